@@ -1,0 +1,1 @@
+"""Market data: the DuckDB store, the NYSE calendar, symbol knowledge and pure metrics."""

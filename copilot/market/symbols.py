@@ -1,0 +1,186 @@
+"""What well-known symbols mean, so "small caps" or "utilities" can be mapped to data.
+
+Each entry says what the symbol represents and which everyday phrases point at it. The registry
+is knowledge, not data: the store's symbol table says what was actually imported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+SymbolKind = Literal["etf", "index", "yield", "macro", "commodity", "volatility", "stock"]
+
+
+@dataclass(frozen=True)
+class SymbolInfo:
+    symbol: str
+    name: str
+    kind: SymbolKind
+    represents: str
+    sector: str | None = None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _s(
+    symbol: str,
+    name: str,
+    kind: SymbolKind,
+    represents: str,
+    sector: str | None = None,
+    *aliases: str,
+) -> SymbolInfo:
+    return SymbolInfo(symbol, name, kind, represents, sector, tuple(aliases))
+
+
+_SECTOR = "etf"
+KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
+    # Broad US equity ETFs and indices.
+    _s("SPY", "SPDR S&P 500 ETF", "etf", "S&P 500 large caps", None,
+       "s&p 500", "s&p", "large caps", "large-cap", "broad market", "the market"),
+    _s("IWM", "iShares Russell 2000 ETF", "etf", "Russell 2000 small caps", None,
+       "russell 2000", "small caps", "small-cap", "small cap", "smallcaps", "russell"),
+    _s("QQQ", "Invesco QQQ Trust", "etf", "Nasdaq-100 large-cap growth/tech", None,
+       "nasdaq-100", "nasdaq 100", "nasdaq"),
+    _s("DIA", "SPDR Dow Jones Industrial Average ETF", "etf", "Dow Jones Industrial Average",
+       None, "dow jones", "the dow", "dow industrials"),
+    _s("^GSPC", "S&P 500 index", "index", "S&P 500 index level", None, "s&p 500 index"),
+    _s("SP500", "S&P 500 index (FRED)", "index", "S&P 500 index level, FRED series", None),
+    _s("^RUT", "Russell 2000 index", "index", "Russell 2000 small-cap index level", None,
+       "russell 2000 index"),
+    _s("^DJI", "Dow Jones Industrial Average", "index", "Dow index level", None, "dow index"),
+    _s("^IXIC", "Nasdaq Composite", "index", "Nasdaq Composite index level", None,
+       "nasdaq composite"),
+    _s("^VIX", "CBOE Volatility Index", "volatility", "expected 30-day S&P 500 volatility",
+       None, "vix", "volatility index", "fear gauge"),
+    _s("VIX", "CBOE Volatility Index", "volatility", "expected 30-day S&P 500 volatility",
+       None, "vix", "volatility index", "fear gauge"),
+    # The 11 Select Sector SPDRs.
+    _s("XLB", "Materials Select Sector SPDR", _SECTOR, "S&P 500 materials sector", "Materials",
+       "materials", "materials sector"),
+    _s("XLC", "Communication Services Select Sector SPDR", _SECTOR,
+       "S&P 500 communication services sector", "Communication Services",
+       "communication services", "communications", "telecom"),
+    _s("XLE", "Energy Select Sector SPDR", _SECTOR, "S&P 500 energy sector", "Energy",
+       "energy", "energy sector", "energy stocks"),
+    _s("XLF", "Financial Select Sector SPDR", _SECTOR, "S&P 500 financials sector",
+       "Financials", "financials", "financial sector", "banks"),
+    _s("XLI", "Industrial Select Sector SPDR", _SECTOR, "S&P 500 industrials sector",
+       "Industrials", "industrials", "industrial sector"),
+    _s("XLK", "Technology Select Sector SPDR", _SECTOR, "S&P 500 information technology sector",
+       "Information Technology", "technology", "tech", "tech sector", "information technology"),
+    _s("XLP", "Consumer Staples Select Sector SPDR", _SECTOR, "S&P 500 consumer staples sector",
+       "Consumer Staples", "consumer staples", "staples"),
+    _s("XLRE", "Real Estate Select Sector SPDR", _SECTOR, "S&P 500 real estate sector",
+       "Real Estate", "real estate", "reits"),
+    _s("XLU", "Utilities Select Sector SPDR", _SECTOR, "S&P 500 utilities sector", "Utilities",
+       "utilities", "utility stocks", "utilities sector"),
+    _s("XLV", "Health Care Select Sector SPDR", _SECTOR, "S&P 500 health care sector",
+       "Health Care", "health care", "healthcare"),
+    _s("XLY", "Consumer Discretionary Select Sector SPDR", _SECTOR,
+       "S&P 500 consumer discretionary sector", "Consumer Discretionary",
+       "consumer discretionary", "discretionary"),
+    # Industries.
+    _s("SMH", "VanEck Semiconductor ETF", "etf", "semiconductor stocks", None,
+       "semiconductors", "chips", "chipmakers", "semis"),
+    _s("IBB", "iShares Biotechnology ETF", "etf", "biotechnology stocks", None, "biotech"),
+    _s("ITA", "iShares U.S. Aerospace & Defense ETF", "etf", "aerospace and defense stocks",
+       None, "defense stocks", "aerospace"),
+    _s("IYT", "iShares Transportation Average ETF", "etf", "transportation stocks", None,
+       "transports", "transportation"),
+    _s("KRE", "SPDR S&P Regional Banking ETF", "etf", "regional bank stocks", None,
+       "regional banks"),
+    _s("XHB", "SPDR S&P Homebuilders ETF", "etf", "homebuilder stocks", None, "homebuilders"),
+    _s("XRT", "SPDR S&P Retail ETF", "etf", "retail stocks", None, "retailers", "retail stocks"),
+    # Bonds.
+    _s("TLT", "iShares 20+ Year Treasury Bond ETF", "etf", "long-term US Treasuries", None,
+       "long bonds", "long-term treasuries"),
+    _s("IEF", "iShares 7-10 Year Treasury Bond ETF", "etf", "intermediate US Treasuries", None,
+       "intermediate treasuries"),
+    _s("AGG", "iShares Core US Aggregate Bond ETF", "etf", "US investment-grade bond market",
+       None, "bonds", "bond market", "aggregate bonds"),
+    _s("LQD", "iShares iBoxx $ Investment Grade Corporate Bond ETF", "etf",
+       "investment-grade corporate bonds", None, "corporate bonds", "investment grade"),
+    _s("HYG", "iShares iBoxx $ High Yield Corporate Bond ETF", "etf", "high-yield bonds", None,
+       "high yield", "junk bonds"),
+    # Commodities.
+    _s("GLD", "SPDR Gold Shares", "commodity", "gold", None, "gold"),
+    _s("SLV", "iShares Silver Trust", "commodity", "silver", None, "silver"),
+    _s("PPLT", "abrdn Platinum ETF", "commodity", "platinum", None, "platinum"),
+    _s("CPER", "United States Copper Index Fund", "commodity", "copper", None, "copper"),
+    _s("DBC", "Invesco DB Commodity Index Tracking Fund", "commodity", "broad commodities",
+       None, "commodities"),
+    _s("WTI", "WTI crude oil spot price", "commodity", "West Texas Intermediate crude, $/barrel",
+       None, "oil", "crude", "crude oil", "wti"),
+    # Yields and macro series (FRED names).
+    _s("DGS2", "2-year Treasury yield", "yield", "2-year US Treasury constant-maturity yield, %",
+       None, "2-year yield", "two-year yield", "2-year treasury"),
+    _s("DGS10", "10-year Treasury yield", "yield",
+       "10-year US Treasury constant-maturity yield, %", None,
+       "10-year yield", "ten-year yield", "10-year treasury", "treasury yields"),
+    _s("DGS20", "20-year Treasury yield", "yield", "20-year US Treasury yield, %", None,
+       "20-year yield"),
+    _s("DGS30", "30-year Treasury yield", "yield", "30-year US Treasury yield, %", None,
+       "30-year yield", "long bond yield"),
+    _s("US10Y", "10-year Treasury yield (monthly average)", "yield",
+       "10-year US Treasury yield, monthly average, %", None),
+    _s("T10Y2Y", "10-year minus 2-year spread", "yield", "10y-2y Treasury spread, %", None,
+       "yield curve", "2s10s"),
+    _s("CPIAUCSL", "Consumer Price Index (CPI-U, SA)", "macro", "US consumer prices", None,
+       "cpi", "inflation", "consumer prices"),
+    _s("CPI", "Consumer Price Index (CPI-U)", "macro", "US consumer prices, index level", None,
+       "cpi", "inflation"),
+    _s("PCEPI", "PCE price index", "macro", "US personal consumption expenditures prices", None,
+       "pce", "pce inflation"),
+    _s("GDP", "Gross domestic product", "macro", "US nominal GDP, $bn SAAR", None,
+       "gdp", "economic growth"),
+    _s("UNRATE", "Unemployment rate", "macro", "US unemployment rate, %", None,
+       "unemployment", "jobless rate"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _by_symbol() -> dict[str, SymbolInfo]:
+    return {info.symbol: info for info in KNOWN_SYMBOLS}
+
+
+def lookup(symbol: str) -> SymbolInfo | None:
+    """Registry entry for `symbol` (case-insensitive), or None."""
+    return _by_symbol().get(symbol.upper())
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Longest aliases first, so "russell 2000 index" wins over "russell"."""
+    pairs = [(alias, info.symbol) for info in KNOWN_SYMBOLS for alias in info.aliases]
+    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+    return [(re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&])", re.IGNORECASE), s) for a, s in pairs]
+
+
+def resolve_concept(text: str) -> list[str]:
+    """Symbols whose aliases appear in `text`, in order of first appearance, without repeats.
+
+    >>> resolve_concept("Why did small caps beat the S&P 500?")
+    ['IWM', 'SPY']
+    """
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, symbol in _alias_patterns():
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue  # a longer alias already claimed these characters
+            taken.append(span)
+            hits.append((span[0], symbol))
+    ordered: list[str] = []
+    for _, symbol in sorted(hits):
+        if symbol not in ordered:
+            ordered.append(symbol)
+    return ordered
+
+
+def sector_symbols() -> list[str]:
+    """The 11 Select Sector SPDRs."""
+    return [info.symbol for info in KNOWN_SYMBOLS if info.sector is not None]

@@ -1,0 +1,97 @@
+"""All configuration in one place: `COPILOT_*` environment variables or a `.env` file.
+
+Built once at the entry point (CLI, UI) and passed down; nothing deeper reads the environment.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# The default online universe. Yahoo symbols: broad indices, the big index ETFs, the 11 Select
+# Sector SPDRs, Treasuries and a few macro-sensitive ETFs. FRED series: Treasury yields, the
+# 10y-2y spread, CPI, PCE, GDP, unemployment and the S&P 500 index level.
+DEFAULT_YAHOO_SYMBOLS: tuple[str, ...] = (
+    "^GSPC", "^DJI", "^IXIC", "^RUT", "^VIX",
+    "SPY", "QQQ", "DIA", "IWM",
+    "XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY",
+    "TLT", "IEF", "HYG", "GLD",
+)  # fmt: skip
+DEFAULT_FRED_SERIES: tuple[str, ...] = (
+    "DGS2", "DGS10", "DGS30", "T10Y2Y", "CPIAUCSL", "PCEPI", "GDP", "UNRATE", "SP500",
+)  # fmt: skip
+
+
+def _split_csv(value: object) -> object:
+    """Accept `COPILOT_YAHOO_SYMBOLS=SPY,IWM` as well as a JSON list."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            import json
+
+            return json.loads(text)
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Market Copilot settings; every field can be set as `COPILOT_<FIELD>`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="COPILOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(Path("data"), description="Where the stores live.")
+    market_db: Path | None = Field(None, description="DuckDB file; default DATA_DIR/market.duckdb")
+    news_dir: Path | None = Field(None, description="Chroma directory; default DATA_DIR/news")
+    shared_data_dir: Path = Field(
+        Path("../shared/data"), description="Folder of sample data used by `make demo`."
+    )
+
+    # Online market data.
+    yahoo_symbols: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_YAHOO_SYMBOLS)
+    )
+    fred_series: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_FRED_SERIES)
+    )
+    online_start: date = Field(date(2015, 1, 1), description="First date fetched online.")
+    http_timeout_s: float = 20.0
+
+    # News store.
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded.")
+    chroma_port: int = 8000
+    news_collection: str = "news"
+    embedding_model: str = Field(
+        "all-MiniLM-L6-v2",
+        description="'all-MiniLM-L6-v2' (bundled, offline), another sentence-transformers "
+        "model name or path, or 'openai:<model>'.",
+    )
+
+    # Language model.
+    llm_provider: Literal["local", "openai", "scripted"] = "local"
+    local_model_path: Path | None = Field(None, description="A GGUF file; default: bundled model.")
+    model_cache_dir: Path = Field(Path.home() / ".cache" / "market-copilot")
+    openai_base_url: str | None = None
+    openai_api_key: SecretStr | None = None
+    openai_model: str = "gpt-4o-mini"
+
+    # Answers.
+    as_of: date | None = Field(None, description="Default as-of date; unset = latest data.")
+
+    @field_validator("yahoo_symbols", "fred_series", mode="before")
+    @classmethod
+    def _split_lists(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @property
+    def market_db_path(self) -> Path:
+        return self.market_db or self.data_dir / "market.duckdb"
+
+    @property
+    def news_path(self) -> Path:
+        return self.news_dir or self.data_dir / "news"

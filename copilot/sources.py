@@ -1,0 +1,98 @@
+"""Sources and the citation ledger.
+
+The code, not the model, numbers citations (DESIGN.md convention 4): every tool result registers
+the `Source` it came from here and gets a number `n`; the model sees `[n]` blocks and the Sources
+list is rendered from the ledger, so an `[n]` in an answer either resolves or is flagged.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+
+class DataSource(BaseModel):
+    """A market-data query: which metric over which symbols and dates, computed from what."""
+
+    kind: Literal["data"] = "data"
+    tool: str
+    metric: str = Field(description="The metric's exact definition as the tool applied it.")
+    symbols: list[str]
+    start: date | None = None
+    end: date | None = None
+    data_as_of: date | None = Field(None, description="Last date of data visible to the query.")
+    provenance: list[str] = Field(default_factory=list, description="Where the rows came from.")
+    values: dict[str, str] = Field(default_factory=dict, description="The figures it produced.")
+    text: str = Field("", description="Exactly what the model was shown.")
+
+    def key(self) -> str:
+        return f"data|{self.tool}|{self.text}"
+
+    def title(self) -> str:
+        span = f"{self.start} to {self.end}" if self.start and self.start != self.end else f"{self.end}"
+        return f"{', '.join(self.symbols)} · {self.tool} · {span} (data as of {self.data_as_of})"
+
+
+class NewsSource(BaseModel):
+    """One retrieved chunk of a stored news article."""
+
+    kind: Literal["news"] = "news"
+    article_id: str
+    chunk_id: str
+    title: str
+    publisher: str
+    published_at: datetime
+    url: str
+    text: str = Field(description="The chunk the model was shown.")
+
+    def key(self) -> str:
+        return f"news|{self.chunk_id}"
+
+    def title_line(self) -> str:
+        return f"{self.title} — {self.publisher}, {self.published_at:%Y-%m-%d}. {self.url}"
+
+
+Source = Annotated[DataSource | NewsSource, Field(discriminator="kind")]
+
+
+class SourceLedger:
+    """Numbers sources 1, 2, 3 … in the order tools return them; the same source keeps its number."""
+
+    def __init__(self) -> None:
+        self._sources: list[DataSource | NewsSource] = []
+        self._by_key: dict[str, int] = {}
+
+    def register(self, source: DataSource | NewsSource) -> int:
+        """Add `source` (or find it) and return its citation number."""
+        key = source.key()
+        if key in self._by_key:
+            return self._by_key[key]
+        self._sources.append(source)
+        number = len(self._sources)
+        self._by_key[key] = number
+        return number
+
+    def get(self, number: int) -> DataSource | NewsSource | None:
+        if 1 <= number <= len(self._sources):
+            return self._sources[number - 1]
+        return None
+
+    def items(self) -> list[tuple[int, DataSource | NewsSource]]:
+        return list(enumerate(self._sources, start=1))
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def render_list(self, numbers: set[int] | None = None) -> str:
+        """The Sources list as plain text, optionally only the cited `numbers`."""
+        lines = []
+        for n, source in self.items():
+            if numbers is not None and n not in numbers:
+                continue
+            if isinstance(source, NewsSource):
+                lines.append(f"[{n}] {source.title_line()}")
+            else:
+                lines.append(f"[{n}] {source.title()} — {source.metric}")
+        return "\n".join(lines)

@@ -1,0 +1,9 @@
+"""Tools the model can call. Each is a typed function whose docstring is what the model reads.
+
+Importing this package registers every tool in `copilot.tools.registry.TOOLS`.
+"""
+
+from copilot.tools import market as _market  # noqa: F401  (registers the market tools)
+from copilot.tools.registry import TOOLS, ToolDeps, ToolOutput, build_langchain_tools, run_tool
+
+__all__ = ["TOOLS", "ToolDeps", "ToolOutput", "build_langchain_tools", "run_tool"]
