@@ -31,7 +31,11 @@ class DataSource(BaseModel):
         return f"data|{self.tool}|{self.text}"
 
     def title(self) -> str:
-        span = f"{self.start} to {self.end}" if self.start and self.start != self.end else f"{self.end}"
+        span = (
+            f"{self.start} to {self.end}"
+            if self.start and self.start != self.end
+            else f"{self.end}"
+        )
         return f"{', '.join(self.symbols)} · {self.tool} · {span} (data as of {self.data_as_of})"
 
 
@@ -58,7 +62,7 @@ Source = Annotated[DataSource | NewsSource, Field(discriminator="kind")]
 
 
 class SourceLedger:
-    """Numbers sources 1, 2, 3 … in the order tools return them; the same source keeps its number."""
+    """Numbers sources 1, 2, 3 … in the order tools return them; a repeat keeps its number."""
 
     def __init__(self) -> None:
         self._sources: list[DataSource | NewsSource] = []

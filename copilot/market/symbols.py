@@ -35,7 +35,7 @@ def _s(
     return SymbolInfo(symbol, name, kind, represents, sector, tuple(aliases))
 
 
-_SECTOR = "etf"
+_SECTOR: SymbolKind = "etf"
 KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
     # Broad US equity ETFs and indices.
     _s("SPY", "SPDR S&P 500 ETF", "etf", "S&P 500 large caps", None,

@@ -93,7 +93,7 @@ def run_tool(deps: ToolDeps, name: str, arguments: dict[str, Any]) -> ToolOutput
 
 
 def build_langchain_tools(deps: ToolDeps, names: list[str] | None = None) -> list[BaseTool]:
-    """The registered tools bound to `deps`, as LangChain tools (content = text, artifact = output)."""
+    """The registered tools bound to `deps` as LangChain tools (content: text; artifact: output)."""
     tools: list[BaseTool] = []
     for spec in TOOLS.values():
         if names is not None and spec.name not in names:

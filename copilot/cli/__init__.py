@@ -1,0 +1,43 @@
+"""The `market-copilot` command line. Errors meant for users are caught here, once."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from copilot.cli import ingest_commands, market_commands, tool_commands
+from copilot.errors import CopilotError
+
+app = typer.Typer(
+    name="market-copilot",
+    help="Market Copilot: market answers whose every figure is computed, cited and verified.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(ingest_commands.app, name="ingest")
+app.add_typer(market_commands.app, name="market")
+app.command("tool")(tool_commands.tool)
+
+_news_loaded = False
+try:  # the news side registers its commands when its module is present
+    from copilot.cli import news_commands
+
+    ingest_commands.app.command("news")(news_commands.ingest_news)
+    app.add_typer(news_commands.news_app, name="news")
+    _news_loaded = True
+except ImportError:  # pragma: no cover - only while the news module is absent
+    pass
+
+
+def main() -> None:
+    """Entry point: run the app and turn expected errors into a message and exit code 1."""
+    try:
+        app()
+    except CopilotError as exc:
+        Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
+        sys.exit(1)
+    except FileNotFoundError as exc:
+        Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
+        sys.exit(1)

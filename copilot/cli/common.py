@@ -1,0 +1,36 @@
+"""Helpers shared by the CLI commands: settings at the edge, opening stores, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from copilot.errors import ConfigError
+from copilot.market.store import MarketStore
+from copilot.settings import Settings
+
+
+def load_settings() -> Settings:
+    """Settings from the environment and `.env`, built once at the entry point."""
+    return Settings()
+
+
+def open_market(settings: Settings, read_only: bool = True) -> MarketStore:
+    return MarketStore.open(settings.market_db_path, read_only=read_only)
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value, or a clear usage error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        message = f"{value!r} is not a date; use YYYY-MM-DD."
+        raise typer.BadParameter(message, param_hint=option) from None
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ConfigError(message)

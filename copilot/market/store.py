@@ -1,0 +1,280 @@
+"""The market store: one DuckDB file with bars, single-value series and a symbol table.
+
+Writes are idempotent upserts keyed by (symbol, date), one transaction per imported file, so an
+interrupted import leaves the file either fully stored or not at all. Every row records where it
+came from and when. Reads take an `as_of` date: nothing after it is visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from copilot.errors import DateOutOfRangeError, UnknownSymbolError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS bars (
+    symbol VARCHAR NOT NULL, date DATE NOT NULL,
+    open DOUBLE NOT NULL, high DOUBLE NOT NULL, low DOUBLE NOT NULL, close DOUBLE NOT NULL,
+    volume DOUBLE, source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (symbol, date));
+CREATE TABLE IF NOT EXISTS series (
+    symbol VARCHAR NOT NULL, date DATE NOT NULL, value DOUBLE NOT NULL,
+    source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (symbol, date));
+CREATE TABLE IF NOT EXISTS symbols (
+    symbol VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, represents VARCHAR, sector VARCHAR,
+    source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL);
+CREATE TABLE IF NOT EXISTS imports (
+    source VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, rows BIGINT NOT NULL,
+    imported_at TIMESTAMP NOT NULL);
+"""
+
+
+class MarketStore:
+    """A DuckDB-backed store. Open with `MarketStore.open(path)`; use as a context manager."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+        self._con = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, read_only: bool = False) -> MarketStore:
+        if read_only and not path.exists():
+            raise FileNotFoundError(
+                f"no market store at {path}: import data first "
+                "(`market-copilot ingest market PATH` or `market-copilot ingest online`)."
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path), read_only=read_only)
+        if not read_only:
+            con.execute(SCHEMA)
+        return cls(con, path)
+
+    @classmethod
+    def in_memory(cls) -> MarketStore:
+        con = duckdb.connect(":memory:")
+        con.execute(SCHEMA)
+        return cls(con, None)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> MarketStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- writes ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all."""
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    def upsert_bars(self, frame: pd.DataFrame, source: str) -> int:
+        """Insert or replace rows of `symbol,date,open,high,low,close,volume`."""
+        return self._upsert("bars", frame, source, ["open", "high", "low", "close", "volume"])
+
+    def upsert_series(self, frame: pd.DataFrame, source: str) -> int:
+        """Insert or replace rows of `symbol,date,value`."""
+        return self._upsert("series", frame, source, ["value"])
+
+    def _upsert(
+        self, table: str, frame: pd.DataFrame, source: str, columns: list[str],
+        keyed_by: tuple[str, ...] | list[str] = ("symbol", "date"),
+    ) -> int:  # fmt: skip
+        if frame.empty:
+            return 0
+        key = list(keyed_by)
+        staged = frame[[*key, *columns]].copy()
+        staged["source"] = source
+        staged["imported_at"] = _now()
+        self._con.register("staged_rows", staged)
+        try:
+            names = ", ".join([*key, *columns, "source", "imported_at"])
+            self._con.execute(
+                f"INSERT OR REPLACE INTO {table} ({names}) SELECT {names} FROM staged_rows"
+            )
+        finally:
+            self._con.unregister("staged_rows")
+        return len(staged)
+
+    def upsert_symbols(self, rows: Sequence[dict[str, Any]], source: str) -> int:
+        """Insert or replace symbol descriptions (symbol, name, kind, represents, sector)."""
+        columns = ["symbol", "name", "kind", "represents", "sector"]
+        staged = pd.DataFrame(
+            [{c: r.get(c) or None for c in columns} for r in rows], columns=columns
+        )
+        return self._upsert("symbols", staged, source, columns[1:], keyed_by=["symbol"])
+
+    def record_import(self, source: str, sha256: str, rows: int) -> None:
+        self._con.execute(
+            "INSERT OR REPLACE INTO imports VALUES (?, ?, ?, ?)", [source, sha256, rows, _now()]
+        )
+
+    def imported_hash(self, source: str) -> str | None:
+        """The content hash recorded when `source` was last imported, if ever."""
+        row = self._con.execute("SELECT sha256 FROM imports WHERE source = ?", [source]).fetchone()
+        return str(row[0]) if row else None
+
+    # ---- reads ----------------------------------------------------------------------------
+
+    def table_of(self, symbol: str) -> str | None:
+        """'bars' or 'series' for a stored symbol, else None."""
+        for table in ("bars", "series"):
+            hit = self._con.execute(
+                f"SELECT 1 FROM {table} WHERE symbol = ? LIMIT 1", [symbol]
+            ).fetchone()
+            if hit:
+                return table
+        return None
+
+    def stored_symbols(self) -> list[str]:
+        rows = self._con.execute(
+            "SELECT DISTINCT symbol FROM bars UNION SELECT DISTINCT symbol FROM series ORDER BY 1"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def _require(self, symbol: str) -> tuple[str, str]:
+        wanted = symbol.strip().upper()
+        table = self.table_of(wanted)
+        if table is None:
+            known = ", ".join(self.stored_symbols()) or "none (the store is empty)"
+            raise UnknownSymbolError(f"no data for symbol {symbol!r}. Symbols available: {known}.")
+        return wanted, table
+
+    def bars(
+        self, symbol: str, start: date | None = None, end: date | None = None,
+        as_of: date | None = None,
+    ) -> pd.DataFrame:  # fmt: skip
+        """OHLCV bars indexed by session date (a DatetimeIndex), oldest first."""
+        wanted, table = self._require(symbol)
+        if table != "bars":
+            raise UnknownSymbolError(f"{wanted} is a single-value series, not price bars.")
+        frame = self._select(
+            "SELECT date, open, high, low, close, volume FROM bars", wanted, start, end, as_of
+        )
+        return frame
+
+    def values(
+        self, symbol: str, start: date | None = None, end: date | None = None,
+        as_of: date | None = None,
+    ) -> pd.Series:  # fmt: skip
+        """The symbol's closes (bars) or values (series), indexed by date, oldest first."""
+        wanted, table = self._require(symbol)
+        column = "close" if table == "bars" else "value"
+        frame = self._select(
+            f"SELECT date, {column} AS value FROM {table}", wanted, start, end, as_of
+        )
+        series = frame["value"].astype(float)
+        series.name = wanted
+        return series
+
+    def closes(
+        self, symbols: Sequence[str], start: date | None = None, end: date | None = None,
+        as_of: date | None = None,
+    ) -> pd.DataFrame:  # fmt: skip
+        """Closes of several symbols side by side (outer-joined on date)."""
+        columns = {s.upper(): self.values(s, start, end, as_of) for s in symbols}
+        return pd.DataFrame(columns).sort_index()
+
+    def _select(
+        self, query: str, symbol: str, start: date | None, end: date | None, as_of: date | None
+    ) -> pd.DataFrame:
+        last = min(d for d in (end, as_of) if d is not None) if (end or as_of) else None
+        clauses, params = ["symbol = ?"], [symbol]
+        if start is not None:
+            clauses.append("date >= ?")
+            params.append(start)  # type: ignore[arg-type]
+        if last is not None:
+            clauses.append("date <= ?")
+            params.append(last)  # type: ignore[arg-type]
+        sql = f"{query} WHERE {' AND '.join(clauses)} ORDER BY date"
+        frame = self._con.execute(sql, params).df()
+        if frame.empty:
+            first, final = self.date_range(symbol)
+            raise DateOutOfRangeError(
+                f"no {symbol} data between {start or 'the start'} and {last or 'the end'}; "
+                f"{symbol} has data from {first} to {final}."
+            )
+        frame["date"] = pd.to_datetime(frame["date"])
+        return frame.set_index("date")
+
+    def date_range(self, symbol: str, as_of: date | None = None) -> tuple[date, date]:
+        wanted, table = self._require(symbol)
+        sql = f"SELECT min(date), max(date) FROM {table} WHERE symbol = ?"
+        params: list[Any] = [wanted]
+        if as_of is not None:
+            sql += " AND date <= ?"
+            params.append(as_of)
+        first, last = self._con.execute(sql, params).fetchone() or (None, None)
+        if first is None:
+            raise DateOutOfRangeError(f"{wanted} has no data on or before {as_of}.")
+        return first, last
+
+    def latest_date(self, as_of: date | None = None) -> date | None:
+        """The most recent bar date in the store (bounded by `as_of`)."""
+        sql, params = "SELECT max(date) FROM bars", []
+        if as_of is not None:
+            sql += " WHERE date <= ?"
+            params.append(as_of)
+        row = self._con.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def symbol_info(self, symbol: str) -> dict[str, Any] | None:
+        cur = self._con.execute(
+            "SELECT symbol, name, kind, represents, sector FROM symbols WHERE symbol = ?",
+            [symbol.upper()],
+        )
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip(["symbol", "name", "kind", "represents", "sector"], row, strict=True))
+
+    def sources_of(self, symbol: str) -> list[str]:
+        wanted, table = self._require(symbol)
+        rows = self._con.execute(
+            f"SELECT DISTINCT source FROM {table} WHERE symbol = ? ORDER BY 1", [wanted]
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def coverage(self) -> pd.DataFrame:
+        """Per symbol: table, first and last date, row count, last import time."""
+        return self._con.execute(
+            """
+            SELECT symbol, 'bars' AS kind, min(date) AS first, max(date) AS last,
+                   count(*) AS rows, max(imported_at) AS imported_at FROM bars GROUP BY symbol
+            UNION ALL
+            SELECT symbol, 'series', min(date), max(date), count(*), max(imported_at)
+            FROM series GROUP BY symbol
+            ORDER BY symbol
+            """
+        ).df()
+
+    def count_rows(self, table: str, symbol: str | None = None) -> int:
+        if table not in ("bars", "series", "symbols", "imports"):
+            raise ValueError(table)
+        sql, params = f"SELECT count(*) FROM {table}", []
+        if symbol is not None:
+            sql += " WHERE symbol = ?"
+            params.append(symbol.upper())
+        row = self._con.execute(sql, params).fetchone()
+        return int(row[0]) if row else 0
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

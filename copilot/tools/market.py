@@ -1,0 +1,284 @@
+"""Market tools over the metrics. Each docstring is exactly what the model reads.
+
+Every tool answers in one or two dense lines (numbers with units and dates) followed by the
+definition it applied, registers its `DataSource` in the ledger and returns structured data too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from copilot.errors import InvalidArgumentError
+from copilot.market import metrics
+from copilot.market.symbols import lookup, resolve_concept, sector_symbols
+from copilot.tools.market_support import (
+    cite,
+    describe,
+    load,
+    normalize_symbol,
+    num,
+    pct,
+    session_day,
+    store_of,
+)
+from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
+
+SYMBOL = "Ticker or series id (e.g. IWM, SPY, XLU, DGS10) or a phrase like 'small caps'."
+DAY = "A session date YYYY-MM-DD; default: the latest date with data."
+
+
+class FindSymbolsArgs(BaseModel):
+    query: str = Field(description="Words such as 'small caps', 'utilities', '10-year yield'.")
+
+
+@register_tool("find_symbols", FindSymbolsArgs)
+def find_symbols(deps: ToolDeps, args: FindSymbolsArgs) -> ToolOutput:
+    """Map words to stored symbols (e.g. 'small caps' -> IWM) with the dates each covers."""
+    store = store_of(deps)
+    stored = set(store.stored_symbols())
+    matches = [s for s in resolve_concept(args.query) if s in stored]
+    wanted = args.query.strip().upper()
+    if wanted in stored and wanted not in matches:
+        matches.insert(0, wanted)
+    if not matches:
+        return ToolOutput(
+            text=f"No stored symbol matches {args.query!r}. Stored: {', '.join(sorted(stored))}.",
+            error=True,
+        )
+    lines = []
+    for symbol in matches:
+        first, last = store.date_range(symbol, as_of=deps.as_of)
+        info = lookup(symbol)
+        what = info.represents if info else (store.symbol_info(symbol) or {}).get("name", "")
+        lines.append(f"{symbol}: {what}; data {first} to {last}")
+    return ToolOutput(text="\n".join(lines), data={"symbols": matches})
+
+
+class ReturnArgs(BaseModel):
+    symbol: str = Field(description=SYMBOL)
+    start: date | None = Field(None, description="First session (its close is the base).")
+    end: date | None = Field(None, description=DAY)
+    sessions: int | None = Field(
+        None, ge=1, description="Instead of start: the return over this many sessions to end."
+    )
+
+
+@register_tool("price_return", ReturnArgs)
+def price_return(deps: ToolDeps, args: ReturnArgs) -> ToolOutput:
+    """Percent return of a symbol between two session closes, or over the last N sessions."""
+    symbol = normalize_symbol(deps, args.symbol)
+    end = session_day(deps, symbol, args.end, "end")
+    values = load(deps, symbol)
+    if args.sessions is not None:
+        result = metrics.n_session_change(values, end, args.sessions)
+        metric = f"return from the close {args.sessions} sessions before {end} to its close"
+    elif args.start is not None:
+        start = session_day(deps, symbol, args.start, "start")
+        result = metrics.period_return(values, start, end)
+        metric = "close-to-close return: close(end) / close(start) - 1"
+    else:
+        raise InvalidArgumentError("give either start or sessions.")
+    body = (
+        f"{describe(symbol)} {pct(result.pct)} from {result.start} "
+        f"(close {num(result.start_value)}) "
+        f"to {result.end} (close {num(result.end_value)}), {result.sessions} sessions."
+    )
+    values_shown = {"return": pct(result.pct), "start close": num(result.start_value),
+                    "end close": num(result.end_value)}  # fmt: skip
+    return cite(deps, "price_return", [symbol], result.start, result.end, metric, body,
+                values_shown, asdict(result))  # fmt: skip
+
+
+class DayArgs(BaseModel):
+    day: date | None = Field(None, description=DAY)
+
+
+@register_tool("sector_returns", DayArgs)
+def sector_returns(deps: ToolDeps, args: DayArgs) -> ToolOutput:
+    """The 11 S&P 500 sector ETFs' returns on one session, ranked best to worst."""
+    store = store_of(deps)
+    symbols = [s for s in sector_symbols() if store.table_of(s) is not None]
+    if not symbols:
+        raise InvalidArgumentError("no sector ETFs (XLB … XLY) are stored.")
+    day = session_day(deps, symbols[0], args.day, "day")
+    closes = store.closes(symbols, as_of=day)
+    ranked = metrics.daily_returns_ranked(closes, day)
+    parts = [f"{r.rank}. {r.symbol} {lookup(r.symbol).sector if lookup(r.symbol) else ''} "  # type: ignore[union-attr]
+             f"{pct(r.pct)}" for r in ranked]  # fmt: skip
+    body = f"Sector returns on {day} (vs {ranked[0].prev_date}): " + "; ".join(parts) + "."
+    metric = "each sector ETF's close-to-close return from the previous session to the day"
+    data = {"day": day, "ranked": [asdict(r) for r in ranked]}
+    shown = {r.symbol: pct(r.pct) for r in ranked}
+    return cite(deps, "sector_returns", [r.symbol for r in ranked], ranked[0].prev_date, day,
+                metric, body, shown, data)  # fmt: skip
+
+
+class StreakArgs(BaseModel):
+    symbol: str = Field(description=SYMBOL)
+    versus: str | None = Field(
+        None, description="Benchmark: count sessions the symbol's daily return beat this one's."
+    )
+    end: date | None = Field(None, description=DAY)
+
+
+@register_tool("streak", StreakArgs)
+def streak(deps: ToolDeps, args: StreakArgs) -> ToolOutput:
+    """Consecutive up sessions of a symbol, or consecutive sessions it beat a benchmark."""
+    symbol = normalize_symbol(deps, args.symbol)
+    end = session_day(deps, symbol, args.end, "end")
+    values = load(deps, symbol)
+    if args.versus:
+        other = normalize_symbol(deps, args.versus)
+        result = metrics.outperformance_streak(values, load(deps, other), end)
+        what = f"{symbol} beat {other}"
+        metric = (f"consecutive sessions ending {end} in which {symbol}'s close-to-close return "
+                  f"was strictly greater than {other}'s")  # fmt: skip
+        symbols = [symbol, other]
+    else:
+        result = metrics.up_streak(values, end)
+        what = f"{symbol} closed higher"
+        metric = f"consecutive sessions ending {end} with a close strictly above the prior close"
+        symbols = [symbol]
+    span = f" ({result.start} to {result.end})" if result.start else ""
+    broke = f"; the previous session that did not qualify was {result.broke_on}" if (
+        result.broke_on and result.length) else ""  # fmt: skip
+    if result.length and result.broke_on is None:
+        broke = "; the streak reaches back to the start of the data"
+    body = f"{what} {result.length} sessions in a row through {end}{span}{broke}."
+    return cite(deps, "streak", symbols, result.start or end, end, metric, body,
+                {"sessions": str(result.length)}, asdict(result))  # fmt: skip
+
+
+class HighsArgs(BaseModel):
+    symbol: str = Field(description=SYMBOL)
+    start: date = Field(description="First session of the window to look in.")
+    end: date | None = Field(None, description=DAY)
+    lookback: Literal["data_start", "52w"] = Field(
+        "data_start", description="A record against all earlier data, or the prior 52 weeks."
+    )
+
+
+@register_tool("new_highs", HighsArgs)
+def new_highs(deps: ToolDeps, args: HighsArgs) -> ToolOutput:
+    """Count and dates of new closing highs of a symbol within a window."""
+    symbol = normalize_symbol(deps, args.symbol)
+    start = session_day(deps, symbol, args.start, "start")
+    end = session_day(deps, symbol, args.end, "end")
+    result = metrics.new_closing_highs(load(deps, symbol), start, end, args.lookback)
+    dates = ", ".join(str(d) for d in result.dates) or "none"
+    look = "all data since " if args.lookback == "data_start" else "the prior 52 weeks, from "
+    caveat = "" if result.full_lookback else " (data starts inside the 52-week look-back)"
+    highest = f"; highest close {num(result.high_close)}" if result.high_close else ""
+    body = f"{symbol} set {result.count} new closing highs from {start} to {end}: {dates}{highest}."
+    metric = (f"a close strictly above every earlier close in the look-back ({look}"
+              f"{result.lookback_start}){caveat}")  # fmt: skip
+    return cite(deps, "new_highs", [symbol], start, end, metric, body,
+                {"count": str(result.count)}, asdict(result))  # fmt: skip
+
+
+class BestGainArgs(BaseModel):
+    symbol: str = Field(description=SYMBOL)
+    sessions: int = Field(2, ge=1, description="Length of the gain in sessions (2 = two-day).")
+    end: date | None = Field(None, description=DAY)
+
+
+@register_tool("best_gain_since", BestGainArgs)
+def best_gain_since(deps: ToolDeps, args: BestGainArgs) -> ToolOutput:
+    """The N-session gain ending on a date and since when it is the best ('best since …')."""
+    symbol = normalize_symbol(deps, args.symbol)
+    end = session_day(deps, symbol, args.end, "end")
+    result = metrics.best_n_session_gain(load(deps, symbol), end, args.sessions)
+    if result.previous_larger_date is None:
+        since = f"the best {args.sessions}-session gain in the data (since {result.data_start})"
+    else:
+        since = (f"the best since {result.previous_larger_date} "
+                 f"({pct(result.previous_larger_pct or 0.0)} then)")  # fmt: skip
+    body = f"{symbol}'s {args.sessions}-session gain to {end} was {pct(result.pct)}, {since}."
+    metric = f"close(t) / close(t-{args.sessions}) - 1, compared with every earlier such window"
+    return cite(deps, "best_gain_since", [symbol], result.data_start, end, metric, body,
+                {"gain": pct(result.pct)}, asdict(result))  # fmt: skip
+
+
+class AverageArgs(BaseModel):
+    symbol: str = Field(description=SYMBOL)
+    day: date | None = Field(None, description=DAY)
+    window: int = Field(200, ge=2, description="Moving-average length in sessions.")
+
+
+@register_tool("moving_average", AverageArgs)
+def moving_average(deps: ToolDeps, args: AverageArgs) -> ToolOutput:
+    """Whether a symbol closed above its N-session simple moving average, and by how much."""
+    symbol = normalize_symbol(deps, args.symbol)
+    day = session_day(deps, symbol, args.day, "day")
+    result = metrics.distance_from_sma(load(deps, symbol), day, args.window)
+    side = "above" if result.above else "below"
+    body = (f"{symbol} closed at {num(result.close)} on {day}, {pct(result.pct)} {side} its "
+            f"{args.window}-day average of {num(result.sma)}.")  # fmt: skip
+    metric = f"mean of the last {args.window} closes up to and including {day}; close / SMA - 1"
+    shown = {"close": num(result.close), "sma": num(result.sma), "distance": pct(result.pct)}
+    return cite(deps, "moving_average", [symbol], day, day, metric, body, shown, asdict(result))
+
+
+class ChangeArgs(BaseModel):
+    symbol: str = Field(description="A yield or rate series, e.g. DGS10, US10Y, T10Y2Y.")
+    start: date = Field(description="First date (last observation on or before it is used).")
+    end: date | None = Field(None, description="Last date; default: the latest observation.")
+
+
+@register_tool("yield_change", ChangeArgs)
+def yield_change(deps: ToolDeps, args: ChangeArgs) -> ToolOutput:
+    """Change of a yield/rate series between two dates, in basis points."""
+    symbol = normalize_symbol(deps, args.symbol)
+    values = load(deps, symbol)
+    end = args.end or values.index[-1].date()
+    result = metrics.change_bp(values, args.start, end)
+    body = (f"{symbol} moved {result.bp:+.0f} bp from {result.start_value:.2f}% "
+            f"({result.start_observed}) to {result.end_value:.2f}% "
+            f"({result.end_observed}).")  # fmt: skip
+    metric = "(end value - start value) x 100 basis points, last observation on or before each date"
+    return cite(deps, "yield_change", [symbol], result.start_observed, result.end_observed,
+                metric, body, {"change": f"{result.bp:+.0f} bp"}, asdict(result))  # fmt: skip
+
+
+@register_tool("ytd_return", ReturnArgs)
+def ytd_return(deps: ToolDeps, args: ReturnArgs) -> ToolOutput:
+    """Year-to-date return of a symbol to a session (start/sessions are ignored)."""
+    symbol = normalize_symbol(deps, args.symbol)
+    end = session_day(deps, symbol, args.end, "end")
+    result = metrics.ytd_change(load(deps, symbol), end)
+    body = (f"{symbol} {pct(result.pct)} year to date at {end} (close {num(result.end_value)} vs "
+            f"{num(result.start_value)} on {result.start}).")  # fmt: skip
+    metric = "close(day) / last close of the previous calendar year - 1"
+    return cite(deps, "ytd_return", [symbol], result.start, end, metric, body,
+                {"ytd": pct(result.pct)}, asdict(result))  # fmt: skip
+
+
+class RiskArgs(BaseModel):
+    symbol: str = Field(description=SYMBOL)
+    start: date = Field(description="First session of the window.")
+    end: date | None = Field(None, description=DAY)
+
+
+@register_tool("risk_stats", RiskArgs)
+def risk_stats(deps: ToolDeps, args: RiskArgs) -> ToolOutput:
+    """Maximum drawdown and annualized volatility of a symbol over a window."""
+    symbol = normalize_symbol(deps, args.symbol)
+    start = session_day(deps, symbol, args.start, "start")
+    end = session_day(deps, symbol, args.end, "end")
+    values = load(deps, symbol)
+    dd = metrics.max_drawdown(values, start, end)
+    vol = metrics.volatility(values, start, end)
+    recovered = f", recovered {dd.recovered_date}" if dd.recovered_date else ", not recovered"
+    body = (f"{symbol} {start} to {end}: max drawdown {pct(dd.pct)} ({dd.peak_date} close "
+            f"{num(dd.peak_value)} to {dd.trough_date} close {num(dd.trough_value)}{recovered}); "
+            f"annualized volatility {(vol.annualized or 0) * 100:.1f}% over {vol.sessions} "
+            "daily returns.")  # fmt: skip
+    metric = ("drawdown = lowest close / highest earlier close - 1 within the window; volatility "
+              "= sample std of daily close-to-close returns x sqrt(252)")  # fmt: skip
+    shown = {"max drawdown": pct(dd.pct), "volatility": f"{(vol.annualized or 0) * 100:.1f}%"}
+    return cite(deps, "risk_stats", [symbol], start, end, metric, body, shown,
+                {"drawdown": asdict(dd), "volatility": asdict(vol)})  # fmt: skip

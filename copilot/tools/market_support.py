@@ -1,0 +1,103 @@
+"""Shared plumbing for the market tools: dates, loading values, registering sources, formatting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from copilot.errors import DateOutOfRangeError, UnknownSymbolError
+from copilot.market.calendar import require_session
+from copilot.market.store import MarketStore
+from copilot.market.symbols import lookup, resolve_concept
+from copilot.sources import DataSource
+from copilot.tools.registry import ToolDeps, ToolOutput
+
+
+def store_of(deps: ToolDeps) -> MarketStore:
+    if deps.market is None:
+        raise UnknownSymbolError(
+            "the market store is empty: import data with `market-copilot ingest market PATH`."
+        )
+    store: MarketStore = deps.market
+    return store
+
+
+def normalize_symbol(deps: ToolDeps, text: str) -> str:
+    """A stored symbol for `text`: the symbol itself, or what a phrase like 'small caps' means."""
+    store = store_of(deps)
+    wanted = text.strip().upper()
+    if store.table_of(wanted) is not None:
+        return wanted
+    for candidate in resolve_concept(text):
+        if store.table_of(candidate) is not None:
+            return candidate
+    known = ", ".join(store.stored_symbols())
+    raise UnknownSymbolError(f"no data for {text!r}. Symbols available: {known}.")
+
+
+def latest_day(deps: ToolDeps, symbol: str) -> date:
+    """The last date with data for `symbol`, never after the as-of date."""
+    _, last = store_of(deps).date_range(symbol, as_of=deps.as_of)
+    return last
+
+
+def session_day(deps: ToolDeps, symbol: str, day: date | None, role: str = "date") -> date:
+    """`day` checked to be an NYSE session inside the visible data (default: the latest)."""
+    if day is None:
+        return latest_day(deps, symbol)
+    if deps.as_of is not None and day > deps.as_of:
+        raise DateOutOfRangeError(
+            f"the {role} {day} is after the as-of date {deps.as_of}; nothing later is visible."
+        )
+    store = store_of(deps)
+    first, last = store.date_range(symbol, as_of=deps.as_of)
+    if day < first or day > last:
+        raise DateOutOfRangeError(
+            f"the {role} {day} is outside the {symbol} data ({first} to {last})."
+        )
+    if store.table_of(symbol) == "bars":
+        require_session(day)
+    return day
+
+
+def load(deps: ToolDeps, symbol: str) -> pd.Series:
+    """All of `symbol`'s closes/values visible at the as-of date."""
+    return store_of(deps).values(symbol, as_of=deps.as_of)
+
+
+def pct(fraction: float) -> str:
+    return f"{fraction * 100:+.2f}%"
+
+
+def num(value: float) -> str:
+    return f"{value:,.2f}"
+
+
+def describe(symbol: str) -> str:
+    info = lookup(symbol)
+    return f"{symbol} ({info.represents})" if info else symbol
+
+
+def cite(
+    deps: ToolDeps,
+    tool: str,
+    symbols: list[str],
+    start: date | None,
+    end: date | None,
+    metric: str,
+    body: str,
+    values: dict[str, str],
+    data: dict[str, object],
+) -> ToolOutput:
+    """Register the data source in the ledger and return `[n] body` plus the structured data."""
+    store = store_of(deps)
+    provenance = sorted({src for s in symbols for src in store.sources_of(s)})
+    as_of = max(store.date_range(s, as_of=deps.as_of)[1] for s in symbols)
+    source = DataSource(
+        tool=tool, metric=metric, symbols=symbols, start=start, end=end, data_as_of=as_of,
+        provenance=provenance, values=values, text=f"{body} Definition: {metric}",
+    )  # fmt: skip
+    n = deps.ledger.register(source)
+    text = f"[{n}] {body}\nDefinition: {metric}"
+    return ToolOutput(text=text, data={"source": n, **data}, sources=[n])

@@ -1,0 +1,1 @@
+"""Ingestion: market-data providers and news loaders, normalization, validation, pipelines."""

@@ -1,0 +1,1 @@
+"""Market-data importers: CSV folders (many layouts), Yahoo Finance and FRED."""
