@@ -48,7 +48,7 @@ def require_session(day: date | str | pd.Timestamp) -> date:
     if is_session(ts):
         return ts.date()
     before, after = nearest_sessions(ts)
-    why = "a weekend" if ts.dayofweek >= 5 else "an NYSE holiday"
+    why = "a weekend" if ts.day_of_week >= 5 else "an NYSE holiday"
     raise NotASessionError(
         f"{ts.date()} ({ts.day_name()}) is not an NYSE trading session ({why}); "
         f"the nearest sessions are {before} (before) and {after} (after)."

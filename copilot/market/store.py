@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -37,12 +38,23 @@ CREATE TABLE IF NOT EXISTS imports (
 """
 
 
+@dataclass(frozen=True)
+class SymbolMeta:
+    table: str  # "bars" or "series"
+    first: date
+    last: date
+    rows: int
+    sources: tuple[str, ...]
+
+
 class MarketStore:
     """A DuckDB-backed store. Open with `MarketStore.open(path)`; use as a context manager."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path | None) -> None:
         self._con = connection
         self.path = path
+        self._meta: dict[str, SymbolMeta] | None = None
+        self._frames: dict[str, pd.DataFrame] = {}
 
     @classmethod
     def open(cls, path: Path, read_only: bool = False) -> MarketStore:
@@ -82,6 +94,7 @@ class MarketStore:
             yield
         except BaseException:
             self._con.execute("ROLLBACK")
+            self._changed()
             raise
         self._con.execute("COMMIT")
 
@@ -100,6 +113,8 @@ class MarketStore:
         if frame.empty:
             return 0
         key = list(keyed_by)
+        if table != "symbols":
+            self._changed()
         staged = frame[[*key, *columns]].copy()
         staged["source"] = source
         staged["imported_at"] = _now()
@@ -133,21 +148,35 @@ class MarketStore:
 
     # ---- reads ----------------------------------------------------------------------------
 
+    def _catalog(self) -> dict[str, SymbolMeta]:
+        """Per-symbol table, date range and sources, read in one query and cached until a write."""
+        if self._meta is None:
+            rows = self._con.execute(
+                """
+                SELECT symbol, 'bars', min(date), max(date), count(*), list(DISTINCT source)
+                FROM bars GROUP BY symbol
+                UNION ALL
+                SELECT symbol, 'series', min(date), max(date), count(*), list(DISTINCT source)
+                FROM series GROUP BY symbol
+                """
+            ).fetchall()
+            self._meta = {
+                str(r[0]): SymbolMeta(str(r[1]), r[2], r[3], int(r[4]), tuple(sorted(r[5])))
+                for r in rows
+            }
+        return self._meta
+
+    def _changed(self) -> None:
+        self._meta = None
+        self._frames.clear()
+
     def table_of(self, symbol: str) -> str | None:
         """'bars' or 'series' for a stored symbol, else None."""
-        for table in ("bars", "series"):
-            hit = self._con.execute(
-                f"SELECT 1 FROM {table} WHERE symbol = ? LIMIT 1", [symbol]
-            ).fetchone()
-            if hit:
-                return table
-        return None
+        meta = self._catalog().get(symbol.strip().upper())
+        return meta.table if meta else None
 
     def stored_symbols(self) -> list[str]:
-        rows = self._con.execute(
-            "SELECT DISTINCT symbol FROM bars UNION SELECT DISTINCT symbol FROM series ORDER BY 1"
-        ).fetchall()
-        return [str(r[0]) for r in rows]
+        return sorted(self._catalog())
 
     def _require(self, symbol: str) -> tuple[str, str]:
         wanted = symbol.strip().upper()
@@ -157,6 +186,32 @@ class MarketStore:
             raise UnknownSymbolError(f"no data for symbol {symbol!r}. Symbols available: {known}.")
         return wanted, table
 
+    def _full(self, symbol: str, table: str) -> pd.DataFrame:
+        """Every row of a symbol, indexed by date (cached: the data is small, reads are hot)."""
+        if symbol not in self._frames:
+            columns = "open, high, low, close, volume" if table == "bars" else "value"
+            frame = self._con.execute(
+                f"SELECT date, {columns} FROM {table} WHERE symbol = ? ORDER BY date", [symbol]
+            ).df()
+            frame["date"] = pd.to_datetime(frame["date"])
+            self._frames[symbol] = frame.set_index("date")
+        return self._frames[symbol]
+
+    def _window(
+        self, symbol: str, table: str, start: date | None, end: date | None, as_of: date | None
+    ) -> pd.DataFrame:
+        frame = self._full(symbol, table)
+        last = min(d for d in (end, as_of) if d is not None) if (end or as_of) else None
+        lo = frame.index.searchsorted(pd.Timestamp(start)) if start else 0
+        hi = frame.index.searchsorted(pd.Timestamp(last), side="right") if last else len(frame)
+        if lo >= hi:
+            first, final = self.date_range(symbol)
+            raise DateOutOfRangeError(
+                f"no {symbol} data between {start or 'the start'} and {last or 'the end'}; "
+                f"{symbol} has data from {first} to {final}."
+            )
+        return frame.iloc[lo:hi]
+
     def bars(
         self, symbol: str, start: date | None = None, end: date | None = None,
         as_of: date | None = None,
@@ -165,10 +220,7 @@ class MarketStore:
         wanted, table = self._require(symbol)
         if table != "bars":
             raise UnknownSymbolError(f"{wanted} is a single-value series, not price bars.")
-        frame = self._select(
-            "SELECT date, open, high, low, close, volume FROM bars", wanted, start, end, as_of
-        )
-        return frame
+        return self._window(wanted, table, start, end, as_of).copy()
 
     def values(
         self, symbol: str, start: date | None = None, end: date | None = None,
@@ -176,11 +228,8 @@ class MarketStore:
     ) -> pd.Series:  # fmt: skip
         """The symbol's closes (bars) or values (series), indexed by date, oldest first."""
         wanted, table = self._require(symbol)
-        column = "close" if table == "bars" else "value"
-        frame = self._select(
-            f"SELECT date, {column} AS value FROM {table}", wanted, start, end, as_of
-        )
-        series = frame["value"].astype(float)
+        frame = self._window(wanted, table, start, end, as_of)
+        series = frame["close" if table == "bars" else "value"].astype(float)
         series.name = wanted
         return series
 
@@ -192,39 +241,19 @@ class MarketStore:
         columns = {s.upper(): self.values(s, start, end, as_of) for s in symbols}
         return pd.DataFrame(columns).sort_index()
 
-    def _select(
-        self, query: str, symbol: str, start: date | None, end: date | None, as_of: date | None
-    ) -> pd.DataFrame:
-        last = min(d for d in (end, as_of) if d is not None) if (end or as_of) else None
-        clauses, params = ["symbol = ?"], [symbol]
-        if start is not None:
-            clauses.append("date >= ?")
-            params.append(start)  # type: ignore[arg-type]
-        if last is not None:
-            clauses.append("date <= ?")
-            params.append(last)  # type: ignore[arg-type]
-        sql = f"{query} WHERE {' AND '.join(clauses)} ORDER BY date"
-        frame = self._con.execute(sql, params).df()
-        if frame.empty:
-            first, final = self.date_range(symbol)
-            raise DateOutOfRangeError(
-                f"no {symbol} data between {start or 'the start'} and {last or 'the end'}; "
-                f"{symbol} has data from {first} to {final}."
-            )
-        frame["date"] = pd.to_datetime(frame["date"])
-        return frame.set_index("date")
-
     def date_range(self, symbol: str, as_of: date | None = None) -> tuple[date, date]:
+        """First and last date of a symbol's data, the last bounded by `as_of`."""
         wanted, table = self._require(symbol)
-        sql = f"SELECT min(date), max(date) FROM {table} WHERE symbol = ?"
-        params: list[Any] = [wanted]
-        if as_of is not None:
-            sql += " AND date <= ?"
-            params.append(as_of)
-        first, last = self._con.execute(sql, params).fetchone() or (None, None)
-        if first is None:
-            raise DateOutOfRangeError(f"{wanted} has no data on or before {as_of}.")
-        return first, last
+        meta = self._catalog()[wanted]
+        if as_of is None or as_of >= meta.last:
+            return meta.first, meta.last
+        index = self._full(wanted, table).index
+        position = index.searchsorted(pd.Timestamp(as_of), side="right")
+        if position == 0:
+            raise DateOutOfRangeError(
+                f"{wanted} has no data on or before {as_of}; it starts on {meta.first}."
+            )
+        return meta.first, index[position - 1].date()
 
     def latest_date(self, as_of: date | None = None) -> date | None:
         """The most recent bar date in the store (bounded by `as_of`)."""
@@ -246,11 +275,8 @@ class MarketStore:
         return dict(zip(["symbol", "name", "kind", "represents", "sector"], row, strict=True))
 
     def sources_of(self, symbol: str) -> list[str]:
-        wanted, table = self._require(symbol)
-        rows = self._con.execute(
-            f"SELECT DISTINCT source FROM {table} WHERE symbol = ? ORDER BY 1", [wanted]
-        ).fetchall()
-        return [str(r[0]) for r in rows]
+        wanted, _ = self._require(symbol)
+        return list(self._catalog()[wanted].sources)
 
     def coverage(self) -> pd.DataFrame:
         """Per symbol: table, first and last date, row count, last import time."""

@@ -1,0 +1,50 @@
+"""Shared fixtures. Tests never leave this machine: pytest-socket (configured in pyproject.toml)
+allows only loopback connections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from copilot.market.store import MarketStore
+from copilot.settings import Settings
+from copilot.sources import SourceLedger
+from copilot.tools import ToolDeps
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real sample data beside the checkout (../shared/data); skip when it is absent."""
+    if not (SHARED_DATA / "market").is_dir():
+        pytest.skip(f"real sample data not found at {SHARED_DATA} (it lives beside the checkout)")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def shared_market_path(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A DuckDB store with all of ../shared/data/market imported, built once per session."""
+    from ingest.market.folder import import_folder
+
+    path = tmp_path_factory.mktemp("shared-market") / "market.duckdb"
+    with MarketStore.open(path) as store:
+        results = import_folder(store, shared_data / "market")
+    failed = [r.error for r in results if r.status == "failed"]
+    assert not failed, failed
+    return path
+
+
+@pytest.fixture
+def shared_deps(shared_market_path: Path, settings: Settings) -> Iterator[ToolDeps]:
+    """Tool dependencies over the shared market data (read-only store, fresh ledger)."""
+    with MarketStore.open(shared_market_path, read_only=True) as store:
+        yield ToolDeps(settings=settings, ledger=SourceLedger(), market=store)
