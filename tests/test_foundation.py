@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,7 @@ def test_nyse_sessions_and_holidays() -> None:
     assert nearest_sessions(date(2026, 1, 19)) == (date(2026, 1, 16), date(2026, 1, 20))
     # January 2026 has 20 sessions: 21 weekdays minus New Year's Day, minus MLK day, plus 0.
     assert len(sessions_between(date(2026, 1, 1), date(2026, 1, 31))) == 20
-    with pytest.raises(NotASessionError, match="weekend.*2026-01-16.*2026-01-20"):
+    with pytest.raises(NotASessionError, match=r"weekend.*2026-01-16.*2026-01-20"):
         require_session(date(2026, 1, 18))
 
 
@@ -66,7 +66,7 @@ def test_ledger_numbers_sources_and_keeps_repeats() -> None:
     data = DataSource(tool="streak", metric="m", symbols=["IWM"], text="IWM up 3")
     news = NewsSource(
         article_id="a1", chunk_id="a1:0", title="Small caps rally", publisher="AP",
-        published_at=datetime(2026, 1, 22, 21, tzinfo=timezone.utc),
+        published_at=datetime(2026, 1, 22, 21, tzinfo=UTC),
         url="https://example.org/a", text="chunk",
     )  # fmt: skip
     assert ledger.register(data) == 1 and ledger.register(news) == 2
