@@ -79,6 +79,10 @@ class Settings(BaseSettings):
     openai_base_url: str | None = None
     openai_api_key: SecretStr | None = None
     openai_model: str = "gpt-4o-mini"
+    llm_timeout_s: float = Field(120.0, description="Per-request timeout for a remote model.")
+    llm_max_retries: int = Field(3, description="Retries with backoff on 429/5xx/timeouts.")
+    local_n_ctx: int = Field(4096, description="Context window of the embedded model.")
+    local_n_threads: int | None = Field(None, description="CPU threads; default: all cores.")
 
     # Answers.
     as_of: date | None = Field(None, description="Default as-of date; unset = latest data.")

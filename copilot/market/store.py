@@ -248,7 +248,7 @@ class MarketStore:
         if as_of is None or as_of >= meta.last:
             return meta.first, meta.last
         index = self._full(wanted, table).index
-        position = index.searchsorted(pd.Timestamp(as_of), side="right")
+        position = int(index.searchsorted(pd.Timestamp(as_of), side="right"))
         if position == 0:
             raise DateOutOfRangeError(
                 f"{wanted} has no data on or before {as_of}; it starts on {meta.first}."

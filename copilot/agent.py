@@ -1,0 +1,284 @@
+"""The answer engine: plan → execute → write → verify, on the same tools the model can call.
+
+Why a pipeline rather than a free tool loop: with the embedded 1.5B model, prompt processing
+(~50 tokens/s on 2 cores) dominates, so the model is asked exactly twice — once for a JSON plan
+(grammar-constrained, so it is always well-formed), once to write — and both prompts share the
+system prefix, which llama.cpp keeps in its KV cache. `copilot.agent_langchain` runs the same
+tools through LangChain's `create_agent`; `benchmarks/eval_results.md` compares the two.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from copilot import prompts
+from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
+from copilot.llm.base import LLM, ChatMessage, LLMResponse
+from copilot.market.symbols import lookup, resolve_concept
+from copilot.numbers import find_dates
+from copilot.tools import TOOLS, ToolDeps, run_tool
+from copilot.verify import verify_answer
+
+WHY = re.compile(r"\b(why|what drove|reason|behind|explain|cause|driv(?:e|es|ing))\b", re.I)
+NEWS_TOOL = "search_news"
+
+
+@dataclass
+class AgentConfig:
+    max_tool_calls: int = 5
+    sentences: str = "3 to 5"
+    news_k: int = 3
+    news_days: int = 21  # a "why" question looks at news from this many days before as-of
+    repair: bool = True
+    plan_max_tokens: int = 220
+    answer_max_tokens: int = 320
+
+
+@dataclass
+class _Run:
+    question: str
+    as_of: date
+    data_latest: date | None
+    on_event: EventCallback
+    records: list[ToolCallRecord] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    tokens: dict[str, int] = field(default_factory=lambda: {"prompt": 0, "completion": 0})
+    llm_calls: int = 0
+    write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
+
+    def count(self, response: LLMResponse) -> None:
+        self.tokens["prompt"] += response.prompt_tokens
+        self.tokens["completion"] += response.completion_tokens
+        self.llm_calls += 1
+
+
+def tool_menu(names: list[str]) -> str:
+    """One line per tool: name(arguments) - what it does. Short: the model reads every token."""
+    lines = []
+    for name in names:
+        spec = TOOLS[name]
+        schema = spec.args_model.model_json_schema()
+        required = set(schema.get("required", []))
+        args = ", ".join(a if a in required else f"{a}?" for a in schema.get("properties", {}))
+        lines.append(f"- {name}({args}): {spec.description.splitlines()[0]}")
+    return "\n".join(lines)
+
+
+def plan_schema(names: list[str], max_calls: int) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "calls": {
+                "type": "array",
+                "maxItems": max_calls,
+                "items": {
+                    "type": "object",
+                    "properties": {"tool": {"enum": names}, "args": {"type": "object"}},
+                    "required": ["tool", "args"],
+                },
+            }
+        },
+        "required": ["calls"],
+    }
+
+
+def concept_hints(deps: ToolDeps, question: str) -> str:
+    """What the question's words mean in stored symbols, and the dates it names."""
+    parts = []
+    stored = set(deps.market.stored_symbols()) if deps.market is not None else set()
+    for symbol in resolve_concept(question):
+        if symbol in stored:
+            info = lookup(symbol)
+            parts.append(f"{symbol} = {info.represents if info else symbol}")
+    if parts and "SPY" not in {p.split(" ")[0] for p in parts}:
+        parts.append("SPY = S&P 500 benchmark")
+    dates = [d.text for d in find_dates(question)]
+    if dates:
+        parts.append("dates mentioned: " + ", ".join(dates))
+    return "; ".join(parts)
+
+
+class Copilot:
+    """Answers questions with cited, verified figures."""
+
+    mode = "pipeline"
+
+    def __init__(self, deps: ToolDeps, llm: LLM, config: AgentConfig | None = None) -> None:
+        self.deps = deps
+        self.llm = llm
+        self.config = config or AgentConfig()
+
+    def tool_names(self) -> list[str]:
+        names = [n for n in TOOLS if n != "find_symbols"]
+        return [n for n in names if n != NEWS_TOOL or self.deps.news is not None]
+
+    def ask(
+        self, question: str, as_of: date | None = None, on_event: EventCallback | None = None
+    ) -> Answer:
+        started = time.perf_counter()
+        run = self._start(question, as_of, on_event)
+        messages = self._system(run)
+        calls = self._plan(run, messages)
+        self._execute(run, calls)
+        text = self._write(run, messages)
+        text, verification = verify_answer(text, self.deps.ledger, run.as_of, question)
+        if self.config.repair and verification.unverified:
+            text, verification = self._repair(run, text, verification)
+        run.timings["total"] = time.perf_counter() - started
+        return Answer(
+            question=question, as_of=run.as_of, data_latest=run.data_latest, text=text,
+            sources=dict(self.deps.ledger.items()), verification=verification,
+            tool_calls=run.records, model=self.llm.model_id, mode=self.mode,
+            timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
+        )  # fmt: skip
+
+    # ---- phases ---------------------------------------------------------------------------
+
+    def _start(self, question: str, as_of: date | None, on_event: EventCallback | None) -> _Run:
+        store = self.deps.market
+        latest = store.latest_date(as_of) if store is not None else None
+        effective = as_of or self.deps.as_of or latest or date.today()
+        self.deps.as_of = effective
+        return _Run(question.strip(), effective, latest, on_event or (lambda _event: None))
+
+    def _system(self, run: _Run) -> list[ChatMessage]:
+        text = prompts.render("system", as_of=run.as_of, data_latest=run.data_latest)
+        return [{"role": "system", "content": text}]
+
+    def _plan(self, run: _Run, messages: list[ChatMessage]) -> list[dict[str, Any]]:
+        run.on_event(AgentEvent(kind="phase", name="plan"))
+        t0 = time.perf_counter()
+        names = self.tool_names()
+        user = prompts.render(
+            "plan", tools=tool_menu(names), hints=concept_hints(self.deps, run.question),
+            as_of=run.as_of, max_calls=self.config.max_tool_calls, question=run.question,
+        )  # fmt: skip
+        convo: list[ChatMessage] = [*messages, {"role": "user", "content": user}]
+        schema = plan_schema(names, self.config.max_tool_calls)
+        limit = self.config.plan_max_tokens
+        response = self.llm.complete(convo, json_schema=schema, max_tokens=limit)
+        run.count(response)
+        calls, errors = self._parse_plan(response.text)
+        if errors:  # a malformed plan executes nothing and goes back to the model once
+            convo += [
+                {"role": "assistant", "content": response.text},
+                {"role": "user", "content": prompts.render("plan_fix", errors="\n".join(errors))},
+            ]
+            response = self.llm.complete(convo, json_schema=schema, max_tokens=limit)
+            run.count(response)
+            calls, errors = self._parse_plan(response.text)
+            calls = [c for c in calls if c.get("_ok")]
+        run.timings["plan"] = time.perf_counter() - t0
+        return self._with_safeguards(run, calls)
+
+    def _parse_plan(self, text: str) -> tuple[list[dict[str, Any]], list[str]]:
+        """Plan JSON → calls; each call is validated against its tool's argument model."""
+        try:
+            payload = json.loads(text)
+            raw_calls = payload["calls"] if isinstance(payload, dict) else payload
+            assert isinstance(raw_calls, list)
+        except (ValueError, KeyError, AssertionError):
+            return [], [f'the plan is not JSON of the form {{"calls": [...]}}: {text[:200]!r}']
+        calls: list[dict[str, Any]] = []
+        errors: list[str] = []
+        for raw in raw_calls[: self.config.max_tool_calls]:
+            name = raw.get("tool") if isinstance(raw, dict) else None
+            args = raw.get("args", {}) if isinstance(raw, dict) else {}
+            if name not in TOOLS or not isinstance(args, dict):
+                errors.append(f"{raw!r}: unknown tool or arguments not an object")
+                continue
+            problem = _validation_problem(name, args)
+            if problem:
+                errors.append(f"{name}({json.dumps(args)}): {problem}")
+                calls.append({"tool": name, "args": args, "_ok": False})
+            else:
+                calls.append({"tool": name, "args": args, "_ok": True})
+        return calls, errors
+
+    def _with_safeguards(self, run: _Run, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Ensure a why-question reads the news, and keep the cap."""
+        names = {c["tool"] for c in calls}
+        if self.deps.news is not None and NEWS_TOOL not in names and WHY.search(run.question):
+            since = run.as_of - timedelta(days=self.config.news_days)
+            args = {"query": run.question, "k": self.config.news_k, "since": since.isoformat(),
+                    "until": run.as_of.isoformat()}  # fmt: skip
+            calls.append({"tool": NEWS_TOOL, "args": args, "_ok": True})
+        for call in calls:
+            if call["tool"] == NEWS_TOOL:
+                call["args"].setdefault("k", self.config.news_k)
+        return calls[: self.config.max_tool_calls + 1]
+
+    def _execute(self, run: _Run, calls: list[dict[str, Any]]) -> None:
+        t0 = time.perf_counter()
+        for call in calls:
+            name, args = call["tool"], call["args"]
+            run.on_event(AgentEvent(kind="tool_started", name=name, arguments=args))
+            t1 = time.perf_counter()
+            output = run_tool(self.deps, name, args)
+            record = ToolCallRecord(
+                name=name, arguments=args, output=output.text, error=output.error,
+                sources=output.sources, seconds=time.perf_counter() - t1,
+            )  # fmt: skip
+            run.records.append(record)
+            run.on_event(
+                AgentEvent(kind="tool_finished", name=name, text=output.text, error=output.error)
+            )
+        run.timings["tools"] = time.perf_counter() - t0
+
+    def _evidence(self, run: _Run) -> str:
+        blocks = [r.output for r in run.records if not r.error]
+        return "\n\n".join(blocks) if blocks else "(no evidence was found)"
+
+    def _write(self, run: _Run, messages: list[ChatMessage]) -> str:
+        run.on_event(AgentEvent(kind="phase", name="write"))
+        t0 = time.perf_counter()
+        user = prompts.render(
+            "write", evidence=self._evidence(run), question=run.question,
+            sentences=self.config.sentences,
+        )  # fmt: skip
+        convo: list[ChatMessage] = [*messages, {"role": "user", "content": user}]
+        response = self.llm.stream(
+            convo, lambda token: run.on_event(AgentEvent(kind="token", text=token)),
+            max_tokens=self.config.answer_max_tokens,
+        )  # fmt: skip
+        run.count(response)
+        run.timings["write"] = time.perf_counter() - t0
+        if response.first_token_seconds is not None:
+            run.timings["first_token"] = run.timings.get("plan", 0.0) + response.first_token_seconds
+        run.write_messages = [*convo, {"role": "assistant", "content": response.text}]
+        return response.text.strip()
+
+    def _repair(self, run: _Run, text: str, verification: Verification) -> tuple[str, Verification]:
+        """One round asking the model to drop figures that trace to nothing; kept if better."""
+        run.on_event(AgentEvent(kind="phase", name="repair"))
+        t0 = time.perf_counter()
+        unverified = ", ".join(n.text for n in verification.unverified)
+        convo: list[ChatMessage] = [
+            *run.write_messages,
+            {"role": "user", "content": prompts.render("repair", unverified=unverified)},
+        ]
+        response = self.llm.complete(convo, max_tokens=self.config.answer_max_tokens)
+        run.count(response)
+        run.timings["repair"] = time.perf_counter() - t0
+        fixed, fixed_check = verify_answer(
+            response.text.strip(), self.deps.ledger, run.as_of, run.question
+        )
+        if len(fixed_check.unverified) < len(verification.unverified) and fixed_check.cited:
+            fixed_check.repaired = True
+            return fixed, fixed_check
+        return text, verification
+
+
+def _validation_problem(name: str, args: dict[str, Any]) -> str | None:
+    from pydantic import ValidationError
+
+    try:
+        TOOLS[name].args_model.model_validate(args)
+    except ValidationError as exc:
+        return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+    return None

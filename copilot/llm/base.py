@@ -1,0 +1,72 @@
+"""The provider-neutral LLM interface the rest of the project codes against.
+
+Only `copilot.llm` knows provider SDKs (llama-cpp-python, openai/langchain-openai). Everything
+else sees `LLM`: a blocking `complete` (optionally JSON-schema constrained) and a streaming
+`stream` that reports text deltas through a callback and returns the whole response.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, TypedDict
+
+Role = Literal["system", "user", "assistant", "tool"]
+
+
+class ChatMessage(TypedDict):
+    role: Role
+    content: str
+
+
+@dataclass
+class ToolCall:
+    """A tool call the model asked for (parsed from text for models that write them as text)."""
+
+    name: str
+    arguments: dict[str, Any]
+    id: str = ""
+
+
+@dataclass
+class LLMResponse:
+    text: str
+    model: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    first_token_seconds: float | None = None
+    tool_calls: list[ToolCall] = field(default_factory=list)
+    finish_reason: str = ""
+
+
+TokenCallback = Callable[[str], None]
+
+
+class LLM(Protocol):
+    """What the agent needs from a language model."""
+
+    model_id: str
+
+    def complete(
+        self,
+        messages: list[ChatMessage],
+        *,
+        json_schema: dict[str, Any] | None = None,
+        max_tokens: int = 512,
+        temperature: float = 0.0,
+    ) -> LLMResponse:
+        """One answer. With `json_schema`, the text is JSON valid against it (constrained
+        decoding where the provider supports it, else the provider's JSON mode + validation)."""
+        ...
+
+    def stream(
+        self,
+        messages: list[ChatMessage],
+        on_token: TokenCallback,
+        *,
+        max_tokens: int = 512,
+        temperature: float = 0.0,
+    ) -> LLMResponse:
+        """Like `complete`, calling `on_token` with each text delta as it arrives."""
+        ...

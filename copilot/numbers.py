@@ -1,0 +1,125 @@
+"""Find the numbers in a text: percentages, basis points, dollars, counts, levels and dates.
+
+Used on both sides of verification: the answer's numbers and the evidence's numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WORD_DATE = re.compile(
+    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
+)
+_NUMBER = re.compile(
+    r"(?P<dollar>\$\s?)?(?P<sign>[+\-\u2212\u2013]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<unit>\s?%|\s?percent(?:age points?)?\b|\s?(?:bps?|basis points?)\b|"
+    r"\s?(?:trillion|billion|million|bn|mn|tn)\b)?",
+    re.I,
+)
+_CITATION = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
+_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6}
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    value: float  # signed as written; percent stays in percent units (1.41 for "1.41%")
+    unit: str  # '%', 'bp', '$', 'count', 'level', 'date'
+    decimals: int  # digits after the decimal point as written (precision for matching)
+    start: int
+    end: int
+    day: date | None = None  # for unit == 'date'
+    month_day: tuple[int, int] | None = None  # for dates written without a year
+
+
+# Numbers that are part of a name, not a figure: "S&P 500", "Russell 2000", "Nasdaq-100",
+# "200-day average", "10-year yield", "2-session gain".
+_NAMES = re.compile(
+    r"S&P\s?\d+|Russell\s\d+|Nasdaq[-\s]\d+|Dow\s(?:Jones\s)?\d+|"
+    r"\b\d+-(?:day|week|month|year|session|trading-day)s?\b",
+    re.I,
+)
+
+
+def _masked(text: str) -> str:
+    """Blank out citation markers ("[3]") and names containing digits ("S&P 500")."""
+    text = _CITATION.sub(lambda m: " " * len(m.group()), text)
+    return _NAMES.sub(lambda m: "#" * len(m.group()), text)
+
+
+def find_dates(text: str) -> list[Number]:
+    found: list[Number] = []
+    for m in _ISO_DATE.finditer(text):
+        try:
+            iso = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        found.append(
+            Number(m.group(), 0.0, "date", 0, m.start(), m.end(), iso, (iso.month, iso.day))
+        )
+    for m in _WORD_DATE.finditer(text):
+        name = m[1].lower().rstrip(".")
+        month = MONTHS.get(name) or MONTHS[name[:3]]
+        dom = int(m[2])
+        if not 1 <= dom <= 31:
+            continue
+        day: date | None = None
+        if m[3]:
+            try:
+                day = date(int(m[3]), month, dom)
+            except ValueError:
+                continue
+        found.append(Number(m.group(), 0.0, "date", 0, m.start(), m.end(), day, (month, dom)))
+    return found
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in `text` with its unit; dates come back as unit 'date'."""
+    masked = _masked(text)
+    dates = find_dates(masked)
+    taken = [(d.start, d.end) for d in dates]
+    numbers: list[Number] = list(dates)
+    for m in _NUMBER.finditer(masked):
+        if any(s <= m.start("num") < e for s, e in taken):
+            continue
+        before = masked[m.start() - 1] if m.start() > 0 else " "
+        if before.isalnum() or before in "_.":
+            continue  # part of a word, ticker or longer number, e.g. "S&P500", "DGS10"
+        raw = m["num"].replace(",", "")
+        value = float(raw)
+        if m["sign"] in ("-", "\u2212", "\u2013"):  # hyphen, minus sign, en dash
+            value = -value
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        unit_text = (m["unit"] or "").strip().lower()
+        if unit_text.startswith(("%", "percent")):
+            unit = "%"
+        elif unit_text.startswith(("bp", "basis")):
+            unit = "bp"
+        elif m["dollar"]:
+            unit = "$"
+            value *= _SCALE.get(unit_text, 1.0)
+        elif unit_text in _SCALE:
+            unit, value = "level", value * _SCALE[unit_text]
+        elif decimals == 0 and 1900 <= value <= 2100 and not m["sign"]:
+            unit = "year"
+        else:
+            unit = "count" if decimals == 0 else "level"
+        numbers.append(Number(m.group().strip(), value, unit, decimals, m.start(), m.end()))
+    numbers.sort(key=lambda n: n.start)
+    return numbers

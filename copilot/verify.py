@@ -1,0 +1,169 @@
+"""Verification: every [n] must resolve, every number must trace to the evidence.
+
+A number in the answer is
+* **verified** when the same figure (same unit, equal at the precision written) appears in a
+  tool output or retrieved chunk — preferably the source its sentence cites;
+* **derived** when it equals the difference, sum or ratio-return of two evidence figures
+  (e.g. "IWM beat SPY by 7.1 points" from +8.3% and +1.2%);
+* **unverified** otherwise: flagged wherever the answer is shown.
+
+Citations that resolve to nothing in the ledger are removed from the text and listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import permutations
+
+from copilot.answer import NumberCheck, NumberStatus, Verification
+from copilot.numbers import Number, find_numbers
+from copilot.sources import SourceLedger
+
+_CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+MAX_DERIVATION_INPUTS = 120  # evidence numbers per unit considered for derived figures
+
+
+@dataclass(frozen=True)
+class Evidence:
+    number: Number
+    source: int | None  # ledger number; None for context (the question's dates, the as-of date)
+    snippet: str
+
+
+def clean_citations(text: str, ledger: SourceLedger) -> tuple[str, list[int], list[int]]:
+    """Remove [n] that resolve to nothing; return (text, valid numbers, invalid numbers)."""
+    valid: list[int] = []
+    invalid: list[int] = []
+
+    def keep(match: re.Match[str]) -> str:
+        numbers = [int(x) for x in re.split(r"\s*,\s*", match[1])]
+        good = [n for n in numbers if ledger.get(n) is not None]
+        invalid.extend(n for n in numbers if ledger.get(n) is None)
+        valid.extend(n for n in good if n not in valid)
+        return f" [{', '.join(str(n) for n in good)}]" if good else ""
+
+    return _CITATION.sub(keep, text), valid, invalid
+
+
+def _snippet(text: str, number: Number, width: int = 60) -> str:
+    lo, hi = max(0, number.start - width), min(len(text), number.end + width)
+    return ("…" if lo else "") + text[lo:hi].replace("\n", " ") + ("…" if hi < len(text) else "")
+
+
+def collect_evidence(ledger: SourceLedger, context: list[str]) -> list[Evidence]:
+    evidence: list[Evidence] = []
+    for n, source in ledger.items():
+        text = source.text
+        evidence.extend(Evidence(num, n, _snippet(text, num)) for num in find_numbers(text))
+    for text in context:
+        evidence.extend(Evidence(num, None, text) for num in find_numbers(text))
+    return evidence
+
+
+def _close(answer: float, evidence: float, decimals: int) -> bool:
+    """Equal at the precision the answer was written with (the answer may round, not invent)."""
+    return bool(abs(answer - evidence) <= 0.5 * 10 ** (-decimals) + 1e-9)
+
+
+_COMPATIBLE = {
+    "%": {"%"},
+    "bp": {"bp"},
+    "$": {"$", "level"},
+    "level": {"level", "$", "%"},
+    "count": {"count"},
+}
+
+
+def _same_figure(a: Number, e: Number) -> bool:
+    if a.unit == "date":
+        if e.unit != "date" or a.month_day != e.month_day:
+            return False
+        return a.day is None or e.day is None or a.day == e.day
+    if a.unit == "year":
+        return (e.unit == "year" and e.value == a.value) or (
+            e.unit == "date" and e.day is not None and e.day.year == a.value
+        )
+    if e.unit not in _COMPATIBLE.get(a.unit, set()):
+        return False
+    # Prose carries the sign in words ("fell 0.72%"), so magnitudes are compared.
+    return _close(abs(a.value), abs(e.value), a.decimals)
+
+
+def _derived(a: Number, evidence: list[Evidence]) -> Evidence | None:
+    """An evidence pair whose difference, sum or return gives `a`."""
+    if a.unit not in ("%", "bp", "count", "level", "$"):
+        return None
+    pool_units = {"bp": {"bp", "%"}, "%": {"%", "level", "$"}, "level": {"level", "%", "$"}}.get(
+        a.unit, {a.unit}
+    )
+    pool = [e for e in evidence if e.number.unit in pool_units][:MAX_DERIVATION_INPUTS]
+    for x, y in permutations(pool, 2):
+        u, v = x.number.value, y.number.value
+        candidates: list[float] = []
+        if x.number.unit == y.number.unit:
+            scale = 100.0 if (a.unit == "bp" and x.number.unit == "%") else 1.0
+            candidates += [(u - v) * scale, (u + v) * scale]
+            if a.unit == "%" and x.number.unit in ("level", "$") and v:
+                candidates.append((u / v - 1) * 100)  # a return computed from two prices
+        if any(_close(abs(a.value), abs(c), a.decimals) for c in candidates):
+            snippet = f"{x.number.text} and {y.number.text}"
+            return Evidence(a, x.source if x.source is not None else y.source, snippet)
+    return None
+
+
+def _sentence_citations(text: str, position: int) -> list[int]:
+    """[n] markers in the sentence containing `position`."""
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    begin = max(s for s in starts if s <= position)
+    following = [s for s in starts if s > position]
+    end = following[0] if following else len(text)
+    sentence = text[begin:end]
+    return [int(n) for m in _CITATION.finditer(sentence) for n in re.split(r"\s*,\s*", m[1])]
+
+
+def check_number(
+    a: Number, text: str, evidence: list[Evidence]
+) -> tuple[NumberStatus, Evidence | None]:
+    cited = set(_sentence_citations(text, a.start))
+    ordered = [e for e in evidence if e.source in cited] + [
+        e for e in evidence if e.source not in cited
+    ]
+    for e in ordered:
+        if _same_figure(a, e.number):
+            return "verified", e
+    derived = _derived(a, evidence)
+    if derived is not None:
+        return "derived", derived
+    return "unverified", None
+
+
+def verify_answer(
+    text: str, ledger: SourceLedger, as_of: date | None = None, question: str = ""
+) -> tuple[str, Verification]:
+    """Clean citations and check every number of `text` against the ledger's sources.
+
+    The question and the as-of date count as context: a date the user asked about is not an
+    invented figure.
+    """
+    cleaned, cited, invalid = clean_citations(text, ledger)
+    context = [question] + ([f"as of {as_of.isoformat()}"] if as_of else [])
+    evidence = collect_evidence(ledger, context)
+    checks = []
+    for number in find_numbers(cleaned):
+        status, match = check_number(number, cleaned, evidence)
+        checks.append(
+            NumberCheck(
+                text=number.text,
+                value=number.value,
+                unit=number.unit,
+                start=number.start,
+                end=number.end,
+                status=status,
+                source=match.source if match else None,
+                evidence=match.snippet if match else "no matching figure in the sources",
+            )
+        )
+    return cleaned, Verification(numbers=checks, cited=cited, invalid_citations=invalid)
