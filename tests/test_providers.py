@@ -17,7 +17,7 @@ import httpx
 import pandas as pd
 import pytest
 
-from copilot.errors import ImportFileError, NoDataError, ProviderError
+from copilot.errors import NoDataError, ProviderError
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
 from ingest.market.online import import_online
@@ -223,13 +223,6 @@ def test_yahoo_only_nan_rows_is_no_data() -> None:
         YahooProvider(history=holiday).fetch(FetchRequest("IWM"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="providers.py YahooProvider.fetch / _looks_offline (line 185): yfinance's "
-    "YFRateLimitError ('Too Many Requests. Rate limited. Try after a while.') is turned into "
-    "NoDataError 'Yahoo Finance has no data for IWM', which is wrong: the symbol exists, Yahoo "
-    "is refusing service; expected ProviderError",
-)
 def test_yahoo_rate_limit_is_a_provider_error() -> None:
     def limited(symbol: str, start: date, end: date) -> pd.DataFrame:
         raise Exception("Too Many Requests. Rate limited. Try after a while.")
@@ -292,17 +285,10 @@ def test_fred_server_error_is_a_provider_error() -> None:
 
 def test_csv_provider_rejects_a_file_with_bad_rows(tmp_path: Path) -> None:
     (tmp_path / "IWM.csv").write_text("date,open,high,low,close,volume\n2026-01-02,1,2,0.5,x,10\n")
-    with pytest.raises(ImportFileError, match="1 bad rows"):
+    with pytest.raises(ProviderError, match="1 bad row,"):
         CsvFolderProvider(tmp_path).fetch(FetchRequest("IWM"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="providers.py _window (line 52): CsvFolderProvider.fetch on a symbols-list file "
-    "(e.g. 'sp500_constituents') with a start date indexes frame['date'] on an empty frame "
-    "without columns and raises KeyError('date') instead of NoDataError",
-)
 def test_csv_provider_symbol_list_is_no_data(tmp_path: Path) -> None:
     (tmp_path / "members.csv").write_text("Symbol,Security\nMMM,3M\n")
     with pytest.raises(NoDataError):

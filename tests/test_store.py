@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -66,14 +65,6 @@ def test_upsert_is_idempotent(store: MarketStore) -> None:
     assert store.values("DGS10").tolist() == [4.19]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=duckdb.ResourceInUseException,
-    reason="store.py count_rows (line 301) and latest_date (line 264) read one row with "
-    "fetchone() and leave the DuckDB result unfinished; with duckdb 2.0.1 the next upsert_* "
-    "outside a transaction fails in `register` (line ~121) with ResourceInUseException "
-    "'connection has an unfinished result from execute()'",
-)
 @pytest.mark.parametrize("read", ["count_rows", "latest_date"])
 def test_write_after_a_single_row_read(store: MarketStore, read: str) -> None:
     store.count_rows("bars") if read == "count_rows" else store.latest_date()
@@ -199,12 +190,6 @@ def test_as_of_before_any_data(filled: MarketStore) -> None:
         filled.date_range("IWM", as_of=date(2026, 1, 1))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store.py _window (line 208) builds the DateOutOfRangeError message with "
-    "self.date_range(symbol) without as_of, so a read limited as of 2026-01-05 reveals that "
-    "data runs to 2026-01-07 ('IWM has data from 2026-01-02 to 2026-01-07')",
-)
 def test_as_of_error_does_not_reveal_later_data(filled: MarketStore) -> None:
     with pytest.raises(DateOutOfRangeError) as info:
         filled.values("IWM", start=D6, as_of=D5)

@@ -121,8 +121,10 @@ def _print_summary(results: list[ImportResult], title: str) -> None:
         )  # fmt: skip
     console.print(table)
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "unchanged", "failed")}
-    rows = sum(r.rows for r in results)
+    rows = sum(r.rows for r in results if r.layout != "symbols")
+    symbols = sum(r.rows for r in results if r.layout == "symbols")
+    extra = f", {symbols} symbol descriptions" if symbols else ""
     console.print(
-        f"{counts['imported']} imported ({rows} rows), {counts['unchanged']} unchanged, "
-        f"{counts['failed']} failed."
+        f"{counts['imported']} imported ({rows} rows of data{extra}), "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed."
     )

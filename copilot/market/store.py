@@ -136,6 +136,12 @@ class MarketStore:
         )
         return self._upsert("symbols", staged, source, columns[1:], keyed_by=["symbol"])
 
+    def delete_source(self, source: str) -> None:
+        """Remove every bar and series row that came from `source` (before re-importing it)."""
+        self._changed()
+        for table in ("bars", "series"):
+            self._con.execute(f"DELETE FROM {table} WHERE source = ?", [source])
+
     def record_import(self, source: str, sha256: str, rows: int) -> None:
         self._con.execute(
             "INSERT OR REPLACE INTO imports VALUES (?, ?, ?, ?)", [source, sha256, rows, _now()]
@@ -143,8 +149,8 @@ class MarketStore:
 
     def imported_hash(self, source: str) -> str | None:
         """The content hash recorded when `source` was last imported, if ever."""
-        row = self._con.execute("SELECT sha256 FROM imports WHERE source = ?", [source]).fetchone()
-        return str(row[0]) if row else None
+        rows = self._con.execute("SELECT sha256 FROM imports WHERE source = ?", [source]).fetchall()
+        return str(rows[0][0]) if rows else None
 
     # ---- reads ----------------------------------------------------------------------------
 
@@ -205,7 +211,10 @@ class MarketStore:
         lo = frame.index.searchsorted(pd.Timestamp(start)) if start else 0
         hi = frame.index.searchsorted(pd.Timestamp(last), side="right") if last else len(frame)
         if lo >= hi:
-            first, final = self.date_range(symbol)
+            try:
+                first, final = self.date_range(symbol, as_of)
+            except DateOutOfRangeError as exc:
+                raise DateOutOfRangeError(str(exc)) from None
             raise DateOutOfRangeError(
                 f"no {symbol} data between {start or 'the start'} and {last or 'the end'}; "
                 f"{symbol} has data from {first} to {final}."
@@ -261,17 +270,18 @@ class MarketStore:
         if as_of is not None:
             sql += " WHERE date <= ?"
             params.append(as_of)
-        row = self._con.execute(sql, params).fetchone()
-        return row[0] if row else None
+        rows = self._con.execute(sql, params).fetchall()
+        return rows[0][0] if rows else None
 
     def symbol_info(self, symbol: str) -> dict[str, Any] | None:
         cur = self._con.execute(
             "SELECT symbol, name, kind, represents, sector FROM symbols WHERE symbol = ?",
             [symbol.upper()],
         )
-        row = cur.fetchone()
-        if row is None:
+        rows = cur.fetchall()
+        if not rows:
             return None
+        row = rows[0]
         return dict(zip(["symbol", "name", "kind", "represents", "sector"], row, strict=True))
 
     def sources_of(self, symbol: str) -> list[str]:
@@ -298,8 +308,8 @@ class MarketStore:
         if symbol is not None:
             sql += " WHERE symbol = ?"
             params.append(symbol.upper())
-        row = self._con.execute(sql, params).fetchone()
-        return int(row[0]) if row else 0
+        rows = self._con.execute(sql, params).fetchall()
+        return int(rows[0][0]) if rows else 0
 
 
 def _now() -> datetime:

@@ -12,7 +12,7 @@ from typing import Literal
 from copilot.errors import ImportFileError
 from copilot.market.store import MarketStore
 from copilot.market.symbols import lookup
-from ingest.market.layouts import ParsedFile, parse_file
+from ingest.market.layouts import ParsedFile, parse_file, plural
 
 Status = Literal["imported", "unchanged", "failed"]
 MAX_BAD_ROWS_SHOWN = 10
@@ -92,11 +92,11 @@ def import_file(
         if not skip_bad_rows:
             result.status = "failed"
             result.error = (
-                f"{path}: {len(parsed.bad_rows)} bad rows, nothing imported from this file "
-                f"({listing}). Fix them, or pass --skip-bad-rows to import the other rows."
+                f"{path}: {plural(len(parsed.bad_rows), 'bad row')}, nothing imported from this "
+                f"file ({listing}). Fix them, or pass --skip-bad-rows to import the other rows."
             )
             return result
-        result.notes.append(f"skipped {len(parsed.bad_rows)} bad rows ({listing})")
+        result.notes.append(f"skipped {plural(len(parsed.bad_rows), 'bad row')} ({listing})")
     _store(store, parsed, source, digest, result)
     return result
 
@@ -106,6 +106,9 @@ def _store(
 ) -> None:
     frame = parsed.frame
     with store.transaction():
+        # The file is the truth for its own rows: rows deleted from it since the last import
+        # (or stored under a previous symbol override) go too.
+        store.delete_source(source)
         if parsed.table == "bars":
             result.rows = store.upsert_bars(frame, source)
         elif parsed.table == "series":

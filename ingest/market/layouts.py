@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -81,7 +81,14 @@ def _is_fred(h: list[str]) -> bool:
 
 
 def _is_value(h: list[str]) -> bool:
-    return len(h) >= 2 and h[0] in DATE_COLUMNS and any(c in VALUE_COLUMNS for c in h[1:])
+    # A file with some but not all of open/high/low is broken bars, not a value series.
+    partial_bars = any(c in h for c in ("open", "high", "low"))
+    return (
+        len(h) >= 2
+        and h[0] in DATE_COLUMNS
+        and any(c in VALUE_COLUMNS for c in h[1:])
+        and not partial_bars
+    )
 
 
 def _is_long(h: list[str]) -> bool:
@@ -104,6 +111,10 @@ LAYOUTS: tuple[Layout, ...] = (
 )  # fmt: skip
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def known_layouts() -> str:
     return "; ".join(f"{layout.name} ({layout.example})" for layout in LAYOUTS)
 
@@ -115,6 +126,9 @@ def detect_layout(path: Path, header: list[str]) -> Layout:
             return layout
     shown = ",".join(header) if header else "(no header)"
     hint = ""
+    missing = [c for c in (*BAR_COLUMNS,) if c not in h]
+    if h[:1] == ["date"] and 0 < len(missing) < len(BAR_COLUMNS):
+        hint = f" It looks like price bars but lacks the column(s) {', '.join(missing)}."
     if len(header) == 1 and any(sep in header[0] for sep in (";", "\t", "|")):
         hint = " The header holds a single column: the file is not comma-separated."
     raise UnknownLayoutError(
@@ -211,7 +225,7 @@ def parse_text(path: Path, text: str, symbol: str | None = None) -> ParsedFile:
         return _parse_long(path, h, body)
     if layout.name in ("yahoo", "bars", "ohlc"):
         return _parse_bars(path, layout.name, name, h, body)
-    return _parse_value(path, layout.name, name, h, body)
+    return _parse_value(path, layout.name, name, header, body)
 
 
 def _check_width(cells: list[str], width: int, row: int) -> BadRow | None:
@@ -220,21 +234,38 @@ def _check_width(cells: list[str], width: int, row: int) -> BadRow | None:
     return None
 
 
-def _check_order(dates: list[tuple[int, date]], bad: list[BadRow], notes: list[str]) -> bool:
-    """Dates must strictly increase; a file entirely newest-first is accepted and reversed."""
+def _check_order(
+    dates: list[tuple[int, date]], bad: list[BadRow], notes: list[str]
+) -> tuple[bool, set[int]]:
+    """Dates must strictly increase; a file entirely newest-first is accepted and reversed.
+
+    Returns (reversed, rows flagged as duplicate or out of order).
+    """
     if len(dates) > 1 and all(a[1] > b[1] for a, b in itertools.pairwise(dates)):
         notes.append("rows were newest-first; read in date order")
-        return True
+        return True, set()
     seen: dict[date, int] = {}
+    flagged: set[int] = set()
     previous: date | None = None
     for row, day in dates:
         if day in seen:
             bad.append(BadRow(row, f"duplicate date {day} (first on row {seen[day]})"))
+            flagged.add(row)
         elif previous is not None and day < previous:
             bad.append(BadRow(row, f"date {day} comes after {previous}: rows are not sorted"))
+            flagged.add(row)
         seen.setdefault(day, row)
         previous = max(previous, day) if previous else day
-    return False
+    return False, flagged
+
+
+def _frame(records: list[tuple[Any, ...]], flagged: set[int], reverse: bool, columns: list[str],
+           symbol: str) -> pd.DataFrame:  # fmt: skip
+    """Rows (each starting with its row number) minus flagged ones, oldest first."""
+    kept = [r[1:] for r in records if r[0] not in flagged]
+    frame = pd.DataFrame(kept[::-1] if reverse else kept, columns=columns)
+    frame.insert(0, "symbol", symbol)
+    return frame
 
 
 def _parse_bars(
@@ -247,7 +278,7 @@ def _parse_bars(
         notes.append("took Close (unadjusted); Adj Close ignored")
     if layout == "ohlc":
         notes.append("no volume column; volume left empty")
-    records: list[tuple[date, float, float, float, float, float | None]] = []
+    records: list[tuple[int, date, float, float, float, float, float | None]] = []
     dated: list[tuple[int, date]] = []
     for offset, cells in enumerate(body):
         row = offset + 2
@@ -270,24 +301,24 @@ def _parse_bars(
             bad.append(BadRow(row, f"negative volume {vol}"))
             continue
         dated.append((row, day))
-        records.append((day, o, hi, lo, c, vol))
-    reverse = _check_order(dated, bad, notes)
-    frame = pd.DataFrame(records, columns=["date", "open", "high", "low", "close", "volume"])
-    if reverse:
-        frame = frame.iloc[::-1].reset_index(drop=True)
-    frame.insert(0, "symbol", symbol)
+        records.append((row, day, o, hi, lo, c, vol))
+    reverse, flagged = _check_order(dated, bad, notes)
+    columns = ["date", "open", "high", "low", "close", "volume"]
+    frame = _frame(records, flagged, reverse, columns, symbol)  # type: ignore[arg-type]
     return ParsedFile(path, layout, "bars", frame, notes, bad)
 
 
 def _parse_value(
-    path: Path, layout: str, symbol: str, h: list[str], body: list[list[str]]
+    path: Path, layout: str, symbol: str, header: list[str], body: list[list[str]]
 ) -> ParsedFile:
+    h = _norm(header)
     column = 1 if layout == "fred" else next(h.index(c) for c in VALUE_COLUMNS if c in h[1:])
-    others = [name for i, name in enumerate(h[1:], start=1) if i != column]
-    note = f"took column {h[column]!r}" + (f"; ignored {', '.join(others)}" if others else "")
+    names = [name.strip() for name in header]
+    others = [name for i, name in enumerate(names[1:], start=1) if i != column]
+    note = f"took column {names[column]!r}" + (f"; ignored {', '.join(others)}" if others else "")
     notes = [note]
     bad: list[BadRow] = []
-    records: list[tuple[date, float]] = []
+    records: list[tuple[int, date, float]] = []
     dated: list[tuple[int, date]] = []
     missing = 0
     for offset, cells in enumerate(body):
@@ -307,19 +338,16 @@ def _parse_value(
             bad.append(BadRow(row, str(exc)))
             continue
         dated.append((row, day))
-        records.append((day, value))
+        records.append((row, day, value))
     if missing:
         notes.append(f"{missing} dates without an observation ('.' or blank) skipped")
-    negatives = [d for d, v in records if v <= 0]
+    negatives = [d for _, d, v in records if v <= 0]
     if negatives:
         # Series may legitimately be ≤ 0 (yields, spreads, inflation, WTI on 2020-04-20): kept,
         # but said out loud.
         notes.append(f"{len(negatives)} non-positive values kept (first {negatives[0]})")
-    reverse = _check_order(dated, bad, notes)
-    frame = pd.DataFrame(records, columns=["date", "value"])
-    if reverse:
-        frame = frame.iloc[::-1].reset_index(drop=True)
-    frame.insert(0, "symbol", symbol)
+    reverse, flagged = _check_order(dated, bad, notes)
+    frame = _frame(records, flagged, reverse, ["date", "value"], symbol)  # type: ignore[arg-type]
     return ParsedFile(path, layout, "series", frame, notes, bad)
 
 

@@ -19,7 +19,7 @@ import httpx
 import pandas as pd
 
 from copilot.errors import ImportFileError, NoDataError, ProviderError
-from ingest.market.layouts import TableKind, parse_file, parse_text
+from ingest.market.layouts import TableKind, parse_file, parse_text, plural, symbol_from_name
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,18 @@ class CsvFolderProvider(MarketProvider):
     def fetch(self, request: FetchRequest) -> Fetched:
         wanted = request.symbol.upper()
         for path in sorted(self.root.rglob("*.csv")):
-            if path.stem.upper() == wanted:
-                parsed = parse_file(path, wanted)
+            if symbol_from_name(path.stem) == wanted:
+                try:
+                    parsed = parse_file(path, wanted)
+                except ImportFileError as exc:
+                    raise ProviderError(str(exc)) from exc
+                if parsed.table == "symbols":
+                    raise NoDataError(f"{path} is a symbol list, not {wanted} data.")
                 if parsed.bad_rows:
-                    raise ImportFileError(str(path), f"{len(parsed.bad_rows)} bad rows")
+                    raise ProviderError(
+                        f"{path}: {plural(len(parsed.bad_rows), 'bad row')}, "
+                        f"e.g. {parsed.bad_rows[0]}"
+                    )
                 frame = _window(parsed.frame, request, str(path))
                 return Fetched(parsed.table, frame, str(path.resolve()), tuple(parsed.notes))
         raise NoDataError(f"no {wanted}.csv under {self.root}.")
@@ -110,6 +118,11 @@ class YahooProvider(MarketProvider):
             raw = self._history(request.symbol, start, end)
         except Exception as exc:  # yfinance raises many types; all mean "Yahoo said no"
             message = str(exc) or type(exc).__name__
+            lowered = message.lower()
+            if "too many requests" in lowered or "rate limit" in lowered:
+                raise ProviderError(
+                    f"Yahoo Finance is rate-limiting requests ({message}); retry in a while."
+                ) from exc
             if _looks_offline(message):
                 raise ProviderError(
                     f"cannot reach Yahoo Finance for {request.symbol} ({message}). Check the "
@@ -186,7 +199,14 @@ def _looks_offline(message: str) -> bool:
     lowered = message.lower()
     return any(
         word in lowered
-        for word in ("resolve", "connection", "timed out", "timeout", "network", "curl: (6)")
+        for word in (
+            "resolve",
+            "connection",
+            "timed out",
+            "timeout",
+            "network",
+            "curl: (6)",
+        )
     )
 
 

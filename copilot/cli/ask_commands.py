@@ -1,0 +1,117 @@
+"""`market-copilot ask "QUESTION"`: a streamed, cited and verified answer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+
+from copilot.answer import AgentEvent
+from copilot.cli.common import load_settings, parse_day
+from copilot.render import marked_text, sources_text, summary_line, warning_line
+from copilot.runtime import open_deps
+from copilot.settings import Settings
+from copilot.tools import ToolDeps
+
+if TYPE_CHECKING:
+    from copilot.agent import Copilot
+    from copilot.llm.base import LLM
+
+console = Console()
+err = Console(stderr=True)
+
+
+def ask(
+    question: str = typer.Argument(..., help="Your question, e.g. 'why did small caps rally?'"),
+    as_of: str | None = typer.Option(None, "--as-of", help="Answer as of YYYY-MM-DD."),
+    provider: str | None = typer.Option(
+        None, help="local | openai | scripted (default: settings)."
+    ),
+    model: str | None = typer.Option(None, help="Model name for --provider openai."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    mode: str = typer.Option("pipeline", help="pipeline | agent (LangChain create_agent)."),
+) -> None:
+    """Answer a market question from the stored data and news, citing and checking every figure."""
+    settings = load_settings()
+    updates: dict[str, object] = {}
+    if provider:
+        updates["llm_provider"] = provider
+    if model:
+        updates["openai_model"] = model
+    if updates:
+        settings = settings.model_copy(update=updates)
+    day = parse_day(as_of, "--as-of") or settings.as_of
+    llm = _make_llm(settings, quiet=as_json)
+    with open_deps(settings, day) as deps:
+        copilot = _make_copilot(mode, deps, llm)
+        on_event = (lambda _e: None) if as_json else _printer()
+        answer = copilot.ask(question, as_of=day, on_event=on_event)
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+        return
+    console.print()
+    console.rule("Answer (✓ verified · ≈ derived · ? unverified)")
+    warning = warning_line(answer)
+    if warning:
+        console.print(f"[bold red]⚠ {warning}[/]", highlight=False)
+    console.print(marked_text(answer))
+    console.print("\n[bold]Sources[/]")
+    console.print(
+        sources_text(answer, only_cited=True) or "(none cited)", highlight=False, markup=False
+    )
+    console.print(f"\n[dim]{summary_line(answer)}[/]", highlight=False)
+    console.print("[dim]Information, not investment advice.[/]")
+
+
+def _make_llm(settings: Settings, quiet: bool) -> LLM:
+    from copilot.llm import make_llm
+
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(),
+                        console=err, transient=True)  # fmt: skip
+    task = None
+
+    def on_progress(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            progress.start()
+            task = progress.add_task("Preparing the local model (first run)", total=total)
+        progress.update(task, completed=done)
+        if done >= total:
+            progress.stop()
+
+    return make_llm(settings, on_model_progress=None if quiet else on_progress)
+
+
+def _make_copilot(mode: str, deps: ToolDeps, llm: LLM) -> Copilot:
+    if mode == "agent":
+        from copilot.agent_langchain import LangChainCopilot
+
+        return LangChainCopilot(deps, llm)
+    if mode != "pipeline":
+        raise typer.BadParameter("use 'pipeline' or 'agent'.", param_hint="--mode")
+    from copilot.agent import Copilot
+
+    return Copilot(deps, llm)
+
+
+def _printer() -> Callable[[AgentEvent], None]:
+    def on_event(event: AgentEvent) -> None:
+        if event.kind == "phase" and event.name == "write":
+            err.print("[dim]writing…[/]")
+        elif event.kind == "phase" and event.name == "repair":
+            err.print("\n[dim]some figures did not check out: asking the model to fix them…[/]")
+        elif event.kind == "tool_started":
+            args = json.dumps(event.arguments, default=str)
+            err.print(f"[dim]→ {event.name} {args}[/]", highlight=False)
+        elif event.kind == "tool_finished" and event.error:
+            err.print(f"[yellow]  {event.text}[/]", highlight=False)
+        elif event.kind == "token":
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+
+    return on_event

@@ -1,0 +1,40 @@
+"""Building what an entry point needs (stores, tools' deps, the model) from `Settings`.
+
+CLI, UI and evaluation call these; nothing below them reads settings from the environment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import date
+from typing import Any
+
+from copilot.errors import ConfigError
+from copilot.market.store import MarketStore
+from copilot.settings import Settings
+from copilot.sources import SourceLedger
+from copilot.tools import ToolDeps
+
+
+def open_news(settings: Settings) -> Any:
+    """The news store for searching, or None when nothing has been ingested yet."""
+    from copilot.news import NewsStore
+
+    with suppress(ConfigError, FileNotFoundError):
+        store = NewsStore.open(settings, create=False)
+        return store if store.count() else None
+    return None
+
+
+@contextmanager
+def open_deps(
+    settings: Settings, as_of: date | None = None, news: Any = None
+) -> Iterator[ToolDeps]:
+    """Read-only market store + news store + a fresh ledger, closed on exit."""
+    market = MarketStore.open(settings.market_db_path, read_only=True)
+    try:
+        news_store = news if news is not None else open_news(settings)
+        yield ToolDeps(settings, SourceLedger(), market=market, news=news_store, as_of=as_of)
+    finally:
+        market.close()
