@@ -1,0 +1,127 @@
+"""The evaluation question set: well-formed, tools that exist, and gold values that an independent
+plain loop over the raw CSVs reproduces (those parts skip when ../shared/data is absent)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from copilot.evaluation import Gold, load_questions
+from copilot.tools import TOOLS
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+EVAL = ROOT / "benchmarks" / "eval"
+QUESTIONS = EVAL / "questions.jsonl"
+REQUIRED = {"id", "question", "as_of", "kind", "expected_tools", "expected_symbols",
+            "key_facts", "gold_articles"}  # fmt: skip
+SECTORS = ["XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY"]
+
+
+def raw_lines() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+
+
+def by_id() -> dict[str, dict[str, Any]]:
+    return {q["id"]: q for q in raw_lines()}
+
+
+@pytest.fixture(scope="module")
+def data() -> Path:
+    if not (DATA / "market" / "prices").is_dir():
+        pytest.skip(f"real sample data not found at {DATA} (it lives beside the checkout)")
+    return DATA
+
+
+def closes(data: Path, symbol: str) -> list[tuple[str, float]]:
+    with (data / "market" / "prices" / f"{symbol}.csv").open(newline="") as handle:
+        return [(row["date"], float(row["close"])) for row in csv.DictReader(handle)]
+
+
+def test_every_question_has_the_required_fields() -> None:
+    lines = raw_lines()
+    assert len(lines) >= 30
+    for q in lines:
+        assert q.keys() >= REQUIRED, q["id"]
+        assert q["kind"] in ("numeric", "why")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", q["as_of"])
+        assert q["question"].strip().endswith("?"), q["id"]
+        if q["kind"] == "numeric":
+            assert set(q["gold"]) == {"value", "unit", "tolerance"}, q["id"]
+            Gold.model_validate(q["gold"])
+        else:
+            assert "gold" not in q
+            assert 2 <= len(q["key_facts"]) <= 4, q["id"]
+            assert all(isinstance(alt, str) and alt for fact in q["key_facts"] for alt in fact)
+            assert q["gold_articles"] and all(u.startswith("http") for u in q["gold_articles"])
+    questions = load_questions(QUESTIONS)  # the typed model accepts every line; ids are unique
+    assert sum(q.kind == "numeric" for q in questions) >= 22
+    assert sum(q.kind == "why" for q in questions) >= 8
+
+
+def test_expected_tools_exist() -> None:
+    known = set(TOOLS) | {"search_news"}
+    for q in raw_lines():
+        assert q["expected_tools"], q["id"]
+        assert set(q["expected_tools"]) <= known, (q["id"], set(q["expected_tools"]) - known)
+
+
+def test_gold_articles_are_in_the_news_folder(data: Path) -> None:
+    sources: set[str] = set()
+    for path in (data / "news").glob("*/*.md"):
+        match = re.search(r"^\*\*Source:\*\* \[([^\]]+)\]", path.read_text(), re.MULTILINE)
+        if match:
+            sources.add(match.group(1))
+    for q in raw_lines():
+        missing = set(q["gold_articles"]) - sources
+        assert not missing, (q["id"], missing)
+
+
+def test_iwm_beat_spy_streak_gold(data: Path) -> None:
+    iwm, spy = closes(data, "IWM"), closes(data, "SPY")
+    end = [d for d, _ in iwm].index("2026-01-22")
+    streak = 0
+    for i in range(end, 0, -1):
+        assert iwm[i][0] == spy[i][0]
+        if iwm[i][1] / iwm[i - 1][1] - 1 <= spy[i][1] / spy[i - 1][1] - 1:
+            break
+        streak += 1
+    gold = by_id()["n01-iwm-beat-spy-streak-0122"]["gold"]
+    assert gold == {"value": float(streak), "unit": "count", "tolerance": 0.0}
+    assert streak == 14
+
+
+def test_best_sector_gold(data: Path) -> None:
+    best_symbol, best = "", -1e9
+    for symbol in SECTORS:
+        rows = closes(data, symbol)
+        i = [d for d, _ in rows].index("2026-01-22")
+        change = (rows[i][1] / rows[i - 1][1] - 1) * 100
+        if change > best:
+            best_symbol, best = symbol, change
+    question = by_id()["n12-best-sector-0122"]
+    assert question["expected_symbols"] == [best_symbol]
+    assert question["gold"]["unit"] == "%"
+    assert abs(question["gold"]["value"] - best) < 1e-4
+
+
+def test_qqq_ytd_gold(data: Path) -> None:
+    rows = closes(data, "QQQ")
+    base = [c for d, c in rows if d.startswith("2025-")][-1]
+    end = next(c for d, c in rows if d == "2026-01-23")
+    gold = by_id()["n06-qqq-ytd-0123"]["gold"]
+    assert abs(gold["value"] - (end / base - 1) * 100) < 1e-4
+
+
+def test_make_gold_check_finds_nothing_stale(data: Path) -> None:
+    script = EVAL / "make_gold.py"
+    done = subprocess.run([sys.executable, str(script), "--check", "--data", str(data)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
