@@ -1,0 +1,175 @@
+"""The news store: article chunks and their embeddings in one Chroma collection.
+
+Every chunk id carries its article's content version, and all chunks of one article version are
+written in a single `add` call, so an article is either entirely visible or not at all. A
+changed article's new version is written before its old one is deleted; an ingest interrupted
+in between leaves both complete versions, and the next ingest removes the stale one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from chromadb.api import ClientAPI
+from chromadb.api.collection_configuration import CreateHNSWConfiguration
+from chromadb.api.models.Collection import Collection
+from chromadb.base_types import Where
+from chromadb.errors import NotFoundError
+
+from copilot.errors import ConfigError
+from copilot.news.chroma import ChromaEmbedding, NewsStoreMissingError, make_client
+from copilot.news.embeddings import Embedder, Vector, make_embedder
+from copilot.news.lock import WriterLock
+from copilot.news.models import Chunk, NewsHit
+from copilot.settings import Settings
+
+HNSW: CreateHNSWConfiguration = {
+    "space": "cosine",
+    "ef_construction": 128,
+    "ef_search": 64,
+    "max_neighbors": 16,
+}
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """One stored version of an article, read from its first chunk."""
+
+    article_id: str
+    version: str
+    n_chunks: int
+    summary_only: bool
+
+
+class NewsStore:
+    """Open with `NewsStore.open(settings)`; write inside `with store.writer(): …`."""
+
+    def __init__(
+        self,
+        client: ClientAPI,
+        collection: Collection,
+        embedder: Embedder,
+        lock_path: Path,
+        where: str,
+    ) -> None:
+        self.client = client
+        self.collection = collection
+        self.embedder = embedder
+        self.lock_path = lock_path
+        self.where = where
+
+    @classmethod
+    def open(
+        cls, settings: Settings, embedder: Embedder | None = None, *, create: bool = True
+    ) -> NewsStore:
+        """The configured store. `create=False` (searching) fails clearly when it is empty."""
+        embedder = embedder or make_embedder(settings)
+        client, where = make_client(settings, create=create)
+        function = ChromaEmbedding(embedder)
+        name = settings.news_collection
+        if create:
+            collection = client.get_or_create_collection(
+                name,
+                embedding_function=function,  # type: ignore[arg-type]
+                configuration={"hnsw": HNSW},
+                metadata={"embedding_model": embedder.name},
+            )
+        else:
+            collection = _existing(client, name, function, where)
+        stored_model = (collection.metadata or {}).get("embedding_model")
+        if stored_model != embedder.name:
+            raise ConfigError(
+                f"collection {name!r} in {where} was built with embedding model "
+                f"{stored_model!r} but settings select {embedder.name!r}; set "
+                "COPILOT_EMBEDDING_MODEL back, or use another COPILOT_NEWS_COLLECTION"
+            )
+        if settings.chroma_host:
+            lock_name = f"chroma-{settings.chroma_host}-{settings.chroma_port}-{name}.lock"
+        else:
+            lock_name = f"writer-{name}.lock"
+        return cls(client, collection, embedder, settings.news_path / lock_name, where)
+
+    def writer(self, timeout_s: float = 60.0, on_wait: Any = None) -> WriterLock:
+        """The exclusive writer lock of this store (see `copilot.news.lock`)."""
+        return WriterLock(self.lock_path, timeout_s, on_wait, what=self.where)
+
+    @property
+    def max_batch_size(self) -> int:
+        return int(self.client.get_max_batch_size())
+
+    def count(self) -> int:
+        """Number of stored chunks."""
+        return int(self.collection.count())
+
+    def stored_versions(self) -> dict[str, list[StoredVersion]]:
+        """Every stored article version, by article id."""
+        found = self.collection.get(where={"chunk_index": 0}, include=["metadatas"])
+        versions: dict[str, list[StoredVersion]] = {}
+        for meta in found["metadatas"] or []:
+            article_id = str(meta["article_id"])
+            versions.setdefault(article_id, []).append(
+                StoredVersion(
+                    article_id=article_id,
+                    version=str(meta["version"]),
+                    n_chunks=int(str(meta["n_chunks"])),
+                    summary_only=bool(meta.get("summary_only", False)),
+                )
+            )
+        return versions
+
+    def add_chunks(self, chunks: Sequence[Chunk], embeddings: Sequence[Vector]) -> None:
+        """Store whole articles' chunks in ONE call (Chroma applies a call all or nothing)."""
+        if not chunks:
+            return
+        if len(chunks) != len(embeddings):
+            raise ValueError("one embedding per chunk")
+        self.collection.add(
+            ids=[c.chunk_id for c in chunks],
+            embeddings=[list(e) for e in embeddings],  # type: ignore[arg-type]
+            documents=[c.text for c in chunks],
+            metadatas=[c.metadata() for c in chunks],
+        )
+
+    def delete_other_versions(self, article_id: str, keep_version: str) -> None:
+        where = {"$and": [{"article_id": article_id}, {"version": {"$ne": keep_version}}]}
+        self.collection.delete(where=cast(Where, where))
+
+    def chunks_of(self, article_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """(chunk text, metadata) of every stored chunk of an article, in chunk order."""
+        found = self.collection.get(
+            where={"article_id": article_id}, include=["documents", "metadatas"]
+        )
+        rows = [
+            (doc, dict(meta))
+            for doc, meta in zip(found["documents"] or [], found["metadatas"] or [], strict=True)
+        ]
+        return sorted(rows, key=lambda row: (str(row[1]["version"]), int(row[1]["chunk_index"])))
+
+    def query(self, embedding: Vector, n: int, where: Where | None) -> list[NewsHit]:
+        """The `n` chunks nearest `embedding` among those `where` admits, best first."""
+        found = self.collection.query(
+            query_embeddings=[embedding],  # type: ignore[arg-type]
+            n_results=n,
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        ids = found["ids"][0]
+        documents = (found["documents"] or [[]])[0]
+        metadatas = (found["metadatas"] or [[]])[0]
+        distances = (found["distances"] or [[]])[0]
+        return [
+            NewsHit.from_chroma(i, d, dict(m), dist)
+            for i, d, m, dist in zip(ids, documents, metadatas, distances, strict=True)
+        ]
+
+
+def _existing(client: ClientAPI, name: str, function: ChromaEmbedding, where: str) -> Collection:
+    try:
+        return client.get_collection(name, embedding_function=function)  # type: ignore[arg-type]
+    except NotFoundError:
+        raise NewsStoreMissingError(
+            f"no news collection {name!r} in {where}; run `market-copilot ingest news PATH` first"
+        ) from None

@@ -1,0 +1,190 @@
+"""The news ingest: load, merge copies of the same article, skip what is stored, embed the rest.
+
+Once and only once: copies of one article (same canonical URL) are merged into one; an article
+whose stored version has the same content hash costs nothing (no embedding); a changed article's
+new chunks replace the old ones. Batches are whole articles, written one `add` call each.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.progress import Progress
+
+from copilot.errors import ImportFileError
+from copilot.news.models import Article, Chunk
+from copilot.news.store import NewsStore, StoredVersion
+from ingest.news.chunking import CHUNK_CHARS, OVERLAP_CHARS, chunk_article
+from ingest.news.registry import load_sources
+
+BATCH_CHUNKS = 128
+_PRECISION = {"month": 0, "day": 1, "time": 2}
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did; `problems` and `warnings` each name their file."""
+
+    sources: int = 0
+    copies: int = 0
+    articles: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    kept_full_text: int = 0
+    chunks_written: int = 0
+    embeddings: int = 0
+    stale_versions_removed: int = 0
+    seconds: float = 0.0
+    problems: list[ImportFileError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def merge_copies(articles: Iterable[Article]) -> list[Article]:
+    """One article per id. The kept copy has extracted text if any copy does, then the latest
+    scrape; its date is the most precise any copy gives (for month-only dates, the earliest
+    bound). Sorted by id, so the result does not depend on input order."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(article.article_id, []).append(article)
+    merged = []
+    for article_id in sorted(groups):
+        copies = groups[article_id]
+        primary = max(copies, key=_preference)
+        best = max(_PRECISION[c.date_precision] for c in copies)
+        precise = [c for c in copies if _PRECISION[c.date_precision] == best]
+        if primary in precise and best > 0:
+            dated = primary
+        else:
+            dated = min(precise, key=lambda c: (c.published_at, c.source))
+        merged.append(
+            primary.model_copy(
+                update={"published_at": dated.published_at, "date_precision": dated.date_precision}
+            )
+        )
+    return merged
+
+
+def _preference(article: Article) -> tuple[bool, int, str, str]:
+    scraped = article.scraped_at.isoformat() if article.scraped_at else ""
+    return (not article.summary_only, _PRECISION[article.date_precision], scraped, article.source)
+
+
+def ingest_articles(
+    store: NewsStore,
+    articles: Sequence[Article],
+    *,
+    batch_chunks: int = BATCH_CHUNKS,
+    chunk_chars: int = CHUNK_CHARS,
+    overlap_chars: int = OVERLAP_CHARS,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Store `articles` (merged first). The caller holds the store's writer lock."""
+    report = IngestReport(copies=len(articles))
+    merged = merge_copies(articles)
+    report.articles = len(merged)
+    stored = store.stored_versions()
+    pending: list[tuple[Article, bool]] = []  # (article, replaces an older version)
+    for article in merged:
+        versions = stored.get(article.article_id, [])
+        if any(v.version == article.version for v in versions):
+            report.unchanged += 1
+            if len(versions) > 1:  # an earlier ingest stopped between writing and cleaning up
+                store.delete_other_versions(article.article_id, article.version)
+                report.stale_versions_removed += len(versions) - 1
+        elif article.summary_only and _has_full_text(versions):
+            report.kept_full_text += 1
+        else:
+            pending.append((article, bool(versions)))
+    batches = _batches(pending, batch_chunks, store.max_batch_size, chunk_chars, overlap_chars)
+    task = None
+    if progress is not None:
+        total = sum(len(chunks) for batch in batches for _, _, chunks in batch)
+        task = progress.add_task("Embedding", total=total, current="")
+    for batch in batches:
+        chunks = [chunk for _, _, chunks in batch for chunk in chunks]
+        embeddings = store.embedder.embed([c.embed_text for c in chunks])
+        report.embeddings += len(embeddings)
+        store.add_chunks(chunks, embeddings)
+        report.chunks_written += len(chunks)
+        for article, replaces, _ in batch:
+            if replaces:
+                store.delete_other_versions(article.article_id, article.version)
+                report.replaced += 1
+            else:
+                report.added += 1
+        if progress is not None and task is not None:
+            progress.update(task, advance=len(chunks), current=batch[-1][0].title[:40])
+    return report
+
+
+def _has_full_text(versions: list[StoredVersion]) -> bool:
+    return any(not v.summary_only for v in versions)
+
+
+Batch = list[tuple[Article, bool, list[Chunk]]]
+
+
+def _batches(
+    pending: list[tuple[Article, bool]],
+    batch_chunks: int,
+    max_batch: int,
+    chunk_chars: int,
+    overlap_chars: int,
+) -> list[Batch]:
+    """Group whole articles into batches of about `batch_chunks` chunks (never over `max_batch`)."""
+    batches: list[Batch] = []
+    current: Batch = []
+    size = 0
+    for article, replaces in pending:
+        chunks = chunk_article(article, chunk_chars, overlap_chars)[:max_batch]
+        if current and (size + len(chunks) > max_batch or size >= batch_chunks):
+            batches.append(current)
+            current, size = [], 0
+        current.append((article, replaces, chunks))
+        size += len(chunks)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def ingest_paths(
+    store: NewsStore,
+    paths: Sequence[Path],
+    feed_urls: Sequence[str] = (),
+    *,
+    lock_timeout_s: float = 60.0,
+    timeout_s: float = 20.0,
+    batch_chunks: int = BATCH_CHUNKS,
+    progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Load files, folders and feeds, then store their articles under the writer lock.
+
+    A bad file is reported in `problems` and skipped; it never removes anything stored.
+    """
+    started = time.perf_counter()
+    task = None
+    if progress is not None:
+        task = progress.add_task("Reading", total=None, current="")
+
+    seen: list[str] = []
+
+    def advance(name: str) -> None:
+        seen.append(name)
+        if progress is not None and task is not None:
+            progress.update(task, advance=1, current=Path(name).name[:40])
+
+    loaded = load_sources(paths, feed_urls, timeout_s, on_source=advance)
+    with store.writer(lock_timeout_s, on_wait):
+        report = ingest_articles(
+            store, loaded.articles, batch_chunks=batch_chunks, progress=progress
+        )
+    report.sources = len(seen)
+    report.problems = loaded.problems
+    report.warnings = loaded.warnings
+    report.seconds = time.perf_counter() - started
+    return report
