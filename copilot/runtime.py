@@ -10,7 +10,6 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from typing import Any
 
-from copilot.errors import ConfigError
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
 from copilot.sources import SourceLedger
@@ -20,8 +19,9 @@ from copilot.tools import ToolDeps
 def open_news(settings: Settings) -> Any:
     """The news store for searching, or None when nothing has been ingested yet."""
     from copilot.news import NewsStore
+    from copilot.news.chroma import NewsStoreMissingError
 
-    with suppress(ConfigError, FileNotFoundError):
+    with suppress(NewsStoreMissingError):
         store = NewsStore.open(settings, create=False)
         return store if store.count() else None
     return None

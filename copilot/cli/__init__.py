@@ -7,7 +7,13 @@ import sys
 import typer
 from rich.console import Console
 
-from copilot.cli import ask_commands, ingest_commands, market_commands, tool_commands
+from copilot.cli import (
+    ask_commands,
+    eval_commands,
+    ingest_commands,
+    market_commands,
+    tool_commands,
+)
 from copilot.errors import CopilotError
 
 app = typer.Typer(
@@ -20,6 +26,7 @@ app.add_typer(ingest_commands.app, name="ingest")
 app.add_typer(market_commands.app, name="market")
 app.command("tool")(tool_commands.tool)
 app.command("ask")(ask_commands.ask)
+app.command("eval")(eval_commands.eval_command)
 
 _news_loaded = False
 try:  # the news side registers its commands when its module is present

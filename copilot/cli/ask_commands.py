@@ -46,9 +46,9 @@ def ask(
     if updates:
         settings = settings.model_copy(update=updates)
     day = parse_day(as_of, "--as-of") or settings.as_of
-    llm = _make_llm(settings, quiet=as_json)
+    llm = make_llm_with_progress(settings, quiet=as_json)
     with open_deps(settings, day) as deps:
-        copilot = _make_copilot(mode, deps, llm)
+        copilot = make_engine(mode, deps, llm)
         on_event = (lambda _e: None) if as_json else _printer()
         answer = copilot.ask(question, as_of=day, on_event=on_event)
     if as_json:
@@ -68,7 +68,7 @@ def ask(
     console.print("[dim]Information, not investment advice.[/]")
 
 
-def _make_llm(settings: Settings, quiet: bool) -> LLM:
+def make_llm_with_progress(settings: Settings, quiet: bool) -> LLM:
     from copilot.llm import make_llm
 
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(),
@@ -87,7 +87,7 @@ def _make_llm(settings: Settings, quiet: bool) -> LLM:
     return make_llm(settings, on_model_progress=None if quiet else on_progress)
 
 
-def _make_copilot(mode: str, deps: ToolDeps, llm: LLM) -> Copilot:
+def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> Copilot:
     if mode == "agent":
         from copilot.agent_langchain import LangChainCopilot
 
