@@ -9,7 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+import pandas as pd
+
 from copilot.errors import ImportFileError
+from copilot.market.calendar import nyse
 from copilot.market.store import MarketStore
 from copilot.market.symbols import lookup
 from ingest.market.layouts import ParsedFile, parse_file, plural
@@ -97,8 +100,28 @@ def import_file(
             )
             return result
         result.notes.append(f"skipped {plural(len(parsed.bad_rows), 'bad row')} ({listing})")
+    if parsed.table == "bars":
+        _drop_non_sessions(parsed, result)
     _store(store, parsed, source, digest, result)
     return result
+
+
+def _drop_non_sessions(parsed: ParsedFile, result: ImportResult) -> None:
+    """Bars dated on days the NYSE was closed would corrupt "previous session" returns: they are
+    left out, and the summary says which."""
+    frame = parsed.frame
+    if frame.empty:
+        return
+    days = pd.to_datetime(frame["date"])
+    sessions = nyse().sessions_in_range(days.min(), days.max())
+    off = ~days.isin(sessions)
+    if off.any():
+        dropped = sorted(frame.loc[off, "date"])
+        shown = ", ".join(str(d) for d in dropped[:5]) + (" …" if len(dropped) > 5 else "")
+        result.notes.append(
+            f"left out {plural(len(dropped), 'row')} dated on days the NYSE was closed ({shown})"
+        )
+        parsed.frame = frame.loc[~off].reset_index(drop=True)
 
 
 def _store(
