@@ -1,0 +1,234 @@
+"""`LocalLLM`: a GGUF model run in-process by llama-cpp-python — no key, no network.
+
+One `llama_cpp.Llama` is created per `LocalLLM` and kept: llama.cpp compares each new prompt with
+the tokens already in its KV cache and evaluates only the part after the longest common prefix,
+so turns that share a system prompt (and the conversation so far) skip most prompt processing —
+the dominant cost on a CPU. Calls are serialised with a lock (a `Llama` is not thread-safe).
+
+The chat format comes from the GGUF's own template (`tokenizer.chat_template`).
+`complete(json_schema=…)` is grammar-constrained through
+`response_format={"type": "json_object", "schema": …}` and then validated.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from copilot.errors import ConfigError, ProviderError
+from copilot.llm.base import ChatMessage, LLMResponse, TokenCallback
+from copilot.llm.json_output import validate_json_output
+from copilot.llm.model_files import ProgressCallback, ensure_local_model
+from copilot.settings import Settings
+
+
+@dataclass(frozen=True)
+class LocalTimings:
+    """llama.cpp's own counters for the last call (prompt = tokens actually evaluated, i.e.
+    excluding the prefix reused from the KV cache)."""
+
+    prompt_tokens_evaluated: int
+    prompt_ms: float
+    decode_tokens: int
+    decode_ms: float
+
+    @property
+    def prompt_tokens_per_s(self) -> float:
+        return self.prompt_tokens_evaluated / self.prompt_ms * 1000 if self.prompt_ms else 0.0
+
+    @property
+    def decode_tokens_per_s(self) -> float:
+        return self.decode_tokens / self.decode_ms * 1000 if self.decode_ms else 0.0
+
+
+class LocalLLM:
+    """An `LLM` on a GGUF file, in this process."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int | None = None,
+    ) -> None:
+        from llama_cpp import Llama
+
+        if not model_path.is_file():
+            raise ConfigError(f"local model file not found: {model_path}")
+        self.model_path = model_path
+        self.model_id = model_path.name.removesuffix(".gguf")
+        self.n_ctx = n_ctx
+        try:
+            self._llama: Any = Llama(
+                model_path=str(model_path),
+                n_ctx=n_ctx,
+                n_threads=n_threads or os.cpu_count() or 1,
+                verbose=False,
+            )
+        except ValueError as exc:
+            raise ConfigError(
+                f"cannot load {model_path} as a GGUF model ({exc}) — point "
+                "COPILOT_LOCAL_MODEL_PATH at a valid GGUF file, or unset it"
+            ) from exc
+        self._lock = threading.Lock()
+        self._formatter = _chat_formatter(self._llama)
+        self.last_timings: LocalTimings | None = None
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, on_model_progress: ProgressCallback | None = None
+    ) -> LocalLLM:
+        """Assemble/verify the model file if needed, then load it."""
+        path = ensure_local_model(settings, on_model_progress)
+        return cls(path, n_ctx=settings.local_n_ctx, n_threads=settings.local_n_threads)
+
+    def complete(
+        self,
+        messages: list[ChatMessage],
+        *,
+        json_schema: dict[str, Any] | None = None,
+        max_tokens: int = 512,
+        temperature: float = 0.0,
+    ) -> LLMResponse:
+        extra: dict[str, Any] = {}
+        if json_schema is not None:
+            extra["response_format"] = {"type": "json_object", "schema": json_schema}
+        with self._lock, self._errors(), self._timed() as clock:
+            result = self._llama.create_chat_completion(
+                messages=list(messages),
+                max_tokens=max_tokens,
+                temperature=temperature,
+                **extra,
+            )
+        choice = result["choices"][0]
+        text = choice["message"].get("content") or ""
+        if json_schema is not None:
+            validate_json_output(text, json_schema)
+        usage = result.get("usage") or {}
+        return LLMResponse(
+            text=text,
+            model=self.model_id,
+            prompt_tokens=int(usage.get("prompt_tokens", 0)),
+            completion_tokens=int(usage.get("completion_tokens", 0)),
+            seconds=clock.seconds,
+            finish_reason=choice.get("finish_reason") or "",
+        )
+
+    def stream(
+        self,
+        messages: list[ChatMessage],
+        on_token: TokenCallback,
+        *,
+        max_tokens: int = 512,
+        temperature: float = 0.0,
+    ) -> LLMResponse:
+        parts: list[str] = []
+        first: float | None = None
+        finish = ""
+        with self._lock, self._errors(), self._timed() as clock:
+            chunks = self._llama.create_chat_completion(
+                messages=list(messages),
+                max_tokens=max_tokens,
+                temperature=temperature,
+                stream=True,
+            )
+            for chunk in chunks:
+                choice = chunk["choices"][0]
+                finish = choice.get("finish_reason") or finish
+                delta = choice.get("delta", {}).get("content")
+                if delta:
+                    if first is None:
+                        first = clock.elapsed()
+                    parts.append(delta)
+                    on_token(delta)
+            prompt_tokens = self.count_prompt_tokens(messages)
+        text = "".join(parts)
+        timings = self.last_timings
+        return LLMResponse(
+            text=text,
+            model=self.model_id,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=timings.decode_tokens if timings else self._count(text),
+            seconds=clock.seconds,
+            first_token_seconds=first,
+            finish_reason=finish,
+        )
+
+    def count_prompt_tokens(self, messages: list[ChatMessage]) -> int:
+        """Tokens of the prompt the chat template makes of `messages` (cached prefix included)."""
+        if self._formatter is None:
+            return sum(self._count(m["content"]) for m in messages)
+        prompt = self._formatter(messages=list(messages)).prompt
+        return self._count(prompt)
+
+    def _count(self, text: str) -> int:
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except ValueError as exc:
+            if "context window" in str(exc):
+                raise ProviderError(
+                    f"the prompt does not fit the local model's context ({self.n_ctx} tokens): "
+                    f"{exc} — shorten the evidence or raise COPILOT_LOCAL_N_CTX"
+                ) from exc
+            raise
+
+    def _timed(self) -> _Clock:
+        return _Clock(self)
+
+
+class _Clock:
+    """Wall time of one call, plus llama.cpp's perf counters stored on the `LocalLLM`."""
+
+    def __init__(self, owner: LocalLLM) -> None:
+        self._owner = owner
+        self._start = 0.0
+        self.seconds = 0.0
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self._start
+
+    def __enter__(self) -> _Clock:
+        import llama_cpp
+
+        llama_cpp.llama_perf_context_reset(self._owner._llama.ctx)
+        self._start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import llama_cpp
+
+        self.seconds = self.elapsed()
+        data = llama_cpp.llama_perf_context(self._owner._llama.ctx)
+        self._owner.last_timings = LocalTimings(
+            prompt_tokens_evaluated=int(data.n_p_eval),
+            prompt_ms=float(data.t_p_eval_ms),
+            decode_tokens=int(data.n_eval),
+            decode_ms=float(data.t_eval_ms),
+        )
+
+
+def _chat_formatter(llama: Any) -> Callable[..., Any] | None:
+    """The GGUF's chat template as a formatter (to count prompt tokens), or None."""
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    template = llama.metadata.get("tokenizer.chat_template")
+    if not template:
+        return None
+    eos_id, bos_id = llama.token_eos(), llama.token_bos()
+    model = llama._model
+    formatter: Callable[..., Any] = Jinja2ChatFormatter(
+        template=template,
+        eos_token=model.token_get_text(eos_id) if eos_id != -1 else "",
+        bos_token=model.token_get_text(bos_id) if bos_id != -1 else "",
+    )
+    return formatter
