@@ -22,9 +22,14 @@ from copilot.sources import SourceLedger
 from ingest.news.pipeline import BATCH_CHUNKS, IngestReport, ingest_paths
 
 news_app = typer.Typer(help="Search the stored news.", no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True)
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 MAX_PROBLEMS_SHOWN = 20
+
+
+@news_app.callback()
+def news() -> None:
+    """Search the news articles stored by `market-copilot ingest news`."""
 
 
 def _fail(exc: CopilotError) -> typer.Exit:

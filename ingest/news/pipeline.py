@@ -44,9 +44,13 @@ class IngestReport:
 
 
 def merge_copies(articles: Iterable[Article]) -> list[Article]:
-    """One article per id. The kept copy has extracted text if any copy does, then the latest
-    scrape; its date is the most precise any copy gives (for month-only dates, the earliest
-    bound). Sorted by id, so the result does not depend on input order."""
+    """One article per id, sorted by id (so the result does not depend on input order).
+
+    The kept copy has extracted text if any copy does, then the most precise date, then the
+    latest scrape. Its date may be refined only by copies with the same title and text (a page
+    can change between scrapes, and changed text must not be dated earlier than it was seen):
+    the most precise of their dates, and for month-only dates the earliest bound.
+    """
     groups: dict[str, list[Article]] = {}
     for article in articles:
         groups.setdefault(article.article_id, []).append(article)
@@ -54,8 +58,9 @@ def merge_copies(articles: Iterable[Article]) -> list[Article]:
     for article_id in sorted(groups):
         copies = groups[article_id]
         primary = max(copies, key=_preference)
-        best = max(_PRECISION[c.date_precision] for c in copies)
-        precise = [c for c in copies if _PRECISION[c.date_precision] == best]
+        same = [c for c in copies if (c.title, c.text) == (primary.title, primary.text)]
+        best = max(_PRECISION[c.date_precision] for c in same)
+        precise = [c for c in same if _PRECISION[c.date_precision] == best]
         if primary in precise and best > 0:
             dated = primary
         else:
