@@ -1,9 +1,9 @@
 """The text protocol for tool calling with models that have no native tool API.
 
 * `render_tools` writes the tools (name, description, compact JSON schema of the arguments) into
-  the system prompt, with the instruction to answer with
-  `<tool_call>{"name": …, "arguments": …}</tool_call>` — the format Qwen2.5 models are trained
-  on, parsed back by `copilot.llm.toolcalls.parse_tool_calls`.
+  the system prompt the way Qwen2.5's own chat template does, with the instruction to answer
+  with `<tool_call>{"name": …, "arguments": …}</tool_call>` — parsed back by
+  `copilot.llm.toolcalls.parse_tool_calls`.
 * `render_call` / `render_results` write the model's earlier calls and the tools' results back
   into the conversation as text turns.
 * `TagFilter` hides the `<tool_call>` markup from a token stream so that a UI streaming the
@@ -42,28 +42,43 @@ def _compact_properties(props: Any) -> Any:
 
 
 def render_tools(tools: Sequence[Mapping[str, Any]], tool_choice: str | None = None) -> str:
-    """System-prompt text for OpenAI-format tool dicts (`{"type": "function", "function": …}`)."""
+    """System-prompt text for OpenAI-format tool dicts (`{"type": "function", "function": …}`).
+
+    The layout is the one Qwen2.5's chat template writes for native tools (a `<tools>` block of
+    JSON signatures, then the `<tool_call>` instruction): the 1.5B model follows it far more
+    reliably than terser layouts (with those it tended to copy the schema as the arguments).
+    Schemas are compacted (`compact_schema`) to save prompt tokens.
+    """
     lines = [
         "# Tools",
-        "You may call these tools (name: description; arguments as JSON schema):",
+        "",
+        "You may call one or more functions to assist with the user query.",
+        "",
+        "You are provided with function signatures within <tools></tools> XML tags:",
+        "<tools>",
     ]
     for tool in tools:
-        fn = tool.get("function", tool)
-        params = compact_schema(fn.get("parameters") or {"type": "object", "properties": {}})
-        description = " ".join(str(fn.get("description") or "").split())
-        lines.append(
-            f"- {fn['name']}: {description} Arguments: {json.dumps(params, separators=(',', ':'))}"
+        fn = dict(tool.get("function", tool))
+        fn["description"] = " ".join(str(fn.get("description") or "").split())
+        fn["parameters"] = compact_schema(
+            fn.get("parameters") or {"type": "object", "properties": {}}
         )
+        lines.append(json.dumps({"type": "function", "function": fn}, ensure_ascii=False))
     lines += [
-        "To call tools, reply with only one line per call, exactly:",
-        f'{OPEN_TAG}{{"name": "<tool name>", "arguments": {{<arguments as JSON>}}}}{CLOSE_TAG}',
+        "</tools>",
+        "",
+        "For each function call, return a json object with function name and arguments within "
+        "<tool_call></tool_call> XML tags:",
+        OPEN_TAG,
+        '{"name": <function-name>, "arguments": <args-json-object>}',
+        CLOSE_TAG,
         "Each result comes back in a <tool_response> block. When you have what you need, "
         "answer in plain text without tool calls.",
     ]
     if tool_choice in ("any", "required"):
-        lines.append("You must call at least one tool now.")
+        lines.append("You must call at least one function now.")
     elif tool_choice and tool_choice not in ("auto", "none"):
-        lines.append(f"You must call the tool {tool_choice} now.")
+        lines.append(f"You must call the function {tool_choice} now.")
     return "\n".join(lines)
 
 

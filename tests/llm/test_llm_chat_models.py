@@ -46,8 +46,8 @@ def test_bind_tools_renders_the_tools_into_the_system_prompt() -> None:
     system = llm.calls[0][0]
     assert system["role"] == "system"
     assert system["content"].startswith("You are terse.\n\n# Tools")
-    assert "- close_price: Closing price of a symbol on a day (YYYY-MM-DD)." in system["content"]
-    assert '"symbol":{"type":"string"}' in system["content"]
+    assert '"name": "close_price", "description": "Closing price of a symbol' in system["content"]
+    assert '"symbol": {"type": "string"}' in system["content"]
     assert '"title"' not in system["content"]
     assert "<tool_call>" in system["content"]
     llm.assert_consumed()

@@ -27,18 +27,24 @@ def test_render_tools_and_tool_choice() -> None:
             "function": {
                 "name": "streak",
                 "description": "Longest run\n   of up days.",
-                "parameters": {"type": "object", "properties": {"symbol": {"type": "string"}}},
+                "parameters": {
+                    "title": "streak",
+                    "type": "object",
+                    "properties": {"symbol": {"type": "string"}},
+                },
             },
         }
     ]
     text = render_tools(tools)
     assert (
-        '- streak: Longest run of up days. Arguments: {"type":"object","properties":'
-        '{"symbol":{"type":"string"}}}'
+        '<tools>\n{"type": "function", "function": {"name": "streak", "description": '
+        '"Longest run of up days.", "parameters": {"type": "object", "properties": '
+        '{"symbol": {"type": "string"}}}}}\n</tools>'
     ) in text
+    assert '<tool_call>\n{"name": <function-name>, "arguments": <args-json-object>}' in text
     assert "must call" not in text
-    assert "You must call at least one tool now." in render_tools(tools, "any")
-    assert "You must call the tool streak now." in render_tools(tools, "streak")
+    assert "You must call at least one function now." in render_tools(tools, "any")
+    assert "You must call the function streak now." in render_tools(tools, "streak")
 
 
 def run(filter_: TagFilter, pieces: list[str]) -> str:

@@ -1,0 +1,212 @@
+"""The real embedded model, in-process and behind `python -m llama_cpp.server` (slow: marked).
+
+Run with `pytest -m local_model tests/llm`. Prompts and `max_tokens` are kept small: CI runs
+these on 2 CPU cores.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.tools import tool
+
+from copilot.errors import CopilotError
+from copilot.llm.base import ChatMessage
+from copilot.llm.chat_models import TextToolChatModel
+from copilot.llm.json_output import validate_json_output
+from copilot.llm.model_files import ensure_local_model
+from copilot.llm.openai_compat import OpenAICompatLLM
+from copilot.settings import Settings
+
+pytestmark = pytest.mark.local_model
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "symbol": {"type": "string"},
+        "direction": {"type": "string", "enum": ["up", "down"]},
+        "sessions": {"type": "integer"},
+    },
+    "required": ["symbol", "direction", "sessions"],
+}
+FACT = "Small caps (symbol: IWM) closed higher for 9 sessions in a row."
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    if importlib.util.find_spec("llama_cpp") is None:
+        pytest.skip("llama-cpp-python is not installed")
+    try:
+        return ensure_local_model(Settings(_env_file=None))
+    except CopilotError as exc:
+        pytest.skip(f"the bundled model is not available: {exc}")
+
+
+@pytest.fixture(scope="session")
+def local_llm(model_path: Path) -> Any:
+    from copilot.llm.local import LocalLLM
+
+    return LocalLLM(model_path, n_ctx=2048)
+
+
+def test_local_model_answers_a_short_prompt(local_llm: Any) -> None:
+    deltas: list[str] = []
+    messages = [
+        ChatMessage(role="system", content="Answer in at most five words."),
+        ChatMessage(role="user", content="What is the capital of France?"),
+    ]
+    response = local_llm.stream(messages, deltas.append, max_tokens=12)
+    assert "Paris" in response.text
+    assert "".join(deltas) == response.text
+    assert response.prompt_tokens > 10 and 0 < response.completion_tokens <= 12
+    assert response.first_token_seconds is not None
+    assert 0 < response.first_token_seconds <= response.seconds
+    assert response.model == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    assert local_llm.count_prompt_tokens(messages) == response.prompt_tokens
+    repeat = local_llm.complete(messages, max_tokens=12)
+    assert repeat.text == response.text  # temperature 0
+    assert repeat.prompt_tokens == response.prompt_tokens
+    timings = local_llm.last_timings
+    assert timings is not None
+    assert timings.prompt_tokens_evaluated < response.prompt_tokens  # the KV prefix was reused
+
+
+def test_local_model_json_schema_output(local_llm: Any) -> None:
+    messages = [
+        ChatMessage(role="system", content=FACT),
+        ChatMessage(role="user", content="Summarise the streak as JSON."),
+    ]
+    response = local_llm.complete(messages, json_schema=SCHEMA, max_tokens=40)
+    value = validate_json_output(response.text, SCHEMA)
+    assert value["symbol"] == "IWM"
+    assert value["direction"] == "up"
+    assert value["sessions"] == 9
+
+
+@tool
+def price_return(symbol: str, start: str, end: str) -> str:
+    """Percent price return of a symbol between two dates (YYYY-MM-DD)."""
+    return "unused"
+
+
+def test_local_model_writes_a_parseable_tool_call(local_llm: Any) -> None:
+    model = TextToolChatModel(llm=local_llm, max_tokens=60).bind_tools([price_return])
+    reply = model.invoke(
+        [HumanMessage("What was the return of IWM from 2026-01-02 to 2026-01-22?")]
+    )
+    assert isinstance(reply, AIMessage)
+    assert not reply.invalid_tool_calls, reply.invalid_tool_calls
+    assert [c["name"] for c in reply.tool_calls] == ["price_return"]
+    args = reply.tool_calls[0]["args"]
+    assert args["symbol"] == "IWM"
+    assert (args["start"], args["end"]) == ("2026-01-02", "2026-01-22")
+
+
+# -- the same model behind an OpenAI-compatible server ---------------------------------------
+
+SERVER_MODULES = ("fastapi", "sse_starlette", "starlette_context", "uvicorn", "pydantic_settings")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def llama_server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    missing = [m for m in SERVER_MODULES if importlib.util.find_spec(m) is None]
+    if missing:
+        pytest.skip(
+            f"llama_cpp.server needs {', '.join(missing)}: "
+            "pip install 'llama-cpp-python[server]==0.3.36'"
+        )
+    port = _free_port()
+    log = tmp_path_factory.mktemp("llama-server") / "server.log"
+    command = [
+        sys.executable, "-m", "llama_cpp.server", "--model", str(model_path),
+        "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "1024",
+        "--model_alias", "local-qwen",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}/v1"
+    try:
+        _wait_ready(process, base_url, log)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_ready(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = log.read_text(errors="replace")[-2000:]
+            pytest.fail(f"llama_cpp.server exited with {process.returncode}:\n{tail}")
+        try:
+            if httpx.get(f"{base_url}/models", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"llama_cpp.server not ready after 180 s:\n{log.read_text(errors='replace')}")
+
+
+@pytest.fixture
+def server_llm(llama_server: str, tmp_path: Path) -> OpenAICompatLLM:
+    settings = Settings(
+        llm_provider="openai",
+        openai_base_url=llama_server,
+        openai_model="local-qwen",
+        llm_timeout_s=120,
+        llm_max_retries=1,
+        data_dir=tmp_path,
+        _env_file=None,
+    )
+    return OpenAICompatLLM(settings)
+
+
+def test_openai_provider_against_llama_cpp_server(server_llm: OpenAICompatLLM) -> None:
+    messages = [
+        ChatMessage(role="system", content="Answer in at most five words."),
+        ChatMessage(role="user", content="What is the capital of France?"),
+    ]
+    deltas: list[str] = []
+    streamed = server_llm.stream(messages, deltas.append, max_tokens=12)
+    assert "Paris" in streamed.text
+    assert "".join(deltas) == streamed.text
+    assert streamed.first_token_seconds is not None
+    assert streamed.model == "local-qwen"
+    completed = server_llm.complete(messages, max_tokens=12)
+    assert completed.text == streamed.text
+    assert completed.prompt_tokens > 10 and completed.completion_tokens > 0
+
+
+def test_openai_provider_json_schema_against_llama_cpp_server(
+    server_llm: OpenAICompatLLM,
+) -> None:
+    messages = [
+        ChatMessage(role="system", content=FACT),
+        ChatMessage(role="user", content="Summarise the streak as JSON."),
+    ]
+    response = server_llm.complete(messages, json_schema=SCHEMA, max_tokens=40)
+    assert json.loads(response.text)["sessions"] == 9
+    validate_json_output(response.text, SCHEMA)
