@@ -65,7 +65,8 @@ def tool_menu(names: list[str]) -> str:
         schema = spec.args_model.model_json_schema()
         required = set(schema.get("required", []))
         args = ", ".join(a if a in required else f"{a}?" for a in schema.get("properties", {}))
-        lines.append(f"- {name}({args}): {spec.description.splitlines()[0]}")
+        summary = spec.description.split(". ")[0].splitlines()[0].rstrip(".")
+        lines.append(f"- {name}({args}): {summary}")
     return "\n".join(lines)
 
 
@@ -122,8 +123,7 @@ class Copilot:
     ) -> Answer:
         started = time.perf_counter()
         run = self._start(question, as_of, on_event)
-        messages = self._system(run)
-        calls = self._plan(run, messages)
+        messages, calls = self._plan(run)
         self._execute(run, calls)
         text = self._write(run, messages)
         text, verification = verify_answer(text, self.deps.ledger, run.as_of, question)
@@ -146,19 +146,31 @@ class Copilot:
         self.deps.as_of = effective
         return _Run(question.strip(), effective, latest, on_event or (lambda _event: None))
 
-    def _system(self, run: _Run) -> list[ChatMessage]:
-        text = prompts.render("system", as_of=run.as_of, data_latest=run.data_latest)
-        return [{"role": "system", "content": text}]
+    def system_message(self) -> ChatMessage:
+        """The fixed system prompt (rules + tool menu): identical for every question, so the
+        local model keeps it in its KV cache and never re-reads it."""
+        text = prompts.render(
+            "system", tools=tool_menu(self.tool_names()), max_calls=self.config.max_tool_calls
+        )
+        return {"role": "system", "content": text}
 
-    def _plan(self, run: _Run, messages: list[ChatMessage]) -> list[dict[str, Any]]:
+    def warm_up(self) -> None:
+        """Process the system prompt once ahead of the first question (UI and eval start-up)."""
+        self.llm.complete(
+            [self.system_message(), {"role": "user", "content": "Ready?"}], max_tokens=1
+        )
+
+    def _plan(self, run: _Run) -> tuple[list[ChatMessage], list[dict[str, Any]]]:
+        """Ask for the JSON plan. Returns the conversation so far — the write turn extends it, so
+        the plan's tokens stay in the local model's KV cache — and the validated calls."""
         run.on_event(AgentEvent(kind="phase", name="plan"))
         t0 = time.perf_counter()
         names = self.tool_names()
         user = prompts.render(
-            "plan", tools=tool_menu(names), hints=concept_hints(self.deps, run.question),
-            as_of=run.as_of, max_calls=self.config.max_tool_calls, question=run.question,
+            "plan", as_of=run.as_of, data_latest=run.data_latest,
+            hints=concept_hints(self.deps, run.question), question=run.question,
         )  # fmt: skip
-        convo: list[ChatMessage] = [*messages, {"role": "user", "content": user}]
+        convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
         schema = plan_schema(names, self.config.max_tool_calls)
         limit = self.config.plan_max_tokens
         response = self.llm.complete(convo, json_schema=schema, max_tokens=limit)
@@ -172,9 +184,10 @@ class Copilot:
             response = self.llm.complete(convo, json_schema=schema, max_tokens=limit)
             run.count(response)
             calls, errors = self._parse_plan(response.text)
-            calls = [c for c in calls if c.get("_ok")]
+        calls = [c for c in calls if c.get("_ok")]
+        convo.append({"role": "assistant", "content": response.text})
         run.timings["plan"] = time.perf_counter() - t0
-        return self._with_safeguards(run, calls)
+        return convo, self._with_safeguards(run, calls)
 
     def _parse_plan(self, text: str) -> tuple[list[dict[str, Any]], list[str]]:
         """Plan JSON → calls; each call is validated against its tool's argument model."""

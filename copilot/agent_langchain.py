@@ -55,7 +55,8 @@ class LangChainCopilot:
         self.deps.as_of = as_of or self.deps.as_of or latest or date.today()
         system = prompts.render(
             "agent_system",
-            system=prompts.render("system", as_of=self.deps.as_of, data_latest=latest),
+            as_of=self.deps.as_of,
+            data_latest=latest,
             max_calls=self.config.max_tool_calls,
             sentences=self.config.sentences,
         )

@@ -23,6 +23,7 @@ MONTHS = {
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 1/21/2026
 _WORD_DATE = re.compile(
     rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
 )
@@ -73,6 +74,12 @@ def find_dates(text: str) -> list[Number]:
         found.append(
             Number(m.group(), 0.0, "date", 0, m.start(), m.end(), iso, (iso.month, iso.day))
         )
+    for m in _US_DATE.finditer(text):
+        try:
+            us = date(int(m[3]), int(m[1]), int(m[2]))
+        except ValueError:
+            continue
+        found.append(Number(m.group(), 0.0, "date", 0, m.start(), m.end(), us, (us.month, us.day)))
     for m in _WORD_DATE.finditer(text):
         name = m[1].lower().rstrip(".")
         month = MONTHS.get(name) or MONTHS[name[:3]]

@@ -19,7 +19,7 @@ from itertools import permutations
 
 from copilot.answer import NumberCheck, NumberStatus, Verification
 from copilot.numbers import Number, find_numbers
-from copilot.sources import SourceLedger
+from copilot.sources import NewsSource, SourceLedger
 
 _CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -57,6 +57,8 @@ def collect_evidence(ledger: SourceLedger, context: list[str]) -> list[Evidence]
     evidence: list[Evidence] = []
     for n, source in ledger.items():
         text = source.text
+        if isinstance(source, NewsSource):  # the model also saw the title and the date
+            text = f"{source.title} ({source.publisher}, {source.published_at:%Y-%m-%d}) {text}"
         evidence.extend(Evidence(num, n, _snippet(text, num)) for num in find_numbers(text))
     for text in context:
         evidence.extend(Evidence(num, None, text) for num in find_numbers(text))

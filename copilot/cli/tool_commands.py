@@ -8,9 +8,9 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from copilot.cli.common import load_settings, open_market, parse_day
-from copilot.sources import SourceLedger
-from copilot.tools import TOOLS, ToolDeps, run_tool
+from copilot.cli.common import load_settings, parse_day
+from copilot.runtime import open_deps
+from copilot.tools import TOOLS, run_tool
 from copilot.tools.registry import describe_tools
 
 console = Console()
@@ -36,10 +36,9 @@ def tool(
     if not isinstance(arguments, dict):
         raise typer.BadParameter('--args must be a JSON object, e.g. \'{"symbol": "IWM"}\'')
     settings = load_settings()
-    ledger = SourceLedger()
-    with open_market(settings) as market:
-        deps = ToolDeps(settings, ledger, market=market, as_of=parse_day(as_of, "--as-of"))
+    with open_deps(settings, parse_day(as_of, "--as-of")) as deps:
         output = run_tool(deps, name, arguments)
+        ledger = deps.ledger
     if as_json:
         payload = {
             "tool": name,

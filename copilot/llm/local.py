@@ -149,12 +149,11 @@ class LocalLLM:
                     on_token(delta)
             prompt_tokens = self.count_prompt_tokens(messages)
         text = "".join(parts)
-        timings = self.last_timings
         return LLMResponse(
             text=text,
             model=self.model_id,
             prompt_tokens=prompt_tokens,
-            completion_tokens=timings.decode_tokens if timings else self._count(text),
+            completion_tokens=self._count(text),
             seconds=clock.seconds,
             first_token_seconds=first,
             finish_reason=finish,

@@ -72,7 +72,7 @@ def test_plan_execute_write_verify(shared_deps: ToolDeps, expected: dict[str, st
     # The writer saw both tool outputs as numbered evidence, and the as-of date as "today".
     prompt = seen[0][-1]["content"]
     assert "[1] IWM beat SPY" in prompt and "[2] IWM" in prompt
-    assert "Today is 2026-01-23" in seen[0][0]["content"]
+    assert "Today is 2026-01-23" in seen[0][1]["content"]
     kinds = [e.kind for e in events]
     assert kinds[0] == "phase" and "tool_started" in kinds and kinds[-1] == "token"
     assert answer.timings["total"] > 0 and answer.tokens["llm_calls"] == 2
@@ -81,7 +81,7 @@ def test_plan_execute_write_verify(shared_deps: ToolDeps, expected: dict[str, st
 def test_plan_prompt_maps_concepts_to_symbols(shared_deps: ToolDeps) -> None:
     def planner(messages: list[ChatMessage]) -> str:
         assert "IWM = Russell 2000 small caps" in messages[-1]["content"]
-        assert "streak(symbol, versus?, end?)" in messages[-1]["content"]
+        assert "streak(symbol, versus?, end?)" in messages[0]["content"]  # the fixed system prompt
         return json.dumps({"calls": []})
 
     answer, _ = run(shared_deps, [planner, "No evidence was found."])
@@ -174,3 +174,17 @@ def test_model_fixable_tool_error_is_recorded_not_raised(shared_deps: ToolDeps) 
     (record,) = answer.tool_calls
     assert record.error and "not an NYSE trading session" in record.output
     assert any(e.kind == "tool_finished" and e.error for e in events)
+
+
+def test_prompts_share_a_fixed_prefix_for_the_kv_cache(shared_deps: ToolDeps) -> None:
+    """The system prompt is the same for every question and the write turn extends the plan
+    conversation, so a local model re-reads only the new tokens."""
+    llm = ScriptedLLM([PLAN, "IWM beat SPY [1].", json.dumps({"calls": []}), "Nothing [1]."])
+    copilot = Copilot(shared_deps, llm)
+    copilot.ask("How long did small caps beat the S&P 500?", as_of=date(2026, 1, 23))
+    copilot.ask("And utilities?", as_of=date(2026, 1, 22))
+    llm.assert_consumed()
+    plan_1, write_1, plan_2, _ = llm.calls
+    assert plan_1[0] == plan_2[0]  # identical system message
+    assert write_1[: len(plan_1)] == plan_1  # the write turn extends the plan turn
+    assert write_1[len(plan_1)]["role"] == "assistant"
