@@ -1,0 +1,96 @@
+"""Number extraction and verification on hand-written texts."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from copilot.numbers import find_numbers
+from copilot.sources import DataSource, NewsSource, SourceLedger
+from copilot.verify import verify_answer
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(n.text, n.unit) for n in find_numbers(text)]
+
+
+def test_find_numbers_units_and_names() -> None:
+    assert units("IWM +8.32% [1], down -0.72 %, 16 bp, $263.99, 6,875.62") == [
+        ("+8.32%", "%"), ("-0.72 %", "%"), ("16 bp", "bp"), ("$263.99", "$"), ("6,875.62", "level"),
+    ]  # fmt: skip
+    # Names with digits and citation markers are not figures.
+    assert units("The S&P 500 and Russell 2000 vs the 200-day average [12]") == []
+    assert units("14 sessions in 2026") == [("14", "count"), ("2026", "year")]
+    assert units("on Jan. 22, 2026 and 2026-01-21, or 1/20/2026") == [
+        ("Jan. 22, 2026", "date"), ("2026-01-21", "date"), ("1/20/2026", "date"),
+    ]  # fmt: skip
+    assert units("rose 1.5 percent, a $1.2 billion deal") == [
+        ("1.5 percent", "%"), ("$1.2 billion", "$"),
+    ]  # fmt: skip
+
+
+def ledger() -> SourceLedger:
+    book = SourceLedger()
+    book.register(DataSource(tool="streak", metric="m", symbols=["IWM", "SPY"],
+                             text="IWM beat SPY 14 sessions in a row through 2026-01-22."))  # fmt: skip
+    book.register(DataSource(tool="price_return", metric="m", symbols=["IWM"],
+                             text="IWM +8.32% from 2025-12-31 (close 246.10) to 2026-01-22 "
+                                  "(close 266.58). SPY +1.21%."))  # fmt: skip
+    book.register(
+        NewsSource(article_id="a", chunk_id="a:0", title="Small caps extend 13-day winning streak",
+                   publisher="AP", published_at=datetime(2026, 1, 23, 21, tzinfo=UTC),
+                   url="https://example.org/a", text="The Russell 2000 rose 0.8% on Friday.")
+    )  # fmt: skip
+    return book
+
+
+def statuses(text: str) -> dict[str, str]:
+    _, v = verify_answer(text, ledger(), date(2026, 1, 23), "why did small caps rally?")
+    return {n.text: n.status for n in v.numbers}
+
+
+def test_correct_rounded_and_cited_numbers_are_verified() -> None:
+    result = statuses("IWM beat SPY 14 sessions [1], up 8.3% [2] (close $266.58) on January 22.")
+    assert result == {"14": "verified", "8.3%": "verified", "$266.58": "verified",
+                      "January 22": "verified"}  # fmt: skip
+
+
+def test_wrong_number_is_unverified() -> None:
+    assert statuses("IWM beat SPY 15 sessions [1], up 8.4% [2].") == {
+        "15": "unverified", "8.4%": "unverified",
+    }  # fmt: skip
+    # Rounding may drop precision but never change the figure: 8.32 written as 8.30 is wrong.
+    assert statuses("up 8.30% [2]")["8.30%"] == "unverified"
+
+
+def test_derived_figures_are_recognised() -> None:
+    result = statuses("IWM +8.32% vs SPY +1.21% [2]: a lead of 7.11 points; 8.32% is 8.3% rounded.")
+    assert result["7.11"] == "derived"
+    # A return computed from two closes shown in the evidence: 266.58 / 246.10 - 1 = 8.32%.
+    _, v = verify_answer("That is 8.32% [2].", ledger())
+    assert v.numbers[0].status == "verified"
+
+
+def test_news_facts_including_title_and_date_are_evidence() -> None:
+    result = statuses("The Russell 2000 rose 0.8% [3], a 13-day streak (AP, 2026-01-23) [3].")
+    assert result == {"0.8%": "verified", "2026-01-23": "verified"}
+
+
+def test_as_of_and_question_dates_are_context_not_inventions() -> None:
+    _, v = verify_answer(
+        "As of 2026-01-23, about January 5.", SourceLedger(), date(2026, 1, 23), "On January 5?"
+    )
+    assert [n.status for n in v.numbers] == ["verified", "verified"]
+    assert [n.source for n in v.numbers] == [None, None]
+
+
+def test_unresolvable_citations_are_removed() -> None:
+    text, v = verify_answer("Up 8.32% [2, 9]. Strong [7].", ledger())
+    assert text == "Up 8.32% [2]. Strong."
+    assert v.cited == [2] and v.invalid_citations == [9, 7]
+
+
+def test_cited_source_is_preferred_for_the_match() -> None:
+    book = ledger()
+    book.register(DataSource(tool="x", metric="m", symbols=["QQQ"], text="QQQ +8.32%."))
+    _, v = verify_answer("QQQ gained 8.32% [4].", book)
+    assert v.numbers[0].source == 4
