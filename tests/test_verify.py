@@ -30,8 +30,8 @@ def test_find_numbers_units_and_names() -> None:
 
 def ledger() -> SourceLedger:
     book = SourceLedger()
-    book.register(DataSource(tool="streak", metric="m", symbols=["IWM", "SPY"],
-                             text="IWM beat SPY 14 sessions in a row through 2026-01-22."))  # fmt: skip
+    streak = "IWM beat SPY 14 sessions in a row through 2026-01-22."
+    book.register(DataSource(tool="streak", metric="m", symbols=["IWM", "SPY"], text=streak))
     book.register(DataSource(tool="price_return", metric="m", symbols=["IWM"],
                              text="IWM +8.32% from 2025-12-31 (close 246.10) to 2026-01-22 "
                                   "(close 266.58). SPY +1.21%."))  # fmt: skip
