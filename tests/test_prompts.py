@@ -1,0 +1,26 @@
+"""Every prompt file renders with its declared variables and refuses a missing one."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from copilot import prompts
+
+
+@pytest.mark.parametrize("name", prompts.names())
+def test_prompt_renders_with_its_variables(name: str) -> None:
+    variables = prompts.declared_variables(name)
+    text = prompts.render(name, **{v: f"<{v}>" for v in variables})
+    assert text.strip()
+    for v in variables:
+        assert f"<{v}>" in text  # every declared variable is actually used
+    if variables:
+        missing = sorted(variables)[0]
+        with pytest.raises(jinja2.UndefinedError):
+            prompts.render(name, **{v: "x" for v in variables if v != missing})
+
+
+def test_the_prompts_the_engine_needs_exist() -> None:
+    assert {"system", "plan", "write", "repair", "plan_fix", "agent_system"} <= set(prompts.names())
+    assert len(prompts.digest("system")) == 64
