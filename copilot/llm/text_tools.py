@@ -83,8 +83,9 @@ def render_tools(tools: Sequence[Mapping[str, Any]], tool_choice: str | None = N
 
 
 def render_call(name: str, arguments: Mapping[str, Any]) -> str:
+    """A call as Qwen2.5's template writes it in an assistant turn."""
     payload = json.dumps({"name": name, "arguments": dict(arguments)}, ensure_ascii=False)
-    return f"{OPEN_TAG}{payload}{CLOSE_TAG}"
+    return f"{OPEN_TAG}\n{payload}\n{CLOSE_TAG}"
 
 
 def render_results(results: Sequence[tuple[str, str]]) -> str:

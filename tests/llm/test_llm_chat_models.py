@@ -104,8 +104,8 @@ def test_messages_are_rendered_as_text_turns() -> None:
     assert chat[0]["content"] == "sys\n\nTOOLS"
     assert chat[2]["content"] == (
         "checking\n"
-        '<tool_call>{"name": "close_price", "arguments": {"symbol": "IWM"}}</tool_call>\n'
-        '<tool_call>{"name": "close_price", "arguments": {"symbol": "SPY"}}</tool_call>'
+        '<tool_call>\n{"name": "close_price", "arguments": {"symbol": "IWM"}}\n</tool_call>\n'
+        '<tool_call>\n{"name": "close_price", "arguments": {"symbol": "SPY"}}\n</tool_call>'
     )
     assert chat[3]["content"] == (
         '<tool_response name="close_price">\nIWM 251.30\n</tool_response>\n'

@@ -21,7 +21,7 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.tools import tool
 
-from copilot.errors import CopilotError
+from copilot.errors import CopilotError, ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.chat_models import TextToolChatModel
 from copilot.llm.json_output import validate_json_output
@@ -77,9 +77,16 @@ def test_local_model_answers_a_short_prompt(local_llm: Any) -> None:
     repeat = local_llm.complete(messages, max_tokens=12)
     assert repeat.text == response.text  # temperature 0
     assert repeat.prompt_tokens == response.prompt_tokens
+    assert repeat.completion_tokens == response.completion_tokens
     timings = local_llm.last_timings
     assert timings is not None
     assert timings.prompt_tokens_evaluated < response.prompt_tokens  # the KV prefix was reused
+
+
+def test_prompt_longer_than_the_context_is_a_provider_error(local_llm: Any) -> None:
+    long = ChatMessage(role="user", content="IWM rose. " * 1200)
+    with pytest.raises(ProviderError, match="COPILOT_LOCAL_N_CTX"):
+        local_llm.complete([long], max_tokens=4)
 
 
 def test_local_model_json_schema_output(local_llm: Any) -> None:
