@@ -13,9 +13,16 @@ from datetime import date
 from typing import Any
 
 from langchain.agents import create_agent
-from langchain.agents.middleware import ModelCallLimitMiddleware, ToolCallLimitMiddleware
+from langchain.agents.middleware import (
+    AgentMiddleware,
+    AgentState,
+    ModelCallLimitMiddleware,
+    ToolCallLimitMiddleware,
+    hook_config,
+)
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, ToolMessage
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from langgraph.runtime import Runtime
 
 from copilot import prompts
 from copilot.agent import AgentConfig, concept_hints
@@ -24,6 +31,25 @@ from copilot.llm.base import LLM
 from copilot.llm.chat_models import chat_model_for
 from copilot.tools import ToolDeps, ToolOutput, build_langchain_tools
 from copilot.verify import verify_answer
+
+
+class MalformedCallRetry(AgentMiddleware):
+    """A reply with a malformed tool call executed nothing; send the problem back, once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.retried = False
+
+    @hook_config(can_jump_to=["model"])
+    def after_model(self, state: AgentState, runtime: Runtime[Any]) -> dict[str, Any] | None:
+        last = state["messages"][-1]
+        if not isinstance(last, AIMessage) or not last.invalid_tool_calls or self.retried:
+            return None
+        self.retried = True
+        feedback = last.response_metadata.get("tool_call_feedback") or (
+            "Your tool call could not be parsed; write it again as valid JSON."
+        )
+        return {"messages": [HumanMessage(str(feedback))], "jump_to": "model"}
 
 
 class LangChainCopilot:
@@ -62,6 +88,7 @@ class LangChainCopilot:
         )
         names = None if self.deps.news is not None else _market_tool_names()
         limits: list[Any] = [
+            MalformedCallRetry(),
             ToolCallLimitMiddleware(run_limit=self.config.max_tool_calls),
             ModelCallLimitMiddleware(run_limit=self.config.max_tool_calls + 2, exit_behavior="end"),
         ]

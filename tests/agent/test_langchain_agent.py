@@ -46,3 +46,24 @@ def test_agent_tool_calls_are_capped(shared_deps: ToolDeps) -> None:
     llm.assert_consumed()
     executed = [c for c in result.tool_calls if not c.error]
     assert len(executed) == 2
+
+
+def test_malformed_tool_call_executes_nothing_and_goes_back_once(shared_deps: ToolDeps) -> None:
+    broken = '<tool_call>{"name": "streak", "arguments": {"symbol": "IWM",</tool_call>'
+
+    def corrected(messages: list[ChatMessage]) -> str:
+        assert "streak" in messages[-1]["content"]  # the parse problem was sent back
+        return CALL
+
+    llm = ScriptedLLM([broken, corrected, "IWM beat SPY 14 sessions in a row [1]."])
+    result = LangChainCopilot(shared_deps, llm).ask("streak?", as_of=date(2026, 1, 23))
+    llm.assert_consumed()
+    assert [c.name for c in result.tool_calls] == ["streak"]  # only the corrected call ran
+
+
+def test_second_malformed_call_is_not_retried_again(shared_deps: ToolDeps) -> None:
+    broken = '<tool_call>{"name": "streak", "arguments": </tool_call>'
+    llm = ScriptedLLM([broken, broken])
+    result = LangChainCopilot(shared_deps, llm).ask("streak?", as_of=date(2026, 1, 23))
+    llm.assert_consumed()
+    assert result.tool_calls == []
