@@ -1,0 +1,141 @@
+"""The chat page in `AppTest` with the scripted model over the shared sample market data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import ui_flagship as flagship
+from ui_testkit import LLM_KEY, answer_html, app, article, build_news, of_type, texts
+
+from copilot.errors import ProviderError
+from copilot.llm.base import ChatMessage
+from copilot.llm.scripted import ScriptedLLM
+
+
+def ask(llm: ScriptedLLM, *questions: str):  # type: ignore[no-untyped-def]
+    at = app()
+    at.session_state[LLM_KEY] = llm
+    at.run()
+    assert not at.exception, at.exception
+    for question in questions:
+        at.chat_input[0].set_value(question).run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_flagship_answer_with_sources_marks_and_chart(market_env: Path) -> None:
+    llm = ScriptedLLM(flagship.TURNS)
+    at = ask(llm, flagship.QUESTION)
+    llm.assert_consumed()
+    html = answer_html(at)
+    # Every number carries its mark; [n] became chips revealing the source on hover.
+    assert html.count('class="mc-mark mc-verified"') == 5
+    assert html.count('class="mc-mark mc-derived"') == 1  # 8.56 = 9.60 - 1.04
+    assert 'class="mc-cite mc-data" title="IWM, SPY · streak · 2026-01-02 to 2026-01-22' in html
+    assert "[4]" not in html  # no news store here: the unresolvable citation was removed
+    assert not at.warning  # nothing unverified
+    # The live status ended as a log of the tools and their arguments.
+    status = of_type(at, "status")
+    assert status and status[0].label.startswith("Used 3 tools")
+    assert any('"versus": "SPY"' in c.value for c in of_type(at, "code"))
+    # Sources follow the answer: one chip (popover) per cited source, with the values table.
+    popovers = of_type(at, "popover")
+    assert len(popovers) == 3
+    assert "**\\[1\\] IWM\\, SPY** · `streak`" in texts(at)
+    assert of_type(at, "dataframe")
+    charts = of_type(at, "plotly_chart")
+    assert len(charts) == 1  # IWM vs SPY, normalized, streak shaded
+    assert "IWM beat SPY 14 sessions in a row" in charts[0].proto.spec
+    assert any("not investment advice" in c.value for c in at.caption)
+
+
+def test_news_citations_link_to_the_stored_url(market_env: Path, tmp_path: Path) -> None:
+    article(tmp_path / "articles", "a.md")
+    build_news(market_env, tmp_path / "articles")
+    llm = ScriptedLLM(flagship.TURNS)
+    at = ask(llm, flagship.QUESTION)
+    llm.assert_consumed()
+    html = answer_html(at)
+    assert (
+        '<a class="mc-cite mc-news" href="https://news.example.com/markets/small-caps-streak" '
+        'target="_blank" title="Small caps extend winning streak — Example Wire, 2026-01-22"'
+    ) in html
+    assert [b.label for b in of_type(at, "link_button")] == ["Open the article"]
+    quote = [b for b in texts(at) if 'class="mc-quote"' in b]
+    assert quote and "rate-cut hopes" in quote[0]
+
+
+def test_unverified_number_is_flagged_at_the_top(market_env: Path) -> None:
+    wrong = "IWM beat SPY for 14 sessions in a row [1], jumping 42.5% since the end of 2025 [2]."
+    llm = ScriptedLLM([flagship.PLAN, wrong, wrong])  # plan, write, repair (no better)
+    at = ask(llm, flagship.QUESTION)
+    llm.assert_consumed()
+    assert len(at.warning) == 1 and "42\\.5\\%" in at.warning[0].value
+    assert 'class="mc-mark mc-unverified" title="Unverified' in answer_html(at)
+    assert "1 unverified ?" in of_type(at, "expander")[-1].label
+
+
+def test_follow_up_keeps_the_conversation(market_env: Path) -> None:
+    seen: list[str] = []
+
+    def plan(messages: list[ChatMessage]) -> str:
+        seen.append(messages[-1]["content"])
+        return flagship.PLAN
+
+    llm = ScriptedLLM([plan, flagship.ANSWER, plan, "It lasted 14 sessions [1]."])
+    at = ask(llm, flagship.QUESTION, "how long did that last?")
+    llm.assert_consumed()
+    assert [m.name for m in at.chat_message] == ["user", "assistant", "user", "assistant"]
+    assert flagship.QUESTION in seen[1] and "how long did that last?" in seen[1]
+    assert len(of_type(at, "plotly_chart")) == 2  # the first answer is still fully there
+
+
+def test_as_of_picker_sets_the_date_the_engine_sees(market_env: Path) -> None:
+    llm = ScriptedLLM(['{"calls": []}', "Nothing to report."])
+    at = app()
+    at.session_state[LLM_KEY] = llm
+    at.run()
+    assert at.date_input[0].value == date(2026, 1, 23)  # COPILOT_AS_OF
+    at.date_input[0].set_value(date(2026, 1, 21)).run()
+    at.chat_input[0].set_value("how are markets?").run()
+    llm.assert_consumed()
+    turn = at.session_state["copilot.history"][0]
+    assert turn.as_of == date(2026, 1, 21) and turn.answer.as_of == date(2026, 1, 21)
+    assert "2026-01-21" in llm.calls[0][0]["content"] + llm.calls[0][-1]["content"]
+
+
+def test_provider_error_is_a_readable_message(market_env: Path) -> None:
+    failure = ProviderError("cannot reach http://127.0.0.1:9/v1: connection refused")
+    llm = ScriptedLLM([failure])
+    at = ask(llm, flagship.QUESTION)
+    llm.assert_consumed()
+    assert not at.exception
+    assert len(at.error) == 1 and "connection refused" in at.error[0].value
+    assert any("Check the model settings" in c.value for c in at.caption)
+
+
+def test_empty_stores_show_a_first_run_state(app_env: Path) -> None:
+    at = app()
+    at.run()
+    assert not at.exception
+    assert "no market data here yet" in at.info[0].value
+    assert at.chat_input[0].disabled
+    assert any("market-copilot ingest market" in c.value for c in of_type(at, "code"))
+    assert of_type(at, "page_link")
+
+
+@pytest.mark.parametrize("registered", [False, True])
+def test_research_slot_is_hidden_until_a_feature_registers(
+    market_env: Path, registered: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import actions
+
+    monkeypatch.setattr(actions, "_ACTIONS", {})
+    if registered:
+        action = actions.AnswerAction("research", "Research this in depth", lambda turn: None)
+        actions.register_answer_action(action)
+    at = ask(ScriptedLLM(flagship.TURNS), flagship.QUESTION)
+    labels = [b.label for b in at.button]
+    assert ("Research this in depth" in labels) is registered

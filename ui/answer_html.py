@@ -1,0 +1,104 @@
+"""An `Answer` as sanitized HTML: citation chips in place of [n], a verification mark after
+every number (its evidence in the hover text), all passed through `ui.safe.sanitize`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from copilot.sources import DataSource, NewsSource
+from ui.safe import (
+    PRIVATE_USE,
+    escape_html,
+    is_safe_url,
+    markdown_html,
+    one_block,
+    sanitize,
+    strip_sentinels,
+)
+
+if TYPE_CHECKING:
+    from copilot.answer import Answer, NumberCheck
+
+CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # the engine's [n] / [n, m] markers
+MARKS = {
+    "verified": ("✓", "Verified: the same figure is in source"),
+    "derived": ("≈", "Derived: computed from figures in source"),
+    "unverified": ("?", "Unverified: not found in any source"),
+}
+_OPEN, _CLOSE = PRIVATE_USE
+_PLACEHOLDER = re.compile(f"{_OPEN}([MC])([0-9,]+){_CLOSE}")
+
+
+def source_title(source: DataSource | NewsSource) -> str:
+    """One line describing a source (hover text, list entries)."""
+    if isinstance(source, NewsSource):
+        return f"{source.title} — {source.publisher}, {source.published_at:%Y-%m-%d}"
+    return f"{source.title()} — {source.metric}"
+
+
+def news_links(answer: Answer) -> set[str]:
+    """The only URLs an answer may link to: its news sources' stored URLs."""
+    return {
+        s.url for s in answer.sources.values() if isinstance(s, NewsSource) and is_safe_url(s.url)
+    }
+
+
+def answer_html(answer: Answer) -> str:
+    """The answer's Markdown rendered safely, with chips and marks."""
+    marked = _with_placeholders(answer.text, answer.verification.numbers)
+    body = markdown_html(marked)
+    checks = sorted(answer.verification.numbers, key=lambda n: n.start)
+
+    def expand(match: re.Match[str]) -> str:
+        if match[1] == "M":
+            return _mark(checks[int(match[2])])
+        return _citations(answer, [int(n) for n in match[2].split(",") if n])
+
+    body = _PLACEHOLDER.sub(expand, body)
+    return one_block(sanitize(f'<div class="mc-answer">{body}</div>', news_links(answer)))
+
+
+def _with_placeholders(text: str, numbers: list[NumberCheck]) -> str:
+    """`text` with a mark placeholder after each checked number and each [n] replaced by a
+    citation placeholder (private-use characters Markdown leaves alone)."""
+    edits: list[tuple[int, int, str]] = []
+    for i, check in enumerate(sorted(numbers, key=lambda n: n.start)):
+        edits.append((check.end, check.end, f"{_OPEN}M{i}{_CLOSE}"))
+    for m in CITATION.finditer(text):
+        numbers_cited = ",".join(n.strip() for n in m[1].split(","))
+        edits.append((m.start(), m.end(), f"{_OPEN}C{numbers_cited}{_CLOSE}"))
+    out: list[str] = []
+    cursor = 0
+    for start, end, token in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < cursor:
+            continue
+        out.append(strip_sentinels(text[cursor:start]))
+        out.append(token)
+        cursor = end
+    out.append(strip_sentinels(text[cursor:]))
+    return "".join(out)
+
+
+def _mark(check: NumberCheck) -> str:
+    symbol, meaning = MARKS[check.status]
+    where = f" [{check.source}]" if check.source is not None else ""
+    hover = f"{meaning}." if check.status == "unverified" else f"{meaning}{where}: {check.evidence}"
+    return f'<span class="mc-mark mc-{check.status}" title="{escape_html(hover)}">{symbol}</span>'
+
+
+def _citations(answer: Answer, numbers: list[int]) -> str:
+    chips = []
+    for n in numbers:
+        source = answer.sources.get(n)
+        if source is None:
+            continue
+        hover = escape_html(source_title(source))
+        if isinstance(source, NewsSource) and is_safe_url(source.url):
+            url = escape_html(source.url)
+            chips.append(
+                f'<a class="mc-cite mc-news" href="{url}" target="_blank" title="{hover}">{n}</a>'
+            )
+        else:
+            chips.append(f'<span class="mc-cite mc-data" title="{hover}">{n}</span>')
+    return "".join(chips)

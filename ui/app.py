@@ -1,0 +1,23 @@
+"""Market Copilot in the browser: `market-copilot ui` (or `streamlit run ui/app.py`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+if __package__ in (None, ""):  # run as a script by Streamlit: make `ui` and `copilot` importable
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+
+from ui.navigation import pages
+
+st.set_page_config(
+    page_title="Market Copilot",
+    page_icon=":material/query_stats:",
+    layout="centered",
+    menu_items={"About": "Market Copilot: market answers whose every figure is cited and checked."},
+)
+st.navigation(pages(), position="sidebar").run()

@@ -1,0 +1,175 @@
+"""Charts of the data an answer used: prices normalized over the window (a streak shaded), rate
+series as lines, a day's sector returns as bars. Built once, when the answer arrives."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from copilot.sources import DataSource
+
+if TYPE_CHECKING:
+    from copilot.answer import Answer
+    from copilot.market.store import MarketStore
+
+PRICE_TOOLS = frozenset(
+    {"streak", "price_return", "new_highs", "best_gain_since", "moving_average", "ytd_return",
+     "risk_stats"}
+)  # fmt: skip
+SERIES_TOOLS = frozenset({"yield_change"})
+MAX_LINES = 4
+CONTEXT_SESSIONS = 10  # sessions shown before the window, for context
+SINGLE_DAY_LOOKBACK = timedelta(days=90)  # window shown for a one-day figure
+PALETTE = ("#2456c7", "#e07b00", "#18864b", "#8e44ad")
+UP, DOWN = "#18864b", "#c62828"
+
+
+def plotly_go() -> Any:
+    """plotly.graph_objects (plotly ships no type information)."""
+    return importlib.import_module("plotly.graph_objects")
+
+
+@dataclass(frozen=True)
+class Window:
+    symbols: list[str]
+    start: date
+    end: date
+    shade: tuple[date, date, str] | None = None  # a streak to highlight
+
+
+def data_sources(answer: Answer) -> list[DataSource]:
+    """Data sources, cited ones first."""
+    cited = [answer.sources[n] for n in answer.verification.cited if n in answer.sources]
+    rest = [s for n, s in sorted(answer.sources.items()) if n not in answer.verification.cited]
+    return [s for s in [*cited, *rest] if isinstance(s, DataSource)]
+
+
+def plan_window(
+    sources: list[DataSource], table_of: Any, tools: frozenset[str], wanted: str = "bars"
+) -> Window | None:
+    """Symbols (stored in table `wanted`) and dates to chart from the sources made by `tools`."""
+    picked = [s for s in sources if s.tool in tools and s.end is not None]
+    symbols: list[str] = []
+    for source in picked:
+        for symbol in source.symbols:
+            if symbol not in symbols and table_of(symbol) == wanted:
+                symbols.append(symbol)
+    if not symbols:
+        return None
+    ends = [s.end for s in picked if s.end is not None]
+    starts = [s.start for s in picked if s.start is not None] or ends
+    start, end = min(starts), max(ends)
+    if start == end:
+        start = end - SINGLE_DAY_LOOKBACK
+    shade = None
+    for source in picked:
+        if source.tool == "streak" and source.start and source.end:
+            length = source.values.get("sessions", "")
+            if length not in ("", "0"):
+                who = " beat ".join(source.symbols[:2])
+                verb = who if len(source.symbols) > 1 else f"{who} rose"
+                shade = (source.start, source.end, f"{verb} {length} sessions in a row")
+            break
+    return Window(symbols[:MAX_LINES], start, end, shade)
+
+
+def build_charts(answer: Answer, store: MarketStore | None) -> list[Any]:
+    """Every chart the answer's data supports (plotly figures)."""
+    figures: list[Any] = []
+    sources = data_sources(answer)
+    if store is not None:
+        window = plan_window(sources, store.table_of, PRICE_TOOLS)
+        if window is not None:
+            figures.append(price_figure(store, window, answer.as_of))
+        series = plan_window(sources, store.table_of, SERIES_TOOLS, "series")
+        if series is not None:
+            figures.append(series_figure(store, series, answer.as_of))
+    sectors = next((s for s in reversed(sources) if s.tool == "sector_returns"), None)
+    if sectors is not None and sectors.values:
+        figures.append(sector_figure(sectors))
+    return figures
+
+
+def price_figure(store: MarketStore, window: Window, as_of: date | None) -> Any:
+    """Closes normalized to 100 at the window's first session, with context before it."""
+    import pandas as pd
+
+    go = plotly_go()
+    lead = timedelta(days=CONTEXT_SESSIONS * 2 + 7)
+    closes = store.closes(window.symbols, window.start - lead, None, as_of=as_of).dropna()
+    first = min(int(closes.index.searchsorted(pd.Timestamp(window.start))), max(len(closes) - 1, 0))
+    closes = closes.iloc[max(0, first - CONTEXT_SESSIONS) :]
+    base_at = min(first, CONTEXT_SESSIONS)
+    indexed = closes / closes.iloc[base_at] * 100
+    figure = go.Figure()
+    for i, symbol in enumerate(window.symbols):
+        figure.add_trace(
+            go.Scatter(
+                x=indexed.index, y=indexed[symbol], name=symbol, mode="lines",
+                line={"width": 2.6 if i == 0 else 2.0, "color": PALETTE[i % len(PALETTE)]},
+                customdata=closes[symbol],
+                hovertemplate=f"{symbol} %{{x|%b %d, %Y}}: %{{y:.2f}} "
+                "(close %{customdata:,.2f})<extra></extra>",
+            )
+        )  # fmt: skip
+    if window.shade is not None:
+        lo, hi, label = window.shade
+        figure.add_vrect(
+            x0=lo - timedelta(hours=12), x1=hi + timedelta(hours=12), fillcolor="#18864b",
+            opacity=0.09, line_width=0, annotation_text=label, annotation_position="top left",
+        )  # fmt: skip
+    figure.add_hline(y=100, line_dash="dot", line_color="#9aa3b2", line_width=1)
+    base_day = closes.index[base_at]
+    title = f"{' vs '.join(window.symbols)}, indexed to 100 on {base_day:%b %d, %Y}"
+    return style_figure(figure, title, "Indexed close")
+
+
+def series_figure(store: MarketStore, window: Window, as_of: date | None) -> Any:
+    go = plotly_go()
+    values = store.closes(window.symbols, window.start - timedelta(days=60), None, as_of=as_of)
+    figure = go.Figure()
+    for i, symbol in enumerate(window.symbols):
+        column = values[symbol].dropna()
+        figure.add_trace(
+            go.Scatter(x=column.index, y=column, name=symbol, mode="lines",
+                       line={"width": 2.2, "color": PALETTE[i % len(PALETTE)]})
+        )  # fmt: skip
+    return style_figure(figure, f"{', '.join(window.symbols)} (values as stored)", "Value")
+
+
+def sector_figure(source: DataSource) -> Any:
+    """One bar per sector ETF, best on top, green up and red down."""
+    go = plotly_go()
+    returns = {s: _percent(v) for s, v in source.values.items()}
+    ranked = sorted(((s, r) for s, r in returns.items() if r is not None), key=lambda x: x[1])
+    figure = go.Figure(
+        go.Bar(
+            x=[r for _, r in ranked], y=[s for s, _ in ranked], orientation="h",
+            marker_color=[UP if r >= 0 else DOWN for _, r in ranked],
+            text=[f"{r:+.2f}%" for _, r in ranked], textposition="outside",
+            hovertemplate="%{y}: %{x:+.2f}%<extra></extra>",
+        )
+    )  # fmt: skip
+    figure.update_xaxes(ticksuffix="%", zeroline=True, zerolinecolor="#9aa3b2")
+    return style_figure(figure, f"Sector ETF returns on {source.end}", "", legend=False)
+
+
+def _percent(text: str) -> float | None:
+    try:
+        return float(text.replace("%", "").replace("+", "").replace("\u2212", "-").strip())
+    except ValueError:
+        return None
+
+
+def style_figure(figure: Any, title: str, y_title: str, legend: bool = True) -> Any:
+    figure.update_layout(
+        title={"text": title, "font": {"size": 15}},
+        height=340, margin={"l": 10, "r": 10, "t": 48, "b": 10}, showlegend=legend,
+        legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
+        yaxis_title=y_title, hovermode="x unified" if legend else "closest",
+    )  # fmt: skip
+    if legend:
+        figure.update_xaxes(rangebreaks=[{"bounds": ["sat", "mon"]}])
+    return figure

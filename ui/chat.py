@@ -1,0 +1,240 @@
+"""The chat page: ask, watch the tools run, read a streamed, cited, checked answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from copilot.errors import ConfigError, CopilotError, ProviderError
+from ui import style
+from ui.answer_view import render_error, render_turn
+from ui.conversation import Turn, engine_question, history, new_turn
+from ui.market_gate import StoreBusyError
+from ui.resources import (
+    StoreSummary,
+    UISettings,
+    get_llm,
+    get_settings,
+    market_gate,
+    news_store,
+    start_warmup,
+    store_summary,
+)
+from ui.runner import AskRun
+from ui.safe import escape_markdown
+from ui.sidebar import Controls, render_sidebar
+
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_status_container import StatusContainer
+
+    from copilot.answer import AgentEvent
+
+PENDING_KEY = "copilot.pending"
+FLAGSHIP = "why did small caps rally?"
+SUGGESTIONS = (
+    FLAGSHIP,
+    "How did the sector ETFs do on the latest day?",
+    "How far is SPY above its 200-day average?",
+)
+PHASES = {
+    "plan": "Planning which data to look up…",
+    "write": "Writing the answer…",
+    "repair": "Some figures did not check out: asking the model to fix them…",
+}
+
+
+def page() -> None:
+    style.inject()
+    settings = get_settings()
+    try:
+        summary = store_summary()
+    except StoreBusyError as exc:
+        st.warning(escape_markdown(str(exc)), icon=":material/hourglass:")
+        summary = StoreSummary(None, None, 0)
+    controls = render_sidebar(settings, summary)
+    st.title("Market Copilot", anchor=False)
+    if summary.empty:
+        first_run(settings)
+    else:
+        st.caption(
+            escape_markdown(f"Answering as of {controls.as_of} with {controls.choice.label()}.")
+            + " Every figure is cited and checked; change the date or model in the sidebar."
+        )
+    typed = st.chat_input(  # pinned to the bottom wherever it is called
+        "Import market data first (see the Data page)" if summary.empty
+        else "Ask about the markets, e.g. “why did small caps rally?”",
+        disabled=summary.empty, key="copilot.chat_input", max_chars=2000,
+    )  # fmt: skip
+    question = typed if isinstance(typed, str) else st.session_state.pop(PENDING_KEY, None)
+    question = question.strip() if question and not summary.empty else None
+    turns = history()
+    for turn in turns:
+        with st.chat_message("user"):
+            st.markdown(escape_markdown(turn.question))
+        with st.chat_message("assistant"):
+            render_turn(turn)
+    if not turns and not question and not summary.empty:
+        suggestions()
+    if question:
+        ask(question, controls, settings)
+    start_warmup()
+
+
+def suggestions() -> None:
+    st.markdown("**Try one of these:**")
+    with st.container(horizontal=True, gap="small"):
+        for i, text in enumerate(SUGGESTIONS):
+            st.button(text, key=f"copilot.suggest.{i}", on_click=_queue, args=(text,))
+
+
+def _queue(question: str) -> None:
+    st.session_state[PENDING_KEY] = question
+
+
+def first_run(settings: UISettings) -> None:
+    """What to do when there is nothing to answer from yet."""
+    from ui.navigation import data_page
+
+    st.info(
+        "**Welcome! There is no market data here yet.** Market Copilot answers only from data "
+        "stored on this machine, so import some first — it takes a few seconds.",
+        icon=":material/database:",
+    )
+    st.markdown(
+        "Open the **Data** page to import a folder of CSV files (or download the default "
+        "symbols online), or run from a terminal:"
+    )
+    shared = settings.shared_data_dir
+    st.code(
+        f"market-copilot ingest market {shared / 'market'}\n"
+        f"market-copilot ingest news {shared / 'news'}",
+        language="bash",
+    )
+    st.page_link(data_page(), label="Go to the Data page", icon=":material/arrow_forward:")
+
+
+def ask(question: str, controls: Controls, settings: UISettings) -> None:
+    """Answer `question` live: a status area for the tools, the streamed text, then the full
+    rendering (which is also what every later rerun shows)."""
+    earlier = list(history())
+    turn = new_turn(question, controls.as_of, controls.choice.label())
+    with st.chat_message("user"):
+        st.markdown(escape_markdown(question))
+    with st.chat_message("assistant"):
+        slot = st.empty()
+        with slot.container():
+            _answer_live(turn, earlier, controls, settings)
+        with slot.container():
+            render_turn(turn)
+
+
+def _answer_live(turn: Turn, earlier: list[Turn], controls: Controls, settings: UISettings) -> None:
+    from copilot.agent import Copilot
+    from copilot.sources import SourceLedger
+    from copilot.tools import ToolDeps
+
+    status = st.status(PHASES["plan"], expanded=True)
+    gate = market_gate()
+    try:
+        llm = get_llm(controls.choice, _model_progress(status))
+        news = news_store()
+        gate.acquire_read()
+    except (CopilotError, FileNotFoundError) as exc:
+        _fail(turn, exc, status)
+        return
+    store = None
+    try:
+        store = gate.open_reader()
+    except CopilotError as exc:
+        gate.release_read()
+        _fail(turn, exc, status)
+        return
+
+    def cleanup() -> None:
+        if store is not None:
+            store.close()
+        gate.release_read()
+
+    deps = ToolDeps(settings, SourceLedger(), market=store, news=news, as_of=controls.as_of)
+    question = engine_question(turn.question, earlier)
+    run = AskRun(Copilot(deps, llm), question, controls.as_of, cleanup).start()
+    st.write_stream(_tokens(run, status))
+    if run.error is not None:
+        if not isinstance(run.error, CopilotError | FileNotFoundError):
+            raise run.error  # a bug: let it show as one
+        _fail(turn, run.error, status)
+        return
+    turn.answer = run.answer
+    turn.charts = _charts(turn)
+    status.update(label="Done", state="complete", expanded=False)
+
+
+def _tokens(run: AskRun, status: StatusContainer) -> Iterator[str]:
+    """The answer's tokens as literal text; tool events go to the status area."""
+    for event in run.events():
+        if event.kind == "token":
+            yield escape_markdown(event.text)
+        else:
+            _show_event(event, status)
+
+
+def _show_event(event: AgentEvent, status: StatusContainer) -> None:
+    if event.kind == "phase":
+        status.update(label=PHASES.get(event.name, "Working…"))
+    elif event.kind == "tool_started":
+        status.update(label=f"Running {event.name}…")
+        status.markdown(f"→ `{event.name}`")
+        status.code(json.dumps(event.arguments, default=str), language="json", wrap_lines=True)
+    elif event.kind == "tool_finished" and event.error:
+        status.caption(escape_markdown(event.text))
+
+
+def _model_progress(status: StatusContainer) -> Callable[[int, int], None]:
+    bar = None
+
+    def on_progress(done: int, total: int) -> None:
+        nonlocal bar
+        text = "Preparing the embedded model (first run only)…"
+        if bar is None:
+            bar = status.progress(0.0, text=text)
+        bar.progress(min(done / total, 1.0) if total else 0.0, text=text)
+
+    return on_progress
+
+
+def _charts(turn: Turn) -> list[object]:
+    from ui.charts import build_charts
+
+    if turn.answer is None:
+        return []
+    try:
+        with market_gate().reader() as store:
+            return build_charts(turn.answer, store)
+    except StoreBusyError:
+        return []
+
+
+def _fail(turn: Turn, exc: BaseException, status: StatusContainer) -> None:
+    turn.error = str(exc) or type(exc).__name__
+    turn.hint = hint_for(exc)
+    status.update(label="Could not answer", state="error", expanded=False)
+    render_error(turn.error, turn.hint)
+
+
+def hint_for(exc: BaseException) -> str:
+    if isinstance(exc, ProviderError):
+        return (
+            "The language model could not be reached or failed. Check the model settings in "
+            "the sidebar (is the server running? is the model name right?), or switch to the "
+            "embedded model."
+        )
+    if isinstance(exc, ConfigError):
+        return "Check the settings (COPILOT_* environment variables or the .env file)."
+    if isinstance(exc, StoreBusyError):
+        return "Wait for the import to finish, then ask again."
+    if isinstance(exc, FileNotFoundError):
+        return "Import data on the Data page, then ask again."
+    return "Try rephrasing the question, or pick another as-of date."
