@@ -26,6 +26,7 @@ demo: setup
 	$(COPILOT) tool streak --args '{"symbol": "IWM", "versus": "SPY", "end": "2026-01-22"}'
 	$(COPILOT) tool sector_returns --args '{"day": "2026-01-22"}'
 	$(COPILOT) news search "small caps rally winning streak" --as-of 2026-01-23
+	$(COPILOT) ask "why did small caps rally?" --as-of 2026-01-23
 
 ## The test suite, exactly as CI runs it.
 test: setup
