@@ -14,9 +14,11 @@ if __package__ in (None, ""):  # run as a script by Streamlit: make `ui` and `co
 
 from ui.navigation import pages
 
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"  # local: the page fetches nothing
+
 st.set_page_config(
     page_title="Market Copilot",
-    page_icon=":material/query_stats:",
+    page_icon=str(ICON),
     layout="centered",
     menu_items={"About": "Market Copilot: market answers whose every figure is cited and checked."},
 )

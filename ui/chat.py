@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from copilot.answer import AgentEvent
 
 PENDING_KEY = "copilot.pending"
+APP_ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+USER_AVATAR = ":material/person:"
 FLAGSHIP = "why did small caps rally?"
 SUGGESTIONS = (
     FLAGSHIP,
@@ -72,9 +75,9 @@ def page() -> None:
     question = question.strip() if question and not summary.empty else None
     turns = history()
     for turn in turns:
-        with st.chat_message("user"):
+        with st.chat_message("user", avatar=USER_AVATAR):
             st.markdown(escape_markdown(turn.question))
-        with st.chat_message("assistant"):
+        with st.chat_message("assistant", avatar=str(APP_ICON)):
             render_turn(turn)
     if not turns and not question and not summary.empty:
         suggestions()
@@ -121,9 +124,9 @@ def ask(question: str, controls: Controls, settings: UISettings) -> None:
     rendering (which is also what every later rerun shows)."""
     earlier = list(history())
     turn = new_turn(question, controls.as_of, controls.choice.label())
-    with st.chat_message("user"):
+    with st.chat_message("user", avatar=USER_AVATAR):
         st.markdown(escape_markdown(question))
-    with st.chat_message("assistant"):
+    with st.chat_message("assistant", avatar=str(APP_ICON)):
         slot = st.empty()
         with slot.container():
             _answer_live(turn, earlier, controls, settings)

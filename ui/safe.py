@@ -10,13 +10,16 @@ Two ways out, nothing else:
   `st.markdown(..., unsafe_allow_html=True)`.
 * **Literal text** (`escape_markdown`): every ASCII punctuation character is backslash-escaped,
   which CommonMark guarantees renders as the character itself — no links, images, HTML, math,
-  `:color[...]` directives or emoji shortcodes. Used for untrusted text in labels, captions and
-  the answer while it streams.
+  `:color[...]` directives or emoji shortcodes. Streamlit's Markdown also turns *bare* URLs,
+  `www.` names and e-mail addresses into links (GFM autolink literals, escapes or not), so a
+  zero-width space is put inside each trigger (`://`, `www.`, `@`): the text reads the same and
+  links nowhere. Used for untrusted text in labels, captions and the answer while it streams.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Collection
 from functools import cache
@@ -41,6 +44,9 @@ _CLASSES = {
     "a": {"mc-cite", "mc-news"},
 }
 _PUNCTUATION = frozenset(string.punctuation)
+_ZWSP = "\u200b"
+# GFM autolink-literal triggers; the zero-width space goes before the last character of each.
+_AUTOLINK = re.compile(r"://|www\.|@", re.IGNORECASE)
 PRIVATE_USE = ("\ue000", "\ue001")  # sentinels the renderer uses; stripped from untrusted text
 
 
@@ -67,8 +73,9 @@ def strip_sentinels(text: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """`text` as literal Markdown: every ASCII punctuation character backslash-escaped."""
-    return "".join("\\" + c if c in _PUNCTUATION else c for c in strip_sentinels(text))
+    """`text` as literal, link-free Markdown (see the module docstring)."""
+    unlinked = _AUTOLINK.sub(lambda m: m[0][:-1] + _ZWSP + m[0][-1], strip_sentinels(text))
+    return "".join("\\" + c if c in _PUNCTUATION else c for c in unlinked)
 
 
 def escape_html(text: str) -> str:

@@ -35,7 +35,7 @@ def render_sources(answer: Answer, key: str) -> None:
         st.markdown("**Sources**")
         with st.container(horizontal=True, gap="small"):
             for n, source in cited.items():
-                icon = ":material/newspaper:" if source.kind == "news" else ":material/table:"
+                icon = ":material/article:" if source.kind == "news" else ":material/table_chart:"
                 with st.popover(chip_label(n, source), icon=icon, key=f"{key}-src-{n}"):
                     render_source(n, source)
     others = {n: s for n, s in sorted(answer.sources.items()) if n not in cited}

@@ -83,10 +83,17 @@ def test_safe_url(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
 
 
-def test_escaped_markdown_is_literal() -> None:
+def test_escaped_markdown_is_literal_and_links_nowhere() -> None:
     escaped = escape_markdown("[x](javascript:alert(1)) ![i](https://e/p.png) $5 :red[hi] <b>")
     assert "](" not in escaped.replace("\\](", "")
     assert "javascript\\:" in escaped and "\\$5" in escaped and "\\<b\\>" in escaped
+    # Bare URLs, www. names and e-mail addresses would be autolinked by Streamlit's Markdown.
+    bare = escape_markdown("see https://evil.example/x, WWW.evil.example or me@evil.example")
+    assert bare.replace("\u200b", "").replace("\\", "") == (
+        "see https://evil.example/x, WWW.evil.example or me@evil.example"
+    )
+    for trigger in ("://", ":\\/\\/", "www\\.", "WWW\\.", "e\\@"):
+        assert trigger not in bare, trigger
 
 
 def test_quoted_article_text_is_escaped() -> None:
