@@ -1,0 +1,114 @@
+"""The report as Markdown: a pure function of the `Report` (so replay is byte-identical)."""
+
+from __future__ import annotations
+
+from copilot.research.report import NOTICE, Report, ledger_of, reference_line, related_line
+from copilot.research.sections import UNVERIFIED_MARK, SectionResult
+
+NOT_WRITTEN = "_Not written: the budget was spent before this section._"
+
+
+def _text(section: SectionResult | None, name: str = "text") -> str:
+    if section is None or not section.written:
+        return NOT_WRITTEN
+    value = section.fields.get(name, "")
+    return value if isinstance(value, str) and value else "_(empty)_"
+
+
+def _bullets(section: SectionResult | None, name: str) -> str:
+    if section is None or not section.written:
+        return NOT_WRITTEN
+    value = section.fields.get(name, [])
+    items = value if isinstance(value, list) else [value]
+    return "\n".join(f"- {item}" for item in items if item) or "_(none)_"
+
+
+def _warnings(report: Report) -> list[str]:
+    lines = []
+    if report.partial:
+        lines.append(f"> **⚠ Partial report:** the budget ({report.record.stopped}) was spent "
+                     "before the report was finished; unfinished sections say so.")  # fmt: skip
+    if report.unverified:
+        listed = ", ".join(dict.fromkeys(n.text for n in report.unverified))
+        lines.append(f"> **⚠ Unverified figures** (found in no source, marked "
+                     f"{UNVERIFIED_MARK.strip()}): {listed}")  # fmt: skip
+    if report.failed_steps:
+        names = ", ".join(f"{s.id} {s.tool}" for s in report.failed_steps)
+        lines.append(f"> **⚠ Failed research steps:** {names} (see Method).")
+    return lines
+
+
+def _header(report: Report) -> list[str]:
+    header = report.header
+    record = report.record
+    tags = header.get("tags", [])
+    sentiment = header.get("sentiment", "")
+    reason = header.get("reason", "")
+    latest = f" (market data through {record.data_latest})" if record.data_latest else ""
+    lines = [
+        f"**Tags:** {' · '.join(tags) if isinstance(tags, list) and tags else '—'}  ",
+        f"**Sentiment:** {str(sentiment).capitalize() or '—'}"
+        + (f" — {reason}" if reason else "") + "  ",
+        f"**Market:** {header.get('market') or '—'}  ",
+        f"**Date (as of):** {record.as_of.isoformat()}{latest}  ",
+        f"**Topic:** {record.topic}",
+    ]  # fmt: skip
+    return lines
+
+
+def _analysis(report: Report) -> list[str]:
+    parts = []
+    for key, section in report.sections.items():
+        if key.startswith("analysis:"):
+            parts += [f"### {section.title}", "", _text(section), ""]
+    return parts
+
+
+def _method(report: Report) -> list[str]:
+    record = report.record
+    usage = record.usage()
+    lines = [f"- Plan: {len(record.plan.steps)} steps, {len(record.plan.sub_questions)} "
+             f"sub-questions; {len(record.plan.rejected)} proposed steps rejected."]  # fmt: skip
+    for step in record.steps:
+        if step.status != "ok":
+            first = step.output.splitlines()[0] if step.output else ""
+            lines.append(f"- Step {step.id} `{step.tool}` {step.status}: {first}")
+    numbers = report.numbers
+    derived = sum(n.status == "derived" for n in numbers)
+    revised = [s.key for s in report.sections.values() if s.revised]
+    lines.append(
+        f"- Checks: {len(numbers)} figures written by the model, "
+        f"{len(numbers) - len(report.unverified) - derived} verified, {derived} derived, "
+        f"{len(report.unverified)} unverified"
+        + (f"; revised: {', '.join(revised)}" if revised else "") + "."
+    )  # fmt: skip
+    tokens = usage["prompt_tokens"] + usage["completion_tokens"]
+    lines.append(f"- Model: {record.model_id} · {usage['llm_calls']} LLM calls · {tokens} tokens "
+                 f"· {usage['tool_calls']} tool calls · "
+                 f"{record.timings.get('total', 0.0):.1f} s.")  # fmt: skip
+    return lines
+
+
+def to_markdown(report: Report) -> str:
+    s = report.sections
+    ledger = ledger_of(report.record)
+    references = [f"- {reference_line(n, src)}" for n, src in ledger.items()]
+    related = [f"- {related_line(a)}" for a in report.record.related]
+    insights = s.get("insights")
+    lines = [
+        f"# {report.title}", "", *_warnings(report), "" if _warnings(report) else None,
+        *_header(report), "",
+        "## Executive Summary", "", _text(s.get("summary")), "",
+        "## Integrated Analysis", "", *_analysis(report),
+        "## Key Insights", "", _bullets(insights, "insights"), "",
+        "## Risks and Opportunities", "", "**Risks**", "", _bullets(insights, "risks"), "",
+        "**Opportunities**", "", _bullets(insights, "opportunities"), "",
+        "## Time Sensitivity Assessment", "", _text(s.get("time")), "",
+        "## Key Information Summary", "",
+        *([f"- {line}" for line in report.key_figures] or ["_(no market figures)_"]), "",
+        "## References", "", *(references or ["_(none)_"]), "",
+        "## Related Reading", "", *(related or ["_(no other stored articles)_"]), "",
+        "## Method", "", *_method(report), "",
+        "---", "", f"_{NOTICE}_", "",
+    ]  # fmt: skip
+    return "\n".join(line for line in lines if line is not None)

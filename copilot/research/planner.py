@@ -1,0 +1,135 @@
+"""Planning: the model proposes a `ResearchPlan` as grammar-constrained JSON; code validates it.
+
+Each proposed step is validated on its own against its tool's argument model: a bad step is kept
+aside as `rejected` (shown to the user, never run) instead of failing the whole plan. Then two
+safeguards: a news search is always present (a report explains moves), and the topic's own
+symbols get a return over the period.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from copilot import prompts
+from copilot.agent import concept_hints, tool_menu
+from copilot.llm.base import ChatMessage
+from copilot.market.symbols import resolve_concept
+from copilot.research.models import FEEDS, Budget, PlanStep, RejectedStep, ResearchPlan
+from copilot.tools import TOOLS, ToolDeps
+
+NEWS_TOOL = "search_news"
+MAX_STEPS = 8
+MAX_SUB_QUESTIONS = 3
+NEWS_DAYS = 31
+
+
+def tool_names(deps: ToolDeps) -> list[str]:
+    names = [n for n in TOOLS if n != "find_symbols"]
+    return [n for n in names if n != NEWS_TOOL or deps.news is not None]
+
+
+def system_message(deps: ToolDeps) -> ChatMessage:
+    """The fixed system prompt of every call of every report (kept in the KV cache)."""
+    text = prompts.render("research_system", tools=tool_menu(tool_names(deps)), max_steps=MAX_STEPS)
+    return {"role": "system", "content": text}
+
+
+def plan_schema(names: list[str]) -> dict[str, Any]:
+    step = {
+        "type": "object",
+        "properties": {
+            "tool": {"enum": names},
+            "args": {"type": "object"},
+            "feeds": {"enum": list(FEEDS)},
+            "why": {"type": "string"},
+        },
+        "required": ["tool", "args", "feeds"],
+    }
+    return {
+        "type": "object",
+        "properties": {
+            "sub_questions": {
+                "type": "array",
+                "items": {"type": "string"},
+                "minItems": 1,
+                "maxItems": MAX_SUB_QUESTIONS,
+            },
+            "steps": {"type": "array", "items": step, "maxItems": MAX_STEPS},
+        },
+        "required": ["sub_questions", "steps"],
+    }
+
+
+def plan_messages(
+    deps: ToolDeps, topic: str, as_of: date, data_latest: date | None
+) -> list[ChatMessage]:
+    user = prompts.render(
+        "research_plan", as_of=as_of, data_latest=data_latest or as_of,
+        hints=concept_hints(deps, topic), topic=topic,
+    )  # fmt: skip
+    return [system_message(deps), {"role": "user", "content": user}]
+
+
+def parse_plan(
+    text: str, topic: str, as_of: date, budget: Budget, news: bool = True
+) -> ResearchPlan:
+    """The model's JSON → a validated plan (bad steps go to `rejected`), with safeguards."""
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        payload = {}
+    if not isinstance(payload, dict):
+        payload = {}
+    questions = [q.strip() for q in payload.get("sub_questions", []) if isinstance(q, str)]
+    plan = ResearchPlan(
+        topic=topic, as_of=as_of, budget=budget,
+        sub_questions=[q for q in questions if q][:MAX_SUB_QUESTIONS] or [topic],
+    )  # fmt: skip
+    steps: list[PlanStep] = []
+    rejected: list[RejectedStep] = []
+    raw_steps = payload.get("steps", [])
+    for raw in raw_steps if isinstance(raw_steps, list) else []:
+        if not isinstance(raw, dict):
+            rejected.append(RejectedStep(raw={"value": raw}, problem="not an object"))
+            continue
+        fields = {k: raw[k] for k in ("tool", "args", "feeds", "why") if k in raw}
+        try:
+            steps.append(PlanStep.model_validate({"id": f"s{len(steps) + 1}", **fields}))
+        except ValidationError as exc:
+            problem = "; ".join(str(e["msg"]) for e in exc.errors())
+            rejected.append(RejectedStep(raw=raw, problem=problem))
+    plan = plan.model_copy(update={"steps": steps[:MAX_STEPS], "rejected": rejected})
+    return with_safeguards(plan, news=news)
+
+
+def _has(plan: ResearchPlan, tool: str, symbol: str | None = None) -> bool:
+    return any(
+        s.tool == tool and (symbol is None or str(s.args.get("symbol", "")).upper() == symbol)
+        for s in plan.steps
+    )
+
+
+def with_safeguards(plan: ResearchPlan, news: bool = True) -> ResearchPlan:
+    """Add a news search and the topic symbols' returns when the model left them out."""
+    start = plan.as_of.replace(day=1) - timedelta(days=1)  # the last day of the prior month
+    for symbol in [*resolve_concept(plan.topic)[:2], "SPY"]:
+        if len(plan.steps) >= MAX_STEPS or _has(plan, "price_return", symbol):
+            continue
+        args = {"symbol": symbol, "start": start.isoformat(), "end": plan.as_of.isoformat()}
+        plan = plan.add("price_return", args, "analysis", f"{symbol} over the period")
+    if news and not _has(plan, NEWS_TOOL):
+        since = plan.as_of - timedelta(days=NEWS_DAYS)
+        news_args: dict[str, object] = {"query": plan.topic, "k": 4, "since": since.isoformat(),
+                "until": plan.as_of.isoformat()}  # fmt: skip
+        plan = plan.add(NEWS_TOOL, news_args, "analysis", "news behind the move")
+    return plan
+
+
+def default_plan(deps: ToolDeps, topic: str, as_of: date, budget: Budget) -> ResearchPlan:
+    """A plan without the model (used when the budget allows no planning call)."""
+    plan = ResearchPlan(topic=topic, as_of=as_of, budget=budget, sub_questions=[topic])
+    return with_safeguards(plan, news=deps.news is not None)

@@ -1,0 +1,95 @@
+"""From a `ResearchRecord` to a `Report`: pure — no model, no stores — so replay is exact."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from copilot.answer import NumberCheck
+from copilot.research.models import RelatedArticle, ResearchRecord, StepRecord
+from copilot.research.sections import SectionResult, assemble_section, section_specs
+from copilot.sources import DataSource, NewsSource, SourceLedger
+
+NOTICE = "This report is information, not investment advice."
+
+
+class Report(BaseModel):
+    record: ResearchRecord
+    sections: dict[str, SectionResult] = Field(default_factory=dict)
+    key_figures: list[str] = Field(default_factory=list)
+
+    @property
+    def header(self) -> dict[str, str | list[str]]:
+        section = self.sections.get("header")
+        return section.fields if section else {}
+
+    @property
+    def title(self) -> str:
+        value = self.header.get("title")
+        return value if isinstance(value, str) and value else self.record.topic
+
+    @property
+    def numbers(self) -> list[NumberCheck]:
+        """Every figure the model wrote, with its check."""
+        return [n for s in self.sections.values() for n in s.numbers]
+
+    @property
+    def unverified(self) -> list[NumberCheck]:
+        return [n for n in self.numbers if n.status == "unverified"]
+
+    @property
+    def share_verified(self) -> float:
+        numbers = self.numbers
+        return 1.0 if not numbers else 1 - len(self.unverified) / len(numbers)
+
+    @property
+    def failed_steps(self) -> list[StepRecord]:
+        return [s for s in self.record.steps if s.status == "failed"]
+
+    @property
+    def partial(self) -> bool:
+        return self.record.stopped is not None
+
+
+def ledger_of(record: ResearchRecord) -> SourceLedger:
+    ledger = SourceLedger()
+    for source in record.sources:
+        ledger.register(source)
+    return ledger
+
+
+def analysis_focus(steps: list[StepRecord]) -> str:
+    numbers = [n for s in steps if s.status == "ok" and s.feeds == "analysis" for n in s.sources]
+    return ", ".join(f"[{n}]" for n in dict.fromkeys(numbers))
+
+
+def key_figures(ledger: SourceLedger) -> list[str]:
+    """The data sources' headline lines, each with its [n] — written by code, from the tools."""
+    lines = []
+    for n, source in ledger.items():
+        if isinstance(source, DataSource):
+            head = source.text.split(" Definition:")[0].strip()
+            lines.append(f"{head} [{n}]")
+    return lines
+
+
+def build_report(record: ResearchRecord) -> Report:
+    ledger = ledger_of(record)
+    specs = section_specs(record.plan.sub_questions, analysis_focus(record.steps))
+    sections = {}
+    for spec in specs:
+        draft, revision = record.outputs_for(spec.key)
+        sections[spec.key] = assemble_section(
+            spec, draft, revision, ledger, record.as_of, record.topic
+        )
+    return Report(record=record, sections=sections, key_figures=key_figures(ledger))
+
+
+def reference_line(n: int, source: DataSource | NewsSource) -> str:
+    if isinstance(source, NewsSource):
+        return (f"[{n}] {source.title} — {source.publisher}, {source.published_at:%Y-%m-%d}. "
+                f"<{source.url}>")  # fmt: skip
+    return f"[{n}] {source.title()} — {source.metric}"
+
+
+def related_line(article: RelatedArticle) -> str:
+    return f"[{article.title}](<{article.url}>) — {article.publisher}, {article.published}"

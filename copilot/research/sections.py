@@ -1,0 +1,166 @@
+"""The model-written parts of a report: what each asks, its output format, how it is checked.
+
+A section's output is a dict of fields (strings or lists of strings). Prose sections have one
+field, `text`; JSON sections (header, insights) are grammar-constrained. Every string is checked
+with `verify_answer`; unverified figures are marked where they stand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from copilot import prompts
+from copilot.answer import NumberCheck, Verification
+from copilot.sources import SourceLedger
+from copilot.verify import verify_answer
+
+Fields = dict[str, str | list[str]]
+UNVERIFIED_MARK = " _(unverified)_"
+SENTIMENTS = ("positive", "negative", "neutral")
+
+HEADER_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "title": {"type": "string", "maxLength": 120},
+        "tags": {"type": "array", "items": {"type": "string", "maxLength": 30},
+                 "minItems": 1, "maxItems": 5},
+        "market": {"type": "string", "maxLength": 60},
+        "sentiment": {"enum": list(SENTIMENTS)},
+        "reason": {"type": "string", "maxLength": 300},
+    },
+    "required": ["title", "tags", "market", "sentiment", "reason"],
+}  # fmt: skip
+_LIST = {"type": "array", "items": {"type": "string", "maxLength": 300}, "minItems": 1,
+         "maxItems": 3}  # fmt: skip
+INSIGHTS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"insights": _LIST, "risks": _LIST, "opportunities": _LIST},
+    "required": ["insights", "risks", "opportunities"],
+}
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    prompt: str
+    variables: dict[str, Any] = field(default_factory=dict)
+    json_schema: dict[str, Any] | None = None
+    max_tokens: int = 200
+
+    def task(self) -> str:
+        return prompts.render(self.prompt, **self.variables)
+
+
+def section_specs(sub_questions: list[str], analysis_focus: str) -> list[SectionSpec]:
+    """The report's model-written parts in writing order (one model call each)."""
+    specs = [
+        SectionSpec("header", "Header", "research_header", json_schema=HEADER_SCHEMA,
+                    max_tokens=160),
+        SectionSpec("summary", "Executive Summary", "research_summary",
+                    {"sentences": "3 to 4"}, max_tokens=200),
+    ]  # fmt: skip
+    for i, question in enumerate(sub_questions, start=1):
+        variables = {"sentences": "2 to 4", "focus": analysis_focus, "sub_question": question}
+        specs.append(SectionSpec(f"analysis:{i}", question, "research_analysis", variables,
+                                 max_tokens=180))  # fmt: skip
+    specs += [
+        SectionSpec("insights", "Key Insights · Risks and Opportunities", "research_insights",
+                    json_schema=INSIGHTS_SCHEMA, max_tokens=320),
+        SectionSpec("time", "Time Sensitivity Assessment", "research_time",
+                    {"sentences": "2 to 3"}, max_tokens=130),
+    ]  # fmt: skip
+    return specs
+
+
+def parse_fields(spec: SectionSpec, raw: str | None) -> Fields | None:
+    """The output's fields, or None when there is none or it is not the JSON asked for."""
+    if raw is None:
+        return None
+    if spec.json_schema is None:
+        return {"text": raw.strip()} if raw.strip() else None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    fields: Fields = {}
+    for name in spec.json_schema["properties"]:
+        value = data.get(name)
+        if isinstance(value, list):
+            fields[name] = [str(v).strip() for v in value if str(v).strip()]
+        elif value is not None:
+            fields[name] = str(value).strip()
+    return fields
+
+
+class SectionResult(BaseModel):
+    key: str
+    title: str
+    written: bool = False
+    fields: dict[str, str | list[str]] = Field(default_factory=dict)
+    numbers: list[NumberCheck] = Field(default_factory=list)
+    cited: list[int] = Field(default_factory=list)
+    invalid_citations: list[int] = Field(default_factory=list)
+    revised: bool = False
+
+    @property
+    def unverified(self) -> list[NumberCheck]:
+        return [n for n in self.numbers if n.status == "unverified"]
+
+
+def mark(text: str, verification: Verification) -> str:
+    """`text` with each unverified figure followed by a visible mark."""
+    out, cursor = [], 0
+    for check in sorted(verification.unverified, key=lambda n: n.start):
+        out += [text[cursor : check.end], UNVERIFIED_MARK]
+        cursor = check.end
+    return "".join(out) + text[cursor:]
+
+
+def check_fields(
+    spec: SectionSpec, fields: Fields, ledger: SourceLedger, as_of: date, topic: str
+) -> SectionResult:
+    result = SectionResult(key=spec.key, title=spec.title, written=True)
+    for name, value in fields.items():
+        if name in ("sentiment",):  # an enum, not prose
+            result.fields[name] = value
+            continue
+        items = value if isinstance(value, list) else [value]
+        checked = []
+        for item in items:
+            cleaned, verification = verify_answer(item, ledger, as_of, topic)
+            result.numbers += verification.numbers
+            result.cited += [n for n in verification.cited if n not in result.cited]
+            result.invalid_citations += verification.invalid_citations
+            checked.append(mark(cleaned, verification))
+        result.fields[name] = checked if isinstance(value, list) else checked[0]
+    return result
+
+
+def assemble_section(
+    spec: SectionSpec,
+    draft: str | None,
+    revision: str | None,
+    ledger: SourceLedger,
+    as_of: date,
+    topic: str,
+) -> SectionResult:
+    """Check the draft and, when there is one, the revision; keep the revision only if it has
+    fewer unverified figures. Pure: replay calls it with the recorded outputs."""
+    fields = parse_fields(spec, draft)
+    if fields is None:
+        return SectionResult(key=spec.key, title=spec.title)
+    result = check_fields(spec, fields, ledger, as_of, topic)
+    revised_fields = parse_fields(spec, revision)
+    if revised_fields is not None:
+        revised = check_fields(spec, revised_fields, ledger, as_of, topic)
+        if len(revised.unverified) < len(result.unverified):
+            return revised.model_copy(update={"revised": True})
+    return result
