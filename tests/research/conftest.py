@@ -30,9 +30,11 @@ def shared_news_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactor
         pytest.skip(f"no shared news folders for {DAYS[0]}..{DAYS[-1]} in {shared_data}")
     root = tmp_path_factory.mktemp("research-news")
     settings = Settings(  # type: ignore[call-arg]
-        data_dir=root, embedding_model="hash:64", news_collection=f"n-{uuid.uuid4().hex[:8]}",
+        data_dir=root,
+        embedding_model="hash:64",
+        news_collection=f"n-{uuid.uuid4().hex[:8]}",
         _env_file=None,
-    )  # fmt: skip
+    )
     store = NewsStore.open(settings, HashEmbedder())
     ingest_paths(store, folders)
     return store
@@ -44,5 +46,6 @@ def research_deps(
 ) -> Iterator[ToolDeps]:
     """Real market data and real articles, a fresh ledger."""
     with MarketStore.open(shared_market_path, read_only=True) as store:
-        yield ToolDeps(settings=settings, ledger=SourceLedger(), market=store,
-                       news=shared_news_store)  # fmt: skip
+        yield ToolDeps(
+            settings=settings, ledger=SourceLedger(), market=store, news=shared_news_store
+        )

@@ -1,0 +1,217 @@
+"""Plan → edit → execute → write → verify with the scripted model over the real data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from research_script import AS_OF, TOPIC, expected_returns, header, insights, plan_json
+
+from copilot.llm.base import ChatMessage
+from copilot.llm.scripted import ScriptedLLM
+from copilot.research import Budget, ResearchEvent, ResearchSession, to_markdown
+from copilot.research.sections import UNVERIFIED_MARK
+from copilot.tools import ToolDeps
+
+
+def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Path) -> None:
+    ret = expected_returns(shared_data)
+    seen: list[list[ChatMessage]] = []
+
+    def summary(messages: list[ChatMessage]) -> str:
+        seen.append(messages)
+        return (
+            f"Small caps rose {ret['IWM']} [1] while the S&P 500 gained {ret['SPY']} [2]; "
+            "news pointed to rate-cut hopes [3]. They also hit 99.9% of records [1]."
+        )
+
+    llm = ScriptedLLM(
+        [
+            plan_json([{"tool": "no_such_tool", "args": {}, "feeds": "analysis"}]),
+            header(f"IWM rose {ret['IWM']} [1]."),
+            summary,
+            f"IWM returned {ret['IWM']} [1] against {ret['SPY']} for SPY [2].",
+            "Coverage of the rally cites hopes for lower rates [3].",
+            insights(f"Small caps led by a wide margin: {ret['IWM']} [1]."),
+            "The figures are as of January 23 and may go stale within weeks [1].",
+            f"Small caps rose {ret['IWM']} [1] while the S&P 500 gained {ret['SPY']} [2].",
+        ]
+    )
+    session = ResearchSession(research_deps, llm)
+    plan = session.propose_plan(TOPIC, AS_OF)
+    # The invalid steps were set aside with the reason, never to run.
+    problems = {r.raw.get("tool"): r.problem for r in plan.rejected}
+    assert "unknown tool" in problems["no_such_tool"]
+    assert "sessions" in problems["price_return"]  # sessions=0 fails the tool's ge=1
+    assert [s.tool for s in plan.steps] == ["price_return", "price_return", "search_news"]
+    assert plan.budget == Budget()  # defaults (settings have no research_* fields yet)
+    # Edit: change the news step, add a step, drop one.
+    plan = plan.change(
+        "s3", args={"query": "small caps rally Russell 2000", "k": 2, "since": "2026-01-12"}
+    )
+    plan = plan.add("risk_stats", {"symbol": "IWM", "start": "2025-12-31"}, "insights")
+    plan = plan.add("moving_average", {"symbol": "IWM", "window": 50}, "time")
+    plan = plan.drop("s5")
+    with pytest.raises(ValueError, match="unknown tool"):
+        plan.add("bogus", {})
+    with pytest.raises(ValueError):
+        plan.change("s1", args={"symbol": "IWM", "sessions": -3})
+
+    events: list[ResearchEvent] = []
+    report = session.run(plan, on_event=events.append)
+    llm.assert_consumed()
+
+    record = report.record
+    assert [s.tool for s in record.steps] == [
+        "price_return",
+        "price_return",
+        "search_news",
+        "risk_stats",
+    ]
+    assert all(s.status == "ok" for s in record.steps)
+    assert record.steps[2].args["k"] == 2 and len(record.steps[2].sources) == 2
+    # One fixed prefix: every writing call starts with the same system message and evidence.
+    writing = llm.calls[1:]
+    assert len({m[0]["content"] for m in llm.calls}) == 1
+    prefix = writing[0][1]["content"].split("Task:")[0]
+    assert all(m[1]["content"].startswith(prefix) for m in writing)
+    assert f"[1] IWM (Russell 2000 small caps) +{ret['IWM']}" in prefix
+    assert "Today is 2026-01-23" in prefix
+    # Verification: the invented 99.9% went back to the model once; the revision dropped it.
+    summary_section = report.sections["summary"]
+    assert summary_section.revised and "99.9%" not in str(summary_section.fields["text"])
+    revise_prompt = llm.calls[-1][-1]["content"]
+    assert "99.9%" in revise_prompt and llm.calls[-1][-2]["role"] == "assistant"
+    statuses = {n.text: n.status for n in report.numbers}
+    assert statuses[ret["IWM"]] == "verified" and statuses[ret["SPY"]] == "verified"
+    assert report.share_verified == 1.0 and not report.partial
+    # Budget accounting and per-section records.
+    usage = record.usage()
+    assert usage["llm_calls"] == 8 and usage["tool_calls"] == 4
+    drafts = {c.section for c in record.llm_calls if c.purpose == "draft"}
+    assert drafts == {"header", "summary", "analysis:1", "analysis:2", "insights", "time"}
+    assert all(c.completion_tokens > 0 for c in record.llm_calls)
+    kinds = [e.kind for e in events]
+    assert kinds.count("step_started") == 4 and kinds.count("section_finished") == 6
+
+    md = to_markdown(report)
+    order = [
+        "# Small caps lead the January rally",
+        "**Tags:** small caps · IWM",
+        "**Sentiment:** Positive — IWM rose",
+        "**Date (as of):** 2026-01-23",
+        "## Executive Summary",
+        "## Integrated Analysis",
+        "### How far did small caps outrun large caps?",
+        "### What news drove it?",
+        "## Key Insights",
+        "## Risks and Opportunities",
+        "## Time Sensitivity Assessment",
+        "## Key Information Summary",
+        "## References",
+        "## Related Reading",
+        "not investment advice",
+    ]
+    positions = [md.index(part) for part in order]
+    assert positions == sorted(positions)
+    assert "⚠" not in md.split("## Executive Summary")[0]  # nothing to warn about
+    assert "- [1] IWM · price_return · 2025-12-31 to 2026-01-23" in md
+    assert "- [3] " in md and "https://" in md.split("## References")[1]
+    related = md.split("## Related Reading")[1].split("## Method")[0]
+    cited_titles = [str(s.title) for s in record.sources if s.kind == "news"]
+    assert related.count("- [") >= 1 and not any(t in related for t in cited_titles)
+    assert "Maximum drawdown" in md or "drawdown" in md  # the added risk step's key figure
+
+
+def test_unverified_after_revision_is_marked(research_deps: ToolDeps, shared_data: Path) -> None:
+    ret = expected_returns(shared_data)
+    invented = "Small caps rose 12.34% [1]."
+    llm = ScriptedLLM(
+        [
+            plan_json(),
+            header(f"IWM rose {ret['IWM']} [1]."),
+            invented,
+            f"IWM returned {ret['IWM']} [1].",
+            "News cites lower rates [3].",
+            insights("Small caps led [1]."),
+            "Stale within weeks [1].",
+            "Small caps rose 12.34% [1] and 45.6% [9].",  # the revision is no better
+        ]
+    )
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    summary = report.sections["summary"]
+    assert (
+        not summary.revised
+        and summary.fields["text"] == f"Small caps rose 12.34%{UNVERIFIED_MARK} [1]."
+    )
+    md = to_markdown(report)
+    top = md.split("## Executive Summary")[0]
+    assert "⚠ Unverified figures" in top and "12.34%" in top
+    assert report.share_verified < 1.0
+
+
+def test_budget_stop_makes_a_marked_partial_report(research_deps: ToolDeps) -> None:
+    llm = ScriptedLLM([plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1]."])
+    budget = Budget(max_llm_calls=3, max_tokens=40_000, max_tool_calls=12, max_seconds=300)
+    session = ResearchSession(research_deps, llm, budget)
+    events: list[ResearchEvent] = []
+    report = session.run(session.propose_plan(TOPIC, AS_OF), on_event=events.append)
+    llm.assert_consumed()  # exactly 3 calls: plan, header, summary — then the hard stop
+    assert report.partial and report.record.stopped == "3 LLM calls"
+    md = to_markdown(report)
+    first_lines = "\n".join(md.splitlines()[:4])
+    assert "⚠ Partial report" in first_lines and "3 LLM calls" in first_lines
+    assert "Small caps rallied [1]." in md
+    analysis = md.split("## Integrated Analysis")[1].split("## Key Insights")[0]
+    assert "Not written: the budget was spent" in analysis
+    assert [e.detail for e in events if e.kind == "budget_stop"] == ["3 LLM calls"]
+
+
+def test_tool_budget_skips_steps_and_writes_nothing(research_deps: ToolDeps) -> None:
+    llm = ScriptedLLM([plan_json()])
+    budget = Budget(max_llm_calls=12, max_tokens=40_000, max_tool_calls=2, max_seconds=300)
+    session = ResearchSession(research_deps, llm, budget)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    statuses = [s.status for s in report.record.steps]
+    assert statuses == ["ok", "ok", "skipped"] and report.record.stopped == "2 tool calls"
+    assert "⚠ Partial report" in to_markdown(report)
+
+
+def test_a_failing_step_is_recorded_and_the_rest_continue(research_deps: ToolDeps) -> None:
+    failing = [
+        {
+            "tool": "yield_change",
+            "feeds": "time",
+            "args": {"symbol": "DGS10", "start": "2025-12-31"},
+        }
+    ]
+    llm = ScriptedLLM(
+        [
+            plan_json(failing),
+            header("Small caps rallied [1]."),
+            "Small caps rallied [1].",
+            "IWM led [1].",
+            "News cites rates [3].",
+            insights("Small caps led [1]."),
+            "Stale soon.",
+        ]
+    )
+    session = ResearchSession(research_deps, llm)
+    plan = session.propose_plan(TOPIC, AS_OF)
+    # A failing tool in the middle: the steps after it still run.
+    plan = plan.model_copy(update={"steps": [plan.steps[0], plan.steps[3], *plan.steps[1:3]]})
+    report = session.run(plan)
+    llm.assert_consumed()
+    steps = report.record.steps
+    assert [s.status for s in steps] == ["ok", "failed", "ok", "ok"]
+    assert "DGS10 has no data" in steps[1].output and not steps[1].sources
+    md = to_markdown(report)
+    assert "⚠ Failed research steps:** s4 yield_change" in md
+    assert "Step s4 `yield_change` failed: Error: DGS10 has no data" in md
+    # The failure's text never reaches the model as evidence.
+    assert all("DGS10" not in m[1]["content"] for m in llm.calls[1:])
+    assert json.loads(json.dumps(steps[1].model_dump(mode="json")))["status"] == "failed"
