@@ -99,7 +99,9 @@ class SentenceTransformerEmbedder(Embedder):
                 )
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging  # "Loading weights" bar
 
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         if self.threads:
             torch.set_num_threads(self.threads)
         try:

@@ -12,12 +12,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from copilot.errors import InvalidArgumentError
+from copilot.news.lexical import bm25_order, fuse
 from copilot.news.models import NewsHit
 from copilot.news.store import NewsStore
 from copilot.sources import NewsSource, SourceLedger
 
 MAX_K = 50
 OVERFETCH = 4  # chunks requested per wanted article, before keeping one chunk per article
+LEXICAL_POOL = 50  # dense candidates re-ranked with BM25 when the query text is known
+MAX_CHUNKS = 1000  # never fetch more chunks than this for one search
 
 
 def day_start_ts(day: date) -> int:
@@ -55,24 +58,29 @@ def build_where(
 
 
 def search_by_embedding(
-    store: NewsStore, embedding: list[float], k: int = 5, **filters: Any
+    store: NewsStore,
+    embedding: list[float],
+    k: int = 5,
+    query: str | None = None,
+    **filters: Any,
 ) -> list[NewsHit]:
-    """The best chunk of each of the `k` nearest articles that pass `filters` (see build_where)."""
+    """The best chunk of each of the `k` best articles that pass `filters` (see build_where):
+    the nearest chunks, re-ranked with BM25 on `query` when it is given (copilot.news.lexical)."""
     if not 1 <= k <= MAX_K:
         raise InvalidArgumentError(f"k must be between 1 and {MAX_K}, not {k}.")
     where = build_where(**filters)
-    total = store.count()
-    if total == 0:
-        return []
-    n = min(k * OVERFETCH, total)
+    n = max(k * OVERFETCH, LEXICAL_POOL if query else 0)
     while True:
         chunks = store.query(embedding, n, where)
+        if query:
+            lexical = bm25_order(query, [f"{c.title}\n{c.text}" for c in chunks])
+            chunks = [chunks[i] for i in fuse(range(len(chunks)), lexical)]
         best: dict[str, NewsHit] = {}
-        for hit in chunks:  # already best first
+        for hit in chunks:  # best first
             best.setdefault(hit.article_id, hit)
-        if len(best) >= k or len(chunks) < n or n >= total:
+        if len(best) >= k or len(chunks) < n or n >= MAX_CHUNKS:
             return list(best.values())[:k]
-        n = min(n * 4, total)
+        n = min(n * 4, MAX_CHUNKS)
 
 
 def search_news(
@@ -94,6 +102,7 @@ def search_news(
         store,
         embedding,
         k,
+        query,
         since=since,
         until=until,
         as_of=as_of,

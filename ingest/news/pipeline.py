@@ -164,6 +164,8 @@ def ingest_paths(
     lock_timeout_s: float = 60.0,
     timeout_s: float = 20.0,
     batch_chunks: int = BATCH_CHUNKS,
+    chunk_chars: int = CHUNK_CHARS,
+    overlap_chars: int = OVERLAP_CHARS,
     progress: Progress | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -186,7 +188,12 @@ def ingest_paths(
     loaded = load_sources(paths, feed_urls, timeout_s, on_source=advance)
     with store.writer(lock_timeout_s, on_wait):
         report = ingest_articles(
-            store, loaded.articles, batch_chunks=batch_chunks, progress=progress
+            store,
+            loaded.articles,
+            batch_chunks=batch_chunks,
+            chunk_chars=chunk_chars,
+            overlap_chars=overlap_chars,
+            progress=progress,
         )
     report.sources = len(seen)
     report.problems = loaded.problems

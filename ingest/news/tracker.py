@@ -10,7 +10,8 @@
 ## Summary
 …
 ## Full Article
-… or "*(Article text could not be extracted. …)*": then the summary is the text, flagged.
+… or "*(Article text could not be extracted. …)*" (or a scrap shorter than the summary, such
+  as a login prompt): then the summary is the text, flagged.
 ---
 *Content scraped … footer*
 ```
@@ -56,7 +57,7 @@ def parse_tracker_markdown(text: str, name: str) -> LoadResult:
     url = _source_url(fields.get("source", ""), sections.get("source", ""))
     summary = sections.get("summary", "")
     body = _strip_footer(sections.get("full article", ""))
-    summary_only = not body or bool(_NOT_EXTRACTED.search(body[:300]) and len(body) < 300)
+    summary_only = _not_extracted(body, summary)
     if summary_only and not summary.strip():
         raise ImportFileError(name, "neither article text nor a summary")
     warnings = [] if url else [f"{name}: no source URL; identified by publisher, title and date"]
@@ -75,6 +76,14 @@ def parse_tracker_markdown(text: str, name: str) -> LoadResult:
         warnings=warnings,
     )
     return LoadResult(articles=[article], warnings=list(article.warnings))
+
+
+def _not_extracted(body: str, summary: str) -> bool:
+    """No body, the tracker's "could not be extracted" note, or a scrap shorter than the
+    summary of it (a login prompt, "Log in to comment on videos …"): a real body is longer."""
+    if not body or (_NOT_EXTRACTED.search(body[:300]) and len(body) < 300):
+        return True
+    return len(body) < len(summary)
 
 
 def _first_section_start(text: str) -> int:

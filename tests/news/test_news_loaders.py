@@ -121,6 +121,17 @@ def test_not_extracted_body_keeps_the_summary_as_text_and_flags_it(tmp_path: Pat
     assert article.text == "Discusses market gains with small caps leading."
 
 
+def test_a_body_shorter_than_its_summary_is_a_failed_extraction(tmp_path: Path) -> None:
+    path = tracker_file(
+        tmp_path / "scrap.md",
+        body="Log in to comment on videos and join in on the fun.",
+        summary="Fox Business host discusses the potential for a stock market breakout.",
+    )
+    (article,) = TrackerMarkdownLoader().load(str(path)).articles
+    assert article.summary_only
+    assert article.text.startswith("Fox Business host discusses")
+
+
 def test_footer_is_not_part_of_the_text(tmp_path: Path) -> None:
     (article,) = TrackerMarkdownLoader().load(str(tracker_file(tmp_path / "c.md"))).articles
     assert article.text == BODY
