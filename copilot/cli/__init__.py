@@ -12,7 +12,9 @@ from copilot.cli import (
     eval_commands,
     ingest_commands,
     market_commands,
+    research_commands,
     tool_commands,
+    ui_commands,
 )
 from copilot.errors import CopilotError
 
@@ -27,6 +29,8 @@ app.add_typer(market_commands.app, name="market")
 app.command("tool")(tool_commands.tool)
 app.command("ask")(ask_commands.ask)
 app.command("eval")(eval_commands.eval_command)
+app.command("research")(research_commands.research)
+app.command("ui")(ui_commands.ui)
 
 _news_loaded = False
 try:  # the news side registers its commands when its module is present
