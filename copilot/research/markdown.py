@@ -6,18 +6,23 @@ from copilot.research.report import NOTICE, Report, ledger_of, reference_line, r
 from copilot.research.sections import UNVERIFIED_MARK, SectionResult
 
 NOT_WRITTEN = "_Not written: the budget was spent before this section._"
+UNUSABLE = "_Not written: the model's output for this section was unusable._"
+
+
+def _missing(section: SectionResult | None) -> str:
+    return UNUSABLE if section is not None and section.attempted else NOT_WRITTEN
 
 
 def _text(section: SectionResult | None, name: str = "text") -> str:
     if section is None or not section.written:
-        return NOT_WRITTEN
+        return _missing(section)
     value = section.fields.get(name, "")
     return value if isinstance(value, str) and value else "_(empty)_"
 
 
 def _bullets(section: SectionResult | None, name: str) -> str:
     if section is None or not section.written:
-        return NOT_WRITTEN
+        return _missing(section)
     value = section.fields.get(name, [])
     items = value if isinstance(value, list) else [value]
     return "\n".join(f"- {item}" for item in items if item) or "_(none)_"

@@ -22,7 +22,7 @@ from copilot.research.models import FEEDS, Budget, PlanStep, RejectedStep, Resea
 from copilot.tools import TOOLS, ToolDeps
 
 NEWS_TOOL = "search_news"
-MAX_STEPS = 8
+MAX_STEPS = 6
 MAX_SUB_QUESTIONS = 3
 NEWS_DAYS = 31
 
@@ -45,7 +45,7 @@ def plan_schema(names: list[str]) -> dict[str, Any]:
             "tool": {"enum": names},
             "args": {"type": "object"},
             "feeds": {"enum": list(FEEDS)},
-            "why": {"type": "string"},
+            "why": {"type": "string", "maxLength": 60},
         },
         "required": ["tool", "args", "feeds"],
     }
@@ -54,7 +54,7 @@ def plan_schema(names: list[str]) -> dict[str, Any]:
         "properties": {
             "sub_questions": {
                 "type": "array",
-                "items": {"type": "string"},
+                "items": {"type": "string", "maxLength": 100},
                 "minItems": 1,
                 "maxItems": MAX_SUB_QUESTIONS,
             },

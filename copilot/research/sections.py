@@ -26,20 +26,25 @@ SENTIMENTS = ("positive", "negative", "neutral")
 HEADER_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "title": {"type": "string", "maxLength": 120},
+        "title": {"type": "string", "maxLength": 100},
         "tags": {"type": "array", "items": {"type": "string", "maxLength": 30},
                  "minItems": 1, "maxItems": 5},
-        "market": {"type": "string", "maxLength": 60},
+        "market": {"type": "string", "maxLength": 40},
         "sentiment": {"enum": list(SENTIMENTS)},
-        "reason": {"type": "string", "maxLength": 300},
+        "reason": {"type": "string", "maxLength": 220},
     },
     "required": ["title", "tags", "market", "sentiment", "reason"],
 }  # fmt: skip
-_LIST = {"type": "array", "items": {"type": "string", "maxLength": 300}, "minItems": 1,
-         "maxItems": 3}  # fmt: skip
+
+
+def _items(most: int) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string", "maxLength": 160}, "minItems": 1,
+            "maxItems": most}  # fmt: skip
+
+
 INSIGHTS_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"insights": _LIST, "risks": _LIST, "opportunities": _LIST},
+    "properties": {"insights": _items(3), "risks": _items(2), "opportunities": _items(2)},
     "required": ["insights", "risks", "opportunities"],
 }
 
@@ -71,7 +76,7 @@ def section_specs(sub_questions: list[str], analysis_focus: str) -> list[Section
                                  max_tokens=180))  # fmt: skip
     specs += [
         SectionSpec("insights", "Key Insights · Risks and Opportunities", "research_insights",
-                    json_schema=INSIGHTS_SCHEMA, max_tokens=320),
+                    json_schema=INSIGHTS_SCHEMA, max_tokens=380),
         SectionSpec("time", "Time Sensitivity Assessment", "research_time",
                     {"sentences": "2 to 3"}, max_tokens=130),
     ]  # fmt: skip
@@ -109,6 +114,7 @@ class SectionResult(BaseModel):
     cited: list[int] = Field(default_factory=list)
     invalid_citations: list[int] = Field(default_factory=list)
     revised: bool = False
+    attempted: bool = Field(False, description="The model was asked (its output may be unusable).")
 
     @property
     def unverified(self) -> list[NumberCheck]:
@@ -156,7 +162,7 @@ def assemble_section(
     fewer unverified figures. Pure: replay calls it with the recorded outputs."""
     fields = parse_fields(spec, draft)
     if fields is None:
-        return SectionResult(key=spec.key, title=spec.title)
+        return SectionResult(key=spec.key, title=spec.title, attempted=draft is not None)
     result = check_fields(spec, fields, ledger, as_of, topic)
     revised_fields = parse_fields(spec, revision)
     if revised_fields is not None:

@@ -26,6 +26,7 @@ from copilot.research.markdown import to_markdown
 from copilot.research.models import (
     Budget,
     LLMCallRecord,
+    RejectedStep,
     RelatedArticle,
     ResearchCallback,
     ResearchEvent,
@@ -47,7 +48,7 @@ from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
 
 Format = Literal["md", "html", "pdf"]
-PLAN_MAX_TOKENS = 400
+PLAN_MAX_TOKENS = 500
 RELATED_K = 5
 
 
@@ -83,6 +84,9 @@ class ResearchSession:
             schema = plan_schema(tool_names(self.deps))
             response = writer.call("plan", "plan", messages, None, schema, PLAN_MAX_TOKENS)
             plan = parse_plan(response.text, topic.strip(), day, self.budget, news=news)
+            if not response.text:  # the model's plan was unusable: the default plan, said so
+                problem = "the model's plan was not valid JSON (cut off?); default steps used"
+                plan = plan.model_copy(update={"rejected": [RejectedStep(raw={}, problem=problem)]})
         except BudgetExhausted:
             plan = default_plan(self.deps, topic.strip(), day, self.budget)
         self.plan_seconds = time.perf_counter() - t0

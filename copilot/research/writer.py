@@ -13,6 +13,7 @@ from typing import Literal
 
 from copilot import prompts
 from copilot.llm.base import LLM, ChatMessage, LLMResponse
+from copilot.llm.json_output import ModelOutputError
 from copilot.research.budget import BudgetExhausted, BudgetTracker
 from copilot.research.executor import sha256_json
 from copilot.research.models import LLMCallRecord, ResearchCallback, ResearchEvent, StepRecord
@@ -68,7 +69,11 @@ class SectionWriter:
         if schema is None and spec is not None and spec.json_schema is not None:
             schema = spec.json_schema
         if schema is not None:
-            response = self.llm.complete(messages, json_schema=schema, max_tokens=limit)
+            try:
+                response = self.llm.complete(messages, json_schema=schema, max_tokens=limit)
+            except ModelOutputError as exc:  # e.g. JSON cut off at max_tokens: nothing usable
+                self.on_event(ResearchEvent(kind="phase", name="unusable", detail=str(exc)[:200]))
+                response = LLMResponse(text="", model=self.llm.model_id, completion_tokens=limit)
         else:
             emit = self.on_event
             response = self.llm.stream(

@@ -215,3 +215,24 @@ def test_a_failing_step_is_recorded_and_the_rest_continue(research_deps: ToolDep
     # The failure's text never reaches the model as evidence.
     assert all("DGS10" not in m[1]["content"] for m in llm.calls[1:])
     assert json.loads(json.dumps(steps[1].model_dump(mode="json")))["status"] == "failed"
+
+
+def test_unusable_model_output_is_recorded_not_fatal(research_deps: ToolDeps) -> None:
+    from copilot.llm.json_output import ModelOutputError
+
+    cut_off = ModelOutputError("the model's answer is not valid JSON (cut off)")
+    llm = ScriptedLLM([
+        cut_off,  # the plan: the default plan is used, and the plan says why
+        cut_off,  # the header
+        "Small caps rallied [1].", "IWM led [1].", insights("Small caps led [1]."), "Stale soon.",
+    ])  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    plan = session.propose_plan(TOPIC, AS_OF)
+    assert "default steps used" in plan.rejected[0].problem
+    assert plan.sub_questions == [TOPIC] and {s.tool for s in plan.steps} >= {"search_news"}
+    report = session.run(plan)
+    llm.assert_consumed()
+    assert report.title == TOPIC and report.record.usage()["llm_calls"] == 6
+    md = to_markdown(report)
+    assert md.startswith(f"# {TOPIC}\n") and "**Sentiment:** —" in md
+    assert not report.partial and "Small caps rallied [1]." in md
