@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -88,3 +88,14 @@ class AgentEvent(BaseModel):
 
 
 EventCallback = Callable[[AgentEvent], None]
+
+
+class AnswerEngine(Protocol):
+    """What the CLI, UI and evaluation need from an answer engine (pipeline or agent)."""
+
+    deps: Any  # copilot.tools.ToolDeps
+    mode: str
+
+    def ask(
+        self, question: str, as_of: date | None = None, on_event: EventCallback | None = None
+    ) -> Answer: ...

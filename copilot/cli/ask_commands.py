@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
-from copilot.answer import AgentEvent
+from copilot.answer import AgentEvent, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
 from copilot.render import marked_text, sources_text, summary_line, warning_line
 from copilot.runtime import open_deps
@@ -19,7 +19,6 @@ from copilot.settings import Settings
 from copilot.tools import ToolDeps
 
 if TYPE_CHECKING:
-    from copilot.agent import Copilot
     from copilot.llm.base import LLM
 
 console = Console()
@@ -87,7 +86,7 @@ def make_llm_with_progress(settings: Settings, quiet: bool) -> LLM:
     return make_llm(settings, on_model_progress=None if quiet else on_progress)
 
 
-def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> Copilot:
+def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> AnswerEngine:
     if mode == "agent":
         from copilot.agent_langchain import LangChainCopilot
 

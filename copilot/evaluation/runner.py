@@ -6,22 +6,11 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
 
-from copilot.answer import Answer, EventCallback
+from copilot.answer import Answer, AnswerEngine
 from copilot.errors import CopilotError
 from copilot.evaluation.scoring import EvalQuestion, QuestionResult, score_answer, summarize
 from copilot.sources import SourceLedger
-from copilot.tools import ToolDeps
-
-
-class AnswerEngine(Protocol):
-    deps: ToolDeps
-    mode: str
-
-    def ask(
-        self, question: str, as_of: object = None, on_event: EventCallback | None = None
-    ) -> Answer: ...
 
 
 def evaluate(
@@ -38,6 +27,7 @@ def evaluate(
             engine.deps.ledger = SourceLedger()
             engine.deps.as_of = None
             started = time.perf_counter()
+            answer: Answer | None = None
             try:
                 answer = engine.ask(question.question, as_of=question.as_of)
             except CopilotError as exc:
@@ -45,8 +35,7 @@ def evaluate(
                     question, "", [], citations_valid=False, share_verified=0.0,
                     seconds=time.perf_counter() - started, error=str(exc),
                 )  # fmt: skip
-                answer = None
-            else:
+            if answer is not None:
                 v = answer.verification
                 result = score_answer(
                     question, answer.text, [c.name for c in answer.tool_calls],

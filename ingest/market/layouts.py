@@ -304,7 +304,7 @@ def _parse_bars(
         records.append((row, day, o, hi, lo, c, vol))
     reverse, flagged = _check_order(dated, bad, notes)
     columns = ["date", "open", "high", "low", "close", "volume"]
-    frame = _frame(records, flagged, reverse, columns, symbol)  # type: ignore[arg-type]
+    frame = _frame(records, flagged, reverse, columns, symbol)
     return ParsedFile(path, layout, "bars", frame, notes, bad)
 
 
@@ -347,7 +347,7 @@ def _parse_value(
         # but said out loud.
         notes.append(f"{len(negatives)} non-positive values kept (first {negatives[0]})")
     reverse, flagged = _check_order(dated, bad, notes)
-    frame = _frame(records, flagged, reverse, ["date", "value"], symbol)  # type: ignore[arg-type]
+    frame = _frame(records, flagged, reverse, ["date", "value"], symbol)
     return ParsedFile(path, layout, "series", frame, notes, bad)
 
 
