@@ -15,7 +15,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from copilot.errors import CopilotError
-from copilot.news.search import cite, excerpt, published_label, search_news
+from copilot.news.present import cite, excerpt, published_label
+from copilot.news.search import search_news
 from copilot.news.store import NewsStore
 from copilot.settings import Settings
 from copilot.sources import SourceLedger

@@ -7,7 +7,8 @@ from copilot.news.embeddings import (
     make_embedder,
 )
 from copilot.news.models import Article, Chunk, NewsHit
-from copilot.news.search import build_where, cite, search_by_embedding, search_news
+from copilot.news.present import cite
+from copilot.news.search import build_where, search_by_embedding, search_news
 from copilot.news.store import NewsStore
 
 __all__ = [

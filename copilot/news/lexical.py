@@ -1,8 +1,8 @@
 """Lexical re-ranking: BM25 over the dense candidates, fused with the dense order (RRF).
 
-Measured on the labelled queries (benchmarks/results/news.md), fusing the dense top 50 chunks
-with their BM25 order raises recall@5 and MRR; it needs no global index, so it respects every
-filter the dense query applied, and costs about a millisecond.
+Measured on the labelled queries (benchmarks/results/news.md), fusing the dense top chunks with
+their BM25 order raises recall@5 and MRR; it needs no global index, so it respects every filter
+the dense query applied, and costs about a millisecond.
 """
 
 from __future__ import annotations

@@ -20,6 +20,31 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def make_chunk_id(published_at: datetime, article_id: str, version: str, index: int) -> str:
+    """`<11-digit publication timestamp>-<article id>-<version>-<index>`: the timestamp lets a
+    search apply its date window to candidate ids without reading their metadata."""
+    stamp = max(int(published_at.timestamp()), 0)
+    return f"{stamp:011d}-{article_id}-{version}-{index:04d}"
+
+
+def chunk_id_timestamp(chunk_id: str) -> int | None:
+    """The publication timestamp a chunk id starts with, or None for another id shape."""
+    head = chunk_id.split("-", 1)[0]
+    return int(head) if len(head) == 11 and head.isdigit() else None
+
+
+def chunk_id_article(chunk_id: str) -> str:
+    """The article id inside a chunk id (the chunk id itself for another id shape)."""
+    parts = chunk_id.split("-")
+    return parts[1] if len(parts) == 4 and chunk_id_timestamp(chunk_id) is not None else chunk_id
+
+
+def chunk_text(document: str, title: str) -> str:
+    """The chunk text of a stored document (which starts with the title, for BM25)."""
+    prefix = f"{title}\n\n"
+    return document[len(prefix) :] if document.startswith(prefix) else document
+
+
 class Article(BaseModel):
     """One news article, normalized, as every loader returns it."""
 
@@ -74,7 +99,9 @@ class Chunk(BaseModel):
     chunk_index: int
     n_chunks: int
     text: str
-    embed_text: str = Field(description="What is embedded: the title, then the chunk text.")
+    embed_text: str = Field(
+        description="What is embedded and stored as the document: the title, then the text."
+    )
     title: str
     publisher: str
     published_at: datetime
@@ -123,8 +150,9 @@ class NewsHit(BaseModel):
 
     @classmethod
     def from_chroma(
-        cls, chunk_id: str, text: str, meta: dict[str, Any], distance: float
+        cls, chunk_id: str, document: str, meta: dict[str, Any], distance: float
     ) -> NewsHit:
+        """From a stored record; the stored document is `Chunk.document` (title, then text)."""
         symbols = str(meta.get("symbols", ""))
         return cls(
             article_id=str(meta["article_id"]),
@@ -137,6 +165,6 @@ class NewsHit(BaseModel):
             url=str(meta["url"]),
             symbols=[s for s in symbols.split(",") if s],
             summary_only=bool(meta.get("summary_only", False)),
-            text=text,
+            text=chunk_text(document, str(meta["title"])),
             score=1.0 - float(distance),
         )

@@ -10,7 +10,8 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from copilot.news.search import cite, search_news
+from copilot.news.present import cite
+from copilot.news.search import search_news
 from copilot.sources import SourceLedger
 
 

@@ -23,7 +23,7 @@ from copilot.errors import ConfigError
 from copilot.news.chroma import ChromaEmbedding, NewsStoreMissingError, make_client
 from copilot.news.embeddings import Embedder, Vector, make_embedder
 from copilot.news.lock import WriterLock
-from copilot.news.models import Chunk, NewsHit
+from copilot.news.models import Chunk, NewsHit, chunk_text
 from copilot.settings import Settings
 
 HNSW: CreateHNSWConfiguration = {
@@ -129,7 +129,7 @@ class NewsStore:
         self.collection.add(
             ids=[c.chunk_id for c in chunks],
             embeddings=[list(e) for e in embeddings],  # type: ignore[arg-type]
-            documents=[c.text for c in chunks],
+            documents=[c.embed_text for c in chunks],
             metadatas=[c.metadata() for c in chunks],
         )
 
@@ -143,26 +143,50 @@ class NewsStore:
             where={"article_id": article_id}, include=["documents", "metadatas"]
         )
         rows = [
-            (doc, dict(meta))
+            (chunk_text(doc, str(meta["title"])), dict(meta))
             for doc, meta in zip(found["documents"] or [], found["metadatas"] or [], strict=True)
         ]
         return sorted(rows, key=lambda row: (str(row[1]["version"]), int(row[1]["chunk_index"])))
 
-    def query(self, embedding: Vector, n: int, where: Where | None) -> list[NewsHit]:
-        """The `n` chunks nearest `embedding` among those `where` admits, best first."""
+    def nearest(
+        self, embedding: Vector, n: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
+        """(chunk id, cosine distance) of the `n` chunks nearest `embedding` that `where`
+        admits, nearest first. Ids only: reading documents and metadata is the costly part."""
         found = self.collection.query(
             query_embeddings=[embedding],  # type: ignore[arg-type]
             n_results=n,
-            where=where,
-            include=["documents", "metadatas", "distances"],
+            where=cast(Where | None, where),
+            include=["distances"],
         )
-        ids = found["ids"][0]
-        documents = (found["documents"] or [[]])[0]
-        metadatas = (found["metadatas"] or [[]])[0]
         distances = (found["distances"] or [[]])[0]
+        return list(zip(found["ids"][0], distances, strict=True))
+
+    def documents(self, chunk_ids: Sequence[str]) -> dict[str, str]:
+        """Stored documents (title, then chunk text) by chunk id, without metadata (cheaper)."""
+        if not chunk_ids:
+            return {}
+        found = self.collection.get(ids=list(chunk_ids), include=["documents"])
+        return dict(zip(found["ids"], found["documents"] or [], strict=True))
+
+    def hits(self, scored: Sequence[tuple[str, float]]) -> list[NewsHit]:
+        """The chunks behind (chunk id, distance) pairs, in the same order, with their text and
+        metadata; ids that are no longer stored are left out."""
+        if not scored:
+            return []
+        found = self.collection.get(
+            ids=[chunk_id for chunk_id, _ in scored], include=["documents", "metadatas"]
+        )
+        rows = {
+            chunk_id: (document, dict(meta))
+            for chunk_id, document, meta in zip(
+                found["ids"], found["documents"] or [], found["metadatas"] or [], strict=True
+            )
+        }
         return [
-            NewsHit.from_chroma(i, d, dict(m), dist)
-            for i, d, m, dist in zip(ids, documents, metadatas, distances, strict=True)
+            NewsHit.from_chroma(chunk_id, *rows[chunk_id], distance)
+            for chunk_id, distance in scored
+            if chunk_id in rows
         ]
 
 

@@ -7,7 +7,8 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from copilot.market.symbols import resolve_concept
-from copilot.news.search import cite, excerpt, fenced, published_label, search_news
+from copilot.news.present import cite, excerpt, fenced, published_label
+from copilot.news.search import search_news
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
 EXCERPT_CHARS = 600

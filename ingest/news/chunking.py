@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from copilot.news.models import Article, Chunk
+from copilot.news.models import Article, Chunk, make_chunk_id
 
 CHUNK_CHARS = 700
 OVERLAP_CHARS = 150
@@ -88,7 +88,7 @@ def chunk_article(
     version = article.version
     return [
         Chunk(
-            chunk_id=f"{article.article_id}-{version}-{index:04d}",
+            chunk_id=make_chunk_id(article.published_at, article.article_id, version, index),
             article_id=article.article_id,
             version=version,
             chunk_index=index,

@@ -59,3 +59,4 @@ def test_chunks_carry_article_metadata() -> None:
     assert chunks[0].embed_text.startswith("Utilities lag as small caps rally\n\n")
     assert len({c.chunk_id for c in chunks}) == 6
     assert all(article.version in c.chunk_id for c in chunks)
+    assert chunks[2].chunk_id == f"01769040000-{article.article_id}-{article.version}-0002"

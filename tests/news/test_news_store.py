@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from news_testkit import Backend, CountingEmbedder, chroma_server, tracker_file
 
 from copilot.errors import ConfigError, StoreLockedError
-from copilot.news import NewsStore, search_news
+from copilot.news import NewsStore, search, search_news
 from copilot.news.embeddings import HashEmbedder
 from copilot.news.models import NewsHit
 from copilot.settings import Settings
@@ -182,6 +183,36 @@ def test_search_filters(settings: Settings, tmp_path: Path) -> None:
     (hit,) = search_news(store, "stocks", k=1, as_of=date(2026, 1, 22), symbols=["IWM"])
     assert hit.url == "https://news.example.com/markets/small-caps-streak"
     assert hit.published_at.isoformat() == "2026-01-22T00:00:00+00:00"
+
+
+def test_a_window_too_narrow_for_the_id_scan_is_left_to_chroma(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = NewsStore.open(settings, HashEmbedder())
+    corpus = _corpus(tmp_path / "news")
+    for i in range(12):  # later articles that crowd out the one in the window
+        tracker_file(
+            corpus / "late" / f"{i}.md",
+            title=f"Fed story {i}",
+            published="2026-01-28",
+            url=f"https://news.example.com/late-{i}",
+            body="Federal Reserve news.",
+        )
+    ingest_paths(store, [corpus])
+    for name, value in (("MAX_SCAN", 4), ("LEXICAL_POOL", 1), ("OVERFETCH", 1)):
+        monkeypatch.setattr(search, name, value)
+    wheres: list[object] = []
+    nearest = store.nearest
+
+    def spy(embedding: list[float], n: int, where: dict[str, Any] | None = None) -> Any:
+        wheres.append(where)
+        return nearest(embedding, n, where)
+
+    monkeypatch.setattr(store, "nearest", spy)
+    day = date(2026, 1, 15)
+    hits = search_news(store, "Federal Reserve", k=2, since=day, until=day)
+    assert [h.title for h in hits] == ["Fed officials signal patience"]
+    assert wheres[0] is None and "published_ts" in str(wheres[-1])  # ids first, then Chroma
 
 
 def test_as_of_is_never_exceeded_whatever_else_is_asked(settings: Settings, tmp_path: Path) -> None:
