@@ -11,7 +11,7 @@ from copilot.news.present import cite, excerpt, fenced, published_label
 from copilot.news.search import search_news
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
-EXCERPT_CHARS = 600
+EXCERPT_CHARS = 420
 
 
 class SearchNewsArgs(BaseModel):
@@ -66,9 +66,8 @@ def search_news_tool(deps: ToolDeps, args: SearchNewsArgs) -> ToolOutput:
     for hit in hits:
         n = cite(deps.ledger, hit)
         numbers.append(n)
-        head = f"[{n}] {hit.title} — {hit.publisher}, {published_label(hit)}. {hit.url}"
-        if hit.summary_only:
-            head += " (summary only)"
+        # Short on purpose: the model reads every token, and the URL lives in the ledger.
+        head = f"[{n}] {hit.publisher}, {published_label(hit)}: {hit.title}"
         blocks.append(f"{head}\n{fenced(n, excerpt(hit.text, EXCERPT_CHARS))}")
         rows.append(
             {
