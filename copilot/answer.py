@@ -36,6 +36,11 @@ class Verification(BaseModel):
         default_factory=list, description="[n] that resolved to nothing and were removed."
     )
     repaired: bool = Field(False, description="A repair round rewrote the answer.")
+    attributed: list[int] = Field(
+        default_factory=list,
+        description="[n] the verifier added to sentences the model left uncited, where a figure "
+        "or most of the sentence's words trace to exactly that source.",
+    )
 
     @property
     def unverified(self) -> list[NumberCheck]:

@@ -45,6 +45,8 @@ def summary_line(answer: Answer) -> str:
     ]
     if v.invalid_citations:
         parts.append(f"removed unresolvable {', '.join(f'[{n}]' for n in v.invalid_citations)}")
+    if v.attributed:
+        parts.append(f"{len(v.attributed)} citations added by the verifier")
     if v.repaired:
         parts.append("repaired once")
     seconds = answer.timings.get("total", 0.0)

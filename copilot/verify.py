@@ -22,7 +22,8 @@ from copilot.numbers import Number, find_numbers
 from copilot.sources import NewsSource, SourceLedger
 
 _CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at . ! or ? followed by space — but not after an initial like "J.B." or "U.S.".
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+|\n+")
 MAX_DERIVATION_INPUTS = 120  # evidence numbers per unit considered for derived figures
 
 
@@ -142,6 +143,90 @@ def check_number(
     return "unverified", None
 
 
+_WORD = re.compile(r"[a-z][a-z0-9'-]{3,}")
+_STOP = frozenset(
+    [
+        "also",
+        "that",
+        "this",
+        "with",
+        "from",
+        "were",
+        "have",
+        "been",
+        "their",
+        "they",
+        "than",
+        "into",
+        "over",
+        "more",
+        "most",
+        "such",
+        "which",
+        "while",
+        "about",
+        "after",
+        "before",
+        "during",
+        "amid",
+        "among",
+        "these",
+        "those",
+        "there",
+        "where",
+        "when",
+        "what",
+    ]
+)
+MIN_OVERLAP = 0.5  # share of a sentence's content words that must appear in one source
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def attribute_uncited(text: str, ledger: SourceLedger) -> tuple[str, list[int]]:
+    """Add [n] to sentences without one when a figure in them, or most of their content words,
+    trace to a single source. The code assigns the number; nothing is attributed on a guess."""
+    sources = {n: _words(s.text if not isinstance(s, NewsSource) else f"{s.title} {s.text}")
+               for n, s in ledger.items()}  # fmt: skip
+    evidence = collect_evidence(ledger, [])
+    pieces: list[str] = []
+    added: list[int] = []
+    cursor = 0
+    for match in [*list(_SENTENCE_END.finditer(text)), None]:
+        end = match.start() if match else len(text)
+        sentence = text[cursor:end]
+        number = None if _CITATION.search(sentence) else _source_for(sentence, evidence, sources)
+        if number is not None:
+            body = sentence.rstrip()
+            tail = body[-1] if body and body[-1] in ".!?" else ""
+            sentence = f"{body[: len(body) - len(tail)]} [{number}]{tail}"
+            added.append(number)
+        pieces.append(sentence + (match.group() if match else ""))
+        cursor = match.end() if match else len(text)
+    return "".join(pieces), added
+
+
+def _source_for(
+    sentence: str, evidence: list[Evidence], sources: dict[int, set[str]]
+) -> int | None:
+    for number in find_numbers(sentence):
+        if number.unit in ("year", "date"):
+            continue
+        for e in evidence:
+            if e.source is not None and _same_figure(number, e.number):
+                return e.source
+    words = _words(sentence)
+    if len(words) < 3:
+        return None
+    scores = {n: len(words & w) / len(words) for n, w in sources.items()}
+    best = max(scores, key=lambda n: scores[n], default=None)
+    if best is None or scores[best] < MIN_OVERLAP:
+        return None
+    return best
+
+
 def verify_answer(
     text: str, ledger: SourceLedger, as_of: date | None = None, question: str = ""
 ) -> tuple[str, Verification]:
@@ -150,7 +235,9 @@ def verify_answer(
     The question and the as-of date count as context: a date the user asked about is not an
     invented figure.
     """
-    cleaned, cited, invalid = clean_citations(text, ledger)
+    cleaned, _, invalid = clean_citations(text, ledger)
+    cleaned, attributed = attribute_uncited(cleaned, ledger)
+    cleaned, cited, _ = clean_citations(cleaned, ledger)
     context = [question] + ([f"as of {as_of.isoformat()}"] if as_of else [])
     evidence = collect_evidence(ledger, context)
     checks = []
@@ -168,4 +255,6 @@ def verify_answer(
                 evidence=match.snippet if match else "no matching figure in the sources",
             )
         )
-    return cleaned, Verification(numbers=checks, cited=cited, invalid_citations=invalid)
+    return cleaned, Verification(
+        numbers=checks, cited=cited, invalid_citations=invalid, attributed=attributed
+    )

@@ -94,3 +94,21 @@ def test_cited_source_is_preferred_for_the_match() -> None:
     book.register(DataSource(tool="x", metric="m", symbols=["QQQ"], text="QQQ +8.32%."))
     _, v = verify_answer("QQQ gained 8.32% [4].", book)
     assert v.numbers[0].source == 4
+
+
+def test_uncited_sentences_get_the_source_their_figures_or_words_trace_to() -> None:
+    text, v = verify_answer(
+        "IWM rose 8.32% since year end. The Russell 2000 rose on Friday, reports said. "
+        "Investors were cheerful.",
+        ledger(),
+    )
+    assert text == (
+        "IWM rose 8.32% since year end [2]. The Russell 2000 rose on Friday, reports said [3]. "
+        "Investors were cheerful."
+    )
+    assert v.attributed == [2, 3] and v.cited == [2, 3]
+
+
+def test_sentence_splitting_keeps_initials_together() -> None:
+    text, v = verify_answer("Gains at J.B. Hunt lifted transports.", ledger())
+    assert text == "Gains at J.B. Hunt lifted transports." and v.attributed == []
