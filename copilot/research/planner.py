@@ -45,7 +45,6 @@ def plan_schema(names: list[str]) -> dict[str, Any]:
             "tool": {"enum": names},
             "args": {"type": "object"},
             "feeds": {"enum": list(FEEDS)},
-            "why": {"type": "string", "maxLength": 60},
         },
         "required": ["tool", "args", "feeds"],
     }
@@ -54,7 +53,7 @@ def plan_schema(names: list[str]) -> dict[str, Any]:
         "properties": {
             "sub_questions": {
                 "type": "array",
-                "items": {"type": "string", "maxLength": 100},
+                "items": {"type": "string"},
                 "minItems": 1,
                 "maxItems": MAX_SUB_QUESTIONS,
             },

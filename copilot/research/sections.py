@@ -26,19 +26,19 @@ SENTIMENTS = ("positive", "negative", "neutral")
 HEADER_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "title": {"type": "string", "maxLength": 100},
-        "tags": {"type": "array", "items": {"type": "string", "maxLength": 30},
+        "title": {"type": "string"},
+        "tags": {"type": "array", "items": {"type": "string"},
                  "minItems": 1, "maxItems": 5},
-        "market": {"type": "string", "maxLength": 40},
+        "market": {"type": "string"},
         "sentiment": {"enum": list(SENTIMENTS)},
-        "reason": {"type": "string", "maxLength": 220},
+        "reason": {"type": "string"},
     },
     "required": ["title", "tags", "market", "sentiment", "reason"],
 }  # fmt: skip
 
 
 def _items(most: int) -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "string", "maxLength": 160}, "minItems": 1,
+    return {"type": "array", "items": {"type": "string"}, "minItems": 1,
             "maxItems": most}  # fmt: skip
 
 
