@@ -14,11 +14,11 @@ if __package__ in (None, ""):  # run as a script by Streamlit: make `ui` and `co
 
 from ui.navigation import pages
 
-ICON = Path(__file__).resolve().parent / "assets" / "icon.png"  # local: the page fetches nothing
-
+# No page_icon: Streamlit's own favicon is served locally and costs nothing, whereas a
+# ":material/…" icon is fetched from Google's servers, and an emoji or an image file costs the
+# first page about 0.3 s of imports.
 st.set_page_config(
     page_title="Market Copilot",
-    page_icon=str(ICON),
     layout="centered",
     menu_items={"About": "Market Copilot: market answers whose every figure is cited and checked."},
 )

@@ -11,7 +11,6 @@ import streamlit as st
 
 from copilot.errors import ConfigError, CopilotError, ProviderError
 from ui import style
-from ui.answer_view import render_error, render_turn
 from ui.conversation import Turn, engine_question, history, new_turn
 from ui.market_gate import StoreBusyError
 from ui.resources import (
@@ -49,7 +48,8 @@ PHASES = {
 }
 
 
-def page() -> None:
+def page(typed: str | None) -> None:
+    """The chat page; `typed` is what the chat input (drawn first, see ui.navigation) returned."""
     style.inject()
     settings = get_settings()
     try:
@@ -57,29 +57,27 @@ def page() -> None:
     except StoreBusyError as exc:
         st.warning(escape_markdown(str(exc)), icon=":material/hourglass:")
         summary = StoreSummary(None, None, 0)
+    question = typed or st.session_state.pop(PENDING_KEY, None)
+    question = question.strip() if question else None
     controls = render_sidebar(settings, summary)
     st.title("Market Copilot", anchor=False)
     if summary.empty:
-        first_run(settings)
-    else:
-        st.caption(
-            escape_markdown(f"Answering as of {controls.as_of} with {controls.choice.label()}.")
-            + " Every figure is cited and checked; change the date or model in the sidebar."
-        )
-    typed = st.chat_input(  # pinned to the bottom wherever it is called
-        "Import market data first (see the Data page)" if summary.empty
-        else "Ask about the markets, e.g. “why did small caps rally?”",
-        disabled=summary.empty, key="copilot.chat_input", max_chars=2000,
-    )  # fmt: skip
-    question = typed if isinstance(typed, str) else st.session_state.pop(PENDING_KEY, None)
-    question = question.strip() if question and not summary.empty else None
+        first_run(settings, question)
+        return
+    st.caption(
+        escape_markdown(f"Answering as of {controls.as_of} with {controls.choice.label()}.")
+        + " Every figure is cited and checked; change the date or model in the sidebar."
+    )
     turns = history()
-    for turn in turns:
-        with st.chat_message("user", avatar=USER_AVATAR):
-            st.markdown(escape_markdown(turn.question))
-        with st.chat_message("assistant", avatar=str(APP_ICON)):
-            render_turn(turn)
-    if not turns and not question and not summary.empty:
+    if turns:
+        from ui.answer_view import render_turn  # not needed (nor imported) for the first page
+
+        for turn in turns:
+            with st.chat_message("user", avatar=USER_AVATAR):
+                st.markdown(escape_markdown(turn.question))
+            with st.chat_message("assistant", avatar=str(APP_ICON)):
+                render_turn(turn)
+    elif not question:
         suggestions()
     if question:
         ask(question, controls, settings)
@@ -97,10 +95,13 @@ def _queue(question: str) -> None:
     st.session_state[PENDING_KEY] = question
 
 
-def first_run(settings: UISettings) -> None:
-    """What to do when there is nothing to answer from yet."""
+def first_run(settings: UISettings, question: str | None) -> None:
+    """What to do when there is nothing to answer from yet (also the reply to a question)."""
     from ui.navigation import data_page
 
+    if question:
+        with st.chat_message("user", avatar=USER_AVATAR):
+            st.markdown(escape_markdown(question))
     st.info(
         "**Welcome! There is no market data here yet.** Market Copilot answers only from data "
         "stored on this machine, so import some first — it takes a few seconds.",
@@ -122,6 +123,8 @@ def first_run(settings: UISettings) -> None:
 def ask(question: str, controls: Controls, settings: UISettings) -> None:
     """Answer `question` live: a status area for the tools, the streamed text, then the full
     rendering (which is also what every later rerun shows)."""
+    from ui.answer_view import render_turn
+
     earlier = list(history())
     turn = new_turn(question, controls.as_of, controls.choice.label())
     with st.chat_message("user", avatar=USER_AVATAR):
@@ -221,6 +224,8 @@ def _charts(turn: Turn) -> list[object]:
 
 
 def _fail(turn: Turn, exc: BaseException, status: StatusContainer) -> None:
+    from ui.answer_view import render_error
+
     turn.error = str(exc) or type(exc).__name__
     turn.hint = hint_for(exc)
     status.update(label="Could not answer", state="error", expanded=False)

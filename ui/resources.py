@@ -200,24 +200,27 @@ def scripted_from_file(path: Path | None) -> LLM:
     return ScriptedLLM(turns, model_id="scripted")
 
 
+WARMUP_DELAY_S = 2.0  # let the first page reach the browser before competing for the CPU
 _WARM_MODULES = (
     "copilot.agent",
     "copilot.tools",
     "copilot.render",
-    "plotly.graph_objects",
-    "pandas",
     "copilot.tools.news",
+    "ui.answer_view",
+    "ui.charts",
 )
 
 
 @st.cache_resource(show_spinner=False)
 def start_warmup() -> threading.Thread:
-    """Once per process, after the first page is drawn: import what the first question needs
-    in the background, so the page is interactive first and the first answer is not slowed."""
+    """Once per process, shortly after the first page is drawn: import what the first question
+    needs in the background, so the page is interactive first and the first answer is quicker."""
 
     def warm() -> None:
         import importlib
+        import time
 
+        time.sleep(WARMUP_DELAY_S)
         for name in _WARM_MODULES:
             try:
                 importlib.import_module(name)

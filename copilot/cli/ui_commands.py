@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,13 +14,19 @@ from copilot.errors import ConfigError
 
 
 def app_path() -> Path:
-    """The Streamlit script of the app, wherever the `ui` package is installed."""
-    spec = importlib.util.find_spec("ui.app")
-    if spec is None or spec.origin is None:
-        raise ConfigError(
-            "the `ui` package is not installed; reinstall with `pip install -e '.[dev]'`."
-        )
-    return Path(spec.origin)
+    """The Streamlit script of the app: the installed `ui` package, else the source checkout's."""
+    try:
+        spec = importlib.util.find_spec("ui.app")
+    except ModuleNotFoundError:
+        spec = None
+    if spec is not None and spec.origin is not None:
+        return Path(spec.origin)
+    checkout = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+    if checkout.is_file():
+        return checkout
+    raise ConfigError(
+        "the `ui` package is not installed; reinstall with `pip install -e '.[dev]'`."
+    )
 
 
 def streamlit_command(
@@ -47,8 +54,17 @@ def ui(
     command = streamlit_command(host, port, streamlit_args)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     typer.echo(f"Market Copilot at http://{shown}:{port} (Ctrl+C to stop)", err=True)
+    raise typer.Exit(serve(command))
+
+
+def serve(command: list[str]) -> int:
+    """Run the server. On POSIX this process *becomes* it (exec), so a signal that stops
+    `market-copilot ui` (Ctrl+C, a supervisor's SIGTERM) stops the server, never orphans it."""
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)
     try:
-        code = subprocess.call(command)
+        return subprocess.call(command)
     except KeyboardInterrupt:
-        code = 0
-    raise typer.Exit(code)
+        return 0

@@ -117,13 +117,19 @@ def test_provider_error_is_a_readable_message(market_env: Path) -> None:
 
 
 def test_empty_stores_show_a_first_run_state(app_env: Path) -> None:
+    llm = ScriptedLLM([])  # never asked: there is nothing to answer from
     at = app()
+    at.session_state[LLM_KEY] = llm
     at.run()
     assert not at.exception
     assert "no market data here yet" in at.info[0].value
-    assert at.chat_input[0].disabled
     assert any("market-copilot ingest market" in c.value for c in of_type(at, "code"))
     assert of_type(at, "page_link")
+    at.chat_input[0].set_value(flagship.QUESTION).run()  # asking anyway gets the same guidance
+    assert not at.exception and not at.error
+    assert "no market data here yet" in at.info[0].value
+    assert [m.name for m in at.chat_message] == ["user"]
+    llm.assert_consumed()
 
 
 @pytest.mark.parametrize("registered", [False, True])

@@ -35,17 +35,36 @@ def test_the_app_config_keeps_it_private_too() -> None:
     assert config["server"]["headless"] is True
 
 
-def test_ui_command_passes_options_and_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ui_command_passes_options_to_the_server(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[list[str]] = []
 
-    def call(command: list[str]) -> int:
+    def serve(command: list[str]) -> int:
         seen.append(command)
         return 3
 
-    monkeypatch.setattr("subprocess.call", call)
+    monkeypatch.setattr(ui_commands, "serve", serve)
     app = typer.Typer()
     app.command()(ui_commands.ui)
     result = CliRunner().invoke(app, ["--port", "9123", "--host", "0.0.0.0"])
     assert result.exit_code == 3
     assert seen and seen[0][seen[0].index("--server.port") + 1] == "9123"
     assert seen[0][seen[0].index("--server.address") + 1] == "0.0.0.0"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="exec is POSIX")
+def test_the_cli_process_becomes_the_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """So stopping `market-copilot ui` stops Streamlit (no orphaned server)."""
+    calls: list[tuple[str, list[str]]] = []
+
+    class Replaced(Exception):
+        """A real exec never returns: the process is now the server."""
+
+    def execv(path: str, argv: list[str]) -> None:
+        calls.append((path, argv))
+        raise Replaced
+
+    monkeypatch.setattr("os.execv", execv)
+    command = ui_commands.streamlit_command(port=9124)
+    with pytest.raises(Replaced):
+        ui_commands.serve(command)
+    assert calls == [(sys.executable, command)]
