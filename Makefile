@@ -19,7 +19,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## The main job: import the sample market data and news, then query them.
+## The main job: import the sample market data and news, query them, answer the flagship
+## question, then serve the browser app on http://127.0.0.1:8501 (Ctrl-C stops it).
 demo: setup
 	$(COPILOT) ingest market $(SHARED)/market
 	$(COPILOT) ingest news $(SHARED)/news
@@ -27,6 +28,7 @@ demo: setup
 	$(COPILOT) tool sector_returns --args '{"day": "2026-01-22"}'
 	$(COPILOT) news search "small caps rally winning streak" --as-of 2026-01-23
 	$(COPILOT) ask "why did small caps rally?" --as-of 2026-01-23
+	$(COPILOT) ui
 
 ## The test suite, exactly as CI runs it.
 test: setup
