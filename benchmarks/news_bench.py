@@ -22,14 +22,13 @@ import numpy as np
 from news_bench_lib import (
     RandomQueries,
     TimingEmbedder,
+    Timings,
     articles_in_order,
     fill_synthetic,
     load_average,
     load_queries,
     machine,
     score,
-    summary_ms,
-    timed,
     unit_vectors,
 )
 
@@ -106,21 +105,19 @@ def bench_ingest(args: argparse.Namespace, out: list[str]) -> NewsStore:
 
 
 def bench_search(store: NewsStore, queries: list[str], repeat: int, out: list[str]) -> None:
-    embed_ms: list[float] = []
-    plain: list[float] = []
-    dated: list[float] = []
+    embed, plain, dated = Timings(), Timings(), Timings()
     for query in queries:
-        embed_ms += timed(partial(store.embedder.embed_query, query), 3)[1:]
+        embed.run(partial(store.embedder.embed_query, query), 3, skip=1)
         v = store.embedder.embed_query(query)
-        plain += timed(partial(search_by_embedding, store, v, 5, query), repeat)
-        dated += timed(partial(search_by_embedding, store, v, 5, query, as_of=AS_OF), repeat)
+        plain.run(partial(search_by_embedding, store, v, 5, query), repeat)
+        dated.run(partial(search_by_embedding, store, v, 5, query, as_of=AS_OF), repeat)
     out += [
         f"## Search latency, shared corpus ({store.count()} chunks), k=5",
         "Search = nearest chunk ids, the window applied to ids, text of the best "
         f"{LEXICAL_POOL} read, BM25 re-rank, one chunk per article.",
-        f"- query embedding alone: {summary_ms(embed_ms)}",
-        f"- search without the embedding, no filter: {summary_ms(plain)}",
-        f"- search without the embedding, as_of={AS_OF}: {summary_ms(dated)}",
+        f"- query embedding alone (one thread): {embed.summary()}",
+        f"- search without the embedding, no filter: {plain.summary()}",
+        f"- search without the embedding, as_of={AS_OF}: {dated.summary()}",
         "",
     ]
 
@@ -135,24 +132,28 @@ SYNTHETIC_CASES: dict[str, dict[str, Any]] = {
 }
 
 
-def bench_100k(n_chunks: int, repeat: int, out: list[str]) -> None:
-    path = WORK / "synthetic"
-    shutil.rmtree(path, ignore_errors=True)
+def bench_100k(n_chunks: int, repeat: int, out: list[str], keep: Path | None) -> None:
+    """`keep`: build the synthetic store there once and reuse it on later runs."""
+    path = keep or WORK / "synthetic"
     queries = RandomQueries()
-    store = NewsStore.open(settings(path, queries.name, "synthetic"), queries)
-    seconds = fill_synthetic(store, n_chunks)
+    if keep is None or not (path / "chroma.sqlite3").exists():
+        shutil.rmtree(path, ignore_errors=True)
+        store = NewsStore.open(settings(path, queries.name, "synthetic"), queries)
+        seconds = f"built in {fill_synthetic(store, n_chunks):.0f} s"
+    else:
+        store = NewsStore.open(settings(path, queries.name, "synthetic"), queries, create=False)
+        seconds = f"reused from {path}"
     vectors = [[float(x) for x in v] for v in unit_vectors(np.random.default_rng(3), 50, 384)]
     out.append(
         f"## Search latency at {store.count():,} chunks (random unit vectors, 384-d, dates over "
-        f"2024-01 … 2026-01; built in {seconds:.0f} s), k=5, query embedding excluded"
+        f"2024-01 … 2026-01; {seconds}), k=5, query embedding excluded"
     )
     for name, filters in SYNTHETIC_CASES.items():
-        times: list[float] = []
+        times = Timings()
         for v in vectors:
-            search_by_embedding(store, v, 5, "small caps rally", **filters)  # warm
             call = partial(search_by_embedding, store, v, 5, "small caps rally", **filters)
-            times += timed(call, repeat)
-        out.append(f"- {name}: {summary_ms(times)}")
+            times.run(call, repeat + 1, skip=1)
+        out.append(f"- {name}: {times.summary()}")
     out.append("")
 
 
@@ -194,6 +195,7 @@ def main() -> None:
     parser.add_argument("--overlap", type=int, default=OVERLAP_CHARS)
     parser.add_argument("--chunks-per-batch", type=int, default=128)
     parser.add_argument("--skip-100k", action="store_true")
+    parser.add_argument("--keep-synthetic", type=Path, help="build/reuse the 100k store here")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     if not args.news.is_dir():
@@ -211,7 +213,7 @@ def main() -> None:
         queries = [item.query for item in load_queries(args.queries)]
         bench_search(store, queries, args.repeat, out)
         if not args.skip_100k:
-            bench_100k(args.chunks, args.repeat, out)
+            bench_100k(args.chunks, args.repeat, out, args.keep_synthetic)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
     out.append(f"Load average at end: {load_average()}.")

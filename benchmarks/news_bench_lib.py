@@ -46,21 +46,28 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[index]
 
 
-def timed(call: Callable[[], object], repeat: int) -> list[float]:
-    """Milliseconds of each of `repeat` calls."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
+class Timings:
+    """Wall-clock and CPU milliseconds of timed calls (CPU time, all threads of this process,
+    is much less sensitive than wall time to other work on a shared machine)."""
 
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
 
-def summary_ms(times: Sequence[float]) -> str:
-    return (
-        f"p50 {statistics.median(times):.2f} ms, p95 {percentile(times, 95):.2f} ms "
-        f"(n={len(times)})"
-    )
+    def run(self, call: Callable[[], object], repeat: int, skip: int = 0) -> None:
+        for i in range(repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            call()
+            if i >= skip:
+                self.wall.append((time.perf_counter() - wall) * 1000)
+                self.cpu.append((time.process_time() - cpu) * 1000)
+
+    def summary(self) -> str:
+        return (
+            f"wall p50 {statistics.median(self.wall):.2f} ms, p95 "
+            f"{percentile(self.wall, 95):.2f} ms; CPU p50 {statistics.median(self.cpu):.2f} ms, "
+            f"p95 {percentile(self.cpu, 95):.2f} ms (n={len(self.wall)})"
+        )
 
 
 class TimingEmbedder(Embedder):

@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from copilot.errors import CopilotError
+from copilot.news.embeddings import SentenceTransformerEmbedder
 from copilot.news.present import cite, excerpt, published_label
 from copilot.news.search import search_news
 from copilot.news.store import NewsStore
@@ -68,6 +69,10 @@ def ingest_news(
     rss: list[str] = typer.Option([], "--rss", help="An RSS/Atom feed URL. Repeatable."),
     lock_timeout: float = typer.Option(60.0, help="Seconds to wait for another ingest to finish."),
     batch_size: int = typer.Option(BATCH_CHUNKS, min=1, help="Chunks embedded per batch."),
+    threads: int | None = typer.Option(
+        None, min=1, help="CPU threads for the embedding model (default: all cores; 1 can be "
+        "faster when other work keeps the cores busy).",
+    ),
 ) -> None:  # fmt: skip
     """Store news articles once each (deduplicated by URL and content) in the news store."""
     if not paths and not rss:
@@ -75,6 +80,8 @@ def ingest_news(
     try:
         settings = Settings()
         store = NewsStore.open(settings)
+        if threads and isinstance(store.embedder, SentenceTransformerEmbedder):
+            store.embedder.threads = threads
         with _progress() as progress:
             report = ingest_paths(
                 store, paths or [], rss, lock_timeout_s=lock_timeout,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import chromadb
+import httpx
 from chromadb.api import ClientAPI
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.config import Settings as ChromaSettings
@@ -67,7 +68,7 @@ def make_client(settings: Settings, create: bool = True) -> tuple[ClientAPI, str
                 host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings()
             )
             client.heartbeat()
-        except Exception as exc:  # chromadb raises assorted errors for an unreachable server
+        except (ValueError, OSError, httpx.HTTPError) as exc:  # ValueError: connection refused
             raise ConfigError(
                 f"cannot reach {where}: {exc}. Is `chroma run` up? Or unset COPILOT_CHROMA_HOST."
             ) from None

@@ -186,6 +186,8 @@ def ingest_paths(
             progress.update(task, advance=1, current=Path(name).name[:40])
 
     loaded = load_sources(paths, feed_urls, timeout_s, on_source=advance)
+    if progress is not None and task is not None:
+        progress.update(task, total=len(seen), completed=len(seen), current="")
     with store.writer(lock_timeout_s, on_wait):
         report = ingest_articles(
             store,
