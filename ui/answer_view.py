@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from ui.conversation import Turn
 
 NOT_ADVICE = "Information, not investment advice."
+INTERRUPTED = "This answer was stopped before it finished (a new question or page change)."
 
 
 def render_turn(turn: Turn) -> None:
     """The assistant side of `turn` (inside its chat message)."""
     if turn.answer is None:
-        render_error(turn.error or "No answer.", turn.hint)
+        render_error(turn.error or INTERRUPTED, turn.hint)
         return
     answer = turn.answer
     key = f"turn{turn.id}"

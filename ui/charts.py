@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from copilot.errors import ModelFixableError
 from copilot.sources import DataSource
 
 if TYPE_CHECKING:
@@ -76,20 +77,24 @@ def plan_window(
 
 
 def build_charts(answer: Answer, store: MarketStore | None) -> list[Any]:
-    """Every chart the answer's data supports (plotly figures)."""
+    """Every chart the answer's data supports (plotly figures); a chart whose data cannot be
+    read (e.g. no rows in its window) is left out, never an error."""
     figures: list[Any] = []
     sources = data_sources(answer)
     if store is not None:
         window = plan_window(sources, store.table_of, PRICE_TOOLS)
-        if window is not None:
-            figures.append(price_figure(store, window, answer.as_of))
         series = plan_window(sources, store.table_of, SERIES_TOOLS, "series")
-        if series is not None:
-            figures.append(series_figure(store, series, answer.as_of))
+        try:
+            if window is not None:
+                figures.append(price_figure(store, window, answer.as_of))
+            if series is not None:
+                figures.append(series_figure(store, series, answer.as_of))
+        except ModelFixableError:  # a date or symbol the store cannot serve
+            pass
     sectors = next((s for s in reversed(sources) if s.tool == "sector_returns"), None)
     if sectors is not None and sectors.values:
         figures.append(sector_figure(sectors))
-    return figures
+    return [f for f in figures if f is not None]
 
 
 def price_figure(store: MarketStore, window: Window, as_of: date | None) -> Any:
@@ -99,6 +104,8 @@ def price_figure(store: MarketStore, window: Window, as_of: date | None) -> Any:
     go = plotly_go()
     lead = timedelta(days=CONTEXT_SESSIONS * 2 + 7)
     closes = store.closes(window.symbols, window.start - lead, None, as_of=as_of).dropna()
+    if closes.empty:
+        return None
     first = min(int(closes.index.searchsorted(pd.Timestamp(window.start))), max(len(closes) - 1, 0))
     closes = closes.iloc[max(0, first - CONTEXT_SESSIONS) :]
     base_at = min(first, CONTEXT_SESSIONS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import streamlit as st
@@ -14,6 +14,8 @@ from ui.market_gate import StoreBusyError
 from ui.resources import UISettings, get_settings, market_gate, news_store
 from ui.safe import escape_markdown
 from ui.sidebar import AS_OF_KEY
+
+NEWS_WINDOW = timedelta(days=60)  # days shown at first in the news chart
 
 
 def page() -> None:
@@ -77,10 +79,11 @@ def news_section(as_of: date | None) -> None:
         st.info("No news yet: import a folder of articles below. Answers then cite the news too.")
         return
     by_day, by_publisher = news_counts(records)
-    cols = st.columns(3)
+    cols = st.columns(4)
     cols[0].metric("Articles", int(by_day["articles"].sum()))
     cols[1].metric("Publishers", len(by_publisher))
-    cols[2].metric("Days", f"{by_day['day'].min()} → {by_day['day'].max()}")
+    cols[2].metric("First published", str(by_day["day"].min()))
+    cols[3].metric("Last published", str(by_day["day"].max()))
     left, right = st.columns([3, 2])
     with left:
         st.plotly_chart(_by_day_figure(by_day, as_of), key="news-by-day")

@@ -145,3 +145,43 @@ def test_research_slot_is_hidden_until_a_feature_registers(
     at = ask(ScriptedLLM(flagship.TURNS), flagship.QUESTION)
     labels = [b.label for b in at.button]
     assert ("Research this in depth" in labels) is registered
+
+
+def test_unreachable_openai_server_is_a_readable_message(
+    market_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real OpenAI-compatible provider, chosen in the sidebar, against a closed port."""
+    monkeypatch.setenv("COPILOT_LLM_MAX_RETRIES", "0")
+    monkeypatch.setenv("COPILOT_LLM_TIMEOUT_S", "5")
+    at = app()
+    at.run()
+    at.selectbox(key="copilot.provider").select("openai").run()
+    at.text_input(key="copilot.base_url").set_value("http://127.0.0.1:9/v1").run()
+    at.chat_input[0].set_value(flagship.QUESTION).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.error) == 1 and "127\\.0\\.0\\.1" in at.error[0].value
+    assert any("Check the model settings" in c.value for c in at.caption)
+
+
+@pytest.mark.local_model
+def test_flagship_with_the_embedded_model(market_env: Path) -> None:
+    """The real local model end to end in the app (slow): an answer with checked numbers."""
+    at = app()
+    at.default_timeout = 1800  # ~2 min on 2 idle cores; far more on a busy machine
+    at.run()
+    at.chat_input[0].set_value(flagship.QUESTION).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    html = answer_html(at)
+    assert 'class="mc-mark mc-' in html and 'class="mc-cite' in html
+    assert of_type(at, "plotly_chart")
+
+
+def test_sector_table_becomes_a_bar_chart(market_env: Path) -> None:
+    plan = '{"calls": [{"tool": "sector_returns", "args": {"day": "2026-01-22"}}]}'
+    llm = ScriptedLLM([plan, "XLC led with 1.41% [1], while XLRE fell 0.99% [1]."])
+    at = ask(llm, "How did sectors do on January 22?")
+    llm.assert_consumed()
+    charts = of_type(at, "plotly_chart")
+    assert len(charts) == 1
+    spec = charts[0].proto.spec
+    assert '"type":"bar"' in spec.replace(" ", "") and "Sector ETF returns on 2026-01-22" in spec

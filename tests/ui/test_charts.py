@@ -1,0 +1,72 @@
+"""Which chart an answer gets: the symbols, the window and the shaded streak."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from copilot.sources import DataSource
+from ui.charts import PRICE_TOOLS, SERIES_TOOLS, SINGLE_DAY_LOOKBACK, plan_window
+
+TABLES = {"IWM": "bars", "SPY": "bars", "DGS10": "series"}
+
+
+def source(
+    tool: str, symbols: list[str], start: date | None, end: date, **values: str
+) -> DataSource:
+    return DataSource(tool=tool, metric="m", symbols=symbols, start=start, end=end, values=values)
+
+
+def test_price_sources_union_their_windows_and_shade_the_streak() -> None:
+    sources = [
+        source("price_return", ["IWM"], date(2025, 12, 31), date(2026, 1, 22)),
+        source("streak", ["IWM", "SPY"], date(2026, 1, 2), date(2026, 1, 22), sessions="14"),
+        source("yield_change", ["DGS10"], date(2026, 1, 2), date(2026, 1, 20)),
+    ]
+    window = plan_window(sources, TABLES.get, PRICE_TOOLS)
+    assert window is not None
+    assert window.symbols == ["IWM", "SPY"]
+    assert (window.start, window.end) == (date(2025, 12, 31), date(2026, 1, 22))
+    assert window.shade == (
+        date(2026, 1, 2),
+        date(2026, 1, 22),
+        "IWM beat SPY 14 sessions in a row",
+    )
+    rates = plan_window(sources, TABLES.get, SERIES_TOOLS, "series")
+    assert rates is not None and rates.symbols == ["DGS10"]
+
+
+def test_a_one_day_figure_gets_a_look_back_and_an_empty_streak_no_shade() -> None:
+    day = date(2026, 1, 22)
+    sources = [
+        source("moving_average", ["SPY"], day, day),
+        source("streak", ["IWM"], None, day, sessions="0"),
+    ]
+    window = plan_window(sources, TABLES.get, PRICE_TOOLS)
+    assert window is not None and window.start == day - SINGLE_DAY_LOOKBACK
+    assert window.shade is None
+
+
+def test_no_price_data_no_chart() -> None:
+    assert (
+        plan_window([source("search", ["X"], None, date(2026, 1, 2))], TABLES.get, PRICE_TOOLS)
+        is None
+    )
+
+
+def test_a_window_the_store_cannot_serve_gives_no_chart_not_an_error() -> None:
+    from copilot.answer import Answer, Verification
+    from copilot.market.store import MarketStore
+    from ui.charts import build_charts
+
+    with MarketStore.in_memory() as store:
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            {"symbol": "IWM", "date": [date(2026, 1, 2)], "open": 1.0, "high": 1.0, "low": 1.0,
+             "close": 1.0, "volume": 1.0}
+        )  # fmt: skip
+        store.upsert_bars(frame, "test")
+        old = source("price_return", ["IWM"], date(2020, 1, 2), date(2020, 3, 2))
+        answer = Answer(question="q", as_of=date(2020, 3, 2), text="t", sources={1: old},
+                        verification=Verification(cited=[1]))  # fmt: skip
+        assert build_charts(answer, store) == []
