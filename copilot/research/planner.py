@@ -105,18 +105,20 @@ def parse_plan(
     return with_safeguards(plan, news=news)
 
 
-def _has(plan: ResearchPlan, tool: str, symbol: str | None = None) -> bool:
+def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:
+    """A step of `tool` whose arguments include `args` (symbols compared case-insensitively)."""
     return any(
-        s.tool == tool and (symbol is None or str(s.args.get("symbol", "")).upper() == symbol)
+        s.tool == tool and all(str(s.args.get(k, "")).upper() == v.upper() for k, v in args.items())
         for s in plan.steps
     )
 
 
 def with_safeguards(plan: ResearchPlan, news: bool = True) -> ResearchPlan:
-    """Add a news search and the topic symbols' returns when the model left them out."""
-    start = plan.as_of.replace(day=1) - timedelta(days=1)  # the last day of the prior month
+    """Add a news search and the topic symbols' returns from the prior month's end (a session
+    the model often gets wrong, e.g. a holiday) when the plan lacks them."""
+    start = _prior_month_end(plan.as_of)
     for symbol in [*resolve_concept(plan.topic)[:2], "SPY"]:
-        if len(plan.steps) >= MAX_STEPS or _has(plan, "price_return", symbol):
+        if _has(plan, "price_return", symbol=symbol, start=start.isoformat()):
             continue
         args = {"symbol": symbol, "start": start.isoformat(), "end": plan.as_of.isoformat()}
         plan = plan.add("price_return", args, "analysis", f"{symbol} over the period")
@@ -126,6 +128,14 @@ def with_safeguards(plan: ResearchPlan, news: bool = True) -> ResearchPlan:
                 "until": plan.as_of.isoformat()}  # fmt: skip
         plan = plan.add(NEWS_TOOL, news_args, "analysis", "news behind the move")
     return plan
+
+
+def _prior_month_end(day: date) -> date:
+    """The last weekday of the month before `day` (the tool moves a holiday to its session)."""
+    last = day.replace(day=1) - timedelta(days=1)
+    while last.weekday() >= 5:
+        last -= timedelta(days=1)
+    return last
 
 
 def default_plan(deps: ToolDeps, topic: str, as_of: date, budget: Budget) -> ResearchPlan:
