@@ -14,7 +14,6 @@ from ui import style
 from ui.conversation import Turn, engine_question, history, new_turn
 from ui.market_gate import StoreBusyError
 from ui.resources import (
-    StoreSummary,
     UISettings,
     get_llm,
     get_settings,
@@ -54,9 +53,10 @@ def page(typed: str | None) -> None:
     settings = get_settings()
     try:
         summary = store_summary()
-    except StoreBusyError as exc:
+    except StoreBusyError as exc:  # an import is writing: say so, and ask to come back
+        st.title("Market Copilot", anchor=False)
         st.warning(escape_markdown(str(exc)), icon=":material/hourglass:")
-        summary = StoreSummary(None, None, 0)
+        return
     question = typed or st.session_state.pop(PENDING_KEY, None)
     question = question.strip() if question else None
     controls = render_sidebar(settings, summary)

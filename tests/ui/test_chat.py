@@ -185,3 +185,23 @@ def test_sector_table_becomes_a_bar_chart(market_env: Path) -> None:
     assert len(charts) == 1
     spec = charts[0].proto.spec
     assert '"type":"bar"' in spec.replace(" ", "") and "Sector ETF returns on 2026-01-22" in spec
+
+
+def test_a_running_import_is_a_message_not_an_error(
+    market_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.market_gate import MarketGate
+
+    monkeypatch.setattr(MarketGate, "acquire_read", _busy)
+    at = app()
+    at.run()
+    assert not at.exception
+    assert "an import is writing" in at.warning[0].value
+
+
+def _busy(self: object, timeout_s: float = 0) -> None:
+    from ui.market_gate import StoreBusyError
+
+    raise StoreBusyError(
+        "an import is writing to the market store; try again when it has finished."
+    )
