@@ -136,7 +136,7 @@ def bench_100k(n_chunks: int, repeat: int, out: list[str], keep: Path | None) ->
     """`keep`: build the synthetic store there once and reuse it on later runs."""
     path = keep or WORK / "synthetic"
     queries = RandomQueries()
-    if keep is None or not (path / "chroma.sqlite3").exists():
+    if keep is None or not (path / "news" / "chroma.sqlite3").exists():
         shutil.rmtree(path, ignore_errors=True)
         store = NewsStore.open(settings(path, queries.name, "synthetic"), queries)
         seconds = f"built in {fill_synthetic(store, n_chunks):.0f} s"

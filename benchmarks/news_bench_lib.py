@@ -88,6 +88,9 @@ class TimingEmbedder(Embedder):
         self.texts += len(texts)
         return vectors
 
+    def embed_query(self, text: str) -> Vector:
+        return self.inner.embed_query(text)  # keeps the model's own (one-thread) query path
+
 
 # --- retrieval quality ------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from copilot.settings import Settings
 REPO = Path(__file__).resolve().parents[2]
 SHARED_NEWS = REPO.parent / "shared" / "data" / "news"
 NO_SHARED = f"shared news data not found at {SHARED_NEWS}"
+CHROMA = Path(sys.executable).parent / "chroma"  # the server executable of this environment
 
 
 class CountingEmbedder(Embedder):
@@ -70,12 +71,11 @@ def free_port() -> int:
 @contextmanager
 def chroma_server(path: Path, startup_s: float = 60.0) -> Iterator[Backend]:
     """A real `chroma run` on 127.0.0.1 (from this virtualenv), stopped at exit."""
-    executable = Path(sys.executable).parent / "chroma"
     port = free_port()
     log = (path / "server.log").open("wb")
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     process = subprocess.Popen(
-        [str(executable), "run", "--path", str(path / "db"), "--host", "127.0.0.1",
+        [str(CHROMA), "run", "--path", str(path / "db"), "--host", "127.0.0.1",
          "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT, env=env,
     )  # fmt: skip

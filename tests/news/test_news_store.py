@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from news_testkit import Backend, CountingEmbedder, chroma_server, tracker_file
+from news_testkit import CHROMA, Backend, CountingEmbedder, chroma_server, tracker_file
 
 from copilot.errors import ConfigError, StoreLockedError
 from copilot.news import NewsStore, search, search_news
@@ -32,6 +32,8 @@ def backend(
     if request.param == "embedded":
         yield Backend("embedded")
         return
+    if not CHROMA.is_file():
+        pytest.skip(f"no `chroma` executable at {CHROMA} (pip install chromadb)")
     with chroma_server(tmp_path_factory.mktemp("chroma-server")) as server:
         yield server
 
