@@ -120,10 +120,12 @@ def search(
     until: str | None = typer.Option(None, help="Only articles published on/before YYYY-MM-DD."),
     k: int = typer.Option(5, min=1, max=50, help="How many articles."),
     publisher: str | None = typer.Option(None, help="Only this publisher."),
-    symbol: list[str] = typer.Option([], "--symbol", help="Only articles mentioning it (any)."),
+    symbol: list[str] = typer.Option(
+        [], "--symbol", help="Only articles mentioning it; repeat for any of several."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
-    """Find stored articles by meaning, numbered [n] with publisher, date and URL."""
+    """Find stored articles by meaning: numbered, with publisher, date, URL and an excerpt."""
     as_of_day, since_day, until_day = (
         _day(as_of, "--as-of"), _day(since, "--since"), _day(until, "--until")
     )  # fmt: skip
