@@ -89,3 +89,14 @@ def test_import_a_market_folder_with_progress(app_env: Path) -> None:
     coverage, report = at.dataframe[0].value, at.dataframe[1].value
     assert coverage["symbol"].tolist() == ["FRED_DGS10", "YAHOO_IWM_HISTORY"]  # redrawn
     assert report["status"].tolist() == ["imported", "imported"]
+
+
+def test_import_news_with_progress(app_env: Path, tmp_path: Path) -> None:
+    article(tmp_path / "articles", "a.md")
+    article(tmp_path / "articles", "b.md", url="https://e.org/b", title="Stocks rise")
+    at = open_data_page()
+    at.text_input[3].set_value(str(tmp_path / "articles"))  # the News folder tab's input
+    at.button[2].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.success[0].value.startswith("2 distinct articles\\: 2 added")
+    assert {m.label: m.value for m in at.metric}["Articles"] == "2"  # redrawn with the news
