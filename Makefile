@@ -37,7 +37,7 @@ test: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy copilot ingest
+	$(VENV)/bin/mypy copilot ingest ui
 
 bench: setup
 	$(PY) benchmarks/market_bench.py --write
