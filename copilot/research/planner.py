@@ -33,9 +33,10 @@ def tool_names(deps: ToolDeps) -> list[str]:
 
 
 def system_message(deps: ToolDeps) -> ChatMessage:
-    """The fixed system prompt of every call of every report (kept in the KV cache)."""
-    text = prompts.render("research_system", tools=tool_menu(tool_names(deps)), max_steps=MAX_STEPS)
-    return {"role": "system", "content": text}
+    """The fixed system prompt of every call of every report (kept in the KV cache). The tool
+    menu lives in the plan prompt: with it here, the small model answered writing tasks with
+    JSON plans."""
+    return {"role": "system", "content": prompts.render("research_system")}
 
 
 def plan_schema(names: list[str]) -> dict[str, Any]:
@@ -68,7 +69,8 @@ def plan_messages(
 ) -> list[ChatMessage]:
     user = prompts.render(
         "research_plan", as_of=as_of, data_latest=data_latest or as_of,
-        hints=concept_hints(deps, topic), topic=topic,
+        hints=concept_hints(deps, topic), topic=topic, max_steps=MAX_STEPS,
+        tools=tool_menu(tool_names(deps)),
     )  # fmt: skip
     return [system_message(deps), {"role": "user", "content": user}]
 

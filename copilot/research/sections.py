@@ -8,6 +8,7 @@ with `verify_answer`; unverified figures are marked where they stand.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +21,8 @@ from copilot.sources import SourceLedger
 from copilot.verify import verify_answer
 
 Fields = dict[str, str | list[str]]
+UNCITED_FIELDS = ("title", "tags", "market")
+CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 UNVERIFIED_MARK = " _(unverified)_"
 SENTIMENTS = ("positive", "negative", "neutral")
 
@@ -96,10 +99,16 @@ def parse_fields(spec: SectionSpec, raw: str | None) -> Fields | None:
     if not isinstance(data, dict):
         return None
     fields: Fields = {}
+    seen: set[str] = set()  # the small model repeats items across lists: keep the first
     for name in spec.json_schema["properties"]:
         value = data.get(name)
         if isinstance(value, list):
-            fields[name] = [str(v).strip() for v in value if str(v).strip()]
+            kept: list[str] = []
+            for item in (str(v).strip() for v in value):
+                if item and item.casefold() not in seen:
+                    seen.add(item.casefold())
+                    kept.append(item)
+            fields[name] = kept
         elif value is not None:
             fields[name] = str(value).strip()
     return fields
@@ -145,7 +154,10 @@ def check_fields(
             result.numbers += verification.numbers
             result.cited += [n for n in verification.cited if n not in result.cited]
             result.invalid_citations += verification.invalid_citations
-            checked.append(mark(cleaned, verification))
+            marked = mark(cleaned, verification)
+            if name in UNCITED_FIELDS:  # its figures are checked, but it shows no [n]
+                marked = CITATION.sub("", marked).strip()
+            checked.append(marked)
         result.fields[name] = checked if isinstance(value, list) else checked[0]
     return result
 

@@ -236,3 +236,23 @@ def test_unusable_model_output_is_recorded_not_fatal(research_deps: ToolDeps) ->
     md = to_markdown(report)
     assert md.startswith(f"# {TOPIC}\n") and "**Sentiment:** —" in md
     assert not report.partial and "Small caps rallied [1]." in md
+
+
+def test_title_loses_citations_and_repeated_items_are_dropped(research_deps: ToolDeps) -> None:
+    repeated = "Rates could rise again [3]."
+    llm = ScriptedLLM([
+        plan_json(),
+        json.dumps({"title": "Small caps rally [1]", "tags": ["IWM"], "market": "US equities",
+                    "sentiment": "neutral", "reason": "Mixed [1]."}),
+        "Small caps rallied [1].", "IWM led [1].", "News cites rates [3].",
+        json.dumps({"insights": [repeated], "risks": [repeated, "Breadth may narrow."],
+                    "opportunities": ["Breadth may narrow.", "Earnings [3]."]}),
+        "Stale soon.",
+    ])  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    assert report.title == "Small caps rally"
+    fields = report.sections["insights"].fields
+    assert fields == {"insights": [repeated], "risks": ["Breadth may narrow."],
+                      "opportunities": ["Earnings [3]."]}  # fmt: skip
