@@ -16,13 +16,9 @@ from copilot.errors import ConfigError
 from copilot.research.executor import sha256_text
 from copilot.research.models import ResearchRecord
 
-PROMPTS = ("research_system", "research_plan", "research_evidence", "research_header",
-           "research_summary", "research_analysis", "research_insights", "research_time",
-           "research_revise")  # fmt: skip
-
 
 def prompt_digests() -> dict[str, str]:
-    return {name: prompts.digest(name) for name in PROMPTS}
+    return {name: prompts.digest(name) for name in prompts.names() if name.startswith("research_")}
 
 
 def bundle_json(record: ResearchRecord) -> str:

@@ -99,15 +99,15 @@ def to_markdown(report: Report) -> str:
     ledger = ledger_of(report.record)
     references = [f"- {reference_line(n, src)}" for n, src in ledger.items()]
     related = [f"- {related_line(a)}" for a in report.record.related]
-    insights = s.get("insights")
+    insights, risks = s.get("insights"), s.get("risks")
     lines = [
         f"# {report.title}", "", *_warnings(report), "" if _warnings(report) else None,
         *_header(report), "",
         "## Executive Summary", "", _text(s.get("summary")), "",
         "## Integrated Analysis", "", *_analysis(report),
         "## Key Insights", "", _bullets(insights, "insights"), "",
-        "## Risks and Opportunities", "", "**Risks**", "", _bullets(insights, "risks"), "",
-        "**Opportunities**", "", _bullets(insights, "opportunities"), "",
+        "## Risks and Opportunities", "", "**Risks**", "", _bullets(risks, "risks"), "",
+        "**Opportunities**", "", _bullets(risks, "opportunities"), "",
         "## Time Sensitivity Assessment", "", _text(s.get("time")), "",
         "## Key Information Summary", "",
         *([f"- {line}" for line in report.key_figures] or ["_(no market figures)_"]), "",

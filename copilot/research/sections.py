@@ -22,6 +22,7 @@ from copilot.verify import verify_answer
 
 Fields = dict[str, str | list[str]]
 UNCITED_FIELDS = ("title", "tags", "market")
+SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+(?:\s*,\s*\d+)*\])*(?=\s|$)")
 CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 UNVERIFIED_MARK = " _(unverified)_"
 SENTIMENTS = ("positive", "negative", "neutral")
@@ -47,8 +48,13 @@ def _items(most: int) -> dict[str, Any]:
 
 INSIGHTS_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"insights": _items(3), "risks": _items(2), "opportunities": _items(2)},
-    "required": ["insights", "risks", "opportunities"],
+    "properties": {"insights": _items(3)},
+    "required": ["insights"],
+}
+RISKS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"risks": _items(2), "opportunities": _items(2)},
+    "required": ["risks", "opportunities"],
 }
 
 
@@ -69,21 +75,32 @@ def section_specs(sub_questions: list[str], analysis_focus: str) -> list[Section
     """The report's model-written parts in writing order (one model call each)."""
     specs = [
         SectionSpec("header", "Header", "research_header", json_schema=HEADER_SCHEMA,
-                    max_tokens=160),
+                    max_tokens=200),
         SectionSpec("summary", "Executive Summary", "research_summary",
                     {"sentences": "3 to 4"}, max_tokens=200),
     ]  # fmt: skip
     for i, question in enumerate(sub_questions, start=1):
-        variables = {"sentences": "2 to 4", "focus": analysis_focus, "sub_question": question}
+        variables = {"sentences": "2 to 3", "focus": analysis_focus, "sub_question": question}
         specs.append(SectionSpec(f"analysis:{i}", question, "research_analysis", variables,
-                                 max_tokens=180))  # fmt: skip
+                                 max_tokens=200))  # fmt: skip
     specs += [
-        SectionSpec("insights", "Key Insights · Risks and Opportunities", "research_insights",
-                    json_schema=INSIGHTS_SCHEMA, max_tokens=380),
+        SectionSpec("insights", "Key Insights", "research_insights",
+                    json_schema=INSIGHTS_SCHEMA, max_tokens=220),
+        SectionSpec("risks", "Risks and Opportunities", "research_risks",
+                    json_schema=RISKS_SCHEMA, max_tokens=240),
         SectionSpec("time", "Time Sensitivity Assessment", "research_time",
                     {"sentences": "2 to 3"}, max_tokens=130),
     ]  # fmt: skip
     return specs
+
+
+def complete_sentences(text: str) -> str:
+    """`text` without a trailing fragment cut off by the token cap (kept if it is all there is)."""
+    text = text.strip()
+    if not text or text[-1] in ".!?)]\"'”":
+        return text
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    return text[: ends[-1]].strip() if ends else text
 
 
 def parse_fields(spec: SectionSpec, raw: str | None) -> Fields | None:
@@ -91,7 +108,8 @@ def parse_fields(spec: SectionSpec, raw: str | None) -> Fields | None:
     if raw is None:
         return None
     if spec.json_schema is None:
-        return {"text": raw.strip()} if raw.strip() else None
+        text = complete_sentences(raw)
+        return {"text": text} if text else None
     try:
         data = json.loads(raw)
     except ValueError:

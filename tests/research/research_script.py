@@ -69,13 +69,15 @@ def header(reason: str) -> str:
 
 
 def insights(first: str) -> str:
-    return json.dumps(
-        {
-            "insights": [first, "Breadth widened beyond mega caps [3]."],
-            "risks": ["The rally could fade if rate-cut hopes recede."],
-            "opportunities": ["Breadth favours smaller companies."],
-        }
-    )
+    return json.dumps({"insights": [first, "Breadth widened beyond mega caps [3]."]})
+
+
+RISKS = json.dumps(
+    {
+        "risks": ["The rally could fade if rate-cut hopes recede."],
+        "opportunities": ["Breadth favours smaller companies."],
+    }
+)
 
 
 def user_text(messages: list[ChatMessage]) -> str:

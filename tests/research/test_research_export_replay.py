@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from research_script import AS_OF, TOPIC, header, insights, plan_json
+from research_script import AS_OF, RISKS, TOPIC, header, insights, plan_json
 from typer.testing import CliRunner
 
 from copilot.cli.research_commands import research
@@ -43,6 +43,7 @@ def made(research_deps: ToolDeps, tmp_path: Path) -> tuple[ResearchSession, Repo
             "IWM led SPY [1] [2].",
             "News cites lower rates [3].",
             insights("Small caps led [1]."),
+            RISKS,
             "Stale within weeks.",
         ]
     )

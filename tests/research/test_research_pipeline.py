@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from research_script import AS_OF, TOPIC, expected_returns, header, insights, plan_json
+from research_script import AS_OF, RISKS, TOPIC, expected_returns, header, insights, plan_json
 
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
@@ -34,6 +34,7 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
             f"IWM returned {ret['IWM']} [1] against {ret['SPY']} for SPY [2].",
             "Coverage of the rally cites hopes for lower rates [3].",
             insights(f"Small caps led by a wide margin: {ret['IWM']} [1]."),
+            RISKS,
             "The figures are as of January 23 and may go stale within weeks [1].",
             f"Small caps rose {ret['IWM']} [1] while the S&P 500 gained {ret['SPY']} [2].",
         ]
@@ -88,12 +89,12 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     assert report.share_verified == 1.0 and not report.partial
     # Budget accounting and per-section records.
     usage = record.usage()
-    assert usage["llm_calls"] == 8 and usage["tool_calls"] == 4
+    assert usage["llm_calls"] == 9 and usage["tool_calls"] == 4
     drafts = {c.section for c in record.llm_calls if c.purpose == "draft"}
-    assert drafts == {"header", "summary", "analysis:1", "analysis:2", "insights", "time"}
+    assert drafts == {"header", "summary", "analysis:1", "analysis:2", "insights", "risks", "time"}
     assert all(c.completion_tokens > 0 for c in record.llm_calls)
     kinds = [e.kind for e in events]
-    assert kinds.count("step_started") == 4 and kinds.count("section_finished") == 6
+    assert kinds.count("step_started") == 4 and kinds.count("section_finished") == 7
 
     md = to_markdown(report)
     order = [
@@ -135,6 +136,7 @@ def test_unverified_after_revision_is_marked(research_deps: ToolDeps, shared_dat
             f"IWM returned {ret['IWM']} [1].",
             "News cites lower rates [3].",
             insights("Small caps led [1]."),
+            RISKS,
             "Stale within weeks [1].",
             "Small caps rose 12.34% [1] and 45.6% [9].",  # the revision is no better
         ]
@@ -197,6 +199,7 @@ def test_a_failing_step_is_recorded_and_the_rest_continue(research_deps: ToolDep
             "IWM led [1].",
             "News cites rates [3].",
             insights("Small caps led [1]."),
+            RISKS,
             "Stale soon.",
         ]
     )
@@ -224,7 +227,8 @@ def test_unusable_model_output_is_recorded_not_fatal(research_deps: ToolDeps) ->
     llm = ScriptedLLM([
         cut_off,  # the plan: the default plan is used, and the plan says why
         cut_off,  # the header
-        "Small caps rallied [1].", "IWM led [1].", insights("Small caps led [1]."), "Stale soon.",
+        "Small caps rallied [1].", "IWM led [1].", insights("Small caps led [1]."),
+        RISKS, "Stale soon.",
     ])  # fmt: skip
     session = ResearchSession(research_deps, llm)
     plan = session.propose_plan(TOPIC, AS_OF)
@@ -232,7 +236,7 @@ def test_unusable_model_output_is_recorded_not_fatal(research_deps: ToolDeps) ->
     assert plan.sub_questions == [TOPIC] and {s.tool for s in plan.steps} >= {"search_news"}
     report = session.run(plan)
     llm.assert_consumed()
-    assert report.title == TOPIC and report.record.usage()["llm_calls"] == 6
+    assert report.title == TOPIC and report.record.usage()["llm_calls"] == 7
     md = to_markdown(report)
     assert md.startswith(f"# {TOPIC}\n") and "**Sentiment:** —" in md
     assert not report.partial and "Small caps rallied [1]." in md
@@ -245,7 +249,8 @@ def test_title_loses_citations_and_repeated_items_are_dropped(research_deps: Too
         json.dumps({"title": "Small caps rally [1]", "tags": ["IWM"], "market": "US equities",
                     "sentiment": "neutral", "reason": "Mixed [1]."}),
         "Small caps rallied [1].", "IWM led [1].", "News cites rates [3].",
-        json.dumps({"insights": [repeated], "risks": [repeated, "Breadth may narrow."],
+        json.dumps({"insights": [repeated, repeated]}),
+        json.dumps({"risks": [repeated, "Breadth may narrow."],
                     "opportunities": ["Breadth may narrow.", "Earnings [3]."]}),
         "Stale soon.",
     ])  # fmt: skip
@@ -253,6 +258,8 @@ def test_title_loses_citations_and_repeated_items_are_dropped(research_deps: Too
     report = session.run(session.propose_plan(TOPIC, AS_OF))
     llm.assert_consumed()
     assert report.title == "Small caps rally"
-    fields = report.sections["insights"].fields
-    assert fields == {"insights": [repeated], "risks": ["Breadth may narrow."],
-                      "opportunities": ["Earnings [3]."]}  # fmt: skip
+    assert report.sections["insights"].fields == {"insights": [repeated]}
+    assert report.sections["risks"].fields == {
+        "risks": [repeated, "Breadth may narrow."],
+        "opportunities": ["Earnings [3]."],
+    }
