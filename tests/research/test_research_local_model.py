@@ -40,7 +40,7 @@ def local_llm() -> object:
 def test_short_report_with_the_embedded_model(
     research_deps: ToolDeps, local_llm: object, tmp_path: Path
 ) -> None:
-    budget = Budget(max_llm_calls=3, max_tokens=12_000, max_tool_calls=6, max_seconds=240)
+    budget = Budget(max_llm_calls=3, max_tokens=12_000, max_tool_calls=12, max_seconds=240)
     session = ResearchSession(research_deps, local_llm, budget)  # type: ignore[arg-type]
     plan = session.propose_plan(TOPIC, AS_OF)
     assert plan.steps and all(s.tool in TOOLS for s in plan.steps)
