@@ -29,7 +29,7 @@ def shared_news_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactor
     if not folders:
         pytest.skip(f"no shared news folders for {DAYS[0]}..{DAYS[-1]} in {shared_data}")
     root = tmp_path_factory.mktemp("research-news")
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         data_dir=root,
         embedding_model="hash:64",
         news_collection=f"n-{uuid.uuid4().hex[:8]}",

@@ -31,7 +31,7 @@ def local_llm() -> object:
     from copilot.llm.model_files import ensure_local_model
 
     try:
-        path = ensure_local_model(Settings(_env_file=None))  # type: ignore[call-arg]
+        path = ensure_local_model(Settings(_env_file=None))
     except CopilotError as exc:
         pytest.skip(f"the bundled model is not available: {exc}")
     return LocalLLM(path, n_ctx=4096)
