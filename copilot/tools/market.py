@@ -233,6 +233,11 @@ class ChangeArgs(BaseModel):
 def yield_change(deps: ToolDeps, args: ChangeArgs) -> ToolOutput:
     """Change of a yield/rate series between two dates, in basis points."""
     symbol = normalize_symbol(deps, args.symbol)
+    if store_of(deps).table_of(symbol) == "bars":
+        raise InvalidArgumentError(
+            f"{symbol} is a price series; yield_change takes a yield or rate series "
+            "(e.g. DGS10, US10Y). Use price_return for prices."
+        )
     values = load(deps, symbol)
     end = args.end or values.index[-1].date()
     result = metrics.change_bp(values, args.start, end)
