@@ -7,8 +7,8 @@ Prints a Markdown report; `--write` also saves it to benchmarks/results/market.m
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,6 +18,9 @@ from copilot.settings import Settings
 from copilot.sources import SourceLedger
 from copilot.tools import ToolDeps, run_tool
 from ingest.market.folder import import_folder
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from news_bench_lib import machine
 
 HERE = Path(__file__).resolve().parent
 TOOL_CALLS = {
@@ -32,19 +35,6 @@ TOOL_CALLS = {
     ),
     "risk_stats IWM": ("risk_stats", {"symbol": "IWM", "start": "2025-06-02", "end": "2026-01-22"}),
 }  # fmt: skip
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    import os
-
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def bench_import(data: Path, runs: int) -> tuple[list[float], list[float], int]:

@@ -6,7 +6,6 @@ Settings are built here, at the edge; every `CopilotError` becomes a message and
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import typer
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from copilot.cli.common import parse_day
 from copilot.errors import CopilotError
 from copilot.news.embeddings import SentenceTransformerEmbedder
 from copilot.news.present import cite, excerpt, published_label
@@ -37,17 +37,6 @@ def news() -> None:
 def _fail(exc: CopilotError) -> typer.Exit:
     errors.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
     return typer.Exit(1)
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD.", param_hint=option
-        ) from None
 
 
 def _progress() -> Progress:
@@ -127,7 +116,7 @@ def search(
 ) -> None:
     """Find stored articles by meaning: numbered, with publisher, date, URL and an excerpt."""
     as_of_day, since_day, until_day = (
-        _day(as_of, "--as-of"), _day(since, "--since"), _day(until, "--until")
+        parse_day(as_of, "--as-of"), parse_day(since, "--since"), parse_day(until, "--until")
     )  # fmt: skip
     try:
         settings = Settings()
