@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
-from copilot.llm.base import LLM, ChatMessage, LLMResponse
+from copilot.llm.base import LLM, ChatMessage, LLMResponse, SupportsPrime
 from copilot.market.symbols import lookup, resolve_concept
 from copilot.numbers import find_dates
 from copilot.tools import TOOLS, ToolDeps, run_tool
@@ -31,7 +33,7 @@ NEWS_TOOL = "search_news"
 @dataclass
 class AgentConfig:
     max_tool_calls: int = 5
-    sentences: str = "3 to 5"
+    sentences: str = "3 or 4"
     news_k: int = 3
     news_days: int = 21  # a "why" question looks at news from this many days before as-of
     repair: bool = True
@@ -123,6 +125,10 @@ class Copilot:
     ) -> Answer:
         started = time.perf_counter()
         run = self._start(question, as_of, on_event)
+        self._preload_news()
+        primed = time.perf_counter()
+        self.warm_up()
+        run.timings["prime"] = time.perf_counter() - primed
         messages, calls = self._plan(run)
         self._execute(run, calls)
         text = self._write(run, messages)
@@ -154,11 +160,25 @@ class Copilot:
         )
         return {"role": "system", "content": text}
 
-    def warm_up(self) -> None:
-        """Process the system prompt once ahead of the first question (UI and eval start-up)."""
-        self.llm.complete(
-            [self.system_message(), {"role": "user", "content": "Ready?"}], max_tokens=1
-        )
+    def warm_up(self) -> str | None:
+        """Have the model hold the system prompt before the question: from memory, from a
+        snapshot on disk, or computed (and snapshotted) once. None for remote providers."""
+        if isinstance(self.llm, SupportsPrime):
+            return self.llm.prime([self.system_message()])
+        return None
+
+    def _preload_news(self) -> None:
+        """Load the embedding model while the model plans: a why-question searches the news,
+        and loading is mostly file and import work that overlaps the model's compute."""
+        news = self.deps.news
+        if news is None or getattr(news.embedder, "_model", True) is not None:
+            return
+
+        def load() -> None:
+            with suppress(Exception):  # a real failure resurfaces, with its message, on use
+                news.embedder.preload()
+
+        threading.Thread(target=load, name="copilot-embedder-preload", daemon=True).start()
 
     def _plan(self, run: _Run) -> tuple[list[ChatMessage], list[dict[str, Any]]]:
         """Ask for the JSON plan. Returns the conversation so far — the write turn extends it, so

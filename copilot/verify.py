@@ -80,7 +80,40 @@ _COMPATIBLE = {
 }
 
 
-def _same_figure(a: Number, e: Number) -> bool:
+# Words that give an unsigned change its direction ("fell 0.72%", "a 0.4% gain").
+_UP = re.compile(
+    r"\b(?:r[io]se[sn]?|gain(?:ed|s)?|climb(?:ed|s)?|rall(?:y|ied|ies)|advanc(?:e|ed|es)|"
+    r"jump(?:ed|s)?|increas(?:e|ed|es)|up|higher|added|returned|surg(?:e|ed|es))\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"\b(?:fell|fall(?:s|en)?|drop(?:ped|s)?|declin(?:e|ed|es)|down|lost|loss(?:es)?|"
+    r"los(?:e|es)|slip(?:ped|s)?|slid|sank|decreas(?:e|ed|es)|lower|shed|negative)\b",
+    re.I,
+)
+CLAUSE_REACH = 40  # characters either side of a figure searched for its direction word
+SIGNED_UNITS = ("%", "bp")
+
+
+def direction(text: str, a: Number) -> int:
+    """+1 or -1 for the sign a reader takes from how `a` is written: its own sign, else the
+    nearest direction word in its clause, else positive (an unsigned return reads as a gain)."""
+    if a.text[:1] in "+-\u2212":
+        return -1 if a.value < 0 else 1
+    before = re.split(r"[;,]|\d", text[max(0, a.start - CLAUSE_REACH) : a.start])[-1]
+    after = re.split(r"[;,.]\s|\d", text[a.end : a.end + CLAUSE_REACH])[0]
+    nearest: tuple[int, int] | None = None  # (distance, sign)
+    for pattern, sign in ((_UP, 1), (_DOWN, -1)):
+        for m in pattern.finditer(before):
+            candidate = (len(before) - m.end(), sign)
+            nearest = min(nearest, candidate) if nearest else candidate
+        for m in pattern.finditer(after):
+            candidate = (m.start(), sign)
+            nearest = min(nearest, candidate) if nearest else candidate
+    return nearest[1] if nearest else 1
+
+
+def _same_figure(a: Number, e: Number, sign: int | None = None) -> bool:
     if a.unit == "date":
         if e.unit != "date" or a.month_day != e.month_day:
             return False
@@ -91,14 +124,19 @@ def _same_figure(a: Number, e: Number) -> bool:
         )
     if e.unit not in _COMPATIBLE.get(a.unit, set()):
         return False
-    # Prose carries the sign in words ("fell 0.72%"), so magnitudes are compared.
+    # Prose carries the sign in words ("fell 0.72%"): magnitudes are compared, and for changes
+    # the sign the reader takes must not contradict the evidence's.
+    if sign is not None and a.unit in SIGNED_UNITS and e.value * sign < 0:
+        return False
     return _close(abs(a.value), abs(e.value), a.decimals)
 
 
-def _derived(a: Number, evidence: list[Evidence]) -> Evidence | None:
-    """An evidence pair whose difference, sum or return gives `a`."""
+def _derived(a: Number, evidence: list[Evidence], sign: int = 1) -> Evidence | None:
+    """An evidence pair whose difference, sum or return gives `a` (with the sign it is read
+    with, for changes)."""
     if a.unit not in ("%", "bp", "count", "level", "$"):
         return None
+    target = sign * abs(a.value) if a.unit in SIGNED_UNITS else abs(a.value)
     pool_units = {"bp": {"bp", "%"}, "%": {"%", "level", "$"}, "level": {"level", "%", "$"}}.get(
         a.unit, {a.unit}
     )
@@ -111,7 +149,9 @@ def _derived(a: Number, evidence: list[Evidence]) -> Evidence | None:
             candidates += [(u - v) * scale, (u + v) * scale]
             if a.unit == "%" and x.number.unit in ("level", "$") and v:
                 candidates.append((u / v - 1) * 100)  # a return computed from two prices
-        if any(_close(abs(a.value), abs(c), a.decimals) for c in candidates):
+        if a.unit not in SIGNED_UNITS:
+            candidates = [abs(c) for c in candidates]
+        if any(_close(target, c, a.decimals) for c in candidates):
             snippet = f"{x.number.text} and {y.number.text}"
             return Evidence(a, x.source if x.source is not None else y.source, snippet)
     return None
@@ -131,13 +171,14 @@ def check_number(
     a: Number, text: str, evidence: list[Evidence]
 ) -> tuple[NumberStatus, Evidence | None]:
     cited = set(_sentence_citations(text, a.start))
+    sign = direction(text, a)
     ordered = [e for e in evidence if e.source in cited] + [
         e for e in evidence if e.source not in cited
     ]
     for e in ordered:
-        if _same_figure(a, e.number):
+        if _same_figure(a, e.number, sign):
             return "verified", e
-    derived = _derived(a, evidence)
+    derived = _derived(a, evidence, sign)
     if derived is not None:
         return "derived", derived
     return "unverified", None

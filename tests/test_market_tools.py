@@ -37,6 +37,26 @@ def test_iwm_beat_spy_streak_matches_raw_count(shared_deps: ToolDeps, prices: Pa
     assert out.text.startswith(f"[{out.sources[0]}] ") and "Definition:" in out.text
 
 
+def test_streak_reports_the_run_that_just_ended(shared_deps: ToolDeps, prices: Path) -> None:
+    iwm, spy = raw_closes(prices, "IWM"), raw_closes(prices, "SPY")
+
+    def beat(i: int) -> bool:
+        return iwm[i][1] / iwm[i - 1][1] > spy[i][1] / spy[i - 1][1]
+
+    end = index_of(iwm, "2026-01-23")
+    assert not beat(end), "the sample data has IWM trailing SPY on 2026-01-23"
+    first = end - 1
+    while first > 1 and beat(first - 1):
+        first -= 1
+    length = end - first
+    assert length > 1
+    out = run_tool(shared_deps, "streak", {"symbol": "IWM", "versus": "SPY", "end": "2026-01-23"})
+    assert "IWM beat SPY 0 sessions in a row through 2026-01-23." in out.text
+    assert (f"The run before it: IWM beat SPY {length} sessions in a row "
+            f"({iwm[first][0]} to {iwm[end - 1][0]}).") in out.text  # fmt: skip
+    assert out.data["previous"]["length"] == length
+
+
 def test_sector_returns_ranked_match_raw(shared_deps: ToolDeps, prices: Path) -> None:
     expected = []
     for symbol in SECTORS:

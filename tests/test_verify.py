@@ -62,6 +62,20 @@ def test_wrong_number_is_unverified() -> None:
     assert statuses("up 8.30% [2]")["8.30%"] == "unverified"
 
 
+def test_a_change_read_with_the_wrong_sign_is_unverified() -> None:
+    # The evidence says SPY +1.21% and IWM +8.32%: right magnitude, wrong direction is wrong.
+    assert statuses("SPY fell 1.21% [2].") == {"1.21%": "unverified"}
+    assert statuses("IWM -8.32% [2], a 8.32% decline.") == {"-8.32%": "unverified",
+                                                            "8.32%": "unverified"}  # fmt: skip
+    # The nearest direction word decides, each figure in its own clause.
+    assert statuses("IWM rose 8.32% while SPY gained 1.21% [2].") == {
+        "8.32%": "verified", "1.21%": "verified",
+    }  # fmt: skip
+    assert statuses("The Russell 2000 rose 0.8% [3].") == {"0.8%": "verified"}
+    # An unsigned return reads as a gain: "had a 0.8% return" is right for +0.8%.
+    assert statuses("It had a 0.8% return [3].") == {"0.8%": "verified"}
+
+
 def test_derived_figures_are_recognised() -> None:
     result = statuses("IWM +8.32% vs SPY +1.21% [2]: a lead of 7.11 points; 8.32% is 8.3% rounded.")
     assert result["7.11"] == "derived"

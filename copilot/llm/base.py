@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, TypedDict
+from typing import Any, Literal, Protocol, TypedDict, runtime_checkable
 
 Role = Literal["system", "user", "assistant", "tool"]
 
@@ -69,4 +69,13 @@ class LLM(Protocol):
         temperature: float = 0.0,
     ) -> LLMResponse:
         """Like `complete`, calling `on_token` with each text delta as it arrives."""
+        ...
+
+
+@runtime_checkable
+class SupportsPrime(Protocol):
+    """A model that can load the KV state of a fixed prompt prefix ahead of the question."""
+
+    def prime(self, prefix: list[ChatMessage]) -> str:
+        """Make the model hold `prefix`; returns "held", "loaded" or "computed"."""
         ...

@@ -16,7 +16,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 from copilot.errors import ConfigError, ProviderError
 from copilot.llm.base import ChatMessage, LLMResponse, TokenCallback
 from copilot.llm.json_output import validate_json_output
+from copilot.llm.kv_prefix import load_snapshot, save_snapshot, shared_prefix, snapshot_key
 from copilot.llm.model_files import ProgressCallback, ensure_local_model
 from copilot.settings import Settings
 
@@ -56,6 +57,7 @@ class LocalLLM:
         *,
         n_ctx: int = 4096,
         n_threads: int | None = None,
+        snapshot_dir: Path | None = None,
     ) -> None:
         from llama_cpp import Llama
 
@@ -64,6 +66,7 @@ class LocalLLM:
         self.model_path = model_path
         self.model_id = model_path.name.removesuffix(".gguf")
         self.n_ctx = n_ctx
+        self.snapshot_dir = snapshot_dir
         try:
             self._llama: Any = Llama(
                 model_path=str(model_path),
@@ -86,7 +89,44 @@ class LocalLLM:
     ) -> LocalLLM:
         """Assemble/verify the model file if needed, then load it."""
         path = ensure_local_model(settings, on_model_progress)
-        return cls(path, n_ctx=settings.local_n_ctx, n_threads=settings.local_n_threads)
+        return cls(
+            path,
+            n_ctx=settings.local_n_ctx,
+            n_threads=settings.local_n_threads,
+            snapshot_dir=settings.model_cache_dir / "kv-prefix",
+        )
+
+    def prime(self, prefix: list[ChatMessage]) -> str:
+        """Make the KV cache hold `prefix` (the fixed start of every conversation), from a
+        snapshot on disk when there is one. Returns how: "held", "loaded" or "computed"."""
+        tokens = self._prefix_tokens(prefix)
+        with self._lock:
+            if shared_prefix(self._llama, tokens) == len(tokens):
+                return "held"
+            path = self._snapshot_path(tokens)
+            if path is not None and path.is_file() and load_snapshot(self._llama, path, tokens):
+                return "loaded"
+            self._llama.reset()
+            self._llama.eval(tokens)
+            if path is not None:
+                with suppress(OSError):  # a read-only cache only costs the next process time
+                    save_snapshot(self._llama, path)
+            return "computed"
+
+    def _prefix_tokens(self, prefix: list[ChatMessage]) -> list[int]:
+        """The tokens the chat template puts before the next user message's text."""
+        marker = "\u2063"  # invisible separator: never in a real prompt
+        if self._formatter is None:
+            text, special = "".join(m["content"] for m in prefix), False
+        else:
+            result = self._formatter(messages=[*prefix, {"role": "user", "content": marker}])
+            text, special = result.prompt.split(marker)[0], result.added_special
+        return list(self._llama.tokenize(text.encode("utf-8"), add_bos=not special, special=True))
+
+    def _snapshot_path(self, tokens: list[int]) -> Path | None:
+        if self.snapshot_dir is None:
+            return None
+        return self.snapshot_dir / f"{snapshot_key(self.model_path, self.n_ctx, tokens)}.kv"
 
     def complete(
         self,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,9 @@ class Embedder(ABC):
 
     def embed_query(self, text: str) -> Vector:
         return self.embed([text])[0]
+
+    def preload(self) -> None:  # noqa: B027 - a no-op unless the embedder has weights to load
+        """Get ready to embed (load weights) ahead of the first query."""
 
 
 def file_sha256(path: Path) -> str:
@@ -70,6 +74,7 @@ class SentenceTransformerEmbedder(Embedder):
         self.threads = threads
         self.expected_sha256 = expected_sha256
         self._model: Any = None
+        self._loading = threading.Lock()  # a background preload and a query may race
 
     def _model_path(self) -> str:
         if self.name in (BUNDLED_MODEL, f"sentence-transformers/{BUNDLED_MODEL}"):
@@ -84,10 +89,19 @@ class SentenceTransformerEmbedder(Embedder):
             return str(path)
         return self.name
 
+    def preload(self) -> None:
+        self.load()
+
     def load(self) -> Any:
         """Load (once) and return the model, after checking its weights' hash."""
         if self._model is not None:
             return self._model
+        with self._loading:
+            if self._model is None:
+                self._model = self._load()
+        return self._model
+
+    def _load(self) -> Any:
         location = self._model_path()
         if self.expected_sha256 is not None:
             weights = Path(location) / "model.safetensors"
@@ -110,7 +124,6 @@ class SentenceTransformerEmbedder(Embedder):
             raise ConfigError(f"cannot load embedding model {self.name!r} offline: {exc}") from None
         if self.max_seq_length:
             model.max_seq_length = self.max_seq_length
-        self._model = model
         return model
 
     def embed(self, texts: Sequence[str]) -> list[Vector]:

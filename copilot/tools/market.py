@@ -6,10 +6,12 @@ definition it applied, registers its `DataSource` in the ledger and returns stru
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from typing import Literal
 
+import pandas as pd
 from pydantic import BaseModel, Field
 
 from copilot.errors import InvalidArgumentError
@@ -133,24 +135,60 @@ def streak(deps: ToolDeps, args: StreakArgs) -> ToolOutput:
     values = load(deps, symbol)
     if args.versus:
         other = normalize_symbol(deps, args.versus)
-        result = metrics.outperformance_streak(values, load(deps, other), end)
+        benchmark = load(deps, other)
+        sessions = values.dropna().index.intersection(benchmark.dropna().index)
+
+        def compute(day: date) -> metrics.Streak:
+            return metrics.outperformance_streak(values, benchmark, day)
+
         what = f"{symbol} beat {other}"
         metric = (f"consecutive sessions ending {end} in which {symbol}'s close-to-close return "
                   f"was strictly greater than {other}'s")  # fmt: skip
         symbols = [symbol, other]
     else:
-        result = metrics.up_streak(values, end)
+        sessions = values.dropna().index
+
+        def compute(day: date) -> metrics.Streak:
+            return metrics.up_streak(values, day)
+
         what = f"{symbol} closed higher"
         metric = f"consecutive sessions ending {end} with a close strictly above the prior close"
         symbols = [symbol]
+    result = compute(end)
+    body = f"{what} {result.length} sessions in a row through {end}{_streak_tail(result)}."
+    shown = {"sessions": str(result.length)}
+    # A run that ended just before `end` (e.g. the day after a rally) is what the question is
+    # usually about: report it too rather than a bare "0 sessions".
+    prior = _run_before(result, sessions, compute)
+    if prior is not None:
+        body += (f" The run before it: {what} {prior.length} sessions in a row "
+                 f"({prior.start} to {prior.end}).")  # fmt: skip
+        shown["previous run"] = str(prior.length)
+    data = {**asdict(result), "previous": asdict(prior) if prior else None}
+    start = prior.start if prior is not None else result.start
+    return cite(deps, "streak", symbols, start or end, end, metric, body, shown, data)
+
+
+def _streak_tail(result: metrics.Streak) -> str:
     span = f" ({result.start} to {result.end})" if result.start else ""
-    broke = f"; the previous session that did not qualify was {result.broke_on}" if (
-        result.broke_on and result.length) else ""  # fmt: skip
     if result.length and result.broke_on is None:
-        broke = "; the streak reaches back to the start of the data"
-    body = f"{what} {result.length} sessions in a row through {end}{span}{broke}."
-    return cite(deps, "streak", symbols, result.start or end, end, metric, body,
-                {"sessions": str(result.length)}, asdict(result))  # fmt: skip
+        return f"{span}; the streak reaches back to the start of the data"
+    if result.broke_on and result.length:
+        return f"{span}; the previous session that did not qualify was {result.broke_on}"
+    return span
+
+
+def _run_before(
+    result: metrics.Streak, sessions: pd.Index, compute: Callable[[date], metrics.Streak]
+) -> metrics.Streak | None:
+    """The streak that ended the session before the current one broke, if it was longer."""
+    if result.broke_on is None:
+        return None
+    earlier = sessions[sessions < pd.Timestamp(result.broke_on)]
+    if len(earlier) == 0:
+        return None
+    prior = compute(pd.Timestamp(earlier[-1]).date())
+    return prior if prior.length > result.length else None
 
 
 class HighsArgs(BaseModel):

@@ -217,3 +217,32 @@ def test_openai_provider_json_schema_against_llama_cpp_server(
     response = server_llm.complete(messages, json_schema=SCHEMA, max_tokens=40)
     assert json.loads(response.text)["sessions"] == 9
     validate_json_output(response.text, SCHEMA)
+
+
+def test_system_prompt_snapshot_is_reused_by_a_new_process(
+    model_path: Path, tmp_path: Path
+) -> None:
+    """A fresh model loads the saved KV state of the system prompt and evaluates only the rest,
+    answering exactly as the model that computed it did."""
+    from copilot.llm.local import LocalLLM
+
+    system = ChatMessage(role="system", content=f"You answer in JSON. Known fact: {FACT}")
+    question = ChatMessage(role="user", content="Which symbol, which direction, how many sessions?")
+    first = LocalLLM(model_path, n_ctx=2048, snapshot_dir=tmp_path)
+    assert first.prime([system]) == "computed"
+    assert first.prime([system]) == "held"
+    assert len(list(tmp_path.glob("*.kv"))) == 1
+    expected = first.complete([system, question], json_schema=SCHEMA, max_tokens=40)
+    full_prompt = expected.prompt_tokens
+    del first
+
+    second = LocalLLM(model_path, n_ctx=2048, snapshot_dir=tmp_path)
+    assert second.prime([system]) == "loaded"
+    reused = second.complete([system, question], json_schema=SCHEMA, max_tokens=40)
+    assert reused.text == expected.text
+    assert second.last_timings is not None
+    assert second.last_timings.prompt_tokens_evaluated < full_prompt - 10
+    # A different system prompt misses the snapshot and is computed (and saved) afresh.
+    other = ChatMessage(role="system", content="Answer in French.")
+    assert second.prime([other]) == "computed"
+    assert len(list(tmp_path.glob("*.kv"))) == 2
