@@ -24,6 +24,12 @@ def _data() -> None:
     page()
 
 
+def _research() -> None:
+    from ui.research_page import page
+
+    page()
+
+
 # No page icons: Streamlit makes the current page's icon the favicon, and fetches ":material/…"
 # favicons from Google's servers (the app must not reach outside this machine).
 def chat_page() -> StreamlitPage:
@@ -34,5 +40,9 @@ def data_page() -> StreamlitPage:
     return st.Page(_data, title="Data", url_path="data")
 
 
+def research_page() -> StreamlitPage:
+    return st.Page(_research, title="Research", url_path="research")
+
+
 def pages() -> list[StreamlitPage]:
-    return [chat_page(), data_page()]
+    return [chat_page(), research_page(), data_page()]

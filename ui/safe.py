@@ -37,6 +37,7 @@ _TAGS = {
     "h4", "h5", "h6", "hr", "a", "span", "sup", "div", "table", "thead", "tbody", "tr", "th",
     "td",
 }  # fmt: skip
+REPORT_TAGS = frozenset({"h1", "h2", "h3"})  # the only tags `extra_tags` may add
 _ATTRIBUTES = {"a": {"href", "title", "target"}, "span": {"title"}, "img": {"src", "alt"}}
 _CLASSES = {
     "div": {"mc-answer", "mc-quote"},
@@ -88,9 +89,11 @@ def markdown_html(text: str) -> str:
     return rendered
 
 
-def sanitize(fragment: str, allowed_links: Collection[str] = ()) -> str:
-    """The HTML `fragment` reduced to the allowlist; `<a href>` survives only for a URL in
-    `allowed_links` that is itself http(s)."""
+def sanitize(
+    fragment: str, allowed_links: Collection[str] = (), extra_tags: Collection[str] = ()
+) -> str:
+    """The HTML `fragment` reduced to the allowlist (plus `extra_tags`, e.g. a report's
+    `h1`-`h3`); `<a href>` survives only for a URL in `allowed_links` that is itself http(s)."""
     links = {u for u in allowed_links if is_safe_url(u)}
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
@@ -102,7 +105,7 @@ def sanitize(fragment: str, allowed_links: Collection[str] = ()) -> str:
             return "_blank" if value == "_blank" else None
         return value
 
-    tags = _TAGS | ({"img"} if IMAGE_HOSTS else set())
+    tags = _TAGS | (set(extra_tags) & REPORT_TAGS) | ({"img"} if IMAGE_HOSTS else set())
     cleaned: str = nh3.clean(
         fragment,
         tags=tags,

@@ -46,9 +46,12 @@ def initial_as_of(settings: UISettings, summary: StoreSummary) -> date:
     return min(day, date.today())
 
 
-def render_sidebar(settings: UISettings, summary: StoreSummary) -> Controls:
+def render_sidebar(
+    settings: UISettings, summary: StoreSummary, conversation: bool = True
+) -> Controls:
+    """The shared controls (the research page shows them too, without "New conversation")."""
     with st.sidebar:
-        st.subheader("Answer as of", divider="gray")
+        st.subheader("Answer as of" if conversation else "Research as of", divider="gray")
         if AS_OF_KEY not in st.session_state:
             st.session_state[AS_OF_KEY] = initial_as_of(settings, summary)
         as_of = st.date_input(
@@ -59,7 +62,8 @@ def render_sidebar(settings: UISettings, summary: StoreSummary) -> Controls:
             st.caption(f"Market data from {summary.first} to {summary.last}.")
         st.subheader("Model", divider="gray")
         choice = _model_choice(settings)
-        st.button("New conversation", on_click=clear, icon=":material/add_comment:")
+        if conversation:
+            st.button("New conversation", on_click=clear, icon=":material/add_comment:")
         st.divider()
         st.caption(NOT_ADVICE)
     return Controls(as_of if isinstance(as_of, date) else None, choice)

@@ -139,6 +139,7 @@ def test_research_slot_is_hidden_until_a_feature_registers(
     from ui import actions
 
     monkeypatch.setattr(actions, "_ACTIONS", {})
+    monkeypatch.setattr(actions, "_loaded", True)  # not ui.research's own registration
     if registered:
         action = actions.AnswerAction("research", "Research this in depth", lambda turn: None)
         actions.register_answer_action(action)
