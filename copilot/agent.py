@@ -132,7 +132,9 @@ class Copilot:
         messages, calls = self._plan(run)
         self._execute(run, calls)
         text = self._write(run, messages)
+        checked = time.perf_counter()
         text, verification = verify_answer(text, self.deps.ledger, run.as_of, question)
+        run.timings["verify"] = time.perf_counter() - checked
         if self.config.repair and verification.unverified:
             text, verification = self._repair(run, text, verification)
         run.timings["total"] = time.perf_counter() - started
