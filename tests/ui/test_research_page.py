@@ -4,8 +4,8 @@ budget stop; invalid edits."""
 
 from __future__ import annotations
 
+import importlib
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,6 @@ import ui_research_script as script
 from streamlit.testing.v1 import AppTest
 from ui_testkit import LLM_KEY, app, article, build_news, html_blocks, of_type
 
-import copilot.research.export  # noqa: F401  (patched below)
 from copilot.errors import ConfigError, ProviderError
 from copilot.llm.scripted import ScriptedLLM
 
@@ -24,6 +23,7 @@ ARTICLE_URL = "https://news.example.com/markets/small-caps-streak"
 ARTICLE_REF = "[3] Small caps extend winning streak — Example Wire, 2026-01-22."
 STEPS = "copilot.research.1.steps"  # the first plan's step table (its widget key)
 FAKE_PDF = b"%PDF-1.7 fake print"
+EXPORT = importlib.import_module("copilot.research.export")  # the package exports a function
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ def no_chromium(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         printed.append(html)
         return FAKE_PDF
 
-    monkeypatch.setattr(sys.modules["copilot.research.export"], "html_to_pdf", fake_pdf)
+    monkeypatch.setattr(EXPORT, "html_to_pdf", fake_pdf)
     return printed
 
 
@@ -200,7 +200,7 @@ def test_auto_accept_runs_at_once_through_the_env_hook(
     def no_pdf(html: str, chromium: str | None = None) -> bytes:
         raise ConfigError("PDF export needs Chromium: install it")
 
-    monkeypatch.setattr(sys.modules["copilot.research.export"], "html_to_pdf", no_pdf)
+    monkeypatch.setattr(EXPORT, "html_to_pdf", no_pdf)
     at = open_research()
     at.checkbox(key="copilot.research.auto").check()
     propose(at)
