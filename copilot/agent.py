@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -33,7 +31,7 @@ NEWS_TOOL = "search_news"
 @dataclass
 class AgentConfig:
     max_tool_calls: int = 5
-    sentences: str = "3 or 4"
+    sentences: str = "3"
     news_k: int = 3
     news_days: int = 21  # a "why" question looks at news from this many days before as-of
     repair: bool = True
@@ -125,7 +123,6 @@ class Copilot:
     ) -> Answer:
         started = time.perf_counter()
         run = self._start(question, as_of, on_event)
-        self._preload_news()
         primed = time.perf_counter()
         self.warm_up()
         run.timings["prime"] = time.perf_counter() - primed
@@ -168,19 +165,6 @@ class Copilot:
         if isinstance(self.llm, SupportsPrime):
             return self.llm.prime([self.system_message()])
         return None
-
-    def _preload_news(self) -> None:
-        """Load the embedding model while the model plans: a why-question searches the news,
-        and loading is mostly file and import work that overlaps the model's compute."""
-        news = self.deps.news
-        if news is None or getattr(news.embedder, "_model", True) is not None:
-            return
-
-        def load() -> None:
-            with suppress(Exception):  # a real failure resurfaces, with its message, on use
-                news.embedder.preload()
-
-        threading.Thread(target=load, name="copilot-embedder-preload", daemon=True).start()
 
     def _plan(self, run: _Run) -> tuple[list[ChatMessage], list[dict[str, Any]]]:
         """Ask for the JSON plan. Returns the conversation so far — the write turn extends it, so
@@ -266,7 +250,12 @@ class Copilot:
         run.timings["tools"] = time.perf_counter() - t0
 
     def _evidence(self, run: _Run) -> str:
-        blocks = [r.output for r in run.records if not r.error]
+        """The tool outputs the model writes from. Metric definitions stay in the Sources (the
+        user sees them; the verifier reads them) but are left out here: the model copies
+        figures, not definitions, and every token read costs ~20 ms on 2 cores."""
+        blocks = ["\n".join(line for line in r.output.splitlines()
+                            if not line.startswith("Definition:"))
+                  for r in run.records if not r.error]  # fmt: skip
         return "\n\n".join(blocks) if blocks else "(no evidence was found)"
 
     def _write(self, run: _Run, messages: list[ChatMessage]) -> str:

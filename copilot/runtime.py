@@ -5,6 +5,7 @@ CLI, UI and evaluation call these; nothing below them reads settings from the en
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
@@ -25,6 +26,22 @@ def open_news(settings: Settings) -> Any:
         store = NewsStore.open(settings, create=False)
         return store if store.count() else None
     return None
+
+
+def preload_embedder(news: Any) -> threading.Thread | None:
+    """Start loading the news embedding model in the background — while the language model
+    loads, which is mostly file reading — so the first search does not wait for it. Join the
+    thread before asking: an import racing the model's compute slows both (measured)."""
+    if news is None:
+        return None
+
+    def load() -> None:
+        with suppress(Exception):  # a real failure resurfaces, with its message, on first use
+            news.embedder.preload()
+
+    thread = threading.Thread(target=load, name="copilot-embedder-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 @contextmanager

@@ -87,6 +87,12 @@ class Settings(BaseSettings):
     # Answers.
     as_of: date | None = Field(None, description="Default as-of date; unset = latest data.")
 
+    # Deep-research budget: a hard stop; a report cut short says so at the top.
+    research_max_llm_calls: int = Field(12, ge=1, description="Model calls per report.")
+    research_max_tokens: int = Field(40_000, ge=1, description="Prompt + completion tokens.")
+    research_max_tool_calls: int = Field(12, ge=0, description="Tool calls per report.")
+    research_max_seconds: float = Field(300.0, gt=0, description="Wall time per report.")
+
     @field_validator("yahoo_symbols", "fred_series", mode="before")
     @classmethod
     def _split_lists(cls, value: object) -> object:

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 from copilot.answer import AgentEvent, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
 from copilot.render import marked_text, sources_text, summary_line, warning_line
-from copilot.runtime import open_deps
+from copilot.runtime import open_deps, preload_embedder
 from copilot.settings import Settings
 from copilot.tools import ToolDeps
 
@@ -45,8 +45,11 @@ def ask(
     if updates:
         settings = settings.model_copy(update=updates)
     day = parse_day(as_of, "--as-of") or settings.as_of
-    llm = make_llm_with_progress(settings, quiet=as_json)
     with open_deps(settings, day) as deps:
+        preloading = preload_embedder(deps.news)
+        llm = make_llm_with_progress(settings, quiet=as_json)
+        if preloading is not None:
+            preloading.join()
         copilot = make_engine(mode, deps, llm)
         on_event = (lambda _e: None) if as_json else _printer()
         answer = copilot.ask(question, as_of=day, on_event=on_event)

@@ -14,7 +14,7 @@ from copilot.cli.ask_commands import make_engine, make_llm_with_progress
 from copilot.cli.common import load_settings
 from copilot.evaluation import EvalQuestion, QuestionResult, load_questions, summarize
 from copilot.evaluation.runner import evaluate, markdown_report
-from copilot.runtime import open_deps
+from copilot.runtime import open_deps, preload_embedder
 
 console = Console()
 DEFAULT_QUESTIONS = Path("benchmarks/eval/questions.jsonl")
@@ -40,7 +40,6 @@ def eval_command(
     if kind:
         selected = [q for q in selected if q.kind == kind]
     selected = selected[:limit] if limit else selected
-    llm = make_llm_with_progress(settings, quiet=False)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -49,14 +48,19 @@ def eval_command(
         TimeElapsedColumn(),
         console=console,
     )
-    with open_deps(settings) as deps, progress:
+    with open_deps(settings) as deps:
+        preloading = preload_embedder(deps.news)
+        llm = make_llm_with_progress(settings, quiet=False)
+        if preloading is not None:
+            preloading.join()
         engine = make_engine(mode, deps, llm)
-        task = progress.add_task("Evaluating", total=len(selected), last="")
+        with progress:
+            task = progress.add_task("Evaluating", total=len(selected), last="")
 
-        def done(question: EvalQuestion, result: QuestionResult) -> None:
-            progress.update(task, advance=1, last=f"{question.id}: {result.correct}")
+            def done(question: EvalQuestion, result: QuestionResult) -> None:
+                progress.update(task, advance=1, last=f"{question.id}: {result.correct}")
 
-        results = evaluate(engine, selected, on_done=done, records=records)
+            results = evaluate(engine, selected, on_done=done, records=records)
     for key, value in summarize(results).items():
         console.print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     if report:

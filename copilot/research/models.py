@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
+from copilot.settings import Settings
 from copilot.sources import DataSource, NewsSource
 
 FEEDS: tuple[str, ...] = ("analysis", "insights", "time", "summary")
@@ -27,16 +28,14 @@ class Budget(BaseModel):
     max_seconds: float = Field(300.0, gt=0)
 
     @classmethod
-    def from_settings(cls, settings: Any) -> Budget:
-        """From `research_max_*` settings fields when present, else the defaults."""
-        names = {
-            "max_llm_calls": "research_max_llm_calls",
-            "max_tokens": "research_max_tokens",
-            "max_tool_calls": "research_max_tool_calls",
-            "max_seconds": "research_max_seconds",
-        }
-        values = {k: getattr(settings, v) for k, v in names.items() if hasattr(settings, v)}
-        return cls.model_validate(values)
+    def from_settings(cls, settings: Settings) -> Budget:
+        """The `research_max_*` settings (COPILOT_RESEARCH_MAX_LLM_CALLS …)."""
+        return cls(
+            max_llm_calls=settings.research_max_llm_calls,
+            max_tokens=settings.research_max_tokens,
+            max_tool_calls=settings.research_max_tool_calls,
+            max_seconds=settings.research_max_seconds,
+        )
 
 
 def tool_args_problem(tool: str, args: dict[str, Any]) -> str | None:
