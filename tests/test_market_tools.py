@@ -57,6 +57,17 @@ def test_streak_reports_the_run_that_just_ended(shared_deps: ToolDeps, prices: P
     assert out.data["previous"]["length"] == length
 
 
+def test_price_return_on_one_day_is_that_sessions_move(shared_deps: ToolDeps, prices: Path) -> None:
+    rows = raw_closes(prices, "GLD")
+    i = index_of(rows, "2025-12-29")
+    expected = f"{(rows[i][1] / rows[i - 1][1] - 1) * 100:+.2f}%"
+    # No start, and start == end, both mean the day's move from the previous close.
+    for args in ({"end": "2025-12-29"}, {"start": "2025-12-29", "end": "2025-12-29"}):
+        out = run_tool(shared_deps, "price_return", {"symbol": "GLD", **args})
+        assert not out.error, out.text
+        assert f"{expected} from {rows[i - 1][0]}" in out.text and "1 session." in out.text
+
+
 def test_sector_returns_ranked_match_raw(shared_deps: ToolDeps, prices: Path) -> None:
     expected = []
     for symbol in SECTORS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from ui.resources import (
     get_llm,
     get_settings,
     market_gate,
+    model_progress,
     news_store,
     start_warmup,
     store_summary,
@@ -145,7 +146,7 @@ def _answer_live(turn: Turn, earlier: list[Turn], controls: Controls, settings: 
     status = st.status(PHASES["plan"], expanded=True)
     gate = market_gate()
     try:
-        llm = get_llm(controls.choice, _model_progress(status))
+        llm = get_llm(controls.choice, model_progress(status))
         news = news_store()
         gate.acquire_read()
     except (CopilotError, FileNotFoundError) as exc:
@@ -196,19 +197,6 @@ def _show_event(event: AgentEvent, status: StatusContainer) -> None:
         status.code(json.dumps(event.arguments, default=str), language="json", wrap_lines=True)
     elif event.kind == "tool_finished" and event.error:
         status.caption(escape_markdown(event.text))
-
-
-def _model_progress(status: StatusContainer) -> Callable[[int, int], None]:
-    bar = None
-
-    def on_progress(done: int, total: int) -> None:
-        nonlocal bar
-        text = "Preparing the embedded model (first run only)…"
-        if bar is None:
-            bar = status.progress(0.0, text=text)
-        bar.progress(min(done / total, 1.0) if total else 0.0, text=text)
-
-    return on_progress
 
 
 def _charts(turn: Turn) -> list[object]:

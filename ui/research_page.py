@@ -10,7 +10,6 @@ the market store is opened only while the planner or the run reads it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,14 @@ from copilot.errors import CopilotError
 from ui import style
 from ui.market_gate import StoreBusyError
 from ui.research import TOPIC_KEY
-from ui.resources import get_llm, get_settings, market_gate, news_store, store_summary
+from ui.resources import (
+    get_llm,
+    get_settings,
+    market_gate,
+    model_progress,
+    news_store,
+    store_summary,
+)
 from ui.safe import escape_markdown
 from ui.sidebar import Controls, render_sidebar
 
@@ -277,20 +283,6 @@ class Progress:
             self.status.caption(escape_markdown(f"revising {detail}: some figures did not check"))
         elif name == "unusable":
             self.status.caption(escape_markdown(f"unusable model output: {detail}"))
-
-
-def model_progress(status: StatusContainer) -> Callable[[int, int], None]:
-    """A progress bar while the embedded model is assembled (first run only)."""
-    bar = None
-
-    def on_progress(done: int, total: int) -> None:
-        nonlocal bar
-        text = "Preparing the embedded model (first run only)…"
-        if bar is None:
-            bar = status.progress(0.0, text=text)
-        bar.progress(min(done / total, 1.0) if total else 0.0, text=text)
-
-    return on_progress
 
 
 def show_report(job: ResearchJob) -> None:

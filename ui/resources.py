@@ -29,6 +29,8 @@ from ui.market_gate import MarketGate
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from streamlit.elements.lib.mutable_status_container import StatusContainer
+
     from copilot.llm.base import LLM
 
 LLM_OVERRIDE_KEY = "copilot.llm_override"
@@ -167,6 +169,20 @@ def _llm(provider: str, model: str, base_url: str, _settings: Settings) -> LLM:
     if provider == "openai":
         update.update(openai_model=model, openai_base_url=base_url or None)
     return make_llm(_settings.model_copy(update=update))
+
+
+def model_progress(status: StatusContainer) -> Callable[[int, int], None]:
+    """A progress bar in `status` while the embedded model is assembled (first run only)."""
+    bar = None
+
+    def on_progress(done: int, total: int) -> None:
+        nonlocal bar
+        text = "Preparing the embedded model (first run only)…"
+        if bar is None:
+            bar = status.progress(0.0, text=text)
+        bar.progress(min(done / total, 1.0) if total else 0.0, text=text)
+
+    return on_progress
 
 
 def get_llm(choice: ModelChoice, on_progress: Callable[[int, int], None] | None = None) -> LLM:

@@ -176,9 +176,18 @@ def resolve_concept(text: str) -> list[str]:
             hits.append((span[0], symbol))
     ordered: list[str] = []
     for _, symbol in sorted(hits):
-        if symbol not in ordered:
-            ordered.append(symbol)
+        for candidate in (symbol, *SAME_MEASURE.get(symbol, ())):
+            if candidate not in ordered:
+                ordered.append(candidate)
     return ordered
+
+
+# The same measure under another source's symbol: a concept resolves to all of them, in this
+# order, and callers take the first one the store holds (the sample data has FRED's SP500).
+SAME_MEASURE: dict[str, tuple[str, ...]] = {
+    "^GSPC": ("SP500",),
+    "^VIX": ("VIX",),
+}
 
 
 def sector_symbols() -> list[str]:

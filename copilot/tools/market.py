@@ -65,29 +65,35 @@ class ReturnArgs(BaseModel):
     start: date | None = Field(None, description="First session (its close is the base).")
     end: date | None = Field(None, description=DAY)
     sessions: int | None = Field(
-        None, ge=1, description="Instead of start: the return over this many sessions to end."
+        None,
+        ge=1,
+        description="Instead of start: the return over this many sessions to end "
+        "(default 1: the day's move).",
     )
 
 
 @register_tool("price_return", ReturnArgs)
 def price_return(deps: ToolDeps, args: ReturnArgs) -> ToolOutput:
-    """Percent return of a symbol between two session closes, or over the last N sessions."""
+    """Percent return of a symbol between two session closes, over the last N sessions, or on
+    one day (the default)."""
     symbol = normalize_symbol(deps, args.symbol)
     end = session_day(deps, symbol, args.end, "end")
     values = load(deps, symbol)
-    if args.sessions is not None:
-        result = metrics.n_session_change(values, end, args.sessions)
-        metric = f"return from the close {args.sessions} sessions before {end} to its close"
-    elif args.start is not None:
-        start = session_day(deps, symbol, args.start, "start")
+    start = session_day(deps, symbol, args.start, "start") if args.start else None
+    # No start, or start == end ("how did X do on Jan 22"), asks for that session's move.
+    sessions = args.sessions or (1 if start is None or start == end else None)
+    if sessions is not None:
+        result = metrics.n_session_change(values, end, sessions)
+        metric = f"return from the close {sessions} sessions before {end} to its close"
+    else:
+        assert start is not None
         result = metrics.period_return(values, start, end)
         metric = "close-to-close return: close(end) / close(start) - 1"
-    else:
-        raise InvalidArgumentError("give either start or sessions.")
     body = (
         f"{describe(symbol)} {pct(result.pct)} from {result.start} "
         f"(close {num(result.start_value)}) "
-        f"to {result.end} (close {num(result.end_value)}), {result.sessions} sessions."
+        f"to {result.end} (close {num(result.end_value)}), {result.sessions} "
+        f"session{'' if result.sessions == 1 else 's'}."
     )
     values_shown = {"return": pct(result.pct), "start close": num(result.start_value),
                     "end close": num(result.end_value)}  # fmt: skip

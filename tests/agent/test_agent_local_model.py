@@ -7,7 +7,6 @@ an article and a data source, and every figure must be checked.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import uuid
 from collections.abc import Iterator
@@ -17,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from copilot.agent import NEWS_TOOL, Copilot
-from copilot.errors import CopilotError
 from copilot.market.store import MarketStore
 from copilot.render import marked_text
 from copilot.settings import Settings
@@ -46,17 +44,10 @@ def news_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> o
 
 
 @pytest.fixture(scope="module")
-def local_llm(tmp_path_factory: pytest.TempPathFactory) -> object:
-    if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed")
+def local_llm(bundled_model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
     from copilot.llm.local import LocalLLM
-    from copilot.llm.model_files import ensure_local_model
 
-    try:
-        path = ensure_local_model(Settings(_env_file=None))
-    except CopilotError as exc:
-        pytest.skip(f"the bundled model is not available: {exc}")
-    return LocalLLM(path, n_ctx=4096, snapshot_dir=tmp_path_factory.mktemp("kv"))
+    return LocalLLM(bundled_model_path, n_ctx=4096, snapshot_dir=tmp_path_factory.mktemp("kv"))
 
 
 @pytest.fixture

@@ -21,11 +21,10 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.tools import tool
 
-from copilot.errors import CopilotError, ProviderError
+from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.chat_models import TextToolChatModel
 from copilot.llm.json_output import validate_json_output
-from copilot.llm.model_files import ensure_local_model
 from copilot.llm.openai_compat import OpenAICompatLLM
 from copilot.settings import Settings
 
@@ -44,13 +43,8 @@ FACT = "Small caps (symbol: IWM) closed higher for 9 sessions in a row."
 
 
 @pytest.fixture(scope="session")
-def model_path() -> Path:
-    if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed")
-    try:
-        return ensure_local_model(Settings(_env_file=None))
-    except CopilotError as exc:
-        pytest.skip(f"the bundled model is not available: {exc}")
+def model_path(bundled_model_path: Path) -> Path:
+    return bundled_model_path
 
 
 @pytest.fixture(scope="session")

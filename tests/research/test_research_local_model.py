@@ -6,35 +6,25 @@ so the report stops early and must say so, while everything it did write is chec
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 from research_script import AS_OF, TOPIC
 
-from copilot.errors import CopilotError
 from copilot.research import Budget, ResearchSession, to_markdown
 from copilot.research.bundle import save_bundle
 from copilot.research.sections import SENTIMENTS
 from copilot.research.session import replay_report
-from copilot.settings import Settings
 from copilot.tools import TOOLS, ToolDeps
 
 pytestmark = pytest.mark.local_model
 
 
 @pytest.fixture(scope="module")
-def local_llm() -> object:
-    if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed")
+def local_llm(bundled_model_path: Path) -> object:
     from copilot.llm.local import LocalLLM
-    from copilot.llm.model_files import ensure_local_model
 
-    try:
-        path = ensure_local_model(Settings(_env_file=None))
-    except CopilotError as exc:
-        pytest.skip(f"the bundled model is not available: {exc}")
-    return LocalLLM(path, n_ctx=4096)
+    return LocalLLM(bundled_model_path, n_ctx=4096)
 
 
 def test_short_report_with_the_embedded_model(
