@@ -82,6 +82,8 @@ def test_sector_returns_ranked_match_raw(shared_deps: ToolDeps, prices: Path) ->
         assert row["pct"] == pytest.approx(ret, abs=1e-12)
     best_ret, best = expected[0]
     assert f"1. {best} " in out.text and f"{best_ret * 100:+.2f}%" in out.text
+    worst_ret, worst = expected[-1]
+    assert f"best {best} {best_ret * 100:+.2f}%, worst {worst} {worst_ret * 100:+.2f}%." in out.text
 
 
 def test_iwm_new_highs_in_2026_match_raw(shared_deps: ToolDeps, prices: Path) -> None:

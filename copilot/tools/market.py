@@ -117,11 +117,16 @@ def sector_returns(deps: ToolDeps, args: DayArgs) -> ToolOutput:
     ranked = metrics.daily_returns_ranked(closes, day)
     parts = [f"{r.rank}. {r.symbol} {lookup(r.symbol).sector if lookup(r.symbol) else ''} "  # type: ignore[union-attr]
              f"{pct(r.pct)}" for r in ranked]  # fmt: skip
-    body = f"Sector returns on {day} (vs {ranked[0].prev_date}): " + "; ".join(parts) + "."
+    best, worst = ranked[0], ranked[-1]
+    # Said first: a small model misreads "worst" off the end of a ranked list.
+    body = (
+        f"Sector returns on {day} (vs {best.prev_date}): best {best.symbol} {pct(best.pct)}, "
+        f"worst {worst.symbol} {pct(worst.pct)}. Ranked: " + "; ".join(parts) + "."
+    )
     metric = "each sector ETF's close-to-close return from the previous session to the day"
     data = {"day": day, "ranked": [asdict(r) for r in ranked]}
     shown = {r.symbol: pct(r.pct) for r in ranked}
-    return cite(deps, "sector_returns", [r.symbol for r in ranked], ranked[0].prev_date, day,
+    return cite(deps, "sector_returns", [r.symbol for r in ranked], best.prev_date, day,
                 metric, body, shown, data)  # fmt: skip
 
 
@@ -314,7 +319,8 @@ class RiskArgs(BaseModel):
 
 @register_tool("risk_stats", RiskArgs)
 def risk_stats(deps: ToolDeps, args: RiskArgs) -> ToolOutput:
-    """Maximum drawdown and annualized volatility of a symbol over a window."""
+    """Maximum drawdown (worst peak-to-trough decline) and annualized volatility of a symbol
+    over a window."""
     symbol = normalize_symbol(deps, args.symbol)
     start = session_day(deps, symbol, args.start, "start")
     end = session_day(deps, symbol, args.end, "end")

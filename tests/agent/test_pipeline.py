@@ -188,3 +188,15 @@ def test_prompts_share_a_fixed_prefix_for_the_kv_cache(shared_deps: ToolDeps) ->
     assert plan_1[0] == plan_2[0]  # identical system message
     assert write_1[: len(plan_1)] == plan_1  # the write turn extends the plan turn
     assert write_1[len(plan_1)]["role"] == "assistant"
+
+
+def test_plan_hints_name_stored_symbols_windows_and_dates(shared_deps: ToolDeps) -> None:
+    from copilot.agent import concept_hints
+
+    hints = concept_hints(
+        shared_deps, "How far above its 200-day average did the S&P 500 index close on Jan 22?"
+    )
+    # The sample data holds the index as FRED's SP500 (not ^GSPC): the hint names what exists.
+    assert hints.startswith("SP500 = ") and "^GSPC" not in hints
+    assert "200-day = 200 sessions" in hints
+    assert "dates mentioned: Jan 22" in hints
