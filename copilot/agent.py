@@ -4,7 +4,7 @@ Why a pipeline rather than a free tool loop: with the embedded 1.5B model, promp
 (~50 tokens/s on 2 cores) dominates, so the model is asked exactly twice — once for a JSON plan
 (grammar-constrained, so it is always well-formed), once to write — and both prompts share the
 system prefix, which llama.cpp keeps in its KV cache. `copilot.agent_langchain` runs the same
-tools through LangChain's `create_agent`; `benchmarks/eval_results.md` compares the two.
+tools through LangChain's `create_agent`; `benchmarks/results/eval_agent.md` compares the two.
 """
 
 from __future__ import annotations
