@@ -27,15 +27,17 @@ CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 UNVERIFIED_MARK = " _(unverified)_"
 SENTIMENTS = ("positive", "negative", "neutral")
 
+# String lengths are capped in the grammar: an unbounded field can run the JSON past
+# max_tokens, and a cut-off header is unusable (seen with the embedded model).
 HEADER_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "title": {"type": "string"},
-        "tags": {"type": "array", "items": {"type": "string"},
+        "title": {"type": "string", "maxLength": 100},
+        "tags": {"type": "array", "items": {"type": "string", "maxLength": 30},
                  "minItems": 1, "maxItems": 5},
-        "market": {"type": "string"},
+        "market": {"type": "string", "maxLength": 40},
         "sentiment": {"enum": list(SENTIMENTS)},
-        "reason": {"type": "string"},
+        "reason": {"type": "string", "maxLength": 240},
     },
     "required": ["title", "tags", "market", "sentiment", "reason"],
 }  # fmt: skip
@@ -75,7 +77,7 @@ def section_specs(sub_questions: list[str], analysis_focus: str) -> list[Section
     """The report's model-written parts in writing order (one model call each)."""
     specs = [
         SectionSpec("header", "Header", "research_header", json_schema=HEADER_SCHEMA,
-                    max_tokens=200),
+                    max_tokens=240),
         SectionSpec("summary", "Executive Summary", "research_summary",
                     {"sentences": "3 to 4"}, max_tokens=200),
     ]  # fmt: skip
