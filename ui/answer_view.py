@@ -14,7 +14,7 @@ from ui.safe import escape_markdown
 from ui.sources_view import render_sources
 
 if TYPE_CHECKING:
-    from copilot.answer import Answer, ToolCallRecord
+    from copilot.answer import Answer, NumberCheck, ToolCallRecord
     from ui.conversation import Turn
 
 NOT_ADVICE = "Information, not investment advice."
@@ -72,19 +72,18 @@ def render_tool_log(calls: list[ToolCallRecord], seconds: float) -> None:
                 st.caption(escape_markdown(call.output))
 
 
+def check_row(check: NumberCheck) -> dict[str, str]:
+    """One figure's check as a table row: the number, its mark, the source and the evidence."""
+    return {
+        "number": check.text,
+        "check": f"{MARKS[check.status][0]} {check.status}",
+        "source": f"[{check.source}]" if check.source is not None else "",
+        "evidence": check.evidence,
+    }
+
+
 def check_rows(answer: Answer) -> list[dict[str, str]]:
-    rows = []
-    for check in sorted(answer.verification.numbers, key=lambda n: n.start):
-        mark = MARKS[check.status][0]
-        rows.append(
-            {
-                "number": check.text,
-                "check": f"{mark} {check.status}",
-                "source": f"[{check.source}]" if check.source is not None else "",
-                "evidence": check.evidence,
-            }
-        )
-    return rows
+    return [check_row(c) for c in sorted(answer.verification.numbers, key=lambda n: n.start)]
 
 
 def render_checks(answer: Answer) -> None:

@@ -17,6 +17,7 @@ import streamlit as st
 
 from copilot.sources import NewsSource
 from ui.answer_html import MARKS
+from ui.answer_view import check_row
 from ui.safe import REPORT_TAGS, escape_markdown, markdown_html, one_block, sanitize
 
 if TYPE_CHECKING:
@@ -183,15 +184,7 @@ def check_rows(report: Report) -> list[dict[str, str]]:
     rows = []
     for key, section in report.sections.items():
         for check in sorted(section.numbers, key=lambda n: n.start):
-            rows.append(
-                {
-                    "section": section.title or key,
-                    "number": check.text,
-                    "check": f"{MARKS[check.status][0]} {check.status}",
-                    "source": f"[{check.source}]" if check.source is not None else "",
-                    "evidence": check.evidence,
-                }
-            )
+            rows.append({"section": section.title or key, **check_row(check)})
     return rows
 
 
