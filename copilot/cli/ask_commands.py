@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -46,10 +46,7 @@ def ask(
         settings = settings.model_copy(update=updates)
     day = parse_day(as_of, "--as-of") or settings.as_of
     with open_deps(settings, day) as deps:
-        preloading = preload_embedder(deps.news)
-        llm = make_llm_with_progress(settings, quiet=as_json)
-        if preloading is not None:
-            preloading.join()
+        llm = make_llm_beside_news(settings, deps.news, quiet=as_json)
         copilot = make_engine(mode, deps, llm)
         on_event = (lambda _e: None) if as_json else _printer()
         answer = copilot.ask(question, as_of=day, on_event=on_event)
@@ -68,6 +65,15 @@ def ask(
     )
     console.print(f"\n[dim]{summary_line(answer)}[/]", highlight=False)
     console.print("[dim]Information, not investment advice.[/]")
+
+
+def make_llm_beside_news(settings: Settings, news: Any, quiet: bool) -> LLM:
+    """The model, with the news embedding model loading meanwhile (ready before it returns)."""
+    preloading = preload_embedder(news)
+    llm = make_llm_with_progress(settings, quiet)
+    if preloading is not None:
+        preloading.join()
+    return llm
 
 
 def make_llm_with_progress(settings: Settings, quiet: bool) -> LLM:

@@ -10,11 +10,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from copilot.cli.ask_commands import make_engine, make_llm_with_progress
+from copilot.cli.ask_commands import make_engine, make_llm_beside_news
 from copilot.cli.common import load_settings
 from copilot.evaluation import EvalQuestion, QuestionResult, load_questions, summarize
 from copilot.evaluation.runner import evaluate, markdown_report
-from copilot.runtime import open_deps, preload_embedder
+from copilot.runtime import open_deps
 
 console = Console()
 DEFAULT_QUESTIONS = Path("benchmarks/eval/questions.jsonl")
@@ -49,10 +49,7 @@ def eval_command(
         console=console,
     )
     with open_deps(settings) as deps:
-        preloading = preload_embedder(deps.news)
-        llm = make_llm_with_progress(settings, quiet=False)
-        if preloading is not None:
-            preloading.join()
+        llm = make_llm_beside_news(settings, deps.news, quiet=False)
         engine = make_engine(mode, deps, llm)
         with progress:
             task = progress.add_task("Evaluating", total=len(selected), last="")
