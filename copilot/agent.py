@@ -19,12 +19,15 @@ from typing import Any
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, SupportsPrime
-from copilot.market.symbols import lookup, resolve_concept
-from copilot.numbers import find_dates
+from copilot.market.symbols import lookup, resolve_concept, sector_symbols
+from copilot.numbers import Number, find_dates, on_or_before
+from copilot.quick_plan import quick_plan
+from copilot.sentences import after_sentences
 from copilot.tools import TOOLS, ToolDeps, run_tool
 from copilot.verify import verify_answer
 
 WHY = re.compile(r"\b(why|what drove|reason|behind|explain|cause|driv(?:e|es|ing))\b", re.I)
+_COMPARES = re.compile(r"\b(beat|versus|vs\.?|compared|outperform\w*|underperform\w*|than)\b", re.I)
 NEWS_TOOL = "search_news"
 _WINDOW = re.compile(r"\b((\d+)[- ](?:day|session|trading-day))s?\b", re.I)
 
@@ -32,7 +35,10 @@ _WINDOW = re.compile(r"\b((\d+)[- ](?:day|session|trading-day))s?\b", re.I)
 @dataclass
 class AgentConfig:
     max_tool_calls: int = 5
-    sentences: str = "3"
+    sentences: int = 4  # asked for, and where the answer is stopped (copilot.sentences)
+    data_sentences: int = 2  # a two-part answer: market data first, then the news's reasons
+    news_sentences: int = 2
+    quick_plan: bool = True  # plan "why did X move?" in code (see copilot.quick_plan)
     news_k: int = 3
     news_days: int = 21  # a "why" question looks at news from this many days before as-of
     repair: bool = True
@@ -46,6 +52,8 @@ class _Run:
     as_of: date
     data_latest: date | None
     on_event: EventCallback
+    started: float = field(default_factory=time.perf_counter)
+    planned_by: str = "model"
     records: list[ToolCallRecord] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     tokens: dict[str, int] = field(default_factory=lambda: {"prompt": 0, "completion": 0})
@@ -89,7 +97,7 @@ def plan_schema(names: list[str], max_calls: int) -> dict[str, Any]:
     }
 
 
-def concept_hints(deps: ToolDeps, question: str) -> str:
+def concept_hints(deps: ToolDeps, question: str, as_of: date | None = None) -> str:
     """What the question's words mean in stored symbols, and the dates it names."""
     parts = []
     stored = set(deps.market.stored_symbols()) if deps.market is not None else set()
@@ -97,14 +105,26 @@ def concept_hints(deps: ToolDeps, question: str) -> str:
         if symbol in stored:
             info = lookup(symbol)
             parts.append(f"{symbol} = {info.represents if info else symbol}")
-    if parts and "SPY" not in {p.split(" ")[0] for p in parts}:
+    # The benchmark only where the question compares or explains: beside "the S&P 500 index"
+    # it would offer the 1.5B model the ETF in place of the index.
+    compares = WHY.search(question) or _COMPARES.search(question)
+    if parts and compares and "SPY" not in {p.split(" ")[0] for p in parts}:
         parts.append("SPY = S&P 500 benchmark")
-    dates = [d.text for d in find_dates(question)]
+    # Written out in full: "December 31" in a January question otherwise comes back as the
+    # wrong year from a 1.5B model.
+    dates = [_dated(d, as_of) for d in find_dates(question)]
     if dates:
         parts.append("dates mentioned: " + ", ".join(dates))
     # "200-day average" is a window of 200 sessions: a small model otherwise guesses one.
     parts += [f"{m[0]} = {m[1]} sessions" for m in _WINDOW.findall(question)]
     return "; ".join(parts)
+
+
+def _dated(found: Number, as_of: date | None) -> str:
+    day = on_or_before(found, as_of) if as_of else found.day
+    return (
+        f"{found.text} = {day.isoformat()}" if day and day.isoformat() != found.text else found.text
+    )
 
 
 class Copilot:
@@ -124,12 +144,17 @@ class Copilot:
     def ask(
         self, question: str, as_of: date | None = None, on_event: EventCallback | None = None
     ) -> Answer:
-        started = time.perf_counter()
         run = self._start(question, as_of, on_event)
+        started = run.started
         primed = time.perf_counter()
         self.warm_up()
         run.timings["prime"] = time.perf_counter() - primed
-        messages, calls = self._plan(run)
+        quick = self._quick_plan(run)
+        if quick is not None:
+            messages: list[ChatMessage] = [self.system_message()]
+            calls = quick
+        else:
+            messages, calls = self._plan(run)
         self._execute(run, calls)
         text = self._write(run, messages)
         checked = time.perf_counter()
@@ -143,6 +168,7 @@ class Copilot:
             sources=dict(self.deps.ledger.items()), verification=verification,
             tool_calls=run.records, model=self.llm.model_id, mode=self.mode,
             timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
+            planned_by=run.planned_by,
         )  # fmt: skip
 
     # ---- phases ---------------------------------------------------------------------------
@@ -169,6 +195,21 @@ class Copilot:
             return self.llm.prime([self.system_message()])
         return None
 
+    def _quick_plan(self, run: _Run) -> list[dict[str, Any]] | None:
+        """The code-made plan for "why did X move?", or None (then the model plans)."""
+        store = self.deps.market
+        if not self.config.quick_plan or store is None:
+            return None
+        priced = [s for s in store.stored_symbols() if store.table_of(s) == "bars"]
+        calls = quick_plan(run.question, run.as_of, priced, self.deps.news is not None,
+                           self.config.news_days)  # fmt: skip
+        if calls is None:
+            return None
+        run.on_event(AgentEvent(kind="phase", name="plan", text="quick"))
+        run.planned_by = "rules"
+        run.timings["plan"] = time.perf_counter() - run.started - run.timings["prime"]
+        return self._with_safeguards(run, calls)
+
     def _plan(self, run: _Run) -> tuple[list[ChatMessage], list[dict[str, Any]]]:
         """Ask for the JSON plan. Returns the conversation so far — the write turn extends it, so
         the plan's tokens stay in the local model's KV cache — and the validated calls."""
@@ -177,7 +218,7 @@ class Copilot:
         names = self.tool_names()
         user = prompts.render(
             "plan", as_of=run.as_of, data_latest=run.data_latest,
-            hints=concept_hints(self.deps, run.question), question=run.question,
+            hints=concept_hints(self.deps, run.question, run.as_of), question=run.question,
         )  # fmt: skip
         convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
         schema = plan_schema(names, self.config.max_tool_calls)
@@ -230,9 +271,12 @@ class Copilot:
             args = {"query": run.question, "k": self.config.news_k, "since": since.isoformat(),
                     "until": run.as_of.isoformat()}  # fmt: skip
             calls.append({"tool": NEWS_TOOL, "args": args, "_ok": True})
+        sectors = [s for s in resolve_concept(run.question) if s in sector_symbols()]
         for call in calls:
             if call["tool"] == NEWS_TOOL:
                 call["args"].setdefault("k", self.config.news_k)
+            if call["tool"] == "sector_returns" and len(sectors) == 1:
+                call["args"].setdefault("focus", sectors[0])  # its rank, said up front
         return calls[: self.config.max_tool_calls + 1]
 
     def _execute(self, run: _Run, calls: list[dict[str, Any]]) -> None:
@@ -252,33 +296,66 @@ class Copilot:
             )
         run.timings["tools"] = time.perf_counter() - t0
 
-    def _evidence(self, run: _Run) -> str:
+    def _evidence(self, records: list[ToolCallRecord]) -> str:
         """The tool outputs the model writes from. Metric definitions stay in the Sources (the
         user sees them; the verifier reads them) but are left out here: the model copies
         figures, not definitions, and every token read costs ~20 ms on 2 cores."""
         blocks = ["\n".join(line for line in r.output.splitlines()
                             if not line.startswith("Definition:"))
-                  for r in run.records if not r.error]  # fmt: skip
+                  for r in records if not r.error]  # fmt: skip
         return "\n\n".join(blocks) if blocks else "(no evidence was found)"
 
     def _write(self, run: _Run, messages: list[ChatMessage]) -> str:
+        """One answer turn; or, for the code-made why-plan (market data and news), two: the
+        data part first (its evidence is short, so the first words come seconds after the
+        tools), then the news part, whose articles are read while the reader reads part one.
+        (The two-part turn is kept to that plan: after a model-made plan, whose conversation
+        already differs, the 1.5B model wrote better answers in one turn.)"""
         run.on_event(AgentEvent(kind="phase", name="write"))
         t0 = time.perf_counter()
-        user = prompts.render(
-            "write", evidence=self._evidence(run), question=run.question,
-            sentences=self.config.sentences,
-        )  # fmt: skip
-        convo: list[ChatMessage] = [*messages, {"role": "user", "content": user}]
-        response = self.llm.stream(
-            convo, lambda token: run.on_event(AgentEvent(kind="token", text=token)),
-            max_tokens=self.config.answer_max_tokens,
-        )  # fmt: skip
-        run.count(response)
+        ok = [r for r in run.records if not r.error]
+        news = [r for r in ok if r.name == NEWS_TOOL]
+        data = [r for r in ok if r.name != NEWS_TOOL]
+        intro = len(messages) == 1  # no plan turn: the write prompt says what day it is
+        common = {"question": run.question, "as_of": run.as_of, "data_latest": run.data_latest,
+                  "intro": intro}  # fmt: skip
+        if news and data and run.planned_by == "rules":
+            outline, sentences = _outline(data, self.config.data_sentences)
+            turns = [
+                (prompts.render("write_data", evidence=self._evidence(data),
+                                sentences=sentences, outline=outline, **common),
+                 sentences),
+                (prompts.render("write_news", evidence=self._evidence(news),
+                                sentences=self.config.news_sentences),
+                 self.config.news_sentences),
+            ]  # fmt: skip
+        else:
+            turns = [
+                (prompts.render("write", evidence=self._evidence(run.records),
+                                sentences=self.config.sentences, **common),
+                 self.config.sentences)
+            ]  # fmt: skip
+        convo = list(messages)
+        parts: list[str] = []
+        for user, sentences in turns:
+            if parts:
+                run.on_event(AgentEvent(kind="token", text="\n\n"))
+            convo.append({"role": "user", "content": user})
+            response = self.llm.stream(
+                convo, lambda token: self._token(run, token),
+                max_tokens=self.config.answer_max_tokens, stop_when=after_sentences(sentences),
+            )  # fmt: skip
+            run.count(response)
+            convo.append({"role": "assistant", "content": response.text})
+            parts.append(response.text.strip())
         run.timings["write"] = time.perf_counter() - t0
-        if response.first_token_seconds is not None:
-            run.timings["first_token"] = run.timings.get("plan", 0.0) + response.first_token_seconds
-        run.write_messages = [*convo, {"role": "assistant", "content": response.text}]
-        return response.text.strip()
+        run.write_messages = convo
+        return "\n\n".join(p for p in parts if p)
+
+    def _token(self, run: _Run, token: str) -> None:
+        if "first_token" not in run.timings:
+            run.timings["first_token"] = time.perf_counter() - run.started
+        run.on_event(AgentEvent(kind="token", text=token))
 
     def _repair(self, run: _Run, text: str, verification: Verification) -> tuple[str, Verification]:
         """One round asking the model to drop figures that trace to nothing; kept if better."""
@@ -299,6 +376,25 @@ class Copilot:
             fixed_check.repaired = True
             return fixed, fixed_check
         return text, verification
+
+
+# What a sentence about each tool's blocks is about, for the data part's outline.
+_TOPICS = {"price_return": "the returns", "ytd_return": "the returns",
+           "streak": "the run of sessions", "sector_returns": "the sectors",
+           "yield_change": "the yields"}  # fmt: skip
+
+
+def _outline(records: list[ToolCallRecord], default: int) -> tuple[str, int]:
+    """ "one sentence on the returns [1] [2], one on the run of sessions [3]": a small model
+    asked for two sentences about three blocks otherwise spends both on the first two."""
+    groups: dict[str, list[int]] = {}
+    for record in records:
+        groups.setdefault(_TOPICS.get(record.name, record.name), []).extend(record.sources)
+    if not 1 < len(groups) <= default + 1 or not all(groups.values()):
+        return "", default
+    parts = [f"one sentence on {topic} {' '.join(f'[{n}]' for n in ns)}"
+             for topic, ns in groups.items()]  # fmt: skip
+    return ", ".join(parts), len(groups)
 
 
 def _validation_problem(name: str, args: dict[str, Any]) -> str | None:

@@ -98,7 +98,7 @@ class LangChainCopilot:
             system_prompt=system,
             middleware=limits,
         )
-        hints = concept_hints(self.deps, question)
+        hints = concept_hints(self.deps, question, self.deps.as_of)
         user = question + (f"\n(Hints: {hints})" if hints else "")
         records: list[ToolCallRecord] = []
         self._pending: dict[str, dict[str, Any]] = {}

@@ -75,6 +75,11 @@ class Answer(BaseModel):
     tool_calls: list[ToolCallRecord] = Field(default_factory=list)
     model: str = ""
     mode: str = Field("", description="Which agent strategy produced it.")
+    planned_by: Literal["model", "rules"] = Field(
+        "model",
+        description="Who chose the tool calls: the model's plan, or the fixed plan for "
+        "a why-did-it-move question (copilot.quick_plan).",
+    )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per phase.")
     tokens: dict[str, int] = Field(default_factory=dict, description="Prompt/completion tokens.")
 

@@ -96,6 +96,22 @@ def find_dates(text: str) -> list[Number]:
     return found
 
 
+def on_or_before(found: Number, as_of: date) -> date | None:
+    """The day a written date means: its own year, or for "January 15" the latest January 15
+    on or before as-of. None for a day after as-of (not yet seen)."""
+    day = found.day
+    if day is None and found.month_day is not None:
+        for year in (as_of.year, as_of.year - 1):
+            try:
+                candidate = date(year, *found.month_day)
+            except ValueError:
+                continue
+            if candidate <= as_of:
+                day = candidate
+                break
+    return day if day is not None and day <= as_of else None
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text` with its unit; dates come back as unit 'date'."""
     masked = _masked(text)

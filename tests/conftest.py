@@ -4,6 +4,7 @@ allows only loopback connections."""
 from __future__ import annotations
 
 import importlib.util
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,3 +65,42 @@ def shared_deps(shared_market_path: Path, settings: Settings) -> Iterator[ToolDe
     """Tool dependencies over the shared market data (read-only store, fresh ledger)."""
     with MarketStore.open(shared_market_path, read_only=True) as store:
         yield ToolDeps(settings=settings, ledger=SourceLedger(), market=store)
+
+
+# The news store of the research and agent tests: the shared articles of 2026-01-12 … 2026-01-23,
+# embedded with the fast deterministic hash embedder (the real embedding model is not what
+# those tests are about).
+NEWS_DAYS = [f"2026-01-{d:02d}" for d in range(12, 24)]
+
+
+@pytest.fixture(scope="session")
+def shared_news_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
+    from copilot.news import HashEmbedder, NewsStore
+    from ingest.news import ingest_paths
+
+    folders = [
+        shared_data / "news" / day for day in NEWS_DAYS if (shared_data / "news" / day).is_dir()
+    ]
+    if not folders:
+        pytest.skip(f"no shared news folders for {NEWS_DAYS[0]}..{NEWS_DAYS[-1]} in {shared_data}")
+    root = tmp_path_factory.mktemp("research-news")
+    settings = Settings(
+        data_dir=root,
+        embedding_model="hash:64",
+        news_collection=f"n-{uuid.uuid4().hex[:8]}",
+        _env_file=None,
+    )
+    store = NewsStore.open(settings, HashEmbedder())
+    ingest_paths(store, folders)
+    return store
+
+
+@pytest.fixture
+def research_deps(
+    shared_market_path: Path, shared_news_store: object, settings: Settings
+) -> Iterator[ToolDeps]:
+    """Real market data and real articles, a fresh ledger."""
+    with MarketStore.open(shared_market_path, read_only=True) as store:
+        yield ToolDeps(
+            settings=settings, ledger=SourceLedger(), market=store, news=shared_news_store
+        )

@@ -51,9 +51,11 @@ def test_streak_reports_the_run_that_just_ended(shared_deps: ToolDeps, prices: P
     length = end - first
     assert length > 1
     out = run_tool(shared_deps, "streak", {"symbol": "IWM", "versus": "SPY", "end": "2026-01-23"})
-    assert "IWM beat SPY 0 sessions in a row through 2026-01-23." in out.text
-    assert (f"The run before it: IWM beat SPY {length} sessions in a row "
-            f"({iwm[first][0]} to {iwm[end - 1][0]}).") in out.text  # fmt: skip
+    # The run that just ended is said instead of a bare "0 sessions".
+    assert out.text.startswith(f"[1] IWM beat SPY {length} sessions in a row "
+                               f"({iwm[first][0]} to {iwm[end - 1][0]}), a run that ended on "
+                               "2026-01-23.")  # fmt: skip
+    assert out.data["length"] == 0
     assert out.data["previous"]["length"] == length
 
 
@@ -84,6 +86,11 @@ def test_sector_returns_ranked_match_raw(shared_deps: ToolDeps, prices: Path) ->
     assert f"1. {best} " in out.text and f"{best_ret * 100:+.2f}%" in out.text
     worst_ret, worst = expected[-1]
     assert f"best {best} {best_ret * 100:+.2f}%, worst {worst} {worst_ret * 100:+.2f}%." in out.text
+    # A sector asked about by name gets its place said up front.
+    rank = [s for _, s in expected].index("XLU") + 1
+    xlu = next(ret for ret, s in expected if s == "XLU")
+    focused = run_tool(shared_deps, "sector_returns", {"day": "2026-01-22", "focus": "utilities"})
+    assert f"XLU ranked {rank} of 11 ({xlu * 100:+.2f}%)." in focused.text
 
 
 def test_iwm_new_highs_in_2026_match_raw(shared_deps: ToolDeps, prices: Path) -> None:

@@ -41,6 +41,10 @@ class LLMResponse:
 
 
 TokenCallback = Callable[[str], None]
+# Called with the text so far plus the next delta; True ends the answer before that delta (the
+# agent stops a part after its sentences: decoding is the slowest thing a 2-core machine does).
+StopWhen = Callable[[str], bool]
+STOPPED = "stop_when"  # the finish_reason of an answer that `stop_when` ended
 
 
 class LLM(Protocol):
@@ -67,8 +71,11 @@ class LLM(Protocol):
         *,
         max_tokens: int = 512,
         temperature: float = 0.0,
+        stop_when: StopWhen | None = None,
     ) -> LLMResponse:
-        """Like `complete`, calling `on_token` with each text delta as it arrives."""
+        """Like `complete`, calling `on_token` with each text delta as it arrives; generation
+        ends early (finish_reason `STOPPED`), that delta dropped, once `stop_when(text so far
+        + delta)` is true."""
         ...
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from copilot.errors import ConfigError, ProviderError
-from copilot.llm.base import ChatMessage, LLMResponse, TokenCallback
+from copilot.llm.base import STOPPED, ChatMessage, LLMResponse, StopWhen, TokenCallback
 from copilot.llm.json_output import validate_json_output
 from copilot.llm.kv_prefix import load_snapshot, save_snapshot, shared_prefix, snapshot_key
 from copilot.llm.model_files import ProgressCallback, ensure_local_model
@@ -167,6 +167,7 @@ class LocalLLM:
         *,
         max_tokens: int = 512,
         temperature: float = 0.0,
+        stop_when: StopWhen | None = None,
     ) -> LLMResponse:
         parts: list[str] = []
         first: float | None = None
@@ -183,6 +184,10 @@ class LocalLLM:
                 finish = choice.get("finish_reason") or finish
                 delta = choice.get("delta", {}).get("content")
                 if delta:
+                    if stop_when is not None and stop_when("".join(parts) + delta):
+                        chunks.close()  # no further token is decoded
+                        finish = STOPPED
+                        break
                     if first is None:
                         first = clock.elapsed()
                     parts.append(delta)

@@ -23,7 +23,7 @@ import openai
 from openai import OpenAI
 
 from copilot.errors import ProviderError
-from copilot.llm.base import ChatMessage, LLMResponse, TokenCallback
+from copilot.llm.base import STOPPED, ChatMessage, LLMResponse, StopWhen, TokenCallback
 from copilot.llm.json_output import schema_instruction, validate_json_output
 from copilot.settings import Settings
 
@@ -101,6 +101,7 @@ class OpenAICompatLLM:
         *,
         max_tokens: int = 512,
         temperature: float = 0.0,
+        stop_when: StopWhen | None = None,
     ) -> LLMResponse:
         start = time.perf_counter()
         first: float | None = None
@@ -110,20 +111,26 @@ class OpenAICompatLLM:
         finish = ""
         model = self.model_id
         with self._errors():
-            for chunk in self._open_stream(messages, max_tokens, temperature):
+            stream = self._open_stream(messages, max_tokens, temperature)
+            for chunk in stream:
                 model = chunk.model or model
                 if chunk.usage is not None:
                     prompt_tokens = chunk.usage.prompt_tokens
                     completion_tokens = chunk.usage.completion_tokens
-                for choice in chunk.choices:
+                for choice in chunk.choices[:1]:
                     finish = choice.finish_reason or finish
                     delta = choice.delta.content if choice.delta else None
-                    if delta:
+                    if delta and stop_when is not None and stop_when("".join(parts) + delta):
+                        finish = STOPPED
+                    elif delta:
                         if first is None:
                             first = time.perf_counter() - start
                         chunks += 1
                         parts.append(delta)
                         on_token(delta)
+                if finish == STOPPED:
+                    stream.close()  # the server stops generating when the connection closes
+                    break
         return LLMResponse(
             text="".join(parts),
             model=model,
@@ -195,9 +202,8 @@ class OpenAICompatLLM:
             self._json_mode_confirmed = True
             return result
 
-    def _open_stream(
-        self, messages: list[ChatMessage], max_tokens: int, temperature: float
-    ) -> Iterator[Any]:
+    def _open_stream(self, messages: list[ChatMessage], max_tokens: int, temperature: float) -> Any:
+        """The SDK's `Stream` of chunks (iterable, with `close()`)."""
         extra: dict[str, Any] = {}
         if self._stream_usage:
             extra["stream_options"] = {"include_usage": True}
@@ -215,7 +221,7 @@ class OpenAICompatLLM:
                 raise
             self._stream_usage = False  # an older server that rejects stream_options
             return self._open_stream(messages, max_tokens, temperature)
-        return iter(stream)
+        return stream
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

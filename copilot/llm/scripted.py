@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from copilot.llm.base import ChatMessage, LLMResponse, TokenCallback
+from copilot.llm.base import STOPPED, ChatMessage, LLMResponse, StopWhen, TokenCallback
 
 ScriptedTurn = str | Callable[[list[ChatMessage]], str] | BaseException
 
@@ -77,15 +77,22 @@ class ScriptedLLM:
         *,
         max_tokens: int = 512,
         temperature: float = 0.0,
+        stop_when: StopWhen | None = None,
     ) -> LLMResponse:
         start = time.perf_counter()
-        text = self._take("stream", messages, None)
+        script = self._take("stream", messages, None)
         first: float | None = None
-        for piece in _PIECE_RE.findall(text):
+        text = ""
+        for piece in _PIECE_RE.findall(script):
+            if stop_when is not None and stop_when(text + piece):
+                response = self._response(text, messages, start, first_token=first)
+                response.finish_reason = STOPPED
+                return response
             if first is None:
                 first = time.perf_counter() - start
             on_token(piece)
-        return self._response(text, messages, start, first_token=first)
+            text += piece
+        return self._response(script, messages, start, first_token=first)
 
     def _take(
         self, kind: str, messages: list[ChatMessage], json_schema: dict[str, Any] | None

@@ -84,7 +84,7 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
        "consumer discretionary", "discretionary"),
     # Industries.
     _s("SMH", "VanEck Semiconductor ETF", "etf", "semiconductor stocks", None,
-       "semiconductors", "chips", "chipmakers", "semis"),
+       "semiconductors", "semiconductor stocks", "chips", "chip stocks", "chipmakers", "semis"),
     _s("IBB", "iShares Biotechnology ETF", "etf", "biotechnology stocks", None, "biotech"),
     _s("ITA", "iShares U.S. Aerospace & Defense ETF", "etf", "aerospace and defense stocks",
        None, "defense stocks", "aerospace"),

@@ -69,7 +69,7 @@ def plan_messages(
 ) -> list[ChatMessage]:
     user = prompts.render(
         "research_plan", as_of=as_of, data_latest=data_latest or as_of,
-        hints=concept_hints(deps, topic), topic=topic, max_steps=MAX_STEPS,
+        hints=concept_hints(deps, topic, as_of), topic=topic, max_steps=MAX_STEPS,
         tools=tool_menu(tool_names(deps)),
     )  # fmt: skip
     return [system_message(deps), {"role": "user", "content": user}]

@@ -101,12 +101,15 @@ def price_return(deps: ToolDeps, args: ReturnArgs) -> ToolOutput:
                 values_shown, asdict(result))  # fmt: skip
 
 
-class DayArgs(BaseModel):
+class SectorArgs(BaseModel):
     day: date | None = Field(None, description=DAY)
+    focus: str | None = Field(
+        None, description="A sector the question is about (e.g. XLU or 'utilities'): its rank."
+    )
 
 
-@register_tool("sector_returns", DayArgs)
-def sector_returns(deps: ToolDeps, args: DayArgs) -> ToolOutput:
+@register_tool("sector_returns", SectorArgs)
+def sector_returns(deps: ToolDeps, args: SectorArgs) -> ToolOutput:
     """The 11 S&P 500 sector ETFs' returns on one session, ranked best to worst."""
     store = store_of(deps)
     symbols = [s for s in sector_symbols() if store.table_of(s) is not None]
@@ -118,16 +121,29 @@ def sector_returns(deps: ToolDeps, args: DayArgs) -> ToolOutput:
     parts = [f"{r.rank}. {r.symbol} {lookup(r.symbol).sector if lookup(r.symbol) else ''} "  # type: ignore[union-attr]
              f"{pct(r.pct)}" for r in ranked]  # fmt: skip
     best, worst = ranked[0], ranked[-1]
-    # Said first: a small model misreads "worst" off the end of a ranked list.
+    # Said first: a small model misreads "worst", or one sector's place, off a ranked list.
     body = (
         f"Sector returns on {day} (vs {best.prev_date}): best {best.symbol} {pct(best.pct)}, "
-        f"worst {worst.symbol} {pct(worst.pct)}. Ranked: " + "; ".join(parts) + "."
+        f"worst {worst.symbol} {pct(worst.pct)}.{_focus(args.focus, ranked)} Ranked: "
+        + "; ".join(parts)
+        + "."
     )
     metric = "each sector ETF's close-to-close return from the previous session to the day"
     data = {"day": day, "ranked": [asdict(r) for r in ranked]}
     shown = {r.symbol: pct(r.pct) for r in ranked}
     return cite(deps, "sector_returns", [r.symbol for r in ranked], best.prev_date, day,
                 metric, body, shown, data)  # fmt: skip
+
+
+def _focus(focus: str | None, ranked: list[metrics.RankedReturn]) -> str:
+    """ " XLU ranked 10 of 11 (-0.72%)." for the sector asked about; "" when none matches."""
+    if not focus:
+        return ""
+    wanted = [focus.strip().upper(), *resolve_concept(focus)]
+    for r in ranked:
+        if r.symbol in wanted:
+            return f" {r.symbol} ranked {r.rank} of {len(ranked)} ({pct(r.pct)})."
+    return ""
 
 
 class StreakArgs(BaseModel):
@@ -169,9 +185,13 @@ def streak(deps: ToolDeps, args: StreakArgs) -> ToolOutput:
     body = f"{what} {result.length} sessions in a row through {end}{_streak_tail(result)}."
     shown = {"sessions": str(result.length)}
     # A run that ended just before `end` (e.g. the day after a rally) is what the question is
-    # usually about: report it too rather than a bare "0 sessions".
+    # usually about: report it too rather than a bare "0 sessions" — first, when it just ended.
     prior = _run_before(result, sessions, compute)
-    if prior is not None:
+    if prior is not None and result.length == 0:
+        body = (f"{what} {prior.length} sessions in a row ({prior.start} to {prior.end}), "
+                f"a run that ended on {end}.")  # fmt: skip
+        shown["previous run"] = str(prior.length)
+    elif prior is not None:
         body += (f" The run before it: {what} {prior.length} sessions in a row "
                  f"({prior.start} to {prior.end}).")  # fmt: skip
         shown["previous run"] = str(prior.length)

@@ -199,4 +199,39 @@ def test_plan_hints_name_stored_symbols_windows_and_dates(shared_deps: ToolDeps)
     # The sample data holds the index as FRED's SP500 (not ^GSPC): the hint names what exists.
     assert hints.startswith("SP500 = ") and "^GSPC" not in hints
     assert "200-day = 200 sessions" in hints
-    assert "dates mentioned: Jan 22" in hints
+    assert "dates mentioned: Jan 22" in hints  # no as-of: as written
+    dated = concept_hints(
+        shared_deps, "XLE from December 31 to the January 30 close?", date(2026, 1, 30)
+    )
+    assert "December 31 = 2025-12-31, January 30 = 2026-01-30" in dated
+
+
+def test_why_it_moved_is_planned_in_code_and_written_data_first(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    prices = shared_data / "market" / "prices"
+    iwm = raw_closes(prices, "IWM")
+    i = index_of(iwm, "2026-01-23")
+    ret = f"{(iwm[i][1] / iwm[i - 20][1] - 1) * 100:+.2f}%"
+    part_1 = f"IWM returned {ret} over 20 sessions [1]."
+    part_2 = "Articles point to hopes for lower interest rates [4]."
+    llm = ScriptedLLM([part_1, part_2])
+    events: list[AgentEvent] = []
+    answer = Copilot(research_deps, llm).ask(
+        "Why did small caps rally?", as_of=date(2026, 1, 23), on_event=events.append
+    )
+    llm.assert_consumed()  # two write turns and no plan turn
+    assert answer.planned_by == "rules"
+    assert [r.name for r in answer.tool_calls] == [
+        "price_return", "price_return", "streak", "search_news"
+    ]  # fmt: skip
+    data_turn, news_turn = llm.calls
+    assert "[1] IWM" not in data_turn[0]["content"] and "[1] IWM" in data_turn[-1]["content"]
+    assert "Today is 2026-01-23" in data_turn[-1]["content"]
+    assert "<<<ARTICLE" not in data_turn[-1]["content"]
+    assert "<<<ARTICLE" in news_turn[-1]["content"]
+    assert news_turn[: len(data_turn)] == data_turn  # part 2 extends part 1's conversation
+    assert answer.text == f"{part_1}\n\n{part_2}"
+    assert {n.text: n.status for n in answer.verification.numbers}[ret] == "verified"
+    assert "".join(e.text for e in events if e.kind == "token") == answer.text
+    assert answer.timings["first_token"] < answer.timings["total"]
