@@ -21,6 +21,7 @@ from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Ve
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, SupportsPrime
 from copilot.market.symbols import lookup, resolve_concept, sector_symbols
 from copilot.numbers import Number, find_dates, on_or_before
+from copilot.plan_checks import align_with_question, usable_symbols
 from copilot.quick_plan import quick_plan
 from copilot.sentences import after_sentences
 from copilot.tools import TOOLS, ToolDeps, run_tool
@@ -100,11 +101,10 @@ def plan_schema(names: list[str], max_calls: int) -> dict[str, Any]:
 def concept_hints(deps: ToolDeps, question: str, as_of: date | None = None) -> str:
     """What the question's words mean in stored symbols, and the dates it names."""
     parts = []
-    stored = set(deps.market.stored_symbols()) if deps.market is not None else set()
-    for symbol in resolve_concept(question):
-        if symbol in stored:
-            info = lookup(symbol)
-            parts.append(f"{symbol} = {info.represents if info else symbol}")
+    named = resolve_concept(question)
+    for symbol in usable_symbols(deps.market, named, as_of) if deps.market is not None else []:
+        info = lookup(symbol)
+        parts.append(f"{symbol} = {info.represents if info else symbol}")
     # The benchmark only where the question compares or explains: beside "the S&P 500 index"
     # it would offer the 1.5B model the ETF in place of the index.
     compares = WHY.search(question) or _COMPARES.search(question)
@@ -264,7 +264,9 @@ class Copilot:
         return calls, errors
 
     def _with_safeguards(self, run: _Run, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Ensure a why-question reads the news, and keep the cap."""
+        """Correct what the question settles, ensure a why-question reads the news, keep the
+        cap."""
+        calls = align_with_question(calls, run.question, run.as_of, self.deps.market)
         names = {c["tool"] for c in calls}
         if self.deps.news is not None and NEWS_TOOL not in names and WHY.search(run.question):
             since = run.as_of - timedelta(days=self.config.news_days)

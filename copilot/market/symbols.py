@@ -186,6 +186,7 @@ def resolve_concept(text: str) -> list[str]:
 # order, and callers take the first one the store holds (the sample data has FRED's SP500).
 SAME_MEASURE: dict[str, tuple[str, ...]] = {
     "^GSPC": ("SP500",),
+    "DGS10": ("US10Y",),  # daily and monthly-average 10-year yields: the data decides which
     "^VIX": ("VIX",),
 }
 
