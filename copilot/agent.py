@@ -1,10 +1,12 @@
 """The answer engine: plan → execute → write → verify, on the same tools the model can call.
 
 Why a pipeline rather than a free tool loop: with the embedded 1.5B model, prompt processing
-(~50 tokens/s on 2 cores) dominates, so the model is asked exactly twice — once for a JSON plan
-(grammar-constrained, so it is always well-formed), once to write — and both prompts share the
-system prefix, which llama.cpp keeps in its KV cache. `copilot.agent_langchain` runs the same
-tools through LangChain's `create_agent`; `benchmarks/results/eval_agent.md` compares the two.
+and decoding on 2 cores dominate, so the model is asked as little as possible — once for a JSON
+plan (grammar-constrained, so it is always well-formed; skipped for the one question shape code
+can plan, see `copilot.quick_plan`), then to write, stopped after the sentences it was asked
+for. Every prompt shares the system prefix, which llama.cpp keeps in its KV cache.
+`copilot.agent_langchain` runs the same tools through LangChain's `create_agent`;
+`benchmarks/results/eval_agent.md` compares the two.
 """
 
 from __future__ import annotations

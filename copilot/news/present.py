@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from copilot.news.models import NewsHit
 from copilot.sources import NewsSource, SourceLedger
 
@@ -35,6 +37,48 @@ def excerpt(text: str, limit: int = 600) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip() + " …"
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_WORD = re.compile(r"[a-z0-9]+")
+_QUESTION_WORDS = frozenset(
+    {"why", "what", "how", "did", "does", "do", "was", "were", "is", "are", "the", "a", "an",
+     "of", "in", "on", "to", "for", "and", "or", "with", "from", "by", "its", "their", "this",
+     "that"}
+)  # fmt: skip
+
+
+def focused_excerpt(text: str, query: str, limit: int = 600) -> str:
+    """The run of whole sentences of `text`, about `limit` characters, that shares the most
+    words with `query` — the part of a long chunk that bears on the question (a chunk often
+    opens with a show's other topics). Falls back to `excerpt` when nothing matches."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    wanted = [w[:4] for w in _WORD.findall(query.lower()) if w not in _QUESTION_WORDS]
+    starts = [0] + [m.end() for m in _SENTENCE_SPLIT.finditer(text)]
+    sentences = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    if not wanted or len(sentences) < 2:
+        return excerpt(text, limit)
+
+    def score(sentence: str) -> int:
+        stems = {w[:4] for w in _WORD.findall(sentence.lower())}
+        return sum(stem in stems for stem in wanted)
+
+    scores = [score(sentence) for sentence in sentences]
+    best_start, best_score = 0, -1
+    for start in (i for i, points in enumerate(scores) if points):  # open on a match
+        end, size = start, 0
+        while end < len(sentences) and size + len(sentences[end]) <= limit:
+            size += len(sentences[end])
+            end += 1
+        total = sum(scores[start : max(end, start + 1)])
+        if total > best_score:
+            best_start, best_score = start, total
+    if best_score <= 0:
+        return excerpt(text, limit)
+    window = excerpt(text[starts[best_start] :], limit)  # paragraph breaks kept
+    return ("… " if best_start else "") + window
 
 
 def fenced(number: int, text: str) -> str:

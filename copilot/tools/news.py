@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from copilot.market.symbols import resolve_concept
-from copilot.news.present import cite, excerpt, fenced, published_label
+from copilot.news.present import cite, fenced, focused_excerpt, published_label
 from copilot.news.search import search_news
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
@@ -68,7 +68,7 @@ def search_news_tool(deps: ToolDeps, args: SearchNewsArgs) -> ToolOutput:
         numbers.append(n)
         # Short on purpose: the model reads every token, and the URL lives in the ledger.
         head = f"[{n}] {hit.publisher}, {published_label(hit)}: {hit.title}"
-        blocks.append(f"{head}\n{fenced(n, excerpt(hit.text, EXCERPT_CHARS))}")
+        blocks.append(f"{head}\n{fenced(n, focused_excerpt(hit.text, args.query, EXCERPT_CHARS))}")
         rows.append(
             {
                 "n": n,

@@ -54,6 +54,25 @@ def local_llm(model_path: Path) -> Any:
     return LocalLLM(model_path, n_ctx=2048)
 
 
+def test_local_model_stops_when_told_and_the_conversation_goes_on(local_llm: Any) -> None:
+    from copilot.llm.base import STOPPED
+    from copilot.sentences import after_sentences
+
+    messages = [ChatMessage(role="user", content="Write four short sentences about the sea.")]
+    deltas: list[str] = []
+    first = local_llm.stream(messages, deltas.append, max_tokens=200,
+                             stop_when=after_sentences(1))  # fmt: skip
+    assert first.finish_reason == STOPPED
+    assert "".join(deltas) == first.text
+    assert first.text.strip().endswith((".", "!")) and first.text.count(". ") == 0
+    whole = local_llm.stream(messages, lambda _t: None, max_tokens=200)
+    assert whole.text.startswith(first.text.strip()) and len(whole.text) > len(first.text)
+    # The stopped turn continues cleanly: its KV state matches the kept text.
+    follow = [*messages, ChatMessage(role="assistant", content=first.text),
+              ChatMessage(role="user", content="Now one sentence about rivers.")]  # fmt: skip
+    assert local_llm.complete(follow, max_tokens=60).text.strip()
+
+
 def test_local_model_answers_a_short_prompt(local_llm: Any) -> None:
     deltas: list[str] = []
     messages = [

@@ -19,7 +19,7 @@ from llm_fake_openai import (
 from pydantic import SecretStr
 
 from copilot.errors import ProviderError
-from copilot.llm.base import ChatMessage
+from copilot.llm.base import STOPPED, ChatMessage
 from copilot.llm.json_output import ModelOutputError
 from copilot.llm.openai_compat import OpenAICompatLLM
 from copilot.settings import Settings
@@ -226,6 +226,20 @@ def test_stream_with_usage(server: FakeOpenAIServer, tmp_path: Path) -> None:
     body = server.requests[0].body
     assert body["stream"] is True
     assert body["stream_options"] == {"include_usage": True}
+
+
+def test_stream_stops_when_told_and_closes_the_connection(
+    server: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    body = recorded("stream_openai_usage.sse")
+    second_chunk_end = body.index("\n\n", body.index("caps")) + 2
+    # The server would stall after " caps": stopping there must not wait for it.
+    server.script(Reply(body=body, content_type="text/event-stream", stall_after=second_chunk_end))
+    llm = make(server.base_url, tmp_path, llm_timeout_s=0.5, llm_max_retries=0)
+    deltas: list[str] = []
+    response = llm.stream(USER, deltas.append, stop_when=lambda text: text.endswith("caps"))
+    assert deltas == ["Small"] and response.text == "Small"
+    assert response.finish_reason == STOPPED
 
 
 def test_stream_recorded_from_llama_cpp_server(server: FakeOpenAIServer, tmp_path: Path) -> None:

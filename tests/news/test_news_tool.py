@@ -109,3 +109,14 @@ def test_retriever_cites_every_document(store: NewsStore) -> None:
     assert [d.metadata["citation"] for d in documents] == [1, 2]
     assert all(d.metadata["published_at"] <= "2026-01-22T23:59" for d in documents)
     assert len(ledger) == 2
+
+
+def test_the_excerpt_is_the_part_of_a_long_chunk_about_the_query() -> None:
+    from copilot.news.present import focused_excerpt
+
+    opening = "The show opened with airline earnings. Retail sales were mixed. " * 3
+    text = opening + "Small caps rallied on hopes of lower rates.\nThe Russell 2000 rose again."
+    got = focused_excerpt(text, "why did small caps rally?", limit=90)
+    assert got == "… Small caps rallied on hopes of lower rates.\nThe Russell 2000 rose again."
+    # Nothing in common with the query: the opening, as before.
+    assert focused_excerpt(text, "copper mines", limit=60).startswith("The show opened")
