@@ -20,6 +20,7 @@ from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
+from copilot.errors import UnknownSymbolError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, SupportsPrime
 from copilot.market.symbols import lookup, resolve_concept, sector_symbols
 from copilot.numbers import Number, find_dates, on_or_before
@@ -27,9 +28,14 @@ from copilot.plan_checks import align_with_question, usable_symbols
 from copilot.quick_plan import quick_plan
 from copilot.sentences import after_sentences
 from copilot.tools import TOOLS, ToolDeps, run_tool
+from copilot.tools.market_support import normalize_symbol
 from copilot.verify import verify_answer
 
-WHY = re.compile(r"\b(why|what drove|reason|behind|explain|cause|driv(?:e|es|ing))\b", re.I)
+WHY = re.compile(
+    r"\b(why|what drove|reason|behind|explain|cause|driv(?:e|es|ing)|react(?:ed|ion)?|"
+    r"happen(?:ed)?)\b",
+    re.I,
+)
 _COMPARES = re.compile(r"\b(beat|versus|vs\.?|compared|outperform\w*|underperform\w*|than)\b", re.I)
 NEWS_TOOL = "search_news"
 _WINDOW = re.compile(r"\b((\d+)[- ](?:day|session|trading-day))s?\b", re.I)
@@ -257,13 +263,26 @@ class Copilot:
             if name not in TOOLS or not isinstance(args, dict):
                 errors.append(f"{raw!r}: unknown tool or arguments not an object")
                 continue
-            problem = _validation_problem(name, args)
+            problem = _validation_problem(name, args) or self._unknown_symbol(args)
             if problem:
                 errors.append(f"{name}({json.dumps(args)}): {problem}")
                 calls.append({"tool": name, "args": args, "_ok": False})
             else:
                 calls.append({"tool": name, "args": args, "_ok": True})
         return calls, errors
+
+    def _unknown_symbol(self, args: dict[str, Any]) -> str | None:
+        """A symbol the store cannot resolve (a stock ticker the data lacks) goes back to the
+        model with the list of stored ones, rather than running into an error."""
+        if self.deps.market is None:
+            return None
+        for key in ("symbol", "versus"):
+            if isinstance(args.get(key), str):
+                try:
+                    normalize_symbol(self.deps, args[key])
+                except UnknownSymbolError as exc:
+                    return f"{key}: {exc}"
+        return None
 
     def _with_safeguards(self, run: _Run, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Correct what the question settles, ensure a why-question reads the news, keep the
@@ -307,7 +326,8 @@ class Copilot:
         blocks = ["\n".join(line for line in r.output.splitlines()
                             if not line.startswith("Definition:"))
                   for r in records if not r.error]  # fmt: skip
-        return "\n\n".join(blocks) if blocks else "(no evidence was found)"
+        # Said plainly: given nothing, the model otherwise cites a [1] that does not exist.
+        return "\n\n".join(blocks) if blocks else "(no evidence was found: there is no [n] to cite)"
 
     def _write(self, run: _Run, messages: list[ChatMessage]) -> str:
         """One answer turn; or, for the code-made why-plan (market data and news), two: the

@@ -152,6 +152,19 @@ def test_malformed_plan_executes_nothing_and_goes_back_once(shared_deps: ToolDep
     assert [(r.name, r.arguments["end"]) for r in answer.tool_calls] == [("streak", "2026-01-22")]
 
 
+def test_a_symbol_the_store_lacks_goes_back_to_the_model(shared_deps: ToolDeps) -> None:
+    bad = json.dumps({"calls": [{"tool": "price_return", "args": {"symbol": "JNPR"}}]})
+    good = json.dumps({"calls": [{"tool": "price_return", "args": {"symbol": "SPY"}}]})
+
+    def fix(messages: list[ChatMessage]) -> str:
+        assert "no data for 'JNPR'" in messages[-1]["content"]
+        assert "SPY" in messages[-1]["content"]  # the stored symbols are listed
+        return good
+
+    answer, _ = run(shared_deps, [bad, fix, "SPY moved [1]."])
+    assert [r.arguments["symbol"] for r in answer.tool_calls] == ["SPY"]
+
+
 def test_still_malformed_after_one_retry_runs_only_valid_calls(shared_deps: ToolDeps) -> None:
     bad = json.dumps({"calls": [{"tool": "streak", "args": {"symbol": "IWM", "end": "someday"}}]})
     answer, _ = run(shared_deps, [bad, bad, "Nothing to report."])
