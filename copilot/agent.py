@@ -396,7 +396,10 @@ class Copilot:
         fixed, fixed_check = verify_answer(
             response.text.strip(), self.deps.ledger, run.as_of, run.question
         )
-        if len(fixed_check.unverified) < len(verification.unverified) and fixed_check.cited:
+        # Better means fewer untraced figures, still cited, and no citation newly made up.
+        fewer = len(fixed_check.unverified) < len(verification.unverified)
+        no_new_bad = len(fixed_check.invalid_citations) <= len(verification.invalid_citations)
+        if fewer and fixed_check.cited and no_new_bad:
             fixed_check.repaired = True
             return fixed, fixed_check
         return text, verification

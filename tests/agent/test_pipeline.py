@@ -121,6 +121,13 @@ def test_repair_that_does_not_help_keeps_the_flagged_answer(shared_deps: ToolDep
     assert flagged.text == "99" and flagged.status == "unverified"
 
 
+def test_a_repair_that_makes_up_a_citation_is_not_taken(shared_deps: ToolDeps) -> None:
+    wrong = "IWM beat SPY for 99 sessions [1]."
+    answer, _ = run(shared_deps, [PLAN, wrong, "IWM beat SPY for many sessions [1] [9]."])
+    assert answer.text == wrong and not answer.verification.repaired
+    assert answer.verification.invalid_citations == []
+
+
 def test_derived_figure_is_recognised(shared_deps: ToolDeps, shared_data: Path) -> None:
     prices = shared_data / "market" / "prices"
     iwm, spy = raw_closes(prices, "IWM"), raw_closes(prices, "SPY")
