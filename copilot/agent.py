@@ -407,7 +407,7 @@ class Copilot:
 
 # What a sentence about each tool's blocks is about, for the data part's outline.
 _TOPICS = {"price_return": "the returns", "ytd_return": "the returns",
-           "streak": "the run of sessions", "sector_returns": "the sectors",
+           "streak": "the streak", "sector_returns": "the sectors",
            "yield_change": "the yields"}  # fmt: skip
 
 

@@ -67,7 +67,7 @@ def test_price_return_on_one_day_is_that_sessions_move(shared_deps: ToolDeps, pr
     for args in ({"end": "2025-12-29"}, {"start": "2025-12-29", "end": "2025-12-29"}):
         out = run_tool(shared_deps, "price_return", {"symbol": "GLD", **args})
         assert not out.error, out.text
-        assert f"{expected} from {rows[i - 1][0]}" in out.text and "1 session." in out.text
+        assert f"returned {expected} over the session from {rows[i - 1][0]}" in out.text
 
 
 def test_sector_returns_ranked_match_raw(shared_deps: ToolDeps, prices: Path) -> None:

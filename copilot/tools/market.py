@@ -89,11 +89,11 @@ def price_return(deps: ToolDeps, args: ReturnArgs) -> ToolOutput:
         assert start is not None
         result = metrics.period_return(values, start, end)
         metric = "close-to-close return: close(end) / close(start) - 1"
+    # "returned … over the N sessions": a bare ", 20 sessions." was read as a 20-session streak.
+    span = "the session" if result.sessions == 1 else f"the {result.sessions} sessions"
     body = (
-        f"{describe(symbol)} {pct(result.pct)} from {result.start} "
-        f"(close {num(result.start_value)}) "
-        f"to {result.end} (close {num(result.end_value)}), {result.sessions} "
-        f"session{'' if result.sessions == 1 else 's'}."
+        f"{describe(symbol)} returned {pct(result.pct)} over {span} from {result.start} "
+        f"(close {num(result.start_value)}) to {result.end} (close {num(result.end_value)})."
     )
     values_shown = {"return": pct(result.pct), "start close": num(result.start_value),
                     "end close": num(result.end_value)}  # fmt: skip

@@ -85,7 +85,7 @@ def served(
         "COPILOT_MARKET_DB": str(shared_market_path),
         "COPILOT_EMBEDDING_MODEL": "hash:64",
         "COPILOT_LLM_PROVIDER": "scripted",
-        "COPILOT_SCRIPTED_TURNS": str(flagship.write_turns(root / "turns.json")),
+        "COPILOT_SCRIPTED_TURNS": str(flagship.write_turns(root / "turns.json", news=True)),
         "COPILOT_AS_OF": flagship.AS_OF,
     }
     port = free_port()
