@@ -77,7 +77,7 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     assert len({m[0]["content"] for m in llm.calls}) == 1
     prefix = writing[0][1]["content"].split("Task:")[0]
     assert all(m[1]["content"].startswith(prefix) for m in writing)
-    assert f"[1] IWM (Russell 2000 small caps) +{ret['IWM']}" in prefix
+    assert f"[1] IWM (Russell 2000 small caps) returned +{ret['IWM']}" in prefix
     assert "Today is 2026-01-23" in prefix
     # Verification: the invented 99.9% went back to the model once; the revision dropped it.
     summary_section = report.sections["summary"]
