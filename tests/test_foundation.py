@@ -53,7 +53,12 @@ def test_nyse_sessions_and_holidays() -> None:
 
 def test_symbol_registry_maps_phrases() -> None:
     assert resolve_concept("Why did small caps rally?") == ["IWM"]
-    assert resolve_concept("utilities lagged while the 10-year yield rose") == ["XLU", "DGS10"]
+    # The monthly-average series is the same measure: offered after the daily one.
+    assert resolve_concept("utilities lagged while the 10-year yield rose") == [
+        "XLU",
+        "DGS10",
+        "US10Y",
+    ]
     assert resolve_concept("The Russell 2000 index hit a record") == ["^RUT"]
     assert resolve_concept("nothing relevant here") == []
     info = lookup("xlu")
