@@ -67,11 +67,14 @@ def plan_window(
     shade = None
     for source in picked:
         if source.tool == "streak" and source.start and source.end:
-            length = source.values.get("sessions", "")
+            length, last = source.values.get("sessions", ""), source.end
+            if length == "0" and "previous run to" in source.values:  # the run that just ended
+                length = source.values.get("previous run", "")
+                last = date.fromisoformat(source.values["previous run to"])
             if length not in ("", "0"):
                 who = " beat ".join(source.symbols[:2])
                 verb = who if len(source.symbols) > 1 else f"{who} rose"
-                shade = (source.start, source.end, f"{verb} {length} sessions in a row")
+                shade = (source.start, last, f"{verb} {length} sessions in a row")
             break
     return Window(symbols[:MAX_LINES], start, end, shade)
 

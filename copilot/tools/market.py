@@ -191,6 +191,7 @@ def streak(deps: ToolDeps, args: StreakArgs) -> ToolOutput:
         body = (f"{what} {prior.length} sessions in a row ({prior.start} to {prior.end}), "
                 f"a run that ended on {end}.")  # fmt: skip
         shown["previous run"] = str(prior.length)
+        shown["previous run to"] = str(prior.end)
     elif prior is not None:
         body += (f" The run before it: {what} {prior.length} sessions in a row "
                  f"({prior.start} to {prior.end}).")  # fmt: skip

@@ -46,6 +46,18 @@ def test_a_one_day_figure_gets_a_look_back_and_an_empty_streak_no_shade() -> Non
     assert window.shade is None
 
 
+def test_the_day_after_a_run_shades_the_run_that_just_ended() -> None:
+    run = source("streak", ["IWM", "SPY"], date(2026, 1, 2), date(2026, 1, 23), sessions="0",
+                 **{"previous run": "14", "previous run to": "2026-01-22"})  # fmt: skip
+    window = plan_window([run], TABLES.get, PRICE_TOOLS)
+    assert window is not None
+    assert window.shade == (
+        date(2026, 1, 2),
+        date(2026, 1, 22),
+        "IWM beat SPY 14 sessions in a row",
+    )
+
+
 def test_no_price_data_no_chart() -> None:
     assert (
         plan_window([source("search", ["X"], None, date(2026, 1, 2))], TABLES.get, PRICE_TOOLS)
