@@ -209,14 +209,16 @@ class Copilot:
         if not self.config.quick_plan or store is None:
             return None
         priced = [s for s in store.stored_symbols() if store.table_of(s) == "bars"]
+        t0 = time.perf_counter()
         calls = quick_plan(run.question, run.as_of, priced, self.deps.news is not None,
                            self.config.news_days)  # fmt: skip
         if calls is None:
             return None
         run.on_event(AgentEvent(kind="phase", name="plan", text="quick"))
         run.planned_by = "rules"
-        run.timings["plan"] = time.perf_counter() - run.started - run.timings["prime"]
-        return self._with_safeguards(run, calls)
+        calls = self._with_safeguards(run, calls)
+        run.timings["plan"] = time.perf_counter() - t0
+        return calls
 
     def _plan(self, run: _Run) -> tuple[list[ChatMessage], list[dict[str, Any]]]:
         """Ask for the JSON plan. Returns the conversation so far — the write turn extends it, so
@@ -340,7 +342,7 @@ class Copilot:
         ok = [r for r in run.records if not r.error]
         news = [r for r in ok if r.name == NEWS_TOOL]
         data = [r for r in ok if r.name != NEWS_TOOL]
-        intro = len(messages) == 1  # no plan turn: the write prompt says what day it is
+        intro = run.planned_by == "rules"  # no plan turn: the write prompt says what day it is
         common = {"question": run.question, "as_of": run.as_of, "data_latest": run.data_latest,
                   "intro": intro}  # fmt: skip
         if news and data and run.planned_by == "rules":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from copilot.news.lexical import tokens
 from copilot.news.models import NewsHit
 from copilot.sources import NewsSource, SourceLedger
 
@@ -40,7 +41,6 @@ def excerpt(text: str, limit: int = 600) -> str:
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
-_WORD = re.compile(r"[a-z0-9]+")
 _QUESTION_WORDS = frozenset(
     {"why", "what", "how", "did", "does", "do", "was", "were", "is", "are", "the", "a", "an",
      "of", "in", "on", "to", "for", "and", "or", "with", "from", "by", "its", "their", "this",
@@ -55,14 +55,14 @@ def focused_excerpt(text: str, query: str, limit: int = 600) -> str:
     text = text.strip()
     if len(text) <= limit:
         return text
-    wanted = [w[:4] for w in _WORD.findall(query.lower()) if w not in _QUESTION_WORDS]
+    wanted = [w[:4] for w in tokens(query) if w not in _QUESTION_WORDS]
     starts = [0] + [m.end() for m in _SENTENCE_SPLIT.finditer(text)]
     sentences = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
     if not wanted or len(sentences) < 2:
         return excerpt(text, limit)
 
     def score(sentence: str) -> int:
-        stems = {w[:4] for w in _WORD.findall(sentence.lower())}
+        stems = {w[:4] for w in tokens(sentence)}  # 4-letter stems: rally ~ rallied
         return sum(stem in stems for stem in wanted)
 
     scores = [score(sentence) for sentence in sentences]

@@ -187,15 +187,14 @@ def streak(deps: ToolDeps, args: StreakArgs) -> ToolOutput:
     # A run that ended just before `end` (e.g. the day after a rally) is what the question is
     # usually about: report it too rather than a bare "0 sessions" — first, when it just ended.
     prior = _run_before(result, sessions, compute)
-    if prior is not None and result.length == 0:
-        body = (f"{what} {prior.length} sessions in a row ({prior.start} to {prior.end}), "
-                f"a run that ended on {end}.")  # fmt: skip
+    if prior is not None:
         shown["previous run"] = str(prior.length)
         shown["previous run to"] = str(prior.end)
-    elif prior is not None:
-        body += (f" The run before it: {what} {prior.length} sessions in a row "
-                 f"({prior.start} to {prior.end}).")  # fmt: skip
-        shown["previous run"] = str(prior.length)
+        run = f"{what} {prior.length} sessions in a row ({prior.start} to {prior.end})"
+        if result.length == 0:
+            body = f"{run}, a run that ended on {end}."
+        else:
+            body += f" The run before it: {run}."
     data = {**asdict(result), "previous": asdict(prior) if prior else None}
     start = prior.start if prior is not None else result.start
     return cite(deps, "streak", symbols, start or end, end, metric, body, shown, data)
