@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from copilot.facts import Fact
+
 
 class DataSource(BaseModel):
     """A market-data query: which metric over which symbols and dates, computed from what."""
@@ -26,6 +28,9 @@ class DataSource(BaseModel):
     provenance: list[str] = Field(default_factory=list, description="Where the rows came from.")
     values: dict[str, str] = Field(default_factory=dict, description="The figures it produced.")
     text: str = Field("", description="Exactly what the model was shown.")
+    facts: list[Fact] = Field(
+        default_factory=list, description="The typed values it states (copilot.facts)."
+    )
 
     def key(self) -> str:
         return f"data|{self.tool}|{self.text}"
