@@ -1,0 +1,1 @@
+"""Question understanding in code: instruments, window, measure, direction — with a trace."""

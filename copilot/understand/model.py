@@ -1,0 +1,78 @@
+"""What the question-understanding layer settles about a question (the contract between
+`copilot.understand` and the answer engine)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from copilot.market.measure_model import Aggregate, MeasureArgs, MeasureName, Rank
+
+How = Literal["ticker", "alias", "company", "sector_set", "benchmark"]
+
+
+class Instrument(BaseModel):
+    """A stored symbol the question names."""
+
+    symbol: str
+    phrase: str = Field(description="The words that named it, as written in the question.")
+    how: How
+    represents: str = Field("", description="What it stands for, e.g. 'Russell 2000 small caps'.")
+
+
+class UnknownName(BaseModel):
+    """A name the store cannot answer for: reported, never replaced by a stand-in."""
+
+    phrase: str
+    symbol: str | None = Field(None, description="The ticker it means, when that is known.")
+    reason: str = Field(description="E.g. 'NVIDIA (NVDA) is not in the market store'.")
+    fix: str = Field("", description="E.g. 'market-copilot ingest online --yahoo NVDA'.")
+
+
+class Window(BaseModel):
+    """A calendar window per docs/windows-and-measures.md (the measure tool snaps and clips)."""
+
+    start: date | None = Field(None, description="First calendar day; None with `sessions`.")
+    end: date | None = Field(None, description="Last calendar day; None = latest data.")
+    sessions: int | None = Field(None, description="The last N sessions to `end`.")
+    label: str = Field(description="As the user reads it: 'November 2025', 'year to date'.")
+    explicit: bool = Field(description="False when no window was named (a default applies).")
+
+
+class Intent(BaseModel):
+    """The measure the question asks for."""
+
+    measure: MeasureName
+    aggregate: Aggregate = "last"
+    rank: Rank = "none"
+    versus: str | None = None
+    label: str = Field(description="As the user reads it: 'best day', 'return', 'average'.")
+
+
+class Understanding(BaseModel):
+    question: str
+    as_of: date
+    instruments: list[Instrument] = Field(default_factory=list)
+    unknown: list[UnknownName] = Field(default_factory=list)
+    window: Window | None = None
+    intent: Intent | None = None
+    direction: Literal["up", "down"] | None = Field(
+        None, description="A move word's direction: 'why did X fall' is 'down'."
+    )
+    why: bool = Field(False, description="The question asks for reasons (why / what drove).")
+    problems: list[str] = Field(
+        default_factory=list,
+        description="Why the question cannot be answered from the store as asked (a future "
+        "date, a window before all data); each says what would fix it.",
+    )
+    calls: list[MeasureArgs] = Field(
+        default_factory=list, description="The measures code settled, ready to run."
+    )
+    open_slots: list[str] = Field(
+        default_factory=list,
+        description="What code could not settle and the model must fill: 'instruments', "
+        "'window', 'measure'.",
+    )
+    trace: list[str] = Field(default_factory=list, description="Shown to the user, in order.")
