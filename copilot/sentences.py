@@ -23,9 +23,9 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[.!?]\)?$")
 
 
-def sentences_begun(text: str) -> int:
-    """How many sentences of `text` are followed by the start of another."""
-    count = 0
+def _ends(text: str) -> list[int]:
+    """Offsets where a sentence ends and the next begins (after the spaces)."""
+    ends = []
     for boundary in _BOUNDARY.finditer(text):
         head = text[: boundary.start()]
         head += text[boundary.start()]  # up to and including the terminator
@@ -37,8 +37,28 @@ def sentences_begun(text: str) -> int:
                 continue
         if re.search(r"(?:^|\n)\s*\d+\.$", head):
             continue  # a list marker "1."
-        count += 1
-    return count
+        ends.append(boundary.end())
+    return ends
+
+
+def sentences_begun(text: str) -> int:
+    """How many sentences of `text` are followed by the start of another."""
+    return len(_ends(text))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, citations after a period kept with their
+    sentence; a paragraph break also ends a sentence. Spans cover the text without gaps except
+    the spaces between sentences."""
+    cuts = sorted({0, *_ends(text), *(m.end() for m in re.finditer(r"\n\s*\n", text)), len(text)})
+    spans = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        piece = text[start:end]
+        stripped = piece.rstrip()
+        lead = len(piece) - len(piece.lstrip())
+        if stripped.strip():
+            spans.append((start + lead, start + len(stripped)))
+    return spans
 
 
 def after_sentences(count: int) -> StopWhen:

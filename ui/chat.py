@@ -191,6 +191,8 @@ def _tokens(run: AskRun, status: StatusContainer) -> Iterator[str]:
 def _show_event(event: AgentEvent, status: StatusContainer) -> None:
     if event.kind == "phase":
         status.update(label=PHASES.get(event.name, "Working…"))
+    elif event.kind == "understood" and event.text:
+        status.markdown("\n".join(f"- {escape_markdown(line)}" for line in event.text.splitlines()))
     elif event.kind == "tool_started":
         status.update(label=f"Running {event.name}…")
         status.markdown(f"→ `{event.name}`")

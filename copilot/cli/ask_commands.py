@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from copilot.answer import AgentEvent, AnswerEngine
@@ -59,6 +60,8 @@ def ask(
     if warning:
         console.print(f"[bold red]⚠ {warning}[/]", highlight=False)
     console.print(marked_text(answer))
+    for sentence in answer.removed:
+        console.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
     console.print("\n[bold]Sources[/]")
     console.print(
         sources_text(answer, only_cited=True) or "(none cited)", highlight=False, markup=False
@@ -109,7 +112,10 @@ def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> AnswerEngine:
 
 def _printer() -> Callable[[AgentEvent], None]:
     def on_event(event: AgentEvent) -> None:
-        if event.kind == "phase" and event.name == "write":
+        if event.kind == "understood" and event.text:
+            for line in event.text.splitlines():
+                err.print(f"[dim]· {escape(line)}[/]", highlight=False)
+        elif event.kind == "phase" and event.name == "write":
             err.print("[dim]writing…[/]")
         elif event.kind == "phase" and event.name == "repair":
             err.print("\n[dim]some figures did not check out: asking the model to fix them…[/]")

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from copilot import prompts
-from copilot.agent import concept_hints, tool_menu
+from copilot.hints import concept_hints, tool_menu
 from copilot.llm.base import ChatMessage
 from copilot.market.symbols import resolve_concept
 from copilot.research.models import FEEDS, Budget, PlanStep, RejectedStep, ResearchPlan
