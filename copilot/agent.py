@@ -171,8 +171,10 @@ class Copilot:
         t0 = time.perf_counter()
         symbols = self.catalog().symbols()
         schema = slot_schema(settled.open_slots, symbols)
-        user = prompts.render("slots", as_of=run.as_of, question=run.question,
-                              settled=settled_lines(settled), open=", ".join(settled.open_slots))  # fmt: skip
+        user = prompts.render(
+            "slots", as_of=run.as_of, question=run.question, settled=settled_lines(settled),
+            open=", ".join(settled.open_slots),
+        )  # fmt: skip
         convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
         calls = []
         for _attempt in range(2):

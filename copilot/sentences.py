@@ -8,6 +8,7 @@ A 1.5B model asked for two sentences often writes six, and each decoded token co
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from copilot.llm.base import StopWhen
@@ -52,7 +53,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     the spaces between sentences."""
     cuts = sorted({0, *_ends(text), *(m.end() for m in re.finditer(r"\n\s*\n", text)), len(text)})
     spans = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         piece = text[start:end]
         stripped = piece.rstrip()
         lead = len(piece) - len(piece.lstrip())
