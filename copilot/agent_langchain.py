@@ -26,8 +26,8 @@ from langgraph.runtime import Runtime
 
 from copilot import prompts
 from copilot.agent import AgentConfig
-from copilot.hints import concept_hints
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord
+from copilot.hints import concept_hints
 from copilot.llm.base import LLM
 from copilot.llm.chat_models import chat_model_for
 from copilot.tools import ToolDeps, ToolOutput, build_langchain_tools
