@@ -16,6 +16,7 @@ the same tools through LangChain's `create_agent`.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
+from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
@@ -59,6 +61,7 @@ class _Run:
     as_of: date
     data_latest: date | None
     on_event: EventCallback
+    deadline: Deadline
     started: float = field(default_factory=time.perf_counter)
     planned_by: str = "rules"
     understanding: Understanding | None = None
@@ -93,9 +96,15 @@ class Copilot:
         return self._catalog[1]
 
     def ask(
-        self, question: str, as_of: date | None = None, on_event: EventCallback | None = None
+        self,
+        question: str,
+        as_of: date | None = None,
+        on_event: EventCallback | None = None,
+        cancel: threading.Event | None = None,
     ) -> Answer:
-        run = self._start(question, as_of, on_event)
+        """Answer `question`; `cancel` (set by whoever stops waiting) and the settings'
+        deadline stop the work between phases and on any streamed token."""
+        run = self._start(question, as_of, on_event, cancel)
         primed = time.perf_counter()
         self.warm_up()
         run.timings["prime"] = time.perf_counter() - primed
@@ -108,7 +117,11 @@ class Copilot:
         failures = failure_lines(run.records)
         if not any(not r.error for r in run.records):
             return self._code_answer(run, failed_answer(failures), failures)
+        if run.deadline.expired():
+            return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
         text = self._write(run, settled)
+        if run.deadline.expired():
+            text += f" (Cut short: {run.deadline.reason()}.)"
         text, verification, removed = self._check(run, text)
         if failures:  # said in the answer, not only beside it
             text += "\n\nNot computed: " + " ".join(f.rstrip(".") + "." for f in failures)
@@ -117,12 +130,16 @@ class Copilot:
 
     # ---- phases ---------------------------------------------------------------------------
 
-    def _start(self, question: str, as_of: date | None, on_event: EventCallback | None) -> _Run:
+    def _start(
+        self, question: str, as_of: date | None, on_event: EventCallback | None,
+        cancel: threading.Event | None,
+    ) -> _Run:  # fmt: skip
         store = self.deps.market
         latest = store.latest_date(as_of) if store is not None else None
         effective = as_of or self.deps.as_of or latest or date.today()
         self.deps.as_of = effective
-        return _Run(question.strip(), effective, latest, on_event or (lambda _event: None))
+        deadline = Deadline(self.deps.settings.answer_deadline_s, cancel)
+        return _Run(question.strip(), effective, latest, on_event or (lambda _e: None), deadline)
 
     def system_message(self) -> ChatMessage:
         """The fixed system prompt: identical for every question, so the local model keeps it
@@ -153,7 +170,8 @@ class Copilot:
                  for a in settled.calls]  # fmt: skip
         if calls and not settled.open_slots:
             return calls
-        if settled.open_slots and self.deps.market is not None and not settled.why:
+        if (settled.open_slots and self.deps.market is not None and not settled.why
+                and not run.deadline.expired()):  # fmt: skip
             filled = self._fill_slots(run, settled)
             if filled:
                 return filled
@@ -248,12 +266,16 @@ class Copilot:
         convo: list[ChatMessage] = [self.system_message()]
         parts: list[str] = []
         for user, sentences in turns:
+            if run.deadline.expired():
+                break
             if parts:
                 run.on_event(AgentEvent(kind="token", text="\n\n"))
             convo.append({"role": "user", "content": user})
+            enough = after_sentences(sentences)
             response = self.llm.stream(
                 convo, lambda token: self._token(run, token),
-                max_tokens=self.config.answer_max_tokens, stop_when=after_sentences(sentences),
+                max_tokens=self.config.answer_max_tokens,
+                stop_when=lambda text, enough=enough: enough(text) or run.deadline.expired(),
             )  # fmt: skip
             run.count(response)
             convo.append({"role": "assistant", "content": response.text})
@@ -272,7 +294,7 @@ class Copilot:
         checked = time.perf_counter()
         text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         run.timings["verify"] = time.perf_counter() - checked
-        if self.config.repair and _unsupported(verification):
+        if self.config.repair and _unsupported(verification) and not run.deadline.expired():
             text, verification = self._repair(run, text, verification)
         text, removed = prune_unsupported(text, verification.numbers)
         if removed:

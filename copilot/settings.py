@@ -86,6 +86,9 @@ class Settings(BaseSettings):
 
     # Answers.
     as_of: date | None = Field(None, description="Default as-of date; unset = latest data.")
+    answer_deadline_s: float = Field(
+        180.0, gt=0, description="One deadline per answer across plan, tools, write and repair."
+    )
 
     # Deep-research budget: a hard stop; a report cut short says so at the top.
     research_max_llm_calls: int = Field(12, ge=1, description="Model calls per report.")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from streamlit.elements.lib.mutable_status_container import StatusContainer
 
+    from copilot.answering.model_queue import ModelQueue
     from copilot.llm.base import LLM
 
 LLM_OVERRIDE_KEY = "copilot.llm_override"
@@ -246,3 +247,11 @@ def start_warmup() -> threading.Thread:
     thread = threading.Thread(target=warm, name="copilot-warmup", daemon=True)
     thread.start()
     return thread
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def model_queue(model_label: str) -> ModelQueue:
+    """One FIFO queue per model, shared by every browser session of this process."""
+    from copilot.answering.model_queue import ModelQueue
+
+    return ModelQueue()
