@@ -67,7 +67,9 @@ def split_sessions(days: Sequence[date] | pd.Series) -> tuple[set[date], list[da
         return set(), unchecked
     first, last = calendar_for(covered[0]), calendar_for(covered[-1])
     # A range reaching back before 1990 is read from the historical calendar.
-    cal = first if first is not None and first is last else nyse_history()
+    cal = nyse_history()
+    if first is not None and first is last:
+        cal = first
     sessions = set(cal.sessions_in_range(covered[0], covered[-1]))
     return {ts.date() for ts in covered if ts not in sessions}, unchecked
 
