@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from copilot.answer import AgentEvent, AnswerEngine
@@ -57,13 +58,13 @@ def ask(
     console.rule("Answer (✓ verified · ≈ derived · ? unverified)")
     warning = warning_line(answer)
     if warning:
-        console.print(f"[bold red]⚠ {warning}[/]", highlight=False)
+        console.print(f"[bold red]⚠ {escape(warning)}[/]", highlight=False)
     console.print(marked_text(answer))
     console.print("\n[bold]Sources[/]")
     console.print(
         sources_text(answer, only_cited=True) or "(none cited)", highlight=False, markup=False
     )
-    console.print(f"\n[dim]{summary_line(answer)}[/]", highlight=False)
+    console.print(f"\n[dim]{escape(summary_line(answer))}[/]", highlight=False)
     console.print("[dim]Information, not investment advice.[/]")
 
 
@@ -115,9 +116,9 @@ def _printer() -> Callable[[AgentEvent], None]:
             err.print("\n[dim]some figures did not check out: asking the model to fix them…[/]")
         elif event.kind == "tool_started":
             args = json.dumps(event.arguments, default=str)
-            err.print(f"[dim]→ {event.name} {args}[/]", highlight=False)
+            err.print(f"[dim]→ {escape(f'{event.name} {args}')}[/]", highlight=False)
         elif event.kind == "tool_finished" and event.error:
-            err.print(f"[yellow]  {event.text}[/]", highlight=False)
+            err.print(f"[yellow]  {escape(event.text)}[/]", highlight=False)
         elif event.kind == "token":
             sys.stdout.write(event.text)
             sys.stdout.flush()
