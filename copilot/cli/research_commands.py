@@ -68,7 +68,8 @@ def research(
 def _replay(path: Path, output: Path | None) -> None:
     changed = changed_prompts(load_bundle(path))
     if changed:
-        err.print(f"[yellow]note: prompts changed since this bundle: {escape(', '.join(changed))}[/]")
+        names = escape(", ".join(changed))
+        err.print(f"[yellow]note: prompts changed since this bundle: {names}[/]")
     report = replay_report(path)
     _emit(to_markdown(report), report, output)
 
@@ -155,4 +156,5 @@ def print_event(event: ResearchEvent) -> None:
     elif event.kind == "phase" and event.name == "revise":
         err.print(f"[dim]revising {escape(event.detail)} (unverified figures)…[/]", highlight=False)
     elif event.kind == "budget_stop":
-        err.print(f"[bold yellow]budget spent ({escape(event.detail)}): stopping[/]", highlight=False)
+        detail = escape(event.detail)
+        err.print(f"[bold yellow]budget spent ({detail}): stopping[/]", highlight=False)
