@@ -16,6 +16,8 @@ from copilot.answer import AgentEvent, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
 from copilot.render import marked_text, sources_text, summary_line, warning_line
 from copilot.runtime import open_deps, preload_embedder
+from copilot.safety import strip_controls
+from copilot.safety.answers import StreamingLinkFilter, safe_answer
 from copilot.settings import Settings
 from copilot.tools import ToolDeps
 
@@ -49,8 +51,11 @@ def ask(
     with open_deps(settings, day) as deps:
         llm = make_llm_beside_news(settings, deps.news, quiet=as_json)
         copilot = make_engine(mode, deps, llm)
-        on_event = (lambda _e: None) if as_json else _printer()
-        answer = copilot.ask(question, as_of=day, on_event=on_event)
+        links = StreamingLinkFilter()
+        on_event = (lambda _e: None) if as_json else _printer(links)
+        answer = safe_answer(copilot.ask(question, as_of=day, on_event=on_event))
+    if not as_json:
+        sys.stdout.write(links.finish())
     if as_json:
         typer.echo(answer.model_dump_json(indent=2))
         return
@@ -58,7 +63,7 @@ def ask(
     console.rule("Answer (✓ verified · ≈ derived · ? unverified)")
     warning = warning_line(answer)
     if warning:
-        console.print(f"[bold red]⚠ {warning}[/]", highlight=False)
+        console.print(f"[bold red]⚠ {escape(warning)}[/]", highlight=False)
     console.print(marked_text(answer))
     for sentence in answer.removed:
         console.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
@@ -66,7 +71,7 @@ def ask(
     console.print(
         sources_text(answer, only_cited=True) or "(none cited)", highlight=False, markup=False
     )
-    console.print(f"\n[dim]{summary_line(answer)}[/]", highlight=False)
+    console.print(f"\n[dim]{escape(summary_line(answer))}[/]", highlight=False)
     console.print("[dim]Information, not investment advice.[/]")
 
 
@@ -110,8 +115,13 @@ def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> AnswerEngine:
     return Copilot(deps, llm)
 
 
-def _printer() -> Callable[[AgentEvent], None]:
+def _printer(links: StreamingLinkFilter) -> Callable[[AgentEvent], None]:
+    """Progress to stderr; the answer's tokens to stdout as they come, through the link policy
+    (links and images are cut while streaming; the final answer below keeps the allowed ones)."""
+
     def on_event(event: AgentEvent) -> None:
+        if event.kind != "token":  # what was held back of the text so far goes out first
+            sys.stdout.write(links.finish())
         if event.kind == "understood" and event.text:
             for line in event.text.splitlines():
                 err.print(f"[dim]· {escape(line)}[/]", highlight=False)
@@ -121,11 +131,11 @@ def _printer() -> Callable[[AgentEvent], None]:
             err.print("\n[dim]some figures did not check out: asking the model to fix them…[/]")
         elif event.kind == "tool_started":
             args = json.dumps(event.arguments, default=str)
-            err.print(f"[dim]→ {event.name} {args}[/]", highlight=False)
+            err.print(f"[dim]→ {escape(f'{event.name} {args}')}[/]", highlight=False)
         elif event.kind == "tool_finished" and event.error:
-            err.print(f"[yellow]  {event.text}[/]", highlight=False)
+            err.print(f"[yellow]  {escape(event.text)}[/]", highlight=False)
         elif event.kind == "token":
-            sys.stdout.write(event.text)
+            sys.stdout.write(links.feed(strip_controls(event.text, keep_layout=True)))
             sys.stdout.flush()
 
     return on_event

@@ -44,7 +44,7 @@ def eval_command(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[last]}"),
+        TextColumn("{task.fields[last]}", markup=False),  # question ids, not markup
         TimeElapsedColumn(),
         console=console,
     )
@@ -59,7 +59,8 @@ def eval_command(
 
             results = evaluate(engine, selected, on_done=done, records=records)
     for key, value in summarize(results).items():
-        console.print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
+        console.print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}",
+                      markup=False)  # fmt: skip
     if report:
         machine = (
             f"{os.cpu_count()} cores, Python {platform.python_version()}, model {llm.model_id}"
@@ -68,4 +69,4 @@ def eval_command(
             f" --provider {provider}" if provider else ""
         )
         report.write_text(markdown_report(results, f"Evaluation ({mode})", machine, command))
-        console.print(f"Report written to {report}")
+        console.print(f"Report written to {report}", markup=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -22,7 +23,7 @@ def _progress() -> Progress:
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # a file name, not markup
         TimeElapsedColumn(),
         console=console,
         transient=False,
@@ -47,7 +48,7 @@ def ingest_market(
     overrides = _parse_overrides(path, symbol)
     files = csv_files(path)
     if not files:
-        console.print(f"No *.csv files under {path}.")
+        console.print(f"No *.csv files under {escape(str(path))}.")
         raise typer.Exit(1)
     settings = load_settings()
     with open_market(settings, read_only=False) as store, _progress() as progress:
@@ -106,7 +107,7 @@ def ingest_online(
 
 
 def _print_summary(results: list[ImportResult], title: str) -> None:
-    table = Table(title=title, show_lines=False)
+    table = Table(title=escape(title), show_lines=False)
     for column in ("source", "status", "layout", "symbols", "rows", "from", "to", "notes"):
         table.add_column(column, overflow="fold")
     for r in results:
@@ -114,11 +115,14 @@ def _print_summary(results: list[ImportResult], title: str) -> None:
             r.status, "[red]failed"
         )
         notes = r.error if r.error else "; ".join(r.notes)
-        table.add_row(
-            Path(r.source).name if "/" in r.source else r.source, status, r.layout,
+        cells = (
+            Path(r.source).name if "/" in r.source else r.source, r.layout,
             ", ".join(r.symbols), str(r.rows) if r.rows else "",
             str(r.first or ""), str(r.last or ""), notes,
         )  # fmt: skip
+        # Cells come from files (names, symbols, bad rows): escaped, so they print as text.
+        source, *rest = (escape(cell) for cell in cells)
+        table.add_row(source, status, *rest)
     console.print(table)
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "unchanged", "failed")}
     rows = sum(r.rows for r in results if r.layout != "symbols")

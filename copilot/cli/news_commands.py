@@ -44,7 +44,7 @@ def _progress() -> Progress:
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # titles, not markup
         TimeElapsedColumn(),
         console=console,
     )
@@ -90,7 +90,8 @@ def _print_report(report: IngestReport, where: str, stored_chunks: int) -> None:
     for problem in report.problems[:MAX_PROBLEMS_SHOWN]:
         errors.print(f"[red]Skipped:[/] {escape(str(problem))}", highlight=False)
     if len(report.problems) > MAX_PROBLEMS_SHOWN:
-        errors.print(f"… and {len(report.problems) - MAX_PROBLEMS_SHOWN} more skipped inputs.")
+        errors.print(f"… and {len(report.problems) - MAX_PROBLEMS_SHOWN} more skipped inputs.",
+                     markup=False)  # fmt: skip
     console.print(
         f"{report.sources} inputs, {report.copies} article copies → {report.articles} distinct "
         f"articles: {report.added} added, {report.replaced} replaced, {report.unchanged} "
@@ -98,6 +99,7 @@ def _print_report(report: IngestReport, where: str, stored_chunks: int) -> None:
         f"{report.chunks_written} chunks embedded in {report.seconds:.1f} s; "
         f"{len(report.problems)} inputs skipped. {where} now holds {stored_chunks} chunks.",
         highlight=False,
+        markup=False,  # `where` is a path
     )
 
 
@@ -136,7 +138,7 @@ def search(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not hits:
-        console.print(f"No stored articles match {query!r}.")
+        console.print(f"No stored articles match {query!r}.", markup=False)
         return
     for hit in hits:
         n = cite(ledger, hit)
