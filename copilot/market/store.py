@@ -284,6 +284,13 @@ class MarketStore:
         row = rows[0]
         return dict(zip(["symbol", "name", "kind", "represents", "sector"], row, strict=True))
 
+    def company_names(self) -> dict[str, str]:
+        """Symbol → company name for every listed stock (the constituents list import)."""
+        rows = self._con.execute(
+            "SELECT symbol, name FROM symbols WHERE kind = 'stock' AND name IS NOT NULL"
+        ).fetchall()
+        return {str(symbol): str(name) for symbol, name in rows}
+
     def sources_of(self, symbol: str) -> list[str]:
         wanted, _ = self._require(symbol)
         return list(self._catalog()[wanted].sources)
