@@ -29,8 +29,11 @@ sys.path.insert(0, str(HERE))
 
 from common import Ctx, Record, Template  # noqa: E402
 from gold_rules import load_market  # noqa: E402
-from templates_moves import TEMPLATES as MOVE_TEMPLATES  # noqa: E402
-from templates_other import TEMPLATES as OTHER_TEMPLATES  # noqa: E402
+from templates_counts import TEMPLATES as COUNTS  # noqa: E402
+from templates_extremes import TEMPLATES as EXTREMES  # noqa: E402
+from templates_levels_moves import TEMPLATES as LEVELS_MOVES  # noqa: E402
+from templates_ranks import TEMPLATES as RANKS  # noqa: E402
+from templates_unanswerable import TEMPLATES as UNANSWERABLE  # noqa: E402
 
 REPO = HERE.parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -38,7 +41,7 @@ SEED = "market-copilot-generalization-v1"
 PER_TEMPLATE = {"unanswerable": 12}
 DEFAULT_PER_TEMPLATE = 7
 MAX_TRIES = 400
-TEMPLATES: list[Template] = [*MOVE_TEMPLATES, *OTHER_TEMPLATES]
+TEMPLATES: list[Template] = [*LEVELS_MOVES, *RANKS, *EXTREMES, *COUNTS, *UNANSWERABLE]
 
 
 def generate(template: Template, ctx: Ctx) -> list[Record]:
