@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from copilot.market.symbols import KNOWN_SYMBOLS, resolve_concept
 from copilot.news.models import Article, DatePrecision, sha256_hex
+from copilot.safety import one_line
 
 MAX_TEXT_CHARS = 200_000  # longer bodies are cut at a paragraph boundary, with a warning
 TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "igshid"})
@@ -214,8 +215,8 @@ def build_article(
     if cut:
         notes.append(f"{source}: article text longer than {MAX_TEXT_CHARS:,} characters; truncated")
     canonical = canonical_url(url)
-    title = " ".join(title.split())
-    publisher = " ".join(publisher.split()) or (urlsplit(canonical).hostname or "unknown")
+    title = one_line(title)  # no C0/C1 controls: a terminal escape must not reach a reader
+    publisher = one_line(publisher) or (urlsplit(canonical).hostname or "unknown")
     return Article(
         article_id=article_id_for(canonical, title, publisher, published_at),
         url=canonical,
@@ -227,7 +228,7 @@ def build_article(
         summary=clean_text(summary),
         summary_only=summary_only,
         symbols=find_symbols(title, body, extra=tickers),
-        authors=[a.strip() for a in authors or [] if a.strip()],
+        authors=[one_line(a) for a in authors or [] if one_line(a)],
         source=source,
         scraped_at=scraped_at,
         warnings=notes,

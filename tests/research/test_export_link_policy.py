@@ -26,13 +26,16 @@ def test_markdown_and_html_exports_drop_off_policy_links_and_images(
     llm = ScriptedLLM(
         [
             plan_json(),
-            header(f"Small caps rallied [1]. See {EXFIL}"),
+            header("Small caps rallied [1]. See https://collect.evil.example/p?d=IWM-up"),
             OBEYED,
             f"IWM led SPY [1] [2]. [Chart]({EXFIL})",
             "News cites lower rates [3].",
             insights(f"Small caps led [1] ![x]({EXFIL})."),
             RISKS,
             "Stale within weeks.",
+            OBEYED,  # revision rounds (the URL's digits read as figures): obeyed again
+            f"IWM led SPY [1] [2]. [Chart]({EXFIL})",
+            insights(f"Small caps led [1] ![x]({EXFIL})."),
         ]
     )
     session = ResearchSession(research_deps, llm)
