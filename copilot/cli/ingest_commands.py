@@ -43,6 +43,9 @@ def ingest_market(
     ),
     encoding: str | None = typer.Option(None, help="Text encoding, e.g. latin-1 (default UTF-8)."),
     force: bool = typer.Option(False, help="Re-import files even when unchanged."),
+    lock_timeout: float = typer.Option(
+        60.0, help="Seconds to wait for another import (or a reader) to finish."
+    ),
 ) -> None:  # fmt: skip
     """Import every CSV under PATH (bars, Yahoo, FRED, OHLC, value series, symbol lists)."""
     overrides = _parse_overrides(path, symbol)
@@ -51,7 +54,7 @@ def ingest_market(
         console.print(f"No *.csv files under {escape(str(path))}.")
         raise typer.Exit(1)
     settings = load_settings()
-    with open_market(settings, read_only=False) as store, _progress() as progress:
+    with open_market(settings, False, lock_timeout, _say_waiting) as store, _progress() as progress:
         task = progress.add_task("Importing", total=len(files), current="")
         results = import_folder(
             store, path, overrides, skip_bad_rows, encoding, force,
@@ -60,6 +63,10 @@ def ingest_market(
     _print_summary(results, f"Market import into {settings.market_db_path}")
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
+
+
+def _say_waiting(message: str) -> None:
+    Console(stderr=True).print(message, markup=False, highlight=False)
 
 
 def _parse_overrides(path: Path, values: list[str]) -> dict[str, str]:
@@ -88,6 +95,9 @@ def ingest_online(
     ),
     start: str | None = typer.Option(None, help="First date, YYYY-MM-DD (default from settings)."),
     only: str | None = typer.Option(None, help="'yahoo' or 'fred' to use one provider only."),
+    lock_timeout: float = typer.Option(
+        60.0, help="Seconds to wait for another import (or a reader) to finish."
+    ),
 ) -> None:
     """Download daily bars from Yahoo Finance and series from FRED (no key needed)."""
     settings = load_settings()
@@ -95,7 +105,7 @@ def ingest_online(
     yahoo_symbols = [] if only == "fred" else (yahoo or settings.yahoo_symbols)
     fred_series = [] if only == "yahoo" else (fred or settings.fred_series)
     total = len(yahoo_symbols) + len(fred_series)
-    with open_market(settings, read_only=False) as store, _progress() as progress:
+    with open_market(settings, False, lock_timeout, _say_waiting) as store, _progress() as progress:
         task = progress.add_task("Downloading", total=total, current="")
         results = import_online(
             store, settings, yahoo_symbols, fred_series, begin,

@@ -25,6 +25,10 @@ class DateParseError(ValueError):
     """A publication date in none of the known styles."""
 
 
+class BadUrlError(ValueError):
+    """A URL that cannot be parsed (a port out of range or not a number, a stray bracket)."""
+
+
 def canonical_url(url: str) -> str:
     """Lowercase scheme and host, no default port, no utm_*/fbclid tracking, no fragment, no
     trailing slash. `''` stays `''`.
@@ -35,11 +39,16 @@ def canonical_url(url: str) -> str:
     url = url.strip()
     if not url:
         return ""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # urllib's "Port out of range", "Invalid IPv6 URL", …
+        shown = url if len(url) <= 120 else url[:120] + "…"
+        raise BadUrlError(f"URL {shown!r} cannot be read ({exc}); fix or remove it") from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    if parts.port is not None and parts.port != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{parts.port}"
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
     query = [
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
@@ -209,7 +218,9 @@ def build_article(
     scraped_at: datetime | None = None,
     warnings: list[str] | None = None,
 ) -> Article:
-    """Normalize the fields a loader read and make the `Article` (id, URL, symbols, text cap)."""
+    """Normalize the fields a loader read and make the `Article` (id, URL, symbols, text cap).
+
+    Raises `BadUrlError` for a URL that cannot be parsed: the loader rejects that record."""
     notes = list(warnings or [])
     body, cut = truncate_text(clean_text(text))
     if cut:
