@@ -187,7 +187,7 @@ class Copilot:
         asked for once more, then the question is answered without it."""
         run.on_event(AgentEvent(kind="phase", name="plan"))
         t0 = time.perf_counter()
-        symbols = self.catalog().symbols()
+        symbols = sorted(self.catalog().stored)
         schema = slot_schema(settled.open_slots, symbols)
         user = prompts.render(
             "slots", as_of=run.as_of, question=run.question, settled=settled_lines(settled),
