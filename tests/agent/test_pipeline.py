@@ -55,7 +55,7 @@ def test_a_settled_question_is_measured_in_code_and_written_once(
         seen.append(messages)
         return f"Chip stocks (SMH) returned {smh_november} in November 2025 [1]."
 
-    answer, events, llm = ask(shared_deps, "How did the chip stocks do in November 2025?",
+    answer, events, _ = ask(shared_deps, "How did the chip stocks do in November 2025?",
                               [writer])  # fmt: skip
     assert [c.name for c in answer.tool_calls] == ["measure"]
     assert answer.tool_calls[0].arguments["symbols"] == ["SMH"]
