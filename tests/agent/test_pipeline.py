@@ -188,11 +188,13 @@ def test_tool_calls_are_capped(shared_deps: ToolDeps) -> None:
 
 def test_model_fixable_tool_error_is_recorded_not_raised(shared_deps: ToolDeps) -> None:
     plan = json.dumps(
-        {"calls": [{"tool": "streak", "args": {"symbol": "IWM", "end": "2026-01-19"}}]}
+        {"calls": [{"tool": "streak", "args": {"symbol": "IWM", "end": "2024-06-28"}}]}
     )
     answer, events = run(shared_deps, [plan, "No figures."])
     (record,) = answer.tool_calls
-    assert record.error and "not an NYSE trading session" in record.output
+    # A date before the data (a holiday is no longer an error: it snaps to the session before).
+    assert record.error and "no IWM data on or before 2024-06-28" in record.output
+    assert "IWM starts 2025-02-19" in record.output
     assert any(e.kind == "tool_finished" and e.error for e in events)
 
 
