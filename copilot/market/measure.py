@@ -77,15 +77,7 @@ def measure_one(
     symbol: str, inst: Instrument, args: MeasureArgs, as_of: date | None, bench: pd.Series | None
 ) -> tuple[MeasureRow, list[str]]:
     """One instrument's row and the notes its window needed (snapping, clipping, defaults)."""
-    values = clean(inst.values, as_of)
-    other: pd.Series | None = None
-    if args.measure == "beat_streak":
-        assert bench is not None  # MeasureArgs requires versus for beat_streak
-        both = pd.concat([values, bench], axis=1, join="inner")
-        values, other = both.iloc[:, 0], both.iloc[:, 1]
-    span = resolve_span(symbol, inst, args, as_of, values)
-    if args.measure == "daily_return" and args.aggregate == "last":
-        span = replace(span, first=span.last, base=span.last - 1)  # the end session's move
+    span, other = _span(symbol, inst, args, as_of, bench)
     notes = [*span.notes, *filter(None, [default_note(args, span, inst.kind)])]
     row = MeasureRow(
         symbol=symbol, value=None, unit="count", kind=inst.kind, start=span.day(span.first),
@@ -103,6 +95,32 @@ def measure_one(
     if args.measure == "return" and args.aggregate == "last" and inst.kind == "series":
         _percent(row)
     return row, notes
+
+
+def _span(
+    symbol: str, inst: Instrument, args: MeasureArgs, as_of: date | None, bench: pd.Series | None
+) -> tuple[Span, pd.Series | None]:
+    """The window on the instrument's values (for a beat streak: on the dates both have)."""
+    values = clean(inst.values, as_of)
+    other: pd.Series | None = None
+    if args.measure == "beat_streak":
+        assert bench is not None  # MeasureArgs requires versus for beat_streak
+        both = pd.concat([values, bench], axis=1, join="inner")
+        values, other = both.iloc[:, 0], both.iloc[:, 1]
+    span = resolve_span(symbol, inst, args, as_of, values)
+    if args.measure == "daily_return" and args.aggregate == "last":
+        span = replace(span, first=span.last, base=span.last - 1)  # the end session's move
+    return span, other
+
+
+def window_values(
+    symbol: str, inst: Instrument, args: MeasureArgs, as_of: date | None,
+    bench: Instrument | None = None,
+) -> pd.Series:  # fmt: skip
+    """The values table: the measure's value on each session of `symbol`'s window."""
+    other = clean(bench.values, as_of) if bench is not None else None
+    span, aligned = _span(symbol, inst, args, as_of, other)
+    return session_values(args, span, inst.kind, aligned)[0]
 
 
 def session_values(

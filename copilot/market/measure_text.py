@@ -11,7 +11,7 @@ from copilot.facts import Fact, FactUnit
 from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
 
 COUNTED = {"up_days": "up days", "down_days": "down days", "new_highs": "new closing highs"}
-MOVES_AT_END = {"return", "daily_return"}  # with aggregate "last": from the base to the end
+_RUNS = {"up_streak", "down_streak", "beat_streak"}  # "IWM beat SPY 14 sessions in a row"
 
 
 def fmt(value: float, unit: FactUnit, kind: str | None = None) -> str:
@@ -106,6 +106,8 @@ class _Line:
     def window(self) -> dict[str, Any]:
         row = self.row
         start = row.start if row.start != row.end else None
+        if self.args.measure in _RUNS and self.args.aggregate == "last":
+            start = row.ref_date  # the run itself
         return {"start": start, "end": row.end, "base": row.base, "on": row.on}
 
     def level(self, value: float, day: date | None) -> str:
@@ -130,7 +132,8 @@ class _Line:
                              **self.window())  # fmt: skip
             body += f"; {diff} vs {args.versus}"
         note = f" ({row.note.rstrip('.')})" if row.note else ""
-        return f"{head}{row.symbol}: {body}{note}."
+        colon = "" if args.measure in _RUNS and args.aggregate == "last" else ":"
+        return f"{head}{row.symbol}{colon} {body}{note}."
 
 
 def _main(line: _Line, name: str) -> str:
@@ -204,7 +207,9 @@ def _sma(line: _Line, name: str, what: str) -> str:
         return _generic(line, name, what)
     average = line.show(row.ref_value, _level_unit(row.kind), "sma", end=row.end)
     close = line.level(row.end_value, row.end)
-    return (f"{what} {close} on {row.end}, {_main(line, name)} from its "
+    assert row.value is not None
+    side = "above" if row.value > 0 else "below" if row.value < 0 else "at"
+    return (f"{what} {close} on {row.end}, {_main(line, name)} {side} its "
             f"{line.args.sma_window}-{_step(row.kind)} average of {average}")  # fmt: skip
 
 
@@ -300,4 +305,10 @@ def _window(args: MeasureArgs) -> str:
         return f"window: the last {args.sessions} sessions to {end}"
     if args.start is not None:
         return f"window: {args.start} to {end} (calendar days)"
-    return f"no window: to {end}"
+    if args.measure in ("level", "sma_distance") and args.aggregate == "last":
+        return f"at {end}"
+    if args.measure in ("return", "daily_return") and args.aggregate == "last":
+        return f"the one-session move to {end}"
+    if args.measure in _RUNS and args.aggregate == "last":
+        return f"the run ending at {end}"
+    return f"no window: all visible data to {end}"

@@ -161,7 +161,7 @@ def _clip_note(symbol: str, s: pd.Series, args: MeasureArgs, available: int) -> 
     begins = as_date(s.index[0])
     if args.sessions is not None:
         return f"{symbol} data begins {begins}: {available} sessions instead of {args.sessions}."
-    return f"{symbol} data begins {begins}: the window starts there, not on {args.start}."
+    return f"{symbol} data begins {begins}: the window starts there."
 
 
 def default_note(args: MeasureArgs, span: Span, kind: Kind) -> str:
@@ -176,7 +176,7 @@ def default_note(args: MeasureArgs, span: Span, kind: Kind) -> str:
             return f"no date given: the latest {what(kind)}, {end}."
         return f"no window given: the last session's move, {end}."
     if args.measure in ("up_streak", "down_streak", "beat_streak") and args.aggregate == "last":
-        return f"no window given: the run through {end}."
+        return "" if args.end is not None else f"no date given: the run through {end}."
     return f"no window given: all visible data, {span.day(0)} to {end}."
 
 
