@@ -191,6 +191,7 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
     "XRT": ("retail sector",),
     "TLT": ("long bond", "long-dated treasuries", "long treasuries", "long-duration treasuries",
             "long-term bonds", "20+ year treasuries"),
+    "IEF": ("treasuries", "treasury bonds", "government bonds", "10-year treasuries"),
     "HYG": ("high-yield bonds", "junk"),
     "WTI": ("oil prices", "oil price", "crude prices", "west texas intermediate", "wti crude"),
     "DGS2": ("the 2-year", "2-year note", "2-yr yield", "2 year yield", "two year yield",

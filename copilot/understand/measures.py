@@ -313,7 +313,7 @@ def _level(text: str) -> Asked | None:
 
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
-    _sma, _streaks, _counts, _new_highs, _drawdown, _distance, _extreme_day, _daily,
+    _sma, _streaks, _counts, _drawdown, _distance, _new_highs, _extreme_day, _daily,
     _average, _volatility, _extreme_level, _move, _level,
 )  # fmt: skip
 

@@ -62,6 +62,28 @@ def number_of(words: str | None, default: int = 1) -> int:
     return NUMBER_WORDS.get(text, default)
 
 
+# Shorthand people type, spelled out before windows and measures are read.
+_SHORTHAND = (
+    (re.compile(r"\bhow'?d\b", re.IGNORECASE), "how did"),
+    (re.compile(r"\bhow'?s\b", re.IGNORECASE), "how is"),
+    (re.compile(r"\bwk\b", re.IGNORECASE), "week"),
+    (re.compile(r"\bwks\b", re.IGNORECASE), "weeks"),
+    (re.compile(r"\b(?:mo|mth|mnth)\b", re.IGNORECASE), "month"),
+    (re.compile(r"\b(?:mos|mths|mnths)\b", re.IGNORECASE), "months"),
+    (re.compile(r"\byr\b", re.IGNORECASE), "year"),
+    (re.compile(r"\byrs\b", re.IGNORECASE), "years"),
+    (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"\bw/", re.IGNORECASE), "with "),
+)
+
+
+def spelled_out(text: str) -> str:
+    """'how'd semis do this wk' → 'how did semis do this week'."""
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,

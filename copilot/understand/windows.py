@@ -77,6 +77,10 @@ _SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
 _SINCE = re.compile(
     r"\b(?:since|from)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+of)\s+)?$", re.I
 )
+_THROUGH = re.compile(
+    r"\b(?:through|thru|until|till|up\s+to|as\s+of|by)\s+(?:the\s+)?(?:(?:close|end)\s+(?:of|on)\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|and|-|–)\s*(?:the\s+)?$", re.I)
 _COMBINED = re.compile(r"\b(?:combined|together|both\s+(?:days|sessions)|in\s+total)\b", re.I)
 
@@ -253,6 +257,8 @@ def _from_mentions(
     since = _SINCE.search(text[: first.start])
     if since is not None:
         return _since(first.period, since.group("edge"), as_of, latest, spans)
+    if _THROUGH.search(text[: first.start]):
+        return _through(first.period, as_of, spans)
     return _period_window(first.period, as_of, latest, spans)
 
 
@@ -296,6 +302,20 @@ def _points(
     found.trace = (
         f"window: {label} → from the close of {_snapped(one)} to the close of {_snapped(two)}"
     )
+    return found
+
+
+def _through(period: Period, as_of: date, spans: list[tuple[int, int]]) -> WindowFound:
+    """'through Feb 13', 'as of the end of January': everything up to that close."""
+    found = WindowFound(spans=spans)
+    end = period.end
+    if end > as_of:
+        found.problems.append(_future(end, as_of))
+        return found
+    _say_snap(end, found)
+    label = f"through {end.isoformat()}"
+    found.window = Window(start=None, end=end, label=label, explicit=True)
+    found.trace = f"window: {label} → up to the close of {_snapped(end)}"
     return found
 
 
