@@ -154,6 +154,12 @@ def _fill_window(
     catalog: Catalog,
 ) -> None:  # fmt: skip
     result.problems += found.problems
+    if found.vague:
+        result.open_slots.append("window")
+        result.trace.append(
+            f"window: '{found.vague}' is not a period code can date (left to the model)"
+        )
+        return
     if found.window is None:
         if not found.problems:
             result.window = _default_window(asked, latest, result, catalog)
@@ -256,7 +262,7 @@ def _wording(asked: Asked, instruments: list[Instrument]) -> tuple[str, str]:
 
 
 def _fill_calls(result: Understanding, asked: Asked | None) -> None:
-    if result.intent is None or not result.instruments or result.problems:
+    if result.intent is None or not result.instruments or result.problems or result.open_slots:
         return
     intent, window = result.intent, result.window
     symbols = [i.symbol for i in result.instruments]
