@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from copilot.market.store import MarketStore
 from copilot.understand.companies import CompanyIndex
+
+if TYPE_CHECKING:  # the store (DuckDB) is needed only to build a catalog from it
+    from copilot.market.store import MarketStore
 
 Table = Literal["bars", "series"]
 

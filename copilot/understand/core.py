@@ -21,6 +21,7 @@ from copilot.understand.measures import (
 )
 from copilot.understand.model import Instrument, Intent, Understanding, Window
 from copilot.understand.sessions import session_on_or_before
+from copilot.understand.vocabulary import spelled_out
 from copilot.understand.windows import WindowFound, find_window
 
 
@@ -34,27 +35,37 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     """Everything code can settle about `question` asked on `as_of` (deterministic)."""
     found = find_instruments(question, catalog)
     masked = _blank(question, found.spans)
-    asked = find_asked(masked)
-    why = asks_why(masked)
-    direction = direction_of(masked)
-    if asked is None and (why or direction is not None):
-        asked = Asked("return", "last", "return", "the move from the base close to the end close")
+    words = spelled_out(masked)
+    asked = find_asked(words)
+    why = asks_why(words)
+    direction = direction_of(words)
     market_latest = session_on_or_before(as_of)
-    window_found = find_window(masked, as_of, market_latest)
+    window_found = find_window(words, as_of, market_latest)
+    if asked is None and (why or direction is not None or _names_a_span(window_found)):
+        asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
-        window_found = find_window(masked, as_of, latest)  # rolling spans count back from L
+        window_found = find_window(words, as_of, latest)  # rolling spans count back from L
     result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
     _fill_instruments(result, found, chosen, asked)
     _fill_window(result, window_found, asked, latest, catalog)
-    _fill_intent(result, masked, asked, chosen, found, catalog)
+    _fill_intent(result, masked, words, asked, chosen, found, catalog)
     _fill_calls(result, asked)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
     if why:
         result.trace.append("why: the question asks for reasons (news around the move)")
     return result
+
+
+MOVE = Asked("return", "last", "return", "the move from the base close to the end close")
+
+
+def _names_a_span(found: WindowFound) -> bool:
+    """A period (or a day) was named: with no measure words, the question asks its move."""
+    window = found.window
+    return window is not None and (window.start is not None or window.sessions is not None)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -143,6 +154,12 @@ def _fill_window(
     catalog: Catalog,
 ) -> None:  # fmt: skip
     result.problems += found.problems
+    if found.vague:
+        result.open_slots.append("window")
+        result.trace.append(
+            f"window: '{found.vague}' is not a period code can date (left to the model)"
+        )
+        return
     if found.window is None:
         if not found.problems:
             result.window = _default_window(asked, latest, result, catalog)
@@ -186,8 +203,8 @@ def _whole_history(result: Understanding, catalog: Catalog, latest: date) -> str
 
 
 def _fill_intent(
-    result: Understanding, masked: str, asked: Asked | None, chosen: _Chosen, found: Found,
-    catalog: Catalog,
+    result: Understanding, masked: str, words: str, asked: Asked | None, chosen: _Chosen,
+    found: Found, catalog: Catalog,
 ) -> None:  # fmt: skip
     if asked is None:
         if result.instruments:
@@ -195,8 +212,8 @@ def _fill_intent(
             result.trace.append("measure: no measure words (left to the model)")
         return
     instruments = result.instruments
-    rank = rank_of(masked, len(instruments), found.sector_set is not None)
-    versus = _versus(masked, chosen, rank, asked, catalog)
+    rank = rank_of(words, len(instruments), found.sector_set is not None)
+    versus = _versus(masked, chosen, rank, asked, catalog)  # positions: the unchanged text
     if asked.measure == "beat_streak" and versus is None:
         asked = Asked(
             "up_streak", "last", "winning streak",
@@ -226,7 +243,9 @@ def _versus(masked: str, chosen: _Chosen, rank: str, asked: Asked, catalog: Cata
         after = [i for s, i in named if s > position]
         if rank != "none":
             return after[0].symbol if after and len(after) < len(named) else None
-        return (after[0] if after else named[-1][1]).symbol
+        if not after or len(after) == len(named):  # "compare X and Y", "X and Y compared"
+            return named[-1][1].symbol
+        return after[0].symbol
     alone = len(instruments) == 1 and instruments[0].symbol != BENCHMARK
     if asked.needs_benchmark and alone and catalog.has(BENCHMARK):
         return BENCHMARK
@@ -243,7 +262,7 @@ def _wording(asked: Asked, instruments: list[Instrument]) -> tuple[str, str]:
 
 
 def _fill_calls(result: Understanding, asked: Asked | None) -> None:
-    if result.intent is None or not result.instruments or result.problems:
+    if result.intent is None or not result.instruments or result.problems or result.open_slots:
         return
     intent, window = result.intent, result.window
     symbols = [i.symbol for i in result.instruments]

@@ -13,6 +13,7 @@ from typing import Literal
 
 from dateutil import parser as date_parser
 
+from copilot.understand.sessions import session_after, session_on_or_before
 from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, ORDINALS
 
 Kind = Literal["day", "week", "month", "quarter", "half", "year"]
@@ -66,6 +67,9 @@ _MONTH_YEAR = re.compile(rf"\b({MONTH})(?:\s+of)?,?\s+('?\d{{4}}|'\d{{2}})\b", r
 _MONTH_ALONE = re.compile(rf"\b({MONTH})(?![\w/])", re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"(?<![\w$.,/-])((?:19|20)\d{2})(?![\w%/-]|,\d)")
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NEXT_TO = re.compile(
+    r"(?:the\s+)?(?:day|session|trading\s+day)\s+(after|before)\s+$", re.IGNORECASE
+)
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+(?:of|beginning|starting|ending)\s+$", re.IGNORECASE)
 # "may" and "march" are verbs too: a month only with a capital, a year, or a period word before.
 _VERB_MONTHS = {"may", "march", "mar"}
@@ -79,12 +83,58 @@ _MONTH_CONTEXT = re.compile(
 def find_dates(text: str, as_of: date) -> list[DateMention]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
-    for finder in (_days, _quarters, _halves, _month_years, _months, _years):
+    for finder in (_named_days, _days, _quarters, _halves, _month_years, _months, _years):
         for mention in finder(text, as_of):
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
     found.sort(key=lambda m: m.start)
-    return [_week_of(text, m) for m in found]
+    return [_next_to(text, _week_of(text, m)) for m in found]
+
+
+# Days people name instead of dating them: (month, day) fixed, or (month, weekday, nth) with
+# nth = -1 for the last one in the month.
+_FIXED_DAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
+    "new years day": (1, 1), "independence day": (7, 4), "the fourth of july": (7, 4),
+    "fourth of july": (7, 4), "july 4th": (7, 4), "juneteenth": (6, 19),
+}  # fmt: skip
+_FLOATING_DAYS = {
+    "thanksgiving": (11, 3, 4), "black friday": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "mlk day": (1, 0, 3), "martin luther king day": (1, 0, 3),
+    "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "president's day": (2, 0, 3),
+}  # fmt: skip
+_NAMED_DAY = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(n) for n in sorted([*_FIXED_DAYS, *_FLOATING_DAYS], key=len, reverse=True))
+    + r")(?:'s)?(?![\w'])",
+    re.IGNORECASE,
+)
+
+
+def _named_days(text: str, as_of: date) -> list[DateMention]:
+    out = []
+    for match in _NAMED_DAY.finditer(text):
+        name = match.group(0).lower().removesuffix("'s")
+        year_of = as_of.year if _named_day(name, as_of.year) <= as_of else as_of.year - 1
+        day = _named_day(name, year_of)
+        label = f"{name.title()} {day.year} ({day.isoformat()})"
+        out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), False))
+    return out
+
+
+def _named_day(name: str, year: int) -> date:
+    if name in _FIXED_DAYS:
+        month, day = _FIXED_DAYS[name]
+        return date(year, month, day)
+    month, weekday, nth = _FLOATING_DAYS[name]
+    if nth > 0:
+        first = date(year, month, 1)
+        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = _month_end(year, month)
+        found = last - timedelta(days=(last.weekday() - weekday) % 7)
+    return found + timedelta(days=1) if name == "black friday" else found
 
 
 def _days(text: str, as_of: date) -> list[DateMention]:
@@ -227,6 +277,20 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
     friday = monday + timedelta(days=4)
     period = Period(monday, friday, f"the week of {monday.isoformat()}", "week")
     return replace(mention, start=found.start(), period=period)
+
+
+def _next_to(text: str, mention: DateMention) -> DateMention:
+    """'the day after Thanksgiving', 'the session before Jan 22': the neighbouring session."""
+    found = _NEXT_TO.search(text[: mention.start])
+    if found is None or mention.period.kind != "day":
+        return mention
+    day = mention.period.start
+    if found.group(1).lower() == "after":
+        moved = session_after(day)
+    else:
+        moved = session_on_or_before(day - timedelta(days=1))
+    label = f"the session {found.group(1).lower()} {mention.period.label}"
+    return replace(mention, start=found.start(), period=Period(moved, moved, label, "day"))
 
 
 def month_period(year: int, month: int) -> Period:

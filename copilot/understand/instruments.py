@@ -27,6 +27,9 @@ _TICKER = re.compile(
     r"(?<![\w^$&.\-/])([$^]?[A-Za-z][A-Za-z0-9]*(?:[.\-=][A-Za-z0-9]{1,4})?)(?![\w&])"
 )
 _SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
+_MARKET_SECTORS = re.compile(
+    r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,13 @@ def _sector_set(text: str, found: Found) -> None:
     named_sectors = {m.candidates[0] for m in found.mentions} & set(sector_symbols())
     if len(named_sectors) >= 2:
         return  # "which sector did best: XLE, XLK or XLF" means those three
+    market_sectors = _MARKET_SECTORS.search(text)
+    if market_sectors is not None:  # "the S&P 500 sectors": the set, not SPY
+        start, end = market_sectors.span()
+        found.mentions = [m for m in found.mentions if m.end <= start or m.start >= end]
+        found.sector_set = market_sectors.group(0)
+        found.spans.append((start, end))
+        return
     for match in _SECTOR_WORD.finditer(text):
         start, end = match.span()
         if _overlaps(start, end, found.spans) or _follows_claim(text, start, found.spans):

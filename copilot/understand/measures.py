@@ -53,6 +53,11 @@ _NEW_HIGHS = re.compile(
     r"\b(?:new|record|all[\s-]time|fresh)\s+(?:closing\s+)?highs?\b|\brecord\s+clos(?:e|es|ing)\b",
     _I,
 )
+_SET_HIGH = re.compile(
+    r"\b(?:hit|hits|set|sets|make|made|makes|notch\w*|reach\w*|print\w*|close[ds]?\s+at|"
+    r"mark\w*|post\w*|any)\b[^.?!]*$",
+    _I,
+)
 _HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|how\s+often)\b", _I)
 _DAYS = re.compile(r"\b(?:days|sessions|times)\b", _I)
 _DRAWDOWN = re.compile(
@@ -95,12 +100,14 @@ _DAILY = re.compile(
 )
 _HIGHEST = re.compile(
     r"\bhow\s+high\b|\bhighest\b|\bpeak(?:ed)?\b|\bmax(?:imum)?\b|\btop(?:ped)?\s+out\b|"
-    r"\bhigh\s+point\b",
+    r"\bhigh\s+point\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|"
+    r"annual|yearly)\s+high\b",
     _I,
 )
 _LOWEST = re.compile(
     r"\bhow\s+low\b|\blowest\b|\bbottom(?:ed)?(?:\s+out)?\b|\bmin(?:imum)?\b|\blow\s+point\b|"
-    r"\btrough\b",
+    r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
+    r"yearly)\s+low\b",
     _I,
 )
 _RETURN_NOUN = re.compile(
@@ -143,12 +150,14 @@ _VERSUS = re.compile(
 )
 _COMPARE = re.compile(r"\bcompar(?:e|ing|ison)\b", _I)
 _WHICH = re.compile(
-    r"\b(?:which|what|who)\b|\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b", _I
+    r"\b(?:which|what|who)\b|\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|"
+    r"\b(?:better|worse)\b",
+    _I,
 )
 _RANK_ASC = re.compile(
     r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|fell\s+(?:the\s+)?most|"
     r"dropped\s+(?:the\s+)?most|lost\s+(?:the\s+)?most|declined\s+(?:the\s+)?most|"
-    r"underperform\w*|hit|bottom|poorest|biggest\s+(?:loss|drop|decline|fall))\b",
+    r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall))\b",
     _I,
 )
 _WHY = re.compile(
@@ -224,7 +233,14 @@ def _counts(text: str) -> Asked | None:
 
 
 def _new_highs(text: str) -> Asked | None:
-    if not _NEW_HIGHS.search(text):
+    """'Did SPY hit a record high?', 'new highs this year' (a count); 'what is the all-time
+    high' is the highest level instead."""
+    match = _NEW_HIGHS.search(text)
+    if match is None:
+        return None
+    said = match.group(0).lower()
+    counted = said.startswith(("new", "fresh")) or said.endswith("s")
+    if not counted and not _SET_HIGH.search(text[: match.start()]):
         return None
     return Asked(
         "new_highs", "count", "new highs",
@@ -313,7 +329,7 @@ def _level(text: str) -> Asked | None:
 
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
-    _sma, _streaks, _counts, _new_highs, _drawdown, _distance, _extreme_day, _daily,
+    _sma, _streaks, _counts, _drawdown, _distance, _new_highs, _extreme_day, _daily,
     _average, _volatility, _extreme_level, _move, _level,
 )  # fmt: skip
 

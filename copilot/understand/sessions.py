@@ -30,6 +30,14 @@ def session_on_or_before(day: date) -> date:
     return day
 
 
+def session_after(day: date) -> date:
+    """The first NYSE session strictly after `day`."""
+    candidate = day + timedelta(days=1)
+    while session_on_or_before(candidate) != candidate:
+        candidate += timedelta(days=1)
+    return candidate
+
+
 def is_session(day: date) -> bool:
     return session_on_or_before(day) == day
 

@@ -20,7 +20,10 @@ NOT_TICKERS = frozenset(
     Q1 Q2 Q3 Q4 H1 H2 FY EOD EOM EOY ET EST EDT UTC PM AM TV IT OTC DMA SMA EMA MA RSI MACD
     BP BPS PCT VS AND THE FOR NOT BUT HOW WHY WHAT WHO WHEN DID DOES WAS ARE HAS HAD
     NEWS TODAY WEEK MONTH YEAR DAY DAYS ALL ANY NEW OLD BIG TOP LOW HIGH BEST WORST
-    S P SP NASDAQ DOW VIX OK LOL FYI IMO TLDR"""
+    S P SP NASDAQ DOW VIX OK LOL FYI IMO TLDR OPEC NATO IMF WTO OECD BOE PBOC SNB RBA FDIC
+    OCC CFTC FINRA IRS DOJ FTC FCC FDA EPA DOE NFP JOLTS EV EVS GPU GPUS CPU LLM AGI ESG IPOS
+    SPAC REIT REITS MLP ADR ADRS CEOS COO CIO VP HR IR PR FAQ UAE UN NY NYC LA SF DC PST GMT
+    ATL EOW EOQ TBD ASAP IMHO OMG CHF CAD AUD HKD YEN QE QT RRP TGA SOFR LIBOR EM DM HY IG"""
     )
 )
 
@@ -60,6 +63,28 @@ def number_of(words: str | None, default: int = 1) -> int:
     if text.isdigit():
         return int(text)
     return NUMBER_WORDS.get(text, default)
+
+
+# Shorthand people type, spelled out before windows and measures are read.
+_SHORTHAND = (
+    (re.compile(r"\bhow'?d\b", re.IGNORECASE), "how did"),
+    (re.compile(r"\bhow'?s\b", re.IGNORECASE), "how is"),
+    (re.compile(r"\bwk\b", re.IGNORECASE), "week"),
+    (re.compile(r"\bwks\b", re.IGNORECASE), "weeks"),
+    (re.compile(r"\b(?:mo|mth|mnth)\b", re.IGNORECASE), "month"),
+    (re.compile(r"\b(?:mos|mths|mnths)\b", re.IGNORECASE), "months"),
+    (re.compile(r"\byr\b", re.IGNORECASE), "year"),
+    (re.compile(r"\byrs\b", re.IGNORECASE), "years"),
+    (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"\bw/", re.IGNORECASE), "with "),
+)
+
+
+def spelled_out(text: str) -> str:
+    """'how'd semis do this wk' → 'how did semis do this week'."""
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 MONTHS: dict[str, int] = {

@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from copilot.understand.dates import DateMention, Period, find_dates, month_period
 from copilot.understand.model import Window
 from copilot.understand.sessions import is_session, session_on_or_before, why_not_session
-from copilot.understand.vocabulary import NUMBER, number_of
+from copilot.understand.vocabulary import MONTH, NUMBER, number_of
 
 
 @dataclass
@@ -25,6 +25,7 @@ class WindowFound:
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    vague: str = ""  # period words code cannot date ("since the election", "early January")
 
 
 _N = rf"(?P<n>{NUMBER})"
@@ -37,7 +38,7 @@ _ROLLING = re.compile(
 )
 _N_DAY = re.compile(
     rf"\b(?P<n>\d{{1,3}}|{NUMBER})[\s-](?P<unit>day|session|week|month|year)\b"
-    r"(?!\s*(?:moving|ma\b|sma\b|dma\b|ema\b|average|avg|high|low|line))",
+    r"(?!\s*(?:moving|ma\b|sma\b|dma\b|ema\b|average|avg|line))",
     re.IGNORECASE,
 )
 _TWO_SESSIONS = re.compile(
@@ -77,6 +78,22 @@ _SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
 _SINCE = re.compile(
     r"\b(?:since|from)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+of)\s+)?$", re.I
 )
+# "early January", "mid-2025", "late last year": a part of a period code will not guess at.
+_FUZZY = re.compile(
+    rf"\b(?:early|late|mid)[\s-]+(?:{MONTH}|(?:19|20)\d{{2}}|(?:last|this|next)\s+"
+    r"(?:year|month|week|quarter)|q[1-4]|(?:the\s+)?(?:year|month|quarter))\b",
+    re.IGNORECASE,
+)
+# "since the election", "after the Fed meeting": an event, not a date.
+_EVENT = re.compile(
+    r"\b(?:since|after|before|during|around|following|ahead\s+of)\s+(?:the\s+|last\s+|this\s+|"
+    r"that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
+    re.IGNORECASE,
+)
+_THROUGH = re.compile(
+    r"\b(?:through|thru|until|till|up\s+to|as\s+of|by)\s+(?:the\s+)?(?:(?:close|end)\s+(?:of|on)\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|and|-|–)\s*(?:the\s+)?$", re.I)
 _COMBINED = re.compile(r"\b(?:combined|together|both\s+(?:days|sessions)|in\s+total)\b", re.I)
 
@@ -89,8 +106,14 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
         if found is not None:
             return found
     mentions = find_dates(text, as_of)
+    fuzzy = _FUZZY.search(text)
+    if fuzzy is not None:
+        return WindowFound(vague=fuzzy.group(0).strip())
     if mentions:
         return _from_mentions(text, mentions, as_of, latest)
+    event = _EVENT.search(text)
+    if event is not None:
+        return WindowFound(vague=event.group(0).strip())
     if _SO_FAR.search(text):
         return _through_latest(
             date(as_of.year, 1, 1), "year to date", latest, _spans(_SO_FAR, text)
@@ -253,6 +276,8 @@ def _from_mentions(
     since = _SINCE.search(text[: first.start])
     if since is not None:
         return _since(first.period, since.group("edge"), as_of, latest, spans)
+    if _THROUGH.search(text[: first.start]):
+        return _through(first.period, as_of, spans)
     return _period_window(first.period, as_of, latest, spans)
 
 
@@ -296,6 +321,20 @@ def _points(
     found.trace = (
         f"window: {label} → from the close of {_snapped(one)} to the close of {_snapped(two)}"
     )
+    return found
+
+
+def _through(period: Period, as_of: date, spans: list[tuple[int, int]]) -> WindowFound:
+    """'through Feb 13', 'as of the end of January': everything up to that close."""
+    found = WindowFound(spans=spans)
+    end = period.end
+    if end > as_of:
+        found.problems.append(_future(end, as_of))
+        return found
+    _say_snap(end, found)
+    label = f"through {end.isoformat()}"
+    found.window = Window(start=None, end=end, label=label, explicit=True)
+    found.trace = f"window: {label} → up to the close of {_snapped(end)}"
     return found
 
 

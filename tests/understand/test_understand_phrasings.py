@@ -57,7 +57,8 @@ CASES = [
     Case("How did utilities fare last week?", ("XLU",), (D(2026, 2, 9), D(2026, 2, 13), None)),
     Case("How are energy names doing this week?", ("XLE",), (D(2026, 2, 16), None, None)),
     Case("What's TLT's return over the past 3 months?", ("TLT",), (D(2025, 11, 19), None, None)),
-    Case("long bonds over the past two weeks", ("TLT",), (D(2026, 2, 5), None, None), measure=None, open_slots=("measure",)),
+    # No measure words but a period named: its move.
+    Case("long bonds over the past two weeks", ("TLT",), (D(2026, 2, 5), None, None)),
     Case("How did the market do over the last 5 trading days?", ("SPY",), (None, None, 5)),
     Case("SMH return, last 10 sessions", ("SMH",), (None, None, 10)),
     Case("how did chip stocks do over the past few days", ("SMH",), (None, None, 3)),
@@ -81,7 +82,7 @@ CASES = [
     Case("How did commodities do from November to January?", ("DBC",), (D(2025, 11, 1), D(2026, 1, 31), None)),
     Case("How did platinum do on January 22nd, 2026?", ("PPLT",), (D(2026, 1, 22), D(2026, 1, 22), None)),
     Case("how did XLV do on 1/22/2026", ("XLV",), (D(2026, 1, 22), D(2026, 1, 22), None)),
-    Case("XLY on the 22nd?", ("XLY",), (D(2026, 1, 22), D(2026, 1, 22), None), measure=None, open_slots=("measure",), as_of=D(2026, 1, 23)),
+    Case("XLY on the 22nd?", ("XLY",), (D(2026, 1, 22), D(2026, 1, 22), None), as_of=D(2026, 1, 23)),
     Case("How did XLB do yesterday?", ("XLB",), (D(2026, 2, 17), D(2026, 2, 17), None)),
     # 2026-02-17 is a Tuesday; the day before, 2026-02-16, is Presidents' Day: Friday's session.
     Case("How did XLB do yesterday?", ("XLB",), (D(2026, 2, 13), D(2026, 2, 13), None), as_of=D(2026, 2, 17)),
@@ -137,11 +138,11 @@ CASES = [
     Case("has gold fallen three days in a row?", ("GLD",), None, "down_streak"),
     # ---- comparisons and rankings -------------------------------------------------------------
     Case("Did small caps beat the S&P 500 last week?", ("IWM", "SPY"), (D(2026, 2, 9), D(2026, 2, 13), None), versus="SPY"),
-    Case("XLE vs XLK this year", ("XLE", "XLK"), (D(2026, 1, 1), None, None), measure=None, versus=None, open_slots=("measure",)),
+    Case("XLE vs XLK this year", ("XLE", "XLK"), (D(2026, 1, 1), None, None), versus="XLK"),
     Case("XLE vs XLK return this year", ("XLE", "XLK"), (D(2026, 1, 1), None, None), versus="XLK"),
     Case("how did tech stocks do compared to the market in 2025?", ("XLK", "SPY"), (D(2025, 1, 1), D(2025, 12, 31), None), versus="SPY"),
     Case("Did gold outperform silver since November?", ("GLD", "SLV"), (D(2025, 11, 1), None, None), versus="SLV"),
-    Case("compare QQQ and IWM over the past 3 months", ("QQQ", "IWM"), (D(2025, 11, 19), None, None), measure=None, open_slots=("measure",)),
+    Case("compare QQQ and IWM over the past 3 months", ("QQQ", "IWM"), (D(2025, 11, 19), None, None), versus="IWM"),
     Case("Which did best since the start of the year: XLE, XLK or XLF?", ("XLE", "XLK", "XLF"), (D(2026, 1, 1), None, None), rank="desc"),
     Case("which sector got hit hardest on Jan 22?", SECTORS, (D(2026, 1, 22), D(2026, 1, 22), None), rank="asc", direction="down"),
     Case("Which sector did best in 2025?", SECTORS, (D(2025, 1, 1), D(2025, 12, 31), None), rank="desc"),
@@ -184,7 +185,7 @@ CASES = [
     Case("XLE return on 2026-03-02", ("XLE",), None, problem="after the as-of date"),
     Case("How did the S&P 500 index do this week?", ("SP500",), (D(2026, 2, 16), None, None), problem="data ends 2026-02-11"),
     # The index ends 2026-02-11: "the past 2 weeks" counts back from its own latest close.
-    Case("S&P 500 index over the past 2 weeks", ("SP500",), (D(2026, 1, 29), None, None), measure=None, open_slots=("measure",)),
+    Case("S&P 500 index over the past 2 weeks", ("SP500",), (D(2026, 1, 29), None, None)),
 ]  # fmt: skip
 
 
