@@ -233,3 +233,23 @@ def test_eval_gate_passes_and_bad_bars_are_usage_errors(
     assert bad.exit_code == 2 and "unknown metric" in bad.output
     unknown = invoke("--set", "holdout")
     assert unknown.exit_code == 2 and "dev, test" in unknown.output
+
+
+def test_select_filters_then_caps_per_template_then_limits() -> None:
+    questions = parse_questions(
+        [
+            json.dumps(json.loads(LINES[1]) | {"id": f"m{i}", "template": t})
+            for i, t in enumerate(["ytd", "ytd", "ytd", "mtd", "mtd"])
+        ]
+        + [LINES[0]]
+    )
+    picked = eval_commands.select(questions, [], None, [], None, per_template=2)
+    assert [q.id for q in picked] == ["m0", "m1", "m3", "m4", "u1"]
+    assert [q.id for q in eval_commands.select(questions, [], "numeric", ["move"], 3, 1)] == [
+        "m0",
+        "m3",
+    ]
+    assert [q.id for q in eval_commands.select(questions, ["u1", "m2"], None, [], None)] == [
+        "m2",
+        "u1",
+    ]
