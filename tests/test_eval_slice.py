@@ -10,8 +10,8 @@ model (question understanding, the market tools, verification, the refusal polic
   instance of its schema (`{"calls": []}` for a plan): the copier settles nothing, so every
   instrument, window and measure must come from code;
 * a writing or repair call gets the first line of each evidence block ("[n] ...") in the
-  latest prompt that has any, verbatim, its [n] moved to the end: the figures exactly as the
-  tools printed them, and nothing else;
+  latest prompt that has any, verbatim, its [n] moved to the end (unless the line cites it
+  already): the figures exactly as the tools printed them, and nothing else;
 * with no evidence it writes a plain refusal with no figure.
 
 How many turns the model gets depends on the engine (none for a question code declines), so the
@@ -80,7 +80,8 @@ def copied_answer(messages: list[ChatMessage]) -> str:
         if message["role"] != "user":
             continue
         lines = [_EVIDENCE_LINE.match(line.strip()) for line in message["content"].splitlines()]
-        found = [f"{m.group(2).rstrip()} [{m.group(1)}]" for m in lines if m]
+        found = [m.group(2).rstrip() if f"[{m.group(1)}]" in m.group(2)
+                 else f"{m.group(2).rstrip()} [{m.group(1)}]" for m in lines if m]  # fmt: skip
         if found:
             return " ".join(found[:4])
     return REFUSAL
@@ -103,6 +104,8 @@ def test_the_copier_copies_evidence_and_refuses_without_it() -> None:
                                     "Definition: x\n\nStep 2: answer, cite [n]."},
     ]  # fmt: skip
     assert copied_answer(shown) == "XLV returned -3.64% over 5 sessions. [2]"
+    cited: list[ChatMessage] = [{"role": "user", "content": "[1] VIX: value 21.77 [1]."}]
+    assert copied_answer(cited) == "VIX: value 21.77 [1]."
     assert copied_answer([{"role": "user", "content": "(no evidence was found)"}]) == REFUSAL
     plan = {"type": "object", "properties": {"calls": {"type": "array"}}, "required": ["calls"]}
     assert minimal_instance(plan) == {"calls": []}
