@@ -40,15 +40,16 @@ from copilot.tools import ToolDeps, run_tool
 from copilot.verify import verify_answer
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "eval" / "generalization" / "dev.jsonl"
-# The first question of 15 dev templates: every family, and both unanswerable templates.
+# One question of 15 dev templates (the first, or "How did banks do last week?"): every family,
+# and both unanswerable templates.
 SLICE = [
-    "vix-level-01", "oil-price-01", "month-to-date-01", "named-month-01", "last-week-01",
+    "vix-level-01", "oil-price-01", "month-to-date-01", "named-month-01", "casual-names-04",
     "from-to-01", "gap-ytd-01", "sector-hit-hardest-01", "worst-day-01", "drawdown-01",
     "avg-vix-01", "bp-this-year-01", "streak-up-down-01", "up-down-days-month-01",
     "unknown-move-01",
 ]  # fmt: skip
 SLICE_UNANSWERABLE_EXTRA = ["future-date-01"]
-# The bars the slice must clear (the targets, a little below: 15 questions are few).
+# The bars the slice must clear (the targets, a little below: 16 questions are few).
 BARS = ["numeric_accuracy=0.8", "unanswerable_accuracy=1.0", "instrument_named=0.9",
         "zero_untraced_share=1.0"]  # fmt: skip
 REFUSAL = "I cannot answer that from the market store: no tool produced the figures it needs."
