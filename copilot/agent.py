@@ -25,7 +25,7 @@ from typing import Any
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
-from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines
+from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.why import why_calls
@@ -120,12 +120,12 @@ class Copilot:
         if run.deadline.expired():
             return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
         text = self._write(run, settled)
-        if run.deadline.expired():
-            text += f" (Cut short: {run.deadline.reason()}.)"
         text, verification, removed = self._check(run, text)
-        if failures:  # said in the answer, not only beside it
-            text += "\n\nNot computed: " + " ".join(f.rstrip(".") + "." for f in failures)
-            text, verification = verify_answer(text, self.deps.ledger, run.as_of, question)
+        notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
+        if run.deadline.expired():
+            notes.append(f"(Cut short: {run.deadline.reason()}.)")
+        if notes:  # code's own words about the run, appended after the figures were checked
+            text = "\n\n".join([t for t in (text, *notes) if t])
         return self._answer(run, text, verification, failures, removed)
 
     # ---- phases ---------------------------------------------------------------------------
@@ -297,6 +297,8 @@ class Copilot:
         if self.config.repair and _unsupported(verification) and not run.deadline.expired():
             text, verification = self._repair(run, text, verification)
         text, removed = prune_unsupported(text, verification.numbers)
+        if removed and not text:  # nothing the model wrote held up: the tools' own lines
+            text = headline(run.records)
         if removed:
             text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         return text, verification, removed

@@ -83,6 +83,11 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(3, description="Retries with backoff on 429/5xx/timeouts.")
     local_n_ctx: int = Field(4096, description="Context window of the embedded model.")
     local_n_threads: int | None = Field(None, description="CPU threads; default: all cores.")
+    local_weight_repack: bool = Field(
+        False,
+        description="llama.cpp's extra weight buffers (repacked/AMX). Off: a native build "
+        "crashed on the first decode on a CPU with AMX.",
+    )
 
     # Answers.
     as_of: date | None = Field(None, description="Default as-of date; unset = latest data.")

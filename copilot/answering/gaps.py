@@ -41,6 +41,23 @@ def failed_answer(failures: list[str]) -> str:
     return f"I cannot answer that from the stored data. {body}"
 
 
+def headline(records: list[ToolCallRecord]) -> str:
+    """The first figure line of each market tool's output with its [n] — what the answer says
+    when nothing the model wrote held up."""
+    lines = []
+    for record in records:
+        if record.error or record.name == "search_news" or not record.sources:
+            continue
+        n = record.sources[0]
+        body = [line for line in record.output.splitlines() if line.strip()]
+        first = body[0].removeprefix(f"[{n}]").strip() if body else ""
+        if first.startswith("Ranked") and len(body) > 1:
+            first = f"{first} {body[1].strip()}"
+        if first:
+            lines.append(f"{first.rstrip('.')} [{n}].")
+    return " ".join(lines)
+
+
 def no_news_line() -> str:
     return (
         "No stored article explains this move; to add news coverage run "
