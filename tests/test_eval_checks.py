@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from copilot.answer import Answer
 from copilot.cli import app, eval_commands
 from copilot.evaluation import (
     QuestionResult,
@@ -25,7 +28,6 @@ from copilot.evaluation import (
     unanswerable_correct,
 )
 from copilot.evaluation.runner import markdown_report
-from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 
 METRICS = list(summarize([]))
@@ -165,20 +167,22 @@ def test_report_has_a_column_per_set_family_rows_and_hides_frozen_questions() ->
 # --- the command -------------------------------------------------------------------------------
 
 
-def copier_llm() -> ScriptedLLM:
-    """Plans nothing; writes the first evidence line, or a refusal when there is none."""
-    box: list[ScriptedLLM] = []
+@dataclass
+class CannedEngine:
+    """Answers each question with a fixed text: the command's sets, reports and gates, apart
+    from any answer engine (the real engine's slice is tests/test_eval_slice.py)."""
 
-    def respond(messages: list[ChatMessage]) -> str:
-        if box[0].json_schemas[-1] is not None:
-            return '{"calls": []}'
-        evidence = [line for m in messages[-1:] for line in m["content"].splitlines()
-                    if line.startswith("[")]  # fmt: skip
-        return evidence[0] if evidence else "I cannot answer that: no data."
+    answers: dict[str, str]
+    deps: Any = None
+    mode: str = "canned"
 
-    llm = ScriptedLLM([respond] * 20)
-    box.append(llm)
-    return llm
+    def ask(self, question: str, as_of: date | None = None, on_event: Any = None) -> Answer:
+        return Answer(question=question, as_of=as_of, text=self.answers[question])
+
+
+RIGHT = {"How is NVDA doing this year?": "NVDA is not in the market store.",
+         "XLF YTD?": "Financials (XLF) are down 2.70% this year [1]."}  # fmt: skip
+WRONG = RIGHT | {"XLF YTD?": "XLF is down 2.07% this year [1]."}
 
 
 @pytest.fixture
@@ -188,29 +192,64 @@ def eval_env(tmp_path: Path, shared_market_path: Path, monkeypatch: pytest.Monke
     shutil.copy(shared_market_path, directory / "market.duckdb")
     monkeypatch.setenv("COPILOT_DATA_DIR", str(directory))
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(eval_commands, "make_llm_beside_news", lambda *_a, **_k: copier_llm())
+    monkeypatch.setattr(eval_commands, "make_llm_beside_news", lambda *_a, **_k: ScriptedLLM([]))
     (tmp_path / "set.jsonl").write_text("\n".join(LINES) + "\n")
     return tmp_path
+
+
+def use_answers(monkeypatch: pytest.MonkeyPatch, answers: dict[str, str]) -> None:
+    engine = CannedEngine(answers)
+
+    def make(_mode: str, deps: Any, _llm: Any) -> CannedEngine:
+        engine.deps = deps
+        return engine
+
+    monkeypatch.setattr(eval_commands, "make_engine", make)
 
 
 def invoke(*args: str) -> Any:
     return CliRunner().invoke(app, ["eval", *args])
 
 
-def test_eval_gate_exits_1_with_one_line(eval_env: Path) -> None:
+def test_eval_gate_exits_1_with_one_line(eval_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_answers(monkeypatch, WRONG)
     done = invoke("--questions", "set.jsonl", "--fail-under", "numeric_accuracy=0.9",
                   "--report", "report.md")  # fmt: skip
     assert done.exit_code == 1, done.output
-    assert "eval gate failed: set: numeric_accuracy 0.000 < 0.9" in done.output
+    assert "eval gate failed: set: numeric_accuracy 0.000 < 0.9\n" in done.output
     assert "[set] unanswerable_accuracy: 1.000" in done.output
-    assert "## set: per family" in (eval_env / "report.md").read_text()
+    report = (eval_env / "report.md").read_text()
+    assert "| metric | set |" in report and "## set: per family" in report
 
 
-def test_eval_gate_passes_and_bad_bars_are_usage_errors(eval_env: Path) -> None:
-    done = invoke("--questions", "set.jsonl", "--kind", "unanswerable",
-                  "--fail-under", "unanswerable_accuracy=1")  # fmt: skip
+def test_eval_gate_passes_and_bad_bars_are_usage_errors(
+    eval_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_answers(monkeypatch, RIGHT)
+    done = invoke("--questions", "set.jsonl", "--fail-under", "numeric_accuracy=1",
+                  "--fail-under", "set.unanswerable_accuracy=1")  # fmt: skip
     assert done.exit_code == 0, done.output
     bad = invoke("--questions", "set.jsonl", "--fail-under", "speed=1")
     assert bad.exit_code == 2 and "unknown metric" in bad.output
     unknown = invoke("--set", "holdout")
     assert unknown.exit_code == 2 and "dev, test" in unknown.output
+
+
+def test_select_filters_then_caps_per_template_then_limits() -> None:
+    questions = parse_questions(
+        [
+            json.dumps(json.loads(LINES[1]) | {"id": f"m{i}", "template": t})
+            for i, t in enumerate(["ytd", "ytd", "ytd", "mtd", "mtd"])
+        ]
+        + [LINES[0]]
+    )
+    picked = eval_commands.select(questions, [], None, [], None, per_template=2)
+    assert [q.id for q in picked] == ["m0", "m1", "m3", "m4", "u1"]
+    assert [q.id for q in eval_commands.select(questions, [], "numeric", ["move"], 3, 1)] == [
+        "m0",
+        "m3",
+    ]
+    assert [q.id for q in eval_commands.select(questions, ["u1", "m2"], None, [], None)] == [
+        "m2",
+        "u1",
+    ]

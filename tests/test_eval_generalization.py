@@ -195,3 +195,14 @@ def test_average_vix_of_a_month(shared_data: Path) -> None:
         first = date(year, month, 1)
         after = (first + timedelta(days=32)).replace(day=1)
         assert_gold(row, statistics.fmean(v for d, v in vix if first <= d < after))
+
+
+def test_templates_added_after_the_freeze_are_dev_only(shared_data: Path) -> None:
+    rows = [r for r in half("dev") if r["template"] == "since-dec-31"]
+    assert rows and not [r for r in half("test") if r["template"] in ("since-dec-31",
+                                                                      "casual-names")]  # fmt: skip
+    for row in rows:
+        series = closes(shared_data, row["expected_symbols"][0])
+        base = [v for d, v in series if d <= date(2025, 12, 31)][-1]
+        end = [v for d, v in series if d <= date.fromisoformat(row["as_of"])][-1]
+        assert_gold(row, (end / base - 1) * 100)

@@ -54,10 +54,20 @@ def resolve_sets(questions: list[Path], names: list[str]) -> dict[str, Path]:
 
 def select(
     questions: list[EvalQuestion], ids: list[str], kind: str | None, families: list[str],
-    limit: int | None,
+    limit: int | None, per_template: int | None = None,
 ) -> list[EvalQuestion]:  # fmt: skip
+    """The questions the filters keep: by id, kind and family, then at most `per_template` of
+    each template (a quick run across every phrasing), then the first `limit`."""
     chosen = [q for q in questions if (not ids or q.id in ids) and (not kind or q.kind == kind)
               and (not families or q.family in families)]  # fmt: skip
+    if per_template:
+        taken: dict[str, int] = {}
+        kept = []
+        for q in chosen:
+            taken[q.template] = taken.get(q.template, 0) + 1
+            if taken[q.template] <= per_template:
+                kept.append(q)
+        chosen = kept
     return chosen[:limit] if limit else chosen
 
 
@@ -75,6 +85,7 @@ def eval_command(
                                    "(repeatable). Default: legacy."),
     ids: list[str] = typer.Option([], "--id", help="Only these question ids (repeatable)."),
     limit: int | None = typer.Option(None, help="Only the first N questions of each set."),
+    per_template: int | None = typer.Option(None, help="At most N questions per template."),
     kind: str | None = typer.Option(None, help="Only 'numeric', 'why' or 'unanswerable'."),
     families: list[str] = typer.Option([], "--family", help="Only this family (repeatable)."),
     provider: str | None = typer.Option(None, help="local | openai (default: settings)."),
@@ -90,7 +101,7 @@ def eval_command(
     figures, citations, verification and latency per set; gate on --fail-under."""
     bars = parse_bars(fail_under)
     chosen = resolve_sets(questions, sets)
-    selected = {name: select(load_questions(path), ids, kind, families, limit)
+    selected = {name: select(load_questions(path), ids, kind, families, limit, per_template)
                 for name, path in chosen.items()}  # fmt: skip
     settings = load_settings()
     if provider:

@@ -51,6 +51,7 @@ class Template:
     id: str
     family: str
     make: Callable[[Ctx, random.Random], Record | None]
+    pinned: str | None = None  # "dev" for a template added after the freeze (never "test")
 
 
 def numeric(

@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE))
 
 from common import Ctx, Record, Template  # noqa: E402
 from gold_rules import load_market  # noqa: E402
+from templates_after_freeze import TEMPLATES as AFTER_FREEZE  # noqa: E402
 from templates_counts import TEMPLATES as COUNTS  # noqa: E402
 from templates_extremes import TEMPLATES as EXTREMES  # noqa: E402
 from templates_levels_moves import TEMPLATES as LEVELS_MOVES  # noqa: E402
@@ -41,7 +42,14 @@ SEED = "market-copilot-generalization-v1"
 PER_TEMPLATE = {"unanswerable": 12}
 DEFAULT_PER_TEMPLATE = 7
 MAX_TRIES = 400
-TEMPLATES: list[Template] = [*LEVELS_MOVES, *RANKS, *EXTREMES, *COUNTS, *UNANSWERABLE]
+TEMPLATES: list[Template] = [
+    *LEVELS_MOVES,
+    *RANKS,
+    *EXTREMES,
+    *COUNTS,
+    *UNANSWERABLE,
+    *AFTER_FREEZE,
+]
 
 
 def generate(template: Template, ctx: Ctx) -> list[Record]:
@@ -71,11 +79,13 @@ def generate(template: Template, ctx: Ctx) -> list[Record]:
 
 def split(templates: list[Template]) -> dict[str, str]:
     """Template id -> 'dev' | 'test': within each family, alternately, from a seeded shuffle;
-    each family starts with the half that holds fewer templates so far."""
+    each family starts with the half that holds fewer templates so far. A pinned template
+    (added after the freeze) goes to its half and leaves the others' draw untouched."""
     rng = random.Random(f"{SEED}/split")
     by_family: dict[str, list[str]] = defaultdict(list)
     for template in templates:
-        by_family[template.family].append(template.id)
+        if template.pinned is None:
+            by_family[template.family].append(template.id)
     half: dict[str, str] = {}
     for family in sorted(by_family):
         ids = sorted(by_family[family])
@@ -85,6 +95,10 @@ def split(templates: list[Template]) -> dict[str, str]:
         second = "test" if first == "dev" else "dev"
         for i, template_id in enumerate(ids):
             half[template_id] = first if i % 2 == 0 else second
+    for template in templates:
+        if template.pinned is not None:
+            assert template.pinned == "dev", f"{template.id}: only dev can grow after the freeze"
+            half[template.id] = template.pinned
     return half
 
 
