@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
-from copilot.answer import AgentEvent, AnswerEngine
+from copilot.answer import AgentEvent, Answer, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
 from copilot.render import marked_text, sources_text, summary_line, warning_line
 from copilot.runtime import open_deps, preload_embedder
@@ -54,25 +54,33 @@ def ask(
         links = StreamingLinkFilter()
         on_event = (lambda _e: None) if as_json else _printer(links)
         answer = safe_answer(copilot.ask(question, as_of=day, on_event=on_event))
-    if not as_json:
-        sys.stdout.write(links.finish())
     if as_json:
-        typer.echo(answer.model_dump_json(indent=2))
+        typer.echo(answer_json(answer))
         return
-    console.print()
-    console.rule("Answer (✓ verified · ≈ derived · ? unverified)")
+    sys.stdout.write(links.finish())
+    print_answer(console, answer)
+
+
+def answer_json(answer: Answer) -> str:
+    """What `--json` prints (the answer already through `safe_answer`)."""
+    return answer.model_dump_json(indent=2)
+
+
+def print_answer(out: Console, answer: Answer) -> None:
+    """The final answer as the terminal shows it (the answer already through `safe_answer`)."""
+    out.print()
+    out.rule("Answer (✓ verified · ≈ derived · ? unverified)")
     warning = warning_line(answer)
     if warning:
-        console.print(f"[bold red]⚠ {escape(warning)}[/]", highlight=False)
-    console.print(marked_text(answer))
+        out.print(f"[bold red]⚠ {escape(warning)}[/]", highlight=False)
+    out.print(marked_text(answer))
     for sentence in answer.removed:
-        console.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
-    console.print("\n[bold]Sources[/]")
-    console.print(
-        sources_text(answer, only_cited=True) or "(none cited)", highlight=False, markup=False
-    )
-    console.print(f"\n[dim]{escape(summary_line(answer))}[/]", highlight=False)
-    console.print("[dim]Information, not investment advice.[/]")
+        out.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
+    out.print("\n[bold]Sources[/]")
+    listed = sources_text(answer, only_cited=True) or "(none cited)"
+    out.print(listed, highlight=False, markup=False)
+    out.print(f"\n[dim]{escape(summary_line(answer))}[/]", highlight=False)
+    out.print("[dim]Information, not investment advice.[/]")
 
 
 def make_llm_beside_news(settings: Settings, news: Any, quiet: bool) -> LLM:

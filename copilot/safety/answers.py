@@ -16,6 +16,7 @@ from copilot.safety.links import Edit, LinkPolicy, apply_edits, moved
 from copilot.sources import DataSource, NewsSource
 
 _CONTROL_RUN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+_CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 STREAM_HOLD_CHARS = 600  # a construct left open longer than this is flushed (and cleaned) anyway
 
 
@@ -29,11 +30,16 @@ def answer_policy(answer: Answer) -> LinkPolicy:
 
 
 def safe_sources(
-    sources: Mapping[int, DataSource | NewsSource],
+    sources: Mapping[int, DataSource | NewsSource], policy: LinkPolicy
 ) -> dict[int, DataSource | NewsSource]:
-    """News sources with their title and publisher as clean one-liners."""
+    """News sources with their title and publisher as clean one-liners under the link policy
+    (an article's metadata is as untrusted as its text: a publisher can carry a URL)."""
+
+    def shown(value: str) -> str:
+        return policy.clean(one_line(value))
+
     return {
-        n: s.model_copy(update={"title": one_line(s.title), "publisher": one_line(s.publisher)})
+        n: s.model_copy(update={"title": shown(s.title), "publisher": shown(s.publisher)})
         if isinstance(s, NewsSource)
         else s
         for n, s in sources.items()
@@ -43,7 +49,11 @@ def safe_sources(
 def safe_answer(answer: Answer) -> Answer:
     """A copy of `answer` fit to show: off-policy links and all images replaced by markers (the
     number checks' offsets follow the text; a check inside a removed URL is dropped)."""
-    edits = _merged(answer_policy(answer).edits(answer.text), control_edits(answer.text))
+    policy = answer_policy(answer)
+    edits = _merged(
+        _merged(policy.edits(answer.text), control_edits(answer.text)),
+        citation_edits(answer.text, set(answer.sources)),
+    )
     text, shifts = apply_edits(answer.text, edits)
     numbers: list[NumberCheck] = []
     for check in answer.verification.numbers:
@@ -55,7 +65,7 @@ def safe_answer(answer: Answer) -> Answer:
         update={
             "text": text,
             "verification": verification,
-            "sources": safe_sources(answer.sources),
+            "sources": safe_sources(answer.sources, policy),
         }
     )
 
@@ -63,6 +73,19 @@ def safe_answer(answer: Answer) -> Answer:
 def control_edits(text: str) -> list[Edit]:
     """Removals of the control characters in `text` (line breaks and tabs stay)."""
     return [Edit(m.start(), m.end(), "") for m in _CONTROL_RUN.finditer(text)]
+
+
+def citation_edits(text: str, known: set[int]) -> list[Edit]:
+    """`[n]` / `[n, m]` markers cut down to the numbers that resolve to a source (an article can
+    tell the model to cite "[99]"; the reader must never see a number that leads nowhere)."""
+    edits = []
+    for match in _CITATION.finditer(text):
+        numbers = [int(n) for n in re.split(r"\s*,\s*", match[1])]
+        kept = [n for n in numbers if n in known]
+        if kept != numbers:
+            replacement = f"[{', '.join(map(str, kept))}]" if kept else ""
+            edits.append(Edit(match.start(), match.end(), replacement))
+    return edits
 
 
 def _merged(first: list[Edit], second: list[Edit]) -> list[Edit]:

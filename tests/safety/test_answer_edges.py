@@ -25,7 +25,7 @@ EVIL_LINK = "https://evil.example/c?d=IWM+4.1%25"
 EVIL_IMAGE = "https://img.evil.example/p.png?k=42"
 TEXT = (
     f"Small caps rose 4.1% [1]. As [AP]({STORED}) said, read [more]({EVIL_LINK}) "
-    f"![chart]({EVIL_IMAGE}) and {EVIL_LINK} — IWM gained 2.5% [1]."
+    f"![chart]({EVIL_IMAGE}) and {EVIL_LINK} — IWM gained 2.5% [1, 99]. Per the wire [99]."
 )
 
 
@@ -58,6 +58,7 @@ def test_safe_answer_cuts_links_and_moves_the_number_marks() -> None:
     answer = safe_answer(hostile_answer())
     assert_clean(answer.text + answer.model_dump_json())
     assert f"[AP]({STORED})" in answer.text  # the stored source stays linked
+    assert "[99]" not in answer.text and "2.5% [1]." in answer.text  # no source 99: cut
     for check in answer.verification.numbers:
         assert answer.text[check.start : check.end] == check.text
     assert [c.text for c in answer.verification.numbers] == ["4.1%", "2.5%"]
