@@ -49,6 +49,10 @@ class ProviderError(CopilotError):
     """A data provider failed: network down, unexpected response."""
 
 
+class ContextOverflowError(ProviderError):
+    """The prompt is longer than the language model's context window."""
+
+
 class ImportFileError(CopilotError):
     """An input file cannot be imported; the message names the file and the reason."""
 

@@ -92,30 +92,23 @@ def chromium_path(configured: str | None = None) -> str | None:
     return None
 
 
-def html_to_pdf(html: str, chromium: str | None = None) -> bytes:
-    """Chromium's print of `html` (A4, backgrounds on)."""
+def html_to_pdf(html: str, chromium: str | None = None, timeout_s: float | None = None) -> bytes:
+    """Chromium's print of `html` (A4, backgrounds on), stopped after `timeout_s` (default
+    `copilot.research.pdf.PDF_TIMEOUT_S`) with a `PdfExportError`."""
+    from copilot.research.pdf import PDF_TIMEOUT_S, print_pdf
+
     executable = chromium_path(chromium)
     if executable is None:
         raise ConfigError("PDF export needs Chromium: install it (Debian: apt-get install "
                           "chromium) or export Markdown/HTML instead.")  # fmt: skip
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright  # noqa: F401 - the print runs in a child process that needs it
     except ImportError as exc:
         raise ConfigError(
             "PDF export needs the `playwright` package (pip install playwright); "
             "it drives the system Chromium, no browser download."
         ) from exc
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.set_content(html, wait_until="load")
-            pdf: bytes = page.pdf(format="A4", print_background=True,
-                                  margin={"top": "14mm", "bottom": "14mm",
-                                          "left": "12mm", "right": "12mm"})  # fmt: skip
-        finally:
-            browser.close()
-    return pdf
+    return print_pdf(html, executable, PDF_TIMEOUT_S if timeout_s is None else timeout_s)
 
 
 def export(report: Report, path: Path) -> Path:
