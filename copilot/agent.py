@@ -38,6 +38,7 @@ from copilot.understand.model import Understanding
 from copilot.verify import verify_answer
 
 NEWS_TOOL = "search_news"
+NEWS_TOOLS = (NEWS_TOOL, "news_drivers")
 MEASURE_TOOL = "measure"
 EVIDENCE_CHARS = 6000  # ~1,500 tokens: evidence never overflows the local model's context
 
@@ -48,8 +49,8 @@ class AgentConfig:
     sentences: int = 3  # asked for, and where the answer is stopped (copilot.sentences)
     data_sentences: int = 2  # a why-answer: the measured move first …
     news_sentences: int = 3  # … then the reasons the articles give
-    news_k: int = 4
-    news_days: int = 21  # a why-question with no window looks at news this many days back
+    news_k: int = 4  # a question that names no market: the articles read
+    news_budget_tokens: int = 600  # a why-question's drivers: prompt tokens for the excerpts
     repair: bool = True
     slot_max_tokens: int = 60
     answer_max_tokens: int = 320
@@ -165,7 +166,7 @@ class Copilot:
         """The tool calls: what code settled, else the model's filling of the open slots, else
         (no market named at all) a news search for the question."""
         if settled.why and settled.instruments and self.deps.market is not None:
-            return why_calls(self.deps, settled, self.config.news_k, self.config.news_days)
+            return why_calls(self.deps, settled, self.config.news_budget_tokens)
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                  for a in settled.calls]  # fmt: skip
         if calls and not settled.open_slots:
@@ -244,8 +245,8 @@ class Copilot:
         run.on_event(AgentEvent(kind="phase", name="write"))
         t0 = time.perf_counter()
         ok = [r for r in run.records if not r.error]
-        news = [r for r in ok if r.name == NEWS_TOOL]
-        data = [r for r in ok if r.name != NEWS_TOOL]
+        news = [r for r in ok if r.name in NEWS_TOOLS]
+        data = [r for r in ok if r.name not in NEWS_TOOLS]
         common = {"question": run.question, "as_of": run.as_of,
                   "settled": settled_lines(settled)}  # fmt: skip
         if news and data:
