@@ -29,6 +29,10 @@ def slot_schema(open_slots: list[str], symbols: list[str]) -> dict[str, Any]:
             "minItems": 1,
             "maxItems": 4,
         }
+    if "window" in open_slots:  # a period words could not date ("lately", "recently")
+        day = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        properties["start"] = day
+        properties["end"] = day
     if "measure" in open_slots:
         properties["measure"] = {"enum": list(get_args(MeasureName))}
         properties["aggregate"] = {"enum": list(get_args(Aggregate))}
@@ -66,6 +70,8 @@ def calls_from_slots(understanding: Understanding, reply: str) -> list[MeasureAr
         fields.update(rank=intent.rank, versus=intent.versus)
     if window is not None:
         fields.update(start=window.start, end=window.end, sessions=window.sessions)
+    if "window" in understanding.open_slots:
+        fields.update(start=filled.get("start"), end=filled.get("end"), sessions=None)
     try:
         return [MeasureArgs.model_validate(fields)]
     except ValidationError:
