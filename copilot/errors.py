@@ -68,3 +68,7 @@ class UnknownLayoutError(ImportFileError):
 
 class StoreLockedError(CopilotError):
     """Another process holds the writer lock of a store."""
+
+
+class NoEvidenceError(CopilotError):
+    """Nothing could be measured or retrieved for a report: it is not written."""
