@@ -116,13 +116,15 @@ class Copilot:
         calls = self._settle(run, settled)
         self._execute(run, calls)
         failures = failure_lines(run.records)
-        if not any(not r.error for r in run.records):
-            return self._code_answer(run, failed_answer(failures), failures)
+        gaps = [r.output for r in run.records if _no_coverage(r)]
+        if not any(not r.error and not _no_coverage(r) for r in run.records):
+            return self._code_answer(run, failed_answer([*failures, *gaps]), failures)
         if run.deadline.expired():
             return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
         text = self._write(run, settled)
         text, verification, removed = self._check(run, text)
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
+        notes += gaps
         if run.deadline.expired():
             notes.append(f"(Cut short: {run.deadline.reason()}.)")
         if notes:  # code's own words about the run, appended after the figures were checked
@@ -244,7 +246,7 @@ class Copilot:
         articles' reasons, in the same conversation (the KV cache continues)."""
         run.on_event(AgentEvent(kind="phase", name="write"))
         t0 = time.perf_counter()
-        ok = [r for r in run.records if not r.error]
+        ok = [r for r in run.records if not r.error and (r.sources or r.name not in NEWS_TOOLS)]
         news = [r for r in ok if r.name in NEWS_TOOLS]
         data = [r for r in ok if r.name not in NEWS_TOOLS]
         common = {"question": run.question, "as_of": run.as_of,
@@ -354,6 +356,11 @@ class Copilot:
             timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
             planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
         )  # fmt: skip
+
+
+def _no_coverage(record: ToolCallRecord) -> bool:
+    """A news search that found nothing about the move: the answer says so, in code's words."""
+    return record.name in NEWS_TOOLS and not record.error and not record.sources
 
 
 def _unsupported(verification: Verification) -> list[Any]:

@@ -221,6 +221,10 @@ class OpenAIEmbedder(Embedder):
 class HashEmbedder(Embedder):
     """Feature-hashed word counts (blake2b, so stable across runs), L2-normalized."""
 
+    # Its similarities carry no calibrated meaning: the evidence retrieval's coverage test then
+    # rests on its other conditions (the article names the entity, published around the move).
+    coverage_similarity = 0.0
+
     def __init__(self, dim: int = 64) -> None:
         self.name = f"hash:{dim}"
         self.dim = dim

@@ -13,7 +13,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from copilot.news.evidence import DEFAULT_BUDGET_TOKENS, Driver, gather_evidence
+from copilot.news.evidence import (
+    COVERAGE_SIMILARITY,
+    DEFAULT_BUDGET_TOKENS,
+    Driver,
+    gather_evidence,
+)
 from copilot.news.present import fenced
 from copilot.sources import NewsSource
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
@@ -54,6 +59,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     found = gather_evidence(
         deps.news, args.symbols, args.direction, args.start, end, as_of,
         budget_tokens=args.budget_tokens,
+        min_similarity=getattr(deps.news.embedder, "coverage_similarity", COVERAGE_SIMILARITY),
     )  # fmt: skip
     if found.no_coverage:
         return ToolOutput(

@@ -169,3 +169,36 @@ def test_a_cancelled_question_writes_nothing_more(shared_deps: ToolDeps) -> None
     llm = ScriptedLLM([])
     answer = Copilot(shared_deps, llm).ask("How did XLE do this year?", AS_OF, cancel=cancel)
     assert llm.calls == [] and "cancelled" in answer.text
+
+
+def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: ToolDeps) -> None:
+    seen: list[str] = []
+
+    def part(messages: list[ChatMessage]) -> str:
+        seen.append(messages[-1]["content"])
+        return "Small caps rose [1]." if len(seen) == 1 else "Rate-cut hopes lifted them [4]."
+
+    llm = ScriptedLLM([part, part])
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    llm.assert_consumed()
+    names = [c.name for c in answer.tool_calls]
+    assert names == ["measure", "measure", "news_drivers"]
+    move, streak, drivers = (c.arguments for c in answer.tool_calls)
+    assert move["symbols"] == ["IWM", "SPY"] and move["versus"] == "SPY"
+    assert streak["measure"] == "beat_streak" and drivers["direction"] == "up"
+    assert str(drivers["end"]) <= "2026-01-23"  # the move, never after the as-of date
+    assert any(line.startswith("window: no period was named") for line in answer.understanding)
+    assert "IWM" in seen[0] and "<<<ARTICLE" not in seen[0]  # market data first …
+    assert "<<<ARTICLE" in seen[1]  # … then the articles
+    for n, source in answer.sources.items():
+        if getattr(source, "kind", "") == "news":
+            assert source.published_at.date() <= AS_OF, n
+
+
+def test_a_move_no_stored_article_covers_says_so_in_code(research_deps: ToolDeps) -> None:
+    llm = ScriptedLLM(["Utilities fell [1]."])
+    answer = Copilot(research_deps, llm).ask("why did utilities fall in April 2025?", AS_OF)
+    llm.assert_consumed()  # one turn: the market data; no reasons are asked for
+    assert answer.text.startswith("Utilities fell [1].")
+    assert "No stored article explains this move" in answer.text
+    assert "ingest news --rss" in answer.text
