@@ -30,7 +30,7 @@ from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.why import why_calls
 from copilot.errors import CopilotError
-from copilot.llm.base import LLM, ChatMessage, LLMResponse, SupportsPrime
+from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
 from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
 from copilot.understand import Catalog, understand
@@ -274,11 +274,10 @@ class Copilot:
             if parts:
                 run.on_event(AgentEvent(kind="token", text="\n\n"))
             convo.append({"role": "user", "content": user})
-            enough = after_sentences(sentences)
             response = self.llm.stream(
                 convo, lambda token: self._token(run, token),
                 max_tokens=self.config.answer_max_tokens,
-                stop_when=lambda text, enough=enough: enough(text) or run.deadline.expired(),
+                stop_when=_stop_after(sentences, run.deadline),
             )  # fmt: skip
             run.count(response)
             convo.append({"role": "assistant", "content": response.text})
@@ -356,6 +355,12 @@ class Copilot:
             timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
             planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
         )  # fmt: skip
+
+
+def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:
+    """Stop a streamed turn after its sentences, or at once when the deadline passes."""
+    enough = after_sentences(sentences)
+    return lambda text: enough(text) or deadline.expired()
 
 
 def _no_coverage(record: ToolCallRecord) -> bool:

@@ -22,7 +22,9 @@ def cannot_answer(understanding: Understanding) -> str | None:
     reasons += [_sentence(problem) for problem in understanding.problems]
     if not reasons:
         return None
-    return "I cannot answer that from the stored data: " + " ".join(reasons)
+    named = ", ".join(i.symbol for i in understanding.instruments)
+    about = f" about {named}" if named else ""
+    return f"I cannot answer that{about} from the stored data: " + " ".join(reasons)
 
 
 def failure_lines(records: list[ToolCallRecord]) -> list[str]:

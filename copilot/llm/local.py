@@ -37,24 +37,25 @@ def _weight_buffers(repack: bool) -> Iterator[None]:
     llama-cpp-python has no argument for it, so its default model parameters are swapped while
     the model loads. Off by default: with a native build on a CPU with AMX (seen on a
     Sapphire Rapids virtual machine) the first decode crashes the process."""
-    import llama_cpp.llama as binding
+    import llama_cpp.llama as loader
 
+    binding: Any = getattr(loader, "llama_cpp")  # noqa: B009 (the module `Llama` reads from)
     if repack:
         yield
         return
     with _PARAMS_LOCK:
-        original = binding.llama_cpp.llama_model_default_params
+        original = binding.llama_model_default_params
 
         def without_extra_buffers() -> Any:
             params = original()
             params.use_extra_bufts = False
             return params
 
-        binding.llama_cpp.llama_model_default_params = without_extra_buffers
+        binding.llama_model_default_params = without_extra_buffers
         try:
             yield
         finally:
-            binding.llama_cpp.llama_model_default_params = original
+            binding.llama_model_default_params = original
 
 
 @dataclass(frozen=True)
