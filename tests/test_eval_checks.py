@@ -27,8 +27,11 @@ from copilot.evaluation import (
     summarize_families,
     unanswerable_correct,
 )
-from copilot.evaluation.runner import markdown_report
+from copilot.evaluation.runner import evaluate, markdown_report
 from copilot.llm.scripted import ScriptedLLM
+from copilot.settings import Settings
+from copilot.sources import SourceLedger
+from copilot.tools import ToolDeps
 
 METRICS = list(summarize([]))
 
@@ -253,3 +256,19 @@ def test_select_filters_then_caps_per_template_then_limits() -> None:
         "m2",
         "u1",
     ]
+
+
+def test_a_crash_on_one_question_is_scored_as_an_error_and_the_run_goes_on() -> None:
+    class Crashing(CannedEngine):
+        def ask(self, question: str, as_of: date | None = None, on_event: Any = None) -> Answer:
+            if question == "XLF YTD?":
+                raise AttributeError("'Catalog' object has no attribute 'symbols'")
+            return super().ask(question, as_of, on_event)
+
+    deps = ToolDeps(settings=Settings(_env_file=None), ledger=SourceLedger())
+    engine = Crashing(RIGHT, deps=deps)
+    unknown, move = parse_questions(LINES)
+    crashed, refused = evaluate(engine, [move, unknown])
+    assert crashed.error == "AttributeError: 'Catalog' object has no attribute 'symbols'"
+    assert crashed.correct is False and refused.correct is True
+    assert summarize([crashed, refused])["errors"] == 1

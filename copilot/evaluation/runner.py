@@ -27,7 +27,8 @@ def evaluate(
     records: Path | TextIO | None = None,
     set_name: str = "",
 ) -> list[QuestionResult]:
-    """Ask each question with a fresh citation ledger; provider errors are scored, not fatal.
+    """Ask each question with a fresh citation ledger; a question whose answer fails (a
+    provider error, or a bug: its type is kept in the message) is scored as an error, not fatal.
 
     `records`: a path (rewritten) or an open text file (appended to) for one JSON line per
     answer, tagged with `set_name`."""
@@ -56,10 +57,11 @@ def _ask(engine: AnswerEngine, question: EvalQuestion) -> tuple[Answer | None, Q
     started = time.perf_counter()
     try:
         answer = engine.ask(question.question, as_of=question.as_of)
-    except CopilotError as exc:
+    except Exception as exc:  # one question's failure is scored (as an error), not fatal
+        error = str(exc) if isinstance(exc, CopilotError) else f"{type(exc).__name__}: {exc}"
         result = score_answer(
             question, "", [], citations_valid=False, share_verified=0.0,
-            seconds=time.perf_counter() - started, error=str(exc),
+            seconds=time.perf_counter() - started, error=error,
         )  # fmt: skip
         return None, result
     v = answer.verification
