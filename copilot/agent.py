@@ -112,8 +112,10 @@ class Copilot:
         settled = self._understand(run)
         refusal = cannot_answer(settled)
         if refusal is not None:
+            run.on_event(AgentEvent(kind="understood", text="\n".join(settled.trace)))
             return self._code_answer(run, refusal, [])
         calls = self._settle(run, settled)
+        run.on_event(AgentEvent(kind="understood", text="\n".join(settled.trace)))
         self._execute(run, calls)
         failures = failure_lines(run.records)
         gaps = [r.output for r in run.records if _no_coverage(r)]
@@ -161,7 +163,6 @@ class Copilot:
         settled = understand(run.question, run.as_of, self.catalog())
         run.understanding = settled
         run.timings["understand"] = time.perf_counter() - t0
-        run.on_event(AgentEvent(kind="understood", text="\n".join(settled.trace)))
         return settled
 
     def _settle(self, run: _Run, settled: Understanding) -> list[dict[str, Any]]:

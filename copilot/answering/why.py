@@ -81,6 +81,8 @@ def _move(deps: ToolDeps, settled: Understanding, subject: str) -> _Move | None:
         change = float(inside.iloc[-1] / inside.iloc[0] - 1)
         way: Literal["up", "down"] = settled.direction or ("up" if change >= 0 else "down")
         return _Move(inside.index[1].date(), inside.index[-1].date(), way)
+    # The default window ("the latest session's move") gives way to the move being explained.
+    settled.trace[:] = [line for line in settled.trace if not line.startswith("window:")]
     recent = recent_move(values, settled.direction)
     if recent is None:
         settled.trace.append("window: no recent move in the asked direction")
