@@ -155,7 +155,7 @@ def test_an_open_measure_is_filled_by_the_model_through_constrained_json(
     shared_deps: ToolDeps,
 ) -> None:
     answer, _, llm = ask(
-        shared_deps, "long bonds, 2025-12-01 to 2026-01-02?",
+        shared_deps, "tell me about long bonds",
         ['{"measure": "return", "aggregate": "last"}', "TLT moved [1]."],
     )  # fmt: skip
     assert llm.json_schemas[0] is not None and "measure" in llm.json_schemas[0]["properties"]
