@@ -191,9 +191,10 @@ def _streak_flags(measure: str, v: pd.Series, other: pd.Series | None) -> pd.Ser
 
 def _run_lengths(flags: pd.Series) -> pd.Series:
     """Consecutive True values ending at each position (0 where False)."""
-    flags = flags.fillna(False).astype(bool)
-    groups = (~flags).cumsum()
-    return flags.astype(int).groupby(groups).cumsum()
+    qualified = flags.fillna(False).to_numpy(dtype=bool)
+    position = np.arange(len(qualified))
+    last_miss = np.maximum.accumulate(np.where(qualified, -1, position))
+    return pd.Series(position - last_miss, index=flags.index)
 
 
 def _aggregate(row: MeasureRow, per: pd.Series, args: MeasureArgs) -> None:

@@ -67,10 +67,17 @@ def as_date(ts: object) -> date:
 
 def clean(values: pd.Series, as_of: date | None) -> pd.Series:
     """Sorted float values without gaps, nothing after `as_of`."""
-    s = values.dropna().astype(float).sort_index()
-    s.index = pd.DatetimeIndex(s.index).normalize()
+    s = values.dropna() if values.hasnans else values
+    s = s if s.dtype == float else s.astype(float)
+    index = pd.DatetimeIndex(s.index)
+    if not index.is_monotonic_increasing:
+        s, index = s.sort_index(), index.sort_values()
+    if not index.is_normalized:  # checked first: normalizing re-infers a frequency (slow)
+        s = s.set_axis(index.normalize())
+    elif not isinstance(s.index, pd.DatetimeIndex):
+        s = s.set_axis(index)
     if as_of is not None:
-        s = s[s.index <= pd.Timestamp(as_of)]
+        s = s.iloc[: int(s.index.searchsorted(pd.Timestamp(as_of), "right"))]
     return s
 
 

@@ -30,7 +30,7 @@ class Shown:
                 and fact.measure == measure
                 and all(getattr(fact, k) == v for k, v in where.items())
             ):
-                if fact not in self.facts:
+                if not any(f is fact for f in self.facts):  # identity: pydantic == is slow
                     self.facts.append(fact)
                 return fact.shown
         raise LookupError(f"no fact {subject} {measure} {where}")  # a bug, not a user error
