@@ -61,7 +61,10 @@ def compute_measure(
         raise failures[0]
     if all(r.value is None for r in rows):  # nothing to show: say why, write no figure
         raise DateOutOfRangeError(" ".join(dict.fromkeys(r.note for r in rows if r.note)))
-    if args.rank != "none":
+    units = sorted({r.unit for r in rows if r.value is not None})
+    if args.rank != "none" and len(units) > 1:  # % against bp says nothing
+        notes.append(f"not ranked: the figures are in different units ({', '.join(units)}).")
+    elif args.rank != "none":
         rows = rank_rows(rows, args.rank)
     if args.versus and args.measure != "beat_streak":
         rows = _with_benchmark(rows, args, instruments[args.versus], as_of, notes)

@@ -233,7 +233,7 @@ def render(result: MeasureResult) -> tuple[str, list[Fact]]:
     ranked = sum(1 for r in result.rows if r.rank is not None)
     lines: list[str] = []
     facts: list[Fact] = []
-    if result.args.rank != "none":
+    if ranked:
         lines.append(
             "Ranked " + ("highest" if result.args.rank == "desc" else "lowest") + " first."
         )

@@ -235,3 +235,13 @@ def test_dates_after_the_stored_closes() -> None:
                   end=date(2024, 1, 9))  # fmt: skip
     assert monthly.rows[0].value == 4.0
     assert "2024-01-09 is after the latest M data (2024-01-01)" in monthly.notes[0]
+
+
+def test_figures_in_different_units_are_not_ranked() -> None:
+    closes = {"2024-01-02": 10.0, "2024-01-03": 11.0}
+    rate = {"2024-01-02": 4.0, "2024-01-03": 4.1}
+    result = run({"X": (closes, "price"), "R": (rate, "rate")}, symbols=["X", "R"], rank="desc")
+    assert [r.rank for r in result.rows] == [None, None]
+    assert "not ranked: the figures are in different units (%, bp)." in result.notes
+    assert not [f for f in result.facts if f.measure == "rank"]
+    assert "Ranked" not in render(result)[0]
