@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from copilot.errors import DateOutOfRangeError
@@ -67,9 +68,9 @@ def as_date(ts: object) -> date:
 
 def clean(values: pd.Series, as_of: date | None) -> pd.Series:
     """Sorted float values without gaps, nothing after `as_of`."""
-    s = values.dropna() if values.hasnans else values
-    s = s if s.dtype == float else s.astype(float)
-    index = pd.DatetimeIndex(s.index)
+    s = values if values.dtype == float else values.astype(float)
+    s = s.dropna() if np.isnan(s.to_numpy()).any() else s
+    index = s.index if isinstance(s.index, pd.DatetimeIndex) else pd.DatetimeIndex(s.index)
     if not index.is_monotonic_increasing:
         s, index = s.sort_index(), index.sort_values()
     if not index.is_normalized:  # checked first: normalizing re-infers a frequency (slow)
