@@ -34,6 +34,13 @@ TOOL_CALLS = {
         "price_return", {"symbol": "small caps", "start": "2025-12-31", "end": "2026-01-22"}
     ),
     "risk_stats IWM": ("risk_stats", {"symbol": "IWM", "start": "2025-06-02", "end": "2026-01-22"}),
+    "measure YTD rank of 3": (
+        "measure", {"symbols": ["XLE", "XLK", "XLF"], "start": "2026-01-01", "rank": "desc"}
+    ),
+    "measure best day XLF": (
+        "measure", {"symbols": ["XLF"], "measure": "daily_return", "aggregate": "max",
+                    "start": "2026-01-01", "end": "2026-01-22"}
+    ),
 }  # fmt: skip
 
 

@@ -108,7 +108,8 @@ class _Line:
         start = row.start if row.start != row.end else None
         if self.args.measure in _RUNS and self.args.aggregate == "last":
             start = row.ref_date  # the run itself
-        return {"start": start, "end": row.end, "base": row.base, "on": row.on}
+        versus = self.args.versus if self.args.measure == "beat_streak" else None
+        return {"start": start, "end": row.end, "base": row.base, "on": row.on, "versus": versus}
 
     def level(self, value: float, day: date | None) -> str:
         return self.show(value, _level_unit(self.row.kind), "level", end=day)
@@ -128,8 +129,8 @@ class _Line:
         body = _BODIES.get(args.measure, _generic)(self, name, what)
         if row.difference is not None and row.versus_value is not None:
             unit: FactUnit = "pp" if row.unit == "%" else row.unit
-            diff = self.show(row.difference, unit, f"{name}_difference", versus=args.versus,
-                             **self.window())  # fmt: skip
+            where = {**self.window(), "versus": args.versus}
+            diff = self.show(row.difference, unit, f"{name}_difference", **where)
             body += f"; {diff} vs {args.versus}"
         note = f" ({row.note.rstrip('.')})" if row.note else ""
         colon = "" if args.measure in _RUNS and args.aggregate == "last" else ":"
@@ -232,7 +233,7 @@ def render(result: MeasureResult) -> tuple[str, list[Fact]]:
     ranked = sum(1 for r in result.rows if r.rank is not None)
     lines: list[str] = []
     facts: list[Fact] = []
-    if result.args.rank != "none":
+    if ranked:
         lines.append(
             "Ranked " + ("highest" if result.args.rank == "desc" else "lowest") + " first."
         )

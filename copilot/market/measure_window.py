@@ -10,14 +10,15 @@ Pure: no I/O, no LLM.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from copilot.errors import DateOutOfRangeError
-from copilot.market.calendar import nyse
+from copilot.market.calendar import nyse, sessions_between
 from copilot.market.measure_model import MeasureArgs, MeasureName
 
 # price: an ETF or stock close ($); index: an index level (a price in points); rate: a series
@@ -67,10 +68,17 @@ def as_date(ts: object) -> date:
 
 def clean(values: pd.Series, as_of: date | None) -> pd.Series:
     """Sorted float values without gaps, nothing after `as_of`."""
-    s = values.dropna().astype(float).sort_index()
-    s.index = pd.DatetimeIndex(s.index).normalize()
+    s = values if values.dtype == float else values.astype(float)
+    s = s.dropna() if np.isnan(s.to_numpy()).any() else s
+    index = s.index if isinstance(s.index, pd.DatetimeIndex) else pd.DatetimeIndex(s.index)
+    if not index.is_monotonic_increasing:
+        s, index = s.sort_index(), index.sort_values()
+    if not index.is_normalized:  # checked first: normalizing re-infers a frequency (slow)
+        s = s.set_axis(index.normalize())
+    elif not isinstance(s.index, pd.DatetimeIndex):
+        s = s.set_axis(index)
     if as_of is not None:
-        s = s[s.index <= pd.Timestamp(as_of)]
+        s = s.iloc[: int(s.index.searchsorted(pd.Timestamp(as_of), "right"))]
     return s
 
 
@@ -111,8 +119,13 @@ def resolve_span(
         raise DateOutOfRangeError(
             f"no {symbol} data on or before {end}; {symbol} starts {as_date(s.index[0])}."
         )
+    latest = as_date(s.index[-1])
     if args.end is not None and end == args.end and as_date(s.index[last]) != args.end:
-        notes.append(snap_note(symbol, args.end, as_date(s.index[last]), inst.kind))
+        notes.append(snap_note(symbol, args.end, as_date(s.index[last]), inst.kind, latest))
+    if args.end is not None and end == args.end and args.end > latest:
+        _after_the_data(symbol, inst.kind, args.end, latest)  # a named end the data lacks
+    elif args.start is not None and args.start > latest and end is not None:
+        _after_the_data(symbol, inst.kind, end, latest)  # the whole window is after the data
     first = _first(symbol, inst.kind, s, args, last, notes)
     needs_base = args.measure in MOVE_MEASURES
     floor = 1 if needs_base else 0
@@ -147,7 +160,7 @@ def _first(
         if notes:  # the end date snapped, and said so
             return last
         if args.end == args.start:
-            notes.append(snap_note(symbol, args.start, used, kind))
+            notes.append(snap_note(symbol, args.start, used, kind, used))
         else:
             notes.append(
                 f"no {symbol} observation on or after {args.start}: the {what(kind)} of {used} "
@@ -180,19 +193,36 @@ def default_note(args: MeasureArgs, span: Span, kind: Kind) -> str:
     return f"no window given: all visible data, {span.day(0)} to {end}."
 
 
-def snap_note(symbol: str, day: date, used: date, kind: Kind) -> str:
+def snap_note(symbol: str, day: date, used: date, kind: Kind, latest: date | None = None) -> str:
     """'2025-11-30 is a Sunday: the close of 2025-11-28 is used.'"""
-    return f"{day} is {_why_not(symbol, day)}: the {what(kind)} of {used} is used."
+    return f"{day} is {_why_not(symbol, day, latest)}: the {what(kind)} of {used} is used."
 
 
-def _why_not(symbol: str, day: date) -> str:
+def _why_not(symbol: str, day: date, latest: date | None) -> str:
     stamp = pd.Timestamp(day)
     if stamp.day_of_week >= 5:
         return f"a {stamp.day_name()}"
     name = _holidays().get(day)
     if name:
         return f"an NYSE holiday ({name})"
+    if latest is not None and day > latest:
+        return f"after the latest {symbol} data ({latest})"
     return f"not a {symbol} observation date"
+
+
+def _after_the_data(symbol: str, kind: Kind, day: date, latest: date) -> None:
+    """A date after the stored closes, with sessions in between, cannot be measured: those
+    closes are missing (the market was open), so no close "stood" on it. A weekend or holiday
+    right after the data still snaps. (A series' frequency is unknown: it always snaps.)"""
+    if kind not in ("price", "index"):
+        return
+    missing = sessions_between(latest + timedelta(days=1), day)
+    if missing:
+        raise DateOutOfRangeError(
+            f"no {symbol} data after {latest}, so {day} cannot be measured ({len(missing)} "
+            f"sessions missing). To update the store: `market-copilot ingest online --yahoo "
+            f"{symbol}`."
+        )
 
 
 @lru_cache(maxsize=1)

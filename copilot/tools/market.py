@@ -191,18 +191,19 @@ def streak(deps: ToolDeps, args: StreakArgs) -> ToolOutput:
         run += "; the streak reaches back to the start of the data"
     elif length:
         run += f"; the previous session that did not qualify was {broke_on}"
-    body = f"{what} {shown(symbol, name, end=end)} in a row through {end}{run}."
     values = {"sessions": str(length)}
     # A run that ended just before `end` (e.g. the day after a rally) is what the question is
     # usually about: report it too rather than a bare "0 sessions" — first, when it just ended.
+    before = ""
     if prior_row is not None and prior_row.end is not None:
         before = (f"{what} {shown(symbol, name, end=prior_row.end)} in a row "
                   f"({prior_row.ref_date} to {prior_row.end})")  # fmt: skip
-        body = (
-            f"{before}, a run that ended on {end}."
-            if not length
-            else f"{body} The run before it: {before}."
-        )
+    if before and not length:
+        body = f"{before}, a run that ended on {end}."
+    else:
+        body = f"{what} {shown(symbol, name, end=end)} in a row through {end}{run}."
+        body += f" The run before it: {before}." if before else ""
+    if prior_row is not None:
         values.update({"previous run": str(int(prior_row.value or 0)),
                        "previous run to": str(prior_row.end)})  # fmt: skip
     data = {"length": length, "start": row.ref_date, "end": end, "broke_on": broke_on,

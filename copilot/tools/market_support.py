@@ -1,4 +1,4 @@
-"""Shared plumbing for the market tools: dates, loading values, registering sources, formatting."""
+"""Shared plumbing for the market tools: symbols, loading values, registering sources."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from copilot.errors import DateOutOfRangeError, UnknownSymbolError
+from copilot.errors import UnknownSymbolError
 from copilot.facts import Fact
-from copilot.market.calendar import require_session
 from copilot.market.store import MarketStore
 from copilot.market.symbols import lookup, resolve_concept
 from copilot.sources import DataSource
@@ -48,36 +47,9 @@ def latest_day(deps: ToolDeps, symbol: str) -> date:
     return last
 
 
-def session_day(deps: ToolDeps, symbol: str, day: date | None, role: str = "date") -> date:
-    """`day` checked to be an NYSE session inside the visible data (default: the latest)."""
-    if day is None:
-        return latest_day(deps, symbol)
-    if deps.as_of is not None and day > deps.as_of:
-        raise DateOutOfRangeError(
-            f"the {role} {day} is after the as-of date {deps.as_of}; nothing later is visible."
-        )
-    store = store_of(deps)
-    first, last = store.date_range(symbol, as_of=deps.as_of)
-    if day < first or day > last:
-        raise DateOutOfRangeError(
-            f"the {role} {day} is outside the {symbol} data ({first} to {last})."
-        )
-    if store.table_of(symbol) == "bars":
-        require_session(day)
-    return day
-
-
 def load(deps: ToolDeps, symbol: str) -> pd.Series:
     """All of `symbol`'s closes/values visible at the as-of date."""
     return store_of(deps).values(symbol, as_of=deps.as_of)
-
-
-def pct(fraction: float) -> str:
-    return f"{fraction * 100:+.2f}%"
-
-
-def num(value: float) -> str:
-    return f"{value:,.2f}"
 
 
 def describe(symbol: str) -> str:

@@ -74,12 +74,13 @@ def _main_name(result: MeasureResult) -> str:
 
 @register_tool("measure", MeasureArgs)
 def measure(deps: ToolDeps, args: MeasureArgs) -> ToolOutput:
-    """Any market figure: symbols x window x measure x aggregate, optionally versus a benchmark
-    or ranked. measure: level, return, daily_return, drawdown, distance_from_peak,
-    distance_from_trough, up_streak, down_streak, beat_streak, up_days, down_days, new_highs,
-    sma_distance, volatility. aggregate: last (at end), max/min (with the day), argmax/argmin,
-    mean, sum, count. Window: start..end calendar days (the base is the last close before start)
-    or the last N sessions; no window: the latest move/level, or all data for extremes.
-    Weekends and holidays snap to the close before. Prices move in %, yields in bp."""
+    """Market figures: a measure of symbols over a window, aggregated, vs a benchmark or ranked.
+
+    measure: level, return, daily_return, drawdown, distance_from_peak, distance_from_trough,
+    up_streak, down_streak, beat_streak, up_days, down_days, new_highs, sma_distance, volatility.
+    aggregate: last (at end), max/min (with the day), argmax/argmin, mean, sum, count.
+    Window: start..end calendar days (the base is the last close before start) or the last N
+    sessions; none: the latest move/level, or all data for extremes. A weekend or holiday snaps
+    to the close before. Prices move in %, yields in bp."""
     result = compute(deps, resolve_args(deps, args))
     return cite_result(deps, "measure", result)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pandas as pd
+
 from copilot.errors import DateOutOfRangeError
 from copilot.facts import Fact
 from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
@@ -30,7 +32,7 @@ class Shown:
                 and fact.measure == measure
                 and all(getattr(fact, k) == v for k, v in where.items())
             ):
-                if fact not in self.facts:
+                if not any(f is fact for f in self.facts):  # identity: pydantic == is slow
                     self.facts.append(fact)
                 return fact.shown
         raise LookupError(f"no fact {subject} {measure} {where}")  # a bug, not a user error
@@ -144,6 +146,6 @@ def recovered_on(deps: ToolDeps, symbol: str, dd: MeasureRow) -> date | None:
     """The first session after the trough, up to the window's end, closing at or above the peak."""
     closes = load(deps, symbol)
     assert dd.on is not None and dd.end is not None and dd.ref_value is not None
-    after = closes[(closes.index > str(dd.on)) & (closes.index <= str(dd.end))]
+    after = closes[pd.Timestamp(dd.on) : pd.Timestamp(dd.end)].iloc[1:]  # after the trough
     back = after[after >= dd.ref_value]
     return back.index[0].date() if len(back) and dd.value else None

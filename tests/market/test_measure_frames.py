@@ -210,3 +210,38 @@ def test_future_and_unknown_requests() -> None:
     assert clipped.rows[0].end == date(2024, 1, 3) and "after the as-of date" in clipped.notes[0]
     with pytest.raises(InvalidArgumentError, match="no values given for Z"):
         run(data, symbols=["Z"])  # type: ignore[arg-type]
+
+
+def test_dates_after_the_stored_closes() -> None:
+    # Closes through Wednesday 2024-01-03; the market was open on 01-04 and 01-05.
+    closes = {"2024-01-02": 10.0, "2024-01-03": 11.0}
+    data: dict[str, tuple[dict[str, float], Kind]] = {"X": (closes, "price")}
+    later = date(2024, 1, 10)
+    for args in ({"start": date(2024, 1, 5), "end": date(2024, 1, 5)},
+                 {"measure": "level", "end": date(2024, 1, 6)},
+                 {"start": date(2024, 1, 4)}):  # fmt: skip
+        with pytest.raises(DateOutOfRangeError, match="no X data after 2024-01-03") as error:
+            run(data, as_of=later, **args)
+        assert "market-copilot ingest online --yahoo X" in str(error.value)
+    # A window that began inside the data ends at the latest close, as the convention says.
+    inside = run(data, as_of=later, start=date(2024, 1, 3))
+    assert inside.rows[0].end == date(2024, 1, 3)
+    # Closes through Friday: the weekend after them snaps to Friday's close.
+    friday = {"2024-01-04": 10.0, "2024-01-05": 11.0}
+    weekend = run({"X": (friday, "price")}, as_of=later, measure="level", end=date(2024, 1, 7))
+    assert weekend.rows[0].value == 11.0 and "2024-01-07 is a Sunday" in weekend.notes[0]
+    # A series' frequency is unknown: its last value stands, and the note says it is older.
+    monthly = run({"M": ({"2024-01-01": 4.0}, "rate")}, as_of=later, measure="level",
+                  end=date(2024, 1, 9))  # fmt: skip
+    assert monthly.rows[0].value == 4.0
+    assert "2024-01-09 is after the latest M data (2024-01-01)" in monthly.notes[0]
+
+
+def test_figures_in_different_units_are_not_ranked() -> None:
+    closes = {"2024-01-02": 10.0, "2024-01-03": 11.0}
+    rate = {"2024-01-02": 4.0, "2024-01-03": 4.1}
+    result = run({"X": (closes, "price"), "R": (rate, "rate")}, symbols=["X", "R"], rank="desc")
+    assert [r.rank for r in result.rows] == [None, None]
+    assert "not ranked: the figures are in different units (%, bp)." in result.notes
+    assert not [f for f in result.facts if f.measure == "rank"]
+    assert "Ranked" not in render(result)[0]

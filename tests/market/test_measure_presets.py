@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import statistics
 from datetime import date
 from pathlib import Path
@@ -32,8 +33,14 @@ def prices(shared_data: Path) -> Path:
     return shared_data / "market" / "prices"
 
 
+# Digits a preset's sentence shows that are not figures: what a symbol stands for, a window's
+# length given as an argument, the size of a ranked set, the 52-week look-back.
+NOT_FIGURES = r"US10Y|Russell 2000|S&P 500|Nasdaq-100|30-day|\d+-(session|day|week)|of 11|52 weeks"
+
+
 def call(deps: ToolDeps, tool: str, **args: Any) -> tuple[ToolOutput, list[Fact]]:
-    """Run a preset; check it registered one source whose every fact is shown in its text."""
+    """Run a preset; check it registered one source whose facts are exactly the figures its
+    sentence shows: each fact's string is in the text, and no other figure is."""
     before = len(deps.ledger)
     out = run_tool(deps, tool, args)
     assert not out.error, out.text
@@ -43,6 +50,11 @@ def call(deps: ToolDeps, tool: str, **args: Any) -> tuple[ToolOutput, list[Fact]
     for fact in source.facts:
         assert fact.shown in out.text, fact
     assert "measure" in out.data or "measures" in out.data
+    sentence = out.text.split("\nNotes:")[0].split("\nDefinition:")[0]
+    rest = re.sub(rf"\d{{4}}-\d{{2}}-\d{{2}}|^\[\d+\]|{NOT_FIGURES}", " ", sentence)
+    for shown in sorted({f.shown for f in source.facts}, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\d)(?<!\d[.,]){re.escape(shown)}(?![.,]?\d)", " ", rest)
+    assert not re.search(r"\d", rest), rest
     return out, source.facts
 
 
@@ -160,3 +172,20 @@ def test_new_highs_over_52_weeks(deps: ToolDeps, prices: Path) -> None:
     assert out.data["count"] == len(highs)
     assert one(facts, "count_new_highs_52w").value == len(highs)
     assert ", ".join(highs) in out.text and "data starts inside the 52-week look-back" in out.text
+
+
+def test_streak_facts_cover_the_run_that_just_ended(deps: ToolDeps, prices: Path) -> None:
+    iwm, spy = raw_closes(prices, "IWM"), raw_closes(prices, "SPY")
+    end = index_of(iwm, "2026-01-23")
+    run = 0
+    while (
+        iwm[end - 1 - run][1] / iwm[end - 2 - run][1]
+        > spy[end - 1 - run][1] / spy[end - 2 - run][1]
+    ):
+        run += 1
+    out, facts = call(deps, "streak", symbol="IWM", versus="SPY")
+    assert f"IWM beat SPY {run} sessions in a row" in out.text
+    ended = one(facts, "beat_streak", end=date(2026, 1, 22))
+    assert (ended.value, ended.shown, ended.versus) == (run, f"{run} sessions", "SPY")
+    assert ended.start == date.fromisoformat(iwm[end - run][0])
+    assert "no date given: the run through 2026-01-23" in out.text.lower()

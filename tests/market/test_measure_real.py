@@ -391,3 +391,41 @@ def test_every_figure_shown_is_a_fact(deps: ToolDeps, symbols: list[str]) -> Non
             for text in shown:  # whole figures only: "0" must not eat the 0 of "+0.50%"
                 line = re.sub(rf"(?<!\d)(?<!\d[.,]){re.escape(text)}(?![.,]?\d)", " ", line)
             assert not re.search(r"\d", line), (name, aggregate, line)
+
+
+def test_wti_through_zero_in_the_real_series(shared_deps: ToolDeps, data: Path) -> None:
+    wti = series(data, "WTI.csv", "Date", "Price")
+    (b_day, b), _, (e_day, e) = window(wti, "2020-04-21", "2020-04-22")
+    assert b < 0 < e, "the sample has WTI below zero on 2020-04-20"
+    out, result, facts = measure(shared_deps, symbols=["WTI"], start="2020-04-21",
+                                 end="2020-04-22")  # fmt: skip
+    row = result["rows"][0]
+    assert (row["base"], row["end"]) == (b_day, e_day)
+    assert row["unit"] == "points" and row["value"] == pytest.approx(e - b)
+    assert row["percent"] is None and "%" not in out.text.split("\nDefinition:")[0]
+    assert [f.unit for f in facts if f.measure == "return"] == ["points"]
+    # A drop into negative ground from a positive base does get its percent.
+    (_, b2), _, (_, e2) = window(wti, "2020-04-20", "2020-04-20")
+    _, down, _ = measure(shared_deps, symbols=["WTI"], start="2020-04-20", end="2020-04-20")
+    assert down["rows"][0]["percent"] == pytest.approx(pct(b2, e2))
+
+
+def test_lowest_close_its_day_and_a_down_streak(deps: ToolDeps, data: Path) -> None:
+    rows = [r for r in price(data, "SPY") if "2025-03-01" <= r[0] <= "2025-06-30"]
+    low = min(rows, key=lambda r: r[1])
+    _, result, facts = measure(deps, symbols=["SPY"], measure="level", aggregate="argmin",
+                               start="2025-03-01", end="2025-06-30")  # fmt: skip
+    row = result["rows"][0]
+    assert (row["on"], row["extreme"], row["unit"]) == (low[0], low[1], "date")
+    assert fact(facts, "SPY", "argmin_level").shown == low[0]
+    assert fact(facts, "SPY", "min_level").shown == f"{low[1]:,.2f}"
+    _, lowest, _ = measure(deps, symbols=["SPY"], measure="level", aggregate="min",
+                           start="2025-03-01", end="2025-06-30")  # fmt: skip
+    assert lowest["rows"][0]["value"] == low[1] and lowest["rows"][0]["on"] == low[0]
+    spy = visible(price(data, "SPY"))
+    i = next(k for k, r in enumerate(spy) if r[0] == low[0])
+    down = 0
+    while spy[i - down][1] < spy[i - down - 1][1]:
+        down += 1
+    _, streak, _ = measure(deps, symbols=["SPY"], measure="down_streak", end=low[0])
+    assert streak["rows"][0]["value"] == down
