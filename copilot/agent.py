@@ -26,6 +26,7 @@ from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
+from copilot.answering.memory import Memory, follow_up
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.why import why_calls
@@ -71,6 +72,7 @@ class _Run:
     tokens: dict[str, int] = field(default_factory=lambda: {"prompt": 0, "completion": 0})
     llm_calls: int = 0
     write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
+    memory: Memory | None = None
 
     def count(self, response: LLMResponse) -> None:
         self.tokens["prompt"] += response.prompt_tokens
@@ -102,10 +104,13 @@ class Copilot:
         as_of: date | None = None,
         on_event: EventCallback | None = None,
         cancel: threading.Event | None = None,
+        memory: Memory | None = None,
     ) -> Answer:
         """Answer `question`; `cancel` (set by whoever stops waiting) and the settings'
-        deadline stop the work between phases and on any streamed token."""
+        deadline stop the work between phases and on any streamed token. With `memory` (a
+        conversation), a follow-up reuses what earlier turns settled, and is remembered."""
         run = self._start(question, as_of, on_event, cancel)
+        run.memory = memory
         primed = time.perf_counter()
         self.warm_up()
         run.timings["prime"] = time.perf_counter() - primed
@@ -161,6 +166,8 @@ class Copilot:
     def _understand(self, run: _Run) -> Understanding:
         t0 = time.perf_counter()
         settled = understand(run.question, run.as_of, self.catalog())
+        if run.memory is not None:
+            settled = follow_up(settled, run.memory.previous)
         run.understanding = settled
         run.timings["understand"] = time.perf_counter() - t0
         return settled
@@ -250,8 +257,9 @@ class Copilot:
         ok = [r for r in run.records if not r.error and (r.sources or r.name not in NEWS_TOOLS)]
         news = [r for r in ok if r.name in NEWS_TOOLS]
         data = [r for r in ok if r.name not in NEWS_TOOLS]
+        earlier = run.memory.summary() if run.memory is not None else ""
         common = {"question": run.question, "as_of": run.as_of,
-                  "settled": settled_lines(settled)}  # fmt: skip
+                  "settled": settled_lines(settled), "earlier": earlier}  # fmt: skip
         if news and data:
             turns = [
                 (prompts.render("write_data", evidence=self._evidence(data),
@@ -349,6 +357,8 @@ class Copilot:
     ) -> Answer:  # fmt: skip
         run.timings["total"] = time.perf_counter() - run.started
         trace = run.understanding.trace if run.understanding else []
+        if run.memory is not None:
+            run.memory.remember(run.question, run.understanding, text)
         return Answer(
             question=run.question, as_of=run.as_of, data_latest=run.data_latest, text=text,
             sources=dict(self.deps.ledger.items()), verification=verification,

@@ -11,7 +11,7 @@ import streamlit as st
 
 from copilot.errors import ConfigError, CopilotError, ProviderError
 from ui import style
-from ui.conversation import Turn, engine_question, history, new_turn
+from ui.conversation import Turn, history, memory, new_turn
 from ui.market_gate import StoreBusyError
 from ui.resources import (
     UISettings,
@@ -127,19 +127,18 @@ def ask(question: str, controls: Controls, settings: UISettings) -> None:
     rendering (which is also what every later rerun shows)."""
     from ui.answer_view import render_turn
 
-    earlier = list(history())
     turn = new_turn(question, controls.as_of, controls.choice.label())
     with st.chat_message("user", avatar=USER_AVATAR):
         st.markdown(escape_markdown(question))
     with st.chat_message("assistant", avatar=str(APP_ICON)):
         slot = st.empty()
         with slot.container():
-            _answer_live(turn, earlier, controls, settings)
+            _answer_live(turn, controls, settings)
         with slot.container():
             render_turn(turn)
 
 
-def _answer_live(turn: Turn, earlier: list[Turn], controls: Controls, settings: UISettings) -> None:
+def _answer_live(turn: Turn, controls: Controls, settings: UISettings) -> None:
     from copilot.agent import Copilot
     from copilot.sources import SourceLedger
     from copilot.tools import ToolDeps
@@ -167,9 +166,9 @@ def _answer_live(turn: Turn, earlier: list[Turn], controls: Controls, settings: 
         gate.release_read()
 
     deps = ToolDeps(settings, SourceLedger(), market=store, news=news, as_of=controls.as_of)
-    question = engine_question(turn.question, earlier)
     queue = model_queue(controls.choice.label())
-    run = AskRun(Copilot(deps, llm), question, controls.as_of, cleanup, queue).start()
+    engine = Copilot(deps, llm)
+    run = AskRun(engine, turn.question, controls.as_of, cleanup, queue, memory()).start()
     st.write_stream(_tokens(run, status))
     if run.error is not None:
         if not isinstance(run.error, CopilotError | FileNotFoundError):

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from copilot.answering.memory import Memory
+
 if TYPE_CHECKING:
     from copilot.answer import Answer
 
 HISTORY_KEY = "copilot.history"
-FOLLOW_UP_CONTEXT = 2  # earlier questions passed along with a follow-up
+MEMORY_KEY = "copilot.memory"
 
 
 @dataclass
@@ -43,14 +45,11 @@ def new_turn(question: str, as_of: date | None, model: str) -> Turn:
 
 def clear() -> None:
     st.session_state[HISTORY_KEY] = []
+    st.session_state[MEMORY_KEY] = Memory()
 
 
-def engine_question(question: str, earlier: list[Turn]) -> str:
-    """What the engine is asked. It answers one question at a time, so a follow-up ("and how
-    long did that last?") carries the previous questions along, which lets the plan resolve
-    what "that" is; the chat still shows only what the user typed."""
-    previous = [t.question for t in earlier if t.answer is not None][-FOLLOW_UP_CONTEXT:]
-    if not previous:
-        return question
-    context = "; ".join(f'"{q}"' for q in previous)
-    return f"{question}\n(Follow-up in a conversation; earlier questions: {context})"
+def memory() -> Memory:
+    """What earlier turns settled (instruments, window, measure), for follow-ups ("and QQQ?",
+    "what about the week before?"): the engine reads and extends it."""
+    kept: Memory = st.session_state.setdefault(MEMORY_KEY, Memory())
+    return kept

@@ -22,6 +22,7 @@ from copilot.answer import AgentEvent
 if TYPE_CHECKING:
     from copilot.agent import Copilot
     from copilot.answer import Answer
+    from copilot.answering.memory import Memory
     from copilot.answering.model_queue import ModelQueue
 
 
@@ -41,12 +42,14 @@ class AskRun:
         as_of: date | None,
         cleanup: Callable[[], None] = lambda: None,
         model_queue: ModelQueue | None = None,
+        memory: Memory | None = None,
     ) -> None:
         self._copilot = copilot
         self._question = question
         self._as_of = as_of
         self._cleanup = cleanup
         self._model_queue = model_queue
+        self._memory = memory
         self._cancel = threading.Event()
         self._queue: queue.Queue[AgentEvent | _Done] = queue.Queue()
         self.answer: Answer | None = None
@@ -80,8 +83,9 @@ class AskRun:
 
     def _ask(self) -> Answer:
         return self._copilot.ask(
-            self._question, self._as_of, on_event=self._queue.put, cancel=self._cancel
-        )
+            self._question, self._as_of, on_event=self._queue.put, cancel=self._cancel,
+            memory=self._memory,
+        )  # fmt: skip
 
     def events(self) -> Iterator[AgentEvent]:
         """Events until the answer is done; then `answer` or `error` is set."""

@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from copilot.cli import (
     ask_commands,
+    chat_commands,
     eval_commands,
     ingest_commands,
     market_commands,
@@ -29,6 +30,7 @@ app.add_typer(ingest_commands.app, name="ingest")
 app.add_typer(market_commands.app, name="market")
 app.command("tool")(tool_commands.tool)
 app.command("ask")(ask_commands.ask)
+app.command("chat")(chat_commands.chat)
 app.command("eval")(eval_commands.eval_command)
 app.command("research")(research_commands.research)
 app.command("ui")(ui_commands.ui)

@@ -52,7 +52,7 @@ def ask(
         llm = make_llm_beside_news(settings, deps.news, quiet=as_json)
         copilot = make_engine(mode, deps, llm)
         links = StreamingLinkFilter()
-        on_event = (lambda _e: None) if as_json else _printer(links)
+        on_event = (lambda _e: None) if as_json else event_printer(links)
         answer = safe_answer(copilot.ask(question, as_of=day, on_event=on_event))
     if as_json:
         typer.echo(answer_json(answer))
@@ -123,7 +123,7 @@ def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> AnswerEngine:
     return Copilot(deps, llm)
 
 
-def _printer(links: StreamingLinkFilter) -> Callable[[AgentEvent], None]:
+def event_printer(links: StreamingLinkFilter) -> Callable[[AgentEvent], None]:
     """Progress to stderr; the answer's tokens to stdout as they come, through the link policy
     (links and images are cut while streaming; the final answer below keeps the allowed ones)."""
 

@@ -202,3 +202,26 @@ def test_a_move_no_stored_article_covers_says_so_in_code(research_deps: ToolDeps
     assert answer.text.startswith("Utilities fell [1].")
     assert "No stored article explains this move" in answer.text
     assert "ingest news --rss" in answer.text
+
+
+def test_follow_ups_reuse_what_the_previous_turn_settled(shared_deps: ToolDeps) -> None:
+    from copilot.answering.memory import Memory
+
+    memory = Memory()
+    llm = ScriptedLLM(["IWM moved [1].", "QQQ moved [1].", "QQQ moved [1]."])
+    engine = Copilot(shared_deps, llm)
+    engine.ask("How did IWM do last week?", AS_OF, memory=memory)
+    shared_deps.ledger = type(shared_deps.ledger)()
+    second = engine.ask("and QQQ?", AS_OF, memory=memory)
+    args = second.tool_calls[0].arguments
+    # Last week as of Friday 2026-01-23 is Monday 2026-01-12 to Friday 2026-01-16.
+    assert args["symbols"] == ["QQQ"] and args["start"] == "2026-01-12"
+    assert args["end"] == "2026-01-16"
+    assert any(line.endswith("(from the previous question)") for line in second.understanding)
+    shared_deps.ledger = type(shared_deps.ledger)()
+    third = engine.ask("what about the week before?", AS_OF, memory=memory)
+    args = third.tool_calls[0].arguments
+    assert args["symbols"] == ["QQQ"]
+    assert (args["start"], args["end"]) == ("2026-01-05", "2026-01-09")
+    assert "Earlier in this conversation" in llm.calls[-1][-1]["content"]
+    llm.assert_consumed()
