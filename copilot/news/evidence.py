@@ -4,10 +4,13 @@
 
 1. forms several queries from the entity (symbol, registry aliases, news words), the move's
    direction and its dates (`evidence_terms.move_queries`) — never the raw question;
-2. runs each through the store's search (dense + BM25, `search_news`) inside a publication
+2. runs each through the store's search (dense + BM25, `search_by_embedding`, the engine of
+   `search_news`; the queries are embedded in one batch) inside a publication
    window centred on the move: `start − lead_days` … `end + lag_days`, and never after `as_of`
    (a hard limit: nothing published after it is read, whatever the window says);
-3. fuses the per-query rankings (reciprocal-rank fusion, article level);
+3. fuses the per-query rankings (reciprocal-rank fusion, article level) and weighs them by
+   two priors of an explanation: it names the entity, it was published on the move's days
+   or the morning after (`prior_relevance`);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
    chosen, so no two drivers come from one article and near-copies rank low;
 5. sizes the sheet by the prompt's token budget: k drivers and an excerpt length that fit;
@@ -38,7 +41,7 @@ from copilot.news.evidence_terms import (
 from copilot.news.lexical import RRF_K
 from copilot.news.models import NewsHit
 from copilot.news.present import published_label
-from copilot.news.search import search_news
+from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
 
 __all__ = [
@@ -51,7 +54,9 @@ __all__ = [
     "fit_budget",
     "gather_evidence",
     "mmr_order",
+    "prior_relevance",
     "rrf_articles",
+    "sheet_tokens",
 ]
 
 DEFAULT_BUDGET_TOKENS = 800
@@ -161,9 +166,10 @@ def gather_evidence(
     )
     if since > until:  # the whole window lies after as-of
         return empty
+    vectors = store.embedder.embed_queries(queries)  # one batch, one thread: the cheapest
     rankings = [
-        search_news(store, query, PER_QUERY, since=since, until=until, as_of=as_of)
-        for query in queries
+        search_by_embedding(store, vector, PER_QUERY, query, since=since, until=until, as_of=as_of)
+        for query, vector in zip(queries, vectors, strict=True)
     ]
     fused, best = rrf_articles(rankings)
     if not fused:

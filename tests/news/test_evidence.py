@@ -215,3 +215,9 @@ def test_real_articles_have_no_coverage_of_homebuilders(shared_news_store: NewsS
         shared_news_store, ["XHB"], "up", date(2026, 1, 15), date(2026, 1, 16), date(2026, 1, 17)
     )
     assert evidence.ranked and evidence.no_coverage
+
+
+def test_queries_embed_in_one_call_the_same_as_one_by_one() -> None:
+    embedder = HashEmbedder()
+    texts = ["gold fell after margins", "silver slumped"]
+    assert embedder.embed_queries(texts) == [embedder.embed_query(t) for t in texts]
