@@ -232,14 +232,15 @@ def prior_relevance(
 ) -> dict[str, float]:
     """Fused scores scaled to the best one (1.0), then weighed by two priors an explanation
     has: it names the entity (× (1 + `ENTITY_BONUS`)), and it was published on the move's
-    days or the morning after (others × `OFF_DAYS_WEIGHT`)."""
+    days or the morning after (others × `OFF_DAYS_WEIGHT`, and so are dates known only to the
+    month: their day is the scrape day, not a publication day)."""
     top = max(fused.values())
     last = end + timedelta(days=1)
     scaled: dict[str, float] = {}
     for article, value in fused.items():
         hit = best[article]
         weight = 1 + ENTITY_BONUS if named[article] else 1.0
-        if not start <= hit.published_at.date() <= last:
+        if hit.date_precision == "month" or not start <= hit.published_at.date() <= last:
             weight *= OFF_DAYS_WEIGHT
         scaled[article] = value / top * weight
     return scaled
