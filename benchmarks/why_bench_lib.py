@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from copilot.news.embeddings import SentenceTransformerEmbedder
+from copilot.news.evidence_terms import Direction
 from copilot.news.store import NewsStore
 from copilot.settings import Settings
 from ingest.news import ingest_paths
@@ -38,7 +39,8 @@ def shared_store(news: Path, path: Path = STORE_DIR) -> tuple[NewsStore, str]:
     built = store.count() == 0
     report = ingest_paths(store, [news])
     what = "built" if built else "reused"
-    return store, f"{what} at {path} ({report.articles} articles, {store.count()} chunks)"
+    where = path.relative_to(HERE.parent) if path.is_relative_to(HERE.parent) else path
+    return store, f"{what} at {where} ({report.articles} articles, {store.count()} chunks)"
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class WhyQuery:
     id: str
     query: str
     symbols: list[str]
-    direction: str
+    direction: Direction
     start: date
     end: date
     as_of: date
@@ -60,7 +62,7 @@ def load_why_queries(path: Path) -> list[WhyQuery]:
             id=row["id"],
             query=row["query"],
             symbols=row["symbols"],
-            direction=row["direction"],
+            direction="down" if row["direction"] == "down" else "up",
             start=date.fromisoformat(row["start"]),
             end=date.fromisoformat(row["end"]),
             as_of=date.fromisoformat(row["as_of"]),

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 
 PRICE_TOOLS = frozenset(
     {"streak", "price_return", "new_highs", "best_gain_since", "moving_average", "ytd_return",
-     "risk_stats"}
+     "risk_stats", "measure"}
 )  # fmt: skip
-SERIES_TOOLS = frozenset({"yield_change"})
+SERIES_TOOLS = frozenset({"yield_change", "measure"})
+STREAKS = frozenset({"beat_streak", "up_streak", "down_streak"})
+MIN_BARS = 4  # a ranking of this many instruments or more is drawn as bars
 MAX_LINES = 4
 CONTEXT_SESSIONS = 10  # sessions shown before the window, for context
 SINGLE_DAY_LOOKBACK = timedelta(days=90)  # window shown for a one-day figure
@@ -66,6 +68,14 @@ def plan_window(
         start = end - SINGLE_DAY_LOOKBACK
     shade = None
     for source in picked:
+        run = next((f for f in source.facts if f.measure in STREAKS and f.value > 0), None)
+        if run is not None and run.start and run.end:
+            who = " beat ".join([run.subject, *([run.versus] if run.versus else [])])
+            verb = (
+                who if run.versus else f"{who} {'rose' if run.measure == 'up_streak' else 'fell'}"
+            )
+            shade = (run.start, run.end, f"{verb} {run.value:.0f} sessions in a row")
+            break
         if source.tool == "streak" and source.start and source.end:
             length, last = source.values.get("sessions", ""), source.end
             if length == "0" and "previous run to" in source.values:  # the run that just ended
@@ -97,6 +107,9 @@ def build_charts(answer: Answer, store: MarketStore | None) -> list[Any]:
     sectors = next((s for s in reversed(sources) if s.tool == "sector_returns"), None)
     if sectors is not None and sectors.values:
         figures.append(sector_figure(sectors))
+    ranked = next((s for s in reversed(sources) if _ranked_returns(s)), None)
+    if ranked is not None and sectors is None:
+        figures.append(ranking_figure(ranked))
     return [f for f in figures if f is not None]
 
 
@@ -151,9 +164,14 @@ def series_figure(store: MarketStore, window: Window, as_of: date | None) -> Any
 
 def sector_figure(source: DataSource) -> Any:
     """One bar per sector ETF, best on top, green up and red down."""
+    returns = {s: r for s, v in source.values.items() if (r := _percent(v)) is not None}
+    return bars_figure(returns, f"Sector ETF returns on {source.end}")
+
+
+def bars_figure(returns: dict[str, float], title: str) -> Any:
+    """One bar per symbol, highest on top, green up and red down."""
     go = plotly_go()
-    returns = {s: _percent(v) for s, v in source.values.items()}
-    ranked = sorted(((s, r) for s, r in returns.items() if r is not None), key=lambda x: x[1])
+    ranked = sorted(returns.items(), key=lambda x: x[1])
     figure = go.Figure(
         go.Bar(
             x=[r for _, r in ranked], y=[s for s, _ in ranked], orientation="h",
@@ -163,7 +181,23 @@ def sector_figure(source: DataSource) -> Any:
         )
     )  # fmt: skip
     figure.update_xaxes(ticksuffix="%", zeroline=True, zerolinecolor="#9aa3b2")
-    return style_figure(figure, f"Sector ETF returns on {source.end}", "", legend=False)
+    return style_figure(figure, title, "", legend=False)
+
+
+def _ranked_returns(source: DataSource) -> dict[str, float]:
+    """A measure's ranked percent figures by symbol (empty unless it ranked enough of them)."""
+    if source.tool != "measure" or not any(f.measure == "rank" for f in source.facts):
+        return {}
+    ranks = {f.subject for f in source.facts if f.measure == "rank"}
+    values = {f.subject: f.value for f in source.facts
+              if f.subject in ranks and f.unit == "%" and f.measure != "rank"}  # fmt: skip
+    return values if len(values) >= MIN_BARS else {}
+
+
+def ranking_figure(source: DataSource) -> Any:
+    """A measure's ranking as bars."""
+    span = f"{source.start} to {source.end}" if source.start != source.end else f"{source.end}"
+    return bars_figure(_ranked_returns(source), f"Ranked returns, {span}")
 
 
 def _percent(text: str) -> float | None:

@@ -44,6 +44,10 @@ class Embedder(ABC):
     def embed_query(self, text: str) -> Vector:
         return self.embed([text])[0]
 
+    def embed_queries(self, texts: Sequence[str]) -> list[Vector]:
+        """Several short queries at once (move-centred retrieval forms five)."""
+        return [self.embed_query(text) for text in texts]
+
     def preload(self) -> None:  # noqa: B027 - a no-op unless the embedder has weights to load
         """Get ready to embed (load weights) ahead of the first query."""
 
@@ -148,11 +152,16 @@ class SentenceTransformerEmbedder(Embedder):
         """One short text on one thread: a single query gains nothing from a second thread and
         loses much when the cores are busy (measured: 25 ms instead of 150 ms on a loaded
         2-core machine)."""
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: Sequence[str]) -> list[Vector]:
+        """A few short queries in one batch on one thread (measured on a loaded 2-core
+        machine: five queries in 140 ms, against 380 ms one by one and 2 s on two threads)."""
         import torch
 
         self.load()
         with _one_thread(torch):
-            return self.embed([text])[0]
+            return self.embed(texts)
 
 
 # torch's thread count is per thread *and* a process-wide value that new threads start from;

@@ -4,13 +4,19 @@
 
 1. forms several queries from the entity (symbol, registry aliases, news words), the move's
    direction and its dates (`evidence_terms.move_queries`) — never the raw question;
-2. runs each through the store's search (dense + BM25, `search_news`) inside a publication
+2. runs each through the store's search (dense + BM25, `search_by_embedding`, the engine of
+   `search_news`; the queries are embedded in one batch) inside a publication
    window centred on the move: `start − lead_days` … `end + lag_days`, and never after `as_of`
    (a hard limit: nothing published after it is read, whatever the window says);
-3. fuses the per-query rankings (reciprocal-rank fusion, article level);
+3. fuses the per-query rankings (reciprocal-rank fusion, article level) and weighs them by
+   two priors of an explanation: it names the entity, it was published on the move's days
+   or the morning after (`prior_relevance`);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
    chosen, so no two drivers come from one article and near-copies rank low;
-5. sizes the sheet by the prompt's token budget: k drivers and an excerpt length that fit;
+5. keeps as drivers the candidates that name the entity (and the best `UNNAMED_TOP` even
+   if they do not: a wrap may name the cause, not the instrument), so generic outlook
+   pieces do not fill the sheet; sizes it by the prompt's token budget: k drivers and an
+   excerpt length that fit;
 6. decides coverage: when no candidate published from the day before the move on names the
    entity with a similarity of at least `COVERAGE_SIMILARITY`, the result says so
    (`no_coverage`) and carries no drivers, so the answer can say "no stored article explains
@@ -22,7 +28,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -38,7 +44,7 @@ from copilot.news.evidence_terms import (
 from copilot.news.lexical import RRF_K
 from copilot.news.models import NewsHit
 from copilot.news.present import published_label
-from copilot.news.search import search_news
+from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
 
 __all__ = [
@@ -51,7 +57,9 @@ __all__ = [
     "fit_budget",
     "gather_evidence",
     "mmr_order",
+    "prior_relevance",
     "rrf_articles",
+    "sheet_tokens",
 ]
 
 DEFAULT_BUDGET_TOKENS = 800
@@ -67,11 +75,12 @@ MMR_LAMBDA = 0.7  # relevance vs novelty
 PUBLISHER_PENALTY = 0.1  # a second article from the same publisher ranks a little lower
 ENTITY_BONUS = 0.25  # an article that names the entity is likelier to explain its move
 OFF_DAYS_WEIGHT = 0.85  # published before the move or later than the morning after
+UNNAMED_TOP = 2  # a driver must name the entity, unless it is among the best 2 candidates
 # Coverage: some candidate names the entity, was published from the day before the move on
 # (older pieces are previews and outlooks, not explanations), and its best chunk is at least
 # this close (cosine, all-MiniLM-L6-v2) to one of the queries. Measured on
 # benchmarks/data/why_queries.jsonl (results/why_retrieval.md): precision and recall of
-# "no coverage" are flat for thresholds 0.35-0.50; 0.45 is inside that plateau.
+# "no coverage" are best and flat for thresholds 0.45-0.50 (recall drops below 0.45).
 COVERAGE_SIMILARITY = 0.45
 COVERAGE_LEAD_DAYS = 1
 
@@ -161,19 +170,26 @@ def gather_evidence(
     )
     if since > until:  # the whole window lies after as-of
         return empty
+    vectors = store.embedder.embed_queries(queries)  # one batch, one thread: the cheapest
     rankings = [
-        search_news(store, query, PER_QUERY, since=since, until=until, as_of=as_of)
-        for query in queries
+        search_by_embedding(store, vector, PER_QUERY, query, since=since, until=until, as_of=as_of)
+        for query, vector in zip(queries, vectors, strict=True)
     ]
-    fused, best = rrf_articles(rankings)
+    fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
     if not fused:
         return empty
-    relevance = prior_relevance(fused, best, entity, start, end)
+    named = {a: _names(entity, hit) for a, hit in best.items()}
+    relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
-    k, excerpt_chars = fit_budget(budget_tokens, len(order))
-    ranked = [_driver(best[a], relevance[a], entity, direction, excerpt_chars) for a in order]
+    eligible = {a for i, a in enumerate(order) if named[a] or i < UNNAMED_TOP}
+    k, excerpt_chars = fit_budget(budget_tokens, len(eligible))
+    ranked = [
+        Driver(best[a], _excerpt(best[a], entity, direction, excerpt_chars),
+               round(relevance[a], 4), round(best[a].score, 4), named[a])
+        for a in order
+    ]  # fmt: skip
     covered = any(_covers(d, start, min_similarity) for d in ranked)
-    drivers = ranked[:k] if covered else []
+    drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
     return Evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars,
@@ -181,34 +197,50 @@ def gather_evidence(
 
 
 def rrf_articles(
-    rankings: Sequence[Sequence[NewsHit]], k: int = RRF_K
+    rankings: Sequence[Sequence[NewsHit]],
+    k: int = RRF_K,
+    prefer: Callable[[NewsHit], bool] | None = None,
 ) -> tuple[dict[str, float], dict[str, NewsHit]]:
     """Reciprocal-rank fusion of per-query article rankings: each article's summed
-    1/(k + rank), and its closest chunk over all queries (highest similarity)."""
+    1/(k + rank), and its representative chunk over all queries: the closest (highest
+    similarity) of those `prefer` accepts (e.g. the ones naming the entity), else the
+    closest of all."""
     fused: dict[str, float] = {}
     best: dict[str, NewsHit] = {}
     for ranking in rankings:
         for rank, hit in enumerate(ranking, start=1):
             fused[hit.article_id] = fused.get(hit.article_id, 0.0) + 1.0 / (k + rank)
-            if hit.article_id not in best or hit.score > best[hit.article_id].score:
+            held = best.get(hit.article_id)
+            if held is None or _better(hit, held, prefer):
                 best[hit.article_id] = hit
     ordered = sorted(fused, key=lambda a: (-fused[a], a))
     return {a: fused[a] for a in ordered}, best
 
 
+def _better(hit: NewsHit, held: NewsHit, prefer: Callable[[NewsHit], bool] | None) -> bool:
+    if prefer is not None and prefer(hit) != prefer(held):
+        return prefer(hit)
+    return hit.score > held.score
+
+
 def prior_relevance(
-    fused: dict[str, float], best: dict[str, NewsHit], entity: Entity, start: date, end: date
+    fused: dict[str, float],
+    best: dict[str, NewsHit],
+    named: dict[str, bool],
+    start: date,
+    end: date,
 ) -> dict[str, float]:
     """Fused scores scaled to the best one (1.0), then weighed by two priors an explanation
     has: it names the entity (× (1 + `ENTITY_BONUS`)), and it was published on the move's
-    days or the morning after (others × `OFF_DAYS_WEIGHT`)."""
+    days or the morning after (others × `OFF_DAYS_WEIGHT`, and so are dates known only to the
+    month: their day is the scrape day, not a publication day)."""
     top = max(fused.values())
     last = end + timedelta(days=1)
     scaled: dict[str, float] = {}
     for article, value in fused.items():
         hit = best[article]
-        weight = 1 + ENTITY_BONUS if mentions(entity, f"{hit.title}\n{hit.text}") else 1.0
-        if not start <= hit.published_at.date() <= last:
+        weight = 1 + ENTITY_BONUS if named[article] else 1.0
+        if hit.date_precision == "month" or not start <= hit.published_at.date() <= last:
             weight *= OFF_DAYS_WEIGHT
         scaled[article] = value / top * weight
     return scaled
@@ -262,12 +294,12 @@ def sheet_tokens(drivers: Sequence[Driver]) -> int:
     return sum(HEADER_TOKENS + math.ceil(len(d.excerpt) / CHARS_PER_TOKEN) for d in drivers)
 
 
-def _driver(
-    hit: NewsHit, score: float, entity: Entity, direction: Direction, excerpt_chars: int
-) -> Driver:
-    excerpt = reason_excerpt(hit.text, entity, direction, excerpt_chars)
-    names = mentions(entity, f"{hit.title}\n{hit.text}")
-    return Driver(hit, excerpt, round(score, 4), round(hit.score, 4), names)
+def _names(entity: Entity, hit: NewsHit) -> bool:
+    return mentions(entity, f"{hit.title}\n{hit.text}")
+
+
+def _excerpt(hit: NewsHit, entity: Entity, direction: Direction, limit: int) -> str:
+    return reason_excerpt(hit.text, entity, direction, limit)
 
 
 def _covers(driver: Driver, start: date, min_similarity: float) -> bool:

@@ -135,10 +135,22 @@ def test_drivers_are_distinct_articles_with_the_reason_in_the_excerpt(store: New
     )
     assert not evidence.no_coverage
     ids = [d.hit.article_id for d in evidence.ranked]
-    assert len(ids) == len(set(ids)) and len({d.url for d in evidence.drivers}) == len(ids)
+    assert len(ids) == len(set(ids))
+    assert len({d.url for d in evidence.drivers}) == len(evidence.drivers) >= 2
     margin = next(d for d in evidence.drivers if d.url == "https://metals.example/margin")
     assert MARGIN_SENTENCE in margin.excerpt  # the long chunk's reason, not its filler
     assert len(margin.excerpt) <= evidence.excerpt_chars
+
+
+def test_drivers_name_the_entity_unless_they_rank_in_the_top_two(store: NewsStore) -> None:
+    evidence = gather_evidence(
+        store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.0
+    )
+    top_two = {d.url for d in evidence.ranked[:2]}
+    assert all(d.names_entity or d.url in top_two for d in evidence.drivers)
+    utilities = [d for d in evidence.ranked if d.title == "Utilities steady"]
+    assert utilities and not utilities[0].names_entity  # read, ranked, but not a driver
+    assert utilities[0] not in evidence.drivers
 
 
 def test_a_small_budget_gives_fewer_drivers_inside_the_budget(store: NewsStore) -> None:
@@ -215,3 +227,9 @@ def test_real_articles_have_no_coverage_of_homebuilders(shared_news_store: NewsS
         shared_news_store, ["XHB"], "up", date(2026, 1, 15), date(2026, 1, 16), date(2026, 1, 17)
     )
     assert evidence.ranked and evidence.no_coverage
+
+
+def test_queries_embed_in_one_call_the_same_as_one_by_one() -> None:
+    embedder = HashEmbedder()
+    texts = ["gold fell after margins", "silver slumped"]
+    assert embedder.embed_queries(texts) == [embedder.embed_query(t) for t in texts]
