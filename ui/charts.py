@@ -196,7 +196,8 @@ def _ranked_returns(source: DataSource) -> dict[str, float]:
 
 def ranking_figure(source: DataSource) -> Any:
     """A measure's ranking as bars."""
-    span = f"{source.start} to {source.end}" if source.start != source.end else f"{source.end}"
+    one_day = any(f.measure == "window_sessions" and f.value == 1 for f in source.facts)
+    span = f"{source.end}" if one_day else f"{source.start} to {source.end}"
     return bars_figure(_ranked_returns(source), f"Ranked returns, {span}")
 
 

@@ -34,7 +34,7 @@ def test_flagship_answer_with_sources_marks_and_chart(market_env: Path) -> None:
     for figure in ("+8.77%", "+0.29%", "14"):
         assert f'{figure}<span class="mc-mark mc-verified"' in html.replace("</span>", "")
     assert "mc-unverified" not in html
-    assert 'class="mc-cite mc-data" title="IWM, SPY · measure · 2025-12-31 to 2026-01-22' in html
+    assert 'class="mc-cite mc-data" title="IWM, SPY · measure · 2025-12-30 to 2026-01-22' in html
     assert not at.warning  # nothing unverified
     # The live status ended as a log of the tools and their arguments.
     status = of_type(at, "status")
