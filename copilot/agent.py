@@ -32,6 +32,7 @@ from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.why import why_calls
 from copilot.errors import CopilotError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
+from copilot.market.measure_model import MeasureArgs
 from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
 from copilot.understand import Catalog, understand
@@ -205,7 +206,7 @@ class Copilot:
             open=", ".join(settled.open_slots),
         )  # fmt: skip
         convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
-        calls = []
+        calls: list[MeasureArgs] | None = None
         for _attempt in range(2):
             try:
                 response = self.llm.complete(
@@ -215,12 +216,12 @@ class Copilot:
                 break  # the model is unreachable: answer from what code settled, if anything
             run.count(response)
             calls = calls_from_slots(settled, response.text)
-            if calls:
+            if calls is not None:  # the JSON asked for (possibly "no stored symbol fits")
                 run.planned_by = "model"
                 break
         run.timings["plan"] = time.perf_counter() - t0
         return [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
-                for a in calls]  # fmt: skip
+                for a in calls or []]  # fmt: skip
 
     def _execute(self, run: _Run, calls: list[dict[str, Any]]) -> None:
         t0 = time.perf_counter()

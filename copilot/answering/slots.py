@@ -44,15 +44,15 @@ def settled_lines(understanding: Understanding) -> str:
     return "\n".join(f"- {line}" for line in understanding.trace) or "- nothing"
 
 
-def calls_from_slots(understanding: Understanding, reply: str) -> list[MeasureArgs]:
-    """The measure calls from what code settled plus the model's JSON reply; [] when the
-    reply is unusable or names no stored instrument."""
+def calls_from_slots(understanding: Understanding, reply: str) -> list[MeasureArgs] | None:
+    """The measure calls from what code settled plus the model's JSON reply: None when the
+    reply is not the JSON asked for (ask again), [] when it names no stored instrument."""
     try:
         filled = json.loads(reply)
     except ValueError:
-        return []
+        return None
     if not isinstance(filled, dict):
-        return []
+        return None
     symbols = [i.symbol for i in understanding.instruments]
     chosen = filled.get("symbols")
     if isinstance(chosen, list):

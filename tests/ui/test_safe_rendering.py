@@ -135,12 +135,12 @@ def test_hostile_article_and_answer_render_inert_in_the_app(
 ) -> None:
     article(tmp_path / "articles", "evil.md", title=f"Rally {HOSTILE}", body=HOSTILE * 2)
     build_news(market_env, tmp_path / "articles")
-    plan = '{"calls": [{"tool": "search_news", "args": {"query": "small caps rally", "k": 1}}]}'
-    llm = ScriptedLLM([plan, f"Small caps rallied [1]. {HOSTILE}"])
+    # No market named: the model is asked which stored symbol fits (none), then the news is read.
+    llm = ScriptedLLM(['{"symbols": ["NONE"]}', f"Small caps rallied [1]. {HOSTILE}"])
     at = app()
     at.session_state[LLM_KEY] = llm
     at.run()
-    at.chat_input[0].set_value("why did small caps rally?").run()
+    at.chat_input[0].set_value("what is the news saying about the rally?").run()
     llm.assert_consumed()
     assert not at.exception
     blocks = html_blocks(at)

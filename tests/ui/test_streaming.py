@@ -22,8 +22,12 @@ class FakeCopilot:
         self.release = threading.Event()
         self.asked: tuple[str, date | None] | None = None
 
-    def ask(self, question: str, as_of: date | None, on_event: EventCallback) -> Answer:
+    def ask(
+        self, question: str, as_of: date | None, on_event: EventCallback,
+        cancel: threading.Event | None = None, memory: object = None,
+    ) -> Answer:  # fmt: skip
         self.asked = (question, as_of)
+        self.cancel = cancel
         on_event(AgentEvent(kind="phase", name="plan"))
         on_event(AgentEvent(kind="tool_started", name="streak", arguments={"symbol": "IWM"}))
         on_event(AgentEvent(kind="tool_finished", name="streak", text="no data", error=True))
@@ -84,6 +88,37 @@ def test_an_engine_error_reaches_the_page_and_the_store_is_released() -> None:
     assert list(_tokens(run.start(), FakeStatus())) == []  # type: ignore[arg-type]
     assert isinstance(run.error, ProviderError) and run.answer is None
     assert closed == [True]
+
+
+def test_a_stream_closed_early_cancels_the_run() -> None:
+    """The page stops reading (the browser session went away): the engine is told to stop."""
+    copilot = FakeCopilot()
+    run = AskRun(copilot, "q", None)  # type: ignore[arg-type]
+    stream = _tokens(run.start(), FakeStatus())  # type: ignore[arg-type]
+    next(stream)
+    stream.close()  # what Python does to the generator when the script run is stopped
+    assert copilot.cancel is not None and copilot.cancel.is_set()
+    copilot.release.set()
+
+
+def test_waiting_for_the_model_is_shown_with_the_place_in_the_queue() -> None:
+    from copilot.answering.model_queue import ModelQueue
+
+    queue = ModelQueue()
+    holder = FakeCopilot()
+    first = AskRun(holder, "first", None, model_queue=queue).start()  # type: ignore[arg-type]
+    stream = _tokens(first, FakeStatus())  # type: ignore[arg-type]
+    next(stream)  # the first question holds the model, waiting on `release`
+    status = FakeStatus()
+    second = AskRun(FakeCopilot(), "second", None, model_queue=queue).start()  # type: ignore[arg-type]
+    waiting = _tokens(second, status)  # type: ignore[arg-type]
+    holder.release.set()
+    list(stream)
+    second_copilot = second._copilot
+    second_copilot.release.set()  # type: ignore[attr-defined]
+    list(waiting)
+    assert ("update", "Waiting for the model: 1 question ahead…") in status.calls
+    assert second.answer is not None
 
 
 @pytest.mark.parametrize("count", [1, 3])
