@@ -43,7 +43,7 @@ _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_PATTERNS = (
     re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"),
     re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b"),
-    re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){_ORD}\b{_YEAR}", re.IGNORECASE),
+    re.compile(rf"\b({MONTH})\s+(?:the\s+)?(\d{{1,2}}){_ORD}\b{_YEAR}", re.IGNORECASE),
     re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({MONTH})(?![a-z]){_YEAR}", re.IGNORECASE),
     re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:quarter|half|century))", re.I),
     re.compile(
@@ -157,7 +157,9 @@ def _day_of(index: int, match: re.Match[str], as_of: date) -> tuple[date | None,
             return date(int(groups[0]), int(groups[1]), int(groups[2])), True
         if index == 1:
             year = _year(groups[2])
-            return _latest(as_of, int(groups[0]), int(groups[1]), year), year is not None
+            first, second = int(groups[0]), int(groups[1])
+            month, day = (second, first) if first > 12 else (first, second)  # 22/1/2026
+            return _latest(as_of, month, day, year), year is not None
         if index in (2, 3):
             month_word, day_word = (groups[0], groups[1]) if index == 2 else (groups[1], groups[0])
             year = _year(groups[2])

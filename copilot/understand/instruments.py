@@ -16,6 +16,8 @@ FRED_KINDS = frozenset({"yield", "macro"})
 # Not stored and only context in most questions ("as the dollar fell"): reported as unknown
 # only when the question names nothing the store has.
 SOFT_KINDS = frozenset({"yield", "macro", "currency"})
+# Place names are context more often than subject ("stocks fell on China tariffs").
+SOFT_PHRASES = frozenset({"china", "japan", "india", "europe"})
 # Phrases for the S&P 500 that may mean its index level rather than the SPY ETF.
 SP500_PHRASES = frozenset({"s&p 500", "s&p", "s&p500", "s & p 500", "s and p 500"})
 SP500_INDEX = ("^GSPC", "SP500")
@@ -148,7 +150,8 @@ def _settle_alias(claim: _Claim, phrase: str, catalog: Catalog, found: Found) ->
         reason=f"{name} ({candidates[0]}) is not in the market store",
         fix=fix_command(candidates[0], kind in FRED_KINDS),
     )
-    (found.soft_unknown if kind in SOFT_KINDS else found.unknown).append(unknown)
+    soft = kind in SOFT_KINDS or claim.value in SOFT_PHRASES
+    (found.soft_unknown if soft else found.unknown).append(unknown)
     found.spans.append((claim.start, claim.end))
 
 

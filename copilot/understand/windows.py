@@ -33,7 +33,8 @@ _N = rf"(?P<n>{NUMBER})"
 _ROLLING = re.compile(
     rf"\b(?:(?P<over>over|in|during|for|within)\s+)?(?P<the>the\s+)?"
     rf"(?P<word>last|past|previous|prior|trailing|recent)"
-    rf"\s+(?:{_N}\s+)?(?P<unit>trading\s+days?|sessions?|days?|weeks?|months?|years?|quarters?)\b",
+    rf"\s+(?:{_N}\s+)?(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|"
+    r"years?|quarters?)\b",
     re.IGNORECASE,
 )
 _N_DAY = re.compile(
@@ -76,7 +77,8 @@ _TODAY = re.compile(r"\b(?:today|today's|this\s+session|latest\s+session)\b", re
 _YESTERDAY = re.compile(r"\byesterday(?:'s)?\b", re.IGNORECASE)
 _SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
 _SINCE = re.compile(
-    r"\b(?:since|from)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+of)\s+)?$", re.I
+    r"\b(?:since|from)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
+    re.I,
 )
 # "early January", "mid-2025", "late last year": a part of a period code will not guess at.
 _FUZZY = re.compile(
@@ -94,7 +96,11 @@ _THROUGH = re.compile(
     r"\b(?:through|thru|until|till|up\s+to|as\s+of|by)\s+(?:the\s+)?(?:(?:close|end)\s+(?:of|on)\s+)?$",
     re.IGNORECASE,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|and|-|–)\s*(?:the\s+)?$", re.I)
+_RANGE_JOIN = re.compile(
+    r"^\s*,?\s*(?:to|through|thru|until|till|and|-|–)\s*(?:the\s+)?"
+    r"(?:(?:close|end)\s+(?:of|on)\s+)?$",
+    re.I,
+)
 _COMBINED = re.compile(r"\b(?:combined|together|both\s+(?:days|sessions)|in\s+total)\b", re.I)
 
 
@@ -136,7 +142,7 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
         return _calendar_span(12, "months", "the last 12 months", latest, [match.span()])
     count = number_of(match.groupdict().get("n"))
     unit = match.group("unit").lower()
-    if match.re is _N_DAY and count == 1:
+    if match.re is _N_DAY and count == 1 and unit in ("day", "session"):
         return None  # "one-day drop", "1-day move": a daily measure, not a window
     spans = [match.span()]
     if "day" in unit or "session" in unit:

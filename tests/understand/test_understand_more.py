@@ -202,3 +202,92 @@ def test_registry_phrases_reach_stored_series() -> None:
     # CPI is stored under FRED's CPIAUCSL or the dataset's CPI: both are offered, in order.
     assert resolve_concept("inflation") == ["CPIAUCSL", "CPI"]
     assert resolve_concept("how did chip stocks and the 10-year do") == ["SMH", "DGS10", "US10Y"]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "sessions"),
+    [
+        # 2026-02-18 − 1 month = 2026-01-18; + 1 day.
+        ("XLE 1-month return", D(2026, 1, 19), None, None),
+        ("what did SPY do in the last trading session", None, None, 1),
+        (
+            "from the close on Jan 2 to the close on Jan 16, how did SPY do",
+            D(2026, 1, 3),
+            D(2026, 1, 16),
+            None,
+        ),
+        ("SPY from Jan 2 through the close of Jan 16", D(2026, 1, 3), D(2026, 1, 16), None),
+        ("how did XLE do on January the 22nd", D(2026, 1, 22), D(2026, 1, 22), None),
+        ("XLE on 22/1/2026", D(2026, 1, 22), D(2026, 1, 22), None),
+        # 2026-02-18 − 364 days = 2025-02-19; + 1 day.
+        ("How far below its 52-week high is XLK?", D(2025, 2, 20), None, None),
+    ],
+)
+def test_more_date_shapes(
+    question: str, start: date | None, end: date | None, sessions: int | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end, got.window.sessions) == (start, end, sessions)
+
+
+@pytest.mark.parametrize(
+    ("question", "vague"),
+    [
+        ("How did energy compare to tech since the election?", "since the election"),
+        ("how did XLE do in early January", "early January"),
+        ("how did the market do during the selloff", "during the selloff"),
+    ],
+)
+def test_periods_code_cannot_date_are_left_open(
+    question: str, vague: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.open_slots == ["window"]
+    assert got.calls == []  # nothing runs on a guessed window
+    assert f"window: '{vague}' is not a period code can date (left to the model)" in got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate", "rank"),
+    [
+        ("what's the all-time high for SPY", "level", "max", "none"),
+        ("Did SPY hit a record high this year?", "new_highs", "count", "none"),
+        ("What's the 52-week high for QQQ?", "level", "max", "none"),
+        ("Did XLK or XLF do better in 2025?", "return", "last", "desc"),
+        ("Was XLK or XLF worse in January?", "return", "last", "asc"),
+    ],
+)
+def test_more_measure_words(
+    question: str, measure: str, aggregate: str, rank: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate, got.intent.rank) == (measure, aggregate, rank)
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # A modifier changes the instrument: never the stored "gold", "energy" or "banks".
+        ("how did gold miners do this year", "GDX"),
+        ("how did clean energy do in 2025", "ICLN"),
+        ("how did European banks do this year", "EUFN"),
+        ("how did oil services do last month", "OIH"),
+        ("how did mid caps do in Q4", "MDY"),
+        ("how did emerging markets do this year", "EEM"),
+    ],
+)
+def test_modified_sector_words_are_not_stand_ins(
+    question: str, unknown: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.instruments == [], got.trace
+    assert [u.symbol for u in got.unknown] == [unknown]
+
+
+def test_place_names_as_context_are_not_reported(catalog: Catalog) -> None:
+    got = understand("did stocks fall on China tariffs yesterday", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["SPY"] and got.unknown == []
+    asked = understand("how did China do this year", A, catalog)
+    assert [u.symbol for u in asked.unknown] == ["FXI"]
