@@ -247,7 +247,8 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
     "WTI": ("oil prices", "oil price", "crude prices", "west texas intermediate", "wti crude"),
     "DGS2": ("the 2-year", "the 2 year", "the two-year", "2-year note", "2-yr yield",
              "2 year yield", "two year yield", "2y yield"),
-    "DGS10": ("the 10-year", "the ten-year", "the 10 year", "the 10yr", "10yr yield",
+    "DGS10": ("the 10-year", "the ten-year", "the 10 year", "the 10yr", "10yr yield", "the 10y",
+              "us 10y",
               "the 10-yr", "10-year note", "10-year treasury note", "10-yr yield", "10 year yield",
               "ten year yield", "10y yield", "10-year rate", "10-year treasury yield",
               "10-year bond yield", "benchmark yield", "10-year yields"),
@@ -315,3 +316,11 @@ SAME_MEASURE: dict[str, tuple[str, ...]] = {
 def sector_symbols() -> list[str]:
     """The 11 Select Sector SPDRs."""
     return [info.symbol for info in KNOWN_SYMBOLS if info.sector is not None]
+
+
+# Groups a question can ask about as a set ("which bond ETF did best").
+SYMBOL_GROUPS: dict[str, tuple[str, ...]] = {
+    "bond": ("TLT", "IEF", "AGG", "LQD", "HYG", "TIP", "MUB", "BIL", "BKLN"),
+    "commodity": ("GLD", "SLV", "PPLT", "CPER", "DBC"),
+    "industry": ("SMH", "IBB", "ITA", "IYT", "KRE", "XHB", "XRT", "GDX", "OIH", "IGV", "JETS"),
+}

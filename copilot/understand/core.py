@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from copilot.market.measure_model import MeasureArgs
-from copilot.market.symbols import lookup, sector_symbols
+from copilot.market.symbols import lookup
 from copilot.understand.catalog import Catalog
 from copilot.understand.choose import choose_symbol, data_problems
 from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
@@ -17,9 +17,10 @@ from copilot.understand.measures import (
     direction_of,
     find_asked,
     rank_of,
+    versus_count,
     versus_position,
 )
-from copilot.understand.model import Instrument, Intent, Understanding, Window
+from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.windows import WindowFound, find_window
@@ -91,13 +92,14 @@ def _choose(
         chosen.instruments.append(_instrument(mention, symbol, why_note))
         chosen.starts.append(mention.start)
     if found.sector_set is not None:
-        for symbol in sector_symbols():
+        how: How = "sector_set" if found.set_name == "sector SPDRs" else "set"
+        for symbol in found.set_symbols:
             if catalog.has(symbol) and symbol not in seen:
                 seen.add(symbol)
                 info = lookup(symbol)
                 represents = info.represents if info else symbol
                 chosen.instruments.append(
-                    Instrument(symbol=symbol, phrase=found.sector_set, how="sector_set",
+                    Instrument(symbol=symbol, phrase=found.sector_set, how=how,
                                represents=represents)
                 )  # fmt: skip
                 chosen.starts.append(-1)
@@ -128,16 +130,16 @@ def _fill_instruments(
     result.unknown = list(found.unknown)
     if not chosen.instruments and asked is not None:
         result.unknown += found.soft_unknown  # "GDP" asked for, not just mentioned
-    sector_words = [i for i in chosen.instruments if i.how == "sector_set"]
+    sector_words = [i for i in chosen.instruments if i.how in ("sector_set", "set")]
     for instrument in chosen.instruments:
-        if instrument.how != "sector_set":
+        if instrument.how not in ("sector_set", "set"):
             result.trace.append(
                 f"instruments: {instrument.phrase} → {instrument.symbol} ({instrument.represents})"
             )
     if sector_words:
         symbols = ", ".join(i.symbol for i in sector_words)
         result.trace.append(
-            f"instruments: {sector_words[0].phrase} → the {len(sector_words)} sector SPDRs "
+            f"instruments: {sector_words[0].phrase} → the {len(sector_words)} {found.set_name} "
             f"({symbols})"
         )
     for unknown in result.unknown:
@@ -214,6 +216,10 @@ def _fill_intent(
     instruments = result.instruments
     rank = rank_of(words, len(instruments), found.sector_set is not None)
     versus = _versus(masked, chosen, rank, asked, catalog)  # positions: the unchanged text
+    if versus_count(masked) >= 2 and len(instruments) >= 3:
+        versus, rank = None, (rank if rank != "none" else "desc")  # "SPY vs QQQ vs IWM"
+    if versus is not None and len(instruments) == 2:
+        rank = "none"  # two instruments and a benchmark: the comparison says it all
     if asked.measure == "beat_streak" and versus is None:
         asked = Asked(
             "up_streak", "last", "winning streak",

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from copilot.market.symbols import KNOWN_SYMBOLS, SAME_MEASURE, lookup, sector_symbols
+from copilot.market.symbols import (
+    KNOWN_SYMBOLS,
+    SAME_MEASURE,
+    SYMBOL_GROUPS,
+    lookup,
+    sector_symbols,
+)
 from copilot.understand.catalog import Catalog
 from copilot.understand.model import How, UnknownName
 from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
@@ -29,6 +35,12 @@ _TICKER = re.compile(
     r"(?<![\w^$&.\-/])([$^]?[A-Za-z][A-Za-z0-9]*(?:[.\-=][A-Za-z0-9]{1,4})?)(?![\w&])"
 )
 _SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
+_SET_WORDS = re.compile(
+    r"\b(?:(?:which|what|each|every|all|rank|sort|compare)\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
+    r"(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?)"
+    r"|the\s+(?:(?P<group2>bond|treasury|commodity|industry|sector)\s+)?(?:etfs|funds))\b",
+    re.IGNORECASE,
+)
 _MARKET_SECTORS = re.compile(
     r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b", re.IGNORECASE
 )
@@ -53,7 +65,9 @@ class Found:
     unknown: list[UnknownName] = field(default_factory=list)
     soft_unknown: list[UnknownName] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
-    sector_set: str | None = None  # the words that asked for all sectors
+    sector_set: str | None = None  # the words that asked for a set ("which sector", "ETFs")
+    set_symbols: tuple[str, ...] = ()  # the set's stored symbols
+    set_name: str = ""  # "sector SPDRs", "bond ETFs", "ETFs"
 
 
 @dataclass(frozen=True)
@@ -91,7 +105,9 @@ def find_instruments(question: str, catalog: Catalog) -> Found:
     found.unknown = _distinct(found.unknown)
     found.soft_unknown = _distinct(found.soft_unknown)
     _generic_market(text, catalog, found)
-    _sector_set(text, found)
+    _named_set(text, catalog, found)
+    if found.sector_set is None:
+        _sector_set(text, found)
     found.mentions.sort(key=lambda m: m.start)
     return found
 
@@ -233,6 +249,36 @@ def _plain_subject(before: str) -> bool:
     return not words or words[-1].rstrip(",") in _PLAIN_BEFORE
 
 
+def _named_set(text: str, catalog: Catalog, found: Found) -> None:
+    """'which ETF', 'the bond funds', 'each commodity ETF': the stored members of the group."""
+    match = _SET_WORDS.search(text)
+    if match is None or _overlaps(*match.span(), found.spans) or len(found.mentions) >= 2:
+        return  # "which of these ETFs did best: XLE or XLK" means those two
+    group = (match.group("group") or match.group("group2") or "").lower()
+    if group == "sector":
+        members: tuple[str, ...] = tuple(sector_symbols())
+    elif group in ("bond", "treasury"):
+        members = SYMBOL_GROUPS["bond"]
+    elif group in SYMBOL_GROUPS:
+        members = SYMBOL_GROUPS[group]
+    else:
+        members = tuple(s for s, meta in sorted(catalog.stored.items()) if _is_fund(s, meta.table))
+    stored = tuple(s for s in members if catalog.has(s))
+    if not stored:
+        return
+    found.sector_set = match.group(0).strip()
+    found.set_symbols = stored
+    found.set_name = f"{group} ETFs" if group and group != "sector" else "sector SPDRs"
+    if not group:
+        found.set_name = "stored ETFs"
+    found.spans.append(match.span())
+
+
+def _is_fund(symbol: str, table: str) -> bool:
+    info = lookup(symbol)
+    return table == "bars" and info is not None and info.kind in ("etf", "commodity")
+
+
 def _sector_set(text: str, found: Found) -> None:
     named_sectors = {m.candidates[0] for m in found.mentions} & set(sector_symbols())
     if len(named_sectors) >= 2:
@@ -242,6 +288,7 @@ def _sector_set(text: str, found: Found) -> None:
         start, end = market_sectors.span()
         found.mentions = [m for m in found.mentions if m.end <= start or m.start >= end]
         found.sector_set = market_sectors.group(0)
+        found.set_symbols, found.set_name = tuple(sector_symbols()), "sector SPDRs"
         found.spans.append((start, end))
         return
     for match in _SECTOR_WORD.finditer(text):
@@ -249,6 +296,7 @@ def _sector_set(text: str, found: Found) -> None:
         if _overlaps(start, end, found.spans) or _follows_claim(text, start, found.spans):
             continue
         found.sector_set = match.group(0)
+        found.set_symbols, found.set_name = tuple(sector_symbols()), "sector SPDRs"
         found.spans.append((start, end))
         return
 

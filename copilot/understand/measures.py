@@ -113,6 +113,20 @@ _LOWEST = re.compile(
 _RETURN_NOUN = re.compile(
     r"\b(?:returns?|gains?|performance|moves?|change|increase|rise|decline|loss|drop)\b", _I
 )
+_NUMBER_NOT_PERCENT = (
+    r"\$?\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent|pct|bps?|basis|sessions?|days?|weeks?|months?|"
+    r"years?|-day))\b"
+)
+_ABOVE = re.compile(
+    r"\b(?:above|over|exceed\w*|top(?:ped)?|hit|reach\w*|cross\w*|break\w*|past|north\s+of)\s+"
+    + _NUMBER_NOT_PERCENT,
+    _I,
+)
+_BELOW = re.compile(
+    r"\b(?:below|under|beneath|south\s+of|(?:dip|drop|fall|fell|slide|slid|sink|sank)\w*\s+"
+    r"(?:below|under|to))\s+" + _NUMBER_NOT_PERCENT,
+    _I,
+)
 _AVERAGE = re.compile(r"\b(?:average|mean|avg)\b", _I)
 _VOLATILITY = re.compile(
     r"\b(?:volatil(?:e|ity)|choppy|standard\s+deviation|std\.?\s+dev|realized\s+vol)\b", _I
@@ -150,8 +164,9 @@ _VERSUS = re.compile(
 )
 _COMPARE = re.compile(r"\bcompar(?:e|ing|ison)\b", _I)
 _WHICH = re.compile(
-    r"\b(?:which|what|who)\b|\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|"
-    r"\b(?:better|worse)\b",
+    r"\b(?:which|who)\b|\bwhat\s+(?:sectors?|etfs?|funds?|ones?|markets?|assets?)\b|"
+    r"\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|\b(?:better|worse)\b|"
+    r"\b(?:best|worst|top|bottom|strongest|weakest|hardest)\b",
     _I,
 )
 _RANK_ASC = re.compile(
@@ -316,6 +331,29 @@ def _volatility(text: str) -> Asked | None:
     )  # fmt: skip
 
 
+def _threshold(text: str) -> Asked | None:
+    """'Was the VIX above 20 at any point', 'did oil fall below 60': the window's extreme
+    level, to hold against the number (a number with % is a move instead)."""
+    above, below = _ABOVE.search(text), _BELOW.search(text)
+    if above is None and below is None:
+        return None
+    if below is None or (above is not None and above.start() < below.start()):
+        return Asked(
+            "level",
+            "max",
+            "highest level",
+            "the largest value among the window's "
+            "sessions, with its date (to hold against the number asked about)",
+        )
+    return Asked(
+        "level",
+        "min",
+        "lowest level",
+        "the smallest value among the window's "
+        "sessions, with its date (to hold against the number asked about)",
+    )
+
+
 def _move(text: str) -> Asked | None:
     if _MOVE.search(text):
         return Asked("return", "last", "return", "the move from the base close to the end close")
@@ -330,7 +368,7 @@ def _level(text: str) -> Asked | None:
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
     _sma, _streaks, _counts, _drawdown, _distance, _new_highs, _extreme_day, _daily,
-    _average, _volatility, _extreme_level, _move, _level,
+    _average, _volatility, _extreme_level, _threshold, _move, _level,
 )  # fmt: skip
 
 
@@ -341,6 +379,11 @@ def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
     if not _WHICH.search(text) and not sector_set:
         return "none"
     return "asc" if _RANK_ASC.search(text) else "desc"
+
+
+def versus_count(text: str) -> int:
+    """How many comparison words: 'SPY vs QQQ vs IWM' compares a set, with no one benchmark."""
+    return len(_VERSUS.findall(text))
 
 
 def versus_position(text: str) -> int | None:

@@ -47,6 +47,16 @@ _TWO_SESSIONS = re.compile(
     r"trading\s+days)\b",
     re.IGNORECASE,
 )
+_RECENT = re.compile(
+    r"\b(?:lately|recently|of\s+late|(?:in|over)\s+(?:the\s+)?recent\s+(?:days|weeks|sessions)|"
+    r"these\s+days)\b",
+    re.IGNORECASE,
+)
+_OVER_N = re.compile(  # "over 5 days", "in the 3 weeks": no last/past, but a number
+    rf"\b(?:over|in|during|within|across)\s+(?:the\s+)?(?P<n>\d{{1,3}}|{NUMBER})\s+"
+    r"(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 _TTM = re.compile(r"\b(?:ttm|trailing\s+twelve\s+months|trailing\s+12\s+months)\b", re.I)
 _TO_DATE = {
     "year": re.compile(
@@ -101,13 +111,25 @@ _RANGE_JOIN = re.compile(
     r"(?:(?:close|end)\s+(?:of|on)\s+)?$",
     re.I,
 )
-_COMBINED = re.compile(r"\b(?:combined|together|both\s+(?:days|sessions)|in\s+total)\b", re.I)
+_COMBINED = re.compile(
+    r"\b(?:combined|together|both\s+(?:days|sessions)|in\s+total|(?:over|across)\s+(?:the|those|"
+    r"these)\s+(?:two|2)\s+(?:days|sessions))\b",
+    re.I,
+)
 
 
 def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     """The window named in `text` (instrument names already blanked), for an instrument whose
     latest close on or before `as_of` is `latest`. Nothing named → `window` is None."""
-    for finder in (_rolling, _two_sessions, _previous_period, _to_date, _today, _yesterday):
+    for finder in (
+        _recently,
+        _rolling,
+        _two_sessions,
+        _previous_period,
+        _to_date,
+        _today,
+        _yesterday,
+    ):
         found = finder(text, as_of, latest)
         if found is not None:
             return found
@@ -127,6 +149,25 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     return WindowFound()
 
 
+RECENT_SESSIONS = 20  # what "lately" measures: about a month of sessions
+
+
+def _recently(text: str, as_of: date, latest: date) -> WindowFound | None:
+    """'lately', 'recently', 'in recent weeks': the last 20 sessions, said as a default."""
+    match = _RECENT.search(text)
+    if match is None:
+        return None
+    found = _sessions(RECENT_SESSIONS, [match.span()], latest)
+    assert found.window is not None
+    label = f"recently (the last {RECENT_SESSIONS} sessions)"
+    found.window = found.window.model_copy(update={"label": label})
+    found.trace = (
+        f"window: '{match.group(0).strip()}' → the last {RECENT_SESSIONS} sessions to the latest "
+        f"close ({latest.isoformat()}), the default for a recent period no one dated"
+    )
+    return found
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
@@ -135,7 +176,10 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
     match = _ROLLING.search(text)
     if match is not None and not _rolling_words(match):
         match = None
-    match = match or _N_DAY.search(text) or _TTM.search(text)
+    over = _OVER_N.search(text)
+    if over is not None and find_dates(text, as_of):
+        over = None  # "on Jan 21 and 22, over the two sessions": the dates say which two
+    match = match or over or _N_DAY.search(text) or _TTM.search(text)
     if match is None:
         return None
     if match.re is _TTM:

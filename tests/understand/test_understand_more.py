@@ -291,3 +291,62 @@ def test_place_names_as_context_are_not_reported(catalog: Catalog) -> None:
     assert [i.symbol for i in got.instruments] == ["SPY"] and got.unknown == []
     asked = understand("how did China do this year", A, catalog)
     assert [u.symbol for u in asked.unknown] == ["FXI"]
+
+
+BONDS = ["TLT", "IEF", "AGG", "LQD", "HYG"]
+COMMODITIES = ["GLD", "SLV", "PPLT", "CPER", "DBC"]
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "rank"),
+    [
+        ("which of the bond ETFs did best last year?", BONDS, "desc"),
+        ("rank the commodity funds by return this year", COMMODITIES, "desc"),
+        ("which commodity ETF fell the most in January?", COMMODITIES, "asc"),
+        ("which of these ETFs did best: XLE or XLK this year", ["XLE", "XLK"], "desc"),
+        ("SPY vs QQQ vs IWM ytd", ["SPY", "QQQ", "IWM"], "desc"),
+    ],
+)
+def test_sets_rank(question: str, symbols: list[str], rank: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.intent is not None and got.intent.rank == rank and got.intent.versus is None
+
+
+def test_which_etf_means_every_stored_fund(catalog: Catalog) -> None:
+    got = understand("which ETF gained the most in January?", A, catalog)
+    # The 31 ETFs of the shared data; not the VIX, the index or the macro series.
+    assert len(got.instruments) == 31 and {i.how for i in got.instruments} == {"set"}
+    assert {"VIX", "SP500", "US10Y", "WTI"}.isdisjoint(i.symbol for i in got.instruments)
+
+
+@pytest.mark.parametrize(
+    ("question", "aggregate"),
+    [
+        ("Was the VIX above 20 at any point this month?", "max"),
+        ("did oil fall below 60 in 2025", "min"),
+    ],
+)
+def test_thresholds_ask_for_the_extreme(question: str, aggregate: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None
+    assert (got.intent.measure, got.intent.aggregate) == ("level", aggregate)
+
+
+def test_a_percentage_threshold_is_a_move(catalog: Catalog) -> None:
+    got = understand("did SPY gain over 2% on Jan 22", A, catalog)
+    assert got.intent is not None and got.intent.measure == "return"
+
+
+def test_lately_is_the_default_recent_window(catalog: Catalog) -> None:
+    got = understand("Has IWM been outperforming SPY lately?", A, catalog)
+    assert got.window is not None and got.window.sessions == 20
+    assert "the default for a recent period no one dated" in got.trace[2]
+
+
+def test_over_n_days_counts_sessions_unless_dates_say_which(catalog: Catalog) -> None:
+    five = understand("how did XLE do over 5 days", A, catalog)
+    assert five.window is not None and five.window.sessions == 5
+    two = understand("How did IEF do on Jan 21 and Jan 22, over the two sessions?", A, catalog)
+    assert two.window is not None
+    assert (two.window.start, two.window.end) == (D(2026, 1, 21), D(2026, 1, 22))
