@@ -10,16 +10,15 @@ from copilot.market.measure_model import MeasureArgs
 from copilot.market.symbols import lookup
 from copilot.understand.catalog import Catalog
 from copilot.understand.choose import choose_symbol, data_problems
-from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
-from copilot.understand.measures import (
-    Asked,
+from copilot.understand.comparisons import (
     asks_why,
     direction_of,
-    find_asked,
     rank_of,
     versus_count,
     versus_position,
 )
+from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
+from copilot.understand.measures import Asked, find_asked
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import spelled_out
