@@ -202,6 +202,8 @@ def _ticker_symbol(token: str, catalog: Catalog, shouting: bool, explicit: bool)
     if all(c.isupper() for c in letters):
         if symbol in NOT_TICKERS or (len(letters) < 2 and not catalog.has(symbol)):
             return None
+        if shouting and not catalog.has(symbol):
+            return None  # "WHAT WAS THE LOW": in a shouted question only stored symbols count
         if catalog.has(symbol) or symbol in catalog.names or lookup(symbol) is not None:
             return symbol
         if shouting or not (2 <= len(symbol) <= 5 and symbol.isalpha()):
