@@ -20,6 +20,7 @@ from copilot.understand.comparisons import (
 from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
 from copilot.understand.measures import Asked, find_asked
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
+from copilot.understand.relative import RECENT_SESSIONS
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.windows import WindowFound, find_window
@@ -166,6 +167,12 @@ def _fill_window(
             result.window = _default_window(asked, latest, result, catalog)
             result.trace.append(f"window: none named → {result.window.label}")
         return
+    market_latest = session_on_or_before(result.as_of)
+    if found.window.end is None and latest < market_latest:
+        result.trace.append(
+            f"window: the data ends {latest.isoformat()}, before as-of's last session "
+            f"({market_latest.isoformat()}): 'latest' is {latest.isoformat()}"
+        )
     result.window = found.window
     result.trace.append(found.trace)
     result.trace += [f"window: {note}" for note in found.notes]
@@ -182,6 +189,12 @@ def _default_window(
 ) -> Window:
     """No period named: the doc's defaults (the measure tool applies them; this says them)."""
     measure = asked.measure if asked is not None else None
+    if result.why and measure == "return" and asked is not None and asked.aggregate == "last":
+        label = (
+            f"the recent move: the last {RECENT_SESSIONS} sessions to {latest.isoformat()} (the "
+            "default for a why-question)"
+        )
+        return Window(sessions=RECENT_SESSIONS, label=label, explicit=False)
     if measure in (None, "return", "daily_return") and (asked is None or asked.aggregate == "last"):
         label = f"the latest session's move ({latest.isoformat()})"
     elif measure == "level":
@@ -282,7 +295,7 @@ def _fill_calls(result: Understanding, asked: Asked | None) -> None:
         aggregate=intent.aggregate,
         start=window.start if explicit and window else None,
         end=window.end if explicit and window else None,
-        sessions=window.sessions if explicit and window else None,
+        sessions=window.sessions if window else None,  # a default window says its sessions
         versus=intent.versus,
         rank=intent.rank,
         sma_window=asked.sma_window if asked and asked.sma_window else 200,

@@ -350,3 +350,22 @@ def test_over_n_days_counts_sessions_unless_dates_say_which(catalog: Catalog) ->
     two = understand("How did IEF do on Jan 21 and Jan 22, over the two sessions?", A, catalog)
     assert two.window is not None
     assert (two.window.start, two.window.end) == (D(2026, 1, 21), D(2026, 1, 22))
+
+
+def test_an_as_of_past_the_data_is_said(catalog: Catalog) -> None:
+    # As of Monday 2026-03-16 the ETFs still end 2026-02-18.
+    later = D(2026, 3, 16)
+    today = understand("how did XLE do today", later, catalog)
+    assert any("the data ends 2026-02-18" in line for line in today.trace)
+    week = understand("how did XLE do this week", later, catalog)
+    assert week.calls == []
+    (problem,) = week.problems
+    assert problem.startswith("XLE data ends 2026-02-18, before the window")
+    assert "market-copilot ingest online --yahoo XLE" in problem
+
+
+def test_a_why_question_with_no_window_measures_the_recent_move(catalog: Catalog) -> None:
+    got = understand("why did small caps rally?", A, catalog)
+    assert got.window is not None and not got.window.explicit and got.window.sessions == 20
+    (call,) = got.calls
+    assert call.sessions == 20 and call.symbols == ["IWM"]
