@@ -127,6 +127,12 @@ def _points(
     if two > as_of:
         found.problems.append(future_problem(two, as_of))
         return found
+    if snapped(two) <= snapped(one):
+        found.problems.append(
+            f"the range {label} ends on or before the close it starts from: name the earlier "
+            "date first, or ask about one day"
+        )
+        return found
     found.window = Window(start=one + timedelta(days=1), end=two, label=label, explicit=True)
     found.trace = (
         f"window: {label} → from the close of {snapped(one)} to the close of {snapped(two)}"

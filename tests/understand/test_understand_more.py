@@ -369,3 +369,23 @@ def test_a_why_question_with_no_window_measures_the_recent_move(catalog: Catalog
     assert got.window is not None and not got.window.explicit and got.window.sessions == 20
     (call,) = got.calls
     assert call.sessions == 20 and call.symbols == ["IWM"]
+
+
+def test_a_range_that_ends_before_it_starts_is_a_problem(catalog: Catalog) -> None:
+    got = understand("SPY from 2026-01-16 to 2026-01-02", A, catalog)
+    assert got.calls == [] and len(got.problems) == 1
+    assert "ends on or before the close it starts from" in got.problems[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["", "???", "2/30/2026 XLE", "XLE Q5 2025", "XLE February 30", "from to", "vs vs vs", "$$$",
+     "the week of", "XLE the day after", "XLE " * 200, "💥 XLE 🚀 this year"],
+)  # fmt: skip
+def test_odd_inputs_give_an_answerable_shape(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.question == question
+    for call in got.calls:  # anything settled is a valid, runnable measure
+        assert call.symbols and (call.start is None or call.end is None or call.start <= call.end)
+    if "XLE" not in question:
+        assert got.calls == []
