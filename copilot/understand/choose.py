@@ -76,6 +76,26 @@ def _spacing(meta: Stored) -> timedelta:
     return timedelta(days=math.ceil(days) + 3)
 
 
+def frequency_note(symbol: str, window: Window, catalog: Catalog) -> str:
+    """A monthly series read over a short window or a day deserves a word of warning."""
+    meta = catalog.get(symbol)
+    if meta is None or meta.rows < 2:
+        return ""
+    spacing = (meta.last - meta.first).days / (meta.rows - 1)
+    if spacing < 20:
+        return ""
+    start, end = window.start, window.end
+    short = window.sessions is not None or (
+        start is not None and end is not None and (end - start).days < 2 * spacing
+    )
+    if not short:
+        return ""
+    return (
+        f"{symbol} has one observation about every {round(spacing)} days: a value on a day is "
+        "the last observation on or before it, and a short window may hold none"
+    )
+
+
 def data_problems(symbol: str, window: Window, catalog: Catalog, as_of: date) -> tuple[str, str]:
     """(a problem that stops the measure, a note for the trace) for a symbol's data dates."""
     meta = catalog.get(symbol)

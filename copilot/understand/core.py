@@ -9,7 +9,7 @@ from datetime import date
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.symbols import lookup
 from copilot.understand.catalog import Catalog
-from copilot.understand.choose import choose_symbol, data_problems
+from copilot.understand.choose import choose_symbol, data_problems, frequency_note
 from copilot.understand.comparisons import (
     asks_why,
     direction_of,
@@ -180,8 +180,9 @@ def _fill_window(
         problem, note = data_problems(instrument.symbol, found.window, catalog, result.as_of)
         if problem:
             result.problems.append(problem)
-        if note:
-            result.trace.append(f"window: {note}")
+        for said in (note, frequency_note(instrument.symbol, found.window, catalog)):
+            if said:
+                result.trace.append(f"window: {said}")
 
 
 def _default_window(

@@ -389,3 +389,11 @@ def test_odd_inputs_give_an_answerable_shape(question: str, catalog: Catalog) ->
         assert call.symbols and (call.start is None or call.end is None or call.start <= call.end)
     if "XLE" not in question:
         assert got.calls == []
+
+
+def test_a_monthly_series_on_a_day_is_flagged(catalog: Catalog) -> None:
+    got = understand("what was the 10y on 2026-01-30", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["US10Y"]
+    assert any("US10Y has one observation about every 30 days" in line for line in got.trace)
+    yearly = understand("average 10-year yield in 2025", A, catalog)
+    assert not any("one observation about every" in line for line in yearly.trace)
