@@ -9,7 +9,7 @@ from datetime import date
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.symbols import lookup
 from copilot.understand.catalog import Catalog
-from copilot.understand.choose import choose_symbol, data_problems, frequency_note
+from copilot.understand.choose import choose_symbol, current, data_problems, frequency_note
 from copilot.understand.comparisons import (
     asks_why,
     direction_of,
@@ -166,6 +166,7 @@ def _fill_window(
         if not found.problems:
             result.window = _default_window(asked, latest, result, catalog)
             result.trace.append(f"window: none named → {result.window.label}")
+            result.trace += _stale_notes(result, catalog)
         return
     market_latest = session_on_or_before(result.as_of)
     if found.window.end is None and latest < market_latest:
@@ -183,6 +184,24 @@ def _fill_window(
         for said in (note, frequency_note(instrument.symbol, found.window, catalog)):
             if said:
                 result.trace.append(f"window: {said}")
+
+
+def _stale_notes(result: Understanding, catalog: Catalog) -> list[str]:
+    """'SP500's latest value is 2026-02-11': an instrument whose data stops well before as-of."""
+    market_latest = session_on_or_before(result.as_of)
+    notes = []
+    for instrument in result.instruments:
+        meta = catalog.get(instrument.symbol)
+        if (
+            meta is not None
+            and meta.rows > 1
+            and not current(catalog, instrument.symbol, market_latest)
+        ):
+            notes.append(
+                f"window: {instrument.symbol}'s latest value is {meta.last.isoformat()}, before "
+                f"as-of's last session ({market_latest.isoformat()})"
+            )
+    return notes
 
 
 def _default_window(

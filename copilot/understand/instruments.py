@@ -84,15 +84,27 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """One pattern for every registry phrase (longest first) and phrase → symbols."""
     table: dict[str, list[str]] = {}
     for info in KNOWN_SYMBOLS:
-        for alias in info.aliases:
+        for alias in (*info.aliases, *_fund_names(info.name)):
             symbols = table.setdefault(alias.lower(), [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
                     symbols.append(symbol)
     ordered = sorted(table, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
-    pattern = re.compile(rf"(?<![\w&])(?:{body})(?![\w&])", re.IGNORECASE)
+    # A lookahead finds the longest phrase at every start, overlapping ones included, so that
+    # "the Dow Jones Industrial Average" can win over "the Dow".
+    pattern = re.compile(rf"(?<![\w&])(?=((?:{body}))(?![\w&]))", re.IGNORECASE)
     return pattern, {a: tuple(s) for a, s in table.items()}
+
+
+def _fund_names(name: str) -> tuple[str, ...]:
+    """A fund's full name as people write it: 'SPDR S&P 500 ETF Trust', 'Technology Select
+    Sector SPDR Fund', 'iShares Russell 2000 ETF', 'Invesco QQQ Trust'."""
+    plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if len(plain.split()) < 2:
+        return ()  # one-word names ("DAX") are aliases already, or too plain to match
+    core = re.sub(r"\s+(?:ETF|Fund|Trust|Shares)$", "", plain)
+    return tuple({plain, core, f"{core} ETF", f"{core} Fund", f"{core} Trust", f"{core} ETF Trust"})
 
 
 def find_instruments(question: str, catalog: Catalog) -> Found:
@@ -116,8 +128,8 @@ def _claims(text: str, catalog: Catalog) -> list[_Claim]:
     pattern, _ = _alias_table()
     raw: list[_Claim] = []
     for match in pattern.finditer(text):
-        phrase = re.sub(r"\s+", " ", match.group(0).lower())
-        raw.append(_Claim(match.start(), match.end(), 1, "alias", phrase))
+        phrase = re.sub(r"\s+", " ", match.group(1).lower())
+        raw.append(_Claim(match.start(1), match.end(1), 1, "alias", phrase))
     for hit in catalog.companies().find(text):
         raw.append(_Claim(hit.start, hit.end, 2, "company", hit.symbol))
     for match in _TICKER.finditer(text):

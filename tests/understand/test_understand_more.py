@@ -397,3 +397,34 @@ def test_a_monthly_series_on_a_day_is_flagged(catalog: Catalog) -> None:
     assert any("US10Y has one observation about every 30 days" in line for line in got.trace)
     yearly = understand("average 10-year yield in 2025", A, catalog)
     assert not any("one observation about every" in line for line in yearly.trace)
+
+
+def test_an_index_level_past_its_data_says_how_to_update_it(catalog: Catalog) -> None:
+    got = understand("where did the S&P 500 close yesterday?", A, catalog)
+    (problem,) = got.problems
+    assert problem.endswith("update it: market-copilot ingest online --fred SP500")
+    now = understand("what's the s&p at right now", A, catalog)
+    assert [i.symbol for i in now.instruments] == ["SP500"]
+    assert (
+        "window: SP500's latest value is 2026-02-11, before as-of's last session (2026-02-18)"
+        in now.trace
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        (
+            "Please provide the cumulative return of the Technology Select Sector SPDR Fund for 2025.",
+            "XLK",
+        ),
+        ("Determine the maximum drawdown of the Invesco QQQ Trust during 2025.", "QQQ"),
+        ("How did the SPDR S&P 500 ETF Trust do in December?", "SPY"),
+        ("How did the iShares Russell 2000 ETF do in December?", "IWM"),
+        ("Kindly report the closing level of the CBOE Volatility Index on 2026-01-20.", "VIX"),
+    ],
+)
+def test_full_fund_names(question: str, symbol: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.unknown == []

@@ -97,8 +97,8 @@ CASES = [
     # ---- levels ------------------------------------------------------------------------------
     Case("Where did SPY close on Jan 22?", ("SPY",), (D(2026, 1, 22), D(2026, 1, 22), None), measure="level"),
     Case("where did the S&P 500 close on January 22nd, 2026?", ("SP500",), (D(2026, 1, 22), D(2026, 1, 22), None), measure="level"),
-    # SP500 ends 2026-02-11: the ETF stands in for a day it does not cover, and says so.
-    Case("where did the S&P 500 close yesterday?", ("SPY",), (D(2026, 2, 17), D(2026, 2, 17), None), measure="level"),
+    # SP500 ends 2026-02-11: a level is the index's, so a later day is a problem, not SPY's price.
+    Case("where did the S&P 500 close yesterday?", ("SP500",), (D(2026, 2, 17), D(2026, 2, 17), None), measure="level", problem="SP500 data ends 2026-02-11"),
     Case("What was the VIX at on Jan 20?", ("VIX",), (D(2026, 1, 20), D(2026, 1, 20), None), measure="level"),
     Case("what's the VIX?", ("VIX",), measure="level"),
     Case("What is the 10-year yield?", ("DGS10",), measure="level"),
