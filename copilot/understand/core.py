@@ -18,7 +18,7 @@ from copilot.understand.comparisons import (
     versus_position,
 )
 from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
-from copilot.understand.measures import Asked, find_asked
+from copilot.understand.measures import Asked, find_asked, not_market_data
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.relative import RECENT_SESSIONS
 from copilot.understand.sessions import session_on_or_before
@@ -38,11 +38,16 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     masked = _blank(question, found.spans)
     words = spelled_out(masked)
     asked = find_asked(words)
+    beyond = not_market_data(words)
+    if beyond and (asked is None or (asked.measure, asked.aggregate) == ("level", "last")):
+        asked = None  # "what is the P/E ratio of SPY": not a level of anything stored
+    else:
+        beyond = None
     why = asks_why(words)
     direction = direction_of(words)
     market_latest = session_on_or_before(as_of)
     window_found = find_window(words, as_of, market_latest)
-    if asked is None and (why or direction is not None or _names_a_span(window_found)):
+    if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
@@ -51,7 +56,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
     _fill_instruments(result, found, chosen, asked)
     _fill_window(result, window_found, asked, latest, catalog)
-    _fill_intent(result, masked, words, asked, chosen, found, catalog)
+    _fill_intent(result, masked, words, asked, chosen, found, catalog, beyond)
     _fill_calls(result, asked)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
@@ -238,10 +243,16 @@ def _whole_history(result: Understanding, catalog: Catalog, latest: date) -> str
 
 def _fill_intent(
     result: Understanding, masked: str, words: str, asked: Asked | None, chosen: _Chosen,
-    found: Found, catalog: Catalog,
+    found: Found, catalog: Catalog, beyond: str | None,
 ) -> None:  # fmt: skip
     if asked is None:
-        if result.instruments:
+        if beyond:
+            result.open_slots.append("measure")
+            result.trace.append(
+                f"measure: '{beyond}' is not in the market store (daily prices and series "
+                "values only): left to the model and the news"
+            )
+        elif result.instruments:
             result.open_slots.append("measure")
             result.trace.append("measure: no measure words (left to the model)")
         return

@@ -143,7 +143,7 @@ _WHAT_IS = re.compile(
 _MOVE = re.compile(
     r"\bhow\s+(?:did|does|do|has|have|is|are|was|were|'s)\b.*\b(?:do|doing|done|did|perform\w*|"
     r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up)\b"
-    r"|\bwhat\s+(?:did|has|have|does|do)\b.*\bdo(?:ne|ing)?\b"
+    r"|\bwhat\s+(?:did|has|have|does|do|will|would)\b.*\bdo(?:ne|ing)?\b"
     r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
     r"|\bgr[eo]w(?:n|th|ing|s)?\b"
     r"|\breturn(?:s|ed)?\b|\bgain(?:s|ed)?\b|\bperform\w*\b|\bmove[ds]?\b|\bchang\w*\b|"
@@ -155,6 +155,22 @@ _MOVE = re.compile(
     r"\bbasis\s+points?\b|\bbps?\b|\bwidened\b|\bnarrowed\b",
     _I,
 )
+
+
+_NOT_MARKET_DATA = re.compile(
+    r"\b(?:p/?e(?:\s+ratio)?|price[\s-]to[\s-](?:earnings|book|sales)|earnings|eps|revenues?|"
+    r"sales|profits?|dividends?|payouts?|market\s+cap(?:italization)?|valuations?|"
+    r"expense\s+ratios?|holdings|aum|assets\s+under\s+management|short\s+interest|"
+    r"implied\s+volatility|guidance|forecasts?|price\s+targets?|target\s+prices?|analysts?|"
+    r"ratings?|fund\s+flows?|inflows?|outflows?)\b",
+    _I,
+)
+
+
+def not_market_data(text: str) -> str | None:
+    """The words of a measure the market store does not hold ('P/E ratio', 'dividends')."""
+    match = _NOT_MARKET_DATA.search(text)
+    return match.group(0) if match is not None else None
 
 
 def find_asked(text: str) -> Asked | None:

@@ -52,6 +52,12 @@ SINCE = re.compile(
     r"\b(?:since|from)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
     re.I,
 )
+_FUTURE = re.compile(
+    r"\b(?:tomorrow|next\s+(?:session|trading\s+day|week|month|quarter|year)|(?:in|over|during)\s+"
+    r"the\s+(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|sessions?)|"
+    r"(?:the\s+)?rest\s+of\s+(?:the|this)\s+(?:year|month|week|quarter))\b",
+    re.IGNORECASE,
+)
 _TTM = re.compile(r"\b(?:ttm|trailing\s+twelve\s+months|trailing\s+12\s+months)\b", re.I)
 _TO_DATE = {
     "year": re.compile(
@@ -228,6 +234,20 @@ def _yesterday(text: str, as_of: date, latest: date) -> WindowFound | None:
     return period_window(period, as_of, latest, [match.span()])
 
 
+def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
+    """'tomorrow', 'next month', 'the rest of the year': nothing after as-of is known."""
+    match = _FUTURE.search(text)
+    if match is None:
+        return None
+    found = WindowFound(spans=[match.span()])
+    found.problems.append(
+        f"'{match.group(0)}' is after the as-of date {as_of.isoformat()}: the store holds what "
+        "happened up to then, not what will happen; ask about a period up to "
+        f"{as_of.isoformat()}."
+    )
+    return found
+
+
 RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
-    _recently, _rolling, _two_sessions, _previous_period, _to_date, _today, _yesterday,
+    _future, _recently, _rolling, _two_sessions, _previous_period, _to_date, _today, _yesterday,
 )  # fmt: skip

@@ -428,3 +428,41 @@ def test_full_fund_names(question: str, symbol: str, catalog: Catalog) -> None:
     got = understand(question, A, catalog)
     assert [i.symbol for i in got.instruments] == [symbol], got.trace
     assert got.unknown == []
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("What will SPY do tomorrow?", "tomorrow"),
+        ("What's the forecast for the 10-year yield next month?", "next month"),
+        ("how will gold do over the next few weeks", "over the next few weeks"),
+        ("how will XLE do for the rest of the year", "the rest of the year"),
+    ],
+)
+def test_the_future_is_a_problem(question: str, phrase: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.calls == []
+    (problem,) = got.problems
+    assert problem.startswith(f"'{phrase}' is after the as-of date 2026-02-18")
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("What is the P/E ratio of SPY?", "P/E ratio"),
+        ("What were the earnings of JPMorgan last quarter?", "earnings"),
+        ("what's the dividend yield on XLU", "dividend"),
+        ("What is QQQ's market cap?", "market cap"),
+    ],
+)
+def test_measures_the_store_lacks_are_left_open(
+    question: str, words: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is None and got.calls == [] and got.open_slots == ["measure"]
+    assert f"measure: '{words}' is not in the market store" in got.trace[-1]
+
+
+def test_context_words_do_not_hide_a_move(catalog: Catalog) -> None:
+    got = understand("how did XLF do on Jan 15 after bank earnings?", A, catalog)
+    assert got.intent is not None and got.intent.measure == "return"
