@@ -253,7 +253,9 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
               "ten year yield", "10y yield", "10-year rate", "10-year treasury yield",
               "10-year bond yield", "benchmark yield", "10-year yields"),
     "DGS30": ("the 30-year", "the 30 year", "30 year yield"),
-    "T10Y2Y": ("10y-2y spread",),
+    "T10Y2Y": ("10y-2y spread", "spread between the 2-year and 10-year", "2s/10s", "10y2y",
+               "spread between the 2-year and the 10-year", "2-year/10-year spread",
+               "2-10 spread", "10-2 spread", "2s10s spread", "2-10 year spread"),
     "CPIAUCSL": ("consumer price index", "inflation rate", "cpi inflation"),
 }  # fmt: skip
 KNOWN_SYMBOLS = tuple(

@@ -23,6 +23,7 @@ from copilot.understand.model import How, Instrument, Intent, Understanding, Win
 from copilot.understand.relative import RECENT_SESSIONS
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import spelled_out
+from copilot.understand.window_build import sessions_window
 from copilot.understand.windows import WindowFound, find_window
 
 
@@ -46,13 +47,13 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     why = asks_why(words)
     direction = direction_of(words)
     market_latest = session_on_or_before(as_of)
-    window_found = find_window(words, as_of, market_latest)
+    window_found = _own_window(find_window(words, as_of, market_latest), asked, market_latest)
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
-        window_found = find_window(words, as_of, latest)  # rolling spans count back from L
+        window_found = _own_window(find_window(words, as_of, latest), asked, latest)
     result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
     _fill_instruments(result, found, chosen, asked)
     _fill_window(result, window_found, asked, latest, catalog)
@@ -63,6 +64,19 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if why:
         result.trace.append("why: the question asks for reasons (news around the move)")
     return result
+
+
+def _own_window(found: WindowFound, asked: Asked | None, latest: date) -> WindowFound:
+    """'The 30-day average of the VIX' names its window in the measure words; 'above its
+    200-day' names the average's span, not a window."""
+    own_span = found.window is not None and asked is not None and found.window.sessions
+    if asked is not None and asked.measure == "sma_distance" and own_span == asked.sma_window:
+        return WindowFound()
+    if asked is None or asked.window_sessions is None or found.window or found.problems:
+        return found
+    if found.vague:
+        return found
+    return sessions_window(asked.window_sessions, [], latest)
 
 
 MOVE = Asked("return", "last", "return", "the move from the base close to the end close")

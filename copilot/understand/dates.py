@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from typing import Literal
 
 from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
 
 from copilot.understand.sessions import session_after, session_on_or_before
-from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, ORDINALS
+from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, NUMBER, ORDINALS, number_of
 
 Kind = Literal["day", "week", "month", "quarter", "half", "year"]
 
@@ -83,7 +84,7 @@ _MONTH_CONTEXT = re.compile(
 def find_dates(text: str, as_of: date) -> list[DateMention]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
-    for finder in (_named_days, _days, _quarters, _halves, _month_years, _months, _years):
+    for finder in (_ago, _named_days, _days, _quarters, _halves, _month_years, _months, _years):
         for mention in finder(text, as_of):
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
@@ -110,6 +111,35 @@ _NAMED_DAY = re.compile(
     + r")(?:'s)?(?![\w'])",
     re.IGNORECASE,
 )
+
+
+_AGO = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{NUMBER}|a|an|one)\s+(?P<unit>days?|sessions?|trading\s+days?|weeks?|"
+    r"months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+def _ago(text: str, as_of: date) -> list[DateMention]:
+    """'a month ago', '5 days ago' (days are sessions), counted back from as-of's session."""
+    out = []
+    for match in _AGO.finditer(text):
+        words = match.group("n").lower()
+        count = 1 if words in ("a", "an", "one") else number_of(words)
+        unit = match.group("unit").lower()
+        day = session_on_or_before(as_of)
+        if "day" in unit or "session" in unit:
+            for _ in range(count):
+                day = session_on_or_before(day - timedelta(days=1))
+        elif unit.startswith("week"):
+            day = day - timedelta(days=7 * count)
+        elif unit.startswith("month"):
+            day = day - relativedelta(months=count)
+        else:
+            day = day - relativedelta(years=count)
+        label = f"{match.group(0)} ({day.isoformat()})"
+        out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), True))
+    return out
 
 
 def _named_days(text: str, as_of: date) -> list[DateMention]:

@@ -21,7 +21,7 @@ from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
 FRED_KINDS = frozenset({"yield", "macro"})
 # Not stored and only context in most questions ("as the dollar fell"): reported as unknown
 # only when the question names nothing the store has.
-SOFT_KINDS = frozenset({"yield", "macro", "currency"})
+SOFT_KINDS = frozenset({"macro", "currency"})
 # Place names are context more often than subject ("stocks fell on China tariffs").
 SOFT_PHRASES = frozenset({"china", "japan", "india", "europe"})
 # Phrases for the S&P 500 that may mean its index level rather than the SPY ETF.
@@ -43,6 +43,22 @@ _SET_WORDS = re.compile(
 )
 _MARKET_SECTORS = re.compile(
     r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b", re.IGNORECASE
+)
+
+
+# "the 2-year and 10-year", "10-year note": a Treasury yield unless it names a span of time
+# ("10-year return", "over a 10-year period").
+_TENORS = {"2": 2, "two": 2, "10": 10, "ten": 10, "20": 20, "twenty": 20, "30": 30, "thirty": 30}
+_BARE_YIELD = re.compile(
+    r"(?<![\w-])(?P<n>2|10|20|30|two|ten|twenty|thirty)[\s-](?:year|yr)s?"
+    r"(?P<what>\s+(?:treasury|treasuries|note|notes|bond|bonds|yield|yields|rate|rates))?(?![\w-])",
+    re.IGNORECASE,
+)
+_YIELD_LEAD_INS = ("and", "or", "vs", "vs.", "versus", "between", "the", "&", "to", "than")
+_SPAN_NOUN = re.compile(
+    r"\s*(?:return|performance|change|high|low|average|period|window|history|span|chart|"
+    r"total|cagr|annualized|run|stretch|track\s+record)",
+    re.IGNORECASE,
 )
 
 
@@ -130,6 +146,12 @@ def _claims(text: str, catalog: Catalog) -> list[_Claim]:
     for match in pattern.finditer(text):
         phrase = re.sub(r"\s+", " ", match.group(1).lower())
         raw.append(_Claim(match.start(1), match.end(1), 1, "alias", phrase))
+    for match in _BARE_YIELD.finditer(text):
+        before = text[: match.start()].rstrip().lower()
+        named_as_rate = match.group("what") or before.endswith(_YIELD_LEAD_INS)
+        if named_as_rate and not _SPAN_NOUN.match(text[match.end() :]):
+            tenor = _TENORS[match.group("n").lower()]
+            raw.append(_Claim(match.start(), match.end(), 1, "alias", f"{tenor}-year yield"))
     for hit in catalog.companies().find(text):
         raw.append(_Claim(hit.start, hit.end, 2, "company", hit.symbol))
     for match in _TICKER.finditer(text):

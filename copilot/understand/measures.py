@@ -23,6 +23,7 @@ class Asked:
     definition: str
     sma_window: int | None = None
     needs_benchmark: bool = False  # a beat streak with one instrument: versus SPY
+    window_sessions: int | None = None  # "the 30-day average": its own window when none named
 
 
 _SMA = re.compile(
@@ -32,6 +33,12 @@ _SMA = re.compile(
     r"|\bmoving\s+average\b",
     _I,
 )
+_AGAINST_AVERAGE = re.compile(
+    r"\b(?:above|below|under|over|from|distance|versus|vs\.?|relative|compared|cross\w*|off|"
+    r"away|far|gap|spread|deviat\w*)\b",
+    _I,
+)
+_LONGEST = re.compile(r"\b(?:longest|biggest|best|record|max(?:imum)?|worst)\b", _I)
 _BEAT = re.compile(
     r"\b(?:beat|beats|beaten|beating|outperform\w*|outpac\w*|topped|did\s+better|"
     r"outdid|outdone)\b|\b(?:winning|beat|outperformance)\s+streak\s+(?:against|versus|vs\.?|"
@@ -114,10 +121,10 @@ _RETURN_NOUN = re.compile(
 )
 _NUMBER_NOT_PERCENT = (
     r"\$?\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent|pct|bps?|basis|sessions?|days?|weeks?|months?|"
-    r"years?|-day))\b"
+    r"years?|-day|trading))\b"
 )
 _ABOVE = re.compile(
-    r"\b(?:above|over|exceed\w*|top(?:ped)?|hit|reach\w*|cross\w*|break\w*|past|north\s+of)\s+"
+    r"\b(?:above|over|exceed\w*|top(?:ped)?|hit|reach\w*|cross\w*|break\w*|north\s+of)\s+"
     + _NUMBER_NOT_PERCENT,
     _I,
 )
@@ -188,6 +195,11 @@ def _sma(text: str) -> Asked | None:
         return None
     digits = match.group(1) or match.group(2) or match.group(3)
     window = int(digits) if digits else 200
+    if digits and not _AGAINST_AVERAGE.search(text):  # "the 30-day average of the VIX"
+        return Asked(
+            "level", "mean", f"{window}-day average",
+            f"the mean of the last {window} values", window_sessions=window,
+        )  # fmt: skip
     return Asked(
         "sma_distance", "last", f"distance from the {window}-day average",
         f"the close / the mean of the last {window} closes − 1", sma_window=window,
@@ -203,6 +215,20 @@ def _streaks(text: str) -> Asked | None:
         )  # fmt: skip
     if not _STREAK.search(text):
         return None
+    if _LONGEST.search(text):  # "the longest winning streak this year": the max in the window
+        if _DOWNWARD.search(text):
+            return Asked(
+                "down_streak",
+                "max",
+                "longest losing streak",
+                "the most consecutive sessions closing below the previous close",
+            )
+        return Asked(
+            "up_streak",
+            "max",
+            "longest winning streak",
+            "the most consecutive sessions closing above the previous close",
+        )
     if _DOWNWARD.search(text):
         return Asked(
             "down_streak", "last", "losing streak",

@@ -37,6 +37,9 @@ _EVENT = re.compile(
     r"that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
     re.IGNORECASE,
 )
+_AGAINST = re.compile(
+    r"\b(?:than|since|from|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against)\s+$", re.I
+)
 _THROUGH = re.compile(
     r"\b(?:through|thru|until|till|up\s+to|as\s+of|by)\s+(?:the\s+)?(?:(?:close|end)\s+(?:of|on)\s+)?$",
     re.IGNORECASE,
@@ -59,7 +62,7 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     for finder in RELATIVE:
         found = finder(text, as_of, latest)
         if found is not None:
-            return found
+            return _ended(found, text, as_of)
     mentions = find_dates(text, as_of)
     fuzzy = _FUZZY.search(text)
     if fuzzy is not None:
@@ -76,6 +79,24 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     return WindowFound()
 
 
+def _ended(found: WindowFound, text: str, as_of: date) -> WindowFound:
+    """'YTD through Jan 31', 'this year until the end of January': the named end."""
+    window = found.window
+    if window is None or window.end is not None or window.start is None:
+        return found
+    for mention in find_dates(text, as_of):
+        if _THROUGH.search(text[: mention.start]) and window.start <= mention.period.end <= as_of:
+            end = mention.period.end
+            label = f"{window.label} through {end.isoformat()}"
+            found.window = window.model_copy(update={"end": end, "label": label})
+            found.trace = (
+                f"window: {label} → from the last close before {window.start.isoformat()} to "
+                f"the last close on or before {end.isoformat()}"
+            )
+            break
+    return found
+
+
 def _from_mentions(
     text: str, mentions: list[DateMention], as_of: date, latest: date
 ) -> WindowFound:
@@ -83,6 +104,8 @@ def _from_mentions(
     spans = [(m.start, m.end) for m in mentions]
     if len(mentions) >= 2 and _RANGE_JOIN.match(text[first.end : mentions[1].start]):
         return _range(text, first, mentions[1], as_of, latest, spans)
+    if first.period.label.split(" (")[0].endswith(" ago") and _AGAINST.search(text[: first.start]):
+        return _since(first.period, None, as_of, latest, spans)  # "higher than a month ago"
     since = SINCE.search(text[: first.start])
     if since is not None:
         return _since(first.period, since.group("edge"), as_of, latest, spans)

@@ -466,3 +466,51 @@ def test_measures_the_store_lacks_are_left_open(
 def test_context_words_do_not_hide_a_move(catalog: Catalog) -> None:
     got = understand("how did XLF do on Jan 15 after bank earnings?", A, catalog)
     assert got.intent is not None and got.intent.measure == "return"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "sessions"),
+    [
+        # 2026-02-18 − 1 month = 2026-01-18 (a Sunday): the move from the close that stood then.
+        ("is XLE higher than a month ago?", D(2026, 1, 19), None, None),
+        # Five sessions before 2026-02-18: 02-17, 02-13 (02-16 is a holiday), 02-12, 02-11, 02-10.
+        ("XLE 5 days ago", D(2026, 2, 10), D(2026, 2, 10), None),
+        ("how did SPY do since 2 weeks ago", D(2026, 2, 5), None, None),
+        ("XLE YTD through Jan 31", D(2026, 1, 1), D(2026, 1, 31), None),
+        ("how did XLE do this year until the end of January", D(2026, 1, 1), D(2026, 1, 31), None),
+        ("the 30-day average of the VIX", None, None, 30),
+    ],
+)
+def test_ago_through_and_own_spans(
+    question: str, start: date | None, end: date | None, sessions: int | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end, got.window.sessions) == (start, end, sessions)
+
+
+def test_a_year_ago_before_the_data_is_a_problem(catalog: Catalog) -> None:
+    got = understand("what was XLE worth a year ago", A, catalog)
+    (problem,) = got.problems
+    assert problem.startswith("XLE data begins 2025-02-19, after the window")
+
+
+def test_averages_and_streak_records(catalog: Catalog) -> None:
+    average = understand("the 30-day average of the VIX", A, catalog)
+    assert average.intent is not None
+    assert (average.intent.measure, average.intent.aggregate) == ("level", "mean")
+    distance = understand("is SPY above its 200-day", A, catalog)
+    (call,) = distance.calls
+    assert (call.measure, call.sma_window, call.sessions) == ("sma_distance", 200, None)
+    longest = understand("XLE's longest winning streak this year", A, catalog)
+    assert longest.intent is not None
+    assert (longest.intent.measure, longest.intent.aggregate) == ("up_streak", "max")
+
+
+def test_bare_tenors_are_yields_unless_they_name_a_span(catalog: Catalog) -> None:
+    both = understand("how did the 2-year and 10-year move this year", A, catalog)
+    # DGS2 holds one observation (2026-02-17), the 10-year's monthly series covers the year.
+    assert [i.symbol for i in both.instruments] == ["DGS2", "US10Y"]
+    span = understand("XLE 10-year return", A, catalog)
+    assert [i.symbol for i in span.instruments] == ["XLE"]
+    assert span.window is not None and span.window.start == D(2016, 2, 19)
