@@ -4,7 +4,7 @@ measure calls code settled, the slots left open, and a trace the user can read."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.symbols import lookup
@@ -85,7 +85,8 @@ MOVE = Asked("return", "last", "return", "the move from the base close to the en
 def _names_a_span(found: WindowFound) -> bool:
     """A period (or a day) was named: with no measure words, the question asks its move."""
     window = found.window
-    return window is not None and (window.start is not None or window.sessions is not None)
+    named = window is not None and (window.start is not None or window.sessions is not None)
+    return named or found.all_time
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -181,6 +182,8 @@ def _fill_window(
             f"window: '{found.vague}' is not a period code can date (left to the model)"
         )
         return
+    if found.all_time and result.instruments:
+        found = _from_first_close(found, result, catalog)
     if found.window is None:
         if not found.problems:
             result.window = _default_window(asked, latest, result, catalog)
@@ -203,6 +206,21 @@ def _fill_window(
         for said in (note, frequency_note(instrument.symbol, found.window, catalog)):
             if said:
                 result.trace.append(f"window: {said}")
+
+
+def _from_first_close(found: WindowFound, result: Understanding, catalog: Catalog) -> WindowFound:
+    """'Since inception': from the first stored close (the store's history, said as such)."""
+    firsts = [m.first for i in result.instruments if (m := catalog.get(i.symbol)) is not None]
+    if not firsts:
+        return found
+    first = max(firsts)
+    label = f"all stored data (from {first.isoformat()})"
+    window = Window(start=first - timedelta(days=1), end=None, label=label, explicit=True)
+    trace = (
+        f"window: {label} → from the first stored close ({first.isoformat()}) to the latest "
+        "close; older history is not in the store"
+    )
+    return WindowFound(window=window, trace=trace)
 
 
 def _stale_notes(result: Understanding, catalog: Catalog) -> list[str]:

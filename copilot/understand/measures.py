@@ -149,7 +149,8 @@ _WHAT_IS = re.compile(
 )
 _MOVE = re.compile(
     r"\bhow\s+(?:did|does|do|has|have|is|are|was|were|'s)\b.*\b(?:do|doing|done|did|perform\w*|"
-    r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up)\b"
+    r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up|"
+    r"look(?:ing|s)?|shap\w*\s+up|trend\w*)\b"
     r"|\bwhat\s+(?:did|has|have|does|do|will|would)\b.*\bdo(?:ne|ing)?\b"
     r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
     r"|\bgr[eo]w(?:n|th|ing|s)?\b"

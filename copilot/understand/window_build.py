@@ -21,6 +21,7 @@ class WindowFound:
     problems: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     vague: str = ""  # period words code cannot date ("since the election", "early January")
+    all_time: bool = False  # "since inception", "all-time": from the first stored observation
 
 
 def sessions_window(count: int, spans: list[tuple[int, int]], latest: date) -> WindowFound:

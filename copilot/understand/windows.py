@@ -37,6 +37,12 @@ _EVENT = re.compile(
     r"that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
     re.IGNORECASE,
 )
+_ALL_TIME = re.compile(
+    r"\b(?:since\s+(?:its\s+|the\s+fund'?s?\s+)?inception|all[\s-]time|since\s+(?:the\s+)?"
+    r"(?:data|records?)\s+(?:began|begins?|start\w*)|over\s+(?:its|the)\s+(?:whole|entire|full)\s+"
+    r"(?:history|record|data))\b",
+    re.I,
+)
 _AGAINST = re.compile(
     r"\b(?:than|since|from|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against)\s+$", re.I
 )
@@ -64,6 +70,8 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
         if found is not None:
             return _ended(found, text, as_of)
     mentions = find_dates(text, as_of)
+    if not mentions and _ALL_TIME.search(text):
+        return WindowFound(all_time=True, spans=spans_of(_ALL_TIME, text))
     fuzzy = _FUZZY.search(text)
     if fuzzy is not None:
         return WindowFound(vague=fuzzy.group(0).strip())

@@ -514,3 +514,13 @@ def test_bare_tenors_are_yields_unless_they_name_a_span(catalog: Catalog) -> Non
     span = understand("XLE 10-year return", A, catalog)
     assert [i.symbol for i in span.instruments] == ["XLE"]
     assert span.window is not None and span.window.start == D(2016, 2, 19)
+
+
+def test_since_inception_is_the_stored_history_said_as_such(catalog: Catalog) -> None:
+    got = understand("XLE since inception", A, catalog)
+    assert got.window is not None and got.window.label == "all stored data (from 2025-02-19)"
+    # A day before the first close: the window begins before the data, so the first close is
+    # the base (docs/windows-and-measures.md, clipping).
+    assert got.window.start == D(2025, 2, 18) and got.window.end is None
+    assert got.intent is not None and got.intent.measure == "return"
+    assert any("older history is not in the store" in line for line in got.trace)
