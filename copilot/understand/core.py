@@ -57,8 +57,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
     _fill_instruments(result, found, chosen, asked)
     _fill_window(result, window_found, asked, latest, catalog)
-    _fill_intent(result, masked, words, asked, chosen, found, catalog, beyond)
-    _fill_calls(result, asked)
+    _fill_intent(
+        result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
+    )
+    _fill_calls(result, asked, window_found.also)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
     if why:
@@ -275,7 +277,7 @@ def _whole_history(result: Understanding, catalog: Catalog, latest: date) -> str
 
 def _fill_intent(
     result: Understanding, masked: str, words: str, asked: Asked | None, chosen: _Chosen,
-    found: Found, catalog: Catalog, beyond: str | None,
+    found: Found, catalog: Catalog, beyond: str | None, periods_compared: bool,
 ) -> None:  # fmt: skip
     if asked is None:
         if beyond:
@@ -291,6 +293,8 @@ def _fill_intent(
     instruments = result.instruments
     rank = rank_of(words, len(instruments), found.sector_set is not None)
     versus = _versus(masked, chosen, rank, asked, catalog)  # positions: the unchanged text
+    if result.window is not None and periods_compared:
+        versus = None  # "XLE in Q4 vs Q3": the comparison is between periods
     if versus_count(masked) >= 2 and len(instruments) >= 3:
         versus, rank = None, (rank if rank != "none" else "desc")  # "SPY vs QQQ vs IWM"
     if versus is not None and len(instruments) == 2:
@@ -342,7 +346,7 @@ def _wording(asked: Asked, instruments: list[Instrument]) -> tuple[str, str]:
     return asked.label, asked.definition
 
 
-def _fill_calls(result: Understanding, asked: Asked | None) -> None:
+def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) -> None:
     if result.intent is None or not result.instruments or result.problems or result.open_slots:
         return
     intent, window = result.intent, result.window
@@ -364,3 +368,7 @@ def _fill_calls(result: Understanding, asked: Asked | None) -> None:
         sma_window=asked.sma_window if asked and asked.sma_window else 200,
     )
     result.calls.append(call)
+    for window in also:  # "Q4 vs Q3": the same measure over each period named
+        result.calls.append(
+            call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})
+        )

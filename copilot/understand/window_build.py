@@ -22,6 +22,7 @@ class WindowFound:
     spans: list[tuple[int, int]] = field(default_factory=list)
     vague: str = ""  # period words code cannot date ("since the election", "early January")
     all_time: bool = False  # "since inception", "all-time": from the first stored observation
+    also: list[Window] = field(default_factory=list)  # "Q4 vs Q3": the periods compared
 
 
 def sessions_window(count: int, spans: list[tuple[int, int]], latest: date) -> WindowFound:

@@ -43,6 +43,11 @@ _ALL_TIME = re.compile(
     r"(?:history|record|data))\b",
     re.I,
 )
+_PERIODS_COMPARED = re.compile(
+    r"^\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)|against|or|and\s+(?:in|during)|than(?:\s+in)?)"
+    r"\s*(?:in\s+|during\s+)?(?:the\s+)?$",
+    re.I,
+)
 _AGAINST = re.compile(
     r"\b(?:than|since|from|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against)\s+$", re.I
 )
@@ -119,7 +124,14 @@ def _from_mentions(
         return _since(first.period, since.group("edge"), as_of, latest, spans)
     if _THROUGH.search(text[: first.start]):
         return _through(first.period, as_of, spans)
-    return period_window(first.period, as_of, latest, spans)
+    found = period_window(first.period, as_of, latest, spans)
+    if len(mentions) >= 2 and _PERIODS_COMPARED.match(text[first.end : mentions[1].start]):
+        other = period_window(mentions[1].period, as_of, latest, spans)  # "Q4 vs Q3"
+        found.problems += other.problems
+        if other.window is not None:
+            found.also.append(other.window)
+            found.notes.append(f"compared with {other.trace.removeprefix('window: ')}")
+    return found
 
 
 def _range(

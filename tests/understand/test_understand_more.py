@@ -524,3 +524,15 @@ def test_since_inception_is_the_stored_history_said_as_such(catalog: Catalog) ->
     assert got.window.start == D(2025, 2, 18) and got.window.end is None
     assert got.intent is not None and got.intent.measure == "return"
     assert any("older history is not in the store" in line for line in got.trace)
+
+
+def test_periods_compared_settle_one_call_per_period(catalog: Catalog) -> None:
+    got = understand("how did XLE and XLF do in Q4 vs Q3", A, catalog)
+    windows = [(c.start, c.end) for c in got.calls]
+    assert windows == [(D(2025, 10, 1), D(2025, 12, 31)), (D(2025, 7, 1), D(2025, 9, 30))]
+    assert all(c.symbols == ["XLE", "XLF"] and c.versus is None for c in got.calls)
+    month = understand("did SPY do better in January than in December", A, catalog)
+    assert [(c.start, c.end) for c in month.calls] == [
+        (D(2026, 1, 1), D(2026, 1, 31)),
+        (D(2025, 12, 1), D(2025, 12, 31)),
+    ]
