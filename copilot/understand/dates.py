@@ -56,7 +56,8 @@ _QUARTER = (
     re.compile(r"\bq([1-4])(?:\s*(?:of\s+)?(?:'|fy)?(\d{4}|\d{2}))?\b", re.IGNORECASE),
     re.compile(r"\b([1-4])q\s*'?(\d{4}|\d{2})?\b", re.IGNORECASE),
     re.compile(
-        r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of)?(?:\s+(\d{4}))?",
+        r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter\b\s+of\s+(\d{4})"
+        r"|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of)?(?:\s+(\d{4}))?",
         re.IGNORECASE,
     ),
 )
@@ -84,7 +85,11 @@ _MONTH_CONTEXT = re.compile(
 def find_dates(text: str, as_of: date) -> list[DateMention]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
-    for finder in (_ago, _named_days, _days, _quarters, _halves, _month_years, _months, _years):
+    finders = (
+        _ago, _previous, _period_ends, _named_days, _days, _quarters, _halves, _seasons,
+        _month_years, _months, _years,
+    )  # fmt: skip
+    for finder in finders:
         for mention in finder(text, as_of):
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
@@ -140,6 +145,88 @@ def _ago(text: str, as_of: date) -> list[DateMention]:
         label = f"{match.group(0)} ({day.isoformat()})"
         out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), True))
     return out
+
+
+_PREVIOUS = re.compile(
+    r"(?<!the\s)(?<!over\s)\b(?:last|previous|prior)\s+(?P<unit>year|quarter|month|week)\b",
+    re.IGNORECASE,
+)
+_PERIOD_END = re.compile(r"\b(?P<unit>year|quarter|month)[\s-]end\b", re.IGNORECASE)
+
+
+def _previous(text: str, as_of: date) -> list[DateMention]:
+    """'last year', 'last month', 'last week' (Mon–Fri), 'last quarter': the calendar period
+    before the current one ('the last month', 'over the last year' roll back instead)."""
+    return [
+        DateMention(m.start(), m.end(), previous_period(m.group("unit").lower(), as_of), True)
+        for m in _PREVIOUS.finditer(text)
+    ]
+
+
+def previous_period(unit: str, as_of: date) -> Period:
+    if unit == "year":
+        year = as_of.year - 1
+        return Period(date(year, 1, 1), date(year, 12, 31), f"last year ({year})", "year")
+    if unit == "month":
+        previous = as_of.replace(day=1) - timedelta(days=1)
+        named = month_period(previous.year, previous.month)
+        return Period(named.start, named.end, f"last month ({named.label})", "month")
+    if unit == "quarter":
+        first = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1) - relativedelta(months=3)
+        end = first + relativedelta(months=3) - timedelta(days=1)
+        label = f"last quarter (Q{(first.month - 1) // 3 + 1} {first.year})"
+        return Period(first, end, label, "quarter")
+    monday = as_of - timedelta(days=as_of.weekday() + 7)
+    friday = monday + timedelta(days=4)
+    return Period(monday, friday, f"last week ({monday.isoformat()} to {friday})", "week")
+
+
+def _period_ends(text: str, as_of: date) -> list[DateMention]:
+    """'year-end', 'month-end', 'quarter-end': the last day of the latest one that is over."""
+    out = []
+    for match in _PERIOD_END.finditer(text):
+        day = previous_period(match.group("unit").lower(), as_of).end
+        label = f"{match.group(0)} ({day.isoformat()})"
+        out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), True))
+    return out
+
+
+_SEASON = re.compile(
+    r"\b(?:(?P<which>this|last|the)\s+)?(?P<season>summer|winter|spring|fall|autumn)"
+    r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b",
+    re.IGNORECASE,
+)
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _seasons(text: str, as_of: date) -> list[DateMention]:
+    """'over the summer', 'last winter', 'fall 2025': three calendar months ('fall' only
+    with a period word, it is a verb too)."""
+    out = []
+    for match in _SEASON.finditer(text):
+        season = match.group("season").lower()
+        before = text[: match.start()].rstrip()
+        named = match.group("which") or match.group("year") or _MONTH_CONTEXT.search(before)
+        if season == "fall" and not named:
+            continue  # "did XLE fall": a verb
+        first_month = _SEASON_MONTHS[season]
+        year = _year(match.group("year"))
+        if year is None:
+            year = as_of.year if date(as_of.year, first_month, 1) <= as_of else as_of.year - 1
+            last = (match.group("which") or "").lower() == "last"
+            if last and _season_end(year, first_month) >= as_of:
+                year -= 1  # "last winter": the latest one that is over
+        start = date(year, first_month, 1)
+        named_year = f"{year}–{str(year + 1)[2:]}" if first_month == 12 else str(year)
+        period = Period(start, _season_end(year, first_month), f"{season} {named_year}", "quarter")
+        out.append(DateMention(match.start(), match.end(), period, match.group("year") is not None))
+    return out
+
+
+def _season_end(year: int, first_month: int) -> date:
+    last_month = first_month + 2
+    year, month = (year + 1, last_month - 12) if last_month > 12 else (year, last_month)
+    return _month_end(year, month)
 
 
 def _named_days(text: str, as_of: date) -> list[DateMention]:
@@ -237,17 +324,19 @@ def _quarters(text: str, as_of: date) -> list[DateMention]:
     out = []
     for index, pattern in enumerate(_QUARTER):
         for match in pattern.finditer(text):
-            number = ORDINALS.get(match.group(1).lower()) if index == 2 else int(match.group(1))
+            groups = [g for g in match.groups() if g is not None]
+            number = ORDINALS.get(groups[0].lower()) if index == 2 else int(groups[0])
             if number is None:
                 continue
-            year = _year(match.group(2))
+            year_word = groups[1] if len(groups) > 1 else None
+            year = _year(year_word)
             first_month = 3 * number - 2
             if year is None:
                 year = as_of.year if date(as_of.year, first_month, 1) <= as_of else as_of.year - 1
             start = date(year, first_month, 1)
             end = _month_end(year, 3 * number)
             period = Period(start, end, f"Q{number} {year}", "quarter")
-            out.append(DateMention(match.start(), match.end(), period, match.group(2) is not None))
+            out.append(DateMention(match.start(), match.end(), period, year_word is not None))
     return out
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from copilot.understand.dates import Period, find_dates, month_period
+from copilot.understand.dates import Period, find_dates
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import NUMBER, number_of
 from copilot.understand.window_build import (
@@ -80,10 +80,6 @@ _TO_DATE = {
         re.IGNORECASE,
     ),
 }
-_PREVIOUS = re.compile(
-    r"(?<!the\s)(?<!over\s)\b(?:last|previous|prior)\s+(?P<unit>year|quarter|month|week)\b",
-    re.IGNORECASE,
-)
 _TODAY = re.compile(r"\b(?:today|today's|this\s+session|latest\s+session)\b", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday(?:'s)?\b", re.IGNORECASE)
 
@@ -185,32 +181,6 @@ def _to_date(text: str, as_of: date, latest: date) -> WindowFound | None:
     return None
 
 
-def _previous_period(text: str, as_of: date, latest: date) -> WindowFound | None:
-    """'last year', 'last month', 'last week' (Mon–Fri), 'last quarter': the calendar period
-    before the current one."""
-    match = _PREVIOUS.search(text)
-    if match is None or SINCE.search(text[: match.start()]):
-        return None
-    unit = match.group("unit").lower()
-    if unit == "year":
-        period = Period(date(as_of.year - 1, 1, 1), date(as_of.year - 1, 12, 31), "", "year")
-        period = Period(period.start, period.end, f"last year ({as_of.year - 1})", "year")
-    elif unit == "month":
-        previous = as_of.replace(day=1) - timedelta(days=1)
-        named = month_period(previous.year, previous.month)
-        period = Period(named.start, named.end, f"last month ({named.label})", "month")
-    elif unit == "quarter":
-        first = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1) - relativedelta(months=3)
-        end = first + relativedelta(months=3) - timedelta(days=1)
-        quarter = (first.month - 1) // 3 + 1
-        period = Period(first, end, f"last quarter (Q{quarter} {first.year})", "quarter")
-    else:
-        monday = as_of - timedelta(days=as_of.weekday() + 7)
-        friday = monday + timedelta(days=4)
-        period = Period(monday, friday, f"last week ({monday.isoformat()} to {friday})", "week")
-    return period_window(period, as_of, latest, [match.span()])
-
-
 def _today(text: str, as_of: date, latest: date) -> WindowFound | None:
     match = _TODAY.search(text)
     if match is None:
@@ -249,5 +219,5 @@ def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
 
 
 RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
-    _future, _recently, _rolling, _two_sessions, _previous_period, _to_date, _today, _yesterday,
+    _future, _recently, _rolling, _two_sessions, _to_date, _today, _yesterday,
 )  # fmt: skip

@@ -100,4 +100,5 @@ MONTH_NAMES = words(
 )
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
 }  # fmt: skip

@@ -536,3 +536,31 @@ def test_periods_compared_settle_one_call_per_period(catalog: Catalog) -> None:
         (D(2026, 1, 1), D(2026, 1, 31)),
         (D(2025, 12, 1), D(2025, 12, 31)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("how did SPY do since the end of last year", D(2026, 1, 1), None),
+        ("SPY since year-end", D(2026, 1, 1), None),
+        ("XLE since the start of last month", D(2026, 1, 1), None),
+        ("how did XLE do since last week", D(2026, 2, 9), None),
+        ("SPY in the final quarter of 2025", D(2025, 10, 1), D(2025, 12, 31)),
+        ("XLK over the summer", D(2025, 6, 1), D(2025, 8, 31)),
+        # Winter 2025–26 is still running on 2026-02-18: "last winter" is the one before.
+        ("XLK last winter", D(2024, 12, 1), D(2025, 2, 28)),
+        ("XLE in the fall", D(2025, 9, 1), D(2025, 11, 30)),
+        ("where was the 10-year at year-end", D(2025, 12, 31), D(2025, 12, 31)),
+    ],
+)
+def test_previous_periods_compose(
+    question: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end) == (start, end)
+
+
+def test_fall_the_verb_is_not_a_season(catalog: Catalog) -> None:
+    got = understand("how did XLE fall", A, catalog)
+    assert got.window is not None and not got.window.explicit
