@@ -38,7 +38,10 @@ def choose_symbol(
             return fresh[0], ""
         return max(candidates, key=lambda s: _latest(catalog, s, as_of)), ""
     covering = [s for s in candidates if _covers(catalog, s, window, as_of)]
-    return (covering or candidates)[0], ""
+    chosen = (covering or candidates)[0]
+    if chosen != candidates[0]:
+        return chosen, f"{candidates[0]}'s data does not cover the window"
+    return chosen, ""
 
 
 def current(catalog: Catalog, symbol: str, as_of: date) -> bool:
