@@ -197,7 +197,8 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
        "municipal bonds", "muni bonds"),
     _s("BKLN", "Invesco Senior Loan ETF", "etf", "leveraged loans", None, "bank loans",
        "leveraged loans"),
-    _s("BTC-USD", "Bitcoin in US dollars", "crypto", "bitcoin price", None, "bitcoin", "btc"),
+    _s("BTC-USD", "Bitcoin in US dollars", "crypto", "bitcoin price", None, "bitcoin", "btc",
+       "crypto", "cryptocurrencies", "cryptocurrency"),
     _s("ETH-USD", "Ether in US dollars", "crypto", "ether price", None, "ethereum", "ether"),
     _s("^N225", "Nikkei 225", "index", "Japanese large caps", None, "nikkei", "nikkei 225"),
     _s("^FTSE", "FTSE 100", "index", "UK large caps", None, "ftse", "ftse 100"),
@@ -212,6 +213,12 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
        "natural gas", "nat gas"),
     _s("BZ=F", "Brent crude futures", "commodity", "Brent crude, front month", None,
        "brent", "brent crude"),
+    _s("RB=F", "RBOB gasoline futures", "commodity", "US gasoline, front month", None,
+       "gasoline", "gas prices", "gasoline prices"),
+    _s("JPY=X", "US dollar in Japanese yen", "currency", "dollar/yen exchange rate", None,
+       "yen", "the yen", "usd/jpy", "usdjpy"),
+    _s("MAGS", "Roundhill Magnificent Seven ETF", "etf", "the Magnificent Seven mega caps",
+       None, "magnificent seven", "magnificent 7", "mag 7", "mag seven", "mag7"),
 )  # fmt: skip
 
 # Everyday words for the same things, as people type them in questions.
@@ -251,7 +258,7 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
               "us 10y",
               "the 10-yr", "10-year note", "10-year treasury note", "10-yr yield", "10 year yield",
               "ten year yield", "10y yield", "10-year rate", "10-year treasury yield",
-              "10-year bond yield", "benchmark yield", "10-year yields"),
+              "10-year bond yield", "benchmark yield", "10-year yields", "bond yields"),
     "DGS30": ("the 30-year", "the 30 year", "30 year yield"),
     "T10Y2Y": ("10y-2y spread", "spread between the 2-year and 10-year", "2s/10s", "10y2y",
                "spread between the 2-year and the 10-year", "2-year/10-year spread",

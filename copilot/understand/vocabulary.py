@@ -31,7 +31,7 @@ NOT_TICKERS = frozenset(
 # Words for "the market as a whole": SPY, when no other instrument took them.
 GENERIC_MARKET = re.compile(
     r"(?<![\w-])(?:the\s+)?(?:(?:u\.?s\.?|american)\s+)?(?:stock\s+market|stocks|equities|"
-    r"market|wall\s+street)(?![\w-])",
+    r"markets?|wall\s+street)(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -564,3 +564,21 @@ def test_previous_periods_compose(
 def test_fall_the_verb_is_not_a_season(catalog: Catalog) -> None:
     got = understand("how did XLE fall", A, catalog)
     assert got.window is not None and not got.window.explicit
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "unknown"),
+    [
+        ("how did the markets do today", ["SPY"], []),
+        ("how did the Mag 7 do this year", [], ["MAGS"]),
+        ("what did crypto do this week", [], ["BTC-USD"]),
+        ("how are gas prices this month", [], ["RB=F"]),
+        ("how did emerging markets do this year", [], ["EEM"]),
+    ],
+)
+def test_more_market_words(
+    question: str, symbols: list[str], unknown: list[str], catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert [u.symbol for u in got.unknown] == unknown
