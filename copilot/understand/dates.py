@@ -72,6 +72,13 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _NEXT_TO = re.compile(
     r"(?:the\s+)?(?:day|session|trading\s+day)\s+(after|before)\s+$", re.IGNORECASE
 )
+_EDGE_OF = re.compile(
+    r"(?:the\s+)?(first|last|final)\s+(?:trading\s+)?(day|session|week)\s+(?:of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WEEK_AROUND = re.compile(
+    r"(?:the\s+)?week\s+(before|after|leading\s+up\s+to|following)\s+$", re.IGNORECASE
+)
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+(?:of|beginning|starting|ending)\s+$", re.IGNORECASE)
 # "may" and "march" are verbs too: a month only with a capital, a year, or a period word before.
 _VERB_MONTHS = {"may", "march", "mar"}
@@ -94,7 +101,7 @@ def find_dates(text: str, as_of: date) -> list[DateMention]:
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
     found.sort(key=lambda m: m.start)
-    return [_next_to(text, _week_of(text, m)) for m in found]
+    return [_edge_of(text, _week_around(text, _next_to(text, _week_of(text, m)))) for m in found]
 
 
 # Days people name instead of dating them: (month, day) fixed, or (month, weekday, nth) with
@@ -235,7 +242,8 @@ def _named_days(text: str, as_of: date) -> list[DateMention]:
         name = match.group(0).lower().removesuffix("'s")
         year_of = as_of.year if _named_day(name, as_of.year) <= as_of else as_of.year - 1
         day = _named_day(name, year_of)
-        label = f"{name.title()} {day.year} ({day.isoformat()})"
+        title = " ".join(word[:1].upper() + word[1:] for word in name.split())
+        label = f"{title} {day.year} ({day.isoformat()})"
         out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), False))
     return out
 
@@ -398,6 +406,36 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
     friday = monday + timedelta(days=4)
     period = Period(monday, friday, f"the week of {monday.isoformat()}", "week")
     return replace(mention, start=found.start(), period=period)
+
+
+def _edge_of(text: str, mention: DateMention) -> DateMention:
+    """'the first trading day of 2026', 'the last session of Q4': that one session."""
+    found = _EDGE_OF.search(text[: mention.start])
+    if found is None or mention.period.kind == "day":
+        return mention
+    period, first = mention.period, found.group(1).lower() == "first"
+    if found.group(2).lower() == "week":  # the first / last seven days of the period
+        start, end = (period.start, period.start + timedelta(days=6)) if first else (
+            period.end - timedelta(days=6), period.end)  # fmt: skip
+        label = f"the {found.group(1).lower()} week of {period.label}"
+        return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
+    day = session_after(period.start - timedelta(days=1)) if first else session_on_or_before(
+        period.end)  # fmt: skip
+    label = f"the {found.group(1).lower()} session of {period.label} ({day.isoformat()})"
+    return replace(mention, start=found.start(), period=Period(day, day, label, "day"))
+
+
+def _week_around(text: str, mention: DateMention) -> DateMention:
+    """'the week before Christmas', 'the week after Jan 5': the seven days on that side."""
+    found = _WEEK_AROUND.search(text[: mention.start])
+    if found is None or mention.period.kind != "day":
+        return mention
+    day = mention.period.start
+    before = found.group(1).lower() in ("before", "leading up to")
+    start, end = (day - timedelta(days=7), day - timedelta(days=1)) if before else (
+        day + timedelta(days=1), day + timedelta(days=7))  # fmt: skip
+    label = f"the week {found.group(1).lower()} {mention.period.label}"
+    return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
 
 
 def _next_to(text: str, mention: DateMention) -> DateMention:

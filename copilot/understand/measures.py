@@ -86,6 +86,7 @@ _FROM_TROUGH = re.compile(
 _ONE_DAY = r"(?:(?:single|one|1)[\s-](?:day|session)\s+|daily\s+|day'?s?\s+)?"
 _WORST_DAY = re.compile(
     r"\bworst\s+(?:(?:single|one|trading)[\s-])?(?:day|session)\b"
+    r"|\b(?:worst|biggest|largest|sharpest)\s+(?:down|losing|red|negative)\s+(?:day|session)\b"
     r"|\b(?:worst|biggest|largest|sharpest|steepest|heaviest|deepest)\s+"
     + _ONE_DAY
     + r"(?:drop|fall|loss|decline|sell[\s-]?off|slide|plunge)\b",
@@ -93,6 +94,7 @@ _WORST_DAY = re.compile(
 )
 _BEST_DAY = re.compile(
     r"\bbest\s+(?:(?:single|one|trading)[\s-])?(?:day|session)\b"
+    r"|\b(?:best|biggest|largest)\s+(?:up|green|winning|positive)\s+(?:day|session)\b"
     r"|\b(?:best|biggest|largest|strongest|sharpest)\s+"
     + _ONE_DAY
     + r"(?:gain|jump|rally|rise|surge|pop|advance|move|return|day|session)\b",
@@ -107,13 +109,14 @@ _DAILY = re.compile(
 _HIGHEST = re.compile(
     r"\bhow\s+high\b|\bhighest\b|\bpeak(?:ed)?\b|\bmax(?:imum)?\b|\btop(?:ped)?\s+out\b|"
     r"\bhigh\s+point\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|"
-    r"annual|yearly)\s+high\b",
+    r"annual|yearly)\s+high\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?highs?\b"
+    r"(?!\s+(?:yield|school|street))",
     _I,
 )
 _LOWEST = re.compile(
     r"\bhow\s+low\b|\blowest\b|\bbottom(?:ed)?(?:\s+out)?\b|\bmin(?:imum)?\b|\blow\s+point\b|"
     r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
-    r"yearly)\s+low\b",
+    r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b",
     _I,
 )
 _RETURN_NOUN = re.compile(
@@ -152,6 +155,7 @@ _MOVE = re.compile(
     r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up|"
     r"look(?:ing|s)?|shap\w*\s+up|trend\w*)\b"
     r"|\bwhat\s+(?:did|has|have|does|do|will|would)\b.*\bdo(?:ne|ing)?\b"
+    r"|\btrend\w*\b|\bthe\s+(?:ytd|mtd|qtd|wtd)\b|\b(?:ytd|mtd|qtd|wtd)\s+(?:on|for|of|in)\b"
     r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
     r"|\bgr[eo]w(?:n|th|ing|s)?\b"
     r"|\breturn(?:s|ed)?\b|\bgain(?:s|ed)?\b|\bperform\w*\b|\bmove[ds]?\b|\bchang\w*\b|"
@@ -284,7 +288,7 @@ def _distance(text: str) -> Asked | None:
             "distance_from_peak", "last", "distance from the peak",
             "the latest value / the highest value in the window − 1, with the peak's date",
         )  # fmt: skip
-    if _FROM_TROUGH.search(text) and not _LOWEST.search(text.replace("trough", "")):
+    if _FROM_TROUGH.search(text):
         return Asked(
             "distance_from_trough", "last", "distance from the trough",
             "the latest value / the lowest value in the window − 1, with the trough's date",

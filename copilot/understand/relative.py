@@ -25,7 +25,7 @@ _ROLLING = re.compile(
     rf"\b(?:(?P<over>over|in|during|for|within)\s+)?(?P<the>the\s+)?"
     rf"(?P<word>last|past|previous|prior|trailing|recent)"
     rf"\s+(?:{_N}\s+)?(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|"
-    r"years?|quarters?)\b",
+    r"years?|quarters?)\b(?!\s+(?:of|in)\b)",  # "the last session of Q4" is a date
     re.IGNORECASE,
 )
 _N_DAY = re.compile(

@@ -582,3 +582,42 @@ def test_more_market_words(
     got = understand(question, A, catalog)
     assert [i.symbol for i in got.instruments] == symbols, got.trace
     assert [u.symbol for u in got.unknown] == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # 2026-01-01 is a holiday: the first session of 2026 is Friday 2026-01-02.
+        (
+            "How did industrials perform on the first trading day of 2026?",
+            D(2026, 1, 2),
+            D(2026, 1, 2),
+        ),
+        ("SPY on the last session of Q4", D(2025, 12, 31), D(2025, 12, 31)),
+        ("What did small caps do the week before Christmas?", D(2025, 12, 18), D(2025, 12, 24)),
+        ("XLE the week after Jan 5", D(2026, 1, 6), D(2026, 1, 12)),
+        ("the last week of January for XLE", D(2026, 1, 25), D(2026, 1, 31)),
+        ("XLE in the first week of December", D(2025, 12, 1), D(2025, 12, 7)),
+    ],
+)
+def test_parts_of_periods(question: str, start: date, end: date, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        ("When did SPY hit its high for the year?", "level", "max"),
+        ("XLV: biggest down day since October?", "daily_return", "min"),
+        ("QQQ's biggest up day in 2025", "daily_return", "max"),
+        ("What's the YTD on gold?", "return", "last"),
+        ("What's been the trend in XLF over the last quarter?", "return", "last"),
+        ("oil price on new year's eve", "level", "last"),
+        ("How far is XLE above its low for the year?", "distance_from_trough", "last"),
+    ],
+)
+def test_more_measure_shapes(question: str, measure: str, aggregate: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate) == (measure, aggregate), got.trace
