@@ -368,6 +368,8 @@ def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) 
         sma_window=asked.sma_window if asked and asked.sma_window else 200,
     )
     result.calls.append(call)
+    if asked is not None and asked.both_extremes:  # "the high and the low"
+        result.calls.append(call.model_copy(update={"aggregate": "min"}))
     for window in also:  # "Q4 vs Q3": the same measure over each period named
         result.calls.append(
             call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})

@@ -109,7 +109,8 @@ def find_dates(text: str, as_of: date) -> list[DateMention]:
 _FIXED_DAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
-    "new years day": (1, 1), "independence day": (7, 4), "the fourth of july": (7, 4),
+    "new years day": (1, 1), "new year's": (1, 1), "new years": (1, 1),
+    "independence day": (7, 4), "the fourth of july": (7, 4),
     "fourth of july": (7, 4), "july 4th": (7, 4), "juneteenth": (6, 19),
 }  # fmt: skip
 _FLOATING_DAYS = {
@@ -239,7 +240,9 @@ def _season_end(year: int, first_month: int) -> date:
 def _named_days(text: str, as_of: date) -> list[DateMention]:
     out = []
     for match in _NAMED_DAY.finditer(text):
-        name = match.group(0).lower().removesuffix("'s")
+        name = match.group(0).lower().replace("’", "'")
+        if name not in _FIXED_DAYS and name not in _FLOATING_DAYS:
+            name = name.removesuffix("'s")  # "Christmas's close"
         year_of = as_of.year if _named_day(name, as_of.year) <= as_of else as_of.year - 1
         day = _named_day(name, year_of)
         title = " ".join(word[:1].upper() + word[1:] for word in name.split())

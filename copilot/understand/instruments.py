@@ -36,9 +36,10 @@ _TICKER = re.compile(
 )
 _SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
 _SET_WORDS = re.compile(
-    r"\b(?:(?:which|what|each|every|all|rank|sort|compare)\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
-    r"(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?)"
-    r"|the\s+(?:(?P<group2>bond|treasury|commodity|industry|sector)\s+)?(?:etfs|funds))\b",
+    r"\b(?:(?:which|what|each|every|all|rank|sort|compare|best|worst|top|strongest|weakest|"
+    r"(?:best|worst|top|bottom)[\s-]performing)\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
+    r"(?P<noun>(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?))"
+    r"|the\s+(?P<noun2>(?:(?P<group2>bond|treasury|commodity|industry|sector)\s+)?(?:etfs|funds)))\b",
     re.IGNORECASE,
 )
 _MARKET_SECTORS = re.compile(
@@ -302,12 +303,13 @@ def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     stored = tuple(s for s in members if catalog.has(s))
     if not stored:
         return
-    found.sector_set = match.group(0).strip()
+    noun = "noun" if match.group("noun") else "noun2"
+    found.sector_set = match.group(noun).strip()  # the lead-in ("best-performing") stays a word
     found.set_symbols = stored
     found.set_name = f"{group} ETFs" if group and group != "sector" else "sector SPDRs"
     if not group:
         found.set_name = "stored ETFs"
-    found.spans.append(match.span())
+    found.spans.append(match.span(noun))
 
 
 def _is_fund(symbol: str, table: str) -> bool:

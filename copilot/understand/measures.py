@@ -24,6 +24,7 @@ class Asked:
     sma_window: int | None = None
     needs_benchmark: bool = False  # a beat streak with one instrument: versus SPY
     window_sessions: int | None = None  # "the 30-day average": its own window when none named
+    both_extremes: bool = False  # "high and low": the max call and the min call
 
 
 _SMA = re.compile(
@@ -117,6 +118,11 @@ _LOWEST = re.compile(
     r"\bhow\s+low\b|\blowest\b|\bbottom(?:ed)?(?:\s+out)?\b|\bmin(?:imum)?\b|\blow\s+point\b|"
     r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
     r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b",
+    _I,
+)
+_HIGH_AND_LOW = re.compile(
+    r"\bhighs?\s+and\s+(?:the\s+|its\s+)?lows?\b|\blows?\s+and\s+(?:the\s+|its\s+)?highs?\b|"
+    r"\b(?:trading\s+)?range\b",
     _I,
 )
 _RETURN_NOUN = re.compile(
@@ -276,6 +282,8 @@ def _new_highs(text: str) -> Asked | None:
 def _drawdown(text: str) -> Asked | None:
     if not _DRAWDOWN.search(text):
         return None
+    if _FROM_PEAK.search(text) and not _LONGEST.search(text):
+        return None  # "drawdown from its 52-week high": how far below it now
     return Asked(
         "drawdown", "min", "maximum drawdown",
         "the lowest value / running maximum − 1 over the window",
@@ -313,6 +321,17 @@ def _daily(text: str) -> Asked | None:
     if _AVERAGE.search(text):
         return Asked("daily_return", "mean", "average daily move", "the mean of the daily moves")
     return Asked("daily_return", "last", "daily moves", "each session's close-to-close move")
+
+
+def _high_and_low(text: str) -> Asked | None:
+    """'the 2025 high and low', 'its range this year': both extremes (two calls)."""
+    if not _HIGH_AND_LOW.search(text):
+        return None
+    return Asked(
+        "level", "max", "high and low",
+        "the largest and the smallest value among the window's sessions, with their dates",
+        both_extremes=True,
+    )  # fmt: skip
 
 
 def _extreme_level(text: str) -> Asked | None:
@@ -378,5 +397,5 @@ def _level(text: str) -> Asked | None:
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
     _sma, _streaks, _counts, _drawdown, _distance, _new_highs, _extreme_day, _daily,
-    _average, _volatility, _extreme_level, _threshold, _move, _level,
+    _average, _volatility, _high_and_low, _extreme_level, _threshold, _move, _level,
 )  # fmt: skip

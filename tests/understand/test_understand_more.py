@@ -621,3 +621,30 @@ def test_more_measure_shapes(question: str, measure: str, aggregate: str, catalo
     got = understand(question, A, catalog)
     assert got.intent is not None, got.trace
     assert (got.intent.measure, got.intent.aggregate) == (measure, aggregate), got.trace
+
+
+def test_high_and_low_settle_both_extremes(catalog: Catalog) -> None:
+    got = understand("give me the 2025 high and low for IWM", A, catalog)
+    assert [(c.measure, c.aggregate) for c in got.calls] == [("level", "max"), ("level", "min")]
+    assert all((c.start, c.end) == (D(2025, 1, 1), D(2025, 12, 31)) for c in got.calls)
+
+
+def test_between_two_named_days(catalog: Catalog) -> None:
+    got = understand("How did the Nasdaq 100 do between Christmas and New Year's?", A, catalog)
+    # From the close that stood on 2025-12-25 (the 24th's) to the one on 2026-01-01 (the 31st's).
+    assert got.window is not None
+    assert (got.window.start, got.window.end) == (D(2025, 12, 26), D(2026, 1, 1))
+    assert "window: 2026-01-01 is an NYSE holiday: the close of 2025-12-31 is used" in got.trace
+
+
+def test_a_ranked_group_keeps_its_measure_words(catalog: Catalog) -> None:
+    got = understand("What was the best-performing commodity ETF in 2025?", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["GLD", "SLV", "PPLT", "CPER", "DBC"]
+    assert got.intent is not None and (got.intent.measure, got.intent.rank) == ("return", "desc")
+
+
+def test_drawdown_from_a_high_is_the_distance_below_it(catalog: Catalog) -> None:
+    got = understand("XLI drawdown from its 52-week high", A, catalog)
+    assert got.intent is not None and got.intent.measure == "distance_from_peak"
+    worst = understand("QQQ max drawdown this year", A, catalog)
+    assert worst.intent is not None and worst.intent.measure == "drawdown"
