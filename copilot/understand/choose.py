@@ -17,11 +17,13 @@ def choose_symbol(
 ) -> tuple[str, str]:
     """The stored symbol for a mention, and a note when the choice needs saying."""
     if mention.index_alternatives and level_like:
+        # A level of "the S&P 500" is the index's, never SPY's price (a tenth of it): a stale
+        # index is said as such (or reported as a problem) rather than replaced.
         indexes = [s for s in mention.index_alternatives if catalog.has(s)]
         covering = [s for s in indexes if _covers(catalog, s, window, as_of)]
-        if covering:
-            return covering[0], "the index level, asked for a level"
-        return mention.candidates[0], _etf_note(indexes)
+        if covering or indexes:
+            return (covering or indexes)[0], "the index level, asked for a level"
+        return mention.candidates[0], _etf_note()
     candidates = list(mention.candidates)
     if len(candidates) == 1:
         note = ""
@@ -31,15 +33,19 @@ def choose_symbol(
     if window is None or not window.explicit:
         # The first (daily) series while it is current: a monthly series' last date says
         # little about how fresh its value on as-of is.
-        current = [s for s in candidates if _current(catalog, s, as_of)]
-        if current:
-            return current[0], ""
+        fresh = [s for s in candidates if current(catalog, s, as_of)]
+        if fresh:
+            return fresh[0], ""
         return max(candidates, key=lambda s: _latest(catalog, s, as_of)), ""
     covering = [s for s in candidates if _covers(catalog, s, window, as_of)]
-    return (covering or candidates)[0], ""
+    chosen = (covering or candidates)[0]
+    if chosen != candidates[0]:
+        return chosen, f"{candidates[0]}'s data does not cover the window"
+    return chosen, ""
 
 
-def _current(catalog: Catalog, symbol: str, as_of: date) -> bool:
+def current(catalog: Catalog, symbol: str, as_of: date) -> bool:
+    """The symbol's data reaches `as_of`, short by at most its usual spacing."""
     meta = catalog.get(symbol)
     return meta is not None and meta.first <= as_of and meta.last >= as_of - _spacing(meta)
 
@@ -48,10 +54,11 @@ def _latest(catalog: Catalog, symbol: str, as_of: date) -> date:
     return catalog.latest(symbol, as_of) or date.min
 
 
-def _etf_note(indexes: list[str]) -> str:
-    if not indexes:
-        return "the SPDR S&P 500 ETF (no S&P 500 index series is stored)"
-    return f"the SPDR S&P 500 ETF ({indexes[0]}, the index series, does not cover the window)"
+def _etf_note() -> str:
+    return (
+        "the SPDR S&P 500 ETF: no S&P 500 index series is stored, and the ETF's price is about "
+        "a tenth of the index level"
+    )
 
 
 def _covers(catalog: Catalog, symbol: str, window: Window | None, as_of: date) -> bool:
@@ -76,6 +83,26 @@ def _spacing(meta: Stored) -> timedelta:
     return timedelta(days=math.ceil(days) + 3)
 
 
+def frequency_note(symbol: str, window: Window, catalog: Catalog) -> str:
+    """A monthly series read over a short window or a day deserves a word of warning."""
+    meta = catalog.get(symbol)
+    if meta is None or meta.rows < 2:
+        return ""
+    spacing = (meta.last - meta.first).days / (meta.rows - 1)
+    if spacing < 20:
+        return ""
+    start, end = window.start, window.end
+    short = window.sessions is not None or (
+        start is not None and end is not None and (end - start).days < 2 * spacing
+    )
+    if not short:
+        return ""
+    return (
+        f"{symbol} has one observation about every {round(spacing)} days: a value on a day is "
+        "the last observation on or before it, and a short window may hold none"
+    )
+
+
 def data_problems(symbol: str, window: Window, catalog: Catalog, as_of: date) -> tuple[str, str]:
     """(a problem that stops the measure, a note for the trace) for a symbol's data dates."""
     meta = catalog.get(symbol)
@@ -83,7 +110,7 @@ def data_problems(symbol: str, window: Window, catalog: Catalog, as_of: date) ->
         return "", ""
     start, end = window.start, window.end or as_of
     info = lookup(symbol)
-    fred = info is not None and info.kind in FRED_KINDS
+    fred = info is not None and (info.kind in FRED_KINDS or "FRED" in info.name)
     if end < meta.first:
         fix = fix_command(symbol, fred)
         first_needed = (start or end).isoformat()

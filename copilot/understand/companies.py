@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from copilot.understand.vocabulary import words
 
 # Legal-form words a question may add or leave out.
 _SUFFIX = re.compile(
-    r"(?:,?\s+(?:inc\.?|incorporated|corporation|corp\.?|company|co\.?|plc|ltd\.?|limited|"
+    r"(?:,?\s+(?:inc\.?|incorporated|corporation|corp\.?|company|&\s*co\.?|co\.?|plc|ltd\.?|"
+    r"limited|"
     r"holdings|group|n\.v\.|s\.a\.))+$",
     re.IGNORECASE,
 )
@@ -21,7 +23,7 @@ CAPITALIZED_ONLY = frozenset(
     words(
         """target ball block southern progressive waters flex mosaic carnival coherent everest dover
     corning hartford booking lilly monster delta meta ford principal regions state chase 3m hp
-    apa"""
+    apa southwest"""
     )
 )
 # Names too common to stand alone at all: only with their legal form ("News Corp").
@@ -45,7 +47,7 @@ COMMON_FIRST = frozenset(
 # What people call some companies, beside their listed names.
 NICKNAMES: dict[str, tuple[str, ...]] = {
     "GOOGL": ("google", "alphabet"),
-    "META": ("facebook", "meta platforms"),
+    "META": ("facebook", "meta platforms", "meta"),
     "DIS": ("disney", "walt disney"),
     "XOM": ("exxon", "exxon mobil"),
     "JNJ": ("j&j", "johnson and johnson"),
@@ -65,8 +67,16 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "CVX": ("chevron",),
     "TSLA": ("tesla",),
     "NVDA": ("nvidia",),
+    "C": ("citi",),
+    "AXP": ("amex",),
+    "SCHW": ("schwab",),
+    "DAL": ("delta",),
+    "LUV": ("southwest",),
+    "RTX": ("raytheon",),
+    "MCD": ("mcdonalds",),
+    "EL": ("estee lauder",),
 }
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’!.\-–]*")
+_TOKEN = re.compile(r"[^\W_][\w&'’!.\-–]*|&")
 MAX_WORDS = 6
 
 
@@ -95,12 +105,20 @@ def _clean(name: str) -> str:
     return _SUFFIX.sub("", cleaned).strip()
 
 
+def _plain(text: str) -> str:
+    """'Estée' → 'Estee': accents are often left out when typing."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _key(words: list[str]) -> str:
     return " ".join(_norm(w) for w in words)
 
 
 def _norm(word: str) -> str:
-    word = word.lower().replace("’", "'").replace("–", "-").rstrip(".!")
+    if word == "&":
+        return "and"  # "Johnson & Johnson" as written or as "Johnson and Johnson"
+    word = _plain(word).lower().replace("’", "'").replace("–", "-").rstrip(".!")
     for tail in ("'s", "s'"):
         if word.endswith(tail) and len(word) > 3:
             return word[: -len(tail)] if tail == "'s" else word[:-1]
@@ -140,7 +158,8 @@ class CompanyIndex:
         forms = {full, _key(_PARENS.sub("", name).replace('"', "").split())}
         if cleaned.lower() not in NEED_SUFFIX:
             base = _key(cleaned.split())
-            forms |= {base, base.replace("'", ""), base.replace("-", " ")}
+            bare = " ".join(_plain(cleaned).lower().replace("’", "'").replace("'", "").split())
+            forms |= {base, base.replace("'", ""), base.replace("-", " "), bare}
         return {f for f in forms if f}
 
     def find(self, text: str) -> list[CompanyHit]:

@@ -4,24 +4,26 @@ measure calls code settled, the slots left open, and a trace the user can read."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from copilot.market.measure_model import MeasureArgs
-from copilot.market.symbols import lookup, sector_symbols
+from copilot.market.symbols import lookup
 from copilot.understand.catalog import Catalog
-from copilot.understand.choose import choose_symbol, data_problems
-from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
-from copilot.understand.measures import (
-    Asked,
+from copilot.understand.choose import choose_symbol, current, data_problems, frequency_note
+from copilot.understand.comparisons import (
     asks_why,
     direction_of,
-    find_asked,
     rank_of,
+    versus_count,
     versus_position,
 )
-from copilot.understand.model import Instrument, Intent, Understanding, Window
+from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
+from copilot.understand.measures import Asked, find_asked, not_market_data
+from copilot.understand.model import How, Instrument, Intent, Understanding, Window
+from copilot.understand.relative import RECENT_SESSIONS
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import spelled_out
+from copilot.understand.window_build import sessions_window
 from copilot.understand.windows import WindowFound, find_window
 
 
@@ -37,26 +39,46 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     masked = _blank(question, found.spans)
     words = spelled_out(masked)
     asked = find_asked(words)
+    beyond = not_market_data(words)
+    if beyond and (asked is None or (asked.measure, asked.aggregate) == ("level", "last")):
+        asked = None  # "what is the P/E ratio of SPY": not a level of anything stored
+    else:
+        beyond = None
     why = asks_why(words)
     direction = direction_of(words)
     market_latest = session_on_or_before(as_of)
-    window_found = find_window(words, as_of, market_latest)
-    if asked is None and (why or direction is not None or _names_a_span(window_found)):
+    window_found = _own_window(find_window(words, as_of, market_latest), asked, market_latest)
+    if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
-        window_found = find_window(words, as_of, latest)  # rolling spans count back from L
+        window_found = _own_window(find_window(words, as_of, latest), asked, latest)
     result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
     _fill_instruments(result, found, chosen, asked)
     _fill_window(result, window_found, asked, latest, catalog)
-    _fill_intent(result, masked, words, asked, chosen, found, catalog)
-    _fill_calls(result, asked)
+    _fill_intent(
+        result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
+    )
+    _fill_calls(result, asked, window_found.also)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
     if why:
         result.trace.append("why: the question asks for reasons (news around the move)")
     return result
+
+
+def _own_window(found: WindowFound, asked: Asked | None, latest: date) -> WindowFound:
+    """'The 30-day average of the VIX' names its window in the measure words; 'above its
+    200-day' names the average's span, not a window."""
+    own_span = found.window is not None and asked is not None and found.window.sessions
+    if asked is not None and asked.measure == "sma_distance" and own_span == asked.sma_window:
+        return WindowFound()
+    if asked is None or asked.window_sessions is None or found.window or found.problems:
+        return found
+    if found.vague:
+        return found
+    return sessions_window(asked.window_sessions, [], latest)
 
 
 MOVE = Asked("return", "last", "return", "the move from the base close to the end close")
@@ -65,7 +87,8 @@ MOVE = Asked("return", "last", "return", "the move from the base close to the en
 def _names_a_span(found: WindowFound) -> bool:
     """A period (or a day) was named: with no measure words, the question asks its move."""
     window = found.window
-    return window is not None and (window.start is not None or window.sessions is not None)
+    named = window is not None and (window.start is not None or window.sessions is not None)
+    return named or found.all_time
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -91,13 +114,14 @@ def _choose(
         chosen.instruments.append(_instrument(mention, symbol, why_note))
         chosen.starts.append(mention.start)
     if found.sector_set is not None:
-        for symbol in sector_symbols():
+        how: How = "sector_set" if found.set_name == "sector SPDRs" else "set"
+        for symbol in found.set_symbols:
             if catalog.has(symbol) and symbol not in seen:
                 seen.add(symbol)
                 info = lookup(symbol)
                 represents = info.represents if info else symbol
                 chosen.instruments.append(
-                    Instrument(symbol=symbol, phrase=found.sector_set, how="sector_set",
+                    Instrument(symbol=symbol, phrase=found.sector_set, how=how,
                                represents=represents)
                 )  # fmt: skip
                 chosen.starts.append(-1)
@@ -128,16 +152,16 @@ def _fill_instruments(
     result.unknown = list(found.unknown)
     if not chosen.instruments and asked is not None:
         result.unknown += found.soft_unknown  # "GDP" asked for, not just mentioned
-    sector_words = [i for i in chosen.instruments if i.how == "sector_set"]
+    sector_words = [i for i in chosen.instruments if i.how in ("sector_set", "set")]
     for instrument in chosen.instruments:
-        if instrument.how != "sector_set":
+        if instrument.how not in ("sector_set", "set"):
             result.trace.append(
                 f"instruments: {instrument.phrase} → {instrument.symbol} ({instrument.represents})"
             )
     if sector_words:
         symbols = ", ".join(i.symbol for i in sector_words)
         result.trace.append(
-            f"instruments: {sector_words[0].phrase} → the {len(sector_words)} sector SPDRs "
+            f"instruments: {sector_words[0].phrase} → the {len(sector_words)} {found.set_name} "
             f"({symbols})"
         )
     for unknown in result.unknown:
@@ -160,11 +184,20 @@ def _fill_window(
             f"window: '{found.vague}' is not a period code can date (left to the model)"
         )
         return
+    if found.all_time and result.instruments:
+        found = _from_first_close(found, result, catalog)
     if found.window is None:
         if not found.problems:
             result.window = _default_window(asked, latest, result, catalog)
             result.trace.append(f"window: none named → {result.window.label}")
+            result.trace += _stale_notes(result, catalog)
         return
+    market_latest = session_on_or_before(result.as_of)
+    if found.window.end is None and latest < market_latest:
+        result.trace.append(
+            f"window: the data ends {latest.isoformat()}, before as-of's last session "
+            f"({market_latest.isoformat()}): 'latest' is {latest.isoformat()}"
+        )
     result.window = found.window
     result.trace.append(found.trace)
     result.trace += [f"window: {note}" for note in found.notes]
@@ -172,8 +205,42 @@ def _fill_window(
         problem, note = data_problems(instrument.symbol, found.window, catalog, result.as_of)
         if problem:
             result.problems.append(problem)
-        if note:
-            result.trace.append(f"window: {note}")
+        for said in (note, frequency_note(instrument.symbol, found.window, catalog)):
+            if said:
+                result.trace.append(f"window: {said}")
+
+
+def _from_first_close(found: WindowFound, result: Understanding, catalog: Catalog) -> WindowFound:
+    """'Since inception': from the first stored close (the store's history, said as such)."""
+    firsts = [m.first for i in result.instruments if (m := catalog.get(i.symbol)) is not None]
+    if not firsts:
+        return found
+    first = max(firsts)
+    label = f"all stored data (from {first.isoformat()})"
+    window = Window(start=first - timedelta(days=1), end=None, label=label, explicit=True)
+    trace = (
+        f"window: {label} → from the first stored close ({first.isoformat()}) to the latest "
+        "close; older history is not in the store"
+    )
+    return WindowFound(window=window, trace=trace)
+
+
+def _stale_notes(result: Understanding, catalog: Catalog) -> list[str]:
+    """'SP500's latest value is 2026-02-11': an instrument whose data stops well before as-of."""
+    market_latest = session_on_or_before(result.as_of)
+    notes = []
+    for instrument in result.instruments:
+        meta = catalog.get(instrument.symbol)
+        if (
+            meta is not None
+            and meta.rows > 1
+            and not current(catalog, instrument.symbol, market_latest)
+        ):
+            notes.append(
+                f"window: {instrument.symbol}'s latest value is {meta.last.isoformat()}, before "
+                f"as-of's last session ({market_latest.isoformat()})"
+            )
+    return notes
 
 
 def _default_window(
@@ -181,6 +248,12 @@ def _default_window(
 ) -> Window:
     """No period named: the doc's defaults (the measure tool applies them; this says them)."""
     measure = asked.measure if asked is not None else None
+    if result.why and measure == "return" and asked is not None and asked.aggregate == "last":
+        label = (
+            f"the recent move: the last {RECENT_SESSIONS} sessions to {latest.isoformat()} (the "
+            "default for a why-question)"
+        )
+        return Window(sessions=RECENT_SESSIONS, label=label, explicit=False)
     if measure in (None, "return", "daily_return") and (asked is None or asked.aggregate == "last"):
         label = f"the latest session's move ({latest.isoformat()})"
     elif measure == "level":
@@ -204,16 +277,28 @@ def _whole_history(result: Understanding, catalog: Catalog, latest: date) -> str
 
 def _fill_intent(
     result: Understanding, masked: str, words: str, asked: Asked | None, chosen: _Chosen,
-    found: Found, catalog: Catalog,
+    found: Found, catalog: Catalog, beyond: str | None, periods_compared: bool,
 ) -> None:  # fmt: skip
     if asked is None:
-        if result.instruments:
+        if beyond:
+            result.open_slots.append("measure")
+            result.trace.append(
+                f"measure: '{beyond}' is not in the market store (daily prices and series "
+                "values only): left to the model and the news"
+            )
+        elif result.instruments:
             result.open_slots.append("measure")
             result.trace.append("measure: no measure words (left to the model)")
         return
     instruments = result.instruments
     rank = rank_of(words, len(instruments), found.sector_set is not None)
     versus = _versus(masked, chosen, rank, asked, catalog)  # positions: the unchanged text
+    if result.window is not None and periods_compared:
+        versus = None  # "XLE in Q4 vs Q3": the comparison is between periods
+    if versus_count(masked) >= 2 and len(instruments) >= 3:
+        versus, rank = None, (rank if rank != "none" else "desc")  # "SPY vs QQQ vs IWM"
+    if versus is not None and len(instruments) == 2:
+        rank = "none"  # two instruments and a benchmark: the comparison says it all
     if asked.measure == "beat_streak" and versus is None:
         asked = Asked(
             "up_streak", "last", "winning streak",
@@ -261,7 +346,7 @@ def _wording(asked: Asked, instruments: list[Instrument]) -> tuple[str, str]:
     return asked.label, asked.definition
 
 
-def _fill_calls(result: Understanding, asked: Asked | None) -> None:
+def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) -> None:
     if result.intent is None or not result.instruments or result.problems or result.open_slots:
         return
     intent, window = result.intent, result.window
@@ -277,9 +362,15 @@ def _fill_calls(result: Understanding, asked: Asked | None) -> None:
         aggregate=intent.aggregate,
         start=window.start if explicit and window else None,
         end=window.end if explicit and window else None,
-        sessions=window.sessions if explicit and window else None,
+        sessions=window.sessions if window else None,  # a default window says its sessions
         versus=intent.versus,
         rank=intent.rank,
         sma_window=asked.sma_window if asked and asked.sma_window else 200,
     )
     result.calls.append(call)
+    if asked is not None and asked.both_extremes:  # "the high and the low"
+        result.calls.append(call.model_copy(update={"aggregate": "min"}))
+    for window in also:  # "Q4 vs Q3": the same measure over each period named
+        result.calls.append(
+            call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})
+        )

@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from typing import Literal
 
 from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
 
 from copilot.understand.sessions import session_after, session_on_or_before
-from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, ORDINALS
+from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, NUMBER, ORDINALS, number_of
 
 Kind = Literal["day", "week", "month", "quarter", "half", "year"]
 
@@ -43,7 +44,7 @@ _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_PATTERNS = (
     re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"),
     re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b"),
-    re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){_ORD}\b{_YEAR}", re.IGNORECASE),
+    re.compile(rf"\b({MONTH})\s+(?:the\s+)?(\d{{1,2}}){_ORD}\b{_YEAR}", re.IGNORECASE),
     re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({MONTH})(?![a-z]){_YEAR}", re.IGNORECASE),
     re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:quarter|half|century))", re.I),
     re.compile(
@@ -55,7 +56,8 @@ _QUARTER = (
     re.compile(r"\bq([1-4])(?:\s*(?:of\s+)?(?:'|fy)?(\d{4}|\d{2}))?\b", re.IGNORECASE),
     re.compile(r"\b([1-4])q\s*'?(\d{4}|\d{2})?\b", re.IGNORECASE),
     re.compile(
-        r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of)?(?:\s+(\d{4}))?",
+        r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter\b\s+of\s+(\d{4})"
+        r"|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of)?(?:\s+(\d{4}))?",
         re.IGNORECASE,
     ),
 )
@@ -70,6 +72,13 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _NEXT_TO = re.compile(
     r"(?:the\s+)?(?:day|session|trading\s+day)\s+(after|before)\s+$", re.IGNORECASE
 )
+_EDGE_OF = re.compile(
+    r"(?:the\s+)?(first|last|final)\s+(?:trading\s+)?(day|session|week)\s+(?:of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WEEK_AROUND = re.compile(
+    r"(?:the\s+)?week\s+(before|after|leading\s+up\s+to|following)\s+$", re.IGNORECASE
+)
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+(?:of|beginning|starting|ending)\s+$", re.IGNORECASE)
 # "may" and "march" are verbs too: a month only with a capital, a year, or a period word before.
 _VERB_MONTHS = {"may", "march", "mar"}
@@ -83,12 +92,16 @@ _MONTH_CONTEXT = re.compile(
 def find_dates(text: str, as_of: date) -> list[DateMention]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
-    for finder in (_named_days, _days, _quarters, _halves, _month_years, _months, _years):
+    finders = (
+        _ago, _previous, _period_ends, _named_days, _days, _quarters, _halves, _seasons,
+        _month_years, _months, _years,
+    )  # fmt: skip
+    for finder in finders:
         for mention in finder(text, as_of):
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
     found.sort(key=lambda m: m.start)
-    return [_next_to(text, _week_of(text, m)) for m in found]
+    return [_edge_of(text, _week_around(text, _next_to(text, _week_of(text, m)))) for m in found]
 
 
 # Days people name instead of dating them: (month, day) fixed, or (month, weekday, nth) with
@@ -96,7 +109,8 @@ def find_dates(text: str, as_of: date) -> list[DateMention]:
 _FIXED_DAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
-    "new years day": (1, 1), "independence day": (7, 4), "the fourth of july": (7, 4),
+    "new years day": (1, 1), "new year's": (1, 1), "new years": (1, 1),
+    "independence day": (7, 4), "the fourth of july": (7, 4),
     "fourth of july": (7, 4), "july 4th": (7, 4), "juneteenth": (6, 19),
 }  # fmt: skip
 _FLOATING_DAYS = {
@@ -112,13 +126,127 @@ _NAMED_DAY = re.compile(
 )
 
 
+_AGO = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{NUMBER}|a|an|one)\s+(?P<unit>days?|sessions?|trading\s+days?|weeks?|"
+    r"months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+def _ago(text: str, as_of: date) -> list[DateMention]:
+    """'a month ago', '5 days ago' (days are sessions), counted back from as-of's session."""
+    out = []
+    for match in _AGO.finditer(text):
+        words = match.group("n").lower()
+        count = 1 if words in ("a", "an", "one") else number_of(words)
+        unit = match.group("unit").lower()
+        day = session_on_or_before(as_of)
+        if "day" in unit or "session" in unit:
+            for _ in range(count):
+                day = session_on_or_before(day - timedelta(days=1))
+        elif unit.startswith("week"):
+            day = day - timedelta(days=7 * count)
+        elif unit.startswith("month"):
+            day = day - relativedelta(months=count)
+        else:
+            day = day - relativedelta(years=count)
+        label = f"{match.group(0)} ({day.isoformat()})"
+        out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), True))
+    return out
+
+
+_PREVIOUS = re.compile(
+    r"(?<!the\s)(?<!over\s)\b(?:last|previous|prior)\s+(?P<unit>year|quarter|month|week)\b",
+    re.IGNORECASE,
+)
+_PERIOD_END = re.compile(r"\b(?P<unit>year|quarter|month)[\s-]end\b", re.IGNORECASE)
+
+
+def _previous(text: str, as_of: date) -> list[DateMention]:
+    """'last year', 'last month', 'last week' (Mon–Fri), 'last quarter': the calendar period
+    before the current one ('the last month', 'over the last year' roll back instead)."""
+    return [
+        DateMention(m.start(), m.end(), previous_period(m.group("unit").lower(), as_of), True)
+        for m in _PREVIOUS.finditer(text)
+    ]
+
+
+def previous_period(unit: str, as_of: date) -> Period:
+    if unit == "year":
+        year = as_of.year - 1
+        return Period(date(year, 1, 1), date(year, 12, 31), f"last year ({year})", "year")
+    if unit == "month":
+        previous = as_of.replace(day=1) - timedelta(days=1)
+        named = month_period(previous.year, previous.month)
+        return Period(named.start, named.end, f"last month ({named.label})", "month")
+    if unit == "quarter":
+        first = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1) - relativedelta(months=3)
+        end = first + relativedelta(months=3) - timedelta(days=1)
+        label = f"last quarter (Q{(first.month - 1) // 3 + 1} {first.year})"
+        return Period(first, end, label, "quarter")
+    monday = as_of - timedelta(days=as_of.weekday() + 7)
+    friday = monday + timedelta(days=4)
+    return Period(monday, friday, f"last week ({monday.isoformat()} to {friday})", "week")
+
+
+def _period_ends(text: str, as_of: date) -> list[DateMention]:
+    """'year-end', 'month-end', 'quarter-end': the last day of the latest one that is over."""
+    out = []
+    for match in _PERIOD_END.finditer(text):
+        day = previous_period(match.group("unit").lower(), as_of).end
+        label = f"{match.group(0)} ({day.isoformat()})"
+        out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), True))
+    return out
+
+
+_SEASON = re.compile(
+    r"\b(?:(?P<which>this|last|the)\s+)?(?P<season>summer|winter|spring|fall|autumn)"
+    r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b",
+    re.IGNORECASE,
+)
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _seasons(text: str, as_of: date) -> list[DateMention]:
+    """'over the summer', 'last winter', 'fall 2025': three calendar months ('fall' only
+    with a period word, it is a verb too)."""
+    out = []
+    for match in _SEASON.finditer(text):
+        season = match.group("season").lower()
+        before = text[: match.start()].rstrip()
+        named = match.group("which") or match.group("year") or _MONTH_CONTEXT.search(before)
+        if season == "fall" and not named:
+            continue  # "did XLE fall": a verb
+        first_month = _SEASON_MONTHS[season]
+        year = _year(match.group("year"))
+        if year is None:
+            year = as_of.year if date(as_of.year, first_month, 1) <= as_of else as_of.year - 1
+            last = (match.group("which") or "").lower() == "last"
+            if last and _season_end(year, first_month) >= as_of:
+                year -= 1  # "last winter": the latest one that is over
+        start = date(year, first_month, 1)
+        named_year = f"{year}–{str(year + 1)[2:]}" if first_month == 12 else str(year)
+        period = Period(start, _season_end(year, first_month), f"{season} {named_year}", "quarter")
+        out.append(DateMention(match.start(), match.end(), period, match.group("year") is not None))
+    return out
+
+
+def _season_end(year: int, first_month: int) -> date:
+    last_month = first_month + 2
+    year, month = (year + 1, last_month - 12) if last_month > 12 else (year, last_month)
+    return _month_end(year, month)
+
+
 def _named_days(text: str, as_of: date) -> list[DateMention]:
     out = []
     for match in _NAMED_DAY.finditer(text):
-        name = match.group(0).lower().removesuffix("'s")
+        name = match.group(0).lower().replace("’", "'")
+        if name not in _FIXED_DAYS and name not in _FLOATING_DAYS:
+            name = name.removesuffix("'s")  # "Christmas's close"
         year_of = as_of.year if _named_day(name, as_of.year) <= as_of else as_of.year - 1
         day = _named_day(name, year_of)
-        label = f"{name.title()} {day.year} ({day.isoformat()})"
+        title = " ".join(word[:1].upper() + word[1:] for word in name.split())
+        label = f"{title} {day.year} ({day.isoformat()})"
         out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), False))
     return out
 
@@ -157,7 +285,9 @@ def _day_of(index: int, match: re.Match[str], as_of: date) -> tuple[date | None,
             return date(int(groups[0]), int(groups[1]), int(groups[2])), True
         if index == 1:
             year = _year(groups[2])
-            return _latest(as_of, int(groups[0]), int(groups[1]), year), year is not None
+            first, second = int(groups[0]), int(groups[1])
+            month, day = (second, first) if first > 12 else (first, second)  # 22/1/2026
+            return _latest(as_of, month, day, year), year is not None
         if index in (2, 3):
             month_word, day_word = (groups[0], groups[1]) if index == 2 else (groups[1], groups[0])
             year = _year(groups[2])
@@ -205,17 +335,19 @@ def _quarters(text: str, as_of: date) -> list[DateMention]:
     out = []
     for index, pattern in enumerate(_QUARTER):
         for match in pattern.finditer(text):
-            number = ORDINALS.get(match.group(1).lower()) if index == 2 else int(match.group(1))
+            groups = [g for g in match.groups() if g is not None]
+            number = ORDINALS.get(groups[0].lower()) if index == 2 else int(groups[0])
             if number is None:
                 continue
-            year = _year(match.group(2))
+            year_word = groups[1] if len(groups) > 1 else None
+            year = _year(year_word)
             first_month = 3 * number - 2
             if year is None:
                 year = as_of.year if date(as_of.year, first_month, 1) <= as_of else as_of.year - 1
             start = date(year, first_month, 1)
             end = _month_end(year, 3 * number)
             period = Period(start, end, f"Q{number} {year}", "quarter")
-            out.append(DateMention(match.start(), match.end(), period, match.group(2) is not None))
+            out.append(DateMention(match.start(), match.end(), period, year_word is not None))
     return out
 
 
@@ -277,6 +409,36 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
     friday = monday + timedelta(days=4)
     period = Period(monday, friday, f"the week of {monday.isoformat()}", "week")
     return replace(mention, start=found.start(), period=period)
+
+
+def _edge_of(text: str, mention: DateMention) -> DateMention:
+    """'the first trading day of 2026', 'the last session of Q4': that one session."""
+    found = _EDGE_OF.search(text[: mention.start])
+    if found is None or mention.period.kind == "day":
+        return mention
+    period, first = mention.period, found.group(1).lower() == "first"
+    if found.group(2).lower() == "week":  # the first / last seven days of the period
+        start, end = (period.start, period.start + timedelta(days=6)) if first else (
+            period.end - timedelta(days=6), period.end)  # fmt: skip
+        label = f"the {found.group(1).lower()} week of {period.label}"
+        return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
+    day = session_after(period.start - timedelta(days=1)) if first else session_on_or_before(
+        period.end)  # fmt: skip
+    label = f"the {found.group(1).lower()} session of {period.label} ({day.isoformat()})"
+    return replace(mention, start=found.start(), period=Period(day, day, label, "day"))
+
+
+def _week_around(text: str, mention: DateMention) -> DateMention:
+    """'the week before Christmas', 'the week after Jan 5': the seven days on that side."""
+    found = _WEEK_AROUND.search(text[: mention.start])
+    if found is None or mention.period.kind != "day":
+        return mention
+    day = mention.period.start
+    before = found.group(1).lower() in ("before", "leading up to")
+    start, end = (day - timedelta(days=7), day - timedelta(days=1)) if before else (
+        day + timedelta(days=1), day + timedelta(days=7))  # fmt: skip
+    label = f"the week {found.group(1).lower()} {mention.period.label}"
+    return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
 
 
 def _next_to(text: str, mention: DateMention) -> DateMention:

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from copilot.market.symbols import KNOWN_SYMBOLS, SAME_MEASURE, lookup, sector_symbols
+from copilot.market.symbols import (
+    KNOWN_SYMBOLS,
+    SAME_MEASURE,
+    SYMBOL_GROUPS,
+    lookup,
+    sector_symbols,
+)
 from copilot.understand.catalog import Catalog
 from copilot.understand.model import How, UnknownName
 from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
@@ -15,7 +21,9 @@ from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
 FRED_KINDS = frozenset({"yield", "macro"})
 # Not stored and only context in most questions ("as the dollar fell"): reported as unknown
 # only when the question names nothing the store has.
-SOFT_KINDS = frozenset({"yield", "macro", "currency"})
+SOFT_KINDS = frozenset({"macro", "currency"})
+# Place names are context more often than subject ("stocks fell on China tariffs").
+SOFT_PHRASES = frozenset({"china", "japan", "india", "europe"})
 # Phrases for the S&P 500 that may mean its index level rather than the SPY ETF.
 SP500_PHRASES = frozenset({"s&p 500", "s&p", "s&p500", "s & p 500", "s and p 500"})
 SP500_INDEX = ("^GSPC", "SP500")
@@ -27,8 +35,31 @@ _TICKER = re.compile(
     r"(?<![\w^$&.\-/])([$^]?[A-Za-z][A-Za-z0-9]*(?:[.\-=][A-Za-z0-9]{1,4})?)(?![\w&])"
 )
 _SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
+_SET_WORDS = re.compile(
+    r"\b(?:(?:which|what|each|every|all|rank|sort|compare|best|worst|top|strongest|weakest|"
+    r"(?:best|worst|top|bottom)[\s-]performing)\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
+    r"(?P<noun>(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?))"
+    r"|the\s+(?P<noun2>(?:(?P<group2>bond|treasury|commodity|industry|sector)\s+)?(?:etfs|funds)))\b",
+    re.IGNORECASE,
+)
 _MARKET_SECTORS = re.compile(
     r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b", re.IGNORECASE
+)
+
+
+# "the 2-year and 10-year", "10-year note": a Treasury yield unless it names a span of time
+# ("10-year return", "over a 10-year period").
+_TENORS = {"2": 2, "two": 2, "10": 10, "ten": 10, "20": 20, "twenty": 20, "30": 30, "thirty": 30}
+_BARE_YIELD = re.compile(
+    r"(?<![\w-])(?P<n>2|10|20|30|two|ten|twenty|thirty)[\s-](?:year|yr)s?"
+    r"(?P<what>\s+(?:treasury|treasuries|note|notes|bond|bonds|yield|yields|rate|rates))?(?![\w-])",
+    re.IGNORECASE,
+)
+_YIELD_LEAD_INS = ("and", "or", "vs", "vs.", "versus", "between", "the", "&", "to", "than")
+_SPAN_NOUN = re.compile(
+    r"\s*(?:return|performance|change|high|low|average|period|window|history|span|chart|"
+    r"total|cagr|annualized|run|stretch|track\s+record)",
+    re.IGNORECASE,
 )
 
 
@@ -51,7 +82,9 @@ class Found:
     unknown: list[UnknownName] = field(default_factory=list)
     soft_unknown: list[UnknownName] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
-    sector_set: str | None = None  # the words that asked for all sectors
+    sector_set: str | None = None  # the words that asked for a set ("which sector", "ETFs")
+    set_symbols: tuple[str, ...] = ()  # the set's stored symbols
+    set_name: str = ""  # "sector SPDRs", "bond ETFs", "ETFs"
 
 
 @dataclass(frozen=True)
@@ -68,15 +101,27 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """One pattern for every registry phrase (longest first) and phrase → symbols."""
     table: dict[str, list[str]] = {}
     for info in KNOWN_SYMBOLS:
-        for alias in info.aliases:
+        for alias in (*info.aliases, *_fund_names(info.name)):
             symbols = table.setdefault(alias.lower(), [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
                     symbols.append(symbol)
     ordered = sorted(table, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
-    pattern = re.compile(rf"(?<![\w&])(?:{body})(?![\w&])", re.IGNORECASE)
+    # A lookahead finds the longest phrase at every start, overlapping ones included, so that
+    # "the Dow Jones Industrial Average" can win over "the Dow".
+    pattern = re.compile(rf"(?<![\w&])(?=((?:{body}))(?![\w&]))", re.IGNORECASE)
     return pattern, {a: tuple(s) for a, s in table.items()}
+
+
+def _fund_names(name: str) -> tuple[str, ...]:
+    """A fund's full name as people write it: 'SPDR S&P 500 ETF Trust', 'Technology Select
+    Sector SPDR Fund', 'iShares Russell 2000 ETF', 'Invesco QQQ Trust'."""
+    plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if len(plain.split()) < 2:
+        return ()  # one-word names ("DAX") are aliases already, or too plain to match
+    core = re.sub(r"\s+(?:ETF|Fund|Trust|Shares)$", "", plain)
+    return tuple({plain, core, f"{core} ETF", f"{core} Fund", f"{core} Trust", f"{core} ETF Trust"})
 
 
 def find_instruments(question: str, catalog: Catalog) -> Found:
@@ -89,7 +134,9 @@ def find_instruments(question: str, catalog: Catalog) -> Found:
     found.unknown = _distinct(found.unknown)
     found.soft_unknown = _distinct(found.soft_unknown)
     _generic_market(text, catalog, found)
-    _sector_set(text, found)
+    _named_set(text, catalog, found)
+    if found.sector_set is None:
+        _sector_set(text, found)
     found.mentions.sort(key=lambda m: m.start)
     return found
 
@@ -98,8 +145,14 @@ def _claims(text: str, catalog: Catalog) -> list[_Claim]:
     pattern, _ = _alias_table()
     raw: list[_Claim] = []
     for match in pattern.finditer(text):
-        phrase = re.sub(r"\s+", " ", match.group(0).lower())
-        raw.append(_Claim(match.start(), match.end(), 1, "alias", phrase))
+        phrase = re.sub(r"\s+", " ", match.group(1).lower())
+        raw.append(_Claim(match.start(1), match.end(1), 1, "alias", phrase))
+    for match in _BARE_YIELD.finditer(text):
+        before = text[: match.start()].rstrip().lower()
+        named_as_rate = match.group("what") or before.endswith(_YIELD_LEAD_INS)
+        if named_as_rate and not _SPAN_NOUN.match(text[match.end() :]):
+            tenor = _TENORS[match.group("n").lower()]
+            raw.append(_Claim(match.start(), match.end(), 1, "alias", f"{tenor}-year yield"))
     for hit in catalog.companies().find(text):
         raw.append(_Claim(hit.start, hit.end, 2, "company", hit.symbol))
     for match in _TICKER.finditer(text):
@@ -148,7 +201,8 @@ def _settle_alias(claim: _Claim, phrase: str, catalog: Catalog, found: Found) ->
         reason=f"{name} ({candidates[0]}) is not in the market store",
         fix=fix_command(candidates[0], kind in FRED_KINDS),
     )
-    (found.soft_unknown if kind in SOFT_KINDS else found.unknown).append(unknown)
+    soft = kind in SOFT_KINDS or claim.value in SOFT_PHRASES
+    (found.soft_unknown if soft else found.unknown).append(unknown)
     found.spans.append((claim.start, claim.end))
 
 
@@ -183,6 +237,8 @@ def _ticker_symbol(token: str, catalog: Catalog, shouting: bool, explicit: bool)
     if all(c.isupper() for c in letters):
         if symbol in NOT_TICKERS or (len(letters) < 2 and not catalog.has(symbol)):
             return None
+        if shouting and not catalog.has(symbol):
+            return None  # "WHAT WAS THE LOW": in a shouted question only stored symbols count
         if catalog.has(symbol) or symbol in catalog.names or lookup(symbol) is not None:
             return symbol
         if shouting or not (2 <= len(symbol) <= 5 and symbol.isalpha()):
@@ -230,6 +286,37 @@ def _plain_subject(before: str) -> bool:
     return not words or words[-1].rstrip(",") in _PLAIN_BEFORE
 
 
+def _named_set(text: str, catalog: Catalog, found: Found) -> None:
+    """'which ETF', 'the bond funds', 'each commodity ETF': the stored members of the group."""
+    match = _SET_WORDS.search(text)
+    if match is None or _overlaps(*match.span(), found.spans) or len(found.mentions) >= 2:
+        return  # "which of these ETFs did best: XLE or XLK" means those two
+    group = (match.group("group") or match.group("group2") or "").lower()
+    if group == "sector":
+        members: tuple[str, ...] = tuple(sector_symbols())
+    elif group in ("bond", "treasury"):
+        members = SYMBOL_GROUPS["bond"]
+    elif group in SYMBOL_GROUPS:
+        members = SYMBOL_GROUPS[group]
+    else:
+        members = tuple(s for s, meta in sorted(catalog.stored.items()) if _is_fund(s, meta.table))
+    stored = tuple(s for s in members if catalog.has(s))
+    if not stored:
+        return
+    noun = "noun" if match.group("noun") else "noun2"
+    found.sector_set = match.group(noun).strip()  # the lead-in ("best-performing") stays a word
+    found.set_symbols = stored
+    found.set_name = f"{group} ETFs" if group and group != "sector" else "sector SPDRs"
+    if not group:
+        found.set_name = "stored ETFs"
+    found.spans.append(match.span(noun))
+
+
+def _is_fund(symbol: str, table: str) -> bool:
+    info = lookup(symbol)
+    return table == "bars" and info is not None and info.kind in ("etf", "commodity")
+
+
 def _sector_set(text: str, found: Found) -> None:
     named_sectors = {m.candidates[0] for m in found.mentions} & set(sector_symbols())
     if len(named_sectors) >= 2:
@@ -239,6 +326,7 @@ def _sector_set(text: str, found: Found) -> None:
         start, end = market_sectors.span()
         found.mentions = [m for m in found.mentions if m.end <= start or m.start >= end]
         found.sector_set = market_sectors.group(0)
+        found.set_symbols, found.set_name = tuple(sector_symbols()), "sector SPDRs"
         found.spans.append((start, end))
         return
     for match in _SECTOR_WORD.finditer(text):
@@ -246,6 +334,7 @@ def _sector_set(text: str, found: Found) -> None:
         if _overlaps(start, end, found.spans) or _follows_claim(text, start, found.spans):
             continue
         found.sector_set = match.group(0)
+        found.set_symbols, found.set_name = tuple(sector_symbols()), "sector SPDRs"
         found.spans.append((start, end))
         return
 

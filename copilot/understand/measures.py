@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
-from copilot.market.measure_model import Aggregate, MeasureName, Rank
+from copilot.market.measure_model import Aggregate, MeasureName
 
 _I = re.IGNORECASE
 
@@ -24,6 +23,8 @@ class Asked:
     definition: str
     sma_window: int | None = None
     needs_benchmark: bool = False  # a beat streak with one instrument: versus SPY
+    window_sessions: int | None = None  # "the 30-day average": its own window when none named
+    both_extremes: bool = False  # "high and low": the max call and the min call
 
 
 _SMA = re.compile(
@@ -33,6 +34,12 @@ _SMA = re.compile(
     r"|\bmoving\s+average\b",
     _I,
 )
+_AGAINST_AVERAGE = re.compile(
+    r"\b(?:above|below|under|over|from|distance|versus|vs\.?|relative|compared|cross\w*|off|"
+    r"away|far|gap|spread|deviat\w*)\b",
+    _I,
+)
+_LONGEST = re.compile(r"\b(?:longest|biggest|best|record|max(?:imum)?|worst)\b", _I)
 _BEAT = re.compile(
     r"\b(?:beat|beats|beaten|beating|outperform\w*|outpac\w*|topped|did\s+better|"
     r"outdid|outdone)\b|\b(?:winning|beat|outperformance)\s+streak\s+(?:against|versus|vs\.?|"
@@ -80,6 +87,7 @@ _FROM_TROUGH = re.compile(
 _ONE_DAY = r"(?:(?:single|one|1)[\s-](?:day|session)\s+|daily\s+|day'?s?\s+)?"
 _WORST_DAY = re.compile(
     r"\bworst\s+(?:(?:single|one|trading)[\s-])?(?:day|session)\b"
+    r"|\b(?:worst|biggest|largest|sharpest)\s+(?:down|losing|red|negative)\s+(?:day|session)\b"
     r"|\b(?:worst|biggest|largest|sharpest|steepest|heaviest|deepest)\s+"
     + _ONE_DAY
     + r"(?:drop|fall|loss|decline|sell[\s-]?off|slide|plunge)\b",
@@ -87,6 +95,7 @@ _WORST_DAY = re.compile(
 )
 _BEST_DAY = re.compile(
     r"\bbest\s+(?:(?:single|one|trading)[\s-])?(?:day|session)\b"
+    r"|\b(?:best|biggest|largest)\s+(?:up|green|winning|positive)\s+(?:day|session)\b"
     r"|\b(?:best|biggest|largest|strongest|sharpest)\s+"
     + _ONE_DAY
     + r"(?:gain|jump|rally|rise|surge|pop|advance|move|return|day|session)\b",
@@ -101,17 +110,37 @@ _DAILY = re.compile(
 _HIGHEST = re.compile(
     r"\bhow\s+high\b|\bhighest\b|\bpeak(?:ed)?\b|\bmax(?:imum)?\b|\btop(?:ped)?\s+out\b|"
     r"\bhigh\s+point\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|"
-    r"annual|yearly)\s+high\b",
+    r"annual|yearly)\s+high\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?highs?\b"
+    r"(?!\s+(?:yield|school|street))",
     _I,
 )
 _LOWEST = re.compile(
     r"\bhow\s+low\b|\blowest\b|\bbottom(?:ed)?(?:\s+out)?\b|\bmin(?:imum)?\b|\blow\s+point\b|"
     r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
-    r"yearly)\s+low\b",
+    r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b",
+    _I,
+)
+_HIGH_AND_LOW = re.compile(
+    r"\bhighs?\s+and\s+(?:the\s+|its\s+)?lows?\b|\blows?\s+and\s+(?:the\s+|its\s+)?highs?\b|"
+    r"\b(?:trading\s+)?range\b",
     _I,
 )
 _RETURN_NOUN = re.compile(
     r"\b(?:returns?|gains?|performance|moves?|change|increase|rise|decline|loss|drop)\b", _I
+)
+_NUMBER_NOT_PERCENT = (
+    r"\$?\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent|pct|bps?|basis|sessions?|days?|weeks?|months?|"
+    r"years?|-day|trading))\b"
+)
+_ABOVE = re.compile(
+    r"\b(?:above|over|exceed\w*|top(?:ped)?|hit|reach\w*|cross\w*|break\w*|north\s+of)\s+"
+    + _NUMBER_NOT_PERCENT,
+    _I,
+)
+_BELOW = re.compile(
+    r"\b(?:below|under|beneath|south\s+of|(?:dip|drop|fall|fell|slide|slid|sink|sank)\w*\s+"
+    r"(?:below|under|to))\s+" + _NUMBER_NOT_PERCENT,
+    _I,
 )
 _AVERAGE = re.compile(r"\b(?:average|mean|avg)\b", _I)
 _VOLATILITY = re.compile(
@@ -129,8 +158,10 @@ _WHAT_IS = re.compile(
 )
 _MOVE = re.compile(
     r"\bhow\s+(?:did|does|do|has|have|is|are|was|were|'s)\b.*\b(?:do|doing|done|did|perform\w*|"
-    r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up)\b"
-    r"|\bwhat\s+(?:did|has|have|does|do)\b.*\bdo(?:ne|ing)?\b"
+    r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up|"
+    r"look(?:ing|s)?|shap\w*\s+up|trend\w*)\b"
+    r"|\bwhat\s+(?:did|has|have|does|do|will|would)\b.*\bdo(?:ne|ing)?\b"
+    r"|\btrend\w*\b|\bthe\s+(?:ytd|mtd|qtd|wtd)\b|\b(?:ytd|mtd|qtd|wtd)\s+(?:on|for|of|in)\b"
     r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
     r"|\bgr[eo]w(?:n|th|ing|s)?\b"
     r"|\breturn(?:s|ed)?\b|\bgain(?:s|ed)?\b|\bperform\w*\b|\bmove[ds]?\b|\bchang\w*\b|"
@@ -142,41 +173,22 @@ _MOVE = re.compile(
     r"\bbasis\s+points?\b|\bbps?\b|\bwidened\b|\bnarrowed\b",
     _I,
 )
-_VERSUS = re.compile(
-    r"\b(?:vs\.?|versus|compared?\s+(?:to|with)|against|relative\s+to|than|beat|beats|beating|"
-    r"beaten|outdid|topped|"
-    r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?)\b",
+
+
+_NOT_MARKET_DATA = re.compile(
+    r"\b(?:p/?e(?:\s+ratio)?|price[\s-]to[\s-](?:earnings|book|sales)|earnings|eps|revenues?|"
+    r"sales|profits?|dividends?|payouts?|market\s+cap(?:italization)?|valuations?|"
+    r"expense\s+ratios?|holdings|aum|assets\s+under\s+management|short\s+interest|"
+    r"implied\s+volatility|guidance|forecasts?|price\s+targets?|target\s+prices?|analysts?|"
+    r"ratings?|fund\s+flows?|inflows?|outflows?)\b",
     _I,
 )
-_COMPARE = re.compile(r"\bcompar(?:e|ing|ison)\b", _I)
-_WHICH = re.compile(
-    r"\b(?:which|what|who)\b|\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|"
-    r"\b(?:better|worse)\b",
-    _I,
-)
-_RANK_ASC = re.compile(
-    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|fell\s+(?:the\s+)?most|"
-    r"dropped\s+(?:the\s+)?most|lost\s+(?:the\s+)?most|declined\s+(?:the\s+)?most|"
-    r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall))\b",
-    _I,
-)
-_WHY = re.compile(
-    r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:drove|drives|caused|causes|is\s+behind|was\s+behind|"
-    r"pushed|sent|explains|is\s+driving|was\s+driving|happened\s+to|made)\b|\bwhat'?s\s+"
-    r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b",
-    _I,
-)
-_UP = re.compile(
-    r"\b(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
-    r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*)\b",
-    _I,
-)
-_DOWN = re.compile(
-    r"\b(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
-    r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
-    r"crash\w*|weak\w*|retreat\w*|slip\w*)\b",
-    _I,
-)
+
+
+def not_market_data(text: str) -> str | None:
+    """The words of a measure the market store does not hold ('P/E ratio', 'dividends')."""
+    match = _NOT_MARKET_DATA.search(text)
+    return match.group(0) if match is not None else None
 
 
 def find_asked(text: str) -> Asked | None:
@@ -194,6 +206,11 @@ def _sma(text: str) -> Asked | None:
         return None
     digits = match.group(1) or match.group(2) or match.group(3)
     window = int(digits) if digits else 200
+    if digits and not _AGAINST_AVERAGE.search(text):  # "the 30-day average of the VIX"
+        return Asked(
+            "level", "mean", f"{window}-day average",
+            f"the mean of the last {window} values", window_sessions=window,
+        )  # fmt: skip
     return Asked(
         "sma_distance", "last", f"distance from the {window}-day average",
         f"the close / the mean of the last {window} closes − 1", sma_window=window,
@@ -209,6 +226,20 @@ def _streaks(text: str) -> Asked | None:
         )  # fmt: skip
     if not _STREAK.search(text):
         return None
+    if _LONGEST.search(text):  # "the longest winning streak this year": the max in the window
+        if _DOWNWARD.search(text):
+            return Asked(
+                "down_streak",
+                "max",
+                "longest losing streak",
+                "the most consecutive sessions closing below the previous close",
+            )
+        return Asked(
+            "up_streak",
+            "max",
+            "longest winning streak",
+            "the most consecutive sessions closing above the previous close",
+        )
     if _DOWNWARD.search(text):
         return Asked(
             "down_streak", "last", "losing streak",
@@ -251,6 +282,8 @@ def _new_highs(text: str) -> Asked | None:
 def _drawdown(text: str) -> Asked | None:
     if not _DRAWDOWN.search(text):
         return None
+    if _FROM_PEAK.search(text) and not _LONGEST.search(text):
+        return None  # "drawdown from its 52-week high": how far below it now
     return Asked(
         "drawdown", "min", "maximum drawdown",
         "the lowest value / running maximum − 1 over the window",
@@ -263,7 +296,7 @@ def _distance(text: str) -> Asked | None:
             "distance_from_peak", "last", "distance from the peak",
             "the latest value / the highest value in the window − 1, with the peak's date",
         )  # fmt: skip
-    if _FROM_TROUGH.search(text) and not _LOWEST.search(text.replace("trough", "")):
+    if _FROM_TROUGH.search(text):
         return Asked(
             "distance_from_trough", "last", "distance from the trough",
             "the latest value / the lowest value in the window − 1, with the trough's date",
@@ -288,6 +321,17 @@ def _daily(text: str) -> Asked | None:
     if _AVERAGE.search(text):
         return Asked("daily_return", "mean", "average daily move", "the mean of the daily moves")
     return Asked("daily_return", "last", "daily moves", "each session's close-to-close move")
+
+
+def _high_and_low(text: str) -> Asked | None:
+    """'the 2025 high and low', 'its range this year': both extremes (two calls)."""
+    if not _HIGH_AND_LOW.search(text):
+        return None
+    return Asked(
+        "level", "max", "high and low",
+        "the largest and the smallest value among the window's sessions, with their dates",
+        both_extremes=True,
+    )  # fmt: skip
 
 
 def _extreme_level(text: str) -> Asked | None:
@@ -316,6 +360,29 @@ def _volatility(text: str) -> Asked | None:
     )  # fmt: skip
 
 
+def _threshold(text: str) -> Asked | None:
+    """'Was the VIX above 20 at any point', 'did oil fall below 60': the window's extreme
+    level, to hold against the number (a number with % is a move instead)."""
+    above, below = _ABOVE.search(text), _BELOW.search(text)
+    if above is None and below is None:
+        return None
+    if below is None or (above is not None and above.start() < below.start()):
+        return Asked(
+            "level",
+            "max",
+            "highest level",
+            "the largest value among the window's "
+            "sessions, with its date (to hold against the number asked about)",
+        )
+    return Asked(
+        "level",
+        "min",
+        "lowest level",
+        "the smallest value among the window's "
+        "sessions, with its date (to hold against the number asked about)",
+    )
+
+
 def _move(text: str) -> Asked | None:
     if _MOVE.search(text):
         return Asked("return", "last", "return", "the move from the base close to the end close")
@@ -330,38 +397,5 @@ def _level(text: str) -> Asked | None:
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
     _sma, _streaks, _counts, _drawdown, _distance, _new_highs, _extreme_day, _daily,
-    _average, _volatility, _extreme_level, _move, _level,
+    _average, _volatility, _high_and_low, _extreme_level, _threshold, _move, _level,
 )  # fmt: skip
-
-
-def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
-    """'which did best' → desc; 'which got hit hardest' → asc; none for one instrument."""
-    if instruments < 2 and not sector_set:
-        return "none"
-    if not _WHICH.search(text) and not sector_set:
-        return "none"
-    return "asc" if _RANK_ASC.search(text) else "desc"
-
-
-def versus_position(text: str) -> int | None:
-    """Where the comparison word is (the benchmark is named after it), or None."""
-    match = _VERSUS.search(text)
-    if match is not None:
-        return match.start()
-    compare = _COMPARE.search(text)
-    return compare.start() if compare is not None else None
-
-
-def direction_of(text: str) -> Literal["up", "down"] | None:
-    if re.search(r"\bup\s+or\s+down\b|\bhigher\s+or\s+lower\b", text, _I):
-        return None
-    up, down = _UP.search(text), _DOWN.search(text)
-    if up is None and down is None:
-        return None
-    if down is None or (up is not None and up.start() < down.start()):
-        return "up"
-    return "down"
-
-
-def asks_why(text: str) -> bool:
-    return _WHY.search(text) is not None

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from copilot.market.measure_model import Aggregate, MeasureArgs, MeasureName, Rank
 
-How = Literal["ticker", "alias", "company", "sector_set", "benchmark"]
+How = Literal["ticker", "alias", "company", "sector_set", "set", "benchmark"]
 
 
 class Instrument(BaseModel):

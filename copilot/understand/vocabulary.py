@@ -23,14 +23,15 @@ NOT_TICKERS = frozenset(
     S P SP NASDAQ DOW VIX OK LOL FYI IMO TLDR OPEC NATO IMF WTO OECD BOE PBOC SNB RBA FDIC
     OCC CFTC FINRA IRS DOJ FTC FCC FDA EPA DOE NFP JOLTS EV EVS GPU GPUS CPU LLM AGI ESG IPOS
     SPAC REIT REITS MLP ADR ADRS CEOS COO CIO VP HR IR PR FAQ UAE UN NY NYC LA SF DC PST GMT
-    ATL EOW EOQ TBD ASAP IMHO OMG CHF CAD AUD HKD YEN QE QT RRP TGA SOFR LIBOR EM DM HY IG"""
+    ATL EOW EOQ TBD ASAP IMHO OMG CHF CAD AUD HKD YEN QE QT RRP TGA SOFR LIBOR EM DM HY IG
+    SPDR SPDRS ISHARES FUND FUNDS TRUST INDEX CBOE"""
     )
 )
 
 # Words for "the market as a whole": SPY, when no other instrument took them.
 GENERIC_MARKET = re.compile(
     r"(?<![\w-])(?:the\s+)?(?:(?:u\.?s\.?|american)\s+)?(?:stock\s+market|stocks|equities|"
-    r"market|wall\s+street)(?![\w-])",
+    r"markets?|wall\s+street)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -99,4 +100,5 @@ MONTH_NAMES = words(
 )
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
 }  # fmt: skip

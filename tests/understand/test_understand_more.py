@@ -202,3 +202,449 @@ def test_registry_phrases_reach_stored_series() -> None:
     # CPI is stored under FRED's CPIAUCSL or the dataset's CPI: both are offered, in order.
     assert resolve_concept("inflation") == ["CPIAUCSL", "CPI"]
     assert resolve_concept("how did chip stocks and the 10-year do") == ["SMH", "DGS10", "US10Y"]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "sessions"),
+    [
+        # 2026-02-18 − 1 month = 2026-01-18; + 1 day.
+        ("XLE 1-month return", D(2026, 1, 19), None, None),
+        ("what did SPY do in the last trading session", None, None, 1),
+        (
+            "from the close on Jan 2 to the close on Jan 16, how did SPY do",
+            D(2026, 1, 3),
+            D(2026, 1, 16),
+            None,
+        ),
+        ("SPY from Jan 2 through the close of Jan 16", D(2026, 1, 3), D(2026, 1, 16), None),
+        ("how did XLE do on January the 22nd", D(2026, 1, 22), D(2026, 1, 22), None),
+        ("XLE on 22/1/2026", D(2026, 1, 22), D(2026, 1, 22), None),
+        # 2026-02-18 − 364 days = 2025-02-19; + 1 day.
+        ("How far below its 52-week high is XLK?", D(2025, 2, 20), None, None),
+    ],
+)
+def test_more_date_shapes(
+    question: str, start: date | None, end: date | None, sessions: int | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end, got.window.sessions) == (start, end, sessions)
+
+
+@pytest.mark.parametrize(
+    ("question", "vague"),
+    [
+        ("How did energy compare to tech since the election?", "since the election"),
+        ("how did XLE do in early January", "early January"),
+        ("how did the market do during the selloff", "during the selloff"),
+    ],
+)
+def test_periods_code_cannot_date_are_left_open(
+    question: str, vague: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.open_slots == ["window"]
+    assert got.calls == []  # nothing runs on a guessed window
+    assert f"window: '{vague}' is not a period code can date (left to the model)" in got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate", "rank"),
+    [
+        ("what's the all-time high for SPY", "level", "max", "none"),
+        ("Did SPY hit a record high this year?", "new_highs", "count", "none"),
+        ("What's the 52-week high for QQQ?", "level", "max", "none"),
+        ("Did XLK or XLF do better in 2025?", "return", "last", "desc"),
+        ("Was XLK or XLF worse in January?", "return", "last", "asc"),
+    ],
+)
+def test_more_measure_words(
+    question: str, measure: str, aggregate: str, rank: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate, got.intent.rank) == (measure, aggregate, rank)
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # A modifier changes the instrument: never the stored "gold", "energy" or "banks".
+        ("how did gold miners do this year", "GDX"),
+        ("how did clean energy do in 2025", "ICLN"),
+        ("how did European banks do this year", "EUFN"),
+        ("how did oil services do last month", "OIH"),
+        ("how did mid caps do in Q4", "MDY"),
+        ("how did emerging markets do this year", "EEM"),
+    ],
+)
+def test_modified_sector_words_are_not_stand_ins(
+    question: str, unknown: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.instruments == [], got.trace
+    assert [u.symbol for u in got.unknown] == [unknown]
+
+
+def test_place_names_as_context_are_not_reported(catalog: Catalog) -> None:
+    got = understand("did stocks fall on China tariffs yesterday", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["SPY"] and got.unknown == []
+    asked = understand("how did China do this year", A, catalog)
+    assert [u.symbol for u in asked.unknown] == ["FXI"]
+
+
+BONDS = ["TLT", "IEF", "AGG", "LQD", "HYG"]
+COMMODITIES = ["GLD", "SLV", "PPLT", "CPER", "DBC"]
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "rank"),
+    [
+        ("which of the bond ETFs did best last year?", BONDS, "desc"),
+        ("rank the commodity funds by return this year", COMMODITIES, "desc"),
+        ("which commodity ETF fell the most in January?", COMMODITIES, "asc"),
+        ("which of these ETFs did best: XLE or XLK this year", ["XLE", "XLK"], "desc"),
+        ("SPY vs QQQ vs IWM ytd", ["SPY", "QQQ", "IWM"], "desc"),
+    ],
+)
+def test_sets_rank(question: str, symbols: list[str], rank: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.intent is not None and got.intent.rank == rank and got.intent.versus is None
+
+
+def test_which_etf_means_every_stored_fund(catalog: Catalog) -> None:
+    got = understand("which ETF gained the most in January?", A, catalog)
+    # The 31 ETFs of the shared data; not the VIX, the index or the macro series.
+    assert len(got.instruments) == 31 and {i.how for i in got.instruments} == {"set"}
+    assert {"VIX", "SP500", "US10Y", "WTI"}.isdisjoint(i.symbol for i in got.instruments)
+
+
+@pytest.mark.parametrize(
+    ("question", "aggregate"),
+    [
+        ("Was the VIX above 20 at any point this month?", "max"),
+        ("did oil fall below 60 in 2025", "min"),
+    ],
+)
+def test_thresholds_ask_for_the_extreme(question: str, aggregate: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None
+    assert (got.intent.measure, got.intent.aggregate) == ("level", aggregate)
+
+
+def test_a_percentage_threshold_is_a_move(catalog: Catalog) -> None:
+    got = understand("did SPY gain over 2% on Jan 22", A, catalog)
+    assert got.intent is not None and got.intent.measure == "return"
+
+
+def test_lately_is_the_default_recent_window(catalog: Catalog) -> None:
+    got = understand("Has IWM been outperforming SPY lately?", A, catalog)
+    assert got.window is not None and got.window.sessions == 20
+    assert "the default for a recent period no one dated" in got.trace[2]
+
+
+def test_over_n_days_counts_sessions_unless_dates_say_which(catalog: Catalog) -> None:
+    five = understand("how did XLE do over 5 days", A, catalog)
+    assert five.window is not None and five.window.sessions == 5
+    two = understand("How did IEF do on Jan 21 and Jan 22, over the two sessions?", A, catalog)
+    assert two.window is not None
+    assert (two.window.start, two.window.end) == (D(2026, 1, 21), D(2026, 1, 22))
+
+
+def test_an_as_of_past_the_data_is_said(catalog: Catalog) -> None:
+    # As of Monday 2026-03-16 the ETFs still end 2026-02-18.
+    later = D(2026, 3, 16)
+    today = understand("how did XLE do today", later, catalog)
+    assert any("the data ends 2026-02-18" in line for line in today.trace)
+    week = understand("how did XLE do this week", later, catalog)
+    assert week.calls == []
+    (problem,) = week.problems
+    assert problem.startswith("XLE data ends 2026-02-18, before the window")
+    assert "market-copilot ingest online --yahoo XLE" in problem
+
+
+def test_a_why_question_with_no_window_measures_the_recent_move(catalog: Catalog) -> None:
+    got = understand("why did small caps rally?", A, catalog)
+    assert got.window is not None and not got.window.explicit and got.window.sessions == 20
+    (call,) = got.calls
+    assert call.sessions == 20 and call.symbols == ["IWM"]
+
+
+def test_a_range_that_ends_before_it_starts_is_a_problem(catalog: Catalog) -> None:
+    got = understand("SPY from 2026-01-16 to 2026-01-02", A, catalog)
+    assert got.calls == [] and len(got.problems) == 1
+    assert "ends on or before the close it starts from" in got.problems[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["", "???", "2/30/2026 XLE", "XLE Q5 2025", "XLE February 30", "from to", "vs vs vs", "$$$",
+     "the week of", "XLE the day after", "XLE " * 200, "💥 XLE 🚀 this year"],
+)  # fmt: skip
+def test_odd_inputs_give_an_answerable_shape(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.question == question
+    for call in got.calls:  # anything settled is a valid, runnable measure
+        assert call.symbols and (call.start is None or call.end is None or call.start <= call.end)
+    if "XLE" not in question:
+        assert got.calls == []
+
+
+def test_a_monthly_series_on_a_day_is_flagged(catalog: Catalog) -> None:
+    got = understand("what was the 10y on 2026-01-30", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["US10Y"]
+    assert any("US10Y has one observation about every 30 days" in line for line in got.trace)
+    yearly = understand("average 10-year yield in 2025", A, catalog)
+    assert not any("one observation about every" in line for line in yearly.trace)
+
+
+def test_an_index_level_past_its_data_says_how_to_update_it(catalog: Catalog) -> None:
+    got = understand("where did the S&P 500 close yesterday?", A, catalog)
+    (problem,) = got.problems
+    assert problem.endswith("update it: market-copilot ingest online --fred SP500")
+    now = understand("what's the s&p at right now", A, catalog)
+    assert [i.symbol for i in now.instruments] == ["SP500"]
+    assert (
+        "window: SP500's latest value is 2026-02-11, before as-of's last session (2026-02-18)"
+        in now.trace
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        (
+            "Please provide the cumulative return of the Technology Select Sector SPDR Fund for 2025.",
+            "XLK",
+        ),
+        ("Determine the maximum drawdown of the Invesco QQQ Trust during 2025.", "QQQ"),
+        ("How did the SPDR S&P 500 ETF Trust do in December?", "SPY"),
+        ("How did the iShares Russell 2000 ETF do in December?", "IWM"),
+        ("Kindly report the closing level of the CBOE Volatility Index on 2026-01-20.", "VIX"),
+    ],
+)
+def test_full_fund_names(question: str, symbol: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.unknown == []
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("What will SPY do tomorrow?", "tomorrow"),
+        ("What's the forecast for the 10-year yield next month?", "next month"),
+        ("how will gold do over the next few weeks", "over the next few weeks"),
+        ("how will XLE do for the rest of the year", "the rest of the year"),
+    ],
+)
+def test_the_future_is_a_problem(question: str, phrase: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.calls == []
+    (problem,) = got.problems
+    assert problem.startswith(f"'{phrase}' is after the as-of date 2026-02-18")
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("What is the P/E ratio of SPY?", "P/E ratio"),
+        ("What were the earnings of JPMorgan last quarter?", "earnings"),
+        ("what's the dividend yield on XLU", "dividend"),
+        ("What is QQQ's market cap?", "market cap"),
+    ],
+)
+def test_measures_the_store_lacks_are_left_open(
+    question: str, words: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is None and got.calls == [] and got.open_slots == ["measure"]
+    assert f"measure: '{words}' is not in the market store" in got.trace[-1]
+
+
+def test_context_words_do_not_hide_a_move(catalog: Catalog) -> None:
+    got = understand("how did XLF do on Jan 15 after bank earnings?", A, catalog)
+    assert got.intent is not None and got.intent.measure == "return"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "sessions"),
+    [
+        # 2026-02-18 − 1 month = 2026-01-18 (a Sunday): the move from the close that stood then.
+        ("is XLE higher than a month ago?", D(2026, 1, 19), None, None),
+        # Five sessions before 2026-02-18: 02-17, 02-13 (02-16 is a holiday), 02-12, 02-11, 02-10.
+        ("XLE 5 days ago", D(2026, 2, 10), D(2026, 2, 10), None),
+        ("how did SPY do since 2 weeks ago", D(2026, 2, 5), None, None),
+        ("XLE YTD through Jan 31", D(2026, 1, 1), D(2026, 1, 31), None),
+        ("how did XLE do this year until the end of January", D(2026, 1, 1), D(2026, 1, 31), None),
+        ("the 30-day average of the VIX", None, None, 30),
+    ],
+)
+def test_ago_through_and_own_spans(
+    question: str, start: date | None, end: date | None, sessions: int | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end, got.window.sessions) == (start, end, sessions)
+
+
+def test_a_year_ago_before_the_data_is_a_problem(catalog: Catalog) -> None:
+    got = understand("what was XLE worth a year ago", A, catalog)
+    (problem,) = got.problems
+    assert problem.startswith("XLE data begins 2025-02-19, after the window")
+
+
+def test_averages_and_streak_records(catalog: Catalog) -> None:
+    average = understand("the 30-day average of the VIX", A, catalog)
+    assert average.intent is not None
+    assert (average.intent.measure, average.intent.aggregate) == ("level", "mean")
+    distance = understand("is SPY above its 200-day", A, catalog)
+    (call,) = distance.calls
+    assert (call.measure, call.sma_window, call.sessions) == ("sma_distance", 200, None)
+    longest = understand("XLE's longest winning streak this year", A, catalog)
+    assert longest.intent is not None
+    assert (longest.intent.measure, longest.intent.aggregate) == ("up_streak", "max")
+
+
+def test_bare_tenors_are_yields_unless_they_name_a_span(catalog: Catalog) -> None:
+    both = understand("how did the 2-year and 10-year move this year", A, catalog)
+    # DGS2 holds one observation (2026-02-17), the 10-year's monthly series covers the year.
+    assert [i.symbol for i in both.instruments] == ["DGS2", "US10Y"]
+    span = understand("XLE 10-year return", A, catalog)
+    assert [i.symbol for i in span.instruments] == ["XLE"]
+    assert span.window is not None and span.window.start == D(2016, 2, 19)
+
+
+def test_since_inception_is_the_stored_history_said_as_such(catalog: Catalog) -> None:
+    got = understand("XLE since inception", A, catalog)
+    assert got.window is not None and got.window.label == "all stored data (from 2025-02-19)"
+    # A day before the first close: the window begins before the data, so the first close is
+    # the base (docs/windows-and-measures.md, clipping).
+    assert got.window.start == D(2025, 2, 18) and got.window.end is None
+    assert got.intent is not None and got.intent.measure == "return"
+    assert any("older history is not in the store" in line for line in got.trace)
+
+
+def test_periods_compared_settle_one_call_per_period(catalog: Catalog) -> None:
+    got = understand("how did XLE and XLF do in Q4 vs Q3", A, catalog)
+    windows = [(c.start, c.end) for c in got.calls]
+    assert windows == [(D(2025, 10, 1), D(2025, 12, 31)), (D(2025, 7, 1), D(2025, 9, 30))]
+    assert all(c.symbols == ["XLE", "XLF"] and c.versus is None for c in got.calls)
+    month = understand("did SPY do better in January than in December", A, catalog)
+    assert [(c.start, c.end) for c in month.calls] == [
+        (D(2026, 1, 1), D(2026, 1, 31)),
+        (D(2025, 12, 1), D(2025, 12, 31)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("how did SPY do since the end of last year", D(2026, 1, 1), None),
+        ("SPY since year-end", D(2026, 1, 1), None),
+        ("XLE since the start of last month", D(2026, 1, 1), None),
+        ("how did XLE do since last week", D(2026, 2, 9), None),
+        ("SPY in the final quarter of 2025", D(2025, 10, 1), D(2025, 12, 31)),
+        ("XLK over the summer", D(2025, 6, 1), D(2025, 8, 31)),
+        # Winter 2025–26 is still running on 2026-02-18: "last winter" is the one before.
+        ("XLK last winter", D(2024, 12, 1), D(2025, 2, 28)),
+        ("XLE in the fall", D(2025, 9, 1), D(2025, 11, 30)),
+        ("where was the 10-year at year-end", D(2025, 12, 31), D(2025, 12, 31)),
+    ],
+)
+def test_previous_periods_compose(
+    question: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end) == (start, end)
+
+
+def test_fall_the_verb_is_not_a_season(catalog: Catalog) -> None:
+    got = understand("how did XLE fall", A, catalog)
+    assert got.window is not None and not got.window.explicit
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "unknown"),
+    [
+        ("how did the markets do today", ["SPY"], []),
+        ("how did the Mag 7 do this year", [], ["MAGS"]),
+        ("what did crypto do this week", [], ["BTC-USD"]),
+        ("how are gas prices this month", [], ["RB=F"]),
+        ("how did emerging markets do this year", [], ["EEM"]),
+    ],
+)
+def test_more_market_words(
+    question: str, symbols: list[str], unknown: list[str], catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert [u.symbol for u in got.unknown] == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # 2026-01-01 is a holiday: the first session of 2026 is Friday 2026-01-02.
+        (
+            "How did industrials perform on the first trading day of 2026?",
+            D(2026, 1, 2),
+            D(2026, 1, 2),
+        ),
+        ("SPY on the last session of Q4", D(2025, 12, 31), D(2025, 12, 31)),
+        ("What did small caps do the week before Christmas?", D(2025, 12, 18), D(2025, 12, 24)),
+        ("XLE the week after Jan 5", D(2026, 1, 6), D(2026, 1, 12)),
+        ("the last week of January for XLE", D(2026, 1, 25), D(2026, 1, 31)),
+        ("XLE in the first week of December", D(2025, 12, 1), D(2025, 12, 7)),
+    ],
+)
+def test_parts_of_periods(question: str, start: date, end: date, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        ("When did SPY hit its high for the year?", "level", "max"),
+        ("XLV: biggest down day since October?", "daily_return", "min"),
+        ("QQQ's biggest up day in 2025", "daily_return", "max"),
+        ("What's the YTD on gold?", "return", "last"),
+        ("What's been the trend in XLF over the last quarter?", "return", "last"),
+        ("oil price on new year's eve", "level", "last"),
+        ("How far is XLE above its low for the year?", "distance_from_trough", "last"),
+    ],
+)
+def test_more_measure_shapes(question: str, measure: str, aggregate: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate) == (measure, aggregate), got.trace
+
+
+def test_high_and_low_settle_both_extremes(catalog: Catalog) -> None:
+    got = understand("give me the 2025 high and low for IWM", A, catalog)
+    assert [(c.measure, c.aggregate) for c in got.calls] == [("level", "max"), ("level", "min")]
+    assert all((c.start, c.end) == (D(2025, 1, 1), D(2025, 12, 31)) for c in got.calls)
+
+
+def test_between_two_named_days(catalog: Catalog) -> None:
+    got = understand("How did the Nasdaq 100 do between Christmas and New Year's?", A, catalog)
+    # From the close that stood on 2025-12-25 (the 24th's) to the one on 2026-01-01 (the 31st's).
+    assert got.window is not None
+    assert (got.window.start, got.window.end) == (D(2025, 12, 26), D(2026, 1, 1))
+    assert "window: 2026-01-01 is an NYSE holiday: the close of 2025-12-31 is used" in got.trace
+
+
+def test_a_ranked_group_keeps_its_measure_words(catalog: Catalog) -> None:
+    got = understand("What was the best-performing commodity ETF in 2025?", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["GLD", "SLV", "PPLT", "CPER", "DBC"]
+    assert got.intent is not None and (got.intent.measure, got.intent.rank) == ("return", "desc")
+
+
+def test_drawdown_from_a_high_is_the_distance_below_it(catalog: Catalog) -> None:
+    got = understand("XLI drawdown from its 52-week high", A, catalog)
+    assert got.intent is not None and got.intent.measure == "distance_from_peak"
+    worst = understand("QQQ max drawdown this year", A, catalog)
+    assert worst.intent is not None and worst.intent.measure == "drawdown"

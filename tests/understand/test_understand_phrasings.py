@@ -37,6 +37,7 @@ class Case:
     why: bool = False
     open_slots: tuple[str, ...] = ()
     as_of: date = A
+    default_sessions: int | None = None  # a why-question with no window: the recent move
 
 
 CASES = [
@@ -96,8 +97,8 @@ CASES = [
     # ---- levels ------------------------------------------------------------------------------
     Case("Where did SPY close on Jan 22?", ("SPY",), (D(2026, 1, 22), D(2026, 1, 22), None), measure="level"),
     Case("where did the S&P 500 close on January 22nd, 2026?", ("SP500",), (D(2026, 1, 22), D(2026, 1, 22), None), measure="level"),
-    # SP500 ends 2026-02-11: the ETF stands in for a day it does not cover, and says so.
-    Case("where did the S&P 500 close yesterday?", ("SPY",), (D(2026, 2, 17), D(2026, 2, 17), None), measure="level"),
+    # SP500 ends 2026-02-11: a level is the index's, so a later day is a problem, not SPY's price.
+    Case("where did the S&P 500 close yesterday?", ("SP500",), (D(2026, 2, 17), D(2026, 2, 17), None), measure="level", problem="SP500 data ends 2026-02-11"),
     Case("What was the VIX at on Jan 20?", ("VIX",), (D(2026, 1, 20), D(2026, 1, 20), None), measure="level"),
     Case("what's the VIX?", ("VIX",), measure="level"),
     Case("What is the 10-year yield?", ("DGS10",), measure="level"),
@@ -157,7 +158,7 @@ CASES = [
     Case("how did crude do over the past 6 months", ("WTI",), (D(2025, 8, 19), None, None)),
     Case("how much did inflation rise in 2025", ("CPI",), (D(2025, 1, 1), D(2025, 12, 31), None), direction="up"),
     # ---- direction and why ---------------------------------------------------------------------
-    Case("Why did small caps rally?", ("IWM",), None, direction="up", why=True),
+    Case("Why did small caps rally?", ("IWM",), None, direction="up", why=True, default_sessions=20),
     Case("why did XLE fall yesterday", ("XLE",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="down", why=True),
     Case("What drove the selloff in tech last week?", ("XLK",), (D(2026, 2, 9), D(2026, 2, 13), None), direction="down", why=True),
     Case("what's behind gold's surge this year", ("GLD",), (D(2026, 1, 1), None, None), direction="up", why=True),
@@ -217,6 +218,7 @@ def _check_window(case: Case, window: object, problems: list[str]) -> None:
         assert problems == []
     if case.window is None:
         assert window is None or (isinstance(window, Window) and not window.explicit), window
+        assert window is None or window.sessions == case.default_sessions
         return
     assert isinstance(window, Window) and window.explicit, window
     assert (window.start, window.end, window.sessions) == case.window
@@ -239,4 +241,4 @@ def _check_calls(case: Case, got: object) -> None:
     if case.window is not None:
         assert (call.start, call.end, call.sessions) == case.window
     else:
-        assert (call.start, call.end, call.sessions) == (None, None, None)
+        assert (call.start, call.end, call.sessions) == (None, None, case.default_sessions)

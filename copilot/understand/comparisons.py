@@ -1,0 +1,85 @@
+"""Words about comparing and explaining: the benchmark after "vs" / "beat" / "than", a ranking
+("which did best", "hit hardest"), the move's direction and whether the question asks why."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from copilot.market.measure_model import Rank
+
+_I = re.IGNORECASE
+_VERSUS = re.compile(
+    r"\b(?:vs\.?|versus|compared?\s+(?:to|with)|against|relative\s+to|than|beat|beats|beating|"
+    r"beaten|outdid|topped|"
+    r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?)\b",
+    _I,
+)
+_COMPARE = re.compile(r"\bcompar(?:e|ing|ison)\b", _I)
+_WHICH = re.compile(
+    r"\b(?:which|who)\b|\bwhat\s+(?:sectors?|etfs?|funds?|ones?|markets?|assets?)\b|"
+    r"\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|\b(?:better|worse)\b|"
+    r"\b(?:best|worst|top|bottom|strongest|weakest|hardest)\b",
+    _I,
+)
+_RANK_ASC = re.compile(
+    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|fell\s+(?:the\s+)?most|"
+    r"dropped\s+(?:the\s+)?most|lost\s+(?:the\s+)?most|declined\s+(?:the\s+)?most|"
+    r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall))\b",
+    _I,
+)
+_WHY = re.compile(
+    r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:drove|drives|caused|causes|is\s+behind|was\s+behind|"
+    r"pushed|sent|explains|is\s+driving|was\s+driving|happened\s+to|made)\b|\bwhat'?s\s+"
+    r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b",
+    _I,
+)
+_UP = re.compile(
+    r"\b(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
+    r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*)\b",
+    _I,
+)
+_DOWN = re.compile(
+    r"\b(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
+    r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
+    r"crash\w*|weak\w*|retreat\w*|slip\w*)\b",
+    _I,
+)
+
+
+def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
+    """'which did best' → desc; 'which got hit hardest' → asc; none for one instrument."""
+    if instruments < 2 and not sector_set:
+        return "none"
+    if not _WHICH.search(text) and not sector_set:
+        return "none"
+    return "asc" if _RANK_ASC.search(text) else "desc"
+
+
+def versus_count(text: str) -> int:
+    """How many comparison words: 'SPY vs QQQ vs IWM' compares a set, with no one benchmark."""
+    return len(_VERSUS.findall(text))
+
+
+def versus_position(text: str) -> int | None:
+    """Where the comparison word is (the benchmark is named after it), or None."""
+    match = _VERSUS.search(text)
+    if match is not None:
+        return match.start()
+    compare = _COMPARE.search(text)
+    return compare.start() if compare is not None else None
+
+
+def direction_of(text: str) -> Literal["up", "down"] | None:
+    if re.search(r"\bup\s+or\s+down\b|\bhigher\s+or\s+lower\b", text, _I):
+        return None
+    up, down = _UP.search(text), _DOWN.search(text)
+    if up is None and down is None:
+        return None
+    if down is None or (up is not None and up.start() < down.start()):
+        return "up"
+    return "down"
+
+
+def asks_why(text: str) -> bool:
+    return _WHY.search(text) is not None

@@ -1,0 +1,223 @@
+"""Windows named relative to the latest close or the as-of date: "last 5 sessions", "past 3
+months", "lately", "this year", "last month", "today", "yesterday"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from copilot.understand.dates import Period, find_dates
+from copilot.understand.sessions import session_on_or_before
+from copilot.understand.vocabulary import NUMBER, number_of
+from copilot.understand.window_build import (
+    WindowFound,
+    period_window,
+    sessions_window,
+    through_latest,
+)
+
+_N = rf"(?P<n>{NUMBER})"
+# Rolling spans counted back from the latest close.
+_ROLLING = re.compile(
+    rf"\b(?:(?P<over>over|in|during|for|within)\s+)?(?P<the>the\s+)?"
+    rf"(?P<word>last|past|previous|prior|trailing|recent)"
+    rf"\s+(?:{_N}\s+)?(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|"
+    r"years?|quarters?)\b(?!\s+(?:of|in)\b)",  # "the last session of Q4" is a date
+    re.IGNORECASE,
+)
+_N_DAY = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{NUMBER})[\s-](?P<unit>day|session|week|month|year)\b"
+    r"(?!\s*(?:moving|ma\b|sma\b|dma\b|ema\b|average|avg|line))",
+    re.IGNORECASE,
+)
+_TWO_SESSIONS = re.compile(
+    rf"\b(?:over|in|across|for)\s+(?:the|these|those)\s+(?P<n>{NUMBER})\s+(?:sessions|days|"
+    r"trading\s+days)\b",
+    re.IGNORECASE,
+)
+_RECENT = re.compile(
+    r"\b(?:lately|recently|of\s+late|(?:in|over)\s+(?:the\s+)?recent\s+(?:days|weeks|sessions)|"
+    r"these\s+days)\b",
+    re.IGNORECASE,
+)
+_OVER_N = re.compile(  # "over 5 days", "in the 3 weeks": no last/past, but a number
+    rf"\b(?:over|in|during|within|across)\s+(?:the\s+)?(?P<n>\d{{1,3}}|{NUMBER})\s+"
+    r"(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+SINCE = re.compile(
+    r"\b(?:since|from)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:tomorrow|next\s+(?:session|trading\s+day|week|month|quarter|year)|(?:in|over|during)\s+"
+    r"the\s+(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|sessions?)|"
+    r"(?:the\s+)?rest\s+of\s+(?:the|this)\s+(?:year|month|week|quarter))\b",
+    re.IGNORECASE,
+)
+_TTM = re.compile(r"\b(?:ttm|trailing\s+twelve\s+months|trailing\s+12\s+months)\b", re.I)
+_TO_DATE = {
+    "year": re.compile(
+        r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
+        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
+        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year)\b",
+        re.IGNORECASE,
+    ),
+    "quarter": re.compile(
+        r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter)\b", re.I
+    ),
+    "month": re.compile(
+        r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
+        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month)\b",
+        re.IGNORECASE,
+    ),
+    "week": re.compile(
+        r"\b(?:wtd|week[\s-]to[\s-]date|this\s+week|so\s+far\s+this\s+week|"
+        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week)\b",
+        re.IGNORECASE,
+    ),
+}
+_TODAY = re.compile(r"\b(?:today|today's|this\s+session|latest\s+session)\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\byesterday(?:'s)?\b", re.IGNORECASE)
+
+
+RECENT_SESSIONS = 20  # what "lately" measures: about a month of sessions
+
+
+def _recently(text: str, as_of: date, latest: date) -> WindowFound | None:
+    """'lately', 'recently', 'in recent weeks': the last 20 sessions, said as a default."""
+    match = _RECENT.search(text)
+    if match is None:
+        return None
+    found = sessions_window(RECENT_SESSIONS, [match.span()], latest)
+    assert found.window is not None
+    label = f"recently (the last {RECENT_SESSIONS} sessions)"
+    found.window = found.window.model_copy(update={"label": label})
+    found.trace = (
+        f"window: '{match.group(0).strip()}' → the last {RECENT_SESSIONS} sessions to the latest "
+        f"close ({latest.isoformat()}), the default for a recent period no one dated"
+    )
+    return found
+
+
+def spans_of(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
+    match = _ROLLING.search(text)
+    if match is not None and not _rolling_words(match):
+        match = None
+    over = _OVER_N.search(text)
+    if over is not None and find_dates(text, as_of):
+        over = None  # "on Jan 21 and 22, over the two sessions": the dates say which two
+    match = match or over or _N_DAY.search(text) or _TTM.search(text)
+    if match is None:
+        return None
+    if match.re is _TTM:
+        return _calendar_span(12, "months", "the last 12 months", latest, [match.span()])
+    count = number_of(match.groupdict().get("n"))
+    unit = match.group("unit").lower()
+    if match.re is _N_DAY and count == 1 and unit in ("day", "session"):
+        return None  # "one-day drop", "1-day move": a daily measure, not a window
+    spans = [match.span()]
+    if "day" in unit or "session" in unit:
+        return sessions_window(count, spans, latest)
+    plural = "" if count == 1 else "s"
+    if unit.startswith("week"):
+        start = latest - timedelta(days=7 * count) + timedelta(days=1)
+        label = f"the past {_count(count)}week{plural}"
+        return through_latest(start, label, latest, spans)
+    months = count * {"month": 1, "quarter": 3, "year": 12}[unit.rstrip("s")]
+    label = f"the past {_count(count)}{unit.rstrip('s')}{plural}"
+    return _calendar_span(months, "months", label, latest, spans)
+
+
+def _rolling_words(match: re.Match[str]) -> bool:
+    """'past month', 'the last month', 'last 3 months' roll back from the latest close; plain
+    'last month' / 'previous week' name the calendar period before the current one."""
+    if match.group("n") or match.group("the") or match.group("over") == "over":
+        return True
+    return match.group("word").lower() in ("past", "trailing", "recent")
+
+
+def _count(count: int) -> str:
+    return "" if count == 1 else f"{count} "
+
+
+def _two_sessions(text: str, as_of: date, latest: date) -> WindowFound | None:
+    """'over the two sessions' with no dates named: the last two sessions."""
+    match = _TWO_SESSIONS.search(text)
+    if match is None or find_dates(text, as_of):
+        return None
+    return sessions_window(number_of(match.group("n")), [match.span()], latest)
+
+
+def _calendar_span(
+    months: int, unit: str, label: str, latest: date, spans: list[tuple[int, int]]
+) -> WindowFound:
+    start = latest - relativedelta(months=months) + timedelta(days=1)
+    return through_latest(start, label, latest, spans)
+
+
+def _to_date(text: str, as_of: date, latest: date) -> WindowFound | None:
+    for unit, pattern in _TO_DATE.items():
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if unit == "year":
+            start, label = date(as_of.year, 1, 1), "year to date"
+        elif unit == "quarter":
+            start = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+            label = "quarter to date"
+        elif unit == "month":
+            start, label = as_of.replace(day=1), "month to date"
+        else:
+            start, label = as_of - timedelta(days=as_of.weekday()), "week to date"
+        return through_latest(start, label, latest, [match.span()])
+    return None
+
+
+def _today(text: str, as_of: date, latest: date) -> WindowFound | None:
+    match = _TODAY.search(text)
+    if match is None:
+        return None
+    found = sessions_window(1, [match.span()], latest)
+    assert found.window is not None
+    found.window = found.window.model_copy(update={"label": f"today ({latest.isoformat()})"})
+    found.trace = (
+        f"window: today → the latest session ({latest.isoformat()}), its move from the "
+        "previous close"
+    )
+    return found
+
+
+def _yesterday(text: str, as_of: date, latest: date) -> WindowFound | None:
+    match = _YESTERDAY.search(text)
+    if match is None:
+        return None
+    day = session_on_or_before(as_of - timedelta(days=1))
+    period = Period(day, day, f"yesterday ({day.isoformat()})", "day")
+    return period_window(period, as_of, latest, [match.span()])
+
+
+def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
+    """'tomorrow', 'next month', 'the rest of the year': nothing after as-of is known."""
+    match = _FUTURE.search(text)
+    if match is None:
+        return None
+    found = WindowFound(spans=[match.span()])
+    found.problems.append(
+        f"'{match.group(0)}' is after the as-of date {as_of.isoformat()}: the store holds what "
+        "happened up to then, not what will happen; ask about a period up to "
+        f"{as_of.isoformat()}."
+    )
+    return found
+
+
+RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
+    _future, _recently, _rolling, _two_sessions, _to_date, _today, _yesterday,
+)  # fmt: skip
