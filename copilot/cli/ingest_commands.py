@@ -100,6 +100,8 @@ def ingest_online(
     ),
 ) -> None:
     """Download daily bars from Yahoo Finance and series from FRED (no key needed)."""
+    if only not in (None, "yahoo", "fred"):
+        raise typer.BadParameter(f"{only!r}: use 'yahoo' or 'fred'.", param_hint="--only")
     settings = load_settings()
     begin = parse_day(start, "--start") or settings.online_start
     yahoo_symbols = [] if only == "fred" else (yahoo or settings.yahoo_symbols)
