@@ -146,6 +146,23 @@ def research_all(work: Path, settings: Settings, llm: Any, limit: int,
         print(f"report {topic}: {record['seconds']} s", file=sys.stderr)
 
 
+def without_extra_buffers() -> None:
+    """Load llama.cpp models without its extra buffer types (AMX / weight repacking): on this
+    machine's sandbox the AMX path dies with a general-protection fault on the first prompt
+    longer than a few tokens (`dmesg`: libggml-cpu.so), in every process that loads the model."""
+    import llama_cpp
+    import llama_cpp.llama as llama_module
+
+    default = llama_cpp.llama_model_default_params
+
+    def params() -> Any:
+        chosen = default()
+        chosen.use_extra_bufts = False
+        return chosen
+
+    llama_module.llama_cpp.llama_model_default_params = params  # type: ignore[attr-defined]
+
+
 def default_engine(deps: Any, llm: Any) -> Any:
     from copilot.agent import Copilot
 
@@ -158,6 +175,11 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=40)
     parser.add_argument("--reports", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="Update reliability.md.")
+    parser.add_argument(
+        "--extra-buffers",
+        action="store_true",
+        help="Keep llama.cpp's AMX/repack buffers (crashes on this machine).",
+    )
     args = parser.parse_args()
     if not (SHARED / "news").is_dir():
         raise SystemExit(f"the shared sample data is not at {SHARED}")
@@ -167,6 +189,8 @@ def main() -> None:
     prepare(args.work, settings, corpus, [SHARED / "news"])
     from copilot.llm import make_llm
 
+    if not args.extra_buffers:
+        without_extra_buffers()
     llm = make_llm(settings)
     ask_all(args.work, settings, llm, default_engine, args.questions, corpus)
     research_all(args.work, settings, llm, args.reports, corpus)
