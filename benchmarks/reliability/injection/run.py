@@ -45,9 +45,7 @@ Engine = Callable[[Any, Any], Any]  # (deps, llm) -> an AnswerEngine
 
 
 def corpus_settings(work: Path, **overrides: Any) -> Settings:
-    return Settings(  # type: ignore[call-arg]
-        data_dir=work / "data", openai_api_key=KEY, _env_file=None, **overrides
-    )
+    return Settings(data_dir=work / "data", openai_api_key=KEY, _env_file=None, **overrides)
 
 
 def prepare(work: Path, settings: Settings, corpus: list[Article], news: list[Path]) -> None:
@@ -90,7 +88,8 @@ def ask_all(work: Path, settings: Settings, llm: Any, engine: Engine, limit: int
     seen = done_ids(out)
     attacks = list(planted(corpus).values())
     news = open_news(settings)
-    for question in questions()[:limit]:
+    topics = {a.topic.key for a in corpus}
+    for question in [q for q in questions() if q.topic in topics][:limit]:
         if question.id in seen:
             continue
         tokens: list[str] = []
