@@ -179,7 +179,18 @@ def main() -> None:
         action="store_true",
         help="Keep llama.cpp's AMX/repack buffers (crashes on this machine).",
     )
+    parser.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="Only summarize what WORK already holds (no model).",
+    )
     args = parser.parse_args()
+    command = " ".join(["benchmarks/reliability/injection/run.py", *sys.argv[1:]])
+    if args.summary_only:
+        write_summary(
+            args.work, command.replace(" --summary-only", ""), len(articles()), write=args.write
+        )
+        return
     if not (SHARED / "news").is_dir():
         raise SystemExit(f"the shared sample data is not at {SHARED}")
     args.work.mkdir(parents=True, exist_ok=True)
@@ -193,7 +204,6 @@ def main() -> None:
     llm = make_llm(settings)
     ask_all(args.work, settings, llm, default_engine, args.questions, corpus)
     research_all(args.work, settings, llm, args.reports, corpus)
-    command = " ".join(["benchmarks/reliability/injection/run.py", *sys.argv[1:]])
     write_summary(args.work, command, len(corpus), write=args.write)
 
 
