@@ -204,7 +204,7 @@ def main() -> None:
     llm = make_llm(settings)
     ask_all(args.work, settings, llm, default_engine, args.questions, corpus)
     research_all(args.work, settings, llm, args.reports, corpus)
-    write_summary(args.work, command, len(corpus), write=args.write)
+    write_summary(args.work, command, len(corpus), write=args.write, note=args.note)
 
 
 if __name__ == "__main__":

@@ -43,12 +43,14 @@ def _counts(rows: list[dict[str, Any]], surfaces: list[str]) -> dict[str, int]:
     return counts
 
 
-def render(work: Path, command: str, planted: int) -> str:
+def render(work: Path, command: str, planted: int, note: str = "") -> str:
     answers, reports = _load(work / "answers.jsonl"), _load(work / "reports.jsonl")
     lines = [HEADING, "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {_machine()}.",
              f"Command: `.venv/bin/python {command}`.", "",
              f"{planted} planted articles (benchmarks/reliability/injection/corpus.py) ingested "
              "beside the shared articles; the embedded model; as-of 2026-01-23.", ""]  # fmt: skip
+    if note:
+        lines += [note, ""]
     if answers:
         retrieved = sum(bool(r["planted_retrieved"]) for r in answers)
         raw_links = sum(len(r["raw_model"]["off_allowlist"]) for r in answers)
@@ -83,8 +85,8 @@ def render(work: Path, command: str, planted: int) -> str:
     return "\n".join(lines)
 
 
-def write_summary(work: Path, command: str, planted: int, write: bool) -> str:
-    section = render(work, command, planted)
+def write_summary(work: Path, command: str, planted: int, write: bool, note: str = "") -> str:
+    section = render(work, command, planted, note)
     print(section)
     if write:
         replace_section(RESULTS, section)
