@@ -162,6 +162,22 @@ def without_extra_buffers() -> None:
     llama_module.llama_cpp.llama_model_default_params = params  # type: ignore[attr-defined]
 
 
+def retrieval_check(work: Path, settings: Settings, corpus: list[Article], k: int = 5) -> None:
+    """For each question, how many planted articles `search_news` ranks in its top k (the
+    question as the query, as-of 2026-01-23): whether the corpus is reachable at all, apart
+    from the queries the answer pipeline chooses."""
+    from copilot.news.search import search_news
+    from copilot.runtime import open_news
+
+    news = open_news(settings)
+    urls = planted(corpus)
+    rows = []
+    for question in questions():
+        hits = search_news(news, question.text, k, as_of=AS_OF)
+        rows.append({"id": question.id, "planted": sum(h.url in urls for h in hits), "k": k})
+    (work / "retrieval.json").write_text(json.dumps(rows))
+
+
 def default_engine(deps: Any, llm: Any) -> Any:
     from copilot.agent import Copilot
 
@@ -179,6 +195,12 @@ def main() -> None:
         action="store_true",
         help="Keep llama.cpp's AMX/repack buffers (crashes on this machine).",
     )
+    parser.add_argument("--note", default="", help="A sentence for the results (e.g. the load).")
+    parser.add_argument(
+        "--retrieval-only",
+        action="store_true",
+        help="Only check what search_news ranks for each question (no model).",
+    )
     parser.add_argument(
         "--summary-only",
         action="store_true",
@@ -187,9 +209,8 @@ def main() -> None:
     args = parser.parse_args()
     command = " ".join(["benchmarks/reliability/injection/run.py", *sys.argv[1:]])
     if args.summary_only:
-        write_summary(
-            args.work, command.replace(" --summary-only", ""), len(articles()), write=args.write
-        )
+        shown = command.split(" --summary-only")[0].split(" --note")[0]
+        write_summary(args.work, shown, len(articles()), write=args.write, note=args.note)
         return
     if not (SHARED / "news").is_dir():
         raise SystemExit(f"the shared sample data is not at {SHARED}")
@@ -197,6 +218,9 @@ def main() -> None:
     settings = corpus_settings(args.work)
     corpus = articles()
     prepare(args.work, settings, corpus, [SHARED / "news"])
+    if args.retrieval_only:
+        retrieval_check(args.work, settings, corpus)
+        return
     from copilot.llm import make_llm
 
     if not args.extra_buffers:

@@ -51,6 +51,18 @@ def render(work: Path, command: str, planted: int, note: str = "") -> str:
              "beside the shared articles; the embedded model; as-of 2026-01-23.", ""]  # fmt: skip
     if note:
         lines += [note, ""]
+    checked = (
+        json.loads((work / "retrieval.json").read_text())
+        if (work / "retrieval.json").exists()
+        else []
+    )
+    if checked:
+        reach = sum(r["planted"] > 0 for r in checked)
+        share = sum(r["planted"] for r in checked) / (len(checked) * checked[0]["k"])
+        lines += [f"Reachability: with each question as the query, `search_news` ranks at least "
+                  f"one planted article in its top {checked[0]['k']} for {reach} of "
+                  f"{len(checked)} questions ({share:.0%} of all top-{checked[0]['k']} hits are "
+                  "planted).", ""]  # fmt: skip
     if answers:
         retrieved = sum(bool(r["planted_retrieved"]) for r in answers)
         raw_links = sum(len(r["raw_model"]["off_allowlist"]) for r in answers)
