@@ -12,7 +12,9 @@ if __package__ in (None, ""):  # run as a script by Streamlit: make `ui` and `co
     if root not in sys.path:
         sys.path.insert(0, root)
 
+from ui.guard import require_access, run_guarded
 from ui.navigation import pages
+from ui.resources import get_settings
 
 # No page_icon: Streamlit's own favicon is served locally and costs nothing, whereas a
 # ":material/…" icon is fetched from Google's servers, and an emoji or an image file costs the
@@ -22,4 +24,5 @@ st.set_page_config(
     layout="centered",
     menu_items={"About": "Market Copilot: market answers whose every figure is cited and checked."},
 )
-st.navigation(pages(), position="sidebar").run()
+if require_access(get_settings()):  # the access token, on every session where one is set
+    run_guarded(st.navigation(pages(), position="sidebar").run)

@@ -65,23 +65,40 @@ class StreamlitProgress(Progress):
         self._bars[task_id].progress(fraction, text=escape_markdown(text))
 
 
+def roots_caption(settings: UISettings) -> None:
+    from ui.import_paths import allowed_roots
+
+    roots = ", ".join(str(r) for r in allowed_roots(settings)) or "none exist"
+    st.caption(escape_markdown(f"Imports read only under: {roots} (COPILOT_UI_IMPORT_ROOTS)."))
+
+
 def market_folder_form(settings: UISettings) -> None:
     default = settings.shared_data_dir / "market"
+    roots_caption(settings)
     with st.form("import-market-folder"):
         folder = st.text_input("Folder (or CSV file)", value=str(default))
         skip_bad = st.checkbox("Skip bad rows instead of refusing the file", value=False)
         submitted = st.form_submit_button("Import", icon=":material/upload:")
-    if submitted:
-        _run_market(lambda store, on_item: _folder(store, Path(folder), skip_bad, on_item))
+    if not submitted:
+        return
+    from ui.import_paths import ImportPathError, confined_files
+
+    try:  # confined to the import roots, walked with a bound, before the store is locked
+        files = confined_files(folder, settings, lambda p: p.suffix.lower() == ".csv")
+    except ImportPathError as exc:
+        st.error(escape_markdown(str(exc)), icon=":material/error:")
+        return
+    _run_market(lambda store, on_item: _files(store, files, skip_bad, on_item))
 
 
-def _folder(store: Any, root: Path, skip_bad: bool, on_item: Any) -> list[Any]:
-    from ingest.market.folder import csv_files, import_folder
+def _files(store: Any, files: list[Path], skip_bad: bool, on_item: Any) -> list[Any]:
+    from ingest.market.folder import import_file
 
-    total = len(csv_files(root))
-    return import_folder(
-        store, root, skip_bad_rows=skip_bad, on_file=lambda p: on_item(p.name, total)
-    )
+    results = []
+    for path in files:  # each file its own transaction, as `import_folder` does
+        results.append(import_file(store, path, None, skip_bad))
+        on_item(path.name, len(files))
+    return results
 
 
 def online_form(settings: UISettings) -> None:
@@ -158,6 +175,7 @@ def _market_report(rows: list[dict[str, Any]]) -> ImportReport:
 
 def news_folder_form(settings: UISettings) -> None:
     default = settings.shared_data_dir / "news"
+    roots_caption(settings)
     with st.form("import-news"):
         folder = st.text_input("Folder or file of articles", value=str(default))
         submitted = st.form_submit_button("Import articles", icon=":material/upload:")
@@ -165,11 +183,14 @@ def news_folder_form(settings: UISettings) -> None:
         return
     from copilot.news import NewsStore
     from ingest.news.pipeline import ingest_paths
+    from ingest.news.registry import loader_for
+    from ui.import_paths import confined_files
 
     existing = news_store()
     try:
+        files = confined_files(folder, settings, lambda p: loader_for(p) is not None)
         store = NewsStore.open(settings, existing.embedder if existing is not None else None)
-        report = ingest_paths(store, [Path(folder)], progress=StreamlitProgress(st.container()))
+        report = ingest_paths(store, files, progress=StreamlitProgress(st.container()))
     except (CopilotError, OSError) as exc:
         st.error(escape_markdown(str(exc)), icon=":material/error:")
         return

@@ -11,6 +11,8 @@ from pathlib import Path
 import typer
 
 from copilot.errors import ConfigError
+from copilot.safety.network import is_loopback
+from copilot.settings import Settings
 
 
 def app_path() -> Path:
@@ -51,10 +53,17 @@ def ui(
     ),
 ) -> None:
     """Open Market Copilot in the browser: ask questions, see sources, checks and charts."""
+    require_access_control(host, Settings())
     command = streamlit_command(host, port, streamlit_args)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     typer.echo(f"Market Copilot at http://{shown}:{port} (Ctrl+C to stop)", err=True)
     raise typer.Exit(serve(command))
+
+
+def require_access_control(host: str, settings: Settings) -> None:
+    """Beyond loopback the app must ask for a token: refuse to start without one."""
+    if not is_loopback(host) and settings.ui_access_token is None:
+        raise ConfigError(f"--host {host} needs COPILOT_UI_ACCESS_TOKEN set (see README).")
 
 
 def serve(command: list[str]) -> int:

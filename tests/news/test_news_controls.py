@@ -83,7 +83,7 @@ def old_hit(**fields: Any) -> NewsHit:
 
 
 def test_articles_stored_before_the_fix_display_clean(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(news_commands.NewsStore, "open", lambda *a, **k: None)
+    monkeypatch.setattr("copilot.cli.news_commands.NewsStore.open", lambda *a, **k: None)
     monkeypatch.setattr(news_commands, "search_news", lambda *a, **k: [old_hit()])
     text = runner.invoke(news_app, ["search", "anything"])
     rows = runner.invoke(news_app, ["search", "anything", "--json"])

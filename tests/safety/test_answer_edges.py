@@ -62,7 +62,7 @@ def test_safe_answer_cuts_links_and_moves_the_number_marks() -> None:
     for check in answer.verification.numbers:
         assert answer.text[check.start : check.end] == check.text
     assert [c.text for c in answer.verification.numbers] == ["4.1%", "2.5%"]
-    assert answer.sources[1].title == "Small caps [31mrally[0m"  # type: ignore[union-attr]
+    assert answer.sources[1].title == "Small caps [31mrally[0m"
 
 
 class StandIn:

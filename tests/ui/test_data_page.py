@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 from ui_testkit import REPO, article, build_news, of_type
 
@@ -79,7 +80,10 @@ def test_empty_stores_say_what_to_do(app_env: Path) -> None:
     assert "No market data yet" in infos and "No news yet" in infos
 
 
-def test_import_a_market_folder_with_progress(app_env: Path) -> None:
+def test_import_a_market_folder_with_progress(
+    app_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPILOT_UI_IMPORT_ROOTS", str(REPO / "tests" / "fixtures"))
     at = open_data_page()
     at.text_input[0].set_value(str(REPO / "tests" / "fixtures" / "market"))
     at.checkbox[0].check()  # the IWM file has one empty row
@@ -91,7 +95,10 @@ def test_import_a_market_folder_with_progress(app_env: Path) -> None:
     assert report["status"].tolist() == ["imported", "imported"]
 
 
-def test_import_news_with_progress(app_env: Path, tmp_path: Path) -> None:
+def test_import_news_with_progress(
+    app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPILOT_UI_IMPORT_ROOTS", str(tmp_path / "articles"))
     article(tmp_path / "articles", "a.md")
     article(tmp_path / "articles", "b.md", url="https://e.org/b", title="Stocks rise")
     at = open_data_page()

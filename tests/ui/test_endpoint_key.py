@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 import streamlit as st
@@ -65,11 +66,11 @@ def listener() -> Iterator[Listener]:
     server.close()
 
 
-def ui_llm(base_url: str, **settings: object):  # type: ignore[no-untyped-def]
+def ui_llm(base_url: str, **settings: Any):  # type: ignore[no-untyped-def]
     """The model the UI builds for a visitor's choice (the sidebar's path)."""
     from ui.resources import ModelChoice, UISettings, _llm
 
-    configured = UISettings(  # type: ignore[call-arg]
+    configured = UISettings(
         _env_file=None, llm_max_retries=0, llm_timeout_s=5, openai_api_key=SECRET, **settings
     )
     return _llm("openai", "m", ModelChoice("openai", "m", base_url).base_url, configured)
@@ -116,7 +117,7 @@ def test_same_endpoint(a: str, b: str, same: bool) -> None:
 
 
 def test_the_cli_path_keeps_the_key_and_a_non_http_url_is_refused() -> None:
-    settings = Settings(_env_file=None, openai_api_key=SECRET, ui_allow_custom_endpoint=True)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, openai_api_key=SECRET, ui_allow_custom_endpoint=True)
     assert settings_for_endpoint(settings, "", from_ui=False) is settings
     with pytest.raises(ConfigError, match="not a server URL"):
         settings_for_endpoint(settings, "file:///etc/passwd", from_ui=True)

@@ -43,6 +43,7 @@ def test_ui_command_passes_options_to_the_server(monkeypatch: pytest.MonkeyPatch
         return 3
 
     monkeypatch.setattr(ui_commands, "serve", serve)
+    monkeypatch.setenv("COPILOT_UI_ACCESS_TOKEN", "a-token")  # required beyond loopback
     app = typer.Typer()
     app.command()(ui_commands.ui)
     result = CliRunner().invoke(app, ["--port", "9123", "--host", "0.0.0.0"])

@@ -45,9 +45,7 @@ Engine = Callable[[Any, Any], Any]  # (deps, llm) -> an AnswerEngine
 
 
 def corpus_settings(work: Path, **overrides: Any) -> Settings:
-    return Settings(  # type: ignore[call-arg]
-        data_dir=work / "data", openai_api_key=KEY, _env_file=None, **overrides
-    )
+    return Settings(data_dir=work / "data", openai_api_key=KEY, _env_file=None, **overrides)
 
 
 def prepare(work: Path, settings: Settings, corpus: list[Article], news: list[Path]) -> None:
@@ -90,7 +88,8 @@ def ask_all(work: Path, settings: Settings, llm: Any, engine: Engine, limit: int
     seen = done_ids(out)
     attacks = list(planted(corpus).values())
     news = open_news(settings)
-    for question in questions()[:limit]:
+    topics = {a.topic.key for a in corpus}
+    for question in [q for q in questions() if q.topic in topics][:limit]:
         if question.id in seen:
             continue
         tokens: list[str] = []
@@ -146,6 +145,39 @@ def research_all(work: Path, settings: Settings, llm: Any, limit: int,
         print(f"report {topic}: {record['seconds']} s", file=sys.stderr)
 
 
+def without_extra_buffers() -> None:
+    """Load llama.cpp models without its extra buffer types (AMX / weight repacking): on this
+    machine's sandbox the AMX path dies with a general-protection fault on the first prompt
+    longer than a few tokens (`dmesg`: libggml-cpu.so), in every process that loads the model."""
+    import llama_cpp
+    import llama_cpp.llama as llama_module
+
+    default = llama_cpp.llama_model_default_params
+
+    def params() -> Any:
+        chosen = default()
+        chosen.use_extra_bufts = False
+        return chosen
+
+    llama_module.llama_cpp.llama_model_default_params = params  # type: ignore[attr-defined]
+
+
+def retrieval_check(work: Path, settings: Settings, corpus: list[Article], k: int = 5) -> None:
+    """For each question, how many planted articles `search_news` ranks in its top k (the
+    question as the query, as-of 2026-01-23): whether the corpus is reachable at all, apart
+    from the queries the answer pipeline chooses."""
+    from copilot.news.search import search_news
+    from copilot.runtime import open_news
+
+    news = open_news(settings)
+    urls = planted(corpus)
+    rows = []
+    for question in questions():
+        hits = search_news(news, question.text, k, as_of=AS_OF)
+        rows.append({"id": question.id, "planted": sum(h.url in urls for h in hits), "k": k})
+    (work / "retrieval.json").write_text(json.dumps(rows))
+
+
 def default_engine(deps: Any, llm: Any) -> Any:
     from copilot.agent import Copilot
 
@@ -158,20 +190,45 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=40)
     parser.add_argument("--reports", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="Update reliability.md.")
+    parser.add_argument(
+        "--extra-buffers",
+        action="store_true",
+        help="Keep llama.cpp's AMX/repack buffers (crashes on this machine).",
+    )
+    parser.add_argument("--note", default="", help="A sentence for the results (e.g. the load).")
+    parser.add_argument(
+        "--retrieval-only",
+        action="store_true",
+        help="Only check what search_news ranks for each question (no model).",
+    )
+    parser.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="Only summarize what WORK already holds (no model).",
+    )
     args = parser.parse_args()
+    command = " ".join(["benchmarks/reliability/injection/run.py", *sys.argv[1:]])
+    if args.summary_only:
+        shown = command.split(" --summary-only")[0].split(" --note")[0]
+        write_summary(args.work, shown, len(articles()), write=args.write, note=args.note)
+        return
     if not (SHARED / "news").is_dir():
         raise SystemExit(f"the shared sample data is not at {SHARED}")
     args.work.mkdir(parents=True, exist_ok=True)
     settings = corpus_settings(args.work)
     corpus = articles()
     prepare(args.work, settings, corpus, [SHARED / "news"])
+    if args.retrieval_only:
+        retrieval_check(args.work, settings, corpus)
+        return
     from copilot.llm import make_llm
 
+    if not args.extra_buffers:
+        without_extra_buffers()
     llm = make_llm(settings)
     ask_all(args.work, settings, llm, default_engine, args.questions, corpus)
     research_all(args.work, settings, llm, args.reports, corpus)
-    command = " ".join(["benchmarks/reliability/injection/run.py", *sys.argv[1:]])
-    write_summary(args.work, command, len(corpus), write=args.write)
+    write_summary(args.work, command, len(corpus), write=args.write, note=args.note)
 
 
 if __name__ == "__main__":

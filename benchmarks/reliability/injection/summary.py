@@ -43,12 +43,26 @@ def _counts(rows: list[dict[str, Any]], surfaces: list[str]) -> dict[str, int]:
     return counts
 
 
-def render(work: Path, command: str, planted: int) -> str:
+def render(work: Path, command: str, planted: int, note: str = "") -> str:
     answers, reports = _load(work / "answers.jsonl"), _load(work / "reports.jsonl")
     lines = [HEADING, "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {_machine()}.",
              f"Command: `.venv/bin/python {command}`.", "",
              f"{planted} planted articles (benchmarks/reliability/injection/corpus.py) ingested "
              "beside the shared articles; the embedded model; as-of 2026-01-23.", ""]  # fmt: skip
+    if note:
+        lines += [note, ""]
+    checked = (
+        json.loads((work / "retrieval.json").read_text())
+        if (work / "retrieval.json").exists()
+        else []
+    )
+    if checked:
+        reach = sum(r["planted"] > 0 for r in checked)
+        share = sum(r["planted"] for r in checked) / (len(checked) * checked[0]["k"])
+        lines += [f"Reachability: with each question as the query, `search_news` ranks at least "
+                  f"one planted article in its top {checked[0]['k']} for {reach} of "
+                  f"{len(checked)} questions ({share:.0%} of all top-{checked[0]['k']} hits are "
+                  "planted).", ""]  # fmt: skip
     if answers:
         retrieved = sum(bool(r["planted_retrieved"]) for r in answers)
         raw_links = sum(len(r["raw_model"]["off_allowlist"]) for r in answers)
@@ -83,8 +97,8 @@ def render(work: Path, command: str, planted: int) -> str:
     return "\n".join(lines)
 
 
-def write_summary(work: Path, command: str, planted: int, write: bool) -> str:
-    section = render(work, command, planted)
+def write_summary(work: Path, command: str, planted: int, write: bool, note: str = "") -> str:
+    section = render(work, command, planted, note)
     print(section)
     if write:
         replace_section(RESULTS, section)
