@@ -238,6 +238,8 @@ def ingest_paths(
             progress=progress,
             overlap=overlap,
         )
+    if warm_up is not None:
+        warm_up.join()  # no thread outlives the ingest (it is done once anything was embedded)
     report.sources = len(seen)
     report.problems = loaded.problems
     report.warnings = loaded.warnings
@@ -265,6 +267,10 @@ class _ModelWarmUp:
                 target=_preload, args=(self.embedder,), name="embedder-warm-up", daemon=True
             )
             self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 def _preload(embedder: Embedder) -> None:
