@@ -64,8 +64,14 @@ def test_onnx_int8_stays_close_to_torch(cache: Path, torch_vectors: np.ndarray) 
     vectors = np.asarray(int8.embed(SENTENCES))
     cosines = (vectors * torch_vectors).sum(axis=1)
     assert cosines.min() > INT8_MIN_COSINE and cosines.mean() > 0.99
-    # Still semantic: the streak headline is nearer the Russell sentence than the oil one.
-    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[4] + 0.1
+    # Neighbours are kept: each sentence's nearest other sentence is the one torch finds.
+    assert (_nearest(vectors) == _nearest(torch_vectors)).all()
+
+
+def _nearest(vectors: np.ndarray) -> np.ndarray:
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -1.0)
+    return np.asarray(similarity.argmax(axis=1))
 
 
 def test_a_vector_does_not_depend_on_its_batch(cache: Path) -> None:
