@@ -71,6 +71,12 @@ class Settings(BaseSettings):
         description="'all-MiniLM-L6-v2' (bundled, offline), another sentence-transformers "
         "model name or path, or 'openai:<model>'.",
     )
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "onnx-int8",
+        description="How the bundled model runs: 'torch' (sentence-transformers), 'onnx' (ONNX "
+        "Runtime, the same vectors) or 'onnx-int8' (int8-quantized, fastest; see "
+        "benchmarks/results/news.md). Other models always run on torch.",
+    )
 
     # Language model.
     llm_provider: Literal["local", "openai", "scripted"] = "local"

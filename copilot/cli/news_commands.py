@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from copilot.cli.common import parse_day
 from copilot.errors import CopilotError
 from copilot.news.embeddings import SentenceTransformerEmbedder
+from copilot.news.onnx_embedder import OnnxEmbedder
 from copilot.news.present import cite, excerpt, published_label
 from copilot.news.search import search_news
 from copilot.news.store import NewsStore
@@ -70,7 +71,7 @@ def ingest_news(
     try:
         settings = Settings()
         store = NewsStore.open(settings)
-        if threads and isinstance(store.embedder, SentenceTransformerEmbedder):
+        if threads and isinstance(store.embedder, SentenceTransformerEmbedder | OnnxEmbedder):
             store.embedder.threads = threads
         with _progress() as progress:
             report = ingest_paths(

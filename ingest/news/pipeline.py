@@ -3,18 +3,27 @@
 Once and only once: copies of one article (same canonical URL) are merged into one; an article
 whose stored version has the same content hash costs nothing (no embedding); a changed article's
 new chunks replace the old ones. Batches are whole articles, written one `add` call each.
+
+Overlapped, in the same order of writes: while batch n+1 is embedded, a writer thread stores
+batch n (Chroma's `add` is a large share of the time once embedding is fast), and while files are
+read the embedding model loads, as soon as a file holds an article the store has never seen.
+Articles cannot be embedded before every file is read: a later file may hold a better copy.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.progress import Progress
 
-from copilot.errors import ImportFileError
+from copilot.errors import CopilotError, ImportFileError
+from copilot.news.embeddings import Embedder
 from copilot.news.models import Article, Chunk
 from copilot.news.store import NewsStore, StoredVersion
 from ingest.news.chunking import CHUNK_CHARS, OVERLAP_CHARS, chunk_article
@@ -86,8 +95,11 @@ def ingest_articles(
     chunk_chars: int = CHUNK_CHARS,
     overlap_chars: int = OVERLAP_CHARS,
     progress: Progress | None = None,
+    overlap: bool = True,
 ) -> IngestReport:
-    """Store `articles` (merged first). The caller holds the store's writer lock."""
+    """Store `articles` (merged first). The caller holds the store's writer lock.
+    `overlap=False` writes each batch before embedding the next (the order before overlapping,
+    kept for benchmarks)."""
     report = IngestReport(copies=len(articles))
     merged = merge_copies(articles)
     report.articles = len(merged)
@@ -109,21 +121,44 @@ def ingest_articles(
     if progress is not None:
         total = sum(len(chunks) for batch in batches for _, _, chunks in batch)
         task = progress.add_task("Embedding", total=total, current="")
-    for batch in batches:
-        chunks = [chunk for _, _, chunks in batch for chunk in chunks]
-        embeddings = store.embedder.embed([c.embed_text for c in chunks])
-        report.embeddings += len(embeddings)
-        store.add_chunks(chunks, embeddings)
-        report.chunks_written += len(chunks)
-        for article, replaces, _ in batch:
-            if replaces:
-                store.delete_other_versions(article.article_id, article.version)
-                report.replaced += 1
-            else:
-                report.added += 1
+
+    def write(batch: Batch, chunks: list[Chunk], embeddings: list[list[float]]) -> None:
+        _write_batch(store, batch, chunks, embeddings, report)
         if progress is not None and task is not None:
             progress.update(task, advance=len(chunks), current=batch[-1][0].title[:40])
+
+    with ThreadPoolExecutor(1, thread_name_prefix="news-writer") as writer:
+        in_flight: Future[None] | None = None
+        for batch in batches:
+            chunks = [chunk for _, _, chunks in batch for chunk in chunks]
+            embeddings = store.embedder.embed([c.embed_text for c in chunks])
+            report.embeddings += len(embeddings)
+            if in_flight is not None:
+                in_flight.result()  # one write at a time, in order; a failed write stops here
+            in_flight = writer.submit(write, batch, chunks, embeddings)
+            if not overlap:
+                in_flight.result()
+        if in_flight is not None:
+            in_flight.result()
     return report
+
+
+def _write_batch(
+    store: NewsStore,
+    batch: Batch,
+    chunks: list[Chunk],
+    embeddings: list[list[float]],
+    report: IngestReport,
+) -> None:
+    """Whole articles in one `add`, then the older versions of the replaced ones removed."""
+    store.add_chunks(chunks, embeddings)
+    report.chunks_written += len(chunks)
+    for article, replaces, _ in batch:
+        if replaces:
+            store.delete_other_versions(article.article_id, article.version)
+            report.replaced += 1
+        else:
+            report.added += 1
 
 
 def _has_full_text(versions: list[StoredVersion]) -> bool:
@@ -168,6 +203,7 @@ def ingest_paths(
     overlap_chars: int = OVERLAP_CHARS,
     progress: Progress | None = None,
     on_wait: Callable[[str], None] | None = None,
+    overlap: bool = True,
 ) -> IngestReport:
     """Load files, folders and feeds, then store their articles under the writer lock.
 
@@ -185,7 +221,11 @@ def ingest_paths(
         if progress is not None and task is not None:
             progress.update(task, advance=1, current=Path(name).name[:40])
 
-    loaded = load_sources(paths, feed_urls, timeout_s, on_source=advance)
+    warm_up = _ModelWarmUp(store) if overlap else None
+    loaded = load_sources(
+        paths, feed_urls, timeout_s, on_source=advance,
+        on_articles=warm_up.seen if warm_up is not None else None,
+    )  # fmt: skip
     if progress is not None and task is not None:
         progress.update(task, total=len(seen), completed=len(seen), current="")
     with store.writer(lock_timeout_s, on_wait):
@@ -196,9 +236,43 @@ def ingest_paths(
             chunk_chars=chunk_chars,
             overlap_chars=overlap_chars,
             progress=progress,
+            overlap=overlap,
         )
+    if warm_up is not None:
+        warm_up.join()  # no thread outlives the ingest (it is done once anything was embedded)
     report.sources = len(seen)
     report.problems = loaded.problems
     report.warnings = loaded.warnings
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _ModelWarmUp:
+    """Loads the embedding model in the background once a file holds an article the store has
+    never seen (never for an unchanged re-ingest, which must not load a model at all)."""
+
+    def __init__(self, store: NewsStore) -> None:
+        self.embedder = store.embedder
+        self.stored: set[str] | None = None
+        self.store = store
+        self.thread: threading.Thread | None = None
+
+    def seen(self, articles: list[Article]) -> None:
+        if self.thread is not None:
+            return
+        if self.stored is None:
+            self.stored = set(self.store.stored_versions())  # a hint: read before the lock
+        if any(article.article_id not in self.stored for article in articles):
+            self.thread = threading.Thread(
+                target=_preload, args=(self.embedder,), name="embedder-warm-up", daemon=True
+            )
+            self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+
+def _preload(embedder: Embedder) -> None:
+    with contextlib.suppress(CopilotError):  # the first embed() raises it where it is reported
+        embedder.preload()

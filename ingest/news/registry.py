@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from copilot.errors import CopilotError, ImportFileError
+from copilot.news.models import Article
 from ingest.news.base import LoadResult, NewsLoader
 from ingest.news.feeds import FeedLoader
 from ingest.news.html import HtmlLoader
@@ -60,8 +61,10 @@ def load_sources(
     feed_urls: Iterable[str] = (),
     timeout_s: float = 20.0,
     on_source: Callable[[str], None] | None = None,
+    on_articles: Callable[[list[Article]], None] | None = None,
 ) -> LoadResult:
-    """Load every file (through its loader) and every feed URL; failures become problems."""
+    """Load every file (through its loader) and every feed URL; failures become problems.
+    `on_articles` sees each input's articles as soon as they are read."""
     files, problems = discover(paths)
     total = LoadResult(problems=problems)
     sources: list[tuple[str, NewsLoader]] = [
@@ -70,7 +73,10 @@ def load_sources(
     sources += [(url, FeedLoader(timeout_s)) for url in feed_urls]
     for name, loader in sources:
         try:
-            total.extend(loader.load(name))
+            result = loader.load(name)
+            total.extend(result)
+            if on_articles is not None and result.articles:
+                on_articles(result.articles)
         except ImportFileError as exc:
             total.problems.append(exc)
         except CopilotError as exc:  # e.g. a feed URL that cannot be fetched
