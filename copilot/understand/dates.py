@@ -9,6 +9,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from dateutil import parser as date_parser
@@ -89,7 +90,8 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
-def find_dates(text: str, as_of: date) -> list[DateMention]:
+@lru_cache(maxsize=512)  # the window finders ask about the same text several times
+def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
@@ -101,7 +103,9 @@ def find_dates(text: str, as_of: date) -> list[DateMention]:
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
     found.sort(key=lambda m: m.start)
-    return [_edge_of(text, _week_around(text, _next_to(text, _week_of(text, m)))) for m in found]
+    return tuple(
+        _edge_of(text, _week_around(text, _next_to(text, _week_of(text, m)))) for m in found
+    )
 
 
 # Days people name instead of dating them: (month, day) fixed, or (month, weekday, nth) with
@@ -139,6 +143,8 @@ def _ago(text: str, as_of: date) -> list[DateMention]:
     for match in _AGO.finditer(text):
         words = match.group("n").lower()
         count = 1 if words in ("a", "an", "one") else number_of(words)
+        if not 0 < count <= 600:
+            continue
         unit = match.group("unit").lower()
         day = session_on_or_before(as_of)
         if "day" in unit or "session" in unit:

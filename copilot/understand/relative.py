@@ -121,6 +121,8 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
         return _calendar_span(12, "months", "the last 12 months", latest, [match.span()])
     count = number_of(match.groupdict().get("n"))
     unit = match.group("unit").lower()
+    if not 0 < count <= _MOST[unit.split()[-1].rstrip("s")]:
+        return None  # "2025 year-end" is a date, not 2025 years
     if match.re is _N_DAY and count == 1 and unit in ("day", "session"):
         return None  # "one-day drop", "1-day move": a daily measure, not a window
     spans = [match.span()]
@@ -134,6 +136,9 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
     months = count * {"month": 1, "quarter": 3, "year": 12}[unit.rstrip("s")]
     label = f"the past {_count(count)}{unit.rstrip('s')}{plural}"
     return _calendar_span(months, "months", label, latest, spans)
+
+
+_MOST = {"day": 5000, "session": 5000, "week": 520, "month": 600, "quarter": 200, "year": 50}
 
 
 def _rolling_words(match: re.Match[str]) -> bool:

@@ -111,7 +111,7 @@ def _ended(found: WindowFound, text: str, as_of: date) -> WindowFound:
 
 
 def _from_mentions(
-    text: str, mentions: list[DateMention], as_of: date, latest: date
+    text: str, mentions: tuple[DateMention, ...], as_of: date, latest: date
 ) -> WindowFound:
     first = mentions[0]
     spans = [(m.start, m.end) for m in mentions]
