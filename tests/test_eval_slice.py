@@ -112,14 +112,6 @@ def test_the_copier_copies_evidence_and_refuses_without_it() -> None:
     assert minimal_instance(plan) == {"calls": []}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waits for the answer engine (issue #11): measured 2026-11-30 with the measure core "
-    "merged, 12 of 13 numeric right, but gap-ytd-01 crashes (Catalog has no 'symbols' when the "
-    "model is asked for an open slot), sector-hit-hardest-01 measures SPY instead of ranking "
-    "the sectors, and the future-date refusal does not name its ticker (instrument_named "
-    "0.867 < 0.9). Remove this mark when the slice passes.",
-)
 def test_dev_slice_clears_the_bars(shared_deps: ToolDeps) -> None:
     by_id = {q.id: q for q in load_questions(DEV)}
     questions = [by_id[i] for i in SLICE + SLICE_UNANSWERABLE_EXTRA]

@@ -233,13 +233,12 @@ def render(result: MeasureResult) -> tuple[str, list[Fact]]:
     ranked = sum(1 for r in result.rows if r.rank is not None)
     lines: list[str] = []
     facts: list[Fact] = []
-    if ranked:
-        lines.append(
-            "Ranked " + ("highest" if result.args.rank == "desc" else "lowest") + " first."
-        )
-    for row in result.rows:
+    # The order is said on the leader's line: a reader (or a small model) that takes the first
+    # line then has the answer, not a header.
+    order = "Ranked " + ("highest" if result.args.rank == "desc" else "lowest") + " first: "
+    for i, row in enumerate(result.rows):
         line = _Line(row, result.args, ranked)
-        lines.append(line.build())
+        lines.append((order if ranked and i == 0 else "") + line.build())
         facts.extend(line.facts)
     if result.notes:
         lines.append("Notes: " + " ".join(n[0].upper() + n[1:] for n in result.notes))

@@ -28,8 +28,7 @@ MAX_STEPS = 6
 MAX_SUB_QUESTIONS = 3
 NEWS_DAYS = 31
 REPORT_DRIVER_TOKENS = 1400  # a report reads more drivers than a chat answer (≥ 4 articles)
-_WHY = {"measure": "the move, measured", "news_drivers": "the news behind the move",
-        "search_news": "news on the topic"}  # fmt: skip
+_WHY = {"measure": "the move and the run behind it", "news_drivers": "the news behind the move"}
 
 
 def tool_names(deps: ToolDeps) -> list[str]:
@@ -121,6 +120,22 @@ def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:
     )
 
 
+def _covered(plan: ResearchPlan, call: dict[str, Any]) -> bool:
+    """The plan already has this evidence: a return (or measure) on the move's subject, a
+    streak, or the move's news drivers."""
+    args = call["args"]
+    if call["tool"] == "news_drivers":
+        return _has(plan, "news_drivers")
+    if args.get("measure") == "beat_streak":
+        return _has(plan, "streak") or any(
+            s.tool == "measure" and s.args.get("measure") == "beat_streak" for s in plan.steps
+        )
+    subject = str(args["symbols"][0])
+    return _has(plan, "price_return", symbol=subject) or any(
+        s.tool == "measure" and subject in s.args.get("symbols", []) for s in plan.steps
+    )
+
+
 def with_safeguards(
     plan: ResearchPlan, news: bool = True, deps: ToolDeps | None = None
 ) -> ResearchPlan:
@@ -133,7 +148,7 @@ def with_safeguards(
         if settled.instruments:
             deps.as_of = deps.as_of or plan.as_of
             for call in why_calls(deps, settled, REPORT_DRIVER_TOKENS):
-                if not _has(plan, call["tool"]) or call["tool"] == "measure":
+                if not _covered(plan, call):
                     plan = plan.add(call["tool"], call["args"], "analysis", _WHY[call["tool"]])
             return plan
     start = _prior_month_end(plan.as_of)

@@ -11,6 +11,7 @@ from copilot.market.measure_model import Rank
 _I = re.IGNORECASE
 _VERSUS = re.compile(
     r"\b(?:vs\.?|versus|compared?\s+(?:to|with)|against|relative\s+to|than|beat|beats|beating|"
+    r"ahead\s+of|behind|"
     r"beaten|outdid|topped|"
     r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?)\b",
     _I,
