@@ -63,25 +63,32 @@ _TO_DATE = {
     "year": re.compile(
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
-        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year)\b",
+        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago))|"
+        r"year\s+so\s+far)\b",
         re.IGNORECASE,
     ),
     "quarter": re.compile(
-        r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter)\b", re.I
+        r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter|"
+        r"(?:for|in)\s+the\s+quarter(?!\s+(?:before|after|ago)))\b",
+        re.I,
     ),
     "month": re.compile(
         r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
-        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month)\b",
+        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|"
+        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of)))\b",
         re.IGNORECASE,
     ),
     "week": re.compile(
         r"\b(?:wtd|week[\s-]to[\s-]date|this\s+week|so\s+far\s+this\s+week|"
-        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week)\b",
+        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week|"
+        r"(?:for|in)\s+the\s+week(?!\s+(?:before|after|ago|of)))\b",
         re.IGNORECASE,
     ),
 }
 _TODAY = re.compile(r"\b(?:today|today's|this\s+session|latest\s+session)\b", re.IGNORECASE)
-_YESTERDAY = re.compile(r"\byesterday(?:'s)?\b", re.IGNORECASE)
+_YESTERDAY = re.compile(
+    r"\b(?P<before>(?:the\s+)?day\s+before\s+)?yesterday(?:'s)?\b", re.IGNORECASE
+)
 
 
 RECENT_SESSIONS = 20  # what "lately" measures: about a month of sessions
@@ -205,7 +212,10 @@ def _yesterday(text: str, as_of: date, latest: date) -> WindowFound | None:
     if match is None:
         return None
     day = session_on_or_before(as_of - timedelta(days=1))
-    period = Period(day, day, f"yesterday ({day.isoformat()})", "day")
+    name = "yesterday"
+    if match.group("before"):  # "the day before yesterday": the session before that one
+        day, name = session_on_or_before(day - timedelta(days=1)), "the day before yesterday"
+    period = Period(day, day, f"{name} ({day.isoformat()})", "day")
     return period_window(period, as_of, latest, [match.span()])
 
 
