@@ -301,6 +301,8 @@ def _fill_intent(
         versus, rank = None, (rank if rank != "none" else "desc")  # "SPY vs QQQ vs IWM"
     if versus is not None and len(instruments) == 2:
         rank = "none"  # two instruments and a benchmark: the comparison says it all
+    if rank != "none" and (asked.measure, asked.aggregate) == ("level", "last"):
+        asked = MOVE  # "the top 3 sectors": ranked by their move, prices are not comparable
     if asked.measure == "beat_streak" and versus is None:
         asked = Asked(
             "up_streak", "last", "winning streak",

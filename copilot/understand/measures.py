@@ -139,7 +139,7 @@ _NUMBER_NOT_PERCENT = (
     r"years?|-day|trading))\b"
 )
 _ABOVE = re.compile(
-    r"\b(?:above|over|exceed\w*|top(?:ped)?|hit|reach\w*|cross\w*|break\w*|north\s+of)\s+"
+    r"\b(?:above|over|exceed\w*|topped|tops|hit|reach\w*|cross\w*|break\w*|north\s+of)\s+"
     + _NUMBER_NOT_PERCENT,
     _I,
 )
@@ -166,7 +166,7 @@ _MOVE = re.compile(
     r"\bhow\s+(?:did|does|do|has|have|is|are|was|were|'s)\b.*\b(?:do|doing|done|did|perform\w*|"
     r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up|"
     r"look(?:ing|s)?|shap\w*\s+up|trend\w*)\b"
-    r"|\bwhat\s+(?:did|has|have|does|do|will|would)\b.*\bdo(?:ne|ing)?\b"
+    r"|\bwhat(?:'s|s|\s+(?:did|has|have|does|do|will|would))\b.*\bdo(?:ne|ing)?\b"
     r"|\btrend\w*\b|\bthe\s+(?:ytd|mtd|qtd|wtd)\b|\b(?:ytd|mtd|qtd|wtd)\s+(?:on|for|of|in)\b"
     r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
     r"|\bgr[eo]w(?:n|th|ing|s)?\b"

@@ -58,6 +58,7 @@ _FUTURE = re.compile(
     r"(?:the\s+)?rest\s+of\s+(?:the|this)\s+(?:year|month|week|quarter))\b",
     re.IGNORECASE,
 )
+_COMPACT = re.compile(r"(?<![\w$.·/-])(?P<n>\d{1,3})\s?(?P<unit>d|w|wk|m|mo|y|yr)(?![\w-])", re.I)
 _TTM = re.compile(r"\b(?:ttm|trailing\s+twelve\s+months|trailing\s+12\s+months)\b", re.I)
 _TO_DATE = {
     "year": re.compile(
@@ -148,6 +149,27 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
 _MOST = {"day": 5000, "session": 5000, "week": 520, "month": 600, "quarter": 200, "year": 50}
 
 
+def _compact(text: str, as_of: date, latest: date) -> WindowFound | None:
+    """'XLF 1y', 'SPY 6m', 'QQQ 5d': the chart-button shorthand for the last span."""
+    match = _COMPACT.search(text)
+    if match is None:
+        return None
+    count, unit = int(match.group("n")), match.group("unit").lower()
+    spans = [match.span()]
+    if unit == "d":
+        return sessions_window(count, spans, latest) if 0 < count <= 5000 else None
+    if unit in ("w", "wk"):
+        start = latest - timedelta(days=7 * count) + timedelta(days=1)
+        return through_latest(
+            start, f"the past {_count(count)}week{'s' * (count > 1)}", latest, spans
+        )
+    months = count if unit in ("m", "mo") else 12 * count
+    if not 0 < months <= 600:
+        return None
+    label = f"the past {_count(count)}{'month' if months == count else 'year'}{'s' * (count > 1)}"
+    return _calendar_span(months, "months", label, latest, spans)
+
+
 def _rolling_words(match: re.Match[str]) -> bool:
     """'past month', 'the last month', 'last 3 months' roll back from the latest close; plain
     'last month' / 'previous week' name the calendar period before the current one."""
@@ -234,5 +256,5 @@ def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
 
 
 RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
-    _future, _recently, _rolling, _two_sessions, _to_date, _today, _yesterday,
+    _future, _recently, _rolling, _compact, _two_sessions, _to_date, _today, _yesterday,
 )  # fmt: skip

@@ -33,8 +33,8 @@ _FUZZY = re.compile(
 )
 # "since the election", "after the Fed meeting": an event, not a date.
 _EVENT = re.compile(
-    r"\b(?:since|after|before|during|around|following|ahead\s+of)\s+(?:the\s+|last\s+|this\s+|"
-    r"that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
+    r"\b(?:since|after|before|during|around|following|ahead\s+of|between)\s+(?:the\s+|last\s+|"
+    r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
     re.IGNORECASE,
 )
 _ALL_TIME = re.compile(

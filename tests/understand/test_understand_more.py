@@ -694,3 +694,27 @@ def test_an_event_dated_loosely_is_left_open(catalog: Catalog) -> None:
 def test_moves_per_week_are_not_a_measure(catalog: Catalog) -> None:
     got = understand("What was the biggest weekly gain for SMH this year?", A, catalog)
     assert got.intent is None and got.calls == [] and got.open_slots == ["measure"]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "sessions"),
+    [
+        ("XLF 1y", D(2025, 2, 19), None),
+        ("SPY 6m return", D(2025, 8, 19), None),
+        ("QQQ 5d", None, 5),
+        ("XLE 2w", D(2026, 2, 5), None),
+    ],
+)
+def test_chart_shorthand(
+    question: str, start: date | None, sessions: int | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and (got.window.start, got.window.sessions) == (start, sessions)
+    assert got.intent is not None and got.intent.measure == "return"
+
+
+def test_ranking_a_set_by_a_bare_question_ranks_moves(catalog: Catalog) -> None:
+    got = understand("What were the top 3 sectors last month?", A, catalog)
+    assert got.intent is not None and (got.intent.measure, got.intent.rank) == ("return", "desc")
+    vix = understand("what's the VIX done this week", A, catalog)
+    assert vix.intent is not None and vix.intent.measure == "return"
