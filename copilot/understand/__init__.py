@@ -4,8 +4,7 @@
 builds the catalog; `warm_up()` builds the NYSE calendar ahead of the first question."""
 
 from copilot.understand.catalog import Catalog, Stored
-from copilot.understand.core import understand
+from copilot.understand.core import understand, warm_up
 from copilot.understand.model import Understanding
-from copilot.understand.sessions import warm_up
 
 __all__ = ["Catalog", "Stored", "Understanding", "understand", "warm_up"]

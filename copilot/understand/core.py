@@ -17,11 +17,17 @@ from copilot.understand.comparisons import (
     versus_count,
     versus_position,
 )
-from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
+from copilot.understand.instruments import (
+    BENCHMARK,
+    Found,
+    Mention,
+    find_instruments,
+    warm_patterns,
+)
 from copilot.understand.measures import Asked, find_asked, not_market_data, periodic_move
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.relative import RECENT_SESSIONS
-from copilot.understand.sessions import session_on_or_before
+from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.window_build import sessions_window
 from copilot.understand.windows import WindowFound, find_window
@@ -31,6 +37,15 @@ from copilot.understand.windows import WindowFound, find_window
 class _Chosen:
     instruments: list[Instrument]
     starts: list[int]  # where each was named (for "X vs Y": the benchmark comes after)
+
+
+def warm_up(catalog: Catalog | None = None) -> None:
+    """Pay the once-per-process costs now (the NYSE calendar, the phrase pattern and, given a
+    catalog, its company-name index), so the first question does not."""
+    warm_calendar()
+    warm_patterns()
+    if catalog is not None:
+        catalog.companies()
 
 
 def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
