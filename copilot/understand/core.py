@@ -17,11 +17,17 @@ from copilot.understand.comparisons import (
     versus_count,
     versus_position,
 )
-from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
-from copilot.understand.measures import Asked, find_asked, not_market_data
+from copilot.understand.instruments import (
+    BENCHMARK,
+    Found,
+    Mention,
+    find_instruments,
+    warm_patterns,
+)
+from copilot.understand.measures import Asked, find_asked, not_market_data, periodic_move
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.relative import RECENT_SESSIONS
-from copilot.understand.sessions import session_on_or_before
+from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.window_build import sessions_window
 from copilot.understand.windows import WindowFound, find_window
@@ -31,6 +37,15 @@ from copilot.understand.windows import WindowFound, find_window
 class _Chosen:
     instruments: list[Instrument]
     starts: list[int]  # where each was named (for "X vs Y": the benchmark comes after)
+
+
+def warm_up(catalog: Catalog | None = None) -> None:
+    """Pay the once-per-process costs now (the NYSE calendar, the phrase pattern and, given a
+    catalog, its company-name index), so the first question does not."""
+    warm_calendar()
+    warm_patterns()
+    if catalog is not None:
+        catalog.companies()
 
 
 def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
@@ -44,6 +59,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked = None  # "what is the P/E ratio of SPY": not a level of anything stored
     else:
         beyond = None
+    if (periodic := periodic_move(words)) is not None:
+        asked, beyond = None, periodic  # "the biggest weekly gain": no such measure
     why = asks_why(words)
     direction = direction_of(words)
     market_latest = session_on_or_before(as_of)
@@ -283,8 +300,8 @@ def _fill_intent(
         if beyond:
             result.open_slots.append("measure")
             result.trace.append(
-                f"measure: '{beyond}' is not in the market store (daily prices and series "
-                "values only): left to the model and the news"
+                f"measure: '{beyond}' is not a measure the market store computes (daily closes "
+                "and series values, moves per session or over a window): left to the model"
             )
         elif result.instruments:
             result.open_slots.append("measure")
@@ -299,6 +316,8 @@ def _fill_intent(
         versus, rank = None, (rank if rank != "none" else "desc")  # "SPY vs QQQ vs IWM"
     if versus is not None and len(instruments) == 2:
         rank = "none"  # two instruments and a benchmark: the comparison says it all
+    if rank != "none" and (asked.measure, asked.aggregate) == ("level", "last"):
+        asked = MOVE  # "the top 3 sectors": ranked by their move, prices are not comparable
     if asked.measure == "beat_streak" and versus is None:
         asked = Asked(
             "up_streak", "last", "winning streak",
@@ -368,8 +387,10 @@ def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) 
         sma_window=asked.sma_window if asked and asked.sma_window else 200,
     )
     result.calls.append(call)
-    if asked is not None and asked.both_extremes:  # "the high and the low"
-        result.calls.append(call.model_copy(update={"aggregate": "min"}))
+    if asked is not None and asked.both_extremes:  # "the high and the low", "up or down days"
+        other = {"up_days": "down_days"}.get(call.measure, call.measure)
+        aggregate = call.aggregate if other != call.measure else "min"
+        result.calls.append(call.model_copy(update={"measure": other, "aggregate": aggregate}))
     for window in also:  # "Q4 vs Q3": the same measure over each period named
         result.calls.append(
             call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})

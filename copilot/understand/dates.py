@@ -121,6 +121,7 @@ _FLOATING_DAYS = {
     "thanksgiving": (11, 3, 4), "black friday": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "mlk day": (1, 0, 3), "martin luther king day": (1, 0, 3),
     "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "president's day": (2, 0, 3),
+    "election day": (11, 1, 1),
 }  # fmt: skip
 _NAMED_DAY = re.compile(
     r"\b(?:"
@@ -268,7 +269,13 @@ def _named_day(name: str, year: int) -> date:
     else:
         last = _month_end(year, month)
         found = last - timedelta(days=(last.weekday() - weekday) % 7)
-    return found + timedelta(days=1) if name == "black friday" else found
+    # Black Friday follows Thanksgiving; US Election Day is the Tuesday after the first Monday.
+    if name in ("black friday",):
+        return found + timedelta(days=1)
+    if name == "election day":
+        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
+    return found
 
 
 def _days(text: str, as_of: date) -> list[DateMention]:

@@ -114,6 +114,11 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return pattern, {a: tuple(s) for a, s in table.items()}
 
 
+def warm_patterns() -> None:
+    """Compile the registry's phrase pattern (once per process)."""
+    _alias_table()
+
+
 def _fund_names(name: str) -> tuple[str, ...]:
     """A fund's full name as people write it: 'SPDR S&P 500 ETF Trust', 'Technology Select
     Sector SPDR Fund', 'iShares Russell 2000 ETF', 'Invesco QQQ Trust'."""

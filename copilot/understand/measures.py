@@ -74,13 +74,13 @@ _DRAWDOWN = re.compile(
     _I,
 )
 _FROM_PEAK = re.compile(
-    r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from)\s+"
+    r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since)\s+"
     r"(?:its|the|their|a)?\s*(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+)?"
     r"(?:peak|high|highs|top|record)\b",
     _I,
 )
 _FROM_TROUGH = re.compile(
-    r"\b(?:above|off|from|up\s+from|over)\s+(?:its|the|their|a)?\s*"
+    r"\b(?:above|off|from|up\s+from|over|since)\s+(?:its|the|their|a)?\s*"
     r"(?:recent\s+|52[\s-]week\s+|year'?s?\s+)?(?:trough|low|lows|bottom)\b",
     _I,
 )
@@ -120,6 +120,12 @@ _LOWEST = re.compile(
     r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b",
     _I,
 )
+_UP_AND_DOWN = re.compile(
+    r"\b(?:up|green|positive|winning)\s+(?:days|sessions)\s+(?:or|and|vs\.?|versus|than)\s+"
+    r"(?:down|red|negative|losing)(?:\s+(?:days|sessions))?\b|\b(?:down|red|negative|losing)\s+"
+    r"(?:days|sessions)\s+(?:or|and|vs\.?|versus|than)\s+(?:up|green|positive|winning)\b",
+    _I,
+)
 _HIGH_AND_LOW = re.compile(
     r"\bhighs?\s+and\s+(?:the\s+|its\s+)?lows?\b|\blows?\s+and\s+(?:the\s+|its\s+)?highs?\b|"
     r"\b(?:trading\s+)?range\b",
@@ -133,7 +139,7 @@ _NUMBER_NOT_PERCENT = (
     r"years?|-day|trading))\b"
 )
 _ABOVE = re.compile(
-    r"\b(?:above|over|exceed\w*|top(?:ped)?|hit|reach\w*|cross\w*|break\w*|north\s+of)\s+"
+    r"\b(?:above|over|exceed\w*|topped|tops|hit|reach\w*|cross\w*|break\w*|north\s+of)\s+"
     + _NUMBER_NOT_PERCENT,
     _I,
 )
@@ -160,7 +166,7 @@ _MOVE = re.compile(
     r"\bhow\s+(?:did|does|do|has|have|is|are|was|were|'s)\b.*\b(?:do|doing|done|did|perform\w*|"
     r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up|"
     r"look(?:ing|s)?|shap\w*\s+up|trend\w*)\b"
-    r"|\bwhat\s+(?:did|has|have|does|do|will|would)\b.*\bdo(?:ne|ing)?\b"
+    r"|\bwhat(?:'s|s|\s+(?:did|has|have|does|do|will|would))\b.*\bdo(?:ne|ing)?\b"
     r"|\btrend\w*\b|\bthe\s+(?:ytd|mtd|qtd|wtd)\b|\b(?:ytd|mtd|qtd|wtd)\s+(?:on|for|of|in)\b"
     r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
     r"|\bgr[eo]w(?:n|th|ing|s)?\b"
@@ -183,6 +189,21 @@ _NOT_MARKET_DATA = re.compile(
     r"ratings?|fund\s+flows?|inflows?|outflows?)\b",
     _I,
 )
+
+
+_PERIODIC_MOVE = re.compile(
+    r"\b(?:best|worst|biggest|largest|smallest|strongest|weakest)\s+(?:weekly|monthly|quarterly|"
+    r"yearly|annual)\s+(?:gains?|loss(?:es)?|returns?|moves?|changes?|drops?|declines?|"
+    r"performance)\b|\b(?:best|worst|biggest)\s+(?:week|month|quarter)\b",
+    _I,
+)
+
+
+def periodic_move(text: str) -> str | None:
+    """'the biggest weekly gain', 'its best month': moves per week or month, which the measure
+    tool does not compute (its moves are per session or over the whole window)."""
+    match = _PERIODIC_MOVE.search(text)
+    return match.group(0) if match is not None else None
 
 
 def not_market_data(text: str) -> str | None:
@@ -323,6 +344,16 @@ def _daily(text: str) -> Asked | None:
     return Asked("daily_return", "last", "daily moves", "each session's close-to-close move")
 
 
+def _up_and_down_days(text: str) -> Asked | None:
+    """'more up days or down days': both counts (two calls)."""
+    if not _UP_AND_DOWN.search(text):
+        return None
+    return Asked(
+        "up_days", "count", "up days and down days",
+        "sessions with a positive and with a negative daily move", both_extremes=True,
+    )  # fmt: skip
+
+
 def _high_and_low(text: str) -> Asked | None:
     """'the 2025 high and low', 'its range this year': both extremes (two calls)."""
     if not _HIGH_AND_LOW.search(text):
@@ -396,6 +427,7 @@ def _level(text: str) -> Asked | None:
 
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
-    _sma, _streaks, _counts, _drawdown, _distance, _new_highs, _extreme_day, _daily,
-    _average, _volatility, _high_and_low, _extreme_level, _threshold, _move, _level,
+    _sma, _streaks, _up_and_down_days, _counts, _drawdown, _distance, _new_highs,
+    _extreme_day, _daily, _average, _volatility, _high_and_low, _extreme_level, _threshold,
+    _move, _level,
 )  # fmt: skip

@@ -58,30 +58,38 @@ _FUTURE = re.compile(
     r"(?:the\s+)?rest\s+of\s+(?:the|this)\s+(?:year|month|week|quarter))\b",
     re.IGNORECASE,
 )
+_COMPACT = re.compile(r"(?<![\w$.·/-])(?P<n>\d{1,3})\s?(?P<unit>d|w|wk|m|mo|y|yr)(?![\w-])", re.I)
 _TTM = re.compile(r"\b(?:ttm|trailing\s+twelve\s+months|trailing\s+12\s+months)\b", re.I)
 _TO_DATE = {
     "year": re.compile(
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
-        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year)\b",
+        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago))|"
+        r"year\s+so\s+far)\b",
         re.IGNORECASE,
     ),
     "quarter": re.compile(
-        r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter)\b", re.I
+        r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter|"
+        r"(?:for|in)\s+the\s+quarter(?!\s+(?:before|after|ago)))\b",
+        re.I,
     ),
     "month": re.compile(
         r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
-        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month)\b",
+        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|"
+        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of)))\b",
         re.IGNORECASE,
     ),
     "week": re.compile(
         r"\b(?:wtd|week[\s-]to[\s-]date|this\s+week|so\s+far\s+this\s+week|"
-        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week)\b",
+        r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week|"
+        r"(?:for|in)\s+the\s+week(?!\s+(?:before|after|ago|of)))\b",
         re.IGNORECASE,
     ),
 }
 _TODAY = re.compile(r"\b(?:today|today's|this\s+session|latest\s+session)\b", re.IGNORECASE)
-_YESTERDAY = re.compile(r"\byesterday(?:'s)?\b", re.IGNORECASE)
+_YESTERDAY = re.compile(
+    r"\b(?P<before>(?:the\s+)?day\s+before\s+)?yesterday(?:'s)?\b", re.IGNORECASE
+)
 
 
 RECENT_SESSIONS = 20  # what "lately" measures: about a month of sessions
@@ -139,6 +147,27 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
 
 
 _MOST = {"day": 5000, "session": 5000, "week": 520, "month": 600, "quarter": 200, "year": 50}
+
+
+def _compact(text: str, as_of: date, latest: date) -> WindowFound | None:
+    """'XLF 1y', 'SPY 6m', 'QQQ 5d': the chart-button shorthand for the last span."""
+    match = _COMPACT.search(text)
+    if match is None:
+        return None
+    count, unit = int(match.group("n")), match.group("unit").lower()
+    spans = [match.span()]
+    if unit == "d":
+        return sessions_window(count, spans, latest) if 0 < count <= 5000 else None
+    if unit in ("w", "wk"):
+        start = latest - timedelta(days=7 * count) + timedelta(days=1)
+        return through_latest(
+            start, f"the past {_count(count)}week{'s' * (count > 1)}", latest, spans
+        )
+    months = count if unit in ("m", "mo") else 12 * count
+    if not 0 < months <= 600:
+        return None
+    label = f"the past {_count(count)}{'month' if months == count else 'year'}{'s' * (count > 1)}"
+    return _calendar_span(months, "months", label, latest, spans)
 
 
 def _rolling_words(match: re.Match[str]) -> bool:
@@ -205,7 +234,10 @@ def _yesterday(text: str, as_of: date, latest: date) -> WindowFound | None:
     if match is None:
         return None
     day = session_on_or_before(as_of - timedelta(days=1))
-    period = Period(day, day, f"yesterday ({day.isoformat()})", "day")
+    name = "yesterday"
+    if match.group("before"):  # "the day before yesterday": the session before that one
+        day, name = session_on_or_before(day - timedelta(days=1)), "the day before yesterday"
+    period = Period(day, day, f"{name} ({day.isoformat()})", "day")
     return period_window(period, as_of, latest, [match.span()])
 
 
@@ -224,5 +256,5 @@ def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
 
 
 RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
-    _future, _recently, _rolling, _two_sessions, _to_date, _today, _yesterday,
+    _future, _recently, _rolling, _compact, _two_sessions, _to_date, _today, _yesterday,
 )  # fmt: skip

@@ -49,6 +49,6 @@ def why_not_session(day: date) -> str:
     return "an NYSE holiday"
 
 
-def warm_up() -> None:
-    """Build the calendar now (about half a second), so the first question does not pay it."""
+def warm_calendar() -> None:
+    """Build the NYSE calendar now (about half a second, once per process)."""
     _bounds()

@@ -33,8 +33,8 @@ _FUZZY = re.compile(
 )
 # "since the election", "after the Fed meeting": an event, not a date.
 _EVENT = re.compile(
-    r"\b(?:since|after|before|during|around|following|ahead\s+of)\s+(?:the\s+|last\s+|this\s+|"
-    r"that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
+    r"\b(?:since|after|before|during|around|following|ahead\s+of|between)\s+(?:the\s+|last\s+|"
+    r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
     re.IGNORECASE,
 )
 _ALL_TIME = re.compile(
@@ -48,6 +48,12 @@ _PERIODS_COMPARED = re.compile(
     r"\s*(?:in\s+|during\s+)?(?:the\s+)?$",
     re.I,
 )
+_EVENT_WITH_DATE = re.compile(
+    r"\b(?:since|after|before|following|ahead\s+of)\s+(?:the\s+)?(?:[\w'’.·-]+\s+){0,3}?"
+    r"[\w'’.·-]+\s+(?:meeting|decision|announcement|report|release|print|speech|hike|cut|"
+    r"selloff|sell-off|rally|crash|election|earnings|minutes|vote|deal|tariffs?)\b",
+    re.I,
+)
 _AGAINST = re.compile(
     r"\b(?:than|since|from|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against)\s+$", re.I
 )
@@ -56,7 +62,8 @@ _THROUGH = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*,?\s*(?:to|through|thru|until|till|and|-|–)\s*(?:the\s+)?"
+    r"^\s*(?:'s\s+)?(?:close|closing\s+price)?\s*,?\s*(?:to|through|thru|until|till|and|-|–)\s*"
+    r"(?:the\s+)?"
     r"(?:(?:close|end)\s+(?:of|on)\s+)?$",
     re.I,
 )
@@ -122,6 +129,9 @@ def _from_mentions(
     since = SINCE.search(text[: first.start])
     if since is not None:
         return _since(first.period, since.group("edge"), as_of, latest, spans)
+    event = _EVENT_WITH_DATE.search(text)
+    if event is not None:  # "since the Fed's December meeting": an event, dated loosely
+        return WindowFound(vague=event.group(0).strip())
     if _THROUGH.search(text[: first.start]):
         return _through(first.period, as_of, spans)
     found = period_window(first.period, as_of, latest, spans)

@@ -460,7 +460,7 @@ def test_measures_the_store_lacks_are_left_open(
 ) -> None:
     got = understand(question, A, catalog)
     assert got.intent is None and got.calls == [] and got.open_slots == ["measure"]
-    assert f"measure: '{words}' is not in the market store" in got.trace[-1]
+    assert f"measure: '{words}' is not a measure the market store computes" in got.trace[-1]
 
 
 def test_context_words_do_not_hide_a_move(catalog: Catalog) -> None:
@@ -648,3 +648,73 @@ def test_drawdown_from_a_high_is_the_distance_below_it(catalog: Catalog) -> None
     assert got.intent is not None and got.intent.measure == "distance_from_peak"
     worst = understand("QQQ max drawdown this year", A, catalog)
     assert worst.intent is not None and worst.intent.measure == "drawdown"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        (
+            "how did the S&P do on election day",
+            D(2025, 11, 4),
+            D(2025, 11, 4),
+        ),  # Tue after Mon 11-03
+        ("Is IEF up or down for the month?", D(2026, 2, 1), None),
+        (
+            "What was the return on gold from the Jan 2 close through Feb 13?",
+            D(2026, 1, 3),
+            D(2026, 2, 13),
+        ),
+        # Yesterday is Tuesday 2026-02-17; the session before it is Friday 02-13 (02-16 a holiday).
+        ("what did oil do the day before yesterday", D(2026, 2, 13), D(2026, 2, 13)),
+    ],
+)
+def test_fresh_phrasings(question: str, start: date, end: date | None, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_up_days_and_down_days_both_counted(catalog: Catalog) -> None:
+    got = understand("Did XLU have more up days or down days in Q4?", A, catalog)
+    assert [(c.measure, c.aggregate) for c in got.calls] == [
+        ("up_days", "count"),
+        ("down_days", "count"),
+    ]
+
+
+def test_distance_since_a_low(catalog: Catalog) -> None:
+    got = understand("how much has XLC risen since its 52-week low?", A, catalog)
+    assert got.intent is not None and got.intent.measure == "distance_from_trough"
+
+
+def test_an_event_dated_loosely_is_left_open(catalog: Catalog) -> None:
+    got = understand("What has TLT done since the Fed's December meeting?", A, catalog)
+    assert got.open_slots == ["window"] and got.calls == []
+
+
+def test_moves_per_week_are_not_a_measure(catalog: Catalog) -> None:
+    got = understand("What was the biggest weekly gain for SMH this year?", A, catalog)
+    assert got.intent is None and got.calls == [] and got.open_slots == ["measure"]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "sessions"),
+    [
+        ("XLF 1y", D(2025, 2, 19), None),
+        ("SPY 6m return", D(2025, 8, 19), None),
+        ("QQQ 5d", None, 5),
+        ("XLE 2w", D(2026, 2, 5), None),
+    ],
+)
+def test_chart_shorthand(
+    question: str, start: date | None, sessions: int | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and (got.window.start, got.window.sessions) == (start, sessions)
+    assert got.intent is not None and got.intent.measure == "return"
+
+
+def test_ranking_a_set_by_a_bare_question_ranks_moves(catalog: Catalog) -> None:
+    got = understand("What were the top 3 sectors last month?", A, catalog)
+    assert got.intent is not None and (got.intent.measure, got.intent.rank) == ("return", "desc")
+    vix = understand("what's the VIX done this week", A, catalog)
+    assert vix.intent is not None and vix.intent.measure == "return"
