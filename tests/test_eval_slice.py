@@ -28,8 +28,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from copilot.agent import Copilot
 from copilot.answer import Answer, EventCallback, ToolCallRecord
 from copilot.evaluation import EvalQuestion, failures, load_questions, parse_bar, summarize
