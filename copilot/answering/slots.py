@@ -29,7 +29,7 @@ def slot_schema(open_slots: list[str], symbols: list[str]) -> dict[str, Any]:
             "minItems": 1,
             "maxItems": 4,
         }
-    if "window" in open_slots:  # a period words could not date ("lately", "recently")
+    if "window" in open_slots:  # a period words cannot date ("since the election")
         day = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         properties["start"] = day
         properties["end"] = day
