@@ -210,8 +210,8 @@ def _check_backend(metadata: dict[str, Any], embedder: Embedder, name: str, wher
         fix = "COPILOT_EMBEDDING_BACKEND=onnx (the same vectors as torch, faster)"
     raise ConfigError(
         f"collection {name!r} in {where} was embedded with backend {stored!r}, whose vectors "
-        f"differ from {embedder.backend!r}'s; to add to it set {fix}, or ingest into another "
-        "COPILOT_NEWS_COLLECTION"
+        f"differ from those of {embedder.backend!r}; to add to it set {fix}, or ingest into "
+        "another COPILOT_NEWS_COLLECTION"
     )
 
 
