@@ -83,7 +83,7 @@ def bench_speed(texts: list[str], runs: int, cache: Path) -> dict[str, Measured]
 
 def settings(path: Path) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         data_dir=path,
         chroma_host=None,
         news_collection="news",

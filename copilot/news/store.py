@@ -86,7 +86,8 @@ class NewsStore:
                 f"{stored_model!r} but settings select {embedder.name!r}; set "
                 "COPILOT_EMBEDDING_MODEL back, or use another COPILOT_NEWS_COLLECTION"
             )
-        _check_backend(collection.metadata or {}, embedder, name, where)
+        if create:  # writing; a search may query with either (measured: within tolerance)
+            _check_backend(collection.metadata or {}, embedder, name, where)
         if settings.chroma_host:
             lock_name = f"chroma-{settings.chroma_host}-{settings.chroma_port}-{name}.lock"
         else:
@@ -211,8 +212,8 @@ def vector_family(backend: str) -> str:
 
 
 def _check_backend(metadata: dict[str, Any], embedder: Embedder, name: str, where: str) -> None:
-    """Refuse to mix int8 and fp32 vectors in one store (stores from before backends were
-    recorded were embedded by torch)."""
+    """Refuse to write int8 vectors into an fp32 store or the reverse, so a store's recorded
+    backend stays true (stores from before backends were recorded were embedded by torch)."""
     stored = str(metadata.get("embedding_backend") or "torch")
     if vector_family(stored) == vector_family(embedder.backend):
         return
@@ -222,8 +223,8 @@ def _check_backend(metadata: dict[str, Any], embedder: Embedder, name: str, wher
         fix = "COPILOT_EMBEDDING_BACKEND=onnx (the same vectors as torch, faster)"
     raise ConfigError(
         f"collection {name!r} in {where} was embedded with backend {stored!r}, whose vectors "
-        f"differ from {embedder.backend!r}'s; set {fix}, or re-ingest into another "
-        "COPILOT_NEWS_COLLECTION"
+        f"differ from those of {embedder.backend!r}; to add to it set {fix}, or ingest into "
+        "another COPILOT_NEWS_COLLECTION"
     )
 
 

@@ -228,18 +228,20 @@ def ingest_paths(
     )  # fmt: skip
     if progress is not None and task is not None:
         progress.update(task, total=len(seen), completed=len(seen), current="")
-    with store.writer(lock_timeout_s, on_wait):
-        report = ingest_articles(
-            store,
-            loaded.articles,
-            batch_chunks=batch_chunks,
-            chunk_chars=chunk_chars,
-            overlap_chars=overlap_chars,
-            progress=progress,
-            overlap=overlap,
-        )
-    if warm_up is not None:
-        warm_up.join()  # no thread outlives the ingest (it is done once anything was embedded)
+    try:
+        with store.writer(lock_timeout_s, on_wait):
+            report = ingest_articles(
+                store,
+                loaded.articles,
+                batch_chunks=batch_chunks,
+                chunk_chars=chunk_chars,
+                overlap_chars=overlap_chars,
+                progress=progress,
+                overlap=overlap,
+            )
+    finally:
+        if warm_up is not None:
+            warm_up.join()  # no thread outlives the ingest (done once anything was embedded)
     report.sources = len(seen)
     report.problems = loaded.problems
     report.warnings = loaded.warnings
