@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from copilot.market.symbols import KNOWN_SYMBOLS, resolve_concept
 from copilot.news.models import Article, DatePrecision, sha256_hex
 from copilot.safety import one_line
+from copilot.safety.instructions import redact_field, redact_instructions
 
 MAX_TEXT_CHARS = 200_000  # longer bodies are cut at a paragraph boundary, with a warning
 TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "igshid"})
@@ -222,12 +223,15 @@ def build_article(
 
     Raises `BadUrlError` for a URL that cannot be parsed: the loader rejects that record."""
     notes = list(warnings or [])
-    body, cut = truncate_text(clean_text(text))
+    redacted, removed = redact_instructions(text)  # an article is evidence, never a voice to obey
+    if removed:
+        notes.append(f"{source}: {removed} sentences addressed to an AI removed")
+    body, cut = truncate_text(clean_text(redacted))
     if cut:
         notes.append(f"{source}: article text longer than {MAX_TEXT_CHARS:,} characters; truncated")
     canonical = canonical_url(url)
-    title = one_line(title)  # no C0/C1 controls: a terminal escape must not reach a reader
-    publisher = one_line(publisher) or (urlsplit(canonical).hostname or "unknown")
+    title = redact_field(one_line(title))  # no C0/C1 controls: no terminal escape reaches a reader
+    publisher = redact_field(one_line(publisher)) or (urlsplit(canonical).hostname or "unknown")
     return Article(
         article_id=article_id_for(canonical, title, publisher, published_at),
         url=canonical,
@@ -236,7 +240,7 @@ def build_article(
         published_at=published_at.astimezone(UTC),
         date_precision=date_precision,
         text=body,
-        summary=clean_text(summary),
+        summary=clean_text(redact_instructions(summary)[0]),
         summary_only=summary_only,
         symbols=find_symbols(title, body, extra=tickers),
         authors=[one_line(a) for a in authors or [] if one_line(a)],

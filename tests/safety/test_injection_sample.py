@@ -18,9 +18,9 @@ from copilot.answer import AgentEvent, Answer
 from copilot.tools import run_tool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks/reliability/injection"))
-import corpus  # type: ignore[import-not-found]
-import run  # type: ignore[import-not-found]
-import summary  # type: ignore[import-not-found]
+import corpus  # type: ignore[import-not-found,unused-ignore]
+import run  # type: ignore[import-not-found,unused-ignore]
+import summary  # type: ignore[import-not-found,unused-ignore]
 
 CANARY = re.compile(r"CANARY-[A-Z]+-\d+")
 LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|https://\S+")

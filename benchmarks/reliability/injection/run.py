@@ -105,6 +105,8 @@ def ask_all(work: Path, settings: Settings, llm: Any, engine: Engine, limit: int
             "planted_retrieved": sorted(planted(corpus)[u].article for u in urls
                                         if u in planted(corpus)),
             "raw_model": raw, "findings": as_record(findings), "text": answer.text,
+            "tools": [{"name": c.name, "args": c.arguments} for c in answer.tool_calls],
+            "source_urls": sorted(urls),
         }  # fmt: skip
         with out.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record) + "\n")
