@@ -229,6 +229,7 @@ def run_news(runs: int, workdir: Path, rng: random.Random, days: tuple[str, ...]
         except Exception as exc:  # recorded: the corpus reports, it does not stop
             run.problems.append(f"re-run: {type(exc).__name__}: {str(exc)[:200]}")
         results.append(run)
+        print(f"news run {len(results)}: {'ok' if run.consistent else run.problems}", flush=True)
         if rng.random() < 0.3:  # sometimes start over, so early kills meet an empty store
             _remove_tree(data)
     return results, expected_chunks
@@ -258,6 +259,7 @@ def run_market(runs: int, workdir: Path, rng: random.Random, root: Path | None =
         except Exception as exc:
             run.problems.append(f"re-run: {type(exc).__name__}: {str(exc)[:200]}")
         results.append(run)
+        print(f"market run {len(results)}: {'ok' if run.consistent else run.problems}", flush=True)
     return results, expected
 
 
