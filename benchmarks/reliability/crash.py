@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
@@ -102,14 +103,23 @@ def news_env(data_dir: Path) -> dict[str, str]:
             "COPILOT_NEWS_COLLECTION": "crash"}  # fmt: skip
 
 
-def news_state(data_dir: Path) -> tuple[dict[tuple[str, str], set[int]], dict[str, int], int]:
-    """(chunk indexes stored per (article, version), n_chunks per version, chunk count)."""
+def open_news(data_dir: Path) -> Any:
+    """The store as a new process would see it. Chroma caches one client per path in a process;
+    the children rebuild and rewrite the folder under this one, so that cache goes stale."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
     from copilot.news import HashEmbedder, NewsStore
     from copilot.settings import Settings
 
+    SharedSystemClient.clear_system_cache()
     settings = Settings(data_dir=data_dir, embedding_model="hash:64", news_collection="crash",
                         _env_file=None)  # fmt: skip
-    store = NewsStore.open(settings, HashEmbedder())
+    return NewsStore.open(settings, HashEmbedder())
+
+
+def news_state(data_dir: Path) -> tuple[dict[tuple[str, str], set[int]], dict[str, int], int]:
+    """(chunk indexes stored per (article, version), n_chunks per version, chunk count)."""
+    store = open_news(data_dir)
     found = store.collection.get(include=["metadatas"])
     stored: dict[tuple[str, str], set[int]] = {}
     sizes: dict[str, int] = {}
@@ -121,9 +131,7 @@ def news_state(data_dir: Path) -> tuple[dict[tuple[str, str], set[int]], dict[st
 
 
 def check_news(data_dir: Path, acks: list[str]) -> list[str]:
-    from copilot.news import HashEmbedder, NewsStore
     from copilot.news.search import search_news
-    from copilot.settings import Settings
 
     problems = []
     stored, sizes, _ = news_state(data_dir)
@@ -137,9 +145,7 @@ def check_news(data_dir: Path, acks: list[str]) -> list[str]:
         article, version = ack.split()
         if (article, version) not in stored:
             problems.append(f"acknowledged article {article} is not stored")
-    settings = Settings(data_dir=data_dir, embedding_model="hash:64", news_collection="crash",
-                        _env_file=None)  # fmt: skip
-    store = NewsStore.open(settings, HashEmbedder())
+    store = open_news(data_dir)
     if store.count():
         for query in ("stocks", "small caps rally", "Federal Reserve rates"):
             for hit in search_news(store, query, 10):
@@ -223,6 +229,7 @@ def run_news(runs: int, workdir: Path, rng: random.Random, days: tuple[str, ...]
         except Exception as exc:  # recorded: the corpus reports, it does not stop
             run.problems.append(f"re-run: {type(exc).__name__}: {str(exc)[:200]}")
         results.append(run)
+        print(f"news run {len(results)}: {'ok' if run.consistent else run.problems}", flush=True)
         if rng.random() < 0.3:  # sometimes start over, so early kills meet an empty store
             _remove_tree(data)
     return results, expected_chunks
@@ -252,6 +259,7 @@ def run_market(runs: int, workdir: Path, rng: random.Random, root: Path | None =
         except Exception as exc:
             run.problems.append(f"re-run: {type(exc).__name__}: {str(exc)[:200]}")
         results.append(run)
+        print(f"market run {len(results)}: {'ok' if run.consistent else run.problems}", flush=True)
     return results, expected
 
 

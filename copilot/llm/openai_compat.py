@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -30,16 +29,19 @@ from openai import OpenAI
 from copilot.errors import ContextOverflowError, ProviderError
 from copilot.llm.base import STOPPED, ChatMessage, LLMResponse, StopWhen, TokenCallback
 from copilot.llm.json_output import schema_instruction, validate_json_output
+from copilot.llm.openai_errors import (
+    CONTEXT_OVERFLOW,
+    cause,
+    chunk_shaped,
+    error_code,
+    error_detail,
+    error_detail_of,
+    short,
+)
 from copilot.settings import Settings
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 _JSON_MODES = ("json_schema", "json_object_schema", "json_object")
-# How OpenAI, vLLM, llama.cpp and Ollama say a prompt does not fit the model's context.
-_CONTEXT_OVERFLOW = re.compile(
-    r"context[_ ]length|maximum context|context (size|window)|too many tokens|"
-    r"exceeds? (the )?(available )?context",
-    re.IGNORECASE,
-)
 
 
 def _transport_errors() -> tuple[type[Exception], type[Exception]]:
@@ -193,12 +195,12 @@ class OpenAICompatLLM:
                     raise
                 raise ProviderError(
                     f"the answer stream from {self.base_url} broke off mid-answer "
-                    f"({_cause(exc)}) — retry; if it keeps happening, check the server's log"
+                    f"({cause(exc)}) — retry; if it keeps happening, check the server's log"
                 ) from exc
-            if not _chunk_shaped(chunk):
+            if not chunk_shaped(chunk):
                 raise ProviderError(
                     f"the server at {self.base_url} sent a stream chunk that is not a chat "
-                    f"completion chunk ({_short(repr(chunk), 120)}) — check that "
+                    f"completion chunk ({short(repr(chunk), 120)}) — check that "
                     "COPILOT_OPENAI_BASE_URL is an OpenAI-compatible endpoint"
                 )
             received += 1
@@ -251,7 +253,7 @@ class OpenAICompatLLM:
                     messages, max_tokens, temperature, response_format, client=self._probe_client
                 )
             except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-                if _CONTEXT_OVERFLOW.search(_detail(exc)):
+                if CONTEXT_OVERFLOW.search(error_detail(exc)):
                     raise  # the prompt is too long, whatever the mode: not a mode to give up
                 self._json_mode += 1
                 continue
@@ -282,7 +284,7 @@ class OpenAICompatLLM:
                 **extra,
             )
         except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-            if not self._stream_usage or _CONTEXT_OVERFLOW.search(_detail(exc)):
+            if not self._stream_usage or CONTEXT_OVERFLOW.search(error_detail(exc)):
                 raise
             self._stream_usage = False  # an older server that rejects stream_options
             return self._open_stream(messages, max_tokens, temperature)
@@ -301,7 +303,7 @@ class OpenAICompatLLM:
             ) from exc
         except (openai.APIConnectionError, _TRANSPORT_ERROR) as exc:
             raise ProviderError(
-                f"cannot reach the OpenAI-compatible server at {self.base_url} ({_cause(exc)}) "
+                f"cannot reach the OpenAI-compatible server at {self.base_url} ({cause(exc)}) "
                 "— start it or set COPILOT_OPENAI_BASE_URL"
             ) from exc
         except openai.AuthenticationError as exc:
@@ -326,22 +328,25 @@ class OpenAICompatLLM:
                 f"{self.max_retries} retries — wait and retry, or raise COPILOT_LLM_MAX_RETRIES"
             ) from exc
         except openai.APIStatusError as exc:
-            if _CONTEXT_OVERFLOW.search(_detail(exc)) or _code(exc) == "context_length_exceeded":
+            if (
+                CONTEXT_OVERFLOW.search(error_detail(exc))
+                or error_code(exc) == "context_length_exceeded"
+            ):
                 raise ContextOverflowError(
                     f"the prompt does not fit the context of model {self.model_id!r} at "
-                    f"{self.base_url} ({_detail(exc)}) — ask a narrower question, or use a "
+                    f"{self.base_url} ({error_detail(exc)}) — ask a narrower question, or use a "
                     "model with a longer context"
                 ) from exc
             raise ProviderError(
                 f"the server at {self.base_url} failed with HTTP {exc.status_code} "
-                f"({_detail(exc)}) after {self.max_retries} retries"
+                f"({error_detail(exc)}) after {self.max_retries} retries"
                 if exc.status_code >= 500
                 else f"the server at {self.base_url} rejected the request with HTTP "
-                f"{exc.status_code}: {_detail(exc)}"
+                f"{exc.status_code}: {error_detail(exc)}"
             ) from exc
         except openai.APIError as exc:  # an error event inside a stream (no HTTP status)
-            message = _detail_of(exc.body) or _short(exc.message)
-            if _CONTEXT_OVERFLOW.search(message):
+            message = error_detail_of(exc.body) or short(exc.message)
+            if CONTEXT_OVERFLOW.search(message):
                 raise ContextOverflowError(
                     f"the prompt does not fit the context of model {self.model_id!r} at "
                     f"{self.base_url} ({message}) — ask a narrower question, or use a model "
@@ -380,47 +385,3 @@ def _with_instruction(messages: list[ChatMessage], instruction: str) -> list[Cha
         first = ChatMessage(role="system", content=f"{messages[0]['content']}\n\n{instruction}")
         return [first, *messages[1:]]
     return [ChatMessage(role="system", content=instruction), *messages]
-
-
-def _detail(exc: openai.APIStatusError) -> str:
-    """The server's own error message (OpenAI puts it at body.error.message or body.message)."""
-    return _detail_of(exc.body) or _short(exc.message)
-
-
-def _detail_of(body: Any) -> str:
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return _short(inner["message"])
-    return ""
-
-
-def _code(exc: openai.APIStatusError) -> str:
-    body: Any = exc.body
-    inner = body.get("error", body) if isinstance(body, dict) else None
-    return str(inner.get("code") or "") if isinstance(inner, dict) else ""
-
-
-def _chunk_shaped(chunk: Any) -> bool:
-    """What `stream` reads of a chunk is there: a list of choices, each with a delta or none."""
-    choices = getattr(chunk, "choices", None)
-    if not isinstance(choices, Iterable) or isinstance(choices, str | bytes | dict):
-        return False
-    for choice in list(choices)[:1]:
-        delta = getattr(choice, "delta", None)
-        content = getattr(delta, "content", None) if delta is not None else None
-        if content is not None and not isinstance(content, str):
-            return False
-        if not hasattr(choice, "finish_reason"):
-            return False
-    return True
-
-
-def _cause(exc: BaseException) -> str:
-    inner = exc.__cause__ or exc.__context__
-    return _short(str(inner or exc) or type(exc).__name__)
-
-
-def _short(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + "…"
