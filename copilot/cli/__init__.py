@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from copilot.cli import (
     ask_commands,
+    check_commands,
     eval_commands,
     ingest_commands,
     market_commands,
@@ -32,6 +33,7 @@ app.command("ask")(ask_commands.ask)
 app.command("eval")(eval_commands.eval_command)
 app.command("research")(research_commands.research)
 app.command("ui")(ui_commands.ui)
+app.command("check")(check_commands.check)
 
 _news_loaded = False
 try:  # the news side registers its commands when its module is present

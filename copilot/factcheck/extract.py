@@ -1,0 +1,175 @@
+"""Claims, sentence by sentence: the figures (copilot.factcheck.figures), and for each the
+instrument and window that question understanding (copilot.understand) reads from its clause."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from copilot.factcheck.figures import Found, find_figures
+from copilot.factcheck.model import Claim, Figure
+from copilot.market.measure_model import MeasureArgs, MeasureName
+from copilot.market.symbols import lookup, sector_symbols
+from copilot.sentences import sentence_spans
+from copilot.understand import Catalog, understand
+from copilot.understand.model import Understanding
+
+# Where one sentence holds several claims: "SPY rose 0.5%, while IWM fell 1.2%".
+_CLAUSE_CUT = re.compile(r";|,?\s+(?:while|whereas|but|and|as|with)\s+|,\s+", re.IGNORECASE)
+# "utilities (XLK)": a ticker written beside a name (kept apart: the name decides).
+_PAREN_TICKER = re.compile(r"\s*\(\s*(?:NYSEARCA:\s*|NASDAQ:\s*)?([A-Z]{2,5})\s*\)")
+_MOVE_MEASURES: set[MeasureName] = {
+    "return",
+    "distance_from_peak",
+    "distance_from_trough",
+    "drawdown",
+    "sma_distance",
+    "volatility",
+    "daily_return",
+}
+
+
+def extract_claims(text: str, as_of: date, catalog: Catalog) -> list[Claim]:
+    """Every figure-bearing clause of `text` as a claim (checkable or with why it is not)."""
+    claims: list[Claim] = []
+    for start, end in sentence_spans(text):
+        sentence = " ".join(text[start:end].split())
+        if _is_heading_or_meta(sentence):
+            continue
+        for clause, found in _clauses(sentence):
+            claims.append(_claim(len(claims) + 1, sentence, clause, found, as_of, catalog, claims))
+    return claims
+
+
+def _is_heading_or_meta(sentence: str) -> bool:
+    return bool(
+        re.match(r"^(?:#|\*\*(?:Published|Source|Date|By)\b|(?:Published|Date):)", sentence)
+    )
+
+
+def _clauses(sentence: str) -> list[tuple[str, Found]]:
+    """(clause, figure) pairs: the sentence cut at clause words, a piece with no figure joined
+    to the next (its words — the instrument, the window — belong to that claim)."""
+    pieces, last = [], 0
+    for cut in _CLAUSE_CUT.finditer(sentence):
+        pieces.append(sentence[last : cut.start()])
+        last = cut.start()
+    pieces.append(sentence[last:])
+    merged: list[str] = []
+    pending = ""
+    for piece in pieces:
+        pending += piece
+        if find_figures(pending):
+            merged.append(pending)
+            pending = ""
+    if pending and merged:
+        merged[-1] += pending
+    result = []
+    for clause in merged:
+        for found in find_figures(clause):
+            result.append((clause.strip(" ,;"), found))
+    return result
+
+
+def _claim(
+    number: int,
+    sentence: str,
+    clause: str,
+    found: Found,
+    as_of: date,
+    catalog: Catalog,
+    earlier: list[Claim],
+) -> Claim:
+    figure = found.figure
+    claim = Claim(number=number, sentence=sentence, clause=clause, figure=figure)
+    named = _without_figures(clause)
+    named, tickers = _split_tickers(named)
+    reading = understand(named, as_of, catalog)
+    instruments = reading.instruments
+    if not instruments and not reading.unknown:
+        previous = [c for c in earlier if c.sentence == sentence and c.symbol]
+        if previous:  # "SPY rose 1%, and 2% on the week": the subject carries over
+            reading = understand(f"{previous[-1].phrase} {named}", as_of, catalog)
+            instruments = reading.instruments
+    if reading.unknown:
+        unknown = reading.unknown[0]
+        claim.phrase = unknown.phrase
+        claim.unresolved = f"{unknown.reason} (instrument not stored)"
+        return claim
+    if not instruments:
+        claim.unresolved = "not a market figure the store holds (no instrument named)"
+        return claim
+    subject = instruments[0]
+    claim.phrase, claim.symbol = subject.phrase, subject.symbol
+    for ticker in tickers:
+        if ticker != subject.symbol and lookup(ticker) is not None:
+            claim.notes.append(
+                f"the article writes {ticker} beside '{subject.phrase}', which is {subject.symbol}"
+            )
+    _settle_window(claim, reading, sentence, as_of, catalog)
+    if not claim.unresolved:
+        claim.call = _call(figure, reading, subject.symbol, claim)
+    return claim
+
+
+def _without_figures(clause: str) -> str:
+    """The clause with its figures taken out ('a 10-session winning streak' → 'a winning
+    streak'), so a count is not read as a window and a value not as a date."""
+    text = clause
+    streak_words = {"up": "winning streak", "down": "losing streak", "beat": "beat streak"}
+    for found in reversed(find_figures(clause)):
+        streak = found.figure.streak
+        words = streak_words[streak] if streak else " "
+        if found.figure.unit in ("$", "level"):
+            words = " level "  # "closed at 6,913": the index level when one is stored
+        text = text[: found.start] + f" {words} " + text[found.end :]
+    return " ".join(text.split())
+
+
+def _split_tickers(text: str) -> tuple[str, list[str]]:
+    tickers = [m.group(1) for m in _PAREN_TICKER.finditer(text)]
+    return _PAREN_TICKER.sub("", text), tickers
+
+
+def _settle_window(
+    claim: Claim, reading: Understanding, sentence: str, as_of: date, catalog: Catalog
+) -> None:
+    """The clause's window, else the sentence's, else the session of the as-of date."""
+    window = reading.window
+    if window is None or not window.explicit:
+        whole = understand(_without_figures(sentence), as_of, catalog)
+        if whole.window is not None and whole.window.explicit:
+            reading.window = whole.window
+            reading.problems = whole.problems
+    if reading.problems:
+        claim.unresolved = reading.problems[0]
+        return
+    if reading.window is not None:
+        claim.window_label = reading.window.label
+
+
+def _call(figure: Figure, reading: Understanding, symbol: str, claim: Claim) -> MeasureArgs | None:
+    window = reading.window
+    explicit = window is not None and window.explicit
+    start = window.start if explicit and window else None
+    end = window.end if explicit and window else None
+    sessions = window.sessions if explicit and window else None
+    measure: MeasureName
+    versus = None
+    if figure.streak is not None:
+        measure = {"up": "up_streak", "down": "down_streak", "beat": "beat_streak"}[figure.streak]  # type: ignore[assignment]
+        if figure.streak == "beat":
+            others = [i.symbol for i in reading.instruments if i.symbol != symbol]
+            versus = others[0] if others else "SPY"
+        start, sessions = None, None  # a streak runs through the window's end
+    elif figure.unit in ("$", "level"):
+        measure = "level"
+        start, sessions = (end, None) if end else (None, None)
+    else:
+        intent = reading.intent
+        measure = intent.measure if intent and intent.measure in _MOVE_MEASURES else "return"
+    if symbol in sector_symbols() and reading.intent and reading.intent.rank != "none":
+        claim.notes.append("a ranking is read as the sector's own figure")
+    return MeasureArgs(
+        symbols=[symbol], measure=measure, start=start, end=end, sessions=sessions, versus=versus
+    )

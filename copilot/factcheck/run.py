@@ -1,0 +1,77 @@
+"""Check one article end to end: as-of, claims, marks, and the sources the report cites."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from copilot.factcheck.check import check_claims
+from copilot.factcheck.extract import extract_claims
+from copilot.factcheck.model import Checked, Report
+from copilot.factcheck.source import Article
+from copilot.sources import DataSource, SourceLedger
+from copilot.tools import ToolDeps
+from copilot.understand import Catalog
+
+_CITE = re.compile(r"\[(\d+)\]")
+
+
+def latest_priced(catalog: Catalog) -> date | None:
+    """The latest close the priced instruments hold (not a macro series running further)."""
+    days = [s.last for s in catalog.stored.values() if s.table == "bars"]
+    return max(days) if days else None
+
+
+def choose_as_of(
+    article: Article, given: date | None, catalog: Catalog, fallback: date | None = None
+) -> tuple[date, str]:
+    """--as-of, else the article's own date, else the configured as-of, else the latest close."""
+    if given is not None:
+        return given, "given"
+    if article.stated is not None:
+        return article.stated, "the date the article states"
+    if fallback is not None:
+        return fallback, "the configured as-of date (the article states no date)"
+    latest = latest_priced(catalog)
+    if latest is None:
+        return date.today(), "today (the store holds no prices)"
+    return latest, "the latest stored close (the article states no date)"
+
+
+def check_article(
+    article: Article,
+    deps: ToolDeps,
+    catalog: Catalog,
+    as_of: date | None = None,
+    fallback: date | None = None,
+) -> Report:
+    """Every claim of `article` checked over `deps.market`, cited sources renumbered 1, 2, …"""
+    day, why = choose_as_of(article, as_of, catalog, fallback)
+    deps.as_of = day
+    deps.ledger = SourceLedger()
+    claims = extract_claims(article.text, day, catalog)
+    checked = check_claims(deps, claims)
+    sources = _renumber(checked, deps.ledger)
+    return Report(title=article.title, as_of=day, as_of_why=why, checked=checked, sources=sources)
+
+
+def _renumber(checked: list[Checked], ledger: SourceLedger) -> list[dict[str, object]]:
+    """Only the sources a mark or a reason cites, numbered in order of first citation."""
+    order: dict[int, int] = {}
+    for item in checked:
+        for old in ([item.source] if item.source else []) + [
+            int(n) for n in _CITE.findall(item.reason)
+        ]:
+            order.setdefault(old, len(order) + 1)
+    for item in checked:
+        if item.source:
+            item.source = order[item.source]
+        item.reason = _CITE.sub(lambda m: f"[{order.get(int(m[1]), int(m[1]))}]", item.reason)
+    sources: list[dict[str, object]] = []
+    for old, new in order.items():
+        source = ledger.get(old)
+        if isinstance(source, DataSource):
+            sources.append(
+                {"n": new, "title": source.title(), "metric": source.metric, "text": source.text}
+            )
+    return sources
