@@ -4,17 +4,15 @@ sector's ETF, an index level for its ETF) and the reason says which one it is.""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from copilot.factcheck.extract import names_index
 from copilot.factcheck.model import Checked, Claim, Figure
 from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
 from copilot.market.symbols import lookup, sector_symbols
 from copilot.tools import ToolDeps
 from copilot.tools.registry import run_tool
 
-_INDEX_WORDS = re.compile(r"russell|s&p|nasdaq|dow\b|index", re.IGNORECASE)
-_FUND_WORDS = re.compile(r"\betf\b|fund|spdr|ishares|invesco|trust|\bshares\b", re.IGNORECASE)
 ETF_OF_INDEX = {"SP500": "SPY"}
 INDEX_OF_ETF = {"SPY": "S&P 500", "IWM": "Russell 2000", "QQQ": "Nasdaq-100", "DIA": "Dow"}
 
@@ -69,7 +67,7 @@ def check_claim(deps: ToolDeps, claim: Claim) -> Checked:
             )
             return checked
     checked.mark = "✗"
-    checked.reason = _confusion(deps, claim, actual) or f"the store gives {right}"
+    checked.reason = _confusion(deps, claim, actual) or _plain_miss(claim.figure, actual, right)
     return checked
 
 
@@ -94,6 +92,13 @@ def _not_covered(claim: Claim, row: MeasureRow) -> str:
     )
 
 
+def _plain_miss(figure: Figure, actual: float, right: str) -> str:
+    flipped = Figure(**{**figure.model_dump(), "value": -figure.value})
+    if figure.signed and figure.unit in ("%", "bp", "points") and matches(flipped, actual):
+        return f"wrong direction: the move was {right}"
+    return f"the store gives {right}"
+
+
 def _also_noted(checked: Checked) -> Checked:
     if checked.claim.notes:
         checked.reason = "; ".join(checked.claim.notes)
@@ -104,8 +109,7 @@ def _index_named(claim: Claim) -> bool:
     """The words name an index (not its fund) while the symbol is a fund's."""
     symbol = claim.symbol or ""
     return (
-        bool(_INDEX_WORDS.search(claim.phrase))
-        and not _FUND_WORDS.search(claim.clause)
+        names_index(claim.phrase, claim.clause)
         and symbol != claim.phrase.upper()
         and (info := lookup(symbol)) is not None
         and info.kind != "index"

@@ -12,12 +12,15 @@ from copilot.market.measure_model import MeasureArgs, MeasureName
 from copilot.market.symbols import lookup, sector_symbols
 from copilot.sentences import sentence_spans
 from copilot.understand import Catalog, understand
-from copilot.understand.model import Understanding
+from copilot.understand.model import Instrument, Understanding
 
 # Where one sentence holds several claims: "SPY rose 0.5%, while IWM fell 1.2%".
 _CLAUSE_CUT = re.compile(r";|,?\s+(?:while|whereas|but|and|as|with)\s+|,\s+", re.IGNORECASE)
 # "utilities (XLK)": a ticker written beside a name (kept apart: the name decides).
 _PAREN_TICKER = re.compile(r"\s*\(\s*(?:NYSEARCA:\s*|NASDAQ:\s*)?([A-Z]{2,5})\s*\)")
+INDEX_WORDS = re.compile(r"russell|s&p|nasdaq|dow\b|index", re.IGNORECASE)
+FUND_WORDS = re.compile(r"\betf\b|fund|spdr|ishares|invesco|trust|\bshares\b", re.IGNORECASE)
+INDEX_OF_ETF = {"SPY": "SP500"}  # the ETFs whose index series the store may hold
 _MOVE_MEASURES: set[MeasureName] = {
     "return",
     "distance_from_peak",
@@ -91,7 +94,12 @@ def _claim(
         if previous:  # "SPY rose 1%, and 2% on the week": the subject carries over
             reading = understand(f"{previous[-1].phrase} {named}", as_of, catalog)
             instruments = reading.instruments
-    if reading.unknown:
+    stored = [t for t in tickers if catalog.has(t)]
+    if stored and (reading.unknown or not instruments):  # "The SPDR S&P 500 ETF (SPY)"
+        reading = understand(f"{stored[0]} {named}", as_of, catalog)
+        instruments = [i for i in reading.instruments if i.symbol == stored[0]] or instruments
+        reading.unknown = []
+    if reading.unknown and not instruments:
         unknown = reading.unknown[0]
         claim.phrase = unknown.phrase
         claim.unresolved = f"{unknown.reason} (instrument not stored)"
@@ -100,7 +108,7 @@ def _claim(
         claim.unresolved = "not a market figure the store holds (no instrument named)"
         return claim
     subject = instruments[0]
-    claim.phrase, claim.symbol = subject.phrase, subject.symbol
+    claim.phrase, claim.symbol = subject.phrase, _index_if_meant(subject, figure, clause, catalog)
     for ticker in tickers:
         if ticker != subject.symbol and lookup(ticker) is not None:
             claim.notes.append(
@@ -108,8 +116,21 @@ def _claim(
             )
     _settle_window(claim, reading, sentence, as_of, catalog)
     if not claim.unresolved:
-        claim.call = _call(figure, reading, subject.symbol, claim)
+        claim.call = _call(figure, reading, claim.symbol, claim)
     return claim
+
+
+def names_index(phrase: str, clause: str) -> bool:
+    """The words name an index ('the S&P 500'), not a fund that tracks it ('the S&P 500 ETF')."""
+    return bool(INDEX_WORDS.search(phrase)) and not FUND_WORDS.search(clause)
+
+
+def _index_if_meant(subject: Instrument, figure: Figure, clause: str, catalog: Catalog) -> str:
+    """'The S&P 500 lost 26 points': index points mean the index series when it is stored."""
+    index = INDEX_OF_ETF.get(subject.symbol)
+    if figure.unit != "points" or index is None or not catalog.has(index):
+        return subject.symbol
+    return index if names_index(subject.phrase, clause) else subject.symbol
 
 
 def _without_figures(clause: str) -> str:
@@ -120,8 +141,8 @@ def _without_figures(clause: str) -> str:
     for found in reversed(find_figures(clause)):
         streak = found.figure.streak
         words = streak_words[streak] if streak else " "
-        if found.figure.unit in ("$", "level"):
-            words = " level "  # "closed at 6,913": the index level when one is stored
+        if found.figure.unit in ("$", "level", "points"):
+            words = " level "  # "closed at 6,913", "lost 26 points": the index when stored
         text = text[: found.start] + f" {words} " + text[found.end :]
     return " ".join(text.split())
 
