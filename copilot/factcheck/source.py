@@ -3,6 +3,7 @@ its title and the date it states (the default as-of)."""
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ def parse_article(raw: str, name: str) -> Article:
     if re.search(r"<(?:html|body|p|div|article|h1)\b", raw, re.IGNORECASE):
         found = _TITLE.search(raw)
         if found:
-            title = " ".join(found.group(1).split())
+            title = html.unescape(" ".join(found.group(1).split()))
         raw = html_to_text(_SCRIPT.sub(" ", raw))
     text = raw.replace("\r\n", "\n").strip()
     if not text:
