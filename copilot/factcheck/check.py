@@ -178,7 +178,11 @@ def shown(figure: Figure, value: float) -> str:
         return f"${value:,.2f}"
     if figure.unit == "level":
         return f"{value:,.2f}"
-    return f"{int(value)} sessions"
+    return _sessions(value)
+
+
+def _sessions(value: float) -> str:
+    return f"{int(value)} session" + ("" if int(value) == 1 else "s")
 
 
 def _confusion(deps: ToolDeps, claim: Claim, actual: float) -> str:
@@ -212,12 +216,12 @@ def _other_streak(deps: ToolDeps, claim: Claim, right: str) -> str:
         if matches(figure, value):
             return (
                 f"relative outperformance called a winning streak: {symbol} beat SPY "
-                f"{int(value)} sessions in a row [{source}], but closed higher only "
+                f"{_sessions(value)} in a row [{source}], but closed higher only "
                 f"{right} in a row"
             )
         return (
             f"neither streak matches: {symbol} closed higher {right} in a row; it beat "
-            f"SPY {int(value)} sessions in a row [{source}]"
+            f"SPY {_sessions(value)} in a row [{source}]"
         )
     value, source = _run(deps, claim, measure="up_streak", versus=None)
     versus = claim.call.versus
@@ -226,11 +230,11 @@ def _other_streak(deps: ToolDeps, claim: Claim, right: str) -> str:
     if matches(figure, value):
         return (
             f"its own winning streak called outperformance: {symbol} closed higher "
-            f"{int(value)} sessions in a row [{source}], but beat {versus} only {right}"
+            f"{_sessions(value)} in a row [{source}], but beat {versus} only {right}"
         )
     return (
         f"neither streak matches: {symbol} beat {versus} {right} in a row; it closed "
-        f"higher {int(value)} sessions in a row [{source}]"
+        f"higher {_sessions(value)} in a row [{source}]"
     )
 
 

@@ -69,8 +69,9 @@ def _clauses(sentence: str) -> list[tuple[str, Found]]:
         merged[-1] += pending
     result = []
     for clause in merged:
+        clause = clause.strip(" ,;")
         for found in find_figures(clause):
-            result.append((clause.strip(" ,;"), found))
+            result.append((clause, found))
     return result
 
 
@@ -107,7 +108,7 @@ def _claim(
     if not instruments:
         claim.unresolved = "not a market figure the store holds (no instrument named)"
         return claim
-    subject = instruments[0]
+    subject = _nearest_before(instruments, clause, found)
     claim.phrase, claim.symbol = subject.phrase, _index_if_meant(subject, figure, clause, catalog)
     for ticker in tickers:
         if ticker != subject.symbol and lookup(ticker) is not None:
@@ -118,6 +119,19 @@ def _claim(
     if not claim.unresolved:
         claim.call = _call(figure, reading, claim.symbol, claim)
     return claim
+
+
+def _nearest_before(instruments: list[Instrument], clause: str, found: Found) -> Instrument:
+    """An instrument named by its ticker wins over a name ('Treasuries were flat, with TLT
+    down 0.1%' is about TLT): of several, the one last named before the figure. A beat streak's
+    subject is the first named (the benchmark follows it)."""
+    tickers = [i for i in instruments if i.how == "ticker"]
+    if found.figure.streak == "beat" or not tickers:
+        return instruments[0]
+    head = clause[: found.start]
+    placed = [(head.rfind(i.phrase), n) for n, i in enumerate(tickers)]
+    before = [(at, n) for at, n in placed if at >= 0]
+    return tickers[max(before)[1]] if before else tickers[0]
 
 
 def names_index(phrase: str, clause: str) -> bool:

@@ -48,7 +48,8 @@ _POINTS = re.compile(r"(" + _NUM + r")\s+(?<!basis\s)points?\b", _I)
 _DOLLAR = re.compile(r"\$\s?(" + _NUM.replace("[-+−–]?", "") + r")")
 _LEVEL = re.compile(
     r"\b(?:closed|ended|finished|settled|stood|traded|rose|fell|climbed|slipped|"
-    r"dropped|jumped)\s+(?:the\s+(?:day|session)\s+)?(?:at|to|above|below|near|around|"
+    r"dropped|jumped)\s+(?:the\s+(?:day|session|week|month|year|quarter)\s+)?"
+    r"(?:at|to|above|below|near|around|"
     r"under|over)\s+(?:a\s+record\s+|about\s+)?(\d[\d,]*(?:\.\d+)?)(?![\d%])",
     _I,
 )

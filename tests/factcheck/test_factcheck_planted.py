@@ -5,6 +5,7 @@ computed from the raw CSVs by benchmarks/data/factcheck/handcalc.py (plain Pytho
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -49,7 +50,14 @@ def run(store: MarketStore, text: str, as_of: date | None = None) -> Report:
 def claim(report: Report, quote: str) -> Checked:
     hits = [c for c in report.checked if quote in c.claim.clause]
     assert len(hits) >= 1, f"{quote!r} not extracted: {[c.claim.clause for c in report.checked]}"
-    return hits[0]
+    # two figures in one clause ("climbed 0.4% … to a record close of $695.49"): the one quoted
+    quoted = [c for c in hits if number_in(c.claim.figure.text) in quote]
+    return (quoted or hits)[0]
+
+
+def number_in(text: str) -> str:
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", text)
+    return numbers[-1] if numbers else text
 
 
 def test_the_set_is_big_enough() -> None:
