@@ -4,6 +4,7 @@ sector's ETF, an index level for its ETF) and the reason says which one it is.""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from copilot.factcheck.extract import names_index
@@ -56,19 +57,43 @@ def check_claim(deps: ToolDeps, claim: Claim) -> Checked:
     )
     if matches(claim.figure, actual):
         return _also_noted(checked)
-    if _index_named(claim) and claim.figure.unit in ("$", "level"):
-        ratio = claim.figure.value / actual if actual else 0.0
-        if ratio > 2 or ratio < 0.5:
-            index = INDEX_OF_ETF.get(claim.symbol or "", claim.phrase)
-            checked.mark = "?"
-            checked.reason = (
-                f"index level; the store holds the ETF ({claim.symbol} closed at "
-                f"{right}), not the {index} index"
-            )
-            return checked
+    proxy = _index_proxy(claim, actual, right)
+    if proxy:
+        checked.mark, checked.reason = "?", proxy
+        return checked
     checked.mark = "✗"
     checked.reason = _confusion(deps, claim, actual) or _plain_miss(claim.figure, actual, right)
     return checked
+
+
+def _index_proxy(claim: Claim, actual: float, right: str) -> str:
+    """A figure about an index checked on the ETF that tracks it: levels and points are on
+    another scale ('?'), and a % move close to the ETF's cannot be held to the index's
+    precision ('?'); a move far from it stays a ✗."""
+    if not _index_named(claim):
+        return ""
+    index = INDEX_OF_ETF.get(claim.symbol or "", claim.phrase)
+    figure = claim.figure
+    if figure.unit in ("$", "level", "points"):
+        ratio = figure.value / actual if actual else 0.0
+        if ratio > 2 or ratio < 0.5:
+            what = "index level" if figure.unit != "points" else "index points"
+            return (
+                f"{what}; the store holds the ETF ({claim.symbol}: {right}), not the {index} index"
+            )
+    if re.search(r"nasdaq(?!\W*100)", claim.phrase, re.IGNORECASE):  # the composite
+        return (
+            f"the Nasdaq composite is not stored; {claim.symbol} tracks the Nasdaq-100 "
+            f"(it moved {right})"
+        )
+    if figure.unit == "%" and abs(abs(actual) - abs(figure.value)) <= max(0.25, 0.1 * abs(actual)):
+        same = figure.signed is False or (actual >= 0) == (figure.value >= 0)
+        if same:
+            return (
+                f"the {index} index is not stored; its ETF {claim.symbol} moved {right}, "
+                "close to the figure but not at the precision written"
+            )
+    return ""
 
 
 def _outside(call: MeasureArgs, row: MeasureRow) -> bool:

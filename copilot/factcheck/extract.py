@@ -4,6 +4,7 @@ instrument and window that question understanding (copilot.understand) reads fro
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from copilot.factcheck.figures import Found, find_figures
@@ -18,9 +19,13 @@ from copilot.understand.model import Instrument, Understanding
 _CLAUSE_CUT = re.compile(r";|,?\s+(?:while|whereas|but|and|as|with)\s+|,\s+", re.IGNORECASE)
 # "utilities (XLK)": a ticker written beside a name (kept apart: the name decides).
 _PAREN_TICKER = re.compile(r"\s*\(\s*(?:NYSEARCA:\s*|NASDAQ:\s*)?([A-Z]{2,5})\s*\)")
-INDEX_WORDS = re.compile(r"russell|s&p|nasdaq|dow\b|index", re.IGNORECASE)
+INDEX_WORDS = re.compile(r"russell|s\s*&\s*p|nasdaq|dow\b|index", re.IGNORECASE)
 FUND_WORDS = re.compile(r"\betf\b|fund|spdr|ishares|invesco|trust|\bshares\b", re.IGNORECASE)
 INDEX_OF_ETF = {"SPY": "SP500"}  # the ETFs whose index series the store may hold
+_CONTEXT = re.compile(
+    r"^(?:on|for|in|over|during|since|through|so far)\b[^.!?:]{0,40}:$", re.IGNORECASE
+)
+_SO_FAR = re.compile(r"\bfor\s+the\s+(week|month|year|quarter)\b", re.IGNORECASE)
 _MOVE_MEASURES: set[MeasureName] = {
     "return",
     "distance_from_peak",
@@ -35,13 +40,30 @@ _MOVE_MEASURES: set[MeasureName] = {
 def extract_claims(text: str, as_of: date, catalog: Catalog) -> list[Claim]:
     """Every figure-bearing clause of `text` as a claim (checkable or with why it is not)."""
     claims: list[Claim] = []
+    context = ""  # "For the week:" dates the lines under it
     for start, end in sentence_spans(text):
         sentence = " ".join(text[start:end].split())
         if _is_heading_or_meta(sentence):
             continue
+        if _CONTEXT.match(sentence):
+            context = sentence.rstrip(":")
+            continue
         for clause, found in _clauses(sentence):
-            claims.append(_claim(len(claims) + 1, sentence, clause, found, as_of, catalog, claims))
+            where = _Where(sentence, f"{context}: {sentence}" if context else sentence)
+            claims.append(_claim(len(claims) + 1, where, clause, found, as_of, catalog, claims))
     return claims
+
+
+@dataclass(frozen=True)
+class _Where:
+    sentence: str  # shown with the claim
+    scope: str  # the sentence with the heading it sits under (for its window)
+
+
+def _read(text: str, as_of: date, catalog: Catalog) -> Understanding:
+    """`understand`, with the wrap-up phrasing of market reports said as it reads it ('for the
+    week' in a daily report is the week so far)."""
+    return understand(_SO_FAR.sub(r"this \1", text), as_of, catalog)
 
 
 def _is_heading_or_meta(sentence: str) -> bool:
@@ -77,27 +99,31 @@ def _clauses(sentence: str) -> list[tuple[str, Found]]:
 
 def _claim(
     number: int,
-    sentence: str,
+    where: _Where,
     clause: str,
     found: Found,
     as_of: date,
     catalog: Catalog,
     earlier: list[Claim],
 ) -> Claim:
-    figure = found.figure
+    figure, sentence = found.figure, where.sentence
     claim = Claim(number=number, sentence=sentence, clause=clause, figure=figure)
     named = _without_figures(clause)
     named, tickers = _split_tickers(named)
-    reading = understand(named, as_of, catalog)
+    reading = _read(named, as_of, catalog)
     instruments = reading.instruments
     if not instruments and not reading.unknown:
-        previous = [c for c in earlier if c.sentence == sentence and c.symbol]
+        previous = [c for c in earlier if c.sentence == sentence and c.phrase]
         if previous:  # "SPY rose 1%, and 2% on the week": the subject carries over
-            reading = understand(f"{previous[-1].phrase} {named}", as_of, catalog)
+            reading = _read(f"{previous[-1].phrase} {named}", as_of, catalog)
             instruments = reading.instruments
     stored = [t for t in tickers if catalog.has(t)]
+    if tickers and not stored:  # "Micron Technology, Inc. (MU) jumped 7.8%": a stock not stored
+        claim.phrase = tickers[0]
+        claim.unresolved = f"{tickers[0]} is not in the market store (instrument not stored)"
+        return claim
     if stored and (reading.unknown or not instruments):  # "The SPDR S&P 500 ETF (SPY)"
-        reading = understand(f"{stored[0]} {named}", as_of, catalog)
+        reading = _read(f"{stored[0]} {named}", as_of, catalog)
         instruments = [i for i in reading.instruments if i.symbol == stored[0]] or instruments
         reading.unknown = []
     if reading.unknown and not instruments:
@@ -109,13 +135,14 @@ def _claim(
         claim.unresolved = "not a market figure the store holds (no instrument named)"
         return claim
     subject = _nearest_before(instruments, clause, found)
-    claim.phrase, claim.symbol = subject.phrase, _index_if_meant(subject, figure, clause, catalog)
+    claim.phrase, claim.symbol = subject.phrase, subject.symbol
     for ticker in tickers:
         if ticker != subject.symbol and lookup(ticker) is not None:
             claim.notes.append(
                 f"the article writes {ticker} beside '{subject.phrase}', which is {subject.symbol}"
             )
-    _settle_window(claim, reading, sentence, as_of, catalog)
+    _settle_window(claim, reading, where.scope, as_of, catalog)
+    claim.symbol = _index_if_meant(subject, claim, reading, as_of, catalog)
     if not claim.unresolved:
         claim.call = _call(figure, reading, claim.symbol, claim)
     return claim
@@ -139,12 +166,20 @@ def names_index(phrase: str, clause: str) -> bool:
     return bool(INDEX_WORDS.search(phrase)) and not FUND_WORDS.search(clause)
 
 
-def _index_if_meant(subject: Instrument, figure: Figure, clause: str, catalog: Catalog) -> str:
-    """'The S&P 500 lost 26 points': index points mean the index series when it is stored."""
+def _index_if_meant(
+    subject: Instrument, claim: Claim, reading: Understanding, as_of: date, catalog: Catalog
+) -> str:
+    """'The S&P 500 rose 1.2%' / 'lost 26 points' / 'closed at 6,875': a report quotes the
+    index, so the index series is checked when it is stored and covers the day."""
     index = INDEX_OF_ETF.get(subject.symbol)
-    if figure.unit != "points" or index is None or not catalog.has(index):
+    meta = catalog.get(index) if index else None
+    if meta is None or index is None or claim.figure.unit not in ("points", "%", "level"):
         return subject.symbol
-    return index if names_index(subject.phrase, clause) else subject.symbol
+    window = reading.window
+    end = window.end if window is not None and window.end is not None else as_of
+    if meta.last < min(end, as_of) or not names_index(subject.phrase, claim.clause):
+        return subject.symbol
+    return index
 
 
 def _without_figures(clause: str) -> str:
@@ -172,7 +207,7 @@ def _settle_window(
     """The clause's window, else the sentence's, else the session of the as-of date."""
     window = reading.window
     if window is None or not window.explicit:
-        whole = understand(_without_figures(sentence), as_of, catalog)
+        whole = _read(_without_figures(sentence), as_of, catalog)
         if whole.window is not None and whole.window.explicit:
             reading.window = whole.window
             reading.problems = whole.problems

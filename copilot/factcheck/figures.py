@@ -42,17 +42,27 @@ _STREAK = re.compile(
     r"sessions?|days?|gains?|declines?|advances?|losses|drops)?",
     _I,
 )
-_BP = re.compile(r"(" + _NUM + r")\s*(?:basis\s+points?|bps?)\b", _I)
-_PCT = re.compile(r"(" + _NUM + r")\s*(?:%|percent\b|per\s+cent\b)(?!\s*points)", _I)
-_POINTS = re.compile(r"(" + _NUM + r")\s+(?<!basis\s)points?\b", _I)
-_DOLLAR = re.compile(r"\$\s?(" + _NUM.replace("[-+−–]?", "") + r")")
+_BP = re.compile(r"(?<![\d,.])(" + _NUM + r")\s*(?:basis\s+points?|bps?)\b", _I)
+_PCT = re.compile(r"(?<![\d,.])(" + _NUM + r")\s*(?:%|percent\b|per\s+cent\b)(?!\s*points)", _I)
+# "lost 14.63 points" is a change; "to close at 23,515.39 points" is a level (the lookbehind)
+_POINTS = re.compile(
+    r"(?<![\d,.])(?<!\bat\s)(?<!\bto\s)(" + _NUM + r")\s+(?<!basis\s)points?\b", _I
+)
+# "$269.79" is a price; "$250B", "$1.2 billion" are amounts, not market figures
+_DOLLAR = re.compile(
+    r"\$\s?(" + _NUM.replace("[-+−–]?", "") + r")(?![\d,.]*\s*(?:[bmkt]n?\b|billion|million|"
+    r"trillion|thousand))",
+    _I,
+)
 _LEVEL = re.compile(
-    r"\b(?:closed|ended|finished|settled|stood|traded|rose|fell|climbed|slipped|"
+    r"\b(?:closed?|ended|end|finish(?:ed)?|settled?|stood|traded|rose|fell|climbed|slipped|"
     r"dropped|jumped)\s+(?:the\s+(?:day|session|week|month|year|quarter)\s+)?"
     r"(?:at|to|above|below|near|around|"
     r"under|over)\s+(?:a\s+record\s+|about\s+)?(\d[\d,]*(?:\.\d+)?)(?![\d%])",
     _I,
 )
+# "rose 78.76 points, or 1.2%, to 6,875.62": the level a move ended at
+_TO = re.compile(r"(?:^|[%,]\s*)\bto\s+(\d[\d,]*(?:\.\d+)?)(?![\d%.,]*\s*(?:%|percent))", _I)
 _UP = re.compile(
     r"\b(?:rose|rise[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|advanc(?:ed|es|ing)|"
     r"rall(?:ied|ies|y)|jump(?:ed|s)?|add(?:ed|s)|up|higher|increas(?:ed|es)|surg(?:ed|es)|"
@@ -137,7 +147,7 @@ def find_figures(clause: str) -> list[Found]:
             if free(match.start(), match.end()):
                 found.append(Found(_move(match, clause, unit), match.start(), match.end()))
                 taken.append((match.start(), match.end()))
-    for pattern, unit in ((_DOLLAR, "$"), (_LEVEL, "level")):
+    for pattern, unit in ((_DOLLAR, "$"), (_LEVEL, "level"), (_TO, "level")):
         for match in pattern.finditer(clause):
             if free(match.start(1), match.end(1)) and not _YEAR.match(match.group(1)):
                 figure = _level(match, clause, unit)

@@ -96,3 +96,20 @@ def test_html_becomes_text_without_scripts_and_keeps_its_title() -> None:
     assert article.title == "Wrap & more"
     assert "var x" not in article.text and "Utilities fell 0.7%." in article.text
     assert article.stated == date(2026, 1, 22)
+
+
+def test_amounts_and_levels_in_points_are_not_moves() -> None:
+    assert find_figures("after a $250B investment deal and a $1.2 billion buyback") == []
+    level = only("to close at 23,515.39 points.")
+    assert (level.value, level.unit) == (23515.39, "level")
+    change = only("or 14.63 points")
+    assert (change.value, change.unit) == (14.63, "points")
+
+
+def test_a_move_and_the_level_it_ended_at_are_two_figures() -> None:
+    found = find_figures("The S&P 500 rose 78.76 points, or 1.2%, to 6,875.62.")
+    assert [(f.figure.value, f.figure.unit) for f in found] == [
+        (78.76, "points"),
+        (1.2, "%"),
+        (6875.62, "level"),
+    ]

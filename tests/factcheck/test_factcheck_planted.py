@@ -142,3 +142,29 @@ def test_no_date_anywhere_uses_the_as_of_given(store: MarketStore) -> None:
 def test_text_without_figures_has_no_claims(store: MarketStore) -> None:
     report = run(store, "Stocks were mixed as investors awaited earnings.")
     assert report.checked == [] and report.verdict() == "0 claims: 0 ✓, 0 ✗, 0 ?"
+
+
+def test_a_wire_report_with_section_headings(store: MarketStore) -> None:
+    """AP's layout, in words written for this test: 'For the week:' dates the lines under it,
+    and 'X rose N points, or P%, to L' is three claims about X."""
+    text = (
+        "On Wednesday:\n\nThe S&P 500 rose 78.76 points, or 1.2%, to 6,875.62.\n\n"
+        "For the week:\n\nThe S&P 500 is down 64.39 points, or 0.9%.\n\n"
+        "The Dow Jones Industrial Average rose 588.64 points, or 1.2%.\n\n"
+        "Shares of Micron Technology (MU) jumped 7.8%."
+    )
+    report = run(store, text, as_of=date(2026, 1, 21))
+    # series/SP500.csv: 2026-01-16 6940.01, 2026-01-20 6796.86, 2026-01-21 6875.62
+    day = [c for c in report.checked if c.claim.window_label.startswith("January 21")]
+    assert [(c.mark, c.claim.symbol) for c in day] == [("✓", "SP500")] * 3
+    assert day[0].right_value == pytest.approx(78.76) and day[2].right_value == pytest.approx(
+        6875.62
+    )
+    week = [c for c in report.checked if c.claim.window_label == "week to date"]
+    assert [c.mark for c in week] == ["✓", "✓"]
+    assert week[0].right_value == pytest.approx(-64.39)
+    assert week[1].right_value == pytest.approx((6875.62 / 6940.01 - 1) * 100)
+    dow = [c for c in report.checked if "Dow" in c.claim.sentence]
+    assert [c.mark for c in dow] == ["?", "?"] and "not in the market store" in dow[1].reason
+    micron = report.checked[-1]
+    assert micron.mark == "?" and "MU is not in the market store" in micron.reason
