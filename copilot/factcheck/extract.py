@@ -117,6 +117,9 @@ def _claim(
         if previous:  # "SPY rose 1%, and 2% on the week": the subject carries over
             reading = _read(f"{previous[-1].phrase} {named}", as_of, catalog)
             instruments = reading.instruments
+    if re.search(r"\brespectively\b", sentence, re.IGNORECASE):
+        claim.unresolved = "figures paired with instruments by 'respectively' are not read yet"
+        return claim
     stored = [t for t in tickers if catalog.has(t)]
     if tickers and not stored:  # "Micron Technology, Inc. (MU) jumped 7.8%": a stock not stored
         claim.phrase = tickers[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from copilot.factcheck.check import check_claims
 from copilot.factcheck.extract import extract_claims
@@ -12,6 +12,7 @@ from copilot.factcheck.source import Article
 from copilot.sources import DataSource, SourceLedger
 from copilot.tools import ToolDeps
 from copilot.understand import Catalog
+from copilot.understand.sessions import session_on_or_before
 
 _CITE = re.compile(r"\[(\d+)\]")
 
@@ -47,12 +48,29 @@ def check_article(
 ) -> Report:
     """Every claim of `article` checked over `deps.market`, cited sources renumbered 1, 2, …"""
     day, why = choose_as_of(article, as_of, catalog, fallback)
-    deps.as_of = day
-    deps.ledger = SourceLedger()
-    claims = extract_claims(article.text, day, catalog)
-    checked = check_claims(deps, claims)
+    checked = _check_on(article, deps, catalog, day)
+    if as_of is None and article.stated is not None and _reports_the_day_before(checked):
+        # "Stock Market News for Jan 20" (published that morning) is about the session before
+        day = session_on_or_before(day - timedelta(days=1))
+        why = "the session before the article's date (most of its figures are that session's)"
+        checked = _check_on(article, deps, catalog, day)
     sources = _renumber(checked, deps.ledger)
     return Report(title=article.title, as_of=day, as_of_why=why, checked=checked, sources=sources)
+
+
+def _check_on(article: Article, deps: ToolDeps, catalog: Catalog, day: date) -> list[Checked]:
+    deps.as_of = day
+    deps.ledger = SourceLedger()
+    return check_claims(deps, extract_claims(article.text, day, catalog))
+
+
+def _reports_the_day_before(checked: list[Checked]) -> bool:
+    """More of the figures that name no date match the session before than the as-of one."""
+    undated = [c for c in checked if c.claim.call is not None and c.claim.call.start is None
+               and c.claim.call.sessions is None and c.claim.figure.streak is None]  # fmt: skip
+    before = sum(1 for c in undated if c.mark == "✗" and "(the session before)" in c.reason)
+    right = sum(1 for c in undated if c.mark == "✓")
+    return before >= 2 and before > right
 
 
 def _renumber(checked: list[Checked], ledger: SourceLedger) -> list[dict[str, object]]:

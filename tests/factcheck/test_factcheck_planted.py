@@ -168,3 +168,17 @@ def test_a_wire_report_with_section_headings(store: MarketStore) -> None:
     assert [c.mark for c in dow] == ["?", "?"] and "not in the market store" in dow[1].reason
     micron = report.checked[-1]
     assert micron.mark == "?" and "MU is not in the market store" in micron.reason
+
+
+def test_a_morning_report_is_checked_on_the_session_before(store: MarketStore) -> None:
+    # prices/*.csv, 2026-01-15 → 2026-01-16: XLU -0.50 %, XLV -0.78 %, XLK +0.11 %
+    # (2026-01-19 was a holiday; on 2026-01-20 XLU -0.99 %, XLV -0.22 %, XLK -2.60 %)
+    text = (
+        "**Published:** January 20, 2026\n\n"
+        "Utilities fell 0.5%. Health care lost 0.8%. Technology edged up 0.1%."
+    )
+    report = run(store, text)
+    assert report.as_of == date(2026, 1, 16) and "session before" in report.as_of_why
+    assert [c.mark for c in report.checked] == ["✓", "✓", "✓"]
+    given = run(store, text, as_of=date(2026, 1, 20))  # a date given is kept
+    assert given.as_of == date(2026, 1, 20) and [c.mark for c in given.checked] == ["✗"] * 3
