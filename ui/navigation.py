@@ -30,6 +30,12 @@ def _research() -> None:
     page()
 
 
+def _factcheck() -> None:
+    from ui.factcheck_page import page
+
+    page()
+
+
 # No page icons: Streamlit makes the current page's icon the favicon, and fetches ":material/…"
 # favicons from Google's servers (the app must not reach outside this machine).
 def chat_page() -> StreamlitPage:
@@ -44,5 +50,9 @@ def research_page() -> StreamlitPage:
     return st.Page(_research, title="Research", url_path="research")
 
 
+def factcheck_page() -> StreamlitPage:
+    return st.Page(_factcheck, title="Fact-check", url_path="factcheck")
+
+
 def pages() -> list[StreamlitPage]:
-    return [chat_page(), research_page(), data_page()]
+    return [chat_page(), research_page(), factcheck_page(), data_page()]

@@ -11,6 +11,7 @@ from rich.markup import escape
 from copilot.cli import (
     ask_commands,
     chat_commands,
+    check_commands,
     eval_commands,
     ingest_commands,
     market_commands,
@@ -34,6 +35,7 @@ app.command("chat")(chat_commands.chat)
 app.command("eval")(eval_commands.eval_command)
 app.command("research")(research_commands.research)
 app.command("ui")(ui_commands.ui)
+app.command("check")(check_commands.check)
 
 _news_loaded = False
 try:  # the news side registers its commands when its module is present

@@ -1,0 +1,1 @@
+"""Fact-check: every checkable market claim of an article, computed from the store."""
