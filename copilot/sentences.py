@@ -8,6 +8,7 @@ A 1.5B model asked for two sentences often writes six, and each decoded token co
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from copilot.llm.base import StopWhen
@@ -44,3 +45,35 @@ def sentences_begun(text: str) -> int:
 def after_sentences(count: int) -> StopWhen:
     """Stop at the first token of sentence `count + 1` (that token is not kept)."""
     return lambda text: sentences_begun(text) >= count
+
+
+def _ends_here(text: str, boundary: re.Match[str]) -> bool:
+    """Whether the terminator `boundary` opens on really ends a sentence."""
+    head = text[: boundary.start() + 1]
+    word = _WORD_BEFORE.search(head)
+    if word is not None:
+        token = word.group(1).lower().rstrip(".")
+        if token in _ABBREVIATIONS or "." in token or len(token) == 1:
+            return False
+    return re.search(r"(?:^|\n)\s*\d+\.$", head) is None
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, by the same rule as `sentences_begun`; a
+    citation after the period stays with its sentence, and a line break always ends one (list
+    items, paragraphs). Spans cover the text without its separating whitespace."""
+    cuts = [0]
+    for boundary in _BOUNDARY.finditer(text):
+        if _ends_here(text, boundary):
+            cuts.append(boundary.end(1))
+    for newline in re.finditer(r"\n+", text):
+        cuts.append(newline.end())
+    cuts = [*sorted(set(cuts)), len(text)]
+    spans: list[tuple[int, int]] = []
+    for start, end in itertools.pairwise(cuts):
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            spans.append((start + lead, start + lead + len(body)))
+    return spans

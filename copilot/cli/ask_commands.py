@@ -13,7 +13,13 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from copilot.answer import AgentEvent, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
-from copilot.render import marked_text, sources_text, summary_line, warning_line
+from copilot.render import (
+    check_lines,
+    marked_text,
+    sources_text,
+    summary_line,
+    warning_line,
+)
 from copilot.runtime import open_deps, preload_embedder
 from copilot.settings import Settings
 from copilot.tools import ToolDeps
@@ -54,11 +60,13 @@ def ask(
         typer.echo(answer.model_dump_json(indent=2))
         return
     console.print()
-    console.rule("Answer (✓ verified · ≈ derived · ? unverified)")
+    console.rule("Answer (✓ verified · ↪ moved · ≈ derived · ✗ contradicted · ? no source)")
     warning = warning_line(answer)
     if warning:
         console.print(f"[bold red]⚠ {warning}[/]", highlight=False)
     console.print(marked_text(answer))
+    for line in check_lines(answer):
+        console.print(f"[dim]{line}[/]", highlight=False, markup=False)
     console.print("\n[bold]Sources[/]")
     console.print(
         sources_text(answer, only_cited=True) or "(none cited)", highlight=False, markup=False

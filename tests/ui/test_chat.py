@@ -73,8 +73,10 @@ def test_unverified_number_is_flagged_at_the_top(market_env: Path) -> None:
     at = ask(llm, flagship.QUESTION)
     llm.assert_consumed()
     assert len(at.warning) == 1 and "42\\.5\\%" in at.warning[0].value
-    assert 'class="mc-mark mc-unverified" title="Unverified' in answer_html(at)
-    assert "1 unverified ?" in of_type(at, "expander")[-1].label
+    # [2] states IWM's return (+9.60%): the wrong figure is contradicted, with the right value.
+    assert 'class="mc-mark mc-contradicted" title="Contradicted' in answer_html(at)
+    assert "\\+9\\.60\\%" in at.warning[0].value  # escaped Markdown
+    assert "1 contradicted ✗" in of_type(at, "expander")[-1].label
 
 
 def test_follow_up_keeps_the_conversation(market_env: Path) -> None:
