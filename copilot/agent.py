@@ -1,57 +1,58 @@
-"""The answer engine: plan → execute → write → verify, on the same tools the model can call.
+"""The answer engine: understand (code) → measure → write (model) → check → repair → prune.
 
-Why a pipeline rather than a free tool loop: with the embedded 1.5B model, prompt processing
-and decoding on 2 cores dominate, so the model is asked as little as possible — once for a JSON
-plan (grammar-constrained, so it is always well-formed; skipped for the one question shape code
-can plan, see `copilot.quick_plan`), then to write, stopped after the sentences it was asked
-for. Every prompt shares the system prefix, which llama.cpp keeps in its KV cache.
-`copilot.agent_langchain` runs the same tools through LangChain's `create_agent`;
-`benchmarks/results/eval_agent.md` compares the two.
+Code settles what the question's words settle — instruments, window, measure, direction
+(`copilot.understand`) — and runs the composable `measure` tool on it; the model is asked only to
+fill a slot code could not settle (`copilot.answering.slots`) and to write. When the store cannot
+answer (a name it lacks, a date after as-of) or every computation failed, code writes the answer
+and no figure appears (`copilot.answering.gaps`). A figure that stays unsupported after one
+repair round is cut from the answer and listed apart (`copilot.answering.prune`).
+
+With the embedded 1.5B model on 2 cores, prompt reading and decoding dominate, so the model is
+asked as little as possible: one streamed write turn (two for a why-question: the measured move
+first, then the news's reasons), stopped after the sentences it was asked for. Every prompt
+shares the system prefix, which llama.cpp keeps in its KV cache. `copilot.agent_langchain` runs
+the same tools through LangChain's `create_agent`.
 """
 
 from __future__ import annotations
 
-import json
-import re
+import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
-from copilot.errors import UnknownSymbolError
+from copilot.answering.deadline import Deadline
+from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
+from copilot.answering.prune import UNSUPPORTED, prune_unsupported
+from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
+from copilot.answering.why import why_calls
+from copilot.errors import CopilotError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, SupportsPrime
-from copilot.market.symbols import lookup, resolve_concept, sector_symbols
-from copilot.numbers import Number, find_dates, on_or_before
-from copilot.plan_checks import align_with_question, usable_symbols
-from copilot.quick_plan import quick_plan
 from copilot.sentences import after_sentences
-from copilot.tools import TOOLS, ToolDeps, run_tool
-from copilot.tools.market_support import normalize_symbol
+from copilot.tools import ToolDeps, run_tool
+from copilot.understand import Catalog, understand
+from copilot.understand.model import Understanding
 from copilot.verify import verify_answer
 
-WHY = re.compile(
-    r"\b(why|what drove|reason|behind|explain|cause|driv(?:e|es|ing)|react(?:ed|ion)?|"
-    r"happen(?:ed)?)\b",
-    re.I,
-)
-_COMPARES = re.compile(r"\b(beat|versus|vs\.?|compared|outperform\w*|underperform\w*|than)\b", re.I)
 NEWS_TOOL = "search_news"
-_WINDOW = re.compile(r"\b((\d+)[- ](?:day|session|trading-day))s?\b", re.I)
+NEWS_TOOLS = (NEWS_TOOL, "news_drivers")
+MEASURE_TOOL = "measure"
+EVIDENCE_CHARS = 6000  # ~1,500 tokens: evidence never overflows the local model's context
 
 
 @dataclass
 class AgentConfig:
-    max_tool_calls: int = 5
-    sentences: int = 4  # asked for, and where the answer is stopped (copilot.sentences)
-    data_sentences: int = 2  # a two-part answer: market data first, then the news's reasons
-    news_sentences: int = 2
-    quick_plan: bool = True  # plan "why did X move?" in code (see copilot.quick_plan)
-    news_k: int = 3
-    news_days: int = 21  # a "why" question looks at news from this many days before as-of
+    max_tool_calls: int = 5  # the LangChain agent mode's cap
+    sentences: int = 3  # asked for, and where the answer is stopped (copilot.sentences)
+    data_sentences: int = 2  # a why-answer: the measured move first …
+    news_sentences: int = 3  # … then the reasons the articles give
+    news_k: int = 4  # a question that names no market: the articles read
+    news_budget_tokens: int = 600  # a why-question's drivers: prompt tokens for the excerpts
     repair: bool = True
-    plan_max_tokens: int = 220
+    slot_max_tokens: int = 60
     answer_max_tokens: int = 320
 
 
@@ -61,8 +62,10 @@ class _Run:
     as_of: date
     data_latest: date | None
     on_event: EventCallback
+    deadline: Deadline
     started: float = field(default_factory=time.perf_counter)
-    planned_by: str = "model"
+    planned_by: str = "rules"
+    understanding: Understanding | None = None
     records: list[ToolCallRecord] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     tokens: dict[str, int] = field(default_factory=lambda: {"prompt": 0, "completion": 0})
@@ -75,68 +78,8 @@ class _Run:
         self.llm_calls += 1
 
 
-def tool_menu(names: list[str]) -> str:
-    """One line per tool: name(arguments) - what it does. Short: the model reads every token."""
-    lines = []
-    for name in names:
-        spec = TOOLS[name]
-        schema = spec.args_model.model_json_schema()
-        required = set(schema.get("required", []))
-        args = ", ".join(a if a in required else f"{a}?" for a in schema.get("properties", {}))
-        summary = spec.description.split(". ")[0].splitlines()[0].rstrip(".")
-        lines.append(f"- {name}({args}): {summary}")
-    return "\n".join(lines)
-
-
-def plan_schema(names: list[str], max_calls: int) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {
-            "calls": {
-                "type": "array",
-                "maxItems": max_calls,
-                "items": {
-                    "type": "object",
-                    "properties": {"tool": {"enum": names}, "args": {"type": "object"}},
-                    "required": ["tool", "args"],
-                },
-            }
-        },
-        "required": ["calls"],
-    }
-
-
-def concept_hints(deps: ToolDeps, question: str, as_of: date | None = None) -> str:
-    """What the question's words mean in stored symbols, and the dates it names."""
-    parts = []
-    named = resolve_concept(question)
-    for symbol in usable_symbols(deps.market, named, as_of) if deps.market is not None else []:
-        info = lookup(symbol)
-        parts.append(f"{symbol} = {info.represents if info else symbol}")
-    # The benchmark only where the question compares or explains: beside "the S&P 500 index"
-    # it would offer the 1.5B model the ETF in place of the index.
-    compares = WHY.search(question) or _COMPARES.search(question)
-    if parts and compares and "SPY" not in {p.split(" ")[0] for p in parts}:
-        parts.append("SPY = S&P 500 benchmark")
-    # Written out in full: "December 31" in a January question otherwise comes back as the
-    # wrong year from a 1.5B model.
-    dates = [_dated(d, as_of) for d in find_dates(question)]
-    if dates:
-        parts.append("dates mentioned: " + ", ".join(dates))
-    # "200-day average" is a window of 200 sessions: a small model otherwise guesses one.
-    parts += [f"{m[0]} = {m[1]} sessions" for m in _WINDOW.findall(question)]
-    return "; ".join(parts)
-
-
-def _dated(found: Number, as_of: date | None) -> str:
-    day = on_or_before(found, as_of) if as_of else found.day
-    return (
-        f"{found.text} = {day.isoformat()}" if day and day.isoformat() != found.text else found.text
-    )
-
-
 class Copilot:
-    """Answers questions with cited, verified figures."""
+    """Answers questions with cited, checked figures."""
 
     mode = "pipeline"
 
@@ -144,57 +87,67 @@ class Copilot:
         self.deps = deps
         self.llm = llm
         self.config = config or AgentConfig()
+        self._catalog: tuple[Any, Catalog] | None = None
 
-    def tool_names(self) -> list[str]:
-        names = [n for n in TOOLS if n != "find_symbols"]
-        return [n for n in names if n != NEWS_TOOL or self.deps.news is not None]
+    def catalog(self) -> Catalog:
+        """What the store holds, read once per store (the understanding layer's vocabulary)."""
+        store = self.deps.market
+        if self._catalog is None or self._catalog[0] is not store:
+            self._catalog = (store, Catalog.from_store(store) if store is not None else Catalog())
+        return self._catalog[1]
 
     def ask(
-        self, question: str, as_of: date | None = None, on_event: EventCallback | None = None
+        self,
+        question: str,
+        as_of: date | None = None,
+        on_event: EventCallback | None = None,
+        cancel: threading.Event | None = None,
     ) -> Answer:
-        run = self._start(question, as_of, on_event)
-        started = run.started
+        """Answer `question`; `cancel` (set by whoever stops waiting) and the settings'
+        deadline stop the work between phases and on any streamed token."""
+        run = self._start(question, as_of, on_event, cancel)
         primed = time.perf_counter()
         self.warm_up()
         run.timings["prime"] = time.perf_counter() - primed
-        quick = self._quick_plan(run)
-        if quick is not None:
-            messages: list[ChatMessage] = [self.system_message()]
-            calls = quick
-        else:
-            messages, calls = self._plan(run)
+        settled = self._understand(run)
+        refusal = cannot_answer(settled)
+        if refusal is not None:
+            return self._code_answer(run, refusal, [])
+        calls = self._settle(run, settled)
         self._execute(run, calls)
-        text = self._write(run, messages)
-        checked = time.perf_counter()
-        text, verification = verify_answer(text, self.deps.ledger, run.as_of, question)
-        run.timings["verify"] = time.perf_counter() - checked
-        if self.config.repair and verification.unverified:
-            text, verification = self._repair(run, text, verification)
-        run.timings["total"] = time.perf_counter() - started
-        return Answer(
-            question=question, as_of=run.as_of, data_latest=run.data_latest, text=text,
-            sources=dict(self.deps.ledger.items()), verification=verification,
-            tool_calls=run.records, model=self.llm.model_id, mode=self.mode,
-            timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
-            planned_by=run.planned_by,
-        )  # fmt: skip
+        failures = failure_lines(run.records)
+        gaps = [r.output for r in run.records if _no_coverage(r)]
+        if not any(not r.error and not _no_coverage(r) for r in run.records):
+            return self._code_answer(run, failed_answer([*failures, *gaps]), failures)
+        if run.deadline.expired():
+            return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
+        text = self._write(run, settled)
+        text, verification, removed = self._check(run, text)
+        notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
+        notes += gaps
+        if run.deadline.expired():
+            notes.append(f"(Cut short: {run.deadline.reason()}.)")
+        if notes:  # code's own words about the run, appended after the figures were checked
+            text = "\n\n".join([t for t in (text, *notes) if t])
+        return self._answer(run, text, verification, failures, removed)
 
     # ---- phases ---------------------------------------------------------------------------
 
-    def _start(self, question: str, as_of: date | None, on_event: EventCallback | None) -> _Run:
+    def _start(
+        self, question: str, as_of: date | None, on_event: EventCallback | None,
+        cancel: threading.Event | None,
+    ) -> _Run:  # fmt: skip
         store = self.deps.market
         latest = store.latest_date(as_of) if store is not None else None
         effective = as_of or self.deps.as_of or latest or date.today()
         self.deps.as_of = effective
-        return _Run(question.strip(), effective, latest, on_event or (lambda _event: None))
+        deadline = Deadline(self.deps.settings.answer_deadline_s, cancel)
+        return _Run(question.strip(), effective, latest, on_event or (lambda _e: None), deadline)
 
     def system_message(self) -> ChatMessage:
-        """The fixed system prompt (rules + tool menu): identical for every question, so the
-        local model keeps it in its KV cache and never re-reads it."""
-        text = prompts.render(
-            "system", tools=tool_menu(self.tool_names()), max_calls=self.config.max_tool_calls
-        )
-        return {"role": "system", "content": text}
+        """The fixed system prompt: identical for every question, so the local model keeps it
+        in its KV cache and never re-reads it."""
+        return {"role": "system", "content": prompts.render("system")}
 
     def warm_up(self) -> str | None:
         """Have the model hold the system prompt before the question: from memory, from a
@@ -203,106 +156,63 @@ class Copilot:
             return self.llm.prime([self.system_message()])
         return None
 
-    def _quick_plan(self, run: _Run) -> list[dict[str, Any]] | None:
-        """The code-made plan for "why did X move?", or None (then the model plans)."""
-        store = self.deps.market
-        if not self.config.quick_plan or store is None:
-            return None
-        priced = [s for s in store.stored_symbols() if store.table_of(s) == "bars"]
+    def _understand(self, run: _Run) -> Understanding:
         t0 = time.perf_counter()
-        calls = quick_plan(run.question, run.as_of, priced, self.deps.news is not None,
-                           self.config.news_days)  # fmt: skip
-        if calls is None:
-            return None
-        run.on_event(AgentEvent(kind="phase", name="plan", text="quick"))
-        run.planned_by = "rules"
-        calls = self._with_safeguards(run, calls)
-        run.timings["plan"] = time.perf_counter() - t0
-        return calls
+        settled = understand(run.question, run.as_of, self.catalog())
+        run.understanding = settled
+        run.timings["understand"] = time.perf_counter() - t0
+        run.on_event(AgentEvent(kind="understood", text="\n".join(settled.trace)))
+        return settled
 
-    def _plan(self, run: _Run) -> tuple[list[ChatMessage], list[dict[str, Any]]]:
-        """Ask for the JSON plan. Returns the conversation so far — the write turn extends it, so
-        the plan's tokens stay in the local model's KV cache — and the validated calls."""
+    def _settle(self, run: _Run, settled: Understanding) -> list[dict[str, Any]]:
+        """The tool calls: what code settled, else the model's filling of the open slots, else
+        (no market named at all) a news search for the question."""
+        if settled.why and settled.instruments and self.deps.market is not None:
+            return why_calls(self.deps, settled, self.config.news_budget_tokens)
+        calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
+                 for a in settled.calls]  # fmt: skip
+        if calls and not settled.open_slots:
+            return calls
+        if (settled.open_slots and self.deps.market is not None and not settled.why
+                and not run.deadline.expired()):  # fmt: skip
+            filled = self._fill_slots(run, settled)
+            if filled:
+                return filled
+        if calls:
+            return calls
+        if self.deps.news is not None:
+            args = {"query": run.question, "k": self.config.news_k, "until": run.as_of.isoformat()}
+            return [{"tool": NEWS_TOOL, "args": args}]
+        return []
+
+    def _fill_slots(self, run: _Run, settled: Understanding) -> list[dict[str, Any]]:
+        """One constrained call for the slots code left open; a reply that does not fit is
+        asked for once more, then the question is answered without it."""
         run.on_event(AgentEvent(kind="phase", name="plan"))
         t0 = time.perf_counter()
-        names = self.tool_names()
+        symbols = sorted(self.catalog().stored)
+        schema = slot_schema(settled.open_slots, symbols)
         user = prompts.render(
-            "plan", as_of=run.as_of, data_latest=run.data_latest,
-            hints=concept_hints(self.deps, run.question, run.as_of), question=run.question,
+            "slots", as_of=run.as_of, question=run.question, settled=settled_lines(settled),
+            open=", ".join(settled.open_slots),
         )  # fmt: skip
         convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
-        schema = plan_schema(names, self.config.max_tool_calls)
-        limit = self.config.plan_max_tokens
-        response = self.llm.complete(convo, json_schema=schema, max_tokens=limit)
-        run.count(response)
-        calls, errors = self._parse_plan(response.text)
-        if errors:  # a malformed plan executes nothing and goes back to the model once
-            convo += [
-                {"role": "assistant", "content": response.text},
-                {"role": "user", "content": prompts.render("plan_fix", errors="\n".join(errors))},
-            ]
-            response = self.llm.complete(convo, json_schema=schema, max_tokens=limit)
+        calls = []
+        for _attempt in range(2):
+            try:
+                response = self.llm.complete(
+                    convo, json_schema=schema, max_tokens=self.config.slot_max_tokens
+                )
+            except CopilotError:
+                break  # the model is unreachable: answer from what code settled, if anything
             run.count(response)
-            calls, errors = self._parse_plan(response.text)
-        calls = [c for c in calls if c.get("_ok")]
-        convo.append({"role": "assistant", "content": response.text})
+            calls = calls_from_slots(settled, response.text)
+            if calls:
+                run.planned_by = "model"
+                break
         run.timings["plan"] = time.perf_counter() - t0
-        return convo, self._with_safeguards(run, calls)
-
-    def _parse_plan(self, text: str) -> tuple[list[dict[str, Any]], list[str]]:
-        """Plan JSON → calls; each call is validated against its tool's argument model."""
-        try:
-            payload = json.loads(text)
-            raw_calls = payload["calls"] if isinstance(payload, dict) else payload
-            assert isinstance(raw_calls, list)
-        except (ValueError, KeyError, AssertionError):
-            return [], [f'the plan is not JSON of the form {{"calls": [...]}}: {text[:200]!r}']
-        calls: list[dict[str, Any]] = []
-        errors: list[str] = []
-        for raw in raw_calls[: self.config.max_tool_calls]:
-            name = raw.get("tool") if isinstance(raw, dict) else None
-            args = raw.get("args", {}) if isinstance(raw, dict) else {}
-            if name not in TOOLS or not isinstance(args, dict):
-                errors.append(f"{raw!r}: unknown tool or arguments not an object")
-                continue
-            problem = _validation_problem(name, args) or self._unknown_symbol(args)
-            if problem:
-                errors.append(f"{name}({json.dumps(args)}): {problem}")
-                calls.append({"tool": name, "args": args, "_ok": False})
-            else:
-                calls.append({"tool": name, "args": args, "_ok": True})
-        return calls, errors
-
-    def _unknown_symbol(self, args: dict[str, Any]) -> str | None:
-        """A symbol the store cannot resolve (a stock ticker the data lacks) goes back to the
-        model with the list of stored ones, rather than running into an error."""
-        if self.deps.market is None:
-            return None
-        for key in ("symbol", "versus"):
-            if isinstance(args.get(key), str):
-                try:
-                    normalize_symbol(self.deps, args[key])
-                except UnknownSymbolError as exc:
-                    return f"{key}: {exc}"
-        return None
-
-    def _with_safeguards(self, run: _Run, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Correct what the question settles, ensure a why-question reads the news, keep the
-        cap."""
-        calls = align_with_question(calls, run.question, run.as_of, self.deps.market)
-        names = {c["tool"] for c in calls}
-        if self.deps.news is not None and NEWS_TOOL not in names and WHY.search(run.question):
-            since = run.as_of - timedelta(days=self.config.news_days)
-            args = {"query": run.question, "k": self.config.news_k, "since": since.isoformat(),
-                    "until": run.as_of.isoformat()}  # fmt: skip
-            calls.append({"tool": NEWS_TOOL, "args": args, "_ok": True})
-        sectors = [s for s in resolve_concept(run.question) if s in sector_symbols()]
-        for call in calls:
-            if call["tool"] == NEWS_TOOL:
-                call["args"].setdefault("k", self.config.news_k)
-            if call["tool"] == "sector_returns" and len(sectors) == 1:
-                call["args"].setdefault("focus", sectors[0])  # its rank, said up front
-        return calls[: self.config.max_tool_calls + 1]
+        return [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
+                for a in calls]  # fmt: skip
 
     def _execute(self, run: _Run, calls: list[dict[str, Any]]) -> None:
         t0 = time.perf_counter()
@@ -322,54 +232,53 @@ class Copilot:
         run.timings["tools"] = time.perf_counter() - t0
 
     def _evidence(self, records: list[ToolCallRecord]) -> str:
-        """The tool outputs the model writes from. Metric definitions stay in the Sources (the
-        user sees them; the verifier reads them) but are left out here: the model copies
-        figures, not definitions, and every token read costs ~20 ms on 2 cores."""
+        """The tool outputs the model writes from, definitions left out (they stay in the
+        Sources: the model copies figures, not definitions) and the whole bounded."""
         blocks = ["\n".join(line for line in r.output.splitlines()
                             if not line.startswith("Definition:"))
                   for r in records if not r.error]  # fmt: skip
-        # Said plainly: given nothing, the model otherwise cites a [1] that does not exist.
-        return "\n\n".join(blocks) if blocks else "(no evidence was found: there is no [n] to cite)"
+        text = "\n\n".join(blocks)
+        return text[:EVIDENCE_CHARS] if text else "(no evidence: there is no [n] to cite)"
 
-    def _write(self, run: _Run, messages: list[ChatMessage]) -> str:
-        """One answer turn; or, for the code-made why-plan (market data and news), two: the
-        data part first (its evidence is short, so the first words come seconds after the
-        tools), then the news part, whose articles are read while the reader reads part one.
-        (The two-part turn is kept to that plan: after a model-made plan, whose conversation
-        already differs, the 1.5B model wrote better answers in one turn.)"""
+    def _write(self, run: _Run, settled: Understanding) -> str:
+        """One streamed answer turn; for a why-question with news, two: the measured move
+        first (short evidence, so the first words come seconds after the tools), then the
+        articles' reasons, in the same conversation (the KV cache continues)."""
         run.on_event(AgentEvent(kind="phase", name="write"))
         t0 = time.perf_counter()
-        ok = [r for r in run.records if not r.error]
-        news = [r for r in ok if r.name == NEWS_TOOL]
-        data = [r for r in ok if r.name != NEWS_TOOL]
-        intro = run.planned_by == "rules"  # no plan turn: the write prompt says what day it is
-        common = {"question": run.question, "as_of": run.as_of, "data_latest": run.data_latest,
-                  "intro": intro}  # fmt: skip
-        if news and data and run.planned_by == "rules":
-            outline, sentences = _outline(data, self.config.data_sentences)
+        ok = [r for r in run.records if not r.error and (r.sources or r.name not in NEWS_TOOLS)]
+        news = [r for r in ok if r.name in NEWS_TOOLS]
+        data = [r for r in ok if r.name not in NEWS_TOOLS]
+        common = {"question": run.question, "as_of": run.as_of,
+                  "settled": settled_lines(settled)}  # fmt: skip
+        if news and data:
             turns = [
                 (prompts.render("write_data", evidence=self._evidence(data),
-                                sentences=sentences, outline=outline, **common),
-                 sentences),
+                                sentences=self.config.data_sentences, **common),
+                 self.config.data_sentences),
                 (prompts.render("write_news", evidence=self._evidence(news),
                                 sentences=self.config.news_sentences),
                  self.config.news_sentences),
             ]  # fmt: skip
         else:
             turns = [
-                (prompts.render("write", evidence=self._evidence(run.records),
+                (prompts.render("write", evidence=self._evidence(ok),
                                 sentences=self.config.sentences, **common),
                  self.config.sentences)
             ]  # fmt: skip
-        convo = list(messages)
+        convo: list[ChatMessage] = [self.system_message()]
         parts: list[str] = []
         for user, sentences in turns:
+            if run.deadline.expired():
+                break
             if parts:
                 run.on_event(AgentEvent(kind="token", text="\n\n"))
             convo.append({"role": "user", "content": user})
+            enough = after_sentences(sentences)
             response = self.llm.stream(
                 convo, lambda token: self._token(run, token),
-                max_tokens=self.config.answer_max_tokens, stop_when=after_sentences(sentences),
+                max_tokens=self.config.answer_max_tokens,
+                stop_when=lambda text, enough=enough: enough(text) or run.deadline.expired(),
             )  # fmt: skip
             run.count(response)
             convo.append({"role": "assistant", "content": response.text})
@@ -383,54 +292,76 @@ class Copilot:
             run.timings["first_token"] = time.perf_counter() - run.started
         run.on_event(AgentEvent(kind="token", text=token))
 
+    def _check(self, run: _Run, text: str) -> tuple[str, Verification, list[str]]:
+        """Verify; one repair round for unsupported figures; then cut what still fails."""
+        checked = time.perf_counter()
+        text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+        run.timings["verify"] = time.perf_counter() - checked
+        if self.config.repair and _unsupported(verification) and not run.deadline.expired():
+            text, verification = self._repair(run, text, verification)
+        text, removed = prune_unsupported(text, verification.numbers)
+        if removed and not text:  # nothing the model wrote held up: the tools' own lines
+            text = headline(run.records)
+        if removed:
+            text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+        return text, verification, removed
+
     def _repair(self, run: _Run, text: str, verification: Verification) -> tuple[str, Verification]:
-        """One round asking the model to drop figures that trace to nothing; kept if better."""
+        """One round asking the model to drop figures that trace to nothing; kept if better.
+        A repair call that fails keeps the answer the user already watched stream."""
         run.on_event(AgentEvent(kind="phase", name="repair"))
         t0 = time.perf_counter()
-        unverified = ", ".join(n.text for n in verification.unverified)
+        unverified = ", ".join(n.text for n in verification.numbers if n.status in UNSUPPORTED)
         convo: list[ChatMessage] = [
             *run.write_messages,
             {"role": "user", "content": prompts.render("repair", unverified=unverified)},
         ]
-        response = self.llm.complete(convo, max_tokens=self.config.answer_max_tokens)
+        try:
+            response = self.llm.complete(convo, max_tokens=self.config.answer_max_tokens)
+        except CopilotError:
+            run.timings["repair"] = time.perf_counter() - t0
+            return text, verification
         run.count(response)
         run.timings["repair"] = time.perf_counter() - t0
         fixed, fixed_check = verify_answer(
             response.text.strip(), self.deps.ledger, run.as_of, run.question
         )
-        # Better means fewer untraced figures, still cited, and no citation newly made up.
-        fewer = len(fixed_check.unverified) < len(verification.unverified)
+        # Better means fewer unsupported figures, still cited, and no citation newly made up.
+        fewer = len(_unsupported(fixed_check)) < len(_unsupported(verification))
         no_new_bad = len(fixed_check.invalid_citations) <= len(verification.invalid_citations)
         if fewer and fixed_check.cited and no_new_bad:
             fixed_check.repaired = True
             return fixed, fixed_check
         return text, verification
 
+    # ---- results --------------------------------------------------------------------------
 
-# What a sentence about each tool's blocks is about, for the data part's outline.
-_TOPICS = {"price_return": "the returns", "ytd_return": "the returns",
-           "streak": "the streak", "sector_returns": "the sectors",
-           "yield_change": "the yields"}  # fmt: skip
+    def _code_answer(self, run: _Run, text: str, failures: list[str]) -> Answer:
+        """An answer code wrote (nothing could be measured): streamed like any other."""
+        run.on_event(AgentEvent(kind="phase", name="write"))
+        self._token(run, text)
+        text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+        return self._answer(run, text, verification, failures, [])
+
+    def _answer(
+        self, run: _Run, text: str, verification: Verification, failures: list[str],
+        removed: list[str],
+    ) -> Answer:  # fmt: skip
+        run.timings["total"] = time.perf_counter() - run.started
+        trace = run.understanding.trace if run.understanding else []
+        return Answer(
+            question=run.question, as_of=run.as_of, data_latest=run.data_latest, text=text,
+            sources=dict(self.deps.ledger.items()), verification=verification,
+            tool_calls=run.records, model=self.llm.model_id, mode=self.mode,
+            timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
+            planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
+        )  # fmt: skip
 
 
-def _outline(records: list[ToolCallRecord], default: int) -> tuple[str, int]:
-    """ "one sentence on the returns [1] [2], one on the run of sessions [3]": a small model
-    asked for two sentences about three blocks otherwise spends both on the first two."""
-    groups: dict[str, list[int]] = {}
-    for record in records:
-        groups.setdefault(_TOPICS.get(record.name, record.name), []).extend(record.sources)
-    if not 1 < len(groups) <= default + 1 or not all(groups.values()):
-        return "", default
-    parts = [f"one sentence on {topic} {' '.join(f'[{n}]' for n in ns)}"
-             for topic, ns in groups.items()]  # fmt: skip
-    return ", ".join(parts), len(groups)
+def _no_coverage(record: ToolCallRecord) -> bool:
+    """A news search that found nothing about the move: the answer says so, in code's words."""
+    return record.name in NEWS_TOOLS and not record.error and not record.sources
 
 
-def _validation_problem(name: str, args: dict[str, Any]) -> str | None:
-    from pydantic import ValidationError
-
-    try:
-        TOOLS[name].args_model.model_validate(args)
-    except ValidationError as exc:
-        return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-    return None
+def _unsupported(verification: Verification) -> list[Any]:
+    return [n for n in verification.numbers if n.status in UNSUPPORTED]

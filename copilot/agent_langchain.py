@@ -25,8 +25,9 @@ from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.runtime import Runtime
 
 from copilot import prompts
-from copilot.agent import AgentConfig, concept_hints
+from copilot.agent import AgentConfig
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord
+from copilot.hints import concept_hints
 from copilot.llm.base import LLM
 from copilot.llm.chat_models import chat_model_for
 from copilot.tools import ToolDeps, ToolOutput, build_langchain_tools
@@ -117,7 +118,7 @@ class LangChainCopilot:
             question=question, as_of=self.deps.as_of, data_latest=latest, text=text,
             sources=dict(self.deps.ledger.items()), verification=verification,
             tool_calls=records, model=self.llm.model_id, mode=self.mode,
-            timings={"total": time.perf_counter() - started}, tokens=tokens,
+            timings={"total": time.perf_counter() - started}, tokens=tokens, planned_by="model",
         )  # fmt: skip
 
     def _observe(

@@ -148,9 +148,23 @@ class Answer(BaseModel):
     model: str = ""
     mode: str = Field("", description="Which agent strategy produced it.")
     planned_by: Literal["model", "rules"] = Field(
-        "model",
-        description="Who chose the tool calls: the model's plan, or the fixed plan for "
-        "a why-did-it-move question (copilot.quick_plan).",
+        "rules",
+        description="Who settled the tool calls: code from the question's words "
+        "(copilot.understand), or the model filling what code could not settle.",
+    )
+    understanding: list[str] = Field(
+        default_factory=list,
+        description="What code settled about the question (instruments, window, measure), "
+        "one line each, as the user sees it.",
+    )
+    failures: list[str] = Field(
+        default_factory=list,
+        description="Evidence that could not be gathered, each with what would fix it.",
+    )
+    removed: list[str] = Field(
+        default_factory=list,
+        description="Sentences taken out of the answer because a figure in them stayed "
+        "unsupported after the repair round (shown apart, never as fact).",
     )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per phase.")
     tokens: dict[str, int] = Field(default_factory=dict, description="Prompt/completion tokens.")
@@ -162,7 +176,7 @@ class Answer(BaseModel):
 class AgentEvent(BaseModel):
     """Progress reported while answering: a phase, a tool starting/finishing, or a token."""
 
-    kind: Literal["phase", "tool_started", "tool_finished", "token"]
+    kind: Literal["phase", "understood", "tool_started", "tool_finished", "token"]
     name: str = ""
     arguments: dict[str, object] = Field(default_factory=dict)
     text: str = ""

@@ -49,6 +49,10 @@ class ProviderError(CopilotError):
     """A data provider failed: network down, unexpected response."""
 
 
+class ContextOverflowError(ProviderError):
+    """The prompt is longer than the language model's context window."""
+
+
 class ImportFileError(CopilotError):
     """An input file cannot be imported; the message names the file and the reason."""
 
@@ -64,3 +68,7 @@ class UnknownLayoutError(ImportFileError):
 
 class StoreLockedError(CopilotError):
     """Another process holds the writer lock of a store."""
+
+
+class NoEvidenceError(CopilotError):
+    """Nothing could be measured or retrieved for a report: it is not written."""

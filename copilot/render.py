@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from copilot.answer import Answer
+from copilot.safety import one_line
 from copilot.sources import NewsSource
 
 MARKS = {
@@ -62,9 +63,9 @@ def sources_text(answer: Answer, only_cited: bool = False) -> str:
         if only_cited and n not in answer.verification.cited:
             continue
         if isinstance(source, NewsSource):
-            lines.append(f"[{n}] {source.title_line()}")
+            lines.append(f"[{n}] {one_line(source.title_line())}")
         else:
-            lines.append(f"[{n}] {source.title()} — {source.metric}")
+            lines.append(f"[{n}] {one_line(f'{source.title()} — {source.metric}')}")
     return "\n".join(lines)
 
 

@@ -24,9 +24,9 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[.!?]\)?$")
 
 
-def sentences_begun(text: str) -> int:
-    """How many sentences of `text` are followed by the start of another."""
-    count = 0
+def _ends(text: str) -> list[int]:
+    """Offsets where a sentence ends and the next begins (after the spaces)."""
+    ends = []
     for boundary in _BOUNDARY.finditer(text):
         head = text[: boundary.start()]
         head += text[boundary.start()]  # up to and including the terminator
@@ -38,42 +38,31 @@ def sentences_begun(text: str) -> int:
                 continue
         if re.search(r"(?:^|\n)\s*\d+\.$", head):
             continue  # a list marker "1."
-        count += 1
-    return count
+        ends.append(boundary.end())
+    return ends
+
+
+def sentences_begun(text: str) -> int:
+    """How many sentences of `text` are followed by the start of another."""
+    return len(_ends(text))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, citations after a period kept with their
+    sentence; a paragraph break or a new list item also ends a sentence. Spans cover the text
+    without gaps except the spaces between sentences."""
+    breaks = re.finditer(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)", text)  # paragraphs, list items
+    cuts = sorted({0, *_ends(text), *(m.end() for m in breaks), len(text)})
+    spans = []
+    for start, end in itertools.pairwise(cuts):
+        piece = text[start:end]
+        stripped = piece.rstrip()
+        lead = len(piece) - len(piece.lstrip())
+        if stripped.strip():
+            spans.append((start + lead, start + len(stripped)))
+    return spans
 
 
 def after_sentences(count: int) -> StopWhen:
     """Stop at the first token of sentence `count + 1` (that token is not kept)."""
     return lambda text: sentences_begun(text) >= count
-
-
-def _ends_here(text: str, boundary: re.Match[str]) -> bool:
-    """Whether the terminator `boundary` opens on really ends a sentence."""
-    head = text[: boundary.start() + 1]
-    word = _WORD_BEFORE.search(head)
-    if word is not None:
-        token = word.group(1).lower().rstrip(".")
-        if token in _ABBREVIATIONS or "." in token or len(token) == 1:
-            return False
-    return re.search(r"(?:^|\n)\s*\d+\.$", head) is None
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, by the same rule as `sentences_begun`; a
-    citation after the period stays with its sentence, and a line break always ends one (list
-    items, paragraphs). Spans cover the text without its separating whitespace."""
-    cuts = [0]
-    for boundary in _BOUNDARY.finditer(text):
-        if _ends_here(text, boundary):
-            cuts.append(boundary.end(1))
-    for newline in re.finditer(r"\n+", text):
-        cuts.append(newline.end())
-    cuts = [*sorted(set(cuts)), len(text)]
-    spans: list[tuple[int, int]] = []
-    for start, end in itertools.pairwise(cuts):
-        piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        body = piece.strip()
-        if body:
-            spans.append((start + lead, start + lead + len(body)))
-    return spans

@@ -83,9 +83,32 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(3, description="Retries with backoff on 429/5xx/timeouts.")
     local_n_ctx: int = Field(4096, description="Context window of the embedded model.")
     local_n_threads: int | None = Field(None, description="CPU threads; default: all cores.")
+    local_weight_repack: bool = Field(
+        False,
+        description="llama.cpp's extra weight buffers (repacked/AMX). Off: a native build "
+        "crashed on the first decode on a CPU with AMX.",
+    )
+
+    # The browser app (security: see README, Configuration).
+    ui_allow_custom_endpoint: bool = Field(
+        False, description="Let UI visitors type a model server URL (it never gets the key)."
+    )
+    ui_import_roots: Annotated[list[Path], NoDecode] = Field(
+        default_factory=list,
+        description="Folders the Data page may import from; default: DATA_DIR and SHARED_DATA_DIR.",
+    )
+    ui_import_max_files: int = Field(
+        5000, ge=1, description="Most files one Data-page import may walk."
+    )
+    ui_access_token: SecretStr | None = Field(
+        None, description="Token the app asks for (?token=…); required to bind beyond loopback."
+    )
 
     # Answers.
     as_of: date | None = Field(None, description="Default as-of date; unset = latest data.")
+    answer_deadline_s: float = Field(
+        180.0, gt=0, description="One deadline per answer across plan, tools, write and repair."
+    )
 
     # Deep-research budget: a hard stop; a report cut short says so at the top.
     research_max_llm_calls: int = Field(12, ge=1, description="Model calls per report.")
@@ -93,7 +116,7 @@ class Settings(BaseSettings):
     research_max_tool_calls: int = Field(12, ge=0, description="Tool calls per report.")
     research_max_seconds: float = Field(300.0, gt=0, description="Wall time per report.")
 
-    @field_validator("yahoo_symbols", "fred_series", mode="before")
+    @field_validator("yahoo_symbols", "fred_series", "ui_import_roots", mode="before")
     @classmethod
     def _split_lists(cls, value: object) -> object:
         return _split_csv(value)
@@ -105,3 +128,8 @@ class Settings(BaseSettings):
     @property
     def news_path(self) -> Path:
         return self.news_dir or self.data_dir / "news"
+
+    @property
+    def import_roots(self) -> list[Path]:
+        """Where the Data page may import from (UI_IMPORT_ROOTS, else the data dirs)."""
+        return list(self.ui_import_roots) or [self.data_dir, self.shared_data_dir]

@@ -47,10 +47,10 @@ def test_tool_json_has_text_data_and_sources(data_dir: Path) -> None:
 
 def test_tool_with_fixable_error_exits_1_with_the_reason(data_dir: Path) -> None:
     result = runner.invoke(
-        app, ["tool", "streak", "--args", '{"symbol": "IWM", "end": "2026-01-19"}']
+        app, ["tool", "streak", "--args", '{"symbol": "IWM", "end": "2024-06-28"}']
     )
     assert result.exit_code == 1
-    assert "not an NYSE trading session" in result.output
+    assert "no IWM data on or before 2024-06-28; IWM starts 2025-02-19" in result.output
 
 
 def test_bad_json_and_unknown_tool_are_usage_errors(data_dir: Path) -> None:

@@ -83,14 +83,14 @@ def test_sector_returns_ranked_match_raw(shared_deps: ToolDeps, prices: Path) ->
     for row, (ret, _) in zip(ranked, expected, strict=True):
         assert row["pct"] == pytest.approx(ret, abs=1e-12)
     best_ret, best = expected[0]
-    assert f"1. {best} " in out.text and f"{best_ret * 100:+.2f}%" in out.text
+    assert f"#1 {best} " in out.text and f"{best_ret * 100:+.2f}%" in out.text
     worst_ret, worst = expected[-1]
     assert f"best {best} {best_ret * 100:+.2f}%, worst {worst} {worst_ret * 100:+.2f}%." in out.text
     # A sector asked about by name gets its place said up front.
     rank = [s for _, s in expected].index("XLU") + 1
     xlu = next(ret for ret, s in expected if s == "XLU")
     focused = run_tool(shared_deps, "sector_returns", {"day": "2026-01-22", "focus": "utilities"})
-    assert f"XLU ranked {rank} of 11 ({xlu * 100:+.2f}%)." in focused.text
+    assert f"XLU ranked #{rank} of 11 ({xlu * 100:+.2f}%)." in focused.text
 
 
 def test_iwm_new_highs_in_2026_match_raw(shared_deps: ToolDeps, prices: Path) -> None:
@@ -135,11 +135,22 @@ def test_price_return_accepts_a_concept_and_matches_raw(
     assert f"{expected * 100:+.2f}%" in out.text and "IWM" in out.text
 
 
-def test_not_a_session_names_the_neighbours(shared_deps: ToolDeps) -> None:
+def test_a_holiday_snaps_to_the_session_before_and_says_so(
+    shared_deps: ToolDeps, prices: Path
+) -> None:
+    # 2026-01-19 (Martin Luther King Jr. Day) is no error: the close that stood that day is
+    # 2026-01-16's, the streak runs through it, and the text says which day was used.
+    rows = raw_closes(prices, "IWM")
+    i = index_of(rows, "2026-01-16")
+    assert rows[i + 1][0] == "2026-01-20"
+    expected = 0
+    while rows[i - expected][1] > rows[i - expected - 1][1]:
+        expected += 1
     out = run_tool(shared_deps, "streak", {"symbol": "IWM", "end": "2026-01-19"})
-    assert out.error
-    assert "2026-01-19" in out.text and "2026-01-16" in out.text and "2026-01-20" in out.text
-    assert len(shared_deps.ledger) == 0  # nothing cited for a failed call
+    assert not out.error, out.text
+    assert out.data["end"] == date(2026, 1, 16) and out.data["length"] == expected
+    assert f"IWM closed higher {expected} sessions in a row through 2026-01-16" in out.text
+    assert "2026-01-19 is an NYSE holiday" in out.text and "close of 2026-01-16 is used" in out.text
 
 
 def test_unknown_symbol_lists_what_is_available(shared_deps: ToolDeps) -> None:
@@ -155,9 +166,19 @@ def test_as_of_hides_later_data(shared_deps: ToolDeps) -> None:
     assert late.error and "as-of date 2026-01-10" in late.text
 
 
-def test_date_outside_data_says_the_range(shared_deps: ToolDeps) -> None:
+def test_date_outside_data_says_the_range(shared_deps: ToolDeps, prices: Path) -> None:
+    # A window that begins before the data is measured from the first close, and says so.
+    rows = raw_closes(prices, "SPY")
     out = run_tool(shared_deps, "price_return", {"symbol": "SPY", "start": "2024-01-02"})
-    assert out.error and "2025-02-19" in out.text and "2026-02-18" in out.text
+    assert not out.error and "SPY data begins 2025-02-19" in out.text
+    assert (out.data["start"], out.data["end"]) == (date(2025, 2, 19), date(2026, 2, 18))
+    assert out.data["pct"] == pytest.approx(rows[-1][1] / rows[0][1] - 1, rel=1e-12)
+    # A window wholly before the data cannot be measured: the error says where the data starts.
+    before = run_tool(
+        shared_deps, "price_return", {"symbol": "SPY", "start": "2024-01-02", "end": "2024-06-28"}
+    )
+    assert before.error and "2024-06-28" in before.text and "2025-02-19" in before.text
+    assert len(shared_deps.ledger) == 1  # nothing cited for the failed call
 
 
 def test_invalid_arguments_come_back_as_text(shared_deps: ToolDeps) -> None:

@@ -22,5 +22,7 @@ def test_prompt_renders_with_its_variables(name: str) -> None:
 
 
 def test_the_prompts_the_engine_needs_exist() -> None:
-    assert {"system", "plan", "write", "repair", "plan_fix", "agent_system"} <= set(prompts.names())
+    assert {"system", "slots", "write", "write_data", "write_news", "repair", "agent_system"} <= set(
+        prompts.names()
+    )
     assert len(prompts.digest("system")) == 64

@@ -1,5 +1,6 @@
 """An `Answer` as sanitized HTML: citation chips in place of [n], a verification mark after
-every number (its evidence in the hover text), all passed through `ui.safe.sanitize`."""
+every number (its evidence in the hover text). The text first goes through the shared link
+policy (`copilot.safety`, the same as the CLI, JSON and exports), then `ui.safe.sanitize`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from copilot.answer import ReasonCheck
+from copilot.safety.answers import safe_answer, source_urls
 from copilot.sources import DataSource, NewsSource
 from ui.safe import (
     PRIVATE_USE,
@@ -41,14 +43,13 @@ def source_title(source: DataSource | NewsSource) -> str:
 
 
 def news_links(answer: Answer) -> set[str]:
-    """The only URLs an answer may link to: its news sources' stored URLs."""
-    return {
-        s.url for s in answer.sources.values() if isinstance(s, NewsSource) and is_safe_url(s.url)
-    }
+    """The only URLs an answer may link to: its news sources' stored URLs (the shared policy)."""
+    return {url for url in source_urls(answer.sources.values()) if is_safe_url(url)}
 
 
 def answer_html(answer: Answer) -> str:
     """The answer's Markdown rendered safely, with chips and marks."""
+    answer = safe_answer(answer)
     v = answer.verification
     checks: list[NumberCheck | ReasonCheck] = [*v.numbers, *v.unsupported]
     checks.sort(key=lambda n: n.end)

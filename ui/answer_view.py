@@ -47,7 +47,12 @@ def render_answer_body(answer: Answer) -> None:
     warning = warning_line(answer)
     if warning:
         st.warning(escape_markdown(warning), icon=":material/warning:")
+    if answer.understanding:
+        with st.expander("How the question was read", icon=":material/manage_search:"):
+            st.markdown("\n".join(f"- {escape_markdown(line)}" for line in answer.understanding))
     st.markdown(answer_html(answer), unsafe_allow_html=True)
+    for sentence in answer.removed:
+        st.caption(f"Removed, unsupported by any source: {escape_markdown(sentence)}")
 
 
 def render_error(message: str, hint: str | None) -> None:

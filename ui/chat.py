@@ -19,6 +19,7 @@ from ui.resources import (
     get_settings,
     market_gate,
     model_progress,
+    model_queue,
     news_store,
     start_warmup,
     store_summary,
@@ -167,7 +168,8 @@ def _answer_live(turn: Turn, earlier: list[Turn], controls: Controls, settings: 
 
     deps = ToolDeps(settings, SourceLedger(), market=store, news=news, as_of=controls.as_of)
     question = engine_question(turn.question, earlier)
-    run = AskRun(Copilot(deps, llm), question, controls.as_of, cleanup).start()
+    queue = model_queue(controls.choice.label())
+    run = AskRun(Copilot(deps, llm), question, controls.as_of, cleanup, queue).start()
     st.write_stream(_tokens(run, status))
     if run.error is not None:
         if not isinstance(run.error, CopilotError | FileNotFoundError):
@@ -180,17 +182,25 @@ def _answer_live(turn: Turn, earlier: list[Turn], controls: Controls, settings: 
 
 
 def _tokens(run: AskRun, status: StatusContainer) -> Iterator[str]:
-    """The answer's tokens as literal text; tool events go to the status area."""
-    for event in run.events():
-        if event.kind == "token":
-            yield escape_markdown(event.text)
-        else:
-            _show_event(event, status)
+    """The answer's tokens as literal text; tool events go to the status area. Closed early
+    (the session went away, or a rerun), it cancels the run so the model stops decoding."""
+    try:
+        for event in run.events():
+            if event.kind == "token":
+                yield escape_markdown(event.text)
+            else:
+                _show_event(event, status)
+    finally:
+        run.cancel()
 
 
 def _show_event(event: AgentEvent, status: StatusContainer) -> None:
-    if event.kind == "phase":
+    if event.kind == "phase" and event.name == "queued":
+        status.update(label=event.text)
+    elif event.kind == "phase":
         status.update(label=PHASES.get(event.name, "Working…"))
+    elif event.kind == "understood" and event.text:
+        status.markdown("\n".join(f"- {escape_markdown(line)}" for line in event.text.splitlines()))
     elif event.kind == "tool_started":
         status.update(label=f"Running {event.name}…")
         status.markdown(f"→ `{event.name}`")

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from copilot.sources import NewsSource
 from ui.answer_html import MARKS
 from ui.answer_view import check_row
 from ui.safe import REPORT_TAGS, escape_markdown, markdown_html, one_block, sanitize
@@ -76,9 +75,11 @@ def build_exports(report: Report, pdf: bool = True) -> Exports:
 
 
 def report_links(report: Report) -> set[str]:
-    """The only URLs the page links to: the report's articles and related reading."""
-    urls = {s.url for s in report.record.sources if isinstance(s, NewsSource)}
-    return urls | {a.url for a in report.record.related}
+    """The only URLs the page links to: the report's articles and related reading (the shared
+    link policy of the exports and the chat)."""
+    from copilot.research.markdown import report_policy
+
+    return set(report_policy(report).allowed)
 
 
 def report_html(markdown: str, links: set[str]) -> str:

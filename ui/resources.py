@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from streamlit.elements.lib.mutable_status_container import StatusContainer
 
+    from copilot.answering.model_queue import ModelQueue
     from copilot.llm.base import LLM
 
 LLM_OVERRIDE_KEY = "copilot.llm_override"
@@ -138,7 +139,7 @@ class ModelChoice:
 
     def label(self) -> str:
         if self.provider == "openai":
-            return f"{self.model} at {self.base_url or 'api.openai.com'}"
+            return f"{self.model} at {self.base_url or 'the configured server'}"
         return self.model or self.provider
 
 
@@ -164,11 +165,13 @@ def local_model_name(settings: Settings) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _llm(provider: str, model: str, base_url: str, _settings: Settings) -> LLM:
     from copilot.llm import make_llm
+    from copilot.llm.endpoint import settings_for_endpoint
 
-    update: dict[str, object] = {"llm_provider": provider}
-    if provider == "openai":
-        update.update(openai_model=model, openai_base_url=base_url or None)
-    return make_llm(_settings.model_copy(update=update))
+    settings = _settings.model_copy(update={"llm_provider": provider})
+    if provider == "openai":  # the configured key goes to the configured server only
+        settings = settings_for_endpoint(settings, base_url, from_ui=True)
+        settings = settings.model_copy(update={"openai_model": model})
+    return make_llm(settings)
 
 
 def model_progress(status: StatusContainer) -> Callable[[int, int], None]:
@@ -246,3 +249,11 @@ def start_warmup() -> threading.Thread:
     thread = threading.Thread(target=warm, name="copilot-warmup", daemon=True)
     thread.start()
     return thread
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def model_queue(model_label: str) -> ModelQueue:
+    """One FIFO queue per model, shared by every browser session of this process."""
+    from copilot.answering.model_queue import ModelQueue
+
+    return ModelQueue()

@@ -16,6 +16,7 @@ from ui.resources import (
     default_choice,
     local_model_name,
 )
+from ui.safe import escape_markdown
 
 AS_OF_KEY = "copilot.as_of"
 OPENAI_URL = "https://api.openai.com/v1"
@@ -79,16 +80,29 @@ def _model_choice(settings: UISettings) -> ModelChoice:
         format_func=lambda p: PROVIDERS.get(p, "Scripted (test hook)"),
     )  # fmt: skip
     if provider == "openai":
-        base_url = st.text_input(
-            "Server URL", value=settings.openai_base_url or OPENAI_URL, key="copilot.base_url",
-            help="Any OpenAI-compatible endpoint: OpenAI, vLLM, Ollama, llama.cpp server.",
-        )  # fmt: skip
-        model = st.text_input("Model", value=settings.openai_model, key="copilot.model")
-        if settings.openai_api_key is None:
-            st.caption("No API key is set (COPILOT_OPENAI_API_KEY); local servers need none.")
-        return ModelChoice("openai", model.strip(), base_url.strip())
+        return _openai_choice(settings)
     if provider == "local":
         name = local_model_name(settings)
         st.caption(f"`{name}` runs on this machine: no key, no network.")
         return ModelChoice("local", name)
     return ModelChoice(provider, provider)
+
+
+def _openai_choice(settings: UISettings) -> ModelChoice:
+    """The configured server, shown; a visitor may type another only where the settings allow
+    it (COPILOT_UI_ALLOW_CUSTOM_ENDPOINT), and that one never gets the configured key."""
+    configured = settings.openai_base_url or OPENAI_URL
+    base_url = ""
+    if settings.ui_allow_custom_endpoint:
+        typed = st.text_input(
+            "Server URL", value=configured, key="copilot.base_url",
+            help="Any OpenAI-compatible endpoint: OpenAI, vLLM, Ollama, llama.cpp server. "
+            "The configured API key is sent only to the configured server.",
+        )  # fmt: skip
+        base_url = typed.strip()
+    else:
+        st.caption(escape_markdown(f"Server: {configured}"))
+    model = st.text_input("Model", value=settings.openai_model, key="copilot.model")
+    if settings.openai_api_key is None:
+        st.caption("No API key is set (COPILOT_OPENAI_API_KEY); local servers need none.")
+    return ModelChoice("openai", model.strip(), base_url)

@@ -246,9 +246,10 @@ def extract_claims(
             sign = direction(text, number, lo) if number.unit in SIGNED else 1
             value = sign * abs(number.value) if number.unit in SIGNED else number.value
             days, month_days, sessions = _window(text, clause, number, as_of, dates)
+            unit = "rank" if measure == "rank" else number.unit  # "ranked #10", "No. 3"
             claims.append(
                 Claim(
-                    number=number, value=value, unit=number.unit, measure=measure,
+                    number=number, value=value, unit=unit, measure=measure,
                     subject=_cited_subject(text, number, clause, source_subjects)
                     or _subject(sentence.mentions, number, clause, lo, text),
                     others=others, citations=sentence.citations, dates=days,

@@ -48,7 +48,7 @@ _ORDINAL_WORDS = (
 _WORDS = {w: i for i, w in enumerate(_NUMBER_WORDS.split())}
 _ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS.split())}
 _WORD_NUMBER = re.compile(
-    rf"\b(?P<word>{'|'.join(_WORDS)})(?=[\s-]+(?:straight|consecutive|sessions?|days?|trading|"
+    rf"\b(?P<word>{'|'.join(list(_WORDS)[2:])})(?=[\s-]+(?:straight|consecutive|sessions?|days?|trading|"
     r"weeks?|months?|sectors?|times|new|record|of\s+(?:the\s+)?(?:last|past|\d|eleven|11)))",
     re.I,
 )

@@ -113,13 +113,13 @@ def _sessions(start: date | None, end: date | None) -> int | None:
         return None
 
 
-_RANKED = re.compile(r"(?:^|[:;]\s*|\n)(\d{1,2})\.\s+(\^?[A-Z][A-Z0-9]{1,5})\b")
+_RANKED = re.compile(r"(?:^|[:;]\s*|\n)(?:#(\d{1,2})|(\d{1,2})\.)\s+(\^?[A-Z][A-Z0-9]{1,5})\b")
 _BEST_WORST = re.compile(r"\b(best|worst)\s+(\^?[A-Z][A-Z0-9]{1,5})\b")
 
 
 def _ranked_list(n: int, text: str, dates: frozenset[date]) -> list[Statement]:
-    """'1. XLK … ; 2. XLE …' and 'best XLK, worst XLU' in a ranking tool's text."""
-    ranks = {m[2]: int(m[1]) for m in _RANKED.finditer(text)}
+    """'#1 XLK … ; #2 XLE …' (or '1. XLK') and 'best XLK, worst XLU' in a ranking's text."""
+    ranks = {m[3]: int(m[1] or m[2]) for m in _RANKED.finditer(text)}
     found = [
         Statement(n, family(symbol), NO_SUBJECT, "rank", float(rank), "rank", 0, dates, None,
                   f"{symbol} ranked {rank}", False)
@@ -186,8 +186,10 @@ def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
     found: list[Statement] = []
     for fact in source.facts:
         found.extend(from_fact(n, fact))
-    # The text too: it shows closes and dates a tool may not have typed.
-    found.extend(from_text(n, source.text, window))
+    # The text too: it shows closes and dates a tool may not have typed (not the definition's
+    # formula: "close(base) - 1" states no figure).
+    body = re.split(r"\bDefinition:", source.text, maxsplit=1)[0]
+    found.extend(from_text(n, body, window))
     return found
 
 

@@ -117,8 +117,8 @@ def attribute_uncited(
 
 def _traced(claims: list[Claim], statements: dict[int, list[Statement]]) -> int | None:
     for claim in claims:
-        if claim.is_date:
-            continue
+        if claim.is_date or (claim.measure is None and not claim.subject):
+            continue  # a bare number with no instrument and no measure traces to nothing
         sources = {n for n, found in statements.items() if any(states(claim, s) for s in found)}
         if len(sources) == 1:
             return sources.pop()

@@ -6,6 +6,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from copilot.cli import (
     ask_commands,
@@ -47,9 +48,7 @@ def main() -> None:
     """Entry point: run the app and turn expected errors into a message and exit code 1."""
     try:
         app()
-    except CopilotError as exc:
-        Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
-        sys.exit(1)
-    except FileNotFoundError as exc:
-        Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
+    except (CopilotError, FileNotFoundError) as exc:
+        # Messages carry paths, symbols and file contents: escaped, so `[/x]` prints as text.
+        Console(stderr=True).print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(1)

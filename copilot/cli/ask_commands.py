@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
-from copilot.answer import AgentEvent, AnswerEngine
+from copilot.answer import AgentEvent, Answer, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
 from copilot.render import (
     check_lines,
@@ -21,6 +22,8 @@ from copilot.render import (
     warning_line,
 )
 from copilot.runtime import open_deps, preload_embedder
+from copilot.safety import strip_controls
+from copilot.safety.answers import StreamingLinkFilter, safe_answer
 from copilot.settings import Settings
 from copilot.tools import ToolDeps
 
@@ -54,25 +57,38 @@ def ask(
     with open_deps(settings, day) as deps:
         llm = make_llm_beside_news(settings, deps.news, quiet=as_json)
         copilot = make_engine(mode, deps, llm)
-        on_event = (lambda _e: None) if as_json else _printer()
-        answer = copilot.ask(question, as_of=day, on_event=on_event)
+        links = StreamingLinkFilter()
+        on_event = (lambda _e: None) if as_json else _printer(links)
+        answer = safe_answer(copilot.ask(question, as_of=day, on_event=on_event))
     if as_json:
-        typer.echo(answer.model_dump_json(indent=2))
+        typer.echo(answer_json(answer))
         return
-    console.print()
-    console.rule("Answer (✓ verified · ↪ moved · ≈ derived · ✗ contradicted · ? no source)")
+    sys.stdout.write(links.finish())
+    print_answer(console, answer)
+
+
+def answer_json(answer: Answer) -> str:
+    """What `--json` prints (the answer already through `safe_answer`)."""
+    return answer.model_dump_json(indent=2)
+
+
+def print_answer(out: Console, answer: Answer) -> None:
+    """The final answer as the terminal shows it (the answer already through `safe_answer`)."""
+    out.print()
+    out.rule("Answer (✓ verified · ↪ moved · ≈ derived · ✗ contradicted · ? no source)")
     warning = warning_line(answer)
     if warning:
-        console.print(f"[bold red]⚠ {warning}[/]", highlight=False)
-    console.print(marked_text(answer))
+        out.print(f"[bold red]⚠ {escape(warning)}[/]", highlight=False)
+    out.print(marked_text(answer))
     for line in check_lines(answer):
-        console.print(f"[dim]{line}[/]", highlight=False, markup=False)
-    console.print("\n[bold]Sources[/]")
-    console.print(
-        sources_text(answer, only_cited=True) or "(none cited)", highlight=False, markup=False
-    )
-    console.print(f"\n[dim]{summary_line(answer)}[/]", highlight=False)
-    console.print("[dim]Information, not investment advice.[/]")
+        out.print(f"[dim]{escape(line)}[/]", highlight=False)
+    for sentence in answer.removed:
+        out.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
+    out.print("\n[bold]Sources[/]")
+    listed = sources_text(answer, only_cited=True) or "(none cited)"
+    out.print(listed, highlight=False, markup=False)
+    out.print(f"\n[dim]{escape(summary_line(answer))}[/]", highlight=False)
+    out.print("[dim]Information, not investment advice.[/]")
 
 
 def make_llm_beside_news(settings: Settings, news: Any, quiet: bool) -> LLM:
@@ -115,19 +131,27 @@ def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> AnswerEngine:
     return Copilot(deps, llm)
 
 
-def _printer() -> Callable[[AgentEvent], None]:
+def _printer(links: StreamingLinkFilter) -> Callable[[AgentEvent], None]:
+    """Progress to stderr; the answer's tokens to stdout as they come, through the link policy
+    (links and images are cut while streaming; the final answer below keeps the allowed ones)."""
+
     def on_event(event: AgentEvent) -> None:
-        if event.kind == "phase" and event.name == "write":
+        if event.kind != "token":  # what was held back of the text so far goes out first
+            sys.stdout.write(links.finish())
+        if event.kind == "understood" and event.text:
+            for line in event.text.splitlines():
+                err.print(f"[dim]· {escape(line)}[/]", highlight=False)
+        elif event.kind == "phase" and event.name == "write":
             err.print("[dim]writing…[/]")
         elif event.kind == "phase" and event.name == "repair":
             err.print("\n[dim]some figures did not check out: asking the model to fix them…[/]")
         elif event.kind == "tool_started":
             args = json.dumps(event.arguments, default=str)
-            err.print(f"[dim]→ {event.name} {args}[/]", highlight=False)
+            err.print(f"[dim]→ {escape(f'{event.name} {args}')}[/]", highlight=False)
         elif event.kind == "tool_finished" and event.error:
-            err.print(f"[yellow]  {event.text}[/]", highlight=False)
+            err.print(f"[yellow]  {escape(event.text)}[/]", highlight=False)
         elif event.kind == "token":
-            sys.stdout.write(event.text)
+            sys.stdout.write(links.feed(strip_controls(event.text, keep_layout=True)))
             sys.stdout.flush()
 
     return on_event

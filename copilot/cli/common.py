@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import typer
@@ -16,8 +17,16 @@ def load_settings() -> Settings:
     return Settings()
 
 
-def open_market(settings: Settings, read_only: bool = True) -> MarketStore:
-    return MarketStore.open(settings.market_db_path, read_only=read_only)
+def open_market(
+    settings: Settings,
+    read_only: bool = True,
+    wait_s: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> MarketStore:
+    """The market store; a busy store is waited for, then a one-line `StoreLockedError`."""
+    return MarketStore.open(
+        settings.market_db_path, read_only=read_only, wait_s=wait_s, on_wait=on_wait
+    )
 
 
 def parse_day(value: str | None, option: str) -> date | None:

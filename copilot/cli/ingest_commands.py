@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -22,7 +23,7 @@ def _progress() -> Progress:
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # a file name, not markup
         TimeElapsedColumn(),
         console=console,
         transient=False,
@@ -42,15 +43,18 @@ def ingest_market(
     ),
     encoding: str | None = typer.Option(None, help="Text encoding, e.g. latin-1 (default UTF-8)."),
     force: bool = typer.Option(False, help="Re-import files even when unchanged."),
+    lock_timeout: float = typer.Option(
+        60.0, help="Seconds to wait for another import (or a reader) to finish."
+    ),
 ) -> None:  # fmt: skip
     """Import every CSV under PATH (bars, Yahoo, FRED, OHLC, value series, symbol lists)."""
     overrides = _parse_overrides(path, symbol)
     files = csv_files(path)
     if not files:
-        console.print(f"No *.csv files under {path}.")
+        console.print(f"No *.csv files under {escape(str(path))}.")
         raise typer.Exit(1)
     settings = load_settings()
-    with open_market(settings, read_only=False) as store, _progress() as progress:
+    with open_market(settings, False, lock_timeout, _say_waiting) as store, _progress() as progress:
         task = progress.add_task("Importing", total=len(files), current="")
         results = import_folder(
             store, path, overrides, skip_bad_rows, encoding, force,
@@ -59,6 +63,10 @@ def ingest_market(
     _print_summary(results, f"Market import into {settings.market_db_path}")
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
+
+
+def _say_waiting(message: str) -> None:
+    Console(stderr=True).print(message, markup=False, highlight=False)
 
 
 def _parse_overrides(path: Path, values: list[str]) -> dict[str, str]:
@@ -87,6 +95,9 @@ def ingest_online(
     ),
     start: str | None = typer.Option(None, help="First date, YYYY-MM-DD (default from settings)."),
     only: str | None = typer.Option(None, help="'yahoo' or 'fred' to use one provider only."),
+    lock_timeout: float = typer.Option(
+        60.0, help="Seconds to wait for another import (or a reader) to finish."
+    ),
 ) -> None:
     """Download daily bars from Yahoo Finance and series from FRED (no key needed)."""
     settings = load_settings()
@@ -94,7 +105,7 @@ def ingest_online(
     yahoo_symbols = [] if only == "fred" else (yahoo or settings.yahoo_symbols)
     fred_series = [] if only == "yahoo" else (fred or settings.fred_series)
     total = len(yahoo_symbols) + len(fred_series)
-    with open_market(settings, read_only=False) as store, _progress() as progress:
+    with open_market(settings, False, lock_timeout, _say_waiting) as store, _progress() as progress:
         task = progress.add_task("Downloading", total=total, current="")
         results = import_online(
             store, settings, yahoo_symbols, fred_series, begin,
@@ -106,7 +117,7 @@ def ingest_online(
 
 
 def _print_summary(results: list[ImportResult], title: str) -> None:
-    table = Table(title=title, show_lines=False)
+    table = Table(title=escape(title), show_lines=False)
     for column in ("source", "status", "layout", "symbols", "rows", "from", "to", "notes"):
         table.add_column(column, overflow="fold")
     for r in results:
@@ -114,11 +125,14 @@ def _print_summary(results: list[ImportResult], title: str) -> None:
             r.status, "[red]failed"
         )
         notes = r.error if r.error else "; ".join(r.notes)
-        table.add_row(
-            Path(r.source).name if "/" in r.source else r.source, status, r.layout,
+        cells = (
+            Path(r.source).name if "/" in r.source else r.source, r.layout,
             ", ".join(r.symbols), str(r.rows) if r.rows else "",
             str(r.first or ""), str(r.last or ""), notes,
         )  # fmt: skip
+        # Cells come from files (names, symbols, bad rows): escaped, so they print as text.
+        source, *rest = (escape(cell) for cell in cells)
+        table.add_row(source, status, *rest)
     console.print(table)
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "unchanged", "failed")}
     rows = sum(r.rows for r in results if r.layout != "symbols")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from copilot.cli.common import load_settings, open_market
@@ -18,10 +19,11 @@ def status() -> None:
     settings = load_settings()
     with open_market(settings) as store:
         coverage = store.coverage()
-    table = Table(title=f"Market store {settings.market_db_path}")
+    table = Table(title=escape(f"Market store {settings.market_db_path}"))
     for column in ("symbol", "kind", "first", "last", "rows"):
         table.add_column(column)
     for record in coverage.to_dict("records"):
         first, last = (str(record[k])[:10] for k in ("first", "last"))
-        table.add_row(str(record["symbol"]), str(record["kind"]), first, last, str(record["rows"]))
+        cells = (str(record["symbol"]), str(record["kind"]), first, last, str(record["rows"]))
+        table.add_row(*(escape(cell) for cell in cells))  # symbols come from files
     console.print(table)

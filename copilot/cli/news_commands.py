@@ -19,6 +19,7 @@ from copilot.news.embeddings import SentenceTransformerEmbedder
 from copilot.news.present import cite, excerpt, published_label
 from copilot.news.search import search_news
 from copilot.news.store import NewsStore
+from copilot.safety import one_line, strip_controls
 from copilot.settings import Settings
 from copilot.sources import SourceLedger
 from ingest.news.pipeline import BATCH_CHUNKS, IngestReport, ingest_paths
@@ -44,7 +45,7 @@ def _progress() -> Progress:
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # titles, not markup
         TimeElapsedColumn(),
         console=console,
     )
@@ -90,7 +91,8 @@ def _print_report(report: IngestReport, where: str, stored_chunks: int) -> None:
     for problem in report.problems[:MAX_PROBLEMS_SHOWN]:
         errors.print(f"[red]Skipped:[/] {escape(str(problem))}", highlight=False)
     if len(report.problems) > MAX_PROBLEMS_SHOWN:
-        errors.print(f"… and {len(report.problems) - MAX_PROBLEMS_SHOWN} more skipped inputs.")
+        errors.print(f"… and {len(report.problems) - MAX_PROBLEMS_SHOWN} more skipped inputs.",
+                     markup=False)  # fmt: skip
     console.print(
         f"{report.sources} inputs, {report.copies} article copies → {report.articles} distinct "
         f"articles: {report.added} added, {report.replaced} replaced, {report.unchanged} "
@@ -98,6 +100,7 @@ def _print_report(report: IngestReport, where: str, stored_chunks: int) -> None:
         f"{report.chunks_written} chunks embedded in {report.seconds:.1f} s; "
         f"{len(report.problems)} inputs skipped. {where} now holds {stored_chunks} chunks.",
         highlight=False,
+        markup=False,  # `where` is a path
     )
 
 
@@ -130,19 +133,32 @@ def search(
     ledger = SourceLedger()
     if as_json:
         rows = [
-            {"n": n, **hit.model_dump(mode="json"), "score": round(hit.score, 4)}
+            {"n": n, **_shown(hit.model_dump(mode="json")), "score": round(hit.score, 4)}
             for n, hit in ((cite(ledger, h), h) for h in hits)
         ]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not hits:
-        console.print(f"No stored articles match {query!r}.")
+        console.print(f"No stored articles match {query!r}.", markup=False)
         return
     for hit in hits:
         n = cite(ledger, hit)
+        title, publisher, url = one_line(hit.title), one_line(hit.publisher), one_line(hit.url)
         console.print(
-            f"[bold][{n}] {escape(hit.title)}[/]\n    {escape(hit.publisher)} · "
-            f"{published_label(hit)} · {escape(hit.url)}",
+            f"[bold][{n}] {escape(title)}[/]\n    {escape(publisher)} · "
+            f"{published_label(hit)} · {escape(url)}",
             highlight=False,
         )
-        console.print(f"    {escape(excerpt(hit.text, 300))}\n", highlight=False, style="dim")
+        body = strip_controls(excerpt(hit.text, 300))
+        console.print(f"    {escape(body)}\n", highlight=False, style="dim")
+
+
+def _shown(row: dict[str, object]) -> dict[str, object]:
+    """A hit as printed: its one-line fields without control characters (articles stored
+    before ingest stripped them still print clean)."""
+    for name in ("title", "publisher", "url"):
+        if isinstance(row.get(name), str):
+            row[name] = one_line(str(row[name]))
+    if isinstance(row.get("text"), str):
+        row["text"] = strip_controls(str(row["text"]), keep_layout=True)
+    return row

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from copilot.cli.common import load_settings, parse_day
@@ -67,7 +68,8 @@ def research(
 def _replay(path: Path, output: Path | None) -> None:
     changed = changed_prompts(load_bundle(path))
     if changed:
-        err.print(f"[yellow]note: prompts changed since this bundle: {', '.join(changed)}[/]")
+        names = escape(", ".join(changed))
+        err.print(f"[yellow]note: prompts changed since this bundle: {names}[/]")
     report = replay_report(path)
     _emit(to_markdown(report), report, output)
 
@@ -78,21 +80,23 @@ def _emit(markdown: str, report: Report, output: Path | None) -> None:
         return
     export(report, output)
     share = report.share_verified * 100
-    err.print(f"[green]wrote {output}[/] · {len(report.numbers)} figures, {share:.0f}% verified")
+    err.print(f"[green]wrote {escape(str(output))}[/] · {len(report.numbers)} figures, "
+              f"{share:.0f}% verified")  # fmt: skip
 
 
 def show_plan(plan: ResearchPlan) -> None:
-    table = Table(title=f"Research plan: {plan.topic} (as of {plan.as_of})")
+    table = Table(title=escape(f"Research plan: {plan.topic} (as of {plan.as_of})"))
     for column in ("id", "tool", "arguments", "feeds", "why"):
         table.add_column(column)
     for step in plan.steps:
-        table.add_row(step.id, step.tool, json.dumps(step.args), step.feeds, step.why)
+        cells = (step.id, step.tool, json.dumps(step.args), step.feeds, step.why)
+        table.add_row(*(escape(cell) for cell in cells))  # model and user text
     err.print(table)
     for i, question in enumerate(plan.sub_questions, start=1):
         err.print(f"  sub-question {i}: {question}", highlight=False, markup=False)
     for rejected in plan.rejected:
-        err.print(f"  [yellow]rejected[/] {json.dumps(rejected.raw)}: {rejected.problem}",
-                  highlight=False)  # fmt: skip
+        detail = escape(f"{json.dumps(rejected.raw)}: {rejected.problem}")
+        err.print(f"  [yellow]rejected[/] {detail}", highlight=False)
     b = plan.budget
     err.print(f"  budget: {b.max_llm_calls} LLM calls, {b.max_tokens} tokens, "
               f"{b.max_tool_calls} tool calls, {b.max_seconds:.0f} s")  # fmt: skip
@@ -127,7 +131,7 @@ def edit_plan(plan: ResearchPlan) -> ResearchPlan:
             return plan.change(step_id, args=json.loads(args_text or "{}"))
         err.print("[yellow]use drop, add or change[/]")
     except (KeyError, ValueError) as exc:  # a typo: say so and show the plan again
-        err.print(f"[yellow]not changed: {exc}[/]", highlight=False)
+        err.print(f"[yellow]not changed: {escape(str(exc))}[/]", highlight=False)
     return plan
 
 
@@ -144,12 +148,13 @@ def print_event(event: ResearchEvent) -> None:
         err.print(f"[dim]→ {event.name} {event.detail}[/]", highlight=False, markup=False)
     elif event.kind == "step_finished":
         style = "yellow" if event.error else "dim"
-        err.print(f"[{style}]  {event.detail[:160]}[/]", highlight=False)
+        err.print(f"[{style}]  {escape(event.detail[:160])}[/]", highlight=False)
     elif event.kind == "section_started":
-        err.print(f"[dim]writing {event.detail}…[/]", highlight=False)
+        err.print(f"[dim]writing {escape(event.detail)}…[/]", highlight=False)
     elif event.kind == "section_finished":
-        err.print(f"[dim]  done ({event.detail})[/]", highlight=False)
+        err.print(f"[dim]  done ({escape(event.detail)})[/]", highlight=False)
     elif event.kind == "phase" and event.name == "revise":
-        err.print(f"[dim]revising {event.detail} (unverified figures)…[/]", highlight=False)
+        err.print(f"[dim]revising {escape(event.detail)} (unverified figures)…[/]", highlight=False)
     elif event.kind == "budget_stop":
-        err.print(f"[bold yellow]budget spent ({event.detail}): stopping[/]", highlight=False)
+        detail = escape(event.detail)
+        err.print(f"[bold yellow]budget spent ({detail}): stopping[/]", highlight=False)

@@ -1,27 +1,14 @@
-"""Scoring for the evaluation set (`benchmarks/eval/questions.jsonl`): pure functions, no I/O
-except `load_questions`.
+"""Scoring for the evaluation sets (`benchmarks/eval/questions.jsonl`, the generalization set in
+`benchmarks/eval/generalization/`): pure functions, no I/O except `load_questions`.
 
-* `extract_numbers` finds the figures in an answer with their units.
 * `numeric_correct` says whether an answer states a numeric question's gold value.
 * `facts_covered` counts the key facts a "why" answer mentions.
 * `tool_choice_correct` says whether the agent called every tool the question needs.
+* `score_answer` builds one question's record; an unanswerable question is correct when the
+  answer plainly declines with no figure (`copilot.evaluation.checks`).
 * `summarize` aggregates per-question `QuestionResult`s into the reported scores.
 
-Units, as `extract_numbers` reports them:
-  "%"      "+1.41%", "-0.72 %", "1.4 percent", "3 per cent", "2.5 pct"
-  "pp"     "6 percentage points", "0.07 pp" (a difference of percentages)
-  "bp"     "37 bp", "37 bps", "37 basis points"
-  "$"      "$263.99", "$5.1 billion", "-$3", "263.99 dollars", "263.99 USD"
-  "count"  "14 sessions", "14 straight sessions", "14-day", "8 new highs", "10th", "fourteen days"
-  "level"  "6,913.35 points", "37.73 pts"
-  None     a bare number: "1,234.5", "0.013", "6913.35"
-Not numbers: dates ("2026-01-22", "January 22, 2026", "Jan. 22", "1/22/2026", "January 2026",
-"Q4"), a bare year (1900-2100 with no comma, decimals or unit), citation markers "[3]", numbers
-inside names ("S&P 500", "Russell 2000", "Nasdaq-100", "H200", "10-year", "2-year").
-Thousands separators are dropped ("1,234.5" -> 1234.5); "k/K", "m/M/mn", "b/B/bn", "T" and the
-words thousand/million/billion/trillion multiply the value. A "-" or U+2212 directly before a
-number (or right after its "$") is a minus sign unless it follows a word character, ".", ",",
-"%" or ")"; so "3.5%-3.75%" is two positive numbers. An en dash is never a sign.
+Figures are found by `copilot.evaluation.figures.extract_numbers` (its units are listed there).
 """
 
 from __future__ import annotations
@@ -32,19 +19,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-Unit = Literal["%", "pp", "bp", "$", "count", "level"]
+from copilot.evaluation.checks import instrument_named, unanswerable_correct
+from copilot.evaluation.figures import SIGNS, ExtractedNumber, extract_numbers
+
 GoldUnit = Literal["%", "bp", "count", "level", "$"]
-Kind = Literal["numeric", "why"]
-
-
-class ExtractedNumber(NamedTuple):
-    value: float
-    unit: Unit | None
-    span: tuple[int, int]  # character offsets in the text, sign and unit included
+Kind = Literal["numeric", "why", "unanswerable"]
 
 
 class Gold(BaseModel):
@@ -57,7 +40,8 @@ class Gold(BaseModel):
 
 
 class EvalQuestion(BaseModel):
-    """One line of questions.jsonl (see benchmarks/eval/README.md)."""
+    """One line of questions.jsonl (see benchmarks/eval/README.md) or of the generalization set
+    (`template`, `family` and, for unanswerable questions, `reason`: see its README)."""
 
     id: str
     question: str
@@ -68,6 +52,9 @@ class EvalQuestion(BaseModel):
     expected_symbols: list[str] = Field(default_factory=list)
     key_facts: list[list[str]] = Field(default_factory=list)
     gold_articles: list[str] = Field(default_factory=list)
+    template: str = ""
+    family: str = ""
+    reason: str = ""
 
     @model_validator(mode="after")
     def _kind_fields(self) -> EvalQuestion:
@@ -75,17 +62,22 @@ class EvalQuestion(BaseModel):
             raise ValueError(f"{self.id}: a numeric question needs a gold value")
         if self.kind == "why" and not (self.key_facts and all(self.key_facts)):
             raise ValueError(f"{self.id}: a why question needs non-empty key facts")
+        if self.kind == "unanswerable" and (self.gold is not None or not self.reason):
+            raise ValueError(f"{self.id}: an unanswerable question needs a reason and no gold")
         return self
 
 
 class QuestionResult(BaseModel):
     """What the eval runner records for one question.
 
-    `correct`: numeric questions only (None for why questions, or when not scored; an unscored
-    numeric question counts as wrong). `facts_covered`/`facts_total`: why questions (0/0
-    otherwise). `citations_valid`: every [n] in the answer resolved to a source. `share_verified`:
-    verified (or derived) numbers / numbers shown, 1.0 when the answer shows none. `error`: the
-    failure message when no answer came back (record correct=False and citations_valid=False)."""
+    `correct`: numeric questions (the gold stated) and unanswerable ones (a plain refusal with
+    no figure); None for why questions, or when not scored (an unscored question counts as
+    wrong). `facts_covered`/`facts_total`: why questions (0/0 otherwise). `citations_valid`:
+    every [n] in the answer resolved to a source. `share_verified`: verified (or derived) numbers
+    / numbers shown, 1.0 when the answer shows none. `instrument_named`: the answer names every
+    expected symbol (None when the question expects none). `untraced_figures`: figures the
+    verifier left unverified. `error`: the failure message when no answer came back (record
+    correct=False and citations_valid=False)."""
 
     id: str
     kind: Kind
@@ -97,102 +89,9 @@ class QuestionResult(BaseModel):
     tool_choice_ok: bool
     seconds: float = Field(ge=0.0)
     error: str | None = None
-
-
-# --- number extraction ------------------------------------------------------------------------
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_SKIP = (  # each pattern is searched on its own, so overlapping matches all count
-    r"\b\d{4}-\d{2}-\d{2}\b",  # ISO date
-    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",  # 1/22/2026, 1/22
-    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",  # January 22, 2026
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+\d{{4}}\b)?",  # 22 January 2026
-    rf"\b{_MONTH}\.?,?\s+\d{{4}}\b",  # January 2026
-    r"\bQ[1-4]\b|\bH[12]\b",  # quarters, halves
-    r"\[\d+\]",  # citation markers
-    r"S&P\s*\d+|\bRussell\s*[123]000|\bNasdaq[\s-]*100|\bDow\s*30\b|\bFTSE\s*100"
-    r"|\bStoxx\s*600|\bNikkei\s*225",  # index names
-    r"\b\d{1,2}[\s-](?:year|yr)\b",  # tenors: "10-year", "2 year"
-)
-_SKIPS = [re.compile(pattern, re.IGNORECASE) for pattern in _SKIP]
-_COUNT_NOUNS = (
-    r"sessions?|days?|trading\s+days?|times|highs?|lows?|records?|weeks?|months?|closes?|gains?"
-    r"|declines?|advances?|streak|wins?|losses|straight|consecutive|in\s+a\s+row"
-)
-_ADJ = r"(?:(?:straight|consecutive|trading|winning|losing|new|record|closing|all-time|more)\s+)*"
-_NUMBER = re.compile(
-    r"(?<![\w.,%)])"
-    r"(?P<sign1>[+\-\u2212])?(?:(?P<cur>\$)\s?)?(?P<sign2>[+\-\u2212])?"
-    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?![\w.]*\d)"
-    r"(?P<ord>st|nd|rd|th)?"
-    r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|[kKmMbBT])(?![a-zA-Z]))?"
-    r"(?P<suffix>\s?(?:%|percent(?:age)?\s+points?|per\s?cent|pct|pp|ppts?|bps?|basis\s+points?"
-    r"|points?|pts|dollars|USD)(?![a-zA-Z])"
-    rf"|(?:\s+|-){_ADJ}(?:{_COUNT_NOUNS})(?![a-zA-Z]))?"
-)
-_NUMBER_WORDS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
-fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
-_WORDS = {word: i for i, word in enumerate(_NUMBER_WORDS.split())}
-_WORD_COUNT = re.compile(
-    rf"\b(?P<word>{'|'.join(_WORDS)})(?:\s+|-){_ADJ}(?:{_COUNT_NOUNS})(?![a-zA-Z])", re.IGNORECASE
-)
-_MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-              "bn": 1e9, "b": 1e9, "trillion": 1e12, "t": 1e12}  # fmt: skip
-_MINUS = "-\u2212"
-_SIGNS = "+" + _MINUS
-
-
-def _unit_of(suffix: str, currency: bool, ordinal: bool) -> Unit | None:
-    s = " ".join(suffix.lower().replace("-", " ").split())
-    if currency or s in ("dollars", "usd"):
-        return "$"
-    if not s:
-        return "count" if ordinal else None
-    if s.startswith("percentage") or s in ("pp", "ppt", "ppts"):
-        return "pp"
-    if s in ("%", "percent", "per cent", "pct"):
-        return "%"
-    if s in ("bp", "bps") or s.startswith("basis"):
-        return "bp"
-    if s in ("point", "points", "pts"):
-        return "level"
-    return "count"
-
-
-def _is_year(m: re.Match[str], unit: Unit | None) -> bool:
-    num = m.group("num")
-    return unit is None and num.isdigit() and 1900 <= int(num) <= 2100 and not m.group("sign1")
-
-
-def extract_numbers(text: str) -> list[ExtractedNumber]:
-    """Every figure in `text` as (value, unit, span), in order of appearance (see module doc)."""
-    skipped = [m.span() for pattern in _SKIPS for m in pattern.finditer(text)]
-
-    def inside_skip(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in skipped)
-
-    found: list[ExtractedNumber] = []
-    for m in _NUMBER.finditer(text):
-        if inside_skip(*m.span("num")):
-            continue
-        unit = _unit_of(m.group("suffix") or "", bool(m.group("cur")), bool(m.group("ord")))
-        if _is_year(m, unit):
-            continue
-        value = float(m.group("num").replace(",", ""))
-        if m.group("mag"):
-            value *= _MAGNITUDE[m.group("mag").lower()]
-        if (m.group("sign1") or m.group("sign2") or "+") in _MINUS:
-            value = -value
-        end = m.end("suffix") if m.group("suffix") else m.end()
-        found.append(ExtractedNumber(value, unit, (m.start(), end)))
-    for m in _WORD_COUNT.finditer(text):
-        if not inside_skip(*m.span()):
-            found.append(ExtractedNumber(float(_WORDS[m.group("word").lower()]), "count", m.span()))
-    return sorted(found, key=lambda n: n.span)
+    family: str = ""
+    instrument_named: bool | None = None
+    untraced_figures: int = Field(0, ge=0)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -200,7 +99,7 @@ def extract_numbers(text: str) -> list[ExtractedNumber]:
 
 def _has_sign(text: str, number: ExtractedNumber) -> bool:
     head = text[number.span[0] : number.span[1]].lstrip()
-    return bool(head) and (head[0] in _SIGNS or (head[0] == "$" and head[1:2] in _SIGNS))
+    return bool(head) and (head[0] in SIGNS or (head[0] == "$" and head[1:2] in SIGNS))
 
 
 def _candidates(number: ExtractedNumber, text: str, unit: GoldUnit) -> list[float]:
@@ -281,23 +180,39 @@ def _share(hits: int, total: int) -> float | None:
 def summarize(results: Sequence[QuestionResult]) -> dict[str, float | int | None]:
     """The reported scores over per-question results (None where nothing was measured).
 
-    numeric_accuracy   correct numeric answers / numeric questions (unscored counts as wrong)
-    fact_coverage      key facts covered / key facts, over the why questions (micro average)
-    citation_validity  questions whose citations all resolved / questions
-    share_verified     mean over questions of the share of shown numbers verified
-    tool_choice        questions that called every expected tool / questions
+    numeric_accuracy       correct numeric answers / numeric questions (unscored counts as wrong)
+    fact_coverage          key facts covered / key facts, over the why questions (micro average)
+    citation_validity      questions whose citations all resolved / questions
+    share_verified         mean over questions of the share of shown numbers verified
+    tool_choice            questions that called every expected tool / questions
     latency_p50_s, latency_p95_s, latency_mean_s   seconds per question
+    unanswerable_accuracy  plain refusals with no figure / unanswerable questions
+    instrument_named       answers naming every expected symbol / questions that expect some
+    untraced_figures       figures left unverified, summed over the answers
+    zero_untraced_share    answers with no unverified figure / answers (errors excluded)
     """
     numeric = [r for r in results if r.kind == "numeric"]
     why = [r for r in results if r.kind == "why"]
+    unanswerable = [r for r in results if r.kind == "unanswerable"]
+    named = [r.instrument_named for r in results if r.instrument_named is not None]
+    answered = [r for r in results if r.error is None]
     seconds = [r.seconds for r in results]
     return {
         "questions": len(results),
         "numeric": len(numeric),
         "why": len(why),
+        "unanswerable": len(unanswerable),
         "errors": sum(r.error is not None for r in results),
         "numeric_accuracy": _share(sum(r.correct is True for r in numeric), len(numeric)),
         "fact_coverage": _share(sum(r.facts_covered for r in why), sum(r.facts_total for r in why)),
+        "unanswerable_accuracy": _share(
+            sum(r.correct is True for r in unanswerable), len(unanswerable)
+        ),
+        "instrument_named": _share(sum(named), len(named)),
+        "untraced_figures": sum(r.untraced_figures for r in results),
+        "zero_untraced_share": _share(
+            sum(r.untraced_figures == 0 for r in answered), len(answered)
+        ),
         "citation_validity": _share(sum(r.citations_valid for r in results), len(results)),
         "share_verified": _share_mean([r.share_verified for r in results]),
         "tool_choice": _share(sum(r.tool_choice_ok for r in results), len(results)),
@@ -305,6 +220,28 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | int | None
         "latency_p95_s": percentile(seconds, 95),
         "latency_mean_s": _share_mean(seconds),
     }
+
+
+def summarize_families(results: Sequence[QuestionResult]) -> dict[str, dict[str, float | None]]:
+    """Per family (in order of first appearance): questions, the share answered correctly
+    (numeric and unanswerable questions), naming the instrument, and with no untraced figure."""
+    families: dict[str, list[QuestionResult]] = {}
+    for r in results:
+        families.setdefault(r.family or r.kind, []).append(r)
+    rows: dict[str, dict[str, float | None]] = {}
+    for family, members in families.items():
+        scored = [r for r in members if r.kind != "why"]
+        named = [r.instrument_named for r in members if r.instrument_named is not None]
+        answered = [r for r in members if r.error is None]
+        rows[family] = {
+            "questions": len(members),
+            "correct": _share(sum(r.correct is True for r in scored), len(scored)),
+            "instrument_named": _share(sum(named), len(named)),
+            "zero_untraced_share": _share(
+                sum(r.untraced_figures == 0 for r in answered), len(answered)
+            ),
+        }
+    return rows
 
 
 def _share_mean(values: Sequence[float]) -> float | None:
@@ -320,12 +257,18 @@ def score_answer(
     share_verified: float,
     seconds: float,
     error: str | None = None,
+    untraced_figures: int = 0,
 ) -> QuestionResult:
     """A `QuestionResult` for one answer, scoring the answer text and the tools it called."""
     covered, total = facts_covered(answer_text, question.key_facts)
     correct = None
     if question.gold is not None:
         correct = error is None and numeric_correct(answer_text, question.gold)
+    elif question.kind == "unanswerable":
+        correct = error is None and unanswerable_correct(answer_text)
+    named = None
+    if question.expected_symbols:
+        named = error is None and instrument_named(answer_text, question.expected_symbols)
     return QuestionResult(
         id=question.id,
         kind=question.kind,
@@ -337,6 +280,9 @@ def score_answer(
         tool_choice_ok=tool_choice_correct(called_tools, question.expected_tools),
         seconds=seconds,
         error=error,
+        family=question.family,
+        instrument_named=named,
+        untraced_figures=untraced_figures,
     )
 
 

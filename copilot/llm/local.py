@@ -28,6 +28,34 @@ from copilot.llm.kv_prefix import load_snapshot, save_snapshot, shared_prefix, s
 from copilot.llm.model_files import ProgressCallback, ensure_local_model
 from copilot.settings import Settings
 
+_PARAMS_LOCK = threading.Lock()
+
+
+@contextmanager
+def _weight_buffers(repack: bool) -> Iterator[None]:
+    """Load with or without llama.cpp's extra weight buffers (repacked weights, AMX tiles).
+    llama-cpp-python has no argument for it, so its default model parameters are swapped while
+    the model loads. Off by default: with a native build on a CPU with AMX (seen on a
+    Sapphire Rapids virtual machine) the first decode crashes the process."""
+    import llama_cpp.llama as binding
+
+    if repack:
+        yield
+        return
+    with _PARAMS_LOCK:
+        original = binding.llama_cpp.llama_model_default_params
+
+        def without_extra_buffers() -> Any:
+            params = original()
+            params.use_extra_bufts = False
+            return params
+
+        binding.llama_cpp.llama_model_default_params = without_extra_buffers
+        try:
+            yield
+        finally:
+            binding.llama_cpp.llama_model_default_params = original
+
 
 @dataclass(frozen=True)
 class LocalTimings:
@@ -58,6 +86,7 @@ class LocalLLM:
         n_ctx: int = 4096,
         n_threads: int | None = None,
         snapshot_dir: Path | None = None,
+        repack: bool = False,
     ) -> None:
         from llama_cpp import Llama
 
@@ -68,12 +97,13 @@ class LocalLLM:
         self.n_ctx = n_ctx
         self.snapshot_dir = snapshot_dir
         try:
-            self._llama: Any = Llama(
-                model_path=str(model_path),
-                n_ctx=n_ctx,
-                n_threads=n_threads or os.cpu_count() or 1,
-                verbose=False,
-            )
+            with _weight_buffers(repack):
+                self._llama: Any = Llama(
+                    model_path=str(model_path),
+                    n_ctx=n_ctx,
+                    n_threads=n_threads or os.cpu_count() or 1,
+                    verbose=False,
+                )
         except ValueError as exc:
             raise ConfigError(
                 f"cannot load {model_path} as a GGUF model ({exc}) — point "
@@ -94,6 +124,7 @@ class LocalLLM:
             n_ctx=settings.local_n_ctx,
             n_threads=settings.local_n_threads,
             snapshot_dir=settings.model_cache_dir / "kv-prefix",
+            repack=settings.local_weight_repack,
         )
 
     def prime(self, prefix: list[ChatMessage]) -> str:

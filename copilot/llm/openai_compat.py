@@ -3,7 +3,10 @@
 The `openai` SDK does the transport: a per-request timeout and retries with exponential backoff
 on connection errors, timeouts, 408/409/429 and 5xx (`settings.llm_timeout_s`,
 `settings.llm_max_retries`). What is left after the retries is turned into a `ProviderError`
-whose message says what to do.
+whose message says what to do — so is a stream that carries an error event or bad JSON, breaks
+off, ends without a finish reason, or runs past `llm_timeout_s` in all (the SDK's timeout is per
+read: a server dripping tokens would never trip it). A prompt longer than the server's context
+is a `ContextOverflowError`.
 
 JSON output is requested the strongest way the server accepts, learnt once per instance:
 `json_schema` (OpenAI, vLLM, Ollama, llama.cpp's C++ server) → `json_object` with a `schema`
@@ -14,21 +17,29 @@ prompt. The answer is validated against the schema in every case.
 from __future__ import annotations
 
 import importlib
+import json
+import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import openai
 from openai import OpenAI
 
-from copilot.errors import ProviderError
+from copilot.errors import ContextOverflowError, ProviderError
 from copilot.llm.base import STOPPED, ChatMessage, LLMResponse, StopWhen, TokenCallback
 from copilot.llm.json_output import schema_instruction, validate_json_output
 from copilot.settings import Settings
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 _JSON_MODES = ("json_schema", "json_object_schema", "json_object")
+# How OpenAI, vLLM, llama.cpp and Ollama say a prompt does not fit the model's context.
+_CONTEXT_OVERFLOW = re.compile(
+    r"context[_ ]length|maximum context|context (size|window)|too many tokens|"
+    r"exceeds? (the )?(available )?context",
+    re.IGNORECASE,
+)
 
 
 def _transport_errors() -> tuple[type[Exception], type[Exception]]:
@@ -112,7 +123,7 @@ class OpenAICompatLLM:
         model = self.model_id
         with self._errors():
             stream = self._open_stream(messages, max_tokens, temperature)
-            for chunk in stream:
+            for chunk in self._chunks(stream, start):
                 model = chunk.model or model
                 if chunk.usage is not None:
                     prompt_tokens = chunk.usage.prompt_tokens
@@ -131,6 +142,11 @@ class OpenAICompatLLM:
                 if finish == STOPPED:
                     stream.close()  # the server stops generating when the connection closes
                     break
+        if not finish:
+            raise ProviderError(
+                f"the answer stream from {self.base_url} ended before the answer was finished "
+                "(no finish reason) — retry; if it keeps happening, check the server's log"
+            )
         return LLMResponse(
             text="".join(parts),
             model=model,
@@ -140,6 +156,53 @@ class OpenAICompatLLM:
             first_token_seconds=first,
             finish_reason=finish,
         )
+
+    def _chunks(self, stream: Any, start: float) -> Iterator[Any]:
+        """The stream's chunks, each checked for shape; a stream that breaks off, carries bad
+        JSON or runs past the timeout in all raises a `ProviderError` saying so."""
+        iterator: Iterator[Any] = iter(stream)
+        received = 0
+        while True:
+            if time.perf_counter() - start > self.timeout_s:
+                stream.close()
+                raise ProviderError(
+                    f"the server at {self.base_url} was still streaming after "
+                    f"{self.timeout_s:g} s — it is overloaded or too slow; retry, or raise "
+                    "COPILOT_LLM_TIMEOUT_S"
+                )
+            try:
+                chunk = next(iterator)
+            except StopIteration:
+                return
+            except json.JSONDecodeError as exc:
+                raise ProviderError(
+                    f"the server at {self.base_url} sent a stream that is not valid JSON "
+                    f"({exc.msg}) — check that COPILOT_OPENAI_BASE_URL is an OpenAI-compatible "
+                    "endpoint"
+                ) from None
+            except (openai.APITimeoutError, _TIMEOUT_ERROR):
+                if not received:
+                    raise
+                raise ProviderError(
+                    f"the answer stream from {self.base_url} stalled mid-answer for more than "
+                    f"{self.timeout_s:g} s — the server is overloaded or stuck; retry, or raise "
+                    "COPILOT_LLM_TIMEOUT_S"
+                ) from None
+            except (openai.APIConnectionError, _TRANSPORT_ERROR) as exc:
+                if not received:
+                    raise
+                raise ProviderError(
+                    f"the answer stream from {self.base_url} broke off mid-answer "
+                    f"({_cause(exc)}) — retry; if it keeps happening, check the server's log"
+                ) from exc
+            if not _chunk_shaped(chunk):
+                raise ProviderError(
+                    f"the server at {self.base_url} sent a stream chunk that is not a chat "
+                    f"completion chunk ({_short(repr(chunk), 120)}) — check that "
+                    "COPILOT_OPENAI_BASE_URL is an OpenAI-compatible endpoint"
+                )
+            received += 1
+            yield chunk
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -187,7 +250,9 @@ class OpenAICompatLLM:
                 result = self._create(
                     messages, max_tokens, temperature, response_format, client=self._probe_client
                 )
-            except (openai.BadRequestError, openai.UnprocessableEntityError):
+            except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
+                if _CONTEXT_OVERFLOW.search(_detail(exc)):
+                    raise  # the prompt is too long, whatever the mode: not a mode to give up
                 self._json_mode += 1
                 continue
             except openai.APIStatusError as exc:
@@ -216,8 +281,8 @@ class OpenAICompatLLM:
                 stream=True,
                 **extra,
             )
-        except (openai.BadRequestError, openai.UnprocessableEntityError):
-            if not self._stream_usage:
+        except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
+            if not self._stream_usage or _CONTEXT_OVERFLOW.search(_detail(exc)):
                 raise
             self._stream_usage = False  # an older server that rejects stream_options
             return self._open_stream(messages, max_tokens, temperature)
@@ -261,12 +326,36 @@ class OpenAICompatLLM:
                 f"{self.max_retries} retries — wait and retry, or raise COPILOT_LLM_MAX_RETRIES"
             ) from exc
         except openai.APIStatusError as exc:
+            if _CONTEXT_OVERFLOW.search(_detail(exc)) or _code(exc) == "context_length_exceeded":
+                raise ContextOverflowError(
+                    f"the prompt does not fit the context of model {self.model_id!r} at "
+                    f"{self.base_url} ({_detail(exc)}) — ask a narrower question, or use a "
+                    "model with a longer context"
+                ) from exc
             raise ProviderError(
                 f"the server at {self.base_url} failed with HTTP {exc.status_code} "
                 f"({_detail(exc)}) after {self.max_retries} retries"
                 if exc.status_code >= 500
                 else f"the server at {self.base_url} rejected the request with HTTP "
                 f"{exc.status_code}: {_detail(exc)}"
+            ) from exc
+        except openai.APIError as exc:  # an error event inside a stream (no HTTP status)
+            message = _detail_of(exc.body) or _short(exc.message)
+            if _CONTEXT_OVERFLOW.search(message):
+                raise ContextOverflowError(
+                    f"the prompt does not fit the context of model {self.model_id!r} at "
+                    f"{self.base_url} ({message}) — ask a narrower question, or use a model "
+                    "with a longer context"
+                ) from exc
+            raise ProviderError(
+                f"the server at {self.base_url} reported an error mid-answer ({message}) — "
+                "retry; if it keeps happening, check the server's log"
+            ) from exc
+        except json.JSONDecodeError as exc:  # a 200 answer whose body is not JSON
+            raise ProviderError(
+                f"the server at {self.base_url} answered with something that is not JSON "
+                f"({exc.msg}) — check that COPILOT_OPENAI_BASE_URL is an OpenAI-compatible "
+                "endpoint ending in /v1"
             ) from exc
 
 
@@ -295,12 +384,36 @@ def _with_instruction(messages: list[ChatMessage], instruction: str) -> list[Cha
 
 def _detail(exc: openai.APIStatusError) -> str:
     """The server's own error message (OpenAI puts it at body.error.message or body.message)."""
-    body: Any = exc.body
+    return _detail_of(exc.body) or _short(exc.message)
+
+
+def _detail_of(body: Any) -> str:
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and isinstance(inner.get("message"), str):
             return _short(inner["message"])
-    return _short(exc.message)
+    return ""
+
+
+def _code(exc: openai.APIStatusError) -> str:
+    body: Any = exc.body
+    inner = body.get("error", body) if isinstance(body, dict) else None
+    return str(inner.get("code") or "") if isinstance(inner, dict) else ""
+
+
+def _chunk_shaped(chunk: Any) -> bool:
+    """What `stream` reads of a chunk is there: a list of choices, each with a delta or none."""
+    choices = getattr(chunk, "choices", None)
+    if not isinstance(choices, Iterable) or isinstance(choices, str | bytes | dict):
+        return False
+    for choice in list(choices)[:1]:
+        delta = getattr(choice, "delta", None)
+        content = getattr(delta, "content", None) if delta is not None else None
+        if content is not None and not isinstance(content, str):
+            return False
+        if not hasattr(choice, "finish_reason"):
+            return False
+    return True
 
 
 def _cause(exc: BaseException) -> str:

@@ -89,6 +89,19 @@ class MeasureRow(BaseModel):
     versus_value: float | None = Field(None, description="The benchmark's figure, if any.")
     difference: float | None = Field(None, description="value - versus_value (pp for %).")
     note: str = ""
+    # Added by the measure tool (additive to the contract):
+    kind: Literal["price", "index", "rate", "series"] | None = Field(
+        None, description="price ($ closes), index (levels), rate (% series: bp moves), series."
+    )
+    percent: float | None = Field(
+        None, description="A series' move in % besides its points; None when the base is <= 0."
+    )
+    extreme: float | None = Field(None, description="For argmax/argmin: the extreme's value.")
+    extreme_unit: FactUnit | None = None
+    ref_date: date | None = Field(
+        None, description="The peak, trough or run start a relative measure is read against."
+    )
+    ref_value: float | None = Field(None, description="The peak / trough / moving average.")
 
 
 class MeasureResult(BaseModel):

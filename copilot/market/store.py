@@ -7,7 +7,8 @@ came from and when. Reads take an `as_of` date: nothing after it is visible.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,7 +18,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from copilot.errors import DateOutOfRangeError, UnknownSymbolError
+from copilot.errors import DateOutOfRangeError, StoreLockedError, UnknownSymbolError
+from copilot.locks import WriterLock
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bars (
@@ -38,6 +40,10 @@ CREATE TABLE IF NOT EXISTS imports (
 """
 
 
+READ_WAIT_S = 10.0  # a reader (a question, the app) waits this long for an import to finish
+WRITE_WAIT_S = 60.0  # a writer (an import) waits this long for another import or for readers
+
+
 @dataclass(frozen=True)
 class SymbolMeta:
     table: str  # "bars" or "series"
@@ -50,24 +56,52 @@ class SymbolMeta:
 class MarketStore:
     """A DuckDB-backed store. Open with `MarketStore.open(path)`; use as a context manager."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        path: Path | None,
+        writer_lock: WriterLock | None = None,
+    ) -> None:
         self._con = connection
         self.path = path
+        self._writer_lock = writer_lock
         self._meta: dict[str, SymbolMeta] | None = None
         self._frames: dict[str, pd.DataFrame] = {}
 
     @classmethod
-    def open(cls, path: Path, read_only: bool = False) -> MarketStore:
+    def open(
+        cls,
+        path: Path,
+        read_only: bool = False,
+        *,
+        wait_s: float | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> MarketStore:
+        """Open the file. DuckDB lets one process write *or* several read: a writer first takes
+        the store's writer lock (one import at a time, the holder named), and both wait up to
+        `wait_s` (default `READ_WAIT_S` / `WRITE_WAIT_S`) for the file, then raise
+        `StoreLockedError` with a one-line message instead of DuckDB's lock error."""
         if read_only and not path.exists():
             raise FileNotFoundError(
                 f"no market store at {path}: import data first "
                 "(`market-copilot ingest market PATH` or `market-copilot ingest online`)."
             )
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path), read_only=read_only)
+        wait = wait_s if wait_s is not None else (READ_WAIT_S if read_only else WRITE_WAIT_S)
+        lock = None
         if not read_only:
-            con.execute(SCHEMA)
-        return cls(con, path)
+            lock = WriterLock(path.with_name(path.name + ".writer.lock"), wait, on_wait,
+                              what=f"the market store {path}")  # fmt: skip
+            lock.__enter__()
+        try:
+            con = _connect_waiting(path, read_only, wait, on_wait)
+            if not read_only:
+                con.execute(SCHEMA)
+        except BaseException:
+            if lock is not None:
+                lock.__exit__(None, None, None)
+            raise
+        return cls(con, path, lock)
 
     @classmethod
     def in_memory(cls) -> MarketStore:
@@ -77,6 +111,9 @@ class MarketStore:
 
     def close(self) -> None:
         self._con.close()
+        if self._writer_lock is not None:
+            self._writer_lock.__exit__(None, None, None)
+            self._writer_lock = None
 
     def __enter__(self) -> MarketStore:
         return self
@@ -284,6 +321,13 @@ class MarketStore:
         row = rows[0]
         return dict(zip(["symbol", "name", "kind", "represents", "sector"], row, strict=True))
 
+    def company_names(self) -> dict[str, str]:
+        """Symbol → company name for every listed stock (the constituents list import)."""
+        rows = self._con.execute(
+            "SELECT symbol, name FROM symbols WHERE kind = 'stock' AND name IS NOT NULL"
+        ).fetchall()
+        return {str(symbol): str(name) for symbol, name in rows}
+
     def sources_of(self, symbol: str) -> list[str]:
         wanted, _ = self._require(symbol)
         return list(self._catalog()[wanted].sources)
@@ -314,3 +358,38 @@ class MarketStore:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _connect_waiting(
+    path: Path, read_only: bool, wait_s: float, on_wait: Callable[[str], None] | None
+) -> duckdb.DuckDBPyConnection:
+    """`duckdb.connect`, retried while another process holds the file's lock."""
+    deadline = time.monotonic() + wait_s
+    pause = 0.05
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+        if time.monotonic() >= deadline:
+            raise StoreLockedError(_busy(path, read_only, wait_s)) from None
+        if on_wait is not None and not told:
+            on_wait(f"{_busy_reason(path, read_only)}; waiting up to {wait_s:g} s")
+            told = True
+        time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+        pause = min(pause * 2, 1.0)
+
+
+def _busy_reason(path: Path, read_only: bool) -> str:
+    if read_only:
+        return f"the market store {path} is busy (an import is running)"
+    return f"the market store {path} is in use by another process (a question or the app)"
+
+
+def _busy(path: Path, read_only: bool, wait_s: float) -> str:
+    then = "try again when it finishes"
+    if not read_only:
+        then += " (or close the app), or retry with a longer --lock-timeout"
+    return f"{_busy_reason(path, read_only)}; waited {wait_s:g} s — {then}."

@@ -7,11 +7,13 @@ is knowledge, not data: the store's symbol table says what was actually imported
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-SymbolKind = Literal["etf", "index", "yield", "macro", "commodity", "volatility", "stock"]
+SymbolKind = Literal[
+    "etf", "index", "yield", "macro", "commodity", "volatility", "stock", "crypto", "currency"
+]
 
 
 @dataclass(frozen=True)
@@ -132,13 +134,80 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
        "cpi", "inflation", "consumer prices"),
     _s("CPI", "Consumer Price Index (CPI-U)", "macro", "US consumer prices, index level", None,
        "cpi", "inflation"),
+    _s("MORTGAGE30US", "30-year fixed mortgage rate", "macro", "US 30-year mortgage rate, %",
+       None, "mortgage rates", "mortgage rate"),
+    _s("DFF", "Effective federal funds rate", "macro", "US overnight policy rate, %", None,
+       "fed funds rate", "federal funds rate", "fed funds"),
     _s("PCEPI", "PCE price index", "macro", "US personal consumption expenditures prices", None,
        "pce", "pce inflation"),
     _s("GDP", "Gross domestic product", "macro", "US nominal GDP, $bn SAAR", None,
        "gdp", "economic growth"),
     _s("UNRATE", "Unemployment rate", "macro", "US unemployment rate, %", None,
        "unemployment", "jobless rate"),
+    # Often asked about, rarely stored: named so that a question about them is told what to
+    # import instead of being answered with a stand-in.
+    _s("BTC-USD", "Bitcoin in US dollars", "crypto", "bitcoin price", None, "bitcoin", "btc"),
+    _s("ETH-USD", "Ether in US dollars", "crypto", "ether price", None, "ethereum", "ether"),
+    _s("^N225", "Nikkei 225", "index", "Japanese large caps", None, "nikkei", "nikkei 225"),
+    _s("^FTSE", "FTSE 100", "index", "UK large caps", None, "ftse", "ftse 100"),
+    _s("^GDAXI", "DAX", "index", "German large caps", None, "dax"),
+    _s("^STOXX50E", "Euro Stoxx 50", "index", "euro-area large caps", None, "euro stoxx",
+       "euro stoxx 50", "stoxx 50"),
+    _s("DX-Y.NYB", "US Dollar Index", "currency", "the dollar against six currencies", None,
+       "dollar index", "dxy", "the dollar", "us dollar"),
+    _s("EURUSD=X", "Euro in US dollars", "currency", "euro/dollar exchange rate", None,
+       "euro", "eur/usd", "eurusd"),
+    _s("NG=F", "Natural gas futures", "commodity", "Henry Hub natural gas, front month", None,
+       "natural gas", "nat gas"),
+    _s("BZ=F", "Brent crude futures", "commodity", "Brent crude, front month", None,
+       "brent", "brent crude"),
 )  # fmt: skip
+
+# Everyday words for the same things, as people type them in questions.
+_MORE_ALIASES: dict[str, tuple[str, ...]] = {
+    "SPY": ("s&p500", "s & p 500", "s and p 500", "s&p 500 etf"),
+    "QQQ": ("the nasdaq",),
+    "DIA": ("dow", "djia"),
+    "^GSPC": ("s&p index", "spx", "s&p 500 index level"),
+    "^VIX": ("fear index", "cboe volatility index", "vix index"),
+    "XLB": ("materials stocks", "basic materials"),
+    "XLC": ("communication services stocks", "communications stocks", "telecom stocks"),
+    "XLE": ("energy names", "energy shares", "oil stocks", "oil and gas stocks"),
+    "XLF": ("bank stocks", "financial stocks", "financial names", "bank shares", "big banks"),
+    "XLI": ("industrial stocks",),
+    "XLK": ("tech stocks", "technology stocks", "tech names", "tech shares", "technology sector"),
+    "XLP": ("staples stocks", "consumer staples stocks"),
+    "XLRE": ("real estate stocks", "reit"),
+    "XLU": ("utilities stocks",),
+    "XLV": ("health care stocks", "healthcare stocks", "health care sector", "healthcare sector"),
+    "XLY": ("consumer discretionary stocks", "discretionary stocks"),
+    "SMH": ("semiconductor", "chip names", "chip sector", "semiconductor sector",
+            "chipmaker stocks", "semi stocks", "chip shares"),
+    "IBB": ("biotech stocks", "biotechnology"),
+    "ITA": ("aerospace and defense", "defense names"),
+    "IYT": ("transportation stocks", "transport stocks"),
+    "KRE": ("regional bank stocks", "regional lenders"),
+    "XHB": ("homebuilder stocks", "home builders", "housing stocks"),
+    "XRT": ("retail sector",),
+    "TLT": ("long bond", "long-dated treasuries", "long treasuries", "long-duration treasuries",
+            "long-term bonds", "20+ year treasuries"),
+    "IEF": ("treasuries", "treasury bonds", "government bonds", "10-year treasuries"),
+    "HYG": ("high-yield bonds", "junk"),
+    "WTI": ("oil prices", "oil price", "crude prices", "west texas intermediate", "wti crude"),
+    "DGS2": ("the 2-year", "the 2 year", "the two-year", "2-year note", "2-yr yield",
+             "2 year yield", "two year yield", "2y yield"),
+    "DGS10": ("the 10-year", "the ten-year", "the 10 year", "the 10yr", "10yr yield",
+              "the 10-yr", "10-year note", "10-year treasury note", "10-yr yield", "10 year yield",
+              "ten year yield", "10y yield", "10-year rate", "10-year treasury yield",
+              "10-year bond yield", "benchmark yield", "10-year yields"),
+    "DGS30": ("the 30-year", "the 30 year", "30 year yield"),
+    "T10Y2Y": ("10y-2y spread",),
+    "CPIAUCSL": ("consumer price index", "inflation rate", "cpi inflation"),
+}  # fmt: skip
+KNOWN_SYMBOLS = tuple(
+    replace(info, aliases=info.aliases + _MORE_ALIASES.get(info.symbol, ()))
+    for info in KNOWN_SYMBOLS
+)
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +257,7 @@ SAME_MEASURE: dict[str, tuple[str, ...]] = {
     "^GSPC": ("SP500",),
     "DGS10": ("US10Y",),  # daily and monthly-average 10-year yields: the data decides which
     "^VIX": ("VIX",),
+    "CPIAUCSL": ("CPI",),
 }
 
 

@@ -17,7 +17,8 @@ import math
 import re
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +118,8 @@ class SentenceTransformerEmbedder(Embedder):
 
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         if self.threads:
-            torch.set_num_threads(self.threads)
+            with _THREADS_LOCK:
+                torch.set_num_threads(self.threads)
         try:
             model = SentenceTransformer(location, device="cpu", local_files_only=True)
         except (OSError, ValueError) as exc:
@@ -149,12 +151,33 @@ class SentenceTransformerEmbedder(Embedder):
         import torch
 
         self.load()
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
+        with _one_thread(torch):
             return self.embed([text])[0]
-        finally:
-            torch.set_num_threads(before)
+
+
+# torch's thread count is per thread *and* a process-wide value that new threads start from;
+# `set_num_threads` writes both. Queries from several sessions overlap: each saving "before" and
+# restoring it left the process at 1 thread for good (the second query saved the first's 1). So
+# the first query in saves the count, every query out puts that saved count back, under a lock.
+_THREADS_LOCK = threading.Lock()
+_single_thread_queries = 0
+_threads_before: int = 0
+
+
+@contextmanager
+def _one_thread(torch: Any) -> Iterator[None]:
+    global _single_thread_queries, _threads_before
+    with _THREADS_LOCK:
+        if _single_thread_queries == 0:
+            _threads_before = torch.get_num_threads()
+        _single_thread_queries += 1
+        torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        with _THREADS_LOCK:
+            _single_thread_queries -= 1
+            torch.set_num_threads(_threads_before)
 
 
 class OpenAIEmbedder(Embedder):
@@ -197,6 +220,10 @@ class OpenAIEmbedder(Embedder):
 
 class HashEmbedder(Embedder):
     """Feature-hashed word counts (blake2b, so stable across runs), L2-normalized."""
+
+    # Its similarities carry no calibrated meaning: the evidence retrieval's coverage test then
+    # rests on its other conditions (the article names the entity, published around the move).
+    coverage_similarity = 0.0
 
     def __init__(self, dim: int = 64) -> None:
         self.name = f"hash:{dim}"

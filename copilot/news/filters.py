@@ -64,7 +64,9 @@ class Filters:
         """Timestamps: published_ts must be >= the first and < the second (None = open)."""
         low = day_start_ts(self.since) if self.since else None
         last = self.last_day
-        return low, day_start_ts(last + timedelta(days=1)) if last else None
+        if last is None or last >= date.max:  # 9999-12-31 has no next day: an open end
+            return low, None
+        return low, day_start_ts(last + timedelta(days=1))
 
     def in_window(self, published_ts: int) -> bool:
         low, high = self.window

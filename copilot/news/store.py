@@ -169,6 +169,19 @@ class NewsStore:
         found = self.collection.get(ids=list(chunk_ids), include=["documents"])
         return dict(zip(found["ids"], found["documents"] or [], strict=True))
 
+    def embeddings(self, chunk_ids: Sequence[str]) -> dict[str, list[float]]:
+        """Stored embeddings by chunk id (for diversity re-ranking); missing ids are left out."""
+        if not chunk_ids:
+            return {}
+        found = self.collection.get(ids=list(chunk_ids), include=["embeddings"])
+        vectors = found["embeddings"]
+        if vectors is None:
+            return {}
+        return {
+            chunk_id: [float(x) for x in vector]
+            for chunk_id, vector in zip(found["ids"], vectors, strict=True)
+        }
+
     def hits(self, scored: Sequence[tuple[str, float]]) -> list[NewsHit]:
         """The chunks behind (chunk id, distance) pairs, in the same order, with their text and
         metadata; ids that are no longer stored are left out."""

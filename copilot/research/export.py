@@ -9,6 +9,7 @@ the system Chromium; no download).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Collection
 from html import escape
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from markdown_it import MarkdownIt
 
 from copilot.errors import ConfigError
 from copilot.research.chart import svg_chart
-from copilot.research.markdown import to_markdown
+from copilot.research.markdown import report_policy, to_markdown
 from copilot.research.report import Report
+from copilot.safety import strip_controls
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 ALLOWED_TAGS = {
@@ -36,21 +38,33 @@ figcaption{font-size:.85em;color:#555}
 """
 
 
-def markdown_to_safe_html(markdown: str) -> str:
-    """Markdown → HTML with raw HTML off, then sanitized (no scripts, images, styles, events)."""
+def markdown_to_safe_html(markdown: str, allowed_links: Collection[str] = ()) -> str:
+    """Markdown → HTML with raw HTML off, then sanitized (no scripts, images, styles, events);
+    a link keeps its target only when it is one of `allowed_links` (the report's stored
+    sources: the shared link policy, checked again on the HTML)."""
     html = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
-    return nh3.clean(
+    allowed = set(allowed_links)
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "a" and attribute == "href":
+            return value if value in allowed else None
+        return value
+
+    cleaned: str = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}},
-        url_schemes={"http", "https", "mailto"},
+        attribute_filter=keep,
+        url_schemes={"http", "https"},
         link_rel="noopener noreferrer nofollow",
     )
+    return cleaned
 
 
 def to_html(report: Report) -> str:
     """One self-contained page: no external scripts, styles, fonts or images."""
-    body = markdown_to_safe_html(to_markdown(report))
+    policy = report_policy(report)
+    body = markdown_to_safe_html(to_markdown(report), policy.allowed)
     chart = svg_chart(report.record.chart)
     if chart:
         symbols = ", ".join(s.symbol for s in report.record.chart)
@@ -61,7 +75,7 @@ def to_html(report: Report) -> str:
         figure = f"<figure>{chart}<figcaption>{caption}</figcaption></figure>"
         marker = "<h2>Executive Summary</h2>"
         body = body.replace(marker, figure + marker, 1) if marker in body else figure + body
-    title = escape(report.title)
+    title = escape(policy.clean(strip_controls(report.title)))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -78,30 +92,23 @@ def chromium_path(configured: str | None = None) -> str | None:
     return None
 
 
-def html_to_pdf(html: str, chromium: str | None = None) -> bytes:
-    """Chromium's print of `html` (A4, backgrounds on)."""
+def html_to_pdf(html: str, chromium: str | None = None, timeout_s: float | None = None) -> bytes:
+    """Chromium's print of `html` (A4, backgrounds on), stopped after `timeout_s` (default
+    `copilot.research.pdf.PDF_TIMEOUT_S`) with a `PdfExportError`."""
+    from copilot.research.pdf import PDF_TIMEOUT_S, print_pdf
+
     executable = chromium_path(chromium)
     if executable is None:
         raise ConfigError("PDF export needs Chromium: install it (Debian: apt-get install "
                           "chromium) or export Markdown/HTML instead.")  # fmt: skip
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright  # noqa: F401 - the print runs in a child process that needs it
     except ImportError as exc:
         raise ConfigError(
             "PDF export needs the `playwright` package (pip install playwright); "
             "it drives the system Chromium, no browser download."
         ) from exc
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.set_content(html, wait_until="load")
-            pdf: bytes = page.pdf(format="A4", print_background=True,
-                                  margin={"top": "14mm", "bottom": "14mm",
-                                          "left": "12mm", "right": "12mm"})  # fmt: skip
-        finally:
-            browser.close()
-    return pdf
+    return print_pdf(html, executable, PDF_TIMEOUT_S if timeout_s is None else timeout_s)
 
 
 def export(report: Report, path: Path) -> Path:

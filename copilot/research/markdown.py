@@ -1,9 +1,14 @@
-"""The report as Markdown: a pure function of the `Report` (so replay is byte-identical)."""
+"""The report as Markdown: a pure function of the `Report` (so replay is byte-identical).
+
+The model's text goes out under the shared link policy (`copilot.safety`): links only to the
+report's stored articles, no images, no control characters — the same rule as the chat."""
 
 from __future__ import annotations
 
 from copilot.research.report import NOTICE, Report, ledger_of, reference_line, related_line
 from copilot.research.sections import UNVERIFIED_MARK, SectionResult
+from copilot.safety import LinkPolicy, strip_controls
+from copilot.safety.answers import source_urls
 
 NOT_WRITTEN = "_Not written: the budget was spent before this section._"
 UNUSABLE = "_Not written: the model's output for this section was unusable._"
@@ -94,7 +99,19 @@ def _method(report: Report) -> list[str]:
     return lines
 
 
+def report_policy(report: Report) -> LinkPolicy:
+    """Links allowed in a report: its sources' and related articles' stored URLs."""
+    related = {a.url for a in report.record.related}
+    return LinkPolicy.of(source_urls(report.record.sources) | related)
+
+
 def to_markdown(report: Report) -> str:
+    """The report under the link policy (what every export and the UI show)."""
+    raw = strip_controls(_raw_markdown(report), keep_layout=True)
+    return report_policy(report).clean(raw)
+
+
+def _raw_markdown(report: Report) -> str:
     s = report.sections
     ledger = ledger_of(report.record)
     references = [f"- {reference_line(n, src)}" for n, src in ledger.items()]

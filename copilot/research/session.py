@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from copilot.errors import CopilotError
+from copilot.errors import CopilotError, NoEvidenceError
 from copilot.llm.base import LLM
 from copilot.research.budget import BudgetExhausted, BudgetTracker
 from copilot.research.bundle import load_bundle, prompt_digests, save_bundle
@@ -83,7 +83,8 @@ class ResearchSession:
             messages = plan_messages(self.deps, topic.strip(), day, latest)
             schema = plan_schema(tool_names(self.deps))
             response = writer.call("plan", "plan", messages, None, schema, PLAN_MAX_TOKENS)
-            plan = parse_plan(response.text, topic.strip(), day, self.budget, news=news)
+            plan = parse_plan(response.text, topic.strip(), day, self.budget, news=news,
+                              deps=self.deps)  # fmt: skip
             if not response.text:  # the model's plan was unusable: the default plan, said so
                 problem = "the model's plan was not valid JSON (cut off?); default steps used"
                 plan = plan.model_copy(update={"rejected": [RejectedStep(raw={}, problem=problem)]})
@@ -102,6 +103,13 @@ class ResearchSession:
         emit(ResearchEvent(kind="phase", name="execute", detail=f"{len(plan.steps)} steps"))
         t0 = time.perf_counter()
         steps, stopped = execute(self.deps, plan.steps, self.tracker, emit)
+        if not any(s.status == "ok" for s in steps):  # no prose is written from nothing
+            failed = "; ".join(f"{s.tool}: {s.output.removeprefix('Error: ')}" for s in steps)
+            raise NoEvidenceError(
+                f"no report: none of the plan's {len(steps)} steps produced evidence "
+                f"({failed or 'the plan has no steps'}). Check the topic's dates and symbols "
+                "(`market-copilot market status`), then run it again."
+            )
         timings = {"plan": self.plan_seconds, "execute": time.perf_counter() - t0}
         record = ResearchRecord(
             topic=plan.topic, as_of=day, data_latest=latest, plan=plan, steps=steps,

@@ -3,7 +3,9 @@
 Importing this package registers every tool in `copilot.tools.registry.TOOLS`.
 """
 
+from copilot.tools import drivers as _drivers  # noqa: F401  (registers news_drivers)
 from copilot.tools import market as _market  # noqa: F401  (registers the market tools)
+from copilot.tools import measure_tool as _measure  # noqa: F401  (registers measure)
 from copilot.tools import news as _news  # noqa: F401  (registers search_news)
 from copilot.tools.registry import TOOLS, ToolDeps, ToolOutput, build_langchain_tools, run_tool
 

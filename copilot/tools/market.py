@@ -1,31 +1,38 @@
-"""Market tools over the metrics. Each docstring is exactly what the model reads.
+"""The preset market tools: thin presets of the measure (copilot.tools.measure_tool), kept by
+name for the CLI and the LangChain agent mode. Each docstring is exactly what the model reads.
 
-Every tool answers in one or two dense lines (numbers with units and dates) followed by the
-definition it applied, registers its `DataSource` in the ledger and returns structured data too.
+Each maps its arguments to `MeasureArgs`, computes with the measure (so a weekend or holiday
+snaps to the close before it, and says so), answers in one or two dense lines whose figures are
+the measure's facts, and registers one `DataSource` with those facts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from typing import Literal
 
-import pandas as pd
 from pydantic import BaseModel, Field
 
 from copilot.errors import InvalidArgumentError
+from copilot.facts import Fact
 from copilot.market import metrics
+from copilot.market.measure_model import MeasureResult, MeasureRow
 from copilot.market.symbols import lookup, resolve_concept, sector_symbols
-from copilot.tools.market_support import (
-    cite,
-    describe,
-    load,
-    normalize_symbol,
-    num,
-    pct,
-    session_day,
-    store_of,
+from copilot.tools.market_support import load, normalize_symbol, store_of
+from copilot.tools.preset_support import (
+    Shown,
+    cite_preset,
+    fraction,
+    measure,
+    move_sentence,
+    note_point,
+    point_start,
+    recovered_on,
+    run_of,
+    sessions_of,
+    visible,
+    year_start,
 )
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
@@ -77,28 +84,22 @@ def price_return(deps: ToolDeps, args: ReturnArgs) -> ToolOutput:
     """Percent return of a symbol between two session closes, over the last N sessions, or on
     one day (the default)."""
     symbol = normalize_symbol(deps, args.symbol)
-    end = session_day(deps, symbol, args.end, "end")
-    values = load(deps, symbol)
-    start = session_day(deps, symbol, args.start, "start") if args.start else None
+    visible(deps, args.end)
     # No start, or start == end ("how did X do on Jan 22"), asks for that session's move.
-    sessions = args.sessions or (1 if start is None or start == end else None)
-    if sessions is not None:
-        result = metrics.n_session_change(values, end, sessions)
-        metric = f"return from the close {sessions} sessions before {end} to its close"
-    else:
-        assert start is not None
-        result = metrics.period_return(values, start, end)
-        metric = "close-to-close return: close(end) / close(start) - 1"
-    # "returned … over the N sessions": a bare ", 20 sessions." was read as a 20-session streak.
-    span = "the session" if result.sessions == 1 else f"the {result.sessions} sessions"
-    body = (
-        f"{describe(symbol)} returned {pct(result.pct)} over {span} from {result.start} "
-        f"(close {num(result.start_value)}) to {result.end} (close {num(result.end_value)})."
-    )
-    values_shown = {"return": pct(result.pct), "start close": num(result.start_value),
-                    "end close": num(result.end_value)}  # fmt: skip
-    return cite(deps, "price_return", [symbol], result.start, result.end, metric, body,
-                values_shown, asdict(result))  # fmt: skip
+    point = args.start if args.start and args.start != args.end and not args.sessions else None
+    window = point_start(deps, symbol, point) if point else {"sessions": args.sessions}
+    result = measure(deps, [symbol], end=args.end, **window)
+    row = result.rows[0]
+    if point:
+        note_point(deps, result, row, point)
+    shown = Shown(result)
+    body, values = move_sentence(shown, row, "return")
+    assert row.base is not None and row.base_value is not None and row.end_value is not None
+    data = {"start": row.base, "end": row.end, "start_value": row.base_value,
+            "end_value": row.end_value, "change": row.end_value - row.base_value,
+            "pct": fraction(row), "sessions": row.sessions}  # fmt: skip
+    return cite_preset(deps, "price_return", [result], body, shown, values, data,
+                       (row.base, row.end))  # fmt: skip
 
 
 class SectorArgs(BaseModel):
@@ -115,34 +116,39 @@ def sector_returns(deps: ToolDeps, args: SectorArgs) -> ToolOutput:
     symbols = [s for s in sector_symbols() if store.table_of(s) is not None]
     if not symbols:
         raise InvalidArgumentError("no sector ETFs (XLB … XLY) are stored.")
-    day = session_day(deps, symbols[0], args.day, "day")
-    closes = store.closes(symbols, as_of=day)
-    ranked = metrics.daily_returns_ranked(closes, day)
-    parts = [f"{r.rank}. {r.symbol} {lookup(r.symbol).sector if lookup(r.symbol) else ''} "  # type: ignore[union-attr]
-             f"{pct(r.pct)}" for r in ranked]  # fmt: skip
-    best, worst = ranked[0], ranked[-1]
+    visible(deps, args.day)
+    result = measure(deps, symbols, end=args.day, rank="desc")
+    rows = [r for r in result.rows if r.rank is not None]
+    shown = Shown(result)
+    ranks = {r.symbol: shown(r.symbol, "rank") for r in rows}
+    moves = {r.symbol: shown(r.symbol, "return") for r in rows}
+    parts = [f"{ranks[r.symbol]} {r.symbol} {_sector(r.symbol)} {moves[r.symbol]}" for r in rows]
+    best, worst = rows[0], rows[-1]
     # Said first: a small model misreads "worst", or one sector's place, off a ranked list.
-    body = (
-        f"Sector returns on {day} (vs {best.prev_date}): best {best.symbol} {pct(best.pct)}, "
-        f"worst {worst.symbol} {pct(worst.pct)}.{_focus(args.focus, ranked)} Ranked: "
-        + "; ".join(parts)
-        + "."
-    )
-    metric = "each sector ETF's close-to-close return from the previous session to the day"
-    data = {"day": day, "ranked": [asdict(r) for r in ranked]}
-    shown = {r.symbol: pct(r.pct) for r in ranked}
-    return cite(deps, "sector_returns", [r.symbol for r in ranked], best.prev_date, day,
-                metric, body, shown, data)  # fmt: skip
+    body = (f"Sector returns on {best.end} (vs {best.base}): best {best.symbol} "
+            f"{moves[best.symbol]}, worst {worst.symbol} {moves[worst.symbol]}."
+            f"{_focus(args.focus, rows, ranks, moves)} Ranked: {'; '.join(parts)}.")  # fmt: skip
+    ranked = [{"rank": r.rank, "symbol": r.symbol, "pct": fraction(r), "close": r.end_value,
+               "prev_close": r.base_value, "prev_date": r.base} for r in rows]  # fmt: skip
+    return cite_preset(deps, "sector_returns", [result], body, shown, moves,
+                       {"day": best.end, "ranked": ranked}, (best.base, best.end))  # fmt: skip
 
 
-def _focus(focus: str | None, ranked: list[metrics.RankedReturn]) -> str:
-    """ " XLU ranked 10 of 11 (-0.72%)." for the sector asked about; "" when none matches."""
+def _sector(symbol: str) -> str:
+    info = lookup(symbol)
+    return info.sector or "" if info else ""
+
+
+def _focus(
+    focus: str | None, rows: list[MeasureRow], ranks: dict[str, str], moves: dict[str, str]
+) -> str:
+    """ " XLU ranked #10 of 11 (-0.72%)." for the sector asked about; "" when none matches."""
     if not focus:
         return ""
     wanted = [focus.strip().upper(), *resolve_concept(focus)]
-    for r in ranked:
+    for r in rows:
         if r.symbol in wanted:
-            return f" {r.symbol} ranked {r.rank} of {len(ranked)} ({pct(r.pct)})."
+            return f" {r.symbol} ranked {ranks[r.symbol]} of {len(rows)} ({moves[r.symbol]})."
     return ""
 
 
@@ -158,68 +164,53 @@ class StreakArgs(BaseModel):
 def streak(deps: ToolDeps, args: StreakArgs) -> ToolOutput:
     """Consecutive up sessions of a symbol, or consecutive sessions it beat a benchmark."""
     symbol = normalize_symbol(deps, args.symbol)
-    end = session_day(deps, symbol, args.end, "end")
-    values = load(deps, symbol)
-    if args.versus:
-        other = normalize_symbol(deps, args.versus)
-        benchmark = load(deps, other)
-        sessions = values.dropna().index.intersection(benchmark.dropna().index)
+    other = normalize_symbol(deps, args.versus) if args.versus else None
+    visible(deps, args.end)
+    name = "beat_streak" if other else "up_streak"
+    what = f"{symbol} beat {other}" if other else f"{symbol} closed higher"
 
-        def compute(day: date) -> metrics.Streak:
-            return metrics.outperformance_streak(values, benchmark, day)
+    def run_to(day: date | None) -> MeasureResult:
+        return measure(deps, [symbol], measure=name, versus=other, end=day)
 
-        what = f"{symbol} beat {other}"
-        metric = (f"consecutive sessions ending {end} in which {symbol}'s close-to-close return "
-                  f"was strictly greater than {other}'s")  # fmt: skip
-        symbols = [symbol, other]
-    else:
-        sessions = values.dropna().index
-
-        def compute(day: date) -> metrics.Streak:
-            return metrics.up_streak(values, day)
-
-        what = f"{symbol} closed higher"
-        metric = f"consecutive sessions ending {end} with a close strictly above the prior close"
-        symbols = [symbol]
-    result = compute(end)
-    body = f"{what} {result.length} sessions in a row through {end}{_streak_tail(result)}."
-    shown = {"sessions": str(result.length)}
+    current = run_to(args.end)
+    row = current.rows[0]
+    assert row.end is not None and row.value is not None
+    end, length = row.end, int(row.value)
+    days = [d for d in sessions_of(deps, symbol, other) if d <= end]
+    at = len(days) - 1 - length  # the latest session that did not qualify
+    broke_on = days[at] if at >= 1 else None
+    prior = run_to(days[at - 1]) if broke_on is not None else None
+    if prior is not None:
+        prior.notes.clear()  # its end is a session of our choosing: nothing to say about it
+    prior_row = prior.rows[0] if prior is not None else None
+    if prior_row is not None and (prior_row.value or 0) <= length:
+        prior, prior_row = None, None
+    shown = Shown(current, *([prior] if prior else []))
+    run = f" ({row.ref_date} to {end})" if row.ref_date else ""
+    if length and broke_on is None:
+        run += "; the streak reaches back to the start of the data"
+    elif length:
+        run += f"; the previous session that did not qualify was {broke_on}"
+    body = f"{what} {shown(symbol, name, end=end)} in a row through {end}{run}."
+    values = {"sessions": str(length)}
     # A run that ended just before `end` (e.g. the day after a rally) is what the question is
     # usually about: report it too rather than a bare "0 sessions" — first, when it just ended.
-    prior = _run_before(result, sessions, compute)
-    if prior is not None:
-        shown["previous run"] = str(prior.length)
-        shown["previous run to"] = str(prior.end)
-        run = f"{what} {prior.length} sessions in a row ({prior.start} to {prior.end})"
-        if result.length == 0:
-            body = f"{run}, a run that ended on {end}."
-        else:
-            body += f" The run before it: {run}."
-    data = {**asdict(result), "previous": asdict(prior) if prior else None}
-    start = prior.start if prior is not None else result.start
-    return cite(deps, "streak", symbols, start or end, end, metric, body, shown, data)
-
-
-def _streak_tail(result: metrics.Streak) -> str:
-    span = f" ({result.start} to {result.end})" if result.start else ""
-    if result.length and result.broke_on is None:
-        return f"{span}; the streak reaches back to the start of the data"
-    if result.broke_on and result.length:
-        return f"{span}; the previous session that did not qualify was {result.broke_on}"
-    return span
-
-
-def _run_before(
-    result: metrics.Streak, sessions: pd.Index, compute: Callable[[date], metrics.Streak]
-) -> metrics.Streak | None:
-    """The streak that ended the session before the current one broke, if it was longer."""
-    if result.broke_on is None:
-        return None
-    earlier = sessions[sessions < pd.Timestamp(result.broke_on)]
-    if len(earlier) == 0:
-        return None
-    prior = compute(pd.Timestamp(earlier[-1]).date())
-    return prior if prior.length > result.length else None
+    if prior_row is not None and prior_row.end is not None:
+        before = (f"{what} {shown(symbol, name, end=prior_row.end)} in a row "
+                  f"({prior_row.ref_date} to {prior_row.end})")  # fmt: skip
+        body = (
+            f"{before}, a run that ended on {end}."
+            if not length
+            else f"{body} The run before it: {before}."
+        )
+        values.update({"previous run": str(int(prior_row.value or 0)),
+                       "previous run to": str(prior_row.end)})  # fmt: skip
+    data = {"length": length, "start": row.ref_date, "end": end, "broke_on": broke_on,
+            "previous": run_of(prior_row)}  # fmt: skip
+    start = (prior_row.ref_date if prior_row is not None else row.ref_date) or end
+    results = [current, *([prior] if prior else [])]
+    return cite_preset(deps, "streak", results, body, shown, values, data, (start, end),
+                       [symbol, *([other] if other else [])])  # fmt: skip
 
 
 class HighsArgs(BaseModel):
@@ -235,18 +226,32 @@ class HighsArgs(BaseModel):
 def new_highs(deps: ToolDeps, args: HighsArgs) -> ToolOutput:
     """Count and dates of new closing highs of a symbol within a window."""
     symbol = normalize_symbol(deps, args.symbol)
-    start = session_day(deps, symbol, args.start, "start")
-    end = session_day(deps, symbol, args.end, "end")
-    result = metrics.new_closing_highs(load(deps, symbol), start, end, args.lookback)
-    dates = ", ".join(str(d) for d in result.dates) or "none"
-    look = "all data since " if args.lookback == "data_start" else "the prior 52 weeks, from "
-    caveat = "" if result.full_lookback else " (data starts inside the 52-week look-back)"
-    highest = f"; highest close {num(result.high_close)}" if result.high_close else ""
-    body = f"{symbol} set {result.count} new closing highs from {start} to {end}: {dates}{highest}."
-    metric = (f"a close strictly above every earlier close in the look-back ({look}"
-              f"{result.lookback_start}){caveat}")  # fmt: skip
-    return cite(deps, "new_highs", [symbol], start, end, metric, body,
-                {"count": str(result.count)}, asdict(result))  # fmt: skip
+    visible(deps, args.start)
+    visible(deps, args.end)
+    result = measure(deps, [symbol], measure="new_highs", aggregate="count", start=args.start,
+                     end=args.end)  # fmt: skip
+    row = result.rows[0]
+    assert row.start is not None and row.end is not None
+    # The dates (and the 52-week look-back) come from the same closes the measure counted.
+    found = metrics.new_closing_highs(load(deps, symbol), row.start, row.end, args.lookback)
+    shown = Shown(result)
+    metric = None
+    if args.lookback == "data_start":
+        count = shown(symbol, "count_new_highs")
+        look = f"above every earlier close, all data since {found.lookback_start}"
+    else:
+        metric = ("new_highs: sessions closing strictly above every close of the 364 calendar "
+                  f"days before them; counted in the window {row.start} to {row.end}.")  # fmt: skip
+        count = shown.add(Fact(subject=symbol, measure="count_new_highs_52w", value=found.count,
+                               unit="count", start=row.start, end=row.end,
+                               shown=str(found.count)))  # fmt: skip
+        caveat = "" if found.full_lookback else "; the data starts inside the 52-week look-back"
+        look = f"above every close of the prior 52 weeks, from {found.lookback_start}{caveat}"
+    dates = ", ".join(str(d) for d in found.dates) or "none"
+    body = (f"{symbol} set {count} new closing highs from {row.start} to {row.end} (a close "
+            f"{look}): {dates}.")  # fmt: skip
+    return cite_preset(deps, "new_highs", [result], body, shown, {"count": str(found.count)},
+                       asdict(found), (row.start, row.end), metric=metric)  # fmt: skip
 
 
 class BestGainArgs(BaseModel):
@@ -259,17 +264,25 @@ class BestGainArgs(BaseModel):
 def best_gain_since(deps: ToolDeps, args: BestGainArgs) -> ToolOutput:
     """The N-session gain ending on a date and since when it is the best ('best since …')."""
     symbol = normalize_symbol(deps, args.symbol)
-    end = session_day(deps, symbol, args.end, "end")
-    result = metrics.best_n_session_gain(load(deps, symbol), end, args.sessions)
-    if result.previous_larger_date is None:
-        since = f"the best {args.sessions}-session gain in the data (since {result.data_start})"
+    visible(deps, args.end)
+    current = measure(deps, [symbol], sessions=args.sessions, end=args.end)
+    row = current.rows[0]
+    assert row.end is not None
+    found = metrics.best_n_session_gain(load(deps, symbol), row.end, args.sessions)
+    results = [current]
+    if found.previous_larger_date is not None:
+        results.append(measure(deps, [symbol], sessions=args.sessions,
+                               end=found.previous_larger_date))  # fmt: skip
+    shown = Shown(*results)
+    gain = shown(symbol, "return", end=row.end, unit=row.unit)
+    if found.previous_larger_date is None:
+        since = f"the best {args.sessions}-session gain in the data (since {found.data_start})"
     else:
-        since = (f"the best since {result.previous_larger_date} "
-                 f"({pct(result.previous_larger_pct or 0.0)} then)")  # fmt: skip
-    body = f"{symbol}'s {args.sessions}-session gain to {end} was {pct(result.pct)}, {since}."
-    metric = f"close(t) / close(t-{args.sessions}) - 1, compared with every earlier such window"
-    return cite(deps, "best_gain_since", [symbol], result.data_start, end, metric, body,
-                {"gain": pct(result.pct)}, asdict(result))  # fmt: skip
+        then = shown(symbol, "return", end=found.previous_larger_date, unit=row.unit)
+        since = f"the best since {found.previous_larger_date} ({then} then)"
+    body = f"{symbol}'s {args.sessions}-session gain to {row.end} was {gain}, {since}."
+    return cite_preset(deps, "best_gain_since", results, body, shown, {"gain": gain},
+                       asdict(found), (found.data_start, row.end), [symbol])  # fmt: skip
 
 
 class AverageArgs(BaseModel):
@@ -282,14 +295,22 @@ class AverageArgs(BaseModel):
 def moving_average(deps: ToolDeps, args: AverageArgs) -> ToolOutput:
     """Whether a symbol closed above its N-session simple moving average, and by how much."""
     symbol = normalize_symbol(deps, args.symbol)
-    day = session_day(deps, symbol, args.day, "day")
-    result = metrics.distance_from_sma(load(deps, symbol), day, args.window)
-    side = "above" if result.above else "below"
-    body = (f"{symbol} closed at {num(result.close)} on {day}, {pct(result.pct)} {side} its "
-            f"{args.window}-day average of {num(result.sma)}.")  # fmt: skip
-    metric = f"mean of the last {args.window} closes up to and including {day}; close / SMA - 1"
-    shown = {"close": num(result.close), "sma": num(result.sma), "distance": pct(result.pct)}
-    return cite(deps, "moving_average", [symbol], day, day, metric, body, shown, asdict(result))
+    visible(deps, args.day)
+    result = measure(deps, [symbol], measure="sma_distance", end=args.day, sma_window=args.window)
+    row = result.rows[0]
+    assert row.value is not None and row.ref_value is not None and row.end_value is not None
+    shown = Shown(result)
+    close, sma = shown(symbol, "level", end=row.end), shown(symbol, "sma")
+    distance = shown(symbol, "sma_distance")
+    side = "above" if row.end_value > row.ref_value else "below"
+    body = (f"{symbol} closed at {close} on {row.end}, {distance} {side} its {args.window}-day "
+            f"average of {sma}.")  # fmt: skip
+    data = {"day": row.end, "close": row.end_value, "sma": row.ref_value, "window": args.window,
+            "pct": row.end_value / row.ref_value - 1.0,
+            "above": row.end_value > row.ref_value}  # fmt: skip
+    return cite_preset(deps, "moving_average", [result], body, shown,
+                       {"close": close, "sma": sma, "distance": distance}, data,
+                       (row.end, row.end))  # fmt: skip
 
 
 class ChangeArgs(BaseModel):
@@ -307,28 +328,38 @@ def yield_change(deps: ToolDeps, args: ChangeArgs) -> ToolOutput:
             f"{symbol} is a price series; yield_change takes a yield or rate series "
             "(e.g. DGS10, US10Y). Use price_return for prices."
         )
-    values = load(deps, symbol)
-    end = args.end or values.index[-1].date()
-    result = metrics.change_bp(values, args.start, end)
-    body = (f"{symbol} moved {result.bp:+.0f} bp from {result.start_value:.2f}% "
-            f"({result.start_observed}) to {result.end_value:.2f}% "
-            f"({result.end_observed}).")  # fmt: skip
-    metric = "(end value - start value) x 100 basis points, last observation on or before each date"
-    return cite(deps, "yield_change", [symbol], result.start_observed, result.end_observed,
-                metric, body, {"change": f"{result.bp:+.0f} bp"}, asdict(result))  # fmt: skip
+    visible(deps, args.end)
+    result = measure(deps, [symbol], end=args.end, **point_start(deps, symbol, args.start))
+    row = result.rows[0]
+    note_point(deps, result, row, args.start)
+    assert row.value is not None and row.base_value is not None and row.end_value is not None
+    shown = Shown(result)
+    change = shown(symbol, "return", unit=row.unit)
+    start, end = shown(symbol, "level", end=row.base), shown(symbol, "level", end=row.end)
+    body = f"{symbol} moved {change} from {start} ({row.base}) to {end} ({row.end})."
+    data = {"start": args.start, "end": args.end or row.end, "start_value": row.base_value,
+            "end_value": row.end_value, "start_observed": row.base, "end_observed": row.end,
+            "bp": row.value if row.unit == "bp" else None}  # fmt: skip
+    return cite_preset(deps, "yield_change", [result], body, shown, {"change": change}, data,
+                       (row.base, row.end))  # fmt: skip
 
 
 @register_tool("ytd_return", ReturnArgs)
 def ytd_return(deps: ToolDeps, args: ReturnArgs) -> ToolOutput:
     """Year-to-date return of a symbol to a session (start/sessions are ignored)."""
     symbol = normalize_symbol(deps, args.symbol)
-    end = session_day(deps, symbol, args.end, "end")
-    result = metrics.ytd_change(load(deps, symbol), end)
-    body = (f"{symbol} {pct(result.pct)} year to date at {end} (close {num(result.end_value)} vs "
-            f"{num(result.start_value)} on {result.start}).")  # fmt: skip
-    metric = "close(day) / last close of the previous calendar year - 1"
-    return cite(deps, "ytd_return", [symbol], result.start, end, metric, body,
-                {"ytd": pct(result.pct)}, asdict(result))  # fmt: skip
+    result = measure(deps, [symbol], start=year_start(deps, symbol, args.end), end=args.end)
+    row = result.rows[0]
+    assert row.base_value is not None and row.end_value is not None
+    shown = Shown(result)
+    ytd = shown(symbol, "return", unit=row.unit)
+    start, end = shown(symbol, "level", end=row.base), shown(symbol, "level", end=row.end)
+    body = f"{symbol} {ytd} year to date at {row.end} (close {end} vs {start} on {row.base})."
+    data = {"start": row.base, "end": row.end, "start_value": row.base_value,
+            "end_value": row.end_value, "pct": fraction(row),
+            "sessions": row.sessions}  # fmt: skip
+    return cite_preset(deps, "ytd_return", [result], body, shown, {"ytd": ytd}, data,
+                       (row.base, row.end))  # fmt: skip
 
 
 class RiskArgs(BaseModel):
@@ -342,18 +373,24 @@ def risk_stats(deps: ToolDeps, args: RiskArgs) -> ToolOutput:
     """Maximum drawdown (worst peak-to-trough decline) and annualized volatility of a symbol
     over a window."""
     symbol = normalize_symbol(deps, args.symbol)
-    start = session_day(deps, symbol, args.start, "start")
-    end = session_day(deps, symbol, args.end, "end")
-    values = load(deps, symbol)
-    dd = metrics.max_drawdown(values, start, end)
-    vol = metrics.volatility(values, start, end)
-    recovered = f", recovered {dd.recovered_date}" if dd.recovered_date else ", not recovered"
-    body = (f"{symbol} {start} to {end}: max drawdown {pct(dd.pct)} ({dd.peak_date} close "
-            f"{num(dd.peak_value)} to {dd.trough_date} close {num(dd.trough_value)}{recovered}); "
-            f"annualized volatility {(vol.annualized or 0) * 100:.1f}% over {vol.sessions} "
-            "daily returns.")  # fmt: skip
-    metric = ("drawdown = lowest close / highest earlier close - 1 within the window; volatility "
-              "= sample std of daily close-to-close returns x sqrt(252)")  # fmt: skip
-    shown = {"max drawdown": pct(dd.pct), "volatility": f"{(vol.annualized or 0) * 100:.1f}%"}
-    return cite(deps, "risk_stats", [symbol], start, end, metric, body, shown,
-                {"drawdown": asdict(dd), "volatility": asdict(vol)})  # fmt: skip
+    visible(deps, args.start)
+    window = {"start": args.start, "end": args.end}
+    drawdown = measure(deps, [symbol], measure="drawdown", aggregate="min", **window)
+    volatility = measure(deps, [symbol], measure="volatility", **window)
+    dd, vol = drawdown.rows[0], volatility.rows[0]
+    assert dd.value is not None and dd.ref_value is not None and dd.on and dd.ref_date
+    shown = Shown(drawdown, volatility)
+    worst, peak = shown(symbol, "min_drawdown"), shown(symbol, "level", end=dd.ref_date)
+    recovered = recovered_on(deps, symbol, dd)
+    back = f", recovered {recovered}" if recovered else ", not recovered"
+    annual = f"annualized volatility {shown(symbol, 'volatility')} over " if vol.value else ""
+    moves = f"{shown(symbol, 'window_moves')} daily returns" if vol.value else ""
+    body = (f"{symbol} {dd.start} to {dd.end}: max drawdown {worst} (from the {dd.ref_date} "
+            f"close {peak} to the {dd.on} trough{back}); {annual}{moves}.")  # fmt: skip
+    data = {"drawdown": {"pct": dd.value / 100, "peak_date": dd.ref_date, "peak_value":
+                         dd.ref_value, "trough_date": dd.on, "recovered_date": recovered},
+            "volatility": {"annualized": (vol.value or 0) / 100 or None,
+                           "sessions": vol.sessions}}  # fmt: skip
+    values = {"max drawdown": worst, "volatility": shown(symbol, "volatility") if vol.value else ""}
+    return cite_preset(deps, "risk_stats", [drawdown, volatility], body, shown, values, data,
+                       (dd.start, dd.end))  # fmt: skip

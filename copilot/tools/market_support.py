@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
 
 from copilot.errors import DateOutOfRangeError, UnknownSymbolError
+from copilot.facts import Fact
 from copilot.market.calendar import require_session
 from copilot.market.store import MarketStore
 from copilot.market.symbols import lookup, resolve_concept
@@ -33,7 +35,11 @@ def normalize_symbol(deps: ToolDeps, text: str) -> str:
         if store.table_of(candidate) is not None:
             return candidate
     known = ", ".join(store.stored_symbols())
-    raise UnknownSymbolError(f"no data for {text!r}. Symbols available: {known}.")
+    ticker = wanted if re.fullmatch(r"[A-Z0-9.^=-]{1,12}", wanted) else "SYMBOL"
+    raise UnknownSymbolError(
+        f"no data for {text!r}. Symbols available: {known}. To add it: "
+        f"`market-copilot ingest online --yahoo {ticker}` (a FRED series: `--fred ID`)."
+    )
 
 
 def latest_day(deps: ToolDeps, symbol: str) -> date:
@@ -89,6 +95,7 @@ def cite(
     body: str,
     values: dict[str, str],
     data: dict[str, object],
+    facts: list[Fact] | None = None,
 ) -> ToolOutput:
     """Register the data source in the ledger and return `[n] body` plus the structured data."""
     store = store_of(deps)
@@ -97,6 +104,7 @@ def cite(
     source = DataSource(
         tool=tool, metric=metric, symbols=symbols, start=start, end=end, data_as_of=as_of,
         provenance=provenance, values=values, text=f"{body} Definition: {metric}",
+        facts=facts or [],
     )  # fmt: skip
     n = deps.ledger.register(source)
     text = f"[{n}] {body}\nDefinition: {metric}"

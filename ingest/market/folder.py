@@ -9,10 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-import pandas as pd
-
 from copilot.errors import ImportFileError
-from copilot.market.calendar import nyse
+from copilot.market.calendar import split_sessions
 from copilot.market.store import MarketStore
 from copilot.market.symbols import lookup
 from ingest.market.layouts import ParsedFile, parse_file, plural
@@ -108,20 +106,28 @@ def import_file(
 
 def _drop_non_sessions(parsed: ParsedFile, result: ImportResult) -> None:
     """Bars dated on days the NYSE was closed would corrupt "previous session" returns: they are
-    left out, and the summary says which."""
+    left out, and the summary says which. Bars beyond every calendar (before 1885, or after the
+    calendar's last year) are kept unchecked, and the summary says so."""
     frame = parsed.frame
     if frame.empty:
         return
-    days = pd.to_datetime(frame["date"])
-    sessions = nyse().sessions_in_range(days.min(), days.max())
-    off = ~days.isin(sessions)
-    if off.any():
-        dropped = sorted(frame.loc[off, "date"])
-        shown = ", ".join(str(d) for d in dropped[:5]) + (" …" if len(dropped) > 5 else "")
+    closed, unchecked = split_sessions(list(frame["date"]))
+    if unchecked:
         result.notes.append(
-            f"left out {plural(len(dropped), 'row')} dated on days the NYSE was closed ({shown})"
+            f"{plural(len(unchecked), 'row')} dated outside the NYSE calendar "
+            f"({_shown(unchecked)}) kept without checking for holidays"
+        )
+    if closed:
+        off = frame["date"].isin(closed)
+        result.notes.append(
+            f"left out {plural(len(closed), 'row')} dated on days the NYSE was closed "
+            f"({_shown(sorted(closed))})"
         )
         parsed.frame = frame.loc[~off].reset_index(drop=True)
+
+
+def _shown(days: list[date]) -> str:
+    return ", ".join(str(d) for d in days[:5]) + (" …" if len(days) > 5 else "")
 
 
 def _store(

@@ -17,7 +17,7 @@ import httpx
 from copilot.errors import ImportFileError, ProviderError
 from ingest.news.base import LoadResult, NewsLoader
 from ingest.news.decode import read_text
-from ingest.news.normalize import build_article
+from ingest.news.normalize import BadUrlError, build_article, canonical_url
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|blockquote)\b[^>]*>", re.IGNORECASE)
@@ -51,6 +51,11 @@ def parse_feed(content: bytes | str, name: str) -> LoadResult:
             result.problems.append(ImportFileError(where, f"entry {title!r} has no date"))
             continue
         link = str(entry.get("link", ""))
+        try:
+            host = urlsplit(canonical_url(link)).hostname or ""
+        except BadUrlError as exc:
+            result.problems.append(ImportFileError(where, f"entry {title!r}: {exc}"))
+            continue
         summary = html_to_text(str(entry.get("summary", "")))
         contents = entry.get("content") or []
         body = html_to_text(str(contents[0].get("value", ""))) if contents else ""
@@ -59,7 +64,7 @@ def parse_feed(content: bytes | str, name: str) -> LoadResult:
             source=where,
             url=link,
             title=html.unescape(title),
-            publisher=source_title or feed_title or (urlsplit(link).hostname or ""),
+            publisher=source_title or feed_title or host,
             published_at=_utc(stamp),
             date_precision="time",
             text=body or summary,

@@ -10,7 +10,7 @@ import trafilatura
 from copilot.errors import ImportFileError
 from ingest.news.base import LoadResult, NewsLoader
 from ingest.news.decode import read_text
-from ingest.news.normalize import DateParseError, build_article, parse_published
+from ingest.news.normalize import BadUrlError, DateParseError, build_article, parse_published
 
 # Only a date the page states for itself: the default "extensive" search guesses (2000-01-01…).
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -47,18 +47,21 @@ def parse_html(markup: str, name: str) -> LoadResult:
     paragraphs = [line for line in text.split("\n") if line.strip()]
     if paragraphs and paragraphs[0].strip() == title:
         paragraphs = paragraphs[1:]
-    article = build_article(
-        source=name,
-        url=url,
-        title=title,
-        publisher=str(meta.get("sitename") or meta.get("hostname") or ""),
-        published_at=published,
-        date_precision=precision,
-        text="\n\n".join(paragraphs),
-        summary=str(meta.get("description") or ""),
-        authors=[a for a in str(meta.get("author") or "").split(";") if a.strip()],
-        warnings=warnings,
-    )
+    try:
+        article = build_article(
+            source=name,
+            url=url,
+            title=title,
+            publisher=str(meta.get("sitename") or meta.get("hostname") or ""),
+            published_at=published,
+            date_precision=precision,
+            text="\n\n".join(paragraphs),
+            summary=str(meta.get("description") or ""),
+            authors=[a for a in str(meta.get("author") or "").split(";") if a.strip()],
+            warnings=warnings,
+        )
+    except BadUrlError as exc:
+        raise ImportFileError(name, f"the page's canonical {exc}") from None
     return LoadResult(articles=[article], warnings=list(article.warnings))
 
 

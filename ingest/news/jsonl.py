@@ -29,7 +29,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from copilot.errors import ImportFileError
 from ingest.news.base import LoadResult, NewsLoader
 from ingest.news.decode import read_text
-from ingest.news.normalize import DateParseError, build_article, canonical_url, parse_published
+from ingest.news.normalize import (
+    BadUrlError,
+    DateParseError,
+    build_article,
+    canonical_url,
+    parse_published,
+)
 
 
 class JsonlArticle(BaseModel):
@@ -70,7 +76,7 @@ def parse_jsonl(text: str, name: str) -> LoadResult:
         except ValidationError as exc:
             result.problems.append(ImportFileError(where, _describe(exc)))
             continue
-        except (DateParseError, _Duplicate) as exc:
+        except (DateParseError, BadUrlError, _Duplicate) as exc:
             result.problems.append(ImportFileError(where, str(exc)))
             continue
         if not (record.text or record.summary):

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from copilot.market.symbols import KNOWN_SYMBOLS, resolve_concept
 from copilot.news.models import Article, DatePrecision, sha256_hex
+from copilot.safety import one_line
 
 MAX_TEXT_CHARS = 200_000  # longer bodies are cut at a paragraph boundary, with a warning
 TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "igshid"})
@@ -22,6 +23,10 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 class DateParseError(ValueError):
     """A publication date in none of the known styles."""
+
+
+class BadUrlError(ValueError):
+    """A URL that cannot be parsed (a port out of range or not a number, a stray bracket)."""
 
 
 def canonical_url(url: str) -> str:
@@ -34,11 +39,16 @@ def canonical_url(url: str) -> str:
     url = url.strip()
     if not url:
         return ""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # urllib's "Port out of range", "Invalid IPv6 URL", …
+        shown = url if len(url) <= 120 else url[:120] + "…"
+        raise BadUrlError(f"URL {shown!r} cannot be read ({exc}); fix or remove it") from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    if parts.port is not None and parts.port != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{parts.port}"
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
     query = [
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
@@ -208,14 +218,16 @@ def build_article(
     scraped_at: datetime | None = None,
     warnings: list[str] | None = None,
 ) -> Article:
-    """Normalize the fields a loader read and make the `Article` (id, URL, symbols, text cap)."""
+    """Normalize the fields a loader read and make the `Article` (id, URL, symbols, text cap).
+
+    Raises `BadUrlError` for a URL that cannot be parsed: the loader rejects that record."""
     notes = list(warnings or [])
     body, cut = truncate_text(clean_text(text))
     if cut:
         notes.append(f"{source}: article text longer than {MAX_TEXT_CHARS:,} characters; truncated")
     canonical = canonical_url(url)
-    title = " ".join(title.split())
-    publisher = " ".join(publisher.split()) or (urlsplit(canonical).hostname or "unknown")
+    title = one_line(title)  # no C0/C1 controls: a terminal escape must not reach a reader
+    publisher = one_line(publisher) or (urlsplit(canonical).hostname or "unknown")
     return Article(
         article_id=article_id_for(canonical, title, publisher, published_at),
         url=canonical,
@@ -227,7 +239,7 @@ def build_article(
         summary=clean_text(summary),
         summary_only=summary_only,
         symbols=find_symbols(title, body, extra=tickers),
-        authors=[a.strip() for a in authors or [] if a.strip()],
+        authors=[one_line(a) for a in authors or [] if one_line(a)],
         source=source,
         scraped_at=scraped_at,
         warnings=notes,

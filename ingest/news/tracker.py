@@ -27,7 +27,7 @@ from typing import ClassVar
 from copilot.errors import ImportFileError
 from ingest.news.base import LoadResult, NewsLoader
 from ingest.news.decode import read_text
-from ingest.news.normalize import DateParseError, build_article, parse_published
+from ingest.news.normalize import BadUrlError, DateParseError, build_article, parse_published
 
 _FIELD = re.compile(r"^\*\*(?P<key>[A-Za-z ()]+):\*\*\s*(?P<value>.*?)\s*$", re.MULTILINE)
 _SECTION = re.compile(r"^## +(?P<name>.+?)\s*$", re.MULTILINE)
@@ -61,20 +61,23 @@ def parse_tracker_markdown(text: str, name: str) -> LoadResult:
     if summary_only and not summary.strip():
         raise ImportFileError(name, "neither article text nor a summary")
     warnings = [] if url else [f"{name}: no source URL; identified by publisher, title and date"]
-    article = build_article(
-        source=name,
-        url=url,
-        title=title_match.group(1),
-        publisher=fields.get("publisher", ""),
-        published_at=published,
-        date_precision=precision,
-        text=summary if summary_only else body,
-        summary=summary,
-        summary_only=summary_only,
-        authors=[a for a in re.split(r",|;| and ", fields.get("authors", "")) if a.strip()],
-        scraped_at=scraped,
-        warnings=warnings,
-    )
+    try:
+        article = build_article(
+            source=name,
+            url=url,
+            title=title_match.group(1),
+            publisher=fields.get("publisher", ""),
+            published_at=published,
+            date_precision=precision,
+            text=summary if summary_only else body,
+            summary=summary,
+            summary_only=summary_only,
+            authors=[a for a in re.split(r",|;| and ", fields.get("authors", "")) if a.strip()],
+            scraped_at=scraped,
+            warnings=warnings,
+        )
+    except BadUrlError as exc:
+        raise ImportFileError(name, f"**Source:** {exc}") from None
     return LoadResult(articles=[article], warnings=list(article.warnings))
 
 

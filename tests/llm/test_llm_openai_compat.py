@@ -278,6 +278,6 @@ def test_stream_stalling_mid_way_times_out(server: FakeOpenAIServer, tmp_path: P
     server.script(Reply(body=body, content_type="text/event-stream", stall_after=second_chunk_end))
     llm = make(server.base_url, tmp_path, llm_timeout_s=0.3, llm_max_retries=0)
     deltas: list[str] = []
-    with pytest.raises(ProviderError, match=r"did not answer within 0\.3 s"):
+    with pytest.raises(ProviderError, match=r"stalled mid-answer for more than 0\.3 s"):
         llm.stream(USER, deltas.append)
     assert deltas == ["Small"]

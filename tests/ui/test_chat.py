@@ -156,6 +156,7 @@ def test_unreachable_openai_server_is_a_readable_message(
     """The real OpenAI-compatible provider, chosen in the sidebar, against a closed port."""
     monkeypatch.setenv("COPILOT_LLM_MAX_RETRIES", "0")
     monkeypatch.setenv("COPILOT_LLM_TIMEOUT_S", "5")
+    monkeypatch.setenv("COPILOT_UI_ALLOW_CUSTOM_ENDPOINT", "true")  # the Server URL box
     at = app()
     at.run()
     at.selectbox(key="copilot.provider").select("openai").run()

@@ -1,0 +1,71 @@
+"""What the answer says when the store cannot answer: code writes it, the model never does.
+
+A question about a name the store lacks, a date after the as-of date or a window before all data
+gets a plain "cannot, because …" with what would fix it, and no figure. A tool that failed is
+named with its reason, so an answer never quietly fills the gap with made-up numbers.
+"""
+
+from __future__ import annotations
+
+from copilot.answer import ToolCallRecord
+from copilot.understand.model import Understanding
+
+NO_NEWS_FIX = "market-copilot ingest news --rss <feed URL>"
+
+
+def cannot_answer(understanding: Understanding) -> str | None:
+    """The whole answer when the question cannot be answered from the store, else None."""
+    reasons: list[str] = []
+    for name in understanding.unknown:
+        fix = f" To add it: `{name.fix}`." if name.fix else ""
+        reasons.append(f"{_sentence(name.reason)}{fix}")
+    reasons += [_sentence(problem) for problem in understanding.problems]
+    if not reasons:
+        return None
+    return "I cannot answer that from the stored data: " + " ".join(reasons)
+
+
+def failure_lines(records: list[ToolCallRecord]) -> list[str]:
+    """One line per failed tool call: what was asked and the tool's own reason."""
+    lines = []
+    for record in records:
+        if record.error:
+            reason = record.output.removeprefix("Error: ").strip()
+            lines.append(f"{record.name} could not be computed: {reason}")
+    return lines
+
+
+def failed_answer(failures: list[str]) -> str:
+    """The answer when no evidence could be gathered at all."""
+    body = " ".join(_sentence(f) for f in failures) or "No evidence could be gathered."
+    return f"I cannot answer that from the stored data. {body}"
+
+
+def headline(records: list[ToolCallRecord]) -> str:
+    """The first figure line of each market tool's output with its [n] — what the answer says
+    when nothing the model wrote held up."""
+    lines = []
+    for record in records:
+        if record.error or record.name == "search_news" or not record.sources:
+            continue
+        n = record.sources[0]
+        body = [line for line in record.output.splitlines() if line.strip()]
+        first = body[0].removeprefix(f"[{n}]").strip() if body else ""
+        if first.startswith("Ranked") and len(body) > 1:
+            first = f"{first} {body[1].strip()}"
+        if first:
+            lines.append(f"{first.rstrip('.')} [{n}].")
+    return " ".join(lines)
+
+
+def no_news_line() -> str:
+    return (
+        "No stored article explains this move; to add news coverage run "
+        f"`{NO_NEWS_FIX}` (or `market-copilot ingest news FOLDER`)."
+    )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[0].upper() + text[1:] if text else text
+    return text if text.endswith((".", "!", "?")) else f"{text}."

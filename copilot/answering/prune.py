@@ -1,0 +1,35 @@
+"""Taking unsupported figures out of an answer.
+
+After the repair round, a sentence that still states a figure no source supports is not shown
+as fact: it is cut from the answer text and listed apart ("removed, unsupported"), so what the
+reader sees as the answer carries only figures a tool or a cited article produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copilot.answer import NumberCheck
+from copilot.sentences import sentence_spans
+
+UNSUPPORTED = frozenset({"unverified", "contradicted"})
+
+
+def prune_unsupported(text: str, checks: Iterable[NumberCheck]) -> tuple[str, list[str]]:
+    """`text` without the sentences that hold an unsupported figure, and those sentences."""
+    bad = [c for c in checks if c.status in UNSUPPORTED]
+    if not bad:
+        return text, []
+    kept: list[str] = []
+    removed: list[str] = []
+    cursor = 0
+    for start, end in sentence_spans(text):
+        gap = text[cursor:start]
+        sentence = text[start:end]
+        if any(start <= c.start < end for c in bad):
+            removed.append(sentence.strip())
+        else:
+            # Keep paragraph breaks between the sentences that stay.
+            kept.append(("\n\n" if "\n\n" in gap and kept else " " if kept else "") + sentence)
+        cursor = end
+    return "".join(kept).strip(), removed

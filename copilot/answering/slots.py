@@ -1,0 +1,78 @@
+"""The model fills only what code could not settle, through constrained JSON.
+
+`copilot.understand` settles instruments, window and measure from the question's words. When one
+of them stays open (no instrument or no measure word), the model is asked for exactly that slot,
+with a JSON schema whose enums are the stored symbols and the measure names, and what code did
+settle is stated to it as fact. Code then builds the measure calls from both.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, get_args
+
+from pydantic import ValidationError
+
+from copilot.market.measure_model import Aggregate, MeasureArgs, MeasureName
+from copilot.understand.model import Understanding
+
+NONE = "NONE"  # the model's way to say no stored instrument fits
+
+
+def slot_schema(open_slots: list[str], symbols: list[str]) -> dict[str, Any]:
+    """A JSON schema asking for exactly the open slots."""
+    properties: dict[str, Any] = {}
+    if "instruments" in open_slots:
+        properties["symbols"] = {
+            "type": "array",
+            "items": {"enum": [*symbols, NONE]},
+            "minItems": 1,
+            "maxItems": 4,
+        }
+    if "window" in open_slots:  # a period words could not date ("lately", "recently")
+        day = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        properties["start"] = day
+        properties["end"] = day
+    if "measure" in open_slots:
+        properties["measure"] = {"enum": list(get_args(MeasureName))}
+        properties["aggregate"] = {"enum": list(get_args(Aggregate))}
+    return {"type": "object", "properties": properties, "required": list(properties)}
+
+
+def settled_lines(understanding: Understanding) -> str:
+    """What code settled, said to the model as fact (not as a hint it may override)."""
+    return "\n".join(f"- {line}" for line in understanding.trace) or "- nothing"
+
+
+def calls_from_slots(understanding: Understanding, reply: str) -> list[MeasureArgs]:
+    """The measure calls from what code settled plus the model's JSON reply; [] when the
+    reply is unusable or names no stored instrument."""
+    try:
+        filled = json.loads(reply)
+    except ValueError:
+        return []
+    if not isinstance(filled, dict):
+        return []
+    symbols = [i.symbol for i in understanding.instruments]
+    chosen = filled.get("symbols")
+    if isinstance(chosen, list):
+        symbols = [s for s in chosen if isinstance(s, str) and s != NONE] or symbols
+    if not symbols:
+        return []
+    intent = understanding.intent
+    window = understanding.window
+    fields: dict[str, Any] = {
+        "symbols": symbols,
+        "measure": filled.get("measure") or (intent.measure if intent else "return"),
+        "aggregate": filled.get("aggregate") or (intent.aggregate if intent else "last"),
+    }
+    if intent is not None:
+        fields.update(rank=intent.rank, versus=intent.versus)
+    if window is not None:
+        fields.update(start=window.start, end=window.end, sessions=window.sessions)
+    if "window" in understanding.open_slots:
+        fields.update(start=filled.get("start"), end=filled.get("end"), sessions=None)
+    try:
+        return [MeasureArgs.model_validate(fields)]
+    except ValidationError:
+        return []

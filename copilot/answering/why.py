@@ -1,0 +1,89 @@
+"""A why-question's evidence: measure the move first, then read the news around it.
+
+"Why did X move?" gets X's move over the window the question names — or, when it names none,
+over the move that just happened (`copilot.market.recent_move`, which says why it chose that
+window) — beside the S&P 500's over the same window, how many sessions in a row X beat it, and the
+news published around the move (never after the as-of date). Direction matters: "why did gold
+fall" looks for the fall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import pandas as pd
+
+from copilot.errors import CopilotError
+from copilot.market.recent_move import recent_move
+from copilot.tools import ToolDeps
+from copilot.understand.model import Understanding
+
+BENCHMARK = "SPY"
+MAX_SUBJECTS = 3
+
+
+def why_calls(deps: ToolDeps, settled: Understanding, budget_tokens: int) -> list[dict[str, Any]]:
+    """The measure calls for the move and the news drivers around it."""
+    store = deps.market
+    subjects = [i.symbol for i in settled.instruments][:MAX_SUBJECTS]
+    if len(subjects) > 1 and BENCHMARK in subjects:
+        subjects.remove(BENCHMARK)
+    move = _move(deps, settled, subjects[0])
+    window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
+    priced = [s for s in subjects if store.table_of(s) == "bars"]
+    compare = bool(priced) and store.table_of(BENCHMARK) is not None and BENCHMARK not in subjects
+    symbols = subjects + ([BENCHMARK] if compare else [])
+    measured: dict[str, Any] = {"symbols": symbols, "measure": "return", **window}
+    if compare:
+        measured["versus"] = BENCHMARK
+    calls: list[dict[str, Any]] = [{"tool": "measure", "args": measured}]
+    if compare and len(priced) == 1 and move is not None:
+        streak = {"symbols": priced, "measure": "beat_streak", "versus": BENCHMARK,
+                  "end": move.end.isoformat()}  # fmt: skip
+        calls.append({"tool": "measure", "args": streak})
+    if deps.news is not None and move is not None:
+        drivers = {"symbols": subjects, "direction": move.direction, **window,
+                   "budget_tokens": budget_tokens}  # fmt: skip
+        calls.append({"tool": "news_drivers", "args": drivers})
+    return calls
+
+
+@dataclass(frozen=True)
+class _Move:
+    start: date
+    end: date
+    direction: Literal["up", "down"]
+
+
+def _move(deps: ToolDeps, settled: Understanding, subject: str) -> _Move | None:
+    """The question's own window, else the recent move's (said in the trace), as dates."""
+    try:
+        values = deps.market.values(subject, as_of=deps.as_of).dropna()
+    except CopilotError:
+        return None
+    if len(values) < 2:
+        return None
+    window = settled.window
+    if window is not None and window.explicit:
+        inside = values
+        if window.end is not None:
+            inside = inside[inside.index <= pd.Timestamp(window.end)]
+        if window.sessions is not None:
+            inside = inside.iloc[-(window.sessions + 1) :]
+        elif window.start is not None:
+            before = inside[inside.index < pd.Timestamp(window.start)]
+            inside = inside[inside.index >= pd.Timestamp(window.start)]
+            inside = pd.concat([before.iloc[-1:], inside])
+        if len(inside) < 2:
+            return None
+        change = float(inside.iloc[-1] / inside.iloc[0] - 1)
+        way: Literal["up", "down"] = settled.direction or ("up" if change >= 0 else "down")
+        return _Move(inside.index[1].date(), inside.index[-1].date(), way)
+    recent = recent_move(values, settled.direction)
+    if recent is None:
+        settled.trace.append("window: no recent move in the asked direction")
+        return None
+    settled.trace.append(f"window: {recent.reason}")
+    return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")

@@ -1,0 +1,205 @@
+"""A measure's window resolved on one instrument's observations (docs/windows-and-measures.md).
+
+A window is the calendar period [start, end]; its sessions are the observations dated inside it,
+its *base* is the last observation strictly before start, and its end value the last observation
+on or before end. A date that is not an observation snaps to the last one before it and says so;
+a window that begins before the data is clipped at the data's first observation and says so.
+Pure: no I/O, no LLM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+import pandas as pd
+
+from copilot.errors import DateOutOfRangeError
+from copilot.market.calendar import nyse
+from copilot.market.measure_model import MeasureArgs, MeasureName
+
+# price: an ETF or stock close ($); index: an index level (a price in points); rate: a series
+# quoted in percent (yields, spreads); series: any other series (VIX, WTI, CPI).
+Kind = Literal["price", "index", "rate", "series"]
+
+# Measures read from session-to-session moves: they need the observation before the window.
+MOVE_MEASURES: frozenset[MeasureName] = frozenset(
+    {"return", "daily_return", "up_days", "down_days", "volatility"}
+)
+# With no window, these read the end session alone; every other measure reads all visible data.
+ONE_SESSION_DEFAULT: frozenset[MeasureName] = frozenset(
+    {"level", "return", "daily_return", "sma_distance"}
+)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """One instrument's visible values (bars: close; series: value), indexed by date."""
+
+    values: pd.Series
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Span:
+    """A window on one instrument: positions into `values` (its observations through the end)."""
+
+    values: pd.Series
+    first: int  # the window's first observation
+    last: int  # the end observation
+    base: int | None  # the observation a move is measured from (None: not a move measure)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def window(self) -> pd.Series:
+        return self.values.iloc[self.first : self.last + 1]
+
+    def day(self, position: int) -> date:
+        return as_date(self.values.index[position])
+
+
+def as_date(ts: object) -> date:
+    stamp = pd.Timestamp(ts)  # type: ignore[arg-type]
+    return date(stamp.year, stamp.month, stamp.day)
+
+
+def clean(values: pd.Series, as_of: date | None) -> pd.Series:
+    """Sorted float values without gaps, nothing after `as_of`."""
+    s = values.dropna().astype(float).sort_index()
+    s.index = pd.DatetimeIndex(s.index).normalize()
+    if as_of is not None:
+        s = s[s.index <= pd.Timestamp(as_of)]
+    return s
+
+
+def what(kind: Kind) -> str:
+    """'close' for prices and indexes, 'value' for series."""
+    return "close" if kind in ("price", "index") else "value"
+
+
+def check_visible(args: MeasureArgs, as_of: date | None) -> list[str]:
+    """Errors for a window wholly after the as-of date; a note when it only ends after it."""
+    if as_of is None:
+        return []
+    if args.start is not None and args.start > as_of:
+        raise DateOutOfRangeError(
+            f"{args.start} is after the as-of date {as_of}; nothing later is visible."
+        )
+    if args.end is None or args.end <= as_of:
+        return []
+    if args.start is None and args.sessions is None and args.measure in ONE_SESSION_DEFAULT:
+        raise DateOutOfRangeError(
+            f"{args.end} is after the as-of date {as_of}; nothing later is visible."
+        )
+    return [f"the window ends {args.end}, after the as-of date {as_of}: measured through {as_of}."]
+
+
+def resolve_span(
+    symbol: str, inst: Instrument, args: MeasureArgs, as_of: date | None, aligned: pd.Series
+) -> Span:
+    """The window of `args` on `aligned` (the instrument's clean values, or for a beat streak
+    the dates both it and the benchmark have)."""
+    s = aligned
+    if s.empty:
+        raise DateOutOfRangeError(f"no {symbol} data on or before {as_of}.")
+    notes: list[str] = []
+    end = min(args.end, as_of) if args.end and as_of else (args.end or as_of)
+    last = len(s) - 1 if end is None else int(s.index.searchsorted(pd.Timestamp(end), "right")) - 1
+    if last < 0:
+        raise DateOutOfRangeError(
+            f"no {symbol} data on or before {end}; {symbol} starts {as_date(s.index[0])}."
+        )
+    if args.end is not None and end == args.end and as_date(s.index[last]) != args.end:
+        notes.append(snap_note(symbol, args.end, as_date(s.index[last]), inst.kind))
+    first = _first(symbol, inst.kind, s, args, last, notes)
+    needs_base = args.measure in MOVE_MEASURES
+    floor = 1 if needs_base else 0
+    if first < floor:
+        if needs_base and last == 0:
+            raise DateOutOfRangeError(
+                f"{as_date(s.index[0])} is the first {symbol} observation: there is no earlier "
+                f"{what(inst.kind)} to measure a move from."
+            )
+        if args.start is not None or args.sessions is not None:
+            notes.append(_clip_note(symbol, s, args, last - floor + 1))
+        first = floor
+    base = first - 1 if needs_base else None
+    return Span(s.iloc[: last + 1], first, last, base, notes)
+
+
+def _first(
+    symbol: str, kind: Kind, s: pd.Series, args: MeasureArgs, last: int, notes: list[str]
+) -> int:
+    """Position of the window's first observation (may be < 0 or < 1: clipped by the caller)."""
+    if args.sessions is not None:
+        return last - args.sessions + 1
+    if args.start is None:
+        if args.measure in ONE_SESSION_DEFAULT and args.aggregate == "last":
+            return last
+        return 0
+    if args.start < as_date(s.index[0]):
+        return -1  # before the data: clipped
+    first = int(s.index.searchsorted(pd.Timestamp(args.start), "left"))
+    if first > last:  # no observation in [start, end]: the one standing at end is used
+        used = as_date(s.index[last])
+        if notes:  # the end date snapped, and said so
+            return last
+        if args.end == args.start:
+            notes.append(snap_note(symbol, args.start, used, kind))
+        else:
+            notes.append(
+                f"no {symbol} observation on or after {args.start}: the {what(kind)} of {used} "
+                "is used."
+            )
+        return last
+    return first
+
+
+def _clip_note(symbol: str, s: pd.Series, args: MeasureArgs, available: int) -> str:
+    begins = as_date(s.index[0])
+    if args.sessions is not None:
+        return f"{symbol} data begins {begins}: {available} sessions instead of {args.sessions}."
+    return f"{symbol} data begins {begins}: the window starts there."
+
+
+def default_note(args: MeasureArgs, span: Span, kind: Kind) -> str:
+    """Which default a request with no window got ('' when it named one)."""
+    if args.start is not None or args.sessions is not None:
+        return ""
+    end = span.day(span.last)
+    if args.measure in ONE_SESSION_DEFAULT and args.aggregate == "last":
+        if args.end is not None:
+            return ""
+        if args.measure == "level" or args.measure == "sma_distance":
+            return f"no date given: the latest {what(kind)}, {end}."
+        return f"no window given: the last session's move, {end}."
+    if args.measure in ("up_streak", "down_streak", "beat_streak") and args.aggregate == "last":
+        return "" if args.end is not None else f"no date given: the run through {end}."
+    return f"no window given: all visible data, {span.day(0)} to {end}."
+
+
+def snap_note(symbol: str, day: date, used: date, kind: Kind) -> str:
+    """'2025-11-30 is a Sunday: the close of 2025-11-28 is used.'"""
+    return f"{day} is {_why_not(symbol, day)}: the {what(kind)} of {used} is used."
+
+
+def _why_not(symbol: str, day: date) -> str:
+    stamp = pd.Timestamp(day)
+    if stamp.day_of_week >= 5:
+        return f"a {stamp.day_name()}"
+    name = _holidays().get(day)
+    if name:
+        return f"an NYSE holiday ({name})"
+    return f"not a {symbol} observation date"
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> dict[date, str]:
+    cal = nyse()
+    named = cal.regular_holidays.holidays(cal.first_session, cal.last_session, return_name=True)
+    days = {as_date(ts): str(name) for ts, name in named.items()}
+    for ts in cal.adhoc_holidays:
+        days.setdefault(as_date(ts), "a market closure")
+    return days

@@ -1,0 +1,82 @@
+"""The move that just happened: which recent window a "why did X move?" question is about.
+
+When a why-question names no period, the answer explains the recent move, and says which window
+it chose and why. Candidates are windows of 1, 2, 3, 5, 10, 15 or 20 sessions ending on one of
+the last `recent` sessions; each is scored by how unusual it is — its return over the typical
+move for its length (the daily standard deviation of the preceding `history` sessions times
+√length) — and, when the question gives a direction ("fall", "rally"), only moves that way
+count. The most unusual wins; ties go to the later, then the longer window. Pure pandas: no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import pandas as pd
+
+LENGTHS = (1, 2, 3, 5, 10, 15, 20)
+
+
+@dataclass(frozen=True)
+class RecentMove:
+    start: date  # first session of the move (the base is the close before it)
+    end: date  # last session of the move
+    sessions: int
+    change: float  # close(end) / close(base) - 1
+    score: float  # change over the typical move for this length (in standard deviations)
+    reason: str  # said to the user: why this window was chosen
+
+
+def recent_move(
+    close: pd.Series,
+    direction: Literal["up", "down"] | None = None,
+    recent: int = 5,
+    history: int = 60,
+) -> RecentMove | None:
+    """The most unusual recent move of `close` (sorted, date-indexed), or None when there is
+    too little data or no move in the asked direction."""
+    values = close.dropna()
+    if len(values) < 3:
+        return None
+    daily = values.pct_change().dropna()
+    sigma = float(daily.iloc[-history:].std()) if len(daily) > 2 else 0.0
+    sigma = sigma if sigma > 0 else 1e-4
+    best: tuple[tuple[float, int, int], RecentMove] | None = None
+    last = len(values) - 1
+    for end in range(last, max(last - recent, 0), -1):
+        for length in LENGTHS:
+            base = end - length
+            if base < 0:
+                break
+            change = float(values.iloc[end] / values.iloc[base] - 1)
+            if (direction == "up" and change <= 0) or (direction == "down" and change >= 0):
+                continue
+            score = abs(change) / (sigma * math.sqrt(length))
+            key = (round(score, 6), end, length)
+            if best is None or key > best[0]:
+                move = RecentMove(
+                    start=values.index[base + 1].date(),
+                    end=values.index[end].date(),
+                    sessions=length,
+                    change=change,
+                    score=score,
+                    reason="",
+                )
+                best = (key, move)
+    if best is None:
+        return None
+    move = best[1]
+    way = "rise" if move.change > 0 else "fall"
+    span = (
+        f"the session of {move.end}"
+        if move.sessions == 1
+        else f"the {move.sessions} sessions from {move.start} to {move.end}"
+    )
+    reason = (
+        f"no period was named, so the most unusual recent {way} is explained: {span} "
+        f"({move.score:.1f}× the typical move of that length)"
+    )
+    return RecentMove(move.start, move.end, move.sessions, move.change, move.score, reason)

@@ -1,0 +1,290 @@
+"""Move-centred retrieval: the stored articles that may explain one measured move.
+
+`gather_evidence(store, symbols, direction, start, end, as_of)`:
+
+1. forms several queries from the entity (symbol, registry aliases, news words), the move's
+   direction and its dates (`evidence_terms.move_queries`) — never the raw question;
+2. runs each through the store's search (dense + BM25, `search_news`) inside a publication
+   window centred on the move: `start − lead_days` … `end + lag_days`, and never after `as_of`
+   (a hard limit: nothing published after it is read, whatever the window says);
+3. fuses the per-query rankings (reciprocal-rank fusion, article level);
+4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
+   chosen, so no two drivers come from one article and near-copies rank low;
+5. sizes the sheet by the prompt's token budget: k drivers and an excerpt length that fit;
+6. decides coverage: when no candidate published from the day before the move on names the
+   entity with a similarity of at least `COVERAGE_SIMILARITY`, the result says so
+   (`no_coverage`) and carries no drivers, so the answer can say "no stored article explains
+   this move" instead of leaning on outlook pieces.
+
+`search_news` is unchanged for its other callers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from copilot.errors import InvalidArgumentError
+from copilot.news.evidence_terms import (
+    Direction,
+    Entity,
+    entity_for,
+    mentions,
+    move_queries,
+    reason_excerpt,
+)
+from copilot.news.lexical import RRF_K
+from copilot.news.models import NewsHit
+from copilot.news.present import published_label
+from copilot.news.search import search_news
+from copilot.news.store import NewsStore
+
+__all__ = [
+    "COVERAGE_LEAD_DAYS",
+    "COVERAGE_SIMILARITY",
+    "DEFAULT_BUDGET_TOKENS",
+    "Direction",
+    "Driver",
+    "Evidence",
+    "fit_budget",
+    "gather_evidence",
+    "mmr_order",
+    "rrf_articles",
+]
+
+DEFAULT_BUDGET_TOKENS = 800
+HEADER_TOKENS = 28  # "[n] Publisher, 2026-01-21: Title" and the fence around an excerpt
+CHARS_PER_TOKEN = 4  # English prose, roughly, for the budget arithmetic
+MIN_EXCERPT_CHARS = 160  # about one sentence: below this an excerpt loses its reason
+MAX_EXCERPT_CHARS = 420
+MAX_DRIVERS = 8
+PER_QUERY = 12  # articles read per query before fusion
+LEAD_DAYS = 3  # articles a few days before the move (a catalyst, a preview) still count
+LAG_DAYS = 3  # the wrap of a Friday move is often published on Monday
+MMR_LAMBDA = 0.7  # relevance vs novelty
+PUBLISHER_PENALTY = 0.1  # a second article from the same publisher ranks a little lower
+ENTITY_BONUS = 0.25  # an article that names the entity is likelier to explain its move
+OFF_DAYS_WEIGHT = 0.85  # published before the move or later than the morning after
+# Coverage: some candidate names the entity, was published from the day before the move on
+# (older pieces are previews and outlooks, not explanations), and its best chunk is at least
+# this close (cosine, all-MiniLM-L6-v2) to one of the queries. Measured on
+# benchmarks/data/why_queries.jsonl (results/why_retrieval.md): precision and recall of
+# "no coverage" are flat for thresholds 0.35-0.50; 0.45 is inside that plateau.
+COVERAGE_SIMILARITY = 0.45
+COVERAGE_LEAD_DAYS = 1
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One candidate driver: an article's best chunk, its focused excerpt and its rank score."""
+
+    hit: NewsHit
+    excerpt: str
+    score: float  # fused relevance, 1.0 for the best candidate
+    similarity: float  # cosine of the chunk and its nearest query
+    names_entity: bool
+
+    @property
+    def title(self) -> str:
+        return self.hit.title
+
+    @property
+    def publisher(self) -> str:
+        return self.hit.publisher
+
+    @property
+    def url(self) -> str:
+        return self.hit.url
+
+    @property
+    def published(self) -> str:
+        return published_label(self.hit)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The result: drivers for the evidence sheet, or an explicit lack of coverage."""
+
+    symbols: tuple[str, ...]
+    direction: Direction
+    start: date
+    end: date
+    as_of: date
+    since: date  # the publication window searched (inclusive)
+    until: date
+    queries: list[str]
+    drivers: list[Driver]  # best first; empty when no_coverage
+    ranked: list[Driver] = field(repr=False)  # every candidate, in final order
+    excerpt_chars: int = MAX_EXCERPT_CHARS
+
+    @property
+    def no_coverage(self) -> bool:
+        return not self.drivers
+
+    def gap_note(self) -> str:
+        """What the answer says when nothing stored explains the move."""
+        return (
+            f"No stored article explains this move (searched news published {self.since} to "
+            f"{self.until}). Add coverage with `market-copilot ingest news --rss URL` "
+            "(or `market-copilot ingest news PATH`), then ask again."
+        )
+
+
+def gather_evidence(
+    store: NewsStore,
+    symbols: Sequence[str],
+    direction: Direction,
+    start: date,
+    end: date,
+    as_of: date,
+    *,
+    budget_tokens: int = DEFAULT_BUDGET_TOKENS,
+    lead_days: int = LEAD_DAYS,
+    lag_days: int = LAG_DAYS,
+    min_similarity: float = COVERAGE_SIMILARITY,
+) -> Evidence:
+    """The candidate drivers of `symbols`' move `direction` over [start, end], from news
+    published in the window around it and never after `as_of`. `min_similarity` is the
+    coverage threshold, calibrated for the bundled model (another embedder needs its own)."""
+    if not symbols:
+        raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
+    if end < start:
+        raise InvalidArgumentError(f"the move's end {end} is before its start {start}.")
+    since = start - timedelta(days=lead_days)
+    until = min(end + timedelta(days=lag_days), as_of)
+    entity = entity_for(symbols)
+    queries = move_queries(entity, direction, start, end)
+    empty = Evidence(
+        tuple(entity.symbols), direction, start, end, as_of, since, until, queries, [], []
+    )
+    if since > until:  # the whole window lies after as-of
+        return empty
+    rankings = [
+        search_news(store, query, PER_QUERY, since=since, until=until, as_of=as_of)
+        for query in queries
+    ]
+    fused, best = rrf_articles(rankings)
+    if not fused:
+        return empty
+    relevance = prior_relevance(fused, best, entity, start, end)
+    order = mmr_order(list(fused), relevance, _vectors(store, best), best)
+    k, excerpt_chars = fit_budget(budget_tokens, len(order))
+    ranked = [_driver(best[a], relevance[a], entity, direction, excerpt_chars) for a in order]
+    covered = any(_covers(d, start, min_similarity) for d in ranked)
+    drivers = ranked[:k] if covered else []
+    return Evidence(
+        tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
+        ranked, excerpt_chars,
+    )  # fmt: skip
+
+
+def rrf_articles(
+    rankings: Sequence[Sequence[NewsHit]], k: int = RRF_K
+) -> tuple[dict[str, float], dict[str, NewsHit]]:
+    """Reciprocal-rank fusion of per-query article rankings: each article's summed
+    1/(k + rank), and its closest chunk over all queries (highest similarity)."""
+    fused: dict[str, float] = {}
+    best: dict[str, NewsHit] = {}
+    for ranking in rankings:
+        for rank, hit in enumerate(ranking, start=1):
+            fused[hit.article_id] = fused.get(hit.article_id, 0.0) + 1.0 / (k + rank)
+            if hit.article_id not in best or hit.score > best[hit.article_id].score:
+                best[hit.article_id] = hit
+    ordered = sorted(fused, key=lambda a: (-fused[a], a))
+    return {a: fused[a] for a in ordered}, best
+
+
+def prior_relevance(
+    fused: dict[str, float], best: dict[str, NewsHit], entity: Entity, start: date, end: date
+) -> dict[str, float]:
+    """Fused scores scaled to the best one (1.0), then weighed by two priors an explanation
+    has: it names the entity (× (1 + `ENTITY_BONUS`)), and it was published on the move's
+    days or the morning after (others × `OFF_DAYS_WEIGHT`)."""
+    top = max(fused.values())
+    last = end + timedelta(days=1)
+    scaled: dict[str, float] = {}
+    for article, value in fused.items():
+        hit = best[article]
+        weight = 1 + ENTITY_BONUS if mentions(entity, f"{hit.title}\n{hit.text}") else 1.0
+        if not start <= hit.published_at.date() <= last:
+            weight *= OFF_DAYS_WEIGHT
+        scaled[article] = value / top * weight
+    return scaled
+
+
+def mmr_order(
+    articles: Sequence[str],
+    relevance: dict[str, float],
+    vectors: dict[str, list[float]],
+    hits: dict[str, NewsHit],
+    lam: float = MMR_LAMBDA,
+    publisher_penalty: float = PUBLISHER_PENALTY,
+) -> list[str]:
+    """Maximal marginal relevance: repeatedly take the article with the best
+    `lam·relevance − (1−lam)·max similarity to those taken − publisher penalty`."""
+    left = list(articles)
+    chosen: list[str] = []
+    publishers: set[str] = set()
+    while left:
+
+        def gain(article: str) -> float:
+            vector = vectors.get(article)
+            overlap = max(
+                (_cosine(vector, vectors[c]) for c in chosen if vector and c in vectors),
+                default=0.0,
+            )
+            repeat = publisher_penalty if hits[article].publisher.casefold() in publishers else 0
+            return lam * relevance[article] - (1 - lam) * overlap - repeat
+
+        pick = max(left, key=lambda a: (gain(a), -left.index(a)))
+        left.remove(pick)
+        chosen.append(pick)
+        publishers.add(hits[pick].publisher.casefold())
+    return chosen
+
+
+def fit_budget(budget_tokens: int, available: int) -> tuple[int, int]:
+    """(k, excerpt characters) that fit `budget_tokens`: as many drivers as allow at least
+    `MIN_EXCERPT_CHARS` each (up to `MAX_DRIVERS` and what is available), then the longest
+    excerpt, up to `MAX_EXCERPT_CHARS`, that keeps k of them inside the budget."""
+    if budget_tokens <= 0:
+        raise InvalidArgumentError(f"the prompt budget must be positive, not {budget_tokens}.")
+    smallest = HEADER_TOKENS + math.ceil(MIN_EXCERPT_CHARS / CHARS_PER_TOKEN)
+    k = max(1, min(MAX_DRIVERS, available, budget_tokens // smallest))
+    room = (budget_tokens // k - HEADER_TOKENS) * CHARS_PER_TOKEN
+    return k, max(MIN_EXCERPT_CHARS, min(MAX_EXCERPT_CHARS, room))
+
+
+def sheet_tokens(drivers: Sequence[Driver]) -> int:
+    """The budget arithmetic's estimate of what the drivers cost in a prompt."""
+    return sum(HEADER_TOKENS + math.ceil(len(d.excerpt) / CHARS_PER_TOKEN) for d in drivers)
+
+
+def _driver(
+    hit: NewsHit, score: float, entity: Entity, direction: Direction, excerpt_chars: int
+) -> Driver:
+    excerpt = reason_excerpt(hit.text, entity, direction, excerpt_chars)
+    names = mentions(entity, f"{hit.title}\n{hit.text}")
+    return Driver(hit, excerpt, round(score, 4), round(hit.score, 4), names)
+
+
+def _covers(driver: Driver, start: date, min_similarity: float) -> bool:
+    earliest = start - timedelta(days=COVERAGE_LEAD_DAYS)
+    return (
+        driver.names_entity
+        and driver.similarity >= min_similarity
+        and driver.hit.published_at.date() >= earliest
+    )
+
+
+def _vectors(store: NewsStore, best: dict[str, NewsHit]) -> dict[str, list[float]]:
+    by_chunk = store.embeddings([hit.chunk_id for hit in best.values()])
+    return {a: by_chunk[h.chunk_id] for a, h in best.items() if h.chunk_id in by_chunk}
+
+
+def _cosine(a: list[float], b: list[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0

@@ -1,0 +1,177 @@
+"""Words for move-centred retrieval: how the news names an entity and a move, the queries
+formed from them, and the sentence of a chunk that carries the reason.
+
+The queries are built from the resolved entity, the move's direction and its dates — never the
+raw question — so a question worded oddly ("what happened to bullion?") retrieves the same
+evidence as a plain one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from copilot.market.symbols import lookup
+from copilot.news.lexical import tokens
+
+Direction = Literal["up", "down"]
+
+# How the news writes about a symbol beyond the registry's aliases (domain knowledge, not
+# labels: AP and Zacks wraps say "stocks"/"Wall Street", bullion pieces "precious metals").
+NEWS_WORDS: dict[str, tuple[str, ...]] = {
+    "SPY": ("stocks", "wall street", "stock market", "dow", "s&p 500"),
+    "DIA": ("stocks", "wall street", "dow"),
+    "QQQ": ("tech stocks", "big tech", "nasdaq"),
+    "IWM": ("small caps", "small-cap stocks", "russell 2000"),
+    "XLK": ("tech stocks", "big tech", "technology stocks"),
+    "SMH": ("chip stocks", "chipmakers", "semiconductor"),
+    "XLF": ("bank stocks", "banks", "financial stocks"),
+    "KRE": ("regional banks", "bank stocks"),
+    "XLE": ("oil", "energy stocks", "crude"),
+    "WTI": ("oil prices", "crude", "oil"),
+    "GLD": ("gold prices", "precious metals", "bullion"),
+    "SLV": ("silver prices", "precious metals"),
+    "PPLT": ("platinum prices", "precious metals"),
+    "CPER": ("copper prices", "industrial metals"),
+    "ITA": ("defense stocks", "defense", "aerospace"),
+    "XHB": ("homebuilders", "housing", "home builders"),
+    "IBB": ("biotech", "biotechnology"),
+    "XLV": ("health care stocks", "healthcare", "drugmakers"),
+    "XLU": ("utilities", "utility stocks", "power"),
+    "IYT": ("transportation stocks", "transports", "airlines", "railroads"),
+    "TLT": ("treasuries", "treasury yields", "bonds"),
+}
+
+UP_WORDS = ("rally", "rose", "gains", "jumped", "surged", "climbed")
+DOWN_WORDS = ("fell", "drop", "slid", "sell-off", "slumped", "tumbled")
+WHY_WORDS = ("why", "because", "after", "driven by", "amid", "on news", "reason")
+CAUSAL = frozenset(
+    {"after", "because", "amid", "as", "on", "following", "driven", "due", "boosted", "lifted",
+     "weighed", "pressure", "pressured", "helped", "hurt", "sparked", "fueled", "fuelled",
+     "spurred", "led", "thanks", "concerns", "fears", "hopes", "optimism"}
+)  # fmt: skip
+_DIRECTION_STEMS = {
+    "up": ("rall", "rose", "rise", "gain", "jump", "surg", "climb", "soar", "advanc", "rebound",
+           "record", "lift", "higher", "high"),
+    "down": ("fell", "fall", "drop", "slid", "slide", "slump", "tumbl", "declin", "plung", "lower",
+             "loss", "los", "sell", "crash", "weak", "slip"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entity:
+    """What the news may call the instruments of a move."""
+
+    symbols: tuple[str, ...]
+    phrases: tuple[str, ...]  # most specific first
+
+    @property
+    def primary(self) -> str:
+        return self.phrases[0] if self.phrases else " ".join(self.symbols)
+
+
+def entity_for(symbols: Sequence[str]) -> Entity:
+    """The entity's phrases: news words, the registry's aliases, what it represents, its
+    name and the symbol itself, without repeats (case-insensitive)."""
+    phrases: list[str] = []
+    for symbol in symbols:
+        info = lookup(symbol)
+        candidates: list[str] = list(NEWS_WORDS.get(symbol.upper(), ()))
+        if info is not None:
+            candidates += [*info.aliases, info.represents, info.name]
+            if info.sector:
+                candidates += [f"{info.sector.lower()} stocks", f"{info.sector.lower()} sector"]
+        candidates.append(symbol.upper())
+        for phrase in candidates:
+            if phrase and phrase.casefold() not in {p.casefold() for p in phrases}:
+                phrases.append(phrase)
+    return Entity(tuple(s.upper() for s in symbols), tuple(phrases))
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """A phrase as whole tokens, each with an optional plural ("chip stock" ~ "chip stocks")."""
+    words = tokens(phrase)
+    if not words:
+        return None
+    stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+    parts = [re.escape(stem) + "(?:s|es)?" for stem in stems]
+    return re.compile(r"(?<![a-z0-9])" + r" ".join(parts) + r"(?![a-z0-9])")
+
+
+def mentions(entity: Entity, text: str) -> bool:
+    """Whether `text` names the entity by any of its phrases (case-insensitive, whole words)."""
+    joined = " ".join(tokens(text))
+    for phrase in entity.phrases:
+        pattern = _phrase_pattern(phrase)
+        if pattern is not None and pattern.search(joined):
+            return True
+    return False
+
+
+def date_phrase(start: date, end: date) -> str:
+    """`January 21, 2026` or `January 12 to January 14, 2026`: the way wraps date a move."""
+    if start == end:
+        return f"{start:%B} {start.day}, {start.year}"
+    return f"{start:%B} {start.day} to {end:%B} {end.day}, {end.year}"
+
+
+def move_queries(entity: Entity, direction: Direction, start: date, end: date) -> list[str]:
+    """Several short queries, entity words × direction words × why-vocabulary, one with the
+    dates: each finds a different way an article may explain the move."""
+    moves = UP_WORDS if direction == "up" else DOWN_WORDS
+    names = list(entity.phrases[:3]) or [entity.primary]
+    when = date_phrase(start, end)
+    queries = [
+        f"why {names[0]} {moves[1]} on {when}",
+        f"{names[0]} {moves[0]} {moves[2]} {WHY_WORDS[3]} {WHY_WORDS[5]}",
+        f"{names[min(1, len(names) - 1)]} {moves[3]} {WHY_WORDS[2]} investors {WHY_WORDS[4]}",
+        f"{names[-1]} {moves[4]} {moves[5]} {WHY_WORDS[1]} reason drivers",
+        f"stock market news {when} {names[0]} {moves[1]}",
+    ]
+    unique: list[str] = []
+    for query in queries:
+        if query not in unique:
+            unique.append(query)
+    return unique
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE.split(text) if part and part.strip()]
+
+
+def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
+    """Points for naming the entity (2), the move's direction (1) and a cause word (1)."""
+    words = tokens(sentence)
+    points = 2 if mentions(entity, sentence) else 0
+    stems = _DIRECTION_STEMS[direction]
+    points += any(word.startswith(stems) for word in words)
+    points += any(word in CAUSAL for word in words)
+    return points
+
+
+def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) -> str:
+    """The one or two sentences of `text` (at most `limit` characters, ellipses included)
+    that best carry the reason for the move: the best-scoring sentence, then the next one if
+    it fits."""
+    parts = sentences(text)
+    if not parts:
+        return ""
+    scores = [reason_score(part, entity, direction) for part in parts]
+    best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+    chosen = [best]
+    following = best + 1
+    if following < len(parts) and len(parts[best]) + len(parts[following]) + 1 <= limit:
+        chosen.append(following)
+    excerpt = " ".join(parts[i] for i in chosen)
+    prefix = "… " if best > 0 else ""
+    room = limit - len(prefix)  # the ellipses count against the limit too
+    if len(excerpt) > room:
+        cut = excerpt.rfind(" ", 0, room - 2)
+        excerpt = excerpt[: cut if cut > room // 2 else room - 2].rstrip() + " …"
+    return prefix + excerpt

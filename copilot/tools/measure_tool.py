@@ -1,0 +1,85 @@
+"""The `measure` tool: the composable market measure over the store (copilot.market.measure).
+
+The presets in `copilot.tools.market` call `run_measure` too, so every market figure goes
+through the same windows, units and facts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from copilot.market.measure import compute_measure
+from copilot.market.measure_model import MeasureArgs, MeasureResult
+from copilot.market.measure_text import render
+from copilot.market.measure_window import Instrument, Kind
+from copilot.market.store import MarketStore
+from copilot.market.symbols import lookup
+from copilot.tools.market_support import cite, load, normalize_symbol, store_of
+from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
+
+# FRED series quoted in percent that the symbol registry does not list (spreads, real yields).
+RATE_PREFIXES = ("DGS", "DTB", "T10Y", "T5Y", "BAML", "DFII", "DFF", "FEDFUNDS", "MORTGAGE")
+
+
+def kind_of(store: MarketStore, symbol: str) -> Kind:
+    """price (a $ close), index (a level), rate (a % series: moves in bp) or another series."""
+    info = lookup(symbol)
+    if info is not None and info.kind == "yield":
+        return "rate"
+    if info is not None and info.kind == "index":
+        return "index"
+    if info is not None and info.kind in ("volatility", "macro"):
+        return "series"
+    if store.table_of(symbol) == "bars":
+        return "price"
+    return "rate" if symbol.upper().startswith(RATE_PREFIXES) else "series"
+
+
+def resolve_args(deps: ToolDeps, args: MeasureArgs) -> MeasureArgs:
+    """`args` with stored symbols ('small caps' -> IWM); UnknownSymbolError says how to add one."""
+    symbols = list(dict.fromkeys(normalize_symbol(deps, s) for s in args.symbols))
+    versus = normalize_symbol(deps, args.versus) if args.versus else None
+    return args.model_copy(update={"symbols": symbols, "versus": versus})
+
+
+def compute(deps: ToolDeps, args: MeasureArgs) -> MeasureResult:
+    """The measure of `args` (symbols already resolved) on the values visible at deps.as_of."""
+    store = store_of(deps)
+    wanted = dict.fromkeys([*args.symbols, *([args.versus] if args.versus else [])])
+    instruments = {s: Instrument(load(deps, s), kind_of(store, s)) for s in wanted}
+    return compute_measure(args, instruments, deps.as_of)
+
+
+def cite_result(
+    deps: ToolDeps, tool: str, result: MeasureResult, body: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> ToolOutput:  # fmt: skip
+    """Register one DataSource for `result` (its text, definition and facts) and return it."""
+    text, facts = render(result)
+    rows = [r for r in result.rows if r.value is not None]
+    starts = [d for r in rows if (d := r.base or r.start) is not None]
+    ends = [r.end for r in rows if r.end is not None]
+    shown = {f.subject: f.shown for f in facts if f.measure == _main_name(result)}
+    return cite(
+        deps, tool, [r.symbol for r in result.rows], min(starts) if starts else None,
+        max(ends) if ends else None, result.definition, body or text, shown,
+        {"measure": result.model_dump(mode="json"), **(data or {})}, facts,
+    )  # fmt: skip
+
+
+def _main_name(result: MeasureResult) -> str:
+    a = result.args
+    return a.measure if a.aggregate == "last" else f"{a.aggregate}_{a.measure}"
+
+
+@register_tool("measure", MeasureArgs)
+def measure(deps: ToolDeps, args: MeasureArgs) -> ToolOutput:
+    """Any market figure: symbols x window x measure x aggregate, optionally versus a benchmark
+    or ranked. measure: level, return, daily_return, drawdown, distance_from_peak,
+    distance_from_trough, up_streak, down_streak, beat_streak, up_days, down_days, new_highs,
+    sma_distance, volatility. aggregate: last (at end), max/min (with the day), argmax/argmin,
+    mean, sum, count. Window: start..end calendar days (the base is the last close before start)
+    or the last N sessions; no window: the latest move/level, or all data for extremes.
+    Weekends and holidays snap to the close before. Prices move in %, yields in bp."""
+    result = compute(deps, resolve_args(deps, args))
+    return cite_result(deps, "measure", result)

@@ -1,0 +1,285 @@
+"""`understand()`: question + as-of + catalog → instruments, window, measure, direction, the
+measure calls code settled, the slots left open, and a trace the user can read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from copilot.market.measure_model import MeasureArgs
+from copilot.market.symbols import lookup, sector_symbols
+from copilot.understand.catalog import Catalog
+from copilot.understand.choose import choose_symbol, data_problems
+from copilot.understand.instruments import BENCHMARK, Found, Mention, find_instruments
+from copilot.understand.measures import (
+    Asked,
+    asks_why,
+    direction_of,
+    find_asked,
+    rank_of,
+    versus_position,
+)
+from copilot.understand.model import Instrument, Intent, Understanding, Window
+from copilot.understand.sessions import session_on_or_before
+from copilot.understand.vocabulary import spelled_out
+from copilot.understand.windows import WindowFound, find_window
+
+
+@dataclass
+class _Chosen:
+    instruments: list[Instrument]
+    starts: list[int]  # where each was named (for "X vs Y": the benchmark comes after)
+
+
+def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
+    """Everything code can settle about `question` asked on `as_of` (deterministic)."""
+    found = find_instruments(question, catalog)
+    masked = _blank(question, found.spans)
+    words = spelled_out(masked)
+    asked = find_asked(words)
+    why = asks_why(words)
+    direction = direction_of(words)
+    market_latest = session_on_or_before(as_of)
+    window_found = find_window(words, as_of, market_latest)
+    if asked is None and (why or direction is not None or _names_a_span(window_found)):
+        asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
+    chosen = _choose(found, catalog, window_found.window, asked, as_of)
+    latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
+    if latest != market_latest:
+        window_found = find_window(words, as_of, latest)  # rolling spans count back from L
+    result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
+    _fill_instruments(result, found, chosen, asked)
+    _fill_window(result, window_found, asked, latest, catalog)
+    _fill_intent(result, masked, words, asked, chosen, found, catalog)
+    _fill_calls(result, asked)
+    if direction is not None:
+        result.trace.append(f"direction: {direction}")
+    if why:
+        result.trace.append("why: the question asks for reasons (news around the move)")
+    return result
+
+
+MOVE = Asked("return", "last", "return", "the move from the base close to the end close")
+
+
+def _names_a_span(found: WindowFound) -> bool:
+    """A period (or a day) was named: with no measure words, the question asks its move."""
+    window = found.window
+    return window is not None and (window.start is not None or window.sessions is not None)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Instrument names blanked out (same length, with a mark that is neither a word nor a
+    space, so "the S&P 500 last week" does not read as "the last week")."""
+    chars = list(text.replace("’", "'"))
+    for start, end in spans:
+        chars[start:end] = "·" * (end - start)
+    return "".join(chars)
+
+
+def _choose(
+    found: Found, catalog: Catalog, window: Window | None, asked: Asked | None, as_of: date
+) -> _Chosen:
+    level_like = asked is not None and asked.measure == "level"
+    chosen = _Chosen([], [])
+    seen: set[str] = set()
+    for mention in found.mentions:
+        symbol, why_note = choose_symbol(mention, catalog, window, level_like, as_of)
+        if symbol in seen:
+            continue
+        seen.add(symbol)
+        chosen.instruments.append(_instrument(mention, symbol, why_note))
+        chosen.starts.append(mention.start)
+    if found.sector_set is not None:
+        for symbol in sector_symbols():
+            if catalog.has(symbol) and symbol not in seen:
+                seen.add(symbol)
+                info = lookup(symbol)
+                represents = info.represents if info else symbol
+                chosen.instruments.append(
+                    Instrument(symbol=symbol, phrase=found.sector_set, how="sector_set",
+                               represents=represents)
+                )  # fmt: skip
+                chosen.starts.append(-1)
+    return chosen
+
+
+def _instrument(mention: Mention, symbol: str, note: str) -> Instrument:
+    info = lookup(symbol)
+    represents = info.represents if info else mention.represents
+    if note:
+        represents = f"{represents}; {note}" if represents else note
+    return Instrument(symbol=symbol, phrase=mention.phrase, how=mention.how, represents=represents)
+
+
+def _latest_of(instruments: list[Instrument], catalog: Catalog, as_of: date) -> date | None:
+    """The latest close all named instruments have (rolling windows count back from it)."""
+    days = [catalog.latest(i.symbol, as_of) for i in instruments]
+    known = [d for d in days if d is not None]
+    if not known:
+        return None
+    return session_on_or_before(min(known))
+
+
+def _fill_instruments(
+    result: Understanding, found: Found, chosen: _Chosen, asked: Asked | None
+) -> None:
+    result.instruments = chosen.instruments
+    result.unknown = list(found.unknown)
+    if not chosen.instruments and asked is not None:
+        result.unknown += found.soft_unknown  # "GDP" asked for, not just mentioned
+    sector_words = [i for i in chosen.instruments if i.how == "sector_set"]
+    for instrument in chosen.instruments:
+        if instrument.how != "sector_set":
+            result.trace.append(
+                f"instruments: {instrument.phrase} → {instrument.symbol} ({instrument.represents})"
+            )
+    if sector_words:
+        symbols = ", ".join(i.symbol for i in sector_words)
+        result.trace.append(
+            f"instruments: {sector_words[0].phrase} → the {len(sector_words)} sector SPDRs "
+            f"({symbols})"
+        )
+    for unknown in result.unknown:
+        result.trace.append(
+            f"unknown: {unknown.phrase} → {unknown.reason}; to add it: {unknown.fix}"
+        )
+    if not chosen.instruments and not result.unknown:
+        result.open_slots.append("instruments")
+        result.trace.append("instruments: none named that the store knows (left to the model)")
+
+
+def _fill_window(
+    result: Understanding, found: WindowFound, asked: Asked | None, latest: date,
+    catalog: Catalog,
+) -> None:  # fmt: skip
+    result.problems += found.problems
+    if found.vague:
+        result.open_slots.append("window")
+        result.trace.append(
+            f"window: '{found.vague}' is not a period code can date (left to the model)"
+        )
+        return
+    if found.window is None:
+        if not found.problems:
+            result.window = _default_window(asked, latest, result, catalog)
+            result.trace.append(f"window: none named → {result.window.label}")
+        return
+    result.window = found.window
+    result.trace.append(found.trace)
+    result.trace += [f"window: {note}" for note in found.notes]
+    for instrument in result.instruments:
+        problem, note = data_problems(instrument.symbol, found.window, catalog, result.as_of)
+        if problem:
+            result.problems.append(problem)
+        if note:
+            result.trace.append(f"window: {note}")
+
+
+def _default_window(
+    asked: Asked | None, latest: date, result: Understanding, catalog: Catalog
+) -> Window:
+    """No period named: the doc's defaults (the measure tool applies them; this says them)."""
+    measure = asked.measure if asked is not None else None
+    if measure in (None, "return", "daily_return") and (asked is None or asked.aggregate == "last"):
+        label = f"the latest session's move ({latest.isoformat()})"
+    elif measure == "level":
+        label = f"the latest close ({latest.isoformat()})"
+        if asked is not None and asked.aggregate != "last":
+            label = _whole_history(result, catalog, latest)
+    elif measure in ("up_streak", "down_streak", "beat_streak"):
+        label = f"the streak running through the latest close ({latest.isoformat()})"
+    elif measure == "sma_distance":
+        label = f"the latest close ({latest.isoformat()}) against its moving average"
+    else:
+        label = _whole_history(result, catalog, latest)
+    return Window(label=label, explicit=False)
+
+
+def _whole_history(result: Understanding, catalog: Catalog, latest: date) -> str:
+    firsts = [m.first for i in result.instruments if (m := catalog.get(i.symbol)) is not None]
+    begins = f"{max(firsts).isoformat()} to " if firsts else ""
+    return f"the whole stored history ({begins}{latest.isoformat()})"
+
+
+def _fill_intent(
+    result: Understanding, masked: str, words: str, asked: Asked | None, chosen: _Chosen,
+    found: Found, catalog: Catalog,
+) -> None:  # fmt: skip
+    if asked is None:
+        if result.instruments:
+            result.open_slots.append("measure")
+            result.trace.append("measure: no measure words (left to the model)")
+        return
+    instruments = result.instruments
+    rank = rank_of(words, len(instruments), found.sector_set is not None)
+    versus = _versus(masked, chosen, rank, asked, catalog)  # positions: the unchanged text
+    if asked.measure == "beat_streak" and versus is None:
+        asked = Asked(
+            "up_streak", "last", "winning streak",
+            "consecutive sessions to the end that closed above the previous close",
+        )  # fmt: skip
+    label, definition = _wording(asked, instruments)
+    result.intent = Intent(
+        measure=asked.measure, aggregate=asked.aggregate, rank=rank, versus=versus, label=label
+    )
+    line = f"measure: {label} = {definition}"
+    if rank != "none":
+        line += "; ranked from the " + ("highest" if rank == "desc" else "lowest")
+    if versus:
+        line += f"; compared with {versus}"
+    result.trace.append(line)
+
+
+def _versus(masked: str, chosen: _Chosen, rank: str, asked: Asked, catalog: Catalog) -> str | None:
+    """The benchmark: the instrument named after 'vs' / 'beat' / 'than' (or the second one
+    after 'compare'); SPY for a beat streak of one instrument."""
+    instruments = chosen.instruments
+    position = versus_position(masked)
+    named = [(s, i) for s, i in zip(chosen.starts, instruments, strict=True) if s >= 0]
+    if position is None and asked.needs_benchmark and len(named) >= 2:
+        return named[-1][1].symbol
+    if position is not None and len(named) >= 2:
+        after = [i for s, i in named if s > position]
+        if rank != "none":
+            return after[0].symbol if after and len(after) < len(named) else None
+        if not after or len(after) == len(named):  # "compare X and Y", "X and Y compared"
+            return named[-1][1].symbol
+        return after[0].symbol
+    alone = len(instruments) == 1 and instruments[0].symbol != BENCHMARK
+    if asked.needs_benchmark and alone and catalog.has(BENCHMARK):
+        return BENCHMARK
+    return None
+
+
+def _wording(asked: Asked, instruments: list[Instrument]) -> tuple[str, str]:
+    kinds = {(info.kind if (info := lookup(i.symbol)) else "") for i in instruments}
+    if asked.measure == "return" and kinds == {"yield"}:
+        return "change (bp)", "(end − base) × 100 basis points"
+    if asked.measure == "return" and kinds and kinds <= {"volatility", "macro", "yield"}:
+        return "change", "end − base in points (and end / base − 1 in %)"
+    return asked.label, asked.definition
+
+
+def _fill_calls(result: Understanding, asked: Asked | None) -> None:
+    if result.intent is None or not result.instruments or result.problems or result.open_slots:
+        return
+    intent, window = result.intent, result.window
+    symbols = [i.symbol for i in result.instruments]
+    if intent.versus and intent.measure == "beat_streak":
+        symbols = [s for s in symbols if s != intent.versus] or symbols
+    elif intent.versus and intent.versus in symbols:
+        symbols = [s for s in symbols if s != intent.versus] + [intent.versus]
+    explicit = window is not None and window.explicit
+    call = MeasureArgs(
+        symbols=symbols,
+        measure=intent.measure,
+        aggregate=intent.aggregate,
+        start=window.start if explicit and window else None,
+        end=window.end if explicit and window else None,
+        sessions=window.sessions if explicit and window else None,
+        versus=intent.versus,
+        rank=intent.rank,
+        sma_window=asked.sma_window if asked and asked.sma_window else 200,
+    )
+    result.calls.append(call)

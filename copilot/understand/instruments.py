@@ -1,0 +1,280 @@
+"""Which instruments a question names: registry phrases, company names, tickers as written,
+words for the whole market and the sector set. Unknown names are reported, never replaced."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from copilot.market.symbols import KNOWN_SYMBOLS, SAME_MEASURE, lookup, sector_symbols
+from copilot.understand.catalog import Catalog
+from copilot.understand.model import How, UnknownName
+from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
+
+FRED_KINDS = frozenset({"yield", "macro"})
+# Not stored and only context in most questions ("as the dollar fell"): reported as unknown
+# only when the question names nothing the store has.
+SOFT_KINDS = frozenset({"yield", "macro", "currency"})
+# Phrases for the S&P 500 that may mean its index level rather than the SPY ETF.
+SP500_PHRASES = frozenset({"s&p 500", "s&p", "s&p500", "s & p 500", "s and p 500"})
+SP500_INDEX = ("^GSPC", "SP500")
+BENCHMARK = "SPY"
+# Lower-case words that are also stored tickers but mean nothing else in a market question are
+# fine ("spy", "xle"); these are not.
+_LOWER_WORDS = frozenset({"all", "are", "now", "key", "low", "see", "it", "on", "big", "fast"})
+_TICKER = re.compile(
+    r"(?<![\w^$&.\-/])([$^]?[A-Za-z][A-Za-z0-9]*(?:[.\-=][A-Za-z0-9]{1,4})?)(?![\w&])"
+)
+_SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
+_MARKET_SECTORS = re.compile(
+    r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stored instrument a phrase names (the candidates mean the same; one is chosen later)."""
+
+    start: int
+    end: int
+    phrase: str
+    candidates: tuple[str, ...]
+    how: How
+    represents: str
+    index_alternatives: tuple[str, ...] = ()
+
+
+@dataclass
+class Found:
+    mentions: list[Mention] = field(default_factory=list)
+    unknown: list[UnknownName] = field(default_factory=list)
+    soft_unknown: list[UnknownName] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    sector_set: str | None = None  # the words that asked for all sectors
+
+
+@dataclass(frozen=True)
+class _Claim:
+    start: int
+    end: int
+    priority: int  # on equal length: cashtag, registry phrase, company, ticker
+    kind: str
+    value: str
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every registry phrase (longest first) and phrase → symbols."""
+    table: dict[str, list[str]] = {}
+    for info in KNOWN_SYMBOLS:
+        for alias in info.aliases:
+            symbols = table.setdefault(alias.lower(), [])
+            for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
+                if symbol not in symbols:
+                    symbols.append(symbol)
+    ordered = sorted(table, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
+    pattern = re.compile(rf"(?<![\w&])(?:{body})(?![\w&])", re.IGNORECASE)
+    return pattern, {a: tuple(s) for a, s in table.items()}
+
+
+def find_instruments(question: str, catalog: Catalog) -> Found:
+    text = question.replace("’", "'")
+    claims = _claims(text, catalog)
+    found = Found()
+    shouting = _shouting(text)
+    for claim in claims:
+        _settle(claim, text, catalog, shouting, found)
+    found.unknown = _distinct(found.unknown)
+    found.soft_unknown = _distinct(found.soft_unknown)
+    _generic_market(text, catalog, found)
+    _sector_set(text, found)
+    found.mentions.sort(key=lambda m: m.start)
+    return found
+
+
+def _claims(text: str, catalog: Catalog) -> list[_Claim]:
+    pattern, _ = _alias_table()
+    raw: list[_Claim] = []
+    for match in pattern.finditer(text):
+        phrase = re.sub(r"\s+", " ", match.group(0).lower())
+        raw.append(_Claim(match.start(), match.end(), 1, "alias", phrase))
+    for hit in catalog.companies().find(text):
+        raw.append(_Claim(hit.start, hit.end, 2, "company", hit.symbol))
+    for match in _TICKER.finditer(text):
+        token = match.group(1)
+        raw.append(
+            _Claim(match.start(1), match.end(1), 0 if token[0] == "$" else 3, "ticker", token)
+        )
+    raw.sort(key=lambda c: (-(c.end - c.start) if c.priority else -99, c.priority, c.start))
+    taken: list[_Claim] = []
+    for claim in raw:
+        if all(claim.end <= t.start or t.end <= claim.start for t in taken):
+            taken.append(claim)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _settle(claim: _Claim, text: str, catalog: Catalog, shouting: bool, found: Found) -> None:
+    phrase = text[claim.start : claim.end]
+    if claim.kind == "alias":
+        _settle_alias(claim, phrase, catalog, found)
+    elif claim.kind == "company":
+        _settle_symbol(claim, phrase, claim.value, "company", catalog, found)
+    else:
+        symbol = _ticker_symbol(claim.value, catalog, shouting, explicit=claim.priority == 0)
+        if symbol is not None:
+            _settle_symbol(claim, phrase, symbol, "ticker", catalog, found)
+
+
+def _settle_alias(claim: _Claim, phrase: str, catalog: Catalog, found: Found) -> None:
+    _, table = _alias_table()
+    candidates = table[claim.value]
+    info = lookup(candidates[0])
+    represents = info.represents if info else candidates[0]
+    stored = tuple(s for s in candidates if catalog.has(s))
+    if stored:
+        alternatives = SP500_INDEX if claim.value in SP500_PHRASES else ()
+        found.mentions.append(
+            Mention(claim.start, claim.end, phrase, stored, "alias", represents, alternatives)
+        )
+        found.spans.append((claim.start, claim.end))
+        return
+    kind = info.kind if info else "etf"
+    name = info.name if info else candidates[0]
+    unknown = UnknownName(
+        phrase=phrase,
+        symbol=candidates[0],
+        reason=f"{name} ({candidates[0]}) is not in the market store",
+        fix=fix_command(candidates[0], kind in FRED_KINDS),
+    )
+    (found.soft_unknown if kind in SOFT_KINDS else found.unknown).append(unknown)
+    found.spans.append((claim.start, claim.end))
+
+
+def _settle_symbol(
+    claim: _Claim, phrase: str, symbol: str, how: How, catalog: Catalog, found: Found
+) -> None:
+    found.spans.append((claim.start, claim.end))
+    info = lookup(symbol)
+    company = catalog.companies().display.get(symbol)
+    represents = info.represents if info else (company or "")
+    if catalog.has(symbol):
+        found.mentions.append(Mention(claim.start, claim.end, phrase, (symbol,), how, represents))
+        return
+    if company or info:
+        name = company or (info.name if info else symbol)
+        reason = f"{name} ({symbol}) is not in the market store"
+    else:
+        reason = f"{symbol} is not in the market store, the S&P 500 list or the symbol registry"
+    fred = info is not None and info.kind in FRED_KINDS
+    found.unknown.append(
+        UnknownName(phrase=phrase, symbol=symbol, reason=reason, fix=fix_command(symbol, fred))
+    )
+
+
+def _ticker_symbol(token: str, catalog: Catalog, shouting: bool, explicit: bool) -> str | None:
+    """The symbol a token written in the question stands for, or None for an ordinary word."""
+    bare = token.lstrip("$")
+    symbol = bare.upper()
+    if explicit:
+        return symbol
+    letters = [c for c in bare if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        if symbol in NOT_TICKERS or (len(letters) < 2 and not catalog.has(symbol)):
+            return None
+        if catalog.has(symbol) or symbol in catalog.names or lookup(symbol) is not None:
+            return symbol
+        if shouting or not (2 <= len(symbol) <= 5 and symbol.isalpha()):
+            return None
+        return symbol  # ticker-shaped and unknown: reported, so the user can import it
+    if catalog.has(symbol) and len(symbol) >= 3 and bare.lower() not in _LOWER_WORDS:
+        return symbol
+    return None
+
+
+def _generic_market(text: str, catalog: Catalog, found: Found) -> None:
+    """ "stocks", "the market", "equities" → SPY, unless they are another phrase's head noun
+    ("tech stocks", "Apple stock") or a question word's object ("which stocks")."""
+    if not catalog.has(BENCHMARK):
+        return
+    for match in GENERIC_MARKET.finditer(text):
+        start, end = match.span()
+        if _overlaps(start, end, found.spans) or _follows_claim(text, start, found.spans):
+            continue
+        if not _plain_subject(text[:start]):
+            continue
+        info = lookup(BENCHMARK)
+        represents = info.represents if info else "S&P 500"
+        found.mentions.append(
+            Mention(start, end, match.group(0), (BENCHMARK,), "benchmark", represents, SP500_INDEX)
+        )
+        found.spans.append((start, end))
+
+
+# Words that may stand right before "stocks" / "the market" when it means the whole market
+# ("how did stocks do", "did tech beat the market"); any other word makes it a kind of stock
+# the store may not hold ("AI stocks", "meme stocks", "which stocks").
+_PLAIN_BEFORE = frozenset(
+    words(
+        """how did do does have has had are were was is and or but vs versus than beat beating
+    beaten outperform outperformed underperform underperformed against with for in of on to
+    why where when while as like from over about whole broad broader overall us u.s. american
+    did, so"""
+    )
+)
+
+
+def _plain_subject(before: str) -> bool:
+    words = re.findall(r"[\w.&,]+", before.lower())
+    return not words or words[-1].rstrip(",") in _PLAIN_BEFORE
+
+
+def _sector_set(text: str, found: Found) -> None:
+    named_sectors = {m.candidates[0] for m in found.mentions} & set(sector_symbols())
+    if len(named_sectors) >= 2:
+        return  # "which sector did best: XLE, XLK or XLF" means those three
+    market_sectors = _MARKET_SECTORS.search(text)
+    if market_sectors is not None:  # "the S&P 500 sectors": the set, not SPY
+        start, end = market_sectors.span()
+        found.mentions = [m for m in found.mentions if m.end <= start or m.start >= end]
+        found.sector_set = market_sectors.group(0)
+        found.spans.append((start, end))
+        return
+    for match in _SECTOR_WORD.finditer(text):
+        start, end = match.span()
+        if _overlaps(start, end, found.spans) or _follows_claim(text, start, found.spans):
+            continue
+        found.sector_set = match.group(0)
+        found.spans.append((start, end))
+        return
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _follows_claim(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """True when only spaces or a hyphen separate `start` from a claimed phrase before it."""
+    return any(e <= start and text[e:start].strip(" -") == "" for _, e in spans)
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _distinct(names: list[UnknownName]) -> list[UnknownName]:
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        key = name.symbol or name.phrase.lower()
+        if key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
+
+
+def fix_command(symbol: str, fred: bool) -> str:
+    flag = "--fred" if fred else "--yahoo"
+    return f"market-copilot ingest online {flag} {symbol}"

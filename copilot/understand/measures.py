@@ -1,0 +1,367 @@
+"""What a question measures: the words for level, move, extremes, averages, distances, streaks,
+counts, comparisons and rankings → an `Intent` (and the move's direction, and whether it asks
+why)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from copilot.market.measure_model import Aggregate, MeasureName, Rank
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The measure words found (before instruments are known)."""
+
+    measure: MeasureName
+    aggregate: Aggregate
+    label: str
+    definition: str
+    sma_window: int | None = None
+    needs_benchmark: bool = False  # a beat streak with one instrument: versus SPY
+
+
+_SMA = re.compile(
+    r"\b(\d{1,3})[\s-]*(?:day|d|session)[\s-]*(?:moving[\s-]+)?(?:average|avg|ma|line)\b"
+    r"|\b(\d{1,3})[\s-]*(?:sma|dma|ema|ma)\b"
+    r"|\b(?:above|below|under|over|from|versus|vs\.?)\s+(?:its|the|their)\s+(\d{1,3})[\s-]day\b"
+    r"|\bmoving\s+average\b",
+    _I,
+)
+_BEAT = re.compile(
+    r"\b(?:beat|beats|beaten|beating|outperform\w*|outpac\w*|topped|did\s+better|"
+    r"outdid|outdone)\b|\b(?:winning|beat|outperformance)\s+streak\s+(?:against|versus|vs\.?|"
+    r"over)\b",
+    _I,
+)
+_STREAK = re.compile(
+    r"\b(?:in\s+a\s+row|straight\s+(?:days|sessions|gains|losses|declines)|consecutive|"
+    r"streaks?|run\s+of|(?:days|sessions)\s+straight)\b",
+    _I,
+)
+_DOWNWARD = re.compile(
+    r"\b(?:lower|down|losing|loss(?:es)?|los[te]|fell|fall(?:en|ing|s)?|declin\w*|drop\w*|"
+    r"red|negative|slid(?:e|ing)?|sank|sink\w*|retreat\w*|slump\w*|weak\w*)\b",
+    _I,
+)
+_NEW_HIGHS = re.compile(
+    r"\b(?:new|record|all[\s-]time|fresh)\s+(?:closing\s+)?highs?\b|\brecord\s+clos(?:e|es|ing)\b",
+    _I,
+)
+_SET_HIGH = re.compile(
+    r"\b(?:hit|hits|set|sets|make|made|makes|notch\w*|reach\w*|print\w*|close[ds]?\s+at|"
+    r"mark\w*|post\w*|any)\b[^.?!]*$",
+    _I,
+)
+_HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|how\s+often)\b", _I)
+_DAYS = re.compile(r"\b(?:days|sessions|times)\b", _I)
+_DRAWDOWN = re.compile(
+    r"\b(?:max(?:imum)?\s+)?draw[\s-]?downs?\b|\bpeak[\s-]to[\s-]trough\b|"
+    r"\b(?:biggest|largest|deepest)\s+(?:decline|drop|fall|slide)\s+from\s+(?:a|its|the)\s+"
+    r"(?:peak|high|top)\b",
+    _I,
+)
+_FROM_PEAK = re.compile(
+    r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from)\s+"
+    r"(?:its|the|their|a)?\s*(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+)?"
+    r"(?:peak|high|highs|top|record)\b",
+    _I,
+)
+_FROM_TROUGH = re.compile(
+    r"\b(?:above|off|from|up\s+from|over)\s+(?:its|the|their|a)?\s*"
+    r"(?:recent\s+|52[\s-]week\s+|year'?s?\s+)?(?:trough|low|lows|bottom)\b",
+    _I,
+)
+_ONE_DAY = r"(?:(?:single|one|1)[\s-](?:day|session)\s+|daily\s+|day'?s?\s+)?"
+_WORST_DAY = re.compile(
+    r"\bworst\s+(?:(?:single|one|trading)[\s-])?(?:day|session)\b"
+    r"|\b(?:worst|biggest|largest|sharpest|steepest|heaviest|deepest)\s+"
+    + _ONE_DAY
+    + r"(?:drop|fall|loss|decline|sell[\s-]?off|slide|plunge)\b",
+    _I,
+)
+_BEST_DAY = re.compile(
+    r"\bbest\s+(?:(?:single|one|trading)[\s-])?(?:day|session)\b"
+    r"|\b(?:best|biggest|largest|strongest|sharpest)\s+"
+    + _ONE_DAY
+    + r"(?:gain|jump|rally|rise|surge|pop|advance|move|return|day|session)\b",
+    _I,
+)
+_ONE_DAY_WORDS = re.compile(r"\b(?:day|session|one[\s-]day|daily|single[\s-]day)\b", _I)
+_DAILY = re.compile(
+    r"\b(?:daily|day[\s-]by[\s-]day|each\s+(?:day|session)|every\s+(?:day|session)|"
+    r"per\s+(?:day|session)|day[\s-]to[\s-]day)\b",
+    _I,
+)
+_HIGHEST = re.compile(
+    r"\bhow\s+high\b|\bhighest\b|\bpeak(?:ed)?\b|\bmax(?:imum)?\b|\btop(?:ped)?\s+out\b|"
+    r"\bhigh\s+point\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|"
+    r"annual|yearly)\s+high\b",
+    _I,
+)
+_LOWEST = re.compile(
+    r"\bhow\s+low\b|\blowest\b|\bbottom(?:ed)?(?:\s+out)?\b|\bmin(?:imum)?\b|\blow\s+point\b|"
+    r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
+    r"yearly)\s+low\b",
+    _I,
+)
+_RETURN_NOUN = re.compile(
+    r"\b(?:returns?|gains?|performance|moves?|change|increase|rise|decline|loss|drop)\b", _I
+)
+_AVERAGE = re.compile(r"\b(?:average|mean|avg)\b", _I)
+_VOLATILITY = re.compile(
+    r"\b(?:volatil(?:e|ity)|choppy|standard\s+deviation|std\.?\s+dev|realized\s+vol)\b", _I
+)
+_LEVEL = re.compile(
+    r"\bwhere\s+(?:did|does|is|was|are|were|do)\b|\bclos(?:e|ed|ing)\s+(?:at|price|level|value)\b"
+    r"|\b(?:price|level|value|reading|quote)\b|\btrad(?:e|ed|ing)\s+at\b|\bstand(?:s|ing)?\s+at\b"
+    r"|\bhow\s+much\s+(?:is|was|does|did)\b.*\b(?:cost|worth|trade)\b|\bsit(?:s|ting)?\s+at\b|"
+    r"\bat\s+what\b",
+    _I,
+)
+_WHAT_IS = re.compile(
+    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what's|whats|what\s+(?:is|was|were|are))\b", _I
+)
+_MOVE = re.compile(
+    r"\bhow\s+(?:did|does|do|has|have|is|are|was|were|'s)\b.*\b(?:do|doing|done|did|perform\w*|"
+    r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up)\b"
+    r"|\bwhat\s+(?:did|has|have|does|do)\b.*\bdo(?:ne|ing)?\b"
+    r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
+    r"|\bgr[eo]w(?:n|th|ing|s)?\b"
+    r"|\breturn(?:s|ed)?\b|\bgain(?:s|ed)?\b|\bperform\w*\b|\bmove[ds]?\b|\bchang\w*\b|"
+    r"\bup\s+or\s+down\b|\brall\w*\b|\br(?:ise|ose|isen|ising)\b|\bf[ae]ll\b|\bfalling\b|"
+    r"\bdrop\w*\b|\bdeclin\w*\b|\bclimb\w*\b|\bjump\w*\b|\bslid\w*\b|\bsank\b|\btumbl\w*\b|"
+    r"\bsurg\w*\b|\bsoar\w*\b|\blos[te]\b|\bplung\w*\b|\bhow\s+much\b|\bpercent\b|%|"
+    r"\bup\b|\bdown\b|\bhigher\b|\blower\b|\brebound\w*\b|\bsell[\s-]?off\b|\bsold\s+off\b|"
+    r"\bcrash\w*\b|\bslump\w*\b|\bbeat\b|\boutperform\w*\b|\bunderperform\w*\b|\blag\w*\b|"
+    r"\bbasis\s+points?\b|\bbps?\b|\bwidened\b|\bnarrowed\b",
+    _I,
+)
+_VERSUS = re.compile(
+    r"\b(?:vs\.?|versus|compared?\s+(?:to|with)|against|relative\s+to|than|beat|beats|beating|"
+    r"beaten|outdid|topped|"
+    r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?)\b",
+    _I,
+)
+_COMPARE = re.compile(r"\bcompar(?:e|ing|ison)\b", _I)
+_WHICH = re.compile(
+    r"\b(?:which|what|who)\b|\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|"
+    r"\b(?:better|worse)\b",
+    _I,
+)
+_RANK_ASC = re.compile(
+    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|fell\s+(?:the\s+)?most|"
+    r"dropped\s+(?:the\s+)?most|lost\s+(?:the\s+)?most|declined\s+(?:the\s+)?most|"
+    r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall))\b",
+    _I,
+)
+_WHY = re.compile(
+    r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:drove|drives|caused|causes|is\s+behind|was\s+behind|"
+    r"pushed|sent|explains|is\s+driving|was\s+driving|happened\s+to|made)\b|\bwhat'?s\s+"
+    r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b",
+    _I,
+)
+_UP = re.compile(
+    r"\b(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
+    r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*)\b",
+    _I,
+)
+_DOWN = re.compile(
+    r"\b(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
+    r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
+    r"crash\w*|weak\w*|retreat\w*|slip\w*)\b",
+    _I,
+)
+
+
+def find_asked(text: str) -> Asked | None:
+    """The measure the words ask for, most specific first; None when no measure word."""
+    for finder in _FINDERS:
+        asked = finder(text)
+        if asked is not None:
+            return asked
+    return None
+
+
+def _sma(text: str) -> Asked | None:
+    match = _SMA.search(text)
+    if match is None:
+        return None
+    digits = match.group(1) or match.group(2) or match.group(3)
+    window = int(digits) if digits else 200
+    return Asked(
+        "sma_distance", "last", f"distance from the {window}-day average",
+        f"the close / the mean of the last {window} closes − 1", sma_window=window,
+    )  # fmt: skip
+
+
+def _streaks(text: str) -> Asked | None:
+    if _STREAK.search(text) and _BEAT.search(text):
+        return Asked(
+            "beat_streak", "last", "sessions in a row beating the benchmark",
+            "consecutive sessions to the end whose daily return beat the benchmark's",
+            needs_benchmark=True,
+        )  # fmt: skip
+    if not _STREAK.search(text):
+        return None
+    if _DOWNWARD.search(text):
+        return Asked(
+            "down_streak", "last", "losing streak",
+            "consecutive sessions to the end that closed below the previous close",
+        )  # fmt: skip
+    return Asked(
+        "up_streak", "last", "winning streak",
+        "consecutive sessions to the end that closed above the previous close",
+    )  # fmt: skip
+
+
+def _counts(text: str) -> Asked | None:
+    if not _HOW_MANY.search(text):
+        return None
+    if _NEW_HIGHS.search(text):
+        return _new_highs(text)
+    if not _DAYS.search(text) and not re.search(r"\b(?:rise|rose|fell|fall|close)\b", text, _I):
+        return None
+    if _DOWNWARD.search(text):
+        return Asked("down_days", "count", "down days", "sessions with a negative daily move")
+    return Asked("up_days", "count", "up days", "sessions with a positive daily move")
+
+
+def _new_highs(text: str) -> Asked | None:
+    """'Did SPY hit a record high?', 'new highs this year' (a count); 'what is the all-time
+    high' is the highest level instead."""
+    match = _NEW_HIGHS.search(text)
+    if match is None:
+        return None
+    said = match.group(0).lower()
+    counted = said.startswith(("new", "fresh")) or said.endswith("s")
+    if not counted and not _SET_HIGH.search(text[: match.start()]):
+        return None
+    return Asked(
+        "new_highs", "count", "new highs",
+        "closes above every earlier close of the data, within the window",
+    )  # fmt: skip
+
+
+def _drawdown(text: str) -> Asked | None:
+    if not _DRAWDOWN.search(text):
+        return None
+    return Asked(
+        "drawdown", "min", "maximum drawdown",
+        "the lowest value / running maximum − 1 over the window",
+    )  # fmt: skip
+
+
+def _distance(text: str) -> Asked | None:
+    if _FROM_PEAK.search(text):
+        return Asked(
+            "distance_from_peak", "last", "distance from the peak",
+            "the latest value / the highest value in the window − 1, with the peak's date",
+        )  # fmt: skip
+    if _FROM_TROUGH.search(text) and not _LOWEST.search(text.replace("trough", "")):
+        return Asked(
+            "distance_from_trough", "last", "distance from the trough",
+            "the latest value / the lowest value in the window − 1, with the trough's date",
+        )  # fmt: skip
+    return None
+
+
+def _extreme_day(text: str) -> Asked | None:
+    worst = _WORST_DAY.search(text)
+    best = _BEST_DAY.search(text)
+    worst_first = worst is not None and (best is None or worst.start() <= best.start())
+    if worst is not None and worst_first and _ONE_DAY_WORDS.search(text[worst.start() :]):
+        return Asked("daily_return", "min", "worst day", "the smallest daily move in the window")
+    if best is not None and _ONE_DAY_WORDS.search(text[best.start() :]):
+        return Asked("daily_return", "max", "best day", "the largest daily move in the window")
+    return None
+
+
+def _daily(text: str) -> Asked | None:
+    if not _DAILY.search(text):
+        return None
+    if _AVERAGE.search(text):
+        return Asked("daily_return", "mean", "average daily move", "the mean of the daily moves")
+    return Asked("daily_return", "last", "daily moves", "each session's close-to-close move")
+
+
+def _extreme_level(text: str) -> Asked | None:
+    for pattern, aggregate, label, words in (
+        (_HIGHEST, "max", "highest level", "the largest value among the window's sessions"),
+        (_LOWEST, "min", "lowest level", "the smallest value among the window's sessions"),
+    ):
+        match = pattern.search(text)
+        if match is not None and not _RETURN_NOUN.search(text[match.end() :][:25]):
+            return Asked("level", aggregate, label, f"{words}, with its date")  # type: ignore[arg-type]
+    return None
+
+
+def _average(text: str) -> Asked | None:
+    if not _AVERAGE.search(text):
+        return None
+    return Asked("level", "mean", "average", "the mean of the values of the window's sessions")
+
+
+def _volatility(text: str) -> Asked | None:
+    if not _VOLATILITY.search(text):
+        return None
+    return Asked(
+        "volatility", "last", "volatility",
+        "the annualized standard deviation of the window's daily returns",
+    )  # fmt: skip
+
+
+def _move(text: str) -> Asked | None:
+    if _MOVE.search(text):
+        return Asked("return", "last", "return", "the move from the base close to the end close")
+    return None
+
+
+def _level(text: str) -> Asked | None:
+    if _LEVEL.search(text) or _WHAT_IS.search(text):
+        return Asked("level", "last", "level", "the value at the end of the window")
+    return None
+
+
+_FINDERS: tuple[Callable[[str], Asked | None], ...] = (
+    _sma, _streaks, _counts, _drawdown, _distance, _new_highs, _extreme_day, _daily,
+    _average, _volatility, _extreme_level, _move, _level,
+)  # fmt: skip
+
+
+def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
+    """'which did best' → desc; 'which got hit hardest' → asc; none for one instrument."""
+    if instruments < 2 and not sector_set:
+        return "none"
+    if not _WHICH.search(text) and not sector_set:
+        return "none"
+    return "asc" if _RANK_ASC.search(text) else "desc"
+
+
+def versus_position(text: str) -> int | None:
+    """Where the comparison word is (the benchmark is named after it), or None."""
+    match = _VERSUS.search(text)
+    if match is not None:
+        return match.start()
+    compare = _COMPARE.search(text)
+    return compare.start() if compare is not None else None
+
+
+def direction_of(text: str) -> Literal["up", "down"] | None:
+    if re.search(r"\bup\s+or\s+down\b|\bhigher\s+or\s+lower\b", text, _I):
+        return None
+    up, down = _UP.search(text), _DOWN.search(text)
+    if up is None and down is None:
+        return None
+    if down is None or (up is not None and up.start() < down.start()):
+        return "up"
+    return "down"
+
+
+def asks_why(text: str) -> bool:
+    return _WHY.search(text) is not None

@@ -1,0 +1,102 @@
+"""Small word lists the understanding layer reads (kept apart so each is easy to extend)."""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> list[str]:
+    """A word list written as one string (easier to read and extend than a literal)."""
+    return text.split()
+
+
+# Capitalised words and acronyms that are not tickers in a question, even when written in
+# capitals (a ticker is only taken when the catalog or the registry knows it).
+NOT_TICKERS = frozenset(
+    words(
+        """I A AN AM AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF OK ON OR SO TO UP US WE
+    USA UK EU ETF ETFS ETN CEO CFO CTO IPO EPS PE YTD QTD MTD WTD YOY QOQ MOM TTM ATH
+    AI ML API FED FOMC ECB BOJ SEC NYSE GDP CPI PPI PCE PMI ISM USD EUR JPY GBP CNY
+    Q1 Q2 Q3 Q4 H1 H2 FY EOD EOM EOY ET EST EDT UTC PM AM TV IT OTC DMA SMA EMA MA RSI MACD
+    BP BPS PCT VS AND THE FOR NOT BUT HOW WHY WHAT WHO WHEN DID DOES WAS ARE HAS HAD
+    NEWS TODAY WEEK MONTH YEAR DAY DAYS ALL ANY NEW OLD BIG TOP LOW HIGH BEST WORST
+    S P SP NASDAQ DOW VIX OK LOL FYI IMO TLDR OPEC NATO IMF WTO OECD BOE PBOC SNB RBA FDIC
+    OCC CFTC FINRA IRS DOJ FTC FCC FDA EPA DOE NFP JOLTS EV EVS GPU GPUS CPU LLM AGI ESG IPOS
+    SPAC REIT REITS MLP ADR ADRS CEOS COO CIO VP HR IR PR FAQ UAE UN NY NYC LA SF DC PST GMT
+    ATL EOW EOQ TBD ASAP IMHO OMG CHF CAD AUD HKD YEN QE QT RRP TGA SOFR LIBOR EM DM HY IG"""
+    )
+)
+
+# Words for "the market as a whole": SPY, when no other instrument took them.
+GENERIC_MARKET = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?:(?:u\.?s\.?|american)\s+)?(?:stock\s+market|stocks|equities|"
+    r"market|wall\s+street)(?![\w-])",
+    re.IGNORECASE,
+)
+
+# "which sector", "the sectors", "sector ETFs": the 11 Select Sector SPDRs as one set.
+SECTOR_SET = re.compile(
+    r"\b(?:which|what|each|every|all(?:\s+the)?|the|11|eleven|by)\s+(?:of\s+the\s+)?"
+    r"(?:s&p\s+500\s+)?sectors?\b(?!\s+(?:etf|spdr)s?\s+(?:xl))|\bsector\s+(?:etfs|spdrs|funds)\b"
+    r"|\bsectors\b",
+    re.IGNORECASE,
+)
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "sixty": 60, "ninety": 90, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a few": 3, "few": 3, "several": 5,
+}  # fmt: skip
+NUMBER = (
+    r"(?:\d{1,4}|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|"
+    + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
+    + ")"
+)
+
+
+def number_of(words: str | None, default: int = 1) -> int:
+    """'two' → 2, '10' → 10, 'a couple of' → 2; None → `default`."""
+    if not words:
+        return default
+    text = re.sub(r"\s+", " ", words.strip().lower())
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text, default)
+
+
+# Shorthand people type, spelled out before windows and measures are read.
+_SHORTHAND = (
+    (re.compile(r"\bhow'?d\b", re.IGNORECASE), "how did"),
+    (re.compile(r"\bhow'?s\b", re.IGNORECASE), "how is"),
+    (re.compile(r"\bwk\b", re.IGNORECASE), "week"),
+    (re.compile(r"\bwks\b", re.IGNORECASE), "weeks"),
+    (re.compile(r"\b(?:mo|mth|mnth)\b", re.IGNORECASE), "month"),
+    (re.compile(r"\b(?:mos|mths|mnths)\b", re.IGNORECASE), "months"),
+    (re.compile(r"\byr\b", re.IGNORECASE), "year"),
+    (re.compile(r"\byrs\b", re.IGNORECASE), "years"),
+    (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"\bw/", re.IGNORECASE), "with "),
+)
+
+
+def spelled_out(text: str) -> str:
+    """'how'd semis do this wk' → 'how did semis do this week'."""
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_NAMES = words(
+    "January February March April May June July August September October November December"
+)
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}  # fmt: skip

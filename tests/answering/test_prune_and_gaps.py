@@ -1,0 +1,71 @@
+"""Unsupported figures leave the answer text; code-written 'cannot' answers carry no figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from copilot.answer import NumberCheck, ToolCallRecord
+from copilot.answering.deadline import Deadline
+from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines
+from copilot.answering.prune import prune_unsupported
+from copilot.understand.model import Understanding, UnknownName
+
+
+def _check(text: str, answer: str, status: str) -> NumberCheck:
+    start = answer.index(text)
+    return NumberCheck(
+        text=text, value=0.0, unit="%", start=start, end=start + len(text), status=status
+    )  # type: ignore[arg-type]
+
+
+def test_a_sentence_with_an_unsupported_figure_is_removed_and_listed() -> None:
+    answer = "IWM returned +5.05% [1]. SPY returned 2.0% over the month. IWM beat SPY [2]."
+    checks = [_check("+5.05%", answer, "verified"), _check("2.0%", answer, "unverified")]
+    text, removed = prune_unsupported(answer, checks)
+    assert text == "IWM returned +5.05% [1]. IWM beat SPY [2]."
+    assert removed == ["SPY returned 2.0% over the month."]
+
+
+def test_nothing_unsupported_leaves_the_text_alone() -> None:
+    answer = "IWM returned +5.05% [1].\n\nThe news cites rate cuts [2]."
+    text, removed = prune_unsupported(answer, [_check("+5.05%", answer, "verified")])
+    assert (text, removed) == (answer, [])
+
+
+def test_unknown_names_and_problems_make_a_plain_cannot_answer() -> None:
+    settled = Understanding(
+        question="how did nvidia do this year?", as_of=date(2026, 1, 23),
+        unknown=[UnknownName(phrase="nvidia", symbol="NVDA",
+                             reason="NVIDIA (NVDA) is not in the market store",
+                             fix="market-copilot ingest online --yahoo NVDA")],
+        problems=["2026-03-02 is after the as-of date 2026-01-23; nothing later is visible"],
+    )  # fmt: skip
+    text = cannot_answer(settled)
+    assert text is not None and text.startswith("I cannot answer that")
+    assert "`market-copilot ingest online --yahoo NVDA`" in text
+    assert "after the as-of date" in text
+    assert cannot_answer(Understanding(question="q", as_of=date(2026, 1, 23))) is None
+
+
+def test_failed_tools_are_named_with_their_reason() -> None:
+    records = [
+        ToolCallRecord(
+            name="measure", arguments={}, output="Error: no data for 'ZZZ'.", error=True
+        ),
+        ToolCallRecord(name="measure", arguments={}, output="[1] IWM returned +1.00%."),
+    ]
+    lines = failure_lines(records)
+    assert lines == ["measure could not be computed: no data for 'ZZZ'."]
+    assert failed_answer(lines) == (
+        "I cannot answer that from the stored data. Measure could not be computed: "
+        "no data for 'ZZZ'."
+    )
+
+
+def test_the_deadline_expires_on_time_or_on_cancel() -> None:
+    deadline = Deadline(1e-9)
+    assert deadline.expired() and "deadline" in deadline.reason()
+    open_ended = Deadline(None)
+    assert not open_ended.expired()
+    open_ended.cancel.set()
+    assert open_ended.expired() and open_ended.reason() == "the question was cancelled"

@@ -1,0 +1,47 @@
+"""The move a why-question with no period is about, on hand-made closes and on real data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from copilot.market.recent_move import recent_move
+from tests.raw import raw_closes
+
+
+def _series(values: list[float]) -> pd.Series:
+    index = pd.bdate_range("2026-01-05", periods=len(values))
+    return pd.Series(values, index=index)
+
+
+def test_a_one_day_crash_after_a_quiet_stretch_is_the_move() -> None:
+    quiet = [100 + 0.1 * (i % 2) for i in range(30)]
+    closes = _series([*quiet, 90.0, 90.1])
+    move = recent_move(closes, "down")
+    assert move is not None
+    assert move.sessions == 1 and move.end == closes.index[-2].date()
+    assert round(move.change, 4) == round(90.0 / quiet[-1] - 1, 4)
+    assert "fall" in move.reason and str(move.end) in move.reason
+
+
+def test_direction_picks_the_rise_or_the_fall() -> None:
+    quiet = [100.0 + 0.1 * (i % 2) for i in range(30)]  # ends on 100.1
+    closes = _series([*quiet, 110.0, 104.0])
+    up, down = recent_move(closes, "up"), recent_move(closes, "down")
+    assert up is not None and down is not None
+    assert (up.end, up.sessions) == (closes.index[-2].date(), 1)
+    assert round(up.change, 6) == round(110.0 / 100.1 - 1, 6)
+    assert (down.end, down.sessions) == (closes.index[-1].date(), 1)
+    assert round(down.change, 6) == round(104.0 / 110.0 - 1, 6)
+
+
+def test_the_silver_crash_of_january_30_2026(shared_data: Path) -> None:
+    rows = [r for r in raw_closes(shared_data / "market" / "prices", "SLV") if r[0] <= "2026-02-03"]
+    closes = pd.Series([c for _, c in rows], index=pd.to_datetime([d for d, _ in rows]))
+    move = recent_move(closes, "down")
+    assert move is not None and move.end == date(2026, 1, 30) and move.sessions == 1
+    by_day = dict(rows)
+    expected = (by_day["2026-01-30"] / by_day["2026-01-29"] - 1) * 100
+    assert round(move.change * 100, 2) == round(expected, 2)

@@ -1,0 +1,217 @@
+"""Move-centred evidence retrieval: query forming, fusion, the publication window (never past
+as-of), diversity, the prompt budget and the no-coverage path — on a small store of
+hand-written articles (hash embedder), then on the real shared articles."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from news_testkit import Backend, tracker_file
+
+from copilot.news import HashEmbedder, NewsHit, NewsStore
+from copilot.news.evidence import fit_budget, gather_evidence, mmr_order, rrf_articles, sheet_tokens
+from copilot.news.evidence_terms import (
+    Direction,
+    entity_for,
+    mentions,
+    move_queries,
+    reason_excerpt,
+)
+from ingest.news import ingest_paths
+
+MOVE_DAY = date(2025, 12, 29)
+AS_OF = date(2025, 12, 30)
+MARGIN_SENTENCE = "Gold fell 4.6% after the exchange asked traders to post more margin."
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    root = tmp_path_factory.mktemp("evidence-news")
+    filler = "Traders watched the calendar and the holiday volume stayed thin. " * 12
+    articles = [  # (file, title, url, publisher, published, body)
+        ("margin.md", "Gold slides as exchange raises margins", "https://metals.example/margin",
+         "Metal Wire", "December 29, 2025", f"{filler}\n\n{MARGIN_SENTENCE}\n\n{filler}"),
+        ("silver.md", "Silver and gold drop from records", "https://daily.example/silver",
+         "Daily Markets", "December 30, 2025",
+         "Silver slumped 8% and gold fell as traders took profits after a record run."),
+        ("metal2.md", "Precious metals pull back", "https://metals.example/pullback",
+         "Metal Wire", "December 29, 2025", "Gold and silver fell from record highs on Monday."),
+        ("old.md", "Gold outlook for 2026", "https://outlook.example/gold",
+         "Outlook Daily", "December 20, 2025", "Gold fell sharply, strategists said."),
+        ("later.md", "Gold plunges again", "https://later.example/gold",
+         "Later News", "January 5, 2026", "Gold fell again after the exchange raised margins."),
+        ("utilities.md", "Utilities steady", "https://daily.example/utilities",
+         "Daily Markets", "December 29, 2025", "Utility stocks were little changed on Monday."),
+    ]  # fmt: skip
+    for name, title, url, publisher, published, body in articles:
+        tracker_file(root / name, title=title, url=url, publisher=publisher,
+                     published=published, summary=body[:120], body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(store, [root])
+    return store
+
+
+def _hit(article: str, score: float, publisher: str = "P") -> NewsHit:
+    return NewsHit(
+        article_id=article, chunk_id=f"{article}-c", chunk_index=0, title=article,
+        publisher=publisher, published_at=datetime(2026, 1, 2, tzinfo=UTC),
+        date_precision="day", url=f"https://e.org/{article}", symbols=[], summary_only=False,
+        text="t", score=score,
+    )  # fmt: skip
+
+
+def test_queries_come_from_entity_direction_and_dates_not_the_question() -> None:
+    entity = entity_for(["GLD"])
+    assert "gold" in entity.phrases and "GLD" in entity.phrases
+    queries = move_queries(entity, "down", MOVE_DAY, MOVE_DAY)
+    assert len(queries) >= 3 and len(set(queries)) == len(queries)
+    assert all(mentions(entity, query) for query in queries)
+    words = " ".join(queries).split()
+    assert {"fell", "drop"} <= set(words) and not {"rally", "rose", "gains"} & set(words)
+    assert any("December 29, 2025" in query for query in queries)
+    up = move_queries(entity, "up", date(2026, 1, 12), date(2026, 1, 14))
+    assert any("January 12 to January 14, 2026" in query for query in up)
+    assert "rally" in " ".join(up) and "fell" not in " ".join(up)
+
+
+def test_entity_mentions_are_whole_words_with_plurals() -> None:
+    chips = entity_for(["SMH"])
+    assert mentions(chips, "Chip stocks gained for a second day")
+    assert mentions(chips, "Taiwan Semiconductor rose 0.2%")
+    assert not mentions(entity_for(["GLD"]), "Goldman Sachs fell 1.4%")
+
+
+def test_rrf_sums_reciprocal_ranks_and_keeps_the_closest_chunk() -> None:
+    first = [_hit("a", 0.2), _hit("b", 0.9)]
+    second = [_hit("b", 0.5), _hit("c", 0.4), _hit("a", 0.6)]
+    fused, best = rrf_articles([first, second])
+    # By hand: a = 1/61 + 1/63, b = 1/62 + 1/61, c = 1/62.
+    assert list(fused) == ["b", "a", "c"]
+    assert fused["b"] == pytest.approx(1 / 62 + 1 / 61)
+    assert fused["a"] == pytest.approx(1 / 61 + 1 / 63)
+    assert best["b"].score == 0.9 and best["a"].score == 0.6
+
+
+def test_mmr_prefers_a_novel_article_to_a_near_copy() -> None:
+    hits = {"a": _hit("a", 1, "P1"), "copy": _hit("copy", 1, "P2"), "other": _hit("other", 1, "P3")}
+    vectors = {"a": [1.0, 0.0], "copy": [0.99, 0.14], "other": [0.0, 1.0]}
+    relevance = {"a": 1.0, "copy": 0.95, "other": 0.8}
+    assert mmr_order(["a", "copy", "other"], relevance, vectors, hits) == ["a", "other", "copy"]
+    # Same vectors everywhere: a repeated publisher is what decides.
+    flat = {k: [1.0, 0.0] for k in hits}
+    same = {"a": _hit("a", 1, "P1"), "b": _hit("b", 1, "P1"), "c": _hit("c", 1, "P2")}
+    order = mmr_order(["a", "b", "c"], {"a": 1.0, "b": 0.99, "c": 0.98}, flat, same)
+    assert order == ["a", "c", "b"]
+
+
+def test_budget_sets_k_and_excerpt_length() -> None:
+    # One driver costs 28 header tokens + its excerpt at 4 characters a token; at least 160
+    # characters (40 tokens) each, so k = budget // 68, capped at 8 and at what is available.
+    assert fit_budget(200, 20) == (2, (100 - 28) * 4)
+    assert fit_budget(800, 20) == (8, (100 - 28) * 4)
+    assert fit_budget(400, 20) == (5, (80 - 28) * 4)
+    assert fit_budget(5000, 3) == (3, 420)  # few candidates: full-length excerpts
+    assert fit_budget(30, 20) == (1, 160)  # never below one short driver
+
+
+def test_window_is_centred_on_the_move_and_never_passes_as_of(store: NewsStore) -> None:
+    evidence = gather_evidence(
+        store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, lag_days=30, min_similarity=0.0
+    )
+    assert (evidence.since, evidence.until) == (date(2025, 12, 26), AS_OF)
+    titles = {d.title for d in evidence.ranked}
+    assert "Gold slides as exchange raises margins" in titles
+    assert "Gold plunges again" not in titles  # after as-of, whatever lag_days says
+    assert "Gold outlook for 2026" not in titles  # before the window
+    assert all(d.hit.published_at.date() <= AS_OF for d in evidence.ranked)
+    later = gather_evidence(store, ["GLD"], "down", date(2026, 1, 5), date(2026, 1, 5), AS_OF)
+    assert later.no_coverage and later.ranked == []
+
+
+def test_drivers_are_distinct_articles_with_the_reason_in_the_excerpt(store: NewsStore) -> None:
+    evidence = gather_evidence(
+        store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.0
+    )
+    assert not evidence.no_coverage
+    ids = [d.hit.article_id for d in evidence.ranked]
+    assert len(ids) == len(set(ids)) and len({d.url for d in evidence.drivers}) == len(ids)
+    margin = next(d for d in evidence.drivers if d.url == "https://metals.example/margin")
+    assert MARGIN_SENTENCE in margin.excerpt  # the long chunk's reason, not its filler
+    assert len(margin.excerpt) <= evidence.excerpt_chars
+
+
+def test_a_small_budget_gives_fewer_drivers_inside_the_budget(store: NewsStore) -> None:
+    wide = gather_evidence(store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.0)
+    tight = gather_evidence(
+        store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, budget_tokens=140, min_similarity=0.0
+    )
+    assert len(tight.drivers) == 2 < len(wide.drivers)
+    assert sheet_tokens(tight.drivers) <= 140
+
+
+def test_no_coverage_when_nothing_names_the_entity(store: NewsStore) -> None:
+    evidence = gather_evidence(store, ["XHB"], "up", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.0)
+    assert evidence.ranked and evidence.no_coverage and evidence.drivers == []
+    note = evidence.gap_note()
+    assert "No stored article explains this move" in note
+    assert "market-copilot ingest news --rss" in note and "2025-12-26 to 2025-12-30" in note
+
+
+def test_no_coverage_when_nothing_is_close_enough(store: NewsStore) -> None:
+    evidence = gather_evidence(
+        store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.99
+    )
+    assert evidence.no_coverage and evidence.ranked
+
+
+def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
+    text = "Markets opened quietly. " * 5 + MARGIN_SENTENCE + " Silver fell too. Nothing else."
+    excerpt = reason_excerpt(text, entity_for(["GLD"]), "down", 120)
+    assert excerpt.startswith("… " + MARGIN_SENTENCE) and len(excerpt) <= 120
+
+
+# --- the real shared articles (2026-01-12 … 2026-01-23 scrape folders, hash embedder) ---------
+
+REAL_CASES = [  # (symbols, direction, start, end, as_of, hand-labelled relevant URLs)
+    (["SPY"], "up", date(2026, 1, 21), date(2026, 1, 21), date(2026, 1, 22), {
+        "https://abcnews.go.com/Business/wireStory/major-us-stock-indexes-fared-wednesday-1212026-129433640",
+        "https://www.nasdaq.com/articles/stock-market-news-jan-22-2026"}),
+    (["XLF"], "down", date(2026, 1, 12), date(2026, 1, 20), date(2026, 1, 21), {
+        "https://www.nasdaq.com/articles/stock-market-news-jan-19-2026",
+        "https://www.nasdaq.com/articles/stock-market-news-jan-20-2026"}),
+    (["SMH"], "up", date(2026, 1, 15), date(2026, 1, 15), date(2026, 1, 16), {
+        "https://abcnews.go.com/Business/wireStory/major-us-stock-indexes-fared-thursday-1152026-129257984",
+        "https://www.youtube.com/watch?v=JSbQr_JO_Hc"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("symbols", "direction", "start", "end", "as_of", "relevant"), REAL_CASES)
+def test_real_articles_put_a_labelled_article_among_the_drivers(
+    shared_news_store: NewsStore,
+    symbols: list[str],
+    direction: Direction,
+    start: date,
+    end: date,
+    as_of: date,
+    relevant: set[str],
+) -> None:
+    evidence = gather_evidence(
+        shared_news_store,
+        symbols,
+        direction,
+        start,
+        end,
+        as_of,
+        min_similarity=0.0,
+    )
+    assert relevant & {d.url for d in evidence.drivers[:5]}
+    assert all(d.hit.published_at.date() <= as_of for d in evidence.ranked)
+    assert len({d.hit.article_id for d in evidence.drivers}) == len(evidence.drivers)
+
+
+def test_real_articles_have_no_coverage_of_homebuilders(shared_news_store: NewsStore) -> None:
+    evidence = gather_evidence(
+        shared_news_store, ["XHB"], "up", date(2026, 1, 15), date(2026, 1, 16), date(2026, 1, 17)
+    )
+    assert evidence.ranked and evidence.no_coverage
