@@ -170,7 +170,8 @@ def check_date(claim: Claim, cited: list[Statement], every: list[Statement], as_
     for pool, status in ((cited, "verified"), (every, "verified")):
         for st in pool:
             if number.unit == "year":
-                if any(d.year == int(number.value) for d in st.dates):
+                stated = st.unit == "year" and st.value == number.value  # "2020" in the text
+                if stated or any(d.year == int(number.value) for d in st.dates):
                     return Outcome(status, st)
             elif (number.day is not None and number.day in st.dates) or (
                 number.day is None and number.month_day in {(d.month, d.day) for d in st.dates}

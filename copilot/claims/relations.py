@@ -98,6 +98,8 @@ def _level_ratio(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] |
     for a, b in permutations(levels, 2):
         if a.source != b.source or a.subject != b.subject:
             continue
+        if len(a.dates) != 1 or len(b.dates) != 1 or min(a.dates) <= min(b.dates):
+            continue  # a return is the later level over the earlier one
         if claim.subject and a.subject and not claim.subject & a.subject:
             continue
         ratio = (a.value / b.value - 1) * 100

@@ -189,8 +189,21 @@ def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
     # The text too: it shows closes and dates a tool may not have typed (not the definition's
     # formula: "close(base) - 1" states no figure).
     body = re.split(r"\bDefinition:", source.text, maxsplit=1)[0]
-    found.extend(from_text(n, body, window))
+    typed = [(s.value, s.unit) for s in found]
+    for st in from_text(n, body, window):
+        # A figure the facts already type is read from them (with their window), not from text.
+        if st.unit == "date" or not any(
+            abs(st.value - value) <= 0.5 * 10.0 ** -(st.decimals or 0) + 1e-9
+            and _FAMILY.get(st.unit) == _FAMILY.get(unit)
+            for value, unit in typed
+        ):
+            found.append(st)
     return found
+
+
+_FAMILY = {"%": "signed", "pp": "signed", "bp": "signed", "points": "signed", "$": "level",
+           "level": "level", "count": "count", "sessions": "count", "rank": "rank",
+           "year": "year"}  # fmt: skip
 
 
 def ledger_statements(ledger: SourceLedger) -> dict[int, list[Statement]]:
