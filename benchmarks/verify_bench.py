@@ -74,18 +74,33 @@ def check(text: str, ledger: SourceLedger, as_of: Any, question: str,
     return v, time.perf_counter() - t0
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def target_outcome(variant: Variant, v: Verification) -> str:
-    """The status the checker gave the variant's wrong target ('missing': not checked)."""
+    """The status the checker gave the variant's wrong target ('missing': not checked): the
+    check that overlaps the target most (a neighbouring sentence may touch its edge)."""
     if variant.target_type == "figure":
-        hits = [n for n in v.numbers if _overlaps((n.start, n.end), variant.target)]
-        return hits[0].status if hits else "missing"
-    kind = "superlative" if variant.target_type == "superlative" else "reason"
-    hits = [r for r in v.reasons if r.kind == kind and _overlaps((r.start, r.end), variant.target)]
-    return hits[0].status if hits else "missing"
+        found: list[tuple[int, str]] = [
+            (_overlap((n.start, n.end), variant.target), n.status) for n in v.numbers
+        ]
+    else:
+        kind = "superlative" if variant.target_type == "superlative" else "reason"
+        # A reason whose citation the checker moved off the wrong article (its figure is stated
+        # by another one) was caught: it is judged against the right article now.
+        found = [
+            (
+                _overlap((r.start, r.end), variant.target),
+                "corrected"
+                if kind == "reason" and variant.wrong_source not in (None, r.source)
+                else r.status,
+            )
+            for r in v.reasons
+            if r.kind == kind
+        ]
+    found = [f for f in found if f[0] > 0]
+    return max(found)[1] if found else "missing"
 
 
 def accepted(variant: Variant, outcome: str) -> bool:

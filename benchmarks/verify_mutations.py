@@ -33,6 +33,7 @@ class Variant:
     target: tuple[int, int]  # the wrong figure / superlative / reason, in `text`
     target_type: str  # 'figure' | 'superlative' | 'reason'
     note: str = ""
+    wrong_source: int | None = None  # the source a misattributed reason now cites
 
 
 @dataclass
@@ -116,7 +117,8 @@ def wrong_sign(o: Original, rng: random.Random) -> list[Variant]:
 def off_by_some(o: Original, rng: random.Random) -> list[Variant]:
     out = []
     for check in _figures(o):
-        decimals = len(check.text.split(".")[1].rstrip("% bpts")) if "." in check.text else 0
+        digits = re.search(r"\.(\d+)", check.text)
+        decimals = len(digits[1]) if digits else 0
         if check.unit in ("count", "rank"):
             if check.value < 1:
                 continue
@@ -220,7 +222,8 @@ def swap_figures(o: Original, rng: random.Random) -> list[Variant]:
         if not pool:
             continue
         other = rng.choice(pool)
-        decimals = len(check.text.split(".")[1].rstrip("% bp")) if "." in check.text else 0
+        digits = re.search(r"\.(\d+)", check.text)
+        decimals = len(digits[1]) if digits else 0
         signed = check.text[:1] in "+-"
         value = other.value if signed else abs(other.value)
         shown = ("$" if check.text.startswith("$") else "") + _fmt(value, decimals, signed)
@@ -427,7 +430,7 @@ def unrelated_reason(o: Original, rng: random.Random) -> list[Variant]:
             new = o.text[: m.start()] + f"[{k}]" + o.text[m.end() :]
             shift = len(f"[{k}]") - (m.end() - m.start())
             out.append(Variant(o.id, "unrelated_reason", new, ledger, (lo, hi + shift), "reason",
-                               f"[{n}] -> [{k}] {extra.title[:60]}"))  # fmt: skip
+                               f"[{n}] -> [{k}] {extra.title[:60]}", wrong_source=k))  # fmt: skip
     rng.shuffle(out)
     return out[:2]
 

@@ -63,8 +63,12 @@ def measures_match(claim: Claim, st: Statement) -> bool:
 
 
 def subjects_match(claim: Claim, st: Statement) -> bool:
-    """The statement is about the claim's instrument (a beat streak: about both of them)."""
-    if not claim.subject or not st.subject:
+    """The statement is about the claim's instrument (a beat streak: about both of them); with
+    no instrument named, a figure read from text must share a content word with the claim's
+    clause ("home sales rose 0.5%" is not "the Nasdaq gained 0.5%")."""
+    if not claim.subject:
+        return not st.words or not claim.words or bool(claim.words & st.words)
+    if not st.subject:
         return True
     if claim.subject & st.subject:
         return True

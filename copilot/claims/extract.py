@@ -56,6 +56,7 @@ class Claim:
     sentence: tuple[int, int]
     comparative: bool = False  # "beat … by", "a gap of": a difference, not a level
     named_in_order: tuple[Subject, ...] = ()  # the instruments of its sentence, first named first
+    words: frozenset[str] = frozenset()  # content-word stems of its clause (what it is about)
 
     @property
     def is_date(self) -> bool:
@@ -225,6 +226,19 @@ def _window(
     return tuple(days), tuple(month_days), sessions
 
 
+_STEM = re.compile(r"[a-z][a-z&'-]{2,}")
+_COMMON = frozenset(
+    ["the", "and", "for", "its", "was", "were", "are", "has", "had", "that", "this", "with", "from", "over", "since", "than", "into", "while", "rose", "fell", "gained", "lost", "climbed", "slid", "declined", "advanced", "dropped", "jumped", "higher", "lower", "down", "percent", "points", "basis", "session", "sessions", "day", "days", "week", "weeks", "month", "year", "per", "cent", "about", "also", "by", "of", "on", "in", "to", "at", "as", "up"]
+)
+
+
+def clause_words(text: str) -> frozenset[str]:
+    """5-letter stems of the content words of a clause: what a figure is about when no
+    instrument is named ("existing home sales", "EPS growth")."""
+    return frozenset(w[:5] for w in _STEM.findall(CITATION.sub(" ", text.lower()))
+                     if w not in _COMMON)  # fmt: skip
+
+
 def extract_claims(
     text: str, as_of: date | None = None, source_subjects: dict[int, Subject] | None = None
 ) -> list[Claim]:
@@ -255,6 +269,7 @@ def extract_claims(
                     others=others, citations=sentence.citations, dates=days,
                     month_days=month_days, sessions=sessions, sentence=(lo, hi),
                     comparative=comparative, named_in_order=in_order,
+                    words=clause_words(text[clause[0] : clause[1]]),
                 )
             )  # fmt: skip
     return claims

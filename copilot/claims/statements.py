@@ -53,6 +53,7 @@ class Statement:
     sessions: int | None
     label: str
     typed: bool  # from a Fact (not read from text)
+    words: frozenset[str] = frozenset()  # read from text: the content stems of its clause
 
     def describe(self) -> str:
         return f"[{self.source}] {self.label}"
@@ -155,7 +156,7 @@ def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement
         label = _label(text, claim)
         found.append(
             Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
-                      number.decimals, dates, claim.sessions, label, False)
+                      number.decimals, dates, claim.sessions, label, False, claim.words)
         )  # fmt: skip
     return found + ranked
 
