@@ -244,8 +244,8 @@ def run(args: argparse.Namespace) -> str:
         total = sum(v for k, v in c.items() if k != "ACCEPTED")
         statuses = ", ".join(f"{k} {v}" for k, v in c.most_common() if k != "ACCEPTED")
         lines.append(f"| {kind} | {total} | {c['ACCEPTED']} | {statuses} |")
-    for origin, (answers, figures, bad) in sorted(by_origin.items()):
-        lines.append(f"\nOriginals from {origin}: {answers} answers, {bad}/{figures} figures "
+    for origin, (answers, n_figures, n_bad) in sorted(by_origin.items()):
+        lines.append(f"\nOriginals from {origin}: {answers} answers, {n_bad}/{n_figures} figures "
                      "flagged.")  # fmt: skip
     lines += ["", "## Flagged figures in the originals", ""]
     lines += [f"- {f}" for f in flag_list] or ["- none"]

@@ -70,7 +70,9 @@ def resolve_quotes(text: str, store: Any) -> str:
 
     def quote(m: re.Match[str]) -> str:
         (hit,) = store.hits([(m[1], 0.0)])
-        return m[4] + hit.text[int(m[2]) + 1 : int(m[3])]  # the first letter as the answer had it
+        return str(m[4]) + str(
+            hit.text[int(m[2]) + 1 : int(m[3])]
+        )  # the first letter as the answer had it
 
     return _QUOTE.sub(quote, text)
 

@@ -173,6 +173,8 @@ def swap_instruments(o: Original, rng: random.Random) -> list[Variant]:
     out = []
     statements = [s for found in _statements(o).values() for s in found if s.typed]
     for check in _figures(o):
+        if check.source is None or not isinstance(o.ledger.get(check.source), DataSource):
+            continue  # a figure quoted from an article need not be about the word before it
         lo, _ = _sentence_of(o.text, check.start)
         named = [m for m in mentions(o.text[lo : check.start]) if m.subject]
         if not named or not check.subject:
@@ -303,8 +305,9 @@ def shifted_window(o: Original, rng: random.Random) -> list[Variant]:
         n_sessions = rng.choice(choices)
         phrase = f" over the last {n_sessions} sessions"
         new = o.text[: check.end] + phrase + o.text[check.end :]
-        out.append(Variant(o.id, "shifted_window", new, o.ledger, (check.start, check.end),
-                           "figure", f"added{phrase} (measured over {sorted(true)})"))  # fmt: skip
+        note = f"added{phrase} (measured over {sorted(t for t in true if t)})"
+        span = (check.start, check.end)
+        out.append(Variant(o.id, "shifted_window", new, o.ledger, span, "figure", note))
     rng.shuffle(out)
     return out[:1]
 

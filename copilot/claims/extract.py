@@ -57,6 +57,7 @@ class Claim:
     comparative: bool = False  # "beat … by", "a gap of": a difference, not a level
     named_in_order: tuple[Subject, ...] = ()  # the instruments of its sentence, first named first
     words: frozenset[str] = frozenset()  # content-word stems of its clause (what it is about)
+    sentence_words: frozenset[str] = frozenset()  # … and of its whole sentence
 
     @property
     def is_date(self) -> bool:
@@ -80,11 +81,25 @@ def citations_in(text: str) -> tuple[int, ...]:
     return tuple(found)
 
 
+_SOURCE_BEFORE = re.compile(r"(?:according to|as|via)\s+$", re.I)
+_SOURCE_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|noted|wrote|put it)\b", re.I)
+
+
+def _instruments(body: str) -> list[Mention]:
+    """The instruments a sentence names, not a publisher that shares a name ("According to
+    Nasdaq, …", "Nasdaq reported that …")."""
+    return [
+        m
+        for m in mentions(body)
+        if not _SOURCE_BEFORE.search(body[: m.start]) and not _SOURCE_AFTER.match(body[m.end :])
+    ]
+
+
 def sentences(text: str) -> list[Sentence]:
     found = []
     for start, end in sentence_spans(text):
         body = text[start:end]
-        found.append(Sentence(start, end, citations_in(body), mentions(body)))
+        found.append(Sentence(start, end, citations_in(body), _instruments(body)))
     return found
 
 
@@ -227,9 +242,12 @@ def _window(
 
 
 _STEM = re.compile(r"[a-z][a-z&'-]{2,}")
-_COMMON = frozenset(
-    ["the", "and", "for", "its", "was", "were", "are", "has", "had", "that", "this", "with", "from", "over", "since", "than", "into", "while", "rose", "fell", "gained", "lost", "climbed", "slid", "declined", "advanced", "dropped", "jumped", "higher", "lower", "down", "percent", "points", "basis", "session", "sessions", "day", "days", "week", "weeks", "month", "year", "per", "cent", "about", "also", "by", "of", "on", "in", "to", "at", "as", "up"]
+_COMMON_WORDS = (
+    "the and for its was were are has had that this with from over since than into while "
+    "rose fell gained lost climbed slid declined advanced dropped jumped higher lower down "
+    "percent points basis session sessions day days week weeks month year per cent about also"
 )
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def clause_words(text: str) -> frozenset[str]:
@@ -261,15 +279,20 @@ def extract_claims(
             value = sign * abs(number.value) if number.unit in SIGNED else number.value
             days, month_days, sessions = _window(text, clause, number, as_of, dates)
             unit = "rank" if measure == "rank" else number.unit  # "ranked #10", "No. 3"
+            # A figure followed by its own [n] in its clause is checked against that source
+            # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.
+            after = CITATION.match(text, clause[1])
+            own = citations_in(text[clause[0] : clause[1]] + (after.group() if after else ""))
             claims.append(
                 Claim(
                     number=number, value=value, unit=unit, measure=measure,
                     subject=_cited_subject(text, number, clause, source_subjects)
                     or _subject(sentence.mentions, number, clause, lo, text),
-                    others=others, citations=sentence.citations, dates=days,
+                    others=others, citations=own or sentence.citations, dates=days,
                     month_days=month_days, sessions=sessions, sentence=(lo, hi),
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
+                    sentence_words=clause_words(text[lo:hi]),
                 )
             )  # fmt: skip
     return claims
@@ -309,7 +332,7 @@ def _subject(found: list[Mention], number: Number, clause: tuple[int, int], lo: 
     for s, _, m in reversed([item for item in local if item[0] < number.start]):
         if not _OBJECT.search(text[max(lo, s - 25) : s]):
             return m.subject
-    return found[0].subject if found else NO_SUBJECT
+    return NO_SUBJECT  # an instrument named only after the figure, in another clause
 
 
 _OBJECT = re.compile(r"(?:beat\w*|outperform\w*|outpac\w*|topp\w*|than|versus|vs\.?|led|"

@@ -53,7 +53,8 @@ class Statement:
     sessions: int | None
     label: str
     typed: bool  # from a Fact (not read from text)
-    words: frozenset[str] = frozenset()  # read from text: the content stems of its clause
+    words: frozenset[str] = frozenset()  # read from text: its clause's content stems (or its
+    # sentence's, when the clause has none)
 
     def describe(self) -> str:
         return f"[{self.source}] {self.label}"
@@ -156,7 +157,8 @@ def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement
         label = _label(text, claim)
         found.append(
             Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
-                      number.decimals, dates, claim.sessions, label, False, claim.words)
+                      number.decimals, dates, claim.sessions, label, False,
+                      claim.words or claim.sentence_words)
         )  # fmt: skip
     return found + ranked
 
