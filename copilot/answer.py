@@ -13,20 +13,67 @@ from pydantic import BaseModel, Field
 
 from copilot.sources import DataSource, NewsSource
 
-NumberStatus = Literal["verified", "derived", "unverified"]
+NumberStatus = Literal["verified", "moved", "derived", "contradicted", "unverified"]
+# A figure counts as checked when its final citation states it (moved: after the correction) or
+# it follows through a declared relation.
+CHECKED: frozenset[str] = frozenset({"verified", "moved", "derived"})
+FLAGGED: frozenset[str] = frozenset({"contradicted", "unverified"})
 
 
 class NumberCheck(BaseModel):
-    """One number in the answer and what it was matched to."""
+    """One figure (or date) in the answer: the claim it makes and what it was checked against."""
 
     text: str = Field(description="As written, e.g. '1.41%', '14 sessions', '$263.99'.")
     value: float
-    unit: str = Field(description="'%', 'bp', '$', 'count', 'level' or 'date'.")
+    unit: str = Field(description="'%', 'pp', 'bp', '$', 'points', 'count', 'rank', 'level', "
+                      "'date' or 'year'.")  # fmt: skip
     start: int = Field(description="Character offset in the answer.")
     end: int
     status: NumberStatus
     source: int | None = Field(None, description="Ledger number of the matching source.")
     evidence: str = Field("", description="The tool output / chunk text that matched, or why not.")
+    kind: Literal["figure", "date"] = Field(
+        "figure", description="Dates and years are checked but kept out of the figure score."
+    )
+    subject: list[str] = Field(default_factory=list, description="The instrument it is about.")
+    measure: str | None = Field(None, description="What the words say was measured.")
+    fact: str = Field("", description="The stated fact it was checked against (its label).")
+    relation: str = Field("", description="For 'derived': the declared relation used.")
+    cited: list[int] = Field(default_factory=list, description="The [n] its sentence cited.")
+    corrected_to: int | None = Field(
+        None, description="For 'moved': the source now cited for it (the text was corrected)."
+    )
+
+    def mark_note(self) -> str:
+        """What the mark means for this figure, with the fact it was checked against."""
+        fact = self.fact or self.evidence
+        if self.status == "moved":
+            was = ", ".join(f"[{n}]" for n in self.cited) or "no source"
+            return f"cited {was}; stated by [{self.corrected_to}]: {fact}"
+        if self.status == "derived":
+            return f"{self.relation} ({fact})"
+        if self.status == "contradicted":
+            where = f"[{self.source}] states " if self.source is not None else ""
+            return f"contradicted: {where}{fact}"
+        if self.status == "unverified":
+            return "no source states it"
+        return f"[{self.source}] {fact}" if self.source is not None else fact
+
+
+ReasonStatus = Literal["supported", "unsupported"]
+
+
+class ReasonCheck(BaseModel):
+    """A sentence that gives a reason or a superlative, and whether its source supports it."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["reason", "superlative"]
+    status: ReasonStatus
+    source: int | None = Field(None, description="The cited article that supports it best.")
+    score: float = Field(0.0, description="Support score (reasons) against the threshold.")
+    evidence: str = Field("", description="The passage that supports it, or why not.")
 
 
 class Verification(BaseModel):
@@ -41,17 +88,42 @@ class Verification(BaseModel):
         description="[n] the verifier added to sentences the model left uncited, where a figure "
         "or most of the sentence's words trace to exactly that source.",
     )
+    reasons: list[ReasonCheck] = Field(
+        default_factory=list, description="Reasons and superlatives, checked against sources."
+    )
+    corrected: list[int] = Field(
+        default_factory=list, description="[n] put in place of a wrong citation (moved figures)."
+    )
+
+    @property
+    def figures(self) -> list[NumberCheck]:
+        return [n for n in self.numbers if n.kind == "figure"]
+
+    @property
+    def dates(self) -> list[NumberCheck]:
+        return [n for n in self.numbers if n.kind == "date"]
 
     @property
     def unverified(self) -> list[NumberCheck]:
-        return [n for n in self.numbers if n.status == "unverified"]
+        """Figures and dates that did not check out: no source, or contradicted by one."""
+        return [n for n in self.numbers if n.status in FLAGGED]
+
+    @property
+    def contradicted(self) -> list[NumberCheck]:
+        return [n for n in self.numbers if n.status == "contradicted"]
+
+    @property
+    def unsupported(self) -> list[ReasonCheck]:
+        return [r for r in self.reasons if r.status == "unsupported"]
 
     @property
     def share_verified(self) -> float:
-        """Verified or derived numbers over all numbers (1.0 when there are none)."""
-        if not self.numbers:
+        """Checked figures (verified, moved, derived) over all figures — dates and years are
+        reported apart (1.0 when there are none)."""
+        figures = self.figures
+        if not figures:
             return 1.0
-        return sum(n.status != "unverified" for n in self.numbers) / len(self.numbers)
+        return sum(n.status in CHECKED for n in figures) / len(figures)
 
 
 class ToolCallRecord(BaseModel):

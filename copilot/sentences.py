@@ -49,9 +49,10 @@ def sentences_begun(text: str) -> int:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, citations after a period kept with their
-    sentence; a paragraph break also ends a sentence. Spans cover the text without gaps except
-    the spaces between sentences."""
-    cuts = sorted({0, *_ends(text), *(m.end() for m in re.finditer(r"\n\s*\n", text)), len(text)})
+    sentence; a paragraph break or a new list item also ends a sentence. Spans cover the text
+    without gaps except the spaces between sentences."""
+    breaks = re.finditer(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)", text)  # paragraphs, list items
+    cuts = sorted({0, *_ends(text), *(m.end() for m in breaks), len(text)})
     spans = []
     for start, end in itertools.pairwise(cuts):
         piece = text[start:end]

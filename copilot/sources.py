@@ -54,10 +54,21 @@ class NewsSource(BaseModel):
     publisher: str
     published_at: datetime
     url: str
-    text: str = Field(description="The chunk the model was shown.")
+    text: str = Field(description="The stored chunk.")
+    excerpt: str = Field(
+        "",
+        description="The passage of the chunk the model was shown (the search tool's focused "
+        "excerpt; several, joined, when more than one query returned the chunk). Empty: the "
+        "whole chunk was shown.",
+    )
 
     def key(self) -> str:
         return f"news|{self.chunk_id}"
+
+    def add_excerpt(self, shown: str) -> None:
+        """Record another passage of this chunk the model was shown."""
+        if shown and shown not in self.excerpt:
+            self.excerpt = f"{self.excerpt}\n{shown}" if self.excerpt else shown
 
     def title_line(self) -> str:
         return f"{self.title} — {self.publisher}, {self.published_at:%Y-%m-%d}. {self.url}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from copilot.answer import ReasonCheck
 from copilot.safety.answers import safe_answer, source_urls
 from copilot.sources import DataSource, NewsSource
 from ui.safe import (
@@ -24,9 +25,11 @@ if TYPE_CHECKING:
 
 CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # the engine's [n] / [n, m] markers
 MARKS = {
-    "verified": ("✓", "Verified: the same figure is in source"),
-    "derived": ("≈", "Derived: computed from figures in source"),
-    "unverified": ("?", "Unverified: not found in any source"),
+    "verified": ("✓", "Verified: the cited source states it"),
+    "moved": ("↪", "Moved: the right figure, from another source (citation corrected)"),
+    "derived": ("≈", "Derived through a declared relation"),
+    "contradicted": ("✗", "Contradicted by the sources"),
+    "unverified": ("?", "Unverified: no source states it"),
 }
 _OPEN, _CLOSE = PRIVATE_USE
 _PLACEHOLDER = re.compile(f"{_OPEN}([MC])([0-9,]+){_CLOSE}")
@@ -47,9 +50,11 @@ def news_links(answer: Answer) -> set[str]:
 def answer_html(answer: Answer) -> str:
     """The answer's Markdown rendered safely, with chips and marks."""
     answer = safe_answer(answer)
-    marked = _with_placeholders(answer.text, answer.verification.numbers)
+    v = answer.verification
+    checks: list[NumberCheck | ReasonCheck] = [*v.numbers, *v.unsupported]
+    checks.sort(key=lambda n: n.end)
+    marked = _with_placeholders(answer.text, checks)
     body = markdown_html(marked)
-    checks = sorted(answer.verification.numbers, key=lambda n: n.start)
 
     def expand(match: re.Match[str]) -> str:
         if match[1] == "M":
@@ -60,11 +65,12 @@ def answer_html(answer: Answer) -> str:
     return one_block(sanitize(f'<div class="mc-answer">{body}</div>', news_links(answer)))
 
 
-def _with_placeholders(text: str, numbers: list[NumberCheck]) -> str:
-    """`text` with a mark placeholder after each checked number and each [n] replaced by a
-    citation placeholder (private-use characters Markdown leaves alone)."""
+def _with_placeholders(text: str, numbers: list[NumberCheck | ReasonCheck]) -> str:
+    """`text` with a mark placeholder after each checked number (and unsupported reason) and
+    each [n] replaced by a citation placeholder (private-use characters Markdown leaves
+    alone)."""
     edits: list[tuple[int, int, str]] = []
-    for i, check in enumerate(sorted(numbers, key=lambda n: n.start)):
+    for i, check in enumerate(numbers):
         edits.append((check.end, check.end, f"{_OPEN}M{i}{_CLOSE}"))
     for m in CITATION.finditer(text):
         numbers_cited = ",".join(n.strip() for n in m[1].split(","))
@@ -81,10 +87,13 @@ def _with_placeholders(text: str, numbers: list[NumberCheck]) -> str:
     return "".join(out)
 
 
-def _mark(check: NumberCheck) -> str:
+def _mark(check: NumberCheck | ReasonCheck) -> str:
+    if isinstance(check, ReasonCheck):
+        what = "Superlative" if check.kind == "superlative" else "Reason"
+        hover = f"{what} not supported by the cited source: {check.evidence}"
+        return f'<span class="mc-mark mc-unsupported" title="{escape_html(hover)}">⚠</span>'
     symbol, meaning = MARKS[check.status]
-    where = f" [{check.source}]" if check.source is not None else ""
-    hover = f"{meaning}." if check.status == "unverified" else f"{meaning}{where}: {check.evidence}"
+    hover = f"{meaning}: {check.mark_note()}"
     return f'<span class="mc-mark mc-{check.status}" title="{escape_html(hover)}">{symbol}</span>'
 
 

@@ -14,7 +14,7 @@ from ui.safe import escape_markdown
 from ui.sources_view import render_sources
 
 if TYPE_CHECKING:
-    from copilot.answer import Answer, NumberCheck, ToolCallRecord
+    from copilot.answer import Answer, NumberCheck, ReasonCheck, ToolCallRecord
     from ui.conversation import Turn
 
 NOT_ADVICE = "Information, not investment advice."
@@ -78,30 +78,46 @@ def render_tool_log(calls: list[ToolCallRecord], seconds: float) -> None:
 
 
 def check_row(check: NumberCheck) -> dict[str, str]:
-    """One figure's check as a table row: the number, its mark, the source and the evidence."""
+    """One figure's check as a table row: the number, its mark, the source and the fact it was
+    checked against."""
     return {
         "number": check.text,
         "check": f"{MARKS[check.status][0]} {check.status}",
         "source": f"[{check.source}]" if check.source is not None else "",
-        "evidence": check.evidence,
+        "checked against": check.mark_note(),
+    }
+
+
+def reason_row(reason: ReasonCheck) -> dict[str, str]:
+    mark = "✓ supported" if reason.status == "supported" else "⚠ unsupported"
+    return {
+        "number": reason.text if reason.kind == "superlative" else f"reason: {reason.text}",
+        "check": mark,
+        "source": f"[{reason.source}]" if reason.source is not None else "",
+        "checked against": reason.evidence,
     }
 
 
 def check_rows(answer: Answer) -> list[dict[str, str]]:
-    return [check_row(c) for c in sorted(answer.verification.numbers, key=lambda n: n.start)]
+    v = answer.verification
+    rows = [check_row(c) for c in sorted(v.numbers, key=lambda n: n.start)]
+    return rows + [reason_row(r) for r in v.reasons]
 
 
 def render_checks(answer: Answer) -> None:
     v = answer.verification
-    if not v.numbers and not v.invalid_citations:
+    if not v.numbers and not v.invalid_citations and not v.reasons:
         return
-    counts = {s: sum(n.status == s for n in v.numbers) for s in MARKS}
+    counts = {s: sum(n.status == s for n in v.figures) for s in MARKS}
     label = (
-        f"Checks: {len(v.numbers)} numbers — {counts['verified']} verified ✓, "
-        f"{counts['derived']} derived ≈, {counts['unverified']} unverified ?"
+        f"Checks: {len(v.figures)} figures — {counts['verified']} verified ✓, "
+        f"{counts['moved']} moved ↪, {counts['derived']} derived ≈, "
+        f"{counts['contradicted']} contradicted ✗, {counts['unverified']} unverified ?"
     )
+    if v.unsupported:
+        label += f"; {len(v.unsupported)} unsupported reason(s) ⚠"
     with st.expander(label, icon=":material/fact_check:"):
-        if v.numbers:
+        if v.numbers or v.reasons:
             st.dataframe(check_rows(answer), hide_index=True, width="stretch")
         if v.invalid_citations:
             removed = ", ".join(f"[{n}]" for n in v.invalid_citations)

@@ -196,7 +196,8 @@ def render_checks(report: Report) -> None:
     counts = {s: sum(n.status == s for n in numbers) for s in MARKS}
     label = (
         f"Checks: {len(numbers)} figures — {counts['verified']} verified ✓, "
-        f"{counts['derived']} derived ≈, {counts['unverified']} unverified ?"
+        f"{counts['moved']} moved ↪, {counts['derived']} derived ≈, "
+        f"{counts['contradicted']} contradicted ✗, {counts['unverified']} unverified ?"
     )
     with st.expander(label, icon=":material/fact_check:"):
         st.dataframe(check_rows(report), hide_index=True, width="stretch", key="research-checks")

@@ -41,7 +41,17 @@ REPORT_TAGS = frozenset({"h1", "h2", "h3"})  # the only tags `extra_tags` may ad
 _ATTRIBUTES = {"a": {"href", "title", "target"}, "span": {"title"}, "img": {"src", "alt"}}
 _CLASSES = {
     "div": {"mc-answer", "mc-quote"},
-    "span": {"mc-mark", "mc-verified", "mc-derived", "mc-unverified", "mc-cite", "mc-data"},
+    "span": {
+        "mc-mark",
+        "mc-verified",
+        "mc-derived",
+        "mc-unverified",
+        "mc-moved",
+        "mc-contradicted",
+        "mc-unsupported",
+        "mc-cite",
+        "mc-data",
+    },
     "a": {"mc-cite", "mc-news"},
 }
 _PUNCTUATION = frozenset(string.punctuation)

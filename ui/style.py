@@ -22,6 +22,9 @@ CSS = """
 }
 .mc-mark.mc-verified { color: #18864b; }
 .mc-mark.mc-derived { color: #0f7c8c; }
+.mc-mark.mc-moved { color: #a15c00; }
+.mc-mark.mc-contradicted, .mc-mark.mc-unsupported { color: #c62828; background: #fdecea;
+  border-radius: 0.3rem; padding: 0 0.2rem; }
 .mc-mark.mc-unverified { color: #c62828; background: #fdecea; border-radius: 0.3rem;
   padding: 0 0.2rem; }
 .mc-quote {

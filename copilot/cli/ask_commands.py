@@ -14,7 +14,13 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from copilot.answer import AgentEvent, Answer, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
-from copilot.render import marked_text, sources_text, summary_line, warning_line
+from copilot.render import (
+    check_lines,
+    marked_text,
+    sources_text,
+    summary_line,
+    warning_line,
+)
 from copilot.runtime import open_deps, preload_embedder
 from copilot.safety import strip_controls
 from copilot.safety.answers import StreamingLinkFilter, safe_answer
@@ -69,11 +75,13 @@ def answer_json(answer: Answer) -> str:
 def print_answer(out: Console, answer: Answer) -> None:
     """The final answer as the terminal shows it (the answer already through `safe_answer`)."""
     out.print()
-    out.rule("Answer (✓ verified · ≈ derived · ? unverified)")
+    out.rule("Answer (✓ verified · ↪ moved · ≈ derived · ✗ contradicted · ? no source)")
     warning = warning_line(answer)
     if warning:
         out.print(f"[bold red]⚠ {escape(warning)}[/]", highlight=False)
     out.print(marked_text(answer))
+    for line in check_lines(answer):
+        out.print(f"[dim]{escape(line)}[/]", highlight=False)
     for sentence in answer.removed:
         out.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
     out.print("\n[bold]Sources[/]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from copilot.answer import NumberCheck
+from copilot.answer import FLAGGED, NumberCheck
 from copilot.research.models import RelatedArticle, ResearchRecord, StepRecord
 from copilot.research.sections import SectionResult, assemble_section, section_specs
 from copilot.sources import DataSource, NewsSource, SourceLedger
@@ -34,12 +34,13 @@ class Report(BaseModel):
 
     @property
     def unverified(self) -> list[NumberCheck]:
-        return [n for n in self.numbers if n.status == "unverified"]
+        return [n for n in self.numbers if n.status in FLAGGED]
 
     @property
     def share_verified(self) -> float:
-        numbers = self.numbers
-        return 1.0 if not numbers else 1 - len(self.unverified) / len(numbers)
+        figures = [n for n in self.numbers if n.kind == "figure"]  # dates are reported apart
+        flagged = [n for n in figures if n.status in FLAGGED]
+        return 1.0 if not figures else 1 - len(flagged) / len(figures)
 
     @property
     def failed_steps(self) -> list[StepRecord]:

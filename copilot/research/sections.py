@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from copilot import prompts
-from copilot.answer import NumberCheck, Verification
+from copilot.answer import FLAGGED, NumberCheck, Verification
 from copilot.sources import SourceLedger
 from copilot.verify import verify_answer
 
@@ -25,6 +25,7 @@ UNCITED_FIELDS = ("title", "tags", "market")
 SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+(?:\s*,\s*\d+)*\])*(?=\s|$)")
 CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 UNVERIFIED_MARK = " _(unverified)_"
+CONTRADICTED_MARK = " _(contradicted)_"
 SENTIMENTS = ("positive", "negative", "neutral")
 
 # String lengths are capped in the grammar: an unbounded field can run the JSON past
@@ -147,14 +148,15 @@ class SectionResult(BaseModel):
 
     @property
     def unverified(self) -> list[NumberCheck]:
-        return [n for n in self.numbers if n.status == "unverified"]
+        return [n for n in self.numbers if n.status in FLAGGED]
 
 
 def mark(text: str, verification: Verification) -> str:
     """`text` with each unverified figure followed by a visible mark."""
     out, cursor = [], 0
     for check in sorted(verification.unverified, key=lambda n: n.start):
-        out += [text[cursor : check.end], UNVERIFIED_MARK]
+        flag = UNVERIFIED_MARK if check.status == "unverified" else CONTRADICTED_MARK
+        out += [text[cursor : check.end], flag]
         cursor = check.end
     return "".join(out) + text[cursor:]
 

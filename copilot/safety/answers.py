@@ -60,7 +60,12 @@ def safe_answer(answer: Answer) -> Answer:
         span = moved((check.start, check.end), shifts)
         if span is not None:
             numbers.append(check.model_copy(update={"start": span[0], "end": span[1]}))
-    verification = answer.verification.model_copy(update={"numbers": numbers})
+    reasons = []
+    for reason in answer.verification.reasons:
+        span = moved((reason.start, reason.end), shifts)
+        if span is not None:
+            reasons.append(reason.model_copy(update={"start": span[0], "end": span[1]}))
+    verification = answer.verification.model_copy(update={"numbers": numbers, "reasons": reasons})
     return answer.model_copy(
         update={
             "text": text,

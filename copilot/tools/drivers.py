@@ -39,9 +39,13 @@ def _register(deps: ToolDeps, driver: Driver) -> int:
     source = NewsSource(
         article_id=hit.article_id, chunk_id=hit.chunk_id, title=hit.title,
         publisher=hit.publisher, published_at=hit.published_at, url=hit.url,
-        text=driver.excerpt,
+        text=driver.excerpt, excerpt=driver.excerpt,
     )  # fmt: skip
-    return deps.ledger.register(source)
+    n = deps.ledger.register(source)
+    stored = deps.ledger.get(n)
+    if isinstance(stored, NewsSource) and stored is not source:  # the chunk was cited before
+        stored.add_excerpt(driver.excerpt)
+    return n
 
 
 @register_tool("news_drivers", DriversArgs)

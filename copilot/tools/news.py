@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from copilot.market.symbols import resolve_concept
 from copilot.news.present import cite, fenced, focused_excerpt, published_label
 from copilot.news.search import search_news
+from copilot.sources import NewsSource
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
 EXCERPT_CHARS = 420
@@ -66,9 +67,13 @@ def search_news_tool(deps: ToolDeps, args: SearchNewsArgs) -> ToolOutput:
     for hit in hits:
         n = cite(deps.ledger, hit)
         numbers.append(n)
+        shown = focused_excerpt(hit.text, args.query, EXCERPT_CHARS)
+        source = deps.ledger.get(n)
+        if isinstance(source, NewsSource):  # the checker reads what the model was shown
+            source.add_excerpt(shown)
         # Short on purpose: the model reads every token, and the URL lives in the ledger.
         head = f"[{n}] {hit.publisher}, {published_label(hit)}: {hit.title}"
-        blocks.append(f"{head}\n{fenced(n, focused_excerpt(hit.text, args.query, EXCERPT_CHARS))}")
+        blocks.append(f"{head}\n{fenced(n, shown)}")
         rows.append(
             {
                 "n": n,

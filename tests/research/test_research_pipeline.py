@@ -11,7 +11,7 @@ from research_script import AS_OF, RISKS, TOPIC, expected_returns, header, insig
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.research import Budget, ResearchEvent, ResearchSession, to_markdown
-from copilot.research.sections import UNVERIFIED_MARK
+from copilot.research.sections import CONTRADICTED_MARK
 from copilot.tools import ToolDeps
 
 
@@ -147,7 +147,8 @@ def test_unverified_after_revision_is_marked(research_deps: ToolDeps, shared_dat
     summary = report.sections["summary"]
     assert (
         not summary.revised
-        and summary.fields["text"] == f"Small caps rose 12.34%{UNVERIFIED_MARK} [1]."
+        # [1] states IWM's return: the invented figure is contradicted (was "unverified").
+        and summary.fields["text"] == f"Small caps rose 12.34%{CONTRADICTED_MARK} [1]."
     )
     md = to_markdown(report)
     top = md.split("## Executive Summary")[0]

@@ -123,7 +123,8 @@ def test_answer_html_marks_and_chips_and_strips_hostile_text() -> None:
     html = answer_html(answer)
     _assert_inert(html, {NEWS_URL})
     assert '9.6%<span class="mc-mark mc-verified"' in html
-    assert '12.5%<span class="mc-mark mc-unverified"' in html
+    # [1] states +9.6% for IWM: 12.5% for it is contradicted (it was only "unverified").
+    assert '12.5%<span class="mc-mark mc-contradicted"' in html
     assert f'<a class="mc-cite mc-news" href="{NEWS_URL}"' in html
     assert 'title="Evil &quot;title&quot; &lt;b&gt; — P, 2026-01-22"' in html
     assert '<span class="mc-cite mc-data" title="Bad link — P, 2026-01-22">3</span>' in html

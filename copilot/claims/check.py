@@ -1,0 +1,191 @@
+"""Checking one claim against what the sources state.
+
+* **verified** — a source the sentence cites states this value for this subject and measure
+  (and window, when the answer writes one);
+* **moved** — the value is right but another source states it: the citation is corrected;
+* **derived** — it follows from cited statements through a declared relation, named in the mark
+  (see `copilot.claims.relations`);
+* **contradicted** — the cited source (or, failing it, another) states a different value for
+  the same subject and measure, or states this value for another instrument;
+* **unverified** — no source states it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from copilot.claims.extract import Claim
+from copilot.claims.relations import derive
+from copilot.claims.statements import Statement
+
+# The units a claim's figure may be compared with, and the ones it can be *confused* with (a
+# wrong unit is a contradiction, not a missing source).
+_MATCHING_UNITS = {
+    "%": {"%"}, "pp": {"pp", "points", "%"}, "points": {"points", "pp"}, "bp": {"bp"},
+    "$": {"$", "level"}, "level": {"level", "$"}, "count": {"count"}, "rank": {"rank"},
+}  # fmt: skip
+_FAMILY = {"%": "signed", "pp": "signed", "bp": "signed", "points": "signed", "$": "level",
+           "level": "level", "count": "count", "rank": "rank"}  # fmt: skip
+_SIGNED = {"%", "pp", "bp", "points"}
+_COMPATIBLE_MEASURES = {("move", "daily_extreme"), ("daily_extreme", "move"),
+                        ("streak", "count"), ("count", "streak")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    statement: Statement | None = None
+    relation: str = ""
+    note: str = ""
+    moved_to: int | None = None
+
+
+def close(claimed: float, stated: float, decimals: int, slack: float = 0.0) -> bool:
+    """Equal at the precision the answer was written with (it may round, not invent)."""
+    return abs(claimed - stated) <= 0.5 * 10.0 ** (-decimals) + slack + 1e-9
+
+
+def units_match(claim: Claim, st: Statement) -> bool:
+    if claim.measure == "level" and claim.unit == "%":
+        return st.unit in ("%", "level") and st.measure in ("level", None)
+    return st.unit in _MATCHING_UNITS.get(claim.unit, {claim.unit})
+
+
+def same_family(claim: Claim, st: Statement) -> bool:
+    return _FAMILY.get(claim.unit, claim.unit) == _FAMILY.get(st.unit, st.unit)
+
+
+def measures_match(claim: Claim, st: Statement) -> bool:
+    if claim.measure is None or st.measure is None or claim.measure == st.measure:
+        return True
+    return (claim.measure, st.measure) in _COMPATIBLE_MEASURES
+
+
+def subjects_match(claim: Claim, st: Statement) -> bool:
+    """The statement is about the claim's instrument (a beat streak: about both of them); with
+    no instrument named, a figure read from text must share a content word with the claim's
+    clause ("home sales rose 0.5%" is not "the Nasdaq gained 0.5%")."""
+    if not claim.subject:
+        return not st.words or not claim.words or bool(claim.words & st.words)
+    if not st.subject:
+        return True
+    if claim.subject & st.subject:
+        return True
+    named = set().union(*claim.others) if claim.others else set()
+    return bool(st.versus) and bool(st.subject & named) and bool(claim.subject & st.versus)
+
+
+def same_subject(claim: Claim, st: Statement) -> bool:
+    """Both name an instrument, and it is the same one."""
+    return bool(claim.subject) and bool(st.subject) and subjects_match(claim, st)
+
+
+def window_match(claim: Claim, st: Statement) -> bool:
+    if claim.sessions is not None and st.sessions is not None and claim.sessions != st.sessions:
+        return False
+    if not st.dates:
+        return True
+    if any(day not in st.dates for day in claim.dates):
+        return False
+    stated = {(d.month, d.day) for d in st.dates}
+    return all(md in stated for md in claim.month_days)
+
+
+def value_match(claim: Claim, st: Statement) -> bool:
+    # More digits than the source shows may only fill in the source's own rounding.
+    coarser = st.decimals is not None and st.decimals < claim.number.decimals
+    slack = 0.5 * 10.0 ** (-st.decimals) if coarser and st.decimals is not None else 0.0
+    if claim.unit in _SIGNED and st.unit in _SIGNED:
+        return close(claim.value, st.value, claim.number.decimals, slack)
+    return close(abs(claim.value), abs(st.value), claim.number.decimals, slack)
+
+
+def states(claim: Claim, st: Statement) -> bool:
+    """`st` states exactly what `claim` says."""
+    return (
+        units_match(claim, st)
+        and measures_match(claim, st)
+        and subjects_match(claim, st)
+        and window_match(claim, st)
+        and value_match(claim, st)
+    )
+
+
+def check_figure(
+    claim: Claim, cited: list[Statement], others: list[Statement], answer_cited: list[Statement]
+) -> Outcome:
+    """The status of one figure: `cited` are the statements of the sources its sentence cites,
+    `others` those of every other source, `answer_cited` those of all sources the answer cites
+    (for relations in a sentence that cites none)."""
+    for st in cited:
+        if states(claim, st):
+            return Outcome("verified", st)
+    moved = _moved(claim, others)
+    if moved is not None:
+        return moved
+    derived = derive(claim, cited or answer_cited)
+    if derived is not None:
+        return Outcome("derived", derived[0], relation=derived[1])
+    return _contradiction(claim, cited, others) or Outcome("unverified")
+
+
+def _moved(claim: Claim, others: list[Statement]) -> Outcome | None:
+    """The right value under another source: needs the instrument named (or the source's figure
+    to be the only one of its kind there), never a guess among many."""
+    matches = [st for st in others if states(claim, st)]
+    if not claim.subject:
+        matches = [st for st in matches if st.typed or st.measure is not None]
+    sources = {st.source for st in matches}
+    if len(sources) != 1:
+        return None
+    st = matches[0]
+    return Outcome("moved", st, moved_to=st.source)
+
+
+def _contradiction(claim: Claim, cited: list[Statement], others: list[Statement]) -> Outcome | None:
+    for pool in (cited, others):
+        rivals = [
+            st
+            for st in pool
+            if same_subject(claim, st) and same_family(claim, st) and measures_match(claim, st)
+            and claim.measure is not None and st.measure is not None
+        ]  # fmt: skip
+        if rivals:
+            st = min(rivals, key=lambda s: (not window_match(claim, s), not s.typed))
+            why = "states" if window_match(claim, st) else "states, for its window,"
+            return Outcome("contradicted", st, note=f"{st.describe()} {why} {st.label}")
+    for st in cited:  # the value is there, but for another instrument
+        other = claim.subject and st.subject and not subjects_match(claim, st)
+        if (
+            other
+            and units_match(claim, st)
+            and measures_match(claim, st)
+            and value_match(claim, st)
+        ):
+            return Outcome("contradicted", st, note=f"{st.describe()}: another instrument")
+    return None
+
+
+def check_date(claim: Claim, cited: list[Statement], every: list[Statement], as_of: date | None
+               ) -> Outcome:  # fmt: skip
+    """A date or year: stated by a cited source, by any source, or the as-of date itself."""
+    number = claim.number
+    for pool, status in ((cited, "verified"), (every, "verified")):
+        for st in pool:
+            if number.unit == "year":
+                stated = st.unit == "year" and st.value == number.value  # "2020" in the text
+                if stated or any(d.year == int(number.value) for d in st.dates):
+                    return Outcome(status, st)
+            elif (number.day is not None and number.day in st.dates) or (
+                number.day is None and number.month_day in {(d.month, d.day) for d in st.dates}
+            ):
+                return Outcome(status, st)
+    if as_of is not None:
+        if number.unit == "year" and int(number.value) == as_of.year:
+            return Outcome("verified", note="the as-of date's year")
+        if number.day == as_of or (
+            number.day is None and number.month_day == (as_of.month, as_of.day)
+        ):
+            return Outcome("verified", note="the as-of date")
+    return Outcome("unverified")

@@ -1,0 +1,339 @@
+"""From prose to claims: each figure with the subject it is about, what was measured, over which
+window, its signed value and unit, and the sources its sentence cites.
+
+The same reading is applied to the answer and to a source's own text (a tool's line, an
+article's excerpt), so a figure is compared with what the source says about the same subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from copilot.claims.numbers import Number, find_numbers, on_or_before
+from copilot.claims.subjects import NO_SUBJECT, Mention, Subject, mentions
+from copilot.sentences import sentence_spans
+
+CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
+# Where one figure's clause ends and the next one's begins.
+_CLAUSE_BREAK = re.compile(
+    r"[;:()]|,\s|\s(?:while|whereas|but|versus|vs\.?|compared with|against|and|with)\s|\s[-–—]\s",
+    re.I,
+)
+_UP = re.compile(
+    r"\b(?:r[io]se[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|"
+    r"advanc(?:e|ed|es|ing)|jump(?:ed|s|ing)?|increas(?:e|ed|es|ing)|up|higher|added|"
+    r"surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|rebound(?:ed|s)?|positive|beat|outperform\w*)\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"\b(?:fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|down|lost|"
+    r"loss(?:es)?|los(?:e|es|ing)|slip(?:ped|s|ping)?|slid(?:e|es)?|sank|sink(?:s|ing)?|"
+    r"decreas(?:e|ed|es|ing)|lower|shed|negative|tumbl(?:e|ed|es|ing)|plung(?:e|ed|es|ing)|"
+    r"retreat(?:ed|s)?|slump(?:ed|s)?|underperform\w*|below|drawdown|off|lagg(?:ed|ing)|lags?|"
+    r"trail(?:ed|ing|s)?|behind)\b",
+    re.I,
+)
+SIGNED = frozenset({"%", "bp", "pp", "points"})
+REACH = 60  # characters searched either side of a figure for its words
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure in a text and what it says."""
+
+    number: Number
+    value: float  # signed by how a reader takes it ("fell 4.4%" is -4.4)
+    unit: str
+    measure: str | None  # a measure class (see `measure_of`); None when the words do not say
+    subject: Subject  # the instrument the figure is about (empty: not named)
+    others: frozenset[Subject]  # every instrument named in its sentence
+    citations: tuple[int, ...]  # the [n] of its sentence
+    dates: tuple[date, ...]  # window dates written in its clause
+    month_days: tuple[tuple[int, int], ...]  # the same, for dates written without a year
+    sessions: int | None  # a window written as "over the last N sessions" / "N-day"
+    sentence: tuple[int, int]
+    comparative: bool = False  # "beat … by", "a gap of": a difference, not a level
+    named_in_order: tuple[Subject, ...] = ()  # the instruments of its sentence, first named first
+    words: frozenset[str] = frozenset()  # content-word stems of its clause (what it is about)
+    sentence_words: frozenset[str] = frozenset()  # … and of its whole sentence
+
+    @property
+    def is_date(self) -> bool:
+        return self.unit in ("date", "year")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    citations: tuple[int, ...]
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def citations_in(text: str) -> tuple[int, ...]:
+    found: list[int] = []
+    for m in CITATION.finditer(text):
+        for n in re.split(r"\s*,\s*", m[1]):
+            if int(n) not in found:
+                found.append(int(n))
+    return tuple(found)
+
+
+_SOURCE_BEFORE = re.compile(r"(?:according to|as|via)\s+$", re.I)
+_SOURCE_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|noted|wrote|put it)\b", re.I)
+
+
+def _instruments(body: str) -> list[Mention]:
+    """The instruments a sentence names, not a publisher that shares a name ("According to
+    Nasdaq, …", "Nasdaq reported that …")."""
+    return [
+        m
+        for m in mentions(body)
+        if not _SOURCE_BEFORE.search(body[: m.start]) and not _SOURCE_AFTER.match(body[m.end :])
+    ]
+
+
+def sentences(text: str) -> list[Sentence]:
+    found = []
+    for start, end in sentence_spans(text):
+        body = text[start:end]
+        found.append(Sentence(start, end, citations_in(body), _instruments(body)))
+    return found
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of `text` around [start, end), inside the sentence [lo, hi)."""
+    left = text[max(lo, start - REACH) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    c_start = max(lo, start - REACH) + (breaks[-1].end() if breaks else 0)
+    right = text[end : min(hi, end + REACH)]
+    after = _CLAUSE_BREAK.search(right)
+    c_end = end + (after.start() if after else len(right))
+    return c_start, c_end
+
+
+def direction(text: str, number: Number, lo: int) -> int:
+    """+1 or -1: the number's own sign, else the nearest direction word in its clause, else +1
+    (an unsigned return reads as a gain)."""
+    if number.text[:1] in "+-\u2212\u2013":
+        return -1 if number.value < 0 else 1
+    before = re.split(r"[;,]|\d", text[max(lo, number.start - 40) : number.start])[-1]
+    after = re.split(r"[;,.]\s|\d|\[", text[number.end : number.end + 40])[0]
+    nearest: tuple[int, int] | None = None  # (distance, sign)
+    for pattern, sign in ((_UP, 1), (_DOWN, -1)):
+        for m in pattern.finditer(before):
+            candidate = (len(before) - m.end(), sign)
+            nearest = min(nearest, candidate) if nearest else candidate
+        for m in pattern.finditer(after):
+            candidate = (m.start(), sign)
+            nearest = min(nearest, candidate) if nearest else candidate
+    return nearest[1] if nearest else 1
+
+
+_STREAK = re.compile(r"in a row|straight|consecutive|streak|winning|losing|run\b|through", re.I)
+_SESSIONS_AFTER = re.compile(r"^[\s-]*(?:trading[\s-])?(?:sessions?|days?)\b", re.I)
+_WINDOW_BEFORE = re.compile(r"(?:last|past|over|in|the)\s+(?:the\s+)?$", re.I)
+_SMA = re.compile(r"average|\bsma\b|moving", re.I)
+_PEAK = re.compile(r"\bfrom (?:its|the) (?:\w+ )?(?:peak|high|record)|off (?:its|the) \w*\s?high|"
+                   r"below (?:its|the) (?:\w+ )?(?:peak|high)", re.I)  # fmt: skip
+_COMPARE = re.compile(
+    r"\bbeat\w*|outperform\w*|underperform\w*|outpac\w*|lagg?\w*|trail\w*|\blead\b|\bled\b|"
+    r"\bleads\b|gap|spread|"
+    r"ahead|behind|more than|less than|difference|margin|edge",
+    re.I,
+)
+_LEVEL = re.compile(r"clos\w* at|close of|\bat \$?$|level|stood|trad\w* at|\(close|\bclose\b",
+                    re.I)  # fmt: skip
+_COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up days|down days|"
+                    r"sectors?|of the (?:last|past)|times", re.I)  # fmt: skip
+_DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-day|daily|"
+                    r"single-day)|one-day|single-day|daily (?:gain|drop|move)", re.I)  # fmt: skip
+
+
+def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str | None, bool]:
+    """(measure class, comparative) from the words around `number` in its clause.
+
+    Classes: move, daily_extreme, sma_distance, peak_distance, drawdown, volatility, level,
+    streak, window, rank, count, diff."""
+    before = text[clause[0] : number.start]
+    after = text[number.end : clause[1]]
+    around = before + " " + after
+    comparative = bool(_COMPARE.search(around))
+    unit = number.unit
+    if unit == "rank":
+        return "rank", False
+    if unit in ("count",):
+        tail = text[number.end : number.end + 30]
+        hyphen = tail.startswith("-")
+        if _SESSIONS_AFTER.match(tail):
+            if _SMA.search(tail[:40]):
+                return "window", False  # "200-day average"
+            if _STREAK.search(around):
+                return "streak", False
+            if hyphen or _WINDOW_BEFORE.search(before):
+                return "window", False
+            return "streak" if comparative else None, False
+        if re.match(r"\s+of\b", tail) and re.search(r"ranked|rank|place", before, re.I):
+            return "rank", False
+        if re.search(r"ranked|rank\b|\bof\s*$|No\.\s*$|#\s*$", before, re.I):
+            return ("rank" if not re.search(r"\bof\s*$", before) else "count"), False
+        if _COUNT.search(around):
+            return "count", False
+        return None, False
+    if unit == "pp" or (unit == "points" and comparative):
+        return "diff", True
+    if unit in ("%", "pp"):
+        if re.search(r"volatil", around, re.I):
+            return "volatility", False
+        if re.search(r"drawdown|peak-to-trough", around, re.I):
+            return "drawdown", False
+        if _PEAK.search(around):
+            return "peak_distance", False
+        if _SMA.search(after) or _SMA.search(before[-30:]):
+            return "sma_distance", False
+        if _DAILY.search(around):
+            return "daily_extreme", False
+        if comparative and re.search(r"\bby\s*$|gap of\s*$|lead of\s*$|margin of\s*$", before):
+            return "diff", True
+        if re.search(r"yield\w* (?:of|at|stood)|\b(?:at|to)\s*$", before, re.I):
+            return "level", False
+        return "move", comparative
+    if unit == "bp":
+        return ("diff" if comparative and re.search(r"spread|gap", around, re.I) else "move"), False
+    if unit in ("$", "level"):
+        if _SMA.search(around) and re.search(r"average of|sma of", before, re.I):
+            return "level", False
+        return "level", False
+    return None, False
+
+
+def _window(
+    text: str, clause: tuple[int, int], number: Number, as_of: date | None, dates: list[Number]
+) -> tuple[tuple[date, ...], tuple[tuple[int, int], ...], int | None]:
+    days: list[date] = []
+    month_days: list[tuple[int, int]] = []
+    for found in dates:
+        if not clause[0] <= found.start < clause[1]:
+            continue
+        if re.search(r"as of\s*$", text[max(0, found.start - 8) : found.start], re.I):
+            continue  # "as of January 23": when the question is asked, not the window
+        day = found.day or (on_or_before(found, as_of) if as_of else None)
+        if as_of is not None and day == as_of and found.day is None:
+            continue
+        if day is not None:
+            days.append(day)
+        elif found.month_day is not None:
+            month_days.append(found.month_day)
+    sessions = None
+    segment = text[clause[0] : clause[1]]
+    for m in re.finditer(
+        r"(?:(?:last|past|over|the)\s+(?:the\s+)?(\d+)\s+(?:trading\s+)?(?:sessions|days))|"
+        r"\b(\d+)-(?:trading-)?(?:session|day)\s+(?:gain|return|move|rally|drop|decline|loss|"
+        r"advance|climb|slide|window|period|change|performance)",
+        segment,
+        re.I,
+    ):
+        n_start = clause[0] + m.start(1 if m[1] else 2)
+        if n_start != number.start:
+            sessions = int(m[1] or m[2])
+    return tuple(days), tuple(month_days), sessions
+
+
+_STEM = re.compile(r"[a-z][a-z&'-]{2,}")
+_COMMON_WORDS = (
+    "the and for its was were are has had that this with from over since than into while "
+    "rose fell gained lost climbed slid declined advanced dropped jumped higher lower down "
+    "percent points basis session sessions day days week weeks month year per cent about also"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def clause_words(text: str) -> frozenset[str]:
+    """5-letter stems of the content words of a clause: what a figure is about when no
+    instrument is named ("existing home sales", "EPS growth")."""
+    return frozenset(w[:5] for w in _STEM.findall(CITATION.sub(" ", text.lower()))
+                     if w not in _COMMON)  # fmt: skip
+
+
+def extract_claims(
+    text: str, as_of: date | None = None, source_subjects: dict[int, Subject] | None = None
+) -> list[Claim]:
+    """Every figure of `text` as a claim (dates and years included, as date claims).
+
+    `source_subjects` maps a source to the one instrument it is about: a figure whose clause
+    names no instrument but cites such a source ("IWM returned 9.60% [1] against 1.04% [2]")
+    is about that source's instrument."""
+    claims: list[Claim] = []
+    numbers = find_numbers(text)
+    dates = [n for n in numbers if n.unit == "date"]
+    for sentence in sentences(text):
+        lo, hi = sentence.start, sentence.end
+        others = frozenset(m.subject for m in sentence.mentions)
+        in_order = tuple(dict.fromkeys(m.subject for m in sentence.mentions))
+        for number in (n for n in numbers if lo <= n.start < hi):
+            clause = clause_bounds(text, number.start, number.end, lo, hi)
+            measure, comparative = measure_of(text, number, clause)
+            sign = direction(text, number, lo) if number.unit in SIGNED else 1
+            value = sign * abs(number.value) if number.unit in SIGNED else number.value
+            days, month_days, sessions = _window(text, clause, number, as_of, dates)
+            unit = "rank" if measure == "rank" else number.unit  # "ranked #10", "No. 3"
+            # A figure followed by its own [n] in its clause is checked against that source
+            # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.
+            after = CITATION.match(text, clause[1])
+            own = citations_in(text[clause[0] : clause[1]] + (after.group() if after else ""))
+            claims.append(
+                Claim(
+                    number=number, value=value, unit=unit, measure=measure,
+                    subject=_cited_subject(text, number, clause, source_subjects)
+                    or _subject(sentence.mentions, number, clause, lo, text),
+                    others=others, citations=own or sentence.citations, dates=days,
+                    month_days=month_days, sessions=sessions, sentence=(lo, hi),
+                    comparative=comparative, named_in_order=in_order,
+                    words=clause_words(text[clause[0] : clause[1]]),
+                    sentence_words=clause_words(text[lo:hi]),
+                )
+            )  # fmt: skip
+    return claims
+
+
+def _cited_subject(
+    text: str, number: Number, clause: tuple[int, int], by_source: dict[int, Subject] | None
+) -> Subject:
+    """The instrument of the one-instrument source cited in the figure's clause, when the
+    clause names none itself."""
+    if not by_source:
+        return NO_SUBJECT
+    segment = text[clause[0] : clause[1] + 8]
+    if mentions(text[clause[0] : clause[1]]):
+        return NO_SUBJECT
+    cited = citations_in(segment)
+    found = {by_source[n] for n in cited if n in by_source}
+    return found.pop() if len(found) == 1 and len(cited) == 1 else NO_SUBJECT
+
+
+def _subject(found: list[Mention], number: Number, clause: tuple[int, int], lo: int,
+             text: str) -> Subject:  # fmt: skip
+    """The instrument nearest before the figure in its clause ("X beat Y …": X), else after it
+    in the clause, else the sentence's first (its grammatical subject, usually); none when the
+    sentence names none."""
+    local = [(m.start + lo, m.end + lo, m) for m in found]
+    before = [(s, e, m) for s, e, m in local if clause[0] <= s < number.start]
+    if len(before) >= 2 and _COMPARE.search(text[before[-2][1] : before[-1][0]]):
+        return before[-2][2].subject
+    if before:
+        return before[-1][2].subject
+    after = [m for s, _, m in local if number.end <= s < clause[1]]
+    if after:
+        return after[0].subject
+    # Earlier in the sentence: the nearest instrument that is not the object of a comparison
+    # ("IWM beat SPY 14 sessions, up 8.3%": IWM is up 8.3%).
+    for s, _, m in reversed([item for item in local if item[0] < number.start]):
+        if not _OBJECT.search(text[max(lo, s - 25) : s]):
+            return m.subject
+    return NO_SUBJECT  # an instrument named only after the figure, in another clause
+
+
+_OBJECT = re.compile(r"(?:beat\w*|outperform\w*|outpac\w*|topp\w*|than|versus|vs\.?|led|"
+                     r"against|over|behind|trail\w*|lagg\w*)\s+(?:the\s+)?$", re.I)  # fmt: skip

@@ -1,0 +1,358 @@
+"""Reasons and superlatives are claims too.
+
+* A sentence that cites an article must be *supported* by the passage of it the model was shown:
+  the bundled embedding model's cosine similarity between the sentence and the passage (its best
+  sentence, or the whole), plus the share of the sentence's content words the passage contains.
+  The weight and threshold were measured on hand-labelled (sentence, excerpt) pairs drawn from
+  real answers (`benchmarks/data/reason_pairs.jsonl`, `benchmarks/results/verify.md`).
+* A superlative or uniqueness word ("highest", "only", "record", "best since") needs a cited
+  source that computed it: its text says it, or its ranking puts the named instrument there.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from copilot.answer import ReasonCheck
+from copilot.claims.extract import CITATION, Sentence
+from copilot.claims.statements import Statement, news_text
+from copilot.sources import DataSource, NewsSource
+
+# Measured on benchmarks/data/reason_pairs.jsonl (112 hand-labelled pairs): the weight and
+# threshold that balance precision and recall, 5-fold cross-validated (results/verify.md).
+EMBEDDING_WEIGHT = 0.6
+SUPPORT_THRESHOLD = 0.625
+CLASH_PENALTY = 0.1  # the sentence moves one way, the passage only the other way
+
+Embed = Callable[[Sequence[str]], list[list[float]]]
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "this",
+        "with",
+        "from",
+        "were",
+        "have",
+        "been",
+        "their",
+        "they",
+        "than",
+        "into",
+        "over",
+        "more",
+        "most",
+        "such",
+        "which",
+        "while",
+        "about",
+        "after",
+        "before",
+        "during",
+        "amid",
+        "among",
+        "these",
+        "those",
+        "there",
+        "where",
+        "when",
+        "what",
+        "also",
+        "its",
+        "was",
+        "are",
+        "has",
+        "had",
+        "but",
+        "not",
+        "all",
+        "any",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "said",
+        "says",
+        "say",
+        "per",
+        "cent",
+        "percent",
+        "session",
+        "sessions",
+        "day",
+        "days",
+        "week",
+        "year",
+        "years",
+        "stocks",
+        "stock",
+        "shares",
+        "market",
+        "markets",
+        "index",
+        "rose",
+        "fell",
+        "gained",
+        "lost",
+        "up",
+        "down",
+        "higher",
+        "lower",
+        "points",
+        "point",
+        "basis",
+    ]
+)
+_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def content_stems(text: str) -> set[str]:
+    text = CITATION.sub(" ", text.lower())
+    return {w[:5] for w in _WORD.findall(text) if w not in _STOP}
+
+
+def lexical_support(sentence: str, passage: str) -> float:
+    """Share of the sentence's content words (5-letter stems) the passage contains."""
+    wanted = content_stems(sentence)
+    if not wanted:
+        return 0.0
+    return len(wanted & content_stems(passage)) / len(wanted)
+
+
+_RISE = re.compile(
+    r"\b(r[io]se|rising|gain\w*|climb\w*|rall\w*|jump\w*|surg\w*|soar\w*|rebound\w*|lift\w*|"
+    r"boost\w*|up|higher|advanc\w*|record|raise[ds]?|hike\w*|strong\w*|improv\w*)\b",
+    re.I,
+)
+_FALL = re.compile(
+    r"\b(fell|fall\w*|drop\w*|declin\w*|slid\w*|slip\w*|sank|tumbl\w*|plung\w*|lost|down|"
+    r"lower\w*|eas\w*|pressure\w*|pulled back|slump\w*|drag\w*|weak\w*|cut\w*|sell-off)\b",
+    re.I,
+)
+
+
+def directions_clash(sentence: str, passage: str) -> bool:
+    """The sentence speaks only of a rise and the passage only of a fall, or the reverse: the
+    embedding barely tells "rose" from "fell"."""
+    s_up, s_down = bool(_RISE.search(sentence)), bool(_FALL.search(sentence))
+    p_up, p_down = bool(_RISE.search(passage)), bool(_FALL.search(passage))
+    return (s_up and not s_down and p_down and not p_up) or (
+        s_down and not s_up and p_up and not p_down
+    )
+
+
+def _cosine(a: list[float], b: list[float]) -> float:
+    return float(sum(x * y for x, y in zip(a, b, strict=False)))
+
+
+class SupportScorer:
+    """Scores how well a passage supports a sentence; caches embeddings by text."""
+
+    def __init__(
+        self,
+        embed: Embed | None,
+        weight: float = EMBEDDING_WEIGHT,
+        threshold: float = SUPPORT_THRESHOLD,
+        cache_size: int = 2048,
+    ) -> None:
+        self.embed = embed
+        self.weight = weight if embed is not None else 0.0
+        self.threshold = threshold
+        self._cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def vectors(self, texts: Sequence[str]) -> list[list[float]]:
+        assert self.embed is not None
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, vector in zip(missing, self.embed(missing), strict=True):
+                self._cache[text] = vector
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return [self._cache[t] for t in texts]
+
+    def semantic(self, sentence: str, passage: str) -> float:
+        """Best cosine between the sentence and the passage or one of its sentences."""
+        if self.embed is None:
+            return 0.0
+        pieces = [passage, *[p for p in _SPLIT.split(passage) if len(p) > 20][:4]]
+        vectors = self.vectors([sentence, *pieces])
+        return max(_cosine(vectors[0], v) for v in vectors[1:])
+
+    def score(self, sentence: str, passage: str) -> float:
+        clean = CITATION.sub("", sentence).strip()
+        lexical = lexical_support(clean, passage)
+        penalty = CLASH_PENALTY if directions_clash(clean, passage) else 0.0
+        if self.weight == 0.0:
+            return lexical - penalty
+        semantic = self.semantic(clean, passage)
+        return self.weight * semantic + (1 - self.weight) * lexical - penalty
+
+    def supports(self, sentence: str, passage: str) -> bool:
+        return self.score(sentence, passage) >= self.threshold
+
+
+_DEFAULT: SupportScorer | None = None
+
+
+def default_scorer() -> SupportScorer:
+    """The bundled all-MiniLM-L6-v2 scorer, loaded once per process; lexical only (with a lower
+    threshold measured the same way) when the model cannot be loaded."""
+    global _DEFAULT  # a cache of the bundled model, not configuration
+    if _DEFAULT is None:
+        try:
+            from copilot.news.embeddings import SentenceTransformerEmbedder
+
+            embedder = SentenceTransformerEmbedder()
+            embedder.load()
+            _DEFAULT = SupportScorer(_one_thread(embedder.embed))
+        except Exception:
+            _DEFAULT = SupportScorer(None, threshold=LEXICAL_ONLY_THRESHOLD)
+    return _DEFAULT
+
+
+LEXICAL_ONLY_THRESHOLD = 0.625  # the same pairs, lexical overlap alone
+_THREADS = threading.Lock()
+
+
+def _one_thread(embed: Embed) -> Embed:
+    """A few short texts gain nothing from a second thread and lose much when the cores are
+    busy (the news embedder measured the same: 25 ms instead of 150 ms on a loaded machine)."""
+
+    def run(texts: Sequence[str]) -> list[list[float]]:
+        import torch
+
+        with _THREADS:
+            before = torch.get_num_threads()
+            torch.set_num_threads(1)
+            try:
+                return embed(texts)
+            finally:
+                torch.set_num_threads(before)
+
+    return run
+
+
+@dataclass(frozen=True)
+class Superlative:
+    word: str
+    group: str
+    start: int
+    end: int
+
+
+_SUPERLATIVES = {
+    "best": r"best|top[\s-]perform\w*|led|leader|leading|strongest",
+    "worst": r"worst|weakest|bottom|laggard|lagg\w+ the most",
+    "highest": r"highest|record|all[\s-]time|peak",
+    "lowest": r"lowest",
+    "biggest": r"biggest|largest",
+    "only": r"only|sole",
+    "since": r"(?:best|worst|biggest|largest|highest|lowest|first)\s+\w*\s*since",
+}
+# A superlative is a claim when it is about performance ("the best sector", "its biggest gain",
+# "a record high", "best since"), not a description ("the largest companies").
+_PERFORMANCE = (
+    r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:gains?|drops?|declines?|rall(?:y|ies)|jumps?|moves?|falls?|"
+    r"loss(?:es)?|increases?|advances?|rises?|perform\w*|sectors?|days?|sessions?|weeks?|"
+    r"months?|quarters?|years?|start|stretch|runs?|streaks?|clos(?:e|es|ing)|levels?|highs?|lows?|"
+    r"finish|returns?|showing|on record|ever|in (?:the|its) (?:data|history))\b"
+)
+_SUPER = re.compile(
+    r"\b(?P<since>(?:best|worst|biggest|largest|highest|lowest|first)\s+(?:\w+\s+){0,3}?since)\b|"
+    r"\b(?P<word>highest|lowest|best|worst|biggest|largest|strongest|weakest|record|all-time|"
+    rf"unprecedented)(?={_PERFORMANCE})|\b(?:the|its)\s+(?P<only>only)(?={_PERFORMANCE})",
+    re.I,
+)
+_GROUP = {"highest": "highest", "record": "highest", "all-time": "highest", "lowest": "lowest",
+          "best": "best", "strongest": "best", "worst": "worst", "weakest": "worst",
+          "biggest": "biggest", "largest": "biggest", "only": "only",
+          "unprecedented": "highest"}  # fmt: skip
+
+
+def superlatives(text: str) -> list[Superlative]:
+    found = []
+    for m in _SUPER.finditer(text):
+        if m["since"]:
+            found.append(Superlative(m["since"], "since", m.start(), m.end()))
+        elif m["only"]:
+            found.append(Superlative("only", "only", m.start("only"), m.end("only")))
+        else:
+            word = m["word"]
+            found.append(Superlative(word, _GROUP[word.lower()], m.start(), m.end()))
+    return found
+
+
+def _says(source_text: str, group: str) -> bool:
+    return re.search(rf"\b(?:{_SUPERLATIVES[group]})\b", source_text, re.I) is not None
+
+
+def check_superlative(
+    text: str,
+    sentence: Sentence,
+    word: Superlative,
+    sources: dict[int, DataSource | NewsSource],
+    ranks: list[Statement],
+) -> ReasonCheck:
+    """Supported when a cited source computed it: says the same superlative, and where it
+    ranks the instrument the sentence names, ranks it there."""
+    start, end = sentence.start + word.start, sentence.start + word.end
+    named = [m.subject for m in sentence.mentions if m.start < word.start]
+    subject = named[-1] if named else (sentence.mentions[0].subject if sentence.mentions else None)
+    for n in sentence.citations:
+        source = sources.get(n)
+        if source is None:
+            continue
+        body = news_text(source) if isinstance(source, NewsSource) else source.text
+        if not _says(body, word.group):
+            continue
+        if subject and word.group in ("best", "worst"):
+            placed = [st for st in ranks if st.source == n and st.subject & subject]
+            size = max((st.value for st in ranks if st.source == n), default=0.0)
+            want = 1.0 if word.group == "best" else size
+            if placed and all(st.value != want for st in placed):
+                return ReasonCheck(text=word.word, start=start, end=end, kind="superlative",
+                                   status="unsupported", source=n,
+                                   evidence=f"[{n}] {placed[0].label}")  # fmt: skip
+        return ReasonCheck(text=word.word, start=start, end=end, kind="superlative",
+                           status="supported", source=n,
+                           evidence=f"[{n}] computed it ({word.group})")  # fmt: skip
+    return ReasonCheck(
+        text=word.word, start=start, end=end, kind="superlative", status="unsupported",
+        evidence="no cited source computed it" if sentence.citations else "cites no source",
+    )  # fmt: skip
+
+
+def check_reason(
+    text: str,
+    sentence: Sentence,
+    sources: dict[int, DataSource | NewsSource],
+    scorer: SupportScorer,
+) -> ReasonCheck | None:
+    """A sentence citing an article: supported by the best-supporting cited passage, or not."""
+    cited_news = [(n, s) for n in sentence.citations
+                  if isinstance(s := sources.get(n), NewsSource)]  # fmt: skip
+    if not cited_news:
+        return None
+    body = text[sentence.start : sentence.end]
+    best: tuple[float, int, str] = (-1.0, 0, "")
+    for n, source in cited_news:
+        passage = news_text(source)
+        score = scorer.score(body, passage)
+        if score > best[0]:
+            best = (score, n, passage)
+    score, n, passage = best
+    status = "supported" if score >= scorer.threshold else "unsupported"
+    shown = passage if len(passage) < 200 else passage[:197] + "…"
+    return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                       status=status, source=n, score=round(score, 3),
+                       evidence=f"[{n}] {shown}")  # fmt: skip

