@@ -357,7 +357,7 @@ class MarketStore:
         rows = self._con.execute(
             f"SELECT max(date) FROM bars {bound} GROUP BY symbol", [as_of] if as_of else []
         ).fetchall()
-        lasts = [r[0] for r in rows if r[0] is not None]
+        lasts: list[date] = [r[0] for r in rows if r[0] is not None]
         if not lasts:
             return None
         newest = max(lasts)
