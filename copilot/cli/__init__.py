@@ -13,6 +13,7 @@ from copilot.cli import (
     eval_commands,
     ingest_commands,
     market_commands,
+    refresh_commands,
     research_commands,
     tool_commands,
     ui_commands,
@@ -31,6 +32,7 @@ app.command("tool")(tool_commands.tool)
 app.command("ask")(ask_commands.ask)
 app.command("eval")(eval_commands.eval_command)
 app.command("research")(research_commands.research)
+app.command("refresh")(refresh_commands.refresh)
 app.command("ui")(ui_commands.ui)
 
 _news_loaded = False
