@@ -20,7 +20,7 @@ from copilot.tools.measure_tool import measure
 from ingest.market.online import import_online
 from ingest.market.providers import FetchRequest, YahooProvider
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "market" / "yahoo_AAPL_split_history.csv"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "market_split" / "yahoo_AAPL_split_history.csv"
 
 
 def recorded() -> pd.DataFrame:
