@@ -147,3 +147,16 @@ def known_at(symbol: str, dates: Sequence[date], frequency: Frequency | None = N
     """The release date of each observation date of `symbol` (never before the date itself)."""
     rule, _ = release_rule(symbol, frequency or frequency_of(dates))
     return [max(rule(d), d) for d in dates]
+
+
+_STEP = {"daily": pd.offsets.BDay(1), "weekly": pd.DateOffset(weeks=1),
+         "monthly": pd.DateOffset(months=1), "quarterly": pd.DateOffset(months=3),
+         "annual": pd.DateOffset(years=1)}  # fmt: skip
+
+
+def next_release(symbol: str, dates: Sequence[date]) -> tuple[date, date]:
+    """The observation expected after the last of `dates` (oldest first), and its release."""
+    frequency = frequency_of(dates[-24:])
+    following = (pd.Timestamp(dates[-1]) + _STEP[frequency]).date()
+    rule, _ = release_rule(symbol, frequency)
+    return following, max(rule(following), following)

@@ -350,18 +350,21 @@ class MarketStore:
 
     def latest_common_date(self, as_of: date | None = None, recent_days: int = 30) -> date | None:
         """The latest date the priced instruments share: the earliest of their last bar dates
-        (bounded by `as_of`), among those whose data reaches within `recent_days` of the newest
-        bar — one long-stale symbol (a stock imported once) does not hold every answer back;
-        `stale_notes` names it instead. None for a store without bars."""
-        bound = "WHERE date <= ?" if as_of is not None else ""
+        (bounded by `as_of`). Priced: bars of ETFs, stocks and other securities — not index or
+        volatility levels (VIX may run months past the prices). Only instruments whose data
+        reaches within `recent_days` of the newest count: one long-stale symbol (a stock
+        imported once) does not hold every answer back; `stale_notes` names it. None: no bars."""
+        bound = "AND b.date <= ?" if as_of is not None else ""
         rows = self._con.execute(
-            f"SELECT max(date) FROM bars {bound} GROUP BY symbol", [as_of] if as_of else []
+            f"""SELECT max(b.date) FROM bars b LEFT JOIN symbols s USING (symbol)
+                WHERE coalesce(s.kind, '') NOT IN ('index', 'volatility') {bound}
+                GROUP BY b.symbol""",
+            [as_of] if as_of else [],
         ).fetchall()
         lasts: list[date] = [r[0] for r in rows if r[0] is not None]
         if not lasts:
             return None
-        newest = max(lasts)
-        floor = newest - timedelta(days=recent_days)
+        floor = max(lasts) - timedelta(days=recent_days)
         return min(d for d in lasts if d >= floor)
 
     def symbol_meta(self, symbol: str) -> SymbolMeta | None:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from copilot.errors import NoDataError, ProviderError
 from copilot.market.calendar import nyse
-from copilot.market.release import frequency_of, release_rule
+from copilot.market.release import next_release as next_observation
 from copilot.market.store import MarketStore
 from ingest.market.providers import (
     Fetched,
@@ -100,13 +100,7 @@ def next_release(store: MarketStore, plan: Plan) -> date:
         after = pd.Timestamp(plan.last) + pd.Timedelta(days=1)
         return pd.Timestamp(nyse().date_to_session(after, direction="next")).date()
     dates = [d.date() for d in pd.DatetimeIndex(store.values(plan.symbol).index)]
-    frequency = frequency_of(dates[-24:])
-    step = {"daily": pd.offsets.BDay(1), "weekly": pd.DateOffset(weeks=1),
-            "monthly": pd.DateOffset(months=1), "quarterly": pd.DateOffset(months=3),
-            "annual": pd.DateOffset(years=1)}[frequency]  # fmt: skip
-    following = (pd.Timestamp(plan.last) + step).date()
-    rule, _ = release_rule(plan.symbol, frequency)
-    return max(rule(following), following)
+    return next_observation(plan.symbol, dates)[1]
 
 
 def refresh_market(
