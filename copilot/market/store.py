@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from copilot.locks import WriterLock
 from copilot.market.store_schema import (
     SCHEMA,
     columns,
+    common_date_sql,
     connect_waiting,
     fill_known_at,
     known_dates,
@@ -354,18 +355,10 @@ class MarketStore:
         volatility levels (VIX may run months past the prices). Only instruments whose data
         reaches within `recent_days` of the newest count: one long-stale symbol (a stock
         imported once) does not hold every answer back; `stale_notes` names it. None: no bars."""
-        bound = "AND b.date <= ?" if as_of is not None else ""
-        rows = self._con.execute(
-            f"""SELECT max(b.date) FROM bars b LEFT JOIN symbols s USING (symbol)
-                WHERE coalesce(s.kind, '') NOT IN ('index', 'volatility') {bound}
-                GROUP BY b.symbol""",
-            [as_of] if as_of else [],
-        ).fetchall()
-        lasts: list[date] = [r[0] for r in rows if r[0] is not None]
-        if not lasts:
-            return None
-        floor = max(lasts) - timedelta(days=recent_days)
-        return min(d for d in lasts if d >= floor)
+        sql = common_date_sql(as_of is not None, recent_days)
+        rows = self._con.execute(sql, [as_of] if as_of else []).fetchall()
+        found = rows[0][0] if rows else None
+        return found if isinstance(found, date) else None
 
     def symbol_meta(self, symbol: str) -> SymbolMeta | None:
         """Table, first and last date, row count and sources of a stored symbol."""

@@ -48,6 +48,18 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def common_date_sql(bounded: bool, recent_days: int = 30) -> str:
+    """The latest date the priced instruments share (see `MarketStore.latest_common_date`);
+    one `?` parameter (the as-of date) when `bounded`."""
+    bound = "AND b.date <= ?" if bounded else ""
+    return f"""
+    WITH lasts AS (
+        SELECT max(b.date) AS last FROM bars b LEFT JOIN symbols s USING (symbol)
+        WHERE coalesce(s.kind, '') NOT IN ('index', 'volatility') {bound} GROUP BY b.symbol)
+    SELECT min(last) FROM lasts
+    WHERE last >= (SELECT max(last) FROM lasts) - INTERVAL {int(recent_days)} DAY"""
+
+
 def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     rows = con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
