@@ -66,7 +66,8 @@ def _market_table(results: list[RefreshResult]) -> None:
     table = Table(title="Market refresh")
     for column in ("symbol", "status", "provider", "new rows", "from", "to", "note"):
         table.add_column(column, overflow="fold")
-    colour = {"updated": "green", "up to date": "dim", "skipped": "yellow", "failed": "red"}
+    colour = {"updated": "green", "up to date": "dim", "no new data": "yellow",
+              "skipped": "yellow", "failed": "red"}  # fmt: skip
     for r in results:
         cells = (r.symbol, r.provider, str(r.rows or ""), str(r.first or ""), str(r.last or ""),
                  r.note)  # fmt: skip

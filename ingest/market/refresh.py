@@ -35,7 +35,7 @@ from ingest.market.providers import (
     YahooProvider,
 )
 
-Status = Literal["updated", "up to date", "failed", "skipped"]
+Status = Literal["updated", "up to date", "no new data", "failed", "skipped"]
 NEW_YORK = ZoneInfo("America/New_York")
 SETTLED = time(18, 0)  # a session's close is final (and at the providers) by 18:00 New York
 # Series of the shared sample (files) and the FRED series that continues each.
@@ -142,8 +142,9 @@ def _refresh_one(
             first = store.date_range(symbol)[0]
             fetched = providers[plan.provider].fetch(FetchRequest(plan.remote, first, None))
             frame, note = fetched.frame.assign(symbol=symbol), "adjusted closes restated"
-    except NoDataError:
-        return RefreshResult(symbol, "up to date", plan.provider, note="no new data yet")
+    except NoDataError as exc:  # new data was due: say what the provider said
+        return RefreshResult(symbol, "no new data", plan.provider,
+                             note=f"nothing after {plan.last} (due from {due}): {exc}")  # fmt: skip
     except ProviderError as exc:
         return RefreshResult(symbol, "failed", plan.provider, note=str(exc))
     if not note:
