@@ -139,3 +139,10 @@ def test_refresh_command_on_an_empty_setup(tmp_path: Path, monkeypatch: pytest.M
     assert result.exit_code == 0, result.output
     assert "No market store yet" in result.output
     assert "No feeds to refresh" in result.output
+
+
+def test_yahoo_option_takes_comma_separated_tickers() -> None:
+    from copilot.cli.ingest_commands import _listed
+
+    assert _listed(["AAPL,msft", " NVDA ", "AAPL"]) == ["AAPL", "MSFT", "NVDA"]
+    assert _listed([]) == []

@@ -26,7 +26,8 @@ def test_latest_common_date_is_the_prices_not_vix(
     expected = min(last_date(p, "date") for p in prices.glob("*.csv"))
     with MarketStore.open(shared_market_path, read_only=True) as store:
         assert store.latest_common_date() == expected
-        assert store.latest_date() > expected  # VIX bars run later: not the default
+        latest = store.latest_date()
+        assert latest is not None and latest > expected  # VIX bars run later: not the default
         assert store.latest_common_date(as_of=date(2026, 1, 23)) == date(2026, 1, 23)
 
 
