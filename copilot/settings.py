@@ -61,6 +61,13 @@ class Settings(BaseSettings):
     )
     online_start: date = Field(date(2015, 1, 1), description="First date fetched online.")
     http_timeout_s: float = 20.0
+    http_retries: int = Field(
+        3, ge=1, le=10, description="Tries per network call (Yahoo, FRED, feeds, embeddings)."
+    )
+    http_retry_max_s: float = Field(8.0, ge=0, description="Longest wait between two tries.")
+    stale_after_sessions: int = Field(
+        5, ge=1, description="Warn when a figure's prices end this many sessions before as-of."
+    )
 
     # News store.
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded.")
@@ -134,6 +141,11 @@ class Settings(BaseSettings):
     @property
     def news_path(self) -> Path:
         return self.news_dir or self.data_dir / "news"
+
+    @property
+    def feeds_path(self) -> Path:
+        """The feeds `ingest news --rss` stored, which `refresh` checks again."""
+        return self.data_dir / "feeds.json"
 
     @property
     def import_roots(self) -> list[Path]:

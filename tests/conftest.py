@@ -104,3 +104,14 @@ def research_deps(
         yield ToolDeps(
             settings=settings, ledger=SourceLedger(), market=store, news=shared_news_store
         )
+
+
+@pytest.fixture(autouse=True)
+def _instant_retries() -> Iterator[None]:
+    """Network retries keep their attempts but do not sleep in tests (copilot.retry)."""
+    from copilot.retry import RetryPolicy, configure, current_policy
+
+    before = current_policy()
+    configure(RetryPolicy(attempts=before.attempts, initial_s=0.0, max_s=0.0))
+    yield
+    configure(before)

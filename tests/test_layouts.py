@@ -348,8 +348,10 @@ def test_yahoo_export_stores_close_not_adj_close(tmp_path: Path, store: MarketSt
     )
     result = import_file(store, path)
     assert (result.status, result.layout) == ("imported", "yahoo")
-    assert any("Adj Close ignored" in note for note in result.notes), result.notes
+    notes = result.notes
+    assert any("Adj Close stored as the adjusted close" in note for note in notes), notes
     assert store.values("QQQ").tolist() == [616.20, 620.40]
+    assert store.values("QQQ", adjusted=True).tolist() == [612.90, 617.05]
     assert store.bars("QQQ").loc["2026-01-05", "volume"] == 48000000.0
 
 

@@ -10,10 +10,11 @@ import streamlit as st
 from copilot.errors import CopilotError
 from ui import style
 from ui.data_import import market_folder_form, news_folder_form, online_form, show_last_report
+from ui.data_refresh import refresh_section
 from ui.market_gate import StoreBusyError
 from ui.resources import UISettings, get_settings, market_gate, news_store
 from ui.safe import escape_markdown
-from ui.sidebar import AS_OF_KEY
+from ui.sidebar import AS_OF_KEY, CHOSEN_AS_OF_KEY
 
 NEWS_WINDOW = timedelta(days=60)  # days shown at first in the news chart
 
@@ -22,7 +23,8 @@ def page() -> None:
     st.set_page_config(layout="wide")
     style.inject()
     settings = get_settings()
-    as_of = st.session_state.get(AS_OF_KEY) or settings.as_of
+    as_of = (st.session_state.get(AS_OF_KEY) or st.session_state.get(CHOSEN_AS_OF_KEY)
+             or settings.as_of)  # fmt: skip
     st.title("Data", anchor=False)
     st.caption(
         escape_markdown(
@@ -33,6 +35,7 @@ def page() -> None:
     market_section(as_of)
     news_section(as_of)
     import_section(settings)
+    refresh_section(settings)
 
 
 def market_section(as_of: date | None) -> None:

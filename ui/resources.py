@@ -23,6 +23,7 @@ import streamlit as st
 from pydantic import Field
 
 from copilot.errors import ConfigError, ProviderError
+from copilot.market.store_schema import common_date_sql
 from copilot.settings import Settings
 from ui.market_gate import MarketGate
 
@@ -48,8 +49,13 @@ class UISettings(Settings):
 
 @st.cache_resource(show_spinner=False)
 def get_settings() -> UISettings:
-    """Settings from the environment and `.env`, built once per process."""
-    return UISettings()
+    """Settings from the environment and `.env`, built once per process (with the network
+    retry policy they set)."""
+    from copilot.cli.common import configure_retries
+
+    settings = UISettings()
+    configure_retries(settings)
+    return settings
 
 
 @st.cache_resource(show_spinner=False)
@@ -68,6 +74,7 @@ class StoreSummary:
     first: date | None
     last: date | None
     symbols: int
+    common: date | None = None  # the latest date the priced instruments share: the default
 
     @property
     def empty(self) -> bool:
@@ -90,10 +97,12 @@ def _summary(path: str, stamp: tuple[int, int]) -> StoreSummary:
     except duckdb.CatalogException:  # a file without our tables
         rows = []
     first, last, count = rows[0] if rows else (None, None, 0)
+    common = _gate(path).fetch(common_date_sql(False))[0][0] if rows else None
     return StoreSummary(
         first if isinstance(first, date) else None,
         last if isinstance(last, date) else None,
         int(count) if isinstance(count, int | float) else 0,
+        common if isinstance(common, date) else None,
     )
 
 

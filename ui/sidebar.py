@@ -19,6 +19,9 @@ from ui.resources import (
 from ui.safe import escape_markdown
 
 AS_OF_KEY = "copilot.as_of"
+# A widget's state is dropped on a page that does not draw it: the chosen date is kept here too,
+# so Ask -> Data -> Research keeps it.
+CHOSEN_AS_OF_KEY = "copilot.as_of.chosen"
 OPENAI_URL = "https://api.openai.com/v1"
 NOT_ADVICE = (
     "Market Copilot gives information, not investment advice. Every figure is computed from "
@@ -33,7 +36,8 @@ class Controls:
 
 
 def initial_as_of(settings: UISettings, summary: StoreSummary) -> date:
-    """`?as_of=YYYY-MM-DD` in the URL, else COPILOT_AS_OF, else the latest market date."""
+    """`?as_of=YYYY-MM-DD` in the URL, else COPILOT_AS_OF, else the latest date the priced
+    instruments share (not a later VIX or macro date), else the latest market date."""
     wanted = st.query_params.get("as_of")
     day: date | None = None
     if wanted:
@@ -41,7 +45,7 @@ def initial_as_of(settings: UISettings, summary: StoreSummary) -> date:
             day = date.fromisoformat(wanted)
         except ValueError:
             day = None
-    day = day or settings.as_of or summary.last or date.today()
+    day = day or settings.as_of or summary.common or summary.last or date.today()
     if summary.first and day < summary.first:
         day = summary.first
     return min(day, date.today())
@@ -54,11 +58,14 @@ def render_sidebar(
     with st.sidebar:
         st.subheader("Answer as of" if conversation else "Research as of", divider="gray")
         if AS_OF_KEY not in st.session_state:
-            st.session_state[AS_OF_KEY] = initial_as_of(settings, summary)
+            chosen = st.session_state.get(CHOSEN_AS_OF_KEY)
+            st.session_state[AS_OF_KEY] = chosen or initial_as_of(settings, summary)
         as_of = st.date_input(
             "As-of date", key=AS_OF_KEY, min_value=summary.first, max_value=date.today(),
             format="YYYY-MM-DD", help="Nothing after this date is visible to the tools or news.",
         )  # fmt: skip
+        if isinstance(as_of, date):
+            st.session_state[CHOSEN_AS_OF_KEY] = as_of
         if summary.last is not None:
             st.caption(f"Market data from {summary.first} to {summary.last}.")
         st.subheader("Model", divider="gray")

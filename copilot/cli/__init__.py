@@ -15,6 +15,7 @@ from copilot.cli import (
     eval_commands,
     ingest_commands,
     market_commands,
+    refresh_commands,
     research_commands,
     tool_commands,
     ui_commands,
@@ -34,6 +35,7 @@ app.command("ask")(ask_commands.ask)
 app.command("chat")(chat_commands.chat)
 app.command("eval")(eval_commands.eval_command)
 app.command("research")(research_commands.research)
+app.command("refresh")(refresh_commands.refresh)
 app.command("ui")(ui_commands.ui)
 app.command("check")(check_commands.check)
 

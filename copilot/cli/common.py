@@ -13,8 +13,17 @@ from copilot.settings import Settings
 
 
 def load_settings() -> Settings:
-    """Settings from the environment and `.env`, built once at the entry point."""
-    return Settings()
+    """Settings from the environment and `.env`, built once at the entry point (which also sets
+    the network retry policy from them)."""
+    settings = Settings()
+    configure_retries(settings)
+    return settings
+
+
+def configure_retries(settings: Settings) -> None:
+    from copilot.retry import RetryPolicy, configure
+
+    configure(RetryPolicy(attempts=settings.http_retries, max_s=settings.http_retry_max_s))
 
 
 def open_market(

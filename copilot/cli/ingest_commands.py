@@ -88,10 +88,16 @@ def _parse_overrides(path: Path, values: list[str]) -> dict[str, str]:
 @app.command("online")
 def ingest_online(
     yahoo: list[str] = typer.Option(
-        [], "--yahoo", help="Yahoo symbols (default: the configured universe). Repeatable."
+        [],
+        "--yahoo",
+        help="Yahoo tickers, e.g. AAPL,MSFT (any stock, ETF or ^INDEX; default: "
+        "the configured universe). Comma-separated or repeated.",
     ),
     fred: list[str] = typer.Option(
-        [], "--fred", help="FRED series ids (default: the configured universe). Repeatable."
+        [],
+        "--fred",
+        help="FRED series ids, e.g. CPIAUCSL,GS10 (default: the configured "
+        "universe). Comma-separated or repeated.",
     ),
     start: str | None = typer.Option(None, help="First date, YYYY-MM-DD (default from settings)."),
     only: str | None = typer.Option(None, help="'yahoo' or 'fred' to use one provider only."),
@@ -104,8 +110,8 @@ def ingest_online(
         raise typer.BadParameter(f"{only!r}: use 'yahoo' or 'fred'.", param_hint="--only")
     settings = load_settings()
     begin = parse_day(start, "--start") or settings.online_start
-    yahoo_symbols = [] if only == "fred" else (yahoo or settings.yahoo_symbols)
-    fred_series = [] if only == "yahoo" else (fred or settings.fred_series)
+    yahoo_symbols = [] if only == "fred" else (_listed(yahoo) or settings.yahoo_symbols)
+    fred_series = [] if only == "yahoo" else (_listed(fred) or settings.fred_series)
     total = len(yahoo_symbols) + len(fred_series)
     with open_market(settings, False, lock_timeout, _say_waiting) as store, _progress() as progress:
         task = progress.add_task("Downloading", total=total, current="")
@@ -116,6 +122,11 @@ def ingest_online(
     _print_summary(results, "Online import")
     if results and all(r.status == "failed" for r in results):
         raise typer.Exit(1)
+
+
+def _listed(values: list[str]) -> list[str]:
+    """`--yahoo AAPL,MSFT --yahoo NVDA` -> [AAPL, MSFT, NVDA] (any ticker, upper-cased)."""
+    return list(dict.fromkeys(s.strip().upper() for v in values for s in v.split(",") if s.strip()))
 
 
 def _print_summary(results: list[ImportResult], title: str) -> None:

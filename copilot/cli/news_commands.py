@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from copilot.cli.common import parse_day
+from copilot.cli.common import load_settings, parse_day
 from copilot.errors import CopilotError
 from copilot.news.embeddings import SentenceTransformerEmbedder
 from copilot.news.onnx_embedder import OnnxEmbedder
@@ -23,6 +23,7 @@ from copilot.news.store import NewsStore
 from copilot.safety import one_line, strip_controls
 from copilot.settings import Settings
 from copilot.sources import SourceLedger
+from ingest.news.feed_refresh import remember_feeds
 from ingest.news.pipeline import BATCH_CHUNKS, IngestReport, ingest_paths
 
 news_app = typer.Typer(help="Search the stored news.", no_args_is_help=True)
@@ -69,7 +70,7 @@ def ingest_news(
     if not paths and not rss:
         raise typer.BadParameter("give at least one PATH or --rss URL.")
     try:
-        settings = Settings()
+        settings = load_settings()
         store = NewsStore.open(settings)
         if threads and isinstance(store.embedder, SentenceTransformerEmbedder | OnnxEmbedder):
             store.embedder.threads = threads
@@ -81,6 +82,9 @@ def ingest_news(
             )  # fmt: skip
     except CopilotError as exc:
         raise _fail(exc) from None
+    if rss:  # `market-copilot refresh` checks them again
+        failed = " ".join(str(p) for p in report.problems)
+        remember_feeds(settings.feeds_path, [url for url in rss if url not in failed])
     _print_report(report, store.where, store.count())
     if report.problems:
         raise typer.Exit(1)

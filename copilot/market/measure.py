@@ -35,6 +35,8 @@ from copilot.market.measure_window import (
 
 COUNT_MEASURES = frozenset({"up_days", "down_days", "new_highs"})
 STREAKS = frozenset({"up_streak", "down_streak", "beat_streak"})
+CHANGE_MONTHS = {"mom": 1, "yoy": 12}  # month over month, year over year
+ADJUSTED_NOTE = "moves use split- and dividend-adjusted closes; levels are raw closes as printed"
 
 
 def compute_measure(
@@ -69,9 +71,11 @@ def compute_measure(
     if args.versus and args.measure != "beat_streak":
         rows = _with_benchmark(rows, args, instruments[args.versus], as_of, notes)
     kinds: set[str] = {r.kind for r in rows if r.kind}
-    result = MeasureResult(
-        args=args, rows=rows, definition=definition(args, kinds), notes=list(dict.fromkeys(notes))
-    )
+    text = definition(args, kinds)
+    if args.measure != "level" and any(instruments[s].adjusted is not None for s in wanted):
+        text = f"{text[:-1]}; {ADJUSTED_NOTE}."
+    result = MeasureResult(args=args, rows=rows, definition=text,
+                           notes=list(dict.fromkeys(notes)))  # fmt: skip
     result.facts = render(result)[1]
     return result
 
@@ -89,6 +93,8 @@ def measure_one(
     )  # fmt: skip
     if span.base is not None:
         row.base, row.base_value = span.day(span.base), float(span.values.iloc[span.base])
+    row.adjusted = _differs_from_raw(span, inst, as_of)
+    row.released = _released(inst, span)
     if args.measure == "volatility":
         _volatility(row, span, inst.kind)
         return row, notes
@@ -104,16 +110,50 @@ def _span(
     symbol: str, inst: Instrument, args: MeasureArgs, as_of: date | None, bench: pd.Series | None
 ) -> tuple[Span, pd.Series | None]:
     """The window on the instrument's values (for a beat streak: on the dates both have)."""
-    values = clean(inst.values, as_of)
+    raw = clean(inst.values, as_of)
+    adjusted = inst.adjusted is not None and args.measure != "level"
+    values = clean(inst.adjusted, as_of) if inst.adjusted is not None and adjusted else raw
     other: pd.Series | None = None
     if args.measure == "beat_streak":
         assert bench is not None  # MeasureArgs requires versus for beat_streak
         both = pd.concat([values, bench], axis=1, join="inner")
         values, other = both.iloc[:, 0], both.iloc[:, 1]
     span = resolve_span(symbol, inst, args, as_of, values)
+    if adjusted:  # in the end session's terms: the end value is the raw close of that day
+        end_raw = float(raw.loc[span.values.index[span.last]])
+        span = replace(span, values=span.values * (end_raw / float(span.values.iloc[span.last])))
     if args.measure == "daily_return" and args.aggregate == "last":
         span = replace(span, first=span.last, base=span.last - 1)  # the end session's move
     return span, other
+
+
+def _differs_from_raw(span: Span, inst: Instrument, as_of: date | None) -> bool:
+    """Whether the adjusted closes the row reads differ from the raw closes (a split or a
+    dividend inside the window): the text then says 'adjusted close'."""
+    if inst.adjusted is None:
+        return False
+    lo = span.base if span.base is not None else span.first
+    used = span.values.iloc[lo : span.last + 1]
+    raw = clean(inst.values, as_of).reindex(used.index)
+    return not np.allclose(used.to_numpy(), raw.to_numpy(), rtol=1e-9, atol=0.0)
+
+
+def _released(inst: Instrument, span: Span) -> date | None:
+    """The end observation's release date, when it is not the observation's own date."""
+    if inst.released is None:
+        return None
+    end = span.values.index[span.last]
+    if end not in inst.released.index:
+        return None
+    known = as_date(inst.released.loc[end])
+    return known if known != as_date(end) else None
+
+
+def _reference_positions(index: pd.DatetimeIndex, months: int) -> np.ndarray:
+    """For each observation, the position of the last one on or before the date `months`
+    earlier (-1: none)."""
+    targets = index - pd.DateOffset(months=months)
+    return np.asarray(index.searchsorted(targets, side="right")) - 1
 
 
 def window_values(
@@ -155,6 +195,10 @@ def session_values(
             out, unit = _run_lengths(flags)[w].astype(float), "sessions"
         elif m == "new_highs":
             out, unit = (v > _previous(np.maximum.accumulate(v))).astype(float)[w], "count"
+        elif m in CHANGE_MONTHS:
+            at = _reference_positions(pd.DatetimeIndex(span.values.index), CHANGE_MONTHS[m])
+            ref = np.where(at >= 0, v[np.maximum(at, 0)], np.nan)
+            out, unit = _relative(v[w], ref[w], kind, last_only)
         else:  # sma_distance
             out, unit = _relative(v[w], _rolling_mean(v, args.sma_window)[w], kind, last_only)
     return pd.Series(out, index=span.values.index[w]), unit
@@ -266,6 +310,13 @@ def _describe_reference(row: MeasureRow, args: MeasureArgs, span: Span) -> None:
         row.ref_date, row.ref_value = as_date(upto.index[at]), float(upto.iloc[at])
         if args.aggregate == "last" and m != "drawdown":
             row.on = row.ref_date
+    elif m in CHANGE_MONTHS and args.aggregate == "last":
+        at = _reference_positions(pd.DatetimeIndex(span.values.index), CHANGE_MONTHS[m])[span.last]
+        if at >= 0:
+            row.ref_date, row.ref_value = span.day(int(at)), float(span.values.iloc[int(at)])
+        else:
+            row.note = (f"no {row.symbol} observation {CHANGE_MONTHS[m]} month(s) before "
+                        f"{row.end}: the data begins {span.day(0)}")  # fmt: skip
     elif m == "sma_distance" and args.aggregate == "last":
         row.ref_value = float(span.values.iloc[-args.sma_window :].mean())
         if row.value is None:

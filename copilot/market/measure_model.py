@@ -30,6 +30,8 @@ MeasureName = Literal[
     "new_highs",  # closes above every earlier close of the data, within the window
     "sma_distance",  # close(end) / mean of the last `sma_window` closes - 1
     "volatility",  # annualized sample std of the window's daily returns
+    "mom",  # month over month: value / the value one month earlier - 1 (CPI inflation)
+    "yoy",  # year over year: value / the value twelve months earlier - 1
 ]
 Aggregate = Literal["last", "max", "min", "argmax", "argmin", "mean", "sum", "count"]
 Rank = Literal["none", "desc", "asc"]
@@ -102,6 +104,13 @@ class MeasureRow(BaseModel):
         None, description="The peak, trough or run start a relative measure is read against."
     )
     ref_value: float | None = Field(None, description="The peak / trough / moving average.")
+    adjusted: bool = Field(
+        False, description="Moves read from split- and dividend-adjusted closes that differ from "
+        "the raw closes in this window (levels stay raw)."
+    )  # fmt: skip
+    released: date | None = Field(
+        None, description="When the end observation became known (a series' release date)."
+    )
 
 
 class MeasureResult(BaseModel):

@@ -74,7 +74,8 @@ def _label(args: MeasureArgs, kind: str | None) -> str:
         "up_streak": "closed higher", "down_streak": "closed lower",
         "beat_streak": f"beat {args.versus}",
         "sma_distance": f"distance from the {args.sma_window}-{_step(kind)} average",
-        "volatility": "annualized volatility",
+        "volatility": "annualized volatility", "mom": "month-over-month change",
+        "yoy": "year-over-year change",
     }  # fmt: skip
     name = names.get(m, m)
     if agg == "count":
@@ -113,6 +114,17 @@ class _Line:
 
     def level(self, value: float, day: date | None) -> str:
         return self.show(value, _level_unit(self.row.kind), "level", end=day)
+
+    def read_level(self, value: float, day: date | None, what: str) -> str:
+        """A value a move is read from: a raw level, or — where a split or dividend lies in the
+        window — an adjusted close (its own fact, never a 'level': it was not the print)."""
+        if (day is not None and day == self.row.end) or not self.row.adjusted:
+            return f"{what} {self.level(value, day)}"
+        shown = self.show(value, _level_unit(self.row.kind), "adjusted_level", end=day)
+        return f"adjusted {what} {shown}"
+
+    def released(self) -> str:
+        return f" (released {self.row.released})" if self.row.released else ""
 
     def sessions(self) -> str:
         return self.show(self.row.sessions, "sessions", "window_sessions",
@@ -159,12 +171,12 @@ def _generic(line: _Line, name: str, what: str) -> str:
         text += f" on {row.on}"
     if row.ref_date is not None and row.ref_value is not None:
         side = "trough" if args.measure == "distance_from_trough" else "peak"
-        text += f" ({side} {what} {line.level(row.ref_value, row.ref_date)} on {row.ref_date})"
+        text += f" ({side} {line.read_level(row.ref_value, row.ref_date, what)} on {row.ref_date})"
     if args.aggregate == "last" and args.measure != "level":
         assert row.end_value is not None
-        text += f", {what} {line.level(row.end_value, row.end)} on {row.end}"
+        text += f", {what} {line.level(row.end_value, row.end)} on {row.end}{line.released()}"
     if args.aggregate == "last" and args.measure == "level":
-        return f"{text} on {row.end}"
+        return f"{text} on {row.end}{line.released()}"
     return f"{text}; {_span(line)}"
 
 
@@ -176,9 +188,10 @@ def _move(line: _Line, name: str, what: str) -> str:
     text = f"{_label(args, row.kind)} {_main(line, name)}"
     if row.percent is not None:
         text += f" ({line.show(row.percent, '%', name, **line.window())})"
-    base, end = line.level(row.base_value, row.base), line.level(row.end_value, row.end)
-    return (f"{text} over {line.sessions()}, from the {row.base} {what} {base} to the {row.end} "
-            f"{what} {end}")  # fmt: skip
+    base = line.read_level(row.base_value, row.base, what)
+    end = line.level(row.end_value, row.end)
+    return (f"{text} over {line.sessions()}, from the {row.base} {base} to the {row.end} "
+            f"{what} {end}{line.released()}")  # fmt: skip
 
 
 def _counted(line: _Line, name: str, what: str) -> str:
@@ -214,6 +227,17 @@ def _sma(line: _Line, name: str, what: str) -> str:
             f"{line.args.sma_window}-{_step(row.kind)} average of {average}")  # fmt: skip
 
 
+def _change(line: _Line, name: str, what: str) -> str:
+    """Month over month / year over year: the end value against the one a period earlier."""
+    row = line.row
+    if line.args.aggregate != "last" or row.ref_value is None or row.end_value is None:
+        return _generic(line, name, what)
+    earlier = line.read_level(row.ref_value, row.ref_date, what)
+    return (f"{_label(line.args, row.kind)} {_main(line, name)} from the {row.ref_date} "
+            f"{earlier} to the {row.end} {what} {line.level(row.end_value, row.end)}"
+            f"{line.released()}")  # fmt: skip
+
+
 def _volatility(line: _Line, name: str, what: str) -> str:
     row = line.row
     moves = line.show(row.sessions, "count", "window_moves", start=row.start, end=row.end)
@@ -224,7 +248,7 @@ def _volatility(line: _Line, name: str, what: str) -> str:
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {
     "return": _move, "daily_return": _move, "up_days": _counted, "down_days": _counted,
     "new_highs": _counted, "up_streak": _streak, "down_streak": _streak, "beat_streak": _streak,
-    "sma_distance": _sma, "volatility": _volatility,
+    "sma_distance": _sma, "volatility": _volatility, "mom": _change, "yoy": _change,
 }  # fmt: skip
 
 
@@ -264,6 +288,8 @@ _DEFINE = {
     "sma_distance": "close / mean of the last {sma} closes - 1{relative}",
     "volatility": "sample standard deviation of the window's daily moves x sqrt(observations a "
     "year: 252 for daily data)",
+    "mom": "value / the last value on or before the date one month earlier - 1{relative}",
+    "yoy": "value / the last value on or before the date twelve months earlier - 1{relative}",
 }
 _AGGREGATE = {
     "last": "at the window's end", "max": "its highest in the window, with the date",
@@ -305,7 +331,7 @@ def _window(args: MeasureArgs) -> str:
         return f"window: the last {args.sessions} sessions to {end}"
     if args.start is not None:
         return f"window: {args.start} to {end} (calendar days)"
-    if args.measure in ("level", "sma_distance") and args.aggregate == "last":
+    if args.measure in ("level", "sma_distance", "mom", "yoy") and args.aggregate == "last":
         return f"at {end}"
     if args.measure in ("return", "daily_return") and args.aggregate == "last":
         return f"the one-session move to {end}"

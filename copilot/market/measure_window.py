@@ -31,16 +31,20 @@ MOVE_MEASURES: frozenset[MeasureName] = frozenset(
 )
 # With no window, these read the end session alone; every other measure reads all visible data.
 ONE_SESSION_DEFAULT: frozenset[MeasureName] = frozenset(
-    {"level", "return", "daily_return", "sma_distance"}
+    {"level", "return", "daily_return", "sma_distance", "mom", "yoy"}
 )
 
 
 @dataclass(frozen=True)
 class Instrument:
-    """One instrument's visible values (bars: close; series: value), indexed by date."""
+    """One instrument's visible values (bars: close; series: value), indexed by date; for a
+    stock with splits or dividends its adjusted closes (moves read them, levels never); for a
+    series the day each value became known."""
 
     values: pd.Series
     kind: Kind
+    adjusted: pd.Series | None = None
+    released: pd.Series | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,7 @@ def default_note(args: MeasureArgs, span: Span, kind: Kind) -> str:
     if args.measure in ONE_SESSION_DEFAULT and args.aggregate == "last":
         if args.end is not None:
             return ""
-        if args.measure == "level" or args.measure == "sma_distance":
+        if args.measure in ("level", "sma_distance", "mom", "yoy"):
             return f"no date given: the latest {what(kind)}, {end}."
         return f"no window given: the last session's move, {end}."
     if args.measure in ("up_streak", "down_streak", "beat_streak") and args.aggregate == "last":

@@ -7,7 +7,6 @@ came from and when. Reads take an `as_of` date: nothing after it is visible.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,26 +17,19 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from copilot.errors import DateOutOfRangeError, StoreLockedError, UnknownSymbolError
+from copilot.errors import DateOutOfRangeError, UnknownSymbolError
 from copilot.locks import WriterLock
+from copilot.market.store_schema import (
+    SCHEMA,
+    columns,
+    common_date_sql,
+    connect_waiting,
+    fill_known_at,
+    known_dates,
+    migrate,
+)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS bars (
-    symbol VARCHAR NOT NULL, date DATE NOT NULL,
-    open DOUBLE NOT NULL, high DOUBLE NOT NULL, low DOUBLE NOT NULL, close DOUBLE NOT NULL,
-    volume DOUBLE, source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
-    PRIMARY KEY (symbol, date));
-CREATE TABLE IF NOT EXISTS series (
-    symbol VARCHAR NOT NULL, date DATE NOT NULL, value DOUBLE NOT NULL,
-    source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
-    PRIMARY KEY (symbol, date));
-CREATE TABLE IF NOT EXISTS symbols (
-    symbol VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, represents VARCHAR, sector VARCHAR,
-    source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL);
-CREATE TABLE IF NOT EXISTS imports (
-    source VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, rows BIGINT NOT NULL,
-    imported_at TIMESTAMP NOT NULL);
-"""
+__all__ = ["SCHEMA", "MarketStore", "SymbolMeta"]
 
 
 READ_WAIT_S = 10.0  # a reader (a question, the app) waits this long for an import to finish
@@ -67,6 +59,9 @@ class MarketStore:
         self._writer_lock = writer_lock
         self._meta: dict[str, SymbolMeta] | None = None
         self._frames: dict[str, pd.DataFrame] = {}
+        # A read-only old store lacks the migrated columns: read them as NULL.
+        self._has_adj = "adj_close" in columns(connection, "bars")
+        self._has_known = "known_at" in columns(connection, "series")
 
     @classmethod
     def open(
@@ -94,9 +89,9 @@ class MarketStore:
                               what=f"the market store {path}")  # fmt: skip
             lock.__enter__()
         try:
-            con = _connect_waiting(path, read_only, wait, on_wait)
-            if not read_only:
-                con.execute(SCHEMA)
+            con = connect_waiting(path, read_only, wait, on_wait)
+            if not read_only and migrate(con):
+                fill_known_at(con, None)
         except BaseException:
             if lock is not None:
                 lock.__exit__(None, None, None)
@@ -106,7 +101,7 @@ class MarketStore:
     @classmethod
     def in_memory(cls) -> MarketStore:
         con = duckdb.connect(":memory:")
-        con.execute(SCHEMA)
+        migrate(con)
         return cls(con, None)
 
     def close(self) -> None:
@@ -136,12 +131,18 @@ class MarketStore:
         self._con.execute("COMMIT")
 
     def upsert_bars(self, frame: pd.DataFrame, source: str) -> int:
-        """Insert or replace rows of `symbol,date,open,high,low,close,volume`."""
-        return self._upsert("bars", frame, source, ["open", "high", "low", "close", "volume"])
+        """Insert or replace rows of `symbol,date,open,high,low,close,volume` (and `adj_close`,
+        the split- and dividend-adjusted close, where the provider gives it; else NULL)."""
+        columns = ["open", "high", "low", "close", "volume"]
+        return self._upsert("bars", frame, source, columns + _optional(frame, "adj_close"))
 
     def upsert_series(self, frame: pd.DataFrame, source: str) -> int:
-        """Insert or replace rows of `symbol,date,value`."""
-        return self._upsert("series", frame, source, ["value"])
+        """Insert or replace rows of `symbol,date,value` (and `known_at`, the release date, where
+        the provider gives it; else the documented per-series lag fills it)."""
+        rows = self._upsert("series", frame, source, ["value", *_optional(frame, "known_at")])
+        if rows:
+            fill_known_at(self._con, sorted(frame["symbol"].astype(str).unique()))
+        return rows
 
     def _upsert(
         self, table: str, frame: pd.DataFrame, source: str, columns: list[str],
@@ -232,18 +233,33 @@ class MarketStore:
     def _full(self, symbol: str, table: str) -> pd.DataFrame:
         """Every row of a symbol, indexed by date (cached: the data is small, reads are hot)."""
         if symbol not in self._frames:
-            columns = "open, high, low, close, volume" if table == "bars" else "value"
+            if table == "bars":
+                adj = "coalesce(adj_close, close)" if self._has_adj else "close"
+                columns = f"open, high, low, close, volume, {adj} AS adj_close"
+            else:
+                columns = "value, " + ("known_at" if self._has_known else "NULL AS known_at")
             frame = self._con.execute(
                 f"SELECT date, {columns} FROM {table} WHERE symbol = ? ORDER BY date", [symbol]
             ).df()
             frame["date"] = pd.to_datetime(frame["date"])
+            if table == "series":
+                frame["known_at"] = known_dates(symbol, frame)
             self._frames[symbol] = frame.set_index("date")
         return self._frames[symbol]
+
+    def _visible(self, symbol: str, table: str, as_of: date | None) -> pd.DataFrame:
+        """The rows known on `as_of`: bars dated on or before it, series *released* by then."""
+        frame = self._full(symbol, table)
+        if as_of is None:
+            return frame
+        if table == "series":
+            return frame[frame["known_at"] <= pd.Timestamp(as_of)]
+        return frame.iloc[: int(frame.index.searchsorted(pd.Timestamp(as_of), side="right"))]
 
     def _window(
         self, symbol: str, table: str, start: date | None, end: date | None, as_of: date | None
     ) -> pd.DataFrame:
-        frame = self._full(symbol, table)
+        frame = self._visible(symbol, table, as_of)
         last = min(d for d in (end, as_of) if d is not None) if (end or as_of) else None
         lo = frame.index.searchsorted(pd.Timestamp(start)) if start else 0
         hi = frame.index.searchsorted(pd.Timestamp(last), side="right") if last else len(frame)
@@ -266,18 +282,41 @@ class MarketStore:
         wanted, table = self._require(symbol)
         if table != "bars":
             raise UnknownSymbolError(f"{wanted} is a single-value series, not price bars.")
-        return self._window(wanted, table, start, end, as_of).copy()
+        frame = self._window(wanted, table, start, end, as_of)
+        return frame[["open", "high", "low", "close", "volume"]].copy()  # raw; adjusted: values
 
     def values(
         self, symbol: str, start: date | None = None, end: date | None = None,
-        as_of: date | None = None,
+        as_of: date | None = None, adjusted: bool = False,
     ) -> pd.Series:  # fmt: skip
-        """The symbol's closes (bars) or values (series), indexed by date, oldest first."""
+        """The symbol's closes (bars) or values (series), indexed by date, oldest first; a
+        series shows only values released by `as_of`. `adjusted`: split- and dividend-adjusted
+        closes (the raw close where the provider gave none) — for returns; levels are raw."""
         wanted, table = self._require(symbol)
         frame = self._window(wanted, table, start, end, as_of)
-        series = frame["close" if table == "bars" else "value"].astype(float)
+        column = ("adj_close" if adjusted else "close") if table == "bars" else "value"
+        series = frame[column].astype(float)
         series.name = wanted
         return series
+
+    def release_dates(
+        self, symbol: str, start: date | None = None, end: date | None = None,
+        as_of: date | None = None,
+    ) -> pd.Series:  # fmt: skip
+        """When each value became known (a series' release date; a bar's own date)."""
+        wanted, table = self._require(symbol)
+        frame = self._window(wanted, table, start, end, as_of)
+        if table == "bars":
+            return pd.Series(frame.index, index=frame.index, name=wanted)
+        return frame["known_at"].rename(wanted)
+
+    def has_adjustments(self, symbol: str) -> bool:
+        """Whether any adjusted close differs from the raw close (a split or dividend)."""
+        wanted, table = self._require(symbol)
+        if table != "bars":
+            return False
+        frame = self._full(wanted, table)
+        return bool((frame["adj_close"] != frame["close"]).any())
 
     def closes(
         self, symbols: Sequence[str], start: date | None = None, end: date | None = None,
@@ -291,15 +330,15 @@ class MarketStore:
         """First and last date of a symbol's data, the last bounded by `as_of`."""
         wanted, table = self._require(symbol)
         meta = self._catalog()[wanted]
-        if as_of is None or as_of >= meta.last:
+        if as_of is None or (as_of >= meta.last and table == "bars"):
             return meta.first, meta.last
-        index = self._full(wanted, table).index
-        position = int(index.searchsorted(pd.Timestamp(as_of), side="right"))
-        if position == 0:
+        visible = self._visible(wanted, table, as_of)
+        if visible.empty:
+            released = " released" if table == "series" else ""
             raise DateOutOfRangeError(
-                f"{wanted} has no data on or before {as_of}; it starts on {meta.first}."
+                f"{wanted} has no data{released} on or before {as_of}; it starts on {meta.first}."
             )
-        return meta.first, index[position - 1].date()
+        return meta.first, visible.index[-1].date()
 
     def latest_date(self, as_of: date | None = None) -> date | None:
         """The most recent bar date in the store (bounded by `as_of`)."""
@@ -309,6 +348,21 @@ class MarketStore:
             params.append(as_of)
         rows = self._con.execute(sql, params).fetchall()
         return rows[0][0] if rows else None
+
+    def latest_common_date(self, as_of: date | None = None, recent_days: int = 30) -> date | None:
+        """The latest date the priced instruments share: the earliest of their last bar dates
+        (bounded by `as_of`). Priced: bars of ETFs, stocks and other securities — not index or
+        volatility levels (VIX may run months past the prices). Only instruments whose data
+        reaches within `recent_days` of the newest count: one long-stale symbol (a stock
+        imported once) does not hold every answer back; `stale_notes` names it. None: no bars."""
+        sql = common_date_sql(as_of is not None, recent_days)
+        rows = self._con.execute(sql, [as_of] if as_of else []).fetchall()
+        found = rows[0][0] if rows else None
+        return found if isinstance(found, date) else None
+
+    def symbol_meta(self, symbol: str) -> SymbolMeta | None:
+        """Table, first and last date, row count and sources of a stored symbol."""
+        return self._catalog().get(symbol.strip().upper())
 
     def symbol_info(self, symbol: str) -> dict[str, Any] | None:
         cur = self._con.execute(
@@ -360,36 +414,5 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _connect_waiting(
-    path: Path, read_only: bool, wait_s: float, on_wait: Callable[[str], None] | None
-) -> duckdb.DuckDBPyConnection:
-    """`duckdb.connect`, retried while another process holds the file's lock."""
-    deadline = time.monotonic() + wait_s
-    pause = 0.05
-    told = False
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-        if time.monotonic() >= deadline:
-            raise StoreLockedError(_busy(path, read_only, wait_s)) from None
-        if on_wait is not None and not told:
-            on_wait(f"{_busy_reason(path, read_only)}; waiting up to {wait_s:g} s")
-            told = True
-        time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
-        pause = min(pause * 2, 1.0)
-
-
-def _busy_reason(path: Path, read_only: bool) -> str:
-    if read_only:
-        return f"the market store {path} is busy (an import is running)"
-    return f"the market store {path} is in use by another process (a question or the app)"
-
-
-def _busy(path: Path, read_only: bool, wait_s: float) -> str:
-    then = "try again when it finishes"
-    if not read_only:
-        then += " (or close the app), or retry with a longer --lock-timeout"
-    return f"{_busy_reason(path, read_only)}; waited {wait_s:g} s — {then}."
+def _optional(frame: pd.DataFrame, column: str) -> list[str]:
+    return [column] if column in frame.columns else []

@@ -21,12 +21,14 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from copilot.errors import ConfigError, ProviderError
+from copilot.retry import raise_transient, retrying
 from copilot.settings import Settings
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"
@@ -222,12 +224,9 @@ class OpenAIEmbedder(Embedder):
         vectors: list[Vector] = []
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])
-            try:
-                response = httpx.post(
-                    f"{self.base_url}/embeddings",
-                    json={"model": self.model, "input": batch},
-                    headers=headers,
-                    timeout=self.timeout_s,
+            try:  # retried with backoff on connection trouble, 429 and 5xx
+                response = retrying(
+                    partial(self._post, batch, headers), f"embeddings from {self.base_url}"
                 )
                 response.raise_for_status()
                 rows = sorted(response.json()["data"], key=lambda row: row["index"])
@@ -235,6 +234,15 @@ class OpenAIEmbedder(Embedder):
                 raise ProviderError(f"embeddings from {self.base_url} failed: {exc}") from None
             vectors.extend(_unit([float(x) for x in row["embedding"]]) for row in rows)
         return vectors
+
+    def _post(self, batch: list[str], headers: dict[str, str]) -> httpx.Response:
+        response = httpx.post(
+            f"{self.base_url}/embeddings",
+            json={"model": self.model, "input": batch},
+            headers=headers,
+            timeout=self.timeout_s,
+        )
+        return raise_transient(response)
 
 
 class HashEmbedder(Embedder):

@@ -46,8 +46,20 @@ def compute(deps: ToolDeps, args: MeasureArgs) -> MeasureResult:
     """The measure of `args` (symbols already resolved) on the values visible at deps.as_of."""
     store = store_of(deps)
     wanted = dict.fromkeys([*args.symbols, *([args.versus] if args.versus else [])])
-    instruments = {s: Instrument(load(deps, s), kind_of(store, s)) for s in wanted}
+    instruments = {s: instrument(deps, store, s) for s in wanted}
     return compute_measure(args, instruments, deps.as_of)
+
+
+def instrument(deps: ToolDeps, store: MarketStore, symbol: str) -> Instrument:
+    """The symbol's visible raw values; adjusted closes where a split or dividend makes them
+    differ (moves read those); a series' release dates (reads never show an unreleased value)."""
+    adjusted = None
+    if store.has_adjustments(symbol):
+        adjusted = store.values(symbol, as_of=deps.as_of, adjusted=True)
+    released = None
+    if store.table_of(symbol) == "series":
+        released = store.release_dates(symbol, as_of=deps.as_of)
+    return Instrument(load(deps, symbol), kind_of(store, symbol), adjusted, released)
 
 
 def cite_result(
@@ -77,10 +89,12 @@ def measure(deps: ToolDeps, args: MeasureArgs) -> ToolOutput:
     """Market figures: a measure of symbols over a window, aggregated, vs a benchmark or ranked.
 
     measure: level, return, daily_return, drawdown, distance_from_peak, distance_from_trough,
-    up_streak, down_streak, beat_streak, up_days, down_days, new_highs, sma_distance, volatility.
+    up_streak, down_streak, beat_streak, up_days, down_days, new_highs, sma_distance, volatility,
+    mom / yoy (month / year over year: CPI inflation).
     aggregate: last (at end), max/min (with the day), argmax/argmin, mean, sum, count.
     Window: start..end calendar days (the base is the last close before start) or the last N
     sessions; none: the latest move/level, or all data for extremes. A weekend or holiday snaps
-    to the close before. Prices move in %, yields in bp."""
+    to the close before. Prices move in % (from split- and dividend-adjusted closes), yields in
+    bp. A macro value is visible only once released."""
     result = compute(deps, resolve_args(deps, args))
     return cite_result(deps, "measure", result)

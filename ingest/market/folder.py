@@ -148,14 +148,21 @@ def _store(
             result.symbols = [f"{len(rows)} symbols"]
         if parsed.table != "symbols":
             result.symbols = sorted(frame["symbol"].unique().tolist())
-            store.upsert_symbols([describe_symbol(s, parsed.table) for s in result.symbols], source)
+            described = [describe_symbol(s, parsed.table, store) for s in result.symbols]
+            store.upsert_symbols(described, source)
             result.first, result.last = frame["date"].min(), frame["date"].max()
         store.record_import(source, digest, result.rows)
 
 
-def describe_symbol(symbol: str, table: str) -> dict[str, str | None]:
-    """A symbol-table row from the registry, or a plain one for symbols it does not know."""
+def describe_symbol(
+    symbol: str, table: str, store: MarketStore | None = None
+) -> dict[str, str | None]:
+    """A symbol-table row from the registry, or a plain one for symbols it does not know —
+    except that a company the constituents list named keeps its name and sector."""
     info = lookup(symbol)
+    known = store.symbol_info(symbol) if store is not None and info is None else None
+    if known is not None and known.get("kind") == "stock":
+        return {k: known.get(k) for k in ("symbol", "name", "kind", "represents", "sector")}
     if info is None:
         kind = "security" if table == "bars" else "series"
         return {"symbol": symbol, "name": symbol, "kind": kind, "represents": None, "sector": None}

@@ -271,14 +271,14 @@ def _frame(records: list[tuple[Any, ...]], flagged: set[int], reverse: bool, col
 def _parse_bars(
     path: Path, layout: str, symbol: str, h: list[str], body: list[list[str]]
 ) -> ParsedFile:
-    idx = {c: h.index(c) for c in ("date", *BAR_COLUMNS, "volume") if c in h}
+    idx = {c: h.index(c) for c in ("date", *BAR_COLUMNS, "volume", "adj close") if c in h}
     bad: list[BadRow] = []
     notes: list[str] = []
     if layout == "yahoo":
-        notes.append("took Close (unadjusted); Adj Close ignored")
+        notes.append("took Close as the close; Adj Close stored as the adjusted close")
     if layout == "ohlc":
         notes.append("no volume column; volume left empty")
-    records: list[tuple[int, date, float, float, float, float, float | None]] = []
+    records: list[tuple[int, date, float, float, float, float, float | None, float]] = []
     dated: list[tuple[int, date]] = []
     for offset, cells in enumerate(body):
         row = offset + 2
@@ -289,6 +289,7 @@ def _parse_bars(
             day = _parse_date(cells[idx["date"]])
             o, hi, lo, c = (_number(cells[idx[k]]) for k in BAR_COLUMNS)
             vol = _number(cells[idx["volume"]]) if "volume" in idx else None
+            adj = _number(cells[idx["adj close"]]) if "adj close" in idx else c
         except ValueError as exc:
             bad.append(BadRow(row, str(exc)))
             continue
@@ -301,10 +302,12 @@ def _parse_bars(
             bad.append(BadRow(row, f"negative volume {vol}"))
             continue
         dated.append((row, day))
-        records.append((row, day, o, hi, lo, c, vol))
+        records.append((row, day, o, hi, lo, c, vol, adj))
     reverse, flagged = _check_order(dated, bad, notes)
-    columns = ["date", "open", "high", "low", "close", "volume"]
+    columns = ["date", "open", "high", "low", "close", "volume", "adj_close"]
     frame = _frame(records, flagged, reverse, columns, symbol)
+    if layout != "yahoo":  # no adjusted closes in the file: stored as NULL (= close)
+        frame = frame.drop(columns="adj_close")
     return ParsedFile(path, layout, "bars", frame, notes, bad)
 
 

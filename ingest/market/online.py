@@ -49,7 +49,7 @@ def _import_one(
             rows = store.upsert_bars(frame, fetched.source)
         else:
             rows = store.upsert_series(frame, fetched.source)
-        store.upsert_symbols([describe_symbol(symbol, fetched.table)], fetched.source)
+        store.upsert_symbols([describe_symbol(symbol, fetched.table, store)], fetched.source)
     return ImportResult(
         label, "imported", provider.name, [symbol], rows,
         frame["date"].min(), frame["date"].max(), list(fetched.notes),

@@ -1,8 +1,10 @@
 """Market providers: one class each, one `fetch` method, registered in `PROVIDERS`.
 
 Every provider returns a frame in the standard schema — bars `symbol,date,open,high,low,close,
-volume` or series `symbol,date,value`, dates as `datetime.date`, oldest first — or raises
-`NoDataError`; never an empty frame (DESIGN.md convention 1).
+volume` (plus `adj_close`, the split- and dividend-adjusted close, where the provider has it) or
+series `symbol,date,value` (plus `known_at`, the release date, where the provider has it), dates
+as `datetime.date`, oldest first — or raises `NoDataError`; never an empty frame (DESIGN.md
+convention 1). Network calls are retried with backoff (`copilot.retry`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import httpx
 import pandas as pd
 
 from copilot.errors import ImportFileError, NoDataError, ProviderError
+from copilot.retry import raise_transient as _raise_transient
+from copilot.retry import retrying, transient_http
 from ingest.market.layouts import TableKind, parse_file, parse_text, plural, symbol_from_name
 
 
@@ -95,16 +99,35 @@ def _yfinance_history(symbol: str, start: date, end: date) -> pd.DataFrame:
     import yfinance  # imported lazily: it is slow to import and only needed online
 
     ticker = yfinance.Ticker(symbol)
-    # Unadjusted prices, like the rest of the store; `end` is exclusive in yfinance.
+    # Close (split-adjusted by Yahoo), Adj Close (splits and dividends) and the actions, so the
+    # provider can restore the closes as printed; `end` is exclusive in yfinance.
     frame: pd.DataFrame = ticker.history(
-        start=start, end=end + timedelta(days=1), auto_adjust=False, actions=False,
+        start=start, end=end + timedelta(days=1), auto_adjust=False, actions=True,
         raise_errors=True,
     )  # fmt: skip
     return frame
 
 
+def unsplit(raw: pd.DataFrame) -> pd.DataFrame:
+    """Yahoo's OHLC and volume are restated for every split since: multiply each row's prices
+    (divide its volume) by the splits *after* it to get what was printed that day. The frame
+    must reach today (a later split not in it would go unnoticed)."""
+    if "Stock Splits" not in raw.columns:
+        return raw
+    ratios = raw["Stock Splits"].fillna(0.0).astype(float)
+    ratios = ratios.where(ratios > 0, 1.0)
+    # The split applies from its ex-date on: rows before it carry every later split's ratio.
+    later = ratios[::-1].cumprod()[::-1].shift(-1, fill_value=1.0)
+    out = raw.copy()
+    for column in ("Open", "High", "Low", "Close"):
+        out[column] = raw[column] * later
+    out["Volume"] = raw["Volume"] / later
+    return out
+
+
 class YahooProvider(MarketProvider):
-    """Daily bars from Yahoo Finance through `yfinance` (unadjusted OHLC, volume)."""
+    """Daily bars from Yahoo Finance through `yfinance`: OHLC and volume as printed that day
+    (splits undone), and `adj_close`, Yahoo's split- and dividend-adjusted close."""
 
     name = "yahoo"
 
@@ -113,9 +136,9 @@ class YahooProvider(MarketProvider):
 
     def fetch(self, request: FetchRequest) -> Fetched:
         start = request.start or date(1990, 1, 1)
-        end = request.end or date.today()
-        try:
-            raw = self._history(request.symbol, start, end)
+        try:  # through today, whatever the window: a later split restates every earlier close
+            raw = retrying(lambda: self._history(request.symbol, start, date.today()),
+                           f"Yahoo Finance {request.symbol}", _yahoo_transient)  # fmt: skip
         except Exception as exc:  # yfinance raises many types; all mean "Yahoo said no"
             message = str(exc) or type(exc).__name__
             lowered = message.lower()
@@ -131,6 +154,7 @@ class YahooProvider(MarketProvider):
             raise NoDataError(f"Yahoo Finance has no data for {request.symbol}: {message}") from exc
         if raw is None or raw.empty:
             raise NoDataError(f"Yahoo Finance returned no rows for {request.symbol}.")
+        raw = unsplit(raw)
         frame = pd.DataFrame(
             {
                 "symbol": request.symbol.upper(),
@@ -140,6 +164,7 @@ class YahooProvider(MarketProvider):
                 "low": raw["Low"].to_numpy(dtype=float),
                 "close": raw["Close"].to_numpy(dtype=float),
                 "volume": raw["Volume"].to_numpy(dtype=float),
+                "adj_close": raw.get("Adj Close", raw["Close"]).to_numpy(dtype=float),
             }
         )
         # Yahoo sends rows with missing prices on some holidays: those are not bars.
@@ -170,7 +195,10 @@ class FredProvider(MarketProvider):
             params["coed"] = request.end.isoformat()
         client = self._client or httpx.Client(timeout=20.0, follow_redirects=True)
         try:
-            response = client.get(self.base_url, params=params)
+            response = retrying(
+                lambda: _raise_transient(client.get(self.base_url, params=params)),
+                f"FRED {series}", transient_http,
+            )  # fmt: skip
         except httpx.HTTPError as exc:
             raise ProviderError(
                 f"cannot reach FRED for {series} ({type(exc).__name__}: {exc}). Check the network, "
@@ -193,6 +221,12 @@ class FredProvider(MarketProvider):
             raise NoDataError(f"FRED has no observations of {series} in that window.")
         frame = _window(parsed.frame, request, "FRED")
         return Fetched("series", frame, f"fred:{series}", tuple(parsed.notes))
+
+
+def _yahoo_transient(exc: BaseException) -> bool:
+    """Rate limits and network trouble are worth another try; 'no such ticker' is not."""
+    lowered = str(exc).lower()
+    return "too many requests" in lowered or "rate limit" in lowered or _looks_offline(lowered)
 
 
 def _looks_offline(message: str) -> bool:

@@ -15,6 +15,7 @@ import feedparser  # type: ignore[import-untyped]
 import httpx
 
 from copilot.errors import ImportFileError, ProviderError
+from copilot.retry import raise_transient, retrying
 from ingest.news.base import LoadResult, NewsLoader
 from ingest.news.decode import read_text
 from ingest.news.normalize import BadUrlError, build_article, canonical_url
@@ -93,8 +94,11 @@ def _is_ticker(tag: Any) -> bool:
 
 def fetch_feed(url: str, timeout_s: float = 20.0) -> bytes:
     """GET a feed URL; a network or HTTP failure is a `ProviderError` naming the URL."""
-    try:
-        response = httpx.get(url, timeout=timeout_s, follow_redirects=True)
+    try:  # retried with backoff on connection trouble, 429 and 5xx
+        response = retrying(
+            lambda: raise_transient(httpx.get(url, timeout=timeout_s, follow_redirects=True)),
+            f"feed {url}",
+        )
         response.raise_for_status()
     except httpx.HTTPError as exc:
         raise ProviderError(f"{url}: cannot fetch feed: {exc}") from None

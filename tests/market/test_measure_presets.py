@@ -118,9 +118,12 @@ def test_sector_returns_on_a_holiday(deps: ToolDeps, prices: Path) -> None:
 def test_yield_change_and_its_facts(deps: ToolDeps, shared_data: Path) -> None:
     with (shared_data / "market" / "series" / "US10Y_monthly.csv").open() as handle:
         rates = {row["Date"]: float(row["Rate"]) for row in csv.DictReader(handle)}
-    bp = (rates["2026-01-01"] - rates["2025-01-01"]) * 100
+    # Point in time: January 2026's monthly average is published on the first business day of
+    # February, after the as-of date; December's (published 2026-01-02) is the latest visible.
+    bp = (rates["2025-12-01"] - rates["2025-01-01"]) * 100
     out, facts = call(deps, "yield_change", symbol="US10Y", start="2025-01-15")
     assert f"US10Y moved {bp:+.0f} bp from {rates['2025-01-01']:.2f}% (2025-01-01)" in out.text
+    assert f"to {rates['2025-12-01']:.2f}% (2025-12-01)" in out.text
     assert "2025-01-15 is not a US10Y observation date" in out.text
     assert one(facts, "return").unit == "bp" and out.data["bp"] == pytest.approx(bp)
 
