@@ -33,6 +33,7 @@ from copilot.answering.why import why_calls
 from copilot.errors import CopilotError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
 from copilot.market.measure_model import MeasureArgs
+from copilot.market.staleness import stale_notes
 from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
 from copilot.understand import Catalog, understand
@@ -133,6 +134,7 @@ class Copilot:
         text, verification, removed = self._check(run, text)
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
         notes += gaps
+        notes += self._stale(run)
         if run.deadline.expired():
             notes.append(f"(Cut short: {run.deadline.reason()}.)")
         if notes:  # code's own words about the run, appended after the figures were checked
@@ -146,7 +148,9 @@ class Copilot:
         cancel: threading.Event | None,
     ) -> _Run:  # fmt: skip
         store = self.deps.market
-        latest = store.latest_date(as_of) if store is not None else None
+        # The default as-of is the latest date the priced instruments share (a VIX series that
+        # runs months past the prices must not move "this year" past the price data).
+        latest = store.latest_common_date(as_of) if store is not None else None
         effective = as_of or self.deps.as_of or latest or date.today()
         self.deps.as_of = effective
         deadline = Deadline(self.deps.settings.answer_deadline_s, cancel)
@@ -295,6 +299,19 @@ class Copilot:
         run.timings["write"] = time.perf_counter() - t0
         run.write_messages = convo
         return "\n\n".join(p for p in parts if p)
+
+    def _stale(self, run: _Run) -> list[str]:
+        """A warning for each measured instrument whose data ends well before the as-of date."""
+        store = self.deps.market
+        if store is None:
+            return []
+        symbols: list[str] = []
+        for record in run.records:
+            listed = record.arguments.get("symbols")
+            if record.name == MEASURE_TOOL and not record.error and isinstance(listed, list):
+                symbols += [str(s) for s in listed]
+        sessions = self.deps.settings.stale_after_sessions
+        return stale_notes(store, symbols, run.as_of, sessions=sessions)
 
     def _token(self, run: _Run, token: str) -> None:
         if "first_token" not in run.timings:

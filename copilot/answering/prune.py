@@ -17,7 +17,8 @@ UNSUPPORTED = frozenset({"unverified", "contradicted"})
 
 def prune_unsupported(text: str, checks: Iterable[NumberCheck]) -> tuple[str, list[str]]:
     """`text` without the sentences that hold an unsupported figure, and those sentences."""
-    bad = [c for c in checks if c.status in UNSUPPORTED]
+    # Figures only: a date is checked and reported apart, never a reason to cut a sentence.
+    bad = [c for c in checks if c.status in UNSUPPORTED and c.kind == "figure"]
     if not bad:
         return text, []
     kept: list[str] = []
