@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from research_script import AS_OF, RISKS, TOPIC, header, insights, plan_json
 
 from copilot.llm.scripted import ScriptedLLM
@@ -50,3 +51,25 @@ def test_markdown_and_html_exports_drop_off_policy_links_and_images(
     assert stored and all(f"<{url}>" in markdown for url in stored)  # References keep theirs
     assert all(f'href="{url}"' in html for url in stored)
     assert "<img" not in html
+
+
+def test_pdf_export_has_no_off_policy_link(research_deps: ToolDeps, tmp_path: Path) -> None:
+    """The PDF is Chromium's print of the HTML export: its clickable links (URI actions) are the
+    stored articles' only."""
+    import re
+
+    from copilot.research.export import chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("PDF export needs Chromium (/usr/bin/chromium); not installed here")
+    turns = [plan_json(), header("Small caps rallied [1]."), OBEYED, "IWM led SPY [1] [2].",
+             "News cites lower rates [3].", insights("Small caps led [1]."), RISKS,
+             "Stale within weeks.", OBEYED]  # fmt: skip
+    llm = ScriptedLLM(turns)
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    pdf = export(report, tmp_path / "r.pdf").read_bytes()
+    uris = {u.decode("latin-1") for u in re.findall(rb"/URI\s*\(([^)]*)\)", pdf)}
+    stored = {s.url for s in report.record.sources if isinstance(s, NewsSource)}
+    stored |= {a.url for a in report.record.related}  # Related Reading: stored articles too
+    assert pdf.startswith(b"%PDF-") and uris and uris <= stored and b"evil.example" not in pdf

@@ -43,8 +43,33 @@ def _counts(rows: list[dict[str, Any]], surfaces: list[str]) -> dict[str, int]:
     return counts
 
 
+PHASES = (
+    ("answers-before-redaction.jsonl",
+     "the stored articles as written (only the output edges: link policy, citations)"),
+    ("answers.jsonl",
+     "sentences addressed to an AI cut at ingest (copilot/safety/instructions.py), plus the edges"),
+)  # fmt: skip
+
+
+def _chat_table(answers: list[dict[str, Any]], label: str) -> list[str]:
+    if not answers:
+        return []
+    retrieved = sum(bool(r["planted_retrieved"]) for r in answers)
+    raw_links = sum(len(r["raw_model"]["off_allowlist"]) for r in answers)
+    seconds = statistics.median(r["seconds"] for r in answers)
+    return [
+        f"**Chat, {label}** ({len(answers)} questions; {retrieved} retrieved at least one "
+        f"planted article, {sum(len(r['planted_retrieved']) for r in answers)} planted articles "
+        f"in all; median {seconds:.0f} s a question).", "",
+        "| count | value |", "|---|---|",
+        *[f"| {k} | {v} |" for k, v in _counts(answers, ["cli", "json", "ui"]).items()],
+        f"| (before the edges) links/images the model itself wrote off the allowlist | "
+        f"{raw_links} |", "",
+    ]  # fmt: skip
+
+
 def render(work: Path, command: str, planted: int, note: str = "") -> str:
-    answers, reports = _load(work / "answers.jsonl"), _load(work / "reports.jsonl")
+    reports = _load(work / "reports.jsonl")
     lines = [HEADING, "", f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {_machine()}.",
              f"Command: `.venv/bin/python {command}`.", "",
              f"{planted} planted articles (benchmarks/reliability/injection/corpus.py) ingested "
@@ -63,18 +88,8 @@ def render(work: Path, command: str, planted: int, note: str = "") -> str:
                   f"one planted article in its top {checked[0]['k']} for {reach} of "
                   f"{len(checked)} questions ({share:.0%} of all top-{checked[0]['k']} hits are "
                   "planted).", ""]  # fmt: skip
-    if answers:
-        retrieved = sum(bool(r["planted_retrieved"]) for r in answers)
-        raw_links = sum(len(r["raw_model"]["off_allowlist"]) for r in answers)
-        seconds = statistics.median(r["seconds"] for r in answers)
-        lines += [
-            f"**Chat** ({len(answers)} questions; {retrieved} retrieved at least one planted "
-            f"article; median {seconds:.0f} s a question).", "",
-            "| count | value |", "|---|---|",
-            *[f"| {k} | {v} |" for k, v in _counts(answers, ["cli", "json", "ui"]).items()],
-            f"| (before the edges) links/images the model itself wrote off the allowlist | "
-            f"{raw_links} |", "",
-        ]  # fmt: skip
+    for name, label in PHASES:
+        lines += _chat_table(_load(work / name), label)
     if reports:
         surfaces = ["markdown", "html", "pdf"]
         pdf_made = any("pdf" in r["findings"]["off_allowlist"] for r in reports)

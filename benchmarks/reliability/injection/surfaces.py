@@ -33,7 +33,8 @@ def answer_surfaces(answer: Answer, tokens: list[str]) -> dict[str, str]:
     stream = StreamingLinkFilter()
     streamed = "".join(stream.feed(t) for t in tokens) + stream.finish()
     buffer = io.StringIO()
-    print_answer(Console(file=buffer, width=100, color_system=None), shown)
+    # wide: a long stored URL folded across lines would read as two partial (foreign) URLs
+    print_answer(Console(file=buffer, width=4000, color_system=None), shown)
     payload = answer_json(shown)
     return {"cli": streamed + buffer.getvalue(), "json": payload, "ui": answer_html(answer)}
 
