@@ -48,9 +48,12 @@ def cached_onnx(model_dir: Path, source_sha256: str, cache_dir: Path, variant: V
     if is_valid(target, source_sha256):
         return target
     folder.mkdir(parents=True, exist_ok=True)
+    # int8 is quantized from fp32: have fp32 first, *before* taking the folder's lock (taking it
+    # again inside, through a second FileLock object, waited on itself for good).
+    fp32 = cached_onnx(model_dir, source_sha256, cache_dir, "fp32") if variant != "fp32" else None
     with FileLock(str(folder / ".build.lock"), timeout=900):
         if not is_valid(target, source_sha256):  # another process may have built it meanwhile
-            _build(model_dir, source_sha256, folder, variant)
+            _build(model_dir, source_sha256, folder, variant, fp32)
     return target
 
 
@@ -72,7 +75,9 @@ def _manifest_path(path: Path) -> Path:
     return path.with_name(path.name + ".json")
 
 
-def _build(model_dir: Path, source_sha256: str, folder: Path, variant: Variant) -> None:
+def _build(
+    model_dir: Path, source_sha256: str, folder: Path, variant: Variant, fp32: Path | None
+) -> None:
     weights = model_dir / "model.safetensors"
     actual = file_sha256(weights) if weights.is_file() else "missing"
     if actual != source_sha256:
@@ -90,7 +95,7 @@ def _build(model_dir: Path, source_sha256: str, folder: Path, variant: Variant) 
                 lambda out: _optimize(model_dir, raw, out),
             )
         return
-    fp32 = cached_onnx(model_dir, source_sha256, folder.parent.parent, "fp32")
+    assert fp32 is not None  # cached_onnx builds it first
     _write(folder / "model-int8.onnx", source_sha256, lambda out: _quantize(fp32, out))
 
 
