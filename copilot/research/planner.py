@@ -15,20 +15,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from copilot import prompts
-from copilot.answering.why import why_calls
 from copilot.hints import concept_hints, tool_menu
 from copilot.llm.base import ChatMessage
 from copilot.market.symbols import resolve_concept
 from copilot.research.models import FEEDS, Budget, PlanStep, RejectedStep, ResearchPlan
 from copilot.tools import TOOLS, ToolDeps
-from copilot.understand import Catalog, understand
 
 NEWS_TOOL = "search_news"
 MAX_STEPS = 6
 MAX_SUB_QUESTIONS = 3
 NEWS_DAYS = 31
-REPORT_DRIVER_TOKENS = 1400  # a report reads more drivers than a chat answer (≥ 4 articles)
-_WHY = {"measure": "the move and the run behind it", "news_drivers": "the news behind the move"}
 
 
 def tool_names(deps: ToolDeps) -> list[str]:
@@ -80,9 +76,8 @@ def plan_messages(
 
 
 def parse_plan(
-    text: str, topic: str, as_of: date, budget: Budget, news: bool = True,
-    deps: ToolDeps | None = None,
-) -> ResearchPlan:  # fmt: skip
+    text: str, topic: str, as_of: date, budget: Budget, news: bool = True
+) -> ResearchPlan:
     """The model's JSON → a validated plan (bad steps go to `rejected`), with safeguards."""
     try:
         payload = json.loads(text)
@@ -109,7 +104,7 @@ def parse_plan(
             problem = "; ".join(str(e["msg"]) for e in exc.errors())
             rejected.append(RejectedStep(raw=raw, problem=problem))
     plan = plan.model_copy(update={"steps": steps[:MAX_STEPS], "rejected": rejected})
-    return with_safeguards(plan, news=news, deps=deps)
+    return with_safeguards(plan, news=news)
 
 
 def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:
@@ -120,37 +115,9 @@ def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:
     )
 
 
-def _covered(plan: ResearchPlan, call: dict[str, Any]) -> bool:
-    """The plan already has this evidence: a return (or measure) on the move's subject, a
-    streak, or the move's news drivers."""
-    args = call["args"]
-    if call["tool"] == "news_drivers":
-        return _has(plan, "news_drivers")
-    if args.get("measure") == "beat_streak":
-        return _has(plan, "streak") or any(
-            s.tool == "measure" and s.args.get("measure") == "beat_streak" for s in plan.steps
-        )
-    subject = str(args["symbols"][0])
-    return _has(plan, "price_return", symbol=subject) or any(
-        s.tool == "measure" and subject in s.args.get("symbols", []) for s in plan.steps
-    )
-
-
-def with_safeguards(
-    plan: ResearchPlan, news: bool = True, deps: ToolDeps | None = None
-) -> ResearchPlan:
-    """Add the evidence the topic's words settle: for a topic that names a market, its move
-    (the window the topic names, else the recent move) beside the S&P 500's, and the news
-    drivers of that move (the answer engine's why-evidence, copilot.answering.why); otherwise
-    a news search and the returns from the prior month's end."""
-    if deps is not None and deps.market is not None:
-        settled = understand(plan.topic, plan.as_of, Catalog.from_store(deps.market))
-        if settled.instruments:
-            deps.as_of = deps.as_of or plan.as_of
-            for call in why_calls(deps, settled, REPORT_DRIVER_TOKENS):
-                if not _covered(plan, call):
-                    plan = plan.add(call["tool"], call["args"], "analysis", _WHY[call["tool"]])
-            return plan
+def with_safeguards(plan: ResearchPlan, news: bool = True) -> ResearchPlan:
+    """Add a news search and the topic symbols' returns from the prior month's end (a session
+    the model often gets wrong, e.g. a holiday) when the plan lacks them."""
     start = _prior_month_end(plan.as_of)
     for symbol in [*resolve_concept(plan.topic)[:2], "SPY"]:
         if _has(plan, "price_return", symbol=symbol, start=start.isoformat()):
@@ -176,4 +143,4 @@ def _prior_month_end(day: date) -> date:
 def default_plan(deps: ToolDeps, topic: str, as_of: date, budget: Budget) -> ResearchPlan:
     """A plan without the model (used when the budget allows no planning call)."""
     plan = ResearchPlan(topic=topic, as_of=as_of, budget=budget, sub_questions=[topic])
-    return with_safeguards(plan, news=deps.news is not None, deps=deps)
+    return with_safeguards(plan, news=deps.news is not None)

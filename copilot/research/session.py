@@ -83,8 +83,7 @@ class ResearchSession:
             messages = plan_messages(self.deps, topic.strip(), day, latest)
             schema = plan_schema(tool_names(self.deps))
             response = writer.call("plan", "plan", messages, None, schema, PLAN_MAX_TOKENS)
-            plan = parse_plan(response.text, topic.strip(), day, self.budget, news=news,
-                              deps=self.deps)  # fmt: skip
+            plan = parse_plan(response.text, topic.strip(), day, self.budget, news=news)
             if not response.text:  # the model's plan was unusable: the default plan, said so
                 problem = "the model's plan was not valid JSON (cut off?); default steps used"
                 plan = plan.model_copy(update={"rejected": [RejectedStep(raw={}, problem=problem)]})

@@ -45,6 +45,7 @@ def made(research_deps: ToolDeps, tmp_path: Path) -> tuple[ResearchSession, Repo
             insights("Small caps led [1]."),
             RISKS,
             "Stale within weeks.",
+            HOSTILE,  # the summary's revision: "alert(1)" states a 1 no source supports
         ]
     )
     session = ResearchSession(research_deps, llm)

@@ -220,24 +220,24 @@ def test_auto_accept_runs_at_once_through_the_env_hook(
 
 
 def test_answer_button_opens_research_with_the_topic_and_as_of(market_env: Path) -> None:
-    llm = ScriptedLLM([*flagship.TURNS, script.PLAN])
+    llm = ScriptedLLM([*flagship.TURNS, script.PLAN])  # the chat answer, then the report plan
     at = app()
     at.session_state[LLM_KEY] = llm
     at.run()
-    at.date_input[0].set_value(date(2026, 1, 22)).run()  # the answer is as of the 22nd
+    at.date_input[0].set_value(date(2026, 1, 23)).run()  # the answer is as of the 23rd
     at.chat_input[0].set_value(flagship.QUESTION).run()
     assert not at.exception, [e.value for e in at.exception]
-    at.date_input[0].set_value(date(2026, 1, 23)).run()  # the sidebar moves on afterwards
+    at.date_input[0].set_value(date(2026, 1, 22)).run()  # the sidebar moves afterwards
     button(at, "Research this in depth").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == ["Research"]
     assert at.text_input(key="copilot.research.topic").value == flagship.QUESTION
-    assert at.date_input[0].value == date(2026, 1, 22)  # the answer's as-of, not the sidebar's
+    assert at.date_input[0].value == date(2026, 1, 23)  # the answer's as-of, not the sidebar's
     assert not at.chat_input  # the chat page is gone
     button(at, "Propose plan").click().run()  # the prefilled topic is planned as is
     llm.assert_consumed()
     assert flagship.QUESTION in llm.calls[-1][-1]["content"]
-    assert "2026-01-22" in llm.calls[-1][-1]["content"]
+    assert "2026-01-23" in llm.calls[-1][-1]["content"]
     assert [r["tool"] for r in table(at, STEPS)][:2] == ["price_return", "price_return"]
 
 
