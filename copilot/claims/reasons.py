@@ -31,7 +31,7 @@ CLASH_PENALTY = 0.1  # the sentence moves one way, the passage only the other wa
 Embed = Callable[[Sequence[str]], list[list[float]]]
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     [
         "the",
         "and",
@@ -117,7 +117,7 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+")
 
 def content_stems(text: str) -> set[str]:
     text = CITATION.sub(" ", text.lower())
-    return {w[:5] for w in _WORD.findall(text) if w not in _STOP}
+    return {w[:5] for w in _WORD.findall(text) if w not in STOP_WORDS}
 
 
 def lexical_support(sentence: str, passage: str) -> float:

@@ -16,6 +16,7 @@ from copilot.answer import NumberCheck, ReasonCheck, Verification
 from copilot.claims.check import Outcome, check_date, check_figure, states
 from copilot.claims.extract import CITATION, Claim, extract_claims, sentences
 from copilot.claims.reasons import (
+    STOP_WORDS,
     SupportScorer,
     check_reason,
     check_superlative,
@@ -43,45 +44,11 @@ def clean_citations(text: str, ledger: SourceLedger) -> tuple[str, list[int], li
 
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]{3,}")
-_STOP = frozenset(
-    [
-        "also",
-        "that",
-        "this",
-        "with",
-        "from",
-        "were",
-        "have",
-        "been",
-        "their",
-        "they",
-        "than",
-        "into",
-        "over",
-        "more",
-        "most",
-        "such",
-        "which",
-        "while",
-        "about",
-        "after",
-        "before",
-        "during",
-        "amid",
-        "among",
-        "these",
-        "those",
-        "there",
-        "where",
-        "when",
-        "what",
-    ]
-)
 MIN_OVERLAP = 0.5  # share of a sentence's content words that must appear in one source
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS}
 
 
 def _source_words(source: DataSource | NewsSource) -> set[str]:
