@@ -3,6 +3,7 @@ a progress bar. Market writes go through the gate, so no question reads a half-o
 
 from __future__ import annotations
 
+import threading
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,7 @@ class StreamlitProgress(Progress):
         super().__init__(disable=True)
         self._container = container
         self._bars: dict[TaskID, Any] = {}
+        self._script_thread = threading.current_thread()
 
     def add_task(
         self, description: str, start: bool = True, total: float | None = 100.0,
@@ -57,6 +59,10 @@ class StreamlitProgress(Progress):
         self._draw(task_id)
 
     def _draw(self, task_id: TaskID) -> None:
+        # The ingest pipeline reports from its writer thread too; Streamlit elements may only be
+        # drawn from the script's thread, so those updates wait for the next one from it.
+        if threading.current_thread() is not self._script_thread or task_id not in self._bars:
+            return
         task = self._tasks[task_id]
         done = int(task.completed)
         count = f"{done}/{int(task.total)}" if task.total else f"{done}"
