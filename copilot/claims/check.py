@@ -121,6 +121,9 @@ def check_figure(
     for st in cited:
         if states(claim, st):
             return Outcome("verified", st)
+    for st in cited:  # the same value read with the sentence's other dates as its window
+        if _same_value(claim, st):
+            return Outcome("verified", st)
     moved = _moved(claim, others)
     if moved is not None:
         return moved
@@ -128,6 +131,19 @@ def check_figure(
     if derived is not None:
         return Outcome("derived", derived[0], relation=derived[1])
     return _contradiction(claim, cited, others) or Outcome("unverified")
+
+
+def _same_value(claim: Claim, st: Statement) -> bool:
+    """The cited source states this very value for this instrument and measure, and only the
+    window read from the sentence differs ("over the 5 sessions from <base date> to <end>",
+    a close named beside two dates): the dates themselves are checked as date claims. Only
+    levels and window lengths: for a move, a shifted window is the error to catch."""
+    if not {"level", "window_sessions"} & {claim.measure, st.measure}:
+        return False
+    return bool(
+        same_subject(claim, st) and units_match(claim, st) and measures_match(claim, st)
+        and value_match(claim, st)
+    )  # fmt: skip
 
 
 def _moved(claim: Claim, others: list[Statement]) -> Outcome | None:
