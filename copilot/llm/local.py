@@ -32,7 +32,7 @@ _PARAMS_LOCK = threading.Lock()
 
 
 @contextmanager
-def _weight_buffers(repack: bool) -> Iterator[None]:
+def weight_buffers(repack: bool) -> Iterator[None]:
     """Load with or without llama.cpp's extra weight buffers (repacked weights, AMX tiles).
     llama-cpp-python has no argument for it, so its default model parameters are swapped while
     the model loads. Off by default: with a native build on a CPU with AMX (seen on a
@@ -98,7 +98,7 @@ class LocalLLM:
         self.n_ctx = n_ctx
         self.snapshot_dir = snapshot_dir
         try:
-            with _weight_buffers(repack):
+            with weight_buffers(repack):
                 self._llama: Any = Llama(
                     model_path=str(model_path),
                     n_ctx=n_ctx,

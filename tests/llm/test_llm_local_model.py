@@ -1,4 +1,4 @@
-"""The real embedded model, in-process and behind `python -m llama_cpp.server` (slow: marked).
+"""The real embedded model, in-process and behind `python -m copilot.llm.serve` (slow: marked).
 
 Run with `pytest -m local_model tests/llm`. Prompts and `max_tokens` are kept small: CI runs
 these on 2 CPU cores.
@@ -156,7 +156,7 @@ def llama_server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     port = _free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(model_path),
+        sys.executable, "-m", "copilot.llm.serve", "--model", str(model_path),
         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "1024",
         "--model_alias", "local-qwen",
     ]  # fmt: skip

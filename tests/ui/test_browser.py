@@ -125,7 +125,7 @@ def test_flagship_question_in_a_real_browser(served: str) -> None:
         expect(answer).to_contain_text("IWM beat SPY 14", timeout=120_000)
         expect(page.locator(".mc-answer .mc-mark.mc-verified")).to_have_count(
             6
-        )  # +5.05%, 20, January 23, +0.18%, 14, January 22
+        )  # +8.77%, 15, January 22, +0.29%, 14, January 22
         link = page.locator(".mc-answer a.mc-cite.mc-news").first
         expect(link).to_have_attribute("href", re.compile(r"^https://"))
         expect(link).to_have_attribute("target", "_blank")
@@ -140,7 +140,7 @@ def test_flagship_question_in_a_real_browser(served: str) -> None:
         page.get_by_role("button", name=re.compile(r"\[1\] IWM")).click()  # a data source chip
         expect(page.get_by_text("Definition.", exact=False).first).to_be_visible()
         page.keyboard.press("Escape")
-        page.get_by_role("button", name=re.compile(r"\[4\] ")).click()  # an article chip
+        page.get_by_role("button", name=re.compile(r"\[3\] ")).click()  # the article chip
         expect(page.get_by_role("link", name="Open the article")).to_have_attribute(
             "href", re.compile(r"^https://")
         )
