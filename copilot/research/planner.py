@@ -1,9 +1,11 @@
 """Planning: the model proposes a `ResearchPlan` as grammar-constrained JSON; code validates it.
 
 Each proposed step is validated on its own against its tool's argument model: a bad step is kept
-aside as `rejected` (shown to the user, never run) instead of failing the whole plan. Then two
-safeguards: a news search is always present (a report explains moves), and the topic's own
-symbols get a return over the period.
+aside as `rejected` (shown to the user, never run) instead of failing the whole plan. Then the
+safeguards: a topic that names an instrument gets the answer engine's why-evidence (its move over
+the topic's window — or the move that just happened — beside the S&P 500, the run of sessions it
+beat it, and the news drivers around the move, from distinct articles); a topic that names none
+gets the S&P 500's return over the prior month and a news search.
 """
 
 from __future__ import annotations
@@ -15,16 +17,21 @@ from typing import Any
 from pydantic import ValidationError
 
 from copilot import prompts
+from copilot.answering.why import why_calls
 from copilot.hints import concept_hints, tool_menu
 from copilot.llm.base import ChatMessage
-from copilot.market.symbols import resolve_concept
 from copilot.research.models import FEEDS, Budget, PlanStep, RejectedStep, ResearchPlan
 from copilot.tools import TOOLS, ToolDeps
+from copilot.understand import Catalog, understand
 
 NEWS_TOOL = "search_news"
 MAX_STEPS = 6
 MAX_SUB_QUESTIONS = 3
 NEWS_DAYS = 31
+DRIVERS_TOOL = "news_drivers"
+# The drivers' excerpts in prompt tokens: a report's sections share one evidence block of
+# `writer.EVIDENCE_CHARS`, and the drivers sheet is the larger part of it.
+DRIVERS_BUDGET_TOKENS = 800
 
 
 def tool_names(deps: ToolDeps) -> list[str]:
@@ -75,9 +82,7 @@ def plan_messages(
     return [system_message(deps), {"role": "user", "content": user}]
 
 
-def parse_plan(
-    text: str, topic: str, as_of: date, budget: Budget, news: bool = True
-) -> ResearchPlan:
+def parse_plan(text: str, topic: str, as_of: date, budget: Budget, deps: ToolDeps) -> ResearchPlan:
     """The model's JSON → a validated plan (bad steps go to `rejected`), with safeguards."""
     try:
         payload = json.loads(text)
@@ -104,7 +109,7 @@ def parse_plan(
             problem = "; ".join(str(e["msg"]) for e in exc.errors())
             rejected.append(RejectedStep(raw=raw, problem=problem))
     plan = plan.model_copy(update={"steps": steps[:MAX_STEPS], "rejected": rejected})
-    return with_safeguards(plan, news=news)
+    return with_safeguards(plan, deps)
 
 
 def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:
@@ -115,21 +120,54 @@ def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:
     )
 
 
-def with_safeguards(plan: ResearchPlan, news: bool = True) -> ResearchPlan:
-    """Add a news search and the topic symbols' returns from the prior month's end (a session
-    the model often gets wrong, e.g. a holiday) when the plan lacks them."""
+def with_safeguards(plan: ResearchPlan, deps: ToolDeps) -> ResearchPlan:
+    """The topic's why-evidence when it names an instrument, else the market's month and a news
+    search — each added only when the plan lacks it."""
+    why = _why_steps(plan, deps)
+    if why:
+        for tool, args in why:
+            if not _has_call(plan, tool, args):
+                plan = plan.add(tool, args, "analysis", _why_reason(tool, args))
+        return plan
     start = _prior_month_end(plan.as_of)
-    for symbol in [*resolve_concept(plan.topic)[:2], "SPY"]:
-        if _has(plan, "price_return", symbol=symbol, start=start.isoformat()):
-            continue
-        args = {"symbol": symbol, "start": start.isoformat(), "end": plan.as_of.isoformat()}
-        plan = plan.add("price_return", args, "analysis", f"{symbol} over the period")
-    if news and not _has(plan, NEWS_TOOL):
+    if deps.market is not None and not _has(plan, "price_return", symbol="SPY"):
+        args = {"symbol": "SPY", "start": start.isoformat(), "end": plan.as_of.isoformat()}
+        plan = plan.add("price_return", args, "analysis", "the S&P 500 over the period")
+    if deps.news is not None and not _has(plan, NEWS_TOOL):
         since = plan.as_of - timedelta(days=NEWS_DAYS)
         news_args: dict[str, object] = {"query": plan.topic, "k": 4, "since": since.isoformat(),
                 "until": plan.as_of.isoformat()}  # fmt: skip
         plan = plan.add(NEWS_TOOL, news_args, "analysis", "news behind the move")
     return plan
+
+
+def _why_steps(plan: ResearchPlan, deps: ToolDeps) -> list[tuple[str, dict[str, Any]]]:
+    """The answer engine's why-evidence for the topic's instruments (none when it names none)."""
+    if deps.market is None:
+        return []
+    settled = understand(plan.topic, plan.as_of, Catalog.from_store(deps.market))
+    if not settled.instruments:
+        return []
+    as_of = deps.as_of
+    deps.as_of = plan.as_of  # the move is found in data up to the plan's date
+    try:
+        calls = why_calls(deps, settled, DRIVERS_BUDGET_TOKENS)
+    finally:
+        deps.as_of = as_of
+    return [(c["tool"], c["args"]) for c in calls]
+
+
+def _has_call(plan: ResearchPlan, tool: str, args: dict[str, Any]) -> bool:
+    return any(s.tool == tool and s.args == args for s in plan.steps)
+
+
+def _why_reason(tool: str, args: dict[str, Any]) -> str:
+    subjects = ", ".join(str(s) for s in args.get("symbols", []))
+    if tool == DRIVERS_TOOL:
+        return f"the news around the move of {subjects}"
+    if args.get("measure") == "beat_streak":
+        return f"sessions in a row {subjects} beat {args.get('versus')}"
+    return f"the move of {subjects}"
 
 
 def _prior_month_end(day: date) -> date:
@@ -143,4 +181,4 @@ def _prior_month_end(day: date) -> date:
 def default_plan(deps: ToolDeps, topic: str, as_of: date, budget: Budget) -> ResearchPlan:
     """A plan without the model (used when the budget allows no planning call)."""
     plan = ResearchPlan(topic=topic, as_of=as_of, budget=budget, sub_questions=[topic])
-    return with_safeguards(plan, news=deps.news is not None)
+    return with_safeguards(plan, deps)

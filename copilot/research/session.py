@@ -78,12 +78,11 @@ class ResearchSession:
         day, latest = self._as_of(as_of)
         writer = SectionWriter(self.llm, system_message(self.deps), self.tracker,
                                lambda _e: None, self.calls)  # fmt: skip
-        news = self.deps.news is not None
         try:
             messages = plan_messages(self.deps, topic.strip(), day, latest)
             schema = plan_schema(tool_names(self.deps))
             response = writer.call("plan", "plan", messages, None, schema, PLAN_MAX_TOKENS)
-            plan = parse_plan(response.text, topic.strip(), day, self.budget, news=news)
+            plan = parse_plan(response.text, topic.strip(), day, self.budget, self.deps)
             if not response.text:  # the model's plan was unusable: the default plan, said so
                 problem = "the model's plan was not valid JSON (cut off?); default steps used"
                 plan = plan.model_copy(update={"rejected": [RejectedStep(raw={}, problem=problem)]})

@@ -22,18 +22,24 @@ from copilot.sources import SourceLedger
 
 EVIDENCE_CHARS = 6500
 BLOCK_CHARS = 1600
+# The drivers sheet (several articles' excerpts) gets room for its articles; it and the measured
+# move go first, so the model's own extra steps cannot push the why-evidence out.
+BLOCK_CHARS_BY_TOOL = {"news_drivers": 3800}
+FIRST_TOOLS = ("measure", "news_drivers")
 
 
 def evidence_text(steps: list[StepRecord]) -> str:
     """The successful steps' outputs as numbered evidence, cut to fit a small context."""
     blocks: list[str] = []
     total = 0
-    for step in steps:
+    ordered = sorted(steps, key=lambda s: s.tool not in FIRST_TOOLS)
+    for step in ordered:
         if step.status != "ok" or not step.sources:
             continue
-        block = step.output if len(step.output) <= BLOCK_CHARS else step.output[:BLOCK_CHARS] + " …"
+        most = BLOCK_CHARS_BY_TOOL.get(step.tool, BLOCK_CHARS)
+        block = step.output if len(step.output) <= most else step.output[:most] + " …"
         if total + len(block) > EVIDENCE_CHARS:
-            break
+            continue  # a shorter block further on may still fit
         blocks.append(block)
         total += len(block)
     return "\n\n".join(blocks) if blocks else "(no evidence was found)"

@@ -50,8 +50,10 @@ def test_edit_then_accept_writes_the_report_and_bundle(
     assert "Research plan" in result.output and "price_return" in result.output
     assert "[a]ccept, [e]dit or [q]uit" in result.output
     record = load_bundle(bundle)
-    assert [s.tool for s in record.steps] == ["price_return", "search_news", "streak"]
-    assert record.steps[2].feeds == "insights"
+    assert [s.tool for s in record.steps] == [
+        "price_return", "search_news", "measure", "measure", "news_drivers", "streak",
+    ]  # fmt: skip
+    assert record.steps[-1].feeds == "insights"
     assert "→ s1 price_return" in result.output and "writing Executive Summary" in result.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 

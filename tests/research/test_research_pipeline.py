@@ -45,7 +45,13 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     problems = {r.raw.get("tool"): r.problem for r in plan.rejected}
     assert "unknown tool" in problems["no_such_tool"]
     assert "sessions" in problems["price_return"]  # sessions=0 fails the tool's ge=1
-    assert [s.tool for s in plan.steps] == ["price_return", "price_return", "search_news"]
+    # The model's three valid steps, then the topic's why-evidence (the move, the run, the news).
+    assert [s.tool for s in plan.steps] == [
+        "price_return", "price_return", "search_news", "measure", "measure", "news_drivers",
+    ]  # fmt: skip
+    assert plan.steps[3].args["symbols"] == ["IWM", "SPY"]
+    assert (plan.steps[3].args["start"], plan.steps[3].args["end"]) == ("2026-01-02", "2026-01-23")
+    assert plan.steps[5].args["direction"] == "up"
     assert plan.budget == Budget()  # defaults (settings have no research_* fields yet)
     # Edit: change the news step, add a step, drop one.
     plan = plan.change(
@@ -53,7 +59,7 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     )
     plan = plan.add("risk_stats", {"symbol": "IWM", "start": "2025-12-31"}, "insights")
     plan = plan.add("moving_average", {"symbol": "IWM", "window": 50}, "time")
-    plan = plan.drop("s5")
+    plan = plan.drop("s8")
     with pytest.raises(ValueError, match="unknown tool"):
         plan.add("bogus", {})
     with pytest.raises(ValueError):
@@ -65,11 +71,9 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
 
     record = report.record
     assert [s.tool for s in record.steps] == [
-        "price_return",
-        "price_return",
-        "search_news",
+        "price_return", "price_return", "search_news", "measure", "measure", "news_drivers",
         "risk_stats",
-    ]
+    ]  # fmt: skip
     assert all(s.status == "ok" for s in record.steps)
     assert record.steps[2].args["k"] == 2 and len(record.steps[2].sources) == 2
     # One fixed prefix: every writing call starts with the same system message and evidence.
@@ -89,12 +93,12 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     assert report.share_verified == 1.0 and not report.partial
     # Budget accounting and per-section records.
     usage = record.usage()
-    assert usage["llm_calls"] == 9 and usage["tool_calls"] == 4
+    assert usage["llm_calls"] == 9 and usage["tool_calls"] == 7
     drafts = {c.section for c in record.llm_calls if c.purpose == "draft"}
     assert drafts == {"header", "summary", "analysis:1", "analysis:2", "insights", "risks", "time"}
     assert all(c.completion_tokens > 0 for c in record.llm_calls)
     kinds = [e.kind for e in events]
-    assert kinds.count("step_started") == 4 and kinds.count("section_finished") == 7
+    assert kinds.count("step_started") == 7 and kinds.count("section_finished") == 7
 
     md = to_markdown(report)
     order = [
@@ -180,7 +184,7 @@ def test_tool_budget_skips_steps_and_writes_nothing(research_deps: ToolDeps) -> 
     report = session.run(session.propose_plan(TOPIC, AS_OF))
     llm.assert_consumed()
     statuses = [s.status for s in report.record.steps]
-    assert statuses == ["ok", "ok", "skipped"] and report.record.stopped == "2 tool calls"
+    assert statuses == ["ok", "ok"] + ["skipped"] * 4 and report.record.stopped == "2 tool calls"
     assert "⚠ Partial report" in to_markdown(report)
 
 
@@ -234,7 +238,8 @@ def test_unusable_model_output_is_recorded_not_fatal(research_deps: ToolDeps) ->
     session = ResearchSession(research_deps, llm)
     plan = session.propose_plan(TOPIC, AS_OF)
     assert "default steps used" in plan.rejected[0].problem
-    assert plan.sub_questions == [TOPIC] and {s.tool for s in plan.steps} >= {"search_news"}
+    assert plan.sub_questions == [TOPIC]
+    assert {s.tool for s in plan.steps} == {"measure", "news_drivers"}
     report = session.run(plan)
     llm.assert_consumed()
     assert report.title == TOPIC and report.record.usage()["llm_calls"] == 7

@@ -1,0 +1,84 @@
+"""A report's evidence is the answer engine's why-evidence: the topic's move over its own window
+(weekend and holiday ends settled in code, so no step fails on them), the run of sessions it beat
+the S&P 500, and the news drivers around the move from distinct articles — kept first and whole
+in the writer's evidence. Expected values come from the raw CSVs (tests/raw.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from research_script import AS_OF, TOPIC
+
+from copilot.research.budget import BudgetTracker
+from copilot.research.executor import execute
+from copilot.research.models import Budget, StepRecord
+from copilot.research.planner import default_plan
+from copilot.research.writer import EVIDENCE_CHARS, evidence_text
+from copilot.sources import NewsSource
+from copilot.tools import ToolDeps
+from tests.raw import close_on, raw_closes
+
+
+def _run(deps: ToolDeps, topic: str, as_of: date, extra: int = 0) -> list[StepRecord]:
+    deps.as_of = as_of
+    plan = default_plan(deps, topic, as_of, Budget())
+    for i in range(extra):  # the model's own steps, competing for the evidence's room
+        args = {"query": f"stocks market week {i}", "k": 5, "until": as_of.isoformat()}
+        plan = plan.add("search_news", args)
+    steps, stopped = execute(deps, plan.steps, BudgetTracker(Budget()), lambda _e: None)
+    assert stopped is None
+    return steps
+
+
+def test_a_topic_naming_an_instrument_gets_its_move_run_and_drivers(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    steps = _run(research_deps, TOPIC, AS_OF)
+    assert [s.tool for s in steps] == ["measure", "measure", "news_drivers"]
+    assert all(s.status == "ok" for s in steps), [s.output for s in steps]
+    move, streak, drivers = steps
+    # "in January 2026": from the last close of 2025 to the as-of session.
+    assert (move.args["start"], move.args["end"]) == ("2026-01-02", "2026-01-23")
+    iwm = raw_closes(shared_data / "market" / "prices", "IWM")
+    by_hand = (close_on(iwm, "2026-01-23") / close_on(iwm, "2025-12-31") - 1) * 100
+    assert f"IWM: return {by_hand:+.2f}%" in move.output
+    assert streak.args["measure"] == "beat_streak" and streak.args["versus"] == "SPY"
+    assert drivers.args["direction"] == "up"
+    articles = [research_deps.ledger.get(n) for n in drivers.sources]
+    assert all(isinstance(a, NewsSource) for a in articles)
+    news = [a for a in articles if isinstance(a, NewsSource)]
+    assert len({a.article_id for a in news}) >= 4  # distinct articles, not one article's chunks
+    assert all(a.published_at is not None and a.published_at.date() <= AS_OF for a in news)
+
+
+def test_a_month_that_opens_on_a_holiday_and_ends_on_a_weekend_fails_no_step(
+    research_deps: ToolDeps,
+) -> None:
+    # 2026-01-01 is New Year's Day; 2026-01-31 is a Saturday.
+    steps = _run(research_deps, "How did energy stocks do in January 2026?", date(2026, 2, 10))
+    assert steps and all(s.status == "ok" for s in steps), [s.output for s in steps]
+    move = steps[0]
+    assert move.args["symbols"][0] == "XLE"
+    assert (move.args["start"], move.args["end"]) == ("2026-01-02", "2026-01-30")
+
+
+def test_a_topic_naming_no_instrument_gets_the_market_and_a_news_search(
+    research_deps: ToolDeps,
+) -> None:
+    steps = _run(research_deps, "What are people worried about?", AS_OF)
+    assert [s.tool for s in steps] == ["price_return", "search_news"]
+    assert steps[0].args["symbol"] == "SPY" and all(s.status == "ok" for s in steps)
+
+
+def test_the_drivers_sheet_goes_first_and_whole_into_the_evidence(
+    research_deps: ToolDeps,
+) -> None:
+    steps = _run(research_deps, TOPIC, AS_OF, extra=4)
+    evidence = evidence_text(steps)
+    assert len(evidence) <= EVIDENCE_CHARS
+    why = [s for s in steps if s.tool in ("measure", "news_drivers")]
+    assert evidence.startswith("\n\n".join(s.output for s in why))  # first and not cut
+    drivers = why[-1]
+    for n in drivers.sources:
+        assert f"<<<ARTICLE [{n}]" in evidence
