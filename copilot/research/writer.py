@@ -34,7 +34,8 @@ def evidence_text(steps: list[StepRecord]) -> str:
     total = 0
     ordered = sorted(steps, key=lambda s: s.tool not in FIRST_TOOLS)
     for step in ordered:
-        if step.status != "ok" or not step.sources:
+        gap = step.tool == "news_drivers" and bool(step.data.get("no_coverage"))
+        if step.status != "ok" or not (step.sources or gap):  # a gap is evidence too: said
             continue
         most = BLOCK_CHARS_BY_TOOL.get(step.tool, BLOCK_CHARS)
         block = step.output if len(step.output) <= most else step.output[:most] + " …"

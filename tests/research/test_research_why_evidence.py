@@ -82,3 +82,14 @@ def test_the_drivers_sheet_goes_first_and_whole_into_the_evidence(
     drivers = why[-1]
     for n in drivers.sources:
         assert f"<<<ARTICLE [{n}]" in evidence
+
+
+def test_a_move_no_stored_article_covers_is_said_in_the_evidence(
+    research_deps: ToolDeps,
+) -> None:
+    # The test news store holds articles from 2026-01-12 to 2026-01-23 only.
+    steps = _run(research_deps, "Why did gold rally in October 2025?", date(2025, 11, 14))
+    drivers = next(s for s in steps if s.tool == "news_drivers")
+    assert drivers.status == "ok" and not drivers.sources and drivers.data["no_coverage"]
+    evidence = evidence_text(steps)
+    assert drivers.output in evidence and "no stored article" in drivers.output.lower()
