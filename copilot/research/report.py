@@ -47,6 +47,18 @@ class Report(BaseModel):
         return [s for s in self.record.steps if s.status == "failed"]
 
     @property
+    def cited_articles(self) -> list[NewsSource]:
+        """The distinct articles the written sections cite (by article, not by chunk)."""
+        ledger = ledger_of(self.record)
+        seen: dict[str, NewsSource] = {}
+        for section in self.sections.values():
+            for n in section.cited:
+                source = ledger.get(n)
+                if isinstance(source, NewsSource):
+                    seen.setdefault(source.article_id, source)
+        return list(seen.values())
+
+    @property
     def partial(self) -> bool:
         return self.record.stopped is not None
 

@@ -12,6 +12,7 @@ from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.research import Budget, ResearchEvent, ResearchSession, to_markdown
 from copilot.research.sections import CONTRADICTED_MARK
+from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
 
 
@@ -91,6 +92,12 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     statuses = {n.text: n.status for n in report.numbers}
     assert statuses[ret["IWM"]] == "verified" and statuses[ret["SPY"]] == "verified"
     assert report.share_verified == 1.0 and not report.partial
+    # Articles the sections cite, each counted once however often it is cited.
+    cited = [a.article_id for a in report.cited_articles]
+    numbers = {n for section in report.sections.values() for n in section.cited}
+    news = {n: s for n, s in enumerate(record.sources, 1) if isinstance(s, NewsSource)}
+    by_hand = {news[n].article_id for n in numbers if n in news}
+    assert sorted(cited) == sorted(by_hand) and news[3].article_id in cited
     # Budget accounting and per-section records.
     usage = record.usage()
     assert usage["llm_calls"] == 9 and usage["tool_calls"] == 7
