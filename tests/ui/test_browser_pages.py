@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 import pytest
@@ -52,9 +52,11 @@ def running_app(root: Path, env: dict[str, str]) -> Iterator[str]:
     """`market-copilot ui` on a free loopback port with `env`; yields its URL."""
     port = free_port()
     log = root / "app.log"
+    # This checkout's code, whatever the environment has installed.
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
     with log.open("wb") as out:
         process = subprocess.Popen(
-            ui_command(port), cwd=root, env={**os.environ, **env}, stdout=out,
+            ui_command(port), cwd=root, env={**os.environ, **env, "PYTHONPATH": path}, stdout=out,
             stderr=subprocess.STDOUT,
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -141,10 +143,10 @@ def table_rows(markdown: str) -> list[list[str]]:
 class RecordedFred(http.server.BaseHTTPRequestHandler):
     """FRED's `fredgraph.csv` as recorded; a request waits while `hold` is clear."""
 
-    hold = threading.Event()
-    asked: list[dict[str, list[str]]] = []
+    hold: ClassVar[threading.Event] = threading.Event()
+    asked: ClassVar[list[dict[str, list[str]]]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         query = urllib.parse.urlparse(self.path)
         type(self).asked.append(urllib.parse.parse_qs(query.query))
         type(self).hold.wait(timeout=30)
