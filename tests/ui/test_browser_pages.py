@@ -38,6 +38,12 @@ RECORDED_FRED = REPO / "tests" / "fixtures" / "market" / "fred_DGS10.csv"
 #   XLK 145.62 → 141.84: 141.84 / 145.62 - 1 = -2.60 %  (planted: "dropped 1.1%")
 #   XLE  47.69 →  47.60:  47.60 /  47.69 - 1 = -0.19 %  (planted: "rose 0.4%", wrong direction)
 #   QQQ closed at 608.06 on 2026-01-20                  (the article's "$608.06": right)
+EXPECTED = [  # (mark, instrument, right value [source]) of each claim, in the article's order
+    ("✓", "SPY", "-2.04% [1]"),
+    ("✗", "XLK", "-2.60% [2]"),
+    ("✗", "XLE", "-0.19% [3]"),
+    ("✓", "QQQ", "$608.06 [4]"),
+]
 ARTICLE = """# Tuesday sell-off
 
 **Published:** January 20, 2026
@@ -111,6 +117,12 @@ def test_factcheck_page_in_a_real_browser(shared_market_path: Path, tmp_path: Pa
         verdict = page.get_by_role("heading", name=re.compile("claims:"))
         expect(verdict).to_have_text("4 claims: 2 ✓, 2 ✗, 0 ?", timeout=60_000)
         expect(page.get_by_text("as of 2026-01-20 (the date the article states)")).to_be_visible()
+        # The claims table as the page shows it (the grid's accessible cells: column, row).
+        table = page.get_by_test_id("stDataFrame")
+        for row, (mark, symbol, right) in enumerate(EXPECTED):
+            expect(table.get_by_test_id(f"glide-cell-1-{row}")).to_have_text(mark)
+            expect(table.get_by_test_id(f"glide-cell-3-{row}")).to_have_text(symbol)
+            expect(table.get_by_test_id(f"glide-cell-5-{row}")).to_have_text(right)
         md = page.get_by_role("button", name="Download Markdown")
         expect(md).to_be_visible()
         expect(page.get_by_role("button", name="Download HTML")).to_be_visible()
@@ -122,12 +134,10 @@ def test_factcheck_page_in_a_real_browser(shared_market_path: Path, tmp_path: Pa
         report = Path(download.value.path()).read_text(encoding="utf-8")
     assert not outside, f"the page fetched from outside this machine: {outside}"
     assert "**4 claims: 2 ✓, 2 ✗, 0 ?**" in report, report
-    assert table_rows(report) == [  # (#, mark, instrument, right value), by hand above
-        ["1", "✓", "SPY", "-2.04% \\[1\\]"],
-        ["2", "✗", "XLK", "-2.60% \\[2\\]"],
-        ["3", "✗", "XLE", "-0.19% \\[3\\]"],
-        ["4", "✓", "QQQ", "\\$608.06 \\[4\\]"],  # Markdown-escaped $
-    ], report
+    md_escape = str.maketrans({c: "\\" + c for c in "$[]"})  # as the export writes cells
+    expected = [[str(n), mark, symbol, right.translate(md_escape)]
+                for n, (mark, symbol, right) in enumerate(EXPECTED, 1)]  # fmt: skip
+    assert table_rows(report) == expected, report
 
 
 def table_rows(markdown: str) -> list[list[str]]:
@@ -229,6 +239,12 @@ def test_refresh_now_in_a_real_browser(
         expect(done).to_have_text(
             "Refresh: 1 updated, 1 up to date or skipped, 0 failed.", timeout=30_000
         )
+        # The report table under the message (symbol, status, provider, rows, …), row by row.
+        report = page.get_by_test_id("stDataFrame").last
+        for row, (symbol, status) in enumerate([("BAMLH0A0HYM2", "skipped"), ("DGS10", "updated")]):
+            expect(report.get_by_test_id(f"glide-cell-0-{row}")).to_have_text(symbol)
+            expect(report.get_by_test_id(f"glide-cell-1-{row}")).to_have_text(status)
+        expect(report.get_by_test_id("glide-cell-3-1")).to_have_text("6")  # DGS10's new rows
         page.screenshot(path=str(ARTIFACTS / "ui-refresh.png"), full_page=True)
         first_ask = RecordedFred.asked[:]
 
@@ -236,6 +252,8 @@ def test_refresh_now_in_a_real_browser(
         expect(done).to_have_text(
             "Refresh: 0 updated, 2 up to date or skipped, 0 failed.", timeout=30_000
         )
+        # DGS10 was due again (a daily series), was asked for, and the recording had nothing new.
+        expect(report.get_by_test_id("glide-cell-1-1")).to_have_text("no new data")
         page.screenshot(path=str(ARTIFACTS / "ui-refresh-again.png"), full_page=True)
     assert not outside, f"the page fetched from outside this machine: {outside}"
     # Only what is new was asked for: from the day after the last stored date (2026-01-09).
