@@ -60,6 +60,11 @@ class Settings(BaseSettings):
         default_factory=lambda: list(DEFAULT_FRED_SERIES)
     )
     online_start: date = Field(date(2015, 1, 1), description="First date fetched online.")
+    fred_csv_url: str = Field(
+        "https://fred.stlouisfed.org/graph/fredgraph.csv",
+        description="FRED's CSV endpoint (`?id=SERIES&cosd=START`): point it at a mirror, or at "
+        "a local server of recorded responses (the real-browser refresh test does).",
+    )
     http_timeout_s: float = 20.0
     http_retries: int = Field(
         3, ge=1, le=10, description="Tries per network call (Yahoo, FRED, feeds, embeddings)."

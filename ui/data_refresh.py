@@ -38,7 +38,7 @@ def refresh_section(settings: UISettings) -> None:
         bar.progress(min(done / max(total, 1), 1.0), text=text)
 
     try:
-        rows = _market(on_item) if market_gate().exists() else []
+        rows = _market(on_item, settings) if market_gate().exists() else []
         notes = _feeds(settings)
     except (CopilotError, OSError) as exc:
         st.error(escape_markdown(str(exc)), icon=":material/error:")
@@ -52,10 +52,13 @@ def refresh_section(settings: UISettings) -> None:
     st.rerun()
 
 
-def _market(on_item: Any) -> list[dict[str, Any]]:
+def _market(on_item: Any, settings: UISettings) -> list[dict[str, Any]]:
+    from ingest.market.providers import online_providers
     from ingest.market.refresh import refresh_market
 
-    providers = st.session_state.get(REFRESH_PROVIDERS_KEY)
+    providers = st.session_state.get(REFRESH_PROVIDERS_KEY) or online_providers(
+        settings.fred_csv_url
+    )
     with market_gate().writer() as store:
         results = refresh_market(store, providers=providers, on_item=on_item)
     return [asdict(r) for r in results]

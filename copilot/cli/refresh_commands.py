@@ -12,6 +12,7 @@ from rich.table import Table
 
 from copilot.cli.common import load_settings, open_market
 from copilot.settings import Settings
+from ingest.market.providers import online_providers
 from ingest.market.refresh import RefreshResult, refresh_market
 
 console = Console()
@@ -56,8 +57,12 @@ def _market(settings: Settings, lock_timeout: float) -> bool:
         as store, _progress() as progress,
     ):  # fmt: skip
         task = progress.add_task("Refreshing", total=None, current="")
-        results = refresh_market(store, on_item=lambda name, total: progress.update(
-            task, total=total, advance=1, current=name))  # fmt: skip
+
+        def advance(name: str, total: int) -> None:
+            progress.update(task, total=total, advance=1, current=name)
+
+        providers = online_providers(settings.fred_csv_url)
+        results = refresh_market(store, providers=providers, on_item=advance)
     _market_table(results)
     return any(r.status == "failed" for r in results)
 

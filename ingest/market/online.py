@@ -24,7 +24,7 @@ def import_online(
 ) -> list[ImportResult]:
     """Fetch each symbol and store it in its own transaction; failures are reported, not fatal."""
     yahoo = yahoo or YahooProvider()
-    fred = fred or FredProvider()
+    fred = fred or FredProvider(base_url=settings.fred_csv_url)
     work = [(yahoo, s) for s in yahoo_symbols] + [(fred, s) for s in fred_series]
     results = []
     for provider, symbol in work:

@@ -244,6 +244,11 @@ def _looks_offline(message: str) -> bool:
     )
 
 
+def online_providers(fred_csv_url: str = FRED_CSV_URL) -> dict[str, MarketProvider]:
+    """The online providers by name, FRED at `fred_csv_url` (`Settings.fred_csv_url`)."""
+    return {"yahoo": YahooProvider(), "fred": FredProvider(base_url=fred_csv_url)}
+
+
 PROVIDERS: dict[str, type[MarketProvider]] = {
     CsvFolderProvider.name: CsvFolderProvider,
     YahooProvider.name: YahooProvider,
