@@ -87,6 +87,8 @@ def served(
         "COPILOT_LLM_PROVIDER": "scripted",
         "COPILOT_SCRIPTED_TURNS": str(flagship.write_turns(root / "turns.json", news=True)),
         "COPILOT_AS_OF": flagship.AS_OF,
+        # The app imports this checkout's code (not an editable install pointing elsewhere).
+        "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p),
     }
     port = free_port()
     log = root / "app.log"
