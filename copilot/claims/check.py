@@ -134,11 +134,11 @@ def check_figure(
 
 
 def _same_value(claim: Claim, st: Statement) -> bool:
-    """The cited source states this very value for this instrument and measure, and only the
-    window read from the sentence differs ("over the 5 sessions from <base date> to <end>",
-    a close named beside two dates): the dates themselves are checked as date claims. Only
-    levels and window lengths: for a move, a shifted window is the error to catch."""
-    if not {"level", "window_sessions"} & {claim.measure, st.measure}:
+    """The cited source states this very level for this instrument, and only the window read
+    from the sentence differs (a close named beside two dates): the dates themselves are
+    checked as date claims. Only levels: for a move, a shifted window is the error to catch,
+    and a window's length is bound to its window (its statement carries the base date too)."""
+    if "level" not in (claim.measure, st.measure):
         return False
     return bool(
         same_subject(claim, st) and units_match(claim, st) and measures_match(claim, st)
