@@ -53,7 +53,9 @@ def units_match(claim: Claim, st: Statement) -> bool:
 
 
 def same_family(claim: Claim, st: Statement) -> bool:
-    return _FAMILY.get(claim.unit, claim.unit) == _FAMILY.get(st.unit, st.unit)
+    # A yield's level is written in % ("at 4.28%"): a level, as `units_match` reads it.
+    unit = "level" if claim.measure == "level" and claim.unit == "%" else claim.unit
+    return _FAMILY.get(unit, unit) == _FAMILY.get(st.unit, st.unit)
 
 
 def measures_match(claim: Claim, st: Statement) -> bool:
