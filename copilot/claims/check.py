@@ -53,9 +53,10 @@ def units_match(claim: Claim, st: Statement) -> bool:
 
 
 def same_family(claim: Claim, st: Statement) -> bool:
-    # A yield's level is written in % ("at 4.28%"): a level, as `units_match` reads it.
-    unit = "level" if claim.measure == "level" and claim.unit == "%" else claim.unit
-    return _FAMILY.get(unit, unit) == _FAMILY.get(st.unit, st.unit)
+    if _FAMILY.get(claim.unit, claim.unit) == _FAMILY.get(st.unit, st.unit):
+        return True
+    # A yield's level is written in % ("at 4.28%"): a level too, as `units_match` reads it.
+    return claim.measure == "level" and claim.unit == "%" and st.unit == "level"
 
 
 def measures_match(claim: Claim, st: Statement) -> bool:
