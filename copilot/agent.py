@@ -5,7 +5,9 @@ Code settles what the question's words settle — instruments, window, measure, 
 fill a slot code could not settle (`copilot.answering.slots`) and to write. When the store cannot
 answer (a name it lacks, a date after as-of) or every computation failed, code writes the answer
 and no figure appears (`copilot.answering.gaps`). A figure that stays unsupported after one
-repair round is cut from the answer and listed apart (`copilot.answering.prune`).
+repair round is cut from the answer and listed apart (`copilot.answering.prune`). A figure the
+question states that the measures contradict (a false premise) is corrected in code's words at
+the top of the answer, and the model is told not to repeat it (`copilot.answering.premise`).
 
 With the embedded 1.5B model on 2 cores, prompt reading and decoding dominate, so the model is
 asked as little as possible: one streamed write turn (two for a why-question: the measured move
@@ -27,6 +29,7 @@ from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Ve
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
 from copilot.answering.memory import Memory, follow_up
+from copilot.answering.premise import Corrections, corrections, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.why import why_calls
@@ -75,6 +78,7 @@ class _Run:
     llm_calls: int = 0
     write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
     memory: Memory | None = None
+    corrected: Corrections = field(default_factory=Corrections)  # the question's false premises
 
     def count(self, response: LLMResponse) -> None:
         self.tokens["prompt"] += response.prompt_tokens
@@ -130,8 +134,10 @@ class Copilot:
             return self._code_answer(run, failed_answer([*failures, *gaps]), failures)
         if run.deadline.expired():
             return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
+        run.corrected = corrections(run.question, self.deps.ledger, run.as_of)
         text = self._write(run, settled)
         text, verification, removed = self._check(run, text)
+        text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
         notes += gaps
         notes += self._stale(run)
@@ -259,12 +265,15 @@ class Copilot:
         articles' reasons, in the same conversation (the KV cache continues)."""
         run.on_event(AgentEvent(kind="phase", name="write"))
         t0 = time.perf_counter()
+        if run.corrected.text:  # a false premise: the answer opens with code's correction
+            self._token(run, run.corrected.text + "\n\n")
         ok = [r for r in run.records if not r.error and (r.sources or r.name not in NEWS_TOOLS)]
         news = [r for r in ok if r.name in NEWS_TOOLS]
         data = [r for r in ok if r.name not in NEWS_TOOLS]
         earlier = run.memory.summary() if run.memory is not None else ""
         common = {"question": run.question, "as_of": run.as_of,
-                  "settled": settled_lines(settled), "earlier": earlier}  # fmt: skip
+                  "settled": settled_lines(settled), "earlier": earlier,
+                  "premise": run.corrected.prompt_note()}  # fmt: skip
         if news and data:
             turns = [
                 (prompts.render("write_data", evidence=self._evidence(data),
@@ -383,6 +392,7 @@ class Copilot:
             tool_calls=run.records, model=self.llm.model_id, mode=self.mode,
             timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
             planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
+            premises=run.corrected.checks,
         )  # fmt: skip
 
 

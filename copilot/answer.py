@@ -166,6 +166,12 @@ class Answer(BaseModel):
         description="Sentences taken out of the answer because a figure in them stayed "
         "unsupported after the repair round (shown apart, never as fact).",
     )
+    premises: list[NumberCheck] = Field(
+        default_factory=list,
+        description="Figures the question stated that the measured evidence contradicts (a "
+        "false premise): each with the fact it was checked against; the answer opens with the "
+        "correction.",
+    )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per phase.")
     tokens: dict[str, int] = Field(default_factory=dict, description="Prompt/completion tokens.")
 

@@ -28,8 +28,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from copilot.agent import Copilot
 from copilot.answer import Answer, EventCallback, ToolCallRecord
 from copilot.evaluation import EvalQuestion, failures, load_questions, parse_bar, summarize
@@ -55,15 +53,6 @@ BARS = ["numeric_accuracy=0.8", "unanswerable_accuracy=1.0", "instrument_named=0
 REFUSAL = "I cannot answer that from the market store: no tool produced the figures it needs."
 TURNS_PER_QUESTION = 6
 _EVIDENCE_LINE = re.compile(r"^\[(\d+)\]\s+(.+)$")
-
-
-# A known false positive of the claim checker (copilot/claims): in "over the 5 sessions from
-# 2025-04-30 ... to 2025-05-07" the window length 5 is read with the base date as the window's
-# start and marked contradicted against the fact 2025-05-01..2025-05-07 = 5 sessions.
-CHECKER_WINDOW_LENGTH = (
-    "claim checker false positive: a window length read with the base date as its start is "
-    "marked contradicted; remove the mark when the checker binds it to the fact it states"
-)
 
 
 def minimal_instance(schema: dict[str, Any]) -> Any:
@@ -121,7 +110,6 @@ def test_the_copier_copies_evidence_and_refuses_without_it() -> None:
     assert minimal_instance(plan) == {"calls": []}
 
 
-@pytest.mark.xfail(strict=True, reason=CHECKER_WINDOW_LENGTH)
 def test_dev_slice_clears_the_bars(shared_deps: ToolDeps) -> None:
     by_id = {q.id: q for q in load_questions(DEV)}
     questions = [by_id[i] for i in SLICE + SLICE_UNANSWERABLE_EXTRA]
@@ -169,7 +157,6 @@ def month_to_date_engine(deps: ToolDeps, extra: str = "") -> tuple[EvalQuestion,
     return question, OneToolEngine(deps, "price_return", args, extra)
 
 
-@pytest.mark.xfail(strict=True, reason=CHECKER_WINDOW_LENGTH)
 def test_right_evidence_is_scored_correct_named_and_traced(shared_deps: ToolDeps) -> None:
     question, engine = month_to_date_engine(shared_deps)
     [result] = evaluate(engine, [question])
@@ -177,7 +164,6 @@ def test_right_evidence_is_scored_correct_named_and_traced(shared_deps: ToolDeps
     assert result.untraced_figures == 0 and result.family == "move"
 
 
-@pytest.mark.xfail(strict=True, reason=CHECKER_WINDOW_LENGTH)
 def test_a_figure_no_tool_printed_is_counted_untraced(shared_deps: ToolDeps) -> None:
     question, engine = month_to_date_engine(shared_deps, " It then rose 9.87% in a week [1].")
     [result] = evaluate(engine, [question])

@@ -53,6 +53,9 @@ def render_answer_body(answer: Answer) -> None:
     st.markdown(answer_html(answer), unsafe_allow_html=True)
     for sentence in answer.removed:
         st.caption(f"Removed, unsupported by any source: {escape_markdown(sentence)}")
+    for premise in answer.premises:
+        note = f"{premise.text} — {premise.mark_note()}"
+        st.caption(f"The question's figure, corrected: {escape_markdown(note)}")
 
 
 def render_error(message: str, hint: str | None) -> None:

@@ -53,7 +53,10 @@ def units_match(claim: Claim, st: Statement) -> bool:
 
 
 def same_family(claim: Claim, st: Statement) -> bool:
-    return _FAMILY.get(claim.unit, claim.unit) == _FAMILY.get(st.unit, st.unit)
+    if _FAMILY.get(claim.unit, claim.unit) == _FAMILY.get(st.unit, st.unit):
+        return True
+    # A yield's level is written in % ("at 4.28%"): a level too, as `units_match` reads it.
+    return claim.measure == "level" and claim.unit == "%" and st.unit == "level"
 
 
 def measures_match(claim: Claim, st: Statement) -> bool:
@@ -134,11 +137,11 @@ def check_figure(
 
 
 def _same_value(claim: Claim, st: Statement) -> bool:
-    """The cited source states this very value for this instrument and measure, and only the
-    window read from the sentence differs ("over the 5 sessions from <base date> to <end>",
-    a close named beside two dates): the dates themselves are checked as date claims. Only
-    levels and window lengths: for a move, a shifted window is the error to catch."""
-    if not {"level", "window_sessions"} & {claim.measure, st.measure}:
+    """The cited source states this very level for this instrument, and only the window read
+    from the sentence differs (a close named beside two dates): the dates themselves are
+    checked as date claims. Only levels: for a move, a shifted window is the error to catch,
+    and a window's length is bound to its window (its statement carries the base date too)."""
+    if "level" not in (claim.measure, st.measure):
         return False
     return bool(
         same_subject(claim, st) and units_match(claim, st) and measures_match(claim, st)

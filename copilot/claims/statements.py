@@ -72,10 +72,10 @@ def _measure_class(fact: Fact) -> str | None:
         return "rank"
     if name in _MEASURE_CLASS:
         return _MEASURE_CLASS[name]
-    for key, value in _MEASURE_CLASS.items():
-        if key in name:
-            return value
-    return None
+    # An aggregate's name ("min_drawdown", "max_distance_from_peak") is its measure's class:
+    # the longest name inside it, never the aggregate's "min"/"max" read as a level.
+    inside = [key for key in _MEASURE_CLASS if key in name]
+    return _MEASURE_CLASS[max(inside, key=len)] if inside else None
 
 
 def from_fact(n: int, fact: Fact) -> list[Statement]:
@@ -181,13 +181,29 @@ def news_text(source: NewsSource) -> str:
     return f"{source.title} ({source.publisher}, {source.published_at:%Y-%m-%d}). {body}"
 
 
+def with_window_base(facts: list[Fact]) -> list[Fact]:
+    """A window's length with the base its source states for that window: the window [start,
+    end] is also written "the N sessions from <base> to <end>" (the base is the last close
+    before start, docs/windows-and-measures.md). A length recorded without its base (older
+    tools, stored bundles) takes the one the same source's move over that window states."""
+    bases: dict[tuple[str, date | None, date | None], date] = {
+        (f.subject, f.start, f.end): f.base for f in facts if f.base and f.start
+    }
+    return [
+        f.model_copy(update={"base": bases[(f.subject, f.start, f.end)]})
+        if f.base is None and _measure_class(f) == "window" and (f.subject, f.start, f.end) in bases
+        else f
+        for f in facts
+    ]
+
+
 def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
     if isinstance(source, NewsSource):
         published = frozenset({source.published_at.date()})
         return from_text(n, news_text(source), published)
     window = frozenset(d for d in (source.start, source.end) if d is not None)
     found: list[Statement] = []
-    for fact in source.facts:
+    for fact in with_window_base(source.facts):
         found.extend(from_fact(n, fact))
     # The text too: it shows closes and dates a tool may not have typed (not the definition's
     # formula: "close(base) - 1" states no figure).

@@ -160,7 +160,7 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return text
 
 
-def _number_check(claim: Claim, outcome: Outcome, text: str) -> NumberCheck:
+def number_check(claim: Claim, outcome: Outcome, text: str) -> NumberCheck:
     st = outcome.statement
     number = claim.number
     if outcome.status == "unverified":
@@ -230,7 +230,7 @@ def verify_answer(
         outcomes = [_keep_moved(new, old) for new, old in zip(again, outcomes, strict=True)]
         corrected = sorted({o.moved_to for o in moved if o.moved_to is not None})
         _, cited, _ = clean_citations(cleaned, ledger)
-    checks = [_number_check(c, o, cleaned) for c, o in zip(claims, outcomes, strict=True)]
+    checks = [number_check(c, o, cleaned) for c, o in zip(claims, outcomes, strict=True)]
     for check, was in zip(checks, first_claims, strict=True):
         check.cited = list(was.citations)  # as the answer had it, before any correction
     sources = dict(ledger.items())
@@ -256,4 +256,4 @@ def premise_checks(question: str, ledger: SourceLedger, as_of: date | None = Non
     claims = [c for c in extract_claims(question, as_of) if not c.is_date]
     every = [s for found in statements.values() for s in found]
     outcomes = [check_figure(c, every, [], every) for c in claims]
-    return [_number_check(c, o, question) for c, o in zip(claims, outcomes, strict=True)]
+    return [number_check(c, o, question) for c, o in zip(claims, outcomes, strict=True)]

@@ -84,6 +84,9 @@ def print_answer(out: Console, answer: Answer) -> None:
         out.print(f"[dim]{escape(line)}[/]", highlight=False)
     for sentence in answer.removed:
         out.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
+    for premise in answer.premises:
+        note = f"{premise.text} — {premise.mark_note()}"
+        out.print(f"[yellow]The question's figure, corrected:[/] {escape(note)}", highlight=False)
     out.print("\n[bold]Sources[/]")
     listed = sources_text(answer, only_cited=True) or "(none cited)"
     out.print(listed, highlight=False, markup=False)

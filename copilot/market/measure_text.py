@@ -127,8 +127,9 @@ class _Line:
         return f" (released {self.row.released})" if self.row.released else ""
 
     def sessions(self) -> str:
+        # The base too: a source writes the window as "the N sessions from <base> to <end>".
         return self.show(self.row.sessions, "sessions", "window_sessions",
-                         start=self.row.start, end=self.row.end)  # fmt: skip
+                         start=self.row.start, end=self.row.end, base=self.row.base)  # fmt: skip
 
     def build(self) -> str:
         row, args = self.row, self.args

@@ -18,9 +18,9 @@ D = date
 
 
 def _data(tool: str, symbols: list[str], text: str, facts: list[Fact]) -> DataSource:
+    firsts = [day for f in facts if (day := f.start or f.end) is not None]
     return DataSource(tool=tool, metric="m", symbols=symbols, text=text, facts=facts,
-                      start=min((f.start or f.end for f in facts if f.start or f.end),
-                                default=None),
+                      start=min(firsts, default=None),
                       end=max((f.end for f in facts if f.end), default=None))  # fmt: skip
 
 

@@ -152,3 +152,11 @@ def test_number_words_and_windows_are_claims() -> None:
     assert statuses("Small caps beat SPY twelve sessions in a row [1].") == {
         "twelve": "contradicted"
     }
+
+
+def test_a_wrong_yield_level_written_in_percent_is_contradicted() -> None:
+    assert statuses("The 10-year yield stood at 4.28% on January 22 [5].") == {
+        "4.28%": "verified", "January 22": "verified",
+    }  # fmt: skip
+    _, v = check("The 10-year yield stood at 4.50% on January 22 [5].")
+    assert v.numbers[0].status == "contradicted" and "4.28%" in v.numbers[0].mark_note()

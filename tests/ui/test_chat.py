@@ -12,6 +12,7 @@ from ui_testkit import LLM_KEY, answer_html, app, article, build_news, of_type, 
 from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
+from tests.raw import close_on, raw_closes
 
 
 def ask(llm: ScriptedLLM, *questions: str):  # type: ignore[no-untyped-def]
@@ -75,6 +76,18 @@ def test_an_unsupported_figure_leaves_the_answer_and_is_listed(market_env: Path)
     assert "42.5" not in answer_html(at)
     removed = [c.value for c in at.caption if c.value.startswith("Removed, unsupported")]
     assert removed and "42\\.5\\%" in removed[0]
+
+
+def test_a_false_premise_is_corrected_and_listed(market_env: Path, shared_data: Path) -> None:
+    rows = raw_closes(shared_data / "market" / "prices", "XLE")
+    january = max(d for d, _ in rows if d <= "2026-01-23")  # the app's as-of date (conftest)
+    right = f"{(close_on(rows, january) / close_on(rows, '2025-12-31') - 1) * 100:.2f}%"
+    llm = ScriptedLLM([f"XLE rose {right} in January 2026 [1]."])
+    at = ask(llm, "Why did XLE gain 3% in January 2026?")
+    llm.assert_consumed()
+    assert f"Correction: XLE rose {right}" in answer_html(at)
+    listed = [c.value for c in at.caption if c.value.startswith("The question's figure")]
+    assert listed and listed[0].startswith("The question's figure, corrected: 3\\%")
 
 
 def test_follow_up_keeps_the_conversation(market_env: Path) -> None:

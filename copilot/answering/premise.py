@@ -1,0 +1,111 @@
+"""A false premise is answered with the correction, in code's words.
+
+"Why did XLE gain 3% this year?" when the measure says +9.39%: the answer opens with
+"Correction: XLE rose 9.39% [1] from 2025-12-31 to 2026-01-22, not 3%.", and the
+model is told the premise is false so that it does not repeat it. The corrected figure is
+checked like any other (the line is verified against the ledger before it is shown; a line that
+does not check out is not shown); the question's own figure is quoted, never claimed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from copilot.answer import CHECKED, NumberCheck, Verification
+from copilot.claims.premises import FalsePremise, false_premises
+from copilot.claims.verify import verify_answer
+from copilot.facts import Fact
+from copilot.sources import SourceLedger
+
+
+@dataclass
+class Corrections:
+    """The question's false premises, the line the answer opens with and its checks."""
+
+    premises: list[FalsePremise] = field(default_factory=list)
+    text: str = ""  # "" when there is nothing to correct
+    verification: Verification = field(default_factory=Verification)
+
+    @property
+    def checks(self) -> list[NumberCheck]:
+        return [p.check for p in self.premises]
+
+    def prompt_note(self) -> str:
+        """What the write prompt is told (empty: the premise holds or cannot be checked)."""
+        if not self.text:
+            return ""
+        said = ", ".join(p.stated for p in self.premises)
+        return (f"the question's figure ({said}) is contradicted by the evidence. The answer "
+                f"already opens with the correction \"{self.text}\": do not repeat {said}; "
+                "state the measured figures.")  # fmt: skip
+
+
+def corrections(question: str, ledger: SourceLedger, as_of: date | None) -> Corrections:
+    """The correction of each false premise of `question` whose line checks out."""
+    found = Corrections()
+    text = "Correction:"
+    numbers: list[NumberCheck] = []
+    cited: list[int] = []
+    for premise in false_premises(question, ledger, as_of):
+        head = _stated(premise.fact, premise.measure, premise.source)
+        if head is None:
+            continue
+        shown, checked = verify_answer(head, ledger, as_of, check_support=False)
+        if (
+            shown != head
+            or not checked.figures
+            or any(n.status not in CHECKED for n in checked.numbers)
+        ):
+            continue  # code shows only what checks out, as it was written
+        at = len(text) + 1  # the question's own figure, quoted after it, is not checked
+        numbers += [n.model_copy(update={"start": n.start + at, "end": n.end + at})
+                    for n in checked.numbers]  # fmt: skip
+        cited += checked.cited
+        text += f" {head}, not {premise.stated}."
+        found.premises.append(premise)
+    if found.premises:
+        found.text = text
+        found.verification = Verification(numbers=numbers, cited=list(dict.fromkeys(cited)))
+    return found
+
+
+def _stated(fact: Fact, measure: str, n: int) -> str | None:
+    """'XLE rose 9.39% [1] from 2025-12-31 to 2026-01-22' (the move from the base close),
+    'SPY closed at 688.98 [1] on 2026-01-22', written from the fact itself."""
+    shown = fact.shown.lstrip("+-\u2212")
+    if not shown:
+        return None
+    if measure == "move":
+        verb = "rose" if fact.value > 0 else "fell" if fact.value < 0 else "was unchanged,"
+        if fact.base is not None and fact.end is not None:
+            where = f"from {fact.base} to {fact.end}"
+        elif fact.start is not None and fact.end is not None and fact.start != fact.end:
+            where = f"from {fact.start} to {fact.end}"
+        elif fact.end is not None:
+            where = f"on {fact.end}"
+        else:
+            return None
+        return f"{fact.subject} {verb} {shown} [{n}] {where}"
+    if measure == "level" and fact.end is not None:
+        verb = "closed at" if fact.unit == "$" else "stood at"
+        return f"{fact.subject} {verb} {fact.shown} [{n}] on {fact.end}"
+    if fact.start is not None and fact.end is not None:
+        what = fact.measure.replace("_", " ")
+        return f"{fact.subject} {what} was {fact.shown} [{n}] from {fact.start} to {fact.end}"
+    return None
+
+
+def prepend(corrected: Corrections, text: str, v: Verification) -> tuple[str, Verification]:
+    """`text` opened by the correction line, the checks of both at their new offsets."""
+    if not corrected.text:
+        return text, v
+    shift = len(corrected.text) + 2
+    numbers = [*corrected.verification.numbers,
+               *(n.model_copy(update={"start": n.start + shift, "end": n.end + shift})
+                 for n in v.numbers)]  # fmt: skip
+    reasons = [r.model_copy(update={"start": r.start + shift, "end": r.end + shift})
+               for r in v.reasons]  # fmt: skip
+    cited = list(dict.fromkeys([*corrected.verification.cited, *v.cited]))
+    joined = f"{corrected.text}\n\n{text}" if text else corrected.text
+    return joined, v.model_copy(update={"numbers": numbers, "reasons": reasons, "cited": cited})

@@ -1,0 +1,151 @@
+"""A false premise in the question is answered with the correction, in code's words.
+
+The engine (scripted model) over the real sample market data; every expected figure is read
+from the raw CSVs here (tests/raw.py, plain csv), never computed by the code under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from copilot.agent import Copilot
+from copilot.answer import Answer
+from copilot.llm.base import ChatMessage
+from copilot.llm.scripted import ScriptedLLM
+from copilot.tools import ToolDeps
+from tests.raw import close_on, raw_closes
+
+AS_OF = date(2026, 1, 22)
+
+
+def ask(deps: ToolDeps, question: str, turns: list[Any]) -> tuple[Answer, ScriptedLLM]:
+    llm = ScriptedLLM(turns)
+    answer = Copilot(deps, llm).ask(question, AS_OF)
+    llm.assert_consumed()
+    return answer, llm
+
+
+def prompt_of(llm: ScriptedLLM) -> str:
+    return llm.calls[0][-1]["content"]
+
+
+def year_to_date(shared_data: Path, symbol: str) -> float:
+    """From the last close of 2025 to the as-of close, in %."""
+    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    base = max(d for d, _ in rows if d < "2026-01-01")
+    assert base == "2025-12-31"
+    return (close_on(rows, "2026-01-22") / close_on(rows, base) - 1) * 100
+
+
+def test_a_false_move_is_corrected_first_and_the_model_is_told(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    xle = year_to_date(shared_data, "XLE")
+    right = f"{xle:.2f}%"
+    answer, llm = ask(shared_deps, "Why did XLE gain 3% this year?",
+                      [f"XLE returned {right} this year [1]."])  # fmt: skip
+    correction = f"Correction: XLE rose {right} [1] from 2025-12-31 to 2026-01-22, not 3%."
+    assert answer.text.startswith(correction + "\n\n")
+    assert f"XLE returned {right} this year [1]." in answer.text
+    # The corrected figure is checked like any other; the question's 3% is quoted, not claimed.
+    marks = {answer.text[n.start : n.end]: n.status for n in answer.verification.numbers}
+    assert marks[right] == "verified" and "3%" not in marks
+    assert answer.verification.share_verified == 1.0
+    # The model was told the premise is false, and the answer object lists it.
+    note = next(line for line in prompt_of(llm).splitlines() if line.startswith("Note:"))
+    assert "(3%)" in note and "do not repeat 3%" in note
+    (premise,) = answer.premises
+    assert (premise.text, premise.status, premise.source) == ("3%", "contradicted", 1)
+    assert f"{xle:+.2f}%" in premise.fact
+    assert '"premises"' in answer.model_dump_json()
+
+
+def test_a_true_premise_gets_no_correction(shared_deps: ToolDeps, shared_data: Path) -> None:
+    xle = f"{year_to_date(shared_data, 'XLE'):.1f}%"  # as a person would round it
+    answer, llm = ask(shared_deps, f"Why did XLE gain {xle} this year?",
+                      [f"XLE returned {year_to_date(shared_data, 'XLE'):.2f}% [1]."])  # fmt: skip
+    assert "Correction" not in answer.text and not answer.premises
+    assert "Note:" not in prompt_of(llm)
+
+
+def test_a_false_move_in_basis_points_for_the_10_year_yield(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    with (shared_data / "market" / "series" / "US10Y_monthly.csv").open(newline="") as f:
+        rates = [(row["Date"], float(row["Rate"])) for row in csv.DictReader(f)]
+    base = max((d, r) for d, r in rates if d < "2025-01-01")
+    end = max((d, r) for d, r in rates if d <= "2025-12-31")
+    change = round((end[1] - base[1]) * 100)
+    assert change < 0  # the yield fell in 2025
+    answer, _ = ask(shared_deps, "Why did the 10-year Treasury yield fall 40 basis points in "
+                    "2025?", [f"The 10-year yield fell {-change} bp in 2025 [1]."])  # fmt: skip
+    assert answer.text.startswith(
+        f"Correction: US10Y fell {-change} bp [1] from {base[0]} to {end[0]}, not 40 basis points."
+    )
+    assert [p.text for p in answer.premises] == ["40 basis points"]
+
+
+def test_a_false_close_on_a_named_day_is_corrected(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    spy = close_on(raw_closes(shared_data / "market" / "prices", "SPY"), "2026-01-22")
+    answer, _ = ask(shared_deps, "Why did SPY close at $700 on January 22, 2026?",
+                    [f"SPY closed at {spy:.2f} on January 22, 2026 [1]."])  # fmt: skip
+    assert answer.text.startswith(f"Correction: SPY closed at {spy:.2f} [1] on 2026-01-22, "
+                                  "not $700.")  # fmt: skip
+    assert [p.text for p in answer.premises] == ["$700"]
+
+
+def test_a_figure_that_is_no_checkable_premise_gets_no_correction(
+    shared_deps: ToolDeps,
+) -> None:
+    # A level with no day to check it on, and a bound ("more than"), are not premises.
+    for question in ("When SPY was at 700, what was the VIX?",
+                     "Did SPY gain more than 5% this year?"):  # fmt: skip
+        seen: list[str] = []
+        box: list[ScriptedLLM] = []
+
+        def model(messages: list[ChatMessage], seen: list[str] = seen,
+                  box: list[ScriptedLLM] = box) -> str:  # fmt: skip
+            if box[0].json_schemas[-1] is not None:  # the slots code left open: none filled
+                return '{"measure": "level", "aggregate": "last"}'
+            seen.append(messages[-1]["content"])
+            return "SPY is in the evidence [1]."
+
+        box.append(ScriptedLLM([model] * 3))
+        answer = Copilot(shared_deps, box[0]).ask(question, AS_OF)
+        assert "Correction" not in answer.text and not answer.premises, question
+        assert seen and "Note:" not in seen[0], question
+
+
+def test_a_model_that_repeats_the_false_premise_loses_that_sentence(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    right = f"{year_to_date(shared_data, 'XLE'):.2f}%"
+    wrong = "XLE gained 3% this year [1]."
+    answer, _ = ask(shared_deps, "Why did XLE gain 3% this year?", [wrong, wrong])  # + repair
+    assert answer.text.startswith(f"Correction: XLE rose {right} [1]")
+    assert answer.removed == ["XLE gained 3% this year [1]."]
+    assert not answer.verification.unverified
+
+
+def test_the_terminal_and_json_show_the_corrected_premise(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    from rich.console import Console
+
+    from copilot.cli.ask_commands import answer_json, print_answer
+
+    right = f"{year_to_date(shared_data, 'XLE'):+.2f}%"
+    answer, _ = ask(shared_deps, "Why did XLE gain 3% this year?", [f"XLE rose {right} [1]."])
+    out = Console(record=True, width=200)
+    print_answer(out, answer)
+    shown = out.export_text()
+    assert "The question's figure, corrected: 3% — contradicted: [1] states XLE return " in shown
+    assert f"= {right}" in shown
+    (premise,) = json.loads(answer_json(answer))["premises"]
+    assert (premise["text"], premise["status"], premise["source"]) == ("3%", "contradicted", 1)

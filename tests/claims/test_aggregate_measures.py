@@ -1,0 +1,48 @@
+"""An aggregate over a window ("min_drawdown": the deepest drawdown of October) is checked as
+its measure, never as a level because its name starts with "min"/"max". Figures by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from copilot.claims.verify import verify_answer
+from copilot.facts import Fact
+from copilot.sources import DataSource, SourceLedger
+
+D = date
+
+
+def ledger() -> SourceLedger:
+    facts = [
+        Fact(subject="SMH", measure="min_drawdown", value=-5.9901, unit="%", start=D(2025, 10, 1),
+             end=D(2025, 10, 31), on=D(2025, 10, 10), shown="-5.99%"),
+        Fact(subject="SMH", measure="max_distance_from_peak", value=-1.52, unit="%",
+             start=D(2025, 10, 1), end=D(2025, 10, 31), on=D(2025, 10, 31), shown="-1.52%"),
+        Fact(subject="SMH", measure="level", value=346.07, unit="$", end=D(2025, 10, 8),
+             shown="346.07"),
+    ]  # fmt: skip
+    book = SourceLedger()
+    book.register(DataSource(
+        tool="measure", metric="m", symbols=["SMH"], facts=facts, start=D(2025, 10, 1),
+        end=D(2025, 10, 31),
+        text="SMH: max drawdown -5.99% on 2025-10-10 (peak close 346.07 on 2025-10-08); "
+             "2025-10-01 to 2025-10-31, 23 sessions.",
+    ))  # fmt: skip
+    return book
+
+
+def statuses(answer: str) -> dict[str, str]:
+    _, v = verify_answer(answer, ledger(), D(2025, 12, 19), check_support=False)
+    return {n.text: n.status for n in v.figures}
+
+
+def test_the_deepest_drawdown_is_verified_as_a_drawdown() -> None:
+    answer = "SMH's max drawdown in October 2025 was -5.99% on 2025-10-10 [1]."
+    assert statuses(answer) == {"-5.99%": "verified"}
+
+
+def test_a_wrong_drawdown_is_contradicted_by_the_one_the_source_states() -> None:
+    _, v = verify_answer("SMH's max drawdown in October 2025 was -4.99% [1].", ledger(),
+                         D(2025, 12, 19), check_support=False)  # fmt: skip
+    (figure,) = v.figures
+    assert figure.status == "contradicted" and "-5.99%" in figure.fact
