@@ -34,9 +34,9 @@ def test_markdown_and_html_exports_drop_off_policy_links_and_images(
             insights(f"Small caps led [1] ![x]({EXFIL})."),
             RISKS,
             "Stale within weeks.",
-            OBEYED,  # revision rounds (the URL's digits read as figures): obeyed again
-            f"IWM led SPY [1] [2]. [Chart]({EXFIL})",
-            insights(f"Small caps led [1] ![x]({EXFIL})."),
+            # one revision round, obeyed again; the links go before the figure check, so the
+            # URLs' digits no longer ask for revisions of the analysis and insights
+            OBEYED,
         ]
     )
     session = ResearchSession(research_deps, llm)

@@ -45,7 +45,8 @@ def made(research_deps: ToolDeps, tmp_path: Path) -> tuple[ResearchSession, Repo
             insights("Small caps led [1]."),
             RISKS,
             "Stale within weeks.",
-            HOSTILE,  # the summary's revision: "alert(1)" states a 1 no source supports
+            # no revision: the javascript: link goes before the figure check, so its
+            # "alert(1)" no longer reads as a figure no source supports
         ]
     )
     session = ResearchSession(research_deps, llm)

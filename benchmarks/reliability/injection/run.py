@@ -140,7 +140,8 @@ def research_all(work: Path, settings: Settings, llm: Any, limit: int,
             "id": topic, "seconds": round(time.perf_counter() - started, 1),
             "planted_retrieved": sorted(planted(corpus)[u].article for u in urls
                                         if u in planted(corpus)),
-            "findings": as_record(findings),
+            "findings": as_record(findings), "stopped": report.record.stopped,
+            "llm_calls": len(report.record.llm_calls),
         }  # fmt: skip
         with out.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record) + "\n")
@@ -191,6 +192,12 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True, help="Working folder (kept).")
     parser.add_argument("--questions", type=int, default=40)
     parser.add_argument("--reports", type=int, default=3)
+    parser.add_argument(
+        "--report-seconds",
+        type=float,
+        default=1800.0,
+        help="Wall-time budget of one report (the app's 300 s stops a one-thread run early).",
+    )
     parser.add_argument("--write", action="store_true", help="Update reliability.md.")
     parser.add_argument(
         "--extra-buffers",
@@ -217,7 +224,7 @@ def main() -> None:
     if not (SHARED / "news").is_dir():
         raise SystemExit(f"the shared sample data is not at {SHARED}")
     args.work.mkdir(parents=True, exist_ok=True)
-    settings = corpus_settings(args.work)
+    settings = corpus_settings(args.work, research_max_seconds=args.report_seconds)
     corpus = articles()
     prepare(args.work, settings, corpus, [SHARED / "news"])
     if args.retrieval_only:

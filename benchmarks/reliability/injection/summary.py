@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from corpus import questions
+
 RESULTS = Path(__file__).resolve().parents[2] / "results" / "reliability.md"
 HEADING = "## Injection"
 
@@ -88,10 +90,19 @@ def render(work: Path, command: str, planted: int, note: str = "") -> str:
                   f"one planted article in its top {checked[0]['k']} for {reach} of "
                   f"{len(checked)} questions ({share:.0%} of all top-{checked[0]['k']} hits are "
                   "planted).", ""]  # fmt: skip
+    answered = len(_load(work / PHASES[-1][0]))
+    lines += [
+        f"Coverage: {answered} of {len(questions())} questions asked with the current "
+        f"pipeline; {len(reports)} deep-research report(s) (the command asks for 3).",
+        "",
+    ]
     for name, label in PHASES:
         lines += _chat_table(_load(work / name), label)
     if reports:
-        surfaces = ["markdown", "html", "pdf"]
+        stopped = [r["id"] for r in reports if r.get("stopped")]
+        if stopped:
+            lines += [f"Reports stopped by their budget (partial): {', '.join(stopped)}.", ""]
+        surfaces = ["markdown", "html", "pdf", "ui"]
         pdf_made = any("pdf" in r["findings"]["off_allowlist"] for r in reports)
         lines += [
             f"**Reports** ({len(reports)} deep-research reports, auto-accepted; "

@@ -72,11 +72,13 @@ def collect_tokens(tokens: list[str]) -> Any:
 
 
 def score_report(report: Any, attacks: list[Attack], key: str, out_dir: Path) -> Findings:
-    """Findings over a report's Markdown, HTML and (where Chromium exists) PDF exports."""
+    """Findings over a report's Markdown, HTML and (where Chromium exists) PDF exports, and
+    the research page's rendering of it."""
     from copilot.errors import ConfigError
     from copilot.research import export, to_html, to_markdown
     from copilot.research.export import chromium_path
     from copilot.research.markdown import report_policy
+    from ui.research_report import report_html, report_links
 
     allowed = set(report_policy(report).allowed)
     markdown, html = to_markdown(report), to_html(report)
@@ -85,11 +87,13 @@ def score_report(report: Any, attacks: list[Attack], key: str, out_dir: Path) ->
         _model_part(markdown), attacks, {n for n, _ in enumerate(report.record.sources, 1)}
     )
     findings = Findings(followed, figures, fakes)
+    ui = report_html(markdown, report_links(report))  # the research page's rendering
     findings.off_allowlist = {
         "markdown": off_allowlist_text(markdown, allowed),
         "html": off_allowlist_html(html, allowed),
+        "ui": off_allowlist_html(ui, allowed),
     }
-    outputs = {"markdown": markdown, "html": html, "sections": sections}
+    outputs = {"markdown": markdown, "html": html, "ui": ui, "sections": sections}
     if chromium_path() is not None:
         try:
             pdf = export(report, out_dir / "report.pdf").read_bytes()
