@@ -1,0 +1,64 @@
+"""The small model's formatting slips, fixed in code before the answer is checked.
+
+Seen with the embedded 1.5B model on everyday questions: it copies the instruction's "[n]"
+literally, puts figures in citation brackets ("[9.60%] [269.79] [1]"), opens each sentence with
+its citation ("[1] IWM beat SPY … [2] The best day …"), and writes fragments with no words at all
+("[1] 14 [n]"). Each is a family of output, not one answer: the figures stay exactly as written
+(the checker judges them), only brackets move and word-less fragments go.
+"""
+
+from __future__ import annotations
+
+import re
+
+CITE = r"\[\d+(?:\s*,\s*\d+)*\]"
+CITATION = re.compile(CITE)
+PLACEHOLDER = re.compile(r"\s*\[(?:n|N|\?)\]")
+# A bracket holding a figure rather than a source number: a sign, decimal, %, $ or unit inside.
+BRACKETED_FIGURE = re.compile(
+    r"\[(?P<figure>[+\-−]?\$?\d[\d,]*(?:\.\d+)?\s?(?:%|bp|pp|points?|sessions?)?)\]"
+)
+# In a line that opens with a citation, every sentence opens with its own: "[k] text." A sentence
+# ends at . ! or ? before a space or the line's end (the period of "9.60%" ends none).
+OPENER = re.compile(rf"(?:^|(?<=[.!?] ))({CITE})\s+(.+?)([.!?]?)(?=\s+{CITE}\s|\s*$)")
+SENTENCE = re.compile(rf"\S.*?(?:[.!?](?:\s*{CITE})*(?=\s|$)|$)")
+WORD = re.compile(r"[A-Za-z]{2,}")
+DIGIT = re.compile(r"\d")
+
+
+def tidy(text: str) -> str:
+    """`text` with placeholders dropped, bracketed figures unbracketed, opening citations moved
+    to the end of their sentence, and word-less fragments (figures, no words) removed."""
+    text = PLACEHOLDER.sub("", text)
+    text = BRACKETED_FIGURE.sub(_unbracket, text)
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = _tidy_line(line) if line.strip() else ""
+        if line or (out and out[-1]):  # a line emptied by tidying goes; paragraph breaks stay
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def _unbracket(match: re.Match[str]) -> str:
+    figure = match.group("figure")
+    return match.group(0) if figure.isdigit() else figure  # "[3]" stays a citation
+
+
+def _tidy_line(line: str) -> str:
+    indent = line[: len(line) - len(line.lstrip())]
+    body = line.strip()
+    if CITATION.match(body):
+        body = OPENER.sub(_citation_last, body)
+    kept: list[str] = []
+    for sentence in (m.group(0).strip() for m in SENTENCE.finditer(body)):
+        bare = CITATION.sub("", sentence)
+        if WORD.search(bare) or (sentence and not DIGIT.search(bare) and bare.strip()):
+            kept.append(sentence)
+    return indent + " ".join(kept) if kept else ""
+
+
+def _citation_last(match: re.Match[str]) -> str:
+    """'[1] IWM rose 2%.' → 'IWM rose 2% [1].'"""
+    cite, text, stop = match.groups()
+    text = text.rstrip()
+    return f"{text}{stop}" if cite in text else f"{text} {cite}{stop}"

@@ -1,0 +1,47 @@
+"""The small model's formatting slips (seen with the embedded model), each family by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.answering.tidy import tidy
+
+
+@pytest.mark.parametrize(
+    ("written", "tidied"),
+    [
+        # The instruction's "[n]" copied literally; a fragment with no words goes.
+        (" [1] 14 [n]", ""),
+        ("IWM beat SPY 14 sessions in a row [1] [n].", "IWM beat SPY 14 sessions in a row [1]."),
+        # Figures in citation brackets: unbracketed (a bare integer stays a citation).
+        ("[9.60%] [269.79] [1]", ""),
+        (
+            "[3.06%] is the distance of SMH from its peak [417.52] on 2026-02-10 [1].",
+            "3.06% is the distance of SMH from its peak 417.52 on 2026-02-10 [1].",
+        ),
+        ("XLE fell [-1.5%] [2].", "XLE fell -1.5% [2]."),
+        ("The yield rose [12 bp] [1].", "The yield rose 12 bp [1]."),
+        # Each sentence opening with its own citation: the citation goes to its end.
+        (
+            "[1] IWM rose 9.60% over 14 sessions. [2] SPY rose 1.2%.",
+            "IWM rose 9.60% over 14 sessions [1]. SPY rose 1.2% [2].",
+        ),
+        ("[1] IWM rose 2%", "IWM rose 2% [1]"),
+        ("[1] IWM rose 2% [1].", "IWM rose 2% [1]."),
+    ],
+)
+def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
+    assert tidy(written) == tidied
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "IWM returned +9.60% [1] over 14 sessions. U.S. stocks rose [2].\n\nNews tied it to rates [3].",
+        "- IWM: +9.60% [1]\n- SPY: +1.2% [2]",
+        "Small caps rallied on hopes of lower rates [3], while some articles saw a rotation [4].",
+        "XLF's best day was 2026-01-05 (+2.18%) [1].",
+    ],
+)
+def test_a_well_formed_answer_is_left_as_written(clean: str) -> None:
+    assert tidy(clean) == clean
