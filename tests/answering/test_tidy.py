@@ -37,7 +37,7 @@ def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
 @pytest.mark.parametrize(
     "clean",
     [
-        "IWM returned +9.60% [1] over 14 sessions. U.S. stocks rose [2].\n\nNews tied it to rates [3].",
+        "IWM returned +9.60% [1] over 14 sessions. U.S. stocks rose [2].\n\nNews cited rates [3].",
         "- IWM: +9.60% [1]\n- SPY: +1.2% [2]",
         "Small caps rallied on hopes of lower rates [3], while some articles saw a rotation [4].",
         "XLF's best day was 2026-01-05 (+2.18%) [1].",
