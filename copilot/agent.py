@@ -26,6 +26,7 @@ from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
+from copilot.answering.lead import with_lead
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
@@ -36,6 +37,7 @@ from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
+from copilot.tools.periods import compare_call
 from copilot.understand import Catalog, understand
 from copilot.understand.model import Understanding
 from copilot.verify import verify_answer
@@ -184,6 +186,8 @@ class Copilot:
             return why_calls(self.deps, settled, self.config.news_budget_tokens)
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                  for a in settled.calls]  # fmt: skip
+        compared = compare_call(settled.calls)  # "Q4 vs Q3": both figures and the change
+        calls = [compared] if compared is not None else calls
         if calls and not settled.open_slots:
             return calls
         if (settled.open_slots and self.deps.market is not None and not settled.why
@@ -330,6 +334,9 @@ class Copilot:
             text = headline(run.records)
         if removed:
             text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+        led = with_lead(text, verification.numbers, run.records, self.deps.ledger)
+        if led != text:  # the main figure or the instrument was left out: code's line leads
+            text, verification = verify_answer(led, self.deps.ledger, run.as_of, run.question)
         return text, verification, removed
 
     def _repair(self, run: _Run, text: str, verification: Verification) -> tuple[str, Verification]:

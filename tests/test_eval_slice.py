@@ -121,7 +121,6 @@ def test_the_copier_copies_evidence_and_refuses_without_it() -> None:
     assert minimal_instance(plan) == {"calls": []}
 
 
-@pytest.mark.xfail(strict=True, reason=CHECKER_WINDOW_LENGTH)
 def test_dev_slice_clears_the_bars(shared_deps: ToolDeps) -> None:
     by_id = {q.id: q for q in load_questions(DEV)}
     questions = [by_id[i] for i in SLICE + SLICE_UNANSWERABLE_EXTRA]

@@ -72,10 +72,9 @@ def _measure_class(fact: Fact) -> str | None:
         return "rank"
     if name in _MEASURE_CLASS:
         return _MEASURE_CLASS[name]
-    for key, value in _MEASURE_CLASS.items():
-        if key in name:
-            return value
-    return None
+    # The longest name inside it: 'min_drawdown' is a drawdown, not the 'min' of a level.
+    inside = [key for key in _MEASURE_CLASS if key in name]
+    return _MEASURE_CLASS[max(inside, key=len)] if inside else None
 
 
 def from_fact(n: int, fact: Fact) -> list[Statement]:

@@ -1,0 +1,107 @@
+"""The answer's lead, written by code when the model's sentences leave it out.
+
+The model is asked to state the main figure first and to name the instrument. A small model
+sometimes does neither ("[3.65%] [1]"), copies a figure that the checker then cuts, or names a
+sector by a word the reader cannot tie to a fund. Code knows both: the main figure of each
+market source is the first figure its line shows, and the instruments it is about are that
+figure's subject (and benchmark). When the checked answer does not state that figure or does
+not name those instruments, the tool's own line — figures exactly as computed, led by the ticker
+and what it represents — opens the answer, cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from copilot.answer import NumberCheck, ToolCallRecord
+from copilot.facts import Fact
+from copilot.market.symbols import lookup
+from copilot.sources import DataSource, SourceLedger
+
+NEWS_TOOLS = ("search_news", "news_drivers")
+STATED = frozenset({"verified", "derived", "moved"})
+_NOT_MAIN = frozenset({"rank", "date", "sessions"})
+
+
+def first_line(record: ToolCallRecord) -> str:
+    """The record's first figure line, without its [n] (a ranking: its leader's line)."""
+    n = record.sources[0]
+    body = [line for line in record.output.splitlines() if line.strip()]
+    first = body[0].removeprefix(f"[{n}]").strip() if body else ""
+    if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
+        first = f"{first} {body[1].strip()}"
+    return first
+
+
+def main_fact(line: str, source: DataSource) -> Fact | None:
+    """The fact of the first figure `line` shows (not a rank, a date or a window length); of a
+    comparison, its first difference or change."""
+    figures = [f for f in source.facts if f.shown and f.unit not in _NOT_MAIN]
+    placed = [(line.find(f.shown), f) for f in figures if f.measure != "window_sessions"]
+    placed = [(at, f) for at, f in placed if at >= 0]
+    # A comparison's answer is its gap ("-2.55 pp vs XLP", "change …: -51 bp"), not one side.
+    gaps = [(at, f) for at, f in placed if f.measure.endswith(("_difference", "_change"))]
+    return min(gaps or placed, key=lambda p: p[0])[1] if placed else None
+
+
+def _tolerance(shown: str) -> float:
+    digits = re.search(r"\.(\d+)", shown)
+    return 0.5 * 10.0 ** -(len(digits.group(1)) if digits else 0) + 1e-9
+
+
+def states(numbers: Iterable[NumberCheck], fact: Fact) -> bool:
+    """Some checked figure of the answer is the fact's value as shown (either sign: a checked
+    'fell 3.64%' is the fact's -3.64%)."""
+    tolerance = _tolerance(fact.shown)
+    return any(n.kind == "figure" and n.status in STATED
+               and abs(abs(n.value) - abs(fact.value)) <= tolerance for n in numbers)  # fmt: skip
+
+
+def names(text: str, symbol: str) -> bool:
+    """The ticker as a word, or the registry's name or an alias of it."""
+    if re.search(rf"(?<![\w^]){re.escape(symbol)}(?!\w)", text):
+        return True
+    info = lookup(symbol)
+    phrases = [info.name, *info.aliases] if info else []
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.I) for p in phrases if p)
+
+
+def _titled(line: str, symbol: str) -> str:
+    """'KRE: return …' → 'KRE (regional bank stocks): return …' (what the ticker stands for)."""
+    info = lookup(symbol)
+    if info is None or not info.represents or not line.startswith(f"{symbol}:"):
+        return line
+    return f"{symbol} ({info.represents}):{line[len(symbol) + 1 :]}"
+
+
+def missing_leads(
+    text: str, numbers: list[NumberCheck], records: list[ToolCallRecord], ledger: SourceLedger
+) -> list[str]:
+    """The lead line of every market source whose main figure the answer does not state or
+    whose instruments it does not name, each with its [n]."""
+    leads: list[str] = []
+    for record in records:
+        if record.error or record.name in NEWS_TOOLS or not record.sources:
+            continue
+        n = record.sources[0]
+        source = ledger.get(n)
+        line = first_line(record)
+        if not isinstance(source, DataSource) or not line:
+            continue
+        fact = main_fact(line, source)
+        if fact is None:
+            continue
+        wanted = [fact.subject, *([fact.versus] if fact.versus else [])]
+        if states(numbers, fact) and all(names(text, s) for s in wanted):
+            continue
+        leads.append(f"{_titled(line, fact.subject).rstrip('.')} [{n}].")
+    return leads
+
+
+def with_lead(
+    text: str, numbers: list[NumberCheck], records: list[ToolCallRecord], ledger: SourceLedger
+) -> str:
+    """`text` opened by the lead lines it lacks (the model's sentences are kept after them)."""
+    leads = missing_leads(text, numbers, records, ledger)
+    return " ".join([*leads, text.strip()]).strip() if leads else text
