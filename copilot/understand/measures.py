@@ -73,15 +73,20 @@ _DRAWDOWN = re.compile(
     r"(?:peak|high|top)\b",
     _I,
 )
+# "its 2025 low", "this year's high", "the month's low": the period the extreme is taken over.
+_EXTREME_OF = (
+    r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
+    r"(?:this|last)\s+(?:year|month|quarter|week)'?s\s+|(?:year|month|quarter|week)'s\s+)?"
+)
+_SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"
 _FROM_PEAK = re.compile(
     r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since)\s+"
-    r"(?:its|the|their|a)?\s*(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+)?"
-    r"(?:peak|high|highs|top|record)\b",
+    rf"(?:its|the|their|a)?\s*{_EXTREME_OF}(?:peak|high|highs|top|record|highest{_SPOT})\b",
     _I,
 )
 _FROM_TROUGH = re.compile(
     r"\b(?:above|off|from|up\s+from|over|since)\s+(?:its|the|their|a)?\s*"
-    r"(?:recent\s+|52[\s-]week\s+|year'?s?\s+)?(?:trough|low|lows|bottom)\b",
+    rf"{_EXTREME_OF}(?:trough|low|lows|bottom|lowest{_SPOT})\b",
     _I,
 )
 _ONE_DAY = r"(?:(?:single|one|1)[\s-](?:day|session)\s+|daily\s+|day'?s?\s+)?"
