@@ -13,6 +13,7 @@ from copilot.understand.choose import choose_symbol, current, data_problems, fre
 from copilot.understand.comparisons import (
     asks_why,
     direction_of,
+    names_benchmark_first,
     rank_of,
     versus_count,
     versus_position,
@@ -353,6 +354,8 @@ def _versus(masked: str, chosen: _Chosen, rank: str, asked: Asked, catalog: Cata
         after = [i for s, i in named if s > position]
         if rank != "none":
             return after[0].symbol if after and len(after) < len(named) else None
+        if after and len(after) == len(named) and names_benchmark_first(masked):
+            return after[0].symbol  # "how far ahead of SPY is QQQ"
         if not after or len(after) == len(named):  # "compare X and Y", "X and Y compared"
             return named[-1][1].symbol
         return after[0].symbol
