@@ -48,7 +48,8 @@ _BEAT = re.compile(
 )
 _STREAK = re.compile(
     r"\b(?:in\s+a\s+row|straight\s+(?:days|sessions|gains|losses|declines)|consecutive|"
-    r"streaks?|run\s+of|(?:days|sessions)\s+straight)\b",
+    r"streaks?|run\s+of|(?:days|sessions|trading\s+days)\s+(?:straight|running|on\s+end)|"
+    r"in\s+succession|successive|without\s+a\s+break)\b",
     _I,
 )
 _DOWNWARD = re.compile(
