@@ -59,11 +59,13 @@ def states(numbers: Iterable[NumberCheck], fact: Fact) -> bool:
 
 
 def names(text: str, symbol: str) -> bool:
-    """The ticker as a word, or the registry's name or an alias of it."""
+    """The ticker as a word, or the registry's name (with or without its note in brackets) or
+    an alias of it."""
     if re.search(rf"(?<![\w^]){re.escape(symbol)}(?!\w)", text):
         return True
     info = lookup(symbol)
-    phrases = [info.name, *info.aliases] if info else []
+    # The name without its note: "S&P 500 index (FRED)" is named by "the S&P 500 index".
+    phrases = [info.name, info.name.split(" (")[0], *info.aliases] if info else []
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.I) for p in phrases if p)
 
 

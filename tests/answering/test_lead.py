@@ -58,7 +58,8 @@ def test_an_answer_that_names_and_states_is_left_alone(
 @pytest.mark.parametrize(
     ("text", "symbol", "named"),
     [("KRE rose", "KRE", True), ("regional banks rose", "KRE", True), ("^KRE rose", "KRE", False),
-     ("banks rose", "KRE", False), ("The fear gauge rose", "VIX", True), ("XLKE", "XLK", False)],
+     ("banks rose", "KRE", False), ("The fear gauge rose", "VIX", True), ("XLKE", "XLK", False),
+     ("The S&P 500 index closed at", "SP500", True), ("The S&P 500 closed at", "SP500", False)],
 )  # fmt: skip
 def test_names(text: str, symbol: str, named: bool) -> None:
     assert names(text, symbol) is named
