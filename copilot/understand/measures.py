@@ -160,6 +160,8 @@ _VOLATILITY = re.compile(
 )
 _LEVEL = re.compile(
     r"\bwhere\s+(?:did|does|is|was|are|were|do)\b|\bclos(?:e|ed|ing)\s+(?:at|price|level|value)\b"
+    # "XLE close on June 2", "GLD's close": the close itself (not "since the close on D")
+    r"|(?<!the\s)\bclose\s+on\b|(?:'s|\bits)\s+close\b(?!\s+(?:of|higher|lower|up|down|above|below))"
     r"|\b(?:price|level|value|reading|quote)\b|\btrad(?:e|ed|ing)\s+at\b|\bstand(?:s|ing)?\s+at\b"
     r"|\bhow\s+much\s+(?:is|was|does|did)\b.*\b(?:cost|worth|trade)\b|\bsit(?:s|ting)?\s+at\b|"
     r"\bat\s+what\b",
