@@ -27,8 +27,9 @@ _WHICH = re.compile(
     _I,
 )
 _RANK_ASC = re.compile(
-    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|fell\s+(?:the\s+)?most|"
-    r"dropped\s+(?:the\s+)?most|lost\s+(?:the\s+)?most|declined\s+(?:the\s+)?most|"
+    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|"
+    r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
+    r"harder)|"
     r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall))\b",
     _I,
 )

@@ -64,7 +64,7 @@ _THROUGH = re.compile(
 )
 _RANGE_JOIN = re.compile(
     r"^\s*(?:'s\s+)?(?:close|closing\s+price)?\s*,?\s*(?:to|through|thru|until|till|and|-|–)\s*"
-    r"(?:the\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:close|end)\s+(?:of|on)\s+)?$",
     re.I,
 )
