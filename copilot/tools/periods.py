@@ -10,6 +10,7 @@ two yield levels, % between two price or index levels, points between two other 
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -126,8 +127,12 @@ def compare_periods(deps: ToolDeps, args: ComparePeriodsArgs) -> ToolOutput:
     text = (
         body + "." + ("\nNotes: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else "")
     )
-    definition = (f"{results[0].definition.rstrip('.')}; over each period, and the later "
-                  "figure minus the earlier (a level: bp for yields, % for prices)")  # fmt: skip
+    measured = re.sub(r"; window: [^;]*", "", results[0].definition).rstrip(".")
+    named = "; ".join(f"{label}: {p.start} to {p.end}" for label, p in zip(labels, periods,
+                                                                        strict=True))  # fmt: skip
+    definition = (f"{measured}; over each period ({named}); change: the later figure against "
+                  "the earlier (pp between returns, bp between yield levels, % between price "
+                  "or index levels, points otherwise).")  # fmt: skip
     data: dict[str, object] = {"measure": [r.model_dump(mode="json") for r in results]}
     return cite(deps, "compare_periods", [symbol], rows[0].start, rows[1].end, definition, text,
                 {symbol: text}, data, facts)  # fmt: skip
