@@ -5,8 +5,9 @@ sometimes does neither ("[3.65%] [1]"), copies a figure that the checker then cu
 sector by a word the reader cannot tie to a fund. Code knows both: the main figure of each
 market source is the first figure its line shows, and the instruments it is about are that
 figure's subject (and benchmark). When the checked answer does not state that figure or does
-not name those instruments, the tool's own line — figures exactly as computed, led by the ticker
-and what it represents — opens the answer, cited.
+not name those instruments, the tool's own line — figures exactly as computed, led by the
+ticker — opens the answer, cited. It stays verbatim: a gloss beside the ticker ("Nasdaq-100")
+would read to the claim checker as another instrument.
 """
 
 from __future__ import annotations
@@ -69,14 +70,6 @@ def names(text: str, symbol: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.I) for p in phrases if p)
 
 
-def _titled(line: str, symbol: str) -> str:
-    """'KRE: return …' → 'KRE (regional bank stocks): return …' (what the ticker stands for)."""
-    info = lookup(symbol)
-    if info is None or not info.represents or not line.startswith(f"{symbol}:"):
-        return line
-    return f"{symbol} ({info.represents}):{line[len(symbol) + 1 :]}"
-
-
 def missing_leads(
     text: str, numbers: list[NumberCheck], records: list[ToolCallRecord], ledger: SourceLedger
 ) -> list[str]:
@@ -97,13 +90,11 @@ def missing_leads(
         wanted = [fact.subject, *([fact.versus] if fact.versus else [])]
         if states(numbers, fact) and all(names(text, s) for s in wanted):
             continue
-        leads.append(f"{_titled(line, fact.subject).rstrip('.')} [{n}].")
+        leads.append(f"{line.rstrip('.')} [{n}].")
     return leads
 
 
-def with_lead(
-    text: str, numbers: list[NumberCheck], records: list[ToolCallRecord], ledger: SourceLedger
-) -> str:
-    """`text` opened by the lead lines it lacks (the model's sentences are kept after them)."""
-    leads = missing_leads(text, numbers, records, ledger)
-    return " ".join([*leads, text.strip()]).strip() if leads else text
+def with_lead(text: str, leads: list[str]) -> str:
+    """`text` opened by the lead lines, in a paragraph of their own (so a model sentence after
+    them keeps its own subject)."""
+    return "\n\n".join(p for p in (" ".join(leads), text.strip()) if p)

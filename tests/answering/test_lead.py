@@ -1,5 +1,5 @@
 """The answer's lead: when the model's checked sentences leave out the main figure or do not
-name the instrument, code's own line (ticker, what it stands for, the figure as computed, [n])
+name the instrument, code's own line (the ticker, the figure as computed, [n])
 opens the answer; an answer that already states both is left alone.
 
 Real engine, real store (../shared/data), scripted model; the expected figure is read from the
@@ -43,7 +43,7 @@ def test_a_missing_name_or_figure_gets_codes_lead(
 ) -> None:
     figure = _kre_last_week(shared_data)
     text = _answer(shared_deps, written.format(bare=figure.lstrip("+")))
-    assert text.startswith(f"KRE (regional bank stocks): return {figure} over 5 sessions")
+    assert text.startswith(f"KRE: return {figure} over 5 sessions")
     assert " [1]." in text
 
 
@@ -74,6 +74,17 @@ def test_a_comparison_whose_gap_is_left_out_gets_codes_lead(
     llm = ScriptedLLM([f"The 10-year averaged {jan:.2f}% in January 2025 [1]."] * 3)
     question = "How much did the 10-year's average change from January 2025 to September 2025?"
     text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 9)).text
-    assert text.startswith("US10Y (10-year US Treasury yield, monthly average, %): average")
+    assert text.startswith("US10Y: average value")
     assert f"change from January 2025 to September 2025: {round((sep - jan) * 100):+d} bp" in text
     assert text.endswith(f"The 10-year averaged {jan:.2f}% in January 2025 [1].")
+
+
+def test_an_unsupported_fragment_is_cut_and_codes_line_stays(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """A fragment with a figure no source states is cut; the answer is code's line, once."""
+    figure = _kre_last_week(shared_data)
+    llm = ScriptedLLM(["[9.99%] KR [1]"] * 3)
+    text = Copilot(shared_deps, llm).ask(QUESTION, as_of=AS_OF).text
+    assert text.startswith(f"KRE: return {figure} over 5 sessions")
+    assert "9.99" not in text and text.count(f"{figure} over 5 sessions") == 1
