@@ -26,7 +26,7 @@ from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
-from copilot.answering.lead import missing_leads, with_lead
+from copilot.answering.lead import lead_answer
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
@@ -334,23 +334,11 @@ class Copilot:
             text = headline(run.records)
         if removed:
             text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
-        leads = missing_leads(text, verification.numbers, run.records, self.deps.ledger)
-        if leads:  # the main figure or the instrument was left out: code's line leads
-            text, verification = self._led(run, with_lead(text, leads), leads, removed)
-        return text, verification, removed
-
-    def _led(
-        self, run: _Run, led: str, leads: list[str], removed: list[str]
-    ) -> tuple[str, Verification]:
-        """The answer opened by code's lead, checked again; a model sentence that is now
-        unsupported is cut like any other, and the lead alone stays if nothing else holds."""
-        text, verification = verify_answer(led, self.deps.ledger, run.as_of, run.question)
-        text, cut = prune_unsupported(text, verification.numbers)
-        if cut:
-            removed.extend(cut)
-            text = text if text.startswith(leads[0][:-1]) else " ".join(leads)
-            text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
-        return text, verification
+        why = run.understanding is not None and run.understanding.why
+        text, verification, cut = lead_answer(
+            text, verification, run.records, why, self.deps.ledger, run.as_of, run.question
+        )  # the main figure or the instrument left out: code's line leads
+        return text, verification, [*removed, *cut]
 
     def _repair(self, run: _Run, text: str, verification: Verification) -> tuple[str, Verification]:
         """One round asking the model to drop figures that trace to nothing; kept if better.

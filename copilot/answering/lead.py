@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
-from copilot.answer import NumberCheck, ToolCallRecord
+from copilot.answer import NumberCheck, ToolCallRecord, Verification
+from copilot.answering.prune import prune_unsupported
 from copilot.facts import Fact
 from copilot.market.symbols import lookup
 from copilot.sources import DataSource, SourceLedger
+from copilot.verify import verify_answer
 
 NEWS_TOOLS = ("search_news", "news_drivers")
 STATED = frozenset({"verified", "derived", "moved"})
@@ -98,3 +101,29 @@ def with_lead(text: str, leads: list[str]) -> str:
     """`text` opened by the lead lines, in a paragraph of their own (so a model sentence after
     them keeps its own subject)."""
     return "\n\n".join(p for p in (" ".join(leads), text.strip()) if p)
+
+
+def answered(records: list[ToolCallRecord], why: bool) -> list[ToolCallRecord]:
+    """The records whose figures answer the question: a why-question's first measure (the move;
+    its streak and the news are context), else every record."""
+    if not why:
+        return records
+    return [r for r in records if not r.error and r.name not in NEWS_TOOLS][:1]
+
+
+def lead_answer(
+    text: str, verification: Verification, records: list[ToolCallRecord], why: bool,
+    ledger: SourceLedger, as_of: date, question: str,
+) -> tuple[str, Verification, list[str]]:  # fmt: skip
+    """The checked answer opened by the lead lines it lacks, checked again; a model sentence
+    that is now unsupported is cut like any other (and listed), and the lead alone stays if
+    nothing else holds."""
+    leads = missing_leads(text, verification.numbers, answered(records, why), ledger)
+    if not leads:
+        return text, verification, []
+    text, verification = verify_answer(with_lead(text, leads), ledger, as_of, question)
+    text, cut = prune_unsupported(text, verification.numbers)
+    if cut:
+        text = text if text.startswith(leads[0][:-1]) else " ".join(leads)
+        text, verification = verify_answer(text, ledger, as_of, question)
+    return text, verification, cut

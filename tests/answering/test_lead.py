@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from copilot.agent import Copilot
-from copilot.answering.lead import names
+from copilot.answer import ToolCallRecord
+from copilot.answering.lead import answered, names
 from copilot.llm.scripted import ScriptedLLM
 from copilot.tools import ToolDeps
 
@@ -88,3 +89,13 @@ def test_an_unsupported_fragment_is_cut_and_codes_line_stays(
     text = Copilot(shared_deps, llm).ask(QUESTION, as_of=AS_OF).text
     assert text.startswith(f"KRE: return {figure} over 5 sessions")
     assert "9.99" not in text and text.count(f"{figure} over 5 sessions") == 1
+
+
+def test_a_why_question_is_answered_by_its_first_measure() -> None:
+    def record(name: str, error: bool = False) -> ToolCallRecord:
+        return ToolCallRecord(name=name, arguments={}, output="[1] x", error=error, sources=[1])
+
+    move, streak, news = record("measure"), record("measure"), record("news_drivers")
+    failed = record("measure", error=True)
+    assert answered([failed, move, streak, news], why=True) == [move]
+    assert answered([move, streak, news], why=False) == [move, streak, news]
