@@ -28,6 +28,7 @@ from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
+from copilot.answering.lead import lead_answer
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
@@ -39,6 +40,7 @@ from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
+from copilot.tools.periods import compare_call
 from copilot.understand import Catalog, understand
 from copilot.understand.model import Understanding
 from copilot.verify import verify_answer
@@ -190,6 +192,8 @@ class Copilot:
             return why_calls(self.deps, settled, self.config.news_budget_tokens)
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                  for a in settled.calls]  # fmt: skip
+        compared = compare_call(settled.calls)  # "Q4 vs Q3": both figures and the change
+        calls = [compared] if compared is not None else calls
         if calls and not settled.open_slots:
             return calls
         if (settled.open_slots and self.deps.market is not None and not settled.why
@@ -339,7 +343,11 @@ class Copilot:
             text = headline(run.records)
         if removed:
             text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
-        return text, verification, removed
+        why = run.understanding is not None and run.understanding.why
+        text, verification, cut = lead_answer(
+            text, verification, run.records, why, self.deps.ledger, run.as_of, run.question
+        )  # the main figure or the instrument left out: code's line leads
+        return text, verification, [*removed, *cut]
 
     def _repair(self, run: _Run, text: str, verification: Verification) -> tuple[str, Verification]:
         """One round asking the model to drop figures that trace to nothing; kept if better.

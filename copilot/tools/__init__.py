@@ -7,6 +7,7 @@ from copilot.tools import drivers as _drivers  # noqa: F401  (registers news_dri
 from copilot.tools import market as _market  # noqa: F401  (registers the market tools)
 from copilot.tools import measure_tool as _measure  # noqa: F401  (registers measure)
 from copilot.tools import news as _news  # noqa: F401  (registers search_news)
+from copilot.tools import periods as _periods  # noqa: F401  (registers compare_periods)
 from copilot.tools.registry import TOOLS, ToolDeps, ToolOutput, build_langchain_tools, run_tool
 
 __all__ = ["TOOLS", "ToolDeps", "ToolOutput", "build_langchain_tools", "run_tool"]

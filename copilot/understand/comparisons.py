@@ -16,7 +16,10 @@ _VERSUS = re.compile(
     r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?)\b",
     _I,
 )
-_COMPARE = re.compile(r"\bcompar(?:e|ing|ison)\b", _I)
+# "compare X and Y", "the gap between X and Y": the benchmark is the one named last.
+_COMPARE = re.compile(
+    r"\bcompar(?:e|ing|ison)\b|\b(?:gap|difference|spread)\s+(?:between|of)\b", _I
+)
 _WHICH = re.compile(
     r"\b(?:which|who)\b|\bwhat\s+(?:sectors?|etfs?|funds?|ones?|markets?|assets?)\b|"
     r"\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|\b(?:better|worse)\b|"
@@ -24,8 +27,9 @@ _WHICH = re.compile(
     _I,
 )
 _RANK_ASC = re.compile(
-    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|fell\s+(?:the\s+)?most|"
-    r"dropped\s+(?:the\s+)?most|lost\s+(?:the\s+)?most|declined\s+(?:the\s+)?most|"
+    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|"
+    r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
+    r"harder)|"
     r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall))\b",
     _I,
 )
@@ -69,6 +73,12 @@ def versus_position(text: str) -> int | None:
         return match.start()
     compare = _COMPARE.search(text)
     return compare.start() if compare is not None else None
+
+
+def names_benchmark_first(text: str) -> bool:
+    """'ahead of SPY is QQQ', 'versus SPY, how did QQQ do': a comparison word (not 'compare'
+    or 'the gap between') names the benchmark right after it, before the other instrument."""
+    return _VERSUS.search(text) is not None
 
 
 def direction_of(text: str) -> Literal["up", "down"] | None:

@@ -13,6 +13,7 @@ from copilot.understand.choose import choose_symbol, current, data_problems, fre
 from copilot.understand.comparisons import (
     asks_why,
     direction_of,
+    names_benchmark_first,
     rank_of,
     versus_count,
     versus_position,
@@ -30,7 +31,7 @@ from copilot.understand.relative import RECENT_SESSIONS
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.window_build import sessions_window
-from copilot.understand.windows import WindowFound, find_window
+from copilot.understand.windows import WindowFound, averages_compared, find_window
 
 
 @dataclass
@@ -64,13 +65,13 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     why = asks_why(words)
     direction = direction_of(words)
     market_latest = session_on_or_before(as_of)
-    window_found = _own_window(find_window(words, as_of, market_latest), asked, market_latest)
+    window_found = _window_of(words, as_of, market_latest, asked)
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
-        window_found = _own_window(find_window(words, as_of, latest), asked, latest)
+        window_found = _window_of(words, as_of, latest, asked)
     result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
     _fill_instruments(result, found, chosen, asked)
     _fill_window(result, window_found, asked, latest, catalog)
@@ -83,6 +84,12 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if why:
         result.trace.append("why: the question asks for reasons (news around the move)")
     return result
+
+
+def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:
+    found = _own_window(find_window(words, as_of, latest), asked, latest)
+    mean = asked is not None and (asked.measure, asked.aggregate) == ("level", "mean")
+    return averages_compared(found, words) if mean else found
 
 
 def _own_window(found: WindowFound, asked: Asked | None, latest: date) -> WindowFound:
@@ -347,6 +354,8 @@ def _versus(masked: str, chosen: _Chosen, rank: str, asked: Asked, catalog: Cata
         after = [i for s, i in named if s > position]
         if rank != "none":
             return after[0].symbol if after and len(after) < len(named) else None
+        if after and len(after) == len(named) and names_benchmark_first(masked):
+            return after[0].symbol  # "how far ahead of SPY is QQQ"
         if not after or len(after) == len(named):  # "compare X and Y", "X and Y compared"
             return named[-1][1].symbol
         return after[0].symbol

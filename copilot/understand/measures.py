@@ -48,7 +48,8 @@ _BEAT = re.compile(
 )
 _STREAK = re.compile(
     r"\b(?:in\s+a\s+row|straight\s+(?:days|sessions|gains|losses|declines)|consecutive|"
-    r"streaks?|run\s+of|(?:days|sessions)\s+straight)\b",
+    r"streaks?|run\s+of|(?:days|sessions|trading\s+days)\s+(?:straight|running|on\s+end)|"
+    r"in\s+succession|successive|without\s+a\s+break)\b",
     _I,
 )
 _DOWNWARD = re.compile(
@@ -73,15 +74,20 @@ _DRAWDOWN = re.compile(
     r"(?:peak|high|top)\b",
     _I,
 )
+# "its 2025 low", "this year's high", "the month's low": the period the extreme is taken over.
+_EXTREME_OF = (
+    r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
+    r"(?:this|last)\s+(?:year|month|quarter|week)'?s\s+|(?:year|month|quarter|week)'s\s+)?"
+)
+_SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"
 _FROM_PEAK = re.compile(
     r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since)\s+"
-    r"(?:its|the|their|a)?\s*(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+)?"
-    r"(?:peak|high|highs|top|record)\b",
+    rf"(?:its|the|their|a)?\s*{_EXTREME_OF}(?:peak|high|highs|top|record|highest{_SPOT})\b",
     _I,
 )
 _FROM_TROUGH = re.compile(
     r"\b(?:above|off|from|up\s+from|over|since)\s+(?:its|the|their|a)?\s*"
-    r"(?:recent\s+|52[\s-]week\s+|year'?s?\s+)?(?:trough|low|lows|bottom)\b",
+    rf"{_EXTREME_OF}(?:trough|low|lows|bottom|lowest{_SPOT})\b",
     _I,
 )
 _ONE_DAY = r"(?:(?:single|one|1)[\s-](?:day|session)\s+|daily\s+|day'?s?\s+)?"
@@ -154,6 +160,8 @@ _VOLATILITY = re.compile(
 )
 _LEVEL = re.compile(
     r"\bwhere\s+(?:did|does|is|was|are|were|do)\b|\bclos(?:e|ed|ing)\s+(?:at|price|level|value)\b"
+    # "XLE close on June 2", "GLD's close": the close itself (not "since the close on D")
+    r"|(?<!the\s)\bclose\s+on\b|(?:'s|\bits)\s+close\b(?!\s+(?:of|higher|lower|up|down|above|below))"
     r"|\b(?:price|level|value|reading|quote)\b|\btrad(?:e|ed|ing)\s+at\b|\bstand(?:s|ing)?\s+at\b"
     r"|\bhow\s+much\s+(?:is|was|does|did)\b.*\b(?:cost|worth|trade)\b|\bsit(?:s|ting)?\s+at\b|"
     r"\bat\s+what\b",
@@ -176,7 +184,10 @@ _MOVE = re.compile(
     r"\bsurg\w*\b|\bsoar\w*\b|\blos[te]\b|\bplung\w*\b|\bhow\s+much\b|\bpercent\b|%|"
     r"\bup\b|\bdown\b|\bhigher\b|\blower\b|\brebound\w*\b|\bsell[\s-]?off\b|\bsold\s+off\b|"
     r"\bcrash\w*\b|\bslump\w*\b|\bbeat\b|\boutperform\w*\b|\bunderperform\w*\b|\blag\w*\b|"
-    r"\bbasis\s+points?\b|\bbps?\b|\bwidened\b|\bnarrowed\b",
+    r"\bbasis\s+points?\b|\bbps?\b|\bwidened\b|\bnarrowed\b"
+    # A gap between two instruments over a period is the difference of their moves.
+    r"|\bgap\b|\bdifference\b|\bahead\b|\bbehind\b|\btrail(?:s|ed|ing)?\b|\boutpac\w*\b|"
+    r"\bpercentage\s+points?\b",
     _I,
 )
 

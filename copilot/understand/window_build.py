@@ -23,6 +23,9 @@ class WindowFound:
     vague: str = ""  # period words code cannot date ("since the election", "early January")
     all_time: bool = False  # "since inception", "all-time": from the first stored observation
     also: list[Window] = field(default_factory=list)  # "Q4 vs Q3": the periods compared
+    # "from February to July" read as one range; each named period on its own, in case the
+    # question compares their figures ("the monthly average change from February to July").
+    parts: list[WindowFound] = field(default_factory=list)
 
 
 def sessions_window(count: int, spans: list[tuple[int, int]], latest: date) -> WindowFound:

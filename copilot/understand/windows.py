@@ -22,7 +22,7 @@ from copilot.understand.window_build import (
     through_latest,
 )
 
-__all__ = ["WindowFound", "find_window"]
+__all__ = ["WindowFound", "averages_compared", "find_window"]
 
 _SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
 # "early January", "mid-2025", "late last year": a part of a period code will not guess at.
@@ -44,7 +44,8 @@ _ALL_TIME = re.compile(
     re.I,
 )
 _PERIODS_COMPARED = re.compile(
-    r"^\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)|against|or|and\s+(?:in|during)|than(?:\s+in)?)"
+    r"^\s*(?:(?:monthly\s+|daily\s+)?(?:average|avg\.?|mean)(?:\s+(?:level|value|yield|close))?)?"
+    r"\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)|against|or|and\s+(?:in|during)|than(?:\s+in)?)"
     r"\s*(?:in\s+|during\s+)?(?:the\s+)?$",
     re.I,
 )
@@ -63,7 +64,7 @@ _THROUGH = re.compile(
 )
 _RANGE_JOIN = re.compile(
     r"^\s*(?:'s\s+)?(?:close|closing\s+price)?\s*,?\s*(?:to|through|thru|until|till|and|-|–)\s*"
-    r"(?:the\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:close|end)\s+(?:of|on)\s+)?$",
     re.I,
 )
@@ -97,6 +98,28 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
             date(as_of.year, 1, 1), "year to date", latest, spans_of(_SO_FAR, text)
         )
     return WindowFound()
+
+
+_CHANGE = re.compile(
+    r"\b(?:chang(?:e[ds]?|ing)|move[ds]?|moving|shift(?:ed|s)?|differ(?:ence|ent)?|r[io]se|rising|"
+    r"f[ae]ll|falling|climb(?:ed|s)?|drop(?:ped|s)?|higher|lower|basis\s+points?|bps?)\b",
+    re.I,
+)
+
+
+def averages_compared(found: WindowFound, text: str) -> WindowFound:
+    """'The monthly average change from February to July': an average asked over a range of
+    two named periods, with change words, compares the two periods' averages (the first is
+    the window, the second is `also`), not one average over the whole range."""
+    if len(found.parts) != 2 or not _CHANGE.search(text):
+        return found
+    first, second = found.parts
+    if first.window is None or second.window is None:
+        return found
+    first.also.append(second.window)
+    first.notes.append(f"compared with {second.trace.removeprefix('window: ')}")
+    first.problems += second.problems
+    return first
 
 
 def _ended(found: WindowFound, text: str, as_of: date) -> WindowFound:
@@ -157,9 +180,12 @@ def _range(
     if days and not (joined_by_and and not between and _COMBINED.search(text)):
         return _points(start_period.start, end_period.start, as_of, latest, spans)
     label = f"{start_period.label} to {end_period.label}"
-    return period_window(
+    found = period_window(
         Period(start_period.start, end_period.end, label, "day"), as_of, latest, spans
     )
+    if start_period.kind != "day" and end_period.kind != "day" and found.window is not None:
+        found.parts = [period_window(p, as_of, latest, spans) for p in (start_period, end_period)]
+    return found
 
 
 def _year_back(period: Period) -> Period:

@@ -199,7 +199,9 @@ def test_a_move_no_stored_article_covers_says_so_in_code(research_deps: ToolDeps
     llm = ScriptedLLM(["Utilities fell [1]."])
     answer = Copilot(research_deps, llm).ask("why did utilities fall in April 2025?", AS_OF)
     llm.assert_consumed()  # one turn: the market data; no reasons are asked for
-    assert answer.text.startswith("Utilities fell [1].")
+    # The model stated no figure: code's line for the measured move leads (copilot.answering.lead).
+    assert answer.text.startswith("XLU: return ")
+    assert "[1].\n\nUtilities fell [1]." in answer.text
     assert "No stored article explains this move" in answer.text
     assert "ingest news --rss" in answer.text
 

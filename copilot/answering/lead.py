@@ -1,0 +1,129 @@
+"""The answer's lead, written by code when the model's sentences leave it out.
+
+The model is asked to state the main figure first and to name the instrument. A small model
+sometimes does neither ("[3.65%] [1]"), copies a figure that the checker then cuts, or names a
+sector by a word the reader cannot tie to a fund. Code knows both: the main figure of each
+market source is the first figure its line shows, and the instruments it is about are that
+figure's subject (and benchmark). When the checked answer does not state that figure or does
+not name those instruments, the tool's own line — figures exactly as computed, led by the
+ticker — opens the answer, cited. It stays verbatim: a gloss beside the ticker ("Nasdaq-100")
+would read to the claim checker as another instrument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from copilot.answer import NumberCheck, ToolCallRecord, Verification
+from copilot.answering.prune import prune_unsupported
+from copilot.facts import Fact
+from copilot.market.symbols import lookup
+from copilot.sources import DataSource, SourceLedger
+from copilot.verify import verify_answer
+
+NEWS_TOOLS = ("search_news", "news_drivers")
+STATED = frozenset({"verified", "derived", "moved"})
+_NOT_MAIN = frozenset({"rank", "date", "sessions"})
+
+
+def first_line(record: ToolCallRecord) -> str:
+    """The record's first figure line, without its [n] (a ranking: its leader's line)."""
+    n = record.sources[0]
+    body = [line for line in record.output.splitlines() if line.strip()]
+    first = body[0].removeprefix(f"[{n}]").strip() if body else ""
+    if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
+        first = f"{first} {body[1].strip()}"
+    return first
+
+
+def main_fact(line: str, source: DataSource) -> Fact | None:
+    """The fact of the first figure `line` shows (not a rank, a date or a window length); of a
+    comparison, its first difference or change."""
+    figures = [f for f in source.facts if f.shown and f.unit not in _NOT_MAIN]
+    placed = [(line.find(f.shown), f) for f in figures if f.measure != "window_sessions"]
+    placed = [(at, f) for at, f in placed if at >= 0]
+    # A comparison's answer is its gap ("-2.55 pp vs XLP", "change …: -51 bp"), not one side.
+    gaps = [(at, f) for at, f in placed if f.measure.endswith(("_difference", "_change"))]
+    return min(gaps or placed, key=lambda p: p[0])[1] if placed else None
+
+
+def _tolerance(shown: str) -> float:
+    digits = re.search(r"\.(\d+)", shown)
+    return 0.5 * 10.0 ** -(len(digits.group(1)) if digits else 0) + 1e-9
+
+
+def states(numbers: Iterable[NumberCheck], fact: Fact) -> bool:
+    """Some checked figure of the answer is the fact's value as shown (either sign: a checked
+    'fell 3.64%' is the fact's -3.64%)."""
+    tolerance = _tolerance(fact.shown)
+    return any(n.kind == "figure" and n.status in STATED
+               and abs(abs(n.value) - abs(fact.value)) <= tolerance for n in numbers)  # fmt: skip
+
+
+def names(text: str, symbol: str) -> bool:
+    """The ticker as a word, or the registry's name (with or without its note in brackets) or
+    an alias of it."""
+    if re.search(rf"(?<![\w^]){re.escape(symbol)}(?!\w)", text):
+        return True
+    info = lookup(symbol)
+    # The name without its note: "S&P 500 index (FRED)" is named by "the S&P 500 index".
+    phrases = [info.name, info.name.split(" (")[0], *info.aliases] if info else []
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.I) for p in phrases if p)
+
+
+def missing_leads(
+    text: str, numbers: list[NumberCheck], records: list[ToolCallRecord], ledger: SourceLedger
+) -> list[str]:
+    """The lead line of every market source whose main figure the answer does not state or
+    whose instruments it does not name, each with its [n]."""
+    leads: list[str] = []
+    for record in records:
+        if record.error or record.name in NEWS_TOOLS or not record.sources:
+            continue
+        n = record.sources[0]
+        source = ledger.get(n)
+        line = first_line(record)
+        if not isinstance(source, DataSource) or not line:
+            continue
+        fact = main_fact(line, source)
+        if fact is None:
+            continue
+        wanted = [fact.subject, *([fact.versus] if fact.versus else [])]
+        if states(numbers, fact) and all(names(text, s) for s in wanted):
+            continue
+        leads.append(f"{line.rstrip('.')} [{n}].")
+    return leads
+
+
+def with_lead(text: str, leads: list[str]) -> str:
+    """`text` opened by the lead lines, in a paragraph of their own (so a model sentence after
+    them keeps its own subject)."""
+    return "\n\n".join(p for p in (" ".join(leads), text.strip()) if p)
+
+
+def answered(records: list[ToolCallRecord], why: bool) -> list[ToolCallRecord]:
+    """The records whose figures answer the question: a why-question's first measure (the move;
+    its streak and the news are context), else every record."""
+    if not why:
+        return records
+    return [r for r in records if not r.error and r.name not in NEWS_TOOLS][:1]
+
+
+def lead_answer(
+    text: str, verification: Verification, records: list[ToolCallRecord], why: bool,
+    ledger: SourceLedger, as_of: date, question: str,
+) -> tuple[str, Verification, list[str]]:  # fmt: skip
+    """The checked answer opened by the lead lines it lacks, checked again; a model sentence
+    that is now unsupported is cut like any other (and listed), and the lead alone stays if
+    nothing else holds."""
+    leads = missing_leads(text, verification.numbers, answered(records, why), ledger)
+    if not leads:
+        return text, verification, []
+    text, verification = verify_answer(with_lead(text, leads), ledger, as_of, question)
+    text, cut = prune_unsupported(text, verification.numbers)
+    if cut:
+        text = text if text.startswith(leads[0][:-1]) else " ".join(leads)
+        text, verification = verify_answer(text, ledger, as_of, question)
+    return text, verification, cut

@@ -1,0 +1,138 @@
+"""The `compare_periods` tool: one instrument's measure over two periods, and the change from
+the earlier period's figure to the later one's ("the 10-year's January average vs its September
+average", "the monthly average change from February to July", "Q4 vs Q3").
+
+Both figures come from the measure (`copilot.market.measure`); the change is computed here, in
+the unit a move of that figure has: percentage points between two returns, basis points between
+two yield levels, % between two price or index levels, points between two other series values.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from copilot.errors import DateOutOfRangeError
+from copilot.facts import Fact, FactUnit
+from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
+from copilot.market.measure_text import _label, fmt, measure_name
+from copilot.tools.market_support import cite
+from copilot.tools.measure_tool import compute, resolve_args
+from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
+
+
+class Period(BaseModel):
+    start: date = Field(description="First calendar day of the period.")
+    end: date = Field(description="Last calendar day of the period.")
+    label: str = Field("", description="As the user reads it: 'January 2025', 'Q3 2025'.")
+
+
+class ComparePeriodsArgs(BaseModel):
+    """The measure of `first` (one symbol, no window) over each of two periods."""
+
+    first: MeasureArgs = Field(description="The measure; its window is ignored.")
+    periods: list[Period] = Field(min_length=2, max_length=2)
+
+    @model_validator(mode="after")
+    def _one_symbol(self) -> ComparePeriodsArgs:
+        if len(self.first.symbols) != 1 or self.first.versus or self.first.rank != "none":
+            raise ValueError("compare_periods takes one symbol, no benchmark and no ranking")
+        return self
+
+
+def change_of(row_a: MeasureRow, row_b: MeasureRow) -> tuple[float, FactUnit] | None:
+    """The change from row_a's figure to row_b's, in the unit a move of that figure has."""
+    a, b = row_a.value, row_b.value
+    if a is None or b is None or row_a.unit != row_b.unit or row_a.unit == "date":
+        return None
+    unit = row_a.unit
+    if unit == "%":
+        return b - a, "pp"
+    if unit in ("$", "level") and row_a.kind == "rate":
+        return (b - a) * 100.0, "bp"
+    if unit in ("$", "level") and row_a.kind in ("price", "index"):
+        return ((b / a - 1.0) * 100.0, "%") if a > 0 else None
+    if unit in ("$", "level"):
+        return b - a, "points"
+    return b - a, unit
+
+
+def period_label(start: date, end: date) -> str:
+    """'January 2025', 'Q3 2025', '2025' for a whole calendar period, else 'start to end'."""
+    last = (end + timedelta(days=1)).day == 1
+    if start.day == 1 and last and start.year == end.year:
+        if start.month == end.month:
+            return f"{calendar.month_name[start.month]} {start.year}"
+        if start.month % 3 == 1 and end.month == start.month + 2:
+            return f"Q{start.month // 3 + 1} {start.year}"
+        if (start.month, end.month) == (1, 12):
+            return str(start.year)
+    return f"{start} to {end}"
+
+
+def compare_call(calls: list[MeasureArgs]) -> dict[str, Any] | None:
+    """One `compare_periods` call for the same measure of one instrument over two periods (what
+    the understanding layer settles for "Q4 vs Q3"), else None."""
+    if len(calls) != 2:
+        return None
+    a, b = calls
+    same = a.model_copy(update={"start": b.start, "end": b.end}) == b
+    bounded = all(c.start is not None and c.end is not None for c in calls)
+    if not same or not bounded or (a.start, a.end) == (b.start, b.end):
+        return None
+    try:
+        args = ComparePeriodsArgs(
+            first=a,
+            periods=[Period(start=c.start, end=c.end, label=period_label(c.start, c.end))
+                     for c in calls if c.start is not None and c.end is not None],
+        )  # fmt: skip
+    except ValueError:  # more than one symbol, a benchmark or a ranking: not this tool's
+        return None
+    return {"tool": "compare_periods", "args": args.model_dump(mode="json", exclude_none=True)}
+
+
+@register_tool("compare_periods", ComparePeriodsArgs)
+def compare_periods(deps: ToolDeps, args: ComparePeriodsArgs) -> ToolOutput:
+    """One symbol's measure over two periods and the change from the earlier to the later:
+    pp between returns, bp between yield levels, % between price levels, points otherwise."""
+    base = resolve_args(deps, args.first)
+    periods = sorted(args.periods, key=lambda p: p.start)  # a change runs forward in time
+    results: list[MeasureResult] = [
+        compute(deps, base.model_copy(update={"start": p.start, "end": p.end, "sessions": None}))
+        for p in periods
+    ]
+    rows = [r.rows[0] for r in results]
+    if any(r.value is None for r in rows):
+        raise DateOutOfRangeError(" ".join(r.note for r in rows if r.value is None))
+    symbol, name = rows[0].symbol, measure_name(base)
+    facts = [f for r in results for f in r.facts if f.measure == name]
+    shown = [f.shown for f in facts]
+    labels = [p.label or period_label(p.start, p.end) for p in periods]
+    spans = [f"{r.start}" if r.start == r.end else f"{r.start} to {r.end}" for r in rows]
+    figures = [f"{s} in {label} ({span})" for s, label, span in
+               zip(shown, labels, spans, strict=True)]  # fmt: skip
+    change = change_of(rows[0], rows[1])
+    body = f"{symbol}: {_label(base, rows[0].kind)} {figures[0]}, {figures[1]}"
+    if change is not None:
+        value, unit = change
+        text = fmt(value, unit, rows[0].kind)
+        facts.append(Fact(subject=symbol, measure=f"{name}_change", value=value, unit=unit,
+                          start=rows[0].start, end=rows[1].end, shown=text))  # fmt: skip
+        body += f"; change from {labels[0]} to {labels[1]}: {text}"
+    notes = list(dict.fromkeys(n for r in results for n in r.notes))
+    text = (
+        body + "." + ("\nNotes: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else "")
+    )
+    measured = re.sub(r"; window: [^;]*", "", results[0].definition).rstrip(".")
+    named = "; ".join(f"{label}: {p.start} to {p.end}" for label, p in zip(labels, periods,
+                                                                        strict=True))  # fmt: skip
+    definition = (f"{measured}; over each period ({named}); change: the later figure against "
+                  "the earlier (pp between returns, bp between yield levels, % between price "
+                  "or index levels, points otherwise).")  # fmt: skip
+    data: dict[str, object] = {"measure": [r.model_dump(mode="json") for r in results]}
+    return cite(deps, "compare_periods", [symbol], rows[0].start, rows[1].end, definition, text,
+                {symbol: text}, data, facts)  # fmt: skip

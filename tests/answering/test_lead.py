@@ -1,0 +1,101 @@
+"""The answer's lead: when the model's checked sentences leave out the main figure or do not
+name the instrument, code's own line (the ticker, the figure as computed, [n])
+opens the answer; an answer that already states both is left alone.
+
+Real engine, real store (../shared/data), scripted model; the expected figure is read from the
+raw CSV with plain lines."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from copilot.agent import Copilot
+from copilot.answer import ToolCallRecord
+from copilot.answering.lead import answered, names
+from copilot.llm.scripted import ScriptedLLM
+from copilot.tools import ToolDeps
+
+AS_OF = date(2025, 12, 19)  # a Friday: "last week" is Mon 2025-12-08 .. Fri 2025-12-12
+QUESTION = "how did regional banks do last week?"
+
+
+def _kre_last_week(shared_data: Path) -> str:
+    with (shared_data / "market" / "prices" / "KRE.csv").open(encoding="utf-8") as handle:
+        close = {r["date"][:10]: float(r["close"]) for r in csv.DictReader(handle)}
+    move = (close["2025-12-12"] / close["2025-12-05"] - 1) * 100  # base: the Friday before
+    return f"{move:+.2f}%"
+
+
+def _answer(deps: ToolDeps, written: str) -> str:
+    llm = ScriptedLLM([written] * 3, model_id="scripted")
+    return Copilot(deps, llm).ask(QUESTION, as_of=AS_OF).text
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["They rose {bare} last week [1].", "[{bare}] [1]", "Banks had a good week [1]."],
+)
+def test_a_missing_name_or_figure_gets_codes_lead(
+    shared_deps: ToolDeps, shared_data: Path, written: str
+) -> None:
+    figure = _kre_last_week(shared_data)
+    text = _answer(shared_deps, written.format(bare=figure.lstrip("+")))
+    assert text.startswith(f"KRE: return {figure} over 5 sessions")
+    assert " [1]." in text
+
+
+def test_an_answer_that_names_and_states_is_left_alone(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    figure = _kre_last_week(shared_data)
+    written = f"Regional banks (KRE) returned {figure} last week [1]."
+    assert _answer(shared_deps, written) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "named"),
+    [("KRE rose", "KRE", True), ("regional banks rose", "KRE", True), ("^KRE rose", "KRE", False),
+     ("banks rose", "KRE", False), ("The fear gauge rose", "VIX", True), ("XLKE", "XLK", False),
+     ("The S&P 500 index closed at", "SP500", True), ("The S&P 500 closed at", "SP500", False)],
+)  # fmt: skip
+def test_names(text: str, symbol: str, named: bool) -> None:
+    assert names(text, symbol) is named
+
+
+def test_a_comparison_whose_gap_is_left_out_gets_codes_lead(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    with (shared_data / "market" / "series" / "US10Y_monthly.csv").open(encoding="utf-8") as f:
+        rate = {r["Date"]: float(r["Rate"]) for r in csv.DictReader(f)}
+    jan, sep = rate["2025-01-01"], rate["2025-09-01"]
+    llm = ScriptedLLM([f"The 10-year averaged {jan:.2f}% in January 2025 [1]."] * 3)
+    question = "How much did the 10-year's average change from January 2025 to September 2025?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 9)).text
+    assert text.startswith("US10Y: average value")
+    assert f"change from January 2025 to September 2025: {round((sep - jan) * 100):+d} bp" in text
+    assert text.endswith(f"The 10-year averaged {jan:.2f}% in January 2025 [1].")
+
+
+def test_an_unsupported_fragment_is_cut_and_codes_line_stays(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """A fragment with a figure no source states is cut; the answer is code's line, once."""
+    figure = _kre_last_week(shared_data)
+    llm = ScriptedLLM(["[9.99%] KR [1]"] * 3)
+    text = Copilot(shared_deps, llm).ask(QUESTION, as_of=AS_OF).text
+    assert text.startswith(f"KRE: return {figure} over 5 sessions")
+    assert "9.99" not in text and text.count(f"{figure} over 5 sessions") == 1
+
+
+def test_a_why_question_is_answered_by_its_first_measure() -> None:
+    def record(name: str, error: bool = False) -> ToolCallRecord:
+        return ToolCallRecord(name=name, arguments={}, output="[1] x", error=error, sources=[1])
+
+    move, streak, news = record("measure"), record("measure"), record("news_drivers")
+    failed = record("measure", error=True)
+    assert answered([failed, move, streak, news], why=True) == [move]
+    assert answered([move, streak, news], why=False) == [move, streak, news]

@@ -1,0 +1,45 @@
+"""A fact whose measure carries its aggregation ('min_drawdown', 'max_distance_from_peak') is
+read as that measure, not as the 'min'/'max' of a level: "max drawdown -5.99% [1]" checks out
+against the fact it states, and a wrong figure is still caught."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.claims.statements import from_fact
+from copilot.claims.verify import verify_answer
+from copilot.facts import Fact
+from copilot.sources import DataSource, SourceLedger
+
+D = date
+
+
+def _ledger(measure: str, value: float, shown: str) -> SourceLedger:
+    ledger = SourceLedger()
+    fact = Fact(subject="SMH", measure=measure, value=value, unit="%", start=D(2025, 10, 1),
+                end=D(2025, 10, 31), on=D(2025, 10, 10), shown=shown)  # fmt: skip
+    ledger.register(DataSource(tool="measure", metric="m", symbols=["SMH"], start=D(2025, 10, 1),
+                               end=D(2025, 10, 31), text=f"SMH: max drawdown {shown}.",
+                               facts=[fact]))  # fmt: skip
+    return ledger
+
+
+@pytest.mark.parametrize(
+    ("measure", "kind"),
+    [("min_drawdown", "drawdown"), ("max_distance_from_peak", "peak_distance"),
+     ("min_daily_return", "daily_extreme"), ("mean_level", "level"), ("max_level", "level")],
+)  # fmt: skip
+def test_the_measure_inside_an_aggregate_name(measure: str, kind: str) -> None:
+    fact = Fact(subject="SMH", measure=measure, value=1.0, unit="%", shown="+1.00%")
+    assert from_fact(1, fact)[0].measure == kind
+
+
+def test_a_max_drawdown_checks_out_and_a_wrong_one_does_not() -> None:
+    ledger = _ledger("min_drawdown", -5.9872, "-5.99%")
+    text = "SMH's max drawdown in October 2025 was -5.99% [1]."
+    _, right = verify_answer(text, ledger, D(2025, 12, 19), "SMH max drawdown in October 2025?")
+    assert [n.status for n in right.numbers if n.kind == "figure"] == ["verified"]
+    _, wrong = verify_answer(text.replace("5.99", "6.99"), ledger, D(2025, 12, 19), "")
+    assert [n.status for n in wrong.numbers if n.kind == "figure"] != ["verified"]

@@ -1,0 +1,91 @@
+"""The `compare_periods` tool on the real store, against values read from the raw CSVs of
+../shared/data with plain loops (never through the code under test): both periods' figures and
+the change from the earlier to the later, in the unit a move of that figure has."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from copilot.tools import ToolDeps, run_tool
+from copilot.tools.periods import period_label
+
+D = date
+
+
+def _rows(shared_data: Path, relative: str, column: str) -> dict[date, float]:
+    with (shared_data / "market" / relative).open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        key = reader.fieldnames[0] if reader.fieldnames else "date"
+        return {date.fromisoformat(r[key][:10]): float(r[column]) for r in reader if r[column]}
+
+
+def _call(deps: ToolDeps, as_of: date, first: dict[str, object], periods: list[tuple[date, date]]
+          ) -> str:  # fmt: skip
+    deps.as_of = as_of
+    args = {"first": first, "periods": [{"start": a, "end": b} for a, b in periods]}
+    output = run_tool(deps, "compare_periods", args)
+    assert not output.error, output.text
+    return output.text.splitlines()[0]
+
+
+def test_ten_year_monthly_averages_change_in_bp(shared_deps: ToolDeps, shared_data: Path) -> None:
+    rate = _rows(shared_data, "series/US10Y_monthly.csv", "Rate")
+    jan, sep = rate[D(2025, 1, 1)], rate[D(2025, 9, 1)]
+    bp = round((sep - jan) * 100)
+    line = _call(shared_deps, D(2026, 1, 9),
+                 {"symbols": ["US10Y"], "measure": "level", "aggregate": "mean"},
+                 [(D(2025, 9, 1), D(2025, 9, 30)), (D(2025, 1, 1), D(2025, 1, 31))])  # fmt: skip
+    assert f"{jan:.2f}% in January 2025" in line and f"{sep:.2f}% in September 2025" in line
+    assert line.endswith(f"change from January 2025 to September 2025: {bp:+d} bp.")
+
+
+def test_average_closes_change_in_percent(shared_deps: ToolDeps, shared_data: Path) -> None:
+    close = _rows(shared_data, "prices/XLE.csv", "close")
+    april = [v for d, v in close.items() if (d.year, d.month) == (2025, 4)]
+    may = [v for d, v in close.items() if (d.year, d.month) == (2025, 5)]
+    apr_mean, may_mean = sum(april) / len(april), sum(may) / len(may)
+    line = _call(shared_deps, D(2025, 6, 30),
+                 {"symbols": ["XLE"], "measure": "level", "aggregate": "mean"},
+                 [(D(2025, 4, 1), D(2025, 4, 30)), (D(2025, 5, 1), D(2025, 5, 31))])  # fmt: skip
+    assert f"{apr_mean:,.2f} in April 2025" in line and f"{may_mean:,.2f} in May 2025" in line
+    assert line.endswith(f"{(may_mean / apr_mean - 1) * 100:+.2f}%.")
+
+
+def test_quarter_returns_change_in_points(shared_deps: ToolDeps, shared_data: Path) -> None:
+    close = _rows(shared_data, "prices/XLK.csv", "close")
+
+    def last_on_or_before(day: date) -> float:
+        return close[max(d for d in close if d <= day)]
+
+    q3 = (last_on_or_before(D(2025, 9, 30)) / last_on_or_before(D(2025, 6, 30)) - 1) * 100
+    q4 = (last_on_or_before(D(2025, 12, 31)) / last_on_or_before(D(2025, 9, 30)) - 1) * 100
+    line = _call(shared_deps, D(2026, 1, 15), {"symbols": ["XLK"], "measure": "return"},
+                 [(D(2025, 10, 1), D(2025, 12, 31)), (D(2025, 7, 1), D(2025, 9, 30))])  # fmt: skip
+    assert f"{q3:+.2f}% in Q3 2025" in line and f"{q4:+.2f}% in Q4 2025" in line
+    assert line.endswith(f"change from Q3 2025 to Q4 2025: {q4 - q3:+.2f} pp.")
+
+
+def test_a_period_after_the_as_of_date_is_an_error_the_model_can_read(
+    shared_deps: ToolDeps,
+) -> None:
+    shared_deps.as_of = D(2025, 8, 20)
+    args = {"first": {"symbols": ["XLE"], "measure": "level", "aggregate": "mean"},
+            "periods": [{"start": D(2025, 4, 1), "end": D(2025, 4, 30)},
+                        {"start": D(2025, 10, 1), "end": D(2025, 10, 31)}]}  # fmt: skip
+    output = run_tool(shared_deps, "compare_periods", args)
+    assert output.error and "2025-10-01" in output.text
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [(D(2025, 2, 1), D(2025, 2, 28), "February 2025"),
+     (D(2024, 2, 1), D(2024, 2, 29), "February 2024"),
+     (D(2025, 10, 1), D(2025, 12, 31), "Q4 2025"), (D(2025, 1, 1), D(2025, 12, 31), "2025"),
+     (D(2025, 1, 2), D(2025, 1, 31), "2025-01-02 to 2025-01-31")],
+)  # fmt: skip
+def test_period_labels(start: date, end: date, label: str) -> None:
+    assert period_label(start, end) == label

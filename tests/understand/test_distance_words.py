@@ -1,0 +1,50 @@
+# ruff: noqa: E501  (a table of cases reads best one case a line)
+"""Distance from a peak or a trough named with its period or as a close: "its 2025 low", "this
+year's low", "its highest close of 2025", "its lowest level in October". Each is the distance
+from the extreme over that window (docs/windows-and-measures.md), never the extreme's level or
+a move over the period. Windows worked out by hand, as-of Friday 2025-11-14."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+A = date(2025, 11, 14)
+D = date
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "measure", "start", "end"),  # end None: through the latest close
+    [
+        ("How far above its 2025 low is IWM?", "IWM", "distance_from_trough", D(2025, 1, 1), None),
+        ("What's the distance of GLD from its lowest close since June?", "GLD", "distance_from_trough", D(2025, 6, 1), None),
+        ("How far is XLE above this year's low?", "XLE", "distance_from_trough", D(2025, 1, 1), None),
+        ("How far is KRE from its highest close of 2025?", "KRE", "distance_from_peak", D(2025, 1, 1), None),
+        ("How much is TLT above its lowest level in October?", "TLT", "distance_from_trough", D(2025, 10, 1), D(2025, 10, 31)),
+        ("how far below this year's high is XLF", "XLF", "distance_from_peak", D(2025, 1, 1), None),
+        ("How far off its highest closing price this month is SMH?", "SMH", "distance_from_peak", D(2025, 11, 1), None),
+        ("How far has XLK come back from its low this month?", "XLK", "distance_from_trough", D(2025, 11, 1), None),
+    ],
+)  # fmt: skip
+def test_distance_from_an_extreme_named_with_its_period(
+    catalog: Catalog, question: str, symbol: str, measure: str, start: date, end: date | None
+) -> None:
+    u = understand(question, A, catalog)
+    [call] = u.calls
+    assert (call.symbols, call.measure, call.aggregate) == ([symbol], measure, "last")
+    assert (call.start, call.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("question", "aggregate", "start"),
+    [("What was XLF's lowest close this year?", "min", D(2025, 1, 1)),
+     ("What was KRE's highest close in 2025?", "max", D(2025, 1, 1))],
+)  # fmt: skip
+def test_the_extreme_itself_stays_a_level(
+    catalog: Catalog, question: str, aggregate: str, start: date
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.measure, call.aggregate, call.start) == ("level", aggregate, start)

@@ -1,0 +1,83 @@
+# ruff: noqa: E501  (a table of cases reads best one case a line)
+"""Two periods of one instrument compared: "the January average vs the September average",
+"the monthly average change from February to July", "Q4 vs Q3". Each period is its own window
+(one measure call per period, the first named first), and the engine turns the pair into one
+`compare_periods` call. A range with no change words stays one window.
+
+Windows worked out by hand (as-of 2026-01-09 unless a case says otherwise).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.market.measure_model import MeasureArgs
+from copilot.tools.periods import compare_call
+from copilot.understand import Catalog, understand
+
+A = date(2026, 1, 9)
+D = date
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "measure", "aggregate", "first", "second"),
+    [
+        ("10-year yield, March 2025 average vs August 2025 average: change in bp?", "US10Y", "level", "mean", (D(2025, 3, 1), D(2025, 3, 31)), (D(2025, 8, 1), D(2025, 8, 31))),
+        ("By how many bp did the 10-year's monthly average change from April 2025 to November 2025?", "US10Y", "level", "mean", (D(2025, 4, 1), D(2025, 4, 30)), (D(2025, 11, 1), D(2025, 11, 30))),
+        ("How much did the average VIX change from Q1 2025 to Q3 2025?", "VIX", "level", "mean", (D(2025, 1, 1), D(2025, 3, 31)), (D(2025, 7, 1), D(2025, 9, 30))),
+        ("Did the average 10-year yield rise between May 2025 and October 2025?", "US10Y", "level", "mean", (D(2025, 5, 1), D(2025, 5, 31)), (D(2025, 10, 1), D(2025, 10, 31))),
+        ("XLE average close in June 2025 compared with March 2025", "XLE", "level", "mean", (D(2025, 6, 1), D(2025, 6, 30)), (D(2025, 3, 1), D(2025, 3, 31))),
+        ("Was the VIX's mean level in Q2 2025 vs Q4 2025 higher or lower?", "VIX", "level", "mean", (D(2025, 4, 1), D(2025, 6, 30)), (D(2025, 10, 1), D(2025, 12, 31))),
+        ("How did XLK do in Q4 2025 vs Q3 2025?", "XLK", "return", "last", (D(2025, 10, 1), D(2025, 12, 31)), (D(2025, 7, 1), D(2025, 9, 30))),
+    ],
+)  # fmt: skip
+def test_each_period_is_measured_and_the_pair_is_compared(
+    catalog: Catalog, question: str, symbol: str, measure: str, aggregate: str,
+    first: tuple[date, date], second: tuple[date, date],
+) -> None:  # fmt: skip
+    u = understand(question, A, catalog)
+    assert not u.problems and not u.open_slots
+    got = [(c.symbols, c.measure, c.aggregate, c.start, c.end) for c in u.calls]
+    assert got == [([symbol], measure, aggregate, *first), ([symbol], measure, aggregate, *second)]
+    merged = compare_call(u.calls)
+    assert merged is not None and merged["tool"] == "compare_periods"
+    assert [(p["start"], p["end"]) for p in merged["args"]["periods"]] == [
+        (first[0].isoformat(), first[1].isoformat()), (second[0].isoformat(), second[1].isoformat())]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "start", "end"),
+    [
+        ("What was the average VIX from January to March 2025?", "VIX", D(2025, 1, 1), D(2025, 3, 31)),
+        ("Average 10-year yield from February 2025 to July 2025?", "US10Y", D(2025, 2, 1), D(2025, 7, 31)),
+        ("mean XLE close between April 2025 and June 2025", "XLE", D(2025, 4, 1), D(2025, 6, 30)),
+    ],
+)  # fmt: skip
+def test_an_average_over_a_range_with_no_change_words_is_one_window(
+    catalog: Catalog, question: str, symbol: str, start: date, end: date
+) -> None:
+    u = understand(question, A, catalog)
+    assert [(c.symbols, c.measure, c.aggregate, c.start, c.end) for c in u.calls] == [
+        ([symbol], "level", "mean", start, end)
+    ]
+    assert compare_call(u.calls) is None
+
+
+def test_only_one_instrument_over_two_periods_is_merged() -> None:
+    one = MeasureArgs(symbols=["XLE"], start=D(2025, 4, 1), end=D(2025, 4, 30))
+    other_symbol = one.model_copy(update={"symbols": ["XLF"], "start": D(2025, 5, 1),
+                                          "end": D(2025, 5, 31)})  # fmt: skip
+    two_symbols = one.model_copy(update={"symbols": ["XLE", "XLF"]})
+    assert compare_call([one, other_symbol]) is None
+    assert (
+        compare_call(
+            [
+                two_symbols,
+                two_symbols.model_copy(update={"start": D(2025, 5, 1), "end": D(2025, 5, 31)}),
+            ]
+        )
+        is None
+    )
+    assert compare_call([one, one]) is None and compare_call([one]) is None
