@@ -33,6 +33,7 @@ from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
+from copilot.answering.tidy import tidy
 from copilot.answering.why import why_calls
 from copilot.errors import CopilotError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
@@ -334,6 +335,7 @@ class Copilot:
     def _check(self, run: _Run, text: str) -> tuple[str, Verification, list[str]]:
         """Verify; one repair round for unsupported figures; then cut what still fails."""
         checked = time.perf_counter()
+        text = tidy(text)  # the small model's formatting slips, before any figure is judged
         text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         run.timings["verify"] = time.perf_counter() - checked
         if self.config.repair and _unsupported(verification) and not run.deadline.expired():
@@ -367,7 +369,7 @@ class Copilot:
         run.count(response)
         run.timings["repair"] = time.perf_counter() - t0
         fixed, fixed_check = verify_answer(
-            response.text.strip(), self.deps.ledger, run.as_of, run.question
+            tidy(response.text.strip()), self.deps.ledger, run.as_of, run.question
         )
         # Better means fewer unsupported figures, still cited, and no citation newly made up.
         fewer = len(_unsupported(fixed_check)) < len(_unsupported(verification))
