@@ -19,6 +19,7 @@ from copilot.answer import AgentEvent, Answer
 from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
+from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
 from tests.raw import close_on, raw_closes
 
@@ -146,7 +147,9 @@ def test_a_ranking_across_the_sectors_follows_the_direction_word(
 
     answer, _, _ = ask(shared_deps, "which sector got hit hardest on January 20?", [writer])
     args = answer.tool_calls[0].arguments
-    assert args["rank"] == "asc" and sorted(args["symbols"]) == sorted(sectors)  # type: ignore[arg-type]
+    symbols = args["symbols"]
+    assert args["rank"] == "asc" and isinstance(symbols, list)
+    assert sorted(str(s) for s in symbols) == sorted(sectors)
     first = next(line for line in seen[0].splitlines() if "#1 " in line)
     assert f"#1 {worst}" in first and f"{moves[worst] * 100:+.2f}%" in first
 
@@ -191,7 +194,7 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     assert "IWM" in seen[0] and "<<<ARTICLE" not in seen[0]  # market data first …
     assert "<<<ARTICLE" in seen[1]  # … then the articles
     for n, source in answer.sources.items():
-        if getattr(source, "kind", "") == "news":
+        if isinstance(source, NewsSource):
             assert source.published_at.date() <= AS_OF, n
 
 
