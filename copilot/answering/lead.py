@@ -28,14 +28,32 @@ STATED = frozenset({"verified", "derived", "moved"})
 _NOT_MAIN = frozenset({"rank", "date", "sessions"})
 
 
-def first_line(record: ToolCallRecord) -> str:
-    """The record's first figure line, without its [n] (a ranking: its leader's line)."""
+def first_line(record: ToolCallRecord, focus: str | None = None) -> str:
+    """The record's first figure line, without its [n]. A ranking: its leader's line, or the
+    line of the one ranked instrument the question asks about ("where did utilities rank")."""
     n = record.sources[0]
-    body = [line for line in record.output.splitlines() if line.strip()]
-    first = body[0].removeprefix(f"[{n}]").strip() if body else ""
+    body = [line.strip().removeprefix(f"[{n}]").strip() for line in record.output.splitlines()]
+    body = [line for line in body if line]
+    first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
-        first = f"{first} {body[1].strip()}"
+        first = f"{first} {body[1]}"
+    if focus is None or not first.startswith("Ranked"):
+        return first
+    head = first.split(":", 1)[0]  # "Ranked highest first"
+    for line in body:
+        entry = line.removeprefix(f"{head}:").strip()
+        if re.match(rf"#\d+ {re.escape(focus)}:", entry):
+            return f"{head}: {entry}"
     return first
+
+
+def ranked_focus(record: ToolCallRecord, question: str) -> str | None:
+    """The one instrument of a ranking that the question names, if exactly one is."""
+    symbols = record.arguments.get("symbols")
+    if record.arguments.get("rank") in (None, "none") or not isinstance(symbols, list):
+        return None
+    named = [str(s) for s in symbols if names(question, str(s))]
+    return named[0] if len(named) == 1 else None
 
 
 def main_fact(line: str, source: DataSource) -> Fact | None:
@@ -74,8 +92,9 @@ def names(text: str, symbol: str) -> bool:
 
 
 def missing_leads(
-    text: str, numbers: list[NumberCheck], records: list[ToolCallRecord], ledger: SourceLedger
-) -> list[str]:
+    text: str, numbers: list[NumberCheck], records: list[ToolCallRecord], ledger: SourceLedger,
+    question: str = "",
+) -> list[str]:  # fmt: skip
     """The lead line of every market source whose main figure the answer does not state or
     whose instruments it does not name, each with its [n]."""
     leads: list[str] = []
@@ -84,7 +103,7 @@ def missing_leads(
             continue
         n = record.sources[0]
         source = ledger.get(n)
-        line = first_line(record)
+        line = first_line(record, ranked_focus(record, question))
         if not isinstance(source, DataSource) or not line:
             continue
         fact = main_fact(line, source)
@@ -118,7 +137,7 @@ def lead_answer(
     """The checked answer opened by the lead lines it lacks, checked again; a model sentence
     that is now unsupported is cut like any other (and listed), and the lead alone stays if
     nothing else holds."""
-    leads = missing_leads(text, verification.numbers, answered(records, why), ledger)
+    leads = missing_leads(text, verification.numbers, answered(records, why), ledger, question)
     if not leads:
         return text, verification, []
     text, verification = verify_answer(with_lead(text, leads), ledger, as_of, question)

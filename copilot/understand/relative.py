@@ -10,11 +10,14 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from copilot.understand.dates import Period, find_dates
+from copilot.understand.model import Window
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import NUMBER, number_of
 from copilot.understand.window_build import (
     WindowFound,
+    future_problem,
     period_window,
+    say_snap,
     sessions_window,
     through_latest,
 )
@@ -255,6 +258,48 @@ def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
     return found
 
 
+# "the 10 sessions ending January 22", "the last 5 trading days through Jan 16", "the 3 weeks
+# to Feb 6": a rolling span counted back from a named close, not from the latest one.
+_ENDING = re.compile(
+    rf"\b(?:(?:over|in|during|for|across|within)\s+)?(?:the\s+)?(?:(?:last|past|final|previous)"
+    rf"\s+)?(?P<n>\d{{1,4}}|{NUMBER})\s+(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|"
+    r"weeks?)\s+(?:that\s+)?(?:ending|ended|through|thru|to|until|till|up\s+to|leading\s+up\s+to)"
+    r"\s+(?:on\s+)?(?:the\s+(?:close|end)\s+(?:of|on)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _ending_on(text: str, as_of: date, latest: date) -> WindowFound | None:
+    for mention in find_dates(text, as_of):
+        match = _ENDING.search(text[: mention.start])
+        if match is None or mention.period.kind != "day":
+            continue
+        count, unit = number_of(match.group("n")), match.group("unit").lower()
+        end = mention.period.end
+        found = WindowFound(spans=[(match.start(), mention.end)])
+        if not 0 < count <= _MOST[unit.split()[-1].rstrip("s")]:
+            return None
+        if end > as_of:
+            found.problems.append(future_problem(end, as_of))
+            return found
+        session = say_snap(end, found)
+        plural = "s" if count > 1 else ""
+        if unit.startswith("week"):
+            start = end - timedelta(days=7 * count) + timedelta(days=1)
+            label = f"the {_count(count)}week{plural} to {end.isoformat()}"
+            found.window = Window(start=start, end=end, label=label, explicit=True)
+            found.trace = (f"window: {label} → from the last close before {start.isoformat()} "
+                           f"to the close of {session.isoformat()}")  # fmt: skip
+            return found
+        label = f"the {_count(count)}session{plural} to {end.isoformat()}"
+        found.window = Window(sessions=count, end=end, label=label, explicit=True)
+        found.trace = (f"window: {label} → from the close {count} session{plural} before "
+                       f"{session.isoformat()} to its close")  # fmt: skip
+        return found
+    return None
+
+
 RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
-    _future, _recently, _rolling, _compact, _two_sessions, _to_date, _today, _yesterday,
+    _future, _ending_on, _recently, _rolling, _compact, _two_sessions, _to_date, _today,
+    _yesterday,
 )  # fmt: skip

@@ -99,3 +99,39 @@ def test_a_why_question_is_answered_by_its_first_measure() -> None:
     failed = record("measure", error=True)
     assert answered([failed, move, streak, news], why=True) == [move]
     assert answered([move, streak, news], why=False) == [move, streak, news]
+
+
+SECTORS = ["XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY"]
+
+
+def _day_moves(shared_data: Path, day: str, before: str) -> dict[str, float]:
+    moves = {}
+    for symbol in SECTORS:
+        path = shared_data / "market" / "prices" / f"{symbol}.csv"
+        with path.open(encoding="utf-8") as handle:
+            close = {r["date"][:10]: float(r["close"]) for r in csv.DictReader(handle)}
+        moves[symbol] = (close[day] / close[before] - 1) * 100
+    return moves
+
+
+def test_a_ranking_asked_about_one_instrument_leads_with_its_place(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Where did utilities rank …': the lead is XLU's line with its place, not the leader's."""
+    moves = _day_moves(shared_data, "2026-01-22", "2026-01-21")
+    place = sorted(moves, key=lambda s: -moves[s]).index("XLU") + 1
+    llm = ScriptedLLM(["Communication services led the sectors that day [1]."] * 3)
+    question = "Where did utilities rank among the 11 S&P 500 sectors on January 22, 2026?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 22)).text
+    assert text.startswith(f"Ranked highest first: #{place} XLU: return {moves['XLU']:+.2f}%")
+
+
+def test_a_ranking_that_names_no_single_instrument_leads_with_the_leader(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    moves = _day_moves(shared_data, "2026-01-22", "2026-01-21")
+    best = max(moves, key=lambda s: moves[s])
+    llm = ScriptedLLM(["It was a mixed day for sectors [1]."] * 3)
+    question = "Which S&P 500 sector did best on January 22, 2026?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 22)).text
+    assert text.startswith(f"Ranked highest first: #1 {best}: return {moves[best]:+.2f}%")
