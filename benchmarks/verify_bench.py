@@ -199,7 +199,9 @@ def run(args: argparse.Namespace) -> str:
             if accepted(variant, outcome):
                 kind_counts[variant.kind]["ACCEPTED"] += 1
                 misses.append(f"{variant.kind} {original.id}: {variant.note} → {outcome}")
-    pairs = reason_pairs(args.pairs, store) if args.pairs.exists() else []
+    pairs_data = args.pairs_data
+    pairs_store = store if pairs_data is None else open_news(Settings(data_dir=pairs_data))
+    pairs = reason_pairs(args.pairs, pairs_store) if args.pairs.exists() else []
     reason_block = _reasons(pairs, scorer)
     n_variants = sum(sum(v for k, v in c.items() if k != "ACCEPTED") for c in kind_counts.values())
     n_accepted = sum(c["ACCEPTED"] for c in kind_counts.values())
@@ -284,6 +286,12 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, default=Path("benchmarks/data/reason_pairs.jsonl"))
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("COPILOT_DATA_DIR",
                                                                          "data")))  # fmt: skip
+    parser.add_argument(
+        "--pairs-data",
+        type=Path,
+        default=None,
+        help="the stores the reason pairs were drawn from (default: --data)",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     args.command = "python benchmarks/verify_bench.py " + " ".join(sys.argv[1:])
