@@ -92,5 +92,21 @@ def direction_of(text: str) -> Literal["up", "down"] | None:
     return "down"
 
 
+# "what did the news say about X", "what are analysts saying", "summarize the latest headlines":
+# what the articles say is asked, and answered like a why-question (the move, then the news
+# around it), never with a measure alone.
+_NEWS = re.compile(
+    r"\b(?:news|headlines?|coverage|press|articles?|reports?\s+(?:say|said)|commentary)\b|"
+    r"\bwhat\s+(?:are|were|is|was|do|did)\s+(?:analysts|strategists|economists|experts|people|"
+    r"commentators|investors|traders|the\s+papers|reporters)\s+(?:saying|say|writing|think\w*)\b|"
+    r"\bwhat'?s\s+being\s+said\b|\brisks?\s+(?:mentioned|cited|flagged)\b",
+    _I,
+)
+
+
 def asks_why(text: str) -> bool:
     return _WHY.search(text) is not None
+
+
+def asks_news(text: str) -> bool:
+    return _NEWS.search(text) is not None

@@ -11,6 +11,7 @@ from copilot.market.symbols import lookup
 from copilot.understand.catalog import Catalog
 from copilot.understand.choose import choose_symbol, current, data_problems, frequency_note
 from copilot.understand.comparisons import (
+    asks_news,
     asks_why,
     direction_of,
     names_benchmark_first,
@@ -62,7 +63,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         beyond = None
     if (periodic := periodic_move(words)) is not None:
         asked, beyond = None, periodic  # "the biggest weekly gain": no such measure
-    why = asks_why(words)
+    news = asks_news(words) and not asks_why(words)
+    why = asks_why(words) or news
+    if news:
+        beyond = None  # "what are analysts saying": the articles answer it, not a measure
     direction = direction_of(words)
     market_latest = session_on_or_before(as_of)
     window_found = _window_of(words, as_of, market_latest, asked)
@@ -81,7 +85,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     _fill_calls(result, asked, window_found.also)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
-    if why:
+    if news:
+        result.trace.append("news: the question asks what the articles say (the move, then the "
+                            "news around it)")  # fmt: skip
+    elif why:
         result.trace.append("why: the question asks for reasons (news around the move)")
     return result
 
