@@ -128,6 +128,9 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     assert [(r["id"], r["tool"], r["feeds"]) for r in steps] == [
         ("s1", "price_return", "analysis"), ("s2", "price_return", "analysis"),
         ("s3", "search_news", "analysis"), ("s4", "streak", "insights"),
+        # the topic's why-evidence, added whatever the model plans
+        ("s5", "measure", "analysis"), ("s6", "measure", "analysis"),
+        ("s7", "news_drivers", "analysis"),
     ]  # fmt: skip
     assert json.loads(steps[1]["args"]) == {"symbol": "SPY", "start": "2025-12-31",
                                             "end": "2026-01-23"}  # fmt: skip
@@ -149,7 +152,8 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     ran = steps_run(at)
     assert [(r["id"], r["tool"], r["status"]) for r in ran] == [
         ("s1", "price_return", "ok"), ("s2", "price_return", "ok"),
-        ("s3", "search_news", "ok"), ("s5", "risk_stats", "ok"),
+        ("s3", "search_news", "ok"), ("s5", "measure", "ok"), ("s6", "measure", "ok"),
+        ("s7", "news_drivers", "ok"), ("s8", "risk_stats", "ok"),
     ]  # fmt: skip
     assert "streak" not in {r["tool"] for r in ran}
     html = report_html(at)
@@ -168,7 +172,7 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     assert "[2] SPY · price_return · 2025-12-31 to 2026-01-23" in references
     assert ARTICLE_REF in references
     assert f'<a href="{ARTICLE_URL}" rel="noopener noreferrer nofollow">{ARTICLE_URL}</a>' in html
-    assert "[4] IWM · risk_stats" in references and "· streak ·" not in references
+    assert "IWM · risk_stats" in references and "· streak ·" not in references
     assert "<script" not in html and "<style" not in html
     assert not at.warning  # complete, nothing unverified, no failed step
     checks = of_type(at, "expander")[-1].label
@@ -181,7 +185,8 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     job = at.session_state["copilot.research.job"]
     bundle = json.loads(job.exports.bundle)
     assert [s["tool"] for s in bundle["record"]["steps"]] == [
-        "price_return", "price_return", "search_news", "risk_stats",
+        "price_return", "price_return", "search_news", "measure", "measure", "news_drivers",
+        "risk_stats",
     ]  # fmt: skip
     assert job.exports.markdown.startswith(f"# {script.TITLE}\n")
     assert job.exports.pdf == FAKE_PDF
@@ -207,6 +212,7 @@ def test_auto_accept_runs_at_once_through_the_env_hook(
     ran = steps_run(at)
     assert [(r["id"], r["tool"]) for r in ran] == [
         ("s1", "price_return"), ("s2", "price_return"), ("s3", "search_news"), ("s4", "streak"),
+        ("s5", "measure"), ("s6", "measure"), ("s7", "news_drivers"),
     ]  # fmt: skip
     assert all(r["status"] == "ok" for r in ran)
     html = report_html(at)
@@ -277,7 +283,7 @@ def test_invalid_edits_are_listed_and_kept(news_env: Path, shared_data: Path) ->
     problems = plain(at.error[0].value)
     assert "The plan was not run" in problems
     assert "step s1 (price_return): the arguments are not valid JSON" in problems
-    assert "step s5 (no_such_tool): unknown tool 'no_such_tool'" in problems
+    assert "step s8 (no_such_tool): unknown tool 'no_such_tool'" in problems
     assert at.session_state[STEPS] == edits  # the edits are still in the table
     # Fix the two problems only; the dropped step stays dropped.
     fixed = {**edits, "edited_rows": {0: {"args": '{"symbol": "IWM", "start": "2025-12-31"}'}},
@@ -285,7 +291,9 @@ def test_invalid_edits_are_listed_and_kept(news_env: Path, shared_data: Path) ->
     at.session_state[STEPS] = fixed
     button(at, "Accept and run").click().run()
     llm.assert_consumed()
-    assert [r["tool"] for r in steps_run(at)] == ["price_return", "price_return", "search_news"]
+    assert [r["tool"] for r in steps_run(at)] == [
+        "price_return", "price_return", "search_news", "measure", "measure", "news_drivers",
+    ]  # fmt: skip
     assert not at.error and f"<h2>{script.TITLE}</h2>" in report_html(at)
 
 

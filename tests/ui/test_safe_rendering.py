@@ -136,8 +136,8 @@ def test_hostile_article_and_answer_render_inert_in_the_app(
 ) -> None:
     article(tmp_path / "articles", "evil.md", title=f"Rally {HOSTILE}", body=HOSTILE * 2)
     build_news(market_env, tmp_path / "articles")
-    # No market named: the model is asked which stored symbol fits (none), then the news is read.
-    llm = ScriptedLLM(['{"symbols": ["NONE"]}', f"Small caps rallied [1]. {HOSTILE}"])
+    # A news question naming no market: the news is read, and the model writes from it.
+    llm = ScriptedLLM([f"Small caps rallied [1]. {HOSTILE}"])
     at = app()
     at.session_state[LLM_KEY] = llm
     at.run()
