@@ -28,12 +28,14 @@ DIGIT = re.compile(r"\d")
 
 def tidy(text: str) -> str:
     """`text` with placeholders dropped, bracketed figures unbracketed, opening citations moved
-    to the end of their sentence, and word-less fragments (figures, no words) removed."""
+    to the end of their sentence, word-less fragments (figures, no words) removed, and a
+    sentence said again word for word (a small model's repetition loop) kept once."""
     text = PLACEHOLDER.sub("", text)
     text = BRACKETED_FIGURE.sub(_unbracket, text)
     out: list[str] = []
+    seen: set[str] = set()
     for line in text.split("\n"):
-        line = _tidy_line(line) if line.strip() else ""
+        line = _tidy_line(line, seen) if line.strip() else ""
         if line or (out and out[-1]):  # a line emptied by tidying goes; paragraph breaks stay
             out.append(line)
     return "\n".join(out).strip()
@@ -44,7 +46,7 @@ def _unbracket(match: re.Match[str]) -> str:
     return match.group(0) if figure.isdigit() else figure  # "[3]" stays a citation
 
 
-def _tidy_line(line: str) -> str:
+def _tidy_line(line: str, seen: set[str]) -> str:
     indent = line[: len(line) - len(line.lstrip())]
     body = line.strip()
     if CITATION.match(body):
@@ -52,7 +54,11 @@ def _tidy_line(line: str) -> str:
     kept: list[str] = []
     for sentence in (m.group(0).strip() for m in SENTENCE.finditer(body)):
         bare = CITATION.sub("", sentence)
+        key = " ".join(bare.lower().split())
+        if key in seen and WORD.search(bare):
+            continue
         if WORD.search(bare) or (sentence and not DIGIT.search(bare) and bare.strip()):
+            seen.add(key)
             kept.append(sentence)
     return indent + " ".join(kept) if kept else ""
 

@@ -28,6 +28,13 @@ from copilot.answering.tidy import tidy
         ),
         ("[1] IWM rose 2%", "IWM rose 2% [1]"),
         ("[1] IWM rose 2% [1].", "IWM rose 2% [1]."),
+        # A repetition loop: a sentence said again word for word is kept once.
+        (
+            "Banks rallied on earnings [3]. Banks rallied on earnings [3]. Banks rallied on "
+            "earnings [3]. Gold fell [4].",
+            "Banks rallied on earnings [3]. Gold fell [4].",
+        ),
+        ("XLE rose [1].\n\nXLE rose [1].", "XLE rose [1]."),
     ],
 )
 def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:

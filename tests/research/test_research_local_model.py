@@ -34,7 +34,7 @@ def test_short_report_with_the_embedded_model(
     session = ResearchSession(research_deps, local_llm, budget)  # type: ignore[arg-type]
     plan = session.propose_plan(TOPIC, AS_OF)
     assert plan.steps and all(s.tool in TOOLS for s in plan.steps)
-    assert any(s.tool == "search_news" for s in plan.steps)
+    assert any(s.tool == "news_drivers" for s in plan.steps)  # the topic's why-evidence
     report = session.run(plan)
     record = report.record
     assert record.usage()["llm_calls"] == 3 and report.partial

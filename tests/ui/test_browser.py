@@ -109,7 +109,18 @@ def served(
             process.wait()
 
 
-def test_flagship_question_in_a_real_browser(served: str) -> None:
+def stored_urls(news: Path) -> set[str]:
+    """The source URL of every stored article, read from the files as the tracker saved them."""
+    found = set()
+    for path in news.glob("*/*.md"):
+        match = re.search(r"\*\*Source:\*\* \[([^\]]+)\]", path.read_text(encoding="utf-8"))
+        if match:
+            found.add(match.group(1).rstrip("/"))  # stored without a trailing slash
+    return found
+
+
+def test_flagship_question_in_a_real_browser(served: str, shared_data: Path) -> None:
+    stored = stored_urls(shared_data / "news")
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
@@ -126,8 +137,8 @@ def test_flagship_question_in_a_real_browser(served: str) -> None:
         answer = page.locator(".mc-answer")
         expect(answer).to_contain_text("IWM beat SPY 14", timeout=120_000)
         expect(page.locator(".mc-answer .mc-mark.mc-verified")).to_have_count(
-            6
-        )  # +8.77%, 15, January 22, +0.29%, 14, January 22
+            7
+        )  # +8.77%, 15, January 22, +8.49 pp, +0.29%, 14, January 22
         link = page.locator(".mc-answer a.mc-cite.mc-news").first
         expect(link).to_have_attribute("href", re.compile(r"^https://"))
         expect(link).to_have_attribute("target", "_blank")
@@ -137,7 +148,7 @@ def test_flagship_question_in_a_real_browser(served: str) -> None:
 
         ARTIFACT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACT))
-        _assert_links_only_to_sources(page)
+        _assert_links_only_to_sources(page, stored)
 
         page.get_by_role("button", name=re.compile(r"\[1\] IWM")).click()  # a data source chip
         expect(page.get_by_text("Definition.", exact=False).first).to_be_visible()
@@ -146,16 +157,18 @@ def test_flagship_question_in_a_real_browser(served: str) -> None:
         expect(page.get_by_role("link", name="Open the article")).to_have_attribute(
             "href", re.compile(r"^https://")
         )
-        _assert_links_only_to_sources(page)
+        _assert_links_only_to_sources(page, stored)
         page.screenshot(path=str(ARTIFACT.with_name("ui-flagship-source.png")))
         browser.close()
     assert not outside, f"the page fetched from outside this machine: {outside}"
 
 
-def _assert_links_only_to_sources(page: Any) -> None:
-    """Every link in the conversation goes to a news source's stored URL (or stays in the app)."""
-    sources = set(page.locator(".mc-answer a.mc-cite").evaluate_all("a => a.map(x => x.href)"))
+def _assert_links_only_to_sources(page: Any, stored: set[str]) -> None:
+    """Every link in the conversation goes to a stored article's URL (or stays in the app), and
+    the answer's citations are among them."""
+    cited = set(page.locator(".mc-answer a.mc-cite").evaluate_all("a => a.map(x => x.href)"))
     main = page.locator("[data-testid=stMainBlockContainer] a[href]")
     hrefs = main.evaluate_all("a => a.map(x => x.href)")
-    outside = [h for h in hrefs if not h.startswith(LOCAL) and h not in sources]
-    assert sources and hrefs and not outside, outside  # hrefs: the locator finds the links
+    outside = [h for h in hrefs if not h.startswith(LOCAL) and h.rstrip("/") not in stored]
+    assert cited and {c.rstrip("/") for c in cited} <= stored, cited
+    assert hrefs and not outside, outside  # hrefs: the locator finds the links

@@ -15,8 +15,8 @@ from pathlib import Path
 QUESTION = "why did small caps rally?"
 AS_OF = "2026-01-23"
 DATA_PART = (
-    "Small caps (IWM) returned +8.77% over the 15 sessions to January 22 [1], against +0.29% "
-    "for SPY [1]. IWM beat SPY 14 sessions in a row through January 22 [2]."
+    "Small caps (IWM) returned +8.77% over the 15 sessions to January 22 [1], +8.49 pp ahead of "
+    "SPY's +0.29% [1]. IWM beat SPY 14 sessions in a row through January 22 [2]."
 )
 ANSWER = DATA_PART
 TURNS = [ANSWER]
