@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from copilot.sentences import sentence_spans
+
 CITE = r"\[\d+(?:\s*,\s*\d+)*\]"
 CITATION = re.compile(CITE)
 PLACEHOLDER = re.compile(r"\s*\[(?:n|N|\?)\]")
@@ -19,9 +21,9 @@ BRACKETED_FIGURE = re.compile(
     r"\[(?P<figure>[+\-−]?\$?\d[\d,]*(?:\.\d+)?\s?(?:%|bp|pp|points?|sessions?)?)\]"
 )
 # In a line that opens with a citation, every sentence opens with its own: "[k] text." A sentence
-# ends at . ! or ? before a space or the line's end (the period of "9.60%" ends none).
+# ends at . ! or ? before a space or the line's end (the period of "9.60%" ends none). Other
+# sentences are split by `copilot.sentences` (abbreviations such as "U.S." end none).
 OPENER = re.compile(rf"(?:^|(?<=[.!?] ))({CITE})\s+(.+?)([.!?]?)(?=\s+{CITE}\s|\s*$)")
-SENTENCE = re.compile(rf"\S.*?(?:[.!?](?:\s*{CITE})*(?=\s|$)|$)")
 WORD = re.compile(r"[A-Za-z]{2,}")
 DIGIT = re.compile(r"\d")
 
@@ -52,7 +54,7 @@ def _tidy_line(line: str, seen: set[str]) -> str:
     if CITATION.match(body):
         body = OPENER.sub(_citation_last, body)
     kept: list[str] = []
-    for sentence in (m.group(0).strip() for m in SENTENCE.finditer(body)):
+    for sentence in (body[a:b].strip() for a, b in sentence_spans(body)):
         bare = CITATION.sub("", sentence)
         key = " ".join(bare.lower().split())
         if key in seen and WORD.search(bare):
