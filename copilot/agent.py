@@ -10,10 +10,10 @@ question states that the measures contradict (a false premise) is corrected in c
 the top of the answer, and the model is told not to repeat it (`copilot.answering.premise`).
 
 With the embedded 1.5B model on 2 cores, prompt reading and decoding dominate, so the model is
-asked as little as possible: one streamed write turn (two for a why-question: the measured move
-first, then the news's reasons), stopped after the sentences it was asked for. Every prompt
-shares the system prefix, which llama.cpp keeps in its KV cache. `copilot.agent_langchain` runs
-the same tools through LangChain's `create_agent`.
+asked as little as possible: one streamed write turn, stopped after the sentences it was asked
+for; for a why-question code states the measured move and the model writes only the reasons.
+Every prompt shares the system prefix, which llama.cpp keeps in its KV cache.
+`copilot.agent_langchain` runs the same tools through LangChain's `create_agent`.
 """
 
 from __future__ import annotations
@@ -28,13 +28,15 @@ from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
-from copilot.answering.lead import lead_answer
+from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
+from copilot.answering.sheet import reasons_sheet
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import tidy
 from copilot.answering.why import why_calls
+from copilot.claims.reasons import preload_scorer
 from copilot.errors import CopilotError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
 from copilot.market.measure_model import MeasureArgs
@@ -56,13 +58,14 @@ EVIDENCE_CHARS = 6000  # ~1,500 tokens: evidence never overflows the local model
 class AgentConfig:
     max_tool_calls: int = 5  # the LangChain agent mode's cap
     sentences: int = 3  # asked for, and where the answer is stopped (copilot.sentences)
-    data_sentences: int = 2  # a why-answer: the measured move first …
-    news_sentences: int = 3  # … then the reasons the articles give
+    news_sentences: int = 3  # a why-answer: the reasons the articles give (code states the move)
     news_k: int = 4  # a question that names no market: the articles read
     news_budget_tokens: int = 600  # a why-question's drivers: prompt tokens for the excerpts
     repair: bool = True
     slot_max_tokens: int = 60
     answer_max_tokens: int = 320
+    reasons_articles: int = 5  # … shared by at most this many articles (fewer, whole reasons)
+    reasons_max_tokens: int = 150  # three reasons run ~40 tokens each; more is a list of titles
 
 
 @dataclass
@@ -80,6 +83,7 @@ class _Run:
     tokens: dict[str, int] = field(default_factory=lambda: {"prompt": 0, "completion": 0})
     llm_calls: int = 0
     write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
+    move: str = ""  # a why-answer's first paragraph, written by code (a repair keeps it)
     memory: Memory | None = None
     corrected: Corrections = field(default_factory=Corrections)  # the question's false premises
 
@@ -121,6 +125,7 @@ class Copilot:
         run = self._start(question, as_of, on_event, cancel)
         run.memory = memory
         primed = time.perf_counter()
+        preload_scorer()  # the reason checker's model loads while the tools and the model run
         self.warm_up()
         run.timings["prime"] = time.perf_counter() - primed
         settled = self._understand(run)
@@ -190,7 +195,8 @@ class Copilot:
         """The tool calls: what code settled, else the model's filling of the open slots, else
         (no market named at all) a news search for the question."""
         if settled.why and settled.instruments and self.deps.market is not None:
-            return why_calls(self.deps, settled, self.config.news_budget_tokens)
+            budget, most = self.config.news_budget_tokens, self.config.reasons_articles
+            return why_calls(self.deps, settled, budget, most)
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                  for a in settled.calls]  # fmt: skip
         compared = compare_call(settled.calls)  # "Q4 vs Q3": both figures and the change
@@ -265,9 +271,9 @@ class Copilot:
         return text[:EVIDENCE_CHARS] if text else "(no evidence: there is no [n] to cite)"
 
     def _write(self, run: _Run, settled: Understanding) -> str:
-        """One streamed answer turn; for a why-question with news, two: the measured move
-        first (short evidence, so the first words come seconds after the tools), then the
-        articles' reasons, in the same conversation (the KV cache continues)."""
+        """One streamed answer turn. A why-question with news: code writes the measured move
+        (its figures need no model, and the first words come as soon as the tools finish),
+        then the model writes only the articles' reasons, from a compact evidence sheet."""
         run.on_event(AgentEvent(kind="phase", name="write"))
         t0 = time.perf_counter()
         if run.corrected.text:  # a false premise: the answer opens with code's correction
@@ -276,43 +282,33 @@ class Copilot:
         news = [r for r in ok if r.name in NEWS_TOOLS]
         data = [r for r in ok if r.name not in NEWS_TOOLS]
         earlier = run.memory.summary() if run.memory is not None else ""
-        common = {"question": run.question, "as_of": run.as_of,
-                  "settled": settled_lines(settled), "earlier": earlier,
+        common = {"question": run.question, "as_of": run.as_of, "earlier": earlier,
                   "premise": run.corrected.prompt_note()}  # fmt: skip
-        if news and data:
-            turns = [
-                (prompts.render("write_data", evidence=self._evidence(data),
-                                sentences=self.config.data_sentences, **common),
-                 self.config.data_sentences),
-                (prompts.render("write_news", evidence=self._evidence(news),
-                                sentences=self.config.news_sentences),
-                 self.config.news_sentences),
-            ]  # fmt: skip
+        move = move_paragraph(data) if news else ""
+        if move:
+            run.move = move
+            self._token(run, move + "\n\n")
+            sentences, max_tokens = self.config.news_sentences, self.config.reasons_max_tokens
+            sheet = reasons_sheet(news, self.deps.ledger, self.config.reasons_articles)
+            user = prompts.render("write_reasons", move=move, evidence=sheet,
+                                  sentences=sentences, **common)  # fmt: skip
         else:
-            turns = [
-                (prompts.render("write", evidence=self._evidence(ok),
-                                sentences=self.config.sentences, **common),
-                 self.config.sentences)
-            ]  # fmt: skip
-        convo: list[ChatMessage] = [self.system_message()]
-        parts: list[str] = []
-        for user, sentences in turns:
-            if run.deadline.expired():
-                break
-            if parts:
-                run.on_event(AgentEvent(kind="token", text="\n\n"))
-            convo.append({"role": "user", "content": user})
+            sentences, max_tokens = self.config.sentences, self.config.answer_max_tokens
+            user = prompts.render("write", evidence=self._evidence(ok), sentences=sentences,
+                                  settled=settled_lines(settled), **common)  # fmt: skip
+        convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
+        written = ""
+        if not run.deadline.expired():
             response = self.llm.stream(
-                convo, lambda token: self._token(run, token),
-                max_tokens=self.config.answer_max_tokens,
+                convo, lambda token: self._token(run, token), max_tokens=max_tokens,
                 stop_when=_stop_after(sentences, run.deadline),
             )  # fmt: skip
             run.count(response)
             convo.append({"role": "assistant", "content": response.text})
-            parts.append(response.text.strip())
+            written = response.text.strip()
         run.timings["write"] = time.perf_counter() - t0
         run.write_messages = convo
-        return "\n\n".join(p for p in parts if p)
+        return "\n\n".join(p for p in (move, written) if p)
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""
@@ -368,9 +364,8 @@ class Copilot:
             return text, verification
         run.count(response)
         run.timings["repair"] = time.perf_counter() - t0
-        fixed, fixed_check = verify_answer(
-            tidy(response.text.strip()), self.deps.ledger, run.as_of, run.question
-        )
+        repaired = "\n\n".join(p for p in (run.move, tidy(response.text.strip())) if p)
+        fixed, fixed_check = verify_answer(repaired, self.deps.ledger, run.as_of, run.question)
         # Better means fewer unsupported figures, still cited, and no citation newly made up.
         fewer = len(_unsupported(fixed_check)) < len(_unsupported(verification))
         no_new_bad = len(fixed_check.invalid_citations) <= len(verification.invalid_citations)

@@ -116,6 +116,21 @@ def missing_leads(
     return leads
 
 
+def move_paragraph(records: list[ToolCallRecord], most: int = 4) -> str:
+    """A why-answer's first paragraph, written by code: every figure line of the market
+    records (the move, the benchmark's, the streak), exactly as computed, each with its [n]."""
+    lines: list[str] = []
+    for record in records:
+        if record.error or record.name in NEWS_TOOLS or not record.sources:
+            continue
+        n = record.sources[0]
+        for raw in record.output.splitlines():
+            line = raw.strip().removeprefix(f"[{n}]").strip()
+            if line and not line.startswith("Definition:"):
+                lines.append(f"{line.rstrip('.')} [{n}].")
+    return " ".join(lines[:most])
+
+
 def with_lead(text: str, leads: list[str]) -> str:
     """`text` opened by the lead lines, in a paragraph of their own (so a model sentence after
     them keeps its own subject)."""

@@ -3,7 +3,8 @@
 Seen with the embedded 1.5B model on everyday questions: it copies the instruction's "[n]"
 literally, puts figures in citation brackets ("[9.60%] [269.79] [1]"), opens each sentence with
 its citation ("[1] IWM beat SPY … [2] The best day …"), and writes fragments with no words at all
-("[1] 14 [n]"). Each is a family of output, not one answer: the figures stay exactly as written
+("[1] 14 [n]"), numbers its reasons as a list ("1. The rally …") and repeats a citation ("[3] [3]").
+Each is a family of output, not one answer: the figures stay exactly as written
 (the checker judges them), only brackets move and word-less fragments go.
 """
 
@@ -24,6 +25,10 @@ BRACKETED_FIGURE = re.compile(
 # ends at . ! or ? before a space or the line's end (the period of "9.60%" ends none). Other
 # sentences are split by `copilot.sentences` (abbreviations such as "U.S." end none).
 OPENER = re.compile(rf"(?:^|(?<=[.!?] ))({CITE})\s+(.+?)([.!?]?)(?=\s+{CITE}\s|\s*$)")
+# "1. " or "2) " opening a line: sentences asked for, numbered as a list; joined into one
+# paragraph. A bulleted list of figures ("- IWM: +9.60% [1]") is a format, and stays.
+LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z])")
+REPEATED_CITATION = re.compile(r"(\[\d+\])(?:\s*\1)+")
 WORD = re.compile(r"[A-Za-z]{2,}")
 DIGIT = re.compile(r"\d")
 
@@ -34,6 +39,7 @@ def tidy(text: str) -> str:
     sentence said again word for word (a small model's repetition loop) kept once."""
     text = PLACEHOLDER.sub("", text)
     text = BRACKETED_FIGURE.sub(_unbracket, text)
+    text = REPEATED_CITATION.sub(r"\1", _unlist(text))
     out: list[str] = []
     seen: set[str] = set()
     for line in text.split("\n"):
@@ -41,6 +47,26 @@ def tidy(text: str) -> str:
         if line or (out and out[-1]):  # a line emptied by tidying goes; paragraph breaks stay
             out.append(line)
     return "\n".join(out).strip()
+
+
+def _unlist(text: str) -> str:
+    """Numbered items joined into one paragraph, blank
+    lines between items included."""
+    out: list[str] = []
+    in_list = False
+    for line in text.split("\n"):
+        item = LIST_MARKER.match(line)
+        if item is None:
+            in_list = in_list and not line.strip()
+            if not in_list or out[-1:] != [""]:
+                out.append(line)
+            continue
+        while in_list and out and not out[-1].strip():
+            out.pop()  # the blank lines between two items
+        body = line[item.end() :].strip()
+        out.append(f"{out.pop()} {body}" if in_list and out else body)
+        in_list = True
+    return "\n".join(out)
 
 
 def _unbracket(match: re.Match[str]) -> str:

@@ -24,8 +24,11 @@ BENCHMARK = "SPY"
 MAX_SUBJECTS = 3
 
 
-def why_calls(deps: ToolDeps, settled: Understanding, budget_tokens: int) -> list[dict[str, Any]]:
-    """The measure calls for the move and the news drivers around it."""
+def why_calls(
+    deps: ToolDeps, settled: Understanding, budget_tokens: int, max_drivers: int | None = None
+) -> list[dict[str, Any]]:
+    """The measure calls for the move and the news drivers around it (at most `max_drivers`
+    articles sharing `budget_tokens`; default: the tool's own cap)."""
     store = deps.market
     subjects = [i.symbol for i in settled.instruments][:MAX_SUBJECTS]
     if len(subjects) > 1 and BENCHMARK in subjects:
@@ -46,6 +49,8 @@ def why_calls(deps: ToolDeps, settled: Understanding, budget_tokens: int) -> lis
     if deps.news is not None and move is not None:
         drivers = {"symbols": subjects, "direction": move.direction, **window,
                    "budget_tokens": budget_tokens}  # fmt: skip
+        if max_drivers is not None:
+            drivers["max_drivers"] = max_drivers
         calls.append({"tool": "news_drivers", "args": drivers})
     return calls
 

@@ -153,10 +153,12 @@ def gather_evidence(
     lead_days: int = LEAD_DAYS,
     lag_days: int = LAG_DAYS,
     min_similarity: float = COVERAGE_SIMILARITY,
+    max_drivers: int = MAX_DRIVERS,
 ) -> Evidence:
     """The candidate drivers of `symbols`' move `direction` over [start, end], from news
     published in the window around it and never after `as_of`. `min_similarity` is the
-    coverage threshold, calibrated for the bundled model (another embedder needs its own)."""
+    coverage threshold, calibrated for the bundled model (another embedder needs its own).
+    `max_drivers` caps how many articles the budget is shared by (fewer, longer excerpts)."""
     if not symbols:
         raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
     if end < start:
@@ -182,7 +184,7 @@ def gather_evidence(
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
     eligible = {a for i, a in enumerate(order) if named[a] or i < UNNAMED_TOP}
-    k, excerpt_chars = fit_budget(budget_tokens, len(eligible))
+    k, excerpt_chars = fit_budget(budget_tokens, min(len(eligible), max_drivers))
     ranked = [
         Driver(best[a], _excerpt(best[a], entity, direction, excerpt_chars),
                round(relevance[a], 4), round(best[a].score, 4), named[a])

@@ -16,6 +16,7 @@ from typing import Literal
 
 from copilot.market.symbols import lookup
 from copilot.news.lexical import tokens
+from copilot.sentences import sentence_spans
 
 Direction = Literal["up", "down"]
 
@@ -138,11 +139,10 @@ def move_queries(entity: Entity, direction: Direction, start: date, end: date) -
     return unique
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
-
-
 def sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE.split(text) if part and part.strip()]
+    """The sentences of each line, split by the project's splitter: "J.B. Hunt", "U.S." and
+    "Inc." end no sentence (a regex on ". " cut "… with focus on J.B." off its reason)."""
+    return [line[a:b].strip() for line in text.splitlines() for a, b in sentence_spans(line)]
 
 
 def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from copilot.news.lexical import tokens
 from copilot.news.models import NewsHit
+from copilot.sentences import sentence_spans
 from copilot.sources import NewsSource, SourceLedger
 
 
@@ -40,7 +39,6 @@ def excerpt(text: str, limit: int = 600) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip() + " …"
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _QUESTION_WORDS = frozenset(
     {"why", "what", "how", "did", "does", "do", "was", "were", "is", "are", "the", "a", "an",
      "of", "in", "on", "to", "for", "and", "or", "with", "from", "by", "its", "their", "this",
@@ -56,7 +54,8 @@ def focused_excerpt(text: str, query: str, limit: int = 600) -> str:
     if len(text) <= limit:
         return text
     wanted = [w[:4] for w in tokens(query) if w not in _QUESTION_WORDS]
-    starts = [0] + [m.end() for m in _SENTENCE_SPLIT.finditer(text)]
+    # Sentences by the project's splitter ("J.B. Hunt" and "U.S." end none), spaces kept.
+    starts = [0] + [a for a, _ in sentence_spans(text)[1:]]
     sentences = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
     if not wanted or len(sentences) < 2:
         return excerpt(text, limit)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from copilot.news.evidence import (
     COVERAGE_SIMILARITY,
     DEFAULT_BUDGET_TOKENS,
+    MAX_DRIVERS,
     Driver,
     gather_evidence,
 )
@@ -31,6 +32,9 @@ class DriversArgs(BaseModel):
     end: date = Field(description="Last session of the move.")
     budget_tokens: int = Field(
         DEFAULT_BUDGET_TOKENS, ge=100, le=4000, description="Prompt tokens for the excerpts."
+    )
+    max_drivers: int = Field(
+        MAX_DRIVERS, ge=1, le=MAX_DRIVERS, description="At most this many articles share it."
     )
 
 
@@ -62,7 +66,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     end = min(args.end, as_of)
     found = gather_evidence(
         deps.news, args.symbols, args.direction, args.start, end, as_of,
-        budget_tokens=args.budget_tokens,
+        budget_tokens=args.budget_tokens, max_drivers=args.max_drivers,
         min_similarity=getattr(deps.news.embedder, "coverage_similarity", COVERAGE_SIMILARITY),
     )  # fmt: skip
     if found.no_coverage:

@@ -177,11 +177,11 @@ def test_a_cancelled_question_writes_nothing_more(shared_deps: ToolDeps) -> None
 def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: ToolDeps) -> None:
     seen: list[str] = []
 
-    def part(messages: list[ChatMessage]) -> str:
+    def reasons(messages: list[ChatMessage]) -> str:
         seen.append(messages[-1]["content"])
-        return "Small caps rose [1]." if len(seen) == 1 else "Rate-cut hopes lifted them [4]."
+        return "Rate-cut hopes lifted small caps [4]."
 
-    llm = ScriptedLLM([part, part])
+    llm = ScriptedLLM([reasons])  # one model turn: the reasons (code states the move)
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     llm.assert_consumed()
     names = [c.name for c in answer.tool_calls]
@@ -191,8 +191,14 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     assert streak["measure"] == "beat_streak" and drivers["direction"] == "up"
     assert str(drivers["end"]) <= "2026-01-23"  # the move, never after the as-of date
     assert any(line.startswith("window: no period was named") for line in answer.understanding)
-    assert "IWM" in seen[0] and "<<<ARTICLE" not in seen[0]  # market data first …
-    assert "<<<ARTICLE" in seen[1]  # … then the articles
+    # Code's paragraph opens the answer: the move's figure lines exactly as the tools wrote
+    # them, each cited; the model is shown it as settled, then the articles to explain it.
+    move_line = answer.tool_calls[0].output.splitlines()[0].removeprefix("[1] ").rstrip(".")
+    assert answer.text.startswith(f"{move_line} [1]. ")
+    assert "beat SPY" in answer.text.split("\n\n")[0]
+    assert answer.text.endswith("Rate-cut hopes lifted small caps [4].")
+    assert move_line in seen[0] and seen[0].count("<<<ARTICLE") >= 2
+    assert "articles on the move of" not in seen[0]  # the sheet, not the tool's listing
     for n, source in answer.sources.items():
         if isinstance(source, NewsSource):
             assert source.published_at.date() <= AS_OF, n

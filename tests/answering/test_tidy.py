@@ -35,6 +35,14 @@ from copilot.answering.tidy import tidy
             "Banks rallied on earnings [3]. Gold fell [4].",
         ),
         ("XLE rose [1].\n\nXLE rose [1].", "XLE rose [1]."),
+        # Reasons numbered as a list, blank lines between or not: one paragraph.
+        (
+            "IWM rose [1].\n\n1. Rates fell [3].\n2. Banks beat [4].\n\n3) Oil slid [5].\n\nEnd.",
+            "IWM rose [1].\n\nRates fell [3]. Banks beat [4]. Oil slid [5].\n\nEnd.",
+        ),
+        # A citation repeated back to back is written once.
+        ("Chip stocks rose on TSMC's outlook [3] [3].", "Chip stocks rose on TSMC's outlook [3]."),
+        ("Gold fell [4][4] [4].", "Gold fell [4]."),
     ],
 )
 def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
@@ -48,6 +56,7 @@ def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
         "- IWM: +9.60% [1]\n- SPY: +1.2% [2]",
         "Small caps rallied on hopes of lower rates [3], while some articles saw a rotation [4].",
         "XLF's best day was 2026-01-05 (+2.18%) [1].",
+        "1.5% was the move [1].",  # a figure opening a line is no list number
     ],
 )
 def test_a_well_formed_answer_is_left_as_written(clean: str) -> None:

@@ -183,6 +183,20 @@ def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     assert excerpt.startswith("… " + MARGIN_SENTENCE) and len(excerpt) <= 120
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shippers like J.B. Hunt gained as small caps rallied on expectations of lower rates.",
+        "Data from the U.S. Commerce Department lifted small caps as yields fell.",
+        "Shares of Acme Corp. Holdings rallied with small caps on lower rates.",
+    ],
+)
+def test_an_abbreviation_does_not_cut_the_reason_off(sentence: str) -> None:
+    text = f"# Close\n\n## Summary\nTech led early. {sentence} Other news followed."
+    excerpt = reason_excerpt(text, entity_for(["IWM"]), "up", 400)
+    assert excerpt.startswith("… " + sentence)
+
+
 # --- the real shared articles (2026-01-12 … 2026-01-23 scrape folders, hash embedder) ---------
 
 REAL_CASES = [  # (symbols, direction, start, end, as_of, hand-labelled relevant URLs)

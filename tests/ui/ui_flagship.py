@@ -2,8 +2,9 @@
 
 The engine settles the question in code: the most unusual recent rise of IWM (the 15 sessions
 from 2025-12-31 to 2026-01-22 as of 2026-01-23), measured beside SPY [1], and the run of
-sessions IWM beat SPY [2]. Without a news store the model writes one turn (`TURNS`); with one it
-writes the market data, then the articles' reasons (`NEWS_TURNS`: the first driver is [3]). The
+sessions IWM beat SPY [2]. Without a news store the model writes one turn (`TURNS`); with one,
+code states the move and the model writes only the articles' reasons (`NEWS_TURNS`: the first
+driver is [3]). The
 written figures are what the measure reports on the shared sample data, so every one checks out.
 """
 
@@ -21,7 +22,7 @@ DATA_PART = (
 ANSWER = DATA_PART
 TURNS = [ANSWER]
 NEWS_PART = "News coverage at the time tied the streak to hopes for lower interest rates [3]."
-NEWS_TURNS = [DATA_PART, NEWS_PART]
+NEWS_TURNS = [NEWS_PART]
 
 
 def write_turns(path: Path, *, news: bool = False) -> Path:

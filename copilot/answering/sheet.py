@@ -1,0 +1,32 @@
+"""The reasons turn's evidence sheet: each article once, compact, fenced as quoted material.
+
+The news tools' own output (a heading, then per article a header line and a fenced excerpt) is
+written for a reader. The small model copies such header lines one after another as if they were
+reasons, and every line is prompt it must read on 2 cores. The sheet shows each cited article as
+one fence holding its publisher, date and title on the first line and the excerpt the reason
+checker will hold the model to after it; titles are article text, so they sit inside the fence.
+"""
+
+from __future__ import annotations
+
+from copilot.answer import ToolCallRecord
+from copilot.news.present import fenced
+from copilot.sources import NewsSource, SourceLedger
+
+NO_EVIDENCE = "(no article excerpts: there is no [n] to cite)"
+
+
+def reasons_sheet(records: list[ToolCallRecord], ledger: SourceLedger, most: int = 6) -> str:
+    """The articles of the news records, in the order the tools ranked them, at most `most`."""
+    blocks: list[str] = []
+    seen: set[int] = set()
+    for record in records:
+        for n in record.sources:
+            source = ledger.get(n)
+            if n in seen or not isinstance(source, NewsSource) or len(blocks) >= most:
+                continue
+            seen.add(n)
+            shown = source.excerpt or source.text
+            head = f"{source.publisher}, {source.published_at:%Y-%m-%d}: {source.title}"
+            blocks.append(fenced(n, f"{head}\n{shown}"))
+    return "\n".join(blocks) if blocks else NO_EVIDENCE
