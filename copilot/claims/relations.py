@@ -14,8 +14,9 @@ from __future__ import annotations
 from itertools import permutations
 
 from copilot.claims.extract import Claim
-from copilot.claims.statements import Statement
+from copilot.claims.statements import Statement, sessions_in
 from copilot.claims.subjects import Subject, name_of
+from copilot.claims.windows import all_agree
 from copilot.market.symbols import lookup
 
 DIFF_UNITS = ("pp", "points", "%")
@@ -76,6 +77,9 @@ def _difference(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | 
 
 
 def _yield_bp(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | None:
+    """A change of one yield is the later level minus the earlier (its sign is time's, and its
+    window runs between the two dates); a spread of two yields is the first named minus the
+    other. A sign or window the answer writes must be that one."""
     if claim.unit != "bp":
         return None
     levels = [s for s in pool if s.unit in ("%", "level") and s.subject and _is_yield(s.subject)
@@ -83,16 +87,40 @@ def _yield_bp(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | No
     for a, b in permutations(levels, 2):
         if a.value == b.value:
             continue
+        change = bool(a.subject & b.subject)
+        if change and not _later(a, b, claim):
+            continue
+        if not change and not _spread_order(claim, a, b):
+            continue
         bp = (a.value - b.value) * 100
         slack = (_half(a) + _half(b)) * 100
-        if abs(abs(claim.value) - abs(bp)) <= _tolerance(claim) + slack:
-            kind = "change" if a.subject & b.subject else "spread"
-            return a, f"bp from two cited yields ({kind}): ({a.value:g} − {b.value:g}) × 100"
+        if abs(abs(claim.value) - abs(bp)) > _tolerance(claim) + slack:
+            continue
+        if claim.signed and claim.value * bp < 0:
+            continue  # "rose 7 bp" when it fell
+        kind = "change" if change else "spread"
+        return a, f"bp from two cited yields ({kind}): ({a.value:g} − {b.value:g}) × 100"
     return None
 
 
+def _later(a: Statement, b: Statement, claim: Claim) -> bool:
+    """`a` is one date after `b` (a change is later − earlier), over the window the answer
+    writes, if it writes one."""
+    if len(a.dates) != 1 or len(b.dates) != 1:
+        return not claim.signed and not claim.windows  # no time order to bind a sign to
+    first, last = min(b.dates), min(a.dates)
+    if last <= first:
+        return False
+    return all_agree(claim.windows, sessions_in(first, last), frozenset({first, last}))
+
+
+def _spread_order(claim: Claim, a: Statement, b: Statement) -> bool:
+    order = _named_order(claim, a, b)
+    return order is None or order > 0
+
+
 def _level_ratio(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | None:
-    if claim.unit != "%" or claim.measure not in (None, "move") or claim.sessions is not None:
+    if claim.unit != "%" or claim.measure not in (None, "move") or claim.windows:
         return None  # two closes carry no session count to check a written window against
     levels = [s for s in pool if s.unit in ("$", "level") and s.value > 0]
     for a, b in permutations(levels, 2):

@@ -1,0 +1,105 @@
+"""Window lengths an answer writes beside a figure ("over the last 20 sessions", "a 5-session
+gain", "in the past 30 days", "over the past two weeks") and whether a source's window agrees.
+
+A written length is a claim about the figure's window: a return measured over 13 sessions is
+not "over the last 20 sessions", whatever its value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_WORD_NUMBERS = {w: i for i, w in enumerate(_NUMBER_WORDS.split())}
+_N = rf"(\d+|{'|'.join(_WORD_NUMBERS)})"
+_PHRASE = re.compile(
+    # "over the last 20 sessions", "in the past 30 days", "the 15 sessions from", "over 13 days"
+    rf"\b(?:last|past|over|the|previous|prior)\s+(?:the\s+)?(?:(?:last|past)\s+)?{_N}\s+"
+    r"(?:trading\s+)?(sessions?|days?|weeks?)\b"
+    # "a 5-session gain", "its 10-day return"
+    rf"|\b{_N}-(?:trading-)?(session|day|week)\s+(?:gain|return|move|rally|drop|decline|loss|"
+    r"advance|climb|slide|window|period|change|performance|stretch|span)"
+    # "over the past week", "in the last session": one of them (not "since last week")
+    r"|\b(?:over|in|during|for)\s+the\s+(?:last|past|previous|prior)\s+(session|week)\b",
+    re.I,
+)
+# "its best day in the past 30 sessions": the window of the superlative, not of the figure
+_SUPERLATIVE = re.compile(r"\b(?:best|worst|biggest|largest|highest|lowest|strongest|weakest|"
+                          r"most|least|first|only)\b", re.I)  # fmt: skip
+_OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}$")  # at most three words before the phrase
+DAY_SLACK = 3  # calendar days a written "N days" may differ from the window's span
+
+
+@dataclass(frozen=True)
+class StatedWindow:
+    length: int
+    unit: str  # 'sessions', 'days' or 'weeks'
+    start: int  # where its number (or word) starts in the text
+    end: int
+
+
+def _parse(m: re.Match[str], offset: int) -> StatedWindow:
+    if m[5]:  # "last week": one week
+        return StatedWindow(1, m[5].lower() + "s", offset + m.start(5), offset + m.end(5))
+    group = 1 if m[1] else 3
+    raw = m[group].lower()
+    length = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
+    unit = (m[group + 1] or "").lower().rstrip("s") + "s"
+    return StatedWindow(length, unit, offset + m.start(group), offset + m.end(group))
+
+
+def windows_in(text: str, lo: int, hi: int) -> list[StatedWindow]:
+    return [_parse(m, lo) for m in _PHRASE.finditer(text[lo:hi])]
+
+
+def stated_windows(
+    text: str, clause: tuple[int, int], figure: tuple[int, int], sentence: tuple[int, int]
+) -> tuple[StatedWindow, ...]:
+    """The window lengths written for the figure at `figure`: those in its clause (not the
+    figure itself: "the 15 sessions" states a length, it is not one), else one that opens its
+    sentence ("Over the last 20 sessions, IWM rose 8%")."""
+    own = [w for w in windows_in(text, *clause) if w.start != figure[0] and not
+           _SUPERLATIVE.search(text[min(figure[1], w.start) : max(figure[0], w.start)])]  # fmt: skip
+    if own:
+        return tuple(own)
+    lo = sentence[0]
+    opening = [w for w in windows_in(text, lo, figure[0])
+               if _OPENING.match(text[lo : w.start].replace("\n", " ")) and
+               w.start != figure[0]]  # fmt: skip
+    return tuple(opening[:1])
+
+
+def nearest_sessions(windows: tuple[StatedWindow, ...], at: int) -> int | None:
+    """The length, in sessions or days, of the written window nearest the figure at `at`."""
+    counted = [w for w in windows if w.unit in ("sessions", "days")]
+    if not counted:
+        return None
+    return min(counted, key=lambda w: abs(w.start - at)).length
+
+
+def agrees(window: StatedWindow, sessions: int | None, span_days: int | None) -> bool:
+    """Whether a source window of `sessions` sessions spanning `span_days` calendar days (from
+    its base close to its end) can be called `window`. No known window: nothing to contradict."""
+    if sessions is None:
+        return True
+    n = window.length
+    if window.unit == "sessions":
+        return n == sessions
+    if window.unit == "days":  # trading days, or calendar days
+        return n == sessions or (span_days is not None and abs(n - span_days) <= DAY_SLACK)
+    # weeks: about five sessions, or seven calendar days, each
+    return 5 * n - 2 <= sessions <= 5 * n + 1 or (
+        span_days is not None and abs(7 * n - span_days) <= DAY_SLACK
+    )
+
+
+def all_agree(
+    windows: tuple[StatedWindow, ...], sessions: int | None, dates: frozenset[date]
+) -> bool:
+    span = (max(dates) - min(dates)).days if len(dates) >= 2 else None
+    return all(agrees(w, sessions, span) for w in windows)
