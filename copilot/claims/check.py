@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from copilot.claims.extract import Claim
-from copilot.claims.relations import derive
+from copilot.claims.relations import derive, misderived
 from copilot.claims.statements import Statement
-from copilot.claims.windows import all_agree
+from copilot.claims.windows import StatedWindow, all_agree
 
 # The units a claim's figure may be compared with, and the ones it can be *confused* with (a
 # wrong unit is a contradiction, not a missing source).
@@ -105,6 +105,10 @@ def window_match(claim: Claim, st: Statement) -> bool:
 def value_match(claim: Claim, st: Statement, rounding: bool = True) -> bool:
     if claim.sign_conflict:
         return False  # "+5% below its average" states no value a source can have
+    if claim.calendar_days and st.measure == "window" and st.sessions is not None:
+        # "the past 7 days" for a 5-session week: trading days, or calendar days
+        days = StatedWindow(int(claim.value), "days", claim.number.start, claim.number.end)
+        return all_agree((days,), st.sessions, st.dates)
     # More digits than the source shows may only fill in the source's own rounding.
     coarser = rounding and st.decimals is not None and st.decimals < claim.number.decimals
     slack = 0.5 * 10.0 ** (-st.decimals) if coarser and st.decimals is not None else 0.0
@@ -145,7 +149,18 @@ def check_figure(
     derived = derive(claim, cited or answer_cited)
     if derived is not None:
         return Outcome("derived", derived[0], relation=derived[1])
-    return _contradiction(claim, cited, others) or Outcome("unverified")
+    rival = _contradiction(claim, cited, others)
+    if rival is not None and rival.statement is not None and units_match(claim, rival.statement):
+        return rival  # the same subject and measure, in the claim's unit
+    return _misderived(claim, cited or answer_cited) or rival or Outcome("unverified")
+
+
+def _misderived(claim: Claim, pool: list[Statement]) -> Outcome | None:
+    found = misderived(claim, pool)
+    if found is None:
+        return None
+    st, fact = found
+    return Outcome("contradicted", st, note=f"[{st.source}] {fact}", fact=fact)
 
 
 def _same_value(claim: Claim, st: Statement) -> bool:

@@ -37,6 +37,7 @@ _DOWN = re.compile(
     re.I,
 )
 SIGNED = frozenset({"%", "bp", "pp", "points"})
+DATES = frozenset({"date", "year"})
 REACH = 60  # characters searched either side of a figure for its words
 
 
@@ -62,6 +63,7 @@ class Claim:
     windows: tuple[StatedWindow, ...] = ()  # every window length written for it
     signed: bool = True  # its sign is written (a sign or a direction word), not assumed
     sign_conflict: bool = False  # its sign and its words disagree ("+5% below its average")
+    calendar_days: bool = False  # a window's length counted in days, not trading days
 
     @property
     def is_date(self) -> bool:
@@ -167,6 +169,11 @@ _COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up
                     r"sectors?|of the (?:last|past)|times", re.I)  # fmt: skip
 _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-day|daily|"
                     r"single-day)|one-day|single-day|daily (?:gain|drop|move)", re.I)  # fmt: skip
+
+
+def _in_days(text: str, number: Number) -> bool:
+    """'30 days' (calendar or trading days), not '30 sessions' or '30 trading days'."""
+    return bool(re.match(r"[\s-]*days?\b", text[number.end : number.end + 8], re.I))
 
 
 def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str | None, bool]:
@@ -278,6 +285,7 @@ def extract_claims(
         lo, hi = sentence.start, sentence.end
         others = frozenset(m.subject for m in sentence.mentions)
         in_order = tuple(dict.fromkeys(m.subject for m in sentence.mentions))
+        figures = [n.start for n in numbers if lo <= n.start < hi and n.unit not in DATES]
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
             measure, comparative = measure_of(text, number, clause)
@@ -287,11 +295,11 @@ def extract_claims(
             sign = side or sign
             value = (sign or 1) * abs(number.value) if number.unit in SIGNED else number.value
             days, month_days = _window(text, clause, as_of, dates)
-            windows = (
-                ()
-                if measure == "window"
-                else stated_windows(text, clause, (number.start, number.end), (lo, hi))
-            )  # a length has none
+            figure = (number.start, number.end)
+            windows = (  # a window's length has none of its own
+                () if measure == "window"
+                else stated_windows(text, clause, figure, (lo, hi), figures)
+            )  # fmt: skip
             unit = "rank" if measure == "rank" else number.unit  # "ranked #10", "No. 3"
             # A figure followed by its own [n] in its clause is checked against that source
             # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.
@@ -306,6 +314,7 @@ def extract_claims(
                     month_days=month_days, sentence=(lo, hi),
                     sessions=nearest_sessions(windows, number.start), windows=windows,
                     signed=sign != 0, sign_conflict=conflict,
+                    calendar_days=measure == "window" and _in_days(text, number),
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
                     sentence_words=clause_words(text[lo:hi]),

@@ -58,20 +58,39 @@ def windows_in(text: str, lo: int, hi: int) -> list[StatedWindow]:
 
 
 def stated_windows(
-    text: str, clause: tuple[int, int], figure: tuple[int, int], sentence: tuple[int, int]
+    text: str,
+    clause: tuple[int, int],
+    figure: tuple[int, int],
+    sentence: tuple[int, int],
+    figures: list[int],
 ) -> tuple[StatedWindow, ...]:
     """The window lengths written for the figure at `figure`: those in its clause (not the
-    figure itself: "the 15 sessions" states a length, it is not one), else one that opens its
-    sentence ("Over the last 20 sessions, IWM rose 8%")."""
-    own = [w for w in windows_in(text, *clause) if w.start != figure[0] and not
-           _SUPERLATIVE.search(text[min(figure[1], w.start) : max(figure[0], w.start)])]  # fmt: skip
+    figure itself: "the 15 sessions" states a length, it is not one); else the first one
+    after it in its sentence with no other figure between ("fell 2.31% from the January 9
+    close to the January 16 close over the last 3 sessions"); else one that opens its sentence
+    ("Over the last 20 sessions, IWM rose 8%"). `figures`: where the sentence's other figures
+    (not dates) start."""
+    own = [w for w in windows_in(text, *clause) if w.start != figure[0] and _binds(text, figure, w)]
     if own:
         return tuple(own)
+    for w in windows_in(text, figure[1], sentence[1]):
+        between = text[figure[1] : w.start]
+        if any(figure[1] <= at < w.start for at in figures) or _BREAK.search(between):
+            break
+        if _binds(text, figure, w):
+            return (w,)
     lo = sentence[0]
     opening = [w for w in windows_in(text, lo, figure[0])
                if _OPENING.match(text[lo : w.start].replace("\n", " ")) and
                w.start != figure[0]]  # fmt: skip
     return tuple(opening[:1])
+
+
+_BREAK = re.compile(r"[;:]|\s(?:while|whereas|but|versus|vs\.?|compared with|against)\s", re.I)
+
+
+def _binds(text: str, figure: tuple[int, int], w: StatedWindow) -> bool:
+    return not _SUPERLATIVE.search(text[min(figure[1], w.start) : max(figure[0], w.start)])
 
 
 def nearest_sessions(windows: tuple[StatedWindow, ...], at: int) -> int | None:
