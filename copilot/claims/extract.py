@@ -13,15 +13,11 @@ from datetime import date
 
 from copilot.claims.numbers import Number, find_numbers, on_or_before
 from copilot.claims.subjects import NO_SUBJECT, Mention, Subject, mentions
+from copilot.claims.windows import CLAUSE_BREAK as _CLAUSE_BREAK
 from copilot.claims.windows import StatedWindow, nearest_sessions, stated_windows
 from copilot.sentences import sentence_spans
 
 CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
-# Where one figure's clause ends and the next one's begins.
-_CLAUSE_BREAK = re.compile(
-    r"[;:()]|,\s|\s(?:while|whereas|but|versus|vs\.?|compared with|against|and|with)\s|\s[-–—]\s",
-    re.I,
-)
 _UP = re.compile(
     r"\b(?:r[io]se[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|"
     r"advanc(?:e|ed|es|ing)|jump(?:ed|s|ing)?|increas(?:e|ed|es|ing)|up|higher|added|"

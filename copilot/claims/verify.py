@@ -250,8 +250,8 @@ def _as_cited(new: Outcome, old: Outcome, was: Claim) -> Outcome:
     """A figure's status against the sources the answer cited for it: one that checks out only
     under a citation the checker put in its sentence is moved there, never ✓ (dates are
     verified against any source and reported apart)."""
-    if old.status == "moved":
-        return old
+    if old.status in ("moved", "verified", "derived"):
+        return old  # checked against the answer's own citation
     st = new.statement
     if new.status in ("verified", "derived") and not was.is_date and st is not None \
             and st.source not in was.citations:  # fmt: skip

@@ -31,6 +31,11 @@ _PHRASE = re.compile(
 # "its best day in the past 30 sessions": the window of the superlative, not of the figure
 _SUPERLATIVE = re.compile(r"\b(?:best|worst|biggest|largest|highest|lowest|strongest|weakest|"
                           r"most|least|first|only)\b", re.I)  # fmt: skip
+# Where one figure's clause ends and the next one's begins.
+CLAUSE_BREAK = re.compile(
+    r"[;:()]|,\s|\s(?:while|whereas|but|versus|vs\.?|compared with|against|and|with)\s|\s[-–—]\s",
+    re.I,
+)
 _OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}$")  # at most three words before the phrase
 DAY_SLACK = 3  # calendar days a written "N days" may differ from the window's span
 
@@ -75,7 +80,7 @@ def stated_windows(
         return tuple(own)
     for w in windows_in(text, figure[1], sentence[1]):
         between = text[figure[1] : w.start]
-        if any(figure[1] <= at < w.start for at in figures) or _BREAK.search(between):
+        if any(figure[1] <= at < w.start for at in figures) or CLAUSE_BREAK.search(between):
             break
         if _binds(text, figure, w):
             return (w,)
@@ -84,9 +89,6 @@ def stated_windows(
                if _OPENING.match(text[lo : w.start].replace("\n", " ")) and
                w.start != figure[0]]  # fmt: skip
     return tuple(opening[:1])
-
-
-_BREAK = re.compile(r"[;:]|\s(?:while|whereas|but|versus|vs\.?|compared with|against)\s", re.I)
 
 
 def _binds(text: str, figure: tuple[int, int], w: StatedWindow) -> bool:
