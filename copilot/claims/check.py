@@ -18,7 +18,7 @@ from datetime import date
 from copilot.claims.extract import Claim
 from copilot.claims.relations import derive, misderived
 from copilot.claims.statements import Statement
-from copilot.claims.windows import StatedWindow, all_agree
+from copilot.claims.windows import StatedWindow, all_agree, compatible
 
 # The units a claim's figure may be compared with, and the ones it can be *confused* with (a
 # wrong unit is a contradiction, not a missing source).
@@ -87,8 +87,11 @@ def same_subject(claim: Claim, st: Statement) -> bool:
 
 
 def length_match(claim: Claim, st: Statement) -> bool:
-    """Every window length written for the figure fits the statement's window."""
-    return all_agree(claim.windows, st.sessions, st.dates)
+    """Every window length written for the figure fits the statement's window (and the
+    lengths its text writes: "over 1 session" is not "from a year ago")."""
+    return all_agree(claim.windows, st.sessions, st.dates) and all(
+        compatible(mine, theirs) for mine in claim.windows for theirs in st.windows
+    )
 
 
 def window_match(claim: Claim, st: Statement) -> bool:
@@ -206,9 +209,10 @@ def _moved(claim: Claim, others: list[Statement]) -> Outcome | None:
     if not claim.subject:
         matches = [st for st in matches if st.typed or st.measure is not None]
     sources = {st.source for st in matches}
-    if len(sources) > 1:
-        matches = [st for st in matches if value_match(claim, st, rounding=False)]
-        sources = {st.source for st in matches}
+    for better in (lambda st: value_match(claim, st, rounding=False), lambda st: st.typed):
+        if len(sources) > 1:  # the tool's own computed fact wins over an article's text
+            matches = [st for st in matches if better(st)] or matches
+            sources = {st.source for st in matches}
     if len(sources) != 1:
         return None
     st = matches[0]
@@ -221,7 +225,7 @@ def _contradiction(claim: Claim, cited: list[Statement], others: list[Statement]
             st
             for st in pool
             if same_subject(claim, st) and same_family(claim, st) and measures_match(claim, st)
-            and claim.measure is not None and st.measure is not None
+            and claim.measure is not None and st.measure is not None and not states(claim, st)
         ]  # fmt: skip
         if rivals:
             st = min(rivals, key=lambda s: (not window_match(claim, s), not s.typed))

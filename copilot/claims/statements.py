@@ -15,6 +15,7 @@ from functools import lru_cache
 from copilot.claims.extract import Claim, clause_bounds, extract_claims
 from copilot.claims.numbers import find_dates
 from copilot.claims.subjects import NO_SUBJECT, Subject, family, name_of
+from copilot.claims.windows import StatedWindow
 from copilot.facts import Fact
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
@@ -55,6 +56,8 @@ class Statement:
     typed: bool  # from a Fact (not read from text)
     words: frozenset[str] = frozenset()  # read from text: its clause's content stems (or its
     # sentence's, when the clause has none)
+    windows: tuple[StatedWindow, ...] = ()  # read from text: the window lengths it is written
+    # with ("up 2.3% from a year ago")
 
     def describe(self) -> str:
         return f"[{self.source}] {self.label}"
@@ -166,7 +169,7 @@ def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement
         found.append(
             Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
                       number.decimals, dates, claim.sessions, label, False,
-                      claim.words or claim.sentence_words)
+                      claim.words or claim.sentence_words, claim.windows)
         )  # fmt: skip
     return found + ranked
 

@@ -1,5 +1,6 @@
 """Window lengths an answer writes beside a figure ("over the last 20 sessions", "a 5-session
-gain", "in the past 30 days", "over the past two weeks") and whether a source's window agrees.
+gain", "in the past 30 days", "over the past two weeks", "from a year ago") and whether a
+source's window agrees.
 
 A written length is a claim about the figure's window: a return measured over 13 sessions is
 not "over the last 20 sessions", whatever its value.
@@ -17,15 +18,20 @@ _NUMBER_WORDS = (
 )
 _WORD_NUMBERS = {w: i for i, w in enumerate(_NUMBER_WORDS.split())}
 _N = rf"(\d+|{'|'.join(_WORD_NUMBERS)})"
+_UNITS = r"(sessions?|days?|weeks?|months?|years?)"
 _PHRASE = re.compile(
     # "over the last 20 sessions", "in the past 30 days", "the 15 sessions from", "over 13 days"
     rf"\b(?:last|past|over|the|previous|prior)\s+(?:the\s+)?(?:(?:last|past)\s+)?{_N}\s+"
-    r"(?:trading\s+)?(sessions?|days?|weeks?)\b"
-    # "a 5-session gain", "its 10-day return"
-    rf"|\b{_N}-(?:trading-)?(session|day|week)\s+(?:gain|return|move|rally|drop|decline|loss|"
-    r"advance|climb|slide|window|period|change|performance|stretch|span)"
+    rf"(?:trading\s+)?{_UNITS}\b"
+    # "a 5-session gain", "its 10-day return", "a 12-month return"
+    rf"|\b{_N}-(?:trading-)?(session|day|week|month|year)\s+(?:gain|return|move|rally|drop|"
+    r"decline|loss|advance|climb|slide|window|period|change|performance|stretch|span)"
     # "over the past week", "in the last session": one of them (not "since last week")
-    r"|\b(?:over|in|during|for)\s+the\s+(?:last|past|previous|prior)\s+(session|week)\b",
+    r"|\b(?:over|in|during|for)\s+the\s+(?:last|past|previous|prior)\s+"
+    r"(session|week|month|year)\b"
+    # "up 2.3% from a year ago", "year over year": one year
+    r"|\b(?:from|than|since|vs\.?|versus)\s+(a\s+year)\s+(?:ago|earlier|before)\b"
+    r"|\b(year[-\s]over[-\s]year|yoy)\b",
     re.I,
 )
 # "its best day in the past 30 sessions": the window of the superlative, not of the figure
@@ -43,14 +49,16 @@ DAY_SLACK = 3  # calendar days a written "N days" may differ from the window's s
 @dataclass(frozen=True)
 class StatedWindow:
     length: int
-    unit: str  # 'sessions', 'days' or 'weeks'
+    unit: str  # 'sessions', 'days', 'weeks', 'months' or 'years'
     start: int  # where its number (or word) starts in the text
     end: int
 
 
 def _parse(m: re.Match[str], offset: int) -> StatedWindow:
-    if m[5]:  # "last week": one week
-        return StatedWindow(1, m[5].lower() + "s", offset + m.start(5), offset + m.end(5))
+    for group, unit in ((5, ""), (6, "years"), (7, "years")):
+        if m[group]:  # one of them: "the past week", "a year ago", "year over year"
+            unit = unit or m[group].lower() + "s"
+            return StatedWindow(1, unit, offset + m.start(group), offset + m.end(group))
     group = 1 if m[1] else 3
     raw = m[group].lower()
     length = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
@@ -103,6 +111,22 @@ def nearest_sessions(windows: tuple[StatedWindow, ...], at: int) -> int | None:
     return min(counted, key=lambda w: abs(w.start - at)).length
 
 
+# Sessions in one unit, at least and at most (a trading day is a session; a calendar day is
+# 5/7 of one; months and years as the NYSE calendar has them).
+_SESSIONS_PER = {"weeks": (4.6, 5.2), "months": (19.0, 23.0), "years": (245.0, 256.0)}
+_DAYS_PER = {"weeks": 7.0, "months": 30.44, "years": 365.25}
+
+
+def session_range(window: StatedWindow) -> tuple[float, float]:
+    n = window.length
+    if window.unit == "sessions":
+        return n, n
+    if window.unit == "days":
+        return n * 5 / 7 - 1, n
+    low, high = _SESSIONS_PER[window.unit]
+    return low * n - 1, high * n + 1
+
+
 def agrees(window: StatedWindow, sessions: int | None, span_days: int | None) -> bool:
     """Whether a source window of `sessions` sessions spanning `span_days` calendar days (from
     its base close to its end) can be called `window`. No known window: nothing to contradict."""
@@ -113,10 +137,18 @@ def agrees(window: StatedWindow, sessions: int | None, span_days: int | None) ->
         return n == sessions
     if window.unit == "days":  # trading days, or calendar days
         return n == sessions or (span_days is not None and abs(n - span_days) <= DAY_SLACK)
-    # weeks: about five sessions, or seven calendar days, each
-    return 5 * n - 2 <= sessions <= 5 * n + 1 or (
-        span_days is not None and abs(7 * n - span_days) <= DAY_SLACK
+    low, high = session_range(window)
+    days = _DAYS_PER[window.unit] * n
+    return low <= sessions <= high or (
+        span_days is not None and abs(days - span_days) <= DAY_SLACK + 0.02 * days
     )
+
+
+def compatible(a: StatedWindow, b: StatedWindow) -> bool:
+    """Two written windows that can be the same one ("the past week" and "5 sessions"; not
+    "over 1 session" and "from a year ago")."""
+    (a_low, a_high), (b_low, b_high) = session_range(a), session_range(b)
+    return a_low <= b_high and b_low <= a_high
 
 
 def all_agree(

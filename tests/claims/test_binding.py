@@ -25,7 +25,7 @@ def book() -> SourceLedger:
     53.73); [2] the 10-year yield's monthly averages, 4.14% (December 2025) and 4.21% (January
     2026), +7 bp; [3] the 10-year yield 4.12% on 2025-12-31 and 4.28% on 2026-01-22 (levels
     only: a change is derived); [4] the 2-year and 10-year yields on 2026-01-22, 3.60% and
-    4.28%; [5] an article about oil."""
+    4.28%; [5] an article about oil (and the S&P 500); [6] an article on banks' year."""
     ledger = SourceLedger()
     ledger.register(_data("price_return", ["XLF"],
         "XLF returned -2.31% over the 5 sessions from 2026-01-09 (close 55.00) to 2026-01-16 "
@@ -60,7 +60,10 @@ def book() -> SourceLedger:
          Fact(subject="DGS10", measure="level", value=4.28, unit="level", end=D(2026, 1, 22),
               shown="4.28%")]))  # fmt: skip
     ledger.register(_news("oil", "Oil climbs on supply worries",
-        "Crude oil rose 2.1% on Tuesday as traders weighed supply risks."))  # fmt: skip
+        "Crude oil rose 2.1% on Tuesday as traders weighed supply risks, while the S & P 500 "
+        "slipped 0.3%."))  # fmt: skip
+    ledger.register(_news("banks", "A hard year for lenders",
+        "Shares of lenders were down 2.31% from a year ago."))  # fmt: skip
     return ledger
 
 
@@ -144,6 +147,16 @@ def test_a_derived_change_keeps_its_operands_window() -> None:
     assert change.status == "contradicted" and "22 sessions" in change.mark_note()
 
 
+def test_a_figure_is_not_moved_to_a_source_that_states_it_over_another_window() -> None:
+    # [6] states 2.31% "from a year ago"; [1] states XLF -2.31% over 5 sessions. Over 3
+    # sessions is neither: contradicted by [1], never moved to the year-ago article.
+    _, v = verify("XLF fell 2.31% over the last 3 sessions [5].")
+    figure = next(n for n in v.figures if n.unit == "%")
+    assert (figure.status, figure.source) == ("contradicted", 1)
+    _, v = verify("XLF fell 2.31% over the last 5 sessions [5].")
+    assert [(n.status, n.corrected_to) for n in v.figures] == [("moved", 1), ("moved", 1)]
+
+
 # --- misattributed citation: each figure bound to the source that states it ---------------
 
 
@@ -175,7 +188,12 @@ def test_the_source_that_states_the_figure_exactly_wins_over_one_that_rounds_it(
         [Fact(subject="IWM", measure="return", value=8.3214, unit="%", start=D(2026, 1, 2),
               end=D(2026, 1, 22), base=D(2025, 12, 31), shown="+8.32%")]))  # fmt: skip
     _, v = verify_answer("IWM returned 8.32% [5].", ledger, AS_OF, check_support=False)
-    assert [(n.status, n.corrected_to) for n in v.figures] == [("moved", 7)]
+    assert [(n.status, n.corrected_to) for n in v.figures] == [("moved", 8)]
+
+
+def test_a_name_with_digits_is_not_a_figure() -> None:
+    # "S & P 500" (spaced, as articles write it) is a name, like "S&P 500".
+    assert figures("The S & P 500 slipped 0.3% [5].") == {"0.3%": "verified"}
 
 
 # --- wrong sign: direction words bind ----------------------------------------------------
