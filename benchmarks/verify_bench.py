@@ -17,6 +17,7 @@ Articles are rebuilt from the news store (they are never stored here):
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import platform
@@ -70,8 +71,29 @@ def load_originals(path: Path, store: Any) -> list[tuple[Original, dict[str, Any
 def check(text: str, ledger: SourceLedger, as_of: Any, question: str,
           scorer: SupportScorer) -> tuple[Verification, float]:  # fmt: skip
     t0 = time.perf_counter()
-    _, v = verify_answer(text, ledger, as_of, question, scorer=scorer)
-    return v, time.perf_counter() - t0
+    checked, v = verify_answer(text, ledger, as_of, question, scorer=scorer)
+    seconds = time.perf_counter() - t0
+    return _at_input(v, checked, text), seconds
+
+
+def _at_input(v: Verification, checked: str, text: str) -> Verification:
+    """The checks' offsets in the text as given: the checker returns its corrected text (a [n]
+    added or replaced), and a target is located in the variant's own text."""
+    if checked == text:
+        return v
+    blocks = difflib.SequenceMatcher(None, checked, text, autojunk=False).get_matching_blocks()
+
+    def back(i: int) -> int:
+        for a, b, size in blocks:
+            if a <= i < a + size:
+                return b + i - a
+        return next((b for a, b, _ in blocks if a >= i), len(text))
+
+    for number in v.numbers:
+        number.start, number.end = back(number.start), back(number.end - 1) + 1
+    for reason in v.reasons:
+        reason.start, reason.end = back(reason.start), back(reason.end - 1) + 1
+    return v
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from copilot.claims.extract import Claim
-from copilot.claims.relations import derive
+from copilot.claims.relations import derive, misderived
 from copilot.claims.statements import Statement
+from copilot.claims.windows import StatedWindow, all_agree, compatible
 
 # The units a claim's figure may be compared with, and the ones it can be *confused* with (a
 # wrong unit is a contradiction, not a missing source).
@@ -39,6 +40,7 @@ class Outcome:
     relation: str = ""
     note: str = ""
     moved_to: int | None = None
+    fact: str = ""  # what the mark shows, when more than the statement's label
 
 
 def close(claimed: float, stated: float, decimals: int, slack: float = 0.0) -> bool:
@@ -84,8 +86,16 @@ def same_subject(claim: Claim, st: Statement) -> bool:
     return bool(claim.subject) and bool(st.subject) and subjects_match(claim, st)
 
 
+def length_match(claim: Claim, st: Statement) -> bool:
+    """Every window length written for the figure fits the statement's window (and the
+    lengths its text writes: "over 1 session" is not "from a year ago")."""
+    return all_agree(claim.windows, st.sessions, st.dates) and all(
+        compatible(mine, theirs) for mine in claim.windows for theirs in st.windows
+    )
+
+
 def window_match(claim: Claim, st: Statement) -> bool:
-    if claim.sessions is not None and st.sessions is not None and claim.sessions != st.sessions:
+    if not length_match(claim, st):
         return False
     if not st.dates:
         return True
@@ -95,9 +105,15 @@ def window_match(claim: Claim, st: Statement) -> bool:
     return all(md in stated for md in claim.month_days)
 
 
-def value_match(claim: Claim, st: Statement) -> bool:
+def value_match(claim: Claim, st: Statement, rounding: bool = True) -> bool:
+    if claim.sign_conflict:
+        return False  # "+5% below its average" states no value a source can have
+    if claim.calendar_days and st.measure == "window" and st.sessions is not None:
+        # "the past 7 days" for a 5-session week: trading days, or calendar days
+        days = StatedWindow(int(claim.value), "days", claim.number.start, claim.number.end)
+        return all_agree((days,), st.sessions, st.dates)
     # More digits than the source shows may only fill in the source's own rounding.
-    coarser = st.decimals is not None and st.decimals < claim.number.decimals
+    coarser = rounding and st.decimals is not None and st.decimals < claim.number.decimals
     slack = 0.5 * 10.0 ** (-st.decimals) if coarser and st.decimals is not None else 0.0
     if claim.unit in _SIGNED and st.unit in _SIGNED:
         return close(claim.value, st.value, claim.number.decimals, slack)
@@ -127,13 +143,27 @@ def check_figure(
     for st in cited:  # the same value read with the sentence's other dates as its window
         if _same_value(claim, st):
             return Outcome("verified", st)
+    conflict = _window_conflict(claim, cited)
+    if conflict is not None:
+        return conflict
     moved = _moved(claim, others)
     if moved is not None:
         return moved
     derived = derive(claim, cited or answer_cited)
     if derived is not None:
         return Outcome("derived", derived[0], relation=derived[1])
-    return _contradiction(claim, cited, others) or Outcome("unverified")
+    rival = _contradiction(claim, cited, others)
+    if rival is not None and rival.statement is not None and units_match(claim, rival.statement):
+        return rival  # the same subject and measure, in the claim's unit
+    return _misderived(claim, cited or answer_cited) or rival or Outcome("unverified")
+
+
+def _misderived(claim: Claim, pool: list[Statement]) -> Outcome | None:
+    found = misderived(claim, pool)
+    if found is None:
+        return None
+    st, fact = found
+    return Outcome("contradicted", st, note=f"[{st.source}] {fact}", fact=fact)
 
 
 def _same_value(claim: Claim, st: Statement) -> bool:
@@ -149,13 +179,40 @@ def _same_value(claim: Claim, st: Statement) -> bool:
     )  # fmt: skip
 
 
+def _window_conflict(claim: Claim, cited: list[Statement]) -> Outcome | None:
+    """The cited source states this value for this instrument and measure, over a window of
+    another length than the one the answer writes: the written window is wrong."""
+    if not claim.windows:
+        return None
+    for st in cited:
+        if (
+            st.sessions is not None and not length_match(claim, st) and same_subject(claim, st)
+            and units_match(claim, st) and measures_match(claim, st) and value_match(claim, st)
+        ):  # fmt: skip
+            fact = f"{st.label} over {st.sessions} sessions"
+            note = f"[{st.source}] {fact}, not over {_written(claim, st)}"
+            return Outcome("contradicted", st, note=note, fact=fact)
+    return None
+
+
+def _written(claim: Claim, st: Statement) -> str:
+    """The written window lengths the statement's window does not fit."""
+    wrong = [w for w in claim.windows if not all_agree((w,), st.sessions, st.dates)]
+    return ", ".join(f"{w.length} {w.unit}" for w in wrong)
+
+
 def _moved(claim: Claim, others: list[Statement]) -> Outcome | None:
     """The right value under another source: needs the instrument named (or the source's figure
-    to be the only one of its kind there), never a guess among many."""
+    to be the only one of its kind there), never a guess among many. A source that states it at
+    the answer's precision wins over one that only rounds to it ("8%" for 7.58%)."""
     matches = [st for st in others if states(claim, st)]
     if not claim.subject:
         matches = [st for st in matches if st.typed or st.measure is not None]
     sources = {st.source for st in matches}
+    for better in (lambda st: value_match(claim, st, rounding=False), lambda st: st.typed):
+        if len(sources) > 1:  # the tool's own computed fact wins over an article's text
+            matches = [st for st in matches if better(st)] or matches
+            sources = {st.source for st in matches}
     if len(sources) != 1:
         return None
     st = matches[0]
@@ -168,11 +225,13 @@ def _contradiction(claim: Claim, cited: list[Statement], others: list[Statement]
             st
             for st in pool
             if same_subject(claim, st) and same_family(claim, st) and measures_match(claim, st)
-            and claim.measure is not None and st.measure is not None
+            and claim.measure is not None and st.measure is not None and not states(claim, st)
         ]  # fmt: skip
         if rivals:
             st = min(rivals, key=lambda s: (not window_match(claim, s), not s.typed))
             why = "states" if window_match(claim, st) else "states, for its window,"
+            if not length_match(claim, st):
+                why = f"states, for its window of {st.sessions} sessions,"
             return Outcome("contradicted", st, note=f"{st.describe()} {why} {st.label}")
     for st in cited:  # the value is there, but for another instrument
         other = claim.subject and st.subject and not subjects_match(claim, st)

@@ -13,14 +13,11 @@ from datetime import date
 
 from copilot.claims.numbers import Number, find_numbers, on_or_before
 from copilot.claims.subjects import NO_SUBJECT, Mention, Subject, mentions
+from copilot.claims.windows import CLAUSE_BREAK as _CLAUSE_BREAK
+from copilot.claims.windows import StatedWindow, nearest_sessions, stated_windows
 from copilot.sentences import sentence_spans
 
 CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
-# Where one figure's clause ends and the next one's begins.
-_CLAUSE_BREAK = re.compile(
-    r"[;:()]|,\s|\s(?:while|whereas|but|versus|vs\.?|compared with|against|and|with)\s|\s[-–—]\s",
-    re.I,
-)
 _UP = re.compile(
     r"\b(?:r[io]se[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|"
     r"advanc(?:e|ed|es|ing)|jump(?:ed|s|ing)?|increas(?:e|ed|es|ing)|up|higher|added|"
@@ -36,6 +33,7 @@ _DOWN = re.compile(
     re.I,
 )
 SIGNED = frozenset({"%", "bp", "pp", "points"})
+DATES = frozenset({"date", "year"})
 REACH = 60  # characters searched either side of a figure for its words
 
 
@@ -58,6 +56,10 @@ class Claim:
     named_in_order: tuple[Subject, ...] = ()  # the instruments of its sentence, first named first
     words: frozenset[str] = frozenset()  # content-word stems of its clause (what it is about)
     sentence_words: frozenset[str] = frozenset()  # … and of its whole sentence
+    windows: tuple[StatedWindow, ...] = ()  # every window length written for it
+    signed: bool = True  # its sign is written (a sign or a direction word), not assumed
+    sign_conflict: bool = False  # its sign and its words disagree ("+5% below its average")
+    calendar_days: bool = False  # a window's length counted in days, not trading days
 
     @property
     def is_date(self) -> bool:
@@ -81,7 +83,7 @@ def citations_in(text: str) -> tuple[int, ...]:
     return tuple(found)
 
 
-_SOURCE_BEFORE = re.compile(r"(?:according to|as|via)\s+$", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|as|via)\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|noted|wrote|put it)\b", re.I)
 
 
@@ -115,8 +117,8 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
 
 
 def direction(text: str, number: Number, lo: int) -> int:
-    """+1 or -1: the number's own sign, else the nearest direction word in its clause, else +1
-    (an unsigned return reads as a gain)."""
+    """+1 or -1: the number's own sign, else the nearest direction word in its clause; 0 when
+    neither says (the caller reads an unsigned return as a gain)."""
     if number.text[:1] in "+-\u2212\u2013":
         return -1 if number.value < 0 else 1
     before = re.split(r"[;,]|\d", text[max(lo, number.start - 40) : number.start])[-1]
@@ -129,7 +131,20 @@ def direction(text: str, number: Number, lo: int) -> int:
         for m in pattern.finditer(after):
             candidate = (m.start(), sign)
             nearest = min(nearest, candidate) if nearest else candidate
-    return nearest[1] if nearest else 1
+    return nearest[1] if nearest else 0
+
+
+_ABOVE = re.compile(r"\babove\b", re.I)
+_BELOW = re.compile(r"\b(?:below|under|beneath)\b", re.I)
+
+
+def _side(text: str, clause: tuple[int, int]) -> int:
+    """+1 "above", -1 "below" (an average, a peak): the side a distance is on, which binds its
+    sign (a number signed the other way contradicts itself); 0 when the clause says neither or
+    both."""
+    segment = text[clause[0] : clause[1]]
+    above, below = bool(_ABOVE.search(segment)), bool(_BELOW.search(segment))
+    return 0 if above == below else (1 if above else -1)
 
 
 _STREAK = re.compile(r"in a row|straight|consecutive|streak|winning|losing|run\b|through", re.I)
@@ -150,6 +165,11 @@ _COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up
                     r"sectors?|of the (?:last|past)|times", re.I)  # fmt: skip
 _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-day|daily|"
                     r"single-day)|one-day|single-day|daily (?:gain|drop|move)", re.I)  # fmt: skip
+
+
+def _in_days(text: str, number: Number) -> bool:
+    """'30 days' (calendar or trading days), not '30 sessions' or '30 trading days'."""
+    return bool(re.match(r"[\s-]*days?\b", text[number.end : number.end + 8], re.I))
 
 
 def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str | None, bool]:
@@ -210,8 +230,9 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
 
 
 def _window(
-    text: str, clause: tuple[int, int], number: Number, as_of: date | None, dates: list[Number]
-) -> tuple[tuple[date, ...], tuple[tuple[int, int], ...], int | None]:
+    text: str, clause: tuple[int, int], as_of: date | None, dates: list[Number]
+) -> tuple[tuple[date, ...], tuple[tuple[int, int], ...]]:
+    """The dates written in the figure's clause (its window's ends, or its day)."""
     days: list[date] = []
     month_days: list[tuple[int, int]] = []
     for found in dates:
@@ -226,19 +247,7 @@ def _window(
             days.append(day)
         elif found.month_day is not None:
             month_days.append(found.month_day)
-    sessions = None
-    segment = text[clause[0] : clause[1]]
-    for m in re.finditer(
-        r"(?:(?:last|past|over|the)\s+(?:the\s+)?(\d+)\s+(?:trading\s+)?(?:sessions|days))|"
-        r"\b(\d+)-(?:trading-)?(?:session|day)\s+(?:gain|return|move|rally|drop|decline|loss|"
-        r"advance|climb|slide|window|period|change|performance)",
-        segment,
-        re.I,
-    ):
-        n_start = clause[0] + m.start(1 if m[1] else 2)
-        if n_start != number.start:
-            sessions = int(m[1] or m[2])
-    return tuple(days), tuple(month_days), sessions
+    return tuple(days), tuple(month_days)
 
 
 _STEM = re.compile(r"[a-z][a-z&'-]{2,}")
@@ -272,12 +281,21 @@ def extract_claims(
         lo, hi = sentence.start, sentence.end
         others = frozenset(m.subject for m in sentence.mentions)
         in_order = tuple(dict.fromkeys(m.subject for m in sentence.mentions))
+        figures = [n.start for n in numbers if lo <= n.start < hi and n.unit not in DATES]
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
             measure, comparative = measure_of(text, number, clause)
             sign = direction(text, number, lo) if number.unit in SIGNED else 1
-            value = sign * abs(number.value) if number.unit in SIGNED else number.value
-            days, month_days, sessions = _window(text, clause, number, as_of, dates)
+            side = _side(text, clause) if measure in ("sma_distance", "peak_distance") else 0
+            conflict = bool(side and number.text[:1] in "+-\u2212\u2013" and side != sign)
+            sign = side or sign
+            value = (sign or 1) * abs(number.value) if number.unit in SIGNED else number.value
+            days, month_days = _window(text, clause, as_of, dates)
+            figure = (number.start, number.end)
+            windows = (  # a window's length has none of its own
+                () if measure == "window"
+                else stated_windows(text, clause, figure, (lo, hi), figures)
+            )  # fmt: skip
             unit = "rank" if measure == "rank" else number.unit  # "ranked #10", "No. 3"
             # A figure followed by its own [n] in its clause is checked against that source
             # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.
@@ -289,7 +307,10 @@ def extract_claims(
                     subject=_cited_subject(text, number, clause, source_subjects)
                     or _subject(sentence.mentions, number, clause, lo, text),
                     others=others, citations=own or sentence.citations, dates=days,
-                    month_days=month_days, sessions=sessions, sentence=(lo, hi),
+                    month_days=month_days, sentence=(lo, hi),
+                    sessions=nearest_sessions(windows, number.start), windows=windows,
+                    signed=sign != 0, sign_conflict=conflict,
+                    calendar_days=measure == "window" and _in_days(text, number),
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
                     sentence_words=clause_words(text[lo:hi]),

@@ -78,7 +78,7 @@ class Number:
 # "10-year yield", "52-week high". An "N-session" or "N-day" window is a figure (a claim about
 # the window), not a name.
 _NAMES = re.compile(
-    r"S&P\s?\d+|Russell\s\d+|Nasdaq[-\s]\d+|Dow\s(?:Jones\s)?\d+|\bQ[1-4]\b|"
+    r"S\s?&\s?P\s?\d+|Russell\s\d+|Nasdaq[-\s]\d+|Dow\s(?:Jones\s)?\d+|\bQ[1-4]\b|"
     r"\b\d+-(?:week|month|year)s?\b|\b(?:DGS|XL|T10Y)\w*",
     re.I,
 )

@@ -14,8 +14,9 @@ from __future__ import annotations
 from itertools import permutations
 
 from copilot.claims.extract import Claim
-from copilot.claims.statements import Statement
+from copilot.claims.statements import Statement, sessions_in
 from copilot.claims.subjects import Subject, name_of
+from copilot.claims.windows import all_agree
 from copilot.market.symbols import lookup
 
 DIFF_UNITS = ("pp", "points", "%")
@@ -75,24 +76,76 @@ def _difference(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | 
     return None
 
 
-def _yield_bp(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | None:
+YieldPair = tuple[Statement, Statement, str, float]  # later/first named, other, kind, bp
+
+
+def _yield_pairs(claim: Claim, pool: list[Statement]) -> list[YieldPair]:
+    """Pairs of cited yields whose bp gap has the claim's size. A change of one yield is the
+    later level minus the earlier (its sign is time's); a spread of two yields is the first
+    named minus the other."""
     if claim.unit != "bp":
-        return None
+        return []
     levels = [s for s in pool if s.unit in ("%", "level") and s.subject and _is_yield(s.subject)
               and abs(s.value) < 25]  # fmt: skip
+    found: list[YieldPair] = []
     for a, b in permutations(levels, 2):
         if a.value == b.value:
+            continue
+        change = bool(a.subject & b.subject)
+        dated = len(a.dates) == 1 and len(b.dates) == 1
+        if change and dated and min(a.dates) <= min(b.dates):
+            continue  # each pair is seen both ways: a change is the later minus the earlier
+        if not change and (_named_order(claim, a, b) or 1) < 0:
             continue
         bp = (a.value - b.value) * 100
         slack = (_half(a) + _half(b)) * 100
         if abs(abs(claim.value) - abs(bp)) <= _tolerance(claim) + slack:
-            kind = "change" if a.subject & b.subject else "spread"
+            found.append((a, b, "change" if change and dated else
+                          "spread" if not change else "undated", bp))  # fmt: skip
+    return found
+
+
+def _binds(claim: Claim, pair: YieldPair) -> bool:
+    """The sign and window the answer writes are the pair's: "rose 7 bp" when it fell, or
+    "over the last 3 sessions" for a change between two months, are not derived."""
+    a, b, kind, bp = pair
+    if kind == "undated":
+        return not claim.signed and not claim.windows  # no time order to bind a sign to
+    if claim.signed and claim.value * bp < 0:
+        return False
+    if kind == "change":
+        first, last = min(b.dates), min(a.dates)
+        days = frozenset({first, last})
+        counted = sessions_in(first, last)  # with the first date's session, or after it
+        lengths = {counted, counted - 1} if counted else {None}
+        return any(all_agree(claim.windows, n, days) for n in lengths)
+    return True
+
+
+def _yield_bp(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | None:
+    for a, b, kind, bp in _yield_pairs(claim, pool):
+        if _binds(claim, (a, b, kind, bp)):
             return a, f"bp from two cited yields ({kind}): ({a.value:g} − {b.value:g}) × 100"
     return None
 
 
+def misderived(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | None:
+    """Two cited yields whose change (or named spread) has the claim's size but not its sign
+    or window: the claim is contradicted, and the mark shows what they give."""
+    for a, b, kind, bp in _yield_pairs(claim, pool):
+        if _binds(claim, (a, b, kind, bp)):
+            continue
+        if kind == "change" and (not claim.subject or claim.subject & a.subject):
+            first, last = min(b.dates), min(a.dates)
+            return a, (f"{_who(a)} {b.value:g}% on {first} to {a.value:g}% on {last}: "
+                       f"{bp:+.0f} bp")  # fmt: skip
+        if kind == "spread" and _named_order(claim, a, b) == 1:
+            return a, f"{_who(a)} {a.value:g}% − {_who(b)} {b.value:g}%: {bp:+.0f} bp"
+    return None
+
+
 def _level_ratio(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | None:
-    if claim.unit != "%" or claim.measure not in (None, "move") or claim.sessions is not None:
+    if claim.unit != "%" or claim.measure not in (None, "move") or claim.windows:
         return None  # two closes carry no session count to check a written window against
     levels = [s for s in pool if s.unit in ("$", "level") and s.value > 0]
     for a, b in permutations(levels, 2):

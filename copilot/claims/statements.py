@@ -15,6 +15,7 @@ from functools import lru_cache
 from copilot.claims.extract import Claim, clause_bounds, extract_claims
 from copilot.claims.numbers import find_dates
 from copilot.claims.subjects import NO_SUBJECT, Subject, family, name_of
+from copilot.claims.windows import StatedWindow
 from copilot.facts import Fact
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
@@ -55,6 +56,8 @@ class Statement:
     typed: bool  # from a Fact (not read from text)
     words: frozenset[str] = frozenset()  # read from text: its clause's content stems (or its
     # sentence's, when the clause has none)
+    windows: tuple[StatedWindow, ...] = ()  # read from text: the window lengths it is written
+    # with ("up 2.3% from a year ago")
 
     def describe(self) -> str:
         return f"[{self.source}] {self.label}"
@@ -81,6 +84,11 @@ def _measure_class(fact: Fact) -> str | None:
 def from_fact(n: int, fact: Fact) -> list[Statement]:
     dates = frozenset(d for d in (fact.start, fact.end, fact.base, fact.on) if d is not None)
     sessions = _sessions(fact.start, fact.end)
+    if sessions is None and fact.base is not None and fact.end is not None:
+        # A window recorded by its base close alone ("on 2026-01-22 vs 2026-01-21"): the
+        # sessions after the base, through the end.
+        with_base = _sessions(fact.base, fact.end) if fact.base < fact.end else None
+        sessions = with_base - 1 if with_base else None
     found = [
         Statement(n, family(fact.subject), family(fact.versus) if fact.versus else NO_SUBJECT,
                   _measure_class(fact), fact.value, _fact_unit(fact), None, dates, sessions,
@@ -101,7 +109,7 @@ def from_fact(n: int, fact: Fact) -> list[Statement]:
 
 
 @lru_cache(maxsize=4096)
-def _sessions(start: date | None, end: date | None) -> int | None:
+def sessions_in(start: date | None, end: date | None) -> int | None:
     """NYSE sessions in [start, end]: what "over the last N sessions" counts."""
     if start is None or end is None:
         return None
@@ -113,6 +121,9 @@ def _sessions(start: date | None, end: date | None) -> int | None:
         return len(sessions_between(start, end))
     except Exception:
         return None
+
+
+_sessions = sessions_in  # the benchmark's mutations read it under this name
 
 
 _RANKED = re.compile(r"(?:^|[:;]\s*|\n)(?:#(\d{1,2})|(\d{1,2})\.)\s+(\^?[A-Z][A-Z0-9]{1,5})\b")
@@ -158,7 +169,7 @@ def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement
         found.append(
             Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
                       number.decimals, dates, claim.sessions, label, False,
-                      claim.words or claim.sentence_words)
+                      claim.words or claim.sentence_words, claim.windows)
         )  # fmt: skip
     return found + ranked
 

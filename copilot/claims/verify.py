@@ -172,7 +172,8 @@ def number_check(claim: Claim, outcome: Outcome, text: str) -> NumberCheck:
         end=number.end, status=outcome.status,
         source=st.source if st else None, evidence=evidence,
         kind="date" if claim.is_date else "figure", subject=sorted(claim.subject),
-        measure=claim.measure, fact=st.label if st else "", relation=outcome.relation,
+        measure=claim.measure, fact=outcome.fact or (st.label if st else ""),
+        relation=outcome.relation,
         cited=list(claim.citations),
         corrected_to=outcome.moved_to,
     )  # fmt: skip
@@ -227,8 +228,11 @@ def verify_answer(
         moved = [o for o in outcomes if o.status == "moved"]
         claims = extract_claims(cleaned, as_of, by_source)
         again = check_claims(claims, statements, as_of)
-        outcomes = [_keep_moved(new, old) for new, old in zip(again, outcomes, strict=True)]
-        corrected = sorted({o.moved_to for o in moved if o.moved_to is not None})
+        outcomes = [
+            _as_cited(new, old, was)
+            for new, old, was in zip(again, outcomes, first_claims, strict=True)
+        ]
+        corrected = sorted({o.moved_to for o in (*moved, *outcomes) if o.moved_to is not None})
         _, cited, _ = clean_citations(cleaned, ledger)
     checks = [number_check(c, o, cleaned) for c, o in zip(claims, outcomes, strict=True)]
     for check, was in zip(checks, first_claims, strict=True):
@@ -242,9 +246,16 @@ def verify_answer(
     )  # fmt: skip
 
 
-def _keep_moved(new: Outcome, old: Outcome) -> Outcome:
-    if old.status == "moved":
-        return old
+def _as_cited(new: Outcome, old: Outcome, was: Claim) -> Outcome:
+    """A figure's status against the sources the answer cited for it: one that checks out only
+    under a citation the checker put in its sentence is moved there, never ✓ (dates are
+    verified against any source and reported apart)."""
+    if old.status in ("moved", "verified", "derived"):
+        return old  # checked against the answer's own citation
+    st = new.statement
+    if new.status in ("verified", "derived") and not was.is_date and st is not None \
+            and st.source not in was.citations:  # fmt: skip
+        return Outcome("moved", st, new.relation, new.note, st.source, new.fact)
     return new
 
 
