@@ -21,6 +21,7 @@ PRICE_TOOLS = frozenset(
 )  # fmt: skip
 SERIES_TOOLS = frozenset({"yield_change", "measure"})
 STREAKS = frozenset({"beat_streak", "up_streak", "down_streak"})
+LONGEST = frozenset(f"max_{m}" for m in STREAKS)  # the measure tool's aggregate "max" of a run
 MIN_BARS = 4  # a ranking of this many instruments or more is drawn as bars
 MAX_LINES = 4
 CONTEXT_SESSIONS = 10  # sessions shown before the window, for context
@@ -39,7 +40,8 @@ class Window:
     symbols: list[str]
     start: date
     end: date
-    shade: tuple[date, date, str] | None = None  # a streak to highlight
+    shade: tuple[date | None, date, str] | None = None  # a streak to highlight
+    shade_sessions: int = 0  # a shade given by its end: this many sessions ending there
 
 
 def data_sources(answer: Answer) -> list[DataSource]:
@@ -66,8 +68,15 @@ def plan_window(
     start, end = min(starts), max(ends)
     if start == end:
         start = end - SINGLE_DAY_LOOKBACK
-    shade = None
+    shade: tuple[date | None, date, str] | None = None
+    sessions = 0
     for source in picked:
+        longest = next((f for f in source.facts if f.measure in LONGEST and f.value > 0), None)
+        if longest is not None and longest.on:  # the longest run in the window, by its end
+            who = " beat ".join([longest.subject, *([longest.versus] if longest.versus else [])])
+            sessions = int(longest.value)
+            shade = (None, longest.on, f"{who} {sessions} sessions in a row")
+            break
         run = next((f for f in source.facts if f.measure in STREAKS and f.value > 0), None)
         if run is not None and run.start and run.end:
             who = " beat ".join([run.subject, *([run.versus] if run.versus else [])])
@@ -86,7 +95,7 @@ def plan_window(
                 verb = who if len(source.symbols) > 1 else f"{who} rose"
                 shade = (source.start, last, f"{verb} {length} sessions in a row")
             break
-    return Window(symbols[:MAX_LINES], start, end, shade)
+    return Window(symbols[:MAX_LINES], start, end, shade, sessions)
 
 
 def build_charts(answer: Answer, store: MarketStore | None) -> list[Any]:
@@ -139,6 +148,9 @@ def price_figure(store: MarketStore, window: Window, as_of: date | None) -> Any:
         )  # fmt: skip
     if window.shade is not None:
         lo, hi, label = window.shade
+        if lo is None:  # the run's first session, counted back in the sessions charted
+            last = int(closes.index.searchsorted(pd.Timestamp(hi), side="right")) - 1
+            lo = closes.index[max(0, last - window.shade_sessions + 1)].date()
         figure.add_vrect(
             x0=lo - timedelta(hours=12), x1=hi + timedelta(hours=12), fillcolor="#18864b",
             opacity=0.09, line_width=0, annotation_text=label, annotation_position="top left",

@@ -43,8 +43,10 @@ def why_calls(
         measured["versus"] = BENCHMARK
     calls: list[dict[str, Any]] = [{"tool": "measure", "args": measured}]
     if compare and len(priced) == 1 and move is not None:
+        # The longest run inside the move's window: the run ending on its last session can be
+        # 0 ("in January", asked the day after a lagging session) while the rally had 14.
         streak = {"symbols": priced, "measure": "beat_streak", "versus": BENCHMARK,
-                  "end": move.end.isoformat()}  # fmt: skip
+                  "aggregate": "max", **window}  # fmt: skip
         calls.append({"tool": "measure", "args": streak})
     if deps.news is not None and move is not None:
         drivers = {"symbols": subjects, "direction": move.direction, **window,

@@ -189,13 +189,15 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     move, streak, drivers = (c.arguments for c in answer.tool_calls)
     assert move["symbols"] == ["IWM", "SPY"] and move["versus"] == "SPY"
     assert streak["measure"] == "beat_streak" and drivers["direction"] == "up"
+    # The longest run inside the move's window, not only the one ending on its last day.
+    assert streak["aggregate"] == "max" and streak["start"] == move["start"]
     assert str(drivers["end"]) <= "2026-01-23"  # the move, never after the as-of date
     assert any(line.startswith("window: no period was named") for line in answer.understanding)
     # Code's paragraph opens the answer: the move's figure lines exactly as the tools wrote
     # them, each cited; the model is shown it as settled, then the articles to explain it.
     move_line = answer.tool_calls[0].output.splitlines()[0].removeprefix("[1] ").rstrip(".")
     assert answer.text.startswith(f"{move_line} [1]. ")
-    assert "beat SPY" in answer.text.split("\n\n")[0]
+    assert "longest run of sessions beating SPY" in answer.text.split("\n\n")[0]
     assert answer.text.endswith("Rate-cut hopes lifted small caps [4].")
     assert move_line in seen[0] and seen[0].count("<<<ARTICLE") >= 2
     assert "articles on the move of" not in seen[0]  # the sheet, not the tool's listing

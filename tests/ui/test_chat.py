@@ -48,7 +48,9 @@ def test_flagship_answer_with_sources_marks_and_chart(market_env: Path) -> None:
     assert of_type(at, "dataframe")
     charts = of_type(at, "plotly_chart")
     assert len(charts) == 1  # IWM vs SPY, normalized, streak shaded
-    assert "IWM beat SPY 14 sessions in a row" in charts[0].proto.spec
+    spec = charts[0].proto.spec
+    assert "IWM beat SPY 14 sessions in a row" in spec  # the streak, shaded from its first
+    assert '"x0":"2026-01-02","x1":"2026-01-22"' in spec  # session to its last
     assert any("not investment advice" in c.value for c in at.caption)
 
 
