@@ -84,6 +84,7 @@ class _Run:
     llm_calls: int = 0
     write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
     move: str = ""  # a why-answer's first paragraph, written by code (a repair keeps it)
+    written: str = ""  # the model's own text (tidied): what the model, not code, said
     memory: Memory | None = None
     corrected: Corrections = field(default_factory=Corrections)  # the question's false premises
 
@@ -284,7 +285,7 @@ class Copilot:
         earlier = run.memory.summary() if run.memory is not None else ""
         common = {"question": run.question, "as_of": run.as_of, "earlier": earlier,
                   "premise": run.corrected.prompt_note()}  # fmt: skip
-        move = move_paragraph(data) if news else ""
+        move = move_paragraph(data, self.deps.ledger) if news else ""
         if move:
             run.move = move
             self._token(run, move + "\n\n")
@@ -306,6 +307,7 @@ class Copilot:
             run.count(response)
             convo.append({"role": "assistant", "content": response.text})
             written = response.text.strip()
+            run.written = tidy(written)
         run.timings["write"] = time.perf_counter() - t0
         run.write_messages = convo
         return "\n\n".join(p for p in (move, written) if p)
@@ -371,6 +373,7 @@ class Copilot:
         no_new_bad = len(fixed_check.invalid_citations) <= len(verification.invalid_citations)
         if fewer and fixed_check.cited and no_new_bad:
             fixed_check.repaired = True
+            run.written = tidy(response.text.strip())
             return fixed, fixed_check
         return text, verification
 
@@ -397,7 +400,7 @@ class Copilot:
             tool_calls=run.records, model=self.llm.model_id, mode=self.mode,
             timings=run.timings, tokens={**run.tokens, "llm_calls": run.llm_calls},
             planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
-            premises=run.corrected.checks,
+            premises=run.corrected.checks, written=run.written,
         )  # fmt: skip
 
 

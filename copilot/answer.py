@@ -172,6 +172,11 @@ class Answer(BaseModel):
         "false premise): each with the fact it was checked against; the answer opens with the "
         "correction.",
     )
+    written: str = Field(
+        "",
+        description="The model's own text (tidied), before checking: the sentences the model "
+        "wrote, with the citations it chose (code's lines and the checker's edits are not in it).",
+    )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per phase.")
     tokens: dict[str, int] = Field(default_factory=dict, description="Prompt/completion tokens.")
 

@@ -216,3 +216,38 @@ def test_parse_rejects_incomplete_questions() -> None:
     with pytest.raises(ValueError):
         EvalQuestion.model_validate({"id": "x", "question": "?", "as_of": "soon", "kind": "why",
                                      "key_facts": [["a"]]})  # fmt: skip
+
+
+def test_reason_counts_take_the_model_sentences_it_cited_to_a_supporting_article() -> None:
+    from datetime import UTC, date, datetime
+
+    from copilot.answer import Answer, ReasonCheck, Verification
+    from copilot.evaluation.reasons import reason_counts
+    from copilot.sources import DataSource, NewsSource
+
+    def article(n: int) -> NewsSource:
+        return NewsSource(article_id=f"a{n}", chunk_id=f"c{n}", title="t", publisher="p",
+                          published_at=datetime(2026, 1, 15, tzinfo=UTC), url="u", text="x")  # fmt: skip
+
+    written = (
+        "Chip stocks rose after TSMC raised its capital spending plan [3]. "  # cited, supported
+        "Bank earnings also lifted the market [4]. "  # cited, unsupported
+        "Investors hoped for lower interest rates this year. "  # uncited (checker added [5])
+        "Small caps led the whole market [1]. "  # cited to market data, not an article
+        "See [3]."  # too short to be a reason
+    )
+    checks = [
+        ReasonCheck(text="Chip stocks rose after TSMC raised its capital spending plan [3].",
+                    start=0, end=1, kind="reason", status="supported", source=3),
+        ReasonCheck(text="Bank earnings also lifted the market [4].", start=0, end=1,
+                    kind="reason", status="unsupported", source=4),
+        ReasonCheck(text="Investors hoped for lower interest rates this year [5].", start=0,
+                    end=1, kind="reason", status="supported", source=5),
+    ]  # fmt: skip
+    data = DataSource(tool="measure", metric="m", symbols=["IWM"], text="IWM +1%")
+    answer = Answer(
+        question="why?", as_of=date(2026, 1, 16), text="", written=written,
+        sources={1: data, 3: article(3), 4: article(4), 5: article(5)},
+        verification=Verification(reasons=checks),
+    )  # fmt: skip
+    assert reason_counts(answer) == (4, 1)

@@ -116,14 +116,21 @@ def missing_leads(
     return leads
 
 
-def move_paragraph(records: list[ToolCallRecord], most: int = 4) -> str:
+def move_paragraph(
+    records: list[ToolCallRecord], ledger: SourceLedger, most: int = 4
+) -> str:  # fmt: skip
     """A why-answer's first paragraph, written by code: every figure line of the market
-    records (the move, the benchmark's, the streak), exactly as computed, each with its [n]."""
+    records (the move, the benchmark's, the streak), exactly as computed, each with its [n].
+    A run of 0 sessions is left out: it is no part of a move being explained."""
     lines: list[str] = []
     for record in records:
         if record.error or record.name in NEWS_TOOLS or not record.sources:
             continue
         n = record.sources[0]
+        source = ledger.get(n)
+        facts = source.facts if isinstance(source, DataSource) else []
+        if any(f.measure.endswith("streak") and f.value == 0 for f in facts):
+            continue
         for raw in record.output.splitlines():
             line = raw.strip().removeprefix(f"[{n}]").strip()
             if line and not line.startswith("Definition:"):

@@ -2,9 +2,11 @@
 
 The news tools' own output (a heading, then per article a header line and a fenced excerpt) is
 written for a reader. The small model copies such header lines one after another as if they were
-reasons, and every line is prompt it must read on 2 cores. The sheet shows each cited article as
-one fence holding its publisher, date and title on the first line and the excerpt the reason
-checker will hold the model to after it; titles are article text, so they sit inside the fence.
+reasons ("Bloomberg, 2026-01-21: Bloomberg Surveillance 1/21/2026 [5]"), and every line is prompt
+it must read on 2 cores. The sheet shows each article as one fence holding its title, then the
+excerpt the reason checker holds the model to (which also reads the title); titles are article
+text, so they sit inside the fence. Publisher and date stay in the Sources, where the reader
+sees them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,6 @@ def reasons_sheet(records: list[ToolCallRecord], ledger: SourceLedger, most: int
                 continue
             seen.add(n)
             shown = source.excerpt or source.text
-            head = f"{source.publisher}, {source.published_at:%Y-%m-%d}: {source.title}"
-            blocks.append(fenced(n, f"{head}\n{shown}"))
+            title = source.title.strip().rstrip(".")
+            blocks.append(fenced(n, f"{title}.\n{shown}" if title else shown))
     return "\n".join(blocks) if blocks else NO_EVIDENCE

@@ -27,7 +27,7 @@ BRACKETED_FIGURE = re.compile(
 OPENER = re.compile(rf"(?:^|(?<=[.!?] ))({CITE})\s+(.+?)([.!?]?)(?=\s+{CITE}\s|\s*$)")
 # "1. " or "2) " opening a line: sentences asked for, numbered as a list; joined into one
 # paragraph. A bulleted list of figures ("- IWM: +9.60% [1]") is a format, and stays.
-LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z])")
+LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z[])")
 REPEATED_CITATION = re.compile(r"(\[\d+\])(?:\s*\1)+")
 WORD = re.compile(r"[A-Za-z]{2,}")
 DIGIT = re.compile(r"\d")
@@ -63,10 +63,18 @@ def _unlist(text: str) -> str:
             continue
         while in_list and out and not out[-1].strip():
             out.pop()  # the blank lines between two items
-        body = line[item.end() :].strip()
+        body = _cited_once(line[item.end() :].strip())
         out.append(f"{out.pop()} {body}" if in_list and out else body)
         in_list = True
     return "\n".join(out)
+
+
+def _cited_once(item: str) -> str:
+    """'[3] Rates fell. [3]' → 'Rates fell. [3]'; '[5] Oil fell.' → 'Oil fell [5].'"""
+    opener = CITATION.match(item)
+    if opener and opener.group(0) in item[opener.end() :]:
+        return item[opener.end() :].strip()
+    return OPENER.sub(_citation_last, item) if opener else item
 
 
 def _unbracket(match: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from copilot.answer import Answer, AnswerEngine
 from copilot.errors import CopilotError
+from copilot.evaluation.reasons import reason_counts
 from copilot.evaluation.scoring import (
     EvalQuestion,
     QuestionResult,
@@ -71,6 +72,7 @@ def _ask(engine: AnswerEngine, question: EvalQuestion) -> tuple[Answer | None, Q
         seconds=answer.timings.get("total", time.perf_counter() - started),
         # Figures only: dates are checked but reported apart (copilot.claims).
         untraced_figures=sum(1 for n in v.unverified if n.kind == "figure"),
+        reasons=reason_counts(answer),
     )  # fmt: skip
     return answer, result
 
@@ -115,7 +117,11 @@ def markdown_report(
 
 
 def _question_line(r: QuestionResult) -> str:
-    facts = f"{r.facts_covered}/{r.facts_total}" if r.kind == "why" else ""
+    facts = ""
+    if r.kind == "why":  # key facts; the model's reason sentences cited and supported
+        facts = (
+            f"{r.facts_covered}/{r.facts_total}; {r.reasons_cited_supported}/{r.reason_sentences}"
+        )
     correct = "" if r.correct is None else str(r.correct)
     named = "" if r.instrument_named is None else str(r.instrument_named)
     return (

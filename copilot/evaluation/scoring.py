@@ -76,7 +76,9 @@ class QuestionResult(BaseModel):
     every [n] in the answer resolved to a source. `share_verified`: verified (or derived) numbers
     / numbers shown, 1.0 when the answer shows none. `instrument_named`: the answer names every
     expected symbol (None when the question expects none). `untraced_figures`: figures the
-    verifier left unverified. `error`: the failure message when no answer came back (record
+    verifier left unverified. `reason_sentences` / `reasons_cited_supported`: why questions, the
+    model's sentences and those it cited to an article that supports them
+    (`copilot.evaluation.reasons`). `error`: the failure message when no answer came back (record
     correct=False and citations_valid=False)."""
 
     id: str
@@ -92,6 +94,8 @@ class QuestionResult(BaseModel):
     family: str = ""
     instrument_named: bool | None = None
     untraced_figures: int = Field(0, ge=0)
+    reason_sentences: int = Field(0, ge=0)
+    reasons_cited_supported: int = Field(0, ge=0)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -189,6 +193,8 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | int | None
     unanswerable_accuracy  plain refusals with no figure / unanswerable questions
     instrument_named       answers naming every expected symbol / questions that expect some
     untraced_figures       figures left unverified, summed over the answers
+    reasons_cited_supported  why answers: the model's reason sentences it cited to an article
+                           that supports them / its reason sentences
     zero_untraced_share    answers with no unverified figure / answers (errors excluded)
     """
     numeric = [r for r in results if r.kind == "numeric"]
@@ -205,6 +211,9 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | int | None
         "errors": sum(r.error is not None for r in results),
         "numeric_accuracy": _share(sum(r.correct is True for r in numeric), len(numeric)),
         "fact_coverage": _share(sum(r.facts_covered for r in why), sum(r.facts_total for r in why)),
+        "reasons_cited_supported": _share(
+            sum(r.reasons_cited_supported for r in why), sum(r.reason_sentences for r in why)
+        ),
         "unanswerable_accuracy": _share(
             sum(r.correct is True for r in unanswerable), len(unanswerable)
         ),
@@ -258,6 +267,7 @@ def score_answer(
     seconds: float,
     error: str | None = None,
     untraced_figures: int = 0,
+    reasons: tuple[int, int] = (0, 0),
 ) -> QuestionResult:
     """A `QuestionResult` for one answer, scoring the answer text and the tools it called."""
     covered, total = facts_covered(answer_text, question.key_facts)
@@ -283,6 +293,8 @@ def score_answer(
         family=question.family,
         instrument_named=named,
         untraced_figures=untraced_figures,
+        reason_sentences=reasons[0] if question.kind == "why" else 0,
+        reasons_cited_supported=reasons[1] if question.kind == "why" else 0,
     )
 
 
