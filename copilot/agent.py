@@ -32,7 +32,7 @@ from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
-from copilot.answering.sheet import reasons_sheet
+from copilot.answering.sheet import move_brief, reasons_sheet
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import tidy
 from copilot.answering.why import why_calls
@@ -291,7 +291,7 @@ class Copilot:
             self._token(run, move + "\n\n")
             sentences, max_tokens = self.config.news_sentences, self.config.reasons_max_tokens
             sheet = reasons_sheet(news, self.deps.ledger, self.config.reasons_articles)
-            user = prompts.render("write_reasons", move=move, evidence=sheet,
+            user = prompts.render("write_reasons", move=move_brief(news) or move, evidence=sheet,
                                   sentences=sentences, **common)  # fmt: skip
         else:
             sentences, max_tokens = self.config.sentences, self.config.answer_max_tokens

@@ -32,3 +32,18 @@ def reasons_sheet(records: list[ToolCallRecord], ledger: SourceLedger, most: int
             title = source.title.strip().rstrip(".")
             blocks.append(fenced(n, f"{title}.\n{shown}" if title else shown))
     return "\n".join(blocks) if blocks else NO_EVIDENCE
+
+
+def move_brief(records: list[ToolCallRecord]) -> str:
+    """The move the reasons explain, in words and without figures ("IWM rose from 2025-12-31 to
+    2026-01-22"): shown the measured lines, the small model copied them as its own sentences."""
+    for record in records:
+        args = record.arguments
+        symbols = args.get("symbols")
+        if record.name != "news_drivers" or not isinstance(symbols, list) or not symbols:
+            continue
+        verb = "rose" if args.get("direction") == "up" else "fell"
+        start, end = args.get("start"), args.get("end")
+        when = f" on {end}" if start == end else f" from {start} to {end}" if start else ""
+        return f"{', '.join(str(s) for s in symbols)} {verb}{when}."
+    return ""

@@ -35,19 +35,23 @@ _RANK_ASC = re.compile(
 )
 _WHY = re.compile(
     r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:drove|drives|caused|causes|is\s+behind|was\s+behind|"
-    r"pushed|sent|explains|is\s+driving|was\s+driving|happened\s+to|made)\b|\bwhat'?s\s+"
+    r"pushed|sent|explains|is\s+driving|was\s+driving|happened\s+to|made|lifted|boosted|"
+    r"buoyed|propelled|powered|fu?ell?ed|sparked|spurred|triggered|moved|sank|hit|hurt|"
+    r"dragged|weighed\s+on|rattled|spooked|knocked|hammered|pressured)\b|\bwhat'?s\s+"
     r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b",
     _I,
 )
 _UP = re.compile(
     r"\b(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
-    r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*)\b",
+    r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*|"
+    r"lift\w*|boost\w*|buoy\w*|propel\w*)\b",
     _I,
 )
 _DOWN = re.compile(
     r"\b(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
     r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
-    r"crash\w*|weak\w*|retreat\w*|slip\w*)\b",
+    r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh\w*|hammer\w*|rattl\w*|"
+    r"spook\w*|pressur\w*)\b",
     _I,
 )
 

@@ -283,6 +283,14 @@ _PLAIN_BEFORE = frozenset(
     why where when while as like from over about whole broad broader overall us u.s. american
     did, so"""
     )
+    # A verb acting on the whole market: "what drove stocks higher", "what sank the market".
+    + words(
+        """drove drive drives driving pushed push pushes lifted lift lifts boosted boost boosts
+    sent send sends moved move moves hit hits hurt hurts sank sink sinks dragged drag drags
+    weighed rattled spooked knocked propelled powered fueled fuelled buoyed pressured helped
+    hammered battered shook jolted roiled sparked spurred triggered caused behind explain
+    explains"""
+    )
 )
 
 

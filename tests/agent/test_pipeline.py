@@ -199,7 +199,9 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     assert answer.text.startswith(f"{move_line} [1]. ")
     assert "longest run of sessions beating SPY" in answer.text.split("\n\n")[0]
     assert answer.text.endswith("Rate-cut hopes lifted small caps [4].")
-    assert move_line in seen[0] and seen[0].count("<<<ARTICLE") >= 2
+    # The model is told what moved in words, never the figures it would copy as its own.
+    assert "What moved: IWM rose from 2025-12-31 to 2026-01-22." in seen[0]
+    assert "+8.77%" not in seen[0] and seen[0].count("<<<ARTICLE") >= 2
     assert "articles on the move of" not in seen[0]  # the sheet, not the tool's listing
     for n, source in answer.sources.items():
         if isinstance(source, NewsSource):

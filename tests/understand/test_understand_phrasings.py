@@ -161,6 +161,11 @@ CASES = [
     Case("Why did small caps rally?", ("IWM",), None, direction="up", why=True, default_sessions=20),
     Case("why did XLE fall yesterday", ("XLE",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="down", why=True),
     Case("What drove the selloff in tech last week?", ("XLK",), (D(2026, 2, 9), D(2026, 2, 13), None), direction="down", why=True),
+    # A verb acting on the whole market ("what drove stocks higher") names the market, not a kind of stock.
+    Case("what pushed U.S. stocks higher on January 21?", ("SPY",), (D(2026, 1, 21), D(2026, 1, 21), None), direction="up", why=True),
+    Case("What sank the stock market on Jan 20, 2026?", ("SPY",), (D(2026, 1, 20), D(2026, 1, 20), None), direction="down", why=True),
+    Case("what lifted equities on December 19, 2025", ("SPY",), (D(2025, 12, 19), D(2025, 12, 19), None), direction="up", why=True),
+    Case("what pushed AI stocks down last week?", (), (D(2026, 2, 9), D(2026, 2, 13), None), direction="down", why=True, open_slots=("instruments",)),
     Case("what's behind gold's surge this year", ("GLD",), (D(2026, 1, 1), None, None), direction="up", why=True),
     Case("Was SPY up or down on Jan 22?", ("SPY",), (D(2026, 1, 22), D(2026, 1, 22), None), direction=None),
     # ---- company names and tickers the store lacks ---------------------------------------------
