@@ -150,6 +150,7 @@ class RealPair:
     passage: str  # what the checker scores: title, publisher, date and excerpt (news_text)
     label: int
     group: str  # the answer it comes from (cross-validation keeps an answer in one fold)
+    role: str  # "cited": the source the sentence cites; "other": another one the answer showed
 
 
 def load_pairs(path: Path, news_root: Path = NEWS_ROOT) -> list[RealPair]:
@@ -163,7 +164,7 @@ def load_pairs(path: Path, news_root: Path = NEWS_ROOT) -> list[RealPair]:
             continue
         source = rebuild(row["excerpt_ref"], news_root)
         pairs.append(RealPair(row["id"], row["sentence"], news_text(source), int(row["label"]),
-                              row["question_id"]))  # fmt: skip
+                              row["question_id"], row["role"]))  # fmt: skip
     return pairs
 
 

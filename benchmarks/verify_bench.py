@@ -312,6 +312,12 @@ def _real_reasons(args: argparse.Namespace, scorer: SupportScorer) -> dict[str, 
                      groups=[p.group for p in real])  # fmt: skip
     block["notes"].append(f"Real-answer pairs: `{args.real_pairs}`, excerpts rebuilt from "
                           f"`{args.news}`.")  # fmt: skip
+    # The hard case: a reason the model itself cited that its source does not support (a
+    # wrong source's excerpt is easy to tell apart).
+    own = [p for p in real if p.role == "cited" and not p.label]
+    caught = sum(scorer.score(p.sentence, p.passage) < scorer.threshold for p in own)
+    block["rows"].append(f"| … unsupported reasons the model cited, flagged at the shipped "
+                         f"threshold | {caught}/{len(own)} | — |")  # fmt: skip
     return block
 
 
@@ -332,7 +338,8 @@ def reasons_report(args: argparse.Namespace) -> str:
                 f"{args.pairs_data or args.data}: pass --pairs-data) | ≥ 0.85 |"
             ]
     real = _real_reasons(args, scorer)
-    lines = ["# Reason support", "", f"Command: `{args.command}`.", "",
+    machine = f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = ["# Reason support", "", f"Machine: {machine}. Command: `{args.command}`.", "",
              "| measure | value | target |", "|---|---|---|",
              *written["rows"], *real["rows"], "", *written["notes"], *real["notes"]]  # fmt: skip
     return "\n".join(lines) + "\n"
