@@ -7,10 +7,12 @@ by hand in `benchmarks/data/reason_pairs_real.jsonl` and scored by `verify_bench
 
 Articles are copyrighted, so a pair stores the model's sentence (our own output) and only a
 reference to the excerpt, from which it is rebuilt on any machine with the shared data: the
-article's file under the shared news folder, its canonical URL (to find the file if it moved),
-the character spans of the excerpt in the article text as the project's loader parses it
-(whitespace collapsed) and a hash of the excerpt, checked when it is rebuilt. No chunk id: those
-change whenever the news store is re-ingested.
+article's file under the shared news folder, its canonical URL and a hash of its heading (title,
+publisher, date: one URL is often saved on several scrape dates under different titles; both
+find the file if it moved), the character spans of the excerpt in the article text as the
+project's loader parses it (whitespace collapsed) and a hash of the excerpt. Both hashes are
+checked when the excerpt is rebuilt. No chunk id: those change whenever the news store is
+re-ingested.
 
     # candidates from `market-copilot eval --records` files (the news store they were answered
     # from is not needed; the articles are read from the shared news folder)
@@ -83,12 +85,26 @@ def _pieces(excerpt: str) -> list[tuple[str, bool, bool]]:
     return found
 
 
+def heading(title: str, publisher: str, published: str) -> str:
+    """A digest of the line the model was shown above the excerpt ("[n] Publisher, date:
+    Title"): one URL is often saved on several scrape dates under different titles."""
+    return digest(f"{publisher}|{published[:10]}|{title}")
+
+
+def _heading_of(article: Article) -> str:
+    return heading(article.title, article.publisher, article.published_at.date().isoformat())
+
+
 def excerpt_reference(source: dict[str, Any], news_root: Path) -> dict[str, Any] | None:
-    """Where the excerpt a news source showed lies in its shared article file (None: not
-    found there, e.g. an article from a feed that is not in the shared folder)."""
+    """Where the excerpt a news source showed lies in the shared article file it came from
+    (same URL, title, publisher and date); None when no such file holds it."""
     shown = source.get("excerpt") or source["text"]
+    wanted = heading(source["title"], source["publisher"], source["published_at"])
     for path in articles_by_url(news_root).get(source["url"], []):
-        body = collapse(load_article(path).text)
+        article = load_article(path)
+        if _heading_of(article) != wanted:
+            continue
+        body = collapse(article.text)
         spans = []
         for piece, lead, trail in _pieces(shown):
             at = body.find(collapse(piece))
@@ -100,6 +116,7 @@ def excerpt_reference(source: dict[str, Any], news_root: Path) -> dict[str, Any]
                 "kind": "article_ref",
                 "file": path.relative_to(news_root).as_posix(),
                 "url": source["url"],
+                "heading_sha256": wanted,
                 "pieces": spans,
                 "sha256": digest(shown),
             }
@@ -107,16 +124,17 @@ def excerpt_reference(source: dict[str, Any], news_root: Path) -> dict[str, Any]
 
 
 def _find_file(ref: dict[str, Any], news_root: Path) -> Path:
+    """The referenced file, or (moved) the file with its URL and heading."""
     path = news_root / str(ref["file"])
-    if path.is_file():
+    if path.is_file() and _heading_of(load_article(path)) == ref["heading_sha256"]:
         return path
-    moved = articles_by_url(news_root).get(ref["url"])
-    if not moved:
-        raise FileNotFoundError(
-            f"article {ref['url']} not found under {news_root}: point --news at the shared "
-            "news folder"
-        )
-    return moved[0]
+    for moved in articles_by_url(news_root).get(ref["url"], []):
+        if _heading_of(load_article(moved)) == ref["heading_sha256"]:
+            return moved
+    raise FileNotFoundError(
+        f"article {ref['url']} ({ref['file']}) not found under {news_root}: point --news at "
+        "the shared news folder"
+    )
 
 
 def rebuild(ref: dict[str, Any], news_root: Path = NEWS_ROOT) -> NewsSource:
@@ -131,7 +149,7 @@ def rebuild(ref: dict[str, Any], news_root: Path = NEWS_ROOT) -> NewsSource:
             (LEAD if piece["lead"] else "") + body[a:b] + (TRAIL if piece["trail"] else "")
         )
     excerpt = "\n".join(lines)
-    if digest(excerpt) != ref["sha256"]:
+    if digest(excerpt) != ref["sha256"] or _heading_of(article) != ref["heading_sha256"]:
         raise ValueError(
             f"{path}: the excerpt read back differs from the one labelled (the article file or "
             "its loader changed); re-extract the pairs"
