@@ -30,7 +30,9 @@ def slot_schema(open_slots: list[str], symbols: list[str]) -> dict[str, Any]:
             "maxItems": 4,
         }
     if "window" in open_slots:  # a period words cannot date ("since the election")
-        day = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # [0-9], not \d: llama.cpp's schema-to-grammar converter turns "\d{4}" into the literal
+        # text "\dddd" (and its C++ parser rejects the escape), so a date slot could not be filled.
+        day = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
         properties["start"] = day
         properties["end"] = day
     if "measure" in open_slots:
