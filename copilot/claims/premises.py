@@ -35,6 +35,15 @@ _BOUND_BEFORE = re.compile(
 )
 _BOUND_AFTER = re.compile(r"^\s*(?:or\s+(?:more|less|better|worse|higher|lower)|\+(?!\d)|and\b)",
                           re.I)  # fmt: skip
+# A figure naming a policy or a term, not a move: "a 10% ceiling on card rates", "25% tariffs",
+# "a 15% stake", "a 3% pay raise" — the question's event, which no market measure speaks to.
+_TERM_AFTER = re.compile(
+    r"^\s*(?:-\s*)?(?:ceilings?|caps?|limits?|tariffs?|tax(?:es)?|levy|levies|duty|duties|"
+    r"interest|rates?|stakes?|discounts?|premiums?|fees?|targets?|thresholds?|margins?|"
+    r"raises?|pay|wages?|down\s+payments?|coupons?|dividends?|layoffs?|cuts?\s+(?:to|in)\s+"
+    r"(?:jobs|staff|workforce)|of\s+(?:the|its|their)\s+(?:shares|stock|workforce|revenue))\b",
+    re.I,
+)
 # A question that asserts what it asks about ("why did …", "what drove …", "did …"), as against
 # one whose figure picks what to look at ("how many sessions rose 1%?", "which sectors …").
 _ASSERTS = re.compile(
@@ -61,6 +70,8 @@ def is_premise(question: str, claim: Claim) -> bool:
         return False
     number = claim.number
     if _BOUND_BEFORE.search(question[: number.start]) or _BOUND_AFTER.match(question[number.end :]):
+        return False
+    if _TERM_AFTER.match(question[number.end :]):
         return False
     lo, hi = claim.sentence
     body = question[lo:hi].strip()

@@ -84,6 +84,8 @@ def test_a_date_after_as_of_is_answered_by_code(shared_deps: ToolDeps) -> None:
     answer, _, llm = ask(shared_deps, "How did SPY do on March 3, 2026?", [])
     assert llm.calls == [] and answer.text.startswith("I cannot answer that")
     assert "2026-03-03" in answer.text
+    # Code's own dates about the store are not claims to mark "found in no source".
+    assert answer.verification.numbers == [] and answer.verification.unverified == []
 
 
 def test_figures_the_model_invents_after_the_evidence_are_cut_and_listed(

@@ -52,5 +52,10 @@ def test_criteria_and_figures_nothing_measured_are_not_corrected() -> None:
         "Why did gold fall 5%?",  # only an article speaks to gold: nothing measured
         "Why did QQQ gain 3% this year?",  # nothing measured about QQQ
         "Why did IWM beat SPY for 10 sessions in a row?",  # a count, not a value
+        # The question's event, a policy or a term, is no move of the instrument.
+        "Explain the small-cap selloff after Trump floated a 10% ceiling on card rates",
+        "Why did small caps slide after the 25% tariffs on steel this year?",
+        "Why did SPY fall after the 3% cap on rent increases?",
+        "Why did small caps rally after a 15% stake was sold this year?",
     ):
         assert corrected(question) == [], question
