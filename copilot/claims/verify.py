@@ -14,7 +14,7 @@ from datetime import date
 
 from copilot.answer import NumberCheck, ReasonCheck, Verification
 from copilot.claims.check import Outcome, check_date, check_figure, states
-from copilot.claims.extract import CITATION, Claim, extract_claims, sentences
+from copilot.claims.extract import CITATION, Claim, Sentence, extract_claims, sentences
 from copilot.claims.reasons import (
     STOP_WORDS,
     SupportScorer,
@@ -45,6 +45,7 @@ def clean_citations(text: str, ledger: SourceLedger) -> tuple[str, list[int], li
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]{3,}")
 MIN_OVERLAP = 0.5  # share of a sentence's content words that must appear in one source
+MIN_REASON_WORDS = 6  # an uncited sentence shorter than this claims nothing worth marking
 
 
 def _words(text: str) -> set[str]:
@@ -184,6 +185,7 @@ def check_reasons(
     statements: dict[int, list[Statement]], scorer: SupportScorer | None,
 ) -> list[ReasonCheck]:  # fmt: skip
     ranks = [s for found in statements.values() for s in found if s.measure == "rank"]
+    news_shown = any(isinstance(source, NewsSource) for source in sources.values())
     checks: list[ReasonCheck] = []
     for sentence in sentences(text):
         body = text[sentence.start : sentence.end]
@@ -193,7 +195,19 @@ def check_reasons(
             reason = check_reason(text, sentence, sources, scorer)
             if reason is not None:
                 checks.append(reason)
+            elif news_shown and _uncited_reason(body, sentence):
+                checks.append(ReasonCheck(
+                    text=body, start=sentence.start, end=sentence.end, kind="reason",
+                    status="unsupported", evidence="no source cited: a reason must cite the "
+                    "article it comes from",
+                ))  # fmt: skip
     return checks
+
+
+def _uncited_reason(body: str, sentence: Sentence) -> bool:
+    """A sentence with no citation at all and enough words to claim something, in an answer
+    that was shown articles: a reason (or filler) nothing stands behind."""
+    return not sentence.citations and len(re.findall(r"[A-Za-z]{2,}", body)) >= MIN_REASON_WORDS
 
 
 def verify_answer(

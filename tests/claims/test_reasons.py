@@ -77,3 +77,29 @@ def test_a_superlative_needs_a_cited_source_that_computed_it() -> None:
     assert [(r.text, r.status) for r in v.reasons] == [("best", "unsupported")]
     _, v = check("IWM rose 8.32%, its biggest gain on record [2].")
     assert [(r.text, r.status) for r in v.reasons] == [("biggest", "unsupported")]
+
+
+def test_an_uncited_reason_in_an_answer_shown_articles_is_marked() -> None:
+    from ledger_kit import AS_OF, book
+
+    from copilot.claims.verify import verify_answer
+    from copilot.sources import DataSource, SourceLedger
+
+    text = (
+        "IWM beat SPY 14 sessions in a row [1]. "
+        "This is a clear example of how economic data can drive stock prices. "
+        "That is all."  # too short to claim anything
+    )
+    _, v = verify_answer(text, book(), AS_OF, "why did small caps rally?", check_support=True)
+    uncited = [r for r in v.reasons if r.source is None]
+    assert [(r.text, r.status) for r in uncited] == [
+        ("This is a clear example of how economic data can drive stock prices.", "unsupported")
+    ]  # fmt: skip
+    assert "no source cited" in uncited[0].evidence
+    # An answer shown no article (market data only) has no reasons to hold to a citation.
+    data_only = SourceLedger()
+    for _, source in book().items():
+        if isinstance(source, DataSource):
+            data_only.register(source)
+    _, v = verify_answer(text, data_only, AS_OF, "why did small caps rally?", check_support=True)
+    assert [r for r in v.reasons if r.source is None] == []
