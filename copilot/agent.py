@@ -63,10 +63,10 @@ class AgentConfig:
     news_sentences: int = 3  # a why-answer: the reasons the articles give (code states the move)
     news_k: int = 4  # a question that names no market: the articles read
     news_budget_tokens: int = 600  # a why-question's drivers: prompt tokens for the excerpts
+    reasons_articles: int = 5  # … shared by at most this many articles (fewer, whole reasons)
     repair: bool = True
     slot_max_tokens: int = 60
     answer_max_tokens: int = 320
-    reasons_articles: int = 5  # … shared by at most this many articles (fewer, whole reasons)
     reasons_max_tokens: int = 150  # three reasons run ~40 tokens each; more is a list of titles
 
 
