@@ -226,8 +226,9 @@ def test_reason_counts_take_the_model_sentences_it_cited_to_a_supporting_article
     from copilot.sources import DataSource, NewsSource
 
     def article(n: int) -> NewsSource:
+        published = datetime(2026, 1, 15, tzinfo=UTC)
         return NewsSource(article_id=f"a{n}", chunk_id=f"c{n}", title="t", publisher="p",
-                          published_at=datetime(2026, 1, 15, tzinfo=UTC), url="u", text="x")  # fmt: skip
+                          published_at=published, url="u", text="x")  # fmt: skip
 
     written = (
         "Chip stocks rose after TSMC raised its capital spending plan [3]. "  # cited, supported

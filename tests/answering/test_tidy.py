@@ -41,7 +41,8 @@ from copilot.answering.tidy import tidy
             "IWM rose [1].\n\nRates fell [3]. Banks beat [4]. Oil slid [5].\n\nEnd.",
         ),
         (
-            "M [1].\n\n1. [3] Tech rallied on rates. [3]\n2. [4] Stocks rose. [4]\n3. [5] Oil fell.",
+            "M [1].\n\n1. [3] Tech rallied on rates. [3]\n2. [4] Stocks rose. [4]\n"
+            "3. [5] Oil fell.",
             "M [1].\n\nTech rallied on rates. [3] Stocks rose. [4] Oil fell [5].",
         ),
         # A citation repeated back to back is written once.
