@@ -34,7 +34,8 @@ DIGIT = re.compile(r"\d")
 
 
 def tidy(text: str) -> str:
-    """`text` with placeholders dropped, bracketed figures unbracketed, opening citations moved
+    """`text` with placeholders dropped, bracketed figures unbracketed, numbered items joined
+    into one paragraph, a citation repeated back to back written once, opening citations moved
     to the end of their sentence, word-less fragments (figures, no words) removed, and a
     sentence said again word for word (a small model's repetition loop) kept once."""
     text = PLACEHOLDER.sub("", text)
