@@ -18,7 +18,6 @@ Every prompt shares the system prefix, which llama.cpp keeps in its KV cache.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from copilot.answering.sheet import move_brief, reasons_sheet
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import tidy
 from copilot.answering.why import why_calls
+from copilot.claims.extract import citations_in
 from copilot.claims.reasons import preload_scorer
 from copilot.errors import CopilotError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
@@ -52,7 +52,6 @@ from copilot.verify import verify_answer
 NEWS_TOOL = "search_news"
 NEWS_TOOLS = (NEWS_TOOL, "news_drivers")
 MEASURE_TOOL = "measure"
-CITED = re.compile(r"\[\d+\]")
 EVIDENCE_CHARS = 6000  # ~1,500 tokens: evidence never overflows the local model's context
 
 
@@ -385,7 +384,7 @@ class Copilot:
         """An answer code wrote (nothing could be measured): streamed like any other."""
         run.on_event(AgentEvent(kind="phase", name="write"))
         self._token(run, text)
-        if not CITED.search(text):  # code's own words about the store (dates it knows), no
+        if not citations_in(text):  # code's own words about the store (dates it knows), no
             return self._answer(run, text, Verification(), failures, [])  # figure to check
         text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         return self._answer(run, text, verification, failures, [])

@@ -13,7 +13,7 @@ would read to the claim checker as another instrument.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from copilot.answer import NumberCheck, ToolCallRecord, Verification
@@ -28,12 +28,30 @@ STATED = frozenset({"verified", "derived", "moved"})
 _NOT_MAIN = frozenset({"rank", "date", "sessions"})
 
 
+def body_lines(record: ToolCallRecord) -> list[str]:
+    """The record's non-empty output lines, without its [n]."""
+    n = record.sources[0]
+    lines = (line.strip().removeprefix(f"[{n}]").strip() for line in record.output.splitlines())
+    return [line for line in lines if line]
+
+
+def market_sources(
+    records: list[ToolCallRecord], ledger: SourceLedger
+) -> Iterator[tuple[ToolCallRecord, int, DataSource]]:  # fmt: skip
+    """(record, its [n], its data source) of every market record that succeeded."""
+    for record in records:
+        if record.error or record.name in NEWS_TOOLS or not record.sources:
+            continue
+        n = record.sources[0]
+        source = ledger.get(n)
+        if isinstance(source, DataSource):
+            yield record, n, source
+
+
 def first_line(record: ToolCallRecord, focus: str | None = None) -> str:
     """The record's first figure line, without its [n]. A ranking: its leader's line, or the
     line of the one ranked instrument the question asks about ("where did utilities rank")."""
-    n = record.sources[0]
-    body = [line.strip().removeprefix(f"[{n}]").strip() for line in record.output.splitlines()]
-    body = [line for line in body if line]
+    body = body_lines(record)
     first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
         first = f"{first} {body[1]}"
@@ -98,13 +116,9 @@ def missing_leads(
     """The lead line of every market source whose main figure the answer does not state or
     whose instruments it does not name, each with its [n]."""
     leads: list[str] = []
-    for record in records:
-        if record.error or record.name in NEWS_TOOLS or not record.sources:
-            continue
-        n = record.sources[0]
-        source = ledger.get(n)
+    for record, n, source in market_sources(records, ledger):
         line = first_line(record, ranked_focus(record, question))
-        if not isinstance(source, DataSource) or not line:
+        if not line:
             continue
         fact = main_fact(line, source)
         if fact is None:
@@ -123,18 +137,11 @@ def move_paragraph(
     records (the move, the benchmark's, the streak), exactly as computed, each with its [n].
     A run of 0 sessions is left out: it is no part of a move being explained."""
     lines: list[str] = []
-    for record in records:
-        if record.error or record.name in NEWS_TOOLS or not record.sources:
+    for record, n, source in market_sources(records, ledger):
+        if any(f.measure.endswith("streak") and f.value == 0 for f in source.facts):
             continue
-        n = record.sources[0]
-        source = ledger.get(n)
-        facts = source.facts if isinstance(source, DataSource) else []
-        if any(f.measure.endswith("streak") and f.value == 0 for f in facts):
-            continue
-        for raw in record.output.splitlines():
-            line = raw.strip().removeprefix(f"[{n}]").strip()
-            if line and not line.startswith("Definition:"):
-                lines.append(f"{line.rstrip('.')} [{n}].")
+        lines += [f"{line.rstrip('.')} [{n}]." for line in body_lines(record)
+                  if not line.startswith("Definition:")]  # fmt: skip
     return " ".join(lines[:most])
 
 

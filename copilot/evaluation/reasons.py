@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 
 from copilot.answer import Answer
+from copilot.claims.extract import CITATION, citations_in
 from copilot.sentences import sentence_spans
 from copilot.sources import NewsSource
 
-_CITATION = re.compile(r"\[(\d+)\]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def _key(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(_CITATION.sub("", text)))
+    return " ".join(w.lower() for w in _WORD.findall(CITATION.sub("", text)))
 
 
 def reason_counts(answer: Answer) -> tuple[int, int]:
@@ -34,7 +34,7 @@ def reason_counts(answer: Answer) -> tuple[int, int]:
         if len(_WORD.findall(sentence)) < 4:
             continue
         total += 1
-        cited = [int(n) for n in _CITATION.findall(sentence)]
-        on_article = any(isinstance(answer.sources.get(n), NewsSource) for n in cited)
+        on_article = any(isinstance(answer.sources.get(n), NewsSource)
+                         for n in citations_in(sentence))  # fmt: skip
         accepted += on_article and _key(sentence) in supported
     return total, accepted
