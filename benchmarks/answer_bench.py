@@ -66,8 +66,9 @@ def report(runs: list[dict[str, Any]]) -> str:
         "Command: `.venv/bin/python benchmarks/answer_bench.py --runs "
         f"{len(runs)} --write` (each run a fresh `market-copilot ask --json` process).",
         f"Plan made by: {', '.join(sorted({r.get('planned_by', 'model') for r in runs}))}. "
-        "Seconds; `first_token` and `total` count from the question (after the model is "
-        "loaded: `process wall` adds Python start-up and the model load).",
+        "Seconds; `first_token` and `total` count from the question; `process wall` adds "
+        "Python start-up and opening the stores (the model loads meanwhile, in the background: "
+        "`prime` includes any wait for it).",
         "",
         "| run | " + " | ".join(PHASES) + " | process wall | prompt+completion tokens | load |",
         "|---" * (len(PHASES) + 4) + "|",

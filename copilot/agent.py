@@ -126,10 +126,7 @@ class Copilot:
         conversation), a follow-up reuses what earlier turns settled, and is remembered."""
         run = self._start(question, as_of, on_event, cancel)
         run.memory = memory
-        primed = time.perf_counter()
         preload_scorer()  # the reason checker's model loads while the tools and the model run
-        self.warm_up()
-        run.timings["prime"] = time.perf_counter() - primed
         settled = self._understand(run)
         refusal = cannot_answer(settled)
         if refusal is not None:
@@ -184,6 +181,15 @@ class Copilot:
             return self.llm.prime([self.system_message()])
         return None
 
+    def _prime(self, run: _Run) -> None:
+        """`warm_up` once per question, just before its first model call — not earlier: a
+        model still loading in the background (`LoadingLLM`) is waited for only here, while
+        code's own work (understanding, tools, news search) has already run."""
+        if "prime" not in run.timings:
+            t0 = time.perf_counter()
+            self.warm_up()
+            run.timings["prime"] = time.perf_counter() - t0
+
     def _understand(self, run: _Run) -> Understanding:
         t0 = time.perf_counter()
         settled = understand(run.question, run.as_of, self.catalog())
@@ -221,6 +227,7 @@ class Copilot:
         """One constrained call for the slots code left open; a reply that does not fit is
         asked for once more, then the question is answered without it."""
         run.on_event(AgentEvent(kind="phase", name="plan"))
+        self._prime(run)
         t0 = time.perf_counter()
         symbols = sorted(self.catalog().stored)
         schema = slot_schema(settled.open_slots, symbols)
@@ -301,6 +308,7 @@ class Copilot:
         convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
         written = ""
         if not run.deadline.expired():
+            self._prime(run)
             response = self.llm.stream(
                 convo, lambda token: self._token(run, token), max_tokens=max_tokens,
                 stop_when=_stop_after(sentences, run.deadline),

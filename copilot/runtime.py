@@ -30,8 +30,10 @@ def open_news(settings: Settings) -> Any:
 
 def preload_embedder(news: Any) -> threading.Thread | None:
     """Start loading the news embedding model in the background — while the language model
-    loads, which is mostly file reading — so the first search does not wait for it. Join the
-    thread before asking: an import racing the model's compute slows both (measured)."""
+    loads, which is mostly file reading — so the first search does not wait for it. Whoever
+    loads the language model in the foreground joins the thread before asking (an import racing
+    the model's compute slows both, measured); `ask`, whose model loads in the background, lets
+    the first search wait for it instead (the embedder loads once, under its lock)."""
     if news is None:
         return None
 

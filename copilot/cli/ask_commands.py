@@ -54,8 +54,9 @@ def ask(
     if updates:
         settings = settings.model_copy(update=updates)
     day = parse_day(as_of, "--as-of") or settings.as_of
-    with open_deps(settings, day) as deps:
-        llm = make_llm_beside_news(settings, deps.news, quiet=as_json)
+    llm = make_llm_in_background(settings, quiet=as_json)  # loads while the stores open and
+    with open_deps(settings, day) as deps:  # code understands the question and runs the tools
+        preload_embedder(deps.news)  # the news search waits for it; the model's load goes on
         copilot = make_engine(mode, deps, llm)
         links = StreamingLinkFilter()
         on_event = (lambda _e: None) if as_json else event_printer(links)
@@ -101,6 +102,14 @@ def make_llm_beside_news(settings: Settings, news: Any, quiet: bool) -> LLM:
     if preloading is not None:
         preloading.join()
     return llm
+
+
+def make_llm_in_background(settings: Settings, quiet: bool) -> LLM:
+    """The model, loading in a background thread: its first call waits for the load (a fresh
+    `ask` spends the ~1 s of opening the stores, understanding and tools meanwhile)."""
+    from copilot.llm.loading import LoadingLLM
+
+    return LoadingLLM(lambda: make_llm_with_progress(settings, quiet))
 
 
 def make_llm_with_progress(settings: Settings, quiet: bool) -> LLM:

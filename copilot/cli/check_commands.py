@@ -13,8 +13,6 @@ from rich.table import Table
 from copilot.cli.common import load_settings, open_market, parse_day, require
 from copilot.factcheck.model import Report
 from copilot.factcheck.report import right_text, to_html, to_json, to_markdown
-from copilot.factcheck.run import check_article
-from copilot.factcheck.source import read_input
 from copilot.safety import strip_controls
 from copilot.sources import SourceLedger
 from copilot.tools import ToolDeps
@@ -33,6 +31,10 @@ def check(
     html_path: Path | None = typer.Option(None, "--html", help="Also write it as HTML here."),
 ) -> None:
     """Fact-check a market article: each figure recomputed from the stored data."""
+    # Imported here: the fetcher's HTTP stack would slow every other command's start.
+    from copilot.factcheck.run import check_article
+    from copilot.factcheck.source import read_input
+
     settings = load_settings()
     day = parse_day(as_of, "--as-of")
     article = read_input(where, settings.http_timeout_s)

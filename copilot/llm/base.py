@@ -50,7 +50,10 @@ STOPPED = "stop_when"  # the finish_reason of an answer that `stop_when` ended
 class LLM(Protocol):
     """What the agent needs from a language model."""
 
-    model_id: str
+    @property
+    def model_id(self) -> str:
+        """The model's name, as answers and reports record it."""
+        ...
 
     def complete(
         self,

@@ -10,14 +10,16 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, ValidationError
 
 from copilot.errors import ModelFixableError
 from copilot.settings import Settings
 from copilot.sources import SourceLedger
+
+if TYPE_CHECKING:  # LangChain loads only for the agent mode (it costs ~0.4 s of every start)
+    from langchain_core.tools import BaseTool
 
 ArgsT = TypeVar("ArgsT", bound=BaseModel)
 
@@ -103,6 +105,8 @@ def build_langchain_tools(deps: ToolDeps, names: list[str] | None = None) -> lis
 
 
 def _as_langchain(deps: ToolDeps, spec: ToolSpec[Any]) -> BaseTool:
+    from langchain_core.tools import StructuredTool
+
     def call(**kwargs: Any) -> tuple[str, ToolOutput]:
         output = run_tool(deps, spec.name, kwargs)
         return output.text, output

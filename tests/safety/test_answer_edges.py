@@ -83,7 +83,7 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
         yield SimpleNamespace(news=None)
 
     monkeypatch.setattr(ask_commands, "open_deps", no_stores)
-    monkeypatch.setattr(ask_commands, "make_llm_beside_news", lambda *a, **k: None)
+    monkeypatch.setattr(ask_commands, "make_llm_in_background", lambda *a, **k: None)
     monkeypatch.setattr(ask_commands, "make_engine", lambda *a, **k: StandIn())
     app = typer.Typer()
     app.command()(ask_commands.ask)
