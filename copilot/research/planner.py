@@ -1,4 +1,6 @@
 """Planning: the model proposes a `ResearchPlan` as grammar-constrained JSON; code validates it.
+A why-topic naming an instrument has its evidence planned by code, and the model writes only
+the report's sub-questions (`plan_request`).
 
 Each proposed step is validated on its own against its tool's argument model: a bad step is kept
 aside as `rejected` (shown to the user, never run) instead of failing the whole plan. Then the
@@ -69,6 +71,31 @@ def plan_schema(names: list[str]) -> dict[str, Any]:
         },
         "required": ["sub_questions", "steps"],
     }
+
+
+def questions_schema() -> dict[str, Any]:
+    """The plan of a topic whose evidence code settled: only the sub-questions."""
+    schema = plan_schema([])
+    return {**schema, "properties": {"sub_questions": schema["properties"]["sub_questions"]},
+            "required": ["sub_questions"]}  # fmt: skip
+
+
+def plan_request(
+    deps: ToolDeps, topic: str, as_of: date, data_latest: date | None
+) -> tuple[list[ChatMessage], dict[str, Any]]:
+    """The plan call's messages and JSON schema. A why-topic naming an instrument has its
+    evidence planned by code (the move, the run, the news drivers: see `with_safeguards`), so
+    the model is asked only for the report's sub-questions — a short reply instead of a
+    JSON plan of every step (the plan call was a fifth of a report's time)."""
+    why = _why_steps(ResearchPlan(topic=topic, as_of=as_of), deps)
+    if not why:
+        return plan_messages(deps, topic, as_of, data_latest), plan_schema(tool_names(deps))
+    steps = "; ".join(f"{_why_reason(tool, args)} ({args['start']} to {args['end']})"
+                      if "start" in args and "end" in args else _why_reason(tool, args)
+                      for tool, args in why)  # fmt: skip
+    user = prompts.render("research_questions", as_of=as_of, data_latest=data_latest or as_of,
+                          topic=topic, steps=steps)  # fmt: skip
+    return [system_message(deps), {"role": "user", "content": user}], questions_schema()
 
 
 def plan_messages(

@@ -33,14 +33,7 @@ from copilot.research.models import (
     ResearchPlan,
     ResearchRecord,
 )
-from copilot.research.planner import (
-    default_plan,
-    parse_plan,
-    plan_messages,
-    plan_schema,
-    system_message,
-    tool_names,
-)
+from copilot.research.planner import default_plan, parse_plan, plan_request, system_message
 from copilot.research.report import Report, analysis_focus, build_report
 from copilot.research.sections import section_specs
 from copilot.research.writer import SectionWriter, evidence_text
@@ -73,14 +66,15 @@ class ResearchSession:
         return effective, latest
 
     def propose_plan(self, topic: str, as_of: date | None = None) -> ResearchPlan:
-        """The model's plan (one constrained-JSON call), validated, with safeguards."""
+        """The plan (one constrained-JSON call: the model's steps and sub-questions, or only
+        the sub-questions when code planned the topic's why-evidence), validated, with
+        safeguards."""
         t0 = time.perf_counter()
         day, latest = self._as_of(as_of)
         writer = SectionWriter(self.llm, system_message(self.deps), self.tracker,
                                lambda _e: None, self.calls)  # fmt: skip
         try:
-            messages = plan_messages(self.deps, topic.strip(), day, latest)
-            schema = plan_schema(tool_names(self.deps))
+            messages, schema = plan_request(self.deps, topic.strip(), day, latest)
             response = writer.call("plan", "plan", messages, None, schema, PLAN_MAX_TOKENS)
             plan = parse_plan(response.text, topic.strip(), day, self.budget, self.deps)
             if not response.text:  # the model's plan was unusable: the default plan, said so

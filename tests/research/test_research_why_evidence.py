@@ -5,11 +5,14 @@ in the writer's evidence. Expected values come from the raw CSVs (tests/raw.py).
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 from research_script import AS_OF, TOPIC
 
+from copilot.llm.scripted import ScriptedLLM
+from copilot.research import ResearchSession
 from copilot.research.budget import BudgetTracker
 from copilot.research.executor import execute
 from copilot.research.models import Budget, StepRecord
@@ -93,3 +96,31 @@ def test_a_move_no_stored_article_covers_is_said_in_the_evidence(
     assert drivers.status == "ok" and not drivers.sources and drivers.data["no_coverage"]
     evidence = evidence_text(steps)
     assert drivers.output in evidence and "no stored article" in drivers.output.lower()
+
+
+def test_a_why_topic_asks_the_model_only_for_sub_questions(research_deps: ToolDeps) -> None:
+    """Code planned the evidence: the plan call asks for sub-questions, shown code's steps."""
+    questions = ["How far did small caps outrun large caps?", "What news drove it?"]
+    llm = ScriptedLLM([json.dumps({"sub_questions": questions})])
+    plan = ResearchSession(research_deps, llm).propose_plan(TOPIC, AS_OF)
+    llm.assert_consumed()
+    assert list(llm.json_schemas[0]["properties"]) == ["sub_questions"]  # type: ignore[index]
+    prompt = llm.calls[0][-1]["content"]
+    assert "the move of IWM, SPY (2026-01-02 to 2026-01-23)" in prompt
+    assert "the news around the move of IWM" in prompt
+    assert "Tools (" not in prompt  # no tool menu: the model plans no step
+    assert plan.sub_questions == questions
+    assert [s.tool for s in plan.steps] == ["measure", "measure", "news_drivers"]
+
+
+def test_a_topic_naming_no_instrument_gets_the_models_full_plan(research_deps: ToolDeps) -> None:
+    steps = [{"tool": "search_news", "feeds": "analysis",
+              "args": {"query": "central bank independence", "k": 3}}]  # fmt: skip
+    llm = ScriptedLLM([json.dumps({"sub_questions": ["What was said?"], "steps": steps})])
+    plan = ResearchSession(research_deps, llm).propose_plan(
+        "What are economists saying about central bank independence?", AS_OF
+    )
+    llm.assert_consumed()
+    assert set(llm.json_schemas[0]["properties"]) == {"sub_questions", "steps"}  # type: ignore[index]
+    assert "Tools (" in llm.calls[0][-1]["content"]
+    assert plan.steps[0].tool == "search_news" and plan.steps[0].args["k"] == 3
