@@ -293,7 +293,13 @@ class Copilot:
         earlier = run.memory.summary() if run.memory is not None else ""
         common = {"question": run.question, "as_of": run.as_of, "earlier": earlier,
                   "premise": run.corrected.prompt_note()}  # fmt: skip
-        move = move_paragraph(data, self.deps.ledger) if news else ""
+        uncovered = settled.why and any(_no_coverage(r) for r in run.records)
+        move = move_paragraph(data, self.deps.ledger) if news or uncovered else ""
+        if move and not news:  # no stored article explains the move: code states it and the
+            run.move = move  # gap (a note after the check); asked anyway, the model made up
+            self._token(run, move)  # causes from the figures ("jumped due to its return")
+            run.timings["write"] = time.perf_counter() - t0
+            return move
         if move:
             run.move = move
             self._token(run, move + "\n\n")

@@ -210,15 +210,22 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
             assert source.published_at.date() <= AS_OF, n
 
 
-def test_a_move_no_stored_article_covers_says_so_in_code(research_deps: ToolDeps) -> None:
-    llm = ScriptedLLM(["Utilities fell [1]."])
+def test_a_move_no_stored_article_covers_says_so_in_code(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    llm = ScriptedLLM([])  # nothing to explain the move with: the model is not asked
     answer = Copilot(research_deps, llm).ask("why did utilities fall in April 2025?", AS_OF)
-    llm.assert_consumed()  # one turn: the market data; no reasons are asked for
-    # The model stated no figure: code's line for the measured move leads (copilot.answering.lead).
-    assert answer.text.startswith("XLU: return ")
-    assert "[1].\n\nUtilities fell [1]." in answer.text
-    assert "No stored article explains this move" in answer.text
-    assert "ingest news --rss" in answer.text
+    assert llm.calls == []
+    # April 2025: from the last close of March to the last close of April, by hand.
+    rows = raw_closes(shared_data / "market" / "prices", "XLU")
+    by_hand = _pct(close_on(rows, "2025-03-31"), close_on(rows, "2025-04-30"))
+    move, gap = answer.text.split("\n\n")
+    assert move.startswith(f"XLU: return {by_hand} over ")  # code's lines: the move, SPY's,
+    assert "longest run of sessions beating SPY" in move and move.endswith("[2].")  # the run
+    assert gap.startswith("No stored article explains this move")
+    assert "ingest news --rss" in gap
+    figures = [n for n in answer.verification.numbers if n.unit == "%"]
+    assert figures and all(n.status == "verified" for n in figures)
 
 
 def test_follow_ups_reuse_what_the_previous_turn_settled(shared_deps: ToolDeps) -> None:
