@@ -38,7 +38,8 @@ _WHY = re.compile(
     r"pushed|sent|explains|is\s+driving|was\s+driving|happened\s+to|made|lifted|boosted|"
     r"buoyed|propelled|powered|fu?ell?ed|sparked|spurred|triggered|moved|sank|hit|hurt|"
     r"dragged|weighed\s+on|rattled|spooked|knocked|hammered|pressured)\b|\bwhat'?s\s+"
-    r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b",
+    r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b|"
+    r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b",
     _I,
 )
 _UP = re.compile(

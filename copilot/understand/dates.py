@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from copilot.understand.sessions import session_after, session_on_or_before
 from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, NUMBER, ORDINALS, number_of
 
-Kind = Literal["day", "week", "month", "quarter", "half", "year"]
+Kind = Literal["day", "week", "part", "month", "quarter", "half", "year"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,11 @@ _QUARTER = (
 )
 _HALF = (
     re.compile(r"\bh([12])(?:\s+(\d{4}))?\b", re.IGNORECASE),
-    re.compile(r"\b(first|second)\s+half\b(?:\s+of)?(?:\s+(\d{4}))?", re.IGNORECASE),
+    re.compile(  # not "the first half of January" (a part of the month: _part_of)
+        rf"\b(first|second)\s+half\b(?!\s+of\s+(?:the\s+month\s+of\s+)?{MONTH}\b)"
+        r"(?:\s+of)?(?:\s+(\d{4}))?",
+        re.IGNORECASE,
+    ),
 )
 _MONTH_YEAR = re.compile(rf"\b({MONTH})(?:\s+of)?,?\s+('?\d{{4}}|'\d{{2}})\b", re.IGNORECASE)
 _MONTH_ALONE = re.compile(rf"\b({MONTH})(?![\w/])", re.IGNORECASE)
@@ -81,6 +85,19 @@ _WEEK_AROUND = re.compile(
     r"(?:the\s+)?week\s+(before|after|leading\s+up\s+to|following)\s+$", re.IGNORECASE
 )
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+(?:of|beginning|starting|ending)\s+$", re.IGNORECASE)
+# "early / mid / late January", "the (very) end of January", "the first half of January".
+_PART_OF = re.compile(
+    r"(?:\b(?P<third>early|mid|late)[\s-]*|(?:the\s+)?(?P<very>very\s+)?(?P<edge>start|beginning|"
+    r"end)\s+of\s+|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+)(?:the\s+month\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "since / through / as of the end of January" is a point (the month's last close), not a part.
+_POINT_BEFORE = re.compile(
+    r"\b(?:since|from|through|thru|until|till|to|by|as\s+of|up\s+to)\s+$", re.IGNORECASE
+)
+# The parts of a month, by day of the month (docs/windows-and-measures.md).
+_THIRDS = {"early": (1, 10), "start": (1, 10), "beginning": (1, 10), "mid": (11, 20),
+           "late": (21, 31), "end": (21, 31)}  # fmt: skip
 # "may" and "march" are verbs too: a month only with a capital, a year, or a period word before.
 _VERB_MONTHS = {"may", "march", "mar"}
 _MONTH_CONTEXT = re.compile(
@@ -104,7 +121,8 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
                 found.append(mention)
     found.sort(key=lambda m: m.start)
     return tuple(
-        _edge_of(text, _week_around(text, _next_to(text, _week_of(text, m)))) for m in found
+        _part_of(text, _edge_of(text, _week_around(text, _next_to(text, _week_of(text, m)))))
+        for m in found
     )
 
 
@@ -439,6 +457,34 @@ def _edge_of(text: str, mention: DateMention) -> DateMention:
         period.end)  # fmt: skip
     label = f"the {found.group(1).lower()} session of {period.label} ({day.isoformat()})"
     return replace(mention, start=found.start(), period=Period(day, day, label, "day"))
+
+
+def _part_of(text: str, mention: DateMention) -> DateMention:
+    """'late January' → January 21–31; 'early' / 'the start of' → 1–10; 'mid' → 11–20; 'the
+    first / second half of' → 1–15 / 16–end; 'the very start / end of' → its first / last
+    seven days."""
+    found = _PART_OF.search(text[: mention.start])
+    if found is None or mention.period.kind != "month":
+        return mention
+    if found.group("edge") and _POINT_BEFORE.search(text[: found.start()]):
+        return mention
+    period = mention.period
+    if found.group("half"):
+        first = found.group("half").lower() == "first"
+        start, end = (1, 15) if first else (16, period.end.day)
+        word = f"the {found.group('half').lower()} half of"
+    elif found.group("very"):
+        edge = found.group("edge").lower()
+        start, end = (1, 7) if edge != "end" else (period.end.day - 6, period.end.day)
+        word = f"the very {edge} of"
+    else:
+        word = (found.group("third") or found.group("edge")).lower()
+        start, end = _THIRDS[word]
+        word = word if found.group("third") else f"the {word} of"
+    last = period.start.replace(day=min(end, period.end.day))
+    label = f"{word} {period.label}".replace("mid ", "mid-")
+    days = Period(period.start.replace(day=start), last, label, "part")
+    return replace(mention, start=found.start(), period=days)
 
 
 def _week_around(text: str, mention: DateMention) -> DateMention:

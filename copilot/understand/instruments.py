@@ -101,7 +101,7 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """One pattern for every registry phrase (longest first) and phrase → symbols."""
     table: dict[str, list[str]] = {}
     for info in KNOWN_SYMBOLS:
-        for alias in (*info.aliases, *_fund_names(info.name)):
+        for alias in (*_head_nouns(info.aliases), *_fund_names(info.name)):
             symbols = table.setdefault(alias.lower(), [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
@@ -112,6 +112,19 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     # "the Dow Jones Industrial Average" can win over "the Dow".
     pattern = re.compile(rf"(?<![\w&])(?=((?:{body}))(?![\w&]))", re.IGNORECASE)
     return pattern, {a: tuple(s) for a, s in table.items()}
+
+
+_STOCKS = re.compile(r"\bstocks$", re.IGNORECASE)
+
+
+def _head_nouns(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The registry's "… stocks" phrases, and the same with the other words people use for
+    them: "homebuilder shares", "bank equities"."""
+    out = list(aliases)
+    for alias in aliases:
+        if _STOCKS.search(alias):
+            out += [_STOCKS.sub(noun, alias) for noun in ("shares", "equities")]
+    return tuple(out)
 
 
 def warm_patterns() -> None:

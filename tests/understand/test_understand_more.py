@@ -235,7 +235,7 @@ def test_more_date_shapes(
     ("question", "vague"),
     [
         ("How did energy compare to tech since the election?", "since the election"),
-        ("how did XLE do in early January", "early January"),
+        ("how did XLE do in mid-2025", "mid-2025"),
         ("how did the market do during the selloff", "during the selloff"),
     ],
 )
@@ -718,3 +718,75 @@ def test_ranking_a_set_by_a_bare_question_ranks_moves(catalog: Catalog) -> None:
     assert got.intent is not None and (got.intent.measure, got.intent.rank) == ("return", "desc")
     vix = understand("what's the VIX done this week", A, catalog)
     assert vix.intent is not None and vix.intent.measure == "return"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "label"),
+    [
+        # Thirds of a month by day: early 1–10, mid 11–20, late 21–end (as of 2026-02-18).
+        ("how did XLE do in early January", D(2026, 1, 1), D(2026, 1, 10), "early January 2026"),
+        ("XLE in mid-January?", D(2026, 1, 11), D(2026, 1, 20), "mid-January 2026"),
+        ("why did gold fall in late January", D(2026, 1, 21), D(2026, 1, 31), "late January"),
+        ("gold at the end of January", D(2026, 1, 21), D(2026, 1, 31), "the end of January"),
+        ("gold at the start of December 2025", D(2025, 12, 1), D(2025, 12, 10), "the start of"),
+        # "The very end": its last seven days; halves: 1–15, 16–end.
+        ("gold at the very end of January", D(2026, 1, 25), D(2026, 1, 31), "the very end of"),
+        ("TLT in the first half of January", D(2026, 1, 1), D(2026, 1, 15), "the first half of"),
+        ("TLT in the second half of November 2025", D(2025, 11, 16), D(2025, 11, 30),
+         "the second half of November 2025"),
+        ("late February 2025 for SPY", D(2025, 2, 21), D(2025, 2, 28), "late February 2025"),
+    ],
+)  # fmt: skip
+def test_parts_of_a_month(
+    question: str, start: date, end: date, label: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.open_slots == [], got.trace
+    assert (got.window.start, got.window.end) == (start, end)
+    assert label in got.window.label
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # An edge of a month after since / through is a point (its close), as before.
+        ("XLE since the end of December", D(2026, 1, 1), None),
+        ("XLE from the start of January through the end of January", D(2026, 1, 1),
+         D(2026, 1, 31)),
+        ("H2 2025 for XLE", D(2025, 7, 1), D(2025, 12, 31)),
+        ("XLE in the second half of 2025", D(2025, 7, 1), D(2025, 12, 31)),
+    ],
+)  # fmt: skip
+def test_month_edges_after_since_and_through_stay_points(
+    question: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (start, end), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        ("Why did homebuilder shares spike on January 8?", "XHB"),
+        ("how did bank shares do last week", "XLF"),
+        ("semiconductor equities in December?", "SMH"),
+    ],
+)
+def test_shares_and_equities_name_the_same_sectors_as_stocks(
+    question: str, symbol: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the story behind the health care sector's pop around January 7?",
+        "What was the catalyst for the rally in XLE on January 5?",
+        "What was the cause of the drop in gold on January 30?",
+    ],
+)
+def test_story_catalyst_and_cause_ask_why(question: str, catalog: Catalog) -> None:
+    assert understand(question, A, catalog).why
