@@ -117,13 +117,19 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 _STOCKS = re.compile(r"\bstocks$", re.IGNORECASE)
 
 
+# What people put after a sector word instead of "stocks": "homebuilder shares", "the bank
+# selloff", "the chip rally".
+_HEAD_NOUNS = ("shares", "equities", "selloff", "sell-off", "rally", "slump", "rout", "plunge",
+               "surge", "rebound", "slide")  # fmt: skip
+
+
 def _head_nouns(aliases: tuple[str, ...]) -> tuple[str, ...]:
     """The registry's "… stocks" phrases, and the same with the other words people use for
-    them: "homebuilder shares", "bank equities"."""
+    them ("homebuilder shares", "the bank selloff")."""
     out = list(aliases)
     for alias in aliases:
         if _STOCKS.search(alias):
-            out += [_STOCKS.sub(noun, alias) for noun in ("shares", "equities")]
+            out += [_STOCKS.sub(noun, alias) for noun in _HEAD_NOUNS]
     return tuple(out)
 
 

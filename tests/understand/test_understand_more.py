@@ -771,6 +771,8 @@ def test_month_edges_after_since_and_through_stay_points(
         ("Why did homebuilder shares spike on January 8?", "XHB"),
         ("how did bank shares do last week", "XLF"),
         ("semiconductor equities in December?", "SMH"),
+        ("What was the catalyst for the bank selloff on January 20?", "XLF"),
+        ("Why did the energy rally fade?", "XLE"),
     ],
 )
 def test_shares_and_equities_name_the_same_sectors_as_stocks(
