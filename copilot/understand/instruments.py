@@ -100,8 +100,9 @@ class _Claim:
 def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """One pattern for every registry phrase (longest first) and phrase → symbols."""
     table: dict[str, list[str]] = {}
+    plain = {a.lower() for info in KNOWN_SYMBOLS for a in info.aliases}
     for info in KNOWN_SYMBOLS:
-        for alias in (*_head_nouns(info.aliases), *_fund_names(info.name)):
+        for alias in (*_head_nouns(info.aliases, plain), *_fund_names(info.name)):
             symbols = table.setdefault(alias.lower(), [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
@@ -119,17 +120,20 @@ _STOCKS = re.compile(r"\bstocks$", re.IGNORECASE)
 
 # What people put after a sector word instead of "stocks": "homebuilder shares", "the bank
 # selloff", "the chip rally".
-_HEAD_NOUNS = ("shares", "equities", "selloff", "sell-off", "rally", "slump", "rout", "plunge",
-               "surge", "rebound", "slide")  # fmt: skip
+_SHARES = ("shares", "equities")
+_EVENTS = ("selloff", "sell-off", "rally", "slump", "rout", "plunge", "surge", "rebound", "slide")
 
 
-def _head_nouns(aliases: tuple[str, ...]) -> tuple[str, ...]:
+def _head_nouns(aliases: tuple[str, ...], plain: set[str]) -> tuple[str, ...]:
     """The registry's "… stocks" phrases, and the same with the other words people use for
-    them ("homebuilder shares", "the bank selloff")."""
+    them ("homebuilder shares", "the bank selloff"). An event noun is added only where the
+    word alone names nothing else: "the gold rally" is gold, not gold miners."""
     out = list(aliases)
     for alias in aliases:
         if _STOCKS.search(alias):
-            out += [_STOCKS.sub(noun, alias) for noun in _HEAD_NOUNS]
+            stem = _STOCKS.sub("", alias).strip().lower()
+            nouns = _SHARES if stem in plain else (*_SHARES, *_EVENTS)
+            out += [_STOCKS.sub(noun, alias) for noun in nouns]
     return tuple(out)
 
 

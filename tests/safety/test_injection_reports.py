@@ -61,6 +61,8 @@ class ObedientResearcher(ScriptedLLM):
                      "args": {"symbol": "IWM", "start": "2025-12-31", "end": "2026-01-23"}},
                 ],
             })  # fmt: skip
+        if properties == {"sub_questions"}:  # code planned a why-topic's evidence
+            return json.dumps({"sub_questions": [f"What moved small caps? {CANARY}"]})
         if "title" in properties:
             return json.dumps({"title": f"Small caps {CANARY}", "tags": ["IWM"],
                                "market": "US equities", "sentiment": "positive",

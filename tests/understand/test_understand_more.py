@@ -773,6 +773,7 @@ def test_month_edges_after_since_and_through_stay_points(
         ("semiconductor equities in December?", "SMH"),
         ("What was the catalyst for the bank selloff on January 20?", "XLF"),
         ("Why did the energy rally fade?", "XLE"),
+        ("Why did the gold rally stall?", "GLD"),  # gold itself, not the gold miners
     ],
 )
 def test_shares_and_equities_name_the_same_sectors_as_stocks(
