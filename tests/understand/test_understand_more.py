@@ -774,6 +774,10 @@ def test_month_edges_after_since_and_through_stay_points(
         ("What was the catalyst for the bank selloff on January 20?", "XLF"),
         ("Why did the energy rally fade?", "XLE"),
         ("Why did the gold rally stall?", "GLD"),  # gold itself, not the gold miners
+        # A duration word before Treasuries is the long end (TLT), not the 7-10 year fund.
+        ("Why were long Treasury bonds weak in the first half of January?", "TLT"),
+        ("how did long-term government bonds do last month", "TLT"),
+        ("how did treasury bonds do last month", "IEF"),
     ],
 )
 def test_shares_and_equities_name_the_same_sectors_as_stocks(
