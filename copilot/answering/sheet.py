@@ -6,9 +6,9 @@ reasons ("Bloomberg, 2026-01-21: Bloomberg Surveillance 1/21/2026 [5]"), and eve
 it must read on 2 cores. The sheet shows each article as one fence holding only the excerpt the
 reason checker holds the model to. Shown titles, the model opened its reasons with them ("Tech
 Lifts Stocks as Small Caps Rally Anew: The article mentions that …"), spending a third of its
-tokens and one of its three sentences on a copy (measured on the why set: 129 → 105 tokens for
-the flagship, 2 → 3 articles cited). Titles, publishers and dates stay in the Sources, where the
-reader sees them.
+tokens and one of its three sentences on a copy (flagship: completion 130 → 88 tokens, 2 → 3
+articles cited, benchmarks/results/answer.md). Titles, publishers and dates stay in the Sources,
+where the reader sees them.
 """
 
 from __future__ import annotations
