@@ -11,7 +11,8 @@ the top of the answer, and the model is told not to repeat it (`copilot.answerin
 
 With the embedded 1.5B model on 2 cores, prompt reading and decoding dominate, so the model is
 asked as little as possible: one streamed write turn, stopped after the sentences it was asked
-for; for a why-question code states the measured move and the model writes only the reasons.
+for; for a why-question code states the measured move and the model writes only the reasons,
+one sentence per article from that article's excerpt alone.
 Every prompt shares the system prefix, which llama.cpp keeps in its KV cache.
 `copilot.agent_langchain` runs the same tools through LangChain's `create_agent`.
 """
@@ -32,9 +33,9 @@ from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
-from copilot.answering.sheet import move_brief, reasons_sheet
+from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
-from copilot.answering.tidy import tidy
+from copilot.answering.tidy import looping, tidy
 from copilot.answering.why import why_calls
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import preload_scorer
@@ -42,6 +43,7 @@ from copilot.errors import CopilotError
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
+from copilot.news.present import fenced
 from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.periods import compare_call
@@ -66,7 +68,7 @@ class AgentConfig:
     repair: bool = True
     slot_max_tokens: int = 60
     answer_max_tokens: int = 320
-    reasons_max_tokens: int = 150  # three reasons run ~40 tokens each; more is a list of titles
+    reason_max_tokens: int = 70  # one reason, from one excerpt: ~40 tokens
 
 
 @dataclass
@@ -282,7 +284,7 @@ class Copilot:
     def _write(self, run: _Run, settled: Understanding) -> str:
         """One streamed answer turn. A why-question with news: code writes the measured move
         (its figures need no model, and the first words come as soon as the tools finish),
-        then the model writes only the articles' reasons, from a compact evidence sheet."""
+        then the model writes only the articles' reasons, one short turn per article."""
         run.on_event(AgentEvent(kind="phase", name="write"))
         t0 = time.perf_counter()
         if run.corrected.text:  # a false premise: the answer opens with code's correction
@@ -303,14 +305,12 @@ class Copilot:
         if move:
             run.move = move
             self._token(run, move + "\n\n")
-            sentences, max_tokens = self.config.news_sentences, self.config.reasons_max_tokens
-            sheet = reasons_sheet(news, self.deps.ledger, self.config.reasons_articles)
-            user = prompts.render("write_reasons", move=move_brief(news) or move, evidence=sheet,
-                                  sentences=sentences, **common)  # fmt: skip
-        else:
-            sentences, max_tokens = self.config.sentences, self.config.answer_max_tokens
-            user = prompts.render("write", evidence=self._evidence(ok), sentences=sentences,
-                                  settled=settled_lines(settled), **common)  # fmt: skip
+            written = self._write_reasons(run, news, common)
+            run.timings["write"] = time.perf_counter() - t0
+            return "\n\n".join(p for p in (move, written) if p)
+        sentences, max_tokens = self.config.sentences, self.config.answer_max_tokens
+        user = prompts.render("write", evidence=self._evidence(ok), sentences=sentences,
+                              settled=settled_lines(settled), **common)  # fmt: skip
         convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
         written = ""
         if not run.deadline.expired():
@@ -325,7 +325,45 @@ class Copilot:
             run.written = tidy(written)
         run.timings["write"] = time.perf_counter() - t0
         run.write_messages = convo
-        return "\n\n".join(p for p in (move, written) if p)
+        return written
+
+    def _write_reasons(self, run: _Run, news: list[ToolCallRecord], common: dict[str, Any]) -> str:
+        """The reasons, one short streamed turn per article: the best-ranked `news_sentences`
+        excerpts, each shown alone with its [n]. Shown all at once, the 1.5B model wrote
+        reasons across excerpts ("This indicates …" with no citation, one reason cited to two
+        articles) and took a reason from whichever excerpt it liked, relevant or not; alone,
+        each sentence can only come from its own excerpt, and the model cites it itself."""
+        articles = sheet_articles(news, self.deps.ledger, self.config.news_sentences)
+        brief = move_brief(news)
+        fields = {k: v for k, v in common.items() if k != "earlier"}
+        reasons: list[str] = []
+        sentence_over = _stop_after(1, run.deadline)
+
+        def one_sentence(text: str) -> bool:
+            return sentence_over(text) or looping(text)
+
+        self._prime(run)
+        for n, excerpt in articles:
+            if run.deadline.expired():
+                break
+            user = prompts.render("write_reason", move=brief or run.move, n=n,
+                                  evidence=fenced(n, excerpt), **fields)  # fmt: skip
+            convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
+            if reasons:
+                self._token(run, " ")
+            response = self.llm.stream(
+                convo, lambda token: self._token(run, token),
+                max_tokens=self.config.reason_max_tokens, stop_when=one_sentence,
+            )  # fmt: skip
+            run.count(response)
+            if response.text.strip():
+                reasons.append(response.text.strip())
+        written = " ".join(reasons)
+        run.written = tidy(written)
+        # No repair turn (run.write_messages stays empty): it would re-read every excerpt to
+        # rewrite all the reasons (13 s on the flagship); a reason whose figure does not check
+        # is cut and listed apart instead.
+        return written
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""
@@ -351,7 +389,8 @@ class Copilot:
         text = tidy(text)  # the small model's formatting slips, before any figure is judged
         text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         run.timings["verify"] = time.perf_counter() - checked
-        if self.config.repair and _unsupported(verification) and not run.deadline.expired():
+        repairable = self.config.repair and bool(run.write_messages)  # not per-article reasons
+        if repairable and _unsupported(verification) and not run.deadline.expired():
             text, verification = self._repair(run, text, verification)
         text, removed = prune_unsupported(text, verification.numbers)
         if removed and not text:  # nothing the model wrote held up: the tools' own lines

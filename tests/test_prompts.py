@@ -22,6 +22,6 @@ def test_prompt_renders_with_its_variables(name: str) -> None:
 
 
 def test_the_prompts_the_engine_needs_exist() -> None:
-    needed = {"system", "slots", "write", "write_reasons", "repair", "agent_system"}
+    needed = {"system", "slots", "write", "write_reason", "repair", "agent_system"}
     assert needed <= set(prompts.names())
     assert len(prompts.digest("system")) == 64

@@ -1,37 +1,38 @@
-"""The reasons turn's evidence sheet: each article once, compact, fenced as quoted material.
+"""The reasons turns' evidence: each article once, its excerpt only, in the tools' rank order.
 
 The news tools' own output (a heading, then per article a header line and a fenced excerpt) is
 written for a reader. The small model copies such header lines one after another as if they were
 reasons ("Bloomberg, 2026-01-21: Bloomberg Surveillance 1/21/2026 [5]"), and every line is prompt
-it must read on 2 cores. The sheet shows each article as one fence holding only the excerpt the
-reason checker holds the model to. Shown titles, the model opened its reasons with them ("Tech
-Lifts Stocks as Small Caps Rally Anew: The article mentions that …"), spending a third of its
+it must read on 2 cores. Each reasons turn shows one article as a fence holding only the excerpt
+the reason checker holds the model to (`copilot.news.present.fenced`). Shown titles, the model
+opened its reasons with them ("Tech Lifts Stocks as Small Caps Rally Anew: The article mentions
+that …"), spending a third of its
 tokens and one of its three sentences on a copy (flagship: completion 130 → 88 tokens, 2 → 3
 articles cited, benchmarks/results/answer.md). Titles, publishers and dates stay in the Sources,
-where the reader sees them.
+where the reader sees them. Since then each article has a turn of its own
+(`copilot.agent.Copilot._write_reasons`).
 """
 
 from __future__ import annotations
 
 from copilot.answer import ToolCallRecord
-from copilot.news.present import fenced
 from copilot.sources import NewsSource, SourceLedger
 
-NO_EVIDENCE = "(no article excerpts: there is no [n] to cite)"
 
-
-def reasons_sheet(records: list[ToolCallRecord], ledger: SourceLedger, most: int = 6) -> str:
-    """The articles of the news records, in the order the tools ranked them, at most `most`."""
-    blocks: list[str] = []
-    seen: set[int] = set()
+def sheet_articles(
+    records: list[ToolCallRecord], ledger: SourceLedger, most: int = 6
+) -> list[tuple[int, str]]:
+    """(number, excerpt) of the news records' articles, each once, in the order the tools
+    ranked them, at most `most`: what the reasons turns show, one article a turn."""
+    articles: list[tuple[int, str]] = []
     for record in records:
         for n in record.sources:
             source = ledger.get(n)
-            if n in seen or not isinstance(source, NewsSource) or len(blocks) >= most:
+            if any(n == held for held, _ in articles) or not isinstance(source, NewsSource):
                 continue
-            seen.add(n)
-            blocks.append(fenced(n, source.excerpt or source.text))
-    return "\n".join(blocks) if blocks else NO_EVIDENCE
+            if len(articles) < most:
+                articles.append((n, source.excerpt or source.text))
+    return articles
 
 
 def move_brief(records: list[ToolCallRecord]) -> str:

@@ -3,7 +3,9 @@
 Seen with the embedded 1.5B model on everyday questions: it copies the instruction's "[n]"
 literally, puts figures in citation brackets ("[9.60%] [269.79] [1]"), opens each sentence with
 its citation ("[1] IWM beat SPY … [2] The best day …"), and writes fragments with no words at all
-("[1] 14 [n]"), numbers its reasons as a list ("1. The rally …") and repeats a citation ("[3] [3]").
+("[1] 14 [n]"), numbers its reasons as a list ("1. The rally …"), repeats a citation ("[3] [3]")
+frames a reason with its source ("The excerpt reports that …") and loops inside a sentence
+("the response to the response to the response to …").
 Each is a family of output, not one answer: the figures stay exactly as written
 (the checker judges them), only brackets move and word-less fragments go.
 """
@@ -28,6 +30,16 @@ OPENER = re.compile(rf"(?:^|(?<=[.!?] ))({CITE})\s+(.+?)([.!?]?)(?=\s+{CITE}\s|\
 # "1. " or "2) " opening a line: sentences asked for, numbered as a list; joined into one
 # paragraph. A bulleted list of figures ("- IWM: +9.60% [1]") is a format, and stays.
 LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z[])")
+# "The excerpt reports that Trump called off the tariffs [2]": the source's frame around the
+# reason, written when the model is shown one excerpt; the [n] already says where it comes from.
+SOURCE_FRAME = re.compile(
+    r"^(?:the|this) (?:excerpt|article|report) (?:reports|says|states|mentions|notes|explains)"
+    r" that\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "the response to the response to the response to …": a decoding loop inside a sentence.
+# A phrase of 2-8 words said three or more times in a row is said once.
+LOOP = re.compile(r"\b((?:[\w'’-]+[\s,]+){2,8}?)\1{2,}")
 REPEATED_CITATION = re.compile(r"(\[\d+\])(?:\s*\1)+")
 WORD = re.compile(r"[A-Za-z]{2,}")
 DIGIT = re.compile(r"\d")
@@ -35,10 +47,12 @@ DIGIT = re.compile(r"\d")
 
 def tidy(text: str) -> str:
     """`text` with placeholders dropped, bracketed figures unbracketed, numbered items joined
-    into one paragraph, a citation repeated back to back written once, opening citations moved
+    into one paragraph, a citation repeated back to back written once, a sentence's source
+    frame ("The article states that") dropped, opening citations moved
     to the end of their sentence, word-less fragments (figures, no words) removed, and a
-    sentence said again word for word (a small model's repetition loop) kept once."""
-    text = PLACEHOLDER.sub("", text)
+    sentence said again word for word, or a phrase said three times running (a small model's
+    repetition loops), kept once."""
+    text = LOOP.sub(r"\1", PLACEHOLDER.sub("", text))
     text = BRACKETED_FIGURE.sub(_unbracket, text)
     text = REPEATED_CITATION.sub(r"\1", _unlist(text))
     out: list[str] = []
@@ -48,6 +62,11 @@ def tidy(text: str) -> str:
         if line or (out and out[-1]):  # a line emptied by tidying goes; paragraph breaks stay
             out.append(line)
     return "\n".join(out).strip()
+
+
+def looping(text: str) -> bool:
+    """The streamed text ends in a loop: worth stopping the model for."""
+    return LOOP.search(text[-240:] + " ") is not None
 
 
 def _unlist(text: str) -> str:
@@ -89,7 +108,7 @@ def _tidy_line(line: str, seen: set[str]) -> str:
     if CITATION.match(body):
         body = OPENER.sub(_citation_last, body)
     kept: list[str] = []
-    for sentence in (body[a:b].strip() for a, b in sentence_spans(body)):
+    for sentence in (_unframed(body[a:b].strip()) for a, b in sentence_spans(body)):
         bare = CITATION.sub("", sentence)
         key = " ".join(bare.lower().split())
         if key in seen and WORD.search(bare):
@@ -98,6 +117,15 @@ def _tidy_line(line: str, seen: set[str]) -> str:
             seen.add(key)
             kept.append(sentence)
     return indent + " ".join(kept) if kept else ""
+
+
+def _unframed(sentence: str) -> str:
+    """'The excerpt reports that oil fell [3].' → 'Oil fell [3].'"""
+    frame = SOURCE_FRAME.match(sentence)
+    if frame is None:
+        return sentence
+    rest = sentence[frame.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _citation_last(match: re.Match[str]) -> str:

@@ -285,7 +285,8 @@ def extract_claims(
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
             measure, comparative = measure_of(text, number, clause)
-            sign = direction(text, number, lo) if number.unit in SIGNED else 1
+            sized = attributive(text, number)  # sizes the noun after it, not the instrument
+            sign = direction(text, number, lo) if number.unit in SIGNED and not sized else 1
             side = _side(text, clause) if measure in ("sma_distance", "peak_distance") else 0
             conflict = bool(side and number.text[:1] in "+-\u2212\u2013" and side != sign)
             sign = side or sign
@@ -301,11 +302,15 @@ def extract_claims(
             # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.
             after = CITATION.match(text, clause[1])
             own = citations_in(text[clause[0] : clause[1]] + (after.group() if after else ""))
+            subject = _cited_subject(text, number, clause, source_subjects) or _subject(
+                sentence.mentions, number, clause, lo, text
+            )
+            if sized:
+                subject, measure = NO_SUBJECT, None
             claims.append(
                 Claim(
                     number=number, value=value, unit=unit, measure=measure,
-                    subject=_cited_subject(text, number, clause, source_subjects)
-                    or _subject(sentence.mentions, number, clause, lo, text),
+                    subject=subject,
                     others=others, citations=own or sentence.citations, dates=days,
                     month_days=month_days, sentence=(lo, hi),
                     sessions=nearest_sessions(windows, number.start), windows=windows,
@@ -317,6 +322,34 @@ def extract_claims(
                 )
             )  # fmt: skip
     return claims
+
+
+# "a 25% capex increase", "Eli Lilly's $1 billion biotech deal", "a 10% cap on card rates": a
+# figure between a determiner and a noun sizes that noun, not the move of the sentence's
+# instrument ("Small caps rallied on TSMC's 25% capex increase" says nothing of small caps'
+# return). "A 9.6% gain" is still a move: the noun after it is one.
+_DETERMINER = re.compile(
+    r"(?:\b(?:a|an|its|their|his|her)|['’]s)(?:\s+[a-z]+ly)?(?:\s+(?:proposed|planned|"
+    r"new|record|reported|expected|projected|forecast))?\s*$",
+    re.I,
+)  # "a 10% cap", "a proposed 10% cap", "a roughly $1 billion deal"
+_WORD_AFTER = re.compile(r"(?:[\s-]+(?:daily|weekly|monthly|annual|annualized|one-day|"
+                         r"single-day|overall|total|cumulative|intraday))*[\s-]+([a-z][a-z-]*)",
+                         re.I)  # fmt: skip
+_MOVE_NOUNS = frozenset({
+    "gain", "gains", "rise", "rally", "jump", "surge", "increase", "advance", "return", "drop",
+    "decline", "fall", "loss", "slide", "slump", "plunge", "tumble", "climb", "move", "swing",
+    "selloff", "sell-off", "pullback", "rebound", "bounce", "drawdown", "correction",
+    "of", "in", "on", "to", "from", "for", "and", "or",
+})  # fmt: skip
+
+
+def attributive(text: str, number: Number) -> bool:
+    """The % or $ figure sizes the noun that follows it, after a determiner ("a 10% cap")."""
+    if number.unit not in ("%", "$") or not _DETERMINER.search(text[: number.start]):
+        return False
+    after = _WORD_AFTER.match(text, number.end)
+    return after is not None and after.group(1).lower() not in _MOVE_NOUNS
 
 
 def _cited_subject(

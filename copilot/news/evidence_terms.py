@@ -46,6 +46,87 @@ NEWS_WORDS: dict[str, tuple[str, ...]] = {
     "TLT": ("treasuries", "treasury yields", "bonds"),
 }
 
+# The companies the news names when it explains a sector's move ("Micron's forecast lifted
+# chipmakers", "JPMorgan's results weighed on banks"): a wrap that names them covers the
+# sector even when it never says "chip stocks". Domain knowledge, like NEWS_WORDS: the
+# largest, most-quoted members of each fund, written as the news writes them. Names that are
+# also common words or other things ("Gap", "Target", "Arm", "UPS", "Visa") are left out:
+# they would name the sector in articles about something else.
+BELLWETHERS: dict[str, tuple[str, ...]] = {
+    "SMH": (
+        "nvidia",
+        "tsmc",
+        "taiwan semiconductor",
+        "broadcom",
+        "asml",
+        "amd",
+        "micron",
+        "intel",
+        "qualcomm",
+        "applied materials",
+        "lam research",
+        "texas instruments",
+        "marvell",
+    ),
+    "XLK": (
+        "nvidia",
+        "apple",
+        "microsoft",
+        "broadcom",
+        "oracle",
+        "amd",
+        "salesforce",
+        "cisco",
+        "palantir",
+    ),
+    "IGV": ("microsoft", "oracle", "salesforce", "adobe", "servicenow", "palantir"),
+    "XLF": (
+        "jpmorgan",
+        "jp morgan",
+        "bank of america",
+        "wells fargo",
+        "citigroup",
+        "goldman sachs",
+        "morgan stanley",
+        "blackrock",
+        "mastercard",
+        "berkshire hathaway",
+    ),
+    "XLE": ("exxon", "exxonmobil", "chevron", "conocophillips", "occidental", "opec"),
+    "WTI": ("opec",),
+    "XLV": ("unitedhealth", "eli lilly", "johnson & johnson", "pfizer", "merck", "abbvie"),
+    "IBB": ("amgen", "gilead", "vertex", "regeneron", "moderna", "biogen", "eli lilly"),
+    "ITA": (
+        "lockheed",
+        "lockheed martin",
+        "northrop",
+        "northrop grumman",
+        "raytheon",
+        "rtx",
+        "general dynamics",
+        "boeing",
+        "l3harris",
+        "defense contractors",
+    ),
+    "XHB": ("d.r. horton", "lennar", "pultegroup", "toll brothers", "nvr", "home depot", "lowe's"),
+    "IYT": (
+        "fedex",
+        "union pacific",
+        "csx",
+        "delta air lines",
+        "united airlines",
+        "j.b. hunt",
+        "jb hunt",
+    ),
+    "XLU": ("nextera", "duke energy", "southern company", "constellation energy", "vistra"),
+    "XLY": ("amazon", "tesla", "home depot", "mcdonald's", "nike"),
+    "XLC": ("meta", "alphabet", "google", "netflix", "disney", "comcast", "warner bros"),
+    "XLI": ("ge aerospace", "caterpillar", "boeing", "honeywell", "union pacific", "deere"),
+    "XLB": ("linde", "freeport-mcmoran", "nucor", "newmont"),
+    "XLP": ("walmart", "costco", "procter & gamble", "coca-cola", "pepsico"),
+    "MAGS": ("apple", "microsoft", "nvidia", "amazon", "alphabet", "meta", "tesla"),
+}
+
 UP_WORDS = ("rally", "rose", "gains", "jumped", "surged", "climbed")
 DOWN_WORDS = ("fell", "drop", "slid", "sell-off", "slumped", "tumbled")
 WHY_WORDS = ("why", "because", "after", "driven by", "amid", "on news", "reason")
@@ -68,6 +149,7 @@ class Entity:
 
     symbols: tuple[str, ...]
     phrases: tuple[str, ...]  # most specific first
+    members: tuple[str, ...] = ()  # bellwether companies: they name it, no query names them
 
     @property
     def primary(self) -> str:
@@ -76,8 +158,9 @@ class Entity:
 
 def entity_for(symbols: Sequence[str]) -> Entity:
     """The entity's phrases: news words, the registry's aliases, what it represents, its
-    name and the symbol itself, without repeats (case-insensitive)."""
+    name and the symbol itself, without repeats (case-insensitive); and its bellwethers."""
     phrases: list[str] = []
+    members: list[str] = []
     for symbol in symbols:
         info = lookup(symbol)
         candidates: list[str] = list(NEWS_WORDS.get(symbol.upper(), ()))
@@ -89,7 +172,8 @@ def entity_for(symbols: Sequence[str]) -> Entity:
         for phrase in candidates:
             if phrase and phrase.casefold() not in {p.casefold() for p in phrases}:
                 phrases.append(phrase)
-    return Entity(tuple(s.upper() for s in symbols), tuple(phrases))
+        members += [m for m in BELLWETHERS.get(symbol.upper(), ()) if m not in members]
+    return Entity(tuple(s.upper() for s in symbols), tuple(phrases), tuple(members))
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
@@ -103,9 +187,10 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
 
 
 def mentions(entity: Entity, text: str) -> bool:
-    """Whether `text` names the entity by any of its phrases (case-insensitive, whole words)."""
+    """Whether `text` names the entity by any of its phrases or bellwether companies
+    (case-insensitive, whole words)."""
     joined = " ".join(tokens(text))
-    for phrase in entity.phrases:
+    for phrase in entity.phrases + entity.members:
         pattern = _phrase_pattern(phrase)
         if pattern is not None and pattern.search(joined):
             return True

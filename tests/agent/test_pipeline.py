@@ -7,6 +7,7 @@ CSVs (tests/raw.py), never from the code under test.
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import date
 from pathlib import Path
@@ -178,12 +179,14 @@ def test_a_cancelled_question_writes_nothing_more(shared_deps: ToolDeps) -> None
 
 def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: ToolDeps) -> None:
     seen: list[str] = []
+    causes = ["Rate-cut hopes lifted small caps", "Bank earnings helped", "Chipmakers rose"]
 
-    def reasons(messages: list[ChatMessage]) -> str:
+    def reason(messages: list[ChatMessage]) -> str:
         seen.append(messages[-1]["content"])
-        return "Rate-cut hopes lifted small caps [4]."
+        shown = re.search(r"News excerpt \[(\d+)\]", seen[-1])
+        return f"{causes[len(seen) - 1]} [{shown.group(1) if shown else '?'}]."
 
-    llm = ScriptedLLM([reasons])  # one model turn: the reasons (code states the move)
+    llm = ScriptedLLM([reason, reason, reason])  # one short turn per article (code: the move)
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     llm.assert_consumed()
     names = [c.name for c in answer.tool_calls]
@@ -200,11 +203,17 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     move_line = answer.tool_calls[0].output.splitlines()[0].removeprefix("[1] ").rstrip(".")
     assert answer.text.startswith(f"{move_line} [1]. ")
     assert "longest run of sessions beating SPY" in answer.text.split("\n\n")[0]
-    assert answer.text.endswith("Rate-cut hopes lifted small caps [4].")
+    # Each turn is shown one article, the tool's best three in its order, and cites it.
+    ranked = [n for n in answer.tool_calls[2].sources
+              if isinstance(answer.sources[n], NewsSource)][:3]  # fmt: skip
+    assert [re.findall(r"<<<ARTICLE \[(\d+)\]", prompt) for prompt in seen] == [
+        [str(n)] for n in ranked
+    ]
+    reasons = " ".join(f"{cause} [{n}]." for cause, n in zip(causes, ranked, strict=True))
+    assert answer.text.split("\n\n")[1] == reasons and answer.written == reasons
     # The model is told what moved in words, never the figures it would copy as its own.
-    assert "What moved: IWM rose from 2025-12-31 to 2026-01-22." in seen[0]
-    assert "+8.77%" not in seen[0] and seen[0].count("<<<ARTICLE") >= 2
-    assert "articles on the move of" not in seen[0]  # the sheet, not the tool's listing
+    assert all("What moved: IWM rose from 2025-12-31 to 2026-01-22." in p for p in seen)
+    assert not any("+8.77%" in p or "articles on the move of" in p for p in seen)
     for n, source in answer.sources.items():
         if isinstance(source, NewsSource):
             assert source.published_at.date() <= AS_OF, n

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.answering.tidy import tidy
+from copilot.answering.tidy import looping, tidy
 
 
 @pytest.mark.parametrize(
@@ -48,6 +48,17 @@ from copilot.answering.tidy import tidy
         # A citation repeated back to back is written once.
         ("Chip stocks rose on TSMC's outlook [3] [3].", "Chip stocks rose on TSMC's outlook [3]."),
         ("Gold fell [4][4] [4].", "Gold fell [4]."),
+        # The source's frame around a reason: the [n] already says where it comes from.
+        ("The excerpt reports that oil fell on OPEC supply [3].", "Oil fell on OPEC supply [3]."),
+        (
+            "Rates fell [2]. The article states that banks beat estimates. [4]",
+            "Rates fell [2]. Banks beat estimates. [4]",
+        ),
+        # A phrase looping inside a sentence is said once.
+        (
+            "Markets shrugged off the response to the response to the response to the Fed [5].",
+            "Markets shrugged off the response to the Fed [5].",
+        ),
     ],
 )
 def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
@@ -62,7 +73,13 @@ def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
         "Small caps rallied on hopes of lower rates [3], while some articles saw a rotation [4].",
         "XLF's best day was 2026-01-05 (+2.18%) [1].",
         "1.5% was the move [1].",  # a figure opening a line is no list number
+        "Stocks rose, rose and fell [2]. The excerpt is long [3].",  # no loop, no frame
     ],
 )
 def test_a_well_formed_answer_is_left_as_written(clean: str) -> None:
     assert tidy(clean) == clean
+
+
+def test_a_loop_at_the_end_of_a_stream_stops_it() -> None:
+    assert looping("Markets were unconcerned about the response to the response to the response to")
+    assert not looping("Oil fell as OPEC raised output and the dollar rose and stocks rose [3].")

@@ -82,6 +82,19 @@ def test_entity_mentions_are_whole_words_with_plurals() -> None:
     assert not mentions(entity_for(["GLD"]), "Goldman Sachs fell 1.4%")
 
 
+def test_a_bellwether_company_names_its_sector_but_no_query_uses_it() -> None:
+    chips, banks = entity_for(["SMH"]), entity_for(["XLF"])
+    assert mentions(chips, "Micron's rosy forecast lifted the market")  # no "chip" in it
+    assert mentions(chips, "ASML reports record Q4 bookings of 13.2B euros")
+    assert mentions(banks, "JPMorgan missed on investment banking fees")
+    assert not mentions(chips, "JPMorgan missed on investment banking fees")
+    assert not mentions(banks, "Micron's rosy forecast lifted the market")
+    # Names that are also other words name nothing: an H-1B visa is no card network.
+    assert not mentions(banks, "The new visa rules worried tech firms")
+    queries = " ".join(move_queries(chips, "up", MOVE_DAY, MOVE_DAY)).lower()
+    assert "micron" not in queries and "nvidia" not in queries
+
+
 def test_rrf_sums_reciprocal_ranks_and_keeps_the_closest_chunk() -> None:
     first = [_hit("a", 0.2), _hit("b", 0.9)]
     second = [_hit("b", 0.5), _hit("c", 0.4), _hit("a", 0.6)]

@@ -3,8 +3,8 @@
 The engine settles the question in code: the most unusual recent rise of IWM (the 15 sessions
 from 2025-12-31 to 2026-01-22 as of 2026-01-23), measured beside SPY [1], and the run of
 sessions IWM beat SPY [2]. Without a news store the model writes one turn (`TURNS`); with one,
-code states the move and the model writes only the articles' reasons (`NEWS_TURNS`: the first
-driver is [3]). The
+code states the move and the model writes only the articles' reasons, one turn per article
+(`NEWS_TURNS`: the drivers are [3], [4] and [5], in the tool's order). The
 written figures are what the measure reports on the shared sample data, so every one checks out.
 """
 
@@ -22,7 +22,11 @@ DATA_PART = (
 ANSWER = DATA_PART
 TURNS = [ANSWER]
 NEWS_PART = "News coverage at the time tied the streak to hopes for lower interest rates [3]."
-NEWS_TURNS = [NEWS_PART]
+NEWS_TURNS = [
+    NEWS_PART,
+    "A market review described traders rebalancing into small caps for the new year [4].",
+    "Another wrap had small caps leading the market's gains [5].",
+]
 
 
 def write_turns(path: Path, *, news: bool = False) -> Path:
