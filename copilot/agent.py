@@ -293,10 +293,15 @@ class Copilot:
         news = [r for r in ok if r.name in NEWS_TOOLS]
         data = [r for r in ok if r.name not in NEWS_TOOLS]
         earlier = run.memory.summary() if run.memory is not None else ""
+        premise = " ".join(p for p in (run.corrected.prompt_note(), settled.direction_note) if p)
         common = {"question": run.question, "as_of": run.as_of, "earlier": earlier,
-                  "premise": run.corrected.prompt_note()}  # fmt: skip
+                  "premise": premise}  # fmt: skip
         uncovered = settled.why and any(_no_coverage(r) for r in run.records)
         move = move_paragraph(data, self.deps.ledger) if news or uncovered else ""
+        if move and settled.direction_note and data and data[0].sources:
+            # The move ran against the question's word for it: said, citing the measure.
+            note = settled.direction_note.rstrip(".")
+            move = f"{move}\n\n{note} [{data[0].sources[0]}]."
         if move and not news:  # no stored article explains the move: code states it and the
             run.move = move  # gap (a note after the check); asked anyway, the model made up
             self._token(run, move)  # causes from the figures ("jumped due to its return")

@@ -9,6 +9,7 @@ fall" looks for the fall.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -21,6 +22,12 @@ from copilot.tools import ToolDeps
 from copilot.understand.model import Understanding
 
 BENCHMARK = "SPY"
+# Words that compare rather than move: "why did banks lag" can be asked of a smaller rise.
+_RELATIVE = re.compile(
+    r"\b(?:lag\w*|underperform\w*|outperform\w*|outpac\w*|beat\w*|best|worst|hardest|"
+    r"strong\w*|weak\w*|held\s+up|hold\w*\s+up|trail\w*)\b",
+    re.IGNORECASE,
+)
 MAX_SUBJECTS = 3
 
 
@@ -86,8 +93,22 @@ def _move(deps: ToolDeps, settled: Understanding, subject: str) -> _Move | None:
         if len(inside) < 2:
             return None
         change = float(inside.iloc[-1] / inside.iloc[0] - 1)
-        way: Literal["up", "down"] = settled.direction or ("up" if change >= 0 else "down")
-        return _Move(inside.index[1].date(), inside.index[-1].date(), way)
+        start, end = inside.index[1].date(), inside.index[-1].date()
+        if change == 0:
+            return _Move(start, end, settled.direction or "up")
+        way: Literal["up", "down"] = "up" if change > 0 else "down"
+        if _RELATIVE.search(settled.question) and settled.direction is not None:
+            return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
+        if settled.direction not in (None, way):
+            # "Why did crude drop in mid-January?" when it rose: the news explains the move
+            # that happened, and the answer says so first, in code's words.
+            asked, did = ("fall", "rose") if way == "up" else ("rise", "fell")
+            settled.direction_note = (
+                f"{subject} did not {asked} over the period asked about: it {did}, as "
+                "measured above."
+            )
+            settled.trace.append(f"direction: the question says {asked}; {subject} {did}")
+        return _Move(start, end, way)
     # The default window ("the latest session's move") gives way to the move being explained.
     settled.trace[:] = [line for line in settled.trace if not line.startswith("window:")]
     recent = recent_move(values, settled.direction)

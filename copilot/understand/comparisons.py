@@ -39,7 +39,8 @@ _WHY = re.compile(
     r"buoyed|propelled|powered|fu?ell?ed|sparked|spurred|triggered|moved|sank|hit|hurt|"
     r"dragged|weighed\s+on|rattled|spooked|knocked|hammered|pressured)\b|\bwhat'?s\s+"
     r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b|"
-    r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b",
+    r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|"
+    r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b",
     _I,
 )
 _UP = re.compile(

@@ -62,6 +62,11 @@ class Understanding(BaseModel):
         None, description="A move word's direction: 'why did X fall' is 'down'."
     )
     why: bool = Field(False, description="The question asks for reasons (why / what drove).")
+    direction_note: str = Field(
+        "",
+        description="Code's words when the measured move runs against the question's direction "
+        "('why did crude drop' when it rose over the window): the answer opens with them.",
+    )
     problems: list[str] = Field(
         default_factory=list,
         description="Why the question cannot be answered from the store as asked (a future "

@@ -237,6 +237,32 @@ def test_a_move_no_stored_article_covers_says_so_in_code(
     assert figures and all(n.status == "verified" for n in figures)
 
 
+def test_a_fall_asked_of_a_rise_is_said_and_the_rise_explained(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    rows = raw_closes(shared_data / "market" / "prices", "IWM")
+    assert close_on(rows, "2026-01-23") > close_on(rows, "2025-12-31")  # by hand: it rose
+    seen: list[str] = []
+
+    def reason(messages: list[ChatMessage]) -> str:
+        seen.append(messages[-1]["content"])
+        return f"Reason number {len(seen)} [3]."
+
+    llm = ScriptedLLM([reason, reason, reason])
+    answer = Copilot(research_deps, llm).ask("why did small caps fall in January 2026?", AS_OF)
+    drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
+    assert drivers.arguments["direction"] == "up"  # the news of the move that happened
+    note = "IWM did not fall over the period asked about: it rose, as measured above"
+    assert answer.text.split("\n\n")[1] == f"{note} [1]."  # [1]: the move's measure
+    assert not [r for r in answer.verification.reasons if note in r.text]  # no "reason"
+    assert all("IWM rose" in p and note in p for p in seen)  # the model is told, too
+    # "lagged" compares: it can be said of a smaller rise, so nothing is corrected.
+    lagged = Copilot(research_deps, ScriptedLLM([reason, reason, reason])).ask(
+        "why did small caps lag in January 2026?", AS_OF
+    )
+    assert "did not" not in lagged.text
+
+
 def test_follow_ups_reuse_what_the_previous_turn_settled(shared_deps: ToolDeps) -> None:
     from copilot.answering.memory import Memory
 

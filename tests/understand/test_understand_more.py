@@ -793,7 +793,18 @@ def test_shares_and_equities_name_the_same_sectors_as_stocks(
         "What's the story behind the health care sector's pop around January 7?",
         "What was the catalyst for the rally in XLE on January 5?",
         "What was the cause of the drop in gold on January 30?",
+        "what got silver going in late December",
+        "What set energy stocks moving on January 5?",
+        "what kicked off the selloff in chip stocks on December 17",
     ],
 )
 def test_story_catalyst_and_cause_ask_why(question: str, catalog: Catalog) -> None:
     assert understand(question, A, catalog).why
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How did silver get going in late December?", "What set the record for gold in January?"],
+)
+def test_going_and_setting_without_what_got_ask_no_why(question: str, catalog: Catalog) -> None:
+    assert not understand(question, A, catalog).why
