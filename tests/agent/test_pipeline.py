@@ -228,7 +228,9 @@ def test_a_move_no_stored_article_covers_says_so_in_code(
     # April 2025: from the last close of March to the last close of April, by hand.
     rows = raw_closes(shared_data / "market" / "prices", "XLU")
     by_hand = _pct(close_on(rows, "2025-03-31"), close_on(rows, "2025-04-30"))
-    move, gap = answer.text.split("\n\n")
+    move, note, gap = answer.text.split("\n\n")
+    # By hand, XLU closed 39.42 on 2025-03-31 and 39.45 on 2025-04-30: it did not fall.
+    assert note == "XLU did not fall over the period asked about: it rose, as measured above [1]."
     assert move.startswith(f"XLU: return {by_hand} over ")  # code's lines: the move, SPY's,
     assert "longest run of sessions beating SPY" in move and move.endswith("[2].")  # the run
     assert gap.startswith("No stored article explains this move")

@@ -57,7 +57,7 @@ def test_flagship_answer_with_sources_marks_and_chart(market_env: Path) -> None:
 def test_news_citations_link_to_the_stored_url(market_env: Path, tmp_path: Path) -> None:
     article(tmp_path / "articles", "a.md")
     build_news(market_env, tmp_path / "articles")
-    llm = ScriptedLLM(flagship.NEWS_TURNS)
+    llm = ScriptedLLM(flagship.NEWS_TURNS[:1])  # one stored article: one reasons turn
     at = ask(llm, flagship.QUESTION)
     llm.assert_consumed()
     html = answer_html(at)
