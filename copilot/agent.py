@@ -61,7 +61,7 @@ EVIDENCE_CHARS = 6000  # ~1,500 tokens: evidence never overflows the local model
 class AgentConfig:
     max_tool_calls: int = 5  # the LangChain agent mode's cap
     sentences: int = 3  # asked for, and where the answer is stopped (copilot.sentences)
-    news_sentences: int = 3  # a why-answer: the reasons the articles give (code states the move)
+    news_sentences: int = 3  # a why-answer: reasons turns, one per top article (code: the move)
     news_k: int = 4  # a question that names no market: the articles read
     news_budget_tokens: int = 600  # a why-question's drivers: prompt tokens for the excerpts
     reasons_articles: int = 5  # … shared by at most this many articles (fewer, whole reasons)

@@ -4,13 +4,12 @@ The news tools' own output (a heading, then per article a header line and a fenc
 written for a reader. The small model copies such header lines one after another as if they were
 reasons ("Bloomberg, 2026-01-21: Bloomberg Surveillance 1/21/2026 [5]"), and every line is prompt
 it must read on 2 cores. Each reasons turn shows one article as a fence holding only the excerpt
-the reason checker holds the model to (`copilot.news.present.fenced`). Shown titles, the model
-opened its reasons with them ("Tech Lifts Stocks as Small Caps Rally Anew: The article mentions
-that …"), spending a third of its
-tokens and one of its three sentences on a copy (flagship: completion 130 → 88 tokens, 2 → 3
-articles cited, benchmarks/results/answer.md). Titles, publishers and dates stay in the Sources,
-where the reader sees them. Since then each article has a turn of its own
-(`copilot.agent.Copilot._write_reasons`).
+the reason checker holds the model to (`copilot.news.present.fenced`;
+`copilot.agent.Copilot._write_reasons`). Shown titles, the model opened its reasons with them
+("Tech Lifts Stocks as Small Caps Rally Anew: The article mentions that …"), spending a third of
+its tokens and one of its three sentences on a copy (flagship, when all articles shared one
+turn: completion 130 → 88 tokens, 2 → 3 articles cited). Titles, publishers and dates stay in
+the Sources, where the reader sees them.
 """
 
 from __future__ import annotations
