@@ -107,6 +107,8 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
                     symbols.append(symbol)
+    for phrase, members in GROUP_PHRASES.items():
+        table.setdefault(phrase, list(members))
     ordered = sorted(table, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
     # A lookahead finds the longest phrase at every start, overlapping ones included, so that
@@ -114,6 +116,12 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     pattern = re.compile(rf"(?<![\w&])(?=((?:{body}))(?![\w&]))", re.IGNORECASE)
     return pattern, {a: tuple(s) for a, s in table.items()}
 
+
+# Phrases that name several instruments at once: "the selloff in precious metals" is gold's and
+# silver's. Each member the store holds is named; none stored falls back to the first's gap.
+GROUP_PHRASES: dict[str, tuple[str, ...]] = {
+    "precious metals": ("GLD", "SLV"),
+}
 
 _STOCKS = re.compile(r"\bstocks$", re.IGNORECASE)
 
@@ -211,6 +219,17 @@ def _settle(claim: _Claim, text: str, catalog: Catalog, shouting: bool, found: F
 def _settle_alias(claim: _Claim, phrase: str, catalog: Catalog, found: Found) -> None:
     _, table = _alias_table()
     candidates = table[claim.value]
+    if claim.value in GROUP_PHRASES:  # one phrase, several instruments: each is named
+        members = [s for s in candidates if catalog.has(s)]
+        for symbol in members:
+            info = lookup(symbol)
+            represents = info.represents if info else symbol
+            found.mentions.append(
+                Mention(claim.start, claim.end, phrase, (symbol,), "alias", represents)
+            )
+        if members:
+            found.spans.append((claim.start, claim.end))
+            return
     info = lookup(candidates[0])
     represents = info.represents if info else candidates[0]
     stored = tuple(s for s in candidates if catalog.has(s))

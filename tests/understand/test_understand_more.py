@@ -808,3 +808,15 @@ def test_story_catalyst_and_cause_ask_why(question: str, catalog: Catalog) -> No
 )
 def test_going_and_setting_without_what_got_ask_no_why(question: str, catalog: Catalog) -> None:
     assert not understand(question, A, catalog).why
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was behind the selloff in precious metals on December 29?",
+        "How did precious metals do in January?",
+    ],
+)
+def test_precious_metals_names_gold_and_silver(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == ["GLD", "SLV"], got.trace
