@@ -124,6 +124,8 @@ GROUP_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 _STOCKS = re.compile(r"\bstocks$", re.IGNORECASE)
+# Words that make the company after them an event, not the thing asked about.
+_EVENT_LEAD = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # What people put after a sector word instead of "stocks": "homebuilder shares", "the bank
@@ -209,7 +211,12 @@ def _settle(claim: _Claim, text: str, catalog: Catalog, shouting: bool, found: F
     if claim.kind == "alias":
         _settle_alias(claim, phrase, catalog, found)
     elif claim.kind == "company":
+        unknown = len(found.unknown)
         _settle_symbol(claim, phrase, claim.value, "company", catalog, found)
+        if len(found.unknown) > unknown and _EVENT_LEAD.search(text[: claim.start]):
+            # "banks fell after JPMorgan reported": the company dates an event; not storing it
+            # does not stop the answer about what is stored (it is said if nothing else is).
+            found.soft_unknown.append(found.unknown.pop())
     else:
         symbol = _ticker_symbol(claim.value, catalog, shouting, explicit=claim.priority == 0)
         if symbol is not None:

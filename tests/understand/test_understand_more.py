@@ -820,3 +820,23 @@ def test_going_and_setting_without_what_got_ask_no_why(question: str, catalog: C
 def test_precious_metals_names_gold_and_silver(question: str, catalog: Catalog) -> None:
     got = understand(question, A, catalog)
     assert [i.symbol for i in got.instruments] == ["GLD", "SLV"], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        ("What set banks moving lower after JPMorgan reported?", "XLF"),
+        ("Why did chip stocks rise following Micron's earnings?", "SMH"),
+        ("How did small caps do ahead of Nvidia's results?", "IWM"),
+    ],
+)
+def test_a_company_that_dates_an_event_does_not_block_the_answer(
+    question: str, symbol: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol] and not got.unknown, got.trace
+
+
+def test_a_company_asked_about_is_still_said_to_be_missing(catalog: Catalog) -> None:
+    got = understand("Why did JPMorgan fall after the bank earnings?", A, catalog)
+    assert not got.instruments and [u.symbol for u in got.unknown] == ["JPM"]
