@@ -23,15 +23,13 @@ def sheet_articles(
 ) -> list[tuple[int, str]]:
     """(number, excerpt) of the news records' articles, each once, in the order the tools
     ranked them, at most `most`: what the reasons turns show, one article a turn."""
-    articles: list[tuple[int, str]] = []
+    articles: dict[int, str] = {}
     for record in records:
         for n in record.sources:
             source = ledger.get(n)
-            if any(n == held for held, _ in articles) or not isinstance(source, NewsSource):
-                continue
-            if len(articles) < most:
-                articles.append((n, source.excerpt or source.text))
-    return articles
+            if n not in articles and isinstance(source, NewsSource) and len(articles) < most:
+                articles[n] = source.excerpt or source.text
+    return list(articles.items())
 
 
 def move_brief(records: list[ToolCallRecord]) -> str:

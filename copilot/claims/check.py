@@ -48,17 +48,6 @@ def close(claimed: float, stated: float, decimals: int, slack: float = 0.0) -> b
     return abs(claimed - stated) <= 0.5 * 10.0 ** (-decimals) + slack + 1e-9
 
 
-# Verbs of a move: shared by "small caps rallied" and "chipmakers rallied after TSMC's 25%
-# capex increase", they do not make the two about the same thing (5-letter stems, as
-# `clause_words` keeps them).
-_MOVE_STEMS = frozenset(
-    word[:5]
-    for word in ("rallied", "rally", "rallies", "surged", "jumped", "soared", "climbed",
-                 "slumped", "tumbled", "plunged", "slipped", "sank", "gains", "gain", "rebounded",
-                 "advanced", "declined", "dropped")
-)  # fmt: skip
-
-
 def units_match(claim: Claim, st: Statement) -> bool:
     if claim.measure == "level" and claim.unit == "%":
         return st.unit in ("%", "level") and st.measure in ("level", None)
@@ -86,9 +75,10 @@ def subjects_match(claim: Claim, st: Statement) -> bool:
         return not st.words or not claim.words or bool(claim.words & st.words)
     if not st.subject:
         # A figure that sizes something ("a 25% capex increase") is no instrument's move: it
-        # states a move claim only if the claim's clause is about the same thing.
+        # states a move claim only if the claim's clause is about the same thing (move verbs
+        # are no content words: `clause_words`).
         sized = st.measure is None and claim.measure is not None and st.unit in ("%", "$")
-        return not sized or not st.words or bool((claim.words & st.words) - _MOVE_STEMS)
+        return not sized or not st.words or bool(claim.words & st.words)
     if claim.subject & st.subject:
         return True
     named = set().union(*claim.others) if claim.others else set()

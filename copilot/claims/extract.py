@@ -254,6 +254,7 @@ _STEM = re.compile(r"[a-z][a-z&'-]{2,}")
 _COMMON_WORDS = (
     "the and for its was were are has had that this with from over since than into while "
     "rose fell gained lost climbed slid declined advanced dropped jumped higher lower down "
+    "rallied rally rallies surged soared slumped tumbled plunged slipped sank gain gains rebounded "
     "percent points basis session sessions day days week weeks month year per cent about also"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())

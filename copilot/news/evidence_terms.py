@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from copilot.market.symbols import lookup
@@ -176,6 +177,7 @@ def entity_for(symbols: Sequence[str]) -> Entity:
     return Entity(tuple(s.upper() for s in symbols), tuple(phrases), tuple(members))
 
 
+@lru_cache(maxsize=4096)  # every sentence of every candidate is matched against every phrase
 def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     """A phrase as whole tokens, each with an optional plural ("chip stock" ~ "chip stocks")."""
     words = tokens(phrase)

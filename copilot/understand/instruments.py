@@ -117,10 +117,11 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return pattern, {a: tuple(s) for a, s in table.items()}
 
 
-# Phrases that name several instruments at once: "the selloff in precious metals" is gold's and
-# silver's. Each member the store holds is named; none stored falls back to the first's gap.
+# Phrases that name several instruments at once: "the selloff in precious metals" is gold's,
+# silver's and platinum's. Each member the store holds is named; none stored falls back to the
+# first's gap.
 GROUP_PHRASES: dict[str, tuple[str, ...]] = {
-    "precious metals": ("GLD", "SLV"),
+    "precious metals": ("GLD", "SLV", "PPLT"),
 }
 
 _STOCKS = re.compile(r"\bstocks$", re.IGNORECASE)

@@ -817,9 +817,9 @@ def test_going_and_setting_without_what_got_ask_no_why(question: str, catalog: C
         "How did precious metals do in January?",
     ],
 )
-def test_precious_metals_names_gold_and_silver(question: str, catalog: Catalog) -> None:
+def test_precious_metals_names_gold_silver_and_platinum(question: str, catalog: Catalog) -> None:
     got = understand(question, A, catalog)
-    assert [i.symbol for i in got.instruments] == ["GLD", "SLV"], got.trace
+    assert [i.symbol for i in got.instruments] == ["GLD", "SLV", "PPLT"], got.trace
 
 
 @pytest.mark.parametrize(
