@@ -164,7 +164,8 @@ class Answer(BaseModel):
     removed: list[str] = Field(
         default_factory=list,
         description="Sentences taken out of the answer because a figure in them stayed "
-        "unsupported after the repair round (shown apart, never as fact).",
+        "unsupported after the repair round, or (a why-answer) a drafted reason its article "
+        "does not support (shown apart, never as fact).",
     )
     premises: list[NumberCheck] = Field(
         default_factory=list,
@@ -175,7 +176,8 @@ class Answer(BaseModel):
     written: str = Field(
         "",
         description="The model's own text (tidied), before checking: the sentences the model "
-        "wrote, with the citations it chose (code's lines and the checker's edits are not in it).",
+        "wrote, with the citations it chose (code's lines and the checker's edits are not in it; "
+        "a why-answer's drafted reasons are all in it, the withheld ones too).",
     )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per phase.")
     tokens: dict[str, int] = Field(default_factory=dict, description="Prompt/completion tokens.")

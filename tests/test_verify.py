@@ -141,3 +141,35 @@ def test_uncited_sentences_get_the_source_their_figures_or_words_trace_to() -> N
 def test_sentence_splitting_keeps_initials_together() -> None:
     text, v = verify_answer("Gains at J.B. Hunt lifted transports.", ledger(), check_support=False)
     assert text == "Gains at J.B. Hunt lifted transports." and v.attributed == []
+
+
+def test_the_second_day_of_a_day_range_is_a_date_never_a_count() -> None:
+    cases = {
+        "Gold rose from January 20 to 28, 2026, as gold rallied.": [(2026, 1, 20), (2026, 1, 28)],
+        "On January 13 and 14, 2026, energy stocks climbed.": [(2026, 1, 13), (2026, 1, 14)],
+        "A record on December 22-23, 2025.": [(2025, 12, 22), (2025, 12, 23)],
+    }
+    for text, days in cases.items():
+        found = find_numbers(text)
+        assert [n.unit for n in found] == ["date", "date"], text
+        assert [n.day for n in found] == [date(*d) for d in days], text
+    # A figure after "and" is still a figure: "on January 5 and 9% lower" is a date, then 9 %.
+    assert [n.unit for n in find_numbers("fell on January 5 and 9% lower")] == ["date", "%"]
+    # A day that cannot follow the first ("January 20 to 3") is not read as a range.
+    assert [n.unit for n in find_numbers("January 20 to 3 sessions")] == ["date", "count"]
+
+
+def test_a_reason_dated_by_a_day_range_has_no_untraced_count() -> None:
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="d", chunk_id="d:0", title="Dollar slides as gold climbs",
+                   publisher="AP", published_at=datetime(2026, 1, 28, 21, tzinfo=UTC),
+                   url="https://example.org/d", text="The dollar weakened late in January.")
+    )  # fmt: skip
+    _, v = verify_answer(
+        "Gold rose from January 20 to 28, 2026, as the dollar weakened [1].",
+        book, date(2026, 1, 29), "why did gold rise?",
+    )  # fmt: skip
+    # Before, the 28 was a count no source states, and the reason was cut as unsupported.
+    assert [n.unit for n in v.numbers if n.text.startswith("28")] != ["count"]
+    assert not [n for n in v.numbers if n.unit == "count"]

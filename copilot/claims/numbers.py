@@ -29,6 +29,13 @@ _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 1/21/2026
 _WORD_DATE = re.compile(
     rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
 )
+# "January 20 to 28, 2026", "Jan. 13 and 14", "December 22-23": the second day of the month
+# is a date too, never a count (the model dates a move's window this way).
+_DAY_RANGE = re.compile(
+    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|and|through|thru)"
+    rf"\s*(\d{{1,2}})(?:st|nd|rd|th)?(?!\s*(?:%|percent|pp\b|bp\b|[.,]\d))(?:,?\s+(\d{{4}}))?\b",
+    re.I,
+)
 _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<sign>[+\-\u2212\u2013]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<unit>\s?%\s?(?:points?|pts?)\b|\s?percentage[\s-]points?\b|\s?(?:pp|ppts?)\b|\s?%|"
@@ -106,9 +113,12 @@ def find_dates(text: str) -> list[Number]:
         except ValueError:
             continue
         found.append(Number(m.group(), 0.0, "date", 0, m.start(), m.end(), us, (us.month, us.day)))
+    ranges = _day_ranges(text)
+    found += ranges
     for m in _WORD_DATE.finditer(text):
-        name = m[1].lower().rstrip(".")
-        month = MONTHS.get(name) or MONTHS[name[:3]]
+        if any(r.start <= m.start() < r.end for r in ranges):
+            continue
+        month = _month_number(m[1])
         dom = int(m[2])
         if not 1 <= dom <= 31:
             continue
@@ -120,6 +130,28 @@ def find_dates(text: str) -> list[Number]:
                 continue
         found.append(Number(m.group(), 0.0, "date", 0, m.start(), m.end(), day, (month, dom)))
     return found
+
+
+def _day_ranges(text: str) -> list[Number]:
+    """Both days of each "January 20 to 28, 2026" (the year, when written, dates both)."""
+    found: list[Number] = []
+    for m in _DAY_RANGE.finditer(text):
+        month = _month_number(m[1])
+        first, last = int(m[2]), int(m[3])
+        if not 1 <= first < last <= 31:
+            continue
+        for dom, start, end in ((first, m.start(), m.end(2)), (last, m.start(3), m.end())):
+            try:
+                day = date(int(m[4]), month, dom) if m[4] else None
+            except ValueError:
+                day = None
+            found.append(Number(text[start:end], 0.0, "date", 0, start, end, day, (month, dom)))
+    return found
+
+
+def _month_number(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return MONTHS.get(name) or MONTHS[name[:3]]
 
 
 def on_or_before(found: Number, as_of: date) -> date | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -177,15 +178,29 @@ def test_a_cancelled_question_writes_nothing_more(shared_deps: ToolDeps) -> None
     assert llm.calls == [] and "cancelled" in answer.text
 
 
-def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: ToolDeps) -> None:
-    seen: list[str] = []
-    causes = ["Rate-cut hopes lifted small caps", "Bank earnings helped", "Chipmakers rose"]
+def _excerpt_shown(prompt: str) -> tuple[str, str]:
+    """([n], the excerpt) of the one article a reasons turn shows."""
+    fence = re.search(r"<<<ARTICLE \[(\d+)\][^\n]*\n(.*?)\n>>>", prompt, re.S)
+    assert fence, prompt
+    return fence.group(1), fence.group(2)
+
+
+def _quoting(seen: list[str]) -> Callable[[list[ChatMessage]], str]:
+    """A scripted reasons turn that restates its excerpt's opening words, citing it: a reason
+    its article supports."""
 
     def reason(messages: list[ChatMessage]) -> str:
         seen.append(messages[-1]["content"])
-        shown = re.search(r"News excerpt \[(\d+)\]", seen[-1])
-        return f"{causes[len(seen) - 1]} [{shown.group(1) if shown else '?'}]."
+        n, excerpt = _excerpt_shown(seen[-1])
+        words = excerpt.lstrip("… ").split()[:14]
+        return f"{' '.join(words).rstrip('.,;:')} [{n}]."
 
+    return reason
+
+
+def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: ToolDeps) -> None:
+    seen: list[str] = []
+    reason = _quoting(seen)
     llm = ScriptedLLM([reason, reason, reason])  # one short turn per article (code: the move)
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     llm.assert_consumed()
@@ -209,14 +224,55 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     assert [re.findall(r"<<<ARTICLE \[(\d+)\]", prompt) for prompt in seen] == [
         [str(n)] for n in ranked
     ]
-    reasons = " ".join(f"{cause} [{n}]." for cause, n in zip(causes, ranked, strict=True))
-    assert answer.text.split("\n\n")[1] == reasons and answer.written == reasons
+    reasons = answer.text.split("\n\n")[1]
+    assert re.findall(r"\[(\d+)\]", reasons) == [str(n) for n in ranked]
+    assert answer.written == reasons and answer.removed == []
     # The model is told what moved in words, never the figures it would copy as its own.
     assert all("What moved: IWM rose from 2025-12-31 to 2026-01-22." in p for p in seen)
     assert not any("+8.77%" in p or "articles on the move of" in p for p in seen)
     for n, source in answer.sources.items():
         if isinstance(source, NewsSource):
             assert source.published_at.date() <= AS_OF, n
+
+
+def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_article_read(
+    research_deps: ToolDeps,
+) -> None:
+    seen: list[str] = []
+    quote = _quoting(seen)
+
+    def invented(messages: list[ChatMessage]) -> str:  # a figure no source states
+        seen.append(messages[-1]["content"])
+        n, _ = _excerpt_shown(seen[-1])
+        return f"Small caps rallied 40% because shipping rates in Asia collapsed [{n}]."
+
+    llm = ScriptedLLM([quote, invented, quote, quote])
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    llm.assert_consumed()  # a fourth article was read in place of the withheld reason
+    ranked = [n for n in answer.tool_calls[2].sources
+              if isinstance(answer.sources[n], NewsSource)][:4]  # fmt: skip
+    shown = [int(_excerpt_shown(p)[0]) for p in seen]
+    assert shown == ranked
+    reasons = answer.text.split("\n\n")[1]
+    assert "shipping" not in answer.text
+    assert re.findall(r"\[(\d+)\]", reasons) == [str(ranked[0]), str(ranked[2]), str(ranked[3])]
+    withheld = f"Small caps rallied 40% because shipping rates in Asia collapsed [{ranked[1]}]."
+    assert answer.removed == [withheld]
+    assert withheld in answer.written  # the eval's measure of the writer keeps every draft
+    assert all(n.status == "verified" for n in answer.verification.numbers if n.unit == "%")
+
+
+def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:
+    def invented(messages: list[ChatMessage]) -> str:
+        n, _ = _excerpt_shown(messages[-1]["content"])
+        return f"Small caps rallied 40% because shipping rates in Asia collapsed [{n}]."
+
+    llm = ScriptedLLM([invented] * 5)  # every article the drivers tool ranked, then no more
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    llm.assert_consumed()
+    assert "shipping" not in answer.text and len(answer.removed) == 5
+    assert "No reason was kept from the 5 stored articles read" in answer.text
+    assert answer.text.startswith("IWM: return ")  # the measured move still stands
 
 
 def test_a_move_no_stored_article_covers_says_so_in_code(
@@ -245,11 +301,7 @@ def test_a_fall_asked_of_a_rise_is_said_and_the_rise_explained(
     rows = raw_closes(shared_data / "market" / "prices", "IWM")
     assert close_on(rows, "2026-01-23") > close_on(rows, "2025-12-31")  # by hand: it rose
     seen: list[str] = []
-
-    def reason(messages: list[ChatMessage]) -> str:
-        seen.append(messages[-1]["content"])
-        return f"Reason number {len(seen)} [3]."
-
+    reason = _quoting(seen)
     llm = ScriptedLLM([reason, reason, reason])
     answer = Copilot(research_deps, llm).ask("why did small caps fall in January 2026?", AS_OF)
     drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
