@@ -20,7 +20,10 @@
 6. decides coverage: when no candidate published from the day before the move on names the
    entity with a similarity of at least `COVERAGE_SIMILARITY`, the result says so
    (`no_coverage`) and carries no drivers, so the answer can say "no stored article explains
-   this move" instead of leaning on outlook pieces.
+   this move" instead of leaning on outlook pieces;
+7. re-reads each driver over its whole article: a day's wrap matches on the line that states
+   the move while its reason sits chunks further on, so the excerpt may come from another
+   chunk of the same article (`_reason_chunk`), and the source cites that chunk.
 
 `search_news` is unchanged for its other callers.
 """
@@ -29,8 +32,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
 from copilot.errors import InvalidArgumentError
 from copilot.news.evidence_terms import (
@@ -40,9 +44,11 @@ from copilot.news.evidence_terms import (
     mentions,
     move_queries,
     reason_excerpt,
+    reason_score,
+    sentences,
 )
 from copilot.news.lexical import RRF_K
-from copilot.news.models import NewsHit
+from copilot.news.models import NewsHit, chunk_text
 from copilot.news.present import published_label
 from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
@@ -83,6 +89,10 @@ UNNAMED_TOP = 2  # a driver must name the entity, unless it is among the best 2 
 # "no coverage" are best and flat for thresholds 0.45-0.50 (recall drops below 0.45).
 COVERAGE_SIMILARITY = 0.45
 COVERAGE_LEAD_DAYS = 1
+# A driver's excerpt may come from another chunk of its article when that chunk carries the
+# reason better and is at most this much further (cosine) from the move's nearest query.
+SIBLING_SLACK = 0.1
+NAMED_ONLY = 2  # a sentence that names the entity and nothing else: no reason to move for
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,7 @@ def gather_evidence(
     ]  # fmt: skip
     covered = any(_covers(d, start, min_similarity) for d in ranked)
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
+    drivers = [_reason_chunk(store, d, entity, direction, vectors, excerpt_chars) for d in drivers]
     return Evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars,
@@ -302,6 +313,49 @@ def _names(entity: Entity, hit: NewsHit) -> bool:
 
 def _excerpt(hit: NewsHit, entity: Entity, direction: Direction, limit: int) -> str:
     return reason_excerpt(hit.text, entity, direction, limit)
+
+
+def _reason_chunk(
+    store: NewsStore,
+    driver: Driver,
+    entity: Entity,
+    direction: Direction,
+    queries: Sequence[Sequence[float]],
+    limit: int,
+) -> Driver:
+    """The driver re-read over its whole article. A day's wrap matches the move's queries on
+    the line that states the move ("The Energy Select Sector SPDR (XLE) … rose 2.4%") while its
+    reason sits chunks further on ("Bank stocks came under pressure after Trump called for a
+    10% cap … on credit card interest rates", where the chunk that matched was the wrap's
+    "7 Best Stocks" footer). Another chunk of the same stored version is taken when a sentence
+    of it names the entity and scores higher as a reason (the move's direction, a cause word)
+    and the chunk is about as close to the queries."""
+    hit = driver.hit
+    version = hit.chunk_id.rsplit("-", 1)[0]
+    points = _reason_points(hit.text, entity, direction)
+    chosen: tuple[str, dict[str, Any], str] | None = None
+    for chunk_id, document, meta, vector in store.article_chunks(hit.article_id):
+        if chunk_id == hit.chunk_id or not chunk_id.startswith(f"{version}-"):
+            continue
+        text = chunk_text(document, hit.title)
+        better = _reason_points(text, entity, direction)
+        near = max((_cosine(vector, list(q)) for q in queries), default=0.0)
+        if better > max(points, NAMED_ONLY) and near >= driver.similarity - SIBLING_SLACK:
+            points, chosen = better, (chunk_id, meta, text)
+    if chosen is None:
+        return driver
+    chunk_id, meta, text = chosen
+    moved = hit.model_copy(
+        update={"chunk_id": chunk_id, "chunk_index": int(meta["chunk_index"]), "text": text}
+    )
+    return replace(driver, hit=moved, excerpt=reason_excerpt(text, entity, direction, limit))
+
+
+def _reason_points(text: str, entity: Entity, direction: Direction) -> int:
+    """The best reason score of the text's sentences that name the entity (0 when none does:
+    a sentence about something else is no reason for this move, however causal it sounds)."""
+    named = [part for part in sentences(text) if mentions(entity, part)]
+    return max((reason_score(part, entity, direction) for part in named), default=0)
 
 
 def _covers(driver: Driver, start: date, min_similarity: float) -> bool:

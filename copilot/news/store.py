@@ -150,6 +150,21 @@ class NewsStore:
         ]
         return sorted(rows, key=lambda row: (str(row[1]["version"]), int(row[1]["chunk_index"])))
 
+    def article_chunks(self, article_id: str) -> list[tuple[str, str, dict[str, Any], Vector]]:
+        """(chunk id, stored document, metadata, embedding) of every stored chunk of an article:
+        one read, for choosing among an article's chunks the one that carries its reason."""
+        found = self.collection.get(
+            where={"article_id": article_id}, include=["documents", "metadatas", "embeddings"]
+        )
+        documents, metadatas = found["documents"] or [], found["metadatas"] or []
+        vectors = found["embeddings"] if found["embeddings"] is not None else []
+        return [
+            (chunk_id, document, dict(meta), [float(x) for x in vector])
+            for chunk_id, document, meta, vector in zip(
+                found["ids"], documents, metadatas, vectors, strict=True
+            )
+        ]
+
     def nearest(
         self, embedding: Vector, n: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float]]:

@@ -10,7 +10,15 @@ import pytest
 from news_testkit import Backend, tracker_file
 
 from copilot.news import HashEmbedder, NewsHit, NewsStore
-from copilot.news.evidence import fit_budget, gather_evidence, mmr_order, rrf_articles, sheet_tokens
+from copilot.news.evidence import (
+    Driver,
+    _reason_chunk,
+    fit_budget,
+    gather_evidence,
+    mmr_order,
+    rrf_articles,
+    sheet_tokens,
+)
 from copilot.news.evidence_terms import (
     Direction,
     entity_for,
@@ -50,6 +58,70 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
     store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
     ingest_paths(store, [root])
     return store
+
+
+WRAP_MOVE = "Gold closed down 4.6% at 4,320 dollars."
+WRAP_REASON = "Gold fell after the exchange raised margin requirements for metals futures."
+OFF_TOPIC = "Oil fell after producers raised output, traders said."
+
+
+@pytest.fixture(scope="module")
+def wraps(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    """Two day's wraps: the move's line first and, chunks later, its reason (or only another
+    market's); each long enough to be stored as several chunks."""
+    root = tmp_path_factory.mktemp("wraps")
+    filler = "Traders watched the calendar and the holiday volume stayed thin. " * 12
+    bodies = {
+        "reason": f"{WRAP_MOVE}\n\n{filler}\n\n{OFF_TOPIC}\n\n{filler}\n\n{WRAP_REASON}",
+        "other": f"{WRAP_MOVE}\n\n{filler}\n\n{OFF_TOPIC}\n\n{filler}",
+    }
+    for name, body in bodies.items():
+        tracker_file(root / f"{name}.md", title=f"Markets wrap ({name})",
+                     url=f"https://wrap.example/{name}", publisher="Wrap Daily",
+                     published="December 29, 2025", summary=WRAP_MOVE, body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(store, [root])
+    return store
+
+
+def _wrap_driver(store: NewsStore, url: str, similarity: float) -> tuple[Driver, dict[str, str]]:
+    """The wrap's driver as retrieval found it: its move line's chunk; and its chunks' texts."""
+    found = store.collection.get(where={"url": url}, include=["documents"])
+    texts = dict(zip(found["ids"], found["documents"] or [], strict=True))
+    move_chunk = next(i for i, text in texts.items() if WRAP_MOVE in text)
+    hit = store.hits([(move_chunk, 0.5)])[0]
+    entity = entity_for(["GLD"])
+    excerpt = reason_excerpt(hit.text, entity, "down", 420)
+    return Driver(hit, excerpt, 1.0, similarity, True), texts
+
+
+def _queries(store: NewsStore) -> list[list[float]]:
+    return store.embedder.embed_queries(
+        move_queries(entity_for(["GLD"]), "down", MOVE_DAY, MOVE_DAY)
+    )
+
+
+def test_a_driver_takes_its_reason_from_another_chunk_of_its_article(wraps: NewsStore) -> None:
+    driver, texts = _wrap_driver(wraps, "https://wrap.example/reason", similarity=0.0)
+    reason_chunk = next(i for i, text in texts.items() if WRAP_REASON in text)
+    assert reason_chunk != driver.hit.chunk_id  # the premise: the reason is chunks further on
+    moved = _reason_chunk(wraps, driver, entity_for(["GLD"]), "down", _queries(wraps), 420)
+    assert WRAP_REASON in moved.excerpt and OFF_TOPIC not in moved.excerpt
+    # The source still resolves exactly: the chunk cited is the one the excerpt is from.
+    assert moved.hit.chunk_id == reason_chunk and moved.excerpt.lstrip("… ") in texts[reason_chunk]
+    assert moved.hit.article_id == driver.hit.article_id and moved.score == driver.score
+
+
+def test_a_driver_keeps_its_chunk_when_no_other_names_the_move_with_a_cause(
+    wraps: NewsStore,
+) -> None:
+    entity = entity_for(["GLD"])
+    driver, _ = _wrap_driver(wraps, "https://wrap.example/other", similarity=0.0)
+    # "Oil fell after producers raised output" is causal, but about another market.
+    assert _reason_chunk(wraps, driver, entity, "down", _queries(wraps), 420) == driver
+    # The reason's chunk must also be about as close to the move's queries as the matched one.
+    near, _ = _wrap_driver(wraps, "https://wrap.example/reason", similarity=1.5)
+    assert _reason_chunk(wraps, near, entity, "down", _queries(wraps), 420) == near
 
 
 def _hit(article: str, score: float, publisher: str = "P") -> NewsHit:
