@@ -40,7 +40,9 @@ _WHY = re.compile(
     r"dragged|weighed\s+on|rattled|spooked|knocked|hammered|pressured)\b|\bwhat'?s\s+"
     r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b|"
     r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|"
-    r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b",
+    r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
+    # "how did stocks react on …", "the market's reaction to …": the move and the news on it
+    r"\bhow\s+(?:did|do|does|have|has|had)\s+[^?.]{1,40}?\breact\b|\breact(?:ed|ing|ions?)?\s+to\b",
     _I,
 )
 _UP = re.compile(

@@ -55,6 +55,14 @@ _EVENT_WITH_DATE = re.compile(
     r"selloff|sell-off|rally|crash|election|earnings|minutes|vote|deal|tariffs?)\b",
     re.I,
 )
+# "the December jobs report", "November's CPI", "the Q3 GDP print": a data release named by
+# the period it measures. It comes out weeks later, so that period is not the window asked.
+_RELEASE_LABEL = re.compile(
+    r"\s*(?:'s\s+)?(?:nonfarm\s+)?(?:jobs?|payrolls?|employment|unemployment|labou?r[\s-]market|"
+    r"cpi|ppi|pce|gdp|pmi|ism|inflation|consumer[\s-]prices?|producer[\s-]prices?|retail[\s-]sales)"
+    r"\b(?:\s+(?:report|data|numbers?|figures?|print|release|reading))?",
+    re.I,
+)
 _AGAINST = re.compile(
     r"\b(?:than|since|from|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against)\s+$", re.I
 )
@@ -83,6 +91,12 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
         if found is not None:
             return _ended(found, text, as_of)
     mentions = find_dates(text, as_of)
+    releases = [(m, label) for m in mentions if (label := _RELEASE_LABEL.match(text, m.end))]
+    if releases:  # a report's label, not a window: the other dates, else the release itself
+        mentions = tuple(m for m in mentions if all(m is not r for r, _ in releases))
+        if not mentions:
+            first, label = releases[0]
+            return WindowFound(vague=text[first.start : label.end()].strip())
     if not mentions and _ALL_TIME.search(text):
         return WindowFound(all_time=True, spans=spans_of(_ALL_TIME, text))
     fuzzy = _FUZZY.search(text)

@@ -840,3 +840,50 @@ def test_a_company_that_dates_an_event_does_not_block_the_answer(
 def test_a_company_asked_about_is_still_said_to_be_missing(catalog: Catalog) -> None:
     got = understand("Why did JPMorgan fall after the bank earnings?", A, catalog)
     assert not got.instruments and [u.symbol for u in got.unknown] == ["JPM"]
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "start", "end"),
+    [
+        # The December report came out on Friday 2026-01-09: the day asked is the window.
+        ("What did the December jobs report show, and how did stocks do on January 9, 2026?",
+         D(2026, 1, 10), D(2026, 1, 9), D(2026, 1, 9)),
+        ("How did XLY trade on January 14, with the November retail sales report out?",
+         D(2026, 1, 15), D(2026, 1, 14), D(2026, 1, 14)),
+        ("Did the November payrolls data move IWM in the week of December 15?",
+         D(2025, 12, 20), D(2025, 12, 15), None),
+    ],
+)  # fmt: skip
+def test_a_month_that_labels_a_data_release_is_not_the_window(
+    question: str, as_of: date, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, as_of, catalog)
+    assert got.window is not None and got.window.start == start, got.trace
+    assert end is None or got.window.end == end, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did stocks react to the December jobs report?",
+        "Did small caps rally on the November payrolls report?",
+    ],
+)
+def test_a_release_named_only_by_its_month_is_an_event_not_that_month(
+    question: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 20), catalog)
+    assert got.window is None, got.trace  # not "December 2025" or "November 2025"
+    assert any("is not a period code can date" in line for line in got.trace), got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did stocks react on January 9, 2026?",
+        "What was the market's reaction to the Greenland tariff news on January 21?",
+        "how did gold react to the Fed?",
+    ],
+)
+def test_how_did_it_react_asks_for_the_move_and_its_news(question: str, catalog: Catalog) -> None:
+    assert understand(question, A, catalog).why

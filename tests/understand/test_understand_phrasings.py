@@ -182,7 +182,8 @@ CASES = [
     Case("how did the Nikkei do in 2025", (), (D(2025, 1, 1), D(2025, 12, 31), None), unknown=("^N225",)),
     # ---- ordinary capitals are not tickers ------------------------------------------------------
     Case("I want to know how AI stocks did YTD", (), (D(2026, 1, 1), None, None), open_slots=("instruments",)),
-    Case("How did US stocks react to the Fed in Q4?", ("SPY",), (D(2025, 10, 1), D(2025, 12, 31), None)),
+    # (a reaction asks for the move and the news on it: measured first, then explained)
+    Case("How did US stocks react to the Fed in Q4?", ("SPY",), (D(2025, 10, 1), D(2025, 12, 31), None), why=True),
     Case("Is it a good time to buy an ETF?", (), None, None, open_slots=("instruments",)),
     Case("what did the CEO say about GDP", (), None, None, open_slots=("instruments",)),
     # ---- windows the data cannot answer ---------------------------------------------------------
