@@ -164,8 +164,8 @@ class Answer(BaseModel):
     removed: list[str] = Field(
         default_factory=list,
         description="Sentences taken out of the answer because a figure in them stayed "
-        "unsupported after the repair round, or (a why-answer) a drafted reason its article "
-        "does not support (shown apart, never as fact).",
+        "unsupported after the repair round, or (a why-answer) a drafted reason with a figure "
+        "no source bears out, withheld before it was shown (shown apart, never as fact).",
     )
     premises: list[NumberCheck] = Field(
         default_factory=list,

@@ -55,8 +55,9 @@ _EVENT_WITH_DATE = re.compile(
     r"selloff|sell-off|rally|crash|election|earnings|minutes|vote|deal|tariffs?)\b",
     re.I,
 )
-# "the December jobs report", "November's CPI", "the Q3 GDP print": a data release named by
-# the period it measures. It comes out weeks later, so that period is not the window asked.
+# "the December jobs report", "November's payrolls", "the Q3 GDP print": a data release named
+# by the period it measures. It comes out weeks later, so that period is not the window asked.
+# (A stored series' name, "CPI", is blanked as an instrument before windows are read.)
 _RELEASE_LABEL = re.compile(
     r"\s*(?:'s\s+)?(?:nonfarm\s+)?(?:jobs?|payrolls?|employment|unemployment|labou?r[\s-]market|"
     r"cpi|ppi|pce|gdp|pmi|ism|inflation|consumer[\s-]prices?|producer[\s-]prices?|retail[\s-]sales)"
