@@ -41,8 +41,10 @@ _WHY = re.compile(
     r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b|"
     r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
-    # "how did stocks react on …", "the market's reaction to …": the move and the news on it
-    r"\bhow\s+(?:did|do|does|have|has|had)\s+[^?.]{1,40}?\breact\b|\breact(?:ed|ing|ions?)?\s+to\b",
+    # "how did stocks react on …", "the market's reaction to …", "how did bonds respond to …":
+    # the move and the news on it
+    r"\bhow\s+(?:did|do|does|have|has|had)\s+[^?.]{1,40}?\b(?:react|respond)\b|"
+    r"\b(?:react(?:ed|ing|ions?)?|respon(?:d|ded|ding|se|ses))\s+to\b",
     _I,
 )
 _UP = re.compile(

@@ -53,6 +53,14 @@ _DAY_PATTERNS = (
         re.IGNORECASE,
     ),
 )
+# "December 22 and 26", "Dec 22-26", "January 12 through 16, 2026": the second day takes the
+# first's month (and the year written after it), so the two read as a range's ends.
+_DAY_RANGE = re.compile(
+    rf"\b({MONTH})\.?\s+(\d{{1,2}}){_ORD}(\s*(?:-|\u2013|to|and|through|thru|until|till)\s*)"
+    rf"(\d{{1,2}}){_ORD}\b(?!\s*(?:%|percent|pp\b|bp\b|[.,]\d|sessions?\b|days?\b|weeks?\b))"
+    rf"{_YEAR}",
+    re.IGNORECASE,
+)
 _QUARTER = (
     re.compile(r"\bq([1-4])(?:\s*(?:of\s+)?(?:'|fy)?(\d{4}|\d{2}))?\b", re.IGNORECASE),
     re.compile(r"\b([1-4])q\s*'?(\d{4}|\d{2})?\b", re.IGNORECASE),
@@ -112,7 +120,8 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
-        _ago, _previous, _period_ends, _named_days, _days, _quarters, _halves, _seasons,
+        _ago, _previous, _period_ends, _named_days, _day_ranges, _days, _quarters, _halves,
+        _seasons,
         _month_years, _months, _years,
     )  # fmt: skip
     for finder in finders:
@@ -294,6 +303,26 @@ def _named_day(name: str, year: int) -> date:
         first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
         return first_monday + timedelta(days=1)
     return found
+
+
+def _day_ranges(text: str, as_of: date) -> list[DateMention]:
+    """Both ends of "December 22 to 26": a day of the month after a dated day is a date."""
+    out = []
+    for match in _DAY_RANGE.finditer(text):
+        month_word, first, _, last, year_word = match.groups()
+        year = _year(year_word)
+        try:
+            month = date_parser.parse(f"{month_word.rstrip('.')} 1 2000").month
+            end = _latest(as_of, month, int(last), year)
+            start = date(end.year, month, int(first))
+        except (ValueError, OverflowError):
+            continue
+        if start >= end:
+            continue
+        for day, a, b in ((start, match.start(), match.end(2)), (end, match.start(4), match.end())):
+            label = f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+            out.append(DateMention(a, b, Period(day, day, label, "day"), year is not None))
+    return out
 
 
 def _days(text: str, as_of: date) -> list[DateMention]:

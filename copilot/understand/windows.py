@@ -64,6 +64,8 @@ _RELEASE_LABEL = re.compile(
     r"\b(?:\s+(?:report|data|numbers?|figures?|print|release|reading))?",
     re.I,
 )
+_ON_DAYS = re.compile(r"\b(?:on|during|over)\s+(?:the\s+)?$", re.I)  # days, not closes
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:close\s+(?:of|on)\s+)?$", re.I)
 _AGAINST = re.compile(
     r"\b(?:than|since|from|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against)\s+$", re.I
 )
@@ -189,10 +191,11 @@ def _range(
     start_period, end_period = one.period, two.period
     if start_period.start > end_period.start and not one.year_given:
         start_period = _year_back(start_period)
-    joined_by_and = text[one.end : two.start].strip().lower() == "and"
-    between = re.search(r"\bbetween\s+$", text[: one.start], re.IGNORECASE)
+    joiner = text[one.end : two.start].strip().lower()
+    before = text[: one.start]
+    between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
     days = start_period.kind == "day" and end_period.kind == "day"
-    if days and not (joined_by_and and not between and _COMBINED.search(text)):
+    if days and not _days_named(joiner, before, text, between is not None):
         return _points(start_period.start, end_period.start, as_of, latest, spans)
     label = f"{start_period.label} to {end_period.label}"
     found = period_window(
@@ -201,6 +204,17 @@ def _range(
     if start_period.kind != "day" and end_period.kind != "day" and found.window is not None:
         found.parts = [period_window(p, as_of, latest, spans) for p in (start_period, end_period)]
     return found
+
+
+def _days_named(joiner: str, before: str, text: str, between: bool) -> bool:
+    """Whether two days name their sessions (the move over both) rather than two closes:
+    "on January 13 and 14", "Dec 22-26", "January 12 through 16", "the two days combined";
+    never "from D1 to D2" or "between D1 and D2", which are points."""
+    if between or _FROM.search(before):
+        return False
+    if _ON_DAYS.search(before) or joiner in ("-", "\u2013", "through", "thru"):
+        return True
+    return joiner == "and" and _COMBINED.search(text) is not None
 
 
 def _year_back(period: Period) -> Period:

@@ -883,7 +883,37 @@ def test_a_release_named_only_by_its_month_is_an_event_not_that_month(
         "How did stocks react on January 9, 2026?",
         "What was the market's reaction to the Greenland tariff news on January 21?",
         "how did gold react to the Fed?",
+        "How did treasuries respond to the cooler CPI on January 13?",
+        "What was the bond market's response to the jobs data?",
     ],
 )
 def test_how_did_it_react_asks_for_the_move_and_its_news(question: str, catalog: Catalog) -> None:
     assert understand(question, A, catalog).why
+
+
+@pytest.mark.parametrize(
+    ("question", "first_session"),
+    [
+        # "between" and "from … to" name two closes (docs/windows-and-measures.md): from the
+        # close of Monday 2025-12-22, so the move's first session is Tuesday 2025-12-23.
+        ("What explains the big run in silver between December 22 and 26?", D(2025, 12, 23)),
+        ("Why did silver run from Dec 22 to 26?", D(2025, 12, 23)),
+        # "on D1 and D2", "D1-D2", "D1 through D2" name the sessions themselves: 22 to 26.
+        ("why did silver rise Dec 22-26", D(2025, 12, 22)),
+        ("Why did silver rally December 22 through 26, 2025?", D(2025, 12, 22)),
+        ("Why did silver climb on December 22 and 23?", D(2025, 12, 22)),
+    ],
+)
+def test_a_day_range_in_one_month_is_the_window(
+    question: str, first_session: date, catalog: Catalog
+) -> None:
+    # As of Monday 2025-12-29; the second day takes the first's month (and year).
+    got = understand(question, D(2025, 12, 29), catalog)
+    assert got.window is not None, got.trace
+    last = D(2025, 12, 23) if "23?" in question else D(2025, 12, 26)
+    assert (got.window.start, got.window.end) == (first_session, last), got.trace
+
+
+def test_a_count_after_a_day_is_no_range(catalog: Catalog) -> None:
+    got = understand("Was SPY down on January 20 and 2 sessions later?", A, catalog)
+    assert got.window is None or got.window.end != D(2026, 1, 2), got.trace
