@@ -915,5 +915,6 @@ def test_a_day_range_in_one_month_is_the_window(
 
 
 def test_a_count_after_a_day_is_no_range(catalog: Catalog) -> None:
-    got = understand("Was SPY down on January 20 and 2 sessions later?", A, catalog)
-    assert got.window is None or got.window.end != D(2026, 1, 2), got.trace
+    # "9 sessions later" counts sessions: read as a day, it would make January 5-9 a range.
+    got = understand("Was SPY up on January 5 and 9 sessions later?", A, catalog)
+    assert got.window is None or got.window.end != D(2026, 1, 9), got.trace
