@@ -27,6 +27,7 @@ from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
+from copilot.answering.against import contradicts_a_move
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
 from copilot.answering.lead import lead_answer, move_paragraph
@@ -45,6 +46,7 @@ from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.news.present import fenced
 from copilot.sentences import after_sentences
+from copilot.sources import DataSource
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.periods import compare_call
 from copilot.understand import Catalog, understand
@@ -70,7 +72,7 @@ class AgentConfig:
     answer_max_tokens: int = 320
     reason_max_tokens: int = 70  # one reason, from one excerpt: ~40 tokens
     reason_turns: int = 5  # articles read at most for the `news_sentences` reasons: a reason
-    # whose figure traces to no source is withheld and the next-ranked article read instead
+    # that does not hold up (_holds_up) is withheld and the next-ranked article read instead
 
 
 @dataclass
@@ -90,7 +92,7 @@ class _Run:
     write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
     move: str = ""  # a why-answer's first paragraph, written by code (a repair keeps it)
     written: str = ""  # the model's own text (tidied): what the model, not code, said
-    withheld: list[str] = field(default_factory=list)  # drafted reasons whose figures failed
+    withheld: list[str] = field(default_factory=list)  # drafted reasons that did not hold up
     reasons_kept: int = 0  # a why-answer: drafted reasons that held up, shown
     memory: Memory | None = None
     corrected: Corrections = field(default_factory=Corrections)  # the question's false premises
@@ -156,8 +158,9 @@ class Copilot:
         notes += gaps
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
-                f"No reason was kept from the {len(run.withheld)} stored articles read: "
-                "each drafted reason stated a figure no source bears out (listed apart)."
+                f"No reason was kept from the {len(run.withheld)} stored articles read: each "
+                "drafted reason stated a figure or a direction the measured data does not bear "
+                "out (listed apart)."
             )
         notes += self._stale(run)
         if run.deadline.expired():
@@ -347,8 +350,9 @@ class Copilot:
         the tools' rank order, until `news_sentences` reasons hold up. Shown all at once, the
         1.5B model wrote reasons across excerpts ("This indicates …" with no citation, one
         reason cited to two articles); alone, each sentence can only come from its own excerpt.
-        Each draft's figures are checked before the reader sees it: one with a figure no source
-        bears out is withheld, listed apart, and the next-ranked article read instead. (Reason
+        Each draft is checked before the reader sees it: one with a figure no source bears out,
+        or saying a measured instrument moved the other way, is withheld, listed apart, and the
+        next-ranked article read instead. (Reason
         support is judged in the answer's check and marked there: withholding on it cut more
         good reasons near the threshold than invented ones, and key facts fell 0.54 → 0.51 on
         the legacy why-questions.)"""
@@ -379,7 +383,7 @@ class Copilot:
             if not draft:
                 continue
             drafts.append(draft)
-            if not self._figures_hold(run, draft):
+            if not self._holds_up(run, draft):
                 run.withheld.append(tidy(draft))
                 continue
             self._token(run, (" " if kept else "") + draft)
@@ -392,13 +396,21 @@ class Copilot:
         # is cut and listed apart instead.
         return " ".join(kept)
 
-    def _figures_hold(self, run: _Run, draft: str) -> bool:
-        """Whether every figure of a drafted reason traces to a source, by the answer's own
-        check run on the draft alone (the model misdates an article's "climbed 0.5% Thursday"
-        to the move's day). One that fails would be cut from the answer anyway; caught here,
-        the next-ranked article is read in its place."""
-        _, checked = verify_answer(tidy(draft), self.deps.ledger, run.as_of, run.question)
-        return not any(number.status in UNSUPPORTED for number in checked.numbers)
+    def _holds_up(self, run: _Run, draft: str) -> bool:
+        """Whether a drafted reason passes the answer's own figure check run on it alone (the
+        model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
+        a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
+        measured fall: no figure to check, so the answer's check would let it stand). Caught
+        here, the next-ranked article is read in its place."""
+        text = tidy(draft)
+        _, checked = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+        if any(number.status in UNSUPPORTED for number in checked.numbers):
+            return False
+        measured = [fact for record in run.records if record.name not in NEWS_TOOLS
+                    for n in record.sources
+                    if isinstance(source := self.deps.ledger.get(n), DataSource)
+                    for fact in source.facts]  # fmt: skip
+        return contradicts_a_move(text, measured, run.as_of) is None
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""

@@ -262,6 +262,27 @@ def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_art
     assert all(n.status == "verified" for n in answer.verification.numbers if n.unit == "%")
 
 
+def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    rows = raw_closes(shared_data / "market" / "prices", "IWM")
+    assert close_on(rows, "2026-01-22") > close_on(rows, "2025-12-30")  # by hand: it rose
+    seen: list[str] = []
+    quote = _quoting(seen)
+
+    def backwards(messages: list[ChatMessage]) -> str:  # no figure: the figure check passes it
+        seen.append(messages[-1]["content"])
+        n, _ = _excerpt_shown(seen[-1])
+        return f"Small caps tumbled as traders sold risk [{n}]."
+
+    llm = ScriptedLLM([backwards, quote, quote, quote])
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    llm.assert_consumed()
+    assert "tumbled" not in answer.text
+    assert len(answer.removed) == 1 and "tumbled" in answer.removed[0]
+    assert len(re.findall(r"\[(\d+)\]", answer.text.split("\n\n")[1])) == 3
+
+
 def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:
     def invented(messages: list[ChatMessage]) -> str:
         n, _ = _excerpt_shown(messages[-1]["content"])
