@@ -36,14 +36,15 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
     """The measured return `sentence` says went the other way, or None."""
     words = tokens(sentence)
     for fact in facts:
-        if fact.measure != "return" or fact.value == 0 or fact.start is None or fact.end is None:
+        if fact.measure != "return" or fact.value == 0 or fact.end is None:
             continue
+        start = fact.start or fact.end  # no start: a one-day window
         measured = "up" if fact.value > 0 else "down"
         against = "down" if measured == "up" else "up"
         if any(word in _VERBS[measured] for word in words):
             continue  # both ways in one sentence: not a plain claim about the move
         if _names_then(words, fact.subject, _VERBS[against]) and _dated_within(
-            sentence, fact.start, fact.end, as_of
+            sentence, start, fact.end, as_of
         ):
             return fact
     return None

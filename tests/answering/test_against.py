@@ -11,8 +11,9 @@ from copilot.facts import Fact
 
 DAY = date(2025, 12, 17)
 AS_OF = date(2025, 12, 19)
-# The measured moves, as the measure tool states them: both fell on December 17.
-SPY = Fact(subject="SPY", measure="return", value=-1.10, unit="%", start=DAY, end=DAY)
+# The measured moves as the measure tool states them (a one-day window has no start): both fell
+# on December 17.
+SPY = Fact(subject="SPY", measure="return", value=-1.10, unit="%", end=DAY)
 XLK = Fact(subject="XLK", measure="return", value=-2.22, unit="%", start=DAY, end=DAY)
 
 
