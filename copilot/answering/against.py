@@ -5,7 +5,7 @@ and was shown as a reason under a measured SPY −1.10% on that day. Here a reas
 held to the moves the answer measured: it must not say an instrument rose (fell) over a window
 in which its measured return fell (rose). Only the instrument's own verb counts ("the S&P 500
 … rose", within a few words of its name), and only when the sentence gives no verb the other
-way ("fell early, then rallied") and dates it inside the window or not at all.
+way ("fell early, then rallied") and dates it inside the window.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ def _names_then(words: list[str], symbol: str, verbs: tuple[str, ...]) -> bool:
 
 
 def _dated_within(sentence: str, start: date, end: date, as_of: date) -> bool:
+    """Whether the sentence dates its claim inside the window. An undated one is left: "the
+    market rebounded after Trump called off the tariffs" may be the next day's news."""
     days = [on_or_before(found, as_of) for found in find_dates(sentence)]
-    named = [day for day in days if day is not None]
-    return not named or any(start <= day <= end for day in named)
+    return any(day is not None and start <= day <= end for day in days)

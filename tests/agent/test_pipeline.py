@@ -273,7 +273,7 @@ def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
     def backwards(messages: list[ChatMessage]) -> str:  # no figure: the figure check passes it
         seen.append(messages[-1]["content"])
         n, _ = _excerpt_shown(seen[-1])
-        return f"Small caps tumbled as traders sold risk [{n}]."
+        return f"Small caps tumbled on January 20 as traders sold risk [{n}]."
 
     llm = ScriptedLLM([backwards, quote, quote, quote])
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)

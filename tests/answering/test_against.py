@@ -22,7 +22,7 @@ XLK = Fact(subject="XLK", measure="return", value=-2.22, unit="%", start=DAY, en
     [
         ("The S&P 500 and Nasdaq both rose on December 17, 2025, due to travel demand. [5]", "SPY"),
         ("Nvidia and other tech stocks rose on December 17. [3]", "XLK"),
-        ("Wall Street rallied as investors cheered the jobs data. [4]", "SPY"),  # undated
+        ("Wall Street rallied on Dec. 17 as investors cheered the jobs data. [4]", "SPY"),
     ],
 )
 def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
@@ -37,6 +37,7 @@ def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
     [
         "The tech-led sell-off was driven by softening AI momentum. [3]",  # the measured way
         "Tech stocks rose after the close on December 18. [4]",  # another day
+        "The stock market rebounded after the tariffs were called off. [3]",  # undated
         "The S&P 500 fell early but rallied to close higher on December 17. [2]",  # both ways
         "Micron's upbeat guidance boosted technology stocks. [4]",  # no move verb of its own
         "Bank stocks rose on December 17 as yields climbed. [5]",  # "stocks" alone is no name
