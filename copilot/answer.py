@@ -164,8 +164,9 @@ class Answer(BaseModel):
     removed: list[str] = Field(
         default_factory=list,
         description="Sentences taken out of the answer because a figure in them stayed "
-        "unsupported after the repair round, or (a why-answer) a drafted reason with a figure "
-        "no source bears out, withheld before it was shown (shown apart, never as fact).",
+        "unsupported after the repair round, or (a why-answer) a drafted reason withheld before "
+        "it was shown: a figure no source bears out, or a measured instrument said to move the "
+        "other way (shown apart, never as fact).",
     )
     premises: list[NumberCheck] = Field(
         default_factory=list,
