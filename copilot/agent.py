@@ -41,6 +41,7 @@ from copilot.answering.why import why_calls
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import preload_scorer
 from copilot.errors import CopilotError
+from copilot.facts import Fact
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
@@ -363,6 +364,10 @@ class Copilot:
         drafts: list[str] = []
         kept: list[str] = []
         sentence_over = _stop_after(1, run.deadline)
+        measured = [fact for record in run.records if record.name not in NEWS_TOOLS
+                    for n in record.sources
+                    if isinstance(source := self.deps.ledger.get(n), DataSource)
+                    for fact in source.facts]  # fmt: skip
 
         def one_sentence(text: str) -> bool:
             return sentence_over(text) or looping(text)
@@ -383,7 +388,7 @@ class Copilot:
             if not draft:
                 continue
             drafts.append(draft)
-            if not self._holds_up(run, draft):
+            if not self._holds_up(run, draft, measured):
                 run.withheld.append(tidy(draft))
                 continue
             self._token(run, (" " if kept else "") + draft)
@@ -396,7 +401,7 @@ class Copilot:
         # is cut and listed apart instead.
         return " ".join(kept)
 
-    def _holds_up(self, run: _Run, draft: str) -> bool:
+    def _holds_up(self, run: _Run, draft: str, measured: list[Fact]) -> bool:
         """Whether a drafted reason passes the answer's own figure check run on it alone (the
         model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
         a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
@@ -406,10 +411,6 @@ class Copilot:
         _, checked = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         if any(number.status in UNSUPPORTED for number in checked.numbers):
             return False
-        measured = [fact for record in run.records if record.name not in NEWS_TOOLS
-                    for n in record.sources
-                    if isinstance(source := self.deps.ledger.get(n), DataSource)
-                    for fact in source.facts]  # fmt: skip
         return contradicts_a_move(text, measured, run.as_of) is None
 
     def _stale(self, run: _Run) -> list[str]:

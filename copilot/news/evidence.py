@@ -202,7 +202,12 @@ def gather_evidence(
     ]  # fmt: skip
     covered = any(_covers(d, start, min_similarity) for d in ranked)
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
-    drivers = [_reason_chunk(store, d, entity, direction, vectors, excerpt_chars) for d in drivers]
+    chunks = store.article_chunks([d.hit.article_id for d in drivers])
+    drivers = [
+        _reason_chunk(d, chunks.get(d.hit.article_id, []), entity, direction, vectors,
+                      excerpt_chars)
+        for d in drivers
+    ]  # fmt: skip
     return Evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars,
@@ -316,8 +321,8 @@ def _excerpt(hit: NewsHit, entity: Entity, direction: Direction, limit: int) -> 
 
 
 def _reason_chunk(
-    store: NewsStore,
     driver: Driver,
+    chunks: Sequence[tuple[str, str, dict[str, Any], Sequence[float]]],
     entity: Entity,
     direction: Direction,
     queries: Sequence[Sequence[float]],
@@ -334,12 +339,12 @@ def _reason_chunk(
     version = hit.chunk_id.rsplit("-", 1)[0]
     points = _reason_points(hit.text, entity, direction)
     chosen: tuple[str, dict[str, Any], str] | None = None
-    for chunk_id, document, meta, vector in store.article_chunks(hit.article_id):
+    for chunk_id, document, meta, vector in chunks:
         if chunk_id == hit.chunk_id or not chunk_id.startswith(f"{version}-"):
             continue
         text = chunk_text(document, hit.title)
         better = _reason_points(text, entity, direction)
-        near = max((_cosine(vector, list(q)) for q in queries), default=0.0)
+        near = max((_cosine(list(vector), list(q)) for q in queries), default=0.0)
         if better > max(points, NAMED_ONLY) and near >= driver.similarity - SIBLING_SLACK:
             points, chosen = better, (chunk_id, meta, text)
     if chosen is None:

@@ -150,20 +150,28 @@ class NewsStore:
         ]
         return sorted(rows, key=lambda row: (str(row[1]["version"]), int(row[1]["chunk_index"])))
 
-    def article_chunks(self, article_id: str) -> list[tuple[str, str, dict[str, Any], Vector]]:
-        """(chunk id, stored document, metadata, embedding) of every stored chunk of an article:
-        one read, for choosing among an article's chunks the one that carries its reason."""
+    def article_chunks(
+        self, article_ids: Sequence[str]
+    ) -> dict[str, list[tuple[str, str, dict[str, Any], Vector]]]:
+        """(chunk id, stored document, metadata, embedding) of every stored chunk of each
+        article, by article id: one read for all, for choosing among an article's chunks the
+        one that carries its reason."""
+        if not article_ids:
+            return {}
+        where: dict[str, Any] = {"article_id": {"$in": list(article_ids)}}
         found = self.collection.get(
-            where={"article_id": article_id}, include=["documents", "metadatas", "embeddings"]
+            where=cast(Where, where),
+            include=["documents", "metadatas", "embeddings"],
         )
         documents, metadatas = found["documents"] or [], found["metadatas"] or []
         vectors = found["embeddings"] if found["embeddings"] is not None else []
-        return [
-            (chunk_id, document, dict(meta), [float(x) for x in vector])
-            for chunk_id, document, meta, vector in zip(
-                found["ids"], documents, metadatas, vectors, strict=True
-            )
-        ]
+        chunks: dict[str, list[tuple[str, str, dict[str, Any], Vector]]] = {}
+        for chunk_id, document, meta, vector in zip(
+            found["ids"], documents, metadatas, vectors, strict=True
+        ):
+            row = (chunk_id, document, dict(meta), [float(x) for x in vector])
+            chunks.setdefault(str(meta["article_id"]), []).append(row)
+        return chunks
 
     def nearest(
         self, embedding: Vector, n: int, where: dict[str, Any] | None = None

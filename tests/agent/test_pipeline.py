@@ -198,6 +198,21 @@ def _quoting(seen: list[str]) -> Callable[[list[ChatMessage]], str]:
     return reason
 
 
+def _drafting(words: str, seen: list[str] | None = None) -> Callable[[list[ChatMessage]], str]:
+    """A scripted reasons turn that writes `words`, citing the article it was shown."""
+
+    def reason(messages: list[ChatMessage]) -> str:
+        if seen is not None:
+            seen.append(messages[-1]["content"])
+        n, _ = _excerpt_shown(messages[-1]["content"])
+        return f"{words} [{n}]."
+
+    return reason
+
+
+SHIPPING = "Small caps rallied 40% because shipping rates in Asia collapsed"  # 40%: no source
+
+
 def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: ToolDeps) -> None:
     seen: list[str] = []
     reason = _quoting(seen)
@@ -240,13 +255,7 @@ def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_art
 ) -> None:
     seen: list[str] = []
     quote = _quoting(seen)
-
-    def invented(messages: list[ChatMessage]) -> str:  # a figure no source states
-        seen.append(messages[-1]["content"])
-        n, _ = _excerpt_shown(seen[-1])
-        return f"Small caps rallied 40% because shipping rates in Asia collapsed [{n}]."
-
-    llm = ScriptedLLM([quote, invented, quote, quote])
+    llm = ScriptedLLM([quote, _drafting(SHIPPING, seen), quote, quote])
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     llm.assert_consumed()  # a fourth article was read in place of the withheld reason
     ranked = [n for n in answer.tool_calls[2].sources
@@ -256,7 +265,7 @@ def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_art
     reasons = answer.text.split("\n\n")[1]
     assert "shipping" not in answer.text
     assert re.findall(r"\[(\d+)\]", reasons) == [str(ranked[0]), str(ranked[2]), str(ranked[3])]
-    withheld = f"Small caps rallied 40% because shipping rates in Asia collapsed [{ranked[1]}]."
+    withheld = f"{SHIPPING} [{ranked[1]}]."
     assert answer.removed == [withheld]
     assert withheld in answer.written  # the eval's measure of the writer keeps every draft
     assert all(n.status == "verified" for n in answer.verification.numbers if n.unit == "%")
@@ -267,14 +276,9 @@ def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
 ) -> None:
     rows = raw_closes(shared_data / "market" / "prices", "IWM")
     assert close_on(rows, "2026-01-22") > close_on(rows, "2025-12-30")  # by hand: it rose
-    seen: list[str] = []
-    quote = _quoting(seen)
-
-    def backwards(messages: list[ChatMessage]) -> str:  # no figure: the figure check passes it
-        seen.append(messages[-1]["content"])
-        n, _ = _excerpt_shown(seen[-1])
-        return f"Small caps tumbled on January 20 as traders sold risk [{n}]."
-
+    # No figure in it: the figure check passes it.
+    backwards = _drafting("Small caps tumbled on January 20 as traders sold risk")
+    quote = _quoting([])
     llm = ScriptedLLM([backwards, quote, quote, quote])
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     llm.assert_consumed()
@@ -284,11 +288,9 @@ def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
 
 
 def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:
-    def invented(messages: list[ChatMessage]) -> str:
-        n, _ = _excerpt_shown(messages[-1]["content"])
-        return f"Small caps rallied 40% because shipping rates in Asia collapsed [{n}]."
-
-    llm = ScriptedLLM([invented] * 5)  # every article the drivers tool ranked, then no more
+    llm = ScriptedLLM(
+        [_drafting(SHIPPING)] * 5
+    )  # every article the drivers tool ranked, then no more
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     llm.assert_consumed()
     assert "shipping" not in answer.text and len(answer.removed) == 5

@@ -105,7 +105,8 @@ def test_a_driver_takes_its_reason_from_another_chunk_of_its_article(wraps: News
     driver, texts = _wrap_driver(wraps, "https://wrap.example/reason", similarity=0.0)
     reason_chunk = next(i for i, text in texts.items() if WRAP_REASON in text)
     assert reason_chunk != driver.hit.chunk_id  # the premise: the reason is chunks further on
-    moved = _reason_chunk(wraps, driver, entity_for(["GLD"]), "down", _queries(wraps), 420)
+    chunks = wraps.article_chunks([driver.hit.article_id])[driver.hit.article_id]
+    moved = _reason_chunk(driver, chunks, entity_for(["GLD"]), "down", _queries(wraps), 420)
     assert WRAP_REASON in moved.excerpt and OFF_TOPIC not in moved.excerpt
     # The source still resolves exactly: the chunk cited is the one the excerpt is from.
     assert moved.hit.chunk_id == reason_chunk and moved.excerpt.lstrip("… ") in texts[reason_chunk]
@@ -118,10 +119,12 @@ def test_a_driver_keeps_its_chunk_when_no_other_names_the_move_with_a_cause(
     entity = entity_for(["GLD"])
     driver, _ = _wrap_driver(wraps, "https://wrap.example/other", similarity=0.0)
     # "Oil fell after producers raised output" is causal, but about another market.
-    assert _reason_chunk(wraps, driver, entity, "down", _queries(wraps), 420) == driver
+    chunks = wraps.article_chunks([driver.hit.article_id])[driver.hit.article_id]
+    assert _reason_chunk(driver, chunks, entity, "down", _queries(wraps), 420) == driver
     # The reason's chunk must also be about as close to the move's queries as the matched one.
     near, _ = _wrap_driver(wraps, "https://wrap.example/reason", similarity=1.5)
-    assert _reason_chunk(wraps, near, entity, "down", _queries(wraps), 420) == near
+    chunks = wraps.article_chunks([near.hit.article_id])[near.hit.article_id]
+    assert _reason_chunk(near, chunks, entity, "down", _queries(wraps), 420) == near
 
 
 def _hit(article: str, score: float, publisher: str = "P") -> NewsHit:
