@@ -37,7 +37,7 @@ from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, tidy
-from copilot.answering.why import why_calls
+from copilot.answering.why import unmeasured_calls, unmeasured_note, why_calls
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import preload_scorer
 from copilot.errors import CopilotError
@@ -71,7 +71,7 @@ class AgentConfig:
     repair: bool = True
     slot_max_tokens: int = 60
     answer_max_tokens: int = 320
-    reason_max_tokens: int = 70  # one reason, from one excerpt: ~40 tokens
+    reason_max_tokens: int = 100  # one reason, ~40 tokens; at 70 a long one lost its [n]
     reason_turns: int = 5  # articles read at most for the `news_sentences` reasons: a reason
     # that does not hold up (_holds_up) is withheld and the next-ranked article read instead
 
@@ -92,6 +92,7 @@ class _Run:
     llm_calls: int = 0
     write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
     move: str = ""  # a why-answer's first paragraph, written by code (a repair keeps it)
+    unmeasured: str = ""  # a why-answer: code's words for a named market the store lacks
     written: str = ""  # the model's own text (tidied): what the model, not code, said
     withheld: list[str] = field(default_factory=list)  # drafted reasons that did not hold up
     reasons_kept: int = 0  # a why-answer: drafted reasons that held up, shown
@@ -138,7 +139,10 @@ class Copilot:
         preload_scorer()  # the reason checker's model loads while the tools and the model run
         settled = self._understand(run)
         refusal = cannot_answer(settled)
-        if refusal is not None:
+        if refusal is not None and self.deps.news is not None:
+            # A why-question about a market the store lacks: its news may still explain it.
+            run.unmeasured = unmeasured_note(settled)
+        if refusal is not None and not run.unmeasured:
             run.on_event(AgentEvent(kind="understood", text="\n".join(settled.trace)))
             return self._code_answer(run, refusal, [])
         calls = self._settle(run, settled)
@@ -147,7 +151,8 @@ class Copilot:
         failures = failure_lines(run.records)
         gaps = [r.output for r in run.records if _no_coverage(r)]
         if not any(not r.error and not _no_coverage(r) for r in run.records):
-            return self._code_answer(run, failed_answer([*failures, *gaps]), failures)
+            said = [run.unmeasured, *failures, *gaps] if run.unmeasured else [*failures, *gaps]
+            return self._code_answer(run, failed_answer(said), failures)
         if run.deadline.expired():
             return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
         run.corrected = corrections(run.question, self.deps.ledger, run.as_of)
@@ -218,9 +223,11 @@ class Copilot:
     def _settle(self, run: _Run, settled: Understanding) -> list[dict[str, Any]]:
         """The tool calls: what code settled, else the model's filling of the open slots, else
         (no market named at all) a news search for the question."""
+        budget, most = self.config.news_budget_tokens, self.config.reasons_articles
         if settled.why and settled.instruments and self.deps.market is not None:
-            budget, most = self.config.news_budget_tokens, self.config.reasons_articles
             return why_calls(self.deps, settled, budget, most)
+        if run.unmeasured:  # nothing stored to measure: the news around the move, by its dates
+            return unmeasured_calls(settled, budget, most)
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                  for a in settled.calls]  # fmt: skip
         compared = compare_call(settled.calls)  # "Q4 vs Q3": both figures and the change
@@ -312,6 +319,8 @@ class Copilot:
                   "premise": premise}  # fmt: skip
         uncovered = settled.why and any(_no_coverage(r) for r in run.records)
         move = move_paragraph(data, self.deps.ledger) if news or uncovered else ""
+        if news or uncovered:  # a named market the store lacks is said before the move
+            move = "\n\n".join(p for p in (run.unmeasured, move) if p)
         if move and settled.direction_note and data and data[0].sources:
             # The move ran against the question's word for it: said, citing the measure.
             note = settled.direction_note.rstrip(".")
@@ -359,7 +368,7 @@ class Copilot:
         the legacy why-questions.)"""
         wanted = self.config.news_sentences
         articles = sheet_articles(news, self.deps.ledger, max(wanted, self.config.reason_turns))
-        brief = move_brief(news)
+        brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
         fields = {k: v for k, v in common.items() if k != "earlier"}
         drafts: list[str] = []
         kept: list[str] = []

@@ -32,9 +32,10 @@ def sheet_articles(
     return list(articles.items())
 
 
-def move_brief(records: list[ToolCallRecord]) -> str:
+def move_brief(records: list[ToolCallRecord], measured: bool = True) -> str:
     """The move the reasons explain, in words and without figures ("IWM rose from 2025-12-31 to
-    2026-01-22"): shown the measured lines, the small model copied them as its own sentences."""
+    2026-01-22"): shown the measured lines, the small model copied them as its own sentences.
+    A move no stored prices measure is the question's word for it, and said to be."""
     for record in records:
         args = record.arguments
         symbols = args.get("symbols")
@@ -43,5 +44,6 @@ def move_brief(records: list[ToolCallRecord]) -> str:
         verb = "rose" if args.get("direction") == "up" else "fell"
         start, end = args.get("start"), args.get("end")
         when = f" on {end}" if start == end else f" from {start} to {end}" if start else ""
-        return f"{', '.join(str(s) for s in symbols)} {verb}{when}."
+        said = "" if measured else ", as the question says (no stored prices measure it)"
+        return f"{', '.join(str(s) for s in symbols)} {verb}{when}{said}."
     return ""

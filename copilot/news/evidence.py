@@ -164,18 +164,20 @@ def gather_evidence(
     lag_days: int = LAG_DAYS,
     min_similarity: float = COVERAGE_SIMILARITY,
     max_drivers: int = MAX_DRIVERS,
+    names: Sequence[str] = (),
 ) -> Evidence:
     """The candidate drivers of `symbols`' move `direction` over [start, end], from news
     published in the window around it and never after `as_of`. `min_similarity` is the
     coverage threshold, calibrated for the bundled model (another embedder needs its own).
-    `max_drivers` caps how many articles the budget is shared by (fewer, longer excerpts)."""
+    `max_drivers` caps how many articles the budget is shared by (fewer, longer excerpts);
+    `names` are the asker's words for the symbols ("Nvidia" for NVDA, which the registry lacks)."""
     if not symbols:
         raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
     if end < start:
         raise InvalidArgumentError(f"the move's end {end} is before its start {start}.")
     since = start - timedelta(days=lead_days)
     until = min(end + timedelta(days=lag_days), as_of)
-    entity = entity_for(symbols)
+    entity = entity_for(symbols, names)
     queries = move_queries(entity, direction, start, end)
     empty = Evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, [], []

@@ -157,11 +157,13 @@ class Entity:
         return self.phrases[0] if self.phrases else " ".join(self.symbols)
 
 
-def entity_for(symbols: Sequence[str]) -> Entity:
+def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
     """The entity's phrases: news words, the registry's aliases, what it represents, its
-    name and the symbol itself, without repeats (case-insensitive); and its bellwethers."""
+    name, the asker's `names` for it and the symbol itself, without repeats
+    (case-insensitive); and its bellwethers."""
     phrases: list[str] = []
     members: list[str] = []
+    asked = [name.removeprefix("the ").strip() for name in names if name.strip()]
     for symbol in symbols:
         info = lookup(symbol)
         candidates: list[str] = list(NEWS_WORDS.get(symbol.upper(), ()))
@@ -169,6 +171,7 @@ def entity_for(symbols: Sequence[str]) -> Entity:
             candidates += [*info.aliases, info.represents, info.name]
             if info.sector:
                 candidates += [f"{info.sector.lower()} stocks", f"{info.sector.lower()} sector"]
+        candidates += asked
         candidates.append(symbol.upper())
         for phrase in candidates:
             if phrase and phrase.casefold() not in {p.casefold() for p in phrases}:

@@ -27,6 +27,11 @@ from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
 class DriversArgs(BaseModel):
     symbols: list[str] = Field(min_length=1, max_length=4, description="The moving instruments.")
+    names: list[str] = Field(
+        default_factory=list,
+        max_length=4,
+        description="What the question called them, searched beside the registry's names.",
+    )
     direction: Literal["up", "down"] = Field(description="The move's direction.")
     start: date = Field(description="First session of the move.")
     end: date = Field(description="Last session of the move.")
@@ -66,7 +71,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     end = min(args.end, as_of)
     found = gather_evidence(
         deps.news, args.symbols, args.direction, args.start, end, as_of,
-        budget_tokens=args.budget_tokens, max_drivers=args.max_drivers,
+        budget_tokens=args.budget_tokens, max_drivers=args.max_drivers, names=args.names,
         min_similarity=getattr(deps.news.embedder, "coverage_similarity", COVERAGE_SIMILARITY),
     )  # fmt: skip
     if found.no_coverage:

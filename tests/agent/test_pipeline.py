@@ -192,7 +192,8 @@ def _quoting(seen: list[str]) -> Callable[[list[ChatMessage]], str]:
     def reason(messages: list[ChatMessage]) -> str:
         seen.append(messages[-1]["content"])
         n, excerpt = _excerpt_shown(seen[-1])
-        words = excerpt.lstrip("… ").split()[:14]
+        first = re.split(r"(?<=[.!?])\s", excerpt.lstrip("… "))[0]  # a reason is one sentence
+        words = first.split()[:14]
         return f"{' '.join(words).rstrip('.,;:')} [{n}]."
 
     return reason
@@ -361,3 +362,69 @@ def test_follow_ups_reuse_what_the_previous_turn_settled(shared_deps: ToolDeps) 
     assert (args["start"], args["end"]) == ("2026-01-05", "2026-01-09")
     assert "Earlier in this conversation" in llm.calls[-1][-1]["content"]
     llm.assert_consumed()
+
+
+# --- a why-question about a market the store lacks ------------------------------------------
+
+
+def test_why_about_a_market_the_store_lacks_reads_its_news_unmeasured(
+    research_deps: ToolDeps,
+) -> None:
+    seen: list[str] = []
+    llm = ScriptedLLM([_drafting("Natural gas jumped as a cold snap lifted heating demand", seen)
+                       for _ in range(6)])  # fmt: skip
+    question = "Why did natural gas prices surge in the week of January 19, 2026?"
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 24))
+    # Nothing to measure: the news around the move, by the question's own dates and words.
+    assert [c.name for c in answer.tool_calls] == ["news_drivers"]
+    drivers = answer.tool_calls[0].arguments
+    assert drivers["symbols"] == ["NG=F"] and drivers["names"] == ["natural gas"]
+    assert drivers["direction"] == "up"
+    assert (drivers["start"], drivers["end"]) == ("2026-01-19", "2026-01-23")
+    # Code says first what is not measured and what would measure it; no figure of its own.
+    unmeasured = (
+        "Natural gas futures (NG=F) is not in the market store, so its move is not measured "
+        "here (to add it: `market-copilot ingest online --yahoo NG=F`)."
+    )
+    assert answer.text.startswith(unmeasured + "\n\n")
+    assert all(isinstance(source, NewsSource) for source in answer.sources.values())
+    # The model is told the move is the question's word, not a measurement.
+    assert seen and all(
+        "What moved: NG=F rose from 2026-01-19 to 2026-01-23, as the question says (no stored "
+        "prices measure it)." in prompt
+        for prompt in seen
+    )
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert cited and all(isinstance(answer.sources[n], NewsSource) for n in cited)
+
+
+def test_why_with_one_market_stored_and_one_not_measures_the_stored_one(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    llm = ScriptedLLM([_drafting("Stocks fell as tariff threats returned") for _ in range(6)])
+    question = "Why did the Dow and the S&P 500 fall on January 20, 2026?"
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 21))
+    move = answer.tool_calls[0].arguments
+    assert answer.tool_calls[0].name == "measure" and move["symbols"] == ["SPY"]
+    rows = raw_closes(shared_data / "market" / "prices", "SPY")
+    spy = _pct(close_on(rows, "2026-01-16"), close_on(rows, "2026-01-20"))
+    first, measured = answer.text.split("\n\n")[:2]
+    assert first == (
+        "SPDR Dow Jones Industrial Average ETF (DIA) is not in the market store, so its move is "
+        "not measured here (to add it: `market-copilot ingest online --yahoo DIA`)."
+    )
+    assert measured.startswith("SPY: return ") and spy in measured
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why did Nvidia jump?",  # no dated window: no news window to search either
+        "What was the Dow's return on January 20, 2026?",  # not a why-question
+    ],
+)
+def test_a_market_the_store_lacks_is_still_refused_when_news_cannot_explain_it(
+    research_deps: ToolDeps, question: str
+) -> None:
+    answer = Copilot(research_deps, ScriptedLLM([])).ask(question, date(2026, 1, 21))
+    assert answer.text.startswith("I cannot answer that") and answer.tool_calls == []

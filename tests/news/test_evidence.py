@@ -157,6 +157,19 @@ def test_entity_mentions_are_whole_words_with_plurals() -> None:
     assert not mentions(entity_for(["GLD"]), "Goldman Sachs fell 1.4%")
 
 
+def test_the_askers_words_name_a_symbol_the_registry_does_not_know() -> None:
+    # NVDA is in no registry entry: its ticker alone would miss "Nvidia shares fell".
+    assert not mentions(entity_for(["NVDA"]), "Nvidia shares fell 3% on export curbs")
+    nvidia = entity_for(["NVDA"], ["Nvidia"])
+    assert nvidia.phrases == ("Nvidia", "NVDA")
+    assert mentions(nvidia, "Nvidia shares fell 3% on export curbs")
+    queries = move_queries(nvidia, "down", MOVE_DAY, MOVE_DAY)
+    assert queries[0] == "why Nvidia drop on December 29, 2025"
+    # A registry name keeps its own words first; "the Dow" adds nothing new but its case.
+    dow = entity_for(["DIA"], ["the Dow"])
+    assert dow.phrases[0] == "stocks" and sum(p.casefold() == "dow" for p in dow.phrases) == 1
+
+
 def test_a_bellwether_company_names_its_sector_but_no_query_uses_it() -> None:
     chips, banks = entity_for(["SMH"]), entity_for(["XLF"])
     assert mentions(chips, "Micron's rosy forecast lifted the market")  # no "chip" in it
