@@ -46,8 +46,10 @@ _DAY_PATTERNS = (
     re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"),
     re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b"),
     re.compile(rf"\b({MONTH})\s+(?:the\s+)?(\d{{1,2}}){_ORD}\b{_YEAR}", re.IGNORECASE),
-    re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({MONTH})(?![a-z]){_YEAR}", re.IGNORECASE),
-    re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:quarter|half|century))", re.I),
+    re.compile(  # not "week 2 of January" (its 8th-14th: _nth_week)
+        rf"(?<!week )\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({MONTH})(?![a-z]){_YEAR}", re.IGNORECASE
+    ),
+    re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:quarter|half|century|week))", re.I),
     re.compile(
         rf"\b(?:(last|this|previous|past)\s+)?{_WEEKDAY}\b(?!,?\s+(?:the\s+)?(?:{MONTH}\s|\d))",
         re.IGNORECASE,
@@ -89,6 +91,14 @@ _EDGE_OF = re.compile(
     r"(?:the\s+)?(first|last|final)\s+(?:trading\s+)?(day|session|week)\s+(?:of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the second week of January", "week 3 of January", "the 4th week in March": its 8th–14th …
+_NTH_WEEK = re.compile(
+    r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:trading\s+)?"
+    r"week|week\s+(?P<number>[1-5]))\s+(?:of|in)\s+(?:the\s+)?(?:month\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_WEEK_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                  "fifth": 5, "5th": 5}  # fmt: skip
 _WEEK_AROUND = re.compile(
     r"(?:the\s+)?week\s+(before|after|leading\s+up\s+to|following)\s+$", re.IGNORECASE
 )
@@ -129,10 +139,15 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
     found.sort(key=lambda m: m.start)
-    return tuple(
-        _part_of(text, _edge_of(text, _week_around(text, _next_to(text, _week_of(text, m)))))
-        for m in found
-    )
+    return tuple(_refined(text, m) for m in found)
+
+
+def _refined(text: str, mention: DateMention) -> DateMention:
+    """The mention as the words before it narrow or move it ("the week of", "the day after",
+    "the last session of", "late", "the second week of"), in that order."""
+    for refine in (_week_of, _next_to, _week_around, _edge_of, _part_of, _nth_week):
+        mention = refine(text, mention)
+    return mention
 
 
 # Days people name instead of dating them: (month, day) fixed, or (month, weekday, nth) with
@@ -486,6 +501,25 @@ def _edge_of(text: str, mention: DateMention) -> DateMention:
         period.end)  # fmt: skip
     label = f"the {found.group(1).lower()} session of {period.label} ({day.isoformat()})"
     return replace(mention, start=found.start(), period=Period(day, day, label, "day"))
+
+
+def _nth_week(text: str, mention: DateMention) -> DateMention:
+    """'the second week of January' → January 8–14: the Nth seven days of the month or
+    year, as "the first week of" is its first seven (a fifth week is what is left, 29th on).
+    Read as the whole month, the question was answered for a window it did not ask about."""
+    found = _NTH_WEEK.search(text[: mention.start])
+    if found is None or mention.period.kind not in ("month", "year"):
+        return mention
+    ordinal = found.group("ordinal")
+    nth = _WEEK_ORDINALS[ordinal.lower()] if ordinal else int(found.group("number"))
+    period = mention.period
+    start = period.start + timedelta(days=7 * (nth - 1))
+    if start > period.end:
+        return mention
+    end = min(start + timedelta(days=6), period.end)
+    said = f"the {ordinal.lower()} week" if ordinal else f"week {nth}"
+    label = f"{said} of {period.label}"
+    return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
 
 
 def _part_of(text: str, mention: DateMention) -> DateMention:

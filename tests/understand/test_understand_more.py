@@ -598,6 +598,19 @@ def test_more_market_words(
         ("XLE the week after Jan 5", D(2026, 1, 6), D(2026, 1, 12)),
         ("the last week of January for XLE", D(2026, 1, 25), D(2026, 1, 31)),
         ("XLE in the first week of December", D(2025, 12, 1), D(2025, 12, 7)),
+        # The Nth week counts on from the first: the 8th-14th, the 15th-21st …; a fifth is
+        # what is left of the month. Read as the whole month before (or, "week 2 of
+        # January", as January 2).
+        (
+            "Why were healthcare stocks weak in the second week of January 2026?",
+            D(2026, 1, 8),
+            D(2026, 1, 14),
+        ),
+        ("gold during the third week of December", D(2025, 12, 15), D(2025, 12, 21)),
+        ("How did QQQ do in week 2 of January 2026?", D(2026, 1, 8), D(2026, 1, 14)),
+        ("IWM in the 4th week in December 2025", D(2025, 12, 22), D(2025, 12, 28)),
+        ("XLE in the fifth week of December 2025", D(2025, 12, 29), D(2025, 12, 31)),
+        ("SPY return in the 2nd week of 2026", D(2026, 1, 8), D(2026, 1, 14)),
     ],
 )
 def test_parts_of_periods(question: str, start: date, end: date, catalog: Catalog) -> None:
