@@ -32,7 +32,7 @@ from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
 from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
-from copilot.answering.premise import Corrections, corrections, prepend
+from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
@@ -159,6 +159,8 @@ class Copilot:
         text = self._write(run, settled)
         text, verification, removed = self._check(run, text)
         removed = [*run.withheld, *removed]
+        # Code's words for a market the store lacks: no claim to check, so checked not at all.
+        text, verification = opened_with(run.unmeasured, Verification(), text, verification)
         text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
         notes += gaps
@@ -319,8 +321,8 @@ class Copilot:
                   "premise": premise}  # fmt: skip
         uncovered = settled.why and any(_no_coverage(r) for r in run.records)
         move = move_paragraph(data, self.deps.ledger) if news or uncovered else ""
-        if news or uncovered:  # a named market the store lacks is said before the move
-            move = "\n\n".join(p for p in (run.unmeasured, move) if p)
+        if run.unmeasured and (news or uncovered):  # said first, joined after the check
+            self._token(run, run.unmeasured + "\n\n")
         if move and settled.direction_note and data and data[0].sources:
             # The move ran against the question's word for it: said, citing the measure.
             note = settled.direction_note.rstrip(".")
@@ -330,9 +332,10 @@ class Copilot:
             self._token(run, move)  # causes from the figures ("jumped due to its return")
             run.timings["write"] = time.perf_counter() - t0
             return move
-        if move:
+        if move or (news and run.unmeasured):  # code's paragraph(s), then the reasons
             run.move = move
-            self._token(run, move + "\n\n")
+            if move:
+                self._token(run, move + "\n\n")
             written = self._write_reasons(run, news, common)
             run.timings["write"] = time.perf_counter() - t0
             return "\n\n".join(p for p in (move, written) if p)

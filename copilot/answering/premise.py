@@ -98,14 +98,22 @@ def _stated(fact: Fact, measure: str, n: int) -> str | None:
 
 def prepend(corrected: Corrections, text: str, v: Verification) -> tuple[str, Verification]:
     """`text` opened by the correction line, the checks of both at their new offsets."""
-    if not corrected.text:
+    return opened_with(corrected.text, corrected.verification, text, v)
+
+
+def opened_with(
+    head: str, head_checks: Verification, text: str, v: Verification
+) -> tuple[str, Verification]:
+    """`text` opened by code's own `head` paragraph (checked apart, or not at all: words
+    about the store, not claims), the checks of both at their new offsets."""
+    if not head:
         return text, v
-    shift = len(corrected.text) + 2
-    numbers = [*corrected.verification.numbers,
+    shift = len(head) + 2
+    numbers = [*head_checks.numbers,
                *(n.model_copy(update={"start": n.start + shift, "end": n.end + shift})
                  for n in v.numbers)]  # fmt: skip
     reasons = [r.model_copy(update={"start": r.start + shift, "end": r.end + shift})
                for r in v.reasons]  # fmt: skip
-    cited = list(dict.fromkeys([*corrected.verification.cited, *v.cited]))
-    joined = f"{corrected.text}\n\n{text}" if text else corrected.text
+    cited = list(dict.fromkeys([*head_checks.cited, *v.cited]))
+    joined = f"{head}\n\n{text}" if text else head
     return joined, v.model_copy(update={"numbers": numbers, "reasons": reasons, "cited": cited})

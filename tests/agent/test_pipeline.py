@@ -387,6 +387,8 @@ def test_why_about_a_market_the_store_lacks_reads_its_news_unmeasured(
         "here (to add it: `market-copilot ingest online --yahoo NG=F`)."
     )
     assert answer.text.startswith(unmeasured + "\n\n")
+    checks = [*answer.verification.numbers, *answer.verification.reasons]
+    assert all(check.start > len(unmeasured) for check in checks)  # code's words: no claim
     assert all(isinstance(source, NewsSource) for source in answer.sources.values())
     # The model is told the move is the question's word, not a measurement.
     assert seen and all(
