@@ -25,6 +25,7 @@ from copilot.news.evidence_terms import (
     mentions,
     move_queries,
     reason_excerpt,
+    reason_score,
 )
 from ingest.news import ingest_paths
 
@@ -282,6 +283,24 @@ def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     text = "Markets opened quietly. " * 5 + MARGIN_SENTENCE + " Silver fell too. Nothing else."
     excerpt = reason_excerpt(text, entity_for(["GLD"]), "down", 120)
     assert excerpt.startswith("… " + MARGIN_SENTENCE) and len(excerpt) <= 120
+
+
+def test_a_sentence_about_a_move_the_other_way_is_no_reason() -> None:
+    # A real wrap (CPA, "Business news 15 December 2025") under energy's fall on Dec 16: its
+    # FTSE line names energy stocks with a cause word, but they rose; the oil line explains.
+    ftse = (
+        "The FTSE 100 rose close to 1% and remains on track for its strongest annual "
+        "performance since 2009, helped by financial and energy stocks."
+    )
+    oil = (
+        "Oil prices remain subdued near multi-month lows amid expectations of a global "
+        "surplus next year, while gold continues to push towards record highs."
+    )
+    energy = entity_for(["XLE"])
+    assert reason_score(ftse, energy, "down") == 2  # names (2) + cause (1) - the rise (1)
+    assert reason_score(oil, energy, "down") == 4  # names (2) + "lows" (1) + "amid" (1)
+    assert reason_score(ftse, energy, "up") == 4
+    assert reason_excerpt(f"{ftse} {oil}", energy, "down", 420).startswith("… Oil prices")
 
 
 @pytest.mark.parametrize(
