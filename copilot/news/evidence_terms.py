@@ -140,7 +140,7 @@ _DIRECTION_STEMS = {
     "up": ("rall", "rose", "rise", "gain", "jump", "surg", "climb", "soar", "advanc", "rebound",
            "record", "lift", "higher", "high"),
     "down": ("fell", "fall", "drop", "slid", "slide", "slump", "tumbl", "declin", "plung", "low",
-             "loss", "los", "sell", "crash", "weak", "slip"),
+             "loss", "los", "sell", "crash", "weak", "slip", "pull"),
 }  # fmt: skip
 
 
@@ -236,16 +236,11 @@ def sentences(text: str) -> list[str]:
 
 
 def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
-    """Points for naming the entity (2), the move's direction (1) and a cause word (1); a
-    point off for a move the other way only ("The FTSE 100 rose …, helped by energy stocks"
-    is no reason energy fell; "oil … near multi-month lows amid a surplus" is)."""
+    """Points for naming the entity (2), the move's direction (1) and a cause word (1)."""
     words = tokens(sentence)
     points = 2 if mentions(entity, sentence) else 0
-    other = "down" if direction == "up" else "up"
-    if any(word.startswith(_DIRECTION_STEMS[direction]) for word in words):
-        points += 1
-    elif any(word.startswith(_DIRECTION_STEMS[other]) for word in words):
-        points -= 1
+    stems = _DIRECTION_STEMS[direction]
+    points += any(word.startswith(stems) for word in words)
     points += any(word in CAUSAL for word in words)
     return points
 

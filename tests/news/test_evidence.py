@@ -285,9 +285,9 @@ def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     assert excerpt.startswith("… " + MARGIN_SENTENCE) and len(excerpt) <= 120
 
 
-def test_a_sentence_about_a_move_the_other_way_is_no_reason() -> None:
-    # A real wrap (CPA, "Business news 15 December 2025") under energy's fall on Dec 16: its
-    # FTSE line names energy stocks with a cause word, but they rose; the oil line explains.
+def test_the_words_of_a_fall_include_lows_and_pulling_back() -> None:
+    # Real wraps. CPA's "Business news 15 December 2025" under energy's fall on Dec 16: its FTSE
+    # line names energy stocks with a cause word, but the oil line is the one that explains.
     ftse = (
         "The FTSE 100 rose close to 1% and remains on track for its strongest annual "
         "performance since 2009, helped by financial and energy stocks."
@@ -297,10 +297,18 @@ def test_a_sentence_about_a_move_the_other_way_is_no_reason() -> None:
         "surplus next year, while gold continues to push towards record highs."
     )
     energy = entity_for(["XLE"])
-    assert reason_score(ftse, energy, "down") == 2  # names (2) + cause (1) - the rise (1)
+    assert reason_score(ftse, energy, "down") == 3  # names (2) + "helped" (1)
     assert reason_score(oil, energy, "down") == 4  # names (2) + "lows" (1) + "amid" (1)
-    assert reason_score(ftse, energy, "up") == 4
     assert reason_excerpt(f"{ftse} {oil}", energy, "down", 420).startswith("… Oil prices")
+    # AP's Dec 29 wrap: the margin call "pulled back" gold, a better reason than its figure.
+    cme = (
+        "Gold and silver prices pulled back from their recent sharp gains after the Chicago "
+        "Mercantile Exchange asked traders to put up more cash to make bets on precious metals."
+    )
+    figure = "The price of gold fell 4.6%, though prices for the metal are still up about 64%."
+    gold = entity_for(["GLD"])
+    assert (reason_score(cme, gold, "down"), reason_score(figure, gold, "down")) == (4, 3)
+    assert reason_excerpt(f"{cme} {figure}", gold, "down", 420).startswith(cme)
 
 
 @pytest.mark.parametrize(
