@@ -34,7 +34,12 @@ _RANK_ASC = re.compile(
     _I,
 )
 _WHY = re.compile(
-    r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:drove|drives|caused|causes|is\s+behind|was\s+behind|"
+    r"\bwhy\b|\bhow\s+come\b|"
+    # "what happened?", "what was going on?" after the move is told; "what news moved …"
+    r"\bwhat\s+happened\b|\bwhat(?:\s+(?:is|was)|'s)\s+(?:been\s+)?going\s+on\b|"
+    r"\b(?:what|which)\s+(?:news|headlines?|events?|stor(?:y|ies))\s+(?:moved|drove|sent|"
+    r"knocked|lifted|pushed|hit|hurt|sank|boosted|caused)\b|"
+    r"\bwhat\s+(?:drove|drives|caused|causes|is\s+behind|was\s+behind|"
     r"pushed|sent|explains|is\s+driving|was\s+driving|happened\s+to|made|lifted|boosted|"
     r"buoyed|propelled|powered|fu?ell?ed|sparked|spurred|triggered|moved|sank|hit|hurt|"
     r"dragged|weighed\s+on|rattled|spooked|knocked|hammered|pressured)\b|\bwhat'?s\s+"
@@ -57,7 +62,7 @@ _DOWN = re.compile(
     r"\b(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
     r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
     r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh\w*|hammer\w*|rattl\w*|"
-    r"spook\w*|pressur\w*)\b",
+    r"spook\w*|pressur\w*|knock\w*)\b",
     _I,
 )
 

@@ -105,7 +105,8 @@ _WEEK_AROUND = re.compile(
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+(?:of|beginning|starting|ending)\s+$", re.IGNORECASE)
 # "early / mid / late January", "the (very) end of January", "the first half of January".
 _PART_OF = re.compile(
-    r"(?:\b(?P<third>early|mid|late)[\s-]*|(?:the\s+)?(?P<very>very\s+)?(?P<edge>start|beginning|"
+    r"(?:\b(?P<third>early|mid|late|(?:the\s+)?middle\s+of)[\s-]*|"
+    r"(?:the\s+)?(?P<very>very\s+)?(?P<edge>start|beginning|"
     r"end)\s+of\s+|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+)(?:the\s+month\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -542,6 +543,7 @@ def _part_of(text: str, mention: DateMention) -> DateMention:
         word = f"the very {edge} of"
     else:
         word = (found.group("third") or found.group("edge")).lower()
+        word = "mid" if word.endswith("middle of") else word  # "the middle of January"
         start, end = _THIRDS[word]
         word = word if found.group("third") else f"the {word} of"
     last = period.start.replace(day=min(end, period.end.day))

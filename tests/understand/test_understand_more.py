@@ -739,6 +739,8 @@ def test_ranking_a_set_by_a_bare_question_ranks_moves(catalog: Catalog) -> None:
         # Thirds of a month by day: early 1–10, mid 11–20, late 21–end (as of 2026-02-18).
         ("how did XLE do in early January", D(2026, 1, 1), D(2026, 1, 10), "early January 2026"),
         ("XLE in mid-January?", D(2026, 1, 11), D(2026, 1, 20), "mid-January 2026"),
+        ("regional banks in the middle of January 2026", D(2026, 1, 11), D(2026, 1, 20),
+         "mid-January 2026"),
         ("why did gold fall in late January", D(2026, 1, 21), D(2026, 1, 31), "late January"),
         ("gold at the end of January", D(2026, 1, 21), D(2026, 1, 31), "the end of January"),
         ("gold at the start of December 2025", D(2025, 12, 1), D(2025, 12, 10), "the start of"),
@@ -902,6 +904,25 @@ def test_a_release_named_only_by_its_month_is_an_event_not_that_month(
 )
 def test_how_did_it_react_asks_for_the_move_and_its_news(question: str, catalog: Catalog) -> None:
     assert understand(question, A, catalog).why
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        # The move told, then a short "what happened?": found asking the app (answered with
+        # the figure alone before).
+        ("Health care names looked soft in the 2nd week of January 2026. What happened?", None),
+        ("Energy shares got hammered on Dec 16 2025 - what was going on?", "down"),
+        ("What's been going on with gold this week?", None),
+        ("What news moved XLF on January 15, 2026?", None),
+        ("Which headlines knocked the S&P 500 on January 20, 2026?", "down"),
+    ],
+)
+def test_what_happened_and_which_news_ask_why(
+    question: str, direction: str | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.why and got.direction == direction, got.trace
 
 
 @pytest.mark.parametrize(
