@@ -151,7 +151,7 @@ class Copilot:
         failures = failure_lines(run.records)
         gaps = [r.output for r in run.records if _no_coverage(r)]
         if not any(not r.error and not _no_coverage(r) for r in run.records):
-            said = [run.unmeasured, *failures, *gaps] if run.unmeasured else [*failures, *gaps]
+            said = [line for line in (run.unmeasured, *failures, *gaps) if line]
             return self._code_answer(run, failed_answer(said), failures)
         if run.deadline.expired():
             return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
