@@ -149,7 +149,11 @@ class Copilot:
         run.on_event(AgentEvent(kind="understood", text="\n".join(settled.trace)))
         self._execute(run, calls)
         failures = failure_lines(run.records)
-        gaps = [r.output for r in run.records if _no_coverage(r)]
+        # A gap only when no search found an article (an unmeasured move is searched both ways).
+        found = any(r.name in NEWS_TOOLS and r.sources for r in run.records)
+        gaps = (
+            [] if found else list(dict.fromkeys(r.output for r in run.records if _no_coverage(r)))
+        )
         if not any(not r.error and not _no_coverage(r) for r in run.records):
             said = [line for line in (run.unmeasured, *failures, *gaps) if line]
             return self._code_answer(run, failed_answer(said), failures)

@@ -36,12 +36,14 @@ def move_brief(records: list[ToolCallRecord], measured: bool = True) -> str:
     """The move the reasons explain, in words and without figures ("IWM rose from 2025-12-31 to
     2026-01-22"): shown the measured lines, the small model copied them as its own sentences.
     A move no stored prices measure is the question's word for it, and said to be."""
+    ways = {r.arguments.get("direction") for r in records if r.name == "news_drivers"}
     for record in records:
         args = record.arguments
         symbols = args.get("symbols")
         if record.name != "news_drivers" or not isinstance(symbols, list) or not symbols:
             continue
-        verb = "rose" if args.get("direction") == "up" else "fell"
+        # Searched both ways (an unmeasured move the question gave no direction): it moved.
+        verb = "moved" if len(ways) > 1 else "rose" if args.get("direction") == "up" else "fell"
         start, end = args.get("start"), args.get("end")
         when = f" on {end}" if start == end else f" from {start} to {end}" if start else ""
         said = "" if measured else ", as the question says (no stored prices measure it)"

@@ -124,8 +124,8 @@ def unmeasured_note(settled: Understanding) -> str:
     still be read ("why did natural gas surge in the week of January 19?", "what knocked the
     Dow lower on January 20?"): what is not measured and the command that would measure it.
     Empty when the question cannot be explained either (then it is refused as before): a name
-    with no known symbol, a problem with the question, or no dated window and direction to
-    search the news by."""
+    with no known symbol, a problem with the question, or no dated window to search the news
+    by."""
     if not settled.why or not settled.unknown or settled.problems:
         return ""
     if any(name.symbol is None for name in settled.unknown):
@@ -143,28 +143,32 @@ def unmeasured_calls(
     settled: Understanding, budget_tokens: int, max_drivers: int | None = None
 ) -> list[dict[str, Any]]:
     """The news drivers of a move no stored prices can measure: searched by the question's
-    dated window and its word for the direction, under the names it used."""
+    dated window and its word for the direction (both ways when it has none: "what happened
+    to Nvidia on January 20?"), under the names it used."""
     window = _news_window(settled)
-    if window is None or settled.direction is None:
+    if window is None:
         return []
     names = settled.unknown[:MAX_SUBJECTS]
-    drivers: dict[str, Any] = {
-        "symbols": [name.symbol for name in names if name.symbol],
-        "names": [name.phrase for name in names],
-        "direction": settled.direction,
-        "start": window[0].isoformat(),
-        "end": window[1].isoformat(),
-        "budget_tokens": budget_tokens,
-    }
-    if max_drivers is not None:
-        drivers["max_drivers"] = max_drivers
-    return [{"tool": "news_drivers", "args": drivers}]
+    calls: list[dict[str, Any]] = []
+    for direction in [settled.direction] if settled.direction else ["up", "down"]:
+        drivers: dict[str, Any] = {
+            "symbols": [name.symbol for name in names if name.symbol],
+            "names": [name.phrase for name in names],
+            "direction": direction,
+            "start": window[0].isoformat(),
+            "end": window[1].isoformat(),
+            "budget_tokens": budget_tokens,
+        }
+        if max_drivers is not None:
+            drivers["max_drivers"] = max_drivers
+        calls.append({"tool": "news_drivers", "args": drivers})
+    return calls
 
 
 def _news_window(settled: Understanding) -> tuple[date, date] | None:
     """The question's own calendar dates (a window of sessions needs prices to date it)."""
     window = settled.window
-    if settled.direction is None or window is None or not window.explicit:
+    if window is None or not window.explicit:
         return None
     if window.start is None or window.end is None or window.start > settled.as_of:
         return None

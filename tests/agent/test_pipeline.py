@@ -400,6 +400,29 @@ def test_why_about_a_market_the_store_lacks_reads_its_news_unmeasured(
     assert cited and all(isinstance(answer.sources[n], NewsSource) for n in cited)
 
 
+def test_an_unmeasured_move_with_no_direction_is_searched_both_ways(
+    research_deps: ToolDeps,
+) -> None:
+    seen: list[str] = []
+    llm = ScriptedLLM([_drafting("Nvidia shares moved on chip export news", seen)] * 6)
+    answer = Copilot(research_deps, llm).ask(
+        "What happened to Nvidia on January 20, 2026?", date(2026, 1, 21)
+    )
+    calls = [c.arguments for c in answer.tool_calls]
+    assert [c.name for c in answer.tool_calls] == ["news_drivers", "news_drivers"]
+    assert [c["direction"] for c in calls] == ["up", "down"]
+    assert all(c["symbols"] == ["NVDA"] and c["names"] == ["Nvidia"] for c in calls)
+    assert all((c["start"], c["end"]) == ("2026-01-20", "2026-01-20") for c in calls)
+    assert answer.text.startswith("Nvidia (NVDA) is not in the market store, so its move is not")
+    assert seen and all(
+        "What moved: NVDA moved on 2026-01-20, as the question says (no stored prices measure "
+        "it)." in prompt
+        for prompt in seen
+    )
+    # One search found articles: the other's "no stored article" is no gap of the answer.
+    assert "No stored article explains this move" not in answer.text
+
+
 def test_why_with_one_market_stored_and_one_not_measures_the_stored_one(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:
