@@ -46,6 +46,9 @@ def move_brief(records: list[ToolCallRecord], measured: bool = True) -> str:
         verb = "moved" if len(ways) > 1 else "rose" if args.get("direction") == "up" else "fell"
         start, end = args.get("start"), args.get("end")
         when = f" on {end}" if start == end else f" from {start} to {end}" if start else ""
-        said = "" if measured else ", as the question says (no stored prices measure it)"
-        return f"{', '.join(str(s) for s in symbols)} {verb}{when}{said}."
+        named = ", ".join(str(s) for s in symbols)
+        if not measured:  # no verb of its own: copied, "TSLA moved on …" read as a reason
+            said = "" if len(ways) > 1 else f"; the question says it {verb}"
+            return f"{named}{when} (not measured: no stored prices){said}."
+        return f"{named} {verb}{when}."
     return ""

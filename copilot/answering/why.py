@@ -170,6 +170,6 @@ def _news_window(settled: Understanding) -> tuple[date, date] | None:
     window = settled.window
     if window is None or not window.explicit:
         return None
-    if window.start is None or window.end is None or window.start > settled.as_of:
+    if window.start is None or window.start > settled.as_of:
         return None
-    return window.start, min(window.end, settled.as_of)
+    return window.start, min(window.end or settled.as_of, settled.as_of)  # None: "so far"

@@ -392,8 +392,8 @@ def test_why_about_a_market_the_store_lacks_reads_its_news_unmeasured(
     assert all(isinstance(source, NewsSource) for source in answer.sources.values())
     # The model is told the move is the question's word, not a measurement.
     assert seen and all(
-        "What moved: NG=F rose from 2026-01-19 to 2026-01-23, as the question says (no stored "
-        "prices measure it)." in prompt
+        "What moved: NG=F from 2026-01-19 to 2026-01-23 (not measured: no stored prices); the "
+        "question says it rose." in prompt
         for prompt in seen
     )
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
@@ -415,12 +415,23 @@ def test_an_unmeasured_move_with_no_direction_is_searched_both_ways(
     assert all((c["start"], c["end"]) == ("2026-01-20", "2026-01-20") for c in calls)
     assert answer.text.startswith("Nvidia (NVDA) is not in the market store, so its move is not")
     assert seen and all(
-        "What moved: NVDA moved on 2026-01-20, as the question says (no stored prices measure "
-        "it)." in prompt
+        "What moved: NVDA on 2026-01-20 (not measured: no stored prices).\n" in prompt
         for prompt in seen
     )
     # One search found articles: the other's "no stored article" is no gap of the answer.
     assert "No stored article explains this move" not in answer.text
+
+
+def test_an_unmeasured_week_so_far_is_searched_to_the_as_of_date(research_deps: ToolDeps) -> None:
+    llm = ScriptedLLM([_drafting("Microsoft fell after its cloud outlook disappointed")] * 6)
+    answer = Copilot(research_deps, llm).ask(
+        "Any news on Microsoft in the week of January 19, 2026?", date(2026, 1, 22)
+    )
+    assert answer.tool_calls, answer.text  # refused before: the week's end is not yet known
+    assert all(
+        (c.arguments["start"], c.arguments["end"]) == ("2026-01-19", "2026-01-22")
+        for c in answer.tool_calls
+    )
 
 
 def test_why_with_one_market_stored_and_one_not_measures_the_stored_one(
