@@ -171,8 +171,8 @@ class Copilot:
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
                 f"No reason was kept from the {len(run.withheld)} stored articles read: each "
-                "drafted reason stated a figure or a direction the measured data does not bear "
-                "out (listed apart)."
+                "drafted reason stated a figure no source bears out, or a direction the measured "
+                "data does not (listed apart)."
             )
         notes += self._stale(run)
         if run.deadline.expired():
