@@ -210,7 +210,7 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
     _s("EURUSD=X", "Euro in US dollars", "currency", "euro/dollar exchange rate", None,
        "euro", "eur/usd", "eurusd"),
     _s("NG=F", "Natural gas futures", "commodity", "Henry Hub natural gas, front month", None,
-       "natural gas", "nat gas"),
+       "natural gas", "nat gas", "natgas", "heating gas", "henry hub"),
     _s("BZ=F", "Brent crude futures", "commodity", "Brent crude, front month", None,
        "brent", "brent crude"),
     _s("RB=F", "RBOB gasoline futures", "commodity", "US gasoline, front month", None,

@@ -952,3 +952,18 @@ def test_a_count_after_a_day_is_no_range(catalog: Catalog) -> None:
     # "9 sessions later" counts sessions: read as a day, it would make January 5-9 a range.
     got = understand("Was SPY up on January 5 and 9 sessions later?", A, catalog)
     assert got.window is None or got.window.end != D(2026, 1, 9), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        # "Heating gas" is natural gas, not the "gas prices" of gasoline (found asking the app:
+        # it resolved to RBOB gasoline); "natgas" is how wires write it.
+        ("Why did heating gas prices shoot up in the third week of January 2026?", "NG=F"),
+        ("why did natgas spike on January 20, 2026?", "NG=F"),
+        ("Why did gas prices rise in January 2026?", "RB=F"),
+    ],
+)
+def test_everyday_names_of_gas(question: str, symbol: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert [name.symbol for name in got.unknown] == [symbol], got.trace
