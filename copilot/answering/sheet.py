@@ -14,6 +14,8 @@ the Sources, where the reader sees them.
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from copilot.answer import ToolCallRecord
 from copilot.sources import NewsSource, SourceLedger
 
@@ -22,11 +24,13 @@ def sheet_articles(
     records: list[ToolCallRecord], ledger: SourceLedger, most: int = 6
 ) -> list[tuple[int, str]]:
     """(number, excerpt) of the news records' articles, each once, in the order the tools
-    ranked them, at most `most`: what the reasons turns show, one article a turn."""
+    ranked them, at most `most`: what the reasons turns show, one article a turn. Several
+    searches (an unmeasured move searched both ways) take turns: their firsts, then their
+    seconds, so neither way fills the reasons alone."""
     articles: dict[int, str] = {}
-    for record in records:
-        for n in record.sources:
-            source = ledger.get(n)
+    for rank in zip_longest(*(record.sources for record in records)):
+        for n in rank:
+            source = ledger.get(n) if n is not None else None
             if n not in articles and isinstance(source, NewsSource) and len(articles) < most:
                 articles[n] = source.excerpt or source.text
     return list(articles.items())

@@ -51,3 +51,19 @@ def test_the_move_in_words_without_figures() -> None:
                    "end": "2025-12-29"},
     )  # fmt: skip
     assert move_brief([one_day]) == "GLD, SLV fell on 2025-12-29."
+
+
+def test_two_searches_take_turns_and_an_unmeasured_move_has_no_verb_of_its_own() -> None:
+    ledger = SourceLedger()
+    a, b, c, d = (ledger.register(_article(i, excerpt=f"Reason {i}.")) for i in range(1, 5))
+    up, down = _drivers([a, b]), _drivers([c, d])
+    down.arguments["direction"] = "down"
+    assert [n for n, _ in sheet_articles([up, down], ledger)] == [a, c, b, d]
+    # The question gave no direction: searched both ways, the brief says neither.
+    assert move_brief([up, down], measured=False) == (
+        "IWM from 2026-01-02 to 2026-01-22 (not measured: no stored prices)."
+    )
+    assert move_brief([up], measured=False) == (
+        "IWM from 2026-01-02 to 2026-01-22 (not measured: no stored prices); the question says "
+        "it rose."
+    )
