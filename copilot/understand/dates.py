@@ -75,7 +75,8 @@ _QUARTER = (
 _HALF = (
     re.compile(r"\bh([12])(?:\s+(\d{4}))?\b", re.IGNORECASE),
     re.compile(  # not "the first half of January" (a part of the month: _part_of)
-        rf"\b(first|second)\s+half\b(?!\s+of\s+(?:the\s+month\s+of\s+)?{MONTH}\b)"
+        rf"\b(first|second|front|back|former|latter)\s+half\b"
+        rf"(?!\s+of\s+(?:the\s+month\s+of\s+)?{MONTH}\b)"
         r"(?:\s+of)?(?:\s+(\d{4}))?",
         re.IGNORECASE,
     ),
@@ -88,9 +89,11 @@ _NEXT_TO = re.compile(
     r"(?:the\s+)?(?:day|session|trading\s+day)\s+(after|before)\s+$", re.IGNORECASE
 )
 _EDGE_OF = re.compile(
-    r"(?:the\s+)?(first|last|final)\s+(?:trading\s+)?(day|session|week)\s+(?:of|in)\s+(?:the\s+)?$",
+    r"(?:the\s+)?(first|last|final|opening|closing)\s+(?:few\s+)?(?:trading\s+)?"
+    r"(days?|sessions?|week)\s+(?:of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_FIRST_HALF = ("first", "front", "former")
 # "the second week of January", "week 3 of January", "the 4th week in March": its 8th–14th …
 _NTH_WEEK = re.compile(
     r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:trading\s+)?"
@@ -102,12 +105,15 @@ _WEEK_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th
 _WEEK_AROUND = re.compile(
     r"(?:the\s+)?week\s+(before|after|leading\s+up\s+to|following)\s+$", re.IGNORECASE
 )
-_WEEK_OF = re.compile(r"(?:the\s+)?week\s+(?:of|beginning|starting|ending)\s+$", re.IGNORECASE)
+_WEEK_OF = re.compile(
+    r"(?:the\s+)?week\s+(?:of|beginning|starting|(?P<ending>ending|ended))\s+$", re.IGNORECASE
+)
 # "early / mid / late January", "the (very) end of January", "the first half of January".
 _PART_OF = re.compile(
     r"(?:\b(?P<third>early|mid|late|(?:the\s+)?middle\s+of)[\s-]*|"
     r"(?:the\s+)?(?P<very>very\s+)?(?P<edge>start|beginning|"
-    r"end)\s+of\s+|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+)(?:the\s+month\s+of\s+)?$",
+    r"end)\s+of\s+|(?:the\s+)?(?P<half>first|second|front|back|former|latter)\s+half\s+of\s+)"
+    r"(?:the\s+month\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "since / through / as of the end of January" is a point (the month's last close), not a part.
@@ -432,7 +438,7 @@ def _halves(text: str, as_of: date) -> list[DateMention]:
     for index, pattern in enumerate(_HALF):
         for match in pattern.finditer(text):
             word = match.group(1).lower()
-            number = int(word) if index == 0 else (1 if word == "first" else 2)
+            number = int(word) if index == 0 else (1 if word in _FIRST_HALF else 2)
             year = _year(match.group(2))
             first_month = 1 if number == 1 else 7
             if year is None:
@@ -477,10 +483,15 @@ def _years(text: str, as_of: date) -> list[DateMention]:
 
 
 def _week_of(text: str, mention: DateMention) -> DateMention:
-    """'the week of January 12' → that Monday to that Friday."""
+    """'the week of January 12' → that Monday to that Friday; 'the week ending January 14' →
+    the seven days to it (as "the 2 weeks ending D" counts back fourteen)."""
     found = _WEEK_OF.search(text[: mention.start])
     if found is None or mention.period.kind != "day":
         return mention
+    if found.group("ending"):
+        end = mention.period.start
+        period = Period(end - timedelta(days=6), end, f"the week to {end.isoformat()}", "week")
+        return replace(mention, start=found.start(), period=period)
     monday = mention.period.start - timedelta(days=mention.period.start.weekday())
     friday = monday + timedelta(days=4)
     period = Period(monday, friday, f"the week of {monday.isoformat()}", "week")
@@ -488,15 +499,18 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
 
 
 def _edge_of(text: str, mention: DateMention) -> DateMention:
-    """'the first trading day of 2026', 'the last session of Q4': that one session."""
+    """'the first trading day of 2026', 'the last session of Q4': that one session; 'the first
+    week', 'the first few days', 'the closing days' of a period: its first / last seven days."""
     found = _EDGE_OF.search(text[: mention.start])
     if found is None or mention.period.kind == "day":
         return mention
-    period, first = mention.period, found.group(1).lower() == "first"
-    if found.group(2).lower() == "week":  # the first / last seven days of the period
+    period, first = mention.period, found.group(1).lower() in ("first", "opening")
+    unit = found.group(2).lower()
+    if unit == "week" or unit.endswith("s"):  # the first / last seven days ("few days") of it
         start, end = (period.start, period.start + timedelta(days=6)) if first else (
             period.end - timedelta(days=6), period.end)  # fmt: skip
-        label = f"the {found.group(1).lower()} week of {period.label}"
+        span = "week" if unit == "week" else "seven days"
+        label = f"the {found.group(1).lower()} {span} of {period.label}"
         return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
     day = session_after(period.start - timedelta(days=1)) if first else session_on_or_before(
         period.end)  # fmt: skip
@@ -534,9 +548,9 @@ def _part_of(text: str, mention: DateMention) -> DateMention:
         return mention
     period = mention.period
     if found.group("half"):
-        first = found.group("half").lower() == "first"
+        first = found.group("half").lower() in _FIRST_HALF
         start, end = (1, 15) if first else (16, period.end.day)
-        word = f"the {found.group('half').lower()} half of"
+        word = f"the {'first' if first else 'second'} half of"
     elif found.group("very"):
         edge = found.group("edge").lower()
         start, end = (1, 7) if edge != "end" else (period.end.day - 6, period.end.day)

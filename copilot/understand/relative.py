@@ -67,25 +67,25 @@ _TO_DATE = {
     "year": re.compile(
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
-        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago))|"
+        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago|end|thr|to|unt))|"
         r"year\s+so\s+far)\b",
         re.IGNORECASE,
     ),
     "quarter": re.compile(
         r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter|"
-        r"(?:for|in)\s+the\s+quarter(?!\s+(?:before|after|ago)))\b",
+        r"(?:for|in)\s+the\s+quarter(?!\s+(?:before|after|ago|end|thr|to|unt)))\b",
         re.I,
     ),
     "month": re.compile(
         r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|"
-        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of)))\b",
+        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of|end|thr|to|unt)))\b",
         re.IGNORECASE,
     ),
     "week": re.compile(
         r"\b(?:wtd|week[\s-]to[\s-]date|this\s+week|so\s+far\s+this\s+week|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week|"
-        r"(?:for|in)\s+the\s+week(?!\s+(?:before|after|ago|of)))\b",
+        r"(?:for|in)\s+the\s+week(?!\s+(?:before|after|ago|of|end|thr|to|unt)))\b",
         re.IGNORECASE,
     ),
 }
@@ -259,14 +259,16 @@ def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
 
 
 # "the 10 sessions ending January 22", "the last 5 trading days through Jan 16", "the 3 weeks
-# to Feb 6": a rolling span counted back from a named close, not from the latest one.
+# to Feb 6", "the week ending January 16", "the year ended June 30, 2025": a rolling span
+# counted back from a named close, not from the latest one.
 _ENDING = re.compile(
     rf"\b(?:(?:over|in|during|for|across|within)\s+)?(?:the\s+)?(?:(?:last|past|final|previous)"
-    rf"\s+)?(?P<n>\d{{1,4}}|{NUMBER})\s+(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|"
-    r"weeks?)\s+(?:that\s+)?(?:ending|ended|through|thru|to|until|till|up\s+to|leading\s+up\s+to)"
-    r"\s+(?:on\s+)?(?:the\s+(?:close|end)\s+(?:of|on)\s+)?$",
+    rf"\s+)?(?:(?P<n>\d{{1,4}}|{NUMBER})\s+)?(?P<unit>trading\s+(?:days?|sessions?)|sessions?|"
+    r"days?|weeks?|months?|quarters?|years?)\s+(?:that\s+)?(?:ending|ended|through|thru|to|until|"
+    r"till|up\s+to|leading\s+up\s+to)\s+(?:on\s+)?(?:the\s+(?:close|end)\s+(?:of|on)\s+)?$",
     re.IGNORECASE,
 )
+_CALENDAR_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def _ending_on(text: str, as_of: date, latest: date) -> WindowFound | None:
@@ -274,7 +276,8 @@ def _ending_on(text: str, as_of: date, latest: date) -> WindowFound | None:
         match = _ENDING.search(text[: mention.start])
         if match is None or mention.period.kind != "day":
             continue
-        count, unit = number_of(match.group("n")), match.group("unit").lower()
+        count = number_of(match.group("n")) if match.group("n") else 1
+        unit = match.group("unit").lower()
         end = mention.period.end
         found = WindowFound(spans=[(match.start(), mention.end)])
         if not 0 < count <= _MOST[unit.split()[-1].rstrip("s")]:
@@ -284,9 +287,12 @@ def _ending_on(text: str, as_of: date, latest: date) -> WindowFound | None:
             return found
         session = say_snap(end, found)
         plural = "s" if count > 1 else ""
-        if unit.startswith("week"):
-            start = end - timedelta(days=7 * count) + timedelta(days=1)
-            label = f"the {_count(count)}week{plural} to {end.isoformat()}"
+        name = unit.rstrip("s")
+        if name in ("week", *_CALENDAR_MONTHS):
+            back = (timedelta(days=7 * count) if name == "week"
+                    else relativedelta(months=_CALENDAR_MONTHS[name] * count))  # fmt: skip
+            start = end - back + timedelta(days=1)
+            label = f"the {_count(count)}{name}{plural} to {end.isoformat()}"
             found.window = Window(start=start, end=end, label=label, explicit=True)
             found.trace = (f"window: {label} → from the last close before {start.isoformat()} "
                            f"to the close of {session.isoformat()}")  # fmt: skip

@@ -611,6 +611,19 @@ def test_more_market_words(
         ("IWM in the 4th week in December 2025", D(2025, 12, 22), D(2025, 12, 28)),
         ("XLE in the fifth week of December 2025", D(2025, 12, 29), D(2025, 12, 31)),
         ("SPY return in the 2nd week of 2026", D(2026, 1, 8), D(2026, 1, 14)),
+        # Other words for halves and edges (were the whole month or year, or "to date").
+        ("SPY performance in the back half of December 2025", D(2025, 12, 16), D(2025, 12, 31)),
+        ("the S&P over the latter half of January 2026", D(2026, 1, 16), D(2026, 1, 31)),
+        ("XLE in the back half of 2025", D(2025, 7, 1), D(2025, 12, 31)),
+        ("How did gold do in the closing days of 2025?", D(2025, 12, 25), D(2025, 12, 31)),
+        ("IWM in the first few days of January 2026", D(2026, 1, 1), D(2026, 1, 7)),
+        ("How did TLT fare in the opening week of 2026?", D(2026, 1, 1), D(2026, 1, 7)),
+        # "P ending D": the period counted back from D (as "the 2 weeks ending D").
+        ("How did XLK do in the week ending January 16, 2026?", D(2026, 1, 10), D(2026, 1, 16)),
+        ("XLK in the week ending Jan 14", D(2026, 1, 8), D(2026, 1, 14)),
+        ("SPY return for the year ended December 31, 2025", D(2025, 1, 1), D(2025, 12, 31)),
+        ("XLE in the quarter ending Dec 31 2025", D(2025, 10, 1), D(2025, 12, 31)),
+        ("XLE in the month through January 15, 2026", D(2025, 12, 16), D(2026, 1, 15)),
     ],
 )
 def test_parts_of_periods(question: str, start: date, end: date, catalog: Catalog) -> None:
