@@ -102,8 +102,12 @@ _NTH_WEEK = re.compile(
 )
 _WEEK_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                   "fifth": 5, "5th": 5}  # fmt: skip
+# "the week before Christmas", "the two weeks after New Year", "the 3 days following Jan 5",
+# "the days after Christmas" (a week)
 _WEEK_AROUND = re.compile(
-    r"(?:the\s+)?week\s+(before|after|leading\s+up\s+to|following)\s+$", re.IGNORECASE
+    rf"(?:the\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>weeks?|days)\s+"
+    r"(?P<side>before|after|leading\s+up\s+to|following|prior\s+to)\s+$",
+    re.IGNORECASE,
 )
 _WEEK_OF = re.compile(
     r"(?:the\s+)?week\s+(?:of|beginning|starting|(?P<ending>ending|ended))\s+$", re.IGNORECASE
@@ -567,15 +571,28 @@ def _part_of(text: str, mention: DateMention) -> DateMention:
 
 
 def _week_around(text: str, mention: DateMention) -> DateMention:
-    """'the week before Christmas', 'the week after Jan 5': the seven days on that side."""
+    """'the week before Christmas', 'the week after Jan 5': the seven days on that side; 'the
+    two weeks after New Year', 'the 3 days following Jan 5': that many; 'the days after
+    Christmas', with no count, a week."""
     found = _WEEK_AROUND.search(text[: mention.start])
     if found is None or mention.period.kind != "day":
         return mention
+    unit = found.group("unit").lower()
+    count = number_of(found.group("n")) if found.group("n") else (1 if unit == "week" else 7)
+    if unit == "weeks" and not found.group("n"):
+        return mention  # "the weeks after Christmas": how many is not said
+    side = " ".join(found.group("side").lower().split())
+    if side == "leading up to" and (found.group("n") or unit != "week"):
+        return mention  # "the 4 days leading up to D" ends on D: relative._ENDING counts it
+    length = count * 7 if unit.startswith("week") else count
+    if not 0 < length <= 366:
+        return mention
     day = mention.period.start
-    before = found.group(1).lower() in ("before", "leading up to")
-    start, end = (day - timedelta(days=7), day - timedelta(days=1)) if before else (
-        day + timedelta(days=1), day + timedelta(days=7))  # fmt: skip
-    label = f"the week {found.group(1).lower()} {mention.period.label}"
+    before = side in ("before", "leading up to", "prior to")
+    start, end = (day - timedelta(days=length), day - timedelta(days=1)) if before else (
+        day + timedelta(days=1), day + timedelta(days=length))  # fmt: skip
+    said = found.group(0).strip().removeprefix("the ").strip()
+    label = f"the {' '.join(said.lower().split())} {mention.period.label}"
     return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
 
 

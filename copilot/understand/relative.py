@@ -28,7 +28,8 @@ _ROLLING = re.compile(
     rf"\b(?:(?P<over>over|in|during|for|within)\s+)?(?P<the>the\s+)?"
     rf"(?P<word>last|past|previous|prior|trailing|recent)"
     rf"\s+(?:{_N}\s+)?(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|"
-    r"years?|quarters?)\b(?!\s+(?:of|in)\b)",  # "the last session of Q4" is a date
+    r"years?|quarters?|fortnights?|half[\s-]years?)\b(?!\s+(?:of|in)\b)",  # "the last session
+    # of Q4" is a date
     re.IGNORECASE,
 )
 _N_DAY = re.compile(
@@ -132,6 +133,8 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
         return _calendar_span(12, "months", "the last 12 months", latest, [match.span()])
     count = number_of(match.groupdict().get("n"))
     unit = match.group("unit").lower()
+    if unit.startswith(("fortnight", "half")):  # two weeks; six months
+        count, unit = (2 * count, "weeks") if unit.startswith("f") else (6 * count, "months")
     if not 0 < count <= _MOST[unit.split()[-1].rstrip("s")]:
         return None  # "2025 year-end" is a date, not 2025 years
     if match.re is _N_DAY and count == 1 and unit in ("day", "session"):

@@ -624,6 +624,11 @@ def test_more_market_words(
         ("SPY return for the year ended December 31, 2025", D(2025, 1, 1), D(2025, 12, 31)),
         ("XLE in the quarter ending Dec 31 2025", D(2025, 10, 1), D(2025, 12, 31)),
         ("XLE in the month through January 15, 2026", D(2025, 12, 16), D(2026, 1, 15)),
+        # Spans beside a day: "N days / weeks after / before D"; "the days after D" is a week.
+        ("IWM in the days after Christmas 2025", D(2025, 12, 26), D(2026, 1, 1)),
+        ("How did XLE do in the 3 days following January 5, 2026?", D(2026, 1, 6), D(2026, 1, 8)),
+        ("gold in the 2 weeks before January 16, 2026", D(2026, 1, 2), D(2026, 1, 15)),
+        ("gold in the 2 weeks leading up to January 16, 2026", D(2026, 1, 3), D(2026, 1, 16)),
     ],
 )
 def test_parts_of_periods(question: str, start: date, end: date, catalog: Catalog) -> None:
@@ -980,3 +985,17 @@ def test_a_count_after_a_day_is_no_range(catalog: Catalog) -> None:
 def test_everyday_names_of_gas(question: str, symbol: str, catalog: Catalog) -> None:
     got = understand(question, A, catalog)
     assert [name.symbol for name in got.unknown] == [symbol], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # A fortnight is two weeks, a half year six months (read as no window before).
+        ("How did XLE do over the past fortnight?", D(2026, 2, 5)),
+        ("SPY over the last half year", D(2025, 8, 19)),
+        ("SPY over the past half-year", D(2025, 8, 19)),
+    ],
+)
+def test_a_fortnight_and_a_half_year(question: str, start: date, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.start == start, got.trace
