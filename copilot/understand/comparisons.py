@@ -30,7 +30,10 @@ _RANK_ASC = re.compile(
     r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|"
     r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
     r"harder)|"
-    r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall))\b",
+    r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall)|"
+    # "which sector got clobbered the most": a beating is a fall, whatever the verb
+    r"clobbered|hammered|battered|pummell?ed|crushed|smashed|walloped|bruised|tanked|cratered|"
+    r"plummeted|plunged|slammed|punished|(?:got\s+)?(?:killed|beaten\s+(?:up|down)))\b",
     _I,
 )
 _WHY = re.compile(
@@ -62,7 +65,9 @@ _DOWN = re.compile(
     r"\b(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
     r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
     r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh\w*|hammer\w*|rattl\w*|"
-    r"spook\w*|pressur\w*|knock\w*)\b",
+    r"spook\w*|pressur\w*|knock\w*|clobber\w*|batter(?:ed|ing)|pummel\w*|crush(?:ed|ing)?|"
+    r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
+    r"slam(?:s|med|ming)?|punish\w*)\b",
     _I,
 )
 

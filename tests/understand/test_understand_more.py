@@ -999,3 +999,29 @@ def test_everyday_names_of_gas(question: str, symbol: str, catalog: Catalog) -> 
 def test_a_fortnight_and_a_half_year(question: str, start: date, catalog: Catalog) -> None:
     got = understand(question, A, catalog)
     assert got.window is not None and got.window.start == start, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "rank", "direction"),
+    [
+        # A beating is a fall, whatever the verb (was ranked from the highest: the best).
+        ("Which sector got clobbered the most in January 2026?", "asc", "down"),
+        ("Which sector tanked hardest last month?", "asc", "down"),
+        ("which sector funds got crushed in December 2025", "asc", "down"),
+        ("Which sector was the best in January 2026?", "desc", "up"),
+        # Words that only contain one: a tanker, a battery.
+        ("Which sector did best while oil tankers rallied in January 2026?", "desc", "up"),
+    ],
+)
+def test_a_beating_ranks_from_the_lowest(
+    question: str, rank: str, direction: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None and got.intent.rank == rank, got.trace
+    assert got.direction == direction, got.trace
+
+
+def test_a_tanker_or_a_battery_is_no_fall(catalog: Catalog) -> None:
+    for question in ("Why did oil tanker stocks rise on January 5, 2026?",
+                     "Why did battery makers rally in January 2026?"):  # fmt: skip
+        assert understand(question, A, catalog).direction == "up"
