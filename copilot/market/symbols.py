@@ -147,6 +147,10 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
     # Often asked about, rarely stored: named so that a question about them is told what to
     # import instead of being answered with a stand-in ("gold miners" are not gold, "clean
     # energy" is not the energy sector, "European banks" are not XLF).
+    _s("RSP", "Invesco S&P 500 Equal Weight ETF", "etf", "the S&P 500, equal-weighted", None,
+       "equal-weight s&p 500", "equal weight s&p 500", "equal-weighted s&p 500",
+       "equal-weight s&p", "equal weight s&p", "equal-weighted s&p", "s&p 500 equal weight",
+       "s&p 500 equal-weight", "equal-weight index"),
     _s("MDY", "SPDR S&P MidCap 400 ETF", "etf", "S&P 400 mid caps", None, "mid caps",
        "mid-caps", "midcaps", "mid-cap stocks", "mid cap stocks"),
     _s("IWF", "iShares Russell 1000 Growth ETF", "etf", "US large-cap growth stocks", None,

@@ -117,13 +117,19 @@ _HIGHEST = re.compile(
     r"\bhow\s+high\b|\bhighest\b|\bpeak(?:ed)?\b|\bmax(?:imum)?\b|\btop(?:ped)?\s+out\b|"
     r"\bhigh\s+point\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|"
     r"annual|yearly)\s+high\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?highs?\b"
-    r"(?!\s+(?:yield|school|street))",
+    r"(?!\s+(?:yield|school|street))|"
+    # "gold's high", "the VIX high in January", "the oil high of 2025"
+    # (a name is blanked to "·" before the measure words are read)
+    r"[\w&.·-]['\u2019]s\s+highs?\b(?!\s+(?:yield|school|street))|"
+    r"\b(?:the|its|their)\s+[\w&.·-]+\s+highs?\s+(?:in|for|of|during|this|last|since)\b",
     _I,
 )
 _LOWEST = re.compile(
     r"\bhow\s+low\b|\blowest\b|\bbottom(?:ed)?(?:\s+out)?\b|\bmin(?:imum)?\b|\blow\s+point\b|"
     r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
-    r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b",
+    r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b|"
+    r"[\w&.·-]['\u2019]s\s+lows?\b|"
+    r"\b(?:the|its|their)\s+[\w&.·-]+\s+lows?\s+(?:in|for|of|during|this|last|since)\b",
     _I,
 )
 _UP_AND_DOWN = re.compile(

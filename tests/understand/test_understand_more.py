@@ -1025,3 +1025,26 @@ def test_a_tanker_or_a_battery_is_no_fall(catalog: Catalog) -> None:
     for question in ("Why did oil tanker stocks rise on January 5, 2026?",
                      "Why did battery makers rally in January 2026?"):  # fmt: skip
         assert understand(question, A, catalog).direction == "up"
+
+
+@pytest.mark.parametrize(
+    ("question", "aggregate"),
+    [
+        # A possessive or a name before "high" / "low" asks for the extreme (was the last level).
+        ("What was the VIX high in January 2026?", "max"),
+        ("What was oil's low in 2025?", "min"),
+        ("gold's high this year?", "max"),
+        ("What's SPY's low since October?", "min"),
+    ],
+)
+def test_a_named_high_or_low_is_the_extreme(
+    question: str, aggregate: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate) == ("level", aggregate), got.trace
+
+
+def test_the_equal_weight_s_and_p_is_not_spy(catalog: Catalog) -> None:
+    got = understand("How did the equal-weight S&P do in 2025?", A, catalog)
+    assert not got.instruments and [n.symbol for n in got.unknown] == ["RSP"], got.trace
