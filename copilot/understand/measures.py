@@ -39,7 +39,8 @@ _AGAINST_AVERAGE = re.compile(
     r"away|far|gap|spread|deviat\w*)\b",
     _I,
 )
-_LONGEST = re.compile(r"\b(?:longest|biggest|best|record|max(?:imum)?|worst)\b", _I)
+# "the longest winning streak", "how many sessions in a row at most": the max in the window
+_LONGEST = re.compile(r"\b(?:longest|biggest|best|record|max(?:imum)?|worst|most)\b", _I)
 _BEAT = re.compile(
     r"\b(?:beat|beats|beaten|beating|outperform\w*|outpac\w*|topped|did\s+better|"
     r"outdid|outdone)\b|\b(?:winning|beat|outperformance)\s+streak\s+(?:against|versus|vs\.?|"
@@ -118,6 +119,8 @@ _HIGHEST = re.compile(
     r"\bhigh\s+point\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|"
     r"annual|yearly)\s+high\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?highs?\b"
     r"(?!\s+(?:yield|school|street))|"
+    # "when did gold last close at a record": the highest close and its date
+    r"\blast\s+(?:close[ds]?|finish(?:ed)?|end(?:ed)?)\s+at\s+(?:a\s+)?record\b|"
     # "gold's high", "the VIX high in January", "the oil high of 2025"
     # (a name is blanked to "·" before the measure words are read)
     r"[\w&.·-]['\u2019]s\s+highs?\b(?!\s+(?:yield|school|street))|"

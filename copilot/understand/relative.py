@@ -69,7 +69,7 @@ _TO_DATE = {
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
         r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago|end|thr|to|unt))|"
-        r"year\s+so\s+far)\b",
+        r"year\s+so\s+far|(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+year)\b",
         re.IGNORECASE,
     ),
     "quarter": re.compile(
@@ -80,7 +80,8 @@ _TO_DATE = {
     "month": re.compile(
         r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|"
-        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of|end|thr|to|unt)))\b",
+        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of|end|thr|to|unt))|"
+        r"(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+month)\b",
         re.IGNORECASE,
     ),
     "week": re.compile(

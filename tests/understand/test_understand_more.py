@@ -1048,3 +1048,21 @@ def test_a_named_high_or_low_is_the_extreme(
 def test_the_equal_weight_s_and_p_is_not_spy(catalog: Catalog) -> None:
     got = understand("How did the equal-weight S&P do in 2025?", A, catalog)
     assert not got.instruments and [n.symbol for n in got.unknown] == ["RSP"], got.trace
+
+
+def test_streaks_at_most_the_year_it_started_and_the_last_record(catalog: Catalog) -> None:
+    # "At most" / "the most sessions in a row": the longest run (was the run to the end).
+    for question, measure in (
+        ("How many sessions did XLE rise in a row at most in 2025?", "up_streak"),
+        ("What was the most sessions in a row XLE fell in 2025?", "down_streak"),
+    ):
+        got = understand(question, A, catalog)
+        assert got.intent is not None, got.trace
+        assert (got.intent.measure, got.intent.aggregate) == (measure, "max"), got.trace
+    # "Where it started the year": year to date (was no window at all).
+    got = understand("Is SPY above or below where it started the year?", A, catalog)
+    assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
+    # "When did gold last close at a record": the highest close of the history, with its date.
+    got = understand("When did gold last close at a record?", A, catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate) == ("level", "max"), got.trace
