@@ -47,7 +47,11 @@ _WHY = re.compile(
     r"buoyed|propelled|powered|fu?ell?ed|sparked|spurred|triggered|moved|sank|hit|hurt|"
     r"dragged|weighed\s+on|rattled|spooked|knocked|hammered|pressured)\b|\bwhat'?s\s+"
     r"(?:behind|driving)\b|\breasons?\b|\bexplain\w*\b|\bdriv(?:er|ers|en)\b|"
-    r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|"
+    r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|\bstory\s+(?:with|on)\b|"
+    r"\b(?:context|backstory|back\s+story)\s+(?:on|for|behind|around|to)\b|"
+    # "what's been dragging on XLV", "what is weighing on banks", "what has been lifting gold"
+    r"\bwhat(?:'s|\s+(?:is|has|was))\s+(?:been\s+)?(?:dragging|weighing|pushing|pulling|"
+    r"driving|lifting|hurting|hitting|fu?ell?ing|propping|holding\s+back|boosting|pressuring)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
     # "how did stocks react on …", "the market's reaction to …", "how did bonds respond to …":
     # the move and the news on it

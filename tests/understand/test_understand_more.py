@@ -934,6 +934,11 @@ def test_how_did_it_react_asks_for_the_move_and_its_news(question: str, catalog:
         ("What's been going on with gold this week?", None),
         ("What news moved XLF on January 15, 2026?", None),
         ("Which headlines knocked the S&P 500 on January 20, 2026?", "down"),
+        # A present-perfect driver, "the story with", "context on" (were a figure alone).
+        ("What's been dragging on XLV lately?", "down"),
+        ("What is weighing on banks this week?", "down"),
+        ("What's the story with small caps this month?", None),
+        ("Give me context on oil's move on January 21, 2026", None),
     ],
 )
 def test_what_happened_and_which_news_ask_why(
