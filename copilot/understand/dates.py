@@ -297,17 +297,33 @@ def _season_end(year: int, first_month: int) -> date:
     return _month_end(year, month)
 
 
+_NAMED_YEAR = re.compile(r",?\s+(?:of\s+)?((?:19|20)\d{2})\b(?![\w%/-])")
+_DAY_WEEK = re.compile(r"\s+week\b(?!\s+(?:before|after|of|ending|ended))", re.IGNORECASE)
+
+
 def _named_days(text: str, as_of: date) -> list[DateMention]:
     out = []
     for match in _NAMED_DAY.finditer(text):
         name = match.group(0).lower().replace("’", "'")
         if name not in _FIXED_DAYS and name not in _FLOATING_DAYS:
             name = name.removesuffix("'s")  # "Christmas's close"
-        year_of = as_of.year if _named_day(name, as_of.year) <= as_of else as_of.year - 1
+        week = _DAY_WEEK.match(text, match.end())
+        end = week.end() if week is not None else match.end()
+        year = _NAMED_YEAR.match(text, end)  # "Christmas Eve 2024": that year's, not the latest
+        if year is not None:
+            year_of, end = int(year.group(1)), year.end()
+        else:
+            year_of = as_of.year if _named_day(name, as_of.year) <= as_of else as_of.year - 1
         day = _named_day(name, year_of)
         title = " ".join(word[:1].upper() + word[1:] for word in name.split())
-        label = f"{title} {day.year} ({day.isoformat()})"
-        out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), False))
+        if week is not None:  # "Christmas week", "Thanksgiving week": that Monday to Friday
+            monday = day - timedelta(days=day.weekday())
+            friday = monday + timedelta(days=4)
+            label = f"{title} week {day.year} ({monday.isoformat()} to {friday.isoformat()})"
+            period = Period(monday, friday, label, "week")
+        else:
+            period = Period(day, day, f"{title} {day.year} ({day.isoformat()})", "day")
+        out.append(DateMention(match.start(), end, period, year is not None))
     return out
 
 

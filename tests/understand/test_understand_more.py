@@ -1071,3 +1071,22 @@ def test_streaks_at_most_the_year_it_started_and_the_last_record(catalog: Catalo
     got = understand("When did gold last close at a record?", A, catalog)
     assert got.intent is not None, got.trace
     assert (got.intent.measure, got.intent.aggregate) == ("level", "max"), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # A named day's own year (was the latest such day: 2025 for "Christmas Eve 2024").
+        ("How did SPY do on Christmas Eve 2024?", D(2024, 12, 24), D(2024, 12, 24)),
+        ("How did XLE do on Christmas Eve?", D(2025, 12, 24), D(2025, 12, 24)),
+        # "Christmas week", "Thanksgiving week": the Monday-Friday week of the day (was the
+        # day's session alone).
+        ("How did gold perform over the Christmas week 2025?", D(2025, 12, 22), D(2025, 12, 26)),
+        ("SPY over Thanksgiving week 2024", D(2024, 11, 25), D(2024, 11, 29)),
+    ],
+)
+def test_a_named_day_takes_its_year_and_its_week(
+    question: str, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
