@@ -106,7 +106,8 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
     _s("LQD", "iShares iBoxx $ Investment Grade Corporate Bond ETF", "etf",
        "investment-grade corporate bonds", None, "corporate bonds", "investment grade"),
     _s("HYG", "iShares iBoxx $ High Yield Corporate Bond ETF", "etf", "high-yield bonds", None,
-       "high yield", "junk bonds"),
+       "high yield", "junk bonds", "junk bond market", "junk-bond market", "high-yield bond market",
+       "high yield bond market", "high-yield market"),
     # Commodities.
     _s("GLD", "SPDR Gold Shares", "commodity", "gold", None, "gold"),
     _s("SLV", "iShares Silver Trust", "commodity", "silver", None, "silver"),

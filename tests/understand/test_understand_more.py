@@ -1090,3 +1090,13 @@ def test_a_named_day_takes_its_year_and_its_week(
 ) -> None:
     got = understand(question, A, catalog)
     assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_the_junk_bond_market_is_high_yield_alone(catalog: Catalog) -> None:
+    # Was HYG and AGG: "junk" and then "bond market", the investment-grade market.
+    for question in ("How did the junk bond market do in 2025?",
+                     "How did the high-yield bond market do in 2025?"):  # fmt: skip
+        got = understand(question, A, catalog)
+        assert [i.symbol for i in got.instruments] == ["HYG"], got.trace
+    got = understand("How did the bond market do in 2025?", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["AGG"], got.trace
