@@ -13,7 +13,8 @@ _VERSUS = re.compile(
     r"\b(?:vs\.?|versus|compared?\s+(?:to|with)|against|relative\s+to|than|beat|beats|beating|"
     r"ahead\s+of|behind|"
     r"beaten|outdid|topped|"
-    r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?)\b",
+    r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?|outr[au]n\w*|"
+    r"outgain\w*|outdo(?:ne|es)?)\b",
     _I,
 )
 # "compare X and Y", "the gap between X and Y": the benchmark is the one named last.

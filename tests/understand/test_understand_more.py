@@ -1100,3 +1100,10 @@ def test_the_junk_bond_market_is_high_yield_alone(catalog: Catalog) -> None:
         assert [i.symbol for i in got.instruments] == ["HYG"], got.trace
     got = understand("How did the bond market do in 2025?", A, catalog)
     assert [i.symbol for i in got.instruments] == ["AGG"], got.trace
+
+
+def test_outran_and_outgained_compare(catalog: Catalog) -> None:
+    for question, versus in (("Did gold outrun silver in January 2026?", "SLV"),
+                             ("Did IWM outgain SPY in January 2026?", "SPY")):  # fmt: skip
+        got = understand(question, A, catalog)
+        assert got.intent is not None and got.intent.versus == versus, got.trace
