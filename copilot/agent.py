@@ -316,6 +316,8 @@ class Copilot:
         t0 = time.perf_counter()
         if run.corrected.text:  # a false premise: the answer opens with code's correction
             self._token(run, run.corrected.text + "\n\n")
+        if run.unmeasured:  # a market the store lacks: said next, joined after the check
+            self._token(run, run.unmeasured + "\n\n")
         ok = [r for r in run.records if not r.error and (r.sources or r.name not in NEWS_TOOLS)]
         news = [r for r in ok if r.name in NEWS_TOOLS]
         data = [r for r in ok if r.name not in NEWS_TOOLS]
@@ -325,8 +327,6 @@ class Copilot:
                   "premise": premise}  # fmt: skip
         uncovered = settled.why and any(_no_coverage(r) for r in run.records)
         move = move_paragraph(data, self.deps.ledger) if news or uncovered else ""
-        if run.unmeasured and (news or uncovered):  # said first, joined after the check
-            self._token(run, run.unmeasured + "\n\n")
         if move and settled.direction_note and data and data[0].sources:
             # The move ran against the question's word for it: said, citing the measure.
             note = settled.direction_note.rstrip(".")

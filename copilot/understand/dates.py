@@ -594,9 +594,9 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
     if found is None or mention.period.kind != "day":
         return mention
     unit = found.group("unit").lower()
-    count = number_of(found.group("n")) if found.group("n") else (1 if unit == "week" else 7)
     if unit == "weeks" and not found.group("n"):
         return mention  # "the weeks after Christmas": how many is not said
+    count = number_of(found.group("n")) if found.group("n") else (1 if unit == "week" else 7)
     side = " ".join(found.group("side").lower().split())
     if side == "leading up to" and (found.group("n") or unit != "week"):
         return mention  # "the 4 days leading up to D" ends on D: relative._ENDING counts it

@@ -39,8 +39,10 @@ _AGAINST_AVERAGE = re.compile(
     r"away|far|gap|spread|deviat\w*)\b",
     _I,
 )
-# "the longest winning streak", "how many sessions in a row at most": the max in the window
-_LONGEST = re.compile(r"\b(?:longest|biggest|best|record|max(?:imum)?|worst|most)\b", _I)
+_LONGEST = re.compile(r"\b(?:longest|biggest|best|record|max(?:imum)?|worst)\b", _I)
+# "how many sessions in a row at most", "the most sessions in a row": a streak's max (not
+# in _LONGEST, which also keeps "the most below its peak" from reading as a drawdown)
+_MOST_IN_A_ROW = re.compile(r"\bat\s+most\b|\bmost\s+(?:trading\s+)?(?:sessions|days)\b", _I)
 _BEAT = re.compile(
     r"\b(?:beat|beats|beaten|beating|outperform\w*|outpac\w*|topped|did\s+better|"
     r"outdid|outdone)\b|\b(?:winning|beat|outperformance)\s+streak\s+(?:against|versus|vs\.?|"
@@ -267,7 +269,7 @@ def _streaks(text: str) -> Asked | None:
         )  # fmt: skip
     if not _STREAK.search(text):
         return None
-    if _LONGEST.search(text):  # "the longest winning streak this year": the max in the window
+    if _LONGEST.search(text) or _MOST_IN_A_ROW.search(text):  # the max in the window
         if _DOWNWARD.search(text):
             return Asked(
                 "down_streak",

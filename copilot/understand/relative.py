@@ -280,8 +280,10 @@ def _ending_on(text: str, as_of: date, latest: date) -> WindowFound | None:
         match = _ENDING.search(text[: mention.start])
         if match is None or mention.period.kind != "day":
             continue
-        count = number_of(match.group("n")) if match.group("n") else 1
         unit = match.group("unit").lower()
+        if not match.group("n") and unit.startswith(("day", "session", "trading")):
+            continue  # "the days leading up to D": how many is not said
+        count = number_of(match.group("n")) if match.group("n") else 1  # "the week ending D"
         end = mention.period.end
         found = WindowFound(spans=[(match.start(), mention.end)])
         if not 0 < count <= _MOST[unit.split()[-1].rstrip("s")]:

@@ -1107,3 +1107,13 @@ def test_outran_and_outgained_compare(catalog: Catalog) -> None:
                              ("Did IWM outgain SPY in January 2026?", "SPY")):  # fmt: skip
         got = understand(question, A, catalog)
         assert got.intent is not None and got.intent.versus == versus, got.trace
+
+
+def test_most_makes_a_streak_longest_but_not_a_drawdown_from_a_high(catalog: Catalog) -> None:
+    # "Most" read as "longest" everywhere turned "how far below its 52-week high" into the
+    # window's maximum drawdown; only a streak's "at most" / "most sessions" means the max.
+    got = understand("Which sector is in the most drawdown from its 52-week high?", A, catalog)
+    assert got.intent is not None and got.intent.measure == "distance_from_peak", got.trace
+    # "The days leading up to D" says no count: not read as one session ending on D.
+    got = understand("SPY in the days leading up to Christmas 2025", A, catalog)
+    assert got.window is not None and got.window.sessions is None, got.trace
