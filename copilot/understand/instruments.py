@@ -339,7 +339,7 @@ _PLAIN_BEFORE = frozenset(
     sent send sends moved move moves hit hits hurt hurts sank sink sinks dragged drag drags
     weighed rattled spooked knocked propelled powered fueled fuelled buoyed pressured helped
     hammered battered shook jolted roiled sparked spurred triggered caused behind explain
-    explains"""
+    explains made make makes cause causes got get gets kept keep keeps led lead leads"""
     )
 )
 

@@ -69,7 +69,11 @@ _TO_DATE = {
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
         r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago|end|thr|to|unt))|"
-        r"year\s+so\s+far|(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+year)\b",
+        r"year\s+so\s+far|(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+year|"
+        # "since New Year" / "so far in the new year" / "since the turn of the year": the
+        # coming one is never meant, and "New Year's (Day)" is the named day (dates.py)
+        r"(?:(?:since|from)\s+(?:the\s+)?|so\s+far\s+in\s+the\s+)new\s+year(?!['’]|s\b)|"
+        r"(?:since|from|at)\s+the\s+turn\s+of\s+the\s+year)\b",
         re.IGNORECASE,
     ),
     "quarter": re.compile(

@@ -28,10 +28,11 @@ NOT_TICKERS = frozenset(
     )
 )
 
-# Words for "the market as a whole": SPY, when no other instrument took them.
+# Words for "the market as a whole": SPY, when no other instrument took them ("why did shares
+# slide", but not "shares of X").
 GENERIC_MARKET = re.compile(
     r"(?<![\w-])(?:the\s+)?(?:(?:u\.?s\.?|american)\s+)?(?:stock\s+market|stocks|equities|"
-    r"markets?|wall\s+street)(?![\w-])",
+    r"markets?|wall\s+street|shares(?!\s+of\b))(?![\w-])",
     re.IGNORECASE,
 )
 

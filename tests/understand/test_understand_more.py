@@ -1117,3 +1117,46 @@ def test_most_makes_a_streak_longest_but_not_a_drawdown_from_a_high(catalog: Cat
     # "The days leading up to D" says no count: not read as one session ending on D.
     got = understand("SPY in the days leading up to Christmas 2025", A, catalog)
     assert got.window is not None and got.window.sessions is None, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "New Year" said bare, or "the turn of the year": the year to date (was no window).
+        "How have small caps done since New Year?",
+        "How has gold done since the new year?",
+        "How has gold done so far in the new year?",
+        "How has gold done since the turn of the year?",
+    ],
+)
+def test_since_the_new_year_is_the_year_to_date(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end, got.window.label) == (
+        D(2026, 1, 1), None, "year to date"  # no end: to the latest close
+    ), got.trace
+
+
+def test_new_years_day_is_still_the_named_day(catalog: Catalog) -> None:
+    got = understand("How has gold done since New Year's Day?", A, catalog)
+    assert got.window is not None and got.window.label == "since 2026-01-01", got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        # "Shares" alone is the market, as "stocks" is (was no instrument) …
+        ("Why did shares slide on December 17?", ["SPY"]),
+        # … "made", "got", "kept" act on it as "drove" does (was no instrument) …
+        ("What made equities rally on January 21?", ["SPY"]),
+        ("What got stocks going on January 21?", ["SPY"]),
+        # … but a kind of share, or the shares of a company, is not the market.
+        ("Why did bank shares slide on December 17?", ["XLF"]),
+        ("Why did shares of XLE slide on December 17?", ["XLE"]),
+    ],
+)
+def test_shares_and_causal_verbs_name_the_market(
+    question: str, symbols: list[str], catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
