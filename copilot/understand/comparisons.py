@@ -27,6 +27,8 @@ _WHICH = re.compile(
     r"\b(?:best|worst|top|bottom|strongest|weakest|hardest)\b",
     _I,
 )
+# "took a beating", "got the worst beating": a fall (not "beating SPY", a comparison)
+_BEATING = r"(?:took|take|takes|taking|got|get|gets|getting)\s+(?:a|an|the)\s+(?:\w+\s+)?beating"
 _RANK_ASC = re.compile(
     r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|"
     r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
@@ -34,7 +36,9 @@ _RANK_ASC = re.compile(
     r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall)|"
     # "which sector got clobbered the most": a beating is a fall, whatever the verb
     r"clobbered|hammered|battered|pummell?ed|crushed|smashed|walloped|bruised|tanked|cratered|"
-    r"plummeted|plunged|slammed|punished|(?:got\s+)?(?:killed|beaten\s+(?:up|down)))\b",
+    r"plummeted|plunged|slammed|punished|(?:got\s+)?(?:killed|beaten\s+(?:up|down))|"
+    # "which sector took the biggest beating / bore the brunt / suffered most / dumped most"
+    + _BEATING + r"|brunt|suffer(?:ed|ing)?|dump(?:ed|ing)?)\b",
     _I,
 )
 _WHY = re.compile(
@@ -57,7 +61,15 @@ _WHY = re.compile(
     # "how did stocks react on …", "the market's reaction to …", "how did bonds respond to …":
     # the move and the news on it
     r"\bhow\s+(?:did|do|does|have|has|had)\s+[^?.]{1,40}?\b(?:react|respond)\b|"
-    r"\b(?:react(?:ed|ing|ions?)?|respon(?:d|ded|ding|se|ses))\s+to\b",
+    r"\b(?:react(?:ed|ing|ions?)?|respon(?:d|ded|ding|se|ses))\s+to\b|"
+    # "how did the jobs report move stocks": an event's effect on the market
+    r"\bhow\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?[^?.]{0,30}?\b(?:reports?|data|"
+    r"releases?|prints?|decisions?|meetings?|news|announcements?|speech|results|earnings|numbers)"
+    r"\s+(?:move|hit|affect|impact|lift|sink|shake|rattle|drive)\b|"
+    # "walk me through …", "help me understand …", "shed some light on …", "what's to blame"
+    r"\bwalk\s+(?:me|us)\s+through\b|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:understand|make\s+sense)\b|"
+    r"\bmake\s+sense\s+of\b|\bshed\s+(?:some\s+)?light\s+on\b|"
+    r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)?\s+to\s+blame\b",
     _I,
 )
 _UP = re.compile(
@@ -72,7 +84,8 @@ _DOWN = re.compile(
     r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh\w*|hammer\w*|rattl\w*|"
     r"spook\w*|pressur\w*|knock\w*|clobber\w*|batter(?:ed|ing)|pummel\w*|crush(?:ed|ing)?|"
     r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
-    r"slam(?:s|med|ming)?|punish\w*)\b",
+    r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"
+    + _BEATING + r")\b",
     _I,
 )
 

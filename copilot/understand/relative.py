@@ -52,8 +52,10 @@ _OVER_N = re.compile(  # "over 5 days", "in the 3 weeks": no last/past, but a nu
     r"(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
+# "since D", "from D", and "after D" said with no count ("tech sold off after Christmas"; "the
+# 3 days after D" and "the week after D" are spans of their own, dates.py)
 SINCE = re.compile(
-    r"\b(?:since|from)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
+    r"\b(?:since|from|after)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
     re.I,
 )
 _FUTURE = re.compile(

@@ -1160,3 +1160,67 @@ def test_shares_and_causal_verbs_name_the_market(
 ) -> None:
     got = understand(question, A, catalog)
     assert [i.symbol for i in got.instruments] == symbols, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A beating taken, a brunt borne, a suffering, a dump: the worst, and a fall (were
+        # ranked from the best, "took a beating" read as a rise through "beat").
+        "Which sector took a beating on January 20, 2026?",
+        "Which sector took the biggest beating on January 20, 2026?",
+        "Which sector got beaten up the most on January 20, 2026?",
+        "Which sector suffered most on January 20, 2026?",
+        "Which sector bore the brunt of the selloff on January 20, 2026?",
+    ],
+)
+def test_a_beating_or_a_brunt_ranks_from_the_lowest(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None and got.intent.rank == "asc", got.trace
+    assert got.direction == "down", got.trace
+
+
+def test_beating_a_benchmark_is_still_a_comparison(catalog: Catalog) -> None:
+    got = understand("Which ETF is beating SPY this year?", A, catalog)
+    assert got.intent is not None and got.intent.rank == "desc", got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Ways of asking for the story behind a move (were answered with the figure alone).
+        "Walk me through the energy rally on January 21, 2026",
+        "Help me make sense of gold's drop on December 29, 2025",
+        "Shed some light on the drop in gold on December 29, 2025",
+        "What's to blame for the drop in gold on December 29, 2025?",
+        "How did the jobs report move stocks on January 9, 2026?",
+        "why'd gold dump on December 29, 2025",
+    ],
+)
+def test_more_ways_of_asking_why(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.why and got.instruments, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # "after D" with no count: since D (was D's session alone) …
+        ("Why did tech sell off after Christmas 2025?", D(2025, 12, 25)),
+        ("Why did tech rally after January 5, 2026?", D(2026, 1, 5)),
+    ],
+)
+def test_after_a_day_with_no_count_is_since_that_day(
+    question: str, start: date, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.label == f"since {start.isoformat()}", got.trace
+    assert got.window.end is None, got.trace  # to the latest close
+
+
+def test_a_counted_span_after_a_day_is_still_that_span(catalog: Catalog) -> None:
+    # … but "the 3 days after" and "the week after" keep their own length.
+    got = understand("How did SPY do in the 3 days after Christmas 2025?", A, catalog)
+    assert got.window is not None and got.window.end == D(2025, 12, 28), got.trace
+    got = understand("How did SPY do in the week after Christmas 2025?", A, catalog)
+    assert got.window is not None and got.window.end == D(2026, 1, 1), got.trace
