@@ -38,7 +38,8 @@ _RANK_ASC = re.compile(
     r"clobbered|hammered|battered|pummell?ed|crushed|smashed|walloped|bruised|tanked|cratered|"
     r"plummeted|plunged|slammed|punished|(?:got\s+)?(?:killed|beaten\s+(?:up|down))|"
     # "which sector took the biggest beating / bore the brunt / suffered most / dumped most"
-    + _BEATING + r"|brunt|suffer(?:ed|ing)?|dump(?:ed|ing)?)\b",
+    + _BEATING
+    + r"|brunt|suffer(?:ed|ing)?|dump(?:ed|ing)?)\b",
     _I,
 )
 _WHY = re.compile(
@@ -85,7 +86,8 @@ _DOWN = re.compile(
     r"spook\w*|pressur\w*|knock\w*|clobber\w*|batter(?:ed|ing)|pummel\w*|crush(?:ed|ing)?|"
     r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
     r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"
-    + _BEATING + r")\b",
+    + _BEATING
+    + r")\b",
     _I,
 )
 

@@ -1133,7 +1133,9 @@ def test_since_the_new_year_is_the_year_to_date(question: str, catalog: Catalog)
     got = understand(question, A, catalog)
     assert got.window is not None, got.trace
     assert (got.window.start, got.window.end, got.window.label) == (
-        D(2026, 1, 1), None, "year to date"  # no end: to the latest close
+        D(2026, 1, 1),
+        None,
+        "year to date",  # no end: to the latest close
     ), got.trace
 
 
