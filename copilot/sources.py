@@ -61,9 +61,19 @@ class NewsSource(BaseModel):
         "excerpt; several, joined, when more than one query returned the chunk). Empty: the "
         "whole chunk was shown.",
     )
+    about: list[str] = Field(
+        default_factory=list,
+        description="Read as a driver of a move: the words that name the moving instrument "
+        "(the drivers tool's entity phrases and bellwether companies). A reason citing the "
+        "article must find one of them in what the model was shown. Empty: not bound.",
+    )
 
     def key(self) -> str:
         return f"news|{self.chunk_id}"
+
+    def add_about(self, words: list[str]) -> None:
+        """Another move this chunk was read for (a search both ways, a second instrument)."""
+        self.about += [w for w in words if w not in self.about]
 
     def add_excerpt(self, shown: str) -> None:
         """Record another passage of this chunk the model was shown."""

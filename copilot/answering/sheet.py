@@ -17,6 +17,7 @@ from __future__ import annotations
 from itertools import zip_longest
 
 from copilot.answer import ToolCallRecord
+from copilot.claims.reasons import names_subject
 from copilot.sources import NewsSource, SourceLedger
 
 
@@ -26,12 +27,16 @@ def sheet_articles(
     """(number, excerpt) of the news records' articles, each once, in the order the tools
     ranked them, at most `most`: what the reasons turns show, one article a turn. Several
     searches (an unmeasured move searched both ways) take turns: their firsts, then their
-    seconds, so neither way fills the reasons alone."""
+    seconds, so neither way fills the reasons alone. An article whose excerpt never names the
+    moving instrument is not shown: whatever reason the model drew from it, the check would
+    reject (`names_subject`), and the 1.5B model bridged it anyway ("UK businesses faced …,
+    which led to a move by XLP")."""
     articles: dict[int, str] = {}
     for rank in zip_longest(*(record.sources for record in records)):
         for n in rank:
             source = ledger.get(n) if n is not None else None
-            if n not in articles and isinstance(source, NewsSource) and len(articles) < most:
+            if (n not in articles and isinstance(source, NewsSource) and len(articles) < most
+                    and names_subject(source)):  # fmt: skip
                 articles[n] = source.excerpt or source.text
     return list(articles.items())
 

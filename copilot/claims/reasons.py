@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
 from copilot.claims.statements import Statement, news_text
+from copilot.news.evidence_terms import Entity, mentions
 from copilot.sources import DataSource, NewsSource
 
 # Measured on benchmarks/data/reason_pairs.jsonl (112 hand-labelled pairs): the weight and
@@ -352,6 +353,15 @@ def check_superlative(
     )  # fmt: skip
 
 
+def names_subject(source: NewsSource) -> bool:
+    """Whether what the model was shown of the article names the move it was read for (any
+    article not read as a driver does: it is bound to no move). A wrap that never says
+    "consumer staples" does not explain staples' fall, however well a sentence copies it."""
+    if not source.about:
+        return True
+    return mentions(Entity((), tuple(source.about)), news_text(source))
+
+
 def check_reason(
     text: str,
     sentence: Sentence,
@@ -364,6 +374,14 @@ def check_reason(
     if not cited_news:
         return None
     body = text[sentence.start : sentence.end]
+    on_subject = [(n, s) for n, s in cited_news if names_subject(s)]
+    if not on_subject:  # every cited article was read for a move whose subject it never names
+        n, source = cited_news[0]
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n,
+                           evidence=f"[{n}] does not mention {source.about[0]}: what it "
+                           "reports is no reason for that move")  # fmt: skip
+    cited_news = on_subject
     best: tuple[float, int, str] = (-1.0, 0, "")
     for n, source in cited_news:
         passage = news_text(source)

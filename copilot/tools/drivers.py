@@ -20,6 +20,7 @@ from copilot.news.evidence import (
     Driver,
     gather_evidence,
 )
+from copilot.news.evidence_terms import entity_for
 from copilot.news.present import fenced
 from copilot.sources import NewsSource
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
@@ -43,17 +44,18 @@ class DriversArgs(BaseModel):
     )
 
 
-def _register(deps: ToolDeps, driver: Driver) -> int:
+def _register(deps: ToolDeps, driver: Driver, about: list[str]) -> int:
     hit = driver.hit
     source = NewsSource(
         article_id=hit.article_id, chunk_id=hit.chunk_id, title=hit.title,
         publisher=hit.publisher, published_at=hit.published_at, url=hit.url,
-        text=driver.excerpt, excerpt=driver.excerpt,
+        text=driver.excerpt, excerpt=driver.excerpt, about=about,
     )  # fmt: skip
     n = deps.ledger.register(source)
     stored = deps.ledger.get(n)
     if isinstance(stored, NewsSource) and stored is not source:  # the chunk was cited before
         stored.add_excerpt(driver.excerpt)
+        stored.add_about(about)
     return n
 
 
@@ -81,8 +83,10 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     blocks: list[str] = []
     numbers: list[int] = []
     rows: list[dict[str, object]] = []
+    entity = entity_for(args.symbols, args.names)
+    about = [*entity.phrases, *entity.members]
     for driver in found.drivers:
-        n = _register(deps, driver)
+        n = _register(deps, driver, about)
         numbers.append(n)
         blocks.append(f"[{n}] {driver.publisher}, {driver.published}: {driver.title}\n"
                       f"{fenced(n, driver.excerpt)}")  # fmt: skip

@@ -67,3 +67,17 @@ def test_two_searches_take_turns_and_an_unmeasured_move_has_no_verb_of_its_own()
         "IWM from 2026-01-02 to 2026-01-22 (not measured: no stored prices); the question says "
         "it rose."
     )
+
+
+def test_an_article_that_never_names_the_moving_instrument_is_not_read() -> None:
+    ledger = SourceLedger()
+    named = _article(1, excerpt="Small caps rallied on rate-cut hopes.")
+    named.about = ["small caps", "IWM"]
+    other = _article(2, excerpt="UK businesses faced rising tax burdens.")
+    other.about = ["small caps", "IWM"]
+    unbound = _article(3, excerpt="Bank earnings beat.")  # read for no move: no binding
+    first, second, third = (ledger.register(a) for a in (named, other, unbound))
+    assert sheet_articles([_drivers([second, first, third])], ledger) == [
+        (first, "Small caps rallied on rate-cut hopes."),
+        (third, "Bank earnings beat."),
+    ]

@@ -103,3 +103,44 @@ def test_an_uncited_reason_in_an_answer_shown_articles_is_marked() -> None:
             data_only.register(source)
     _, v = verify_answer(text, data_only, AS_OF, "why did small caps rally?", check_support=True)
     assert [r for r in v.reasons if r.source is None] == []
+
+
+def _bound_to(about: list[str], excerpt: str) -> tuple[str, str]:
+    """A reason copying `excerpt` word for word, cited to the article that shows it, read as a
+    driver of the move whose subject `about` names."""
+    from datetime import datetime
+
+    from copilot.sources import NewsSource, SourceLedger
+    from copilot.verify import verify_answer
+
+    ledger = SourceLedger()
+    n = ledger.register(NewsSource(
+        article_id="a1", chunk_id="a1-0", title="Business news 19 December 2025",
+        publisher="Pub", published_at=datetime(2025, 12, 19), url="https://x/1",
+        text=excerpt, excerpt=excerpt, about=about,
+    ))  # fmt: skip
+    _, v = verify_answer(f"{excerpt} [{n}].", ledger, check_support=True)
+    [reason] = [r for r in v.reasons if r.kind == "reason"]
+    return reason.status, reason.evidence
+
+
+UK = (
+    "UK businesses faced rising tax burdens, patchy economic growth and tight credit "
+    "conditions across hospitality and construction"
+)
+
+
+def test_a_reason_from_an_article_that_never_names_the_subject_is_unsupported(
+    scorer: SupportScorer,
+) -> None:
+    # Copied word for word, the sentence scores as supported; but the article was read for
+    # consumer staples' fall and never mentions staples, so it explains nothing about it.
+    staples = ["consumer staples", "staples", "XLP", "walmart"]
+    status, evidence = _bound_to(staples, UK)
+    assert status == "unsupported"
+    assert evidence.startswith("[1] does not mention consumer staples")
+    # The same words bound to no move (an article searched for, not read as a driver), or
+    # to a move the excerpt names, are judged on their support as before.
+    assert _bound_to([], UK)[0] == "supported"
+    walmart = f"{UK}, while Walmart shares slipped"
+    assert _bound_to(staples, walmart)[0] == "supported"
