@@ -37,7 +37,17 @@ def why_calls(
     """The measure calls for the move and the news drivers around it (at most `max_drivers`
     articles sharing `budget_tokens`; default: the tool's own cap)."""
     store = deps.market
-    subjects = [i.symbol for i in settled.instruments][:MAX_SUBJECTS]
+    named = [i.symbol for i in settled.instruments]
+    ranking: dict[str, Any] | None = None
+    rank = settled.intent.rank if settled.intent is not None else "none"
+    if rank != "none" and len(named) > 1:
+        # "Which sector took the biggest beating, and why?": the set ranked, then the move of
+        # the one it asks about explained (was the first three of the set, alphabetically).
+        first = _ranked_first(deps, settled, named, rank)
+        if first is not None:
+            ranking = {"symbols": named, "measure": "return", "rank": rank}
+            named = [first]
+    subjects = named[:MAX_SUBJECTS]
     if len(subjects) > 1 and BENCHMARK in subjects:
         subjects.remove(BENCHMARK)
     move = _move(deps, settled, subjects[0])
@@ -49,6 +59,8 @@ def why_calls(
     if compare:
         measured["versus"] = BENCHMARK
     calls: list[dict[str, Any]] = [{"tool": "measure", "args": measured}]
+    if ranking is not None and move is not None:
+        calls.insert(0, {"tool": "measure", "args": {**ranking, **window}})
     if compare and len(priced) == 1 and move is not None:
         # The longest run inside the move's window: the run ending on its last session can be
         # 0 ("in January", asked the day after a lagging session) while the rally had 14.
@@ -81,15 +93,7 @@ def _move(deps: ToolDeps, settled: Understanding, subject: str) -> _Move | None:
         return None
     window = settled.window
     if window is not None and window.explicit:
-        inside = values
-        if window.end is not None:
-            inside = inside[inside.index <= pd.Timestamp(window.end)]
-        if window.sessions is not None:
-            inside = inside.iloc[-(window.sessions + 1) :]
-        elif window.start is not None:
-            before = inside[inside.index < pd.Timestamp(window.start)]
-            inside = inside[inside.index >= pd.Timestamp(window.start)]
-            inside = pd.concat([before.iloc[-1:], inside])
+        inside = _inside(values, settled)
         if len(inside) < 2:
             return None
         change = float(inside.iloc[-1] / inside.iloc[0] - 1)
@@ -117,6 +121,43 @@ def _move(deps: ToolDeps, settled: Understanding, subject: str) -> _Move | None:
         return None
     settled.trace.append(f"window: {recent.reason}")
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
+
+
+def _inside(values: pd.Series, settled: Understanding) -> pd.Series:
+    """The closes of the question's explicit window, with the base close before it; the
+    latest session's two closes when it names none."""
+    window = settled.window
+    if window is None or not window.explicit:
+        return values.iloc[-2:]
+    inside = values
+    if window.end is not None:
+        inside = inside[inside.index <= pd.Timestamp(window.end)]
+    if window.sessions is not None:
+        return inside.iloc[-(window.sessions + 1) :]
+    if window.start is not None:
+        before = inside[inside.index < pd.Timestamp(window.start)]
+        inside = pd.concat([before.iloc[-1:], inside[inside.index >= pd.Timestamp(window.start)]])
+    return inside
+
+
+def _ranked_first(
+    deps: ToolDeps, settled: Understanding, symbols: list[str], rank: str
+) -> str | None:
+    """The instrument a ranking question asks about: the highest return over the window
+    ("which did best") or the lowest ("which got hit hardest"). None when none can be
+    measured; ties go to the first named."""
+    changes: dict[str, float] = {}
+    for symbol in symbols:
+        try:
+            inside = _inside(deps.market.values(symbol, as_of=deps.as_of).dropna(), settled)
+        except CopilotError:
+            continue
+        if len(inside) >= 2:
+            changes[symbol] = float(inside.iloc[-1] / inside.iloc[0] - 1)
+    if not changes:
+        return None
+    pick = max if rank == "desc" else min
+    return pick(changes, key=lambda s: changes[s])
 
 
 def unmeasured_note(settled: Understanding) -> str:

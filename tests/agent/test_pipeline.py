@@ -479,3 +479,37 @@ def test_a_market_the_store_lacks_is_still_refused_when_news_cannot_explain_it(
 ) -> None:
     answer = Copilot(research_deps, ScriptedLLM([])).ask(question, date(2026, 1, 21))
     assert answer.text.startswith("I cannot answer that") and answer.tool_calls == []
+
+
+SECTORS = ["XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY"]
+
+
+@pytest.mark.parametrize(
+    ("question", "pick"),
+    [
+        ("Which sector took the biggest beating on January 20, 2026, and why?", min),
+        ("Which sector held up best on January 20, 2026, and why?", max),
+    ],
+)
+def test_a_ranked_why_explains_the_one_the_ranking_picks(
+    question: str, pick: Callable[..., str], research_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand from the raw files: each sector's close on January 20 over January 16's.
+    prices = shared_data / "market" / "prices"
+    change = {}
+    for symbol in SECTORS:
+        rows = raw_closes(prices, symbol)
+        change[symbol] = close_on(rows, "2026-01-20") / close_on(rows, "2026-01-16") - 1
+    expected = pick(change, key=lambda s: change[s])
+    llm = ScriptedLLM([_quoting([])] * 5)  # reasons turns, if any article covers the move
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 22))
+    ranking, move = answer.tool_calls[0].arguments, answer.tool_calls[1].arguments
+    # The whole set ranked (was: the first three of the set, alphabetically, explained) …
+    assert sorted(ranking["symbols"]) == SECTORS
+    assert ranking["rank"] == ("asc" if pick is min else "desc")
+    # … then the one it puts first measured against the S&P 500 and its news read.
+    assert move["symbols"] == [expected, "SPY"]
+    drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
+    assert drivers.arguments["symbols"] == [expected]
+    assert drivers.arguments["direction"] == ("down" if change[expected] < 0 else "up")
+    assert answer.text.startswith(f"Ranked {'lowest' if pick is min else 'highest'} first: #1 ")
