@@ -50,7 +50,9 @@ def why_calls(
     subjects = named[:MAX_SUBJECTS]
     if len(subjects) > 1 and BENCHMARK in subjects:
         subjects.remove(BENCHMARK)
-    move = _move(deps, settled, subjects[0])
+    # A ranking with no window named ranks the latest session (`_inside`): its first is
+    # explained over that session too, never over a recent move of its own.
+    move = _move(deps, settled, subjects[0], latest=ranking is not None)
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
     priced = [s for s in subjects if store.table_of(s) == "bars"]
     compare = bool(priced) and store.table_of(BENCHMARK) is not None and BENCHMARK not in subjects
@@ -83,8 +85,11 @@ class _Move:
     direction: Literal["up", "down"]
 
 
-def _move(deps: ToolDeps, settled: Understanding, subject: str) -> _Move | None:
-    """The question's own window, else the recent move's (said in the trace), as dates."""
+def _move(
+    deps: ToolDeps, settled: Understanding, subject: str, latest: bool = False
+) -> _Move | None:
+    """The question's own window, else the recent move's (said in the trace), or with
+    `latest` the latest session's, as dates."""
     try:
         values = deps.market.values(subject, as_of=deps.as_of).dropna()
     except CopilotError:
@@ -92,7 +97,7 @@ def _move(deps: ToolDeps, settled: Understanding, subject: str) -> _Move | None:
     if len(values) < 2:
         return None
     window = settled.window
-    if window is not None and window.explicit:
+    if (window is not None and window.explicit) or latest:
         inside = _inside(values, settled)
         if len(inside) < 2:
             return None

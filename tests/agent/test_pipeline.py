@@ -513,3 +513,21 @@ def test_a_ranked_why_explains_the_one_the_ranking_picks(
     assert drivers.arguments["symbols"] == [expected]
     assert drivers.arguments["direction"] == ("down" if change[expected] < 0 else "up")
     assert answer.text.startswith(f"Ranked {'lowest' if pick is min else 'highest'} first: #1 ")
+
+
+def test_a_ranked_why_with_no_window_ranks_and_explains_the_latest_session(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    prices = shared_data / "market" / "prices"
+    change = {}
+    for symbol in SECTORS:  # by hand: the latest session as of January 22 over January 21
+        rows = raw_closes(prices, symbol)
+        change[symbol] = close_on(rows, "2026-01-22") / close_on(rows, "2026-01-21") - 1
+    worst = min(change, key=lambda s: change[s])
+    llm = ScriptedLLM([_quoting([])] * 5)
+    answer = Copilot(research_deps, llm).ask("Which sector did worst, and why?", date(2026, 1, 22))
+    ranking, move = answer.tool_calls[0].arguments, answer.tool_calls[1].arguments
+    # The ranking and the move explained share one window: not the first's own recent run.
+    assert (ranking["start"], ranking["end"]) == ("2026-01-22", "2026-01-22")
+    assert move["symbols"] == [worst, "SPY"]
+    assert (move["start"], move["end"]) == ("2026-01-22", "2026-01-22")
