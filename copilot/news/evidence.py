@@ -145,7 +145,8 @@ class Evidence:
     def gap_note(self) -> str:
         """What the answer says when nothing stored explains the move."""
         return (
-            f"No stored article explains this move (searched news published {self.since} to "
+            f"No stored article explains the move of {', '.join(self.symbols)} (searched news "
+            f"published {self.since} to "
             f"{self.until}). Add coverage with `market-copilot ingest news --rss URL` "
             "(or `market-copilot ingest news PATH`), then ask again."
         )

@@ -191,10 +191,20 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<![a-z0-9])" + r" ".join(parts) + r"(?![a-z0-9])")
 
 
+# Names that contain a market's word but are not that market: "the World Bank" and "central
+# banks" are no bank stocks, "Silver Lake" (the buyout firm) is no silver.
+_NOT_THE_MARKET = re.compile(
+    r"\b(?:world|central|development|reserve|export import|federal home loan) banks?\b|"
+    r"\bbank of (?:japan|england|canada|korea|france|italy|spain|israel|"
+    r"international settlements)\b|"
+    r"\bsilver lake\b"
+)
+
+
 def mentions(entity: Entity, text: str) -> bool:
     """Whether `text` names the entity by any of its phrases or bellwether companies
-    (case-insensitive, whole words)."""
-    joined = " ".join(tokens(text))
+    (case-insensitive, whole words), names that only contain a market's word set aside."""
+    joined = _NOT_THE_MARKET.sub(" ", " ".join(tokens(text)))
     for phrase in entity.phrases + entity.members:
         pattern = _phrase_pattern(phrase)
         if pattern is not None and pattern.search(joined):

@@ -328,7 +328,7 @@ def test_a_move_no_stored_article_covers_says_so_in_code(
     assert note == "XLU did not fall over the period asked about: it rose, as measured above [1]."
     assert move.startswith(f"XLU: return {by_hand} over ")  # code's lines: the move, SPY's,
     assert "longest run of sessions beating SPY" in move and move.endswith("[2].")  # the run
-    assert gap.startswith("No stored article explains this move")
+    assert gap.startswith("No stored article explains the move of ")
     assert "ingest news --rss" in gap
     figures = [n for n in answer.verification.numbers if n.unit == "%"]
     assert figures and all(n.status == "verified" for n in figures)
@@ -434,7 +434,7 @@ def test_an_unmeasured_move_with_no_direction_is_searched_both_ways(
         for prompt in seen
     )
     # One search found articles: the other's "no stored article" is no gap of the answer.
-    assert "No stored article explains this move" not in answer.text
+    assert "No stored article explains the move" not in answer.text
 
 
 def test_an_unmeasured_week_so_far_is_searched_to_the_as_of_date(research_deps: ToolDeps) -> None:

@@ -158,6 +158,19 @@ def test_entity_mentions_are_whole_words_with_plurals() -> None:
     assert not mentions(entity_for(["GLD"]), "Goldman Sachs fell 1.4%")
 
 
+def test_a_name_that_only_contains_a_markets_word_is_not_that_market() -> None:
+    # Real lines: the World Bank's outlook was read as the banking sector's reason, and an
+    # Oracle deal with Silver Lake as silver's.
+    banks, silver = entity_for(["XLF"]), entity_for(["SLV"])
+    assert not mentions(banks, "The World Bank's global economic outlook cuts 2026 growth")
+    assert not mentions(banks, "Central banks in Europe held rates; the Bank of Japan hiked")
+    assert not mentions(silver, "Oracle's potential deal with Silver Lake and MGX")
+    # The markets themselves, and a bank named "Bank of …" that is one, still count.
+    assert mentions(banks, "Bank of America beat estimates")
+    assert mentions(banks, "central banks eased, and bank stocks rallied")
+    assert mentions(silver, "Silver hit a record high")
+
+
 def test_the_askers_words_name_a_symbol_the_registry_does_not_know() -> None:
     # NVDA is in no registry entry: its ticker alone would miss "Nvidia shares fell".
     assert not mentions(entity_for(["NVDA"]), "Nvidia shares fell 3% on export curbs")
@@ -268,7 +281,7 @@ def test_no_coverage_when_nothing_names_the_entity(store: NewsStore) -> None:
     evidence = gather_evidence(store, ["XHB"], "up", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.0)
     assert evidence.ranked and evidence.no_coverage and evidence.drivers == []
     note = evidence.gap_note()
-    assert "No stored article explains this move" in note
+    assert "No stored article explains the move of " in note
     assert "market-copilot ingest news --rss" in note and "2025-12-26 to 2025-12-30" in note
 
 
