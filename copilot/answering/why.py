@@ -29,6 +29,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 MAX_SUBJECTS = 3
+# Words that say which of two did better: "why did the Nasdaq lag the S&P 500" claims it did worse.
+_DID_WORSE = re.compile(r"\b(?:lag\w*|underperform\w*|trail\w*)\b", re.IGNORECASE)
+_DID_BETTER = re.compile(r"\b(?:outperform\w*|outpac\w*|beat|beats|beating)\b", re.IGNORECASE)
 
 
 def why_calls(
@@ -107,6 +110,8 @@ def _move(
             return _Move(start, end, settled.direction or "up")
         way: Literal["up", "down"] = "up" if change > 0 else "down"
         if _RELATIVE.search(settled.question) and settled.direction is not None:
+            if _relative_premise(deps, settled, subject, change):
+                return _Move(start, end, way)  # it did not lag: the move that happened
             return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
         if settled.direction not in (None, way):
             # "Why did crude drop in mid-January?" when it rose: the news explains the move
@@ -126,6 +131,44 @@ def _move(
         return None
     settled.trace.append(f"window: {recent.reason}")
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
+
+
+def _relative_premise(deps: ToolDeps, settled: Understanding, subject: str, change: float) -> bool:
+    """Whether the question takes for granted a comparison the measures contradict ("why did
+    the Nasdaq 100 lag the S&P 500" when it did better); if so, it is said first, in code's
+    words, as a move that ran the other way is, and the news read is of the move that
+    happened."""
+    versus = settled.intent.versus if settled.intent and settled.intent.versus else BENCHMARK
+    worse, better = _DID_WORSE.search(settled.question), _DID_BETTER.search(settled.question)
+    if versus == subject or bool(worse) == bool(better):
+        return False
+    try:
+        other = _inside(deps.market.values(versus, as_of=deps.as_of).dropna(), settled)
+    except CopilotError:
+        return False
+    if len(other) < 2:
+        return False
+    gap = change - float(other.iloc[-1] / other.iloc[0] - 1)
+    if worse and gap > 0:
+        said, did = worse.group(0).lower(), "better"
+    elif better and gap < 0:
+        said, did = better.group(0).lower(), "worse"
+    else:
+        return False
+    settled.direction_note = (
+        f"{subject} did not {_base_verb(said)} {versus} over the period asked about: it did "
+        f"{did}, as measured above."
+    )
+    settled.trace.append(f"comparison: the question says {subject} {said} {versus}; it did {did}")
+    return True
+
+
+def _base_verb(word: str) -> str:
+    """'lagged' → 'lag', 'underperforms' → 'underperform', 'beating' → 'beat'."""
+    for stem in ("underperform", "outperform", "outpace", "trail", "lag", "beat"):
+        if word.startswith(stem):
+            return stem
+    return word
 
 
 def _inside(values: pd.Series, settled: Understanding) -> pd.Series:

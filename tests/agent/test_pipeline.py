@@ -349,11 +349,32 @@ def test_a_fall_asked_of_a_rise_is_said_and_the_rise_explained(
     assert answer.text.split("\n\n")[1] == f"{note} [1]."  # [1]: the move's measure
     assert not [r for r in answer.verification.reasons if note in r.text]  # no "reason"
     assert all("IWM rose" in p and note in p for p in seen)  # the model is told, too
-    # "lagged" compares: it can be said of a smaller rise, so nothing is corrected.
-    lagged = Copilot(research_deps, ScriptedLLM([reason, reason, reason])).ask(
+
+
+def test_a_comparison_the_measures_contradict_is_said_and_a_true_one_is_not(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    prices = shared_data / "market" / "prices"
+    iwm, spy = raw_closes(prices, "IWM"), raw_closes(prices, "SPY")
+    # By hand: over January 2026 to the 23rd, small caps did better than the S&P 500.
+    gain = {s: close_on(r, "2026-01-23") / close_on(r, "2025-12-31") - 1
+            for s, r in (("IWM", iwm), ("SPY", spy))}  # fmt: skip
+    assert gain["IWM"] > gain["SPY"]
+    reason = _quoting([])
+    # "Lagged" compares (it can be said of a smaller rise), and here it is false: said, citing
+    # the measure, and the news read is of the rise that happened.
+    lagged = Copilot(research_deps, ScriptedLLM([reason] * 5)).ask(
         "why did small caps lag in January 2026?", AS_OF
     )
-    assert "did not" not in lagged.text
+    note = "IWM did not lag SPY over the period asked about: it did better, as measured above"
+    assert lagged.text.split("\n\n")[1] == f"{note} [1]."
+    drivers = next(c for c in lagged.tool_calls if c.name == "news_drivers")
+    assert drivers.arguments["direction"] == "up"
+    # "Outperformed" is true: nothing is corrected.
+    outperformed = Copilot(research_deps, ScriptedLLM([reason] * 5)).ask(
+        "why did small caps outperform in January 2026?", AS_OF
+    )
+    assert "did not" not in outperformed.text
 
 
 def test_follow_ups_reuse_what_the_previous_turn_settled(shared_deps: ToolDeps) -> None:
