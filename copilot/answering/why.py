@@ -31,7 +31,8 @@ _RELATIVE = re.compile(
 MAX_SUBJECTS = 3
 # Words that say which of two did better: "why did the Nasdaq lag the S&P 500" claims it did worse.
 _DID_WORSE = re.compile(r"\b(?:lag\w*|underperform\w*|trail\w*)\b", re.IGNORECASE)
-_DID_BETTER = re.compile(r"\b(?:outperform\w*|outpac\w*|beat|beats|beating)\b", re.IGNORECASE)
+# ("beating" left out: "which sector took a beating" is a fall, not a comparison)
+_DID_BETTER = re.compile(r"\b(?:outperform\w*|outpac\w*|beat|beats)\b", re.IGNORECASE)
 
 
 def why_calls(
@@ -140,7 +141,8 @@ def _relative_premise(deps: ToolDeps, settled: Understanding, subject: str, chan
     happened."""
     versus = settled.intent.versus if settled.intent and settled.intent.versus else BENCHMARK
     worse, better = _DID_WORSE.search(settled.question), _DID_BETTER.search(settled.question)
-    if versus == subject or bool(worse) == bool(better):
+    ranked = settled.intent is not None and settled.intent.rank != "none"
+    if versus == subject or bool(worse) == bool(better) or ranked:  # a ranking says its own
         return False
     try:
         other = _inside(deps.market.values(versus, as_of=deps.as_of).dropna(), settled)
@@ -164,7 +166,7 @@ def _relative_premise(deps: ToolDeps, settled: Understanding, subject: str, chan
 
 
 def _base_verb(word: str) -> str:
-    """'lagged' → 'lag', 'underperforms' → 'underperform', 'beating' → 'beat'."""
+    """'lagged' → 'lag', 'underperforms' → 'underperform', 'outpaced' → 'outpace'."""
     for stem in ("underperform", "outperform", "outpace", "trail", "lag", "beat"):
         if word.startswith(stem):
             return stem

@@ -552,3 +552,13 @@ def test_a_ranked_why_with_no_window_ranks_and_explains_the_latest_session(
     assert (ranking["start"], ranking["end"]) == ("2026-01-22", "2026-01-22")
     assert move["symbols"] == [worst, "SPY"]
     assert (move["start"], move["end"]) == ("2026-01-22", "2026-01-22")
+
+
+def test_a_ranking_question_gets_no_comparison_note(research_deps: ToolDeps) -> None:
+    # "Took the biggest beating" is a fall, and a ranking answers which did worst itself:
+    # no "did not beat SPY" note (the first version read "beating" as a claim to beat SPY).
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        "Which sector took the biggest beating on January 20, 2026, and why?", date(2026, 1, 22)
+    )
+    assert answer.tool_calls[0].arguments["rank"] == "asc"
+    assert "did not" not in answer.text
