@@ -17,8 +17,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from copilot.errors import CopilotError
+from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import recent_move
 from copilot.tools import ToolDeps
+from copilot.tools.measure_tool import compute
 from copilot.understand.model import Understanding
 
 BENCHMARK = "SPY"
@@ -111,7 +113,7 @@ def _move(
             return _Move(start, end, settled.direction or "up")
         way: Literal["up", "down"] = "up" if change > 0 else "down"
         if _RELATIVE.search(settled.question) and settled.direction is not None:
-            if _relative_premise(deps, settled, subject, change):
+            if _relative_premise(deps, settled, subject, start, end):
                 return _Move(start, end, way)  # it did not lag: the move that happened
             return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
         if settled.direction not in (None, way):
@@ -134,7 +136,9 @@ def _move(
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
 
 
-def _relative_premise(deps: ToolDeps, settled: Understanding, subject: str, change: float) -> bool:
+def _relative_premise(
+    deps: ToolDeps, settled: Understanding, subject: str, start: date, end: date
+) -> bool:
     """Whether the question takes for granted a comparison the measures contradict ("why did
     the Nasdaq 100 lag the S&P 500" when it did better); if so, it is said first, in code's
     words, as a move that ran the other way is, and the news read is of the move that
@@ -144,13 +148,13 @@ def _relative_premise(deps: ToolDeps, settled: Understanding, subject: str, chan
     ranked = settled.intent is not None and settled.intent.rank != "none"
     if versus == subject or bool(worse) == bool(better) or ranked:  # a ranking says its own
         return False
-    try:
-        other = _inside(deps.market.values(versus, as_of=deps.as_of).dropna(), settled)
+    try:  # the gap the answer shows ("+0.05 pp vs SPY"), from the measure tool itself
+        args = MeasureArgs(symbols=[subject], measure="return", versus=versus, start=start, end=end)
+        gap = compute(deps, args).rows[0].difference
     except CopilotError:
         return False
-    if len(other) < 2:
+    if gap is None:
         return False
-    gap = change - float(other.iloc[-1] / other.iloc[0] - 1)
     if worse and gap > 0:
         said, did = worse.group(0).lower(), "better"
     elif better and gap < 0:
@@ -191,23 +195,22 @@ def _inside(values: pd.Series, settled: Understanding) -> pd.Series:
 
 
 def _ranked_first(
-    deps: ToolDeps, settled: Understanding, symbols: list[str], rank: str
+    deps: ToolDeps, settled: Understanding, symbols: list[str], rank: Rank
 ) -> str | None:
-    """The instrument a ranking question asks about: the highest return over the window
-    ("which did best") or the lowest ("which got hit hardest"). None when none can be
-    measured; ties go to the first named."""
-    changes: dict[str, float] = {}
-    for symbol in symbols:
-        try:
-            inside = _inside(deps.market.values(symbol, as_of=deps.as_of).dropna(), settled)
-        except CopilotError:
-            continue
-        if len(inside) >= 2:
-            changes[symbol] = float(inside.iloc[-1] / inside.iloc[0] - 1)
-    if not changes:
+    """The instrument a ranking question asks about: the first of the ranking the measure tool
+    computes and shows ("which did best": the highest return; "which got hit hardest": the
+    lowest) over the question's window, or the latest session when it names none. None when
+    nothing can be measured."""
+    try:
+        inside = _inside(deps.market.values(symbols[0], as_of=deps.as_of).dropna(), settled)
+        if len(inside) < 2:
+            return None
+        args = MeasureArgs(symbols=symbols, measure="return", rank=rank,
+                           start=inside.index[1].date(), end=inside.index[-1].date())  # fmt: skip
+        rows = compute(deps, args).rows
+    except CopilotError:
         return None
-    pick = max if rank == "desc" else min
-    return pick(changes, key=lambda s: changes[s])
+    return rows[0].symbol if rows and rows[0].value is not None else None
 
 
 def unmeasured_note(settled: Understanding) -> str:

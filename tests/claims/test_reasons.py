@@ -3,10 +3,14 @@ embedding model plus word overlap; superlatives need a source that computed them
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from ledger_kit import check
 
 from copilot.claims.reasons import SupportScorer, default_scorer, directions_clash, superlatives
+from copilot.sources import NewsSource, SourceLedger
+from copilot.verify import verify_answer
 
 
 @pytest.fixture(scope="module")
@@ -108,11 +112,6 @@ def test_an_uncited_reason_in_an_answer_shown_articles_is_marked() -> None:
 def _bound_to(about: list[str], excerpt: str) -> tuple[str, str]:
     """A reason copying `excerpt` word for word, cited to the article that shows it, read as a
     driver of the move whose subject `about` names."""
-    from datetime import datetime
-
-    from copilot.sources import NewsSource, SourceLedger
-    from copilot.verify import verify_answer
-
     ledger = SourceLedger()
     n = ledger.register(NewsSource(
         article_id="a1", chunk_id="a1-0", title="Business news 19 December 2025",
