@@ -39,7 +39,7 @@ from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, tidy
 from copilot.answering.why import unmeasured_calls, unmeasured_note, why_calls
 from copilot.claims.extract import citations_in
-from copilot.claims.reasons import preload_scorer
+from copilot.claims.reasons import day_outside, preload_scorer
 from copilot.errors import CopilotError
 from copilot.facts import Fact
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
@@ -47,7 +47,7 @@ from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.news.present import fenced
 from copilot.sentences import after_sentences
-from copilot.sources import DataSource
+from copilot.sources import DataSource, NewsSource
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.periods import compare_call
 from copilot.understand import Catalog, understand
@@ -171,8 +171,8 @@ class Copilot:
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
                 f"No reason was kept from the {len(run.withheld)} stored articles read: each "
-                "drafted reason stated a figure no source bears out, or a direction the measured "
-                "data does not (listed apart)."
+                "drafted reason stated a figure no source bears out, a direction the measured "
+                "data does not, or a day outside the move (listed apart)."
             )
         notes += self._stale(run)
         if run.deadline.expired():
@@ -421,11 +421,16 @@ class Copilot:
         """Whether a drafted reason passes the answer's own figure check run on it alone (the
         model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
         a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
-        measured fall: no figure to check, so the answer's check would let it stand). Caught
-        here, the next-ranked article is read in its place."""
+        measured fall: no figure to check, so the answer's check would let it stand), nor
+        dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
+        rally; `day_outside`). Caught here, the next-ranked article is read in its place."""
         text = tidy(draft)
         _, checked = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         if any(number.status in UNSUPPORTED for number in checked.numbers):
+            return False
+        ledger = self.deps.ledger
+        cited = [s for n in citations_in(text) if isinstance(s := ledger.get(n), NewsSource)]
+        if cited and all(day_outside(text, source) is not None for source in cited):
             return False
         return contradicts_a_move(text, measured, run.as_of) is None
 

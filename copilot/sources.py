@@ -67,13 +67,24 @@ class NewsSource(BaseModel):
         "(the drivers tool's entity phrases and bellwether companies). A reason citing the "
         "article must find one of them in what the model was shown. Empty: not bound.",
     )
+    move: tuple[date, date] | None = Field(
+        None,
+        description="Read as a driver of a move: its first and last day. A reason citing the "
+        "article must name no day outside it (copilot.claims.reason_days). None: not bound.",
+    )
+    dated_to_day: bool = Field(
+        True, description="False when the publication date is known only to its month."
+    )
 
     def key(self) -> str:
         return f"news|{self.chunk_id}"
 
-    def add_about(self, words: list[str]) -> None:
+    def add_about(self, words: list[str], move: tuple[date, date] | None = None) -> None:
         """Another move this chunk was read for (a search both ways, a second instrument)."""
         self.about += [w for w in words if w not in self.about]
+        if move is not None:
+            held = self.move or move
+            self.move = (min(held[0], move[0]), max(held[1], move[1]))
 
     def add_excerpt(self, shown: str) -> None:
         """Record another passage of this chunk the model was shown."""

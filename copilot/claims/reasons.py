@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
+from copilot.claims.reason_days import NamedDays, outside_move
 from copilot.claims.statements import Statement, news_text
 from copilot.news.evidence_terms import Entity, mentions
 from copilot.sources import DataSource, NewsSource
@@ -362,6 +363,15 @@ def names_subject(source: NewsSource) -> bool:
     return mentions(Entity((), tuple(source.about)), news_text(source))
 
 
+def day_outside(sentence: str, source: NewsSource) -> NamedDays | None:
+    """A day the sentence names outside the move the article was read for (None when it
+    names none, or the article is bound to no move)."""
+    if source.move is None:
+        return None
+    published = source.published_at.date()
+    return outside_move(sentence, published, source.move, source.dated_to_day)
+
+
 def check_reason(
     text: str,
     sentence: Sentence,
@@ -381,7 +391,18 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"[{n}] does not mention {source.about[0]}: what it "
                            "reports is no reason for that move")  # fmt: skip
-    cited_news = on_subject
+    in_move = [(n, s) for n, s in on_subject if day_outside(body, s) is None]
+    if not in_move:  # the reason is dated to another day than the move it is given for
+        n, source = on_subject[0]
+        named = day_outside(body, source)
+        assert named is not None and source.move is not None
+        first, last = source.move
+        move = f"{first}" if first == last else f"{first} to {last}"
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n,
+                           evidence=f"it names {named.words} ({named.label()}), outside the "
+                           f"move ({move}): what happened then does not explain it")  # fmt: skip
+    cited_news = in_move
     best: tuple[float, int, str] = (-1.0, 0, "")
     for n, source in cited_news:
         passage = news_text(source)

@@ -44,18 +44,19 @@ class DriversArgs(BaseModel):
     )
 
 
-def _register(deps: ToolDeps, driver: Driver, about: list[str]) -> int:
+def _register(deps: ToolDeps, driver: Driver, about: list[str], move: tuple[date, date]) -> int:
     hit = driver.hit
     source = NewsSource(
         article_id=hit.article_id, chunk_id=hit.chunk_id, title=hit.title,
         publisher=hit.publisher, published_at=hit.published_at, url=hit.url,
-        text=driver.excerpt, excerpt=driver.excerpt, about=about,
+        text=driver.excerpt, excerpt=driver.excerpt, about=about, move=move,
+        dated_to_day=hit.date_precision == "day",
     )  # fmt: skip
     n = deps.ledger.register(source)
     stored = deps.ledger.get(n)
     if isinstance(stored, NewsSource) and stored is not source:  # the chunk was cited before
         stored.add_excerpt(driver.excerpt)
-        stored.add_about(about)
+        stored.add_about(about, move)
     return n
 
 
@@ -86,7 +87,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     entity = entity_for(args.symbols, args.names)
     about = [*entity.phrases, *entity.members]
     for driver in found.drivers:
-        n = _register(deps, driver, about)
+        n = _register(deps, driver, about, (args.start, end))
         numbers.append(n)
         blocks.append(f"[{n}] {driver.publisher}, {driver.published}: {driver.title}\n"
                       f"{fenced(n, driver.excerpt)}")  # fmt: skip

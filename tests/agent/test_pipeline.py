@@ -304,6 +304,23 @@ def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
     assert kept == [str(n) for n in readable[1:4]] and kept
 
 
+def test_a_reason_dated_outside_the_move_is_withheld(research_deps: ToolDeps) -> None:
+    thursday = _drafting("Stocks climbed on Thursday as traders bought the dip")
+    quote = _quoting([])
+    llm = ScriptedLLM([thursday, *[quote] * 4])
+    question = "why did stocks rally on January 21, 2026?"
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 23))
+    drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
+    assert str(drivers.arguments["start"]) == str(drivers.arguments["end"]) == "2026-01-21"
+    # Every article read was published from 2026-01-18 (Sunday) to 2026-01-23 (Friday): in its
+    # own week, "Thursday" is January 15 or January 22, never the Wednesday of the rally.
+    read = [s for n in drivers.sources if isinstance(s := answer.sources[n], NewsSource)]
+    assert all("2026-01-18" <= f"{s.published_at:%Y-%m-%d}" <= "2026-01-23" for s in read)
+    assert answer.removed[0].startswith("Stocks climbed on Thursday as traders")
+    assert "Thursday as traders" not in answer.text
+    assert len(llm.calls) > 1 and answer.text.split("\n\n")[1]  # others read in its place
+
+
 def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:
     llm = ScriptedLLM([_drafting(SHIPPING)] * 5)
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)

@@ -3,11 +3,12 @@ embedding model plus word overlap; superlatives need a source that computed them
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from ledger_kit import check
 
+from copilot.answer import ReasonCheck
 from copilot.claims.reasons import SupportScorer, default_scorer, directions_clash, superlatives
 from copilot.sources import NewsSource, SourceLedger
 from copilot.verify import verify_answer
@@ -143,3 +144,51 @@ def test_a_reason_from_an_article_that_never_names_the_subject_is_unsupported(
     assert _bound_to([], UK)[0] == "supported"
     walmart = f"{UK}, while Walmart shares slipped"
     assert _bound_to(staples, walmart)[0] == "supported"
+
+
+def _dated(excerpt: str, reason: str, published: datetime, move: tuple[date, date]) -> ReasonCheck:
+    """`reason`, cited to an article published on `published` that shows `excerpt`, read as a
+    driver of the S&P 500's move over `move`."""
+    ledger = SourceLedger()
+    n = ledger.register(NewsSource(
+        article_id="a2", chunk_id="a2-0", title="How major US stock indexes fared",
+        publisher="AP", published_at=published, url="https://x/2", text=excerpt,
+        excerpt=excerpt, about=["S&P 500", "stocks"], move=move,
+    ))  # fmt: skip
+    _, v = verify_answer(f"{reason} [{n}].", ledger, check_support=True)
+    [check] = [r for r in v.reasons if r.kind == "reason"]
+    return check
+
+
+THURSDAY_WRAP = (
+    "The S&P 500 climbed 0.5% Thursday, continuing its rally after President Donald Trump "
+    "called off tariffs on European countries"
+)
+
+
+def test_a_reason_dated_to_another_day_than_the_move_is_unsupported(
+    scorer: SupportScorer,
+) -> None:
+    # The wrap was published on Thursday 2026-01-22: its "Thursday" is that day, not the
+    # Wednesday (2026-01-21) rally the reason is given for.
+    wednesday = (date(2026, 1, 21), date(2026, 1, 21))
+    check = _dated(THURSDAY_WRAP, THURSDAY_WRAP, datetime(2026, 1, 22, 21), wednesday)
+    assert check.status == "unsupported"
+    assert check.evidence.startswith(
+        "it names Thursday (2026-01-22), outside the move (2026-01-21)"
+    )
+    # Given for Thursday's own move, the same copy holds up.
+    thursday = (date(2026, 1, 22), date(2026, 1, 22))
+    assert _dated(THURSDAY_WRAP, THURSDAY_WRAP, datetime(2026, 1, 22, 21), thursday).status == (
+        "supported"
+    )
+    # A catalyst a weekend before the move still explains it: Friday 2026-01-16 is three days
+    # before Monday the 19th.
+    monday = (date(2026, 1, 19), date(2026, 1, 19))
+    friday = "Stocks fell Friday after Trump threatened tariffs on European countries"
+    assert _dated(friday, friday, datetime(2026, 1, 19, 8), monday).status == "supported"
+    # An explicit date a year before is no reason either.
+    tariff = "The 15% tariff on European goods took effect on February 10, 2025"
+    check = _dated(tariff, tariff, datetime(2026, 1, 18), (date(2026, 1, 19), date(2026, 1, 23)))
+    assert check.status == "unsupported"
+    assert "February 10, 2025 (2025-02-10)" in check.evidence

@@ -1,0 +1,63 @@
+"""The days a reason names, read by hand against a calendar (2026-01-22 is a Thursday)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.claims.reason_days import named_days, outside_move
+
+THU = date(2026, 1, 22)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "days"),
+    [
+        (
+            "Stocks rose on January 21, 2026, after the tariff threat was called off.",
+            THU,
+            [("2026-01-21", "2026-01-21")],
+        ),
+        (
+            "The S&P 500 hit records on December 22-23 as CPI cooled.",
+            date(2025, 12, 24),
+            [("2025-12-22", "2025-12-23")],
+        ),
+        (
+            "Gold rose from January 20 to 28, 2026, as the dollar slid.",
+            date(2026, 1, 28),
+            [("2026-01-20", "2026-01-28")],
+        ),
+        ("Banks slid on Dec. 31 as rates rose.", date(2026, 1, 2), [("2025-12-31", "2025-12-31")]),
+        ("XLE rose on 2026-01-21 after oil jumped.", THU, [("2026-01-21", "2026-01-21")]),
+        # A weekday is read in the article's week: the day itself, or the one before it.
+        ("The S&P 500 climbed 0.5% Thursday.", THU, [("2026-01-22", "2026-01-22")]),
+        ("Stocks slid on Friday.", THU, [("2026-01-16", "2026-01-16")]),
+        ("The Fed meets next Wednesday.", THU, [("2026-01-28", "2026-01-28")]),
+        ("Copper sold off last week.", THU, [("2026-01-12", "2026-01-18")]),
+        # "Thursday, January 22" is one day, named once.
+        ("Stocks rose Thursday, January 22, on earnings.", THU, [("2026-01-22", "2026-01-22")]),
+        # Months, quarters and years are the periods data reports: not judged.
+        ("CPI rose 0.3% in December, and GDP grew 4.3% in Q3 2025.", THU, []),
+        ("Small caps led in January 2026.", THU, []),
+    ],
+)
+def test_named_days(sentence: str, published: date, days: list[tuple[str, str]]) -> None:
+    found = [(str(n.first), str(n.last)) for n in named_days(sentence, published)]
+    assert found == days
+
+
+def test_weekdays_of_an_article_dated_only_to_its_month_are_not_placed() -> None:
+    assert named_days("Stocks slid on Friday.", THU, dated_to_day=False) == []
+    assert [n.words for n in named_days("Stocks slid on Jan. 16.", THU, False)] == ["Jan. 16"]
+
+
+def test_outside_the_move_allows_a_catalyst_a_few_days_before_and_nothing_after() -> None:
+    monday = (date(2026, 1, 19), date(2026, 1, 19))
+    assert outside_move("Stocks fell on January 16.", THU, monday) is None  # 3 days before
+    early = outside_move("Stocks fell on January 15.", THU, monday)
+    assert early is not None and early.words == "January 15"
+    late = outside_move("Stocks rose on January 20.", THU, monday)
+    assert late is not None and str(late.first) == "2026-01-20"
+    assert outside_move("Stocks rose after the tariff threat was called off.", THU, monday) is None
