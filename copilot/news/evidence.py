@@ -43,6 +43,7 @@ from copilot.news.evidence_terms import (
     entity_for,
     mentions,
     move_queries,
+    names_direction,
     reason_excerpt,
     reason_score,
     sentences,
@@ -203,8 +204,11 @@ def gather_evidence(
                round(relevance[a], 4), round(best[a].score, 4), named[a])
         for a in order
     ]  # fmt: skip
-    covered = any(_covers(d, start, min_similarity) for d in ranked)
+    headlines = [d for d in ranked if _headline_covers(d, entity, direction, start, end)]
+    covered = bool(headlines) or any(_covers(d, start, min_similarity) for d in ranked)
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
+    if headlines and headlines[0] not in drivers:  # the article that says so is read too
+        drivers = [*drivers[: k - 1], headlines[0]]
     chunks = store.article_chunks([d.hit.article_id for d in drivers])
     drivers = [
         _reason_chunk(d, chunks.get(d.hit.article_id, []), entity, direction, vectors,
@@ -364,6 +368,27 @@ def _reason_points(text: str, entity: Entity, direction: Direction) -> int:
     a sentence about something else is no reason for this move, however causal it sounds)."""
     named = [part for part in sentences(text) if mentions(entity, part)]
     return max((reason_score(part, entity, direction) for part in named), default=0)
+
+
+def _headline_covers(
+    driver: Driver, entity: Entity, direction: Direction, start: date, end: date
+) -> bool:
+    """A headline from the move's days (the day before to the day after) that names the
+    instrument and a move its way: "Tech Fuels Rebound Ahead of CPI, Rate Decisions; Micron's
+    Rosy Forecast" covers chips' rise on December 18, however far its chunk (a video's short
+    description) lies from the move's queries (0.37, below `COVERAGE_SIMILARITY`). A headline
+    with words for both ways ("Silver and gold drop from records") says neither."""
+    hit = driver.hit
+    day = hit.published_at.date()
+    on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= end + timedelta(days=1)
+    other_way: Direction = "down" if direction == "up" else "up"
+    return (
+        hit.date_precision == "day"
+        and on_its_days
+        and mentions(entity, hit.title)
+        and names_direction(hit.title, direction)
+        and not names_direction(hit.title, other_way)
+    )
 
 
 def _covers(driver: Driver, start: date, min_similarity: float) -> bool:

@@ -245,13 +245,16 @@ def sentences(text: str) -> list[str]:
     return [line[a:b].strip() for line in text.splitlines() for a, b in sentence_spans(line)]
 
 
+def names_direction(text: str, direction: Direction) -> bool:
+    """Whether `text` has a word for a move `direction`'s way ("rebound", "slides")."""
+    return any(word.startswith(_DIRECTION_STEMS[direction]) for word in tokens(text))
+
+
 def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
     """Points for naming the entity (2), the move's direction (1) and a cause word (1)."""
-    words = tokens(sentence)
     points = 2 if mentions(entity, sentence) else 0
-    stems = _DIRECTION_STEMS[direction]
-    points += any(word.startswith(stems) for word in words)
-    points += any(word in CAUSAL for word in words)
+    points += names_direction(sentence, direction)
+    points += any(word in CAUSAL for word in tokens(sentence))
     return points
 
 

@@ -59,6 +59,16 @@ _WHY = re.compile(
     r"\bwhat(?:'s|\s+(?:is|has|was))\s+(?:been\s+)?(?:dragging|weighing|pushing|pulling|"
     r"driving|lifting|hurting|hitting|fu?ell?ing|propping|holding\s+back|boosting|pressuring)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
+    # idioms and blunter verbs: "what lit a fire under gold", "what took the air out of tech",
+    # "what tanked banks", "what gave oil a lift", "what led to the selloff"
+    r"\bwhat\s+(?:lit\s+a\s+fire\s+under|put\s+a\s+(?:floor|fire)\s+under|"
+    r"(?:took|let|knocked|sucked)\s+the\s+(?:air|wind|shine|steam)\s+out\s+of|"
+    r"pulled\s+the\s+rug|touched\s+off|set\s+off|prompted|ignited|tanked|crushed|slammed|"
+    r"juiced|squeezed|battered|clobbered|walloped|sunk|shook|jolted|rocked|roiled|dented|"
+    r"dinged|derailed|fired\s+up|revived|underpinned|supported|helped|gave|led\s+to|"
+    r"brought\s+(?:on|about))\b|"
+    r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)\s+responsible\s+for\b|"
+    r"\bwhat\s+(?:accounts?|accounted)\s+for\b|"
     # "how did stocks react on …", "the market's reaction to …", "how did bonds respond to …":
     # the move and the news on it
     r"\bhow\s+(?:did|do|does|have|has|had)\s+[^?.]{1,40}?\b(?:react|respond)\b|"
@@ -121,9 +131,14 @@ def names_benchmark_first(text: str) -> bool:
     return _VERSUS.search(text) is not None
 
 
+# "the run-up to Christmas", "the week leading up to the Fed": a time before, not a rise
+_UP_TO = re.compile(r"\b(?:run[\s-]+up|lead(?:ing|s)?\s+up)\s+to\b", _I)
+
+
 def direction_of(text: str) -> Literal["up", "down"] | None:
     if re.search(r"\bup\s+or\s+down\b|\bhigher\s+or\s+lower\b", text, _I):
         return None
+    text = _UP_TO.sub(" before ", text)
     up, down = _UP.search(text), _DOWN.search(text)
     if up is None and down is None:
         return None

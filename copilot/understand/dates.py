@@ -105,8 +105,11 @@ _WEEK_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th
 # "the week before Christmas", "the two weeks after New Year", "the 3 days following Jan 5",
 # "the days after Christmas" (a week)
 _WEEK_AROUND = re.compile(
-    rf"(?:the\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>weeks?|days)\s+"
-    r"(?P<side>before|after|leading\s+up\s+to|following|prior\s+to)\s+$",
+    rf"(?:(?:the\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>weeks?|days)\s+"
+    r"(?P<side>before|after|leading\s+up\s+to|following|prior\s+to)"
+    # "just before Christmas", "in the run-up to Thanksgiving", "right after New Year": a week
+    r"|(?:just|right|shortly)\s+(?P<near>before|after)|(?:in\s+)?the\s+run[\s-]up\s+to|"
+    r"ahead\s+of|leading\s+up\s+to)\s+$",
     re.IGNORECASE,
 )
 _WEEK_OF = re.compile(
@@ -297,6 +300,13 @@ def _season_end(year: int, first_month: int) -> date:
     return _month_end(year, month)
 
 
+# Words that put a window before a named day ("just before Christmas", "in the run-up to
+# Thanksgiving", "the week leading up to Christmas").
+_BEFORE_DAY = re.compile(
+    r"\b(?:before|ahead\s+of|leading\s+up\s+to|run[\s-]up\s+to|prior\s+to|heading\s+into|"
+    r"going\s+into|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NAMED_YEAR = re.compile(r",?\s+(?:of\s+)?((?:19|20)\d{2})\b(?![\w%/-])")
 _DAY_WEEK = re.compile(r"\s+week\b(?!\s+(?:before|after|of|ending|ended))", re.IGNORECASE)
 
@@ -313,7 +323,11 @@ def _named_days(text: str, as_of: date) -> list[DateMention]:
         if year is not None:
             year_of, end = int(year.group(1)), year.end()
         else:
-            year_of = as_of.year if _named_day(name, as_of.year) <= as_of else as_of.year - 1
+            # "the week before Christmas" asked on December 22: this year's, whose days
+            # before it have begun, not last year's
+            before = _BEFORE_DAY.search(text[: match.start()]) is not None
+            latest = _named_day(name, as_of.year) - timedelta(days=1 if before else 0)
+            year_of = as_of.year if latest <= as_of else as_of.year - 1
         day = _named_day(name, year_of)
         title = " ".join(word[:1].upper() + word[1:] for word in name.split())
         if week is not None:  # "Christmas week", "Thanksgiving week": that Monday to Friday
@@ -593,6 +607,9 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
     found = _WEEK_AROUND.search(text[: mention.start])
     if found is None or mention.period.kind != "day":
         return mention
+    if found.group("unit") is None:  # "just before", "the run-up to": the week on that side
+        side = (found.group("near") or "before").lower()
+        return _days_beside(mention, found, 7, side == "before", f"the week {side}")
     unit = found.group("unit").lower()
     if unit == "weeks" and not found.group("n"):
         return mention  # "the weeks after Christmas": how many is not said
@@ -603,12 +620,18 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
     length = count * 7 if unit.startswith("week") else count
     if not 0 < length <= 366:
         return mention
+    return _days_beside(mention, found, length, side in ("before", "leading up to", "prior to"))
+
+
+def _days_beside(
+    mention: DateMention, found: re.Match[str], length: int, before: bool, said: str = ""
+) -> DateMention:
+    """The `length` days on one side of the mentioned day, labelled with the words said."""
     day = mention.period.start
-    before = side in ("before", "leading up to", "prior to")
     start, end = (day - timedelta(days=length), day - timedelta(days=1)) if before else (
         day + timedelta(days=1), day + timedelta(days=length))  # fmt: skip
-    said = found.group(0).strip().removeprefix("the ").strip()
-    label = f"the {' '.join(said.lower().split())} {mention.period.label}"
+    said = said or "the " + " ".join(found.group(0).lower().split()).removeprefix("the ")
+    label = f"{said} {mention.period.label}"
     return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
 
 

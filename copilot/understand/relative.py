@@ -70,7 +70,7 @@ _TO_DATE = {
     "year": re.compile(
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
-        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago|end|thr|to|unt))|"
+        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago|end|thr|to|unt|lead|prior|follow|ahead|just|right|run))|"
         r"year\s+so\s+far|(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+year|"
         # "since New Year" / "so far in the new year" / "since the turn of the year": the
         # coming one is never meant, and "New Year's (Day)" is the named day (dates.py)
@@ -80,20 +80,20 @@ _TO_DATE = {
     ),
     "quarter": re.compile(
         r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter|"
-        r"(?:for|in)\s+the\s+quarter(?!\s+(?:before|after|ago|end|thr|to|unt)))\b",
+        r"(?:for|in)\s+the\s+quarter(?!\s+(?:before|after|ago|end|thr|to|unt|lead|prior|follow|ahead|just|right|run)))\b",
         re.I,
     ),
     "month": re.compile(
         r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|"
-        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of|end|thr|to|unt))|"
+        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of|end|thr|to|unt|lead|prior|follow|ahead|just|right|run))|"
         r"(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+month)\b",
         re.IGNORECASE,
     ),
     "week": re.compile(
         r"\b(?:wtd|week[\s-]to[\s-]date|this\s+week|so\s+far\s+this\s+week|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week|"
-        r"(?:for|in)\s+the\s+week(?!\s+(?:before|after|ago|of|end|thr|to|unt)))\b",
+        r"(?:for|in)\s+the\s+week(?!\s+(?:before|after|ago|of|end|thr|to|unt|lead|prior|follow|ahead|just|right|run)))\b",
         re.IGNORECASE,
     ),
 }

@@ -286,10 +286,24 @@ def test_no_coverage_when_nothing_names_the_entity(store: NewsStore) -> None:
 
 
 def test_no_coverage_when_nothing_is_close_enough(store: NewsStore) -> None:
+    # Gold's headlines of December 29 are three days after the move asked about: read, but
+    # none is from the move's own days, and no chunk is close enough.
+    day = date(2025, 12, 26)
+    evidence = gather_evidence(store, ["GLD"], "down", day, day, AS_OF, min_similarity=0.99)
+    assert evidence.no_coverage and evidence.ranked
+
+
+def test_a_headline_of_the_move_covers_it_however_far_its_chunk(store: NewsStore) -> None:
     evidence = gather_evidence(
         store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.99
     )
-    assert evidence.no_coverage and evidence.ranked
+    # "Gold slides as exchange raises margins" (December 29) names gold and its fall.
+    assert not evidence.no_coverage
+    assert "Gold slides as exchange raises margins" in [d.title for d in evidence.drivers]
+    # No headline of those days says gold rose: "Silver and gold drop from records" says both
+    # ways, so it is no headline of a rise.
+    rise = gather_evidence(store, ["GLD"], "up", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.99)
+    assert rise.no_coverage
 
 
 def test_reason_excerpt_keeps_one_or_two_sentences() -> None:

@@ -1226,3 +1226,52 @@ def test_a_counted_span_after_a_day_is_still_that_span(catalog: Catalog) -> None
     assert got.window is not None and got.window.end == D(2025, 12, 28), got.trace
     got = understand("How did SPY do in the week after Christmas 2025?", A, catalog)
     assert got.window is not None and got.window.end == D(2026, 1, 1), got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Idioms and blunt verbs for what caused a move (were answered with the figure alone).
+        "What lit a fire under gold on January 12, 2026?",
+        "What took the air out of tech on January 8, 2026?",
+        "What tanked bank stocks on January 13, 2026?",
+        "Who is responsible for the drop in silver on December 29, 2025?",
+        "What led to the selloff in chip stocks on December 17, 2025?",
+        "What gave oil a lift on January 5, 2026?",
+    ],
+)
+def test_idioms_for_what_caused_a_move(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.why and got.instruments, got.trace
+
+
+CHRISTMAS_EVE = D(2025, 12, 24)  # a Wednesday: Christmas 2025 is the next day
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # Before a named day whose days before have begun: this year's (was last year's),
+        # and "just before" / "the run-up to" / "ahead of" with no count are the week before.
+        ("Why did the market climb to records just before Christmas?", D(2025, 12, 18), None),
+        ("How did gold do in the week leading up to Christmas?", D(2025, 12, 18), None),
+        ("Why did gold rally ahead of Christmas?", D(2025, 12, 18), None),
+        ("How did stocks do in the run-up to Thanksgiving?", D(2025, 11, 20), D(2025, 11, 26)),
+    ],
+)
+def test_the_days_before_a_named_day(
+    question: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, CHRISTMAS_EVE, catalog)
+    assert got.window is not None, got.trace
+    # Christmas 2025 has not come: the window runs to the latest close, December 24.
+    assert (got.window.start, got.window.end or CHRISTMAS_EVE) == (start, end or CHRISTMAS_EVE)
+    assert "2024" not in got.window.label, got.trace
+
+
+def test_the_run_up_to_a_day_is_no_rise(catalog: Catalog) -> None:
+    got = understand("How did gold do in the week leading up to Christmas?", CHRISTMAS_EVE, catalog)
+    assert got.direction is None, got.trace
+    # A day itself still ahead is last year's: "Christmas Eve" asked on December 20.
+    got = understand("How did stocks do on Christmas Eve?", D(2025, 12, 20), catalog)
+    assert got.window is not None and got.window.start == D(2024, 12, 24), got.trace
