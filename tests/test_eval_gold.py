@@ -125,3 +125,31 @@ def test_make_gold_check_finds_nothing_stale(data: Path) -> None:
     done = subprocess.run([sys.executable, str(script), "--check", "--data", str(data)],
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+HELD_OUT_WHY = EVAL / "why_holdout.jsonl"
+NO_COVERAGE = ["no stored article", "no article", "no stored news", "no news", "not covered",
+               "no coverage", "nothing in the news store"]  # fmt: skip
+
+
+def test_held_out_why_set_facts_are_in_its_articles(data: Path) -> None:
+    """Each covered question's key facts occur, as whole words, in one of its gold articles
+    (read from the raw files here); an uncovered one's facts are the honest gap."""
+    texts: dict[str, str] = {}
+    for path in (data / "news").glob("*/*.md"):
+        text = path.read_text()
+        match = re.search(r"^\*\*Source:\*\* \[([^\]]+)\]", text, re.MULTILINE)
+        if match:
+            texts[match.group(1)] = texts.get(match.group(1), "") + "\n" + text.lower()
+    rows = [json.loads(line) for line in HELD_OUT_WHY.read_text().splitlines() if line]
+    assert len(rows) == 14 and len({r["id"] for r in rows}) == 14
+    for row in rows:
+        assert row["kind"] == "why" and 2 <= len(row["key_facts"]) <= 4, row["id"]
+        if not row["gold_articles"]:
+            assert row["key_facts"][0] == NO_COVERAGE, row["id"]
+            continue
+        bodies = " ".join(texts[url] for url in row["gold_articles"])
+        for fact in row["key_facts"]:
+            found = [re.search(rf"(?<![a-z0-9]){re.escape(alt.lower())}(?:s|es|ed|ing)?"
+                               r"(?![a-z0-9])", bodies) for alt in fact]  # fmt: skip
+            assert any(found), (row["id"], fact)
