@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from copilot.claims.extract import Claim, clause_bounds, extract_claims
 from copilot.claims.numbers import find_dates
+from copilot.claims.reason_days import named_days
 from copilot.claims.subjects import NO_SUBJECT, Subject, family, name_of
 from copilot.claims.windows import StatedWindow
 from copilot.facts import Fact
@@ -187,9 +188,12 @@ def _label(text: str, claim: Claim) -> str:
 
 
 def news_text(source: NewsSource) -> str:
-    """What the model was shown of an article: its title, publisher, date and excerpt."""
+    """What the model was shown of an article: its title, publisher, date (its month alone
+    when no day is known) and excerpt."""
     body = source.excerpt or source.text
-    return f"{source.title} ({source.publisher}, {source.published_at:%Y-%m-%d}). {body}"
+    when = f"{source.published_at:%Y-%m-%d}" if source.dated_to_day else (
+        f"{source.published_at:%B %Y}")  # fmt: skip
+    return f"{source.title} ({source.publisher}, {when}). {body}"
 
 
 def with_window_base(facts: list[Fact]) -> list[Fact]:
@@ -208,10 +212,25 @@ def with_window_base(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+def reported_days(source: NewsSource) -> frozenset[date]:
+    """The days an article's figures may be about, besides the dates it writes out: its
+    publication day, and the weekdays its excerpt names ("climbed 0.5% Thursday"), read in its
+    week; naming none, also the weekday before (a day's wrap is often dated the next morning:
+    AP's "gold fell 4.6%" on Monday December 29 is stored as of the 30th). An article dated only
+    to its month states no day of its own."""
+    if not source.dated_to_day:
+        return frozenset()
+    day = source.published_at.date()
+    named = [d.first for d in named_days(source.excerpt or source.text, day) if d.first == d.last]
+    if named:
+        return frozenset({day, *named})
+    back = {0: 3, 6: 2}.get(day.weekday(), 1)  # Monday's or Sunday's: the Friday before
+    return frozenset({day, day - timedelta(days=back)})
+
+
 def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
     if isinstance(source, NewsSource):
-        published = frozenset({source.published_at.date()})
-        return from_text(n, news_text(source), published)
+        return from_text(n, news_text(source), reported_days(source))
     window = frozenset(d for d in (source.start, source.end) if d is not None)
     found: list[Statement] = []
     for fact in with_window_base(source.facts):

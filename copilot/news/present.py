@@ -19,6 +19,7 @@ def cite(ledger: SourceLedger, hit: NewsHit) -> int:
             published_at=hit.published_at,
             url=hit.url,
             text=hit.text,
+            dated_to_day=hit.date_precision == "day",
         )
     )
 

@@ -3,7 +3,7 @@ embedding model plus word overlap; superlatives need a source that computed them
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from ledger_kit import check
@@ -192,3 +192,39 @@ def test_a_reason_dated_to_another_day_than_the_move_is_unsupported(
     check = _dated(tariff, tariff, datetime(2026, 1, 18), (date(2026, 1, 19), date(2026, 1, 23)))
     assert check.status == "unsupported"
     assert "February 10, 2025 (2025-02-10)" in check.evidence
+
+
+GOLD_WRAP = (
+    "Gold and silver prices pulled back after the Chicago Mercantile Exchange asked traders to "
+    "put up more cash. The price of gold fell 4.6%."
+)
+
+
+def _figure_status(excerpt: str, published: datetime, dated_to_day: bool, answer: str) -> str:
+    ledger = SourceLedger()
+    n = ledger.register(NewsSource(
+        article_id="a3", chunk_id="a3-0", title="Stocks slip on Wall Street", publisher="AP",
+        published_at=published, url="https://x/3", text=excerpt, excerpt=excerpt,
+        dated_to_day=dated_to_day,
+    ))  # fmt: skip
+    as_of = published.date() + timedelta(days=1)  # asked the next day
+    _, v = verify_answer(answer.replace("[n]", f"[{n}]"), ledger, as_of)
+    [figure] = [c for c in v.numbers if c.unit == "%"]
+    return figure.status
+
+
+def test_an_articles_figure_holds_for_the_session_before_its_date() -> None:
+    # Stored as of Tuesday 2025-12-30, the wrap reports Monday the 29th's session.
+    tuesday = datetime(2025, 12, 30, 6)
+    said = "Gold fell 4.6% on December 29 after the exchange raised margins [n]."
+    assert _figure_status(GOLD_WRAP, tuesday, True, said) == "verified"
+    earlier = "Gold fell 4.6% on December 24 after the exchange raised margins [n]."
+    assert _figure_status(GOLD_WRAP, tuesday, True, earlier) != "verified"
+    # Dated only to its month, the article's figure is bound to no day of it.
+    assert _figure_status(GOLD_WRAP, datetime(2025, 12, 30), False, said) == "verified"
+    # A weekday in the excerpt says which session: Thursday's 0.5% is not Wednesday's.
+    thursday = datetime(2026, 1, 22, 21)
+    wednesday = "The S&P 500 climbed 0.5% on January 21 after the tariff threat eased [n]."
+    assert _figure_status(THURSDAY_WRAP, thursday, True, wednesday) != "verified"
+    on_thursday = "The S&P 500 climbed 0.5% on January 22 after the tariff threat eased [n]."
+    assert _figure_status(THURSDAY_WRAP, thursday, True, on_thursday) == "verified"
