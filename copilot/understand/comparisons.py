@@ -65,8 +65,8 @@ _WHY = re.compile(
     r"(?:took|let|knocked|sucked)\s+the\s+(?:air|wind|shine|steam)\s+out\s+of|"
     r"pulled\s+the\s+rug|touched\s+off|set\s+off|prompted|ignited|tanked|crushed|slammed|"
     r"juiced|squeezed|battered|clobbered|walloped|sunk|shook|jolted|rocked|roiled|dented|"
-    r"dinged|derailed|fired\s+up|revived|underpinned|supported|helped|gave|led\s+to|"
-    r"brought\s+(?:on|about))\b|"
+    r"dinged|derailed|fired\s+up|revived|underpinned|supported|helped|led\s+to|"
+    r"brought\s+(?:on|about)|gave\s+[^?.]{1,30}?\ban?\s+(?:lift|boost|bump|push|jolt|kick))\b|"
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)\s+responsible\s+for\b|"
     r"\bwhat\s+(?:accounts?|accounted)\s+for\b|"
     # "how did stocks react on …", "the market's reaction to …", "how did bonds respond to …":

@@ -66,11 +66,14 @@ _FUTURE = re.compile(
 )
 _COMPACT = re.compile(r"(?<![\w$.·/-])(?P<n>\d{1,3})\s?(?P<unit>d|w|wk|m|mo|y|yr)(?![\w-])", re.I)
 _TTM = re.compile(r"\b(?:ttm|trailing\s+twelve\s+months|trailing\s+12\s+months)\b", re.I)
+# Words after "in the week" / "for the year" that make it some other period than the
+# current one ("the week before Christmas", "the year leading up to the election")
+_BESIDE = "before|after|ago|end|thr|to|unt|lead|prior|follow|ahead|just|right|run"
 _TO_DATE = {
     "year": re.compile(
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
-        r"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:before|after|ago|end|thr|to|unt|lead|prior|follow|ahead|just|right|run))|"
+        rf"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:{_BESIDE}))|"
         r"year\s+so\s+far|(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+year|"
         # "since New Year" / "so far in the new year" / "since the turn of the year": the
         # coming one is never meant, and "New Year's (Day)" is the named day (dates.py)
@@ -80,20 +83,20 @@ _TO_DATE = {
     ),
     "quarter": re.compile(
         r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter|"
-        r"(?:for|in)\s+the\s+quarter(?!\s+(?:before|after|ago|end|thr|to|unt|lead|prior|follow|ahead|just|right|run)))\b",
+        rf"(?:for|in)\s+the\s+quarter(?!\s+(?:{_BESIDE})))\b",
         re.I,
     ),
     "month": re.compile(
         r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|"
-        r"(?:for|in)\s+the\s+month(?!\s+(?:before|after|ago|of|end|thr|to|unt|lead|prior|follow|ahead|just|right|run))|"
+        rf"(?:for|in)\s+the\s+month(?!\s+(?:of|{_BESIDE}))|"
         r"(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+month)\b",
         re.IGNORECASE,
     ),
     "week": re.compile(
         r"\b(?:wtd|week[\s-]to[\s-]date|this\s+week|so\s+far\s+this\s+week|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week|"
-        r"(?:for|in)\s+the\s+week(?!\s+(?:before|after|ago|of|end|thr|to|unt|lead|prior|follow|ahead|just|right|run)))\b",
+        rf"(?:for|in)\s+the\s+week(?!\s+(?:of|{_BESIDE})))\b",
         re.IGNORECASE,
     ),
 }

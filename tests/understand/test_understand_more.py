@@ -13,6 +13,7 @@ import pytest
 
 from copilot.market.symbols import resolve_concept
 from copilot.understand import Catalog, understand
+from copilot.understand.comparisons import asks_why
 
 A = date(2026, 2, 18)
 D = date
@@ -1275,3 +1276,9 @@ def test_the_run_up_to_a_day_is_no_rise(catalog: Catalog) -> None:
     # A day itself still ahead is last year's: "Christmas Eve" asked on December 20.
     got = understand("How did stocks do on Christmas Eve?", D(2025, 12, 20), catalog)
     assert got.window is not None and got.window.start == D(2024, 12, 24), got.trace
+
+
+def test_gave_is_a_cause_only_when_it_gives_the_move() -> None:
+    # "What gave oil a lift" asks for a cause; "what gave the best return" asks for a ranking.
+    assert asks_why("What gave oil a lift on January 5, 2026?")
+    assert not asks_why("What gave the best return in 2025?")
