@@ -3,10 +3,11 @@
 A reason is bound to a window as well as to a subject: "The S&P 500 climbed 0.5% Thursday, …
 after Trump called off tariffs" explains Thursday's move, not Wednesday's; "the 15% tariff …
 took effect on February 10, 2025" explains nothing about natural gas in January 2026; "after a
-sharp sell-off last week" is last week's news. Only days are judged here: explicit dates ("January
-21, 2026", "Dec. 22-23", "2026-01-21"), weekdays ("on Thursday", read in the article's own week)
-and "last week" / "this week" / "next week". Months, quarters and years are left alone: they are
-the periods data releases report ("CPI rose 0.3% in December" is a reason for the day it came out).
+sharp sell-off last week" is last week's news. Only days are judged here: dates written out
+("January 21, 2026", "Dec. 22-23", "2026-01-21"), weekdays ("on Thursday", read in the
+article's own week) and "last week" / "this week" / "next week". Months, quarters and years are
+left alone: they are the periods data releases report ("CPI rose 0.3% in December" is a reason
+for the day it came out).
 
 A named day may lie up to `LEAD_DAYS` before the move (a catalyst on Friday for Monday's fall),
 never after it.
@@ -18,25 +19,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from copilot.claims.numbers import Number, find_dates
+
 LEAD_DAYS = 3  # as the drivers' search window: a catalyst a few days before still explains
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
-# "January 21, 2026", "Dec. 22-23", "January 13 to 14", "January 20 to January 28, 2026"
-_MONTH_DAY = re.compile(
-    rf"\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})(?![\d,]*\d{{3}})"
-    rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<m2>{_MONTH})\.?\s+)?(?P<d2>{_DAY}))?"
-    r"(?:,?\s+(?P<year>20\d\d))?\b",
-    re.I,
-)
-_ISO = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(rf"\b(?P<which>last|next|this)?\s*(?P<day>{'|'.join(_WEEKDAYS)})\b", re.I)
 _WEEK = re.compile(r"\b(?P<which>last|this|next)\s+week\b", re.I)
@@ -54,43 +40,28 @@ class NamedDays:
         return f"{self.first}" if self.first == self.last else f"{self.first} to {self.last}"
 
 
-def _month_number(word: str) -> int:
-    return _MONTHS[word[:3].lower()]
-
-
-def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]  # _DAY starts with digits
-
-
-def _dated(year: int | None, month: int, day: int, published: date) -> date | None:
-    """The date; with no year written, the one nearest the article's publication."""
-    years = [year] if year else [published.year - 1, published.year, published.year + 1]
-    found = []
-    for y in years:
+def _dated(found: Number, published: date) -> date | None:
+    """The day a written date means; with no year written, the one nearest the article's
+    publication ("Dec. 31" in a January 2 wrap is the last day of the year before)."""
+    if found.day is not None or found.month_day is None:
+        return found.day
+    days = []
+    for year in (published.year - 1, published.year, published.year + 1):
         try:
-            found.append(date(y, month, day))
+            days.append(date(year, *found.month_day))
         except ValueError:
             continue
-    return min(found, key=lambda d: abs((d - published).days)) if found else None
+    return min(days, key=lambda d: abs((d - published).days)) if days else None
 
 
 def _explicit(sentence: str, published: date) -> list[NamedDays]:
-    named: list[NamedDays] = []
-    for m in _MONTH_DAY.finditer(sentence):
-        year = int(m["year"]) if m["year"] else None
-        first = _dated(year, _month_number(m["m1"]), _day_number(m["d1"]), published)
-        last = first
-        if m["d2"]:
-            month = _month_number(m["m2"] or m["m1"])
-            last = _dated(year, month, _day_number(m["d2"]), published)
-        if first is not None and last is not None and first <= last:
-            named.append(NamedDays(m.group(), first, last))
-    for m in _ISO.finditer(sentence):
-        try:
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            continue
-        named.append(NamedDays(m.group(), day, day))
+    """Dates written out, read by the figure checker's own date reader (`find_dates`): each
+    end of a range ("December 22-23") is a day of its own."""
+    named = []
+    for found in find_dates(sentence):
+        day = _dated(found, published)
+        if day is not None:
+            named.append(NamedDays(found.text, day, day))
     return named
 
 

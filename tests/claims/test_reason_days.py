@@ -19,15 +19,16 @@ THU = date(2026, 1, 22)
             THU,
             [("2026-01-21", "2026-01-21")],
         ),
+        # Each end of a range is a day of its own.
         (
             "The S&P 500 hit records on December 22-23 as CPI cooled.",
             date(2025, 12, 24),
-            [("2025-12-22", "2025-12-23")],
+            [("2025-12-22", "2025-12-22"), ("2025-12-23", "2025-12-23")],
         ),
         (
             "Gold rose from January 20 to 28, 2026, as the dollar slid.",
             date(2026, 1, 28),
-            [("2026-01-20", "2026-01-28")],
+            [("2026-01-20", "2026-01-20"), ("2026-01-28", "2026-01-28")],
         ),
         ("Banks slid on Dec. 31 as rates rose.", date(2026, 1, 2), [("2025-12-31", "2025-12-31")]),
         ("XLE rose on 2026-01-21 after oil jumped.", THU, [("2026-01-21", "2026-01-21")]),
