@@ -59,6 +59,8 @@ def why_calls(
     # A ranking with no window named ranks the latest session (`_inside`): its first is
     # explained over that session too, never over a recent move of its own.
     move = _move(deps, settled, subjects[0], latest=ranking is not None)
+    if move is not None and ranking is None and len(subjects) > 1:
+        _any_against(deps, settled, subjects, move)
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
     priced = [s for s in subjects if store.table_of(s) == "bars"]
     compare = bool(priced) and store.table_of(BENCHMARK) is not None and BENCHMARK not in subjects
@@ -134,6 +136,31 @@ def _move(
         return None
     settled.trace.append(f"window: {recent.reason}")
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
+
+
+def _any_against(deps: ToolDeps, settled: Understanding, subjects: list[str], move: _Move) -> None:
+    """Each of several instruments that moved against the question's word for them over the
+    move's window, said first as one would be: "Why did precious metals get hammered at the end
+    of December?" when silver and platinum rose (gold alone fell). From the measure tool's own
+    returns, the figures the answer shows."""
+    if settled.direction is None or _RELATIVE.search(settled.question):
+        return
+    args = MeasureArgs(symbols=subjects, measure="return", start=move.start, end=move.end)
+    try:
+        rows = compute(deps, args).rows
+    except CopilotError:
+        return
+    rose = settled.direction == "up"
+    against = [r.symbol for r in rows if r.value and (r.value > 0) != rose]
+    if not against:
+        return
+    asked, did = ("rise", "fell") if rose else ("fall", "rose")
+    names = ", ".join(against[:-1]) + f" and {against[-1]}" if len(against) > 1 else against[0]
+    it = "they" if len(against) > 1 else "it"
+    settled.direction_note = (
+        f"{names} did not {asked} over the period asked about: {it} {did}, as measured above."
+    )
+    settled.trace.append(f"direction: the question says {asked}; {names} {did}")
 
 
 def _relative_premise(

@@ -321,6 +321,30 @@ def test_a_reason_dated_outside_the_move_is_withheld(research_deps: ToolDeps) ->
     assert len(llm.calls) > 1 and answer.text.split("\n\n")[1]  # others read in its place
 
 
+def test_several_instruments_that_moved_against_the_question_are_named_first(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    quote = _quoting([])
+    question = "Why did precious metals get hammered at the end of December?"
+    answer = Copilot(research_deps, ScriptedLLM([quote] * 5)).ask(question, date(2025, 12, 31))
+    move = answer.tool_calls[0].arguments
+    symbols = [s for s in move["symbols"] if s != "SPY"]
+    assert len(symbols) > 1
+    # By hand, from the raw closes: the close before the window's first day to its last.
+    rose = []
+    for symbol in symbols:
+        rows = raw_closes(shared_data / "market" / "prices", symbol)
+        days = [d for d, _ in rows]
+        base = rows[days.index(str(move["start"])) - 1][1]
+        if close_on(rows, str(move["end"])) > base:
+            rose.append(symbol)
+    assert rose and len(rose) < len(symbols)  # a mixed set: some fell, some rose
+    names = " and ".join(rose) if len(rose) == 2 else rose[0]
+    it = "they" if len(rose) > 1 else "it"
+    note = f"{names} did not fall over the period asked about: {it} rose, as measured above [1]."
+    assert answer.text.split("\n\n")[1] == note
+
+
 def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:
     llm = ScriptedLLM([_drafting(SHIPPING)] * 5)
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
