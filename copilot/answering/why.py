@@ -160,7 +160,9 @@ def _any_against(deps: ToolDeps, settled: Understanding, subjects: list[str], mo
     settled.direction_note = (
         f"{names} did not {asked} over the period asked about: {it} {did}, as measured above."
     )
-    settled.trace.append(f"direction: the question says {asked}; {names} {did}")
+    said = "direction: the question says"  # the first instrument's own line, if `_move` wrote it
+    settled.trace[:] = [line for line in settled.trace if not line.startswith(said)]
+    settled.trace.append(f"{said} {asked}; {names} {did}")
 
 
 def _relative_premise(

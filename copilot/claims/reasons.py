@@ -391,10 +391,11 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"[{n}] does not mention {source.about[0]}: what it "
                            "reports is no reason for that move")  # fmt: skip
-    in_move = [(n, s) for n, s in on_subject if day_outside(body, s) is None]
+    outside = {n: day_outside(body, s) for n, s in on_subject}
+    in_move = [(n, s) for n, s in on_subject if outside[n] is None]
     if not in_move:  # the reason is dated to another day than the move it is given for
         n, source = on_subject[0]
-        named = day_outside(body, source)
+        named = outside[n]
         assert named is not None and source.move is not None
         first, last = source.move
         move = f"{first}" if first == last else f"{first} to {last}"
