@@ -18,7 +18,9 @@
    pieces do not fill the sheet; sizes it by the prompt's token budget: k drivers and an
    excerpt length that fit;
 6. decides coverage: when no candidate published from the day before the move on names the
-   entity with a similarity of at least `COVERAGE_SIMILARITY`, the result says so
+   entity with a similarity of at least `COVERAGE_SIMILARITY`, and none from the move's days
+   says in its headline that the instrument moved, or in its text that a bellwether company
+   of it did (`_says_it_moved`), the result says so
    (`no_coverage`) and carries no drivers, so the answer can say "no stored article explains
    this move" instead of leaning on outlook pieces;
 7. re-reads each driver over its whole article: a day's wrap matches on the line that states
@@ -204,7 +206,7 @@ def gather_evidence(
                round(relevance[a], 4), round(best[a].score, 4), named[a])
         for a in order
     ]  # fmt: skip
-    headlines = [d for d in ranked if _headline_covers(d, entity, direction, start, end)]
+    headlines = [d for d in ranked if _says_it_moved(d, entity, direction, start, end)]
     covered = bool(headlines) or any(_covers(d, start, min_similarity) for d in ranked)
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
     if headlines and headlines[0] not in drivers:  # the article that says so is read too
@@ -370,25 +372,36 @@ def _reason_points(text: str, entity: Entity, direction: Direction) -> int:
     return max((reason_score(part, entity, direction) for part in named), default=0)
 
 
-def _headline_covers(
+def _says_it_moved(
     driver: Driver, entity: Entity, direction: Direction, start: date, end: date
 ) -> bool:
-    """A headline from the move's days (the day before to the day after) that names the
-    instrument and a move its way: "Tech Fuels Rebound Ahead of CPI, Rate Decisions; Micron's
-    Rosy Forecast" covers chips' rise on December 18, however far its chunk (a video's short
-    description) lies from the move's queries (0.37, below `COVERAGE_SIMILARITY`). A headline
-    with words for both ways ("Silver and gold drop from records") says neither."""
+    """An article from the move's days (the day before to the day after) that says, in its
+    headline, that the instrument moved its way — "Tech Fuels Rebound Ahead of CPI, Rate
+    Decisions; Micron's Rosy Forecast" covers chips' rise on December 18, however far its chunk
+    (a video's short description) lies from the move's queries (0.37, below
+    `COVERAGE_SIMILARITY`) — or, in a sentence of its chunk, that a bellwether company did:
+    "The index was weighed down by losses for Microsoft and Tesla" covers consumer
+    discretionary's fall on January 2 (0.38: the queries name the sector, the wrap only its
+    companies). Only companies count in the body: a sector word there is often another
+    market's ("production output fell … semiconductors" in a UK statistics note). Words for
+    both ways ("Silver and gold drop from records") say neither."""
     hit = driver.hit
     day = hit.published_at.date()
     on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= end + timedelta(days=1)
-    other_way: Direction = "down" if direction == "up" else "up"
-    return (
-        hit.date_precision == "day"
-        and on_its_days
-        and mentions(entity, hit.title)
-        and names_direction(hit.title, direction)
-        and not names_direction(hit.title, other_way)
+    if hit.date_precision != "day" or not on_its_days:
+        return False
+    if mentions(entity, hit.title) and _one_way(hit.title, direction):
+        return True
+    companies = Entity((), (), entity.members)
+    return bool(entity.members) and any(
+        mentions(companies, sentence) and _one_way(sentence, direction)
+        for sentence in sentences(hit.text)
     )
+
+
+def _one_way(text: str, direction: Direction) -> bool:
+    other_way: Direction = "down" if direction == "up" else "up"
+    return names_direction(text, direction) and not names_direction(text, other_way)
 
 
 def _covers(driver: Driver, start: date, min_similarity: float) -> bool:

@@ -306,6 +306,51 @@ def test_a_headline_of_the_move_covers_it_however_far_its_chunk(store: NewsStore
     assert rise.no_coverage
 
 
+COMPANY_DAY = date(2026, 1, 2)
+
+
+@pytest.fixture(scope="module")
+def company_news(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    """A day's wraps that name a sector's companies, or its word in another market's sense."""
+    root = tmp_path_factory.mktemp("company-news")
+    articles = [  # (file, title, published, body)
+        ("wrap.md", "Wall Street edges higher in a wobbly start", "January 2, 2026",
+         "The index was weighed down by losses for Microsoft and Tesla."),
+        ("stats.md", "Business news 2 January", "January 2, 2026",
+         "Production output fell 0.5% largely because of a fall in the manufacture of "
+         "semiconductors."),
+        ("both.md", "Mixed session", "January 2, 2026", "Nvidia fell while Broadcom rose."),
+        ("late.md", "A week later", "January 9, 2026", "Intel shares tumbled on a downgrade."),
+    ]  # fmt: skip
+    for name, title, published, body in articles:
+        tracker_file(root / name, title=title, url=f"https://wires.example/{name}",
+                     publisher="Wires", published=published, summary=body, body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(store, [root])
+    return store
+
+
+def test_a_bellwether_company_moving_its_way_covers_the_sector(company_news: NewsStore) -> None:
+    # No chunk is close enough (0.99): coverage comes from what the wraps say. Tesla's losses
+    # on the day cover consumer discretionary's fall, and that wrap is read.
+    xly = gather_evidence(company_news, ["XLY"], "down", COMPANY_DAY, COMPANY_DAY,
+                          date(2026, 1, 3), min_similarity=0.99)  # fmt: skip
+    assert not xly.no_coverage
+    assert "Wall Street edges higher in a wobbly start" in [d.title for d in xly.drivers]
+    # Not a rise: no company of the fund moved up in those wraps.
+    up = gather_evidence(company_news, ["XLY"], "up", COMPANY_DAY, COMPANY_DAY,
+                         date(2026, 1, 3), min_similarity=0.99)  # fmt: skip
+    assert up.no_coverage
+
+
+def test_a_sector_word_or_a_company_both_ways_does_not_cover(company_news: NewsStore) -> None:
+    # Chips on January 2: "semiconductors" in a statistics note is a word, not a company;
+    # "Nvidia fell while Broadcom rose" says both ways; Intel's fall is a week later.
+    smh = gather_evidence(company_news, ["SMH"], "down", COMPANY_DAY, COMPANY_DAY,
+                          date(2026, 1, 12), min_similarity=0.99)  # fmt: skip
+    assert smh.no_coverage and smh.ranked
+
+
 def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     text = "Markets opened quietly. " * 5 + MARGIN_SENTENCE + " Silver fell too. Nothing else."
     excerpt = reason_excerpt(text, entity_for(["GLD"]), "down", 120)

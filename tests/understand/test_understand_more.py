@@ -1205,6 +1205,17 @@ def test_beating_a_benchmark_is_still_a_comparison(catalog: Catalog) -> None:
         "Who is responsible for the drop in silver on December 29, 2025?",
         "What led to the selloff in chip stocks on December 17, 2025?",
         "What gave oil a lift on January 5, 2026?",
+        # A cause that set it moving, where a move came from, the catalyst (were answered
+        # with the figure alone).
+        "What had gold sliding on December 29, 2025?",
+        "What kept chip stocks climbing in mid-January 2026?",
+        "what left utilities sagging on January 7, 2026",
+        "Where is all this strength in small caps coming from?",
+        "What did the selloff in tech stem from on January 20, 2026?",
+        "What was the catalyst for the energy rally on January 21, 2026?",
+        "What's up with regional banks this week?",
+        "What's moving oil today?",
+        "Who do we have to thank for the small-cap rally in January 2026?",
     ],
 )
 def test_more_ways_of_asking_why(question: str, catalog: Catalog) -> None:
@@ -1272,3 +1283,7 @@ def test_gave_is_a_cause_only_when_it_gives_the_move() -> None:
     # "What gave oil a lift" asks for a cause; "what gave the best return" asks for a ranking.
     assert asks_why("What gave oil a lift on January 5, 2026?")
     assert not asks_why("What gave the best return in 2025?")
+    # A source asked for, or a best: no move to explain.
+    for question in ("Where did the 2% figure come from?", "Where does this data come from?",
+                     "What had the best return in 2025?", "What kept its lead longest?"):
+        assert not asks_why(question), question
