@@ -134,7 +134,9 @@ NO_COVERAGE = ["no stored article", "no article", "no stored news", "no news", "
                "no coverage", "nothing in the news store"]  # fmt: skip
 
 
-@pytest.mark.parametrize(("question_set", "count"), HELD_OUT_WHY, ids=lambda v: getattr(v, "stem", v))
+@pytest.mark.parametrize(
+    ("question_set", "count"), HELD_OUT_WHY, ids=lambda v: getattr(v, "stem", v)
+)
 def test_held_out_why_set_facts_are_in_its_articles(
     data: Path, question_set: Path, count: int
 ) -> None:

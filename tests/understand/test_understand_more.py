@@ -1284,6 +1284,10 @@ def test_gave_is_a_cause_only_when_it_gives_the_move() -> None:
     assert asks_why("What gave oil a lift on January 5, 2026?")
     assert not asks_why("What gave the best return in 2025?")
     # A source asked for, or a best: no move to explain.
-    for question in ("Where did the 2% figure come from?", "Where does this data come from?",
-                     "What had the best return in 2025?", "What kept its lead longest?"):
+    for question in (
+        "Where did the 2% figure come from?",
+        "Where does this data come from?",
+        "What had the best return in 2025?",
+        "What kept its lead longest?",
+    ):
         assert not asks_why(question), question
