@@ -61,14 +61,14 @@ _WHY = re.compile(
     r"moving|sending|sinking|hammering|propelling|powering|knocking|juicing)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
     # "what got staples rallying", "what had gold sliding", "what kept chips climbing": a
-    # cause that set the instrument moving (a move word in -ing or higher/lower after it)
+    # cause that set the instrument moving (a move word in -ing after it)
     r"\bwhat\s+(?:got|had|has|have|kept|keeps|left|sent)\b[^?.]{1,40}?\b(?:rally|climb|ris|"
     r"jump|soar|surg|rebound|bounc|spik|popp|ripp|rocket|fall|slid|dropp|sink|tumbl|slump|"
     r"plung|sagg|slipp|retreat|crash|sell|mov|head|trend)ing\b|"
     # "where did copper's jump come from", "what did the selloff stem from"
     r"\b(?:where|what)\s+(?:did|does|do|has|have|had|is|was)\b[^?.]{0,50}?\b(?:jump|rall|"
     r"rise|gain|drop|fall|slide|sell|surge|spike|pop|bounce|rebound|plunge|slump|move|weakness|"
-    r"strength|decline|crash|run|pullback|dip|swing|rout|slide|tumble|climb|advance)\w*\b"
+    r"strength|decline|crash|run|pullback|dip|swing|rout|tumble|climb|advance)\w*\b"
     r"[^?.]{0,40}?\b(?:come|came|coming|stem|stemmed|stems|stemming)\s+from\b|"
     # "what was the catalyst?", "what's the trigger here", "what's up with gold"
     r"\bwhat(?:'s|\s+(?:is|was|were))\s+(?:the\s+)?(?:catalyst|trigger|spark|impetus|cause)s?\b|"
