@@ -73,7 +73,8 @@ _WHY = re.compile(
     # "what was the catalyst?", "what's the trigger here", "what's up with gold"
     r"\bwhat(?:'s|\s+(?:is|was|were))\s+(?:the\s+)?(?:catalyst|trigger|spark|impetus|cause)s?\b|"
     r"\bwhat'?s\s+(?:up|the\s+deal)\s+with\b|\bwhat\s+got\s+into\b|"
-    r"\b(?:thank|credit|blame)\s+for\s+(?:the|this|that|its|their)\b|"
+    # (the instrument's name is blanked before this reads it: "thank for [the Nasdaq]'s pop")
+    r"\bthank\s+for\b|\b(?:takes?|gets?|deserves?)\s+(?:the\s+)?credit\s+for\b|"
     # idioms and blunter verbs: "what lit a fire under gold", "what took the air out of tech",
     # "what tanked banks", "what gave oil a lift", "what led to the selloff"
     r"\bwhat\s+(?:lit\s+a\s+fire\s+under|put\s+a\s+(?:floor|fire)\s+under|"

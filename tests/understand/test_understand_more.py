@@ -1216,6 +1216,8 @@ def test_beating_a_benchmark_is_still_a_comparison(catalog: Catalog) -> None:
         "What's up with regional banks this week?",
         "What's moving oil today?",
         "Who do we have to thank for the small-cap rally in January 2026?",
+        "Who do we have to thank for the Nasdaq's pop on January 21, 2026?",
+        "What deserves the credit for gold's climb in January 2026?",
     ],
 )
 def test_more_ways_of_asking_why(question: str, catalog: Catalog) -> None:
