@@ -151,10 +151,14 @@ def names_benchmark_first(text: str) -> bool:
 _UP_TO = re.compile(r"\b(?:run[\s-]+up|lead(?:ing|s)?\s+up)\s+to\b", _I)
 
 
+_WHATS_UP = re.compile(r"\bwhat'?s\s+up\s+with\b|\bwhat\s+is\s+up\s+with\b", _I)
+
+
 def direction_of(text: str) -> Literal["up", "down"] | None:
     if re.search(r"\bup\s+or\s+down\b|\bhigher\s+or\s+lower\b", text, _I):
         return None
     text = _UP_TO.sub(" before ", text)
+    text = _WHATS_UP.sub(" what about ", text)  # "what's up with utilities" asks, not says up
     up, down = _UP.search(text), _DOWN.search(text)
     if up is None and down is None:
         return None

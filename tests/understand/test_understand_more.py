@@ -1293,3 +1293,12 @@ def test_gave_is_a_cause_only_when_it_gives_the_move() -> None:
         "What kept its lead longest?",
     ):
         assert not asks_why(question), question
+
+
+def test_whats_up_with_asks_no_direction(catalog: Catalog) -> None:
+    # "What's up with utilities" asks what happened; it does not say they rose (found asking
+    # in the app: "XLU did not rise over the period asked about").
+    got = understand("What's up with utilities on December 19, 2025?", A, catalog)
+    assert got.why and got.direction is None, got.trace
+    got = understand("Why were utilities up on December 19, 2025?", A, catalog)
+    assert got.direction == "up", got.trace
