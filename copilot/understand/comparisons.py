@@ -42,6 +42,8 @@ _RANK_ASC = re.compile(
     + r"|brunt|suffer(?:ed|ing)?|dump(?:ed|ing)?)\b",
     _I,
 )
+# "what's up with utilities": asks what happened (a why-question), and says no direction.
+_WHATS_UP_WITH = r"\bwhat(?:'?s|\s+is)\s+up\s+with\b"
 _WHY = re.compile(
     r"\bwhy\b|\bhow\s+come\b|"
     # "what happened?", "what was going on?" after the move is told; "what news moved …"
@@ -72,7 +74,8 @@ _WHY = re.compile(
     r"[^?.]{0,40}?\b(?:come|came|coming|stem|stemmed|stems|stemming)\s+from\b|"
     # "what was the catalyst?", "what's the trigger here", "what's up with gold"
     r"\bwhat(?:'s|\s+(?:is|was|were))\s+(?:the\s+)?(?:catalyst|trigger|spark|impetus|cause)s?\b|"
-    r"\bwhat'?s\s+(?:up|the\s+deal)\s+with\b|\bwhat\s+got\s+into\b|"
+    + _WHATS_UP_WITH
+    + r"|\bwhat'?s\s+the\s+deal\s+with\b|\bwhat\s+got\s+into\b|"
     # (the instrument's name is blanked before this reads it: "thank for [the Nasdaq]'s pop")
     r"\bthank\s+for\b|\b(?:takes?|gets?|deserves?)\s+(?:the\s+)?credit\s+for\b|"
     # idioms and blunter verbs: "what lit a fire under gold", "what took the air out of tech",
@@ -151,7 +154,7 @@ def names_benchmark_first(text: str) -> bool:
 _UP_TO = re.compile(r"\b(?:run[\s-]+up|lead(?:ing|s)?\s+up)\s+to\b", _I)
 
 
-_WHATS_UP = re.compile(r"\bwhat'?s\s+up\s+with\b|\bwhat\s+is\s+up\s+with\b", _I)
+_WHATS_UP = re.compile(_WHATS_UP_WITH, _I)
 
 
 def direction_of(text: str) -> Literal["up", "down"] | None:
