@@ -62,9 +62,9 @@ _WHY = re.compile(
     r"driving|lifting|hurting|hitting|fu?ell?ing|propping|holding\s+back|boosting|pressuring|"
     r"moving|sending|sinking|hammering|propelling|powering|knocking|juicing)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
-    # "what got staples rallying", "what had gold sliding", "what kept chips climbing": a
+    # "what got staples rallying", "what set Treasuries rallying", "what kept chips climbing": a
     # cause that set the instrument moving (a move word in -ing after it)
-    r"\bwhat\s+(?:got|had|has|have|kept|keeps|left|sent)\b[^?.]{1,40}?\b(?:rally|climb|ris|"
+    r"\bwhat\s+(?:got|had|has|have|kept|keeps|left|set|sets|sent)\b[^?.]{1,40}?\b(?:rally|climb|ris|"
     r"jump|soar|surg|rebound|bounc|spik|popp|ripp|rocket|fall|slid|dropp|sink|tumbl|slump|"
     r"plung|sagg|slipp|retreat|crash|sell|mov|head|trend)ing\b|"
     # "where did copper's jump come from", "what did the selloff stem from"

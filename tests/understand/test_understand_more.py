@@ -1208,6 +1208,7 @@ def test_beating_a_benchmark_is_still_a_comparison(catalog: Catalog) -> None:
         # A cause that set it moving, where a move came from, the catalyst (were answered
         # with the figure alone).
         "What had gold sliding on December 29, 2025?",
+        "What set Treasuries rallying on December 18, 2025?",
         "What kept chip stocks climbing in mid-January 2026?",
         "what left utilities sagging on January 7, 2026",
         "Where is all this strength in small caps coming from?",
