@@ -10,7 +10,7 @@
    (a hard limit: nothing published after it is read, whatever the window says);
 3. fuses the per-query rankings (reciprocal-rank fusion, article level) and weighs them by
    two priors of an explanation: it names the entity, it was published on the move's days
-   or the morning after (`prior_relevance`);
+   or the morning after — the next weekday (`prior_relevance`);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
    chosen, so no two drivers come from one article and near-copies rank low;
 5. keeps as drivers the candidates that name the entity (and the best `UNNAMED_TOP` even
@@ -75,7 +75,7 @@ DEFAULT_BUDGET_TOKENS = 800
 HEADER_TOKENS = 28  # "[n] Publisher, 2026-01-21: Title" and the fence around an excerpt
 CHARS_PER_TOKEN = 4  # English prose, roughly, for the budget arithmetic
 MIN_EXCERPT_CHARS = 160  # about one sentence: below this an excerpt loses its reason
-MAX_EXCERPT_CHARS = 420
+MAX_EXCERPT_CHARS = 640
 MAX_DRIVERS = 8
 PER_QUERY = 12  # articles read per query before fusion
 LEAD_DAYS = 3  # articles a few days before the move (a catalyst, a preview) still count
@@ -262,7 +262,7 @@ def prior_relevance(
     days or the morning after (others × `OFF_DAYS_WEIGHT`, and so are dates known only to the
     month: their day is the scrape day, not a publication day)."""
     top = max(fused.values())
-    last = end + timedelta(days=1)
+    last = morning_after(end)
     scaled: dict[str, float] = {}
     for article, value in fused.items():
         hit = best[article]
@@ -271,6 +271,15 @@ def prior_relevance(
             weight *= OFF_DAYS_WEIGHT
         scaled[article] = value / top * weight
     return scaled
+
+
+def morning_after(day: date) -> date:
+    """The next weekday: a Friday move's wrap is published on Monday ("Stock Market News for
+    Jan 19, 2026" tells of Friday the 16th), as a Tuesday move's is on Wednesday."""
+    following = day + timedelta(days=1)
+    while following.weekday() >= 5:  # Saturday, Sunday
+        following += timedelta(days=1)
+    return following
 
 
 def mmr_order(
@@ -375,19 +384,19 @@ def _reason_points(text: str, entity: Entity, direction: Direction) -> int:
 def _says_it_moved(
     driver: Driver, entity: Entity, direction: Direction, start: date, end: date
 ) -> bool:
-    """An article from the move's days (the day before to the day after) that says, in its
-    headline, that the instrument moved its way — "Tech Fuels Rebound Ahead of CPI, Rate
-    Decisions; Micron's Rosy Forecast" covers chips' rise on December 18, however far its chunk
-    (a video's short description) lies from the move's queries (0.37, below
-    `COVERAGE_SIMILARITY`) — or, in a sentence of its chunk, that a bellwether company did:
-    "The index was weighed down by losses for Microsoft and Tesla" covers consumer
-    discretionary's fall on January 2 (0.38: the queries name the sector, the wrap only its
-    companies). Only companies count in the body: a sector word there is often another
-    market's ("production output fell … semiconductors" in a UK statistics note). Words for
-    both ways ("Silver and gold drop from records") say neither."""
+    """An article from the move's days (the day before to the morning after, `morning_after`) that
+    says, in its headline, that the instrument moved its way — "Tech Fuels Rebound Ahead of CPI,
+    Rate Decisions; Micron's Rosy Forecast" covers chips' rise on December 18, however far its
+    chunk (a video's short description) lies from the move's queries (0.37, below
+    `COVERAGE_SIMILARITY`) — or, in a sentence of its chunk, that a bellwether company did: "The
+    index was weighed down by losses for Microsoft and Tesla" covers consumer discretionary's
+    fall on January 2 (0.38: the queries name the sector, the wrap only its companies). Only
+    companies count in the body: a sector word there is often another market's ("production
+    output fell … semiconductors" in a UK statistics note). Words for both ways ("Silver and
+    gold drop from records") say neither."""
     hit = driver.hit
     day = hit.published_at.date()
-    on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= end + timedelta(days=1)
+    on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= morning_after(end)
     if hit.date_precision != "day" or not on_its_days:
         return False
     if mentions(entity, hit.title) and _one_way(hit.title, direction):

@@ -258,18 +258,25 @@ def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
     return points
 
 
+FOLLOWING = 2  # sentences after the best one an excerpt may carry
+
+
 def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) -> str:
-    """The one or two sentences of `text` (at most `limit` characters, ellipses included)
-    that best carry the reason for the move: the best-scoring sentence, then the next one if
-    it fits."""
+    """The sentences of `text` (at most `limit` characters, ellipses included) that best carry
+    the reason for the move: the best-scoring sentence, then the ones after it while they fit
+    (`FOLLOWING` at most). A wrap states the move, then its cause: "Chip stocks gained on Friday
+    … TSM … rose 0.2%. The gains came after Taiwan and Washington reached a trade deal …"."""
     parts = sentences(text)
     if not parts:
         return ""
     scores = [reason_score(part, entity, direction) for part in parts]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     chosen = [best]
-    following = best + 1
-    if following < len(parts) and len(parts[best]) + len(parts[following]) + 1 <= limit:
+    used = len(parts[best])
+    for following in range(best + 1, min(best + 1 + FOLLOWING, len(parts))):
+        used += len(parts[following]) + 1
+        if used > limit:
+            break
         chosen.append(following)
     excerpt = " ".join(parts[i] for i in chosen)
     prefix = "… " if best > 0 else ""

@@ -5,6 +5,7 @@ hand-written articles (hash embedder), then on the real shared articles."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from news_testkit import Backend, tracker_file
@@ -16,6 +17,7 @@ from copilot.news.evidence import (
     fit_budget,
     gather_evidence,
     mmr_order,
+    morning_after,
     rrf_articles,
     sheet_tokens,
 )
@@ -226,7 +228,7 @@ def test_budget_sets_k_and_excerpt_length() -> None:
     assert fit_budget(200, 20) == (2, (100 - 28) * 4)
     assert fit_budget(800, 20) == (8, (100 - 28) * 4)
     assert fit_budget(400, 20) == (5, (80 - 28) * 4)
-    assert fit_budget(5000, 3) == (3, 420)  # few candidates: full-length excerpts
+    assert fit_budget(5000, 3) == (3, 640)  # few candidates: full-length excerpts
     assert fit_budget(30, 20) == (1, 160)  # never below one short driver
 
 
@@ -286,10 +288,12 @@ def test_no_coverage_when_nothing_names_the_entity(store: NewsStore) -> None:
 
 
 def test_no_coverage_when_nothing_is_close_enough(store: NewsStore) -> None:
-    # Gold's headlines of December 29 are three days after the move asked about: read, but
-    # none is from the move's own days, and no chunk is close enough.
-    day = date(2025, 12, 26)
-    evidence = gather_evidence(store, ["GLD"], "down", day, day, AS_OF, min_similarity=0.99)
+    # Gold's headlines of Monday, December 29 are read (the window reaches four days past the
+    # move), but they are not the morning after Thursday the 25th (that is Friday), and no
+    # chunk is close enough.
+    day = date(2025, 12, 25)
+    evidence = gather_evidence(store, ["GLD"], "down", day, day, AS_OF, lag_days=4,
+                               min_similarity=0.99)  # fmt: skip
     assert evidence.no_coverage and evidence.ranked
 
 
@@ -343,12 +347,56 @@ def test_a_bellwether_company_moving_its_way_covers_the_sector(company_news: New
     assert up.no_coverage
 
 
+@pytest.mark.parametrize(
+    ("move_day", "after"),
+    [
+        (date(2026, 1, 16), date(2026, 1, 19)),  # Friday → Monday
+        (date(2026, 1, 13), date(2026, 1, 14)),  # Tuesday → Wednesday
+        (date(2026, 1, 17), date(2026, 1, 19)),  # Saturday → Monday
+    ],
+)
+def test_the_morning_after_is_the_next_weekday(move_day: date, after: date) -> None:
+    assert morning_after(move_day) == after
+
+
+def test_a_fridays_move_is_covered_by_mondays_wrap(tmp_path: Path) -> None:
+    # Monday's "Stock Market News" tells of Friday's session; Tuesday's is another day's news.
+    articles = [  # (file, title, published)
+        ("monday.md", "Chip stocks climb for a second day", "January 19, 2026"),
+        ("tuesday.md", "Chip stocks climb again", "January 20, 2026"),
+    ]
+    for name, title, published in articles:
+        tracker_file(tmp_path / name, title=title, url=f"https://wires.example/{name}",
+                     publisher="Wires", published=published, summary=title, body=title)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(store, [tmp_path])
+    friday, thursday = date(2026, 1, 16), date(2026, 1, 15)
+    evidence = gather_evidence(store, ["SMH"], "up", friday, friday, date(2026, 1, 20),
+                               min_similarity=0.99)  # fmt: skip
+    assert [d.title for d in evidence.drivers][:1] == ["Chip stocks climb for a second day"]
+    # Thursday's move: Monday is no morning after, and neither article covers it.
+    assert gather_evidence(store, ["SMH"], "up", thursday, thursday, date(2026, 1, 20),
+                           min_similarity=0.99).no_coverage  # fmt: skip
+
+
 def test_a_sector_word_or_a_company_both_ways_does_not_cover(company_news: NewsStore) -> None:
     # Chips on January 2: "semiconductors" in a statistics note is a word, not a company;
     # "Nvidia fell while Broadcom rose" says both ways; Intel's fall is a week later.
     smh = gather_evidence(company_news, ["SMH"], "down", COMPANY_DAY, COMPANY_DAY,
                           date(2026, 1, 12), min_similarity=0.99)  # fmt: skip
     assert smh.no_coverage and smh.ranked
+
+
+def test_reason_excerpt_carries_the_cause_stated_after_the_move() -> None:
+    # A wrap states the move, then a figure, then its cause: with room, all three are read.
+    move = "Chip stocks gained on Friday for the second straight day."
+    figure = "Acme Semiconductor rose 0.2% after its results a day earlier."
+    cause = "The gains came after a trade deal brought $250 billion of chip investment."
+    text = f"Markets were mixed. {move} {figure} {cause} Oil was flat. Bonds were quiet."
+    chips = entity_for(["SMH"])
+    assert reason_excerpt(text, chips, "up", 640) == f"… {move} {figure} {cause}"
+    # Without the room, the cause is left out rather than cut mid-sentence.
+    assert reason_excerpt(text, chips, "up", 140) == f"… {move} {figure}"
 
 
 def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
