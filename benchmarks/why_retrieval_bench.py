@@ -27,7 +27,7 @@ import statistics
 import sys
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ from why_bench_lib import (
 )
 
 from copilot.news import evidence as evidence_module
-from copilot.news.evidence import LAG_DAYS, LEAD_DAYS, gather_evidence
+from copilot.news.evidence import LEAD_DAYS, gather_evidence, morning_after
 from copilot.news.search import search_news
 from copilot.news.store import NewsStore
 
@@ -118,7 +118,7 @@ def before(store: NewsStore, item: WhyQuery, k: int) -> list[str]:
 def raw_in_window(store: NewsStore, item: WhyQuery, k: int) -> list[str]:
     """Ablation: the question text, but searched in the move-centred window."""
     since = item.start - timedelta(days=LEAD_DAYS)
-    until = min(item.end + timedelta(days=LAG_DAYS), item.as_of)
+    until = min(morning_after(item.end), item.as_of)
     query = item.query.strip().rstrip("?")
     hits = search_news(store, query, k, since=since, until=until, as_of=item.as_of)
     return [hit.url for hit in hits]
@@ -208,7 +208,12 @@ def main() -> None:
     store.embedder.preload()
     queries, dropped = visible(load_why_queries(args.queries), published_by_url(store))
 
+    # The same moves asked on the store's last day, as a user asking today would: the window
+    # must not grow with the as-of date (it did, and later pieces crowded out the move's own).
+    late_day = date.fromisoformat(max(published_by_url(store).values()))
     shipped, wide, windowed, after, seconds, said_none, details = [], [], [], [], [], [], []
+    late_after: list[list[str]] = []
+    late_none: list[bool] = []
     for item in queries:
         shipped.append(before(store, item, NEWS_K))
         wide.append(before(store, item, max(KS)))
@@ -222,6 +227,12 @@ def main() -> None:
         after.append([d.url for d in evidence.ranked])
         said_none.append(evidence.no_coverage)
         details.append((item, evidence))
+        late = gather_evidence(
+            store, item.symbols, item.direction, item.start, item.end, max(late_day, item.as_of),
+            budget_tokens=args.budget,
+        )  # fmt: skip
+        late_after.append([d.url for d in late.ranked])
+        late_none.append(late.no_coverage)
 
     ablations: dict[str, tuple[Scores, float]] = {}
     publisher = stored_meta(store, "publisher")
@@ -232,6 +243,8 @@ def main() -> None:
     old, old_wide = score(queries, shipped, KS), score(queries, wide, KS)
     new, raw_window = score(queries, after, KS), score(queries, windowed, KS)
     precision, recall, tp, predicted = coverage_scores(queries, said_none)
+    late_scores = score(queries, late_after, KS)
+    late_precision, late_recall, late_tp, late_predicted = coverage_scores(queries, late_none)
     labelled = [q for q in queries if q.relevant]
     k_used = [len(e.drivers) for _, e in details if e.drivers]
     out = [
@@ -262,8 +275,8 @@ def main() -> None:
             publishers_in_top(wide, publisher),
         ),
         row(
-            f"ablation: question text in the move window (start − {LEAD_DAYS} d … end + "
-            f"{LAG_DAYS} d), k={max(KS)}",
+            f"ablation: question text in the move window (start − {LEAD_DAYS} d … the "
+            f"morning after), k={max(KS)}",
             raw_window,
             publishers_in_top(windowed, publisher),
         ),
@@ -277,6 +290,11 @@ def main() -> None:
             new,
             publishers_in_top(after, publisher),
         ),
+        row(
+            f"after, every move asked on the store's last day ({late_day})",
+            late_scores,
+            publishers_in_top(late_after, publisher),
+        ),
         "",
         f"Queries with nothing relevant in the top {max(KS)}: before {old_wide.misses or 'none'}; "
         f"after {new.misses or 'none'}.",
@@ -284,7 +302,9 @@ def main() -> None:
         "## No coverage",
         f'"No coverage" said for {predicted} queries, {tp} of them truly without coverage: '
         f"**precision {precision:.3f}, recall {recall:.3f}** "
-        f"({len(queries) - len(labelled)} queries have no relevant article).",
+        f"({len(queries) - len(labelled)} queries have no relevant article). Every move asked "
+        f"on the store's last day ({late_day}): said for {late_predicted}, {late_tp} truly "
+        f"without: precision {late_precision:.3f}, recall {late_recall:.3f}.",
         "",
         sheet_line(details),
         "",

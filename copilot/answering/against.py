@@ -5,7 +5,11 @@ and was shown as a reason under a measured SPY −1.10% on that day. Here a reas
 held to the moves the answer measured: it must not say an instrument rose (fell) over a window
 in which its measured return fell (rose). Only the instrument's own verb counts ("the S&P 500
 … rose", within a few words of its name), and only when the sentence gives no verb the other
-way ("fell early, then rallied") and dates it inside the window.
+way ("fell early, then rallied") and dates it inside the window or not at all. An undated one is
+offered as the reason for the measured move, so it is held to it: "The stock market rebounded
+after the tariffs were called off" under the S&P 500's fall on January 20 is the next day's news,
+and "Silver prices slumped 8.7% …" under silver's late-December rise another week's (both were
+shown as reasons).
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from datetime import date
 
 from copilot.claims.numbers import find_dates, on_or_before
 from copilot.facts import Fact
-from copilot.news.evidence_terms import entity_for
+from copilot.market.symbols import lookup
+from copilot.news.evidence_terms import Direction, entity_for
 from copilot.news.lexical import tokens
 
 _VERBS = {
@@ -25,11 +30,13 @@ _VERBS = {
            "popped", "higher"),
     "down": ("fell", "fall", "falls", "falling", "dropped", "drops", "slid", "slides",
              "slumped", "slumps", "tumbled", "tumbles", "declined", "declines", "plunged",
-             "plunges", "sank", "sinks", "slipped", "slips", "lost", "lower"),
+             "plunges", "sank", "sinks", "slipped", "slips", "lost", "lower", "eased", "eases",
+           "retreated", "retreats"),
 }  # fmt: skip
 _NEAR = 6  # words between the instrument's name and its verb ("the S&P 500 and Nasdaq both rose")
 # Names too generic to bind a verb to one instrument: "tech stocks rose" is not the S&P 500.
 _GENERIC = frozenset({"stocks", "shares", "equities", "market", "markets", "index"})
+_YIELDS = frozenset({"yield", "yields", "rate", "rates"})
 
 
 def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fact | None:
@@ -39,19 +46,21 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
         if fact.measure != "return" or fact.value == 0 or fact.end is None:
             continue
         start = fact.start or fact.end  # no start: a one-day window
-        measured = "up" if fact.value > 0 else "down"
-        against = "down" if measured == "up" else "up"
+        measured: Direction = "up" if fact.value > 0 else "down"
         if any(word in _VERBS[measured] for word in words):
             continue  # both ways in one sentence: not a plain claim about the move
-        if _names_then(words, fact.subject, _VERBS[against]) and _dated_within(
+        if _says_it_went(words, fact.subject, _other(measured)) and not _dated_elsewhere(
             sentence, start, fact.end, as_of
         ):
             return fact
     return None
 
 
-def _names_then(words: list[str], symbol: str, verbs: tuple[str, ...]) -> bool:
-    """The instrument named, then one of `verbs` within `_NEAR` words after the name."""
+def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
+    """The instrument named, then a verb that moves it `way` within `_NEAR` words after the
+    name. A verb of its yields moves a bond the other way: "Treasury yields fell" (a name the
+    news uses for long bonds) says bonds rose, unless the instrument is itself a yield."""
+    a_yield = _is_a_yield(symbol)
     for phrase in entity_for([symbol]).phrases:
         name = tokens(phrase)
         if not name or (len(name) == 1 and name[0] in _GENERIC):
@@ -60,13 +69,32 @@ def _names_then(words: list[str], symbol: str, verbs: tuple[str, ...]) -> bool:
             if words[i : i + len(name)] != name:
                 continue
             after = words[i + len(name) : i + len(name) + _NEAR]
-            if any(word in verbs for word in after):
-                return True
+            for j, word in enumerate(after):
+                verb = _verb_way(word)
+                if verb is None:
+                    continue
+                of_yields = not a_yield and any(w in _YIELDS for w in [*name, *after[:j]])
+                if (_other(verb) if of_yields else verb) == way:
+                    return True
     return False
 
 
-def _dated_within(sentence: str, start: date, end: date, as_of: date) -> bool:
-    """Whether the sentence dates its claim inside the window. An undated one is left: "the
-    market rebounded after Trump called off the tariffs" may be the next day's news."""
-    days = [on_or_before(found, as_of) for found in find_dates(sentence)]
-    return any(day is not None and start <= day <= end for day in days)
+def _verb_way(word: str) -> Direction | None:
+    return "up" if word in _VERBS["up"] else "down" if word in _VERBS["down"] else None
+
+
+def _is_a_yield(symbol: str) -> bool:
+    info = lookup(symbol)
+    return info is not None and "yield" in info.represents.lower()
+
+
+def _other(way: Direction) -> Direction:
+    return "down" if way == "up" else "up"
+
+
+def _dated_elsewhere(sentence: str, start: date, end: date, as_of: date) -> bool:
+    """Whether the sentence dates its claim, and only outside the window ("Tech stocks rose
+    after the close on December 18" under December 17's fall): another day's move, which the
+    reason's own day binding judges (`copilot.claims.reasons.day_outside`)."""
+    days = [day for found in find_dates(sentence) if (day := on_or_before(found, as_of))]
+    return bool(days) and not any(start <= day <= end for day in days)

@@ -23,6 +23,9 @@ XLK = Fact(subject="XLK", measure="return", value=-2.22, unit="%", start=DAY, en
         ("The S&P 500 and Nasdaq both rose on December 17, 2025, due to travel demand. [5]", "SPY"),
         ("Nvidia and other tech stocks rose on December 17. [3]", "XLK"),
         ("Wall Street rallied on Dec. 17 as investors cheered the jobs data. [4]", "SPY"),
+        # Undated, it is offered as the reason for the measured move, and is held to it: the
+        # rebound after the tariffs were called off was the next day's news.
+        ("The stock market rebounded after the tariffs were called off. [3]", "SPY"),
     ],
 )
 def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
@@ -37,7 +40,6 @@ def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
     [
         "The tech-led sell-off was driven by softening AI momentum. [3]",  # the measured way
         "Tech stocks rose after the close on December 18. [4]",  # another day
-        "The stock market rebounded after the tariffs were called off. [3]",  # undated
         "The S&P 500 fell early but rallied to close higher on December 17. [2]",  # both ways
         "Micron's upbeat guidance boosted technology stocks. [4]",  # no move verb of its own
         "Bank stocks rose on December 17 as yields climbed. [5]",  # "stocks" alone is no name
@@ -51,3 +53,50 @@ def test_only_returns_over_a_window_bind_a_direction() -> None:
     level = Fact(subject="SPY", measure="level", value=671.40, unit="$", end=DAY)
     flat = Fact(subject="SPY", measure="return", value=0.0, unit="%", start=DAY, end=DAY)
     assert contradicts_a_move("The S&P 500 rose on December 17. [2]", [level, flat], AS_OF) is None
+
+
+# Silver rose over December 22-31 and crude over January 13-14 (as measured); the app showed a
+# fall of each, undated or dated only by its month, as the reason.
+SLV = Fact(subject="SLV", measure="return", value=5.73, unit="%", start=date(2025, 12, 22),
+           end=date(2025, 12, 31))  # fmt: skip
+WTI = Fact(subject="WTI", measure="return", value=4.13, unit="%", start=date(2026, 1, 13),
+           end=date(2026, 1, 14))  # fmt: skip
+LATER = date(2026, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Silver prices slumped 8.7% in December 2025, which explains the move. [3]", "SLV"),
+        ("Oil prices eased sharply on hopes for calming tensions in Iran. [2]", "WTI"),
+    ],
+)
+def test_an_undated_fall_under_a_measured_rise_is_caught(sentence: str, subject: str) -> None:
+    found = contradicts_a_move(sentence, [SLV, WTI], LATER)
+    assert found is not None and found.subject == subject
+
+
+def test_a_fall_dated_only_outside_the_rise_is_left_to_the_day_binding() -> None:
+    sentence = "Oil prices eased on January 15 as tensions with Iran calmed. [2]"
+    assert contradicts_a_move(sentence, [SLV, WTI], LATER) is None
+
+
+# Long bonds rose on December 18 (as measured); "Treasury yields" is one of the news' names for
+# them, and yields move the other way.
+TLT = Fact(subject="TLT", measure="return", value=0.48, unit="%", end=date(2025, 12, 18))
+DGS10 = Fact(subject="DGS10", measure="return", value=-1.2, unit="%", end=date(2025, 12, 18))
+
+
+def test_yields_falling_say_bonds_rose() -> None:
+    assert (
+        contradicts_a_move("Treasury yields fell after a soft CPI report. [2]", [TLT], LATER)
+        is None
+    )
+    found = contradicts_a_move("Long bonds slid after a hot CPI report. [2]", [TLT], LATER)
+    assert found is not None and found.subject == "TLT"
+
+
+def test_a_yield_itself_moves_with_its_own_verb() -> None:
+    # The 10-year yield fell (as measured): "yields climbed" says it went the other way.
+    found = contradicts_a_move("The 10-year yield climbed after the report. [2]", [DGS10], LATER)
+    assert found is not None and found.subject == "DGS10"

@@ -246,6 +246,17 @@ def test_window_is_centred_on_the_move_and_never_passes_as_of(store: NewsStore) 
     assert later.no_coverage and later.ranked == []
 
 
+def test_asked_later_the_move_is_searched_in_the_same_days(store: NewsStore) -> None:
+    # Monday's fall asked on Tuesday and asked a month later: the window ends the morning after
+    # either way, so January's "Gold plunges again" never competes with the move's own news.
+    soon = gather_evidence(store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.0)
+    late = gather_evidence(store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, date(2026, 2, 1),
+                           min_similarity=0.0)  # fmt: skip
+    assert soon.until == late.until == date(2025, 12, 30)
+    assert [d.title for d in late.ranked] == [d.title for d in soon.ranked]
+    assert "Gold plunges again" not in {d.title for d in late.ranked}
+
+
 def test_drivers_are_distinct_articles_with_the_reason_in_the_excerpt(store: NewsStore) -> None:
     evidence = gather_evidence(
         store, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF, min_similarity=0.0

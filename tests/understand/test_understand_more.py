@@ -1219,6 +1219,10 @@ def test_beating_a_benchmark_is_still_a_comparison(catalog: Catalog) -> None:
         "Who do we have to thank for the small-cap rally in January 2026?",
         "Who do we have to thank for the Nasdaq's pop on January 21, 2026?",
         "What deserves the credit for gold's climb in January 2026?",
+        # "explanation" is not "explain…" (found asking in the app: the figure alone came back)
+        "What's the explanation for bank shares dropping on January 13, 2026?",
+        "Is there an explanation behind silver's surge in late December 2025?",
+        "What's the reasoning behind the jump in chip stocks on January 2, 2026?",
     ],
 )
 def test_more_ways_of_asking_why(question: str, catalog: Catalog) -> None:
