@@ -66,8 +66,8 @@ class AgentConfig:
     sentences: int = 3  # asked for, and where the answer is stopped (copilot.sentences)
     news_sentences: int = 3  # a why-answer: reasons turns, one per top article (code: the move)
     news_k: int = 4  # a question that names no market: the articles read
-    news_budget_tokens: int = 1000  # a why-question's drivers: prompt tokens for the excerpts,
-    # each up to MAX_EXCERPT_CHARS (one a reasons turn: a wrap's move, then its cause)
+    news_budget_tokens: int = 1000  # a why-question's drivers: prompt tokens for the excerpts
+    # (each reasons turn shows one, up to MAX_EXCERPT_CHARS: a wrap's move, then its cause)
     reasons_articles: int = 5  # … shared by at most this many articles (fewer, whole reasons)
     repair: bool = True
     slot_max_tokens: int = 60

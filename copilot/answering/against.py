@@ -31,7 +31,7 @@ _VERBS = {
     "down": ("fell", "fall", "falls", "falling", "dropped", "drops", "slid", "slides",
              "slumped", "slumps", "tumbled", "tumbles", "declined", "declines", "plunged",
              "plunges", "sank", "sinks", "slipped", "slips", "lost", "lower", "eased", "eases",
-           "retreated", "retreats"),
+             "retreated", "retreats"),
 }  # fmt: skip
 _NEAR = 6  # words between the instrument's name and its verb ("the S&P 500 and Nasdaq both rose")
 # Names too generic to bind a verb to one instrument: "tech stocks rose" is not the S&P 500.

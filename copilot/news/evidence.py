@@ -9,8 +9,9 @@
    window centred on the move: `start − lead_days` … the morning after its end (the next
    weekday), and never after `as_of` (a hard limit: nothing published after it is read,
    whatever the window says). The window does not grow with `as_of`: asked a month later, the
-   same move is searched in the same days (it reached three days past the move, and asked late,
-   later pieces crowded out the move's own: no-coverage precision fell 0.852 → 0.778);
+   same move is searched in the same days (it reached three days past the move, and asked on
+   the store's last day, later pieces crowded out the move's own: recall@3 0.686 and
+   "no coverage" precision 0.750, against 0.738 and 0.818 now; `why_retrieval_bench.py`);
 3. fuses the per-query rankings (reciprocal-rank fusion, article level) and weighs them by
    two priors of an explanation: it names the entity, it was published on the move's days
    or the morning after — the next weekday (`prior_relevance`);
