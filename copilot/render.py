@@ -16,6 +16,9 @@ MARKS = {
     "unverified": ("?", "bold red"),
 }
 UNSUPPORTED = ("⚠", "bold red")  # a reason or superlative its cited source does not support
+# A sentence kept out of the answer: a figure no source bears out, a day outside the move, or
+# a measured instrument said to move the other way (its source may well say so: of another day).
+REMOVED_LABEL = "Removed, did not hold up against the sources and measures"
 
 
 def marks(answer: Answer) -> list[tuple[int, str, str]]:

@@ -42,7 +42,7 @@ def render_turn(turn: Turn) -> None:
 
 def render_answer_body(answer: Answer) -> None:
     """The top warning when a number could not be checked, then the marked, cited answer."""
-    from copilot.render import warning_line
+    from copilot.render import REMOVED_LABEL, warning_line
 
     warning = warning_line(answer)
     if warning:
@@ -51,8 +51,8 @@ def render_answer_body(answer: Answer) -> None:
         with st.expander("How the question was read", icon=":material/manage_search:"):
             st.markdown("\n".join(f"- {escape_markdown(line)}" for line in answer.understanding))
     st.markdown(answer_html(answer), unsafe_allow_html=True)
-    for sentence in answer.removed:
-        st.caption(f"Removed, unsupported by any source: {escape_markdown(sentence)}")
+    for sentence in answer.removed:  # a figure, day or direction in it does not hold up
+        st.caption(f"{REMOVED_LABEL}: {escape_markdown(sentence)}")
     for premise in answer.premises:
         note = f"{premise.text} — {premise.mark_note()}"
         st.caption(f"The question's figure, corrected: {escape_markdown(note)}")

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 from copilot.answer import AgentEvent, Answer, AnswerEngine
 from copilot.cli.common import load_settings, parse_day
 from copilot.render import (
+    REMOVED_LABEL,
     check_lines,
     marked_text,
     sources_text,
@@ -84,7 +85,7 @@ def print_answer(out: Console, answer: Answer) -> None:
     for line in check_lines(answer):
         out.print(f"[dim]{escape(line)}[/]", highlight=False)
     for sentence in answer.removed:
-        out.print(f"[yellow]Removed, unsupported:[/] {escape(sentence)}", highlight=False)
+        out.print(f"[yellow]{REMOVED_LABEL}:[/] {escape(sentence)}", highlight=False)
     for premise in answer.premises:
         note = f"{premise.text} — {premise.mark_note()}"
         out.print(f"[yellow]The question's figure, corrected:[/] {escape(note)}", highlight=False)

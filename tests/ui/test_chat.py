@@ -76,7 +76,7 @@ def test_an_unsupported_figure_leaves_the_answer_and_is_listed(market_env: Path)
     at = ask(llm, flagship.QUESTION)
     llm.assert_consumed()
     assert "42.5" not in answer_html(at)
-    removed = [c.value for c in at.caption if c.value.startswith("Removed, unsupported")]
+    removed = [c.value for c in at.caption if c.value.startswith("Removed, did not hold up")]
     assert removed and "42\\.5\\%" in removed[0]
 
 
