@@ -206,11 +206,12 @@ def main() -> None:
     store, built = shared_store(args.news.resolve())
     build_s = time.perf_counter() - started
     store.embedder.preload()
-    queries, dropped = visible(load_why_queries(args.queries), published_by_url(store))
+    published = published_by_url(store)
+    queries, dropped = visible(load_why_queries(args.queries), published)
 
     # The same moves asked on the store's last day, as a user asking today would: the window
     # must not grow with the as-of date (it did, and later pieces crowded out the move's own).
-    late_day = date.fromisoformat(max(published_by_url(store).values()))
+    late_day = date.fromisoformat(max(published.values()))
     shipped, wide, windowed, after, seconds, said_none, details = [], [], [], [], [], [], []
     late_after: list[list[str]] = []
     late_none: list[bool] = []

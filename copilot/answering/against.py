@@ -20,7 +20,7 @@ from datetime import date
 from copilot.claims.numbers import find_dates, on_or_before
 from copilot.facts import Fact
 from copilot.market.symbols import lookup
-from copilot.news.evidence_terms import Direction, entity_for
+from copilot.news.evidence_terms import Direction, entity_for, opposite
 from copilot.news.lexical import tokens
 
 _VERBS = {
@@ -49,7 +49,7 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
         measured: Direction = "up" if fact.value > 0 else "down"
         if any(word in _VERBS[measured] for word in words):
             continue  # both ways in one sentence: not a plain claim about the move
-        if _says_it_went(words, fact.subject, _other(measured)) and not _dated_elsewhere(
+        if _says_it_went(words, fact.subject, opposite(measured)) and not _dated_elsewhere(
             sentence, start, fact.end, as_of
         ):
             return fact
@@ -58,8 +58,9 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
 
 def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
     """The instrument named, then a verb that moves it `way` within `_NEAR` words after the
-    name. A verb of its yields moves a bond the other way: "Treasury yields fell" (a name the
-    news uses for long bonds) says bonds rose, unless the instrument is itself a yield."""
+    name. A verb after a word for yields or rates is theirs, and moves what is not itself a
+    yield the other way: "Treasury yields fell" (a name the news uses for long bonds) says
+    bonds rose; "high-yield bonds fell" says they fell (the name ends in "bonds")."""
     a_yield = _is_a_yield(symbol)
     for phrase in entity_for([symbol]).phrases:
         name = tokens(phrase)
@@ -73,8 +74,8 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
                 verb = _verb_way(word)
                 if verb is None:
                     continue
-                of_yields = not a_yield and any(w in _YIELDS for w in [*name, *after[:j]])
-                if (_other(verb) if of_yields else verb) == way:
+                of_yields = not a_yield and any(w in _YIELDS for w in [name[-1], *after[:j]])
+                if (opposite(verb) if of_yields else verb) == way:
                     return True
     return False
 
@@ -85,11 +86,7 @@ def _verb_way(word: str) -> Direction | None:
 
 def _is_a_yield(symbol: str) -> bool:
     info = lookup(symbol)
-    return info is not None and "yield" in info.represents.lower()
-
-
-def _other(way: Direction) -> Direction:
-    return "down" if way == "up" else "up"
+    return info is not None and info.kind == "yield"
 
 
 def _dated_elsewhere(sentence: str, start: date, end: date, as_of: date) -> bool:

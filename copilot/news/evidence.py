@@ -50,6 +50,7 @@ from copilot.news.evidence_terms import (
     mentions,
     move_queries,
     names_direction,
+    opposite,
     reason_excerpt,
     reason_score,
     sentences,
@@ -415,8 +416,7 @@ def _says_it_moved(
 
 
 def _one_way(text: str, direction: Direction) -> bool:
-    other_way: Direction = "down" if direction == "up" else "up"
-    return names_direction(text, direction) and not names_direction(text, other_way)
+    return names_direction(text, direction) and not names_direction(text, opposite(direction))
 
 
 def _covers(driver: Driver, start: date, min_similarity: float) -> bool:

@@ -21,6 +21,11 @@ from copilot.sentences import sentence_spans
 
 Direction = Literal["up", "down"]
 
+
+def opposite(direction: Direction) -> Direction:
+    return "down" if direction == "up" else "up"
+
+
 # How the news writes about a symbol beyond the registry's aliases (domain knowledge, not
 # labels: AP and Zacks wraps say "stocks"/"Wall Street", bullion pieces "precious metals").
 NEWS_WORDS: dict[str, tuple[str, ...]] = {

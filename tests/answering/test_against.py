@@ -100,3 +100,10 @@ def test_a_yield_itself_moves_with_its_own_verb() -> None:
     # The 10-year yield fell (as measured): "yields climbed" says it went the other way.
     found = contradicts_a_move("The 10-year yield climbed after the report. [2]", [DGS10], LATER)
     assert found is not None and found.subject == "DGS10"
+
+
+def test_a_bond_named_for_its_yield_moves_with_its_own_verb() -> None:
+    # "high-yield bonds" are bonds: their verb is theirs (HYG rose, as measured).
+    hyg = Fact(subject="HYG", measure="return", value=0.3, unit="%", end=date(2025, 12, 18))
+    found = contradicts_a_move("High-yield bonds fell as spreads widened. [2]", [hyg], LATER)
+    assert found is not None and found.subject == "HYG"
