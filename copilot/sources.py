@@ -63,8 +63,9 @@ class NewsSource(BaseModel):
     )
     about: list[str] = Field(
         default_factory=list,
-        description="Read as a driver of a move: the words that name the moving instrument "
-        "(the drivers tool's entity phrases and bellwether companies). A reason citing the "
+        description="Read as a driver of a move: the words that tie a text to the moving "
+        "instrument (the drivers tool's entity phrases, bellwether companies and drivers such "
+        "as 'consumer confidence' for retailers). A reason citing the "
         "article must find one of them in what the model was shown. Empty: not bound.",
     )
     move: tuple[date, date] | None = Field(

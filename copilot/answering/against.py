@@ -4,7 +4,8 @@ The figure check binds numbers; "The S&P 500 and Nasdaq both rose on December 17
 and was shown as a reason under a measured SPY −1.10% on that day. Here a reason sentence is
 held to the moves the answer measured: it must not say an instrument rose (fell) over a window
 in which its measured return fell (rose). Only the instrument's own verb counts ("the S&P 500
-… rose", within a few words of its name), and only when the sentence gives no verb the other
+… rose", within a few words of its name, or a noun of the move just before it: "the jump in
+XRT"), and only when the sentence gives no verb the other
 way ("fell early, then rallied") and dates it inside the window or not at all. An undated one is
 offered as the reason for the measured move, so it is held to it: "The stock market rebounded
 after the tariffs were called off" under the S&P 500's fall on January 20 is the next day's news,
@@ -33,6 +34,12 @@ _VERBS = {
              "plunges", "sank", "sinks", "slipped", "slips", "lost", "lower", "eased", "eases",
              "retreated", "retreats"),
 }  # fmt: skip
+# A move told as a noun before its instrument: "the significant jump in XRT", "a drop of oil".
+_NOUNS = {
+    "up": ("jump", "rise", "rally", "gain", "gains", "surge", "climb", "rebound", "advance"),
+    "down": ("drop", "fall", "decline", "slide", "slump", "plunge", "loss", "losses", "selloff",
+             "retreat"),
+}  # fmt: skip
 _NEAR = 6  # words between the instrument's name and its verb ("the S&P 500 and Nasdaq both rose")
 # Names too generic to bind a verb to one instrument: "tech stocks rose" is not the S&P 500.
 _GENERIC = frozenset({"stocks", "shares", "equities", "market", "markets", "index"})
@@ -58,9 +65,10 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
 
 def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
     """The instrument named, then a verb that moves it `way` within `_NEAR` words after the
-    name. A verb after a word for yields or rates is theirs, and moves what is not itself a
-    yield the other way: "Treasury yields fell" (a name the news uses for long bonds) says
-    bonds rose; "high-yield bonds fell" says they fell (the name ends in "bonds")."""
+    name, or named right after a noun of that move ("the jump in XRT"). A verb after a word
+    for yields or rates is theirs, and moves what is not itself a yield the other way:
+    "Treasury yields fell" (a name the news uses for long bonds) says bonds rose; "high-yield
+    bonds fell" says they fell (the name ends in "bonds")."""
     a_yield = _is_a_yield(symbol)
     for phrase in entity_for([symbol]).phrases:
         name = tokens(phrase)
@@ -69,6 +77,11 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
         for i in range(len(words) - len(name) + 1):
             if words[i : i + len(name)] != name:
                 continue
+            noun = _noun_way(words[i - 2]) if i >= 2 and words[i - 1] in ("in", "of") else None
+            if noun is not None:
+                of_yields = not a_yield and name[-1] in _YIELDS
+                if (opposite(noun) if of_yields else noun) == way:
+                    return True
             after = words[i + len(name) : i + len(name) + _NEAR]
             for j, word in enumerate(after):
                 verb = _verb_way(word)
@@ -82,6 +95,10 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
 
 def _verb_way(word: str) -> Direction | None:
     return "up" if word in _VERBS["up"] else "down" if word in _VERBS["down"] else None
+
+
+def _noun_way(word: str) -> Direction | None:
+    return "up" if word in _NOUNS["up"] else "down" if word in _NOUNS["down"] else None
 
 
 def _is_a_yield(symbol: str) -> bool:

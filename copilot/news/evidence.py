@@ -406,7 +406,8 @@ def _says_it_moved(
     on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= morning_after(end)
     if hit.date_precision != "day" or not on_its_days:
         return False
-    if mentions(entity, hit.title) and _one_way(hit.title, direction):
+    names = Entity(entity.symbols, entity.phrases, entity.members)  # a driver's way is its own
+    if mentions(names, hit.title) and _one_way(hit.title, direction):
         return True
     companies = Entity((), (), entity.members)
     return bool(entity.members) and any(

@@ -133,6 +133,32 @@ BELLWETHERS: dict[str, tuple[str, ...]] = {
     "MAGS": ("apple", "microsoft", "nvidia", "amazon", "alphabet", "meta", "tesla"),
 }
 
+# What the news names when it explains a market's move without naming the market: a retail
+# fall is told as "consumer confidence fell again", a regional banks' rise as "banks report
+# strong lending", a homebuilders' jump as "mortgage rates fell". Domain knowledge, like
+# NEWS_WORDS, but these are drivers, not names: they bind an article to the move (coverage, the
+# reason check) while "consumer confidence fell" never says that retailers fell
+# (`answering.against` reads only the names). Specific phrases only: "rates" or "the economy"
+# would tie every macro piece to every market.
+DRIVERS: dict[str, tuple[str, ...]] = {
+    "XRT": ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
+            "holiday sales", "holiday shopping", "shoppers"),
+    "XLY": ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
+            "holiday sales", "holiday shopping", "shoppers"),
+    "KRE": ("banks", "lenders", "bank earnings", "zions", "keycorp", "truist",
+            "regions financial", "huntington bancshares", "citizens financial", "m&t bank",
+            "fifth third", "comerica", "western alliance", "pnc", "u.s. bancorp"),
+    "XLF": ("lenders", "bank earnings"),
+    "XHB": ("mortgage rates", "housing starts", "home sales", "housing market"),
+    "ITA": ("defense spending", "defense budget", "pentagon"),
+    "IYT": ("freight", "trucking", "air travel"),
+    "TLT": ("bond yields", "10-year yield", "treasury yield"),
+    "IEF": ("bond yields", "10-year yield", "treasury yield", "treasury yields"),
+    "XLV": ("drug prices", "drug pricing", "medicare", "fda"),
+    "IBB": ("drug prices", "drug pricing", "fda"),
+    "XLU": ("power demand", "electricity demand"),
+}  # fmt: skip
+
 UP_WORDS = ("rally", "rose", "gains", "jumped", "surged", "climbed")
 DOWN_WORDS = ("fell", "drop", "slid", "sell-off", "slumped", "tumbled")
 WHY_WORDS = ("why", "because", "after", "driven by", "amid", "on news", "reason")
@@ -156,6 +182,7 @@ class Entity:
     symbols: tuple[str, ...]
     phrases: tuple[str, ...]  # most specific first
     members: tuple[str, ...] = ()  # bellwether companies: they name it, no query names them
+    drivers: tuple[str, ...] = ()  # what moves it (`DRIVERS`): they tie a text to it, no more
 
     @property
     def primary(self) -> str:
@@ -168,6 +195,7 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
     (case-insensitive); and its bellwethers."""
     phrases: list[str] = []
     members: list[str] = []
+    drivers: list[str] = []
     asked = [name.removeprefix("the ").strip() for name in names if name.strip()]
     for symbol in symbols:
         info = lookup(symbol)
@@ -182,7 +210,10 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
             if phrase and phrase.casefold() not in {p.casefold() for p in phrases}:
                 phrases.append(phrase)
         members += [m for m in BELLWETHERS.get(symbol.upper(), ()) if m not in members]
-    return Entity(tuple(s.upper() for s in symbols), tuple(phrases), tuple(members))
+        drivers += [d for d in DRIVERS.get(symbol.upper(), ()) if d not in drivers]
+    return Entity(
+        tuple(s.upper() for s in symbols), tuple(phrases), tuple(members), tuple(drivers)
+    )
 
 
 @lru_cache(maxsize=4096)  # every sentence of every candidate is matched against every phrase
@@ -207,10 +238,10 @@ _NOT_THE_MARKET = re.compile(
 
 
 def mentions(entity: Entity, text: str) -> bool:
-    """Whether `text` names the entity by any of its phrases or bellwether companies
+    """Whether `text` names the entity by any of its phrases, bellwether companies or drivers
     (case-insensitive, whole words), names that only contain a market's word set aside."""
     joined = _NOT_THE_MARKET.sub(" ", " ".join(tokens(text)))
-    for phrase in entity.phrases + entity.members:
+    for phrase in entity.phrases + entity.members + entity.drivers:
         pattern = _phrase_pattern(phrase)
         if pattern is not None and pattern.search(joined):
             return True

@@ -107,3 +107,18 @@ def test_a_bond_named_for_its_yield_moves_with_its_own_verb() -> None:
     hyg = Fact(subject="HYG", measure="return", value=0.3, unit="%", end=date(2025, 12, 18))
     found = contradicts_a_move("High-yield bonds fell as spreads widened. [2]", [hyg], LATER)
     assert found is not None and found.subject == "HYG"
+
+
+def test_a_move_told_as_a_noun_before_its_instrument_is_caught() -> None:
+    # Retail fell on December 23 (as measured); "the significant jump in XRT" says it rose.
+    xrt = Fact(subject="XRT", measure="return", value=-0.9, unit="%", end=date(2025, 12, 23))
+    later = date(2025, 12, 24)
+    found = contradicts_a_move("Solid consumer spending contributed to the significant jump in "
+                               "XRT on December 23, 2025. [5]", [xrt], later)  # fmt: skip
+    assert found is not None and found.subject == "XRT"
+    assert contradicts_a_move("The drop in retail stocks followed weak confidence data. [4]",
+                              [xrt], later) is None  # fmt: skip
+    # A fall in yields is a rise of long bonds (TLT rose, as measured).
+    assert contradicts_a_move("A fall in treasury yields lifted demand. [2]", [TLT], LATER) is None
+    found = contradicts_a_move("A jump in treasury yields followed the report. [2]", [TLT], LATER)
+    assert found is not None and found.subject == "TLT"

@@ -506,3 +506,49 @@ def test_queries_embed_in_one_call_the_same_as_one_by_one() -> None:
     embedder = HashEmbedder()
     texts = ["gold fell after margins", "silver slumped"]
     assert embedder.embed_queries(texts) == [embedder.embed_query(t) for t in texts]
+
+
+def test_a_markets_driver_ties_a_text_to_it_but_does_not_name_it() -> None:
+    # Retail's fall is told as consumer confidence's; regional banks' rise as the banks' results.
+    retail, regional = entity_for(["XRT"]), entity_for(["KRE"])
+    assert mentions(retail, "US Consumer Confidence Fell Again in December")
+    assert mentions(regional, "Stocks slide as tech slips, banks report strong lending")
+    assert not mentions(regional, "The World Bank raised its forecast")
+    assert not mentions(retail, "Consumer prices rose 0.3% in November")
+    assert "consumer confidence" not in retail.phrases  # a driver, never a name of retailers
+    assert not mentions(entity_for(["SPY"]), "US Consumer Confidence Fell Again in December")
+
+
+RETAIL_DAY = date(2025, 12, 23)
+
+
+@pytest.fixture(scope="module")
+def driver_news(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    """A release that moves retailers without naming them."""
+    root = tmp_path_factory.mktemp("driver-news")
+    body = ("The Conference Board's consumer confidence index fell to 89.1 in December, the "
+            "fifth monthly decline, as buying plans for big-ticket items weakened.")
+    tracker_file(root / "confidence.md", title="US Consumer Confidence Fell Again in December",
+                 url="https://wires.example/confidence", publisher="Wires",
+                 published="December 23, 2025", summary=body, body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(store, [root])
+    return store
+
+
+def test_an_article_on_a_markets_driver_covers_its_move(driver_news: NewsStore) -> None:
+    # Any similarity will do here: the article counts because it names retail's driver (it
+    # names no retailer, and was "no stored article" before).
+    evidence = gather_evidence(driver_news, ["XRT"], "down", RETAIL_DAY, RETAIL_DAY,
+                               date(2025, 12, 24), min_similarity=0.0)  # fmt: skip
+    assert [d.title for d in evidence.drivers] == ["US Consumer Confidence Fell Again in December"]
+    assert "consumer confidence index fell to 89.1" in evidence.drivers[0].excerpt
+
+
+def test_a_headline_of_a_driver_moving_does_not_cover_the_market(driver_news: NewsStore) -> None:
+    # "Consumer confidence fell" is a headline of the driver's fall, not of retailers': with
+    # no chunk close enough (0.99) it covers neither way.
+    for way in ("down", "up"):
+        evidence = gather_evidence(driver_news, ["XRT"], way, RETAIL_DAY, RETAIL_DAY,
+                                   date(2025, 12, 24), min_similarity=0.99)  # fmt: skip
+        assert evidence.no_coverage, way
