@@ -44,6 +44,7 @@ from typing import Any
 
 from copilot.errors import InvalidArgumentError
 from copilot.news.evidence_terms import (
+    CAUSAL,
     Direction,
     Entity,
     entity_for,
@@ -55,7 +56,7 @@ from copilot.news.evidence_terms import (
     reason_score,
     sentences,
 )
-from copilot.news.lexical import RRF_K
+from copilot.news.lexical import RRF_K, tokens
 from copilot.news.models import NewsHit, chunk_text
 from copilot.news.present import published_label
 from copilot.news.search import search_by_embedding
@@ -100,6 +101,11 @@ COVERAGE_LEAD_DAYS = 1
 # reason better and is at most this much further (cosine) from the move's nearest query.
 SIBLING_SLACK = 0.1
 NAMED_ONLY = 2  # a sentence that names the entity and nothing else: no reason to move for
+MARKET = "SPY"  # a wrap's lede names the whole market as the news names SPY ("Wall Street")
+LEDE_SENTENCES = 2  # the lede's move, then (often) its cause
+# Words that give a cause; "as" and "on" are in CAUSAL for scoring, but "rose 1.9% on
+# Wednesday" gives none.
+CAUSES = CAUSAL - {"as", "on"}
 
 
 @dataclass(frozen=True)
@@ -222,6 +228,11 @@ def gather_evidence(
     drivers = [
         _reason_chunk(d, chunks.get(d.hit.article_id, []), entity, direction, vectors,
                       excerpt_chars)
+        for d in drivers
+    ]  # fmt: skip
+    drivers = [
+        _with_the_days_lede(d, chunks.get(d.hit.article_id, []), entity, direction, start, end,
+                            excerpt_chars)
         for d in drivers
     ]  # fmt: skip
     return Evidence(
@@ -379,6 +390,66 @@ def _reason_chunk(
         update={"chunk_id": chunk_id, "chunk_index": int(meta["chunk_index"]), "text": text}
     )
     return replace(driver, hit=moved, excerpt=reason_excerpt(text, entity, direction, limit))
+
+
+def _with_the_days_lede(
+    driver: Driver,
+    chunks: Sequence[tuple[str, str, dict[str, Any], Sequence[float]]],
+    entity: Entity,
+    direction: Direction,
+    start: date,
+    end: date,
+    limit: int,
+) -> Driver:
+    """A day's wrap read on a bare line of the move, with the wrap's lede in front. A wrap
+    tells the market's move and its cause first ("Wall Street closed sharply higher on
+    Wednesday … Investors were optimistic over a Greenland agreement framework …") and the
+    sectors' lines later, with no cause of their own ("The … Materials Select Sector SPDR
+    (XLB) … rose … 1.9%"): read alone, that line left the model nothing to explain the move
+    with ("QQQ rose due to a strong increase in the tech sector"). The lede is taken only from
+    the start of the article (its first chunk, when the excerpt does not hold it already),
+    only when it says the market moved the move's way, only from a
+    wrap of the move's days (the day before to the morning after: another day's wrap tells
+    another day's cause) and only when the excerpt gives no cause of its own."""
+    hit = driver.hit
+    published = hit.published_at.date()
+    on_its_days = hit.date_precision == "day" and start <= published <= morning_after(end)
+    if not on_its_days or _gives_a_cause(driver.excerpt):
+        return driver
+    version = hit.chunk_id.rsplit("-", 1)[0]
+    first = [doc for chunk_id, doc, meta, _ in chunks
+             if chunk_id.startswith(f"{version}-") and int(meta["chunk_index"]) == 0]  # fmt: skip
+    parts = sentences(chunk_text(first[0], hit.title)) if first else []
+    market = entity_for([MARKET])
+    ledes = [" ".join(parts[i : i + LEDE_SENTENCES]) for i, part in enumerate(parts)
+             if mentions(market, part) and _leads_with(part, direction)]  # fmt: skip
+    # The first that gives a cause ("… on easing concerns about new U.S. tariffs"), else the
+    # first: a headline-like "U.S. stocks rose and regained more of their losses" says less.
+    lede = next((lede for lede in ledes if _gives_a_cause(lede)), ledes[0] if ledes else "")
+    if not lede or lede.split(". ")[0] in driver.excerpt:  # none, or read already
+        return driver
+    if len(lede) > limit // 2:  # the move's own line keeps at least half the room
+        cut = lede.rfind(" ", 0, limit // 2 - 2)
+        lede = lede[:cut].rstrip() + " …"
+    rest = reason_excerpt(hit.text, entity, direction, limit - len(lede) - 1)
+    joined = f"{lede} {rest}" if rest.startswith("…") else f"{lede} … {rest}"
+    return replace(driver, excerpt=joined)
+
+
+def _gives_a_cause(text: str) -> bool:
+    return any(word in CAUSES for word in tokens(text))
+
+
+def _leads_with(sentence: str, direction: Direction) -> bool:
+    """Whether the sentence's first word for a move is of `direction`'s way ("Wall Street
+    closed sharply higher …, pulled up by energy" is a rise; "Stocks slipped as oil rose" a
+    fall)."""
+    for word in tokens(sentence):
+        if names_direction(word, direction):
+            return True
+        if names_direction(word, opposite(direction)):
+            return False
+    return False
 
 
 def _reason_points(text: str, entity: Entity, direction: Direction) -> int:

@@ -185,6 +185,11 @@ class Entity:
     drivers: tuple[str, ...] = ()  # what moves it (`DRIVERS`): they tie a text to it, no more
 
     @property
+    def words(self) -> tuple[str, ...]:
+        """Every word that ties a text to it: its names, bellwethers and drivers."""
+        return self.phrases + self.members + self.drivers
+
+    @property
     def primary(self) -> str:
         return self.phrases[0] if self.phrases else " ".join(self.symbols)
 
@@ -241,7 +246,7 @@ def mentions(entity: Entity, text: str) -> bool:
     """Whether `text` names the entity by any of its phrases, bellwether companies or drivers
     (case-insensitive, whole words), names that only contain a market's word set aside."""
     joined = _NOT_THE_MARKET.sub(" ", " ".join(tokens(text)))
-    for phrase in entity.phrases + entity.members + entity.drivers:
+    for phrase in entity.words:
         pattern = _phrase_pattern(phrase)
         if pattern is not None and pattern.search(joined):
             return True

@@ -85,7 +85,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     numbers: list[int] = []
     rows: list[dict[str, object]] = []
     entity = entity_for(args.symbols, args.names)
-    about = [*entity.phrases, *entity.members, *entity.drivers]
+    about = list(entity.words)
     for driver in found.drivers:
         n = _register(deps, driver, about, (args.start, end))
         numbers.append(n)

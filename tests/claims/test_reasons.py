@@ -10,6 +10,7 @@ from ledger_kit import check
 
 from copilot.answer import ReasonCheck
 from copilot.claims.reasons import SupportScorer, default_scorer, directions_clash, superlatives
+from copilot.news.evidence_terms import entity_for
 from copilot.sources import NewsSource, SourceLedger
 from copilot.verify import verify_answer
 
@@ -228,3 +229,14 @@ def test_an_articles_figure_holds_for_the_session_before_its_date() -> None:
     assert _figure_status(THURSDAY_WRAP, thursday, True, wednesday) != "verified"
     on_thursday = "The S&P 500 climbed 0.5% on January 22 after the tariff threat eased [n]."
     assert _figure_status(THURSDAY_WRAP, thursday, True, on_thursday) == "verified"
+
+
+def test_a_reason_from_an_article_on_the_markets_driver_is_bound_to_its_move(
+    scorer: SupportScorer,
+) -> None:
+    # Read for retailers' fall, the release names no retailer but their driver: its reason
+    # is judged on its support, not set aside as about something else.
+    release = ("The Conference Board Consumer Confidence Index fell by 3.8 points in December "
+               "to 89.1, its fifth consecutive monthly decline")  # fmt: skip
+    assert _bound_to(list(entity_for(["XRT"]).words), release)[0] == "supported"
+    assert _bound_to(list(entity_for(["XLP"]).words), release)[0] == "unsupported"

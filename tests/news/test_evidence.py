@@ -552,3 +552,52 @@ def test_a_headline_of_a_driver_moving_does_not_cover_the_market(driver_news: Ne
         evidence = gather_evidence(driver_news, ["XRT"], way, RETAIL_DAY, RETAIL_DAY,
                                    date(2025, 12, 24), min_similarity=0.99)  # fmt: skip
         assert evidence.no_coverage, way
+
+
+WRAP_DAY = date(2026, 1, 21)
+LEDE = ("Wall Street closed sharply higher on Wednesday, pulled up by a broad rally. Investors "
+        "cheered a Greenland framework deal and the end of new tariff threats.")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def day_wraps(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    """Wraps that state the market's move and cause first, a sector's bare line chunks later."""
+    root = tmp_path_factory.mktemp("day-wraps")
+    filler = "Traders watched the calendar and the session's volume stayed thin. " * 12
+    articles = [  # (file, title, published, lede, the sector's line)
+        ("wrap.md", "Stock Market News for Jan 22, 2026", "January 22, 2026", LEDE,
+         "The Materials Select Sector SPDR (XLB) rose 1.9%."),
+        ("earlier.md", "Stock Market News for Jan 19, 2026", "January 19, 2026",
+         "Stocks rallied on Friday after a quiet week. Investors bought the dip in chipmakers.",
+         "The Materials Select Sector SPDR (XLB) rose 0.4%."),
+        ("own.md", "Metals wrap", "January 21, 2026",
+         "Stocks rose on Wednesday. Investors cheered the diplomacy in Davos.",
+         "The Materials Select Sector SPDR (XLB) rose 1.9% after copper prices jumped."),
+    ]  # fmt: skip
+    for name, title, published, lede, line in articles:
+        body = f"{lede}\n\n{filler}\n\n{line}\n\n{filler}"
+        tracker_file(root / name, title=title, url=f"https://wraps.example/{name}",
+                     publisher=name, published=published, summary=lede, body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(store, [root])
+    return store
+
+
+def test_a_bare_line_of_the_move_is_read_with_its_wraps_lede(day_wraps: NewsStore) -> None:
+    evidence = gather_evidence(day_wraps, ["XLB"], "up", WRAP_DAY, WRAP_DAY, date(2026, 1, 22),
+                               min_similarity=0.0)  # fmt: skip
+    excerpts = {d.title: d.excerpt for d in evidence.drivers}
+    # The morning-after wrap: its lede (the market's rise and its cause), then the bare line.
+    wrap = excerpts["Stock Market News for Jan 22, 2026"]
+    assert wrap.startswith(LEDE) and "(XLB) rose 1.9%." in wrap
+    assert next(d for d in evidence.drivers if d.excerpt == wrap).hit.chunk_index > 0
+    # Friday's wrap tells Friday's cause; a line with a cause of its own needs no lede.
+    assert "Friday" not in excerpts["Stock Market News for Jan 19, 2026"]
+    assert "Davos" not in excerpts["Metals wrap"]
+    assert "copper prices jumped" in excerpts["Metals wrap"]
+
+
+def test_a_lede_of_the_market_moving_the_other_way_is_not_read(day_wraps: NewsStore) -> None:
+    evidence = gather_evidence(day_wraps, ["XLB"], "down", WRAP_DAY, WRAP_DAY,
+                               date(2026, 1, 22), min_similarity=0.0)  # fmt: skip
+    assert evidence.drivers and not any("Greenland" in d.excerpt for d in evidence.drivers)
