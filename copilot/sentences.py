@@ -18,8 +18,9 @@ from copilot.llm.base import StopWhen
 _BOUNDARY = re.compile(r"[.!?]\)?(?:\s*\[[\d,\s]+\])*(\s+)(?=[^\s\[(])")
 # Words that end in a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    {"inc", "corp", "co", "ltd", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "vs", "no", "approx",
-     "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    {"inc", "corp", "co", "cos", "ltd", "bros", "mgmt", "hldgs", "intl", "jr", "sr", "st", "mr",
+     "mrs", "ms", "dr", "vs", "no", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul",
+     "aug", "sep", "sept", "oct", "nov", "dec"}
 )  # fmt: skip
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[.!?]\)?$")
 

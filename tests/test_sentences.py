@@ -20,6 +20,8 @@ from copilot.sentences import after_sentences, sentences_begun
         ("It rallied. [4, 5]\n\nThen", 1),
         ("U.S. stocks rose. J.B. Hunt fell", 1),  # initials are not ends
         ("Gap Inc. said so. Then", 1),
+        ("Warner Bros. and Apollo Global Mgmt. bid. Then", 1),  # company-name abbreviations
+        ("Prices rose, e.g. for eggs. Then", 1),
         ("close 264.81). The", 1),
         ("Why? Because. And", 2),
         ("1. XLK led", 0),  # a list marker
