@@ -44,10 +44,10 @@ from typing import Any
 
 from copilot.errors import InvalidArgumentError
 from copilot.news.evidence_terms import (
-    CAUSAL,
     Direction,
     Entity,
     entity_for,
+    gives_a_cause,
     mentions,
     move_queries,
     names_direction,
@@ -100,12 +100,9 @@ COVERAGE_LEAD_DAYS = 1
 # A driver's excerpt may come from another chunk of its article when that chunk carries the
 # reason better and is at most this much further (cosine) from the move's nearest query.
 SIBLING_SLACK = 0.1
-NAMED_ONLY = 2  # a sentence that names the entity and nothing else: no reason to move for
+NAMED_ONLY = 4  # a sentence that names the entity and nothing else: no reason to move for
 MARKET = "SPY"  # a wrap's lede names the whole market as the news names SPY ("Wall Street")
 LEDE_SENTENCES = 2  # the lede's move, then (often) its cause
-# Words that give a cause; "as" and "on" are in CAUSAL for scoring, but "rose 1.9% on
-# Wednesday" gives none.
-CAUSES = CAUSAL - {"as", "on"}
 
 
 @dataclass(frozen=True)
@@ -414,7 +411,7 @@ def _with_the_days_lede(
     hit = driver.hit
     published = hit.published_at.date()
     on_its_days = hit.date_precision == "day" and start <= published <= morning_after(end)
-    if not on_its_days or _gives_a_cause(driver.excerpt):
+    if not on_its_days or gives_a_cause(driver.excerpt):
         return driver
     version = hit.chunk_id.rsplit("-", 1)[0]
     first = [doc for chunk_id, doc, meta, _ in chunks
@@ -425,7 +422,7 @@ def _with_the_days_lede(
              if mentions(market, part) and _leads_with(part, direction)]  # fmt: skip
     # The first that gives a cause ("… on easing concerns about new U.S. tariffs"), else the
     # first: a headline-like "U.S. stocks rose and regained more of their losses" says less.
-    lede = next((lede for lede in ledes if _gives_a_cause(lede)), ledes[0] if ledes else "")
+    lede = next((lede for lede in ledes if gives_a_cause(lede)), ledes[0] if ledes else "")
     if not lede or lede.split(". ")[0] in driver.excerpt:  # none, or read already
         return driver
     if len(lede) > limit // 2:  # the move's own line keeps at least half the room
@@ -434,10 +431,6 @@ def _with_the_days_lede(
     rest = reason_excerpt(hit.text, entity, direction, limit - len(lede) - 1)
     joined = f"{lede} {rest}" if rest.startswith("…") else f"{lede} … {rest}"
     return replace(driver, excerpt=joined)
-
-
-def _gives_a_cause(text: str) -> bool:
-    return any(word in CAUSES for word in tokens(text))
 
 
 def _leads_with(sentence: str, direction: Direction) -> bool:

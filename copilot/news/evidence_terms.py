@@ -167,6 +167,9 @@ CAUSAL = frozenset(
      "weighed", "pressure", "pressured", "helped", "hurt", "sparked", "fueled", "fuelled",
      "spurred", "led", "thanks", "concerns", "fears", "hopes", "optimism"}
 )  # fmt: skip
+# Cause words that also date or compare: "rose on hopes" but "rose 1.9% on Wednesday", "fell as
+# investors sold" but "as much as 2%". They count half.
+WEAK_CAUSES = frozenset({"as", "on"})
 _DIRECTION_STEMS = {
     "up": ("rall", "rose", "rise", "gain", "jump", "surg", "climb", "soar", "advanc", "rebound",
            "record", "lift", "higher", "high"),
@@ -292,11 +295,28 @@ def names_direction(text: str, direction: Direction) -> bool:
 
 
 def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
-    """Points for naming the entity (2), the move's direction (1) and a cause word (1)."""
-    points = 2 if mentions(entity, sentence) else 0
-    points += names_direction(sentence, direction)
-    points += any(word in CAUSAL for word in tokens(sentence))
+    """Points for naming the entity (4), the move's direction (2) and a cause word (2, or 1
+    for a weak one: "Wall Street closed sharply higher on Wednesday, pulled up by energy
+    stocks" is a line of the move, "Oil prices ended Wednesday higher, supported by optimism
+    … following a temporary shutdown at two major oil fields" its reason); 2 off for words of
+    the other way only ("US Small Caps declined 0.6% for the month" under their rise: another
+    move, no reason for this one)."""
+    points = 4 if mentions(entity, sentence) else 0
+    if names_direction(sentence, direction):
+        points += 2
+    elif names_direction(sentence, opposite(direction)):
+        points -= 2
+    words = tokens(sentence)
+    if gives_a_cause(sentence):
+        points += 2
+    elif any(word in WEAK_CAUSES for word in words):
+        points += 1
     return points
+
+
+def gives_a_cause(text: str) -> bool:
+    """Whether `text` has a cause word that is not a weak one ("on Wednesday")."""
+    return any(word in CAUSAL and word not in WEAK_CAUSES for word in tokens(text))
 
 
 FOLLOWING = 2  # sentences after the best one an excerpt may carry

@@ -358,6 +358,27 @@ def test_a_bellwether_company_moving_its_way_covers_the_sector(company_news: New
     assert up.no_coverage
 
 
+def test_a_cause_word_that_dates_counts_half() -> None:
+    # Zacks' wrap of January 21 under energy's rise: the lede names energy stocks "on
+    # Wednesday"; the energy paragraph gives the reason (Kazakhstan's oil fields).
+    lede = ("Wall Street closed sharply higher on Wednesday, pulled up by energy stocks and a "
+            "broad-based rally.")  # fmt: skip
+    oil = ("Oil prices ended Wednesday higher, supported by optimism over tighter supply "
+           "following a temporary shutdown at two major oil fields in Kazakhstan.")  # fmt: skip
+    energy = entity_for(["XLE"])
+    assert (reason_score(lede, energy, "up"), reason_score(oil, energy, "up")) == (7, 8)
+    assert reason_excerpt(f"{lede} {oil}", energy, "up", 160).startswith("… Oil prices")
+
+
+def test_a_sentence_of_the_other_way_only_is_no_reason() -> None:
+    # Crestwood's look back at 2025, under small caps' January rally.
+    small = entity_for(["IWM"])
+    other = "US Small Caps declined 0.6% for the month."
+    rally = "Stocks rallied on the first trading day of the year."
+    assert (reason_score(other, small, "up"), reason_score(rally, small, "up")) == (2, 3)
+    assert reason_excerpt(f"{other} {rally}", small, "up", 60) == f"… {rally}"
+
+
 @pytest.mark.parametrize(
     ("move_day", "after"),
     [
@@ -400,14 +421,21 @@ def test_a_sector_word_or_a_company_both_ways_does_not_cover(company_news: NewsS
 
 def test_reason_excerpt_carries_the_cause_stated_after_the_move() -> None:
     # A wrap states the move, then a figure, then its cause: with room, all three are read.
-    move = "Chip stocks gained on Friday for the second straight day."
-    figure = "Acme Semiconductor rose 0.2% after its results a day earlier."
+    move = "Chip stocks gained for the second straight day, lifted by the deal."
+    figure = "Acme Semiconductor rose 0.2% in early trading."
     cause = "The gains came after a trade deal brought $250 billion of chip investment."
     text = f"Markets were mixed. {move} {figure} {cause} Oil was flat. Bonds were quiet."
     chips = entity_for(["SMH"])
     assert reason_excerpt(text, chips, "up", 640) == f"… {move} {figure} {cause}"
     # Without the room, the cause is left out rather than cut mid-sentence.
     assert reason_excerpt(text, chips, "up", 140) == f"… {move} {figure}"
+    # A move line whose only cause word dates it ("on Friday") gives way to a figure with a
+    # cause ("after its results"), and the trade deal follows it.
+    dated = "Chip stocks gained on Friday for the second straight day."
+    results = "Acme Semiconductor rose 0.2% after its results a day earlier."
+    text = f"Markets were mixed. {dated} {results} {cause} Oil was flat."
+    assert reason_excerpt(text, chips, "up", 640) == f"… {results} {cause} Oil was flat."
+    assert reason_excerpt(text, chips, "up", 140) == f"… {results} {cause}"
 
 
 def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
@@ -428,8 +456,8 @@ def test_the_words_of_a_fall_include_lows_and_pulling_back() -> None:
         "surplus next year, while gold continues to push towards record highs."
     )
     energy = entity_for(["XLE"])
-    assert reason_score(ftse, energy, "down") == 3  # names (2) + "helped" (1)
-    assert reason_score(oil, energy, "down") == 4  # names (2) + "lows" (1) + "amid" (1)
+    assert reason_score(ftse, energy, "down") == 4  # names (4) + "helped" (2) − "rose" (2)
+    assert reason_score(oil, energy, "down") == 8  # names (4) + "lows" (2) + "amid" (2)
     assert reason_excerpt(f"{ftse} {oil}", energy, "down", 420).startswith("… Oil prices")
     # AP's Dec 29 wrap: the margin call "pulled back" gold, a better reason than its figure.
     cme = (
@@ -438,7 +466,7 @@ def test_the_words_of_a_fall_include_lows_and_pulling_back() -> None:
     )
     figure = "The price of gold fell 4.6%, though prices for the metal are still up about 64%."
     gold = entity_for(["GLD"])
-    assert (reason_score(cme, gold, "down"), reason_score(figure, gold, "down")) == (4, 3)
+    assert (reason_score(cme, gold, "down"), reason_score(figure, gold, "down")) == (8, 6)
     assert reason_excerpt(f"{cme} {figure}", gold, "down", 420).startswith(cme)
 
 
