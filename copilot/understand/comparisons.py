@@ -88,6 +88,17 @@ _WHY = re.compile(
     r"dinged|derailed|fired\s+up|revived|underpinned|supported|helped|led\s+to|"
     r"brought\s+(?:on|about)|gave\s+[^?.]{1,30}?\ban?\s+(?:lift|boost|bump|push|jolt|kick))\b|"
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)\s+responsible\s+for\b|"
+    # A cause put to the test: "did the Nasdaq's bounce have anything to do with Greenland?",
+    # "was that because of the Fed?", "did gold rally because of the dollar?", "homebuilders
+    # ripped on jan 9, was that mortgage rates?" (answered with the figure alone, and once
+    # with "had nothing to do with Greenland" cited to the prices); "·" is a blanked name
+    r"\b(?:have|has|had)\s+(?:anything|something|much|a\s+lot|little|nothing)\s+to\s+do\s+"
+    r"with\b|\b(?:was|is|were)\s+(?:that|it|this)\s+(?:because\s+of|due\s+to|down\s+to|"
+    r"driven\s+by|caused\s+by|related\s+to|tied\s+to|a\s+result\s+of)\b|"
+    r"^\s*(?:did|was|were|is|are|has|have)\b[^?]*\b(?:because\s+of|due\s+to|on\s+the\s+back\s+of|"
+    r"driven\s+by|thanks\s+to|in\s+response\s+to)\b|"
+    r",\s*(?:was|is)\s+(?:that|it|this)\s+(?!(?:the\s+)?(?:best|worst|biggest|most|largest|"
+    r"highest|lowest|first|last|only|a\s+record)\b)[a-z·][\w\s'&.·-]{0,40}\?\s*$|"
     r"\bwhat\s+(?:accounts?|accounted)\s+for\b|"
     # "how did stocks react on …", "the market's reaction to …", "how did bonds respond to …":
     # the move and the news on it

@@ -1223,6 +1223,12 @@ def test_beating_a_benchmark_is_still_a_comparison(catalog: Catalog) -> None:
         "What's the explanation for bank shares dropping on January 13, 2026?",
         "Is there an explanation behind silver's surge in late December 2025?",
         "What's the reasoning behind the jump in chip stocks on January 2, 2026?",
+        # A cause put to the test (asked in the app: the figure alone came back, once with an
+        # invented "had nothing to do with Greenland" cited to the prices)
+        "Did the Nasdaq's bounce on Jan 22, 2026 have anything to do with Greenland?",
+        "homebuilders ripped on jan 9 2026, was that mortgage rates?",
+        "Did gold rally because of the dollar on January 26, 2026?",
+        "Silver crashed on January 30, 2026. Was that due to the margin hikes?",
     ],
 )
 def test_more_ways_of_asking_why(question: str, catalog: Catalog) -> None:
