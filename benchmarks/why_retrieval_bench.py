@@ -67,7 +67,7 @@ HELDOUT_NOTES = [
     "- Session 13: a market's drivers (`evidence_terms.DRIVERS`: consumer confidence and "
     "spending for retailers and consumer discretionary, banks and their results for regional "
     "banks, mortgage rates for homebuilders …) tie an article to its move. They were written "
-    "from the development why-sets' misses, not chosen on this set: \"no coverage\" precision "
+    'from the development why-sets\' misses, not chosen on this set: "no coverage" precision '
     "0.667 → 0.800 (h04-xly-0120, consumer discretionary on January 20, is now covered), "
     "recall, recall@k and MRR unchanged.",
 ]
@@ -84,9 +84,9 @@ NOTES = [
     "- The store's dates decide visibility: a labelled article the store dates after the "
     "query's as-of cannot be returned by either method and is left out of both.",
     "- Session 13: a market's drivers (`evidence_terms.DRIVERS`) tie an article to its move "
-    "without naming the market (\"consumer confidence fell again\" and retailers). On this set "
+    'without naming the market ("consumer confidence fell again" and retailers). On this set '
     "every figure is unchanged; on the 135 labelled moves of this set, the held-out queries "
-    "and the why-evals, \"no coverage\" precision 0.79 → 0.87 at the same recall (0.92).",
+    'and the why-evals, "no coverage" precision 0.79 → 0.87 at the same recall (0.92).',
 ]
 
 

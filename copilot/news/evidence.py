@@ -17,7 +17,8 @@
    or the morning after — the next weekday (`prior_relevance`);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
    chosen, so no two drivers come from one article and near-copies rank low;
-5. keeps as drivers the candidates that name the entity (and the best `UNNAMED_TOP` even
+5. keeps as drivers the candidates that name the entity — or a bellwether company or a
+   driver of it, `evidence_terms.DRIVERS` — (and the best `UNNAMED_TOP` even
    if they do not: a wrap may name the cause, not the instrument), so generic outlook
    pieces do not fill the sheet; sizes it by the prompt's token budget: k drivers and an
    excerpt length that fit;
@@ -29,7 +30,9 @@
    this move" instead of leaning on outlook pieces;
 7. re-reads each driver over its whole article: a day's wrap matches on the line that states
    the move while its reason sits chunks further on, so the excerpt may come from another
-   chunk of the same article (`_reason_chunk`), and the source cites that chunk.
+   chunk of the same article (`_reason_chunk`), and the source cites that chunk; a wrap of
+   the move's days read on a bare line of the move gets its lede in front, where wraps give
+   the day's cause (`_with_the_days_lede`).
 
 `search_news` is unchanged for its other callers.
 """
@@ -405,9 +408,9 @@ def _with_the_days_lede(
     (XLB) … rose … 1.9%"): read alone, that line left the model nothing to explain the move
     with ("QQQ rose due to a strong increase in the tech sector"). The lede is taken only from
     the start of the article (its first chunk, when the excerpt does not hold it already),
-    only when it says the market moved the move's way, only from a
-    wrap of the move's days (the day before to the morning after: another day's wrap tells
-    another day's cause) and only when the excerpt gives no cause of its own."""
+    only when it says the market moved the move's way, only from a wrap of the move's days
+    (the day before to the morning after: another day's wrap tells another day's cause) and
+    only when the excerpt gives no cause of its own."""
     hit = driver.hit
     published = hit.published_at.date()
     on_its_days = hit.date_precision == "day" and start <= published <= morning_after(end)

@@ -200,7 +200,7 @@ class Entity:
 def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
     """The entity's phrases: news words, the registry's aliases, what it represents, its
     name, the asker's `names` for it and the symbol itself, without repeats
-    (case-insensitive); and its bellwethers."""
+    (case-insensitive); its bellwethers; and its drivers."""
     phrases: list[str] = []
     members: list[str] = []
     drivers: list[str] = []
@@ -219,9 +219,7 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
                 phrases.append(phrase)
         members += [m for m in BELLWETHERS.get(symbol.upper(), ()) if m not in members]
         drivers += [d for d in DRIVERS.get(symbol.upper(), ()) if d not in drivers]
-    return Entity(
-        tuple(s.upper() for s in symbols), tuple(phrases), tuple(members), tuple(drivers)
-    )
+    return Entity(tuple(s.upper() for s in symbols), tuple(phrases), tuple(members), tuple(drivers))
 
 
 @lru_cache(maxsize=4096)  # every sentence of every candidate is matched against every phrase
@@ -306,10 +304,9 @@ def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
         points += 2
     elif names_direction(sentence, opposite(direction)):
         points -= 2
-    words = tokens(sentence)
     if gives_a_cause(sentence):
         points += 2
-    elif any(word in WEAK_CAUSES for word in words):
+    elif any(word in WEAK_CAUSES for word in tokens(sentence)):
         points += 1
     return points
 

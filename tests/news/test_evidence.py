@@ -36,6 +36,13 @@ AS_OF = date(2025, 12, 30)
 MARGIN_SENTENCE = "Gold fell 4.6% after the exchange asked traders to post more margin."
 
 
+def _ingested(root: Path) -> NewsStore:
+    """The tracker files under `root` in a fresh embedded store (hash embedder)."""
+    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(store, [root])
+    return store
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
     root = tmp_path_factory.mktemp("evidence-news")
@@ -58,9 +65,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
     for name, title, url, publisher, published, body in articles:
         tracker_file(root / name, title=title, url=url, publisher=publisher,
                      published=published, summary=body[:120], body=body)  # fmt: skip
-    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(store, [root])
-    return store
+    return _ingested(root)
 
 
 WRAP_MOVE = "Gold closed down 4.6% at 4,320 dollars."
@@ -82,9 +87,7 @@ def wraps(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
         tracker_file(root / f"{name}.md", title=f"Markets wrap ({name})",
                      url=f"https://wrap.example/{name}", publisher="Wrap Daily",
                      published="December 29, 2025", summary=WRAP_MOVE, body=body)  # fmt: skip
-    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(store, [root])
-    return store
+    return _ingested(root)
 
 
 def _wrap_driver(store: NewsStore, url: str, similarity: float) -> tuple[Driver, dict[str, str]]:
@@ -340,9 +343,7 @@ def company_news(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
     for name, title, published, body in articles:
         tracker_file(root / name, title=title, url=f"https://wires.example/{name}",
                      publisher="Wires", published=published, summary=body, body=body)  # fmt: skip
-    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(store, [root])
-    return store
+    return _ingested(root)
 
 
 def test_a_bellwether_company_moving_its_way_covers_the_sector(company_news: NewsStore) -> None:
@@ -554,14 +555,14 @@ RETAIL_DAY = date(2025, 12, 23)
 def driver_news(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
     """A release that moves retailers without naming them."""
     root = tmp_path_factory.mktemp("driver-news")
-    body = ("The Conference Board's consumer confidence index fell to 89.1 in December, the "
-            "fifth monthly decline, as buying plans for big-ticket items weakened.")
+    body = (
+        "The Conference Board's consumer confidence index fell to 89.1 in December, the "
+        "fifth monthly decline, as buying plans for big-ticket items weakened."
+    )
     tracker_file(root / "confidence.md", title="US Consumer Confidence Fell Again in December",
                  url="https://wires.example/confidence", publisher="Wires",
                  published="December 23, 2025", summary=body, body=body)  # fmt: skip
-    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(store, [root])
-    return store
+    return _ingested(root)
 
 
 def test_an_article_on_a_markets_driver_covers_its_move(driver_news: NewsStore) -> None:
@@ -606,9 +607,7 @@ def day_wraps(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
         body = f"{lede}\n\n{filler}\n\n{line}\n\n{filler}"
         tracker_file(root / name, title=title, url=f"https://wraps.example/{name}",
                      publisher=name, published=published, summary=lede, body=body)  # fmt: skip
-    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(store, [root])
-    return store
+    return _ingested(root)
 
 
 def test_a_bare_line_of_the_move_is_read_with_its_wraps_lede(day_wraps: NewsStore) -> None:
