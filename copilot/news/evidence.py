@@ -43,6 +43,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from copilot.errors import InvalidArgumentError
@@ -280,15 +281,20 @@ def prior_relevance(
     days or the morning after (others × `OFF_DAYS_WEIGHT`, and so are dates known only to the
     month: their day is the scrape day, not a publication day)."""
     top = max(fused.values())
-    last = morning_after(end)
     scaled: dict[str, float] = {}
     for article, value in fused.items():
         hit = best[article]
         weight = 1 + ENTITY_BONUS if named[article] else 1.0
-        if hit.date_precision == "month" or not start <= hit.published_at.date() <= last:
+        if not _on_its_days(hit, start, end):
             weight *= OFF_DAYS_WEIGHT
         scaled[article] = value / top * weight
     return scaled
+
+
+def _on_its_days(hit: NewsHit, start: date, end: date) -> bool:
+    """Published on the move's days or the morning after, to the day (a month-only date's day
+    is the scrape day, not a publication day)."""
+    return hit.dated_to_day and start <= hit.published_at.date() <= morning_after(end)
 
 
 def morning_after(day: date) -> date:
@@ -372,11 +378,10 @@ def _reason_chunk(
     of it names the entity and scores higher as a reason (the move's direction, a cause word)
     and the chunk is about as close to the queries."""
     hit = driver.hit
-    version = hit.chunk_id.rsplit("-", 1)[0]
     points = _reason_points(hit.text, entity, direction)
     chosen: tuple[str, dict[str, Any], str] | None = None
     for chunk_id, document, meta, vector in chunks:
-        if chunk_id == hit.chunk_id or not chunk_id.startswith(f"{version}-"):
+        if chunk_id == hit.chunk_id or not _same_version(chunk_id, hit):
             continue
         text = chunk_text(document, hit.title)
         better = _reason_points(text, entity, direction)
@@ -412,17 +417,13 @@ def _with_the_days_lede(
     (the day before to the morning after: another day's wrap tells another day's cause) and
     only when the excerpt gives no cause of its own."""
     hit = driver.hit
-    published = hit.published_at.date()
-    on_its_days = hit.date_precision == "day" and start <= published <= morning_after(end)
-    if not on_its_days or gives_a_cause(driver.excerpt):
+    if not _on_its_days(hit, start, end) or gives_a_cause(driver.excerpt):
         return driver
-    version = hit.chunk_id.rsplit("-", 1)[0]
     first = [doc for chunk_id, doc, meta, _ in chunks
-             if chunk_id.startswith(f"{version}-") and int(meta["chunk_index"]) == 0]  # fmt: skip
+             if _same_version(chunk_id, hit) and int(meta["chunk_index"]) == 0]  # fmt: skip
     parts = sentences(chunk_text(first[0], hit.title)) if first else []
-    market = entity_for([MARKET])
     ledes = [" ".join(parts[i : i + LEDE_SENTENCES]) for i, part in enumerate(parts)
-             if mentions(market, part) and _leads_with(part, direction)]  # fmt: skip
+             if mentions(_market(), part) and _leads_with(part, direction)]  # fmt: skip
     # The first that gives a cause ("… on easing concerns about new U.S. tariffs"), else the
     # first: a headline-like "U.S. stocks rose and regained more of their losses" says less.
     lede = next((lede for lede in ledes if gives_a_cause(lede)), ledes[0] if ledes else "")
@@ -434,6 +435,16 @@ def _with_the_days_lede(
     rest = reason_excerpt(hit.text, entity, direction, limit - len(lede) - 1)
     joined = f"{lede} {rest}" if rest.startswith("…") else f"{lede} … {rest}"
     return replace(driver, excerpt=joined)
+
+
+@lru_cache(maxsize=1)
+def _market() -> Entity:
+    return entity_for([MARKET])
+
+
+def _same_version(chunk_id: str, hit: NewsHit) -> bool:
+    """Whether `chunk_id` is a chunk of the stored version `hit` was read from."""
+    return chunk_id.startswith(f"{hit.chunk_id.rsplit('-', 1)[0]}-")
 
 
 def _leads_with(sentence: str, direction: Direction) -> bool:
@@ -471,7 +482,7 @@ def _says_it_moved(
     hit = driver.hit
     day = hit.published_at.date()
     on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= morning_after(end)
-    if hit.date_precision != "day" or not on_its_days:
+    if not hit.dated_to_day or not on_its_days:
         return False
     names = Entity(entity.symbols, entity.phrases, entity.members)  # a driver's way is its own
     if mentions(names, hit.title) and _one_way(hit.title, direction):

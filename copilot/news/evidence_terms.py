@@ -140,11 +140,11 @@ BELLWETHERS: dict[str, tuple[str, ...]] = {
 # reason check) while "consumer confidence fell" never says that retailers fell
 # (`answering.against` reads only the names). Specific phrases only: "rates" or "the economy"
 # would tie every macro piece to every market.
+_SHOPPERS = ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
+             "holiday sales", "holiday shopping", "shoppers")  # fmt: skip
 DRIVERS: dict[str, tuple[str, ...]] = {
-    "XRT": ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
-            "holiday sales", "holiday shopping", "shoppers"),
-    "XLY": ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
-            "holiday sales", "holiday shopping", "shoppers"),
+    "XRT": _SHOPPERS,
+    "XLY": _SHOPPERS,
     "KRE": ("banks", "lenders", "bank earnings", "zions", "keycorp", "truist",
             "regions financial", "huntington bancshares", "citizens financial", "m&t bank",
             "fifth third", "comerica", "western alliance", "pnc", "u.s. bancorp"),
@@ -289,7 +289,11 @@ def sentences(text: str) -> list[str]:
 
 def names_direction(text: str, direction: Direction) -> bool:
     """Whether `text` has a word for a move `direction`'s way ("rebound", "slides")."""
-    return any(word.startswith(_DIRECTION_STEMS[direction]) for word in tokens(text))
+    return _has_direction(tokens(text), direction)
+
+
+def _has_direction(words: Sequence[str], direction: Direction) -> bool:
+    return any(word.startswith(_DIRECTION_STEMS[direction]) for word in words)
 
 
 def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
@@ -300,20 +304,25 @@ def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
     the other way only ("US Small Caps declined 0.6% for the month" under their rise: another
     move, no reason for this one)."""
     points = 4 if mentions(entity, sentence) else 0
-    if names_direction(sentence, direction):
+    words = tokens(sentence)  # once: every sentence of every candidate chunk is scored
+    if _has_direction(words, direction):
         points += 2
-    elif names_direction(sentence, opposite(direction)):
+    elif _has_direction(words, opposite(direction)):
         points -= 2
-    if gives_a_cause(sentence):
+    if _has_a_cause(words):
         points += 2
-    elif any(word in WEAK_CAUSES for word in tokens(sentence)):
+    elif any(word in WEAK_CAUSES for word in words):
         points += 1
     return points
 
 
 def gives_a_cause(text: str) -> bool:
     """Whether `text` has a cause word that is not a weak one ("on Wednesday")."""
-    return any(word in CAUSAL and word not in WEAK_CAUSES for word in tokens(text))
+    return _has_a_cause(tokens(text))
+
+
+def _has_a_cause(words: Sequence[str]) -> bool:
+    return any(word in CAUSAL and word not in WEAK_CAUSES for word in words)
 
 
 FOLLOWING = 2  # sentences after the best one an excerpt may carry

@@ -148,6 +148,11 @@ class NewsHit(BaseModel):
     text: str
     score: float = Field(description="Cosine similarity of query and chunk (higher is closer).")
 
+    @property
+    def dated_to_day(self) -> bool:
+        """Whether its day is known: a feed's timestamp ("time") is, a month-only date is not."""
+        return self.date_precision != "month"
+
     @classmethod
     def from_chroma(
         cls, chunk_id: str, document: str, meta: dict[str, Any], distance: float

@@ -19,7 +19,7 @@ def cite(ledger: SourceLedger, hit: NewsHit) -> int:
             published_at=hit.published_at,
             url=hit.url,
             text=hit.text,
-            dated_to_day=hit.date_precision == "day",
+            dated_to_day=hit.dated_to_day,
         )
     )
 

@@ -50,7 +50,7 @@ def _register(deps: ToolDeps, driver: Driver, about: list[str], move: tuple[date
         article_id=hit.article_id, chunk_id=hit.chunk_id, title=hit.title,
         publisher=hit.publisher, published_at=hit.published_at, url=hit.url,
         text=driver.excerpt, excerpt=driver.excerpt, about=about, move=move,
-        dated_to_day=hit.date_precision == "day",
+        dated_to_day=hit.dated_to_day,
     )  # fmt: skip
     n = deps.ledger.register(source)
     stored = deps.ledger.get(n)

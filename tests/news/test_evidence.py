@@ -14,6 +14,7 @@ from copilot.news import HashEmbedder, NewsHit, NewsStore
 from copilot.news.evidence import (
     Driver,
     _reason_chunk,
+    _says_it_moved,
     fit_budget,
     gather_evidence,
     mmr_order,
@@ -628,3 +629,19 @@ def test_a_lede_of_the_market_moving_the_other_way_is_not_read(day_wraps: NewsSt
     evidence = gather_evidence(day_wraps, ["XLB"], "down", WRAP_DAY, WRAP_DAY,
                                date(2026, 1, 22), min_similarity=0.0)  # fmt: skip
     assert evidence.drivers and not any("Greenland" in d.excerpt for d in evidence.drivers)
+
+
+@pytest.mark.parametrize(("precision", "dated"), [("time", True), ("day", True), ("month", False)])
+def test_a_feeds_timestamp_dates_an_article_to_its_day(precision: str, dated: bool) -> None:
+    # An RSS item carries its hour ("time"): its day is known, as a dated page's is. It was
+    # read as undated, so a feed's "Chip stocks climb" headline covered no move.
+    hit = NewsHit(
+        article_id="a", chunk_id="a-v-0000", chunk_index=0, title="Chip stocks climb on Friday",
+        publisher="Wires", published_at=datetime(2026, 1, 16, 21, 5, tzinfo=UTC),
+        date_precision=precision, url="https://wires.example/a", symbols=[],
+        summary_only=True, text="Chip stocks climb on Friday", score=0.3,
+    )  # fmt: skip
+    driver = Driver(hit, hit.text, 1.0, 0.3, True)
+    friday = date(2026, 1, 16)
+    assert hit.dated_to_day is dated
+    assert _says_it_moved(driver, entity_for(["SMH"]), "up", friday, friday) is dated
