@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from copilot.answering.anchor import anchored_move, own_measures
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import recent_move
@@ -56,9 +57,13 @@ def why_calls(
     subjects = named[:MAX_SUBJECTS]
     if len(subjects) > 1 and BENCHMARK in subjects:
         subjects.remove(BENCHMARK)
+    # "How far below its peak…, and what knocked it down?": the figure asked for is measured
+    # and shown, and the move it points at (the fall since the peak) is the one explained.
+    own = own_measures(settled.calls) if ranking is None else []
+    move = _anchored(deps, settled, own, subjects[0]) if own else None
     # A ranking with no window named ranks the latest session (`_inside`): its first is
     # explained over that session too, never over a recent move of its own.
-    move = _move(deps, settled, subjects[0], latest=ranking is not None)
+    move = move or _move(deps, settled, subjects[0], latest=ranking is not None)
     if move is not None and ranking is None and len(subjects) > 1:
         _any_against(deps, settled, subjects, move)
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
@@ -68,7 +73,11 @@ def why_calls(
     measured: dict[str, Any] = {"symbols": symbols, "measure": "return", **window}
     if compare:
         measured["versus"] = BENCHMARK
-    calls: list[dict[str, Any]] = [{"tool": "measure", "args": measured}]
+    calls: list[dict[str, Any]] = [
+        {"tool": "measure", "args": args.model_dump(mode="json", exclude_none=True)}
+        for args in own
+    ]
+    calls.append({"tool": "measure", "args": measured})
     if ranking is not None and move is not None:
         calls.insert(0, {"tool": "measure", "args": {**ranking, **window}})
     if compare and len(priced) == 1 and move is not None:
@@ -91,6 +100,17 @@ class _Move:
     start: date
     end: date
     direction: Literal["up", "down"]
+
+
+def _anchored(
+    deps: ToolDeps, settled: Understanding, own: list[MeasureArgs], subject: str
+) -> _Move | None:
+    """The move the question's own measure points at (said in the trace), if any."""
+    anchor = anchored_move(deps, own[0], subject)
+    if anchor is None:
+        return None
+    settled.trace.append(f"move: {anchor.reason}")
+    return _Move(anchor.start, anchor.end, anchor.direction)
 
 
 def _move(

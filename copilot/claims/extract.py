@@ -151,8 +151,10 @@ _STREAK = re.compile(r"in a row|straight|consecutive|streak|winning|losing|run\b
 _SESSIONS_AFTER = re.compile(r"^[\s-]*(?:trading[\s-])?(?:sessions?|days?)\b", re.I)
 _WINDOW_BEFORE = re.compile(r"(?:last|past|over|in|the)\s+(?:the\s+)?$", re.I)
 _SMA = re.compile(r"average|\bsma\b|moving", re.I)
-_PEAK = re.compile(r"\bfrom (?:its|the) (?:\w+ )?(?:peak|high|record)|off (?:its|the) \w*\s?high|"
-                   r"below (?:its|the) (?:\w+ )?(?:peak|high)", re.I)  # fmt: skip
+# A distance from an extreme, in the writer's words or the measure tool's ("distance from peak").
+_PEAK = re.compile(r"\bfrom (?:its|the) (?:\w+ )?(?:peak|high|record|trough|low)|off (?:its|the) "
+                   r"\w*\s?high|below (?:its|the) (?:\w+ )?(?:peak|high)|above (?:its|the) "
+                   r"(?:\w+ )?(?:trough|low)|\bdistance from (?:peak|trough)", re.I)  # fmt: skip
 _COMPARE = re.compile(
     r"\bbeat\w*|outperform\w*|underperform\w*|outpac\w*|lagg?\w*|trail\w*|\blead\b|\bled\b|"
     r"\bleads\b|gap|spread|"

@@ -43,3 +43,22 @@ def test_a_max_drawdown_checks_out_and_a_wrong_one_does_not() -> None:
     assert [n.status for n in right.numbers if n.kind == "figure"] == ["verified"]
     _, wrong = verify_answer(text.replace("5.99", "6.99"), ledger, D(2025, 12, 19), "")
     assert [n.status for n in wrong.numbers if n.kind == "figure"] != ["verified"]
+
+
+def test_the_measure_tools_own_words_for_a_distance_from_the_peak() -> None:
+    """"distance from peak" (the tool's line, copied) is a peak distance: verified against the
+    source that states it, not moved to a return of the same size over the fall since the peak."""
+    ledger = SourceLedger()
+    peak = Fact(subject="SLV", measure="distance_from_peak", value=-28.5606, unit="%",
+                start=D(2025, 2, 19), end=D(2026, 1, 30), on=D(2026, 1, 28), shown="-28.56%")
+    fall = Fact(subject="SLV", measure="return", value=-28.5603, unit="%", start=D(2026, 1, 29),
+                end=D(2026, 1, 30), shown="-28.56%")  # fmt: skip
+    for fact, metric in ((peak, "distance_from_peak"), (fall, "return")):
+        ledger.register(DataSource(tool="measure", metric=metric, symbols=["SLV"],
+                                   start=fact.start, end=fact.end, facts=[fact],
+                                   text=f"SLV: {metric} {fact.shown}."))  # fmt: skip
+    for text in ("SLV: distance from peak -28.56% (peak close 105.60 on 2026-01-28) [1].",
+                 "SLV is -28.56% below its peak [1]."):  # fmt: skip
+        _, checked = verify_answer(text, ledger, D(2026, 2, 1), "how far below its peak is SLV?")
+        figures = [n for n in checked.numbers if n.text == "-28.56%"]
+        assert [n.status for n in figures] == ["verified"], text

@@ -1,0 +1,121 @@
+"""A why-question's own measure keeps its figure and picks the move explained ("how far below
+its peak…, and what knocked it down?" explains the fall since the peak), on the real sample
+closes; expected days are read from the raw CSV with the csv module."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from copilot.answering.anchor import anchored_move, own_measures
+from copilot.answering.why import why_calls
+from copilot.market.measure_model import MeasureArgs
+from copilot.tools import ToolDeps
+from copilot.understand.catalog import Catalog
+from copilot.understand.core import understand
+from tests.raw import index_of, raw_closes
+
+
+def _rows(shared_data: Path, symbol: str, until: str) -> list[tuple[str, float]]:
+    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    return [(day, close) for day, close in rows if day <= until]
+
+
+def _at(deps: ToolDeps, as_of: date) -> ToolDeps:
+    return replace(deps, as_of=as_of)
+
+
+def test_distance_from_the_peak_explains_the_fall_since_the_peak(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    rows = _rows(shared_data, "SLV", "2026-02-01")
+    peak = max(range(len(rows)), key=lambda i: rows[i][1])
+    args = MeasureArgs(symbols=["SLV"], measure="distance_from_peak")
+    anchor = anchored_move(_at(shared_deps, date(2026, 2, 1)), args, "SLV")
+    assert anchor is not None
+    assert (anchor.start.isoformat(), anchor.end.isoformat()) == (rows[peak + 1][0], rows[-1][0])
+    assert anchor.direction == "down" and rows[peak][0] in anchor.reason
+
+
+def test_the_worst_day_asked_about_is_the_day_explained(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    rows = _rows(shared_data, "SLV", "2026-01-31")
+    january = range(index_of(rows, "2026-01-02"), len(rows))
+    worst = min(january, key=lambda i: rows[i][1] / rows[i - 1][1])
+    args = MeasureArgs(symbols=["SLV"], measure="daily_return", aggregate="min",
+                       start=date(2026, 1, 1), end=date(2026, 1, 31))  # fmt: skip
+    anchor = anchored_move(_at(shared_deps, date(2026, 2, 1)), args, "SLV")
+    assert anchor is not None and anchor.direction == "down"
+    assert anchor.start == anchor.end == date.fromisoformat(rows[worst][0])
+
+
+def test_the_deepest_drawdown_runs_from_its_peak_to_its_trough(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    # Gold in the first half of January 2026: a small dip in mid-month, before the window ends.
+    rows = _rows(shared_data, "GLD", "2026-01-16")
+    first = index_of(rows, "2026-01-02")
+    running, worst, trough, peak_at = 0.0, 0.0, first, first
+    for i in range(first, len(rows)):
+        running = max(running, rows[i][1])
+        if rows[i][1] / running - 1 < worst:
+            worst, trough = rows[i][1] / running - 1, i
+    peak_at = max(range(first, trough + 1), key=lambda i: rows[i][1])
+    assert trough > peak_at + 1  # the case this test is about: a fall of more than one day
+    args = MeasureArgs(symbols=["GLD"], measure="drawdown", aggregate="min",
+                       start=date(2026, 1, 1), end=date(2026, 1, 16))  # fmt: skip
+    anchor = anchored_move(_at(shared_deps, date(2026, 2, 1)), args, "GLD")
+    assert anchor is not None and anchor.direction == "down"
+    assert (anchor.start.isoformat(), anchor.end.isoformat()) == (
+        rows[peak_at + 1][0], rows[trough][0]
+    )  # fmt: skip
+
+
+def test_a_losing_streak_is_explained_over_its_own_sessions(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    rows = _rows(shared_data, "XLF", "2026-02-13")
+    length = 0
+    while rows[-1 - length][1] < rows[-2 - length][1]:
+        length += 1
+    assert length > 1
+    args = MeasureArgs(symbols=["XLF"], measure="down_streak")
+    anchor = anchored_move(_at(shared_deps, date(2026, 2, 13)), args, "XLF")
+    assert anchor is not None and anchor.direction == "down"
+    assert anchor.start.isoformat() == rows[-length][0] and anchor.end.isoformat() == rows[-1][0]
+    assert f"{length} sessions" in anchor.reason
+
+
+def test_no_move_when_the_last_close_is_the_peak_or_the_measure_is_no_move(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    rows = _rows(shared_data, "GLD", "2026-01-29")
+    january = [close for day, close in rows if day >= "2026-01-01"]
+    assert max(january) == january[-1]  # gold closed January 29 at its high for the month
+    deps = _at(shared_deps, date(2026, 1, 29))
+    peak = MeasureArgs(symbols=["GLD"], measure="distance_from_peak", start=date(2026, 1, 1))
+    volatile = MeasureArgs(symbols=["GLD"], measure="volatility", start=date(2026, 1, 1))
+    assert anchored_move(deps, peak, "GLD") is None
+    assert anchored_move(deps, volatile, "GLD") is None
+    assert own_measures([volatile, MeasureArgs(symbols=["GLD"])]) == [volatile]
+
+
+def test_a_why_question_keeps_its_own_measure_and_explains_its_move(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    as_of = date(2026, 2, 1)
+    rows = _rows(shared_data, "SLV", "2026-02-01")
+    peak = max(range(len(rows)), key=lambda i: rows[i][1])
+    settled = understand(
+        "how far off its high is silver now, and what sank it?",
+        as_of, Catalog.from_store(shared_deps.market),
+    )  # fmt: skip
+    calls = why_calls(_at(shared_deps, as_of), settled, budget_tokens=800)
+    measures = [c["args"] for c in calls if c["tool"] == "measure"]
+    assert measures[0]["measure"] == "distance_from_peak" and measures[0]["symbols"] == ["SLV"]
+    move = measures[1]
+    assert move["measure"] == "return" and move["symbols"][0] == "SLV"
+    assert (move["start"], move["end"]) == (rows[peak + 1][0], rows[-1][0])
+    assert any(line.startswith("move: the fall from its peak") for line in settled.trace)
