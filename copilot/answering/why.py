@@ -74,8 +74,7 @@ def why_calls(
     if compare:
         measured["versus"] = BENCHMARK
     calls: list[dict[str, Any]] = [
-        {"tool": "measure", "args": args.model_dump(mode="json", exclude_none=True)}
-        for args in own
+        {"tool": "measure", "args": args.model_dump(mode="json", exclude_none=True)} for args in own
     ]
     calls.append({"tool": "measure", "args": measured})
     if ranking is not None and move is not None:

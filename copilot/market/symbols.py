@@ -329,6 +329,14 @@ SAME_MEASURE: dict[str, tuple[str, ...]] = {
 }
 
 
+# Names of the registry whose singular is another word: "industrials" are stocks, "industrial
+# production" is a statistic; "financial markets", "a material rally" (a large one), "a staple
+# of", "communication" and "transport" name no market. Never read in the singular.
+PLURAL_ONLY = frozenset(
+    {"industrials", "financials", "materials", "staples", "communications", "transports"}
+)
+
+
 def sector_symbols() -> list[str]:
     """The 11 Select Sector SPDRs."""
     return [info.symbol for info in KNOWN_SYMBOLS if info.sector is not None]

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from copilot.market.symbols import lookup
+from copilot.market.symbols import PLURAL_ONLY, lookup
 from copilot.news.lexical import tokens
 from copilot.sentences import sentence_spans
 
@@ -224,10 +224,13 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
 
 @lru_cache(maxsize=4096)  # every sentence of every candidate is matched against every phrase
 def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
-    """A phrase as whole tokens, each with an optional plural ("chip stock" ~ "chip stocks")."""
+    """A phrase as whole tokens, each with an optional plural ("chip stock" ~ "chip stocks"),
+    except a sector name alone whose singular means something else (`PLURAL_ONLY`)."""
     words = tokens(phrase)
     if not words:
         return None
+    if len(words) == 1 and words[0] in PLURAL_ONLY:
+        return re.compile(r"(?<![a-z0-9])" + re.escape(words[0]) + r"(?![a-z0-9])")
     stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
     parts = [re.escape(stem) + "(?:s|es)?" for stem in stems]
     return re.compile(r"(?<![a-z0-9])" + r" ".join(parts) + r"(?![a-z0-9])")

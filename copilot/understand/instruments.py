@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from copilot.market.symbols import (
     KNOWN_SYMBOLS,
+    PLURAL_ONLY,
     SAME_MEASURE,
     SYMBOL_GROUPS,
     lookup,
@@ -137,15 +138,26 @@ _EVENTS = ("selloff", "sell-off", "rally", "slump", "rout", "plunge", "surge", "
 
 def _head_nouns(aliases: tuple[str, ...], plain: set[str]) -> tuple[str, ...]:
     """The registry's "… stocks" phrases, and the same with the other words people use for
-    them ("homebuilder shares", "the bank selloff"). An event noun is added only where the
-    word alone names nothing else: "the gold rally" is gold, not gold miners."""
+    them ("homebuilder shares", "the bank selloff"); a plural name's singular before an event
+    noun ("bonds" → "the bond selloff", "treasuries" → "the treasury rally"). An event noun is
+    added only where the word alone names nothing else: "the gold rally" is gold, not gold
+    miners."""
     out = list(aliases)
     for alias in aliases:
         if _STOCKS.search(alias):
             stem = _STOCKS.sub("", alias).strip().lower()
             nouns = _SHARES if stem in plain else (*_SHARES, *_EVENTS)
             out += [_STOCKS.sub(noun, alias) for noun in nouns]
+        elif _PLURAL.search(alias) and alias.split()[-1].lower() not in _NOT_PLURAL:
+            single = _PLURAL.sub(lambda m: "y" if m.group(0) == "ies" else "", alias)
+            if single.lower() not in plain:
+                out += [f"{single} {noun}" for noun in _EVENTS]
     return tuple(out)
+
+
+# A plural last word ("bonds", "treasuries", "small caps"), not "gas", "2s10s" or "stocks".
+_PLURAL = re.compile(r"(?<=[a-z]{3})(?<![sua])(?:ies|s)$")
+_NOT_PLURAL = PLURAL_ONLY | {"jones", "names", "shares"}
 
 
 def warm_patterns() -> None:

@@ -46,11 +46,19 @@ def test_a_max_drawdown_checks_out_and_a_wrong_one_does_not() -> None:
 
 
 def test_the_measure_tools_own_words_for_a_distance_from_the_peak() -> None:
-    """"distance from peak" (the tool's line, copied) is a peak distance: verified against the
+    """ "distance from peak" (the tool's line, copied) is a peak distance: verified against the
     source that states it, not moved to a return of the same size over the fall since the peak."""
     ledger = SourceLedger()
-    peak = Fact(subject="SLV", measure="distance_from_peak", value=-28.5606, unit="%",
-                start=D(2025, 2, 19), end=D(2026, 1, 30), on=D(2026, 1, 28), shown="-28.56%")
+    peak = Fact(
+        subject="SLV",
+        measure="distance_from_peak",
+        value=-28.5606,
+        unit="%",
+        start=D(2025, 2, 19),
+        end=D(2026, 1, 30),
+        on=D(2026, 1, 28),
+        shown="-28.56%",
+    )
     fall = Fact(subject="SLV", measure="return", value=-28.5603, unit="%", start=D(2026, 1, 29),
                 end=D(2026, 1, 30), shown="-28.56%")  # fmt: skip
     for fact, metric in ((peak, "distance_from_peak"), (fall, "return")):

@@ -164,6 +164,24 @@ def test_entity_mentions_are_whole_words_with_plurals() -> None:
     assert not mentions(entity_for(["GLD"]), "Goldman Sachs fell 1.4%")
 
 
+def test_a_sector_name_whose_singular_is_another_word_matches_only_as_written() -> None:
+    # Found in the app: "Industrial production increased …" was given as XLI's reason.
+    industrials, financials = entity_for(["XLI"]), entity_for(["XLF"])
+    materials, staples = entity_for(["XLB"]), entity_for(["XLP"])
+    assert not mentions(industrials, "Industrial production increased 0.4% in December")
+    assert not mentions(financials, "Financial markets were calm before the Fed")
+    assert not mentions(materials, "Raw material costs eased for manufacturers")
+    assert not mentions(staples, "Bread is a staple of the shopping basket")
+    assert mentions(industrials, "Industrials led the gains") and mentions(
+        financials, "financials fell"
+    )
+    assert mentions(materials, "Materials rallied") and mentions(staples, "Staples lagged")
+    # Other words keep their optional plural, and a sector's noun phrase still names it.
+    assert mentions(industrials, "Industrial stocks rose") and mentions(
+        financials, "a bank's results"
+    )
+
+
 def test_a_name_that_only_contains_a_markets_word_is_not_that_market() -> None:
     # Real lines: the World Bank's outlook was read as the banking sector's reason, and an
     # Oracle deal with Silver Lake as silver's.

@@ -812,6 +812,12 @@ def test_month_edges_after_since_and_through_stay_points(
         ("Why were long Treasury bonds weak in the first half of January?", "TLT"),
         ("how did long-term government bonds do last month", "TLT"),
         ("how did treasury bonds do last month", "IEF"),
+        # A plural name's singular before an event noun (found in the app: no instrument).
+        ("What was behind the bond selloff on January 8?", "AGG"),
+        ("what drove the treasury rally last week", "IEF"),
+        ("why the junk bond slump in december", "HYG"),
+        ("did the regional bank rout spread?", "KRE"),
+        ("What ended the utility rally?", "XLU"),
     ],
 )
 def test_shares_and_equities_name_the_same_sectors_as_stocks(
