@@ -32,6 +32,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 MAX_SUBJECTS = 3
+# A gap that rounds to 0.0 pp at the precision people quote gaps: no lead or lag to explain.
+NEGLIGIBLE_GAP_PP = 0.05
 # Words that say which of two did better: "why did the Nasdaq lag the S&P 500" claims it did worse.
 _DID_WORSE = re.compile(r"\b(?:lag\w*|underperform\w*|trail\w*)\b", re.IGNORECASE)
 # ("beating" left out: "which sector took a beating" is a fall, not a comparison)
@@ -203,6 +205,17 @@ def _relative_premise(
         return False
     if gap is None:
         return False
+    if abs(gap) < NEGLIGIBLE_GAP_PP:  # "-0.01 pp vs SPY" is no lag to explain
+        settled.direction_note = (
+            f"{subject} and {versus} moved about the same over the period asked about "
+            f"({gap:+.2f} pp), as measured above."
+        )
+        claim = worse or better
+        said = claim.group(0).lower() if claim is not None else "compares to"
+        settled.trace.append(
+            f"comparison: the question says {subject} {said} {versus}; the gap is {gap:+.2f} pp"
+        )
+        return True
     if worse and gap > 0:
         said, did = worse.group(0).lower(), "better"
     elif better and gap < 0:

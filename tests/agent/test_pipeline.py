@@ -418,6 +418,23 @@ def test_a_comparison_the_measures_contradict_is_said_and_a_true_one_is_not(
     assert "did not" not in outperformed.text
 
 
+def test_a_lag_too_small_to_explain_is_said_to_be_none(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    prices = shared_data / "market" / "prices"
+    iwm, spy = raw_closes(prices, "IWM"), raw_closes(prices, "SPY")
+    # By hand: on 2025-12-31 small caps fell 0.754% and the S&P 500 0.741%, a 0.013 pp lag.
+    move = {s: close_on(r, "2025-12-31") / close_on(r, "2025-12-30") - 1
+            for s, r in (("IWM", iwm), ("SPY", spy))}  # fmt: skip
+    gap = (move["IWM"] - move["SPY"]) * 100
+    assert -0.05 < gap < 0
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        "why did small caps lag the S&P 500 on December 31?", date(2026, 1, 5)
+    )
+    note = f"IWM and SPY moved about the same over the period asked about ({gap:+.2f} pp)"
+    assert answer.text.split("\n\n")[1] == f"{note}, as measured above [1]."
+
+
 def test_follow_ups_reuse_what_the_previous_turn_settled(shared_deps: ToolDeps) -> None:
     from copilot.answering.memory import Memory
 
