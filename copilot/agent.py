@@ -39,7 +39,7 @@ from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, tidy
 from copilot.answering.why import unmeasured_calls, unmeasured_note, why_calls
 from copilot.claims.extract import citations_in
-from copilot.claims.reasons import day_outside, preload_scorer
+from copilot.claims.reasons import another_market, day_outside, preload_scorer
 from copilot.errors import CopilotError
 from copilot.facts import Fact
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
@@ -424,7 +424,9 @@ class Copilot:
         a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
         measured fall: no figure to check, so the answer's check would let it stand), nor
         dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
-        rally; `day_outside`). Caught here, the next-ranked article is read in its place."""
+        rally; `day_outside`), nor gives another market's reason ("Gold rose as investors
+        sought safety" under energy's fall; `another_market`). Caught here, the next-ranked
+        article is read in its place."""
         text = tidy(draft)
         _, checked = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         if any(number.status in UNSUPPORTED for number in checked.numbers):
@@ -432,6 +434,8 @@ class Copilot:
         ledger = self.deps.ledger
         cited = [s for n in citations_in(text) if isinstance(s := ledger.get(n), NewsSource)]
         if cited and all(day_outside(text, source) is not None for source in cited):
+            return False
+        if cited and all(another_market(text, source) is not None for source in cited):
             return False
         return contradicts_a_move(text, measured, run.as_of) is None
 

@@ -16,12 +16,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
 from copilot.claims.reason_days import NamedDays, outside_move
 from copilot.claims.statements import Statement, news_text
-from copilot.news.evidence_terms import Entity, mentions
+from copilot.market.symbols import KNOWN_SYMBOLS
+from copilot.news.evidence_terms import Entity, entity_for, mentions
 from copilot.sources import DataSource, NewsSource
 
 # Measured on benchmarks/data/reason_pairs.jsonl (112 hand-labelled pairs): the weight and
@@ -363,6 +365,44 @@ def names_subject(source: NewsSource) -> bool:
     return mentions(Entity((), tuple(source.about)), news_text(source))
 
 
+# Markets whose name in a reason makes it a reason about them: the whole market ("stocks",
+# "Wall Street", "the S&P 500") is every move's backdrop and never another subject; rates,
+# macro series and currencies are causes ("after softer CPI", "as the dollar fell").
+_BACKDROP = frozenset({"SPY", "DIA", "RSP", "^GSPC", "SP500", "^DJI"})
+_MARKET_KINDS = frozenset({"etf", "commodity", "index", "crypto"})
+
+
+@lru_cache(maxsize=1)
+def _other_markets() -> tuple[tuple[str, Entity], ...]:
+    """Every tradable market's names and bellwethers (its bare ticker left out: "TIP", "SPY"
+    are words too)."""
+    markets = []
+    # Commodities first: "oil prices" is crude's name before it is energy stocks' word.
+    for info in sorted(KNOWN_SYMBOLS, key=lambda i: i.kind != "commodity"):
+        if info.kind in _MARKET_KINDS and info.symbol not in _BACKDROP:
+            entity = entity_for([info.symbol])
+            names = tuple(p for p in entity.phrases if p != info.symbol.upper())
+            markets.append((info.symbol, Entity((), names + entity.members)))
+    return tuple(markets)
+
+
+@lru_cache(maxsize=1)
+def _backdrop() -> Entity:
+    return Entity((), entity_for(sorted(_BACKDROP)).phrases)
+
+
+def another_market(sentence: str, source: NewsSource) -> str | None:
+    """The market a reason speaks of when it names neither the move it is given for nor the
+    market as a whole: "Gold ownership is expected to keep expanding [4]" under financials'
+    fall is a reason for gold, however well it copies the article. None when it names its own
+    subject, the whole market ("stocks fell as oil sank") or no market."""
+    if not source.about or mentions(Entity((), tuple(source.about)), sentence):
+        return None
+    if mentions(_backdrop(), sentence):
+        return None
+    return next((symbol for symbol, names in _other_markets() if mentions(names, sentence)), None)
+
+
 def day_outside(sentence: str, source: NewsSource) -> NamedDays | None:
     """A day the sentence names outside the move the article was read for (None when it
     names none, or the article is bound to no move)."""
@@ -391,6 +431,14 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"[{n}] does not mention {source.about[0]}: what it "
                            "reports is no reason for that move")  # fmt: skip
+    elsewhere = {n: another_market(body, s) for n, s in on_subject}
+    on_subject = [(n, s) for n, s in on_subject if elsewhere[n] is None] or on_subject
+    if elsewhere[on_subject[0][0]] is not None:  # every cited article: another market's reason
+        n, source = on_subject[0]
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n,
+                           evidence=f"it speaks of {elsewhere[n]}, not of {source.about[0]}: "
+                           "another market's news is no reason for this move")  # fmt: skip
     outside = {n: day_outside(body, s) for n, s in on_subject}
     in_move = [(n, s) for n, s in on_subject if outside[n] is None]
     if not in_move:  # the reason is dated to another day than the move it is given for

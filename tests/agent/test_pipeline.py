@@ -304,6 +304,20 @@ def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
     assert kept == [str(n) for n in readable[1:4]] and kept
 
 
+def test_a_reason_about_another_market_is_withheld_and_the_next_article_read(
+    research_deps: ToolDeps,
+) -> None:
+    gold = _drafting("Gold climbed as investors sought a haven from tariff threats")
+    quote = _quoting([])
+    llm = ScriptedLLM([gold, quote, quote, quote])
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    readable = _naming_small_caps(answer)
+    assert len(answer.removed) == 1 and answer.removed[0].startswith("Gold climbed as")
+    assert "Gold climbed" not in answer.text
+    kept = re.findall(r"\[(\d+)\]", answer.text.split("\n\n")[1])
+    assert kept == [str(n) for n in readable[1:4]] and kept
+
+
 def test_a_reason_dated_outside_the_move_is_withheld(research_deps: ToolDeps) -> None:
     thursday = _drafting("Stocks climbed on Thursday as traders bought the dip")
     quote = _quoting([])

@@ -240,3 +240,47 @@ def test_a_reason_from_an_article_on_the_markets_driver_is_bound_to_its_move(
                "to 89.1, its fifth consecutive monthly decline")  # fmt: skip
     assert _bound_to(list(entity_for(["XRT"]).words), release)[0] == "supported"
     assert _bound_to(list(entity_for(["XLP"]).words), release)[0] == "unsupported"
+
+
+def _reason_for(about: list[str], excerpt: str, reason: str) -> tuple[str, str]:
+    """`reason`, cited to an article showing `excerpt`, read as a driver of the move whose
+    subject `about` names."""
+    ledger = SourceLedger()
+    n = ledger.register(NewsSource(
+        article_id="a3", chunk_id="a3-0", title="Markets wrap", publisher="Pub",
+        published_at=datetime(2025, 12, 16), url="https://x/3", text=excerpt, excerpt=excerpt,
+        about=about,
+    ))  # fmt: skip
+    _, v = verify_answer(f"{reason} [{n}].", ledger, check_support=True)
+    [check] = [r for r in v.reasons if r.kind == "reason"]
+    return check.status, check.evidence
+
+
+# A real excerpt read for energy stocks' fall on 2025-12-16: oil's reason, then gold's.
+OIL_AND_GOLD = (
+    "Oil prices remain subdued near multi-month lows amid expectations of a global surplus "
+    "next year, while gold continues to push towards record highs as investors seek safety"
+)
+
+
+def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> None:
+    energy = list(entity_for(["XLE"]).words)
+    status, evidence = _reason_for(energy, OIL_AND_GOLD, "Gold rose as investors sought safety")
+    assert status == "unsupported" and evidence.startswith("it speaks of GLD, not of")
+    # The subject's own reason from the same excerpt, and one naming no market, are judged on
+    # their support.
+    oil = "Oil prices stayed near multi-month lows amid expectations of a global surplus"
+    assert _reason_for(energy, OIL_AND_GOLD, oil)[0] == "supported"
+    unnamed = "Expectations of a global surplus next year kept prices near multi-month lows"
+    assert not _reason_for(energy, OIL_AND_GOLD, unnamed)[1].startswith("it speaks of")
+    # The whole market is every move's backdrop, not another subject: "stocks fell as oil
+    # sank" is judged on its support, while oil's news alone is oil's.
+    wrap = (
+        "Stocks fell, small caps most, as oil prices sank to multi-month lows on a global surplus"
+    )
+    small_caps = ["small caps", "IWM"]
+    backdrop = _reason_for(small_caps, wrap, "Stocks fell as oil prices sank to multi-month lows")
+    assert not backdrop[1].startswith("it speaks of")
+    alone = _reason_for(small_caps, wrap, "Oil prices sank to multi-month lows on a global surplus")
+    assert alone == ("unsupported", "it speaks of WTI, not of small caps: another market's "
+                     "news is no reason for this move")  # fmt: skip
