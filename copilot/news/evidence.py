@@ -40,6 +40,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -107,6 +108,9 @@ SIBLING_SLACK = 0.1
 NAMED_ONLY = 4  # a sentence that names the entity and nothing else: no reason to move for
 MARKET = "SPY"  # a wrap's lede names the whole market as the news names SPY ("Wall Street")
 LEDE_SENTENCES = 2  # the lede's move, then (often) its cause
+# A headline that names the entity, its move's way and a cause, however weak ("… as …").
+HEADLINE_POINTS = NAMED_ONLY + 2 + 1
+_CLAUSES = re.compile(r"[,;:]|\s+(?:as|and|after|while|amid|but|on|with)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,7 @@ def gather_evidence(
                       excerpt_chars)
         for d in drivers
     ]  # fmt: skip
+    drivers = [_with_its_headline(d, entity, direction, excerpt_chars) for d in drivers]
     drivers = [
         _with_the_days_lede(d, chunks.get(d.hit.article_id, []), entity, direction, start, end,
                             excerpt_chars)
@@ -395,6 +400,26 @@ def _reason_chunk(
         update={"chunk_id": chunk_id, "chunk_index": int(meta["chunk_index"]), "text": text}
     )
     return replace(driver, hit=moved, excerpt=reason_excerpt(text, entity, direction, limit))
+
+
+def _with_its_headline(driver: Driver, entity: Entity, direction: Direction, limit: int) -> Driver:
+    """An excerpt led by the article's headline when the headline gives the move and its cause
+    and says more than any line of the excerpt: "US Stocks Rise as Dollar Weakens and
+    Precious Metals Gain" over a summary of stocks and Cisco, read for silver's rise. The model
+    is shown the excerpt alone, so a cause only the headline holds was never written."""
+    title, excerpt = driver.hit.title.strip(), driver.excerpt
+    if not mentions(entity, title) or title in excerpt:
+        return driver
+    # "… as Dollar Weakens and Precious Metals Gain" is a rise of metals: the way of the clause
+    # that names them, not of every word in the line.
+    clauses = [c for c in _CLAUSES.split(title) if mentions(entity, c)]
+    if any(_one_way(clause, opposite(direction)) for clause in clauses):
+        return driver
+    headline = reason_score(title, entity, direction)
+    if headline < HEADLINE_POINTS or headline <= _reason_points(excerpt, entity, direction):
+        return driver
+    rest = reason_excerpt(driver.hit.text, entity, direction, limit - len(title) - 2)
+    return replace(driver, excerpt=f"{title}. {rest}")
 
 
 def _with_the_days_lede(

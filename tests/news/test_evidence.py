@@ -15,6 +15,7 @@ from copilot.news.evidence import (
     Driver,
     _reason_chunk,
     _says_it_moved,
+    _with_its_headline,
     fit_budget,
     gather_evidence,
     mmr_order,
@@ -663,3 +664,33 @@ def test_a_feeds_timestamp_dates_an_article_to_its_day(precision: str, dated: bo
     friday = date(2026, 1, 16)
     assert hit.dated_to_day is dated
     assert _says_it_moved(driver, entity_for(["SMH"]), "up", friday, friday) is dated
+
+
+def _summary(title: str, text: str) -> Driver:
+    hit = NewsHit(
+        article_id="b", chunk_id="b-v-0000", chunk_index=0, title=title, publisher="TV",
+        published_at=datetime(2026, 1, 26, tzinfo=UTC), date_precision="day",
+        url="https://tv.example/b", symbols=[], summary_only=True, text=text, score=0.4,
+    )  # fmt: skip
+    return Driver(hit, reason_excerpt(text, entity_for(["SLV"]), "up", 300), 1.0, 0.4, True)
+
+
+# A real headline and summary, read for silver's rise of January 23-26, 2026: the cause is in
+# the headline alone.
+HEADLINE = "US Stocks Rise as Dollar Weakens and Precious Metals Gain"
+STOCKS_SUMMARY = ("US stocks climb amid tech earnings anticipation and Fed meeting focus. Guests "
+                  "discuss sector impacts and data center deals.")  # fmt: skip
+
+
+def test_a_headline_with_the_moves_cause_leads_an_excerpt_without_one() -> None:
+    silver = entity_for(["SLV"])
+    led = _with_its_headline(_summary(HEADLINE, STOCKS_SUMMARY), silver, "up", 300)
+    assert led.excerpt.startswith(f"{HEADLINE}. US stocks climb") and len(led.excerpt) <= 300
+    # Not for the other way, nor over a line of the excerpt that says as much, nor for a
+    # headline about something else.
+    plain = _summary(HEADLINE, STOCKS_SUMMARY)
+    assert _with_its_headline(plain, silver, "down", 300).excerpt == plain.excerpt
+    own = _summary(HEADLINE, "Silver jumped 6% after the dollar weakened sharply on Monday.")
+    assert _with_its_headline(own, silver, "up", 300).excerpt == own.excerpt
+    tech = _summary("US Stocks Rise as Tech Earnings Impress", STOCKS_SUMMARY)
+    assert _with_its_headline(tech, silver, "up", 300).excerpt == tech.excerpt
