@@ -22,7 +22,7 @@ from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
 from copilot.claims.reason_days import NamedDays, outside_move
 from copilot.claims.statements import Statement, news_text
-from copilot.market.symbols import KNOWN_SYMBOLS
+from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS
 from copilot.news.evidence_terms import Entity, entity_for, mentions
 from copilot.sources import DataSource, NewsSource
 
@@ -370,19 +370,25 @@ def names_subject(source: NewsSource) -> bool:
 # macro series and currencies are causes ("after softer CPI", "as the dollar fell").
 _BACKDROP = frozenset({"SPY", "DIA", "RSP", "^GSPC", "SP500", "^DJI"})
 _MARKET_KINDS = frozenset({"etf", "commodity", "index", "crypto"})
+# Indexes hold the sectors and companies the news names: "Apple and Microsoft led gains" is a
+# reason for the Nasdaq 100's rise, "regional banks rallied" one for small caps'. Gold and
+# Treasuries are still other markets.
+_INDEXES = _BACKDROP | {"QQQ", "^IXIC", "IWM", "^RUT", "MDY", "IWF", "IWD", "IWN", "MAGS"}
 
 
 @lru_cache(maxsize=1)
-def _other_markets() -> tuple[tuple[str, Entity], ...]:
+def _other_markets() -> tuple[tuple[str, Entity, bool], ...]:
     """Every tradable market's names and bellwethers (its bare ticker left out: "TIP", "SPY"
-    are words too)."""
+    are words too), and whether it is a US stock fund (a part of the indexes)."""
     markets = []
+    bonds = SYMBOL_GROUPS["bond"]
     # Commodities first: "oil prices" is crude's name before it is energy stocks' word.
     for info in sorted(KNOWN_SYMBOLS, key=lambda i: i.kind != "commodity"):
         if info.kind in _MARKET_KINDS and info.symbol not in _BACKDROP:
             entity = entity_for([info.symbol])
             names = tuple(p for p in entity.phrases if p != info.symbol.upper())
-            markets.append((info.symbol, Entity((), names + entity.members)))
+            stocks = info.kind == "etf" and info.symbol not in bonds
+            markets.append((info.symbol, Entity((), names + entity.members), stocks))
     return tuple(markets)
 
 
@@ -395,12 +401,15 @@ def another_market(sentence: str, source: NewsSource) -> str | None:
     """The market a reason speaks of when it names neither the move it is given for nor the
     market as a whole: "Gold ownership is expected to keep expanding [4]" under financials'
     fall is a reason for gold, however well it copies the article. None when it names its own
-    subject, the whole market ("stocks fell as oil sank") or no market."""
+    subject, the whole market ("stocks fell as oil sank"), no market, or, for an index's move,
+    only its parts (sectors and companies)."""
     if not source.about or mentions(Entity((), tuple(source.about)), sentence):
         return None
     if mentions(_backdrop(), sentence):
         return None
-    return next((symbol for symbol, names in _other_markets() if mentions(names, sentence)), None)
+    index = bool(_INDEXES.intersection(source.about))
+    return next((symbol for symbol, names, stocks in _other_markets()
+                 if not (index and stocks) and mentions(names, sentence)), None)  # fmt: skip
 
 
 def day_outside(sentence: str, source: NewsSource) -> NamedDays | None:

@@ -278,9 +278,15 @@ def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> 
     wrap = (
         "Stocks fell, small caps most, as oil prices sank to multi-month lows on a global surplus"
     )
-    small_caps = ["small caps", "IWM"]
+    small_caps = ["small caps", "small-cap stocks"]
     backdrop = _reason_for(small_caps, wrap, "Stocks fell as oil prices sank to multi-month lows")
     assert not backdrop[1].startswith("it speaks of")
     alone = _reason_for(small_caps, wrap, "Oil prices sank to multi-month lows on a global surplus")
     assert alone == ("unsupported", "it speaks of WTI, not of small caps: another market's "
                      "news is no reason for this move")  # fmt: skip
+    # An index holds the sectors and companies the news names: their news is its news.
+    nasdaq = list(entity_for(["QQQ"]).words)
+    gains = "Apple and Microsoft led gains in tech stocks after strong iPhone sales"
+    assert not _reason_for(nasdaq, gains, "Apple and Microsoft led gains")[1].startswith(
+        "it speaks of"
+    )
