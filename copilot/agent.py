@@ -328,10 +328,12 @@ class Copilot:
                   "premise": premise}  # fmt: skip
         uncovered = settled.why and any(_no_coverage(r) for r in run.records)
         move = move_paragraph(data, self.deps.ledger) if news or uncovered else ""
-        if move and settled.direction_note and data and data[0].sources:
+        # The move's own measure: a ranking or the question's own measure can come first.
+        moved = next((r for r in data if r.arguments.get("measure") == "return"), None)
+        if move and settled.direction_note and moved is not None and moved.sources:
             # The move ran against the question's word for it: said, citing the measure.
             note = settled.direction_note.rstrip(".")
-            move = f"{move}\n\n{note} [{data[0].sources[0]}]."
+            move = f"{move}\n\n{note} [{moved.sources[0]}]."
         if move and not news:  # no stored article explains the move: code states it and the
             run.move = move  # gap (a note after the check); asked anyway, the model made up
             self._token(run, move)  # causes from the figures ("jumped due to its return")

@@ -24,7 +24,6 @@ Way = Literal["up", "down"]
 # The measures a why-question can ask for beside the move itself. "return" is the move, and
 # "beat_streak" the why path measures anyway.
 MOVE_MEASURES = frozenset({"return", "beat_streak"})
-_EXTREMES = frozenset({"max", "min", "argmax", "argmin"})
 
 
 @dataclass(frozen=True)
@@ -42,85 +41,44 @@ def own_measures(calls: list[MeasureArgs]) -> list[MeasureArgs]:
 
 
 def anchored_move(deps: ToolDeps, args: MeasureArgs, subject: str) -> Anchor | None:
-    """The move `args`' figure for `subject` is about, or None when the measure points at no
-    move (a volatility, a count of days) or nothing moved (the last close is the peak)."""
+    """The move `args`' figure for `subject` is about, from the days the measure tool itself
+    reports beside the figure (its day, its peak or trough, its run's first session), or None
+    when the measure points at no move (a volatility, a count of days) or nothing moved (the
+    last close is the peak)."""
     try:
         row = compute(deps, args.model_copy(update={"symbols": [subject]})).rows[0]
-        closes = deps.market.values(subject, as_of=deps.as_of).dropna()
+        sessions = deps.market.values(subject, as_of=deps.as_of).dropna().index
     except (CopilotError, IndexError):
         return None
-    if row.end is None or row.start is None or len(closes) < 2:
+    if row.end is None or row.value is None:
         return None
-    measure, aggregate = args.measure, args.aggregate
-    if measure == "daily_return" and aggregate in _EXTREMES and row.on is not None:
-        return _the_day(closes, row.on)
-    if measure == "distance_from_peak" or (measure == "drawdown" and aggregate == "last"):
-        return _since_extreme(_between(closes, row.start, row.end), "down")
-    if measure == "distance_from_trough":
-        return _since_extreme(_between(closes, row.start, row.end), "up")
-    if measure == "drawdown" and aggregate == "min" and row.on is not None:
-        return _worst_drawdown(closes, row.start, row.on)
-    if measure in ("up_streak", "down_streak") and aggregate == "last" and row.value:
-        way: Way = "up" if measure == "up_streak" else "down"
-        return _streak(closes, row.end, int(row.value), way)
+    measure, aggregate, value = args.measure, args.aggregate, row.value
+    if measure == "daily_return" and aggregate in ("max", "min") and row.on is not None:
+        way: Way = "up" if value > 0 else "down"
+        return Anchor(row.on, row.on, way, f"the day asked about, {row.on}, is explained")
+    if row.ref_date is None or value == 0:
+        return None
+    if measure in ("distance_from_peak", "distance_from_trough", "drawdown"):
+        last = row.on if aggregate != "last" and row.on is not None else row.end
+        first = _session_after(sessions, row.ref_date)
+        if last is None or first is None or first > last:
+            return None
+        if measure == "distance_from_trough":
+            return Anchor(first, last, "up", f"the rise from its trough on {row.ref_date} to "
+                          f"{last} is explained")  # fmt: skip
+        return Anchor(first, last, "down", f"the fall from its peak on {row.ref_date} to {last} "
+                      "is explained")  # fmt: skip
+    if measure in ("up_streak", "down_streak") and aggregate == "last":
+        way = "up" if measure == "up_streak" else "down"
+        last = row.on or row.end
+        span = f"the {int(value)} sessions from {row.ref_date} to {last}" if value > 1 else (
+            f"the session of {last}"
+        )  # fmt: skip
+        return Anchor(row.ref_date, last, way, f"the streak asked about, {span}, is explained")
     return None
 
 
-def _the_day(closes: pd.Series, day: date) -> Anchor | None:
-    position = _position(closes, day)
-    if position is None or position == 0:
-        return None
-    way: Way = "up" if closes.iloc[position] > closes.iloc[position - 1] else "down"
-    return Anchor(day, day, way, f"the day the question asks about, {day}, is explained")
-
-
-def _since_extreme(inside: pd.Series, way: Way) -> Anchor | None:
-    """From the session after the window's peak (`down`) or trough (`up`) to its end."""
-    if inside.empty:
-        return None
-    at = int(inside.to_numpy().argmax() if way == "down" else inside.to_numpy().argmin())
-    extreme = inside.index[at].date()
-    after = inside[inside.index > pd.Timestamp(extreme)]
-    if after.empty:
-        return None  # the last close is the peak: nothing fell since
-    start, end = after.index[0].date(), after.index[-1].date()
-    what = "the fall from its peak" if way == "down" else "the rise from its trough"
-    return Anchor(start, end, way, f"{what} on {extreme} to {end} is explained")
-
-
-def _worst_drawdown(closes: pd.Series, first: date, trough: date) -> Anchor | None:
-    """From the session after the peak before the deepest trough, to that trough."""
-    before = _between(closes, first, trough)
-    if len(before) < 2:
-        return None
-    peak = before.index[int(before.to_numpy().argmax())]
-    after = before[before.index > peak]
-    if after.empty:
-        return None
-    return Anchor(
-        after.index[0].date(), trough, "down",
-        f"the deepest fall from a peak, {peak.date()} to {trough}, is explained",
-    )  # fmt: skip
-
-
-def _streak(closes: pd.Series, end: date, sessions: int, way: Way) -> Anchor | None:
-    position = _position(closes, end)
-    if position is None or sessions < 1 or position - sessions < 0:
-        return None
-    start = closes.index[position - sessions + 1].date()
-    span = (
-        f"the {sessions} sessions from {start} to {end}"
-        if sessions > 1
-        else f"the session of {end}"
-    )
-    return Anchor(start, end, way, f"the streak asked about, {span}, is explained")
-
-
-def _between(closes: pd.Series, first: date, last: date) -> pd.Series:
-    index = closes.index
-    return closes[(index >= pd.Timestamp(first)) & (index <= pd.Timestamp(last))]
-
-
-def _position(closes: pd.Series, day: date) -> int | None:
-    matches = (closes.index == pd.Timestamp(day)).nonzero()[0]
-    return int(matches[0]) if len(matches) else None
+def _session_after(sessions: pd.DatetimeIndex, day: date) -> date | None:
+    """The first session after `day`: where a fall from a peak on `day` begins."""
+    later = sessions[sessions > pd.Timestamp(day)]
+    return later[0].date() if len(later) else None

@@ -32,7 +32,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 MAX_SUBJECTS = 3
-# A gap that rounds to 0.0 pp at the precision people quote gaps: no lead or lag to explain.
+# A gap shown as at most ±0.04 pp (it rounds to 0.0 at one decimal): no lead or lag to explain.
 NEGLIGIBLE_GAP_PP = 0.05
 # Words that say which of two did better: "why did the Nasdaq lag the S&P 500" claims it did worse.
 _DID_WORSE = re.compile(r"\b(?:lag\w*|underperform\w*|trail\w*)\b", re.IGNORECASE)
@@ -106,12 +106,16 @@ class _Move:
 def _anchored(
     deps: ToolDeps, settled: Understanding, own: list[MeasureArgs], subject: str
 ) -> _Move | None:
-    """The move the question's own measure points at (said in the trace), if any."""
-    anchor = anchored_move(deps, own[0], subject)
-    if anchor is None:
-        return None
-    settled.trace.append(f"move: {anchor.reason}")
-    return _Move(anchor.start, anchor.end, anchor.direction)
+    """The move the first of the question's own measures that points at one points at (said
+    in the trace), when it goes the question's way."""
+    for args in own:
+        anchor = anchored_move(deps, args, subject)
+        # "How far above its trough is X, and why did it fall?": the rise since the trough is
+        # not the fall asked about; the question's own window and word decide (`_move`).
+        if anchor is not None and settled.direction in (None, anchor.direction):
+            settled.trace.append(f"move: {anchor.reason}")
+            return _Move(anchor.start, anchor.end, anchor.direction)
+    return None
 
 
 def _move(
@@ -200,18 +204,20 @@ def _relative_premise(
         return False
     try:  # the gap the answer shows ("+0.05 pp vs SPY"), from the measure tool itself
         args = MeasureArgs(symbols=[subject], measure="return", versus=versus, start=start, end=end)
-        gap = compute(deps, args).rows[0].difference
+        row = compute(deps, args).rows[0]
     except CopilotError:
         return False
+    gap = row.difference
     if gap is None:
         return False
-    if abs(gap) < NEGLIGIBLE_GAP_PP:  # "-0.01 pp vs SPY" is no lag to explain
+    if row.unit == "%" and abs(round(gap, 2)) < NEGLIGIBLE_GAP_PP:  # "-0.01 pp vs SPY"
         settled.direction_note = (
             f"{subject} and {versus} moved about the same over the period asked about "
             f"({gap:+.2f} pp), as measured above."
         )
         claim = worse or better
-        said = claim.group(0).lower() if claim is not None else "compares to"
+        assert claim is not None  # exactly one of the two, checked above
+        said = claim.group(0).lower()
         settled.trace.append(
             f"comparison: the question says {subject} {said} {versus}; the gap is {gap:+.2f} pp"
         )

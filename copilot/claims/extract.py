@@ -152,9 +152,10 @@ _SESSIONS_AFTER = re.compile(r"^[\s-]*(?:trading[\s-])?(?:sessions?|days?)\b", r
 _WINDOW_BEFORE = re.compile(r"(?:last|past|over|in|the)\s+(?:the\s+)?$", re.I)
 _SMA = re.compile(r"average|\bsma\b|moving", re.I)
 # A distance from an extreme, in the writer's words or the measure tool's ("distance from peak").
-_PEAK = re.compile(r"\bfrom (?:its|the) (?:\w+ )?(?:peak|high|record|trough|low)|off (?:its|the) "
-                   r"\w*\s?high|below (?:its|the) (?:\w+ )?(?:peak|high)|above (?:its|the) "
-                   r"(?:\w+ )?(?:trough|low)|\bdistance from (?:peak|trough)", re.I)  # fmt: skip
+_PEAK = re.compile(r"(?:\bfrom (?:its|the) (?:\w+ )?(?:peak|high|record|trough|low)|"
+                   r"off (?:its|the) [\w-]*\s?high|below (?:its|the) (?:\w+ )?(?:peak|high)|"
+                   r"above (?:its|the) (?:\w+ )?(?:trough|low)|\bdistance from (?:peak|trough))\b",
+                   re.I)  # fmt: skip
 _COMPARE = re.compile(
     r"\bbeat\w*|outperform\w*|underperform\w*|outpac\w*|lagg?\w*|trail\w*|\blead\b|\bled\b|"
     r"\bleads\b|gap|spread|"

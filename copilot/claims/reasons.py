@@ -22,7 +22,9 @@ from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
 from copilot.claims.reason_days import NamedDays, outside_move
 from copilot.claims.statements import Statement, news_text
-from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS
+from copilot.claims.subjects import family
+from copilot.claims.subjects import mentions as subject_mentions
+from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, lookup, sector_symbols
 from copilot.news.evidence_terms import Entity, entity_for, mentions
 from copilot.sources import DataSource, NewsSource
 
@@ -365,31 +367,30 @@ def names_subject(source: NewsSource) -> bool:
     return mentions(Entity((), tuple(source.about)), news_text(source))
 
 
-# Markets whose name in a reason makes it a reason about them: the whole market ("stocks",
-# "Wall Street", "the S&P 500") is every move's backdrop and never another subject; rates,
-# macro series and currencies are causes ("after softer CPI", "as the dollar fell").
+# Which markets a reason can be about instead of its own subject. The whole market ("stocks",
+# "Wall Street") is every move's backdrop; rates, macro series, currencies and foreign markets
+# are causes ("after softer CPI", "as Treasury yields eased", "China's export curbs"). Left:
+# US stock sectors and industries, commodities and crypto — and, for an index's move, only
+# the last two (its sectors and companies are its parts: "Apple and Microsoft led gains").
 _BACKDROP = frozenset({"SPY", "DIA", "RSP", "^GSPC", "SP500", "^DJI"})
-_MARKET_KINDS = frozenset({"etf", "commodity", "index", "crypto"})
-# Indexes hold the sectors and companies the news names: "Apple and Microsoft led gains" is a
-# reason for the Nasdaq 100's rise, "regional banks rallied" one for small caps'. Gold and
-# Treasuries are still other markets.
 _INDEXES = _BACKDROP | {"QQQ", "^IXIC", "IWM", "^RUT", "MDY", "IWF", "IWD", "IWN", "MAGS"}
-
-
-@lru_cache(maxsize=1)
-def _other_markets() -> tuple[tuple[str, Entity, bool], ...]:
-    """Every tradable market's names and bellwethers (its bare ticker left out: "TIP", "SPY"
-    are words too), and whether it is a US stock fund (a part of the indexes)."""
-    markets = []
-    bonds = SYMBOL_GROUPS["bond"]
-    # Commodities first: "oil prices" is crude's name before it is energy stocks' word.
-    for info in sorted(KNOWN_SYMBOLS, key=lambda i: i.kind != "commodity"):
-        if info.kind in _MARKET_KINDS and info.symbol not in _BACKDROP:
-            entity = entity_for([info.symbol])
-            names = tuple(p for p in entity.phrases if p != info.symbol.upper())
-            stocks = info.kind == "etf" and info.symbol not in bonds
-            markets.append((info.symbol, Entity((), names + entity.members), stocks))
-    return tuple(markets)
+_STOCK_GROUPS = frozenset(sector_symbols()) | frozenset(SYMBOL_GROUPS["industry"]) | {
+    "CIBR", "ICLN", "TAN", "URA", "SIL", "KIE", "MAGS"
+}  # fmt: skip
+_ASSETS = frozenset(i.symbol for i in KNOWN_SYMBOLS if i.kind in ("commodity", "crypto"))
+# Markets whose news explains one another's moves: a sector and its industries, a materials
+# fund and its metals and miners, energy and its fuels, a commodity index and its parts.
+_RELATED: tuple[frozenset[str], ...] = (
+    frozenset({"XLK", "SMH", "IGV", "CIBR", "MAGS"}),
+    frozenset({"XLF", "KRE", "KIE"}),
+    frozenset({"XLI", "IYT", "ITA", "JETS"}),
+    frozenset({"XLE", "OIH", "WTI", "BZ=F", "NG=F", "RB=F"}),
+    frozenset({"XLB", "CPER", "GLD", "SLV", "PPLT", "GDX", "SIL"}),
+    frozenset({"XLY", "XRT", "XHB"}),
+    frozenset({"XLV", "IBB"}),
+    frozenset({"XLU", "ICLN", "TAN", "URA"}),
+    frozenset({"DBC", "WTI", "BZ=F", "NG=F", "RB=F", "GLD", "SLV", "PPLT", "CPER"}),
+)
 
 
 @lru_cache(maxsize=1)
@@ -398,18 +399,26 @@ def _backdrop() -> Entity:
 
 
 def another_market(sentence: str, source: NewsSource) -> str | None:
-    """The market a reason speaks of when it names neither the move it is given for nor the
-    market as a whole: "Gold ownership is expected to keep expanding [4]" under financials'
-    fall is a reason for gold, however well it copies the article. None when it names its own
-    subject, the whole market ("stocks fell as oil sank"), no market, or, for an index's move,
-    only its parts (sectors and companies)."""
+    """The market a reason speaks of when it names neither the move it is given for, nor a
+    market related to it, nor the market as a whole: "Gold ownership is expected to keep
+    expanding [4]" under financials' fall is a reason for gold, however well it copies the
+    article; "Gold stocks rallied" under banks' rise is gold miners'. None otherwise."""
     if not source.about or mentions(Entity((), tuple(source.about)), sentence):
         return None
-    if mentions(_backdrop(), sentence):
+    own = {s for word in source.about if (info := lookup(word)) for s in family(info.symbol)}
+    related = own.union(*(group for group in _RELATED if own & group))
+    candidates = _ASSETS if own & _INDEXES else _ASSETS | _STOCK_GROUPS
+    named = subject_mentions(sentence)
+    rest = sentence
+    for mention in reversed(named):  # what no market's name covers: "stocks fell as oil sank"
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    if mentions(_backdrop(), rest) or any(mention.subject & _BACKDROP for mention in named):
         return None
-    index = bool(_INDEXES.intersection(source.about))
-    return next((symbol for symbol, names, stocks in _other_markets()
-                 if not (index and stocks) and mentions(names, sentence)), None)  # fmt: skip
+    for mention in named:
+        if mention.subject & related:
+            return None
+    others = [s for mention in named for s in sorted(mention.subject) if s in candidates]
+    return others[0] if others else None
 
 
 def day_outside(sentence: str, source: NewsSource) -> NamedDays | None:

@@ -110,7 +110,8 @@ MARKET = "SPY"  # a wrap's lede names the whole market as the news names SPY ("W
 LEDE_SENTENCES = 2  # the lede's move, then (often) its cause
 # A headline that names the entity, its move's way and a cause, however weak ("… as …").
 HEADLINE_POINTS = NAMED_ONLY + 2 + 1
-_CLAUSES = re.compile(r"[,;:]|\s+(?:as|and|after|while|amid|but|on|with)\s+", re.IGNORECASE)
+_CLAUSES = re.compile(r"[,;:]|\s+(?:as|after|while|amid|but|on|with)\s+", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -403,23 +404,34 @@ def _reason_chunk(
 
 
 def _with_its_headline(driver: Driver, entity: Entity, direction: Direction, limit: int) -> Driver:
-    """An excerpt led by the article's headline when the headline gives the move and its cause
-    and says more than any line of the excerpt: "US Stocks Rise as Dollar Weakens and
-    Precious Metals Gain" over a summary of stocks and Cisco, read for silver's rise. The model
-    is shown the excerpt alone, so a cause only the headline holds was never written."""
+    """An excerpt led by the article's headline when the headline names the market moving the
+    move's way, with a cause, and says more than any line of the excerpt: "US Stocks Rise as
+    Dollar Weakens and Precious Metals Gain" over a summary of stocks and Cisco, read for
+    silver's rise. The model is shown the excerpt alone, so a cause only the headline held was
+    never written. The headline takes at most half the room."""
     title, excerpt = driver.hit.title.strip(), driver.excerpt
-    if not mentions(entity, title) or title in excerpt:
+    names = Entity(entity.symbols, entity.phrases, entity.members)  # "mortgage rates" names none
+    if not mentions(names, title) or title in excerpt or len(title) > limit // 2:
         return driver
-    # "… as Dollar Weakens and Precious Metals Gain" is a rise of metals: the way of the clause
-    # that names them, not of every word in the line.
-    clauses = [c for c in _CLAUSES.split(title) if mentions(entity, c)]
-    if any(_one_way(clause, opposite(direction)) for clause in clauses):
+    if not any(_one_way(clause, direction) for clause in _clauses_naming(names, title)):
         return driver
     headline = reason_score(title, entity, direction)
     if headline < HEADLINE_POINTS or headline <= _reason_points(excerpt, entity, direction):
         return driver
     rest = reason_excerpt(driver.hit.text, entity, direction, limit - len(title) - 2)
     return replace(driver, excerpt=f"{title}. {rest}")
+
+
+def _clauses_naming(names: Entity, title: str) -> list[str]:
+    """The headline's clauses that name the market, each from the name through the clause's
+    end: "… as Dollar Weakens and Precious Metals Gain" is a rise of metals (the way of their
+    words, not of every word in the line), "Gold and Silver Hit Record Highs" one of gold too,
+    and "Gold Holds Steady as Stocks Rally" none of gold."""
+    found = []
+    for clause in _CLAUSES.split(title):
+        parts = _AND.split(clause)
+        found += [" and ".join(parts[i:]) for i, part in enumerate(parts) if mentions(names, part)]
+    return found
 
 
 def _with_the_days_lede(
@@ -443,6 +455,8 @@ def _with_the_days_lede(
     only when the excerpt gives no cause of its own."""
     hit = driver.hit
     if not _on_its_days(hit, start, end) or gives_a_cause(driver.excerpt):
+        return driver
+    if driver.excerpt.startswith(f"{hit.title.strip()}. "):  # its headline gives the cause
         return driver
     first = [doc for chunk_id, doc, meta, _ in chunks
              if _same_version(chunk_id, hit) and int(meta["chunk_index"]) == 0]  # fmt: skip

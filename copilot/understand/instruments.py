@@ -155,7 +155,8 @@ def _head_nouns(aliases: tuple[str, ...], plain: set[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-# A plural last word ("bonds", "treasuries", "small caps"), not "gas", "2s10s" or "stocks".
+# A plural last word ("bonds", "treasuries", "small caps"), not "gas" or "2s10s" ("… stocks"
+# aliases are read by `_STOCKS` first).
 _PLURAL = re.compile(r"(?<=[a-z]{3})(?<![sua])(?:ies|s)$")
 _NOT_PLURAL = PLURAL_ONLY | {"jones", "names", "shares"}
 

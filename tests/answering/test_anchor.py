@@ -119,3 +119,18 @@ def test_a_why_question_keeps_its_own_measure_and_explains_its_move(
     assert move["measure"] == "return" and move["symbols"][0] == "SLV"
     assert (move["start"], move["end"]) == (rows[peak + 1][0], rows[-1][0])
     assert any(line.startswith("move: the fall from its peak") for line in settled.trace)
+
+
+def test_an_anchor_against_the_questions_word_gives_way_to_the_asked_move(
+    shared_deps: ToolDeps,
+) -> None:
+    # The rise from the trough is not the fall asked about: the question's own word decides.
+    as_of = date(2026, 2, 1)
+    settled = understand(
+        "how far above its trough is gold now, and why did it fall?",
+        as_of, Catalog.from_store(shared_deps.market),
+    )  # fmt: skip
+    assert settled.intent is not None and settled.intent.measure == "distance_from_trough"
+    why_calls(_at(shared_deps, as_of), settled, budget_tokens=800)
+    assert not any(line.startswith("move:") for line in settled.trace)
+    assert any("the most unusual recent fall" in line for line in settled.trace)

@@ -9,7 +9,13 @@ import pytest
 from ledger_kit import check
 
 from copilot.answer import ReasonCheck
-from copilot.claims.reasons import SupportScorer, default_scorer, directions_clash, superlatives
+from copilot.claims.reasons import (
+    SupportScorer,
+    another_market,
+    default_scorer,
+    directions_clash,
+    superlatives,
+)
 from copilot.news.evidence_terms import entity_for
 from copilot.sources import NewsSource, SourceLedger
 from copilot.verify import verify_answer
@@ -290,3 +296,33 @@ def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> 
     assert not _reason_for(nasdaq, gains, "Apple and Microsoft led gains")[1].startswith(
         "it speaks of"
     )
+
+
+@pytest.mark.parametrize(
+    ("subject", "reason", "about"),
+    [
+        ("XLF", "Gold ownership is expected to keep expanding into 2026", "GLD"),
+        ("XLF", "Gold stocks rallied as investors sought safety", "GDX"),  # not "stocks"
+        ("XLB", "The Energy Select Sector SPDR (XLE) rose 2.4% on Greenland hopes", "XLE"),
+        ("SPY", "Gold rose to a record as the dollar slid", "GLD"),
+        ("SLV", "The S&P 500 rallied 1% as retail stocks gained", None),  # the whole market
+        # A sector's industries, a materials fund's metals, energy's fuels: related news.
+        ("XLK", "Chipmakers surged after Micron's upbeat forecast", None),
+        ("XLI", "Transports rallied on strong freight data", None),
+        ("XLB", "Copper and gold miners led the gains", None),
+        ("XLE", "Natural gas prices jumped on cold weather", None),
+        ("GDX", "Gold hit a record as investors sought safety", None),
+        # Rates and foreign markets are causes; an index holds its sectors and companies.
+        ("XLU", "Falling Treasury yields lifted rate-sensitive sectors", None),
+        ("SMH", "Tighter export curbs on China weighed on the group", None),
+        ("QQQ", "Apple and Microsoft led gains", None),
+        ("IWM", "Regional banks rallied after strong lending figures", None),
+    ],
+)
+def test_which_market_a_reason_is_about(subject: str, reason: str, about: str | None) -> None:
+    source = NewsSource(
+        article_id="a4", chunk_id="a4-0", title="Markets wrap", publisher="Pub",
+        published_at=datetime(2026, 1, 21), url="https://x/4", text=reason, excerpt=reason,
+        about=list(entity_for([subject]).words),
+    )  # fmt: skip
+    assert another_market(reason, source) == about

@@ -694,3 +694,12 @@ def test_a_headline_with_the_moves_cause_leads_an_excerpt_without_one() -> None:
     assert _with_its_headline(own, silver, "up", 300).excerpt == own.excerpt
     tech = _summary("US Stocks Rise as Tech Earnings Impress", STOCKS_SUMMARY)
     assert _with_its_headline(tech, silver, "up", 300).excerpt == tech.excerpt
+    # The way is the way of the words that name the market, and a driver names none.
+    steady = _summary("Gold Holds Steady as Stocks Rally", STOCKS_SUMMARY)
+    assert _with_its_headline(steady, entity_for(["GLD"]), "up", 300).excerpt == steady.excerpt
+    rates = _summary("Mortgage Rates Ease as Stocks Fall", STOCKS_SUMMARY)
+    assert _with_its_headline(rates, entity_for(["XHB"]), "down", 300).excerpt == rates.excerpt
+    both = _summary("Stocks Advance as Gold and Silver Hit Record Highs", STOCKS_SUMMARY)
+    assert _with_its_headline(both, entity_for(["GLD"]), "up", 300).excerpt.startswith("Stocks")
+    # A headline longer than half the room leaves the excerpt as it was.
+    assert _with_its_headline(plain, silver, "up", 100).excerpt == plain.excerpt
