@@ -68,6 +68,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
     direction = direction_of(words)
+    if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
+        direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
     market_latest = session_on_or_before(as_of)
     window_found = _window_of(words, as_of, market_latest, asked)
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):

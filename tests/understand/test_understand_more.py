@@ -1319,3 +1319,22 @@ def test_whats_up_with_asks_no_direction(catalog: Catalog) -> None:
     assert got.why and got.direction is None, got.trace
     got = understand("Why were utilities up on December 19, 2025?", A, catalog)
     assert got.direction == "up", got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "direction"),
+    [
+        ("what sparked the treasury selloff in the second week of january?", "IEF", "down"),
+        ("What was the catalyst for the bank selloff on January 20?", "XLF", "down"),
+        ("what was behind the chip rally on jan 2", "SMH", "up"),
+        ("Why did the gold rally stall?", "GLD", "up"),  # the word outside the name, as before
+    ],
+)
+def test_an_event_noun_inside_the_name_gives_the_direction(
+    question: str, symbol: str, direction: str, catalog: Catalog
+) -> None:
+    # Found in the app: "the treasury selloff" when Treasuries rose was explained as a selloff,
+    # with no note that they rose: the event was read as part of the name, and no direction.
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.direction == direction, got.trace
