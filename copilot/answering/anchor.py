@@ -36,8 +36,13 @@ class Anchor:
 
 def own_measures(calls: list[MeasureArgs]) -> list[MeasureArgs]:
     """The question's measures that are not the move itself ("how far below its peak", "how
-    volatile", "its worst day"): shown beside the move, never dropped for it."""
-    return [args for args in calls if args.measure not in MOVE_MEASURES and args.rank == "none"]
+    volatile", "its worst day"): shown beside the move, never dropped for it. The last close
+    is not one: the move's own line shows it ("what's weighing on banks?" reads as a level)."""
+    return [
+        args for args in calls
+        if args.measure not in MOVE_MEASURES and args.rank == "none"
+        and (args.measure, args.aggregate) != ("level", "last")
+    ]  # fmt: skip
 
 
 def anchored_move(deps: ToolDeps, args: MeasureArgs, subject: str) -> Anchor | None:

@@ -28,7 +28,7 @@ from copilot.understand.instruments import (
 )
 from copilot.understand.measures import Asked, find_asked, not_market_data, periodic_move
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
-from copilot.understand.relative import RECENT_SESSIONS
+from copilot.understand.relative import RECENT_SESSIONS, named_edges
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.window_build import sessions_window
@@ -96,6 +96,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
 
 
 def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:
+    words = named_edges(words, as_of)  # "the start of the year" → "the start of January 2026"
     found = _own_window(find_window(words, as_of, latest), asked, latest)
     mean = asked is not None and (asked.measure, asked.aggregate) == ("level", "mean")
     return averages_compared(found, words) if mean else found

@@ -100,6 +100,35 @@ _TO_DATE = {
         re.IGNORECASE,
     ),
 }
+# "at the start of the year", "the end of last month": a part of a month named by its place in
+# the as-of date's year or month, read as that month's part ("the start of January 2026").
+_EDGE_OF = re.compile(
+    r"\b(?P<edge>start|beginning|end)\s+of\s+(?P<which>the|this|last|the\s+last)\s+"
+    r"(?P<unit>year|month)\b",
+    re.IGNORECASE,
+)
+
+
+def named_edges(text: str, as_of: date) -> str:
+    """`text` with "the start of the year" written as "the start of January 2026" (as of a day
+    in 2026), "the end of the year" as the end of December of the last year that ended (this
+    year's only in December), "the start of this month" and "the end of last month" likewise."""
+
+    def month_part(match: re.Match[str]) -> str:
+        edge, which = match.group("edge").lower(), match.group("which").lower()
+        last = which.endswith("last")
+        if match.group("unit").lower() == "year":
+            ended = which == "the" and edge == "end" and as_of.month != 12
+            year = as_of.year - 1 if last or ended else as_of.year
+            month = date(year, 12 if edge == "end" else 1, 1)
+        else:
+            this = as_of.replace(day=1)
+            month = this - relativedelta(months=1) if last else this
+        return f"{edge} of {month:%B} {month.year}"
+
+    return _EDGE_OF.sub(month_part, text)
+
+
 _TODAY = re.compile(r"\b(?:today|today's|this\s+session|latest\s+session)\b", re.IGNORECASE)
 _YESTERDAY = re.compile(
     r"\b(?P<before>(?:the\s+)?day\s+before\s+)?yesterday(?:'s)?\b", re.IGNORECASE

@@ -99,7 +99,8 @@ def test_no_move_when_the_last_close_is_the_peak_or_the_measure_is_no_move(
     volatile = MeasureArgs(symbols=["GLD"], measure="volatility", start=date(2026, 1, 1))
     assert anchored_move(deps, peak, "GLD") is None
     assert anchored_move(deps, volatile, "GLD") is None
-    assert own_measures([volatile, MeasureArgs(symbols=["GLD"])]) == [volatile]
+    close = MeasureArgs(symbols=["GLD"], measure="level")  # the move's line shows it
+    assert own_measures([volatile, MeasureArgs(symbols=["GLD"]), close]) == [volatile]
 
 
 def test_a_why_question_keeps_its_own_measure_and_explains_its_move(

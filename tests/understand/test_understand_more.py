@@ -1338,3 +1338,30 @@ def test_an_event_noun_inside_the_name_gives_the_direction(
     got = understand(question, A, catalog)
     assert [i.symbol for i in got.instruments] == [symbol], got.trace
     assert got.direction == direction, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "start", "end"),
+    [
+        # As of 2026-02-01: the start of this year, the end of the last year that ended, the
+        # end of last month; as of December, "the end of the year" is this December's.
+        ("what got copper moving at the start of the year?", date(2026, 2, 1),
+         date(2026, 1, 1), date(2026, 1, 10)),
+        ("why did gold rally at the end of the year?", date(2026, 2, 1),
+         date(2025, 12, 21), date(2025, 12, 31)),
+        ("what hit banks at the end of last month?", date(2026, 2, 1),
+         date(2026, 1, 21), date(2026, 1, 31)),
+        ("how are stocks doing at the end of the year?", date(2025, 12, 30),
+         date(2025, 12, 21), None),  # so far
+        ("what drove oil at the beginning of last month?", date(2026, 2, 10),
+         date(2026, 1, 1), date(2026, 1, 10)),
+    ],
+)  # fmt: skip
+def test_the_start_or_end_of_the_year_or_month_is_that_months_part(
+    question: str, as_of: date, start: date, end: date | None, catalog: Catalog
+) -> None:
+    # Found in the app: "at the start of the year" named no window, and a recent move was
+    # explained instead.
+    got = understand(question, as_of, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end) == (start, end), got.trace
