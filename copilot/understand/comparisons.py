@@ -82,7 +82,8 @@ _WHY = re.compile(
     # idioms and blunter verbs: "what lit a fire under gold", "what took the air out of tech",
     # "what tanked banks", "what gave oil a lift", "what led to the selloff"
     r"\bwhat\s+(?:lit\s+a\s+fire\s+under|put\s+a\s+(?:floor|fire)\s+under|"
-    r"(?:took|let|knocked|sucked)\s+the\s+(?:air|wind|shine|steam)\s+out\s+of|"
+    r"(?:took|let|knocked|sucked)\s+the\s+(?:air|wind|shine|steam|gloss|luster|lustre)\s+"
+    r"(?:out\s+of|off)|"
     r"pulled\s+the\s+rug|touched\s+off|set\s+off|prompted|ignited|tanked|crushed|slammed|"
     r"juiced|squeezed|battered|clobbered|walloped|sunk|shook|jolted|rocked|roiled|dented|"
     r"dinged|derailed|fired\s+up|revived|underpinned|supported|helped|led\s+to|"

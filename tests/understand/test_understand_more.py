@@ -1207,6 +1207,7 @@ def test_beating_a_benchmark_is_still_a_comparison(catalog: Catalog) -> None:
         # Idioms and blunt verbs for what caused a move (the same).
         "What lit a fire under gold on January 12, 2026?",
         "What took the air out of tech on January 8, 2026?",
+        "what took the shine off silver at the end of january?",  # found in the app
         "What tanked bank stocks on January 13, 2026?",
         "Who is responsible for the drop in silver on December 29, 2025?",
         "What led to the selloff in chip stocks on December 17, 2025?",
