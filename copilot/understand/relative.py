@@ -109,16 +109,26 @@ _EDGE_OF = re.compile(
 )
 
 
+# Words that put "the end of the year" ahead, not behind: a forecast, never a past window.
+_AHEAD = re.compile(
+    r"\b(?:will|won'?t|going\s+to|expect\w*|forecast\w*|predict\w*|outlook|projected|by\s+the"
+    r"\s+end)\b",
+    re.IGNORECASE,
+)
+
+
 def named_edges(text: str, as_of: date) -> str:
     """`text` with "the start of the year" written as "the start of January 2026" (as of a day
     in 2026), "the end of the year" as the end of December of the last year that ended (this
-    year's only in December), "the start of this month" and "the end of last month" likewise."""
+    year's only in December, or when the question looks ahead: "where will gold be by the end
+    of the year?"), "the start of this month" and "the end of last month" likewise."""
 
     def month_part(match: re.Match[str]) -> str:
         edge, which = match.group("edge").lower(), match.group("which").lower()
         last = which.endswith("last")
         if match.group("unit").lower() == "year":
-            ended = which == "the" and edge == "end" and as_of.month != 12
+            ahead = _AHEAD.search(text) is not None  # "where will gold be by the end of the year"
+            ended = which == "the" and edge == "end" and as_of.month != 12 and not ahead
             year = as_of.year - 1 if last or ended else as_of.year
             month = date(year, 12 if edge == "end" else 1, 1)
         else:

@@ -406,14 +406,18 @@ def test_a_fall_asked_of_a_rise_is_said_and_the_rise_explained(
     assert all("IWM rose" in p and note in p for p in seen)  # the model is told, too
 
 
+def _changes(shared_data: Path, base: str, end: str) -> dict[str, float]:
+    """IWM's and SPY's change from the `base` close to the `end` close, from the raw CSVs."""
+    prices = shared_data / "market" / "prices"
+    rows = {symbol: raw_closes(prices, symbol) for symbol in ("IWM", "SPY")}
+    return {s: close_on(r, end) / close_on(r, base) - 1 for s, r in rows.items()}
+
+
 def test_a_comparison_the_measures_contradict_is_said_and_a_true_one_is_not(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:
-    prices = shared_data / "market" / "prices"
-    iwm, spy = raw_closes(prices, "IWM"), raw_closes(prices, "SPY")
     # By hand: over January 2026 to the 23rd, small caps did better than the S&P 500.
-    gain = {s: close_on(r, "2026-01-23") / close_on(r, "2025-12-31") - 1
-            for s, r in (("IWM", iwm), ("SPY", spy))}  # fmt: skip
+    gain = _changes(shared_data, "2025-12-31", "2026-01-23")
     assert gain["IWM"] > gain["SPY"]
     reason = _quoting([])
     # "Lagged" compares (it can be said of a smaller rise), and here it is false: said, citing
@@ -435,11 +439,8 @@ def test_a_comparison_the_measures_contradict_is_said_and_a_true_one_is_not(
 def test_a_lag_too_small_to_explain_is_said_to_be_none(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:
-    prices = shared_data / "market" / "prices"
-    iwm, spy = raw_closes(prices, "IWM"), raw_closes(prices, "SPY")
     # By hand: on 2025-12-31 small caps fell 0.754% and the S&P 500 0.741%, a 0.013 pp lag.
-    move = {s: close_on(r, "2025-12-31") / close_on(r, "2025-12-30") - 1
-            for s, r in (("IWM", iwm), ("SPY", spy))}  # fmt: skip
+    move = _changes(shared_data, "2025-12-30", "2025-12-31")
     gap = (move["IWM"] - move["SPY"]) * 100
     assert -0.05 < gap < 0
     answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(

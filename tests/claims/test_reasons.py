@@ -120,15 +120,25 @@ def test_an_uncited_reason_in_an_answer_shown_articles_is_marked() -> None:
 def _bound_to(about: list[str], excerpt: str) -> tuple[str, str]:
     """A reason copying `excerpt` word for word, cited to the article that shows it, read as a
     driver of the move whose subject `about` names."""
+    return _reason_for(about, excerpt, excerpt)
+
+
+def _reason_for(about: list[str], excerpt: str, reason: str) -> tuple[str, str]:
+    """(status, evidence) of `reason`, cited to an article showing `excerpt`, read as a driver
+    of the move whose subject `about` names."""
     ledger = SourceLedger()
-    n = ledger.register(NewsSource(
+    n = ledger.register(_wrap(about, excerpt))
+    _, v = verify_answer(f"{reason} [{n}].", ledger, check_support=True)
+    [check] = [r for r in v.reasons if r.kind == "reason"]
+    return check.status, check.evidence
+
+
+def _wrap(about: list[str], excerpt: str) -> NewsSource:
+    return NewsSource(
         article_id="a1", chunk_id="a1-0", title="Business news 19 December 2025",
-        publisher="Pub", published_at=datetime(2025, 12, 19), url="https://x/1",
-        text=excerpt, excerpt=excerpt, about=about,
-    ))  # fmt: skip
-    _, v = verify_answer(f"{excerpt} [{n}].", ledger, check_support=True)
-    [reason] = [r for r in v.reasons if r.kind == "reason"]
-    return reason.status, reason.evidence
+        publisher="Pub", published_at=datetime(2025, 12, 19), url="https://x/1", text=excerpt,
+        excerpt=excerpt, about=about,
+    )  # fmt: skip
 
 
 UK = (
@@ -248,20 +258,6 @@ def test_a_reason_from_an_article_on_the_markets_driver_is_bound_to_its_move(
     assert _bound_to(list(entity_for(["XLP"]).words), release)[0] == "unsupported"
 
 
-def _reason_for(about: list[str], excerpt: str, reason: str) -> tuple[str, str]:
-    """`reason`, cited to an article showing `excerpt`, read as a driver of the move whose
-    subject `about` names."""
-    ledger = SourceLedger()
-    n = ledger.register(NewsSource(
-        article_id="a3", chunk_id="a3-0", title="Markets wrap", publisher="Pub",
-        published_at=datetime(2025, 12, 16), url="https://x/3", text=excerpt, excerpt=excerpt,
-        about=about,
-    ))  # fmt: skip
-    _, v = verify_answer(f"{reason} [{n}].", ledger, check_support=True)
-    [check] = [r for r in v.reasons if r.kind == "reason"]
-    return check.status, check.evidence
-
-
 # A real excerpt read for energy stocks' fall on 2025-12-16: oil's reason, then gold's.
 OIL_AND_GOLD = (
     "Oil prices remain subdued near multi-month lows amid expectations of a global surplus "
@@ -320,9 +316,4 @@ def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> 
     ],
 )
 def test_which_market_a_reason_is_about(subject: str, reason: str, about: str | None) -> None:
-    source = NewsSource(
-        article_id="a4", chunk_id="a4-0", title="Markets wrap", publisher="Pub",
-        published_at=datetime(2026, 1, 21), url="https://x/4", text=reason, excerpt=reason,
-        about=list(entity_for([subject]).words),
-    )  # fmt: skip
-    assert another_market(reason, source) == about
+    assert another_market(reason, _wrap(list(entity_for([subject]).words), reason)) == about

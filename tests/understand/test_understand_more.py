@@ -1366,3 +1366,10 @@ def test_the_start_or_end_of_the_year_or_month_is_that_months_part(
     got = understand(question, as_of, catalog)
     assert got.window is not None and got.window.explicit, got.trace
     assert (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_the_end_of_the_year_ahead_is_a_future_date(catalog: Catalog) -> None:
+    # A forecast's "end of the year" is this year's, after the as-of date: said, never read as
+    # last December's close.
+    got = understand("where will gold be by the end of the year?", date(2026, 2, 1), catalog)
+    assert got.problems and "2026-12-31 is after the as-of date" in got.problems[0]
