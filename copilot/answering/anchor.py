@@ -24,6 +24,11 @@ Way = Literal["up", "down"]
 # The measures a why-question can ask for beside the move itself. "return" is the move, and
 # "beat_streak" the why path measures anyway.
 MOVE_MEASURES = frozenset({"return", "beat_streak"})
+# The measures whose figure is about one move: a day, a fall from a peak, a run of sessions.
+_ANCHORING = frozenset(
+    {"daily_return", "distance_from_peak", "distance_from_trough", "drawdown", "up_streak",
+     "down_streak"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -50,9 +55,10 @@ def anchored_move(deps: ToolDeps, args: MeasureArgs, subject: str) -> Anchor | N
     reports beside the figure (its day, its peak or trough, its run's first session), or None
     when the measure points at no move (a volatility, a count of days) or nothing moved (the
     last close is the peak)."""
+    if args.measure not in _ANCHORING:
+        return None  # a volatility or a count of days: not computed for nothing
     try:
         row = compute(deps, args.model_copy(update={"symbols": [subject]})).rows[0]
-        sessions = deps.market.values(subject, as_of=deps.as_of).dropna().index
     except (CopilotError, IndexError):
         return None
     if row.end is None or row.value is None:
@@ -65,7 +71,7 @@ def anchored_move(deps: ToolDeps, args: MeasureArgs, subject: str) -> Anchor | N
         return None
     if measure in ("distance_from_peak", "distance_from_trough", "drawdown"):
         last = row.on if aggregate != "last" and row.on is not None else row.end
-        first = _session_after(sessions, row.ref_date)
+        first = _session_after(deps, subject, row.ref_date)
         if last is None or first is None or first > last:
             return None
         if measure == "distance_from_trough":
@@ -83,7 +89,11 @@ def anchored_move(deps: ToolDeps, args: MeasureArgs, subject: str) -> Anchor | N
     return None
 
 
-def _session_after(sessions: pd.DatetimeIndex, day: date) -> date | None:
+def _session_after(deps: ToolDeps, subject: str, day: date) -> date | None:
     """The first session after `day`: where a fall from a peak on `day` begins."""
+    try:
+        sessions = deps.market.values(subject, as_of=deps.as_of).dropna().index
+    except CopilotError:
+        return None
     later = sessions[sessions > pd.Timestamp(day)]
     return later[0].date() if len(later) else None

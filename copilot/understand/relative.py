@@ -127,7 +127,8 @@ def named_edges(text: str, as_of: date) -> str:
         edge, which = match.group("edge").lower(), match.group("which").lower()
         last = which.endswith("last")
         if match.group("unit").lower() == "year":
-            ahead = _AHEAD.search(text) is not None  # "where will gold be by the end of the year"
+            # "where will gold be by the end of the year", not "…, and will it last?"
+            ahead = _AHEAD.search(text[: match.end()]) is not None
             ended = which == "the" and edge == "end" and as_of.month != 12 and not ahead
             year = as_of.year - 1 if last or ended else as_of.year
             month = date(year, 12 if edge == "end" else 1, 1)

@@ -1373,3 +1373,7 @@ def test_the_end_of_the_year_ahead_is_a_future_date(catalog: Catalog) -> None:
     # last December's close.
     got = understand("where will gold be by the end of the year?", date(2026, 2, 1), catalog)
     assert got.problems and "2026-12-31 is after the as-of date" in got.problems[0]
+    # A forecast asked after the period is about the period already past.
+    later = "why did gold rally at the end of the year, and will it last?"
+    got = understand(later, date(2026, 2, 1), catalog)
+    assert got.window is not None and got.window.start == date(2025, 12, 21), got.trace
