@@ -31,7 +31,7 @@ from copilot.understand.model import How, Instrument, Intent, Understanding, Win
 from copilot.understand.relative import RECENT_SESSIONS, named_edges
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.vocabulary import spelled_out
-from copilot.understand.window_build import sessions_window
+from copilot.understand.window_build import sessions_window, without_a_session
 from copilot.understand.windows import WindowFound, averages_compared, find_window
 
 
@@ -97,7 +97,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
 
 def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:
     words = named_edges(words, as_of)  # "the start of the year" → "the start of January 2026"
-    found = _own_window(find_window(words, as_of, latest), asked, latest)
+    found = without_a_session(find_window(words, as_of, latest), session_on_or_before(as_of))
+    found = _own_window(found, asked, latest)
     mean = asked is not None and (asked.measure, asked.aggregate) == ("level", "mean")
     return averages_compared(found, words) if mean else found
 

@@ -49,6 +49,24 @@ def through_latest(
     return WindowFound(window, trace, spans=spans)
 
 
+def without_a_session(found: WindowFound, latest_session: date) -> WindowFound:
+    """'This month' asked on Sunday the 1st: a period through the latest close that starts after
+    the latest session on the calendar has no move to measure (measured anyway, it was the
+    latest close against itself), so it is said. (A period that starts after the data ends, with
+    sessions on the calendar, is the data's problem: `choose.data_problems` names the fix.)"""
+    window = found.window
+    if window is None or window.end is not None or window.start is None:
+        return found
+    if window.start <= latest_session:
+        return found
+    problem = (
+        f"the period asked ({window.label}) has no closed session yet: it starts "
+        f"{window.start.isoformat()} and the latest session is {latest_session.isoformat()}; "
+        "ask about an earlier period (e.g. 'last month', 'the last 5 sessions')."
+    )
+    return WindowFound(problems=[*found.problems, problem], spans=found.spans)
+
+
 def period_window(
     period: Period, as_of: date, latest: date, spans: list[tuple[int, int]]
 ) -> WindowFound:

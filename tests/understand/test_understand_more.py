@@ -1377,3 +1377,24 @@ def test_the_end_of_the_year_ahead_is_a_future_date(catalog: Catalog) -> None:
     later = "why did gold rally at the end of the year, and will it last?"
     got = understand(later, date(2026, 2, 1), catalog)
     assert got.window is not None and got.window.start == date(2025, 12, 21), got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why did gold fall this month?", "how did gold do in February?", "gold year to date",
+     "what has oil done since February 1st?"],
+)  # fmt: skip
+def test_a_period_with_no_closed_session_yet_is_said_not_measured(
+    question: str, catalog: Catalog
+) -> None:
+    # Found in the app: "this month" asked on Sunday 2026-02-01 measured the latest close
+    # (Friday 2026-01-30) against itself. 2026 had closed sessions by then, so "year to date" is
+    # the guard: only a period that starts after the latest close is empty.
+    got = understand(question, date(2026, 2, 1), catalog)
+    if "year to date" in question:
+        assert got.window is not None and got.window.start == date(2026, 1, 1), got.trace
+        assert not got.problems
+        return
+    assert got.window is None, got.trace
+    assert got.problems and "no closed session yet" in got.problems[0], got.problems
+    assert "the latest session is 2026-01-30" in got.problems[0]
