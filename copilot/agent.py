@@ -36,7 +36,7 @@ from copilot.answering.premise import Corrections, corrections, opened_with, pre
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
-from copilot.answering.tidy import looping, tidy
+from copilot.answering.tidy import looping, repeats, tidy
 from copilot.answering.why import unmeasured_calls, unmeasured_note, why_calls
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import another_market, day_outside, preload_scorer
@@ -409,6 +409,8 @@ class Copilot:
             drafts.append(draft)
             if not self._holds_up(run, draft, measured):
                 run.withheld.append(tidy(draft))
+                continue
+            if repeats(draft, kept):  # not wrong, not another reason: the next article is read
                 continue
             self._token(run, (" " if kept else "") + draft)
             kept.append(draft)

@@ -64,6 +64,27 @@ def tidy(text: str) -> str:
     return "\n".join(out).strip()
 
 
+# Two reasons whose words overlap this much (Jaccard, citations aside) say one thing: drafted
+# from near-copy excerpts of two wraps ("The December jobs report showed a strong increase in
+# employment, which led to a rise in [US|SPY] stocks"). The closest distinct pair in the
+# development answers (two causes of gold's rise, each its own article) overlaps 0.52.
+REPEAT_OVERLAP = 0.6
+
+
+def repeats(draft: str, kept: list[str]) -> bool:
+    """Whether `draft` says again what one of the `kept` sentences said, in nearly its words."""
+    words = _words(draft)
+    return any(
+        len(words & other) / len(words | other) >= REPEAT_OVERLAP
+        for other in map(_words, kept)
+        if words | other
+    )
+
+
+def _words(sentence: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(CITATION.sub("", sentence))}
+
+
 def looping(text: str) -> bool:
     """The streamed text ends in a loop: worth stopping the model for."""
     return LOOP.search(text[-240:] + " ") is not None

@@ -318,6 +318,21 @@ def test_a_reason_about_another_market_is_withheld_and_the_next_article_read(
     assert kept == [str(n) for n in readable[1:4]] and kept
 
 
+def test_a_reason_that_repeats_a_kept_one_is_skipped_and_the_next_article_read(
+    research_deps: ToolDeps,
+) -> None:
+    # Two wraps' near-copy excerpts drew the same sentence twice, each citing its own article.
+    same = "Small caps rallied as investors rotated into smaller companies on the January effect"
+    quote = _quoting([])
+    llm = ScriptedLLM([_drafting(same), _drafting(same.replace("smaller", "small")), quote, quote])
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    readable = _naming_small_caps(answer)
+    reasons = answer.text.split("\n\n")[1]
+    assert reasons.count("rotated into") == 1 and answer.removed == []  # skipped, not wrong
+    kept = re.findall(r"\[(\d+)\]", reasons)
+    assert kept == [str(n) for n in (readable[0], *readable[2:4])]
+
+
 def test_a_reason_dated_outside_the_move_is_withheld(research_deps: ToolDeps) -> None:
     thursday = _drafting("Stocks climbed on Thursday as traders bought the dip")
     quote = _quoting([])

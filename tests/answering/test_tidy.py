@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.answering.tidy import looping, tidy
+from copilot.answering.tidy import looping, repeats, tidy
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,24 @@ def test_a_well_formed_answer_is_left_as_written(clean: str) -> None:
 def test_a_loop_at_the_end_of_a_stream_stops_it() -> None:
     assert looping("Markets were unconcerned about the response to the response to the response to")
     assert not looping("Oil fell as OPEC raised output and the dollar rose and stocks rose [3].")
+
+
+JOBS = ("The December 2025 jobs report showed a strong increase in employment, which led to a "
+        "rise in stocks on January 9 [3].")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("draft", "repeated"),
+    [
+        # The same reason from a near-copy excerpt: a word more, another citation.
+        (JOBS.replace("in stocks", "in US stocks").replace("[3]", "[4]"), True),
+        (JOBS.replace("[3]", "[5]"), True),
+        # Another cause of the same move, in the same frame: its own reason.
+        ("Stocks rose on January 9 as chipmakers rallied on strong AI demand [4].", False),
+        ("The December 2025 jobs report showed wages rising faster than expected, which "
+         "pushed yields higher [4].", False),
+    ],
+)  # fmt: skip
+def test_a_reason_in_nearly_a_kept_ones_words_repeats_it(draft: str, repeated: bool) -> None:
+    assert repeats(draft, ["Gold rose on safe-haven demand [1].", JOBS]) is repeated
+    assert not repeats(draft, [])
