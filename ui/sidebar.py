@@ -51,6 +51,15 @@ def initial_as_of(settings: UISettings, summary: StoreSummary) -> date:
     return min(day, date.today())
 
 
+def data_span(summary: StoreSummary) -> str:
+    """The stored span, and where the priced instruments end together when a longer series (the
+    VIX to July) would make the span read as if every price ran that far."""
+    span = f"Market data from {summary.first} to {summary.last}"
+    if summary.common is not None and summary.common < (summary.last or summary.common):
+        return f"{span}; every priced instrument has closes through {summary.common}."
+    return f"{span}."
+
+
 def render_sidebar(
     settings: UISettings, summary: StoreSummary, conversation: bool = True
 ) -> Controls:
@@ -67,7 +76,7 @@ def render_sidebar(
         if isinstance(as_of, date):
             st.session_state[CHOSEN_AS_OF_KEY] = as_of
         if summary.last is not None:
-            st.caption(f"Market data from {summary.first} to {summary.last}.")
+            st.caption(data_span(summary))
         st.subheader("Model", divider="gray")
         choice = _model_choice(settings)
         if conversation:

@@ -83,6 +83,13 @@ def test_default_as_of_is_the_prices_last_shared_date(
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.date_input[0].value == date.fromisoformat(spy["date"].max())  # not VIX's 2026-07
+    # The caption says where the prices end as well as the VIX's longer span (read by hand).
+    vix = pd.read_csv(shared_data / "market" / "series" / "VIX.csv")
+    vix_last = pd.to_datetime(vix[vix.columns[0]]).max().date()
+    (caption,) = [c.value for c in at.sidebar.caption if c.value.startswith("Market data")]
+    assert caption.endswith(
+        f"to {vix_last}; every priced instrument has closes through {spy['date'].max()}."
+    ), caption
 
 
 def test_chosen_date_survives_a_page_without_the_picker(market_env: Path) -> None:
