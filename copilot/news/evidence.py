@@ -215,7 +215,7 @@ def gather_evidence(
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
     if not fused:
         return empty
-    named = {a: _names(entity, hit) for a, hit in best.items()}
+    named = _naming(store, entity, direction, best)
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
     eligible = {a for i, a in enumerate(order) if named[a] or i < UNNAMED_TOP}
@@ -362,6 +362,29 @@ def sheet_tokens(drivers: Sequence[Driver]) -> int:
 
 def _names(entity: Entity, hit: NewsHit) -> bool:
     return mentions(entity, f"{hit.title}\n{hit.text}")
+
+
+def _naming(
+    store: NewsStore, entity: Entity, direction: Direction, best: dict[str, NewsHit]
+) -> dict[str, bool]:
+    """Whether each candidate article names the entity: in its title or best chunk, else in a
+    sentence of another chunk of the same stored version that says it moved the move's way. A
+    day's wrap matches the move's queries on its lede and gives the sector paragraphs later
+    ("The Industrial Select Sector SPDR (XLI) rose 1.7%"): judged on the lede alone, the wrap
+    that gives the move did not name it, and the move was said to have no coverage. (Any
+    mention in any chunk was too loose: a wrap's list of every sector covered days it did not
+    explain.)"""
+    named = {a: _names(entity, hit) for a, hit in best.items()}
+    unnamed = [a for a, said in named.items() if not said]
+    for article, chunks in store.article_chunks(unnamed).items():
+        hit = best[article]
+        named[article] = any(
+            mentions(entity, sentence) and _one_way(sentence, direction)
+            for chunk_id, document, _meta, _vector in chunks
+            if _same_version(chunk_id, hit)
+            for sentence in sentences(chunk_text(document, hit.title))
+        )
+    return named
 
 
 def _excerpt(hit: NewsHit, entity: Entity, direction: Direction, limit: int) -> str:

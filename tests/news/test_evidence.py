@@ -13,6 +13,7 @@ from news_testkit import Backend, tracker_file
 from copilot.news import HashEmbedder, NewsHit, NewsStore
 from copilot.news.evidence import (
     Driver,
+    _naming,
     _reason_chunk,
     _says_it_moved,
     _with_its_headline,
@@ -28,6 +29,7 @@ from copilot.news.evidence_terms import (
     entity_for,
     mentions,
     move_queries,
+    names_direction,
     reason_excerpt,
     reason_score,
 )
@@ -133,6 +135,19 @@ def test_a_driver_keeps_its_chunk_when_no_other_names_the_move_with_a_cause(
     near, _ = _wrap_driver(wraps, "https://wrap.example/reason", similarity=1.5)
     chunks = wraps.article_chunks([near.hit.article_id])[near.hit.article_id]
     assert _reason_chunk(near, chunks, entity, "down", _queries(wraps), 420) == near
+
+
+def test_an_article_names_the_entity_in_another_chunk_that_says_it_moved_its_way(
+    wraps: NewsStore,
+) -> None:
+    # A day's wrap matched on a line about gold names oil chunks later ("Oil fell after
+    # producers raised output"): it names energy's fall, not its rise, and the matched chunk
+    # alone names neither.
+    driver, _ = _wrap_driver(wraps, "https://wrap.example/other", similarity=0.0)
+    hit, energy = driver.hit, entity_for(["XLE"])
+    assert not mentions(energy, f"{hit.title}\n{hit.text}")  # the premise
+    assert _naming(wraps, energy, "down", {hit.article_id: hit}) == {hit.article_id: True}
+    assert _naming(wraps, energy, "up", {hit.article_id: hit}) == {hit.article_id: False}
 
 
 def _hit(article: str, score: float, publisher: str = "P") -> NewsHit:
@@ -463,6 +478,22 @@ def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     text = "Markets opened quietly. " * 5 + MARGIN_SENTENCE + " Silver fell too. Nothing else."
     excerpt = reason_excerpt(text, entity_for(["GLD"]), "down", 120)
     assert excerpt.startswith("… " + MARGIN_SENTENCE) and len(excerpt) <= 120
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [  # plain words for a move, as the wraps write them (Zacks, Dec 22: "(XLE) decreased 1.5%")
+        ("On the other hand, the Energy Select Sector SPDR (XLE) decreased 1.5%.", "down"),
+        ("Chip stocks dipped in late trading.", "down"),
+        ("Oil sank after the OPEC meeting.", "down"),
+        ("Treasuries retreated as yields climbed back.", "down"),
+        ("The Utilities Select Sector SPDR (XLU) increased 1.3%.", "up"),
+        ("Bank shares recovered after the results.", "up"),
+        ("Silver bounced off its lows.", "up"),
+    ],
+)  # fmt: skip
+def test_plain_words_for_a_move_give_its_direction(sentence: str, direction: Direction) -> None:
+    assert names_direction(sentence, direction)
 
 
 def test_the_words_of_a_fall_include_lows_and_pulling_back() -> None:
