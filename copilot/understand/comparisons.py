@@ -44,6 +44,12 @@ _RANK_ASC = re.compile(
 )
 # "what's up with utilities": asks what happened (a why-question), and says no direction.
 _WHATS_UP_WITH = r"\bwhat(?:'?s|\s+is)\s+up\s+with\b"
+_MOVE_NOUN = (
+    r"(?:sell-?offs?|rall(?:y|ies)|drops?|falls?|declines?|rises?|jumps?|surges?|spikes?|"
+    r"slides?|slumps?|routs?|crash(?:es)?|dumps?|pops?|bounces?|rebounds?|moves?|weakness|"
+    r"strength|breakouts?|breakdowns?|plunges?|tumbles?|swoons?|meltdowns?|melt-ups?|"
+    r"squeezes?|pullbacks?|dips?|run-?ups?|gains?|losses)"
+)
 _WHY = re.compile(
     r"\bwhy\b|\bhow\s+come\b|"
     # "what happened?", "what was going on?" after the move is told; "what news moved …"
@@ -59,9 +65,10 @@ _WHY = re.compile(
     r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|\bstory\s+(?:with|on)\b|"
     r"\b(?:context|backstory|back\s+story)\s+(?:on|for|behind|around|to)\b|"
     # "what's been dragging on XLV", "what is weighing on banks", "what has been lifting gold"
-    r"\bwhat(?:'s|\s+(?:is|has|was))\s+(?:been\s+)?(?:dragging|weighing|pushing|pulling|"
+    r"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:dragging|weighing|pushing|pulling|"
     r"driving|lifting|hurting|hitting|fu?ell?ing|propping|holding\s+back|boosting|pressuring|"
-    r"moving|sending|sinking|hammering|propelling|powering|knocking|juicing)\b|"
+    r"moving|sending|sinking|hammering|propelling|powering|knocking|juicing|spooking|scaring|"
+    r"worrying|rattling|bugging|eating|making|keeping)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
     # "what got staples rallying", "what set Treasuries rallying", "what kept chips climbing": a
     # cause that set the instrument moving (a move word in -ing after it)
@@ -112,13 +119,50 @@ _WHY = re.compile(
     # "walk me through …", "help me understand …", "shed some light on …", "what's to blame"
     r"\bwalk\s+(?:me|us)\s+through\b|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:understand|make\s+sense)\b|"
     r"\bmake\s+sense\s+of\b|\bshed\s+(?:some\s+)?light\s+on\b|"
-    r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)?\s+to\s+blame\b",
+    r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)?\s+to\s+blame\b|"
+    # Open asks about what lies behind a move, in any words people type them: "what gives",
+    # "what am I missing", "what was that about", "fill me in", "any color on …", "where's that
+    # coming from", "what changed", "whats happening with …", "anyone know what …"
+    r"\bwhat\s+gives\b|\bwhat\s+am\s+i\s+missing\b|"
+    r"\bwhat(?:'?s|\s+(?:is|was|were))\s+(?:that|this|it)\s+(?:all\s+)?about\b|"
+    r"\bfill\s+(?:me|us)\s+in\b|\bwhat(?:'?s|\s+(?:is|was))\s+(?:happ?ening|up)\b|"
+    r"\bwhat'?s\s+going\s+on\b|\bwhat\s+changed\b|\bwhat\s+hit\b|"
+    r"\b(?:where|what)(?:'?s|\s+(?:is|was))\s+(?:that|this|it)\s+coming\s+from\b|"
+    r"\bany(?:one|body)\s+(?:know|knows|have\s+an\s+idea)\b|"
+    r"\bany\s+(?:colou?r|insight|insights|idea|ideas|clue|context|info|intel|thoughts?)\s+"
+    r"(?:on|about|into|as\s+to|for)\b|"
+    r"\b(?:backstory|narrative|the\s+story)\b|\bwhys\b|\bwtf\b|^\W*y\s+(?:is|are|was|were|did|"
+    r"does|do|has)\b|\bwhat(?:'?s|\s+is)\s+with\b|\bsomething\s+happen\w*\b|"
+    r"\bfor\s+what\s*\?+\s*$|\bcontext\b\W*(?:pls|plz|please)?\W*$|"
+    # Background asked for: "background on the copper spike", "the read on the move in long
+    # bonds", "some insight into the rally", "the thesis behind the breakout"
+    r"\b(?:background|context|thesis|insights?|read|take|colou?r|rundown|lowdown)\s+(?:on|into|"
+    r"about|behind|regarding|around)\b|"
+    r"\b(?:factors?|forces?)\s+(?:responsible|behind|driving|at\s+play)\b|"
+    r"\bmotiv(?:e|es|ation)\s+(?:for|behind)\b|\brationale\b|"
+    rf"\b(?:break\s+down|understand|unpack|dissect)\s+(?:the|this|that|today's|the\s+recent)\s+"
+    rf"(?:\w+\s+){{0,2}}?{_MOVE_NOUN}|"
+    # A cause put to the test: "was it the CPI print that sank bonds", "did the Nvidia earnings
+    # pull the whole chip sector down", "is the jump in yields about the deficit?", "is this the
+    # Fed?" ("·" is a blanked name: the cause is not the instrument itself)
+    r"\b(?:was|is|were)\s+(?:it|this|that)\s+[^?.]{1,40}?\bthat\s+(?:\w+\s+)?(?:sank|sent|drove|"
+    r"pushed|pulled|hit|hurt|lifted|knocked|dragged|tanked|crushed|boosted|moved|caused|"
+    r"triggered|sparked|killed|smoked|hammered)\b|"
+    r"^\W*did\s+(?!·)[^?.]{2,40}?\s+(?:pull|push|drag|send|sink|knock|lift|drive|spark|trigger|"
+    r"tank|crush|boost|weigh|hurt|hit|kill|move|rattle|spook)\s+[^?.]{0,30}?·|"
+    rf"\b(?:is|was)\s+(?:the|this|that)\s+(?:\w+\s+){{0,3}}?{_MOVE_NOUN}\b[^?.]{{0,40}}?\b(?:about|"
+    r"because\s+of|due\s+to|down\s+to|tied\s+to|related\s+to)\b|"
+    r"^\W*(?:is|was)\s+(?:this|that|it)\s+(?:the|about|because|due|all|just)\s+"
+    r"(?!(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|"
+    r"start|bottom|top|peak)\b)[^?.]{1,30}\?",
     _I,
 )
 _UP = re.compile(
     r"\b(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
     r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*|"
-    r"lift\w*|boost\w*|buoy\w*|propel\w*)\b",
+    r"lift\w*|boost\w*|buoy\w*|propel\w*|ripp(?:ed|ing)|fly(?:ing)?|moon\w*|(?:sky)?rocket\w*|"
+    r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|caught\s+a\s+bid|"
+    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?)\b",
     _I,
 )
 _DOWN = re.compile(
@@ -128,8 +172,10 @@ _DOWN = re.compile(
     r"spook\w*|pressur\w*|knock\w*|clobber\w*|batter(?:ed|ing)|pummel\w*|crush(?:ed|ing)?|"
     r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
     r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"
-    + _BEATING
-    + r")\b",
+    r"smok(?:ed|ing)|puk(?:e|ed|ing)|bled|bleed(?:s|ing)?|tankd|nosediv\w*|melt(?:s|ed|ing)?[\s-]?"
+    r"down|collaps\w*|dipp(?:ed|ing)|dips?|shed|gave\s+(?:up|back)|routs?|swoon\w*|"
+    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
+    r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|" + _BEATING + r")\b",
     _I,
 )
 
@@ -197,6 +243,58 @@ _NEWS = re.compile(
 
 def asks_why(text: str) -> bool:
     return _WHY.search(text) is not None
+
+
+# A move stated, then a question that asks for no figure: "discretionary got crushed thursday.
+# tariffs again?", "semis up 5% on monday?? anything notable", "treasuries sold off hard this
+# week, is it the jobs data or what". The asker already has the move; what they ask is what lies
+# behind it. A figure asked after the move ("…, what was IWM's return?", "…, how many points did
+# XLV give up?") opens with its question word and stays a figure; so does a move asked about
+# ("did gold rally yesterday?", "how much did utilities pop?").
+_CLAUSE_BREAK = re.compile(r"[.?!;:]+\s*|\s+[—–-]+\s+|\s*[—–]\s*|,\s+")
+_OPENS_A_QUESTION = re.compile(
+    r"^[^\w·]*(?:did|does|do|is|was|were|are|has|have|had|how|which|when|what|where|who|whose|by|"
+    r"can|could|should|will|would|show|list|give|plot|rank|compare|tell|get|find)\b",
+    _I,
+)
+_ASKS_A_FIGURE = re.compile(
+    r"\b(?:how|which|when|what|where|by\s+how|rank|compare|show|list|plot|give|tell)\b|[%$\d]",
+    _I,
+)
+_OR_WHAT = re.compile(r"\s*\bor\s+what\W*$", _I)
+_OR_ELSE = re.compile(r"\bor\s+(?:what|something(?:\s+else)?)\W*$", _I)
+# "tariffs? semis down 4% this morning": a guessed cause asked first, in a few words, then the
+# move said.
+_GUESS_FIRST = re.compile(r"^[^\w·]*((?:[\w'·-]+\s+){0,3}[\w'·-]+)\s*\?+\s+(?P<rest>.+)$", re.S)
+_OPENS_AN_ASK = re.compile(
+    r"^[^\w·]*(?:is|was|are|were|did|does|do|any|anything|anyone|anybody|someone|somebody|something|"
+    r"thoughts?|ideas?|curious|wonder\w*|guess\w*|or)\b",
+    _I,
+)
+
+
+def states_a_move(text: str) -> bool:
+    """A move said (in words of its direction, not asked) with an open question about it: after
+    it, or as a guessed cause of a few words before it."""
+    guess = _GUESS_FIRST.match(text.strip())
+    if (
+        guess is not None
+        and re.search(r"[a-z]", guess.group(1), _I)
+        and not direction_of(guess.group(1))
+    ):
+        said = guess.group("rest")
+        if not _OPENS_A_QUESTION.search(said) and not _ASKS_A_FIGURE.search(guess.group(1)):
+            return direction_of(said) is not None and "?" not in said
+    parts = _CLAUSE_BREAK.split(text.strip(), maxsplit=1)
+    if len(parts) < 2:
+        return False
+    said, rest = parts[0], parts[1].strip()
+    if not rest or _OPENS_A_QUESTION.search(said) or direction_of(said) is None:
+        return False
+    if _ASKS_A_FIGURE.search(_OR_WHAT.sub("", rest)):  # "is it the jobs data or what"
+        return False
+    return (rest.endswith("?") or _OPENS_AN_ASK.search(rest) is not None
+            or _OR_ELSE.search(rest) is not None)  # fmt: skip
 
 
 def asks_news(text: str) -> bool:

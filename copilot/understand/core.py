@@ -16,6 +16,7 @@ from copilot.understand.comparisons import (
     direction_of,
     names_benchmark_first,
     rank_of,
+    states_a_move,
     versus_count,
     versus_position,
 )
@@ -64,7 +65,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if (periodic := periodic_move(words)) is not None:
         asked, beyond = None, periodic  # "the biggest weekly gain": no such measure
     news = asks_news(words) and not asks_why(words)
-    why = asks_why(words) or news
+    why = asks_why(words) or news or states_a_move(words)
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
     direction = direction_of(words)

@@ -1,0 +1,96 @@
+"""Why-questions as people type them, and the figure questions that share their words.
+
+Cases drawn from two lists a helper wrote from everyday usage, without seeing the code (the
+development lists: every case there is read as labelled). A third list, written the same way and
+never read, measures the family: recall 28/60 → 48/60, figure questions read as why 1/40 → 2/40
+(session 15's closing note).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+AS_OF = date(2026, 1, 23)
+
+WHY = [
+    # a move said, then an open question or a guessed cause
+    "treasuries rebounded hard on friday, what was that about",
+    "platinum is flying lately, what gives?",
+    "financials rallied like crazy monday — fed comments or something else?",
+    "treasuries sold off hard this week, is it the jobs data or what",
+    "Treasuries sold off hard overnight. Was it the jobs number?",
+    "chip stocks up 5% on monday?? anything notable",
+    "discretionary got crushed thursday. tariffs again?",
+    "tariffs? semis down 4% this morning",
+    "XLE popped 3% today. what am I missing?",
+    # open asks in other words
+    "materials have been on a tear recently, where's that coming from?",
+    "any color on the big move in XLF on monday?",
+    "anyone know what happened with small caps on Jan 9",
+    "communication services sold off yesterday, can someone fill me in",
+    "whats going on with SMH lately",
+    "what's the deal with GLD today",
+    "what's with biotech lately, IBB keeps bleeding",
+    "what's the read on the move in long bonds this morning",
+    "give me some background on the copper spike this week",
+    "can you break down the selloff in junk bonds over the past two weeks",
+    "Kindly clarify the factors responsible for the surge in gold prices this week.",
+    "what is the motive for banks going up today",
+    "gold is very down today, for what?",
+    "chips getting smoked, context?",
+    "cud u tell me whats making oil go so high this days",
+    # a cause put to the test
+    "was it the CPI print that sank bonds today",
+    "did the Nvidia earnings pull the whole chip sector down yesterday?",
+    "is the jump in 10-year yields about the deficit?",
+    "is this the Fed? regional banks are getting crushed again",
+]
+
+FIGURES = [
+    "which sector got crushed the most this week",
+    "biotech ripped in december, what was XBI's total return for the month?",
+    "oil tanked on tuesday — what was the % move?",
+    "healthcare bled last week, how many points did XLV give up?",
+    "semis cratered in april, what was the peak to trough decline?",
+    "did platinum sell off yesterday?",
+    "how much did utilities pop on monday?",
+    "by how much has HYG fallen since january",
+    "when did copper bottom last year?",
+    "tell me the dates of the big selloffs in biotech this year",
+    "is this the biggest drop in gold this year?",
+    "compare XLE and XLK returns year to date",
+]
+
+
+@pytest.mark.parametrize("question", WHY)
+def test_a_question_about_what_lies_behind_a_move_asks_why(question: str, catalog: Catalog) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.why, got.trace
+
+
+@pytest.mark.parametrize("question", FIGURES)
+def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: Catalog) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert not got.why, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        ("platinum is flying lately, what gives?", "up"),
+        ("materials have been on a tear recently, where's that coming from?", "up"),
+        ("chips getting smoked, context?", "down"),
+        ("semis puked into the close, anyone know what that was?", "down"),
+        ("retail names got hit right after the open, whats the news", "down"),
+        ("y is spy red today lol", None),  # a colour alone, with no verb: not read
+        ("treasuries rebounded hard on friday, what was that about", "up"),
+    ],
+)  # fmt: skip
+def test_slang_for_a_move_gives_its_direction(
+    question: str, direction: str | None, catalog: Catalog
+) -> None:
+    assert understand(question, AS_OF, catalog).direction == direction
