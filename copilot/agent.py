@@ -343,6 +343,10 @@ class Copilot:
             run.move = move
             if move:
                 self._token(run, move + "\n\n")
+            if settled.direction_note:  # the question's word for the move is wrong: the model
+                # copied it ("the Treasury selloff … was sparked by" under a rise) with the note
+                # beside it, so the reasons turns are asked of the move that happened
+                common = {**common, "question": MEASURED_MOVE_QUESTION}
             written = self._write_reasons(run, news, common)
             run.timings["write"] = time.perf_counter() - t0
             return "\n\n".join(p for p in (move, written) if p)
@@ -536,6 +540,9 @@ class Copilot:
             planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
             premises=run.corrected.checks, written=run.written,
         )  # fmt: skip
+
+
+MEASURED_MOVE_QUESTION = "What explains the move that happened (below)?"
 
 
 def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:

@@ -419,6 +419,8 @@ def test_a_fall_asked_of_a_rise_is_said_and_the_rise_explained(
     assert answer.text.split("\n\n")[1] == f"{note} [1]."  # [1]: the move's measure
     assert not [r for r in answer.verification.reasons if note in r.text]  # no "reason"
     assert all("IWM rose" in p and note in p for p in seen)  # the model is told, too
+    # …and is not shown the question's wrong word to copy ("small caps fell due to …").
+    assert seen and not any("fall" in p.split("News excerpt")[0].replace(note, "") for p in seen)
 
 
 def _changes(shared_data: Path, base: str, end: str) -> dict[str, float]:
