@@ -172,10 +172,9 @@ CAUSAL = frozenset(
 WEAK_CAUSES = frozenset({"as", "on"})
 _DIRECTION_STEMS = {
     "up": ("rall", "rose", "rise", "gain", "jump", "surg", "climb", "soar", "advanc", "rebound",
-           "record", "lift", "higher", "high", "increas", "recover", "bounc", "popp", "spik"),
+           "record", "lift", "higher", "high"),
     "down": ("fell", "fall", "drop", "slid", "slide", "slump", "tumbl", "declin", "plung", "low",
-             "loss", "los", "sell", "crash", "weak", "slip", "pull", "decreas", "dipp", "sank",
-             "sink", "retreat", "skid"),
+             "loss", "los", "sell", "crash", "weak", "slip", "pull"),
 }  # fmt: skip
 
 
