@@ -172,9 +172,10 @@ CAUSAL = frozenset(
 WEAK_CAUSES = frozenset({"as", "on"})
 _DIRECTION_STEMS = {
     "up": ("rall", "rose", "rise", "gain", "jump", "surg", "climb", "soar", "advanc", "rebound",
-           "record", "lift", "higher", "high"),
+           "record", "lift", "higher", "high", "increas", "recover", "bounc", "popp", "spik"),
     "down": ("fell", "fall", "drop", "slid", "slide", "slump", "tumbl", "declin", "plung", "low",
-             "loss", "los", "sell", "crash", "weak", "slip", "pull"),
+             "loss", "los", "sell", "crash", "weak", "slip", "pull", "decreas", "dipp", "sank",
+             "sink", "retreat", "skid"),
 }  # fmt: skip
 
 

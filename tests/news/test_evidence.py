@@ -29,6 +29,7 @@ from copilot.news.evidence_terms import (
     entity_for,
     mentions,
     move_queries,
+    names_direction,
     reason_excerpt,
     reason_score,
 )
@@ -477,6 +478,22 @@ def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     text = "Markets opened quietly. " * 5 + MARGIN_SENTENCE + " Silver fell too. Nothing else."
     excerpt = reason_excerpt(text, entity_for(["GLD"]), "down", 120)
     assert excerpt.startswith("… " + MARGIN_SENTENCE) and len(excerpt) <= 120
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [  # plain words for a move, as the wraps write them (Zacks, Dec 22: "(XLE) decreased 1.5%")
+        ("On the other hand, the Energy Select Sector SPDR (XLE) decreased 1.5%.", "down"),
+        ("Chip stocks dipped in late trading.", "down"),
+        ("Oil sank after the OPEC meeting.", "down"),
+        ("Treasuries retreated as yields climbed back.", "down"),
+        ("The Utilities Select Sector SPDR (XLU) increased 1.3%.", "up"),
+        ("Bank shares recovered after the results.", "up"),
+        ("Silver bounced off its lows.", "up"),
+    ],
+)  # fmt: skip
+def test_plain_words_for_a_move_give_its_direction(sentence: str, direction: Direction) -> None:
+    assert names_direction(sentence, direction)
 
 
 def test_the_words_of_a_fall_include_lows_and_pulling_back() -> None:
