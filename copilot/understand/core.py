@@ -3,6 +3,7 @@ measure calls code settled, the slots left open, and a trace the user can read."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -54,6 +55,7 @@ def warm_up(catalog: Catalog | None = None) -> None:
 def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     """Everything code can settle about `question` asked on `as_of` (deterministic)."""
     found = find_instruments(question, catalog)
+    releases = _releases_named(found, question)
     masked = _blank(question, found.spans)
     words = spelled_out(masked)
     asked = find_asked(words)
@@ -81,6 +83,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         window_found = _window_of(words, as_of, latest, asked)
     result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
     _fill_instruments(result, found, chosen, asked)
+    for phrase in releases:
+        result.trace.append(f"instruments: '{phrase}' names a release (a cause asked about), not "
+                            "a market that moved")  # fmt: skip
     _fill_window(result, window_found, asked, latest, catalog)
     _fill_intent(
         result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
@@ -94,6 +99,36 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     elif why:
         result.trace.append("why: the question asks for reasons (news around the move)")
     return result
+
+
+RELEASE_KINDS = frozenset({"macro"})  # series published as a release: CPI
+# "was it the CPI print that sank bonds", "treasuries rallied after the CPI report": a series
+# named with its release's word is the event, not a second market to measure (it was measured
+# beside the bonds, and "the question says rise; CPI fell" was said of it).
+_RELEASE_WORD = re.compile(
+    r"\s*(?:'s\s+)?(?:report|print|release|data|reading|numbers?|figures?|surprise|miss|beat)\b",
+    re.IGNORECASE,
+)
+
+
+def _releases_named(found: Found, question: str) -> list[str]:
+    """Drop from `found` the series named as a release beside another market; their phrases."""
+    text = question.replace("’", "'")
+    release = [
+        m for m in found.mentions
+        if _RELEASE_WORD.match(text, m.end) and all(_is_release(c) for c in m.candidates)
+    ]  # fmt: skip
+    if not release or len(release) == len(found.mentions):
+        return []  # "how did the CPI print come in?": the series itself is asked about
+    found.mentions = [m for m in found.mentions if m not in release]
+    found.spans = [span for span in found.spans
+                   if not any(span == (m.start, m.end) for m in release)]  # fmt: skip
+    return [m.phrase for m in release]
+
+
+def _is_release(symbol: str) -> bool:
+    info = lookup(symbol)
+    return info is not None and info.kind in RELEASE_KINDS
 
 
 def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:

@@ -112,6 +112,13 @@ _WEEK_AROUND = re.compile(
     r"ahead\s+of|leading\s+up\s+to)\s+$",
     re.IGNORECASE,
 )
+# "around Christmas", "near Jan 9", "the days surrounding New Year": the days on both sides.
+_AROUND = re.compile(
+    r"(?:(?:in\s+)?the\s+(?:days?|week|period|time|sessions?)\s+)?(?:around|surrounding|near|"
+    r"close\s+to)\s+$",
+    re.IGNORECASE,
+)
+AROUND_DAYS = 3  # each side: a week centred on the day
 _WEEK_OF = re.compile(
     r"(?:the\s+)?week\s+(?:of|beginning|starting|(?P<ending>ending|ended))\s+$", re.IGNORECASE
 )
@@ -159,7 +166,7 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
 def _refined(text: str, mention: DateMention) -> DateMention:
     """The mention as the words before it narrow or move it ("the week of", "the day after",
     "the last session of", "late", "the second week of"), in that order."""
-    for refine in (_week_of, _next_to, _week_around, _edge_of, _part_of, _nth_week):
+    for refine in (_week_of, _next_to, _week_around, _around, _edge_of, _part_of, _nth_week):
         mention = refine(text, mention)
     return mention
 
@@ -621,6 +628,19 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
     if not 0 < length <= 366:
         return mention
     return _days_beside(mention, found, length, side in ("before", "leading up to", "prior to"))
+
+
+def _around(text: str, mention: DateMention) -> DateMention:
+    """'around Christmas', 'near Jan 9': the week centred on the day. Read as the day alone, "the
+    gold spike around Christmas" measured Christmas Eve's fall and missed the rises beside it."""
+    found = _AROUND.search(text[: mention.start])
+    if found is None or mention.period.kind != "day":
+        return mention
+    day = mention.period.start
+    label = f"{' '.join(found.group(0).lower().split())} {mention.period.label}"
+    span = timedelta(days=AROUND_DAYS)
+    week = Period(day - span, day + span, label, "week")
+    return replace(mention, start=found.start(), period=week)
 
 
 def _days_beside(

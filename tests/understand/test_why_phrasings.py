@@ -94,3 +94,39 @@ def test_slang_for_a_move_gives_its_direction(
     question: str, direction: str | None, catalog: Catalog
 ) -> None:
     assert understand(question, AS_OF, catalog).direction == direction
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        ("treasuries caught a bid after the december CPI report, what's the read on that?",
+         ["IEF"]),
+        ("was it the CPI print that sank bonds today", ["AGG"]),
+        ("did the cpi data knock gold lower on jan 13?", ["GLD"]),
+        # The series itself asked about: still the instrument.
+        ("how did the CPI report come in for december?", ["CPI"]),
+        ("what was CPI in december?", ["CPI"]),
+    ],
+)  # fmt: skip
+def test_a_release_named_as_a_cause_is_no_market_that_moved(
+    question: str, symbols: list[str], catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [  # by hand: the day, three days each side
+        ("give me some background on the gold spike around christmas",
+         date(2025, 12, 22), date(2025, 12, 28)),
+        ("how did oil do near Jan 9?", date(2026, 1, 6), date(2026, 1, 12)),
+        ("what moved bonds in the days surrounding January 14?",
+         date(2026, 1, 11), date(2026, 1, 17)),
+    ],
+)  # fmt: skip
+def test_around_a_day_is_the_week_centred_on_it(
+    question: str, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
