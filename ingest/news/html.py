@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-import trafilatura
-
 from copilot.errors import ImportFileError
 from ingest.news.base import LoadResult, NewsLoader
 from ingest.news.decode import read_text
@@ -18,6 +16,8 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat":
 
 def parse_html(markup: str, name: str) -> LoadResult:
     """One article from a saved page; a page without a title, date or text is an error."""
+    import trafilatura  # here: 0.2 s every command paid at start, `ask` included
+
     document: Any = trafilatura.bare_extraction(
         markup,
         with_metadata=True,
