@@ -343,11 +343,11 @@ class Copilot:
             run.move = move
             if move:
                 self._token(run, move + "\n\n")
-            if settled.direction_note:  # the question's word for the move is wrong: the model
-                # copied it ("the Treasury selloff … was sparked by" under a rise) with the note
-                # beside it, so the reasons turns are asked of the move that happened
-                common = {**common, "question": MEASURED_MOVE_QUESTION}
-            written = self._write_reasons(run, news, common)
+            # The question's word for the move is wrong: the model copied it ("the Treasury
+            # selloff … was sparked by" under a rise) with the note beside it, so the reasons
+            # turns are asked about the move that happened.
+            restate = bool(settled.direction_note)
+            written = self._write_reasons(run, news, common, restate)
             run.timings["write"] = time.perf_counter() - t0
             return "\n\n".join(p for p in (move, written) if p)
         sentences, max_tokens = self.config.sentences, self.config.answer_max_tokens
@@ -369,7 +369,9 @@ class Copilot:
         run.write_messages = convo
         return written
 
-    def _write_reasons(self, run: _Run, news: list[ToolCallRecord], common: dict[str, Any]) -> str:
+    def _write_reasons(
+        self, run: _Run, news: list[ToolCallRecord], common: dict[str, Any], restate: bool = False
+    ) -> str:
         """The reasons, one short turn per article: each excerpt shown alone with its [n], in
         the tools' rank order, until `news_sentences` reasons hold up. Shown all at once, the
         1.5B model wrote reasons across excerpts ("This indicates …" with no citation, one
@@ -384,6 +386,8 @@ class Copilot:
         articles = sheet_articles(news, self.deps.ledger, max(wanted, self.config.reason_turns))
         brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
         fields = {k: v for k, v in common.items() if k != "earlier"}
+        if restate and brief:  # "Why WTI rose from … to …?": the move that happened, in words
+            fields["question"] = f"Why {brief.rstrip('.')}?"  # a fixed sentence was echoed
         drafts: list[str] = []
         kept: list[str] = []
         sentence_over = _stop_after(1, run.deadline)
@@ -540,9 +544,6 @@ class Copilot:
             planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
             premises=run.corrected.checks, written=run.written,
         )  # fmt: skip
-
-
-MEASURED_MOVE_QUESTION = "What explains the move that happened (below)?"
 
 
 def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:

@@ -117,7 +117,7 @@ _WHY = re.compile(
     r"releases?|prints?|decisions?|meetings?|news|announcements?|speech|results|earnings|numbers)"
     r"\s+(?:move|hit|affect|impact|lift|sink|shake|rattle|drive)\b|"
     # "walk me through …", "help me understand …", "shed some light on …", "what's to blame"
-    r"\bwalk\s+(?:me|us)\s+through\b|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:understand|make\s+sense)\b|"
+    r"\b(?:walk|talk|run|take)\s+(?:me|us)\s+through\b|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:understand|make\s+sense)\b|"
     r"\bmake\s+sense\s+of\b|\bshed\s+(?:some\s+)?light\s+on\b|"
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)?\s+to\s+blame\b|"
     # Open asks about what lies behind a move, in any words people type them: "what gives",

@@ -419,8 +419,11 @@ def test_a_fall_asked_of_a_rise_is_said_and_the_rise_explained(
     assert answer.text.split("\n\n")[1] == f"{note} [1]."  # [1]: the move's measure
     assert not [r for r in answer.verification.reasons if note in r.text]  # no "reason"
     assert all("IWM rose" in p and note in p for p in seen)  # the model is told, too
-    # …and is not shown the question's wrong word to copy ("small caps fell due to …").
+    # …and is asked about the move that happened, not shown the question's wrong word to copy
+    # ("small caps fell due to …").
     assert seen and not any("fall" in p.split("News excerpt")[0].replace(note, "") for p in seen)
+    moved = [re.search(r"What moved: (IWM rose from \S+ to \S+)\.", p) for p in seen]
+    assert all(m and f"Question: Why {m.group(1)}?" in p for m, p in zip(moved, seen, strict=True))
 
 
 def _changes(shared_data: Path, base: str, end: str) -> dict[str, float]:

@@ -48,6 +48,8 @@ WHY = [
     "did the Nvidia earnings pull the whole chip sector down yesterday?",
     "is the jump in 10-year yields about the deficit?",
     "is this the Fed? regional banks are getting crushed again",
+    # found in the app
+    "platinum puked on jan 30, talk me through it",
 ]
 
 FIGURES = [
