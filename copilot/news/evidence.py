@@ -215,7 +215,7 @@ def gather_evidence(
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
     if not fused:
         return empty
-    named = _naming(store, entity, direction, best)
+    named = {a: _names(entity, hit) for a, hit in best.items()}
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
     eligible = {a for i, a in enumerate(order) if named[a] or i < UNNAMED_TOP}
@@ -226,10 +226,15 @@ def gather_evidence(
         for a in order
     ]  # fmt: skip
     headlines = [d for d in ranked if _says_it_moved(d, entity, direction, start, end)]
-    covered = bool(headlines) or any(_covers(d, start, min_similarity) for d in ranked)
+    covering = [d for d in ranked if _covers(d, start, min_similarity)]
+    if not headlines and not covering:  # a wrap that names the market chunks after its lede
+        elsewhere = _named_elsewhere(store, entity, direction, ranked)
+        covering = [d for d in elsewhere if _covers(d, start, min_similarity)]
+    covered = bool(headlines or covering)
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
-    if headlines and headlines[0] not in drivers:  # the article that says so is read too
-        drivers = [*drivers[: k - 1], headlines[0]]
+    for said in (headlines or covering)[:1]:  # the article that covers the move is read too
+        if all(d.hit.article_id != said.hit.article_id for d in drivers):
+            drivers = [*drivers[: k - 1], said]
     chunks = store.article_chunks([d.hit.article_id for d in drivers])
     drivers = [
         _reason_chunk(d, chunks.get(d.hit.article_id, []), entity, direction, vectors,
@@ -364,27 +369,30 @@ def _names(entity: Entity, hit: NewsHit) -> bool:
     return mentions(entity, f"{hit.title}\n{hit.text}")
 
 
-def _naming(
-    store: NewsStore, entity: Entity, direction: Direction, best: dict[str, NewsHit]
-) -> dict[str, bool]:
-    """Whether each candidate article names the entity: in its title or best chunk, else in a
-    sentence of another chunk of the same stored version that says it moved the move's way. A
-    day's wrap matches the move's queries on its lede and gives the sector paragraphs later
-    ("The Industrial Select Sector SPDR (XLI) rose 1.7%"): judged on the lede alone, the wrap
-    that gives the move did not name it, and the move was said to have no coverage. (Any
-    mention in any chunk was too loose: a wrap's list of every sector covered days it did not
-    explain.)"""
-    named = {a: _names(entity, hit) for a, hit in best.items()}
-    unnamed = [a for a, said in named.items() if not said]
-    for article, chunks in store.article_chunks(unnamed).items():
-        hit = best[article]
-        named[article] = any(
+def _named_elsewhere(
+    store: NewsStore, entity: Entity, direction: Direction, ranked: list[Driver]
+) -> list[Driver]:
+    """The candidates whose title and best chunk do not name the entity but a sentence of
+    another chunk of the same stored version does, saying it moved the move's way, marked as
+    naming it. A day's wrap matches the move's queries on its lede and gives the sector
+    paragraphs later ("The Industrial Select Sector SPDR (XLI) rose 1.7%"): judged on the lede
+    alone, the wrap that gives the move did not name it, and the move was said to have no
+    coverage. Only the coverage decision reads them: counted as naming the entity for the
+    sheet's order too, they displaced drivers that name it where they matched. (Any mention in
+    any chunk was too loose: a wrap's list of every sector covered days it did not explain.)"""
+    unnamed = {d.hit.article_id: d for d in ranked if not d.names_entity}
+    found: list[Driver] = []
+    for article, chunks in store.article_chunks(list(unnamed)).items():
+        driver = unnamed[article]
+        if any(
             mentions(entity, sentence) and _one_way(sentence, direction)
             for chunk_id, document, _meta, _vector in chunks
-            if _same_version(chunk_id, hit)
-            for sentence in sentences(chunk_text(document, hit.title))
-        )
-    return named
+            if _same_version(chunk_id, driver.hit)
+            for sentence in sentences(chunk_text(document, driver.hit.title))
+        ):
+            found.append(replace(driver, names_entity=True))
+    order = {d.hit.article_id: i for i, d in enumerate(ranked)}
+    return sorted(found, key=lambda d: order[d.hit.article_id])
 
 
 def _excerpt(hit: NewsHit, entity: Entity, direction: Direction, limit: int) -> str:
@@ -405,9 +413,12 @@ def _reason_chunk(
     10% cap … on credit card interest rates", where the chunk that matched was the wrap's
     "7 Best Stocks" footer). Another chunk of the same stored version is taken when a sentence
     of it names the entity and scores higher as a reason (the move's direction, a cause word)
-    and the chunk is about as close to the queries."""
+    and the chunk is about as close to the queries, or, when the matched chunk does not name
+    the entity at all (the article is a driver for naming it elsewhere, `_naming`), however
+    close: an excerpt that never names the market was not read for it."""
     hit = driver.hit
     points = _reason_points(hit.text, entity, direction)
+    anywhere = not _names(entity, hit)
     chosen: tuple[str, dict[str, Any], str] | None = None
     for chunk_id, document, meta, vector in chunks:
         if chunk_id == hit.chunk_id or not _same_version(chunk_id, hit):
@@ -415,7 +426,9 @@ def _reason_chunk(
         text = chunk_text(document, hit.title)
         better = _reason_points(text, entity, direction)
         near = max((_cosine(list(vector), list(q)) for q in queries), default=0.0)
-        if better > max(points, NAMED_ONLY) and near >= driver.similarity - SIBLING_SLACK:
+        if better > max(points, NAMED_ONLY) and (
+            anywhere or near >= driver.similarity - SIBLING_SLACK
+        ):
             points, chosen = better, (chunk_id, meta, text)
     if chosen is None:
         return driver

@@ -4,6 +4,7 @@ hand-written articles (hash embedder), then on the real shared articles."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from news_testkit import Backend, tracker_file
 from copilot.news import HashEmbedder, NewsHit, NewsStore
 from copilot.news.evidence import (
     Driver,
-    _naming,
+    _named_elsewhere,
     _reason_chunk,
     _says_it_moved,
     _with_its_headline,
@@ -146,8 +147,10 @@ def test_an_article_names_the_entity_in_another_chunk_that_says_it_moved_its_way
     driver, _ = _wrap_driver(wraps, "https://wrap.example/other", similarity=0.0)
     hit, energy = driver.hit, entity_for(["XLE"])
     assert not mentions(energy, f"{hit.title}\n{hit.text}")  # the premise
-    assert _naming(wraps, energy, "down", {hit.article_id: hit}) == {hit.article_id: True}
-    assert _naming(wraps, energy, "up", {hit.article_id: hit}) == {hit.article_id: False}
+    unnamed = replace(driver, names_entity=False)
+    (found,) = _named_elsewhere(wraps, energy, "down", [unnamed])
+    assert found.names_entity and found.hit == hit
+    assert _named_elsewhere(wraps, energy, "up", [unnamed]) == []
 
 
 def _hit(article: str, score: float, publisher: str = "P") -> NewsHit:
