@@ -39,7 +39,12 @@ from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, repeats, tidy
 from copilot.answering.why import unmeasured_calls, unmeasured_note, why_calls
 from copilot.claims.extract import citations_in
-from copilot.claims.reasons import another_market, day_outside, preload_scorer
+from copilot.claims.reasons import (
+    another_market,
+    day_outside,
+    preload_scorer,
+    restates_the_move,
+)
 from copilot.errors import CopilotError
 from copilot.facts import Fact
 from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
@@ -437,8 +442,9 @@ class Copilot:
         measured fall: no figure to check, so the answer's check would let it stand), nor
         dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
         rally; `day_outside`), nor gives another market's reason ("Gold rose as investors
-        sought safety" under energy's fall; `another_market`). Caught here, the next-ranked
-        article is read in its place."""
+        sought safety" under energy's fall; `another_market`), nor only says the move again
+        ("The Russell 2000 fell … due to a decline in IWM"; `restates_the_move`). Caught here,
+        the next-ranked article is read in its place."""
         text = tidy(draft)
         _, checked = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         if any(number.status in UNSUPPORTED for number in checked.numbers):
@@ -448,6 +454,8 @@ class Copilot:
         if cited and all(day_outside(text, source) is not None for source in cited):
             return False
         if cited and all(another_market(text, source) is not None for source in cited):
+            return False
+        if cited and all(restates_the_move(text, source) for source in cited):
             return False
         return contradicts_a_move(text, measured, run.as_of) is None
 

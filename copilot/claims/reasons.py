@@ -25,7 +25,7 @@ from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import family
 from copilot.claims.subjects import mentions as subject_mentions
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, lookup, sector_symbols
-from copilot.news.evidence_terms import Entity, entity_for, mentions
+from copilot.news.evidence_terms import Entity, entity_for, mentions, names_direction
 from copilot.sources import DataSource, NewsSource
 
 # Measured on benchmarks/data/reason_pairs.jsonl (112 hand-labelled pairs): the weight and
@@ -419,6 +419,44 @@ def another_market(sentence: str, source: NewsSource) -> str | None:
             return None
     others = [s for mention in named for s in sorted(mention.subject) if s in candidates]
     return others[0] if others else None
+
+
+# "The Russell 2000 fell on 2026-01-23 due to a decline in IWM", "The small caps index (IWM)
+# fell on 2026-01-23, which explains the move", "SLV fell … due to a big drop in silver at the
+# end of January": the move said again as its own reason, written where an article gave none.
+# Once its market's names, its dates, words of a move and these frame words are taken out,
+# nothing is left. (A one-word cause stays: "Oil sank on oversupply".)
+_RESTATED_WORDS = (
+    "the a an of in on at as to by for from with and its their it this that which what these "
+    "due because caused cause led leading explains explain explained reason reasons move moved "
+    "moves moving movement decline declines drop drops rise rises fall falls gain gains loss "
+    "losses big sharp large significant steep notable index fund etf shares share price prices "
+    "value stock stocks sector market session day days week trading was were is are has had "
+    "been be also reported reports according excerpt article end start beginning middle mid "
+    "late early close closing january february march april may june july august september "
+    "october november december monday tuesday wednesday thursday friday"
+)
+_RESTATED = frozenset(_RESTATED_WORDS.split())
+_A_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,4}(?:st|nd|rd|th)?\b")
+
+
+def restates_the_move(sentence: str, source: NewsSource) -> bool:
+    """Whether a reason drafted from `source` says nothing but the move it was read for."""
+    if not source.about:
+        return False
+    own = {s for word in source.about if (info := lookup(word)) for s in family(info.symbol)}
+    rest = CITATION.sub(" ", sentence)
+    for mention in reversed(subject_mentions(rest)):
+        if not mention.subject & own:
+            return False  # another market named: a cause ("as stocks fell"), judged elsewhere
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = _A_DATE.sub(" ", rest)
+    words = [w for w in re.findall(r"[a-z]+", rest.lower()) if len(w) > 1]
+    return all(w in _RESTATED or _a_move_word(w) for w in words)
+
+
+def _a_move_word(word: str) -> bool:
+    return names_direction(word, "up") or names_direction(word, "down")
 
 
 def day_outside(sentence: str, source: NewsSource) -> NamedDays | None:

@@ -14,6 +14,7 @@ from copilot.claims.reasons import (
     another_market,
     default_scorer,
     directions_clash,
+    restates_the_move,
     superlatives,
 )
 from copilot.news.evidence_terms import entity_for
@@ -317,3 +318,24 @@ def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> 
 )
 def test_which_market_a_reason_is_about(subject: str, reason: str, about: str | None) -> None:
     assert another_market(reason, _wrap(list(entity_for([subject]).words), reason)) == about
+
+
+@pytest.mark.parametrize(
+    ("subject", "reason", "restated"),
+    [
+        # Seen in the app: the move said again as its own reason, where the article gave none.
+        ("IWM", "The small caps index (IWM) fell on 2026-01-23, which explains the move", True),
+        ("IWM", "The Russell 2000 fell on 2026-01-23 due to a decline in IWM", True),
+        ("SLV", "SLV fell from 2026-01-21 to 2026-01-30 due to a big drop in silver at the end "
+                "of January", True),
+        # A cause, however short, is a reason; so is another market's move.
+        ("WTI", "Oil sank on oversupply", False),
+        ("IWM", "Small caps rallied due to TSMC's prediction of a 25% capex increase", False),
+        ("GLD", "Gold fell after the exchange raised margin requirements", False),
+        ("IWM", "Small caps fell as the S&P 500 slid", False),
+    ],
+)  # fmt: skip
+def test_a_reason_that_only_says_the_move_again_restates_it(
+    subject: str, reason: str, restated: bool
+) -> None:
+    assert restates_the_move(reason, _wrap(list(entity_for([subject]).words), reason)) is restated
