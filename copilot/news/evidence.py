@@ -414,8 +414,9 @@ def _reason_chunk(
     "7 Best Stocks" footer). Another chunk of the same stored version is taken when a sentence
     of it names the entity and scores higher as a reason (the move's direction, a cause word)
     and the chunk is about as close to the queries, or, when the matched chunk does not name
-    the entity at all (the article is a driver for naming it elsewhere, `_naming`), however
-    close: an excerpt that never names the market was not read for it."""
+    the entity at all (a top-ranked driver, or one read for naming it elsewhere:
+    `_named_elsewhere`), however close: an excerpt that never names the market was not read
+    for it."""
     hit = driver.hit
     points = _reason_points(hit.text, entity, direction)
     anywhere = not _names(entity, hit)

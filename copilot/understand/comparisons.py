@@ -173,7 +173,7 @@ _DOWN = re.compile(
     r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
     r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"
     r"smok(?:ed|ing)|puk(?:e|ed|ing)|bled|bleed(?:s|ing)?|tankd|nosediv\w*|melt(?:s|ed|ing)?[\s-]?"
-    r"down|collaps\w*|dipp(?:ed|ing)|dips?|shed|gave\s+(?:up|back)|routs?|swoon\w*|"
+    r"down|collaps\w*|dipp(?:ed|ing)|dips?|shed(?!\s+(?:some\s+|more\s+|any\s+)?light)|gave\s+(?:up|back)|routs?|swoon\w*|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
     r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|" + _BEATING + r")\b",
     _I,

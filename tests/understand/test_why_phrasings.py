@@ -90,6 +90,8 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("retail names got hit right after the open, whats the news", "down"),
         ("y is spy red today lol", None),  # a colour alone, with no verb: not read
         ("treasuries rebounded hard on friday, what was that about", "up"),
+        ("gold shed 3% today, any context?", "down"),
+        ("could you shed some light on the rally in gold last week?", "up"),  # not "shed"
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
