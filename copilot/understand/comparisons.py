@@ -251,7 +251,7 @@ def asks_why(text: str) -> bool:
 # behind it. A figure asked after the move ("…, what was IWM's return?", "…, how many points did
 # XLV give up?") opens with its question word and stays a figure; so does a move asked about
 # ("did gold rally yesterday?", "how much did utilities pop?").
-_CLAUSE_BREAK = re.compile(r"[.?!;:]+\s*|\s+[—–-]+\s+|\s*[—–]\s*|,\s+")
+_CLAUSE_BREAK = re.compile(r"[.?!;:]+\s*|\s+-+\s+|\s*[—–]+\s*|,\s+")
 _OPENS_A_QUESTION = re.compile(
     r"^[^\w·]*(?:did|does|do|is|was|were|are|has|have|had|how|which|when|what|where|who|whose|by|"
     r"can|could|should|will|would|show|list|give|plot|rank|compare|tell|get|find)\b",

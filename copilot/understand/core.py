@@ -34,7 +34,12 @@ from copilot.understand.relative import RECENT_SESSIONS, named_edges
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.window_build import sessions_window, without_a_session
-from copilot.understand.windows import WindowFound, averages_compared, find_window
+from copilot.understand.windows import (
+    RELEASE_NOUN,
+    WindowFound,
+    averages_compared,
+    find_window,
+)
 
 
 @dataclass
@@ -105,10 +110,7 @@ RELEASE_KINDS = frozenset({"macro"})  # series published as a release: CPI
 # "was it the CPI print that sank bonds", "treasuries rallied after the CPI report": a series
 # named with its release's word is the event, not a second market to measure (it was measured
 # beside the bonds, and "the question says rise; CPI fell" was said of it).
-_RELEASE_WORD = re.compile(
-    r"\s*(?:'s\s+)?(?:report|print|release|data|reading|numbers?|figures?|surprise|miss|beat)\b",
-    re.IGNORECASE,
-)
+_RELEASE_WORD = re.compile(rf"\s*(?:'s\s+)?(?:{RELEASE_NOUN}|surprise|miss|beat)\b", re.IGNORECASE)
 
 
 def _releases_named(found: Found, question: str) -> list[str]:

@@ -58,10 +58,12 @@ _EVENT_WITH_DATE = re.compile(
 # "the December jobs report", "November's payrolls", "the Q3 GDP print": a data release named
 # by the period it measures. It comes out weeks later, so that period is not the window asked.
 # (A stored series' name, "CPI", is blanked as an instrument before windows are read.)
+# The words a data release goes by ("the CPI print", "the jobs report").
+RELEASE_NOUN = r"(?:report|data|numbers?|figures?|print|release|reading)"
 _RELEASE_LABEL = re.compile(
     r"\s*(?:'s\s+)?(?:nonfarm\s+)?(?:jobs?|payrolls?|employment|unemployment|labou?r[\s-]market|"
     r"cpi|ppi|pce|gdp|pmi|ism|inflation|consumer[\s-]prices?|producer[\s-]prices?|retail[\s-]sales)"
-    r"\b(?:\s+(?:report|data|numbers?|figures?|print|release|reading))?",
+    rf"\b(?:\s+{RELEASE_NOUN})?",
     re.I,
 )
 _ON_DAYS = re.compile(r"\b(?:on|during|over)\s+(?:the\s+)?$", re.I)  # days, not closes
