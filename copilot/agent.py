@@ -174,6 +174,7 @@ class Copilot:
         text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
         notes += gaps
+        notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
                 f"No reason was kept from the {len(run.withheld)} stored articles read: each "
@@ -297,7 +298,7 @@ class Copilot:
             output = run_tool(self.deps, name, args)
             record = ToolCallRecord(
                 name=name, arguments=args, output=output.text, error=output.error,
-                sources=output.sources, seconds=time.perf_counter() - t1,
+                sources=output.sources, seconds=time.perf_counter() - t1, note=output.note,
             )  # fmt: skip
             run.records.append(record)
             run.on_event(
@@ -351,7 +352,9 @@ class Copilot:
             # The question's word for the move is wrong: the model copied it ("the Treasury
             # selloff … was sparked by" under a rise) with the note beside it, so the reasons
             # turns are asked about the move that happened.
-            restate = bool(settled.direction_note)
+            # A guess in the question ("was it the jobs report…") is not handed to the drafts:
+            # it came back as a reason ("stocks rose due to the jobs report"), uncited.
+            restate = bool(settled.direction_note or settled.guess)
             written = self._write_reasons(run, news, common, restate)
             run.timings["write"] = time.perf_counter() - t0
             return "\n\n".join(p for p in (move, written) if p)

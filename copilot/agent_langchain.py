@@ -148,6 +148,7 @@ class LangChainCopilot:
                 output=text,
                 error=output.error if output else True,
                 sources=output.sources if output else [],
+                note=output.note if output else "",
             )
             records.append(record)
             emit(AgentEvent(kind="tool_finished", name=record.name, text=text, error=record.error))

@@ -133,6 +133,7 @@ class ToolCallRecord(BaseModel):
     error: bool = False
     sources: list[int] = Field(default_factory=list)
     seconds: float = 0.0
+    note: str = Field("", description="Code's own sentence on the result (e.g. a guess checked).")
 
 
 class Answer(BaseModel):

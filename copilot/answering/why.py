@@ -90,6 +90,8 @@ def why_calls(
     if deps.news is not None and move is not None:
         drivers = {"symbols": subjects, "direction": move.direction, **window,
                    "budget_tokens": budget_tokens}  # fmt: skip
+        if settled.guess:
+            drivers["guess"] = settled.guess
         if max_drivers is not None:
             drivers["max_drivers"] = max_drivers
         calls.append({"tool": "news_drivers", "args": drivers})
@@ -320,6 +322,8 @@ def unmeasured_calls(
             "end": window[1].isoformat(),
             "budget_tokens": budget_tokens,
         }
+        if settled.guess:
+            drivers["guess"] = settled.guess
         if max_drivers is not None:
             drivers["max_drivers"] = max_drivers
         calls.append({"tool": "news_drivers", "args": drivers})

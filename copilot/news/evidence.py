@@ -49,6 +49,8 @@ from typing import Any
 
 from copilot.errors import InvalidArgumentError
 from copilot.news.evidence_terms import (
+    DOWN_WORDS,
+    UP_WORDS,
     Direction,
     Entity,
     entity_for,
@@ -61,6 +63,7 @@ from copilot.news.evidence_terms import (
     reason_score,
     sentences,
 )
+from copilot.news.guess_check import Mention, cut_at_word, guess_query, mention_in, telling_words
 from copilot.news.lexical import RRF_K, tokens
 from copilot.news.models import NewsHit, chunk_text
 from copilot.news.present import published_label
@@ -95,6 +98,8 @@ PUBLISHER_PENALTY = 0.1  # a second article from the same publisher ranks a litt
 ENTITY_BONUS = 0.25  # an article that names the entity is likelier to explain its move
 OFF_DAYS_WEIGHT = 0.85  # published before the move or later than the morning after
 UNNAMED_TOP = 2  # a driver must name the entity, unless it is among the best 2 candidates
+MENTION_POOL = 12  # candidates searched, whole, for a guessed cause
+MENTIONERS = 2  # of them, at most this many are read first
 # Coverage: some candidate names the entity, was published from the day before the move on
 # (older pieces are previews and outlooks, not explanations), and its best chunk is at least
 # this close (cosine, all-MiniLM-L6-v2) to one of the queries. Measured on
@@ -156,6 +161,9 @@ class Evidence:
     drivers: list[Driver]  # best first; empty when no_coverage
     ranked: list[Driver] = field(repr=False)  # every candidate, in final order
     excerpt_chars: int = MAX_EXCERPT_CHARS
+    guess: str | None = None  # the cause the question put to the test
+    mentions: dict[str, str] = field(default_factory=dict)  # driver article id → its sentence
+    guess_checked: int = 0  # candidates whose whole text was searched for the guess
 
     @property
     def no_coverage(self) -> bool:
@@ -185,6 +193,7 @@ def gather_evidence(
     min_similarity: float = COVERAGE_SIMILARITY,
     max_drivers: int = MAX_DRIVERS,
     names: Sequence[str] = (),
+    guess: str | None = None,
 ) -> Evidence:
     """The candidate drivers of `symbols`' move `direction` over [start, end], from news
     published in the window around it and never after `as_of`. `min_similarity` is the
@@ -192,7 +201,8 @@ def gather_evidence(
     `max_drivers` caps how many articles the budget is shared by (fewer, longer excerpts);
     `names` are the asker's words for the symbols ("Nvidia" for NVDA, which the registry lacks);
     `lag_days` sets the window's end that many days after the move's (default: the morning
-    after)."""
+    after); `guess` is a cause the question put to the test ("the jobs report"): it is searched
+    for too, and the candidates that mention it are read first (`Evidence.mentions`)."""
     if not symbols:
         raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
     if end < start:
@@ -202,6 +212,10 @@ def gather_evidence(
     until = min(last, as_of)
     entity = entity_for(symbols, names)
     queries = move_queries(entity, direction, start, end)
+    if guess:
+        moves = UP_WORDS if direction == "up" else DOWN_WORDS
+        queries.append(guess_query(guess, entity.phrases[0] if entity.phrases else entity.primary,
+                                   moves[0]))  # fmt: skip
     empty = Evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, [], []
     )
@@ -247,10 +261,72 @@ def gather_evidence(
                             excerpt_chars)
         for d in drivers
     ]  # fmt: skip
+    mentioned: dict[str, str] = {}
+    checked = 0
+    if guess and drivers:  # covered: the articles of its days that mention the guess come first
+        ours = {d.hit.article_id for d in drivers}
+        pool = [d for d in ranked[:MENTION_POOL] if _on_its_days(d.hit, start, end)]
+        pool.sort(key=lambda d: d.hit.article_id not in ours)  # the sheet's own first
+        checked = len(pool)
+        found = _mentions(store, pool, telling_words(guess))
+        drivers, mentioned = _mentioners_first(drivers, found, k, excerpt_chars)
     return Evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
-        ranked, excerpt_chars,
+        ranked, excerpt_chars, guess, mentioned, checked,
     )  # fmt: skip
+
+
+def _mentions(
+    store: NewsStore, pool: Sequence[Driver], terms: Sequence[tuple[str, ...]]
+) -> list[tuple[Driver, Mention]]:
+    """The candidates whose headline or text (any chunk of the version found) mentions the
+    guess, in `pool`'s order, each with its first mentioning chunk and sentence."""
+    chunks = store.article_chunks([d.hit.article_id for d in pool])
+    found: list[tuple[Driver, Mention]] = []
+    for driver in pool:
+        hit = driver.hit
+        if (headline := mention_in(hit.title, terms)) is not None:
+            found.append((driver, Mention(hit.article_id, hit.chunk_id, hit.chunk_index,
+                                          f"{hit.title}. {hit.text}", headline)))  # fmt: skip
+            continue
+        rows = [r for r in chunks.get(hit.article_id, []) if _same_version(r[0], hit)]
+        for chunk_id, document, meta, _vector in sorted(rows, key=lambda r: r[2]["chunk_index"]):
+            text = chunk_text(document, hit.title)
+            sentence = mention_in(text, terms)
+            if sentence is not None:
+                index = int(meta["chunk_index"])
+                found.append((driver, Mention(hit.article_id, chunk_id, index, text, sentence)))
+                break
+    return found
+
+
+def _mentioners_first(
+    drivers: list[Driver], found: Sequence[tuple[Driver, Mention]], k: int, limit: int
+) -> tuple[list[Driver], dict[str, str]]:
+    """Drivers with up to `MENTIONERS` articles that mention the guess in front, each read at
+    its mention (the excerpt starts at that sentence); the sheet keeps its size."""
+    front: list[Driver] = []
+    for driver, mention in found[:MENTIONERS]:
+        hit = driver.hit.model_copy(update={"chunk_id": mention.chunk_id,
+                                            "chunk_index": mention.chunk_index,
+                                            "text": mention.chunk})  # fmt: skip
+        front.append(replace(driver, hit=hit, excerpt=_from_sentence(mention, limit)))
+    ids = {d.hit.article_id for d in front}
+    rest = [d for d in drivers if d.hit.article_id not in ids]
+    sheet = [*front, *rest][: max(k, len(front))]
+    return sheet, {m.article_id: m.sentence for _, m in found[:MENTIONERS]}
+
+
+def _from_sentence(mention: Mention, limit: int) -> str:
+    """The chunk from the mentioning sentence on, whole sentences within `limit` (the first
+    one cut at a word if it alone is longer)."""
+    start = max(mention.chunk.find(mention.sentence), 0)
+    kept: list[str] = []
+    for sentence in sentences(mention.chunk[start:]):
+        if kept and len(" ".join([*kept, sentence])) > limit:
+            break
+        kept.append(sentence)
+    return cut_at_word(" ".join(kept), limit)
 
 
 def rrf_articles(

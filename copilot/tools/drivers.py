@@ -19,8 +19,10 @@ from copilot.news.evidence import (
     MAX_DRIVERS,
     Driver,
     gather_evidence,
+    morning_after,
 )
 from copilot.news.evidence_terms import entity_for
+from copilot.news.guess_check import cut_at_word
 from copilot.news.present import fenced
 from copilot.sources import NewsSource
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
@@ -41,6 +43,9 @@ class DriversArgs(BaseModel):
     )
     max_drivers: int = Field(
         MAX_DRIVERS, ge=1, le=MAX_DRIVERS, description="At most this many articles share it."
+    )
+    guess: str | None = Field(
+        None, max_length=80, description="A cause the question puts to the test ('the Fed')."
     )
 
 
@@ -76,6 +81,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         deps.news, args.symbols, args.direction, args.start, end, as_of,
         budget_tokens=args.budget_tokens, max_drivers=args.max_drivers, names=args.names,
         min_similarity=getattr(deps.news.embedder, "coverage_similarity", COVERAGE_SIMILARITY),
+        guess=args.guess,
     )  # fmt: skip
     if found.no_coverage:
         return ToolOutput(
@@ -95,5 +101,30 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
                      "url": driver.url, "score": round(driver.score, 4)})  # fmt: skip
     head = (f"{len(blocks)} articles on the move of {', '.join(args.symbols)} "
             f"({args.start} to {args.end}):")  # fmt: skip
-    data = {"no_coverage": False, "drivers": rows, "queries": found.queries}
-    return ToolOutput(text="\n".join([head, *blocks]), data=data, sources=numbers)
+    data: dict[str, object] = {"no_coverage": False, "drivers": rows, "queries": found.queries}
+    note = ""
+    if found.guess:
+        mentions = {n: found.mentions[d.hit.article_id]
+                    for n, d in zip(numbers, found.drivers, strict=True)
+                    if d.hit.article_id in found.mentions}  # fmt: skip
+        data["guess"] = {
+            "guess": found.guess,
+            "checked": found.guess_checked,
+            "mentions": [{"n": n, "sentence": s} for n, s in mentions.items()],
+        }
+        days = (found.start, min(morning_after(found.end), found.as_of))  # the pool's days
+        note = guess_note(found.guess, mentions, found.guess_checked, *days)
+    return ToolOutput(text="\n".join([head, *blocks]), data=data, sources=numbers, note=note)
+
+
+def guess_note(guess: str, mentions: dict[int, str], checked: int, first: date, last: date) -> str:
+    """Code's sentence on a cause the question put to the test: the sources that mention it,
+    quoted, or that none of the articles searched does. A mention is all it claims."""
+    if mentions:
+        quotes = "; ".join(f"[{n}] “{cut_at_word(s)}”" for n, s in mentions.items())
+        return (f"The question's guess, {guess}: mentioned in {quotes} (a mention, not proof "
+                "that it moved the market).")  # fmt: skip
+    return (
+        f"The question's guess, {guess}: none of the {checked} stored articles published "
+        f"on the move's days ({first} to {last}) mentions it."
+    )

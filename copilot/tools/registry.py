@@ -42,6 +42,9 @@ class ToolOutput(BaseModel):
     data: dict[str, Any] = Field(default_factory=dict)
     sources: list[int] = Field(default_factory=list, description="Ledger numbers it registered.")
     error: bool = False
+    note: str = Field(
+        "", description="Code's own sentence on the result, said in the answer as written."
+    )
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from copilot.understand.comparisons import (
     versus_count,
     versus_position,
 )
+from copilot.understand.guesses import guessed_cause
 from copilot.understand.instruments import (
     BENCHMARK,
     Found,
@@ -72,7 +73,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if (periodic := periodic_move(words)) is not None:
         asked, beyond = None, periodic  # "the biggest weekly gain": no such measure
     news = asks_news(words) and not asks_why(words)
-    why = asks_why(words) or news or states_a_move(words)
+    guess = guessed_cause(masked, question)
+    # "is the Fed to blame for …" asks why; "how much did bonds fall on the CPI print" a figure
+    proposes = guess is not None and asked is None
+    why = asks_why(words) or news or states_a_move(words) or proposes
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
     direction = direction_of(words)
@@ -86,7 +90,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
         window_found = _window_of(words, as_of, latest, asked)
-    result = Understanding(question=question, as_of=as_of, why=why, direction=direction)
+    result = Understanding(
+        question=question, as_of=as_of, why=why, direction=direction, guess=guess
+    )
     _fill_instruments(result, found, chosen, asked)
     for phrase in releases:
         result.trace.append(f"instruments: '{phrase}' names a release (a cause asked about), not "
@@ -103,6 +109,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
                             "news around it)")  # fmt: skip
     elif why:
         result.trace.append("why: the question asks for reasons (news around the move)")
+    if guess:
+        result.trace.append(f"guess: '{guess}' (a cause the question puts to the test: the "
+                            "articles around the move are searched for it)")  # fmt: skip
     return result
 
 

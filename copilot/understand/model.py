@@ -62,6 +62,11 @@ class Understanding(BaseModel):
         None, description="A move word's direction: 'why did X fall' is 'down'."
     )
     why: bool = Field(False, description="The question asks for reasons (why / what drove).")
+    guess: str | None = Field(
+        None,
+        description="A cause the question puts to the test, in its words ('was it the jobs "
+        "report that…' → 'the jobs report'): the articles are searched for it.",
+    )
     direction_note: str = Field(
         "",
         description="Code's words when the measured move runs against the question's direction "

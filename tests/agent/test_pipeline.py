@@ -655,3 +655,33 @@ def test_a_ranking_question_gets_no_comparison_note(research_deps: ToolDeps) -> 
     )
     assert answer.tool_calls[0].arguments["rank"] == "asc"
     assert "did not" not in answer.text
+
+
+def test_a_guessed_cause_is_searched_for_and_said_in_codes_words_not_the_drafts(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    rows = raw_closes(shared_data / "market" / "prices", "SPY")
+    fall = _pct(close_on(rows, "2026-01-16"), close_on(rows, "2026-01-20"))  # by hand
+    seen: list[str] = []
+    reason = _quoting(seen)
+    llm = ScriptedLLM([reason] * 5)
+    question = "was it the tariff threats that sank stocks on january 20?"
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 21))
+    assert f"SPY: return {fall} over 1 session" in answer.text
+    drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
+    assert drivers.arguments["guess"] == "the tariff threats"
+    # The drafts are asked about the move that happened; the guess is never handed to them.
+    assert seen and all("Question: Why SPY fell on 2026-01-20?" in p for p in seen)
+    assert not any("tariff threats" in p.split("<<<ARTICLE")[0] for p in seen)
+    # Code says which articles mention it, quoting each from its cited excerpt. "Stock Market
+    # News for Jan 20, 2026" (../shared/data/news/2026-01-21/, read by hand) says Trump "would
+    # slap tariffs on countries" over Greenland.
+    note = next(p for p in answer.text.split("\n\n") if p.startswith("The question's guess"))
+    quoted = dict(re.findall(r"\[(\d+)\] “([^”]+)”", note))
+    assert quoted and note.endswith("(a mention, not proof that it moved the market).")
+    for n, sentence in quoted.items():
+        source = answer.sources[int(n)]
+        assert isinstance(source, NewsSource) and sentence.rstrip(" …") in source.excerpt
+        assert "tariff" in sentence.lower()
+    titles = {answer.sources[int(n)].title for n in quoted}  # type: ignore[union-attr]
+    assert "Stock Market News for Jan 20, 2026" in titles

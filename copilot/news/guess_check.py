@@ -1,0 +1,191 @@
+"""Whether stored articles mention the cause a question puts to the test ("was it the jobs
+report?"): the words an article must use, and the first sentence of it that uses them.
+
+An article *mentions* a guess when one of its sentences carries every one of the guess's telling
+words (or a plain synonym: "payrolls" for "jobs", "Powell" for "the Fed"). That is all code
+claims — a mention, quoted with its source — never that the guess caused the move.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from copilot.news.evidence_terms import sentences
+
+# Words that qualify a cause without naming it: an article may say "tariffs" for "the tariff
+# threats", "payrolls" for "the jobs report".
+_SOFT = frozenset(
+    [
+        "threat",
+        "threats",
+        "worry",
+        "worries",
+        "fear",
+        "fears",
+        "concern",
+        "concerns",
+        "comment",
+        "comments",
+        "talk",
+        "jitters",
+        "hope",
+        "hopes",
+        "story",
+        "thing",
+        "stuff",
+        "news",
+        "headline",
+        "headlines",
+        "report",
+        "reports",
+        "data",
+        "number",
+        "numbers",
+        "figure",
+        "figures",
+        "print",
+        "release",
+        "announcement",
+        "noise",
+        "drama",
+        "mess",
+        "issue",
+        "issues",
+        "angle",
+        "factor",
+        "falling",
+        "rising",
+        "higher",
+        "lower",
+        "up",
+        "down",
+        "jump",
+        "jumping",
+        "surge",
+        "surging",
+        "spike",
+        "spiking",
+        "drop",
+        "dropping",
+        "selloff",
+        "rally",
+        "move",
+        "stuff",
+        "again",
+        "latest",
+        "new",
+        "big",
+        "whole",
+    ]
+)
+_JOBS = ("jobs report", "jobs data", "jobs number", "jobs numbers", "jobs figures", "payroll",
+         "nonfarm", "non-farm", "employment report", "employment data", "unemployment rate",
+         "jobless")  # fmt: skip
+_FED = ("fed", "federal reserve", "fomc", "powell", "rate cut", "rate cuts", "rate decision")
+_PRICES = ("cpi", "consumer price", "consumer prices", "inflation")
+# A telling word → every word or phrase an article may use for it.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "jobs": _JOBS, "job": _JOBS, "payroll": _JOBS, "payrolls": _JOBS, "nfp": _JOBS,
+    "employment": _JOBS, "labor": _JOBS, "labour": _JOBS,
+    "fed": _FED, "fomc": _FED, "powell": _FED, "federal": _FED,
+    "cpi": _PRICES, "inflation": _PRICES,
+    "tariff": ("tariff", "tariffs", "trade war", "duties"),
+    "tariffs": ("tariff", "tariffs", "trade war", "duties"),
+    "earnings": ("earnings", "results", "quarterly", "profit", "revenue", "guidance"),
+    "dollar": ("dollar", "greenback", "usd"),
+    "oil": ("oil", "crude", "brent", "wti"),
+    "crude": ("oil", "crude", "brent", "wti"),
+    "opec": ("opec",),
+    "yields": ("yield", "yields", "treasury", "treasuries"),
+    "rates": ("rate", "rates", "yield", "yields"),
+    "ai": ("ai", "artificial intelligence"),
+    "china": ("china", "chinese", "beijing"),
+    "stimulus": ("stimulus", "support measures"),
+}  # fmt: skip
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "it",
+        "its",
+        "of",
+        "on",
+        "in",
+        "for",
+        "to",
+        "and",
+        "or",
+        "all",
+        "just",
+        "about",
+        "some",
+        "any",
+        "was",
+        "is",
+        "were",
+        "are",
+        "be",
+        "been",
+        "by",
+        "with",
+        "from",
+        "at",
+        "as",
+    ]
+)
+QUOTE_CHARS = 240  # a mention quoted in the answer is at most this long
+
+
+def telling_words(guess: str) -> list[tuple[str, ...]]:
+    """For each word that names the guess, the words an article may use for it ("the jobs
+    report" → (jobs, payrolls, …)); qualifiers ("threats", "report") only when nothing else
+    names it."""
+    words = [w.removesuffix("'s") for w in re.findall(r"[a-z0-9][a-z0-9'&-]*", guess.lower())]
+    words = [w for w in words if w not in _STOP]
+    telling = [w for w in words if w not in _SOFT] or words
+    if "federal" in telling and "reserve" in telling:
+        telling.remove("reserve")
+    return [_ALIASES.get(w, (w,)) for w in telling]
+
+
+def mention_in(text: str, terms: Sequence[tuple[str, ...]]) -> str | None:
+    """The first sentence of `text` that uses every telling word (any of its alternatives)."""
+    if not terms:
+        return None
+    for sentence in sentences(text):
+        lowered = sentence.lower()
+        if all(any(_uses(lowered, alt) for alt in alts) for alts in terms):
+            return sentence
+    return None
+
+
+def _uses(text: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?:s|es|'s)?(?![a-z0-9])", text) is not None
+
+
+def guess_query(guess: str, entity_name: str, move_word: str) -> str:
+    """A search query for articles on the guess and the move together."""
+    return f"{guess} {entity_name} {move_word}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an article mentions the guess: the chunk and its sentence."""
+
+    article_id: str
+    chunk_id: str
+    chunk_index: int
+    chunk: str  # the chunk's text
+    sentence: str
+
+
+def cut_at_word(text: str, limit: int = QUOTE_CHARS) -> str:
+    """`text` whole, or cut at a word within `limit` with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,119 @@
+"""Whether an article mentions a cause the question put to the test: the words it must use,
+the sentence that uses them, and the evidence that reads such articles first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from news_testkit import Backend, tracker_file
+
+from copilot.news import HashEmbedder, NewsStore
+from copilot.news.evidence import gather_evidence
+from copilot.news.guess_check import cut_at_word, mention_in, telling_words
+from copilot.tools.drivers import guess_note
+from ingest.news import ingest_paths
+
+
+@pytest.mark.parametrize(
+    ("guess", "sentence"),
+    [
+        ("the jobs report", "Stocks rose after payroll growth slowed in December."),
+        ("the jobs data", "The nonfarm figures came in light."),
+        ("the Fed", "Powell said the committee would stay patient."),
+        ("the Fed", "Traders now see the Federal Reserve cutting twice."),
+        ("the tariff threats", "Trump said he would slap tariffs on eight countries."),
+        ("the Nvidia earnings", "Nvidia results beat estimates on data-center demand."),
+        ("the CPI print", "Consumer prices rose less than forecast in November."),
+        ("oil", "Crude jumped 3% on supply worries."),
+    ],
+)
+def test_an_article_mentions_a_guess_in_its_own_words(guess: str, sentence: str) -> None:
+    text = f"Markets were mixed in early trade. {sentence} Volumes were light."
+    assert mention_in(text, telling_words(guess)) == sentence
+
+
+@pytest.mark.parametrize(
+    ("guess", "text"),
+    [
+        ("the Fed", "FedEx shares rose after the delivery company raised its outlook."),
+        ("the jobs report", "AI could replace jobs in call centres, the report said."),
+        ("the Nvidia earnings", "Nvidia shares rose 2% on Monday."),  # earnings not named
+        ("tariffs", "Stocks rose on hopes of lower rates."),
+    ],
+)
+def test_a_sentence_that_lacks_a_telling_word_is_no_mention(guess: str, text: str) -> None:
+    assert mention_in(text, telling_words(guess)) is None
+
+
+def test_qualifiers_count_only_when_nothing_else_names_the_guess() -> None:
+    assert telling_words("the tariff threats") == [("tariff", "tariffs", "trade war", "duties")]
+    assert telling_words("the news") == [("news",)]  # nothing but a qualifier: it is the word
+
+
+def test_a_long_mention_is_cut_at_a_word() -> None:
+    text = "word " * 100
+    cut = cut_at_word(text.strip(), 40)
+    assert cut.endswith(" …") and len(cut) <= 42 and "wor …" not in cut
+
+
+MOVE_DAY = date(2025, 12, 29)
+AS_OF = date(2025, 12, 30)
+MARGIN = "Gold fell 4.6% after the exchange asked traders to post more margin."
+
+
+# A hash embedder's similarities are not the bundled model's: coverage is not tested here.
+@pytest.fixture(scope="module")
+def gold_news(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    root = tmp_path_factory.mktemp("guess-news")
+    filler = "Traders watched the calendar and the holiday volume stayed thin. " * 12
+    articles = [  # (file, title, url, published, body)
+        ("margin.md", "Gold slides from its record", "https://metals.example/margin",
+         "December 29, 2025", f"Gold fell on Monday.\n\n{filler}\n\n{MARGIN}\n\n{filler}"),
+        ("silver.md", "Silver and gold drop from records", "https://daily.example/silver",
+         "December 29, 2025", "Silver slumped 8% and gold fell as traders took profits."),
+        ("later.md", "Gold plunges again on margins", "https://later.example/gold",
+         "January 5, 2026", "Gold fell again after the exchange raised margins."),
+    ]  # fmt: skip
+    for name, title, url, published, body in articles:
+        tracker_file(root / name, title=title, url=url, publisher="Metal Wire",
+                     published=published, summary=body[:80], body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(store, [root])
+    return store
+
+
+def test_the_article_that_mentions_the_guess_is_read_first_at_its_mention(
+    gold_news: NewsStore,
+) -> None:
+    found = gather_evidence(gold_news, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF,
+                            guess="the exchange", min_similarity=0.0)  # fmt: skip
+    assert any("the exchange" in query for query in found.queries)
+    first = found.drivers[0]
+    assert first.url == "https://metals.example/margin"
+    assert first.excerpt.startswith(MARGIN)  # read at the mention, chunks into the article
+    assert found.mentions == {first.hit.article_id: MARGIN}
+    # The later article also names the exchange, but was published after the as-of date.
+    assert all(d.url != "https://later.example/gold" for d in found.ranked)
+
+
+def test_a_guess_no_article_mentions_is_said_to_be_unmentioned(gold_news: NewsStore) -> None:
+    found = gather_evidence(gold_news, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF,
+                            guess="the Fed", min_similarity=0.0)  # fmt: skip
+    assert found.drivers and found.mentions == {} and found.guess_checked == 2
+    note = guess_note("the Fed", {}, found.guess_checked, MOVE_DAY, AS_OF)
+    assert note == ("The question's guess, the Fed: none of the 2 stored articles published on "
+                    "the move's days (2025-12-29 to 2025-12-30) mentions it.")  # fmt: skip
+
+
+def test_a_mention_is_quoted_with_its_source_and_claimed_as_no_more() -> None:
+    note = guess_note("the exchange", {3: MARGIN}, 2, MOVE_DAY, AS_OF)
+    assert note == (f"The question's guess, the exchange: mentioned in [3] “{MARGIN}” (a mention, "
+                    "not proof that it moved the market).")  # fmt: skip
+
+
+def test_without_a_guess_nothing_is_searched_for_it(gold_news: NewsStore) -> None:
+    found = gather_evidence(gold_news, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF,
+                            min_similarity=0.0)  # fmt: skip
+    assert found.drivers and found.guess is None
+    assert found.mentions == {} and found.guess_checked == 0

@@ -1,0 +1,54 @@
+"""The cause a question puts to the test, read out of its words (`understand(...).guess`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+AS_OF = date(2026, 1, 23)
+
+
+@pytest.mark.parametrize(
+    ("question", "guess"),
+    [
+        ("was it the jobs report that lifted stocks on january 9?", "the jobs report"),
+        ("did the tariff threats sink consumer discretionary on jan 20?", "the tariff threats"),
+        ("discretionary got crushed thursday. tariffs again?", "tariffs"),
+        ("is this the Fed? bonds tanking today", "the Fed"),
+        ("did the Nvidia earnings pull the chip sector down yesterday", "the Nvidia earnings"),
+        ("was that because of the CPI print?", "the CPI print"),
+        ("homebuilders ripped on jan 9, was that mortgage rates?", "mortgage rates"),
+        ("is the Fed to blame for the bond selloff?", "the Fed"),
+        ("energy up big - oil or something else?", "oil"),
+        ("was this an AI-driven selloff in semis?", "AI"),
+        ("did the small-cap bounce have anything to do with Greenland?", "Greenland"),
+        ("treasuries sold off hard this week, is it the jobs data or what", "the jobs data"),
+        ("gold ripping because of the dollar?", "the dollar"),
+    ],
+)
+def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
+    question: str, guess: str, catalog: Catalog
+) -> None:
+    settled = understand(question, AS_OF, catalog)
+    assert settled.why
+    assert settled.guess == guess
+    assert any(line.startswith(f"guess: '{guess}'") for line in settled.trace)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did small caps rally?",
+        "what drove the selloff in utilities last week?",
+        "is this the biggest drop in gold since april?",  # a ranking, not a cause
+        "treasuries rebounded hard on friday, what was that about",
+        "how much did spy fall on jan 20?",  # a figure
+        "did gold fall on jan 30?",  # a move asked about, no cause proposed
+        "what was behind the rally in energy on january 5?",
+    ],
+)
+def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
+    assert understand(question, AS_OF, catalog).guess is None
