@@ -683,5 +683,5 @@ def test_a_guessed_cause_is_searched_for_and_said_in_codes_words_not_the_drafts(
         source = answer.sources[int(n)]
         assert isinstance(source, NewsSource) and sentence.rstrip(" …") in source.excerpt
         assert "tariff" in sentence.lower()
-    titles = {answer.sources[int(n)].title for n in quoted}  # type: ignore[union-attr]
+    titles = {answer.sources[int(n)].title for n in quoted}
     assert "Stock Market News for Jan 20, 2026" in titles
