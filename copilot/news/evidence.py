@@ -162,8 +162,11 @@ class Evidence:
     ranked: list[Driver] = field(repr=False)  # every candidate, in final order
     excerpt_chars: int = MAX_EXCERPT_CHARS
     guess: str | None = None  # the cause the question put to the test
-    mentions: dict[str, str] = field(default_factory=dict)  # driver article id → its sentence
+    mentions: dict[str, str] = field(default_factory=dict)  # article id → its mentioning sentence
     guess_checked: int = 0  # candidates whose whole text was searched for the guess
+    # The articles that mention the guess, read there: the first drivers when the move is
+    # covered; otherwise cited only for the mention.
+    mentioning: list[Driver] = field(default_factory=list)
 
     @property
     def no_coverage(self) -> bool:
@@ -261,18 +264,25 @@ def gather_evidence(
                             excerpt_chars)
         for d in drivers
     ]  # fmt: skip
+    mentioning: list[Driver] = []
     mentioned: dict[str, str] = {}
     checked = 0
-    if guess and drivers:  # covered: the articles of its days that mention the guess come first
+    if guess:  # the articles from the day before the move on that mention it
         ours = {d.hit.article_id for d in drivers}
-        pool = [d for d in ranked[:MENTION_POOL] if _on_its_days(d.hit, start, end)]
+        lead = start - timedelta(days=COVERAGE_LEAD_DAYS)
+        pool = [d for d in ranked[:MENTION_POOL] if _on_its_days(d.hit, lead, end)]
         pool.sort(key=lambda d: d.hit.article_id not in ours)  # the sheet's own first
         checked = len(pool)
-        found = _mentions(store, pool, telling_words(guess))
-        drivers, mentioned = _mentioners_first(drivers, found, k, excerpt_chars)
+        found = _mentions(store, pool, telling_words(guess))[:MENTIONERS]
+        mentioning = [_at_its_mention(d, m, excerpt_chars) for d, m in found]
+        mentioned = {m.article_id: m.sentence for _, m in found}
+        if drivers:  # covered: they are read first, and the sheet keeps its size
+            ids = {d.hit.article_id for d in mentioning}
+            rest = [d for d in drivers if d.hit.article_id not in ids]
+            drivers = [*mentioning, *rest][: max(k, len(mentioning))]
     return Evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
-        ranked, excerpt_chars, guess, mentioned, checked,
+        ranked, excerpt_chars, guess, mentioned, checked, mentioning,
     )  # fmt: skip
 
 
@@ -300,21 +310,13 @@ def _mentions(
     return found
 
 
-def _mentioners_first(
-    drivers: list[Driver], found: Sequence[tuple[Driver, Mention]], k: int, limit: int
-) -> tuple[list[Driver], dict[str, str]]:
-    """Drivers with up to `MENTIONERS` articles that mention the guess in front, each read at
-    its mention (the excerpt starts at that sentence); the sheet keeps its size."""
-    front: list[Driver] = []
-    for driver, mention in found[:MENTIONERS]:
-        hit = driver.hit.model_copy(update={"chunk_id": mention.chunk_id,
-                                            "chunk_index": mention.chunk_index,
-                                            "text": mention.chunk})  # fmt: skip
-        front.append(replace(driver, hit=hit, excerpt=_from_sentence(mention, limit)))
-    ids = {d.hit.article_id for d in front}
-    rest = [d for d in drivers if d.hit.article_id not in ids]
-    sheet = [*front, *rest][: max(k, len(front))]
-    return sheet, {m.article_id: m.sentence for _, m in found[:MENTIONERS]}
+def _at_its_mention(driver: Driver, mention: Mention, limit: int) -> Driver:
+    """The candidate read at its mention of the guess: that chunk, the excerpt from the
+    mentioning sentence on."""
+    hit = driver.hit.model_copy(update={"chunk_id": mention.chunk_id,
+                                        "chunk_index": mention.chunk_index,
+                                        "text": mention.chunk})  # fmt: skip
+    return replace(driver, hit=hit, excerpt=_from_sentence(mention, limit))
 
 
 def _from_sentence(mention: Mention, limit: int) -> str:

@@ -102,7 +102,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "rates": ("rate", "rates", "yield", "yields"),
     "ai": ("ai", "artificial intelligence"),
     "china": ("china", "chinese", "beijing"),
+    "eu": ("eu", "european union", "europe", "european", "brussels"),
+    "uk": ("uk", "britain", "british", "united kingdom"),
     "stimulus": ("stimulus", "support measures"),
+    "outage": ("outage", "shutdown", "shut", "halt", "halted", "disruption", "closure", "offline"),
+    "deal": ("deal", "acquire", "acquires", "acquisition", "buy", "buys", "merger", "takeover",
+             "agreement"),
 }  # fmt: skip
 _STOP = frozenset(
     [
@@ -154,13 +159,17 @@ def telling_words(guess: str) -> list[tuple[str, ...]]:
 
 
 def mention_in(text: str, terms: Sequence[tuple[str, ...]]) -> str | None:
-    """The first sentence of `text` that uses every telling word (any of its alternatives)."""
+    """The first sentence of `text` that uses every telling word (any of its alternatives), or
+    that with the next one does ("JPMorgan led the market down. The bank missed its fee
+    guidance."): both are then returned."""
     if not terms:
         return None
-    for sentence in sentences(text):
-        lowered = sentence.lower()
+    said = sentences(text)
+    pairs = [" ".join(said[i : i + 2]) for i in range(len(said) - 1)]
+    for span in [*said, *pairs]:  # one sentence that says it before two that do together
+        lowered = span.lower()
         if all(any(_uses(lowered, alt) for alt in alts) for alts in terms):
-            return sentence
+            return span
     return None
 
 

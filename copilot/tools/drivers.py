@@ -8,16 +8,18 @@ excerpt the model is shown, so a reason is checked against what the model read.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from copilot.news.evidence import (
+    COVERAGE_LEAD_DAYS,
     COVERAGE_SIMILARITY,
     DEFAULT_BUDGET_TOKENS,
     MAX_DRIVERS,
     Driver,
+    Evidence,
     gather_evidence,
     morning_after,
 )
@@ -83,15 +85,17 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         min_similarity=getattr(deps.news.embedder, "coverage_similarity", COVERAGE_SIMILARITY),
         guess=args.guess,
     )  # fmt: skip
+    entity = entity_for(args.symbols, args.names)
+    about = list(entity.words)
     if found.no_coverage:
-        return ToolOutput(
-            text=found.gap_note(), data={"no_coverage": True, "queries": found.queries}
-        )
+        data: dict[str, object] = {"no_coverage": True, "queries": found.queries}
+        # The articles that mention a guess are cited for it alone: none is a driver.
+        cited = [(_register(deps, d, about, (args.start, end)), d) for d in found.mentioning]
+        note = _guess(found, cited, data)
+        return ToolOutput(text=found.gap_note(), data=data, note=note)
     blocks: list[str] = []
     numbers: list[int] = []
     rows: list[dict[str, object]] = []
-    entity = entity_for(args.symbols, args.names)
-    about = list(entity.words)
     for driver in found.drivers:
         n = _register(deps, driver, about, (args.start, end))
         numbers.append(n)
@@ -101,20 +105,26 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
                      "url": driver.url, "score": round(driver.score, 4)})  # fmt: skip
     head = (f"{len(blocks)} articles on the move of {', '.join(args.symbols)} "
             f"({args.start} to {args.end}):")  # fmt: skip
-    data: dict[str, object] = {"no_coverage": False, "drivers": rows, "queries": found.queries}
-    note = ""
-    if found.guess:
-        mentions = {n: found.mentions[d.hit.article_id]
-                    for n, d in zip(numbers, found.drivers, strict=True)
-                    if d.hit.article_id in found.mentions}  # fmt: skip
-        data["guess"] = {
-            "guess": found.guess,
-            "checked": found.guess_checked,
-            "mentions": [{"n": n, "sentence": s} for n, s in mentions.items()],
-        }
-        days = (found.start, min(morning_after(found.end), found.as_of))  # the pool's days
-        note = guess_note(found.guess, mentions, found.guess_checked, *days)
+    data = {"no_coverage": False, "drivers": rows, "queries": found.queries}
+    note = _guess(found, list(zip(numbers, found.drivers, strict=True)), data)
     return ToolOutput(text="\n".join([head, *blocks]), data=data, sources=numbers, note=note)
+
+
+def _guess(found: Evidence, cited: list[tuple[int, Driver]], data: dict[str, object]) -> str:
+    """The note on the question's guess (and its data), from the cited articles that mention
+    it; "" when the question proposed none."""
+    if not found.guess:
+        return ""
+    mentions = {n: found.mentions[d.hit.article_id] for n, d in cited
+                if d.hit.article_id in found.mentions}  # fmt: skip
+    data["guess"] = {
+        "guess": found.guess,
+        "checked": found.guess_checked,
+        "mentions": [{"n": n, "sentence": s} for n, s in mentions.items()],
+    }
+    first = found.start - timedelta(days=COVERAGE_LEAD_DAYS)  # the days searched for it
+    last = min(morning_after(found.end), found.as_of)
+    return guess_note(found.guess, mentions, found.guess_checked, first, last)
 
 
 def guess_note(guess: str, mentions: dict[int, str], checked: int, first: date, last: date) -> str:
@@ -124,7 +134,6 @@ def guess_note(guess: str, mentions: dict[int, str], checked: int, first: date, 
         quotes = "; ".join(f"[{n}] “{cut_at_word(s)}”" for n, s in mentions.items())
         return (f"The question's guess, {guess}: mentioned in {quotes} (a mention, not proof "
                 "that it moved the market).")  # fmt: skip
-    return (
-        f"The question's guess, {guess}: none of the {checked} stored articles published "
-        f"on the move's days ({first} to {last}) mentions it."
-    )
+    return (f"The question's guess, {guess}: none of the {checked} stored articles published "
+            f"from the day before the move to the morning after ({first} to {last}) mentions "
+            "it.")  # fmt: skip

@@ -21,7 +21,7 @@ from copilot.understand.comparisons import (
     versus_count,
     versus_position,
 )
-from copilot.understand.guesses import guessed_cause
+from copilot.understand.guesses import asks_for_a_figure, guessed_cause
 from copilot.understand.instruments import (
     BENCHMARK,
     Found,
@@ -75,7 +75,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     news = asks_news(words) and not asks_why(words)
     guess = guessed_cause(masked, question)
     # "is the Fed to blame for …" asks why; "how much did bonds fall on the CPI print" a figure
-    proposes = guess is not None and asked is None
+    proposes = guess is not None and not asks_for_a_figure(words)
     why = asks_why(words) or news or states_a_move(words) or proposes
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure

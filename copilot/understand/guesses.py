@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from copilot.understand.comparisons import direction_of
+
 _I = re.IGNORECASE
 # A short noun phrase: no sentence break, no blanked instrument name ("·") at its head.
 _NP = r"(?P<g>[^\s?.!,;:][^?.!,;:]{0,44}?)"
@@ -22,13 +24,15 @@ _PATTERNS = [
     r"(?P<g>\b[\w']+)-(?:driven|led|fueled|induced|related)\b",
     # "was it the jobs report that lifted stocks", "is it China stimulus that sent copper up"
     rf"\b(?:was|is|were)\s+(?:it|this|that)\s+{_NP}\s+(?:that|which|what)\s+\w+",
-    # "did the tariff threats sink discretionary", "did Nvidia's earnings pull chips down"
-    rf"^\W*(?:so\s+)?did\s+{_NP}\s+{_CAUSE_VERB}\w*\b",
+    # "did the tariff threats sink discretionary", "… Did the Kazakhstan outage drive that?",
+    # "could the Fed minutes explain the decline"
+    rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|could|can|would|might)\s+{_NP}\s+"
+    rf"(?:{_CAUSE_VERB}\w*|explain\w*|account\s+for)\b",
     # "was the Fed behind the bond selloff", "is the dollar to blame for gold's drop"
     rf"\b(?:was|is|were|are)\s+{_NP}\s+(?:behind|to\s+blame|responsible|the\s+(?:reason|cause|"
     r"culprit|catalyst|driver|trigger|story))\b",
     # "did gold rally because of the dollar?", "was that due to the CPI print?"
-    rf"\b(?:because\s+of|due\s+to|down\s+to|driven\s+by|caused\s+by|thanks\s+to|tied\s+to|"
+    rf"\b(?:(?:because|becuase|becasue|bcs?|b/c|cuz)\s+of|bc|b/c|cuz|due\s+to|down\s+to|driven\s+by|caused\s+by|thanks\s+to|tied\s+to|"
     rf"on\s+the\s+back\s+of|in\s+response\s+to|a\s+result\s+of|related\s+to)\s+{_NP}\s*"
     r"(?:\?|$|\bor\b)",
     # "did the bounce have anything to do with Greenland?"
@@ -42,15 +46,47 @@ _PATTERNS = [
     rf"(?:^|[.!?;,—–-]\s*){_NP}\s+again\s*\?",
     # "the Fed or something else?"
     rf"(?:^|[.!?;,—–-]\s*){_NP}\s+or\s+something\s+else\b",
+    # "PJM auction fallout?", "Obamacare subsidies the reason?", "tariff worries?"
+    rf"(?:^|[.!?;,—–-]\s*){_NP}\s+(?:fallout|the\s+(?:reason|culprit|cause|catalyst|driver|"
+    r"trigger|story)|to\s+blame|related|worries|fears|jitters|concerns)\s*\?",
+    # "fears of EU retaliation?", "worries about the deficit?"
+    rf"\b(?:fears?|worries|worry|concerns?|jitters|talk|hopes?)\s+(?:of|about|over|around)\s+"
+    rf"{_NP}\s*(?:\?|$)",
 ]
+# "XLE up 2% today. venezuela tensions?": a few words asked after a move said.
+_LAST_ASK = re.compile(r"(?:^|[.!?;]\s+|,\s*|\s[—–-]+\s*)(?P<g>[^.!?;,—–]{2,40}?)\s*\?+\W*$")
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:what|why|how|which|who|when|where|is|are|was|were|did|do|does|any|anything|anyone|"
+    r"can|could|should|will|would|thoughts?|ideas?|really|seriously|huh|or|and|but|so|for|by)\b",
+    _I,
+)
 _GUESS = [re.compile(p, _I) for p in _PATTERNS]
+# "how much did bonds fall on the CPI print": a figure asked, with a cause beside it.
+_FIGURE_ASKED = re.compile(
+    r"\b(?:how\s+(?:much|many|far|big|bad|large|high|low)|by\s+how|"
+    r"how\s+(?:did|does|has|have|do)\s+[^?.]{1,40}?\b(?:do|did|perform\w*|fare\w*|trade\w*)\b|"
+    r"what\s+did\s+[^?.]{1,40}?\b(?:return|close|gain|lose|lost|end|finish)\w*\b|"
+    r"what(?:'s|\s+(?:is|was|were))\s+(?:the\s+|its\s+|their\s+|[\w·&.-]+'s\s+)?"
+    r"(?:\w+\s+)?(?:return|change|move|gain|loss|close|level|price|yield|percent(?:age)?|%))",
+    _I,
+)
+
 
 # Phrases that are no cause: the move itself, a time, a ranking, the asker's doubt.
 _NOT_A_CAUSE = re.compile(
     r"^(?:the\s+|a\s+|an\s+|this\s+|that\s+|it\s+)*(?:"
     r"(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|start|"
-    r"bottom|top|peak|steepest|sharpest|deepest|strongest|weakest)\b.*|"
+    r"bottom|top|peak|steepest|sharpest|deepest|strongest|weakest|"
+    # "was it a good week for tech?": a judgement of the move, not a cause
+    r"good|bad|great|strong|weak|big|huge|rough|tough|terrible|decent|solid|normal|typical|"
+    r"usual|up|down|green|red|positive|negative|"
+    # "can someone explain …", "could you explain …": the asker, not a cause
+    r"you|u|someone|somebody|anyone|anybody|we|i|they|people|one)\b.*|"
+    r"(?:\w+\s+){0,2}(?:day|week|month|year|session|quarter)s?\b.*|"
     r"case|reason|why|true|right|real|normal|over|done|it|this|that|so|just|about|what|huh|"
+    # an open ask, not a cause: "chips getting smoked, context?"
+    r"(?:any\s+)?(?:context|colou?r|thoughts?|ideas?|details?|info|explanation|reasons?|story|"
+    r"news|catalysts?|insights?|background|rationale|clue|guesses|takers|views?)|"
     r"anything|something|nothing|all|because|due|true|a\s+fluke|"
     r"(?:\w+\s+)?(?:sell-?off|rally|drop|fall|decline|rise|jump|surge|spike|slide|slump|rout|"
     r"crash|dump|pop|bounce|rebound|move|dip|gain|loss)e?s?|"
@@ -71,7 +107,24 @@ def guessed_cause(masked: str, question: str) -> str | None:
             guess = _trimmed(question[start:end])
             if guess and _is_a_cause(guess):
                 return guess
-    return None
+    return _asked_after_a_move(masked, question)
+
+
+def asks_for_a_figure(text: str) -> bool:
+    """Whether the words ask for a figure ("how much…", "what was the return…")."""
+    return _FIGURE_ASKED.search(text) is not None
+
+
+def _asked_after_a_move(masked: str, question: str) -> str | None:
+    """A few words asked after a move was said: "XLE up 2% today. venezuela tensions?"."""
+    last = _LAST_ASK.search(masked)
+    if last is None or _QUESTION_WORD.match(last.group("g")) or "·" in last.group("g"):
+        return None
+    said = masked[: last.start("g")]
+    if direction_of(said) is None or len(last.group("g").split()) > 4:
+        return None
+    guess = _trimmed(question[last.start("g") : last.end("g")])
+    return guess if guess and _is_a_cause(guess) else None
 
 
 def _trimmed(phrase: str) -> str:

@@ -26,6 +26,12 @@ from ingest.news import ingest_paths
         ("the Nvidia earnings", "Nvidia results beat estimates on data-center demand."),
         ("the CPI print", "Consumer prices rose less than forecast in November."),
         ("oil", "Crude jumped 3% on supply worries."),
+        ("EU retaliation", "The European Union threatened a retaliation with tariffs."),
+        (
+            "the Kazakhstan oil field outage",
+            "Oil rose after a shutdown at two Kazakhstan oil fields.",
+        ),
+        ("the Sanofi Dynavax deal", "Sanofi has agreed to buy Dynavax for $2.2 billion."),
     ],
 )
 def test_an_article_mentions_a_guess_in_its_own_words(guess: str, sentence: str) -> None:
@@ -44,6 +50,14 @@ def test_an_article_mentions_a_guess_in_its_own_words(guess: str, sentence: str)
 )
 def test_a_sentence_that_lacks_a_telling_word_is_no_mention(guess: str, text: str) -> None:
     assert mention_in(text, telling_words(guess)) is None
+
+
+def test_a_mention_may_take_two_sentences_but_one_is_preferred() -> None:
+    terms = telling_words("JPMorgan's earnings")
+    pair = "JPMorgan Chase led the market down. The bank missed its fee guidance."
+    assert mention_in(f"Stocks fell. {pair} Oil rose.", terms) == pair
+    one = "JPMorgan's results disappointed."
+    assert mention_in(f"{pair} {one}", terms) == one
 
 
 def test_qualifiers_count_only_when_nothing_else_names_the_guess() -> None:
@@ -101,9 +115,26 @@ def test_a_guess_no_article_mentions_is_said_to_be_unmentioned(gold_news: NewsSt
     found = gather_evidence(gold_news, ["GLD"], "down", MOVE_DAY, MOVE_DAY, AS_OF,
                             guess="the Fed", min_similarity=0.0)  # fmt: skip
     assert found.drivers and found.mentions == {} and found.guess_checked == 2
-    note = guess_note("the Fed", {}, found.guess_checked, MOVE_DAY, AS_OF)
-    assert note == ("The question's guess, the Fed: none of the 2 stored articles published on "
-                    "the move's days (2025-12-29 to 2025-12-30) mentions it.")  # fmt: skip
+    note = guess_note("the Fed", {}, found.guess_checked, date(2025, 12, 28), AS_OF)
+    assert note == ("The question's guess, the Fed: none of the 2 stored articles published "
+                    "from the day before the move to the morning after (2025-12-28 to "
+                    "2025-12-30) mentions it.")  # fmt: skip
+
+
+def test_without_coverage_the_mention_is_still_found_but_no_driver(gold_news: NewsStore) -> None:
+    found = gather_evidence(
+        gold_news,
+        ["GLD"],
+        "down",
+        MOVE_DAY,
+        MOVE_DAY,
+        AS_OF,
+        guess="the exchange",
+        min_similarity=2.0,
+    )  # nothing is close enough
+    assert found.no_coverage and found.drivers == []
+    assert [d.url for d in found.mentioning] == ["https://metals.example/margin"]
+    assert found.mentioning[0].excerpt.startswith(MARGIN)
 
 
 def test_a_mention_is_quoted_with_its_source_and_claimed_as_no_more() -> None:

@@ -27,6 +27,17 @@ AS_OF = date(2026, 1, 23)
         ("did the small-cap bounce have anything to do with Greenland?", "Greenland"),
         ("treasuries sold off hard this week, is it the jobs data or what", "the jobs data"),
         ("gold ripping because of the dollar?", "the dollar"),
+        # Forms of the development list (benchmarks/eval/why_guesses/dev.jsonl), reworded:
+        ("utilities got hit hard on friday. capacity auction fallout?", "capacity auction"),
+        ("health care down 2% yesterday, drug pricing the reason?", "drug pricing"),
+        ("machinery names slid on the 20th, fears of a trade war?", "a trade war"),
+        ("Oil stocks led on Jan 21. Did the pipeline outage drive that?", "the pipeline outage"),
+        ("could the Fed minutes explain the drop in long bonds on december 31?", "the Fed minutes"),
+        ("semis up 3% monday becuase of the TSMC guidance?", "the TSMC guidance"),
+        (
+            "XLE up 2% today on the first trading day of the year. venezuela tensions?",
+            "venezuela tensions",
+        ),
     ],
 )
 def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
@@ -48,6 +59,12 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         "how much did spy fall on jan 20?",  # a figure
         "did gold fall on jan 30?",  # a move asked about, no cause proposed
         "what was behind the rally in energy on january 5?",
+        "can you explain the bounce in treasuries on january 21?",  # the asker, not a cause
+        "can someone tell me what's dragging small caps lower this week",
+        "chips getting smoked, context?",  # an open ask
+        "which sector did worst on january 22, and by how much?",
+        "gold is very down today, for what?",
+        "was it a good week for tech?",  # a judgement of the move
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
