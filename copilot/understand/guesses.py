@@ -22,8 +22,11 @@ _CAUSE_VERB = (
 _PATTERNS = [
     # "AI-driven?", "a tariff-driven selloff?"
     r"(?P<g>\b[\w']+)-(?:driven|led|fueled|induced|related)\b",
-    # "was it the jobs report that lifted stocks", "is it China stimulus that sent copper up"
-    rf"\b(?:was|is|were)\s+(?:it|this|that)\s+{_NP}\s+(?:that|which|what)\s+\w+",
+    # "was it the jobs report that lifted stocks", "i bet it was AI worries that dragged semis"
+    rf"\b(?:(?:was|is|were)\s+(?:it|this|that)|it\s+(?:was|is)|it's)\s+{_NP}\s+(?:that|which|what)"
+    r"(?:'s\s+|\s+)\w+",
+    # "were the bank earnings what sank financials"
+    rf"\b(?:was|were|is|are)\s+{_NP}\s+what\s+{_CAUSE_VERB}\w*\b",
     # "did the tariff threats sink discretionary", "… Did the Kazakhstan outage drive that?",
     # "could the Fed minutes explain the decline"
     rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|could|can|would|might)\s+{_NP}\s+"
@@ -57,7 +60,8 @@ _PATTERNS = [
 _LAST_ASK = re.compile(r"(?:^|[.!?;]\s+|,\s*|\s[—–-]+\s*)(?P<g>[^.!?;,—–]{2,40}?)\s*\?+\W*$")
 _QUESTION_WORD = re.compile(
     r"^\W*(?:what|why|how|which|who|when|where|is|are|was|were|did|do|does|any|anything|anyone|"
-    r"can|could|should|will|would|thoughts?|ideas?|really|seriously|huh|or|and|but|so|for|by)\b",
+    r"can|could|should|will|would|thoughts?|ideas?|really|seriously|huh|or|and|but|so|for|by|"
+    r"no|right|yes|ok|okay|eh|surely|correct)\b",
     _I,
 )
 _GUESS = [re.compile(p, _I) for p in _PATTERNS]

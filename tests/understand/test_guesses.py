@@ -38,6 +38,10 @@ AS_OF = date(2026, 1, 23)
             "XLE up 2% today on the first trading day of the year. venezuela tensions?",
             "venezuela tensions",
         ),
+        # Found asking in the app:
+        ("i bet it was AI worries that dragged semis lower on jan 29, right?", "AI worries"),
+        ("were the bank earnings what sank financials on jan 13?", "the bank earnings"),
+        ("it's the Fed that's pushing yields up, no?", "the Fed"),
     ],
 )
 def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
