@@ -16,70 +16,26 @@ from copilot.news.evidence_terms import sentences
 
 # Words that qualify a cause without naming it: an article may say "tariffs" for "the tariff
 # threats", "payrolls" for "the jobs report".
-_SOFT = frozenset(
-    [
-        "threat",
-        "threats",
-        "worry",
-        "worries",
-        "fear",
-        "fears",
-        "concern",
-        "concerns",
-        "comment",
-        "comments",
-        "talk",
-        "jitters",
-        "hope",
-        "hopes",
-        "story",
-        "thing",
-        "stuff",
-        "news",
-        "headline",
-        "headlines",
-        "report",
-        "reports",
-        "data",
-        "number",
-        "numbers",
-        "figure",
-        "figures",
-        "print",
-        "release",
-        "announcement",
-        "noise",
-        "drama",
-        "mess",
-        "issue",
-        "issues",
-        "angle",
-        "factor",
-        "falling",
-        "rising",
-        "higher",
-        "lower",
-        "up",
-        "down",
-        "jump",
-        "jumping",
-        "surge",
-        "surging",
-        "spike",
-        "spiking",
-        "drop",
-        "dropping",
-        "selloff",
-        "rally",
-        "move",
-        "stuff",
-        "again",
-        "latest",
-        "new",
-        "big",
-        "whole",
-    ]
-)
+_SOFT = frozenset((
+    "threat", "threats", "worry", "worries", "fear", "fears", "concern", "concerns", "comment",
+    "comments", "talk", "jitters", "hope", "hopes", "story", "thing", "things", "stuff", "news",
+    "headline", "headlines", "report", "reports", "data", "number", "numbers", "figure",
+    "figures", "print", "release", "announcement", "noise", "drama", "mess", "issue", "issues",
+    "angle", "factor", "effect", "impact", "situation", "saga", "tensions", "developments",
+    "events", "turmoil", "uncertainty", "risk", "risks", "fallout",
+    # the way the asker thinks it went: an article says "the dollar weakened", "a weak dollar"
+    "falling", "rising", "higher", "lower", "up", "down", "jump", "jumping", "surge", "surging",
+    "spike", "spiking", "drop", "dropping", "selloff", "rally", "move", "weak", "weaker",
+    "weakening", "weakness", "strong", "stronger", "strength", "strengthening", "soft", "softer",
+    "hot", "hotter", "cool", "cooler", "cheaper", "pricier", "again", "latest", "new", "big",
+    "whole",
+))  # fmt: skip
+# Qualifiers that only name the form a cause came in: "the jobs report" is searched as a whole.
+_FILLER = frozenset((
+    "report", "reports", "data", "number", "numbers", "figure", "figures", "print", "release",
+    "news", "announcement", "stuff", "thing", "things", "situation", "story", "headline",
+    "headlines", "saga", "developments", "events",
+))  # fmt: skip
 _JOBS = ("jobs report", "jobs data", "jobs number", "jobs numbers", "jobs figures", "payroll",
          "nonfarm", "non-farm", "employment report", "employment data", "unemployment rate",
          "jobless")  # fmt: skip
@@ -156,6 +112,17 @@ def telling_words(guess: str) -> list[tuple[str, ...]]:
     if "federal" in telling and "reserve" in telling:
         telling.remove("reserve")
     return [_ALIASES.get(w, (w,)) for w in telling]
+
+
+def searched_words(guess: str) -> str:
+    """The guess's words an article was searched for, in the guess's own spelling ("AI" for
+    "AI worries"); "" when they are the whole guess (its articles and "the" aside)."""
+    words = re.findall(r"[\w'&-]+", guess)
+    stems = [w.lower().removesuffix("'s") for w in words]
+    kept = [w for w, stem in zip(words, stems, strict=True) if stem not in _STOP]
+    telling = [w for w in kept if w.lower().removesuffix("'s") not in _SOFT] or kept
+    dropped = {w.lower() for w in kept if w not in telling}
+    return " ".join(telling) if dropped - _FILLER else ""  # "worries" said apart; "report" not
 
 
 def mention_in(text: str, terms: Sequence[tuple[str, ...]]) -> str | None:

@@ -24,7 +24,7 @@ from copilot.news.evidence import (
     morning_after,
 )
 from copilot.news.evidence_terms import entity_for
-from copilot.news.guess_check import cut_at_word
+from copilot.news.guess_check import cut_at_word, searched_words
 from copilot.news.present import fenced
 from copilot.sources import NewsSource
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
@@ -124,16 +124,25 @@ def _guess(found: Evidence, cited: list[tuple[int, Driver]], data: dict[str, obj
     }
     first = found.start - timedelta(days=COVERAGE_LEAD_DAYS)  # the days searched for it
     last = min(morning_after(found.end), found.as_of)
-    return guess_note(found.guess, mentions, found.guess_checked, first, last)
+    words = searched_words(found.guess)
+    return guess_note(found.guess, mentions, found.guess_checked, first, last, words)
 
 
-def guess_note(guess: str, mentions: dict[int, str], checked: int, first: date, last: date) -> str:
-    """Code's sentence on a cause the question put to the test: the sources that mention it,
-    quoted, or that none of the articles searched does. A mention is all it claims."""
+def guess_note(
+    guess: str, mentions: dict[int, str], checked: int, first: date, last: date, words: str = ""
+) -> str:
+    """Code's sentence on a cause the question put to the test: the sources that mention it
+    (or `words`, the part of it they were searched for), quoted, or that none of the articles
+    searched does. A mention is all it claims."""
+    said = f"The question's guess, {guess}:"
+    what = f"“{words}”" if words else "it"
     if mentions:
         quotes = "; ".join(f"[{n}] “{cut_at_word(s)}”" for n, s in mentions.items())
-        return (f"The question's guess, {guess}: mentioned in {quotes} (a mention, not proof "
-                "that it moved the market).")  # fmt: skip
-    return (f"The question's guess, {guess}: none of the {checked} stored articles published "
-            f"from the day before the move to the morning after ({first} to {last}) mentions "
-            "it.")  # fmt: skip
+        subject = f"{what} is mentioned in" if words else "mentioned in"
+        return f"{said} {subject} {quotes} (a mention, not proof that it moved the market)."
+    if not checked:
+        return (f"{said} no stored article was published from the day before the move to the "
+                f"morning after ({first} to {last}), so none could be searched for "
+                f"{what}.")  # fmt: skip
+    return (f"{said} none of the {checked} stored articles published from the day before the "
+            f"move to the morning after ({first} to {last}) mentions {what}.")  # fmt: skip

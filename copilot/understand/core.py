@@ -74,6 +74,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked, beyond = None, periodic  # "the biggest weekly gain": no such measure
     news = asks_news(words) and not asks_why(words)
     guess = guessed_cause(masked, question)
+    if guess:  # "the PJM power auction": a name inside the cause is no market to measure
+        _drop_unknown_within(found, guess)
     # "is the Fed to blame for …" asks why; "how much did bonds fall on the CPI print" a figure
     proposes = guess is not None and not asks_for_a_figure(words)
     why = asks_why(words) or news or states_a_move(words) or proposes
@@ -135,6 +137,13 @@ def _releases_named(found: Found, question: str) -> list[str]:
     found.spans = [span for span in found.spans
                    if not any(span == (m.start, m.end) for m in release)]  # fmt: skip
     return [m.phrase for m in release]
+
+
+def _drop_unknown_within(found: Found, guess: str) -> None:
+    """Forget the names the store lacks that are part of the question's guessed cause."""
+    within = guess.lower()
+    found.unknown = [u for u in found.unknown if u.phrase.lower() not in within]
+    found.soft_unknown = [u for u in found.soft_unknown if u.phrase.lower() not in within]
 
 
 def _is_release(symbol: str) -> bool:

@@ -352,7 +352,11 @@ _PLAIN_BEFORE = frozenset(
     sent send sends moved move moves hit hits hurt hurts sank sink sinks dragged drag drags
     weighed rattled spooked knocked propelled powered fueled fuelled buoyed pressured helped
     hammered battered shook jolted roiled sparked spurred triggered caused behind explain
-    explains made make makes cause causes got get gets kept keep keeps led lead leads"""
+    explains made make makes cause causes got get gets kept keep keeps led lead leads
+    knock knocks rattle rattles spook spooks pressure pressures propel propels power powers
+    fuel fuels buoy buoys help helps hammer hammers batter batters shake shakes jolt jolts roil
+    roils spark sparks spur spurs trigger triggers weigh weighs tank tanks crush crushes slam
+    slams smash smashes"""
     )
 )
 

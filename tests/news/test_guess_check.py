@@ -10,7 +10,7 @@ from news_testkit import Backend, tracker_file
 
 from copilot.news import HashEmbedder, NewsStore
 from copilot.news.evidence import gather_evidence
-from copilot.news.guess_check import cut_at_word, mention_in, telling_words
+from copilot.news.guess_check import cut_at_word, mention_in, searched_words, telling_words
 from copilot.tools.drivers import guess_note
 from ingest.news import ingest_paths
 
@@ -63,6 +63,30 @@ def test_a_mention_may_take_two_sentences_but_one_is_preferred() -> None:
 def test_qualifiers_count_only_when_nothing_else_names_the_guess() -> None:
     assert telling_words("the tariff threats") == [("tariff", "tariffs", "trade war", "duties")]
     assert telling_words("the news") == [("news",)]  # nothing but a qualifier: it is the word
+
+
+@pytest.mark.parametrize(
+    ("guess", "said"),
+    [
+        ("AI worries", "AI"),  # searched for AI: the note says so
+        ("weaker dollar", "dollar"),
+        ("the jobs report", ""),  # "report" only names the form: searched as a whole
+        ("the Kazakhstan stuff", ""),
+        ("the Fed", ""),
+    ],
+)
+def test_the_words_searched_are_named_when_a_qualifier_was_left_out(guess: str, said: str) -> None:
+    assert searched_words(guess) == said
+
+
+def test_a_note_names_the_words_searched_and_an_empty_window() -> None:
+    note = guess_note("AI worries", {4: "Seagate beat on AI demand."}, 3, MOVE_DAY, AS_OF, "AI")
+    assert note == ("The question's guess, AI worries: “AI” is mentioned in [4] “Seagate beat on "
+                    "AI demand.” (a mention, not proof that it moved the market).")  # fmt: skip
+    empty = guess_note("margin hikes", {}, 0, MOVE_DAY, AS_OF)
+    assert empty == ("The question's guess, margin hikes: no stored article was published from "
+                     "the day before the move to the morning after (2025-12-29 to 2025-12-30), "
+                     "so none could be searched for it.")  # fmt: skip
 
 
 def test_a_long_mention_is_cut_at_a_word() -> None:

@@ -73,3 +73,19 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
     assert understand(question, AS_OF, catalog).guess is None
+
+
+def test_a_name_the_store_lacks_inside_the_guess_is_no_market_to_measure(
+    catalog: Catalog,
+) -> None:
+    question = "utilities slumped on jan 7 - anything to do with the PJM power auction?"
+    settled = understand(question, AS_OF, catalog)
+    assert settled.guess == "the PJM power auction"
+    assert [i.symbol for i in settled.instruments] == ["XLU"] and settled.unknown == []
+
+
+def test_the_market_a_guessed_cause_acts_on_is_the_whole_market(catalog: Catalog) -> None:
+    settled = understand("did the greenland tariff spat knock stocks down on jan 20?", AS_OF,
+                         catalog)  # fmt: skip
+    assert [i.symbol for i in settled.instruments] == ["SPY"]
+    assert settled.guess == "the greenland tariff spat" and settled.direction == "down"
