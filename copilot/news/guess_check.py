@@ -22,7 +22,8 @@ _SOFT = frozenset((
     "headline", "headlines", "report", "reports", "data", "number", "numbers", "figure",
     "figures", "print", "release", "announcement", "noise", "drama", "mess", "issue", "issues",
     "angle", "factor", "effect", "impact", "situation", "saga", "tensions", "developments",
-    "events", "turmoil", "uncertainty", "risk", "risks", "fallout",
+    "events", "turmoil", "uncertainty", "risk", "risks", "fallout", "spat", "dispute", "row",
+    "feud", "fight", "standoff", "clash", "showdown",
     # the way the asker thinks it went: an article says "the dollar weakened", "a weak dollar"
     "falling", "rising", "higher", "lower", "up", "down", "jump", "jumping", "surge", "surging",
     "spike", "spiking", "drop", "dropping", "selloff", "rally", "move", "weak", "weaker",

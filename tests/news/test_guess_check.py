@@ -32,6 +32,8 @@ from ingest.news import ingest_paths
             "Oil rose after a shutdown at two Kazakhstan oil fields.",
         ),
         ("the Sanofi Dynavax deal", "Sanofi has agreed to buy Dynavax for $2.2 billion."),
+        ("the greenland tariff spat", "Trump would slap tariffs on countries over Greenland."),
+        ("weaker dollar", "US Stocks Rise as Dollar Weakens and Precious Metals Gain."),
     ],
 )
 def test_an_article_mentions_a_guess_in_its_own_words(guess: str, sentence: str) -> None:
