@@ -11,14 +11,17 @@ saves the report to benchmarks/results/why_guesses.md.
 The lists (benchmarks/eval/why_guesses/) were written by a helper from the shared data, with the
 move, the guess and whether a stored article of the move's days mentions it, before the
 feature was measured on them: `dev` was read and tuned on, `test` is reported in aggregate only.
-Each move is the labelled one (symbols, direction, sessions), so the statement is measured
-apart from how the question's window is read.
+Each move is first the labelled one (symbols, direction, sessions), so the statement is
+measured apart from how the question's window is read; then the whole question is answered (its
+own window and instruments, a scripted writer in place of the model) and the answer's own
+sentence on the guess is read.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,9 +30,13 @@ from pathlib import Path
 
 from news_bench_lib import machine
 
+from copilot.agent import Copilot
+from copilot.llm.base import ChatMessage
+from copilot.llm.scripted import ScriptedLLM
 from copilot.market.store import MarketStore
 from copilot.news.evidence import gather_evidence
 from copilot.news.store import NewsStore
+from copilot.runtime import open_deps
 from copilot.settings import Settings
 from copilot.understand import Catalog, understand
 
@@ -48,6 +55,8 @@ class Tally:
     right: int = 0  # …and it agrees with the label
     said_mentioned: int = 0
     mentioned_labelled: int = 0  # "mentioned in [n]" with [n] among the labelled articles
+    answered: int = 0  # whole answers that say something of the guess
+    answered_right: int = 0  # …agreeing with the label
     misses: list[str] = field(default_factory=list)
 
 
@@ -58,7 +67,23 @@ def _same(got: str | None, want: str) -> bool:
     return a == b or a in b or b in a
 
 
-def score(path: Path, catalog: Catalog, news: NewsStore, show: bool) -> Tally:
+def _writer(messages: list[ChatMessage]) -> str:
+    """A reasons turn that cites the article it was shown (the model's place)."""
+    shown = re.search(r"<<<ARTICLE \[(\d+)\]", messages[-1]["content"])
+    return f"The article reports a reason [{shown.group(1)}]." if shown else ""
+
+
+def _answer_says(settings: Settings, news: NewsStore, question: str, as_of: date) -> str | None:
+    """What the whole answer says of the guess: "mentioned", "none", or None (nothing)."""
+    with open_deps(settings, as_of, news=news) as deps:
+        answer = Copilot(deps, ScriptedLLM([_writer] * 12)).ask(question, as_of)
+    for part in answer.text.split("\n\n"):
+        if part.startswith("The question's guess"):
+            return "mentioned" if "mentioned in [" in part else "none"
+    return None
+
+
+def score(path: Path, catalog: Catalog, news: NewsStore, settings: Settings, show: bool) -> Tally:
     tally = Tally()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -68,6 +93,9 @@ def score(path: Path, catalog: Catalog, news: NewsStore, show: bool) -> Tally:
         as_of = date.fromisoformat(row["as_of"])
         settled = understand(row["q"], as_of, catalog)
         tally.why += settled.why
+        said = _answer_says(settings, news, row["q"], as_of)
+        tally.answered += said is not None
+        tally.answered_right += said == ("mentioned" if row["mentioned"] else "none")
         extracted = _same(settled.guess, row["guess"])
         tally.extracted += extracted
         if show and not extracted:
@@ -111,18 +139,20 @@ def main() -> None:
             f"({settings.embedding_model}, {settings.embedding_backend}).",
             "",
             "| list | role | read as why | guess read | said about the guess (of them, the move "
-            "without coverage) | agrees with the label | 'mentioned' with a labelled article |",
-            "|---|---|---|---|---|---|---|",
+            "without coverage) | agrees with the label | 'mentioned' with a labelled article | "
+            "whole answer: says something of it | …agreeing with the label |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         shown: list[str] = []
         for path in sorted(LISTS.glob("*.jsonl")):
             frozen = path.stem == FROZEN
-            t = score(path, catalog, news, args.show and not frozen)
+            t = score(path, catalog, news, settings, args.show and not frozen)
             role = "frozen test (aggregate only)" if frozen else "development (tuned on)"
             lines.append(
                 f"| {path.stem} | {role} | {t.why}/{t.questions} | {t.extracted}/{t.questions} "
                 f"| {t.said} ({t.no_coverage}) | {t.right}/{t.said} "
-                f"| {t.mentioned_labelled}/{t.said_mentioned} |"
+                f"| {t.mentioned_labelled}/{t.said_mentioned} | {t.answered}/{t.questions} "
+                f"| {t.answered_right}/{t.answered} |"
             )
             shown += [f"{path.stem}: {m}" for m in t.misses]
     lines.append(f"\n{time.perf_counter() - t0:.0f} s in all.")
