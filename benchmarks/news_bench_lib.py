@@ -8,6 +8,7 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,15 @@ import numpy as np
 from copilot.news.embeddings import Embedder, Vector
 from copilot.news.models import Chunk, NewsHit, make_chunk_id
 from copilot.news.store import NewsStore
+
+
+def write_keeping_notes(out: Path, report: str) -> None:
+    """Write `report` to `out`, keeping the "## Notes" section a person wrote below it."""
+    notes = ""
+    if out.exists() and "\n## Notes" in (old := out.read_text(encoding="utf-8")):
+        notes = "\n## Notes" + old.split("\n## Notes", 1)[1]
+    out.write_text(report + notes, encoding="utf-8")
+    print(f"written to {out}", file=sys.stderr)
 
 
 def machine() -> str:

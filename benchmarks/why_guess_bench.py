@@ -22,13 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from news_bench_lib import machine
+from news_bench_lib import machine, write_keeping_notes
 
 from copilot.agent import Copilot
 from copilot.llm.base import ChatMessage
@@ -161,12 +160,7 @@ def main() -> None:
     if shown:
         print("\n".join(shown))
     if args.write:
-        out = HERE / "results" / "why_guesses.md"
-        notes = ""
-        if out.exists() and "\n## Notes" in out.read_text(encoding="utf-8"):
-            notes = "\n## Notes" + out.read_text(encoding="utf-8").split("\n## Notes", 1)[1]
-        out.write_text(report + notes, encoding="utf-8")
-        print(f"written to {out}", file=sys.stderr)
+        write_keeping_notes(HERE / "results" / "why_guesses.md", report)
 
 
 if __name__ == "__main__":

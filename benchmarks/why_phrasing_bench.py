@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
-from news_bench_lib import machine
+from news_bench_lib import machine, write_keeping_notes
 
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
@@ -81,13 +80,7 @@ def main() -> None:
     if shown:
         print("\n".join(shown))
     if args.write:
-        out = HERE / "results" / "why_phrasings.md"
-        notes = ""
-        if out.exists() and "\n## Notes" in out.read_text(encoding="utf-8"):
-            notes = out.read_text(encoding="utf-8").split("\n## Notes", 1)[1]
-            notes = "\n## Notes" + notes
-        out.write_text(report + notes, encoding="utf-8")
-        print(f"written to {out}", file=sys.stderr)
+        write_keeping_notes(HERE / "results" / "why_phrasings.md", report)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,11 @@
    the move's days read on a bare line of the move gets its lede in front, where wraps give
    the day's cause (`_with_the_days_lede`).
 
+8. a cause the question puts to the test (`guess`: "was it the jobs report …") is one more query,
+   and the candidates from the day before the move to the morning after whose text uses its
+   words (`guess_check.mention_in`) are read at that sentence: the first drivers when the move
+   is covered, cited for the mention alone when it is not (`Evidence.mentioning`).
+
 `search_news` is unchanged for its other callers.
 """
 

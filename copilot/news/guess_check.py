@@ -66,40 +66,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "deal": ("deal", "acquire", "acquires", "acquisition", "buy", "buys", "merger", "takeover",
              "agreement"),
 }  # fmt: skip
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "it",
-        "its",
-        "of",
-        "on",
-        "in",
-        "for",
-        "to",
-        "and",
-        "or",
-        "all",
-        "just",
-        "about",
-        "some",
-        "any",
-        "was",
-        "is",
-        "were",
-        "are",
-        "be",
-        "been",
-        "by",
-        "with",
-        "from",
-        "at",
-        "as",
-    ]
-)
+_STOP = frozenset((
+    "the", "a", "an", "this", "that", "it", "its", "of", "on", "in", "for", "to", "and", "or",
+    "all", "just", "about", "some", "any", "was", "is", "were", "are", "be", "been", "by", "with",
+    "from", "at", "as",
+))  # fmt: skip
 QUOTE_CHARS = 240  # a mention quoted in the answer is at most this long
 
 

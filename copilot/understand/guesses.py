@@ -13,7 +13,7 @@ import re
 from copilot.understand.comparisons import direction_of
 
 _I = re.IGNORECASE
-# A short noun phrase: no sentence break, no blanked instrument name ("·") at its head.
+# A short noun phrase, up to a sentence break.
 _NP = r"(?P<g>[^\s?.!,;:][^?.!,;:]{0,44}?)"
 _CAUSE_VERB = (
     r"(?:pull|push|drag|send|sink|sank|knock|lift|drive|drove|spark|trigger|tank|crush|boost|"
@@ -35,8 +35,9 @@ _PATTERNS = [
     rf"\b(?:was|is|were|are)\s+{_NP}\s+(?:behind|to\s+blame|responsible|the\s+(?:reason|cause|"
     r"culprit|catalyst|driver|trigger|story))\b",
     # "did gold rally because of the dollar?", "was that due to the CPI print?"
-    rf"\b(?:(?:because|becuase|becasue|bcs?|b/c|cuz)\s+of|bc|b/c|cuz|due\s+to|down\s+to|driven\s+by|caused\s+by|thanks\s+to|tied\s+to|"
-    rf"on\s+the\s+back\s+of|in\s+response\s+to|a\s+result\s+of|related\s+to)\s+{_NP}\s*"
+    r"\b(?:(?:because|becuase|becasue|bcs?|b/c|cuz)\s+of|bc|b/c|cuz|due\s+to|down\s+to|"
+    r"driven\s+by|caused\s+by|thanks\s+to|tied\s+to|on\s+the\s+back\s+of|in\s+response\s+to|"
+    rf"a\s+result\s+of|related\s+to)\s+{_NP}\s*"
     r"(?:\?|$|\bor\b)",
     # "did the bounce have anything to do with Greenland?"
     rf"\b(?:anything|something|much|a\s+lot)\s+to\s+do\s+with\s+{_NP}\s*(?:\?|$|\bor\b)",
@@ -56,6 +57,7 @@ _PATTERNS = [
     rf"\b(?:fears?|worries|worry|concerns?|jitters|talk|hopes?)\s+(?:of|about|over|around)\s+"
     rf"{_NP}\s*(?:\?|$)",
 ]
+_GUESS = [re.compile(p, _I) for p in _PATTERNS]
 # "XLE up 2% today. venezuela tensions?": a few words asked after a move said.
 _LAST_ASK = re.compile(r"(?:^|[.!?;]\s+|,\s*|\s[—–-]+\s*)(?P<g>[^.!?;,—–]{2,40}?)\s*\?+\W*$")
 _QUESTION_WORD = re.compile(
@@ -64,7 +66,6 @@ _QUESTION_WORD = re.compile(
     r"no|right|yes|ok|okay|eh|surely|correct)\b",
     _I,
 )
-_GUESS = [re.compile(p, _I) for p in _PATTERNS]
 # "how much did bonds fall on the CPI print": a figure asked, with a cause beside it.
 _FIGURE_ASKED = re.compile(
     r"\b(?:how\s+(?:much|many|far|big|bad|large|high|low)|by\s+how|"
@@ -74,7 +75,6 @@ _FIGURE_ASKED = re.compile(
     r"(?:\w+\s+)?(?:return|change|move|gain|loss|close|level|price|yield|percent(?:age)?|%))",
     _I,
 )
-
 
 # Phrases that are no cause: the move itself, a time, a ranking, the asker's doubt.
 _NOT_A_CAUSE = re.compile(
