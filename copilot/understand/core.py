@@ -95,6 +95,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     result = Understanding(
         question=question, as_of=as_of, why=why, direction=direction, guess=guess
     )
+    for written, read in found.respelled:
+        result.trace.append(f"instruments: '{written}' read as '{read}' (a misspelling)")
     _fill_instruments(result, found, chosen, asked)
     for phrase in releases:
         result.trace.append(f"instruments: '{phrase}' names a release (a cause asked about), not "

@@ -80,6 +80,7 @@ class Mention:
 @dataclass
 class Found:
     mentions: list[Mention] = field(default_factory=list)
+    respelled: list[tuple[str, str]] = field(default_factory=list)  # ("industrails", "industrials")
     unknown: list[UnknownName] = field(default_factory=list)
     soft_unknown: list[UnknownName] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
@@ -177,9 +178,9 @@ def _fund_names(name: str) -> tuple[str, ...]:
 
 
 def find_instruments(question: str, catalog: Catalog) -> Found:
-    text = question.replace("’", "'")
-    claims = _claims(text, catalog)
     found = Found()
+    text, found.respelled = respelled(question.replace("’", "'"))
+    claims = _claims(text, catalog)
     shouting = _shouting(text)
     for claim in claims:
         _settle(claim, text, catalog, shouting, found)
@@ -191,6 +192,51 @@ def find_instruments(question: str, catalog: Catalog) -> Found:
         _sector_set(text, found)
     found.mentions.sort(key=lambda m: m.start)
     return found
+
+
+# A misspelt market word is read as the word when it is one swap or one letter away from a
+# long one-word name ("industrails", "utilitees"): same length, so every span still points at
+# the question's own characters. Shorter names are too close to other words to guess at.
+_RESPELL_MIN = 8
+
+
+@lru_cache(maxsize=1)
+def _long_names() -> dict[int, tuple[str, ...]]:
+    _, table = _alias_table()
+    by_length: dict[int, list[str]] = {}
+    for phrase in table:
+        if phrase.isalpha() and len(phrase) >= _RESPELL_MIN:
+            by_length.setdefault(len(phrase), []).append(phrase)
+    return {n: tuple(names) for n, names in by_length.items()}
+
+
+def respelled(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with each misspelt long market word replaced by the name it misspells, and the
+    (as written, as read) pairs."""
+    pairs: list[tuple[str, str]] = []
+
+    def read(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        names = _long_names().get(len(word), ())
+        if lowered in names:
+            return word
+        near = [n for n in names if n[0] == lowered[0] and _one_slip(lowered, n)]
+        if len(near) != 1:
+            return word
+        pairs.append((word, near[0]))
+        return near[0]
+
+    return re.sub(rf"\b[A-Za-z]{{{_RESPELL_MIN},}}\b", read, text), pairs
+
+
+def _one_slip(word: str, name: str) -> bool:
+    """One letter changed, or two neighbours swapped (same length)."""
+    diffs = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+    if len(diffs) == 1:
+        return True
+    i = diffs[0] if len(diffs) == 2 else -1
+    return i >= 0 and diffs[1] == i + 1 and word[i] == name[i + 1] and word[i + 1] == name[i]
 
 
 def _claims(text: str, catalog: Catalog) -> list[_Claim]:

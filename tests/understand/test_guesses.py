@@ -89,3 +89,24 @@ def test_the_market_a_guessed_cause_acts_on_is_the_whole_market(catalog: Catalog
                          catalog)  # fmt: skip
     assert [i.symbol for i in settled.instruments] == ["SPY"]
     assert settled.guess == "the greenland tariff spat" and settled.direction == "down"
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "written"),
+    [
+        ("industrails slid 2% on the 20th, fears of EU retaliation?", "XLI", "industrails"),
+        ("why did utilitees fall on jan 7?", "XLU", "utilitees"),  # one letter changed
+        ("semiconducters up today, why", "SMH", "semiconducters"),
+    ],
+)
+def test_a_misspelt_long_market_word_is_read_as_the_word_and_said(
+    question: str, symbol: str, written: str, catalog: Catalog
+) -> None:
+    settled = understand(question, AS_OF, catalog)
+    assert [i.symbol for i in settled.instruments] == [symbol]
+    assert any(line.startswith(f"instruments: '{written}' read as") for line in settled.trace)
+
+
+def test_a_word_two_slips_from_a_market_word_is_not_guessed_at(catalog: Catalog) -> None:
+    settled = understand("why did indsutrails slide on the 20th?", AS_OF, catalog)
+    assert settled.instruments == [] and not any("read as" in line for line in settled.trace)
