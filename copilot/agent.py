@@ -186,6 +186,10 @@ class Copilot:
             notes.append(f"(Cut short: {run.deadline.reason()}.)")
         if notes:  # code's own words about the run, appended after the figures were checked
             text = "\n\n".join([t for t in (text, *notes) if t])
+            # A note may cite a source (a guess's mention): it is listed with the cited ones.
+            noted = [n for note in notes for n in citations_in(note) if self.deps.ledger.get(n)]
+            cited = list(dict.fromkeys([*verification.cited, *noted]))
+            verification = verification.model_copy(update={"cited": cited})
         return self._answer(run, text, verification, failures, removed)
 
     # ---- phases ---------------------------------------------------------------------------

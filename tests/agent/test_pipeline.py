@@ -685,3 +685,15 @@ def test_a_guessed_cause_is_searched_for_and_said_in_codes_words_not_the_drafts(
         assert "tariff" in sentence.lower()
     titles = {answer.sources[int(n)].title for n in quoted}
     assert "Stock Market News for Jan 20, 2026" in titles
+    assert {int(n) for n in quoted} <= set(answer.cited_sources())  # listed with the cited
+
+
+def test_a_source_only_the_guess_note_cites_is_listed_with_the_cited(
+    research_deps: ToolDeps,
+) -> None:
+    llm = ScriptedLLM([""] * 5)  # no reason drafted: the note alone cites the mentions
+    question = "was it the tariff threats that sank stocks on january 20?"
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 21))
+    note = next(p for p in answer.text.split("\n\n") if p.startswith("The question's guess"))
+    cited_in_note = {int(n) for n in re.findall(r"\[(\d+)\]", note)}
+    assert cited_in_note and cited_in_note <= set(answer.cited_sources())
