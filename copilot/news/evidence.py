@@ -53,6 +53,7 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.errors import InvalidArgumentError
+from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
     DOWN_WORDS,
     UP_WORDS,
@@ -177,6 +178,13 @@ class Evidence:
     def no_coverage(self) -> bool:
         return not self.drivers
 
+    @property
+    def guess_days(self) -> tuple[date, date]:
+        """The publication days searched for a guess: the day before the move to the morning
+        after (never past as-of)."""
+        return (self.start - timedelta(days=COVERAGE_LEAD_DAYS),
+                min(morning_after(self.end), self.as_of))  # fmt: skip
+
     def gap_note(self) -> str:
         """What the answer says when nothing stored explains the move."""
         return (
@@ -278,7 +286,7 @@ def gather_evidence(
         pool = [d for d in ranked[:MENTION_POOL] if _on_its_days(d.hit, lead, end)]
         pool.sort(key=lambda d: d.hit.article_id not in ours)  # the sheet's own first
         checked = len(pool)
-        found = _mentions(store, pool, telling_words(guess))[:MENTIONERS]
+        found = _mentions(store, pool, telling_words(guess), chunks)[:MENTIONERS]
         mentioning = [_at_its_mention(d, m, excerpt_chars) for d, m in found]
         mentioned = {m.article_id: m.sentence for _, m in found}
         if drivers:  # covered: they are read first, and the sheet keeps its size
@@ -292,11 +300,16 @@ def gather_evidence(
 
 
 def _mentions(
-    store: NewsStore, pool: Sequence[Driver], terms: Sequence[tuple[str, ...]]
+    store: NewsStore,
+    pool: Sequence[Driver],
+    terms: Sequence[tuple[str, ...]],
+    read: dict[str, list[tuple[str, str, dict[str, Any], Vector]]],
 ) -> list[tuple[Driver, Mention]]:
     """The candidates whose headline or text (any chunk of the version found) mentions the
-    guess, in `pool`'s order, each with its first mentioning chunk and sentence."""
-    chunks = store.article_chunks([d.hit.article_id for d in pool])
+    guess, in `pool`'s order, each with its first mentioning chunk and sentence. `read`: the
+    chunks already read (the drivers'); only the other candidates' are read now."""
+    unread = [d.hit.article_id for d in pool if d.hit.article_id not in read]
+    chunks = {**read, **store.article_chunks(unread)}
     found: list[tuple[Driver, Mention]] = []
     for driver in pool:
         hit = driver.hit

@@ -8,20 +8,18 @@ excerpt the model is shown, so a reason is checked against what the model read.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from copilot.news.evidence import (
-    COVERAGE_LEAD_DAYS,
     COVERAGE_SIMILARITY,
     DEFAULT_BUDGET_TOKENS,
     MAX_DRIVERS,
     Driver,
     Evidence,
     gather_evidence,
-    morning_after,
 )
 from copilot.news.evidence_terms import entity_for
 from copilot.news.guess_check import cut_at_word, searched_words
@@ -88,10 +86,10 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     entity = entity_for(args.symbols, args.names)
     about = list(entity.words)
     if found.no_coverage:
-        data: dict[str, object] = {"no_coverage": True, "queries": found.queries}
+        data = {"no_coverage": True, "queries": found.queries}
         # The articles that mention a guess are cited for it alone: none is a driver.
         cited = [(_register(deps, d, about, (args.start, end)), d) for d in found.mentioning]
-        note = _guess(found, cited, data)
+        note = _guess(found, cited)
         return ToolOutput(text=found.gap_note(), data=data, note=note)
     blocks: list[str] = []
     numbers: list[int] = []
@@ -106,26 +104,19 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     head = (f"{len(blocks)} articles on the move of {', '.join(args.symbols)} "
             f"({args.start} to {args.end}):")  # fmt: skip
     data = {"no_coverage": False, "drivers": rows, "queries": found.queries}
-    note = _guess(found, list(zip(numbers, found.drivers, strict=True)), data)
+    note = _guess(found, list(zip(numbers, found.drivers, strict=True)))
     return ToolOutput(text="\n".join([head, *blocks]), data=data, sources=numbers, note=note)
 
 
-def _guess(found: Evidence, cited: list[tuple[int, Driver]], data: dict[str, object]) -> str:
-    """The note on the question's guess (and its data), from the cited articles that mention
-    it; "" when the question proposed none."""
+def _guess(found: Evidence, cited: list[tuple[int, Driver]]) -> str:
+    """The note on the question's guess, from the cited articles that mention it; "" when the
+    question proposed none."""
     if not found.guess:
         return ""
     mentions = {n: found.mentions[d.hit.article_id] for n, d in cited
                 if d.hit.article_id in found.mentions}  # fmt: skip
-    data["guess"] = {
-        "guess": found.guess,
-        "checked": found.guess_checked,
-        "mentions": [{"n": n, "sentence": s} for n, s in mentions.items()],
-    }
-    first = found.start - timedelta(days=COVERAGE_LEAD_DAYS)  # the days searched for it
-    last = min(morning_after(found.end), found.as_of)
     words = searched_words(found.guess)
-    return guess_note(found.guess, mentions, found.guess_checked, first, last, words)
+    return guess_note(found.guess, mentions, found.guess_checked, *found.guess_days, words)
 
 
 def guess_note(

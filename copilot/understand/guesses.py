@@ -87,14 +87,14 @@ _NOT_A_CAUSE = re.compile(
     # "can someone explain …", "could you explain …": the asker, not a cause
     r"you|u|someone|somebody|anyone|anybody|we|i|they|people|one)\b.*|"
     r"(?:\w+\s+){0,2}(?:day|week|month|year|session|quarter)s?\b.*|"
-    r"case|reason|why|true|right|real|normal|over|done|it|this|that|so|just|about|what|huh|"
+    r"case|why|true|right|real|over|done|it|this|that|so|just|about|what|huh|"
     # an open ask, not a cause: "chips getting smoked, context?"
     r"(?:any\s+)?(?:context|colou?r|thoughts?|ideas?|details?|info|explanation|reasons?|story|"
     r"news|catalysts?|insights?|background|rationale|clue|guesses|takers|views?)|"
-    r"anything|something|nothing|all|because|due|true|a\s+fluke|"
+    r"anything|something|nothing|all|because|due|a\s+fluke|"
     r"(?:\w+\s+)?(?:sell-?off|rally|drop|fall|decline|rise|jump|surge|spike|slide|slump|rout|"
     r"crash|dump|pop|bounce|rebound|move|dip|gain|loss)e?s?|"
-    r"today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|this\s+week|last\s+week|"
+    r"today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:\s+\d+\w*)?|\d[\w\s/-]*"
     r")\W*$",
     _I,
