@@ -47,7 +47,14 @@ from copilot.claims.reasons import (
 )
 from copilot.errors import CopilotError
 from copilot.facts import Fact
-from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime
+from copilot.llm.base import (
+    LLM,
+    ChatMessage,
+    LLMResponse,
+    StopWhen,
+    SupportsPrime,
+    complete_each,
+)
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.news.present import fenced
@@ -412,28 +419,34 @@ class Copilot:
             return sentence_over(text) or looping(text)
 
         self._prime(run)
-        for n, excerpt in articles:
-            if len(kept) >= wanted or run.deadline.expired():
-                break
-            user = prompts.render("write_reason", move=brief or run.move, n=n,
-                                  evidence=fenced(n, excerpt), **fields)  # fmt: skip
-            convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
-            response = self.llm.stream(
-                convo, lambda token: None,  # shown once checked, as one piece
-                max_tokens=self.config.reason_max_tokens, stop_when=one_sentence,
-            )  # fmt: skip
-            run.count(response)
-            draft = response.text.strip()
-            if not draft:
-                continue
-            drafts.append(draft)
-            if not self._holds_up(run, draft, measured):
-                run.withheld.append(tidy(draft))
-                continue
-            if repeats(draft, kept):  # not wrong, not another reason: the next article is read
-                continue
-            self._token(run, (" " if kept else "") + draft)
-            kept.append(draft)
+        unread = list(articles)
+        # As many articles as reasons still wanted are drafted together (decoded as parallel
+        # sequences where the model can: ~3 s less on the flagship); a draft that does not hold
+        # up sends the next-ranked article to the next round. The same articles are read as
+        # one at a time, and the reasons kept in rank order.
+        while unread and len(kept) < wanted and not run.deadline.expired():
+            batch, unread = unread[: wanted - len(kept)], unread[wanted - len(kept) :]
+            convos: list[list[ChatMessage]] = [
+                [self.system_message(), {"role": "user", "content": prompts.render(
+                    "write_reason", move=brief or run.move, n=n, evidence=fenced(n, excerpt),
+                    **fields)}]
+                for n, excerpt in batch
+            ]  # fmt: skip
+            responses = complete_each(self.llm, convos, max_tokens=self.config.reason_max_tokens,
+                                      stop_when=one_sentence)  # fmt: skip
+            for response in responses:  # shown once checked, each as one piece
+                run.count(response)
+                draft = response.text.strip()
+                if not draft:
+                    continue
+                drafts.append(draft)
+                if not self._holds_up(run, draft, measured):
+                    run.withheld.append(tidy(draft))
+                    continue
+                if repeats(draft, kept):  # not wrong, not another reason: the next is read
+                    continue
+                self._token(run, (" " if kept else "") + draft)
+                kept.append(draft)
         # Every draft is the model's own text (the eval's measure of the writer), kept or not.
         run.written = tidy(" ".join(drafts))
         run.reasons_kept = len(kept)

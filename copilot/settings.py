@@ -101,6 +101,13 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(3, description="Retries with backoff on 429/5xx/timeouts.")
     local_n_ctx: int = Field(4096, description="Context window of the embedded model.")
     local_n_threads: int | None = Field(None, description="CPU threads; default: all cores.")
+    local_parallel: int = Field(
+        3,
+        ge=1,
+        le=8,
+        description="Answers the embedded model decodes together (the reason drafts); 1: one "
+        "by one.",
+    )
     local_weight_repack: bool = Field(
         False,
         description="llama.cpp's extra weight buffers (repacked/AMX). Off: a native build "

@@ -24,12 +24,15 @@ from typing import Any
 _HEADER = struct.Struct("<Q")
 
 
-def snapshot_key(model_path: Path, n_ctx: int, tokens: list[int]) -> str:
+def snapshot_key(model_path: Path, n_ctx: int, tokens: list[int], sequences: int = 1) -> str:
     import llama_cpp
 
     stat = model_path.stat()
     digest = hashlib.sha256()
-    for part in (model_path.name, stat.st_size, n_ctx, llama_cpp.__version__, tokens):
+    # A context holding several sequences saves its state in another layout (one sequence:
+    # the key snapshots saved before sequences existed were made under).
+    shape = n_ctx if sequences == 1 else [n_ctx, sequences]
+    for part in (model_path.name, stat.st_size, shape, llama_cpp.__version__, tokens):
         digest.update(json.dumps(part).encode())
     return digest.hexdigest()[:32]
 

@@ -12,7 +12,15 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, SupportsPrime, TokenCallback
+from copilot.llm.base import (
+    LLM,
+    ChatMessage,
+    LLMResponse,
+    StopWhen,
+    SupportsPrime,
+    TokenCallback,
+    complete_each,
+)
 
 
 class LoadingLLM:
@@ -73,3 +81,15 @@ class LoadingLLM:
             messages, on_token, max_tokens=max_tokens, temperature=temperature,
             stop_when=stop_when,
         )  # fmt: skip
+
+    def complete_parallel(
+        self,
+        conversations: list[list[ChatMessage]],
+        *,
+        max_tokens: int = 512,
+        stop_when: StopWhen | None = None,
+    ) -> list[LLMResponse]:
+        """The loaded model's answers, decoded together where it can."""
+        return complete_each(
+            self.ready(), conversations, max_tokens=max_tokens, stop_when=stop_when
+        )

@@ -23,12 +23,13 @@ from typing import Any
 
 from copilot.errors import ConfigError, ProviderError
 from copilot.llm.base import STOPPED, ChatMessage, LLMResponse, StopWhen, TokenCallback
+from copilot.llm.batch_decode import decode_together
 from copilot.llm.json_output import validate_json_output
 from copilot.llm.kv_prefix import load_snapshot, save_snapshot, shared_prefix, snapshot_key
 from copilot.llm.model_files import ProgressCallback, ensure_local_model
 from copilot.settings import Settings
 
-_PARAMS_LOCK = threading.Lock()
+_PARAMS_LOCK = threading.RLock()  # both loaders below take it, nested
 
 
 @contextmanager
@@ -56,6 +57,32 @@ def weight_buffers(repack: bool) -> Iterator[None]:
             yield
         finally:
             binding.llama_model_default_params = original
+
+
+@contextmanager
+def parallel_sequences(count: int) -> Iterator[None]:
+    """Create contexts that hold `count` sequences in one KV cache of the whole context size
+    (`decode_together`); llama-cpp-python has no argument for it either."""
+    import llama_cpp.llama as loader
+
+    binding: Any = getattr(loader, "llama_cpp")  # noqa: B009 (the module `Llama` reads from)
+    if count <= 1:
+        yield
+        return
+    with _PARAMS_LOCK:
+        original = binding.llama_context_default_params
+
+        def with_sequences() -> Any:
+            params = original()
+            params.n_seq_max = count
+            params.kv_unified = True
+            return params
+
+        binding.llama_context_default_params = with_sequences
+        try:
+            yield
+        finally:
+            binding.llama_context_default_params = original
 
 
 @dataclass(frozen=True)
@@ -88,6 +115,7 @@ class LocalLLM:
         n_threads: int | None = None,
         snapshot_dir: Path | None = None,
         repack: bool = False,
+        parallel: int = 1,
     ) -> None:
         from llama_cpp import Llama
 
@@ -97,8 +125,9 @@ class LocalLLM:
         self.model_id = model_path.name.removesuffix(".gguf")
         self.n_ctx = n_ctx
         self.snapshot_dir = snapshot_dir
+        self.parallel = max(1, parallel)
         try:
-            with weight_buffers(repack):
+            with weight_buffers(repack), parallel_sequences(self.parallel):
                 self._llama: Any = Llama(
                     model_path=str(model_path),
                     n_ctx=n_ctx,
@@ -126,6 +155,7 @@ class LocalLLM:
             n_threads=settings.local_n_threads,
             snapshot_dir=settings.model_cache_dir / "kv-prefix",
             repack=settings.local_weight_repack,
+            parallel=settings.local_parallel,
         )
 
     def prime(self, prefix: list[ChatMessage]) -> str:
@@ -148,17 +178,29 @@ class LocalLLM:
     def _prefix_tokens(self, prefix: list[ChatMessage]) -> list[int]:
         """The tokens the chat template puts before the next user message's text."""
         marker = "\u2063"  # invisible separator: never in a real prompt
+        text, special = self._render([*prefix, {"role": "user", "content": marker}])
+        return self._tokenize(text.split(marker)[0], special)
+
+    def _prompt_tokens(self, messages: list[ChatMessage]) -> list[int]:
+        """The tokens `create_chat_completion` evaluates for `messages`."""
+        return self._tokenize(*self._render(messages))
+
+    def _render(self, messages: list[ChatMessage]) -> tuple[str, bool]:
+        """The chat template's text for `messages`, the assistant's turn opened, and whether
+        the template wrote its own BOS."""
         if self._formatter is None:
-            text, special = "".join(m["content"] for m in prefix), False
-        else:
-            result = self._formatter(messages=[*prefix, {"role": "user", "content": marker}])
-            text, special = result.prompt.split(marker)[0], result.added_special
+            return "".join(m["content"] for m in messages), False
+        result = self._formatter(messages=list(messages))
+        return result.prompt, bool(result.added_special)
+
+    def _tokenize(self, text: str, special: bool) -> list[int]:
         return list(self._llama.tokenize(text.encode("utf-8"), add_bos=not special, special=True))
 
     def _snapshot_path(self, tokens: list[int]) -> Path | None:
         if self.snapshot_dir is None:
             return None
-        return self.snapshot_dir / f"{snapshot_key(self.model_path, self.n_ctx, tokens)}.kv"
+        key = snapshot_key(self.model_path, self.n_ctx, tokens, self.parallel)
+        return self.snapshot_dir / f"{key}.kv"
 
     def complete(
         self,
@@ -235,6 +277,34 @@ class LocalLLM:
             first_token_seconds=first,
             finish_reason=finish,
         )
+
+    def complete_parallel(
+        self,
+        conversations: list[list[ChatMessage]],
+        *,
+        max_tokens: int = 512,
+        stop_when: StopWhen | None = None,
+    ) -> list[LLMResponse]:
+        """Greedy answers to `conversations`, `parallel` at a time decoded together (one batch
+        per step); one by one when the context holds one sequence or a group would not fit."""
+        responses: list[LLMResponse] = []
+        for start in range(0, len(conversations), self.parallel):
+            group = conversations[start : start + self.parallel]
+            prompts = [self._prompt_tokens(c) for c in group]
+            if len(group) == 1 or sum(len(p) + max_tokens for p in prompts) > self.n_ctx:
+                responses += [self.stream(c, lambda _delta: None, max_tokens=max_tokens,
+                                          stop_when=stop_when) for c in group]  # fmt: skip
+                continue
+            with self._lock, self._timed() as clock:
+                decoded = decode_together(self._llama, prompts, max_tokens=max_tokens,
+                                          stop_when=stop_when)  # fmt: skip
+            responses += [
+                LLMResponse(text=d.text, model=self.model_id, prompt_tokens=len(p),
+                            completion_tokens=len(d.tokens), seconds=clock.seconds,
+                            finish_reason=d.finish_reason)
+                for p, d in zip(prompts, decoded, strict=True)
+            ]  # fmt: skip
+        return responses
 
     def count_prompt_tokens(self, messages: list[ChatMessage]) -> int:
         """Tokens of the prompt the chat template makes of `messages` (cached prefix included)."""

@@ -47,7 +47,9 @@ def news_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> o
 def local_llm(bundled_model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
     from copilot.llm.local import LocalLLM
 
-    return LocalLLM(bundled_model_path, n_ctx=4096, snapshot_dir=tmp_path_factory.mktemp("kv"))
+    return LocalLLM(
+        bundled_model_path, n_ctx=4096, snapshot_dir=tmp_path_factory.mktemp("kv"), parallel=3
+    )  # as the app loads it: the reason drafts decoded together
 
 
 @pytest.fixture

@@ -287,6 +287,49 @@ def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_art
     assert all(n.status == "verified" for n in answer.verification.numbers if n.unit == "%")
 
 
+class _BatchingLLM(ScriptedLLM):
+    """A scripted model that decodes several conversations at once, as the embedded one does,
+    recording how many it is given each time."""
+
+    def __init__(self, turns: list[Any]) -> None:
+        super().__init__(turns)
+        self.rounds: list[int] = []
+
+    def complete_parallel(
+        self, conversations: list[list[ChatMessage]], *, max_tokens: int = 512,
+        stop_when: Any = None,
+    ) -> list[Any]:  # fmt: skip
+        self.rounds.append(len(conversations))
+        return [self.stream(c, lambda _delta: None, max_tokens=max_tokens, stop_when=stop_when)
+                for c in conversations]  # fmt: skip
+
+
+def test_reason_drafts_are_asked_together_and_a_withheld_ones_place_in_a_next_round(
+    research_deps: ToolDeps,
+) -> None:
+    seen: list[str] = []
+    quote = _quoting(seen)
+    llm = _BatchingLLM([quote, quote])
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    llm.assert_consumed()
+    readable = _naming_small_caps(answer)  # two in this store: both asked at once
+    assert len(readable) == 2 and llm.rounds == [2]
+    reasons = answer.text.split("\n\n")[1]
+    assert re.findall(r"\[(\d+)\]", reasons) == [str(n) for n in readable]
+    # One reason wanted, the first draft withheld: the next article is read in a next round
+    # (a round of one is a plain `stream` call).
+    seen.clear()
+    llm = _BatchingLLM([_drafting(SHIPPING, seen), quote])
+    answer = Copilot(research_deps, llm, AgentConfig(news_sentences=1)).ask(
+        "why did small caps rally?", AS_OF
+    )
+    llm.assert_consumed()
+    assert llm.rounds == [] and len(llm.calls) == 2
+    assert [int(_excerpt_shown(p)[0]) for p in seen] == readable
+    assert answer.removed == [f"{SHIPPING} [{readable[0]}]."]
+    assert re.findall(r"\[(\d+)\]", answer.text.split("\n\n")[1]) == [str(readable[1])]
+
+
 def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -94,6 +95,53 @@ def test_local_model_answers_a_short_prompt(local_llm: Any) -> None:
     timings = local_llm.last_timings
     assert timings is not None
     assert timings.prompt_tokens_evaluated < response.prompt_tokens  # the KV prefix was reused
+
+
+@pytest.fixture(scope="session")
+def parallel_llm(model_path: Path) -> Any:
+    from copilot.llm.local import LocalLLM
+
+    return LocalLLM(model_path, n_ctx=2048, parallel=3)  # as the app loads it
+
+
+def _capital_of(country: str) -> list[ChatMessage]:
+    return [ChatMessage(role="system", content="Answer with the city's name only."),
+            ChatMessage(role="user", content=f"What is the capital of {country}?")]  # fmt: skip
+
+
+def test_conversations_decoded_together_each_answer_their_own(parallel_llm: Any) -> None:
+    # Not compared with one-by-one answers token for token: a batch's arithmetic may break a
+    # near-tie the other way. Each answer must be its own question's, and the cache sound.
+    countries = ["France", "Japan", "Italy"]
+    answers = parallel_llm.complete_parallel([_capital_of(c) for c in countries], max_tokens=12)
+    texts = [a.text for a in answers]
+    assert "Paris" in texts[0] and "Tokyo" in texts[1] and "Rome" in texts[2], texts
+    assert all(a.finish_reason == "stop" and 0 < a.completion_tokens <= 12 for a in answers)
+    assert [a.prompt_tokens for a in answers] == [
+        parallel_llm.count_prompt_tokens(_capital_of(c)) for c in countries
+    ]
+    # The cache holds the first prompt alone, as after a single call: the next one reuses the
+    # shared system prompt and gets its own answer.
+    assert parallel_llm._llama.n_tokens == answers[0].prompt_tokens
+    after = parallel_llm.complete(_capital_of("Germany"), max_tokens=12)
+    assert "Berlin" in after.text
+    timings = parallel_llm.last_timings
+    assert timings is not None and timings.prompt_tokens_evaluated < after.prompt_tokens
+
+
+def test_conversations_decoded_together_each_stop_when_told(parallel_llm: Any) -> None:
+    from copilot.llm.base import STOPPED
+    from copilot.sentences import after_sentences
+
+    topics = ["the sea", "mountains", "the desert", "rivers"]  # three together, then one alone
+    asks = [[ChatMessage(role="user", content=f"Write four short sentences about {t}.")]
+            for t in topics]  # fmt: skip
+    answers = parallel_llm.complete_parallel(asks, max_tokens=120, stop_when=after_sentences(1))
+    for topic, answer in zip(topics, answers, strict=True):
+        text = re.sub(r"^\d\.\s+", "", answer.text.strip())  # it may number its sentences
+        assert answer.finish_reason == STOPPED, text
+        assert text.endswith((".", "!")) and text.count(". ") == 0, text
+        assert topic.removeprefix("the ").rstrip("s")[:5] in text.lower(), text
 
 
 def test_prompt_longer_than_the_context_is_a_provider_error(local_llm: Any) -> None:
