@@ -16,6 +16,8 @@ import exchange_calendars as xcals
 import pandas as pd
 
 from copilot.errors import NotASessionError
+from copilot.market.calendar_cache import cached_calendar
+from copilot.settings import Settings
 
 _FIRST = "1990-01-02"
 HISTORY_START = "1885-01-01"  # exchange-calendars' XNYS holiday rules reach back to 1885
@@ -23,8 +25,9 @@ HISTORY_START = "1885-01-01"  # exchange-calendars' XNYS holiday rules reach bac
 
 @lru_cache(maxsize=1)
 def nyse() -> xcals.ExchangeCalendar:
-    """The NYSE (XNYS) calendar from 1990-01-02, built once per process."""
-    return xcals.get_calendar("XNYS", start=_FIRST)
+    """The NYSE (XNYS) calendar from 1990-01-02, built once per process, or read back from the
+    day's copy on disk (`calendar_cache`)."""
+    return cached_calendar("XNYS", _FIRST, Settings().model_cache_dir / "calendars")
 
 
 @lru_cache(maxsize=1)

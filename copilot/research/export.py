@@ -14,7 +14,6 @@ from html import escape
 from pathlib import Path
 
 import nh3
-from markdown_it import MarkdownIt
 
 from copilot.errors import ConfigError
 from copilot.research.chart import svg_chart
@@ -42,6 +41,8 @@ def markdown_to_safe_html(markdown: str, allowed_links: Collection[str] = ()) ->
     """Markdown → HTML with raw HTML off, then sanitized (no scripts, images, styles, events);
     a link keeps its target only when it is one of `allowed_links` (the report's stored
     sources: the shared link policy, checked again on the HTML)."""
+    from markdown_it import MarkdownIt  # ~0.25 s to import: paid by exports, not every command
+
     html = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
     allowed = set(allowed_links)
 
