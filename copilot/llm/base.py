@@ -102,9 +102,16 @@ class SupportsParallel(Protocol):
         *,
         max_tokens: int = 512,
         stop_when: StopWhen | None = None,
+        on_answer: AnswerCallback | None = None,
     ) -> list[LLMResponse]:
-        """One answer per conversation, in order; `stop_when` as in `LLM.stream`, per answer."""
+        """One answer per conversation, in order; `stop_when` as in `LLM.stream`, per answer;
+        `on_answer(i, answer)` as soon as the i-th is finished (in any order; it must not
+        call the model, which may be mid-decoding)."""
         ...
+
+
+# Called with a conversation's index and its answer as soon as that answer is finished.
+AnswerCallback = Callable[[int, LLMResponse], None]
 
 
 def complete_each(
@@ -113,9 +120,30 @@ def complete_each(
     *,
     max_tokens: int = 512,
     stop_when: StopWhen | None = None,
+    on_answer: AnswerCallback | None = None,
 ) -> list[LLMResponse]:
-    """One answer per conversation: decoded together where the model can, else one by one."""
+    """One answer per conversation: decoded together where the model can, else one by one;
+    `on_answer` as in `SupportsParallel.complete_parallel`."""
     if len(conversations) > 1 and isinstance(llm, SupportsParallel):
-        return llm.complete_parallel(conversations, max_tokens=max_tokens, stop_when=stop_when)
-    return [llm.stream(c, lambda _delta: None, max_tokens=max_tokens, stop_when=stop_when)
-            for c in conversations]  # fmt: skip
+        return llm.complete_parallel(
+            conversations, max_tokens=max_tokens, stop_when=stop_when, on_answer=on_answer
+        )
+    return answer_in_turn(llm, conversations, max_tokens, stop_when, on_answer)
+
+
+def answer_in_turn(
+    llm: LLM,
+    conversations: list[list[ChatMessage]],
+    max_tokens: int,
+    stop_when: StopWhen | None,
+    on_answer: AnswerCallback | None,
+    offset: int = 0,
+) -> list[LLMResponse]:
+    """One `stream` call per conversation, in order; `on_answer` gets each index + `offset`."""
+    answers: list[LLMResponse] = []
+    for i, conversation in enumerate(conversations):
+        answers.append(llm.stream(conversation, lambda _delta: None, max_tokens=max_tokens,
+                                  stop_when=stop_when))  # fmt: skip
+        if on_answer is not None:
+            on_answer(offset + i, answers[-1])
+    return answers

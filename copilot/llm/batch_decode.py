@@ -1,13 +1,18 @@
 """Several prompts decoded greedily by one llama.cpp context at once, one sequence each.
 
 On a 2-core CPU a decode step for one token costs ~106 ms and a step carrying three sequences'
-tokens ~223 ms: the weights are read once per step, whatever the batch. The flagship answer's
-three reason drafts, written one after the other, spend ~10 s decoding; together, ~7 s.
+tokens ~220 ms, so a round of reason drafts costs about its longest draft's steps at twice the
+price instead of every draft's steps one after the other. The prompts, read before the first
+token, are not cheaper together, only their shared start is read once: on 12 development
+questions a round took a median 0.88 of its one-at-a-time time, 2.1 s less
+(`benchmarks/results/reason_drafts.md`).
 
 The prompts share a prefix (the system prompt, the question and the move): it is evaluated once,
 in sequence 0, reusing what the KV cache already holds, and copied to the other sequences (a copy
 shares the cells; it costs no compute). Each prompt's own remainder is evaluated in the same
-batches, then every step decodes one token for each unfinished sequence.
+batches, then every step decodes one token for each unfinished sequence. A batch's arithmetic
+differs from a single sequence's, so a near-tie between two tokens may break the other way: the
+texts are not always those of one-at-a-time decoding (9 of those 27 drafts differed).
 
 Afterwards the cache holds the first prompt alone, in sequence 0, which is what `Llama`'s own
 bookkeeping (`n_tokens`, `input_ids`) is set to, so later calls reuse it as usual. Greedy only
@@ -20,9 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from copilot.llm.base import STOPPED
-
-StopWhen = Callable[[str], bool]
+from copilot.llm.base import STOPPED, StopWhen
 
 
 @dataclass
@@ -50,9 +53,11 @@ def decode_together(
     *,
     max_tokens: int,
     stop_when: StopWhen | None = None,
+    on_done: Callable[[int, Decoded], None] | None = None,
 ) -> list[Decoded]:
     """Greedy answers to `prompts` (token lists), decoded as parallel sequences of `llama`'s
-    context, which must allow `len(prompts)` sequences in one unified KV cache."""
+    context, which must allow `len(prompts)` sequences in one unified KV cache. `on_done(i,
+    answer)` is called as each sequence finishes, while the others decode on."""
     import llama_cpp
 
     ctx = llama._ctx.ctx
@@ -85,20 +90,12 @@ def decode_together(
             for seq, result in enumerate(results):
                 if result.finish_reason:
                     continue
-                token = chosen[seq]
-                if llama_cpp.llama_vocab_is_eog(llama._model.vocab, token):
-                    result.finish_reason = "stop"
+                result.finish_reason = _next(llama, result, chosen[seq], max_tokens, stop_when)
+                if result.finish_reason:
+                    if on_done is not None:
+                        on_done(seq, result)
                     continue
-                text = _text(llama, [*result.tokens, token])
-                if stop_when is not None and text != result.text and stop_when(text):
-                    result.finish_reason = STOPPED
-                    continue
-                result.tokens.append(token)
-                result.text = text
-                if len(result.tokens) >= max_tokens:
-                    result.finish_reason = "length"
-                    continue
-                step.append((token, positions[seq], seq, True))
+                step.append((chosen[seq], positions[seq], seq, True))
                 positions[seq] += 1
             if not step:
                 return results
@@ -116,6 +113,22 @@ def decode_together(
             llama_cpp.llama_memory_seq_rm(memory, 0, len(prompts[0]), -1)
             llama.input_ids[: len(prompts[0])] = prompts[0]
             llama.n_tokens = len(prompts[0])
+
+
+def _next(
+    llama: Any, result: Decoded, token: int, max_tokens: int, stop_when: StopWhen | None
+) -> str:
+    """Take `token` into `result` unless it ends it; why the answer ended, or "" to go on."""
+    import llama_cpp
+
+    if llama_cpp.llama_vocab_is_eog(llama._model.vocab, token):
+        return "stop"
+    text = _text(llama, [*result.tokens, token])
+    if stop_when is not None and text != result.text and stop_when(text):
+        return STOPPED  # that token's text is left out, as `LLM.stream` leaves its delta out
+    result.tokens.append(token)
+    result.text = text
+    return "length" if len(result.tokens) >= max_tokens else ""
 
 
 def _text(llama: Any, tokens: list[int]) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from copilot.llm.base import (
     LLM,
+    AnswerCallback,
     ChatMessage,
     LLMResponse,
     StopWhen,
@@ -88,8 +89,8 @@ class LoadingLLM:
         *,
         max_tokens: int = 512,
         stop_when: StopWhen | None = None,
+        on_answer: AnswerCallback | None = None,
     ) -> list[LLMResponse]:
         """The loaded model's answers, decoded together where it can."""
-        return complete_each(
-            self.ready(), conversations, max_tokens=max_tokens, stop_when=stop_when
-        )
+        return complete_each(self.ready(), conversations, max_tokens=max_tokens,
+                             stop_when=stop_when, on_answer=on_answer)  # fmt: skip

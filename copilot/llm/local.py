@@ -22,8 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from copilot.errors import ConfigError, ProviderError
-from copilot.llm.base import STOPPED, ChatMessage, LLMResponse, StopWhen, TokenCallback
-from copilot.llm.batch_decode import decode_together
+from copilot.llm.base import (
+    STOPPED,
+    AnswerCallback,
+    ChatMessage,
+    LLMResponse,
+    StopWhen,
+    TokenCallback,
+    answer_in_turn,
+)
+from copilot.llm.batch_decode import Decoded, decode_together
 from copilot.llm.json_output import validate_json_output
 from copilot.llm.kv_prefix import load_snapshot, save_snapshot, shared_prefix, snapshot_key
 from copilot.llm.model_files import ProgressCallback, ensure_local_model
@@ -284,27 +292,45 @@ class LocalLLM:
         *,
         max_tokens: int = 512,
         stop_when: StopWhen | None = None,
+        on_answer: AnswerCallback | None = None,
     ) -> list[LLMResponse]:
         """Greedy answers to `conversations`, `parallel` at a time decoded together (one batch
-        per step); one by one when the context holds one sequence or a group would not fit."""
-        responses: list[LLMResponse] = []
+        per step); one by one when the context holds one sequence or a group would not fit.
+        `on_answer(i, answer)` is called as each finishes."""
+        answers: list[LLMResponse] = []
         for start in range(0, len(conversations), self.parallel):
             group = conversations[start : start + self.parallel]
             prompts = [self._prompt_tokens(c) for c in group]
             if len(group) == 1 or sum(len(p) + max_tokens for p in prompts) > self.n_ctx:
-                responses += [self.stream(c, lambda _delta: None, max_tokens=max_tokens,
-                                          stop_when=stop_when) for c in group]  # fmt: skip
-                continue
-            with self._lock, self._timed() as clock:
-                decoded = decode_together(self._llama, prompts, max_tokens=max_tokens,
-                                          stop_when=stop_when)  # fmt: skip
-            responses += [
-                LLMResponse(text=d.text, model=self.model_id, prompt_tokens=len(p),
-                            completion_tokens=len(d.tokens), seconds=clock.seconds,
-                            finish_reason=d.finish_reason)
-                for p, d in zip(prompts, decoded, strict=True)
-            ]  # fmt: skip
-        return responses
+                answers += answer_in_turn(self, group, max_tokens, stop_when, on_answer, start)
+            else:
+                answers += self._decode_group(prompts, start, max_tokens, stop_when, on_answer)
+        return answers
+
+    def _decode_group(
+        self,
+        prompts: list[list[int]],
+        offset: int,
+        max_tokens: int,
+        stop_when: StopWhen | None,
+        on_answer: AnswerCallback | None,
+    ) -> list[LLMResponse]:
+        """`prompts` decoded together; `on_answer` gets each answer's index plus `offset`."""
+        finished: dict[int, LLMResponse] = {}
+        with self._lock, self._timed() as clock:
+
+            def done(seq: int, decoded: Decoded) -> None:
+                finished[seq] = LLMResponse(
+                    text=decoded.text, model=self.model_id, prompt_tokens=len(prompts[seq]),
+                    completion_tokens=len(decoded.tokens), seconds=clock.elapsed(),
+                    finish_reason=decoded.finish_reason,
+                )  # fmt: skip
+                if on_answer is not None:
+                    on_answer(offset + seq, finished[seq])
+
+            decode_together(self._llama, prompts, max_tokens=max_tokens, stop_when=stop_when,
+                            on_done=done)  # fmt: skip
+        return [finished[seq] for seq in range(len(prompts))]
 
     def count_prompt_tokens(self, messages: list[ChatMessage]) -> int:
         """Tokens of the prompt the chat template makes of `messages` (cached prefix included)."""

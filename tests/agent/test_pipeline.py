@@ -289,19 +289,30 @@ def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_art
 
 class _BatchingLLM(ScriptedLLM):
     """A scripted model that decodes several conversations at once, as the embedded one does,
-    recording how many it is given each time."""
+    recording how many it is given each time; with `finishing`, it announces the answers in
+    that order (as sequences finishing at different steps), noting the events seen before."""
 
-    def __init__(self, turns: list[Any]) -> None:
+    def __init__(
+        self, turns: list[Any], finishing: list[int] | None = None,
+        events: list[AgentEvent] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(turns)
         self.rounds: list[int] = []
+        self.finishing, self.events = finishing, events
+        self.reasons_shown_at: list[int] = []
 
     def complete_parallel(
         self, conversations: list[list[ChatMessage]], *, max_tokens: int = 512,
-        stop_when: Any = None,
+        stop_when: Any = None, on_answer: Any = None,
     ) -> list[Any]:  # fmt: skip
         self.rounds.append(len(conversations))
-        return [self.stream(c, lambda _delta: None, max_tokens=max_tokens, stop_when=stop_when)
-                for c in conversations]  # fmt: skip
+        answers = [self.stream(c, lambda _delta: None, max_tokens=max_tokens,
+                               stop_when=stop_when) for c in conversations]  # fmt: skip
+        for index in self.finishing or []:
+            assert self.events is not None
+            self.reasons_shown_at.append(sum(e.kind == "token" for e in self.events))
+            on_answer(index, answers[index])
+        return answers
 
 
 def test_reason_drafts_are_asked_together_and_a_withheld_ones_place_in_a_next_round(
@@ -309,7 +320,7 @@ def test_reason_drafts_are_asked_together_and_a_withheld_ones_place_in_a_next_ro
 ) -> None:
     seen: list[str] = []
     quote = _quoting(seen)
-    llm = _BatchingLLM([quote, quote])
+    llm = _BatchingLLM([quote, quote])  # announces nothing: the answers it returns are taken
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     llm.assert_consumed()
     readable = _naming_small_caps(answer)  # two in this store: both asked at once
@@ -328,6 +339,25 @@ def test_reason_drafts_are_asked_together_and_a_withheld_ones_place_in_a_next_ro
     assert [int(_excerpt_shown(p)[0]) for p in seen] == readable
     assert answer.removed == [f"{SHIPPING} [{readable[0]}]."]
     assert re.findall(r"\[(\d+)\]", answer.text.split("\n\n")[1]) == [str(readable[1])]
+
+
+@pytest.mark.parametrize("finishing", [[0, 1], [1, 0]])
+def test_drafts_finishing_in_any_order_are_shown_in_rank_order_as_soon_as_they_can_be(
+    research_deps: ToolDeps, finishing: list[int]
+) -> None:
+    events: list[AgentEvent] = []
+    quote = _quoting([])
+    llm = _BatchingLLM([quote, quote], finishing, events)
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF, events.append)
+    readable = _naming_small_caps(answer)
+    reasons = answer.text.split("\n\n")[1]
+    assert re.findall(r"\[(\d+)\]", reasons) == [str(n) for n in readable]
+    # Tokens so far when each draft finished: the move's paragraph (one token event), then,
+    # when the first-ranked draft finished first, its reason before the second one finished.
+    before, after = llm.reasons_shown_at
+    assert after == (before + 1 if finishing == [0, 1] else before)
+    shown = [e.text for e in events if e.kind == "token"]
+    assert f"[{readable[0]}]" in shown[-2] and f"[{readable[1]}]" in shown[-1]
 
 
 def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(

@@ -113,7 +113,11 @@ def test_conversations_decoded_together_each_answer_their_own(parallel_llm: Any)
     # Not compared with one-by-one answers token for token: a batch's arithmetic may break a
     # near-tie the other way. Each answer must be its own question's, and the cache sound.
     countries = ["France", "Japan", "Italy"]
-    answers = parallel_llm.complete_parallel([_capital_of(c) for c in countries], max_tokens=12)
+    announced: dict[int, Any] = {}
+    answers = parallel_llm.complete_parallel(
+        [_capital_of(c) for c in countries], max_tokens=12, on_answer=announced.__setitem__
+    )
+    assert [announced[i] for i in range(3)] == answers  # each announced as it finished
     texts = [a.text for a in answers]
     assert "Paris" in texts[0] and "Tokyo" in texts[1] and "Rome" in texts[2], texts
     assert all(a.finish_reason == "stop" and 0 < a.completion_tokens <= 12 for a in answers)

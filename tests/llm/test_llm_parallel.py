@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from copilot.llm.base import ChatMessage, LLMResponse, StopWhen, complete_each
+from copilot.llm.base import (
+    AnswerCallback,
+    ChatMessage,
+    LLMResponse,
+    StopWhen,
+    complete_each,
+)
 from copilot.llm.batch_decode import common_prefix
 from copilot.llm.loading import LoadingLLM
 from copilot.llm.scripted import ScriptedLLM
@@ -24,17 +30,26 @@ class _Together(ScriptedLLM):
 
     def complete_parallel(
         self, conversations: list[list[ChatMessage]], *, max_tokens: int = 512,
-        stop_when: StopWhen | None = None,
+        stop_when: StopWhen | None = None, on_answer: AnswerCallback | None = None,
     ) -> list[LLMResponse]:  # fmt: skip
         self.groups.append(len(conversations))
-        return [self.stream(c, lambda _d: None, max_tokens=max_tokens, stop_when=stop_when)
-                for c in conversations]  # fmt: skip
+        answers = [self.stream(c, lambda _d: None, max_tokens=max_tokens, stop_when=stop_when)
+                   for c in conversations]  # fmt: skip
+        for index in reversed(range(len(answers))):  # the last finished first
+            if on_answer is not None:
+                on_answer(index, answers[index])
+        return answers
 
 
 def test_a_model_that_cannot_decode_together_answers_in_turn_in_order() -> None:
     llm = ScriptedLLM(["One. More.", "Two.", "Three."])
-    answers = complete_each(llm, ASKS, max_tokens=20, stop_when=lambda text: "More" in text)
+    announced: list[tuple[int, str]] = []
+    answers = complete_each(
+        llm, ASKS, max_tokens=20, stop_when=lambda text: "More" in text,
+        on_answer=lambda i, a: announced.append((i, a.text.strip())),
+    )  # fmt: skip
     assert [a.text.strip() for a in answers] == ["One.", "Two.", "Three."]
+    assert announced == [(0, "One."), (1, "Two."), (2, "Three.")]
     assert [call[-1]["content"] for call in llm.calls] == [f"question {i}" for i in range(3)]
     llm.assert_consumed()
 
@@ -48,8 +63,12 @@ def test_a_model_that_can_gets_them_all_at_once_and_one_alone_goes_in_turn() -> 
 
 def test_a_loading_model_hands_them_to_the_loaded_one() -> None:
     together = _Together(["a", "b", "c"])
-    assert [a.text for a in LoadingLLM(lambda: together).complete_parallel(ASKS)] == list("abc")
-    assert together.groups == [3]
+    announced: list[int] = []
+    answers = LoadingLLM(lambda: together).complete_parallel(
+        ASKS, on_answer=lambda i, _a: announced.append(i)
+    )
+    assert [a.text for a in answers] == list("abc")
+    assert together.groups == [3] and announced == [2, 1, 0]
     in_turn: Any = ScriptedLLM(["x", "y", "z"])
     assert [a.text for a in LoadingLLM(lambda: in_turn).complete_parallel(ASKS)] == list("xyz")
     in_turn.assert_consumed()
