@@ -24,7 +24,7 @@ from news_bench_lib import load_average, machine
 HERE = Path(__file__).resolve().parent
 QUESTION = "why did small caps rally?"
 AS_OF = "2026-01-23"
-PHASES = ["prime", "plan", "tools", "write", "verify", "first_token", "total"]
+PHASES = ["prime", "plan", "tools", "write", "verify", "first_token", "first_reason", "total"]
 TARGETS = {"total": 22.0, "first_token": 5.0, "non_llm": 0.1, "articles": 3}
 
 
@@ -66,7 +66,8 @@ def report(runs: list[dict[str, Any]]) -> str:
         "Command: `.venv/bin/python benchmarks/answer_bench.py --runs "
         f"{len(runs)} --write` (each run a fresh `market-copilot ask --json` process).",
         f"Plan made by: {', '.join(sorted({r.get('planned_by', 'model') for r in runs}))}. "
-        "Seconds; `first_token` and `total` count from the question; `process wall` adds "
+        "Seconds; `first_token` (code's move), `first_reason` (the first reason the model wrote, "
+        "once checked) and `total` count from the question; `process wall` adds "
         "Python start-up and opening the stores (the model loads meanwhile, in the background: "
         "`prime` includes any wait for it).",
         "",

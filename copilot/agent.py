@@ -430,6 +430,7 @@ class Copilot:
                 return
             if repeats(draft, kept):  # not wrong, not another reason: the next one is read
                 return
+            run.timings.setdefault("first_reason", time.perf_counter() - run.started)
             self._token(run, (" " if kept else "") + draft)
             kept.append(draft)
 

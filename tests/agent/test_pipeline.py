@@ -358,6 +358,8 @@ def test_drafts_finishing_in_any_order_are_shown_in_rank_order_as_soon_as_they_c
     assert after == (before + 1 if finishing == [0, 1] else before)
     shown = [e.text for e in events if e.kind == "token"]
     assert f"[{readable[0]}]" in shown[-2] and f"[{readable[1]}]" in shown[-1]
+    timings = answer.timings
+    assert timings["first_token"] <= timings["first_reason"] <= timings["total"]
 
 
 def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
