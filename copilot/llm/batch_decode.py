@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from copilot.llm.base import STOPPED, StopWhen
+from copilot.llm.kv_prefix import common_prefix, shared_prefix
 
 
 @dataclass
@@ -35,16 +36,6 @@ class Decoded:
     tokens: list[int] = field(default_factory=list)
     text: str = ""
     finish_reason: str = ""
-
-
-def common_prefix(a: list[int], b: list[int]) -> int:
-    """How many leading tokens `a` and `b` share."""
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
 
 
 def decode_together(
@@ -62,11 +53,10 @@ def decode_together(
 
     ctx = llama._ctx.ctx
     memory = llama_cpp.llama_get_memory(ctx)
-    held = [int(t) for t in llama.input_ids[: llama.n_tokens]]
     shared = min(len(p) for p in prompts) - 1  # each prompt keeps a token to give its logits
     for prompt in prompts[1:]:
         shared = min(shared, common_prefix(prompts[0], prompt))
-    reused = min(common_prefix(held, prompts[0]), shared)
+    reused = min(shared_prefix(llama, prompts[0]), shared)
     batch = _Batch(llama)
     failed = False
     try:

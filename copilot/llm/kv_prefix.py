@@ -39,10 +39,14 @@ def snapshot_key(model_path: Path, n_ctx: int, tokens: list[int], sequences: int
 
 def shared_prefix(llama: Any, tokens: list[int]) -> int:
     """How many of `tokens` the model's KV cache already holds, from the start."""
-    held = list(llama.input_ids[: llama.n_tokens])
+    return common_prefix([int(t) for t in llama.input_ids[: llama.n_tokens]], tokens)
+
+
+def common_prefix(a: list[int], b: list[int]) -> int:
+    """How many leading tokens `a` and `b` share."""
     count = 0
-    for a, b in zip(held, tokens, strict=False):
-        if a != b:
+    for x, y in zip(a, b, strict=False):
+        if x != y:
             break
         count += 1
     return count

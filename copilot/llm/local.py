@@ -16,7 +16,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,60 +37,55 @@ from copilot.llm.kv_prefix import load_snapshot, save_snapshot, shared_prefix, s
 from copilot.llm.model_files import ProgressCallback, ensure_local_model
 from copilot.settings import Settings
 
-_PARAMS_LOCK = threading.RLock()  # both loaders below take it, nested
+_PARAMS_LOCK = threading.RLock()  # a load changes both kinds of defaults, nested
 
 
 @contextmanager
-def weight_buffers(repack: bool) -> Iterator[None]:
+def _defaults_changed(name: str, change: Callable[[Any], None]) -> Iterator[None]:
+    """While a model loads, llama-cpp-python's default `name` parameters (model or context)
+    pass through `change`: it has no argument for the settings changed here."""
+    import llama_cpp.llama as loader
+
+    binding: Any = getattr(loader, "llama_cpp")  # noqa: B009 (the module `Llama` reads from)
+    with _PARAMS_LOCK:
+        original = getattr(binding, name)
+
+        def changed() -> Any:
+            params = original()
+            change(params)
+            return params
+
+        setattr(binding, name, changed)
+        try:
+            yield
+        finally:
+            setattr(binding, name, original)
+
+
+def weight_buffers(repack: bool) -> AbstractContextManager[None]:
     """Load with or without llama.cpp's extra weight buffers (repacked weights, AMX tiles).
-    llama-cpp-python has no argument for it, so its default model parameters are swapped while
-    the model loads. Off by default: with a native build on a CPU with AMX (seen on a
-    Sapphire Rapids virtual machine) the first decode crashes the process."""
-    import llama_cpp.llama as loader
-
-    binding: Any = getattr(loader, "llama_cpp")  # noqa: B009 (the module `Llama` reads from)
+    Off by default: with a native build on a CPU with AMX (seen on a Sapphire Rapids virtual
+    machine) the first decode crashes the process."""
     if repack:
-        yield
-        return
-    with _PARAMS_LOCK:
-        original = binding.llama_model_default_params
-
-        def without_extra_buffers() -> Any:
-            params = original()
-            params.use_extra_bufts = False
-            return params
-
-        binding.llama_model_default_params = without_extra_buffers
-        try:
-            yield
-        finally:
-            binding.llama_model_default_params = original
+        return nullcontext()
+    return _defaults_changed("llama_model_default_params", _without_extra_buffers)
 
 
-@contextmanager
-def parallel_sequences(count: int) -> Iterator[None]:
+def _without_extra_buffers(params: Any) -> None:
+    params.use_extra_bufts = False
+
+
+def parallel_sequences(count: int) -> AbstractContextManager[None]:
     """Create contexts that hold `count` sequences in one KV cache of the whole context size
-    (`decode_together`); llama-cpp-python has no argument for it either."""
-    import llama_cpp.llama as loader
-
-    binding: Any = getattr(loader, "llama_cpp")  # noqa: B009 (the module `Llama` reads from)
+    (`decode_together`)."""
     if count <= 1:
-        yield
-        return
-    with _PARAMS_LOCK:
-        original = binding.llama_context_default_params
+        return nullcontext()
 
-        def with_sequences() -> Any:
-            params = original()
-            params.n_seq_max = count
-            params.kv_unified = True
-            return params
+    def with_sequences(params: Any) -> None:
+        params.n_seq_max = count
+        params.kv_unified = True
 
-        binding.llama_context_default_params = with_sequences
-        try:
-            yield
-        finally:
-            binding.llama_context_default_params = original
+    return _defaults_changed("llama_context_default_params", with_sequences)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from copilot.llm.base import (
     StopWhen,
     complete_each,
 )
-from copilot.llm.batch_decode import common_prefix
+from copilot.llm.kv_prefix import common_prefix
 from copilot.llm.loading import LoadingLLM
 from copilot.llm.scripted import ScriptedLLM
 
@@ -79,3 +79,18 @@ def test_common_prefix_counts_the_leading_tokens_two_prompts_share() -> None:
     assert common_prefix([5, 6], [5, 6, 7]) == 2
     assert common_prefix([1], [2]) == 0
     assert common_prefix([], [1]) == 0
+
+
+def test_a_load_changes_model_and_context_defaults_together_then_restores_them() -> None:
+    import llama_cpp.llama as loader
+
+    from copilot.llm.local import parallel_sequences, weight_buffers
+
+    binding = loader.llama_cpp
+    before = binding.llama_context_default_params().n_seq_max
+    with weight_buffers(False), parallel_sequences(3):  # nested, as `LocalLLM` loads
+        context = binding.llama_context_default_params()
+        assert context.n_seq_max == 3 and context.kv_unified
+        assert binding.llama_model_default_params().use_extra_bufts is False
+    assert binding.llama_context_default_params().n_seq_max == before
+    assert binding.llama_model_default_params().use_extra_bufts is True  # llama.cpp's default
