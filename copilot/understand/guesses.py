@@ -90,8 +90,10 @@ _NOT_A_CAUSE = re.compile(
     r"case|why|true|right|real|over|done|it|this|that|so|just|about|what|huh|"
     # an open ask, not a cause: "chips getting smoked, context?"
     r"(?:any\s+)?(?:context|colou?r|thoughts?|ideas?|details?|info|explanation|reasons?|story|"
-    r"news|catalysts?|insights?|background|rationale|clue|guesses|takers|views?)|"
-    r"anything|something|nothing|all|because|due|a\s+fluke|"
+    r"news|headlines|catalysts?|insights?|background|rationale|clue|guesses|takers|views?)|"
+    # "did anything in the news explain …": an open ask of the articles, not a cause
+    r"(?:anything|something|nothing)(?:\s+(?:in|from|on)\s+(?:the\s+)?(?:news|press|"
+    r"headlines|papers?|media|articles?|wires?))?|all|because|due|a\s+fluke|"
     r"(?:\w+\s+)?(?:sell-?off|rally|drop|fall|decline|rise|jump|surge|spike|slide|slump|rout|"
     r"crash|dump|pop|bounce|rebound|move|dip|gain|loss)e?s?|"
     r"today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"

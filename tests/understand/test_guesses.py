@@ -69,6 +69,8 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         "which sector did worst on january 22, and by how much?",
         "gold is very down today, for what?",
         "was it a good week for tech?",  # a judgement of the move
+        "did anything in the news explain silver's plunge on jan 30?",  # an open ask (app)
+        "did something in the headlines sink chips on jan 20?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
