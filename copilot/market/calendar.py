@@ -27,7 +27,11 @@ HISTORY_START = "1885-01-01"  # exchange-calendars' XNYS holiday rules reach bac
 def nyse() -> xcals.ExchangeCalendar:
     """The NYSE (XNYS) calendar from 1990-01-02, built once per process, or read back from the
     day's copy on disk (`calendar_cache`)."""
-    return cached_calendar("XNYS", _FIRST, Settings().model_cache_dir / "calendars")
+    try:
+        folder = Settings().model_cache_dir / "calendars"
+    except ValueError:  # settings that do not validate are reported by whoever reads them
+        return xcals.get_calendar("XNYS", start=_FIRST)
+    return cached_calendar("XNYS", _FIRST, folder)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from copilot.market.calendar_cache import cached_calendar, calendar_path
 
@@ -48,3 +49,14 @@ def test_an_unwritable_folder_still_gives_the_calendar(tmp_path: Path) -> None:
     assert _checks(cached_calendar("XNYS", START, blocker / "calendars")) == [
         True, False, False, True
     ]  # fmt: skip
+
+
+def test_the_calendar_needs_no_valid_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copilot.market import calendar
+
+    monkeypatch.setenv("COPILOT_LOCAL_PARALLEL", "not a number")  # its reader reports it
+    calendar.nyse.cache_clear()
+    try:
+        assert calendar.is_session("2026-01-16") and not calendar.is_session("2026-01-19")
+    finally:
+        calendar.nyse.cache_clear()
