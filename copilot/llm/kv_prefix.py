@@ -29,8 +29,8 @@ def snapshot_key(model_path: Path, n_ctx: int, tokens: list[int], sequences: int
 
     stat = model_path.stat()
     digest = hashlib.sha256()
-    # A context holding several sequences saves its state in another layout (one sequence:
-    # the key snapshots saved before sequences existed were made under).
+    # A context holding several sequences saves its state in another layout; one sequence
+    # keeps the key it always had, so snapshots already on disk stay valid.
     shape = n_ctx if sequences == 1 else [n_ctx, sequences]
     for part in (model_path.name, stat.st_size, shape, llama_cpp.__version__, tokens):
         digest.update(json.dumps(part).encode())

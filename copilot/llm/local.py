@@ -295,11 +295,12 @@ class LocalLLM:
         answers: list[LLMResponse] = []
         for start in range(0, len(conversations), self.parallel):
             group = conversations[start : start + self.parallel]
-            prompts = [self._prompt_tokens(c) for c in group]
-            if len(group) == 1 or sum(len(p) + max_tokens for p in prompts) > self.n_ctx:
-                answers += answer_in_turn(self, group, max_tokens, stop_when, on_answer, start)
-            else:
-                answers += self._decode_group(prompts, start, max_tokens, stop_when, on_answer)
+            if len(group) > 1:  # a lone one is not tokenized here and again by `stream`
+                prompts = [self._prompt_tokens(c) for c in group]
+                if sum(len(p) + max_tokens for p in prompts) <= self.n_ctx:
+                    answers += self._decode_group(prompts, start, max_tokens, stop_when, on_answer)
+                    continue
+            answers += answer_in_turn(self, group, max_tokens, stop_when, on_answer, start)
         return answers
 
     def _decode_group(
