@@ -1,5 +1,5 @@
 """`python -m copilot` is the same as the `market-copilot` command."""
 
-from copilot.cli import main
+from copilot.cli import run
 
-main()
+run()

@@ -15,6 +15,7 @@ from copilot.cli import (
     eval_commands,
     ingest_commands,
     market_commands,
+    quick_exit,
     refresh_commands,
     research_commands,
     tool_commands,
@@ -58,3 +59,14 @@ def main() -> None:
         # Messages carry paths, symbols and file contents: escaped, so `[/x]` prints as text.
         Console(stderr=True).print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(1)
+
+
+def run() -> None:
+    """The console entry point (`market-copilot`, `python -m copilot`): `main`, then the quick
+    exit a finished `ask` asked for (see `quick_exit`); any other outcome exits as usual."""
+    try:
+        main()
+    except SystemExit as done:
+        if done.code in (0, None) and quick_exit.requested():
+            quick_exit.leave(0)
+        raise

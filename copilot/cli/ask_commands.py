@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from copilot.answer import AgentEvent, Answer, AnswerEngine
+from copilot.cli import quick_exit
 from copilot.cli.common import load_settings, parse_day
 from copilot.render import (
     REMOVED_LABEL,
@@ -64,9 +65,10 @@ def ask(
         answer = safe_answer(copilot.ask(question, as_of=day, on_event=on_event))
     if as_json:
         typer.echo(answer_json(answer))
-        return
-    sys.stdout.write(links.finish())
-    print_answer(console, answer)
+    else:
+        sys.stdout.write(links.finish())
+        print_answer(console, answer)
+    quick_exit.request()  # everything is written and every store closed
 
 
 def answer_json(answer: Answer) -> str:

@@ -16,7 +16,7 @@ import typer
 from typer.testing import CliRunner
 
 from copilot.answer import AgentEvent, Answer, NumberCheck, Verification
-from copilot.cli import ask_commands
+from copilot.cli import ask_commands, quick_exit
 from copilot.safety.answers import safe_answer
 from copilot.sources import NewsSource
 
@@ -114,3 +114,12 @@ def test_ui_rendering_uses_the_same_policy() -> None:
     html = answer_html(hostile_answer())
     assert_clean(html)
     assert f'href="{STORED}"' in html
+
+
+def test_a_finished_ask_asks_the_entry_point_for_the_quick_exit(
+    cli: typer.Typer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quick_exit, "_requested", False)
+    result = CliRunner().invoke(cli, ["why?", "--json"])
+    assert result.exit_code == 0, result.output
+    assert quick_exit.requested()
