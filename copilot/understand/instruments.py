@@ -17,6 +17,7 @@ from copilot.market.symbols import (
 )
 from copilot.understand.catalog import Catalog
 from copilot.understand.model import How, UnknownName
+from copilot.understand.phrase_trie import PhraseTrie
 from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
 
 FRED_KINDS = frozenset({"yield", "macro"})
@@ -99,8 +100,8 @@ class _Claim:
 
 
 @lru_cache(maxsize=1)
-def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """One pattern for every registry phrase (longest first) and phrase → symbols."""
+def _alias_table() -> tuple[PhraseTrie, dict[str, tuple[str, ...]]]:
+    """A finder of every registry phrase (the longest at each start) and phrase → symbols."""
     table: dict[str, list[str]] = {}
     plain = {a.lower() for info in KNOWN_SYMBOLS for a in info.aliases}
     for info in KNOWN_SYMBOLS:
@@ -111,12 +112,9 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
                     symbols.append(symbol)
     for phrase, members in GROUP_PHRASES.items():
         table.setdefault(phrase, list(members))
-    ordered = sorted(table, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
-    # A lookahead finds the longest phrase at every start, overlapping ones included, so that
-    # "the Dow Jones Industrial Average" can win over "the Dow".
-    pattern = re.compile(rf"(?<![\w&])(?=((?:{body}))(?![\w&]))", re.IGNORECASE)
-    return pattern, {a: tuple(s) for a, s in table.items()}
+    # The finder reports overlapping phrases too, so that "the Dow Jones Industrial Average"
+    # can win over "the Dow".
+    return PhraseTrie(table), {a: tuple(s) for a, s in table.items()}
 
 
 # Phrases that name several instruments at once: "the selloff in precious metals" is gold's,
@@ -163,7 +161,7 @@ _NOT_PLURAL = PLURAL_ONLY | {"jones", "names", "shares"}
 
 
 def warm_patterns() -> None:
-    """Compile the registry's phrase pattern (once per process)."""
+    """Build the registry's phrase finder (once per process)."""
     _alias_table()
 
 
@@ -240,11 +238,11 @@ def _one_slip(word: str, name: str) -> bool:
 
 
 def _claims(text: str, catalog: Catalog) -> list[_Claim]:
-    pattern, _ = _alias_table()
+    phrases, _ = _alias_table()
     raw: list[_Claim] = []
-    for match in pattern.finditer(text):
-        phrase = re.sub(r"\s+", " ", match.group(1).lower())
-        raw.append(_Claim(match.start(1), match.end(1), 1, "alias", phrase))
+    for start, end in phrases.finditer(text):
+        phrase = re.sub(r"\s+", " ", text[start:end].lower())
+        raw.append(_Claim(start, end, 1, "alias", phrase))
     for match in _BARE_YIELD.finditer(text):
         before = text[: match.start()].rstrip().lower()
         named_as_rate = match.group("what") or before.endswith(_YIELD_LEAD_INS)
