@@ -173,7 +173,7 @@ class Copilot:
             return self._code_answer(run, failed_answer(said), failures)
         if run.deadline.expired():
             return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
-        run.corrected = corrections(run.question, self.deps.ledger, run.as_of)
+        run.corrected = corrections(run.question, self.deps.ledger, run.as_of, settled)
         text = self._write(run, settled)
         text, verification, removed = self._check(run, text)
         removed = [*run.withheld, *removed]

@@ -5,10 +5,15 @@
 model is told the premise is false so that it does not repeat it. The corrected figure is
 checked like any other (the line is verified against the ledger before it is shown; a line that
 does not check out is not shown); the question's own figure is quoted, never claimed.
+
+A direction word is a premise too: "how much did the S&P 500 gain in December?" when SPY fell
+opens with "Correction: SPY fell 0.22% [1] from 2025-11-28 to 2025-12-31; it did not rise."
+(asked, the model wrote "The S&P 500 gained -0.22% in December").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,7 +21,15 @@ from copilot.answer import CHECKED, NumberCheck, Verification
 from copilot.claims.premises import FalsePremise, false_premises
 from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
-from copilot.sources import SourceLedger
+from copilot.sources import DataSource, SourceLedger
+from copilot.understand.model import Understanding
+
+# "Did SPY gain in December?" asks whether it did: the answer says so, no correction needed.
+_YES_NO = re.compile(
+    r"^\W*(?:did|does|do|is|was|were|are|has|have|had|will|can|could)\b|\bwhether\b|"
+    r"\bor\s+not\b|\bor\s+(?:did|was|has)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -24,6 +37,7 @@ class Corrections:
     """The question's false premises, the line the answer opens with and its checks."""
 
     premises: list[FalsePremise] = field(default_factory=list)
+    directions: list[str] = field(default_factory=list)  # "that SPY rose", as the prompt says
     text: str = ""  # "" when there is nothing to correct
     verification: Verification = field(default_factory=Verification)
 
@@ -35,39 +49,84 @@ class Corrections:
         """What the write prompt is told (empty: the premise holds or cannot be checked)."""
         if not self.text:
             return ""
-        said = ", ".join(p.stated for p in self.premises)
-        return (f"the question's figure ({said}) is contradicted by the evidence. The answer "
+        said = ", ".join([*(p.stated for p in self.premises), *self.directions])
+        what = "figure" if not self.directions else "word for the move"
+        return (f"the question's {what} ({said}) is contradicted by the evidence. The answer "
                 f"already opens with the correction \"{self.text}\": do not repeat {said}; "
                 "state the measured figures.")  # fmt: skip
 
 
-def corrections(question: str, ledger: SourceLedger, as_of: date | None) -> Corrections:
-    """The correction of each false premise of `question` whose line checks out."""
+def corrections(
+    question: str, ledger: SourceLedger, as_of: date | None, settled: Understanding | None = None
+) -> Corrections:
+    """The correction of each false premise of `question` whose line checks out: its
+    figures, then (given what code settled) its word for the move."""
     found = Corrections()
     text = "Correction:"
     numbers: list[NumberCheck] = []
     cited: list[int] = []
-    for premise in false_premises(question, ledger, as_of):
-        head = _stated(premise.fact, premise.measure, premise.source)
-        if head is None:
-            continue
+
+    def add(head: str, tail: str) -> bool:
+        nonlocal text, numbers, cited
         shown, checked = verify_answer(head, ledger, as_of, check_support=False)
         if (
             shown != head
             or not checked.figures
             or any(n.status not in CHECKED for n in checked.numbers)
         ):
-            continue  # code shows only what checks out, as it was written
+            return False  # code shows only what checks out, as it was written
         at = len(text) + 1  # the question's own figure, quoted after it, is not checked
         numbers += [n.model_copy(update={"start": n.start + at, "end": n.end + at})
                     for n in checked.numbers]  # fmt: skip
         cited += checked.cited
-        text += f" {head}, not {premise.stated}."
-        found.premises.append(premise)
-    if found.premises:
+        text += f" {head}{tail}"
+        return True
+
+    for premise in false_premises(question, ledger, as_of):
+        head = _stated(premise.fact, premise.measure, premise.source)
+        if head is not None and add(head, f", not {premise.stated}."):
+            found.premises.append(premise)
+    if settled is not None and not found.premises:
+        for fact, n in _moves_against(settled, ledger):
+            head = _stated(fact, "move", n)
+            asked = "rise" if settled.direction == "up" else "fall"
+            if head is not None and add(head, f"; it did not {asked}."):
+                did = "rose" if settled.direction == "up" else "fell"
+                found.directions.append(f"that {fact.subject} {did}")
+    if found.premises or found.directions:
         found.text = text
         found.verification = Verification(numbers=numbers, cited=list(dict.fromkeys(cited)))
     return found
+
+
+def _moves_against(settled: Understanding, ledger: SourceLedger) -> list[tuple[Fact, int]]:
+    """The measured moves (fact, source) of the instruments a figure question says rose when
+    they fell, or fell when they rose: "how much did the S&P 500 gain in December?". Not a
+    why-question (its own note says it), a ranking, a comparison or a yes/no question."""
+    intent = settled.intent
+    if (
+        settled.why
+        or settled.direction is None
+        or intent is None
+        or intent.measure != "return"
+        or intent.rank != "none"
+        or intent.versus is not None
+        or _YES_NO.search(settled.question)
+    ):
+        return []
+    asked = {i.symbol for i in settled.instruments}
+    moves: dict[str, list[tuple[Fact, int]]] = {}
+    for n, source in ledger.items():
+        if isinstance(source, DataSource):
+            for fact in source.facts:
+                if fact.subject in asked and fact.measure == "return" and fact.unit == "%":
+                    moves.setdefault(fact.subject, []).append((fact, n))
+    up = settled.direction == "up"
+    return [
+        found[0]
+        for found in moves.values()
+        if len(found) == 1 and found[0][0].value and (found[0][0].value > 0) != up
+    ]  # one window each: two ("Q4 vs Q3") are a comparison, said by its own figures
 
 
 def _stated(fact: Fact, measure: str, n: int) -> str | None:

@@ -121,6 +121,12 @@ def direction(text: str, number: Number, lo: int) -> int:
     neither says (the caller reads an unsigned return as a gain)."""
     if number.text[:1] in "+-\u2212\u2013":
         return -1 if number.value < 0 else 1
+    return worded_direction(text, number, lo)
+
+
+def worded_direction(text: str, number: Number, lo: int) -> int:
+    """+1 or -1: the direction word nearest the number in its clause, since the last figure
+    ("rose 4.1%", "a 2% drop"); 0 when none says."""
     before = re.split(r"[;,]|\d", text[max(lo, number.start - 40) : number.start])[-1]
     after = re.split(r"[;,.]\s|\d|\[", text[number.end : number.end + 40])[0]
     nearest: tuple[int, int] | None = None  # (distance, sign)
@@ -292,7 +298,14 @@ def extract_claims(
             sized = attributive(text, number)  # sizes the noun after it, not the instrument
             sign = direction(text, number, lo) if number.unit in SIGNED and not sized else 1
             side = _side(text, clause) if measure in ("sma_distance", "peak_distance") else 0
-            conflict = bool(side and number.text[:1] in "+-\u2212\u2013" and side != sign)
+            own_sign = number.text[:1] in "+-\u2212\u2013"
+            conflict = bool(side and own_sign and side != sign)
+            if own_sign and not side and number.unit in SIGNED and not sized:
+                # "gained -0.22%", "fell +1.3%": the word and the sign disagree, so the
+                # sentence states no move a source can have (the sign alone matching is not
+                # enough for a check mark).
+                worded = worded_direction(text, number, lo)
+                conflict = bool(worded and worded != sign)
             sign = side or sign
             value = (sign or 1) * abs(number.value) if number.unit in SIGNED else number.value
             days, month_days = _window(text, clause, as_of, dates)

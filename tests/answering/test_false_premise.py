@@ -149,3 +149,44 @@ def test_the_terminal_and_json_show_the_corrected_premise(
     assert f"= {right}" in shown
     (premise,) = json.loads(answer_json(answer))["premises"]
     assert (premise["text"], premise["status"], premise["source"]) == ("3%", "contradicted", 1)
+
+
+def test_a_move_word_the_measure_contradicts_is_corrected_first(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # XLF fell from the last close of 2025 to 2026-01-22 (read from the raw CSV).
+    xlf = year_to_date(shared_data, "XLF")
+    assert xlf < 0
+    shown = f"{-xlf:.2f}%"
+    answer, llm = ask(shared_deps, "How much did financials gain this year?",
+                      [f"XLF returned {xlf:.2f}% this year [1]."])  # fmt: skip
+    correction = f"Correction: XLF fell {shown} [1] from 2025-12-31 to 2026-01-22; it did not rise."
+    assert answer.text.startswith(correction + "\n\n")
+    marks = {answer.text[n.start : n.end]: n.status for n in answer.verification.numbers}
+    assert marks[shown] == "verified"
+    note = next(line for line in prompt_of(llm).splitlines() if line.startswith("Note:"))
+    assert "word for the move (that XLF rose)" in note and "do not repeat" in note
+    assert not answer.premises  # no figure of the question was wrong
+
+
+def test_a_fall_asked_about_as_a_rise_in_other_words_is_corrected_too(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    xlf = year_to_date(shared_data, "XLF")
+    answer, _ = ask(shared_deps, "what was the size of the rally in bank stocks so far this year",
+                    [f"XLF returned {xlf:.2f}% [1]."])  # fmt: skip
+    assert answer.text.startswith(f"Correction: XLF fell {-xlf:.2f}% [1] from 2025-12-31 to "
+                                  "2026-01-22; it did not rise.")  # fmt: skip
+
+
+def test_a_move_word_the_measure_bears_out_or_a_yes_no_question_gets_no_correction(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    xlf = year_to_date(shared_data, "XLF")
+    for question in (
+        "How much did financials fall this year?",  # it did fall
+        "Did financials gain this year?",
+    ):  # asks whether: the answer says
+        answer, llm = ask(shared_deps, question, [f"XLF returned {xlf:.2f}% this year [1]."])
+        assert "Correction" not in answer.text, question
+        assert "Note:" not in prompt_of(llm), question

@@ -199,6 +199,20 @@ def test_a_name_with_digits_is_not_a_figure() -> None:
 # --- wrong sign: direction words bind ----------------------------------------------------
 
 
+def test_a_move_signed_against_its_own_direction_word_is_not_verified() -> None:
+    # [1] XLF -2.31% over 2026-01-12..16. "gained -2.31%" matches the source's figure digit
+    # for digit, yet says XLF rose: no source can hold that.
+    assert figures("XLF gained -2.31% [1] over the week of January 12.") == {
+        "-2.31%": "contradicted"
+    }
+    assert figures("XLF rose -2.31% [1] over the week of January 12.") == {"-2.31%": "contradicted"}
+    # The word and the sign agree, or no word says: the figure stands.
+    assert figures("XLF fell -2.31% [1] over the week of January 12.") == {"-2.31%": "verified"}
+    assert figures("XLF returned -2.31% [1] over the week of January 12.") == {"-2.31%": "verified"}
+    # An unsigned figure takes its word's sign: "fell 2.31%" is -2.31.
+    assert figures("XLF fell 2.31% [1] over the week of January 12.") == {"2.31%": "verified"}
+
+
 def test_above_and_below_bind_the_sign_of_a_distance_from_an_average() -> None:
     # The kit's [8]: IWM +9.86% above its 200-day average.
     assert statuses("IWM stood above its 200-day average by 9.86% [8].")["9.86%"] == "verified"
