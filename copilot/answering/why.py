@@ -19,7 +19,7 @@ import pandas as pd
 from copilot.answering.anchor import anchored_move, own_measures
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
-from copilot.market.recent_move import recent_move
+from copilot.market.recent_move import move_within, recent_move
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
 from copilot.understand.model import Understanding
@@ -145,6 +145,13 @@ def _move(
             if _relative_premise(deps, settled, subject, start, end):
                 return _Move(start, end, way)  # it did not lag: the move that happened
             return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
+        if settled.direction not in (None, way) and window is not None and window.around:
+            # "What pushed transport stocks higher around Jan 21?" when the week around it
+            # fell: the day was given loosely, so the rise inside it is the one asked about.
+            inner = move_within(values, start, end, settled.direction)
+            if inner is not None:
+                settled.trace.append(f"window: {inner.reason}")
+                return _Move(inner.start, inner.end, settled.direction)
         if settled.direction not in (None, way):
             # "Why did crude drop in mid-January?" when it rose: the news explains the move
             # that happened, and the answer says so first, in code's words.

@@ -434,7 +434,13 @@ _RESTATED_WORDS = (
     "value stock stocks sector market session day days week trading was were is are has had "
     "been be also reported reports according excerpt article end start beginning middle mid "
     "late early close closing january february march april may june july august september "
-    "october november december monday tuesday wednesday thursday friday"
+    "october november december monday tuesday wednesday thursday friday "
+    # How it did, said of itself: "due to a decline in the sector's performance", "on the
+    # strong performance of QQQ", "amid continued weakness in the group".
+    "performance performances performed performing perform strong stronger weak weaker "
+    "strength weakness overall general continued continuing momentum group industry segment "
+    "sectors markets asset class level levels amid amidst after following driven drove "
+    "dragged weighed lifted boosted helped hurt pushed pulled sent"
 )
 _RESTATED = frozenset(_RESTATED_WORDS.split())
 _A_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,4}(?:st|nd|rd|th)?\b")

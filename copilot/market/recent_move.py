@@ -70,13 +70,58 @@ def recent_move(
         return None
     move = best[1]
     way = "rise" if move.change > 0 else "fall"
-    span = (
-        f"the session of {move.end}"
-        if move.sessions == 1
-        else f"the {move.sessions} sessions from {move.start} to {move.end}"
-    )
     reason = (
-        f"no period was named, so the most unusual recent {way} is explained: {span} "
+        f"no period was named, so the most unusual recent {way} is explained: {_span(move)} "
         f"({move.score:.1f}× the typical move of that length)"
     )
     return RecentMove(move.start, move.end, move.sessions, move.change, move.score, reason)
+
+
+def move_within(
+    close: pd.Series,
+    start: date,
+    end: date,
+    direction: Literal["up", "down"],
+    history: int = 60,
+) -> RecentMove | None:
+    """The most unusual move in `direction` whose sessions all lie in [start, end], scored as
+    `recent_move` scores against the typical daily move before the window (ties: the later,
+    then the longer); None when no session of the window moved that way. "What pushed
+    transport stocks higher around Jan 21?": the week around the day fell, the session of the
+    21st rose 2.4%, and that rise is the one asked about."""
+    values = close.dropna()
+    values = values[values.index <= pd.Timestamp(end)]
+    first = int((values.index < pd.Timestamp(start)).sum())  # the first session of the window
+    if first == 0 or first >= len(values):
+        return None  # no base close before the window, or no session in it
+    daily = values.iloc[:first].pct_change().dropna()
+    sigma = float(daily.iloc[-history:].std()) if len(daily) > 2 else 0.0
+    sigma = sigma if sigma > 0 else 1e-4
+    best: tuple[tuple[float, int, int], RecentMove] | None = None
+    for last in range(first, len(values)):
+        for base in range(first - 1, last):
+            change = float(values.iloc[last] / values.iloc[base] - 1)
+            if (change > 0) != (direction == "up") or change == 0:
+                continue
+            length = last - base
+            score = abs(change) / (sigma * math.sqrt(length))
+            key = (round(score, 6), last, length)
+            if best is None or key > best[0]:
+                move = RecentMove(values.index[base + 1].date(), values.index[last].date(),
+                                  length, change, score, "")  # fmt: skip
+                best = (key, move)
+    if best is None:
+        return None
+    move = best[1]
+    way = "rise" if move.change > 0 else "fall"
+    reason = (
+        f"the days asked about moved the other way overall, so the {way} inside them is "
+        f"explained: {_span(move)} ({move.change * 100:+.2f}%)"
+    )
+    return RecentMove(move.start, move.end, move.sessions, move.change, move.score, reason)
+
+
+def _span(move: RecentMove) -> str:
+    if move.sessions == 1:
+        return f"the session of {move.end}"
+    return f"the {move.sessions} sessions from {move.start} to {move.end}"

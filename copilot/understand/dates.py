@@ -29,6 +29,7 @@ class Period:
     end: date
     label: str
     kind: Kind
+    around: date | None = None  # the day a vague period is centred on ("around Jan 21")
 
 
 @dataclass(frozen=True)
@@ -639,7 +640,7 @@ def _around(text: str, mention: DateMention) -> DateMention:
     day = mention.period.start
     label = f"{' '.join(found.group(0).lower().split())} {mention.period.label}"
     span = timedelta(days=AROUND_DAYS)
-    week = Period(day - span, day + span, label, "week")
+    week = Period(day - span, day + span, label, "week", around=day)
     return replace(mention, start=found.start(), period=week)
 
 

@@ -39,6 +39,9 @@ class Window(BaseModel):
     sessions: int | None = Field(None, description="The last N sessions to `end`.")
     label: str = Field(description="As the user reads it: 'November 2025', 'year to date'.")
     explicit: bool = Field(description="False when no window was named (a default applies).")
+    around: date | None = Field(
+        None, description="The day a vague window is centred on ('around Jan 21'), else None."
+    )
 
 
 class Intent(BaseModel):

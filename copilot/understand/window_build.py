@@ -78,13 +78,15 @@ def period_window(
         return one_day(period, found)
     if period.end >= as_of:
         label = f"{period.label}, so far"
-        found.window = Window(start=period.start, end=None, label=label, explicit=True)
+        found.window = Window(start=period.start, end=None, label=label, explicit=True,
+                              around=period.around)  # fmt: skip
         found.trace = (
             f"window: {label} → from the last close before {period.start.isoformat()} to the "
             f"latest close ({latest.isoformat()})"
         )
         return found
-    found.window = Window(start=period.start, end=period.end, label=period.label, explicit=True)
+    found.window = Window(start=period.start, end=period.end, label=period.label, explicit=True,
+                          around=period.around)  # fmt: skip
     found.trace = (
         f"window: {period.label} → from the last close before {period.start.isoformat()} to "
         f"the last close on or before {period.end.isoformat()}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from copilot.answering.anchor import anchored_move, own_measures
@@ -135,3 +136,39 @@ def test_an_anchor_against_the_questions_word_gives_way_to_the_asked_move(
     why_calls(_at(shared_deps, as_of), settled, budget_tokens=800)
     assert not any(line.startswith("move:") for line in settled.trace)
     assert any("the most unusual recent fall" in line for line in settled.trace)
+
+
+def test_a_rise_asked_around_a_day_whose_week_fell_explains_the_rise_inside_it(
+    shared_data: Path, research_deps: ToolDeps
+) -> None:
+    deps = _at(research_deps, date(2026, 2, 1))
+    rows = _rows(shared_data, "IYT", "2026-01-23")
+    by_day = dict(rows)
+    # By hand: around Jan 21 is Jan 18–24, the sessions Jan 20–23 (Jan 19 a holiday); IYT closed
+    # lower on the 23rd than on the 16th, and the 21st is the one session of the four that rose.
+    assert by_day["2026-01-23"] < by_day["2026-01-16"]
+    days = ["2026-01-16", "2026-01-20", "2026-01-21", "2026-01-22", "2026-01-23"]
+    rose = [b for a, b in pairwise(days) if by_day[b] > by_day[a]]
+    assert rose == ["2026-01-21"]
+    settled = understand("what pushed transport stocks higher around jan 21?", date(2026, 2, 1),
+                         Catalog.from_store(deps.market))  # fmt: skip
+    drivers = next(c["args"] for c in why_calls(deps, settled, 800) if c["tool"] == "news_drivers")
+    assert (drivers["start"], drivers["end"], drivers["direction"]) == (
+        "2026-01-21", "2026-01-21", "up",
+    )  # fmt: skip
+    assert not settled.direction_note  # the rise happened: nothing to correct
+    gain = (by_day["2026-01-21"] / by_day["2026-01-20"] - 1) * 100
+    assert any(f"{gain:+.2f}%" in line for line in settled.trace)
+
+
+def test_a_fall_asked_of_a_named_week_that_rose_is_still_corrected(research_deps: ToolDeps) -> None:
+    # Not a loose window: "the week of Jan 19" is those sessions, and a move the other way
+    # inside it is not substituted.
+    deps = _at(research_deps, date(2026, 2, 1))
+    settled = understand("why did transport stocks rise in the week of jan 19?",
+                         date(2026, 2, 1), Catalog.from_store(deps.market))  # fmt: skip
+    drivers = next(c["args"] for c in why_calls(deps, settled, 800) if c["tool"] == "news_drivers")
+    assert (drivers["start"], drivers["end"], drivers["direction"]) == (
+        "2026-01-20", "2026-01-23", "down",
+    )  # fmt: skip
+    assert settled.direction_note.startswith("IYT did not rise over the period asked about")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from copilot.market.recent_move import recent_move
+from copilot.market.recent_move import move_within, recent_move
 from tests.raw import raw_closes
 
 
@@ -45,3 +45,31 @@ def test_the_silver_crash_of_january_30_2026(shared_data: Path) -> None:
     by_day = dict(rows)
     expected = (by_day["2026-01-30"] / by_day["2026-01-29"] - 1) * 100
     assert round(move.change * 100, 2) == round(expected, 2)
+
+
+# --- the move in the asked direction inside a loosely given window ("around Jan 21") ---
+
+
+def test_inside_a_window_that_fell_the_one_session_that_rose_is_the_rise() -> None:
+    quiet = [100.0 + 0.1 * (i % 2) for i in range(30)]  # ends on 100.1
+    closes = _series([*quiet, 97.0, 99.5, 99.0, 96.0])  # the window: the last four sessions
+    start, end = closes.index[-4].date(), closes.index[-1].date()
+    move = move_within(closes, start, end, "up")
+    assert move is not None
+    assert (move.start, move.end, move.sessions) == (closes.index[-3].date(),) * 2 + (1,)
+    assert round(move.change, 6) == round(99.5 / 97.0 - 1, 6)
+    assert "rise" in move.reason and "+2.58%" in move.reason  # 99.5 / 97 - 1, by hand
+
+
+def test_no_session_of_the_window_moved_the_asked_way() -> None:
+    closes = _series([100.0 + 0.1 * (i % 2) for i in range(30)] + [99.0, 98.0, 97.0])
+    start, end = closes.index[-3].date(), closes.index[-1].date()
+    assert move_within(closes, start, end, "up") is None
+    # The fall is the whole window here: three sessions of one run beat any one of them.
+    down = move_within(closes, start, end, "down")
+    assert down is not None and (down.start, down.end) == (start, end)
+
+
+def test_no_base_close_before_the_window_finds_nothing() -> None:
+    closes = _series([100.0, 101.0, 102.0])
+    assert move_within(closes, closes.index[0].date(), closes.index[-1].date(), "up") is None

@@ -328,8 +328,15 @@ def test_which_market_a_reason_is_about(subject: str, reason: str, about: str | 
         ("IWM", "The Russell 2000 fell on 2026-01-23 due to a decline in IWM", True),
         ("SLV", "SLV fell from 2026-01-21 to 2026-01-30 due to a big drop in silver at the end "
                 "of January", True),
+        # …or as how it performed ("the sector" is the subject, in other words).
+        ("XLC", "Communication services stocks fell due to a decline in the sector's "
+                "performance", True),
+        ("QQQ", "The Nasdaq 100 rose on the strong performance of QQQ", True),
+        ("XLF", "Financials slid amid continued weakness in the group", True),
         # A cause, however short, is a reason; so is another market's move.
         ("WTI", "Oil sank on oversupply", False),
+        ("XLC", "Communication services fell on weak ad spending", False),
+        ("XLK", "Tech rose on strong chip demand", False),
         ("IWM", "Small caps rallied due to TSMC's prediction of a 25% capex increase", False),
         ("GLD", "Gold fell after the exchange raised margin requirements", False),
         ("IWM", "Small caps fell as the S&P 500 slid", False),
