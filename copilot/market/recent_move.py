@@ -11,7 +11,7 @@ count. The most unusual wins; ties go to the later, then the longer window. Pure
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -41,40 +41,18 @@ def recent_move(
     values = close.dropna()
     if len(values) < 3:
         return None
-    daily = values.pct_change().dropna()
-    sigma = float(daily.iloc[-history:].std()) if len(daily) > 2 else 0.0
-    sigma = sigma if sigma > 0 else 1e-4
-    best: tuple[tuple[float, int, int], RecentMove] | None = None
     last = len(values) - 1
-    for end in range(last, max(last - recent, 0), -1):
-        for length in LENGTHS:
-            base = end - length
-            if base < 0:
-                break
-            change = float(values.iloc[end] / values.iloc[base] - 1)
-            if (direction == "up" and change <= 0) or (direction == "down" and change >= 0):
-                continue
-            score = abs(change) / (sigma * math.sqrt(length))
-            key = (round(score, 6), end, length)
-            if best is None or key > best[0]:
-                move = RecentMove(
-                    start=values.index[base + 1].date(),
-                    end=values.index[end].date(),
-                    sessions=length,
-                    change=change,
-                    score=score,
-                    reason="",
-                )
-                best = (key, move)
-    if best is None:
+    spans = [(end - length, end) for end in range(last, max(last - recent, 0), -1)
+             for length in LENGTHS if end - length >= 0]  # fmt: skip
+    move = _most_unusual(values, spans, direction, _typical_daily(values, history))
+    if move is None:
         return None
-    move = best[1]
     way = "rise" if move.change > 0 else "fall"
     reason = (
         f"no period was named, so the most unusual recent {way} is explained: {_span(move)} "
         f"({move.score:.1f}× the typical move of that length)"
     )
-    return RecentMove(move.start, move.end, move.sessions, move.change, move.score, reason)
+    return replace(move, reason=reason)
 
 
 def move_within(
@@ -94,31 +72,47 @@ def move_within(
     first = int((values.index < pd.Timestamp(start)).sum())  # the first session of the window
     if first == 0 or first >= len(values):
         return None  # no base close before the window, or no session in it
-    daily = values.iloc[:first].pct_change().dropna()
-    sigma = float(daily.iloc[-history:].std()) if len(daily) > 2 else 0.0
-    sigma = sigma if sigma > 0 else 1e-4
-    best: tuple[tuple[float, int, int], RecentMove] | None = None
-    for last in range(first, len(values)):
-        for base in range(first - 1, last):
-            change = float(values.iloc[last] / values.iloc[base] - 1)
-            if (change > 0) != (direction == "up") or change == 0:
-                continue
-            length = last - base
-            score = abs(change) / (sigma * math.sqrt(length))
-            key = (round(score, 6), last, length)
-            if best is None or key > best[0]:
-                move = RecentMove(values.index[base + 1].date(), values.index[last].date(),
-                                  length, change, score, "")  # fmt: skip
-                best = (key, move)
-    if best is None:
+    spans = [(base, last) for last in range(first, len(values)) for base in range(first - 1, last)]
+    sigma = _typical_daily(values.iloc[:first], history)
+    move = _most_unusual(values, spans, direction, sigma)
+    if move is None:
         return None
-    move = best[1]
     way = "rise" if move.change > 0 else "fall"
     reason = (
         f"the days asked about moved the other way overall, so the {way} inside them is "
         f"explained: {_span(move)} ({move.change * 100:+.2f}%)"
     )
-    return RecentMove(move.start, move.end, move.sessions, move.change, move.score, reason)
+    return replace(move, reason=reason)
+
+
+def _typical_daily(values: pd.Series, history: int) -> float:
+    """The standard deviation of the last `history` daily returns (a floor when flat)."""
+    daily = values.pct_change().dropna()
+    sigma = float(daily.iloc[-history:].std()) if len(daily) > 2 else 0.0
+    return sigma if sigma > 0 else 1e-4
+
+
+def _most_unusual(
+    values: pd.Series,
+    spans: list[tuple[int, int]],
+    direction: Literal["up", "down"] | None,
+    sigma: float,
+) -> RecentMove | None:
+    """Of the (base, end) positions, the move in `direction` (any, when None) with the highest
+    score, |change| / (sigma·√sessions); ties go to the later end, then the longer move."""
+    best: tuple[tuple[float, int, int], RecentMove] | None = None
+    for base, end in spans:
+        change = float(values.iloc[end] / values.iloc[base] - 1)
+        if (direction == "up" and change <= 0) or (direction == "down" and change >= 0):
+            continue
+        length = end - base
+        score = abs(change) / (sigma * math.sqrt(length))
+        key = (round(score, 6), end, length)
+        if best is None or key > best[0]:
+            move = RecentMove(values.index[base + 1].date(), values.index[end].date(), length,
+                              change, score, reason="")  # fmt: skip
+            best = (key, move)
+    return None if best is None else best[1]
 
 
 def _span(move: RecentMove) -> str:
