@@ -175,7 +175,8 @@ _DOWN = re.compile(
     r"smok(?:ed|ing)|puk(?:e|ed|ing)|bled|bleed(?:s|ing)?|tankd|nosediv\w*|melt(?:s|ed|ing)?[\s-]?"
     r"down|collaps\w*|dipp(?:ed|ing)|dips?|shed(?!\s+(?:some\s+|more\s+|any\s+)?light)|gave\s+(?:up|back)|routs?|swoon\w*|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
-    r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|" + _BEATING + r")\b",
+    r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|damage|carnage|bloodbath|"
+    r"wipe[\s-]?out|losses|" + _BEATING + r")\b",
     _I,
 )
 

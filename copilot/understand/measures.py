@@ -195,6 +195,8 @@ _MOVE = re.compile(
     r"\bsurg\w*\b|\bsoar\w*\b|\blos[te]\b|\bplung\w*\b|\bhow\s+much\b|\bpercent\b|%|"
     r"\bup\b|\bdown\b|\bhigher\b|\blower\b|\brebound\w*\b|\bsell[\s-]?off\b|\bsold\s+off\b|"
     r"\bcrash\w*\b|\bslump\w*\b|\bbeat\b|\boutperform\w*\b|\bunderperform\w*\b|\blag\w*\b|"
+    # A fall named by its toll: "what was the damage to energy stocks in December?"
+    r"\bdamage\b|\bcarnage\b|\bbloodbath\b|\bwipe[\s-]?out\b|\blosses\b|\brouts?\b|"
     r"\bbasis\s+points?\b|\bbps?\b|\bwidened\b|\bnarrowed\b"
     # A gap between two instruments over a period is the difference of their moves.
     r"|\bgap\b|\bdifference\b|\bahead\b|\bbehind\b|\btrail(?:s|ed|ing)?\b|\boutpac\w*\b|"

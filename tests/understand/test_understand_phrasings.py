@@ -58,6 +58,11 @@ CASES = [
     Case("How did utilities fare last week?", ("XLU",), (D(2026, 2, 9), D(2026, 2, 13), None)),
     Case("How are energy names doing this week?", ("XLE",), (D(2026, 2, 16), None, None)),
     Case("What's TLT's return over the past 3 months?", ("TLT",), (D(2025, 11, 19), None, None)),
+    # A fall named by its toll: a move, and a fall.
+    Case("what was the damage to energy stocks in december?", ("XLE",), (D(2025, 12, 1), D(2025, 12, 31), None), direction="down"),
+    Case("what was the carnage in silver last week?", ("SLV",), (D(2026, 2, 9), D(2026, 2, 13), None), direction="down"),
+    Case("how big were the losses in tech in january?", ("XLK",), (D(2026, 1, 1), D(2026, 1, 31), None), direction="down"),
+    Case("size of the rout in regional banks in january", ("KRE",), (D(2026, 1, 1), D(2026, 1, 31), None), direction="down"),
     # No measure words but a period named: its move.
     Case("long bonds over the past two weeks", ("TLT",), (D(2026, 2, 5), None, None)),
     Case("How did the market do over the last 5 trading days?", ("SPY",), (None, None, 5)),
