@@ -45,7 +45,6 @@ from copilot.claims.reasons import (
     day_outside,
     preload_scorer,
     restates_the_move,
-    says_nothing_of_the_move,
 )
 from copilot.errors import CopilotError
 from copilot.facts import Fact
@@ -469,10 +468,8 @@ class Copilot:
         dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
         rally; `day_outside`), nor gives another market's reason ("Gold rose as investors
         sought safety" under energy's fall; `another_market`), nor only says the move again
-        ("The Russell 2000 fell … due to a decline in IWM"; `restates_the_move`), nor says
-        nothing of it ("Hindustan Zinc consolidating in a broad range …"; neither its subject
-        nor a cause: `says_nothing_of_the_move`). Caught here, the next-ranked article is read
-        in its place."""
+        ("The Russell 2000 fell … due to a decline in IWM"; `restates_the_move`). Caught here,
+        the next-ranked article is read in its place."""
         text = tidy(draft)
         _, checked = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         if any(number.status in UNSUPPORTED for number in checked.numbers):
@@ -484,8 +481,6 @@ class Copilot:
         if cited and all(another_market(text, source) is not None for source in cited):
             return False
         if cited and all(restates_the_move(text, source) for source in cited):
-            return False
-        if cited and all(says_nothing_of_the_move(text, source) for source in cited):
             return False
         return contradicts_a_move(text, measured, run.as_of) is None
 

@@ -25,13 +25,7 @@ from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import family
 from copilot.claims.subjects import mentions as subject_mentions
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, lookup, sector_symbols
-from copilot.news.evidence_terms import (
-    Entity,
-    entity_for,
-    gives_a_cause,
-    mentions,
-    names_direction,
-)
+from copilot.news.evidence_terms import Entity, entity_for, mentions, names_direction
 from copilot.sources import DataSource, NewsSource
 
 # Measured on benchmarks/data/reason_pairs.jsonl (112 hand-labelled pairs): the weight and
@@ -465,17 +459,6 @@ def restates_the_move(sentence: str, source: NewsSource) -> bool:
     rest = _A_DATE.sub(" ", rest)
     words = [w for w in re.findall(r"[a-z]+", rest.lower()) if len(w) > 1]
     return all(w in _RESTATED or _a_move_word(w) for w in words)
-
-
-def says_nothing_of_the_move(sentence: str, source: NewsSource) -> bool:
-    """Whether a reason drafted from `source` neither names what it was read for nor gives
-    any cause: "Hindustan Zinc consolidating in a broad range …" under the S&P 500's slip,
-    "The $649–$651 band for a hold and bounce attempt" under energy's fall — a line copied from
-    the article, no reason for the move."""
-    if not source.about:
-        return False
-    rest = CITATION.sub(" ", sentence)
-    return not mentions(Entity((), tuple(source.about)), rest) and not gives_a_cause(rest)
 
 
 def _a_move_word(word: str) -> bool:

@@ -193,7 +193,7 @@ def _quoting(seen: list[str]) -> Callable[[list[ChatMessage]], str]:
         seen.append(messages[-1]["content"])
         n, excerpt = _excerpt_shown(seen[-1])
         first = re.split(r"(?<=[.!?])\s", excerpt.lstrip("… "))[0]  # a reason is one sentence
-        words = first.split()[:30]
+        words = first.split()[:14]
         return f"{' '.join(words).rstrip('.,;:')} [{n}]."
 
     return reason
@@ -389,20 +389,6 @@ def test_a_reason_about_another_market_is_withheld_and_the_next_article_read(
     readable = _naming_small_caps(answer)
     assert len(answer.removed) == 1 and answer.removed[0].startswith("Gold climbed as")
     assert "Gold climbed" not in answer.text
-    kept = re.findall(r"\[(\d+)\]", answer.text.split("\n\n")[1])
-    assert kept == [str(n) for n in readable[1:4]] and kept
-
-
-def test_a_reason_that_says_nothing_of_the_move_is_withheld_and_the_next_article_read(
-    research_deps: ToolDeps,
-) -> None:
-    # A line copied from the article: neither small caps nor any cause.
-    line = _drafting("Hindustan Zinc is consolidating in a broad range above its 20-day average")
-    quote = _quoting([])
-    llm = ScriptedLLM([line, quote, quote, quote])
-    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
-    readable = _naming_small_caps(answer)
-    assert len(answer.removed) == 1 and answer.removed[0].startswith("Hindustan Zinc")
     kept = re.findall(r"\[(\d+)\]", answer.text.split("\n\n")[1])
     assert kept == [str(n) for n in readable[1:4]] and kept
 

@@ -15,7 +15,6 @@ from copilot.claims.reasons import (
     default_scorer,
     directions_clash,
     restates_the_move,
-    says_nothing_of_the_move,
     superlatives,
 )
 from copilot.news.evidence_terms import entity_for
@@ -347,26 +346,3 @@ def test_a_reason_that_only_says_the_move_again_restates_it(
     subject: str, reason: str, restated: bool
 ) -> None:
     assert restates_the_move(reason, _wrap(list(entity_for([subject]).words), reason)) is restated
-
-
-@pytest.mark.parametrize(
-    ("subject", "reason", "nothing"),
-    [
-        # Seen in development answers: a line of the article, neither the market it was read
-        # for nor any cause.
-        ("SPY", "Hindustan Zinc consolidating in a broad range from the last two weeks above "
-                "the short term average 20 & 40 Daily moving average. [2]", True),
-        ("XLE", "The $649–$651 band for a hold and bounce attempt [5].", True),
-        ("XLE", "Alex Tullo is digging into the potential impact on chemicals [4].", True),
-        # The subject named, or a cause given, is a reason to judge on its support.
-        ("XLE", "The company offers some of the world's largest markets to trade energy [5].",
-         False),
-        ("SPY", "Investors sold shares after bank earnings disappointed [3].", False),
-        ("SPY", "Stocks slipped as JPMorgan's results missed [3].", False),
-    ],
-)  # fmt: skip
-def test_a_reason_that_names_neither_the_move_nor_a_cause_says_nothing_of_it(
-    subject: str, reason: str, nothing: bool
-) -> None:
-    source = _wrap(list(entity_for([subject]).words), reason)
-    assert says_nothing_of_the_move(reason, source) is nothing
