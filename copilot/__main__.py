@@ -1,5 +1,5 @@
 """`python -m copilot` is the same as the `market-copilot` command."""
 
-from copilot.entry import run
+from copilot.cli import run
 
 run()

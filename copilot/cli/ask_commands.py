@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from copilot.answer import AgentEvent, Answer, AnswerEngine
 from copilot.cli import quick_exit
 from copilot.cli.common import load_settings, parse_day
-from copilot.model_progress import make_llm_with_progress
 from copilot.render import (
     REMOVED_LABEL,
     check_lines,
@@ -109,15 +109,29 @@ def make_llm_beside_news(settings: Settings, news: Any, quiet: bool) -> LLM:
 
 def make_llm_in_background(settings: Settings, quiet: bool) -> LLM:
     """The model, loading in a background thread: its first call waits for the load (a fresh
-    `ask` spends the ~1 s of opening the stores, understanding and tools meanwhile). Started
-    by the console entry point before the imports, when it was (`copilot.entry`)."""
-    from copilot.entry import take_early_model
+    `ask` spends the ~1 s of opening the stores, understanding and tools meanwhile)."""
     from copilot.llm.loading import LoadingLLM
 
-    early = take_early_model(settings)
-    if early is not None:
-        return early
     return LoadingLLM(lambda: make_llm_with_progress(settings, quiet))
+
+
+def make_llm_with_progress(settings: Settings, quiet: bool) -> LLM:
+    from copilot.llm import make_llm
+
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(),
+                        console=err, transient=True)  # fmt: skip
+    task = None
+
+    def on_progress(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            progress.start()
+            task = progress.add_task("Preparing the local model (first run)", total=total)
+        progress.update(task, completed=done)
+        if done >= total:
+            progress.stop()
+
+    return make_llm(settings, on_model_progress=None if quiet else on_progress)
 
 
 def make_engine(mode: str, deps: ToolDeps, llm: LLM) -> AnswerEngine:

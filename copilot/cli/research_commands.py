@@ -43,7 +43,7 @@ def research(
         raise typer.BadParameter("give a TOPIC (or --replay FILE).", param_hint="TOPIC")
     if output is not None and output.suffix.lower() not in (".md", ".markdown", ".html", ".pdf"):
         raise typer.BadParameter("use a .md, .html or .pdf file.", param_hint="-o")
-    from copilot.model_progress import make_llm_with_progress
+    from copilot.cli.ask_commands import make_llm_with_progress
 
     settings = load_settings()
     day = parse_day(as_of, "--as-of") or settings.as_of

@@ -12,8 +12,7 @@ import typer
 from research_script import RISKS, TOPIC, header, insights, plan_json
 from typer.testing import CliRunner
 
-from copilot import model_progress
-from copilot.cli import research_commands
+from copilot.cli import ask_commands, research_commands
 from copilot.llm.scripted import ScriptedLLM
 from copilot.research import load_bundle
 from copilot.tools import ToolDeps
@@ -24,7 +23,7 @@ def _app(monkeypatch: pytest.MonkeyPatch, deps: ToolDeps, llm: ScriptedLLM) -> t
     def fake_open_deps(*_args: Any, **_kwargs: Any) -> Iterator[ToolDeps]:
         yield deps
 
-    monkeypatch.setattr(model_progress, "make_llm_with_progress", lambda *_a, **_k: llm)
+    monkeypatch.setattr(ask_commands, "make_llm_with_progress", lambda *_a, **_k: llm)
     monkeypatch.setattr(research_commands, "open_deps", fake_open_deps)
     app = typer.Typer()
     app.command()(research_commands.research)
