@@ -71,6 +71,21 @@ def ask(
     quick_exit.request()  # everything is written and every store closed
 
 
+def ask_app() -> typer.Typer:
+    """`market-copilot ask` alone: what the console entry point runs for a question, without
+    importing the other commands. A root callback keeps `ask` a subcommand, as in the full app."""
+    from copilot.cli.launch import new_app
+
+    app = new_app()
+    app.command("ask")(ask)
+    app.callback()(_no_options)
+    return app
+
+
+def _no_options() -> None:
+    """Market Copilot: market answers whose every figure is computed, cited and verified."""
+
+
 def answer_json(answer: Answer) -> str:
     """What `--json` prints (the answer already through `safe_answer`)."""
     return answer.model_dump_json(indent=2)
