@@ -38,7 +38,12 @@ from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, repeats, tidy
-from copilot.answering.why import unmeasured_calls, unmeasured_note, why_calls
+from copilot.answering.why import (
+    narrow_loose_window,
+    unmeasured_calls,
+    unmeasured_note,
+    why_calls,
+)
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import (
     another_market,
@@ -253,6 +258,8 @@ class Copilot:
             return why_calls(self.deps, settled, budget, most)
         if run.unmeasured:  # nothing stored to measure: the news around the move, by its dates
             return unmeasured_calls(settled, budget, most)
+        if self.deps.market is not None:
+            narrow_loose_window(self.deps, settled)  # "how much did oil fall around Jan 8?"
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                  for a in settled.calls]  # fmt: skip
         compared = compare_call(settled.calls)  # "Q4 vs Q3": both figures and the change

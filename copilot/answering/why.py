@@ -19,7 +19,7 @@ import pandas as pd
 from copilot.answering.anchor import anchored_move, own_measures
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
-from copilot.market.recent_move import move_within, recent_move
+from copilot.market.recent_move import RecentMove, move_within, recent_move
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
 from copilot.understand.model import Understanding
@@ -345,3 +345,43 @@ def _news_window(settled: Understanding) -> tuple[date, date] | None:
     if window.start is None or window.start > settled.as_of:
         return None
     return window.start, min(window.end or settled.as_of, settled.as_of)  # None: "so far"
+
+
+def narrow_loose_window(deps: ToolDeps, settled: Understanding) -> None:
+    """A figure question about a loosely given day whose days ran the other way ("how much did
+    oil fall around Jan 8?" when the week around it rose): its return calls measure the move
+    the word names inside those days, as a why-question's do (said in the trace)."""
+    window = settled.window
+    if settled.why or window is None or window.around is None or settled.direction is None:
+        return
+    narrowed: list[MeasureArgs] = []
+    for args in settled.calls:
+        inner = _inner_move(deps, settled, args)
+        if inner is not None:
+            settled.trace.append(f"window: {args.symbols[0]}: {inner.reason}")
+            args = args.model_copy(update={"start": inner.start, "end": inner.end})
+        narrowed.append(args)
+    settled.calls = narrowed
+
+
+def _inner_move(deps: ToolDeps, settled: Understanding, args: MeasureArgs) -> RecentMove | None:
+    """The move in the question's direction inside a return call's window, when the window as
+    a whole moved the other way (else None)."""
+    if args.measure != "return" or len(args.symbols) != 1 or args.start is None:
+        return None
+    assert settled.direction is not None  # checked by the caller
+    try:
+        values = deps.market.values(args.symbols[0], as_of=deps.as_of).dropna()
+    except CopilotError:
+        return None
+    end = args.end or values.index[-1].date()
+    before = values[values.index < pd.Timestamp(args.start)]
+    inside = values[
+        (values.index >= pd.Timestamp(args.start)) & (values.index <= pd.Timestamp(end))
+    ]
+    if before.empty or inside.empty:
+        return None
+    change = float(inside.iloc[-1] / before.iloc[-1] - 1)
+    if change == 0 or (change > 0) == (settled.direction == "up"):
+        return None
+    return move_within(values, args.start, end, settled.direction)

@@ -79,8 +79,8 @@ def move_within(
         return None
     way = "rise" if move.change > 0 else "fall"
     reason = (
-        f"the days asked about moved the other way overall, so the {way} inside them is "
-        f"explained: {_span(move)} ({move.change * 100:+.2f}%)"
+        f"the days asked about moved the other way overall, so the {way} inside them is the "
+        f"move asked about: {_span(move)} ({move.change * 100:+.2f}%)"
     )
     return replace(move, reason=reason)
 

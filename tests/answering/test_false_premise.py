@@ -190,3 +190,23 @@ def test_a_move_word_the_measure_bears_out_or_a_yes_no_question_gets_no_correcti
         answer, llm = ask(shared_deps, question, [f"XLF returned {xlf:.2f}% this year [1]."])
         assert "Correction" not in answer.text, question
         assert "Note:" not in prompt_of(llm), question
+
+
+def test_a_loose_day_whose_week_ran_the_other_way_measures_the_move_inside_it(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand from the raw CSV: around Jan 21 is Jan 18-24; up to the as-of date (the 22nd) its
+    # sessions are the 20th, 21st and 22nd, and IYT closed lower on the 22nd than on the 16th;
+    # the 21st is the one session that rose.
+    rows = raw_closes(shared_data / "market" / "prices", "IYT")
+    assert close_on(rows, "2026-01-22") < close_on(rows, "2026-01-16")
+    assert close_on(rows, "2026-01-20") < close_on(rows, "2026-01-16")
+    assert close_on(rows, "2026-01-22") < close_on(rows, "2026-01-21")
+    rise = (close_on(rows, "2026-01-21") / close_on(rows, "2026-01-20") - 1) * 100
+    answer, _ = ask(shared_deps, "How much did transport stocks rise around Jan 21?",
+                    [f"IYT rose {rise:.2f}% on January 21 [1]."])  # fmt: skip
+    (call,) = [c for c in answer.tool_calls if c.name == "measure"]
+    assert (call.arguments["start"], call.arguments["end"]) == ("2026-01-21", "2026-01-21")
+    assert "Correction" not in answer.text  # the rise asked about happened
+    marks = {answer.text[n.start : n.end]: n.status for n in answer.verification.numbers}
+    assert marks[f"{rise:.2f}%"] == "verified"
