@@ -21,7 +21,8 @@ CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
 _UP = re.compile(
     r"\b(?:r[io]se[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|"
     r"advanc(?:e|ed|es|ing)|jump(?:ed|s|ing)?|increas(?:e|ed|es|ing)|up|higher|added|"
-    r"surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|rebound(?:ed|s)?|positive|beat|outperform\w*)\b",
+    r"surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|rebound(?:ed|s)?|positive|beat|outperform\w*|"
+    r"spik(?:e|ed|es|ing)|bounc(?:e|ed|es|ing)|upswing)\b",
     re.I,
 )
 _DOWN = re.compile(
@@ -29,7 +30,9 @@ _DOWN = re.compile(
     r"loss(?:es)?|los(?:e|es|ing)|slip(?:ped|s|ping)?|slid(?:e|es)?|sank|sink(?:s|ing)?|"
     r"decreas(?:e|ed|es|ing)|lower|shed|negative|tumbl(?:e|ed|es|ing)|plung(?:e|ed|es|ing)|"
     r"retreat(?:ed|s)?|slump(?:ed|s)?|underperform\w*|below|drawdown|off|lagg(?:ed|ing)|lags?|"
-    r"trail(?:ed|ing|s)?|behind)\b",
+    r"trail(?:ed|ing|s)?|behind|"
+    # A fall named as a noun: "silver's selloff during January was 17.11%" is a fall.
+    r"sell[\s-]?offs?|crash(?:ed|es|ing)?|routs?|pullbacks?|downturns?|dip(?:ped|s)?)\b",
     re.I,
 )
 SIGNED = frozenset({"%", "bp", "pp", "points"})

@@ -213,6 +213,18 @@ def test_a_move_signed_against_its_own_direction_word_is_not_verified() -> None:
     assert figures("XLF fell 2.31% [1] over the week of January 12.") == {"2.31%": "verified"}
 
 
+def test_a_fall_named_as_a_noun_signs_the_figure() -> None:
+    # [1] XLF -2.31% over 2026-01-12..16: a "selloff" of 2.31% is that fall; a "rally" of 2.31%
+    # says the opposite (seen in the app: "The size of silver's selloff during January was
+    # 17.11%" for a 17.11% rise, marked verified).
+    assert figures("The selloff in XLF was 2.31% [1] over the week of January 12.") == {
+        "2.31%": "verified"
+    }
+    assert figures("The rally in XLF was 2.31% [1] over the week of January 12.") == {
+        "2.31%": "contradicted"
+    }
+
+
 def test_above_and_below_bind_the_sign_of_a_distance_from_an_average() -> None:
     # The kit's [8]: IWM +9.86% above its 200-day average.
     assert statuses("IWM stood above its 200-day average by 9.86% [8].")["9.86%"] == "verified"
