@@ -58,6 +58,9 @@ CASES = [
     Case("How did utilities fare last week?", ("XLU",), (D(2026, 2, 9), D(2026, 2, 13), None)),
     Case("How are energy names doing this week?", ("XLE",), (D(2026, 2, 16), None, None)),
     Case("What's TLT's return over the past 3 months?", ("TLT",), (D(2025, 11, 19), None, None)),
+    # Transportation's own trades by name: IYT holds the railroads and truckers.
+    Case("how did railroads do in january?", ("IYT",), (D(2026, 1, 1), D(2026, 1, 31), None)),
+    Case("trucking stocks' return last month", ("IYT",), (D(2026, 1, 1), D(2026, 1, 31), None)),
     # A fall named by its toll: a move, and a fall.
     Case("what was the damage to energy stocks in december?", ("XLE",), (D(2025, 12, 1), D(2025, 12, 31), None), direction="down"),
     Case("what was the carnage in silver last week?", ("SLV",), (D(2026, 2, 9), D(2026, 2, 13), None), direction="down"),
