@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from copilot.answer import CHECKED, NumberCheck, Verification
+from copilot.claims.extract import extract_claims
 from copilot.claims.premises import FalsePremise, false_premises
 from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
@@ -38,7 +39,8 @@ class Corrections:
 
     premises: list[FalsePremise] = field(default_factory=list)
     directions: list[str] = field(default_factory=list)  # "that SPY rose", as the prompt says
-    text: str = ""  # "" when there is nothing to correct
+    answered: str = ""  # "Yes" / "No": a yes-or-no question about a move, answered by code
+    text: str = ""  # "" when there is nothing to correct or answer
     verification: Verification = field(default_factory=Verification)
 
     @property
@@ -49,6 +51,9 @@ class Corrections:
         """What the write prompt is told (empty: the premise holds or cannot be checked)."""
         if not self.text:
             return ""
+        if self.answered:
+            return (f"the answer already opens with code's line \"{self.text}\": do not "
+                    "contradict it; state the measured figures.")  # fmt: skip
         said = ", ".join([*(p.stated for p in self.premises), *self.directions])
         what = "figure" if not self.directions else "word for the move"
         return (f"the question's {what} ({said}) is contradicted by the evidence. The answer "
@@ -60,49 +65,78 @@ def corrections(
     question: str, ledger: SourceLedger, as_of: date | None, settled: Understanding | None = None
 ) -> Corrections:
     """The correction of each false premise of `question` whose line checks out: its
-    figures, then (given what code settled) its word for the move."""
+    figures, then (given what code settled) its word for the move; or, for a yes-or-no
+    question about one instrument's move, code's answer to it."""
+    premises = false_premises(question, ledger, as_of)
+    moves = _asked_moves(settled, ledger) if settled is not None else []
+    if settled is not None and not premises and _YES_NO.search(settled.question):
+        plain = len(moves) == 1 and _only_the_direction(question, as_of)
+        return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     found = Corrections()
     text = "Correction:"
     numbers: list[NumberCheck] = []
     cited: list[int] = []
 
     def add(head: str, tail: str) -> bool:
-        nonlocal text, numbers, cited
-        shown, checked = verify_answer(head, ledger, as_of, check_support=False)
-        if (
-            shown != head
-            or not checked.figures
-            or any(n.status not in CHECKED for n in checked.numbers)
-        ):
-            return False  # code shows only what checks out, as it was written
+        nonlocal text
+        checked = _checked(head, ledger, as_of)
+        if checked is None:
+            return False
         at = len(text) + 1  # the question's own figure, quoted after it, is not checked
-        numbers += [n.model_copy(update={"start": n.start + at, "end": n.end + at})
-                    for n in checked.numbers]  # fmt: skip
-        cited += checked.cited
+        numbers.extend(n.model_copy(update={"start": n.start + at, "end": n.end + at})
+                       for n in checked.numbers)  # fmt: skip
+        cited.extend(checked.cited)
         text += f" {head}{tail}"
         return True
 
-    for premise in false_premises(question, ledger, as_of):
+    for premise in premises:
         head = _stated(premise.fact, premise.measure, premise.source)
         if head is not None and add(head, f", not {premise.stated}."):
             found.premises.append(premise)
     if settled is not None and not found.premises:
-        for fact, n in _moves_against(settled, ledger):
+        up = settled.direction == "up"
+        for fact, n in (m for m in moves if (m[0].value > 0) != up):
             head = _stated(fact, "move", n)
-            asked = "rise" if settled.direction == "up" else "fall"
-            if head is not None and add(head, f"; it did not {asked}."):
-                did = "rose" if settled.direction == "up" else "fell"
-                found.directions.append(f"that {fact.subject} {did}")
+            if head is not None and add(head, f"; it did not {'rise' if up else 'fall'}."):
+                found.directions.append(f"that {fact.subject} {'rose' if up else 'fell'}")
     if found.premises or found.directions:
         found.text = text
         found.verification = Verification(numbers=numbers, cited=list(dict.fromkeys(cited)))
     return found
 
 
-def _moves_against(settled: Understanding, ledger: SourceLedger) -> list[tuple[Fact, int]]:
-    """The measured moves (fact, source) of the instruments a figure question says rose when
-    they fell, or fell when they rose: "how much did the S&P 500 gain in December?". Not a
-    why-question (its own note says it), a ranking, a comparison or a yes/no question."""
+# "Did SPY gain more than 5%?", "…faster than QQQ?": a bound or a comparison, not the direction.
+_COMPARES = re.compile(
+    r"\b(?:more|less|fewer|than|faster|slower|most|least|best|worst|biggest|smallest|every|each)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_the_direction(question: str, as_of: date | None) -> bool:
+    """Whether a yes-or-no question asks only which way a move went: no figure of its own
+    (dates aside) and no bound or comparison."""
+    figures = [c for c in extract_claims(question, as_of) if not c.is_date]
+    return not figures and not _COMPARES.search(question)
+
+
+def _checked(head: str, ledger: SourceLedger, as_of: date | None) -> Verification | None:
+    """The checks of code's line `head`, when every figure in it checks out as written (code
+    shows nothing else)."""
+    shown, checked = verify_answer(head, ledger, as_of, check_support=False)
+    if (
+        shown != head
+        or not checked.figures
+        or any(n.status not in CHECKED for n in checked.numbers)
+    ):
+        return None
+    return checked
+
+
+def _asked_moves(settled: Understanding, ledger: SourceLedger) -> list[tuple[Fact, int]]:
+    """The measured move (fact, source) of each instrument a figure question gives a move word
+    ("how much did the S&P 500 gain in December?", "did utilities rise in January?"), one
+    window each and not flat. None for a why-question (its own note says it), a ranking or a
+    comparison."""
     intent = settled.intent
     if (
         settled.why
@@ -111,7 +145,6 @@ def _moves_against(settled: Understanding, ledger: SourceLedger) -> list[tuple[F
         or intent.measure != "return"
         or intent.rank != "none"
         or intent.versus is not None
-        or _YES_NO.search(settled.question)
     ):
         return []
     asked = {i.symbol for i in settled.instruments}
@@ -121,12 +154,27 @@ def _moves_against(settled: Understanding, ledger: SourceLedger) -> list[tuple[F
             for fact in source.facts:
                 if fact.subject in asked and fact.measure == "return" and fact.unit == "%":
                     moves.setdefault(fact.subject, []).append((fact, n))
-    up = settled.direction == "up"
-    return [
-        found[0]
-        for found in moves.values()
-        if len(found) == 1 and found[0][0].value and (found[0][0].value > 0) != up
-    ]  # one window each: two ("Q4 vs Q3") are a comparison, said by its own figures
+    # Two windows of one instrument ("Q4 vs Q3") are a comparison, said by its own figures.
+    return [found[0] for found in moves.values() if len(found) == 1 and found[0][0].value]
+
+
+def _answered(
+    move: tuple[Fact, int], settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections:
+    """A yes-or-no question about one instrument's move, answered in code's words when the line
+    checks out: "Did utilities rise in January?" → "Yes: XLU rose 1.31% [1] from 2025-12-31 to
+    2026-01-30."; "No: …" when it went the other way."""
+    fact, n = move
+    head = _stated(fact, "move", n)
+    checked = _checked(head, ledger, as_of) if head is not None else None
+    if checked is None:
+        return Corrections()
+    answered = "Yes" if (fact.value > 0) == (settled.direction == "up") else "No"
+    at = len(answered) + 2
+    numbers = [c.model_copy(update={"start": c.start + at, "end": c.end + at})
+               for c in checked.numbers]  # fmt: skip
+    return Corrections(answered=answered, text=f"{answered}: {head}.",
+                       verification=Verification(numbers=numbers, cited=checked.cited))  # fmt: skip
 
 
 def _stated(fact: Fact, measure: str, n: int) -> str | None:

@@ -179,17 +179,47 @@ def test_a_fall_asked_about_as_a_rise_in_other_words_is_corrected_too(
                                   "2026-01-22; it did not rise.")  # fmt: skip
 
 
-def test_a_move_word_the_measure_bears_out_or_a_yes_no_question_gets_no_correction(
+def test_a_move_word_the_measure_bears_out_gets_no_correction(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:
     xlf = year_to_date(shared_data, "XLF")
-    for question in (
-        "How much did financials fall this year?",  # it did fall
-        "Did financials gain this year?",
-    ):  # asks whether: the answer says
-        answer, llm = ask(shared_deps, question, [f"XLF returned {xlf:.2f}% this year [1]."])
-        assert "Correction" not in answer.text, question
-        assert "Note:" not in prompt_of(llm), question
+    answer, llm = ask(shared_deps, "How much did financials fall this year?",
+                      [f"XLF returned {xlf:.2f}% this year [1]."])  # fmt: skip
+    assert "Correction" not in answer.text and "Note:" not in prompt_of(llm)
+
+
+def test_a_yes_or_no_question_about_a_move_is_answered_by_code(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand: XLF fell and XLV rose from the last close of 2025 to 2026-01-22.
+    xlf, xlv = year_to_date(shared_data, "XLF"), year_to_date(shared_data, "XLV")
+    assert xlf < 0 < xlv
+    no, llm = ask(shared_deps, "Did financials gain this year?",
+                  [f"XLF returned {xlf:.2f}% this year [1]."])  # fmt: skip
+    assert no.text.startswith(f"No: XLF fell {-xlf:.2f}% [1] from 2025-12-31 to 2026-01-22.\n\n")
+    note = next(line for line in prompt_of(llm).splitlines() if line.startswith("Note:"))
+    assert "do not contradict it" in note
+
+
+def test_a_yes_or_no_question_whose_move_happened_is_answered_yes(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    xlv = year_to_date(shared_data, "XLV")
+    yes, _ = ask(shared_deps, "did health care stocks rise so far this year?",
+                 [f"XLV returned {xlv:.2f}% this year [1]."])  # fmt: skip
+    assert yes.text.startswith(f"Yes: XLV rose {xlv:.2f}% [1] from 2025-12-31 to 2026-01-22.")
+    marks = {yes.text[n.start : n.end]: n.status for n in yes.verification.numbers}
+    assert marks[f"{xlv:.2f}%"] == "verified"
+    assert "Correction" not in yes.text and not yes.premises
+
+
+def test_a_yes_or_no_question_about_several_moves_is_left_to_the_answer(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    xlf, xlv = year_to_date(shared_data, "XLF"), year_to_date(shared_data, "XLV")
+    answer, _ = ask(shared_deps, "Did financials and health care gain this year?",
+                    [f"XLF returned {xlf:.2f}% and XLV {xlv:.2f}% this year [1]."])  # fmt: skip
+    assert not answer.text.startswith(("Yes:", "No:", "Correction"))
 
 
 def test_a_loose_day_whose_week_ran_the_other_way_measures_the_move_inside_it(
