@@ -8,7 +8,8 @@ does not check out is not shown); the question's own figure is quoted, never cla
 
 A direction word is a premise too: "how much did the S&P 500 gain in December?" when SPY fell
 opens with "Correction: SPY fell 0.22% [1] from 2025-11-28 to 2025-12-31; it did not rise."
-(asked, the model wrote "The S&P 500 gained -0.22% in December").
+(asked, the model wrote "The S&P 500 gained -0.22% in December"). Asked whether it did ("did
+utilities rise in January?"), code answers: "Yes: XLU rose 1.31% [1] from … to …."
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from copilot.facts import Fact
 from copilot.sources import DataSource, SourceLedger
 from copilot.understand.model import Understanding
 
-# "Did SPY gain in December?" asks whether it did: the answer says so, no correction needed.
+# "Did SPY gain in December?" asks whether it did: answered ("No: …"), not corrected.
 _YES_NO = re.compile(
     r"^\W*(?:did|does|do|is|was|were|are|has|have|had|will|can|could)\b|\bwhether\b|"
     r"\bor\s+not\b|\bor\s+(?:did|was|has)\b",
@@ -69,7 +70,8 @@ def corrections(
     question about one instrument's move, code's answer to it."""
     premises = false_premises(question, ledger, as_of)
     moves = _asked_moves(settled, ledger) if settled is not None else []
-    if settled is not None and not premises and _YES_NO.search(settled.question):
+    yes_no = settled is not None and bool(_YES_NO.search(settled.question))
+    if settled is not None and yes_no and not premises:
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     found = Corrections()
@@ -93,7 +95,7 @@ def corrections(
         head = _stated(premise.fact, premise.measure, premise.source)
         if head is not None and add(head, f", not {premise.stated}."):
             found.premises.append(premise)
-    if settled is not None and not found.premises:
+    if settled is not None and not found.premises and not yes_no:
         up = settled.direction == "up"
         for fact, n in (m for m in moves if (m[0].value > 0) != up):
             head = _stated(fact, "move", n)
