@@ -240,3 +240,16 @@ def test_a_loose_day_whose_week_ran_the_other_way_measures_the_move_inside_it(
     assert "Correction" not in answer.text  # the rise asked about happened
     marks = {answer.text[n.start : n.end]: n.status for n in answer.verification.numbers}
     assert marks[f"{rise:.2f}%"] == "verified"
+
+
+def test_code_s_line_copied_word_for_word_by_the_model_is_said_once(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Seen in the app: "Yes: XLU rose 1.31% [1] …" twice, the model's turn a copy of code's line.
+    xlv = year_to_date(shared_data, "XLV")
+    line = f"Yes: XLV rose {xlv:.2f}% [1] from 2025-12-31 to 2026-01-22."
+    answer, _ = ask(shared_deps, "did health care stocks rise so far this year?", [line])
+    assert answer.text == line
+    assert [answer.text[n.start : n.end] for n in answer.verification.numbers if n.unit == "%"] == [
+        f"{xlv:.2f}%"
+    ]
