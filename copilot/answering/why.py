@@ -374,14 +374,11 @@ def _inner_move(deps: ToolDeps, settled: Understanding, args: MeasureArgs) -> Re
         values = deps.market.values(args.symbols[0], as_of=deps.as_of).dropna()
     except CopilotError:
         return None
-    end = args.end or values.index[-1].date()
-    before = values[values.index < pd.Timestamp(args.start)]
-    inside = values[
-        (values.index >= pd.Timestamp(args.start)) & (values.index <= pd.Timestamp(end))
-    ]
-    if before.empty or inside.empty:
+    inside = _inside(values, settled)  # the window's closes with its base, as `_move` reads
+    if len(inside) < 2:
         return None
-    change = float(inside.iloc[-1] / before.iloc[-1] - 1)
+    change = float(inside.iloc[-1] / inside.iloc[0] - 1)
     if change == 0 or (change > 0) == (settled.direction == "up"):
         return None
+    end = inside.index[-1].date()
     return move_within(values, args.start, end, settled.direction)
