@@ -7,6 +7,7 @@ list is rendered from the ledger, so an `[n]` in an answer either resolves or is
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -68,6 +69,11 @@ class NewsSource(BaseModel):
         "as 'consumer confidence' for retailers). A reason citing the "
         "article must find one of them in what the model was shown. Empty: not bound.",
     )
+    backdrop: list[str] = Field(
+        default_factory=list,
+        description="Read as a driver of a move that wider markets made too (measured: the "
+        "sector, the S&P 500): their names, which tie a text to the move as `about` does.",
+    )
     move: tuple[date, date] | None = Field(
         None,
         description="Read as a driver of a move: its first and last day. A reason citing the "
@@ -80,9 +86,12 @@ class NewsSource(BaseModel):
     def key(self) -> str:
         return f"news|{self.chunk_id}"
 
-    def add_about(self, words: list[str], move: tuple[date, date] | None = None) -> None:
+    def add_about(
+        self, words: list[str], move: tuple[date, date] | None = None, backdrop: Sequence[str] = ()
+    ) -> None:
         """Another move this chunk was read for (a search both ways, a second instrument)."""
         self.about += [w for w in words if w not in self.about]
+        self.backdrop += [w for w in backdrop if w not in self.backdrop]
         if move is not None:
             held = self.move or move
             self.move = (min(held[0], move[0]), max(held[1], move[1]))

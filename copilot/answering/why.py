@@ -17,6 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from copilot.answering.anchor import anchored_move, own_measures
+from copilot.answering.backdrop import moved_with
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import RecentMove, move_within, recent_move
@@ -94,6 +95,11 @@ def why_calls(
             drivers["guess"] = settled.guess
         if max_drivers is not None:
             drivers["max_drivers"] = max_drivers
+        wider = moved_with(deps, subjects[0], move.start, move.end) if len(subjects) == 1 else []
+        if wider:  # the day's wraps tell the market's cause and never name the sector
+            drivers["backdrop"] = wider
+            settled.trace.append(f"backdrop: {subjects[0]} moved with {', '.join(wider)}, the "
+                                 "same way: articles on their move are read too")  # fmt: skip
         calls.append({"tool": "news_drivers", "args": drivers})
     return calls
 

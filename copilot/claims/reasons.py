@@ -364,7 +364,11 @@ def names_subject(source: NewsSource) -> bool:
     "consumer staples" does not explain staples' fall, however well a sentence copies it."""
     if not source.about:
         return True
-    return mentions(Entity((), tuple(source.about)), news_text(source))
+    text = news_text(source)
+    if mentions(Entity((), tuple(source.about)), text):
+        return True
+    # A wider market measured moving with it (`copilot.answering.backdrop`) names it too.
+    return bool(source.backdrop) and mentions(Entity((), tuple(source.backdrop)), text)
 
 
 # Which markets a reason can be about instead of its own subject. The whole market ("stocks",

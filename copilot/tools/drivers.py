@@ -8,11 +8,13 @@ excerpt the model is shown, so a reason is checked against what the model read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from copilot.news.backdrop import backdrop_words
 from copilot.news.evidence import (
     COVERAGE_SIMILARITY,
     DEFAULT_BUDGET_TOKENS,
@@ -47,21 +49,34 @@ class DriversArgs(BaseModel):
     guess: str | None = Field(
         None, max_length=80, description="A cause the question puts to the test ('the Fed')."
     )
+    backdrop: list[str] = Field(
+        default_factory=list,
+        max_length=2,
+        description="Wider markets measured moving the same way (its sector, 'SPY'): an article "
+        "on their move explains this one too.",
+    )
 
 
-def _register(deps: ToolDeps, driver: Driver, about: list[str], move: tuple[date, date]) -> int:
+def _register(
+    deps: ToolDeps,
+    driver: Driver,
+    about: list[str],
+    move: tuple[date, date],
+    backdrop: Sequence[str] = (),
+) -> int:
     hit = driver.hit
+    wider = list(backdrop)
     source = NewsSource(
         article_id=hit.article_id, chunk_id=hit.chunk_id, title=hit.title,
         publisher=hit.publisher, published_at=hit.published_at, url=hit.url,
-        text=driver.excerpt, excerpt=driver.excerpt, about=about, move=move,
+        text=driver.excerpt, excerpt=driver.excerpt, about=about, backdrop=wider, move=move,
         dated_to_day=hit.dated_to_day,
     )  # fmt: skip
     n = deps.ledger.register(source)
     stored = deps.ledger.get(n)
     if isinstance(stored, NewsSource) and stored is not source:  # the chunk was cited before
         stored.add_excerpt(driver.excerpt)
-        stored.add_about(about, move)
+        stored.add_about(about, move, wider)
     return n
 
 
@@ -94,8 +109,9 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     blocks: list[str] = []
     numbers: list[int] = []
     rows: list[dict[str, object]] = []
+    wider = backdrop_words(args.backdrop)
     for driver in found.drivers:
-        n = _register(deps, driver, about, (args.start, end))
+        n = _register(deps, driver, about, (args.start, end), wider)
         numbers.append(n)
         blocks.append(f"[{n}] {driver.publisher}, {driver.published}: {driver.title}\n"
                       f"{fenced(n, driver.excerpt)}")  # fmt: skip

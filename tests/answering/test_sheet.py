@@ -81,3 +81,14 @@ def test_an_article_that_never_names_the_moving_instrument_is_not_read() -> None
         (first, "Small caps rallied on rate-cut hopes."),
         (third, "Bank earnings beat."),
     ]
+
+
+def test_an_article_on_the_market_is_read_for_a_move_made_with_the_market() -> None:
+    ledger = SourceLedger()
+    wrap = _article(1, excerpt="Wall Street rallied after the tariffs on Europe were called off.")
+    wrap.about = ["transports", "IYT"]
+    alone = _article(2, excerpt="Wall Street rallied after the tariffs on Europe were called off.")
+    alone.about = ["transports", "IYT"]
+    wrap.backdrop = ["wall street", "s&p 500"]  # the S&P 500 measured moving the same way
+    first, second = ledger.register(wrap), ledger.register(alone)
+    assert [n for n, _ in sheet_articles([_drivers([second, first])], ledger)] == [first]

@@ -1,0 +1,58 @@
+"""The wider markets a move went with: an article on their move explains it too.
+
+Transport stocks jumped 2.4 % on January 21, 2026, while the S&P 500 rose 1.2 %. The day's wraps
+tell the market's cause (the Greenland tariffs called off) and never say "transports", so the
+reasons turns never read them (`copilot.claims.reasons.names_subject`), and the answer's reasons
+came from a programme rundown instead. When code measures that a wider market — an industry's
+sector, and for any US stock group the S&P 500 — moved the same way over the same sessions, by
+at least a third as much, an article naming that market counts as naming the move's subject.
+A move of its own (chips +3.66 % on January 2, 2026, technology +0.23 %, the S&P 500
++0.18 %) keeps its own news.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from copilot.errors import CopilotError
+from copilot.market.measure_model import MeasureArgs
+from copilot.market.symbols import SYMBOL_GROUPS, sector_symbols
+from copilot.news.backdrop import MARKET
+from copilot.tools import ToolDeps
+from copilot.tools.measure_tool import compute
+
+# An industry's sector (gold miners left out: gold moves them, not the materials sector).
+SECTOR_OF = {
+    "SMH": "XLK", "IGV": "XLK", "CIBR": "XLK", "KRE": "XLF", "KIE": "XLF", "IYT": "XLI",
+    "ITA": "XLI", "JETS": "XLI", "OIH": "XLE", "XRT": "XLY", "XHB": "XLY", "IBB": "XLV",
+}  # fmt: skip
+# US stock groups, whose backdrop is the S&P 500's move.
+_STOCK_GROUPS = frozenset(
+    {*sector_symbols(), *SYMBOL_GROUPS["industry"], "QQQ", "IWM", "DIA", "MDY", "RSP", "IWF",
+     "IWD", "IWN", "MAGS", "CIBR", "KIE"}
+)  # fmt: skip
+SHARE = 1 / 3  # the wider market's move, at least this share of the subject's, the same way
+
+
+def wider_markets(subject: str) -> list[str]:
+    """The markets whose move can be `subject`'s backdrop: its sector, then the S&P 500."""
+    wider = [SECTOR_OF[subject]] if subject in SECTOR_OF else []
+    if subject in _STOCK_GROUPS and subject != MARKET:
+        wider.append(MARKET)
+    return wider
+
+
+def moved_with(deps: ToolDeps, subject: str, start: date, end: date) -> list[str]:
+    """The wider markets that moved `subject`'s way over [start, end], by at least `SHARE` of
+    its move, measured by the measure tool (a market the store lacks is skipped)."""
+    found = []
+    for wider in wider_markets(subject):
+        args = MeasureArgs(symbols=[subject, wider], measure="return", start=start, end=end)
+        try:
+            values = {row.symbol: row.value for row in compute(deps, args).rows}
+        except CopilotError:
+            continue
+        own, theirs = values.get(subject), values.get(wider)
+        if own and theirs and own * theirs > 0 and abs(theirs) >= SHARE * abs(own):
+            found.append(wider)
+    return found

@@ -1,0 +1,23 @@
+"""What the news calls the wider markets a move went with (`copilot.answering.backdrop`)."""
+
+from __future__ import annotations
+
+from copilot.news.evidence_terms import entity_for
+
+MARKET = "SPY"
+# The whole market's names as a backdrop. "Stocks" alone is left out ("bank stocks fell" is no
+# word on the market), as is "the market" ("the market is asking investors …" in any outlook).
+MARKET_WORDS = (
+    "wall street", "stock market", "s&p 500", "s&p", "dow", "broad market", "s&p500",
+    "s & p 500", "s and p 500", "u.s. stocks", "us stocks", "u.s. equities",
+)  # fmt: skip
+
+
+def backdrop_words(symbols: list[str]) -> list[str]:
+    """The S&P 500's `MARKET_WORDS`, a sector's names (not its bellwethers: "Apple" names no
+    semiconductor move)."""
+    words: list[str] = []
+    for symbol in symbols:
+        names = MARKET_WORDS if symbol == MARKET else entity_for([symbol]).phrases
+        words += [w for w in names if w not in words]
+    return words

@@ -1,0 +1,134 @@
+"""A move made with a wider market (its sector, the S&P 500) reads the news of that market's move
+too, on the real sample closes; the expected backdrops are worked out from the raw CSVs with the
+csv module and the rule (the same way, at least a third as much)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from copilot.answering.backdrop import moved_with, wider_markets
+from copilot.answering.why import why_calls
+from copilot.claims.reasons import names_subject
+from copilot.news.backdrop import MARKET_WORDS, backdrop_words
+from copilot.sources import NewsSource, SourceLedger
+from copilot.tools import ToolDeps, run_tool
+from copilot.understand.catalog import Catalog
+from copilot.understand.core import understand
+from tests.raw import close_on, index_of, raw_closes
+
+
+def _return(shared_data: Path, symbol: str, start: str, end: str) -> float:
+    """The move over the sessions start..end, from the close before `start`, in %."""
+    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    base = rows[index_of(rows, start) - 1][1]
+    return (close_on(rows, end) / base - 1) * 100
+
+
+def _expected(shared_data: Path, subject: str, wider: list[str], start: str, end: str) -> list[str]:
+    own = _return(shared_data, subject, start, end)
+    found = []
+    for market in wider:
+        theirs = _return(shared_data, market, start, end)
+        if own * theirs > 0 and abs(theirs) >= abs(own) / 3:
+            found.append(market)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("subject", "wider", "start", "end"),
+    [
+        ("IYT", ["XLI", "SPY"], "2026-01-21", "2026-01-21"),  # transports on the Greenland day
+        ("SMH", ["XLK", "SPY"], "2025-12-17", "2025-12-17"),  # chips in the AI sell-off
+        ("IBB", ["XLV", "SPY"], "2026-01-06", "2026-01-07"),  # biotech with health care
+        ("SMH", ["XLK", "SPY"], "2026-01-02", "2026-01-02"),  # chips' own first day of 2026
+        ("XLE", ["SPY"], "2026-01-05", "2026-01-05"),
+        ("KRE", ["XLF", "SPY"], "2026-01-14", "2026-01-15"),
+    ],
+)
+def test_the_wider_markets_that_moved_the_same_way_by_a_third_as_much(
+    shared_data: Path, shared_deps: ToolDeps, subject: str, wider: list[str], start: str, end: str
+) -> None:
+    assert wider_markets(subject) == wider
+    expected = _expected(shared_data, subject, wider, start, end)
+    deps = replace(shared_deps, as_of=date(2026, 2, 1))
+    found = moved_with(deps, subject, date.fromisoformat(start), date.fromisoformat(end))
+    assert found == expected
+
+
+def test_the_rule_both_keeps_and_leaves_a_backdrop_on_the_sample(shared_data: Path) -> None:
+    # The cases above are not all one way: transports moved with the market, chips alone.
+    assert _expected(shared_data, "IYT", ["SPY"], "2026-01-21", "2026-01-21") == ["SPY"]
+    assert _expected(shared_data, "SMH", ["XLK", "SPY"], "2026-01-02", "2026-01-02") == []
+
+
+def test_commodities_bonds_and_the_market_itself_have_no_backdrop() -> None:
+    for symbol in ("GLD", "SLV", "TLT", "SPY"):
+        assert wider_markets(symbol) == []
+    assert wider_markets("XLK") == ["SPY"] and wider_markets("KRE") == ["XLF", "SPY"]
+
+
+def test_the_question_s_drivers_read_the_market_s_news_on_a_day_they_moved_together(
+    shared_data: Path, research_deps: ToolDeps
+) -> None:
+    deps = replace(research_deps, as_of=date(2026, 1, 22))
+    settled = understand("Transportation stocks jumped on January 21, 2026 - what drove that?",
+                         date(2026, 1, 22), Catalog.from_store(deps.market))  # fmt: skip
+    calls = why_calls(deps, settled, 800)
+    drivers = next(c["args"] for c in calls if c["tool"] == "news_drivers")
+    assert drivers["backdrop"] == _expected(
+        shared_data, "IYT", ["XLI", "SPY"], "2026-01-21", "2026-01-21"
+    )
+    assert any(line.startswith("backdrop: IYT moved with") for line in settled.trace)
+    alone = understand("chipmakers ripped higher on jan 2 2026, how come?", date(2026, 1, 3),
+                       Catalog.from_store(deps.market))  # fmt: skip
+    calls = why_calls(replace(deps, as_of=date(2026, 1, 3)), alone, 800)
+    drivers = next(c["args"] for c in calls if c["tool"] == "news_drivers")
+    assert "backdrop" not in drivers
+
+
+def _source(excerpt: str, backdrop: list[str]) -> NewsSource:
+    return NewsSource(
+        article_id="a", chunk_id="c", title="Markets wrap", publisher="AP",
+        published_at="2026-01-21T00:00:00Z", url="https://example.com/a", text=excerpt,
+        excerpt=excerpt, about=["transportation stocks", "transports", "airlines"],
+        backdrop=backdrop,
+    )  # fmt: skip
+
+
+def test_an_article_on_the_market_names_a_move_made_with_the_market() -> None:
+    wrap = "Wall Street rallied after President Trump called off tariffs on Europe."
+    assert not names_subject(_source(wrap, []))
+    assert names_subject(_source(wrap, backdrop_words(["SPY"])))
+    # "Stocks" alone is no word on the market: another group's stocks are not its move.
+    banks = "Bank stocks came under pressure after the call for a cap on card rates."
+    assert not names_subject(_source(banks, backdrop_words(["SPY"])))
+    assert names_subject(_source(banks, backdrop_words(["XLF"])))  # a sector names it
+
+
+def test_backdrop_words_are_the_market_s_names_then_a_sector_s_without_bellwethers() -> None:
+    words = backdrop_words(["XLK", "SPY"])
+    assert words[: words.index("wall street")][:2] == ["tech stocks", "big tech"]
+    assert set(MARKET_WORDS) <= set(words)
+    assert "apple" not in [w.lower() for w in words] and "stocks" not in words
+
+
+def test_the_drivers_tool_binds_each_article_to_the_backdrop_it_was_given(
+    research_deps: ToolDeps,
+) -> None:
+    deps = replace(research_deps, as_of=date(2026, 1, 22))
+    args = {"symbols": ["IYT"], "direction": "up", "start": "2026-01-21", "end": "2026-01-21"}
+    plain = run_tool(deps, "news_drivers", args)
+    assert not plain.error and plain.sources
+    for n in plain.sources:
+        source = deps.ledger.get(n)
+        assert isinstance(source, NewsSource) and source.backdrop == []
+    fresh = replace(deps, ledger=SourceLedger())
+    wider = run_tool(fresh, "news_drivers", {**args, "backdrop": ["SPY"]})
+    assert wider.sources == plain.sources  # the same articles, in the same order
+    for n in wider.sources:
+        source = fresh.ledger.get(n)
+        assert isinstance(source, NewsSource) and source.backdrop == list(MARKET_WORDS)
