@@ -64,6 +64,12 @@ _DAY_RANGE = re.compile(
     rf"{_YEAR}",
     re.IGNORECASE,
 )
+# "the 5th and 6th of January 2026", "12-16 January": the days first, then their month.
+_DAYS_OF_MONTH = re.compile(
+    rf"(?<!week )\b(?:the\s+)?(\d{{1,2}}){_ORD}(\s*(?:-|\u2013|to|and|through|thru|until|till)\s*)"
+    rf"(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({MONTH})(?![a-z]){_YEAR}",
+    re.IGNORECASE,
+)
 _QUARTER = (
     re.compile(r"\bq([1-4])(?:\s*(?:of\s+)?(?:'|fy)?(\d{4}|\d{2}))?\b", re.IGNORECASE),
     re.compile(r"\b([1-4])q\s*'?(\d{4}|\d{2})?\b", re.IGNORECASE),
@@ -372,21 +378,40 @@ def _named_day(name: str, year: int) -> date:
 def _day_ranges(text: str, as_of: date) -> list[DateMention]:
     """Both ends of "December 22 to 26": a day of the month after a dated day is a date."""
     out = []
-    for match in _DAY_RANGE.finditer(text):
-        month_word, first, _, last, year_word = match.groups()
-        year = _year(year_word)
-        try:
-            month = date_parser.parse(f"{month_word.rstrip('.')} 1 2000").month
-            end = _latest(as_of, month, int(last), year)
-            start = date(end.year, month, int(first))
-        except (ValueError, OverflowError):
-            continue
-        if start >= end:
-            continue
-        for day, a, b in ((start, match.start(), match.end(2)), (end, match.start(4), match.end())):
-            label = f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
-            out.append(DateMention(a, b, Period(day, day, label, "day"), year is not None))
+    # (match, its month, first day, last day, year) groups: month first, or the days first
+    shapes = ((_DAY_RANGE, (1, 2, 4, 5)), (_DAYS_OF_MONTH, (4, 1, 3, 5)))
+    for pattern, (month, first, last, year) in shapes:
+        for match in pattern.finditer(text):
+            words = match.group(month), match.group(first), match.group(last), match.group(year)
+            out += _day_range(match, *words, as_of)
     return out
+
+
+def _day_range(
+    match: re.Match[str], month_word: str, first: str, last: str, year_word: str | None, as_of: date
+) -> list[DateMention]:
+    """The two days of one range match, each a mention: the first runs up to the joining
+    word ("January 6th" of "January 6th and 7th"), the last from its number to the match's
+    end, so that only the joiner lies between them."""
+    year = _year(year_word)
+    try:
+        month = date_parser.parse(f"{month_word.rstrip('.')} 1 2000").month
+        end = _latest(as_of, month, int(last), year)
+        start = date(end.year, month, int(first))
+    except (ValueError, OverflowError):
+        return []
+    if start >= end:
+        return []
+    joiner = 3 if match.re is _DAY_RANGE else 2  # the joining word's group
+    spans = (
+        (start, match.start(), match.start(joiner)),
+        (end, match.start(joiner + 1), match.end()),
+    )
+    return [
+        DateMention(a, b, Period(day, day, f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}",
+                                 "day"), year is not None)
+        for day, a, b in spans
+    ]  # fmt: skip
 
 
 def _days(text: str, as_of: date) -> list[DateMention]:

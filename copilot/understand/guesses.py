@@ -130,7 +130,10 @@ def _asked_after_a_move(masked: str, question: str) -> str | None:
     if direction_of(said) is None or len(last.group("g").split()) > 4:
         return None
     guess = _trimmed(question[last.start("g") : last.end("g")])
-    return guess if guess and _is_a_cause(guess) else None
+    # "… on december 17, 2025 - what happened?": the ask after the dash is no cause either.
+    if not guess or _QUESTION_WORD.match(guess):
+        return None
+    return guess if _is_a_cause(guess) else None
 
 
 def _trimmed(phrase: str) -> str:

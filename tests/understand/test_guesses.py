@@ -71,6 +71,9 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         "was it a good week for tech?",  # a judgement of the move
         "did anything in the news explain silver's plunge on jan 30?",  # an open ask (app)
         "did something in the headlines sink chips on jan 20?",
+        "chipmakers got slammed on december 17, 2025 - what happened?",  # an ask after a dash
+        "utilities slid on jan 21, 2026 -- why?",
+        "copper popped dec 29 - any reason?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
