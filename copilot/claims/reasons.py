@@ -444,7 +444,9 @@ _RESTATED_WORDS = (
     "performance performances performed performing perform strong stronger weak weaker "
     "strength weakness overall general continued continuing momentum group industry segment "
     "sectors markets asset class level levels amid amidst after following driven drove "
-    "dragged weighed lifted boosted helped hurt pushed pulled sent"
+    "dragged weighed lifted boosted helped hurt pushed pulled sent knocked down up "
+    # the rest of an index's name: "the Dow Jones Industrial Average", "the Nasdaq Composite"
+    "industrial average composite"
 )
 _RESTATED = frozenset(_RESTATED_WORDS.split())
 _A_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,4}(?:st|nd|rd|th)?\b")
@@ -455,6 +457,8 @@ def restates_the_move(sentence: str, source: NewsSource) -> bool:
     if not source.about:
         return False
     own = {s for word in source.about if (info := lookup(word)) for s in family(info.symbol)}
+    if own & _BACKDROP:  # the whole market's indexes make one move: "… knocked down by the Dow"
+        own |= _BACKDROP
     rest = CITATION.sub(" ", sentence)
     for mention in reversed(subject_mentions(rest)):
         if not mention.subject & own:

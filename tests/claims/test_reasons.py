@@ -340,6 +340,11 @@ def test_which_market_a_reason_is_about(subject: str, reason: str, about: str | 
         ("IWM", "Small caps rallied due to TSMC's prediction of a 25% capex increase", False),
         ("GLD", "Gold fell after the exchange raised margin requirements", False),
         ("IWM", "Small caps fell as the S&P 500 slid", False),
+        # The whole market's other index is the same move (asked in the app), not its cause.
+        ("SPY", "The S&P 500 fell on January 20, 2026, as it was knocked down by the Dow Jones "
+                "Industrial Average", True),
+        ("SPY", "Stocks fell due to a decline in the Dow", True),
+        ("SPY", "The S&P 500 fell as tech stocks slid", False),
     ],
 )  # fmt: skip
 def test_a_reason_that_only_says_the_move_again_restates_it(
