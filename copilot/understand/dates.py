@@ -378,7 +378,7 @@ def _named_day(name: str, year: int) -> date:
 def _day_ranges(text: str, as_of: date) -> list[DateMention]:
     """Both ends of "December 22 to 26": a day of the month after a dated day is a date."""
     out = []
-    # (match, its month, first day, last day, year) groups: month first, or the days first
+    # Each shape's groups for the month, the first day, the last day and the year.
     shapes = ((_DAY_RANGE, (1, 2, 4, 5)), (_DAYS_OF_MONTH, (4, 1, 3, 5)))
     for pattern, (month, first, last, year) in shapes:
         for match in pattern.finditer(text):
