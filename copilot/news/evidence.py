@@ -277,6 +277,7 @@ def gather_evidence(
                             excerpt_chars)
         for d in drivers
     ]  # fmt: skip
+    drivers = [d for d in drivers if d.excerpt]  # nothing but a page's furniture: no reason
     mentioning: list[Driver] = []
     mentioned: dict[str, str] = {}
     checked = 0

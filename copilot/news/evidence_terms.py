@@ -330,6 +330,28 @@ def _has_a_cause(words: Sequence[str]) -> bool:
 
 
 FOLLOWING = 2  # sentences after the best one an excerpt may carry
+# A page's furniture, never a reason: the model copied "Christian Keller, head of economics
+# research at Barclays Investment Bank, thanks for joining us on Radio Davos" as one, and the
+# support check passed it (it is the excerpt, word for word).
+_BOILERPLATE = re.compile(
+    r"\b(?:click\s+here|download\s+(?:the\s+)?full\s+report|thanks?\s+(?:you\s+)?for\s+"
+    r"joining|great\s+pleasure|subscribe\s+(?:to|now|for)|sign\s+up\s+(?:for|to|now)|"
+    r"all\s+rights\s+reserved|follow\s+us\s+on|the\s+following\s+is\s+an\s+(?:extract|excerpt))\b",
+    re.IGNORECASE,
+)
+
+
+# A transcript's bare courtesy, its speaker's label allowed: "Christian Keller: Thanks, John."
+_COURTESY = re.compile(
+    r"^\W*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}:\s*)?(?:thanks?(?:\s+you)?|you're\s+welcome|"
+    r"my\s+pleasure|good\s+(?:morning|afternoon|evening))(?:,?\s+[A-Z]\w*)?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Whether the sentence is a page's furniture (a link's call, a host's greeting)."""
+    return _BOILERPLATE.search(sentence) is not None or _COURTESY.match(sentence) is not None
 
 
 def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) -> str:
@@ -338,13 +360,15 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     (`FOLLOWING` at most). A wrap states the move, then its cause: "Chip stocks gained on Friday
     … TSM … rose 0.2%. The gains came after Taiwan and Washington reached a trade deal …"."""
     parts = sentences(text)
-    if not parts:
+    content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
+    if not content:
         return ""
-    scores = [reason_score(part, entity, direction) for part in parts]
-    best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+    best = max(content, key=lambda i: (reason_score(parts[i], entity, direction), -i))
     chosen = [best]
     used = len(parts[best])
     for following in range(best + 1, min(best + 1 + FOLLOWING, len(parts))):
+        if following not in content:  # "Click here to read the full …": the content has ended
+            break
         used += len(parts[following]) + 1
         if used > limit:
             break

@@ -418,6 +418,26 @@ def test_a_sentence_of_the_other_way_only_is_no_reason() -> None:
     assert reason_excerpt(f"{other} {rally}", small, "up", 60) == f"… {rally}"
 
 
+def test_a_page_s_furniture_is_never_the_excerpt() -> None:
+    banks = entity_for(["XLF"])
+    cause = "Bank stocks fell after the call for a 10% cap on credit card rates."
+    link = "Click here to read the full weekly market navigator."
+    more = "Lenders led the decline."
+    # The excerpt stops where the page's furniture starts, and never begins with it.
+    assert reason_excerpt(f"{cause} {link} {more}", banks, "down", 400) == cause
+    greeting = (
+        "John Letzing: Christian Keller, head of economics research at Barclays Investment "
+        "Bank, thanks for joining us on Radio Davos. Christian Keller: Thanks, John. Great "
+        "pleasure."
+    )
+    assert reason_excerpt(greeting, banks, "down", 400) == ""
+    intro = (
+        "The following is an extract from the latest Week Ahead Economic Preview. For the full "
+        "report, please click on the 'Download Full Report' link."
+    )
+    assert reason_excerpt(intro, banks, "down", 400) == ""
+
+
 @pytest.mark.parametrize(
     ("move_day", "after"),
     [
