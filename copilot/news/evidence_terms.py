@@ -357,8 +357,9 @@ def is_boilerplate(sentence: str) -> bool:
 def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) -> str:
     """The sentences of `text` (at most `limit` characters, ellipses included) that best carry
     the reason for the move: the best-scoring sentence, then the ones after it while they fit
-    (`FOLLOWING` at most). A wrap states the move, then its cause: "Chip stocks gained on Friday
-    … TSM … rose 0.2%. The gains came after Taiwan and Washington reached a trade deal …"."""
+    (`FOLLOWING` at most), never a page's furniture (`is_boilerplate`). A wrap states the move,
+    then its cause: "Chip stocks gained on Friday … TSM … rose 0.2%. The gains came after Taiwan
+    and Washington reached a trade deal …"."""
     parts = sentences(text)
     content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
     if not content:
