@@ -14,30 +14,33 @@ from __future__ import annotations
 
 from datetime import date
 
+from copilot.claims.reasons import INDEXES, RELATED, STOCK_GROUPS, WHOLE_MARKET
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs
-from copilot.market.symbols import SYMBOL_GROUPS, sector_symbols
+from copilot.market.symbols import sector_symbols
 from copilot.news.backdrop import MARKET
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
 
-# An industry's sector (gold miners left out: gold moves them, not the materials sector).
+# US stock groups (sectors, industries, size and style indexes), whose backdrop is the S&P
+# 500's move: the reason check's own sets, the whole market itself left out.
+_US_STOCKS = (STOCK_GROUPS | INDEXES) - WHOLE_MARKET
+_SECTORS = frozenset(sector_symbols())
+# An industry's sector: its group among the markets whose news explains one another's moves
+# (the miners left out: their metal moves them, not the materials sector).
 SECTOR_OF = {
-    "SMH": "XLK", "IGV": "XLK", "CIBR": "XLK", "KRE": "XLF", "KIE": "XLF", "IYT": "XLI",
-    "ITA": "XLI", "JETS": "XLI", "OIH": "XLE", "XRT": "XLY", "XHB": "XLY", "IBB": "XLV",
-}  # fmt: skip
-# US stock groups, whose backdrop is the S&P 500's move.
-_STOCK_GROUPS = frozenset(
-    {*sector_symbols(), *SYMBOL_GROUPS["industry"], "QQQ", "IWM", "DIA", "MDY", "RSP", "IWF",
-     "IWD", "IWN", "MAGS", "CIBR", "KIE"}
-)  # fmt: skip
+    industry: sector
+    for group in RELATED
+    for sector in group & _SECTORS
+    for industry in group & (STOCK_GROUPS - _SECTORS - {"GDX", "SIL"})
+}
 SHARE = 1 / 3  # the wider market's move, at least this share of the subject's, the same way
 
 
 def wider_markets(subject: str) -> list[str]:
     """The markets whose move can be `subject`'s backdrop: its sector, then the S&P 500."""
     wider = [SECTOR_OF[subject]] if subject in SECTOR_OF else []
-    if subject in _STOCK_GROUPS and subject != MARKET:
+    if subject in _US_STOCKS:
         wider.append(MARKET)
     return wider
 

@@ -376,15 +376,15 @@ def names_subject(source: NewsSource) -> bool:
 # are causes ("after softer CPI", "as Treasury yields eased", "China's export curbs"). Left:
 # US stock sectors and industries, commodities and crypto — and, for an index's move, only
 # the last two (its sectors and companies are its parts: "Apple and Microsoft led gains").
-_BACKDROP = frozenset({"SPY", "DIA", "RSP", "^GSPC", "SP500", "^DJI"})
-_INDEXES = _BACKDROP | {"QQQ", "^IXIC", "IWM", "^RUT", "MDY", "IWF", "IWD", "IWN", "MAGS"}
-_STOCK_GROUPS = frozenset(sector_symbols()) | frozenset(SYMBOL_GROUPS["industry"]) | {
+WHOLE_MARKET = frozenset({"SPY", "DIA", "RSP", "^GSPC", "SP500", "^DJI"})
+INDEXES = WHOLE_MARKET | {"QQQ", "^IXIC", "IWM", "^RUT", "MDY", "IWF", "IWD", "IWN", "MAGS"}
+STOCK_GROUPS = frozenset(sector_symbols()) | frozenset(SYMBOL_GROUPS["industry"]) | {
     "CIBR", "ICLN", "TAN", "URA", "SIL", "KIE", "MAGS"
 }  # fmt: skip
 _ASSETS = frozenset(i.symbol for i in KNOWN_SYMBOLS if i.kind in ("commodity", "crypto"))
 # Markets whose news explains one another's moves: a sector and its industries, a materials
 # fund and its metals and miners, energy and its fuels, a commodity index and its parts.
-_RELATED: tuple[frozenset[str], ...] = (
+RELATED: tuple[frozenset[str], ...] = (
     frozenset({"XLK", "SMH", "IGV", "CIBR", "MAGS"}),
     frozenset({"XLF", "KRE", "KIE"}),
     frozenset({"XLI", "IYT", "ITA", "JETS"}),
@@ -399,7 +399,7 @@ _RELATED: tuple[frozenset[str], ...] = (
 
 @lru_cache(maxsize=1)
 def _backdrop() -> Entity:
-    return Entity((), entity_for(sorted(_BACKDROP)).phrases)
+    return Entity((), entity_for(sorted(WHOLE_MARKET)).phrases)
 
 
 def another_market(sentence: str, source: NewsSource) -> str | None:
@@ -410,13 +410,13 @@ def another_market(sentence: str, source: NewsSource) -> str | None:
     if not source.about or mentions(Entity((), tuple(source.about)), sentence):
         return None
     own = {s for word in source.about if (info := lookup(word)) for s in family(info.symbol)}
-    related = own.union(*(group for group in _RELATED if own & group))
-    candidates = _ASSETS if own & _INDEXES else _ASSETS | _STOCK_GROUPS
+    related = own.union(*(group for group in RELATED if own & group))
+    candidates = _ASSETS if own & INDEXES else _ASSETS | STOCK_GROUPS
     named = subject_mentions(sentence)
     rest = sentence
     for mention in reversed(named):  # what no market's name covers: "stocks fell as oil sank"
         rest = rest[: mention.start] + " " + rest[mention.end :]
-    if mentions(_backdrop(), rest) or any(mention.subject & _BACKDROP for mention in named):
+    if mentions(_backdrop(), rest) or any(mention.subject & WHOLE_MARKET for mention in named):
         return None
     for mention in named:
         if mention.subject & related:
@@ -457,8 +457,8 @@ def restates_the_move(sentence: str, source: NewsSource) -> bool:
     if not source.about:
         return False
     own = {s for word in source.about if (info := lookup(word)) for s in family(info.symbol)}
-    if own & _BACKDROP:  # the whole market's indexes make one move: "… knocked down by the Dow"
-        own |= _BACKDROP
+    if own & WHOLE_MARKET:  # the whole market's indexes make one move: "… knocked down by the Dow"
+        own |= WHOLE_MARKET
     rest = CITATION.sub(" ", sentence)
     for mention in reversed(subject_mentions(rest)):
         if not mention.subject & own:

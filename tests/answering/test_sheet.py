@@ -17,6 +17,15 @@ def _article(i: int, excerpt: str = "") -> NewsSource:
     )  # fmt: skip
 
 
+def _read_for(
+    about: list[str], i: int, excerpt: str, backdrop: list[str] | None = None
+) -> NewsSource:
+    """An article read as a driver of the move `about` names (and of its `backdrop`)."""
+    article = _article(i, excerpt=excerpt)
+    article.about, article.backdrop = about, backdrop or []
+    return article
+
+
 def _drivers(sources: list[int]) -> ToolCallRecord:
     args = {"symbols": ["IWM"], "direction": "up", "start": "2026-01-02", "end": "2026-01-22"}
     return ToolCallRecord(name="news_drivers", arguments=args, output="…", sources=sources)
@@ -71,10 +80,8 @@ def test_two_searches_take_turns_and_an_unmeasured_move_has_no_verb_of_its_own()
 
 def test_an_article_that_never_names_the_moving_instrument_is_not_read() -> None:
     ledger = SourceLedger()
-    named = _article(1, excerpt="Small caps rallied on rate-cut hopes.")
-    named.about = ["small caps", "IWM"]
-    other = _article(2, excerpt="UK businesses faced rising tax burdens.")
-    other.about = ["small caps", "IWM"]
+    named = _read_for(["small caps", "IWM"], 1, "Small caps rallied on rate-cut hopes.")
+    other = _read_for(["small caps", "IWM"], 2, "UK businesses faced rising tax burdens.")
     unbound = _article(3, excerpt="Bank earnings beat.")  # read for no move: no binding
     first, second, third = (ledger.register(a) for a in (named, other, unbound))
     assert sheet_articles([_drivers([second, first, third])], ledger) == [
@@ -85,10 +92,9 @@ def test_an_article_that_never_names_the_moving_instrument_is_not_read() -> None
 
 def test_an_article_on_the_market_is_read_for_a_move_made_with_the_market() -> None:
     ledger = SourceLedger()
-    wrap = _article(1, excerpt="Wall Street rallied after the tariffs on Europe were called off.")
-    wrap.about = ["transports", "IYT"]
-    alone = _article(2, excerpt="Wall Street rallied after the tariffs on Europe were called off.")
-    alone.about = ["transports", "IYT"]
-    wrap.backdrop = ["wall street", "s&p 500"]  # the S&P 500 measured moving the same way
-    first, second = ledger.register(wrap), ledger.register(alone)
+    wrap = "Wall Street rallied after the tariffs on Europe were called off."
+    # The S&P 500 measured moving the same way: its names tie the wrap to transports' move.
+    together = _read_for(["transports", "IYT"], 1, wrap, backdrop=["wall street", "s&p 500"])
+    alone = _read_for(["transports", "IYT"], 2, wrap)
+    first, second = ledger.register(together), ledger.register(alone)
     assert [n for n, _ in sheet_articles([_drivers([second, first])], ledger)] == [first]
