@@ -322,7 +322,7 @@ def extract_claims(
             # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.
             after = CITATION.match(text, clause[1])
             own = citations_in(text[clause[0] : clause[1]] + (after.group() if after else ""))
-            subject = _cited_subject(text, number, clause, source_subjects) or _subject(
+            subject = _cited_subject(text, clause, source_subjects, sentence.citations) or _subject(
                 sentence.mentions, number, clause, lo, text
             )
             if sized:
@@ -373,16 +373,20 @@ def attributive(text: str, number: Number) -> bool:
 
 
 def _cited_subject(
-    text: str, number: Number, clause: tuple[int, int], by_source: dict[int, Subject] | None
-) -> Subject:
+    text: str, clause: tuple[int, int], by_source: dict[int, Subject] | None,
+    sentence_cites: tuple[int, ...],
+) -> Subject:  # fmt: skip
     """The instrument of the one-instrument source cited in the figure's clause, when the
-    clause names none itself."""
+    clause names none itself; or cited in its sentence, when the clause names only what it is
+    compared with ("… the longest run of sessions beating SPY 14 sessions (2026-01-02 to
+    2026-01-22) [2]")."""
     if not by_source:
         return NO_SUBJECT
     segment = text[clause[0] : clause[1] + 8]
-    if mentions(text[clause[0] : clause[1]]):
+    named = mentions(text[clause[0] : clause[1]])
+    if any(not _compared_with(text, clause[0] + m.start, clause[0] + m.end) for m in named):
         return NO_SUBJECT
-    cited = citations_in(segment)
+    cited = citations_in(segment) or (sentence_cites if named else ())
     found = {by_source[n] for n in cited if n in by_source}
     return found.pop() if len(found) == 1 and len(cited) == 1 else NO_SUBJECT
 
@@ -410,4 +414,15 @@ def _subject(found: list[Mention], number: Number, clause: tuple[int, int], lo: 
 
 
 _OBJECT = re.compile(r"(?:beat\w*|outperform\w*|outpac\w*|topp\w*|than|versus|vs\.?|led|"
-                     r"against|over|behind|trail\w*|lagg\w*)\s+(?:the\s+)?$", re.I)  # fmt: skip
+                     r"ahead\s+of|against|over|behind|trail\w*|lagg\w*)\s+(?:the\s+)?$",
+                     re.I)  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _compared_with(text: str, start: int, end: int) -> bool:
+    """The instrument at text[start:end] is what a comparison is made against ("… beating SPY
+    14 sessions": the run is IWM's, cited to IWM's streak), not the figure's subject; "than
+    SPY's 1.07%" still owns its figure."""
+    return bool(_OBJECT.search(text[max(0, start - 25) : start])) and not _POSSESSIVE.match(
+        text, end
+    )

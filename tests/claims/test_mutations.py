@@ -9,6 +9,7 @@ The ledger (tests/claims/ledger_kit.py) states: [1] IWM beat SPY 14 sessions to 
 
 from __future__ import annotations
 
+import pytest
 from ledger_kit import check, statuses
 
 CORRECT = (
@@ -160,3 +161,35 @@ def test_a_wrong_yield_level_written_in_percent_is_contradicted() -> None:
     }  # fmt: skip
     _, v = check("The 10-year yield stood at 4.50% on January 22 [5].")
     assert v.numbers[0].status == "contradicted" and "4.28%" in v.numbers[0].mark_note()
+
+
+# The instrument named only as what a run is compared with is not the run's subject: the run
+# is the cited source's (IWM's) streak. Found in a report's sentence that named no IWM at all.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("That made the longest run of sessions beating SPY 14 sessions (2026-01-02 to "
+         "2026-01-22) [1].", "verified"),
+        ("The run of sessions ahead of SPY reached 14 sessions through January 22 [1].",
+         "verified"),
+        ("Small caps kept beating the S&P 500, for 14 sessions in a row through January 22 "
+         "[1].", "verified"),
+        # A wrong count is still caught, now as the cited instrument's.
+        ("That made the longest run of sessions beating SPY 15 sessions (2026-01-02 to "
+         "2026-01-22) [1].", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_run_against_a_named_benchmark_binds_to_the_cited_instrument(
+    sentence: str, expected: str
+) -> None:
+    counts = {k: v for k, v in statuses(sentence).items() if k in ("14", "15")}
+    assert list(counts.values()) == [expected]
+
+
+def test_a_possessive_after_than_still_owns_its_figure() -> None:
+    # "than SPY's +8.32%": SPY's figure, and [2] states IWM's: caught.
+    _, v = check("IWM returned +8.32% [2], far more than SPY's +8.32% [2].")
+    assert [n.status for n in v.figures] == ["verified", "contradicted"]
+    assert statuses("IWM returned +8.32% [2], far more than SPY's +1.21% [3].") == {
+        "+8.32%": "verified", "+1.21%": "verified",
+    }  # fmt: skip
