@@ -108,6 +108,13 @@ _WHY = re.compile(
     r",\s*(?:was|is)\s+(?:that|it|this)\s+(?!(?:the\s+)?(?:best|worst|biggest|most|largest|"
     r"highest|lowest|first|last|only|a\s+record)\b)[a-z·][\w\s'&.·-]{0,40}\?\s*$|"
     r"\bwhat\s+(?:accounts?|accounted)\s+for\b|"
+    # "what factors contributed to the rally", "which factors were behind it", "what were the
+    # key factors in the selloff", "what contributed to the drop"
+    r"\b(?:what|which)\s+(?:(?:were|are|was|is)\s+)?(?:the\s+)?(?:\w+\s+)?factors?\s+"
+    r"(?:contribut\w*|(?:(?:were|are|was|is)\s+)?behind|drove|driv\w+|led|caused|pushed|sent|"
+    r"weighed|lifted|fu?ell?ed|explain\w*|in|for|of)\b|"
+    r"\bwhat\s+(?:has\s+|had\s+)?contribut(?:ed|es|ing)\s+to\b|"
+    r"\bcontributing\s+factors?\b|"
     # "how did stocks react on …", "the market's reaction to …", "how did bonds respond to …":
     # the move and the news on it
     r"\bhow\s+(?:did|do|does|have|has|had)\s+[^?.]{1,40}?\b(?:react|respond)\b|"

@@ -50,6 +50,12 @@ WHY = [
     "is this the Fed? regional banks are getting crushed again",
     # found in the app
     "platinum puked on jan 30, talk me through it",
+    # the factors of a move (found as a research report's own sub-question)
+    "What factors contributed to the small caps rally in January 2026?",
+    "which factors were behind the selloff in regional banks last week",
+    "what were the key factors in gold's drop on jan 30",
+    "what contributed to the slide in oil this month?",
+    "any contributing factors to the nasdaq's dip on monday?",
 ]
 
 FIGURES = [
@@ -65,6 +71,10 @@ FIGURES = [
     "tell me the dates of the big selloffs in biotech this year",
     "is this the biggest drop in gold this year?",
     "compare XLE and XLK returns year to date",
+    # a contribution or a factor that is no cause of a move
+    "how much did tech contribute to the S&P 500's gain this month?",
+    "which sector contributed most to the S&P 500's gain in january?",
+    "what factors should I watch for small caps next week?",
 ]
 
 
