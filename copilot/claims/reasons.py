@@ -446,7 +446,12 @@ _RESTATED_WORDS = (
     "sectors markets asset class level levels amid amidst after following driven drove "
     "dragged weighed lifted boosted helped hurt pushed pulled sent knocked down up "
     # the rest of an index's name: "the Dow Jones Industrial Average", "the Nasdaq Composite"
-    "industrial average composite"
+    "industrial average composite "
+    # The move's own run, given as its cause: "due to a 13-day win streak", "as they extended
+    # their winning streak to a record".
+    "streak streaks win wins winning losing run runs row straight consecutive extend extends "
+    "extended extending record records new high highs low lows longest hit hits reached they "
+    "them first second third fourth fifth sixth seventh eighth ninth tenth"
 )
 _RESTATED = frozenset(_RESTATED_WORDS.split())
 _A_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,4}(?:st|nd|rd|th)?\b")

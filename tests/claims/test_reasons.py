@@ -345,6 +345,15 @@ def test_which_market_a_reason_is_about(subject: str, reason: str, about: str | 
                 "Industrial Average", True),
         ("SPY", "Stocks fell due to a decline in the Dow", True),
         ("SPY", "The S&P 500 fell as tech stocks slid", False),
+        # The move's own run given as its cause (a research report's draft): the same move.
+        ("IWM", "Small caps rallied in January 2026 due to a 13-day win streak on 13-day win "
+                "streak", True),
+        ("IWM", "Small caps rose as they extended their winning streak to a record", True),
+        ("XLE", "Energy fell for a fifth straight session, its longest losing run", True),
+        ("GLD", "Gold hit a new high", True),
+        # A run of something else, or a high of something else, is a cause.
+        ("IWM", "Small caps rallied as bank earnings extended a run of strong results", False),
+        ("XLF", "Banks rose on high interest rates", False),
     ],
 )  # fmt: skip
 def test_a_reason_that_only_says_the_move_again_restates_it(
