@@ -21,20 +21,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
-from copilot.answering.against import contradicts_a_move
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
 from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
+from copilot.answering.reason_turns import InRankOrder, holds_up, measured_facts, reason_messages
 from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, repeats, tidy
@@ -45,14 +44,8 @@ from copilot.answering.why import (
     why_calls,
 )
 from copilot.claims.extract import citations_in
-from copilot.claims.reasons import (
-    another_market,
-    day_outside,
-    preload_scorer,
-    restates_the_move,
-)
+from copilot.claims.reasons import preload_scorer
 from copilot.errors import CopilotError
-from copilot.facts import Fact
 from copilot.llm.base import (
     LLM,
     ChatMessage,
@@ -63,9 +56,7 @@ from copilot.llm.base import (
 )
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
-from copilot.news.present import fenced
 from copilot.sentences import after_sentences
-from copilot.sources import DataSource, NewsSource
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.periods import compare_call
 from copilot.understand import Catalog, understand
@@ -418,10 +409,10 @@ class Copilot:
         drafts: list[str] = []
         kept: list[str] = []
         sentence_over = _stop_after(1, run.deadline)
-        measured = [fact for record in run.records if record.name not in NEWS_TOOLS
-                    for n in record.sources
-                    if isinstance(source := self.deps.ledger.get(n), DataSource)
-                    for fact in source.facts]  # fmt: skip
+        ledger = self.deps.ledger
+        measured = measured_facts(ledger, [n for record in run.records
+                                           if record.name not in NEWS_TOOLS
+                                           for n in record.sources])  # fmt: skip
 
         def one_sentence(text: str) -> bool:
             return sentence_over(text) or looping(text)
@@ -432,7 +423,9 @@ class Copilot:
             if not draft:
                 return
             drafts.append(draft)
-            if not self._holds_up(run, draft, measured):
+            # A draft that does not hold up is withheld, listed apart, and the next-ranked
+            # article read in its place.
+            if not holds_up(draft, ledger, run.as_of, run.question, measured):
                 run.withheld.append(tidy(draft))
                 return
             if repeats(draft, kept):  # not wrong, not another reason: the next one is read
@@ -449,13 +442,9 @@ class Copilot:
         # as one at a time would read them, and the reasons kept in rank order.
         while unread and len(kept) < wanted and not run.deadline.expired():
             batch, unread = unread[: wanted - len(kept)], unread[wanted - len(kept) :]
-            convos: list[list[ChatMessage]] = [
-                [self.system_message(), {"role": "user", "content": prompts.render(
-                    "write_reason", move=brief or run.move, n=n, evidence=fenced(n, excerpt),
-                    **fields)}]
-                for n, excerpt in batch
-            ]  # fmt: skip
-            in_order = _InRankOrder(take)
+            convos = [reason_messages(self.system_message(), n, excerpt, brief or run.move, fields)
+                      for n, excerpt in batch]  # fmt: skip
+            in_order = InRankOrder(take)
             answers = complete_each(self.llm, convos, max_tokens=self.config.reason_max_tokens,
                                     stop_when=one_sentence, on_answer=in_order.arrived)  # fmt: skip
             in_order.finish(answers)
@@ -466,30 +455,6 @@ class Copilot:
         # rewrite all the reasons (13 s on the flagship); a reason whose figure does not check
         # is cut and listed apart instead.
         return " ".join(kept)
-
-    def _holds_up(self, run: _Run, draft: str, measured: list[Fact]) -> bool:
-        """Whether a drafted reason passes the answer's own figure check run on it alone (the
-        model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
-        a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
-        measured fall: no figure to check, so the answer's check would let it stand), nor
-        dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
-        rally; `day_outside`), nor gives another market's reason ("Gold rose as investors
-        sought safety" under energy's fall; `another_market`), nor only says the move again
-        ("The Russell 2000 fell … due to a decline in IWM"; `restates_the_move`). Caught here,
-        the next-ranked article is read in its place."""
-        text = tidy(draft)
-        _, checked = verify_answer(text, self.deps.ledger, run.as_of, run.question)
-        if any(number.status in UNSUPPORTED for number in checked.numbers):
-            return False
-        ledger = self.deps.ledger
-        cited = [s for n in citations_in(text) if isinstance(s := ledger.get(n), NewsSource)]
-        if cited and all(day_outside(text, source) is not None for source in cited):
-            return False
-        if cited and all(another_market(text, source) is not None for source in cited):
-            return False
-        if cited and all(restates_the_move(text, source) for source in cited):
-            return False
-        return contradicts_a_move(text, measured, run.as_of) is None
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""
@@ -584,32 +549,6 @@ class Copilot:
             planned_by=run.planned_by, understanding=trace, failures=failures, removed=removed,
             premises=run.corrected.checks, written=run.written,
         )  # fmt: skip
-
-
-class _InRankOrder:
-    """Drafts decoded together finish in any order; each is taken (checked, then shown) as soon
-    as it and every draft ranked above it are done, so the first reason is shown before the
-    last draft ends and the reasons stay in the articles' rank order."""
-
-    def __init__(self, take: Callable[[LLMResponse], None]) -> None:
-        self._take = take
-        self._waiting: dict[int, LLMResponse] = {}
-        self._next = 0
-
-    def arrived(self, index: int, answer: LLMResponse) -> None:
-        self._waiting[index] = answer
-        self._drain()
-
-    def finish(self, answers: list[LLMResponse]) -> None:
-        """Take those a model returned without announcing them."""
-        for index, answer in enumerate(answers[self._next :], start=self._next):
-            self._waiting.setdefault(index, answer)
-        self._drain()
-
-    def _drain(self) -> None:
-        while self._next in self._waiting:
-            self._take(self._waiting.pop(self._next))
-            self._next += 1
 
 
 def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:

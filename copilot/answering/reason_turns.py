@@ -1,0 +1,92 @@
+"""One reason per article: the turn that drafts it and the checks a draft must pass to be shown.
+
+Shared by the why-answer (`copilot.agent.Copilot._write_reasons`) and the research report's
+drivers section (`copilot.research.drivers`), so a report's reasons are drafted and judged
+exactly as an answer's are: each excerpt shown alone with its [n], one sentence back, and that
+sentence withheld when it does not hold up against its article and the measured move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from copilot import prompts
+from copilot.answering.against import contradicts_a_move
+from copilot.answering.prune import UNSUPPORTED
+from copilot.answering.tidy import tidy
+from copilot.claims.extract import citations_in
+from copilot.claims.reasons import another_market, day_outside, restates_the_move
+from copilot.facts import Fact
+from copilot.llm.base import ChatMessage, LLMResponse
+from copilot.news.present import fenced
+from copilot.sources import DataSource, NewsSource, SourceLedger
+from copilot.verify import verify_answer
+
+
+def reason_messages(
+    system: ChatMessage, n: int, excerpt: str, move: str, fields: dict[str, Any]
+) -> list[ChatMessage]:
+    """The turn for article [n]: its excerpt alone, fenced, and the move it should explain.
+    `fields` fills the prompt's question, as_of and premise."""
+    user = prompts.render("write_reason", move=move, n=n, evidence=fenced(n, excerpt), **fields)
+    return [system, {"role": "user", "content": user}]
+
+
+def measured_facts(ledger: SourceLedger, numbers: list[int]) -> list[Fact]:
+    """The typed facts of the data sources among `numbers` (what the measures found)."""
+    return [fact for n in numbers
+            if isinstance(source := ledger.get(n), DataSource)
+            for fact in source.facts]  # fmt: skip
+
+
+def holds_up(
+    draft: str, ledger: SourceLedger, as_of: date, question: str, measured: list[Fact]
+) -> bool:
+    """Whether a drafted reason passes the answer's own figure check run on it alone (the
+    model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
+    a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
+    measured fall: no figure to check, so the answer's check would let it stand), nor
+    dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
+    rally; `day_outside`), nor gives another market's reason ("Gold rose as investors
+    sought safety" under energy's fall; `another_market`), nor only says the move again
+    ("The Russell 2000 fell … due to a decline in IWM"; `restates_the_move`)."""
+    text = tidy(draft)
+    _, checked = verify_answer(text, ledger, as_of, question)
+    if any(number.status in UNSUPPORTED for number in checked.numbers):
+        return False
+    cited = [s for n in citations_in(text) if isinstance(s := ledger.get(n), NewsSource)]
+    if cited and all(day_outside(text, source) is not None for source in cited):
+        return False
+    if cited and all(another_market(text, source) is not None for source in cited):
+        return False
+    if cited and all(restates_the_move(text, source) for source in cited):
+        return False
+    return contradicts_a_move(text, measured, as_of) is None
+
+
+class InRankOrder:
+    """Drafts decoded together finish in any order; each is taken (checked, then shown) as soon
+    as it and every draft ranked above it are done, so the first reason is shown before the
+    last draft ends and the reasons stay in the articles' rank order."""
+
+    def __init__(self, take: Callable[[LLMResponse], None]) -> None:
+        self._take = take
+        self._waiting: dict[int, LLMResponse] = {}
+        self._next = 0
+
+    def arrived(self, index: int, answer: LLMResponse) -> None:
+        self._waiting[index] = answer
+        self._drain()
+
+    def finish(self, answers: list[LLMResponse]) -> None:
+        """Take those a model returned without announcing them."""
+        for index, answer in enumerate(answers[self._next :], start=self._next):
+            self._waiting.setdefault(index, answer)
+        self._drain()
+
+    def _drain(self) -> None:
+        while self._next in self._waiting:
+            self._take(self._waiting.pop(self._next))
+            self._next += 1
