@@ -237,7 +237,8 @@ class Progress:
         from copilot.research.sections import section_specs
 
         self.status = status
-        self.total = len(plan.steps) + len(section_specs(plan.sub_questions, ""))
+        drivers = any(step.tool == "news_drivers" for step in plan.steps)  # "What drove the move"
+        self.total = len(plan.steps) + len(section_specs(plan.sub_questions, "")) + drivers
         self.done = 0
         self.bar = status.progress(0.0, text=f"0 of {self.total} steps and sections")
         self.live: DeltaGenerator | None = None

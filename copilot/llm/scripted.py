@@ -7,6 +7,10 @@ Each `complete`/`stream` call consumes the next scripted turn:
   was shown;
 * an exception instance — raised, to simulate a failing provider.
 
+`routes` answer a kind of call outside the script, as often as it comes: `(predicate, turn)`
+pairs, the first whose predicate holds for the call's messages answering it (a research report's
+reasons turns, one per article, however many articles the store has).
+
 Running out of turns fails the test with an `AssertionError` naming the call; a test must end
 with `assert_consumed()` so that turns it scripted but never reached fail it too. `calls` holds a
 copy of every messages list, in order.
@@ -30,9 +34,16 @@ _PIECE_RE = re.compile(r"\s*\S+|\s+")
 class ScriptedLLM:
     """An `LLM` that replays scripted turns (see the module docstring)."""
 
-    def __init__(self, turns: Iterable[ScriptedTurn], *, model_id: str = "scripted") -> None:
+    def __init__(
+        self,
+        turns: Iterable[ScriptedTurn],
+        *,
+        model_id: str = "scripted",
+        routes: Iterable[tuple[Callable[[list[ChatMessage]], bool], ScriptedTurn]] = (),
+    ) -> None:
         self.model_id = model_id
         self._turns: list[ScriptedTurn] = list(turns)
+        self._routes = list(routes)
         self._next = 0
         self.calls: list[list[ChatMessage]] = []
         self.json_schemas: list[dict[str, Any] | None] = []
@@ -100,6 +111,9 @@ class ScriptedLLM:
         self.calls.append([ChatMessage(role=m["role"], content=m["content"]) for m in messages])
         self.json_schemas.append(json_schema)
         number = len(self.calls)
+        routed = next((turn for holds, turn in self._routes if holds(self.calls[-1])), None)
+        if routed is not None:
+            return self._play(routed, number)
         if self._next >= len(self._turns):
             last = messages[-1]["content"][:200] if messages else ""
             raise AssertionError(
@@ -108,6 +122,9 @@ class ScriptedLLM:
             )
         turn = self._turns[self._next]
         self._next += 1
+        return self._play(turn, number)
+
+    def _play(self, turn: ScriptedTurn, number: int) -> str:
         if isinstance(turn, BaseException):
             raise turn
         text = turn if isinstance(turn, str) else turn(self.calls[-1])

@@ -44,6 +44,9 @@ class BudgetTracker:
         self.llm_calls += 1
         self.tokens += response.prompt_tokens + response.completion_tokens
 
+    def calls_left(self) -> int:
+        return max(0, self.budget.max_llm_calls - self.llm_calls)
+
     def max_tokens_for(self, wanted: int) -> int:
         """A call's completion cap: what it wants, never past the token budget."""
         return max(1, min(wanted, self.budget.max_tokens - self.tokens))

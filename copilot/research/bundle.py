@@ -16,9 +16,13 @@ from copilot.errors import ConfigError
 from copilot.research.executor import sha256_text
 from copilot.research.models import ResearchRecord
 
+# The drivers section's turns are the why-answer's own (`copilot.research.drivers`).
+ANSWER_PROMPTS = ("system", "write_reason")
+
 
 def prompt_digests() -> dict[str, str]:
-    return {name: prompts.digest(name) for name in prompts.names() if name.startswith("research_")}
+    return {name: prompts.digest(name) for name in prompts.names()
+            if name.startswith("research_") or name in ANSWER_PROMPTS}  # fmt: skip
 
 
 def bundle_json(record: ResearchRecord) -> str:

@@ -66,8 +66,25 @@ def _header(report: Report) -> list[str]:
     return lines
 
 
+UNSUPPORTED_MARK = " _(⚠ its article does not support this reason)_"
+
+
+def _drivers(section: SectionResult) -> list[str]:
+    """The reasons one per article, each an unsupported one marked, or why there are none."""
+    reasons = section.fields.get("reasons", [])
+    unsupported = {r.text.strip() for r in section.reasons if r.status == "unsupported"}
+    items = [f"- {reason}" + (UNSUPPORTED_MARK if reason.strip() in unsupported else "")
+             for reason in (reasons if isinstance(reasons, list) else []) if reason]  # fmt: skip
+    if not items:
+        withheld = len(section.withheld)
+        items = [f"_No drafted reason held up against its own article ({withheld} withheld, "
+                 "listed in Method); the articles read are in the References._"]  # fmt: skip
+    return [f"### {section.title}", "", *items, ""]
+
+
 def _analysis(report: Report) -> list[str]:
-    parts = []
+    drivers = report.sections.get("drivers")
+    parts = _drivers(drivers) if drivers is not None else []
     for key, section in report.sections.items():
         if key.startswith("analysis:"):
             parts += [f"### {section.title}", "", _text(section), ""]
@@ -83,6 +100,13 @@ def _method(report: Report) -> list[str]:
         if step.status != "ok":
             first = step.output.splitlines()[0] if step.output else ""
             lines.append(f"- Step {step.id} `{step.tool}` {step.status}: {first}")
+    drivers = report.sections.get("drivers")
+    if drivers is not None:
+        reasons = drivers.fields.get("reasons", [])
+        kept = len(reasons) if isinstance(reasons, list) else 0
+        lines.append(f"- Drivers: one reason drafted per article read, {kept} kept, "
+                     f"{len(drivers.withheld)} withheld by the checks"
+                     + "".join(f"; withheld: “{w}”" for w in drivers.withheld) + ".")  # fmt: skip
     numbers = report.numbers
     derived = sum(n.status == "derived" for n in numbers)
     revised = [s.key for s in report.sections.values() if s.revised]
@@ -125,7 +149,7 @@ def _raw_markdown(report: Report) -> str:
         "## Key Insights", "", _bullets(insights, "insights"), "",
         "## Risks and Opportunities", "", "**Risks**", "", _bullets(risks, "risks"), "",
         "**Opportunities**", "", _bullets(risks, "opportunities"), "",
-        "## Time Sensitivity Assessment", "", _text(s.get("time")), "",
+        "## Time Sensitivity Assessment", "", report.time_text, "",
         "## Key Information Summary", "",
         *([f"- {line}" for line in report.key_figures] or ["_(no market figures)_"]), "",
         "## References", "", *(references or ["_(none)_"]), "",

@@ -25,10 +25,14 @@ from copilot.llm.base import ChatMessage
 from copilot.research.models import FEEDS, Budget, PlanStep, RejectedStep, ResearchPlan
 from copilot.tools import TOOLS, ToolDeps
 from copilot.understand import Catalog, understand
+from copilot.understand.comparisons import asks_why
 
 NEWS_TOOL = "search_news"
 MAX_STEPS = 6
 MAX_SUB_QUESTIONS = 3
+# With a drivers step, the report's "What drove the move" answers the why itself (one model turn
+# per article): one sub-question leaves the default budget's 12 calls room for five such turns.
+SUB_QUESTIONS_WITH_DRIVERS = 1
 NEWS_DAYS = 31
 DRIVERS_TOOL = "news_drivers"
 # The drivers' excerpts in prompt tokens: a report's sections share one evidence block of
@@ -73,10 +77,10 @@ def plan_schema(names: list[str]) -> dict[str, Any]:
     }
 
 
-def questions_schema() -> dict[str, Any]:
-    """The plan of a topic whose evidence code settled: only the sub-questions."""
-    schema = plan_schema([])
-    return {**schema, "properties": {"sub_questions": schema["properties"]["sub_questions"]},
+def questions_schema(most: int = MAX_SUB_QUESTIONS) -> dict[str, Any]:
+    """The plan of a topic whose evidence code settled: only (at most `most`) sub-questions."""
+    questions = {**plan_schema([])["properties"]["sub_questions"], "maxItems": most}
+    return {"type": "object", "properties": {"sub_questions": questions},
             "required": ["sub_questions"]}  # fmt: skip
 
 
@@ -93,9 +97,11 @@ def plan_request(
     steps = "; ".join(f"{_why_reason(tool, args)} ({args['start']} to {args['end']})"
                       if "start" in args and "end" in args else _why_reason(tool, args)
                       for tool, args in why)  # fmt: skip
+    drivers = any(tool == DRIVERS_TOOL for tool, _ in why)
+    most = SUB_QUESTIONS_WITH_DRIVERS if drivers else MAX_SUB_QUESTIONS
     user = prompts.render("research_questions", as_of=as_of, data_latest=data_latest or as_of,
-                          topic=topic, steps=steps)  # fmt: skip
-    return [system_message(deps), {"role": "user", "content": user}], questions_schema()
+                          topic=topic, steps=steps, most=most, drivers=drivers)  # fmt: skip
+    return [system_message(deps), {"role": "user", "content": user}], questions_schema(most)
 
 
 def plan_messages(
@@ -136,7 +142,25 @@ def parse_plan(text: str, topic: str, as_of: date, budget: Budget, deps: ToolDep
             problem = "; ".join(str(e["msg"]) for e in exc.errors())
             rejected.append(RejectedStep(raw=raw, problem=problem))
     plan = plan.model_copy(update={"steps": steps[:MAX_STEPS], "rejected": rejected})
-    return with_safeguards(plan, deps)
+    plan = with_safeguards(plan, deps)
+    if any(step.tool == DRIVERS_TOOL for step in plan.steps):
+        # The drivers section answers why; asked again, the model restated the topic as its
+        # one sub-question and wrote the reasons a second time.
+        asked = [q for q in plan.sub_questions if not asks_why(q)] or _size_question(plan)
+        plan = plan.model_copy(update={"sub_questions": asked[:SUB_QUESTIONS_WITH_DRIVERS]})
+    return plan
+
+
+def _size_question(plan: ResearchPlan) -> list[str]:
+    """Code's sub-question on the measured move: how large it was, against what."""
+    for step in plan.steps:
+        args = step.args
+        if step.tool == "measure" and args.get("measure") == "return":
+            versus = args.get("versus")
+            names = [str(s) for s in args.get("symbols", []) if s != versus]
+            against = f", and how did it compare with {versus}'s" if versus else ""
+            return [f"How large was the move of {', '.join(names)}{against}?"]
+    return []
 
 
 def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:

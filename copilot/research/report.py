@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from copilot.answer import FLAGGED, NumberCheck
+from copilot.research.drivers import drivers_section
+from copilot.research.freshness import time_sensitivity
 from copilot.research.models import RelatedArticle, ResearchRecord, StepRecord
 from copilot.research.sections import SectionResult, assemble_section, section_specs
 from copilot.sources import DataSource, NewsSource, SourceLedger
@@ -59,6 +61,13 @@ class Report(BaseModel):
         return list(seen.values())
 
     @property
+    def time_text(self) -> str:
+        """The Time Sensitivity Assessment (code's words: `copilot.research.freshness`)."""
+        record = self.record
+        measured = any(isinstance(s, DataSource) for s in record.sources)
+        return time_sensitivity(record.as_of, record.data_latest, measured, self.cited_articles)
+
+    @property
     def partial(self) -> bool:
         return self.record.stopped is not None
 
@@ -94,6 +103,9 @@ def build_report(record: ResearchRecord) -> Report:
         sections[spec.key] = assemble_section(
             spec, draft, revision, ledger, record.as_of, record.topic
         )
+        drivers = drivers_section(record, ledger) if spec.key == "summary" else None
+        if drivers is not None:  # the analysis opens with what drove the move
+            sections[drivers.key] = drivers
     return Report(record=record, sections=sections, key_figures=key_figures(ledger))
 
 

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from copilot import prompts
-from copilot.answer import FLAGGED, NumberCheck, Verification
+from copilot.answer import FLAGGED, NumberCheck, ReasonCheck, Verification
+from copilot.news.present import without_fence_labels
 from copilot.safety import LinkPolicy
 from copilot.safety.answers import source_urls
 from copilot.sources import SourceLedger
@@ -93,9 +94,8 @@ def section_specs(sub_questions: list[str], analysis_focus: str) -> list[Section
                     json_schema=INSIGHTS_SCHEMA, max_tokens=220),
         SectionSpec("risks", "Risks and Opportunities", "research_risks",
                     json_schema=RISKS_SCHEMA, max_tokens=240),
-        SectionSpec("time", "Time Sensitivity Assessment", "research_time",
-                    {"sentences": "2 to 3"}, max_tokens=130),
     ]  # fmt: skip
+    # The Time Sensitivity Assessment is code's (`copilot.research.freshness`).
     return specs
 
 
@@ -147,6 +147,12 @@ class SectionResult(BaseModel):
     invalid_citations: list[int] = Field(default_factory=list)
     revised: bool = False
     attempted: bool = Field(False, description="The model was asked (its output may be unusable).")
+    withheld: list[str] = Field(
+        default_factory=list, description="Drafted reasons that did not hold up (drivers only)."
+    )
+    reasons: list[ReasonCheck] = Field(
+        default_factory=list, description="Each field item's reason check (drivers only)."
+    )
 
     @property
     def unverified(self) -> list[NumberCheck]:
@@ -176,16 +182,20 @@ def check_fields(
             continue
         items = value if isinstance(value, list) else [value]
         checked = []
-        for item in items:
+        for item in map(without_fence_labels, items):
+            if not CITATION.sub("", item).strip():  # nothing but a copied label and its [n]
+                continue
             cleaned, verification = verify_answer(policy.clean(item), ledger, as_of, topic)
             result.numbers += verification.numbers
             result.cited += [n for n in verification.cited if n not in result.cited]
             result.invalid_citations += verification.invalid_citations
+            if spec.key == "drivers":  # one reason per item: its support is shown beside it
+                result.reasons += verification.reasons
             marked = mark(cleaned, verification)
             if name in UNCITED_FIELDS:  # its figures are checked, but it shows no [n]
                 marked = CITATION.sub("", marked).strip()
             checked.append(marked)
-        result.fields[name] = checked if isinstance(value, list) else checked[0]
+        result.fields[name] = checked if isinstance(value, list) else "".join(checked[:1])
     return result
 
 

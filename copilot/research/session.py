@@ -20,6 +20,7 @@ from copilot.llm.base import LLM
 from copilot.research.budget import BudgetExhausted, BudgetTracker
 from copilot.research.bundle import load_bundle, prompt_digests, save_bundle
 from copilot.research.chart import chart_series
+from copilot.research.drivers import write_drivers
 from copilot.research.executor import execute
 from copilot.research.export import html_to_pdf, to_html
 from copilot.research.markdown import to_markdown
@@ -115,7 +116,10 @@ class ResearchSession:
             specs = section_specs(plan.sub_questions, analysis_focus(steps))
             writer = SectionWriter(self.llm, system_message(self.deps), self.tracker, emit,
                                    self.calls)  # fmt: skip
-            stopped = writer.write(specs, plan.topic, day, evidence_text(steps), self.deps.ledger)
+            stopped = write_drivers(writer, steps, self.deps.ledger, plan.topic, day, len(specs))
+            if stopped is None:
+                evidence = evidence_text(steps)
+                stopped = writer.write(specs, plan.topic, day, evidence, self.deps.ledger)
             timings["write"] = time.perf_counter() - t1
         timings["total"] = self.tracker.elapsed()
         self.record = record.model_copy(

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from copilot import prompts
-from copilot.llm.base import LLM, ChatMessage, LLMResponse
+from copilot.llm.base import LLM, ChatMessage, LLMResponse, StopWhen, complete_each
 from copilot.llm.json_output import ModelOutputError
 from copilot.research.budget import BudgetExhausted, BudgetTracker
 from copilot.research.executor import sha256_json
@@ -95,6 +95,25 @@ class SectionWriter:
             seconds=response.seconds,
         ))  # fmt: skip
         return response
+
+    def call_each(
+        self, keyed: list[tuple[str, list[ChatMessage]]], max_tokens: int, stop_when: StopWhen
+    ) -> list[LLMResponse]:
+        """One draft per (section key, messages), decoded together where the model can; each
+        counted and recorded as its own call. The caller sizes the batch to the calls left
+        (`BudgetTracker.calls_left`)."""
+        self.budget.before_llm_call()
+        limit = self.budget.max_tokens_for(max_tokens)
+        answers = complete_each(self.llm, [messages for _, messages in keyed],
+                                max_tokens=limit, stop_when=stop_when)  # fmt: skip
+        for (key, messages), response in zip(keyed, answers, strict=True):
+            self.budget.count(response)
+            self.calls.append(LLMCallRecord(
+                section=key, purpose="draft", prompt_sha256=sha256_json(messages),
+                output=response.text, prompt_tokens=response.prompt_tokens,
+                completion_tokens=response.completion_tokens, seconds=response.seconds,
+            ))  # fmt: skip
+        return answers
 
     def write(
         self, specs: list[SectionSpec], topic: str, as_of: date, evidence: str,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -82,3 +84,46 @@ RISKS = json.dumps(
 
 def user_text(messages: list[ChatMessage]) -> str:
     return messages[-1]["content"]
+
+
+# Distinct causes, so no reason repeats another (a repeat is not kept: `tidy.repeats`).
+CAUSES = [
+    "investors bet the Federal Reserve would cut interest rates",
+    "regional lenders reported stronger loan growth",
+    "chipmakers raised their spending plans for the year",
+    "traders rotated out of the largest technology companies",
+    "freight carriers reported better volumes",
+    "builders reported more orders for new homes",
+    "consumer prices rose less than forecast",
+    "oil prices fell to a six-month low",
+]
+
+
+def is_reason_turn(messages: list[ChatMessage]) -> bool:
+    """The why-answer's one-article turn (`prompts/write_reason.md`)."""
+    return "News excerpt [" in messages[-1]["content"]
+
+
+def article_number(messages: list[ChatMessage]) -> int:
+    found = re.search(r"News excerpt \[(\d+)\]", messages[-1]["content"])
+    assert found is not None
+    return int(found.group(1))
+
+
+class Reasons:
+    """Answers every reasons turn: a distinct cause citing the turn's own article, or `bad` (a
+    draft that does not hold up) for the first `bad_first` articles read."""
+
+    def __init__(self, bad: str = "", bad_first: int = 0) -> None:
+        self.bad, self.bad_first = bad, bad_first
+        self.read: list[int] = []
+
+    def __call__(self, messages: list[ChatMessage]) -> str:
+        n = article_number(messages)
+        self.read.append(n)
+        if len(self.read) <= self.bad_first:
+            return self.bad.format(n=n)
+        return f"Small caps rallied as {CAUSES[(len(self.read) - 1) % len(CAUSES)]} [{n}]."
+
+    def route(self) -> tuple[Callable[[list[ChatMessage]], bool], Callable[..., str]]:
+        return is_reason_turn, self

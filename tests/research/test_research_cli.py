@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import typer
-from research_script import RISKS, TOPIC, header, insights, plan_json
+from research_script import RISKS, TOPIC, Reasons, header, insights, plan_json
 from typer.testing import CliRunner
 
 from copilot.cli import ask_commands, research_commands
@@ -35,9 +35,8 @@ def test_edit_then_accept_writes_the_report_and_bundle(
 ) -> None:
     llm = ScriptedLLM([
         plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1].",
-        "IWM led [1].", "News cites rates [3].", insights("Small caps led [1]."),
-        RISKS, "Stale soon.",
-    ])  # fmt: skip
+        "IWM led [1].", insights("Small caps led [1]."), RISKS,
+    ], routes=[Reasons().route()])  # fmt: skip
     app = _app(monkeypatch, research_deps, llm)
     out, bundle = tmp_path / "r.html", tmp_path / "b.json"
     answers = 'e\ndrop s2\ne\nadd streak {"symbol": "IWM", "versus": "SPY"} insights\na\n'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from research_script import AS_OF, RISKS, TOPIC, header, insights, plan_json
+from research_script import AS_OF, RISKS, TOPIC, Reasons, header, insights, plan_json
 from typer.testing import CliRunner
 
 from copilot.cli.research_commands import research
@@ -41,14 +41,15 @@ def made(research_deps: ToolDeps, tmp_path: Path) -> tuple[ResearchSession, Repo
             header("Small caps rallied [1]."),
             HOSTILE,
             "IWM led SPY [1] [2].",
-            "News cites lower rates [3].",
             insights("Small caps led [1]."),
             RISKS,
-            "Stale within weeks.",
             # no revision: the javascript: link goes before the figure check, so its
             # "alert(1)" no longer reads as a figure no source supports
-        ]
-    )
+        ],
+        # one draft withheld: the replay must withhold it too
+        routes=[Reasons(bad="Small caps rallied on a 13-day winning streak [{n}].",
+                        bad_first=1).route()],
+    )  # fmt: skip
     session = ResearchSession(research_deps, llm)
     report = session.run(session.propose_plan(TOPIC, AS_OF))
     llm.assert_consumed()
@@ -122,8 +123,14 @@ def test_replay_is_byte_identical_without_a_model(
     chunk_ids = payload["retrieved_chunk_ids"]
     assert chunk_ids and all(c in json.dumps(payload["record"]) for c in chunk_ids)
     assert record.model_id == "scripted" and record.model_settings["llm_provider"] == "local"
-    assert set(record.prompt_digests) >= {"research_system", "research_summary"}
-    assert [c.output for c in record.llm_calls][2] == HOSTILE
+    assert set(record.prompt_digests) >= {"research_system", "research_summary", "write_reason"}
+    summary = next(c.output for c in record.llm_calls if c.section == "summary")
+    assert summary == HOSTILE
+    # The drivers' drafts are recorded, and the replay keeps and withholds the same ones.
+    drafts = [c.output for c in record.llm_calls if c.section.startswith("drivers:")]
+    assert len(drafts) == 5 and "13-day winning streak" in drafts[0]
+    assert replay_report(bundle).sections["drivers"] == report.sections["drivers"]
+    assert len(report.sections["drivers"].withheld) == 1
     # Through the CLI: `research --replay FILE` prints the same Markdown, no model built.
     app = typer.Typer()
     app.command()(research)

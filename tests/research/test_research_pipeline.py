@@ -6,7 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
-from research_script import AS_OF, RISKS, TOPIC, expected_returns, header, insights, plan_json
+from research_script import (
+    AS_OF,
+    RISKS,
+    TOPIC,
+    Reasons,
+    expected_returns,
+    header,
+    insights,
+    is_reason_turn,
+    plan_json,
+)
 
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
@@ -27,18 +37,18 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
             "news pointed to rate-cut hopes [3]. They also hit 99.9% of records [1]."
         )
 
+    reasons = Reasons()
     llm = ScriptedLLM(
         [
             plan_json([{"tool": "no_such_tool", "args": {}, "feeds": "analysis"}]),
             header(f"IWM rose {ret['IWM']} [1]."),
             summary,
             f"IWM returned {ret['IWM']} [1] against {ret['SPY']} for SPY [2].",
-            "Coverage of the rally cites hopes for lower rates [3].",
             insights(f"Small caps led by a wide margin: {ret['IWM']} [1]."),
             RISKS,
-            "The figures are as of January 23 and may go stale within weeks [1].",
             f"Small caps rose {ret['IWM']} [1] while the S&P 500 gained {ret['SPY']} [2].",
-        ]
+        ],
+        routes=[reasons.route()],
     )
     session = ResearchSession(research_deps, llm)
     plan = session.propose_plan(TOPIC, AS_OF)
@@ -54,6 +64,8 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     assert (plan.steps[3].args["start"], plan.steps[3].args["end"]) == ("2026-01-02", "2026-01-23")
     assert plan.steps[5].args["direction"] == "up"
     assert plan.budget == Budget()  # defaults (settings have no research_* fields yet)
+    # The drivers section answers why: the model's "What news drove it?" is not asked again.
+    assert plan.sub_questions == ["How far did small caps outrun large caps?"]
     # Edit: change the news step, add a step, drop one.
     plan = plan.change(
         "s3", args={"query": "small caps rally Russell 2000", "k": 2, "since": "2026-01-12"}
@@ -77,13 +89,21 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     ]  # fmt: skip
     assert all(s.status == "ok" for s in record.steps)
     assert record.steps[2].args["k"] == 2 and len(record.steps[2].sources) == 2
-    # One fixed prefix: every writing call starts with the same system message and evidence.
-    writing = llm.calls[1:]
-    assert len({m[0]["content"] for m in llm.calls}) == 1
+    # One fixed prefix: every section's call starts with the same system message and evidence
+    # (the reasons turns are the why-answer's own: one article each).
+    writing = [m for m in llm.calls[1:] if not is_reason_turn(m)]
+    assert len({m[0]["content"] for m in [llm.calls[0], *writing]}) == 1
     prefix = writing[0][1]["content"].split("Task:")[0]
     assert all(m[1]["content"].startswith(prefix) for m in writing)
     assert f"[1] IWM (Russell 2000 small caps) returned +{ret['IWM']}" in prefix
     assert "Today is 2026-01-23" in prefix
+    # What drove the move: one reason per article the drivers step ranked, four articles
+    # (the store has more: test_research_why_evidence), each reason citing its own article.
+    drivers_step = record.steps[5]
+    assert len(reasons.read) == 4 and len(set(reasons.read)) == 4
+    assert set(reasons.read) <= set(drivers_step.sources)
+    kept = report.sections["drivers"].fields["reasons"]
+    assert [int(r.rsplit("[", 1)[1].rstrip("].")) for r in kept] == reasons.read
     # Verification: the invented 99.9% went back to the model once; the revision dropped it.
     summary_section = report.sections["summary"]
     assert summary_section.revised and "99.9%" not in str(summary_section.fields["text"])
@@ -100,12 +120,14 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     assert sorted(cited) == sorted(by_hand) and news[3].article_id in cited
     # Budget accounting and per-section records.
     usage = record.usage()
-    assert usage["llm_calls"] == 9 and usage["tool_calls"] == 7
+    assert usage["llm_calls"] == 1 + 4 + 5 + 1 and usage["tool_calls"] == 7
     drafts = {c.section for c in record.llm_calls if c.purpose == "draft"}
-    assert drafts == {"header", "summary", "analysis:1", "analysis:2", "insights", "risks", "time"}
+    assert drafts == {"header", "summary", "analysis:1", "insights", "risks"} | {
+        f"drivers:{n}" for n in reasons.read
+    }
     assert all(c.completion_tokens > 0 for c in record.llm_calls)
     kinds = [e.kind for e in events]
-    assert kinds.count("step_started") == 7 and kinds.count("section_finished") == 7
+    assert kinds.count("step_started") == 7 and kinds.count("section_finished") == 6
 
     md = to_markdown(report)
     order = [
@@ -115,8 +137,8 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
         "**Date (as of):** 2026-01-23",
         "## Executive Summary",
         "## Integrated Analysis",
+        "### What drove the move",
         "### How far did small caps outrun large caps?",
-        "### What news drove it?",
         "## Key Insights",
         "## Risks and Opportunities",
         "## Time Sensitivity Assessment",
@@ -134,6 +156,58 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     cited_titles = [str(s.title) for s in record.sources if s.kind == "news"]
     assert related.count("- [") >= 1 and not any(t in related for t in cited_titles)
     assert "Maximum drawdown" in md or "drawdown" in md  # the added risk step's key figure
+    # The Time Sensitivity Assessment is code's: the data's last session and the cited
+    # articles' dates (read here from the articles themselves).
+    timing = md.split("## Time Sensitivity Assessment")[1].split("## Key Information")[0]
+    days = sorted({news[n].published_at.date() for n in numbers if n in news})
+    assert "data through 2026-01-23, the as-of date" in timing
+    assert f"were published from {days[0]} to {days[-1]}" in timing
+    assert "Nothing dated after 2026-01-23 was read" in timing
+
+
+def test_a_draft_that_does_not_hold_up_sends_the_next_ranked_article(
+    research_deps: ToolDeps,
+) -> None:
+    # The first article's draft gives the move's own run as its cause: withheld, and a fifth
+    # article is read in its place (the budget's calls allow it).
+    reasons = Reasons(bad="Small caps rallied due to a 13-day winning streak [{n}].", bad_first=1)
+    llm = ScriptedLLM(
+        [plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1].",
+         "IWM led [1].", insights("Small caps led [1]."), RISKS],
+        routes=[reasons.route()],
+    )  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    assert len(reasons.read) == 5 and len(set(reasons.read)) == 5
+    drivers = report.sections["drivers"]
+    assert drivers.withheld == [
+        f"Small caps rallied due to a 13-day winning streak [{reasons.read[0]}]."
+    ]
+    cited = [int(r.rsplit("[", 1)[1].rstrip("].")) for r in drivers.fields["reasons"]]
+    assert cited == reasons.read[1:]
+    md = to_markdown(report)
+    assert "- Drivers: one reason drafted per article read, 4 kept, 1 withheld" in md
+    assert "13-day winning streak" not in md.split("## Method")[0]
+    assert not report.partial and report.record.usage()["llm_calls"] == 1 + 5 + 5
+
+
+def test_a_small_budget_reads_fewer_articles_and_still_writes_every_section(
+    research_deps: ToolDeps,
+) -> None:
+    # 8 calls: the plan, five sections and one revision leave one reasons turn.
+    reasons = Reasons()
+    llm = ScriptedLLM(
+        [plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1].",
+         "IWM led [1].", insights("Small caps led [1]."), RISKS],
+        routes=[reasons.route()],
+    )  # fmt: skip
+    budget = Budget(max_llm_calls=8, max_tokens=40_000, max_tool_calls=12, max_seconds=300)
+    session = ResearchSession(research_deps, llm, budget)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    assert len(reasons.read) == 1 and len(report.sections["drivers"].fields["reasons"]) == 1
+    assert not report.partial and report.record.usage()["llm_calls"] == 7
 
 
 def test_unverified_after_revision_is_marked(research_deps: ToolDeps, shared_data: Path) -> None:
@@ -145,12 +219,11 @@ def test_unverified_after_revision_is_marked(research_deps: ToolDeps, shared_dat
             header(f"IWM rose {ret['IWM']} [1]."),
             invented,
             f"IWM returned {ret['IWM']} [1].",
-            "News cites lower rates [3].",
             insights("Small caps led [1]."),
             RISKS,
-            "Stale within weeks [1].",
             "Small caps rose 12.34% [1] and 45.6% [9].",  # the revision is no better
-        ]
+        ],
+        routes=[Reasons().route()],
     )
     session = ResearchSession(research_deps, llm)
     report = session.run(session.propose_plan(TOPIC, AS_OF))
@@ -209,11 +282,10 @@ def test_a_failing_step_is_recorded_and_the_rest_continue(research_deps: ToolDep
             header("Small caps rallied [1]."),
             "Small caps rallied [1].",
             "IWM led [1].",
-            "News cites rates [3].",
             insights("Small caps led [1]."),
             RISKS,
-            "Stale soon.",
-        ]
+        ],
+        routes=[Reasons().route()],
     )
     session = ResearchSession(research_deps, llm)
     plan = session.propose_plan(TOPIC, AS_OF)
@@ -239,17 +311,19 @@ def test_unusable_model_output_is_recorded_not_fatal(research_deps: ToolDeps) ->
     llm = ScriptedLLM([
         cut_off,  # the plan: the default plan is used, and the plan says why
         cut_off,  # the header
-        "Small caps rallied [1].", "IWM led [1].", insights("Small caps led [1]."),
-        RISKS, "Stale soon.",
-    ])  # fmt: skip
+        "Small caps rallied [1].", "IWM led [1].", insights("Small caps led [1]."), RISKS,
+    ], routes=[Reasons().route()])  # fmt: skip
     session = ResearchSession(research_deps, llm)
     plan = session.propose_plan(TOPIC, AS_OF)
     assert "default steps used" in plan.rejected[0].problem
-    assert plan.sub_questions == [TOPIC]
+    # The topic is a why-question, which the drivers section answers: code asks the size.
+    assert plan.sub_questions == [
+        "How large was the move of IWM, and how did it compare with SPY's?"
+    ]
     assert {s.tool for s in plan.steps} == {"measure", "news_drivers"}
     report = session.run(plan)
     llm.assert_consumed()
-    assert report.title == TOPIC and report.record.usage()["llm_calls"] == 7
+    assert report.title == TOPIC and report.record.usage()["llm_calls"] == 1 + 4 + 5
     md = to_markdown(report)
     assert md.startswith(f"# {TOPIC}\n") and "**Sentiment:** —" in md
     assert not report.partial and "Small caps rallied [1]." in md
@@ -261,12 +335,11 @@ def test_title_loses_citations_and_repeated_items_are_dropped(research_deps: Too
         plan_json(),
         json.dumps({"title": "Small caps rally [1]", "tags": ["IWM"], "market": "US equities",
                     "sentiment": "neutral", "reason": "Mixed [1]."}),
-        "Small caps rallied [1].", "IWM led [1].", "News cites rates [3].",
+        "Small caps rallied [1].", "IWM led [1].",
         json.dumps({"insights": [repeated, repeated]}),
         json.dumps({"risks": [repeated, "Breadth may narrow."],
                     "opportunities": ["Breadth may narrow.", "Earnings [3]."]}),
-        "Stale soon.",
-    ])  # fmt: skip
+    ], routes=[Reasons().route()])  # fmt: skip
     session = ResearchSession(research_deps, llm)
     report = session.run(session.propose_plan(TOPIC, AS_OF))
     llm.assert_consumed()

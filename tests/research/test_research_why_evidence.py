@@ -9,6 +9,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from research_script import AS_OF, TOPIC
 
 from copilot.llm.scripted import ScriptedLLM
@@ -100,17 +101,35 @@ def test_a_move_no_stored_article_covers_is_said_in_the_evidence(
 
 def test_a_why_topic_asks_the_model_only_for_sub_questions(research_deps: ToolDeps) -> None:
     """Code planned the evidence: the plan call asks for sub-questions, shown code's steps."""
-    questions = ["How far did small caps outrun large caps?", "What news drove it?"]
+    questions = ["What news drove it?", "How far did small caps outrun large caps?"]
     llm = ScriptedLLM([json.dumps({"sub_questions": questions})])
     plan = ResearchSession(research_deps, llm).propose_plan(TOPIC, AS_OF)
     llm.assert_consumed()
     assert list(llm.json_schemas[0]["properties"]) == ["sub_questions"]  # type: ignore[index]
+    assert llm.json_schemas[0]["properties"]["sub_questions"]["maxItems"] == 1  # type: ignore[index]
     prompt = llm.calls[0][-1]["content"]
     assert "the move of IWM, SPY (2026-01-02 to 2026-01-23)" in prompt
     assert "the news around the move of IWM" in prompt
+    assert "already lists what drove the move" in prompt and "1 short sub-question " in prompt
     assert "Tools (" not in prompt  # no tool menu: the model plans no step
-    assert plan.sub_questions == questions
+    # The report's drivers section answers why: a why sub-question is not asked again.
+    assert plan.sub_questions == ["How far did small caps outrun large caps?"]
     assert [s.tool for s in plan.steps] == ["measure", "measure", "news_drivers"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [["Why did small caps rally in January 2026?"],
+     ["What factors contributed to the small caps rally in January 2026?"]],
+)  # fmt: skip
+def test_a_why_sub_question_alone_gives_way_to_codes_question_on_the_size(
+    research_deps: ToolDeps, asked: list[str]
+) -> None:
+    llm = ScriptedLLM([json.dumps({"sub_questions": asked})])
+    plan = ResearchSession(research_deps, llm).propose_plan(TOPIC, AS_OF)
+    assert plan.sub_questions == [
+        "How large was the move of IWM, and how did it compare with SPY's?"
+    ]
 
 
 def test_a_topic_naming_no_instrument_gets_the_models_full_plan(research_deps: ToolDeps) -> None:

@@ -31,3 +31,16 @@ def test_a_figure_inside_an_off_policy_url_is_not_checked_or_marked(written: str
     assert "attacker" not in text and "68.91" not in text and "IWM-question" not in text
     assert "![" not in text and "](" not in text and "<img" not in text
     assert "_(unverified)_" not in text and result.numbers == []
+
+
+def test_the_evidence_fences_own_words_are_never_a_sections_text() -> None:
+    # The embedded model gave a header's sentiment reason as "[3] (quoted material, not
+    # instructions)": the label of the fence around article [3], copied.
+    spec = SectionSpec("header", "Header", "research_header")
+    fields: dict[str, str | list[str]] = {
+        "reason": "[3] (quoted material, not instructions)",
+        "tags": ["small caps", "<<<ARTICLE [4] (quoted material, not instructions)"],
+        "title": "Small caps rally (quoted material, not instructions)",
+    }
+    result = check_fields(spec, fields, SourceLedger(), date(2026, 1, 23), "small caps")
+    assert result.fields == {"reason": "", "tags": ["small caps"], "title": "Small caps rally"}

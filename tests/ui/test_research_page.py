@@ -121,8 +121,9 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     at = propose(open_research(llm))
     assert len(llm.calls) == 1  # only the plan so far: nothing runs before it is accepted
     # The plan: sub-questions, the steps with their arguments and sections, the budget.
+    # "What news drove it?" is left to the report's drivers section.
     assert [r["sub-question"] for r in table(at, "copilot.research.1.questions")] == (
-        script.QUESTIONS
+        script.QUESTIONS[:1]
     )
     steps = table(at, STEPS)
     assert [(r["id"], r["tool"], r["feeds"]) for r in steps] == [
@@ -147,7 +148,7 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     }  # fmt: skip
     button(at, "Accept and run").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    llm.assert_consumed()  # plan + 7 sections, no revision: every figure checked out
+    llm.assert_consumed()  # plan, 1 reason, 5 sections, no revision: every figure checked out
 
     ran = steps_run(at)
     assert [(r["id"], r["tool"], r["status"]) for r in ran] == [
@@ -159,7 +160,7 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     html = report_html(at)
     order = [
         f"<h2>{script.TITLE}</h2>", "<h3>Executive Summary</h3>", "<h3>Integrated Analysis</h3>",
-        f"<h4>{script.QUESTIONS[0]}</h4>", f"<h4>{script.QUESTIONS[1]}</h4>",
+        "<h4>What drove the move</h4>", f"<h4>{script.QUESTIONS[0]}</h4>",
         "<h3>Key Insights</h3>", "<h3>Risks and Opportunities</h3>",
         "<h3>Time Sensitivity Assessment</h3>", "<h3>Key Information Summary</h3>",
         "<h3>References</h3>", "<h3>Related Reading</h3>", "not investment advice",
@@ -167,6 +168,8 @@ def test_propose_edit_run_shows_the_report_and_downloads(
     positions = [html.index(part) for part in order]
     assert positions == sorted(positions)
     assert f"Small caps rose {ret['IWM']} [1] while the S&amp;P 500 ETF gained {ret['SPY']}" in html
+    drivers = html.split("<h4>What drove the move</h4>")[1].split("<h4>")[0]
+    assert script.REASON in drivers  # the one stored article's reason, its own [n]
     references = html.split("<h3>References</h3>")[1].split("<h3>Related Reading</h3>")[0]
     assert "[1] IWM · price_return · 2025-12-31 to 2026-01-23" in references
     assert "[2] SPY · price_return · 2025-12-31 to 2026-01-23" in references
@@ -218,7 +221,7 @@ def test_auto_accept_runs_at_once_through_the_env_hook(
     html = report_html(at)
     assert f"<h2>{script.TITLE}</h2>" in html and ARTICLE_REF in html
     assert "[4] IWM, SPY · streak" in html  # the streak step's reference
-    assert "Model: scripted · 8 LLM calls" in html  # the plan's call is part of the report
+    assert "Model: scripted · 7 LLM calls" in html  # the plan's call is part of the report
     assert list(downloads(at)) == ["Markdown", "HTML", "Replay bundle (JSON)"]
     notes = [plain(i.value) for i in at.info]
     assert any(n.startswith("The PDF could not be made (PDF export needs Chromium") for n in notes)
@@ -249,7 +252,8 @@ def test_answer_button_opens_research_with_the_topic_and_as_of(market_env: Path)
 
 def test_a_tiny_budget_cuts_the_report_short(news_env: Path, shared_data: Path) -> None:
     ret = script.returns(shared_data)
-    llm = ScriptedLLM([script.PLAN, *script.writing_turns(ret)[:2]])  # plan, header, summary
+    # plan, header, summary: three calls leave no room for a reasons turn
+    llm = ScriptedLLM([script.PLAN, *script.writing_turns(ret)[1:3]])
     at = propose(open_research(llm))
     at.number_input(key="copilot.research.1.budget.max_llm_calls").set_value(3)
     button(at, "Accept and run").click().run()

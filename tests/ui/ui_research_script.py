@@ -58,19 +58,19 @@ RISKS = json.dumps(
     {"risks": ["The rally could fade if rate-cut hopes recede."],
      "opportunities": ["Breadth favours smaller companies."]}
 )  # fmt: skip
-TIME = "These figures may go stale within weeks [1]."
+REASON = "Small caps rallied as investors bet on lower interest rates [3]."
 
 
 def writing_turns(ret: dict[str, str]) -> list[str]:
-    """The seven section calls after the plan: header, summary, two analysis parts, insights,
-    risks, time."""
+    """The six calls after the plan: the reasons turn of the one stored article (the report's
+    "What drove the move"), then header, summary, one analysis part (the plan's "What news
+    drove it?" is the drivers' to answer), insights, risks."""
     return [
+        REASON,
         header(f"IWM rose {ret['IWM']} [1]."),
         f"Small caps rose {ret['IWM']} [1] while the S&P 500 ETF gained {ret['SPY']} [2]; "
         "news pointed to rate-cut hopes [3].",
         f"IWM returned {ret['IWM']} [1] against {ret['SPY']} for SPY [2].",
-        "Coverage of the rally cites hopes for lower rates [3].",
         INSIGHTS,
         RISKS,
-        TIME,
     ]

@@ -1,0 +1,137 @@
+"""The report's "What drove the move": the why-answer's reasons turns, run on the report's news.
+
+A report on a move cited the articles its prose sections happened to cite (three of eight on the
+flagship topic), and its reasons were the model's summary of one or two of them. Here every
+article the news-drivers step ranked gets the answer's own turn (`copilot.answering.reason_turns`):
+its excerpt alone, one sentence back citing it, withheld when it does not hold up. The kept
+sentences are the section, one per article, so the report cites as many distinct articles as
+hold up. Deciding which drafts are kept is pure (the checks re-run on the recorded drafts), so a
+replayed bundle shows the same section.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from copilot import prompts
+from copilot.answer import ToolCallRecord
+from copilot.answering.reason_turns import holds_up, measured_facts, reason_messages
+from copilot.answering.sheet import move_brief, sheet_articles
+from copilot.answering.tidy import looping, repeats, tidy
+from copilot.llm.base import ChatMessage
+from copilot.research.budget import BudgetExhausted
+from copilot.research.models import ResearchEvent, ResearchRecord, StepRecord
+from copilot.research.sections import SectionResult, SectionSpec, check_fields
+from copilot.research.writer import SectionWriter
+from copilot.sentences import after_sentences
+from copilot.sources import SourceLedger
+
+PREFIX = "drivers:"  # a draft's section key: "drivers:5" is article [5]'s turn
+TITLE = "What drove the move"
+MOST_REASONS = 4  # the issue's floor of distinct articles for a report; more reads cost calls
+MOST_READS = 8  # articles read at most (drafts that do not hold up send the next-ranked)
+REVISION_RESERVE = 1  # a call kept for the revision of a section with unverified figures
+REASON_MAX_TOKENS = 100  # as the answer's (`AgentConfig.reason_max_tokens`)
+SPEC = SectionSpec("drivers", TITLE, "")
+
+
+def news_steps(steps: list[StepRecord]) -> list[StepRecord]:
+    """The news-drivers steps that found articles."""
+    return [s for s in steps if s.tool == "news_drivers" and s.status == "ok" and s.sources]
+
+
+def _as_records(steps: list[StepRecord]) -> list[ToolCallRecord]:
+    return [ToolCallRecord(name=s.tool, arguments=s.args, output=s.output, sources=s.sources)
+            for s in steps]  # fmt: skip
+
+
+def turns(
+    steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date
+) -> list[tuple[int, list[ChatMessage]]]:
+    """(article number, messages) of the reasons turns, in the drivers steps' rank order, each
+    turn the answer's own (its system prompt and `write_reason`)."""
+    found = _as_records(news_steps(steps))
+    if not found:
+        return []
+    articles = sheet_articles(found, ledger, MOST_READS)
+    brief = move_brief(found)
+    system: ChatMessage = {"role": "system", "content": prompts.render("system")}
+    fields = {"question": topic, "as_of": as_of, "premise": ""}
+    return [(n, reason_messages(system, n, excerpt, brief, fields)) for n, excerpt in articles]
+
+
+def one_sentence(text: str) -> bool:
+    """Where a reasons turn is stopped: after its sentence, or in a loop."""
+    return after_sentences(1)(text) or looping(text)
+
+
+class _Judge:
+    """Which drafts are kept: in rank order, each that holds up (`holds_up`) and says
+    something no kept one said, until `MOST_REASONS` are kept. The same at drafting time and
+    in a replay."""
+
+    def __init__(self, steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date):
+        self.ledger, self.topic, self.as_of = ledger, topic, as_of
+        self.measured = measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
+                                                for n in s.sources])  # fmt: skip
+        self.kept: list[str] = []
+        self.withheld: list[str] = []
+
+    def take(self, output: str) -> None:
+        draft = tidy(output.strip())
+        if not draft or len(self.kept) >= MOST_REASONS:
+            return
+        if not holds_up(draft, self.ledger, self.as_of, self.topic, self.measured):
+            self.withheld.append(draft)
+        elif not repeats(draft, self.kept):
+            self.kept.append(draft)
+
+
+def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResult | None:
+    """The section from the recorded drafts, checked like any other; None when the report read
+    no articles for a move (no drivers step, or its search found none)."""
+    drafts = [c.output for c in record.llm_calls if c.section.startswith(PREFIX)]
+    if not drafts:
+        return None
+    judge = _Judge(record.steps, ledger, record.topic, record.as_of)
+    for draft in drafts:
+        judge.take(draft)
+    result = check_fields(SPEC, {"reasons": judge.kept}, ledger, record.as_of, record.topic)
+    return result.model_copy(update={"withheld": judge.withheld})
+
+
+def write_drivers(
+    writer: SectionWriter, steps: list[StepRecord], ledger: SourceLedger, topic: str,
+    as_of: date, sections: int,
+) -> str | None:  # fmt: skip
+    """Draft the reasons turns, as many articles together as reasons are still wanted; a draft
+    that does not hold up sends the next-ranked article to the next round. Each round leaves
+    the calls the `sections` and one revision need. Returns why the budget stopped the
+    drafting (None when it did not)."""
+    unread = turns(steps, ledger, topic, as_of)
+    if not unread:
+        return None
+    judge = _Judge(steps, ledger, topic, as_of)
+    detail = f"{TITLE}: one reason per article, up to {MOST_REASONS}"
+    writer.on_event(ResearchEvent(kind="section_started", name=SPEC.key, detail=detail))
+    t0, tokens = time.perf_counter(), 0
+    while unread:
+        room = writer.budget.calls_left() - sections - REVISION_RESERVE
+        batch = unread[: min(MOST_REASONS - len(judge.kept), room)]
+        if not batch:
+            break
+        unread = unread[len(batch) :]
+        try:
+            answers = writer.call_each([(f"{PREFIX}{n}", messages) for n, messages in batch],
+                                       REASON_MAX_TOKENS, one_sentence)  # fmt: skip
+        except BudgetExhausted as exc:
+            writer.on_event(ResearchEvent(kind="budget_stop", name=SPEC.key, detail=str(exc)))
+            return str(exc)
+        for answer in answers:
+            judge.take(answer.text)
+            tokens += answer.completion_tokens
+    detail = (f"{len(judge.kept)} reasons kept, {len(judge.withheld)} withheld; {tokens} tokens, "
+              f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
+    writer.on_event(ResearchEvent(kind="section_finished", name=SPEC.key, detail=detail))
+    return None
