@@ -142,13 +142,17 @@ def parse_plan(text: str, topic: str, as_of: date, budget: Budget, deps: ToolDep
             problem = "; ".join(str(e["msg"]) for e in exc.errors())
             rejected.append(RejectedStep(raw=raw, problem=problem))
     plan = plan.model_copy(update={"steps": steps[:MAX_STEPS], "rejected": rejected})
-    plan = with_safeguards(plan, deps)
-    if any(step.tool == DRIVERS_TOOL for step in plan.steps):
-        # The drivers section answers why; asked again, the model restated the topic as its
-        # one sub-question and wrote the reasons a second time.
-        asked = [q for q in plan.sub_questions if not asks_why(q)] or _size_question(plan)
-        plan = plan.model_copy(update={"sub_questions": asked[:SUB_QUESTIONS_WITH_DRIVERS]})
-    return plan
+    return _fit_questions(with_safeguards(plan, deps))
+
+
+def _fit_questions(plan: ResearchPlan) -> ResearchPlan:
+    """With a drivers step, the report's drivers section answers why: a why sub-question is
+    dropped (asked again, the model restated the topic and wrote the reasons a second time),
+    and one is kept — code's on the move's size when none is left."""
+    if not any(step.tool == DRIVERS_TOOL for step in plan.steps):
+        return plan
+    asked = [q for q in plan.sub_questions if not asks_why(q)] or _size_question(plan)
+    return plan.model_copy(update={"sub_questions": asked[:SUB_QUESTIONS_WITH_DRIVERS]})
 
 
 def _size_question(plan: ResearchPlan) -> list[str]:
@@ -232,4 +236,4 @@ def _prior_month_end(day: date) -> date:
 def default_plan(deps: ToolDeps, topic: str, as_of: date, budget: Budget) -> ResearchPlan:
     """A plan without the model (used when the budget allows no planning call)."""
     plan = ResearchPlan(topic=topic, as_of=as_of, budget=budget, sub_questions=[topic])
-    return with_safeguards(plan, deps)
+    return _fit_questions(with_safeguards(plan, deps))
