@@ -101,6 +101,8 @@ def length_match(claim: Claim, st: Statement) -> bool:
 def window_match(claim: Claim, st: Statement) -> bool:
     if not length_match(claim, st):
         return False
+    if st.period and claim.one_day:
+        return False  # a week's (or longer) figure written as one day's
     if not st.dates:
         return True
     if any(day not in st.dates for day in claim.dates):

@@ -63,6 +63,8 @@ class Claim:
     signed: bool = True  # its sign is written (a sign or a direction word), not assumed
     sign_conflict: bool = False  # its sign and its words disagree ("+5% below its average")
     calendar_days: bool = False  # a window's length counted in days, not trading days
+    period: bool = False  # its sentence gives it a period longer than a day ("for the week")
+    one_day: bool = False  # its sentence names one day and no longer period ("on January 20")
 
     @property
     def is_date(self) -> bool:
@@ -290,16 +292,24 @@ def extract_claims(
     claims: list[Claim] = []
     numbers = find_numbers(text)
     dates = [n for n in numbers if n.unit == "date"]
+    previous = 0  # where the sentence before starts
     for sentence in sentences(text):
         lo, hi = sentence.start, sentence.end
         others = frozenset(m.subject for m in sentence.mentions)
         in_order = tuple(dict.fromkeys(m.subject for m in sentence.mentions))
         figures = [n.start for n in numbers if lo <= n.start < hi and n.unit not in DATES]
+        respective = _respectively(text, sentence, figures)
+        period = over_a_period(text, lo, hi, previous)
+        one_day = len({n.day or n.month_day for n in dates if lo <= n.start < hi}) == 1
+        carried = 0  # the sign a list of figures "…, respectively" shares
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
             measure, comparative = measure_of(text, number, clause)
             sized = attributive(text, number)  # sizes the noun after it, not the instrument
             sign = direction(text, number, lo) if number.unit in SIGNED and not sized else 1
+            if number.start in respective:  # "lost 0.4% and 0.7%, respectively": one verb
+                sign = sign or carried
+                carried = sign
             side = _side(text, clause) if measure in ("sma_distance", "peak_distance") else 0
             own_sign = number.text[:1] in "+-\u2212\u2013"
             conflict = bool(side and own_sign and side != sign)
@@ -322,8 +332,10 @@ def extract_claims(
             # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.
             after = CITATION.match(text, clause[1])
             own = citations_in(text[clause[0] : clause[1]] + (after.group() if after else ""))
-            subject = _cited_subject(text, clause, source_subjects, sentence.citations) or _subject(
-                sentence.mentions, number, clause, lo, text
+            subject = (
+                respective.get(number.start)
+                or _cited_subject(text, clause, source_subjects, sentence.citations)
+                or _subject(sentence.mentions, number, clause, lo, text)
             )
             if sized:
                 subject, measure = NO_SUBJECT, None
@@ -336,12 +348,50 @@ def extract_claims(
                     sessions=nearest_sessions(windows, number.start), windows=windows,
                     signed=sign != 0, sign_conflict=conflict,
                     calendar_days=measure == "window" and _in_days(text, number),
+                    period=period, one_day=one_day and not period,
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
                     sentence_words=clause_words(text[lo:hi]),
                 )
             )  # fmt: skip
+        previous = lo
     return claims
+
+
+# A period longer than a day that a sentence gives its figures: "for the week", "weekly", "last
+# month", "year to date". An article's "For the week, the Dow lost 0.3%. The S&P 500 and the
+# Nasdaq lost 0.4% and 0.7%, respectively." gives the second sentence's figures the week too.
+_PERIOD = re.compile(
+    r"\b(?:for|on|over|during|in|across)\s+the\s+(?:(?:past|last|holiday-shortened|shortened|"
+    r"full|whole|entire)\s+)?(?:week|month|quarter|year)\b|"
+    r"\b(?:last|this|past|previous|prior)\s+(?:week|month|quarter|year)\b|"
+    r"\b(?:weekly|monthly|quarterly|annual|annually)\b|"
+    r"\byear[-\s]to[-\s]date\b|\bytd\b|\bso\s+far\s+(?:this|in)\s+\w+",
+    re.I,
+)
+_PERIOD_OPENER = re.compile(
+    r"^\W*(?:for|on|over|during|across)\s+the\s+(?:(?:past|last|holiday-shortened|shortened|"
+    r"full|whole|entire)\s+)?(?:week|month|quarter|year)\b|^\W*(?:weekly|monthly)\b",
+    re.I,
+)
+
+
+def _respectively(text: str, sentence: Sentence, figures: list[int]) -> dict[int, Subject]:
+    """ "The S&P 500 and the Nasdaq lost 0.4% and 0.7%, respectively": each figure's instrument,
+    in the order named (was the nearest before each: both the Nasdaq's)."""
+    lo, hi = sentence.start, sentence.end
+    if "respectively" not in text[lo:hi].lower() or len(figures) < 2:
+        return {}
+    named = list(dict.fromkeys(m.subject for m in sentence.mentions if m.start + lo < figures[0]))
+    return dict(zip(figures, named, strict=True)) if len(named) == len(figures) else {}
+
+
+def over_a_period(text: str, lo: int, hi: int, previous: int) -> bool:
+    """Whether the sentence text[lo:hi] gives its figures a period longer than a day, or the
+    sentence before it (from `previous`) opens with one."""
+    return bool(_PERIOD.search(text, lo, hi)) or (
+        previous < lo and bool(_PERIOD_OPENER.match(text[previous:lo]))
+    )
 
 
 # "a 25% capex increase", "Eli Lilly's $1 billion biotech deal", "a 10% cap on card rates": a

@@ -59,6 +59,8 @@ class Statement:
     # sentence's, when the clause has none)
     windows: tuple[StatedWindow, ...] = ()  # read from text: the window lengths it is written
     # with ("up 2.3% from a year ago")
+    period: bool = False  # read from text: given for a week or longer ("for the week"), so no
+    # one day's figure
 
     def describe(self) -> str:
         return f"[{self.source}] {self.label}"
@@ -170,7 +172,7 @@ def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement
         found.append(
             Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
                       number.decimals, dates, claim.sessions, label, False,
-                      claim.words or claim.sentence_words, claim.windows)
+                      claim.words or claim.sentence_words, claim.windows, claim.period)
         )  # fmt: skip
     return found + ranked
 
