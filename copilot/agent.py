@@ -58,6 +58,7 @@ from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
+from copilot.tools.market_support import without_definitions
 from copilot.tools.periods import compare_call
 from copilot.understand import Catalog, understand
 from copilot.understand.model import Understanding
@@ -319,9 +320,7 @@ class Copilot:
     def _evidence(self, records: list[ToolCallRecord]) -> str:
         """The tool outputs the model writes from, definitions left out (they stay in the
         Sources: the model copies figures, not definitions) and the whole bounded."""
-        blocks = ["\n".join(line for line in r.output.splitlines()
-                            if not line.startswith("Definition:"))
-                  for r in records if not r.error]  # fmt: skip
+        blocks = [without_definitions(r.output) for r in records if not r.error]
         text = "\n\n".join(blocks)
         return text[:EVIDENCE_CHARS] if text else "(no evidence: there is no [n] to cite)"
 

@@ -21,6 +21,7 @@ from copilot.answering.prune import prune_unsupported
 from copilot.facts import Fact
 from copilot.market.symbols import lookup
 from copilot.sources import DataSource, SourceLedger
+from copilot.tools.market_support import DEFINITION
 from copilot.verify import verify_answer
 
 NEWS_TOOLS = ("search_news", "news_drivers")
@@ -141,7 +142,7 @@ def move_paragraph(
         if any(f.measure.endswith("streak") and f.value == 0 for f in source.facts):
             continue
         lines += [f"{line.rstrip('.')} [{n}]." for line in body_lines(record)
-                  if not line.startswith("Definition:")]  # fmt: skip
+                  if not line.startswith(DEFINITION)]  # fmt: skip
     return " ".join(lines[:most])
 
 

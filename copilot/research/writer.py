@@ -19,6 +19,7 @@ from copilot.research.executor import sha256_json
 from copilot.research.models import LLMCallRecord, ResearchCallback, ResearchEvent, StepRecord
 from copilot.research.sections import SectionSpec, assemble_section
 from copilot.sources import SourceLedger
+from copilot.tools.market_support import without_definitions
 
 EVIDENCE_CHARS = 6500
 BLOCK_CHARS = 1600
@@ -38,7 +39,8 @@ def evidence_text(steps: list[StepRecord]) -> str:
         if step.status != "ok" or not (step.sources or gap):  # a gap is evidence too: said
             continue
         most = BLOCK_CHARS_BY_TOOL.get(step.tool, BLOCK_CHARS)
-        block = step.output if len(step.output) <= most else step.output[:most] + " …"
+        output = without_definitions(step.output)  # the References keep them
+        block = output if len(output) <= most else output[:most] + " …"
         if total + len(block) > EVIDENCE_CHARS:
             continue  # a shorter block further on may still fit
         blocks.append(block)

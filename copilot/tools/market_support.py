@@ -57,6 +57,16 @@ def describe(symbol: str) -> str:
     return f"{symbol} ({info.represents})" if info else symbol
 
 
+DEFINITION = "Definition:"  # the line of a data tool's output that defines its metric
+
+
+def without_definitions(output: str) -> str:
+    """A tool's output without its definition lines: they stay in the Sources, and the small
+    model copied them as prose ("a beat_streak of 2 consecutive sessions ending at a date, on
+    dates both have, …")."""
+    return "\n".join(line for line in output.splitlines() if not line.startswith(DEFINITION))
+
+
 def cite(
     deps: ToolDeps,
     tool: str,
@@ -75,9 +85,9 @@ def cite(
     as_of = max(store.date_range(s, as_of=deps.as_of)[1] for s in symbols)
     source = DataSource(
         tool=tool, metric=metric, symbols=symbols, start=start, end=end, data_as_of=as_of,
-        provenance=provenance, values=values, text=f"{body} Definition: {metric}",
+        provenance=provenance, values=values, text=f"{body} {DEFINITION} {metric}",
         facts=facts or [],
     )  # fmt: skip
     n = deps.ledger.register(source)
-    text = f"[{n}] {body}\nDefinition: {metric}"
+    text = f"[{n}] {body}\n{DEFINITION} {metric}"
     return ToolOutput(text=text, data={"source": n, **data}, sources=[n])

@@ -97,6 +97,8 @@ def test_plan_edit_execute_write_verify(research_deps: ToolDeps, shared_data: Pa
     assert all(m[1]["content"].startswith(prefix) for m in writing)
     assert f"[1] IWM (Russell 2000 small caps) returned +{ret['IWM']}" in prefix
     assert "Today is 2026-01-23" in prefix
+    # The metrics' definitions stay in the References: shown, the model copied them as prose.
+    assert "Definition:" not in prefix and "beat_streak: consecutive sessions" not in prefix
     # What drove the move: one reason per article the drivers step ranked, four articles
     # (the store has more: test_research_why_evidence), each reason citing its own article.
     drivers_step = record.steps[5]
