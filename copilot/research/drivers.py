@@ -47,17 +47,20 @@ def _as_records(steps: list[StepRecord]) -> list[ToolCallRecord]:
 
 
 def turns(
-    steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date
+    steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date, premise: str = ""
 ) -> list[tuple[int, list[ChatMessage]]]:
     """(article number, messages) of the reasons turns, in the drivers steps' rank order, each
-    turn the answer's own (its system prompt and `write_reason`)."""
+    turn the answer's own (its system prompt and `write_reason`). With code's `premise` note (the
+    move ran against the topic's word), each turn is asked about the move that happened, as
+    the answer's are."""
     found = _as_records(news_steps(steps))
     if not found:
         return []
     articles = sheet_articles(found, ledger, MOST_READS)
     brief = move_brief(found)
     system: ChatMessage = {"role": "system", "content": prompts.render("system")}
-    fields = {"question": topic, "as_of": as_of, "premise": ""}
+    question = f"Why {brief.rstrip('.')}?" if premise and brief else topic
+    fields = {"question": question, "as_of": as_of, "premise": premise}
     return [(n, reason_messages(system, n, excerpt, brief, fields)) for n, excerpt in articles]
 
 
@@ -103,13 +106,13 @@ def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResu
 
 def write_drivers(
     writer: SectionWriter, steps: list[StepRecord], ledger: SourceLedger, topic: str,
-    as_of: date, sections: int,
+    as_of: date, sections: int, premise: str = "",
 ) -> str | None:  # fmt: skip
     """Draft the reasons turns, as many articles together as reasons are still wanted; a draft
     that does not hold up sends the next-ranked article to the next round. Each round leaves
     the calls the `sections` and one revision need. Returns why the budget stopped the
     drafting (None when it did not)."""
-    unread = turns(steps, ledger, topic, as_of)
+    unread = turns(steps, ledger, topic, as_of, premise)
     if not unread:
         return None
     judge = _Judge(steps, ledger, topic, as_of)

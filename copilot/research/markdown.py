@@ -84,7 +84,8 @@ def _drivers(section: SectionResult) -> list[str]:
 
 def _analysis(report: Report) -> list[str]:
     drivers = report.sections.get("drivers")
-    parts = _drivers(drivers) if drivers is not None else []
+    parts = [f"**Note:** {note}" for note in report.notes] + ([""] if report.notes else [])
+    parts += _drivers(drivers) if drivers is not None else []
     for key, section in report.sections.items():
         if key.startswith("analysis:"):
             parts += [f"### {section.title}", "", _text(section), ""]

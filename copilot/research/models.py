@@ -92,6 +92,11 @@ class ResearchPlan(BaseModel):
     steps: list[PlanStep] = Field(default_factory=list)
     budget: Budget = Field(default_factory=Budget)
     rejected: list[RejectedStep] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Code's notes on the topic's premise (a move that ran the other way), shown "
+        "first in the analysis and given to the writer.",
+    )
 
     def next_id(self) -> str:
         used = {s.id for s in self.steps}

@@ -91,7 +91,7 @@ def plan_request(
     evidence planned by code (the move, the run, the news drivers: see `with_safeguards`), so
     the model is asked only for the report's sub-questions — a short reply instead of a
     JSON plan of every step (the plan call was a fifth of a report's time)."""
-    why = _why_steps(ResearchPlan(topic=topic, as_of=as_of), deps)
+    why, _ = _why_steps(ResearchPlan(topic=topic, as_of=as_of), deps)
     if not why:
         return plan_messages(deps, topic, as_of, data_latest), plan_schema(tool_names(deps))
     steps = "; ".join(f"{_why_reason(tool, args)} ({args['start']} to {args['end']})"
@@ -178,11 +178,13 @@ def _has(plan: ResearchPlan, tool: str, **args: str) -> bool:
 def with_safeguards(plan: ResearchPlan, deps: ToolDeps) -> ResearchPlan:
     """The topic's why-evidence when it names an instrument, else the market's month and a news
     search — each added only when the plan lacks it."""
-    why = _why_steps(plan, deps)
+    why, note = _why_steps(plan, deps)
     if why:
         for tool, args in why:
             if not _has_call(plan, tool, args):
                 plan = plan.add(tool, args, "analysis", _why_reason(tool, args))
+        if note and note not in plan.notes:
+            plan = plan.model_copy(update={"notes": [*plan.notes, note]})
         return plan
     start = _prior_month_end(plan.as_of)
     if deps.market is not None and not _has(plan, "price_return", symbol="SPY"):
@@ -196,20 +198,23 @@ def with_safeguards(plan: ResearchPlan, deps: ToolDeps) -> ResearchPlan:
     return plan
 
 
-def _why_steps(plan: ResearchPlan, deps: ToolDeps) -> list[tuple[str, dict[str, Any]]]:
-    """The answer engine's why-evidence for the topic's instruments (none when it names none)."""
+def _why_steps(plan: ResearchPlan, deps: ToolDeps) -> tuple[list[tuple[str, dict[str, Any]]], str]:
+    """The answer engine's why-evidence for the topic's instruments (none when it names none),
+    and code's note when the move ran against the topic's word for it ("GLD did not fall over
+    the period asked about: it rose")."""
     if deps.market is None:
-        return []
+        return [], ""
     settled = understand(plan.topic, plan.as_of, Catalog.from_store(deps.market))
     if not settled.instruments:
-        return []
+        return [], ""
     as_of = deps.as_of
     deps.as_of = plan.as_of  # the move is found in data up to the plan's date
     try:
         calls = why_calls(deps, settled, DRIVERS_BUDGET_TOKENS)
     finally:
         deps.as_of = as_of
-    return [(c["tool"], c["args"]) for c in calls]
+    note = settled.direction_note.replace(", as measured above.", ".")
+    return [(c["tool"], c["args"]) for c in calls], note
 
 
 def _has_call(plan: ResearchPlan, tool: str, args: dict[str, Any]) -> bool:

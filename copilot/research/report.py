@@ -61,6 +61,11 @@ class Report(BaseModel):
         return list(seen.values())
 
     @property
+    def notes(self) -> list[str]:
+        """Code's notes on the topic's premise, cited (shown first in the analysis)."""
+        return premise_notes(self.record.plan.notes, self.record.steps)
+
+    @property
     def time_text(self) -> str:
         """The Time Sensitivity Assessment (code's words: `copilot.research.freshness`)."""
         record = self.record
@@ -77,6 +82,16 @@ def ledger_of(record: ResearchRecord) -> SourceLedger:
     for source in record.sources:
         ledger.register(source)
     return ledger
+
+
+def premise_notes(plan_notes: list[str], steps: list[StepRecord]) -> list[str]:
+    """Code's notes on the topic's premise, each citing the measured move it rests on (none
+    when that step did not run)."""
+    measured = next((s.sources[0] for s in steps if s.tool == "measure" and s.status == "ok"
+                     and s.args.get("measure") == "return" and s.sources), None)  # fmt: skip
+    if measured is None:
+        return []
+    return [f"{note.rstrip('.')} [{measured}]." for note in plan_notes]
 
 
 def analysis_focus(steps: list[StepRecord]) -> str:

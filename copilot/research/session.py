@@ -35,7 +35,7 @@ from copilot.research.models import (
     ResearchRecord,
 )
 from copilot.research.planner import default_plan, parse_plan, plan_request, system_message
-from copilot.research.report import Report, analysis_focus, build_report
+from copilot.research.report import Report, analysis_focus, build_report, premise_notes
 from copilot.research.sections import section_specs
 from copilot.research.writer import SectionWriter, evidence_text
 from copilot.sources import NewsSource
@@ -116,9 +116,11 @@ class ResearchSession:
             specs = section_specs(plan.sub_questions, analysis_focus(steps))
             writer = SectionWriter(self.llm, system_message(self.deps), self.tracker, emit,
                                    self.calls)  # fmt: skip
-            stopped = write_drivers(writer, steps, self.deps.ledger, plan.topic, day, len(specs))
+            notes = premise_notes(plan.notes, steps)
+            stopped = write_drivers(writer, steps, self.deps.ledger, plan.topic, day, len(specs),
+                                    premise=" ".join(notes))  # fmt: skip
             if stopped is None:
-                evidence = evidence_text(steps)
+                evidence = evidence_text(steps, notes)
                 stopped = writer.write(specs, plan.topic, day, evidence, self.deps.ledger)
             timings["write"] = time.perf_counter() - t1
         timings["total"] = self.tracker.elapsed()

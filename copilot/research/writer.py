@@ -29,10 +29,11 @@ BLOCK_CHARS_BY_TOOL = {"news_drivers": 3800}
 FIRST_TOOLS = ("measure", "news_drivers")
 
 
-def evidence_text(steps: list[StepRecord]) -> str:
-    """The successful steps' outputs as numbered evidence, cut to fit a small context."""
-    blocks: list[str] = []
-    total = 0
+def evidence_text(steps: list[StepRecord], notes: list[str] | None = None) -> str:
+    """The successful steps' outputs as numbered evidence, cut to fit a small context; code's
+    `notes` on the topic's premise first ("GLD did not fall …: it rose [1].")."""
+    blocks: list[str] = [f"Note: {note}" for note in notes or []]
+    total = sum(len(block) for block in blocks)
     ordered = sorted(steps, key=lambda s: s.tool not in FIRST_TOOLS)
     for step in ordered:
         gap = step.tool == "news_drivers" and bool(step.data.get("no_coverage"))

@@ -351,3 +351,31 @@ def test_title_loses_citations_and_repeated_items_are_dropped(research_deps: Too
         "risks": [repeated, "Breadth may narrow."],
         "opportunities": ["Earnings [3]."],
     }
+
+
+def test_a_topic_whose_move_ran_the_other_way_says_so_first(research_deps: ToolDeps) -> None:
+    # Small caps rose in January 2026 (IWM +7.58% by the raw closes, test_research_why_evidence):
+    # a report on their "fall" says so in code's words, citing the measure, and every turn is
+    # asked about the rise that happened.
+    topic = "Why did small caps fall in January 2026?"
+    reasons = Reasons()
+    llm = ScriptedLLM(
+        [json.dumps({"sub_questions": ["How far did small caps outrun large caps?"]}),
+         header("Small caps rose [1]."), "Small caps rose [1].", "IWM led [1].",
+         insights("Small caps led [1]."), RISKS],
+        routes=[reasons.route()],
+    )  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    plan = session.propose_plan(topic, AS_OF)
+    assert plan.notes == ["IWM did not fall over the period asked about: it rose."]
+    report = session.run(plan)
+    llm.assert_consumed()
+    measure = next(s for s in report.record.steps if s.args.get("measure") == "return")
+    note = f"IWM did not fall over the period asked about: it rose [{measure.sources[0]}]."
+    analysis = to_markdown(report).split("## Integrated Analysis")[1]
+    assert analysis.lstrip().startswith(f"**Note:** {note}")
+    turn = next(m for m in llm.calls if is_reason_turn(m))[-1]["content"]
+    assert "Question: Why IWM rose from 2026-01-02 to 2026-01-23?" in turn
+    assert f"Note: {note}" in turn
+    summary = next(m for m in llm.calls[1:] if not is_reason_turn(m))[-1]["content"]
+    assert summary.split("Evidence:\n", 1)[1].startswith(f"Note: {note}")

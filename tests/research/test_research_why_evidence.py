@@ -82,7 +82,10 @@ def test_the_drivers_sheet_goes_first_and_whole_into_the_evidence(
     evidence = evidence_text(steps)
     assert len(evidence) <= EVIDENCE_CHARS
     why = [s for s in steps if s.tool in ("measure", "news_drivers")]
-    assert evidence.startswith("\n\n".join(s.output for s in why))  # first and not cut
+    # first and not cut (the metrics' definition lines stay in the References)
+    shown = ["\n".join(line for line in s.output.splitlines() if not line.startswith("Definition:"))
+             for s in why]  # fmt: skip
+    assert evidence.startswith("\n\n".join(shown)) and "Definition:" not in evidence
     drivers = why[-1]
     for n in drivers.sources:
         assert f"<<<ARTICLE [{n}]" in evidence
