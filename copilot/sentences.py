@@ -67,3 +67,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def after_sentences(count: int) -> StopWhen:
     """Stop at the first token of sentence `count + 1` (that token is not kept)."""
     return lambda text: sentences_begun(text) >= count
+
+
+# A sentence that opens with a period longer than a day gives it to the figures that continue
+# it: "For the week, the Dow lost 0.3%. The S&P 500 and the Nasdaq lost 0.4% and 0.7%,
+# respectively." (a market wrap's words).
+_PERIOD_OPENER = re.compile(
+    r"^\W*(?:for|on|over|during|across)\s+the\s+(?:(?:past|last|holiday-shortened|shortened|"
+    r"full|whole|entire)\s+)?(?:week|month|quarter|year)\b|^\W*(?:weekly|monthly)\b",
+    re.I,
+)
+
+
+def opens_a_period(sentence: str) -> bool:
+    """Whether `sentence` opens with a period longer than a day ("For the week, …")."""
+    return _PERIOD_OPENER.match(sentence) is not None

@@ -15,7 +15,7 @@ from copilot.claims.numbers import Number, find_numbers, on_or_before
 from copilot.claims.subjects import NO_SUBJECT, Mention, Subject, mentions
 from copilot.claims.windows import CLAUSE_BREAK as _CLAUSE_BREAK
 from copilot.claims.windows import StatedWindow, nearest_sessions, stated_windows
-from copilot.sentences import sentence_spans
+from copilot.sentences import opens_a_period, sentence_spans
 
 CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
 _UP = re.compile(
@@ -369,11 +369,6 @@ _PERIOD = re.compile(
     r"\byear[-\s]to[-\s]date\b|\bytd\b|\bso\s+far\s+(?:this|in)\s+\w+",
     re.I,
 )
-_PERIOD_OPENER = re.compile(
-    r"^\W*(?:for|on|over|during|across)\s+the\s+(?:(?:past|last|holiday-shortened|shortened|"
-    r"full|whole|entire)\s+)?(?:week|month|quarter|year)\b|^\W*(?:weekly|monthly)\b",
-    re.I,
-)
 
 
 def _respectively(text: str, sentence: Sentence, figures: list[int]) -> dict[int, Subject]:
@@ -386,11 +381,28 @@ def _respectively(text: str, sentence: Sentence, figures: list[int]) -> dict[int
     return dict(zip(figures, named, strict=True)) if len(named) == len(figures) else {}
 
 
+def period_sentences(text: str) -> frozenset[str]:
+    """The sentences of `text` (as `sentence_key`s) that give their figures a period longer
+    than a day: an article's excerpt can leave out the "For the week, …" before its figures."""
+    found: set[str] = set()
+    previous = 0
+    for lo, hi in sentence_spans(text):
+        if over_a_period(text, lo, hi, previous):
+            found.add(sentence_key(text[lo:hi]))
+        previous = lo
+    return frozenset(found)
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence compared without its spacing or an excerpt's elision marks."""
+    return " ".join(sentence.replace("…", " ").split())
+
+
 def over_a_period(text: str, lo: int, hi: int, previous: int) -> bool:
     """Whether the sentence text[lo:hi] gives its figures a period longer than a day, or the
     sentence before it (from `previous`) opens with one."""
     return bool(_PERIOD.search(text, lo, hi)) or (
-        previous < lo and bool(_PERIOD_OPENER.match(text[previous:lo]))
+        previous < lo and opens_a_period(text[previous:lo])
     )
 
 

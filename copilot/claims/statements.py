@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from copilot.claims.extract import Claim, clause_bounds, extract_claims
+from copilot.claims.extract import (
+    Claim,
+    clause_bounds,
+    extract_claims,
+    period_sentences,
+    sentence_key,
+)
 from copilot.claims.numbers import find_dates
 from copilot.claims.reason_days import named_days
 from copilot.claims.subjects import NO_SUBJECT, Subject, family, name_of
@@ -153,8 +159,12 @@ def _ranked_list(n: int, text: str, dates: frozenset[date]) -> list[Statement]:
     return found
 
 
-def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement]:
-    """The figures of a source's text as statements (signs from its own direction words)."""
+def from_text(
+    n: int, text: str, extra_dates: frozenset[date], periods: frozenset[str] = frozenset()
+) -> list[Statement]:
+    """The figures of a source's text as statements (signs from its own direction words);
+    `periods` are the sentences (`sentence_key`) its whole text gives a period longer than a
+    day, where the part shown may not say so."""
     dates = frozenset(d.day for d in find_dates(text) if d.day is not None) | extra_dates
     found: list[Statement] = []
     ranked = _ranked_list(n, text, dates)
@@ -172,7 +182,8 @@ def from_text(n: int, text: str, extra_dates: frozenset[date]) -> list[Statement
         found.append(
             Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
                       number.decimals, dates, claim.sessions, label, False,
-                      claim.words or claim.sentence_words, claim.windows, claim.period)
+                      claim.words or claim.sentence_words, claim.windows,
+                      claim.period or sentence_key(text[slice(*claim.sentence)]) in periods)
         )  # fmt: skip
     return found + ranked
 
@@ -232,7 +243,8 @@ def reported_days(source: NewsSource) -> frozenset[date]:
 
 def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
     if isinstance(source, NewsSource):
-        return from_text(n, news_text(source), reported_days(source))
+        periods = period_sentences(source.text)  # the chunk: the excerpt may cut the opener
+        return from_text(n, news_text(source), reported_days(source), periods)
     window = frozenset(d for d in (source.start, source.end) if d is not None)
     found: list[Statement] = []
     for fact in with_window_base(source.facts):

@@ -17,7 +17,7 @@ from typing import Literal
 
 from copilot.market.symbols import PLURAL_ONLY, lookup
 from copilot.news.lexical import tokens
-from copilot.sentences import sentence_spans
+from copilot.sentences import opens_a_period, sentence_spans
 
 Direction = Literal["up", "down"]
 
@@ -359,7 +359,8 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     the reason for the move: the best-scoring sentence, then the ones after it while they fit
     (`FOLLOWING` at most), never a page's furniture (`is_boilerplate`). A wrap states the move,
     then its cause: "Chip stocks gained on Friday … TSM … rose 0.2%. The gains came after Taiwan
-    and Washington reached a trade deal …"."""
+    and Washington reached a trade deal …". The sentence before the best one comes too when it
+    opens the period the best one's figures are for ("For the week, …": `opens_a_period`)."""
     parts = sentences(text)
     content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
     if not content:
@@ -367,6 +368,10 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     best = max(content, key=lambda i: (reason_score(parts[i], entity, direction), -i))
     chosen = [best]
     used = len(parts[best])
+    before = best - 1  # "For the week, …": the period the best sentence's figures are for
+    if before in content and opens_a_period(parts[before]) and used + len(parts[before]) < limit:
+        chosen.insert(0, before)
+        used += len(parts[before]) + 1
     for following in range(best + 1, min(best + 1 + FOLLOWING, len(parts))):
         if following not in content:  # "Click here to read the full …": the content has ended
             break
@@ -375,7 +380,7 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
             break
         chosen.append(following)
     excerpt = " ".join(parts[i] for i in chosen)
-    prefix = "… " if best > 0 else ""
+    prefix = "… " if chosen[0] > 0 else ""
     room = limit - len(prefix)  # the ellipses count against the limit too
     if len(excerpt) > room:
         cut = excerpt.rfind(" ", 0, room - 2)

@@ -64,3 +64,17 @@ def test_a_weeks_figure_is_bound_to_the_week_and_to_its_own_instrument(
     answer: str, expected: list[tuple[str, str]]
 ) -> None:
     assert statuses(answer) == expected
+
+
+def test_the_period_said_only_outside_the_excerpt_still_binds() -> None:
+    # The excerpt shown cut the "For the week" sentence; the article's text has it.
+    excerpt = "… The S&P 500 and the Nasdaq lost 0.4% and 0.7%, respectively."
+    ledger = SourceLedger()
+    ledger.register(NewsSource(
+        article_id="wrap", chunk_id="wrap:0", title="Stock Market News for Jan 20, 2026",
+        publisher="Zacks", published_at=datetime(2026, 1, 20, 21, tzinfo=UTC),
+        url="https://example.org/wrap", text=WRAP, excerpt=excerpt,
+    ))  # fmt: skip
+    answer = "The Nasdaq lost 0.7% on January 20 [1]."
+    _, v = verify_answer(answer, ledger, date(2026, 1, 20), QUESTION, check_support=False)
+    assert [(n.text, n.status) for n in v.figures] == [("0.7%", "contradicted")]

@@ -757,3 +757,18 @@ def test_a_headline_with_the_moves_cause_leads_an_excerpt_without_one() -> None:
     assert _with_its_headline(both, entity_for(["GLD"]), "up", 300).excerpt.startswith("Stocks")
     # A headline longer than half the room leaves the excerpt as it was.
     assert _with_its_headline(plain, silver, "up", 100).excerpt == plain.excerpt
+
+
+def test_an_excerpt_keeps_the_period_its_figures_are_for() -> None:
+    # Zacks' wrap of January 20, 2026: the week's figures continue a sentence that says so.
+    # Cut from the excerpt, the model dated them to the day of the question ("lost 0.4% and
+    # 0.7%, respectively, on January 20").
+    nasdaq = entity_for(["QQQ"])
+    friday = "U.S. stocks fell on Friday after a choppy session."
+    week = "For the week, the Dow lost 0.3%."
+    figures = "The S&P 500 and the Nasdaq lost 0.4% and 0.7%, respectively."
+    text = f"{friday} {week} {figures}"
+    assert reason_score(figures, nasdaq, "down") > reason_score(week, nasdaq, "down")
+    assert reason_excerpt(text, nasdaq, "down", 200) == f"… {week} {figures}"
+    # Without the room for both, the best sentence alone, as before.
+    assert reason_excerpt(text, nasdaq, "down", 80) == f"… {figures}"
