@@ -120,7 +120,7 @@ def write_drivers(
     writer.on_event(ResearchEvent(kind="section_started", name=SPEC.key, detail=detail))
     t0, tokens = time.perf_counter(), 0
     while unread:
-        room = writer.budget.calls_left() - sections - REVISION_RESERVE
+        room = max(0, writer.budget.calls_left() - sections - REVISION_RESERVE)
         batch = unread[: min(MOST_REASONS - len(judge.kept), room)]
         if not batch:
             break

@@ -99,8 +99,9 @@ def plan_request(
                       for tool, args in why)  # fmt: skip
     drivers = any(tool == DRIVERS_TOOL for tool, _ in why)
     most = SUB_QUESTIONS_WITH_DRIVERS if drivers else MAX_SUB_QUESTIONS
+    asked = "one short sub-question" if most == 1 else f"{most} short sub-questions"
     user = prompts.render("research_questions", as_of=as_of, data_latest=data_latest or as_of,
-                          topic=topic, steps=steps, most=most, drivers=drivers)  # fmt: skip
+                          topic=topic, steps=steps, asked=asked, drivers=drivers)  # fmt: skip
     return [system_message(deps), {"role": "user", "content": user}], questions_schema(most)
 
 

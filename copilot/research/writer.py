@@ -106,6 +106,8 @@ class SectionWriter:
         counted and recorded as its own call. The caller sizes the batch to the calls left
         (`BudgetTracker.calls_left`)."""
         self.budget.before_llm_call()
+        if len(keyed) > self.budget.calls_left():
+            raise BudgetExhausted(f"{self.budget.budget.max_llm_calls} LLM calls")
         limit = self.budget.max_tokens_for(max_tokens)
         answers = complete_each(self.llm, [messages for _, messages in keyed],
                                 max_tokens=limit, stop_when=stop_when)  # fmt: skip

@@ -243,7 +243,10 @@ def test_unverified_after_revision_is_marked(research_deps: ToolDeps, shared_dat
 
 
 def test_budget_stop_makes_a_marked_partial_report(research_deps: ToolDeps) -> None:
-    llm = ScriptedLLM([plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1]."])
+    # Three calls leave no room for a reasons turn (the sections come first): none is made.
+    reasons = Reasons()
+    llm = ScriptedLLM([plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1]."],
+                      routes=[reasons.route()])  # fmt: skip
     budget = Budget(max_llm_calls=3, max_tokens=40_000, max_tool_calls=12, max_seconds=300)
     session = ResearchSession(research_deps, llm, budget)
     events: list[ResearchEvent] = []
@@ -257,6 +260,7 @@ def test_budget_stop_makes_a_marked_partial_report(research_deps: ToolDeps) -> N
     analysis = md.split("## Integrated Analysis")[1].split("## Key Insights")[0]
     assert "Not written: the budget was spent" in analysis
     assert [e.detail for e in events if e.kind == "budget_stop"] == ["3 LLM calls"]
+    assert reasons.read == [] and "drivers" not in report.sections
 
 
 def test_tool_budget_skips_steps_and_writes_nothing(research_deps: ToolDeps) -> None:

@@ -113,7 +113,7 @@ def test_a_why_topic_asks_the_model_only_for_sub_questions(research_deps: ToolDe
     prompt = llm.calls[0][-1]["content"]
     assert "the move of IWM, SPY (2026-01-02 to 2026-01-23)" in prompt
     assert "the news around the move of IWM" in prompt
-    assert "already lists what drove the move" in prompt and "1 short sub-question " in prompt
+    assert "already lists what drove the move" in prompt and "one short sub-question " in prompt
     assert "Tools (" not in prompt  # no tool menu: the model plans no step
     # The report's drivers section answers why: a why sub-question is not asked again.
     assert plan.sub_questions == ["How far did small caps outrun large caps?"]
