@@ -23,18 +23,20 @@ WRAP = (
 QUESTION = "why did the nasdaq slide on jan 20 2026?"
 
 
-def _ledger() -> SourceLedger:
+def _ledger(excerpt: str = WRAP) -> SourceLedger:
+    """The wrap, stored whole, shown as `excerpt`."""
     ledger = SourceLedger()
     ledger.register(NewsSource(
         article_id="wrap", chunk_id="wrap:0", title="Stock Market News for Jan 20, 2026",
         publisher="Zacks", published_at=datetime(2026, 1, 20, 21, tzinfo=UTC),
-        url="https://example.org/wrap", text=WRAP, excerpt=WRAP,
+        url="https://example.org/wrap", text=WRAP, excerpt=excerpt,
     ))  # fmt: skip
     return ledger
 
 
-def statuses(answer: str) -> list[tuple[str, str]]:
-    _, v = verify_answer(answer, _ledger(), date(2026, 1, 20), QUESTION, check_support=False)
+def statuses(answer: str, excerpt: str = WRAP) -> list[tuple[str, str]]:
+    ledger = _ledger(excerpt)
+    _, v = verify_answer(answer, ledger, date(2026, 1, 20), QUESTION, check_support=False)
     return [(n.text, n.status) for n in v.figures]
 
 
@@ -69,12 +71,5 @@ def test_a_weeks_figure_is_bound_to_the_week_and_to_its_own_instrument(
 def test_the_period_said_only_outside_the_excerpt_still_binds() -> None:
     # The excerpt shown cut the "For the week" sentence; the article's text has it.
     excerpt = "… The S&P 500 and the Nasdaq lost 0.4% and 0.7%, respectively."
-    ledger = SourceLedger()
-    ledger.register(NewsSource(
-        article_id="wrap", chunk_id="wrap:0", title="Stock Market News for Jan 20, 2026",
-        publisher="Zacks", published_at=datetime(2026, 1, 20, 21, tzinfo=UTC),
-        url="https://example.org/wrap", text=WRAP, excerpt=excerpt,
-    ))  # fmt: skip
     answer = "The Nasdaq lost 0.7% on January 20 [1]."
-    _, v = verify_answer(answer, ledger, date(2026, 1, 20), QUESTION, check_support=False)
-    assert [(n.text, n.status) for n in v.figures] == [("0.7%", "contradicted")]
+    assert statuses(answer, excerpt) == [("0.7%", "contradicted")]
