@@ -33,10 +33,17 @@ from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
-from copilot.answering.reason_turns import InRankOrder, holds_up, measured_facts, reason_messages
+from copilot.answering.reason_turns import (
+    InRankOrder,
+    ReasonJudge,
+    about_the_move,
+    answer_system,
+    measured_facts,
+    reason_messages,
+)
 from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
-from copilot.answering.tidy import looping, repeats, tidy
+from copilot.answering.tidy import looping, tidy
 from copilot.answering.why import (
     narrow_loose_window,
     unmeasured_calls,
@@ -215,7 +222,7 @@ class Copilot:
     def system_message(self) -> ChatMessage:
         """The fixed system prompt: identical for every question, so the local model keeps it
         in its KV cache and never re-reads it."""
-        return {"role": "system", "content": prompts.render("system")}
+        return answer_system()
 
     def warm_up(self) -> str | None:
         """Have the model hold the system prompt before the question: from memory, from a
@@ -403,15 +410,16 @@ class Copilot:
         articles = sheet_articles(news, self.deps.ledger, max(wanted, self.config.reason_turns))
         brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
         fields = {k: v for k, v in common.items() if k != "earlier"}
-        if restate and brief:  # "Why WTI rose from … to …?": the move that happened, in words
-            fields["question"] = f"Why {brief.rstrip('.')}?"  # a fixed sentence was echoed
+        if restate and brief:
+            fields["question"] = about_the_move(brief)
         drafts: list[str] = []
-        kept: list[str] = []
         sentence_over = _stop_after(1, run.deadline)
         ledger = self.deps.ledger
         measured = measured_facts(ledger, [n for record in run.records
                                            if record.name not in NEWS_TOOLS
                                            for n in record.sources])  # fmt: skip
+        judge = ReasonJudge(ledger, run.as_of, run.question, measured)
+        kept = judge.kept
 
         def one_sentence(text: str) -> bool:
             return sentence_over(text) or looping(text)
@@ -422,16 +430,12 @@ class Copilot:
             if not draft:
                 return
             drafts.append(draft)
-            # A draft that does not hold up is withheld, listed apart, and the next-ranked
-            # article read in its place.
-            if not holds_up(draft, ledger, run.as_of, run.question, measured):
-                run.withheld.append(tidy(draft))
-                return
-            if repeats(draft, kept):  # not wrong, not another reason: the next one is read
+            # One that does not hold up is withheld, listed apart; it and a repeat send the
+            # next-ranked article to the next round.
+            if not judge.take(draft):
                 return
             run.timings.setdefault("first_reason", time.perf_counter() - run.started)
-            self._token(run, (" " if kept else "") + draft)
-            kept.append(draft)
+            self._token(run, (" " if len(kept) > 1 else "") + draft)
 
         self._prime(run)
         unread = list(articles)
@@ -441,7 +445,7 @@ class Copilot:
         # as one at a time would read them, and the reasons kept in rank order.
         while unread and len(kept) < wanted and not run.deadline.expired():
             batch, unread = unread[: wanted - len(kept)], unread[wanted - len(kept) :]
-            convos = [reason_messages(self.system_message(), n, excerpt, brief or run.move, fields)
+            convos = [reason_messages(n, excerpt, brief or run.move, fields)
                       for n, excerpt in batch]  # fmt: skip
             in_order = InRankOrder(take)
             answers = complete_each(self.llm, convos, max_tokens=self.config.reason_max_tokens,
@@ -449,6 +453,7 @@ class Copilot:
             in_order.finish(answers)
         # Every draft is the model's own text (the eval's measure of the writer), kept or not.
         run.written = tidy(" ".join(drafts))
+        run.withheld += judge.withheld
         run.reasons_kept = len(kept)
         # No repair turn (run.write_messages stays empty): it would re-read every excerpt to
         # rewrite all the reasons (13 s on the flagship); a reason whose figure does not check

@@ -15,7 +15,7 @@ from typing import Any
 from copilot import prompts
 from copilot.answering.against import contradicts_a_move
 from copilot.answering.prune import UNSUPPORTED
-from copilot.answering.tidy import tidy
+from copilot.answering.tidy import repeats, tidy
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import another_market, day_outside, restates_the_move
 from copilot.facts import Fact
@@ -25,13 +25,24 @@ from copilot.sources import DataSource, NewsSource, SourceLedger
 from copilot.verify import verify_answer
 
 
-def reason_messages(
-    system: ChatMessage, n: int, excerpt: str, move: str, fields: dict[str, Any]
-) -> list[ChatMessage]:
+def answer_system() -> ChatMessage:
+    """The answer's fixed system prompt (the same for every turn, so the local model keeps it in
+    its KV cache)."""
+    return {"role": "system", "content": prompts.render("system")}
+
+
+def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> list[ChatMessage]:
     """The turn for article [n]: its excerpt alone, fenced, and the move it should explain.
     `fields` fills the prompt's question, as_of and premise."""
     user = prompts.render("write_reason", move=move, n=n, evidence=fenced(n, excerpt), **fields)
-    return [system, {"role": "user", "content": user}]
+    return [answer_system(), {"role": "user", "content": user}]
+
+
+def about_the_move(brief: str) -> str:
+    """The question the turns are asked when the move ran against the question's word for it
+    ("Why WTI rose from … to …?"): the move that happened, in words (a fixed sentence was
+    echoed)."""
+    return f"Why {brief.rstrip('.')}?"
 
 
 def measured_facts(ledger: SourceLedger, numbers: list[int]) -> list[Fact]:
@@ -64,6 +75,29 @@ def holds_up(
     if cited and all(restates_the_move(text, source) for source in cited):
         return False
     return contradicts_a_move(text, measured, as_of) is None
+
+
+class ReasonJudge:
+    """Which drafts are shown, in rank order: one that does not hold up (`holds_up`) is
+    withheld (listed apart, tidied), one that says again what a kept one said is passed over,
+    the rest are kept."""
+
+    def __init__(
+        self, ledger: SourceLedger, as_of: date, question: str, measured: list[Fact]
+    ) -> None:
+        self.ledger, self.as_of, self.question, self.measured = ledger, as_of, question, measured
+        self.kept: list[str] = []
+        self.withheld: list[str] = []
+
+    def take(self, draft: str) -> bool:
+        """Whether `draft` is kept."""
+        if not holds_up(draft, self.ledger, self.as_of, self.question, self.measured):
+            self.withheld.append(tidy(draft))
+            return False
+        if repeats(draft, self.kept):  # not wrong, not another reason
+            return False
+        self.kept.append(draft)
+        return True
 
 
 class InRankOrder:

@@ -14,11 +14,15 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from copilot import prompts
 from copilot.answer import ToolCallRecord
-from copilot.answering.reason_turns import holds_up, measured_facts, reason_messages
+from copilot.answering.reason_turns import (
+    ReasonJudge,
+    about_the_move,
+    measured_facts,
+    reason_messages,
+)
 from copilot.answering.sheet import move_brief, sheet_articles
-from copilot.answering.tidy import looping, repeats, tidy
+from copilot.answering.tidy import looping, tidy
 from copilot.llm.base import ChatMessage
 from copilot.research.budget import BudgetExhausted
 from copilot.research.models import ResearchEvent, ResearchRecord, StepRecord
@@ -50,18 +54,16 @@ def turns(
     steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date, premise: str = ""
 ) -> list[tuple[int, list[ChatMessage]]]:
     """(article number, messages) of the reasons turns, in the drivers steps' rank order, each
-    turn the answer's own (its system prompt and `write_reason`). With code's `premise` note (the
-    move ran against the topic's word), each turn is asked about the move that happened, as
-    the answer's are."""
+    turn the answer's own. With code's `premise` note (the move ran against the topic's word),
+    each turn is asked about the move that happened, as the answer's are."""
     found = _as_records(news_steps(steps))
     if not found:
         return []
     articles = sheet_articles(found, ledger, MOST_READS)
     brief = move_brief(found)
-    system: ChatMessage = {"role": "system", "content": prompts.render("system")}
-    question = f"Why {brief.rstrip('.')}?" if premise and brief else topic
+    question = about_the_move(brief) if premise and brief else topic
     fields = {"question": question, "as_of": as_of, "premise": premise}
-    return [(n, reason_messages(system, n, excerpt, brief, fields)) for n, excerpt in articles]
+    return [(n, reason_messages(n, excerpt, brief, fields)) for n, excerpt in articles]
 
 
 def one_sentence(text: str) -> bool:
@@ -69,26 +71,19 @@ def one_sentence(text: str) -> bool:
     return after_sentences(1)(text) or looping(text)
 
 
-class _Judge:
-    """Which drafts are kept: in rank order, each that holds up (`holds_up`) and says
-    something no kept one said, until `MOST_REASONS` are kept. The same at drafting time and
-    in a replay."""
+def _judge(steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date) -> ReasonJudge:
+    """The answer's judge of drafts, against the report's measured moves: the same at drafting
+    time and in a replay."""
+    measured = measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
+                                       for n in s.sources])  # fmt: skip
+    return ReasonJudge(ledger, as_of, topic, measured)
 
-    def __init__(self, steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date):
-        self.ledger, self.topic, self.as_of = ledger, topic, as_of
-        self.measured = measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
-                                                for n in s.sources])  # fmt: skip
-        self.kept: list[str] = []
-        self.withheld: list[str] = []
 
-    def take(self, output: str) -> None:
-        draft = tidy(output.strip())
-        if not draft or len(self.kept) >= MOST_REASONS:
-            return
-        if not holds_up(draft, self.ledger, self.as_of, self.topic, self.measured):
-            self.withheld.append(draft)
-        elif not repeats(draft, self.kept):
-            self.kept.append(draft)
+def _take(judge: ReasonJudge, output: str) -> None:
+    """A draft judged, tidied as the report shows it, until `MOST_REASONS` are kept."""
+    draft = tidy(output.strip())
+    if draft and len(judge.kept) < MOST_REASONS:
+        judge.take(draft)
 
 
 def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResult | None:
@@ -97,9 +92,9 @@ def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResu
     drafts = [c.output for c in record.llm_calls if c.section.startswith(PREFIX)]
     if not drafts:
         return None
-    judge = _Judge(record.steps, ledger, record.topic, record.as_of)
+    judge = _judge(record.steps, ledger, record.topic, record.as_of)
     for draft in drafts:
-        judge.take(draft)
+        _take(judge, draft)
     result = check_fields(SPEC, {"reasons": judge.kept}, ledger, record.as_of, record.topic)
     return result.model_copy(update={"withheld": judge.withheld})
 
@@ -115,7 +110,7 @@ def write_drivers(
     unread = turns(steps, ledger, topic, as_of, premise)
     if not unread:
         return None
-    judge = _Judge(steps, ledger, topic, as_of)
+    judge = _judge(steps, ledger, topic, as_of)
     detail = f"{TITLE}: one reason per article, up to {MOST_REASONS}"
     writer.on_event(ResearchEvent(kind="section_started", name=SPEC.key, detail=detail))
     t0, tokens = time.perf_counter(), 0
@@ -132,7 +127,7 @@ def write_drivers(
             writer.on_event(ResearchEvent(kind="budget_stop", name=SPEC.key, detail=str(exc)))
             return str(exc)
         for answer in answers:
-            judge.take(answer.text)
+            _take(judge, answer.text)
             tokens += answer.completion_tokens
     detail = (f"{len(judge.kept)} reasons kept, {len(judge.withheld)} withheld; {tokens} tokens, "
               f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
