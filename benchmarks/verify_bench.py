@@ -36,7 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 
 from reason_pairs_real import NEWS_ROOT, load_pairs
-from verify_corpus import load_sources, news_from_reference, resolve_quotes
+from verify_corpus import fingerprints_of, load_sources, news_from_reference, resolve_quotes
 from verify_mutations import KINDS, Original, Variant, variants
 
 from copilot.answer import Verification
@@ -64,7 +64,7 @@ def load_originals(path: Path, store: Any) -> list[tuple[Original, dict[str, Any
         original = Original(
             row["id"],
             row["question"],
-            resolve_quotes(row["text"], store),
+            resolve_quotes(row["text"], store, fingerprints_of(row["sources"])),
             ledger,
             Verification(),
             as_of=date.fromisoformat(row["as_of"]) if row["as_of"] else None,

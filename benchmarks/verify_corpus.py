@@ -2,8 +2,10 @@
 sources they were checked against.
 
 Articles are copyrighted and never stored in the repository: a news source is kept as a
-reference (chunk id and the character spans of the excerpt the model was shown) and rebuilt
-from the news store when the benchmark runs. Data sources (the tools' own output) are kept
+reference (chunk id, a fingerprint of the chunk's text and the character spans of the excerpt
+the model was shown) and rebuilt from the news store when the benchmark runs. A store ingested
+again may hold the article under another version id (the version hashes its metadata too): the
+chunk at the same place in the stored version is used when its fingerprint matches. Data sources (the tools' own output) are kept
 whole.
 
     python benchmarks/verify_corpus.py RECORDS.jsonl [...] --out benchmarks/data/verify_corpus.jsonl
@@ -12,6 +14,7 @@ whole.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -65,11 +68,41 @@ def quote_references(text: str, chunks: dict[str, str]) -> str:
     )
 
 
-def resolve_quotes(text: str, store: Any) -> str:
-    """The stored answer text with its quoted article sentences read back from the store."""
+def fingerprint(chunk: str) -> str:
+    """A chunk's text, hashed: enough to tell the same text again, none of it stored."""
+    return hashlib.sha256(chunk.encode()).hexdigest()[:16]
+
+
+class StaleReference(LookupError):
+    """A referenced chunk is not in the news store with the text it had."""
+
+
+def stored_chunk(store: Any, chunk_id: str, text_sha: str | None) -> Any:
+    """The stored chunk `chunk_id` names: itself, or the chunk at the same index of the
+    article's stored version when its text has the fingerprint `text_sha`."""
+    found = store.hits([(chunk_id, 0.0)])
+    if found and (text_sha is None or fingerprint(found[0].text) == text_sha):
+        return found[0]
+    _stamp, article_id, _version, index = chunk_id.split("-")
+    rows = store.collection.get(
+        where={"$and": [{"article_id": article_id}, {"chunk_index": int(index)}]}, include=[]
+    )
+    for hit in store.hits([(other, 0.0) for other in rows["ids"]]):
+        if text_sha is not None and fingerprint(hit.text) == text_sha:
+            return hit
+    raise StaleReference(
+        f"chunk {chunk_id} is not stored with the text the corpus was made from; ingest the "
+        "shared news folder (market-copilot ingest news ../shared/data/news) or rebuild the "
+        "corpus with benchmarks/verify_corpus.py"
+    )
+
+
+def resolve_quotes(text: str, store: Any, fingerprints: dict[str, str]) -> str:
+    """The stored answer text with its quoted article sentences read back from the store
+    (`fingerprints`: chunk id → text fingerprint, from the answer's sources)."""
 
     def quote(m: re.Match[str]) -> str:
-        (hit,) = store.hits([(m[1], 0.0)])
+        hit = stored_chunk(store, m[1], fingerprints.get(m[1]))
         return str(m[4]) + str(
             hit.text[int(m[2]) + 1 : int(m[3])]
         )  # the first letter as the answer had it
@@ -82,19 +115,24 @@ def news_reference(source: dict[str, Any], chunk: str) -> dict[str, Any]:
     return {
         "kind": "news_ref",
         "chunk_id": source["chunk_id"],
+        "text_sha": fingerprint(chunk),
         "spans": _spans(chunk, shown),
         "whole_chunk": shown.strip() == chunk.strip(),
     }
 
 
 def news_from_reference(ref: dict[str, Any], store: Any) -> NewsSource:
-    (hit,) = store.hits([(ref["chunk_id"], 0.0)])
+    hit = stored_chunk(store, ref["chunk_id"], ref.get("text_sha"))
     shown = "\n".join(hit.text[a:b] for a, b in ref["spans"])
     return NewsSource(
         article_id=hit.article_id, chunk_id=hit.chunk_id, title=hit.title,
         publisher=hit.publisher, published_at=hit.published_at, url=hit.url, text=hit.text,
         excerpt="" if ref["whole_chunk"] else shown,
     )  # fmt: skip
+
+
+def fingerprints_of(sources: dict[str, Any]) -> dict[str, str]:
+    return {s["chunk_id"]: s["text_sha"] for s in sources.values() if s.get("text_sha")}
 
 
 def load_sources(sources: dict[str, Any], store: Any) -> dict[int, DataSource | NewsSource]:

@@ -143,9 +143,15 @@ def check_figure(
     """The status of one figure: `cited` are the statements of the sources its sentence cites,
     `others` those of every other source, `answer_cited` those of all sources the answer cites
     (for relations in a sentence that cites none)."""
-    for st in cited:
-        if states(claim, st):
-            return Outcome("verified", st)
+    rounded = [st for st in cited if states(claim, st)]
+    exact = [st for st in rounded if value_match(claim, st, rounding=False)]
+    if exact:
+        return Outcome("verified", exact[0])
+    if rounded:
+        # The cited source only rounds to the figure ("2.4%" for +2.42%): when another source
+        # states it at the written precision, that source is the one the figure came from.
+        precise = _moved(claim, [st for st in others if value_match(claim, st, rounding=False)])
+        return precise or Outcome("verified", rounded[0])
     for st in cited:  # the same value read with the sentence's other dates as its window
         if _same_value(claim, st):
             return Outcome("verified", st)

@@ -191,6 +191,23 @@ def test_the_source_that_states_the_figure_exactly_wins_over_one_that_rounds_it(
     assert [(n.status, n.corrected_to) for n in v.figures] == [("moved", 8)]
 
 
+def test_a_figure_citing_a_source_that_only_rounds_it_is_moved_to_the_one_stating_it() -> None:
+    # [7] rounds IWM's move to "8.3%"; [8], the tool, states +8.32%. "8.32% [7]" was not
+    # read from [7] (its extra digit is [8]'s): moved. Without [8], [7]'s rounding still holds.
+    ledger = book()
+    ledger.register(_news("rut", "Russell 2000 surges to start 2026",
+                          "The Russell 2000 surged 8.3% to start 2026."))  # fmt: skip
+    _, v = verify_answer("IWM returned 8.32% [7].", ledger, AS_OF, check_support=False)
+    assert [(n.status, n.source) for n in v.figures] == [("verified", 7)]
+    ledger.register(_data("price_return", ["IWM"], "IWM returned +8.32%.",
+        [Fact(subject="IWM", measure="return", value=8.3214, unit="%", start=D(2026, 1, 2),
+              end=D(2026, 1, 22), base=D(2025, 12, 31), shown="+8.32%")]))  # fmt: skip
+    _, v = verify_answer("IWM returned 8.32% [7].", ledger, AS_OF, check_support=False)
+    assert [(n.status, n.corrected_to) for n in v.figures] == [("moved", 8)]
+    _, v = verify_answer("IWM returned 8.3% [7].", ledger, AS_OF, check_support=False)
+    assert [(n.status, n.source) for n in v.figures] == [("verified", 7)]
+
+
 def test_a_name_with_digits_is_not_a_figure() -> None:
     # "S & P 500" (spaced, as articles write it) is a name, like "S&P 500".
     assert figures("The S & P 500 slipped 0.3% [5].") == {"0.3%": "verified"}
