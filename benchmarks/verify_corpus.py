@@ -5,8 +5,8 @@ Articles are copyrighted and never stored in the repository: a news source is ke
 reference (chunk id, a fingerprint of the chunk's text and the character spans of the excerpt
 the model was shown) and rebuilt from the news store when the benchmark runs. A store ingested
 again may hold the article under another version id (the version hashes its metadata too): the
-chunk at the same place in the stored version is used when its fingerprint matches. Data sources (the tools' own output) are kept
-whole.
+chunk at the same place in the stored version is used when its fingerprint matches. Data
+sources (the tools' own output) are kept whole.
 
     python benchmarks/verify_corpus.py RECORDS.jsonl [...] --out benchmarks/data/verify_corpus.jsonl
 """
