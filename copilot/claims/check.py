@@ -217,7 +217,8 @@ def _moved(claim: Claim, others: list[Statement]) -> Outcome | None:
     """The right value under another source: needs the instrument named (or the source's figure
     to be the only one of its kind there), never a guess among many. A source that states it at
     the answer's precision wins over one that only rounds to it ("8%" for 7.58%)."""
-    matches = [st for st in others if states(claim, st)]
+    # A level is its instrument's close whatever other dates its sentence names (`_same_value`).
+    matches = [st for st in others if states(claim, st) or _same_value(claim, st)]
     if not claim.subject:
         matches = [st for st in matches if st.typed or st.measure is not None]
     sources = {st.source for st in matches}

@@ -172,6 +172,17 @@ def test_figures_under_a_wrong_citation_are_moved_not_verified() -> None:
     assert {n.status for n in v.dates} == {"verified"}  # dates are reported apart
 
 
+def test_closes_under_a_wrong_citation_are_moved_whatever_other_dates_the_sentence_names() -> None:
+    # Each close sits beside its own date, and the sentence names both: [1] states them, so
+    # they are moved there (they were "contradicted: [1] states XLF level … = 55.00").
+    _, v = verify(
+        "XLF's run was the longest, with a return of -2.31% [1] over 5 [1] sessions, from the "
+        "2026-01-09 close 55.00 to the 2026-01-16 close 53.73 [5]."
+    )
+    got = {n.text: (n.status, n.corrected_to) for n in v.figures}
+    assert got["55.00"] == ("moved", 1) and got["53.73"] == ("moved", 1)
+
+
 def test_a_figure_the_cited_source_states_stays_verified_beside_a_moved_one() -> None:
     text, v = verify("Crude oil rose 2.1% while XLF fell 2.31% [5].")
     got = {n.text: (n.status, n.source, n.corrected_to) for n in v.figures}
