@@ -90,6 +90,8 @@ def citations_in(text: str) -> tuple[int, ...]:
 
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|as|via)\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|noted|wrote|put it)\b", re.I)
+# Only an index provider's name can be a publisher: "banks reported 20% loan growth" names banks.
+_PUBLISHER = re.compile(r"(?:nasdaq|s\s?&\s?p|dow|russell|cboe|nyse|ftse|msci|stoxx)\b", re.I)
 
 
 def _instruments(body: str) -> list[Mention]:
@@ -98,7 +100,8 @@ def _instruments(body: str) -> list[Mention]:
     return [
         m
         for m in mentions(body)
-        if not _SOURCE_BEFORE.search(body[: m.start]) and not _SOURCE_AFTER.match(body[m.end :])
+        if not _PUBLISHER.match(body, m.start)
+        or not (_SOURCE_BEFORE.search(body[: m.start]) or _SOURCE_AFTER.match(body[m.end :]))
     ]
 
 

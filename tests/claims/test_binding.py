@@ -15,6 +15,8 @@ from datetime import date
 from ledger_kit import AS_OF, D, _data, _news, statuses
 
 from copilot.answer import Verification
+from copilot.claims.extract import _instruments
+from copilot.claims.statements import statements_of
 from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
 from copilot.sources import SourceLedger
@@ -327,3 +329,20 @@ def test_a_swapped_window_length_is_contradicted_and_so_is_its_figure() -> None:
     assert figures("XLF returned -2.31% over 0 sessions [1].") == {
         "-2.31%": "contradicted", "0": "contradicted",
     }  # fmt: skip
+
+
+# --- a sector that "reported" is no publisher ------------------------------------------------
+
+
+def test_a_sector_that_reported_owns_its_figure_an_index_provider_that_reported_does_not() -> None:
+    # "… while banks reported … 20% rise": the figure is the banks' (XLF's alias); it was bound
+    # to tech, named earlier, because "<name> reported" was read as a publisher.
+    excerpt = ("Stocks declined with tech slipping, while banks reported robust lending growth "
+               "including 20% rise in new credit card accounts.")  # fmt: skip
+    source = _news("lending", "Stocks slide as tech slips", excerpt)
+    (twenty,) = [st for st in statements_of(1, source) if st.value == 20]
+    assert twenty.subject == frozenset({"XLF"})
+    # "Nasdaq reported that …" still names the publisher, not the index.
+    assert [m.subject for m in _instruments("Nasdaq reported that XLE rose 2%.")] == [
+        frozenset({"XLE"})
+    ]
