@@ -212,7 +212,9 @@ def _streak(line: _Line, name: str, what: str) -> str:
         of = {"up_streak": "higher closes", "down_streak": "lower closes"}.get(
             args.measure, f"sessions beating {args.versus}"
         )
-        return f"longest run of {of} {_main(line, name)}{runs}; {_span(line)}"
+        # The window by its dates alone: its session count beside the run read as the run's
+        # length ("a 15-session run" for a run of 14 in a 15-session window).
+        return f"longest run of {of} {_main(line, name)}{runs}, within {row.start} to {row.end}"
     return f"{_label(args, row.kind)} {_main(line, name)} in a row through {row.end}{runs}"
 
 

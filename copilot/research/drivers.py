@@ -45,7 +45,7 @@ def news_steps(steps: list[StepRecord]) -> list[StepRecord]:
     return [s for s in steps if s.tool == "news_drivers" and s.status == "ok" and s.sources]
 
 
-def _as_records(steps: list[StepRecord]) -> list[ToolCallRecord]:
+def as_records(steps: list[StepRecord]) -> list[ToolCallRecord]:
     return [ToolCallRecord(name=s.tool, arguments=s.args, output=s.output, sources=s.sources)
             for s in steps]  # fmt: skip
 
@@ -56,7 +56,7 @@ def turns(
     """(article number, messages) of the reasons turns, in the drivers steps' rank order, each
     turn the answer's own. With code's `premise` note (the move ran against the topic's word),
     each turn is asked about the move that happened, as the answer's are."""
-    found = _as_records(news_steps(steps))
+    found = as_records(news_steps(steps))
     if not found:
         return []
     articles = sheet_articles(found, ledger, MOST_READS)

@@ -72,7 +72,7 @@ UNSUPPORTED_MARK = " _(⚠ its article does not support this reason)_"
 def _drivers(section: SectionResult) -> list[str]:
     """The reasons one per article, each an unsupported one marked, or why there are none."""
     reasons = section.fields.get("reasons", [])
-    unsupported = {r.text.strip() for r in section.reasons if r.status == "unsupported"}
+    unsupported = section.unsupported_reasons
     items = [f"- {reason}" + (UNSUPPORTED_MARK if reason.strip() in unsupported else "")
              for reason in (reasons if isinstance(reasons, list) else []) if reason]  # fmt: skip
     if not items:

@@ -9,6 +9,7 @@ from copilot.research.drivers import drivers_section
 from copilot.research.freshness import time_sensitivity
 from copilot.research.models import RelatedArticle, ResearchRecord, StepRecord
 from copilot.research.sections import SectionResult, assemble_section, section_specs
+from copilot.research.summary import premise_notes, summary_spec
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 NOTICE = "This report is information, not investment advice."
@@ -84,16 +85,6 @@ def ledger_of(record: ResearchRecord) -> SourceLedger:
     return ledger
 
 
-def premise_notes(plan_notes: list[str], steps: list[StepRecord]) -> list[str]:
-    """Code's notes on the topic's premise, each citing the measured move it rests on (none
-    when that step did not run)."""
-    measured = next((s.sources[0] for s in steps if s.tool == "measure" and s.status == "ok"
-                     and s.args.get("measure") == "return" and s.sources), None)  # fmt: skip
-    if measured is None:
-        return []
-    return [f"{note.rstrip('.')} [{measured}]." for note in plan_notes]
-
-
 def analysis_focus(steps: list[StepRecord]) -> str:
     numbers = [n for s in steps if s.status == "ok" and s.feeds == "analysis" for n in s.sources]
     return ", ".join(f"[{n}]" for n in dict.fromkeys(numbers))
@@ -111,16 +102,22 @@ def key_figures(ledger: SourceLedger) -> list[str]:
 
 def build_report(record: ResearchRecord) -> Report:
     ledger = ledger_of(record)
-    specs = section_specs(record.plan.sub_questions, analysis_focus(record.steps))
-    sections = {}
+    drivers = drivers_section(record, ledger)
+    specs = section_specs(record.plan.sub_questions, analysis_focus(record.steps),
+                          summary_spec(record, ledger, drivers))  # fmt: skip
+    written: dict[str, SectionResult] = {}
     for spec in specs:
         draft, revision = record.outputs_for(spec.key)
-        sections[spec.key] = assemble_section(
+        written[spec.key] = assemble_section(
             spec, draft, revision, ledger, record.as_of, record.topic
         )
-        drivers = drivers_section(record, ledger) if spec.key == "summary" else None
-        if drivers is not None:  # the analysis opens with what drove the move
-            sections[drivers.key] = drivers
+    # In reading order: the analysis opens with what drove the move.
+    sections: dict[str, SectionResult] = {
+        key: written.pop(key) for key in ("header", "summary") if key in written
+    }
+    if drivers is not None:
+        sections[drivers.key] = drivers
+    sections.update(written)
     return Report(record=record, sections=sections, key_figures=key_figures(ledger))
 
 

@@ -72,19 +72,29 @@ class SectionSpec:
     variables: dict[str, Any] = field(default_factory=dict)
     json_schema: dict[str, Any] | None = None
     max_tokens: int = 200
+    # The section's own evidence, in place of the report's (the summary of a move's reasons).
+    evidence: str | None = None
+    # Code's lines that open the section before the model's text: the tool's figures copied
+    # exactly, so they are not counted among the model's figures.
+    opening: str = ""
 
     def task(self) -> str:
         return prompts.render(self.prompt, **self.variables)
 
 
-def section_specs(sub_questions: list[str], analysis_focus: str) -> list[SectionSpec]:
-    """The report's model-written parts in writing order (one model call each)."""
+def section_specs(
+    sub_questions: list[str], analysis_focus: str, summary: SectionSpec | None = None
+) -> list[SectionSpec]:
+    """The report's model-written parts in writing order (one model call each). A `summary`
+    with evidence of its own is written last, so the sections sharing the report's evidence
+    are written one after another (the model keeps that prefix cached)."""
     specs = [
         SectionSpec("header", "Header", "research_header", json_schema=HEADER_SCHEMA,
                     max_tokens=240),
-        SectionSpec("summary", "Executive Summary", "research_summary",
-                    {"sentences": "3 to 4"}, max_tokens=200),
     ]  # fmt: skip
+    if summary is None:
+        specs.append(SectionSpec("summary", "Executive Summary", "research_summary",
+                                 {"sentences": "3 to 4"}, max_tokens=200))  # fmt: skip
     for i, question in enumerate(sub_questions, start=1):
         variables = {"sentences": "2 to 3", "focus": analysis_focus, "sub_question": question}
         specs.append(SectionSpec(f"analysis:{i}", question, "research_analysis", variables,
@@ -96,7 +106,7 @@ def section_specs(sub_questions: list[str], analysis_focus: str) -> list[Section
                     json_schema=RISKS_SCHEMA, max_tokens=240),
     ]  # fmt: skip
     # The Time Sensitivity Assessment is code's (`copilot.research.freshness`).
-    return specs
+    return specs if summary is None else [*specs, summary]
 
 
 def complete_sentences(text: str) -> str:
@@ -158,6 +168,11 @@ class SectionResult(BaseModel):
     def unverified(self) -> list[NumberCheck]:
         return [n for n in self.numbers if n.status in FLAGGED]
 
+    @property
+    def unsupported_reasons(self) -> set[str]:
+        """The reason sentences (drivers) whose article does not support them."""
+        return {r.text.strip() for r in self.reasons if r.status == "unsupported"}
+
 
 def mark(text: str, verification: Verification) -> str:
     """`text` with each unverified figure followed by a visible mark."""
@@ -211,11 +226,26 @@ def assemble_section(
     fewer unverified figures. Pure: replay calls it with the recorded outputs."""
     fields = parse_fields(spec, draft)
     if fields is None:
-        return SectionResult(key=spec.key, title=spec.title, attempted=draft is not None)
+        empty = SectionResult(key=spec.key, title=spec.title, attempted=draft is not None)
+        return _opened(spec, empty)
     result = check_fields(spec, fields, ledger, as_of, topic)
     revised_fields = parse_fields(spec, revision)
     if revised_fields is not None:
         revised = check_fields(spec, revised_fields, ledger, as_of, topic)
         if len(revised.unverified) < len(result.unverified):
-            return revised.model_copy(update={"revised": True})
-    return result
+            return _opened(spec, revised.model_copy(update={"revised": True}))
+    return _opened(spec, result)
+
+
+def _opened(spec: SectionSpec, result: SectionResult) -> SectionResult:
+    """The section with code's opening lines before the model's text (and their [n] cited)."""
+    if not spec.opening:
+        return result
+    text = result.fields.get("text", "")
+    body = text if isinstance(text, str) else " ".join(text)
+    cited = [int(n) for n in re.findall(r"\[(\d+)\]", spec.opening)]
+    return result.model_copy(update={
+        "written": True,
+        "fields": {**result.fields, "text": "\n\n".join(p for p in (spec.opening, body) if p)},
+        "cited": list(dict.fromkeys([*cited, *result.cited])),
+    })  # fmt: skip

@@ -20,7 +20,7 @@ from copilot.llm.base import LLM
 from copilot.research.budget import BudgetExhausted, BudgetTracker
 from copilot.research.bundle import load_bundle, prompt_digests, save_bundle
 from copilot.research.chart import chart_series
-from copilot.research.drivers import write_drivers
+from copilot.research.drivers import drivers_section, write_drivers
 from copilot.research.executor import execute
 from copilot.research.export import html_to_pdf, to_html
 from copilot.research.markdown import to_markdown
@@ -35,8 +35,9 @@ from copilot.research.models import (
     ResearchRecord,
 )
 from copilot.research.planner import default_plan, parse_plan, plan_request, system_message
-from copilot.research.report import Report, analysis_focus, build_report, premise_notes
+from copilot.research.report import Report, analysis_focus, build_report
 from copilot.research.sections import section_specs
+from copilot.research.summary import premise_notes, summary_spec
 from copilot.research.writer import SectionWriter, evidence_text
 from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
@@ -120,6 +121,11 @@ class ResearchSession:
             stopped = write_drivers(writer, steps, self.deps.ledger, plan.topic, day, len(specs),
                                     premise=" ".join(notes))  # fmt: skip
             if stopped is None:
+                # The summary of a move is written from the reasons that held up, when any did.
+                drafted = record.model_copy(update={"llm_calls": list(self.calls)})
+                drivers = drivers_section(drafted, self.deps.ledger)
+                summary = summary_spec(drafted, self.deps.ledger, drivers)
+                specs = section_specs(plan.sub_questions, analysis_focus(steps), summary)
                 evidence = evidence_text(steps, notes)
                 stopped = writer.write(specs, plan.topic, day, evidence, self.deps.ledger)
             timings["write"] = time.perf_counter() - t1

@@ -126,10 +126,15 @@ class SectionWriter:
     ) -> str | None:  # fmt: skip
         """Draft every section, then revise those with unverified figures. Returns why the
         budget stopped the drafting (None when every section was written)."""
-        prefix = prompts.render("research_evidence", topic=topic, as_of=as_of, evidence=evidence)
         drafts: dict[str, tuple[list[ChatMessage], str]] = {}
         for spec in specs:
             self.on_event(ResearchEvent(kind="section_started", name=spec.key, detail=spec.title))
+            prefix = prompts.render(
+                "research_evidence",
+                topic=topic,
+                as_of=as_of,
+                evidence=evidence if spec.evidence is None else spec.evidence,
+            )
             messages: list[ChatMessage] = [
                 self.system,
                 {"role": "user", "content": f"{prefix}\n{spec.task()}"},

@@ -286,8 +286,12 @@ def test_streaks(deps: ToolDeps, data: Path) -> None:
         up = run if iwm[k][0] <= "2026-01-22" else up
     _, last, _ = measure(deps, symbols=["IWM"], measure="up_streak", end="2026-01-22")
     assert last["rows"][0]["value"] == up
-    _, most, _ = measure(deps, symbols=["IWM"], measure="up_streak", aggregate="max")
+    out, most, _ = measure(deps, symbols=["IWM"], measure="up_streak", aggregate="max")
     assert most["rows"][0]["value"] == longest
+    # The window is named by its dates only: a session count beside the run read as its length.
+    line = out.text.splitlines()[0]
+    assert f"longest run of higher closes {longest} sessions (" in line
+    assert ", within " in line and line.count("session") == 1
 
 
 def test_counted_days_and_new_highs(deps: ToolDeps, data: Path) -> None:

@@ -127,3 +127,18 @@ class Reasons:
 
     def route(self) -> tuple[Callable[[list[ChatMessage]], bool], Callable[..., str]]:
         return is_reason_turn, self
+
+
+class Quoting:
+    """Answers every reasons turn with its excerpt's first sentence, citing it: a reason its
+    article supports (it is the article's own words)."""
+
+    def __call__(self, messages: list[ChatMessage]) -> str:
+        n = article_number(messages)
+        found = re.search(r"<<<ARTICLE[^\n]*\n(.*?)\n>>>", messages[-1]["content"], re.S)
+        assert found is not None
+        first = re.split(r"(?<=[.!?])\s", found.group(1).strip().lstrip("… "))[0]
+        return f"{first.rstrip('.')} [{n}]."
+
+    def route(self) -> tuple[Callable[[list[ChatMessage]], bool], Callable[..., str]]:
+        return is_reason_turn, self

@@ -1,0 +1,96 @@
+"""A report on a move: its Executive Summary opens with the move's tool lines, copied by code,
+and the model explains the move from the reasons that held up, with no tool figure in its
+evidence (scripted model, real data and articles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from research_script import (
+    AS_OF,
+    RISKS,
+    TOPIC,
+    Quoting,
+    Reasons,
+    expected_returns,
+    header,
+    insights,
+    is_reason_turn,
+    plan_json,
+)
+
+from copilot.llm.base import ChatMessage
+from copilot.llm.scripted import ScriptedLLM
+from copilot.research import ResearchSession, to_markdown
+from copilot.research.session import replay_report
+from copilot.tools import ToolDeps
+from tests.raw import close_on, raw_closes
+
+
+def test_the_summary_of_a_move_is_written_from_its_sound_reasons(
+    research_deps: ToolDeps, shared_data: Path, tmp_path: Path
+) -> None:
+    ret = expected_returns(shared_data)  # from the raw closes
+    seen: list[list[ChatMessage]] = []
+
+    def summary(messages: list[ChatMessage]) -> str:
+        seen.append(messages)
+        return "The articles tie the rally to bank earnings and chip spending [3]."
+
+    llm = ScriptedLLM(
+        [plan_json(), header("Small caps rallied [1]."), f"IWM returned {ret['IWM']} [1].",
+         insights("Small caps led [1]."), RISKS, summary],
+        routes=[Quoting().route()],
+    )  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    kept = report.sections["drivers"].fields["reasons"]
+    assert isinstance(kept, list) and kept
+    # The summary is the last call; its evidence is the kept reasons, not the tools' lines.
+    (messages,) = seen
+    prompt = messages[-1]["content"]
+    evidence = prompt.split("Evidence:\n", 1)[1].split("Task:")[0]
+    assert all(f"- {reason}" in evidence for reason in kept)
+    assert ret["IWM"] not in evidence and "IWM: return" not in evidence
+    writing = [c.section for c in report.record.llm_calls if not c.section.startswith("drivers")]
+    assert writing == ["plan", "header", "analysis:1", "insights", "risks", "summary"]
+    # Shown: the move's lines first (code's copy of the measure, cited), then the model's.
+    measure = next(s for s in report.record.steps if s.args.get("measure") == "return")
+    text = report.sections["summary"].fields["text"]
+    assert isinstance(text, str)
+    opening, written = text.split("\n\n")
+    assert opening.startswith(f"IWM: return +{ret['IWM']} over 15 sessions")
+    assert f"SPY: return +{ret['SPY']} over 15 sessions" in opening
+    iwm_close = close_on(raw_closes(shared_data / "market" / "prices", "IWM"), "2026-01-23")
+    assert opening.split("; +")[0].endswith(f"2026-01-23 close {iwm_close:.2f}")
+    assert f"[{measure.sources[0]}]" in opening
+    assert written == "The articles tie the rally to bank earnings and chip spending [3]."
+    # Code's copied figures are not counted as the model's: the summary's are the model's own.
+    assert report.sections["summary"].numbers == []
+    assert measure.sources[0] in report.sections["summary"].cited
+    md = to_markdown(report)
+    assert md.index("## Executive Summary") < md.index(opening) < md.index("### What drove")
+    # A replay builds the same summary from the recorded calls.
+    bundle = session.save_bundle(tmp_path / "bundle.json")
+    assert replay_report(bundle).sections["summary"].fields["text"] == text
+
+
+def test_a_move_whose_reasons_all_fail_gets_the_summary_from_the_whole_evidence(
+    research_deps: ToolDeps,
+) -> None:
+    # Reasons no article supports: the summary is written second, from the report's evidence.
+    llm = ScriptedLLM(
+        [plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1].",
+         "IWM led [1].", insights("Small caps led [1]."), RISKS],
+        routes=[Reasons().route()],
+    )  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    writing = [c.section for c in report.record.llm_calls if not c.section.startswith("drivers")]
+    assert writing == ["plan", "header", "summary", "analysis:1", "insights", "risks"]
+    summary_call = next(m for m in llm.calls[1:] if not is_reason_turn(m) and "Executive" in
+                        m[-1]["content"])  # fmt: skip
+    assert "IWM: return" in summary_call[-1]["content"]
+    assert report.sections["summary"].fields["text"] == "Small caps rallied [1]."
