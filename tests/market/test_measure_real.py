@@ -291,7 +291,7 @@ def test_streaks(deps: ToolDeps, data: Path) -> None:
     # The window is named by its dates only: a session count beside the run read as its length.
     line = out.text.splitlines()[0]
     assert f"longest run of higher closes {longest} sessions (" in line
-    assert ", within " in line and line.count("session") == 1
+    assert ", of the runs ending " in line and line.count("session") == 1
 
 
 def test_counted_days_and_new_highs(deps: ToolDeps, data: Path) -> None:
