@@ -86,12 +86,28 @@ def _take(judge: ReasonJudge, output: str) -> None:
         judge.take(draft)
 
 
+def coverage_gap(steps: list[StepRecord]) -> str:
+    """What the news-drivers search says when no stored article covers the move ("No stored
+    article explains the move of XLU (searched news …). Add coverage with …"); "" when it found
+    articles or did not run."""
+    if news_steps(steps):
+        return ""
+    gaps = [
+        s.output for s in steps
+        if s.tool == "news_drivers" and s.status == "ok" and s.data.get("no_coverage")
+    ]  # fmt: skip
+    return gaps[0] if gaps else ""
+
+
 def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResult | None:
-    """The section from the recorded drafts, checked like any other; None when the report read
-    no articles for a move (no drivers step, or its search found none)."""
+    """The section from the recorded drafts, checked like any other; code's gap note when the
+    search found no article on the move; None when the report explains no move."""
     drafts = [c.output for c in record.llm_calls if c.section.startswith(PREFIX)]
     if not drafts:
-        return None
+        gap = coverage_gap(record.steps)
+        if not gap:
+            return None
+        return SectionResult(key=SPEC.key, title=TITLE, written=True, fields={"gap": gap})
     judge = _judge(record.steps, ledger, record.topic, record.as_of)
     for draft in drafts:
         _take(judge, draft)

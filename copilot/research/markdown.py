@@ -75,7 +75,10 @@ def _drivers(section: SectionResult) -> list[str]:
     unsupported = section.unsupported_reasons
     items = [f"- {reason}" + (UNSUPPORTED_MARK if reason.strip() in unsupported else "")
              for reason in (reasons if isinstance(reasons, list) else []) if reason]  # fmt: skip
-    if not items:
+    gap = section.fields.get("gap")
+    if gap:  # code's words: no stored article covers the move
+        items = [f"_{gap}_"]
+    elif not items:
         withheld = len(section.withheld)
         items = [f"_No drafted reason held up against its own article ({withheld} withheld, "
                  "listed in Method); the articles read are in the References._"]  # fmt: skip
@@ -102,7 +105,9 @@ def _method(report: Report) -> list[str]:
             first = step.output.splitlines()[0] if step.output else ""
             lines.append(f"- Step {step.id} `{step.tool}` {step.status}: {first}")
     drivers = report.sections.get("drivers")
-    if drivers is not None:
+    if drivers is not None and drivers.fields.get("gap"):
+        lines.append("- Drivers: no stored article covers the move (the search is in the steps).")
+    elif drivers is not None:
         reasons = drivers.fields.get("reasons", [])
         kept = len(reasons) if isinstance(reasons, list) else 0
         lines.append(f"- Drivers: one reason drafted per article read, {kept} kept, "

@@ -78,6 +78,11 @@ class SectionSpec:
     # exactly, so they are not counted among the model's figures.
     opening: str = ""
 
+    @property
+    def by_code(self) -> bool:
+        """Written by code alone (its `opening`): the model is not asked."""
+        return not self.prompt
+
     def task(self) -> str:
         return prompts.render(self.prompt, **self.variables)
 

@@ -13,7 +13,7 @@ Pure: a replay builds the same spec from the record.
 from __future__ import annotations
 
 from copilot.answering.lead import move_paragraph
-from copilot.research.drivers import as_records, news_steps
+from copilot.research.drivers import as_records
 from copilot.research.models import ResearchRecord, StepRecord
 from copilot.research.sections import (
     CONTRADICTED_MARK,
@@ -35,8 +35,8 @@ def premise_notes(plan_notes: list[str], steps: list[StepRecord]) -> list[str]:
 
 
 def move_steps(steps: list[StepRecord]) -> list[StepRecord]:
-    """The measures of the move the news was read for: its instrument, over its window."""
-    found = news_steps(steps)
+    """The measures of the move the news was searched for: its instrument, over its window."""
+    found = [s for s in steps if s.tool == "news_drivers" and s.status == "ok"]
     if not found:
         return []
     args = found[0].args
@@ -63,18 +63,22 @@ def summary_spec(
     record: ResearchRecord, ledger: SourceLedger, drivers: SectionResult | None
 ) -> SectionSpec | None:
     """The summary written from the move's sound reasons (`drivers`: the report's "What drove
-    the move"), opened by the move's lines; None when the report explains no move or no reason
-    held up (the summary is then written from the
+    the move"), opened by the move's lines; code's alone, with the search's gap note, when no
+    stored article covers the move (no model call); None when the report explains no move or no
+    reason held up (the summary is then written from the
     whole evidence)."""
     reasons = sound_reasons(drivers) if drivers is not None else []
-    if not reasons:
+    gap = str(drivers.fields.get("gap", "")) if drivers is not None else ""
+    if not reasons and not gap:
         return None
     notes = premise_notes(record.plan.notes, record.steps)
+    opening = " ".join(p for p in [*notes, move_paragraph(as_records(move_steps(record.steps)),
+                                                          ledger)] if p)  # fmt: skip
+    if gap:  # nothing to explain the move with: code says so, and the model writes nothing
+        return SectionSpec("summary", "Executive Summary", "", opening=f"{opening}\n\n{gap}")
     evidence = "\n".join([*(f"Note: {note}" for note in notes),
                           "Reasons the articles give for the move:",
                           *(f"- {reason}" for reason in reasons)])  # fmt: skip
-    opening = " ".join(p for p in [*notes, move_paragraph(as_records(move_steps(record.steps)),
-                                                          ledger)] if p)  # fmt: skip
     return SectionSpec("summary", "Executive Summary", "research_summary_reasons",
                        {"sentences": "2 to 3"}, max_tokens=160, evidence=evidence,
                        opening=opening)  # fmt: skip

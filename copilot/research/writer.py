@@ -128,6 +128,8 @@ class SectionWriter:
         budget stopped the drafting (None when every section was written)."""
         drafts: dict[str, tuple[list[ChatMessage], str]] = {}
         for spec in specs:
+            if spec.by_code:
+                continue
             self.on_event(ResearchEvent(kind="section_started", name=spec.key, detail=spec.title))
             prefix = prompts.render(
                 "research_evidence",
@@ -158,6 +160,8 @@ class SectionWriter:
         topic: str, as_of: date, ledger: SourceLedger,
     ) -> None:  # fmt: skip
         for spec in specs:
+            if spec.key not in drafts:  # written by code
+                continue
             messages, draft = drafts[spec.key]
             result = assemble_section(spec, draft, None, ledger, as_of, topic)
             if not result.unverified:

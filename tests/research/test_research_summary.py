@@ -4,6 +4,8 @@ evidence (scripted model, real data and articles)."""
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 from research_script import (
@@ -94,3 +96,31 @@ def test_a_move_whose_reasons_all_fail_gets_the_summary_from_the_whole_evidence(
                         m[-1]["content"])  # fmt: skip
     assert "IWM: return" in summary_call[-1]["content"]
     assert report.sections["summary"].fields["text"] == "Small caps rallied [1]."
+
+
+def test_a_move_no_stored_article_covers_gets_codes_summary_and_no_invented_reasons(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    # The test news store holds articles from 2026-01-12 to 2026-01-23 only: gold's October 2025
+    # has none. The report says so where the reasons would be, and its summary is code's alone
+    # (the move's lines and the search's note): the model is not asked to summarise nothing.
+    topic, as_of = "Why did gold rally in October 2025?", date(2025, 11, 14)
+    llm = ScriptedLLM(
+        [json.dumps({"sub_questions": ["How large was the move?"]}), header("Gold rose [1]."),
+         "GLD rose [1].", insights("Gold rose [1]."), RISKS],
+    )  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(topic, as_of))
+    llm.assert_consumed()
+    sections = [c.section for c in report.record.llm_calls]
+    assert sections == ["plan", "header", "analysis:1", "insights", "risks"]  # no summary call
+    rows = raw_closes(shared_data / "market" / "prices", "GLD")
+    gold = (close_on(rows, "2025-10-31") / close_on(rows, "2025-09-30") - 1) * 100
+    text = report.sections["summary"].fields["text"]
+    assert isinstance(text, str) and text.startswith(f"GLD: return {gold:+.2f}% over 23 sessions")
+    assert text.split("\n\n")[-1].startswith("No stored article explains the move of GLD")
+    md = to_markdown(report)
+    drivers = md.split("### What drove the move")[1].split("###")[0]
+    assert "No stored article explains the move of GLD" in drivers
+    assert "market-copilot ingest news --rss URL" in drivers
+    assert "- Drivers: no stored article covers the move" in md
