@@ -60,9 +60,14 @@ def _aliases() -> list[tuple[re.Pattern[str], str]]:
     # "the market" and "bonds" are too loose to bind a figure to an instrument.
     pairs = [(a, s) for a, s in pairs if a not in {"the market", "bonds", "russell", "s&p"}]
     pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-    return [
+    found = [
         (re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&-])", re.IGNORECASE), s) for a, s in pairs
     ]
+    # "The S&P rose 1.5%" is the S&P 500; "S&P 400" and "S&P Global" are not (a name follows).
+    return [*found, (_BARE_SP, "SPY")]
+
+
+_BARE_SP = re.compile(r"(?<![\w&])[Ss]\s?&\s?[Pp](?![\w&-])(?!\s+(?:\d|[A-Z]))")
 
 
 def mentions(text: str) -> list[Mention]:

@@ -346,3 +346,22 @@ def test_a_sector_that_reported_owns_its_figure_an_index_provider_that_reported_
     assert [m.subject for m in _instruments("Nasdaq reported that XLE rose 2%.")] == [
         frozenset({"XLE"})
     ]
+
+
+# --- "the S&P" is the S&P 500 ----------------------------------------------------------------
+
+
+def test_the_bare_s_and_p_names_the_s_and_p_500_but_not_another_s_and_p_name() -> None:
+    # "…, while the S&P returned +1.51%" bound the figure to the sentence's first instrument
+    # (an answer's whole sentence was cut); "S&P 400" and "S&P Global" are other names.
+    from copilot.claims.subjects import mentions
+
+    spy = frozenset({"SPY", "^GSPC", "SP500"})
+    assert [m.subject for m in mentions("IWM rose while the S&P returned 1.21%.")][-1] == spy
+    assert [m.subject for m in mentions("the S&P.")] == [spy]
+    assert mentions("S&P Global fell.") == [] and mentions("the S&P 400 fell.") == []
+    _, v = verify(
+        "XLF returned -2.31% over the 5 sessions to 2026-01-16, while the S&P returned -2.31% [1]."
+    )
+    # [1] states XLF's -2.31% only: the S&P's figure is not XLF's, so it is not verified there.
+    assert [n.status for n in v.figures if n.text == "-2.31%"][-1] != "verified"
