@@ -212,11 +212,10 @@ def _streak(line: _Line, name: str, what: str) -> str:
         of = {"up_streak": "higher closes", "down_streak": "lower closes"}.get(
             args.measure, f"sessions beating {args.versus}"
         )
-        # The window by its dates alone: its session count beside the run read as the run's
-        # length ("a 15-session run" for a run of 14 in a 15-session window). A run ending in
-        # the window is counted from its first session, which may lie before the window.
-        return (f"longest run of {of} {_main(line, name)}{runs}, of the runs ending "
-                f"{row.start} to {row.end}")  # fmt: skip
+        # The run by its own dates alone (a run ending in the window may begin before it): the
+        # window's session count beside the run read as the run's length ("a 15-session run"
+        # for a run of 14 in a 15-session window). The window is in the definition.
+        return f"longest run of {of} {_main(line, name)}{runs}"
     return f"{_label(args, row.kind)} {_main(line, name)} in a row through {row.end}{runs}"
 
 

@@ -288,10 +288,10 @@ def test_streaks(deps: ToolDeps, data: Path) -> None:
     assert last["rows"][0]["value"] == up
     out, most, _ = measure(deps, symbols=["IWM"], measure="up_streak", aggregate="max")
     assert most["rows"][0]["value"] == longest
-    # The window is named by its dates only: a session count beside the run read as its length.
+    # The run by its own dates: the window's session count beside it read as its length.
     line = out.text.splitlines()[0]
     assert f"longest run of higher closes {longest} sessions (" in line
-    assert ", of the runs ending " in line and line.count("session") == 1
+    assert line.endswith(").") and line.count("session") == 1
 
 
 def test_counted_days_and_new_highs(deps: ToolDeps, data: Path) -> None:
