@@ -65,8 +65,7 @@ def summary_spec(
     """The summary written from the move's sound reasons (`drivers`: the report's "What drove
     the move"), opened by the move's lines; code's alone, with the search's gap note, when no
     stored article covers the move (no model call); None when the report explains no move or no
-    reason held up (the summary is then written from the
-    whole evidence)."""
+    reason held up (the summary is then written from the whole evidence)."""
     reasons = sound_reasons(drivers) if drivers is not None else []
     gap = str(drivers.fields.get("gap", "")) if drivers is not None else ""
     if not reasons and not gap:
