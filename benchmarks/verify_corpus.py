@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from copilot.news.models import chunk_id_article
 from copilot.sources import DataSource, NewsSource
 
 
@@ -83,9 +84,10 @@ def stored_chunk(store: Any, chunk_id: str, text_sha: str | None) -> Any:
     found = store.hits([(chunk_id, 0.0)])
     if found and (text_sha is None or fingerprint(found[0].text) == text_sha):
         return found[0]
-    _stamp, article_id, _version, index = chunk_id.split("-")
+    index = int(chunk_id.rsplit("-", 1)[1])  # `make_chunk_id`: …-<version>-<index>
     rows = store.collection.get(
-        where={"$and": [{"article_id": article_id}, {"chunk_index": int(index)}]}, include=[]
+        where={"$and": [{"article_id": chunk_id_article(chunk_id)}, {"chunk_index": index}]},
+        include=[],
     )
     for hit in store.hits([(other, 0.0) for other in rows["ids"]]):
         if text_sha is not None and fingerprint(hit.text) == text_sha:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from copilot import prompts
 from copilot.answer import FLAGGED, NumberCheck, ReasonCheck, Verification
+from copilot.claims.extract import citations_in
 from copilot.news.present import without_fence_labels
 from copilot.safety import LinkPolicy
 from copilot.safety.answers import source_urls
@@ -81,7 +82,7 @@ class SectionSpec:
     @property
     def by_code(self) -> bool:
         """Written by code alone (its `opening`): the model is not asked."""
-        return not self.prompt
+        return bool(self.opening) and not self.prompt
 
     def task(self) -> str:
         return prompts.render(self.prompt, **self.variables)
@@ -248,7 +249,7 @@ def _opened(spec: SectionSpec, result: SectionResult) -> SectionResult:
         return result
     text = result.fields.get("text", "")
     body = text if isinstance(text, str) else " ".join(text)
-    cited = [int(n) for n in re.findall(r"\[(\d+)\]", spec.opening)]
+    cited = citations_in(spec.opening)
     return result.model_copy(update={
         "written": True,
         "fields": {**result.fields, "text": "\n\n".join(p for p in (spec.opening, body) if p)},

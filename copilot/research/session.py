@@ -114,18 +114,19 @@ class ResearchSession:
         if stopped is None:
             emit(ResearchEvent(kind="phase", name="write"))
             t1 = time.perf_counter()
-            specs = section_specs(plan.sub_questions, analysis_focus(steps))
+            focus = analysis_focus(steps)
             writer = SectionWriter(self.llm, system_message(self.deps), self.tracker, emit,
                                    self.calls)  # fmt: skip
             notes = premise_notes(plan.notes, steps)
-            stopped = write_drivers(writer, steps, self.deps.ledger, plan.topic, day, len(specs),
+            sections = len(section_specs(plan.sub_questions, focus))  # the calls to leave
+            stopped = write_drivers(writer, steps, self.deps.ledger, plan.topic, day, sections,
                                     premise=" ".join(notes))  # fmt: skip
             if stopped is None:
                 # The summary of a move is written from the reasons that held up, when any did.
                 drafted = record.model_copy(update={"llm_calls": list(self.calls)})
                 drivers = drivers_section(drafted, self.deps.ledger)
                 summary = summary_spec(drafted, self.deps.ledger, drivers)
-                specs = section_specs(plan.sub_questions, analysis_focus(steps), summary)
+                specs = section_specs(plan.sub_questions, focus, summary)
                 evidence = evidence_text(steps, notes)
                 stopped = writer.write(specs, plan.topic, day, evidence, self.deps.ledger)
             timings["write"] = time.perf_counter() - t1
