@@ -182,6 +182,8 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
        "silver miners"),
     _s("OIH", "VanEck Oil Services ETF", "etf", "oil services stocks", None, "oil services",
        "oil service stocks", "oilfield services"),
+    _s("FCG", "First Trust Natural Gas ETF", "etf", "natural gas producing stocks", None),
+    _s("COPX", "Global X Copper Miners ETF", "etf", "copper mining stocks", None),
     _s("ICLN", "iShares Global Clean Energy ETF", "etf", "clean energy stocks", None,
        "clean energy", "renewables", "renewable energy", "green energy"),
     _s("TAN", "Invesco Solar ETF", "etf", "solar stocks", None, "solar", "solar stocks"),
@@ -273,10 +275,40 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
                "2-10 spread", "10-2 spread", "2s10s spread", "2-10 year spread"),
     "CPIAUCSL": ("consumer price index", "inflation rate", "cpi inflation"),
 }  # fmt: skip
+
+# The companies that produce a commodity are not the commodity: "oil producers", "copper
+# miners", "gold names" and "natural gas stocks" name the equity group (stored or not, so that
+# a question about one is told what to import rather than answered with the metal or the fuel).
+PRODUCER_NOUNS = (
+    "producers", "companies", "stocks", "shares", "names", "equities", "firms", "miners",
+    "mining stocks", "mining companies", "mining shares", "drillers", "explorers", "majors",
+)  # fmt: skip
+PRODUCED: dict[str, tuple[str, ...]] = {
+    "XLE": ("oil", "crude", "crude oil", "oil and gas", "oil & gas", "petroleum"),
+    "FCG": ("natural gas", "nat gas", "natgas", "gas"),
+    "GDX": ("gold",),
+    "SIL": ("silver",),
+    "COPX": ("copper",),
+    "URA": ("uranium",),
+}
+# Producers named without their commodity.
+_PRODUCERS_ALONE: dict[str, tuple[str, ...]] = {
+    "XLE": ("big oil", "oil drillers", "drillers", "shale producers", "shale stocks", "frackers",
+            "refiners", "oil refiners"),
+}  # fmt: skip
+
+
+def _producer_aliases(symbol: str) -> tuple[str, ...]:
+    made = [f"{good} {noun}" for good in PRODUCED.get(symbol, ()) for noun in PRODUCER_NOUNS]
+    return (*made, *_PRODUCERS_ALONE.get(symbol, ()))
+
+
 KNOWN_SYMBOLS = tuple(
-    replace(info, aliases=info.aliases + _MORE_ALIASES.get(info.symbol, ()))
+    replace(info, aliases=tuple(dict.fromkeys(
+        info.aliases + _MORE_ALIASES.get(info.symbol, ()) + _producer_aliases(info.symbol)
+    )))
     for info in KNOWN_SYMBOLS
-)
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

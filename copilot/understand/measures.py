@@ -166,8 +166,14 @@ _BELOW = re.compile(
     _I,
 )
 _AVERAGE = re.compile(r"\b(?:average|mean|avg)\b", _I)
+# How much a price swings, in everyday words: "how jumpy has the VIX been", "a bumpy ride",
+# "how wild were the swings", "whipsawed", "bounced around" (a move word's "jump" is no move here).
 _VOLATILITY = re.compile(
-    r"\b(?:volatil(?:e|ity)|choppy|standard\s+deviation|std\.?\s+dev|realized\s+vol)\b", _I
+    r"\b(?:volatil(?:e|ity)|choppy|choppiness|standard\s+deviation|std\.?\s+dev|realized\s+vol|"
+    r"jumpy|jumpiness|jittery|bumpy|turbulen(?:t|ce)|erratic|whipsaw\w*|roller[\s-]?coaster|"
+    r"swings(?!\s+(?:higher|lower|up|down|into|to)\b)|swung\s+around|swinging\s+around|"
+    r"bounc\w*\s+around)\b",
+    _I,
 )
 _LEVEL = re.compile(
     r"\bwhere\s+(?:did|does|is|was|are|were|do)\b|\bclos(?:e|ed|ing)\s+(?:at|price|level|value)\b"

@@ -287,6 +287,62 @@ def test_modified_sector_words_are_not_stand_ins(
     assert [u.symbol for u in got.unknown] == [unknown]
 
 
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        # The companies that produce a commodity are an equity group, not the commodity.
+        ("what sent oil producers higher on January 5?", "XLE"),
+        ("why did oil companies fall in mid-December?", "XLE"),
+        ("how did crude producers fare last week?", "XLE"),
+        ("why did drillers jump on January 5?", "XLE"),
+        ("why did big oil fall in December?", "XLE"),
+    ],
+)
+def test_a_commodity_s_producers_are_its_stocks(
+    question: str, symbol: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("why did copper miners rally?", "COPX"),
+        ("why did silver stocks rally in January?", "SIL"),
+        ("why did natural gas producers rise in January?", "FCG"),
+        ("how did gold names do in January?", "GDX"),
+    ],
+)
+def test_unstored_producers_are_reported_not_replaced_by_the_metal(
+    question: str, unknown: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.instruments == [], got.trace  # not CPER, SLV or GLD
+    assert [u.symbol for u in got.unknown] == [unknown]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how jumpy has the VIX been since Christmas?",
+        "was it a bumpy ride for small caps in December?",
+        "did oil bounce around a lot in January?",
+        "how turbulent were tech stocks in January?",
+        "how wild were the swings in gold last month?",
+        "were bank stocks whipsawed in January?",
+    ],
+)
+def test_everyday_words_for_swings_ask_for_volatility(question: str, catalog: Catalog) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None and got.intent.measure == "volatility", got.trace
+
+
+def test_a_jump_is_still_a_move(catalog: Catalog) -> None:
+    got = understand("how much did gold jump in January?", A, catalog)
+    assert got.intent is not None and got.intent.measure == "return", got.trace
+
+
 def test_place_names_as_context_are_not_reported(catalog: Catalog) -> None:
     got = understand("did stocks fall on China tariffs yesterday", A, catalog)
     assert [i.symbol for i in got.instruments] == ["SPY"] and got.unknown == []
