@@ -27,10 +27,10 @@ def sheet_articles(
     """(number, excerpt) of the news records' articles, each once, in the order the tools
     ranked them, at most `most`: what the reasons turns show, one article a turn. Several
     searches (an unmeasured move searched both ways) take turns: their firsts, then their
-    seconds, so neither way fills the reasons alone. An article whose excerpt never names the
-    moving instrument is not shown: whatever reason the model drew from it, the check would
-    reject (`names_subject`), and the 1.5B model bridged it anyway ("UK businesses faced …,
-    which led to a move by XLP")."""
+    seconds, so neither way fills the reasons alone. An article whose excerpt never reports the
+    moving instrument's market moving is not shown: whatever reason the model drew from it, the
+    check would reject (`names_subject`), and the 1.5B model bridged it anyway ("UK businesses
+    faced …, which led to a move by XLP")."""
     articles: dict[int, str] = {}
     for rank in zip_longest(*(record.sources for record in records)):
         for n in rank:

@@ -25,7 +25,13 @@ from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import family
 from copilot.claims.subjects import mentions as subject_mentions
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, lookup, sector_symbols
-from copilot.news.evidence_terms import Entity, entity_for, mentions, names_direction
+from copilot.news.evidence_terms import (
+    Entity,
+    entity_for,
+    mentions,
+    names_direction,
+    sentences,
+)
 from copilot.sources import DataSource, NewsSource
 
 # Measured on benchmarks/data/reason_pairs.jsonl (112 hand-labelled pairs): the weight and
@@ -359,16 +365,42 @@ def check_superlative(
 
 
 def names_subject(source: NewsSource) -> bool:
-    """Whether what the model was shown of the article names the move it was read for (any
-    article not read as a driver does: it is bound to no move). A wrap that never says
-    "consumer staples" does not explain staples' fall, however well a sentence copies it."""
+    """Whether what the model was shown of the article reports the market of the move it was
+    read for (any article not read as a driver does: it is bound to no move): a sentence that
+    names the instrument — or a wider market measured moving with it
+    (`copilot.answering.backdrop`) — as a market that moved ("Bank stocks came under pressure
+    after …", "Stocks Jump as Softer CPI Sends Treasuries Higher"). A wrap that never says
+    "consumer staples" does not explain staples' fall, however well a sentence copies it; nor
+    does an outlook piece that names "technology-led transformation" or previews "bank
+    earnings" without a word of any market's move: the 1.5B model bridged both to the move
+    ("…, which dragged tech lower on January 20")."""
     if not source.about:
         return True
-    text = news_text(source)
-    if mentions(Entity((), tuple(source.about)), text):
-        return True
-    # A wider market measured moving with it (`copilot.answering.backdrop`) names it too.
-    return bool(source.backdrop) and mentions(Entity((), tuple(source.backdrop)), text)
+    names = [Entity((), tuple(source.about))]
+    if source.backdrop:
+        names.append(Entity((), tuple(source.backdrop)))
+    return any(
+        _a_market_move(part) and any(mentions(name, part) for name in names)
+        for part in sentences(news_text(source))
+    )
+
+
+# Words of a market's move beyond the two directions' stems: "came under pressure", "weighed
+# on", "were down 2%", "oil prices, which eased sharply", "a rout in …".
+_MARKET_MOVE = re.compile(
+    r"\b(?:pressur\w*|weigh\w*|drag\w*|boost\w*|hurt\w*|fuel\w*|outperform\w*|"
+    r"underperform\w*|lagg\w*|mov(?:e|es|ed|ing)|swung|swing\w*|routs?|sell-?offs?|tank\w*|"
+    r"eas(?:e|es|ed|ing)|firm(?:s|ed|er)|up|down|percent|points?|volatil\w*)\b|\d%",
+    re.IGNORECASE,
+)
+
+
+def _a_market_move(sentence: str) -> bool:
+    return bool(
+        _MARKET_MOVE.search(sentence)
+        or names_direction(sentence, "up")
+        or names_direction(sentence, "down")
+    )
 
 
 # Which markets a reason can be about instead of its own subject. The whole market ("stocks",
@@ -500,12 +532,12 @@ def check_reason(
         return None
     body = text[sentence.start : sentence.end]
     on_subject = [(n, s) for n, s in cited_news if names_subject(s)]
-    if not on_subject:  # every cited article was read for a move whose subject it never names
+    if not on_subject:  # every cited article was read for a move it never reports
         n, source = cited_news[0]
         return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
                            status="unsupported", source=n,
-                           evidence=f"[{n}] does not mention {source.about[0]}: what it "
-                           "reports is no reason for that move")  # fmt: skip
+                           evidence=f"[{n}] reports no move of {source.about[0]} (nor of "
+                           "the market): what it says is no reason for that move")  # fmt: skip
     elsewhere = {n: another_market(body, s) for n, s in on_subject}
     on_subject = [(n, s) for n, s in on_subject if elsewhere[n] is None] or on_subject
     if elsewhere[on_subject[0][0]] is not None:  # every cited article: another market's reason

@@ -14,6 +14,7 @@ from copilot.claims.reasons import (
     another_market,
     default_scorer,
     directions_clash,
+    names_subject,
     restates_the_move,
     superlatives,
 )
@@ -156,12 +157,61 @@ def test_a_reason_from_an_article_that_never_names_the_subject_is_unsupported(
     staples = ["consumer staples", "staples", "XLP", "walmart"]
     status, evidence = _bound_to(staples, UK)
     assert status == "unsupported"
-    assert evidence.startswith("[1] does not mention consumer staples")
+    assert evidence.startswith("[1] reports no move of consumer staples")
     # The same words bound to no move (an article searched for, not read as a driver), or
     # to a move the excerpt names, are judged on their support as before.
     assert _bound_to([], UK)[0] == "supported"
     walmart = f"{UK}, while Walmart shares slipped"
     assert _bound_to(staples, walmart)[0] == "supported"
+
+
+# Outlook pieces that name the sector as an industry, or list it among a show's topics, and
+# report no market's move (the excerpts as the model was shown them in the app).
+TECH = ["tech stocks", "technology", "tech", "XLK", "nvidia"]
+BANKS = ["regional banks", "bank stocks", "banks", "bank earnings", "KRE"]
+SURVEY = (
+    "New findings from a CFO survey show a renewed focus on technology-led transformation, "
+    "particularly the use of artificial intelligence across the finance function."
+)
+PODCAST = (
+    "Podcast episode previews December inflation, bank earnings from JPM, BAC, and C, and the "
+    "2026 outlook. Discusses AI demand outpacing supply and strong revenue growth expected."
+)
+
+
+@pytest.mark.parametrize(
+    ("about", "excerpt", "reason"),
+    [
+        (TECH, SURVEY, "A CFO survey shows a renewed focus on technology-led transformation, "
+         "particularly the use of artificial intelligence, which dragged tech lower"),
+        (BANKS, PODCAST, "AI demand outpacing supply moved KRE lower"),
+    ],
+)  # fmt: skip
+def test_a_reason_from_an_article_that_reports_no_move_is_unsupported(
+    about: list[str], excerpt: str, reason: str, scorer: SupportScorer
+) -> None:
+    status, evidence = _reason_for(about, excerpt, reason)
+    assert status == "unsupported"
+    assert evidence.startswith(f"[1] reports no move of {about[0]}")
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        # The subject named with a word of a move: its own way, the other, or a market verb.
+        "Bank stocks came under pressure after Trump called for a 10% cap on credit card rates.",
+        "Regional banks were down 2% after Trump called for a 10% cap on credit card rates.",
+        "Bank stocks fell after Trump called for a 10% cap on credit card interest rates.",
+    ],
+)
+def test_an_article_reporting_the_subject_s_move_is_read(excerpt: str) -> None:
+    assert names_subject(_wrap(BANKS, excerpt))
+    assert not names_subject(_wrap(BANKS, PODCAST))
+
+
+def test_oil_prices_that_eased_moved() -> None:
+    calm = "Also helping to calm the market were oil prices, which eased sharply on hopes for calm."
+    assert names_subject(_wrap(["oil", "oil prices", "WTI"], calm))
 
 
 def _dated(excerpt: str, reason: str, published: datetime, move: tuple[date, date]) -> ReasonCheck:
@@ -207,7 +257,8 @@ def test_a_reason_dated_to_another_day_than_the_move_is_unsupported(
     assert _dated(friday, friday, datetime(2026, 1, 19, 8), monday).status == "supported"
     # An explicit date a year before is no reason either.
     tariff = "The 15% tariff on European goods took effect on February 10, 2025"
-    check = _dated(tariff, tariff, datetime(2026, 1, 18), (date(2026, 1, 19), date(2026, 1, 23)))
+    wrap = f"Stocks slipped as tariffs loomed. {tariff}"
+    check = _dated(wrap, tariff, datetime(2026, 1, 18), (date(2026, 1, 19), date(2026, 1, 23)))
     assert check.status == "unsupported"
     assert "February 10, 2025 (2025-02-10)" in check.evidence
 
