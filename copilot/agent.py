@@ -28,7 +28,13 @@ from typing import Any
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
-from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, headline
+from copilot.answering.gaps import (
+    cannot_answer,
+    failed_answer,
+    failure_lines,
+    headline,
+    no_news_line,
+)
 from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
@@ -408,6 +414,10 @@ class Copilot:
         the legacy why-questions.)"""
         wanted = self.config.news_sentences
         articles = sheet_articles(news, self.deps.ledger, max(wanted, self.config.reason_turns))
+        if not articles:  # articles were found around the move, but none reports it: the gap
+            gap = no_news_line()
+            self._token(run, gap)
+            return gap
         brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
         fields = {k: v for k, v in common.items() if k != "earlier"}
         if restate and brief:
