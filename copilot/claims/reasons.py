@@ -536,8 +536,8 @@ def check_reason(
         n, source = cited_news[0]
         return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
                            status="unsupported", source=n,
-                           evidence=f"[{n}] reports no move of {source.about[0]} (nor of "
-                           "the market): what it says is no reason for that move")  # fmt: skip
+                           evidence=f"[{n}] reports no move of {source.about[0]}: what it "
+                           "says is no reason for that move")  # fmt: skip
     elsewhere = {n: another_market(body, s) for n, s in on_subject}
     on_subject = [(n, s) for n, s in on_subject if elsewhere[n] is None] or on_subject
     if elsewhere[on_subject[0][0]] is not None:  # every cited article: another market's reason

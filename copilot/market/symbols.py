@@ -279,11 +279,11 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
 # The companies that produce a commodity are not the commodity: "oil producers", "copper
 # miners", "gold names" and "natural gas stocks" name the equity group (stored or not, so that
 # a question about one is told what to import rather than answered with the metal or the fuel).
-PRODUCER_NOUNS = (
+_PRODUCER_NOUNS = (
     "producers", "companies", "stocks", "shares", "names", "equities", "firms", "miners",
     "mining stocks", "mining companies", "mining shares", "drillers", "explorers", "majors",
 )  # fmt: skip
-PRODUCED: dict[str, tuple[str, ...]] = {
+_PRODUCED: dict[str, tuple[str, ...]] = {
     "XLE": ("oil", "crude", "crude oil", "oil and gas", "oil & gas", "petroleum"),
     "FCG": ("natural gas", "nat gas", "natgas", "gas"),
     "GDX": ("gold",),
@@ -299,7 +299,7 @@ _PRODUCERS_ALONE: dict[str, tuple[str, ...]] = {
 
 
 def _producer_aliases(symbol: str) -> tuple[str, ...]:
-    made = [f"{good} {noun}" for good in PRODUCED.get(symbol, ()) for noun in PRODUCER_NOUNS]
+    made = [f"{good} {noun}" for good in _PRODUCED.get(symbol, ()) for noun in _PRODUCER_NOUNS]
     return (*made, *_PRODUCERS_ALONE.get(symbol, ()))
 
 
