@@ -30,6 +30,7 @@ from copilot.market.measure_window import (
     check_visible,
     clean,
     default_note,
+    periods_per_year,
     resolve_span,
 )
 
@@ -356,14 +357,6 @@ def _volatility(row: MeasureRow, span: Span, kind: Kind) -> None:
         row.note = f"volatility needs at least 2 moves; {row.start} to {row.end} has {len(daily)}."
         return
     row.value = float(np.std(daily, ddof=1)) * math.sqrt(periods_per_year(span.values))
-
-
-def periods_per_year(values: pd.Series) -> int:
-    """252 for daily data, 52 weekly, 12 monthly, 4 quarterly (from the median gap)."""
-    if len(values) < 2:
-        return 252
-    gap = float(np.median(np.diff(values.index.to_numpy()) / np.timedelta64(1, "D")))
-    return 252 if gap <= 4 else 52 if gap <= 10 else 12 if gap <= 40 else 4
 
 
 def rank_rows(rows: list[MeasureRow], order: str) -> list[MeasureRow]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from copilot.facts import Fact, FactUnit
 from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
+from copilot.market.measure_window import ONE_YEAR_DEFAULT
 
 COUNTED = {"up_days": "up days", "down_days": "down days", "new_highs": "new closing highs"}
 _RUNS = {"up_streak", "down_streak", "beat_streak"}  # "IWM beat SPY 14 sessions in a row"
@@ -341,4 +342,6 @@ def _window(args: MeasureArgs) -> str:
         return f"the one-session move to {end}"
     if args.measure in _RUNS and args.aggregate == "last":
         return f"the run ending at {end}"
+    if args.measure in ONE_YEAR_DEFAULT:
+        return f"no window: the last year to {end}"
     return f"no window: all visible data to {end}"

@@ -29,10 +29,21 @@ Kind = Literal["price", "index", "rate", "series"]
 MOVE_MEASURES: frozenset[MeasureName] = frozenset(
     {"return", "daily_return", "up_days", "down_days", "volatility"}
 )
-# With no window, these read the end session alone; every other measure reads all visible data.
+# With no window, these read the end session alone; volatility reads the last year (realized
+# volatility's usual span: over all visible data the VIX's came from 1990 on); every other
+# measure reads all visible data.
 ONE_SESSION_DEFAULT: frozenset[MeasureName] = frozenset(
     {"level", "return", "daily_return", "sma_distance", "mom", "yoy"}
 )
+ONE_YEAR_DEFAULT: frozenset[MeasureName] = frozenset({"volatility"})
+
+
+def periods_per_year(values: pd.Series) -> int:
+    """252 for daily data, 52 weekly, 12 monthly, 4 quarterly (from the median gap)."""
+    if len(values) < 2:
+        return 252
+    gap = float(np.median(np.diff(values.index.to_numpy()) / np.timedelta64(1, "D")))
+    return 252 if gap <= 4 else 52 if gap <= 10 else 12 if gap <= 40 else 4
 
 
 @dataclass(frozen=True)
@@ -155,6 +166,8 @@ def _first(
     if args.start is None:
         if args.measure in ONE_SESSION_DEFAULT and args.aggregate == "last":
             return last
+        if args.measure in ONE_YEAR_DEFAULT:
+            return last - periods_per_year(s.iloc[: last + 1]) + 1  # clipped by the caller
         return 0
     if args.start < as_date(s.index[0]):
         return -1  # before the data: clipped
@@ -194,6 +207,11 @@ def default_note(args: MeasureArgs, span: Span, kind: Kind) -> str:
         return f"no window given: the last session's move, {end}."
     if args.measure in ("up_streak", "down_streak", "beat_streak") and args.aggregate == "last":
         return "" if args.end is not None else f"no date given: the run through {end}."
+    if args.measure in ONE_YEAR_DEFAULT:
+        first = span.day(span.first if span.base is None else span.base)
+        if span.first > (0 if span.base is None else 1):
+            return f"no window given: the last year, {first} to {end}."
+        return f"no window given: all visible data (less than a year), {first} to {end}."
     return f"no window given: all visible data, {span.day(0)} to {end}."
 
 

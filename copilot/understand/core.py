@@ -357,6 +357,8 @@ def _default_window(
         label = f"the streak running through the latest close ({latest.isoformat()})"
     elif measure == "sma_distance":
         label = f"the latest close ({latest.isoformat()}) against its moving average"
+    elif measure == "volatility":
+        label = f"the last year to {latest.isoformat()} (volatility's default span)"
     else:
         label = _whole_history(result, catalog, latest)
     return Window(label=label, explicit=False)

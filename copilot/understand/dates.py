@@ -158,8 +158,8 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
-        _ago, _previous, _period_ends, _named_days, _day_ranges, _days, _quarters, _halves,
-        _seasons,
+        _holidays, _ago, _previous, _period_ends, _named_days, _day_ranges, _days, _quarters,
+        _halves, _seasons,
         _month_years, _months, _years,
     )  # fmt: skip
     for finder in finders:
@@ -305,6 +305,44 @@ def _seasons(text: str, as_of: date) -> list[DateMention]:
         named_year = f"{year}–{str(year + 1)[2:]}" if first_month == 12 else str(year)
         period = Period(start, _season_end(year, first_month), f"{season} {named_year}", "quarter")
         out.append(DateMention(match.start(), match.end(), period, match.group("year") is not None))
+    return out
+
+
+# "Over the holidays" in markets is the year-end break: Christmas Eve through the first sessions
+# of January. Retail's "holiday season" is November and December (the NRF's span). "The
+# holiday week" is left alone: in November it means Thanksgiving's.
+_HOLIDAYS = re.compile(
+    r"\b(?:(?P<which>this|last|the)\s+)?(?:(?P<before>(?:19|20)\d{2})\s+)?(?:(?P<retail>holiday\s+(?:shopping\s+)?season)|"
+    r"(?:(?:year[\s-]end|christmas|festive)\s+)?holidays|holiday\s+(?:period|break)|"
+    r"festive\s+(?:season|period)|christmas\s+break)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?\b",
+    re.IGNORECASE,
+)
+
+
+def _holidays(text: str, as_of: date) -> list[DateMention]:
+    """'over the holidays', 'the Christmas break', 'last holiday season': the latest one that
+    has begun on or before `as_of` ('last': the latest that is over), or the year's named."""
+    out = []
+    for match in _HOLIDAYS.finditer(text):
+        retail = match.group("retail") is not None
+        first = (11, 1) if retail else (12, 24)
+        named = match.group("year") or match.group("before")
+        year = _year(named)
+        if year is None:
+            year = as_of.year if date(as_of.year, *first) <= as_of else as_of.year - 1
+            end = date(year, 12, 31) if retail else date(year + 1, 1, 2)
+            if (match.group("which") or "").lower() == "last" and end >= as_of:
+                year -= 1
+        start = date(year, *first)
+        if retail:
+            period = Period(start, date(year, 12, 31), f"the holiday season {year} "
+                            f"(November and December)", "month")  # fmt: skip
+        else:
+            end = date(year + 1, 1, 2)
+            label = (f"the year-end holidays {year}–{str(year + 1)[2:]} ({start.isoformat()} to "
+                     f"{end.isoformat()})")  # fmt: skip
+            period = Period(start, end, label, "week")
+        out.append(DateMention(match.start(), match.end(), period, named is not None))
     return out
 
 

@@ -245,3 +245,39 @@ def test_figures_in_different_units_are_not_ranked() -> None:
     assert "not ranked: the figures are in different units (%, bp)." in result.notes
     assert not [f for f in result.facts if f.measure == "rank"]
     assert "Ranked" not in render(result)[0]
+
+
+def _closes_with_a_wild_start(days: int, wild: int) -> dict[str, float]:
+    """Weekday closes: moves of ±5% for the first `wild` sessions, ±1% after them."""
+    closes, value = {}, 100.0
+    for i, day in enumerate(pd.bdate_range("2023-01-02", periods=days)):
+        if i:
+            step = 0.05 if i <= wild else 0.01
+            value *= 1 + (step if i % 2 else -step)
+        closes[day.date().isoformat()] = value
+    return closes
+
+
+def test_volatility_with_no_window_reads_the_last_year() -> None:
+    # Over all data the wild start would dominate. A year of alternating ±1% moves has a sample
+    # std of 1% × √(252/251) (their mean is ~0): × √252 ≈ 15.91%.
+    closes = _closes_with_a_wild_start(300, wild=40)
+    values = list(closes.values())
+    moves = [values[i] / values[i - 1] - 1 for i in range(len(values) - 252, len(values))]
+    mean = sum(moves) / len(moves)
+    expected = (sum((m - mean) ** 2 for m in moves) / (len(moves) - 1)) ** 0.5 * 252**0.5 * 100
+    result = run({"X": (closes, "price")}, measure="volatility")
+    row = result.rows[0]
+    assert row.sessions == 252 and row.value == pytest.approx(expected, rel=1e-9)
+    assert row.value == pytest.approx(15.91, abs=0.01)
+    days = list(closes)
+    assert f"No window given: the last year, {days[-253]} to {days[-1]}." in render(result)[0]
+
+
+def test_volatility_with_no_window_and_less_than_a_year_reads_all_data() -> None:
+    closes = _closes_with_a_wild_start(60, wild=0)
+    result = run({"X": (closes, "price")}, measure="volatility")
+    assert result.rows[0].sessions == 59
+    days = list(closes)
+    first, last = days[0], days[-1]
+    assert f"all visible data (less than a year), {first} to {last}" in render(result)[0]

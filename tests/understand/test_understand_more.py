@@ -1114,6 +1114,14 @@ def test_streaks_at_most_the_year_it_started_and_the_last_record(catalog: Catalo
         # day's session alone).
         ("How did gold perform over the Christmas week 2025?", D(2025, 12, 22), D(2025, 12, 26)),
         ("SPY over Thanksgiving week 2024", D(2024, 11, 25), D(2024, 11, 29)),
+        # "Over the holidays": the year-end break, Christmas Eve to January 2 (was no window:
+        # the VIX's volatility since 1990); retail's holiday season is November and December.
+        ("How jumpy was the VIX over the holidays?", D(2025, 12, 24), D(2026, 1, 2)),
+        ("what did gold do over the Christmas break", D(2025, 12, 24), D(2026, 1, 2)),
+        ("how did stocks trade during the festive period", D(2025, 12, 24), D(2026, 1, 2)),
+        ("how did bonds do over the 2024 year-end holidays", D(2024, 12, 24), D(2025, 1, 2)),
+        ("How did retailers fare over the holiday season?", D(2025, 11, 1), D(2025, 12, 31)),
+        ("did small caps lag in the holiday season of 2024?", D(2024, 11, 1), D(2024, 12, 31)),
     ],
 )
 def test_a_named_day_takes_its_year_and_its_week(
@@ -1422,3 +1430,21 @@ def test_a_period_with_no_closed_session_yet_is_said_not_measured(
     assert got.window is None, got.trace
     assert got.problems and "no closed session yet" in got.problems[0], got.problems
     assert "the latest session is 2026-01-30" in got.problems[0]
+
+
+def test_the_holidays_asked_before_they_begin_are_last_years(catalog: Catalog) -> None:
+    # Asked on 2025-12-10, "the holidays" have not begun: the latest ones are 2024's.
+    got = understand("How did SPY do over the holidays?", D(2025, 12, 10), catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (D(2024, 12, 24), D(2025, 1, 2)), got.trace
+    # "The holiday week" is not dated: in November it means Thanksgiving's.
+    got = understand("How did SPY do in the holiday week?", A, catalog)
+    assert got.window is None or not got.window.explicit, got.trace
+
+
+def test_volatility_with_no_window_says_the_last_year(catalog: Catalog) -> None:
+    got = understand("How volatile has gold been?", A, catalog)
+    assert got.window is not None and not got.window.explicit, got.trace
+    assert (
+        "the last year to" in got.window.label and "volatility's default span" in got.window.label
+    )
