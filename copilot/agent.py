@@ -497,7 +497,7 @@ class Copilot:
         repairable = self.config.repair and bool(run.write_messages)  # not per-article reasons
         if repairable and _unsupported(verification) and not run.deadline.expired():
             text, verification = self._repair(run, text, verification)
-        text, removed = prune_unsupported(text, verification.numbers)
+        text, removed = prune_unsupported(text, verification.numbers, verification.reasons)
         if removed and not text:  # nothing the model wrote held up: the tools' own lines
             text = headline(run.records)
         if removed:

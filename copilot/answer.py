@@ -64,12 +64,13 @@ ReasonStatus = Literal["supported", "unsupported"]
 
 
 class ReasonCheck(BaseModel):
-    """A sentence that gives a reason or a superlative, and whether its source supports it."""
+    """A sentence that gives a reason, a superlative or a comparative verdict ("silver did
+    better"), and whether its source supports it."""
 
     text: str
     start: int
     end: int
-    kind: Literal["reason", "superlative"]
+    kind: Literal["reason", "superlative", "verdict"]
     status: ReasonStatus
     source: int | None = Field(None, description="The cited article that supports it best.")
     score: float = Field(0.0, description="Support score (reasons) against the threshold.")

@@ -55,7 +55,7 @@ def check_lines(answer: Answer) -> list[str]:
         if check.status != "verified":
             lines.append(f"{MARKS[check.status][0]} {check.text}: {check.mark_note()}")
     for reason in answer.verification.unsupported:
-        what = "superlative" if reason.kind == "superlative" else "reason"
+        what = reason.kind
         lines.append(f"{UNSUPPORTED[0]} {what} {reason.text!r}: {reason.evidence}")
     return lines
 

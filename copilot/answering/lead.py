@@ -171,7 +171,7 @@ def lead_answer(
     if not leads:
         return text, verification, []
     text, verification = verify_answer(with_lead(text, leads), ledger, as_of, question)
-    text, cut = prune_unsupported(text, verification.numbers)
+    text, cut = prune_unsupported(text, verification.numbers, verification.reasons)
     if cut:
         text = text if text.startswith(leads[0][:-1]) else " ".join(leads)
         text, verification = verify_answer(text, ledger, as_of, question)

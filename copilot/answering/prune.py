@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from copilot.answer import NumberCheck
+from copilot.answer import NumberCheck, ReasonCheck
 from copilot.sentences import sentence_spans
 
 UNSUPPORTED = frozenset({"unverified", "contradicted"})
 
 
-def prune_unsupported(text: str, checks: Iterable[NumberCheck]) -> tuple[str, list[str]]:
-    """`text` without the sentences that hold an unsupported figure, and those sentences."""
+def prune_unsupported(
+    text: str, checks: Iterable[NumberCheck], reasons: Iterable[ReasonCheck] = ()
+) -> tuple[str, list[str]]:
+    """`text` without the sentences that hold an unsupported figure or a verdict their source
+    contradicts ("gold did better" under a ranking that puts silver first), and those
+    sentences."""
     # Figures only: a date is checked and reported apart, never a reason to cut a sentence.
-    bad = [c for c in checks if c.status in UNSUPPORTED and c.kind == "figure"]
+    bad: list[NumberCheck | ReasonCheck] = [
+        c for c in checks if c.status in UNSUPPORTED and c.kind == "figure"
+    ]
+    bad += [r for r in reasons if r.kind == "verdict" and r.status == "unsupported"]
     if not bad:
         return text, []
     kept: list[str] = []

@@ -18,9 +18,14 @@ from copilot.claims.windows import StatedWindow, nearest_sessions, stated_window
 from copilot.sentences import opens_a_period, sentence_spans
 
 CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
+# "Held up" and "kept up" say the move was milder than another's, not its direction: "tech held
+# up better with -0.36%" is no rise.
+_NOT_A_RISE = "".join(
+    f"(?<!{w}\\s)" for w in ("held", "hold", "holds", "holding", "kept", "keep", "keeps", "keeping")
+)
 _UP = re.compile(
     r"\b(?:r[io]se[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|"
-    r"advanc(?:e|ed|es|ing)|jump(?:ed|s|ing)?|increas(?:e|ed|es|ing)|up|higher|added|"
+    rf"advanc(?:e|ed|es|ing)|jump(?:ed|s|ing)?|increas(?:e|ed|es|ing)|{_NOT_A_RISE}up|higher|added|"
     r"surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|rebound(?:ed|s)?|positive|beat|outperform\w*|"
     r"spik(?:e|ed|es|ing)|bounc(?:e|ed|es|ing)|upswing)\b",
     re.I,
@@ -139,11 +144,12 @@ def worded_direction(text: str, number: Number, lo: int) -> int:
     after = re.split(r"[;,.]\s|\d|\[", text[number.end : number.end + 40])[0]
     nearest: tuple[int, int] | None = None  # (distance, sign)
     for pattern, sign in ((_UP, 1), (_DOWN, -1)):
-        for m in pattern.finditer(before):
-            candidate = (len(before) - m.end(), sign)
+        # Searched in place, so that a word's look-behind ("held up") sees past the cut.
+        for m in pattern.finditer(text, number.start - len(before), number.start):
+            candidate = (number.start - m.end(), sign)
             nearest = min(nearest, candidate) if nearest else candidate
-        for m in pattern.finditer(after):
-            candidate = (m.start(), sign)
+        for m in pattern.finditer(text, number.end, number.end + len(after)):
+            candidate = (m.start() - number.end, sign)
             nearest = min(nearest, candidate) if nearest else candidate
     return nearest[1] if nearest else 0
 

@@ -25,6 +25,7 @@ from copilot.claims.reasons import (
 )
 from copilot.claims.statements import Statement, ledger_statements, news_text
 from copilot.claims.subjects import Subject
+from copilot.claims.verdicts import check_verdict, verdicts
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 
@@ -191,6 +192,8 @@ def check_reasons(
         body = text[sentence.start : sentence.end]
         for word in superlatives(body):
             checks.append(check_superlative(text, sentence, word, sources, ranks))
+        judged = (check_verdict(sentence, body, v, statements) for v in verdicts(body))
+        checks += [check for check in judged if check is not None]
         if scorer is not None:
             reason = check_reason(text, sentence, sources, scorer)
             if reason is not None:
