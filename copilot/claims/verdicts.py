@@ -24,13 +24,16 @@ _BETTER = re.compile(
     rf"was\s+doing|came\s+out)\s+{_DEGREE}better|outperform(?:ed|s|ing)?|outpac(?:ed|es|ing)|"
     r"out(?:ran|runs?|gained)|beat(?:s|ing)?(?!\s+(?:estimates|expectations|forecasts))|"
     rf"(?:was|were|is|are|came\s+out|finished|ended)\s+{_DEGREE}ahead|came\s+out\s+on\s+top|"
-    r"(?:the\s+)?better\s+(?:performer|bet|investment|of\s+the\s+two))\b",
+    r"(?:the\s+)?better\s+(?:performer|bet|investment|of\s+the\s+two)|"
+    r"(?:lost|fell|dropped|declined|slipped|shed)\s+less)\b",
     re.IGNORECASE,
 )
 _WORSE = re.compile(
     rf"\b(?:(?:did|does|do|has\s+done|had\s+done|fared|performed)\s+{_DEGREE}worse|"
     r"underperform(?:ed|s|ing)?|lagg(?:ed|ing)|lags?|trail(?:ed|s)?|fell\s+behind|"
-    rf"(?:was|were|is|are|finished|ended)\s+{_DEGREE}behind|(?:the\s+)?worse\s+performer)\b",
+    rf"(?:was|were|is|are|finished|ended)\s+{_DEGREE}behind|(?:the\s+)?worse\s+performer|"
+    # "fell more than SPY", not "fell more than 2%": a size, no comparison
+    r"(?:lost|fell|dropped|declined|slipped|shed)\s+(?:more|further)(?!\s+than\s+[\d$+-]))\b",
     re.IGNORECASE,
 )
 

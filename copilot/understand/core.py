@@ -4,7 +4,7 @@ measure calls code settled, the slots left open, and a trace the user can read."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from copilot.market.measure_model import MeasureArgs
@@ -279,6 +279,8 @@ def _fill_window(
         return
     if found.all_time and result.instruments:
         found = _from_first_close(found, result, catalog)
+    if asked is not None and asked.measure in _FROM_AN_EXTREME and (day := _one_day(found.window)):
+        found = _extreme_through(found, day, asked.measure)
     if found.window is None:
         if not found.problems:
             result.window = _default_window(asked, latest, result, catalog)
@@ -301,6 +303,27 @@ def _fill_window(
         for said in (note, frequency_note(instrument.symbol, found.window, catalog)):
             if said:
                 result.trace.append(f"window: {said}")
+
+
+_FROM_AN_EXTREME = {"distance_from_peak": "highest", "distance_from_trough": "lowest"}
+
+
+def _one_day(window: Window | None) -> Window | None:
+    return window if window is not None and window.start is not None and (
+        window.start == window.end) else None  # fmt: skip
+
+
+def _extreme_through(found: WindowFound, day: Window, measure: str) -> WindowFound:
+    """'How far below its peak was SPY on January 20': the distance that day from the extreme
+    of the stored history through it. Over the day alone the peak is the day's own close and
+    the distance always 0.00%."""
+    extreme = _FROM_AN_EXTREME[measure]
+    label = f"{day.label}, from the {extreme} close through it"
+    end = day.end.isoformat() if day.end else ""
+    trace = (f"window: {label} → the close of {end} against the {extreme} close of the stored "
+             "history up to it (over one session alone it is its own extreme)")  # fmt: skip
+    return replace(found, window=Window(start=None, end=day.end, label=label, explicit=True),
+                   trace=trace)  # fmt: skip
 
 
 def _from_first_close(found: WindowFound, result: Understanding, catalog: Catalog) -> WindowFound:

@@ -8,7 +8,7 @@ from copilot.answer import NumberCheck, ToolCallRecord
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines
 from copilot.answering.prune import prune_unsupported
-from copilot.understand.model import Understanding, UnknownName
+from copilot.understand.model import Instrument, Understanding, UnknownName
 
 
 def _check(text: str, answer: str, status: str) -> NumberCheck:
@@ -41,10 +41,21 @@ def test_unknown_names_and_problems_make_a_plain_cannot_answer() -> None:
         problems=["2026-03-02 is after the as-of date 2026-01-23; nothing later is visible"],
     )  # fmt: skip
     text = cannot_answer(settled)
-    assert text is not None and text.startswith("I cannot answer that")
+    assert text is not None and text.startswith("I cannot answer that about NVDA from")
     assert "`market-copilot ingest online --yahoo NVDA`" in text
     assert "after the as-of date" in text
     assert cannot_answer(Understanding(question="q", as_of=date(2026, 1, 23))) is None
+
+
+def test_a_cannot_answer_names_the_missing_instrument_beside_the_stored_ones() -> None:
+    # Was "I cannot answer that about QQQ …": the stored one, as if it were the problem.
+    settled = Understanding(
+        question="did the Dow or the Nasdaq come out ahead?", as_of=date(2026, 2, 1),
+        instruments=[Instrument(phrase="the Nasdaq", symbol="QQQ", how="alias")],
+        unknown=[UnknownName(phrase="the Dow", symbol="DIA", reason="DIA is not in the store")],
+    )  # fmt: skip
+    text = cannot_answer(settled)
+    assert text is not None and text.startswith("I cannot answer that about QQQ and DIA from")
 
 
 def test_failed_tools_are_named_with_their_reason() -> None:

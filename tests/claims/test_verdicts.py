@@ -87,6 +87,9 @@ def test_a_difference_or_two_moves_of_one_window_decide_it() -> None:
     assert [(n.text, n.status) for n in verification.numbers] == [("-0.36%", "verified")]
     assert [r.status for r in verification.reasons if r.kind == "verdict"] == ["supported"]
     assert status("Utilities fared better than tech last week [3].") == "unsupported"
+    assert status("Tech lost less than utilities last week [3].") == "supported"
+    assert status("Tech fell further than utilities last week [3].") == "unsupported"
+    assert verdicts_of("Utilities fell more than 1.5% last week [3].") == []
 
 
 def test_negation_turns_a_verdict_around() -> None:

@@ -264,6 +264,8 @@ def test_periods_code_cannot_date_are_left_open(
         ("how turbulent were tech stocks in January?", "volatility", "last", "none"),
         ("how wild were the swings in gold last month?", "volatility", "last", "none"),
         ("were bank stocks whipsawed in January?", "volatility", "last", "none"),
+        ("how rough a ride has silver been in January?", "volatility", "last", "none"),
+        ("was it a wild ride for oil in December?", "volatility", "last", "none"),
         ("how much did gold jump in January?", "return", "last", "none"),
     ],
 )
@@ -1448,3 +1450,15 @@ def test_volatility_with_no_window_says_the_last_year(catalog: Catalog) -> None:
     assert (
         "the last year to" in got.window.label and "volatility's default span" in got.window.label
     )
+
+
+def test_a_distance_from_the_peak_on_one_day_looks_back_through_it(catalog: Catalog) -> None:
+    # Over the day alone the peak is that day's close: the distance was always 0.00%.
+    for question in ("How far below its peak was SPY on January 20?",
+                     "What knocked the S&P off its highs on January 20?"):  # fmt: skip
+        got = understand(question, A, catalog)
+        assert got.window is not None and got.window.explicit, got.trace
+        assert (got.window.start, got.window.end) == (None, D(2026, 1, 20)), got.trace
+        assert got.calls and got.calls[0].start is None and got.calls[0].end == D(2026, 1, 20)
+    got = understand("How far below its peak was SPY in January?", A, catalog)
+    assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
