@@ -24,9 +24,8 @@ def cannot_answer(understanding: Understanding) -> str | None:
         return None
     # Every name asked about, the missing ones too: "about QQQ" alone, when it is the Dow that
     # is missing, reads as if the Nasdaq were the problem.
-    symbols = [i.symbol for i in understanding.instruments] + [
-        n.symbol for n in understanding.unknown
-    ]
+    symbols = [i.symbol for i in understanding.instruments]
+    symbols += [n.symbol or f"'{n.phrase}'" for n in understanding.unknown]
     named = " and ".join(filter(None, [", ".join(symbols[:-1]), symbols[-1] if symbols else ""]))
     about = f" about {named}" if named else ""
     return f"I cannot answer that{about} from the stored data: " + " ".join(reasons)
