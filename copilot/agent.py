@@ -69,7 +69,7 @@ from copilot.llm.base import (
 )
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
-from copilot.sentences import after_sentences
+from copilot.sentences import after_sentences, loops, without_loop
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.market_support import without_definitions
 from copilot.tools.periods import compare_call
@@ -392,8 +392,8 @@ class Copilot:
                 stop_when=_stop_after(sentences, run.deadline),
             )  # fmt: skip
             run.count(response)
-            convo.append({"role": "assistant", "content": response.text})
-            written = response.text.strip()
+            written = without_loop(response.text).strip()
+            convo.append({"role": "assistant", "content": written})
             run.written = tidy(written)
         run.timings["write"] = time.perf_counter() - t0
         run.write_messages = convo
@@ -566,9 +566,10 @@ class Copilot:
 
 
 def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:
-    """Stop a streamed turn after its sentences, or at once when the deadline passes."""
+    """Stop a streamed turn after its sentences, when it starts repeating itself, or at once
+    when the deadline passes."""
     enough = after_sentences(sentences)
-    return lambda text: enough(text) or deadline.expired()
+    return lambda text: enough(text) or loops(text) or deadline.expired()
 
 
 def _no_coverage(record: ToolCallRecord) -> bool:

@@ -181,12 +181,16 @@ class SectionResult(BaseModel):
 
 
 def mark(text: str, verification: Verification) -> str:
-    """`text` with each unverified figure followed by a visible mark."""
+    """`text` with each unverified figure, and each verdict its source contradicts ("gold did
+    better" where silver ranks first), followed by a visible mark."""
+    flags = [(check.end, UNVERIFIED_MARK if check.status == "unverified" else CONTRADICTED_MARK)
+             for check in verification.unverified]  # fmt: skip
+    flags += [(r.end, CONTRADICTED_MARK) for r in verification.reasons
+              if r.kind == "verdict" and r.status == "unsupported"]  # fmt: skip
     out, cursor = [], 0
-    for check in sorted(verification.unverified, key=lambda n: n.start):
-        flag = UNVERIFIED_MARK if check.status == "unverified" else CONTRADICTED_MARK
-        out += [text[cursor : check.end], flag]
-        cursor = check.end
+    for end, flag in sorted(flags):
+        out += [text[cursor:end], flag]
+        cursor = end
     return "".join(out) + text[cursor:]
 
 

@@ -105,3 +105,17 @@ def test_nothing_to_hold_it_against_is_left_as_written() -> None:
     assert verdicts_of("Silver did better than gold in December.") == []
     # "Beat estimates" compares with no market.
     assert verdicts_of("XLE beat estimates in January [4].") == []
+
+
+def test_a_report_marks_a_contradicted_verdict_where_an_answer_cuts_it() -> None:
+    from copilot.research.sections import CONTRADICTED_MARK, mark
+
+    text = "Gold did better than silver in December [1]."
+    cleaned, verification = verify_answer(text, book(), AS_OF, check_support=False)
+    assert (
+        mark(cleaned, verification)
+        == f"Gold did better{CONTRADICTED_MARK} than silver in December [1]."
+    )
+    kept = "Silver did better than gold in December [1]."
+    cleaned, verification = verify_answer(kept, book(), AS_OF, check_support=False)
+    assert mark(cleaned, verification) == kept
