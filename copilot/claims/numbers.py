@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+
+from copilot.market.symbols import KNOWN_SYMBOLS
 
 MONTHS = {
     m: i
@@ -91,9 +94,22 @@ _NAMES = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _registry_names() -> re.Pattern[str]:
+    """The registry's names and glosses that hold digits, as the writer copies them from its
+    prompt: "VIX (expected 30-day S&P 500 volatility)", "iShares 20+ Year Treasury Bond ETF".
+    Their digits name an instrument; they are no figure to check (a copied "30-day" was read as
+    an unsourced 30, and its sentence cut)."""
+    phrases = {p for info in KNOWN_SYMBOLS for p in (info.name, info.represents, *info.aliases)
+               if p and any(c.isdigit() for c in p)}  # fmt: skip
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)", re.I)
+
+
 def _masked(text: str) -> str:
     """Blank out citation markers ("[3]") and names containing digits ("S&P 500")."""
     text = _CITATION.sub(lambda m: " " * len(m.group()), text)
+    text = _registry_names().sub(lambda m: "#" * len(m.group()), text)
     return _NAMES.sub(lambda m: "#" * len(m.group()), text)
 
 

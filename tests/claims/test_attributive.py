@@ -60,3 +60,17 @@ def test_a_sized_noun_the_article_does_not_state_still_fails() -> None:
 def test_a_move_noun_after_the_figure_is_still_the_instruments_move() -> None:
     assert status("Small caps posted a +8.32% gain [1].", "+8.32%") == "verified"
     assert status("Small caps rallied on a 25% gain [2].", "25%") == "contradicted"
+
+
+def test_digits_of_an_instruments_registry_name_are_no_figure() -> None:
+    # The writer copies the gloss its prompt gives beside a ticker: "VIX (expected 30-day S&P
+    # 500 volatility)". Read as a figure, the 30 traced to nothing and its sentence was cut.
+    for text in ("IWM returned +8.32% [1], while the VIX (expected 30-day S&P 500 volatility) "
+                 "stayed calm.",
+                 "IWM returned +8.32% [1]; TLT, the iShares 20+ Year Treasury Bond ETF, was "
+                 "flat."):  # fmt: skip
+        _, verification = verify_answer(text, book(), AS_OF)
+        assert [n.text for n in verification.numbers if n.kind == "figure"] == ["+8.32%"]
+    # A figure beside the name is still one: "30 points" is checked (and found in no source).
+    _, verification = verify_answer("The VIX rose 30 points [1].", book(), AS_OF)
+    assert [(n.text, n.status) for n in verification.numbers] == [("30 points", "unverified")]
