@@ -49,7 +49,7 @@ from copilot.answering.reason_turns import (
 )
 from copilot.answering.sheet import move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
-from copilot.answering.tidy import looping, tidy
+from copilot.answering.tidy import looping, tidy, without_repeat
 from copilot.answering.why import (
     narrow_loose_window,
     unmeasured_calls,
@@ -69,7 +69,7 @@ from copilot.llm.base import (
 )
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
-from copilot.sentences import after_sentences, loops, without_loop
+from copilot.sentences import after_sentences
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.market_support import without_definitions
 from copilot.tools.periods import compare_call
@@ -120,6 +120,7 @@ class _Run:
     written: str = ""  # the model's own text (tidied): what the model, not code, said
     withheld: list[str] = field(default_factory=list)  # drafted reasons that did not hold up
     reasons_kept: int = 0  # a why-answer: drafted reasons that held up, shown
+    news_gap: str = ""  # a why-answer: code's line that no article found reports the move
     memory: Memory | None = None
     corrected: Corrections = field(default_factory=Corrections)  # the question's false premises
 
@@ -191,7 +192,7 @@ class Copilot:
         text, verification = opened_with(run.unmeasured, Verification(), text, verification)
         text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
-        notes += gaps
+        notes += [*gaps, *([run.news_gap] if run.news_gap else [])]
         notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
@@ -392,7 +393,7 @@ class Copilot:
                 stop_when=_stop_after(sentences, run.deadline),
             )  # fmt: skip
             run.count(response)
-            written = without_loop(response.text).strip()
+            written = without_repeat(response.text).strip()
             convo.append({"role": "assistant", "content": written})
             run.written = tidy(written)
         run.timings["write"] = time.perf_counter() - t0
@@ -415,9 +416,9 @@ class Copilot:
         wanted = self.config.news_sentences
         articles = sheet_articles(news, self.deps.ledger, max(wanted, self.config.reason_turns))
         if not articles:  # articles were found around the move, but none reports it: the gap
-            gap = no_news_line()
-            self._token(run, gap)
-            return gap
+            run.news_gap = no_news_line()  # code's words: a note, never checked as a reason
+            self._token(run, run.news_gap)
+            return ""
         brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
         fields = {k: v for k, v in common.items() if k != "earlier"}
         if restate and brief:
@@ -569,7 +570,7 @@ def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:
     """Stop a streamed turn after its sentences, when it starts repeating itself, or at once
     when the deadline passes."""
     enough = after_sentences(sentences)
-    return lambda text: enough(text) or loops(text) or deadline.expired()
+    return lambda text: enough(text) or looping(text) or deadline.expired()
 
 
 def _no_coverage(record: ToolCallRecord) -> bool:

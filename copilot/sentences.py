@@ -69,46 +69,6 @@ def after_sentences(count: int) -> StopWhen:
     return lambda text: sentences_begun(text) >= count
 
 
-LOOP_WORDS = 10  # a run of this many words said twice: the small model is looping
-
-
-def _repeat_start(words: list[re.Match[str]], length: int) -> int | None:
-    """Index of the first of the last `length` words when they were said before, else None."""
-    if len(words) < 2 * length:
-        return None
-    tail = [w.group() for w in words[-length:]]
-    for i in range(len(words) - 2 * length + 1):
-        if [w.group() for w in words[i : i + length]] == tail:
-            return len(words) - length
-    return None
-
-
-def loops(text: str) -> bool:
-    """Whether a streamed text has begun repeating itself ("…, with the return being +14.18%
-    over 20 sessions compared to XLF, with the return being +14.18% over 20 sessions …"): the
-    1.5B model ran such a loop to its token limit, 45 s of nothing new."""
-    return _repeat_start(list(re.finditer(r"\S+", text)), LOOP_WORDS) is not None
-
-
-def without_loop(text: str) -> str:
-    """`text` cut before the clause in which it began saying itself again, its sentence closed
-    (unchanged when it never did). The stream stops on the token that completes the repeat,
-    and that token is not kept: the run is looked for a few words short, the last word of the
-    text (perhaps cut) left out too."""
-    words = list(re.finditer(r"\S+", text))
-    for candidate in (words, words[:-1]):
-        found = _repeat_start(candidate, LOOP_WORDS - 2)
-        if found is not None:
-            break
-    else:
-        return text
-    kept = text[: words[found].start()].rstrip()
-    clause = kept.rfind(", ")
-    if clause != -1 and len(kept[clause:].split()) <= LOOP_WORDS:  # "…, with the return being"
-        kept = kept[:clause]
-    return kept.rstrip(" ,;") + ("" if kept.endswith((".", "!", "?")) else ".")
-
-
 # A sentence that opens with a period longer than a day gives it to the figures that continue
 # it: "For the week, the Dow lost 0.3%. The S&P 500 and the Nasdaq lost 0.4% and 0.7%,
 # respectively." (a market wrap's words).

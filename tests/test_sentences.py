@@ -6,7 +6,7 @@ import pytest
 
 from copilot.llm.base import STOPPED
 from copilot.llm.scripted import ScriptedLLM
-from copilot.sentences import after_sentences, loops, sentences_begun, without_loop
+from copilot.sentences import after_sentences, sentences_begun
 
 
 @pytest.mark.parametrize(
@@ -47,27 +47,3 @@ def test_a_short_answer_is_not_stopped() -> None:
     response = llm.stream([{"role": "user", "content": "q"}], lambda _t: None,
                           stop_when=after_sentences(2))  # fmt: skip
     assert response.text == "IWM rose 5.05% [1]." and response.finish_reason != STOPPED
-
-
-# The app's answer to "Which fared better in January: energy or financials?" (2026-12-03): the
-# model said its clause again and again until its token limit, 51 s in all.
-LOOPING = (
-    "XLE (S&P 500 energy sector) had a higher return of +14.18% over 20 sessions in January "
-    "2026 compared to XLF (S&P 500 financials sector), with the return being +14.18% over 20 "
-    "sessions in January 2026 compared to XLF (S&P 500 financials sector), with the return being "
-    "+14.18% over 20 sessions in January 2026 compared to XLF (S&P 500 financials sector)"
-)
-
-
-def test_a_stream_that_starts_repeating_itself_is_stopped_and_cut_where_it_began() -> None:
-    llm = ScriptedLLM([LOOPING])
-    response = llm.stream([{"role": "user", "content": "q"}], lambda _t: None, stop_when=loops)
-    assert response.finish_reason == STOPPED and len(response.text) < len(LOOPING)
-    # Cut before the clause that began again ("with the return being …"), its sentence closed.
-    assert without_loop(response.text) == (
-        "XLE (S&P 500 energy sector) had a higher return of +14.18% over 20 sessions in January "
-        "2026 compared to XLF (S&P 500 financials sector)."
-    )
-    # A phrase said twice in passing is no loop: fewer than ten words in a row repeat.
-    twice = "IWM rose 5.05% over 20 sessions [1]. SPY rose 1.07% over 20 sessions [1]."
-    assert not loops(twice) and without_loop(twice) == twice

@@ -40,6 +40,7 @@ SOURCE_FRAME = re.compile(
 # "the response to the response to the response to …": a decoding loop inside a sentence.
 # A phrase of 2-8 words said three or more times in a row is said once.
 LOOP = re.compile(r"\b((?:[\w'’-]+[\s,]+){2,8}?)\1{2,}")
+RUN_WORDS = 10  # a longer run said again anywhere: the model is going round
 REPEATED_CITATION = re.compile(r"(\[\d+\])(?:\s*\1)+")
 WORD = re.compile(r"[A-Za-z]{2,}")
 DIGIT = re.compile(r"\d")
@@ -86,8 +87,42 @@ def _words(sentence: str) -> set[str]:
 
 
 def looping(text: str) -> bool:
-    """The streamed text ends in a loop: worth stopping the model for."""
-    return LOOP.search(text[-240:] + " ") is not None
+    """The streamed text ends in a loop, worth stopping the model for: a short phrase said
+    three times in a row, or a run of `RUN_WORDS` words said again ("…, with the return being
+    +14.18% over 20 sessions compared to XLF, with the return being +14.18% over 20 sessions
+    …": the 1.5B model ran that to its token limit, 45 s of nothing new)."""
+    repeated = _repeat_start(list(re.finditer(r"\S+", text)), RUN_WORDS) is not None
+    return repeated or LOOP.search(text[-240:] + " ") is not None
+
+
+def _repeat_start(words: list[re.Match[str]], length: int) -> int | None:
+    """Index of the first of the last `length` words when they were said before, else None."""
+    if len(words) < 2 * length:
+        return None
+    tail = [w.group() for w in words[-length:]]
+    for i in range(len(words) - 2 * length + 1):
+        if [w.group() for w in words[i : i + length]] == tail:
+            return len(words) - length
+    return None
+
+
+def without_repeat(text: str) -> str:
+    """`text` cut before the clause in which it began saying itself again, its sentence closed
+    (unchanged when it never did). The stream stops on the token that completes the repeat,
+    and that token is not kept: the run is looked for a few words short, the last word of the
+    text (perhaps cut) left out too."""
+    words = list(re.finditer(r"\S+", text))
+    for candidate in (words, words[:-1]):
+        found = _repeat_start(candidate, RUN_WORDS - 2)
+        if found is not None:
+            break
+    else:
+        return text
+    kept = text[: words[found].start()].rstrip()
+    clause = kept.rfind(", ")
+    if clause != -1 and len(kept[clause:].split()) <= RUN_WORDS:  # "…, with the return being"
+        kept = kept[:clause]
+    return kept.rstrip(" ,;") + ("" if kept.endswith((".", "!", "?")) else ".")
 
 
 def _unlist(text: str) -> str:

@@ -622,6 +622,8 @@ def test_an_unmeasured_move_with_no_direction_is_searched_both_ways(
     # of tomorrow") but none reports it moving: none is read, and the answer says the gap.
     assert seen == []
     assert "No stored article explains this move" in answer.text
+    # Code's line, not a reason: it is not checked as an uncited one.
+    assert not [r for r in answer.verification.reasons if "No stored article" in r.text]
 
 
 def test_an_unmeasured_week_so_far_is_searched_to_the_as_of_date(research_deps: ToolDeps) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.answering.tidy import looping, repeats, tidy
+from copilot.answering.tidy import looping, repeats, tidy, without_repeat
+from copilot.llm.base import STOPPED
+from copilot.llm.scripted import ScriptedLLM
 
 
 @pytest.mark.parametrize(
@@ -104,3 +106,27 @@ JOBS = ("The December 2025 jobs report showed a strong increase in employment, w
 def test_a_reason_in_nearly_a_kept_ones_words_repeats_it(draft: str, repeated: bool) -> None:
     assert repeats(draft, ["Gold rose on safe-haven demand [1].", JOBS]) is repeated
     assert not repeats(draft, [])
+
+
+# The app's answer to "Which fared better in January: energy or financials?" (2026-12-03): the
+# model said its clause again and again until its token limit, 51 s in all.
+LOOPING = (
+    "XLE (S&P 500 energy sector) had a higher return of +14.18% over 20 sessions in January "
+    "2026 compared to XLF (S&P 500 financials sector), with the return being +14.18% over 20 "
+    "sessions in January 2026 compared to XLF (S&P 500 financials sector), with the return being "
+    "+14.18% over 20 sessions in January 2026 compared to XLF (S&P 500 financials sector)"
+)
+
+
+def test_a_stream_that_starts_repeating_itself_is_stopped_and_cut_where_it_began() -> None:
+    llm = ScriptedLLM([LOOPING])
+    response = llm.stream([{"role": "user", "content": "q"}], lambda _t: None, stop_when=looping)
+    assert response.finish_reason == STOPPED and len(response.text) < len(LOOPING)
+    # Cut before the clause that began again ("with the return being …"), its sentence closed.
+    assert without_repeat(response.text) == (
+        "XLE (S&P 500 energy sector) had a higher return of +14.18% over 20 sessions in January "
+        "2026 compared to XLF (S&P 500 financials sector)."
+    )
+    # A phrase said twice in passing is no loop: fewer than ten words in a row repeat.
+    twice = "IWM rose 5.05% over 20 sessions [1]. SPY rose 1.07% over 20 sessions [1]."
+    assert not looping(twice) and without_repeat(twice) == twice
