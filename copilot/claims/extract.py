@@ -172,9 +172,12 @@ _SESSIONS_AFTER = re.compile(r"^[\s-]*(?:trading[\s-])?(?:sessions?|days?)\b", r
 _WINDOW_BEFORE = re.compile(r"(?:last|past|over|in|the)\s+(?:the\s+)?$", re.I)
 _SMA = re.compile(r"average|\bsma\b|moving", re.I)
 # A distance from an extreme, in the writer's words or the measure tool's ("distance from peak").
+# "4.36% off its record close", "below its all-time high", "off the highs": a distance.
 _PEAK = re.compile(r"(?:\bfrom (?:its|the) (?:\w+ )?(?:peak|high|record|trough|low)|"
-                   r"off (?:its|the) [\w-]*\s?high|below (?:its|the) (?:\w+ )?(?:peak|high)|"
-                   r"above (?:its|the) (?:\w+ )?(?:trough|low)|\bdistance from (?:peak|trough))\b",
+                   r"off (?:its|the) (?:[\w-]+\s)?(?:highs?|peak|record|top)|"
+                   r"below (?:its|the) (?:[\w-]+ )?(?:peak|highs?|record)|"
+                   r"above (?:its|the) (?:[\w-]+ )?(?:trough|lows?)|"
+                   r"\bdistance from (?:peak|trough))\b",
                    re.I)  # fmt: skip
 _COMPARE = re.compile(
     r"\bbeat\w*|outperform\w*|underperform\w*|outpac\w*|lagg?\w*|trail\w*|\blead\b|\bled\b|"
@@ -244,6 +247,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "level", False
         return "move", comparative
     if unit == "bp":
+        if re.search(r"volatil", around, re.I):  # a yield's: its daily changes' spread, in bp
+            return "volatility", False
         return ("diff" if comparative and re.search(r"spread|gap", around, re.I) else "move"), False
     if unit in ("$", "level"):
         if _SMA.search(around) and re.search(r"average of|sma of", before, re.I):

@@ -3,9 +3,9 @@
 A verdict names a winner, and the figures beside it can all be right while it is wrong: "Gold did
 better in December with a return of +2.17%" under a ranking whose #1 is silver at +25.80% had
 every figure checked. A verdict is checked against what its cited source computed for both
-sides: their places in a ranking, the difference of one against the other, or their moves over
-the same window. One the source contradicts is cut like a contradicted figure; one no cited
-source computed for both sides is left as written (nothing to hold it against).
+sides: the difference of one against the other, or their moves over the same window. One the
+source contradicts is cut like a contradicted figure; one no cited source computed for both
+sides is left as written (nothing to hold it against).
 """
 
 from __future__ import annotations
@@ -96,27 +96,22 @@ def _compare(
     subject: Subject, other: Subject | None, pool: list[Statement]
 ) -> tuple[bool, str] | None:
     """(whether `subject` came out ahead of `other`, what says so) from one source's typed
-    statements; with no `other`, against the one other instrument the source compares it with."""
+    statements: the difference of one against the other, else their moves over one window;
+    with no `other`, against the one other instrument the source measured. A ranking's places
+    are not read: ranked lowest first, #1 is the worst, and a ranking by volatility says
+    nothing of which did better."""
     typed = [s for s in pool if s.typed and s.subject]
-    for measure, higher_wins in (("rank", False), ("diff", True), ("move", True)):
-        found = [s for s in typed if s.measure == measure]
-        if measure == "diff":
-            for st in found:
-                if st.subject == subject and (other is None or st.versus == other):
-                    return st.value > 0, st.label
-                if other is not None and st.subject == other and st.versus == subject:
-                    return st.value < 0, st.label
-            continue
-        mine = [s for s in found if s.subject == subject]
-        rivals = [s for s in found
-                  if s.subject != subject and (other is None or s.subject == other)]  # fmt: skip
-        if not mine or not rivals or (other is None and len({s.subject for s in rivals}) != 1):
-            continue
-        ours, theirs = mine[0], rivals[0]
-        if ours.value == theirs.value:
-            continue  # a tie: neither came out ahead
-        if measure == "move" and ours.dates != theirs.dates:
-            continue  # two windows: no comparison
-        ahead = ours.value > theirs.value if higher_wins else ours.value < theirs.value
-        return ahead, f"{ours.label}; {theirs.label}"
-    return None
+    for st in (s for s in typed if s.measure == "diff"):
+        if st.subject == subject and (other is None or st.versus == other):
+            return st.value > 0, st.label
+        if other is not None and st.subject == other and st.versus == subject:
+            return st.value < 0, st.label
+    moves = [s for s in typed if s.measure == "move"]
+    mine = [s for s in moves if s.subject == subject]
+    rivals = [s for s in moves if s.subject != subject and (other is None or s.subject == other)]
+    if not mine or not rivals or (other is None and len({s.subject for s in rivals}) != 1):
+        return None
+    ours, theirs = mine[0], rivals[0]
+    if ours.dates != theirs.dates or ours.value == theirs.value:
+        return None  # two windows, or a tie: no one came out ahead
+    return ours.value > theirs.value, f"{ours.label}; {theirs.label}"

@@ -247,7 +247,19 @@ def _volatility(line: _Line, name: str, what: str) -> str:
     row = line.row
     moves = line.show(row.sessions, "count", "window_moves", start=row.start, end=row.end)
     figure = _main(line, name)
-    return f"annualized volatility {figure} from {moves} daily moves, {row.start} to {row.end}"
+    return (f"annualized volatility {figure} from {moves} {_frequency(row)} moves, {row.start} "
+            f"to {row.end}")  # fmt: skip
+
+
+def _frequency(row: MeasureRow) -> str:
+    """'daily', or for a weekly or monthly series what its moves are (a monthly yield's twelve
+    moves were called "12 daily moves")."""
+    if row.start is None or row.end is None or row.sessions < 2:
+        return "daily"
+    gap = (row.end - row.start).days / (row.sessions - 1)
+    return (
+        "daily" if gap <= 4 else "weekly" if gap <= 10 else "monthly" if gap <= 40 else "quarterly"
+    )
 
 
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {
@@ -291,8 +303,8 @@ _DEFINE = {
     "down_days": "sessions whose move was strictly below zero",
     "new_highs": "sessions closing strictly above every earlier close in the data",
     "sma_distance": "close / mean of the last {sma} closes - 1{relative}",
-    "volatility": "sample standard deviation of the window's daily moves x sqrt(observations a "
-    "year: 252 for daily data)",
+    "volatility": "sample standard deviation of the window's moves x sqrt(observations a year: "
+    "252 for daily data, 12 for monthly)",
     "mom": "value / the last value on or before the date one month earlier - 1{relative}",
     "yoy": "value / the last value on or before the date twelve months earlier - 1{relative}",
 }

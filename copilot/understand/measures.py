@@ -172,7 +172,7 @@ _VOLATILITY = re.compile(
     r"\b(?:volatil(?:e|ity)|choppy|choppiness|standard\s+deviation|std\.?\s+dev|realized\s+vol|"
     r"jumpy|jumpiness|jittery|bumpy|turbulen(?:t|ce)|erratic|whipsaw\w*|roller[\s-]?coaster|"
     r"swings(?!\s+(?:higher|lower|up|down|into|to)\b)|swung\s+around|swinging\s+around|"
-    r"bounc\w*\s+around|(?:rough|wild|rocky|bumpy)\s+(?:a\s+)?ride)\b",
+    r"bounc\w*\s+around|(?:rough|wild|rocky|bumpy|smooth|smoother)\s+(?:a\s+)?ride)\b",
     _I,
 )
 _LEVEL = re.compile(

@@ -46,3 +46,28 @@ def test_a_wrong_drawdown_is_contradicted_by_the_one_the_source_states() -> None
                          D(2025, 12, 19), check_support=False)  # fmt: skip
     (figure,) = v.figures
     assert figure.status == "contradicted" and "-5.99%" in figure.fact
+
+
+def test_a_yields_volatility_in_bp_is_checked_as_a_volatility() -> None:
+    # Read as a move of 44 bp (none stated), it was unverified and its sentence cut.
+    book = SourceLedger()
+    fact = Fact(subject="US10Y", measure="volatility", value=44.1269, unit="bp",
+                start=D(2025, 1, 1), end=D(2025, 12, 1), base=D(2024, 12, 1),
+                shown="44 bp")  # fmt: skip
+    book.register(DataSource(
+        tool="measure", metric="m", symbols=["US10Y"], facts=[fact], start=D(2025, 1, 1),
+        end=D(2025, 12, 1),
+        text="US10Y: annualized volatility 44 bp from 12 monthly moves, 2025-01-01 to 2025-12-01.",
+    ))  # fmt: skip
+    for figure, status in (("44 bp", "verified"), ("61 bp", "contradicted")):
+        answer = f"The 10-year yield's annualized volatility was {figure} over 2025 [1]."
+        _, v = verify_answer(answer, book, D(2026, 2, 1), check_support=False)
+        assert [(n.text, n.status) for n in v.figures] == [(figure, status)]
+
+
+def test_words_of_a_distance_from_the_record_read_as_one() -> None:
+    # "off its record close" was read as a move of 1.52% (none stated): unverified, and cut.
+    for answer in ("SMH was 1.52% off its record close on 2025-10-31 [1].",
+                   "At the end of October SMH was 1.52% below its all-time high [1].",
+                   "SMH finished the month 1.52% off the highs [1]."):  # fmt: skip
+        assert statuses(answer)["1.52%"] == "verified", answer

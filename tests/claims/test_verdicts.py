@@ -2,7 +2,8 @@
 
 The ledgers are typed here by hand: [1] a ranking of two (SLV #1 +25.80%, GLD #2 +2.17%, December
 2025), [2] a comparison (IWM +7.58% against SPY +1.07%, +6.50 pp), [3] two losses on one window
-(XLK -0.36%, XLU -1.91%) with no ranking and no difference, [4] one instrument alone.
+(XLK -0.36%, XLU -1.91%) with no ranking and no difference, [4] one instrument alone, [5] a
+ranking lowest first (AGG #1 -0.09%, SPY #2 +0.45%).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def book() -> SourceLedger:
         (["XLK", "XLU"], "XLK: return -0.36%. XLU: return -1.91%.",
          [_move("XLK", -0.36, WEEK), _move("XLU", -1.91, WEEK)]),
         (["XLE"], "XLE: return +2.72%.", [_move("XLE", 2.72, JAN)]),
+        (["AGG", "SPY"], "Ranked lowest first: #1 AGG: return -0.09%. #2 SPY: return +0.45%.",
+         [_rank("AGG", 1), _move("AGG", -0.09, JAN), _rank("SPY", 2), _move("SPY", 0.45, JAN)]),
     ):  # fmt: skip
         ledger.register(_data("measure", symbols, text, facts))
     return ledger
@@ -64,13 +67,19 @@ def test_a_verdict_the_ranking_contradicts_is_unsupported_and_cut() -> None:
     text = "Gold did better in December with a return of +2.17% [1]."
     found = verdicts_of(text)
     assert [(r.text, r.status) for r in found] == [("did better", "unsupported")]
-    assert "SLV rank" in found[0].evidence and found[0].evidence.startswith("contradicted: [1]")
+    assert "SLV return" in found[0].evidence and found[0].evidence.startswith("contradicted: [1]")
     kept, cut = prune_unsupported(text, [], found)
     assert kept == "" and cut == [text]
     assert status("Silver did better than gold in December [1].") == "supported"
     assert status("Gold lagged silver in December [1].") == "supported"
     assert status("Silver underperformed gold in December [1].") == "unsupported"
     assert status("Silver came out ahead in December [1].") == "supported"
+
+
+def test_a_ranking_lowest_first_is_read_by_its_values_not_its_places() -> None:
+    # AGG is #1 of a ranking by the lowest return: it did worse, not better.
+    assert status("AGG did worse than SPY [5].") == "supported"
+    assert status("AGG outperformed SPY [5].") == "unsupported"
 
 
 def test_a_difference_or_two_moves_of_one_window_decide_it() -> None:

@@ -281,3 +281,16 @@ def test_volatility_with_no_window_and_less_than_a_year_reads_all_data() -> None
     days = list(closes)
     first, last = days[0], days[-1]
     assert f"all visible data (less than a year), {first} to {last}" in render(result)[0]
+
+
+def test_a_monthly_series_volatility_counts_monthly_moves() -> None:
+    # Thirteen month-start yields: twelve changes of ±10 bp alternating, six of each (mean 0),
+    # so their sample std is 10 bp × √(12/11); × √12 a year.
+    levels, value = {}, 4.00
+    for i, month in enumerate(pd.date_range("2025-01-01", periods=13, freq="MS")):
+        value += 0.0 if i == 0 else (0.10 if i % 2 else -0.10)
+        levels[month.date().isoformat()] = round(value, 2)
+    result = run({"Y": (levels, "rate")}, measure="volatility")
+    expected = 10 * (12 / 11) ** 0.5 * 12**0.5
+    assert result.rows[0].value == pytest.approx(expected, rel=1e-6)
+    assert "from 12 monthly moves" in render(result)[0]

@@ -266,6 +266,7 @@ def test_periods_code_cannot_date_are_left_open(
         ("were bank stocks whipsawed in January?", "volatility", "last", "none"),
         ("how rough a ride has silver been in January?", "volatility", "last", "none"),
         ("was it a wild ride for oil in December?", "volatility", "last", "none"),
+        ("has gold been a smoother ride than silver in January?", "volatility", "last", "none"),
         ("how much did gold jump in January?", "return", "last", "none"),
     ],
 )
