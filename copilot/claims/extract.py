@@ -247,7 +247,7 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "level", False
         return "move", comparative
     if unit == "bp":
-        if re.search(r"volatil", around, re.I):  # a yield's: its daily changes' spread, in bp
+        if re.search(r"volatil", around, re.I):  # a yield's volatility: its changes' spread, in bp
             return "volatility", False
         return ("diff" if comparative and re.search(r"spread|gap", around, re.I) else "move"), False
     if unit in ("$", "level"):

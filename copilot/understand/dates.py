@@ -312,7 +312,8 @@ def _seasons(text: str, as_of: date) -> list[DateMention]:
 # of January. Retail's "holiday season" is November and December (the NRF's span). "The
 # holiday week" is left alone: in November it means Thanksgiving's.
 _HOLIDAYS = re.compile(
-    r"\b(?:(?P<which>this|last|the)\s+)?(?:(?P<before>(?:19|20)\d{2})\s+)?(?:(?P<retail>holiday\s+(?:shopping\s+)?season)|"
+    r"\b(?:(?P<which>this|last|the)\s+)?(?:(?P<before>(?:19|20)\d{2})\s+)?"
+    r"(?:(?P<retail>holiday\s+(?:shopping\s+)?season)|"
     r"(?:(?:year[\s-]end|christmas|festive)\s+)?holidays|holiday\s+(?:period|break)|"
     r"festive\s+(?:season|period)|christmas\s+break)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
@@ -336,7 +337,7 @@ def _holidays(text: str, as_of: date) -> list[DateMention]:
         start = date(year, *first)
         if retail:
             period = Period(start, date(year, 12, 31), f"the holiday season {year} "
-                            f"(November and December)", "month")  # fmt: skip
+                            f"(November and December)", "quarter")  # fmt: skip
         else:
             end = date(year + 1, 1, 2)
             label = (f"the year-end holidays {year}–{str(year + 1)[2:]} ({start.isoformat()} to "
