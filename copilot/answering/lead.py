@@ -27,6 +27,7 @@ from copilot.verify import verify_answer
 NEWS_TOOLS = ("search_news", "news_drivers")
 STATED = frozenset({"verified", "derived", "moved"})
 _NOT_MAIN = frozenset({"rank", "date", "sessions"})
+HEAD_TO_HEAD = 3  # a ranking this small is a comparison: every side's line is shown
 
 
 def body_lines(record: ToolCallRecord) -> list[str]:
@@ -50,20 +51,32 @@ def market_sources(
 
 
 def first_line(record: ToolCallRecord, focus: str | None = None) -> str:
-    """The record's first figure line, without its [n]. A ranking: its leader's line, or the
-    line of the one ranked instrument the question asks about ("where did utilities rank")."""
+    """The record's first figure line, without its [n]. A ranking: its leader's line, every
+    line of a head-to-head ("which came out on top, staples or discretionary?": both sides,
+    not the winner alone), or the line of the one ranked instrument the question asks about
+    ("where did utilities rank")."""
     body = body_lines(record)
     first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
         first = f"{first} {body[1]}"
-    if focus is None or not first.startswith("Ranked"):
+    if not first.startswith("Ranked"):
         return first
     head = first.split(":", 1)[0]  # "Ranked highest first"
-    for line in body:
-        entry = line.removeprefix(f"{head}:").strip()
-        if re.match(rf"#\d+ {re.escape(focus)}:", entry):
-            return f"{head}: {entry}"
+    entries = [e for line in body if re.match(r"#\d+ ", e := line.removeprefix(f"{head}:").strip())]
+    if focus is not None:
+        mine = (e for e in entries if re.match(rf"#\d+ {re.escape(focus)}:", e))
+        return next((f"{head}: {e}" for e in mine), first)
+    if len(entries) <= HEAD_TO_HEAD:
+        return f"{head}: " + ". ".join(e.rstrip(".") for e in entries)
     return first
+
+
+def head_to_head(record: ToolCallRecord) -> list[str]:
+    """The instruments of a ranking of at most `HEAD_TO_HEAD`: each is named in the answer."""
+    symbols = record.arguments.get("symbols")
+    if record.arguments.get("rank") in (None, "none") or not isinstance(symbols, list):
+        return []
+    return [str(s) for s in symbols] if len(symbols) <= HEAD_TO_HEAD else []
 
 
 def ranked_focus(record: ToolCallRecord, question: str) -> str | None:
@@ -124,7 +137,7 @@ def missing_leads(
         fact = main_fact(line, source)
         if fact is None:
             continue
-        wanted = [fact.subject, *([fact.versus] if fact.versus else [])]
+        wanted = [fact.subject, *([fact.versus] if fact.versus else []), *head_to_head(record)]
         if states(numbers, fact) and all(names(text, s) for s in wanted):
             continue
         leads.append(f"{line.rstrip('.')} [{n}].")

@@ -104,14 +104,16 @@ def test_a_why_question_is_answered_by_its_first_measure() -> None:
 SECTORS = ["XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY"]
 
 
+def _change(shared_data: Path, symbol: str, before: str, day: str) -> float:
+    """The close-to-close move in %, from the raw CSV."""
+    path = shared_data / "market" / "prices" / f"{symbol}.csv"
+    with path.open(encoding="utf-8") as handle:
+        close = {r["date"][:10]: float(r["close"]) for r in csv.DictReader(handle)}
+    return (close[day] / close[before] - 1) * 100
+
+
 def _day_moves(shared_data: Path, day: str, before: str) -> dict[str, float]:
-    moves = {}
-    for symbol in SECTORS:
-        path = shared_data / "market" / "prices" / f"{symbol}.csv"
-        with path.open(encoding="utf-8") as handle:
-            close = {r["date"][:10]: float(r["close"]) for r in csv.DictReader(handle)}
-        moves[symbol] = (close[day] / close[before] - 1) * 100
-    return moves
+    return {symbol: _change(shared_data, symbol, before, day) for symbol in SECTORS}
 
 
 def test_a_ranking_asked_about_one_instrument_leads_with_its_place(
@@ -135,3 +137,15 @@ def test_a_ranking_that_names_no_single_instrument_leads_with_the_leader(
     question = "Which S&P 500 sector did best on January 22, 2026?"
     text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 22)).text
     assert text.startswith(f"Ranked highest first: #1 {best}: return {moves[best]:+.2f}%")
+
+
+def test_a_head_to_head_shows_both_sides(shared_deps: ToolDeps, shared_data: Path) -> None:
+    """'Which came out on top, staples or discretionary?': the loser's figure is shown too (the
+    answer had named the winner alone)."""
+    moves = {s: _change(shared_data, s, "2025-11-28", "2025-12-31") for s in ("XLP", "XLY")}
+    winner, loser = sorted(moves, key=lambda s: -moves[s])
+    llm = ScriptedLLM([f"{winner} came out on top in December [1]."] * 3)
+    question = "Between staples and discretionary, which came out on top in December 2025?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 5)).text
+    assert text.startswith(f"Ranked highest first: #1 {winner}: return {moves[winner]:+.2f}%")
+    assert f"#2 {loser}: return {moves[loser]:+.2f}%" in text.split("\n\n")[0]
