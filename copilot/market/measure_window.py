@@ -207,12 +207,13 @@ def default_note(args: MeasureArgs, span: Span, kind: Kind) -> str:
         return f"no window given: the last session's move, {end}."
     if args.measure in ("up_streak", "down_streak", "beat_streak") and args.aggregate == "last":
         return "" if args.end is not None else f"no date given: the run through {end}."
+    given = "no window given" if args.end is None else f"no start given (the end: {args.end})"
     if args.measure in ONE_YEAR_DEFAULT:
         first = span.day(span.first if span.base is None else span.base)
         if span.first > (0 if span.base is None else 1):
-            return f"no window given: the last year, {first} to {end}."
-        return f"no window given: all visible data (less than a year), {first} to {end}."
-    return f"no window given: all visible data, {span.day(0)} to {end}."
+            return f"{given}: the last year, {first} to {end}."
+        return f"{given}: all visible data (less than a year), {first} to {end}."
+    return f"{given}: all visible data, {span.day(0)} to {end}."
 
 
 def snap_note(symbol: str, day: date, used: date, kind: Kind, latest: date | None = None) -> str:

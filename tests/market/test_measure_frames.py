@@ -294,3 +294,13 @@ def test_a_monthly_series_volatility_counts_monthly_moves() -> None:
     expected = 10 * (12 / 11) ** 0.5 * 12**0.5
     assert result.rows[0].value == pytest.approx(expected, rel=1e-6)
     assert "from 12 monthly moves" in render(result)[0]
+
+
+def test_a_distance_from_the_peak_to_a_named_end_says_where_it_looked() -> None:
+    # Peak 12.0 on Jan 3; the end named, Jan 5: 11.0 / 12.0 - 1 = -8.33%, over all data to it.
+    closes = {"2024-01-02": 10.0, "2024-01-03": 12.0, "2024-01-04": 11.5, "2024-01-05": 11.0,
+              "2024-01-08": 13.0}  # fmt: skip
+    result = run({"X": (closes, "price")}, measure="distance_from_peak", end=date(2024, 1, 5))
+    assert result.rows[0].value == pytest.approx((11.0 / 12.0 - 1) * 100)
+    note = "No start given (the end: 2024-01-05): all visible data, 2024-01-02 to 2024-01-05."
+    assert note in render(result)[0]
