@@ -314,7 +314,7 @@ def _seasons(text: str, as_of: date) -> list[DateMention]:
 _HOLIDAYS = re.compile(
     r"\b(?:(?P<which>this|last|the)\s+)?(?:(?P<before>(?:19|20)\d{2})\s+)?"
     r"(?:(?P<retail>holiday\s+(?:shopping\s+)?season)|"
-    r"(?:(?:year[\s-]end|christmas|festive)\s+)?holidays|holiday\s+(?:period|break)|"
+    r"(?:(?:year[\s-]end|christmas|festive)\s+)?holidays|holiday\s+(?:period|break|stretch|lull)|"
     r"festive\s+(?:season|period)|christmas\s+break)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
 )
