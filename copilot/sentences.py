@@ -82,3 +82,8 @@ _PERIOD_OPENER = re.compile(
 def opens_a_period(sentence: str) -> bool:
     """Whether `sentence` opens with a period longer than a day ("For the week, …")."""
     return _PERIOD_OPENER.match(sentence) is not None
+
+
+def spoken_list(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)

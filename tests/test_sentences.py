@@ -6,7 +6,7 @@ import pytest
 
 from copilot.llm.base import STOPPED
 from copilot.llm.scripted import ScriptedLLM
-from copilot.sentences import after_sentences, sentences_begun
+from copilot.sentences import after_sentences, sentences_begun, spoken_list
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,8 @@ def test_a_short_answer_is_not_stopped() -> None:
     response = llm.stream([{"role": "user", "content": "q"}], lambda _t: None,
                           stop_when=after_sentences(2))  # fmt: skip
     assert response.text == "IWM rose 5.05% [1]." and response.finish_reason != STOPPED
+
+
+def test_a_spoken_list_joins_its_last_item_with_and() -> None:
+    assert [spoken_list(items) for items in ([], ["QQQ"], ["QQQ", "DIA"], ["SPY", "QQQ", "DIA"])] \
+        == ["", "QQQ", "QQQ and DIA", "SPY, QQQ and DIA"]  # fmt: skip

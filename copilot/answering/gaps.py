@@ -8,6 +8,7 @@ named with its reason, so an answer never quietly fills the gap with made-up num
 from __future__ import annotations
 
 from copilot.answer import ToolCallRecord
+from copilot.sentences import spoken_list
 from copilot.understand.model import Understanding
 
 NO_NEWS_FIX = "market-copilot ingest news --rss <feed URL>"
@@ -26,7 +27,7 @@ def cannot_answer(understanding: Understanding) -> str | None:
     # is missing, reads as if the Nasdaq were the problem.
     symbols = [i.symbol for i in understanding.instruments]
     symbols += [n.symbol or f"'{n.phrase}'" for n in understanding.unknown]
-    named = " and ".join(filter(None, [", ".join(symbols[:-1]), symbols[-1] if symbols else ""]))
+    named = spoken_list(symbols)
     about = f" about {named}" if named else ""
     return f"I cannot answer that{about} from the stored data: " + " ".join(reasons)
 

@@ -71,20 +71,23 @@ def first_line(record: ToolCallRecord, focus: str | None = None) -> str:
     return first
 
 
-def head_to_head(record: ToolCallRecord) -> list[str]:
-    """The instruments of a ranking of at most `HEAD_TO_HEAD`: each is named in the answer."""
+def _ranked(record: ToolCallRecord) -> list[str]:
+    """The instruments a ranking record ranks ([] when it ranks none)."""
     symbols = record.arguments.get("symbols")
     if record.arguments.get("rank") in (None, "none") or not isinstance(symbols, list):
         return []
-    return [str(s) for s in symbols] if len(symbols) <= HEAD_TO_HEAD else []
+    return [str(s) for s in symbols]
+
+
+def head_to_head(record: ToolCallRecord) -> list[str]:
+    """The instruments of a ranking of at most `HEAD_TO_HEAD`: each is named in the answer."""
+    ranked = _ranked(record)
+    return ranked if len(ranked) <= HEAD_TO_HEAD else []
 
 
 def ranked_focus(record: ToolCallRecord, question: str) -> str | None:
     """The one instrument of a ranking that the question names, if exactly one is."""
-    symbols = record.arguments.get("symbols")
-    if record.arguments.get("rank") in (None, "none") or not isinstance(symbols, list):
-        return None
-    named = [str(s) for s in symbols if names(question, str(s))]
+    named = [s for s in _ranked(record) if names(question, s)]
     return named[0] if len(named) == 1 else None
 
 

@@ -21,6 +21,7 @@ from copilot.answering.backdrop import moved_with
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import RecentMove, move_within, recent_move
+from copilot.sentences import spoken_list
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
 from copilot.understand.model import Understanding
@@ -195,7 +196,7 @@ def _any_against(deps: ToolDeps, settled: Understanding, subjects: list[str], mo
     if not against:
         return
     asked, did = ("rise", "fell") if rose else ("fall", "rose")
-    names = ", ".join(against[:-1]) + f" and {against[-1]}" if len(against) > 1 else against[0]
+    names = spoken_list(against)
     it = "they" if len(against) > 1 else "it"
     settled.direction_note = (
         f"{names} did not {asked} over the period asked about: {it} {did}, as measured above."

@@ -9,7 +9,7 @@ from typing import Any
 
 from copilot.facts import Fact, FactUnit
 from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
-from copilot.market.measure_window import ONE_YEAR_DEFAULT
+from copilot.market.measure_window import ONE_YEAR_DEFAULT, frequency
 
 COUNTED = {"up_days": "up days", "down_days": "down days", "new_highs": "new closing highs"}
 _RUNS = {"up_streak", "down_streak", "beat_streak"}  # "IWM beat SPY 14 sessions in a row"
@@ -256,10 +256,7 @@ def _frequency(row: MeasureRow) -> str:
     moves were called "12 daily moves")."""
     if row.start is None or row.end is None or row.sessions < 2:
         return "daily"
-    gap = (row.end - row.start).days / (row.sessions - 1)
-    return (
-        "daily" if gap <= 4 else "weekly" if gap <= 10 else "monthly" if gap <= 40 else "quarterly"
-    )
+    return frequency((row.end - row.start).days / (row.sessions - 1))[1]
 
 
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {

@@ -9,6 +9,7 @@ Pure: no I/O, no LLM.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -38,12 +39,21 @@ ONE_SESSION_DEFAULT: frozenset[MeasureName] = frozenset(
 ONE_YEAR_DEFAULT: frozenset[MeasureName] = frozenset({"volatility"})
 
 
+# (the longest gap in days between observations, observations a year, what a move is called)
+_FREQUENCIES = ((4.0, 252, "daily"), (10.0, 52, "weekly"), (40.0, 12, "monthly"),
+                (math.inf, 4, "quarterly"))  # fmt: skip
+
+
+def frequency(gap_days: float) -> tuple[int, str]:
+    """(observations a year, 'daily' / 'weekly' / 'monthly' / 'quarterly') for a gap in days."""
+    return next((per_year, word) for most, per_year, word in _FREQUENCIES if gap_days <= most)
+
+
 def periods_per_year(values: pd.Series) -> int:
     """252 for daily data, 52 weekly, 12 monthly, 4 quarterly (from the median gap)."""
     if len(values) < 2:
         return 252
-    gap = float(np.median(np.diff(values.index.to_numpy()) / np.timedelta64(1, "D")))
-    return 252 if gap <= 4 else 52 if gap <= 10 else 12 if gap <= 40 else 4
+    return frequency(float(np.median(np.diff(values.index.to_numpy()) / np.timedelta64(1, "D"))))[0]
 
 
 @dataclass(frozen=True)
