@@ -153,11 +153,17 @@ def raw_in_window(store: NewsStore, item: WhyQuery, k: int) -> list[str]:
 
 @contextlib.contextmanager
 def ablated(part: str) -> Iterator[None]:
-    """Evidence retrieval with one part switched off: "priors" (entity and move-day weights)
-    or "mmr" (plain fused order: no novelty term, no publisher penalty)."""
+    """Evidence retrieval with one part switched off: "priors" (entity and move-day weights),
+    "mmr" (plain fused order: no novelty term, no publisher penalty) or "headlines" (the move's
+    days' headlines are not read)."""
     saved = {name: getattr(evidence_module, name) for name in ("ENTITY_BONUS", "OFF_DAYS_WEIGHT")}
     plain_mmr = evidence_module.mmr_order
+    headlines_name = "move_headlines"  # imported by name into the evidence module
+    headlines = getattr(evidence_module, headlines_name)
     try:
+        if part == "headlines":
+            setattr(evidence_module, headlines_name, lambda *args, **kwargs: [])
+
         if part == "priors":
             evidence_module.ENTITY_BONUS, evidence_module.OFF_DAYS_WEIGHT = 0.0, 1.0
         if part == "mmr":
@@ -171,6 +177,7 @@ def ablated(part: str) -> Iterator[None]:
         for name, value in saved.items():
             setattr(evidence_module, name, value)
         evidence_module.mmr_order = plain_mmr
+        setattr(evidence_module, headlines_name, headlines)
 
 
 def ranked_urls(store: NewsStore, item: WhyQuery) -> list[str]:
@@ -272,7 +279,7 @@ def main() -> None:
 
     ablations: dict[str, tuple[Scores, float]] = {}
     publisher = stored_meta(store, "publisher")
-    for part in ("priors", "mmr"):
+    for part in ("priors", "mmr", "headlines"):
         with ablated(part):
             runs = [ranked_urls(store, q) for q in queries]
             ablations[part] = (score(queries, runs, KS), publishers_in_top(runs, publisher))
@@ -321,8 +328,12 @@ def main() -> None:
         ),
         row("ablation: evidence retrieval without MMR (fused order)", *ablations["mmr"]),
         row(
+            "ablation: evidence retrieval without the move's days' headlines",
+            *ablations["headlines"],
+        ),
+        row(
             "**after: evidence retrieval** (entity × direction × why queries, RRF, window, "
-            "priors, MMR)",
+            "priors, MMR, the move's days' headlines first)",
             new,
             publishers_in_top(after, publisher),
         ),

@@ -16,7 +16,11 @@
    two priors of an explanation: it names the entity, it was published on the move's days
    or the morning after — the next weekday (`prior_relevance`);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
-   chosen, so no two drivers come from one article and near-copies rank low;
+   chosen, so no two drivers come from one article and near-copies rank low; then puts first
+   the articles of the move's days whose headline says the instrument (or a wider market it
+   moved with, `backdrop`) moved its way, read from every article of those days whatever the
+   queries found (`headlines.move_headlines`: "Stocks Rise as Slower Payroll Growth Eases Rate
+   Cut Uncertainty" ranked twelfth by its chunk, below a year's outlook pieces);
 5. keeps as drivers the candidates that name the entity — or a bellwether company or a
    driver of it, `evidence_terms.DRIVERS` — (and the best `UNNAMED_TOP` even
    if they do not: a wrap may name the cause, not the instrument), so generic outlook
@@ -45,7 +49,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -70,6 +73,7 @@ from copilot.news.evidence_terms import (
     sentences,
 )
 from copilot.news.guess_check import Mention, cut_at_word, guess_query, mention_in, telling_words
+from copilot.news.headlines import cosine, move_headlines, one_way, says_it_moved
 from copilot.news.lexical import RRF_K, tokens
 from copilot.news.models import NewsHit, chunk_text
 from copilot.news.present import published_label
@@ -104,6 +108,7 @@ PUBLISHER_PENALTY = 0.1  # a second article from the same publisher ranks a litt
 ENTITY_BONUS = 0.25  # an article that names the entity is likelier to explain its move
 OFF_DAYS_WEIGHT = 0.85  # published before the move or later than the morning after
 UNNAMED_TOP = 2  # a driver must name the entity, unless it is among the best 2 candidates
+HEADLINES_FIRST = 2  # of the move's days' headlines that say it moved, at most this many lead
 MENTION_POOL = 12  # candidates searched, whole, for a guessed cause
 MENTIONERS = 2  # of them, at most this many are read first
 # Coverage: some candidate names the entity, was published from the day before the move on
@@ -121,8 +126,6 @@ MARKET = "SPY"  # a wrap's lede names the whole market as the news names SPY ("W
 LEDE_SENTENCES = 2  # the lede's move, then (often) its cause
 # A headline that names the entity, its move's way and a cause, however weak ("… as …").
 HEADLINE_POINTS = NAMED_ONLY + 2 + 1
-_CLAUSES = re.compile(r"[,;:]|\s+(?:as|after|while|amid|but|on|with)\s+", re.IGNORECASE)
-_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,7 @@ def gather_evidence(
     max_drivers: int = MAX_DRIVERS,
     names: Sequence[str] = (),
     guess: str | None = None,
+    backdrop: Sequence[str] = (),
 ) -> Evidence:
     """The candidate drivers of `symbols`' move `direction` over [start, end], from news
     published in the window around it and never after `as_of`. `min_similarity` is the
@@ -218,7 +222,9 @@ def gather_evidence(
     `names` are the asker's words for the symbols ("Nvidia" for NVDA, which the registry lacks);
     `lag_days` sets the window's end that many days after the move's (default: the morning
     after); `guess` is a cause the question put to the test ("the jobs report"): it is searched
-    for too, and the candidates that mention it are read first (`Evidence.mentions`)."""
+    for too, and the candidates that mention it are read first (`Evidence.mentions`);
+    `backdrop` are wider markets measured moving the same way (its sector, "SPY"): their
+    headlines of the move's days are read first after its own (`_with_the_days_headlines`)."""
     if not symbols:
         raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
     if end < start:
@@ -243,15 +249,19 @@ def gather_evidence(
         for query, vector in zip(queries, vectors, strict=True)
     ]
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
+    markets = [entity, *(entity_for([symbol]) for symbol in backdrop)]
+    told = _with_the_days_headlines(store, markets, direction, start, until, vectors, fused, best)
     if not fused:
         return empty
     named = {a: _names(entity, hit) for a, hit in best.items()}
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
+    first = list(told)[:HEADLINES_FIRST]
+    order = [*first, *(a for a in order if a not in first)]
     eligible = {a for i, a in enumerate(order) if named[a] or i < UNNAMED_TOP}
     k, excerpt_chars = fit_budget(budget_tokens, min(len(eligible), max_drivers))
     ranked = [
-        Driver(best[a], _excerpt(best[a], entity, direction, excerpt_chars),
+        Driver(best[a], _excerpt(best[a], told.get(a, entity), direction, excerpt_chars),
                round(relevance[a], 4), round(best[a].score, 4), named[a])
         for a in order
     ]  # fmt: skip
@@ -266,15 +276,18 @@ def gather_evidence(
         if all(d.hit.article_id != said.hit.article_id for d in drivers):
             drivers = [*drivers[: k - 1], said]
     chunks = store.article_chunks([d.hit.article_id for d in drivers])
+    # A wider market's headline is read for that market's move (its lines never name this one).
+    about = {d.hit.article_id: told.get(d.hit.article_id, entity) for d in drivers}
     drivers = [
-        _reason_chunk(d, chunks.get(d.hit.article_id, []), entity, direction, vectors,
-                      excerpt_chars)
+        _reason_chunk(d, chunks.get(d.hit.article_id, []), about[d.hit.article_id], direction,
+                      vectors, excerpt_chars)
         for d in drivers
     ]  # fmt: skip
-    drivers = [_with_its_headline(d, entity, direction, excerpt_chars) for d in drivers]
+    drivers = [_with_its_headline(d, about[d.hit.article_id], direction, excerpt_chars)
+               for d in drivers]  # fmt: skip
     drivers = [
-        _with_the_days_lede(d, chunks.get(d.hit.article_id, []), entity, direction, start, end,
-                            excerpt_chars)
+        _with_the_days_lede(d, chunks.get(d.hit.article_id, []), about[d.hit.article_id],
+                            direction, start, end, excerpt_chars)
         for d in drivers
     ]  # fmt: skip
     drivers = [d for d in drivers if d.excerpt]  # nothing but a page's furniture: no reason
@@ -298,6 +311,30 @@ def gather_evidence(
         tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars, guess, mentioned, checked, mentioning,
     )  # fmt: skip
+
+
+def _with_the_days_headlines(
+    store: NewsStore,
+    markets: Sequence[Entity],
+    direction: Direction,
+    start: date,
+    until: date,
+    queries: Sequence[Vector],
+    fused: dict[str, float],
+    best: dict[str, NewsHit],
+) -> dict[str, Entity]:
+    """The articles of the move's days whose headline says it moved (`move_headlines`), added
+    to the candidates the searches found (as relevant as the least of them: their place is set
+    apart) and returned best first, each with the market its headline names."""
+    told: dict[str, Entity] = {}
+    for hit in move_headlines(store, markets, direction, start, until, queries):
+        if hit.article_id in told:
+            continue
+        told[hit.article_id] = next(m for m in markets if says_it_moved(m, hit.title, direction))
+        if hit.article_id not in fused:
+            fused[hit.article_id] = min(fused.values(), default=1.0)
+            best[hit.article_id] = hit
+    return told
 
 
 def _mentions(
@@ -507,7 +544,7 @@ def _named_elsewhere(
     for article, chunks in store.article_chunks(list(unnamed)).items():
         driver = unnamed[article]
         if any(
-            mentions(entity, sentence) and _one_way(sentence, direction)
+            mentions(entity, sentence) and one_way(sentence, direction)
             for chunk_id, document, _meta, _vector in chunks
             if _same_version(chunk_id, driver.hit)
             for sentence in sentences(chunk_text(document, driver.hit.title))
@@ -548,7 +585,7 @@ def _reason_chunk(
             continue
         text = chunk_text(document, hit.title)
         better = _reason_points(text, entity, direction)
-        near = max((_cosine(list(vector), list(q)) for q in queries), default=0.0)
+        near = max((cosine(list(vector), list(q)) for q in queries), default=0.0)
         if better > max(points, NAMED_ONLY) and (
             anywhere or near >= driver.similarity - SIBLING_SLACK
         ):
@@ -572,25 +609,13 @@ def _with_its_headline(driver: Driver, entity: Entity, direction: Direction, lim
     names = Entity(entity.symbols, entity.phrases, entity.members)  # "mortgage rates" names none
     if not mentions(names, title) or title in excerpt or len(title) > limit // 2:
         return driver
-    if not any(_one_way(clause, direction) for clause in _clauses_naming(names, title)):
+    if not says_it_moved(names, title, direction):
         return driver
     headline = reason_score(title, entity, direction)
     if headline < HEADLINE_POINTS or headline <= _reason_points(excerpt, entity, direction):
         return driver
     rest = reason_excerpt(driver.hit.text, entity, direction, limit - len(title) - 2)
     return replace(driver, excerpt=f"{title}. {rest}")
-
-
-def _clauses_naming(names: Entity, title: str) -> list[str]:
-    """The headline's clauses that name the market, each from the name through the clause's
-    end: "… as Dollar Weakens and Precious Metals Gain" is a rise of metals (the way of their
-    words, not of every word in the line), "Gold and Silver Hit Record Highs" one of gold too,
-    and "Gold Holds Steady as Stocks Rally" none of gold."""
-    found = []
-    for clause in _CLAUSES.split(title):
-        parts = _AND.split(clause)
-        found += [" and ".join(parts[i:]) for i, part in enumerate(parts) if mentions(names, part)]
-    return found
 
 
 def _with_the_days_lede(
@@ -683,17 +708,13 @@ def _says_it_moved(
     if not hit.dated_to_day or not on_its_days:
         return False
     names = Entity(entity.symbols, entity.phrases, entity.members)  # a driver's way is its own
-    if mentions(names, hit.title) and _one_way(hit.title, direction):
+    if mentions(names, hit.title) and one_way(hit.title, direction):
         return True
     companies = Entity((), (), entity.members)
     return bool(entity.members) and any(
-        mentions(companies, sentence) and _one_way(sentence, direction)
+        mentions(companies, sentence) and one_way(sentence, direction)
         for sentence in sentences(hit.text)
     )
-
-
-def _one_way(text: str, direction: Direction) -> bool:
-    return names_direction(text, direction) and not names_direction(text, opposite(direction))
 
 
 def _covers(driver: Driver, start: date, min_similarity: float) -> bool:
@@ -708,9 +729,3 @@ def _covers(driver: Driver, start: date, min_similarity: float) -> bool:
 def _vectors(store: NewsStore, best: dict[str, NewsHit]) -> dict[str, list[float]]:
     by_chunk = store.embeddings([hit.chunk_id for hit in best.values()])
     return {a: by_chunk[h.chunk_id] for a, h in best.items() if h.chunk_id in by_chunk}
-
-
-def _cosine(a: list[float], b: list[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=True))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,6 +23,7 @@ from chromadb.errors import NotFoundError
 from copilot.errors import ConfigError
 from copilot.news.chroma import ChromaEmbedding, NewsStoreMissingError, make_client
 from copilot.news.embeddings import Embedder, Vector, make_embedder
+from copilot.news.filters import day_start_ts
 from copilot.news.lock import WriterLock
 from copilot.news.models import Chunk, NewsHit, chunk_text
 from copilot.settings import Settings
@@ -186,6 +188,29 @@ class NewsStore:
         )
         distances = (found["distances"] or [[]])[0]
         return list(zip(found["ids"][0], distances, strict=True))
+
+    def first_chunks(
+        self, since: date, until: date
+    ) -> list[tuple[str, str, dict[str, Any], Vector]]:
+        """(chunk id, stored document, metadata, embedding) of the first chunk of every article
+        published from `since` to `until` (UTC days, both included): a few days' headlines,
+        read whole. One metadata-filtered read (the costly kind on a large store), so only for
+        a window of days."""
+        low = day_start_ts(since)
+        high = day_start_ts(until + timedelta(days=1))
+        where = {"$and": [{"published_ts": {"$gte": low}}, {"published_ts": {"$lt": high}},
+                          {"chunk_index": 0}]}  # fmt: skip
+        found = self.collection.get(
+            where=cast(Where, where), include=["documents", "metadatas", "embeddings"]
+        )
+        documents, metadatas = found["documents"] or [], found["metadatas"] or []
+        vectors = found["embeddings"] if found["embeddings"] is not None else []
+        return [
+            (chunk_id, document, dict(meta), [float(x) for x in vector])
+            for chunk_id, document, meta, vector in zip(
+                found["ids"], documents, metadatas, vectors, strict=True
+            )
+        ]
 
     def documents(self, chunk_ids: Sequence[str]) -> dict[str, str]:
         """Stored documents (title, then chunk text) by chunk id, without metadata (cheaper)."""

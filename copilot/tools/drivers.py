@@ -96,7 +96,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         deps.news, args.symbols, args.direction, args.start, end, as_of,
         budget_tokens=args.budget_tokens, max_drivers=args.max_drivers, names=args.names,
         min_similarity=getattr(deps.news.embedder, "coverage_similarity", COVERAGE_SIMILARITY),
-        guess=args.guess,
+        guess=args.guess, backdrop=args.backdrop,
     )  # fmt: skip
     entity = entity_for(args.symbols, args.names)
     about = list(entity.words)

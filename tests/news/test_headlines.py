@@ -1,0 +1,111 @@
+"""The move's own headlines: an article of the move's days whose headline says the market moved
+its way is read first, however far its text lies from the move's queries (a real Chroma store,
+hash embedder, hand-written articles)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from news_testkit import Backend, tracker_file
+
+from copilot.news import HashEmbedder, NewsStore
+from copilot.news.evidence import PER_QUERY, gather_evidence
+from copilot.news.evidence_terms import entity_for
+from copilot.news.headlines import clauses_naming, move_headlines, says_it_moved
+from copilot.news.search import search_by_embedding
+from ingest.news import ingest_paths
+
+MOVE_DAY = date(2026, 1, 9)  # a Friday
+AS_OF = date(2026, 1, 10)
+PAYROLLS = "Stocks Rise as Slower Payroll Growth Eases Rate Cut Uncertainty"
+SLIDE = "Stocks Slide as Tech Slips"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    """More outlook pieces in the move's window than one query reads, each written in the
+    queries' own words, and the day's wraps, whose short texts share none of them."""
+    root = tmp_path_factory.mktemp("headlines")
+    outlook = ("Why stocks rose: stocks rally gains driven by news as wall street jumped "
+               "after investors bought; the stock market surged and climbed.")  # fmt: skip
+    articles = [  # (file, title, published, body)
+        *((f"outlook{i}.md", f"Stock market outlook {i}", f"January {7 + i % 3}, 2026", outlook)
+          for i in range(PER_QUERY + 4)),
+        ("payrolls.md", PAYROLLS, "January 9, 2026",
+         "Equities advanced, led by big tech, after payroll growth slowed in a way read as a "
+         "soft landing."),
+        ("slide.md", SLIDE, "January 9, 2026", "Chipmakers weighed on the indexes."),
+        ("early.md", "Stocks Rally on Hiring Hopes", "January 7, 2026",
+         "Hiring hopes lifted the indexes on Wednesday."),
+        ("vague.md", "Stocks Climb on Budget Hopes", "January 2026",
+         "Budget hopes lifted the indexes."),
+    ]  # fmt: skip
+    for name, title, published, body in articles:
+        tracker_file(root / name, title=title, url=f"https://wires.example/{name}",
+                     publisher=name, published=published, summary=body, body=body)  # fmt: skip
+    news = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(news, [root])
+    return news
+
+
+def test_a_headline_clause_says_which_market_moved_which_way() -> None:
+    stocks, tech = entity_for(["SPY"]), entity_for(["XLK"])
+    assert says_it_moved(stocks, PAYROLLS, "up") and not says_it_moved(stocks, PAYROLLS, "down")
+    # "Stocks Slide as Tech Slips": both fall, each in its own clause.
+    assert says_it_moved(stocks, SLIDE, "down") and says_it_moved(tech, SLIDE, "down")
+    # "Gold Holds Steady as Stocks Rally": the rally is the stocks', not gold's.
+    assert not says_it_moved(entity_for(["GLD"]), "Gold Holds Steady as Stocks Rally", "up")
+    # A show's name after a bar is a clause of its own, not the market's.
+    assert clauses_naming(stocks, "Big Tech Drags Stocks Lower | Open Interest 1/8/2026") == [
+        "Big Tech Drags Stocks Lower"
+    ]
+
+
+def test_the_days_headlines_are_read_first_however_far_from_the_queries(
+    store: NewsStore,
+) -> None:
+    evidence = gather_evidence(store, ["SPY"], "up", MOVE_DAY, MOVE_DAY, AS_OF)
+    # Every query reads its nearest outlook pieces first: the wrap ranks in none of them.
+    vectors = store.embedder.embed_queries(evidence.queries)
+    for query, vector in zip(evidence.queries, vectors, strict=True):
+        found = search_by_embedding(store, vector, PER_QUERY, query, since=evidence.since,
+                                    until=evidence.until, as_of=AS_OF)  # fmt: skip
+        assert PAYROLLS not in [hit.title for hit in found]
+    assert evidence.drivers[0].title == PAYROLLS
+    assert "payroll growth slowed" in evidence.drivers[0].excerpt
+    titles = [d.title for d in evidence.drivers]
+    # A fall's headline is no driver of the rise; a headline two days before the move tells
+    # another session; one dated only to the month may be any day's.
+    assert SLIDE not in titles[:2]
+    assert "Stocks Rally on Hiring Hopes" not in titles[:2]
+    assert "Stocks Climb on Budget Hopes" not in titles[:2]
+
+
+def test_only_the_moves_days_headlines_of_its_way_are_found(store: NewsStore) -> None:
+    queries = store.embedder.embed_queries(["why stocks rose"])
+    stocks = [entity_for(["SPY"])]
+    up = move_headlines(store, stocks, "up", MOVE_DAY, date(2026, 1, 12), queries)
+    assert [hit.title for hit in up] == [PAYROLLS]
+    down = move_headlines(store, stocks, "down", MOVE_DAY, date(2026, 1, 12), queries)
+    assert [hit.title for hit in down] == [SLIDE]
+    # Two days earlier, "Stocks Rally on Hiring Hopes" is that day's headline.
+    earlier = move_headlines(store, stocks, "up", date(2026, 1, 7), date(2026, 1, 7), queries)
+    assert [hit.title for hit in earlier] == ["Stocks Rally on Hiring Hopes"]
+
+
+def test_a_wider_markets_headline_is_read_for_a_move_that_went_with_it(store: NewsStore) -> None:
+    # Technology rose with the S&P 500: the market's wrap is read after tech's own headlines
+    # (none here), and its excerpt read as the market's.
+    with_market = gather_evidence(store, ["XLK"], "up", MOVE_DAY, MOVE_DAY, AS_OF,
+                                  backdrop=["SPY"])  # fmt: skip
+    assert with_market.ranked[0].title == PAYROLLS
+    alone = gather_evidence(store, ["XLK"], "up", MOVE_DAY, MOVE_DAY, AS_OF)
+    assert PAYROLLS not in [d.title for d in alone.ranked[:1]]
+
+
+def test_the_headlines_never_pass_as_of(store: NewsStore) -> None:
+    # Asked on the move's day before the wraps of the morning after: the window stops at as-of.
+    evidence = gather_evidence(store, ["SPY"], "down", date(2026, 1, 8), date(2026, 1, 8),
+                               date(2026, 1, 8))  # fmt: skip
+    assert SLIDE not in [d.title for d in evidence.ranked]
