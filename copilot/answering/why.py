@@ -68,8 +68,14 @@ def why_calls(
     # A ranking with no window named ranks the latest session (`_inside`): its first is
     # explained over that session too, never over a recent move of its own.
     move = move or _move(deps, settled, subjects[0], latest=ranking is not None)
+    searched = subjects  # the instruments whose news is read
     if move is not None and ranking is None and len(subjects) > 1:
-        _any_against(deps, settled, subjects, move)
+        against = _any_against(deps, settled, subjects, move)
+        # "Why did platinum tank even though gold kept going?": gold's rise is measured and
+        # said; its news is not searched for a fall it did not make. (The move explained is
+        # the first instrument's, whichever way it went: those that went its way are read.)
+        with_first = move.direction == settled.direction
+        searched = [s for s in subjects if (s in against) != with_first] or subjects
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
     priced = [s for s in subjects if store.table_of(s) == "bars"]
     compare = bool(priced) and store.table_of(BENCHMARK) is not None and BENCHMARK not in subjects
@@ -90,16 +96,16 @@ def why_calls(
                   "aggregate": "max", **window}  # fmt: skip
         calls.append({"tool": "measure", "args": streak})
     if deps.news is not None and move is not None:
-        drivers = {"symbols": subjects, "direction": move.direction, **window,
+        drivers = {"symbols": searched, "direction": move.direction, **window,
                    "budget_tokens": budget_tokens}  # fmt: skip
         if settled.guess:
             drivers["guess"] = settled.guess
         if max_drivers is not None:
             drivers["max_drivers"] = max_drivers
-        wider = moved_with(deps, subjects[0], move.start, move.end) if len(subjects) == 1 else []
+        wider = moved_with(deps, searched[0], move.start, move.end) if len(searched) == 1 else []
         if wider:  # the day's wraps tell the market's cause and never name the sector
             drivers["backdrop"] = wider
-            settled.trace.append(f"backdrop: {subjects[0]} moved with {', '.join(wider)}, the "
+            settled.trace.append(f"backdrop: {searched[0]} moved with {', '.join(wider)}, the "
                                  "same way: articles on their move are read too")  # fmt: skip
         calls.append({"tool": "news_drivers", "args": drivers})
     return calls
@@ -179,22 +185,24 @@ def _move(
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
 
 
-def _any_against(deps: ToolDeps, settled: Understanding, subjects: list[str], move: _Move) -> None:
+def _any_against(
+    deps: ToolDeps, settled: Understanding, subjects: list[str], move: _Move
+) -> list[str]:
     """Each of several instruments that moved against the question's word for them over the
     move's window, said first as one would be: "Why did precious metals get hammered at the end
     of December?" when silver and platinum rose (gold alone fell). From the measure tool's own
-    returns, the figures the answer shows."""
+    returns, the figures the answer shows. Returns them (none: [])."""
     if settled.direction is None or _RELATIVE.search(settled.question):
-        return
+        return []
     args = MeasureArgs(symbols=subjects, measure="return", start=move.start, end=move.end)
     try:
         rows = compute(deps, args).rows
     except CopilotError:
-        return
+        return []
     rose = settled.direction == "up"
     against = [r.symbol for r in rows if r.value and (r.value > 0) != rose]
     if not against:
-        return
+        return []
     asked, did = ("rise", "fell") if rose else ("fall", "rose")
     names = spoken_list(against)
     it = "they" if len(against) > 1 else "it"
@@ -204,6 +212,7 @@ def _any_against(deps: ToolDeps, settled: Understanding, subjects: list[str], mo
     said = "direction: the question says"  # the first instrument's own line, if `_move` wrote it
     settled.trace[:] = [line for line in settled.trace if not line.startswith(said)]
     settled.trace.append(f"{said} {asked}; {names} {did}")
+    return against
 
 
 def _relative_premise(

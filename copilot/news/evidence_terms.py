@@ -330,6 +330,7 @@ def _has_a_cause(words: Sequence[str]) -> bool:
 
 
 FOLLOWING = 2  # sentences after the best one an excerpt may carry
+CONTEXT_WORDS = 8  # a sentence before the best one this long is context, not a heading
 # A page's furniture, never a reason: the model copied "Christian Keller, head of economics
 # research at Barclays Investment Bank, thanks for joining us on Radio Davos" as one, and the
 # support check passed it (it is the excerpt, word for word).
@@ -360,7 +361,8 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     (`FOLLOWING` at most), never a page's furniture (`is_boilerplate`). A wrap states the move,
     then its cause: "Chip stocks gained on Friday … TSM … rose 0.2%. The gains came after Taiwan
     and Washington reached a trade deal …". The sentence before the best one comes too when it
-    opens the period the best one's figures are for ("For the week, …": `opens_a_period`)."""
+    opens the period the best one's figures are for ("For the week, …": `opens_a_period`), or
+    when the best one gives no cause of its own (a wrap may give the cause first)."""
     parts = sentences(text)
     content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
     if not content:
@@ -368,8 +370,14 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     best = max(content, key=lambda i: (reason_score(parts[i], entity, direction), -i))
     chosen = [best]
     used = len(parts[best])
-    before = best - 1  # "For the week, …": the period the best sentence's figures are for
-    if before in content and opens_a_period(parts[before]) and used + len(parts[before]) < limit:
+    before = best - 1  # "For the week, …": the period the best sentence's figures are for;
+    # or the cause a line of the move follows ("… markets are still showing some signs of
+    # nervousness. Gold's price rose, and the value of the U.S. dollar weakened …").
+    context = before in content and (
+        opens_a_period(parts[before])
+        or (not gives_a_cause(parts[best]) and len(parts[before].split()) >= CONTEXT_WORDS)
+    )
+    if context and used + len(parts[before]) < limit:
         chosen.insert(0, before)
         used += len(parts[before]) + 1
     for following in range(best + 1, min(best + 1 + FOLLOWING, len(parts))):

@@ -448,6 +448,12 @@ def test_several_instruments_that_moved_against_the_question_are_named_first(
     it = "they" if len(rose) > 1 else "it"
     note = f"{names} did not fall over the period asked about: {it} rose, as measured above [1]."
     assert answer.text.split("\n\n")[1] == note
+    # The news read is of the move explained (the first instrument's, whichever way it went),
+    # for those that went its way: a rise is not searched as a fall.
+    news = next(c for c in answer.tool_calls if c.name == "news_drivers").arguments
+    first_fell = symbols[0] not in rose
+    assert news["symbols"] == [s for s in symbols if (s not in rose) == first_fell]
+    assert news["direction"] == ("down" if first_fell else "up")
 
 
 def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:

@@ -497,6 +497,23 @@ def test_reason_excerpt_carries_the_cause_stated_after_the_move() -> None:
     assert reason_excerpt(text, chips, "up", 140) == f"… {results} {cause}"
 
 
+def test_reason_excerpt_reads_the_cause_a_line_of_the_move_follows() -> None:
+    # A wrap gives the cause, then the market's line without one of its own.
+    cause = ("Details are still sparse about the framework of a deal on Greenland, and "
+             "financial markets are still showing some signs of nervousness.")  # fmt: skip
+    move = "Gold's price rose, and the value of the U.S. dollar weakened."
+    after = "Oil was flat."
+    gold = entity_for(["GLD"])
+    text = f"U.S. stocks rose. {cause} {move} {after}"
+    assert reason_excerpt(text, gold, "up", 640) == f"… {cause} {move} {after}"
+    # Without room for it, the line is read alone, as before.
+    assert reason_excerpt(text, gold, "up", 100) == f"… {move} {after}"
+    # A line with a cause of its own needs none; a short heading before it is no context.
+    own = "Gold's price rose after the dollar weakened."
+    assert reason_excerpt(f"{cause} {own}", gold, "up", 640) == f"… {own}"
+    assert reason_excerpt(f"Metals at the close. {move}", gold, "up", 640) == f"… {move}"
+
+
 def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     text = "Markets opened quietly. " * 5 + MARGIN_SENTENCE + " Silver fell too. Nothing else."
     excerpt = reason_excerpt(text, entity_for(["GLD"]), "down", 120)
