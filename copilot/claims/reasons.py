@@ -22,9 +22,8 @@ from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
 from copilot.claims.reason_days import NamedDays, outside_move
 from copilot.claims.statements import Statement, news_text
-from copilot.claims.subjects import family
 from copilot.claims.subjects import mentions as subject_mentions
-from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, lookup, sector_symbols
+from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, family, lookup, sector_symbols
 from copilot.news.evidence_terms import (
     Entity,
     entity_for,

@@ -21,9 +21,10 @@ from copilot.claims.extract import (
 )
 from copilot.claims.numbers import find_dates
 from copilot.claims.reason_days import named_days
-from copilot.claims.subjects import NO_SUBJECT, Subject, family, name_of
+from copilot.claims.subjects import NO_SUBJECT, Subject, name_of
 from copilot.claims.windows import StatedWindow
 from copilot.facts import Fact
+from copilot.market.symbols import family
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 # Fact.measure names (the measure contract and the presets) → the claim reader's classes.

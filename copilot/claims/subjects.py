@@ -12,22 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copilot.market.symbols import KNOWN_SYMBOLS, SAME_MEASURE, resolve_concept
+from copilot.market.symbols import KNOWN_SYMBOLS, family, resolve_concept
 
 Subject = frozenset[str]
 NO_SUBJECT: Subject = frozenset()
-
-# Symbols an answer may use for one another: an ETF and the index it tracks, the same series
-# under two providers' names.
-_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"SPY", "^GSPC", "SP500"}),
-    frozenset({"IWM", "^RUT"}),
-    frozenset({"QQQ", "^IXIC"}),
-    frozenset({"DIA", "^DJI"}),
-    frozenset({"^VIX", "VIX"}),
-    frozenset({"DGS10", "US10Y"}),
-    frozenset({"CPI", "CPIAUCSL"}),
-)
 
 
 @dataclass(frozen=True)
@@ -37,14 +25,6 @@ class Mention:
     subject: Subject
     start: int
     end: int
-
-
-def family(symbol: str) -> Subject:
-    symbol = symbol.upper()
-    for group in _FAMILIES:
-        if symbol in group:
-            return group
-    return frozenset({symbol, *SAME_MEASURE.get(symbol, ())})
 
 
 @lru_cache(maxsize=1)

@@ -362,6 +362,28 @@ SAME_MEASURE: dict[str, tuple[str, ...]] = {
 }
 
 
+# Symbols an answer may use for one another: an ETF and the index it tracks, the same series
+# under two providers' names.
+_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"SPY", "^GSPC", "SP500"}),
+    frozenset({"IWM", "^RUT"}),
+    frozenset({"QQQ", "^IXIC"}),
+    frozenset({"DIA", "^DJI"}),
+    frozenset({"^VIX", "VIX"}),
+    frozenset({"DGS10", "US10Y"}),
+    frozenset({"CPI", "CPIAUCSL"}),
+)
+
+
+def family(symbol: str) -> frozenset[str]:
+    """The symbols that measure what `symbol` does (itself alone when none other does)."""
+    symbol = symbol.upper()
+    for group in _FAMILIES:
+        if symbol in group:
+            return group
+    return frozenset({symbol, *SAME_MEASURE.get(symbol, ())})
+
+
 # Names of the registry whose singular is another word: "industrials" are stocks, "industrial
 # production" is a statistic; "financial markets", "a material rally" (a large one), "a staple
 # of", "communication" and "transport" name no market. Never read in the singular.

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from copilot.market.symbols import PLURAL_ONLY, lookup
+from copilot.market.symbols import PLURAL_ONLY, family, lookup
 from copilot.news.lexical import tokens
 from copilot.sentences import opens_a_period, sentence_spans
 
@@ -208,7 +208,9 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
     asked = [name.removeprefix("the ").strip() for name in names if name.strip()]
     for symbol in symbols:
         info = lookup(symbol)
-        candidates: list[str] = list(NEWS_WORDS.get(symbol.upper(), ()))
+        # The news words of what it measures: the S&P 500's index series (SP500, ^GSPC) is
+        # "stocks" and "Wall Street" as SPY is (its registry names are FRED's).
+        candidates = [w for same in sorted(family(symbol)) for w in NEWS_WORDS.get(same, ())]
         if info is not None:
             candidates += [*info.aliases, info.represents, info.name]
             if info.sector:

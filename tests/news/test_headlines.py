@@ -109,3 +109,11 @@ def test_the_headlines_never_pass_as_of(store: NewsStore) -> None:
     evidence = gather_evidence(store, ["SPY"], "down", date(2026, 1, 8), date(2026, 1, 8),
                                date(2026, 1, 8))  # fmt: skip
     assert SLIDE not in [d.title for d in evidence.ranked]
+
+
+def test_an_index_series_is_named_as_the_market_it_measures() -> None:
+    # FRED's S&P 500 series is registered by FRED's names; the news calls it what SPY is.
+    index = entity_for(["SP500"])
+    assert says_it_moved(index, "S&P 500 Hits Record Close as Markets End 2025", "up")
+    assert says_it_moved(index, PAYROLLS, "up")
+    assert not says_it_moved(entity_for(["GLD"]), PAYROLLS, "up")

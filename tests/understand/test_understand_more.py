@@ -233,6 +233,30 @@ def test_more_date_shapes(
 
 
 @pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # The reaction to an event on its day: that day's session.
+        ("Did long bonds rally after the jobs report on January 9?",
+         date(2026, 1, 9), date(2026, 1, 9)),
+        ("how did tech do following the CPI print on January 13",
+         date(2026, 1, 13), date(2026, 1, 13)),
+        # Since an event on a given day: from that day's close on.
+        ("How much has gold gained since the Fed decision on December 10?",
+         date(2025, 12, 11), None),
+    ],
+)  # fmt: skip
+def test_an_event_on_a_given_day_is_dated_by_it(
+    question: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end) == (start, end), got.trace
+    # Before it, the days meant are not said: left open, as an undated event is.
+    before = understand("Did stocks fall before the Fed decision on December 10?", A, catalog)
+    assert before.open_slots == ["window"]
+
+
+@pytest.mark.parametrize(
     ("question", "vague"),
     [
         ("How did energy compare to tech since the election?", "since the election"),
