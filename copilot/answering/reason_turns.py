@@ -17,7 +17,7 @@ from copilot.answering.against import contradicts_a_move
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import repeats, tidy
 from copilot.claims.extract import citations_in
-from copilot.claims.reasons import another_market, day_outside, restates_the_move
+from copilot.claims.reasons import another_market, day_outside, reported_later, restates_the_move
 from copilot.facts import Fact
 from copilot.llm.base import ChatMessage, LLMResponse
 from copilot.news.present import fenced
@@ -60,15 +60,18 @@ def holds_up(
     a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
     measured fall: no figure to check, so the answer's check would let it stand), nor
     dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
-    rally; `day_outside`), nor gives another market's reason ("Gold rose as investors
-    sought safety" under energy's fall; `another_market`), nor only says the move again
-    ("The Russell 2000 fell … due to a decline in IWM"; `restates_the_move`)."""
+    rally; `day_outside`), nor to a day after its article was published (`reported_later`),
+    nor gives another market's reason ("Gold rose as investors sought safety" under energy's
+    fall; `another_market`), nor only says the move again ("The Russell 2000 fell … due to a
+    decline in IWM"; `restates_the_move`)."""
     text = tidy(draft)
     _, checked = verify_answer(text, ledger, as_of, question)
     if any(number.status in UNSUPPORTED for number in checked.numbers):
         return False
     cited = [s for n in citations_in(text) if isinstance(s := ledger.get(n), NewsSource)]
     if cited and all(day_outside(text, source) is not None for source in cited):
+        return False
+    if cited and all(reported_later(text, source) is not None for source in cited):
         return False
     if cited and all(another_market(text, source) is not None for source in cited):
         return False

@@ -115,3 +115,18 @@ def outside_move(
         if named.last < earliest or named.first > end:
             return named
     return None
+
+
+def after_publication(
+    sentence: str, published: date, dated_to_day: bool = True
+) -> NamedDays | None:
+    """The first day the sentence names when every day it names comes after the article's
+    publication day: an article cannot report what happened after it was written ("Tesla,
+    Amazon and Palantir led gains on January 9" drawn from a January 6 wrap of January 5).
+    None when it names none, or a day on or before it, or the article's day is unknown."""
+    if not dated_to_day:
+        return None
+    named = named_days(sentence, published, dated_to_day)
+    if not named or min(n.first for n in named) <= published:
+        return None
+    return min(named, key=lambda n: n.first)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
-from copilot.claims.reason_days import NamedDays, outside_move
+from copilot.claims.reason_days import NamedDays, after_publication, outside_move
 from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import mentions as subject_mentions
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, family, lookup, sector_symbols
@@ -518,6 +518,12 @@ def day_outside(sentence: str, source: NewsSource) -> NamedDays | None:
     return outside_move(sentence, published, source.move, source.dated_to_day)
 
 
+def reported_later(sentence: str, source: NewsSource) -> NamedDays | None:
+    """The day the sentence dates its reason to when it comes after the article was published
+    (`reason_days.after_publication`), else None."""
+    return after_publication(sentence, source.published_at.date(), source.dated_to_day)
+
+
 def check_reason(
     text: str,
     sentence: Sentence,
@@ -557,7 +563,18 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"it names {named.words} ({named.label()}), outside the "
                            f"move ({move}): what happened then does not explain it")  # fmt: skip
-    cited_news = in_move
+    later = {n: reported_later(body, s) for n, s in in_move}
+    in_time = [(n, s) for n, s in in_move if later[n] is None]
+    if not in_time:  # the reason is dated after every cited article was published
+        n, source = in_move[0]
+        named = later[n]
+        assert named is not None
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n,
+                           evidence=f"it dates its reason to {named.words} ({named.label()}), "
+                           f"after [{n}] was published ({source.published_at:%Y-%m-%d}): the "
+                           "article cannot report it")  # fmt: skip
+    cited_news = in_time
     best: tuple[float, int, str] = (-1.0, 0, "")
     for n, source in cited_news:
         passage = news_text(source)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from copilot.claims.reason_days import named_days, outside_move
+from copilot.claims.reason_days import after_publication, named_days, outside_move
 
 THU = date(2026, 1, 22)
 
@@ -62,3 +62,14 @@ def test_outside_the_move_allows_a_catalyst_a_few_days_before_and_nothing_after(
     late = outside_move("Stocks rose on January 20.", THU, monday)
     assert late is not None and str(late.first) == "2026-01-20"
     assert outside_move("Stocks rose after the tariff threat was called off.", THU, monday) is None
+
+
+def test_a_reason_dated_only_after_its_article_was_published() -> None:
+    tuesday = date(2026, 1, 6)
+    later = after_publication("Tesla led gains on January 9, 2026.", tuesday)
+    assert later is not None and (later.words, later.first) == ("January 9, 2026", date(2026, 1, 9))
+    # A span that starts by then, its own day, an undated sentence, an undated article: none.
+    assert after_publication("Gold rose from January 5 to 9, 2026.", tuesday) is None
+    assert after_publication("Stocks rose on January 6.", tuesday) is None
+    assert after_publication("Stocks rose as tech led.", tuesday) is None
+    assert after_publication("Stocks rose on Friday.", tuesday, dated_to_day=False) is None

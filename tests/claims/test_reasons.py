@@ -263,6 +263,27 @@ def test_a_reason_dated_to_another_day_than_the_move_is_unsupported(
     assert "February 10, 2025 (2025-02-10)" in check.evidence
 
 
+def test_a_reason_dated_after_its_article_was_published_is_unsupported(
+    scorer: SupportScorer,
+) -> None:
+    # A wrap of Monday January 5 (published Tuesday the 6th) given for Friday the 9th's rise:
+    # the reason moved onto the move's day cannot come from it, however close its words.
+    wrap = "US stocks rose as Tesla, Amazon and Palantir led gains"
+    friday = (date(2026, 1, 9), date(2026, 1, 9))
+    reason = "Tesla, Amazon and Palantir led gains on January 9, 2026"
+    check = _dated(wrap, reason, datetime(2026, 1, 6, 1), friday)
+    assert check.status == "unsupported"
+    assert check.evidence == (
+        "it dates its reason to January 9, 2026 (2026-01-09), after [1] was published "
+        "(2026-01-06): the article cannot report it"
+    )
+    # Undated, the same words are judged on their support.
+    assert _dated(wrap, "Tesla, Amazon and Palantir led gains", datetime(2026, 1, 6, 1),
+                  friday).status == "supported"  # fmt: skip
+    # Published on the move's day, its own day is its to report.
+    assert _dated(wrap, reason, datetime(2026, 1, 9, 21), friday).status == "supported"
+
+
 GOLD_WRAP = (
     "Gold and silver prices pulled back after the Chicago Mercantile Exchange asked traders to "
     "put up more cash. The price of gold fell 4.6%."
