@@ -40,6 +40,14 @@ _NOUNS = {
     "down": ("drop", "fall", "decline", "slide", "slump", "plunge", "loss", "losses", "selloff",
              "retreat"),
 }  # fmt: skip
+# A move told by what caused it, just before its instrument: "… guidance boosted chip stocks",
+# "tariff fears hit banks", "worries weighed on tech".
+_PUSHED = {
+    "up": ("boosted", "boosts", "boosting", "lifted", "lifts", "lifting", "buoyed", "buoys",
+           "propelled", "propels", "fueled", "fuelled"),
+    "down": ("hit", "hits", "hurt", "hurts", "pressured", "pressures", "hammered", "battered",
+             "knocked", "weighed", "weighs", "weighing", "dragged", "drags"),
+}  # fmt: skip
 _NEAR = 6  # words between the instrument's name and its verb ("the S&P 500 and Nasdaq both rose")
 # Names too generic to bind a verb to one instrument: "tech stocks rose" is not the S&P 500.
 _GENERIC = frozenset({"stocks", "shares", "equities", "market", "markets", "index"})
@@ -65,7 +73,8 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
 
 def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
     """The instrument named, then a verb that moves it `way` within `_NEAR` words after the
-    name, or named right after a noun of that move ("the jump in XRT"). A verb after a word
+    name, or named right after a noun of that move ("the jump in XRT") or a verb of its cause
+    ("… guidance boosted chip stocks"). A verb after a word
     for yields or rates is theirs, and moves what is not itself a yield the other way:
     "Treasury yields fell" (a name the news uses for long bonds) says bonds rose; "high-yield
     bonds fell" says they fell (the name ends in "bonds")."""
@@ -77,6 +86,8 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
         for i in range(len(words) - len(name) + 1):
             if words[i : i + len(name)] != name:
                 continue
+            if _pushed_way(words[max(i - 3, 0) : i]) == way:  # "… boosted chip stocks"
+                return True
             noun = _noun_way(words[i - 2]) if i >= 2 and words[i - 1] in ("in", "of") else None
             if noun is not None:
                 of_yields = not a_yield and name[-1] in _YIELDS
@@ -95,6 +106,14 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
 
 def _verb_way(word: str) -> Direction | None:
     return "up" if word in _VERBS["up"] else "down" if word in _VERBS["down"] else None
+
+
+def _pushed_way(before: list[str]) -> Direction | None:
+    """The way a verb of cause right before a name moves it: "boosted X", "lifted the X",
+    "weighed on (the) X"."""
+    words = [w for w in before if w not in ("the", "a")]
+    verb = words[-2] if len(words) >= 2 and words[-1] == "on" else words[-1] if words else ""
+    return "up" if verb in _PUSHED["up"] else "down" if verb in _PUSHED["down"] else None
 
 
 def _noun_way(word: str) -> Direction | None:

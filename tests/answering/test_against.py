@@ -26,6 +26,11 @@ XLK = Fact(subject="XLK", measure="return", value=-2.22, unit="%", start=DAY, en
         # Undated, it is offered as the reason for the measured move, and is held to it: the
         # rebound after the tariffs were called off was the next day's news.
         ("The stock market rebounded after the tariffs were called off. [3]", "SPY"),
+        # A verb of the move's cause right before the name says it too (the boost was the
+        # next day's, December 18: found asking in the app).
+        ("Micron's upbeat guidance boosted technology stocks on December 17. [4]", "XLK"),
+        ("Micron's upbeat guidance boosted technology stocks. [4]", "XLK"),
+        ("Rate-cut hopes lifted the S&P 500. [2]", "SPY"),
     ],
 )
 def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
@@ -41,7 +46,7 @@ def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
         "The tech-led sell-off was driven by softening AI momentum. [3]",  # the measured way
         "Tech stocks rose after the close on December 18. [4]",  # another day
         "The S&P 500 fell early but rallied to close higher on December 17. [2]",  # both ways
-        "Micron's upbeat guidance boosted technology stocks. [4]",  # no move verb of its own
+        "Softening AI momentum hit technology stocks. [4]",  # a cause of the measured fall
         "Bank stocks rose on December 17 as yields climbed. [5]",  # "stocks" alone is no name
     ],
 )
