@@ -74,10 +74,10 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
 def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
     """The instrument named, then a verb that moves it `way` within `_NEAR` words after the
     name, or named right after a noun of that move ("the jump in XRT") or a verb of its cause
-    ("… guidance boosted chip stocks"). A verb after a word
-    for yields or rates is theirs, and moves what is not itself a yield the other way:
-    "Treasury yields fell" (a name the news uses for long bonds) says bonds rose; "high-yield
-    bonds fell" says they fell (the name ends in "bonds")."""
+    ("… guidance boosted chip stocks"). A verb after a word for yields or rates is theirs, and
+    moves what is not itself a yield the other way: "Treasury yields fell" (a name the news
+    uses for long bonds) says bonds rose; "high-yield bonds fell" says they fell (the name
+    ends in "bonds")."""
     a_yield = _is_a_yield(symbol)
     for phrase in entity_for([symbol]).phrases:
         name = tokens(phrase)
