@@ -327,10 +327,10 @@ def _with_the_days_headlines(
     to the candidates the searches found (as relevant as the least of them: their place is set
     apart) and returned best first, each with the market its headline names."""
     told: dict[str, Entity] = {}
-    for hit in move_headlines(store, markets, direction, start, until, queries):
+    for market, hit in move_headlines(store, markets, direction, start, until, queries):
         if hit.article_id in told:
             continue
-        told[hit.article_id] = next(m for m in markets if says_it_moved(m, hit.title, direction))
+        told[hit.article_id] = market
         if hit.article_id not in fused:
             fused[hit.article_id] = min(fused.values(), default=1.0)
             best[hit.article_id] = hit

@@ -55,11 +55,11 @@ def move_headlines(
     since: date,
     until: date,
     queries: Sequence[Vector],
-) -> list[NewsHit]:
+) -> list[tuple[Entity, NewsHit]]:
     """The articles published from `since` to `until` (dated to the day) whose headline says
-    one of `markets` moved `direction`'s way: the first market's first (the move's own
-    instrument, then the wider markets it moved with), each read at its first chunk, scored by
-    its closeness to the nearest query."""
+    one of `markets` moved `direction`'s way, each with the first market it names: the first
+    market's first (the move's own instrument, then the wider markets it moved with), each
+    read at its first chunk, scored by its closeness to the nearest query."""
     found: list[tuple[int, NewsHit]] = []
     for chunk_id, document, meta, vector in store.first_chunks(since, until):
         title = str(meta["title"])
@@ -72,7 +72,7 @@ def move_headlines(
         if hit.dated_to_day:
             found.append((which, hit))
     found.sort(key=lambda pair: (pair[0], -pair[1].score, pair[1].article_id))
-    return [hit for _, hit in found]
+    return [(markets[which], hit) for which, hit in found]
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:

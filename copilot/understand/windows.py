@@ -57,7 +57,6 @@ _EVENT_WITH_DATE = re.compile(
 )
 # "… the jobs report on January 9", "… the Fed decision of December 10": the event's own day.
 _DATED_BY = re.compile(r"^\s*,?\s*(?:on|of)\s+(?:the\s+)?$", re.I)
-_LATER = re.compile(r"(?:after|following)\b", re.I)  # the reaction: the event day's session
 # "the December jobs report", "November's payrolls", "the Q3 GDP print": a data release named
 # by the period it measures. It comes out weeks later, so that period is not the window asked.
 # (A stored series' name, "CPI", is blanked as an instrument before windows are read.)
@@ -178,9 +177,10 @@ def _from_mentions(
     if event is not None and _DATED_BY.match(text[event.end() : first.start]):
         # "after the jobs report on January 9": the event's day is given, and its session is
         # the reaction asked about ("since the Fed decision on December 10": from it on).
-        if _LATER.match(event.group(0)):
+        said = event.group(0).lower()
+        if said.startswith(("after", "following")):
             return period_window(first.period, as_of, latest, spans)
-        if event.group(0).lower().startswith("since"):
+        if said.startswith("since"):
             return _since(first.period, None, as_of, latest, spans)
     if event is not None:  # "since the Fed's December meeting": an event, dated loosely
         return WindowFound(vague=event.group(0).strip())

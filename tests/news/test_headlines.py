@@ -86,12 +86,12 @@ def test_only_the_moves_days_headlines_of_its_way_are_found(store: NewsStore) ->
     queries = store.embedder.embed_queries(["why stocks rose"])
     stocks = [entity_for(["SPY"])]
     up = move_headlines(store, stocks, "up", MOVE_DAY, date(2026, 1, 12), queries)
-    assert [hit.title for hit in up] == [PAYROLLS]
+    assert [(market, hit.title) for market, hit in up] == [(stocks[0], PAYROLLS)]
     down = move_headlines(store, stocks, "down", MOVE_DAY, date(2026, 1, 12), queries)
-    assert [hit.title for hit in down] == [SLIDE]
+    assert [hit.title for _, hit in down] == [SLIDE]
     # Two days earlier, "Stocks Rally on Hiring Hopes" is that day's headline.
     earlier = move_headlines(store, stocks, "up", date(2026, 1, 7), date(2026, 1, 7), queries)
-    assert [hit.title for hit in earlier] == ["Stocks Rally on Hiring Hopes"]
+    assert [hit.title for _, hit in earlier] == ["Stocks Rally on Hiring Hopes"]
 
 
 def test_a_wider_markets_headline_is_read_for_a_move_that_went_with_it(store: NewsStore) -> None:
