@@ -24,6 +24,7 @@ from copilot.market.recent_move import RecentMove, move_within, recent_move
 from copilot.sentences import spoken_list
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
+from copilot.understand.comparisons import direction_of
 from copilot.understand.model import Understanding
 
 BENCHMARK = "SPY"
@@ -34,6 +35,14 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 MAX_SUBJECTS = 3
+# Where one clause of a question ends and another, with a move of its own, begins: "why did
+# platinum tank even though gold kept rising", "tech sank while utilities rallied".
+_CONTRAST = re.compile(
+    r"\b(?:even\s+though|even\s+as|although|though|while|whereas|but|despite|yet|and|"
+    r"unlike|whilst)\b|[,;]",
+    re.IGNORECASE,
+)
+_JOINS = {"and", ",", ";"}  # a clause they open shares the question's direction
 # A gap shown as at most ±0.04 pp (it rounds to 0.0 at one decimal): no lead or lag to explain.
 NEGLIGIBLE_GAP_PP = 0.05
 # Words that say which of two did better: "why did the Nasdaq lag the S&P 500" claims it did worse.
@@ -70,12 +79,12 @@ def why_calls(
     move = move or _move(deps, settled, subjects[0], latest=ranking is not None)
     searched = subjects  # the instruments whose news is read
     if move is not None and ranking is None and len(subjects) > 1:
-        against = _any_against(deps, settled, subjects, move)
+        went = _went(deps, subjects, move)
+        _any_against(settled, went)
         # "Why did platinum tank even though gold kept going?": gold's rise is measured and
-        # said; its news is not searched for a fall it did not make. (The move explained is
-        # the first instrument's, whichever way it went: those that went its way are read.)
-        with_first = move.direction == settled.direction
-        searched = [s for s in subjects if (s in against) != with_first] or subjects
+        # said; its news is not searched for a fall it did not make. The move explained is the
+        # first instrument's, whichever way it went: those that went its way are read.
+        searched = [s for s in subjects if went.get(s) == move.direction] or subjects
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
     priced = [s for s in subjects if store.table_of(s) == "bars"]
     compare = bool(priced) and store.table_of(BENCHMARK) is not None and BENCHMARK not in subjects
@@ -185,34 +194,67 @@ def _move(
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
 
 
-def _any_against(
-    deps: ToolDeps, settled: Understanding, subjects: list[str], move: _Move
-) -> list[str]:
-    """Each of several instruments that moved against the question's word for them over the
-    move's window, said first as one would be: "Why did precious metals get hammered at the end
-    of December?" when silver and platinum rose (gold alone fell). From the measure tool's own
-    returns, the figures the answer shows. Returns them (none: [])."""
-    if settled.direction is None or _RELATIVE.search(settled.question):
-        return []
+def _went(deps: ToolDeps, subjects: list[str], move: _Move) -> dict[str, Literal["up", "down"]]:
+    """Which way each instrument went over the move's window, from the measure tool's own
+    returns (the figures the answer shows); one that did not move or cannot be measured is
+    left out."""
     args = MeasureArgs(symbols=subjects, measure="return", start=move.start, end=move.end)
     try:
         rows = compute(deps, args).rows
     except CopilotError:
+        return {}
+    return {r.symbol: "up" if r.value > 0 else "down" for r in rows if r.value}
+
+
+def _any_against(settled: Understanding, went: dict[str, Literal["up", "down"]]) -> list[str]:
+    """Each of several instruments that moved against the question's word for it over the
+    move's window, said first as one would be: "Why did precious metals get hammered at the end
+    of December?" when silver and platinum rose (gold alone fell). The word for an instrument is
+    its own clause's ("why did platinum tank even though gold kept rising": gold's is "rising"),
+    else the question's. Returns them (none: [])."""
+    if settled.direction is None or _RELATIVE.search(settled.question):
         return []
-    rose = settled.direction == "up"
-    against = [r.symbol for r in rows if r.value and (r.value > 0) != rose]
+    asked = _asked_directions(settled)
+    claimed = {s: asked.get(s, settled.direction) for s in went}
+    against = [s for s, way in went.items() if claimed[s] is not None and way != claimed[s]]
     if not against:
         return []
-    asked, did = ("rise", "fell") if rose else ("fall", "rose")
+    ways = {claimed[s] for s in against}
+    if len(ways) > 1:  # each against its own clause, both ways: no one sentence says it
+        return against
+    said_up = ways.pop() == "up"
+    verb, did = ("rise", "fell") if said_up else ("fall", "rose")
     names = spoken_list(against)
     it = "they" if len(against) > 1 else "it"
     settled.direction_note = (
-        f"{names} did not {asked} over the period asked about: {it} {did}, as measured above."
+        f"{names} did not {verb} over the period asked about: {it} {did}, as measured above."
     )
     said = "direction: the question says"  # the first instrument's own line, if `_move` wrote it
     settled.trace[:] = [line for line in settled.trace if not line.startswith(said)]
-    settled.trace.append(f"{said} {asked}; {names} {did}")
+    settled.trace.append(f"{said} {verb}; {names} {did}")
     return against
+
+
+def _asked_directions(settled: Understanding) -> dict[str, Literal["up", "down"] | None]:
+    """The direction the question gives each instrument in its own clause: "why did tech sink
+    while utilities rallied" gives tech "down" and utilities "up". A clause without a move word
+    inherits the question's direction ("why did gold and silver fall": gold's is "fall"),
+    unless it sets the instrument against the move ("… even though gold kept going"): then the
+    question claims nothing of it (None)."""
+    text = settled.question
+    cuts = list(_CONTRAST.finditer(text))
+    asked: dict[str, Literal["up", "down"] | None] = {}
+    for instrument in settled.instruments:
+        at = text.lower().find(instrument.phrase.lower())
+        if at < 0:
+            continue
+        opened = [c for c in cuts if c.start() <= at]
+        start = opened[-1].start() if opened else 0
+        end = next((c.start() for c in cuts if c.start() > at), len(text))
+        way = direction_of(text[start:end])
+        contrasted = bool(opened) and opened[-1].group(0).lower() not in _JOINS
+        asked[instrument.symbol] = way if way is not None or contrasted else settled.direction
+    return asked
 
 
 def _relative_premise(

@@ -87,7 +87,9 @@ _NOT_A_CAUSE = re.compile(
     # "can someone explain …", "could you explain …": the asker, not a cause
     r"you|u|someone|somebody|anyone|anybody|we|i|they|people|one)\b.*|"
     r"(?:\w+\s+){0,2}(?:day|week|month|year|session|quarter)s?\b.*|"
-    r"case|why|true|right|real|over|done|it|this|that|so|just|about|what|huh|"
+    # "…, what's the reason?", "who's to blame?": the ask itself, not a cause
+    r"(?:what|who|how|why|where|when|which)(?:['’]s|s)?\b.*|"
+    r"case|true|right|real|over|done|it|this|that|so|just|about|huh|"
     # an open ask, not a cause: "chips getting smoked, context?"
     r"(?:any\s+)?(?:context|colou?r|thoughts?|ideas?|details?|info|explanation|reasons?|story|"
     r"news|headlines|catalysts?|insights?|background|rationale|clue|guesses|takers|views?)|"

@@ -23,7 +23,7 @@ from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
-from tests.raw import close_on, raw_closes
+from tests.raw import close_on, index_of, raw_closes
 
 AS_OF = date(2026, 1, 23)
 
@@ -454,6 +454,46 @@ def test_several_instruments_that_moved_against_the_question_are_named_first(
     first_fell = symbols[0] not in rose
     assert news["symbols"] == [s for s in symbols if (s not in rose) == first_fell]
     assert news["direction"] == ("down" if first_fell else "up")
+
+
+def _one_day_change(shared_data: Path, symbol: str, day: str) -> float:
+    """A close's change from the close before it, from the raw file."""
+    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    at = index_of(rows, day)
+    return rows[at][1] / rows[at - 1][1] - 1
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        # The clause set against the move claims nothing of gold, or claims what it did.
+        ("Why did platinum tank on January 27 even though gold kept going?", ""),
+        ("why did platinum slide on jan 27 while gold rallied", ""),
+        ("What sank platinum on January 27, when gold climbed?", ""),
+        # Its own clause claims a rise that did not happen: said, in its own word.
+        ("Why did gold rally on January 27 while platinum climbed too?",
+         "PPLT did not rise over the period asked about: it fell, as measured above [1]."),
+    ],
+)
+def test_each_instrument_is_held_to_its_own_clause(
+    research_deps: ToolDeps, shared_data: Path, question: str, note: str
+) -> None:
+    # By hand, from the raw closes: on January 27, 2026 platinum fell and gold rose.
+    assert _one_day_change(shared_data, "PPLT", "2026-01-27") < 0
+    assert _one_day_change(shared_data, "GLD", "2026-01-27") > 0
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        question, date(2026, 1, 28)
+    )
+    first = answer.tool_calls[0].arguments
+    assert str(first["start"]) == str(first["end"]) == "2026-01-27"
+    opening = answer.text.split("\n\n")[1]
+    if note:
+        assert opening == note
+    else:
+        assert "did not" not in answer.text
+    # Only the instrument whose move is explained (the first named) has its news read.
+    news = next(c for c in answer.tool_calls if c.name == "news_drivers").arguments
+    assert news["symbols"] == [first["symbols"][0]]
 
 
 def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:

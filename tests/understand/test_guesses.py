@@ -74,6 +74,9 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         "chipmakers got slammed on december 17, 2025 - what happened?",  # an ask after a dash
         "utilities slid on jan 21, 2026 -- why?",
         "copper popped dec 29 - any reason?",
+        "XLRE was up over 1% yesterday, what's the reason?",  # the ask, not a cause
+        "banks dumped friday, whats the story?",
+        "oil spiked on monday. who's to blame?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
