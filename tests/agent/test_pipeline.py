@@ -471,8 +471,10 @@ def _one_day_change(shared_data: Path, symbol: str, day: str) -> float:
         ("why did platinum slide on jan 27 while gold rallied", ""),
         ("What sank platinum on January 27, when gold climbed?", ""),
         # Its own clause claims a rise that did not happen: said, in its own word.
-        ("Why did gold rally on January 27 while platinum climbed too?",
-         "PPLT did not rise over the period asked about: it fell, as measured above [1]."),
+        (
+            "Why did gold rally on January 27 while platinum climbed too?",
+            "PPLT did not rise over the period asked about: it fell, as measured above [1].",
+        ),
     ],
 )
 def test_each_instrument_is_held_to_its_own_clause(
