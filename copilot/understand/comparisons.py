@@ -96,6 +96,15 @@ _WHY = re.compile(
     r"dinged|derailed|fired\s+up|revived|underpinned|supported|helped|led\s+to|"
     r"brought\s+(?:on|about)|gave\s+[^?.]{1,30}?\ban?\s+(?:lift|boost|bump|push|jolt|kick))\b|"
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)\s+responsible\s+for\b|"
+    # "who dragged tech into the red", "who's behind the selloff": a culprit asked for
+    r"\bwho\s+(?:dragged|pushed|pulled|sank|sunk|knocked|hit|hurt|drove|sent|lifted|boosted|"
+    r"weighed\s+on|hammered|tanked|crushed|spooked|rattled|led|carried|propped\s+up)\b|"
+    r"\bwho(?:'s|\s+is|\s+was|\s+were)\s+(?:behind|to\s+blame|driving|dragging|pushing|"
+    r"pulling|lifting|carrying)\b|"
+    # the mood a move set, asked after: "what calmed everyone down", "what cheered investors"
+    r"\bwhat\s+(?:calmed|soothed|cheered|reassured|relieved|comforted|scared|frightened|"
+    r"unnerved|panicked)\b|\bwhat\s+(?:eased|settled|worried)\s+(?:everyone|everybody|"
+    r"investors|traders|markets?|the\s+(?:market|street)|wall\s+street|nerves|people|·)|"
     # A cause put to the test: "did the Nasdaq's bounce have anything to do with Greenland?",
     # "was that because of the Fed?", "did gold rally because of the dollar?", "homebuilders
     # ripped on jan 9, was that mortgage rates?" (answered with the figure alone, and once

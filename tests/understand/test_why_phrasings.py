@@ -27,6 +27,11 @@ WHY = [
     "discretionary got crushed thursday. tariffs again?",
     "tariffs? semis down 4% this morning",
     "XLE popped 3% today. what am I missing?",
+    # a culprit asked for, or the mood the move set (why_dev4's first run, reworded)
+    "who knocked the banks lower on tuesday?",
+    "who's to blame for the selloff in chip stocks this week",
+    "the VIX collapsed on Wednesday. what reassured investors?",
+    "what unnerved the bond market on friday?",
     # open asks in other words
     "materials have been on a tear recently, where's that coming from?",
     "any color on the big move in XLF on monday?",
