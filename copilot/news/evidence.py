@@ -73,7 +73,14 @@ from copilot.news.evidence_terms import (
     sentences,
 )
 from copilot.news.guess_check import Mention, cut_at_word, guess_query, mention_in, telling_words
-from copilot.news.headlines import cosine, move_headlines, one_way, says_it_moved
+from copilot.news.headlines import (
+    cosine,
+    lede_says_it_moved,
+    move_headlines,
+    one_way,
+    says_it_moved,
+    yields_moved,
+)
 from copilot.news.lexical import RRF_K, tokens
 from copilot.news.models import NewsHit, chunk_text
 from copilot.news.present import published_label
@@ -698,10 +705,14 @@ def _says_it_moved(
     chunk (a video's short description) lies from the move's queries (0.37, below
     `COVERAGE_SIMILARITY`) — or, in a sentence of its chunk, that a bellwether company did: "The
     index was weighed down by losses for Microsoft and Tesla" covers consumer discretionary's
-    fall on January 2 (0.38: the queries name the sector, the wrap only its companies). Only
+    fall on January 2 (0.38: the queries name the sector, the wrap only its companies) — or,
+    for a wrap titled by its day, in its lede (`lede_says_it_moved`). Only
     companies count in the body: a sector word there is often another market's ("production
-    output fell … semiconductors" in a UK statistics note). Words for both ways ("Silver and
-    gold drop from records") say neither."""
+    output fell … semiconductors" in a UK statistics note), and so do a bond market's yields
+    moving the other way ("Treasury yields … rose following encouraging reports on the U.S.
+    economy" covers intermediate Treasuries' fall on January 15, from its own day on;
+    `yields_moved`). Words for
+    both ways ("Silver and gold drop from records") say neither."""
     hit = driver.hit
     day = hit.published_at.date()
     on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= morning_after(end)
@@ -710,9 +721,13 @@ def _says_it_moved(
     names = Entity(entity.symbols, entity.phrases, entity.members)  # a driver's way is its own
     if mentions(names, hit.title) and one_way(hit.title, direction):
         return True
+    if hit.chunk_index == 0 and lede_says_it_moved(entity, hit.title, hit.text, direction):
+        return True
     companies = Entity((), (), entity.members)
-    return bool(entity.members) and any(
-        mentions(companies, sentence) and one_way(sentence, direction)
+    told = day >= start  # yields named the day before tell that day's move
+    return any(
+        (bool(entity.members) and mentions(companies, sentence) and one_way(sentence, direction))
+        or (told and yields_moved(entity, sentence, direction))
         for sentence in sentences(hit.text)
     )
 

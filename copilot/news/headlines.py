@@ -7,6 +7,13 @@ year's outlook pieces, though its headline alone states the move and its cause. 
 chunk of every article published on the move's days or the morning after is read (a few dozen
 headlines), and those with a clause that names the market moving the move's way are read first
 (`copilot.news.evidence.gather_evidence`).
+
+A wrap whose headline is its day ("Stock Market News for Dec 22, 2025", "Bloomberg
+Surveillance 12/26/2025", "Market Quick Take - 12 January 2026") states the move in its lede
+instead: "U.S. stock markets closed higher on Friday after artificial intelligence (AI)
+trade regained momentum", "…; Intel +10.8%, Glencore +9.6%". Its first two sentences are read
+after every headline, by the market's names and companies only (a driver's way is its own), each
+clause for a move word after the name (`lede_says_it_moved`).
 """
 
 from __future__ import annotations
@@ -16,19 +23,72 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from copilot.market.symbols import lookup
 from copilot.news.embeddings import Vector
-from copilot.news.evidence_terms import Direction, Entity, mentions, names_direction, opposite
-from copilot.news.models import NewsHit
+from copilot.news.evidence_terms import (
+    Direction,
+    Entity,
+    mentions,
+    names_direction,
+    opposite,
+    sentences,
+)
+from copilot.news.models import NewsHit, chunk_text
 from copilot.news.store import NewsStore
 
 _CLAUSES = re.compile(r"\s*[,;:|]\s*|\s+(?:as|after|while|amid|but|on|with)\s+", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+# A name of yields or rates, at most three words in: "Treasury yields", "the 10-year yield",
+# "mortgage rates" (never "high-yield bonds", which are bonds).
+_OF_YIELDS = re.compile(r"^\W*(?:[\w&.-]+\s+){0,3}?(?:yields?|rates?)\b(?!-|\s+bonds?\b)", re.I)
+# A signed percent, as quick takes list movers: "Intel +10.8%", "Nike (−3.1%)".
+# A day in a headline ("Stock Market News for Jan 9, 2026", "Bloomberg Surveillance 12/26/2025",
+# "Market Quick Take - 12 January 2026"): a wrap of that day, whose lede states the move.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_IN_TITLE = re.compile(
+    rf"\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?!\w)",
+    re.IGNORECASE,
+)
+_SIGNED = re.compile(r"(?:^|[\s(])(?P<sign>[+\-−–])\d+(?:[.,]\d+)?\s?%")
+LEDE_SENTENCES = 2  # a summary's first sentences state the move as a headline would
 
 
 def one_way(text: str, direction: Direction) -> bool:
-    """Words for `direction`'s move and none for the other's ("Silver and gold drop from
-    records" is a fall; "Stocks mixed: Dow up, Nasdaq down" is neither)."""
-    return names_direction(text, direction) and not names_direction(text, opposite(direction))
+    """Words (or signed percents) for `direction`'s move and none for the other's ("Silver and
+    gold drop from records" is a fall, "Intel +10.8%" a rise; "Stocks mixed: Dow up, Nasdaq
+    down" is neither)."""
+    signs = {"up" if m.group("sign") == "+" else "down" for m in _SIGNED.finditer(text)}
+    this = names_direction(text, direction) or direction in signs
+    other = opposite(direction)
+    return this and not (names_direction(text, other) or other in signs)
+
+
+def lede(text: str) -> list[str]:
+    """The first sentences of an article's text (its first chunk's): where a wrap titled by
+    its date states the move."""
+    return sentences(text)[:LEDE_SENTENCES]
+
+
+def lede_says_it_moved(market: Entity, title: str, text: str, direction: Direction) -> bool:
+    """Whether a wrap titled by its day says in its lede (`lede`, the article's first chunk's
+    `text`) that the market moved `direction`'s way, by its names or companies: a driver's way
+    is its own, and an outlook's lede tells no day's move."""
+    if not _DAY_IN_TITLE.search(title):
+        return False
+    named = Entity(market.symbols, market.phrases, market.members)
+    return any(_moved_after_its_name(named, clause, direction)
+               for line in lede(text) for clause in _CLAUSES.split(line))  # fmt: skip
+
+
+def _moved_after_its_name(market: Entity, clause: str, direction: Direction) -> bool:
+    """Whether the clause names the market and then a move of its way: "U.S. stock markets
+    closed higher", "Intel +10.8%", but not "… a fall in the manufacture of semiconductors"
+    (a statistics note's lede: the fall is output's)."""
+    words = clause.split()
+    for end in range(1, len(words) + 1):
+        if mentions(market, " ".join(words[:end])):
+            return one_way(" ".join(words[end:]), direction)
+    return False
 
 
 def clauses_naming(names: Entity, title: str) -> list[str]:
@@ -44,8 +104,32 @@ def clauses_naming(names: Entity, title: str) -> list[str]:
 
 
 def says_it_moved(names: Entity, title: str, direction: Direction) -> bool:
-    """Whether a clause of the headline names the market moving `direction`'s way."""
-    return any(one_way(clause, direction) for clause in clauses_naming(names, title))
+    """Whether a clause of the headline names the market moving `direction`'s way. A clause
+    that opens with its yields or rates moves the market the other way ("Treasury Yields Jump
+    After Jobs Data" is a fall of bonds, "Mortgage rates fall" a rise of homebuilders), unless
+    the market is itself a yield."""
+    of_a_yield = any(_is_a_yield(symbol) for symbol in names.symbols)
+    return any(
+        one_way(clause, opposite(direction) if _OF_YIELDS.match(clause) and not of_a_yield
+                else direction)
+        for clause in clauses_naming(names, title)
+    )  # fmt: skip
+
+
+def yields_moved(market: Entity, sentence: str, direction: Direction) -> bool:
+    """Whether `sentence` says the market's yields moved against `direction` ("Treasury yields
+    … rose following encouraging reports" under a fall of intermediate Treasuries): a price
+    move told as its yield's, read anywhere in the text (a yield is named for no other
+    market). False for a market that is itself a yield, or has no words for its yields."""
+    if any(_is_a_yield(symbol) for symbol in market.symbols):
+        return False
+    words = tuple(w for w in market.words if _OF_YIELDS.match(w))
+    return bool(words) and says_it_moved(Entity((), words), sentence, direction)
+
+
+def _is_a_yield(symbol: str) -> bool:
+    info = lookup(symbol)
+    return info is not None and info.kind == "yield"
 
 
 def move_headlines(
@@ -56,23 +140,29 @@ def move_headlines(
     until: date,
     queries: Sequence[Vector],
 ) -> list[tuple[Entity, NewsHit]]:
-    """The articles published from `since` to `until` (dated to the day) whose headline says
-    one of `markets` moved `direction`'s way, each with the first market it names: the first
-    market's first (the move's own instrument, then the wider markets it moved with), each
-    read at its first chunk, scored by its closeness to the nearest query."""
-    found: list[tuple[int, NewsHit]] = []
+    """The articles published from `since` to `until` (dated to the day) whose headline, or
+    else whose lede (`lede`), says one of `markets` moved `direction`'s way, each with the
+    first market it names: headlines first, then ledes, each by market (the move's own
+    instrument, then the wider markets it moved with), each read at its first chunk, scored by
+    its closeness to the nearest query."""
+    found: list[tuple[tuple[bool, int], NewsHit]] = []
     for chunk_id, document, meta, vector in store.first_chunks(since, until):
         title = str(meta["title"])
         which = next((i for i, market in enumerate(markets)
                       if says_it_moved(market, title, direction)), None)  # fmt: skip
+        from_lede = which is None
+        if from_lede:
+            text = chunk_text(document, title)
+            which = next((i for i, market in enumerate(markets)
+                          if lede_says_it_moved(market, title, text, direction)), None)  # fmt: skip
         if which is None:
             continue
         closest = max((cosine(vector, query) for query in queries), default=0.0)
         hit = NewsHit.from_chroma(chunk_id, document, meta, 1.0 - closest)
         if hit.dated_to_day:
-            found.append((which, hit))
+            found.append(((from_lede, which), hit))
     found.sort(key=lambda pair: (pair[0], -pair[1].score, pair[1].article_id))
-    return [(markets[which], hit) for which, hit in found]
+    return [(markets[which], hit) for (_, which), hit in found]
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:

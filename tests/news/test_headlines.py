@@ -11,8 +11,14 @@ from news_testkit import Backend, tracker_file
 
 from copilot.news import HashEmbedder, NewsStore
 from copilot.news.evidence import PER_QUERY, gather_evidence
-from copilot.news.evidence_terms import entity_for
-from copilot.news.headlines import clauses_naming, move_headlines, says_it_moved
+from copilot.news.evidence_terms import Entity, entity_for
+from copilot.news.headlines import (
+    clauses_naming,
+    move_headlines,
+    one_way,
+    says_it_moved,
+    yields_moved,
+)
 from copilot.news.search import search_by_embedding
 from ingest.news import ingest_paths
 
@@ -20,6 +26,9 @@ MOVE_DAY = date(2026, 1, 9)  # a Friday
 AS_OF = date(2026, 1, 10)
 PAYROLLS = "Stocks Rise as Slower Payroll Growth Eases Rate Cut Uncertainty"
 SLIDE = "Stocks Slide as Tech Slips"
+DATED = "Stock Market News for Jan 9, 2026"  # a wrap titled by its date: its lede says the move
+QUICK = "Market Quick Take - 9 January 2026"  # movers listed by signed percents
+YIELDS = "Treasury Yields Jump as Hiring Beats Forecasts"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +45,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
          "Equities advanced, led by big tech, after payroll growth slowed in a way read as a "
          "soft landing."),
         ("slide.md", SLIDE, "January 9, 2026", "Chipmakers weighed on the indexes."),
+        ("dated.md", DATED, "January 9, 2026",
+         "U.S. stock markets closed higher on Friday after the payrolls report. Retailers led."),
+        ("quick.md", QUICK, "January 9, 2026",
+         "Equities were mixed overnight. Highlights: payrolls +50k; Intel +10.8%, Glencore +9.6%."),
+        ("yields.md", YIELDS, "January 9, 2026", "Bond traders sold after the jobs data."),
         ("early.md", "Stocks Rally on Hiring Hopes", "January 7, 2026",
          "Hiring hopes lifted the indexes on Wednesday."),
         ("vague.md", "Stocks Climb on Budget Hopes", "January 2026",
@@ -82,11 +96,36 @@ def test_the_days_headlines_are_read_first_however_far_from_the_queries(
     assert "Stocks Climb on Budget Hopes" not in titles[:2]
 
 
+def test_a_yields_clause_moves_a_bond_market_the_other_way() -> None:
+    bonds, yields = entity_for(["TLT"]), entity_for(["US10Y"])
+    assert says_it_moved(bonds, YIELDS, "down") and not says_it_moved(bonds, YIELDS, "up")
+    assert says_it_moved(bonds, "Treasuries Rally as Inflation Cools", "up")
+    # Homebuilders are tied to mortgage rates: a fall of rates is their rise.
+    assert says_it_moved(entity_for(["XHB"]), "Mortgage Rates Fall to a Three-Month Low", "up")
+    # A yield series moves with its own words.
+    ten_year = Entity(yields.symbols, ("10-year yield",))
+    assert says_it_moved(ten_year, "10-Year Yield Jumps After Payrolls", "up")
+    # In a wrap's text, the yields' move tells the bond market's; stocks' words tell nothing.
+    text = "Treasury yields and stocks of smaller companies rose following encouraging reports."
+    assert yields_moved(bonds, text, "down") and not yields_moved(bonds, text, "up")
+    assert not yields_moved(entity_for(["SPY"]), text, "down")
+
+
+def test_a_signed_percent_is_a_move_of_its_way() -> None:
+    assert one_way("Intel +10.8%", "up") and not one_way("Intel +10.8%", "down")
+    assert one_way("Nike (−3.1%)", "down")
+    assert not one_way("Intel +10.8%, Nike -3.1%", "up")  # both ways: neither
+    assert not one_way("a 2-3% range", "down")  # a range, no sign
+
+
 def test_only_the_moves_days_headlines_of_its_way_are_found(store: NewsStore) -> None:
     queries = store.embedder.embed_queries(["why stocks rose"])
     stocks = [entity_for(["SPY"])]
     up = move_headlines(store, stocks, "up", MOVE_DAY, date(2026, 1, 12), queries)
-    assert [(market, hit.title) for market, hit in up] == [(stocks[0], PAYROLLS)]
+    # The headline first, then the wrap titled by its date, read by its lede; the quick take's
+    # lede says equities were mixed (no market's move), and the yields' jump is no rise of stocks.
+    assert [(market, hit.title) for market, hit in up] == [(stocks[0], PAYROLLS),
+                                                            (stocks[0], DATED)]  # fmt: skip
     down = move_headlines(store, stocks, "down", MOVE_DAY, date(2026, 1, 12), queries)
     assert [hit.title for _, hit in down] == [SLIDE]
     # Two days earlier, "Stocks Rally on Hiring Hopes" is that day's headline.
@@ -102,6 +141,17 @@ def test_a_wider_markets_headline_is_read_for_a_move_that_went_with_it(store: Ne
     assert with_market.ranked[0].title == PAYROLLS
     alone = gather_evidence(store, ["XLK"], "up", MOVE_DAY, MOVE_DAY, AS_OF)
     assert PAYROLLS not in [d.title for d in alone.ranked[:1]]
+
+
+def test_a_lede_is_read_by_the_markets_names_and_companies(store: NewsStore) -> None:
+    queries = store.embedder.embed_queries(["why chip stocks rose"])
+    chips = move_headlines(store, [entity_for(["SMH"])], "up", MOVE_DAY, MOVE_DAY, queries)
+    assert [hit.title for _, hit in chips] == [QUICK]  # "Intel +10.8%": a bellwether's rise
+    bonds = move_headlines(store, [entity_for(["TLT"])], "down", MOVE_DAY, MOVE_DAY, queries)
+    assert [hit.title for _, hit in bonds] == [YIELDS]
+    # "Retailers led" in the dated wrap's second sentence names no move of retail's own way:
+    # "led" is no direction word, so nothing is read for retail.
+    assert move_headlines(store, [entity_for(["XRT"])], "up", MOVE_DAY, MOVE_DAY, queries) == []
 
 
 def test_the_headlines_never_pass_as_of(store: NewsStore) -> None:
