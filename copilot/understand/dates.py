@@ -56,6 +56,18 @@ _DAY_PATTERNS = (
         re.IGNORECASE,
     ),
 )
+# A weekday of last week: "on Monday and Tuesday last week", "Thursday of last week", "last
+# week on Tuesday", "last week, Monday and Tuesday" (a plain "Monday" is the latest Monday).
+_OF_LAST_WEEK_AFTER = re.compile(
+    rf"(?:\s*(?:,|and|&|or|-|to|through|thru)\s*(?:on\s+)?{_WEEKDAY})*"
+    r"\s*,?\s*(?:of\s+)?(?:last|the\s+previous|previous|the\s+prior|prior)\s+week\b",
+    re.IGNORECASE,
+)
+_OF_LAST_WEEK_BEFORE = re.compile(
+    rf"\b(?:last|previous|prior)\s+week\s*[,:]?\s*(?:on\s+)?(?:{_WEEKDAY}\s*(?:,|and|&|or|-|to|"
+    r"through)\s*(?:on\s+)?)*$",
+    re.IGNORECASE,
+)
 # "December 22 and 26", "Dec 22-26", "January 12 through 16, 2026": the second day takes the
 # first's month (and the year written after it), so the two read as a range's ends.
 _DAY_RANGE = re.compile(
@@ -167,7 +179,23 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
             if all(mention.end <= m.start or m.end <= mention.start for m in found):
                 found.append(mention)
     found.sort(key=lambda m: m.start)
+    # "last week on Thursday": the day of last week is named, not the whole week.
+    days = [m.period.start for m in found
+            if m.period.kind == "day" and _of_last_week(text, m.start, m.end)]  # fmt: skip
+    found = [m for m in found
+             if m.period.kind != "week" or not any(m.period.start <= d <= m.period.end
+                                                   for d in days)]  # fmt: skip
     return tuple(_refined(text, m) for m in found)
+
+
+def names_a_day_of_last_week(text: str) -> bool:
+    """Whether `text` names a weekday of last week ("on Tuesday last week", "last week on
+    Thursday"): its "last week" dates the day, and is no window of its own."""
+    return any(_of_last_week(text, *m.span()) for m in _DAY_PATTERNS[-1].finditer(text))
+
+
+def _of_last_week(text: str, start: int, end: int) -> bool:
+    return bool(_OF_LAST_WEEK_AFTER.match(text, end) or _OF_LAST_WEEK_BEFORE.search(text[:start]))
 
 
 def _refined(text: str, mention: DateMention) -> DateMention:
@@ -483,6 +511,8 @@ def _day_of(index: int, match: re.Match[str], as_of: date) -> tuple[date | None,
             return _latest(as_of, when.month, when.day, year), year is not None
         if index == 4:
             return _day_in_month(as_of, int(groups[0])), False
+        if _of_last_week(match.string, *match.span()):
+            return _in_last_week(as_of, groups[1]), False
         return _weekday(as_of, groups[0], groups[1]), False
     except (ValueError, OverflowError):
         return None, False
@@ -508,6 +538,12 @@ def _day_in_month(as_of: date, day: int) -> date:
         return as_of.replace(day=day)
     previous = as_of.replace(day=1) - timedelta(days=1)
     return previous.replace(day=min(day, monthrange(previous.year, previous.month)[1]))
+
+
+def _in_last_week(as_of: date, name: str) -> date:
+    """'Tuesday last week': that weekday of the calendar week before A's."""
+    monday = as_of - timedelta(days=as_of.weekday() + 7)
+    return monday + timedelta(days=_WEEKDAY_NAMES.index(name.lower()))
 
 
 def _weekday(as_of: date, qualifier: str | None, name: str) -> date:

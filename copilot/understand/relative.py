@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from copilot.understand.dates import Period, find_dates
+from copilot.understand.dates import Period, find_dates, names_a_day_of_last_week
 from copilot.understand.model import Window
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import NUMBER, number_of
@@ -173,6 +173,9 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
     match = _ROLLING.search(text)
     if match is not None and not _rolling_words(match):
         match = None
+    if match is not None and match.group("unit").lower() == "week" and not match.group("n"):
+        # "on Tuesday of the previous week": the week dates the day (`find_dates`)
+        match = None if names_a_day_of_last_week(text) else match
     over = _OVER_N.search(text)
     if over is not None and find_dates(text, as_of):
         over = None  # "on Jan 21 and 22, over the two sessions": the dates say which two

@@ -100,6 +100,11 @@ CASES = [
     Case("How did XLC do on Jan 19?", ("XLC",), (D(2026, 1, 16), D(2026, 1, 16), None)),
     Case("How did XLC do on Saturday, January 24?", ("XLC",), (D(2026, 1, 23), D(2026, 1, 23), None)),
     Case("how did XLF do last Friday", ("XLF",), (D(2026, 2, 13), D(2026, 2, 13), None)),
+    # A weekday of last week (Feb 9-13), however the week is said; a plain weekday is this one.
+    Case("how did XLF do on Monday and Tuesday last week", ("XLF",), (D(2026, 2, 9), D(2026, 2, 10), None)),
+    Case("how did XLF do last week on Thursday", ("XLF",), (D(2026, 2, 12), D(2026, 2, 12), None)),
+    Case("how did XLF do on Tuesday of the previous week", ("XLF",), (D(2026, 2, 10), D(2026, 2, 10), None)),
+    Case("how did XLF do on Tuesday", ("XLF",), (D(2026, 2, 17), D(2026, 2, 17), None)),
     Case("What did the S&P 500 return in 2025?", ("SPY",), (D(2025, 1, 1), D(2025, 12, 31), None)),
     Case("how did the s&p do this month", ("SPY",), (D(2026, 2, 1), None, None)),
     # ---- levels ------------------------------------------------------------------------------
