@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Literal
 
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.symbols import lookup
@@ -81,7 +82,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     why = asks_why(words) or news or states_a_move(words) or proposes
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
-    direction = direction_of(words)
+    # "what spooked everyone yesterday? the VIX jumped": the instrument's own verb says its way
+    direction = (_own_direction(masked, found.spans) if why else None) or direction_of(words)
     if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
     market_latest = session_on_or_before(as_of)
@@ -508,3 +510,22 @@ def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) 
         result.calls.append(
             call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})
         )
+
+
+# Where the clause after an instrument's name ends: its own verb comes before any of these.
+_CLAUSE_END = re.compile(
+    r"[.?!;,:]|\s[-–—]+\s|\b(?:but|while|whereas|although|though|as|after|because|amid|"
+    r"following|since|when|despite|and|or|so)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_direction(masked: str, spans: list[tuple[int, int]]) -> Literal["up", "down"] | None:
+    """The direction of the one instrument's own clause, read from its (blanked) name to the
+    clause's end: "the VIX jumped" is up whatever spooked everyone first, "gold's drop after
+    the dollar rose" down. None with several names, or no move word of its own."""
+    if len(spans) != 1:
+        return None
+    tail = masked[spans[0][1] :]
+    end = _CLAUSE_END.search(tail)
+    return direction_of(tail[: end.start()] if end else tail)

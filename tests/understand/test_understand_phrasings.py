@@ -173,6 +173,9 @@ CASES = [
     # ---- direction and why ---------------------------------------------------------------------
     Case("Why did small caps rally?", ("IWM",), None, direction="up", why=True, default_sessions=20),
     Case("why did XLE fall yesterday", ("XLE",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="down", why=True),
+    # The instrument's own verb, not the mood words before it, says which way it went.
+    Case("what spooked everyone on tuesday? the VIX jumped to almost 22", ("VIX",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="up", why=True),
+    Case("what scared people yesterday? gold's jump after the dollar slid", ("GLD",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="up", why=True),
     Case("What drove the selloff in tech last week?", ("XLK",), (D(2026, 2, 9), D(2026, 2, 13), None), direction="down", why=True),
     # A verb acting on the whole market ("what drove stocks higher") names the market, not a kind of stock.
     Case("what pushed U.S. stocks higher on January 21?", ("SPY",), (D(2026, 1, 21), D(2026, 1, 21), None), direction="up", why=True),
