@@ -47,7 +47,7 @@ from copilot.answering.reason_turns import (
     measured_facts,
     reason_messages,
 )
-from copilot.answering.sheet import move_brief, sheet_articles
+from copilot.answering.sheet import articles_found, move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, tidy, without_repeat
 from copilot.answering.why import (
@@ -416,7 +416,8 @@ class Copilot:
         wanted = self.config.news_sentences
         articles = sheet_articles(news, self.deps.ledger, max(wanted, self.config.reason_turns))
         if not articles:  # articles were found around the move, but none reports it: the gap
-            run.news_gap = no_news_line()  # code's words: a note, never checked as a reason
+            read = articles_found(news, self.deps.ledger)
+            run.news_gap = no_news_line(read)  # code's words: a note, never checked as a reason
             self._token(run, run.news_gap)
             return ""
         brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))

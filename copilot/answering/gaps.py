@@ -65,9 +65,14 @@ def headline(records: list[ToolCallRecord]) -> str:
     return " ".join(lines)
 
 
-def no_news_line() -> str:
+def no_news_line(read: int = 0) -> str:
+    """The gap when no article read reports the move; `read` found around it say so, since
+    the sources list them (an answer that cites them and says "no stored article" reads as
+    contradicting itself)."""
+    found = (f": the {read} article{'s' if read > 1 else ''} found around it never report "
+             "its market moving") if read else ""  # fmt: skip
     return (
-        "No stored article explains this move; to add news coverage run "
+        f"No stored article explains this move{found}; to add news coverage run "
         f"`{NO_NEWS_FIX}` (or `market-copilot ingest news FOLDER`)."
     )
 

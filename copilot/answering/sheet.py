@@ -41,6 +41,12 @@ def sheet_articles(
     return list(articles.items())
 
 
+def articles_found(records: list[ToolCallRecord], ledger: SourceLedger) -> int:
+    """How many distinct articles the news records found."""
+    return len({n for record in records for n in record.sources
+                if isinstance(ledger.get(n), NewsSource)})  # fmt: skip
+
+
 def move_brief(records: list[ToolCallRecord], measured: bool = True) -> str:
     """The move the reasons explain, in words and without figures ("IWM rose from 2025-12-31 to
     2026-01-22"): shown the measured lines, the small model copied them as its own sentences.

@@ -6,7 +6,7 @@ from datetime import date
 
 from copilot.answer import NumberCheck, ToolCallRecord
 from copilot.answering.deadline import Deadline
-from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines
+from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, no_news_line
 from copilot.answering.prune import prune_unsupported
 from copilot.understand.model import Instrument, Understanding, UnknownName
 
@@ -71,6 +71,16 @@ def test_failed_tools_are_named_with_their_reason() -> None:
         "I cannot answer that from the stored data. Measure could not be computed: "
         "no data for 'ZZZ'."
     )
+
+
+def test_the_news_gap_counts_the_articles_found_that_never_report_the_move() -> None:
+    fix = "`market-copilot ingest news --rss <feed URL>` (or `market-copilot ingest news FOLDER`)."
+    assert no_news_line() == f"No stored article explains this move; to add news coverage run {fix}"
+    assert no_news_line(2) == (
+        "No stored article explains this move: the 2 articles found around "
+        f"it never report its market moving; to add news coverage run {fix}"
+    )
+    assert "the 1 article found" in no_news_line(1)
 
 
 def test_the_deadline_expires_on_time_or_on_cancel() -> None:
