@@ -284,7 +284,9 @@ def gather_evidence(
             drivers = [*drivers[: k - 1], said]
     chunks = store.article_chunks([d.hit.article_id for d in drivers])
     # A wider market's headline is read for that market's move (its lines never name this one).
-    about = {d.hit.article_id: told.get(d.hit.article_id, entity) for d in drivers}
+    about = {d.hit.article_id: _read_for(entity, told.get(d.hit.article_id, entity),
+                                         chunks.get(d.hit.article_id, []), direction)
+             for d in drivers}  # fmt: skip
     drivers = [
         _reason_chunk(d, chunks.get(d.hit.article_id, []), about[d.hit.article_id], direction,
                       vectors, excerpt_chars)
@@ -341,6 +343,25 @@ def _with_the_days_headlines(
         if hit.article_id not in fused:
             fused[hit.article_id] = min(fused.values(), default=1.0)
             best[hit.article_id] = hit
+    return told
+
+
+def _read_for(
+    entity: Entity,
+    told: Entity,
+    chunks: Sequence[tuple[str, str, dict[str, Any], Vector]],
+    direction: Direction,
+) -> Entity:
+    """The market an article is read for: the wider market whose headline drew it (`told`),
+    unless a line of it says the move's own instrument, or a bellwether company of it, moved
+    the move's way ("S&P 500 Hits Record Close …": "The major gainer of the tech-laden index
+    was Marvell Technology … up 3.4%" is read for chips' rise, not the Dow's line)."""
+    if told is entity:
+        return entity
+    for _, document, meta, _ in chunks:
+        text = chunk_text(document, str(meta["title"]))
+        if any(mentions(entity, line) and one_way(line, direction) for line in sentences(text)):
+            return entity
     return told
 
 

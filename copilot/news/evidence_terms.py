@@ -154,6 +154,10 @@ DRIVERS: dict[str, tuple[str, ...]] = {
     "IYT": ("freight", "trucking", "air travel"),
     "TLT": ("bond yields", "10-year yield", "treasury yield"),
     "IEF": ("bond yields", "10-year yield", "treasury yield", "treasury yields"),
+    "AGG": ("bond yields", "10-year yield", "treasury yield", "treasury yields"),
+    "LQD": ("bond yields", "10-year yield", "treasury yield", "treasury yields"),
+    # A broad commodity basket, half of it energy: its components' prices move it.
+    "DBC": ("commodity prices", "oil prices", "crude oil", "natural gas"),
     "XLV": ("drug prices", "drug pricing", "medicare", "fda"),
     "IBB": ("drug prices", "drug pricing", "fda"),
     "XLU": ("power demand", "electricity demand"),

@@ -5,6 +5,7 @@ hash embedder, hand-written articles)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from news_testkit import Backend, tracker_file
@@ -116,6 +117,8 @@ def test_a_signed_percent_is_a_move_of_its_way() -> None:
     assert one_way("Nike (−3.1%)", "down")
     assert not one_way("Intel +10.8%, Nike -3.1%", "up")  # both ways: neither
     assert not one_way("a 2-3% range", "down")  # a range, no sign
+    assert one_way("Marvell was up 3.4%", "up") and one_way("Nike, down about 3 percent", "down")
+    assert not one_way("picked up the pace", "up")  # "up" alone says no move
 
 
 def test_only_the_moves_days_headlines_of_its_way_are_found(store: NewsStore) -> None:
@@ -152,6 +155,32 @@ def test_a_lede_is_read_by_the_markets_names_and_companies(store: NewsStore) -> 
     # "Retailers led" in the dated wrap's second sentence names no move of retail's own way:
     # "led" is no direction word, so nothing is read for retail.
     assert move_headlines(store, [entity_for(["XRT"])], "up", MOVE_DAY, MOVE_DAY, queries) == []
+
+
+def test_a_wider_markets_wrap_is_read_for_the_instrument_when_it_names_its_move(
+    tmp_path: Path,
+) -> None:
+    # Chips rose with the S&P 500; the market's wrap names a chipmaker's gain further down.
+    body = ("The Dow rose 0.2% in a choppy session, with 18 of its 30 components higher. "
+            "Trading was thin ahead of the holiday. Volume was about a third below its average. "
+            "Bond yields were steady and oil was little changed in quiet trade. The dollar edged "
+            "lower against the yen. European markets were closed for the holiday, and Asian "
+            "markets ended mixed. Traders pointed to the light calendar: no economic reports were "
+            "due, and no company reported results. Several desks closed early, and brokers said "
+            "most clients had already left for the year. Futures on the index were flat late in "
+            "the session, and options volume was among the lowest of the year. "
+            "The Nasdaq climbed 0.6% on strong demand "
+            "for AI names, and the major gainer was Marvell Technology, up 3.4% after its "
+            "data-center orders beat forecasts.")  # fmt: skip
+    tracker_file(tmp_path / "wrap.md", title="S&P 500 Hits Record Close",
+                 url="https://w.example/1", publisher="Wires", published="January 9, 2026",
+                 summary=body, body=body)  # fmt: skip
+    news = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(news, [tmp_path])
+    chips = gather_evidence(news, ["SMH"], "up", MOVE_DAY, MOVE_DAY, AS_OF, backdrop=["SPY"],
+                            min_similarity=0.0)  # fmt: skip
+    # Read for chips, not for the Dow's line the market's move would pick.
+    assert "Marvell Technology, up 3.4%" in chips.drivers[0].excerpt
 
 
 def test_the_headlines_never_pass_as_of(store: NewsStore) -> None:
