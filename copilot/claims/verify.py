@@ -196,6 +196,13 @@ def check_reasons(
         checks += [check for check in judged if check is not None]
         if scorer is not None:
             reason = check_reason(text, sentence, sources, scorer)
+            if reason is None and _cause_cited_to_figures(body, sentence, sources):
+                reason = ReasonCheck(
+                    text=body, start=sentence.start, end=sentence.end, kind="reason",
+                    status="unsupported", source=sentence.citations[0],
+                    evidence=f"[{sentence.citations[0]}] holds measured figures: they say what "
+                    "moved and by how much, never why (a cause needs an article)",
+                )  # fmt: skip
             if reason is not None:
                 checks.append(reason)
             elif news_shown and _uncited_reason(body, sentence):
@@ -205,6 +212,26 @@ def check_reasons(
                     "article it comes from",
                 ))  # fmt: skip
     return checks
+
+
+# Words that give a cause: "due to rising demand", "driven by", "because of".
+_CAUSE = re.compile(
+    r"\b(?:due\s+to|because|driven\s+by|caused\s+by|as\s+a\s+result\s+of|thanks\s+to|"
+    r"on\s+the\s+back\s+of|fu?ell?ed\s+by|triggered\s+by|sparked\s+by|prompted\s+by|"
+    r"attributed\s+to|owing\s+to|in\s+response\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _cause_cited_to_figures(
+    body: str, sentence: Sentence, sources: dict[int, DataSource | NewsSource]
+) -> bool:
+    """A sentence that gives a cause and cites only measured data ("Copper up 5% was due to
+    construction demand [1]", [1] a return): the figures bear out the move, not its cause."""
+    cited = [sources.get(n) for n in sentence.citations]
+    return (
+        bool(cited) and all(isinstance(s, DataSource) for s in cited) and bool(_CAUSE.search(body))
+    )
 
 
 def _uncited_reason(body: str, sentence: Sentence) -> bool:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from copilot.market.measure_model import MeasureArgs
-from copilot.market.symbols import lookup
+from copilot.market.symbols import family, lookup
 from copilot.understand.catalog import Catalog
 from copilot.understand.choose import choose_symbol, current, data_problems, frequency_note
 from copilot.understand.comparisons import (
@@ -83,6 +83,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
     # "what spooked everyone yesterday? the VIX jumped": the instrument's own verb says its way
+    if found.mentions and all(set(m.candidates) <= _FEAR_GAUGE for m in found.mentions):
+        words = _MOOD.sub(" ", words)  # "what spooked everyone? the VIX …": no fall of the VIX
     direction = (_own_direction(masked, found.spans) if why else None) or direction_of(words)
     if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
@@ -512,6 +514,14 @@ def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) 
         )
 
 
+# The fear gauge rises when investors are spooked: the mood words of a question about it say
+# nothing of its own direction ("vix closed above 20 yesterday, what spooked everyone?").
+_FEAR_GAUGE = family("VIX")
+_MOOD = re.compile(
+    r"\b(?:rattl\w*|spook\w*|scar(?:e|ed|es|ing)|fright\w*|panick?\w*|jitter\w*|nervous\w*|"
+    r"unnerv\w*|worr(?:y|ied|ies|ying))\b",
+    re.IGNORECASE,
+)
 # Where the clause after an instrument's name ends: its own verb comes before any of these.
 _CLAUSE_END = re.compile(
     r"[.?!;,:]|\s[-–—]+\s|\b(?:but|while|whereas|although|though|as|after|because|amid|"

@@ -79,6 +79,11 @@ _SHORTHAND = (
     (re.compile(r"\byrs\b", re.IGNORECASE), "years"),
     (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
     (re.compile(r"\bw/", re.IGNORECASE), "with "),
+    # typed fast: "whats the catalyst", "wat happend to comm services", "yday"
+    (re.compile(r"\bwhats\b", re.IGNORECASE), "what's"),
+    (re.compile(r"\b(?:wat|wut|wht)\b", re.IGNORECASE), "what"),
+    (re.compile(r"\bhap+(?:end|nd|ned|enned)\b", re.IGNORECASE), "happened"),
+    (re.compile(r"\by'?day\b", re.IGNORECASE), "yesterday"),
 )
 
 

@@ -119,6 +119,25 @@ def test_an_uncited_reason_in_an_answer_shown_articles_is_marked() -> None:
     assert [r for r in v.reasons if r.source is None] == []
 
 
+def test_a_cause_cited_only_to_measured_figures_is_unsupported() -> None:
+    from ledger_kit import AS_OF, book
+
+    from copilot.claims.verify import verify_answer
+
+    text = (
+        "IWM rose 8.32% since year end [2]. "
+        "Small caps rose 8.32% due to rising demand for domestic companies [2]. "
+        "IWM beat SPY 14 sessions in a row [1]."
+    )
+    _, v = verify_answer(text, book(), AS_OF, "how did small caps do?", check_support=True)
+    causes = [(r.text, r.status) for r in v.reasons if r.kind == "reason"]
+    # The move itself is the figures' to state; its cause is not.
+    assert causes == [
+        ("Small caps rose 8.32% due to rising demand for domestic companies [2].", "unsupported")
+    ]
+    assert "never why" in v.reasons[0].evidence
+
+
 def _bound_to(about: list[str], excerpt: str) -> tuple[str, str]:
     """A reason copying `excerpt` word for word, cited to the article that shows it, read as a
     driver of the move whose subject `about` names."""

@@ -175,6 +175,9 @@ CASES = [
     Case("why did XLE fall yesterday", ("XLE",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="down", why=True),
     # The instrument's own verb, not the mood words before it, says which way it went.
     Case("what spooked everyone on tuesday? the VIX jumped to almost 22", ("VIX",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="up", why=True),
+    # The fear gauge rises when investors are spooked: their mood says nothing of its way.
+    Case("vix closed above 20 yesterday, what spooked everyone?", ("VIX",), (D(2026, 2, 17), D(2026, 2, 17), None), measure="level", aggregate="max", direction=None, why=True),
+    Case("what spooked investors in tech yesterday", ("XLK",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="down", why=True),
     Case("what scared people yesterday? gold's jump after the dollar slid", ("GLD",), (D(2026, 2, 17), D(2026, 2, 17), None), direction="up", why=True),
     Case("What drove the selloff in tech last week?", ("XLK",), (D(2026, 2, 9), D(2026, 2, 13), None), direction="down", why=True),
     # A verb acting on the whole market ("what drove stocks higher") names the market, not a kind of stock.

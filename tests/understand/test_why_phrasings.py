@@ -32,6 +32,11 @@ WHY = [
     "who's to blame for the selloff in chip stocks this week",
     "the VIX collapsed on Wednesday. what reassured investors?",
     "what unnerved the bond market on friday?",
+    # typed fast, or a turn asked after (why_dev5's first run, reworded)
+    "whats the catalyst for silver today??",
+    "wat happend to the banks on tuesday",
+    "gold slid for a week then jumped, what turned it around?",
+    "what reversed the slide in small caps on friday",
     # open asks in other words
     "materials have been on a tear recently, where's that coming from?",
     "any color on the big move in XLF on monday?",
