@@ -108,7 +108,7 @@ _NEXT_TO = re.compile(
     r"(?:the\s+)?(?:day|session|trading\s+day)\s+(after|before)\s+$", re.IGNORECASE
 )
 _EDGE_OF = re.compile(
-    r"(?:the\s+)?(first|last|final|opening|closing)\s+(?:few\s+)?(?:trading\s+)?"
+    rf"(?:the\s+)?(first|last|final|opening|closing)\s+(?:(?P<n>{NUMBER})\s+)?(?:trading\s+)?"
     r"(days?|sessions?|week)\s+(?:of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -647,7 +647,11 @@ def _edge_of(text: str, mention: DateMention) -> DateMention:
     if found is None or mention.period.kind == "day":
         return mention
     period, first = mention.period, found.group(1).lower() in ("first", "opening")
-    unit = found.group(2).lower()
+    unit = found.group(3).lower()
+    count = found.group("n")
+    if count and count.lower().strip() not in _VAGUE_COUNTS and unit != "week":
+        return replace(mention, start=found.start(),
+                       period=_sessions_at_edge(period, first, number_of(count)))  # fmt: skip
     if unit == "week" or unit.endswith("s"):  # the first / last seven days ("few days") of it
         start, end = (period.start, period.start + timedelta(days=6)) if first else (
             period.end - timedelta(days=6), period.end)  # fmt: skip
@@ -658,6 +662,24 @@ def _edge_of(text: str, mention: DateMention) -> DateMention:
         period.end)  # fmt: skip
     label = f"the {found.group(1).lower()} session of {period.label} ({day.isoformat()})"
     return replace(mention, start=found.start(), period=Period(day, day, label, "day"))
+
+
+_VAGUE_COUNTS = ("few", "a few", "several")
+
+
+def _sessions_at_edge(period: Period, first: bool, count: int) -> Period:
+    """'the last three sessions of 2025': that many trading sessions at the period's edge."""
+    if first:
+        start = end = session_after(period.start - timedelta(days=1))
+        for _ in range(count - 1):
+            end = session_after(end)
+    else:
+        start = end = session_on_or_before(period.end)
+        for _ in range(count - 1):
+            start = session_on_or_before(start - timedelta(days=1))
+    edge = "first" if first else "last"
+    label = f"the {edge} {count} sessions of {period.label} ({start.isoformat()} to {end})"
+    return Period(start, end, label, "part")
 
 
 def _nth_week(text: str, mention: DateMention) -> DateMention:

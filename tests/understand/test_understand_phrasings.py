@@ -105,6 +105,10 @@ CASES = [
     Case("how did XLF do last week on Thursday", ("XLF",), (D(2026, 2, 12), D(2026, 2, 12), None)),
     Case("how did XLF do on Tuesday of the previous week", ("XLF",), (D(2026, 2, 10), D(2026, 2, 10), None)),
     Case("how did XLF do on Tuesday", ("XLF",), (D(2026, 2, 17), D(2026, 2, 17), None)),
+    # N sessions at a period's edge (December 29-31 are 2025's last three; Jan 1 is a holiday).
+    Case("how did XLF do in the last three sessions of 2025", ("XLF",), (D(2025, 12, 29), D(2025, 12, 31), None)),
+    Case("how did XLF do in the first two sessions of January", ("XLF",), (D(2026, 1, 2), D(2026, 1, 5), None)),
+    Case("how did XLF do in the first few days of January", ("XLF",), (D(2026, 1, 1), D(2026, 1, 7), None)),
     Case("What did the S&P 500 return in 2025?", ("SPY",), (D(2025, 1, 1), D(2025, 12, 31), None)),
     Case("how did the s&p do this month", ("SPY",), (D(2026, 2, 1), None, None)),
     # ---- levels ------------------------------------------------------------------------------
