@@ -138,6 +138,7 @@ HELD_OUT_WHY = [
     (EVAL / "why_holdout5.jsonl", 16),
     (EVAL / "why_dev3.jsonl", 16),  # session 24's, written for development (not held out)
     (EVAL / "why_dev4.jsonl", 18),  # session 25's, first run untuned, then developed on
+    (EVAL / "why_dev5.jsonl", 18),  # session 25's second, first run untuned, then developed on
 ]
 NO_COVERAGE = ["no stored article", "no article", "no stored news", "no news", "not covered",
                "no coverage", "nothing in the news store"]  # fmt: skip
