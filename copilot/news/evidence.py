@@ -732,8 +732,7 @@ def _says_it_moved(
     output fell … semiconductors" in a UK statistics note), and so do a bond market's yields
     moving the other way ("Treasury yields … rose following encouraging reports on the U.S.
     economy" covers intermediate Treasuries' fall on January 15, from its own day on;
-    `yields_moved`). Words for
-    both ways ("Silver and gold drop from records") say neither."""
+    `yields_moved`). Words for both ways ("Silver and gold drop from records") say neither."""
     hit = driver.hit
     day = hit.published_at.date()
     on_its_days = start - timedelta(days=COVERAGE_LEAD_DAYS) <= day <= morning_after(end)

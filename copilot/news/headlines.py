@@ -41,8 +41,6 @@ _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 # A name of yields or rates, at most three words in: "Treasury yields", "the 10-year yield",
 # "mortgage rates" (never "high-yield bonds", which are bonds).
 _OF_YIELDS = re.compile(r"^\W*(?:[\w&.-]+\s+){0,3}?(?:yields?|rates?)\b(?!-|\s+bonds?\b)", re.I)
-# A signed percent, as quick takes list movers ("Intel +10.8%", "Nike (−3.1%)"), or "up 3.4%":
-# "up" alone is no move ("picked up", "up to"), but before a percent it is.
 # A day in a headline ("Stock Market News for Jan 9, 2026", "Bloomberg Surveillance 12/26/2025",
 # "Market Quick Take - 12 January 2026"): a wrap of that day, whose lede states the move.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -50,6 +48,8 @@ _DAY_IN_TITLE = re.compile(
     rf"\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?!\w)",
     re.IGNORECASE,
 )
+# A signed percent, as quick takes list movers ("Intel +10.8%", "Nike (−3.1%)"), or "up 3.4%":
+# "up" alone is no move ("picked up", "up to"), but before a percent it is.
 _SIGNED = re.compile(
     r"(?:^|[\s(])(?P<sign>[+\-−–])\d+(?:[.,]\d+)?\s?%|"
     r"\b(?P<word>up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?\d+(?:[.,]\d+)?\s?(?:%|percent)",

@@ -82,9 +82,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     why = asks_why(words) or news or states_a_move(words) or proposes
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
-    # "what spooked everyone yesterday? the VIX jumped": the instrument's own verb says its way
     if found.mentions and all(set(m.candidates) <= _FEAR_GAUGE for m in found.mentions):
         words = _MOOD.sub(" ", words)  # "what spooked everyone? the VIX …": no fall of the VIX
+    # "what scared people? gold's jump after …": the instrument's own verb says its way
     direction = (_own_direction(masked, found.spans) if why else None) or direction_of(words)
     if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
