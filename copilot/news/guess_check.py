@@ -24,6 +24,9 @@ _SOFT = frozenset((
     "angle", "factor", "effect", "impact", "situation", "saga", "tensions", "developments",
     "events", "turmoil", "uncertainty", "risk", "risks", "fallout", "spat", "dispute", "row",
     "feud", "fight", "standoff", "clash", "showdown",
+    # the asker's name for a turn of events: an article says "called off", "backed down"
+    "climbdown", "climb-down", "u-turn", "reversal", "about-face", "backtrack", "walkback",
+    "walk-back", "flip-flop", "pivot",
     # the way the asker thinks it went: an article says "the dollar weakened", "a weak dollar"
     "falling", "rising", "higher", "lower", "up", "down", "jump", "jumping", "surge", "surging",
     "spike", "spiking", "drop", "dropping", "selloff", "rally", "move", "weak", "weaker",

@@ -34,6 +34,9 @@ from ingest.news import ingest_paths
         ("the Sanofi Dynavax deal", "Sanofi has agreed to buy Dynavax for $2.2 billion."),
         ("the greenland tariff spat", "Trump would slap tariffs on countries over Greenland."),
         ("weaker dollar", "US Stocks Rise as Dollar Weakens and Precious Metals Gain."),
+        # the asker's name for the turn: the article says what happened
+        ("the Greenland climbdown", "Trump called off the tariffs he had tied to Greenland."),
+        ("the tariff U-turn", "The president dropped the tariffs he had threatened."),
     ],
 )
 def test_an_article_mentions_a_guess_in_its_own_words(guess: str, sentence: str) -> None:
