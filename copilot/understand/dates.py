@@ -82,6 +82,13 @@ _DAYS_OF_MONTH = re.compile(
     rf"(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({MONTH})(?![a-z]){_YEAR}",
     re.IGNORECASE,
 )
+# "on the 8th and 9th", "the 12th-14th": two days of a month left unnamed (this month's, or
+# last month's while this month has not reached them).
+_DAYS_UNNAMED = re.compile(
+    r"(?<!week )\bthe\s+(\d{1,2})(?:st|nd|rd|th)(\s*(?:-|\u2013|to|and|through|thru)\s*)"
+    rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH})",
+    re.IGNORECASE,
+)
 _QUARTER = (
     re.compile(r"\bq([1-4])(?:\s*(?:of\s+)?(?:'|fy)?(\d{4}|\d{2}))?\b", re.IGNORECASE),
     re.compile(r"\b([1-4])q\s*'?(\d{4}|\d{2})?\b", re.IGNORECASE),
@@ -443,7 +450,8 @@ def _named_day(name: str, year: int) -> date:
 
 
 def _day_ranges(text: str, as_of: date) -> list[DateMention]:
-    """Both ends of "December 22 to 26": a day of the month after a dated day is a date."""
+    """Both ends of "December 22 to 26" ("the 8th and 9th": of the month they fall in last):
+    a day of the month after a dated day is a date."""
     out = []
     # Each shape's groups for the month, the first day, the last day and the year.
     shapes = ((_DAY_RANGE, (1, 2, 4, 5)), (_DAYS_OF_MONTH, (4, 1, 3, 5)))
@@ -451,6 +459,10 @@ def _day_ranges(text: str, as_of: date) -> list[DateMention]:
         for match in pattern.finditer(text):
             words = match.group(month), match.group(first), match.group(last), match.group(year)
             out += _day_range(match, *words, as_of)
+    for match in _DAYS_UNNAMED.finditer(text):
+        final = _day_in_month(as_of, int(match.group(3)))
+        named = MONTH_NAMES[final.month - 1]
+        out += _day_range(match, named, match.group(1), match.group(3), str(final.year), as_of)
     return out
 
 

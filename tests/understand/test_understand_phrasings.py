@@ -105,6 +105,9 @@ CASES = [
     Case("how did XLF do last week on Thursday", ("XLF",), (D(2026, 2, 12), D(2026, 2, 12), None)),
     Case("how did XLF do on Tuesday of the previous week", ("XLF",), (D(2026, 2, 10), D(2026, 2, 10), None)),
     Case("how did XLF do on Tuesday", ("XLF",), (D(2026, 2, 17), D(2026, 2, 17), None)),
+    # Two days of a month left unnamed: this month's (A is February 18), or last month's.
+    Case("how did XLF do on the 9th and 10th", ("XLF",), (D(2026, 2, 9), D(2026, 2, 10), None)),
+    Case("how did XLF do on the 27th-29th", ("XLF",), (D(2026, 1, 27), D(2026, 1, 29), None)),
     # N sessions at a period's edge (December 29-31 are 2025's last three; Jan 1 is a holiday).
     Case("how did XLF do in the last three sessions of 2025", ("XLF",), (D(2025, 12, 29), D(2025, 12, 31), None)),
     Case("how did XLF do in the first two sessions of January", ("XLF",), (D(2026, 1, 2), D(2026, 1, 5), None)),
