@@ -128,7 +128,11 @@ def test_the_drivers_tool_binds_each_article_to_the_backdrop_it_was_given(
         assert isinstance(source, NewsSource) and source.backdrop == []
     fresh = replace(deps, ledger=SourceLedger())
     wider = run_tool(fresh, "news_drivers", {**args, "backdrop": ["SPY"]})
-    assert wider.sources == plain.sources  # the same articles, in the same order
+    # Mostly the same articles: the market's own wraps of the day are read too, first, and the
+    # budget keeps the sheet's size.
+    read = [s.article_id for n in plain.sources if isinstance(s := deps.ledger.get(n), NewsSource)]
+    also = [s.article_id for n in wider.sources if isinstance(s := fresh.ledger.get(n), NewsSource)]
+    assert len(set(read) & set(also)) >= len(read) - 1 and len(also) >= len(read)
     for n in wider.sources:
         source = fresh.ledger.get(n)
         assert isinstance(source, NewsSource) and source.backdrop == list(MARKET_WORDS)
