@@ -244,12 +244,14 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
 
 
 # Names that contain a market's word but are not that market: "the World Bank" and "central
-# banks" are no bank stocks, "Silver Lake" (the buyout firm) is no silver.
+# banks" are no bank stocks, "Silver Lake" (the buyout firm) is no silver, and "the next digital
+# gold rush" (data centers) or "the gold standard" no gold.
 _NOT_THE_MARKET = re.compile(
     r"\b(?:world|central|development|reserve|export import|federal home loan) banks?\b|"
     r"\bbank of (?:japan|england|canada|korea|france|italy|spain|israel|"
     r"international settlements)\b|"
-    r"\bsilver lake\b"
+    r"\bsilver (?:lake|lining|bullet)\b|"
+    r"\b(?:digital )?gold (?:rush|standard|mine|medal)s?\b|\bdigital gold\b"
 )
 
 

@@ -208,6 +208,11 @@ def test_a_name_that_only_contains_a_markets_word_is_not_that_market() -> None:
     assert not mentions(banks, "The World Bank's global economic outlook cuts 2026 growth")
     assert not mentions(banks, "Central banks in Europe held rates; the Bank of Japan hiked")
     assert not mentions(silver, "Oracle's potential deal with Silver Lake and MGX")
+    # The app read a chipmaker piece as gold's reason on "the next digital gold rush".
+    gold = entity_for(["GLD"])
+    assert not mentions(gold, "Data centers are fueling the market's next digital gold rush")
+    assert not mentions(gold, "Its balance sheet is the gold standard of the industry")
+    assert mentions(gold, "Gold rushed to a record as the dollar fell")
     # The markets themselves, and a bank named "Bank of …" that is one, still count.
     assert mentions(banks, "Bank of America beat estimates")
     assert mentions(banks, "central banks eased, and bank stocks rallied")
