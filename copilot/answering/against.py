@@ -20,7 +20,7 @@ from datetime import date
 
 from copilot.claims.numbers import find_dates, on_or_before
 from copilot.facts import Fact
-from copilot.market.symbols import lookup
+from copilot.market.symbols import is_yield
 from copilot.news.evidence_terms import Direction, entity_for, opposite
 from copilot.news.lexical import tokens
 
@@ -78,7 +78,7 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
     moves what is not itself a yield the other way: "Treasury yields fell" (a name the news
     uses for long bonds) says bonds rose; "high-yield bonds fell" says they fell (the name
     ends in "bonds")."""
-    a_yield = _is_a_yield(symbol)
+    a_yield = is_yield(symbol)
     for phrase in entity_for([symbol]).phrases:
         name = tokens(phrase)
         if not name or (len(name) == 1 and name[0] in _GENERIC):
@@ -118,11 +118,6 @@ def _pushed_way(before: list[str]) -> Direction | None:
 
 def _noun_way(word: str) -> Direction | None:
     return "up" if word in _NOUNS["up"] else "down" if word in _NOUNS["down"] else None
-
-
-def _is_a_yield(symbol: str) -> bool:
-    info = lookup(symbol)
-    return info is not None and info.kind == "yield"
 
 
 def _dated_elsewhere(sentence: str, start: date, end: date, as_of: date) -> bool:

@@ -321,6 +321,12 @@ def lookup(symbol: str) -> SymbolInfo | None:
     return _by_symbol().get(symbol.upper())
 
 
+def is_yield(symbol: str) -> bool:
+    """Whether `symbol` is a yield series (moves in bp; its bonds move the other way)."""
+    info = lookup(symbol)
+    return info is not None and info.kind == "yield"
+
+
 @lru_cache(maxsize=1)
 def _alias_patterns() -> list[tuple[re.Pattern[str], str]]:
     """Longest aliases first, so "russell 2000 index" wins over "russell"."""

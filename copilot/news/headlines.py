@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from copilot.market.symbols import lookup
+from copilot.market.symbols import is_yield
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
     Direction,
@@ -114,12 +114,23 @@ def says_it_moved(names: Entity, title: str, direction: Direction) -> bool:
     that opens with its yields or rates moves the market the other way ("Treasury Yields Jump
     After Jobs Data" is a fall of bonds, "Mortgage rates fall" a rise of homebuilders), unless
     the market is itself a yield."""
-    of_a_yield = any(_is_a_yield(symbol) for symbol in names.symbols)
+    yields = () if any(is_yield(s) for s in names.symbols) else _yield_words(names)
     return any(
-        one_way(clause, opposite(direction) if _OF_YIELDS.match(clause) and not of_a_yield
-                else direction)
+        one_way(clause, opposite(direction) if _named_by_yields(clause, yields) else direction)
         for clause in clauses_naming(names, title)
-    )  # fmt: skip
+    )
+
+
+def _yield_words(market: Entity) -> tuple[str, ...]:
+    """The market's words that name its yields or rates ("treasury yields", "mortgage
+    rates"); a market named by none ("stocks") is never moved the other way."""
+    return tuple(w for w in market.words if _OF_YIELDS.match(w))
+
+
+def _named_by_yields(clause: str, yields: tuple[str, ...]) -> bool:
+    """Whether the clause opens with the market's own words for its yields: "Treasury Yields
+    Jump …" for bonds, but not "Rate Cut Hopes Lift Stocks" (no word of the market's)."""
+    return bool(yields) and bool(_OF_YIELDS.match(clause)) and mentions(Entity((), yields), clause)
 
 
 def yields_moved(market: Entity, sentence: str, direction: Direction) -> bool:
@@ -127,15 +138,10 @@ def yields_moved(market: Entity, sentence: str, direction: Direction) -> bool:
     … rose following encouraging reports" under a fall of intermediate Treasuries): a price
     move told as its yield's, read anywhere in the text (a yield is named for no other
     market). False for a market that is itself a yield, or has no words for its yields."""
-    if any(_is_a_yield(symbol) for symbol in market.symbols):
+    if any(is_yield(symbol) for symbol in market.symbols):
         return False
-    words = tuple(w for w in market.words if _OF_YIELDS.match(w))
+    words = _yield_words(market)
     return bool(words) and says_it_moved(Entity((), words), sentence, direction)
-
-
-def _is_a_yield(symbol: str) -> bool:
-    info = lookup(symbol)
-    return info is not None and info.kind == "yield"
 
 
 def move_headlines(

@@ -90,3 +90,17 @@ def test_the_deadline_expires_on_time_or_on_cancel() -> None:
     assert not open_ended.expired()
     open_ended.cancel.set()
     assert open_ended.expired() and open_ended.reason() == "the question was cancelled"
+
+
+def test_the_articles_found_are_the_news_sources_counted_once() -> None:
+    from copilot.answering.sheet import articles_found
+    from tests.claims.ledger_kit import book
+
+    # book(): [1]–[5] and [8] are measures, [6] and [7] articles; [6] found by two searches.
+    records = [
+        ToolCallRecord(name="news_drivers", arguments={}, output="", sources=[6, 7]),
+        ToolCallRecord(name="news_drivers", arguments={}, output="", sources=[6]),
+        ToolCallRecord(name="measure", arguments={}, output="", sources=[2]),
+    ]
+    assert articles_found(records, book()) == 2
+    assert articles_found(records[2:], book()) == 0

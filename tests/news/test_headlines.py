@@ -103,6 +103,9 @@ def test_a_yields_clause_moves_a_bond_market_the_other_way() -> None:
     assert says_it_moved(bonds, "Treasuries Rally as Inflation Cools", "up")
     # Homebuilders are tied to mortgage rates: a fall of rates is their rise.
     assert says_it_moved(entity_for(["XHB"]), "Mortgage Rates Fall to a Three-Month Low", "up")
+    # Rates named in a clause about another market are that market's cause, not its name.
+    assert says_it_moved(entity_for(["SPY"]), "Rate Cut Hopes Lift Stocks", "up")
+    assert says_it_moved(bonds, "Rate Cut Bets Lift Treasuries", "up")
     # A yield series moves with its own words.
     ten_year = Entity(yields.symbols, ("10-year yield",))
     assert says_it_moved(ten_year, "10-Year Yield Jumps After Payrolls", "up")
