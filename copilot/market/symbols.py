@@ -327,6 +327,12 @@ def is_yield(symbol: str) -> bool:
     return info is not None and info.kind == "yield"
 
 
+def moves_against_stocks(symbol: str) -> bool:
+    """Whether `symbol` is the fear gauge, which rises as stocks fall."""
+    info = lookup(symbol)
+    return info is not None and info.kind == "volatility"
+
+
 @lru_cache(maxsize=1)
 def _alias_patterns() -> list[tuple[re.Pattern[str], str]]:
     """Longest aliases first, so "russell 2000 index" wins over "russell"."""

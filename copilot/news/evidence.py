@@ -49,6 +49,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -56,6 +57,7 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.errors import InvalidArgumentError
+from copilot.market.symbols import moves_against_stocks
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
     DOWN_WORDS,
@@ -655,29 +657,39 @@ def _with_the_days_lede(
     end: date,
     limit: int,
 ) -> Driver:
-    """A day's wrap read on a bare line of the move, with the wrap's lede in front. A wrap
-    tells the market's move and its cause first ("Wall Street closed sharply higher on
+    """A day's wrap read on a bare line of the move, with the wrap's cause line in front. A
+    wrap tells the market's move and its cause first ("Wall Street closed sharply higher on
     Wednesday … Investors were optimistic over a Greenland agreement framework …") and the
     sectors' lines later, with no cause of their own ("The … Materials Select Sector SPDR
     (XLB) … rose … 1.9%"): read alone, that line left the model nothing to explain the move
-    with ("QQQ rose due to a strong increase in the tech sector"). The lede is taken only from
-    the start of the article (its first chunk, when the excerpt does not hold it already),
-    only when it says the market moved the move's way, only from a wrap of the move's days
-    (the day before to the morning after: another day's wrap tells another day's cause) and
-    only when the excerpt gives no cause of its own."""
+    with ("QQQ rose due to a strong increase in the tech sector"). The cause line is the lede
+    (the article's first chunk) when it says the market moved the move's way, and the first
+    one that gives a cause; when the lede gives none ("U.S. stocks ended mostly flat on
+    Friday"), the first later sentence that opens with the market, its move the move's way and
+    a cause ("Stocks fell on Friday …, as investors assessed Trump's comments", under a
+    section heading after the benchmarks' lines). It is read only from a wrap of the move's
+    days (the day before to the morning after: another day's wrap tells another day's cause)
+    and only when the excerpt gives no cause of its own. The fear gauge's market is read the
+    other way: the VIX fell 11.6 % on a day "U.S. stock markets closed higher … after …"."""
     hit = driver.hit
     if not _on_its_days(hit, start, end) or gives_a_cause(driver.excerpt):
         return driver
     if driver.excerpt.startswith(f"{hit.title.strip()}. "):  # its headline gives the cause
         return driver
-    first = [doc for chunk_id, doc, meta, _ in chunks
-             if _same_version(chunk_id, hit) and int(meta["chunk_index"]) == 0]  # fmt: skip
-    parts = sentences(chunk_text(first[0], hit.title)) if first else []
+    way = _the_markets_way(entity, direction)
+    own = sorted(((int(meta["chunk_index"]), doc) for chunk_id, doc, meta, _ in chunks
+                  if _same_version(chunk_id, hit)), key=lambda chunk: chunk[0])  # fmt: skip
+    parts = sentences(chunk_text(own[0][1], hit.title)) if own and own[0][0] == 0 else []
+    if not all(_of_the_moves_weekdays(part, start, end) for part in parts[:LEDE_SENTENCES]):
+        return driver  # another day's wrap: a Tuesday's after a holiday opens on Friday
     ledes = [" ".join(parts[i : i + LEDE_SENTENCES]) for i, part in enumerate(parts)
-             if mentions(_market(), part) and _leads_with(part, direction)]  # fmt: skip
-    # The first that gives a cause ("… on easing concerns about new U.S. tariffs"), else the
-    # first: a headline-like "U.S. stocks rose and regained more of their losses" says less.
-    lede = next((lede for lede in ledes if gives_a_cause(lede)), ledes[0] if ledes else "")
+             if mentions(_market(), part) and _leads_with(part, way)]  # fmt: skip
+    # The first that gives a cause ("… on easing concerns about new U.S. tariffs"), else a later
+    # cause line, else the first: a headline-like "U.S. stocks rose and regained more of their
+    # losses" says less.
+    lede = next((lede for lede in ledes if gives_a_cause(lede)), "")
+    later = _cause_line(own[1:], hit.title, way, start, end)
+    lede = lede or later or (ledes[0] if ledes else "")
     if not lede or lede.split(". ")[0] in driver.excerpt:  # none, or read already
         return driver
     if len(lede) > limit // 2:  # the move's own line keeps at least half the room
@@ -686,6 +698,49 @@ def _with_the_days_lede(
     rest = reason_excerpt(hit.text, entity, direction, limit - len(lede) - 1)
     joined = f"{lede} {rest}" if rest.startswith("…") else f"{lede} … {rest}"
     return replace(driver, excerpt=joined)
+
+
+def _the_markets_way(entity: Entity, direction: Direction) -> Direction:
+    """The way the stock market went when `entity` moved `direction`: the same, but the other
+    way for the fear gauge (the VIX rises as stocks fall)."""
+    return opposite(direction) if any(map(moves_against_stocks, entity.symbols)) else direction
+
+
+def _cause_line(
+    chunks: Sequence[tuple[int, str]], title: str, way: Direction, start: date, end: date
+) -> str:
+    """The first sentence of later `chunks` that opens with the whole market, says it moved
+    `way` and gives a cause, with the sentence after it (a wrap's section on the day's cause:
+    "Stocks fell on Friday …, as investors assessed Trump's comments. The President said …").
+    A sentence on a group ("Chip stocks gained …") does not open with the market."""
+    for _, document in chunks:
+        parts = sentences(chunk_text(document, title))
+        for i, part in enumerate(parts):
+            if (_MARKET_OPENS.match(part) and _leads_with(part, way) and gives_a_cause(part)
+                    and _of_the_moves_weekdays(part, start, end)):  # fmt: skip
+                return " ".join(parts[i : i + LEDE_SENTENCES])
+    return ""
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def _of_the_moves_weekdays(sentence: str, start: date, end: date) -> bool:
+    """Whether every weekday the sentence names is one of the move's: a wrap published on
+    Tuesday after a Monday holiday tells Friday's fall ("Stocks fell on Friday …"), no cause
+    of Tuesday's move."""
+    days = {(start + timedelta(days=i)).weekday() for i in range(min((end - start).days + 1, 7))}
+    return all(_WEEKDAYS.index(m.group().lower()) in days for m in _WEEKDAY.finditer(sentence))
+
+
+# A sentence that opens with the whole market: "Stocks fell …", "U.S. equities …", "Wall Street
+# witnessed …", "The S&P 500 …", "Markets …" (not "Chip stocks …", "Bank stocks …").
+_MARKET_OPENS = re.compile(
+    r"^\W*(?:the\s+)?(?:u\.?s\.?\s+|us\s+|american\s+|major\s+)?(?:stocks|equities|stock\s+markets?|"
+    r"markets|wall\s+street|s&p\s*500|dow\b)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)

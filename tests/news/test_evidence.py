@@ -726,6 +726,78 @@ def test_a_lede_of_the_market_moving_the_other_way_is_not_read(day_wraps: NewsSt
     assert evidence.drivers and not any("Greenland" in d.excerpt for d in evidence.drivers)
 
 
+FRIDAY = date(2026, 1, 16)
+CAUSE_LINE = (
+    "Stocks fell on Friday after the President said he would keep his adviser in his present "
+    "role. Investors had bet on the adviser to lead the central bank."
+)
+
+
+@pytest.fixture(scope="module")
+def sectioned_wraps(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
+    """Wraps whose lede gives no cause and whose cause comes in a section after the
+    benchmarks' lines, as Zacks' do; one tells Friday's session on a Tuesday."""
+    root = tmp_path_factory.mktemp("sectioned-wraps")
+    filler = "Traders watched the calendar and the session's volume stayed thin. " * 12
+    monday = (
+        "U.S. stocks ended mostly flat on Friday. All three major indexes ended in negative "
+        f"territory.\n\n{filler}\n\nThe Health Care Select Sector SPDR (XLV) fell 0.8%. The "
+        "fear gauge, the CBOE Volatility Index (VIX), was up 3.1% to 15.86.\n\n"
+        f"{filler}\n\nInvestors Digest Remarks\n\nChip stocks gained on Friday after a trade "
+        f"deal.\n\n{CAUSE_LINE}\n\n{filler}"
+    )
+    rally = (
+        "U.S. stock markets closed higher on Friday after the AI trade regained momentum. "
+        f"Economists think a lot of firing power is left.\n\n{filler}\n\nThe fear gauge, "
+        f"the CBOE Volatility Index (VIX), was down 11.6% to 14.91.\n\n{filler}"
+    )
+    articles = [  # (file, title, published, body)
+        ("monday.md", "Stock Market News for Jan 19, 2026", "January 19, 2026", monday),
+        ("tuesday.md", "Stock Market News for Jan 20, 2026", "January 20, 2026", monday),
+        ("rally.md", "Stock Market News for Dec 22, 2025", "December 22, 2025", rally),
+    ]  # fmt: skip
+    for name, title, published, body in articles:
+        tracker_file(root / name, title=title, url=f"https://sections.example/{name}",
+                     publisher=name, published=published, summary=title, body=body)  # fmt: skip
+    return _ingested(root)
+
+
+def test_a_bare_line_is_read_with_the_wraps_later_cause_line(sectioned_wraps: NewsStore) -> None:
+    # The lede says the market ended flat, with no cause; the section after the benchmarks'
+    # lines opens with the market's fall and its cause. A group's line ("Chip stocks gained
+    # …") is not the market's.
+    evidence = gather_evidence(sectioned_wraps, ["XLV"], "down", FRIDAY, FRIDAY,
+                               date(2026, 1, 19), min_similarity=0.0)  # fmt: skip
+    wrap = next(d.excerpt for d in evidence.drivers if d.title.endswith("Jan 19, 2026"))
+    assert wrap.startswith(CAUSE_LINE) and "(XLV) fell 0.8%" in wrap
+    assert "Chip stocks" not in wrap
+
+
+def test_another_days_wrap_lends_no_cause_line(sectioned_wraps: NewsStore) -> None:
+    # Tuesday's wrap, after Monday's holiday, tells Friday's session: its cause is no cause
+    # of Tuesday's rise of the fear gauge.
+    tuesday = date(2026, 1, 20)
+    evidence = gather_evidence(sectioned_wraps, ["^VIX"], "up", tuesday, tuesday,
+                               date(2026, 1, 20), min_similarity=0.0)  # fmt: skip
+    read = [d.excerpt for d in evidence.drivers if d.title.endswith("Jan 20, 2026")]
+    assert read and not any("President" in r or "Friday" in r for r in read)
+
+
+def test_the_fear_gauges_fall_is_read_with_the_markets_rise(sectioned_wraps: NewsStore) -> None:
+    # The VIX falls as stocks rise: its bare line is read with the lede of the market's rise,
+    # and its rise with the lede of the market's fall.
+    day = date(2025, 12, 19)
+    fall = gather_evidence(sectioned_wraps, ["^VIX"], "down", day, day, date(2025, 12, 22),
+                           min_similarity=0.0)  # fmt: skip
+    wrap = next(d.excerpt for d in fall.drivers if d.title.endswith("Dec 22, 2025"))
+    assert wrap.startswith("U.S. stock markets closed higher on Friday after the AI trade")
+    assert "(VIX), was down 11.6%" in wrap
+    rise = gather_evidence(sectioned_wraps, ["^VIX"], "up", FRIDAY, FRIDAY, date(2026, 1, 19),
+                           min_similarity=0.0)  # fmt: skip
+    wrap = next(d.excerpt for d in rise.drivers if d.title.endswith("Jan 19, 2026"))
+    assert wrap.startswith(CAUSE_LINE) and "(VIX), was up 3.1%" in wrap
+
+
 @pytest.mark.parametrize(("precision", "dated"), [("time", True), ("day", True), ("month", False)])
 def test_a_feeds_timestamp_dates_an_article_to_its_day(precision: str, dated: bool) -> None:
     # An RSS item carries its hour ("time"): its day is known, as a dated page's is. It was
