@@ -36,7 +36,8 @@
    the move while its reason sits chunks further on, so the excerpt may come from another
    chunk of the same article (`_reason_chunk`), and the source cites that chunk; a wrap of
    the move's days read on a bare line of the move gets its lede in front, where wraps give
-   the day's cause (`_with_the_days_lede`).
+   the day's cause, or its later line on the market's move and cause when the lede gives none
+   (`_with_the_days_lede`).
 
 8. a cause the question puts to the test (`guess`: "was it the jobs report …") is one more query,
    and the candidates from the day before the move to the morning after whose text uses its
