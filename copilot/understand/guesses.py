@@ -92,7 +92,10 @@ _NOT_A_CAUSE = re.compile(
     r"case|true|right|real|over|done|it|this|that|so|just|about|huh|"
     # an open ask, not a cause: "chips getting smoked, context?"
     r"(?:any\s+)?(?:context|colou?r|thoughts?|ideas?|details?|info|explanation|reasons?|story|"
-    r"news|headlines|catalysts?|insights?|background|rationale|clue|guesses|takers|views?)|"
+    r"news|headlines|catalysts?|insights?|background|rationale|clue|guesses|takers|views?|"
+    # "utilities dropped on friday - cause?", "tech rallied. the driver?": the word for a
+    # cause, asked for, is no cause
+    r"causes?|drivers?|triggers?|culprits?|reasoning|explanations|motives?)|"
     # "did anything in the news explain …": an open ask of the articles, not a cause
     r"(?:anything|something|nothing)(?:\s+(?:in|from|on)\s+(?:the\s+)?(?:news|press|"
     r"headlines|papers?|media|articles?|wires?))?|all|because|due|a\s+fluke|"

@@ -77,6 +77,10 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         "XLRE was up over 1% yesterday, what's the reason?",  # the ask, not a cause
         "banks dumped friday, whats the story?",
         "oil spiked on monday. who's to blame?",
+        "utilities dropped on friday jan 16 - cause?",  # the word for a cause, asked for (app)
+        "tech rallied yesterday. the driver?",
+        "regional banks sank on tuesday -- any triggers?",
+        "gold ripped higher, culprit?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
