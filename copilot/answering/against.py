@@ -38,7 +38,7 @@ _VERBS = {
 _NOUNS = {
     "up": ("jump", "rise", "rally", "gain", "gains", "surge", "climb", "rebound", "advance"),
     "down": ("drop", "fall", "decline", "slide", "slump", "plunge", "loss", "losses", "selloff",
-             "retreat"),
+             "retreat", "rout"),
 }  # fmt: skip
 # A move told by what caused it, just before its instrument: "… guidance boosted chip stocks",
 # "tariff fears hit banks", "worries weighed on tech".
@@ -48,6 +48,9 @@ _PUSHED = {
     "down": ("hit", "hits", "hurt", "hurts", "pressured", "pressures", "hammered", "battered",
              "knocked", "weighed", "weighs", "weighing", "dragged", "drags"),
 }  # fmt: skip
+# Words between a name and the noun of its move that only qualify it: "tech-led market sell-off".
+_QUALIFIERS = frozenset({"led", "market", "markets", "stock", "stocks", "sector", "shares",
+                         "wide", "heavy"})  # fmt: skip
 _NEAR = 6  # words between the instrument's name and its verb ("the S&P 500 and Nasdaq both rose")
 # Names too generic to bind a verb to one instrument: "tech stocks rose" is not the S&P 500.
 _GENERIC = frozenset({"stocks", "shares", "equities", "market", "markets", "index"})
@@ -94,6 +97,8 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
                 if (opposite(noun) if of_yields else noun) == way:
                     return True
             after = words[i + len(name) : i + len(name) + _NEAR]
+            if _named_move_way(after) == way:  # "the tech-led sell-off", "a chip rally"
+                return True
             for j, word in enumerate(after):
                 verb = _verb_way(word)
                 if verb is None:
@@ -118,6 +123,15 @@ def _pushed_way(before: list[str]) -> Direction | None:
 
 def _noun_way(word: str) -> Direction | None:
     return "up" if word in _NOUNS["up"] else "down" if word in _NOUNS["down"] else None
+
+
+def _named_move_way(after: list[str]) -> Direction | None:
+    """The way of a move told as a noun right after its instrument's name, past words that
+    only qualify it: "the tech-led market sell-off", "a chip stock rout", "the bank rally"."""
+    words = [w for w in after[:4] if w not in _QUALIFIERS]
+    if words[:2] == ["sell", "off"]:
+        return "down"
+    return _noun_way(words[0]) if words else None
 
 
 def _dated_elsewhere(sentence: str, start: date, end: date, as_of: date) -> bool:

@@ -127,3 +127,27 @@ def test_a_move_told_as_a_noun_before_its_instrument_is_caught() -> None:
     assert contradicts_a_move("A fall in treasury yields lifted demand. [2]", [TLT], LATER) is None
     found = contradicts_a_move("A jump in treasury yields followed the report. [2]", [TLT], LATER)
     assert found is not None and found.subject == "TLT"
+
+
+# Tech rose on December 19 (as measured); the app kept December 17's "tech-led market sell-off"
+# as the reason for that rally.
+XLK_UP = Fact(subject="XLK", measure="return", value=2.16, unit="%", end=date(2025, 12, 19))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tech-led market sell-off was driven by softening AI-related momentum. [5]",
+        "A technology stock rout followed the Oracle news. [3]",
+        "The tech selloff deepened on AI stock weakness. [2]",
+    ],
+)
+def test_a_move_told_as_a_noun_after_its_instrument_is_caught(sentence: str) -> None:
+    found = contradicts_a_move(sentence, [XLK_UP], date(2025, 12, 22))
+    assert found is not None and found.subject == "XLK"
+
+
+def test_a_noun_of_the_measured_way_after_the_name_is_left() -> None:
+    for sentence in ("The tech rally was led by Oracle and Micron. [3]",
+                     "A tech-led rebound lifted the market on Friday. [4]"):  # fmt: skip
+        assert contradicts_a_move(sentence, [XLK_UP], date(2025, 12, 22)) is None, sentence
