@@ -36,7 +36,8 @@ _VERBS = {
 }  # fmt: skip
 # A move told as a noun before its instrument: "the significant jump in XRT", "a drop of oil".
 _NOUNS = {
-    "up": ("jump", "rise", "rally", "gain", "gains", "surge", "climb", "rebound", "advance"),
+    "up": ("jump", "rise", "rally", "gain", "gains", "surge", "climb", "rebound", "advance",
+           "spike"),
     "down": ("drop", "fall", "decline", "slide", "slump", "plunge", "loss", "losses", "selloff",
              "retreat", "rout"),
 }  # fmt: skip
@@ -97,8 +98,11 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
                 if (opposite(noun) if of_yields else noun) == way:
                     return True
             after = words[i + len(name) : i + len(name) + _NEAR]
-            if _named_move_way(after) == way:  # "the tech-led sell-off", "a chip rally"
-                return True
+            told = _named_move_way(after)  # "the tech-led sell-off", "a chip rally"
+            if told is not None:
+                of_yields = not a_yield and name[-1] in _YIELDS  # "a Treasury yields spike"
+                if (opposite(told) if of_yields else told) == way:
+                    return True
             for j, word in enumerate(after):
                 verb = _verb_way(word)
                 if verb is None:

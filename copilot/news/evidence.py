@@ -735,11 +735,12 @@ def _of_the_moves_weekdays(sentence: str, start: date, end: date) -> bool:
     return all(_WEEKDAYS.index(m.group().lower()) in days for m in _WEEKDAY.finditer(sentence))
 
 
-# A sentence that opens with the whole market: "Stocks fell …", "U.S. equities …", "Wall Street
-# witnessed …", "The S&P 500 …", "Markets …" (not "Chip stocks …", "Bank stocks …").
+# A sentence that opens with the whole (US) market: "Stocks fell …", "U.S. equities …", "Wall
+# Street witnessed …", "The S&P 500 …", "U.S. markets …" (not "Chip stocks …", "Bank stocks …",
+# "Markets in Europe …").
 _MARKET_OPENS = re.compile(
-    r"^\W*(?:the\s+)?(?:u\.?s\.?\s+|us\s+|american\s+|major\s+)?(?:stocks|equities|stock\s+markets?|"
-    r"markets|wall\s+street|s&p\s*500|dow\b)",
+    r"^\W*(?:the\s+)?(?:(?:u\.?s\.?\s+|us\s+|american\s+|major\s+)?(?:stocks|equities|"
+    r"stock\s+markets?|wall\s+street|s&p\s*500|dow\b)|(?:u\.?s\.?|us|american)\s+markets)",
     re.IGNORECASE,
 )
 

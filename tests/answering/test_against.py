@@ -151,3 +151,10 @@ def test_a_noun_of_the_measured_way_after_the_name_is_left() -> None:
     for sentence in ("The tech rally was led by Oracle and Micron. [3]",
                      "A tech-led rebound lifted the market on Friday. [4]"):  # fmt: skip
         assert contradicts_a_move(sentence, [XLK_UP], date(2025, 12, 22)) is None, sentence
+
+
+def test_a_noun_of_a_yields_move_after_its_name_moves_bonds_the_other_way() -> None:
+    # Long bonds rose on December 18 (as measured): a spike in their yields says they fell.
+    found = contradicts_a_move("The Treasury yields spike hit demand. [2]", [TLT], LATER)
+    assert found is not None and found.subject == "TLT"
+    assert contradicts_a_move("A Treasury yields slide lifted demand. [2]", [TLT], LATER) is None

@@ -744,7 +744,8 @@ def sectioned_wraps(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
         f"territory.\n\n{filler}\n\nThe Health Care Select Sector SPDR (XLV) fell 0.8%. The "
         "fear gauge, the CBOE Volatility Index (VIX), was up 3.1% to 15.86.\n\n"
         f"{filler}\n\nInvestors Digest Remarks\n\nChip stocks gained on Friday after a trade "
-        f"deal.\n\n{CAUSE_LINE}\n\n{filler}"
+        "deal. Markets in Europe fell on Friday after a weak German survey."
+        f"\n\n{CAUSE_LINE}\n\n{filler}"
     )
     rally = (
         "U.S. stock markets closed higher on Friday after the AI trade regained momentum. "
@@ -770,7 +771,7 @@ def test_a_bare_line_is_read_with_the_wraps_later_cause_line(sectioned_wraps: Ne
                                date(2026, 1, 19), min_similarity=0.0)  # fmt: skip
     wrap = next(d.excerpt for d in evidence.drivers if d.title.endswith("Jan 19, 2026"))
     assert wrap.startswith(CAUSE_LINE) and "(XLV) fell 0.8%" in wrap
-    assert "Chip stocks" not in wrap
+    assert "Chip stocks" not in wrap and "Europe" not in wrap
 
 
 def test_another_days_wrap_lends_no_cause_line(sectioned_wraps: NewsStore) -> None:
