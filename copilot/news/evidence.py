@@ -689,8 +689,8 @@ def _with_the_days_lede(
     # cause line, else the first: a headline-like "U.S. stocks rose and regained more of their
     # losses" says less.
     lede = next((lede for lede in ledes if gives_a_cause(lede)), "")
-    later = _cause_line(own[1:], hit.title, way, start, end)
-    lede = lede or later or (ledes[0] if ledes else "")
+    if not lede:  # the later chunks are read only when the lede gives no cause
+        lede = _cause_line(own[1:], hit.title, way, start, end) or (ledes[0] if ledes else "")
     if not lede or lede.split(". ")[0] in driver.excerpt:  # none, or read already
         return driver
     if len(lede) > limit // 2:  # the move's own line keeps at least half the room
