@@ -65,7 +65,7 @@ def _explicit(sentence: str, published: date) -> list[NamedDays]:
     return named
 
 
-def _relative(sentence: str, published: date) -> list[NamedDays]:
+def relative_days(sentence: str, published: date) -> list[NamedDays]:
     """Weekdays and weeks, read in the article's own week ("Thursday" in a wrap published on
     Thursday is that day; in one published on Monday, the Thursday before)."""
     named: list[NamedDays] = []
@@ -92,7 +92,7 @@ def named_days(sentence: str, published: date, dated_to_day: bool = True) -> lis
     named = _explicit(sentence, published)
     if dated_to_day:
         taken = [(sentence.find(n.words), sentence.find(n.words) + len(n.words)) for n in named]
-        for relative in _relative(sentence, published):
+        for relative in relative_days(sentence, published):
             at = sentence.find(relative.words)
             # "Thursday, January 22": the date already says which day
             if not any(start - 3 <= at + len(relative.words) <= start for start, _ in taken):

@@ -57,8 +57,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
 from copilot.market.symbols import moves_against_stocks
+from copilot.news.backdrop import MARKET_WORDS
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
     DOWN_WORDS,
@@ -89,6 +91,7 @@ from copilot.news.models import NewsHit, chunk_text
 from copilot.news.present import published_label
 from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
+from copilot.understand.sessions import session_after
 
 __all__ = [
     "COVERAGE_LEAD_DAYS",
@@ -261,6 +264,9 @@ def gather_evidence(
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
     markets = [entity, *(entity_for([symbol]) for symbol in backdrop)]
     told = _with_the_days_headlines(store, markets, direction, start, until, vectors, fused, best)
+    for article in _of_another_session(store, best, start, end, until):
+        del fused[article], best[article]
+        told.pop(article, None)
     if not fused:
         return empty
     named = {a: _names(entity, hit) for a, hit in best.items()}
@@ -474,12 +480,12 @@ def _on_its_days(hit: NewsHit, start: date, end: date) -> bool:
 
 
 def morning_after(day: date) -> date:
-    """The next weekday: a Friday move's wrap is published on Monday ("Stock Market News for
-    Jan 19, 2026" tells of Friday the 16th), as a Tuesday move's is on Wednesday."""
-    following = day + timedelta(days=1)
-    while following.weekday() >= 5:  # Saturday, Sunday
-        following += timedelta(days=1)
-    return following
+    """The next NYSE session: a Friday move's wrap is published on Monday ("Stock Market News
+    for Jan 19, 2026" tells of Friday the 16th), as a Tuesday move's is on Wednesday, and a
+    move before a market holiday is told on the session after it (Friday January 16, 2026's
+    fall in "Stock Market News for Jan 20, 2026", published the Tuesday after Martin Luther
+    King Day; December 31's in January 2's wraps)."""
+    return session_after(day)
 
 
 def mmr_order(
@@ -681,7 +687,7 @@ def _with_the_days_lede(
     own = sorted(((int(meta["chunk_index"]), doc) for chunk_id, doc, meta, _ in chunks
                   if _same_version(chunk_id, hit)), key=lambda chunk: chunk[0])  # fmt: skip
     parts = sentences(chunk_text(own[0][1], hit.title)) if own and own[0][0] == 0 else []
-    if not all(_of_the_moves_weekdays(part, start, end) for part in parts[:LEDE_SENTENCES]):
+    if not all(_of_the_moves_days(part, hit, start, end) for part in parts[:LEDE_SENTENCES]):
         return driver  # another day's wrap: a Tuesday's after a holiday opens on Friday
     ledes = [" ".join(parts[i : i + LEDE_SENTENCES]) for i, part in enumerate(parts)
              if mentions(_market(), part) and _leads_with(part, way)]  # fmt: skip
@@ -690,7 +696,7 @@ def _with_the_days_lede(
     # losses" says less.
     lede = next((lede for lede in ledes if gives_a_cause(lede)), "")
     if not lede:  # the later chunks are read only when the lede gives no cause
-        lede = _cause_line(own[1:], hit.title, way, start, end) or (ledes[0] if ledes else "")
+        lede = _cause_line(own[1:], hit, way, start, end) or (ledes[0] if ledes else "")
     if not lede or lede.split(". ")[0] in driver.excerpt:  # none, or read already
         return driver
     if len(lede) > limit // 2:  # the move's own line keeps at least half the room
@@ -708,31 +714,66 @@ def _the_markets_way(entity: Entity, direction: Direction) -> Direction:
 
 
 def _cause_line(
-    chunks: Sequence[tuple[int, str]], title: str, way: Direction, start: date, end: date
+    chunks: Sequence[tuple[int, str]], hit: NewsHit, way: Direction, start: date, end: date
 ) -> str:
     """The first sentence of later `chunks` that opens with the whole market, says it moved
     `way` and gives a cause, with the sentence after it (a wrap's section on the day's cause:
     "Stocks fell on Friday …, as investors assessed Trump's comments. The President said …").
     A sentence on a group ("Chip stocks gained …") does not open with the market."""
     for _, document in chunks:
-        parts = sentences(chunk_text(document, title))
+        parts = sentences(chunk_text(document, hit.title))
         for i, part in enumerate(parts):
             if (_MARKET_OPENS.match(part) and _leads_with(part, way) and gives_a_cause(part)
-                    and _of_the_moves_weekdays(part, start, end)):  # fmt: skip
+                    and _of_the_moves_days(part, hit, start, end)):  # fmt: skip
                 return " ".join(parts[i : i + LEDE_SENTENCES])
     return ""
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
-_WEEKDAY = re.compile(rf"\b(?:{'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
+def _of_another_session(
+    store: NewsStore, best: dict[str, NewsHit], start: date, end: date, until: date
+) -> list[str]:
+    """The candidates published from the day before the move to the morning after that open
+    on another session: the first of their first sentences that names a weekday and the whole
+    market puts the day outside the move. A morning wrap tells the session
+    before ("U.S. stocks ended flat on Friday …" in "Stock Market News for Jan 20, 2026",
+    published the Tuesday after a holiday), an evening wrap of the morning after tells that
+    day ("… fared Thursday, 1/15/2026" for a move that ended on Wednesday): read for the move,
+    such a line gave another day's figure ("the VIX was up 0.13%" for Tuesday's 19 % jump).
+    A sentence on the weekend's news names no market session ("Trump said on Saturday …",
+    "Chip stocks may climb after …") and keeps its article: a catalyst may come before the
+    move."""
+    lead = start - timedelta(days=COVERAGE_LEAD_DAYS)
+    near = {a: hit for a, hit in best.items() if _on_its_days(hit, lead, end)}
+    if not near:
+        return []
+    openings = {chunk_id: doc for chunk_id, doc, _, _ in store.first_chunks(lead, until)}
+    found = []
+    for article, hit in near.items():
+        document = next((doc for chunk_id, doc in openings.items()
+                         if _same_version(chunk_id, hit)), "")  # fmt: skip
+        opening = sentences(chunk_text(document, hit.title))[:LEDE_SENTENCES] if document else []
+        session = next((named for part in opening if mentions(_whole_market(), part)
+                        for named in _told(part, hit)), None)  # fmt: skip
+        if session is not None and (session.last < start or session.first > end):
+            found.append(article)
+    return found
 
 
-def _of_the_moves_weekdays(sentence: str, start: date, end: date) -> bool:
-    """Whether every weekday the sentence names is one of the move's: a wrap published on
-    Tuesday after a Monday holiday tells Friday's fall ("Stocks fell on Friday …"), no cause
-    of Tuesday's move."""
-    days = {(start + timedelta(days=i)).weekday() for i in range(min((end - start).days + 1, 7))}
-    return all(_WEEKDAYS.index(m.group().lower()) in days for m in _WEEKDAY.finditer(sentence))
+def _of_the_moves_days(sentence: str, hit: NewsHit, start: date, end: date) -> bool:
+    """Whether every weekday the sentence names, read in the article's own week, is one of
+    the move's days: a wrap published on Tuesday after a Monday holiday tells Friday's fall
+    ("Stocks fell on Friday …"), no cause of Tuesday's move."""
+    return all(named.first <= end and named.last >= start for named in _told(sentence, hit))
+
+
+def _told(sentence: str, hit: NewsHit) -> list[NamedDays]:
+    """The weekdays `sentence` names, placed in the article's own week (none for an article
+    dated only to its month). Weeks are left out: "This week in the markets" in a recap
+    published on Monday is the week before."""
+    if not hit.dated_to_day:
+        return []
+    named = relative_days(sentence, hit.published_at.date())
+    return [days for days in named if days.first == days.last]
 
 
 # A sentence that opens with the whole (US) market: "Stocks fell …", "U.S. equities …", "Wall
@@ -743,6 +784,12 @@ _MARKET_OPENS = re.compile(
     r"stock\s+markets?|wall\s+street|s&p\s*500|dow\b)|(?:u\.?s\.?|us|american)\s+markets)",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1)
+def _whole_market() -> Entity:
+    """The whole market's names without a bare "stocks" ("Chip stocks …" is a group's)."""
+    return Entity((), MARKET_WORDS)
 
 
 @lru_cache(maxsize=1)

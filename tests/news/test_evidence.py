@@ -4,6 +4,7 @@ hand-written articles (hash embedder), then on the real shared articles."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -446,33 +447,85 @@ def test_a_page_s_furniture_is_never_the_excerpt() -> None:
 @pytest.mark.parametrize(
     ("move_day", "after"),
     [
-        (date(2026, 1, 16), date(2026, 1, 19)),  # Friday → Monday
+        (date(2026, 1, 9), date(2026, 1, 12)),  # Friday → Monday
         (date(2026, 1, 13), date(2026, 1, 14)),  # Tuesday → Wednesday
-        (date(2026, 1, 17), date(2026, 1, 19)),  # Saturday → Monday
+        (date(2026, 1, 10), date(2026, 1, 12)),  # Saturday → Monday
+        # Market holidays (the NYSE's published calendar): Martin Luther King Day (Monday
+        # January 19, 2026), New Year's Day (Thursday), Christmas (Thursday).
+        (date(2026, 1, 16), date(2026, 1, 20)),
+        (date(2025, 12, 31), date(2026, 1, 2)),
+        (date(2025, 12, 24), date(2025, 12, 26)),
     ],
 )
-def test_the_morning_after_is_the_next_weekday(move_day: date, after: date) -> None:
+def test_the_morning_after_is_the_next_session(move_day: date, after: date) -> None:
     assert morning_after(move_day) == after
+
+
+def _chip_wraps(tmp_path: Path, published: Sequence[str]) -> NewsStore:
+    """A store of one wrap per day of `published`, each saying chip stocks climbed."""
+    for i, day in enumerate(published):
+        title = f"Chip stocks climb, day {i + 1}"
+        tracker_file(tmp_path / f"{i}.md", title=title, url=f"https://wires.example/{i}",
+                     publisher="Wires", published=day, summary=title, body=title)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(store, [tmp_path])
+    return store
 
 
 def test_a_fridays_move_is_covered_by_mondays_wrap(tmp_path: Path) -> None:
     # Monday's "Stock Market News" tells of Friday's session; Tuesday's is another day's news.
-    articles = [  # (file, title, published)
-        ("monday.md", "Chip stocks climb for a second day", "January 19, 2026"),
-        ("tuesday.md", "Chip stocks climb again", "January 20, 2026"),
-    ]
-    for name, title, published in articles:
+    store = _chip_wraps(tmp_path, ["January 12, 2026", "January 13, 2026"])
+    friday, thursday = date(2026, 1, 9), date(2026, 1, 8)
+    evidence = gather_evidence(store, ["SMH"], "up", friday, friday, date(2026, 1, 13),
+                               min_similarity=0.99)  # fmt: skip
+    assert [d.title for d in evidence.drivers] == ["Chip stocks climb, day 1"]
+    # Thursday's move: Monday is no morning after, and neither article covers it.
+    assert gather_evidence(store, ["SMH"], "up", thursday, thursday, date(2026, 1, 13),
+                           min_similarity=0.99).no_coverage  # fmt: skip
+
+
+def test_a_move_before_a_market_holiday_is_told_the_session_after(tmp_path: Path) -> None:
+    # Friday January 16, 2026's move is told in Tuesday's wrap (Monday was Martin Luther King
+    # Day); Wednesday's tells Tuesday's session.
+    store = _chip_wraps(tmp_path, ["January 20, 2026", "January 21, 2026"])
+    friday = date(2026, 1, 16)
+    evidence = gather_evidence(store, ["SMH"], "up", friday, friday, date(2026, 1, 21),
+                               min_similarity=0.99)  # fmt: skip
+    assert evidence.until == date(2026, 1, 20)
+    assert [d.title for d in evidence.drivers] == ["Chip stocks climb, day 1"]
+
+
+def test_a_wrap_of_another_session_is_no_driver(tmp_path: Path) -> None:
+    # Chips rose on Tuesday, January 13, 2026. Tuesday morning's wrap opens on Monday's
+    # session, Wednesday evening's on Wednesday's: another day's figures. Wednesday morning's
+    # tells Tuesday's; a Monday piece on a weekend remark names no market session.
+    articles = [  # (file, published, opening)
+        ("tuesday-am.md", "January 13, 2026", "U.S. stocks rose on Monday as chip stocks climbed."),
+        ("wednesday-am.md", "January 14, 2026", "U.S. stocks rose on Tuesday as chip stocks "
+                                                "climbed."),
+        ("wednesday-pm.md", "January 14, 2026", "Wall Street rose on Wednesday as chip stocks "
+                                                "climbed."),
+        ("weekend.md", "January 12, 2026", "Chip stocks may climb after officials said on "
+                                           "Sunday that export limits would ease."),
+    ]  # fmt: skip
+    for name, published, opening in articles:
+        title = f"Chip stocks climb ({name})"
         tracker_file(tmp_path / name, title=title, url=f"https://wires.example/{name}",
-                     publisher="Wires", published=published, summary=title, body=title)  # fmt: skip
+                     publisher=f"Wires {name}", published=published, summary=opening,
+                     body=f"{opening}\n\nOther markets were quiet.")  # fmt: skip
     store = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
     ingest_paths(store, [tmp_path])
-    friday, thursday = date(2026, 1, 16), date(2026, 1, 15)
-    evidence = gather_evidence(store, ["SMH"], "up", friday, friday, date(2026, 1, 20),
+    tuesday = date(2026, 1, 13)
+    evidence = gather_evidence(store, ["SMH"], "up", tuesday, tuesday, date(2026, 1, 15),
                                min_similarity=0.99)  # fmt: skip
-    assert [d.title for d in evidence.drivers][:1] == ["Chip stocks climb for a second day"]
-    # Thursday's move: Monday is no morning after, and neither article covers it.
-    assert gather_evidence(store, ["SMH"], "up", thursday, thursday, date(2026, 1, 20),
-                           min_similarity=0.99).no_coverage  # fmt: skip
+    kept = {d.title for d in evidence.ranked}
+    assert kept == {"Chip stocks climb (wednesday-am.md)", "Chip stocks climb (weekend.md)"}
+    # Asked of Monday's move, Tuesday morning's wrap is its own, and Wednesday's are not read.
+    monday = date(2026, 1, 12)
+    evidence = gather_evidence(store, ["SMH"], "up", monday, monday, date(2026, 1, 15),
+                               min_similarity=0.99)  # fmt: skip
+    assert "Chip stocks climb (tuesday-am.md)" in {d.title for d in evidence.drivers}
+    assert "Chip stocks climb (wednesday-am.md)" not in {d.title for d in evidence.ranked}
 
 
 def test_a_sector_word_or_a_company_both_ways_does_not_cover(company_news: NewsStore) -> None:
@@ -775,13 +828,13 @@ def test_a_bare_line_is_read_with_the_wraps_later_cause_line(sectioned_wraps: Ne
 
 
 def test_another_days_wrap_lends_no_cause_line(sectioned_wraps: NewsStore) -> None:
-    # Tuesday's wrap, after Monday's holiday, tells Friday's session: its cause is no cause
-    # of Tuesday's rise of the fear gauge.
+    # Tuesday's wrap, after Monday's holiday, tells Friday's session (as Monday's does): its
+    # cause is no cause of Tuesday's rise of the fear gauge, and its line no figure of it.
     tuesday = date(2026, 1, 20)
     evidence = gather_evidence(sectioned_wraps, ["^VIX"], "up", tuesday, tuesday,
                                date(2026, 1, 20), min_similarity=0.0)  # fmt: skip
-    read = [d.excerpt for d in evidence.drivers if d.title.endswith("Jan 20, 2026")]
-    assert read and not any("President" in r or "Friday" in r for r in read)
+    assert evidence.no_coverage
+    assert not any(d.title.startswith("Stock Market News for Jan") for d in evidence.ranked)
 
 
 def test_the_fear_gauges_fall_is_read_with_the_markets_rise(sectioned_wraps: NewsStore) -> None:
