@@ -16,7 +16,7 @@ from datetime import date
 
 from copilot.claims.reasons import INDEXES, RELATED, STOCK_GROUPS, WHOLE_MARKET
 from copilot.errors import CopilotError
-from copilot.market.measure_model import MeasureArgs
+from copilot.market.measure_model import MeasureArgs, MeasureRow
 from copilot.market.symbols import sector_symbols
 from copilot.news.backdrop import MARKET
 from copilot.tools import ToolDeps
@@ -45,17 +45,52 @@ def wider_markets(subject: str) -> list[str]:
     return wider
 
 
+# The same asset under another fund, or the larger market a fund's price follows, and a
+# basket's largest components: silver's rise on January 22, 2026 (+3.8 %) went with gold's
+# (+1.9 %), and the day's wrap gave its cause for gold alone ("Gold's price rose, and the value
+# of the U.S. dollar weakened …"); the commodity basket's +1.1 % on December 23, 2025 went with
+# oil's, gold's and silver's ("Oil Prices Rise After OPEC+ Extends Output Cuts …"). Gold, the
+# most told of the metals, keeps its own news; platinum, priced by industrial demand more
+# than silver is, keeps its own too.
+PEERS: dict[str, tuple[str, ...]] = {
+    "SLV": ("GLD",),
+    "TLT": ("IEF",),
+    "IEF": ("TLT",),
+    "DBC": ("WTI", "GLD", "SLV"),
+}
+
+
 def moved_with(deps: ToolDeps, subject: str, start: date, end: date) -> list[str]:
     """The wider markets that moved `subject`'s way over [start, end], by at least `SHARE` of
     its move, measured by the measure tool (a market the store lacks is skipped)."""
+    return _went_its_way(deps, subject, wider_markets(subject), start, end)
+
+
+def moved_alongside(deps: ToolDeps, subject: str, start: date, end: date) -> list[str]:
+    """The `PEERS` of `subject` that moved its way over [start, end], by at least `SHARE` of
+    its move: their news is its own (searched, and naming them names the move's subject)."""
+    return _went_its_way(deps, subject, list(PEERS.get(subject, ())), start, end)
+
+
+def _went_its_way(
+    deps: ToolDeps, subject: str, others: list[str], start: date, end: date
+) -> list[str]:
     found = []
-    for wider in wider_markets(subject):
-        args = MeasureArgs(symbols=[subject, wider], measure="return", start=start, end=end)
+    for other in others:
+        args = MeasureArgs(symbols=[subject, other], measure="return", start=start, end=end)
         try:
-            values = {row.symbol: row.value for row in compute(deps, args).rows}
+            values = {row.symbol: _percent(row) for row in compute(deps, args).rows}
         except CopilotError:
             continue
-        own, theirs = values.get(subject), values.get(wider)
+        own, theirs = values.get(subject), values.get(other)
         if own and theirs and own * theirs > 0 and abs(theirs) >= SHARE * abs(own):
-            found.append(wider)
+            found.append(other)
     return found
+
+
+def _percent(row: MeasureRow) -> float | None:
+    """The move in percent: a price series' return is its change in its own unit (oil's
+    $0.37 a barrel on December 23, 2025, +0.64 %)."""
+    if row.unit != "%" and row.base_value and row.end_value is not None:
+        return (row.end_value / row.base_value - 1) * 100
+    return row.value

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from copilot.answering.anchor import anchored_move, own_measures
-from copilot.answering.backdrop import moved_with
+from copilot.answering.backdrop import moved_alongside, moved_with
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import RecentMove, move_within, recent_move
@@ -85,10 +85,16 @@ def why_calls(
         # said; its news is not searched for a fall it did not make. The move explained is the
         # first instrument's, whichever way it went: those that went its way are read.
         searched = [s for s in subjects if went.get(s) == move.direction] or subjects
+    peers: list[str] = []
+    if move is not None and len(searched) == 1:
+        peers = moved_alongside(deps, searched[0], move.start, move.end)
+        if peers:  # measured beside it, and their news read as its own
+            settled.trace.append(f"peers: {searched[0]} moved with {', '.join(peers)}, the same "
+                                 "way: their news is read as its own")  # fmt: skip
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
     priced = [s for s in subjects if store.table_of(s) == "bars"]
     compare = bool(priced) and store.table_of(BENCHMARK) is not None and BENCHMARK not in subjects
-    symbols = subjects + ([BENCHMARK] if compare else [])
+    symbols = subjects + peers + ([BENCHMARK] if compare else [])
     measured: dict[str, Any] = {"symbols": symbols, "measure": "return", **window}
     if compare:
         measured["versus"] = BENCHMARK
@@ -105,7 +111,7 @@ def why_calls(
                   "aggregate": "max", **window}  # fmt: skip
         calls.append({"tool": "measure", "args": streak})
     if deps.news is not None and move is not None:
-        drivers = {"symbols": searched, "direction": move.direction, **window,
+        drivers = {"symbols": searched + peers, "direction": move.direction, **window,
                    "budget_tokens": budget_tokens}  # fmt: skip
         if settled.guess:
             drivers["guess"] = settled.guess

@@ -264,7 +264,8 @@ def gather_evidence(
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
     markets = [entity, *(entity_for([symbol]) for symbol in backdrop)]
     told = _with_the_days_headlines(store, markets, direction, start, until, vectors, fused, best)
-    for article in _of_another_session(store, best, start, end, until):
+    before, after = _of_other_sessions(store, best, start, end, until)
+    for article in after:  # a later session's news: no cause of this move
         del fused[article], best[article]
         told.pop(article, None)
     if not fused:
@@ -274,17 +275,21 @@ def gather_evidence(
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
     first = list(told)[:HEADLINES_FIRST]
     order = [*first, *(a for a in order if a not in first)]
-    eligible = {a for i, a in enumerate(order) if named[a] or i < UNNAMED_TOP}
+    # An earlier session's wrap is read only for a mention of the question's guess: its line of
+    # the move is that session's.
+    eligible = {a for i, a in enumerate(order)
+                if a not in before and (named[a] or i < UNNAMED_TOP)}  # fmt: skip
     k, excerpt_chars = fit_budget(budget_tokens, min(len(eligible), max_drivers))
     ranked = [
         Driver(best[a], _excerpt(best[a], told.get(a, entity), direction, excerpt_chars),
                round(relevance[a], 4), round(best[a].score, 4), named[a])
         for a in order
     ]  # fmt: skip
-    headlines = [d for d in ranked if _says_it_moved(d, entity, direction, start, end)]
-    covering = [d for d in ranked if _covers(d, start, min_similarity)]
+    readable = [d for d in ranked if d.hit.article_id not in before]
+    headlines = [d for d in readable if _says_it_moved(d, entity, direction, start, end)]
+    covering = [d for d in readable if _covers(d, start, min_similarity)]
     if not headlines and not covering:  # a wrap that names the market chunks after its lede
-        elsewhere = _named_elsewhere(store, entity, direction, ranked)
+        elsewhere = _named_elsewhere(store, entity, direction, readable)
         covering = [d for d in elsewhere if _covers(d, start, min_similarity)]
     covered = bool(headlines or covering)
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
@@ -313,10 +318,13 @@ def gather_evidence(
     mentioned: dict[str, str] = {}
     checked = 0
     if guess:  # the articles from the day before the move on that mention it
-        ours = {d.hit.article_id for d in drivers}
+        # The sheet's own first, and with them an earlier session's wraps of the move's days:
+        # no driver (their line of the move is that session's), they may tell its catalyst
+        # ("… after Trump said on Friday that he would slap tariffs …" for Tuesday's fall).
+        ours = {d.hit.article_id for d in drivers} | before
         lead = start - timedelta(days=COVERAGE_LEAD_DAYS)
         pool = [d for d in ranked[:MENTION_POOL] if _on_its_days(d.hit, lead, end)]
-        pool.sort(key=lambda d: d.hit.article_id not in ours)  # the sheet's own first
+        pool.sort(key=lambda d: d.hit.article_id not in ours)
         checked = len(pool)
         found = _mentions(store, pool, telling_words(guess), chunks)[:MENTIONERS]
         mentioning = [_at_its_mention(d, m, excerpt_chars) for d, m in found]
@@ -581,7 +589,7 @@ def _named_elsewhere(
     for article, chunks in store.article_chunks(list(unnamed)).items():
         driver = unnamed[article]
         if any(
-            mentions(entity, sentence) and one_way(sentence, direction)
+            _says_so(entity, sentence, direction)
             for chunk_id, document, _meta, _vector in chunks
             if _same_version(chunk_id, driver.hit)
             for sentence in sentences(chunk_text(document, driver.hit.title))
@@ -589,6 +597,14 @@ def _named_elsewhere(
             found.append(replace(driver, names_entity=True))
     order = {d.hit.article_id: i for i, d in enumerate(ranked)}
     return sorted(found, key=lambda d: order[d.hit.article_id])
+
+
+def _says_so(entity: Entity, sentence: str, direction: Direction) -> bool:
+    """Whether the sentence says the market moved `direction`'s way: throughout, or in the
+    clause that names it ("Gold's price rose, and the value of the U.S. dollar weakened")."""
+    return (mentions(entity, sentence) and one_way(sentence, direction)) or says_it_moved(
+        entity, sentence, direction
+    )
 
 
 def _excerpt(hit: NewsHit, entity: Entity, direction: Direction, limit: int) -> str:
@@ -729,34 +745,36 @@ def _cause_line(
     return ""
 
 
-def _of_another_session(
+def _of_other_sessions(
     store: NewsStore, best: dict[str, NewsHit], start: date, end: date, until: date
-) -> list[str]:
+) -> tuple[set[str], set[str]]:
     """The candidates published from the day before the move to the morning after that open
-    on another session: the first of their first sentences that names a weekday and the whole
-    market puts the day outside the move. A morning wrap tells the session
-    before ("U.S. stocks ended flat on Friday …" in "Stock Market News for Jan 20, 2026",
-    published the Tuesday after a holiday), an evening wrap of the morning after tells that
-    day ("… fared Thursday, 1/15/2026" for a move that ended on Wednesday): read for the move,
-    such a line gave another day's figure ("the VIX was up 0.13%" for Tuesday's 19 % jump).
-    A sentence on the weekend's news names no market session ("Trump said on Saturday …",
-    "Chip stocks may climb after …") and keeps its article: a catalyst may come before the
-    move."""
+    on another session — before the move, and after it: the first of their first sentences
+    that names a weekday and the whole market puts the day outside the move. A morning wrap
+    tells the session before ("U.S. stocks ended flat on Friday …" in "Stock Market News for
+    Jan 20, 2026", published the Tuesday after a holiday), an evening wrap of the morning
+    after tells that day ("… fared Thursday, 1/15/2026" for a move that ended on Wednesday):
+    read for the move, such a line gave another day's figure ("the VIX was up 0.13%" for
+    Tuesday's 19 % jump). A sentence on the weekend's news names no market session ("Trump
+    said on Saturday …", "Chip stocks may climb after …") and keeps its article."""
     lead = start - timedelta(days=COVERAGE_LEAD_DAYS)
     near = {a: hit for a, hit in best.items() if _on_its_days(hit, lead, end)}
+    before: set[str] = set()
+    after: set[str] = set()
     if not near:
-        return []
+        return before, after
     openings = {chunk_id: doc for chunk_id, doc, _, _ in store.first_chunks(lead, until)}
-    found = []
     for article, hit in near.items():
         document = next((doc for chunk_id, doc in openings.items()
                          if _same_version(chunk_id, hit)), "")  # fmt: skip
         opening = sentences(chunk_text(document, hit.title))[:LEDE_SENTENCES] if document else []
         session = next((named for part in opening if mentions(_whole_market(), part)
                         for named in _told(part, hit)), None)  # fmt: skip
-        if session is not None and (session.last < start or session.first > end):
-            found.append(article)
-    return found
+        if session is not None and session.last < start:
+            before.add(article)
+        elif session is not None and session.first > end:
+            after.add(article)
+    return before, after
 
 
 def _of_the_moves_days(sentence: str, hit: NewsHit, start: date, end: date) -> bool:

@@ -666,11 +666,15 @@ def test_an_unmeasured_move_with_no_direction_is_searched_both_ways(
     assert [c["direction"] for c in calls] == ["up", "down"]
     assert all(c["symbols"] == ["NVDA"] and c["names"] == ["Nvidia"] for c in calls)
     assert all((c["start"], c["end"]) == ("2026-01-20", "2026-01-20") for c in calls)
-    assert answer.text.startswith("Nvidia (NVDA) is not in the market store, so its move is not")
+    assert "Nvidia (NVDA) is not in the market store, so its move is not measured" in answer.text
     # The stored articles found around January 20 name Nvidia (a chip newsletter's "the NVIDIAs
-    # of tomorrow") but none reports it moving: none is read, and the answer says the gap.
+    # of tomorrow") but none reports it moving on that day (the wraps of the days around it
+    # open on other sessions): none is read, and the answer says the gap and its search.
     assert seen == []
-    assert "No stored article explains this move" in answer.text
+    assert (
+        "No stored article explains the move of NVDA (searched news published 2026-01-17 to "
+        "2026-01-21)" in answer.text
+    )
     # Code's line, not a reason: it is not checked as an uncited one.
     assert not [r for r in answer.verification.reasons if "No stored article" in r.text]
 

@@ -4,13 +4,14 @@ csv module and the rule (the same way, at least a third as much)."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from copilot.answering.backdrop import moved_with, wider_markets
+from copilot.answering.backdrop import moved_alongside, moved_with, wider_markets
 from copilot.answering.why import why_calls
 from copilot.claims.reasons import names_subject
 from copilot.news.backdrop import MARKET_WORDS, backdrop_words
@@ -23,9 +24,20 @@ from tests.raw import close_on, index_of, raw_closes
 
 def _return(shared_data: Path, symbol: str, start: str, end: str) -> float:
     """The move over the sessions start..end, from the close before `start`, in %."""
-    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    rows = (
+        raw_closes(shared_data / "market" / "prices", symbol)
+        if symbol != "WTI"
+        else _oil(shared_data)
+    )
     base = rows[index_of(rows, start) - 1][1]
     return (close_on(rows, end) / base - 1) * 100
+
+
+def _oil(shared_data: Path) -> list[tuple[str, float]]:
+    """(ISO date, $/barrel) of FRED's WTI export (`Date,Price`), read with the csv module."""
+    with (shared_data / "market" / "series" / "WTI.csv").open(newline="") as handle:
+        return [(row["Date"], float(row["Price"])) for row in csv.DictReader(handle)
+                if row["Price"] not in ("", ".")]  # fmt: skip
 
 
 def _expected(shared_data: Path, subject: str, wider: list[str], start: str, end: str) -> list[str]:
@@ -57,6 +69,53 @@ def test_the_wider_markets_that_moved_the_same_way_by_a_third_as_much(
     deps = replace(shared_deps, as_of=date(2026, 2, 1))
     found = moved_with(deps, subject, date.fromisoformat(start), date.fromisoformat(end))
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "peers", "start", "end"),
+    [
+        ("SLV", ["GLD"], "2026-01-22", "2026-01-22"),  # silver with gold, the dollar weaker
+        ("SLV", ["GLD"], "2026-01-12", "2026-01-14"),  # silver's own squeeze: gold a sixth
+        ("DBC", ["WTI", "GLD", "SLV"], "2025-12-23", "2025-12-23"),  # oil (in $), the metals
+        ("TLT", ["IEF"], "2026-01-16", "2026-01-16"),
+        ("GLD", [], "2026-01-12", "2026-01-12"),  # gold keeps its own news
+        ("PPLT", [], "2025-12-22", "2025-12-26"),  # as platinum does
+    ],
+)
+def test_the_peers_that_moved_the_same_way_by_a_third_as_much(
+    shared_data: Path, shared_deps: ToolDeps, subject: str, peers: list[str], start: str, end: str
+) -> None:
+    expected = _expected(shared_data, subject, peers, start, end)
+    deps = replace(shared_deps, as_of=date(2026, 2, 1))
+    assert moved_alongside(deps, subject, date.fromisoformat(start),
+                           date.fromisoformat(end)) == expected  # fmt: skip
+
+
+def test_the_peer_rule_both_keeps_and_leaves_on_the_sample(shared_data: Path) -> None:
+    # Silver +3.8 % with gold +1.9 % on January 22; +16.8 % over January 12-14 with gold
+    # +2.8 %. Oil rose $0.37 from $58.18 on December 23 (+0.64 %), the basket +1.12 %.
+    assert _expected(shared_data, "SLV", ["GLD"], "2026-01-22", "2026-01-22") == ["GLD"]
+    assert _expected(shared_data, "SLV", ["GLD"], "2026-01-12", "2026-01-14") == []
+    assert _expected(shared_data, "DBC", ["WTI"], "2025-12-23", "2025-12-23") == ["WTI"]
+
+
+def test_a_peers_news_explains_the_move_it_went_with(research_deps: ToolDeps) -> None:
+    # Silver's jump on January 22: no stored article names silver; the day's AP wrap says
+    # "Gold's price rose, and the value of the U.S. dollar weakened". Measured beside it and
+    # searched with it, gold's news is read, and the peer is said in the trace.
+    deps = replace(research_deps, as_of=date(2026, 1, 23))
+    settled = understand("silver popped nearly 4% on january 22, 2026 - what was behind it?",
+                         date(2026, 1, 23), Catalog.from_store(deps.market))  # fmt: skip
+    calls = why_calls(deps, settled, 800)
+    drivers = next(c["args"] for c in calls if c["tool"] == "news_drivers")
+    measured = [c["args"]["symbols"] for c in calls if c["tool"] == "measure"]
+    assert drivers["symbols"] == ["SLV", "GLD"] and ["SLV", "GLD", "SPY"] in measured
+    assert any(line.startswith("peers: SLV moved with GLD") for line in settled.trace)
+    alone = run_tool(deps, "news_drivers", {**drivers, "symbols": ["SLV"]})
+    assert alone.data["no_coverage"]
+    read = run_tool(replace(deps, ledger=SourceLedger()), "news_drivers", drivers)
+    assert not read.data["no_coverage"]
+    assert "Gold’s price rose, and the value of the U.S. dollar weakened" in read.text
 
 
 def test_the_rule_both_keeps_and_leaves_a_backdrop_on_the_sample(shared_data: Path) -> None:
