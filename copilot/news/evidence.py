@@ -314,6 +314,11 @@ def gather_evidence(
         for d in drivers
     ]  # fmt: skip
     drivers = [d for d in drivers if d.excerpt]  # nothing but a page's furniture: no reason
+    # A story stored twice (a wrap republished under the next day's title) reads the same:
+    # the model was shown it twice and drafted the same reason twice.
+    drivers = [
+        d for i, d in enumerate(drivers) if d.excerpt not in (e.excerpt for e in drivers[:i])
+    ]
     mentioning: list[Driver] = []
     mentioned: dict[str, str] = {}
     checked = 0
@@ -705,22 +710,31 @@ def _with_the_days_lede(
     parts = sentences(chunk_text(own[0][1], hit.title)) if own and own[0][0] == 0 else []
     if not all(_of_the_moves_days(part, hit, start, end) for part in parts[:LEDE_SENTENCES]):
         return driver  # another day's wrap: a Tuesday's after a holiday opens on Friday
-    ledes = [" ".join(parts[i : i + LEDE_SENTENCES]) for i, part in enumerate(parts)
+    ledes = [parts[i : i + LEDE_SENTENCES] for i, part in enumerate(parts)
              if mentions(_market(), part) and _leads_with(part, way)]  # fmt: skip
     # The first that gives a cause ("… on easing concerns about new U.S. tariffs"), else a later
     # cause line, else the first: a headline-like "U.S. stocks rose and regained more of their
     # losses" says less.
-    lede = next((lede for lede in ledes if gives_a_cause(lede)), "")
+    lede = next((lede for lede in ledes if gives_a_cause(" ".join(lede))), [])
     if not lede:  # the later chunks are read only when the lede gives no cause
-        lede = _cause_line(own[1:], hit, way, start, end) or (ledes[0] if ledes else "")
-    if not lede or lede.split(". ")[0] in driver.excerpt:  # none, or read already
+        lede = _cause_line(own[1:], hit, way, start, end) or (ledes[0] if ledes else [])
+    if not lede or lede[0] in driver.excerpt:  # none, or read already
         return driver
-    if len(lede) > limit // 2:  # the move's own line keeps at least half the room
-        cut = lede.rfind(" ", 0, limit // 2 - 2)
-        lede = lede[:cut].rstrip() + " …"
-    rest = reason_excerpt(hit.text, entity, direction, limit - len(lede) - 1)
-    joined = f"{lede} {rest}" if rest.startswith("…") else f"{lede} … {rest}"
+    lede_text = _fitted(lede, limit // 2)  # the move's own line keeps at least half the room
+    rest = reason_excerpt(hit.text, entity, direction, limit - len(lede_text) - 1)
+    joined = f"{lede_text} {rest}" if rest.startswith("…") else f"{lede_text} … {rest}"
     return replace(driver, excerpt=joined)
+
+
+def _fitted(parts: Sequence[str], room: int) -> str:
+    """Whole sentences of `parts` from the first while they fit in `room` characters; the
+    first alone cut at a word when it is longer."""
+    kept: list[str] = []
+    for part in parts:
+        if kept and len(" ".join([*kept, part])) > room:
+            break
+        kept.append(part)
+    return cut_at_word(" ".join(kept), room)
 
 
 def _the_markets_way(entity: Entity, direction: Direction) -> Direction:
@@ -731,18 +745,28 @@ def _the_markets_way(entity: Entity, direction: Direction) -> Direction:
 
 def _cause_line(
     chunks: Sequence[tuple[int, str]], hit: NewsHit, way: Direction, start: date, end: date
-) -> str:
+) -> list[str]:
     """The first sentence of later `chunks` that opens with the whole market, says it moved
-    `way` and gives a cause, with the sentence after it (a wrap's section on the day's cause:
-    "Stocks fell on Friday …, as investors assessed Trump's comments. The President said …").
-    A sentence on a group ("Chip stocks gained …") does not open with the market."""
+    `way` and gives a cause, with the rest of its section (a wrap's section on the day's cause:
+    "Stocks fell on Friday …, as investors assessed Trump's comments. The President said …
+    Investors have been betting on Hassett …", up to the next heading). A sentence on a group
+    ("Chip stocks gained …") does not open with the market."""
     for _, document in chunks:
         parts = sentences(chunk_text(document, hit.title))
         for i, part in enumerate(parts):
             if (_MARKET_OPENS.match(part) and _leads_with(part, way) and gives_a_cause(part)
                     and _of_the_moves_days(part, hit, start, end)):  # fmt: skip
-                return " ".join(parts[i : i + LEDE_SENTENCES])
-    return ""
+                section = [part]
+                for following in parts[i + 1 :]:
+                    if not _ENDS_A_SENTENCE.search(following):  # a heading: the section ends
+                        break
+                    section.append(following)
+                return section
+    return []
+
+
+# A sentence's end (a heading, "Bank Stocks Suffer, Semiconductors Gain", has none).
+_ENDS_A_SENTENCE = re.compile(r"[.!?][\"”’)\]]*$")
 
 
 def _of_other_sessions(

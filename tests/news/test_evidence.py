@@ -789,6 +789,7 @@ CAUSE_LINE = (
     "Stocks fell on Friday after the President said he would keep his adviser in his present "
     "role. Investors had bet on the adviser to lead the central bank."
 )
+CAUSE_MORE = "They saw him as likely to keep interest rates low."
 
 
 @pytest.fixture(scope="module")
@@ -803,7 +804,8 @@ def sectioned_wraps(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
         "fear gauge, the CBOE Volatility Index (VIX), was up 3.1% to 15.86.\n\n"
         f"{filler}\n\nInvestors Digest Remarks\n\nChip stocks gained on Friday after a trade "
         "deal. Markets in Europe fell on Friday after a weak German survey."
-        f"\n\n{CAUSE_LINE}\n\n{filler}"
+        f"\n\n{CAUSE_LINE} {CAUSE_MORE}\n\nBank Stocks Suffer\n\nBank stocks fell after a call "
+        f"for a cap on card rates.\n\n{filler}"
     )
     rally = (
         "U.S. stock markets closed higher on Friday after the AI trade regained momentum. "
@@ -827,9 +829,13 @@ def test_a_bare_line_is_read_with_the_wraps_later_cause_line(sectioned_wraps: Ne
     # …") is not the market's.
     evidence = gather_evidence(sectioned_wraps, ["XLV"], "down", FRIDAY, FRIDAY,
                                date(2026, 1, 19), min_similarity=0.0)  # fmt: skip
-    wrap = next(d.excerpt for d in evidence.drivers if d.title.endswith("Jan 19, 2026"))
-    assert wrap.startswith(CAUSE_LINE) and "(XLV) fell 0.8%" in wrap
-    assert "Chip stocks" not in wrap and "Europe" not in wrap
+    wraps = [d.excerpt for d in evidence.drivers if d.title.startswith("Stock Market News")]
+    # The section is read in whole sentences up to its end, the next heading, within half the
+    # room; the move's line follows. The story stored twice, under Monday's and Tuesday's
+    # titles, is read once.
+    assert len(wraps) == 1
+    assert wraps[0].startswith(f"{CAUSE_LINE} {CAUSE_MORE} … ") and "(XLV) fell 0.8%" in wraps[0]
+    assert "Bank" not in wraps[0]
 
 
 def test_another_days_wrap_lends_no_cause_line(sectioned_wraps: NewsStore) -> None:
