@@ -7,14 +7,17 @@
 2. runs each through the store's search (dense + BM25, `search_by_embedding`, the engine of
    `search_news`; the queries are embedded in one batch) inside a publication
    window centred on the move: `start − lead_days` … the morning after its end (the next
-   weekday), and never after `as_of` (a hard limit: nothing published after it is read,
-   whatever the window says). The window does not grow with `as_of`: asked a month later, the
-   same move is searched in the same days (it reached three days past the move, and asked on
-   the store's last day, later pieces crowded out the move's own: recall@3 0.686 and
-   "no coverage" precision 0.750, against 0.738 and 0.818 now; `why_retrieval_bench.py`);
+   NYSE session, `morning_after`), and never after `as_of` (a hard limit: nothing published
+   after it is read, whatever the window says). The window does not grow with `as_of`: asked
+   a month later, the same move is searched in the same days (it reached three days past the
+   move, and asked on the store's last day, later pieces crowded out the move's own:
+   recall@3 0.686 and "no coverage" precision 0.750, against 0.738 and 0.818 then;
+   `why_retrieval_bench.py`);
 3. fuses the per-query rankings (reciprocal-rank fusion, article level) and weighs them by
    two priors of an explanation: it names the entity, it was published on the move's days
-   or the morning after — the next weekday (`prior_relevance`);
+   or the morning after — the next session (`prior_relevance`); a wrap of those days that
+   opens on another session is no driver (`_of_other_sessions`: a later one's is dropped, an
+   earlier one's read only for a guess's mention);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
    chosen, so no two drivers come from one article and near-copies rank low; then puts first
    the articles of the move's days whose headline says the instrument (or a wider market it
@@ -36,8 +39,8 @@
    the move while its reason sits chunks further on, so the excerpt may come from another
    chunk of the same article (`_reason_chunk`), and the source cites that chunk; a wrap of
    the move's days read on a bare line of the move gets its lede in front, where wraps give
-   the day's cause, or its later line on the market's move and cause when the lede gives none
-   (`_with_the_days_lede`).
+   the day's cause, or its later section on the market's move and cause when the lede gives
+   none (`_with_the_days_lede`); a story stored twice is read once.
 
 8. a cause the question puts to the test (`guess`: "was it the jobs report …") is one more query,
    and the candidates from the day before the move to the morning after whose text uses its
