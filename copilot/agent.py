@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from typing import Any
 
 from copilot import prompts
@@ -42,14 +40,12 @@ from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
 from copilot.answering.reason_turns import (
-    UNCITED,
     InRankOrder,
     ReasonJudge,
     about_the_move,
     answer_system,
     measured_facts,
     reason_messages,
-    retry_messages,
 )
 from copilot.answering.sheet import articles_found, move_brief, sheet_articles
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
@@ -101,39 +97,7 @@ class AgentConfig:
     answer_max_tokens: int = 320
     reason_max_tokens: int = 100  # one reason, ~40 tokens; at 70 a long one lost its [n]
     reason_turns: int = 5  # articles read at most for the `news_sentences` reasons: a reason
-    # that does not hold up (`what_is_wrong`) is withheld and the next-ranked article read instead
-    reason_retries: bool = True  # a withheld or uncited draft's article is asked once more
-
-
-def _take_in(
-    batch: list[_Turn], take: Callable[[_Turn, LLMResponse], None], i: int, answer: LLMResponse
-) -> None:
-    take(batch[i], answer)
-
-
-@dataclass(frozen=True)
-class _Retry:
-    """A draft asked again: its article, the draft and what is wrong with it."""
-
-    n: int
-    excerpt: str
-    draft: str
-    problem: str
-
-
-@dataclass(frozen=True)
-class _Turn:
-    """One reasons turn: article [n]'s excerpt, or its retry."""
-
-    n: int
-    excerpt: str
-    retry: _Retry | None = None
-
-    def messages(self, move: str, fields: dict[str, Any]) -> list[ChatMessage]:
-        if self.retry is None:
-            return reason_messages(self.n, self.excerpt, move, fields)
-        return retry_messages(self.n, self.excerpt, move, fields, self.retry.draft,
-                              self.retry.problem)  # fmt: skip
+    # that does not hold up (_holds_up) is withheld and the next-ranked article read instead
 
 
 @dataclass
@@ -156,7 +120,6 @@ class _Run:
     written: str = ""  # the model's own text (tidied): what the model, not code, said
     withheld: list[str] = field(default_factory=list)  # drafted reasons that did not hold up
     reasons_kept: int = 0  # a why-answer: drafted reasons that held up, shown
-    articles_read: int = 0  # a why-answer: the articles its reasons were drafted from
     news_gap: str = ""  # a why-answer: code's line that no article found reports the move
     memory: Memory | None = None
     corrected: Corrections = field(default_factory=Corrections)  # the question's false premises
@@ -233,7 +196,7 @@ class Copilot:
         notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
-                f"No reason was kept from the {run.articles_read} stored articles read: each "
+                f"No reason was kept from the {len(run.withheld)} stored articles read: each "
                 "drafted reason stated a figure no source bears out, a direction the measured "
                 "data does not, or a day outside the move (listed apart)."
             )
@@ -473,53 +436,37 @@ class Copilot:
         def one_sentence(text: str) -> bool:
             return sentence_over(text) or looping(text)
 
-        retries: list[_Retry] = []  # drafts asked again in the next round, first
-        asked: set[int] = set()  # the articles drafted from
-
-        def take(turn: _Turn, response: LLMResponse) -> None:  # shown once checked, one piece
+        def take(response: LLMResponse) -> None:  # shown once checked, each as one piece
             run.count(response)
-            asked.add(turn.n)
             draft = response.text.strip()
             if not draft:
                 return
             drafts.append(draft)
-            again = self.config.reason_retries and turn.retry is None
-            if again and f"[{turn.n}]" not in draft:  # its own [n], written by the model
-                retries.append(_Retry(turn.n, turn.excerpt, draft, UNCITED))
-                return
-            # One that does not hold up is withheld, listed apart, and asked once more (or,
-            # asked already, sends the next-ranked article to the next round); a repeat too.
+            # One that does not hold up is withheld, listed apart; it and a repeat send the
+            # next-ranked article to the next round.
             if not judge.take(draft):
-                if again and judge.problem is not None:
-                    retries.append(_Retry(turn.n, turn.excerpt, draft, judge.problem))
                 return
             run.timings.setdefault("first_reason", time.perf_counter() - run.started)
             self._token(run, (" " if len(kept) > 1 else "") + draft)
 
         self._prime(run)
-        unread = [_Turn(n, excerpt) for n, excerpt in articles]
+        unread = list(articles)
         # As many articles as reasons still wanted are drafted together (decoded as parallel
         # sequences where the model can: a median 2.1 s less a round); a draft that does not
-        # hold up is asked again, with what is wrong with it, in the next round (once), before
-        # the next-ranked articles. The reasons are kept in each round's rank order.
-        while (retries or unread) and len(kept) < wanted and not run.deadline.expired():
-            queue = [*(_Turn(r.n, r.excerpt, r) for r in retries), *unread]
-            retries.clear()
-            batch, unread = queue[: wanted - len(kept)], queue[wanted - len(kept) :]
-            unread = [turn for turn in unread if turn.retry is None]  # one retry, in its round
-            convos = [turn.messages(brief or run.move, fields) for turn in batch]
-            in_order = InRankOrder(partial(_take_in, batch, take))
+        # hold up sends the next-ranked article to the next round. The same articles are read
+        # as one at a time would read them, and the reasons kept in rank order.
+        while unread and len(kept) < wanted and not run.deadline.expired():
+            batch, unread = unread[: wanted - len(kept)], unread[wanted - len(kept) :]
+            convos = [reason_messages(n, excerpt, brief or run.move, fields)
+                      for n, excerpt in batch]  # fmt: skip
+            in_order = InRankOrder(take)
             answers = complete_each(self.llm, convos, max_tokens=self.config.reason_max_tokens,
                                     stop_when=one_sentence, on_answer=in_order.arrived)  # fmt: skip
             in_order.finish(answers)
-        for retry in retries:  # uncited, and no round left to ask again: shown as drafted
-            if retry.problem == UNCITED and len(kept) < wanted and judge.take(retry.draft):
-                self._token(run, (" " if len(kept) > 1 else "") + retry.draft)
         # Every draft is the model's own text (the eval's measure of the writer), kept or not.
         run.written = tidy(" ".join(drafts))
         run.withheld += judge.withheld
         run.reasons_kept = len(kept)
-        run.articles_read = len(asked)
         # No repair turn (run.write_messages stays empty): it would re-read every excerpt to
         # rewrite all the reasons (13 s on the flagship); a reason whose figure does not check
         # is cut and listed apart instead.

@@ -52,60 +52,36 @@ def measured_facts(ledger: SourceLedger, numbers: list[int]) -> list[Fact]:
             for fact in source.facts]  # fmt: skip
 
 
-UNCITED = "It has no citation."  # what a draft without its article's [n] is told on its retry
-
-
-def what_is_wrong(
+def holds_up(
     draft: str, ledger: SourceLedger, as_of: date, question: str, measured: list[Fact]
-) -> str | None:
-    """Why a drafted reason is withheld, in words its retry tells the model; None when it
-    holds up. It fails the answer's own figure check run on it alone (the model moves an
-    article's "climbed 0.5% Thursday" onto the move's day), or says a measured instrument went
-    the other way ("the S&P 500 … rose on December 17" under a measured fall: no figure to
-    check, so the answer's check would let it stand), or dates its reason to a day outside the
-    move ("… climbed 0.5% Thursday" under Wednesday's rally; `day_outside`), or to a day after
-    its article was published (`reported_later`), or gives another market's reason ("Gold rose
-    as investors sought safety" under energy's fall; `another_market`), or only says the move
-    again ("The Russell 2000 fell … due to a decline in IWM"; `restates_the_move`)."""
+) -> bool:
+    """Whether a drafted reason passes the answer's own figure check run on it alone (the
+    model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
+    a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
+    measured fall: no figure to check, so the answer's check would let it stand), nor
+    dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
+    rally; `day_outside`), nor to a day after its article was published (`reported_later`),
+    nor gives another market's reason ("Gold rose as investors sought safety" under energy's
+    fall; `another_market`), nor only says the move again ("The Russell 2000 fell … due to a
+    decline in IWM"; `restates_the_move`)."""
     text = tidy(draft)
     _, checked = verify_answer(text, ledger, as_of, question)
     if any(number.status in UNSUPPORTED for number in checked.numbers):
-        return "It states a figure the excerpt does not give."
+        return False
     cited = [s for n in citations_in(text) if isinstance(s := ledger.get(n), NewsSource)]
-    outside = [day_outside(text, source) for source in cited]
-    if cited and all(outside):
-        return (
-            f"It speaks of {outside[0].words if outside[0] else 'another day'}, outside the move."
-        )
+    if cited and all(day_outside(text, source) is not None for source in cited):
+        return False
     if cited and all(reported_later(text, source) is not None for source in cited):
-        return "It dates the reason after the article was published."
-    others = [another_market(text, source) for source in cited]
-    if cited and all(others):
-        return f"It gives a reason for {others[0]}, not for the move."
+        return False
+    if cited and all(another_market(text, source) is not None for source in cited):
+        return False
     if cited and all(restates_the_move(text, source) for source in cited):
-        return "It only says the move again, with no cause."
-    against = contradicts_a_move(text, measured, as_of)
-    if against is not None:
-        return f"It says {against.subject} went the other way from its measured move."
-    return None
-
-
-def retry_messages(
-    n: int, excerpt: str, move: str, fields: dict[str, Any], draft: str, problem: str
-) -> list[ChatMessage]:
-    """Article [n]'s turn again, after the draft the checks did not keep: the draft as the
-    model's answer, then what is wrong with it and the ask once more."""
-    retry = prompts.render("retry_reason", n=n, problem=problem)
-    answered: ChatMessage = {"role": "assistant", "content": draft}
-    return [
-        *reason_messages(n, excerpt, move, fields),
-        answered,
-        {"role": "user", "content": retry},
-    ]
+        return False
+    return contradicts_a_move(text, measured, as_of) is None
 
 
 class ReasonJudge:
-    """Which drafts are shown, in rank order: one that does not hold up (`what_is_wrong`) is
+    """Which drafts are shown, in rank order: one that does not hold up (`holds_up`) is
     withheld (listed apart, tidied), one that says again what a kept one said is passed over,
     the rest are kept."""
 
@@ -115,12 +91,10 @@ class ReasonJudge:
         self.ledger, self.as_of, self.question, self.measured = ledger, as_of, question, measured
         self.kept: list[str] = []
         self.withheld: list[str] = []
-        self.problem: str | None = None
 
     def take(self, draft: str) -> bool:
-        """Whether `draft` is kept; `problem` says why one was withheld."""
-        self.problem = what_is_wrong(draft, self.ledger, self.as_of, self.question, self.measured)
-        if self.problem is not None:
+        """Whether `draft` is kept."""
+        if not holds_up(draft, self.ledger, self.as_of, self.question, self.measured):
             self.withheld.append(tidy(draft))
             return False
         if repeats(draft, self.kept):  # not wrong, not another reason
@@ -130,11 +104,11 @@ class ReasonJudge:
 
 
 class InRankOrder:
-    """Drafts decoded together finish in any order; each is taken (checked, then shown), with
-    its index in the batch, as soon as it and every draft ranked above it are done, so the
-    first reason is shown before the last draft ends and the reasons stay in rank order."""
+    """Drafts decoded together finish in any order; each is taken (checked, then shown) as soon
+    as it and every draft ranked above it are done, so the first reason is shown before the
+    last draft ends and the reasons stay in the articles' rank order."""
 
-    def __init__(self, take: Callable[[int, LLMResponse], None]) -> None:
+    def __init__(self, take: Callable[[LLMResponse], None]) -> None:
         self._take = take
         self._waiting: dict[int, LLMResponse] = {}
         self._next = 0
@@ -151,5 +125,5 @@ class InRankOrder:
 
     def _drain(self) -> None:
         while self._next in self._waiting:
-            self._take(self._next, self._waiting.pop(self._next))
+            self._take(self._waiting.pop(self._next))
             self._next += 1

@@ -178,11 +178,6 @@ def test_a_cancelled_question_writes_nothing_more(shared_deps: ToolDeps) -> None
     assert llm.calls == [] and "cancelled" in answer.text
 
 
-def _asked(messages: list[ChatMessage]) -> str:
-    """The reasons turn's ask: the user message that shows the article (a retry follows it)."""
-    return next(m["content"] for m in messages if "<<<ARTICLE [" in m["content"])
-
-
 def _excerpt_shown(prompt: str) -> tuple[str, str]:
     """([n], the excerpt) of the one article a reasons turn shows."""
     fence = re.search(r"<<<ARTICLE \[(\d+)\][^\n]*\n(.*?)\n>>>", prompt, re.S)
@@ -195,7 +190,7 @@ def _quoting(seen: list[str]) -> Callable[[list[ChatMessage]], str]:
     its article supports."""
 
     def reason(messages: list[ChatMessage]) -> str:
-        seen.append(_asked(messages))
+        seen.append(messages[-1]["content"])
         n, excerpt = _excerpt_shown(seen[-1])
         first = re.split(r"(?<=[.!?])\s", excerpt.lstrip("… "))[0]  # a reason is one sentence
         words = first.split()[:14]
@@ -209,17 +204,14 @@ def _drafting(words: str, seen: list[str] | None = None) -> Callable[[list[ChatM
 
     def reason(messages: list[ChatMessage]) -> str:
         if seen is not None:
-            seen.append(_asked(messages))
-        n, _ = _excerpt_shown(_asked(messages))
+            seen.append(messages[-1]["content"])
+        n, _ = _excerpt_shown(messages[-1]["content"])
         return f"{words} [{n}]."
 
     return reason
 
 
 SHIPPING = "Small caps rallied 40% because shipping rates in Asia collapsed"  # 40%: no source
-# The withholding tests read the next-ranked article in a withheld draft's place at once; by
-# default that article is first asked again (`test_a_withheld_draft_is_asked_again_…`).
-NO_RETRY = AgentConfig(reason_retries=False)
 
 
 # Small caps as an article would name them (non-breaking hyphens included), written here by
@@ -281,7 +273,7 @@ def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_art
     seen: list[str] = []
     quote = _quoting(seen)
     llm = ScriptedLLM([_drafting(SHIPPING, seen), quote, quote, quote, quote])
-    answer = Copilot(research_deps, llm, NO_RETRY).ask("why did small caps rally?", AS_OF)
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     readable = _naming_small_caps(answer)
     assert len(readable) >= 2  # the withheld reason's article, and one read in its place
     shown = [int(_excerpt_shown(p)[0]) for p in seen]
@@ -339,8 +331,9 @@ def test_reason_drafts_are_asked_together_and_a_withheld_ones_place_in_a_next_ro
     # (a round of one is a plain `stream` call).
     seen.clear()
     llm = _BatchingLLM([_drafting(SHIPPING, seen), quote])
-    one = AgentConfig(news_sentences=1, reason_retries=False)
-    answer = Copilot(research_deps, llm, one).ask("why did small caps rally?", AS_OF)
+    answer = Copilot(research_deps, llm, AgentConfig(news_sentences=1)).ask(
+        "why did small caps rally?", AS_OF
+    )
     llm.assert_consumed()
     assert llm.rounds == [] and len(llm.calls) == 2
     assert [int(_excerpt_shown(p)[0]) for p in seen] == readable[:2]
@@ -379,7 +372,7 @@ def test_a_reason_saying_the_measured_move_went_the_other_way_is_withheld(
     backwards = _drafting("Small caps tumbled on January 20 as traders sold risk")
     quote = _quoting([])
     llm = ScriptedLLM([backwards, quote, quote, quote])
-    answer = Copilot(research_deps, llm, NO_RETRY).ask("why did small caps rally?", AS_OF)
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     readable = _naming_small_caps(answer)
     assert "tumbled" not in answer.text
     assert len(answer.removed) == 1 and "tumbled" in answer.removed[0]
@@ -393,7 +386,7 @@ def test_a_reason_about_another_market_is_withheld_and_the_next_article_read(
     gold = _drafting("Gold climbed as investors sought a haven from tariff threats")
     quote = _quoting([])
     llm = ScriptedLLM([gold, quote, quote, quote])
-    answer = Copilot(research_deps, llm, NO_RETRY).ask("why did small caps rally?", AS_OF)
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     readable = _naming_small_caps(answer)
     assert len(answer.removed) == 1 and answer.removed[0].startswith("Gold climbed as")
     assert "Gold climbed" not in answer.text
@@ -421,7 +414,7 @@ def test_a_reason_dated_outside_the_move_is_withheld(research_deps: ToolDeps) ->
     quote = _quoting([])
     llm = ScriptedLLM([thursday, *[quote] * 4])
     question = "why did stocks rally on January 21, 2026?"
-    answer = Copilot(research_deps, llm, NO_RETRY).ask(question, date(2026, 1, 23))
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 23))
     drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
     assert str(drivers.arguments["start"]) == str(drivers.arguments["end"]) == "2026-01-21"
     # Every article read was published from 2026-01-18 (Sunday) to 2026-01-23 (Friday): in its
@@ -506,68 +499,13 @@ def test_each_instrument_is_held_to_its_own_clause(
 
 
 def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> None:
-    llm = ScriptedLLM([_drafting(SHIPPING)] * 10)
+    llm = ScriptedLLM([_drafting(SHIPPING)] * 5)
     answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
     read = len(_naming_small_caps(answer))  # every article that names small caps, no more
-    # Each article drafted, then asked once more with what is wrong: withheld both times.
-    assert len(llm.calls) == 2 * read and len(answer.removed) == 2 * read
+    assert len(llm.calls) == read and len(answer.removed) == read
     assert "shipping" not in answer.text
     assert f"No reason was kept from the {read} stored articles read" in answer.text
     assert answer.text.startswith("IWM: return ")  # the measured move still stands
-
-
-def _retried(messages: list[ChatMessage]) -> bool:
-    return messages[-1]["content"].startswith("That sentence cannot be shown.")
-
-
-def test_a_withheld_draft_is_asked_again_with_what_is_wrong(research_deps: ToolDeps) -> None:
-    # The first draft of every article states a figure no source gives; asked again with
-    # that said, the model quotes its excerpt, cited: those reasons are shown.
-    seen: list[str] = []
-    quoting = _quoting(seen)
-    llm = ScriptedLLM([], routes=[(_retried, quoting), (lambda m: True, _drafting(SHIPPING))])
-    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
-    retries = [m for m in llm.calls if _retried(m)]
-    assert len(retries) == 3 and all(len(m) == 4 for m in retries)  # system, ask, draft, retry
-    for messages in retries:
-        draft, retry = messages[2]["content"], messages[3]["content"]
-        assert draft.startswith(SHIPPING) and messages[2]["role"] == "assistant"
-        assert "It states a figure the excerpt does not give." in retry
-        n, _ = _excerpt_shown(messages[1]["content"])
-        assert retry.endswith(f"End the sentence with [{n}].")
-    reasons = answer.text.split("\n\n")[-1]
-    assert "shipping" not in reasons
-    assert len(re.findall(r"\[\d+\]", reasons)) == 3 and len(answer.removed) == 3
-
-
-def test_an_uncited_draft_is_asked_for_its_citation(research_deps: ToolDeps) -> None:
-    seen: list[str] = []
-    quoting = _quoting(seen)
-
-    def uncited(messages: list[ChatMessage]) -> str:
-        return quoting(messages).rsplit(" [", 1)[0] + "."
-
-    llm = ScriptedLLM([], routes=[(_retried, quoting), (lambda m: True, uncited)])
-    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
-    retries = [m for m in llm.calls if _retried(m)]
-    assert len(retries) == 3 and all("It has no citation." in m[3]["content"] for m in retries)
-    # The reasons shown are the retries, each carrying the [n] the model wrote; the uncited
-    # drafts are the model's text too (the writer's measure counts them) but not withheld.
-    assert not answer.removed
-    for messages in retries:
-        n, _ = _excerpt_shown(messages[1]["content"])
-        assert f"[{n}]" in answer.text
-    assert answer.written.count("[") == 3
-
-
-def test_without_retries_an_uncited_draft_is_shown_as_drafted(research_deps: ToolDeps) -> None:
-    seen: list[str] = []
-    quoting = _quoting(seen)
-    llm = ScriptedLLM([], routes=[(lambda m: True, lambda m: quoting(m).rsplit(" [", 1)[0])])
-    config = AgentConfig(reason_retries=False)
-    answer = Copilot(research_deps, llm, config).ask("why did small caps rally?", AS_OF)
-    assert len(llm.calls) == 3 and not any(_retried(m) for m in llm.calls)
-    assert not answer.removed
 
 
 def test_a_move_no_stored_article_covers_says_so_in_code(
