@@ -261,6 +261,8 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
             "long-term government bonds", "long-dated bonds", "long-duration bonds"),
     "IEF": ("treasuries", "treasury bonds", "government bonds", "10-year treasuries"),
     "HYG": ("high-yield bonds", "junk"),
+    "DBC": ("commodity basket", "commodities basket", "commodity index", "commodities index",
+            "broad commodity index", "commodity complex", "commodities complex"),
     "WTI": ("west texas intermediate", "wti crude"),
     "DGS2": ("the 2-year", "the 2 year", "the two-year", "2-year note", "2-yr yield",
              "2 year yield", "two year yield", "2y yield"),

@@ -62,7 +62,7 @@ from typing import Any
 
 from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
-from copilot.market.symbols import moves_against_stocks
+from copilot.market.symbols import lookup, moves_against_stocks
 from copilot.news.backdrop import MARKET_WORDS
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
@@ -701,10 +701,16 @@ def _with_the_days_lede(
     section heading after the benchmarks' lines). It is read only from a wrap of the move's
     days (the day before to the morning after: another day's wrap tells another day's cause)
     and only when the excerpt gives no cause of its own. The fear gauge's market is read the
-    other way: the VIX fell 11.6 % on a day "U.S. stock markets closed higher … after …"."""
+    other way: the VIX fell 11.6 % on a day "U.S. stock markets closed higher … after …". A
+    commodity's line gets none: the stock market's cause is not the metal's or the fuel's
+    ("Gold rose … because the S&P 500 climbed 0.5% Thursday" was drafted from it, in front
+    of "… financial markets are still showing some signs of nervousness. Gold's price rose, and
+    the value of the U.S. dollar weakened")."""
     hit = driver.hit
     if not _on_its_days(hit, start, end) or gives_a_cause(driver.excerpt):
         return driver
+    if all(_is_commodity(symbol) for symbol in entity.symbols):
+        return driver  # the stock market's cause is none of gold's or oil's
     if driver.excerpt.startswith(f"{hit.title.strip()}. "):  # its headline gives the cause
         return driver
     way = _the_markets_way(entity, direction)
@@ -738,6 +744,11 @@ def _fitted(parts: Sequence[str], room: int) -> str:
             break
         kept.append(part)
     return cut_at_word(" ".join(kept), room)
+
+
+def _is_commodity(symbol: str) -> bool:
+    info = lookup(symbol)
+    return info is not None and info.kind == "commodity"
 
 
 def _the_markets_way(entity: Entity, direction: Direction) -> Direction:

@@ -82,6 +82,8 @@ _WHY = re.compile(
     r"[^?.]{0,40}?\b(?:come|came|coming|stem|stemmed|stems|stemming)\s+from\b|"
     # "what was the catalyst?", "what's the trigger here", "what's up with gold"
     r"\bwhat(?:'s|\s+(?:is|was|were))\s+(?:the\s+)?(?:catalyst|trigger|spark|impetus|cause)s?\b|"
+    # the cause asked for in a word at the end: "platinum ran hard … - cause?", "the culprit?"
+    r"\b(?:the\s+|any\s+)?(?:causes?|culprits?|catalysts?|triggers?)\s*\?+\s*$|"
     + _WHATS_UP_WITH
     + r"|\bwhat'?s\s+the\s+deal\s+with\b|\bwhat\s+got\s+into\b|"
     # (the instrument's name is blanked before this reads it: "thank for [the Nasdaq]'s pop")

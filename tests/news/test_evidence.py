@@ -784,6 +784,28 @@ def test_a_lede_of_the_market_moving_the_other_way_is_not_read(day_wraps: NewsSt
     assert evidence.drivers and not any("Greenland" in d.excerpt for d in evidence.drivers)
 
 
+def test_a_commoditys_bare_line_gets_no_stock_market_lede(tmp_path: Path) -> None:
+    # The stock market's cause (a tariff deal) is not gold's; the line is read with what
+    # precedes it instead. A sector's line in the same wrap does get the lede.
+    filler = "Traders watched the calendar and the session's volume stayed thin. " * 12
+    nervous = "Financial markets are still showing some signs of nervousness."
+    lines = ("The Materials Select Sector SPDR (XLB) rose 1.9%. "
+             f"{nervous} Gold's price rose, and the dollar weakened.")  # fmt: skip
+    tracker_file(tmp_path / "wrap.md", title="Stock Market News for Jan 22, 2026",
+                 url="https://wraps.example/wrap", publisher="Wraps", published="January 22, 2026",
+                 summary=LEDE, body=f"{LEDE}\n\n{filler}\n\n{lines}\n\n{filler}")  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(store, [tmp_path])
+    # (-1: the hash embedder's similarities carry no meaning, and may be below 0)
+    gold = gather_evidence(store, ["GLD"], "up", WRAP_DAY, WRAP_DAY, date(2026, 1, 22),
+                           min_similarity=-1.0)  # fmt: skip
+    [read] = [d.excerpt for d in gold.drivers]
+    assert "Greenland" not in read and f"{nervous} Gold's price rose" in read
+    chips = gather_evidence(store, ["XLB"], "up", WRAP_DAY, WRAP_DAY, date(2026, 1, 22),
+                            min_similarity=-1.0)  # fmt: skip
+    assert next(d.excerpt for d in chips.drivers).startswith(LEDE)
+
+
 FRIDAY = date(2026, 1, 16)
 CAUSE_LINE = (
     "Stocks fell on Friday after the President said he would keep his adviser in his present "

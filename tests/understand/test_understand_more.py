@@ -882,10 +882,41 @@ def test_shares_and_equities_name_the_same_sectors_as_stocks(
         "what got silver going in late December",
         "What set energy stocks moving on January 5?",
         "what kicked off the selloff in chip stocks on December 17",
+        # The cause asked for in a word at the end, after a move the vocabulary has no verb
+        # for ("ran hard"): was answered with the return alone (app, session 27).
+        "platinum ran hard the week before christmas - cause?",
+        "gold went bananas on jan 12 - catalyst?",
+        "banks had a rough jan 20. the culprit?",
+        "small caps on a tear jan 21 -- any trigger?",
     ],
 )
 def test_story_catalyst_and_cause_ask_why(question: str, catalog: Catalog) -> None:
     assert understand(question, A, catalog).why
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did the commodity index do this year?",
+        "What was the return of the trigger-happy small caps in January?",  # no ask at the end
+    ],
+)
+def test_a_cause_word_not_asked_for_at_the_end_asks_no_why_by_itself(
+    question: str, catalog: Catalog
+) -> None:
+    assert not understand(question, A, catalog).why
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "commodity basket was up on dec 23 - what was going on there?",
+        "why did the commodities complex sell off in december?",
+        "How did the broad commodity index do in January?",
+    ],
+)
+def test_the_commodity_basket_by_its_everyday_names(question: str, catalog: Catalog) -> None:
+    assert [i.symbol for i in understand(question, A, catalog).instruments] == ["DBC"]
 
 
 @pytest.mark.parametrize(
