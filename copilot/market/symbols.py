@@ -329,6 +329,12 @@ def is_yield(symbol: str) -> bool:
     return info is not None and info.kind == "yield"
 
 
+def is_commodity(symbol: str) -> bool:
+    """Whether `symbol` is a commodity (a metal, a fuel, a basket of them)."""
+    info = lookup(symbol)
+    return info is not None and info.kind == "commodity"
+
+
 def moves_against_stocks(symbol: str) -> bool:
     """Whether `symbol` is the fear gauge, which rises as stocks fall."""
     info = lookup(symbol)

@@ -62,7 +62,7 @@ from typing import Any
 
 from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
-from copilot.market.symbols import lookup, moves_against_stocks
+from copilot.market.symbols import is_commodity, moves_against_stocks
 from copilot.news.backdrop import MARKET_WORDS
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
@@ -266,8 +266,13 @@ def gather_evidence(
     ]
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
     markets = [entity, *(entity_for([symbol]) for symbol in backdrop)]
-    told = _with_the_days_headlines(store, markets, direction, start, until, vectors, fused, best)
-    before, after = _of_other_sessions(store, best, start, end, until)
+    # The first chunks of the day before the move to the morning after, read once: the move's
+    # days' headlines and the openings that say which session a wrap tells.
+    firsts = store.first_chunks(start - timedelta(days=COVERAGE_LEAD_DAYS), until)
+    told = _with_the_days_headlines(
+        firsts, markets, direction, start, until, vectors, fused, best, store
+    )
+    before, after = _of_other_sessions(firsts, best, start, end)
     for article in after:  # a later session's news: no cause of this move
         del fused[article], best[article]
         told.pop(article, None)
@@ -348,7 +353,7 @@ def gather_evidence(
 
 
 def _with_the_days_headlines(
-    store: NewsStore,
+    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]],
     markets: Sequence[Entity],
     direction: Direction,
     start: date,
@@ -356,12 +361,13 @@ def _with_the_days_headlines(
     queries: Sequence[Vector],
     fused: dict[str, float],
     best: dict[str, NewsHit],
+    store: NewsStore,
 ) -> dict[str, Entity]:
     """The articles of the move's days whose headline says it moved (`move_headlines`), added
     to the candidates the searches found (as relevant as the least of them: their place is set
     apart) and returned best first, each with the market its headline names."""
     told: dict[str, Entity] = {}
-    for market, hit in move_headlines(store, markets, direction, start, until, queries):
+    for market, hit in move_headlines(store, markets, direction, start, until, queries, firsts):
         if hit.article_id in told:
             continue
         told[hit.article_id] = market
@@ -709,7 +715,7 @@ def _with_the_days_lede(
     hit = driver.hit
     if not _on_its_days(hit, start, end) or gives_a_cause(driver.excerpt):
         return driver
-    if all(_is_commodity(symbol) for symbol in entity.symbols):
+    if all(map(is_commodity, entity.symbols)):
         return driver  # the stock market's cause is none of gold's or oil's
     if driver.excerpt.startswith(f"{hit.title.strip()}. "):  # its headline gives the cause
         return driver
@@ -746,11 +752,6 @@ def _fitted(parts: Sequence[str], room: int) -> str:
     return cut_at_word(" ".join(kept), room)
 
 
-def _is_commodity(symbol: str) -> bool:
-    info = lookup(symbol)
-    return info is not None and info.kind == "commodity"
-
-
 def _the_markets_way(entity: Entity, direction: Direction) -> Direction:
     """The way the stock market went when `entity` moved `direction`: the same, but the other
     way for the fear gauge (the VIX rises as stocks fall)."""
@@ -784,7 +785,10 @@ _ENDS_A_SENTENCE = re.compile(r"[.!?][\"”’)\]]*$")
 
 
 def _of_other_sessions(
-    store: NewsStore, best: dict[str, NewsHit], start: date, end: date, until: date
+    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]],
+    best: dict[str, NewsHit],
+    start: date,
+    end: date,
 ) -> tuple[set[str], set[str]]:
     """The candidates published from the day before the move to the morning after that open
     on another session — before the move, and after it: the first of their first sentences
@@ -801,7 +805,7 @@ def _of_other_sessions(
     after: set[str] = set()
     if not near:
         return before, after
-    openings = {chunk_id: doc for chunk_id, doc, _, _ in store.first_chunks(lead, until)}
+    openings = {chunk_id: doc for chunk_id, doc, _, _ in firsts}
     for article, hit in near.items():
         document = next((doc for chunk_id, doc in openings.items()
                          if _same_version(chunk_id, hit)), "")  # fmt: skip

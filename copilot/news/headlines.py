@@ -21,7 +21,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from copilot.market.symbols import is_yield
 from copilot.news.embeddings import Vector
@@ -33,6 +34,7 @@ from copilot.news.evidence_terms import (
     opposite,
     sentences,
 )
+from copilot.news.filters import day_start_ts
 from copilot.news.models import NewsHit, chunk_text
 from copilot.news.store import NewsStore
 
@@ -151,14 +153,20 @@ def move_headlines(
     since: date,
     until: date,
     queries: Sequence[Vector],
+    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]] | None = None,
 ) -> list[tuple[Entity, NewsHit]]:
     """The articles published from `since` to `until` (dated to the day) whose headline, or
     else whose lede (`lede`), says one of `markets` moved `direction`'s way, each with the
     first market it names: headlines first, then ledes, each by market (the move's own
     instrument, then the wider markets it moved with), each read at its first chunk, scored by
-    its closeness to the nearest query."""
+    its closeness to the nearest query. `firsts`: the first chunks already read for a window
+    that holds `since` … `until` (those outside it are passed over), else they are read."""
     found: list[tuple[tuple[bool, int], NewsHit]] = []
-    for chunk_id, document, meta, vector in store.first_chunks(since, until):
+    low, high = day_start_ts(since), day_start_ts(until + timedelta(days=1))
+    rows = store.first_chunks(since, until) if firsts is None else firsts
+    for chunk_id, document, meta, vector in rows:
+        if not low <= int(meta["published_ts"]) < high:
+            continue
         title = str(meta["title"])
         which = next((i for i, market in enumerate(markets)
                       if says_it_moved(market, title, direction)), None)  # fmt: skip
