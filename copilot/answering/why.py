@@ -356,13 +356,11 @@ def _ranked_first(
 def unmeasured_note(settled: Understanding) -> str:
     """Code's words for a why-question whose named market the store lacks but whose news can
     still be read ("why did natural gas surge in the week of January 19?", "what knocked the
-    Dow lower on January 20?"): what is not measured and the command that would measure it.
-    Empty when the question cannot be explained either (then it is refused as before): a name
-    with no known symbol, a problem with the question, or no dated window to search the news
-    by."""
+    Dow lower on January 20?", "why did lumber fall on January 5?", a name no lookup knows):
+    what is not measured and the command that would measure it. Empty when the question cannot
+    be explained either (then it is refused as before): a problem with the question, or no
+    dated window to search the news by."""
     if not settled.why or not settled.unknown or settled.problems:
-        return ""
-    if any(name.symbol is None for name in settled.unknown):
         return ""
     if not settled.instruments and _news_window(settled) is None:
         return ""

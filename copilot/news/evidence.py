@@ -175,7 +175,7 @@ class Driver:
 class Evidence:
     """The result: drivers for the evidence sheet, or an explicit lack of coverage."""
 
-    symbols: tuple[str, ...]
+    symbols: tuple[str, ...]  # or the asker's words for a market no symbol is known for
     direction: Direction
     start: date
     end: date
@@ -241,7 +241,7 @@ def gather_evidence(
     for too, and the candidates that mention it are read first (`Evidence.mentions`);
     `backdrop` are wider markets measured moving the same way (its sector, "SPY"): their
     headlines of the move's days are read first after its own (`_with_the_days_headlines`)."""
-    if not symbols:
+    if not symbols and not names:
         raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
     if end < start:
         raise InvalidArgumentError(f"the move's end {end} is before its start {start}.")
@@ -249,14 +249,13 @@ def gather_evidence(
     last = morning_after(end) if lag_days is None else end + timedelta(days=lag_days)
     until = min(last, as_of)
     entity = entity_for(symbols, names)
+    subject = entity.symbols or (entity.primary,)  # the asker's words, for no stored symbol
     queries = move_queries(entity, direction, start, end)
     if guess:
         moves = UP_WORDS if direction == "up" else DOWN_WORDS
         queries.append(guess_query(guess, entity.phrases[0] if entity.phrases else entity.primary,
                                    moves[0]))  # fmt: skip
-    empty = Evidence(
-        tuple(entity.symbols), direction, start, end, as_of, since, until, queries, [], []
-    )
+    empty = Evidence(subject, direction, start, end, as_of, since, until, queries, [], [])
     if since > until:  # the whole window lies after as-of
         return empty
     vectors = store.embedder.embed_queries(queries)  # one batch, one thread: the cheapest
@@ -347,7 +346,7 @@ def gather_evidence(
             rest = [d for d in drivers if d.hit.article_id not in ids]
             drivers = [*mentioning, *rest][: max(k, len(mentioning))]
     return Evidence(
-        tuple(entity.symbols), direction, start, end, as_of, since, until, queries, drivers,
+        subject, direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars, guess, mentioned, checked, mentioning,
     )  # fmt: skip
 

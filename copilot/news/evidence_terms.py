@@ -226,6 +226,8 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
                 phrases.append(phrase)
         members += [m for m in BELLWETHERS.get(symbol.upper(), ()) if m not in members]
         drivers += [d for d in DRIVERS.get(symbol.upper(), ()) if d not in drivers]
+    if not symbols:  # "lumber", "shipping stocks": only the asker's words name it
+        phrases = list(dict.fromkeys(asked))
     return Entity(tuple(s.upper() for s in symbols), tuple(phrases), tuple(members), tuple(drivers))
 
 

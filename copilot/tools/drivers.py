@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from copilot.news.backdrop import backdrop_words
 from copilot.news.evidence import (
@@ -31,11 +31,14 @@ from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
 
 class DriversArgs(BaseModel):
-    symbols: list[str] = Field(min_length=1, max_length=4, description="The moving instruments.")
+    symbols: list[str] = Field(
+        default_factory=list, max_length=4, description="The moving instruments (or `names`)."
+    )
     names: list[str] = Field(
         default_factory=list,
         max_length=4,
-        description="What the question called them, searched beside the registry's names.",
+        description="What the question called them, searched beside the registry's names "
+        "(alone, for a market no symbol is known for).",
     )
     direction: Literal["up", "down"] = Field(description="The move's direction.")
     start: date = Field(description="First session of the move.")
@@ -55,6 +58,12 @@ class DriversArgs(BaseModel):
         description="Wider markets measured moving the same way (its sector, 'SPY'): an article "
         "on their move explains this one too.",
     )
+
+    @model_validator(mode="after")
+    def _names_the_market(self) -> DriversArgs:
+        if not self.symbols and not self.names:
+            raise ValueError("name the moving market: at least one symbol or name")
+        return self
 
 
 def _register(
@@ -117,7 +126,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
                       f"{fenced(n, driver.excerpt)}")  # fmt: skip
         rows.append({"n": n, "title": driver.title, "publisher": driver.publisher,
                      "url": driver.url, "score": round(driver.score, 4)})  # fmt: skip
-    head = (f"{len(blocks)} articles on the move of {', '.join(args.symbols)} "
+    head = (f"{len(blocks)} articles on the move of {', '.join(args.symbols or args.names)} "
             f"({args.start} to {args.end}):")  # fmt: skip
     data = {"no_coverage": False, "drivers": rows, "queries": found.queries}
     note = _guess(found, list(zip(numbers, found.drivers, strict=True)))

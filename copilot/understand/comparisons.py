@@ -267,6 +267,17 @@ def asks_why(text: str) -> bool:
     return _WHY.search(text) is not None
 
 
+def why_lead(text: str) -> re.Match[str] | None:
+    """The first words that ask why ("why", "what sent", "what's behind"), or None."""
+    return _WHY.search(text)
+
+
+def move_word(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first word from `start` that says a move either way ("fall", "higher", "crash")."""
+    found = [m for m in (_UP.search(text, start), _DOWN.search(text, start)) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
 # A move stated, then a question that asks for no figure: "discretionary got crushed thursday.
 # tariffs again?", "semis up 5% on monday?? anything notable", "treasuries sold off hard this
 # week, is it the jobs data or what". The asker already has the move; what they ask is what lies

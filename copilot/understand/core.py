@@ -28,12 +28,15 @@ from copilot.understand.instruments import (
     Found,
     Mention,
     find_instruments,
+    known_symbol,
+    unstored,
     warm_patterns,
 )
 from copilot.understand.measures import Asked, find_asked, not_market_data, periodic_move
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.relative import RECENT_SESSIONS, named_edges
 from copilot.understand.sessions import session_on_or_before, warm_calendar
+from copilot.understand.unnamed import unnamed_subject
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.window_build import sessions_window, without_a_session
 from copilot.understand.windows import (
@@ -93,6 +96,12 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
+    if why and not chosen.instruments and not found.unknown and not found.soft_unknown:
+        # "why did lumber fall?": what moved is named in words no lookup knows
+        subject = unnamed_subject(masked)
+        if subject is not None and (symbol := known_symbol(subject.phrase, catalog)):
+            subject = unstored(subject.phrase, symbol, catalog)  # "nvda dump context pls"
+        found.unknown += [subject] if subject is not None else []
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
         window_found = _window_of(words, as_of, latest, asked)

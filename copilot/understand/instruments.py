@@ -131,7 +131,7 @@ _EVENT_LEAD = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the\s+)?
 
 # What people put after a sector word instead of "stocks": "homebuilder shares", "the bank
 # selloff", "the chip rally".
-_SHARES = ("shares", "equities")
+_SHARES = ("shares", "equities", "names")  # "retail names": a trader's word for the stocks
 _EVENTS = ("selloff", "sell-off", "rally", "slump", "rout", "plunge", "surge", "rebound", "slide")
 
 
@@ -328,15 +328,28 @@ def _settle_symbol(
     if catalog.has(symbol):
         found.mentions.append(Mention(claim.start, claim.end, phrase, (symbol,), how, represents))
         return
+    found.unknown.append(unstored(phrase, symbol, catalog))
+
+
+def unstored(phrase: str, symbol: str, catalog: Catalog) -> UnknownName:
+    """A symbol the store lacks, named by what the constituents list or the registry call it."""
+    info = lookup(symbol)
+    company = catalog.companies().display.get(symbol)
     if company or info:
         name = company or (info.name if info else symbol)
         reason = f"{name} ({symbol}) is not in the market store"
     else:
         reason = f"{symbol} is not in the market store, the S&P 500 list or the symbol registry"
     fred = info is not None and info.kind in FRED_KINDS
-    found.unknown.append(
-        UnknownName(phrase=phrase, symbol=symbol, reason=reason, fix=fix_command(symbol, fred))
-    )
+    return UnknownName(phrase=phrase, symbol=symbol, reason=reason, fix=fix_command(symbol, fred))
+
+
+def known_symbol(word: str, catalog: Catalog) -> str | None:
+    """The symbol a word spells in any case ("nvda"), when the constituents list or the
+    registry knows it."""
+    symbol = word.upper()
+    known = symbol in catalog.names or lookup(symbol) is not None
+    return symbol if word.isalpha() and known else None
 
 
 def _ticker_symbol(token: str, catalog: Catalog, shouting: bool, explicit: bool) -> str | None:

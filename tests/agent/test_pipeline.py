@@ -22,7 +22,7 @@ from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.sources import NewsSource
-from copilot.tools import ToolDeps
+from copilot.tools import ToolDeps, run_tool
 from tests.raw import close_on, index_of, raw_closes
 
 AS_OF = date(2026, 1, 23)
@@ -679,6 +679,36 @@ def test_an_unmeasured_move_with_no_direction_is_searched_both_ways(
     assert not [r for r in answer.verification.reasons if "No stored article" in r.text]
 
 
+def test_a_market_no_lookup_knows_is_said_unmeasured_and_its_news_read(
+    research_deps: ToolDeps,
+) -> None:
+    # No stored market, registry entry or company is "cruise lines": the answer says so, and
+    # the articles around January 20 are read for those words, not for the question's text.
+    llm = ScriptedLLM([_drafting("Cruise lines fell on tariff worries")] * 6)
+    answer = Copilot(research_deps, llm).ask(
+        "What hammered cruise lines on January 20, 2026?", date(2026, 1, 21)
+    )
+    assert [c.name for c in answer.tool_calls] == ["news_drivers"]
+    drivers = answer.tool_calls[0].arguments
+    assert drivers["symbols"] == [] and drivers["names"] == ["cruise lines"]
+    assert (drivers["direction"], drivers["start"], drivers["end"]) == (
+        "down", "2026-01-20", "2026-01-20"
+    )  # fmt: skip
+    assert answer.text.startswith(
+        "I cannot answer that from the stored data. 'cruise lines' names no instrument in the "
+        "market store or the symbol registry, so its move is not measured here (to add it: "
+        "`market-copilot ingest online --yahoo <ticker>`). No stored article explains the move "
+        "of cruise lines (searched news published 2026-01-17 to 2026-01-21)."
+    )
+    assert llm.calls == [] and answer.sources == {}
+
+
+def test_the_drivers_tool_wants_a_symbol_or_a_name(research_deps: ToolDeps) -> None:
+    unnamed = {"direction": "down", "start": "2026-01-20", "end": "2026-01-20"}
+    output = run_tool(research_deps, "news_drivers", unnamed)
+    assert output.error and "name the moving market: at least one symbol or name" in output.text
+
+
 def test_an_unmeasured_week_so_far_is_searched_to_the_as_of_date(research_deps: ToolDeps) -> None:
     llm = ScriptedLLM([_drafting("Microsoft fell after its cloud outlook disappointed")] * 6)
     answer = Copilot(research_deps, llm).ask(
@@ -713,6 +743,7 @@ def test_why_with_one_market_stored_and_one_not_measures_the_stored_one(
     "question",
     [
         "Why did Nvidia jump?",  # no dated window: no news window to search either
+        "why did cocoa prices crash?",  # a name no lookup knows, and no dated window
         "What was the Dow's return on January 20, 2026?",  # not a why-question
     ],
 )

@@ -233,6 +233,33 @@ def test_the_askers_words_name_a_symbol_the_registry_does_not_know() -> None:
     assert dow.phrases[0] == "stocks" and sum(p.casefold() == "dow" for p in dow.phrases) == 1
 
 
+def test_the_askers_words_alone_name_a_market_no_symbol_is_known_for(tmp_path: Path) -> None:
+    lumber = entity_for([], ["the lumber market"])
+    assert (lumber.symbols, lumber.phrases) == ((), ("lumber market",))
+    assert move_queries(lumber, "down", MOVE_DAY, MOVE_DAY)[0] == (
+        "why lumber market drop on December 29, 2025"
+    )
+    day = "December 29, 2025"
+    for i, (title, body) in enumerate([
+        ("Lumber market slides on weak housing starts",
+         "The lumber market fell 3% as housing starts dropped."),
+        ("Gold slides", "Gold fell as the dollar rose."),
+    ]):  # fmt: skip
+        tracker_file(tmp_path / f"{i}.md", title=title, url=f"https://wires.example/{i}",
+                     publisher="Wires", published=day, summary=body, body=body)  # fmt: skip
+    store = _ingested(tmp_path)
+    found = gather_evidence(store, [], "down", MOVE_DAY, MOVE_DAY, AS_OF,
+                            names=["lumber market"], min_similarity=0.99)  # fmt: skip
+    assert found.drivers[0].title == "Lumber market slides on weak housing starts"
+    assert found.symbols == ("lumber market",)
+    gap = gather_evidence(store, [], "down", MOVE_DAY, MOVE_DAY, AS_OF,
+                          names=["cocoa"], min_similarity=0.99)  # fmt: skip
+    assert gap.no_coverage and gap.gap_note().startswith(
+        "No stored article explains the move of cocoa (searched news published 2025-12-26 to "
+        "2025-12-30)."
+    )
+
+
 def test_a_bellwether_company_names_its_sector_but_no_query_uses_it() -> None:
     chips, banks = entity_for(["SMH"]), entity_for(["XLF"])
     assert mentions(chips, "Micron's rosy forecast lifted the market")  # no "chip" in it

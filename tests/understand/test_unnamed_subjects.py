@@ -1,0 +1,87 @@
+"""A why-question whose moving market no lookup knows ("why did lumber fall?") reports the
+asker's words as an unknown name, so the answer says no stored market matches them instead of
+explaining an unmeasured move from whatever a search of the question finds. Expected readings
+written by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+A = date(2026, 1, 28)
+
+
+def _unnamed(question: str, catalog: Catalog) -> list[str]:
+    settled = understand(question, A, catalog)
+    return [name.phrase for name in settled.unknown if name.symbol is None]
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("Why did home furnishing stocks gain on January 2, 2026?", "home furnishing stocks"),
+        ("Why did lumber fall on Jan 5?", "lumber"),
+        ("What sent shipping stocks higher on Jan 12?", "shipping stocks"),
+        ("why did cocoa prices crash", "cocoa prices"),
+        ("cocoa crashed on Monday - why?", "cocoa"),
+        ("lumber down 5% on Monday, what happened?", "lumber"),
+        ("Why have egg prices been falling?", "egg prices"),
+        ("what's behind the cocoa crash?", "cocoa"),
+        ("what knocked defense contractors lower on Jan 7", "defense contractors"),
+        ("What hammered cruise lines on Jan 20?", "cruise lines"),
+        ("what lifted coffee futures on Jan 9?", "coffee futures"),
+        ("how come orange juice futures ripped on Jan 6?", "orange juice futures"),
+    ],
+)
+def test_the_words_for_an_unknown_market_are_reported(
+    catalog: Catalog, question: str, phrase: str
+) -> None:
+    settled = understand(question, A, catalog)
+    assert settled.why and settled.instruments == []
+    assert _unnamed(question, catalog) == [phrase]
+    name = settled.unknown[0]
+    registries = "the market store or the symbol registry"
+    assert name.reason == f"'{phrase}' names no instrument in {registries}"
+    assert name.fix == "market-copilot ingest online --yahoo <ticker>"
+    assert "instruments" not in settled.open_slots
+    assert any(line.startswith(f"unknown: {phrase} → ") for line in settled.trace)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did it fall?",  # a follow-up: the subject is the previous question's
+        "and why did the sector drop?",
+        "why did investors dump them on Friday?",  # an actor, not a market
+        "Why did prices fall in December?",
+        "What did the Fed decide, and why was the decision contentious?",  # no move
+        "Why did small caps rally in January 2026?",  # stored
+        "Why did shipping stocks and the S&P 500 fall on Jan 20?",  # one stored market named
+        "How much did lumber fall on Jan 5?",  # a figure, not a why-question
+    ],
+)
+def test_pointers_actors_and_named_markets_are_no_unknown_market(
+    catalog: Catalog, question: str
+) -> None:
+    assert _unnamed(question, catalog) == []
+
+
+def test_a_ticker_in_lower_case_is_named_by_its_company(catalog: Catalog) -> None:
+    settled = understand("nvda dump context pls", A, catalog)
+    assert [(n.phrase, n.symbol) for n in settled.unknown] == [("nvda", "NVDA")]
+    assert settled.unknown[0].reason == "Nvidia (NVDA) is not in the market store"
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        ("retail names got hit right after the open, whats the news", "XRT"),
+        ("why did bank names slide on Jan 13?", "XLF"),
+    ],
+)
+def test_names_is_a_word_for_a_groups_stocks(catalog: Catalog, question: str, symbol: str) -> None:
+    settled = understand(question, A, catalog)
+    assert [i.symbol for i in settled.instruments] == [symbol] and settled.unknown == []
