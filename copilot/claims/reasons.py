@@ -403,11 +403,13 @@ def _a_market_move(sentence: str) -> bool:
 
 
 # Which markets a reason can be about instead of its own subject. The whole market ("stocks",
-# "Wall Street") is every move's backdrop; rates, macro series, currencies and foreign markets
-# are causes ("after softer CPI", "as Treasury yields eased", "China's export curbs"). Left:
-# US stock sectors and industries, commodities and crypto — and, for an index's move, only
-# the last two (its sectors and companies are its parts: "Apple and Microsoft led gains").
+# "Wall Street") is the backdrop of every stock market move (not of a commodity's); rates,
+# macro series, currencies and foreign markets are causes ("after softer CPI", "as Treasury
+# yields eased", "China's export curbs"). Left: US stock sectors and industries, commodities
+# and crypto — and, for an index's move, only the last two (its sectors and companies are its
+# parts: "Apple and Microsoft led gains").
 WHOLE_MARKET = frozenset({"SPY", "DIA", "RSP", "^GSPC", "SP500", "^DJI"})
+MARKET = "SPY"  # the stock market as a whole, named as another market
 INDEXES = WHOLE_MARKET | {"QQQ", "^IXIC", "IWM", "^RUT", "MDY", "IWF", "IWD", "IWN", "MAGS"}
 STOCK_GROUPS = frozenset(sector_symbols()) | frozenset(SYMBOL_GROUPS["industry"]) | {
     "CIBR", "ICLN", "TAN", "URA", "SIL", "KIE", "MAGS"
@@ -437,7 +439,10 @@ def another_market(sentence: str, source: NewsSource) -> str | None:
     """The market a reason speaks of when it names neither the move it is given for, nor a
     market related to it, nor the market as a whole: "Gold ownership is expected to keep
     expanding [4]" under financials' fall is a reason for gold, however well it copies the
-    article; "Gold stocks rallied" under banks' rise is gold miners'. None otherwise."""
+    article; "Gold stocks rallied" under banks' rise is gold miners'. The stock market is the
+    backdrop of stocks' moves only: "US stocks rose on Fed meeting focus and tech earnings
+    anticipation [3]" under silver's 12.9 % jump is the stock market's reason (`MARKET`).
+    None otherwise."""
     if not source.about or mentions(Entity((), tuple(source.about)), sentence):
         return None
     own = {s for word in source.about if (info := lookup(word)) for s in family(info.symbol)}
@@ -447,13 +452,15 @@ def another_market(sentence: str, source: NewsSource) -> str | None:
     rest = sentence
     for mention in reversed(named):  # what no market's name covers: "stocks fell as oil sank"
         rest = rest[: mention.start] + " " + rest[mention.end :]
-    if mentions(_backdrop(), rest) or any(mention.subject & WHOLE_MARKET for mention in named):
+    whole = mentions(_backdrop(), rest) or any(m.subject & WHOLE_MARKET for m in named)
+    an_asset = bool(own) and own <= _ASSETS  # a metal's, a fuel's or a coin's move
+    if whole and not an_asset:
         return None
     for mention in named:
         if mention.subject & related:
             return None
     others = [s for mention in named for s in sorted(mention.subject) if s in candidates]
-    return others[0] if others else None
+    return others[0] if others else (MARKET if whole else None)
 
 
 # "The Russell 2000 fell on 2026-01-23 due to a decline in IWM", "The small caps index (IWM)

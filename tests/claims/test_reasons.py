@@ -393,7 +393,14 @@ def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> 
         ("XLF", "Gold stocks rallied as investors sought safety", "GDX"),  # not "stocks"
         ("XLB", "The Energy Select Sector SPDR (XLE) rose 2.4% on Greenland hopes", "XLE"),
         ("SPY", "Gold rose to a record as the dollar slid", "GLD"),
-        ("SLV", "The S&P 500 rallied 1% as retail stocks gained", None),  # the whole market
+        # The whole market is the backdrop of a stock market move, not of a metal's or a fuel's
+        # (seen in the eval: "US stocks rose … due to the Fed meeting focus" for silver's jump).
+        ("XLB", "The S&P 500 rallied 1% as retail stocks gained", None),
+        ("SLV", "The S&P 500 rallied 1% as retail stocks gained", "XRT"),  # a group it names
+        ("SLV", "US stocks rose due to the Fed meeting focus and anticipation of earnings", "SPY"),
+        ("WTI", "Wall Street rallied after the tariffs were called off", "SPY"),
+        ("SLV", "Stocks slipped and silver jumped as the dollar weakened", None),  # its own
+        ("SLV", "Stocks fell as gold hit a record on haven demand", None),  # a related market
         # A sector's industries, a materials fund's metals, energy's fuels: related news.
         ("XLK", "Chipmakers surged after Micron's upbeat forecast", None),
         ("XLI", "Transports rallied on strong freight data", None),
