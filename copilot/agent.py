@@ -198,7 +198,8 @@ class Copilot:
             notes.append(
                 f"No reason was kept from the {len(run.withheld)} stored articles read: each "
                 "drafted reason stated a figure no source bears out, a direction the measured "
-                "data does not, or a day outside the move (listed apart)."
+                "data does not, a day outside the move, another market's news or only the move "
+                "again (listed apart)."
             )
         notes += self._stale(run)
         if run.deadline.expired():
