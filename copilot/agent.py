@@ -196,7 +196,7 @@ class Copilot:
         notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
-                f"No reason was kept from the {len(run.withheld)} stored articles read: each "
+                f"No reason was kept from the {_articles(len(run.withheld))} read: each "
                 "drafted reason stated a figure no source bears out, a direction the measured "
                 "data does not, a day outside the move, another market's news or only the move "
                 "again (listed apart)."
@@ -573,6 +573,10 @@ def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:
     when the deadline passes."""
     enough = after_sentences(sentences)
     return lambda text: enough(text) or looping(text) or deadline.expired()
+
+
+def _articles(count: int) -> str:
+    return "1 stored article" if count == 1 else f"{count} stored articles"
 
 
 def _no_coverage(record: ToolCallRecord) -> bool:
