@@ -101,7 +101,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         subject = unnamed_subject(masked)
         if subject is not None and (symbol := known_symbol(subject.phrase, catalog)):
             subject = unstored(subject.phrase, symbol, catalog)  # "nvda dump context pls"
-        found.unknown += [subject] if subject is not None else []
+        if subject is not None:
+            found.unknown.append(subject)
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
         window_found = _window_of(words, as_of, latest, asked)

@@ -29,7 +29,7 @@ _EDGE_WORDS = re.compile(
 # investors dump …", a follow-up's "why did it fall?"), not a market the store lacks.
 _ACTORS_AND_POINTERS = (
     "it its they them this that these those he she we you i everything everyone everybody "
-    "something anything nothing people investors traders buyers sellers analysts funds "
+    "something anything nothing people investors traders buyers sellers analysts "
     "prices price what why how which who where when "
     # a follow-up's words for what was asked about before ("why did the sector drop?")
     "sector sectors index fund funds etf etfs stock group market one ones both either"
