@@ -68,7 +68,10 @@ _WHY = re.compile(
     r"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:dragging|weighing|pushing|pulling|"
     r"driving|lifting|hurting|hitting|fu?ell?ing|propping|holding\s+back|boosting|pressuring|"
     r"moving|sending|sinking|hammering|propelling|powering|knocking|juicing|spooking|scaring|"
-    r"worrying|rattling|bugging|eating|making|keeping)\b|"
+    r"worrying|rattling|bugging|eating|making|keeping|supporting|underpinning|helping|buoying|"
+    r"pummell?ing|battering|clobbering|walloping|crushing|tanking|slamming|smashing|depressing|"
+    r"squeezing|denting|dampening|hampering|souring|capping|roiling|jolting|shaking|rocking|"
+    r"sparking|spurring|triggering|causing)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
     # "what got staples rallying", "what set Treasuries rallying", "what kept chips climbing": a
     # cause that set the instrument moving (a move word in -ing after it)
@@ -95,6 +98,7 @@ _WHY = re.compile(
     r"(?:out\s+of|off)|"
     r"pulled\s+the\s+rug|touched\s+off|set\s+off|prompted|ignited|tanked|crushed|slammed|"
     r"juiced|squeezed|battered|clobbered|walloped|sunk|shook|jolted|rocked|roiled|dented|"
+    r"pummell?ed|depressed|dampened|hampered|soured|capped|smashed|"
     r"dinged|derailed|fired\s+up|revived|underpinned|supported|helped|led\s+to|"
     r"brought\s+(?:on|about)|gave\s+[^?.]{1,30}?\ban?\s+(?:lift|boost|bump|push|jolt|kick))\b|"
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)\s+responsible\s+for\b|"

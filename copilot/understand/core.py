@@ -85,6 +85,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     why = asks_why(words) or news or states_a_move(words) or proposes
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
+    if why and asked is not None and (asked.measure, asked.aggregate) == ("level", "last"):
+        # "what was weighing on the S&P", "what's driving gold prices": reasons explain a move,
+        # so an opening "what was" or a word for the price names no level to report
+        asked = MOVE
     if found.mentions and all(set(m.candidates) <= _FEAR_GAUGE for m in found.mentions):
         words = _MOOD.sub(" ", words)  # "what spooked everyone? the VIX …": no fall of the VIX
     # "what scared people? gold's jump after …": the instrument's own verb says its way

@@ -396,15 +396,17 @@ def _generic_market(text: str, catalog: Catalog, found: Found) -> None:
 # Words that may stand right before "stocks" / "the market" when it means the whole market
 # ("how did stocks do", "did tech beat the market"); any other word makes it a kind of stock
 # the store may not hold ("AI stocks", "meme stocks", "which stocks").
-_PLAIN_BEFORE = frozenset(
+_PLAIN_WORDS = frozenset(
     words(
         """how did do does have has had are were was is and or but vs versus than beat beating
     beaten outperform outperformed underperform underperformed against with for in of on to
     why where when while as like from over about whole broad broader overall us u.s. american
     did, so"""
     )
-    # A verb acting on the whole market: "what drove stocks higher", "what sank the market".
-    + words(
+)
+# A verb acting on the whole market: "what drove stocks higher", "what sank the market".
+_MARKET_VERBS = frozenset(
+    words(
         """drove drive drives driving pushed push pushes lifted lift lifts boosted boost boosts
     sent send sends moved move moves hit hits hurt hurts sank sink sinks dragged drag drags
     weighed rattled spooked knocked propelled powered fueled fuelled buoyed pressured helped
@@ -415,12 +417,28 @@ _PLAIN_BEFORE = frozenset(
     roils spark sparks spur spurs trigger triggers weigh weighs tank tanks crush crushes slam
     slams smash smashes"""
     )
+    # ... and the same verbs at work: "what was pressuring stocks", "what's lifting the market"
+    + words(
+        """weighing pressuring dragging lifting boosting pushing hitting hurting sinking
+    rattling spooking knocking propelling powering fueling fuelling buoying helping hammering
+    battering shaking jolting roiling sparking spurring triggering causing tanking crushing
+    slamming smashing sending supporting underpinning pummeling pummelling clobbering
+    walloping depressing squeezing denting dampening hampering souring capping propping
+    pulling supported underpinned pummeled pummelled clobbered walloped depressed squeezed
+    dented dampened hampered soured capped propped pulled"""
+    )
 )
+_PLAIN_BEFORE = _PLAIN_WORDS | _MARKET_VERBS
+# A verb's particle before the market: "what was propping up stocks", "what dragged down
+# equities" (only after one of the verbs above: "beaten-down stocks" are a kind of stock).
+_PARTICLES = frozenset(("up", "down"))
 
 
 def _plain_subject(before: str) -> bool:
-    words = re.findall(r"[\w.&,]+", before.lower())
-    return not words or words[-1].rstrip(",") in _PLAIN_BEFORE
+    words = [word.rstrip(",") for word in re.findall(r"[\w.&,]+", before.lower())]
+    if len(words) >= 2 and words[-1] in _PARTICLES:
+        return words[-2] in _MARKET_VERBS
+    return not words or words[-1] in _PLAIN_BEFORE
 
 
 def _named_set(text: str, catalog: Catalog, found: Found) -> None:

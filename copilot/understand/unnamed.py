@@ -13,6 +13,7 @@ import re
 
 from copilot.understand.comparisons import move_word, why_lead
 from copilot.understand.model import UnknownName
+from copilot.understand.vocabulary import GENERIC_MARKET
 
 NO_TICKER_FIX = "market-copilot ingest online --yahoo <ticker>"
 _MOST_WORDS = 5  # a longer stretch is a clause, not a name ("did the decision that the Fed …")
@@ -84,8 +85,8 @@ def _named(words: str) -> UnknownName | None:
     tokens = words.split()
     if len(tokens) > _MOST_WORDS or not all(_WORD.fullmatch(t) for t in tokens):
         return None
-    if tokens[0].lower() in _NOT_A_MARKET:
-        return None
+    if tokens[0].lower() in _NOT_A_MARKET or GENERIC_MARKET.fullmatch(words):
+        return None  # "what was squeezing US stocks": the whole market, which is stored
     return UnknownName(
         phrase=words,
         reason=f"'{words}' names no instrument in the market store or the symbol registry",

@@ -61,6 +61,7 @@ def test_the_words_for_an_unknown_market_are_reported(
         "Why did small caps rally in January 2026?",  # stored
         "Why did shipping stocks and the S&P 500 fall on Jan 20?",  # one stored market named
         "How much did lumber fall on Jan 5?",  # a figure, not a why-question
+        "what was squeezing US stocks on Jan 20?",  # the whole market is stored
     ],
 )
 def test_pointers_actors_and_named_markets_are_no_unknown_market(
@@ -85,3 +86,31 @@ def test_a_ticker_in_lower_case_is_named_by_its_company(catalog: Catalog) -> Non
 def test_names_is_a_word_for_a_groups_stocks(catalog: Catalog, question: str, symbol: str) -> None:
     settled = understand(question, A, catalog)
     assert [i.symbol for i in settled.instruments] == [symbol] and settled.unknown == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was pressuring stocks on Tuesday?",
+        "what's lifting the market today",
+        "what is dragging equities lower this week",
+        "what was hurting U.S. stocks on Jan 20?",
+        "what has been weighing on Wall Street lately?",
+        "what was pummeling US stocks on Jan 20?",
+        "what's supporting stocks this week?",
+        "what was propping up stocks on Friday",
+        "what dragged down equities on Jan 20",
+    ],
+)
+def test_a_verb_at_work_on_the_whole_market_names_the_benchmark(
+    catalog: Catalog, question: str
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.why, got.trace
+    assert [i.symbol for i in got.instruments] == ["SPY"], got.trace
+    assert got.unknown == [], got.trace
+
+
+def test_a_kind_of_stock_before_a_particle_is_not_the_whole_market(catalog: Catalog) -> None:
+    got = understand("how did beaten down stocks do this week?", A, catalog)
+    assert "SPY" not in [i.symbol for i in got.instruments], got.trace

@@ -154,3 +154,30 @@ def test_around_a_day_is_the_week_centred_on_it(
 ) -> None:
     got = understand(question, AS_OF, catalog)
     assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [  # an opening "what was" or a word for the price, in a question about causes
+        ("what was weighing on the S&P during the first week of January?", "SPY"),
+        ("what was pressuring stocks on Tuesday?", "SPY"),
+        ("what's the deal with GLD today", "GLD"),
+        ("what's moving XLE today", "XLE"),
+        ("what is driving silver prices this week?", "SLV"),
+        ("what was behind the price action in TLT on friday", "TLT"),
+    ],
+)  # fmt: skip
+def test_a_why_question_measures_the_move_not_a_level(
+    question: str, symbol: str, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.why, got.trace
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert [call.measure for call in got.calls] == ["return"], got.trace
+
+
+def test_a_level_asked_without_a_cause_stays_a_level(catalog: Catalog) -> None:
+    got = understand("what was the S&P 500 at on January 6?", AS_OF, catalog)
+    assert not got.why
+    assert [i.symbol for i in got.instruments] == ["SP500"]
+    assert [call.measure for call in got.calls] == ["level"]
