@@ -14,6 +14,7 @@ from typing import Any
 
 from copilot import prompts
 from copilot.answering.against import contradicts_a_move
+from copilot.answering.excerpt_view import for_the_writer
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import repeats, tidy
 from copilot.claims.extract import citations_in
@@ -32,9 +33,10 @@ def answer_system() -> ChatMessage:
 
 
 def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> list[ChatMessage]:
-    """The turn for article [n]: its excerpt alone, fenced, and the move it should explain.
-    `fields` fills the prompt's question, as_of and premise."""
-    user = prompts.render("write_reason", move=move, n=n, evidence=fenced(n, excerpt), **fields)
+    """The turn for article [n]: its excerpt alone (without its bare figure lines), fenced, and
+    the move it should explain. `fields` fills the prompt's question, as_of and premise."""
+    shown = for_the_writer(excerpt)  # the source keeps the whole excerpt
+    user = prompts.render("write_reason", move=move, n=n, evidence=fenced(n, shown), **fields)
     return [answer_system(), {"role": "user", "content": user}]
 
 
