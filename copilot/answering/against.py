@@ -15,6 +15,7 @@ shown as reasons).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -58,14 +59,32 @@ _GENERIC = frozenset({"stocks", "shares", "equities", "market", "markets", "inde
 _YIELDS = frozenset({"yield", "yields", "rate", "rates"})
 
 
+# Treasury funds: their price moves against Treasury yields, whichever tenor the news names.
+_TREASURY_FUNDS = frozenset({"TLT", "IEF", "AGG", "TIP"})
+# "Treasury yields", "the 10-year Treasury bond yield", "the 30-year yield", "bond yields",
+# "yields on the 10-year": how the news names the yields a Treasury fund's price mirrors.
+_TREASURY_YIELD = re.compile(
+    r"\b(?:treasury|treasuries|bond|government\s+bond|benchmark|\d{1,2}[-\s]year)"
+    r"(?:\s+(?:treasury|bond|note|government\s+bond))*\s+yields?\b"
+    r"|\byields?\s+on\s+(?:the\s+)?(?:\d{1,2}[-\s]year|treasur\w+|government\s+bonds?|bonds?)\b",
+    re.IGNORECASE,
+)
+
+
 def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fact | None:
     """The measured return `sentence` says went the other way, or None."""
     words = tokens(sentence)
+    yields_way = _treasury_yields_way(sentence)
     for fact in facts:
         if fact.measure != "return" or fact.value == 0 or fact.end is None:
             continue
         start = fact.start or fact.end  # no start: a one-day window
         measured: Direction = "up" if fact.value > 0 else "down"
+        # "The 10-year Treasury yield rose on January 9" under long bonds' measured rise: the
+        # yields' verb is the price's the other way.
+        if (fact.subject in _TREASURY_FUNDS and yields_way == measured
+                and not _dated_elsewhere(sentence, start, fact.end, as_of)):  # fmt: skip
+            return fact
         if any(word in _VERBS[measured] for word in words):
             continue  # both ways in one sentence: not a plain claim about the move
         if _says_it_went(words, fact.subject, opposite(measured)) and not _dated_elsewhere(
@@ -144,3 +163,14 @@ def _dated_elsewhere(sentence: str, start: date, end: date, as_of: date) -> bool
     reason's own day binding judges (`copilot.claims.reasons.day_outside`)."""
     days = [day for found in find_dates(sentence) if (day := on_or_before(found, as_of))]
     return bool(days) and not any(start <= day <= end for day in days)
+
+
+def _treasury_yields_way(sentence: str) -> Direction | None:
+    """The way the sentence says Treasury yields moved (the first verb within `_NEAR` words
+    after their name), or None when it names none, or verbs both ways ("rose, then fell")."""
+    found = _TREASURY_YIELD.search(sentence)
+    if found is None:
+        return None
+    ways = {way for word in tokens(sentence[found.end() :])[:_NEAR]
+            if (way := _verb_way(word)) is not None}  # fmt: skip
+    return ways.pop() if len(ways) == 1 else None

@@ -406,9 +406,10 @@ def family(symbol: str) -> frozenset[str]:
 
 # Names of the registry whose singular is another word: "industrials" are stocks, "industrial
 # production" is a statistic; "financial markets", "a material rally" (a large one), "a staple
-# of", "communication" and "transport" name no market. Never read in the singular.
+# of", "communication" and "transport" name no market; a "semi" is a truck ("the manufacture of
+# motor vehicles, trailers, and semi-trailers" was read as chip news). Never read in the singular.
 PLURAL_ONLY = frozenset(
-    {"industrials", "financials", "materials", "staples", "communications", "transports"}
+    {"industrials", "financials", "materials", "staples", "communications", "transports", "semis"}
 )
 
 

@@ -158,3 +158,35 @@ def test_a_noun_of_a_yields_move_after_its_name_moves_bonds_the_other_way() -> N
     found = contradicts_a_move("The Treasury yields spike hit demand. [2]", [TLT], LATER)
     assert found is not None and found.subject == "TLT"
     assert contradicts_a_move("A Treasury yields slide lifted demand. [2]", [TLT], LATER) is None
+
+
+JOBS_DAY = date(2026, 1, 9)
+# Long bonds rose on January 9 (TLT's closes 87.35 → 87.93, by hand from TLT.csv).
+TLT_UP = Fact(subject="TLT", measure="return", value=0.66, unit="%", start=JOBS_DAY, end=JOBS_DAY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # the app's draft, then other names for the yields a Treasury fund mirrors
+        "The 10-year Treasury bond yield rose on January 9, as investors worried. [3]",
+        "Treasury yields climbed after the jobs report. [4]",
+        "Yields on the 30-year jumped as traders priced fewer cuts. [5]",
+        "The benchmark yield rose. [2]",
+    ],
+)
+def test_treasury_yields_said_to_rise_under_a_measured_bond_rise_are_caught(sentence: str) -> None:
+    found = contradicts_a_move(sentence, [TLT_UP], date(2026, 1, 12))
+    assert found is not None and found.subject == "TLT"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Treasury yields fell after the jobs report. [4]",  # the measured way
+        "The 10-year yield rose early, then fell after the data. [3]",  # both ways
+        "The 10-year yield rose on January 2 after the holiday week. [3]",  # another day
+        "High-yield bonds rose with stocks. [2]",  # junk bonds: no Treasury yield
+    ],
+)
+def test_yields_that_do_not_say_the_other_way_are_left(sentence: str) -> None:
+    assert contradicts_a_move(sentence, [TLT_UP], date(2026, 1, 12)) is None

@@ -216,6 +216,11 @@ def test_a_name_that_only_contains_a_markets_word_is_not_that_market() -> None:
     assert mentions(gold, "Gold rushed to a record as the dollar fell")
     # The markets themselves, and a bank named "Bank of …" that is one, still count.
     assert mentions(banks, "Bank of America beat estimates")
+    # A UK output release's "semi-trailers" was read as the reason for chips' fall (the app).
+    chips = entity_for(["SMH"])
+    assert not mentions(chips, "a fall in the manufacture of motor vehicles and semi-trailers")
+    assert not mentions(chips, "Freight demand for semi trucks slowed")
+    assert mentions(chips, "Semis slid as AI spending doubts returned")
     assert mentions(banks, "central banks eased, and bank stocks rallied")
     assert mentions(silver, "Silver hit a record high")
 
