@@ -104,12 +104,19 @@ def why_calls(
     calls.append({"tool": "measure", "args": measured})
     if ranking is not None and move is not None:
         calls.insert(0, {"tool": "measure", "args": {**ranking, **window}})
-    if compare and len(priced) == 1 and move is not None:
+    if len(priced) == 1 and move is not None and move.start < move.end:
         # The longest run inside the move's window: the run ending on its last session can be
-        # 0 ("in January", asked the day after a lagging session) while the rally had 14.
-        streak = {"symbols": priced, "measure": "beat_streak", "versus": BENCHMARK,
-                  "aggregate": "max", **window}  # fmt: skip
-        calls.append({"tool": "measure", "args": streak})
+        # 0 ("in January", asked the day after a lagging session) while the rally had 14. A
+        # rise's run is of sessions beating the benchmark; a fall's, of sessions down ("XLU:
+        # longest run of sessions beating SPY 1 session" said nothing of utilities' lag). A
+        # one-day move has no run to tell.
+        if move.direction == "up" and compare:
+            streak = {"symbols": priced, "measure": "beat_streak", "versus": BENCHMARK,
+                      "aggregate": "max", **window}  # fmt: skip
+            calls.append({"tool": "measure", "args": streak})
+        elif move.direction == "down":
+            streak = {"symbols": priced, "measure": "down_streak", "aggregate": "max", **window}
+            calls.append({"tool": "measure", "args": streak})
     if deps.news is not None and move is not None:
         drivers = {"symbols": searched + peers, "direction": move.direction, **window,
                    "budget_tokens": budget_tokens}  # fmt: skip

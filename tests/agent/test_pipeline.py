@@ -508,6 +508,25 @@ def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> N
     assert answer.text.startswith("IWM: return ")  # the measured move still stands
 
 
+def test_a_one_day_move_has_no_run_and_a_fall_has_a_run_of_down_sessions(
+    research_deps: ToolDeps,
+) -> None:
+    # By hand from XLU.csv: 43.61 on 2026-01-15, 43.39 on 01-16, 42.96 on 01-20 (both down).
+    one_day = Copilot(research_deps, ScriptedLLM([_quoting([])] * 8)).ask(
+        "why did utilities drop on January 20, 2026?", AS_OF
+    )
+    assert [c.name for c in one_day.tool_calls] == ["measure", "news_drivers"]
+    assert "longest run" not in one_day.text
+    fall = Copilot(research_deps, ScriptedLLM([_quoting([])] * 8)).ask(
+        "why did utilities slide over January 16-20, 2026?", AS_OF
+    )
+    streaks = [c.arguments for c in fall.tool_calls if "streak" in c.arguments.get("measure", "")]
+    assert streaks == [{"symbols": ["XLU"], "measure": "down_streak", "aggregate": "max",
+                        "start": "2026-01-16", "end": "2026-01-20"}]  # fmt: skip
+    assert "beating SPY" not in fall.text
+    assert "XLU: longest run of lower closes 2 sessions (2026-01-16 to 2026-01-20)" in fall.text
+
+
 def test_a_move_no_stored_article_covers_says_so_in_code(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:
