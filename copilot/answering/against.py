@@ -166,11 +166,19 @@ def _dated_elsewhere(sentence: str, start: date, end: date, as_of: date) -> bool
 
 
 def _treasury_yields_way(sentence: str) -> Direction | None:
-    """The way the sentence says Treasury yields moved (the first verb within `_NEAR` words
-    after their name), or None when it names none, or verbs both ways ("rose, then fell")."""
+    """The way the sentence says Treasury yields moved (a word of a move right before their
+    name, "higher yields", or verbs within `_NEAR` words after it), or None when it names
+    none, or says both ways ("rose, then fell")."""
     found = _TREASURY_YIELD.search(sentence)
     if found is None:
         return None
-    ways = {way for word in tokens(sentence[found.end() :])[:_NEAR]
-            if (way := _verb_way(word)) is not None}  # fmt: skip
+    before = tokens(sentence[: found.start()])[-1:]  # "higher yields on the 10-year bond"
+    ways = {way for word in [*before, *tokens(sentence[found.end() :])[:_NEAR]]
+            if (way := _verb_way(word) or _YIELD_ADJECTIVES.get(word)) is not None}  # fmt: skip
     return ways.pop() if len(ways) == 1 else None
+
+
+_YIELD_ADJECTIVES: dict[str, Direction] = {
+    **dict.fromkeys(("rising", "climbing", "surging", "soaring", "jumping", "spiking"), "up"),
+    **dict.fromkeys(("falling", "declining", "sliding", "sinking", "tumbling", "easing"), "down"),
+}

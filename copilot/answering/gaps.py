@@ -69,8 +69,9 @@ def no_news_line(read: int = 0) -> str:
     """The gap when no article read reports the move; `read` found around it say so, since
     the sources list them (an answer that cites them and says "no stored article" reads as
     contradicting itself)."""
-    found = (f": the {read} article{'s' if read > 1 else ''} found around it never report "
-             "its market moving") if read else ""  # fmt: skip
+    several = read > 1
+    found = (f": the {read} article{'s' if several else ''} found around it never "
+             f"report{'' if several else 's'} its market moving") if read else ""  # fmt: skip
     return (
         f"No stored article explains this move{found}; to add news coverage run "
         f"`{NO_NEWS_FIX}` (or `market-copilot ingest news FOLDER`)."

@@ -172,6 +172,8 @@ TLT_UP = Fact(subject="TLT", measure="return", value=0.66, unit="%", start=JOBS_
         "Treasury yields climbed after the jobs report. [4]",
         "Yields on the 30-year jumped as traders priced fewer cuts. [5]",
         "The benchmark yield rose. [2]",
+        "TLT rose on 2026-01-09 due to higher yields on the 10-year bond. [5]",  # the app's
+        "Rising Treasury yields weighed on long bonds. [4]",
     ],
 )
 def test_treasury_yields_said_to_rise_under_a_measured_bond_rise_are_caught(sentence: str) -> None:

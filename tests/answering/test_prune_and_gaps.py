@@ -80,7 +80,7 @@ def test_the_news_gap_counts_the_articles_found_that_never_report_the_move() -> 
         "No stored article explains this move: the 2 articles found around "
         f"it never report its market moving; to add news coverage run {fix}"
     )
-    assert "the 1 article found" in no_news_line(1)
+    assert ": the 1 article found around it never reports its market moving;" in no_news_line(1)
 
 
 def test_the_deadline_expires_on_time_or_on_cancel() -> None:

@@ -181,3 +181,13 @@ def test_a_level_asked_without_a_cause_stays_a_level(catalog: Catalog) -> None:
     assert not got.why
     assert [i.symbol for i in got.instruments] == ["SP500"]
     assert [call.measure for call in got.calls] == ["level"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why did the bond aggregate dip on the 20th of january?",  # the app: an unknown name
+     "how did the aggregate bond index do in 2025?"],
+)  # fmt: skip
+def test_the_aggregate_by_its_industry_names_is_agg(question: str, catalog: Catalog) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert [i.symbol for i in got.instruments] == ["AGG"], got.trace
