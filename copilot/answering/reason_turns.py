@@ -33,7 +33,7 @@ def answer_system() -> ChatMessage:
 
 
 def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> list[ChatMessage]:
-    """The turn for article [n]: its excerpt alone (without its bare figure lines), fenced, and
+    """The turn for article [n]: its excerpt alone (without its bare price lines), fenced, and
     the move it should explain. `fields` fills the prompt's question, as_of and premise."""
     shown = for_the_writer(excerpt)  # the source keeps the whole excerpt
     user = prompts.render("write_reason", move=move, n=n, evidence=fenced(n, shown), **fields)

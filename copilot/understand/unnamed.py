@@ -86,7 +86,7 @@ def _named(words: str) -> UnknownName | None:
     if len(tokens) > _MOST_WORDS or not all(_WORD.fullmatch(t) for t in tokens):
         return None
     if tokens[0].lower() in _NOT_A_MARKET or GENERIC_MARKET.fullmatch(words):
-        return None  # "what was squeezing US stocks": the whole market, which is stored
+        return None  # "why did US stocks slide": the whole market, which is stored
     return UnknownName(
         phrase=words,
         reason=f"'{words}' names no instrument in the market store or the symbol registry",
