@@ -48,10 +48,25 @@ _MOVE_NOUN = (
     r"(?:sell-?offs?|rall(?:y|ies)|drops?|falls?|declines?|rises?|jumps?|surges?|spikes?|"
     r"slides?|slumps?|routs?|crash(?:es)?|dumps?|pops?|bounces?|rebounds?|moves?|weakness|"
     r"strength|breakouts?|breakdowns?|plunges?|tumbles?|swoons?|meltdowns?|melt-ups?|"
-    r"squeezes?|pullbacks?|dips?|run-?ups?|gains?|losses)"
+    r"squeezes?|pullbacks?|dips?|run-?ups?|gains?|losses|selling|buying)"
 )
+# Verbs of a cause at work, after "what's" / "what is" / "what has been": "what's been dragging
+# on XLV", "what is weighing on banks". `misspelt_cause` reads them with one slip of the keys.
+# fmt: off
+CAUSE_VERBS_ING = (
+    "dragging", "weighing", "pushing", "pulling", "driving", "lifting", "hurting", "hitting",
+    "fueling", "fuelling", "propping", "boosting", "pressuring", "moving", "sending", "sinking",
+    "hammering", "propelling", "powering", "knocking", "juicing", "spooking", "scaring",
+    "worrying", "rattling", "bugging", "eating", "making", "keeping", "supporting", "underpinning",
+    "helping", "buoying", "pummeling", "pummelling", "battering", "clobbering", "walloping",
+    "crushing", "tanking", "slamming", "smashing", "depressing", "squeezing", "denting",
+    "dampening", "hampering", "souring", "capping", "roiling", "jolting", "shaking", "rocking",
+    "sparking", "spurring", "triggering", "causing",
+)
+# fmt: on
+_CAUSE_VERBS_ING = "|".join((*CAUSE_VERBS_ING, r"holding\s+back", "fuling", "fulling"))
 _WHY = re.compile(
-    r"\bwhy\b|\bhow\s+come\b|"
+    r"\bwhy\b|\bwhyd\b|\bhow\s+come\b|"
     # "what happened?", "what was going on?" after the move is told; "what news moved …"
     r"\bwhat\s+happened\b|\bwhat(?:\s+(?:is|was)|'s)\s+(?:been\s+)?going\s+on\b|"
     r"\b(?:what|which)\s+(?:news|headlines?|events?|stor(?:y|ies))\s+(?:moved|drove|sent|"
@@ -65,13 +80,7 @@ _WHY = re.compile(
     r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|\bstory\s+(?:with|on)\b|"
     r"\b(?:context|backstory|back\s+story)\s+(?:on|for|behind|around|to)\b|"
     # "what's been dragging on XLV", "what is weighing on banks", "what has been lifting gold"
-    r"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:dragging|weighing|pushing|pulling|"
-    r"driving|lifting|hurting|hitting|fu?ell?ing|propping|holding\s+back|boosting|pressuring|"
-    r"moving|sending|sinking|hammering|propelling|powering|knocking|juicing|spooking|scaring|"
-    r"worrying|rattling|bugging|eating|making|keeping|supporting|underpinning|helping|buoying|"
-    r"pummell?ing|battering|clobbering|walloping|crushing|tanking|slamming|smashing|depressing|"
-    r"squeezing|denting|dampening|hampering|souring|capping|roiling|jolting|shaking|rocking|"
-    r"sparking|spurring|triggering|causing)\b|"
+    rf"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:{_CAUSE_VERBS_ING})\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
     # "what got staples rallying", "what set Treasuries rallying", "what kept chips climbing": a
     # cause that set the instrument moving (a move word in -ing after it)
@@ -175,7 +184,7 @@ _WHY = re.compile(
     r"triggered|sparked|killed|smoked|hammered)\b|"
     r"^\W*did\s+(?!·)[^?.]{2,40}?\s+(?:pull|push|drag|send|sink|knock|lift|drive|spark|trigger|"
     r"tank|crush|boost|weigh|hurt|hit|kill|move|rattle|spook)\s+[^?.]{0,30}?·|"
-    rf"\b(?:is|was)\s+(?:the|this|that)\s+(?:\w+\s+){{0,3}}?{_MOVE_NOUN}\b[^?.]{{0,40}}?\b(?:about|"
+    rf"(?:\b(?:is|was)|(?<=\w)'s)\s+(?:the|this|that)\s+(?:\w+\s+){{0,3}}?{_MOVE_NOUN}\b[^?.]{{0,40}}?\b(?:about|"
     r"because\s+of|due\s+to|down\s+to|tied\s+to|related\s+to)\b|"
     r"^\W*(?:is|was)\s+(?:this|that|it)\s+(?:the|about|because|due|all|just)\s+"
     r"(?!(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|"
@@ -268,12 +277,54 @@ _NEWS = re.compile(
 
 
 def asks_why(text: str) -> bool:
-    return _WHY.search(text) is not None
+    return why_lead(text) is not None
 
 
 def why_lead(text: str) -> re.Match[str] | None:
     """The first words that ask why ("why", "what sent", "what's behind"), or None."""
-    return _WHY.search(text)
+    return _WHY.search(text) or misspelt_cause(text)
+
+
+# "what's hamering tech?", "whats pushin it lower", "what's lifitng gold": a cause verb at work
+# typed with one slip (`_one_slip`; only in a verb of seven letters or more: "what's beating SPY"
+# is no "eating"), or without its last g, before the words it acts on.
+# A place after it is no object of a cause: "what's sitting at the top" (one slip from "hitting").
+_WHATS_VERB = re.compile(
+    r"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?([a-z]{5,})\s+"
+    r"(?!(?:at|in|near|atop|above|below|among|between|around)\b)\S",
+    _I,
+)
+
+
+def misspelt_cause(text: str) -> re.Match[str] | None:
+    """ "what's <a cause verb with one typo> …" in a question that says a move, or None (a typo
+    read alone is too loose: "what's sitting at the top" is one slip from "hitting")."""
+    if direction_of(text) is None:
+        return None
+    for found in _WHATS_VERB.finditer(text):
+        word = found.group(1).lower()
+        if any(
+            (len(verb) >= 7 and _one_slip(word, verb)) or word == verb[:-1]
+            for verb in CAUSE_VERBS_ING
+        ):
+            return found
+    return None
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter left out, added, changed, or two neighbours
+    swapped (Damerau's single edits): never `word` itself, which the pattern reads."""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        swapped = typed[i] == word[i + 1] and typed[i + 1] == word[i]
+        return len(diff) == 2 and diff[1] == i + 1 and swapped
+    short, long = sorted((typed, word), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def move_word(text: str, start: int = 0) -> re.Match[str] | None:

@@ -66,6 +66,17 @@ WHY = [
     "what were the key factors in gold's drop on jan 30",
     "what contributed to the slide in oil this month?",
     "any contributing factors to the nasdaq's dip on monday?",
+    # the move named by its noun, asked "about" (session 30's development set had "what was the
+    # selling about?"; these are other words for the family)
+    "what's this selloff in banks all about?",
+    "so what was the buying in small caps about",
+    "copper slid again. what is the selling in metals about?",
+    # "whyd", and a cause verb typed with one slip after a move is said
+    "whyd gold jump yesterday",
+    "banks dropped 2% on friday. what's draging them?",
+    "oil fell hard yesterday. whats pushin it lower?",
+    "gold popped 2% this morning - what's lifitng it?",
+    "small caps slumped all week, what has been weigthing on them",
 ]
 
 FIGURES = [
@@ -85,6 +96,13 @@ FIGURES = [
     "how much did tech contribute to the S&P 500's gain this month?",
     "which sector contributed most to the S&P 500's gain in january?",
     "what factors should I watch for small caps next week?",
+    # words one slip from a cause verb, asking a figure or a place
+    "banks dropped 2% on friday. what's the closing price now?",
+    "gold popped 2% this morning - what's trading volume like?",
+    "oil fell hard yesterday. what's remaining of its yearly gain?",
+    "what's beating SPY since the selloff began?",
+    "what's sitting at the top of the sector table after the selloff?",
+    "what was the selling in tech in percent?",
 ]
 
 
