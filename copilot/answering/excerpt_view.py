@@ -14,21 +14,8 @@ from __future__ import annotations
 
 import re
 
-from copilot.news.evidence_terms import CAUSAL
-from copilot.news.lexical import tokens
+from copilot.news.price_lines import bare_price_line
 from copilot.sentences import sentence_spans
-
-# A market's price line, as a wrap's table in words gives it: "rose 270.50 points, or 1.2%",
-# "up 32 cents, or 0.5%", "to settle at $58.08", "$65.24/barrel", "to 23,224.82". A release's
-# reading ("declined by 3.8 points to 89.1", "119,000 jobs added versus estimates of 51,000") and
-# a company's plan ("$52-56B capex") are news, and stay.
-_PRICE_LINE = re.compile(
-    r"\d\s*(?:points?|cents?)\s*,?\s+or\s+(?:about\s+|nearly\s+|less\s+than\s+|more\s+than\s+)?\d"
-    r"|\b(?:close[ds]?|closing|settle[ds]?|settling|finish(?:ed|es)?|end(?:ed|s)?)\s+at\s+\$?\d"
-    r"|\$\s?\d[\d,.]*\s*(?:/\s*|an?\s+|per\s+)(?:barrel|bbl|ounce|oz)\b"
-    r"|\bto\s+\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
-    re.IGNORECASE,
-)
 
 # The parts of an excerpt joined by "…" (a cut between them, often with no period before it).
 _PIECE = re.compile(r"[^…]+")
@@ -40,7 +27,7 @@ def for_the_writer(excerpt: str) -> str:
     spans = [(start + piece.start(), end + piece.start())
              for piece in _PIECE.finditer(excerpt)
              for start, end in sentence_spans(piece.group(0))]  # fmt: skip
-    bare = [span for span in spans if _bare_price_line(excerpt[span[0] : span[1]])]
+    bare = [span for span in spans if bare_price_line(excerpt[span[0] : span[1]])]
     if not bare or len(bare) == len(spans):
         return excerpt
     kept, last = [], 0
@@ -49,9 +36,3 @@ def for_the_writer(excerpt: str) -> str:
         last = end
     kept.append(excerpt[last:])
     return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip()
-
-
-def _bare_price_line(sentence: str) -> bool:
-    if _PRICE_LINE.search(sentence) is None:
-        return False
-    return not any(word in CAUSAL for word in tokens(sentence))

@@ -17,6 +17,7 @@ from typing import Literal
 
 from copilot.market.symbols import PLURAL_ONLY, family, lookup
 from copilot.news.lexical import tokens
+from copilot.news.price_lines import CAUSAL, bare_price_line
 from copilot.sentences import opens_a_period, sentence_spans
 
 Direction = Literal["up", "down"]
@@ -166,11 +167,6 @@ DRIVERS: dict[str, tuple[str, ...]] = {
 UP_WORDS = ("rally", "rose", "gains", "jumped", "surged", "climbed")
 DOWN_WORDS = ("fell", "drop", "slid", "sell-off", "slumped", "tumbled")
 WHY_WORDS = ("why", "because", "after", "driven by", "amid", "on news", "reason")
-CAUSAL = frozenset(
-    {"after", "because", "amid", "as", "on", "following", "driven", "due", "boosted", "lifted",
-     "weighed", "pressure", "pressured", "helped", "hurt", "sparked", "fueled", "fuelled",
-     "spurred", "led", "thanks", "concerns", "fears", "hopes", "optimism"}
-)  # fmt: skip
 # Cause words that also date or compare: "rose on hopes" but "rose 1.9% on Wednesday", "fell as
 # investors sold" but "as much as 2%". They count half.
 WEAK_CAUSES = frozenset({"as", "on"})
@@ -340,6 +336,7 @@ def _has_a_cause(words: Sequence[str]) -> bool:
 
 
 FOLLOWING = 2  # sentences after the best one an excerpt may carry
+FOLLOWING_SCAN = 6  # how far after it they are looked for, past bare price lines
 CONTEXT_WORDS = 8  # a sentence before the best one this long is context, not a heading
 # A page's furniture, never a reason: the model copied "Christian Keller, head of economics
 # research at Barclays Investment Bank, thanks for joining us on Radio Davos" as one, and the
@@ -368,7 +365,8 @@ def is_boilerplate(sentence: str) -> bool:
 def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) -> str:
     """The sentences of `text` (at most `limit` characters, ellipses included) that best carry
     the reason for the move: the best-scoring sentence, then the ones after it while they fit
-    (`FOLLOWING` at most), never a page's furniture (`is_boilerplate`). A wrap states the move,
+    (`FOLLOWING` at most, "…" where a bare price line was passed over: the writer is never
+    shown one, `price_lines`), never a page's furniture (`is_boilerplate`). A wrap states the move,
     then its cause: "Chip stocks gained on Friday … TSM … rose 0.2%. The gains came after Taiwan
     and Washington reached a trade deal …". The sentence before the best one comes too when it
     opens the period the best one's figures are for ("For the week, …": `opens_a_period`), or
@@ -390,14 +388,17 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     if context and used + len(parts[before]) < limit:
         chosen.insert(0, before)
         used += len(parts[before]) + 1
-    for following in range(best + 1, min(best + 1 + FOLLOWING, len(parts))):
+    for following in range(best + 1, min(best + 1 + FOLLOWING_SCAN, len(parts))):
         if following not in content:  # "Click here to read the full …": the content has ended
             break
-        used += len(parts[following]) + 1
-        if used > limit:
+        if bare_price_line(parts[following]):  # never shown to the writer: no room spent on it
+            continue
+        used += len(parts[following]) + (1 if chosen[-1] == following - 1 else 3)  # "… "
+        if used > limit or len(chosen) > FOLLOWING + (best - 1 in chosen):
             break
         chosen.append(following)
-    excerpt = " ".join(parts[i] for i in chosen)
+    gaps = {j for i, j in enumerate(chosen) if i > 0 and chosen[i - 1] != j - 1}
+    excerpt = " ".join(f"… {parts[j]}" if j in gaps else parts[j] for j in chosen)
     prefix = "… " if chosen[0] > 0 else ""
     room = limit - len(prefix)  # the ellipses count against the limit too
     if len(excerpt) > room:

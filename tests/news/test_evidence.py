@@ -984,3 +984,16 @@ def test_an_excerpt_keeps_the_period_its_figures_are_for() -> None:
     assert reason_excerpt(text, nasdaq, "down", 200) == f"… {week} {figures}"
     # Without the room for both, the best sentence alone, as before.
     assert reason_excerpt(text, nasdaq, "down", 80) == f"… {figures}"
+
+
+def test_an_excerpt_spends_no_room_on_a_bare_price_line() -> None:
+    # AP's wrap of December 29, 2025, read for the S&P 500's slip: the lede, two of the wrap's
+    # index lines (never shown to the writer), then the reason. Before, the two price lines
+    # took the excerpt's two following places and the reason was left out.
+    spy = entity_for(["SPY"])
+    lede = "Stocks slipped in quiet trading on Wall Street Monday to kick off another week."
+    index = "The S&P 500 fell 24.20 points, or 0.3%, to 6,905.74."
+    dow = "The Dow Jones Industrial Average fell 249.04 points, or 0.5%, to 48,461.93."
+    reason = "Big technology stocks with outsized valuations were among the heaviest weights."
+    excerpt = reason_excerpt(f"{lede} {index} {dow} {reason}", spy, "down", 400)
+    assert excerpt == f"{lede} … {reason}"
