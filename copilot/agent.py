@@ -29,6 +29,7 @@ from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import (
+    backdrop_line,
     cannot_answer,
     failed_answer,
     failure_lines,
@@ -47,7 +48,13 @@ from copilot.answering.reason_turns import (
     measured_facts,
     reason_messages,
 )
-from copilot.answering.sheet import articles_found, move_brief, sheet_articles
+from copilot.answering.sheet import (
+    articles_found,
+    move_brief,
+    move_markets,
+    only_the_backdrop,
+    sheet_articles,
+)
 from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
 from copilot.answering.tidy import looping, tidy, without_repeat
 from copilot.answering.why import (
@@ -421,6 +428,8 @@ class Copilot:
             run.news_gap = no_news_line(read)  # code's words: a note, never checked as a reason
             self._token(run, run.news_gap)
             return ""
+        if only_the_backdrop(articles, self.deps.ledger):  # said, then their reasons read
+            run.news_gap = backdrop_line(*move_markets(news))
         brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
         fields = {k: v for k, v in common.items() if k != "earlier"}
         if restate and brief:

@@ -78,6 +78,18 @@ def no_news_line(read: int = 0) -> str:
     )
 
 
+def backdrop_line(symbols: list[str], wider: list[str]) -> str:
+    """The gap when the only articles on a move report the wider market it moved with: their
+    reasons are that market's, and said to be (biotech's +1.5 % on December 22, 2025 was
+    explained from S&P 500 wraps that never name biotech)."""
+    own, market = spoken_list(symbols), spoken_list(wider)
+    return (
+        f"No article read reports {own}'s own move: the reasons given come from articles on "
+        f"the move of {market}, which went the same way; to add news coverage of {own} run "
+        f"`{NO_NEWS_FIX}`."
+    )
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     text = text[0].upper() + text[1:] if text else text

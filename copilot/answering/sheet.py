@@ -41,6 +41,25 @@ def sheet_articles(
     return list(articles.items())
 
 
+def only_the_backdrop(articles: list[tuple[int, str]], ledger: SourceLedger) -> bool:
+    """Whether every article the reasons turns read reports only a wider market's move (the
+    S&P 500's, a sector's: `copilot.answering.backdrop`), none the instrument's own."""
+    sources = [s for n, _ in articles if isinstance(s := ledger.get(n), NewsSource)]
+    return bool(sources) and all(
+        s.backdrop and not names_subject(s, backdrop=False) for s in sources
+    )
+
+
+def move_markets(records: list[ToolCallRecord]) -> tuple[list[str], list[str]]:
+    """(the instruments whose move the news was read for, the wider markets read with them)."""
+    for record in records:
+        if record.name == "news_drivers":
+            symbols, wider = record.arguments.get("symbols"), record.arguments.get("backdrop")
+            listed = [v if isinstance(v, list) else [] for v in (symbols, wider)]
+            return [str(s) for s in listed[0]], [str(w) for w in listed[1]]
+    return [], []
+
+
 def articles_found(records: list[ToolCallRecord], ledger: SourceLedger) -> int:
     """How many distinct articles the news records found."""
     return len({n for record in records for n in record.sources

@@ -363,7 +363,7 @@ def check_superlative(
     )  # fmt: skip
 
 
-def names_subject(source: NewsSource) -> bool:
+def names_subject(source: NewsSource, backdrop: bool = True) -> bool:
     """Whether what the model was shown of the article reports the market of the move it was
     read for (any article not read as a driver does: it is bound to no move): a sentence that
     names the instrument — or a wider market measured moving with it
@@ -372,11 +372,11 @@ def names_subject(source: NewsSource) -> bool:
     "consumer staples" does not explain staples' fall, however well a sentence copies it; nor
     does an outlook piece that names "technology-led transformation" or previews "bank
     earnings" without a word of any market's move: the 1.5B model bridged both to the move
-    ("…, which dragged tech lower on January 20")."""
+    ("…, which dragged tech lower on January 20"). `backdrop=False`: the instrument itself."""
     if not source.about:
         return True
     names = [Entity((), tuple(source.about))]
-    if source.backdrop:
+    if source.backdrop and backdrop:
         names.append(Entity((), tuple(source.backdrop)))
     return any(
         _a_market_move(part) and any(mentions(name, part) for name in names)

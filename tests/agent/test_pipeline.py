@@ -875,3 +875,28 @@ def test_a_source_only_the_guess_note_cites_is_listed_with_the_cited(
     note = next(p for p in answer.text.split("\n\n") if p.startswith("The question's guess"))
     cited_in_note = {int(n) for n in re.findall(r"\[(\d+)\]", note)}
     assert cited_in_note and cited_in_note <= set(answer.cited_sources())
+
+
+def test_reasons_from_the_wider_market_s_articles_alone_are_said_to_be_its(
+    research_deps: ToolDeps,
+) -> None:
+    # Homebuilders rose with the market on January 21, 2026; the day's wraps tell the market's
+    # cause and none names homebuilders or their companies moving: the reasons read are the
+    # market's, and the answer says so in code's words.
+    seen: list[str] = []
+    llm = ScriptedLLM([_quoting(seen)] * 6)
+    answer = Copilot(research_deps, llm).ask(
+        "what lifted homebuilders on january 21, 2026?", date(2026, 1, 22)
+    )
+    drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
+    assert drivers.arguments["symbols"] == ["XHB"] and drivers.arguments["backdrop"] == [
+        "XLY",
+        "SPY",
+    ]
+    assert seen  # the market's articles were read for reasons
+    assert (
+        "No article read reports XHB's own move: the reasons given come from articles on the "
+        "move of XLY and SPY, which went the same way; to add news coverage of XHB run "
+        "`market-copilot ingest news --rss <feed URL>`."
+    ) in answer.text
+    assert "Greenland" in answer.written  # a reason of the market's was still given

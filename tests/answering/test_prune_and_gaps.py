@@ -6,7 +6,13 @@ from datetime import date
 
 from copilot.answer import NumberCheck, ToolCallRecord
 from copilot.answering.deadline import Deadline
-from copilot.answering.gaps import cannot_answer, failed_answer, failure_lines, no_news_line
+from copilot.answering.gaps import (
+    backdrop_line,
+    cannot_answer,
+    failed_answer,
+    failure_lines,
+    no_news_line,
+)
 from copilot.answering.prune import prune_unsupported
 from copilot.understand.model import Instrument, Understanding, UnknownName
 
@@ -104,3 +110,12 @@ def test_the_articles_found_are_the_news_sources_counted_once() -> None:
     ]
     assert articles_found(records, book()) == 2
     assert articles_found(records[2:], book()) == 0
+
+
+def test_reasons_read_from_the_wider_market_s_articles_are_said_to_be_its() -> None:
+    assert backdrop_line(["IBB"], ["SPY"]) == (
+        "No article read reports IBB's own move: the reasons given come from articles on the "
+        "move of SPY, which went the same way; to add news coverage of IBB run "
+        "`market-copilot ingest news --rss <feed URL>`."
+    )
+    assert "on the move of XLI and SPY," in backdrop_line(["IYT"], ["XLI", "SPY"])

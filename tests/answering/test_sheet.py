@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from copilot.answer import ToolCallRecord
-from copilot.answering.sheet import move_brief, sheet_articles
+from copilot.answering.sheet import move_brief, move_markets, only_the_backdrop, sheet_articles
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 
@@ -98,3 +98,25 @@ def test_an_article_on_the_market_is_read_for_a_move_made_with_the_market() -> N
     alone = _read_for(["transports", "IYT"], 2, wrap)
     first, second = ledger.register(together), ledger.register(alone)
     assert [n for n, _ in sheet_articles([_drivers([second, first])], ledger)] == [first]
+
+
+def test_articles_on_the_wider_market_alone_are_said_to_be() -> None:
+    ledger = SourceLedger()
+    wrap = "Wall Street rallied after President Trump called off tariffs on Europe."
+    own = "Transports jumped as airlines rallied on lower fuel costs."
+    market = ["wall street", "s&p 500"]
+    on_the_market = ledger.register(_read_for(["transports", "IYT"], 1, wrap, backdrop=market))
+    on_its_own = ledger.register(_read_for(["transports", "IYT"], 2, own, backdrop=market))
+    unbound = ledger.register(_article(3, excerpt="Bank earnings beat."))  # read for no move
+    assert only_the_backdrop([(on_the_market, wrap)], ledger)
+    assert not only_the_backdrop([(on_the_market, wrap), (on_its_own, own)], ledger)
+    assert not only_the_backdrop([(unbound, "Bank earnings beat.")], ledger)
+    assert not only_the_backdrop([], ledger)
+
+
+def test_the_markets_a_move_was_read_for() -> None:
+    record = _drivers([1])
+    assert move_markets([record]) == (["IWM"], [])
+    record.arguments["backdrop"] = ["SPY"]
+    assert move_markets([record]) == (["IWM"], ["SPY"])
+    assert move_markets([]) == ([], [])
