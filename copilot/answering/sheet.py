@@ -18,7 +18,6 @@ from itertools import zip_longest
 
 from copilot.answer import ToolCallRecord
 from copilot.claims.reasons import names_subject
-from copilot.market.symbols import lookup
 from copilot.sources import NewsSource, SourceLedger
 
 
@@ -81,20 +80,9 @@ def move_brief(records: list[ToolCallRecord], measured: bool = True) -> str:
         verb = "moved" if len(ways) > 1 else "rose" if args.get("direction") == "up" else "fell"
         start, end = args.get("start"), args.get("end")
         when = f" on {end}" if start == end else f" from {start} to {end}" if start else ""
-        named = ", ".join(with_what_it_is(str(s)) for s in symbols)
+        named = ", ".join(str(s) for s in symbols)
         if not measured:  # no verb of its own: copied, "TSLA moved on …" read as a reason
             said = "" if len(ways) > 1 else f"; the question says it {verb}"
             return f"{named}{when} (not measured: no stored prices){said}."
         return f"{named} {verb}{when}."
     return ""
-
-
-def with_what_it_is(symbol: str) -> str:
-    """ "SLV (silver)": a ticker alone, the small model could not tie the move to an excerpt's
-    words for it ("… as the dollar weakens and precious metals gain" under SLV's rise was passed
-    over for the excerpt's line on stocks)."""
-    info = lookup(symbol)
-    if info is None:
-        return symbol
-    what = info.represents.split(",")[0].removesuffix(" level").strip()
-    return f"{symbol} ({what})" if what and what.lower() != symbol.lower() else symbol

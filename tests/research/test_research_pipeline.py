@@ -379,7 +379,7 @@ def test_a_topic_whose_move_ran_the_other_way_says_so_first(research_deps: ToolD
     analysis = to_markdown(report).split("## Integrated Analysis")[1]
     assert analysis.lstrip().startswith(f"**Note:** {note}")
     turn = next(m for m in llm.calls if is_reason_turn(m))[-1]["content"]
-    assert "Question: Why IWM (Russell 2000 small caps) rose from 2026-01-02 to 2026-01-23?" in turn
+    assert "Question: Why IWM rose from 2026-01-02 to 2026-01-23?" in turn
     assert f"Note: {note}" in turn
     summary = next(m for m in llm.calls[1:] if not is_reason_turn(m))[-1]["content"]
     assert summary.split("Evidence:\n", 1)[1].startswith(f"Note: {note}")
