@@ -172,12 +172,24 @@ def _treasury_yields_way(sentence: str) -> Direction | None:
     found = _TREASURY_YIELD.search(sentence)
     if found is None:
         return None
-    before = tokens(sentence[: found.start()])[-1:]  # "higher yields on the 10-year bond"
-    ways = {way for word in [*before, *tokens(sentence[found.end() :])[:_NEAR]]
+    before = [w for w in tokens(sentence[: found.start()])[-3:] if w != "the"]
+    ways = {way for word in [*before[-1:], *tokens(sentence[found.end() :])[:_NEAR]]
             if (way := _verb_way(word) or _YIELD_ADJECTIVES.get(word)) is not None}  # fmt: skip
+    if len(before) >= 2 and before[-1] == "in" and before[-2] in _YIELD_NOUNS:
+        ways.add(_YIELD_NOUNS[before[-2]])  # "a rise in yields on the 10-year bond"
     return ways.pop() if len(ways) == 1 else None
 
 
+# A move of the yields told as a noun before "in": "a rise in yields", "the drop in the 10-year
+# yield".
+_YIELD_NOUNS: dict[str, Direction] = {
+    **dict.fromkeys(
+        ("rise", "increase", "jump", "surge", "spike", "climb", "gain", "uptick"), "up"
+    ),
+    **dict.fromkeys(
+        ("drop", "decline", "fall", "slide", "dip", "retreat", "slump", "downtick"), "down"
+    ),
+}
 _YIELD_ADJECTIVES: dict[str, Direction] = {
     **dict.fromkeys(("rising", "climbing", "surging", "soaring", "jumping", "spiking"), "up"),
     **dict.fromkeys(("falling", "declining", "sliding", "sinking", "tumbling", "easing"), "down"),

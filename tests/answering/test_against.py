@@ -174,6 +174,9 @@ TLT_UP = Fact(subject="TLT", measure="return", value=0.66, unit="%", start=JOBS_
         "The benchmark yield rose. [2]",
         "TLT rose on 2026-01-09 due to higher yields on the 10-year bond. [5]",  # the app's
         "Rising Treasury yields weighed on long bonds. [4]",
+        # session 30's app check: a yields' move told as a noun before "in"
+        "Treasuries rallied on January 9 due to a rise in yields on the 10-year bond. [5]",
+        "An increase in the 10-year Treasury yield lifted long bonds. [3]",
     ],
 )
 def test_treasury_yields_said_to_rise_under_a_measured_bond_rise_are_caught(sentence: str) -> None:
@@ -188,6 +191,7 @@ def test_treasury_yields_said_to_rise_under_a_measured_bond_rise_are_caught(sent
         "The 10-year yield rose early, then fell after the data. [3]",  # both ways
         "The 10-year yield rose on January 2 after the holiday week. [3]",  # another day
         "High-yield bonds rose with stocks. [2]",  # junk bonds: no Treasury yield
+        "A drop in yields on the 10-year bond lifted long bonds. [2]",  # the measured way
     ],
 )
 def test_yields_that_do_not_say_the_other_way_are_left(sentence: str) -> None:
