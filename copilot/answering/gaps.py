@@ -80,8 +80,8 @@ def no_news_line(read: int = 0) -> str:
 
 def backdrop_line(symbols: list[str], wider: list[str]) -> str:
     """The gap when the only articles on a move report the wider market it moved with: their
-    reasons are that market's, and said to be (biotech's +1.5 % on December 22, 2025 was
-    explained from S&P 500 wraps that never name biotech)."""
+    reasons are that market's, and said to be (homebuilders' +2.6 % on January 21, 2026 was
+    explained from S&P 500 wraps that never name homebuilders, and nothing said so)."""
     own, market = spoken_list(symbols), spoken_list(wider)
     return (
         f"No article read reports {own}'s own move: the reasons given come from articles on "

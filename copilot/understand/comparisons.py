@@ -298,7 +298,7 @@ _WHATS_VERB = re.compile(
 
 def misspelt_cause(text: str) -> re.Match[str] | None:
     """ "what's <a cause verb with one typo> …" in a question that says a move, or None (a typo
-    read alone is too loose: "what's sitting at the top" is one slip from "hitting")."""
+    read alone is too loose: "what's diving today?" asks which, one slip from "driving")."""
     if direction_of(text) is None:
         return None
     for found in _WHATS_VERB.finditer(text):
