@@ -34,9 +34,8 @@ from copilot.settings import Settings  # noqa: E402
 from tests.test_eval_slice import TURNS_PER_QUESTION, copier  # noqa: E402
 
 EVAL = REPO / "benchmarks" / "eval"
-DEVELOPMENT = [EVAL / "questions.jsonl", *sorted(EVAL.glob("why_extended.jsonl")),
-               EVAL / "why_holdout.jsonl", EVAL / "why_holdout2.jsonl",
-               *sorted(EVAL.glob("why_dev*.jsonl"))]  # fmt: skip
+DEVELOPMENT = [EVAL / "questions.jsonl", EVAL / "why_extended.jsonl", EVAL / "why_holdout.jsonl",
+               EVAL / "why_holdout2.jsonl", *sorted(EVAL.glob("why_dev*.jsonl"))]  # fmt: skip
 REASON_TURNS = 3  # a why-answer's turns beyond the question's own: one per article read
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from copilot.news.price_lines import bare_price_line
+from copilot.news.evidence_terms import bare_price_line
 from copilot.sentences import sentence_spans
 
 # The parts of an excerpt joined by "…" (a cut between them, often with no period before it).

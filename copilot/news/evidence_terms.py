@@ -17,7 +17,6 @@ from typing import Literal
 
 from copilot.market.symbols import PLURAL_ONLY, family, lookup
 from copilot.news.lexical import tokens
-from copilot.news.price_lines import CAUSAL, bare_price_line
 from copilot.sentences import opens_a_period, sentence_spans
 
 Direction = Literal["up", "down"]
@@ -167,6 +166,11 @@ DRIVERS: dict[str, tuple[str, ...]] = {
 UP_WORDS = ("rally", "rose", "gains", "jumped", "surged", "climbed")
 DOWN_WORDS = ("fell", "drop", "slid", "sell-off", "slumped", "tumbled")
 WHY_WORDS = ("why", "because", "after", "driven by", "amid", "on news", "reason")
+CAUSAL = frozenset(
+    {"after", "because", "amid", "as", "on", "following", "driven", "due", "boosted", "lifted",
+     "weighed", "pressure", "pressured", "helped", "hurt", "sparked", "fueled", "fuelled",
+     "spurred", "led", "thanks", "concerns", "fears", "hopes", "optimism"}
+)  # fmt: skip
 # Cause words that also date or compare: "rose on hopes" but "rose 1.9% on Wednesday", "fell as
 # investors sold" but "as much as 2%". They count half.
 WEAK_CAUSES = frozenset({"as", "on"})
@@ -335,6 +339,28 @@ def _has_a_cause(words: Sequence[str]) -> bool:
     return any(word in CAUSAL and word not in WEAK_CAUSES for word in words)
 
 
+# A market's price line, as a wrap's table in words gives it: "rose 270.50 points, or 1.2%",
+# "up 32 cents, or 0.5%", "to settle at $58.08", "$65.24/barrel", "to 23,224.82". A release's
+# reading ("declined by 3.8 points to 89.1", "119,000 jobs added versus estimates of 51,000") and
+# a company's plan ("$52-56B capex") are news, and stay.
+_PRICE_LINE = re.compile(
+    r"\d\s*(?:points?|cents?)\s*,?\s+or\s+(?:about\s+|nearly\s+|less\s+than\s+|more\s+than\s+)?\d"
+    r"|\b(?:close[ds]?|closing|settle[ds]?|settling|finish(?:ed|es)?|end(?:ed|s)?)\s+at\s+\$?\d"
+    r"|\$\s?\d[\d,.]*\s*(?:/\s*|an?\s+|per\s+)(?:barrel|bbl|ounce|oz)\b"
+    r"|\bto\s+\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
+    re.IGNORECASE,
+)
+
+
+def bare_price_line(sentence: str) -> bool:
+    """Whether `sentence` gives a market's price line and no cause word: "Brent crude settled
+    up 32 cents, or 0.5%, at $65.24/barrel" explains nothing (the reason writer is never shown
+    one, `copilot.answering.excerpt_view`, and an excerpt spends no room on one)."""
+    if _PRICE_LINE.search(sentence) is None:
+        return False
+    return not any(word in CAUSAL for word in tokens(sentence))
+
+
 FOLLOWING = 2  # sentences after the best one an excerpt may carry
 FOLLOWING_SCAN = 6  # how far after it they are looked for, past bare price lines
 CONTEXT_WORDS = 8  # a sentence before the best one this long is context, not a heading
@@ -365,12 +391,13 @@ def is_boilerplate(sentence: str) -> bool:
 def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) -> str:
     """The sentences of `text` (at most `limit` characters, ellipses included) that best carry
     the reason for the move: the best-scoring sentence, then the ones after it while they fit
-    (`FOLLOWING` at most, "…" where a bare price line was passed over: the writer is never
-    shown one, `price_lines`), never a page's furniture (`is_boilerplate`). A wrap states the move,
-    then its cause: "Chip stocks gained on Friday … TSM … rose 0.2%. The gains came after Taiwan
-    and Washington reached a trade deal …". The sentence before the best one comes too when it
-    opens the period the best one's figures are for ("For the week, …": `opens_a_period`), or
-    when the best one gives no cause of its own (a wrap may give the cause first)."""
+    (`FOLLOWING` at most, "…" where a bare price line was passed over: the writer is never shown
+    one, `bare_price_line`), never a page's furniture (`is_boilerplate`). A wrap states the
+    move, then its cause: "Chip stocks gained on Friday … TSM … rose 0.2%. The gains came after
+    Taiwan and Washington reached a trade deal …". The sentence before the best one comes too
+    when it opens the period the best one's figures are for ("For the week, …":
+    `opens_a_period`), or when the best one gives no cause of its own (a wrap may give the cause
+    first)."""
     parts = sentences(text)
     content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
     if not content:
@@ -388,15 +415,17 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     if context and used + len(parts[before]) < limit:
         chosen.insert(0, before)
         used += len(parts[before]) + 1
+    taken = 0
     for following in range(best + 1, min(best + 1 + FOLLOWING_SCAN, len(parts))):
         if following not in content:  # "Click here to read the full …": the content has ended
             break
         if bare_price_line(parts[following]):  # never shown to the writer: no room spent on it
             continue
         used += len(parts[following]) + (1 if chosen[-1] == following - 1 else 3)  # "… "
-        if used > limit or len(chosen) > FOLLOWING + (best - 1 in chosen):
+        if used > limit or taken == FOLLOWING:
             break
         chosen.append(following)
+        taken += 1
     gaps = {j for i, j in enumerate(chosen) if i > 0 and chosen[i - 1] != j - 1}
     excerpt = " ".join(f"… {parts[j]}" if j in gaps else parts[j] for j in chosen)
     prefix = "… " if chosen[0] > 0 else ""

@@ -18,6 +18,7 @@ from copilot.market.symbols import (
 from copilot.understand.catalog import Catalog
 from copilot.understand.model import How, UnknownName
 from copilot.understand.phrase_trie import PhraseTrie
+from copilot.understand.spelling import one_slip
 from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
 
 FRED_KINDS = frozenset({"yield", "macro"})
@@ -219,22 +220,13 @@ def respelled(text: str) -> tuple[str, list[tuple[str, str]]]:
         names = _long_names().get(len(word), ())
         if lowered in names:
             return word
-        near = [n for n in names if n[0] == lowered[0] and _one_slip(lowered, n)]
+        near = [n for n in names if n[0] == lowered[0] and one_slip(lowered, n)]
         if len(near) != 1:
             return word
         pairs.append((word, near[0]))
         return near[0]
 
     return re.sub(rf"\b[A-Za-z]{{{_RESPELL_MIN},}}\b", read, text), pairs
-
-
-def _one_slip(word: str, name: str) -> bool:
-    """One letter changed, or two neighbours swapped (same length)."""
-    diffs = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
-    if len(diffs) == 1:
-        return True
-    i = diffs[0] if len(diffs) == 2 else -1
-    return i >= 0 and diffs[1] == i + 1 and word[i] == name[i + 1] and word[i + 1] == name[i]
 
 
 def _claims(text: str, catalog: Catalog) -> list[_Claim]:

@@ -96,13 +96,14 @@ FIGURES = [
     "how much did tech contribute to the S&P 500's gain this month?",
     "which sector contributed most to the S&P 500's gain in january?",
     "what factors should I watch for small caps next week?",
-    # words one slip from a cause verb, asking a figure or a place
-    "banks dropped 2% on friday. what's the closing price now?",
-    "gold popped 2% this morning - what's trading volume like?",
-    "oil fell hard yesterday. what's remaining of its yearly gain?",
-    "what's beating SPY since the selloff began?",
+    # real words one slip from a cause verb, asking which, a figure or a place
+    "what's diving today?",  # no move said: a typo is not looked for
+    "what's diving today after the selloff?",
+    "chips jumped 3% today. what's ranking first among the sectors?",
+    "gold popped 2% this morning - what's soaring along with it?",
+    "what's beating SPY since the selloff began?",  # "eating": too short a verb to respell
     "what's sitting at the top of the sector table after the selloff?",
-    "what was the selling in tech in percent?",
+    "what was the selling in tech in percent?",  # a move noun with no "about"
 ]
 
 
