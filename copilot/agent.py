@@ -46,7 +46,9 @@ from copilot.answering.reason_turns import (
     about_the_move,
     answer_system,
     measured_facts,
+    one_reason,
     reason_messages,
+    reason_over,
 )
 from copilot.answering.sheet import (
     articles_found,
@@ -102,7 +104,8 @@ class AgentConfig:
     repair: bool = True
     slot_max_tokens: int = 60
     answer_max_tokens: int = 320
-    reason_max_tokens: int = 100  # one reason, ~40 tokens; at 70 a long one lost its [n]
+    reason_max_tokens: int = 140  # one reason, ~40 tokens (two when a headline came first,
+    # `reason_over`); at 70 a long one lost its [n]
     reason_turns: int = 5  # articles read at most for the `news_sentences` reasons: a reason
     # that does not hold up (_holds_up) is withheld and the next-ranked article read instead
 
@@ -435,7 +438,6 @@ class Copilot:
         if restate and brief:
             fields["question"] = about_the_move(brief)
         drafts: list[str] = []
-        sentence_over = _stop_after(1, run.deadline)
         ledger = self.deps.ledger
         measured = measured_facts(ledger, [n for record in run.records
                                            if record.name not in NEWS_TOOLS
@@ -443,12 +445,12 @@ class Copilot:
         judge = ReasonJudge(ledger, run.as_of, run.question, measured)
         kept = judge.kept
 
-        def one_sentence(text: str) -> bool:
-            return sentence_over(text) or looping(text)
+        def reason_stop(text: str) -> bool:
+            return reason_over(text) or run.deadline.expired()
 
         def take(response: LLMResponse) -> None:  # shown once checked, each as one piece
             run.count(response)
-            draft = response.text.strip()
+            draft = one_reason(response.text)
             if not draft:
                 return
             drafts.append(draft)
@@ -471,7 +473,7 @@ class Copilot:
                       for n, excerpt in batch]  # fmt: skip
             in_order = InRankOrder(take)
             answers = complete_each(self.llm, convos, max_tokens=self.config.reason_max_tokens,
-                                    stop_when=one_sentence, on_answer=in_order.arrived)  # fmt: skip
+                                    stop_when=reason_stop, on_answer=in_order.arrived)  # fmt: skip
             in_order.finish(answers)
         # Every draft is the model's own text (the eval's measure of the writer), kept or not.
         run.written = tidy(" ".join(drafts))

@@ -16,12 +16,13 @@ from copilot import prompts
 from copilot.answering.against import contradicts_a_move
 from copilot.answering.excerpt_view import for_the_writer
 from copilot.answering.prune import UNSUPPORTED
-from copilot.answering.tidy import repeats, tidy
+from copilot.answering.tidy import looping, repeats, tidy
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import another_market, day_outside, reported_later, restates_the_move
 from copilot.facts import Fact
 from copilot.llm.base import ChatMessage, LLMResponse
 from copilot.news.present import fenced
+from copilot.sentences import sentence_spans, sentences_begun
 from copilot.sources import DataSource, NewsSource, SourceLedger
 from copilot.verify import verify_answer
 
@@ -38,6 +39,31 @@ def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> 
     shown = for_the_writer(excerpt)  # the source keeps the whole excerpt
     user = prompts.render("write_reason", move=move, n=n, evidence=fenced(n, shown), **fields)
     return [answer_system(), {"role": "user", "content": user}]
+
+
+def reason_over(text: str) -> bool:
+    """Where a reasons turn is stopped: once a sentence that carries a citation is over, after
+    two sentences, or in a loop. The turn asks for one sentence ending with [n]; a reply that
+    opened with its article's headline as a sentence of its own put the [n] after the next one
+    ("Stocks rally to start 2026 trading week as S&P expected to continue rise. Lori Calvasina
+    of RBC expects the S&P to keep rallying … [11]"), and stopping after the first lost it."""
+    spans = sentence_spans(text)
+    over = sentences_begun(text)
+    cited_first = bool(spans) and bool(citations_in(text[spans[0][0] : spans[0][1]]))
+    return over >= 2 or (over == 1 and cited_first) or looping(text)
+
+
+def one_reason(reply: str) -> str:
+    """A reasons turn's draft: its reply through the first sentence that carries a citation, when
+    that is one of its first two (`reason_over`), else its first sentence alone."""
+    spans = sentence_spans(reply.strip())
+    text = reply.strip()
+    if len(spans) < 2:
+        return text
+    first, second = (text[start:end] for start, end in spans[:2])
+    if citations_in(first) or not citations_in(second):
+        return first
+    return text[spans[0][0] : spans[1][1]]
 
 
 def about_the_move(brief: str) -> str:

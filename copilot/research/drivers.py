@@ -19,16 +19,17 @@ from copilot.answering.reason_turns import (
     ReasonJudge,
     about_the_move,
     measured_facts,
+    one_reason,
     reason_messages,
+    reason_over,
 )
 from copilot.answering.sheet import move_brief, sheet_articles
-from copilot.answering.tidy import looping, tidy
+from copilot.answering.tidy import tidy
 from copilot.llm.base import ChatMessage
 from copilot.research.budget import BudgetExhausted
 from copilot.research.models import ResearchEvent, ResearchRecord, StepRecord
 from copilot.research.sections import SectionResult, SectionSpec, check_fields
 from copilot.research.writer import SectionWriter
-from copilot.sentences import after_sentences
 from copilot.sources import SourceLedger
 
 PREFIX = "drivers:"  # a draft's section key: "drivers:5" is article [5]'s turn
@@ -36,7 +37,7 @@ TITLE = "What drove the move"
 MOST_REASONS = 4  # the issue's floor of distinct articles for a report; more reads cost calls
 MOST_READS = 8  # articles read at most (drafts that do not hold up send the next-ranked)
 REVISION_RESERVE = 1  # a call kept for the revision of a section with unverified figures
-REASON_MAX_TOKENS = 100  # as the answer's (`AgentConfig.reason_max_tokens`)
+REASON_MAX_TOKENS = 140  # as the answer's (`AgentConfig.reason_max_tokens`)
 SPEC = SectionSpec("drivers", TITLE, "")
 
 
@@ -66,11 +67,6 @@ def turns(
     return [(n, reason_messages(n, excerpt, brief, fields)) for n, excerpt in articles]
 
 
-def one_sentence(text: str) -> bool:
-    """Where a reasons turn is stopped: after its sentence, or in a loop."""
-    return after_sentences(1)(text) or looping(text)
-
-
 def _judge(steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date) -> ReasonJudge:
     """The answer's judge of drafts, against the report's measured moves: the same at drafting
     time and in a replay."""
@@ -81,7 +77,7 @@ def _judge(steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: dat
 
 def _take(judge: ReasonJudge, output: str) -> None:
     """A draft judged, tidied as the report shows it, until `MOST_REASONS` are kept."""
-    draft = tidy(output.strip())
+    draft = tidy(one_reason(output))
     if draft and len(judge.kept) < MOST_REASONS:
         judge.take(draft)
 
@@ -138,7 +134,7 @@ def write_drivers(
         unread = unread[len(batch) :]
         try:
             answers = writer.call_each([(f"{PREFIX}{n}", messages) for n, messages in batch],
-                                       REASON_MAX_TOKENS, one_sentence)  # fmt: skip
+                                       REASON_MAX_TOKENS, reason_over)  # fmt: skip
         except BudgetExhausted as exc:
             writer.on_event(ResearchEvent(kind="budget_stop", name=SPEC.key, detail=str(exc)))
             return str(exc)

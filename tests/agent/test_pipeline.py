@@ -18,6 +18,7 @@ import pytest
 
 from copilot.agent import AgentConfig, Copilot
 from copilot.answer import AgentEvent, Answer
+from copilot.claims.extract import citations_in
 from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
@@ -506,6 +507,35 @@ def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> N
     assert "shipping" not in answer.text
     assert f"No reason was kept from the {read} stored articles read" in answer.text
     assert answer.text.startswith("IWM: return ")  # the measured move still stands
+
+
+HEADLINES = ("Small caps rally anew.", "Russell 2000 extends its run.", "Small caps lead again.")
+
+
+def test_a_reply_that_opens_with_a_headline_keeps_the_cited_sentence_after_it(
+    research_deps: ToolDeps,
+) -> None:
+    seen: list[str] = []
+    quoting = _quoting(seen)
+    replies: list[str] = []
+
+    def headline_first(messages: list[ChatMessage]) -> str:
+        # "Stocks rally to start the week. RBC expects … [11]." (the 1.5B model's habit),
+        # then a sentence more that no turn should keep.
+        headline = HEADLINES[len(replies) % len(HEADLINES)]
+        replies.append(f"{headline} {quoting(messages)}")
+        return f"{replies[-1]} Analysts see more gains ahead."
+
+    answer = Copilot(research_deps, ScriptedLLM([headline_first] * 5)).ask(
+        "why did small caps rally?", AS_OF
+    )
+    assert len(replies) == 3
+    for reply in replies:  # both sentences, the [n] the model wrote with them
+        assert reply in answer.written
+    assert "Analysts see more gains" not in answer.written
+    read = {int(_excerpt_shown(turn)[0]) for turn in seen}
+    cited = {n for n in citations_in(answer.text) if isinstance(answer.sources[n], NewsSource)}
+    assert cited == read
 
 
 def test_a_one_day_move_has_no_run_and_a_fall_has_a_run_of_down_sessions(
