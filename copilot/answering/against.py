@@ -27,13 +27,14 @@ from copilot.news.lexical import tokens
 
 _VERBS = {
     "up": ("rose", "rise", "rises", "rising", "rallied", "rally", "rallies", "rallying",
-           "gained", "gains", "climbed", "climbs", "climbing", "jumped", "jumps", "surged",
-           "surges", "soared", "soars", "advanced", "advances", "rebounded", "rebounds",
-           "popped", "higher"),
-    "down": ("fell", "fall", "falls", "falling", "dropped", "drops", "slid", "slides",
-             "slumped", "slumps", "tumbled", "tumbles", "declined", "declines", "plunged",
-             "plunges", "sank", "sinks", "slipped", "slips", "lost", "lower", "eased", "eases",
-             "retreated", "retreats"),
+           "gained", "gains", "gaining", "climbed", "climbs", "climbing", "jumped", "jumps",
+           "jumping", "surged", "surges", "surging", "soared", "soars", "soaring", "advanced",
+           "advances", "advancing", "rebounded", "rebounds", "rebounding", "popped", "higher"),
+    "down": ("fell", "fall", "falls", "falling", "dropped", "drops", "dropping", "slid", "slides",
+             "sliding", "slumped", "slumps", "slumping", "tumbled", "tumbles", "tumbling",
+             "declined", "declines", "declining", "plunged", "plunges", "plunging", "sank",
+             "sinks", "sinking", "slipped", "slips", "slipping", "lost", "losing", "lower",
+             "eased", "eases", "easing", "retreated", "retreats", "retreating"),
 }  # fmt: skip
 # A move told as a noun before its instrument: "the significant jump in XRT", "a drop of oil".
 _NOUNS = {

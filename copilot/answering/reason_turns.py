@@ -8,6 +8,7 @@ sentence withheld when it does not hold up against its article and the measured 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -41,6 +42,10 @@ def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> 
     return [answer_system(), {"role": "user", "content": user}]
 
 
+REASON_WORDS = 4  # words a reason has at least (the eval counts no shorter sentence)
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def reason_over(text: str) -> bool:
     """Where a reasons turn is stopped: once a sentence that carries a citation is over, after
     two sentences, or in a loop. The turn asks for one sentence ending with [n]; a reply that
@@ -55,13 +60,14 @@ def reason_over(text: str) -> bool:
 
 def one_reason(reply: str) -> str:
     """A reasons turn's draft: its reply through the first sentence that carries a citation, when
-    that is one of its first two (`reason_over`), else its first sentence alone."""
+    that is one of its first two (`reason_over`) and says something ("This move [3]." says
+    nothing: fewer than `REASON_WORDS` words), else its first sentence alone."""
     spans = sentence_spans(reply.strip())
     text = reply.strip()
     if len(spans) < 2:
         return text
     first, second = (text[start:end] for start, end in spans[:2])
-    if citations_in(first) or not citations_in(second):
+    if citations_in(first) or not citations_in(second) or len(WORD.findall(second)) < REASON_WORDS:
         return first
     return text[spans[0][0] : spans[1][1]]
 

@@ -179,7 +179,11 @@ def _move(
         if _RELATIVE.search(settled.question) and settled.direction is not None:
             if _relative_premise(deps, settled, subject, start, end):
                 return _Move(start, end, way)  # it did not lag: the move that happened
-            return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
+            if way == settled.direction or _went_its_way_relatively(deps, settled, subject,
+                                                                    start, end):  # fmt: skip
+                return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
+            # "Why were utilities weak in mid-January?" when they rose and beat the market:
+            # the word is wrong either way it is read, and is said to be, as below.
         if settled.direction not in (None, way) and window is not None and window.around:
             # "What pushed transport stocks higher around Jan 21?" when the week around it
             # fell: the day was given loosely, so the rise inside it is the one asked about.
@@ -314,6 +318,23 @@ def _relative_premise(
     )
     settled.trace.append(f"comparison: the question says {subject} {said} {versus}; it did {did}")
     return True
+
+
+def _went_its_way_relatively(
+    deps: ToolDeps, settled: Understanding, subject: str, start: date, end: date
+) -> bool:
+    """Whether `subject` did what the question's word says against the market, when it did not
+    in itself: "weak" for a rise smaller than the S&P 500's, "strong" for a fall smaller than
+    it; a ranking's word ("hardest") is its own. Unknown (no gap measured): taken as so."""
+    versus = settled.intent.versus if settled.intent and settled.intent.versus else BENCHMARK
+    if versus == subject or (settled.intent is not None and settled.intent.rank != "none"):
+        return True
+    try:
+        args = MeasureArgs(symbols=[subject], measure="return", versus=versus, start=start, end=end)
+        gap = compute(deps, args).rows[0].difference
+    except CopilotError:
+        return True
+    return gap is None or (gap > 0) == (settled.direction == "up")
 
 
 def _base_verb(word: str) -> str:

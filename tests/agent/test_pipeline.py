@@ -538,6 +538,26 @@ def test_a_reply_that_opens_with_a_headline_keeps_the_cited_sentence_after_it(
     assert cited == read
 
 
+@pytest.mark.parametrize("word", ["weak", "so weak", "weakening"])
+def test_a_word_that_is_wrong_both_ways_it_is_read_is_said_to_be(
+    research_deps: ToolDeps, shared_data: Path, word: str
+) -> None:
+    # By hand from the raw closes: over mid-January 2026 (base 2026-01-09, end 01-20) XLU rose
+    # and SPY fell, so utilities were not weak in themselves nor against the market.
+    prices = shared_data / "market" / "prices"
+    xlu, spy = raw_closes(prices, "XLU"), raw_closes(prices, "SPY")
+    assert close_on(xlu, "2026-01-20") > close_on(xlu, "2026-01-09")
+    assert close_on(spy, "2026-01-20") < close_on(spy, "2026-01-09")
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 6)).ask(
+        f"why were utilities {word} in mid january?", date(2026, 1, 30)
+    )
+    assert "XLU did not fall over the period asked about: it rose, as measured above [1]." in (
+        answer.text
+    )
+    news = next(c for c in answer.tool_calls if c.name == "news_drivers").arguments
+    assert news["direction"] == "up"  # the move that happened is the one whose news is read
+
+
 def test_a_one_day_move_has_no_run_and_a_fall_has_a_run_of_down_sessions(
     research_deps: ToolDeps,
 ) -> None:

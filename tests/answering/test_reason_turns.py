@@ -40,4 +40,7 @@ def test_the_draft_runs_to_the_first_cited_sentence_of_the_first_two() -> None:
     # Neither cites: the first alone, as a one-sentence turn gave it.
     assert one_reason(f"{headline} Lori Calvasina of RBC expects more.") == headline
     assert one_reason("Gold rose as the dollar fell [2].") == "Gold rose as the dollar fell [2]."
+    # A cited "sentence" that says nothing is no reason: the first alone (found in the app).
+    banks = "Banks reported robust lending growth including a 20% rise in new card accounts."
+    assert one_reason(f"{banks} This move [3].") == banks
     assert one_reason("  ") == ""
