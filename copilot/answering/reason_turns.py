@@ -2,8 +2,9 @@
 
 Shared by the why-answer (`copilot.agent.Copilot._write_reasons`) and the research report's
 drivers section (`copilot.research.drivers`), so a report's reasons are drafted and judged
-exactly as an answer's are: each excerpt shown alone with its [n], one sentence back, and that
-sentence withheld when it does not hold up against its article and the measured move.
+exactly as an answer's are: each excerpt shown alone with its [n], one sentence back (two when
+the model's [n] came after a second: `one_reason`), withheld when it does not hold up against
+its article and the measured move.
 """
 
 from __future__ import annotations
@@ -62,8 +63,8 @@ def one_reason(reply: str) -> str:
     """A reasons turn's draft: its reply through the first sentence that carries a citation, when
     that is one of its first two (`reason_over`) and says something ("This move [3]." says
     nothing: fewer than `REASON_WORDS` words), else its first sentence alone."""
-    spans = sentence_spans(reply.strip())
     text = reply.strip()
+    spans = sentence_spans(text)
     if len(spans) < 2:
         return text
     first, second = (text[start:end] for start, end in spans[:2])
