@@ -45,6 +45,9 @@ def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> 
 
 REASON_WORDS = 4  # words a reason has at least (the eval counts no shorter sentence)
 WORD = re.compile(r"[A-Za-z]{2,}")
+# A sentence about the one before it, no reason of its own: "This caused a fire under
+# commodities [2].", "This move is explained in the excerpt's own words … [4]".
+POINTS_BACK = re.compile(r"\W*(?:this|that|it)\b", re.IGNORECASE)
 
 
 def reason_over(text: str) -> bool:
@@ -61,14 +64,16 @@ def reason_over(text: str) -> bool:
 
 def one_reason(reply: str) -> str:
     """A reasons turn's draft: its reply through the first sentence that carries a citation, when
-    that is one of its first two (`reason_over`) and says something ("This move [3]." says
-    nothing: fewer than `REASON_WORDS` words), else its first sentence alone."""
+    that is one of its first two (`reason_over`) and says something of its own ("This move [3]."
+    is too short, "This caused a fire under commodities [2]." only points back), else its first
+    sentence alone."""
     text = reply.strip()
     spans = sentence_spans(text)
     if len(spans) < 2:
         return text
     first, second = (text[start:end] for start, end in spans[:2])
-    if citations_in(first) or not citations_in(second) or len(WORD.findall(second)) < REASON_WORDS:
+    if (citations_in(first) or not citations_in(second)
+            or len(WORD.findall(second)) < REASON_WORDS or POINTS_BACK.match(second)):  # fmt: skip
         return first
     return text[spans[0][0] : spans[1][1]]
 

@@ -43,4 +43,6 @@ def test_the_draft_runs_to_the_first_cited_sentence_of_the_first_two() -> None:
     # A cited "sentence" that says nothing is no reason: the first alone (found in the app).
     banks = "Banks reported robust lending growth including a 20% rise in new card accounts."
     assert one_reason(f"{banks} This move [3].") == banks
+    for back in ("This caused a fire under commodities [2].", "It explains the move of DBC [2]."):
+        assert one_reason(f"{banks} {back}") == banks  # only points back: no reason of its own
     assert one_reason("  ") == ""
