@@ -18,7 +18,7 @@ from copilot import prompts
 from copilot.answering.against import contradicts_a_move
 from copilot.answering.excerpt_view import for_the_writer
 from copilot.answering.prune import UNSUPPORTED
-from copilot.answering.tidy import looping, repeats, tidy
+from copilot.answering.tidy import WORD, looping, repeats, tidy
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import another_market, day_outside, reported_later, restates_the_move
 from copilot.facts import Fact
@@ -43,8 +43,7 @@ def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> 
     return [answer_system(), {"role": "user", "content": user}]
 
 
-REASON_WORDS = 4  # words a reason has at least (the eval counts no shorter sentence)
-WORD = re.compile(r"[A-Za-z]{2,}")
+REASON_WORDS = 4  # words (`tidy.WORD`) a reason has at least (the eval counts no shorter one)
 # A sentence about the one before it, no reason of its own: "This caused a fire under
 # commodities [2].", "This move is explained in the excerpt's own words … [4]".
 POINTS_BACK = re.compile(r"\W*(?:this|that|it)\b", re.IGNORECASE)
@@ -56,10 +55,11 @@ def reason_over(text: str) -> bool:
     opened with its article's headline as a sentence of its own put the [n] after the next one
     ("Stocks rally to start 2026 trading week as S&P expected to continue rise. Lori Calvasina
     of RBC expects the S&P to keep rallying … [11]"), and stopping after the first lost it."""
-    spans = sentence_spans(text)
-    over = sentences_begun(text)
-    cited_first = bool(spans) and bool(citations_in(text[spans[0][0] : spans[0][1]]))
-    return over >= 2 or (over == 1 and cited_first) or looping(text)
+    over = sentences_begun(text)  # every streamed token: the spans only once one is over
+    if over == 1:
+        start, end = sentence_spans(text)[0]
+        return bool(citations_in(text[start:end])) or looping(text)
+    return over >= 2 or looping(text)
 
 
 def one_reason(reply: str) -> str:

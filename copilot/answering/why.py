@@ -281,7 +281,7 @@ def _relative_premise(
     the Nasdaq 100 lag the S&P 500" when it did better); if so, it is said first, in code's
     words, as a move that ran the other way is, and the news read is of the move that
     happened."""
-    versus = settled.intent.versus if settled.intent and settled.intent.versus else BENCHMARK
+    versus = _versus(settled)
     worse, better = _DID_WORSE.search(settled.question), _DID_BETTER.search(settled.question)
     ranked = settled.intent is not None and settled.intent.rank != "none"
     if versus == subject or bool(worse) == bool(better) or ranked:  # a ranking says its own
@@ -326,15 +326,25 @@ def _went_its_way_relatively(
     """Whether `subject` did what the question's word says against the market, when it did not
     in itself: "weak" for a rise smaller than the S&P 500's, "strong" for a fall smaller than
     it; a ranking's word ("hardest") is its own. Unknown (no gap measured): taken as so."""
-    versus = settled.intent.versus if settled.intent and settled.intent.versus else BENCHMARK
+    versus = _versus(settled)
     if versus == subject or (settled.intent is not None and settled.intent.rank != "none"):
         return True
+    gap = _gap(deps, subject, versus, start, end)
+    return gap is None or (gap > 0) == (settled.direction == "up")
+
+
+def _versus(settled: Understanding) -> str:
+    """What the question compares its instrument with: its own word, else the S&P 500."""
+    return settled.intent.versus if settled.intent and settled.intent.versus else BENCHMARK
+
+
+def _gap(deps: ToolDeps, subject: str, versus: str, start: date, end: date) -> float | None:
+    """The gap the answer shows ("+0.05 pp vs SPY"), from the measure tool itself."""
     try:
         args = MeasureArgs(symbols=[subject], measure="return", versus=versus, start=start, end=end)
-        gap = compute(deps, args).rows[0].difference
-    except CopilotError:
-        return True
-    return gap is None or (gap > 0) == (settled.direction == "up")
+        return compute(deps, args).rows[0].difference
+    except (CopilotError, IndexError):
+        return None
 
 
 def _base_verb(word: str) -> str:
