@@ -15,7 +15,17 @@ from typing import Literal
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from copilot.understand.sessions import session_after, session_on_or_before
+from copilot.understand.holidays import (
+    MARKET_REOPENED,
+    NAMED_DAY,
+    UNNAMED,
+    day_of,
+    days_off,
+    latest_holiday,
+    name_of,
+    read_name,
+)
+from copilot.understand.sessions import is_early_close, session_after, session_on_or_before
 from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, NUMBER, ORDINALS, number_of
 
 Kind = Literal["day", "week", "part", "month", "quarter", "half", "year"]
@@ -111,8 +121,19 @@ _MONTH_YEAR = re.compile(rf"\b({MONTH})(?:\s+of)?,?\s+('?\d{{4}}|'\d{{2}})\b", r
 _MONTH_ALONE = re.compile(rf"\b({MONTH})(?![\w/])", re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"(?<![\w$.,/-])((?:19|20)\d{2})(?![\w%/-]|,\d)")
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "the day after Thanksgiving", "the last full session before Christmas", "the Friday before
+# MLK weekend", "the first day back after the long weekend", "when markets reopened after MLK
+# Day", "post-MLK": a session beside the day.
 _NEXT_TO = re.compile(
-    r"(?:the\s+)?(?:day|session|trading\s+day)\s+(after|before)\s+$", re.IGNORECASE
+    r"(?:(?:(?:the|that)\s+)?(?:(?:first|last|final)\s+)?(?P<full>full\s+)?(?:(?:trading|shortened|"
+    r"half[\s-]day|holiday[\s-]shortened|abbreviated)\s+)?(?:day|session|(?P<weekday>monday|"
+    r"tuesday|wednesday|thursday|friday))(?:\s+back)?\s+(?:(?:right|just|immediately)\s+)?"
+    r"(?P<side>after|before|following|prior\s+to|ahead\s+of)"
+    rf"|(?:when|as|once)\s+(?:the\s+)?{MARKET_REOPENED}\s+(?:after|from|following)"
+    r"|(?:(?:the\s+)?(?:first\s+)?(?:full\s+)?(?:trading\s+)?(?:day|session)\s+|coming\s+|came\s+|"
+    r"getting\s+|got\s+)back\s+from)\s+(?:the\s+)?$"
+    r"|\bpost[\s-]?(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _EDGE_OF = re.compile(
     rf"(?:the\s+)?(first|last|final|opening|closing)\s+(?:(?P<n>{NUMBER})\s+)?(?:trading\s+)?"
@@ -177,7 +198,8 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
-        _holidays, _ago, _previous, _period_ends, _named_days, _day_ranges, _days, _quarters,
+        _holidays, _ago, _previous, _period_ends, _named_days, _unnamed_holiday, _day_ranges,
+        _days, _quarters,
         _halves, _seasons,
         _month_years, _months, _years,
     )  # fmt: skip
@@ -192,7 +214,11 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     found = [m for m in found
              if m.period.kind != "week" or not any(m.period.start <= d <= m.period.end
                                                    for d in days)]  # fmt: skip
-    return tuple(_refined(text, m) for m in found)
+    refined = [_refined(text, m) for m in found]
+    # "the Friday before MLK weekend": the weekday is part of the day the refinement names
+    return tuple(m for m in refined
+                 if not any(o is not m and o.start <= m.start and m.end <= o.end
+                            for o in refined))  # fmt: skip
 
 
 def names_a_day_of_last_week(text: str) -> bool:
@@ -211,29 +237,6 @@ def _refined(text: str, mention: DateMention) -> DateMention:
     for refine in (_week_of, _next_to, _week_around, _around, _edge_of, _part_of, _nth_week):
         mention = refine(text, mention)
     return mention
-
-
-# Days people name instead of dating them: (month, day) fixed, or (month, weekday, nth) with
-# nth = -1 for the last one in the month.
-_FIXED_DAYS = {
-    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-    "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
-    "new years day": (1, 1), "new year's": (1, 1), "new years": (1, 1),
-    "independence day": (7, 4), "the fourth of july": (7, 4),
-    "fourth of july": (7, 4), "july 4th": (7, 4), "juneteenth": (6, 19),
-}  # fmt: skip
-_FLOATING_DAYS = {
-    "thanksgiving": (11, 3, 4), "black friday": (11, 3, 4), "labor day": (9, 0, 1),
-    "memorial day": (5, 0, -1), "mlk day": (1, 0, 3), "martin luther king day": (1, 0, 3),
-    "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "president's day": (2, 0, 3),
-    "election day": (11, 1, 1),
-}  # fmt: skip
-_NAMED_DAY = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(n) for n in sorted([*_FIXED_DAYS, *_FLOATING_DAYS], key=len, reverse=True))
-    + r")(?:'s)?(?![\w'])",
-    re.IGNORECASE,
-)
 
 
 _AGO = re.compile(
@@ -401,11 +404,9 @@ _DAY_WEEK = re.compile(r"\s+week\b(?!\s+(?:before|after|of|ending|ended))", re.I
 
 def _named_days(text: str, as_of: date) -> list[DateMention]:
     out = []
-    for match in _NAMED_DAY.finditer(text):
-        name = match.group(0).lower().replace("’", "'")
-        if name not in _FIXED_DAYS and name not in _FLOATING_DAYS:
-            name = name.removesuffix("'s")  # "Christmas's close"
-        week = _DAY_WEEK.match(text, match.end())
+    for match in NAMED_DAY.finditer(text):
+        named = read_name(match)
+        week = _DAY_WEEK.match(text, match.end()) if named.suffix is None else None
         end = week.end() if week is not None else match.end()
         year = _NAMED_YEAR.match(text, end)  # "Christmas Eve 2024": that year's, not the latest
         if year is not None:
@@ -414,39 +415,41 @@ def _named_days(text: str, as_of: date) -> list[DateMention]:
             # "the week before Christmas" asked on December 22: this year's, whose days
             # before it have begun, not last year's
             before = _BEFORE_DAY.search(text[: match.start()]) is not None
-            latest = _named_day(name, as_of.year) - timedelta(days=1 if before else 0)
+            latest = day_of(named.name, as_of.year) - timedelta(days=1 if before else 0)
             year_of = as_of.year if latest <= as_of else as_of.year - 1
-        day = _named_day(name, year_of)
-        title = " ".join(word[:1].upper() + word[1:] for word in name.split())
+        day = day_of(named.name, year_of)
         if week is not None:  # "Christmas week", "Thanksgiving week": that Monday to Friday
             monday = day - timedelta(days=day.weekday())
             friday = monday + timedelta(days=4)
-            label = f"{title} week {day.year} ({monday.isoformat()} to {friday.isoformat()})"
+            label = f"{named.title} week {day.year} ({monday.isoformat()} to {friday.isoformat()})"
             period = Period(monday, friday, label, "week")
+        elif named.suffix is not None and named.suffix.endswith("weekend"):
+            first, last = days_off(day)
+            label = f"the {named.title} weekend {day.year} ({first.isoformat()} to {last})"
+            period = Period(first, last, label, "week")
         else:
-            period = Period(day, day, f"{title} {day.year} ({day.isoformat()})", "day")
+            period = Period(day, day, f"{named.title} {day.year} ({day.isoformat()})", "day")
         out.append(DateMention(match.start(), end, period, year is not None))
     return out
 
 
-def _named_day(name: str, year: int) -> date:
-    if name in _FIXED_DAYS:
-        month, day = _FIXED_DAYS[name]
-        return date(year, month, day)
-    month, weekday, nth = _FLOATING_DAYS[name]
-    if nth > 0:
-        first = date(year, month, 1)
-        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    else:
-        last = _month_end(year, month)
-        found = last - timedelta(days=(last.weekday() - weekday) % 7)
-    # Black Friday follows Thanksgiving; US Election Day is the Tuesday after the first Monday.
-    if name in ("black friday",):
-        return found + timedelta(days=1)
-    if name == "election day":
-        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
-        return first_monday + timedelta(days=1)
-    return found
+def _unnamed_holiday(text: str, as_of: date) -> list[DateMention]:
+    """'the holiday', 'the long weekend': the latest market holiday before `as_of` ("the first
+    day back after the long weekend" asked on January 30, 2026: after MLK Day)."""
+    out = []
+    for match in UNNAMED.finditer(text):
+        day = latest_holiday(as_of)
+        if day is None:
+            continue
+        name = name_of(day) or "the market holiday"
+        if "weekend" in match.group(0).lower():
+            first, last = days_off(day)
+            label = f"{match.group(0).lower()} ({name}, {first.isoformat()} to {last})"
+            period = Period(first, last, label, "week")
+        else:
+            period = Period(day, day, f"{match.group(0).lower()} ({name}, {day})", "day")
+        out.append(DateMention(match.start(), match.end(), period, False))
+    return out
 
 
 def _day_ranges(text: str, as_of: date) -> list[DateMention]:
@@ -791,17 +794,43 @@ def _days_beside(
 
 
 def _next_to(text: str, mention: DateMention) -> DateMention:
-    """'the day after Thanksgiving', 'the session before Jan 22': the neighbouring session."""
+    """'the day after Thanksgiving', 'the session before Jan 22': the neighbouring session ('the
+    first full session after', one that did not close early; 'the Friday before', that day)."""
     found = _NEXT_TO.search(text[: mention.start])
-    if found is None or mention.period.kind != "day":
+    period = mention.period
+    # a day, or days off ("the Presidents' Day weekend"): the session after their last day
+    if found is None or not (
+        period.kind == "day" or (period.kind == "week" and (period.end - period.start).days < 7)
+    ):
         return mention
-    day = mention.period.start
-    if found.group(1).lower() == "after":
-        moved = session_after(day)
+    side = " ".join((found.group("side") or "after").lower().split())
+    before = side in ("before", "prior to", "ahead of")
+    weekday = found.group("weekday")
+    if weekday is not None:
+        moved = _weekday_beside(period, _WEEKDAY_NAMES.index(weekday.lower()), before)
+        said = weekday.capitalize()
     else:
-        moved = session_on_or_before(day - timedelta(days=1))
-    label = f"the session {found.group(1).lower()} {mention.period.label}"
+        moved = _session_beside(period, before, full=found.group("full") is not None)
+        said = "full session" if found.group("full") else "session"
+    label = f"the {said} {'before' if before else 'after'} {period.label}"
     return replace(mention, start=found.start(), period=Period(moved, moved, label, "day"))
+
+
+def _session_beside(period: Period, before: bool, full: bool) -> date:
+    """The last session before `period`, or the first after it; a full one skips those that
+    closed early."""
+    day = session_on_or_before(period.start - timedelta(days=1)) if before else session_after(
+        period.end)  # fmt: skip
+    while full and is_early_close(day):
+        day = session_on_or_before(day - timedelta(days=1)) if before else session_after(day)
+    return day
+
+
+def _weekday_beside(period: Period, weekday: int, before: bool) -> date:
+    """The latest `weekday` before `period`, or the first after it."""
+    if before:
+        return period.start - timedelta(days=(period.start.weekday() - weekday - 1) % 7 + 1)
+    return period.end + timedelta(days=(weekday - period.end.weekday() - 1) % 7 + 1)
 
 
 def month_period(year: int, month: int) -> Period:

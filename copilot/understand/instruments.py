@@ -16,6 +16,7 @@ from copilot.market.symbols import (
     sector_symbols,
 )
 from copilot.understand.catalog import Catalog
+from copilot.understand.holidays import MARKET_REOPENED, named_day_spans
 from copilot.understand.model import How, UnknownName
 from copilot.understand.phrase_trie import PhraseTrie
 from copilot.understand.spelling import one_slip
@@ -248,6 +249,8 @@ def _claims(text: str, catalog: Catalog) -> list[_Claim]:
         raw.append(
             _Claim(match.start(1), match.end(1), 0 if token[0] == "$" else 3, "ticker", token)
         )
+    for start, end in named_day_spans(text):  # "post-MLK", "MLK Day": a day, no ticker
+        raw.append(_Claim(start, end, 1, "day", text[start:end]))
     raw.sort(key=lambda c: (-(c.end - c.start) if c.priority else -99, c.priority, c.start))
     taken: list[_Claim] = []
     for claim in raw:
@@ -267,7 +270,7 @@ def _settle(claim: _Claim, text: str, catalog: Catalog, shouting: bool, found: F
             # "banks fell after JPMorgan reported": the company dates an event; not storing it
             # does not stop the answer about what is stored (it is said if nothing else is).
             found.soft_unknown.append(found.unknown.pop())
-    else:
+    elif claim.kind == "ticker":
         symbol = _ticker_symbol(claim.value, catalog, shouting, explicit=claim.priority == 0)
         if symbol is not None:
             _settle_symbol(claim, phrase, symbol, "ticker", catalog, found)
@@ -366,6 +369,9 @@ def _ticker_symbol(token: str, catalog: Catalog, shouting: bool, explicit: bool)
     return None
 
 
+_REOPENED = re.compile(r"(?:the\s+)?" + MARKET_REOPENED, re.IGNORECASE)
+
+
 def _generic_market(text: str, catalog: Catalog, found: Found) -> None:
     """ "stocks", "the market", "equities" → SPY, unless they are another phrase's head noun
     ("tech stocks", "Apple stock") or a question word's object ("which stocks")."""
@@ -375,8 +381,8 @@ def _generic_market(text: str, catalog: Catalog, found: Found) -> None:
         start, end = match.span()
         if _overlaps(start, end, found.spans) or _follows_claim(text, start, found.spans):
             continue
-        if not _plain_subject(text[:start]):
-            continue
+        if not _plain_subject(text[:start]) or _REOPENED.match(text, start):
+            continue  # "when markets reopened after MLK Day": a time, not what moved
         info = lookup(BENCHMARK)
         represents = info.represents if info else "S&P 500"
         found.mentions.append(

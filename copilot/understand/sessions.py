@@ -38,6 +38,11 @@ def session_after(day: date) -> date:
     return candidate
 
 
+def is_early_close(day: date) -> bool:
+    """Whether `day`'s session closed early (the day after Thanksgiving, Christmas Eve)."""
+    return pd.Timestamp(day) in nyse().early_closes
+
+
 def is_session(day: date) -> bool:
     return session_on_or_before(day) == day
 

@@ -1,0 +1,155 @@
+# ruff: noqa: E501  (a table of cases reads best one case a line)
+"""Windows named by a market holiday: the session beside it, however it is said, and no ticker
+read into its name.
+
+Dates are worked out by hand from the NYSE calendar: 2025-04-18 Good Friday, 2025-11-27
+Thanksgiving (Friday 11-28 closes early), 2025-12-25 Christmas (Wednesday 12-24 closes early),
+2026-01-01 New Year's Day (a Thursday), 2026-01-19 MLK Day and 2026-02-16 Presidents' Day
+(Mondays).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+from copilot.understand.holidays import day_of, latest_holiday
+
+D = date
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "symbol", "day"),
+    [
+        # The session after a holiday, in the words people use for it.
+        (
+            "why did financials drop when markets reopened after MLK day?",
+            D(2026, 1, 30),
+            "XLF",
+            D(2026, 1, 20),
+        ),
+        ("what sank banks post-MLK?", D(2026, 1, 30), "XLF", D(2026, 1, 20)),
+        (
+            "gold the first session back after martin luther king jr. day?",
+            D(2026, 1, 30),
+            "GLD",
+            D(2026, 1, 20),
+        ),
+        (
+            "why did small caps rally on the first day back after the holiday?",
+            D(2026, 1, 30),
+            "IWM",
+            D(2026, 1, 20),
+        ),
+        (
+            "what hit tech as trading resumed following the long weekend",
+            D(2026, 1, 30),
+            "XLK",
+            D(2026, 1, 20),
+        ),
+        (
+            "why did stocks drop when trading resumed after new year's?",
+            D(2026, 1, 10),
+            "SPY",
+            D(2026, 1, 2),
+        ),
+        (
+            "why did stocks fall on the first trading day after MLK weekend?",
+            D(2026, 1, 30),
+            "SPY",
+            D(2026, 1, 20),
+        ),
+        (
+            "how did XLU do the session after washington's birthday",
+            D(2026, 2, 18),
+            "XLU",
+            D(2026, 2, 17),
+        ),
+        ("TLT the day after pres day?", D(2026, 2, 18), "TLT", D(2026, 2, 17)),
+        # Thanksgiving's Friday closes early: the first *full* session is Monday; the day after
+        # the long weekend is Monday too.
+        (
+            "what hit XLE the first full session after thanksgiving",
+            D(2025, 12, 10),
+            "XLE",
+            D(2025, 12, 1),
+        ),
+        (
+            "how did SPY do the day after the thanksgiving weekend?",
+            D(2025, 12, 10),
+            "SPY",
+            D(2025, 12, 1),
+        ),
+        # The session before, and a weekday before.
+        (
+            "what did XLK do on the last trading day before Good Friday?",
+            D(2025, 5, 1),
+            "XLK",
+            D(2025, 4, 17),
+        ),
+        ("qqq in the shortened session right before xmas", D(2026, 1, 5), "QQQ", D(2025, 12, 24)),
+        (
+            "how did XLF do the friday before presidents' day weekend",
+            D(2026, 2, 25),
+            "XLF",
+            D(2026, 2, 13),
+        ),
+        ("why did silver jump the tuesday after MLK day?", D(2026, 1, 30), "SLV", D(2026, 1, 20)),
+    ],
+)
+def test_a_session_beside_a_holiday(
+    question: str, as_of: date, symbol: str, day: date, catalog: Catalog
+) -> None:
+    got = understand(question, as_of, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (day, day), got.trace
+    assert got.unknown == [], got.trace
+
+
+def test_after_the_holiday_named_with_the_is_read_as_after_the_day(catalog: Catalog) -> None:
+    # "after Christmas" reads as since the day (a closed day: from the session before it on);
+    # "after the MLK holiday" the same, not the holiday's own (closed) day.
+    plain = understand("why did stocks fall after MLK day?", D(2026, 1, 30), catalog)
+    said = understand("why did stocks fall after the MLK holiday?", D(2026, 1, 30), catalog)
+    assert plain.window is not None and said.window is not None
+    assert (said.window.start, said.window.end) == (plain.window.start, plain.window.end)
+    assert said.window.end is None and said.window.start == D(2026, 1, 20)
+    assert said.unknown == []
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # "return from" is the measure, not a return from a holiday; "the last session of" a
+        # period is its end; "in the last session" the latest one.
+        ("What was ITA's return from May 24, 2025 to June 3, 2025?", D(2025, 5, 25), D(2025, 6, 3)),
+        ("what did XLE do the last session of 2025", D(2025, 12, 31), D(2025, 12, 31)),
+    ],
+)
+def test_nearby_words_keep_their_meaning(
+    question: str, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_the_latest_session_is_still_the_latest(catalog: Catalog) -> None:
+    got = understand("how did SPY do in the last session?", D(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.sessions == 1 and got.window.start is None
+
+
+def test_named_days_fall_where_the_calendar_puts_them() -> None:
+    assert day_of("good friday", 2025) == D(2025, 4, 18)
+    assert day_of("good friday", 2026) == D(2026, 4, 3)
+    assert day_of("mlk", 2026) == D(2026, 1, 19)
+    assert day_of("washington's birthday", 2026) == D(2026, 2, 16)
+    assert day_of("4th of july", 2025) == D(2025, 7, 4)
+
+
+def test_the_holiday_is_the_latest_weekday_without_a_session() -> None:
+    assert latest_holiday(D(2026, 1, 30)) == D(2026, 1, 19)
+    assert latest_holiday(D(2026, 1, 19)) == D(2026, 1, 19)
+    assert latest_holiday(D(2026, 1, 16)) == D(2026, 1, 1)
+    assert latest_holiday(D(2025, 12, 29)) == D(2025, 12, 25)
