@@ -245,10 +245,23 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<![a-z0-9])" + r" ".join(parts) + r"(?![a-z0-9])")
 
 
+# A bank or fund house named as the source of a view: "Goldman Sachs Research expects core PCE
+# inflation to fall", "strategists at Morgan Stanley", "according to BlackRock" say nothing of
+# the bank's own shares (they had read as financials falling on January 20, 2026).
+_HOUSES = (
+    r"(?:goldman sachs|morgan stanley|jp ?morgan(?: chase)?|bank of america|bofa|citi(?:group)?|"
+    r"wells fargo|blackrock|ubs|barclays|deutsche bank|hsbc|charles schwab|vanguard|fidelity)"
+)
+_VIEW = (
+    r"(?:(?:global )?(?:investment )?research|analysts?|strategists?|economists?|"
+    r"(?:asset|wealth|investment) management|securities|private bank|institute)"
+)
 # Names that contain a market's word but are not that market: "the World Bank" and "central
 # banks" are no bank stocks, "Silver Lake" (the buyout firm) is no silver, and "the next digital
 # gold rush" (data centers) or "the gold standard" no gold.
 _NOT_THE_MARKET = re.compile(
+    rf"\b{_HOUSES}(?: s)? {_VIEW}\b|\b(?:analysts?|strategists?|economists?|researchers?) "
+    rf"(?:at|from) {_HOUSES}\b|\baccording to {_HOUSES}\b|"
     r"\b(?:world|central|development|reserve|export import|federal home loan) banks?\b|"
     r"\bbank of (?:japan|england|canada|korea|france|italy|spain|israel|"
     r"international settlements)\b|"

@@ -225,6 +225,20 @@ def test_a_name_that_only_contains_a_markets_word_is_not_that_market() -> None:
     assert mentions(silver, "Silver hit a record high")
 
 
+def test_a_bank_named_as_the_source_of_a_view_is_not_its_stock() -> None:
+    # The app: financials' fall on January 20, 2026 was "explained" by an outlook piece whose
+    # only bank line was "Goldman Sachs Research expects core PCE inflation to fall".
+    banks = entity_for(["XLF"])
+    assert not mentions(banks, "Goldman Sachs Research expects core PCE inflation to fall to 2.1%")
+    assert not mentions(banks, "Strategists at Morgan Stanley said stocks could fall 10%")
+    assert not mentions(banks, "According to JPMorgan, Treasury yields will drop")
+    assert not mentions(banks, "Goldman Sachs' economists now expect two cuts")
+    # The bank itself, its shares or results, still counts.
+    assert mentions(banks, "Goldman Sachs shares fell 2% after its results")
+    assert mentions(banks, "Morgan Stanley beat estimates on its debt haul")
+    assert mentions(banks, "JPMorgan Chase missed investment banking fee guidance")
+
+
 def test_the_askers_words_name_a_symbol_the_registry_does_not_know() -> None:
     # NVDA is in no registry entry: its ticker alone would miss "Nvidia shares fell".
     assert not mentions(entity_for(["NVDA"]), "Nvidia shares fell 3% on export curbs")
