@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (a table of cases reads best one case a line)
+
 """Windows named by a market holiday: the session beside it, however it is said, and no ticker
 read into its name.
 
