@@ -1,4 +1,3 @@
-
 """Windows named by a market holiday: the session beside it, however it is said, and no ticker
 read into its name.
 
