@@ -44,8 +44,12 @@ _NAMES = sorted([*FIXED_DAYS, *FLOATING_DAYS, *EASTER_DAYS], key=len, reverse=Tr
 # "the MLK holiday", "the Presidents' Day weekend", "Thanksgiving long weekend": the day itself,
 # or the days off around it.
 _SUFFIX = r"(?:\s+(?P<suffix>holiday\s+weekend|long\s+weekend|weekend|holiday)\b)?"
+# A "the" in front is the day's ("after the MLK holiday" reads as "after MLK Day").
 NAMED_DAY = re.compile(
-    r"\b(?:" + "|".join(re.escape(n) for n in _NAMES) + r")(?:'s)?(?![\w'])" + _SUFFIX,
+    r"(?:\bthe\s+)?\b(?P<name>"
+    + "|".join(re.escape(n) for n in _NAMES)
+    + r")(?:'s)?(?![\w'])"
+    + _SUFFIX,
     re.IGNORECASE,
 )
 # "the holiday", "the long weekend", "the three-day weekend": the latest market holiday (not
@@ -84,7 +88,9 @@ class NamedDay:
 def read_name(match: re.Match[str]) -> NamedDay:
     """The name a `NAMED_DAY` match says ("MLK Day's" → "mlk day")."""
     suffix = match.group("suffix")
-    said = match.group(0)[: match.start("suffix") - match.start()] if suffix else match.group(0)
+    said = match.group(0)[match.start("name") - match.start() :]
+    if suffix:
+        said = said[: match.start("suffix") - match.start("name")]
     name = " ".join(said.lower().replace("’", "'").split())
     if name not in FIXED_DAYS and name not in FLOATING_DAYS and name not in EASTER_DAYS:
         name = name.removesuffix("'s")  # "Christmas's close"

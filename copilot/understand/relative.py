@@ -30,7 +30,7 @@ _ROLLING = re.compile(
     rf"\s+(?:{_N}\s+)?(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|"
     r"years?|quarters?|fortnights?|half[\s-]years?)\b"
     # "the last session of Q4", "the last trading day before Good Friday": a date
-    r"(?!\s+(?:of|in|before|prior\s+to|ahead\s+of|preceding)\b)",
+    r"(?!\s+(?:of|in)\b)(?!(?<=day|ion)\s+(?:before|prior\s+to|ahead\s+of|preceding)\b)",
     re.IGNORECASE,
 )
 _N_DAY = re.compile(
@@ -56,9 +56,7 @@ _OVER_N = re.compile(  # "over 5 days", "in the 3 weeks": no last/past, but a nu
 # "since D", "from D", and "after D" said with no count ("tech sold off after Christmas"; "the
 # 3 days after D" and "the week after D" are spans of their own, dates.py)
 SINCE = re.compile(
-    # "after the MLK holiday": from the day on, as "after Christmas"
-    r"\b(?:since|from|after)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+|"
-    r"the\s+)?$",
+    r"\b(?:since|from|after)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
     re.I,
 )
 _FUTURE = re.compile(

@@ -407,6 +407,11 @@ def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> 
         ("XLB", "Copper and gold miners led the gains", None),
         ("XLE", "Natural gas prices jumped on cold weather", None),
         ("GDX", "Gold hit a record as investors sought safety", None),
+        # A basket holds its parts; one part's news is no other part's (the app: "Gold fell
+        # 0.3%" given as oil's reason on January 2, 2026).
+        ("WTI", "Gold fell 0.3%", "GLD"),
+        ("DBC", "Gold fell 0.3% as the dollar firmed", None),
+        ("GLD", "The commodity index DBC slid on a stronger dollar", None),
         # Rates and foreign markets are causes; an index holds its sectors and companies.
         ("XLU", "Falling Treasury yields lifted rate-sensitive sectors", None),
         ("SMH", "Tighter export curbs on China weighed on the group", None),

@@ -152,3 +152,10 @@ def test_the_holiday_is_the_latest_weekday_without_a_session() -> None:
     assert latest_holiday(D(2026, 1, 19)) == D(2026, 1, 19)
     assert latest_holiday(D(2026, 1, 16)) == D(2026, 1, 1)
     assert latest_holiday(D(2025, 12, 29)) == D(2025, 12, 25)
+
+
+def test_an_event_dated_after_the_is_not_a_since(catalog: Catalog) -> None:
+    # Only a named day takes its "the" ("after the MLK holiday"): "after the January 9 jobs
+    # report" names an event, not a time from January 9 on.
+    got = understand("why did TLT rally after the January 9 jobs report?", D(2026, 1, 30), catalog)
+    assert got.window is None or got.window.end is not None, got.trace
