@@ -56,7 +56,8 @@ NAMED_DAY = re.compile(
 # "the holidays" or "the holiday season": the year-end break, read in `dates`).
 UNNAMED = re.compile(
     r"\bthe\s+(?:(?:long|three[\s-]day|3[\s-]day|holiday)\s+weekend|holiday(?![\s-]*(?:s\b|"
-    r"season|shopping|period|break|stretch|lull|week)))\b",
+    r"season|shopping|period|break|stretch|lull|week|shortened|rally|trading|spending|sales|"
+    r"volumes?|cheer|mood)))\b",
     re.IGNORECASE,
 )
 # "when markets reopened", "as trading resumed": a time, not the market as what moved.

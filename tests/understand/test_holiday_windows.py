@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from copilot.understand import Catalog, understand
+from copilot.understand.dates import find_dates
 from copilot.understand.holidays import day_of, latest_holiday
 
 D = date
@@ -159,3 +160,11 @@ def test_an_event_dated_after_the_is_not_a_since(catalog: Catalog) -> None:
     # report" names an event, not a time from January 9 on.
     got = understand("why did TLT rally after the January 9 jobs report?", D(2026, 1, 30), catalog)
     assert got.window is None or got.window.end is not None, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how did stocks do in the holiday-shortened week?", "was the holiday rally real for XLY?"],
+)
+def test_the_holiday_as_a_word_of_another_noun_names_no_day(question: str) -> None:
+    assert not [m for m in find_dates(question, D(2026, 1, 30)) if "holiday" in m.period.label]
