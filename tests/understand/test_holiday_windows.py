@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of cases reads best one case a line)
 """Windows named by a market holiday: the session beside it, however it is said, and no ticker
 read into its name.
 
@@ -20,85 +21,32 @@ from copilot.understand.holidays import day_of, latest_holiday
 D = date
 
 
-@pytest.mark.parametrize(
-    ("question", "as_of", "symbol", "day"),
-    [
-        # The session after a holiday, in the words people use for it.
-        (
-            "why did financials drop when markets reopened after MLK day?",
-            D(2026, 1, 30),
-            "XLF",
-            D(2026, 1, 20),
-        ),
-        ("what sank banks post-MLK?", D(2026, 1, 30), "XLF", D(2026, 1, 20)),
-        (
-            "gold the first session back after martin luther king jr. day?",
-            D(2026, 1, 30),
-            "GLD",
-            D(2026, 1, 20),
-        ),
-        (
-            "why did small caps rally on the first day back after the holiday?",
-            D(2026, 1, 30),
-            "IWM",
-            D(2026, 1, 20),
-        ),
-        (
-            "what hit tech as trading resumed following the long weekend",
-            D(2026, 1, 30),
-            "XLK",
-            D(2026, 1, 20),
-        ),
-        (
-            "why did stocks drop when trading resumed after new year's?",
-            D(2026, 1, 10),
-            "SPY",
-            D(2026, 1, 2),
-        ),
-        (
-            "why did stocks fall on the first trading day after MLK weekend?",
-            D(2026, 1, 30),
-            "SPY",
-            D(2026, 1, 20),
-        ),
-        (
-            "how did XLU do the session after washington's birthday",
-            D(2026, 2, 18),
-            "XLU",
-            D(2026, 2, 17),
-        ),
-        ("TLT the day after pres day?", D(2026, 2, 18), "TLT", D(2026, 2, 17)),
-        # Thanksgiving's Friday closes early: the first *full* session is Monday; the day after
-        # the long weekend is Monday too.
-        (
-            "what hit XLE the first full session after thanksgiving",
-            D(2025, 12, 10),
-            "XLE",
-            D(2025, 12, 1),
-        ),
-        (
-            "how did SPY do the day after the thanksgiving weekend?",
-            D(2025, 12, 10),
-            "SPY",
-            D(2025, 12, 1),
-        ),
-        # The session before, and a weekday before.
-        (
-            "what did XLK do on the last trading day before Good Friday?",
-            D(2025, 5, 1),
-            "XLK",
-            D(2025, 4, 17),
-        ),
-        ("qqq in the shortened session right before xmas", D(2026, 1, 5), "QQQ", D(2025, 12, 24)),
-        (
-            "how did XLF do the friday before presidents' day weekend",
-            D(2026, 2, 25),
-            "XLF",
-            D(2026, 2, 13),
-        ),
-        ("why did silver jump the tuesday after MLK day?", D(2026, 1, 30), "SLV", D(2026, 1, 20)),
-    ],
-)
+# fmt: off
+BESIDE = [
+    # The session after a holiday, in the words people use for it.
+    ("why did financials drop when markets reopened after MLK day?", D(2026, 1, 30), "XLF", D(2026, 1, 20)),
+    ("what sank banks post-MLK?", D(2026, 1, 30), "XLF", D(2026, 1, 20)),
+    ("gold the first session back after martin luther king jr. day?", D(2026, 1, 30), "GLD", D(2026, 1, 20)),
+    ("why did small caps rally on the first day back after the holiday?", D(2026, 1, 30), "IWM", D(2026, 1, 20)),
+    ("what hit tech as trading resumed following the long weekend", D(2026, 1, 30), "XLK", D(2026, 1, 20)),
+    ("why did stocks drop when trading resumed after new year's?", D(2026, 1, 10), "SPY", D(2026, 1, 2)),
+    ("why did stocks fall on the first trading day after MLK weekend?", D(2026, 1, 30), "SPY", D(2026, 1, 20)),
+    ("how did XLU do the session after washington's birthday", D(2026, 2, 18), "XLU", D(2026, 2, 17)),
+    ("TLT the day after pres day?", D(2026, 2, 18), "TLT", D(2026, 2, 17)),
+    # Thanksgiving's Friday closes early: the first *full* session is Monday; the day after
+    # the long weekend is Monday too.
+    ("what hit XLE the first full session after thanksgiving", D(2025, 12, 10), "XLE", D(2025, 12, 1)),
+    ("how did SPY do the day after the thanksgiving weekend?", D(2025, 12, 10), "SPY", D(2025, 12, 1)),
+    # The session before, and a weekday before.
+    ("what did XLK do on the last trading day before Good Friday?", D(2025, 5, 1), "XLK", D(2025, 4, 17)),
+    ("qqq in the shortened session right before xmas", D(2026, 1, 5), "QQQ", D(2025, 12, 24)),
+    ("how did XLF do the friday before presidents' day weekend", D(2026, 2, 25), "XLF", D(2026, 2, 13)),
+    ("why did silver jump the tuesday after MLK day?", D(2026, 1, 30), "SLV", D(2026, 1, 20)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("question", "as_of", "symbol", "day"), BESIDE)
 def test_a_session_beside_a_holiday(
     question: str, as_of: date, symbol: str, day: date, catalog: Catalog
 ) -> None:
