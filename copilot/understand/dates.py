@@ -424,9 +424,7 @@ def _named_days(text: str, as_of: date) -> list[DateMention]:
             label = f"{named.title} week {day.year} ({monday.isoformat()} to {friday.isoformat()})"
             period = Period(monday, friday, label, "week")
         elif named.suffix is not None and named.suffix.endswith("weekend"):
-            first, last = days_off(day)
-            label = f"the {named.title} weekend {day.year} ({first.isoformat()} to {last})"
-            period = Period(first, last, label, "week")
+            period = _weekend_of(day, f"the {named.title} weekend {day.year}")
         else:
             period = Period(day, day, f"{named.title} {day.year} ({day.isoformat()})", "day")
         out.append(DateMention(match.start(), end, period, year is not None))
@@ -441,15 +439,19 @@ def _unnamed_holiday(text: str, as_of: date) -> list[DateMention]:
         day = latest_holiday(as_of)
         if day is None:
             continue
-        name = name_of(day) or "the market holiday"
-        if "weekend" in match.group(0).lower():
-            first, last = days_off(day)
-            label = f"{match.group(0).lower()} ({name}, {first.isoformat()} to {last})"
-            period = Period(first, last, label, "week")
+        said = f"{match.group(0).lower()} ({name_of(day) or 'the market holiday'})"
+        if "weekend" in said:
+            period = _weekend_of(day, said)
         else:
-            period = Period(day, day, f"{match.group(0).lower()} ({name}, {day})", "day")
+            period = Period(day, day, f"{said} ({day.isoformat()})", "day")
         out.append(DateMention(match.start(), match.end(), period, False))
     return out
+
+
+def _weekend_of(day: date, said: str) -> Period:
+    """The days off a holiday makes (`holidays.days_off`), labelled with the words said."""
+    first, last = days_off(day)
+    return Period(first, last, f"{said} ({first.isoformat()} to {last.isoformat()})", "week")
 
 
 def _day_ranges(text: str, as_of: date) -> list[DateMention]:
