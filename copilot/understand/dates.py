@@ -137,7 +137,7 @@ _NEXT_TO = re.compile(
 )
 _EDGE_OF = re.compile(
     rf"(?:the\s+)?(first|last|final|opening|closing)\s+(?:(?P<n>{NUMBER})\s+)?(?:trading\s+)?"
-    r"(days?|sessions?|week)\s+(?:of|in)\s+(?:the\s+)?$",
+    r"(days?|sessions?|weeks?)\s+(?:of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _FIRST_HALF = ("first", "front", "former")
@@ -659,20 +659,24 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
 
 def _edge_of(text: str, mention: DateMention) -> DateMention:
     """'the first trading day of 2026', 'the last session of Q4': that one session; 'the first
-    week', 'the first few days', 'the closing days' of a period: its first / last seven days."""
+    week', 'the first few days', 'the closing days' of a period: its first / last seven days;
+    'the first two weeks', 'the last three weeks': its first / last 7·N days."""
     found = _EDGE_OF.search(text[: mention.start])
     if found is None or mention.period.kind == "day":
         return mention
     period, first = mention.period, found.group(1).lower() in ("first", "opening")
     unit = found.group(3).lower()
     count = found.group("n")
-    if count and count.lower().strip() not in _VAGUE_COUNTS and unit != "week":
+    vague = not count or count.lower().strip() in _VAGUE_COUNTS
+    if not vague and not unit.startswith("week"):
         return replace(mention, start=found.start(),
                        period=_sessions_at_edge(period, first, number_of(count)))  # fmt: skip
-    if unit == "week" or unit.endswith("s"):  # the first / last seven days ("few days") of it
-        start, end = (period.start, period.start + timedelta(days=6)) if first else (
-            period.end - timedelta(days=6), period.end)  # fmt: skip
-        span = "week" if unit == "week" else "seven days"
+    if unit.startswith("week") or unit.endswith("s"):  # its first / last 7 ("few days") or 7·N days
+        weeks = number_of(count) if unit == "weeks" and not vague else 1
+        days = 7 * weeks - 1
+        start, end = (period.start, period.start + timedelta(days=days)) if first else (
+            period.end - timedelta(days=days), period.end)  # fmt: skip
+        span = {"week": "week", "weeks": f"{weeks} weeks"}.get(unit, "seven days")
         label = f"the {found.group(1).lower()} {span} of {period.label}"
         return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
     day = session_after(period.start - timedelta(days=1)) if first else session_on_or_before(

@@ -138,7 +138,41 @@ def named_edges(text: str, as_of: date) -> str:
             month = this - relativedelta(months=1) if last else this
         return f"{edge} of {month:%B} {month.year}"
 
-    return _EDGE_OF.sub(month_part, text)
+    return _parts_named(_EDGE_OF.sub(month_part, text), as_of)
+
+
+# "the first week of the year", "the last two weeks of last year", "the second week of this
+# month", "the first 10 trading days of the year", "the year's first session", "the month's
+# final week": a part of a period named by its place in the as-of date's calendar, written
+# with the period's name ("the first week of 2026") for the date reader's parts.
+_PART = (
+    rf"(?:(?:first|last|final|opening|closing|second|third|fourth|fifth|2nd|3rd|4th|5th)\s+"
+    rf"(?:{NUMBER}\s+)?(?:full\s+)?(?:trading\s+)?(?:weeks?|days?|sessions?))"
+)
+_PART_OF = re.compile(
+    rf"\b(?P<part>{_PART})\s+(?:of|in)\s+(?P<which>the|this|last)\s+(?P<unit>year|month)\b"
+    rf"|\b(?P<which2>the|this|last)\s+(?P<unit2>year|month)'s\s+(?P<part2>{_PART})\b",
+    re.IGNORECASE,
+)
+_END_PART = re.compile(r"^(?:last|final|closing)\b", re.IGNORECASE)
+
+
+def _parts_named(text: str, as_of: date) -> str:
+    def named(match: re.Match[str]) -> str:
+        part = match.group("part") or match.group("part2")
+        which = (match.group("which") or match.group("which2")).lower()
+        unit = (match.group("unit") or match.group("unit2")).lower()
+        if unit == "month":
+            month = as_of.replace(day=1) - relativedelta(months=1 if which == "last" else 0)
+            return f"{part} of {month:%B} {month.year}"
+        # "the last week of the year" asked in January is December's: the year that ended, as
+        # "the end of the year" (this year's only in December or looking ahead).
+        ended = which == "the" and _END_PART.match(part) is not None and as_of.month != 12
+        ahead = _AHEAD.search(text[: match.end()]) is not None
+        year = as_of.year - 1 if which == "last" or (ended and not ahead) else as_of.year
+        return f"{part} of {year}"
+
+    return _PART_OF.sub(named, text)
 
 
 _TODAY = re.compile(r"\b(?:today|today's|this\s+session|latest\s+session)\b", re.IGNORECASE)

@@ -1,0 +1,57 @@
+# ruff: noqa: E501  (a table of cases reads best one case a line)
+"""A part of a period named by its place in the calendar: "the first week of the year", "the
+last two weeks of 2025", "the month's final week", "the first 10 trading days of the year".
+
+Windows are worked out by hand from docs/windows-and-measures.md: a week of a period is seven
+calendar days from its edge (N weeks: 7·N days); a count of sessions or trading days is that
+many NYSE sessions (2026-01-01 is a holiday; 2026-01-02 is the year's first session); "the year"
+with an end part asked outside December is the year that ended.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+D = date
+
+
+# fmt: off
+PARTS = [
+    # (question, as of, symbol, window start, window end)
+    ("what sent crude lower in the first week of the year", D(2026, 1, 30), "WTI", D(2026, 1, 1), D(2026, 1, 7)),
+    ("how did gold do in the last week of the year?", D(2026, 1, 14), "GLD", D(2025, 12, 25), D(2025, 12, 31)),
+    ("small caps in the opening week of this year", D(2026, 1, 30), "IWM", D(2026, 1, 1), D(2026, 1, 7)),
+    ("xle over the closing week of last year", D(2026, 1, 30), "XLE", D(2025, 12, 25), D(2025, 12, 31)),
+    ("why did tech slide over the first two weeks of december", D(2026, 1, 9), "XLK", D(2025, 12, 1), D(2025, 12, 14)),
+    ("what dragged banks during the last three weeks of 2025", D(2026, 1, 9), "XLF", D(2025, 12, 11), D(2025, 12, 31)),
+    ("how did spy trade in the year's first session", D(2026, 1, 16), "SPY", D(2026, 1, 2), D(2026, 1, 2)),
+    ("qqq on the first trading day of this month", D(2026, 2, 11), "QQQ", D(2026, 2, 2), D(2026, 2, 2)),
+    ("what moved XLU in the second week of this month", D(2026, 2, 18), "XLU", D(2026, 2, 8), D(2026, 2, 14)),
+    ("why was xlv weak in the month's final week", D(2026, 1, 30), "XLV", D(2026, 1, 25), D(2026, 1, 31)),
+    ("how much did silver gain in the first 3 trading days of the year", D(2026, 2, 3), "SLV", D(2026, 1, 2), D(2026, 1, 6)),
+    ("tlt in the last week of last month", D(2026, 1, 14), "TLT", D(2025, 12, 25), D(2025, 12, 31)),
+    # Asked in December, the year's last week is this year's.
+    ("which way did IWM go in the final week of the year", D(2025, 12, 30), "IWM", D(2025, 12, 25), D(2025, 12, 31)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("question", "as_of", "symbol", "start", "end"), PARTS)
+def test_a_part_of_a_period_named_by_its_place(
+    question: str, as_of: date, symbol: str, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, as_of, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end or as_of) == (start, min(end, as_of)), got.trace
+
+
+def test_looking_ahead_the_year_is_this_one(catalog: Catalog) -> None:
+    # A forecast's "last week of the year" is not behind us: this year's, which no data shows.
+    got = understand("will gold rally in the last week of the year?", D(2026, 1, 30), catalog)
+    assert got.window is None and len(got.problems) == 1, got.trace
+    assert got.problems[0].startswith("2026-12-25 is after the as-of date 2026-01-30"), got.trace
