@@ -310,9 +310,19 @@ _GROUP = {"highest": "highest", "record": "highest", "all-time": "highest", "low
           "unprecedented": "highest"}  # fmt: skip
 
 
+# "the biggest sector by market value", "the largest fund by assets": a size, no performance.
+_BY_SIZE = re.compile(
+    r"[\w\s-]{0,30}?\b(?:by|in\s+terms\s+of)\s+(?:market\s+(?:value|cap\w*)|(?:index\s+)?"
+    r"weight\w*|size|assets)\b",
+    re.IGNORECASE,
+)
+
+
 def superlatives(text: str) -> list[Superlative]:
     found = []
     for m in _SUPER.finditer(text):
+        if _BY_SIZE.match(text, m.end()):
+            continue
         if m["since"]:
             found.append(Superlative(m["since"], "since", m.start(), m.end()))
         elif m["only"]:

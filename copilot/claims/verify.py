@@ -15,6 +15,7 @@ from datetime import date
 from copilot.answer import NumberCheck, ReasonCheck, Verification
 from copilot.claims.check import Outcome, check_date, check_figure, states
 from copilot.claims.extract import CITATION, Claim, Sentence, extract_claims, sentences
+from copilot.claims.places import check_place, places
 from copilot.claims.reasons import (
     STOP_WORDS,
     SupportScorer,
@@ -190,8 +191,12 @@ def check_reasons(
     checks: list[ReasonCheck] = []
     for sentence in sentences(text):
         body = text[sentence.start : sentence.end]
+        placed = [c for p in places(body) if (c := check_place(sentence, p, statements))]
         for word in superlatives(body):
-            checks.append(check_superlative(text, sentence, word, sources, ranks))
+            if not any(c.start < sentence.start + word.end and sentence.start + word.start < c.end
+                       for c in placed):  # fmt: skip
+                checks.append(check_superlative(text, sentence, word, sources, ranks))
+        checks += placed
         judged = (check_verdict(sentence, body, v, statements) for v in verdicts(body))
         checks += [check for check in judged if check is not None]
         if scorer is not None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from ledger_kit import check, statuses
 
+from copilot.answering.prune import prune_unsupported
+
 CORRECT = (
     "Small caps beat the S&P 500 for 14 straight sessions through January 22 [1], gaining "
     "8.32% since December 31 [2] while SPY rose 1.21% [3], a lead of 7.11 percentage points. "
@@ -32,7 +34,9 @@ def test_the_correct_answer_checks_out_figure_by_figure() -> None:
     }  # fmt: skip
     assert {n.status for n in v.dates} == {"verified"}
     assert v.share_verified == 1.0
-    assert [r.status for r in v.reasons if r.kind == "superlative"] == ["supported"]
+    assert [(r.kind, r.text, r.status) for r in v.reasons] == [
+        ("verdict", "the best sector", "supported")
+    ]
     gap = next(n for n in v.numbers if n.unit == "pp")
     assert gap.relation == "difference of two cited returns: IWM − SPY"
 
@@ -111,10 +115,13 @@ def test_a_misattributed_citation_is_moved_and_corrected_in_the_text() -> None:
 
 
 def test_a_false_superlative_is_unsupported() -> None:
-    _, v = check("Utilities were the best sector on January 22 [4].")
-    (word,) = [r for r in v.reasons if r.kind == "superlative"]
-    assert (word.text, word.status) == ("best", "unsupported")
-    assert "XLU ranked 10" in word.evidence or "XLU rank" in word.evidence
+    # A place the ranking's moves contradict is a verdict, cut like a contradicted figure.
+    text, v = check("Utilities were the best sector on January 22 [4]. Gold fell 4.4% [6].")
+    (word,) = [r for r in v.reasons if r.kind == "verdict"]
+    assert (word.text, word.status) == ("the best sector", "unsupported")
+    assert "XLB is first" in word.evidence and "XLU" in word.evidence
+    kept, removed = prune_unsupported(text, v.numbers, v.reasons)
+    assert (kept, removed) == ("Gold fell 4.4% [6].", [text.split(" Gold")[0]])
     _, v = check("IWM posted its best gain since 2020, rising 8.32% [2].")
     assert [r.status for r in v.reasons if r.kind == "superlative"] == ["unsupported"]
     # A superlative the cited article itself states is supported.

@@ -85,10 +85,20 @@ def test_superlatives_are_claims_about_performance(text: str, found: list[str]) 
 
 
 def test_a_superlative_needs_a_cited_source_that_computed_it() -> None:
+    # First place is held to the ranking's measured moves (`copilot.claims.places`).
     _, v = check("Materials were the best sector on January 22, up 1.52% [4].")
-    assert [(r.text, r.status) for r in v.reasons] == [("best", "supported")]
+    assert [(r.kind, r.text, r.status) for r in v.reasons] == [
+        ("verdict", "the best sector", "supported")
+    ]
     _, v = check("Health care was the best sector [4].")  # [4] ranks XLV 11th of 11
-    assert [(r.text, r.status) for r in v.reasons] == [("best", "unsupported")]
+    assert [(r.kind, r.text, r.status) for r in v.reasons] == [
+        ("verdict", "the best sector", "unsupported")
+    ]  # fmt: skip
+    # Where no cited source measured a group, the source must say it.
+    _, v = check("Gold was the best performer of the month [6].")
+    assert [(r.kind, r.text, r.status) for r in v.reasons] == [
+        ("superlative", "best", "unsupported")
+    ]  # fmt: skip
     _, v = check("IWM rose 8.32%, its biggest gain on record [2].")
     assert [(r.text, r.status) for r in v.reasons] == [("biggest", "unsupported")]
 

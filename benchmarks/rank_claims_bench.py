@@ -1,0 +1,123 @@
+"""First- and last-place claims: how many of a labelled list's sentences the claim checker judges
+as the raw closes do ("Utilities were the biggest loser last week [1]", "energy got hit hardest",
+"tech led the sectors"), the ranking they cite computed by the real measure tool.
+
+Each sentence cites [1]: the 11 sector funds' returns over its window, ranked by the measure tool
+(`rank` "desc", highest first) — and again ranked lowest first ("asc"), the order the app uses for
+"which fell most" questions. A claim counts as judged right, in both orders, when the checker
+finds a place or superlative claim in it and calls it supported if and only if the label says it
+is true. A control sentence ("among the laggards", "the second-worst", "the largest companies")
+counts when nothing in it is judged unsupported.
+
+Run: `.venv/bin/python benchmarks/rank_claims_bench.py [--misses] [--write]` over the market
+store of the settings (`make demo` or the ingest commands first). `--misses` lists the
+development list's misses; the test list's sentences are never printed. `--write` saves the
+report to benchmarks/results/rank_claims.md.
+
+The lists (benchmarks/data/rank_claims/) were written and labelled from the raw closes by a
+helper who did not see the code: `dev` is read and tuned on; `test` was frozen (sha256 in its
+README) before the first change was measured on it and is reported in aggregate only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from news_bench_lib import machine, write_keeping_notes
+
+from copilot.claims.verify import verify_answer
+from copilot.market.symbols import sector_symbols
+from copilot.runtime import open_deps
+from copilot.settings import Settings
+from copilot.sources import SourceLedger
+from copilot.tools.registry import run_tool
+
+HERE = Path(__file__).resolve().parent
+LISTS = HERE / "data" / "rank_claims"
+RESULTS = HERE / "results" / "rank_claims.md"
+ORDERS = ("desc", "asc")
+
+
+def ranking(deps: Any, start: str, end: str, order: str) -> SourceLedger:
+    """A ledger whose [1] is the sectors' returns over [start, end], ranked in `order`."""
+    deps.ledger = SourceLedger()
+    output = run_tool(deps, "measure", {"symbols": sector_symbols(), "measure": "return",
+                                        "start": start, "end": end, "rank": order})  # fmt: skip
+    if output.error:
+        raise SystemExit(f"the measure tool failed for {start}..{end}: {output.error}")
+    return deps.ledger
+
+
+def judged_right(item: dict[str, Any], ledger: SourceLedger, as_of: date) -> tuple[bool, str]:
+    """(whether the checker judged the sentence as its label says, what it judged)."""
+    _, verification = verify_answer(item["sentence"], ledger, as_of, check_support=False)
+    claims = [r for r in verification.reasons if r.kind in ("verdict", "superlative")]
+    seen = "; ".join(f"{r.kind} {r.text!r} {r.status}" for r in claims) or "no claim found"
+    if item["claim"] == "none":
+        return all(r.status == "supported" for r in claims), seen
+    want = "supported" if item["true"] else "unsupported"
+    return bool(claims) and all(r.status == want for r in claims), seen
+
+
+def score(path: Path, deps: Any) -> tuple[dict[str, int], list[str]]:
+    """Counts (right / total; false claims let through; true claims cut) and the misses."""
+    items = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    counts = {"right": 0, "total": 0, "false_passed": 0, "false": 0, "true_cut": 0, "true": 0}
+    misses: list[str] = []
+    for order in ORDERS:
+        for window in sorted({(i["start"], i["end"]) for i in items}):
+            ledger = ranking(deps, *window, order)
+            as_of = date.fromisoformat(window[1])
+            for item in (i for i in items if (i["start"], i["end"]) == window):
+                right, seen = judged_right(item, ledger, as_of)
+                counts["total"] += 1
+                counts["right"] += right
+                if item["claim"] != "none":
+                    kind = "true" if item["true"] else "false"
+                    counts[kind] += 1
+                    if not right:
+                        counts["true_cut" if item["true"] else "false_passed"] += 1
+                if not right:
+                    misses.append(f"[{order}] {item['sentence']!r} ({item['claim']}, "
+                                  f"{item['true']}): {seen}")  # fmt: skip
+    return counts, misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list the dev list's misses")
+    parser.add_argument("--write", action="store_true", help=f"save the report to {RESULTS}")
+    args = parser.parse_args()
+    rows = []
+    with open_deps(Settings()) as deps:
+        for name in ("dev", "test"):
+            c, misses = score(LISTS / f"{name}.jsonl", deps)
+            share = f"{c['right']}/{c['total']} ({c['right'] / c['total']:.3f})"
+            caught = f"{c['false_passed']}/{c['false']} | {c['true_cut']}/{c['true']}"
+            rows.append(f"| {name} | {share} | {caught} |")
+            if args.misses and name == "dev":
+                print("\n".join(f"miss: {m}" for m in misses))
+    report = "\n".join([
+        "# First- and last-place claims against a ranking",
+        "",
+        f"Machine: {machine()}. Command: `.venv/bin/python benchmarks/rank_claims_bench.py`.",
+        "Each sentence is checked twice, under the ranking printed highest first and lowest",
+        "first. Judged right: a claim found and called supported exactly when it is true; a",
+        "control with nothing called unsupported. False passed: a false claim not caught;",
+        "true not upheld: a true claim not found or called unsupported.",
+        "",
+        "| list | judged right | false passed | true not upheld |",
+        "|---|---|---|---|",
+        *rows,
+    ])  # fmt: skip
+    print(report)
+    if args.write:
+        write_keeping_notes(RESULTS, report)
+
+
+if __name__ == "__main__":
+    main()

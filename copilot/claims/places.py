@@ -1,0 +1,223 @@
+"""First and last place: "XLV was the biggest loser", "energy got hit hardest", "tech led".
+
+A sentence that puts an instrument at the top or the bottom of a group makes a claim its
+figures do not: "The biggest loser among the sector funds was XLV with a return of -1.13%"
+had every figure checked under a ranking whose last place was XLF at -2.63% (the app, asked
+"biggest loser among the sector funds in the second week of january"). The claim is held to
+what the cited data source measured for every instrument it ranked or compared over one
+window: the highest move is first place, the lowest last, whichever order the list was
+printed in ("ranked lowest first", #1 is the worst). Where no cited source measured the
+group, the claim is left to the superlative check (`copilot.claims.reasons`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from copilot.answer import ReasonCheck
+from copilot.claims.extract import Sentence
+from copilot.claims.statements import Statement
+from copilot.claims.subjects import Subject
+
+_MOVE_UP = r"(?:rose|gained|climbed|rallied|advanced|jumped|increased|surged|soared|rising|gaining)"
+_MOVE_DOWN = (
+    r"(?:fell|dropped|declined|lost|slid|sank|tumbled|slumped|slipped|shed|plunged|falling|"
+    r"dropping|declining|losing)"
+)
+_ALL_OTHERS = r"(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:other|others|\w+\s+other|rest)"
+_BEST = re.compile(
+    r"\b(?:(?:the\s+)?(?:best|top)[\s-]+(?:perform\w*|gainers?|sectors?|spot|showing)|"
+    # "was best", "the best", not "at best"; "was the clear leader", not "the market leader"
+    r"(?:(?:the|was|were|is|are|did|done|fared|performed|held\s+up|finished|ended)\s+)best\b|"
+    r"strongest|"
+    r"top\s+(?:of\s+the\s+(?:pack|list|table|ranking|leaderboard)|dog)|"
+    r"(?:was|were|is|are|as)\s+the\s+(?:clear\s+|biggest\s+|big\s+)?(?:leader|winner)\b|"
+    r"(?:the\s+)?(?:biggest|largest)\s+(?:gain(?:er|s)?|winners?|advances?|rise|increase|jump)\b|"
+    # "led the sectors", not "led the market lower" nor "led losses" (last place: `_WORST`)
+    r"led\s+(?:the\s+)?(?:\w+\s+)?(?:sectors?|pack|group|gains|gainers|advance|way|field|market)"
+    r"(?!\s+(?:lower|down))|"
+    r"topped\s+(?:the\s+)?(?:list|ranking|table|charts?|leaderboard|sectors?|group|pack)|"
+    r"came\s+(?:out\s+on\s+top|in\s+first)|(?:ranked|finished|placed)\s+(?:first|on\s+top)|"
+    rf"{_MOVE_UP}\s+(?:the\s+)?most|{_MOVE_UP}\s+more\s+than\s+{_ALL_OTHERS}|"
+    rf"outperform\w*\s+{_ALL_OTHERS}|outpac\w*\s+{_ALL_OTHERS}|in\s+first\s+place)",
+    re.IGNORECASE,
+)
+_WORST = re.compile(
+    r"\b(?:worst|weakest|the\s+(?:biggest\s+)?laggard\b|"
+    r"(?:the\s+)?(?:biggest|largest|heaviest)\s+(?:los(?:er|ers|s|ses)|decliners?|fallers?|"
+    r"drops?|declines?|falls?)\b|lagg\w*\s+(?:the\s+)?most|hardest[\s-]+hit|"
+    r"hit\s+(?:the\s+)?hardest|"
+    rf"{_MOVE_DOWN}\s+(?:the\s+)?most|{_MOVE_DOWN}\s+more\s+than\s+{_ALL_OTHERS}|"
+    rf"underperform\w*\s+{_ALL_OTHERS}|(?:at\s+the\s+)?bottom\s+of\s+the\s+"
+    r"(?:pack|list|table|ranking|heap|group|sectors?)|(?:br(?:ing|ings|inging|ought))\s+up\s+"
+    r"the\s+rear|dead\s+last|led\s+(?:the\s+)?(?:losses|decline|declines|drop|sell-?off|"
+    r"retreat|slide|(?:\w+\s+)?(?:market|sectors?|pack|group)\s+(?:lower|down))|"
+    r"in\s+last\s+place|(?:ranked|finished|placed|came\s+in)\s+last)",
+    re.IGNORECASE,
+)
+# "the only sector to fall", "the only one of the group that gained": alone on its side of zero.
+_ONLY = re.compile(
+    r"\b(?:the\s+)?only\s+(?:[\w-]+\s+){0,3}?(?:to|that)\s+(?:(?P<down>fall|fell|decline[ds]?|"
+    r"drop(?:ped)?|lose|lost|slip(?:ped)?|(?:end|finish|close)(?:ed)?\s+lower|(?:post|show)(?:ed)?"
+    r"\s+an?\s+(?:loss|decline|drop))|(?P<up>rise|rose|gain(?:ed)?|advance[ds]?|climb(?:ed)?|"
+    r"(?:end|finish|close)(?:ed)?\s+higher|(?:post|show)(?:ed)?\s+an?\s+(?:gain|advance)))\b",
+    re.IGNORECASE,
+)
+# "its worst week since March", "the biggest drop in a month", "its best day on record": a
+# place in its own history, not in a group (the superlative check's).
+_OWN_HISTORY_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OWN_HISTORY_AFTER = re.compile(
+    # "in two years", "in a decade", not "in the week" (the window of the group's ranking)
+    r"(?:[\s-]+[\w-]+){0,3}?\s+(?:since|on\s+record|ever|in\s+history|in\s+(?:a|an|\d+|two|"
+    r"three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?|weeks?|"
+    r"decades?))\b",
+    re.IGNORECASE,
+)
+# "one of the best", "among the laggards", "not the worst": no claim to the one place.
+_NOT_ONE_PLACE = re.compile(
+    r"(?:\b(?:one|some|two|three|several)\s+of\s+(?:the\s+)?|\bamong\s+(?:the\s+)?|"
+    r"\b(?:second|third|fourth|next)[\s-]+|\bnot\s+(?:the\s+)?|\bn't\s+(?:the\s+)?)"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+Claim = Literal["first", "last", "only down", "only up"]
+
+
+@dataclass(frozen=True)
+class Place:
+    word: str
+    claim: Claim  # first or last place, or the only one that fell / rose
+    start: int  # in the sentence
+    end: int
+
+
+def places(body: str) -> list[Place]:
+    """The first- and last-place (and only-one-that-fell) claims of a sentence, in order."""
+    found = [Place(m.group().strip(), "only down" if m["down"] else "only up", m.start(), m.end())
+             for m in _ONLY.finditer(body)]  # fmt: skip
+    ends: tuple[tuple[re.Pattern[str], Claim], ...] = ((_BEST, "first"), (_WORST, "last"))
+    for pattern, claim in ends:
+        for m in pattern.finditer(body):
+            before = body[: m.start()]
+            if _NOT_ONE_PLACE.search(before) or _OWN_HISTORY_BEFORE.search(before):
+                continue
+            if _OWN_HISTORY_AFTER.match(body, m.end()):
+                continue
+            found.append(Place(m.group().strip(), claim, m.start(), m.end()))
+    found.sort(key=lambda p: (p.start, -p.end))
+    kept: list[Place] = []
+    for place in found:  # "the best-performing" and "best": one claim
+        if not kept or place.start >= kept[-1].end:
+            kept.append(place)
+    return kept
+
+
+def subject_of(sentence: Sentence, place: Place) -> Subject | None:
+    """The instrument put in the place: the last named before it in its sentence, else the
+    first named after it ("The hardest-hit sector was XLF")."""
+    before = [m.subject for m in sentence.mentions if m.end <= place.start]
+    after = [m.subject for m in sentence.mentions if m.start >= place.end]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def check_place(
+    sentence: Sentence, place: Place, statements: dict[int, list[Statement]]
+) -> ReasonCheck | None:
+    """Supported or contradicted by the first cited source that measured the named instrument
+    and at least one other over the same window; None when none did (or no instrument is
+    named): the superlative check decides then."""
+    subject = subject_of(sentence, place)
+    if subject is None:
+        return None
+    start, end = sentence.start + place.start, sentence.start + place.end
+    for n in sentence.citations:
+        standing = _standing(subject, statements.get(n, []))
+        if standing is None:
+            continue
+        held = standing.holds(place.claim)
+        if held is None:
+            continue
+        evidence = (
+            f"[{n}] {standing.mine} is {place.claim} of those measured"
+            if held
+            else f"contradicted: [{n}] {standing.holder(place.claim)}; {standing.mine}"
+        )
+        return ReasonCheck(text=place.word, start=start, end=end, kind="verdict",
+                           status="supported" if held else "unsupported", source=n,
+                           evidence=evidence)  # fmt: skip
+    return None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one instrument stands in a source's group: first, last, and who is."""
+
+    first: bool
+    last: bool
+    mine: str  # the instrument's own move, as the source labels it
+    leader: str
+    trailer: str
+    # the group's instruments that fell and that rose, when the source measured all of it
+    fell: tuple[str, ...] | None = None
+    rose: tuple[str, ...] | None = None
+    subject: str = ""
+
+    def holds(self, claim: Claim) -> bool | None:
+        if claim == "first":
+            return self.first
+        if claim == "last":
+            return self.last
+        side = self.fell if claim == "only down" else self.rose
+        return None if side is None else side == (self.subject,)
+
+    def holder(self, claim: Claim) -> str:
+        if claim in ("first", "last"):
+            return f"{self.leader if claim == 'first' else self.trailer} is {claim}"
+        side = (self.fell if claim == "only down" else self.rose) or ()
+        moved = "fell" if claim == "only down" else "rose"
+        return f"{len(side)} {moved}: {', '.join(side) or 'none'}"
+
+
+def _standing(subject: Subject, pool: list[Statement]) -> Standing | None:
+    """Where `subject` stands among one source's typed moves over its window: by the moves
+    themselves when the source measured the whole group, else by its ranking's places read in
+    the list's own order (ranked lowest first, #1 is last place). None when the source
+    measured no other instrument over that window, or ranks a longer list without it."""
+    moves = [s for s in pool if s.typed and s.measure == "move" and s.subject]
+    mine = next((s for s in moves if s.subject == subject), None)
+    if mine is None:
+        return None
+    group = [s for s in moves if s.dates == mine.dates]
+    if len({s.subject for s in group}) < 2:
+        return None
+    top, bottom = max(group, key=lambda s: s.value), min(group, key=lambda s: s.value)
+    sizes = [int(s.value) for s in pool if s.measure == "count" and not s.subject]
+    size = max(sizes, default=0)
+    if size <= len({s.subject for s in group}):  # every instrument of the group measured
+        fell = tuple(sorted(_name(s.subject) for s in group if s.value < 0))
+        rose = tuple(sorted(_name(s.subject) for s in group if s.value > 0))
+        return Standing(mine.value == top.value, mine.value == bottom.value, mine.label,
+                        top.label, bottom.label, fell, rose, _name(subject))  # fmt: skip
+    places = {s.subject: int(s.value) for s in pool if s.measure == "rank" and s.subject}
+    if subject not in places:
+        return None  # the top of a longer ranking, without it
+    # A list printed highest first puts the highest move of those shown at the smaller place.
+    shown = sorted((s for s in group if s.subject in places), key=lambda s: places[s.subject])
+    highest_first = shown[0].value >= shown[-1].value
+    place = places[subject] if highest_first else size + 1 - places[subject]
+    named = {(p if highest_first else size + 1 - p): _name(s) for s, p in places.items()}
+    return Standing(
+        place == 1,
+        place == size,
+        mine.label,
+        named.get(1, "the #1 (not shown)"),
+        named.get(size, "the last (not shown)"),
+    )
+
+
+def _name(subject: Subject) -> str:
+    return sorted(subject)[0]

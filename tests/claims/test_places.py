@@ -1,0 +1,138 @@
+"""First- and last-place claims held to what the cited ranking measured, however phrased and
+whichever order the ranking was printed in. Every value here is written by hand: the sector
+returns of January 8–14, 2026 (base close January 7) as the measure tool printed them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from ledger_kit import _data
+from ledger_kit import check as check_on_the_kit
+
+from copilot.answering.prune import prune_unsupported
+from copilot.claims.places import places
+from copilot.claims.verify import verify_answer
+from copilot.facts import Fact
+from copilot.sources import SourceLedger
+
+START, END, BASE = date(2026, 1, 8), date(2026, 1, 14), date(2026, 1, 7)
+# Lowest first, as the app ranks "which fell most": #1 XLF -2.63% … #11 XLP +7.32%.
+LOWEST_FIRST = [("XLF", -2.63), ("XLK", -1.25), ("XLV", -1.13), ("XLC", -0.38), ("XLY", 1.12),
+                ("XLU", 3.10), ("XLRE", 3.11), ("XLI", 3.33), ("XLB", 4.43), ("XLE", 6.49),
+                ("XLP", 7.32)]  # fmt: skip
+
+
+def _ranking(rows: list[tuple[str, float]], lowest_first: bool, of: int = 11) -> SourceLedger:
+    facts, lines = [], []
+    for place, (symbol, value) in enumerate(rows, start=1):
+        facts += [
+            Fact(subject=symbol, measure="rank", value=place, unit="rank", of=of, end=END,
+                 shown=str(place)),
+            Fact(subject=symbol, measure="return", value=value, unit="%", start=START, end=END,
+                 base=BASE, shown=f"{value:+.2f}%"),
+        ]  # fmt: skip
+        lines.append(f"#{place} {symbol}: return {value:+.2f}% over 5 sessions")
+    order = "Ranked lowest first" if lowest_first else "Ranked highest first"
+    ledger = SourceLedger()
+    ledger.register(_data("measure", [s for s, _ in rows], f"{order}: " + "\n".join(lines), facts))
+    return ledger
+
+
+def _verdicts(text: str, ledger: SourceLedger) -> list[tuple[str, str]]:
+    _, v = verify_answer(text, ledger, END, check_support=False)
+    return [(r.text, r.status) for r in v.reasons if r.kind == "verdict"]
+
+
+@pytest.mark.parametrize("lowest_first", [True, False])
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("The biggest loser among the sector funds was XLF [1].", True),
+        ("The biggest loser among the sector funds was XLV, down 1.13% [1].", False),
+        ("Financials got hit hardest [1].", True),
+        ("The hardest-hit sector was health care [1].", False),
+        ("XLK fell the most [1].", False),
+        ("XLF dropped more than every other sector [1].", True),
+        ("Staples brought up the rear [1].", False),
+        ("XLF finished dead last [1].", True),
+        ("Energy led the market lower [1].", False),
+        ("XLP was the top gainer [1].", True),
+        ("Energy was the biggest winner [1].", False),
+        ("Consumer staples led the sectors [1].", True),
+        ("XLB topped the list [1].", False),
+        ("XLP rose the most [1].", True),
+        ("Energy outperformed every other sector [1].", False),
+    ],
+)
+def test_a_place_is_held_to_the_measured_moves_in_either_order(
+    sentence: str, holds: bool, lowest_first: bool
+) -> None:
+    rows = LOWEST_FIRST if lowest_first else LOWEST_FIRST[::-1]
+    found = _verdicts(sentence, _ranking(rows, lowest_first))
+    assert [status for _, status in found] == ["supported" if holds else "unsupported"]
+
+
+def test_the_app_answer_that_named_the_wrong_loser_is_cut() -> None:
+    # Asked "biggest loser among the sector funds in the second week of january", the model
+    # named the ranking's #3 with every figure of it right.
+    text = ("The biggest loser among the sector funds in the second week of January 2026 was "
+            "XLV with a return of -1.13% [1]. XLF returned -2.63% [1].")  # fmt: skip
+    _, v = verify_answer(text, _ranking(LOWEST_FIRST, True), END, check_support=False)
+    (verdict,) = [r for r in v.reasons if r.kind == "verdict"]
+    assert verdict.status == "unsupported" and "XLF" in verdict.evidence
+    kept, removed = prune_unsupported(text, v.numbers, v.reasons)
+    assert kept == "XLF returned -2.63% [1]." and len(removed) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "XLK was one of the worst performers [1].",
+        "Health care was among the laggards [1].",
+        "XLK was the second-worst sector [1].",
+        "Tech, the biggest sector by market value, fell 1.25% [1].",
+        "XLV fell 1.13% [1].",
+    ],
+)
+def test_no_claim_to_the_one_place_is_no_verdict(sentence: str) -> None:
+    assert _verdicts(sentence, _ranking(LOWEST_FIRST, True)) == []
+
+
+def test_the_top_of_a_longer_ranking_says_nothing_of_last_place() -> None:
+    top_three = _ranking(LOWEST_FIRST[::-1][:3], False)  # XLP, XLE, XLB of 11
+    assert _verdicts("XLP was the top performer [1].", top_three) == [
+        ("the top performer", "supported")
+    ]  # fmt: skip
+    assert _verdicts("XLE was the top performer [1].", top_three) == [
+        ("the top performer", "unsupported")
+    ]  # fmt: skip
+    # XLB is last of those shown but third of the eleven: not last.
+    assert _verdicts("XLB was the worst performer [1].", top_three) == [("worst", "unsupported")]
+    # One the list does not show cannot be placed from it.
+    assert _verdicts("XLF was the worst performer [1].", top_three) == []
+
+
+def test_the_only_one_to_fall_or_rise() -> None:
+    rows = [("SLV", 9.37), ("GLD", 11.55), ("SPY", -0.40)]
+    ledger = _ranking(rows, lowest_first=False, of=3)
+    assert _verdicts("SPY was the only one to fall [1].", ledger) == [
+        ("the only one to fall", "supported")
+    ]  # fmt: skip
+    assert _verdicts("Gold was the only one that gained [1].", ledger) == [
+        ("the only one that gained", "unsupported")
+    ]  # fmt: skip
+
+
+def test_places_are_read_once_and_in_order() -> None:
+    found = places("XLP rose the most while XLF was the hardest-hit sector [1].")
+    assert [(p.word, p.claim) for p in found] == [("rose the most", "first"),
+                                                   ("hardest-hit", "last")]  # fmt: skip
+
+
+def test_a_sector_ranking_of_the_day_still_checks_best_and_worst() -> None:
+    # The kit's [4]: five of eleven sectors, best XLB +1.52%, worst XLV -0.95%.
+    _, v = check_on_the_kit("Health care was the biggest loser on January 22 [4].")
+    assert [(r.kind, r.status) for r in v.reasons] == [("verdict", "supported")]
+    _, v = check_on_the_kit("Utilities were hit hardest on January 22 [4].")
+    assert [(r.kind, r.status) for r in v.reasons] == [("verdict", "unsupported")]
