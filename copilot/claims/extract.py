@@ -19,10 +19,12 @@ from copilot.sentences import opens_a_period, sentence_spans
 
 CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
 # "Held up" and "kept up" say the move was milder than another's, not its direction: "tech held
-# up better with -0.36%" is no rise.
+# up better with -0.36%" is no rise; "gave up 5%" is a fall (`_DOWN`).
 _NOT_A_RISE = "".join(
-    f"(?<!{w}\\s)" for w in ("held", "hold", "holds", "holding", "kept", "keep", "keeps", "keeping")
-)
+    f"(?<!{w}\\s)"
+    for w in ("held", "hold", "holds", "holding", "kept", "keep", "keeps", "keeping", "gave",
+              "give", "gives", "giving", "given")
+)  # fmt: skip
 _UP = re.compile(
     r"\b(?:r[io]se[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|"
     rf"advanc(?:e|ed|es|ing)|jump(?:ed|s|ing)?|increas(?:e|ed|es|ing)|{_NOT_A_RISE}up|higher|added|"
@@ -36,6 +38,9 @@ _DOWN = re.compile(
     r"decreas(?:e|ed|es|ing)|lower|shed|negative|tumbl(?:e|ed|es|ing)|plung(?:e|ed|es|ing)|"
     r"retreat(?:ed|s)?|slump(?:ed|s)?|underperform\w*|below|drawdown|off|lagg(?:ed|ing)|lags?|"
     r"trail(?:ed|ing|s)?|behind|"
+    # Gains handed back: "the Russell 2000 gave back 5.48% after its January run".
+    r"g[ai]v(?:e|es|en|ing)\s+(?:back|up)|surrender(?:ed|s|ing)?|eras(?:e|ed|es|ing)|"
+    r"wip(?:ed|es|ing)\s+out|handed\s+back|relinquish(?:ed|es|ing)?|"
     # A fall named as a noun: "silver's selloff during January was 17.11%" is a fall.
     r"sell[\s-]?offs?|crash(?:ed|es|ing)?|routs?|pullbacks?|downturns?|dip(?:ped|s)?)\b",
     re.I,
