@@ -8,6 +8,7 @@ from typing import Literal
 
 from copilot.market.measure_model import Rank
 from copilot.understand.spelling import one_slip
+from copilot.understand.vocabulary import GAVE_BACK
 
 _I = re.IGNORECASE
 _VERSUS = re.compile(
@@ -256,6 +257,8 @@ def direction_of(text: str) -> Literal["up", "down"] | None:
     if re.search(r"\bup\s+or\s+down\b|\bhigher\s+or\s+lower\b", text, _I):
         return None
     text = _UP_TO.sub(" before ", text)
+    if GAVE_BACK.search(text):  # "how much of its rally did gold give up": a fall
+        return "down"
     text = _WHATS_UP.sub(" what about ", text)  # "what's up with utilities" asks, not says up
     up, down = _UP.search(text), _DOWN.search(text)
     if up is None and down is None:

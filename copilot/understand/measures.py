@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from copilot.market.measure_model import Aggregate, MeasureName
+from copilot.understand.vocabulary import GAVE_BACK
 
 _I = re.IGNORECASE
 
@@ -341,8 +342,15 @@ def _drawdown(text: str) -> Asked | None:
     )  # fmt: skip
 
 
+# "how much of its rally did gold give back", not "biotech gave back 2.5% yesterday" (a move).
+_ASKS_GIVEN_BACK = re.compile(
+    rf"\b(?:how\s+(?:much|far)|what\s+(?:share|part|portion|fraction))\b.*?{GAVE_BACK.pattern}",
+    _I,
+)
+
+
 def _distance(text: str) -> Asked | None:
-    if _FROM_PEAK.search(text):
+    if _FROM_PEAK.search(text) or _ASKS_GIVEN_BACK.search(text):
         return Asked(
             "distance_from_peak", "last", "distance from the peak",
             "the latest value / the highest value in the window − 1, with the peak's date",

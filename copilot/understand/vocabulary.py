@@ -108,3 +108,13 @@ ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "final": 4, "last": 4,
 }  # fmt: skip
+
+
+# Gains handed back: "how much of its rally did gold give back", "how much ground did the Russell
+# give up after its January run" ask how far below the window's peak it is now; their "up" is
+# no rise.
+GAVE_BACK = re.compile(
+    r"\b(?:g[ai]v(?:e|es|en|ing)\s+(?:back|up)|hand(?:s|ed|ing)?\s+back|surrender\w*|"
+    r"relinquish\w*)\b",
+    re.IGNORECASE,
+)
