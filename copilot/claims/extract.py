@@ -177,8 +177,10 @@ _SESSIONS_AFTER = re.compile(r"^[\s-]*(?:trading[\s-])?(?:sessions?|days?)\b", r
 _WINDOW_BEFORE = re.compile(r"(?:last|past|over|in|the)\s+(?:the\s+)?$", re.I)
 _SMA = re.compile(r"average|\bsma\b|moving", re.I)
 # A distance from an extreme, in the writer's words or the measure tool's ("distance from peak").
-# "4.36% off its record close", "below its all-time high", "off the highs": a distance.
-_PEAK = re.compile(r"(?:\bfrom (?:its|the) (?:\w+ )?(?:peak|high|record|trough|low)|"
+# "4.36% off its record close", "below its all-time high", "off the highs", "gave back 28.56%
+# since its January 28 peak" / "of its January peak": a distance.
+_PEAK = re.compile(r"(?:\bfrom (?:its|the) (?:[\w-]+ ){0,2}(?:peak|high|record|trough|low)|"
+                   r"\b(?:since|of) (?:its|the) (?:[\w-]+ ){0,2}(?:peak|high|record|top)\b|"
                    r"off (?:its|the) (?:[\w-]+\s)?(?:highs?|peak|record|top)|"
                    r"below (?:its|the) (?:[\w-]+ )?(?:peak|highs?|record)|"
                    r"above (?:its|the) (?:[\w-]+ )?(?:trough|lows?)|"

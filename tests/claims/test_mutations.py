@@ -205,3 +205,33 @@ def test_a_possessive_after_than_still_owns_its_figure() -> None:
     assert statuses("IWM returned +8.32% [2], far more than SPY's +1.21% [3].") == {
         "+8.32%": "verified", "+1.21%": "verified",
     }  # fmt: skip
+
+
+def test_a_distance_from_the_peak_said_as_gains_handed_back() -> None:
+    # SLV closed at 75.44 on 2026-01-30, 28.56% below its 2026-01-28 close of 105.60 (by hand:
+    # 75.44 / 105.60 - 1 = -0.2856).
+    from datetime import date
+
+    from ledger_kit import _data
+
+    from copilot.claims.verify import verify_answer
+    from copilot.facts import Fact
+    from copilot.sources import SourceLedger
+
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["SLV"],
+        "SLV: distance from peak -28.56% (peak close 105.60 on 2026-01-28), close 75.44 on "
+        "2026-01-30; 2026-01-02 to 2026-01-30, 20 sessions.",
+        [Fact(subject="SLV", measure="distance_from_peak", value=-28.56, unit="%",
+              start=date(2026, 1, 2), end=date(2026, 1, 30), on=date(2026, 1, 28),
+              shown="-28.56%")]))  # fmt: skip
+    said_ways = (
+        "gave back 28.56% since its January 28 peak",
+        "has given back 28.56% of its January peak",
+        "is 28.56% below its peak",
+    )
+    for said in said_ways:
+        _, v = verify_answer(f"Silver {said} [1].", ledger, date(2026, 1, 30), check_support=False)
+        assert [(n.text, n.status) for n in v.numbers if n.kind == "figure"] == [
+            ("28.56%", "verified")
+        ], said
