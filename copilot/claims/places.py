@@ -34,7 +34,8 @@ _BEST = re.compile(
     r"strongest|"
     r"top\s+(?:of\s+the\s+(?:pack|list|table|ranking|leaderboard)|dog)|"
     r"(?:was|were|is|are|as)\s+the\s+(?:clear\s+|biggest\s+|big\s+)?(?:leader|winner)\b|"
-    r"(?:the\s+)?(?:biggest|largest)\s+(?:gain(?:er|s)?|winners?|advances?|rise|increase|jump)\b|"
+    r"(?:the\s+)?(?:biggest|largest|strongest)\s+(?:gain(?:er|s)?|winners?|advances?|rise|"
+    r"increase|jump|rall(?:y|ies)|surge|rebound|bounce)\b|"
     # "led the sectors", not "led the market lower" nor "led losses" (last place: `_WORST`)
     r"led\s+(?:the\s+)?(?:\w+\s+)?(?:sectors?|pack|group|gains|gainers|advance|way|field|market)"
     r"(?!\s+(?:lower|down))|"
@@ -47,7 +48,8 @@ _BEST = re.compile(
 _WORST = re.compile(
     r"\b(?:worst|weakest|the\s+(?:biggest\s+)?laggard\b|"
     r"(?:the\s+)?(?:biggest|largest|heaviest)\s+(?:los(?:er|ers|s|ses)|decliners?|fallers?|"
-    r"drops?|declines?|falls?)\b|lagg\w*\s+(?:the\s+)?most|hardest[\s-]+hit|"
+    r"drops?|declines?|falls?|beating|hit|drubbing|pounding|damage|sell-?off|slides?|slump)\b|"
+    r"lagg\w*\s+(?:the\s+)?most|hardest[\s-]+hit|"
     r"hit\s+(?:the\s+)?hardest|"
     rf"{_MOVE_DOWN}\s+(?:the\s+)?most|{_MOVE_DOWN}\s+more\s+than\s+{_ALL_OTHERS}|"
     rf"underperform\w*\s+{_ALL_OTHERS}|(?:at\s+the\s+)?bottom\s+of\s+the\s+"

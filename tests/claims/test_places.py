@@ -63,6 +63,8 @@ def _verdicts(text: str, ledger: SourceLedger) -> list[tuple[str, str]]:
         ("XLB topped the list [1].", False),
         ("XLP rose the most [1].", True),
         ("Energy outperformed every other sector [1].", False),
+        ("The sector that took the biggest beating was XLF, down 2.63% [1].", True),
+        ("XLE posted the strongest rally [1].", False),
     ],
 )
 def test_a_place_is_held_to_the_measured_moves_in_either_order(
