@@ -70,11 +70,17 @@ class ReasonCheck(BaseModel):
     text: str
     start: int
     end: int
-    kind: Literal["reason", "superlative", "verdict"]
+    kind: Literal["reason", "superlative", "verdict", "name"]
     status: ReasonStatus
     source: int | None = Field(None, description="The cited article that supports it best.")
     score: float = Field(0.0, description="Support score (reasons) against the threshold.")
     evidence: str = Field("", description="The passage that supports it, or why not.")
+
+    @property
+    def contradicted(self) -> bool:
+        """A verdict or an instrument's name its source contradicts: cut from the answer like a
+        contradicted figure ("gold did better" where silver ranks first; "XLY (Healthcare)")."""
+        return self.kind in ("verdict", "name") and self.status == "unsupported"
 
 
 class Verification(BaseModel):

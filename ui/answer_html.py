@@ -89,7 +89,9 @@ def _with_placeholders(text: str, numbers: list[NumberCheck | ReasonCheck]) -> s
 
 def _mark(check: NumberCheck | ReasonCheck) -> str:
     if isinstance(check, ReasonCheck):
-        what = "Superlative" if check.kind == "superlative" else "Reason"
+        what = {"superlative": "Superlative", "name": "Name", "verdict": "Verdict"}.get(
+            check.kind, "Reason"
+        )
         hover = f"{what} not supported by the cited source: {check.evidence}"
         return f'<span class="mc-mark mc-unsupported" title="{escape_html(hover)}">⚠</span>'
     symbol, meaning = MARKS[check.status]

@@ -18,14 +18,14 @@ UNSUPPORTED = frozenset({"unverified", "contradicted"})
 def prune_unsupported(
     text: str, checks: Iterable[NumberCheck], reasons: Iterable[ReasonCheck] = ()
 ) -> tuple[str, list[str]]:
-    """`text` without the sentences that hold an unsupported figure or a verdict their source
-    contradicts ("gold did better" under a ranking that puts silver first), and those
-    sentences."""
+    """`text` without the sentences that hold an unsupported figure, a verdict their source
+    contradicts ("gold did better" under a ranking that puts silver first) or an instrument
+    given another's name ("XLY (Healthcare)"), and those sentences."""
     # Figures only: a date is checked and reported apart, never a reason to cut a sentence.
     bad: list[NumberCheck | ReasonCheck] = [
         c for c in checks if c.status in UNSUPPORTED and c.kind == "figure"
     ]
-    bad += [r for r in reasons if r.kind == "verdict" and r.status == "unsupported"]
+    bad += [r for r in reasons if r.contradicted]
     if not bad:
         return text, []
     kept: list[str] = []

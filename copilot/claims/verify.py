@@ -15,6 +15,7 @@ from datetime import date
 from copilot.answer import NumberCheck, ReasonCheck, Verification
 from copilot.claims.check import Outcome, check_date, check_figure, states
 from copilot.claims.extract import CITATION, Claim, Sentence, extract_claims, sentences
+from copilot.claims.names import misnamed
 from copilot.claims.places import check_place, places
 from copilot.claims.reasons import (
     STOP_WORDS,
@@ -197,6 +198,7 @@ def check_reasons(
                        for c in placed):  # fmt: skip
                 checks.append(check_superlative(text, sentence, word, sources, ranks))
         checks += placed
+        checks += misnamed(body, sentence)
         judged = (check_verdict(sentence, body, v, statements) for v in verdicts(body))
         checks += [check for check in judged if check is not None]
         if scorer is not None:

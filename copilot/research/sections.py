@@ -185,8 +185,7 @@ def mark(text: str, verification: Verification) -> str:
     better" where silver ranks first), followed by a visible mark."""
     flags = [(check.end, UNVERIFIED_MARK if check.status == "unverified" else CONTRADICTED_MARK)
              for check in verification.unverified]  # fmt: skip
-    flags += [(r.end, CONTRADICTED_MARK) for r in verification.reasons
-              if r.kind == "verdict" and r.status == "unsupported"]  # fmt: skip
+    flags += [(r.end, CONTRADICTED_MARK) for r in verification.reasons if r.contradicted]
     out, cursor = [], 0
     for end, flag in sorted(flags):
         out += [text[cursor:end], flag]
