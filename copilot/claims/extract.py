@@ -38,9 +38,10 @@ _DOWN = re.compile(
     r"decreas(?:e|ed|es|ing)|lower|shed|negative|tumbl(?:e|ed|es|ing)|plung(?:e|ed|es|ing)|"
     r"retreat(?:ed|s)?|slump(?:ed|s)?|underperform\w*|below|drawdown|off|lagg(?:ed|ing)|lags?|"
     r"trail(?:ed|ing|s)?|behind|"
-    # Gains handed back: "the Russell 2000 gave back 5.48% after its January run".
-    r"g[ai]v(?:e|es|en|ing)\s+(?:back|up)|surrender(?:ed|s|ing)?|eras(?:e|ed|es|ing)|"
-    r"wip(?:ed|es|ing)\s+out|handed\s+back|relinquish(?:ed|es|ing)?|"
+    # Gains handed back: "the Russell 2000 gave back 5.48% after its January run" ("erased" and
+    # "wiped out" are left: a market erases its losses as often as its gains).
+    r"g[ai]v(?:e|es|en|ing)\s+(?:back|up)|surrender(?:ed|s|ing)?|handed\s+back|"
+    r"relinquish(?:ed|es|ing)?|"
     # A fall named as a noun: "silver's selloff during January was 17.11%" is a fall.
     r"sell[\s-]?offs?|crash(?:ed|es|ing)?|routs?|pullbacks?|downturns?|dip(?:ped|s)?)\b",
     re.I,
