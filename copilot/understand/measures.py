@@ -131,7 +131,11 @@ _HIGHEST = re.compile(
     _I,
 )
 _LOWEST = re.compile(
-    r"\bhow\s+low\b|\blowest\b|\bbottom(?:ed)?(?:\s+out)?\b|\bmin(?:imum)?\b|\blow\s+point\b|"
+    # "the bottom", "bottomed out", not "the bottom sectors" / "top and bottom" (last places)
+    r"\bhow\s+low\b|\blowest\b|(?<!top\sand\s)\bbottom(?:ed)?(?:\s+out)?\b(?!\s+(?:\d+|two|"
+    r"three|four|five|ten|sectors?|funds?|etfs?|performers?|names|stocks|groups?|industr\w+)\b|"
+    r"\s*·)|"
+    r"\bmin(?:imum)?\b|\blow\s+point\b|"
     r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
     r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b|"
     r"[\w&.·-]['\u2019]s\s+lows?\b|"
