@@ -20,6 +20,7 @@ from datetime import date
 
 from copilot.answer import CHECKED, NumberCheck, Verification
 from copilot.claims.extract import extract_claims
+from copilot.claims.places import places
 from copilot.claims.premises import FalsePremise, false_premises
 from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
@@ -72,6 +73,9 @@ def corrections(
     moves = _asked_moves(settled, ledger) if settled is not None else []
     yes_no = settled is not None and bool(_YES_NO.search(settled.question))
     if settled is not None and yes_no and not premises:
+        placed = _place_answered(question, settled, ledger, as_of)
+        if placed is not None:
+            return placed
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     found = Corrections()
@@ -169,14 +173,57 @@ def _answered(
     fact, n = move
     head = _stated(fact, "move", n)
     checked = _checked(head, ledger, as_of) if head is not None else None
-    if checked is None:
+    if head is None or checked is None:
         return Corrections()
     answered = "Yes" if (fact.value > 0) == (settled.direction == "up") else "No"
+    return _answer_line(answered, head, checked)
+
+
+def _answer_line(answered: str, head: str, checked: Verification) -> Corrections:
+    """Code's answer "Yes: <head>." / "No: <head>.", its checks moved past the "Yes: "."""
     at = len(answered) + 2
     numbers = [c.model_copy(update={"start": c.start + at, "end": c.end + at})
                for c in checked.numbers]  # fmt: skip
     return Corrections(answered=answered, text=f"{answered}: {head}.",
                        verification=Verification(numbers=numbers, cited=checked.cited))  # fmt: skip
+
+
+def _place_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """A yes-or-no question about a place in a ranking the tools measured, answered in code's
+    words: "was energy really the best performing sector last month?" → "No: XLF rose 2.70% [1]
+    from 2025-11-28 to 2025-12-31, the best of the 11; XLE fell 1.14% [1] from 2025-11-28 to
+    2025-12-31." (the model had written "Energy was the best performing sector, with +2.70%").
+    None when the question claims no one place, or no source measured the whole group."""
+    claimed = [p for p in places(question) if p.claim in ("first", "last")]
+    intent = settled.intent
+    if len(claimed) != 1 or intent is None or intent.rank == "none" or not settled.instruments:
+        return None
+    first, subject = claimed[0].claim == "first", settled.instruments[0].symbol
+    for n, source in ledger.items():
+        if not isinstance(source, DataSource):
+            continue
+        moves = [f for f in source.facts if f.measure == "return" and f.unit == "%"]
+        mine = next((f for f in moves if f.subject == subject), None)
+        if mine is None:
+            continue
+        group = [f for f in moves if (f.start, f.end, f.base) == (mine.start, mine.end, mine.base)]
+        ranked = max((f.of or 0 for f in source.facts if f.unit == "rank"), default=0)
+        if len(group) < 2 or ranked > len(group):
+            continue  # a comparison of one, or the top of a longer ranking
+        holder = (max if first else min)(group, key=lambda f: f.value)
+        answered = "Yes" if holder.subject == subject else "No"
+        said = [_stated(holder, "move", n), None if answered == "Yes" else _stated(mine, "move", n)]
+        if said[0] is None or (answered == "No" and said[1] is None):
+            return None
+        head = f"{said[0]}, the {'best' if first else 'worst'} of the {len(group)}"
+        head += f"; {said[1]}" if said[1] else ""
+        checked = _checked(head, ledger, as_of)
+        if checked is None or any(r.contradicted for r in checked.reasons):
+            return None
+        return _answer_line(answered, head, checked)
+    return None
 
 
 def _stated(fact: Fact, measure: str, n: int) -> str | None:

@@ -253,3 +253,37 @@ def test_code_s_line_copied_word_for_word_by_the_model_is_said_once(
     assert [answer.text[n.start : n.end] for n in answer.verification.numbers if n.unit == "%"] == [
         f"{xlv:.2f}%"
     ]
+
+
+SECTOR_NAMES = {"XLB": "materials", "XLC": "communication services", "XLE": "energy",
+                "XLF": "financials", "XLI": "industrials", "XLK": "technology",
+                "XLP": "consumer staples", "XLRE": "real estate", "XLU": "utilities",
+                "XLV": "health care", "XLY": "consumer discretionary"}  # fmt: skip
+
+
+def _moved(value: float) -> str:
+    return f"{'rose' if value > 0 else 'fell'} {abs(value):.2f}%"
+
+
+def test_a_yes_or_no_question_about_a_place_is_answered_from_the_ranking(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand from the raw closes: each sector fund's move from 2025-12-31 to 2026-01-22.
+    moves = {s: year_to_date(shared_data, s) for s in SECTOR_NAMES}
+    best, worst = max(moves, key=lambda s: moves[s]), min(moves, key=lambda s: moves[s])
+    other = next(s for s in sorted(moves) if s not in (best, worst))
+    period = "from 2025-12-31 to 2026-01-22"
+    asked = f"was {SECTOR_NAMES[other]} the best performing sector this year?"
+    no, llm = ask(shared_deps, asked, [f"{other} was the best sector [1]."])
+    assert no.text.startswith(
+        f"No: {best} {_moved(moves[best])} [1] {period}, the best of the 11; "
+        f"{other} {_moved(moves[other])} [1] {period}.\n\n"
+    )
+    assert f"{other} was the best sector" not in no.text  # the model's false place is cut
+    note = next(line for line in prompt_of(llm).splitlines() if line.startswith("Note:"))
+    assert "do not contradict it" in note
+    yes, _ = ask(shared_deps, f"were {SECTOR_NAMES[worst]} the worst sector this year?",
+                 [f"{worst} was the worst sector [1]."])  # fmt: skip
+    assert yes.text.startswith(
+        f"Yes: {worst} {_moved(moves[worst])} [1] {period}, the worst of the 11."
+    )
