@@ -672,7 +672,8 @@ def _edge_of(text: str, mention: DateMention) -> DateMention:
         return replace(mention, start=found.start(),
                        period=_sessions_at_edge(period, first, number_of(count)))  # fmt: skip
     if unit.startswith("week") or unit.endswith("s"):  # its first / last 7 ("few days") or 7·N days
-        weeks = number_of(count) if unit == "weeks" and not vague else 1
+        # "the first two weeks", "the last few weeks" (a few: 3); "the first few days": a week
+        weeks = number_of(count) if unit == "weeks" and count else 1
         days = 7 * weeks - 1
         start, end = (period.start, period.start + timedelta(days=days)) if first else (
             period.end - timedelta(days=days), period.end)  # fmt: skip

@@ -48,10 +48,10 @@ NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "sixty": 60, "ninety": 90, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a few": 3, "few": 3, "several": 5,
+    "couple": 2, "a few": 3, "few": 3, "several": 5,
 }  # fmt: skip
 NUMBER = (
-    r"(?:\d{1,4}|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|"
+    r"(?:\d{1,4}|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|several|"
     + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
     + ")"
 )

@@ -34,6 +34,10 @@ PARTS = [
     ("why was xlv weak in the month's final week", D(2026, 1, 30), "XLV", D(2026, 1, 25), D(2026, 1, 31)),
     ("how much did silver gain in the first 3 trading days of the year", D(2026, 2, 3), "SLV", D(2026, 1, 2), D(2026, 1, 6)),
     ("tlt in the last week of last month", D(2026, 1, 14), "TLT", D(2025, 12, 25), D(2025, 12, 31)),
+    # A vague count of weeks is its number (a few: 3; a couple: 2), a vague count of days a week.
+    ("how did oil do in the first few weeks of the year", D(2026, 1, 30), "WTI", D(2026, 1, 1), D(2026, 1, 21)),
+    ("spy over the last couple weeks of 2025", D(2026, 1, 30), "SPY", D(2025, 12, 18), D(2025, 12, 31)),
+    ("oil in the first few days of january", D(2026, 1, 30), "WTI", D(2026, 1, 1), D(2026, 1, 7)),
     # Asked in December, the year's last week is this year's.
     ("which way did IWM go in the final week of the year", D(2025, 12, 30), "IWM", D(2025, 12, 25), D(2025, 12, 31)),
 ]
