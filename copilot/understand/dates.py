@@ -767,7 +767,7 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
         return mention  # "the weeks after Christmas": how many is not said
     count = number_of(found.group("n")) if found.group("n") else (1 if unit == "week" else 7)
     side = " ".join(found.group("side").lower().split())
-    if side == "leading up to" and (found.group("n") or unit != "week"):
+    if side == "leading up to" and found.group("n"):
         return mention  # "the 4 days leading up to D" ends on D: relative._ENDING counts it
     length = count * 7 if unit.startswith("week") else count
     if not 0 < length <= 366:

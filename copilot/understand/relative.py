@@ -147,14 +147,22 @@ def named_edges(text: str, as_of: date) -> str:
 # with the period's name ("the first week of 2026") for the date reader's parts.
 _PART = (
     rf"(?:(?:first|last|final|opening|closing|second|third|fourth|fifth|2nd|3rd|4th|5th)\s+"
-    rf"(?:{NUMBER}\s+)?(?:full\s+)?(?:trading\s+)?(?:weeks?|days?|sessions?))"
+    rf"(?:{NUMBER}\s+)?(?:full\s+)?(?:trading\s+)?(?:weeks?|days?|sessions?)|"
+    # "the final quarter of last year", "the second half of the year", "the year's last quarter"
+    r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter|"
+    r"(?:first|second|front|back|former|latter)\s+half)"
 )
 _PART_OF = re.compile(
     rf"\b(?P<part>{_PART})\s+(?:of|in)\s+(?P<which>the|this|last)\s+(?P<unit>year|month)\b"
     rf"|\b(?P<which2>the|this|last)\s+(?P<unit2>year|month)'s\s+(?P<part2>{_PART})\b",
     re.IGNORECASE,
 )
-_END_PART = re.compile(r"^(?:last|final|closing)\b", re.IGNORECASE)
+# Parts at a year's end: "the last week of the year", "the fourth quarter of the year" and "the
+# second half of the year", asked in January, are the year that ended.
+_END_PART = re.compile(
+    r"^(?:last|final|closing|(?:fourth|4th)\s+quarter|(?:second|back|latter)\s+half)\b",
+    re.IGNORECASE,
+)
 
 
 def _parts_named(text: str, as_of: date) -> str:

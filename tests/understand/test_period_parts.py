@@ -38,6 +38,13 @@ PARTS = [
     ("how did oil do in the first few weeks of the year", D(2026, 1, 30), "WTI", D(2026, 1, 1), D(2026, 1, 21)),
     ("spy over the last couple weeks of 2025", D(2026, 1, 30), "SPY", D(2025, 12, 18), D(2025, 12, 31)),
     ("oil in the first few days of january", D(2026, 1, 30), "WTI", D(2026, 1, 1), D(2026, 1, 7)),
+    # Quarters and halves of a year named by its place; asked in January, the year's end is 2025's.
+    ("iwm in the final quarter of last year", D(2026, 1, 30), "IWM", D(2025, 10, 1), D(2025, 12, 31)),
+    ("iwm in the last quarter of the year", D(2026, 1, 30), "IWM", D(2025, 10, 1), D(2025, 12, 31)),
+    ("gold over the year's final quarter", D(2026, 1, 30), "GLD", D(2025, 10, 1), D(2025, 12, 31)),
+    ("spy in the second half of the year", D(2026, 1, 30), "SPY", D(2025, 7, 1), D(2025, 12, 31)),
+    # "the days leading up to D" with no count is the week before it, as "the days before D".
+    ("iwm in the days leading up to christmas", D(2026, 1, 30), "IWM", D(2025, 12, 18), D(2025, 12, 24)),
     # Asked in December, the year's last week is this year's.
     ("which way did IWM go in the final week of the year", D(2025, 12, 30), "IWM", D(2025, 12, 25), D(2025, 12, 31)),
 ]
