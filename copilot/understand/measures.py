@@ -273,7 +273,18 @@ def _sma(text: str) -> Asked | None:
     )  # fmt: skip
 
 
+# "how long has gold been rising", "how long have small caps been beating the S&P": a run that
+# is still going, asked by its length.
+_HOW_LONG = re.compile(
+    r"\bhow\s+long\s+(?:has|have|had)\b[^?.!]*?\bbeen\s+(?:\w+ing|up|down|higher|lower|ahead|"
+    r"behind|in\s+the\s+(?:green|red))\b",
+    _I,
+)
+
+
 def _streaks(text: str) -> Asked | None:
+    if not _STREAK.search(text) and _HOW_LONG.search(text):
+        text = f"{text} in a row"  # the run to the end, its direction read as written
     if _STREAK.search(text) and _BEAT.search(text):
         return Asked(
             "beat_streak", "last", "sessions in a row beating the benchmark",

@@ -153,6 +153,10 @@ CASES = [
     Case("How many days in a row has IWM beaten SPY?", ("IWM", "SPY"), None, "beat_streak", versus="SPY"),
     Case("have small caps outperformed the S&P 500 five sessions straight?", ("IWM", "SPY"), None, "beat_streak", versus="SPY"),
     Case("has XLU beaten the market several days in a row", ("XLU", "SPY"), None, "beat_streak", versus="SPY"),
+    # A run still going, asked by its length.
+    Case("how long has IWM been beating SPY", ("IWM", "SPY"), None, "beat_streak", versus="SPY"),
+    Case("how long has gold been rising", ("GLD",), None, "up_streak", direction="up"),
+    Case("how long has tech been falling", ("XLK",), None, "down_streak", direction="down"),
     Case("XLK winning streak", ("XLK",), None, "up_streak"),
     Case("How many sessions in a row has XLE closed higher?", ("XLE",), None, "up_streak"),
     Case("is TLT on a losing streak?", ("TLT",), None, "down_streak"),
