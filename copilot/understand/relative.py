@@ -171,6 +171,8 @@ def _parts_named(text: str, as_of: date) -> str:
         which = (match.group("which") or match.group("which2")).lower()
         unit = (match.group("unit") or match.group("unit2")).lower()
         if unit == "month":
+            if "quarter" in part.lower():  # a month has no quarters the reader names
+                return match.group(0)
             month = as_of.replace(day=1) - relativedelta(months=1 if which == "last" else 0)
             return f"{part} of {month:%B} {month.year}"
         # "the last week of the year" asked in January is December's: the year that ended, as
