@@ -20,10 +20,12 @@ from datetime import date
 
 from copilot.answer import CHECKED, NumberCheck, Verification
 from copilot.claims.extract import extract_claims
-from copilot.claims.places import places
+from copilot.claims.places import places, standing
 from copilot.claims.premises import FalsePremise, false_premises
+from copilot.claims.statements import statements_of
 from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
+from copilot.market.symbols import family
 from copilot.sources import DataSource, SourceLedger
 from copilot.understand.model import Understanding
 
@@ -204,21 +206,19 @@ def _place_answered(
     for n, source in ledger.items():
         if not isinstance(source, DataSource):
             continue
-        moves = [f for f in source.facts if f.measure == "return" and f.unit == "%"]
-        mine = next((f for f in moves if f.subject == subject), None)
-        if mine is None:
+        found = standing(family(subject), statements_of(n, source))
+        if found is None:
             continue
-        group = [f for f in moves if (f.start, f.end, f.base) == (mine.start, mine.end, mine.base)]
-        ranked = max((f.of or 0 for f in source.facts if f.unit == "rank"), default=0)
-        if len(group) < 2 or ranked > len(group):
-            continue  # a comparison of one, or the top of a longer ranking
-        holder = (max if first else min)(group, key=lambda f: f.value)
+        moves = {f.subject: f for f in source.facts if f.measure == "return" and f.unit == "%"}
+        holder = moves.get((found.leader if first else found.trailer) or "")
+        if holder is None or subject not in moves:
+            return None  # the place's holder is not shown (the top of a longer list)
         answered = "Yes" if holder.subject == subject else "No"
-        said = [_stated(holder, "move", n), None if answered == "Yes" else _stated(mine, "move", n)]
+        said = [_stated(holder, "move", n), _stated(moves[subject], "move", n)]
         if said[0] is None or (answered == "No" and said[1] is None):
             return None
-        head = f"{said[0]}, the {'best' if first else 'worst'} of the {len(group)}"
-        head += f"; {said[1]}" if said[1] else ""
+        head = f"{said[0]}, the {'best' if first else 'worst'} of the {found.size}"
+        head += f"; {said[1]}" if answered == "No" else ""
         checked = _checked(head, ledger, as_of)
         if checked is None or any(r.contradicted for r in checked.reasons):
             return None

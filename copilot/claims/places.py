@@ -137,16 +137,16 @@ def check_place(
         return None
     start, end = sentence.start + place.start, sentence.start + place.end
     for n in sentence.citations:
-        standing = _standing(subject, statements.get(n, []))
-        if standing is None:
+        found = standing(subject, statements.get(n, []))
+        if found is None:
             continue
-        held = standing.holds(place.claim)
+        held = found.holds(place.claim)
         if held is None:
             continue
         evidence = (
-            f"[{n}] {standing.mine} is {place.claim} of those measured"
+            f"[{n}] {found.mine} is {place.claim} of those measured"
             if held
-            else f"contradicted: [{n}] {standing.holder(place.claim)}; {standing.mine}"
+            else f"contradicted: [{n}] {found.holder(place.claim)}; {found.mine}"
         )
         return ReasonCheck(text=place.word, start=start, end=end, kind="verdict",
                            status="supported" if held else "unsupported", source=n,
@@ -161,8 +161,9 @@ class Standing:
     first: bool
     last: bool
     mine: str  # the instrument's own move, as the source labels it
-    leader: str
-    trailer: str
+    leader: str | None  # the first and the last of the group (None: the list does not show it)
+    trailer: str | None
+    size: int  # how many the group holds
     # the group's instruments that fell and that rose, when the source measured all of it
     fell: tuple[str, ...] | None = None
     rose: tuple[str, ...] | None = None
@@ -178,13 +179,14 @@ class Standing:
 
     def holder(self, claim: Claim) -> str:
         if claim in ("first", "last"):
-            return f"{self.leader if claim == 'first' else self.trailer} is {claim}"
+            who = self.leader if claim == "first" else self.trailer
+            return f"{who or 'one it does not show'} is {claim}"
         side = (self.fell if claim == "only down" else self.rose) or ()
         moved = "fell" if claim == "only down" else "rose"
         return f"{len(side)} {moved}: {', '.join(side) or 'none'}"
 
 
-def _standing(subject: Subject, pool: list[Statement]) -> Standing | None:
+def standing(subject: Subject, pool: list[Statement]) -> Standing | None:
     """Where `subject` stands among one source's typed moves over its window: by the moves
     themselves when the source measured the whole group, else by its ranking's places read in
     the list's own order (ranked lowest first, #1 is last place). None when the source
@@ -194,16 +196,17 @@ def _standing(subject: Subject, pool: list[Statement]) -> Standing | None:
     if mine is None:
         return None
     group = [s for s in moves if s.dates == mine.dates]
-    if len({s.subject for s in group}) < 2:
+    measured = len({s.subject for s in group})
+    if measured < 2:
         return None
     top, bottom = max(group, key=lambda s: s.value), min(group, key=lambda s: s.value)
-    sizes = [int(s.value) for s in pool if s.measure == "count" and not s.subject]
-    size = max(sizes, default=0)
-    if size <= len({s.subject for s in group}):  # every instrument of the group measured
+    size = max((int(s.value) for s in pool if s.measure == "count" and not s.subject), default=0)
+    if size <= measured:  # every instrument of the group measured
         fell = tuple(sorted(_name(s.subject) for s in group if s.value < 0))
         rose = tuple(sorted(_name(s.subject) for s in group if s.value > 0))
         return Standing(mine.value == top.value, mine.value == bottom.value, mine.label,
-                        top.label, bottom.label, fell, rose, _name(subject))  # fmt: skip
+                        _name(top.subject), _name(bottom.subject), measured, fell, rose,
+                        _name(subject))  # fmt: skip
     places = {s.subject: int(s.value) for s in pool if s.measure == "rank" and s.subject}
     if subject not in places:
         return None  # the top of a longer ranking, without it
@@ -212,13 +215,7 @@ def _standing(subject: Subject, pool: list[Statement]) -> Standing | None:
     highest_first = shown[0].value >= shown[-1].value
     place = places[subject] if highest_first else size + 1 - places[subject]
     named = {(p if highest_first else size + 1 - p): _name(s) for s, p in places.items()}
-    return Standing(
-        place == 1,
-        place == size,
-        mine.label,
-        named.get(1, "the #1 (not shown)"),
-        named.get(size, "the last (not shown)"),
-    )
+    return Standing(place == 1, place == size, mine.label, named.get(1), named.get(size), size)
 
 
 def _name(subject: Subject) -> str:
