@@ -19,6 +19,7 @@ from copilot.claims.extract import Claim
 from copilot.claims.relations import derive, misderived
 from copilot.claims.statements import Statement
 from copilot.claims.windows import StatedWindow, all_agree, compatible
+from copilot.market.symbols import quoted_in_percent
 
 # The units a claim's figure may be compared with, and the ones it can be *confused* with (a
 # wrong unit is a contradiction, not a missing source).
@@ -50,7 +51,9 @@ def close(claimed: float, stated: float, decimals: int, slack: float = 0.0) -> b
 
 def units_match(claim: Claim, st: Statement) -> bool:
     if claim.measure == "level" and claim.unit == "%":
-        return st.unit in ("%", "level") and st.measure in ("level", None)
+        if st.unit == "level":
+            return st.measure in ("level", None) and _a_percent_level(st)
+        return st.unit == "%" and st.measure in ("level", None)
     return st.unit in _MATCHING_UNITS.get(claim.unit, {claim.unit})
 
 
@@ -59,6 +62,12 @@ def same_family(claim: Claim, st: Statement) -> bool:
         return True
     # A yield's level is written in % ("at 4.28%"): a level too, as `units_match` reads it.
     return claim.measure == "level" and claim.unit == "%" and st.unit == "level"
+
+
+def _a_percent_level(st: Statement) -> bool:
+    """A level that may be written in %: a yield's or a rate's, not the CPI's index value
+    ("inflation is running at 324.05%" is the index level under the wrong unit)."""
+    return not st.subject or any(quoted_in_percent(symbol) for symbol in st.subject)
 
 
 def measures_match(claim: Claim, st: Statement) -> bool:

@@ -330,6 +330,15 @@ def is_yield(symbol: str) -> bool:
     return info is not None and info.kind == "yield"
 
 
+def quoted_in_percent(symbol: str) -> bool:
+    """Whether `symbol`'s values are percents (yields, rates): "4.28%" can be its level. A
+    price, an index or an index of prices (CPI) is not; an unknown series may be."""
+    info = lookup(symbol)
+    if info is None:
+        return True
+    return info.kind == "yield" or info.represents.endswith("%")
+
+
 def is_commodity(symbol: str) -> bool:
     """Whether `symbol` is a commodity (a metal, a fuel, a basket of them)."""
     info = lookup(symbol)

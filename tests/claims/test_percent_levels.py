@@ -1,0 +1,43 @@
+"""A level written in % is a yield's or a rate's: the CPI's index value under a % sign is the
+wrong unit, not a verified figure. Values are written by hand: the CPI-U index was 324.054 for
+2025-12 (`series/CPI_monthly.csv`), the 10-year yield 4.28% on 2026-01-22."""
+
+from __future__ import annotations
+
+from ledger_kit import AS_OF, D, _data
+
+from copilot.claims.verify import verify_answer
+from copilot.facts import Fact
+from copilot.sources import SourceLedger
+
+
+def book() -> SourceLedger:
+    """[1] the CPI's level for December 2025; [2] the 10-year yield's level on 2026-01-22."""
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["CPI"],
+        "CPI: value 324.05 on 2025-12-01 (released 2026-01-15).",
+        [Fact(subject="CPI", measure="level", value=324.054, unit="level", end=D(2025, 12, 1),
+              shown="324.05")]))  # fmt: skip
+    ledger.register(_data("measure", ["DGS10"],
+        "DGS10: value 4.28% on 2026-01-22.",
+        [Fact(subject="DGS10", measure="level", value=4.28, unit="level", end=D(2026, 1, 22),
+              shown="4.28%")]))  # fmt: skip
+    return ledger
+
+
+def status(text: str) -> dict[str, str]:
+    _, verification = verify_answer(text, book(), as_of=AS_OF)
+    return {n.text: n.status for n in verification.numbers if n.unit != "date"}
+
+
+def test_a_price_index_level_written_in_percent_is_contradicted() -> None:
+    assert status("Inflation is running at 324.05% [1].") == {"324.05%": "contradicted"}
+    assert status("The CPI stood at 324.05% in December [1].") == {"324.05%": "contradicted"}
+
+
+def test_the_same_level_without_the_percent_sign_still_verifies() -> None:
+    assert status("The CPI stood at 324.05 in December [1].") == {"324.05": "verified"}
+
+
+def test_a_yields_level_written_in_percent_still_verifies() -> None:
+    assert status("The 10-year yield was 4.28% on January 22 [2].") == {"4.28%": "verified"}
