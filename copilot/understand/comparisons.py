@@ -228,6 +228,35 @@ def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
     return "asc" if _RANK_ASC.search(text) else "desc"
 
 
+# Distances from a peak and drawdowns are zero or negative: "the furthest below its high" and
+# "the deepest drawdown" are the lowest values, "the closest to its high" the highest.
+_DEEPER = re.compile(
+    r"\b(?:furthest|farthest|further|farther|deepest|deeper|biggest|bigger|largest|larger|"
+    r"worst|steepest|sharpest|heaviest|most)\b",
+    _I,
+)
+_NEARER = re.compile(
+    r"\b(?:closest|closer|nearest|nearer|near|close\s+to|smallest|smaller|shallowest|"
+    r"shallower|least|mildest|slightest|within)\b",
+    _I,
+)
+_BY_DEPTH = frozenset({"drawdown", "distance_from_peak", "distance_from_trough"})
+
+
+def rank_by_depth(text: str, measure: str, rank: Rank) -> Rank:
+    """A ranking by distance from an extreme, read by nearness ("closest to its high" first)
+    or depth ("furthest below its peak" first) rather than by better and worse."""
+    if rank == "none" or measure not in _BY_DEPTH:
+        return rank
+    near, deep = _NEARER.search(text), _DEEPER.search(text)
+    if near is None and deep is None:
+        return rank
+    nearest_first = deep is None or (near is not None and near.start() < deep.start())
+    if measure == "distance_from_trough":  # above the low: zero or positive
+        return "asc" if nearest_first else "desc"
+    return "desc" if nearest_first else "asc"
+
+
 def versus_count(text: str) -> int:
     """How many comparison words: 'SPY vs QQQ vs IWM' compares a set, with no one benchmark."""
     return len(_VERSUS.findall(text))

@@ -17,12 +17,14 @@ from copilot.understand.comparisons import (
     asks_why,
     direction_of,
     names_benchmark_first,
+    rank_by_depth,
     rank_of,
     states_a_move,
     versus_count,
     versus_position,
 )
 from copilot.understand.guesses import asks_for_a_figure, guessed_cause
+from copilot.understand.inflation import inflation_asked
 from copilot.understand.instruments import (
     BENCHMARK,
     Found,
@@ -97,9 +99,13 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
     market_latest = session_on_or_before(as_of)
     window_found = _window_of(words, as_of, market_latest, asked)
+    if asked is not None and asked.measure == "drawdown" and _one_day(window_found.window):
+        asked = MOVE  # "how big was the drop on January 20": that session's move
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
+    if (rate := inflation_asked(asked, chosen.instruments, words)) is not None:
+        asked = rate  # "what is inflation running at": the CPI's change over a year
     if why and not chosen.instruments and not found.unknown and not found.soft_unknown:
         # "why did lumber fall?": what moved is named in words no lookup knows
         subject = unnamed_subject(masked)
@@ -390,6 +396,8 @@ def _default_window(
         return Window(sessions=RECENT_SESSIONS, label=label, explicit=False)
     if measure in (None, "return", "daily_return") and (asked is None or asked.aggregate == "last"):
         label = f"the latest session's move ({latest.isoformat()})"
+    elif measure in ("mom", "yoy") and asked is not None and asked.aggregate == "last":
+        label = f"the latest value released by {result.as_of.isoformat()}"
     elif measure == "level":
         label = f"the latest close ({latest.isoformat()})"
         if asked is not None and asked.aggregate != "last":
@@ -438,6 +446,7 @@ def _fill_intent(
         return
     instruments = result.instruments
     rank = rank_of(words, len(instruments), found.sector_set is not None)
+    rank = rank_by_depth(words, asked.measure, rank)
     versus = _versus(masked, chosen, rank, asked, catalog)  # positions: the unchanged text
     if result.window is not None and periods_compared:
         versus = None  # "XLE in Q4 vs Q3": the comparison is between periods

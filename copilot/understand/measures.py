@@ -78,19 +78,34 @@ _DRAWDOWN = re.compile(
     r"(?:peak|high|top)\b",
     _I,
 )
+# "how deep was the pullback in December", "how bad did gold's selloff get": the fall from a
+# close to a later, lower one inside the window, not the window's net move.
+_FALL_NOUN = (
+    r"(?:pull[\s-]?back|dip|drop|sell[\s-]?off|correction|decline|slide|retreat|slump|rout|swoon|"
+    r"fall|plunge|downturn|drawdown|crash|tumble|wipe[\s-]?out|losing\s+streak|downdraft)s?"
+)
+_DEPTH = re.compile(
+    r"\bhow\s+(?:deep|big|bad|steep|severe|large|sharp|painful|brutal|nasty|ugly)\b"
+    rf"(?:(?!\bhow\b)[^?.;])*?\b{_FALL_NOUN}\b|"
+    rf"\b(?:depth|severity)\s+of\s+(?:the|its|their|this|that)\s+"
+    rf"(?:[\w·'-]+\s+){{0,3}}?{_FALL_NOUN}\b",
+    _I,
+)
 # "its 2025 low", "this year's high", "the month's low": the period the extreme is taken over.
 _EXTREME_OF = (
     r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
     r"(?:this|last)\s+(?:year|month|quarter|week)'?s\s+|(?:year|month|quarter|week)'s\s+)?"
 )
 _SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"
+_CLOSE_TO = r"(?:clos(?:e|er|est)\s+to|near(?:er|est)?(?:\s+to)?|within\s+reach\s+of)"
 _FROM_PEAK = re.compile(
-    r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since)\s+"
+    r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since|"
+    rf"{_CLOSE_TO})\s+"
     rf"(?:its|the|their|a)?\s*{_EXTREME_OF}(?:peak|high|highs|top|record|highest{_SPOT})\b",
     _I,
 )
 _FROM_TROUGH = re.compile(
-    r"\b(?:above|off|from|up\s+from|over|since)\s+(?:its|the|their|a)?\s*"
+    rf"\b(?:above|off|from|up\s+from|over|since|{_CLOSE_TO})\s+(?:its|the|their|a)?\s*"
     rf"{_EXTREME_OF}(?:trough|low|lows|bottom|lowest{_SPOT})\b",
     _I,
 )
@@ -203,7 +218,7 @@ _MOVE = re.compile(
     r"|\breturn(?:s|ed)?\b|\bgain(?:s|ed)?\b|\bperform\w*\b|\bmove[ds]?\b|\bchang\w*\b|"
     r"\bup\s+or\s+down\b|\brall\w*\b|\br(?:ise|ose|isen|ising)\b|\bf[ae]ll\b|\bfalling\b|"
     r"\bdrop\w*\b|\bdeclin\w*\b|\bclimb\w*\b|\bjump\w*\b|\bslid\w*\b|\bsank\b|\btumbl\w*\b|"
-    r"\bsurg\w*\b|\bsoar\w*\b|\blos[te]\b|\bplung\w*\b|\bhow\s+much\b|\bpercent\b|%|"
+    r"\bsurg\w*\b|\bsoar\w*\b|\blos[te]\b|\bloss\b|\bplung\w*\b|\bhow\s+much\b|\bpercent\b|%|"
     r"\bup\b|\bdown\b|\bhigher\b|\blower\b|\brebound\w*\b|\bsell[\s-]?off\b|\bsold\s+off\b|"
     r"\bcrash\w*\b|\bslump\w*\b|\bbeat\b|\boutperform\w*\b|\bunderperform\w*\b|\blag\w*\b|"
     # A fall named by its toll: "what was the damage to energy stocks in December?"
@@ -347,7 +362,7 @@ def _new_highs(text: str) -> Asked | None:
 
 
 def _drawdown(text: str) -> Asked | None:
-    if not _DRAWDOWN.search(text):
+    if not (_DRAWDOWN.search(text) or _DEPTH.search(text)):
         return None
     if _FROM_PEAK.search(text) and not _LONGEST.search(text):
         return None  # "drawdown from its 52-week high": how far below it now

@@ -125,7 +125,7 @@ CASES = [
     Case("what was the price of oil on 2026-01-02?", ("WTI",), (D(2026, 1, 2), D(2026, 1, 2), None), measure="level"),
     Case("GLD price", ("GLD",), measure="level"),
     Case("What level is the fear gauge at?", ("VIX",), measure="level"),
-    Case("where is inflation?", ("CPI",), measure="level"),
+    Case("where is inflation?", ("CPI",), measure="yoy"),  # a rate, not the index (324.05)
     # ---- extremes, averages, distances -------------------------------------------------------
     Case("What was XLF's best day this year?", ("XLF",), (D(2026, 1, 1), None, None), "daily_return", "max"),
     Case("XLE worst day in 2025", ("XLE",), (D(2025, 1, 1), D(2025, 12, 31), None), "daily_return", "min"),

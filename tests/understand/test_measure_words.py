@@ -1,0 +1,107 @@
+# ruff: noqa: E501  (a table of cases reads best one case a line)
+"""Words that name a measure of their own (docs/windows-and-measures.md, "Words that name a
+measure of their own"): inflation is a price index's change over a year (or a month), the depth
+of a pullback is the window's maximum drawdown, and a ranking by distance from a peak reads its
+words by depth. Readings worked out by hand from the doc; as-of Friday 2026-01-30."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+A = date(2026, 1, 30)
+D = date
+SECTORS = ["XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY"]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate", "start", "end"),
+    [
+        ("what's inflation running at according to the latest cpi reading", "yoy", "last", None, None),
+        ("What is the inflation rate?", "yoy", "last", None, None),
+        ("inflation?", "yoy", "last", None, None),
+        ("how high is inflation right now", "yoy", "last", None, None),
+        ("what was cpi inflation in december", "yoy", "last", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what was the year over year cpi in november", "yoy", "last", D(2025, 11, 1), D(2025, 11, 30)),
+        ("what was monthly inflation in november", "mom", "last", D(2025, 11, 1), D(2025, 11, 30)),
+        ("how much did the cpi rise month over month in december", "mom", "last", D(2025, 12, 1), D(2025, 12, 31)),
+        ("how fast were consumer prices climbing year on year in november", "yoy", "last", D(2025, 11, 1), D(2025, 11, 30)),
+        ("when did inflation peak in 2025", "yoy", "max", D(2025, 1, 1), D(2025, 12, 31)),
+        ("what was the lowest inflation reading of 2025", "yoy", "min", D(2025, 1, 1), D(2025, 12, 31)),
+        # the index itself, and its move over a window, as written
+        ("what was the cpi index level in december", "level", "last", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what was the CPI in December", "level", "last", D(2025, 12, 1), D(2025, 12, 31)),
+        ("how much did consumer prices rise in 2025", "return", "last", D(2025, 1, 1), D(2025, 12, 31)),
+    ],
+)  # fmt: skip
+def test_a_price_index_asked_as_inflation_is_its_rate(
+    catalog: Catalog,
+    question: str,
+    measure: str,
+    aggregate: str,
+    start: date | None,
+    end: date | None,
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.symbols, call.measure, call.aggregate) == (["CPI"], measure, aggregate)
+    assert (call.start, call.end) == (start, end)
+
+
+def test_the_latest_inflation_rate_says_which_value_it_reads(catalog: Catalog) -> None:
+    u = understand("what's the inflation rate", A, catalog)
+    assert u.window is not None and u.window.label == "the latest value released by 2026-01-30"
+    assert any("year-over-year change" in line for line in u.trace)
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "start", "end"),
+    [
+        ("how deep was the nasdaq 100's pullback during december", "QQQ", D(2025, 12, 1), D(2025, 12, 31)),
+        ("how bad did the selloff in chip stocks get in december", "SMH", D(2025, 12, 1), D(2025, 12, 31)),
+        ("How severe was the correction in silver last week?", "SLV", D(2026, 1, 19), D(2026, 1, 23)),
+        ("what was the depth of the small cap dip in november", "IWM", D(2025, 11, 1), D(2025, 11, 30)),
+        ("how big a slide did gold have in october", "GLD", D(2025, 10, 1), D(2025, 10, 31)),
+    ],
+)  # fmt: skip
+def test_the_depth_of_a_fall_is_the_windows_maximum_drawdown(
+    catalog: Catalog, question: str, symbol: str, start: date, end: date
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.symbols, call.measure, call.aggregate) == ([symbol], "drawdown", "min")
+    assert (call.start, call.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much did the nasdaq 100 fall in december",
+     "what was SMH's loss last week",
+     "how big was the drop in stocks on january 20",
+     "how bad was the selloff in silver on january 30"],
+)  # fmt: skip
+def test_a_net_fall_and_one_sessions_drop_stay_moves(catalog: Catalog, question: str) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.measure, call.aggregate) == ("return", "last")
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "rank"),
+    [
+        ("which sector has fallen furthest below its 52-week high", "distance_from_peak", "asc"),
+        ("which sector is farthest from its peak this year", "distance_from_peak", "asc"),
+        ("which sector is closest to its high", "distance_from_peak", "desc"),
+        ("which sector sits nearest its record high", "distance_from_peak", "desc"),
+        ("which sector fund had the deepest drawdown in january", "drawdown", "asc"),
+        ("which sector had the smallest drawdown this year", "drawdown", "desc"),
+        ("which sector is closest to its low this year", "distance_from_trough", "asc"),
+        ("which sector is furthest above its low", "distance_from_trough", "desc"),
+    ],
+)  # fmt: skip
+def test_a_ranking_by_distance_from_an_extreme_reads_depth_and_nearness(
+    catalog: Catalog, question: str, measure: str, rank: str
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert sorted(call.symbols) == SECTORS
+    assert (call.measure, call.rank) == (measure, rank)
