@@ -50,11 +50,36 @@ def market_sources(
             yield record, n, source
 
 
-def first_line(record: ToolCallRecord, focus: str | None = None) -> str:
-    """The record's first figure line, without its [n]. A ranking: its leader's line, every
-    line of a head-to-head ("which came out on top, staples or discretionary?": both sides,
-    not the winner alone), or the line of the one ranked instrument the question asks about
-    ("where did utilities rank")."""
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}  # fmt: skip
+_N = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+_NOT_A_SPAN = r"(?!\s+(?:trading\s+)?(?:days?|sessions?|weeks?|months?|years?|quarters?)\b)"
+# "the three best funds", "top 3 sectors", "the bottom two", "which 4 sectors": how many places
+# the question asks for (not "the last 3 sessions", a window).
+_PLACES_ASKED = re.compile(
+    rf"\b(?:top|bottom|best|worst|first|last)\s+{_N}\b{_NOT_A_SPAN}|"
+    rf"\b{_N}\s+(?:best|worst|top|bottom|biggest|largest|strongest|weakest|leading|lagging|"
+    r"leaders|laggards|hardest|highest|lowest|most|least|winners|losers)\b|"
+    rf"\b(?:which|what)\s+{_N}\b{_NOT_A_SPAN}",
+    re.IGNORECASE,
+)
+
+
+def places_asked(question: str) -> int:
+    """How many places of a ranking the question asks for (1 when it names no count)."""
+    match = _PLACES_ASKED.search(question)
+    if match is None:
+        return 1
+    said = next(g for g in match.groups() if g is not None).lower()
+    return int(said) if said.isdigit() else _COUNTS[said]
+
+
+def first_line(record: ToolCallRecord, focus: str | None = None, places: int = 1) -> str:
+    """The record's first figure line, without its [n]. A ranking: its leader's line (the first
+    `places` lines when the question asks for that many: "the three best"), every line of a
+    head-to-head ("which came out on top, staples or discretionary?": both sides, not the
+    winner alone), or the line of the one ranked instrument the question asks about ("where
+    did utilities rank")."""
     body = body_lines(record)
     first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
@@ -66,9 +91,16 @@ def first_line(record: ToolCallRecord, focus: str | None = None) -> str:
     if focus is not None:
         mine = (e for e in entries if re.match(rf"#\d+ {re.escape(focus)}:", e))
         return next((f"{head}: {e}" for e in mine), first)
-    if len(entries) <= HEAD_TO_HEAD:
+    if len(entries) <= max(HEAD_TO_HEAD, places):
         return f"{head}: " + ". ".join(e.rstrip(".") for e in entries)
+    if places > 1:
+        return f"{head}: " + ". ".join(e.rstrip(".") for e in entries[:places])
     return first
+
+
+def shown_places(line: str) -> list[str]:
+    """The instruments a ranking's lead line shows ("#2 XLE: …" → XLE), in order."""
+    return re.findall(r"#\d+ ([\w^.=-]+):", line)
 
 
 def _ranked(record: ToolCallRecord) -> list[str]:
@@ -134,13 +166,14 @@ def missing_leads(
     whose instruments it does not name, each with its [n]."""
     leads: list[str] = []
     for record, n, source in market_sources(records, ledger):
-        line = first_line(record, ranked_focus(record, question))
+        line = first_line(record, ranked_focus(record, question), places_asked(question))
         if not line:
             continue
         fact = main_fact(line, source)
         if fact is None:
             continue
         wanted = [fact.subject, *([fact.versus] if fact.versus else []), *head_to_head(record)]
+        wanted += shown_places(line)  # "the three best": each of the three is named
         if states(numbers, fact) and all(names(text, s) for s in wanted):
             continue
         leads.append(f"{line.rstrip('.')} [{n}].")

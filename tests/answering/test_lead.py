@@ -15,7 +15,7 @@ import pytest
 
 from copilot.agent import Copilot
 from copilot.answer import ToolCallRecord
-from copilot.answering.lead import answered, names
+from copilot.answering.lead import answered, names, places_asked
 from copilot.llm.scripted import ScriptedLLM
 from copilot.tools import ToolDeps
 
@@ -149,3 +149,31 @@ def test_a_head_to_head_shows_both_sides(shared_deps: ToolDeps, shared_data: Pat
     text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 5)).text
     assert text.startswith(f"Ranked highest first: #1 {winner}: return {moves[winner]:+.2f}%")
     assert f"#2 {loser}: return {moves[loser]:+.2f}%" in text.split("\n\n")[0]
+
+
+def test_a_ranking_asked_for_three_places_leads_with_three(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'The three worst sectors': the lead shows the last three places, each named, not the
+    first alone (the model had named the three with one figure)."""
+    moves = _day_moves(shared_data, "2026-01-22", "2026-01-21")
+    worst = sorted(moves, key=lambda s: moves[s])[:3]
+    llm = ScriptedLLM([f"The three worst were {worst[0]} [1], {worst[2]} and XLK."] * 3)
+    question = "what were the three worst sectors on January 22, 2026?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 22)).text
+    lead = text.split("\n\n")[0]
+    for place, symbol in enumerate(worst, 1):
+        assert f"#{place} {symbol}: return {moves[symbol]:+.2f}%" in lead
+    assert "#4 " not in lead
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [("the three best performing funds over the past 30 days", 3), ("top 5 sectors ytd", 5),
+     ("which 2 sectors fell the most", 2), ("the bottom two sectors last week", 2),
+     ("which sector did best over the last 3 sessions", 1),
+     ("the first 10 trading days of the year: which fund led", 1),
+     ("which sector was the best", 1)],
+)  # fmt: skip
+def test_places_asked(question: str, places: int) -> None:
+    assert places_asked(question) == places
