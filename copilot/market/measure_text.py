@@ -69,7 +69,7 @@ def _label(args: MeasureArgs, kind: str | None) -> str:
     if (m, agg) in special:
         return special[(m, agg)]
     names = {
-        "level": _what(kind), "return": "change" if kind == "series" else "return",
+        "level": _what(kind), "return": "change" if kind in ("series", "rate") else "return",
         "daily_return": "daily move", "drawdown": "drawdown",
         "distance_from_peak": "distance from peak", "distance_from_trough": "distance from trough",
         "up_streak": "closed higher", "down_streak": "closed lower",

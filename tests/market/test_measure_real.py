@@ -336,9 +336,10 @@ def test_volatility(deps: ToolDeps, data: Path) -> None:
 def test_the_10_year_yield_moves_in_basis_points(deps: ToolDeps, data: Path) -> None:
     rates = series(data, "US10Y_monthly.csv", "Date", "Rate")
     (_, b), inside, (_, e) = window(rates, "2025-01-01", "2025-12-31")
-    _out, result, facts = measure(deps, symbols=["US10Y"], start="2025-01-01", end="2025-12-31")
+    out, result, facts = measure(deps, symbols=["US10Y"], start="2025-01-01", end="2025-12-31")
     row = result["rows"][0]
     assert row["unit"] == "bp" and row["value"] == pytest.approx((e - b) * 100)
+    assert f"US10Y: change {(e - b) * 100:+.0f} bp" in out.text  # a yield changes, not returns
     assert fact(facts, "US10Y", "return").shown == f"{(e - b) * 100:+.0f} bp"
     assert fact(facts, "US10Y", "level", end=date.fromisoformat(inside[-1][0])).shown == f"{e:.2f}%"
     _, mean, facts = measure(deps, symbols=["US10Y"], measure="level", aggregate="mean",
