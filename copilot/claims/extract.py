@@ -206,6 +206,23 @@ def _in_days(text: str, number: Number) -> bool:
     return bool(re.match(r"[\s-]*days?\b", text[number.end : number.end + 8], re.I))
 
 
+# The measure tool's volatility is the standard deviation of the moves, and is written so.
+_VOLATILITY = re.compile(r"volatil|standard\s+deviation|std\.?\s*dev|\bstdev\b", re.I)
+
+
+# "The annualized volatility of IWM over the 20 sessions from … to … was 15.91%": the measure
+# is the sentence's subject, further back than a clause reaches; the figure is what it "was".
+_VOLATILITY_WAS = re.compile(
+    rf"^(?:(?!\b(?:r[io]se|fell|gain\w*|los[st]\w*|drop\w*|return\w*|compared|while|and)\b).)*?"
+    rf"(?:{_VOLATILITY.pattern})[^.;]*\b(?:was|is|of|at|came\s+to|stood\s+at)\s*$",
+    re.I,
+)
+
+
+def _named_volatility(before: str) -> bool:
+    return bool(_VOLATILITY_WAS.search(before))
+
+
 def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str | None, bool]:
     """(measure class, comparative) from the words around `number` in its clause.
 
@@ -239,7 +256,7 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
     if unit == "pp" or (unit == "points" and comparative):
         return "diff", True
     if unit in ("%", "pp"):
-        if re.search(r"volatil", around, re.I):
+        if _VOLATILITY.search(around):
             return "volatility", False
         if re.search(r"drawdown|peak-to-trough", around, re.I):
             return "drawdown", False
@@ -255,7 +272,7 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "level", False
         return "move", comparative
     if unit == "bp":
-        if re.search(r"volatil", around, re.I):  # a yield's volatility: its changes' spread, in bp
+        if _VOLATILITY.search(around):  # a yield's volatility: its changes' spread, in bp
             return "volatility", False
         return ("diff" if comparative and re.search(r"spread|gap", around, re.I) else "move"), False
     if unit in ("$", "level"):
@@ -327,6 +344,8 @@ def extract_claims(
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
             measure, comparative = measure_of(text, number, clause)
+            if measure == "move" and _named_volatility(text[lo : number.start]):
+                measure = "volatility"  # "the annualized standard deviation of IWM … was 15.91%"
             sized = attributive(text, number)  # sizes the noun after it, not the instrument
             sign = direction(text, number, lo) if number.unit in SIGNED and not sized else 1
             if number.start in respective:  # "lost 0.4% and 0.7%, respectively": one verb
