@@ -33,6 +33,12 @@ _SOFT = frozenset((
     "weakening", "weakness", "strong", "stronger", "strength", "strengthening", "soft", "softer",
     "hot", "hotter", "cool", "cooler", "cheaper", "pricier", "again", "latest", "new", "big",
     "whole",
+    # the asker's word for a market's move: "oil's slide" is searched as oil, an article says
+    # "crude fell"
+    "slide", "sliding", "slump", "slumping", "decline", "declining", "plunge", "plunging",
+    "tumble", "tumbling", "crash", "rout", "dip", "sell-off", "selling", "losses", "slip",
+    "slipping", "retreat", "pullback", "swoon", "collapse", "sinking", "gains", "climb",
+    "climbing", "rise", "soaring", "rebound", "bounce", "run-up", "runup", "pop",
 ))  # fmt: skip
 # Qualifiers that only name the form a cause came in: "the jobs report" is searched as a whole.
 _FILLER = frozenset((

@@ -37,6 +37,10 @@ from ingest.news import ingest_paths
         # the asker's name for the turn: the article says what happened
         ("the Greenland climbdown", "Trump called off the tariffs he had tied to Greenland."),
         ("the tariff U-turn", "The president dropped the tariffs he had threatened."),
+        # the asker's word for a market's move: the article says how it moved
+        ("oil's slide", "Crude fell 2% as OPEC+ kept output steady."),
+        ("the copper rally", "Copper climbed to a record on supply worries."),
+        ("the bond rout", "Bond prices sank as yields jumped."),
     ],
 )
 def test_an_article_mentions_a_guess_in_its_own_words(guess: str, sentence: str) -> None:
