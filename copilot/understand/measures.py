@@ -496,6 +496,7 @@ def _level(text: str) -> Asked | None:
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
     _sma, _streaks, _up_and_down_days, _counts, _drawdown, _distance, _new_highs,
-    _extreme_day, _daily, _average, _volatility, _high_and_low, _extreme_level, _threshold,
+    # "the standard deviation of daily moves" is a volatility, not the daily moves
+    _extreme_day, _volatility, _daily, _average, _high_and_low, _extreme_level, _threshold,
     _move, _level,
 )  # fmt: skip

@@ -105,3 +105,34 @@ def test_a_ranking_by_distance_from_an_extreme_reads_depth_and_nearness(
     [call] = understand(question, A, catalog).calls
     assert sorted(call.symbols) == SECTORS
     assert (call.measure, call.rank) == (measure, rank)
+
+
+COMMODITIES = ["CPER", "DBC", "GLD", "PPLT", "SLV"]
+BONDS = ["AGG", "HYG", "IEF", "LQD", "TLT"]
+
+
+@pytest.mark.parametrize(
+    ("question", "members", "rank"),
+    [
+        ("name the top 3 commodity funds year to date", COMMODITIES, "desc"),
+        ("top 2 bond etfs this month", BONDS, "desc"),
+        ("what were the 2 worst performing commodity funds in december", COMMODITIES, "asc"),
+        ("the three best bond ETFs in january", BONDS, "desc"),
+    ],
+)  # fmt: skip
+def test_a_set_named_with_a_count_of_places_is_the_set(
+    catalog: Catalog, question: str, members: list[str], rank: str
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (sorted(call.symbols), call.rank) == (members, rank)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what was the standard deviation of daily moves in gold this month",
+     "how volatile were gold's daily returns this month",
+     "gold's volatility of daily changes this month"],
+)  # fmt: skip
+def test_the_spread_of_daily_moves_is_a_volatility(catalog: Catalog, question: str) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.symbols, call.measure, call.start) == (["GLD"], "volatility", D(2026, 1, 1))
