@@ -36,7 +36,7 @@ from copilot.answering.gaps import (
     headline,
     no_news_line,
 )
-from copilot.answering.lead import lead_answer, move_paragraph
+from copilot.answering.lead import lead_answer, move_paragraph, places_asked
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
@@ -513,7 +513,7 @@ class Copilot:
             text, verification = self._repair(run, text, verification)
         text, removed = prune_unsupported(text, verification.numbers, verification.reasons)
         if removed and not text:  # nothing the model wrote held up: the tools' own lines
-            text = headline(run.records)
+            text = headline(run.records, places_asked(run.question))
         if removed:
             text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
         why = run.understanding is not None and run.understanding.why

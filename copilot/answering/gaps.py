@@ -8,6 +8,7 @@ named with its reason, so an answer never quietly fills the gap with made-up num
 from __future__ import annotations
 
 from copilot.answer import ToolCallRecord
+from copilot.answering.lead import first_line
 from copilot.sentences import spoken_list
 from copilot.understand.model import Understanding
 
@@ -48,20 +49,17 @@ def failed_answer(failures: list[str]) -> str:
     return f"I cannot answer that from the stored data. {body}"
 
 
-def headline(records: list[ToolCallRecord]) -> str:
+def headline(records: list[ToolCallRecord], places: int = 1) -> str:
     """The first figure line of each market tool's output with its [n] — what the answer says
-    when nothing the model wrote held up."""
+    when nothing the model wrote held up (a ranking's first `places` places, as the lead would
+    show them)."""
     lines = []
     for record in records:
         if record.error or record.name == "search_news" or not record.sources:
             continue
-        n = record.sources[0]
-        body = [line for line in record.output.splitlines() if line.strip()]
-        first = body[0].removeprefix(f"[{n}]").strip() if body else ""
-        if first.startswith("Ranked") and len(body) > 1:
-            first = f"{first} {body[1].strip()}"
+        first = first_line(record, places=places)
         if first:
-            lines.append(f"{first.rstrip('.')} [{n}].")
+            lines.append(f"{first.rstrip('.')} [{record.sources[0]}].")
     return " ".join(lines)
 
 

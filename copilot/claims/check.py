@@ -123,10 +123,12 @@ def window_match(claim: Claim, st: Statement) -> bool:
 def value_match(claim: Claim, st: Statement, rounding: bool = True) -> bool:
     if claim.sign_conflict:
         return False  # "+5% below its average" states no value a source can have
-    if claim.calendar_days and st.measure == "window" and st.sessions is not None:
-        # "the past 7 days" for a 5-session week: trading days, or calendar days
-        days = StatedWindow(int(claim.value), "days", claim.number.start, claim.number.end)
-        return all_agree((days,), st.sessions, st.dates)
+    unit = "days" if claim.calendar_days else claim.calendar_unit
+    if unit and st.measure == "window" and st.sessions is not None:
+        # "the past 7 days" for a 5-session week: trading days, or calendar days; "the past two
+        # weeks" for 9 sessions after a holiday
+        length = StatedWindow(int(claim.value), unit, claim.number.start, claim.number.end)
+        return all_agree((length,), st.sessions, st.dates)
     # More digits than the source shows may only fill in the source's own rounding.
     coarser = rounding and st.decimals is not None and st.decimals < claim.number.decimals
     slack = 0.5 * 10.0 ** (-st.decimals) if coarser and st.decimals is not None else 0.0

@@ -74,6 +74,7 @@ class Claim:
     signed: bool = True  # its sign is written (a sign or a direction word), not assumed
     sign_conflict: bool = False  # its sign and its words disagree ("+5% below its average")
     calendar_days: bool = False  # a window's length counted in days, not trading days
+    calendar_unit: str = ""  # … or in weeks, months or years ("the past two weeks")
     period: bool = False  # its sentence gives it a period longer than a day ("for the week")
     one_day: bool = False  # its sentence names one day and no longer period ("on January 20")
 
@@ -206,6 +207,15 @@ def _in_days(text: str, number: Number) -> bool:
     return bool(re.match(r"[\s-]*days?\b", text[number.end : number.end + 8], re.I))
 
 
+_CALENDAR_AFTER = re.compile(r"^[\s-]*(weeks?|months?|years?)\b", re.I)
+
+
+def _calendar_unit(text: str, number: Number) -> str:
+    """'weeks' for 'two weeks', 'months' for '3-month': a window counted on the calendar."""
+    match = _CALENDAR_AFTER.match(text[number.end : number.end + 10])
+    return match.group(1).lower().rstrip("s") + "s" if match else ""
+
+
 # The measure tool's volatility is the standard deviation of the moves, and is written so.
 _VOLATILITY = re.compile(r"volatil|standard\s+deviation|std\.?\s*dev|\bstdev\b", re.I)
 
@@ -238,6 +248,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
     if unit in ("count",):
         tail = text[number.end : number.end + 30]
         hyphen = tail.startswith("-")
+        if _CALENDAR_AFTER.match(tail) and (hyphen or _WINDOW_BEFORE.search(before)):
+            return "window", False  # "over the past two weeks": its figures' window, not a count
         if _SESSIONS_AFTER.match(tail):
             if _SMA.search(tail[:40]):
                 return "window", False  # "200-day average"
@@ -389,6 +401,7 @@ def extract_claims(
                     sessions=nearest_sessions(windows, number.start), windows=windows,
                     signed=sign != 0, sign_conflict=conflict,
                     calendar_days=measure == "window" and _in_days(text, number),
+                    calendar_unit=_calendar_unit(text, number) if measure == "window" else "",
                     period=period, one_day=one_day and not period,
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
@@ -416,7 +429,12 @@ def _respectively(text: str, sentence: Sentence, figures: list[int]) -> dict[int
     """ "The S&P 500 and the Nasdaq lost 0.4% and 0.7%, respectively": each figure's instrument,
     in the order named (was the nearest before each: both the Nasdaq's)."""
     lo, hi = sentence.start, sentence.end
-    if "respectively" not in text[lo:hi].lower() or len(figures) < 2:
+    if "respectively" not in text[lo:hi].lower() or not sentence.mentions:
+        return {}
+    # The list of figures follows the list of names: a count before the names ("over the past
+    # two weeks, …") is no part of it.
+    figures = [f for f in figures if f > sentence.mentions[0].start + lo]
+    if len(figures) < 2:
         return {}
     named = list(dict.fromkeys(m.subject for m in sentence.mentions if m.start + lo < figures[0]))
     return dict(zip(figures, named, strict=True)) if len(named) == len(figures) else {}

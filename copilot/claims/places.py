@@ -86,6 +86,24 @@ _NOT_ONE_PLACE = re.compile(
 )
 
 
+# "closest to its 52-week high", "the shallowest drawdown": first place among distances from a
+# peak (zero or negative); "furthest below its peak", "the deepest drawdown", "most beaten
+# down": last place. Held to a ranking of those distances, not of moves.
+_PEAK = r"(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:high|highs|peak|record|top)\b"
+_NEAR_PEAK = re.compile(
+    rf"\b(?:closest|nearest|near(?:est)?\s+to|least\s+(?:far\s+)?below)\s+(?:to\s+)?{_PEAK}|"
+    r"\b(?:smallest|shallowest|mildest)\s+(?:max(?:imum)?\s+)?draw[\s-]?downs?\b",
+    re.IGNORECASE,
+)
+_FAR_FROM_PEAK = re.compile(
+    rf"\b(?:furthest|farthest|most|deepest)\s+(?:below|from|off|under|away\s+from)\s+{_PEAK}|"
+    r"\b(?:deepest|biggest|largest|worst|steepest)\s+(?:max(?:imum)?\s+)?draw[\s-]?downs?\b|"
+    r"\bmost\s+beaten[\s-]+down\b",
+    re.IGNORECASE,
+)
+MOVES = ("move",)
+BELOW_A_PEAK = ("peak_distance", "drawdown")
+
 Claim = Literal["first", "last", "only down", "only up"]
 
 
@@ -95,21 +113,25 @@ class Place:
     claim: Claim  # first or last place, or the only one that fell / rose
     start: int  # in the sentence
     end: int
+    measures: tuple[str, ...] = MOVES  # what the place is among: moves, or distances below a peak
 
 
 def places(body: str) -> list[Place]:
     """The first- and last-place (and only-one-that-fell) claims of a sentence, in order."""
     found = [Place(m.group().strip(), "only down" if m["down"] else "only up", m.start(), m.end())
              for m in _ONLY.finditer(body)]  # fmt: skip
-    ends: tuple[tuple[re.Pattern[str], Claim], ...] = ((_BEST, "first"), (_WORST, "last"))
-    for pattern, claim in ends:
+    ends: tuple[tuple[re.Pattern[str], Claim, tuple[str, ...]], ...] = (
+        (_BEST, "first", MOVES), (_WORST, "last", MOVES),
+        (_NEAR_PEAK, "first", BELOW_A_PEAK), (_FAR_FROM_PEAK, "last", BELOW_A_PEAK),
+    )  # fmt: skip
+    for pattern, claim, measures in ends:
         for m in pattern.finditer(body):
             before = body[: m.start()]
             if _NOT_ONE_PLACE.search(before) or _OWN_HISTORY_BEFORE.search(before):
                 continue
             if _OWN_HISTORY_AFTER.match(body, m.end()):
                 continue
-            found.append(Place(m.group().strip(), claim, m.start(), m.end()))
+            found.append(Place(m.group().strip(), claim, m.start(), m.end(), measures))
     found.sort(key=lambda p: (p.start, -p.end))
     kept: list[Place] = []
     for place in found:  # "the best-performing" and "best": one claim
@@ -137,7 +159,7 @@ def check_place(
         return None
     start, end = sentence.start + place.start, sentence.start + place.end
     for n in sentence.citations:
-        found = standing(subject, statements.get(n, []))
+        found = standing(subject, statements.get(n, []), place.measures)
         if found is None:
             continue
         held = found.holds(place.claim)
@@ -186,16 +208,21 @@ class Standing:
         return f"{len(side)} {moved}: {', '.join(side) or 'none'}"
 
 
-def standing(subject: Subject, pool: list[Statement]) -> Standing | None:
-    """Where `subject` stands among one source's typed moves over its window: by the moves
-    themselves when the source measured the whole group, else by its ranking's places read in
-    the list's own order (ranked lowest first, #1 is last place). None when the source
-    measured no other instrument over that window, or ranks a longer list without it."""
-    moves = [s for s in pool if s.typed and s.measure == "move" and s.subject]
+def standing(
+    subject: Subject, pool: list[Statement], measures: tuple[str, ...] = MOVES
+) -> Standing | None:
+    """Where `subject` stands among one source's typed moves (or distances below a peak) over
+    its window: by the values themselves when the source measured the whole group, else by its
+    ranking's places read in the list's own order (ranked lowest first, #1 is last place).
+    None when the source measured no other instrument over that window, or ranks a longer list
+    without it."""
+    moves = [s for s in pool if s.typed and s.measure in measures and s.subject]
+    if measures != MOVES and any(s.value > 0 for s in moves):
+        return None  # distances above a trough: "closest to its high" is no place among them
     mine = next((s for s in moves if s.subject == subject), None)
     if mine is None:
         return None
-    group = [s for s in moves if s.dates == mine.dates]
+    group = [s for s in moves if _span(s) == _span(mine)]
     measured = len({s.subject for s in group})
     if measured < 2:
         return None
@@ -216,6 +243,12 @@ def standing(subject: Subject, pool: list[Statement]) -> Standing | None:
     place = places[subject] if highest_first else size + 1 - places[subject]
     named = {(p if highest_first else size + 1 - p): _name(s) for s, p in places.items()}
     return Standing(place == 1, place == size, mine.label, named.get(1), named.get(size), size)
+
+
+def _span(statement: Statement) -> tuple[object, object]:
+    """The window a value was measured over: its first and last date (a distance's peak date
+    lies inside and differs from fund to fund)."""
+    return (min(statement.dates), max(statement.dates)) if statement.dates else (None, None)
 
 
 def _name(subject: Subject) -> str:
