@@ -177,3 +177,27 @@ def test_a_ranking_asked_for_three_places_leads_with_three(
 )  # fmt: skip
 def test_places_asked(question: str, places: int) -> None:
     assert places_asked(question) == places
+
+
+def _below_peak(shared_data: Path, symbol: str, last: str) -> float:
+    """The close on `last` against the highest close of the stored data through it, in %."""
+    path = shared_data / "market" / "prices" / f"{symbol}.csv"
+    with path.open(encoding="utf-8") as handle:
+        closes = [float(r["close"]) for r in csv.DictReader(handle) if r["date"][:10] <= last]
+    return (closes[-1] / max(closes) - 1) * 100
+
+
+def test_a_ranking_whose_answer_was_cut_shows_its_leader_once(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """Nothing the model wrote held up (its fund was not the closest to its high): code's line
+    is the leader's alone, not the leader's and the runner-up's."""
+    bonds = ["TLT", "IEF", "AGG", "LQD", "HYG"]
+    below = {s: _below_peak(shared_data, s, "2026-01-30") for s in bonds}
+    closest, furthest = max(below, key=lambda s: below[s]), min(below, key=lambda s: below[s])
+    llm = ScriptedLLM([f"The bond fund closest to its 52-week high is {furthest} [1]."] * 3)
+    question = "which of the bond funds sits closest to its 52-week high"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30)).text
+    assert text.startswith(f"Ranked highest first: #1 {closest}: distance from peak "
+                           f"{below[closest]:+.2f}%")  # fmt: skip
+    assert "#2 " not in text and furthest not in text
