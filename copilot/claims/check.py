@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from copilot.claims.extract import Claim
+from copilot.claims.months import overlaps
 from copilot.claims.relations import derive, misderived
 from copilot.claims.statements import Statement
 from copilot.claims.windows import StatedWindow, all_agree, compatible
@@ -112,6 +113,8 @@ def window_match(claim: Claim, st: Statement) -> bool:
         return False
     if st.period and claim.one_day:
         return False  # a week's (or longer) figure written as one day's
+    if st.typed and not overlaps(claim.months, st.dates):
+        return False  # November's move written "in December"
     if not st.dates:
         return True
     if any(day not in st.dates for day in claim.dates):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from copilot.claims.months import named_months
 from copilot.claims.numbers import Number, find_numbers, on_or_before
 from copilot.claims.subjects import NO_SUBJECT, Mention, Subject, mentions
 from copilot.claims.windows import CLAUSE_BREAK as _CLAUSE_BREAK
@@ -75,6 +76,7 @@ class Claim:
     sign_conflict: bool = False  # its sign and its words disagree ("+5% below its average")
     calendar_days: bool = False  # a window's length counted in days, not trading days
     calendar_unit: str = ""  # … or in weeks, months or years ("the past two weeks")
+    months: tuple[tuple[int, int], ...] = ()  # months named without a day ("in December")
     period: bool = False  # its sentence gives it a period longer than a day ("for the week")
     one_day: bool = False  # its sentence names one day and no longer period ("on January 20")
 
@@ -205,6 +207,16 @@ _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-
 def _in_days(text: str, number: Number) -> bool:
     """'30 days' (calendar or trading days), not '30 sessions' or '30 trading days'."""
     return bool(re.match(r"[\s-]*days?\b", text[number.end : number.end + 8], re.I))
+
+
+# "In December, XLE fell 1.14%": the period a sentence opens with is its figures'.
+_LEAD_IN = re.compile(r"^\s*(?:in|during|for|over|through(?:out)?|across|last|this)\b[^,;.]{0,40},",
+                      re.I)  # fmt: skip
+
+
+def _lead_in(sentence: str) -> str:
+    match = _LEAD_IN.match(sentence)
+    return match.group() if match else ""
 
 
 _CALENDAR_AFTER = re.compile(r"^[\s-]*(weeks?|months?|years?)\b", re.I)
@@ -402,6 +414,8 @@ def extract_claims(
                     signed=sign != 0, sign_conflict=conflict,
                     calendar_days=measure == "window" and _in_days(text, number),
                     calendar_unit=_calendar_unit(text, number) if measure == "window" else "",
+                    months=named_months(text[clause[0] : clause[1]], as_of)
+                    or named_months(_lead_in(text[lo:hi]), as_of),
                     period=period, one_day=one_day and not period,
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
