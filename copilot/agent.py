@@ -35,6 +35,7 @@ from copilot.answering.gaps import (
     failure_lines,
     headline,
     no_news_line,
+    window_gaps,
 )
 from copilot.answering.lead import lead_answer, move_paragraph, places_asked
 from copilot.answering.memory import Memory, follow_up
@@ -204,6 +205,7 @@ class Copilot:
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
         notes += [*gaps, *([run.news_gap] if run.news_gap else [])]
         notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
+        notes += window_gaps(run.records)  # a window with no observation yet: earlier figures
         if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
             notes.append(
                 f"No reason was kept from the {_articles(len(run.withheld))} read: each "

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date
+from pathlib import Path
 
+from copilot.agent import Copilot
 from copilot.answer import NumberCheck, ToolCallRecord
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import (
@@ -14,6 +17,8 @@ from copilot.answering.gaps import (
     no_news_line,
 )
 from copilot.answering.prune import prune_unsupported
+from copilot.llm.scripted import ScriptedLLM
+from copilot.tools import ToolDeps
 from copilot.understand.model import Instrument, Understanding, UnknownName
 
 
@@ -119,3 +124,20 @@ def test_reasons_read_from_the_wider_market_s_articles_are_said_to_be_its() -> N
         "`market-copilot ingest news --rss <feed URL>`."
     )
     assert "on the move of XLI and SPY," in backdrop_line(["IYT"], ["XLI", "SPY"])
+
+
+def test_a_window_with_no_value_out_yet_is_said_and_its_figure_not_passed_off(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """As of 2026-01-30 January's monthly 10-year average is not out: the figures are of the
+    last month before it, the answer says so, and "moved +5 bp in January" does not stand."""
+    with (shared_data / "market" / "series" / "US10Y_monthly.csv").open(encoding="utf-8") as f:
+        months = sorted(r["Date"][:10] for r in csv.DictReader(f) if r["Date"][:10] < "2026-01-01")
+    latest = months[-1]
+    llm = ScriptedLLM(["The 10-year yield moved +5 basis points in January [1]."] * 3)
+    answer = Copilot(shared_deps, llm).ask(
+        "how far did the 10-year yield move in january", as_of=date(2026, 1, 30)
+    )
+    said = "no value dated on or after 2026-01-01 by the as-of date: its figures above are of "
+    assert said + latest in answer.text
+    assert "in January" not in answer.text
