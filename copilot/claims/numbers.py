@@ -87,9 +87,13 @@ class Number:
 # Numbers that are part of a name, not a figure: "S&P 500", "Russell 2000", "Nasdaq-100",
 # "10-year yield", "52-week high". An "N-session" or "N-day" window is a figure (a claim about
 # the window), not a name.
+_COUNT_WORD = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
 _NAMES = re.compile(
     r"S\s?&\s?P\s?\d+|Russell\s\d+|Nasdaq[-\s]\d+|Dow\s(?:Jones\s)?\d+|\bQ[1-4]\b|"
-    r"\b\d+-(?:week|month|year)s?\b|\b(?:DGS|XL|T10Y)\w*",
+    r"\b\d+-(?:week|month|year)s?\b|\b(?:DGS|XL|T10Y)\w*|"
+    # "the top 2 bond ETFs", "the three best sectors": how many places, the question's count
+    rf"\b(?:top|bottom)\s+{_COUNT_WORD}\b(?!\s*%)|"
+    rf"\b{_COUNT_WORD}\s+(?:best|worst|biggest|largest|strongest|weakest|leading|lagging)\b",
     re.I,
 )
 

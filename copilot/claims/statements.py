@@ -34,6 +34,7 @@ _MEASURE_CLASS = {
     "max_daily_return": "daily_extreme", "min_daily_return": "daily_extreme",
     "best_day": "daily_extreme", "worst_day": "daily_extreme",
     "best_gain": "move", "best_gain_since": "move", "n_session_return": "move",
+    "yoy": "move", "mom": "move",  # a change over a year (a month): inflation is a move
     "level": "level", "close": "level", "value": "level", "average": "level", "sma": "level",
     "high": "level", "low": "level", "max": "level", "min": "level", "peak": "level",
     "sma_distance": "sma_distance", "distance_from_sma": "sma_distance",

@@ -95,8 +95,13 @@ def stated_windows(
     lo = sentence[0]
     opening = [w for w in windows_in(text, lo, figure[0])
                if _OPENING.match(text[lo : w.start].replace("\n", " ")) and
-               w.start != figure[0]]  # fmt: skip
+               w.start != figure[0] and not _RATE_SPAN.match(text, w.start)]  # fmt: skip
     return tuple(opening[:1])
+
+
+# "CPI: year-over-year change +2.74% …; change from November to December: -0.06 pp": the span of
+# the rate the sentence opens with, not the window of every figure after it.
+_RATE_SPAN = re.compile(r"(?:year|month)[\s-]+(?:over|on)[\s-]+(?:year|month)|yoy\b", re.I)
 
 
 def _binds(text: str, figure: tuple[int, int], w: StatedWindow) -> bool:

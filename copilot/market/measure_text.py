@@ -111,7 +111,10 @@ class _Line:
         if self.args.measure in _RUNS and self.args.aggregate == "last":
             start = row.ref_date  # the run itself
         versus = self.args.versus if self.args.measure == "beat_streak" else None
-        return {"start": start, "end": row.end, "base": row.base, "on": row.on, "versus": versus}
+        base = row.base
+        if self.args.measure in ("mom", "yoy") and self.args.aggregate == "last":
+            base = row.ref_date  # the change is read from the value a month / a year earlier
+        return {"start": start, "end": row.end, "base": base, "on": row.on, "versus": versus}
 
     def level(self, value: float, day: date | None) -> str:
         return self.show(value, _level_unit(self.row.kind), "level", end=day)

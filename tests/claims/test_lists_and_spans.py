@@ -59,3 +59,11 @@ def test_a_window_in_weeks_is_checked_against_the_sources_window() -> None:
 def test_respectively_swapped_figures_are_still_contradicted() -> None:
     text = "XLRE and XLI fell -0.87% and -1.85% respectively [1]."
     assert figures(text) == {"-0.87%": "contradicted", "-1.85%": "contradicted"}
+
+
+def test_the_count_of_places_asked_is_no_figure() -> None:
+    """'The top 2 …', 'the three worst …': the question's count, not a value to find."""
+    assert figures("Of the top 2, XLI fell 0.87% and XLY fell 0.92% [1].") == {
+        "0.87%": "verified", "0.92%": "verified"
+    }  # fmt: skip
+    assert figures("Among the three worst, XLRE fell 1.85% [1].") == {"1.85%": "verified"}
