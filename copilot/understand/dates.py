@@ -677,7 +677,9 @@ def _edge_of(text: str, mention: DateMention) -> DateMention:
         days = 7 * weeks - 1
         start, end = (period.start, period.start + timedelta(days=days)) if first else (
             period.end - timedelta(days=days), period.end)  # fmt: skip
-        span = {"week": "week", "weeks": f"{weeks} weeks"}.get(unit, "seven days")
+        span = {"week": "week", "weeks": f"{weeks} weeks" if weeks > 1 else "week"}.get(
+            unit, "seven days"
+        )  # "the final weeks of December", no count: its last week
         label = f"the {found.group(1).lower()} {span} of {period.label}"
         return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
     day = session_after(period.start - timedelta(days=1)) if first else session_on_or_before(

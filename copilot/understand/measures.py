@@ -91,6 +91,11 @@ _DEPTH = re.compile(
     rf"(?:[\w·'-]+\s+){{0,3}}?{_FALL_NOUN}\b",
     _I,
 )
+# "the biggest slide tech has had in January": the deepest fall inside the window (with a day
+# word it is the worst day: `_WORST_DAY`).
+_DEEPEST_FALL = re.compile(
+    rf"\b(?:biggest|largest|deepest|worst|steepest|sharpest|heaviest)\s+{_FALL_NOUN}\b", _I
+)
 # "its 2025 low", "this year's high", "the month's low": the period the extreme is taken over.
 _EXTREME_OF = (
     r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
@@ -101,12 +106,12 @@ _CLOSE_TO = r"(?:clos(?:e|er|est)\s+to|near(?:er|est)?(?:\s+to)?|within\s+reach\
 _FROM_PEAK = re.compile(
     r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since|"
     rf"{_CLOSE_TO})\s+"
-    rf"(?:its|the|their|a)?\s*{_EXTREME_OF}(?:peak|high|highs|top|record|highest{_SPOT})\b",
+    rf"(?:its|the|their|a)?\s*{_EXTREME_OF}(?:peaks?|highs?|tops?|records?|highest{_SPOT})\b",
     _I,
 )
 _FROM_TROUGH = re.compile(
     rf"\b(?:above|off|from|up\s+from|over|since|{_CLOSE_TO})\s+(?:its|the|their|a)?\s*"
-    rf"{_EXTREME_OF}(?:trough|low|lows|bottom|lowest{_SPOT})\b",
+    rf"{_EXTREME_OF}(?:troughs?|lows?|bottoms?|lowest{_SPOT})\b",
     _I,
 )
 _ONE_DAY = r"(?:(?:single|one|1)[\s-](?:day|session)\s+|daily\s+|day'?s?\s+)?"
@@ -362,7 +367,10 @@ def _new_highs(text: str) -> Asked | None:
 
 
 def _drawdown(text: str) -> Asked | None:
-    if not (_DRAWDOWN.search(text) or _DEPTH.search(text)):
+    deepest = _DEEPEST_FALL.search(text)
+    if deepest is not None and _ONE_DAY_WORDS.search(text[deepest.start() :]):
+        deepest = None  # "its biggest one-day drop": the worst day
+    if not (_DRAWDOWN.search(text) or _DEPTH.search(text) or deepest):
         return None
     if _FROM_PEAK.search(text) and not _LONGEST.search(text):
         return None  # "drawdown from its 52-week high": how far below it now

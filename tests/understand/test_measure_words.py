@@ -64,6 +64,8 @@ def test_the_latest_inflation_rate_says_which_value_it_reads(catalog: Catalog) -
         ("How severe was the correction in silver last week?", "SLV", D(2026, 1, 19), D(2026, 1, 23)),
         ("what was the depth of the small cap dip in november", "IWM", D(2025, 11, 1), D(2025, 11, 30)),
         ("how big a slide did gold have in october", "GLD", D(2025, 10, 1), D(2025, 10, 31)),
+        ("what's the biggest slide tech has had in january", "XLK", D(2026, 1, 1), None),
+        ("the deepest pullback in small caps during december", "IWM", D(2025, 12, 1), D(2025, 12, 31)),
     ],
 )  # fmt: skip
 def test_the_depth_of_a_fall_is_the_windows_maximum_drawdown(
@@ -136,3 +138,29 @@ def test_a_set_named_with_a_count_of_places_is_the_set(
 def test_the_spread_of_daily_moves_is_a_volatility(catalog: Catalog, question: str) -> None:
     [call] = understand(question, A, catalog).calls
     assert (call.symbols, call.measure, call.start) == (["GLD"], "volatility", D(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [("how far below their peaks are the chip stocks now", ["SMH"]),
+     ("how far are the sector funds from their highs", SECTORS)],
+)  # fmt: skip
+def test_peaks_and_highs_in_the_plural_are_a_distance_from_the_peak(
+    catalog: Catalog, question: str, symbols: list[str]
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (sorted(call.symbols), call.measure) == (symbols, "distance_from_peak")
+
+
+def test_a_worst_day_stays_a_day(catalog: Catalog) -> None:
+    [call] = understand("what was gold's worst single-day drop this year", A, catalog).calls
+    assert (call.measure, call.aggregate) == ("daily_return", "min")
+
+
+def test_the_final_weeks_of_a_month_with_no_count_are_its_last_week(catalog: Catalog) -> None:
+    u = understand("how choppy has oil been in the final weeks of december", A, catalog)
+    assert u.window is not None and (u.window.start, u.window.end) == (
+        D(2025, 12, 25),
+        D(2025, 12, 31),
+    )
+    assert u.window.label == "the final week of December 2025"
