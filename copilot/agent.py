@@ -369,7 +369,9 @@ class Copilot:
         common = {"question": run.question, "as_of": run.as_of, "earlier": earlier,
                   "premise": premise}  # fmt: skip
         uncovered = settled.why and any(_no_coverage(r) for r in run.records)
-        move = move_paragraph(data, self.deps.ledger) if news or uncovered else ""
+        places = places_asked(run.question)  # "the two best sectors and why": two lines
+        most = places if places > 1 else 4
+        move = move_paragraph(data, self.deps.ledger, most) if news or uncovered else ""
         # The move's own measure: a ranking or the question's own measure can come first.
         moved = next((r for r in data if r.arguments.get("measure") == "return"), None)
         if move and settled.direction_note and moved is not None and moved.sources:

@@ -2,10 +2,10 @@
 
 A figure's window is part of what it claims. Dates written in full are read elsewhere; this reads
 a month named without a day ("in December", "during January 2026", "December's gain", "this
-month"), so that November's +2.63 % written "in December", or a 10-year yield's November-to-
-December change written "in January", is not ✓ because the value matches. A month with no year
-is the latest one begun by the as-of date. "Since April" is left alone: "its best day since
-April" dates a record, not the figure's window.
+month", "the month to date"), so that November's +2.63 % written "in December", or a 10-year
+yield's November-to-December change written "in January", is not ✓ because the value matches.
+A month with no year is the latest one begun by the as-of date. "Since April" is left alone:
+"its best day since April" dates a record, not the figure's window.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ _NAMED = re.compile(
     rf"(?P<month2>{_SHORT}|may)\.?(?:,?\s+(?P<year2>20\d\d))?\b(?!\s+\d{{1,2}}\b)",
     re.IGNORECASE,
 )
-_THIS_OR_LAST = re.compile(r"\b(?P<which>this|last)\s+month(?:'s)?\b", re.IGNORECASE)
+_THIS_OR_LAST = re.compile(
+    r"\b(?P<which>this|last)\s+month(?:'s)?\b|\b(?P<mtd>(?:the\s+)?month[\s-]to[\s-]date|mtd)\b",
+    re.IGNORECASE,
+)
 
 Month = tuple[int, int]  # (year, month)
 
@@ -49,7 +52,8 @@ def named_months(clause: str, as_of: date | None) -> tuple[Month, ...]:
     if as_of is not None:
         for m in _THIS_OR_LAST.finditer(clause):
             this = (as_of.year, as_of.month)
-            found.append(this if m["which"].lower() == "this" else _before(this))
+            last = m["which"] is not None and m["which"].lower() == "last"
+            found.append(_before(this) if last else this)  # "the month to date": this month
     return tuple(dict.fromkeys(found))
 
 

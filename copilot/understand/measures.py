@@ -99,6 +99,7 @@ _DEEPEST_FALL = re.compile(
 # "its 2025 low", "this year's high", "the month's low": the period the extreme is taken over.
 _EXTREME_OF = (
     r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
+    r"(?:yearly|annual|12[\s-]month|one[\s-]year|1[\s-]year)\s+|"
     r"(?:this|last)\s+(?:year|month|quarter|week)'?s\s+|(?:year|month|quarter|week)'s\s+)?"
 )
 _SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"

@@ -201,3 +201,19 @@ def test_a_ranking_whose_answer_was_cut_shows_its_leader_once(
     assert text.startswith(f"Ranked highest first: #1 {closest}: distance from peak "
                            f"{below[closest]:+.2f}%")  # fmt: skip
     assert "#2 " not in text and furthest not in text
+
+
+def test_a_why_question_about_two_places_opens_with_two_lines(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'The two best sector funds last week and why' (real articles of the week): the move
+    paragraph code writes shows two places, not four."""
+    moves = {s: _change(shared_data, s, "2026-01-16", "2026-01-23") for s in SECTORS}
+    first, second, third = sorted(moves, key=lambda s: -moves[s])[:3]
+    llm = ScriptedLLM(["Energy rose on oil [1]."] * 6)
+    question = "what were the two best sector funds last week and why"
+    text = Copilot(research_deps, llm).ask(question, as_of=date(2026, 1, 30)).text
+    opening = text.split("\n\n")[0]
+    assert f"#1 {first}: return {moves[first]:+.2f}%" in opening
+    assert f"#2 {second}: return {moves[second]:+.2f}%" in opening
+    assert f"#3 {third}" not in opening

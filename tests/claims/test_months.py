@@ -27,6 +27,7 @@ AS_OF = D(2026, 1, 30)
         ("gold fell 3% during Jan.", ((2026, 1),)),
         ("the yield rose 5 bp this month", ((2026, 1),)),
         ("the yield rose 5 bp last month", ((2025, 12),)),
+        ("the yield rose 5 bp over the month to date", ((2026, 1),)),
         ("XLE closed at 45.22 on December 31", ()),
         ("its best day since April", ()),
         ("prices may rise 2%", ()),

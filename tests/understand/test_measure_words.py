@@ -95,6 +95,7 @@ def test_a_net_fall_and_one_sessions_drop_stay_moves(catalog: Catalog, question:
         ("which sector is farthest from its peak this year", "distance_from_peak", "asc"),
         ("which sector is closest to its high", "distance_from_peak", "desc"),
         ("which sector sits nearest its record high", "distance_from_peak", "desc"),
+        ("which sector fund is sitting closest to its yearly high", "distance_from_peak", "desc"),
         ("which sector fund had the deepest drawdown in january", "drawdown", "asc"),
         ("which sector had the smallest drawdown this year", "drawdown", "desc"),
         ("which sector is closest to its low this year", "distance_from_trough", "asc"),
