@@ -18,6 +18,7 @@ from datetime import date
 
 from copilot.answer import NumberCheck, ToolCallRecord, Verification
 from copilot.answering.prune import prune_unsupported
+from copilot.counts import COUNT, NOT_A_SPAN, count_value
 from copilot.facts import Fact
 from copilot.market.symbols import lookup
 from copilot.sources import DataSource, SourceLedger
@@ -50,17 +51,13 @@ def market_sources(
             yield record, n, source
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}  # fmt: skip
-_N = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
-_NOT_A_SPAN = r"(?!\s+(?:trading\s+)?(?:days?|sessions?|weeks?|months?|years?|quarters?)\b)"
 # "the three best funds", "top 3 sectors", "the bottom two", "which 4 sectors": how many places
-# the question asks for (not "the last 3 sessions", a window).
+# the question asks for (not "the last 3 sessions" nor "the best 6-month return", a window).
 _PLACES_ASKED = re.compile(
-    rf"\b(?:top|bottom|best|worst|first|last)\s+{_N}\b{_NOT_A_SPAN}|"
-    rf"\b{_N}\s+(?:best|worst|top|bottom|biggest|largest|strongest|weakest|leading|lagging|"
-    r"leaders|laggards|hardest|highest|lowest|most|least|winners|losers)\b|"
-    rf"\b(?:which|what)\s+{_N}\b{_NOT_A_SPAN}",
+    rf"\b(?:top|bottom|best|worst|first|last)\s+(?P<a>{COUNT})\b{NOT_A_SPAN}|"
+    rf"\b(?P<b>{COUNT})\s+(?:best|worst|top|bottom|biggest|largest|strongest|weakest|leading|"
+    r"lagging|leaders|laggards|hardest|highest|lowest|most|least|winners|losers)\b|"
+    rf"\b(?:which|what)\s+(?P<c>{COUNT})\b{NOT_A_SPAN}",
     re.IGNORECASE,
 )
 
@@ -70,8 +67,7 @@ def places_asked(question: str) -> int:
     match = _PLACES_ASKED.search(question)
     if match is None:
         return 1
-    said = next(g for g in match.groups() if g is not None).lower()
-    return int(said) if said.isdigit() else _COUNTS[said]
+    return count_value(next(g for g in match.groups() if g is not None))
 
 
 def first_line(record: ToolCallRecord, focus: str | None = None, places: int = 1) -> str:

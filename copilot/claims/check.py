@@ -31,8 +31,11 @@ _MATCHING_UNITS = {
 _FAMILY = {"%": "signed", "pp": "signed", "bp": "signed", "points": "signed", "$": "level",
            "level": "level", "count": "count", "rank": "rank"}  # fmt: skip
 _SIGNED = {"%", "pp", "bp", "points"}
+# An inflation rate is a change over a year and a level of the rate: "prices rose 2.68%" and
+# "inflation is running at 2.68%" both state it.
 _COMPATIBLE_MEASURES = {("move", "daily_extreme"), ("daily_extreme", "move"),
-                        ("streak", "count"), ("count", "streak")}  # fmt: skip
+                        ("streak", "count"), ("count", "streak"),
+                        ("move", "rate"), ("level", "rate")}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def units_match(claim: Claim, st: Statement) -> bool:
     if claim.measure == "level" and claim.unit == "%":
         if st.unit == "level":
             return st.measure in ("level", None) and _a_percent_level(st)
-        return st.unit == "%" and st.measure in ("level", None)
+        return st.unit == "%" and st.measure in ("level", "rate", None)
     return st.unit in _MATCHING_UNITS.get(claim.unit, {claim.unit})
 
 
@@ -113,7 +116,7 @@ def window_match(claim: Claim, st: Statement) -> bool:
         return False
     if st.period and claim.one_day:
         return False  # a week's (or longer) figure written as one day's
-    if st.typed and not overlaps(claim.months, st.dates):
+    if st.span is not None and not overlaps(claim.months, st.span):
         return False  # November's move written "in December"
     if not st.dates:
         return True

@@ -236,7 +236,11 @@ _VOLATILITY = re.compile(r"volatil|standard\s+deviation|std\.?\s*dev|\bstdev\b",
 # is the sentence's subject, further back than a clause reaches; the figure is what it "was".
 _VOLATILITY_WAS = re.compile(
     rf"^(?:(?!\b(?:r[io]se|fell|gain\w*|los[st]\w*|drop\w*|return\w*|compared|while|and)\b).)*?"
-    rf"(?:{_VOLATILITY.pattern})[^.;]*\b(?:was|is|of|at|came\s+to|stood\s+at)\s*$",
+    rf"(?:{_VOLATILITY.pattern})"
+    # no move named between them ("volatility, IWM's return … was"); its daily moves are its
+    r"(?:(?!(?<!daily\s)\b(?:returns?|gains?|loss(?:es)?|moves?|rise|fall|drop|change|declines?)"
+    r"\b)[^.;])*"
+    r"\b(?:was|is|of|at|came\s+to|stood\s+at)\s*$",
     re.I,
 )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from copilot.counts import COUNT, NOT_A_SPAN
 from copilot.market.symbols import KNOWN_SYMBOLS
 
 MONTHS = {
@@ -87,13 +88,12 @@ class Number:
 # Numbers that are part of a name, not a figure: "S&P 500", "Russell 2000", "Nasdaq-100",
 # "10-year yield", "52-week high". An "N-session" or "N-day" window is a figure (a claim about
 # the window), not a name.
-_COUNT_WORD = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
 _NAMES = re.compile(
     r"S\s?&\s?P\s?\d+|Russell\s\d+|Nasdaq[-\s]\d+|Dow\s(?:Jones\s)?\d+|\bQ[1-4]\b|"
     r"\b\d+-(?:week|month|year)s?\b|\b(?:DGS|XL|T10Y)\w*|"
     # "the top 2 bond ETFs", "the three best sectors": how many places, the question's count
-    rf"\b(?:top|bottom)\s+{_COUNT_WORD}\b(?!\s*%)|"
-    rf"\b{_COUNT_WORD}\s+(?:best|worst|biggest|largest|strongest|weakest|leading|lagging)\b",
+    rf"\b(?:top|bottom)\s+{COUNT}\b{NOT_A_SPAN}|"
+    rf"\b{COUNT}\s+(?:best|worst|biggest|largest|strongest|weakest|leading|lagging)\b",
     re.I,
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from copilot.answer import ReasonCheck
@@ -91,18 +92,20 @@ _NOT_ONE_PLACE = re.compile(
 # down": last place. Held to a ranking of those distances, not of moves.
 _PEAK = r"(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:high|highs|peak|record|top)\b"
 _NEAR_PEAK = re.compile(
-    rf"\b(?:closest|nearest|near(?:est)?\s+to|least\s+(?:far\s+)?below)\s+(?:to\s+)?{_PEAK}|"
-    r"\b(?:smallest|shallowest|mildest)\s+(?:max(?:imum)?\s+)?draw[\s-]?downs?\b",
+    rf"\b(?:closest|nearest|near(?:est)?\s+to|least\s+(?:far\s+)?below)\s+(?:to\s+)?{_PEAK}",
     re.IGNORECASE,
 )
 _FAR_FROM_PEAK = re.compile(
     rf"\b(?:furthest|farthest|most|deepest)\s+(?:below|from|off|under|away\s+from)\s+{_PEAK}|"
-    r"\b(?:deepest|biggest|largest|worst|steepest)\s+(?:max(?:imum)?\s+)?draw[\s-]?downs?\b|"
     r"\bmost\s+beaten[\s-]+down\b",
     re.IGNORECASE,
 )
+_DRAWDOWN = r"(?:max(?:imum)?\s+)?draw[\s-]?downs?\b"
+_SHALLOWEST = re.compile(rf"\b(?:smallest|shallowest|mildest)\s+{_DRAWDOWN}", re.IGNORECASE)
+_DEEPEST = re.compile(rf"\b(?:deepest|biggest|largest|worst|steepest)\s+{_DRAWDOWN}", re.IGNORECASE)
 MOVES = ("move",)
-BELOW_A_PEAK = ("peak_distance", "drawdown")
+BELOW_A_PEAK = ("peak_distance",)  # where it stands now against its high
+DRAWDOWNS = ("drawdown",)  # its deepest fall inside the window
 
 Claim = Literal["first", "last", "only down", "only up"]
 
@@ -123,6 +126,7 @@ def places(body: str) -> list[Place]:
     ends: tuple[tuple[re.Pattern[str], Claim, tuple[str, ...]], ...] = (
         (_BEST, "first", MOVES), (_WORST, "last", MOVES),
         (_NEAR_PEAK, "first", BELOW_A_PEAK), (_FAR_FROM_PEAK, "last", BELOW_A_PEAK),
+        (_SHALLOWEST, "first", DRAWDOWNS), (_DEEPEST, "last", DRAWDOWNS),
     )  # fmt: skip
     for pattern, claim, measures in ends:
         for m in pattern.finditer(body):
@@ -245,7 +249,7 @@ def standing(
     return Standing(place == 1, place == size, mine.label, named.get(1), named.get(size), size)
 
 
-def _span(statement: Statement) -> tuple[object, object]:
+def _span(statement: Statement) -> tuple[date | None, date | None]:
     """The window a value was measured over: its first and last date (a distance's peak date
     lies inside and differs from fund to fund)."""
     return (min(statement.dates), max(statement.dates)) if statement.dates else (None, None)

@@ -34,7 +34,7 @@ _MEASURE_CLASS = {
     "max_daily_return": "daily_extreme", "min_daily_return": "daily_extreme",
     "best_day": "daily_extreme", "worst_day": "daily_extreme",
     "best_gain": "move", "best_gain_since": "move", "n_session_return": "move",
-    "yoy": "move", "mom": "move",  # a change over a year (a month): inflation is a move
+    "yoy": "rate", "mom": "rate",  # a change over a year (a month): inflation, a rate
     "level": "level", "close": "level", "value": "level", "average": "level", "sma": "level",
     "high": "level", "low": "level", "max": "level", "min": "level", "peak": "level",
     "sma_distance": "sma_distance", "distance_from_sma": "sma_distance",
@@ -69,6 +69,8 @@ class Statement:
     # with ("up 2.3% from a year ago")
     period: bool = False  # read from text: given for a week or longer ("for the week"), so no
     # one day's figure
+    span: tuple[date, date] | None = None  # a typed value's window without its base: the months
+    # it can be said of ("in December" for December's move, not for November's base close)
 
     def describe(self) -> str:
         return f"[{self.source}] {self.label}"
@@ -100,10 +102,11 @@ def from_fact(n: int, fact: Fact) -> list[Statement]:
         # sessions after the base, through the end.
         with_base = _sessions(fact.base, fact.end) if fact.base < fact.end else None
         sessions = with_base - 1 if with_base else None
+    span = (fact.start or fact.end, fact.end) if fact.end is not None else None
     found = [
         Statement(n, family(fact.subject), family(fact.versus) if fact.versus else NO_SUBJECT,
                   _measure_class(fact), fact.value, _fact_unit(fact), None, dates, sessions,
-                  fact.label(), True)
+                  fact.label(), True, span=span)
     ]  # fmt: skip
     if fact.unit == "rank" and fact.of:
         found.append(

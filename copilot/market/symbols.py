@@ -331,12 +331,13 @@ def is_yield(symbol: str) -> bool:
 
 
 def quoted_in_percent(symbol: str) -> bool:
-    """Whether `symbol`'s values are percents (yields, rates): "4.28%" can be its level. A
-    price, an index or an index of prices (CPI) is not; an unknown series may be."""
+    """Whether `symbol`'s values are percents (yields, rates, the VIX): "4.28%" can be its level.
+    A price, an index or an index of prices (CPI) is not; an unknown series may be."""
     info = lookup(symbol)
     if info is None:
         return True
-    return info.kind == "yield" or info.represents.endswith("%")
+    # the fear gauge is an annualized volatility, often written "at 16.5%"
+    return info.kind in ("yield", "volatility") or info.represents.endswith("%")
 
 
 def is_commodity(symbol: str) -> bool:

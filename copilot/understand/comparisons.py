@@ -237,9 +237,16 @@ _DEEPER = re.compile(
 )
 _NEARER = re.compile(
     r"\b(?:closest|closer|nearest|nearer|near|close\s+to|smallest|smaller|shallowest|"
-    r"shallower|least|mildest|slightest|within)\b",
+    r"shallower|(?<!at\s)least|mildest|slightest|within)\b",
     _I,
 )
+# The words that say depth or nearness stand just before what they measure from: "the deepest
+# drawdown", "furthest below its 52-week high" (not "over the most recent month").
+_EXTREME_WORD = re.compile(
+    r"\b(?:highs?|peaks?|records?|tops?|draw[\s-]?downs?|lows?|troughs?|bottoms?|beaten[\s-]+down)\b",
+    _I,
+)
+_REACH = 45  # characters before the extreme's word
 _BY_DEPTH = frozenset({"drawdown", "distance_from_peak", "distance_from_trough"})
 
 
@@ -248,6 +255,10 @@ def rank_by_depth(text: str, measure: str, rank: Rank) -> Rank:
     or depth ("furthest below its peak" first) rather than by better and worse."""
     if rank == "none" or measure not in _BY_DEPTH:
         return rank
+    extreme = _EXTREME_WORD.search(text)
+    if extreme is None:
+        return rank
+    text = text[max(0, extreme.start() - _REACH) : extreme.end()]
     near, deep = _NEARER.search(text), _DEEPER.search(text)
     if near is None and deep is None:
         return rank

@@ -34,7 +34,13 @@ from copilot.understand.instruments import (
     unstored,
     warm_patterns,
 )
-from copilot.understand.measures import Asked, find_asked, not_market_data, periodic_move
+from copilot.understand.measures import (
+    Asked,
+    find_asked,
+    near_an_extreme,
+    not_market_data,
+    periodic_move,
+)
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.relative import RECENT_SESSIONS, named_edges
 from copilot.understand.sessions import session_on_or_before, warm_calendar
@@ -87,6 +93,13 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     why = asks_why(words) or news or states_a_move(words) or proposes
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
+    if (
+        why
+        and asked is not None
+        and asked.measure.startswith("distance_from")
+        and (near_an_extreme(words))
+    ):  # "why did XLK pull back from near its record high": the move is what is explained
+        asked = MOVE
     if why and asked is not None and (asked.measure, asked.aggregate) == ("level", "last"):
         # "what was weighing on the S&P", "what's driving gold prices": reasons explain a move,
         # so an opening "what was" or a word for the price names no level to report

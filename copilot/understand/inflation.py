@@ -66,8 +66,8 @@ def inflation_asked(asked: Asked | None, instruments: list[Instrument], words: s
     if not (as_inflation or monthly or _AS_A_RATE.search(said)):
         return None  # "what was the CPI in December": the index, as written
     aggregate = asked.aggregate if asked is not None else "last"
-    if aggregate not in ("max", "min") or _NOW.search(words):
-        aggregate = "last"
+    if aggregate not in ("max", "min", "mean") or _NOW.search(words):
+        aggregate = "last"  # "the average inflation rate in 2025": the rates' mean
     if monthly:
         return Asked(
             "mom", aggregate, MONTH_OVER_MONTH,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from copilot.counts import COUNT
 from copilot.market.symbols import (
     KNOWN_SYMBOLS,
     PLURAL_ONLY,
@@ -39,12 +40,11 @@ _TICKER = re.compile(
     r"(?<![\w^$&.\-/])([$^]?[A-Za-z][A-Za-z0-9]*(?:[.\-=][A-Za-z0-9]{1,4})?)(?![\w&])"
 )
 _SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
-_SET_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
 _SET_WORDS = re.compile(
     # "which ETF", "the best-performing commodity funds", "top 3 commodity funds", "the five
     # worst bond ETFs": a count of places may stand either side of the lead-in
-    rf"\b(?:(?:(?:the\s+)?{_SET_COUNT}\s+)?(?:which|what|each|every|all|rank|sort|compare|best|"
-    r"worst|top|bottom|strongest|weakest)(?:\s+" + _SET_COUNT + r")?(?:[\s-]performing)?"
+    rf"\b(?:(?:(?:the\s+)?{COUNT}\s+)?(?:which|what|each|every|all|rank|sort|compare|best|"
+    r"worst|top|bottom|strongest|weakest)(?:\s+" + COUNT + r")?(?:[\s-]performing)?"
     r"\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
     r"(?P<noun>(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?))"
     r"|the\s+(?P<noun2>(?:(?P<group2>bond|treasury|commodity|industry|sector)\s+)?(?:etfs|funds)))\b",

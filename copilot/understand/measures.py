@@ -86,7 +86,10 @@ _FALL_NOUN = (
 )
 _DEPTH = re.compile(
     r"\bhow\s+(?:deep|big|bad|steep|severe|large|sharp|painful|brutal|nasty|ugly)\b"
-    rf"(?:(?!\bhow\b)[^?.;])*?\b{_FALL_NOUN}\b|"
+    # the fall is what is sized: not "how big were XLE's gains after the dip"
+    r"(?:(?!\b(?:how|gains?|rall\w*|ris\w*|rose|jump\w*|climb\w*|rebound\w*|bounce\w*|"
+    r"returns?|after|before|since|following)\b)[^?.;])*?"
+    rf"\b{_FALL_NOUN}\b|"
     rf"\b(?:depth|severity)\s+of\s+(?:the|its|their|this|that)\s+"
     rf"(?:[\w·'-]+\s+){{0,3}}?{_FALL_NOUN}\b",
     _I,
@@ -94,8 +97,10 @@ _DEPTH = re.compile(
 # "the biggest slide tech has had in January": the deepest fall inside the window (with a day
 # word it is the worst day: `_WORST_DAY`).
 _DEEPEST_FALL = re.compile(
-    rf"\b(?:biggest|largest|deepest|worst|steepest|sharpest|heaviest)\s+{_FALL_NOUN}\b", _I
-)
+    r"\b(?:biggest|largest|deepest|worst|steepest|sharpest|heaviest)\s+(?:pull[\s-]?back|"
+    r"sell[\s-]?off|correction|slide|slump|rout|swoon|downdraft)s?\b",
+    _I,
+)  # not "the biggest drop / decline", which rank net moves ("which sector had the biggest drop")
 # "its 2025 low", "this year's high", "the month's low": the period the extreme is taken over.
 _EXTREME_OF = (
     r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
@@ -388,6 +393,19 @@ _ASKS_GIVEN_BACK = re.compile(
 )
 
 
+_NEAR_AN_EXTREME = re.compile(
+    rf"\b{_CLOSE_TO}\s+(?:its|the|their|a)?\s*{_EXTREME_OF}(?:peaks?|highs?|tops?|records?|"
+    r"troughs?|lows?|bottoms?)\b",
+    _I,
+)
+
+
+def near_an_extreme(text: str) -> bool:
+    """'near its record high', 'closest to its low': a place beside the extreme, which a
+    why-question gives as where the move went, not as the figure asked for."""
+    return _NEAR_AN_EXTREME.search(text) is not None
+
+
 def _distance(text: str) -> Asked | None:
     if _FROM_PEAK.search(text) or _ASKS_GIVEN_BACK.search(text):
         return Asked(
@@ -413,8 +431,17 @@ def _extreme_day(text: str) -> Asked | None:
     return None
 
 
+# "the standard deviation of daily moves", "how volatile were its daily returns": a volatility
+# (not "its daily moves during the volatile week").
+_SPREAD_OF_DAILY = re.compile(
+    r"\b(?:standard\s+deviation|std\.?\s*dev|stdev|volatility|dispersion)\s+of\s+"
+    r"(?:[\w·']+\s+){0,2}?daily\b|\bhow\s+(?:volatile|choppy|jumpy)\b",
+    _I,
+)
+
+
 def _daily(text: str) -> Asked | None:
-    if not _DAILY.search(text):
+    if not _DAILY.search(text) or _SPREAD_OF_DAILY.search(text):
         return None
     if _AVERAGE.search(text):
         return Asked("daily_return", "mean", "average daily move", "the mean of the daily moves")
@@ -505,7 +532,6 @@ def _level(text: str) -> Asked | None:
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
     _sma, _streaks, _up_and_down_days, _counts, _drawdown, _distance, _new_highs,
-    # "the standard deviation of daily moves" is a volatility, not the daily moves
-    _extreme_day, _volatility, _daily, _average, _high_and_low, _extreme_level, _threshold,
+    _extreme_day, _daily, _average, _volatility, _high_and_low, _extreme_level, _threshold,
     _move, _level,
 )  # fmt: skip

@@ -173,7 +173,8 @@ def test_a_ranking_asked_for_three_places_leads_with_three(
      ("which 2 sectors fell the most", 2), ("the bottom two sectors last week", 2),
      ("which sector did best over the last 3 sessions", 1),
      ("the first 10 trading days of the year: which fund led", 1),
-     ("which sector was the best", 1)],
+     ("which sector was the best", 1), ("Which sector had the best 6-month return?", 1),
+     ("the worst 5-day stretch for SPY", 1), ("the top 3.5% of days", 1)],
 )  # fmt: skip
 def test_places_asked(question: str, places: int) -> None:
     assert places_asked(question) == places

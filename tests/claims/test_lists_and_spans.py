@@ -67,3 +67,10 @@ def test_the_count_of_places_asked_is_no_figure() -> None:
         "0.87%": "verified", "0.92%": "verified"
     }  # fmt: skip
     assert figures("Among the three worst, XLRE fell 1.85% [1].") == {"1.85%": "verified"}
+
+
+def test_a_share_after_top_is_still_a_figure() -> None:
+    from copilot.claims.numbers import find_numbers
+
+    assert [n.text for n in find_numbers("the top 3.5% of sessions")] == ["3.5%"]
+    assert [n.text for n in find_numbers("the bottom 2 percent of days")] == ["2 percent"]

@@ -30,7 +30,13 @@ AS_OF = D(2026, 1, 30)
         ("the yield rose 5 bp over the month to date", ((2026, 1),)),
         ("XLE closed at 45.22 on December 31", ()),
         ("its best day since April", ()),
+        ("its best day since mid-April", ()),
         ("prices may rise 2%", ()),
+        ("XLK rose 2% as its march higher continued", ()),
+        ("gold fell 3% in march", ((2025, 3),)),
+        ("The CPI report released in January showed prices up 2.68%", ()),
+        ("December's jobs report showed payrolls up 50,000", ()),
+        ("This month's CPI report showed 2.68%", ()),
     ],
 )  # fmt: skip
 def test_named_months(clause: str, months: tuple[tuple[int, int], ...]) -> None:
@@ -64,6 +70,8 @@ def status(text: str) -> dict[str, str]:
         ("XLE rose 2.63% in November 2025 [1].", "verified"),
         ("XLE rose 2.63% in December [1].", "contradicted"),
         ("In January, XLE rose 2.63% [1].", "contradicted"),
+        # the base close (October 31) is what the move is read from, not a month it is of
+        ("XLE rose 2.63% in October [1].", "contradicted"),
     ],
 )  # fmt: skip
 def test_a_move_said_of_another_month_is_contradicted(text: str, expected: str) -> None:

@@ -12,7 +12,8 @@ from copilot.sources import SourceLedger
 
 
 def book() -> SourceLedger:
-    """[1] the CPI's level for December 2025; [2] the 10-year yield's level on 2026-01-22."""
+    """[1] the CPI's level for December 2025; [2] the 10-year yield's level on 2026-01-22;
+    [3] the CPI's change over the twelve months to December 2025 (the inflation rate)."""
     ledger = SourceLedger()
     ledger.register(_data("measure", ["CPI"],
         "CPI: value 324.05 on 2025-12-01 (released 2026-01-15).",
@@ -22,6 +23,11 @@ def book() -> SourceLedger:
         "DGS10: value 4.28% on 2026-01-22.",
         [Fact(subject="DGS10", measure="level", value=4.28, unit="level", end=D(2026, 1, 22),
               shown="4.28%")]))  # fmt: skip
+    ledger.register(_data("measure", ["CPI"],
+        "CPI: year-over-year change +2.68% from the 2024-12-01 value 315.61 to the 2025-12-01 "
+        "value 324.05.",
+        [Fact(subject="CPI", measure="yoy", value=2.6771, unit="%", end=D(2025, 12, 1),
+              base=D(2024, 12, 1), shown="+2.68%")]))  # fmt: skip
     return ledger
 
 
@@ -41,3 +47,23 @@ def test_the_same_level_without_the_percent_sign_still_verifies() -> None:
 
 def test_a_yields_level_written_in_percent_still_verifies() -> None:
     assert status("The 10-year yield was 4.28% on January 22 [2].") == {"4.28%": "verified"}
+
+
+def test_the_inflation_rate_stated_as_a_level_or_as_a_rise_verifies() -> None:
+    for text in ("Inflation is running at 2.68% [3].", "Annual inflation was at 2.68% [3].",
+                 "CPI inflation stood at 2.68% in December [3].",
+                 "Consumer prices rose 2.68% over the year to December [3]."):  # fmt: skip
+        assert status(text) == {"2.68%": "verified"}, text
+    assert status("Inflation is running at 2.86% [3].") == {"2.86%": "contradicted"}
+    assert status("Inflation was 2.68% in November [3].") == {"2.68%": "contradicted"}
+
+
+def test_the_fear_gauge_written_in_percent_still_verifies() -> None:
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["VIX"], "VIX: value 16.50 on 2026-01-22.",
+        [Fact(subject="VIX", measure="level", value=16.5, unit="level", end=D(2026, 1, 22),
+              shown="16.50")]))  # fmt: skip
+    _, verification = verify_answer("The VIX stood at 16.50% on January 22 [1].", ledger, AS_OF)
+    assert {n.text: n.status for n in verification.numbers if n.unit != "date"} == {
+        "16.50%": "verified"
+    }

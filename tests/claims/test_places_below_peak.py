@@ -42,8 +42,27 @@ def place_statuses(text: str) -> list[str]:
         ("The bond fund closest to its 52-week high is TLT [1].", "unsupported"),
         ("TLT is furthest below its peak [1].", "supported"),
         ("AGG is the furthest below its high of the five [1].", "unsupported"),
-        ("LQD had the deepest drawdown of the group [1].", "unsupported"),
     ],
 )  # fmt: skip
 def test_a_place_below_a_peak_is_held_to_the_distances(text: str, status: str) -> None:
     assert place_statuses(text) == [status]
+
+
+def test_a_drawdown_place_is_not_judged_among_distances_nor_the_reverse() -> None:
+    """Today's distance below the high and the deepest fall inside the window are different
+    rankings: neither decides a claim about the other."""
+    assert place_statuses("LQD had the deepest drawdown of the group [1].") == []
+    ledger = SourceLedger()
+    drawdowns = [("HYG", -0.26), ("TLT", -1.90), ("AGG", -0.70)]
+    facts = [Fact(subject=s, measure="drawdown", value=v, unit="%", start=D(2026, 1, 2),
+                  end=AS_OF, shown=f"{v:+.2f}%") for s, v in drawdowns]  # fmt: skip
+    ledger.register(_data("measure", [s for s, _ in drawdowns], "max drawdowns", facts))
+
+    def judged(text: str) -> list[str]:
+        _, verification = verify_answer(text, ledger, as_of=AS_OF)
+        return [r.status for r in verification.reasons if r.kind == "verdict"]
+
+    assert judged("TLT sits closest to its 52-week high [1].") == []
+    assert judged("TLT had the deepest drawdown [1].") == ["supported"]
+    assert judged("HYG had the deepest drawdown [1].") == ["unsupported"]
+    assert judged("HYG had the shallowest drawdown [1].") == ["supported"]

@@ -52,3 +52,10 @@ def test_a_move_beside_the_word_volatility_is_still_a_move() -> None:
     assert figures("Despite the volatility in January, IWM rose 15.91% [1].") != {
         "15.91%": "verified"
     }
+
+
+def test_a_move_after_a_volatility_word_is_still_a_move() -> None:
+    """'Despite elevated volatility, IWM's return this month was 15.91%' states a return."""
+    assert figures("Despite elevated volatility, IWM's return this month was 15.91% [1].") != {
+        "15.91%": "verified"
+    }

@@ -165,3 +165,29 @@ def test_the_final_weeks_of_a_month_with_no_count_are_its_last_week(catalog: Cat
         D(2025, 12, 31),
     )
     assert u.window.label == "the final week of December 2025"
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate", "rank"),
+    [
+        # daily moves asked for, beside a volatility word, stay daily moves
+        ("What were SPY's daily moves during the volatile week of January 20?", "daily_return", "last", "none"),
+        ("how volatile were SPY's daily moves last month", "volatility", "last", "none"),
+        # a ranking by "the biggest decline" ranks net moves, from the lowest
+        ("Which sector had the biggest decline last week?", "return", "last", "asc"),
+        ("which sector had the biggest drop in december", "return", "last", "asc"),
+        # the gains after a dip are sized, not the dip
+        ("How big were XLE's gains after the dip in December?", "return", "last", "none"),
+        # the depth word must stand by the extreme: "most recent" is no depth
+        ("Over the most recent month, which sector is closest to its high?", "distance_from_peak", "last", "desc"),
+        ("which sector is at least 5% below its high and furthest from it", "distance_from_peak", "last", "asc"),
+        # a why-question's "near its record high" says where the move went
+        ("Why did XLK pull back from near its record high this week?", "return", "last", "none"),
+        ("what is the average inflation rate in 2025", "yoy", "mean", "none"),
+    ],
+)  # fmt: skip
+def test_review_cases(
+    catalog: Catalog, question: str, measure: str, aggregate: str, rank: str
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.measure, call.aggregate, call.rank) == (measure, aggregate, rank)
