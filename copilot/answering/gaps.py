@@ -7,10 +7,9 @@ named with its reason, so an answer never quietly fills the gap with made-up num
 
 from __future__ import annotations
 
-import re
-
 from copilot.answer import ToolCallRecord
 from copilot.answering.lead import first_line
+from copilot.market.measure_window import NOTHING_IN_WINDOW
 from copilot.sentences import spoken_list
 from copilot.understand.model import Understanding
 
@@ -96,13 +95,6 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
-# The measure tool's note when a window holds no observation: it used the one standing before.
-_NOTHING_IN_WINDOW = re.compile(
-    r"\b[Nn]o (?P<symbol>\S+) observation on or after (?P<start>\d{4}-\d{2}-\d{2}): the "
-    r"(?P<what>\w+) of (?P<used>\d{4}-\d{2}-\d{2}) is used\."
-)
-
-
 def window_gaps(records: list[ToolCallRecord]) -> list[str]:
     """A line for each measure whose window held no observation by the as-of date ("how far did
     the 10-year yield move in January" before January's monthly value is out): its figures are
@@ -111,7 +103,7 @@ def window_gaps(records: list[ToolCallRecord]) -> list[str]:
     for record in records:
         if record.error or record.name in ("search_news", "news_drivers"):
             continue
-        for m in _NOTHING_IN_WINDOW.finditer(record.output):
+        for m in NOTHING_IN_WINDOW.finditer(record.output):
             lines.append(
                 f"{m['symbol']} has no {m['what']} dated on or after {m['start']} by the as-of "
                 f"date: its figures above are of {m['used']}, the latest before the window "

@@ -10,6 +10,7 @@ Pure: no I/O, no LLM.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -189,12 +190,21 @@ def _first(
         if args.end == args.start:
             notes.append(snap_note(symbol, args.start, used, kind, used))
         else:
-            notes.append(
-                f"no {symbol} observation on or after {args.start}: the {what(kind)} of {used} "
-                "is used."
-            )
+            notes.append(nothing_in_window(symbol, args.start, what(kind), used))
         return last
     return first
+
+
+def nothing_in_window(symbol: str, start: date, what: str, used: date) -> str:
+    """The note of a window that holds no observation (read back by `NOTHING_IN_WINDOW`)."""
+    return f"no {symbol} observation on or after {start}: the {what} of {used} is used."
+
+
+# The note above as the answer reads it back (`copilot.answering.gaps.window_gaps`).
+NOTHING_IN_WINDOW = re.compile(
+    r"\b[Nn]o (?P<symbol>\S+) observation on or after (?P<start>\d{4}-\d{2}-\d{2}): the "
+    r"(?P<what>\w+) of (?P<used>\d{4}-\d{2}-\d{2}) is used\."
+)
 
 
 def _clip_note(symbol: str, s: pd.Series, args: MeasureArgs, available: int) -> str:
