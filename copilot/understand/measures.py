@@ -108,7 +108,10 @@ _EXTREME_OF = (
     r"(?:this|last)\s+(?:year|month|quarter|week)'?s\s+|(?:year|month|quarter|week)'s\s+)?"
 )
 _SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"
-_CLOSE_TO = r"(?:clos(?:e|er|est)\s+to|near(?:er|est)?(?:\s+to)?|within\s+reach\s+of)"
+_CLOSE_TO = (
+    r"(?:clos(?:e|er|est)\s+to|near(?:er|est)?(?:\s+to)?|within\s+reach\s+of|"
+    r"(?:gap|distance)\s+(?:to|from))"  # "the smallest gap to its record high"
+)
 _FROM_PEAK = re.compile(
     r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since|"
     rf"{_CLOSE_TO})\s+"

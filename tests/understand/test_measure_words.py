@@ -96,6 +96,8 @@ def test_a_net_fall_and_one_sessions_drop_stay_moves(catalog: Catalog, question:
         ("which sector is closest to its high", "distance_from_peak", "desc"),
         ("which sector sits nearest its record high", "distance_from_peak", "desc"),
         ("which sector fund is sitting closest to its yearly high", "distance_from_peak", "desc"),
+        ("which sector has the smallest gap to its record high", "distance_from_peak", "desc"),
+        ("which sector has the biggest gap to its high", "distance_from_peak", "asc"),
         ("which sector fund had the deepest drawdown in january", "drawdown", "asc"),
         ("which sector had the smallest drawdown this year", "drawdown", "desc"),
         ("which sector is closest to its low this year", "distance_from_trough", "asc"),
