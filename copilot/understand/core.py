@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from copilot.market.measure_model import MeasureArgs
-from copilot.market.symbols import family, lookup
+from copilot.market.symbols import family, lookup, quoted_in_percent
 from copilot.understand.catalog import Catalog
 from copilot.understand.choose import choose_symbol, current, data_problems, frequency_note
 from copilot.understand.comparisons import (
@@ -39,6 +39,7 @@ from copilot.understand.measures import (
     find_asked,
     near_an_extreme,
     not_market_data,
+    percent_threshold,
     periodic_move,
 )
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
@@ -119,6 +120,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     chosen = _choose(found, catalog, window_found.window, asked, as_of)
     if (rate := inflation_asked(asked, chosen.instruments, words)) is not None:
         asked = rate  # "what is inflation running at": the CPI's change over a year
+    in_percent = chosen.instruments and all(_in_percent(i.symbol) for i in chosen.instruments)
+    if in_percent and not why and (asked is None or asked.measure == "return"):
+        # "did the VIX close above 20% this month": a level of a series quoted in %
+        asked = percent_threshold(words) or asked
     if why and not chosen.instruments and not found.unknown and not found.soft_unknown:
         # "why did lumber fall?": what moved is named in words no lookup knows
         subject = unnamed_subject(masked)
@@ -183,6 +188,11 @@ def _drop_unknown_within(found: Found, guess: str) -> None:
     within = guess.lower()
     found.unknown = [u for u in found.unknown if u.phrase.lower() not in within]
     found.soft_unknown = [u for u in found.soft_unknown if u.phrase.lower() not in within]
+
+
+def _in_percent(symbol: str) -> bool:
+    """A registry series whose values are percents (an unknown name is not taken to be one)."""
+    return lookup(symbol) is not None and quoted_in_percent(symbol)
 
 
 def _is_release(symbol: str) -> bool:

@@ -199,6 +199,11 @@ _BELOW = re.compile(
     r"(?:below|under|to))\s+" + _NUMBER_NOT_PERCENT,
     _I,
 )
+# "did the VIX close above 20% at any point", "has the 10-year topped 4.5%": a level written in
+# %, for the series quoted in % (the caller knows the instruments; elsewhere it is a move).
+_NUMBER_PERCENT = r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent|pct)(?!\w)"
+_ABOVE_PERCENT = re.compile(_ABOVE.pattern.replace(_NUMBER_NOT_PERCENT, _NUMBER_PERCENT), _I)
+_BELOW_PERCENT = re.compile(_BELOW.pattern.replace(_NUMBER_NOT_PERCENT, _NUMBER_PERCENT), _I)
 _AVERAGE = re.compile(r"\b(?:average|mean|avg)\b", _I)
 # How much a price swings, in everyday words: "how jumpy has the VIX been", "a bumpy ride",
 # "how wild were the swings", "whipsawed", "bounced around" (a move word's "jump" is no move here).
@@ -498,10 +503,12 @@ def _volatility(text: str) -> Asked | None:
     )  # fmt: skip
 
 
-def _threshold(text: str) -> Asked | None:
+def _threshold(
+    text: str, above_words: re.Pattern[str] = _ABOVE, below_words: re.Pattern[str] = _BELOW
+) -> Asked | None:
     """'Was the VIX above 20 at any point', 'did oil fall below 60': the window's extreme
     level, to hold against the number (a number with % is a move instead)."""
-    above, below = _ABOVE.search(text), _BELOW.search(text)
+    above, below = above_words.search(text), below_words.search(text)
     if above is None and below is None:
         return None
     if below is None or (above is not None and above.start() < below.start()):
@@ -519,6 +526,12 @@ def _threshold(text: str) -> Asked | None:
         "the smallest value among the window's "
         "sessions, with its date (to hold against the number asked about)",
     )
+
+
+def percent_threshold(text: str) -> Asked | None:
+    """The window's highest (lowest) level, asked against a level written in %: "did the VIX
+    close above 20% at any point this month" of a series quoted in % (yields, rates, the VIX)."""
+    return _threshold(text, _ABOVE_PERCENT, _BELOW_PERCENT)
 
 
 def _move(text: str) -> Asked | None:

@@ -193,3 +193,22 @@ def test_review_cases(
 ) -> None:
     [call] = understand(question, A, catalog).calls
     assert (call.measure, call.aggregate, call.rank) == (measure, aggregate, rank)
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "measure", "aggregate"),
+    [
+        # a series quoted in %: the level is what crossed the line
+        ("did the vix close above 20% at any point this month", "VIX", "level", "max"),
+        ("has the 10-year yield topped 4.5% this year", "US10Y", "level", "max"),
+        ("did the 10-year yield dip below 4% this year", "US10Y", "level", "min"),
+        # a move by a share, and a price's threshold in %, stay moves
+        ("did the vix rise 20% this month", "VIX", "return", "last"),
+        ("did spy rise above 2% this month", "SPY", "return", "last"),
+    ],
+)  # fmt: skip
+def test_a_threshold_in_percent_is_a_level_for_a_series_quoted_in_percent(
+    catalog: Catalog, question: str, symbol: str, measure: str, aggregate: str
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.symbols, call.measure, call.aggregate) == ([symbol], measure, aggregate)
