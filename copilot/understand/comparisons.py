@@ -293,6 +293,20 @@ _UP_TO = re.compile(r"\b(?:run[\s-]+up|lead(?:ing|s)?\s+up)\s+to\b", _I)
 
 
 _WHATS_UP = re.compile(_WHATS_UP_WITH, _I)
+# "how did treasuries hold up during the January 20 selloff": the selloff is the market's event,
+# no move of the instrument asked about.
+_AN_EVENT = re.compile(
+    r"\b(?:during|amid|amidst|through(?:out)?|in)\s+(?:the|that|this|last\s+\w+'s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:sell[\s-]?off|rally|rout|crash|slump|rebound|meltdown|melt[\s-]?up)\b",
+    _I,
+)
+# "how did treasuries hold up during the selloff", "did banks keep up", "how do the sectors stack
+# up": "up" ends a verb of faring, and says no rise.
+_UP_AS_A_PARTICLE = re.compile(
+    r"\b(?:h(?:old|olds|eld|olding)|k(?:eep|eeps|ept|eeping)|stack(?:s|ed|ing)?|"
+    r"shap(?:e|es|ed|ing)|measur(?:e|es|ed|ing))\s+up\b",
+    _I,
+)
 
 
 def direction_of(text: str) -> Literal["up", "down"] | None:
@@ -302,6 +316,8 @@ def direction_of(text: str) -> Literal["up", "down"] | None:
     if GAVE_BACK.search(text):  # "how much of its rally did gold give up": a fall
         return "down"
     text = _WHATS_UP.sub(" what about ", text)  # "what's up with utilities" asks, not says up
+    text = _UP_AS_A_PARTICLE.sub(" fared ", text)  # "how did treasuries hold up": no rise
+    text = _AN_EVENT.sub(" during the event ", text)  # "during the selloff": the market's, not its
     up, down = _UP.search(text), _DOWN.search(text)
     if up is None and down is None:
         return None

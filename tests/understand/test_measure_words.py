@@ -212,3 +212,23 @@ def test_a_threshold_in_percent_is_a_level_for_a_series_quoted_in_percent(
 ) -> None:
     [call] = understand(question, A, catalog).calls
     assert (call.symbols, call.measure, call.aggregate) == ([symbol], measure, aggregate)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how did long-dated treasuries hold up during the january 20 selloff",
+     "did regional lenders keep up with the big banks in january",
+     "how did the sectors stack up last week",
+     "how did small caps do in the rally"],
+)  # fmt: skip
+def test_faring_words_and_the_markets_event_say_no_direction(
+    catalog: Catalog, question: str
+) -> None:
+    """'hold up' is no rise and 'the selloff' is the market's: a correction 'it did not rise'
+    had opened the treasuries answer."""
+    assert understand(question, A, catalog).direction is None
+
+
+def test_the_instruments_own_move_word_still_says_its_direction(catalog: Catalog) -> None:
+    assert understand("why did gold fall during the selloff", A, catalog).direction == "down"
+    assert understand("did gold rise in december", A, catalog).direction == "up"
