@@ -228,6 +228,14 @@ def _calendar_unit(text: str, number: Number) -> str:
     return match.group(1).lower().rstrip("s") + "s" if match else ""
 
 
+# "The share of sector funds that finished in the green is 14.18%": a part of a group, which no
+# measure computes (a fund's own 14.18% return was ✓ for it).
+_SHARE_OF_A_GROUP = re.compile(
+    r"\b(?:share|proportion|percentage|fraction|percent|portion)\s+of\s+(?:the\s+|all\s+)?"
+    r"(?:\d+\s+|\w+\s+)?(?:sectors?|funds?|etfs?|stocks?|names|members|constituents|companies|"
+    r"instruments|markets|components)\b",
+    re.I,
+)
 # The measure tool's volatility is the standard deviation of the moves, and is written so.
 _VOLATILITY = re.compile(r"volatil|standard\s+deviation|std\.?\s*dev|\bstdev\b", re.I)
 
@@ -284,6 +292,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
     if unit == "pp" or (unit == "points" and comparative):
         return "diff", True
     if unit in ("%", "pp"):
+        if _SHARE_OF_A_GROUP.search(before):
+            return "share", False  # what part of a group, not any one instrument's move
         if _VOLATILITY.search(around):
             return "volatility", False
         if re.search(r"drawdown|peak-to-trough", around, re.I):

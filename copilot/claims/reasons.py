@@ -292,8 +292,8 @@ _SUPERLATIVES = {
 }
 # A superlative is a claim when it is about performance ("the best sector", "its biggest gain",
 # "a record high", "best since"), not a description ("the largest companies").
-_PERFORMANCE = (
-    r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:gains?|drops?|declines?|rall(?:y|ies)|jumps?|moves?|falls?|"
+_PERFORMANCE = (  # "its biggest gain", "the biggest in the past year"
+    r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:gains?|drops?|declines?|rall(?:y|ies)|jumps?|moves?|falls?|"
     r"loss(?:es)?|increases?|advances?|rises?|perform\w*|sectors?|days?|sessions?|weeks?|"
     r"months?|quarters?|years?|start|stretch|runs?|streaks?|clos(?:e|es|ing)|levels?|highs?|lows?|"
     r"finish|returns?|showing|on record|ever|in (?:the|its) (?:data|history))\b"

@@ -74,3 +74,18 @@ def test_a_share_after_top_is_still_a_figure() -> None:
 
     assert [n.text for n in find_numbers("the top 3.5% of sessions")] == ["3.5%"]
     assert [n.text for n in find_numbers("the bottom 2 percent of days")] == ["2 percent"]
+
+
+def test_a_share_of_a_group_is_no_one_funds_move() -> None:
+    """'The share of the sector funds that fell was 1.85%' is a part of the group: XLRE's own
+    -1.85% does not bear it out."""
+    assert figures("The share of the sector funds that fell was 1.85% [1].") == {
+        "1.85%": "unverified"
+    }
+
+
+def test_a_superlative_over_the_past_year_needs_a_source_that_computed_it() -> None:
+    _, verification = verify_answer(
+        "XLRE's slide was the biggest in the past year, a fall of 1.85% [1].", book(), as_of=AS_OF
+    )
+    assert [(r.kind, r.status) for r in verification.reasons] == [("superlative", "unsupported")]
