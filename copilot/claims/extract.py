@@ -237,7 +237,12 @@ _SHARE_OF_A_GROUP = re.compile(
     re.I,
 )
 # The measure tool's volatility is the standard deviation of the moves, and is written so.
-_VOLATILITY = re.compile(r"volatil|standard\s+deviation|std\.?\s*dev|\bstdev\b", re.I)
+_VOLATILITY = re.compile(
+    # not "its most volatile day", a day's move
+    r"volatil(?!e\s+(?:single\s+|trading\s+)?(?:day|session))|standard\s+deviation|"
+    r"std\.?\s*dev|\bstdev\b",
+    re.I,
+)
 
 
 # "The annualized volatility of IWM over the 20 sessions from … to … was 15.91%": the measure

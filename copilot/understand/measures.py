@@ -428,6 +428,27 @@ def _distance(text: str) -> Asked | None:
     return None
 
 
+# "its most volatile day", "the wildest session", "the biggest swing either way": the day of
+# the largest move, up or down, is the best or the worst day; both are measured.
+_SWING_DAY = re.compile(
+    r"\b(?:most\s+(?:volatile|turbulent|eventful)|wildest|choppiest|craziest|biggest\s+swing|"
+    r"largest\s+swing)\s+(?:single\s+|trading\s+|one\s+)?(?:day|session)\b|"
+    r"\b(?:biggest|largest)\s+(?:one[\s-]day\s+|daily\s+|single[\s-]day\s+)?(?:move|swing)s?\s+"
+    r"(?:either\s+way|in\s+either\s+direction)\b",
+    _I,
+)
+
+
+def _swing_day(text: str) -> Asked | None:
+    if not _SWING_DAY.search(text):
+        return None
+    return Asked(
+        "daily_return", "max", "best and worst day",
+        "the largest and the smallest daily move in the window, with their dates",
+        both_extremes=True,
+    )  # fmt: skip
+
+
 def _extreme_day(text: str) -> Asked | None:
     worst = _WORST_DAY.search(text)
     best = _BEST_DAY.search(text)
@@ -547,7 +568,7 @@ def _level(text: str) -> Asked | None:
 
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
-    _sma, _streaks, _up_and_down_days, _counts, _drawdown, _distance, _new_highs,
+    _sma, _streaks, _up_and_down_days, _counts, _drawdown, _distance, _new_highs, _swing_day,
     _extreme_day, _daily, _average, _volatility, _high_and_low, _extreme_level, _threshold,
     _move, _level,
 )  # fmt: skip

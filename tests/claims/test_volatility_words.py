@@ -59,3 +59,7 @@ def test_a_move_after_a_volatility_word_is_still_a_move() -> None:
     assert figures("Despite elevated volatility, IWM's return this month was 15.91% [1].") != {
         "15.91%": "verified"
     }
+
+
+def test_the_most_volatile_day_is_a_days_move_not_the_volatility() -> None:
+    assert figures("IWM swung by 15.91% on its most volatile day [1].") != {"15.91%": "verified"}

@@ -232,3 +232,18 @@ def test_faring_words_and_the_markets_event_say_no_direction(
 def test_the_instruments_own_move_word_still_says_its_direction(catalog: Catalog) -> None:
     assert understand("why did gold fall during the selloff", A, catalog).direction == "down"
     assert understand("did gold rise in december", A, catalog).direction == "up"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much did the nasdaq 100 fund swing on its most volatile day this month",
+     "what was gold's wildest session this month",
+     "gold's biggest move either way this month"],
+)  # fmt: skip
+def test_the_most_volatile_day_is_the_best_and_the_worst_day(
+    catalog: Catalog, question: str
+) -> None:
+    calls = understand(question, A, catalog).calls
+    assert [(c.measure, c.aggregate, c.start) for c in calls] == [
+        ("daily_return", "max", D(2026, 1, 1)), ("daily_return", "min", D(2026, 1, 1))
+    ]  # fmt: skip
