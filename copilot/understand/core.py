@@ -36,6 +36,7 @@ from copilot.understand.instruments import (
 )
 from copilot.understand.measures import (
     Asked,
+    extreme_of_a_period,
     find_asked,
     near_an_extreme,
     not_market_data,
@@ -143,7 +144,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     for phrase in releases:
         result.trace.append(f"instruments: '{phrase}' names a release (a cause asked about), not "
                             "a market that moved")  # fmt: skip
-    _fill_window(result, window_found, asked, latest, catalog)
+    _fill_window(result, window_found, asked, latest, catalog, words)
     _fill_intent(
         result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
     )
@@ -315,7 +316,7 @@ def _fill_instruments(
 
 def _fill_window(
     result: Understanding, found: WindowFound, asked: Asked | None, latest: date,
-    catalog: Catalog,
+    catalog: Catalog, words: str,
 ) -> None:  # fmt: skip
     result.problems += found.problems
     if found.vague:
@@ -328,6 +329,11 @@ def _fill_window(
         found = _from_first_close(found, result, catalog)
     if asked is not None and asked.measure in _FROM_AN_EXTREME and (day := _one_day(found.window)):
         found = _extreme_through(found, day, asked.measure)
+    elif (
+        asked is not None and asked.measure in _FROM_AN_EXTREME and found.window is not None
+        and _has_data_in(result.instruments, found.window, catalog)  # not "its 2011 high"
+    ):  # fmt: skip
+        found = _since_the_extremes_period(found, found.window, words)
     if found.window is None:
         if not found.problems:
             result.window = _default_window(asked, latest, result, catalog)
@@ -371,6 +377,29 @@ def _extreme_through(found: WindowFound, day: Window, measure: str) -> WindowFou
              "history up to it (over one session alone it is its own extreme)")  # fmt: skip
     return replace(found, window=Window(start=None, end=day.end, label=label, explicit=True),
                    trace=trace)  # fmt: skip
+
+
+def _has_data_in(instruments: list[Instrument], window: Window, catalog: Catalog) -> bool:
+    """Every instrument has data inside the window (else the period's problem is said as it
+    stands: "its 2011 high" of data that begins in 2025)."""
+    metas = [catalog.get(i.symbol) for i in instruments]
+    last = window.end or window.start
+    return last is not None and all(m is not None and m.first <= last for m in metas)
+
+
+def _since_the_extremes_period(found: WindowFound, window: Window, words: str) -> WindowFound:
+    """'How far off its December low is copper' (asked in January): from the lowest close since
+    December began to the latest close, not December's own last close. If a lower close came
+    after December, that is the low measured, and its date is said."""
+    if window.end is None or window.start is None or not extreme_of_a_period(words):
+        return found
+    label = f"since {window.label} (the extreme set from then on, to the latest close)"
+    trace = (
+        f"window: {label} → from {window.start.isoformat()} to the latest close: the "
+        f"extreme named by its period ({window.label}), measured against the latest close"
+    )
+    return replace(found, window=Window(start=window.start, end=None, label=label,
+                                        explicit=True), trace=trace)  # fmt: skip
 
 
 def _from_first_close(found: WindowFound, result: Understanding, catalog: Catalog) -> WindowFound:

@@ -105,6 +105,9 @@ _DEEPEST_FALL = re.compile(
 _EXTREME_OF = (
     r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
     r"(?:yearly|annual|12[\s-]month|one[\s-]year|1[\s-]year)\s+|"
+    # "its December low", "the January high": the month the extreme was set in
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)(?:'s)?\s+|"
     r"(?:this|last)\s+(?:year|month|quarter|week)'?s\s+|(?:year|month|quarter|week)'s\s+)?"
 )
 _SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"
@@ -406,6 +409,21 @@ _NEAR_AN_EXTREME = re.compile(
     r"troughs?|lows?|bottoms?)\b",
     _I,
 )
+
+
+# "off its December low", "below its 2025 high": the extreme set in a named period.
+_EXTREME_OF_A_PERIOD = re.compile(
+    r"\b(?:its|the|their)\s+(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?:'s)?\s+(?:lows?|highs?|peaks?|troughs?|"
+    r"bottoms?|tops?)\b",
+    _I,
+)
+
+
+def extreme_of_a_period(text: str) -> bool:
+    """'How far has copper climbed off its December low': the period names where the extreme
+    was set; the distance is to the latest close, not to the period's end."""
+    return _EXTREME_OF_A_PERIOD.search(text) is not None
 
 
 def near_an_extreme(text: str) -> bool:

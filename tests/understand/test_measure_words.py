@@ -247,3 +247,31 @@ def test_the_most_volatile_day_is_the_best_and_the_worst_day(
     assert [(c.measure, c.aggregate, c.start) for c in calls] == [
         ("daily_return", "max", D(2026, 1, 1)), ("daily_return", "min", D(2026, 1, 1))
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "start"),
+    [
+        ("how far has copper climbed off its december low", "distance_from_trough", D(2025, 12, 1)),
+        ("How far above its 2025 low is IWM?", "distance_from_trough", D(2025, 1, 1)),
+        ("how far below its december high is silver", "distance_from_peak", D(2025, 12, 1)),
+    ],
+)  # fmt: skip
+def test_an_extreme_named_by_its_period_is_measured_to_the_latest_close(
+    catalog: Catalog, question: str, measure: str, start: date
+) -> None:
+    """The period says where the extreme was set; the distance is now (it had been December's
+    own move, or the distance at the period's last close)."""
+    [call] = understand(question, A, catalog).calls
+    assert (call.measure, call.start, call.end) == (measure, start, None)
+
+
+def test_a_distance_asked_of_a_period_stays_that_periods(catalog: Catalog) -> None:
+    [call] = understand("how far below its peak was SPY in december", A, catalog).calls
+    assert (call.start, call.end) == (D(2025, 12, 1), D(2025, 12, 31))
+
+
+def test_an_extreme_of_a_period_before_the_data_is_still_said(catalog: Catalog) -> None:
+    """'its 2011 high' when the data begins in 2025: the period's problem, not a 2025 peak."""
+    u = understand("how far is silver from its 2011 high?", A, catalog)
+    assert u.calls == [] and u.problems and "2011" in u.problems[0]
