@@ -77,6 +77,7 @@ class Claim:
     calendar_days: bool = False  # a window's length counted in days, not trading days
     calendar_unit: str = ""  # … or in weeks, months or years ("the past two weeks")
     months: tuple[tuple[int, int], ...] = ()  # months named without a day ("in December")
+    sentence_day: date | None = None  # the one day its sentence names, if it names one
     period: bool = False  # its sentence gives it a period longer than a day ("for the week")
     one_day: bool = False  # its sentence names one day and no longer period ("on January 20")
 
@@ -209,6 +210,7 @@ def _in_days(text: str, number: Number) -> bool:
     return bool(re.match(r"[\s-]*days?\b", text[number.end : number.end + 8], re.I))
 
 
+_ON_A_DAY = re.compile(r"\bon\s+$", re.I)
 # "In December, XLE fell 1.14%": the period a sentence opens with is its figures'.
 _LEAD_IN = re.compile(r"^\s*(?:in|during|for|over|through(?:out)?|across|last|this)\b[^,;.]{0,40},",
                       re.I)  # fmt: skip
@@ -383,6 +385,10 @@ def extract_claims(
         respective = _respectively(text, sentence, figures)
         period = over_a_period(text, lo, hi, previous)
         one_day = len({n.day or n.month_day for n in dates if lo <= n.start < hi}) == 1
+        # the day a sentence puts its figure on ("was on January 30"; not "as of January 30")
+        days_named = {n.day for n in dates if lo <= n.start < hi and n.day is not None
+                      and _ON_A_DAY.search(text[max(lo, n.start - 4) : n.start])}  # fmt: skip
+        sentence_day = next(iter(days_named)) if one_day and len(days_named) == 1 else None
         carried = 0  # the sign a list of figures "…, respectively" shares
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
@@ -435,7 +441,7 @@ def extract_claims(
                     calendar_unit=_calendar_unit(text, number) if measure == "window" else "",
                     months=named_months(text[clause[0] : clause[1]], as_of)
                     or named_months(_lead_in(text[lo:hi]), as_of),
-                    period=period, one_day=one_day and not period,
+                    period=period, one_day=one_day and not period, sentence_day=sentence_day,
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
                     sentence_words=clause_words(text[lo:hi]),

@@ -71,6 +71,7 @@ class Statement:
     # one day's figure
     span: tuple[date, date] | None = None  # a typed value's window without its base: the months
     # it can be said of ("in December" for December's move, not for November's base close)
+    on: date | None = None  # a typed extreme's own day (a best day's, a peak's)
 
     def describe(self) -> str:
         return f"[{self.source}] {self.label}"
@@ -106,7 +107,7 @@ def from_fact(n: int, fact: Fact) -> list[Statement]:
     found = [
         Statement(n, family(fact.subject), family(fact.versus) if fact.versus else NO_SUBJECT,
                   _measure_class(fact), fact.value, _fact_unit(fact), None, dates, sessions,
-                  fact.label(), True, span=span)
+                  fact.label(), True, span=span, on=fact.on)
     ]  # fmt: skip
     if fact.unit == "rank" and fact.of:
         found.append(
