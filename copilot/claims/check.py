@@ -120,7 +120,7 @@ def window_match(claim: Claim, st: Statement) -> bool:
         return False  # November's move written "in December"
     if st.measure == "daily_extreme" and st.on is not None and claim.sentence_day is not None:
         # "its wildest session was on January 30, with a 3.88% increase": the best day's +3.88%
-        # fell on January 14; January 30 was the worst day's
+        # fell on January 28; January 30 was the worst day's
         return claim.sentence_day == st.on
     if not st.dates:
         return True
