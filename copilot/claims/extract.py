@@ -238,6 +238,13 @@ _SHARE_OF_A_GROUP = re.compile(
     r"instruments|markets|components)\b",
     re.I,
 )
+# "XLE's best week this year was +3.15%": a week's move ranked among weeks, which no measure
+# computes (the best day's +3.15% had made it ✓).
+_PERIODIC = re.compile(
+    r"\b(?:best|worst|biggest|largest|strongest|weakest)\s+(?:week|month|quarter)s?\b|"
+    r"\b(?:best|worst|biggest|largest)\s+(?:weekly|monthly|quarterly)\b",
+    re.I,
+)
 # The measure tool's volatility is the standard deviation of the moves, and is written so.
 _VOLATILITY = re.compile(
     # not "its most volatile day", a day's move
@@ -301,6 +308,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
     if unit in ("%", "pp"):
         if _SHARE_OF_A_GROUP.search(before):
             return "share", False  # what part of a group, not any one instrument's move
+        if _PERIODIC.search(before[-60:]):
+            return "periodic", False  # "its best week": no measure ranks weeks or months
         if _VOLATILITY.search(around):
             return "volatility", False
         if re.search(r"drawdown|peak-to-trough", around, re.I):

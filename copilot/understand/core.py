@@ -118,7 +118,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked = MOVE  # "how big was the drop on January 20": that session's move
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
-    chosen = _choose(found, catalog, window_found.window, asked, as_of)
+    chosen = _choose(found, catalog, window_found.window, asked, as_of, question)
     if (rate := inflation_asked(asked, chosen.instruments, words)) is not None:
         asked = rate  # "what is inflation running at": the CPI's change over a year
     in_percent = chosen.instruments and all(_in_percent(i.symbol) for i in chosen.instruments)
@@ -241,14 +241,20 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# "the S&P 500 fund", "the S&P 500 ETF": the fund's own price, not the index's level.
+_THE_FUND = re.compile(r"\s*(?:'s\s+)?(?:fund|etf|spdr|tracker)\b", re.IGNORECASE)
+
+
 def _choose(
-    found: Found, catalog: Catalog, window: Window | None, asked: Asked | None, as_of: date
-) -> _Chosen:
+    found: Found, catalog: Catalog, window: Window | None, asked: Asked | None, as_of: date,
+    question: str = "",
+) -> _Chosen:  # fmt: skip
     level_like = asked is not None and asked.measure == "level"
     chosen = _Chosen([], [])
     seen: set[str] = set()
     for mention in found.mentions:
-        symbol, why_note = choose_symbol(mention, catalog, window, level_like, as_of)
+        a_fund = _THE_FUND.match(question, mention.end) is not None
+        symbol, why_note = choose_symbol(mention, catalog, window, level_like and not a_fund, as_of)
         if symbol in seen:
             continue
         seen.add(symbol)

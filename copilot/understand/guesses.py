@@ -84,6 +84,8 @@ _NOT_A_CAUSE = re.compile(
     # "was it a good week for tech?": a judgement of the move, not a cause
     r"good|bad|great|strong|weak|big|huge|rough|tough|terrible|decent|solid|normal|typical|"
     r"usual|up|down|green|red|positive|negative|"
+    # "is it above it", "is it below its average": a position asked about, not a cause
+    r"above|below|under|higher|lower|near|"
     # "can someone explain …", "could you explain …": the asker, not a cause
     r"you|u|someone|somebody|anyone|anybody|we|i|they|people|one)\b.*|"
     r"(?:\w+\s+){0,2}(?:day|week|month|year|session|quarter)s?\b.*|"

@@ -40,3 +40,16 @@ def book() -> SourceLedger:
 def test_a_days_extreme_binds_its_own_day(text: str, status: str) -> None:
     _, verification = verify_answer(text, book(), as_of=AS_OF)
     assert [n.status for n in verification.numbers if n.unit == "%"] == [status]
+
+
+def test_a_best_week_is_no_best_day() -> None:
+    """'XLE's best week this year was +3.15%': no measure ranks weeks; the best day's +3.15%
+    does not bear it out."""
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["XLE"], "XLE: best day +3.15% on 2026-01-08.",
+        [Fact(subject="XLE", measure="max_daily_return", value=3.15, unit="%",
+              start=D(2026, 1, 2), end=AS_OF, on=D(2026, 1, 8), shown="+3.15%")]))  # fmt: skip
+    for text, status in (("XLE's best week this year was +3.15% [1].", "unverified"),
+                         ("XLE's best day this year was +3.15% [1].", "verified")):  # fmt: skip
+        _, verification = verify_answer(text, ledger, as_of=AS_OF)
+        assert [n.status for n in verification.numbers if n.unit == "%"] == [status], text

@@ -275,3 +275,16 @@ def test_an_extreme_of_a_period_before_the_data_is_still_said(catalog: Catalog) 
     """'its 2011 high' when the data begins in 2025: the period's problem, not a 2025 peak."""
     u = understand("how far is silver from its 2011 high?", A, catalog)
     assert u.calls == [] and u.problems and "2011" in u.problems[0]
+
+
+def test_the_sp500_fund_is_the_fund_not_the_index(catalog: Catalog) -> None:
+    fund = understand("what was the average close of the s&p 500 fund in december", A, catalog)
+    index = understand("what was the average close of the s&p 500 in december", A, catalog)
+    assert [i.symbol for i in fund.instruments] == ["SPY"]
+    assert [i.symbol for i in index.instruments] == ["SP500"]
+
+
+def test_a_position_asked_about_is_no_guessed_cause(catalog: Catalog) -> None:
+    u = understand("what's the 50-day moving average of qqq and is it above it", A, catalog)
+    assert (u.guess, u.why) == (None, False)
+    assert [(c.measure, c.sma_window) for c in u.calls] == [("sma_distance", 50)]
