@@ -8,7 +8,7 @@ named with its reason, so an answer never quietly fills the gap with made-up num
 from __future__ import annotations
 
 from copilot.answer import ToolCallRecord
-from copilot.answering.lead import first_line
+from copilot.answering.lead import NEWS_TOOLS, first_line
 from copilot.market.measure_window import NOTHING_IN_WINDOW
 from copilot.sentences import spoken_list
 from copilot.understand.model import Understanding
@@ -101,7 +101,7 @@ def window_gaps(records: list[ToolCallRecord]) -> list[str]:
     of an earlier date, and the answer says so rather than letting them pass for the window's."""
     lines = []
     for record in records:
-        if record.error or record.name in ("search_news", "news_drivers"):
+        if record.error or record.name in NEWS_TOOLS:
             continue
         for m in NOTHING_IN_WINDOW.finditer(record.output):
             lines.append(

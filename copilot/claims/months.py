@@ -14,12 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}  # fmt: skip
+from copilot.claims.numbers import MONTHS
+
 # Full names anywhere (capitalised "March": "its march higher" is no month); short ones only
 # after "in / during / for / over / through" ("Mar" and "May" are words too, so bare "may" is
 # never a month).
@@ -58,7 +54,7 @@ def named_months(clause: str, as_of: date | None) -> tuple[Month, ...]:
             continue  # lower-case "march" is the verb or the noun
         name = (m["month"] or m["month2"]).lower()
         year = m["year"] or m["year2"]
-        month = _MONTHS[name]
+        month = MONTHS[name]
         if year:
             found.append((int(year), month))
         elif as_of is not None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
 from copilot.answer import ReasonCheck
@@ -226,7 +225,7 @@ def standing(
     mine = next((s for s in moves if s.subject == subject), None)
     if mine is None:
         return None
-    group = [s for s in moves if _span(s) == _span(mine)]
+    group = [s for s in moves if s.span == mine.span]  # one window (a peak's day lies inside)
     measured = len({s.subject for s in group})
     if measured < 2:
         return None
@@ -247,12 +246,6 @@ def standing(
     place = places[subject] if highest_first else size + 1 - places[subject]
     named = {(p if highest_first else size + 1 - p): _name(s) for s, p in places.items()}
     return Standing(place == 1, place == size, mine.label, named.get(1), named.get(size), size)
-
-
-def _span(statement: Statement) -> tuple[date | None, date | None]:
-    """The window a value was measured over: its first and last date (a distance's peak date
-    lies inside and differs from fund to fund)."""
-    return (min(statement.dates), max(statement.dates)) if statement.dates else (None, None)
 
 
 def _name(subject: Subject) -> str:

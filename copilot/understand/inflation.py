@@ -18,11 +18,6 @@ PRICE_INDEXES = frozenset({"CPI", "CPIAUCSL", "PCEPI"})
 
 _I = re.IGNORECASE
 _INFLATION = re.compile(r"\binflation\b|\bdisinflation\b", _I)
-_AS_A_RATE = re.compile(
-    r"\b(?:rate|running|run\s+rate|annual(?:ly|ized)?|year[\s-]+(?:over|on)[\s-]+year|yoy|y/y|"
-    r"12[\s-]month|twelve[\s-]month|headline|how\s+fast|pace)\b",
-    _I,
-)
 _MONTHLY = re.compile(
     r"\b(?:month[\s-]+(?:over|on)[\s-]+month|m/m|mom|monthly|sequential(?:ly)?|"
     r"on\s+the\s+month|from\s+the\s+(?:month\s+before|(?:previous|prior)\s+month))\b",
@@ -42,6 +37,8 @@ _SPAN_NAMED = re.compile(
     r"twelve[\s-]month|annual(?:ly|ized)?|how\s+fast)\b",
     _I,
 )
+# Inflation asked as a rate: the span named, or "what is it running at", "the headline rate".
+_AS_A_RATE = re.compile(rf"{_SPAN_NAMED.pattern}|\b(?:rate|running|run\s+rate|headline|pace)\b", _I)
 _NOW = re.compile(r"\bhow\s+high\s+(?:is|'s)\b", _I)  # "how high is inflation": now, not a peak
 
 YEAR_OVER_YEAR = "year-over-year change"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from copilot.market.measure_model import Aggregate, MeasureName
-from copilot.understand.vocabulary import GAVE_BACK
+from copilot.understand.vocabulary import GAVE_BACK, MONTH
 
 _I = re.IGNORECASE
 
@@ -106,8 +106,7 @@ _EXTREME_OF = (
     r"(?:recent\s+|52[\s-]week\s+|all[\s-]time\s+|record\s+|year'?s?\s+|(?:19|20)\d{2}'?s?\s+|"
     r"(?:yearly|annual|12[\s-]month|one[\s-]year|1[\s-]year)\s+|"
     # "its December low", "the January high": the month the extreme was set in
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)(?:'s)?\s+|"
+    rf"{MONTH}(?:'s)?\s+|"
     r"(?:this|last)\s+(?:year|month|quarter|week)'?s\s+|(?:year|month|quarter|week)'s\s+)?"
 )
 _SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"
@@ -413,9 +412,8 @@ _NEAR_AN_EXTREME = re.compile(
 
 # "off its December low", "below its 2025 high": the extreme set in a named period.
 _EXTREME_OF_A_PERIOD = re.compile(
-    r"\b(?:its|the|their)\s+(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)(?:'s)?\s+(?:lows?|highs?|peaks?|troughs?|"
-    r"bottoms?|tops?)\b",
+    rf"\b(?:its|the|their)\s+(?:(?:19|20)\d{{2}}|{MONTH})(?:'s)?\s+(?:lows?|highs?|peaks?|"
+    r"troughs?|bottoms?|tops?)\b",
     _I,
 )
 

