@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
+from copilot.answering.company_news import OutsideCompanies
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import (
     backdrop_line,
@@ -446,7 +448,8 @@ class Copilot:
         measured = measured_facts(ledger, [n for record in run.records
                                            if record.name not in NEWS_TOOLS
                                            for n in record.sources])  # fmt: skip
-        judge = ReasonJudge(ledger, run.as_of, run.question, measured)
+        judge = ReasonJudge(ledger, run.as_of, run.question, measured,
+                            self._outsider(news))  # fmt: skip
         kept = judge.kept
 
         def reason_stop(text: str) -> bool:
@@ -487,6 +490,16 @@ class Copilot:
         # rewrite all the reasons (13 s on the flagship); a reason whose figure does not check
         # is cut and listed apart instead.
         return " ".join(kept)
+
+    def _outsider(self, news: list[ToolCallRecord]) -> Callable[[str], str | None] | None:
+        """The listed company a draft gives as its only subject when it is outside the moved
+        market's sector (`copilot.answering.company_news`); None without a market store."""
+        if self.deps.market is None:
+            return None
+        symbols = [str(s) for record in news
+                   if isinstance(listed := record.arguments.get("symbols"), list)
+                   for s in listed]  # fmt: skip
+        return OutsideCompanies(self.deps.market, symbols).outsider if symbols else None
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""

@@ -93,7 +93,12 @@ def measured_facts(ledger: SourceLedger, numbers: list[int]) -> list[Fact]:
 
 
 def holds_up(
-    draft: str, ledger: SourceLedger, as_of: date, question: str, measured: list[Fact]
+    draft: str,
+    ledger: SourceLedger,
+    as_of: date,
+    question: str,
+    measured: list[Fact],
+    outsider: Callable[[str], str | None] | None = None,
 ) -> bool:
     """Whether a drafted reason passes the answer's own figure check run on it alone (the
     model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
@@ -103,8 +108,12 @@ def holds_up(
     rally; `day_outside`), nor to a day after its article was published (`reported_later`),
     nor gives another market's reason ("Gold rose as investors sought safety" under energy's
     fall; `another_market`), nor only says the move again ("The Russell 2000 fell … due to a
-    decline in IWM"; `restates_the_move`)."""
+    decline in IWM"; `restates_the_move`), nor gives only the news of a listed company outside
+    the move's sector ("GM reports huge profit boost …" under chips; `outsider`, from
+    `copilot.answering.company_news`)."""
     text = tidy(draft)
+    if outsider is not None and outsider(text) is not None:
+        return False
     _, checked = verify_answer(text, ledger, as_of, question)
     if any(number.status in UNSUPPORTED for number in checked.numbers):
         return False
@@ -126,15 +135,22 @@ class ReasonJudge:
     the rest are kept."""
 
     def __init__(
-        self, ledger: SourceLedger, as_of: date, question: str, measured: list[Fact]
+        self,
+        ledger: SourceLedger,
+        as_of: date,
+        question: str,
+        measured: list[Fact],
+        outsider: Callable[[str], str | None] | None = None,
     ) -> None:
         self.ledger, self.as_of, self.question, self.measured = ledger, as_of, question, measured
+        self.outsider = outsider
         self.kept: list[str] = []
         self.withheld: list[str] = []
 
     def take(self, draft: str) -> bool:
         """Whether `draft` is kept."""
-        if not holds_up(draft, self.ledger, self.as_of, self.question, self.measured):
+        if not holds_up(draft, self.ledger, self.as_of, self.question, self.measured,
+                        self.outsider):  # fmt: skip
             self.withheld.append(tidy(draft))
             return False
         if repeats(draft, self.kept):  # not wrong, not another reason

@@ -1,0 +1,105 @@
+"""A listed company's own news is no reason for a market outside its sector (the sectors below
+are the constituents list's GICS sectors, written by hand, as the list gives them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from copilot.answering.company_news import OutsideCompanies, allowed_sectors
+from copilot.answering.reason_turns import ReasonJudge
+from copilot.market.store import MarketStore
+from copilot.sources import NewsSource, SourceLedger
+
+FUNDS = [
+    {"symbol": "SMH", "name": "VanEck Semiconductor ETF", "kind": "etf"},
+    {"symbol": "XLK", "name": "Technology Select Sector SPDR", "kind": "etf",
+     "sector": "Information Technology"},
+    {"symbol": "XLY", "name": "Consumer Discretionary Select Sector SPDR", "kind": "etf",
+     "sector": "Consumer Discretionary"},
+    {"symbol": "SPY", "name": "SPDR S&P 500 ETF", "kind": "etf"},
+    {"symbol": "TLT", "name": "iShares 20+ Year Treasury Bond ETF", "kind": "etf"},
+    {"symbol": "SLV", "name": "iShares Silver Trust", "kind": "commodity"},
+]  # fmt: skip
+COMPANIES = [
+    {"symbol": "GM", "name": "General Motors", "kind": "stock", "sector": "Consumer Discretionary"},
+    {"symbol": "CSCO", "name": "Cisco", "kind": "stock", "sector": "Information Technology"},
+    {"symbol": "MU", "name": "Micron Technology", "kind": "stock",
+     "sector": "Information Technology"},
+    {"symbol": "TSLA", "name": "Tesla, Inc.", "kind": "stock", "sector": "Consumer Discretionary"},
+    {"symbol": "NEM", "name": "Newmont", "kind": "stock", "sector": "Materials"},
+    {"symbol": "IT", "name": "Gartner", "kind": "stock", "sector": "Information Technology"},
+]  # fmt: skip
+
+GM_NEWS = "GM reports huge profit boost with highest full-year market share in a decade [4]."
+CISCO = "SLV fell from 2026-01-21 to 2026-01-30 due to a decline in Cisco's stock price [5]."
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[MarketStore]:
+    with MarketStore.open(tmp_path / "m.duckdb") as opened:
+        opened.upsert_symbols(FUNDS + COMPANIES, "test")
+        yield opened
+
+
+def test_an_industry_fund_is_judged_by_its_sector_a_commodity_by_its_producers(
+    store: MarketStore,
+) -> None:
+    assert allowed_sectors(store, ["SMH"]) == frozenset({"Information Technology"})  # via XLK
+    assert allowed_sectors(store, ["XLY"]) == frozenset({"Consumer Discretionary"})
+    assert allowed_sectors(store, ["SLV"]) == frozenset({"Energy", "Materials"})
+    # Every company is part of the S&P 500's move; a bond fund or an unknown one has no sector.
+    assert allowed_sectors(store, ["SPY"]) is None
+    assert allowed_sectors(store, ["TLT"]) is None
+    assert allowed_sectors(store, ["SMH", "SPY"]) is None
+    assert allowed_sectors(store, ["NOPE"]) is None
+
+
+def test_a_company_outside_the_sector_named_alone_is_another_markets_news(
+    store: MarketStore,
+) -> None:
+    chips = OutsideCompanies(store, ["SMH"]).outsider
+    assert chips(GM_NEWS) == "GM"  # a ticker in capitals names its company
+    assert chips("General Motors jumped 8.75% on its profit [4].") == "General Motors"
+    # The move's own market named is the move said again, the cause still GM's or Cisco's.
+    assert chips("SMH rose on 2026-01-29 as GM reported a record profit [4].") == "GM"
+    assert OutsideCompanies(store, ["SLV"]).outsider(CISCO) == "Cisco"
+
+
+def test_a_company_of_the_sector_or_a_market_named_keeps_the_draft(store: MarketStore) -> None:
+    chips = OutsideCompanies(store, ["SMH"]).outsider
+    assert chips("Micron's upbeat guidance lifted the group [5].") is None  # a chip maker
+    assert chips("GM and Micron both rose [4].") is None  # one of them is in the sector
+    # Another market named: the reason check's `another_market` judges the draft.
+    assert chips("Stocks rose as GM reported a record profit [4].") is None
+    assert chips("Chip stocks gained after Micron raised its forecast [2].") is None
+    # No company at all, or a word in capitals that is no ticker here ("IT spending").
+    assert chips("Chip makers gained on a trade deal with Taiwan [3].") is None
+    assert chips("IT spending budgets grew [3].") is None
+    # A carmaker under the consumer discretionary sector, a miner under silver: their own.
+    assert OutsideCompanies(store, ["XLY"]).outsider("Tesla deliveries fell [3].") is None
+    assert OutsideCompanies(store, ["SLV"]).outsider("Newmont raised output [2].") is None
+    # Under the S&P 500 every company's news is the market's.
+    assert OutsideCompanies(store, ["SPY"]).outsider(GM_NEWS) is None
+
+
+def test_the_reason_judge_withholds_it(store: MarketStore) -> None:
+    ledger = SourceLedger()
+    article = NewsSource(
+        article_id="mm", chunk_id="mm-0", title="Mad Money 01/27/26", publisher="CNBC",
+        url="https://example.com/mm", published_at=datetime(2026, 1, 27, tzinfo=UTC),
+        excerpt=GM_NEWS, text=GM_NEWS, about=["semiconductor stocks", "SMH"],
+    )  # fmt: skip
+    n = ledger.register(article)
+    draft = GM_NEWS.replace("[4]", f"[{n}]")
+    question = "why were chip stocks so weak on thursday?"
+    as_of = date(2026, 1, 30)
+    outsider = OutsideCompanies(store, ["SMH"]).outsider
+    judged = ReasonJudge(ledger, as_of, question, [], outsider)
+    assert not judged.take(draft)
+    assert judged.withheld == [draft]
+    unjudged = ReasonJudge(ledger, as_of, question, [])  # without it, the draft stood
+    assert unjudged.take(draft)
