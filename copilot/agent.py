@@ -499,7 +499,9 @@ class Copilot:
         symbols = [str(s) for record in news
                    if isinstance(listed := record.arguments.get("symbols"), list)
                    for s in listed]  # fmt: skip
-        return OutsideCompanies(self.deps.market, symbols).outsider if symbols else None
+        if not symbols:
+            return None
+        return OutsideCompanies(self.deps.market, self.catalog(), symbols).outsider
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from copilot.answering.backdrop import SECTOR_OF
 from copilot.claims.subjects import mentions as market_mentions
 from copilot.market.store import MarketStore
-from copilot.understand.companies import CompanyIndex
+from copilot.understand.catalog import Catalog
 from copilot.understand.vocabulary import NOT_TICKERS, words
 
 # Funds of a few companies across sectors: the Magnificent Seven are tech, retail and media.
@@ -37,7 +37,8 @@ _NOT_A_TICKER = NOT_TICKERS | frozenset(
     MAS MAR PEG TAP""")
 )  # fmt: skip
 
-# The stock market as a whole ("stocks rose as GM …"), not a company's "market share".
+# The stock market as a whole ("stocks rose as GM …"), not a company's "market share" (the
+# reason check's whole-market words read "… highest full-year market share …" as the market).
 _WHOLE_MARKET = re.compile(
     r"\b(?:stocks|equities|wall\s+street|(?:the\s+)?(?:stock\s+)?market(?!\s+share))\b",
     re.IGNORECASE,
@@ -46,14 +47,13 @@ _WHOLE_MARKET = re.compile(
 
 class OutsideCompanies:
     """Which listed company a draft gives as the only subject of its reason, when that company
-    is outside the move's sector (`outsider`); built once per answer from the market store."""
+    is outside the move's sector (`outsider`). Companies are read with the catalog's company
+    index, the one question understanding uses."""
 
-    def __init__(self, store: MarketStore, symbols: Sequence[str]) -> None:
-        self._store = store
+    def __init__(self, store: MarketStore, catalog: Catalog, symbols: Sequence[str]) -> None:
+        self._store, self._catalog = store, catalog
         self._allowed = allowed_sectors(store, symbols)
         self._symbols = frozenset(symbols)
-        self._index: CompanyIndex | None = None
-        self._names: dict[str, str] = {}
 
     def outsider(self, draft: str) -> str | None:
         """The name of the first company `draft` names when it names no market but the move's
@@ -68,22 +68,17 @@ class OutsideCompanies:
         if others or _WHOLE_MARKET.search(draft):
             return None
         found = self._companies(draft)
-        if not found:
-            return None
-        sectors = {symbol: self._sector(symbol) for symbol, _ in found}
-        if any(sector is None or sector in self._allowed for sector in sectors.values()):
-            return None
+        sectors = [self._sector(symbol) for symbol, _ in found]
+        if not found or any(sector is None or sector in self._allowed for sector in sectors):
+            return None  # one of them may be the move's own (or is of no known sector)
         return found[0][1]
 
     def _companies(self, draft: str) -> list[tuple[str, str]]:
         """(symbol, name) of each listed company named, by name or by a capitalised ticker."""
-        if self._index is None:
-            self._names = self._store.company_names()
-            self._index = CompanyIndex(self._names)
-        found = [(hit.symbol, hit.name) for hit in self._index.find(draft)]
+        found = [(hit.symbol, hit.name) for hit in self._catalog.companies().find(draft)]
         for match in _TICKER.finditer(draft):
             ticker = match.group(0)
-            if ticker in self._names and ticker not in _NOT_A_TICKER:
+            if ticker in self._catalog.names and ticker not in _NOT_A_TICKER:
                 found.append((ticker, ticker))
         return found
 

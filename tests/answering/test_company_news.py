@@ -3,7 +3,7 @@ are the constituents list's GICS sectors, written by hand, as the list gives the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from copilot.answering.company_news import OutsideCompanies, allowed_sectors
 from copilot.answering.reason_turns import ReasonJudge
 from copilot.market.store import MarketStore
 from copilot.sources import NewsSource, SourceLedger
+from copilot.understand.catalog import Catalog
 
 FUNDS = [
     {"symbol": "SMH", "name": "VanEck Semiconductor ETF", "kind": "etf"},
@@ -38,6 +39,11 @@ GM_NEWS = "GM reports huge profit boost with highest full-year market share in a
 CISCO = "SLV fell from 2026-01-21 to 2026-01-30 due to a decline in Cisco's stock price [5]."
 
 
+def outsider_for(store: MarketStore, symbol: str) -> Callable[[str], str | None]:
+    """The check for a move of `symbol`, with the catalog the answer would read companies by."""
+    return OutsideCompanies(store, Catalog.from_store(store), [symbol]).outsider
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[MarketStore]:
     with MarketStore.open(tmp_path / "m.duckdb") as opened:
@@ -61,16 +67,16 @@ def test_an_industry_fund_is_judged_by_its_sector_a_commodity_by_its_producers(
 def test_a_company_outside_the_sector_named_alone_is_another_markets_news(
     store: MarketStore,
 ) -> None:
-    chips = OutsideCompanies(store, ["SMH"]).outsider
+    chips = outsider_for(store, "SMH")
     assert chips(GM_NEWS) == "GM"  # a ticker in capitals names its company
     assert chips("General Motors jumped 8.75% on its profit [4].") == "General Motors"
     # The move's own market named is the move said again, the cause still GM's or Cisco's.
     assert chips("SMH rose on 2026-01-29 as GM reported a record profit [4].") == "GM"
-    assert OutsideCompanies(store, ["SLV"]).outsider(CISCO) == "Cisco"
+    assert outsider_for(store, "SLV")(CISCO) == "Cisco"
 
 
 def test_a_company_of_the_sector_or_a_market_named_keeps_the_draft(store: MarketStore) -> None:
-    chips = OutsideCompanies(store, ["SMH"]).outsider
+    chips = outsider_for(store, "SMH")
     assert chips("Micron's upbeat guidance lifted the group [5].") is None  # a chip maker
     assert chips("GM and Micron both rose [4].") is None  # one of them is in the sector
     # Another market named: the reason check's `another_market` judges the draft.
@@ -80,10 +86,10 @@ def test_a_company_of_the_sector_or_a_market_named_keeps_the_draft(store: Market
     assert chips("Chip makers gained on a trade deal with Taiwan [3].") is None
     assert chips("IT spending budgets grew [3].") is None
     # A carmaker under the consumer discretionary sector, a miner under silver: their own.
-    assert OutsideCompanies(store, ["XLY"]).outsider("Tesla deliveries fell [3].") is None
-    assert OutsideCompanies(store, ["SLV"]).outsider("Newmont raised output [2].") is None
+    assert outsider_for(store, "XLY")("Tesla deliveries fell [3].") is None
+    assert outsider_for(store, "SLV")("Newmont raised output [2].") is None
     # Under the S&P 500 every company's news is the market's.
-    assert OutsideCompanies(store, ["SPY"]).outsider(GM_NEWS) is None
+    assert outsider_for(store, "SPY")(GM_NEWS) is None
 
 
 def test_the_reason_judge_withholds_it(store: MarketStore) -> None:
@@ -97,7 +103,7 @@ def test_the_reason_judge_withholds_it(store: MarketStore) -> None:
     draft = GM_NEWS.replace("[4]", f"[{n}]")
     question = "why were chip stocks so weak on thursday?"
     as_of = date(2026, 1, 30)
-    outsider = OutsideCompanies(store, ["SMH"]).outsider
+    outsider = outsider_for(store, "SMH")
     judged = ReasonJudge(ledger, as_of, question, [], outsider)
     assert not judged.take(draft)
     assert judged.withheld == [draft]
