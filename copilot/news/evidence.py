@@ -32,9 +32,16 @@
 6. decides coverage: when no candidate published from the day before the move on names the
    entity with a similarity of at least `COVERAGE_SIMILARITY`, and none from the move's days
    says in its headline that the instrument moved, or in its text that a bellwether company
-   of it did (`_says_it_moved`), the result says so
-   (`no_coverage`) and carries no drivers, so the answer can say "no stored article explains
-   this move" instead of leaning on outlook pieces;
+   of it did (`_says_it_moved`), the move's own news is missing. Its drivers are then the
+   move's days' headlines (or wraps' ledes) that say a wider market it moved with (`backdrop`)
+   moved its way — consumer discretionary's +1.9 % on January 21, 2026 went with the S&P
+   500's +1.2 %, and "How major US stock indexes fared Wednesday, 1/21/2026" gives that
+   day's cause while no article names the sector — and the answer says its reasons are the
+   wider market's (`copilot.answering.gaps.backdrop_line`). With none of those either, the
+   result says so (`no_coverage`) and carries no drivers, so the answer can say "no stored
+   article explains this move" instead of leaning on outlook pieces. (Counting the wider
+   market's articles as the move's own everywhere — in the ranking and the excerpts as well —
+   displaced sectors' own news: key facts 121 → 116 in session 19.)
 7. re-reads each driver over its whole article: a day's wrap matches on the line that states
    the move while its reason sits chunks further on, so the excerpt may come from another
    chunk of the same article (`_reason_chunk`), and the source cites that chunk; a wrap of
@@ -300,6 +307,8 @@ def gather_evidence(
         covering = [d for d in elsewhere if _covers(d, start, min_similarity)]
     covered = bool(headlines or covering)
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
+    if not covered:  # nothing on the move itself: the wider market's wraps of its days
+        drivers = [d for d in readable if told.get(d.hit.article_id, entity) is not entity][:k]
     for said in (headlines or covering)[:1]:  # the article that covers the move is read too
         if all(d.hit.article_id != said.hit.article_id for d in drivers):
             drivers = [*drivers[: k - 1], said]

@@ -149,6 +149,22 @@ def test_a_wider_markets_headline_is_read_for_a_move_that_went_with_it(store: Ne
     assert PAYROLLS not in [d.title for d in alone.ranked[:1]]
 
 
+def test_a_move_without_news_of_its_own_is_read_from_its_wider_markets_wraps(
+    store: NewsStore,
+) -> None:
+    # No article names utilities. Measured rising with the S&P 500, their drivers are the day's
+    # wraps that say the market rose (by headline, then by a dated wrap's lede), and no outlook
+    # piece; without a wider market measured, the move has no coverage.
+    with_market = gather_evidence(store, ["XLU"], "up", MOVE_DAY, MOVE_DAY, AS_OF,
+                                  backdrop=["SPY"])  # fmt: skip
+    assert [d.title for d in with_market.drivers] == [PAYROLLS, DATED]
+    assert gather_evidence(store, ["XLU"], "up", MOVE_DAY, MOVE_DAY, AS_OF).no_coverage
+    # A fall with the market reads the day's headline of the fall, never the rise's.
+    falling = gather_evidence(store, ["XLU"], "down", MOVE_DAY, MOVE_DAY, AS_OF,
+                              backdrop=["SPY"])  # fmt: skip
+    assert [d.title for d in falling.drivers] == [SLIDE]
+
+
 def test_a_lede_is_read_by_the_markets_names_and_companies(store: NewsStore) -> None:
     queries = store.embedder.embed_queries(["why chip stocks rose"])
     chips = move_headlines(store, [entity_for(["SMH"])], "up", MOVE_DAY, MOVE_DAY, queries)
