@@ -4,7 +4,8 @@ Seen with the embedded 1.5B model on everyday questions: it copies the instructi
 literally, puts figures in citation brackets ("[9.60%] [269.79] [1]"), opens each sentence with
 its citation ("[1] IWM beat SPY … [2] The best day …"), and writes fragments with no words at all
 ("[1] 14 [n]"), numbers its reasons as a list ("1. The rally …"), repeats a citation ("[3] [3]")
-frames a reason with its source ("The excerpt reports that …") and loops inside a sentence
+frames a reason with its source ("The excerpt reports that …") or ends it with the instruction
+("…, which explains the move in the excerpt's own words") and loops inside a sentence
 ("the response to the response to the response to …").
 Each is a family of output, not one answer: the figures stay exactly as written
 (the checker judges them), only brackets move and word-less fragments go.
@@ -37,6 +38,17 @@ SOURCE_FRAME = re.compile(
     r" that\s+(?=\S)",
     re.IGNORECASE,
 )
+# "…, which explains the move in the excerpt's own words [3]", "…, as reported in the excerpt [2]":
+# the turn's instruction said back at the sentence's end (before its citation). The clause adds
+# nothing ("which explains the move of QQQ falling …" says the move again) and goes. Its only
+# comma is a date's ("January 2, 2026"): a clause that goes on is the sentence's own.
+INSTRUCTION_ECHO = re.compile(
+    r",?\s+(?:(?:which|that)\s+explains\s+the\s+move\b(?:[^\[\],]|,\s*\d{4}\b)*?"
+    r"|(?:as\s+)?(?:reported|stated|described|mentioned)\s+in\s+the\s+(?:excerpt|article)"
+    r"|in\s+the\s+excerpt(?:'|’)s\s+own\s+words|according\s+to\s+the\s+excerpt)"
+    rf"(?=\s*(?:{CITE})?\s*[.!?]?\s*$)",
+    re.IGNORECASE,
+)
 # "the response to the response to the response to …": a decoding loop inside a sentence.
 # A phrase of 2-8 words said three or more times in a row is said once.
 LOOP = re.compile(r"\b((?:[\w'’-]+[\s,]+){2,8}?)\1{2,}")
@@ -49,10 +61,10 @@ DIGIT = re.compile(r"\d")
 def tidy(text: str) -> str:
     """`text` with placeholders dropped, bracketed figures unbracketed, numbered items joined
     into one paragraph, a citation repeated back to back written once, a sentence's source
-    frame ("The article states that") dropped, opening citations moved
-    to the end of their sentence, word-less fragments (figures, no words) removed, and a
-    sentence said again word for word, or a phrase said three times running (a small model's
-    repetition loops), kept once."""
+    frame ("The article states that") and an echo of the instruction at its end dropped,
+    opening citations moved to the end of their sentence, word-less fragments (figures, no
+    words) removed, and a sentence said again word for word, or a phrase said three times
+    running (a small model's repetition loops), kept once."""
     text = LOOP.sub(r"\1", PLACEHOLDER.sub("", text))
     text = BRACKETED_FIGURE.sub(_unbracket, text)
     text = REPEATED_CITATION.sub(r"\1", _unlist(text))
@@ -176,7 +188,9 @@ def _tidy_line(line: str, seen: set[str]) -> str:
 
 
 def _unframed(sentence: str) -> str:
-    """'The excerpt reports that oil fell [3].' → 'Oil fell [3].'"""
+    """'The excerpt reports that oil fell [3].' → 'Oil fell [3].'; 'Oil fell, as reported in
+    the excerpt [3].' → 'Oil fell [3].'"""
+    sentence = INSTRUCTION_ECHO.sub("", sentence)
     frame = SOURCE_FRAME.match(sentence)
     if frame is None:
         return sentence

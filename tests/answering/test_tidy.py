@@ -56,6 +56,20 @@ from copilot.llm.scripted import ScriptedLLM
             "Rates fell [2]. The article states that banks beat estimates. [4]",
             "Rates fell [2]. Banks beat estimates. [4]",
         ),
+        # The turn's instruction said back at a reason's end goes; its citation stays.
+        (
+            "Marvell rose 3.4% on 2025-12-23, which explains the move in the excerpt's own words.",
+            "Marvell rose 3.4% on 2025-12-23.",
+        ),
+        (
+            "Materials declined 0.4% on January 21, as reported in the excerpt [4].",
+            "Materials declined 0.4% on January 21 [4].",
+        ),
+        (
+            "Nvidia fell, which explains the move of QQQ falling on January 2 [3]. Oil rose [4].",
+            "Nvidia fell [3]. Oil rose [4].",
+        ),
+        ("Banks beat, according to the excerpt [2]", "Banks beat [2]"),
         # A phrase looping inside a sentence is said once.
         (
             "Markets shrugged off the response to the response to the response to the Fed [5].",
@@ -76,6 +90,9 @@ def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
         "XLF's best day was 2026-01-05 (+2.18%) [1].",
         "1.5% was the move [1].",  # a figure opening a line is no list number
         "Stocks rose, rose and fell [2]. The excerpt is long [3].",  # no loop, no frame
+        # Said inside a sentence, not at its end, the words are the reason's own.
+        "The data, as reported in the article, lifted banks [2].",
+        "Rate cuts, which explains the move higher, came early [3].",
     ],
 )
 def test_a_well_formed_answer_is_left_as_written(clean: str) -> None:
