@@ -28,7 +28,7 @@ from typing import Any
 
 from copilot import prompts
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
-from copilot.answering.company_news import OutsideCompanies
+from copilot.answering.company_news import outside_companies
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import (
     backdrop_line,
@@ -494,14 +494,10 @@ class Copilot:
     def _outsider(self, news: list[ToolCallRecord]) -> Callable[[str], str | None] | None:
         """The listed company a draft gives as its only subject when it is outside the moved
         market's sector (`copilot.answering.company_news`); None without a market store."""
-        if self.deps.market is None:
-            return None
         symbols = [str(s) for record in news
                    if isinstance(listed := record.arguments.get("symbols"), list)
                    for s in listed]  # fmt: skip
-        if not symbols:
-            return None
-        return OutsideCompanies(self.deps.market, self.catalog(), symbols).outsider
+        return outside_companies(self.deps.market, self.catalog, symbols)
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""

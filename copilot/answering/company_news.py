@@ -18,7 +18,7 @@ move it: an oil major's or a miner's news stays under oil or a metal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from copilot.answering.backdrop import SECTOR_OF
 from copilot.claims.subjects import mentions as market_mentions
@@ -85,6 +85,16 @@ class OutsideCompanies:
     def _sector(self, symbol: str) -> str | None:
         info = self._store.symbol_info(symbol)
         return str(info["sector"]) if info and info.get("sector") else None
+
+
+def outside_companies(
+    store: MarketStore | None, catalog: Callable[[], Catalog], symbols: Sequence[str]
+) -> Callable[[str], str | None] | None:
+    """The check of drafts on a move of `symbols` (`OutsideCompanies.outsider`); None without a
+    market store or a symbol to judge by. `catalog` is called only when the check is built."""
+    if store is None or not symbols:
+        return None
+    return OutsideCompanies(store, catalog(), symbols).outsider
 
 
 def allowed_sectors(store: MarketStore, symbols: Sequence[str]) -> frozenset[str] | None:

@@ -12,6 +12,7 @@ replayed bundle shows the same section.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 
 from copilot.answer import ToolCallRecord
@@ -67,12 +68,37 @@ def turns(
     return [(n, reason_messages(n, excerpt, brief, fields)) for n, excerpt in articles]
 
 
-def _judge(steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date) -> ReasonJudge:
+Outsider = Callable[[str], str | None]  # a draft's company outside the move's sector, if any
+
+
+def moved_symbols(steps: list[StepRecord]) -> list[str]:
+    """The instruments whose move the news-drivers steps read news for."""
+    return [str(s) for step in news_steps(steps)
+            if isinstance(listed := step.args.get("symbols"), list) for s in listed]  # fmt: skip
+
+
+def recording(outsider: Outsider, verdicts: dict[str, str]) -> Outsider:
+    """`outsider`, its findings written into `verdicts` (draft → company): the record keeps them
+    so that a replay, with no market store, withholds the same drafts."""
+
+    def judged(draft: str) -> str | None:
+        company = outsider(draft)
+        if company is not None:
+            verdicts[draft] = company
+        return company
+
+    return judged
+
+
+def _judge(
+    steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date,
+    outsider: Outsider | None,
+) -> ReasonJudge:  # fmt: skip
     """The answer's judge of drafts, against the report's measured moves: the same at drafting
     time and in a replay."""
     measured = measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
                                        for n in s.sources])  # fmt: skip
-    return ReasonJudge(ledger, as_of, topic, measured)
+    return ReasonJudge(ledger, as_of, topic, measured, outsider)
 
 
 def _take(judge: ReasonJudge, output: str) -> None:
@@ -104,7 +130,7 @@ def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResu
         if not gap:
             return None
         return SectionResult(key=SPEC.key, title=TITLE, written=True, fields={"gap": gap})
-    judge = _judge(record.steps, ledger, record.topic, record.as_of)
+    judge = _judge(record.steps, ledger, record.topic, record.as_of, record.off_sector.get)
     for draft in drafts:
         _take(judge, draft)
     result = check_fields(SPEC, {"reasons": judge.kept}, ledger, record.as_of, record.topic)
@@ -113,16 +139,16 @@ def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResu
 
 def write_drivers(
     writer: SectionWriter, steps: list[StepRecord], ledger: SourceLedger, topic: str,
-    as_of: date, sections: int, premise: str = "",
+    as_of: date, sections: int, premise: str = "", outsider: Outsider | None = None,
 ) -> str | None:  # fmt: skip
     """Draft the reasons turns, as many articles together as reasons are still wanted; a draft
-    that does not hold up sends the next-ranked article to the next round. Each round leaves
-    the calls the `sections` and one revision need. Returns why the budget stopped the
-    drafting (None when it did not)."""
+    that does not hold up (`outsider` among the checks, when given) sends the next-ranked
+    article to the next round. Each round leaves the calls the `sections` and one revision
+    need. Returns why the budget stopped the drafting (None when it did not)."""
     unread = turns(steps, ledger, topic, as_of, premise)
     if not unread:
         return None
-    judge = _judge(steps, ledger, topic, as_of)
+    judge = _judge(steps, ledger, topic, as_of, outsider)
     detail = f"{TITLE}: one reason per article, up to {MOST_REASONS}"
     writer.on_event(ResearchEvent(kind="section_started", name=SPEC.key, detail=detail))
     t0, tokens = time.perf_counter(), 0

@@ -186,6 +186,12 @@ class ResearchRecord(BaseModel):
     related: list[RelatedArticle] = Field(default_factory=list)
     chart: list[ChartSeries] = Field(default_factory=list)
     stopped: str | None = Field(None, description="Why the budget stopped the run, if it did.")
+    off_sector: dict[str, str] = Field(
+        default_factory=dict,
+        description="Drafted reasons (tidied) that give only the news of a listed company outside "
+        "the moved market's sector, each with that company: withheld from the drivers section "
+        "when drafted and in a replay (which has no market store to judge them by).",
+    )
     model_id: str = ""
     model_settings: dict[str, Any] = Field(default_factory=dict)
     prompt_digests: dict[str, str] = Field(default_factory=dict)

@@ -15,12 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from copilot.answering.company_news import outside_companies
 from copilot.errors import CopilotError, NoEvidenceError
 from copilot.llm.base import LLM
 from copilot.research.budget import BudgetExhausted, BudgetTracker
 from copilot.research.bundle import load_bundle, prompt_digests, save_bundle
 from copilot.research.chart import chart_series
-from copilot.research.drivers import drivers_section, write_drivers
+from copilot.research.drivers import drivers_section, moved_symbols, recording, write_drivers
 from copilot.research.executor import execute
 from copilot.research.export import html_to_pdf, to_html
 from copilot.research.markdown import to_markdown
@@ -41,6 +42,7 @@ from copilot.research.summary import premise_notes, summary_spec
 from copilot.research.writer import SectionWriter, evidence_text
 from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
+from copilot.understand import Catalog
 
 Format = Literal["md", "html", "pdf"]
 PLAN_MAX_TOKENS = 500
@@ -111,6 +113,7 @@ class ResearchSession:
             model_settings=self._model_settings(), prompt_digests=prompt_digests(),
             chart=chart_series(self.deps, steps, day), related=self._related(plan.topic),
         )  # fmt: skip
+        off_sector: dict[str, str] = {}  # drafts withheld as a company's news outside the sector
         if stopped is None:
             emit(ResearchEvent(kind="phase", name="write"))
             t1 = time.perf_counter()
@@ -119,11 +122,17 @@ class ResearchSession:
                                    self.calls)  # fmt: skip
             notes = premise_notes(plan.notes, steps)
             sections = len(section_specs(plan.sub_questions, focus))  # the calls to leave
+            market = self.deps.market
+            check = outside_companies(market, lambda: Catalog.from_store(market),
+                                      moved_symbols(steps))  # fmt: skip
             stopped = write_drivers(writer, steps, self.deps.ledger, plan.topic, day, sections,
-                                    premise=" ".join(notes))  # fmt: skip
+                                    premise=" ".join(notes),
+                                    outsider=check and recording(check, off_sector))  # fmt: skip
             if stopped is None:
                 # The summary of a move is written from the reasons that held up, when any did.
-                drafted = record.model_copy(update={"llm_calls": list(self.calls)})
+                drafted = record.model_copy(
+                    update={"llm_calls": list(self.calls), "off_sector": dict(off_sector)}
+                )
                 drivers = drivers_section(drafted, self.deps.ledger)
                 summary = summary_spec(drafted, self.deps.ledger, drivers)
                 specs = section_specs(plan.sub_questions, focus, summary)
@@ -132,8 +141,9 @@ class ResearchSession:
             timings["write"] = time.perf_counter() - t1
         timings["total"] = self.tracker.elapsed()
         self.record = record.model_copy(
-            update={"llm_calls": list(self.calls), "stopped": stopped, "timings": timings}
-        )
+            update={"llm_calls": list(self.calls), "stopped": stopped, "timings": timings,
+                    "off_sector": off_sector}
+        )  # fmt: skip
         emit(ResearchEvent(kind="phase", name="verify"))
         self.report = build_report(self.record)
         return self.report

@@ -111,11 +111,11 @@ def article_number(messages: list[ChatMessage]) -> int:
 
 
 class Reasons:
-    """Answers every reasons turn: a distinct cause citing the turn's own article, or `bad` (a
-    draft that does not hold up) for the first `bad_first` articles read."""
+    """Answers every reasons turn: a distinct cause of the `move` citing the turn's own article,
+    or `bad` (a draft that does not hold up) for the first `bad_first` articles read."""
 
-    def __init__(self, bad: str = "", bad_first: int = 0) -> None:
-        self.bad, self.bad_first = bad, bad_first
+    def __init__(self, bad: str = "", bad_first: int = 0, move: str = "Small caps rallied") -> None:
+        self.bad, self.bad_first, self.move = bad, bad_first, move
         self.read: list[int] = []
 
     def __call__(self, messages: list[ChatMessage]) -> str:
@@ -123,7 +123,7 @@ class Reasons:
         self.read.append(n)
         if len(self.read) <= self.bad_first:
             return self.bad.format(n=n)
-        return f"Small caps rallied as {CAUSES[(len(self.read) - 1) % len(CAUSES)]} [{n}]."
+        return f"{self.move} as {CAUSES[(len(self.read) - 1) % len(CAUSES)]} [{n}]."
 
     def route(self) -> tuple[Callable[[list[ChatMessage]], bool], Callable[..., str]]:
         return is_reason_turn, self

@@ -20,7 +20,7 @@ from research_script import (
 
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
-from copilot.research import Budget, ResearchEvent, ResearchSession, to_markdown
+from copilot.research import Budget, ResearchEvent, ResearchSession, replay_report, to_markdown
 from copilot.research.sections import CONTRADICTED_MARK
 from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
@@ -383,3 +383,30 @@ def test_a_topic_whose_move_ran_the_other_way_says_so_first(research_deps: ToolD
     assert f"Note: {note}" in turn
     summary = next(m for m in llm.calls[1:] if not is_reason_turn(m))[-1]["content"]
     assert summary.split("Evidence:\n", 1)[1].startswith(f"Note: {note}")
+
+
+def test_a_companys_news_outside_the_moves_sector_is_withheld_and_replayed_so(
+    research_deps: ToolDeps, tmp_path: Path
+) -> None:
+    # Energy's move: the first article read is drafted as General Motors' news (a carmaker,
+    # consumer discretionary in the constituents list), which says nothing of energy. Withheld
+    # as the answer's reasons turns withhold it, and the next-ranked article read instead; the
+    # bundle's replay, with no market store, withholds the same draft.
+    reasons = Reasons(bad="General Motors reported a record quarterly profit [{n}].", bad_first=1,
+                      move="Energy stocks rose")  # fmt: skip
+    llm = ScriptedLLM(
+        [plan_json(), header("Energy rose [1]."), "Energy rose [1].", "XLE rose [1].",
+         insights("Energy led [1]."), RISKS],
+        routes=[reasons.route()],
+    )  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan("Why did energy stocks rise in January 2026?",
+                                              AS_OF))  # fmt: skip
+    llm.assert_consumed()
+    drivers = report.sections["drivers"]
+    bad = f"General Motors reported a record quarterly profit [{reasons.read[0]}]."
+    assert drivers.withheld == [bad]
+    assert report.record.off_sector == {bad: "General Motors"}
+    assert len(drivers.fields["reasons"]) == 4 and len(set(reasons.read)) == 5
+    replayed = replay_report(session.save_bundle(tmp_path / "bundle.json"))
+    assert replayed.sections["drivers"] == drivers
