@@ -17,7 +17,7 @@ from datetime import date
 from copilot.claims.reasons import INDEXES, RELATED, STOCK_GROUPS, WHOLE_MARKET
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, MeasureRow
-from copilot.market.symbols import sector_symbols
+from copilot.market.symbols import moves_against_stocks, sector_symbols
 from copilot.news.backdrop import MARKET
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
@@ -35,10 +35,18 @@ SECTOR_OF = {
     for industry in group & (STOCK_GROUPS - _SECTORS - {"GDX", "SIL"})
 }
 SHARE = 1 / 3  # the wider market's move, at least this share of the subject's, the same way
+# The fear gauge moves against the S&P 500 and by far more in percent: over the sample year, on
+# the 99 days the VIX closed 5 % or more from the day before, the index moved the other way on
+# 94, by a median tenth of the VIX's move (from 0.013 to 0.30 of it). A twentieth leaves out the
+# days the VIX moved on its own (+5 % with the index -0.1 %).
+FEAR_SHARE = 1 / 20
 
 
 def wider_markets(subject: str) -> list[str]:
-    """The markets whose move can be `subject`'s backdrop: its sector, then the S&P 500."""
+    """The markets whose move can be `subject`'s backdrop: its sector, then the S&P 500 (the
+    S&P 500 alone for the fear gauge, which measures its expected swings)."""
+    if moves_against_stocks(subject):
+        return [MARKET]
     wider = [SECTOR_OF[subject]] if subject in SECTOR_OF else []
     if subject in _US_STOCKS:
         wider.append(MARKET)
@@ -62,7 +70,12 @@ PEERS: dict[str, tuple[str, ...]] = {
 
 def moved_with(deps: ToolDeps, subject: str, start: date, end: date) -> list[str]:
     """The wider markets that moved `subject`'s way over [start, end], by at least `SHARE` of
-    its move, measured by the measure tool (a market the store lacks is skipped)."""
+    its move, measured by the measure tool (a market the store lacks is skipped). For the fear
+    gauge, the S&P 500 when it moved the other way by at least `FEAR_SHARE` of the VIX's move:
+    the day's wraps of the market's fall tell the VIX's jump."""
+    if moves_against_stocks(subject):
+        return _went_its_way(deps, subject, wider_markets(subject), start, end,
+                             against=True, share=FEAR_SHARE)  # fmt: skip
     return _went_its_way(deps, subject, wider_markets(subject), start, end)
 
 
@@ -73,8 +86,11 @@ def moved_alongside(deps: ToolDeps, subject: str, start: date, end: date) -> lis
 
 
 def _went_its_way(
-    deps: ToolDeps, subject: str, others: list[str], start: date, end: date
-) -> list[str]:
+    deps: ToolDeps, subject: str, others: list[str], start: date, end: date, *,
+    against: bool = False, share: float = SHARE,
+) -> list[str]:  # fmt: skip
+    """The `others` that moved `subject`'s way (the other way when `against`) by at least
+    `share` of its move."""
     found = []
     for other in others:
         args = MeasureArgs(symbols=[subject, other], measure="return", start=start, end=end)
@@ -83,7 +99,7 @@ def _went_its_way(
         except CopilotError:
             continue
         own, theirs = values.get(subject), values.get(other)
-        if own and theirs and own * theirs > 0 and abs(theirs) >= SHARE * abs(own):
+        if own and theirs and (own * theirs < 0) == against and abs(theirs) >= share * abs(own):
             found.append(other)
     return found
 

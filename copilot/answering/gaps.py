@@ -10,6 +10,7 @@ from __future__ import annotations
 from copilot.answer import ToolCallRecord
 from copilot.answering.lead import NEWS_TOOLS, first_line
 from copilot.market.measure_window import NOTHING_IN_WINDOW
+from copilot.market.symbols import moves_against_stocks
 from copilot.sentences import spoken_list
 from copilot.understand.model import Understanding
 
@@ -82,9 +83,11 @@ def backdrop_line(symbols: list[str], wider: list[str]) -> str:
     reasons are that market's, and said to be (homebuilders' +2.6 % on January 21, 2026 was
     explained from S&P 500 wraps that never name homebuilders, and nothing said so)."""
     own, market = spoken_list(symbols), spoken_list(wider)
+    # The fear gauge's backdrop is the stock market going the other way.
+    way = "the other way" if any(map(moves_against_stocks, symbols)) else "the same way"
     return (
         f"No article read reports {own}'s own move: the reasons given come from articles on "
-        f"the move of {market}, which went the same way; to add news coverage of {own} run "
+        f"the move of {market}, which went {way}; to add news coverage of {own} run "
         f"`{NO_NEWS_FIX}`."
     )
 

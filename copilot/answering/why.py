@@ -21,6 +21,7 @@ from copilot.answering.backdrop import moved_alongside, moved_with
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import RecentMove, move_within, recent_move
+from copilot.market.symbols import moves_against_stocks
 from copilot.sentences import spoken_list
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
@@ -127,8 +128,9 @@ def why_calls(
         wider = moved_with(deps, searched[0], move.start, move.end) if len(searched) == 1 else []
         if wider:  # the day's wraps tell the market's cause and never name the sector
             drivers["backdrop"] = wider
-            settled.trace.append(f"backdrop: {searched[0]} moved with {', '.join(wider)}, the "
-                                 "same way: articles on their move are read too")  # fmt: skip
+            way = "the other way" if moves_against_stocks(searched[0]) else "the same way"
+            settled.trace.append(f"backdrop: {searched[0]} moved with {', '.join(wider)}, {way}: "
+                                 "articles on their move are read too")  # fmt: skip
         calls.append({"tool": "news_drivers", "args": drivers})
     return calls
 

@@ -24,6 +24,7 @@ from copilot.claims.reason_days import NamedDays, after_publication, outside_mov
 from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import mentions as subject_mentions
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, family, lookup, sector_symbols
+from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
 from copilot.news.evidence_terms import (
     Entity,
     entity_for,
@@ -382,16 +383,26 @@ def names_subject(source: NewsSource, backdrop: bool = True) -> bool:
     "consumer staples" does not explain staples' fall, however well a sentence copies it; nor
     does an outlook piece that names "technology-led transformation" or previews "bank
     earnings" without a word of any market's move: the 1.5B model bridged both to the move
-    ("…, which dragged tech lower on January 20"). `backdrop=False`: the instrument itself."""
+    ("…, which dragged tech lower on January 20"). `backdrop=False`: the instrument itself.
+    With the stock market among the wider markets, a sentence that opens with it names it
+    ("Stocks Slide as Tech Slips, …": bare "stocks" is the market only there, `MARKET_OPENS`)."""
     if not source.about:
         return True
     names = [Entity((), tuple(source.about))]
-    if source.backdrop and backdrop:
+    wider = bool(source.backdrop) and backdrop
+    if wider:
         names.append(Entity((), tuple(source.backdrop)))
+    market = wider and any(word in source.backdrop for word in MARKET_WORDS)
     return any(
-        _a_market_move(part) and any(mentions(name, part) for name in names)
+        _a_market_move(part)
+        and (any(mentions(name, part) for name in names) or (market and _opens_with_it(part)))
         for part in sentences(news_text(source))
     )
+
+
+def _opens_with_it(sentence: str) -> bool:
+    """Whether the sentence opens with the whole market ("Stocks fell …", "Wall Street …")."""
+    return MARKET_OPENS.match(sentence) is not None
 
 
 # Words of a market's move beyond the two directions' stems: "came under pressure", "weighed

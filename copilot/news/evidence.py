@@ -70,7 +70,7 @@ from typing import Any
 from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
 from copilot.market.symbols import is_commodity, moves_against_stocks
-from copilot.news.backdrop import MARKET_WORDS
+from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
     DOWN_WORDS,
@@ -278,6 +278,7 @@ def gather_evidence(
     told = _with_the_days_headlines(
         firsts, markets, direction, start, until, vectors, fused, best, store
     )
+    way = {a: _way_of(market, entity, direction) for a, market in told.items()}
     before, after = _of_other_sessions(firsts, best, start, end)
     for article in after:  # a later session's news: no cause of this move
         del fused[article], best[article]
@@ -295,7 +296,8 @@ def gather_evidence(
                 if a not in before and (named[a] or i < UNNAMED_TOP)}  # fmt: skip
     k, excerpt_chars = fit_budget(budget_tokens, min(len(eligible), max_drivers))
     ranked = [
-        Driver(best[a], _excerpt(best[a], told.get(a, entity), direction, excerpt_chars),
+        Driver(best[a], _excerpt(best[a], told.get(a, entity), way.get(a, direction),
+                                 excerpt_chars),
                round(relevance[a], 4), round(best[a].score, 4), named[a])
         for a in order
     ]  # fmt: skip
@@ -317,16 +319,30 @@ def gather_evidence(
     about = {d.hit.article_id: _read_for(entity, told.get(d.hit.article_id, entity),
                                          chunks.get(d.hit.article_id, []), direction)
              for d in drivers}  # fmt: skip
+    # Each read for its market's own way: a wider market's may be the other (the VIX's rise is
+    # the stock market's fall).
+    ways = {a: _way_of(market, entity, direction) for a, market in about.items()}
+    # A wrap drawn by a wider market's headline whose lines give the instrument's own move is
+    # excerpted for the instrument: under the VIX's fall on December 19, 2025 the excerpt of
+    # "Stock Market News for Dec 22, 2025" read for the market's rise was "… the stock price
+    # of Oracle climbed 6.6%", its line "The fear gauge … was down 11.6%" passed over.
     drivers = [
-        _reason_chunk(d, chunks.get(d.hit.article_id, []), about[d.hit.article_id], direction,
-                      vectors, excerpt_chars)
+        replace(d, excerpt=_excerpt(d.hit, entity, direction, excerpt_chars))
+        if about[d.hit.article_id] is entity and told.get(d.hit.article_id, entity) is not entity
+        else d
+        for d in drivers
+    ]
+    drivers = [
+        _reason_chunk(d, chunks.get(d.hit.article_id, []), about[d.hit.article_id],
+                      ways[d.hit.article_id], vectors, excerpt_chars)
         for d in drivers
     ]  # fmt: skip
-    drivers = [_with_its_headline(d, about[d.hit.article_id], direction, excerpt_chars)
+    drivers = [_with_its_headline(d, about[d.hit.article_id], ways[d.hit.article_id],
+                                  excerpt_chars)
                for d in drivers]  # fmt: skip
     drivers = [
         _with_the_days_lede(d, chunks.get(d.hit.article_id, []), about[d.hit.article_id],
-                            direction, start, end, excerpt_chars)
+                            ways[d.hit.article_id], start, end, excerpt_chars)
         for d in drivers
     ]  # fmt: skip
     drivers = [d for d in drivers if d.excerpt]  # nothing but a page's furniture: no reason
@@ -375,7 +391,9 @@ def _with_the_days_headlines(
     to the candidates the searches found (as relevant as the least of them: their place is set
     apart) and returned best first, each with the market its headline names."""
     told: dict[str, Entity] = {}
-    for market, hit in move_headlines(store, markets, direction, start, until, queries, firsts):
+    ways = [_way_of(market, markets[0], direction) for market in markets]
+    for market, hit in move_headlines(store, markets, direction, start, until, queries, firsts,
+                                      ways):  # fmt: skip
         if hit.article_id in told:
             continue
         told[hit.article_id] = market
@@ -760,6 +778,12 @@ def _fitted(parts: Sequence[str], room: int) -> str:
     return cut_at_word(" ".join(kept), room)
 
 
+def _way_of(market: Entity, entity: Entity, direction: Direction) -> Direction:
+    """The way `market` went when `entity` moved `direction`: its own way, or a wider market's
+    (`backdrop`), which for the fear gauge is the stock market's other way."""
+    return direction if market is entity else _the_markets_way(entity, direction)
+
+
 def _the_markets_way(entity: Entity, direction: Direction) -> Direction:
     """The way the stock market went when `entity` moved `direction`: the same, but the other
     way for the fear gauge (the VIX rises as stocks fall)."""
@@ -777,7 +801,7 @@ def _cause_line(
     for _, document in chunks:
         parts = sentences(chunk_text(document, hit.title))
         for i, part in enumerate(parts):
-            if (_MARKET_OPENS.match(part) and _leads_with(part, way) and gives_a_cause(part)
+            if (MARKET_OPENS.match(part) and _leads_with(part, way) and gives_a_cause(part)
                     and _of_the_moves_days(part, hit, start, end)):  # fmt: skip
                 section = [part]
                 for following in parts[i + 1 :]:
@@ -844,14 +868,6 @@ def _told(sentence: str, hit: NewsHit) -> list[NamedDays]:
     return [days for days in named if days.first == days.last]
 
 
-# A sentence that opens with the whole (US) market: "Stocks fell …", "U.S. equities …", "Wall
-# Street witnessed …", "The S&P 500 …", "U.S. markets …" (not "Chip stocks …", "Bank stocks …",
-# "Markets in Europe …").
-_MARKET_OPENS = re.compile(
-    r"^\W*(?:the\s+)?(?:(?:u\.?s\.?\s+|us\s+|american\s+|major\s+)?(?:stocks|equities|"
-    r"stock\s+markets?|wall\s+street|s&p\s*500|dow\b)|(?:u\.?s\.?|us|american)\s+markets)",
-    re.IGNORECASE,
-)
 
 
 @lru_cache(maxsize=1)

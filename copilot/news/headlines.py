@@ -154,13 +154,17 @@ def move_headlines(
     until: date,
     queries: Sequence[Vector],
     firsts: Sequence[tuple[str, str, dict[str, Any], Vector]] | None = None,
+    ways: Sequence[Direction] | None = None,
 ) -> list[tuple[Entity, NewsHit]]:
     """The articles published from `since` to `until` (dated to the day) whose headline, or
     else whose lede (`lede`), says one of `markets` moved `direction`'s way, each with the
     first market it names: headlines first, then ledes, each by market (the move's own
     instrument, then the wider markets it moved with), each read at its first chunk, scored by
     its closeness to the nearest query. `firsts`: the first chunks already read for a window
-    that holds `since` … `until` (those outside it are passed over), else they are read."""
+    that holds `since` … `until` (those outside it are passed over), else they are read.
+    `ways`: each market's own way, when not all went `direction`'s (the stock market falls as
+    the fear gauge rises)."""
+    ways = list(ways) if ways is not None else [direction] * len(markets)
     found: list[tuple[tuple[bool, int], NewsHit]] = []
     low, high = day_start_ts(since), day_start_ts(until + timedelta(days=1))
     rows = store.first_chunks(since, until) if firsts is None else firsts
@@ -169,12 +173,12 @@ def move_headlines(
             continue
         title = str(meta["title"])
         which = next((i for i, market in enumerate(markets)
-                      if says_it_moved(market, title, direction)), None)  # fmt: skip
+                      if says_it_moved(market, title, ways[i])), None)  # fmt: skip
         from_lede = which is None
         if from_lede:
             text = chunk_text(document, title)
             which = next((i for i, market in enumerate(markets)
-                          if lede_says_it_moved(market, title, text, direction)), None)  # fmt: skip
+                          if lede_says_it_moved(market, title, text, ways[i])), None)  # fmt: skip
         if which is None:
             continue
         closest = max((cosine(vector, query) for query in queries), default=0.0)

@@ -118,6 +118,35 @@ def test_a_peers_news_explains_the_move_it_went_with(research_deps: ToolDeps) ->
     assert "Gold’s price rose, and the value of the U.S. dollar weakened" in read.text
 
 
+def _fear_gauge(shared_data: Path) -> list[tuple[str, float]]:
+    """(ISO date, close) of the VIX export (`DATE,OPEN,HIGH,LOW,CLOSE`), read with csv."""
+    with (shared_data / "market" / "series" / "VIX.csv").open(newline="") as handle:
+        return [(row["DATE"], float(row["CLOSE"])) for row in csv.DictReader(handle)
+                if row["CLOSE"] not in ("", ".")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("day", "backdrop"),
+    [
+        ("2025-12-17", ["SPY"]),  # the AI sell-off: the VIX up, the index down
+        ("2025-12-19", ["SPY"]),  # the rebound: the VIX down, the index up
+        ("2026-01-13", []),  # the VIX up 5.7 % with the index down 0.2 %: its own move
+    ],
+)
+def test_the_fear_gauge_s_backdrop_is_the_market_going_the_other_way(
+    shared_data: Path, shared_deps: ToolDeps, day: str, backdrop: list[str]
+) -> None:
+    assert wider_markets("VIX") == ["SPY"]
+    vix = _fear_gauge(shared_data)
+    own = (close_on(vix, day) / vix[index_of(vix, day) - 1][1] - 1) * 100
+    market = _return(shared_data, "SPY", day, day)
+    # By hand: the other way, by at least a twentieth of the VIX's move in percent.
+    assert (own * market < 0 and abs(market) >= abs(own) / 20) == bool(backdrop)
+    deps = replace(shared_deps, as_of=date(2026, 2, 1))
+    when = date.fromisoformat(day)
+    assert moved_with(deps, "VIX", when, when) == backdrop
+
+
 def test_the_rule_both_keeps_and_leaves_a_backdrop_on_the_sample(shared_data: Path) -> None:
     # The cases above are not all one way: transports moved with the market, chips alone.
     assert _expected(shared_data, "IYT", ["SPY"], "2026-01-21", "2026-01-21") == ["SPY"]
@@ -149,6 +178,29 @@ def test_the_question_s_drivers_read_the_market_s_news_on_a_day_they_moved_toget
     assert "backdrop" not in drivers
 
 
+def test_a_fear_gauge_jump_with_no_article_of_its_own_reads_the_day_s_market_fall(
+    research_deps: ToolDeps,
+) -> None:
+    # No stored article names the VIX on January 14, 2026 (+4.8 %); the S&P 500 fell 0.5 %
+    # that day, and Bloomberg's headline "Stocks Slide as Tech Slips, Banks Report Strong
+    # Lending" says so.
+    deps = replace(research_deps, as_of=date(2026, 1, 16))
+    settled = understand("what made the fear gauge jump on january 14, 2026?",
+                         date(2026, 1, 16), Catalog.from_store(deps.market))  # fmt: skip
+    calls = why_calls(deps, settled, 800)
+    drivers = next(c["args"] for c in calls if c["tool"] == "news_drivers")
+    assert drivers["symbols"] == ["VIX"] and drivers["backdrop"] == ["SPY"]
+    assert "backdrop: VIX moved with SPY, the other way: articles on their move are read too" in (
+        settled.trace
+    )
+    read = run_tool(deps, "news_drivers", drivers)
+    assert not read.data["no_coverage"]
+    assert "Stocks Slide as Tech Slips, Banks Report Strong Lending" in read.text
+    alone = run_tool(replace(deps, ledger=SourceLedger()), "news_drivers",
+                     {k: v for k, v in drivers.items() if k != "backdrop"})  # fmt: skip
+    assert alone.data["no_coverage"]
+
+
 def _source(excerpt: str, backdrop: list[str]) -> NewsSource:
     return NewsSource(
         article_id="a", chunk_id="c", title="Markets wrap", publisher="AP",
@@ -166,6 +218,11 @@ def test_an_article_on_the_market_names_a_move_made_with_the_market() -> None:
     banks = "Bank stocks came under pressure after the call for a cap on card rates."
     assert not names_subject(_source(banks, backdrop_words(["SPY"])))
     assert names_subject(_source(banks, backdrop_words(["XLF"])))  # a sector names it
+    # Opening a sentence, bare "stocks" is the market ("Stocks Slide as Tech Slips, …").
+    opens = "Stocks slid as tech slipped, while banks reported strong lending."
+    assert names_subject(_source(opens, backdrop_words(["SPY"])))
+    assert not names_subject(_source(opens, backdrop_words(["XLI"])))  # the market not measured
+    assert not names_subject(_source(opens, []))
 
 
 def test_backdrop_words_are_the_market_s_names_then_a_sector_s_without_bellwethers() -> None:

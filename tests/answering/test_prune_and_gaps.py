@@ -124,6 +124,8 @@ def test_reasons_read_from_the_wider_market_s_articles_are_said_to_be_its() -> N
         "`market-copilot ingest news --rss <feed URL>`."
     )
     assert "on the move of XLI and SPY," in backdrop_line(["IYT"], ["XLI", "SPY"])
+    # The fear gauge's backdrop went the other way.
+    assert "on the move of SPY, which went the other way;" in backdrop_line(["VIX"], ["SPY"])
 
 
 def test_a_window_with_no_value_out_yet_is_said_and_its_figure_not_passed_off(

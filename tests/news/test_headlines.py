@@ -165,6 +165,18 @@ def test_a_move_without_news_of_its_own_is_read_from_its_wider_markets_wraps(
     assert [d.title for d in falling.drivers] == [SLIDE]
 
 
+def test_the_fear_gauge_is_read_from_the_wraps_of_the_market_going_the_other_way(
+    store: NewsStore,
+) -> None:
+    # No article names the VIX. Its rise with the S&P 500 measured falling reads the day's
+    # headline of the market's fall ("Stocks Slide …"), never those of its rise.
+    rising = gather_evidence(store, ["VIX"], "up", MOVE_DAY, MOVE_DAY, AS_OF, backdrop=["SPY"])
+    assert [d.title for d in rising.drivers] == [SLIDE]
+    falling = gather_evidence(store, ["VIX"], "down", MOVE_DAY, MOVE_DAY, AS_OF,
+                              backdrop=["SPY"])  # fmt: skip
+    assert [d.title for d in falling.drivers] == [PAYROLLS, DATED]
+
+
 def test_a_lede_is_read_by_the_markets_names_and_companies(store: NewsStore) -> None:
     queries = store.embedder.embed_queries(["why chip stocks rose"])
     chips = move_headlines(store, [entity_for(["SMH"])], "up", MOVE_DAY, MOVE_DAY, queries)
@@ -200,6 +212,29 @@ def test_a_wider_markets_wrap_is_read_for_the_instrument_when_it_names_its_move(
                             min_similarity=0.0)  # fmt: skip
     # Read for chips, not for the Dow's line the market's move would pick.
     assert "Marvell Technology, up 3.4%" in chips.drivers[0].excerpt
+
+
+def test_a_wider_markets_wrap_naming_the_instruments_own_move_is_excerpted_for_it(
+    tmp_path: Path,
+) -> None:
+    # The VIX fell as the S&P 500 rose; the market's wrap, drawn by its lede, also gives the
+    # VIX's own line in the same chunk, far from a company's rise the market's reading picks.
+    body = ("U.S. stock markets closed higher on Friday. The fear gauge, the CBOE Volatility "
+            "Index, was down 11.6% to 14.91 as traders unwound hedges. Volume was light. Bond "
+            "yields were steady and oil was little changed in quiet trade. The dollar edged lower "
+            "against the yen. European markets were closed for the holiday, and Asian markets "
+            "ended mixed. Traders pointed to the light calendar: no economic reports were due. "
+            "Several desks closed early, and brokers said most clients had left for the year. "
+            "Futures on the index were flat late in the session, and options volume was low. "
+            "Following the news, the stock price of Oracle climbed 6.6%.")  # fmt: skip
+    tracker_file(tmp_path / "wrap.md", title="Stock Market News for Jan 9, 2026",
+                 url="https://w.example/2", publisher="Wires", published="January 9, 2026",
+                 summary=body, body=body)  # fmt: skip
+    news = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(news, [tmp_path])
+    fear = gather_evidence(news, ["VIX"], "down", MOVE_DAY, MOVE_DAY, AS_OF, backdrop=["SPY"],
+                           min_similarity=0.0)  # fmt: skip
+    assert "was down 11.6%" in fear.drivers[0].excerpt
 
 
 def test_the_headlines_never_pass_as_of(store: NewsStore) -> None:
