@@ -173,3 +173,36 @@ def test_a_reason_dated_by_a_day_range_has_no_untraced_count() -> None:
     # Before, the 28 was a count no source states, and the reason was cut as unsupported.
     assert [n.unit for n in v.numbers if n.text.startswith("28")] != ["count"]
     assert not [n for n in v.numbers if n.unit == "count"]
+
+
+def test_a_day_named_by_its_ordinal_is_a_date_never_a_place() -> None:
+    # "Friday the 19th", "between the 11th and the 20th": days of the month, as people date a
+    # move; "the 3rd straight session" and "the 2nd-best day" are places.
+    found = find_numbers("The VIX fell 12% on Friday the 19th, between the 11th and the 20th.")
+    assert [(n.text, n.unit, n.day_of_month) for n in found] == [
+        ("12%", "%", None), ("19th", "date", 19), ("11th", "date", 11), ("20th", "date", 20),
+    ]  # fmt: skip
+    for place in ("the 3rd straight session", "the 2nd-best day", "on the 2nd day of gains",
+                  "ranked 3rd"):  # fmt: skip
+        assert [n.unit for n in find_numbers(place)] == ["rank"], place
+    (dated,) = find_numbers("rose on the 19th of December, 2025")
+    assert (dated.unit, dated.day) == ("date", date(2025, 12, 19))
+
+
+def test_a_day_named_by_its_ordinal_is_checked_against_the_days_the_sources_date() -> None:
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="w", chunk_id="w:0", title="Stock Market News for Dec 22, 2025",
+                   publisher="Nasdaq", published_at=datetime(2025, 12, 22, 12, tzinfo=UTC),
+                   url="https://example.org/w",
+                   text="U.S. stocks closed higher on Friday, the S&P 500 up 0.9%, as the AI "
+                        "trade regained momentum.")
+    )  # fmt: skip
+    question = "why did stocks rise on friday the 19th?"
+    _, v = verify_answer("Stocks rose on Friday the 19th as the AI trade regained momentum [1].",
+                         book, date(2025, 12, 23), question)  # fmt: skip
+    # The wrap, published on Monday the 22nd, dates its figures to the Friday it names.
+    assert [(n.text, n.status) for n in v.numbers] == [("19th", "verified")]
+    _, v = verify_answer("Stocks rose on Friday the 18th as the AI trade regained momentum [1].",
+                         book, date(2025, 12, 23), question)  # fmt: skip
+    assert [(n.text, n.status) for n in v.numbers] == [("18th", "unverified")]

@@ -289,15 +289,21 @@ def check_date(claim: Claim, cited: list[Statement], every: list[Statement], as_
                 stated = st.unit == "year" and st.value == number.value  # "2020" in the text
                 if stated or any(d.year == int(number.value) for d in st.dates):
                     return Outcome(status, st)
-            elif (number.day is not None and number.day in st.dates) or (
-                number.day is None and number.month_day in {(d.month, d.day) for d in st.dates}
-            ):
+            elif (
+                (number.day is not None and number.day in st.dates)
+                or (number.day is None and number.month_day is not None
+                    and number.month_day in {(d.month, d.day) for d in st.dates})
+                or (number.day_of_month is not None  # "the 19th": a day the source dates
+                    and number.day_of_month in {d.day for d in st.dates})
+            ):  # fmt: skip
                 return Outcome(status, st)
     if as_of is not None:
         if number.unit == "year" and int(number.value) == as_of.year:
             return Outcome("verified", note="the as-of date's year")
-        if number.day == as_of or (
-            number.day is None and number.month_day == (as_of.month, as_of.day)
+        if (
+            number.day == as_of
+            or (number.day is None and number.month_day == (as_of.month, as_of.day))
+            or number.day_of_month == as_of.day
         ):
             return Outcome("verified", note="the as-of date")
     return Outcome("unverified")

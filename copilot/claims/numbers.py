@@ -40,6 +40,19 @@ _DAY_RANGE = re.compile(
     rf"\s*(\d{{1,2}})(?:st|nd|rd|th)?(?!\s*(?:%|percent|pp\b|bp\b|[.,]\d))(?:,?\s+(\d{{4}}))?\b",
     re.I,
 )
+# A day of the month named by its ordinal alone: "Friday the 19th", "on the 23rd", "between the
+# 11th and the 20th" (the way people date a move this month), or "the 19th of December". Not a
+# place: "the 3rd straight session", "the 2nd-best day", "on the 2nd day of gains".
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+the|(?:on|between|and|from|to|until|through|since)\s+the)\s+"
+    r"(?P<dom>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s*-|\s+(?:day|days|session|sessions|straight|consecutive|times?|best|worst|biggest|"
+    r"largest|smallest|place|weeks?|months?|years?|quarters?|percentile|highest|lowest|"
+    r"strongest|weakest|most|least|trading|round|of\b))"
+    rf"|\bthe\s+(?P<dom2>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
+)
 _NUMBER = re.compile(
     r"(?P<dollar>\$\s?)?(?P<sign>[+\-\u2212\u2013]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<unit>\s?%\s?(?:points?|pts?)\b|\s?percentage[\s-]points?\b|\s?(?:pp|ppts?)\b|\s?%|"
@@ -83,6 +96,7 @@ class Number:
     end: int
     day: date | None = None  # for unit == 'date'
     month_day: tuple[int, int] | None = None  # for dates written without a year
+    day_of_month: int | None = None  # for a day written without its month ("the 19th")
 
 
 # Numbers that are part of a name, not a figure: "S&P 500", "Russell 2000", "Nasdaq-100",
@@ -135,6 +149,7 @@ def find_dates(text: str) -> list[Number]:
         found.append(Number(m.group(), 0.0, "date", 0, m.start(), m.end(), us, (us.month, us.day)))
     ranges = _day_ranges(text)
     found += ranges
+    found += _days_of_month(text)
     for m in _WORD_DATE.finditer(text):
         if any(r.start <= m.start() < r.end for r in ranges):
             continue
@@ -166,6 +181,30 @@ def _day_ranges(text: str) -> list[Number]:
             except ValueError:
                 day = None
             found.append(Number(text[start:end], 0.0, "date", 0, start, end, day, (month, dom)))
+    return found
+
+
+def _days_of_month(text: str) -> list[Number]:
+    """Each day named by its ordinal ("Friday the 19th"): a date with no month, or with the
+    month that follows it ("the 19th of December, 2025")."""
+    found: list[Number] = []
+    for m in _DAY_OF_MONTH.finditer(text):
+        dom = int(m["dom"] or m["dom2"])
+        if not 1 <= dom <= 31:
+            continue
+        group = "dom" if m["dom"] else "dom2"
+        start = m.start(group)
+        if m["month"] is None:
+            end = m.end()
+            found.append(Number(text[start:end], 0.0, "date", 0, start, end, day_of_month=dom))
+            continue
+        month = _month_number(m["month"])
+        try:
+            day = date(int(m["year"]), month, dom) if m["year"] else None
+        except ValueError:
+            continue
+        found.append(Number(text[start : m.end()], 0.0, "date", 0, start, m.end(), day,
+                            (month, dom)))  # fmt: skip
     return found
 
 
