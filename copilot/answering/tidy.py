@@ -43,10 +43,10 @@ SOURCE_FRAME = re.compile(
 # nothing ("which explains the move of QQQ falling …" says the move again) and goes. Its only
 # comma is a date's ("January 2, 2026"): a clause that goes on is the sentence's own.
 INSTRUCTION_ECHO = re.compile(
-    r",?\s+(?:(?:which|that)\s+explains\s+the\s+move\b(?:[^\[\],]|,\s*\d{4}\b)*?"
+    r",?\s+(?:(?:which|that)\s+explains\s+the\s+move\b(?:[^\[\],.!?]|,\s*\d{4}\b)*?"
     r"|(?:as\s+)?(?:reported|stated|described|mentioned)\s+in\s+the\s+(?:excerpt|article)"
     r"|in\s+the\s+excerpt(?:'|’)s\s+own\s+words|according\s+to\s+the\s+excerpt)"
-    rf"(?=\s*(?:{CITE})?\s*[.!?]?\s*$)",
+    rf"(?=\s*[.!?]?\s*(?:{CITE})?\s*[.!?]?\s*$)",
     re.IGNORECASE,
 )
 # "the response to the response to the response to …": a decoding loop inside a sentence.

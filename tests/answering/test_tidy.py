@@ -70,6 +70,10 @@ from copilot.llm.scripted import ScriptedLLM
             "Nvidia fell [3]. Oil rose [4].",
         ),
         ("Banks beat, according to the excerpt [2]", "Banks beat [2]"),
+        (  # the sentence's own stop, before its citation, stays
+            "Nvidia fell on January 2, 2026, which explains the move of QQQ falling. [6]",
+            "Nvidia fell on January 2, 2026. [6]",
+        ),
         # A phrase looping inside a sentence is said once.
         (
             "Markets shrugged off the response to the response to the response to the Fed [5].",
