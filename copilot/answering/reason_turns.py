@@ -21,6 +21,7 @@ from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import WORD, looping, repeats, tidy
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import another_market, day_outside, reported_later, restates_the_move
+from copilot.claims.verify import cause_cited_to_figures
 from copilot.facts import Fact
 from copilot.llm.base import ChatMessage, LLMResponse
 from copilot.news.present import fenced
@@ -104,6 +105,7 @@ def holds_up(
     model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
     a measured instrument went the other way ("the S&P 500 … rose on December 17" under a
     measured fall: no figure to check, so the answer's check would let it stand), nor
+    gives a cause cited to the measured figures alone (`cause_cited_to_figures`), nor
     dates its reason to a day outside the move ("… climbed 0.5% Thursday" under Wednesday's
     rally; `day_outside`), nor to a day after its article was published (`reported_later`),
     nor gives another market's reason ("Gold rose as investors sought safety" under energy's
@@ -113,6 +115,10 @@ def holds_up(
     `copilot.answering.company_news`)."""
     text = tidy(draft)
     if outsider is not None and outsider(text) is not None:
+        return False
+    # A cause cited to the measures alone: the turn's article is not cited ("The VIX fell …
+    # due to softer CPI … [1]", [1] the move's figures); the answer's check marks it unsupported.
+    if cause_cited_to_figures(text, [ledger.get(n) for n in citations_in(text)]):
         return False
     _, checked = verify_answer(text, ledger, as_of, question)
     if any(number.status in UNSUPPORTED for number in checked.numbers):

@@ -10,6 +10,7 @@ The question is not evidence: a figure the question states is checked like any o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from copilot.answer import NumberCheck, ReasonCheck, Verification
@@ -233,9 +234,12 @@ _CAUSE = re.compile(
 def _cause_cited_to_figures(
     body: str, sentence: Sentence, sources: dict[int, DataSource | NewsSource]
 ) -> bool:
+    return cause_cited_to_figures(body, [sources.get(n) for n in sentence.citations])
+
+
+def cause_cited_to_figures(body: str, cited: Sequence[object]) -> bool:
     """A sentence that gives a cause and cites only measured data ("Copper up 5% was due to
     construction demand [1]", [1] a return): the figures bear out the move, not its cause."""
-    cited = [sources.get(n) for n in sentence.citations]
     return (
         bool(cited) and all(isinstance(s, DataSource) for s in cited) and bool(_CAUSE.search(body))
     )

@@ -1,10 +1,13 @@
-"""Where a reasons turn stops, and which of its sentences make the draft."""
+"""Where a reasons turn stops, which of its sentences make the draft, and which drafts are kept."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 
-from copilot.answering.reason_turns import one_reason, reason_over
+from copilot.answering.reason_turns import ReasonJudge, one_reason, reason_over
+from copilot.sources import DataSource, NewsSource, SourceLedger
 
 
 @pytest.mark.parametrize(
@@ -46,3 +49,23 @@ def test_the_draft_runs_to_the_first_cited_sentence_of_the_first_two() -> None:
     for back in ("This caused a fire under commodities [2].", "It explains the move of DBC [2]."):
         assert one_reason(f"{banks} {back}") == banks  # only points back: no reason of its own
     assert one_reason("  ") == ""
+
+
+def test_a_draft_giving_a_cause_cited_to_the_measures_alone_is_withheld() -> None:
+    # The turn for article [2] came back citing [1], the measured move: the figures bear out
+    # the move, never its cause, so the draft is withheld and the next article read.
+    book = SourceLedger()
+    book.register(DataSource(tool="measure", metric="return", symbols=["IWM"],
+                             text="IWM: return +8.32% over 15 sessions."))  # fmt: skip
+    book.register(
+        NewsSource(article_id="a", chunk_id="a:0", title="Small caps rally on rate-cut hopes",
+                   publisher="AP", published_at=datetime(2026, 1, 22, 21, tzinfo=UTC),
+                   url="https://example.org/a",
+                   text="Small caps rallied as traders bet on rate cuts.")
+    )  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 23), "why did small caps rally?", [])
+    assert not judge.take("Small caps rallied due to bets on rate cuts [1].")
+    assert judge.withheld == ["Small caps rallied due to bets on rate cuts [1]."]
+    assert judge.take("Small caps rallied due to bets on rate cuts [2].")
+    # A figure cited to the measures, with no cause, is the move said with its source.
+    assert judge.take("IWM returned 8.32% over the rally [1].")
