@@ -190,6 +190,7 @@ def find_instruments(question: str, catalog: Catalog) -> Found:
         _settle(claim, text, catalog, shouting, found)
     found.unknown = _distinct(found.unknown)
     found.soft_unknown = _distinct(found.soft_unknown)
+    _market_volatility(text, catalog, found)
     _generic_market(text, catalog, found)
     _named_set(text, catalog, found)
     if found.sector_set is None:
@@ -374,6 +375,37 @@ def _ticker_symbol(token: str, catalog: Catalog, shouting: bool, explicit: bool)
 
 
 _REOPENED = re.compile(r"(?:the\s+)?" + MARKET_REOPENED, re.IGNORECASE)
+
+FEAR_GAUGE = "VIX"
+# The market's volatility named as what moved: "why did volatility spike", "volatility calmed
+# down", "the jump in stock market volatility". Said so, it is the VIX's move (the expected
+# 30-day volatility of the S&P 500); "XLE's volatility in January" names a measure of XLE.
+_VOLATILITY = r"(?:(?:the\s+)?(?:(?:u\.?s\.?\s+)?(?:stock\s+)?market|equity|stock)\s+)?volatility"
+_VOLATILITY_MOVED = re.compile(
+    rf"(?<![\w'-])(?P<a>{_VOLATILITY})\s+(?:has\s+|have\s+|had\s+|was\s+)?"
+    r"(?:spik|jump|surg|soar|ris|rose|climb|pick|explod|flar|fell|fall|drop|eas|calm|cool|"
+    r"subsid|sank|sink|retreat|ebb|declin|fad|pop)\w*"
+    rf"|\b(?:spikes?|jumps?|surges?|rises?|climbs?|pops?|drops?|falls?|declines?|retreats?)"
+    rf"\s+in\s+(?P<b>{_VOLATILITY})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _market_volatility(text: str, catalog: Catalog, found: Found) -> None:
+    """ "volatility" as what moved, with no market named → the VIX (`_VOLATILITY_MOVED`)."""
+    if found.mentions or found.unknown or not catalog.has(FEAR_GAUGE):
+        return
+    match = _VOLATILITY_MOVED.search(text)
+    if match is None:
+        return
+    group = "a" if match.group("a") else "b"
+    start, end = match.span(group)
+    info = lookup(FEAR_GAUGE)
+    represents = info.represents if info else "expected 30-day S&P 500 volatility"
+    found.mentions.append(
+        Mention(start, end, match.group(group), (FEAR_GAUGE,), "alias", represents)
+    )
+    found.spans.append((start, end))
 
 
 def _generic_market(text: str, catalog: Catalog, found: Found) -> None:

@@ -124,3 +124,36 @@ def test_a_kind_of_stock_before_a_particle_is_not_the_whole_market(catalog: Cata
 def test_the_reader_never_reports_the_whole_market_as_unknown(question: str) -> None:
     # Read alone (the full understanding finds SPY first): the whole market is stored.
     assert unnamed_subject(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did volatility calm down on january 22?",
+        "why did volatility spike on january 20?",
+        "what caused the jump in volatility on january 20?",
+        "why did stock market volatility jump on january 20?",
+        "volatility eased on the 22nd, what happened?",
+    ],
+)
+def test_volatility_said_to_move_is_the_fear_gauge(catalog: Catalog, question: str) -> None:
+    # The market's volatility named as what moved is the VIX's move, never an unknown name.
+    settled = understand(question, A, catalog)
+    assert [i.symbol for i in settled.instruments] == ["VIX"]
+    assert settled.why and settled.unknown == []
+    assert settled.intent is not None and settled.intent.measure == "return"
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        ("what was XLE's volatility in january?", ["XLE"]),  # a measure of the fund named
+        ("why did volatility rise in tech stocks last week?", ["XLK"]),
+    ],
+)
+def test_volatility_of_a_named_market_stays_its_measure(
+    catalog: Catalog, question: str, symbols: list[str]
+) -> None:
+    settled = understand(question, A, catalog)
+    assert [i.symbol for i in settled.instruments] == symbols
+    assert settled.intent is not None and settled.intent.measure == "volatility"
