@@ -868,8 +868,6 @@ def _told(sentence: str, hit: NewsHit) -> list[NamedDays]:
     return [days for days in named if days.first == days.last]
 
 
-
-
 @lru_cache(maxsize=1)
 def _whole_market() -> Entity:
     """The whole market's names without a bare "stocks" ("Chip stocks …" is a group's)."""
