@@ -24,7 +24,7 @@ from copilot.answering.reason_turns import (
     reason_messages,
     reason_over,
 )
-from copilot.answering.sheet import move_brief, sheet_articles
+from copilot.answering.sheet import move_brief, move_markets, sheet_articles
 from copilot.answering.tidy import tidy
 from copilot.llm.base import ChatMessage
 from copilot.research.budget import BudgetExhausted
@@ -73,8 +73,7 @@ Outsider = Callable[[str], str | None]  # a draft's company outside the move's s
 
 def moved_symbols(steps: list[StepRecord]) -> list[str]:
     """The instruments whose move the news-drivers steps read news for."""
-    return [str(s) for step in news_steps(steps)
-            if isinstance(listed := step.args.get("symbols"), list) for s in listed]  # fmt: skip
+    return move_markets(as_records(news_steps(steps)))[0]
 
 
 def recording(outsider: Outsider, verdicts: dict[str, str]) -> Outsider:
