@@ -8,6 +8,7 @@ import csv
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,22 +160,25 @@ def test_commodities_bonds_and_the_market_itself_have_no_backdrop() -> None:
     assert wider_markets("XLK") == ["SPY"] and wider_markets("KRE") == ["XLF", "SPY"]
 
 
+def _drivers(deps: ToolDeps, question: str, as_of: date) -> tuple[dict[str, Any], list[str]]:
+    """The news-drivers arguments the why path plans for `question`, and its trace."""
+    settled = understand(question, as_of, Catalog.from_store(deps.market))
+    calls = why_calls(replace(deps, as_of=as_of), settled, 800)
+    return next(c["args"] for c in calls if c["tool"] == "news_drivers"), settled.trace
+
+
 def test_the_question_s_drivers_read_the_market_s_news_on_a_day_they_moved_together(
     shared_data: Path, research_deps: ToolDeps
 ) -> None:
-    deps = replace(research_deps, as_of=date(2026, 1, 22))
-    settled = understand("Transportation stocks jumped on January 21, 2026 - what drove that?",
-                         date(2026, 1, 22), Catalog.from_store(deps.market))  # fmt: skip
-    calls = why_calls(deps, settled, 800)
-    drivers = next(c["args"] for c in calls if c["tool"] == "news_drivers")
+    drivers, trace = _drivers(research_deps,
+                              "Transportation stocks jumped on January 21, 2026 - what drove that?",
+                              date(2026, 1, 22))  # fmt: skip
     assert drivers["backdrop"] == _expected(
         shared_data, "IYT", ["XLI", "SPY"], "2026-01-21", "2026-01-21"
     )
-    assert any(line.startswith("backdrop: IYT moved with") for line in settled.trace)
-    alone = understand("chipmakers ripped higher on jan 2 2026, how come?", date(2026, 1, 3),
-                       Catalog.from_store(deps.market))  # fmt: skip
-    calls = why_calls(replace(deps, as_of=date(2026, 1, 3)), alone, 800)
-    drivers = next(c["args"] for c in calls if c["tool"] == "news_drivers")
+    assert any(line.startswith("backdrop: IYT moved with") for line in trace)
+    drivers, _ = _drivers(research_deps, "chipmakers ripped higher on jan 2 2026, how come?",
+                          date(2026, 1, 3))  # fmt: skip
     assert "backdrop" not in drivers
 
 
@@ -185,13 +189,11 @@ def test_a_fear_gauge_jump_with_no_article_of_its_own_reads_the_day_s_market_fal
     # that day, and Bloomberg's headline "Stocks Slide as Tech Slips, Banks Report Strong
     # Lending" says so.
     deps = replace(research_deps, as_of=date(2026, 1, 16))
-    settled = understand("what made the fear gauge jump on january 14, 2026?",
-                         date(2026, 1, 16), Catalog.from_store(deps.market))  # fmt: skip
-    calls = why_calls(deps, settled, 800)
-    drivers = next(c["args"] for c in calls if c["tool"] == "news_drivers")
+    drivers, trace = _drivers(deps, "what made the fear gauge jump on january 14, 2026?",
+                              date(2026, 1, 16))  # fmt: skip
     assert drivers["symbols"] == ["VIX"] and drivers["backdrop"] == ["SPY"]
     assert "backdrop: VIX moved with SPY, the other way: articles on their move are read too" in (
-        settled.trace
+        trace
     )
     read = run_tool(deps, "news_drivers", drivers)
     assert not read.data["no_coverage"]

@@ -188,6 +188,15 @@ def test_a_lede_is_read_by_the_markets_names_and_companies(store: NewsStore) -> 
     assert move_headlines(store, [entity_for(["XRT"])], "up", MOVE_DAY, MOVE_DAY, queries) == []
 
 
+def _one_wrap(tmp_path: Path, title: str, body: str) -> NewsStore:
+    """A store holding one day's wrap, published on the move's day."""
+    tracker_file(tmp_path / "wrap.md", title=title, url="https://w.example/1", publisher="Wires",
+                 published="January 9, 2026", summary=body, body=body)  # fmt: skip
+    news = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(news, [tmp_path])
+    return news
+
+
 def test_a_wider_markets_wrap_is_read_for_the_instrument_when_it_names_its_move(
     tmp_path: Path,
 ) -> None:
@@ -203,11 +212,7 @@ def test_a_wider_markets_wrap_is_read_for_the_instrument_when_it_names_its_move(
             "The Nasdaq climbed 0.6% on strong demand "
             "for AI names, and the major gainer was Marvell Technology, up 3.4% after its "
             "data-center orders beat forecasts.")  # fmt: skip
-    tracker_file(tmp_path / "wrap.md", title="S&P 500 Hits Record Close",
-                 url="https://w.example/1", publisher="Wires", published="January 9, 2026",
-                 summary=body, body=body)  # fmt: skip
-    news = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
-    ingest_paths(news, [tmp_path])
+    news = _one_wrap(tmp_path, "S&P 500 Hits Record Close", body)
     chips = gather_evidence(news, ["SMH"], "up", MOVE_DAY, MOVE_DAY, AS_OF, backdrop=["SPY"],
                             min_similarity=0.0)  # fmt: skip
     # Read for chips, not for the Dow's line the market's move would pick.
@@ -227,11 +232,7 @@ def test_a_wider_markets_wrap_naming_the_instruments_own_move_is_excerpted_for_i
             "Several desks closed early, and brokers said most clients had left for the year. "
             "Futures on the index were flat late in the session, and options volume was low. "
             "Following the news, the stock price of Oracle climbed 6.6%.")  # fmt: skip
-    tracker_file(tmp_path / "wrap.md", title="Stock Market News for Jan 9, 2026",
-                 url="https://w.example/2", publisher="Wires", published="January 9, 2026",
-                 summary=body, body=body)  # fmt: skip
-    news = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
-    ingest_paths(news, [tmp_path])
+    news = _one_wrap(tmp_path, "Stock Market News for Jan 9, 2026", body)
     fear = gather_evidence(news, ["VIX"], "down", MOVE_DAY, MOVE_DAY, AS_OF, backdrop=["SPY"],
                            min_similarity=0.0)  # fmt: skip
     assert "was down 11.6%" in fear.drivers[0].excerpt
