@@ -15,7 +15,14 @@ from datetime import date
 
 from copilot.answer import NumberCheck, ReasonCheck, Verification
 from copilot.claims.check import Outcome, check_date, check_figure, states
-from copilot.claims.extract import CITATION, Claim, Sentence, extract_claims, sentences
+from copilot.claims.extract import (
+    CITATION,
+    Claim,
+    Sentence,
+    citations_in,
+    extract_claims,
+    sentences,
+)
 from copilot.claims.names import misnamed
 from copilot.claims.places import check_place, places
 from copilot.claims.reasons import (
@@ -135,10 +142,13 @@ def check_claims(
 
 
 def _corrections(
-    text: str, claims: list[Claim], outcomes: list[Outcome]
+    text: str, claims: list[Claim], outcomes: list[Outcome], articles: frozenset[int]
 ) -> list[tuple[int, int, str]]:
     """Text edits for moved figures: the sentence's citation replaced when nothing else in the
-    sentence rests on it, else the right [n] inserted after the figure."""
+    sentence rests on it, else the right [n] inserted after the figure. A cause rests on the
+    article it cites (`articles`): "The VIX fell almost 12% … due to softer CPI … [3]" keeps
+    its [3] and gets the measure's [1] after the 12% (replaced, the reason read as cited to the
+    figures, which never say why)."""
     edits: list[tuple[int, int, str]] = []
     by_sentence: dict[tuple[int, int], list[tuple[Claim, Outcome]]] = {}
     for claim, outcome in zip(claims, outcomes, strict=True):
@@ -150,7 +160,10 @@ def _corrections(
         targets = {o.moved_to for _, o in moved}
         resting = [o for c, o in items if o.status in ("verified", "derived") and not c.is_date]
         groups = list(CITATION.finditer(text, lo, hi))
-        if len(targets) == 1 and not resting and len(groups) == 1:
+        a_cause = bool(_CAUSE.search(text, lo, hi)) and any(
+            n in articles for group in groups for n in citations_in(group.group())
+        )
+        if len(targets) == 1 and not resting and len(groups) == 1 and not a_cause:
             group = groups[0]
             edits.append((group.start(), group.end(), f" [{targets.pop()}]"))
             continue
@@ -276,7 +289,8 @@ def verify_answer(
     claims = extract_claims(cleaned, as_of, by_source)
     outcomes = check_claims(claims, statements, as_of)
     first_claims = claims
-    edits = _corrections(cleaned, claims, outcomes)
+    articles = frozenset(n for n, source in ledger.items() if isinstance(source, NewsSource))
+    edits = _corrections(cleaned, claims, outcomes, articles)
     corrected: list[int] = []
     if edits:
         cleaned = _apply(cleaned, edits)

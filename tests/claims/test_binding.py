@@ -174,6 +174,16 @@ def test_figures_under_a_wrong_citation_are_moved_not_verified() -> None:
     assert {n.status for n in v.dates} == {"verified"}  # dates are reported apart
 
 
+def test_a_moved_figure_in_a_reason_keeps_the_article_its_cause_rests_on() -> None:
+    # The cause rests on the article: the figure gets its source's [1] beside it, and the
+    # sentence keeps [5] (replaced, the reason would read as cited to figures, which never
+    # say why). Without a cause the citation is replaced, as above.
+    text, v = verify("XLF fell 2.31% in mid-January due to worries over supply risks [5].")
+    got = {n.text: (n.status, n.corrected_to) for n in v.figures}
+    assert got == {"2.31%": ("moved", 1)}
+    assert text == "XLF fell 2.31% [1] in mid-January due to worries over supply risks [5]."
+
+
 def test_closes_under_a_wrong_citation_are_moved_whatever_other_dates_the_sentence_names() -> None:
     # Each close sits beside its own date, and the sentence names both: [1] states them, so
     # they are moved there (they were "contradicted: [1] states XLF level … = 55.00").
