@@ -70,6 +70,7 @@ from copilot.llm.scripted import ScriptedLLM
             "Nvidia fell [3]. Oil rose [4].",
         ),
         ("Banks beat, according to the excerpt [2]", "Banks beat [2]"),
+        ("Gold rose as the dollar fell, as reported in [4].", "Gold rose as the dollar fell [4]."),
         (  # the sentence's own stop, before its citation, stays
             "Nvidia fell on January 2, 2026, which explains the move of QQQ falling. [6]",
             "Nvidia fell on January 2, 2026. [6]",
