@@ -455,7 +455,10 @@ class Copilot:
         def reason_stop(text: str) -> bool:
             return reason_over(text) or run.deadline.expired()
 
-        def take(response: LLMResponse) -> None:  # shown once checked, each as one piece
+        reading: list[int] = []  # the articles of the round being drafted, in rank order
+
+        def take(index: int, response: LLMResponse) -> None:  # shown once checked, as one piece
+            read = reading[index]
             run.count(response)
             draft = one_reason(response.text)
             if not draft:
@@ -463,7 +466,7 @@ class Copilot:
             drafts.append(draft)
             # One that does not hold up is withheld, listed apart; it and a repeat send the
             # next-ranked article to the next round.
-            if not judge.take(draft):
+            if not judge.take(draft, read):
                 return
             run.timings.setdefault("first_reason", time.perf_counter() - run.started)
             self._token(run, (" " if len(kept) > 1 else "") + draft)
@@ -478,6 +481,7 @@ class Copilot:
             batch, unread = unread[: wanted - len(kept)], unread[wanted - len(kept) :]
             convos = [reason_messages(n, excerpt, brief or run.move, fields)
                       for n, excerpt in batch]  # fmt: skip
+            reading[:] = [n for n, _ in batch]
             in_order = InRankOrder(take)
             answers = complete_each(self.llm, convos, max_tokens=self.config.reason_max_tokens,
                                     stop_when=reason_stop, on_answer=in_order.arrived)  # fmt: skip

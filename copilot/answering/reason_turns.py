@@ -100,6 +100,7 @@ def holds_up(
     question: str,
     measured: list[Fact],
     outsider: Callable[[str], str | None] | None = None,
+    read: int | None = None,
 ) -> bool:
     """Whether a drafted reason passes the answer's own figure check run on it alone (the
     model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
@@ -110,9 +111,10 @@ def holds_up(
     rally; `day_outside`), nor to a day after its article was published (`reported_later`),
     nor gives another market's reason ("Gold rose as investors sought safety" under energy's
     fall; `another_market`), nor only says the move again ("The Russell 2000 fell … due to a
-    decline in IWM"; `restates_the_move`), nor gives only the news of a listed company outside
-    the move's sector ("GM reports huge profit boost …" under chips; `outsider`, from
-    `copilot.answering.company_news`)."""
+    decline in IWM"; `restates_the_move`, judged against the turn's article `read` when the
+    draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
+    nor gives only the news of a listed company outside the move's sector ("GM reports huge
+    profit boost …" under chips; `outsider`, from `copilot.answering.company_news`)."""
     text = tidy(draft)
     if outsider is not None and outsider(text) is not None:
         return False
@@ -131,6 +133,9 @@ def holds_up(
     if cited and all(another_market(text, source) is not None for source in cited):
         return False
     if cited and all(restates_the_move(text, source) for source in cited):
+        return False
+    turn = ledger.get(read) if read is not None else None
+    if not cited and isinstance(turn, NewsSource) and restates_the_move(text, turn):
         return False
     return contradicts_a_move(text, measured, as_of) is None
 
@@ -153,10 +158,10 @@ class ReasonJudge:
         self.kept: list[str] = []
         self.withheld: list[str] = []
 
-    def take(self, draft: str) -> bool:
-        """Whether `draft` is kept."""
+    def take(self, draft: str, read: int | None = None) -> bool:
+        """Whether `draft`, drafted from article `read`, is kept."""
         if not holds_up(draft, self.ledger, self.as_of, self.question, self.measured,
-                        self.outsider):  # fmt: skip
+                        self.outsider, read):  # fmt: skip
             self.withheld.append(tidy(draft))
             return False
         if repeats(draft, self.kept):  # not wrong, not another reason
@@ -168,9 +173,10 @@ class ReasonJudge:
 class InRankOrder:
     """Drafts decoded together finish in any order; each is taken (checked, then shown) as soon
     as it and every draft ranked above it are done, so the first reason is shown before the
-    last draft ends and the reasons stay in the articles' rank order."""
+    last draft ends and the reasons stay in the articles' rank order. `take` gets each draft's
+    place in the batch with it."""
 
-    def __init__(self, take: Callable[[LLMResponse], None]) -> None:
+    def __init__(self, take: Callable[[int, LLMResponse], None]) -> None:
         self._take = take
         self._waiting: dict[int, LLMResponse] = {}
         self._next = 0
@@ -187,5 +193,5 @@ class InRankOrder:
 
     def _drain(self) -> None:
         while self._next in self._waiting:
-            self._take(self._waiting.pop(self._next))
+            self._take(self._next, self._waiting.pop(self._next))
             self._next += 1

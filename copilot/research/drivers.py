@@ -100,11 +100,12 @@ def _judge(
     return ReasonJudge(ledger, as_of, topic, measured, outsider)
 
 
-def _take(judge: ReasonJudge, output: str) -> None:
-    """A draft judged, tidied as the report shows it, until `MOST_REASONS` are kept."""
+def _take(judge: ReasonJudge, output: str, read: int) -> None:
+    """A draft of article `read`'s turn judged, tidied as the report shows it, until
+    `MOST_REASONS` are kept."""
     draft = tidy(one_reason(output))
     if draft and len(judge.kept) < MOST_REASONS:
-        judge.take(draft)
+        judge.take(draft, read)
 
 
 def coverage_gap(steps: list[StepRecord]) -> str:
@@ -123,15 +124,16 @@ def coverage_gap(steps: list[StepRecord]) -> str:
 def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResult | None:
     """The section from the recorded drafts, checked like any other; code's gap note when the
     search found no article on the move; None when the report explains no move."""
-    drafts = [c.output for c in record.llm_calls if c.section.startswith(PREFIX)]
+    drafts = [(c.output, int(c.section.removeprefix(PREFIX)))
+              for c in record.llm_calls if c.section.startswith(PREFIX)]  # fmt: skip
     if not drafts:
         gap = coverage_gap(record.steps)
         if not gap:
             return None
         return SectionResult(key=SPEC.key, title=TITLE, written=True, fields={"gap": gap})
     judge = _judge(record.steps, ledger, record.topic, record.as_of, record.off_sector.get)
-    for draft in drafts:
-        _take(judge, draft)
+    for draft, read in drafts:
+        _take(judge, draft, read)
     result = check_fields(SPEC, {"reasons": judge.kept}, ledger, record.as_of, record.topic)
     return result.model_copy(update={"withheld": judge.withheld})
 
@@ -163,8 +165,8 @@ def write_drivers(
         except BudgetExhausted as exc:
             writer.on_event(ResearchEvent(kind="budget_stop", name=SPEC.key, detail=str(exc)))
             return str(exc)
-        for answer in answers:
-            _take(judge, answer.text)
+        for (n, _), answer in zip(batch, answers, strict=True):
+            _take(judge, answer.text, n)
             tokens += answer.completion_tokens
     detail = (f"{len(judge.kept)} reasons kept, {len(judge.withheld)} withheld; {tokens} tokens, "
               f"{time.perf_counter() - t0:.1f} s")  # fmt: skip

@@ -69,3 +69,20 @@ def test_a_draft_giving_a_cause_cited_to_the_measures_alone_is_withheld() -> Non
     assert judge.take("Small caps rallied due to bets on rate cuts [2].")
     # A figure cited to the measures, with no cause, is the move said with its source.
     assert judge.take("IWM returned 8.32% over the rally [1].")
+
+
+def test_an_uncited_draft_that_only_says_the_move_again_is_withheld() -> None:
+    # Judged against the article its turn read: "transports rallying" is the move itself.
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="t", chunk_id="t:0", title="Transports jump on tariff relief",
+                   publisher="AP", published_at=datetime(2026, 1, 21, 21, tzinfo=UTC),
+                   url="https://example.org/t", text="Transportation stocks jumped 2.4%.",
+                   about=["transportation stocks", "transports", "IYT"])
+    )  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 22), "why did transports rally?", [])
+    again = "The IYT rose on 2026-01-21 due to transports rallying on the 21st."
+    assert not judge.take(again, read=1) and judge.withheld == [again]
+    # A cause of its own stays, cited or not; with no article known the draft is not judged so.
+    assert judge.take("Transports rose after the tariffs on Europe were called off.", read=1)
+    assert judge.take(again)
