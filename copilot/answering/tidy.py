@@ -40,9 +40,9 @@ SOURCE_FRAME = re.compile(
 )
 # "…, which explains the move in the excerpt's own words [3]", "…, as reported in the excerpt [2]",
 # "…, as reported in [4].": the turn's instruction, or its source, said back at the sentence's
-# end (before its citation). The clause adds
-# nothing ("which explains the move of QQQ falling …" says the move again) and goes. Its only
-# comma is a date's ("January 2, 2026"): a clause that goes on is the sentence's own.
+# end (before its citation). The clause adds nothing ("which explains the move of QQQ falling …"
+# says the move again) and goes. Its only comma is a date's ("January 2, 2026"): a clause that
+# goes on is the sentence's own.
 INSTRUCTION_ECHO = re.compile(
     r",?\s+(?:(?:which|that)\s+explains\s+the\s+move\b(?:[^\[\],.!?]|,\s*\d{4}\b)*?"
     r"|(?:as\s+)?(?:reported|stated|described|mentioned)\s+in\s+the\s+(?:excerpt|article)"
