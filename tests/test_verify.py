@@ -183,8 +183,11 @@ def test_a_day_named_by_its_ordinal_is_a_date_never_a_place() -> None:
         ("12%", "%", None), ("19th", "date", 19), ("11th", "date", 11), ("20th", "date", 20),
     ]  # fmt: skip
     for place in ("the 3rd straight session", "the 2nd-best day", "on the 2nd day of gains",
-                  "ranked 3rd"):  # fmt: skip
+                  "ranked 3rd", "rose to the 3rd spot", "on the 3rd attempt",
+                  "to the 21st century", "since the 1st half", "and the 3rd Fed cut"):  # fmt: skip
         assert [n.unit for n in find_numbers(place)] == ["rank"], place
+    (named,) = find_numbers("on the 22nd Dec")  # the month written after it is its month
+    assert (named.unit, named.month_day) == ("date", (12, 22))
     (dated,) = find_numbers("rose on the 19th of December, 2025")
     assert (dated.unit, dated.day) == ("date", date(2025, 12, 19))
 
@@ -206,3 +209,13 @@ def test_a_day_named_by_its_ordinal_is_checked_against_the_days_the_sources_date
     _, v = verify_answer("Stocks rose on Friday the 18th as the AI trade regained momentum [1].",
                          book, date(2025, 12, 23), question)  # fmt: skip
     assert [(n.text, n.status) for n in v.numbers] == [("18th", "unverified")]
+    # The day is the latest with that number by as-of, and its weekday must be the one written:
+    # asked on January 23, "the 19th" is January 19, which no source dates; "Thursday the
+    # 19th" names no day of December 2025 (the 19th was a Friday).
+    for wrong, as_of in (
+        ("on the 19th", date(2026, 1, 23)),
+        ("on Thursday the 19th", date(2025, 12, 23)),
+    ):
+        _, v = verify_answer(f"Stocks rose {wrong} as the AI trade regained momentum [1].",
+                             book, as_of, question)  # fmt: skip
+        assert [n.status for n in v.numbers] == ["unverified"], wrong

@@ -39,12 +39,15 @@ SOURCE_FRAME = re.compile(
     re.IGNORECASE,
 )
 # "…, which explains the move in the excerpt's own words [3]", "…, as reported in the excerpt [2]",
-# "…, as reported in [4].": the turn's instruction, or its source, said back at the sentence's
-# end (before its citation). The clause adds nothing ("which explains the move of QQQ falling …"
-# says the move again) and goes. Its only comma is a date's ("January 2, 2026"): a clause that
-# goes on is the sentence's own.
+# "…, as reported in [4].": the turn's instruction, or its source, said back as the sentence's
+# last clause (after a comma, before its citation). The clause adds nothing: the instruction's
+# words, or the move said again ("which explains the move of QQQ falling … January 2, 2026":
+# "of", "in" or "on" and no figure); "which explains the move along with a 4% jump in Nvidia"
+# and "tariffs were described in the article" say something, and stay.
+_MOVE_AGAIN = r"(?:\s+(?:of|in|on|for)\b(?:[^\[\],.!?%$]|,\s*\d{4}\b)*?)?"
 INSTRUCTION_ECHO = re.compile(
-    r",?\s+(?:(?:which|that)\s+explains\s+the\s+move\b(?:[^\[\],.!?]|,\s*\d{4}\b)*?"
+    rf",\s+(?:(?:which|that)\s+explains\s+the\s+move(?:\s+in\s+the\s+excerpt(?:'|’)s\s+own"
+    rf"\s+words(?:,\s+naming\s+the\s+event,\s+company\s+or\s+policy)?|{_MOVE_AGAIN})"
     r"|(?:as\s+)?(?:reported|stated|described|mentioned)\s+in\s+the\s+(?:excerpt|article)"
     r"|in\s+the\s+excerpt(?:'|’)s\s+own\s+words|according\s+to\s+the\s+excerpt"
     rf"|(?:as\s+)?(?:reported|stated|described|mentioned)\s+in(?=\s*{CITE}))"

@@ -17,6 +17,7 @@ from datetime import date
 
 from copilot.claims.extract import Claim
 from copilot.claims.months import overlaps
+from copilot.claims.numbers import day_of_month_before
 from copilot.claims.relations import derive, misderived
 from copilot.claims.statements import Statement
 from copilot.claims.windows import StatedWindow, all_agree, compatible
@@ -283,6 +284,7 @@ def check_date(claim: Claim, cited: list[Statement], every: list[Statement], as_
                ) -> Outcome:  # fmt: skip
     """A date or year: stated by a cited source, by any source, or the as-of date itself."""
     number = claim.number
+    meant = day_of_month_before(number, as_of) if as_of is not None else None
     for pool, status in ((cited, "verified"), (every, "verified")):
         for st in pool:
             if number.unit == "year":
@@ -293,8 +295,7 @@ def check_date(claim: Claim, cited: list[Statement], every: list[Statement], as_
                 (number.day is not None and number.day in st.dates)
                 or (number.day is None and number.month_day is not None
                     and number.month_day in {(d.month, d.day) for d in st.dates})
-                or (number.day_of_month is not None  # "the 19th": a day the source dates
-                    and number.day_of_month in {d.day for d in st.dates})
+                or (meant is not None and meant in st.dates)  # "the 19th", read at as-of
             ):  # fmt: skip
                 return Outcome(status, st)
     if as_of is not None:
@@ -303,7 +304,7 @@ def check_date(claim: Claim, cited: list[Statement], every: list[Statement], as_
         if (
             number.day == as_of
             or (number.day is None and number.month_day == (as_of.month, as_of.day))
-            or number.day_of_month == as_of.day
+            or (meant is not None and meant == as_of)
         ):
             return Outcome("verified", note="the as-of date")
     return Outcome("unverified")

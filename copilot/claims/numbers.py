@@ -40,17 +40,23 @@ _DAY_RANGE = re.compile(
     rf"\s*(\d{{1,2}})(?:st|nd|rd|th)?(?!\s*(?:%|percent|pp\b|bp\b|[.,]\d))(?:,?\s+(\d{{4}}))?\b",
     re.I,
 )
-# A day of the month named by its ordinal alone: "Friday the 19th", "on the 23rd", "between the
-# 11th and the 20th" (the way people date a move this month), or "the 19th of December". Not a
-# place: "the 3rd straight session", "the 2nd-best day", "on the 2nd day of gains".
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# A day of the month named by its ordinal alone: "Friday the 19th", "on the 23rd due to …",
+# "between the 11th and the 20th" (the way people date a move this month), or "the 19th of
+# December" / "the 22nd Dec". With no weekday before it, only a clause's end or a word that goes
+# on with the sentence may follow it: "on the 3rd attempt", "to the 21st century" and "the 3rd
+# straight session" are places, not days.
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = r"(?P<weekday>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs|ur)?"
+_AFTER_A_DAY = (
+    r"(?=\s*(?:[.,;:!?)\]\[]|$)|\s+(?:as|after|amid|when|because|due|following|on|and|to|"
+    r"through|until|with|while|but|or|when|was|were|is|in|at|before|than)\b)"
+)
 _DAY_OF_MONTH = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+the|(?:on|between|and|from|to|until|through|since)\s+the)\s+"
-    r"(?P<dom>\d{1,2})(?:st|nd|rd|th)\b"
-    r"(?!\s*-|\s+(?:day|days|session|sessions|straight|consecutive|times?|best|worst|biggest|"
-    r"largest|smallest|place|weeks?|months?|years?|quarters?|percentile|highest|lowest|"
-    r"strongest|weakest|most|least|trading|round|of\b))"
-    rf"|\bthe\s+(?P<dom2>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}}))?",
+    rf"\b{_WEEKDAY},?\s+the\s+(?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH}\b)"
+    rf"|\b(?:on|between|and|from|to|until|through|since)\s+the\s+(?P<dom3>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)\b{_AFTER_A_DAY}"
+    rf"|\bthe\s+(?P<dom2>\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?"
+    r"(?:,?\s+(?P<year>\d{4}))?",
     re.I,
 )
 _NUMBER = re.compile(
@@ -97,6 +103,7 @@ class Number:
     day: date | None = None  # for unit == 'date'
     month_day: tuple[int, int] | None = None  # for dates written without a year
     day_of_month: int | None = None  # for a day written without its month ("the 19th")
+    weekday: int | None = None  # the weekday written with it ("Friday the 19th": 4)
 
 
 # Numbers that are part of a name, not a figure: "S&P 500", "Russell 2000", "Nasdaq-100",
@@ -185,18 +192,19 @@ def _day_ranges(text: str) -> list[Number]:
 
 
 def _days_of_month(text: str) -> list[Number]:
-    """Each day named by its ordinal ("Friday the 19th"): a date with no month, or with the
-    month that follows it ("the 19th of December, 2025")."""
+    """Each day named by its ordinal ("Friday the 19th"): a date with no month (and its
+    weekday when written), or with the month that follows it ("the 19th of December, 2025")."""
     found: list[Number] = []
     for m in _DAY_OF_MONTH.finditer(text):
-        dom = int(m["dom"] or m["dom2"])
+        group = next(g for g in ("dom", "dom3", "dom2") if m[g])
+        dom, start = int(m[group]), m.start(group)
         if not 1 <= dom <= 31:
             continue
-        group = "dom" if m["dom"] else "dom2"
-        start = m.start(group)
         if m["month"] is None:
-            end = m.end()
-            found.append(Number(text[start:end], 0.0, "date", 0, start, end, day_of_month=dom))
+            weekday = _WEEKDAYS.index(m["weekday"].lower()[:3]) if m["weekday"] else None
+            end = m.end(group) + 2  # the ordinal's suffix
+            found.append(Number(text[start:end], 0.0, "date", 0, start, end,
+                                day_of_month=dom, weekday=weekday))  # fmt: skip
             continue
         month = _month_number(m["month"])
         try:
@@ -206,6 +214,24 @@ def _days_of_month(text: str) -> list[Number]:
         found.append(Number(text[start : m.end()], 0.0, "date", 0, start, m.end(), day,
                             (month, dom)))  # fmt: skip
     return found
+
+
+def day_of_month_before(found: Number, as_of: date) -> date | None:
+    """The day a month-less ordinal means: the latest day with that number on or before
+    as-of ("the 19th" asked on December 21 is December 19; "the 31st" asked on January 23 is
+    December 31), None when the weekday written with it is that day's no more."""
+    if found.day_of_month is None:
+        return None
+    year, month = as_of.year, as_of.month
+    for _ in range(12):
+        try:
+            day = date(year, month, found.day_of_month)
+        except ValueError:
+            day = None
+        if day is not None and day <= as_of:
+            return day if found.weekday in (None, day.weekday()) else None
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
 
 
 def _month_number(name: str) -> int:

@@ -391,6 +391,14 @@ _VOLATILITY_MOVED = re.compile(
 )
 
 
+# Words that may stand right before the market's "volatility" (a question's, a verb's), where
+# any other ("treasury", "currency", "implied") makes it another market's or a kind of it.
+_BEFORE_THE_MARKETS = frozenset(
+    words("""why did does do has have had was is were what how when so and but why's in the
+    a caused behind drove sent explain explains made the""")
+)
+
+
 def _market_volatility(text: str, catalog: Catalog, found: Found) -> None:
     """ "volatility" as what moved, with no market named → the VIX (`_VOLATILITY_MOVED`)."""
     if found.mentions or found.unknown or not catalog.has(FEAR_GAUGE):
@@ -400,6 +408,9 @@ def _market_volatility(text: str, catalog: Catalog, found: Found) -> None:
         return
     group = "a" if match.group("a") else "b"
     start, end = match.span(group)
+    before = re.findall(r"[\w.'-]+", text[:start])
+    if before and before[-1].lower() not in _BEFORE_THE_MARKETS:
+        return  # "treasury volatility", "implied volatility": another market's, or a kind
     info = lookup(FEAR_GAUGE)
     represents = info.represents if info else "expected 30-day S&P 500 volatility"
     found.mentions.append(

@@ -70,6 +70,11 @@ from copilot.llm.scripted import ScriptedLLM
             "Nvidia fell [3]. Oil rose [4].",
         ),
         ("Banks beat, according to the excerpt [2]", "Banks beat [2]"),
+        (
+            "Homebuilders rose on lower rates, which explains the move in the excerpt's own "
+            "words, naming the event, company or policy [3].",
+            "Homebuilders rose on lower rates [3].",
+        ),
         ("Gold rose as the dollar fell, as reported in [4].", "Gold rose as the dollar fell [4]."),
         (  # the sentence's own stop, before its citation, stays
             "Nvidia fell on January 2, 2026, which explains the move of QQQ falling. [6]",
@@ -98,6 +103,11 @@ def test_formatting_slips_are_fixed(written: str, tidied: str) -> None:
         # Said inside a sentence, not at its end, the words are the reason's own.
         "The data, as reported in the article, lifted banks [2].",
         "Rate cuts, which explains the move higher, came early [3].",
+        # A clause with no comma before it, or one that says more than the move, is the reason's.
+        "Stocks fell as tariffs were described in the article [1].",
+        "Stocks rose after the jobs report, which explains the move along with a 4% jump in "
+        "Nvidia [1].",
+        "Oil fell, which explains the move that Exxon and Chevron shares fell [2].",
     ],
 )
 def test_a_well_formed_answer_is_left_as_written(clean: str) -> None:

@@ -157,3 +157,12 @@ def test_volatility_of_a_named_market_stays_its_measure(
     settled = understand(question, A, catalog)
     assert [i.symbol for i in settled.instruments] == symbols
     assert settled.intent is not None and settled.intent.measure == "volatility"
+
+
+@pytest.mark.parametrize(
+    "question", ["why did treasury volatility jump?", "why did implied volatility jump on jan 20?"]
+)
+def test_another_markets_volatility_or_a_kind_of_it_is_not_the_fear_gauge(
+    catalog: Catalog, question: str
+) -> None:
+    assert "VIX" not in [i.symbol for i in understand(question, A, catalog).instruments]
