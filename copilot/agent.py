@@ -498,10 +498,7 @@ class Copilot:
     def _outsider(self, news: list[ToolCallRecord]) -> Callable[[str], str | None] | None:
         """The listed company a draft gives as its only subject when it is outside the moved
         market's sector (`copilot.answering.company_news`); None without a market store."""
-        symbols = [str(s) for record in news
-                   if isinstance(listed := record.arguments.get("symbols"), list)
-                   for s in listed]  # fmt: skip
-        return outside_companies(self.deps.market, self.catalog, symbols)
+        return outside_companies(self.deps.market, self.catalog, move_markets(news)[0])
 
     def _stale(self, run: _Run) -> list[str]:
         """A warning for each measured instrument whose data ends well before the as-of date."""

@@ -395,14 +395,9 @@ def names_subject(source: NewsSource, backdrop: bool = True) -> bool:
     market = wider and any(word in source.backdrop for word in MARKET_WORDS)
     return any(
         _a_market_move(part)
-        and (any(mentions(name, part) for name in names) or (market and _opens_with_it(part)))
+        and (any(mentions(name, part) for name in names) or (market and MARKET_OPENS.match(part)))
         for part in sentences(news_text(source))
     )
-
-
-def _opens_with_it(sentence: str) -> bool:
-    """Whether the sentence opens with the whole market ("Stocks fell …", "Wall Street …")."""
-    return MARKET_OPENS.match(sentence) is not None
 
 
 # Words of a market's move beyond the two directions' stems: "came under pressure", "weighed
