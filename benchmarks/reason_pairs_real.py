@@ -72,16 +72,18 @@ def articles_by_url(news_root: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _pieces(excerpt: str) -> list[tuple[str, bool, bool]]:
+def _pieces(excerpt: str) -> list[tuple[str, bool, bool, bool]]:
     """The excerpt's passages (several, joined by new lines, when more than one query returned
-    the chunk), each without its ellipses and with whether it had them."""
+    the chunk, or by " … " within a line when lines of one chunk were picked), each without its
+    ellipses, with whether it had them and whether it went on the line before it."""
     found = []
     for line in excerpt.split("\n"):
         line = line.strip()
         lead, trail = line.startswith("…"), line.endswith("…")
-        body = line.removeprefix("…").removesuffix("…").strip()
-        if body:
-            found.append((body, lead, trail))
+        parts = [p.strip() for p in line.removeprefix("…").removesuffix("…").split(" … ")]
+        parts = [p for p in parts if p]
+        for i, body in enumerate(parts):
+            found.append((body, lead and i == 0, trail and i == len(parts) - 1, i > 0))
     return found
 
 
@@ -106,11 +108,24 @@ def excerpt_reference(source: dict[str, Any], news_root: Path) -> dict[str, Any]
             continue
         body = collapse(article.text)
         spans = []
-        for piece, lead, trail in _pieces(shown):
+        for piece, lead, trail, joined in _pieces(shown):
+            # A headline that gives the cause is shown before its excerpt ("Title. Text"), and
+            # the article's text does not hold it: the piece keeps a flag, not the title.
+            titled = not lead and piece.startswith(f"{article.title.strip()}. ")
+            if titled:
+                piece = piece.removeprefix(f"{article.title.strip()}. ")
             at = body.find(collapse(piece))
             if at < 0:
                 break
-            spans.append({"span": [at, at + len(collapse(piece))], "lead": lead, "trail": trail})
+            spans.append(
+                {
+                    "span": [at, at + len(collapse(piece))],
+                    "lead": lead,
+                    "trail": trail,
+                    **({"titled": True} if titled else {}),
+                    **({"joined": True} if joined else {}),
+                }
+            )
         else:
             return {
                 "kind": "article_ref",
@@ -142,12 +157,16 @@ def rebuild(ref: dict[str, Any], news_root: Path = NEWS_ROOT) -> NewsSource:
     path = _find_file(ref, news_root)
     article = load_article(path)
     body = collapse(article.text)
-    lines = []
+    lines: list[str] = []
     for piece in ref["pieces"]:
         a, b = piece["span"]
-        lines.append(
-            (LEAD if piece["lead"] else "") + body[a:b] + (TRAIL if piece["trail"] else "")
-        )
+        title = f"{article.title.strip()}. " if piece.get("titled") else ""
+        lead, trail = LEAD if piece["lead"] else "", TRAIL if piece["trail"] else ""
+        text = lead + title + body[a:b] + trail
+        if piece.get("joined"):  # the line before it went on after " … "
+            lines[-1] += f" … {text}"
+        else:
+            lines.append(text)
     excerpt = "\n".join(lines)
     if digest(excerpt) != ref["sha256"] or _heading_of(article) != ref["heading_sha256"]:
         raise ValueError(
@@ -169,6 +188,7 @@ class RealPair:
     label: int
     group: str  # the answer it comes from (cross-validation keeps an answer in one fold)
     role: str  # "cited": the source the sentence cites; "other": another one the answer showed
+    split: str = ""  # "dev" or "test" (frozen before tuning), where a set is split
 
 
 def load_pairs(path: Path, news_root: Path = NEWS_ROOT) -> list[RealPair]:
@@ -182,7 +202,7 @@ def load_pairs(path: Path, news_root: Path = NEWS_ROOT) -> list[RealPair]:
             continue
         source = rebuild(row["excerpt_ref"], news_root)
         pairs.append(RealPair(row["id"], row["sentence"], news_text(source), int(row["label"]),
-                              row["question_id"], row["role"]))  # fmt: skip
+                              row["question_id"], row["role"], row.get("split", "")))  # fmt: skip
     return pairs
 
 

@@ -96,3 +96,36 @@ def test_every_labelled_pair_rebuilds_its_excerpt(shared_data: Path) -> None:
     for row, pair in zip(rows, pairs, strict=True):
         assert pair.id == row["id"]
         assert "article" not in row and "excerpt" not in row  # only the reference is stored
+
+
+def test_a_headline_led_excerpt_is_rebuilt_with_its_headline(news: Path) -> None:
+    # A wrap whose headline gives the cause is shown as "Headline. Text", which the article's
+    # text never reads.
+    title, _, body = _raw(news)
+    opening = "U.S. stocks rose and regained more of their losses for the week"
+    assert opening in body and f"{title}. {opening}" not in " ".join(body.split())
+    shown = f"{title}. {opening}"
+    ref = excerpt_reference(_source(news, shown), news)
+    assert ref is not None and title not in json.dumps(ref)
+    assert rebuild(ref, news).excerpt == shown
+
+
+def test_lines_of_one_chunk_joined_in_a_line_are_rebuilt_as_shown(news: Path) -> None:
+    _, _, body = _raw(news)
+    opening = "U.S. stocks rose and regained more of their losses for the week"
+    assert opening in body and SENTENCE in body
+    shown = f"{opening} … {SENTENCE} …"
+    ref = excerpt_reference(_source(news, shown), news)
+    assert ref is not None
+    assert rebuild(ref, news).excerpt == shown
+
+
+def test_every_writer_pair_rebuilds_and_has_its_half(shared_data: Path) -> None:
+    path = REPO / "benchmarks" / "data" / "reason_pairs_writer.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    pairs = load_pairs(path, shared_data / "news")
+    assert len(pairs) == len(rows) >= 400
+    assert {p.split for p in pairs} == {"dev", "test"}
+    for half in ("dev", "test"):  # a question's pairs lie in one half
+        questions = {p.group for p in pairs if p.split == half}
+        assert not questions & {p.group for p in pairs if p.split != half}
