@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from copilot.claims.extract import Claim
@@ -164,7 +164,21 @@ def check_figure(
 ) -> Outcome:
     """The status of one figure: `cited` are the statements of the sources its sentence cites,
     `others` those of every other source, `answer_cited` those of all sources the answer cites
-    (for relations in a sentence that cites none)."""
+    (for relations in a sentence that cites none). A figure said of several instruments at once
+    ("X and Y both rose 1.2%", `Claim.shared`) holds only if it holds for each."""
+    outcome = _check_one(claim, cited, others, answer_cited)
+    for other in claim.shared:
+        if outcome.status not in ("verified", "derived"):
+            return outcome
+        said = _check_one(replace(claim, subject=other, shared=()), cited, others, answer_cited)
+        if said.status not in ("verified", "derived"):
+            return said
+    return outcome
+
+
+def _check_one(
+    claim: Claim, cited: list[Statement], others: list[Statement], answer_cited: list[Statement]
+) -> Outcome:
     rounded = [st for st in cited if states(claim, st)]
     exact = [st for st in rounded if value_match(claim, st, rounding=False)]
     if exact:

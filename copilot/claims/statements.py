@@ -185,12 +185,13 @@ def from_text(
         if claim.unit == "count" and claim.measure is None and ranked_spans:
             continue  # a list position already read as a rank
         label = _label(text, claim)
-        found.append(
-            Statement(n, claim.subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
-                      number.decimals, dates, claim.sessions, label, False,
-                      claim.words or claim.sentence_words, claim.windows,
-                      claim.period or sentence_key(text[slice(*claim.sentence)]) in periods)
-        )  # fmt: skip
+        for subject in (claim.subject, *claim.shared):  # "X and Y each rose 0.9%": both did
+            found.append(
+                Statement(n, subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
+                          number.decimals, dates, claim.sessions, label, False,
+                          claim.words or claim.sentence_words, claim.windows,
+                          claim.period or sentence_key(text[slice(*claim.sentence)]) in periods)
+            )  # fmt: skip
     return found + ranked
 
 
