@@ -54,9 +54,6 @@
    words (`guess_check.mention_in`) are read at that sentence: the first drivers when the move
    is covered, cited for the mention alone when it is not (`Evidence.mentioning`).
 
-Buy lists ("5 Stocks to Buy in January 2026") are never read: they give reasons to own a stock,
-not why a market moved (`copilot.news.advice`).
-
 `search_news` is unchanged for its other callers.
 """
 
@@ -73,7 +70,6 @@ from typing import Any
 from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
 from copilot.market.symbols import is_commodity, moves_against_stocks
-from copilot.news.advice import is_buy_list
 from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
@@ -284,8 +280,7 @@ def gather_evidence(
     )
     way = {a: _way_of(market, entity, direction) for a, market in told.items()}
     before, after = _of_other_sessions(firsts, best, start, end)
-    advice = {a for a, hit in best.items() if is_buy_list(hit.title)}  # never a move's news
-    for article in after | advice:  # a later session's news: no cause of this move
+    for article in after:  # a later session's news: no cause of this move
         del fused[article], best[article]
         told.pop(article, None)
     if not fused:
