@@ -199,6 +199,9 @@ class Evidence:
     # The articles that mention the guess, read there: the first drivers when the move is
     # covered; otherwise cited only for the mention.
     mentioning: list[Driver] = field(default_factory=list)
+    # The next session's wrap saying the market went back after something was undone (its
+    # excerpt is that sentence): context for the move, never one of its drivers.
+    undone: Driver | None = None
 
     @property
     def no_coverage(self) -> bool:
@@ -284,7 +287,8 @@ def gather_evidence(
         del fused[article], best[article]
         told.pop(article, None)
     if not fused:
-        return empty
+        return replace(empty, undone=_undone_the_session_after(firsts, entity, direction, end,
+                                                               until))  # fmt: skip
     named = {a: _names(entity, hit) for a, hit in best.items()}
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
@@ -373,7 +377,47 @@ def gather_evidence(
     return Evidence(
         subject, direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars, guess, mentioned, checked, mentioning,
+        _undone_the_session_after(firsts, entity, direction, end, until),
     )  # fmt: skip
+
+
+# What a wrap says was undone: "rebounded after President Donald Trump called off
+# Greenland-related tariffs that he had threatened to impose on Europe".
+_UNDONE = re.compile(
+    r"\b(?:call(?:ed|s)?\s+off|back(?:ed|s)?\s+(?:off|away|down)|scrap(?:ped|s)?|"
+    r"walk(?:ed|s)?\s+back|withdr(?:ew|awn|aws)|revers(?:ed|es)\s+course|"
+    r"(?:paused|postponed|delayed|suspended|lifted|dropped)\s+(?:the\s+|its\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:tariffs?|threats?|plans?|ban|sanctions?|curbs?|restrictions?)|"
+    r"(?:won['\u2019]t|will\s+not|would\s+not)\s+impose)\b",
+    re.IGNORECASE,
+)
+
+
+def _undone_the_session_after(
+    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]],
+    entity: Entity,
+    direction: Direction,
+    end: date,
+    until: date,
+) -> Driver | None:
+    """The lede of a wrap of the session after the move (published after its last day, by the
+    morning after) that says the market went back the other way after something was undone:
+    the day after January 20, 2026's sell-off, which no stored article reports, "The U.S.
+    stock market rebounded after President Donald Trump called off Greenland-related tariffs
+    that he had threatened to impose on Europe". The answer quotes it as the next session's
+    news, never as the move's reported cause (a later wrap's figures are that day's)."""
+    way = opposite(_the_markets_way(entity, direction))
+    for chunk_id, document, meta, _ in firsts:
+        hit = NewsHit.from_chroma(chunk_id, document, meta, 0.0)
+        if not hit.dated_to_day or not end < hit.published_at.date() <= until:
+            continue
+        lede = sentences(chunk_text(document, hit.title))[:LEDE_SENTENCES]
+        for sentence in lede:
+            said = sentence.split(hit.title.strip())[0].strip()  # a scraped lede runs on into
+            if (said and _UNDONE.search(said) and _leads_with(said, way)  # the headline
+                    and (mentions(_whole_market(), said) or mentions(entity, said))):  # fmt: skip
+                return Driver(hit, said, 0.0, 0.0, True)
+    return None
 
 
 def _with_the_days_headlines(

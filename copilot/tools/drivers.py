@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from copilot.market.symbols import lookup
 from copilot.news.backdrop import backdrop_words
 from copilot.news.evidence import (
     COVERAGE_SIMILARITY,
@@ -113,7 +114,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         data = {"no_coverage": True, "queries": found.queries}
         # The articles that mention a guess are cited for it alone: none is a driver.
         cited = [(_register(deps, d, about, (args.start, end)), d) for d in found.mentioning]
-        note = _guess(found, cited)
+        note = _joined(_guess(found, cited), _undone(deps, found, about, (args.start, end)))
         return ToolOutput(text=found.gap_note(), data=data, note=note)
     blocks: list[str] = []
     numbers: list[int] = []
@@ -129,8 +130,29 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     head = (f"{len(blocks)} articles on the move of {', '.join(args.symbols or args.names)} "
             f"({args.start} to {args.end}):")  # fmt: skip
     data = {"no_coverage": False, "drivers": rows, "queries": found.queries}
-    note = _guess(found, list(zip(numbers, found.drivers, strict=True)))
+    note = _joined(
+        _guess(found, list(zip(numbers, found.drivers, strict=True))),
+        _undone(deps, found, about, (args.start, end)),
+    )
     return ToolOutput(text="\n".join([head, *blocks]), data=data, sources=numbers, note=note)
+
+
+def _undone(deps: ToolDeps, found: Evidence, about: list[str], move: tuple[date, date]) -> str:
+    """Code's sentence quoting the next session's wrap that says the market went back after
+    something was undone (`Evidence.undone`): what followed the move, not its reported cause,
+    so it is no driver and the model never drafts from it; "" when there is none, or when the
+    market is only the asker's words (no stored symbol: its move was not measured)."""
+    if found.undone is None or not found.symbols or not any(map(lookup, found.symbols)):
+        return ""
+    n = _register(deps, found.undone, about, move)
+    return (
+        f"The session after, [{n}] reported: “{found.undone.excerpt.rstrip('.')}.” (what "
+        "was undone the next day, not a report of this move's cause)."
+    )
+
+
+def _joined(*notes: str) -> str:
+    return "\n\n".join(note for note in notes if note)  # each its own paragraph
 
 
 def _guess(found: Evidence, cited: list[tuple[int, Driver]]) -> str:
