@@ -413,8 +413,9 @@ def _undone_the_session_after(
             continue
         lede = sentences(chunk_text(document, hit.title))[:LEDE_SENTENCES]
         for sentence in lede:
-            said = sentence.split(hit.title.strip())[0].strip()  # a scraped lede runs on into
-            if (said and _UNDONE.search(said) and _leads_with(said, way)  # the headline
+            # A scraped lede may run on into the headline repeated under it: cut there.
+            said = sentence.split(hit.title.strip())[0].strip()
+            if (said and _UNDONE.search(said) and _leads_with(said, way)
                     and (mentions(_whole_market(), said) or mentions(entity, said))):  # fmt: skip
                 return Driver(hit, said, 0.0, 0.0, True)
     return None

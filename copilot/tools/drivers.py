@@ -141,7 +141,7 @@ def _undone(deps: ToolDeps, found: Evidence, about: list[str], move: tuple[date,
     """Code's sentence quoting the next session's wrap that says the market went back after
     something was undone (`Evidence.undone`): what followed the move, not its reported cause,
     so it is no driver and the model never drafts from it; "" when there is none, or when the
-    market is only the asker's words (no stored symbol: its move was not measured)."""
+    market is only the asker's words ("cruise lines": no symbol, so no move was measured)."""
     if found.undone is None or not found.symbols or not any(map(lookup, found.symbols)):
         return ""
     n = _register(deps, found.undone, about, move)
