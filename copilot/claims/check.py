@@ -140,6 +140,12 @@ def value_match(claim: Claim, st: Statement, rounding: bool = True) -> bool:
         # weeks" for 9 sessions after a holiday
         length = StatedWindow(int(claim.value), unit, claim.number.start, claim.number.end)
         return all_agree((length,), st.sessions, st.dates)
+    if claim.bound:  # "over 1%": the stated value lies beyond it, the same way
+        signed = claim.signed and claim.unit in _SIGNED and st.unit in _SIGNED
+        if signed and st.value and (st.value < 0) != (claim.value < 0):
+            return False
+        stated, written = abs(st.value), abs(claim.value)
+        return stated >= written if claim.bound > 0 else stated <= written
     # More digits than the source shows may only fill in the source's own rounding.
     coarser = rounding and st.decimals is not None and st.decimals < claim.number.decimals
     slack = 0.5 * 10.0 ** (-st.decimals) if coarser and st.decimals is not None else 0.0

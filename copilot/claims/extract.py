@@ -81,6 +81,7 @@ class Claim:
     period: bool = False  # its sentence gives it a period longer than a day ("for the week")
     one_day: bool = False  # its sentence names one day and no longer period ("on January 20")
     shared: tuple[Subject, ...] = ()  # the others it is said of ("X and Y both rose 1.2%")
+    bound: int = 0  # +1 "over 1%", "at least 2%"; -1 "less than 1%", "under 2%": not a value
 
     @property
     def is_date(self) -> bool:
@@ -460,6 +461,9 @@ def extract_claims(
                     words=clause_words(text[clause[0] : clause[1]]),
                     sentence_words=clause_words(text[lo:hi]),
                     shared=tuple(other for other in shared if other != subject),
+                    # "over 15 sessions" is a window's length, not a bound
+                    bound=_bound(text[max(lo, number.start - 24) : number.start])
+                    if number.unit in SIGNED else 0,
                 )
             )  # fmt: skip
         previous = lo
@@ -526,6 +530,25 @@ def _said_of_each(sentence: Sentence, number: Number, clause: tuple[int, int],
                                     text[joined[-1].end + lo : number.start], re.I):  # fmt: skip
         return ()
     return tuple(dict.fromkeys(m.subject for m in joined))
+
+
+# A figure written as a bound: "gained over 1%" claims more than 1%, and a +0.61% rounds to 1%
+# but is no "over 1%" (it was ✓).
+_AT_LEAST = re.compile(
+    r"\b(?:over|more\s+than|greater\s+than|higher\s+than|above|at\s+least|"
+    r"upwards\s+of|in\s+excess\s+of|north\s+of)\s+[+\-\u2212$]?$",
+    re.I,
+)
+_AT_MOST = re.compile(
+    r"\b(?:under|less\s+than|fewer\s+than|lower\s+than|below|at\s+most|"
+    r"no\s+more\s+than|shy\s+of)\s+[+\-\u2212$]?$",
+    re.I,
+)
+
+
+def _bound(before: str) -> int:
+    """+1 when the words right before a figure make it a lower bound, -1 an upper one, else 0."""
+    return 1 if _AT_LEAST.search(before) else -1 if _AT_MOST.search(before) else 0
 
 
 def period_sentences(text: str) -> frozenset[str]:
