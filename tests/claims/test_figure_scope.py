@@ -3,6 +3,10 @@ holds only if it holds for each. Found in the development records: under the wra
 0.9% and Nasdaq 100 up 1.2% led by big tech", the model wrote "The S&P 500 and Nasdaq 100 both
 rose by 1.2% on Friday … [4]" and 1.2% was ✓, checked against the Nasdaq's figure alone.
 
+A figure written as a bound is checked as one too: "gained over 1%" for a +0.61% day was ✓ (1%
+rounds 0.61 at its precision), found in the app for "did the s&p and the nasdaq both gain over
+1% on december 19?".
+
 The excerpts are written by hand in the wrap's words; every expected status is by hand.
 """
 
@@ -69,3 +73,22 @@ def test_only_names_joined_before_the_figure_share_it() -> None:
     assert shared("The Dow rose 0.7% while the Nasdaq fell 0.1% [2].") == [0, 0]
     assert shared("IWM beat SPY by 4.87 pp [1].") == [0]  # a comparison, not two subjects
     assert shared("IWM and SPY returned 5.05% and 0.18% [1].") == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("answer", "holds"),
+    [
+        ("The Nasdaq 100 rose more than 1% on Friday [1].", True),
+        ("The Nasdaq 100 gained over 1% [1].", True),
+        ("The S&P 500 gained at least 0.9% [1].", True),
+        ("The S&P 500 rose less than 1% [1].", True),
+        ("The S&P 500 gained over 1% [1].", False),  # 0.9% rounds to 1% but is not over it
+        ("The S&P 500 rose more than 2% [1].", False),
+        ("The Nasdaq 100 rose under 1% [1].", False),
+        ("The S&P 500 fell more than 0.5% [1].", False),  # it rose
+        ("The S&P 500 rose 1% [1].", True),  # a plain figure may round
+    ],
+)
+def test_a_bound_holds_only_when_the_stated_value_lies_beyond_it(answer: str, holds: bool) -> None:
+    ((_, status),) = statuses(answer)
+    assert (status in ("verified", "derived")) is holds
