@@ -68,6 +68,7 @@ from copilot.answering.why import (
     unmeasured_note,
     why_calls,
 )
+from copilot.claims.cause_judge import cause_judge_for
 from copilot.claims.extract import citations_in
 from copilot.claims.reasons import preload_scorer
 from copilot.errors import CopilotError
@@ -152,6 +153,8 @@ class Copilot:
         self.deps = deps
         self.llm = llm
         self.config = config or AgentConfig()
+        # Reasons the support score accepts are read again by the model, when it can judge.
+        self.judge = cause_judge_for(llm) if deps.settings.cause_judge else None
         self._catalog: tuple[Any, Catalog] | None = None
 
     def catalog(self) -> Catalog:
@@ -522,7 +525,7 @@ class Copilot:
         """Verify; one repair round for unsupported figures; then cut what still fails."""
         checked = time.perf_counter()
         text = tidy(text)  # the small model's formatting slips, before any figure is judged
-        text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+        text, verification = self._verify(run, text)
         run.timings["verify"] = time.perf_counter() - checked
         repairable = self.config.repair and bool(run.write_messages)  # not per-article reasons
         if repairable and _unsupported(verification) and not run.deadline.expired():
@@ -531,12 +534,22 @@ class Copilot:
         if removed and not text:  # nothing the model wrote held up: the tools' own lines
             text = headline(run.records, places_asked(run.question))
         if removed:
-            text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+            text, verification = self._verify(run, text)
         why = run.understanding is not None and run.understanding.why
         text, verification, cut = lead_answer(
-            text, verification, run.records, why, self.deps.ledger, run.as_of, run.question
+            text,
+            verification,
+            run.records,
+            why,
+            self.deps.ledger,
+            run.as_of,
+            run.question,
+            self.judge,
         )  # the main figure or the instrument left out: code's line leads
         return text, verification, [*removed, *cut]
+
+    def _verify(self, run: _Run, text: str) -> tuple[str, Verification]:
+        return verify_answer(text, self.deps.ledger, run.as_of, run.question, judge=self.judge)
 
     def _repair(self, run: _Run, text: str, verification: Verification) -> tuple[str, Verification]:
         """One round asking the model to drop figures that trace to nothing; kept if better.
@@ -556,7 +569,7 @@ class Copilot:
         run.count(response)
         run.timings["repair"] = time.perf_counter() - t0
         repaired = "\n\n".join(p for p in (run.move, tidy(response.text.strip())) if p)
-        fixed, fixed_check = verify_answer(repaired, self.deps.ledger, run.as_of, run.question)
+        fixed, fixed_check = self._verify(run, repaired)
         # Better means fewer unsupported figures, still cited, and no citation newly made up.
         fewer = len(_unsupported(fixed_check)) < len(_unsupported(verification))
         no_new_bad = len(fixed_check.invalid_citations) <= len(verification.invalid_citations)
@@ -574,7 +587,7 @@ class Copilot:
         self._token(run, text)
         if not citations_in(text):  # code's own words about the store (dates it knows), no
             return self._answer(run, text, Verification(), failures, [])  # figure to check
-        text, verification = verify_answer(text, self.deps.ledger, run.as_of, run.question)
+        text, verification = self._verify(run, text)
         return self._answer(run, text, verification, failures, [])
 
     def _answer(

@@ -74,6 +74,9 @@ class ReasonCheck(BaseModel):
     status: ReasonStatus
     source: int | None = Field(None, description="The cited article that supports it best.")
     score: float = Field(0.0, description="Support score (reasons) against the threshold.")
+    judged: float | None = Field(
+        None, description="A reason the score accepted, read again: the judge's p(yes)."
+    )
     evidence: str = Field("", description="The passage that supports it, or why not.")
 
     @property

@@ -108,6 +108,12 @@ class Settings(BaseSettings):
         description="Answers the embedded model decodes together (the reason drafts); 1: one "
         "by one.",
     )
+    cause_judge: bool = Field(
+        True,
+        description="Read each reason the support score accepts once more with the embedded "
+        "model (yes or no: does the cited article give that cause?); about 1.4 s a reason on 2 "
+        "cores. Off: the score alone decides.",
+    )
     local_weight_repack: bool = Field(
         False,
         description="llama.cpp's extra weight buffers (repacked/AMX). Off: a native build "

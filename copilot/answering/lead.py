@@ -18,6 +18,7 @@ from datetime import date
 
 from copilot.answer import NumberCheck, ToolCallRecord, Verification
 from copilot.answering.prune import prune_unsupported
+from copilot.claims.cause_judge import CauseJudge
 from copilot.counts import COUNT, NOT_A_SPAN, count_value
 from copilot.facts import Fact
 from copilot.market.symbols import lookup
@@ -207,17 +208,17 @@ def answered(records: list[ToolCallRecord], why: bool) -> list[ToolCallRecord]:
 
 def lead_answer(
     text: str, verification: Verification, records: list[ToolCallRecord], why: bool,
-    ledger: SourceLedger, as_of: date, question: str,
+    ledger: SourceLedger, as_of: date, question: str, judge: CauseJudge | None = None,
 ) -> tuple[str, Verification, list[str]]:  # fmt: skip
-    """The checked answer opened by the lead lines it lacks, checked again; a model sentence
-    that is now unsupported is cut like any other (and listed), and the lead alone stays if
-    nothing else holds."""
+    """The checked answer opened by the lead lines it lacks, checked again (reasons read again
+    by `judge` when given); a model sentence that is now unsupported is cut like any other (and
+    listed), and the lead alone stays if nothing else holds."""
     leads = missing_leads(text, verification.numbers, answered(records, why), ledger, question)
     if not leads:
         return text, verification, []
-    text, verification = verify_answer(with_lead(text, leads), ledger, as_of, question)
+    text, verification = verify_answer(with_lead(text, leads), ledger, as_of, question, judge=judge)
     text, cut = prune_unsupported(text, verification.numbers, verification.reasons)
     if cut:
         text = text if text.startswith(leads[0][:-1]) else " ".join(leads)
-        text, verification = verify_answer(text, ledger, as_of, question)
+        text, verification = verify_answer(text, ledger, as_of, question, judge=judge)
     return text, verification, cut

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from copilot.answer import NumberCheck, ReasonCheck, Verification
+from copilot.claims.cause_judge import CauseJudge
 from copilot.claims.check import Outcome, check_date, check_figure, states
 from copilot.claims.extract import (
     CITATION,
@@ -36,6 +37,7 @@ from copilot.claims.reasons import (
 from copilot.claims.statements import Statement, ledger_statements, news_text
 from copilot.claims.subjects import Subject
 from copilot.claims.verdicts import check_verdict, verdicts
+from copilot.errors import CopilotError
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 
@@ -272,13 +274,15 @@ def verify_answer(
     *,
     scorer: SupportScorer | None = None,
     check_support: bool = True,
+    judge: CauseJudge | None = None,
 ) -> tuple[str, Verification]:
     """Clean citations and check every claim of `text` against the ledger's sources.
 
     `question` is accepted for the callers' sake and deliberately not used as evidence: a figure
     the user wrote is no source (`premise_checks` checks the question's own figures). `scorer`
     scores reason support (default: the bundled embedding model); `check_support=False` skips
-    reasons (figures, dates and superlatives are still checked).
+    reasons (figures, dates and superlatives are still checked); `judge` reads each reason the
+    score accepts once more (`cause_judge`).
     """
     del question  # the question is not evidence
     cleaned, _, invalid = clean_citations(text, ledger)
@@ -309,10 +313,42 @@ def verify_answer(
     sources = dict(ledger.items())
     scorer = (scorer or default_scorer()) if check_support else None
     reasons = check_reasons(cleaned, sources, statements, scorer)
+    if judge is not None:
+        reasons = judged(reasons, sources, judge)
     return cleaned, Verification(
         numbers=checks, cited=cited, invalid_citations=invalid, attributed=attributed,
         reasons=reasons, corrected=corrected,
     )  # fmt: skip
+
+
+def judged(
+    reasons: list[ReasonCheck], sources: dict[int, DataSource | NewsSource], judge: CauseJudge
+) -> list[ReasonCheck]:
+    """The reasons the support score accepted, read again by `judge` against the passage that
+    supported them: one whose article, by the judge, does not give that cause is unsupported
+    (with the judge's p(yes) beside the score). The judge failing leaves the score's verdict."""
+    accepted = [
+        (i, r, source) for i, r in enumerate(reasons)
+        if r.kind == "reason" and r.status == "supported" and r.source is not None
+        and isinstance(source := sources.get(r.source), NewsSource)
+    ]  # fmt: skip
+    if not accepted:
+        return reasons
+    try:
+        found = judge.probabilities([(r.text, news_text(source)) for _, r, source in accepted])
+    except CopilotError:
+        return reasons
+    out = list(reasons)
+    for (i, r, _), p in zip(accepted, found, strict=True):
+        if p >= judge.threshold:
+            out[i] = r.model_copy(update={"judged": round(p, 3)})
+        else:
+            out[i] = r.model_copy(update={
+                "judged": round(p, 3), "status": "unsupported",
+                "evidence": f"{r.evidence} (read again, the article does not give this cause "
+                f"for the move: p(yes) {p:.2f} < {judge.threshold})",
+            })  # fmt: skip
+    return out
 
 
 def _as_cited(new: Outcome, old: Outcome, was: Claim) -> Outcome:

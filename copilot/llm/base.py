@@ -110,6 +110,16 @@ class SupportsParallel(Protocol):
         ...
 
 
+@runtime_checkable
+class SupportsYesNo(Protocol):
+    """A model that can say how likely its answer to a yes-or-no question is "yes" (the
+    cause judge, `copilot.claims.cause_judge`): read from the first token's probabilities."""
+
+    def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
+        """p(yes) / (p(yes) + p(no)) of each conversation's next answer, in order."""
+        ...
+
+
 # Called with a conversation's index and its answer as soon as that answer is finished.
 AnswerCallback = Callable[[int, LLMResponse], None]
 

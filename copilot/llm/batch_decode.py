@@ -21,12 +21,15 @@ bookkeeping (`n_tokens`, `input_ids`) is set to, so later calls reuse it as usua
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from copilot.llm.base import STOPPED, StopWhen
 from copilot.llm.kv_prefix import common_prefix, shared_prefix
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -49,30 +52,8 @@ def decode_together(
     """Greedy answers to `prompts` (token lists), decoded as parallel sequences of `llama`'s
     context, which must allow `len(prompts)` sequences in one unified KV cache. `on_done(i,
     answer)` is called as each sequence finishes, while the others decode on."""
-    import llama_cpp
-
-    ctx = llama._ctx.ctx
-    memory = llama_cpp.llama_get_memory(ctx)
-    shared = min(len(p) for p in prompts) - 1  # each prompt keeps a token to give its logits
-    for prompt in prompts[1:]:
-        shared = min(shared, common_prefix(prompts[0], prompt))
-    reused = min(shared_prefix(llama, prompts[0]), shared)
-    batch = _Batch(llama)
-    failed = False
-    try:
-        llama_cpp.llama_memory_seq_rm(memory, 0, reused, -1)
-        for seq in range(1, len(prompts)):
-            llama_cpp.llama_memory_seq_rm(memory, seq, -1, -1)
-        batch.decode([(t, i, 0, False) for i, t in enumerate(prompts[0]) if reused <= i < shared])
-        for seq in range(1, len(prompts)):  # shares sequence 0's cells for the prefix
-            llama_cpp.llama_memory_seq_cp(memory, 0, seq, -1, -1)
-        remainders = [
-            (t, i, seq, i == len(p) - 1)
-            for seq, p in enumerate(prompts)
-            for i, t in enumerate(p)
-            if i >= shared
-        ]
-        chosen = batch.decode(remainders)
+    with _sequences(llama, prompts) as batch:
+        chosen = _prefill(llama, batch, prompts)
         results = [Decoded() for _ in prompts]
         positions = [len(p) for p in prompts]
         while True:
@@ -90,19 +71,65 @@ def decode_together(
             if not step:
                 return results
             chosen = batch.decode(step)
-    except BaseException:  # the cache's state is unknown: emptied, and said to be
+
+
+def read_together(llama: Any, prompts: list[list[int]], read: Callable[[Any], T]) -> list[T]:
+    """`read(logits)` of the token that would follow each prompt, the prompts evaluated
+    together as `decode_together` evaluates them (nothing is decoded)."""
+    with _sequences(llama, prompts) as batch:
+        found = _prefill(llama, batch, prompts, read)
+        return [found[seq] for seq in range(len(prompts))]
+
+
+@contextmanager
+def _sequences(llama: Any, prompts: list[list[int]]) -> Iterator[_Batch]:
+    """A batch for `prompts`' sequences; afterwards the cache holds the first prompt alone, in
+    sequence 0, as a single call would leave it (emptied, and said to be, after an error)."""
+    import llama_cpp
+
+    memory = llama_cpp.llama_get_memory(llama._ctx.ctx)
+    batch = _Batch(llama)
+    failed = False
+    try:
+        yield batch
+    except BaseException:  # the cache's state is unknown
         failed = True
         llama_cpp.llama_memory_clear(memory, True)
         llama.n_tokens = 0
         raise
     finally:
         batch.free()
-        if not failed:  # the cache keeps the first prompt, as a single call would
+        if not failed:
             for seq in range(1, len(prompts)):
                 llama_cpp.llama_memory_seq_rm(memory, seq, -1, -1)
             llama_cpp.llama_memory_seq_rm(memory, 0, len(prompts[0]), -1)
             llama.input_ids[: len(prompts[0])] = prompts[0]
             llama.n_tokens = len(prompts[0])
+
+
+def _prefill(
+    llama: Any, batch: _Batch, prompts: list[list[int]], read: Callable[[Any], Any] | None = None
+) -> dict[int, Any]:
+    """Evaluate the prompts, their shared prefix once (reusing what the cache holds, then
+    copied to every sequence); each sequence's next token, or `read` of its logits."""
+    import llama_cpp
+
+    memory = llama_cpp.llama_get_memory(llama._ctx.ctx)
+    shared = min(len(p) for p in prompts) - 1  # each prompt keeps a token to give its logits
+    for prompt in prompts[1:]:
+        shared = min(shared, common_prefix(prompts[0], prompt))
+    reused = min(shared_prefix(llama, prompts[0]), shared)
+    llama_cpp.llama_memory_seq_rm(memory, 0, reused, -1)
+    for seq in range(1, len(prompts)):
+        llama_cpp.llama_memory_seq_rm(memory, seq, -1, -1)
+    batch.decode([(t, i, 0, False) for i, t in enumerate(prompts[0]) if reused <= i < shared])
+    for seq in range(1, len(prompts)):  # shares sequence 0's cells for the prefix
+        llama_cpp.llama_memory_seq_cp(memory, 0, seq, -1, -1)
+    remainders = [
+        (t, i, seq, i == len(p) - 1) for seq, p in enumerate(prompts) for i, t in enumerate(p)
+        if i >= shared
+    ]  # fmt: skip
+    return batch.decode(remainders, read)
 
 
 def _next(
@@ -138,11 +165,14 @@ class _Batch:
         self._batch = llama_cpp.llama_batch_init(self._size, 0, 1)
         self._n_vocab = int(llama.n_vocab())
 
-    def decode(self, items: list[tuple[int, int, int, bool]]) -> dict[int, int]:
+    def decode(
+        self, items: list[tuple[int, int, int, bool]], read: Callable[[Any], Any] | None = None
+    ) -> dict[int, Any]:
+        """Each sequence's argmax where logits were asked, or `read(logits)` of them."""
         import llama_cpp
         import numpy as np
 
-        chosen: dict[int, int] = {}
+        chosen: dict[int, Any] = {}
         ctx, batch = self._llama._ctx.ctx, self._batch
         for start in range(0, len(items), self._size):
             chunk = items[start : start + self._size]
@@ -156,7 +186,8 @@ class _Batch:
             for i, (_, _, seq, logits) in enumerate(chunk):
                 if logits:
                     row = llama_cpp.llama_get_logits_ith(ctx, i)
-                    chosen[seq] = int(np.ctypeslib.as_array(row, shape=(self._n_vocab,)).argmax())
+                    logits_of = np.ctypeslib.as_array(row, shape=(self._n_vocab,))
+                    chosen[seq] = int(logits_of.argmax()) if read is None else read(logits_of)
         return chosen
 
     def free(self) -> None:

@@ -12,6 +12,7 @@ The chat format comes from the GGUF's own template (`tokenizer.chat_template`).
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 import time
@@ -31,7 +32,7 @@ from copilot.llm.base import (
     TokenCallback,
     answer_in_turn,
 )
-from copilot.llm.batch_decode import Decoded, decode_together
+from copilot.llm.batch_decode import Decoded, decode_together, read_together
 from copilot.llm.json_output import validate_json_output
 from copilot.llm.kv_prefix import load_snapshot, save_snapshot, shared_prefix, snapshot_key
 from copilot.llm.model_files import ProgressCallback, ensure_local_model
@@ -302,6 +303,40 @@ class LocalLLM:
                     continue
             answers += answer_in_turn(self, group, max_tokens, stop_when, on_answer, start)
         return answers
+
+    def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
+        """p(yes) / (p(yes) + p(no)) of each conversation's first answer token ("yes", "Yes",
+        " no", …), `parallel` at a time evaluated together; nothing is decoded."""
+        yes, no = self._answer_tokens()
+
+        def share(logits: Any) -> float:
+            top = float(logits.max())
+            weight = {t: math.exp(float(logits[t]) - top) for t in (*yes, *no)}
+            said_yes, said_no = sum(weight[t] for t in yes), sum(weight[t] for t in no)
+            return said_yes / (said_yes + said_no) if said_yes + said_no > 0 else 0.0
+
+        found: list[float] = []
+        with self._lock, self._errors():
+            for start in range(0, len(conversations), self.parallel):
+                prompts = [
+                    self._prompt_tokens(c) for c in conversations[start : start + self.parallel]
+                ]
+                if sum(len(p) + 1 for p in prompts) > self.n_ctx:  # one at a time, then
+                    found += [read_together(self._llama, [p], share)[0] for p in prompts]
+                else:
+                    found += read_together(self._llama, prompts, share)
+        return found
+
+    def _answer_tokens(self) -> tuple[list[int], list[int]]:
+        """The single tokens that open a "yes" and a "no" answer, in their usual spellings."""
+
+        def single(words: tuple[str, ...]) -> list[int]:
+            ids = [self._llama.tokenize(w.encode(), add_bos=False, special=False) for w in words]
+            return sorted({i[0] for i in ids if len(i) == 1})
+
+        return single(("yes", "Yes", "YES", " yes", " Yes")), single(
+            ("no", "No", "NO", " no", " No")
+        )
 
     def _decode_group(
         self,

@@ -22,7 +22,7 @@ from copilot.claims.extract import citations_in
 from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
-from copilot.sources import NewsSource
+from copilot.sources import NewsSource, SourceLedger
 from copilot.tools import ToolDeps, run_tool
 from tests.raw import close_on, index_of, raw_closes
 
@@ -266,6 +266,50 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     for n, source in answer.sources.items():
         if isinstance(source, NewsSource):
             assert source.published_at.date() <= AS_OF, n
+
+
+class _JudgingLLM(ScriptedLLM):
+    """The scripted model, able to read a reason again as the embedded one does (the cause
+    judge): always `p` for "yes"; every judging turn kept."""
+
+    def __init__(self, turns: list[Any], p: float) -> None:
+        super().__init__(turns)
+        self.p = p
+        self.judged: list[list[ChatMessage]] = []
+
+    def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
+        self.judged += conversations
+        return [self.p] * len(conversations)
+
+
+def test_reasons_the_score_accepts_are_read_again_by_a_model_that_can_judge(
+    research_deps: ToolDeps,
+) -> None:
+    answers = {}
+    for p in (0.3, 0.9):
+        deps = ToolDeps(research_deps.settings, SourceLedger(), research_deps.market,
+                        research_deps.news)  # fmt: skip
+        llm = _JudgingLLM([_quoting([])] * 5, p)
+        answers[p] = (Copilot(deps, llm).ask("why did small caps rally?", AS_OF), llm)
+    doubted, doubting = answers[0.3]
+    reasons = [r for r in doubted.verification.reasons if r.kind == "reason"]
+    assert len(reasons) == 3  # the three quoted reasons, each one the score accepted
+    assert all(r.judged == 0.3 and r.status == "unsupported" for r in reasons)
+    assert all("p(yes) 0.30 < 0.7" in r.evidence for r in reasons)
+    # Each asked once, though the answer is checked again after its lead is added.
+    assert len(doubting.judged) == 3
+    trusted, _ = answers[0.9]
+    assert [(r.judged, r.status) for r in trusted.verification.reasons if r.kind == "reason"] == [
+        (0.9, "supported")
+    ] * 3
+    assert doubted.text == trusted.text  # the judge marks a reason; it never cuts one
+
+
+def test_the_judge_can_be_switched_off(research_deps: ToolDeps) -> None:
+    off = ToolDeps(research_deps.settings.model_copy(update={"cause_judge": False}),
+                   research_deps.ledger, research_deps.market, research_deps.news)  # fmt: skip
+    assert Copilot(off, _JudgingLLM([], 0.3)).judge is None
+    assert Copilot(research_deps, _JudgingLLM([], 0.3)).judge is not None
 
 
 def test_a_reason_with_a_figure_no_source_bears_out_is_withheld_and_the_next_article_read(

@@ -148,6 +148,25 @@ def test_conversations_decoded_together_each_stop_when_told(parallel_llm: Any) -
         assert topic.removeprefix("the ").rstrip("s")[:5] in text.lower(), text
 
 
+def _asked(question: str) -> list[ChatMessage]:
+    return [ChatMessage(role="system", content="Answer yes or no."),
+            ChatMessage(role="user", content=question)]  # fmt: skip
+
+
+def test_yes_no_probabilities_read_together_are_each_their_own(parallel_llm: Any) -> None:
+    # The cause judge's reading (`copilot.claims.cause_judge`): the first answer token's
+    # probabilities, three conversations evaluated together, then one alone.
+    asked = ["Is Paris the capital of France?", "Is Rome the capital of France?",
+             "Is Tokyo in Japan?", "Is Berlin in Spain?"]  # fmt: skip
+    found = parallel_llm.yes_probabilities([_asked(q) for q in asked])
+    assert found[0] > 0.8 and found[1] < 0.2 and found[2] > 0.8 and found[3] < 0.2, found
+    alone = parallel_llm.yes_probabilities([_asked(asked[1])])
+    assert abs(alone[0] - found[1]) < 0.05  # a batch's arithmetic differs only slightly
+    # The cache holds the first prompt alone afterwards: the next call gets its own answer.
+    after = parallel_llm.complete(_capital_of("Germany"), max_tokens=12)
+    assert "Berlin" in after.text
+
+
 def test_prompt_longer_than_the_context_is_a_provider_error(local_llm: Any) -> None:
     long = ChatMessage(role="user", content="IWM rose. " * 1200)
     with pytest.raises(ProviderError, match="COPILOT_LOCAL_N_CTX"):
