@@ -15,16 +15,19 @@ marked unsupported. Chosen on the pairs' development half, judged once on the te
 
 Only a model that can give those probabilities judges (`SupportsYesNo`: the embedded one);
 without it, the score alone decides, as before. Judgements are cached by claim and passage: an
-answer is checked several times (after a repair, after its lead is added).
+answer is checked several times (after a repair, after its lead is added). A research report
+keeps its judgements in its record (`Recorded`), so a replay, with no model, judges the same.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Sequence
 
 from copilot import prompts
 from copilot.claims.extract import CITATION
+from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage, SupportsYesNo
 
 JUDGE_THRESHOLD = 0.7  # p(yes) / (p(yes) + p(no)) a reason needs
@@ -67,3 +70,28 @@ class CauseJudge:
 def cause_judge_for(model: object) -> CauseJudge | None:
     """A judge on `model` when it can give yes/no probabilities, else None."""
     return CauseJudge(model) if isinstance(model, SupportsYesNo) else None
+
+
+def turn_key(conversation: list[ChatMessage]) -> str:
+    """A short digest of a judging turn: how a record names the judgement it kept."""
+    text = "\n".join(m["content"] for m in conversation)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Recorded:
+    """Judgements kept in `kept` (turn digest → p(yes)): asked of `model` and written there
+    when there is one (a report being written), else read from it (a replay); a turn never
+    judged is a `ProviderError`, so its reason keeps the score's verdict."""
+
+    def __init__(self, kept: dict[str, float], model: SupportsYesNo | None = None) -> None:
+        self.kept, self.model = kept, model
+
+    def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
+        keys = [turn_key(c) for c in conversations]
+        asked = [(k, c) for k, c in zip(keys, conversations, strict=True) if k not in self.kept]
+        if asked and self.model is None:
+            raise ProviderError("the reason was not read again when the report was written")
+        if asked and self.model is not None:
+            found = self.model.yes_probabilities([c for _, c in asked])
+            self.kept.update({k: p for (k, _), p in zip(asked, found, strict=True)})
+        return [self.kept[k] for k in keys]

@@ -26,7 +26,8 @@ from copilot.answering.reason_turns import (
 )
 from copilot.answering.sheet import move_brief, move_markets, sheet_articles
 from copilot.answering.tidy import tidy
-from copilot.llm.base import ChatMessage
+from copilot.claims.cause_judge import CauseJudge, Recorded
+from copilot.llm.base import ChatMessage, SupportsYesNo
 from copilot.research.budget import BudgetExhausted
 from copilot.research.models import ResearchEvent, ResearchRecord, StepRecord
 from copilot.research.sections import SectionResult, SectionSpec, check_fields
@@ -121,9 +122,13 @@ def coverage_gap(steps: list[StepRecord]) -> str:
     return gaps[0] if gaps else ""
 
 
-def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResult | None:
+def drivers_section(
+    record: ResearchRecord, ledger: SourceLedger, judging: SupportsYesNo | None = None
+) -> SectionResult | None:
     """The section from the recorded drafts, checked like any other; code's gap note when the
-    search found no article on the move; None when the report explains no move."""
+    search found no article on the move; None when the report explains no move. The reasons
+    the support score accepts are read again (the cause judge) by `judging`, the judgements
+    kept in `record.cause_judged`, or without it from there (a replay)."""
     drafts = [(c.output, int(c.section.removeprefix(PREFIX)))
               for c in record.llm_calls if c.section.startswith(PREFIX)]  # fmt: skip
     if not drafts:
@@ -134,7 +139,11 @@ def drivers_section(record: ResearchRecord, ledger: SourceLedger) -> SectionResu
     judge = _judge(record.steps, ledger, record.topic, record.as_of, record.off_sector.get)
     for draft, read in drafts:
         _take(judge, draft, read)
-    result = check_fields(SPEC, {"reasons": judge.kept}, ledger, record.as_of, record.topic)
+    again = None
+    if judging is not None or record.cause_judged:
+        again = CauseJudge(Recorded(record.cause_judged, judging))
+    result = check_fields(SPEC, {"reasons": judge.kept}, ledger, record.as_of, record.topic,
+                          again)  # fmt: skip
     return result.model_copy(update={"withheld": judge.withheld})
 
 

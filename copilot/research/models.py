@@ -192,6 +192,11 @@ class ResearchRecord(BaseModel):
         "the moved market's sector, each with that company: withheld from the drivers section "
         "when drafted and in a replay (which has no market store to judge them by).",
     )
+    cause_judged: dict[str, float] = Field(
+        default_factory=dict,
+        description="The drivers section's reasons read again by the model (the cause judge): "
+        "each judging turn's digest with its p(yes), so a replay judges them the same.",
+    )
     model_id: str = ""
     model_settings: dict[str, Any] = Field(default_factory=dict)
     prompt_digests: dict[str, str] = Field(default_factory=dict)

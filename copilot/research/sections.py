@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from copilot import prompts
 from copilot.answer import FLAGGED, NumberCheck, ReasonCheck, Verification
+from copilot.claims.cause_judge import CauseJudge
 from copilot.claims.extract import citations_in
 from copilot.news.present import without_fence_labels
 from copilot.safety import LinkPolicy
@@ -194,8 +195,9 @@ def mark(text: str, verification: Verification) -> str:
 
 
 def check_fields(
-    spec: SectionSpec, fields: Fields, ledger: SourceLedger, as_of: date, topic: str
-) -> SectionResult:
+    spec: SectionSpec, fields: Fields, ledger: SourceLedger, as_of: date, topic: str,
+    judge: CauseJudge | None = None,
+) -> SectionResult:  # fmt: skip
     result = SectionResult(key=spec.key, title=spec.title, written=True)
     # Links and images the report may not show go first: read as text, a URL's digits were
     # checked as figures, and a mark placed inside the URL split it past the export's policy.
@@ -209,7 +211,8 @@ def check_fields(
         for item in map(without_fence_labels, items):
             if not CITATION.sub("", item).strip():  # nothing but a copied label and its [n]
                 continue
-            cleaned, verification = verify_answer(policy.clean(item), ledger, as_of, topic)
+            cleaned, verification = verify_answer(policy.clean(item), ledger, as_of, topic,
+                                                  judge=judge)  # fmt: skip
             result.numbers += verification.numbers
             result.cited += [n for n in verification.cited if n not in result.cited]
             result.invalid_citations += verification.invalid_citations

@@ -17,7 +17,7 @@ from typing import Literal
 
 from copilot.answering.company_news import outside_companies
 from copilot.errors import CopilotError, NoEvidenceError
-from copilot.llm.base import LLM
+from copilot.llm.base import LLM, SupportsYesNo
 from copilot.research.budget import BudgetExhausted, BudgetTracker
 from copilot.research.bundle import load_bundle, prompt_digests, save_bundle
 from copilot.research.chart import chart_series
@@ -61,6 +61,11 @@ class ResearchSession:
         self.plan_seconds = 0.0
         self.record: ResearchRecord | None = None
         self.report: Report | None = None
+
+    def _judging(self) -> SupportsYesNo | None:
+        """The model that reads the drivers' reasons again, when it can and is allowed to."""
+        llm = self.llm
+        return llm if self.deps.settings.cause_judge and isinstance(llm, SupportsYesNo) else None
 
     def _as_of(self, as_of: date | None) -> tuple[date, date | None]:
         store = self.deps.market
@@ -114,6 +119,7 @@ class ResearchSession:
             chart=chart_series(self.deps, steps, day), related=self._related(plan.topic),
         )  # fmt: skip
         off_sector: dict[str, str] = {}  # drafts withheld as a company's news outside the sector
+        judged: dict[str, float] = {}  # the drivers' reasons read again (the cause judge)
         if stopped is None:
             emit(ResearchEvent(kind="phase", name="write"))
             t1 = time.perf_counter()
@@ -130,10 +136,12 @@ class ResearchSession:
                                     outsider=check and recording(check, off_sector))  # fmt: skip
             if stopped is None:
                 # The summary of a move is written from the reasons that held up, when any did.
-                drafted = record.model_copy(
-                    update={"llm_calls": list(self.calls), "off_sector": dict(off_sector)}
-                )
-                drivers = drivers_section(drafted, self.deps.ledger)
+                drafted = record.model_copy(update={
+                    "llm_calls": list(self.calls), "off_sector": dict(off_sector),
+                    "cause_judged": judged,
+                })  # fmt: skip
+                drivers = drivers_section(drafted, self.deps.ledger, self._judging())
+                judged.update(drafted.cause_judged)  # kept for the record, and a replay
                 summary = summary_spec(drafted, self.deps.ledger, drivers)
                 specs = section_specs(plan.sub_questions, focus, summary)
                 evidence = evidence_text(steps, notes)
@@ -142,7 +150,7 @@ class ResearchSession:
         timings["total"] = self.tracker.elapsed()
         self.record = record.model_copy(
             update={"llm_calls": list(self.calls), "stopped": stopped, "timings": timings,
-                    "off_sector": off_sector}
+                    "off_sector": off_sector, "cause_judged": judged}
         )  # fmt: skip
         emit(ResearchEvent(kind="phase", name="verify"))
         self.report = build_report(self.record)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from research_script import (
     AS_OF,
@@ -25,6 +26,7 @@ from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.research import ResearchSession, to_markdown
 from copilot.research.session import replay_report
+from copilot.sources import SourceLedger
 from copilot.tools import ToolDeps
 from tests.raw import close_on, raw_closes
 
@@ -124,3 +126,58 @@ def test_a_move_no_stored_article_covers_gets_codes_summary_and_no_invented_reas
     assert "No stored article explains the move of GLD" in drivers
     assert "market-copilot ingest news --rss URL" in drivers
     assert "- Drivers: no stored article covers the move" in md
+
+
+class _Judging(ScriptedLLM):
+    """The scripted model, able to read a reason again as the embedded one does (the cause
+    judge): p(yes) 0.2 for the first reason it reads, 0.9 for every later one."""
+
+    def __init__(self, turns: list[Any], routes: list[Any]) -> None:
+        super().__init__(turns, routes=routes)
+        self.judged: list[list[ChatMessage]] = []
+
+    def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
+        found = [0.2 if not self.judged and i == 0 else 0.9 for i in range(len(conversations))]
+        self.judged += conversations
+        return found
+
+
+def _judged_report(deps: ToolDeps) -> tuple[ResearchSession, _Judging]:
+    llm = _Judging(
+        [plan_json(), header("Small caps rallied [1]."), "IWM led [1].",
+         insights("Small caps led [1]."), RISKS, "The articles tie the rally to chips [3]."],
+        routes=[Quoting().route()],
+    )  # fmt: skip
+    session = ResearchSession(deps, llm)
+    session.run(session.propose_plan(TOPIC, AS_OF))
+    llm.assert_consumed()
+    return session, llm
+
+
+def test_the_drivers_reasons_are_read_again_and_a_replay_reads_the_record(
+    research_deps: ToolDeps, tmp_path: Path
+) -> None:
+    session, llm = _judged_report(research_deps)
+    assert session.report is not None and session.record is not None
+    drivers = session.report.sections["drivers"]
+    reasons = [r for r in drivers.reasons if r.kind == "reason"]
+    # Quoted from their articles, every reason passes the support score; the judge reads each
+    # once, and takes the first away.
+    assert len(reasons) == len(llm.judged) >= 3
+    assert [(r.judged, r.status) for r in reasons] == [(0.2, "unsupported")] + [
+        (0.9, "supported")
+    ] * (len(reasons) - 1)
+    assert sorted(session.record.cause_judged.values()) == sorted(r.judged for r in reasons)
+    # The replay has no model: it reads the judgements the record kept.
+    replayed = replay_report(session.save_bundle(tmp_path / "bundle.json"))
+    assert replayed.sections["drivers"] == drivers
+
+
+def test_with_the_judge_off_the_score_alone_decides(research_deps: ToolDeps) -> None:
+    off = ToolDeps(research_deps.settings.model_copy(update={"cause_judge": False}),
+                   SourceLedger(), research_deps.market, research_deps.news)  # fmt: skip
+    session, llm = _judged_report(off)
+    assert session.report is not None and session.record is not None
+    reasons = [r for r in session.report.sections["drivers"].reasons if r.kind == "reason"]
+    assert reasons and all(r.judged is None and r.status == "supported" for r in reasons)
+    assert llm.judged == [] and session.record.cause_judged == {}
