@@ -27,6 +27,7 @@ from langgraph.runtime import Runtime
 from copilot import prompts
 from copilot.agent import AgentConfig
 from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord
+from copilot.claims.cause_judge import cause_judge_for
 from copilot.hints import concept_hints
 from copilot.llm.base import LLM
 from copilot.llm.chat_models import chat_model_for
@@ -111,7 +112,10 @@ class LangChainCopilot:
             for node in update.values():
                 for message in (node or {}).get("messages", []):
                     final = self._observe(message, records, tokens, emit) or final
-        text, verification = verify_answer(final, self.deps.ledger, self.deps.as_of, question)
+        judge = cause_judge_for(self.llm) if self.deps.settings.cause_judge else None
+        text, verification = verify_answer(
+            final, self.deps.ledger, self.deps.as_of, question, judge=judge
+        )
         for token in text.split(" "):
             emit(AgentEvent(kind="token", text=token + " "))
         return Answer(
