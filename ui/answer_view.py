@@ -93,6 +93,8 @@ def check_row(check: NumberCheck) -> dict[str, str]:
 
 def reason_row(reason: ReasonCheck) -> dict[str, str]:
     mark = "✓ supported" if reason.status == "supported" else "⚠ unsupported"
+    if reason.judged is not None and reason.status == "supported":  # read again: how surely
+        mark += f" (read again: p(yes) {reason.judged:.2f})"
     return {
         "number": reason.text if reason.kind == "superlative" else f"reason: {reason.text}",
         "check": mark,
