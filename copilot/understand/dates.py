@@ -62,7 +62,10 @@ _DAY_PATTERNS = (
     ),
     re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:quarter|half|century|week))", re.I),
     re.compile(
-        rf"\b(?:(last|this|previous|past)\s+)?{_WEEKDAY}\b(?!,?\s+(?:the\s+)?(?:{MONTH}\s|\d))",
+        # not a weekday that goes on to name its date: "Thursday, Jan. 8", "a rough Thursday on
+        # Jan 8", "Friday (January 9)" are that date
+        rf"\b(?:(last|this|previous|past)\s+)?{_WEEKDAY}\b"
+        rf"(?!,?\s+\(?(?:on\s+)?(?:the\s+)?(?:{MONTH}\s|\d))",
         re.IGNORECASE,
     ),
 )

@@ -94,7 +94,8 @@ def test_the_threshold_itself_is_enough(scorer: SupportScorer) -> None:
 
 def test_a_reason_the_score_rejects_is_not_read_again(scorer: SupportScorer) -> None:
     model = FakeJudgeModel({"": 0.99})
-    check = _reason("WTI fell because a bank's new chief executive took office in London", CauseJudge(model))
+    unrelated = "WTI fell because a bank's new chief executive took office in London"
+    check = _reason(unrelated, CauseJudge(model))
     assert check.status == "unsupported" and check.judged is None
     assert model.asked == []  # a judge may take a reason away, never give one
 

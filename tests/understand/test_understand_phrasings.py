@@ -105,6 +105,11 @@ CASES = [
     Case("how did XLF do last week on Thursday", ("XLF",), (D(2026, 2, 12), D(2026, 2, 12), None)),
     Case("how did XLF do on Tuesday of the previous week", ("XLF",), (D(2026, 2, 10), D(2026, 2, 10), None)),
     Case("how did XLF do on Tuesday", ("XLF",), (D(2026, 2, 17), D(2026, 2, 17), None)),
+    # A weekday that goes on to name its date is that date, however it is joined (found in the
+    # app: "tech had a rough thursday on jan 8" was read as the latest Thursday, January 29).
+    Case("XLK had a rough thursday on jan 8", ("XLK",), (D(2026, 1, 8), D(2026, 1, 8), None), as_of=D(2026, 1, 30)),
+    Case("how did XLK do friday (january 9)", ("XLK",), (D(2026, 1, 9), D(2026, 1, 9), None), as_of=D(2026, 1, 30)),
+    Case("how did XLK do on thursday on the 8th", ("XLK",), (D(2026, 1, 8), D(2026, 1, 8), None), as_of=D(2026, 1, 30)),
     # Two days of a month left unnamed: this month's (A is February 18), or last month's.
     Case("how did XLF do on the 9th and 10th", ("XLF",), (D(2026, 2, 9), D(2026, 2, 10), None)),
     Case("how did XLF do on the 27th-29th", ("XLF",), (D(2026, 1, 27), D(2026, 1, 29), None)),

@@ -77,6 +77,12 @@ WHY = [
     "oil fell hard yesterday. whats pushin it lower?",
     "gold popped 2% this morning - what's lifitng it?",
     "small caps slumped all week, what has been weigthing on them",
+    # "what" and a cause verb in the past, as the -ing forms above are read (found in the app:
+    # "what pulled small caps higher in the first half of january?" was read as a figure)
+    "what pulled small caps higher in the first half of january?",
+    "what held back the banks on tuesday?",
+    "what propped up utilities last week?",
+    "what ate into gold's gains yesterday?",
 ]
 
 FIGURES = [
@@ -104,6 +110,7 @@ FIGURES = [
     "what's beating SPY since the selloff began?",  # "eating": too short a verb to respell
     "what's sitting at the top of the sector table after the selloff?",
     "what was the selling in tech in percent?",  # a move noun with no "about"
+    "how much did tech pull back on thursday?",  # the verb, with no "what" asking for a cause
 ]
 
 
