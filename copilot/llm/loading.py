@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from copilot.errors import ProviderError
 from copilot.llm.base import (
     LLM,
     AnswerCallback,
@@ -19,6 +20,7 @@ from copilot.llm.base import (
     LLMResponse,
     StopWhen,
     SupportsPrime,
+    SupportsYesNo,
     TokenCallback,
     complete_each,
 )
@@ -94,3 +96,11 @@ class LoadingLLM:
         """The loaded model's answers, decoded together where it can."""
         return complete_each(self.ready(), conversations, max_tokens=max_tokens,
                              stop_when=stop_when, on_answer=on_answer)  # fmt: skip
+
+    def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
+        """The loaded model's yes/no reading (the cause judge); a provider that cannot give one
+        is a `ProviderError`, so the reasons keep the support score's verdict."""
+        llm = self.ready()
+        if not isinstance(llm, SupportsYesNo):
+            raise ProviderError(f"{llm.model_id} gives no token probabilities to judge with")
+        return llm.yes_probabilities(conversations)

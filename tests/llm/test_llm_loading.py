@@ -9,8 +9,8 @@ import pytest
 
 from copilot.agent import Copilot
 from copilot.answer import AgentEvent
-from copilot.errors import ConfigError
-from copilot.llm.base import LLM
+from copilot.errors import ConfigError, ProviderError
+from copilot.llm.base import LLM, ChatMessage
 from copilot.llm.loading import LoadingLLM
 from copilot.llm.scripted import ScriptedLLM
 from copilot.tools import ToolDeps
@@ -26,6 +26,19 @@ def test_calls_go_to_the_loaded_model() -> None:
     assert "".join(tokens) == "two"
     assert llm.prime([{"role": "system", "content": "s"}]) == "unsupported"  # no KV cache
     inner.assert_consumed()
+
+
+class _Judging(ScriptedLLM):
+    def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
+        return [0.25] * len(conversations)
+
+
+def test_a_yes_no_reading_goes_to_the_loaded_model_when_it_can_give_one() -> None:
+    # The cause judge reads reasons through the app's and the CLI's loading model.
+    asked: list[ChatMessage] = [{"role": "user", "content": "yes or no?"}]
+    assert LoadingLLM(lambda: _Judging([])).yes_probabilities([asked, asked]) == [0.25, 0.25]
+    with pytest.raises(ProviderError, match="m1 gives no token probabilities to judge with"):
+        LoadingLLM(lambda: ScriptedLLM([], model_id="m1")).yes_probabilities([asked])
 
 
 def test_a_failed_load_raises_its_own_error_at_the_first_call() -> None:
