@@ -24,7 +24,8 @@ from news_bench_lib import load_average, machine
 HERE = Path(__file__).resolve().parent
 QUESTION = "why did small caps rally?"
 AS_OF = "2026-01-23"
-PHASES = ["prime", "plan", "tools", "write", "verify", "first_token", "first_reason", "total"]
+PHASES = ["prime", "plan", "tools", "write", "verify", "judge", "first_token", "first_reason",
+          "total"]  # fmt: skip
 TARGETS = {"total": 22.0, "first_token": 5.0, "non_llm": 0.1, "articles": 3}
 
 
@@ -54,9 +55,11 @@ def report(runs: list[dict[str, Any]]) -> str:
     def median(key: str) -> float:
         return float(statistics.median(r["timings"].get(key, 0.0) for r in runs))
 
+    # The check's own model calls (the cause judge reading reasons again) are LLM work.
     non_llm = statistics.median(
-        r["timings"].get("tools", 0.0) + r["timings"].get("verify", 0.0) for r in runs
-    )
+        r["timings"].get("tools", 0.0) + r["timings"].get("verify", 0.0)
+        - r["timings"].get("judge", 0.0) for r in runs
+    )  # fmt: skip
     numbers = [n for r in runs for n in r["verification"]["numbers"]]
     checked = sum(n["status"] != "unverified" for n in numbers)
     lines = [
@@ -93,7 +96,8 @@ def report(runs: list[dict[str, Any]]) -> str:
         f"| {min(model_cited_articles(r) for r in runs)} | ≥ {TARGETS['articles']} |",
         f"| first answer token | {median('first_token'):.1f} s "
         f"| ≤ {TARGETS['first_token']:.0f} s |",
-        f"| non-LLM work (tools + verification) | {non_llm * 1000:.0f} ms | ≤ 100 ms |",
+        f"| non-LLM work (tools + verification, less the judge's model calls) | "
+        f"{non_llm * 1000:.0f} ms | ≤ 100 ms |",
         f"| figures verified or derived (all runs) | {checked}/{len(numbers)} | ≥ 95% |",
         "",
         "Tools, calls and the answer of the last run:",

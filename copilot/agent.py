@@ -524,9 +524,12 @@ class Copilot:
     def _check(self, run: _Run, text: str) -> tuple[str, Verification, list[str]]:
         """Verify; one repair round for unsupported figures; then cut what still fails."""
         checked = time.perf_counter()
+        judging = self.judge.seconds if self.judge is not None else 0.0
         text = tidy(text)  # the small model's formatting slips, before any figure is judged
         text, verification = self._verify(run, text)
         run.timings["verify"] = time.perf_counter() - checked
+        if self.judge is not None:  # the model's part of the check: reasons read again
+            run.timings["judge"] = self.judge.seconds - judging
         repairable = self.config.repair and bool(run.write_messages)  # not per-article reasons
         if repairable and _unsupported(verification) and not run.deadline.expired():
             text, verification = self._repair(run, text, verification)

@@ -22,6 +22,7 @@ keeps its judgements in its record (`Recorded`), so a replay, with no model, jud
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 
@@ -52,6 +53,7 @@ class CauseJudge:
         self.threshold = threshold
         self._cache: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._cache_size = cache_size
+        self.seconds = 0.0  # spent asking the model, all calls together (the answer's timings)
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
         """One judgement per (claim, passage); those not judged before in one batch."""
@@ -59,7 +61,11 @@ class CauseJudge:
         known = {key: self._cache[key] for key in keys if key in self._cache}
         missing = [key for key in dict.fromkeys(keys) if key not in known]
         if missing:
-            found = self.model.yes_probabilities([judge_messages(*key) for key in missing])
+            started = time.perf_counter()
+            try:
+                found = self.model.yes_probabilities([judge_messages(*key) for key in missing])
+            finally:
+                self.seconds += time.perf_counter() - started
             for key, p in zip(missing, found, strict=True):
                 known[key] = self._cache[key] = p
                 if len(self._cache) > self._cache_size:

@@ -303,6 +303,8 @@ def test_reasons_the_score_accepts_are_read_again_by_a_model_that_can_judge(
         (0.9, "supported")
     ] * 3
     assert doubted.text == trusted.text  # the judge marks a reason; it never cuts one
+    # Its model calls are timed apart, within the check's time.
+    assert 0.0 <= doubted.timings["judge"] <= doubted.timings["verify"]
 
 
 def test_the_judge_can_be_switched_off(research_deps: ToolDeps) -> None:
