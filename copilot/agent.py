@@ -539,16 +539,11 @@ class Copilot:
         if removed:
             text, verification = self._verify(run, text)
         why = run.understanding is not None and run.understanding.why
+        # The main figure or the instrument left out: code's line leads.
         text, verification, cut = lead_answer(
-            text,
-            verification,
-            run.records,
-            why,
-            self.deps.ledger,
-            run.as_of,
-            run.question,
+            text, verification, run.records, why, self.deps.ledger, run.as_of, run.question,
             self.judge,
-        )  # the main figure or the instrument left out: code's line leads
+        )  # fmt: skip
         return text, verification, [*removed, *cut]
 
     def _verify(self, run: _Run, text: str) -> tuple[str, Verification]:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -307,7 +308,7 @@ class LocalLLM:
     def yes_probabilities(self, conversations: list[list[ChatMessage]]) -> list[float]:
         """p(yes) / (p(yes) + p(no)) of each conversation's first answer token ("yes", "Yes",
         " no", …), `parallel` at a time evaluated together; nothing is decoded."""
-        yes, no = self._answer_tokens()
+        yes, no = self._yes_no
 
         def share(logits: Any) -> float:
             top = float(logits.max())
@@ -327,16 +328,15 @@ class LocalLLM:
                     found += read_together(self._llama, prompts, share)
         return found
 
-    def _answer_tokens(self) -> tuple[list[int], list[int]]:
+    @cached_property
+    def _yes_no(self) -> tuple[list[int], list[int]]:
         """The single tokens that open a "yes" and a "no" answer, in their usual spellings."""
 
-        def single(words: tuple[str, ...]) -> list[int]:
+        def single(*words: str) -> list[int]:
             ids = [self._llama.tokenize(w.encode(), add_bos=False, special=False) for w in words]
             return sorted({i[0] for i in ids if len(i) == 1})
 
-        return single(("yes", "Yes", "YES", " yes", " Yes")), single(
-            ("no", "No", "NO", " no", " No")
-        )
+        return single("yes", "Yes", "YES", " yes", " Yes"), single("no", "No", "NO", " no", " No")
 
     def _decode_group(
         self,

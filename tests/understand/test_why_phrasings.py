@@ -111,6 +111,7 @@ FIGURES = [
     "what's sitting at the top of the sector table after the selloff?",
     "what was the selling in tech in percent?",  # a move noun with no "about"
     "how much did tech pull back on thursday?",  # the verb, with no "what" asking for a cause
+    "what pulled back the most this week?",  # "pulled back": a move, not a cause pulling it
 ]
 
 
