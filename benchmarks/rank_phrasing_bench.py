@@ -75,12 +75,14 @@ def main() -> None:
         catalog = Catalog.from_store(store)
         lines = [
             "# Ranking questions that name no set",
-            f"Command: `.venv/bin/python benchmarks/rank_phrasing_bench.py --write` · as of {AS_OF}",
+            "Command: `.venv/bin/python benchmarks/rank_phrasing_bench.py --write` · "
+            f"as of {AS_OF}",
             f"Machine: {machine()}.",
             "",
             "Read right: the ranking's way, the set ranked and why-or-not all as the row says.",
             "",
-            "| list | role | ranking a set (named or not) | no set (one market, a cause, no ranking) |",
+            "| list | role | ranking a set (named or not) | no set (one market, a cause, "
+            "no ranking) |",
             "|---|---|---|---|",
         ]
         shown: list[str] = []
