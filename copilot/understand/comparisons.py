@@ -8,7 +8,7 @@ from typing import Literal
 
 from copilot.market.measure_model import Rank
 from copilot.understand.spelling import one_slip
-from copilot.understand.vocabulary import GAVE_BACK
+from copilot.understand.vocabulary import GAVE_BACK, PLACE_ENDING_A_CLAUSE
 
 _I = re.IGNORECASE
 _VERSUS = re.compile(
@@ -212,12 +212,16 @@ _DOWN = re.compile(
     r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
     r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"
     r"smok(?:ed|ing)|puk(?:e|ed|ing)|bled|bleed(?:s|ing)?|tankd|nosediv\w*|melt(?:s|ed|ing)?[\s-]?"
-    r"down|collaps\w*|dipp(?:ed|ing)|dips?|shed(?!\s+(?:some\s+|more\s+|any\s+)?light)|gave\s+(?:up|back)|routs?|swoon\w*|"
+    r"down|collaps\w*|dipp(?:ed|ing)|dips?|pull(?:s|ed|ing)?\s+back|pullbacks?|shed(?!\s+(?:some\s+|more\s+|any\s+)?light)|gave\s+(?:up|back)|routs?|swoon\w*|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
     r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|damage|carnage|bloodbath|"
     r"wipe[\s-]?out|losses|" + _BEATING + r")\b",
     _I,
 )
+
+
+# "what's down the most", "what pulled back the most": a word of a fall before its place
+_MOST = re.compile(r"\s+(?:the\s+)?(?:most|more|hardest|harder|further|furthest)\b", _I)
 
 
 def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
@@ -226,7 +230,13 @@ def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
         return "none"
     if not _WHICH.search(text) and not sector_set:
         return "none"
-    return "asc" if _RANK_ASC.search(text) else "desc"
+    # The move's own word before its place decides: "mooned the hardest" is the best rise
+    # ("beaten up the most" a fall: a fall's phrase that ends where a rise's word does).
+    rises = {m.end() for m in _UP.finditer(text) if _MOST.match(text, m.end())}
+    falls = {m.end() for m in _DOWN.finditer(text) if _MOST.match(text, m.end())}
+    if rises - falls:
+        return "desc"
+    return "asc" if _RANK_ASC.search(text) or falls else "desc"
 
 
 # Distances from a peak and drawdowns are zero or negative: "the furthest below its high" and
@@ -343,9 +353,17 @@ def asks_why(text: str) -> bool:
     return why_lead(text) is not None
 
 
+# "what sank the most this week?", "what's up the most since christmas": the verb has no
+# object, so "what" is the market that moved, asked for its place, not a cause.
+_A_PLACE_NEXT = re.compile(r"\s+" + PLACE_ENDING_A_CLAUSE, _I)
+
+
 def why_lead(text: str) -> re.Match[str] | None:
     """The first words that ask why ("why", "what sent", "what's behind"), or None."""
-    return _WHY.search(text) or misspelt_cause(text)
+    for match in _WHY.finditer(text):
+        if _A_PLACE_NEXT.match(text, match.end()) is None:
+            return match
+    return misspelt_cause(text)
 
 
 # "what's hamering tech?", "whats pushin it lower", "what's lifitng gold": a cause verb at work

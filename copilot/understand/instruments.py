@@ -21,7 +21,13 @@ from copilot.understand.holidays import MARKET_REOPENED, named_day_spans
 from copilot.understand.model import How, UnknownName
 from copilot.understand.phrase_trie import PhraseTrie
 from copilot.understand.spelling import one_slip
-from copilot.understand.vocabulary import GENERIC_MARKET, NOT_TICKERS, words
+from copilot.understand.vocabulary import (
+    CLAUSE_ENDS,
+    GENERIC_MARKET,
+    NOT_TICKERS,
+    PLACE_ENDING_A_CLAUSE,
+    words,
+)
 
 FRED_KINDS = frozenset({"yield", "macro"})
 # Not stored and only context in most questions ("as the dollar fell"): reported as unknown
@@ -50,6 +56,48 @@ _SET_WORDS = re.compile(
     r"|the\s+(?P<noun2>(?:(?P<group2>bond|treasury|commodity|industry|sector)\s+)?(?:etfs|funds)))\b",
     re.IGNORECASE,
 )
+# A ranking asked of no set and no market: "what fell the most last week?", "which ones got hit
+# hardest yesterday?", "biggest losers this month", "top performers since christmas". The words
+# between the question word and the place must all be words of a move ("got hit", "'s down",
+# "has done"): "which homebuilder stock fell the most" names a set, one the store lacks, and
+# "what should i buy the most of" asks advice. The place ends the clause or comes before its
+# window (`PLACE_ENDING_A_CLAUSE`: "the worst day" ranks days, not markets).
+_RANKED = (  # what a ranking of markets names its places by
+    r"(?:performers?|performing|gainers?|losers?|decliners?|winners?|laggards?|leaders?|"
+    r"risers?|fallers?|advancers?|movers?|drawdowns?|drops?|declines?|gains?|returns?|moves?|"
+    r"hits?|losses|things?|names?)"
+)
+_UNNAMED_RANKING = re.compile(
+    # "what fell the most", "which ones got hit hardest", "what's been the weakest"
+    r"\b(?:what|which)(?:\s+ones?)?(?:'?s|\s+(?:has|have|had|did|does|was|were|is|are))?"
+    r"(?P<between>(?:\s+[a-z-]+){0,3}?)\s+" + PLACE_ENDING_A_CLAUSE + "|"
+    # "biggest losers", "the bottom 3 performers", "took the biggest hit"
+    r"\b(?:biggest|largest|top|best|worst|weakest|strongest|bottom|leading|lagging)\s+"
+    rf"(?:{COUNT}\s+)?" + _RANKED + r"\b|"
+    # "laggards since thanksgiving?", "what were yesterday's leaders and …"
+    r"\b(?:leaders|laggards|losers|winners|gainers|decliners|underperformers|outperformers)"
+    + CLAUSE_ENDS
+    + "|"
+    # "what led in november", "who outperformed the most this quarter"
+    r"\b(?:what|who|which(?:\s+ones?)?)\s+(?:(?:has|have|had)\s+(?:been\s+)?)?(?:led|lagged|"
+    r"outperformed|underperformed|trailed|leading|lagging)(?:\s+(?:the\s+)?most)?" + CLAUSE_ENDS,
+    re.IGNORECASE,
+)
+_MOVE_WORDS = frozenset(
+    words(
+        "fell rose sank sunk hit lost did done got gotten ran run slid shed bled won went grew "
+        "sold took beat been had has have was were is are does do get gets up down off back "
+        "higher lower hard"
+    )
+)
+
+
+def _words_of_a_move(between: str) -> bool:
+    """Whether every word is an auxiliary, a particle or a verb of a move (a past or -ing form:
+    "tanked", "falling"), none a noun that would name what is ranked."""
+    return all(w in _MOVE_WORDS or w.endswith(("ed", "ing")) for w in between.lower().split())
+
+
 _MARKET_SECTORS = re.compile(
     r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b", re.IGNORECASE
 )
@@ -195,6 +243,8 @@ def find_instruments(question: str, catalog: Catalog) -> Found:
     _named_set(text, catalog, found)
     if found.sector_set is None:
         _sector_set(text, found)
+    if found.sector_set is None and not found.mentions:
+        _unnamed_set(text, catalog, found)
     found.mentions.sort(key=lambda m: m.start)
     return found
 
@@ -510,6 +560,19 @@ def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     if not group:
         found.set_name = "stored ETFs"
     found.spans.append(match.span(noun))
+
+
+def _unnamed_set(text: str, catalog: Catalog, found: Found) -> None:
+    """'what fell the most last week?', 'biggest losers this month': a ranking that names no
+    set and no market ranks every stored fund, as 'which ETF …' does."""
+    match = _UNNAMED_RANKING.search(text)
+    if match is None or not _words_of_a_move(match.group("between") or ""):
+        return
+    funds = tuple(s for s, meta in sorted(catalog.stored.items()) if _is_fund(s, meta.table))
+    if not funds:
+        return
+    found.sector_set = match.group(0).strip()
+    found.set_symbols, found.set_name = funds, "stored ETFs (no set named: all are ranked)"
 
 
 def _is_fund(symbol: str, table: str) -> bool:

@@ -118,3 +118,17 @@ GAVE_BACK = re.compile(
     r"relinquish\w*)\b",
     re.IGNORECASE,
 )
+
+# Where a clause ends or its window begins: "… last week", "…?", "… and why", "… the past month".
+CLAUSE_ENDS = (
+    r"(?=\s*(?:$|[?!.,;:]|(?:this|last|past|the\s+(?:past|last)|so|in|on|over|during|since|"
+    r"from|today|yesterday|ytd|year|month|week|lately|recently|among|and|or|of\s+(?:all|them))"
+    r"\b))"
+)
+# A place in a ranking where its clause ends or its window begins: "fell the most last week",
+# "got hit hardest?", "did best this year". Not "the best way", "the worst day" (a way, a day
+# ranked) nor "drove the most gains" (the verb's object).
+PLACE_ENDING_A_CLAUSE = (
+    r"(?:the\s+)?(?:most|least|hardest|best|worst|biggest|largest|furthest|farthest|strongest|"
+    r"weakest)" + CLAUSE_ENDS
+)

@@ -1,0 +1,107 @@
+# ruff: noqa: E501  (a table of cases reads best one case a line)
+"""A ranking that names no set and no market ranks every stored fund, as "which ETF …" does:
+"what fell the most last week?", "biggest losers this month", "which ones got hit hardest". By
+hand, as of Friday 2026-01-30 (last week: January 19–23; this week: January 26–30)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+from tests.understand.conftest import ETFS
+
+A = date(2026, 1, 30)
+D = date
+FUNDS = sorted(ETFS)  # the 31 stored ETFs; the series (VIX, the S&P 500 index, …) are no funds
+
+
+@pytest.mark.parametrize(
+    ("question", "rank", "start", "end"),
+    [
+        ("what fell the most last week?", "asc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("which ones got hit hardest last week", "asc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("whats down the most in january", "asc", D(2026, 1, 1), None),  # to the latest close
+        ("anything: what pulled back the most in december?", "asc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("biggest losers in december", "asc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("name the bottom 3 performers in december", "asc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("laggards in december?", "asc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what rallied hardest in december?", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what did best last week", "desc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("top 5 gainers in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what led in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+    ],
+)  # fmt: skip
+def test_a_ranking_of_no_set_ranks_every_stored_fund(
+    catalog: Catalog, question: str, rank: str, start: date, end: date | None
+) -> None:
+    read = understand(question, A, catalog)
+    [call] = read.calls
+    assert sorted(call.symbols) == FUNDS
+    assert (call.measure, call.rank, call.start, call.end) == ("return", rank, start, end)
+    assert not read.why
+    assert any("no set named" in line for line in read.trace)  # the reader is told
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what sank the most this week?",
+        "what tanked the most on friday",
+        "whats up the most since christmas",
+        "what hit hardest last week?",
+    ],
+)
+def test_a_move_word_before_its_place_asks_which_not_why(catalog: Catalog, question: str) -> None:
+    read = understand(question, A, catalog)
+    assert not read.why
+    assert read.intent is not None and read.intent.rank != "none"
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        ("what sank banks this week?", "XLF"),
+        ("what hit tech the hardest last week?", "XLK"),
+        ("what drove the most gains in small caps in january?", "IWM"),
+    ],
+)
+def test_a_cause_acting_on_a_market_is_still_asked_why(
+    catalog: Catalog, question: str, symbol: str
+) -> None:
+    read = understand(question, A, catalog)
+    assert read.why
+    assert [i.symbol for i in read.instruments] == [symbol]
+
+
+def test_a_ranking_that_also_asks_why_ranks_then_explains(catalog: Catalog) -> None:
+    read = understand("what got hit hardest this week and why?", A, catalog)
+    assert read.why
+    assert read.intent is not None and read.intent.rank == "asc"
+    assert sorted(i.symbol for i in read.instruments) == FUNDS
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which homebuilder stock fell the most today",  # a set the store does not hold
+        "what should i buy the most of?",  # advice
+        "what was the worst day this year?",  # days ranked, not markets
+        "what is the best way to hedge a selloff?",
+        "what was gold's best day this year?",  # one market's days
+        "how much did silver drop this week?",
+    ],
+)
+def test_no_set_is_ranked_when_the_words_rank_something_else(
+    catalog: Catalog, question: str
+) -> None:
+    read = understand(question, A, catalog)
+    assert not any(i.how == "set" for i in read.instruments)
+    assert len(read.instruments) <= 1
+
+
+def test_a_rise_word_before_hardest_ranks_from_the_highest(catalog: Catalog) -> None:
+    # "hardest" alone reads as a fall ("which got hit hardest"); the verb before it decides.
+    read = understand("what mooned the hardest in december?", A, catalog)
+    assert read.intent is not None and read.intent.rank == "desc"
