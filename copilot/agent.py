@@ -37,9 +37,10 @@ from copilot.answering.gaps import (
     failure_lines,
     headline,
     no_news_line,
+    nothing_held_line,
     window_gaps,
 )
-from copilot.answering.lead import lead_answer, move_paragraph, places_asked
+from copilot.answering.lead import both_ends, lead_answer, move_paragraph, places_asked
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
@@ -208,6 +209,8 @@ class Copilot:
         text, verification = opened_with(run.unmeasured, Verification(), text, verification)
         text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
+        if removed and not text.strip():  # an empty answer says what failed
+            notes.append(nothing_held_line(run.records))
         notes += [*gaps, *([run.news_gap] if run.news_gap else [])]
         notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
         notes += window_gaps(run.records)  # a window with no observation yet: earlier figures
@@ -535,7 +538,7 @@ class Copilot:
             text, verification = self._repair(run, text, verification)
         text, removed = prune_unsupported(text, verification.numbers, verification.reasons)
         if removed and not text:  # nothing the model wrote held up: the tools' own lines
-            text = headline(run.records, places_asked(run.question))
+            text = headline(run.records, places_asked(run.question), both_ends(run.question))
         if removed:
             text, verification = self._verify(run, text)
         why = run.understanding is not None and run.understanding.why

@@ -51,15 +51,15 @@ def failed_answer(failures: list[str]) -> str:
     return f"I cannot answer that from the stored data. {body}"
 
 
-def headline(records: list[ToolCallRecord], places: int = 1) -> str:
+def headline(records: list[ToolCallRecord], places: int = 1, both: bool = False) -> str:
     """The first figure line of each market tool's output with its [n] — what the answer says
-    when nothing the model wrote held up (a ranking's first `places` places, as the lead would
-    show them)."""
+    when nothing the model wrote held up (a ranking's first `places` places, and its last as
+    many when `both` ends are asked for, as the lead would show them)."""
     lines = []
     for record in records:
         if record.error or record.name == "search_news" or not record.sources:
             continue
-        first = first_line(record, places=places)
+        first = first_line(record, places=places, both=both)
         if first:
             lines.append(f"{first.rstrip('.')} [{record.sources[0]}].")
     return " ".join(lines)
@@ -89,6 +89,22 @@ def backdrop_line(symbols: list[str], wider: list[str]) -> str:
         f"No article read reports {own}'s own move: the reasons given come from articles on "
         f"the move of {market}, which went {way}; to add news coverage of {own} run "
         f"`{NO_NEWS_FIX}`."
+    )
+
+
+def nothing_held_line(records: list[ToolCallRecord]) -> str:
+    """What an answer says when nothing the model wrote held up and no tool line can stand in:
+    a question that named no market was answered from a news search alone ("which ones took
+    the worst beating over the past two weeks?" got two invented returns, both cut, and an
+    empty answer). What failed, and how to ask so that code measures it."""
+    measured = any(not r.error and r.name not in NEWS_TOOLS for r in records)
+    said = "Nothing the model wrote held up against the sources (removed, listed apart)"
+    if measured:
+        return f"{said}."
+    return (
+        f"{said}, and no market was measured: the question named none the store holds. Name "
+        'the markets ("gold", "XLE") or the set to rank ("which sector", "which '
+        'ETF") with a window, and ask again.'
     )
 
 

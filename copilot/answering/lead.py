@@ -63,6 +63,20 @@ _PLACES_ASKED = re.compile(
 )
 
 
+# "leaders and laggards", "the best and the worst", "winners vs losers": both ends of a ranking.
+_TOP = r"(?:leaders?|winners?|gainers?|best|top|strongest)"
+_BOTTOM = r"(?:laggards?|losers?|decliners?|worst|bottom|weakest)"
+_JOINED = r"\s+(?:and|&|vs\.?|versus|or)\s+(?:the\s+)?"
+_BOTH_ENDS = re.compile(
+    rf"\b(?:{_TOP}{_JOINED}{_BOTTOM}|{_BOTTOM}{_JOINED}{_TOP})\b", re.IGNORECASE
+)
+
+
+def both_ends(question: str) -> bool:
+    """Whether the question asks for both ends of a ranking ("leaders and laggards")."""
+    return _BOTH_ENDS.search(question) is not None
+
+
 def places_asked(question: str) -> int:
     """How many places of a ranking the question asks for (1 when it names no count)."""
     match = _PLACES_ASKED.search(question)
@@ -71,12 +85,15 @@ def places_asked(question: str) -> int:
     return count_value(next(g for g in match.groups() if g is not None))
 
 
-def first_line(record: ToolCallRecord, focus: str | None = None, places: int = 1) -> str:
+def first_line(
+    record: ToolCallRecord, focus: str | None = None, places: int = 1, both: bool = False
+) -> str:
     """The record's first figure line, without its [n]. A ranking: its leader's line (the first
-    `places` lines when the question asks for that many: "the three best"), every line of a
-    head-to-head ("which came out on top, staples or discretionary?": both sides, not the
-    winner alone), or the line of the one ranked instrument the question asks about ("where
-    did utilities rank")."""
+    `places` lines when the question asks for that many: "the three best"; the last as many
+    too when it asks for `both` ends: "leaders and laggards"), every line of a head-to-head
+    ("which came out on top, staples or discretionary?": both sides, not the winner alone),
+    or the line of the one ranked instrument the question asks about ("where did utilities
+    rank")."""
     body = body_lines(record)
     first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
@@ -88,10 +105,11 @@ def first_line(record: ToolCallRecord, focus: str | None = None, places: int = 1
     if focus is not None:
         mine = (e for e in entries if re.match(rf"#\d+ {re.escape(focus)}:", e))
         return next((f"{head}: {e}" for e in mine), first)
-    if len(entries) <= max(HEAD_TO_HEAD, places):
+    if len(entries) <= max(HEAD_TO_HEAD, places, 2 * places if both else 0):
         return f"{head}: " + ". ".join(e.rstrip(".") for e in entries)
-    if places > 1:
-        return f"{head}: " + ". ".join(e.rstrip(".") for e in entries[:places])
+    if both or places > 1:
+        shown = [*entries[:places], *(entries[-places:] if both else [])]
+        return f"{head}: " + ". ".join(e.rstrip(".") for e in shown)
     return first
 
 
@@ -163,7 +181,8 @@ def missing_leads(
     whose instruments it does not name, each with its [n]."""
     leads: list[str] = []
     for record, n, source in market_sources(records, ledger):
-        line = first_line(record, ranked_focus(record, question), places_asked(question))
+        focus = ranked_focus(record, question)
+        line = first_line(record, focus, places_asked(question), both_ends(question))
         if not line:
             continue
         fact = main_fact(line, source)

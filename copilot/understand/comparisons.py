@@ -32,7 +32,8 @@ _WHICH = re.compile(
 # "took a beating", "got the worst beating": a fall (not "beating SPY", a comparison)
 _BEATING = r"(?:took|take|takes|taking|got|get|gets|getting)\s+(?:a|an|the)\s+(?:\w+\s+)?beating"
 _RANK_ASC = re.compile(
-    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|"
+    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|decliners?|"
+    r"fallers?|droppers?|underperformers?|"
     r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
     r"harder)|"
     r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall)|"

@@ -65,7 +65,7 @@ _SET_WORDS = re.compile(
 _RANKED = (  # what a ranking of markets names its places by
     r"(?:performers?|performing|gainers?|losers?|decliners?|winners?|laggards?|leaders?|"
     r"risers?|fallers?|advancers?|movers?|drawdowns?|drops?|declines?|gains?|returns?|moves?|"
-    r"hits?|losses|things?|names?)"
+    r"hits?|beatings?|losses|things?|names?)"
 )
 _UNNAMED_RANKING = re.compile(
     # "what fell the most", "which ones got hit hardest", "what's been the weakest"

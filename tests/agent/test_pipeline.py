@@ -134,6 +134,19 @@ def test_when_everything_the_model_wrote_fails_the_tools_own_line_is_shown(
     assert smh_november in answer.text and answer.text.endswith("[1].")
 
 
+def test_when_nothing_holds_and_no_market_was_measured_the_answer_says_what_failed(
+    research_deps: ToolDeps,
+) -> None:
+    # No market named: a news search for the question, and a figure no article bears out.
+    invented = "The Communication Services Select Sector SPDR (XLC) fell 9.87% [1]."
+    answer, _, _ = ask(research_deps, "what were the papers saying this week?",
+                       [invented, invented])  # fmt: skip
+    assert [c.name for c in answer.tool_calls] == ["search_news"]
+    assert answer.removed == [invented]
+    assert answer.text.startswith("Nothing the model wrote held up against the sources")
+    assert "no market was measured" in answer.text and "which sector" in answer.text
+
+
 def test_a_ranking_across_the_sectors_follows_the_direction_word(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:

@@ -167,6 +167,22 @@ def test_a_ranking_asked_for_three_places_leads_with_three(
     assert "#4 " not in lead
 
 
+def test_leaders_and_laggards_lead_with_both_ends_of_the_ranking(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Leaders and laggards': the first and the last place, each named (the model had listed
+    the worst as "the leaders")."""
+    moves = _day_moves(shared_data, "2026-01-22", "2026-01-21")
+    order = sorted(moves, key=lambda s: moves[s])  # lowest first: "laggards" is read first
+    llm = ScriptedLLM([f"The leaders were {order[0]} and {order[1]} [1]."] * 3)
+    question = "sector leaders and laggards on January 22, 2026?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 22)).text
+    lead = text.split("\n\n")[0]
+    assert lead.startswith(f"Ranked lowest first: #1 {order[0]}: return {moves[order[0]]:+.2f}%")
+    assert f"#11 {order[-1]}: return {moves[order[-1]]:+.2f}%" in lead
+    assert "#2 " not in lead
+
+
 @pytest.mark.parametrize(
     ("question", "places"),
     [("the three best performing funds over the past 30 days", 3), ("top 5 sectors ytd", 5),
