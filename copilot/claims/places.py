@@ -33,7 +33,10 @@ _BEST = re.compile(
     r"(?:(?:the|was|were|is|are|did|done|fared|performed|held\s+up|finished|ended)\s+)best\b|"
     r"strongest|"
     r"top\s+(?:of\s+the\s+(?:pack|list|table|ranking|leaderboard)|dog)|"
-    r"(?:was|were|is|are|as)\s+the\s+(?:clear\s+|biggest\s+|big\s+)?(?:leader|winner)\b|"
+    r"(?:was|were|is|are|as)\s+the\s+(?:clear\s+|biggest\s+|big\s+)?(?:leader|winner)s?\b|"
+    # "the leaders in December were …", "the winners this week": the place named first
+    r"\bthe\s+(?:clear\s+|biggest\s+|big\s+)?(?:leader|winner)s?\b(?=\s+(?:in|on|over|during|"
+    r"of|this|last|for|so|since|were|was|are|is)\b)|"
     r"(?:the\s+)?(?:biggest|largest|strongest)\s+(?:gain(?:er|s)?|winners?|advances?|rise|"
     r"increase|jump|rall(?:y|ies)|surge|rebound|bounce)\b|"
     # "led the sectors", not "led the market lower" nor "led losses" (last place: `_WORST`)
@@ -46,7 +49,7 @@ _BEST = re.compile(
     re.IGNORECASE,
 )
 _WORST = re.compile(
-    r"\b(?:worst|weakest|the\s+(?:biggest\s+)?laggard\b|"
+    r"\b(?:worst|weakest|the\s+(?:biggest\s+)?laggards?\b|"
     r"(?:the\s+)?(?:biggest|largest|heaviest)\s+(?:los(?:er|ers|s|ses)|decliners?|fallers?|"
     r"drops?|declines?|falls?|beating|hit|drubbing|pounding|damage|sell-?off|slides?|slump)\b|"
     r"lagg\w*\s+(?:the\s+)?most|hardest[\s-]+hit|"
@@ -117,6 +120,17 @@ class Place:
     end: int
     measures: tuple[str, ...] = MOVES  # what the place is among: moves, or distances below a peak
 
+    @property
+    def plural(self) -> bool:
+        """'The leaders were …', 'the biggest losers': a place shared by every one listed."""
+        return _PLURAL_PLACE.search(self.word) is not None
+
+
+# The places several hold together: "the top performers were XLP and XLE" puts both first.
+_PLURAL_PLACE = re.compile(
+    r"\b(?:leaders|winners|gainers|performers|laggards|losers|decliners|fallers)\b", re.IGNORECASE
+)
+
 
 def places(body: str) -> list[Place]:
     """The first- and last-place (and only-one-that-fell) claims of a sentence, in order."""
@@ -151,12 +165,23 @@ def subject_of(sentence: Sentence, place: Place) -> Subject | None:
     return before[-1] if before else (after[0] if after else None)
 
 
+def listed_in(sentence: Sentence, place: Place) -> list[Subject]:
+    """The instruments a plural place is given to: those named after it ("the leaders were
+    XLP, XLE and XLB"), else those named before it ("XLF and XLK were the biggest losers")."""
+    before = [m.subject for m in sentence.mentions if m.end <= place.start]
+    after = [m.subject for m in sentence.mentions if m.start >= place.end]
+    return list(dict.fromkeys(after or before))
+
+
 def check_place(
     sentence: Sentence, place: Place, statements: dict[int, list[Statement]]
 ) -> ReasonCheck | None:
     """Supported or contradicted by the first cited source that measured the named instrument
     and at least one other over the same window; None when none did (or no instrument is
-    named): the superlative check decides then."""
+    named): the superlative check decides then. A plural place given to several ("the
+    leaders were …") holds when each of the N named is among the first (last) N."""
+    if place.plural and len(listed := listed_in(sentence, place)) > 1:
+        return _check_shared_place(sentence, place, listed, statements)
     subject = subject_of(sentence, place)
     if subject is None:
         return None
@@ -179,6 +204,36 @@ def check_place(
     return None
 
 
+def _check_shared_place(
+    sentence: Sentence, place: Place, listed: list[Subject], statements: dict[int, list[Statement]]
+) -> ReasonCheck | None:
+    """The first cited source that places every one of `listed`: supported when all of them
+    are among its first (last) len(listed), else contradicted, naming one that is not."""
+    if place.claim not in ("first", "last"):
+        return None
+    start, end = sentence.start + place.start, sentence.start + place.end
+    shared = len(listed)
+    for n in sentence.citations:
+        found = [standing(s, statements.get(n, []), place.measures) for s in listed]
+        placed = [f for f in found if f is not None and f.position]
+        if len(placed) < shared:
+            continue
+        outside = [f for f in placed
+                   if (f.position > shared if place.claim == "first"
+                       else f.position <= f.size - shared)]  # fmt: skip
+        ends = "first" if place.claim == "first" else "last"
+        if outside:
+            off = outside[0]
+            evidence = (f"contradicted: [{n}] {off.mine} is #{off.position} of {off.size} "
+                        f"(highest first), not among the {ends} {shared}")  # fmt: skip
+        else:
+            evidence = f"[{n}] each of the {shared} named is among the {ends} {shared} measured"
+        return ReasonCheck(text=place.word, start=start, end=end, kind="verdict",
+                           status="unsupported" if outside else "supported", source=n,
+                           evidence=evidence)  # fmt: skip
+    return None
+
+
 @dataclass(frozen=True)
 class Standing:
     """Where one instrument stands in a source's group: first, last, and who is."""
@@ -193,6 +248,7 @@ class Standing:
     fell: tuple[str, ...] | None = None
     rose: tuple[str, ...] | None = None
     subject: str = ""
+    position: int = 0  # its place in the group, the highest first (0: not known)
 
     def holds(self, claim: Claim) -> bool | None:
         if claim == "first":
@@ -234,9 +290,10 @@ def standing(
     if size <= measured:  # every instrument of the group measured
         fell = tuple(sorted(_name(s.subject) for s in group if s.value < 0))
         rose = tuple(sorted(_name(s.subject) for s in group if s.value > 0))
+        above = len({s.subject for s in group if s.value > mine.value})
         return Standing(mine.value == top.value, mine.value == bottom.value, mine.label,
                         _name(top.subject), _name(bottom.subject), measured, fell, rose,
-                        _name(subject))  # fmt: skip
+                        _name(subject), above + 1)  # fmt: skip
     places = {s.subject: int(s.value) for s in pool if s.measure == "rank" and s.subject}
     if subject not in places:
         return None  # the top of a longer ranking, without it
@@ -245,7 +302,8 @@ def standing(
     highest_first = shown[0].value >= shown[-1].value
     place = places[subject] if highest_first else size + 1 - places[subject]
     named = {(p if highest_first else size + 1 - p): _name(s) for s, p in places.items()}
-    return Standing(place == 1, place == size, mine.label, named.get(1), named.get(size), size)
+    return Standing(place == 1, place == size, mine.label, named.get(1), named.get(size), size,
+                    position=place)  # fmt: skip
 
 
 def _name(subject: Subject) -> str:

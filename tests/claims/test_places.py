@@ -75,6 +75,39 @@ def test_a_place_is_held_to_the_measured_moves_in_either_order(
     assert [status for _, status in found] == ["supported" if holds else "unsupported"]
 
 
+@pytest.mark.parametrize("lowest_first", [True, False])
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        # XLP +7.32 and XLE +6.49 are the two highest; XLF -2.63 and XLK -1.25 the two lowest.
+        ("The leaders in the week were XLP and XLE [1].", True),
+        ("XLE and XLP were the leaders [1].", True),
+        ("The winners were XLP, XLE and XLB [1].", True),
+        ("The top performers were XLP and XLB [1].", False),  # XLB is third
+        ("The leaders this week were XLF, XLK and XLV [1].", False),  # the three lowest
+        ("The biggest losers were XLF and XLK [1].", True),
+        ("The laggards were XLF and XLP [1].", False),
+        ("The leader this week was XLP [1].", True),
+        ("The leader this week was XLF [1].", False),
+    ],
+)
+def test_a_place_shared_by_several_holds_when_each_is_among_that_many(
+    sentence: str, holds: bool, lowest_first: bool
+) -> None:
+    """Found in the app: "The leaders in December were XLU, XHB, …" under a ranking whose last
+    place was XLU, and nothing checked it."""
+    rows = LOWEST_FIRST if lowest_first else LOWEST_FIRST[::-1]
+    found = _verdicts(sentence, _ranking(rows, lowest_first))
+    assert [status for _, status in found] == ["supported" if holds else "unsupported"]
+
+
+def test_a_shared_place_names_one_that_is_out_of_it() -> None:
+    _, v = verify_answer("The laggards were XLF and XLP [1].", _ranking(LOWEST_FIRST, True), END,
+                         check_support=False)  # fmt: skip
+    (verdict,) = [r for r in v.reasons if r.kind == "verdict"]
+    assert "XLP" in verdict.evidence and "#1 of 11" in verdict.evidence
+
+
 def test_the_app_answer_that_named_the_wrong_loser_is_cut() -> None:
     # Asked "biggest loser among the sector funds in the second week of january", the model
     # named the ranking's #3 with every figure of it right.
