@@ -468,6 +468,18 @@ def _backdrop() -> Entity:
     return Entity((), entity_for(sorted(WHOLE_MARKET)).phrases)
 
 
+# A market named only as what another is measured against: "Gold rose as a safe haven against
+# US Treasuries" (given for Treasuries' rise, seen in the eval), "small caps outpaced large
+# caps", "bought stocks rather than bonds". The foil and at most four words after it, up to a
+# break in the clause; "against a backdrop of weak data" is longer and stays.
+_FOIL = re.compile(
+    r"\b(?:against|versus|vs\.?|rather\s+than|instead\s+of|relative\s+to|compared\s+(?:with|to)|"
+    r"more\s+than|outperform\w*|outpac\w*)(?:\s+[\w&.'’-]+){1,4}?"
+    r"(?=\s*(?:[,.;:!?\[(]|$|\s(?:and|as|while|but|after|on|amid|because|due|in|since)\b))",
+    re.IGNORECASE,
+)
+
+
 def another_market(sentence: str, source: NewsSource) -> str | None:
     """The market a reason speaks of when it names neither the move it is given for, nor a
     market related to it, nor the market as a whole: "Gold ownership is expected to keep
@@ -475,7 +487,10 @@ def another_market(sentence: str, source: NewsSource) -> str | None:
     article; "Gold stocks rallied" under banks' rise is gold miners'. The stock market is the
     backdrop of stocks' moves only: "US stocks rose on Fed meeting focus and tech earnings
     anticipation [3]" under silver's 12.9 % jump is the stock market's reason (`MARKET`).
-    None otherwise."""
+    A market named only as another's foil ("Gold rose as a safe haven against US
+    Treasuries" under Treasuries' rise: `_FOIL`) is not the one the reason speaks of. None
+    otherwise."""
+    sentence = _FOIL.sub(" ", sentence)
     if not source.about or mentions(Entity((), tuple(source.about)), sentence):
         return None
     own = {s for word in source.about if (info := lookup(word)) for s in family(info.symbol)}

@@ -415,6 +415,14 @@ def test_a_reason_about_another_market_is_unsupported(scorer: SupportScorer) -> 
         ("SMH", "Tighter export curbs on China weighed on the group", None),
         ("QQQ", "Apple and Microsoft led gains", None),
         ("IWM", "Regional banks rallied after strong lending figures", None),
+        # A market named only as another's foil is not the one spoken of (the eval: "Gold rose
+        # as a safe haven against US Treasuries [4]" under Treasuries' rise).
+        ("TLT", "Gold rose as a safe haven against US Treasuries", "GLD"),
+        ("XLF", "Gold outperformed banks as yields fell", "GLD"),
+        ("XLK", "Investors bought utilities rather than tech stocks on Friday", "XLU"),
+        ("TLT", "Treasuries rallied against a backdrop of weak data", None),  # no foil
+        ("IWM", "Small caps outpaced large caps as rate-cut bets grew", None),  # its own
+        ("SLV", "Gold rose more than silver as the dollar slid", None),  # a related market
     ],
 )
 def test_which_market_a_reason_is_about(subject: str, reason: str, about: str | None) -> None:
