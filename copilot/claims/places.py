@@ -181,7 +181,9 @@ def check_place(
     named): the superlative check decides then. A plural place given to several ("the
     leaders were …") holds when each of the N named is among the first (last) N."""
     if place.plural and len(listed := listed_in(sentence, place)) > 1:
-        return _check_shared_place(sentence, place, listed, statements)
+        shared = _check_shared_place(sentence, place, listed, statements)
+        if shared is not None:
+            return shared  # else (one of them not placed by any source): the one next to it
     subject = subject_of(sentence, place)
     if subject is None:
         return None

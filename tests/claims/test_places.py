@@ -101,6 +101,18 @@ def test_a_place_shared_by_several_holds_when_each_is_among_that_many(
     assert [status for _, status in found] == ["supported" if holds else "unsupported"]
 
 
+def test_a_shared_place_with_one_the_ranking_lacks_checks_the_one_next_to_it() -> None:
+    # Gold is not among the sectors ranked: the place is held to the sector named next to it
+    # (XLF is last, XLP first).
+    ranking = _ranking(LOWEST_FIRST, True)
+    assert _verdicts("The biggest losers were XLF and gold [1].", ranking) == [
+        ("The biggest losers", "supported")
+    ]  # fmt: skip
+    assert _verdicts("The biggest losers were XLP and gold [1].", ranking) == [
+        ("The biggest losers", "unsupported")
+    ]  # fmt: skip
+
+
 def test_a_shared_place_names_one_that_is_out_of_it() -> None:
     _, v = verify_answer("The laggards were XLF and XLP [1].", _ranking(LOWEST_FIRST, True), END,
                          check_support=False)  # fmt: skip
