@@ -72,6 +72,17 @@ _TREASURY_YIELD = re.compile(
 )
 
 
+# A bond's move told in basis points is its yield's: "The 10-year bond rose 5 basis points to
+# just under 4.2 percent" (drafted under long bonds' measured rise from a wrap that goes on
+# "Treasuries declined as well").
+_BOND_IN_BASIS_POINTS = re.compile(
+    r"\b(?:\d{1,2}[-\s]year|treasur(?:y|ies)|(?:government\s+)?bonds?|notes?)"
+    r"(?:\s+(?:treasury|bond|note))*\s+(?P<verb>[a-z]+)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:basis\s+points?|bps?)\b",
+    re.IGNORECASE,
+)
+
+
 def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fact | None:
     """The measured return `sentence` says went the other way, or None."""
     words = tokens(sentence)
@@ -168,11 +179,12 @@ def _dated_elsewhere(sentence: str, start: date, end: date, as_of: date) -> bool
 
 def _treasury_yields_way(sentence: str) -> Direction | None:
     """The way the sentence says Treasury yields moved (a word of a move right before their
-    name, "higher yields", or verbs within `_NEAR` words after it), or None when it names
-    none, or says both ways ("rose, then fell")."""
+    name, "higher yields", or verbs within `_NEAR` words after it; a bond's move in basis
+    points), or None when it names none, or says both ways ("rose, then fell")."""
     found = _TREASURY_YIELD.search(sentence)
     if found is None:
-        return None
+        in_points = _BOND_IN_BASIS_POINTS.search(sentence)
+        return _verb_way(in_points["verb"].lower()) if in_points else None
     before = [w for w in tokens(sentence[: found.start()])[-3:] if w != "the"]
     ways = {way for word in [*before[-1:], *tokens(sentence[found.end() :])[:_NEAR]]
             if (way := _verb_way(word) or _YIELD_ADJECTIVES.get(word)) is not None}  # fmt: skip

@@ -187,6 +187,10 @@ TLT_UP = Fact(subject="TLT", measure="return", value=0.66, unit="%", start=JOBS_
         # session 30's app check: a yields' move told as a noun before "in"
         "Treasuries rallied on January 9 due to a rise in yields on the 10-year bond. [5]",
         "An increase in the 10-year Treasury yield lifted long bonds. [3]",
+        # session 39's eval: a bond's move in basis points is its yield's
+        "The 10-year bond rose 5 basis points to just under 4.2 percent, which helped "
+        "Treasury bonds gain on January 9 [3].",
+        "The 30-year Treasury climbed 8 bps after the payrolls. [2]",
     ],
 )
 def test_treasury_yields_said_to_rise_under_a_measured_bond_rise_are_caught(sentence: str) -> None:
@@ -202,6 +206,8 @@ def test_treasury_yields_said_to_rise_under_a_measured_bond_rise_are_caught(sent
         "The 10-year yield rose on January 2 after the holiday week. [3]",  # another day
         "High-yield bonds rose with stocks. [2]",  # junk bonds: no Treasury yield
         "A drop in yields on the 10-year bond lifted long bonds. [2]",  # the measured way
+        "The 10-year note fell 6 basis points as bonds rallied. [3]",  # its yield fell
+        "The Fed cut rates by 25 basis points in December. [1]",  # no bond's move
     ],
 )
 def test_yields_that_do_not_say_the_other_way_are_left(sentence: str) -> None:
