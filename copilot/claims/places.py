@@ -223,17 +223,34 @@ def _check_shared_place(
         outside = [f for f in placed
                    if (f.position > shared if place.claim == "first"
                        else f.position <= f.size - shared)]  # fmt: skip
+        # "the biggest fallers were …" naming ones that rose, "the winners …" ones that fell
+        way = _way_named(place.word)
+        wrong_way = [f for f in placed if way is not None and f.moved not in (None, way)]
         ends = "first" if place.claim == "first" else "last"
-        if outside:
+        problem = None
+        if shared >= placed[0].size:
+            problem = f"it names all {shared} measured, which is no place"
+        elif outside:
             off = outside[0]
-            evidence = (f"contradicted: [{n}] {off.mine} is #{off.position} of {off.size} "
-                        f"(highest first), not among the {ends} {shared}")  # fmt: skip
-        else:
-            evidence = f"[{n}] each of the {shared} named is among the {ends} {shared} measured"
+            problem = (f"{off.mine} is #{off.position} of {off.size} (highest first), not "
+                       f"among the {ends} {shared}")  # fmt: skip
+        elif wrong_way:
+            problem = f"{wrong_way[0].mine}: it did not {'rise' if way == 'rose' else 'fall'}"
+        held = f"[{n}] each of the {shared} named is among the {ends} {shared}"
+        evidence = f"contradicted: [{n}] {problem}" if problem else held
         return ReasonCheck(text=place.word, start=start, end=end, kind="verdict",
-                           status="unsupported" if outside else "supported", source=n,
+                           status="unsupported" if problem else "supported", source=n,
                            evidence=evidence)  # fmt: skip
     return None
+
+
+_GAIN_NOUN = re.compile(r"\b(?:gainers|winners|risers|advancers)\b", re.IGNORECASE)
+_LOSS_NOUN = re.compile(r"\b(?:losers|decliners|fallers)\b", re.IGNORECASE)
+
+
+def _way_named(word: str) -> str | None:
+    """'rose' for a place of gainers, 'fell' for one of losers, None for one of performers."""
+    return "rose" if _GAIN_NOUN.search(word) else "fell" if _LOSS_NOUN.search(word) else None
 
 
 @dataclass(frozen=True)
@@ -251,6 +268,15 @@ class Standing:
     rose: tuple[str, ...] | None = None
     subject: str = ""
     position: int = 0  # its place in the group, the highest first (0: not known)
+
+    @property
+    def moved(self) -> str | None:
+        """'rose' or 'fell' when the source measured the whole group, else None."""
+        if self.fell is None or self.rose is None:
+            return None
+        if self.subject in self.fell:
+            return "fell"
+        return "rose" if self.subject in self.rose else None
 
     def holds(self, claim: Claim) -> bool | None:
         if claim == "first":

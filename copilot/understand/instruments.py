@@ -68,8 +68,8 @@ _RANKED = (  # what a ranking of markets names its places by
     r"hits?|beatings?|losses|things?|names?)"
 )
 _UNNAMED_RANKING = re.compile(
-    # "what fell the most", "which ones got hit hardest", "what's been the weakest"
-    r"\b(?:what|which)(?:\s+ones?)?(?:'?s|\s+(?:has|have|had|did|does|was|were|is|are))?"
+    # "what fell the most", "which ones got hit hardest", "which three got hammered the most"
+    rf"\b(?:what|which)(?:\s+(?:ones?|{COUNT}))?(?:'?s|\s+(?:has|have|had|did|does|was|were|is|are))?"
     r"(?P<between>(?:\s+[a-z-]+){0,3}?)\s+" + PLACE_ENDING_A_CLAUSE + "|"
     # "biggest losers", "the bottom 3 performers", "took the biggest hit"
     r"\b(?:biggest|largest|top|best|worst|weakest|strongest|bottom|leading|lagging)\s+"

@@ -113,6 +113,23 @@ def test_a_shared_place_with_one_the_ranking_lacks_checks_the_one_next_to_it() -
     ]  # fmt: skip
 
 
+def test_a_shared_place_given_to_all_or_to_one_that_moved_the_other_way_is_none() -> None:
+    """Found in the app: "The biggest fallers … were XLY, XLC, …" listing all 31 funds ranked,
+    risers too. Naming every one measured is no place; XLY rose +1.12% and is no loser, though
+    it is fifth from the bottom."""
+    ranking = _ranking(LOWEST_FIRST, True)
+    every = ", ".join(symbol for symbol, _ in LOWEST_FIRST)
+    assert _verdicts(f"The biggest losers were {every} [1].", ranking) == [
+        ("The biggest losers", "unsupported")
+    ]  # fmt: skip
+    assert _verdicts("The biggest losers were XLF, XLK, XLV, XLC and XLY [1].", ranking) == [
+        ("The biggest losers", "unsupported")
+    ]  # fmt: skip
+    assert _verdicts("The biggest losers were XLF, XLK, XLV and XLC [1].", ranking) == [
+        ("The biggest losers", "supported")
+    ]  # fmt: skip
+
+
 def test_a_shared_place_names_one_that_is_out_of_it() -> None:
     _, v = verify_answer("The laggards were XLF and XLP [1].", _ranking(LOWEST_FIRST, True), END,
                          check_support=False)  # fmt: skip
