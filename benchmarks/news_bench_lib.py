@@ -22,6 +22,16 @@ from copilot.news.models import Chunk, NewsHit, make_chunk_id
 from copilot.news.store import NewsStore
 
 
+def publish(report: str, misses: list[str], out: Path, write: bool) -> None:
+    """Print a phrasing list's report and its development misses; with `write`, save the
+    report to `out`, keeping its notes."""
+    print(report)
+    if misses:
+        print("\n".join(misses))
+    if write:
+        write_keeping_notes(out, report)
+
+
 def write_keeping_notes(out: Path, report: str) -> None:
     """Write `report` to `out`, keeping the "## Notes" section a person wrote below it."""
     notes = ""

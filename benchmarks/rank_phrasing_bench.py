@@ -23,7 +23,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from news_bench_lib import machine, write_keeping_notes
+from news_bench_lib import machine, publish
 
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
@@ -95,11 +95,7 @@ def main() -> None:
             lines.append(f"| {path.stem} | {role} | {cells[0]} | {cells[1]} |")
             shown += [f"{path.stem}: {m}" for m in misses]
     report = "\n".join(lines) + "\n"
-    print(report)
-    if shown:
-        print("\n".join(shown))
-    if args.write:
-        write_keeping_notes(HERE / "results" / "rank_phrasings.md", report)
+    publish(report, shown, HERE / "results" / "rank_phrasings.md", args.write)
 
 
 if __name__ == "__main__":

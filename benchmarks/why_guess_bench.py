@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from news_bench_lib import machine, write_keeping_notes
+from news_bench_lib import machine, publish
 
 from copilot.agent import Copilot
 from copilot.llm.base import ChatMessage
@@ -156,11 +156,7 @@ def main() -> None:
             shown += [f"{path.stem}: {m}" for m in t.misses]
     lines.append(f"\n{time.perf_counter() - t0:.0f} s in all.")
     report = "\n".join(lines) + "\n"
-    print(report)
-    if shown:
-        print("\n".join(shown))
-    if args.write:
-        write_keeping_notes(HERE / "results" / "why_guesses.md", report)
+    publish(report, shown, HERE / "results" / "why_guesses.md", args.write)
 
 
 if __name__ == "__main__":

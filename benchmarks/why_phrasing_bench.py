@@ -19,7 +19,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from news_bench_lib import machine, write_keeping_notes
+from news_bench_lib import machine, publish
 
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
@@ -76,11 +76,7 @@ def main() -> None:
                          f"{false_why}/{figures} ({false_why / figures:.2f}) |")  # fmt: skip
             shown += [f"{path.stem}: {m}" for m in misses]
     report = "\n".join(lines) + "\n"
-    print(report)
-    if shown:
-        print("\n".join(shown))
-    if args.write:
-        write_keeping_notes(HERE / "results" / "why_phrasings.md", report)
+    publish(report, shown, HERE / "results" / "why_phrasings.md", args.write)
 
 
 if __name__ == "__main__":
