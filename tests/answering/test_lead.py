@@ -181,6 +181,7 @@ def test_leaders_and_laggards_lead_with_both_ends_of_the_ranking(
     assert lead.startswith(f"Ranked lowest first: #1 {order[0]}: return {moves[order[0]]:+.2f}%")
     assert f"#11 {order[-1]}: return {moves[order[-1]]:+.2f}%" in lead
     assert "#2 " not in lead
+    assert "The leaders were" not in text  # the two lowest are no leaders: cut
 
 
 @pytest.mark.parametrize(
