@@ -549,7 +549,7 @@ def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     elif group in SYMBOL_GROUPS:
         members = SYMBOL_GROUPS[group]
     else:
-        members = tuple(s for s, meta in sorted(catalog.stored.items()) if _is_fund(s, meta.table))
+        members = _stored_funds(catalog)
     stored = tuple(s for s in members if catalog.has(s))
     if not stored:
         return
@@ -568,11 +568,16 @@ def _unnamed_set(text: str, catalog: Catalog, found: Found) -> None:
     match = _UNNAMED_RANKING.search(text)
     if match is None or not _words_of_a_move(match.group("between") or ""):
         return
-    funds = tuple(s for s, meta in sorted(catalog.stored.items()) if _is_fund(s, meta.table))
+    funds = _stored_funds(catalog)
     if not funds:
         return
     found.sector_set = match.group(0).strip()
     found.set_symbols, found.set_name = funds, "stored ETFs (no set named: all are ranked)"
+
+
+def _stored_funds(catalog: Catalog) -> tuple[str, ...]:
+    """Every stored fund ("which ETF", or a ranking that names no set), alphabetically."""
+    return tuple(s for s, meta in sorted(catalog.stored.items()) if _is_fund(s, meta.table))
 
 
 def _is_fund(symbol: str, table: str) -> bool:
