@@ -20,12 +20,11 @@ from copilot.answer import ReasonCheck
 from copilot.claims.extract import Sentence
 from copilot.claims.statements import Statement
 from copilot.claims.subjects import Subject
+from copilot.move_words import FALL, RISE
 
-_MOVE_UP = r"(?:rose|gained|climbed|rallied|advanced|jumped|increased|surged|soared|rising|gaining)"
-_MOVE_DOWN = (
-    r"(?:fell|dropped|declined|lost|slid|sank|tumbled|slumped|slipped|shed|plunged|falling|"
-    r"dropping|declining|losing)"
-)
+# "rose the most", "got hammered the hardest", "mooned the most": a move's own word before its
+# place, read with the words a question's ranking is read with (`copilot.move_words`)
+_MOST = r"\s+(?:the\s+)?(?:most|hardest|furthest|farthest)\b"
 _ALL_OTHERS = r"(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:other|others|\w+\s+other|rest)"
 _BEST = re.compile(
     r"\b(?:(?:the\s+)?(?:best|top)[\s-]+(?:perform\w*|gainers?|sectors?|spot|showing)|"
@@ -44,7 +43,7 @@ _BEST = re.compile(
     r"(?!\s+(?:lower|down))|"
     r"topped\s+(?:the\s+)?(?:list|ranking|table|charts?|leaderboard|sectors?|group|pack)|"
     r"came\s+(?:out\s+on\s+top|in\s+first)|(?:ranked|finished|placed)\s+(?:first|on\s+top)|"
-    rf"{_MOVE_UP}\s+(?:the\s+)?most|{_MOVE_UP}\s+more\s+than\s+{_ALL_OTHERS}|"
+    rf"{RISE}{_MOST}|{RISE}\s+more\s+than\s+{_ALL_OTHERS}|"
     rf"outperform\w*\s+{_ALL_OTHERS}|outpac\w*\s+{_ALL_OTHERS}|in\s+first\s+place)",
     re.IGNORECASE,
 )
@@ -54,7 +53,7 @@ _WORST = re.compile(
     r"drops?|declines?|falls?|beating|hit|drubbing|pounding|damage|sell-?off|slides?|slump)\b|"
     r"lagg\w*\s+(?:the\s+)?most|hardest[\s-]+hit|"
     r"hit\s+(?:the\s+)?hardest|"
-    rf"{_MOVE_DOWN}\s+(?:the\s+)?most|{_MOVE_DOWN}\s+more\s+than\s+{_ALL_OTHERS}|"
+    rf"{FALL}{_MOST}|{FALL}\s+more\s+than\s+{_ALL_OTHERS}|"
     rf"underperform\w*\s+{_ALL_OTHERS}|(?:at\s+the\s+)?bottom\s+of\s+the\s+"
     r"(?:pack|list|table|ranking|heap|group|sectors?)|(?:br(?:ing|ings|inging|ought))\s+up\s+"
     r"the\s+rear|dead\s+last|led\s+(?:the\s+)?(?:losses|decline|declines|drop|sell-?off|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from copilot.answer import NumberCheck, ReasonCheck, Verification
@@ -25,9 +26,10 @@ from copilot.claims.extract import (
     sentences,
 )
 from copilot.claims.names import misnamed
-from copilot.claims.places import check_place, places
+from copilot.claims.places import Place, check_place, places
 from copilot.claims.reasons import (
     STOP_WORDS,
+    Superlative,
     SupportScorer,
     check_reason,
     check_superlative,
@@ -83,11 +85,11 @@ def attribute_uncited(
         if sentence.citations:
             continue
         inside = [c for c in claims if sentence.start <= c.number.start < sentence.end]
-        number = _traced(inside, statements) or _overlap(text[sentence.start : sentence.end],
-                                                          words)  # fmt: skip
+        body = text[sentence.start : sentence.end]
+        number = (_traced(inside, statements) or _decided_by(sentence, body, statements)
+                  or _overlap(body, words))  # fmt: skip
         if number is None:
             continue
-        body = text[sentence.start : sentence.end]
         tail = 1 if body[-1:] in ".!?" else 0
         edits.append((sentence.end - tail, f" [{number}]"))
         added.append(number)
@@ -104,6 +106,28 @@ def _traced(claims: list[Claim], statements: dict[int, list[Statement]]) -> int 
         if len(sources) == 1:
             return sources.pop()
     return None
+
+
+def _decided_by(
+    sentence: Sentence, body: str, statements: dict[int, list[Statement]]
+) -> int | None:
+    """The source an uncited place or verdict is about: "GLD got hammered the most since
+    mid-January", written under a tool's ranking, puts GLD last in it. The one source that
+    decides the claim (by `check_place`, `check_verdict`), or the first of several that all
+    decide it alike; None when none does or they differ (two windows: which one it means, the
+    sentence does not say)."""
+    claimed = places(body), verdicts(body)
+    if not any(claimed):
+        return None
+    decided: dict[int, tuple[str, ...]] = {}
+    for n in statements:
+        cited = replace(sentence, citations=(n,))
+        checks = [check_place(cited, place, statements) for place in claimed[0]]
+        checks += [check_verdict(cited, body, verdict, statements) for verdict in claimed[1]]
+        found = tuple(check.status for check in checks if check is not None)
+        if found:
+            decided[n] = found
+    return min(decided) if len(set(decided.values())) == 1 else None
 
 
 def _overlap(sentence: str, words: dict[int, set[str]]) -> int | None:
@@ -208,12 +232,16 @@ def check_reasons(
     checks: list[ReasonCheck] = []
     for sentence in sentences(text):
         body = text[sentence.start : sentence.end]
-        placed = [c for p in places(body) if (c := check_place(sentence, p, statements))]
-        for word in superlatives(body):
+        claimed = places(body)
+        placed = [c for p in claimed if (c := check_place(sentence, p, statements))]
+        words = superlatives(body)
+        for word in words:
             if not any(c.start < sentence.start + word.end and sentence.start + word.start < c.end
                        for c in placed):  # fmt: skip
                 checks.append(check_superlative(text, sentence, word, sources, ranks))
         checks += placed
+        if not sentence.citations and not placed:
+            checks += _unplaced(sentence, claimed, words)
         checks += misnamed(body, sentence)
         judged = (check_verdict(sentence, body, v, statements) for v in verdicts(body))
         checks += [check for check in judged if check is not None]
@@ -235,6 +263,19 @@ def check_reasons(
                     "article it comes from",
                 ))  # fmt: skip
     return checks
+
+
+def _unplaced(sentence: Sentence, claimed: list[Place], words: list[Superlative]
+              ) -> list[ReasonCheck]:  # fmt: skip
+    """An uncited place no source decides ("GLD got hammered the most", nothing ranked GLD):
+    unsupported, as an uncited superlative is (one that is a superlative word is that check's)."""
+    return [
+        ReasonCheck(text=p.word, start=sentence.start + p.start, end=sentence.start + p.end,
+                    kind="superlative", status="unsupported",
+                    evidence="cites no source, and no source measured it against the others")
+        for p in claimed
+        if not any(w.start < p.end and p.start < w.end for w in words)
+    ]  # fmt: skip
 
 
 # Words that give a cause: "due to rising demand", "driven by", "because of".

@@ -7,6 +7,7 @@ import re
 from typing import Literal
 
 from copilot.market.measure_model import Rank
+from copilot.move_words import BEATING, FALL, RISE
 from copilot.understand.spelling import one_slip
 from copilot.understand.vocabulary import GAVE_BACK, PLACE_ENDING_A_CLAUSE
 
@@ -29,8 +30,6 @@ _WHICH = re.compile(
     r"\b(?:best|worst|top|bottom|strongest|weakest|hardest)\b",
     _I,
 )
-# "took a beating", "got the worst beating": a fall (not "beating SPY", a comparison)
-_BEATING = r"(?:took|take|takes|taking|got|get|gets|getting)\s+(?:a|an|the)\s+(?:\w+\s+)?beating"
 _RANK_ASC = re.compile(
     r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|decliners?|"
     r"fallers?|droppers?|underperformers?|"
@@ -41,7 +40,7 @@ _RANK_ASC = re.compile(
     r"clobbered|hammered|battered|pummell?ed|crushed|smashed|walloped|bruised|tanked|cratered|"
     r"plummeted|plunged|slammed|punished|(?:got\s+)?(?:killed|beaten\s+(?:up|down))|"
     # "which sector took the biggest beating / bore the brunt / suffered most / dumped most"
-    + _BEATING
+    + BEATING
     + r"|brunt|suffer(?:ed|ing)?|dump(?:ed|ing)?)\b",
     _I,
 )
@@ -197,28 +196,8 @@ _WHY = re.compile(
     r"start|bottom|top|peak)\b)[^?.]{1,30}\?",
     _I,
 )
-_UP = re.compile(
-    r"\b(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
-    r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*|"
-    r"lift\w*|boost\w*|buoy\w*|propel\w*|ripp(?:ed|ing)|fly(?:ing)?|moon\w*|(?:sky)?rocket\w*|"
-    r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|caught\s+a\s+bid|"
-    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?)\b",
-    _I,
-)
-_DOWN = re.compile(
-    r"\b(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
-    r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
-    r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh\w*|hammer\w*|rattl\w*|"
-    r"spook\w*|pressur\w*|knock\w*|clobber\w*|batter(?:ed|ing)|pummel\w*|crush(?:ed|ing)?|"
-    r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
-    r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"
-    r"smok(?:ed|ing)|puk(?:e|ed|ing)|bled|bleed(?:s|ing)?|tankd|nosediv\w*|melt(?:s|ed|ing)?[\s-]?"
-    r"down|collaps\w*|dipp(?:ed|ing)|dips?|pull(?:s|ed|ing)?\s+back|pullbacks?|shed(?!\s+(?:some\s+|more\s+|any\s+)?light)|gave\s+(?:up|back)|routs?|swoon\w*|"
-    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
-    r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|damage|carnage|bloodbath|"
-    r"wipe[\s-]?out|losses|" + _BEATING + r")\b",
-    _I,
-)
+_UP = re.compile(rf"\b{RISE}\b", _I)
+_DOWN = re.compile(rf"\b{FALL}\b", _I)
 
 
 # "what's down the most", "what pulled back the most": a word of a fall before its place

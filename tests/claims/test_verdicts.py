@@ -108,12 +108,17 @@ def test_negation_turns_a_verdict_around() -> None:
 
 
 def test_nothing_to_hold_it_against_is_left_as_written() -> None:
-    # One instrument in the source; a verdict whose subject is a pronoun; no citation.
+    # One instrument in the source; a verdict whose subject is a pronoun.
     assert status("Energy outperformed in January [4].") is None
     assert status("IWM did not lag SPY over January: it did better [2].") == "supported"
-    assert verdicts_of("Silver did better than gold in December.") == []
     # "Beat estimates" compares with no market.
     assert verdicts_of("XLE beat estimates in January [4].") == []
+
+
+def test_an_uncited_verdict_is_held_to_the_one_source_that_computed_both() -> None:
+    # [1] has December's SLV +25.80% and GLD +2.17%; nothing else measured both.
+    assert status("Silver did better than gold in December.") == "supported"
+    assert status("Gold did better than silver in December.") == "unsupported"
 
 
 def test_a_report_marks_a_contradicted_verdict_where_an_answer_cuts_it() -> None:

@@ -1,0 +1,34 @@
+"""The words of a rise and of a fall, one vocabulary for a question and for an answer.
+
+The understanding layer reads "which sector got clobbered the most" as a ranking from the lowest;
+the claim checker reads "XLK got clobbered the most [1]" as a claim to last place. Both read
+the same words, so a fall the question can say is a fall the answer's claim is held to.
+Each is a regular expression group, without word boundaries: the reader adds its own.
+"""
+
+from __future__ import annotations
+
+# "took a beating", "got the worst beating": a fall (not "beating SPY", a comparison)
+BEATING = r"(?:took|take|takes|taking|got|get|gets|getting)\s+(?:a|an|the)\s+(?:\w+\s+)?beating"
+
+RISE = (
+    r"(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|increas\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
+    r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*|"
+    r"lift\w*|boost\w*|buoy\w*|propel\w*|ripp(?:ed|ing)|fly(?:ing)?|moon\w*|(?:sky)?rocket\w*|"
+    r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|caught\s+a\s+bid|"
+    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?)"
+)
+FALL = (
+    r"(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
+    r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
+    r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh\w*|hammer\w*|rattl\w*|"
+    r"spook\w*|pressur\w*|knock\w*|clobber\w*|batter(?:ed|ing)|pummel\w*|crush(?:ed|ing)?|"
+    r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
+    r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"
+    r"smok(?:ed|ing)|puk(?:e|ed|ing)|bled|bleed(?:s|ing)?|tankd|nosediv\w*|melt(?:s|ed|ing)?[\s-]?"
+    r"down|collaps\w*|dipp(?:ed|ing)|dips?|pull(?:s|ed|ing)?\s+back|pullbacks?|"
+    r"shed(?!\s+(?:some\s+|more\s+|any\s+)?light)|gave\s+(?:up|back)|routs?|swoon\w*|"
+    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
+    r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|damage|carnage|bloodbath|"
+    r"wipe[\s-]?out|losses|" + BEATING + r")"
+)
