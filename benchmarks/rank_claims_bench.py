@@ -72,7 +72,8 @@ def judged_right(
 def score(path: Path, deps: Any, uncited: bool = False) -> tuple[dict[str, int], list[str]]:
     """Counts (right / total; false claims let through; true claims cut) and the misses."""
     items = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    counts = {"right": 0, "total": 0, "false_passed": 0, "false": 0, "true_cut": 0, "true": 0}
+    counts = {"right": 0, "total": 0, "false_passed": 0, "false": 0, "true_cut": 0, "true": 0,
+              "control_flagged": 0, "control": 0}  # fmt: skip
     misses: list[str] = []
     for order in ORDERS:
         for window in sorted({(i["start"], i["end"]) for i in items}):
@@ -82,7 +83,10 @@ def score(path: Path, deps: Any, uncited: bool = False) -> tuple[dict[str, int],
                 right, seen = judged_right(item, ledger, as_of, uncited)
                 counts["total"] += 1
                 counts["right"] += right
-                if item["claim"] != "none":
+                if item["claim"] == "none":
+                    counts["control"] += 1
+                    counts["control_flagged"] += not right
+                else:
                     kind = "true" if item["true"] else "false"
                     counts[kind] += 1
                     if not right:
@@ -105,7 +109,8 @@ def main() -> None:
             for uncited in (False, True):
                 c, misses = score(LISTS / f"{name}.jsonl", deps, uncited)
                 share = f"{c['right']}/{c['total']} ({c['right'] / c['total']:.3f})"
-                caught = f"{c['false_passed']}/{c['false']} | {c['true_cut']}/{c['true']}"
+                caught = (f"{c['false_passed']}/{c['false']} | {c['true_cut']}/{c['true']} | "
+                          f"{c['control_flagged']}/{c['control']}")  # fmt: skip
                 form = "no [1]" if uncited else "[1]"
                 rows.append(f"| {name} | {form} | {share} | {caught} |")
                 if args.misses and not name.startswith("test"):
@@ -117,12 +122,13 @@ def main() -> None:
         "Each sentence is checked twice, under the ranking printed highest first and lowest",
         "first. Judged right: a claim found and called supported exactly when it is true; a",
         "control with nothing called unsupported. False passed: a false claim not caught;",
-        "true not upheld: a true claim not found or called unsupported. Each list is checked",
+        "true not upheld: a true claim not found or called unsupported; controls flagged: a",
+        "sentence claiming no place with something in it called unsupported. Each list is checked",
         "as written ([1] ending every sentence) and with the [1] taken out, as a model that",
         "cites nothing writes it: the checker must find the ranking the claim is about.",
         "",
-        "| list | cited | judged right | false passed | true not upheld |",
-        "|---|---|---|---|---|",
+        "| list | cited | judged right | false passed | true not upheld | controls flagged |",
+        "|---|---|---|---|---|---|",
         *rows,
     ])  # fmt: skip
     print(report)

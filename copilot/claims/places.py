@@ -25,48 +25,105 @@ from copilot.move_words import FALL, RISE
 # "rose the most", "got hammered the hardest", "mooned the most": a move's own word before its
 # place, read with the words a question's ranking is read with (`copilot.move_words`)
 _MOST = r"\s+(?:the\s+)?(?:most|hardest|furthest|farthest)\b"
-_ALL_OTHERS = r"(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:other|others|\w+\s+other|rest)"
+_ALL_OTHERS = (
+    r"(?:(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:other|others|\w+\s+other|rest)|"
+    r"the\s+(?:rest|others)\b)"
+)
+# "rose more than any other", "got smoked worse than the rest": a place said as a comparison
+_MORE_THAN = r"\s+(?:more|harder|further|farther)\s+than\s+"
+# "outpaced the pack", "trailed every other sector"; not "outperformed the market" (SPY)
+_THE_FIELD = rf"(?:{_ALL_OTHERS}|the\s+(?:pack|field)\b)"
+_AHEAD_OF = (
+    r"(?:outperform\w*|outpac\w*|outd(?:id|o|oes|one)|outsh(?:one|ine\w*)|outr[au]n\w*|"
+    r"outgain\w*|beat|beats|bested|topped|(?:was|were|is|are|finished|ended)\s+ahead\s+of)"
+)
+_BEHIND = r"(?:underperform\w*|trail\w*|lagg?(?:ed|ing|s)?|(?:was|were|finished|ended)\s+behind)"
+# "nothing fell further than energy", "no sector did better than XLK": the one named after
+_NONE_ELSE = (
+    r"\b(?:nothing|none|no\s+(?:other\s+)?(?:[\w-]+\s+)?(?:sector|fund|etf|one|group|market|"
+    r"asset|name)s?)\s+(?:else\s+)?(?:\w+\s+)?"
+)
+# "ranked No. 1", "the number-one sector", "came in at #1"
+_NUMBER_ONE = (
+    r"(?:(?:ranked|was|were|is|came\s+in\s+at|finished\s+at)\s+|the\s+)"
+    r"(?:no\.?\s*1|number[\s-]+one|#\s*1)\b"
+)
 _BEST = re.compile(
     r"\b(?:(?:the\s+)?(?:best|top)[\s-]+(?:perform\w*|gainers?|sectors?|spot|showing)|"
     # "was best", "the best", not "at best"; "was the clear leader", not "the market leader"
-    r"(?:(?:the|was|were|is|are|did|done|fared|performed|held\s+up|finished|ended)\s+)best\b|"
+    r"(?:(?:the|was|were|is|are|did|done|fared|performed|held\s+up|finished|ended|came\s+through|"
+    rf"came\s+out)\s+)best\b|(?:better|higher)\s+than\s+{_ALL_OTHERS}|stole\s+the\s+show|"
     r"strongest|"
     r"top\s+(?:of\s+the\s+(?:pack|list|table|ranking|leaderboard)|dog)|"
-    r"(?:was|were|is|are|as)\s+the\s+(?:clear\s+|biggest\s+|big\s+)?(?:leader|winner)s?\b|"
+    # "was the week's big winner", "making it the standout"
+    r"(?:was|were|is|are|as)\s+the\s+(?:\w+'s\s+)?(?:clear\s+|biggest\s+|big\s+)?"
+    r"(?:leader|winner)s?\b|"
+    r"\bthe\s+(?:\w+'s\s+)?(?:clear\s+|big\s+)?standouts?\b|"
     # "the leaders in December were …", "the winners this week": the place named first
     r"\bthe\s+(?:clear\s+|biggest\s+|big\s+)?(?:leader|winner)s?\b(?=\s+(?:in|on|over|during|"
     r"of|this|last|for|so|since|were|was|are|is)\b)|"
-    r"(?:the\s+)?(?:biggest|largest|strongest)\s+(?:gain(?:er|s)?|winners?|advances?|rise|"
-    r"increase|jump|rall(?:y|ies)|surge|rebound|bounce)\b|"
     # "led the sectors", not "led the market lower" nor "led losses" (last place: `_WORST`)
-    r"led\s+(?:the\s+)?(?:\w+\s+)?(?:sectors?|pack|group|gains|gainers|advance|way|field|market)"
-    r"(?!\s+(?:lower|down))|"
+    r"led\s+(?:the\s+)?(?:\w+\s+)?(?:sectors?|pack|group|gains|gainers|advance|way|field|market|"
+    r"charge|rally)(?!\s+(?:lower|down))|"
     r"topped\s+(?:the\s+)?(?:list|ranking|table|charts?|leaderboard|sectors?|group|pack)|"
     r"came\s+(?:out\s+on\s+top|in\s+first)|(?:ranked|finished|placed)\s+(?:first|on\s+top)|"
-    rf"{RISE}{_MOST}|{RISE}\s+more\s+than\s+{_ALL_OTHERS}|"
-    rf"outperform\w*\s+{_ALL_OTHERS}|outpac\w*\s+{_ALL_OTHERS}|in\s+first\s+place)",
+    rf"{RISE}{_MOST}|{RISE}{_MORE_THAN}{_ALL_OTHERS}|"
+    rf"{_AHEAD_OF}\s+{_THE_FIELD}|in\s+first\s+place|{_NUMBER_ONE}|"
+    r"(?:the\s+)?top\s+(?:slot|position|place|rank|rung)\b|"
+    rf"{_NONE_ELSE}(?:{RISE}{_MORE_THAN}|(?:did|fared|performed|held\s+up)\s+better\s+than\s+)"
+    r"(?![\d$+\-\u2212]))",
     re.IGNORECASE,
 )
 _WORST = re.compile(
-    r"\b(?:worst|weakest|the\s+(?:biggest\s+)?laggards?\b|"
-    r"(?:the\s+)?(?:biggest|largest|heaviest)\s+(?:los(?:er|ers|s|ses)|decliners?|fallers?|"
-    r"drops?|declines?|falls?|beating|hit|drubbing|pounding|damage|sell-?off|slides?|slump)\b|"
+    r"\b(?:worst|weakest|roughest|toughest|poorest|the\s+(?:biggest\s+)?laggards?\b|"
     r"lagg\w*\s+(?:the\s+)?most|hardest[\s-]+hit|"
     r"hit\s+(?:the\s+)?hardest|"
-    rf"{FALL}{_MOST}|{FALL}\s+more\s+than\s+{_ALL_OTHERS}|"
-    rf"underperform\w*\s+{_ALL_OTHERS}|(?:at\s+the\s+)?bottom\s+of\s+the\s+"
+    rf"{FALL}{_MOST}|{FALL}{_MORE_THAN}{_ALL_OTHERS}|"
+    rf"(?:worse|lower|deeper)\s+than\s+{_ALL_OTHERS}|b(?:ore|ears?|earing)\s+the\s+brunt|"
+    rf"{_BEHIND}\s+{_THE_FIELD}|(?:at|to)\s+the\s+(?:very\s+)?bottom\b(?!\s+of)|"
+    r"(?:the\s+)?(?:bottom|last)\s+(?:spot|slot|position|rung)\b|"
+    rf"{_NONE_ELSE}(?:{FALL}{_MORE_THAN}|(?:did|fared|performed)\s+worse\s+than\s+)"
+    r"(?![\d$+\-\u2212])|"
+    r"(?:at\s+the\s+)?bottom\s+of\s+the\s+"
     r"(?:pack|list|table|ranking|heap|group|sectors?)|(?:br(?:ing|ings|inging|ought))\s+up\s+"
     r"the\s+rear|dead\s+last|led\s+(?:the\s+)?(?:losses|decline|declines|drop|sell-?off|"
     r"retreat|slide|(?:\w+\s+)?(?:market|sectors?|pack|group)\s+(?:lower|down))|"
     r"in\s+last\s+place|(?:ranked|finished|placed|came\s+in)\s+last)",
     re.IGNORECASE,
 )
+# "the steepest decline", "the sharpest gain", "the lowest return": the highest or the lowest
+# of a move, its way the noun's (a drawdown is `_DEEPEST`'s: another measure)
+_UP_NOUN = (
+    r"(?:gain(?:s|ers?)?|winners?|rise|advances?|jump|rall(?:y|ies)|surge|rebound|bounce|"
+    r"increase|climb|pop|run-?up|returns?|showing|performance)"
+)
+_DOWN_NOUN = (
+    r"(?:los(?:er|ers|s|ses)|decliners?|fallers?|drops?|declines?|falls?|slides?|slump|"
+    r"sell-?off|hit|beating|drubbing|pounding|damage|retreat|plunge|tumble|pullback|drag)"
+)
+_MOVE_SUPERLATIVE = re.compile(
+    r"\b(?:the\s+)?(?:(?P<most>biggest|largest|greatest|strongest|steepest|sharpest|heaviest|"
+    r"deepest|highest)|(?P<least>lowest|poorest|weakest|worst))[\s-]+"
+    rf"(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\b",
+    re.IGNORECASE,
+)
+
+
+def _move_superlative(m: re.Match[str]) -> Claim | None:
+    """First for the most of a rise, last for the most of a fall or the least of a rise."""
+    if m["least"]:
+        return "last" if m["up"] else None  # "the weakest decline": no place said
+    return "first" if m["up"] else "last"
+
+
 # "the only sector to fall", "the only one of the group that gained": alone on its side of zero.
+# "the only sector in the green" (in the red): the same, said by the colour of its close.
 _ONLY = re.compile(
-    r"\b(?:the\s+)?only\s+(?:[\w-]+\s+){0,3}?(?:to|that)\s+(?:(?P<down>fall|fell|decline[ds]?|"
+    r"\b(?:the\s+)?only\s+(?:[\w-]+\s+){0,3}?(?:(?:to|that)\s+(?:(?P<down>fall|fell|decline[ds]?|"
     r"drop(?:ped)?|lose|lost|slip(?:ped)?|(?:end|finish|close)(?:ed)?\s+lower|(?:post|show)(?:ed)?"
     r"\s+an?\s+(?:loss|decline|drop))|(?P<up>rise|rose|gain(?:ed)?|advance[ds]?|climb(?:ed)?|"
-    r"(?:end|finish|close)(?:ed)?\s+higher|(?:post|show)(?:ed)?\s+an?\s+(?:gain|advance)))\b",
+    r"(?:end|finish|close)(?:ed)?\s+higher|(?:post|show)(?:ed)?\s+an?\s+(?:gain|advance)))|"
+    r"(?:(?:to|that)\s+(?:end|finish|close)(?:ed)?\s+)?in\s+the\s+(?:(?P<red>red)|green))\b",
     re.IGNORECASE,
 )
 # "its worst week since March", "the biggest drop in a month", "its best day on record": a
@@ -79,10 +136,11 @@ _OWN_HISTORY_AFTER = re.compile(
     r"decades?))\b",
     re.IGNORECASE,
 )
-# "one of the best", "among the laggards", "not the worst": no claim to the one place.
+# "one of the best", "among the laggards", "not the worst", "far from the worst": no claim to
+# the one place.
 _NOT_ONE_PLACE = re.compile(
     r"(?:\b(?:one|some|two|three|several)\s+of\s+(?:the\s+)?|\bamong\s+(?:the\s+)?|"
-    r"\b(?:second|third|fourth|next)[\s-]+|\bnot\s+(?:the\s+)?|\bn't\s+(?:the\s+)?)"
+    r"\b(?:second|third|fourth|next)[\s-]+|\b(?:not|n't|never|far\s+from)\s+(?:the\s+)?)"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -133,21 +191,24 @@ _PLURAL_PLACE = re.compile(
 
 def places(body: str) -> list[Place]:
     """The first- and last-place (and only-one-that-fell) claims of a sentence, in order."""
-    found = [Place(m.group().strip(), "only down" if m["down"] else "only up", m.start(), m.end())
-             for m in _ONLY.finditer(body)]  # fmt: skip
+    found = [Place(m.group().strip(), "only down" if m["down"] or m["red"] else "only up",
+                   m.start(), m.end()) for m in _ONLY.finditer(body)]  # fmt: skip
     ends: tuple[tuple[re.Pattern[str], Claim, tuple[str, ...]], ...] = (
         (_BEST, "first", MOVES), (_WORST, "last", MOVES),
         (_NEAR_PEAK, "first", BELOW_A_PEAK), (_FAR_FROM_PEAK, "last", BELOW_A_PEAK),
         (_SHALLOWEST, "first", DRAWDOWNS), (_DEEPEST, "last", DRAWDOWNS),
     )  # fmt: skip
-    for pattern, claim, measures in ends:
-        for m in pattern.finditer(body):
-            before = body[: m.start()]
-            if _NOT_ONE_PLACE.search(before) or _OWN_HISTORY_BEFORE.search(before):
-                continue
-            if _OWN_HISTORY_AFTER.match(body, m.end()):
-                continue
-            found.append(Place(m.group().strip(), claim, m.start(), m.end(), measures))
+    said = [(m, claim, measures) for pattern, claim, measures in ends
+            for m in pattern.finditer(body)]  # fmt: skip
+    said += [(m, claim, MOVES) for m in _MOVE_SUPERLATIVE.finditer(body)
+             if (claim := _move_superlative(m))]  # fmt: skip
+    for m, claim, measures in said:
+        before = body[: m.start()]
+        if _NOT_ONE_PLACE.search(before) or _OWN_HISTORY_BEFORE.search(before):
+            continue
+        if _OWN_HISTORY_AFTER.match(body, m.end()):
+            continue
+        found.append(Place(m.group().strip(), claim, m.start(), m.end(), measures))
     found.sort(key=lambda p: (p.start, -p.end))
     kept: list[Place] = []
     for place in found:  # "the best-performing" and "best": one claim

@@ -319,10 +319,14 @@ _BY_SIZE = re.compile(
 )
 
 
+# "though not the worst", "far from the best": the superlative denied, no claim to hold.
+_DENIED = re.compile(r"\b(?:not|never|n't|far\s+from)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+
+
 def superlatives(text: str) -> list[Superlative]:
     found = []
     for m in _SUPER.finditer(text):
-        if _BY_SIZE.match(text, m.end()):
+        if _BY_SIZE.match(text, m.end()) or _DENIED.search(text, 0, m.start()):
             continue
         if m["since"]:
             found.append(Superlative(m["since"], "since", m.start(), m.end()))

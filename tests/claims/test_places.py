@@ -65,6 +65,27 @@ def _verdicts(text: str, ledger: SourceLedger) -> list[tuple[str, str]]:
         ("Energy outperformed every other sector [1].", False),
         ("The sector that took the biggest beating was XLF, down 2.63% [1].", True),
         ("XLE posted the strongest rally [1].", False),
+        # Session 40: the families the vivid-words lists found unread
+        ("No sector fell further than financials [1].", True),
+        ("Nothing did better than XLE [1].", False),
+        ("XLK posted the steepest decline [1].", False),
+        ("XLF suffered the sharpest drop of the week [1].", True),
+        ("XLP had the highest return [1].", True),
+        ("XLU had the lowest return [1].", False),
+        ("Health care trailed the pack [1].", False),
+        ("XLF trailed every other sector [1].", True),
+        ("Staples outshone the rest [1].", True),
+        ("XLE beat every other sector [1].", False),
+        ("XLP ranked No. 1 [1].", True),
+        ("Energy took the top slot [1].", False),
+        ("XLF landed in the bottom spot [1].", True),
+        ("Tech sank to the bottom [1].", False),
+        ("XLF bore the brunt [1].", True),
+        ("XLP stole the show [1].", True),
+        ("XLE was the week's big winner [1].", False),
+        ("XLF did worse than the rest [1].", True),
+        ("Materials came through best [1].", False),
+        ("XLF had the roughest week of the group [1].", True),
     ],
 )
 def test_a_place_is_held_to_the_measured_moves_in_either_order(
@@ -157,10 +178,29 @@ def test_the_app_answer_that_named_the_wrong_loser_is_cut() -> None:
         "XLK was the second-worst sector [1].",
         "Tech, the biggest sector by market value, fell 1.25% [1].",
         "XLV fell 1.13% [1].",
+        "No sector fell more than 3% [1].",
+        "Tech outperformed the market [1].",
+        "XLK was far from the worst [1].",
     ],
 )
 def test_no_claim_to_the_one_place_is_no_verdict(sentence: str) -> None:
     assert _verdicts(sentence, _ranking(LOWEST_FIRST, True)) == []
+
+
+def test_a_denied_superlative_is_no_claim() -> None:
+    _, v = verify_answer("XLK took a beating, though not the worst of the week [1].",
+                         _ranking(LOWEST_FIRST, True), END, check_support=False)  # fmt: skip
+    assert v.reasons == []
+
+
+def test_the_only_one_in_the_green_or_the_red() -> None:
+    ledger = _ranking([("SLV", 9.37), ("GLD", -1.20), ("SPY", -0.40)], lowest_first=False, of=3)
+    assert _verdicts("Silver was the only one in the green [1].", ledger) == [
+        ("the only one in the green", "supported")
+    ]  # fmt: skip
+    assert _verdicts("SPY was the only one to finish in the red [1].", ledger) == [
+        ("the only one to finish in the red", "unsupported")
+    ]  # fmt: skip
 
 
 def test_the_top_of_a_longer_ranking_says_nothing_of_last_place() -> None:
