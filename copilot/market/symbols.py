@@ -434,4 +434,6 @@ SYMBOL_GROUPS: dict[str, tuple[str, ...]] = {
     "bond": ("TLT", "IEF", "AGG", "LQD", "HYG", "TIP", "MUB", "BIL", "BKLN"),
     "commodity": ("GLD", "SLV", "PPLT", "CPER", "DBC"),
     "industry": ("SMH", "IBB", "ITA", "IYT", "KRE", "XHB", "XRT", "GDX", "OIH", "IGV", "JETS"),
+    "metal": ("GLD", "SLV", "PPLT", "CPER"),
+    "precious metal": ("GLD", "SLV", "PPLT"),
 }

@@ -52,7 +52,11 @@ _SET_WORDS = re.compile(
     rf"\b(?:(?:(?:the\s+)?{COUNT}\s+)?(?:which|what|each|every|all|rank|sort|compare|best|"
     r"worst|top|bottom|strongest|weakest)(?:\s+" + COUNT + r")?(?:[\s-]performing)?"
     r"\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
-    r"(?P<noun>(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?))"
+    r"(?P<noun>(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?)|"
+    # "which commodity got smoked the hardest", "the best metals", "top 3 treasuries": the
+    # group's word alone (not "bond yields", "the treasury market": a rate, a whole market)
+    r"(?P<alone>(?:precious\s+)?metals?|commodit(?:y|ies)|industr(?:y|ies)|"
+    r"(?:bond|treasur(?:y|ie))s?(?!\s+(?:yields?|rates?|market|prices)\b)))"
     r"|the\s+(?P<noun2>(?:(?P<group2>bond|treasury|commodity|industry|sector)\s+)?(?:etfs|funds)))\b",
     re.IGNORECASE,
 )
@@ -537,11 +541,17 @@ def _plain_subject(before: str) -> bool:
 
 
 def _named_set(text: str, catalog: Catalog, found: Found) -> None:
-    """'which ETF', 'the bond funds', 'each commodity ETF': the stored members of the group."""
+    """'which ETF', 'the bond funds', 'each commodity ETF', 'which metal': the stored members of
+    the group."""
     match = _SET_WORDS.search(text)
-    if match is None or _overlaps(*match.span(), found.spans) or len(found.mentions) >= 2:
+    if match is None:
+        return
+    # "which commodities": the set's own word, not DBC's alias, nor IEF's in "treasuries"
+    inside = _mentions_in(match.span("alone"), found) if match.group("alone") else []
+    spans = [s for s in found.spans if not any(s == (m.start, m.end) for m in inside)]
+    if _overlaps(*match.span(), spans) or len(found.mentions) - len(inside) >= 2:
         return  # "which of these ETFs did best: XLE or XLK" means those two
-    group = (match.group("group") or match.group("group2") or "").lower()
+    group = _group_of(match)
     if group == "sector":
         members: tuple[str, ...] = tuple(sector_symbols())
     elif group in ("bond", "treasury"):
@@ -553,6 +563,8 @@ def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     stored = tuple(s for s in members if catalog.has(s))
     if not stored:
         return
+    found.mentions = [m for m in found.mentions if m not in inside]
+    found.spans = spans
     noun = "noun" if match.group("noun") else "noun2"
     found.sector_set = match.group(noun).strip()  # the lead-in ("best-performing") stays a word
     found.set_symbols = stored
@@ -560,6 +572,19 @@ def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     if not group:
         found.set_name = "stored ETFs"
     found.spans.append(match.span(noun))
+
+
+def _group_of(match: re.Match[str]) -> str:
+    """The group a set's words name, as `SYMBOL_GROUPS` keys it ("" for every stored fund)."""
+    alone = (match.group("alone") or "").lower()
+    if alone:
+        singular = re.sub(r"ies$", "y", alone).removesuffix("s")
+        return "bond" if singular.startswith("treasur") else " ".join(singular.split())
+    return (match.group("group") or match.group("group2") or "").lower()
+
+
+def _mentions_in(span: tuple[int, int], found: Found) -> list[Mention]:
+    return [m for m in found.mentions if span[0] <= m.start and m.end <= span[1]]
 
 
 def _unnamed_set(text: str, catalog: Catalog, found: Found) -> None:

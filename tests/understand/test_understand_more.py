@@ -354,6 +354,41 @@ def test_sets_rank(question: str, symbols: list[str], rank: str, catalog: Catalo
     assert got.intent is not None and got.intent.rank == rank and got.intent.versus is None
 
 
+@pytest.mark.parametrize(
+    ("question", "symbols", "rank"),
+    [
+        ("which commodity got smoked the hardest this month", COMMODITIES, "asc"),
+        ("which of the commodities rallied the most in january", COMMODITIES, "desc"),
+        ("best bond in december?", BONDS, "desc"),
+        ("top 3 treasuries this year", BONDS, "desc"),
+        ("which metal did best in january", ["GLD", "SLV", "PPLT", "CPER"], "desc"),
+        ("which precious metal got hit hardest on jan 30", ["GLD", "SLV", "PPLT"], "asc"),
+    ],
+)
+def test_a_group_named_by_its_word_alone_ranks_its_funds(
+    question: str, symbols: list[str], rank: str, catalog: Catalog
+) -> None:
+    """"which commodity got smoked the hardest" read no set and no market: no ranking."""
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.intent is not None and got.intent.rank == rank
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        ("which treasury yields rose the most this year", ["US10Y"]),  # a rate, no fund set
+        ("how did bonds do in january", ["AGG"]),  # no ranking word: the bond market
+        ("the bond market in december", ["AGG"]),
+    ],
+)
+def test_a_group_word_that_is_no_set_is_left(
+    question: str, symbols: list[str], catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+
+
 def test_which_etf_means_every_stored_fund(catalog: Catalog) -> None:
     got = understand("which ETF gained the most in January?", A, catalog)
     # The 31 ETFs of the shared data; not the VIX, the index or the macro series.
