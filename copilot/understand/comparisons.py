@@ -241,6 +241,25 @@ _REACH = 45  # characters before the extreme's word
 _BY_DEPTH = frozenset({"drawdown", "distance_from_peak", "distance_from_trough"})
 
 
+# "which one did better, iwm or spy?", "who won, tech or energy?", "was XLE better than XLK?":
+# markets compared by how they did, their move (not "a better hedge", "better for retirement":
+# a judgement the figures do not make)
+_DID_BETTER = re.compile(
+    r"\b(?:(?:did|done|do|does|fared|performed|doing|faring|held\s+up|was|were|is|are)\s+"
+    r"(?:much\s+|far\s+|a\s+lot\s+)?(?:better|worse)(?!\s+(?:for|to|as|at|choice|option|"
+    r"investment|hedge|bet|buy|pick)\b)|won|wins|winning|(?:came|come)\s+out\s+ahead|"
+    r"(?:better|worse)\s+than(?!\s+(?:expected|forecast|estimates|hoped|feared))|"
+    r"out(?:performed|performing|performs|perform|paced|pacing|did|run|ran))\b",
+    _I,
+)
+
+
+def compares_performance(text: str) -> bool:
+    """Whether the question compares markets by how they did: with no measure word, their
+    move over the window is what it asks."""
+    return _DID_BETTER.search(text) is not None
+
+
 def rank_by_depth(text: str, measure: str, rank: Rank) -> Rank:
     """A ranking by distance from an extreme, read by nearness ("closest to its high" first)
     or depth ("furthest below its peak" first) rather than by better and worse."""

@@ -15,6 +15,7 @@ from copilot.understand.choose import choose_symbol, current, data_problems, fre
 from copilot.understand.comparisons import (
     asks_news,
     asks_why,
+    compares_performance,
     direction_of,
     names_benchmark_first,
     rank_by_depth,
@@ -118,6 +119,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked = MOVE  # "how big was the drop on January 20": that session's move
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
+    if asked is None and not beyond and len(found.mentions) >= 2 and compares_performance(words):
+        asked = MOVE  # "which one did better, iwm or spy?": their moves, side by side
     chosen = _choose(found, catalog, window_found.window, asked, as_of, question)
     if (rate := inflation_asked(asked, chosen.instruments, words)) is not None:
         asked = rate  # "what is inflation running at": the CPI's change over a year

@@ -389,6 +389,40 @@ def test_a_group_word_that_is_no_set_is_left(
     assert [i.symbol for i in got.instruments] == symbols, got.trace
 
 
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        ("which one did better, iwm or spy?", ["IWM", "SPY"]),
+        ("who won, tech or energy?", ["XLK", "XLE"]),
+        ("was XLE better than XLK?", ["XLE", "XLK"]),
+        ("gold or silver - which held up better", ["GLD", "SLV"]),
+        ("between staples and utilities who came out ahead", ["XLP", "XLU"]),
+    ],
+)
+def test_markets_compared_by_how_they_did_ask_their_move(
+    question: str, symbols: list[str], catalog: Catalog
+) -> None:
+    """With no period and no measure word these were left to the model (no intent at all)."""
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.intent is not None and got.intent.measure == "return", got.trace
+    assert got.intent.rank == "desc" or got.intent.versus == symbols[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is better for retirement, spy or qqq",
+        "is gold a better hedge than bonds",
+        "did xle do better than expected",  # one market, against a forecast
+    ],
+)
+def test_a_judgement_the_figures_cannot_make_is_left_to_the_model(
+    question: str, catalog: Catalog
+) -> None:
+    assert understand(question, A, catalog).intent is None
+
+
 def test_which_etf_means_every_stored_fund(catalog: Catalog) -> None:
     got = understand("which ETF gained the most in January?", A, catalog)
     # The 31 ETFs of the shared data; not the VIX, the index or the macro series.
