@@ -254,10 +254,19 @@ _DID_BETTER = re.compile(
 )
 
 
+# "is qqq better than spy for a beginner", "which is the safer bet": a purpose or a judgement
+# anywhere in the question makes "better" advice, not a past move
+_JUDGEMENT = re.compile(
+    r"\bfor\s+(?:a|an|the|my|me|us|long|retirement|beginners?|income|dividends?|newbies?)\b|"
+    r"\bto\s+(?:buy|own|hold|invest)\b|\b(?:invest(?:ment|ing)|hedge|safer?|riskier)\b",
+    _I,
+)
+
+
 def compares_performance(text: str) -> bool:
     """Whether the question compares markets by how they did: with no measure word, their
     move over the window is what it asks."""
-    return _DID_BETTER.search(text) is not None
+    return _DID_BETTER.search(text) is not None and _JUDGEMENT.search(text) is None
 
 
 def rank_by_depth(text: str, measure: str, rank: Rank) -> Rank:

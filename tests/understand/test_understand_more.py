@@ -414,6 +414,7 @@ def test_markets_compared_by_how_they_did_ask_their_move(
     [
         "which is better for retirement, spy or qqq",
         "is gold a better hedge than bonds",
+        "is xlk better than xlv to buy now",  # a purpose after the markets
         "did xle do better than expected",  # one market, against a forecast
     ],
 )
