@@ -131,11 +131,40 @@ _ONLY = re.compile(
 _OWN_HISTORY_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OWN_HISTORY_AFTER = re.compile(
     # "in two years", "in a decade", not "in the week" (the window of the group's ranking)
-    r"(?:[\s-]+[\w-]+){0,3}?\s+(?:since|on\s+record|ever|in\s+history|in\s+(?:a|an|\d+|two|"
+    r"(?:[\s-]+[\w-]+){0,3}?\s+(?:(?P<since>since)|on\s+record|ever|in\s+history|in\s+(?:a|an|\d+|two|"
     r"three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?|weeks?|"
     r"decades?))\b",
     re.IGNORECASE,
 )
+# "the best bond fund since Thanksgiving", "the top performer since mid-January", "fell the most
+# since Christmas": a place in a group over the window that began then, not in its own history
+# ("its worst week since March", "the biggest drop since March", "the most since 2008")
+_GROUP_NOUN = re.compile(
+    r"\b(?:funds?|etfs?|sectors?|performers?|gainers?|losers?|decliners?|winners?|laggards?|"
+    r"leaders?|names?|markets?|assets?|ones?|industr(?:y|ies)|stocks?|groups?|metals?|"
+    r"commodit(?:y|ies)|bonds?)\b",
+    re.IGNORECASE,
+)
+_LONG_AGO = re.compile(
+    r"\s*(?:\d{4}\b|at\s+least\b|records?\b|the\s+(?:\d|early|late|financial|pandemic|great|"
+    r"covid|dot|global|last\s+(?:crisis|recession)))",
+    re.IGNORECASE,
+)
+_VERB_PLACE = re.compile(r"(?:most|hardest|furthest|farthest)$", re.IGNORECASE)
+
+
+def since_starts_the_window(place: str, between: str, after: str) -> bool:
+    """Whether "since …" after a `place` word is the window its group is ranked over: the place
+    or the words `between` it and "since" name the group ("the best bond fund", "the top
+    performer"), or a verb's place ("fell the most") stands right before it; and what follows
+    "since" (`after`) is no distant past ("since 2008")."""
+    if _LONG_AGO.match(after):
+        return False
+    if _GROUP_NOUN.search(f"{place} {between}"):
+        return True
+    return _VERB_PLACE.search(place) is not None and not between.strip()
+
+
 # "one of the best", "among the laggards", "not the worst", "far from the worst": no claim to
 # the one place.
 _NOT_ONE_PLACE = re.compile(
@@ -206,7 +235,7 @@ def places(body: str) -> list[Place]:
         before = body[: m.start()]
         if _NOT_ONE_PLACE.search(before) or _OWN_HISTORY_BEFORE.search(before):
             continue
-        if _OWN_HISTORY_AFTER.match(body, m.end()):
+        if _own_history(body, m):
             continue
         found.append(Place(m.group().strip(), claim, m.start(), m.end(), measures))
     found.sort(key=lambda p: (p.start, -p.end))
@@ -215,6 +244,16 @@ def places(body: str) -> list[Place]:
         if not kept or place.start >= kept[-1].end:
             kept.append(place)
     return kept
+
+
+def _own_history(body: str, place: re.Match[str]) -> bool:
+    after = _OWN_HISTORY_AFTER.match(body, place.end())
+    if after is None:
+        return False
+    if after["since"] is None:
+        return True
+    between = body[place.end() : after.start("since")]
+    return not since_starts_the_window(place.group(), between, body[after.end() :])
 
 
 def subject_of(sentence: Sentence, place: Place) -> Subject | None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
+from copilot.claims.places import since_starts_the_window
 from copilot.claims.reason_days import NamedDays, after_publication, outside_move
 from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import mentions as subject_mentions
@@ -329,7 +330,9 @@ def superlatives(text: str) -> list[Superlative]:
         if _BY_SIZE.match(text, m.end()) or _DENIED.search(text, 0, m.start()):
             continue
         if m["since"]:
-            found.append(Superlative(m["since"], "since", m.start(), m.end()))
+            word, between = m["since"].split(None, 1)  # "best", "bond fund since"
+            if not since_starts_the_window(word, between.removesuffix("since"), text[m.end() :]):
+                found.append(Superlative(m["since"], "since", m.start(), m.end()))
         elif m["only"]:
             found.append(Superlative("only", "only", m.start("only"), m.end("only")))
         else:

@@ -240,3 +240,27 @@ def test_a_sector_ranking_of_the_day_still_checks_best_and_worst() -> None:
     assert [(r.kind, r.status) for r in v.reasons] == [("verdict", "supported")]
     _, v = check_on_the_kit("Utilities were hit hardest on January 22 [4].")
     assert [(r.kind, r.status) for r in v.reasons] == [("verdict", "unsupported")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("The best sector fund since January 7 was XLP [1].", [("The best sector", "supported")]),
+        ("XLK was the top performer since January 7 [1].", [("the top performer", "unsupported")]),
+        ("XLF got hammered the most since January 7 [1].", [("hammered the most", "supported")]),
+        (
+            "XLE was the biggest gainer since January 7 [1].",
+            [("the biggest gainer", "unsupported")],
+        ),
+        # a place in its own history: no place in the group
+        ("XLE posted its worst week since March [1].", []),
+        ("Tech fell the most since 2008 [1].", []),
+        ("XLE had the biggest drop since March [1].", []),
+    ],
+)
+def test_since_the_window_s_start_is_a_place_in_the_group(
+    sentence: str, held: list[tuple[str, str]]
+) -> None:
+    """Found in the app: "The best bond fund since Thanksgiving is HYG" was read as a best in
+    HYG's own history (flagged: no source computed it), not the ranking since Thanksgiving."""
+    assert _verdicts(sentence, _ranking(LOWEST_FIRST, True)) == held
