@@ -10,7 +10,7 @@ fall" looks for the fall.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -186,6 +186,9 @@ def _move(
                 return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
             # "Why were utilities weak in mid-January?" when they rose and beat the market:
             # the word is wrong either way it is read, and is said to be, as below.
+        if settled.direction == way and (inner := _understated(values, start, end, change)):
+            settled.trace.append(f"window: {inner.reason}")
+            return _Move(inner.start, inner.end, way)
         if settled.direction not in (None, way) and window is not None and window.around:
             # "What pushed transport stocks higher around Jan 21?" when the week around it
             # fell: the day was given loosely, so the rise inside it is the one asked about.
@@ -252,6 +255,27 @@ def _any_against(settled: Understanding, went: dict[str, Literal["up", "down"]])
     settled.trace[:] = [line for line in settled.trace if not line.startswith(said)]
     settled.trace.append(f"{said} {verb}; {names} {did}")
     return against
+
+
+# A move inside the window this many times the window's own net move is the one asked about.
+UNDERSTATED = 2.0
+
+
+def _understated(values: pd.Series, start: date, end: date, change: float) -> RecentMove | None:
+    """The move inside [start, end] the window's net `change` understates: "why did silver
+    collapse at the end of January?" measured -11.65% over Jan 21–30, a rally of 24% and the
+    28.5% fall of Jan 30 netted out; the fall is the collapse asked about. None when no move
+    the same way inside is `UNDERSTATED` times the net one."""
+    way: Literal["up", "down"] = "up" if change > 0 else "down"
+    inner = move_within(values, start, end, way)
+    if inner is None or abs(inner.change) < UNDERSTATED * abs(change):
+        return None
+    span = f"{inner.start}" if inner.start == inner.end else f"{inner.start} to {inner.end}"
+    return replace(inner, reason=(
+        f"the days asked about netted {change * 100:+.2f}%, a move the other way inside them "
+        f"offsetting it, so the {'rise' if way == 'up' else 'fall'} asked about is {span} "
+        f"({inner.change * 100:+.2f}%)"
+    ))  # fmt: skip
 
 
 def _asked_directions(settled: Understanding) -> dict[str, Literal["up", "down"] | None]:

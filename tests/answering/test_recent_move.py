@@ -73,3 +73,37 @@ def test_no_session_of_the_window_moved_the_asked_way() -> None:
 def test_no_base_close_before_the_window_finds_nothing() -> None:
     closes = _series([100.0, 101.0, 102.0])
     assert move_within(closes, closes.index[0].date(), closes.index[-1].date(), "up") is None
+
+
+def test_a_window_whose_net_hides_the_move_asked_about_gives_way_to_it() -> None:
+    from copilot.answering.why import _understated
+
+    quiet = [100.0 + 0.1 * (i % 2) for i in range(30)]  # ends on 100.1
+    # the window: a rally to 124, then a one-day crash to 88.5 (net -11.6%)
+    closes = _series([*quiet, 104.0, 110.0, 117.0, 124.0, 88.5])
+    start, end = closes.index[30].date(), closes.index[-1].date()
+    net = 88.5 / 100.1 - 1
+    inner = _understated(closes, start, end, net)
+    assert inner is not None and (inner.start, inner.end) == (end, end)
+    assert round(inner.change, 6) == round(88.5 / 124.0 - 1, 6)
+    assert "netted -11.59%" in inner.reason and str(end) in inner.reason
+    # a steady fall: the window's own move is the one asked about
+    steady = _series([*quiet, 98.0, 96.0, 94.0, 92.0, 90.0])
+    assert _understated(steady, start, end, 90.0 / 100.1 - 1) is None
+
+
+def test_the_end_of_january_s_silver_collapse_is_the_crash_of_january_30(
+    shared_data: Path,
+) -> None:
+    """Asked "why did silver collapse at the end of january?", the answer measured -11.65% over
+    Jan 21-30: a 24% rally and the 28.5% fall of Jan 30 netted."""
+    from copilot.answering.why import _understated
+
+    rows = raw_closes(shared_data / "market" / "prices", "SLV")
+    closes = pd.Series([c for _, c in rows], index=pd.to_datetime([d for d, _ in rows]))
+    closes = closes[closes.index <= "2026-01-30"]
+    net = 75.44000244140625 / 85.38999938964844 - 1  # the Jan 20 close to the Jan 30 close
+    inner = _understated(closes, date(2026, 1, 21), date(2026, 1, 30), net)
+    assert inner is not None and (inner.start, inner.end) == (date(2026, 1, 30),) * 2
+    assert round(inner.change * 100, 2) == round((75.44000244140625 / 105.56999969482422 - 1)
+                                                 * 100, 2)  # fmt: skip
