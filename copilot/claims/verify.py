@@ -17,6 +17,7 @@ from datetime import date
 from copilot.answer import NumberCheck, ReasonCheck, Verification
 from copilot.claims.cause_judge import CauseJudge
 from copilot.claims.check import Outcome, check_date, check_figure, states
+from copilot.claims.directions import check_way, said_ways
 from copilot.claims.extract import (
     CITATION,
     Claim,
@@ -226,12 +227,15 @@ def number_check(claim: Claim, outcome: Outcome, text: str) -> NumberCheck:
 def check_reasons(
     text: str, sources: dict[int, DataSource | NewsSource],
     statements: dict[int, list[Statement]], scorer: SupportScorer | None,
+    as_of: date | None = None,
 ) -> list[ReasonCheck]:  # fmt: skip
     ranks = [s for found in statements.values() for s in found if s.measure == "rank"]
     news_shown = any(isinstance(source, NewsSource) for source in sources.values())
+    measured = tuple(n for n, source in sources.items() if isinstance(source, DataSource))
     checks: list[ReasonCheck] = []
     for sentence in sentences(text):
         body = text[sentence.start : sentence.end]
+        checks += _way_checks(sentence, body, statements, measured, as_of)
         claimed = places(body)
         placed = [c for p in claimed if (c := check_place(sentence, p, statements))]
         words = superlatives(body)
@@ -262,6 +266,25 @@ def check_reasons(
                     status="unsupported", evidence="no source cited: a reason must cite the "
                     "article it comes from",
                 ))  # fmt: skip
+    return checks
+
+
+def _way_checks(
+    sentence: Sentence, body: str, statements: dict[int, list[Statement]],
+    measured: tuple[int, ...], as_of: date | None,
+) -> list[ReasonCheck]:  # fmt: skip
+    """The ways the sentence says of markets with no figure ("gold fell in January"), each held
+    to its cited sources' moves; uncited, to the data sources' when all that decide agree."""
+    checks: list[ReasonCheck] = []
+    for said in said_ways(body, sentence):
+        if sentence.citations:
+            check = check_way(sentence, said, statements, sentence.citations, as_of)
+        else:
+            decided = [c for n in measured
+                       if (c := check_way(sentence, said, statements, (n,), as_of))]  # fmt: skip
+            check = decided[0] if len({c.status for c in decided}) == 1 else None
+        if check is not None:
+            checks.append(check)
     return checks
 
 
@@ -353,7 +376,7 @@ def verify_answer(
         check.cited = list(was.citations)  # as the answer had it, before any correction
     sources = dict(ledger.items())
     scorer = (scorer or default_scorer()) if check_support else None
-    reasons = check_reasons(cleaned, sources, statements, scorer)
+    reasons = check_reasons(cleaned, sources, statements, scorer, as_of)
     if judge is not None:
         reasons = judged(reasons, sources, judge)
     return cleaned, Verification(
