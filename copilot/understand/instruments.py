@@ -49,7 +49,7 @@ _SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
 _SET_WORDS = re.compile(
     # "which ETF", "the best-performing commodity funds", "top 3 commodity funds", "the five
     # worst bond ETFs": a count of places may stand either side of the lead-in
-    rf"\b(?:(?:(?:the\s+)?{COUNT}\s+)?(?:which|what|each|every|all|rank|sort|compare|best|"
+    rf"\b(?:(?:(?:the\s+)?{COUNT}\s+)?(?:which|what|each|every|all|rank|sort|compare|among|best|"
     r"worst|top|bottom|strongest|weakest)(?:\s+" + COUNT + r")?(?:[\s-]performing)?"
     r"\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
     r"(?P<noun>(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?)|"

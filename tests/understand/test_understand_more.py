@@ -363,6 +363,8 @@ def test_sets_rank(question: str, symbols: list[str], rank: str, catalog: Catalo
         ("top 3 treasuries this year", BONDS, "desc"),
         ("which metal did best in january", ["GLD", "SLV", "PPLT", "CPER"], "desc"),
         ("which precious metal got hit hardest on jan 30", ["GLD", "SLV", "PPLT"], "asc"),
+        ("biggest winner among metals ytd", ["GLD", "SLV", "PPLT", "CPER"], "desc"),
+        ("top performer among commodities this month", COMMODITIES, "desc"),
     ],
 )
 def test_a_group_named_by_its_word_alone_ranks_its_funds(
