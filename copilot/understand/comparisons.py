@@ -9,7 +9,12 @@ from typing import Literal
 from copilot.market.measure_model import Rank
 from copilot.move_words import BEATING, FALL, RISE
 from copilot.understand.spelling import one_slip
-from copilot.understand.vocabulary import GAVE_BACK, PLACE_ENDING_A_CLAUSE
+from copilot.understand.vocabulary import (
+    CLAUSE_ENDS,
+    GAVE_BACK,
+    PLACE_ENDING_A_CLAUSE,
+    STRONG_MOVES,
+)
 
 _I = re.IGNORECASE
 _VERSUS = re.compile(
@@ -204,6 +209,14 @@ _DOWN = re.compile(rf"\b{FALL}\b", _I)
 _MOST = re.compile(r"\s+(?:the\s+)?(?:most|more|hardest|harder|further|furthest)\b", _I)
 
 
+# The top's own words: the order is from the highest whatever the move around it.
+_A_PLACE_UP = re.compile(
+    r"\b(?:best|top|strongest|highest|most|leaders?|leading|led|winners?|gainers?|"
+    r"outperform\w*)\b",
+    _I,
+)
+
+
 def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
     """'which did best' → desc; 'which got hit hardest' → asc; none for one instrument."""
     if instruments < 2 and not sector_set:
@@ -216,7 +229,12 @@ def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
     falls = {m.end() for m in _DOWN.finditer(text) if _MOST.match(text, m.end())}
     if rises - falls:
         return "desc"
-    return "asc" if _RANK_ASC.search(text) or falls else "desc"
+    if _RANK_ASC.search(text) or falls:
+        return "asc"
+    if _A_PLACE_UP.search(text):
+        return "desc"  # "which sector held up best on the sell-off"
+    # "what fell on friday?", "which ones crashed last week": no place word, the move's way
+    return "asc" if direction_of(text) == "down" else "desc"
 
 
 # Distances from a peak and drawdowns are zero or negative: "the furthest below its high" and
@@ -364,13 +382,19 @@ def asks_why(text: str) -> bool:
 # "what sank the most this week?", "what's up the most since christmas": the verb has no
 # object, so "what" is the market that moved, asked for its place, not a cause.
 _A_PLACE_NEXT = re.compile(r"\s+" + PLACE_ENDING_A_CLAUSE, _I)
+# "what tanked on january 20?": a strong move's verb with no object asks which, not why
+_NO_OBJECT = re.compile(rf"{STRONG_MOVES}{CLAUSE_ENDS}", _I)
 
 
 def why_lead(text: str) -> re.Match[str] | None:
     """The first words that ask why ("why", "what sent", "what's behind"), or None."""
     for match in _WHY.finditer(text):
-        if _A_PLACE_NEXT.match(text, match.end()) is None:
-            return match
+        if _A_PLACE_NEXT.match(text, match.end()) is not None:
+            continue
+        verb = re.search(r"\S+$", match.group())
+        if verb is not None and _NO_OBJECT.match(text, match.start() + verb.start()):
+            continue
+        return match
     return misspelt_cause(text)
 
 

@@ -125,6 +125,13 @@ CLAUSE_ENDS = (
     r"from|today|yesterday|ytd|year|month|week|lately|recently|among|and|or|of\s+(?:all|them))"
     r"\b))"
 )
+# The verbs of a strong move, said of a market with no object: "what tanked on january 20?"
+# asks which markets did (a ranking), "what tanked tech" what did it to tech (a cause).
+STRONG_MOVES = (
+    r"(?:tanked|crashed|plunged|plummeted|cratered|collapsed|tumbled|sank|slumped|fell|dropped|"
+    r"sold\s+off|soared|surged|spiked|ripped|mooned|rallied|jumped|popped|rose|climbed|"
+    r"crushed|hammered|clobbered|smoked)"
+)
 # A place in a ranking where its clause ends or its window begins: "fell the most last week",
 # "got hit hardest?", "did best this year". Not "the best way", "the worst day" (a way, a day
 # ranked) nor "drove the most gains" (the verb's object).

@@ -108,3 +108,48 @@ def test_a_rise_word_before_hardest_ranks_from_the_highest(catalog: Catalog) -> 
     # "hardest" alone reads as a fall ("which got hit hardest"); the verb before it decides.
     read = understand("what mooned the hardest in december?", A, catalog)
     assert read.intent is not None and read.intent.rank == "desc"
+
+
+@pytest.mark.parametrize(
+    ("question", "rank", "start", "end"),
+    [
+        ("what tanked on january 20?", "asc", D(2026, 1, 20), D(2026, 1, 20)),
+        ("which ones crashed last week", "asc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("what fell in december?", "asc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what rallied in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what soared last week", "desc", D(2026, 1, 19), D(2026, 1, 23)),
+    ],
+)  # fmt: skip
+def test_a_strong_move_with_no_object_and_no_place_asks_which_markets(
+    catalog: Catalog, question: str, rank: str, start: date, end: date
+) -> None:
+    """ "what tanked on january 20?" read no market and asked why: a news search, no measure."""
+    read = understand(question, A, catalog)
+    [call] = read.calls
+    assert sorted(call.symbols) == FUNDS
+    assert (call.rank, call.start, call.end) == (rank, start, end)
+    assert not read.why
+
+
+def test_a_strong_move_that_also_asks_why_ranks_then_explains(catalog: Catalog) -> None:
+    read = understand("what tanked on january 20 and why?", A, catalog)
+    assert read.why
+    assert read.intent is not None and read.intent.rank == "asc"
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [("what tanked tech on january 20?", "XLK"), ("what crushed gold on friday?", "GLD")],
+)
+def test_a_strong_move_with_an_object_is_its_cause(
+    catalog: Catalog, question: str, symbol: str
+) -> None:
+    read = understand(question, A, catalog)
+    assert read.why and [i.symbol for i in read.instruments] == [symbol]
+
+
+def test_a_top_place_ranks_from_the_highest_whatever_the_move_around_it(
+    catalog: Catalog,
+) -> None:
+    read = understand("On the January 20 sell-off, which sector held up best?", A, catalog)
+    assert read.intent is not None and read.intent.rank == "desc"
