@@ -78,6 +78,39 @@ def test_no_plain_way_to_hold_is_left(sentence: str) -> None:
     assert ("fell", "supported") not in _ways(sentence, _ledger(JAN))
 
 
+# Made-up returns (only their signs and windows matter here): ten sessions, January 16–30
+# (base January 15), and January 2–14.
+TWO_WEEKS = ((date(2026, 1, 16), date(2026, 1, 30), date(2026, 1, 15)), [("GLD", 9.0)])
+EARLY = ((date(2026, 1, 2), date(2026, 1, 14), date(2025, 12, 31)), [("GLD", -1.5)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ledger", "found"),
+    [
+        # a list of markets sharing one verb: each of them
+        ("Gold and the S&P 500 both fell [1].", JAN, [("fell", "unsupported")] * 2),
+        # the market as a whole
+        ("Stocks slid in January [1].", JAN, [("slid", "unsupported")]),
+        # a length said is held to the window's
+        ("Gold climbed over the past two weeks [1].", TWO_WEEKS, [("climbed", "supported")]),
+        ("Gold climbed over the past two months [1].", TWO_WEEKS, []),
+        # a part of a month, loosely: "early January" of January 2–14
+        ("Gold rose in early January [1].", EARLY, [("rose", "unsupported")]),
+        ("Gold rose in late January [1].", EARLY, []),
+        # a path, not one way: neither is read
+        ("Gold rallied early in the month but sold off at the end [1].", JAN, []),
+        # another thing's way after it: gold's is still read
+        ("Gold climbed as the dollar slid [1].", JAN, [("climbed", "supported")]),
+    ],
+)
+def test_the_ways_of_lists_the_market_lengths_and_parts(
+    sentence: str,
+    ledger: tuple[tuple[date, date, date], list[tuple[str, float]]],
+    found: list[tuple[str, str]],
+) -> None:
+    assert _ways(sentence, _ledger(ledger)) == found
+
+
 def test_two_windows_that_disagree_decide_nothing_uncited() -> None:
     # GLD rose in both months here, so both decide alike; SPY is measured in January only.
     ledger = _ledger(JAN, DEC)
