@@ -346,8 +346,16 @@ _UP_AS_A_PARTICLE = re.compile(
 )
 
 
+# "did treasuries gain or lose ground", "up or down", "rise or did it fall": both ways asked
+_EITHER_WAY = re.compile(
+    rf"\b{RISE}(?:\s+\w+)?\s+or\s+(?:\w+\s+){{0,2}}{FALL}\b|"
+    rf"\b{FALL}(?:\s+\w+)?\s+or\s+(?:\w+\s+){{0,2}}{RISE}\b",
+    _I,
+)
+
+
 def direction_of(text: str) -> Literal["up", "down"] | None:
-    if re.search(r"\bup\s+or\s+down\b|\bhigher\s+or\s+lower\b", text, _I):
+    if _EITHER_WAY.search(text):
         return None
     text = _UP_TO.sub(" before ", text)
     if GAVE_BACK.search(text):  # "how much of its rally did gold give up": a fall

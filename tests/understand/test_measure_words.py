@@ -228,6 +228,19 @@ def test_faring_words_and_the_markets_event_say_no_direction(
     assert understand(question, A, catalog).direction is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["did treasuries gain or lose ground in january?",
+     "did silver rise or did it fall in january",
+     "did xle go higher or lower in december",
+     "was gold up or down this week"],
+)  # fmt: skip
+def test_both_ways_asked_say_no_direction(catalog: Catalog, question: str) -> None:
+    """Found in the app: "did treasuries gain or lose ground in january?" was answered "No: IEF
+    fell 0.23%", read as asking whether they gained."""
+    assert understand(question, A, catalog).direction is None
+
+
 def test_the_instruments_own_move_word_still_says_its_direction(catalog: Catalog) -> None:
     assert understand("why did gold fall during the selloff", A, catalog).direction == "down"
     assert understand("did gold rise in december", A, catalog).direction == "up"
