@@ -19,13 +19,21 @@ from copilot.claims.statements import Statement
 from copilot.claims.subjects import Subject
 
 _DEGREE = r"(?:(?:much|far|a\s+lot|slightly|a\s+bit|somewhat|a\s+little|considerably)\s+)?"
+# "had a lower return", "posted a bigger loss": a move compared by its size, a comparison only
+# with another market after it (`check_verdict` finds none without one)
+_A_MOVE_THAT_IS = r"(?:had|has|have|posted|saw|showed|delivered|logged|recorded)\s+(?:a|the)\s+"
+_GAIN_NOUN = r"(?:returns?|gains?|performance|showing|rise|advance)"
+_LOSS_NOUN = r"(?:loss(?:es)?|drops?|declines?|falls?|slides?|drawdowns?)"
 _BETTER = re.compile(
     r"\b(?:(?:did|does|do|has\s+done|had\s+done|fared|performed|held\s+up|holding\s+up|"
     rf"was\s+doing|came\s+out)\s+{_DEGREE}better|outperform(?:ed|s|ing)?|outpac(?:ed|es|ing)|"
     r"out(?:ran|runs?|gained)|beat(?:s|ing)?(?!\s+(?:estimates|expectations|forecasts))|"
     rf"(?:was|were|is|are|came\s+out|finished|ended)\s+{_DEGREE}ahead|came\s+out\s+on\s+top|"
     r"(?:the\s+)?better\s+(?:performer|bet|investment|of\s+the\s+two)|"
-    r"(?:lost|fell|dropped|declined|slipped|shed)\s+less)\b",
+    r"(?:lost|fell|dropped|declined|slipped|shed)\s+less|"
+    # "had a higher return than", "a smaller loss compared to": the better of the two
+    rf"{_A_MOVE_THAT_IS}(?:higher|better|stronger|bigger|larger)\s+{_GAIN_NOUN}|"
+    rf"{_A_MOVE_THAT_IS}(?:smaller|lower|milder|lighter|shallower)\s+{_LOSS_NOUN})\b",
     re.IGNORECASE,
 )
 _WORSE = re.compile(
@@ -33,7 +41,10 @@ _WORSE = re.compile(
     r"underperform(?:ed|s|ing)?|lagg(?:ed|ing)|lags?|trail(?:ed|s)?|fell\s+behind|"
     rf"(?:was|were|is|are|finished|ended)\s+{_DEGREE}behind|(?:the\s+)?worse\s+performer|"
     # "fell more than SPY", not "fell more than 2%": a size, no comparison
-    r"(?:lost|fell|dropped|declined|slipped|shed)\s+(?:more|further)(?!\s+than\s+[\d$+-]))\b",
+    r"(?:lost|fell|dropped|declined|slipped|shed)\s+(?:more|further)(?!\s+than\s+[\d$+-])|"
+    # "had a lower return of -0.22% compared to IWM's": the worse of the two
+    rf"{_A_MOVE_THAT_IS}(?:lower|worse|weaker|smaller)\s+{_GAIN_NOUN}|"
+    rf"{_A_MOVE_THAT_IS}(?:bigger|larger|deeper|steeper|heavier|sharper)\s+{_LOSS_NOUN})\b",
     re.IGNORECASE,
 )
 

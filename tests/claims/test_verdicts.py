@@ -133,3 +133,15 @@ def test_a_report_marks_a_contradicted_verdict_where_an_answer_cuts_it() -> None
     kept = "Silver did better than gold in December [1]."
     cleaned, verification = verify_answer(kept, book(), AS_OF, check_support=False)
     assert mark(cleaned, verification) == kept
+
+
+def test_a_move_compared_by_its_size_is_a_verdict() -> None:
+    """Found in the app: "SPY had a lower return of -0.22% compared to IWM's -1.04%" (asked
+    which did worse in December) had both figures ✓ and its false comparison unchecked. [3]:
+    XLK -0.36%, XLU -1.91%."""
+    assert status("XLU had a lower return than XLK last week [3].") == "supported"
+    assert status("XLK had a lower return compared to XLU's last week [3].") == "unsupported"
+    assert status("XLU posted a bigger loss than XLK [3].") == "supported"
+    assert status("XLU had a smaller loss than XLK [3].") == "unsupported"
+    assert status("XLK had the higher return of the two [3].") == "supported"
+    assert verdicts_of("XLK had a higher return than expected [4].") == []
