@@ -25,7 +25,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from news_bench_lib import machine, publish
+from news_bench_lib import list_rows, machine, publish
 
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
@@ -91,15 +91,14 @@ def main() -> None:
             "| list | role | comparing | controls |",
             "|---|---|---|---|",
         ]
-        shown: list[str] = []
-        for path in sorted(LISTS.glob("*.jsonl")):
-            frozen = path.stem == FROZEN
-            tally, misses = score(path, catalog, args.misses and not frozen)
-            role = "frozen test (aggregate only)" if frozen else "development (tuned on)"
-            cells = [f"{right}/{rows}" for right, rows in
-                     (tally.get(k, [0, 0]) for k in ("compares", "control"))]  # fmt: skip
-            lines.append(f"| {path.stem} | {role} | {cells[0]} | {cells[1]} |")
-            shown += [f"{path.stem}: {m}" for m in misses]
+        rows, shown = list_rows(
+            LISTS,
+            FROZEN,
+            ("compares", "control"),
+            args.misses,
+            lambda path, show: score(path, catalog, show),
+        )
+        lines += rows
     report = "\n".join(lines) + "\n"
     publish(report, shown, HERE / "results" / "comparison_phrasings.md", args.write)
 

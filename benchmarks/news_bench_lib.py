@@ -32,6 +32,28 @@ def publish(report: str, misses: list[str], out: Path, write: bool) -> None:
         write_keeping_notes(out, report)
 
 
+Tally = dict[str, list[int]]  # per kind of row: [read right, rows]
+
+
+def list_rows(
+    lists: Path, frozen: str, kinds: Sequence[str], show: bool,
+    score: Callable[[Path, bool], tuple[Tally, list[str]]],
+) -> tuple[list[str], list[str]]:  # fmt: skip
+    """One table row per labelled list in `lists` ("| name | role | right/rows per kind |"),
+    the `frozen` one said to be reported in aggregate only and its misses never shown; and the
+    development lists' misses when `show`."""
+    rows: list[str] = []
+    shown: list[str] = []
+    for path in sorted(lists.glob("*.jsonl")):
+        is_frozen = path.stem == frozen
+        tally, misses = score(path, show and not is_frozen)
+        role = "frozen test (aggregate only)" if is_frozen else "development (tuned on)"
+        cells = [f"{right}/{count}" for right, count in (tally.get(k, [0, 0]) for k in kinds)]
+        rows.append(f"| {path.stem} | {role} | {' | '.join(cells)} |")
+        shown += [f"{path.stem}: {m}" for m in misses]
+    return rows, shown
+
+
 def write_keeping_notes(out: Path, report: str) -> None:
     """Write `report` to `out`, keeping the "## Notes" section a person wrote below it."""
     notes = ""

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from news_bench_lib import machine, write_keeping_notes
+from news_bench_lib import machine, publish
 
 from copilot.claims.verify import verify_answer
 from copilot.market.symbols import sector_symbols
@@ -103,7 +103,8 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"save the report to {RESULTS}")
     parser.add_argument("--lists", nargs="+", default=LIST_NAMES, choices=LIST_NAMES)
     args = parser.parse_args()
-    rows = []
+    rows: list[str] = []
+    shown: list[str] = []
     with open_deps(Settings()) as deps:
         for name in args.lists:
             for uncited in (False, True):
@@ -114,7 +115,7 @@ def main() -> None:
                 form = "no [1]" if uncited else "[1]"
                 rows.append(f"| {name} | {form} | {share} | {caught} |")
                 if args.misses and not name.startswith("test"):
-                    print("\n".join(f"miss ({name}, {form}): {m}" for m in misses))
+                    shown += [f"miss ({name}, {form}): {m}" for m in misses]
     report = "\n".join([
         "# First- and last-place claims against a ranking",
         "",
@@ -131,9 +132,7 @@ def main() -> None:
         "|---|---|---|---|---|---|",
         *rows,
     ])  # fmt: skip
-    print(report)
-    if args.write:
-        write_keeping_notes(RESULTS, report)
+    publish(report, shown, RESULTS, args.write)
 
 
 if __name__ == "__main__":

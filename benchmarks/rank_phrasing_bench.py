@@ -23,7 +23,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from news_bench_lib import machine, publish
+from news_bench_lib import list_rows, machine, publish
 
 from copilot.market.store import MarketStore
 from copilot.settings import Settings
@@ -85,15 +85,14 @@ def main() -> None:
             "no ranking) |",
             "|---|---|---|---|",
         ]
-        shown: list[str] = []
-        for path in sorted(LISTS.glob("*.jsonl")):
-            frozen = path.stem == FROZEN
-            tally, misses = score(path, catalog, args.misses and not frozen)
-            role = "frozen test (aggregate only)" if frozen else "development (tuned on)"
-            cells = [f"{right}/{rows}" for right, rows in
-                     (tally.get(k, [0, 0]) for k in ("ranking a set", "no set"))]  # fmt: skip
-            lines.append(f"| {path.stem} | {role} | {cells[0]} | {cells[1]} |")
-            shown += [f"{path.stem}: {m}" for m in misses]
+        rows, shown = list_rows(
+            LISTS,
+            FROZEN,
+            ("ranking a set", "no set"),
+            args.misses,
+            lambda path, show: score(path, catalog, show),
+        )
+        lines += rows
     report = "\n".join(lines) + "\n"
     publish(report, shown, HERE / "results" / "rank_phrasings.md", args.write)
 

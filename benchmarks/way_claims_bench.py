@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from news_bench_lib import machine, write_keeping_notes
+from news_bench_lib import machine, publish
 
 from copilot.answer import ReasonCheck
 from copilot.claims.verify import verify_answer
@@ -100,7 +100,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the dev list's misses")
     parser.add_argument("--write", action="store_true", help=f"save the report to {RESULTS}")
     args = parser.parse_args()
-    rows = []
+    rows: list[str] = []
+    shown: list[str] = []
     with open_deps(Settings()) as deps:
         for name in LIST_NAMES:
             for uncited in (False, True):
@@ -109,7 +110,7 @@ def main() -> None:
                 form = "no [1]" if uncited else "[1]"
                 rows.append(f"| {name} | {form} | {' | '.join(cells)} |")
                 if args.misses and name == "dev":
-                    print("\n".join(f"miss ({form}): {m}" for m in misses))
+                    shown += [f"miss ({form}): {m}" for m in misses]
     report = "\n".join([
         "# A market's way said with no figure",
         "",
@@ -121,9 +122,7 @@ def main() -> None:
         "|---|---|---|---|---|",
         *rows,
     ])  # fmt: skip
-    print(report)
-    if args.write:
-        write_keeping_notes(RESULTS, report)
+    publish(report, shown, RESULTS, args.write)
 
 
 if __name__ == "__main__":
