@@ -186,7 +186,12 @@ def _move(
                 return _Move(start, end, settled.direction)  # "lagged" can be a smaller rise
             # "Why were utilities weak in mid-January?" when they rose and beat the market:
             # the word is wrong either way it is read, and is said to be, as below.
-        if settled.direction == way and (inner := _understated(values, start, end, change)):
+        loose = window is not None and window.loose
+        if (
+            loose
+            and settled.direction == way
+            and (inner := _understated(values, start, end, change))
+        ):
             settled.trace.append(f"window: {inner.reason}")
             return _Move(inner.start, inner.end, way)
         if settled.direction not in (None, way) and window is not None and window.around:
@@ -265,7 +270,9 @@ def _understated(values: pd.Series, start: date, end: date, change: float) -> Re
     """The move inside [start, end] the window's net `change` understates: "why did silver
     collapse at the end of January?" measured -11.65% over Jan 21–30, a rally of 24% and the
     28.5% fall of Jan 30 netted out; the fall is the collapse asked about. None when no move
-    the same way inside is `UNDERSTATED` times the net one."""
+    the same way inside is `UNDERSTATED` times the net one. Used for a window named loosely
+    ("the end of January"): a calendar period named outright ("October 2025") is measured
+    whole."""
     way: Literal["up", "down"] = "up" if change > 0 else "down"
     inner = move_within(values, start, end, way)
     if inner is None or abs(inner.change) < UNDERSTATED * abs(change):

@@ -6,7 +6,11 @@ The way is held to the typed moves the source measured for that market: when eve
 them the sentence can mean went one way, the claim holds if it says that way and is cut like a
 contradicted figure if it says the other. Read only where the clause is plain: no figure or
 day in it (those are the figure and date checks'), no modal ("could fall"), no negation, one
-way said, and the months it names (if any) holding the measured window.
+way said. What the clause says of its period binds the window: the months it names, a length
+("over the past two weeks"), a part of a month ("in early June"). A list of markets shares its
+verb ("gold, silver and copper all fell"); "stocks" are the market as a whole; a market said
+to go one way and then the other ("rallied early in the month but sold off at the end") has no
+one way to hold.
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ _NOT_PLAIN = re.compile(
     re.IGNORECASE,
 )
 # "in early June", "the first half of June", "late in the month": a part of a month, read by
-# its days (a window with 3 days' slack either side); one not read so is no plain clause
+# its days (`_DAYS`, `SLACK_DAYS` either side); one not read so is no plain clause
 _PART = re.compile(
     r"\b(?:(?P<part>early|mid|late)[\s-]+(?:in\s+)?|(?<!by\s)(?<!through\s)(?<!until\s)"
     r"the\s+(?P<edge>start|beginning|end|first\s+half|second\s+half)\s+of\s+)",
@@ -218,7 +222,7 @@ def check_way(
 
 
 def _part_named(clause: str) -> tuple[int, int] | None:
-    """The days of the month a part names ("early June": 1 to 10), or None."""
+    """The days of the month a part names ("early June": 1 to 15, `_DAYS`), or None."""
     m = _PART.search(clause)
     if m is None:
         return None

@@ -42,6 +42,11 @@ class Window(BaseModel):
     around: date | None = Field(
         None, description="The day a vague window is centred on ('around Jan 21'), else None."
     )
+    loose: bool = Field(
+        False,
+        description="A part of a period named loosely ('late January', 'the end of December', "
+        "'around Jan 21'): the move asked about may lie inside it.",
+    )
 
 
 class Intent(BaseModel):

@@ -67,6 +67,12 @@ def without_a_session(found: WindowFound, latest_session: date) -> WindowFound:
     return WindowFound(problems=[*found.problems, problem], spans=found.spans)
 
 
+def _loose(period: Period) -> bool:
+    """'late January', 'the end of December', 'around Jan 21': named loosely, not a calendar
+    period's own edges."""
+    return period.kind == "part" or period.around is not None
+
+
 def period_window(
     period: Period, as_of: date, latest: date, spans: list[tuple[int, int]]
 ) -> WindowFound:
@@ -79,14 +85,14 @@ def period_window(
     if period.end >= as_of:
         label = f"{period.label}, so far"
         found.window = Window(start=period.start, end=None, label=label, explicit=True,
-                              around=period.around)  # fmt: skip
+                              around=period.around, loose=_loose(period))  # fmt: skip
         found.trace = (
             f"window: {label} → from the last close before {period.start.isoformat()} to the "
             f"latest close ({latest.isoformat()})"
         )
         return found
     found.window = Window(start=period.start, end=period.end, label=period.label, explicit=True,
-                          around=period.around)  # fmt: skip
+                          around=period.around, loose=_loose(period))  # fmt: skip
     found.trace = (
         f"window: {period.label} → from the last close before {period.start.isoformat()} to "
         f"the last close on or before {period.end.isoformat()}"

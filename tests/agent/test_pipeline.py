@@ -490,7 +490,9 @@ def test_several_instruments_that_moved_against_the_question_are_named_first(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:
     quote = _quoting([])
-    question = "Why did precious metals get hammered at the end of December?"
+    # Dates named outright: the window is measured whole (a loose "at the end of December"
+    # gives way to the crash of December 29 inside it, below).
+    question = "Why did precious metals get hammered from December 22 to December 31?"
     answer = Copilot(research_deps, ScriptedLLM([quote] * 5)).ask(question, date(2025, 12, 31))
     move = answer.tool_calls[0].arguments
     symbols = [s for s in move["symbols"] if s != "SPY"]
@@ -1009,3 +1011,20 @@ def test_reasons_from_the_wider_market_s_articles_alone_are_said_to_be_its(
         "`market-copilot ingest news --rss <feed URL>`."
     ) in answer.text
     assert "Greenland" in answer.written  # a reason of the market's was still given
+
+
+def test_a_loosely_named_window_gives_way_to_the_move_inside_it(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    """ "At the end of December" (December 22-31) netted a rise for silver; the precious
+    metals were hammered on December 29, and that fall is the one measured and explained."""
+    quote = _quoting([])
+    question = "Why did precious metals get hammered at the end of December?"
+    answer = Copilot(research_deps, ScriptedLLM([quote] * 5)).ask(question, date(2025, 12, 31))
+    move = answer.tool_calls[0].arguments
+    assert (str(move["start"]), str(move["end"])) == ("2025-12-29", "2025-12-29")
+    for symbol in ("GLD", "SLV", "PPLT"):
+        rows = raw_closes(shared_data / "market" / "prices", symbol)
+        fell = close_on(rows, "2025-12-29") / close_on(rows, "2025-12-26") - 1
+        assert fell < 0 and f"{symbol}: return {fell * 100:+.2f}% over 1 session" in answer.text
+    assert any("netted" in line for line in answer.understanding)  # the reader is told why

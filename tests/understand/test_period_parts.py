@@ -66,3 +66,19 @@ def test_looking_ahead_the_year_is_this_one(catalog: Catalog) -> None:
     got = understand("will gold rally in the last week of the year?", D(2026, 1, 30), catalog)
     assert got.window is None and len(got.problems) == 1, got.trace
     assert got.problems[0].startswith("2026-12-25 is after the as-of date 2026-01-30"), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "loose"),
+    [
+        ("why did silver collapse at the end of january?", True),
+        ("why did gold spike in late january?", True),
+        ("what pushed transport stocks higher around jan 21?", True),
+        ("why did gold rally in january?", False),  # a calendar period named outright
+        ("why did gold rally from january 5 to january 9?", False),
+    ],
+)
+def test_a_part_of_a_period_is_a_loose_window(catalog: Catalog, question: str, loose: bool) -> None:
+    """A loose window lets the move asked about inside it be the one explained (`why._move`)."""
+    window = understand(question, date(2026, 1, 30), catalog).window
+    assert window is not None and window.loose is loose
