@@ -370,7 +370,7 @@ def test_sets_rank(question: str, symbols: list[str], rank: str, catalog: Catalo
 def test_a_group_named_by_its_word_alone_ranks_its_funds(
     question: str, symbols: list[str], rank: str, catalog: Catalog
 ) -> None:
-    """"which commodity got smoked the hardest" read no set and no market: no ranking."""
+    """ "which commodity got smoked the hardest" read no set and no market: no ranking."""
     got = understand(question, A, catalog)
     assert [i.symbol for i in got.instruments] == symbols, got.trace
     assert got.intent is not None and got.intent.rank == rank
