@@ -121,9 +121,10 @@ _WHY = re.compile(
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)\s+responsible\s+for\b|"
     # "who dragged tech into the red", "who's behind the selloff": a culprit asked for
     r"\bwho\s+(?:dragged|pushed|pulled|sank|sunk|knocked|hit|hurt|drove|sent|lifted|boosted|"
-    # ("who led and who lagged", "who led among sectors": places in a ranking, not a culprit)
+    # ("who led and who lagged", "who led among sectors", "who led in november": places in a
+    # ranking, not a culprit)
     r"weighed\s+on|hammered|tanked|crushed|spooked|rattled|led(?!\s+(?:and|among|the\s+"
-    r"(?:sectors|pack|list|ranking)))|carried|propped\s+up)\b|"
+    r"(?:sectors|pack|list|ranking)))(?!" + CLAUSE_ENDS + r")|carried|propped\s+up)\b|"
     r"\bwho(?:'s|\s+is|\s+was|\s+were)\s+(?:behind|to\s+blame|driving|dragging|pushing|"
     r"pulling|lifting|carrying)\b|"
     # a turn asked after: "what turned it around", "what turned the tide for small caps"

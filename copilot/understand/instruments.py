@@ -84,14 +84,15 @@ _UNNAMED_RANKING = re.compile(
     + CLAUSE_ENDS
     + "|"
     # "what led in november", "who outperformed the most this quarter"
-    r"\b(?:what|who|which(?:\s+ones?)?)\s+(?:(?:has|have|had)\s+(?:been\s+)?)?(?:led|lagged|"
+    r"\b(?:what|who|which(?:\s+ones?)?)(?:'?s\s+been|\s+(?:has|have|had)\s+been|"
+    r"\s+(?:has|have|had|is|are))?\s+(?:led|lagged|"
     r"outperformed|underperformed|trailed|leading|lagging)(?:\s+(?:the\s+)?most)?"
     + CLAUSE_ENDS
     + "|"
     # "what tanked on january 20?", "which ones crashed last week", "what rallied in december":
     # a strong move with no object and no place asks which markets made it (not "what tanked
     # tech": a cause, its object named)
-    r"\b(?:what|which(?:\s+ones?)?)(?:'?s|\s+(?:has|have|had)(?:\s+been)?|\s+(?:got|was|were))?"
+    r"\b(?:what|who|which(?:\s+ones?)?)(?:'?s|\s+(?:has|have|had)(?:\s+been)?|\s+(?:got|was|were))?"
     r"\s+" + STRONG_MOVES + CLAUSE_ENDS,
     re.IGNORECASE,
 )

@@ -118,10 +118,14 @@ def test_a_rise_word_before_hardest_ranks_from_the_highest(catalog: Catalog) -> 
         ("what fell in december?", "asc", D(2025, 12, 1), D(2025, 12, 31)),
         ("what rallied in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
         ("what soared last week", "desc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("who got crushed last week", "asc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("what's been leading in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("who is lagging this month", "asc", D(2026, 1, 1), None),
+        ("who led in november", "desc", D(2025, 11, 1), D(2025, 11, 30)),
     ],
 )  # fmt: skip
 def test_a_strong_move_with_no_object_and_no_place_asks_which_markets(
-    catalog: Catalog, question: str, rank: str, start: date, end: date
+    catalog: Catalog, question: str, rank: str, start: date, end: date | None
 ) -> None:
     """ "what tanked on january 20?" read no market and asked why: a news search, no measure."""
     read = understand(question, A, catalog)
