@@ -45,7 +45,7 @@ from copilot.understand.measures import (
     periodic_move,
 )
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
-from copilot.understand.relative import RECENT_SESSIONS, named_edges
+from copilot.understand.relative import RECENT_SESSIONS, judged_periods, named_edges
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.unnamed import unnamed_subject
 from copilot.understand.vocabulary import spelled_out
@@ -206,6 +206,7 @@ def _is_release(symbol: str) -> bool:
 
 def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:
     words = named_edges(words, as_of)  # "the start of the year" → "the start of January 2026"
+    words = judged_periods(words)  # "a good month for small caps" → "this month for small caps"
     found = without_a_session(find_window(words, as_of, latest), session_on_or_before(as_of))
     found = _own_window(found, asked, latest)
     mean = asked is not None and (asked.measure, asked.aggregate) == ("level", "mean")

@@ -110,6 +110,24 @@ _EDGE_OF = re.compile(
 )
 
 
+# "was it a good month for small caps?", "rough week for tech?", "has it been a bad year for
+# bonds": a period judged is the one running now ("this month"), its move what is judged.
+_JUDGED_PERIOD = re.compile(
+    r"\b(?:an?\s+)?(?:good|bad|rough|great|strong|weak|tough|terrible|awful|solid|decent|big|"
+    r"banner|brutal|ugly|nice|wild|quiet)\s+(?P<unit>week|month|quarter|year)\b(?=\s+(?:for|in)\b)",
+    re.IGNORECASE,
+)
+
+
+def judged_periods(text: str) -> str:
+    """`text` with a period judged ("a good month for X") written as the one running now ("this
+    month for X"), for the date reader; not when the question looks ahead ("will it be a good
+    year for bonds?": a forecast, no window of the past)."""
+    if _AHEAD.search(text):
+        return text
+    return _JUDGED_PERIOD.sub(lambda m: f"this {m['unit'].lower()}", text)
+
+
 # Words that put "the end of the year" ahead, not behind: a forecast, never a past window.
 _AHEAD = re.compile(
     r"\b(?:will|won'?t|going\s+to|expect\w*|forecast\w*|predict\w*|outlook|projected|by\s+the"

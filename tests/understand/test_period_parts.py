@@ -82,3 +82,26 @@ def test_a_part_of_a_period_is_a_loose_window(catalog: Catalog, question: str, l
     """A loose window lets the move asked about inside it be the one explained (`why._move`)."""
     window = understand(question, date(2026, 1, 30), catalog).window
     assert window is not None and window.loose is loose
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "start"),
+    [
+        ("was it a good month for small caps?", "IWM", D(2026, 1, 1)),
+        ("rough week for tech?", "XLK", D(2026, 1, 26)),
+        ("has it been a bad year for bonds", "AGG", D(2026, 1, 1)),
+    ],
+)
+def test_a_period_judged_is_the_one_running_now(
+    catalog: Catalog, question: str, symbol: str, start: date
+) -> None:
+    """These named no window and no measure: the model was left to judge the latest session."""
+    [call] = understand(question, D(2026, 1, 30), catalog).calls
+    assert (call.symbols, call.measure, call.start, call.end) == ([symbol], "return", start, None)
+
+
+@pytest.mark.parametrize(
+    "question", ["will it be a good year for bonds?", "a good week to buy gold?"]
+)
+def test_a_forecast_or_advice_is_no_period_judged(catalog: Catalog, question: str) -> None:
+    assert understand(question, D(2026, 1, 30), catalog).intent is None
