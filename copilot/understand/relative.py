@@ -110,6 +110,14 @@ _EDGE_OF = re.compile(
 )
 
 
+# Words that put "the end of the year" ahead, not behind: a forecast, never a past window.
+_AHEAD = re.compile(
+    r"\b(?:will|won'?t|going\s+to|expect\w*|forecast\w*|predict\w*|outlook|projected|by\s+the"
+    r"\s+end)\b",
+    re.IGNORECASE,
+)
+
+
 # "was it a good month for small caps?", "rough week for tech?", "has it been a bad year for
 # bonds": a period judged is the one running now ("this month"), its move what is judged.
 _JUDGED_PERIOD = re.compile(
@@ -126,14 +134,6 @@ def judged_periods(text: str) -> str:
     if _AHEAD.search(text):
         return text
     return _JUDGED_PERIOD.sub(lambda m: f"this {m['unit'].lower()}", text)
-
-
-# Words that put "the end of the year" ahead, not behind: a forecast, never a past window.
-_AHEAD = re.compile(
-    r"\b(?:will|won'?t|going\s+to|expect\w*|forecast\w*|predict\w*|outlook|projected|by\s+the"
-    r"\s+end)\b",
-    re.IGNORECASE,
-)
 
 
 def named_edges(text: str, as_of: date) -> str:
