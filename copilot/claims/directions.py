@@ -24,9 +24,11 @@ from typing import Literal
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
 from copilot.claims.months import named_months, overlaps
+from copilot.claims.reasons import MARKET
 from copilot.claims.statements import Statement
 from copilot.claims.subjects import Subject
 from copilot.claims.windows import StatedWindow, agrees, windows_in
+from copilot.news.backdrop import MARKET_OPENS
 
 Way = Literal["up", "down"]
 
@@ -86,13 +88,8 @@ SLACK_DAYS = 3
 # A period said by its length ("over the past two weeks") is held to the measured window's
 # (`copilot.claims.windows`); one said otherwise ("this week", "last year") is not read.
 _PERIOD_WORD = re.compile(r"\b(?:weeks?|days?|sessions?|years?|quarters?)\b", re.IGNORECASE)
-# "Stocks fell", "the stock market slid", "U.S. equities rose": the market as a whole, SPY's.
-_THE_MARKET = re.compile(
-    r"^\W*(?:the\s+)?(?:(?:u\.?s\.?|american|broader)\s+)?(?:stock\s+market|stocks|equities|"
-    r"market|wall\s+street)\b",
-    re.IGNORECASE,
-)
-_MARKET: Subject = frozenset({"SPY"})
+# "Stocks fell", "U.S. equities rose": the market as a whole (`MARKET_OPENS`), SPY's.
+_MARKET: Subject = frozenset({MARKET})
 # "Gold, silver and copper all fell": the clauses before the verb's only name markets
 _ONLY_NAMES = re.compile(r"^[\s·,&]*(?:and\s+|&\s*)?[\s·,]*$", re.IGNORECASE)
 
@@ -171,7 +168,7 @@ def _subjects(
     lo, hi = bounds[i], bounds[i + 1]
     named = [m for m in sentence.mentions if lo <= m.start and m.end <= hi]
     if not named:
-        return [_MARKET] if _THE_MARKET.match(plain[lo:verb]) else []
+        return [_MARKET] if MARKET_OPENS.match(plain[lo:verb]) else []
     before = [m for m in named if m.end <= verb]
     if not before or len({m.subject for m in named}) > 1:
         return []  # "it fell", or two markets in the clause: whose way, unclear

@@ -24,7 +24,8 @@ from copilot.move_words import FALL, RISE
 
 # "rose the most", "got hammered the hardest", "mooned the most": a move's own word before its
 # place, read with the words a question's ranking is read with (`copilot.move_words`)
-_MOST = r"\s+(?:the\s+)?(?:most|hardest|furthest|farthest)\b"
+_MOST_WORDS = r"(?:most|hardest|furthest|farthest)"
+_MOST = rf"\s+(?:the\s+)?{_MOST_WORDS}\b"
 _ALL_OTHERS = (
     r"(?:(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:other|others|\w+\s+other|rest)|"
     r"the\s+(?:rest|others)\b)"
@@ -150,7 +151,7 @@ _LONG_AGO = re.compile(
     r"covid|dot|global|last\s+(?:crisis|recession)))",
     re.IGNORECASE,
 )
-_VERB_PLACE = re.compile(r"(?:most|hardest|furthest|farthest)$", re.IGNORECASE)
+_VERB_PLACE = re.compile(rf"{_MOST_WORDS}$", re.IGNORECASE)
 
 
 def since_starts_the_window(place: str, between: str, after: str) -> bool:

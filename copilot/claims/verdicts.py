@@ -22,6 +22,8 @@ _DEGREE = r"(?:(?:much|far|a\s+lot|slightly|a\s+bit|somewhat|a\s+little|consider
 # "had a lower return", "posted a bigger loss": a move compared by its size, a comparison only
 # with another market after it (`check_verdict` finds none without one)
 _A_MOVE_THAT_IS = r"(?:had|has|have|posted|saw|showed|delivered|logged|recorded)\s+(?:a|the)\s+"
+# "a higher return than expected": against a forecast, no market
+_NOT_A_MARKET = r"(?!\s+than\s+(?:expected|forecast|estimated|hoped|feared|anticipated))"
 _GAIN_NOUN = r"(?:returns?|gains?|performance|showing|rise|advance)"
 _LOSS_NOUN = r"(?:loss(?:es)?|drops?|declines?|falls?|slides?|drawdowns?)"
 _BETTER = re.compile(
@@ -32,8 +34,9 @@ _BETTER = re.compile(
     r"(?:the\s+)?better\s+(?:performer|bet|investment|of\s+the\s+two)|"
     r"(?:lost|fell|dropped|declined|slipped|shed)\s+less|"
     # "had a higher return than", "a smaller loss compared to": the better of the two
-    rf"{_A_MOVE_THAT_IS}(?:higher|better|stronger|bigger|larger)\s+{_GAIN_NOUN}|"
-    rf"{_A_MOVE_THAT_IS}(?:smaller|lower|milder|lighter|shallower)\s+{_LOSS_NOUN})\b",
+    rf"{_A_MOVE_THAT_IS}(?:higher|better|stronger|bigger|larger)\s+{_GAIN_NOUN}\b{_NOT_A_MARKET}|"
+    rf"{_A_MOVE_THAT_IS}(?:smaller|lower|milder|lighter|shallower)\s+{_LOSS_NOUN}\b"
+    rf"{_NOT_A_MARKET})\b",
     re.IGNORECASE,
 )
 _WORSE = re.compile(
@@ -43,8 +46,9 @@ _WORSE = re.compile(
     # "fell more than SPY", not "fell more than 2%": a size, no comparison
     r"(?:lost|fell|dropped|declined|slipped|shed)\s+(?:more|further)(?!\s+than\s+[\d$+-])|"
     # "had a lower return of -0.22% compared to IWM's": the worse of the two
-    rf"{_A_MOVE_THAT_IS}(?:lower|worse|weaker|smaller)\s+{_GAIN_NOUN}|"
-    rf"{_A_MOVE_THAT_IS}(?:bigger|larger|deeper|steeper|heavier|sharper)\s+{_LOSS_NOUN})\b",
+    rf"{_A_MOVE_THAT_IS}(?:lower|worse|weaker|smaller)\s+{_GAIN_NOUN}\b{_NOT_A_MARKET}|"
+    rf"{_A_MOVE_THAT_IS}(?:bigger|larger|deeper|steeper|heavier|sharper)\s+{_LOSS_NOUN}\b"
+    rf"{_NOT_A_MARKET})\b",
     re.IGNORECASE,
 )
 
