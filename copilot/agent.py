@@ -466,7 +466,7 @@ class Copilot:
         def take(index: int, response: LLMResponse) -> None:  # shown once checked, as one piece
             read = reading[index]
             run.count(response)
-            draft = one_reason(response.text)
+            draft = one_reason(response.text, read)
             if not draft:
                 return
             drafts.append(draft)

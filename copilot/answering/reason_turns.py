@@ -63,20 +63,40 @@ def reason_over(text: str) -> bool:
     return over >= 2 or looping(text)
 
 
-def one_reason(reply: str) -> str:
+def one_reason(reply: str, n: int | None = None) -> str:
     """A reasons turn's draft: its reply through the first sentence that carries a citation, when
     that is one of its first two (`reason_over`) and says something of its own ("This move [3]."
     is too short, "This caused a fire under commodities [2]." only points back), else its first
-    sentence alone."""
+    sentence alone.
+
+    The turn shows article `n` alone, so the [n] the model wrote after its reply's second
+    sentence is its citation for the reply: the first sentence keeps it too ("Banks reported
+    robust lending growth … [3]." from "… growth. This move [3]."). Dropped with the second
+    sentence, or left off the first, the model's own citation was lost and the reason shown as
+    uncited (⚠). Only that article's number is carried: a reply citing another is left as the
+    model wrote it."""
     text = reply.strip()
     spans = sentence_spans(text)
     if len(spans) < 2:
         return text
     first, second = (text[start:end] for start, end in spans[:2])
-    if (citations_in(first) or not citations_in(second)
-            or len(WORD.findall(second)) < REASON_WORDS or POINTS_BACK.match(second)):  # fmt: skip
+    if citations_in(first) or not citations_in(second):
         return first
-    return text[spans[0][0] : spans[1][1]]
+    own = n is not None and citations_in(second) == (n,)
+    if n is not None and own:
+        first = cited_as(first, n)
+    if len(WORD.findall(second)) < REASON_WORDS or POINTS_BACK.match(second):
+        return first
+    return f"{first} {second}" if own else text[spans[0][0] : spans[1][1]]
+
+
+_CLOSING = re.compile(r"[.!?]*\s*$")
+
+
+def cited_as(sentence: str, n: int) -> str:
+    """`sentence` with [n] before its closing stop ("Banks rose [3].")."""
+    body = _CLOSING.sub("", sentence)
+    return f"{body} [{n}]{sentence[len(body) :].strip() or '.'}"
 
 
 def about_the_move(brief: str) -> str:

@@ -104,7 +104,7 @@ def _judge(
 def _take(judge: ReasonJudge, output: str, read: int) -> None:
     """A draft of article `read`'s turn judged, tidied as the report shows it, until
     `MOST_REASONS` are kept."""
-    draft = tidy(one_reason(output))
+    draft = tidy(one_reason(output, read))
     if draft and len(judge.kept) < MOST_REASONS:
         judge.take(draft, read)
 

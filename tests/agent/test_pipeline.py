@@ -579,20 +579,25 @@ def test_a_reply_that_opens_with_a_headline_keeps_the_cited_sentence_after_it(
     seen: list[str] = []
     quoting = _quoting(seen)
     replies: list[str] = []
+    kept: list[str] = []
 
     def headline_first(messages: list[ChatMessage]) -> str:
         # "Stocks rally to start the week. RBC expects … [11]." (the 1.5B model's habit),
         # then a sentence more that no turn should keep.
         headline = HEADLINES[len(replies) % len(HEADLINES)]
-        replies.append(f"{headline} {quoting(messages)}")
+        quote = quoting(messages)
+        replies.append(f"{headline} {quote}")
+        # The model's [n], written after its second sentence, covers the headline too.
+        (n,) = citations_in(quote)
+        kept.append(f"{headline[:-1]} [{n}]. {quote}")
         return f"{replies[-1]} Analysts see more gains ahead."
 
     answer = Copilot(research_deps, ScriptedLLM([headline_first] * 5)).ask(
         "why did small caps rally?", AS_OF
     )
     assert len(replies) == 3
-    for reply in replies:  # both sentences, the [n] the model wrote with them
-        assert reply in answer.written
+    for draft in kept:  # both sentences, each with the [n] the model wrote after them
+        assert draft in answer.written
     assert "Analysts see more gains" not in answer.written
     read = {int(_excerpt_shown(turn)[0]) for turn in seen}
     cited = {n for n in citations_in(answer.text) if isinstance(answer.sources[n], NewsSource)}

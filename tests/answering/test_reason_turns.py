@@ -51,6 +51,26 @@ def test_the_draft_runs_to_the_first_cited_sentence_of_the_first_two() -> None:
     assert one_reason("  ") == ""
 
 
+def test_the_citation_the_model_wrote_after_its_reply_covers_the_first_sentence() -> None:
+    # The turn showed article [3] alone; the model put its [3] after a second sentence.
+    banks = "Banks reported robust lending growth including a 20% rise in new card accounts."
+    cited_banks = banks[:-1] + " [3]."
+    assert one_reason(f"{banks} This move [3].", 3) == cited_banks
+    assert one_reason(f"{banks} This suggests more gains ahead. [3]", 3) == cited_banks
+    headline = "Stocks rally to start 2026 trading week as S&P expected to continue rise."
+    cited = "Lori Calvasina of RBC expects the S&P to keep rallying [11]."
+    assert one_reason(f"{headline} {cited}", 11) == (
+        f"Stocks rally to start 2026 trading week as S&P expected to continue rise [11]. {cited}"
+    )
+    # Another article's number is not the turn's: left as the model wrote it.
+    assert one_reason(f"{banks} This move [4].", 3) == banks
+    assert one_reason(f"{headline} {cited}", 3) == f"{headline} {cited}"
+    # No citation anywhere in the reply: nothing to carry.
+    assert one_reason(f"{banks} This move helped.", 3) == banks
+    # The first sentence cited already: the draft is that sentence, as before.
+    assert one_reason(f"{cited} {headline}", 11) == cited
+
+
 def test_a_draft_giving_a_cause_cited_to_the_measures_alone_is_withheld() -> None:
     # The turn for article [2] came back citing [1], the measured move: the figures bear out
     # the move, never its cause, so the draft is withheld and the next article read.
