@@ -437,7 +437,12 @@ class Copilot:
         good reasons near the threshold than invented ones, and key facts fell 0.54 → 0.51 on
         the legacy why-questions.)"""
         wanted = self.config.news_sentences
-        articles = sheet_articles(news, self.deps.ledger, max(wanted, self.config.reason_turns))
+        ledger = self.deps.ledger
+        measured = measured_facts(ledger, [n for record in run.records
+                                           if record.name not in NEWS_TOOLS
+                                           for n in record.sources])  # fmt: skip
+        articles = sheet_articles(news, ledger, max(wanted, self.config.reason_turns), measured,
+                                  run.as_of)  # fmt: skip
         if not articles:  # articles were found around the move, but none reports it: the gap
             read = articles_found(news, self.deps.ledger)
             run.news_gap = no_news_line(read)  # code's words: a note, never checked as a reason
@@ -450,10 +455,6 @@ class Copilot:
         if restate and brief:
             fields["question"] = about_the_move(brief)
         drafts: list[str] = []
-        ledger = self.deps.ledger
-        measured = measured_facts(ledger, [n for record in run.records
-                                           if record.name not in NEWS_TOOLS
-                                           for n in record.sources])  # fmt: skip
         judge = ReasonJudge(ledger, run.as_of, run.question, measured,
                             self._outsider(news))  # fmt: skip
         kept = judge.kept

@@ -24,6 +24,7 @@ from copilot.facts import Fact
 from copilot.market.symbols import is_yield
 from copilot.news.evidence_terms import Direction, entity_for, opposite
 from copilot.news.lexical import tokens
+from copilot.sentences import sentence_spans
 
 _VERBS = {
     "up": ("rose", "rise", "rises", "rising", "rallied", "rally", "rallies", "rallying",
@@ -104,6 +105,26 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
         ):
             return fact
     return None
+
+
+# A sentence that supposes rather than reports: "a rise in bond yields if investors worry".
+_SUPPOSED = re.compile(r"\b(?:if|unless|whether|could|would|might|may)\b", re.IGNORECASE)
+
+
+def runs_the_other_way(excerpt: str, facts: Iterable[Fact], as_of: date) -> bool:
+    """Whether an excerpt reports a measured instrument going the other way over the move's
+    window (`contradicts_a_move`, a supposing sentence aside) and in no sentence its measured
+    way. Such an excerpt is another day's news ("Micron's upbeat guidance boosted chip stocks"
+    under chips' fall of December 17): every reason the model drew from one in the development
+    runs was withheld as against the move or unsupported, and the turn cost a round."""
+    facts = list(facts)
+    sentences = [excerpt[start:end] for start, end in sentence_spans(excerpt)]
+    reported = [s for s in sentences if not _SUPPOSED.search(s)]
+    if not any(contradicts_a_move(s, facts, as_of) is not None for s in reported):
+        return False
+    # The measured way, read as the other way of the moves reversed.
+    reversed_moves = [f.model_copy(update={"value": -f.value}) for f in facts]
+    return all(contradicts_a_move(s, reversed_moves, as_of) is None for s in sentences)
 
 
 def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:

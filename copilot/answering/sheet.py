@@ -14,15 +14,24 @@ the Sources, where the reader sees them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from itertools import zip_longest
 
 from copilot.answer import ToolCallRecord
+from copilot.answering.against import runs_the_other_way
+from copilot.answering.excerpt_view import for_the_writer
 from copilot.claims.reasons import names_subject
+from copilot.facts import Fact
 from copilot.sources import NewsSource, SourceLedger
 
 
 def sheet_articles(
-    records: list[ToolCallRecord], ledger: SourceLedger, most: int = 6
+    records: list[ToolCallRecord],
+    ledger: SourceLedger,
+    most: int = 6,
+    measured: Sequence[Fact] = (),
+    as_of: date | None = None,
 ) -> list[tuple[int, str]]:
     """(number, excerpt) of the news records' articles, each once, in the order the tools
     ranked them, at most `most`: what the reasons turns show, one article a turn. Several
@@ -30,14 +39,22 @@ def sheet_articles(
     seconds, so neither way fills the reasons alone. An article whose excerpt never reports the
     moving instrument's market moving is not shown: whatever reason the model drew from it, the
     check would reject (`names_subject`), and the 1.5B model bridged it anyway ("UK businesses
-    faced …, which led to a move by XLP")."""
+    faced …, which led to a move by XLP"). Nor is one whose excerpt, as the writer sees it,
+    reports the move only going the other way (`runs_the_other_way`): the `measured` returns of
+    the instruments whose move the news was read for, as of `as_of`."""
+    moved = set(move_markets(records)[0])
+    measured = [fact for fact in measured if fact.subject in moved]
     articles: dict[int, str] = {}
     for rank in zip_longest(*(record.sources for record in records)):
         for n in rank:
             source = ledger.get(n) if n is not None else None
-            if (n not in articles and isinstance(source, NewsSource) and len(articles) < most
-                    and names_subject(source)):  # fmt: skip
-                articles[n] = source.excerpt or source.text
+            if (n in articles or not isinstance(source, NewsSource) or len(articles) >= most
+                    or not names_subject(source)):  # fmt: skip
+                continue
+            excerpt = source.excerpt or source.text
+            if as_of is not None and runs_the_other_way(for_the_writer(excerpt), measured, as_of):
+                continue
+            articles[n] = excerpt
     return list(articles.items())
 
 

@@ -62,7 +62,9 @@ def turns(
     found = as_records(news_steps(steps))
     if not found:
         return []
-    articles = sheet_articles(found, ledger, MOST_READS)
+    measured = measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
+                                       for n in s.sources])  # fmt: skip
+    articles = sheet_articles(found, ledger, MOST_READS, measured, as_of)
     brief = move_brief(found)
     question = about_the_move(brief) if premise and brief else topic
     fields = {"question": question, "as_of": as_of, "premise": premise}

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from copilot.answering.against import contradicts_a_move
+from copilot.answering.against import contradicts_a_move, runs_the_other_way
 from copilot.facts import Fact
 
 DAY = date(2025, 12, 17)
@@ -212,3 +212,36 @@ def test_treasury_yields_said_to_rise_under_a_measured_bond_rise_are_caught(sent
 )
 def test_yields_that_do_not_say_the_other_way_are_left(sentence: str) -> None:
     assert contradicts_a_move(sentence, [TLT_UP], date(2026, 1, 12)) is None
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        # The next day's rebound, found for tech's fall of December 17 (its draft was withheld).
+        "Bloomberg reports a technology-led market rebound. Micron's upbeat guidance boosted "
+        "technology stocks as chipmakers led.",
+        "Rate-cut hopes lifted the S&P 500. Traders now look to Friday's inflation report.",
+    ],
+)
+def test_an_excerpt_that_only_says_the_move_went_the_other_way_runs_against_it(
+    excerpt: str,
+) -> None:
+    assert runs_the_other_way(excerpt, [SPY, XLK], AS_OF)
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        # It says the measured way too: the article may explain the fall.
+        "Micron's upbeat guidance boosted technology stocks early. Technology stocks fell later "
+        "as AI worries returned.",
+        # A supposition reports no move.
+        "Technology stocks could rally if the Fed cuts rates. Investors await the data.",
+        # Another day's move, dated, says nothing of this one.
+        "Technology stocks rose on December 18 after Micron's guidance.",
+        # No move of the measured instruments at all.
+        "Micron reported record quarterly revenue on strong memory demand.",
+    ],
+)
+def test_an_excerpt_that_does_not_only_run_against_the_move_is_read(excerpt: str) -> None:
+    assert not runs_the_other_way(excerpt, [SPY, XLK], AS_OF)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from copilot.answer import ToolCallRecord
 from copilot.answering.sheet import move_brief, move_markets, only_the_backdrop, sheet_articles
+from copilot.facts import Fact
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 
@@ -120,3 +121,24 @@ def test_the_markets_a_move_was_read_for() -> None:
     record.arguments["backdrop"] = ["SPY"]
     assert move_markets([record]) == (["IWM"], ["SPY"])
     assert move_markets([]) == ([], [])
+
+
+def test_an_article_that_only_reports_the_move_going_the_other_way_is_not_read() -> None:
+    # IWM measured rising over the drivers' window (by hand: a made-up +8.77 %); SPY, the
+    # benchmark, measured falling, is not the move the news was read for.
+    iwm = Fact(subject="IWM", measure="return", value=8.77, unit="%",
+               start=date(2026, 1, 2), end=date(2026, 1, 22))  # fmt: skip
+    spy = Fact(subject="SPY", measure="return", value=-0.5, unit="%",
+               start=date(2026, 1, 2), end=date(2026, 1, 22))  # fmt: skip
+    ledger = SourceLedger()
+    against = _read_for(["small caps", "IWM"], 1, "Small caps tumbled as rate-cut hopes faded.")
+    both = _read_for(["small caps", "IWM"], 2, "Small caps fell early, then rallied on rate cuts.")
+    along = _read_for(["small caps", "IWM"], 3, "Small caps rallied as the S&P 500 slipped.")
+    first, second, third = (ledger.register(a) for a in (against, both, along))
+    records = [_drivers([first, second, third])]
+    assert [n for n, _ in sheet_articles(records, ledger, 2, [iwm, spy], date(2026, 1, 23))] == [
+        second,
+        third,
+    ]
+    # Without the measured moves (none measured), every article is read as before.
+    assert [n for n, _ in sheet_articles(records, ledger, 2)] == [first, second]
