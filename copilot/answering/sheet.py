@@ -15,7 +15,7 @@ the Sources, where the reader sees them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import zip_longest
 
 from copilot.answer import ToolCallRecord
@@ -23,6 +23,7 @@ from copilot.answering.against import runs_the_other_way
 from copilot.answering.excerpt_view import for_the_writer
 from copilot.claims.reasons import names_subject
 from copilot.facts import Fact
+from copilot.market.calendar import sessions_between
 from copilot.sources import NewsSource, SourceLedger
 
 
@@ -34,7 +35,8 @@ def sheet_articles(
     as_of: date | None = None,
 ) -> list[tuple[int, str]]:
     """(number, excerpt) of the news records' articles, each once, in the order the tools
-    ranked them, at most `most`: what the reasons turns show, one article a turn. Several
+    ranked them (those published before the move last: `_before_the_move`), at most `most`:
+    what the reasons turns show, one article a turn. Several
     searches (an unmeasured move searched both ways) take turns: their firsts, then their
     seconds, so neither way fills the reasons alone. An article whose excerpt never reports the
     moving instrument's market moving is not shown: whatever reason the model drew from it, the
@@ -44,18 +46,32 @@ def sheet_articles(
     the instruments whose move the news was read for, as of `as_of`."""
     moved = set(move_markets(records)[0])
     measured = [fact for fact in measured if fact.subject in moved]
-    articles: dict[int, str] = {}
+    found: dict[int, str] = {}
     for rank in zip_longest(*(record.sources for record in records)):
         for n in rank:
             source = ledger.get(n) if n is not None else None
-            if (n in articles or not isinstance(source, NewsSource) or len(articles) >= most
-                    or not names_subject(source)):  # fmt: skip
+            if n in found or not isinstance(source, NewsSource) or not names_subject(source):
                 continue
             excerpt = source.excerpt or source.text
             if as_of is not None and runs_the_other_way(for_the_writer(excerpt), measured, as_of):
                 continue
-            articles[n] = excerpt
-    return list(articles.items())
+            found[n] = excerpt
+    # Stable: those published around the move first, in rank order, then the earlier ones.
+    ordered = sorted(found.items(), key=lambda item: _before_the_move(ledger.get(item[0])))
+    return ordered[:most]
+
+
+def _before_the_move(source: object) -> bool:
+    """Whether an article was published on a session before the one preceding its move: it
+    reports an earlier day ("Intel shares rose … [4]", published January 13, drafted for chips'
+    move of January 15 as "due to" it). Its reasons held up half as often as those published
+    since (in a development run 18 of 61 cited drafts, against 98 of 178), so it is read last.
+    News of the evening or weekend before the move (the Greenland tariff threat of Saturday,
+    January 17, before Tuesday's fall) is not before it."""
+    if not isinstance(source, NewsSource) or source.move is None:
+        return False
+    published, first = source.published_at.date(), source.move[0]
+    return published < first and bool(sessions_between(published, first - timedelta(days=1)))
 
 
 def only_the_backdrop(articles: list[tuple[int, str]], ledger: SourceLedger) -> bool:

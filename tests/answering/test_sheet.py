@@ -142,3 +142,22 @@ def test_an_article_that_only_reports_the_move_going_the_other_way_is_not_read()
     ]
     # Without the measured moves (none measured), every article is read as before.
     assert [n for n, _ in sheet_articles(records, ledger, 2)] == [first, second]
+
+
+def test_articles_published_before_the_session_preceding_the_move_are_read_last() -> None:
+    # A fall on Tuesday, January 20, 2026: Friday the 16th was the session before it (Monday
+    # the 19th was Martin Luther King Jr. Day, an NYSE holiday).
+    def published(i: int, day: int) -> NewsSource:
+        article = _read_for(["small caps", "IWM"], i, f"Small caps fell, report {i}.")
+        article.published_at = datetime(2026, 1, day, 15)
+        article.move = (date(2026, 1, 20), date(2026, 1, 20))
+        return article
+
+    ledger = SourceLedger()
+    friday, saturday, tuesday, thursday = (
+        ledger.register(published(i, day)) for i, day in ((1, 16), (2, 17), (3, 20), (4, 15))
+    )
+    records = [_drivers([friday, thursday, saturday, tuesday])]
+    # The weekend's news comes before the move with no session between: read in rank order.
+    assert [n for n, _ in sheet_articles(records, ledger)] == [saturday, tuesday, friday, thursday]
+    assert [n for n, _ in sheet_articles(records, ledger, most=2)] == [saturday, tuesday]
