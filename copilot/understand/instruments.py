@@ -112,7 +112,12 @@ def _words_of_a_move(between: str) -> bool:
 
 
 _MARKET_SECTORS = re.compile(
-    r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b", re.IGNORECASE
+    r"(?<![\w&])(?:s\s?&\s?p(?:\s?500)?|market)(?:'s)?\s+sectors?\b"
+    # "which corner of the market got punished most", "what parts of the stock market led": a
+    # place in the market named by its parts is asked of its sectors (was: the S&P 500 alone)
+    r"|\b(?:which|what|each|every)\s+(?:corner|part|area|pocket|segment|slice|section|nook)s?"
+    r"\s+of\s+(?:the\s+)?(?:(?:u\.?s\.?|stock|equity)\s+)?market\b",
+    re.IGNORECASE,
 )
 
 

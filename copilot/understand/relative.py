@@ -110,6 +110,29 @@ _EDGE_OF = re.compile(
 )
 
 
+# "the pop in financials after the new year", "why did banks rally to start the year", "as the
+# year began": the year's opening days, read as "the start of the year" (the week or two after
+# New Year's Day; `named_edges`). Not "since the new year" (the year to date), nor a span the
+# date reader counts ("right after", "the first session after", "the week after New Year").
+_YEAR_OPENING = re.compile(
+    r"\b(?P<after>after|following)\s+(?:the\s+)?new\s+year(?!'?s?\s+(?:eve|day)\b)(?:'?s)?\b"
+    r"|\bto\s+(?:start|begin|kick\s+off|open)\s+(?:the|this)\s+(?:new\s+)?year\b"
+    r"|\bas\s+the\s+(?:new\s+)?year\s+(?:began|started|opened|got\s+underway|kicked\s+off)\b",
+    re.IGNORECASE,
+)
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:just|right|shortly|sessions?|days?|weeks?|months?)\s+$", re.IGNORECASE
+)
+
+
+def _year_openings(text: str) -> str:
+    def opening(match: re.Match[str]) -> str:
+        counted = match["after"] and _COUNTED_BEFORE.search(text[: match.start()])
+        return match[0] if counted else "at the start of the year"
+
+    return _YEAR_OPENING.sub(opening, text)
+
+
 # Words that put "the end of the year" ahead, not behind: a forecast, never a past window.
 _AHEAD = re.compile(
     r"\b(?:will|won'?t|going\s+to|expect\w*|forecast\w*|predict\w*|outlook|projected|by\s+the"
@@ -156,6 +179,7 @@ def named_edges(text: str, as_of: date) -> str:
             month = this - relativedelta(months=1) if last else this
         return f"{edge} of {month:%B} {month.year}"
 
+    text = _year_openings(text)
     return _parts_named(_EDGE_OF.sub(month_part, text), as_of)
 
 

@@ -1593,3 +1593,64 @@ def test_a_distance_from_the_peak_on_one_day_looks_back_through_it(catalog: Cata
         assert got.calls and got.calls[0].start is None and got.calls[0].end == D(2026, 1, 20)
     got = understand("How far below its peak was SPY in January?", A, catalog)
     assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "explain the pop in financials after the new year",  # found in the app: no window
+        "why did banks rally to start the year?",  # was: the last 20 sessions
+        "what sank gold as the year began?",
+        "how did stocks do following the new year",
+        "did silver climb after New Year's?",
+    ],
+)
+def test_the_years_opening_days_are_the_start_of_january(question: str, catalog: Catalog) -> None:
+    # As of Friday 2026-01-30: "the start of the year" is the start of January 2026, its days
+    # 1 to 10 (the last close on or before the 10th is Friday the 9th's).
+    got = understand(question, date(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.explicit, got.trace
+    assert (got.window.start, got.window.end) == (date(2026, 1, 1), date(2026, 1, 10)), got.trace
+
+
+def test_a_counted_span_after_new_year_and_the_year_so_far_read_as_before(
+    catalog: Catalog,
+) -> None:
+    # "The first session after New Years" is one session (Friday 2026-01-02); "since the new
+    # year" is the year to date; "after New Year's Eve" is since December 31's close.
+    one = understand(
+        "why did chips pop on the first session after New Years", D(2026, 1, 8), catalog
+    )
+    assert one.window is not None and (one.window.start, one.window.end) == (
+        D(2026, 1, 2), D(2026, 1, 2)
+    ), one.trace  # fmt: skip
+    ytd = understand("why did financials pop since the new year", D(2026, 1, 30), catalog)
+    assert ytd.window is not None and ytd.window.start == D(2026, 1, 1), ytd.trace
+    assert ytd.window.end is None, ytd.trace  # to the latest close
+    eve = understand("why did stocks fall after new year's eve", D(2026, 1, 30), catalog)
+    assert eve.window is not None and eve.window.label == "since 2025-12-31", eve.trace
+    assert eve.window.start == D(2026, 1, 1), eve.trace  # the move from the close of Dec 31
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which corner of the market got punished most in the final week of 2025?",
+        "which part of the market got hit hardest last week",
+        "what areas of the stock market led in january",
+        "which pocket of the market held up best this week?",
+    ],
+)
+def test_a_part_of_the_market_asked_by_place_ranks_the_sectors(
+    question: str, catalog: Catalog
+) -> None:
+    # Found in the app: "which corner of the market" measured the S&P 500 alone.
+    got = understand(question, date(2026, 1, 30), catalog)
+    assert sorted(i.symbol for i in got.instruments) == SECTORS, got.trace
+    assert got.intent is not None and got.intent.rank in ("asc", "desc"), got.trace
+
+
+def test_the_market_itself_and_the_rest_of_it_are_still_the_sp_500(catalog: Catalog) -> None:
+    for question in ("how did the market do last week", "why did the rest of the market fall"):
+        got = understand(question, date(2026, 1, 30), catalog)
+        assert [i.symbol for i in got.instruments] == ["SPY"], got.trace
