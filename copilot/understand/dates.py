@@ -852,3 +852,10 @@ def month_period(year: int, month: int) -> Period:
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, monthrange(year, month)[1])
+
+
+def counts_from_a_day(before: str) -> bool:
+    """Whether the words `before` a named day count a span from it that this reader dates ("the
+    first session after", "when trading resumed after", "the two weeks after", "right after",
+    "around")."""
+    return any(p.search(before) for p in (_NEXT_TO, _WEEK_AROUND, _AROUND))

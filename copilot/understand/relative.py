@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from copilot.understand.dates import Period, find_dates, names_a_day_of_last_week
+from copilot.understand.dates import Period, counts_from_a_day, find_dates, names_a_day_of_last_week
 from copilot.understand.model import Window
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import NUMBER, number_of
@@ -115,19 +115,16 @@ _EDGE_OF = re.compile(
 # New Year's Day; `named_edges`). Not "since the new year" (the year to date), nor a span the
 # date reader counts ("right after", "the first session after", "the week after New Year").
 _YEAR_OPENING = re.compile(
-    r"\b(?P<after>after|following)\s+(?:the\s+)?new\s+year(?!'?s?\s+(?:eve|day)\b)(?:'?s)?\b"
+    r"\b(?:after|following)\s+(?:the\s+)?(?P<day>new\s+year)(?!'?s?\s+(?:eve|day)\b)(?:'?s)?\b"
     r"|\bto\s+(?:start|begin|kick\s+off|open)\s+(?:the|this)\s+(?:new\s+)?year\b"
     r"|\bas\s+the\s+(?:new\s+)?year\s+(?:began|started|opened|got\s+underway|kicked\s+off)\b",
     re.IGNORECASE,
-)
-_COUNTED_BEFORE = re.compile(
-    r"\b(?:just|right|shortly|sessions?|days?|weeks?|months?)\s+$", re.IGNORECASE
 )
 
 
 def _year_openings(text: str) -> str:
     def opening(match: re.Match[str]) -> str:
-        counted = match["after"] and _COUNTED_BEFORE.search(text[: match.start()])
+        counted = match["day"] and counts_from_a_day(text[: match.start("day")])
         return match[0] if counted else "at the start of the year"
 
     return _YEAR_OPENING.sub(opening, text)
