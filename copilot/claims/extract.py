@@ -170,12 +170,25 @@ _ABOVE = re.compile(r"\babove\b", re.I)
 _BELOW = re.compile(r"\b(?:below|under|beneath)\b", re.I)
 
 
-def _side(text: str, clause: tuple[int, int]) -> int:
+# A distance from a high can only be below it, from a low only above: "2.19% away from its
+# high" (was read as +2.19% and cut against the measured -2.19%), "3% short of its record".
+_FROM_A_HIGH = re.compile(
+    r"\b(?:from|short\s+of|shy\s+of)\s+(?:its|the)\s+(?:[\w-]+\s+){0,2}(?:peaks?|highs?|record|top)\b",
+    re.I,
+)
+_FROM_A_LOW = re.compile(
+    r"\b(?:from|off)\s+(?:its|the)\s+(?:[\w-]+\s+){0,2}(?:troughs?|lows?|bottom)\b", re.I
+)
+
+
+def _side(text: str, clause: tuple[int, int], measure: str) -> int:
     """+1 "above", -1 "below" (an average, a peak): the side a distance is on, which binds its
     sign (a number signed the other way contradicts itself); 0 when the clause says neither or
-    both."""
+    both. A distance from a peak is below it, from a trough above it, whatever the words."""
     segment = text[clause[0] : clause[1]]
     above, below = bool(_ABOVE.search(segment)), bool(_BELOW.search(segment))
+    if measure == "peak_distance" and above == below:
+        above, below = bool(_FROM_A_LOW.search(segment)), bool(_FROM_A_HIGH.search(segment))
     return 0 if above == below else (1 if above else -1)
 
 
@@ -411,7 +424,9 @@ def extract_claims(
             if number.start in respective:  # "lost 0.4% and 0.7%, respectively": one verb
                 sign = sign or carried
                 carried = sign
-            side = _side(text, clause) if measure in ("sma_distance", "peak_distance") else 0
+            side = (
+                _side(text, clause, measure) if measure in ("sma_distance", "peak_distance") else 0
+            )
             own_sign = number.text[:1] in "+-\u2212\u2013"
             conflict = bool(side and own_sign and side != sign)
             if own_sign and not side and number.unit in SIGNED and not sized:

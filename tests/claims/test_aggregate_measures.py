@@ -71,3 +71,20 @@ def test_words_of_a_distance_from_the_record_read_as_one() -> None:
                    "At the end of October SMH was 1.52% below its all-time high [1].",
                    "SMH finished the month 1.52% off the highs [1]."):  # fmt: skip
         assert statuses(answer)["1.52%"] == "verified", answer
+
+
+def test_a_distance_from_the_high_with_no_sign_is_below_it() -> None:
+    # Found in the app: "2.19% away from its high" (QQQ, measured -2.19% from its peak) was read
+    # as +2.19%, contradicted, and its sentence cut.
+    for answer in ("SMH was 1.52% away from its record close on 2025-10-31 [1].",
+                   "SMH ended the month 1.52% from its all-time high [1].",
+                   "SMH was 1.52% shy of its peak at the end of October [1]."):  # fmt: skip
+        assert statuses(answer)["1.52%"] == "verified", answer
+    # The sign written the other way still contradicts it, and a wrong size is still wrong.
+    assert statuses("SMH was +1.52% from its record close on 2025-10-31 [1].") == {
+        "+1.52%": "contradicted"
+    }
+    assert (
+        statuses("SMH was 2.52% away from its record close on 2025-10-31 [1].")["2.52%"]
+        == "contradicted"
+    )
