@@ -194,11 +194,17 @@ def _move(
         ):
             settled.trace.append(f"window: {inner.reason}")
             return _Move(inner.start, inner.end, way)
-        if settled.direction not in (None, way) and window is not None and window.around:
+        around = window is not None and window.around is not None
+        # ("weak", "lagged": the whole period's standing, never a move inside it)
+        plain = loose and not _RELATIVE.search(settled.question)
+        if settled.direction not in (None, way) and (around or plain):
             # "What pushed transport stocks higher around Jan 21?" when the week around it
             # fell: the day was given loosely, so the rise inside it is the one asked about.
+            # So with a part of a month ("what pushed oil lower in mid January?": WTI netted
+            # +2.27% over Jan 12–20 and fell 4.38% on the 15th), when the move asked about is
+            # at least the net move the other way; a smaller dip is no move to explain.
             inner = move_within(values, start, end, settled.direction)
-            if inner is not None:
+            if inner is not None and (around or abs(inner.change) >= abs(change)):
                 settled.trace.append(f"window: {inner.reason}")
                 return _Move(inner.start, inner.end, settled.direction)
         if settled.direction not in (None, way):

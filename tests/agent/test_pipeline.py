@@ -1033,3 +1033,41 @@ def test_a_loosely_named_window_gives_way_to_the_move_inside_it(
         fell = close_on(rows, "2025-12-29") / close_on(rows, "2025-12-26") - 1
         assert fell < 0 and f"{symbol}: return {fell * 100:+.2f}% over 1 session" in answer.text
     assert any("netted" in line for line in answer.understanding)  # the reader is told why
+
+
+def test_a_move_asked_the_other_way_inside_a_part_of_a_month_is_the_one_explained(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    """Found in the app: "what pushed oil lower in mid january?" answered that WTI did not fall
+    (it netted a rise over January 12-20), though it fell on January 15 by more than the net."""
+    wti = {}
+    for line in (shared_data / "market" / "series" / "WTI.csv").read_text().splitlines()[1:]:
+        day, value = line.split(",")
+        wti[day] = float(value)
+    net = wti["2026-01-20"] / wti["2026-01-09"] - 1  # from the close before Jan 12
+    fall = wti["2026-01-15"] / wti["2026-01-14"] - 1
+    assert net > 0 > fall and abs(fall) >= abs(net)
+    quote = _quoting([])
+    answer = Copilot(research_deps, ScriptedLLM([quote] * 5)).ask(
+        "what pushed oil lower in mid january?", date(2026, 1, 30)
+    )
+    move = answer.tool_calls[0].arguments
+    assert (str(move["start"]), str(move["end"])) == ("2026-01-15", "2026-01-15")
+    assert "did not fall" not in answer.text
+    assert any("moved the other way overall" in line for line in answer.understanding)
+
+
+def test_a_smaller_move_the_other_way_inside_a_part_of_a_month_is_not_explained(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand from the raw closes: IWM rose over early January (Dec 31 to Jan 9), and its one
+    # lower close inside (Jan 7) was far smaller than that rise: no fall to explain.
+    rows = raw_closes(shared_data / "market" / "prices", "IWM")
+    net = close_on(rows, "2026-01-09") / close_on(rows, "2025-12-31") - 1
+    dip = close_on(rows, "2026-01-07") / close_on(rows, "2026-01-06") - 1
+    assert net > 0 > dip and abs(dip) < abs(net)
+    quote = _quoting([])
+    answer = Copilot(research_deps, ScriptedLLM([quote] * 5)).ask(
+        "why did small caps fall in early january?", date(2026, 1, 30)
+    )
+    assert "IWM did not fall over the period asked about: it rose" in answer.text
