@@ -82,12 +82,12 @@ def one_reason(reply: str, n: int | None = None) -> str:
     first, second = (text[start:end] for start, end in spans[:2])
     if citations_in(first) or not citations_in(second):
         return first
-    own = n is not None and citations_in(second) == (n,)
-    if n is not None and own:
-        first = cited_as(first, n)
+    carried = n if n is not None and citations_in(second) == (n,) else None
+    if carried is not None:
+        first = cited_as(first, carried)
     if len(WORD.findall(second)) < REASON_WORDS or POINTS_BACK.match(second):
         return first
-    return f"{first} {second}" if own else text[spans[0][0] : spans[1][1]]
+    return f"{first} {second}" if carried is not None else text[spans[0][0] : spans[1][1]]
 
 
 _CLOSING = re.compile(r"[.!?]*\s*$")

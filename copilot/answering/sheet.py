@@ -36,9 +36,9 @@ def sheet_articles(
 ) -> list[tuple[int, str]]:
     """(number, excerpt) of the news records' articles, each once, in the order the tools
     ranked them (those published before the move last: `_before_the_move`), at most `most`:
-    what the reasons turns show, one article a turn. Several
-    searches (an unmeasured move searched both ways) take turns: their firsts, then their
-    seconds, so neither way fills the reasons alone. An article whose excerpt never reports the
+    what the reasons turns show, one article a turn. Several searches (an unmeasured move
+    searched both ways) take turns: their firsts, then their seconds, so neither way fills the
+    reasons alone. An article whose excerpt never reports the
     moving instrument's market moving is not shown: whatever reason the model drew from it, the
     check would reject (`names_subject`), and the 1.5B model bridged it anyway ("UK businesses
     faced …, which led to a move by XLP"). Nor is one whose excerpt, as the writer sees it,
