@@ -27,6 +27,7 @@ from copilot.answering.reason_turns import (
 from copilot.answering.sheet import move_brief, move_markets, sheet_articles
 from copilot.answering.tidy import tidy
 from copilot.claims.cause_judge import CauseJudge, Recorded
+from copilot.facts import Fact
 from copilot.llm.base import ChatMessage, SupportsYesNo
 from copilot.research.budget import BudgetExhausted
 from copilot.research.models import ResearchEvent, ResearchRecord, StepRecord
@@ -62,9 +63,7 @@ def turns(
     found = as_records(news_steps(steps))
     if not found:
         return []
-    measured = measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
-                                       for n in s.sources])  # fmt: skip
-    articles = sheet_articles(found, ledger, MOST_READS, measured, as_of)
+    articles = sheet_articles(found, ledger, MOST_READS, _measured(steps, ledger), as_of)
     brief = move_brief(found)
     question = about_the_move(brief) if premise and brief else topic
     fields = {"question": question, "as_of": as_of, "premise": premise}
@@ -98,9 +97,14 @@ def _judge(
 ) -> ReasonJudge:  # fmt: skip
     """The answer's judge of drafts, against the report's measured moves: the same at drafting
     time and in a replay."""
-    measured = measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
-                                       for n in s.sources])  # fmt: skip
-    return ReasonJudge(ledger, as_of, topic, measured, outsider)
+    return ReasonJudge(ledger, as_of, topic, _measured(steps, ledger), outsider)
+
+
+def _measured(steps: list[StepRecord], ledger: SourceLedger) -> list[Fact]:
+    """The facts of the report's measure steps: the moves its articles are read and its drafts
+    judged against."""
+    return measured_facts(ledger, [n for s in steps if s.tool != "news_drivers"
+                                   for n in s.sources])  # fmt: skip
 
 
 def _take(judge: ReasonJudge, output: str, read: int) -> None:
