@@ -27,7 +27,14 @@ from datetime import date
 from typing import Any
 
 from copilot import prompts
-from copilot.answer import AgentEvent, Answer, EventCallback, ToolCallRecord, Verification
+from copilot.answer import (
+    AgentEvent,
+    Answer,
+    EventCallback,
+    ReasonCheck,
+    ToolCallRecord,
+    Verification,
+)
 from copilot.answering.company_news import outside_companies
 from copilot.answering.deadline import Deadline
 from copilot.answering.gaps import (
@@ -38,6 +45,7 @@ from copilot.answering.gaps import (
     headline,
     no_news_line,
     nothing_held_line,
+    unexplained_line,
     window_gaps,
 )
 from copilot.answering.lead import both_ends, lead_answer, move_paragraph, places_asked
@@ -214,13 +222,11 @@ class Copilot:
         notes += [*gaps, *([run.news_gap] if run.news_gap else [])]
         notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
         notes += window_gaps(run.records)  # a window with no observation yet: earlier figures
-        if run.withheld and not run.reasons_kept:  # every drafted reason failed its article
-            notes.append(
-                f"No reason was kept from the {_articles(len(run.withheld))} read: each "
-                "drafted reason stated a figure no source bears out, a direction the measured "
-                "data does not, a day outside the move, another market's news or only the move "
-                "again (listed apart)."
-            )
+        shown = [r for r in verification.reasons if r.kind == "reason"]
+        withheld_all = bool(run.withheld) and not run.reasons_kept
+        if not run.news_gap and (withheld_all or (run.reasons_kept and _unborne(shown))):
+            # Articles were read and no reason held up: all withheld, or shown and marked ⚠.
+            notes.append(unexplained_line(len(shown), len(run.withheld)))
         notes += self._stale(run)
         if run.deadline.expired():
             notes.append(f"(Cut short: {run.deadline.reason()}.)")
@@ -617,8 +623,9 @@ def _stop_after(sentences: int, deadline: Deadline) -> StopWhen:
     return lambda text: enough(text) or looping(text) or deadline.expired()
 
 
-def _articles(count: int) -> str:
-    return "1 stored article" if count == 1 else f"{count} stored articles"
+def _unborne(reasons: list[ReasonCheck]) -> bool:
+    """Reasons are shown and the answer's check bears out none of them (each marked ⚠)."""
+    return bool(reasons) and all(r.status != "supported" for r in reasons)
 
 
 def _no_coverage(record: ToolCallRecord) -> bool:

@@ -15,6 +15,7 @@ from copilot.sentences import spoken_list
 from copilot.understand.model import Understanding
 
 NO_NEWS_FIX = "market-copilot ingest news --rss <feed URL>"
+_ADD_NEWS = f"to add news coverage run `{NO_NEWS_FIX}` (or `market-copilot ingest news FOLDER`)"
 
 
 def cannot_answer(understanding: Understanding) -> str | None:
@@ -72,10 +73,29 @@ def no_news_line(read: int = 0) -> str:
     several = read > 1
     found = (f": the {read} article{'s' if several else ''} found around it never "
              f"report{'' if several else 's'} its market moving") if read else ""  # fmt: skip
-    return (
-        f"No stored article explains this move{found}; to add news coverage run "
-        f"`{NO_NEWS_FIX}` (or `market-copilot ingest news FOLDER`)."
-    )
+    return f"No stored article explains this move{found}; {_ADD_NEWS}."
+
+
+def unexplained_line(shown: int, withheld: int) -> str:
+    """The gap when articles were read but no reason the model drafted from them holds up:
+    every draft withheld (`withheld` of them, listed apart), or the `shown` ones all marked ⚠
+    by the answer's check. A reader left with only a ⚠ ("XLE fell … due to a sudden decrease
+    in oil [4]", from a stock-picking list) was never told that nothing explains the move,
+    nor how to add the news that would."""
+    if shown:
+        failed = (
+            "No reason above is borne out by the article it cites (each is marked ⚠), so no "
+            "stored article read explains this move"
+        )
+    else:
+        read = "1 stored article" if withheld == 1 else f"{withheld} stored articles"
+        failed = (
+            f"No reason was kept from the {read} read: each drafted reason stated a figure no "
+            "source bears out, a direction the measured data does not, a day outside the "
+            "move, another market's news or only the move again (listed apart). No stored "
+            "article read explains this move"
+        )
+    return f"{failed}; {_ADD_NEWS}."
 
 
 def backdrop_line(symbols: list[str], wider: list[str]) -> str:

@@ -315,7 +315,10 @@ def test_reasons_the_score_accepts_are_read_again_by_a_model_that_can_judge(
     assert [(r.judged, r.status) for r in trusted.verification.reasons if r.kind == "reason"] == [
         (0.9, "supported")
     ] * 3
-    assert doubted.text == trusted.text  # the judge marks a reason; it never cuts one
+    # The judge marks a reason; it never cuts one. With none borne out, the answer says so.
+    shown, gap = doubted.text.rsplit("\n\n", 1)
+    assert shown == trusted.text
+    assert gap.startswith("No reason above is borne out by the article it cites")
     # Its model calls are timed apart, within the check's time.
     assert 0.0 <= doubted.timings["judge"] <= doubted.timings["verify"]
 
@@ -567,7 +570,31 @@ def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> N
     assert len(llm.calls) == read and len(answer.removed) == read
     assert "shipping" not in answer.text
     assert f"No reason was kept from the {read} stored articles read" in answer.text
+    assert "`market-copilot ingest news --rss <feed URL>`" in answer.text  # what fixes it
     assert answer.text.startswith("IWM: return ")  # the measured move still stands
+
+
+def test_when_no_reason_shown_is_borne_out_the_answer_says_so_and_how_to_fix_it(
+    research_deps: ToolDeps,
+) -> None:
+    # No figure, the market named, the move's way: shown, but no article says it (⚠).
+    unborne = "Small caps rallied because shipping rates in Asia collapsed"
+    llm = ScriptedLLM([_drafting(unborne)] * 5)
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    reasons = [r for r in answer.verification.reasons if r.kind == "reason"]
+    assert reasons and all(r.status == "unsupported" for r in reasons)
+    assert "shipping rates" in answer.text
+    last = answer.text.split("\n\n")[-1]
+    assert last.startswith("No reason above is borne out by the article it cites")
+    assert "`market-copilot ingest news --rss <feed URL>`" in last
+
+
+def test_a_reason_borne_out_gets_no_gap_line(research_deps: ToolDeps) -> None:
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        "why did small caps rally?", AS_OF
+    )
+    assert any(r.kind == "reason" and r.status == "supported" for r in answer.verification.reasons)
+    assert "ingest news" not in answer.text and "borne out" not in answer.text
 
 
 HEADLINES = ("Small caps rally anew.", "Russell 2000 extends its run.", "Small caps lead again.")
