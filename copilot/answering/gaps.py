@@ -79,13 +79,13 @@ def no_news_line(read: int = 0) -> str:
 def unexplained_line(shown: int, withheld: int) -> str:
     """The gap when articles were read but no reason the model drafted from them holds up:
     every draft withheld (`withheld` of them, listed apart), or the `shown` ones all marked ⚠
-    by the answer's check. A reader left with only a ⚠ ("XLE fell … due to a sudden decrease
-    in oil [4]", from a stock-picking list) was never told that nothing explains the move,
-    nor how to add the news that would."""
-    if shown:
+    by the answer's check. A reader left with only ⚠ ("XLE fell … due to a sudden decrease
+    in oil [4]", from a stock-picking list) was never told that nothing read bears the move
+    out, nor how to add the news that would."""
+    if shown:  # the check can miss a true reason: unconfirmed, not refuted
         failed = (
-            "No reason above is borne out by the article it cites (each is marked ⚠), so no "
-            "stored article read explains this move"
+            "No reason above is confirmed by the article it cites (each is marked ⚠), so the "
+            "stored news read does not bear out an explanation of this move"
         )
     else:
         read = "1 stored article" if withheld == 1 else f"{withheld} stored articles"

@@ -28,6 +28,7 @@ from copilot.facts import Fact
 from copilot.market.symbols import family
 from copilot.sources import DataSource, SourceLedger
 from copilot.understand.model import Understanding
+from copilot.understand.relative import points_compared
 
 # "Did SPY gain in December?" asks whether it did: answered ("No: …"), not corrected.
 _YES_NO = re.compile(
@@ -124,7 +125,8 @@ def _only_the_direction(question: str, as_of: date | None) -> bool:
     """Whether a yes-or-no question asks only which way a move went: no figure of its own
     (dates aside) and no bound or comparison."""
     figures = [c for c in extract_claims(question, as_of) if not c.is_date]
-    return not figures and not _COMPARES.search(question)
+    # "higher than it was on May 1" compares the present with a point: the move since it
+    return not figures and not _COMPARES.search(points_compared(question))
 
 
 def _checked(head: str, ledger: SourceLedger, as_of: date | None) -> Verification | None:

@@ -45,7 +45,13 @@ from copilot.understand.measures import (
     periodic_move,
 )
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
-from copilot.understand.relative import RECENT_SESSIONS, judged_periods, named_edges
+from copilot.understand.relative import (
+    RECENT_SESSIONS,
+    compared_way,
+    judged_periods,
+    named_edges,
+    points_compared,
+)
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.unnamed import unnamed_subject
 from copilot.understand.vocabulary import spelled_out
@@ -107,10 +113,14 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         # "what was weighing on the S&P", "what's driving gold prices": reasons explain a move,
         # so an opening "what was" or a word for the price names no level to report
         asked = MOVE
+    level = asked is not None and (asked.measure, asked.aggregate) == ("level", "last")
+    if level and points_compared(words) != words:  # "below its level at the start of May"
+        asked = MOVE  # the present against a past point: the move since it
     if found.mentions and all(set(m.candidates) <= _FEAR_GAUGE for m in found.mentions):
         words = _MOOD.sub(" ", words)  # "what spooked everyone? the VIX …": no fall of the VIX
     # "what scared people? gold's jump after …": the instrument's own verb says its way
     direction = (_own_direction(masked, found.spans) if why else None) or direction_of(words)
+    direction = direction or compared_way(words)  # "still below where it stood in May"
     if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
     market_latest = session_on_or_before(as_of)
@@ -207,6 +217,7 @@ def _is_release(symbol: str) -> bool:
 def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:
     words = named_edges(words, as_of)  # "the start of the year" → "the start of January 2026"
     words = judged_periods(words)  # "a good month for small caps" → "this month for small caps"
+    words = points_compared(words)  # "below where it stood in May" → "below since May"
     found = without_a_session(find_window(words, as_of, latest), session_on_or_before(as_of))
     found = _own_window(found, asked, latest)
     mean = asked is not None and (asked.measure, asked.aggregate) == ("level", "mean")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
@@ -154,6 +155,44 @@ def judged_periods(text: str) -> str:
     if _AHEAD.search(text):
         return text
     return _JUDGED_PERIOD.sub(lambda m: f"this {m['unit'].lower()}", text)
+
+
+# The present held against a point in the past: "still below where it stood at the start of
+# December", "higher than it was on December 15", "up from its level at the end of November".
+# What is asked is the move since that point ("since the start of December"); read as a
+# window of its own, "the start of December" measured December 1-10 and the model answered
+# "still below" from it.
+_THEN = r"(?:it|they|·+)\s+(?:stood|was|were|traded|sat|closed|ended|finished)"
+_AT = r"(?:back\s+)?(?:at|on|in|around|as\s+of)\s+"
+_FROM_A_POINT = re.compile(
+    r"\b(?P<cmp>above|below|under|over|up\s+from|down\s+from|compared?\s+(?:with|to)|vs\.?|"
+    rf"versus|relative\s+to|against|back\s+to)\s+(?:(?:where|what)\s+{_THEN}\s+|(?:its|their)"
+    rf"\s+(?:level|price|close|value)\s+){_AT}"
+    rf"|\b(?P<more>higher|lower|up|down)\s+than\s+(?:{_THEN}\s+)?(?:back\s+)?(?:at|on)\s+",
+    re.IGNORECASE,
+)
+
+
+_POINT_WAYS: dict[str, Literal["up", "down"]] = {
+    "above": "up", "over": "up", "higher": "up", "up": "up",
+    "below": "down", "under": "down", "lower": "down", "down": "down",
+}  # fmt: skip
+
+
+def compared_way(text: str) -> Literal["up", "down"] | None:
+    """The way a point compared asks about: "still below where it stood …" asks whether it
+    fell since; "compared with where it stood …" asks no way."""
+    match = _FROM_A_POINT.search(text)
+    if match is None:
+        return None
+    return _POINT_WAYS.get((match["cmp"] or match["more"]).split()[0].lower())
+
+
+def points_compared(text: str) -> str:
+    """`text` with the present held against a past point written as the move since it, for
+    the date reader: "below where it stood at the start of December" → "below since the start
+    of December"."""
+    return _FROM_A_POINT.sub(lambda m: f"{m['cmp'] or m['more']} since ", text)
 
 
 def named_edges(text: str, as_of: date) -> str:

@@ -287,3 +287,25 @@ def test_a_yes_or_no_question_about_a_place_is_answered_from_the_ranking(
     assert yes.text.startswith(
         f"Yes: {worst} {_moved(moves[worst])} [1] {period}, the worst of the 11."
     )
+
+
+def test_the_present_held_against_a_past_point_is_answered_from_the_move_since_it(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "still below where it stood at the start of December" measured
+    # December 1-10 and the model said "still below". By hand: QQQ's last close before
+    # December (November 28) against the as-of close.
+    rows = raw_closes(shared_data / "market" / "prices", "QQQ")
+    assert max(d for d, _ in rows if d < "2025-12-01") == "2025-11-28"
+    since = (close_on(rows, "2026-01-22") / close_on(rows, "2025-11-28") - 1) * 100
+    way, word = ("No", "rose") if since > 0 else ("Yes", "fell")
+    question = "is the nasdaq 100 still below where it stood at the start of december?"
+    answer, _ = ask(shared_deps, question, [f"QQQ returned {since:.2f}% [1]."])
+    assert answer.text.startswith(
+        f"{way}: QQQ {word} {abs(since):.2f}% [1] from 2025-11-28 to 2026-01-22.\n\n"
+    )
+    # Held against a point with "than": the same move, answered the other way round.
+    answer, _ = ask(shared_deps, "is qqq higher than it was at the start of december?",
+                    [f"QQQ returned {since:.2f}% [1]."])  # fmt: skip
+    yes = "Yes" if since > 0 else "No"
+    assert answer.text.startswith(f"{yes}: QQQ {word} {abs(since):.2f}% [1] from 2025-11-28")

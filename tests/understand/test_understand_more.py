@@ -1654,3 +1654,49 @@ def test_the_market_itself_and_the_rest_of_it_are_still_the_sp_500(catalog: Cata
     for question in ("how did the market do last week", "why did the rest of the market fall"):
         got = understand(question, date(2026, 1, 30), catalog)
         assert [i.symbol for i in got.instruments] == ["SPY"], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "start", "way"),
+    [
+        # Found in the app: "the start of December" was read as a window of its own (December
+        # 1-10), and the model answered "still below" from it. The present held against a
+        # point is the move since that point, to the latest close.
+        ("is the nasdaq 100 still below where it stood at the start of december?", "QQQ",
+         D(2025, 12, 1), "down"),
+        # A day named: the move from its close (the window opens the day after).
+        ("is gold above where it was at the end of november?", "GLD", D(2025, 12, 1), "up"),
+        ("is xlk lower than it was on january 5?", "XLK", D(2026, 1, 6), "down"),
+        ("are small caps higher than at the start of the year?", "IWM", D(2026, 1, 1), "up"),
+        # A level held against a point: the move since it, not the level at its end.
+        ("is the s&p 500 below its level at the start of january?", "SPY", D(2026, 1, 1),
+         "down"),
+        # Compared with no way of its own: the move since, no way asked.
+        ("how does copper compare with where it stood on december 15?", "CPER",
+         D(2025, 12, 16), None),
+    ],
+)  # fmt: skip
+def test_the_present_against_a_past_point_is_the_move_since_it(
+    question: str, symbol: str, start: date, way: str | None, catalog: Catalog
+) -> None:
+    got = understand(question, date(2026, 1, 30), catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None and got.window.start == start, got.trace
+    assert got.window.end is None, got.trace  # to the latest close
+    assert got.intent is not None and got.intent.measure == "return", got.trace
+    assert got.direction == way, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        # A level asked at a point, or two periods compared, is not the present against it.
+        ("what was spy's close on december 15?", D(2025, 12, 15)),
+        ("did gold do better than silver in december?", D(2025, 12, 31)),
+    ],
+)
+def test_a_point_asked_alone_keeps_its_own_window(
+    question: str, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, date(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.end == end, got.trace
