@@ -41,6 +41,8 @@ _RANK_ASC = re.compile(
     r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
     r"harder)|"
     r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall)|"
+    # a period judged at its worst: "which commodity had the roughest january?"
+    r"roughest|toughest|ugliest|rockiest|bumpiest|grimmest|bleakest|gloomiest|most\s+painful|"
     # "which sector got clobbered the most": a beating is a fall, whatever the verb
     r"clobbered|hammered|battered|pummell?ed|crushed|smashed|walloped|bruised|tanked|cratered|"
     r"plummeted|plunged|slammed|punished|(?:got\s+)?(?:killed|beaten\s+(?:up|down))|"

@@ -56,8 +56,10 @@ _OVER_N = re.compile(  # "over 5 days", "in the 3 weeks": no last/past, but a nu
 )
 # "since D", "from D", and "after D" said with no count ("tech sold off after Christmas"; "the
 # 3 days after D" and "the week after D" are spans of their own, dates.py)
+# "since before Christmas", "from just before January 20": from the last close before the day.
 SINCE = re.compile(
-    r"\b(?:since|from|after)\s+(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
+    r"\b(?:(?:since|from)\s+(?P<before>(?:just\s+|right\s+)?before\s+)?|after\s+)"
+    r"(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
     re.I,
 )
 _FUTURE = re.compile(
@@ -126,7 +128,12 @@ _YEAR_OPENING = re.compile(
 def _year_openings(text: str) -> str:
     def opening(match: re.Match[str]) -> str:
         counted = match["day"] and counts_from_a_day(text[: match.start("day")])
-        return match[0] if counted else "at the start of the year"
+        if not counted:
+            return "at the start of the year"
+        # The day the span counts from, named as the date reader knows it: "right after new
+        # year" (no "'s") was not dated, and "the two weeks after new year" read "the past 2
+        # weeks".
+        return f"{text[match.start() : match.start('day')]}new year's"
 
     return _YEAR_OPENING.sub(opening, text)
 

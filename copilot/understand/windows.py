@@ -5,6 +5,7 @@ is a close; "days" are sessions; weeks, months and years are calendar spans."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -172,7 +173,8 @@ def _from_mentions(
         return _since(first.period, None, as_of, latest, spans)  # "higher than a month ago"
     since = SINCE.search(text[: first.start])
     if since is not None:
-        return _since(first.period, since.group("edge"), as_of, latest, spans)
+        before = since.group("before") is not None
+        return _since(first.period, since.group("edge"), as_of, latest, spans, before)
     event = _EVENT_WITH_DATE.search(text)
     if event is not None and _DATED_BY.match(text[event.end() : first.start]):
         # "after the jobs report on January 9": the event's day is given, and its session is
@@ -275,12 +277,21 @@ def _through(period: Period, as_of: date, spans: list[tuple[int, int]]) -> Windo
 
 
 def _since(
-    period: Period, edge: str | None, as_of: date, latest: date, spans: list[tuple[int, int]]
+    period: Period,
+    edge: str | None,
+    as_of: date,
+    latest: date,
+    spans: list[tuple[int, int]],
+    before: bool = False,
 ) -> WindowFound:
     """'since D': from the close of D; 'since November': from the close before it; 'since the
-    end of 2025': from the close of its last day."""
+    end of 2025': from the close of its last day; 'since before D': from the last close
+    before D (as 'since November' is)."""
     found = WindowFound(spans=spans)
     at_end = edge is not None and edge.split()[-2] in ("end", "close")
+    if period.kind == "day" and before and not at_end:
+        eve = period.start - timedelta(days=1)
+        period = replace(period, start=eve, end=eve)
     if period.kind == "day" or at_end:
         point = period.end
         say_snap(point, found)

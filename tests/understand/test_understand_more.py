@@ -1700,3 +1700,65 @@ def test_a_point_asked_alone_keeps_its_own_window(
 ) -> None:
     got = understand(question, date(2026, 1, 30), catalog)
     assert got.window is not None and got.window.end == end, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # "Since before D": from the last close before D. Christmas is a holiday, so its eve's
+        # close (December 24); January 19, 2026 is Martin Luther King Jr. Day, so the window
+        # opens on the 20th from January 16's close (was the Christmas session alone, and the
+        # move from January 20's close).
+        ("how has silver done since before christmas?", D(2025, 12, 25)),
+        ("how has silver done since before january 20?", D(2026, 1, 20)),
+        # Said without "before", the day's own close, as before.
+        ("how has silver done since january 20?", D(2026, 1, 21)),
+    ],
+)
+def test_since_before_a_day_is_from_the_last_close_before_it(
+    question: str, start: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.start == start, got.trace
+    assert got.window.end is None, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        # "New Year" with no "'s": a span counted from it is dated as "New Year's" is (was not
+        # dated, and "the two weeks after new year" read as the past two weeks).
+        ("what's gold done in the two weeks after new year?", D(2026, 1, 15)),
+        ("what's gold done in the two weeks after new year's?", D(2026, 1, 15)),
+        ("how did stocks do right after new year?", D(2026, 1, 8)),
+    ],
+)
+def test_a_span_counted_from_new_year_is_dated_from_new_years_day(
+    question: str, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (D(2026, 1, 2), end), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [
+        ("which commodity had the roughest january?", "asc"),  # was ranked from the highest
+        ("which sector had the most painful december?", "asc"),
+        ("which sector had the strongest january?", "desc"),
+    ],
+)
+def test_a_period_judged_at_its_worst_ranks_from_the_lowest(
+    question: str, rank: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None and got.intent.rank == rank, got.trace
+
+
+def test_since_before_a_holiday_weekend_measures_from_the_close_before_it(
+    catalog: Catalog,
+) -> None:
+    got = understand("how has silver done since before january 20?", D(2026, 1, 30), catalog)
+    # By the NYSE calendar: Friday the 16th, then the weekend and MLK Day (the 19th).
+    assert "from the close of 2026-01-16" in " ".join(got.trace), got.trace
