@@ -39,6 +39,7 @@ from copilot.understand.measures import (
     Asked,
     extreme_of_a_period,
     find_asked,
+    in_a_correction,
     near_an_extreme,
     not_market_data,
     percent_threshold,
@@ -106,7 +107,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         why
         and asked is not None
         and asked.measure.startswith("distance_from")
-        and (near_an_extreme(words))
+        and (near_an_extreme(words) or in_a_correction(words))
     ):  # "why did XLK pull back from near its record high": the move is what is explained
         asked = MOVE
     if why and asked is not None and (asked.measure, asked.aggregate) == ("level", "last"):

@@ -98,7 +98,9 @@ _DEPTH = re.compile(
 # word it is the worst day: `_WORST_DAY`).
 _DEEPEST_FALL = re.compile(
     r"\b(?:biggest|largest|deepest|worst|steepest|sharpest|heaviest)\s+(?:pull[\s-]?back|"
-    r"sell[\s-]?off|correction|slide|slump|rout|swoon|downdraft)s?\b",
+    r"sell[\s-]?off|correction|slide|slump|rout|swoon|downdraft)s?\b"
+    # "silver's max drop this month": a maximum is taken inside the window
+    r"|\bmax(?:imum)?\s+(?:drop|decline|fall|loss|dip)s?\b",
     _I,
 )  # not "the biggest drop / decline", which rank net moves ("which sector had the biggest drop")
 # "its 2025 low", "this year's high", "the month's low": the period the extreme is taken over.
@@ -131,7 +133,8 @@ _WORST_DAY = re.compile(
     r"|\b(?:worst|biggest|largest|sharpest)\s+(?:down|losing|red|negative)\s+(?:day|session)\b"
     r"|\b(?:worst|biggest|largest|sharpest|steepest|heaviest|deepest)\s+"
     + _ONE_DAY
-    + r"(?:drop|fall|loss|decline|sell[\s-]?off|slide|plunge)\b",
+    + r"(?:drop|fall|loss|decline|sell[\s-]?off|slide|plunge)\b"
+    r"|\bmax(?:imum)?\s+(?:(?:single|one|1)[\s-](?:day|session)|daily)\s+(?:drop|fall|loss|decline)\b",
     _I,
 )
 _BEST_DAY = re.compile(
@@ -430,8 +433,21 @@ def near_an_extreme(text: str) -> bool:
     return _NEAR_AN_EXTREME.search(text) is not None
 
 
+# "is tech in a correction?", "are small caps in bear market territory?": a fall from the peak
+# of a size (10 %, 20 %) that only the distance from it can say.
+_IN_A_FALL_FROM_PEAK = re.compile(
+    r"\bin\s+(?:a\s+)?(?:correction|bear[\s-]market)(?:\s+territory)?\b", _I
+)
+
+
+def in_a_correction(text: str) -> bool:
+    """'Is tech in a correction?': asked, the distance from the peak; asked why, the fall."""
+    return _IN_A_FALL_FROM_PEAK.search(text) is not None
+
+
 def _distance(text: str) -> Asked | None:
-    if _FROM_PEAK.search(text) or _ASKS_GIVEN_BACK.search(text):
+    peak = _FROM_PEAK.search(text) or _IN_A_FALL_FROM_PEAK.search(text)
+    if peak or _ASKS_GIVEN_BACK.search(text):
         return Asked(
             "distance_from_peak", "last", "distance from the peak",
             "the latest value / the highest value in the window − 1, with the peak's date",

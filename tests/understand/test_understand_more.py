@@ -1762,3 +1762,27 @@ def test_since_before_a_holiday_weekend_measures_from_the_close_before_it(
     got = understand("how has silver done since before january 20?", D(2026, 1, 30), catalog)
     # By the NYSE calendar: Friday the 16th, then the weekend and MLK Day (the 19th).
     assert "from the close of 2026-01-16" in " ".join(got.trace), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        # A correction or a bear market is a fall of a size from the peak: only the distance
+        # from it says whether it is one (was no measure).
+        ("is tech in a correction?", "distance_from_peak"),
+        ("are small caps in bear market territory?", "distance_from_peak"),
+        # A maximum fall inside the window is its deepest fall (was the net move) …
+        ("what's silver's max drop this month?", "drawdown"),
+        # … and within a session, the worst day (was the net move).
+        ("silver's maximum one-day decline in january?", "daily_return"),
+        # Asked why, the fall itself is explained.
+        ("why is tech in a correction?", "return"),
+    ],
+)
+def test_a_fall_sized_from_its_peak_is_measured_from_it(
+    question: str, measure: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None and got.intent.measure == measure, got.trace
+    if measure == "daily_return":  # the worst day: the lowest daily move
+        assert got.intent.aggregate == "min", got.trace
