@@ -437,3 +437,10 @@ SYMBOL_GROUPS: dict[str, tuple[str, ...]] = {
     "metal": ("GLD", "SLV", "PPLT", "CPER"),
     "precious metal": ("GLD", "SLV", "PPLT"),
 }
+# The sectors the news calls defensive (demand that holds up in a downturn) and cyclical
+# (demand that follows the economy), as the usual split names them; tech and communication
+# services are sometimes counted cyclical and are left out of both.
+SECTOR_STYLES: dict[str, tuple[str, ...]] = {
+    "defensive": ("XLP", "XLU", "XLV"),
+    "cyclical": ("XLY", "XLF", "XLI", "XLB", "XLE"),
+}

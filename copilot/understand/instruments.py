@@ -12,6 +12,7 @@ from copilot.market.symbols import (
     KNOWN_SYMBOLS,
     PLURAL_ONLY,
     SAME_MEASURE,
+    SECTOR_STYLES,
     SYMBOL_GROUPS,
     lookup,
     sector_symbols,
@@ -624,10 +625,27 @@ def _is_fund(symbol: str, table: str) -> bool:
     return table == "bars" and info is not None and info.kind in ("etf", "commodity")
 
 
+# "defensives", "cyclical stocks", "why were defensive sectors bid": the sectors of that style
+# (`SECTOR_STYLES`), not all eleven (was all eleven, or no market at all).
+_SECTOR_STYLE = re.compile(
+    r"\b(?P<style>defensive|cyclical)(?:s|\s+(?:sectors?|stocks|names|plays|shares|groups?|"
+    r"areas?))\b",
+    re.IGNORECASE,
+)
+
+
 def _sector_set(text: str, found: Found) -> None:
     named_sectors = {m.candidates[0] for m in found.mentions} & set(sector_symbols())
     if len(named_sectors) >= 2:
         return  # "which sector did best: XLE, XLK or XLF" means those three
+    styles = [m for m in _SECTOR_STYLE.finditer(text) if not _overlaps(*m.span(), found.spans)]
+    if styles:  # both named ("did cyclicals beat defensives"): both, side by side
+        kinds = list(dict.fromkeys(m["style"].lower() for m in styles))
+        found.sector_set = " and ".join(m.group(0) for m in styles)
+        found.set_symbols = tuple(s for kind in kinds for s in SECTOR_STYLES[kind])
+        found.set_name = f"{' and '.join(kinds)} sectors"
+        found.spans += [m.span() for m in styles]
+        return
     market_sectors = _MARKET_SECTORS.search(text)
     if market_sectors is not None:  # "the S&P 500 sectors": the set, not SPY
         start, end = market_sectors.span()

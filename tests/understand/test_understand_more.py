@@ -1786,3 +1786,26 @@ def test_a_fall_sized_from_its_peak_is_measured_from_it(
     assert got.intent is not None and got.intent.measure == measure, got.trace
     if measure == "daily_return":  # the worst day: the lowest daily move
         assert got.intent.aggregate == "min", got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        # A style of sector is its sectors: staples, utilities and health care are defensive;
+        # consumer discretionary, financials, industrials, materials and energy cyclical (was
+        # no market, or all eleven sectors).
+        ("how did defensives do in december?", ["XLP", "XLU", "XLV"]),
+        ("why were defensive sectors bid in december?", ["XLP", "XLU", "XLV"]),
+        ("how did cyclicals do in january?", ["XLB", "XLE", "XLF", "XLI", "XLY"]),
+        # Both named: both, side by side.
+        ("did cyclical stocks beat defensive stocks this month?",
+         ["XLB", "XLE", "XLF", "XLI", "XLP", "XLU", "XLV", "XLY"]),
+        # "Defensive" with no noun is no set.
+        ("which sector did best in december as investors got defensive?", SECTORS),
+    ],
+)  # fmt: skip
+def test_a_style_of_sector_is_its_sectors(
+    question: str, symbols: list[str], catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert sorted(i.symbol for i in got.instruments) == symbols, got.trace
