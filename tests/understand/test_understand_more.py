@@ -1809,3 +1809,16 @@ def test_a_style_of_sector_is_its_sectors(
 ) -> None:
     got = understand(question, D(2026, 1, 30), catalog)
     assert sorted(i.symbol for i in got.instruments) == symbols, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The present of "caught a bid" is a rise (was no way asked), as "bid up" was.
+        "did bonds catch a bid during the january 20 rout?",
+        "why did gold get bid up last week?",
+    ],
+)
+def test_a_bid_is_a_rise(question: str, catalog: Catalog) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.direction == "up", got.trace
