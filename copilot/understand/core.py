@@ -52,6 +52,7 @@ from copilot.understand.relative import (
     judged_periods,
     named_edges,
     points_compared,
+    recent_span,
 )
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.unnamed import unnamed_subject
@@ -221,6 +222,9 @@ def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> Wi
     words = points_compared(words)  # "below where it stood in May" → "below since May"
     found = without_a_session(find_window(words, as_of, latest), session_on_or_before(as_of))
     found = _own_window(found, asked, latest)
+    spread = asked is not None and asked.measure == "volatility"
+    if spread and found.window is None and not found.problems:
+        found = recent_span(words, latest) or found  # "how volatile is silver right now"
     mean = asked is not None and (asked.measure, asked.aggregate) == ("level", "mean")
     return averages_compared(found, words) if mean else found
 

@@ -279,9 +279,22 @@ _YESTERDAY = re.compile(
 RECENT_SESSIONS = 20  # what "lately" measures: about a month of sessions
 
 
-def _recently(text: str, as_of: date, latest: date) -> WindowFound | None:
+# "how volatile is silver right now": for a measure taken over a span, "now" is the recent span
+# (was all stored data, volatility's default).
+_NOW = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|at\s+present|nowadays)\b", re.I)
+
+
+def recent_span(text: str, latest: date) -> WindowFound | None:
+    """The last 20 sessions when `text` asks about now ("right now", "currently"): for a
+    measure taken over a span, where a point in time names none."""
+    return _recently(text, latest, latest, _NOW)
+
+
+def _recently(
+    text: str, as_of: date, latest: date, pattern: re.Pattern[str] = _RECENT
+) -> WindowFound | None:
     """'lately', 'recently', 'in recent weeks': the last 20 sessions, said as a default."""
-    match = _RECENT.search(text)
+    match = pattern.search(text)
     if match is None:
         return None
     found = sessions_window(RECENT_SESSIONS, [match.span()], latest)

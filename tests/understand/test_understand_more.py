@@ -1822,3 +1822,21 @@ def test_a_style_of_sector_is_its_sectors(
 def test_a_bid_is_a_rise(question: str, catalog: Catalog) -> None:
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.direction == "up", got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "sessions"),
+    [
+        # Volatility "right now" is over the recent span (was all stored data) …
+        ("how volatile is gold currently?", 20),
+        ("why is silver so volatile right now?", 20),
+        # … with no "now", volatility's default span, as before.
+        ("how volatile has gold been?", None),
+    ],
+)
+def test_volatility_now_is_over_the_recent_sessions(
+    question: str, sessions: int | None, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None and got.intent.measure == "volatility", got.trace
+    assert got.window is not None and got.window.sessions == sessions, got.trace
