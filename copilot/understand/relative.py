@@ -170,7 +170,7 @@ def judged_periods(text: str) -> str:
 # window of its own, "the start of December" measured December 1-10 and the model answered
 # "still below" from it.
 _THEN = r"(?:it|they|·+)\s+(?:stood|was|were|traded|sat|closed|ended|finished)"
-_AT = r"(?:back\s+)?(?:at|on|in|around|as\s+of)\s+"
+_AT = r"(?:back\s+)?(?:at|on|in|around|as\s+of|(?P<before>(?:just\s+|right\s+)?before))\s+"
 _FROM_A_POINT = re.compile(
     r"\b(?P<cmp>above|below|under|over|up\s+from|down\s+from|compared?\s+(?:with|to)|vs\.?|"
     rf"versus|relative\s+to|against|back\s+to)\s+(?:(?:where|what)\s+{_THEN}\s+|(?:its|their)"
@@ -199,7 +199,11 @@ def points_compared(text: str) -> str:
     """`text` with the present held against a past point written as the move since it, for
     the date reader: "below where it stood at the start of December" → "below since the start
     of December"."""
-    return _FROM_A_POINT.sub(lambda m: f"{m['cmp'] or m['more']} since ", text)
+    def since(match: re.Match[str]) -> str:
+        before = "before " if match["before"] else ""  # "since before Christmas" (`SINCE`)
+        return f"{match['cmp'] or match['more']} since {before}"
+
+    return _FROM_A_POINT.sub(since, text)
 
 
 def named_edges(text: str, as_of: date) -> str:

@@ -1668,6 +1668,9 @@ def test_the_market_itself_and_the_rest_of_it_are_still_the_sp_500(catalog: Cata
         ("is gold above where it was at the end of november?", "GLD", D(2025, 12, 1), "up"),
         ("is xlk lower than it was on january 5?", "XLK", D(2026, 1, 6), "down"),
         ("are small caps higher than at the start of the year?", "IWM", D(2026, 1, 1), "up"),
+        # "Before" a day: from the last close before it (Christmas Eve's).
+        ("is the russell 2000 still under where it was before christmas?", "IWM",
+         D(2025, 12, 25), "down"),
         # A level held against a point: the move since it, not the level at its end.
         ("is the s&p 500 below its level at the start of january?", "SPY", D(2026, 1, 1),
          "down"),
