@@ -199,6 +199,7 @@ def points_compared(text: str) -> str:
     """`text` with the present held against a past point written as the move since it, for
     the date reader: "below where it stood at the start of December" → "below since the start
     of December"."""
+
     def since(match: re.Match[str]) -> str:
         before = "before " if match["before"] else ""  # "since before Christmas" (`SINCE`)
         return f"{match['cmp'] or match['more']} since {before}"
