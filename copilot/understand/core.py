@@ -338,6 +338,16 @@ def _fill_instruments(
     if not chosen.instruments and not result.unknown:
         result.open_slots.append("instruments")
         result.trace.append("instruments: none named that the store knows (left to the model)")
+    if found.groups_compared:
+        # Asked whether cyclicals beat defensives, the model ranked the eight sectors and
+        # wrote "defensive stocks held up better", citing XLF's lead (a cyclical): no store
+        # measure averages a group, so code says what it can measure instead.
+        result.problems.append(
+            f"comparing the {found.groups_compared} sectors as groups is not a measure the "
+            'store computes (it averages no group of funds); ask about one group ("how did '
+            'defensive sectors do in December?"), or compare funds by name ("XLU vs XLF in '
+            'December")'
+        )
 
 
 def _fill_window(

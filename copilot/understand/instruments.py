@@ -161,6 +161,7 @@ class Found:
     sector_set: str | None = None  # the words that asked for a set ("which sector", "ETFs")
     set_symbols: tuple[str, ...] = ()  # the set's stored symbols
     set_name: str = ""  # "sector SPDRs", "bond ETFs", "ETFs"
+    groups_compared: str = ""  # "cyclical and defensive": two groups held against each other
 
 
 @dataclass(frozen=True)
@@ -639,12 +640,14 @@ def _sector_set(text: str, found: Found) -> None:
     if len(named_sectors) >= 2:
         return  # "which sector did best: XLE, XLK or XLF" means those three
     styles = [m for m in _SECTOR_STYLE.finditer(text) if not _overlaps(*m.span(), found.spans)]
-    if styles:  # both named ("did cyclicals beat defensives"): both, side by side
+    if styles:
         kinds = list(dict.fromkeys(m["style"].lower() for m in styles))
         found.sector_set = " and ".join(m.group(0) for m in styles)
         found.set_symbols = tuple(s for kind in kinds for s in SECTOR_STYLES[kind])
         found.set_name = f"{' and '.join(kinds)} sectors"
         found.spans += [m.span() for m in styles]
+        if len(kinds) > 1:  # "did cyclicals beat defensives": each group as a whole
+            found.groups_compared = " and ".join(kinds)
         return
     market_sectors = _MARKET_SECTORS.search(text)
     if market_sectors is not None:  # "the S&P 500 sectors": the set, not SPY

@@ -1800,7 +1800,7 @@ def test_a_fall_sized_from_its_peak_is_measured_from_it(
         ("how did defensives do in december?", ["XLP", "XLU", "XLV"]),
         ("why were defensive sectors bid in december?", ["XLP", "XLU", "XLV"]),
         ("how did cyclicals do in january?", ["XLB", "XLE", "XLF", "XLI", "XLY"]),
-        # Both named: both, side by side.
+        # Both named: both (the comparison of the groups is said to be unmeasured, below).
         ("did cyclical stocks beat defensive stocks this month?",
          ["XLB", "XLE", "XLF", "XLI", "XLP", "XLU", "XLV", "XLY"]),
         # "Defensive" with no noun is no set.
@@ -1843,3 +1843,20 @@ def test_volatility_now_is_over_the_recent_sessions(
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.intent is not None and got.intent.measure == "volatility", got.trace
     assert got.window is not None and got.window.sessions == sessions, got.trace
+
+
+def test_two_styles_of_sector_held_against_each_other_are_said_to_be_unmeasured(
+    catalog: Catalog,
+) -> None:
+    # Found in the app: asked whether defensives held up better than cyclicals, the model
+    # ranked the eight sectors and wrote "defensive stocks held up better", citing XLF (a
+    # cyclical, the best of December). No measure averages a group: code says so, and how to
+    # ask instead.
+    got = understand(
+        "did defensive stocks hold up better than cyclicals in december?", D(2026, 1, 30), catalog
+    )
+    assert got.problems, got.trace
+    assert "as groups is not a measure the store computes" in got.problems[0]
+    assert "how did defensive sectors do in December?" in got.problems[0]
+    one = understand("how did defensive stocks do in december?", D(2026, 1, 30), catalog)
+    assert not one.problems, one.trace
