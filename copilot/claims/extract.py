@@ -286,6 +286,14 @@ def _named_volatility(before: str) -> bool:
     return bool(_VOLATILITY_WAS.search(before))
 
 
+# "max drawdown", "peak-to-trough", "silver's maximum drop over the past two weeks" (as the
+# understanding layer reads the question: a maximum taken inside the window; "its maximum
+# one-day drop" is a day's move, and does not match).
+_DRAWDOWN_WORDS = re.compile(
+    r"drawdown|peak-to-trough|\bmax(?:imum)?\s+(?:drop|decline|fall|loss|dip)s?\b", re.I
+)
+
+
 def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str | None, bool]:
     """(measure class, comparative) from the words around `number` in its clause.
 
@@ -327,7 +335,7 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "periodic", False  # "its best week": no measure ranks weeks or months
         if _VOLATILITY.search(around):
             return "volatility", False
-        if re.search(r"drawdown|peak-to-trough", around, re.I):
+        if _DRAWDOWN_WORDS.search(around):
             return "drawdown", False
         if _PEAK.search(around):
             return "peak_distance", False
