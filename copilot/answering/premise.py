@@ -27,6 +27,7 @@ from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
 from copilot.market.symbols import family
 from copilot.sources import DataSource, SourceLedger
+from copilot.understand.measures import in_a_correction
 from copilot.understand.model import Understanding
 from copilot.understand.relative import points_compared
 
@@ -76,6 +77,9 @@ def corrections(
     moves = _asked_moves(settled, ledger) if settled is not None else []
     yes_no = settled is not None and bool(_YES_NO.search(settled.question))
     if settled is not None and yes_no and not premises:
+        fallen = _correction_answered(question, settled, ledger, as_of)
+        if fallen is not None:
+            return fallen
         placed = _place_answered(question, settled, ledger, as_of)
         if placed is not None:
             return placed
@@ -225,6 +229,45 @@ def _place_answered(
         if checked is None or any(r.contradicted for r in checked.reasons):
             return None
         return _answer_line(answered, head, checked)
+    return None
+
+
+# The usual lines for a fall from the peak, said in words (a convention, not a figure to check).
+_CORRECTION = (10.0, "a correction is commonly a fall of a tenth or more from the peak")
+_BEAR_MARKET = (20.0, "a bear market is commonly a fall of a fifth or more from the peak")
+_BEAR = re.compile(r"\bbear[\s-]market\b", re.IGNORECASE)
+
+
+def _correction_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Is tech in a correction?' answered in code's words from the measured distance below the
+    peak: "No: XLK is 5.38% [1] below its 2025-10-29 peak (a correction is commonly a fall of a
+    tenth or more from the peak)." (the tool's line stood alone, the question unanswered). None
+    unless one instrument's distance from its peak was measured."""
+    intent = settled.intent
+    if not in_a_correction(question) or intent is None or len(settled.instruments) != 1:
+        return None
+    if intent.measure != "distance_from_peak":
+        return None
+    line, convention = _BEAR_MARKET if _BEAR.search(question) else _CORRECTION
+    symbol = settled.instruments[0].symbol
+    for n, source in ledger.items():
+        if not isinstance(source, DataSource):
+            continue
+        for fact in source.facts:
+            if (fact.subject, fact.measure, fact.unit) != (symbol, "distance_from_peak", "%"):
+                continue
+            if fact.on is None:
+                return None
+            head = f"{symbol} is {fact.shown.lstrip('+-−')} [{n}] below its {fact.on} peak"
+            checked = _checked(head, ledger, as_of)
+            if checked is None:
+                return None
+            answered = "Yes" if -fact.value >= line else "No"
+            found = _answer_line(answered, head, checked)
+            found.text = f"{found.text.removesuffix('.')} ({convention})."
+            return found
     return None
 
 

@@ -309,3 +309,42 @@ def test_the_present_held_against_a_past_point_is_answered_from_the_move_since_i
                     [f"QQQ returned {since:.2f}% [1]."])  # fmt: skip
     yes = "Yes" if since > 0 else "No"
     assert answer.text.startswith(f"{yes}: QQQ {word} {abs(since):.2f}% [1] from 2025-11-28")
+
+
+def _below_the_peak(shared_data: Path, symbol: str) -> tuple[float, str]:
+    """(% below the highest close of the stored history, the peak's date), as of AS_OF."""
+    rows = [(d, c) for d, c in raw_closes(shared_data / "market" / "prices", symbol)
+            if d <= AS_OF.isoformat()]  # fmt: skip
+    peak_day, peak = max(rows, key=lambda row: row[1])
+    return (close_on(rows, AS_OF.isoformat()) / peak - 1) * 100, peak_day
+
+
+def test_whether_a_market_is_in_a_correction_is_answered_from_its_distance_below_the_peak(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "is tech in a correction right now?" showed the distance line alone.
+    below, peak_day = _below_the_peak(shared_data, "XLK")
+    assert -10 < below < 0  # by hand: below the peak, by less than a tenth
+    answer, _ = ask(shared_deps, "is tech in a correction?", ["XLK is below its peak [1]."])
+    assert answer.text.startswith(
+        f"No: XLK is {-below:.2f}% [1] below its {peak_day} peak (a correction is commonly a "
+        "fall of a tenth or more from the peak).\n\n"
+    )
+    marks = {answer.text[n.start : n.end]: n.status for n in answer.verification.numbers}
+    assert marks[f"{-below:.2f}%"] == "verified"
+    # A bear market is a fall of a fifth.
+    answer, _ = ask(shared_deps, "is tech in a bear market?", ["XLK is below its peak [1]."])
+    assert answer.text.startswith(f"No: XLK is {-below:.2f}% [1] below its {peak_day} peak (a bear")
+
+
+def test_a_fall_of_a_tenth_from_the_peak_is_a_correction(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand: silver's last stored close (February 18, 2026) against its highest close.
+    rows = raw_closes(shared_data / "market" / "prices", "SLV")
+    peak_day, peak = max(rows, key=lambda row: row[1])
+    below = (close_on(rows, "2026-02-18") / peak - 1) * 100
+    assert below <= -10
+    llm = ScriptedLLM(["SLV is below its peak [1]."])
+    answer = Copilot(shared_deps, llm).ask("is silver in a correction?", date(2026, 2, 18))
+    assert answer.text.startswith(f"Yes: SLV is {-below:.2f}% [1] below its {peak_day} peak")
