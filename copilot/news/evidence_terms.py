@@ -142,6 +142,7 @@ BELLWETHERS: dict[str, tuple[str, ...]] = {
 # would tie every macro piece to every market.
 _SHOPPERS = ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
              "holiday sales", "holiday shopping", "shoppers")  # fmt: skip
+_RATES = ("interest rates", "rate cut", "rate cuts", "fed chair", "fed chairman")
 DRIVERS: dict[str, tuple[str, ...]] = {
     "XRT": _SHOPPERS,
     "XLY": _SHOPPERS,
@@ -152,10 +153,12 @@ DRIVERS: dict[str, tuple[str, ...]] = {
     "XHB": ("mortgage rates", "housing starts", "home sales", "housing market"),
     "ITA": ("defense spending", "defense budget", "pentagon"),
     "IYT": ("freight", "trucking", "air travel"),
-    "TLT": ("bond yields", "10-year yield", "treasury yield"),
-    "IEF": ("bond yields", "10-year yield", "treasury yield", "treasury yields"),
-    "AGG": ("bond yields", "10-year yield", "treasury yield", "treasury yields"),
-    "LQD": ("bond yields", "10-year yield", "treasury yield", "treasury yields"),
+    # Bonds move on where rates are headed: the Fed's next cuts and who will chair it ("…
+    # Hassett, seen as more market-friendly and who could keep interest rates low").
+    "TLT": ("bond yields", "10-year yield", "treasury yield", *_RATES),
+    "IEF": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),
+    "AGG": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),
+    "LQD": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),
     # A broad commodity basket, half of it energy: its components' prices move it.
     "DBC": ("commodity prices", "oil prices", "crude oil", "natural gas"),
     "XLV": ("drug prices", "drug pricing", "medicare", "fda"),
