@@ -292,6 +292,19 @@ def test_a_bellwether_company_names_its_sector_but_no_query_uses_it() -> None:
     assert "micron" not in queries and "nvidia" not in queries
 
 
+def test_bond_funds_are_tied_to_where_rates_are_headed_but_no_query_uses_it() -> None:
+    # The stored wrap behind TLT's January 16, 2026 fall names no Treasury, only the Fed chair
+    # race and rates (read by hand from the article).
+    hassett = ("Investors have been betting on Hassett to succeed Fed Chairman Jerome Powell "
+               "after his term ends in May, as they see him as more market-friendly and who "
+               "could keep interest rates low.")  # fmt: skip
+    for symbol in ("TLT", "IEF", "AGG", "LQD"):
+        assert mentions(entity_for([symbol]), hassett), symbol
+    assert not mentions(entity_for(["XLE"]), hassett)  # not every market's news
+    queries = " ".join(move_queries(entity_for(["TLT"]), "down", MOVE_DAY, MOVE_DAY)).lower()
+    assert "interest rates" not in queries and "fed chair" not in queries
+
+
 def test_rrf_sums_reciprocal_ranks_and_keeps_the_closest_chunk() -> None:
     first = [_hit("a", 0.2), _hit("b", 0.9)]
     second = [_hit("b", 0.5), _hit("c", 0.4), _hit("a", 0.6)]
