@@ -142,7 +142,7 @@ BELLWETHERS: dict[str, tuple[str, ...]] = {
 # would tie every macro piece to every market.
 _SHOPPERS = ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
              "holiday sales", "holiday shopping", "shoppers")  # fmt: skip
-_RATES = ("interest rates", "rate cut", "rate cuts", "fed chair", "fed chairman")
+_RATES = ("fed chair", "fed chairman")
 DRIVERS: dict[str, tuple[str, ...]] = {
     "XRT": _SHOPPERS,
     "XLY": _SHOPPERS,
@@ -153,8 +153,10 @@ DRIVERS: dict[str, tuple[str, ...]] = {
     "XHB": ("mortgage rates", "housing starts", "home sales", "housing market"),
     "ITA": ("defense spending", "defense budget", "pentagon"),
     "IYT": ("freight", "trucking", "air travel"),
-    # Bonds move on where rates are headed: the Fed's next cuts and who will chair it ("…
-    # Hassett, seen as more market-friendly and who could keep interest rates low").
+    # Bonds move on where rates are headed, and so on who will chair the Fed ("Investors have
+    # been betting on Hassett to succeed Fed Chairman Jerome Powell … who could keep interest
+    # rates low"). Not "interest rates" or "rate cuts" alone: they tied long bonds' January 8
+    # slip to background on the Fed's 2025 cuts instead of that day's wrap.
     "TLT": ("bond yields", "10-year yield", "treasury yield", *_RATES),
     "IEF": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),
     "AGG": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),

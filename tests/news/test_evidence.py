@@ -301,6 +301,9 @@ def test_bond_funds_are_tied_to_where_rates_are_headed_but_no_query_uses_it() ->
     for symbol in ("TLT", "IEF", "AGG", "LQD"):
         assert mentions(entity_for([symbol]), hassett), symbol
     assert not mentions(entity_for(["XLE"]), hassett)  # not every market's news
+    # Background on rates with no word of the Fed's chair or of yields is not tied to them.
+    background = "The Federal Reserve cut its benchmark interest rate three times in 2025."
+    assert not mentions(entity_for(["TLT"]), background)
     queries = " ".join(move_queries(entity_for(["TLT"]), "down", MOVE_DAY, MOVE_DAY)).lower()
     assert "interest rates" not in queries and "fed chair" not in queries
 
