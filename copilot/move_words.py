@@ -15,8 +15,9 @@ RISE = (
     r"(?:rall\w*|r(?:ise|ose|isen|ising)|gain\w*|increas\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
     r"rebound\w*|advanc\w*|up|higher|outperform\w*|best|beat\w*|pop\w*|spik\w*|strong\w*|"
     r"lift\w*|boost\w*|buoy\w*|propel\w*|ripp(?:ed|ing)|fly(?:ing)?|moon\w*|(?:sky)?rocket\w*|"
-    r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|(?:caught|catch(?:es|ing)?)\s+a\s+bid|"
-    r"(?:were|was|got|gets?|getting)\s+bid(?:\s+up)?|bid\s+up|"
+    r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|"
+    r"(?:caught|catch(?:es|ing)?)\s+a\s+bid|(?:were|was|got|gets?|getting)\s+bid(?:\s+up)?|"
+    r"bid\s+up|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?)"
 )
 FALL = (

@@ -142,7 +142,7 @@ BELLWETHERS: dict[str, tuple[str, ...]] = {
 # would tie every macro piece to every market.
 _SHOPPERS = ("consumer confidence", "consumer spending", "consumer sentiment", "retail sales",
              "holiday sales", "holiday shopping", "shoppers")  # fmt: skip
-_RATES = ("fed chair", "fed chairman")
+_FED_CHAIR = ("fed chair", "fed chairman")
 DRIVERS: dict[str, tuple[str, ...]] = {
     "XRT": _SHOPPERS,
     "XLY": _SHOPPERS,
@@ -157,10 +157,10 @@ DRIVERS: dict[str, tuple[str, ...]] = {
     # been betting on Hassett to succeed Fed Chairman Jerome Powell … who could keep interest
     # rates low"). Not "interest rates" or "rate cuts" alone: they tied long bonds' January 8
     # slip to background on the Fed's 2025 cuts instead of that day's wrap.
-    "TLT": ("bond yields", "10-year yield", "treasury yield", *_RATES),
-    "IEF": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),
-    "AGG": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),
-    "LQD": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_RATES),
+    "TLT": ("bond yields", "10-year yield", "treasury yield", *_FED_CHAIR),
+    "IEF": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_FED_CHAIR),
+    "AGG": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_FED_CHAIR),
+    "LQD": ("bond yields", "10-year yield", "treasury yield", "treasury yields", *_FED_CHAIR),
     # A broad commodity basket, half of it energy: its components' prices move it.
     "DBC": ("commodity prices", "oil prices", "crude oil", "natural gas"),
     "XLV": ("drug prices", "drug pricing", "medicare", "fda"),
