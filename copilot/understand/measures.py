@@ -134,7 +134,8 @@ _WORST_DAY = re.compile(
     r"|\b(?:worst|biggest|largest|sharpest|steepest|heaviest|deepest)\s+"
     + _ONE_DAY
     + r"(?:drop|fall|loss|decline|sell[\s-]?off|slide|plunge)\b"
-    r"|\bmax(?:imum)?\s+(?:(?:single|one|1)[\s-](?:day|session)|daily)\s+(?:drop|fall|loss|decline)\b",
+    r"|\bmax(?:imum)?\s+(?:(?:single|one|1)[\s-](?:day|session)|daily)\s+"
+    r"(?:drop|fall|loss|decline)\b",
     _I,
 )
 _BEST_DAY = re.compile(
