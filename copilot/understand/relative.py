@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from copilot.understand.dates import Period, counts_from_a_day, find_dates, names_a_day_of_last_week
 from copilot.understand.model import Window
 from copilot.understand.sessions import session_on_or_before
-from copilot.understand.vocabulary import NUMBER, number_of
+from copilot.understand.vocabulary import MONTH, NUMBER, number_of
 from copilot.understand.window_build import (
     WindowFound,
     future_problem,
@@ -205,6 +205,20 @@ def points_compared(text: str) -> str:
         return f"{match['cmp'] or match['more']} since {before}"
 
     return _FROM_A_POINT.sub(since, text)
+
+
+# "What was the S&P 500's level at the start of January", "where did gold stand at the
+# beginning of December": a value at a point, the month's first close (read as a part of the
+# month, it was the value at the part's end, January 10).
+_AT_A_MONTHS_START = re.compile(
+    rf"\b(?:at|by|on)\s+the\s+(?:very\s+)?(?:start|beginning)\s+of\s+(?={MONTH}\b)", re.I
+)
+
+
+def months_first_session(text: str) -> str:
+    """`text` with a value asked at a month's start written as at its first session, for the
+    date reader (after `named_edges`: "the start of the year" is January's by then)."""
+    return _AT_A_MONTHS_START.sub("on the first session of ", text)
 
 
 def named_edges(text: str, as_of: date) -> str:

@@ -1860,3 +1860,28 @@ def test_two_styles_of_sector_held_against_each_other_are_said_to_be_unmeasured(
     assert "how did defensive sectors do in December?" in got.problems[0]
     one = understand("how did defensive stocks do in december?", D(2026, 1, 30), catalog)
     assert not one.problems, one.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        # A value at a month's start is its first close (was the value on the 10th, the end of
+        # "the start of January" read as a part of the month). By the NYSE calendar: January
+        # 2, 2026 (New Year's Day a holiday) and Monday, December 1, 2025.
+        ("what was the s&p 500's level at the start of january?", D(2026, 1, 2)),
+        ("where did gold stand at the start of the year?", D(2026, 1, 2)),
+        ("where was gold at the beginning of december?", D(2025, 12, 1)),
+    ],
+)
+def test_a_value_at_a_months_start_is_its_first_close(
+    question: str, day: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None and got.intent.measure == "level", got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (day, day), got.trace
+
+
+def test_a_move_at_a_months_start_is_still_its_first_days(catalog: Catalog) -> None:
+    got = understand("how did gold do at the start of the year?", D(2026, 1, 30), catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (D(2026, 1, 1), D(2026, 1, 10)), got.trace
