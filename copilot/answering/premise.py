@@ -27,7 +27,7 @@ from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
 from copilot.market.symbols import family
 from copilot.sources import DataSource, SourceLedger
-from copilot.understand.measures import in_a_correction
+from copilot.understand.measures import fall_from_peak_named
 from copilot.understand.model import Understanding
 from copilot.understand.relative import points_compared
 
@@ -235,7 +235,6 @@ def _place_answered(
 # The usual lines for a fall from the peak, said in words (a convention, not a figure to check).
 _CORRECTION = (10.0, "a correction is commonly a fall of a tenth or more from the peak")
 _BEAR_MARKET = (20.0, "a bear market is commonly a fall of a fifth or more from the peak")
-_BEAR = re.compile(r"\bbear[\s-]market\b", re.IGNORECASE)
 
 
 def _correction_answered(
@@ -245,12 +244,12 @@ def _correction_answered(
     peak: "No: XLK is 5.38% [1] below its 2025-10-29 peak (a correction is commonly a fall of a
     tenth or more from the peak)." (the tool's line stood alone, the question unanswered). None
     unless one instrument's distance from its peak was measured."""
-    intent = settled.intent
-    if not in_a_correction(question) or intent is None or len(settled.instruments) != 1:
+    intent, fall = settled.intent, fall_from_peak_named(question)
+    if fall is None or intent is None or len(settled.instruments) != 1:
         return None
     if intent.measure != "distance_from_peak":
         return None
-    line, convention = _BEAR_MARKET if _BEAR.search(question) else _CORRECTION
+    line, convention = _BEAR_MARKET if fall == "bear market" else _CORRECTION
     symbol = settled.instruments[0].symbol
     for n, source in ledger.items():
         if not isinstance(source, DataSource):

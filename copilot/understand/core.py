@@ -49,6 +49,7 @@ from copilot.understand.model import How, Instrument, Intent, Understanding, Win
 from copilot.understand.relative import (
     RECENT_SESSIONS,
     compared_way,
+    compares_a_point,
     judged_periods,
     months_first_session,
     named_edges,
@@ -117,7 +118,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         # so an opening "what was" or a word for the price names no level to report
         asked = MOVE
     level = asked is not None and (asked.measure, asked.aggregate) == ("level", "last")
-    if level and points_compared(words) != words:  # "below its level at the start of May"
+    if level and compares_a_point(words):  # "below its level at the start of May"
         asked = MOVE  # the present against a past point: the move since it
     if found.mentions and all(set(m.candidates) <= _FEAR_GAUGE for m in found.mentions):
         words = _MOOD.sub(" ", words)  # "what spooked everyone? the VIX …": no fall of the VIX

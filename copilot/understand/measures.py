@@ -437,13 +437,21 @@ def near_an_extreme(text: str) -> bool:
 # "is tech in a correction?", "are small caps in bear market territory?": a fall from the peak
 # of a size (10 %, 20 %) that only the distance from it can say.
 _IN_A_FALL_FROM_PEAK = re.compile(
-    r"\bin\s+(?:a\s+)?(?:correction|bear[\s-]market)(?:\s+territory)?\b", _I
+    r"\bin\s+(?:a\s+)?(?P<fall>correction|bear[\s-]market)(?:\s+territory)?\b", _I
 )
+
+
+def fall_from_peak_named(text: str) -> str | None:
+    """'correction' or 'bear market' when the question asks whether a market is in one."""
+    match = _IN_A_FALL_FROM_PEAK.search(text)
+    if match is None:
+        return None
+    return "correction" if match["fall"].lower() == "correction" else "bear market"
 
 
 def in_a_correction(text: str) -> bool:
     """'Is tech in a correction?': asked, the distance from the peak; asked why, the fall."""
-    return _IN_A_FALL_FROM_PEAK.search(text) is not None
+    return fall_from_peak_named(text) is not None
 
 
 def _distance(text: str) -> Asked | None:

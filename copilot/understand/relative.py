@@ -195,6 +195,11 @@ def compared_way(text: str) -> Literal["up", "down"] | None:
     return _POINT_WAYS.get((match["cmp"] or match["more"]).split()[0].lower())
 
 
+def compares_a_point(text: str) -> bool:
+    """Whether `text` holds the present against a past point (`points_compared`)."""
+    return _FROM_A_POINT.search(text) is not None
+
+
 def points_compared(text: str) -> str:
     """`text` with the present held against a past point written as the move since it, for
     the date reader: "below where it stood at the start of December" → "below since the start
