@@ -46,6 +46,7 @@ from copilot.answering.gaps import (
     no_news_line,
     nothing_held_line,
     unexplained_line,
+    unranked_note,
     window_gaps,
 )
 from copilot.answering.lead import both_ends, lead_answer, move_paragraph, places_asked
@@ -140,6 +141,7 @@ class _Run:
     write_messages: list[ChatMessage] = field(default_factory=list)  # kept for the repair turn
     move: str = ""  # a why-answer's first paragraph, written by code (a repair keeps it)
     unmeasured: str = ""  # a why-answer: code's words for a named market the store lacks
+    left_out: str = ""  # a ranking: code's words for the named markets the store lacks
     written: str = ""  # the model's own text (tidied): what the model, not code, said
     withheld: list[str] = field(default_factory=list)  # drafted reasons that did not hold up
     reasons_kept: int = 0  # a why-answer: drafted reasons that held up, shown
@@ -193,6 +195,8 @@ class Copilot:
             # A why-question about a market the store lacks: its news may still explain it.
             run.unmeasured = unmeasured_note(settled)
         if refusal is not None and not run.unmeasured:
+            run.left_out = unranked_note(settled)  # the stored ones ranked, the rest named
+        if refusal is not None and not run.unmeasured and not run.left_out:
             run.on_event(AgentEvent(kind="understood", text="\n".join(settled.trace)))
             return self._code_answer(run, refusal, [])
         calls = self._settle(run, settled)
@@ -215,6 +219,7 @@ class Copilot:
         removed = [*run.withheld, *removed]
         # Code's words for a market the store lacks: no claim to check, so checked not at all.
         text, verification = opened_with(run.unmeasured, Verification(), text, verification)
+        text, verification = opened_with(run.left_out, Verification(), text, verification)
         text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
         if removed and not text.strip():  # an empty answer says what failed

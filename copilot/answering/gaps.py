@@ -36,6 +36,27 @@ def cannot_answer(understanding: Understanding) -> str | None:
     return f"I cannot answer that{about} from the stored data: " + " ".join(reasons)
 
 
+def unranked_note(understanding: Understanding) -> str:
+    """Code's words for a ranking among named markets the store holds only some of ("which of
+    the Dow, the S&P and the Nasdaq did best in January?"): the stored ones are ranked and the
+    missing ones named, with the command that adds them. Empty unless two or more named
+    markets are stored and their measure is settled: one alone ranks nothing, and a question
+    that sets a missing name against a stored one ("how did Nvidia do against the S&P?") is
+    about the missing one, so it is refused as a whole."""
+    intent = understanding.intent
+    if (
+        not understanding.unknown or understanding.problems or understanding.why
+        or intent is None or intent.rank == "none"
+        or len(understanding.instruments) < 2 or not understanding.calls
+    ):  # fmt: skip
+        return ""
+    notes = []
+    for name in understanding.unknown:
+        fix = f" (to add it: `{name.fix}`)" if name.fix else ""
+        notes.append(f"{name.reason.rstrip('.')}, so the ranking below leaves it out{fix}.")
+    return " ".join(notes)
+
+
 def failure_lines(records: list[ToolCallRecord]) -> list[str]:
     """One line per failed tool call: what was asked and the tool's own reason."""
     lines = []

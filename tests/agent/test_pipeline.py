@@ -83,6 +83,41 @@ def test_a_name_the_store_lacks_is_answered_by_code_with_no_figure(
     assert [n for n in answer.verification.numbers if n.unit not in ("date", "year")] == []
 
 
+def test_a_ranking_ranks_the_stored_names_and_says_which_it_left_out(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    prices = shared_data / "market" / "prices"
+    moves = {}
+    for symbol in ("SPY", "QQQ"):  # the Dow (DIA) is not in the sample store
+        rows = raw_closes(prices, symbol)
+        moves[symbol] = _pct(close_on(rows, "2025-12-31"), close_on(rows, "2026-01-23"))
+    best = max(moves, key=lambda s: float(moves[s].rstrip("%")))
+    seen: list[str] = []
+
+    def writer(messages: list[ChatMessage]) -> str:
+        seen.append(messages[-1]["content"])
+        return f"{best} did best, returning {moves[best]} [1]."
+
+    answer, _, _ = ask(shared_deps, "which of the dow, the s&p and the nasdaq did best in "
+                       "january so far?", [writer])  # fmt: skip
+    assert answer.text.startswith(
+        "SPDR Dow Jones Industrial Average ETF (DIA) is not in the market store, so the ranking "
+        "below leaves it out (to add it: `market-copilot ingest online --yahoo DIA`)."
+    )
+    assert sorted(answer.tool_calls[0].arguments["symbols"]) == ["QQQ", "SPY"]
+    first = next(line for line in seen[0].splitlines() if "#1 " in line)
+    assert f"#1 {best}" in first and moves[best] in first
+    assert ("verified", moves[best]) in [(n.status, n.text) for n in answer.verification.numbers]
+
+
+def test_a_missing_name_set_against_a_stored_one_is_still_refused(
+    shared_deps: ToolDeps,
+) -> None:
+    # Only one stored name is left to rank, and the question is about the missing one.
+    answer, _, llm = ask(shared_deps, "which did better this month, Nvidia or the S&P?", [])
+    assert llm.calls == [] and answer.text.startswith("I cannot answer that about SPY and NVDA")
+
+
 def test_a_date_after_as_of_is_answered_by_code(shared_deps: ToolDeps) -> None:
     answer, _, llm = ask(shared_deps, "How did SPY do on March 3, 2026?", [])
     assert llm.calls == [] and answer.text.startswith("I cannot answer that")
