@@ -20,7 +20,7 @@ from copilot.answering.anchor import anchored_move, own_measures
 from copilot.answering.backdrop import moved_alongside, moved_with
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
-from copilot.market.recent_move import RecentMove, move_within, recent_move
+from copilot.market.recent_move import RecentMove, move_within, recent_move, span_words
 from copilot.market.symbols import moves_against_stocks
 from copilot.sentences import spoken_list
 from copilot.tools import ToolDeps
@@ -219,11 +219,20 @@ def _move(
         return _Move(start, end, way)
     # The default window ("the latest session's move") gives way to the move being explained.
     settled.trace[:] = [line for line in settled.trace if not line.startswith("window:")]
-    recent = recent_move(values, settled.direction)
+    # An event code cannot date ("since the rate cap news"): the recent move, said as a stand-in.
+    undated = f"'{settled.undated}' is not a period code can date" if settled.undated else ""
+    recent = recent_move(values, settled.direction, because=undated or "no period was named")
     if recent is None:
         settled.trace.append("window: no recent move in the asked direction")
         return None
     settled.trace.append(f"window: {recent.reason}")
+    if undated:
+        kind = "rise" if recent.change > 0 else "fall"
+        settled.window_note = (
+            f"The words {undated.replace(' is ', ' are ', 1)}, so the most unusual recent {kind} "
+            f'is explained instead: {span_words(recent)}; name a day to measure from it ("since '
+            'January 9").'
+        )
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
 
 

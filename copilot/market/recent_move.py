@@ -35,9 +35,11 @@ def recent_move(
     direction: Literal["up", "down"] | None = None,
     recent: int = 5,
     history: int = 60,
+    because: str = "no period was named",
 ) -> RecentMove | None:
     """The most unusual recent move of `close` (sorted, date-indexed), or None when there is
-    too little data or no move in the asked direction."""
+    too little data or no move in the asked direction. `because` says why the recent move is
+    the one explained."""
     values = close.dropna()
     if len(values) < 3:
         return None
@@ -49,7 +51,7 @@ def recent_move(
         return None
     way = "rise" if move.change > 0 else "fall"
     reason = (
-        f"no period was named, so the most unusual recent {way} is explained: {_span(move)} "
+        f"{because}, so the most unusual recent {way} is explained: {span_words(move)} "
         f"({move.score:.1f}× the typical move of that length)"
     )
     return replace(move, reason=reason)
@@ -80,7 +82,7 @@ def move_within(
     way = "rise" if move.change > 0 else "fall"
     reason = (
         f"the days asked about moved the other way overall, so the {way} inside them is the "
-        f"move asked about: {_span(move)} ({move.change * 100:+.2f}%)"
+        f"move asked about: {span_words(move)} ({move.change * 100:+.2f}%)"
     )
     return replace(move, reason=reason)
 
@@ -115,7 +117,8 @@ def _most_unusual(
     return None if best is None else best[1]
 
 
-def _span(move: RecentMove) -> str:
+def span_words(move: RecentMove) -> str:
+    """The move's sessions in words: 'the 3 sessions from 2026-01-12 to 2026-01-14'."""
     if move.sessions == 1:
         return f"the session of {move.end}"
     return f"the {move.sessions} sessions from {move.start} to {move.end}"

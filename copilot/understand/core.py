@@ -360,6 +360,7 @@ def _fill_window(
 ) -> None:  # fmt: skip
     result.problems += found.problems
     if found.vague:
+        result.undated = found.vague
         result.open_slots.append("window")
         result.trace.append(
             f"window: '{found.vague}' is not a period code can date (left to the model)"

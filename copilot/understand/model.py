@@ -75,6 +75,16 @@ class Understanding(BaseModel):
         description="A cause the question puts to the test, in its words ('was it the jobs "
         "report that…' → 'the jobs report'): the articles are searched for it.",
     )
+    undated: str = Field(
+        "",
+        description="Period words code cannot date ('since the election', 'after the rate cap "
+        "news'), left to the model; '' when none.",
+    )
+    window_note: str = Field(
+        "",
+        description="Code's words when the window measured is not the one the question named "
+        "(an event code cannot date): the answer says them after the move.",
+    )
     direction_note: str = Field(
         "",
         description="Code's words when the measured move runs against the question's direction "

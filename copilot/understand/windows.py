@@ -32,10 +32,13 @@ _FUZZY = re.compile(
     r"(?:year|month|week|quarter)|q[1-4]|(?:the\s+)?(?:year|month|quarter))\b",
     re.IGNORECASE,
 )
-# "since the election", "after the Fed meeting": an event, not a date.
+# "since the election", "after the Fed meeting": an event, not a date. Its words run to the
+# clause's end ("since the credit card rate cap news"), so the answer can say them back.
 _EVENT = re.compile(
     r"\b(?:since|after|before|during|around|following|ahead\s+of|between)\s+(?:the\s+|last\s+|"
-    r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?",
+    r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?(?:\s+(?!(?:and|but|or|while|vs|versus|"
+    r"than|compared|because|so|if|when|as|to|in|on|for|with|what|why|how|is|was|were|are)\b)"
+    r"[a-z][\w'-]+){0,5}",
     re.IGNORECASE,
 )
 _ALL_TIME = re.compile(

@@ -316,6 +316,27 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
             assert source.published_at.date() <= AS_OF, n
 
 
+def test_an_event_code_cannot_date_is_said_to_be_stood_in_for_by_the_recent_move(
+    research_deps: ToolDeps,
+) -> None:
+    # Before, the trace said "no period was named" and the answer showed another window with
+    # no word about it.
+    seen: list[str] = []
+    llm = ScriptedLLM([_quoting(seen)] * 5)
+    answer = Copilot(research_deps, llm).ask(
+        "why have small caps rallied since the greenland tariff climbdown?", AS_OF
+    )
+    move = answer.tool_calls[0].arguments
+    note = answer.text.split("\n\n")[1]
+    assert note.startswith(
+        "The words 'since the greenland tariff climbdown' are not a period code can date, so "
+        "the most unusual recent rise is explained instead: the "
+    )
+    assert f"from {move['start']} to {move['end']}; name a day to measure from it" in note
+    assert any(line.startswith("window: 'since the greenland tariff climbdown' is not a period")
+               for line in answer.understanding)  # fmt: skip
+
+
 class _JudgingLLM(ScriptedLLM):
     """The scripted model, able to read a reason again as the embedded one does (the cause
     judge): always `p` for "yes"; every judging turn kept."""

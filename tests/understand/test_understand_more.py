@@ -262,13 +262,19 @@ def test_an_event_on_a_given_day_is_dated_by_it(
         ("How did energy compare to tech since the election?", "since the election"),
         ("how did XLE do in mid-2025", "mid-2025"),
         ("how did the market do during the selloff", "during the selloff"),
+        # to the clause's end, so the answer can say the words back
+        (
+            "why have banks lagged since the credit card rate cap news?",
+            "since the credit card rate cap news",
+        ),
+        ("how did gold do after the Powell subpoena and why", "after the Powell subpoena"),
     ],
 )
 def test_periods_code_cannot_date_are_left_open(
     question: str, vague: str, catalog: Catalog
 ) -> None:
     got = understand(question, A, catalog)
-    assert got.open_slots == ["window"]
+    assert got.open_slots == ["window"] and got.undated == vague
     assert got.calls == []  # nothing runs on a guessed window
     assert f"window: '{vague}' is not a period code can date (left to the model)" in got.trace
 
