@@ -26,7 +26,7 @@ from copilot.sentences import spoken_list
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
 from copilot.understand.comparisons import direction_of
-from copilot.understand.model import Understanding
+from copilot.understand.model import Understanding, Window
 
 BENCHMARK = "SPY"
 # Words that compare rather than move: "why did banks lag" can be asked of a smaller rise.
@@ -193,6 +193,7 @@ def _move(
             and (inner := _understated(values, start, end, change))
         ):
             settled.trace.append(f"window: {inner.reason}")
+            settled.window_note = _narrowed(window, inner, against=False)
             return _Move(inner.start, inner.end, way)
         around = window is not None and window.around is not None
         # ("weak", "lagged": the whole period's standing, never a move inside it)
@@ -206,6 +207,7 @@ def _move(
             inner = move_within(values, start, end, settled.direction)
             if inner is not None and (around or abs(inner.change) >= abs(change)):
                 settled.trace.append(f"window: {inner.reason}")
+                settled.window_note = _narrowed(window, inner, against=True)
                 return _Move(inner.start, inner.end, settled.direction)
         if settled.direction not in (None, way):
             # "Why did crude drop in mid-January?" when it rose: the news explains the move
@@ -279,6 +281,22 @@ def _any_against(settled: Understanding, went: dict[str, Literal["up", "down"]])
 
 # A move inside the window this many times the window's own net move is the one asked about.
 UNDERSTATED = 2.0
+
+
+def _narrowed(window: Window | None, inner: RecentMove, against: bool) -> str:
+    """Code's words when a move inside the window named is the one explained (`against`: the
+    window's net move went the other way): the answer's dates differ from the period asked,
+    and the reader is told why ("tell me why biotech jumped in the first half of January":
+    IBB netted +1.06%, the jump was January 6–7)."""
+    kind = "rise" if inner.change > 0 else "fall"
+    net = (
+        ("fell" if kind == "rise" else "rose") + " on net"
+        if against
+        else f"netted a smaller {kind}"
+    )
+    label = f" ({window.label})" if window is not None else ""
+    return (f"The days asked about{label} {net}, so the {kind} inside them is the one "
+            f"explained: {span_words(inner)}.")  # fmt: skip
 
 
 def _understated(values: pd.Series, start: date, end: date, change: float) -> RecentMove | None:

@@ -1116,6 +1116,11 @@ def test_a_loosely_named_window_gives_way_to_the_move_inside_it(
         fell = close_on(rows, "2025-12-29") / close_on(rows, "2025-12-26") - 1
         assert fell < 0 and f"{symbol}: return {fell * 100:+.2f}% over 1 session" in answer.text
     assert any("netted" in line for line in answer.understanding)  # the reader is told why
+    # … in the answer too, since its dates are not the period named
+    assert (
+        "The days asked about (the end of December 2025, so far) netted a smaller fall, so the "
+        "fall inside them is the one explained: the session of 2025-12-29."
+    ) in answer.text.split("\n\n")[1]
 
 
 def test_a_move_asked_the_other_way_inside_a_part_of_a_month_is_the_one_explained(
@@ -1138,6 +1143,10 @@ def test_a_move_asked_the_other_way_inside_a_part_of_a_month_is_the_one_explaine
     assert (str(move["start"]), str(move["end"])) == ("2026-01-15", "2026-01-15")
     assert "did not fall" not in answer.text
     assert any("moved the other way overall" in line for line in answer.understanding)
+    assert (
+        "The days asked about (mid-January 2026) rose on net, so the fall inside them is the "
+        "one explained: the session of 2026-01-15."
+    ) in answer.text.split("\n\n")[1]
 
 
 def test_a_smaller_move_the_other_way_inside_a_part_of_a_month_is_not_explained(
