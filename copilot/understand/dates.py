@@ -172,9 +172,11 @@ AROUND_DAYS = 3  # each side: a week centred on the day
 _WEEK_OF = re.compile(
     r"(?:the\s+)?week\s+(?:of|beginning|starting|(?P<ending>ending|ended))\s+$", re.IGNORECASE
 )
-# "early / mid / late January", "the (very) end of January", "the first half of January".
+# "early / mid / late January", "the (very) end of January", "the first half of January";
+# "late in December", "the latter part of January" are thirds too.
 _PART_OF = re.compile(
-    r"(?:\b(?P<third>early|mid|late|(?:the\s+)?middle\s+of)[\s-]*|"
+    r"(?:\b(?P<third>(?:early|late)(?:\s+in)?|mid|(?:the\s+)?middle\s+of|(?:the\s+)?(?:early|"
+    r"earlier|first|opening|middle|latter|later|last|closing|final)\s+part\s+of)[\s-]*|"
     r"(?:the\s+)?(?P<very>very\s+)?(?P<edge>start|beginning|"
     r"end)\s+of\s+|(?:the\s+)?(?P<half>first|second|front|back|former|latter)\s+half\s+of\s+)"
     r"(?:the\s+month\s+of\s+)?$",
@@ -747,14 +749,28 @@ def _part_of(text: str, mention: DateMention) -> DateMention:
         start, end = (1, 7) if edge != "end" else (period.end.day - 6, period.end.day)
         word = f"the very {edge} of"
     else:
-        word = (found.group("third") or found.group("edge")).lower()
-        word = "mid" if word.endswith("middle of") else word  # "the middle of January"
+        word = _third((found.group("third") or found.group("edge")).lower())
         start, end = _THIRDS[word]
         word = word if found.group("third") else f"the {word} of"
     last = period.start.replace(day=min(end, period.end.day))
     label = f"{word} {period.label}".replace("mid ", "mid-")
     days = Period(period.start.replace(day=start), last, label, "part")
     return replace(mention, start=found.start(), period=days)
+
+
+def _third(words: str) -> str:
+    """The third of a month the words name: "the middle of" → mid, "late in" → late, "the
+    latter part of" → late, "the early part of" → early ("start" / "end" as they are)."""
+    if "middle" in words:
+        return "mid"
+    if words.startswith(("early", "late")):
+        return words.split()[0]
+    if words.endswith("part of"):
+        return "late" if _LATER_PART.search(words) else "early"
+    return words
+
+
+_LATER_PART = re.compile(r"\b(?:latter|later|last|closing|final)\b")
 
 
 def _week_around(text: str, mention: DateMention) -> DateMention:

@@ -887,6 +887,14 @@ def test_ranking_a_set_by_a_bare_question_ranks_moves(catalog: Catalog) -> None:
         ("TLT in the second half of November 2025", D(2025, 11, 16), D(2025, 11, 30),
          "the second half of November 2025"),
         ("late February 2025 for SPY", D(2025, 2, 21), D(2025, 2, 28), "late February 2025"),
+        # "late in", "the … part of": the same thirds (they were read as the whole month)
+        ("why did chips slide late in December?", D(2025, 12, 21), D(2025, 12, 31),
+         "late December 2025"),
+        ("how did gold do early in January?", D(2026, 1, 1), D(2026, 1, 10), "early January"),
+        ("XLE in the latter part of January", D(2026, 1, 21), D(2026, 1, 31), "late January"),
+        ("XLE in the early part of January", D(2026, 1, 1), D(2026, 1, 10), "early January"),
+        ("XLE in the middle part of January", D(2026, 1, 11), D(2026, 1, 20), "mid-January"),
+        ("XLE over the last part of December", D(2025, 12, 21), D(2025, 12, 31), "late Dec"),
     ],
 )  # fmt: skip
 def test_parts_of_a_month(
