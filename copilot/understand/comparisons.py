@@ -36,7 +36,8 @@ _WHICH = re.compile(
     _I,
 )
 _RANK_ASC = re.compile(
-    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|loser|losers|decliners?|"
+    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|lagging|trailed|loser|losers|"
+    r"decliners?|"
     r"fallers?|droppers?|underperformers?|"
     r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
     r"harder)|"

@@ -217,7 +217,8 @@ _VOLATILITY = re.compile(
     r"\b(?:volatil(?:e|ity)|choppy|choppiness|standard\s+deviation|std\.?\s+dev|realized\s+vol|"
     r"jumpy|jumpiness|jittery|bumpy|turbulen(?:t|ce)|erratic|whipsaw\w*|roller[\s-]?coaster|"
     r"swings(?!\s+(?:higher|lower|up|down|into|to)\b)|swung\s+around|swinging\s+around|"
-    r"bounc\w*\s+around|(?:rough|wild|rocky|bumpy|smooth|smoother)\s+(?:a\s+)?ride)\b",
+    r"bounc\w*\s+around|(?:rough|wild|rocky|bumpy|smooth|smoother)\s+(?:a\s+)?ride|how\s+wild|"
+    r"(?:trad|swung|swing|mov|gyrat|bounc|fluctuat)\w*\s+wildly)\b",
     _I,
 )
 _LEVEL = re.compile(

@@ -120,6 +120,8 @@ _EDGE_OF = re.compile(
 _YEAR_OPENING = re.compile(
     r"\b(?:after|following)\s+(?:the\s+)?(?P<day>new\s+year)(?!'?s?\s+(?:eve|day)\b)(?:'?s)?\b"
     r"|\bto\s+(?:start|begin|kick\s+off|open)\s+(?:the|this)\s+(?:new\s+)?year\b"
+    # "how did stocks start the new year?", "gold opened the new year strongly"
+    r"|\b(?:start(?:ed)?|beg[ia]n|kick(?:ed)?\s+off|open(?:ed)?)\s+(?:the|this)\s+new\s+year\b"
     r"|\bas\s+the\s+(?:new\s+)?year\s+(?:began|started|opened|got\s+underway|kicked\s+off)\b",
     re.IGNORECASE,
 )

@@ -298,6 +298,9 @@ def test_periods_code_cannot_date_are_left_open(
         ("was it a wild ride for oil in December?", "volatility", "last", "none"),
         ("has gold been a smoother ride than silver in January?", "volatility", "last", "none"),
         ("how much did gold jump in January?", "return", "last", "none"),
+        ("how wild has silver been lately?", "volatility", "last", "none"),  # was the return
+        ("did gold trade wildly in January?", "volatility", "last", "none"),
+        ("why did silver rally wildly last week?", "return", "last", "none"),
     ],
 )
 def test_more_measure_words(
@@ -1617,6 +1620,8 @@ def test_a_distance_from_the_peak_on_one_day_looks_back_through_it(catalog: Cata
         "what sank gold as the year began?",
         "how did stocks do following the new year",
         "did silver climb after New Year's?",
+        "how did stocks start the new year?",  # was: the latest session
+        "gold opened the new year strongly - why?",
     ],
 )
 def test_the_years_opening_days_are_the_start_of_january(question: str, catalog: Catalog) -> None:
@@ -1764,6 +1769,8 @@ def test_a_span_counted_from_new_year_is_dated_from_new_years_day(
         ("which commodity had the roughest january?", "asc"),  # was ranked from the highest
         ("which sector had the most painful december?", "asc"),
         ("which sector had the strongest january?", "desc"),
+        ("which sector trailed the most this month?", "asc"),  # was ranked from the highest
+        ("which sector was lagging the most this week?", "asc"),  # a control: read so before
     ],
 )
 def test_a_period_judged_at_its_worst_ranks_from_the_lowest(
