@@ -240,34 +240,70 @@ _BEAR_MARKET = (20.0, "a bear market is commonly a fall of a fifth or more from 
 def _correction_answered(
     question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
 ) -> Corrections | None:
-    """'Is tech in a correction?' answered in code's words from the measured distance below the
-    peak: "No: XLK is 5.38% [1] below its 2025-10-29 peak (a correction is commonly a fall of a
-    tenth or more from the peak)." (the tool's line stood alone, the question unanswered). None
-    unless one instrument's distance from its peak was measured."""
-    intent, fall = settled.intent, fall_from_peak_named(question)
-    if fall is None or intent is None or len(settled.instruments) != 1:
+    """'Is tech in a correction?' or 'is XLK within 5% of its high?' answered in code's words
+    from the measured distance from the extreme: "No: XLK is 5.38% [1] below its 2025-10-29
+    peak (a correction is commonly a fall of a tenth or more from the peak)." (the tool's line
+    stood alone, the question unanswered). None unless one instrument's distance from its peak
+    or trough was measured and the question names a correction, a bear market or a bound."""
+    intent = settled.intent
+    if intent is None or len(settled.instruments) != 1:
         return None
-    if intent.measure != "distance_from_peak":
+    fall = fall_from_peak_named(question) if intent.measure == "distance_from_peak" else None
+    bound = _within(question)
+    if intent.measure not in _EXTREMES or (fall is None and bound is None):
         return None
-    line, convention = _BEAR_MARKET if fall == "bear market" else _CORRECTION
     symbol = settled.instruments[0].symbol
     for n, source in ledger.items():
         if not isinstance(source, DataSource):
             continue
         for fact in source.facts:
-            if (fact.subject, fact.measure, fact.unit) != (symbol, "distance_from_peak", "%"):
+            if (fact.subject, fact.measure, fact.unit) != (symbol, intent.measure, "%"):
                 continue
             if fact.on is None:
                 return None
-            head = f"{symbol} is {fact.shown.lstrip('+-−')} [{n}] below its {fact.on} peak"
+            side, extreme = _EXTREMES[intent.measure]
+            head = f"{symbol} is {fact.shown.lstrip('+-−')} [{n}] {side} its {fact.on} {extreme}"
             checked = _checked(head, ledger, as_of)
             if checked is None:
                 return None
-            answered = "Yes" if -fact.value >= line else "No"
-            found = _answer_line(answered, head, checked)
+            if bound is not None:  # the question's own bound, in its words
+                inside = abs(fact.value) <= bound[0]
+                found = _answer_line("Yes" if inside else "No", head, checked)
+                tail = f"inside the {bound[1]} asked about" if inside else (
+                    f"more than the {bound[1]} asked about")  # fmt: skip
+                found.text = f"{found.text.removesuffix('.')}, {tail}."
+                return found
+            line, convention = _BEAR_MARKET if fall == "bear market" else _CORRECTION
+            found = _answer_line("Yes" if -fact.value >= line else "No", head, checked)
             found.text = f"{found.text.removesuffix('.')} ({convention})."
             return found
     return None
+
+
+_EXTREMES = {"distance_from_peak": ("below", "peak"), "distance_from_trough": ("above", "low")}
+# "within 5% of its high", "within five percent of the low": a bound on the distance
+_WITHIN = re.compile(
+    r"\bwithin\s+(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?P<unit>%|percent)\s+of\b",
+    re.IGNORECASE,
+)
+_COUNTS = {
+    w: i
+    for i, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+    )
+}
+
+
+def _within(question: str) -> tuple[float, str] | None:
+    """The bound 'within N% of' sets, as a number and as the question wrote it."""
+    match = _WITHIN.search(question)
+    if match is None:
+        return None
+    n = match["n"].lower()
+    value = float(_COUNTS.get(n, 0) or n)
+    said = f"{match['n']}{'%' if match['unit'] == '%' else ' percent'}"
+    return value, said
 
 
 def _stated(fact: Fact, measure: str, n: int) -> str | None:

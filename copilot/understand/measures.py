@@ -114,16 +114,21 @@ _EXTREME_OF = (
 _SPOT = r"(?:\s+(?:close|closing\s+(?:price|level)|level|point|value|print))?"
 _CLOSE_TO = (
     r"(?:clos(?:e|er|est)\s+to|near(?:er|est)?(?:\s+to)?|within\s+reach\s+of|"
-    r"(?:gap|distance)\s+(?:to|from))"  # "the smallest gap to its record high"
+    r"(?:gap|distance)\s+(?:to|from)|"  # "the smallest gap to its record high"
+    # "how close is QQQ to a record?", "how near is gold to its high": the name between
+    r"how\s+(?:close|near)\s+(?:is|are|was|were|has|have|did|does|do)\b[^?.,;]{1,40}?\bto|"
+    r"within\s+(?:\d+(?:\.\d+)?\s*%|\w+\s+percent)\s+of)"  # "is the S&P within 2% of its peak?"
 )
+# "its", "the", or a name's own: "the distance from SPY's 52-week low"
+_WHOSE = r"(?:its|the|their|a|[\w&·.-]+'s)?"
 _FROM_PEAK = re.compile(
     r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since|"
     rf"{_CLOSE_TO})\s+"
-    rf"(?:its|the|their|a)?\s*{_EXTREME_OF}(?:peaks?|highs?|tops?|records?|highest{_SPOT})\b",
+    rf"{_WHOSE}\s*{_EXTREME_OF}(?:peaks?|highs?|tops?|records?|highest{_SPOT})\b",
     _I,
 )
 _FROM_TROUGH = re.compile(
-    rf"\b(?:above|off|from|up\s+from|over|since|{_CLOSE_TO})\s+(?:its|the|their|a)?\s*"
+    rf"\b(?:above|off|from|up\s+from|over|since|{_CLOSE_TO})\s+{_WHOSE}\s*"
     rf"{_EXTREME_OF}(?:troughs?|lows?|bottoms?|lowest{_SPOT})\b",
     _I,
 )

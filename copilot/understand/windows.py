@@ -33,9 +33,12 @@ _FUZZY = re.compile(
     re.IGNORECASE,
 )
 # "since the election", "after the Fed meeting": an event, not a date. Its words run to the
-# clause's end ("since the credit card rate cap news"), so the answer can say them back.
+# clause's end ("since the credit card rate cap news"), so the answer can say them back. "Since
+# its peak" is no event: the measure's own extreme (`measures.py`), over the stored history.
 _EVENT = re.compile(
-    r"\b(?:since|after|before|during|around|following|ahead\s+of|between)\s+(?:the\s+|last\s+|"
+    r"\b(?:since|after|before|during|around|following|ahead\s+of|between)\s+"
+    r"(?!(?:its|their|the)\s+(?:[\w-]+\s+)?(?:peaks?|highs?|lows?|records?|tops?|bottoms?|"
+    r"troughs?)\b)(?:the\s+|last\s+|"
     r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?(?:\s+(?!(?:and|but|or|while|vs|versus|"
     r"than|compared|because|so|if|when|as|to|in|on|for|with|what|why|how|is|was|were|are)\b)"
     r"[a-z][\w'-]+){0,5}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -348,3 +349,29 @@ def test_a_fall_of_a_tenth_from_the_peak_is_a_correction(
     llm = ScriptedLLM(["SLV is below its peak [1]."])
     answer = Copilot(shared_deps, llm).ask("is silver in a correction?", date(2026, 2, 18))
     assert answer.text.startswith(f"Yes: SLV is {-below:.2f}% [1] below its {peak_day} peak")
+
+
+def test_whether_a_market_is_within_a_bound_of_its_extreme_is_answered_from_the_distance(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found asking in new words: "is xlk within five percent of its high?" showed the tool's
+    # distance line, copied by the model, with no yes or no.
+    below, peak_day = _below_the_peak(shared_data, "XLK")
+    bound = 5 if -below > 5 else 1  # a bound it is outside of, by hand
+    answer, _ = ask(shared_deps, f"is xlk within {bound}% of its high?",
+                    ["XLK is below its peak [1]."])  # fmt: skip
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        f"No: XLK is {-below:.2f}% [n] below its {peak_day} peak, more than the {bound}% asked "
+        "about.\n\n"
+    )
+    below, peak_day = _below_the_peak(shared_data, "SPY")
+    bound = int(-below) + 1  # a bound it is inside of, in words
+    word = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][
+        bound - 1
+    ]
+    answer, _ = ask(shared_deps, f"is the s&p within {word} percent of its peak?",
+                    ["SPY is below its peak [1]."])  # fmt: skip
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        f"Yes: SPY is {-below:.2f}% [n] below its {peak_day} peak, inside the {word} percent "
+        "asked about.\n\n"
+    )

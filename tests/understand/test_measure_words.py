@@ -112,6 +112,29 @@ def test_a_ranking_by_distance_from_an_extreme_reads_depth_and_nearness(
     assert (call.measure, call.rank) == (measure, rank)
 
 
+@pytest.mark.parametrize(
+    ("question", "symbol", "measure"),
+    [
+        # the name between "how close" and "to": were the highest level, or no measure at all
+        ("how close is qqq to a record?", "QQQ", "distance_from_peak"),
+        ("how near is gold to its all-time high?", "GLD", "distance_from_peak"),
+        ("is xlk within five percent of its high?", "XLK", "distance_from_peak"),
+        ("is the s&p within 2% of its peak?", "SPY", "distance_from_peak"),
+        ("what's the distance from spy's 52-week low?", "SPY", "distance_from_trough"),
+        # "since its peak" anchors the measure; it is no event left to the model
+        ("how much has xlf fallen since its peak?", "XLF", "distance_from_peak"),
+        ("how much has silver gained since its low?", "SLV", "distance_from_trough"),
+    ],
+)  # fmt: skip
+def test_nearness_to_an_extreme_in_other_words_is_the_distance_from_it(
+    catalog: Catalog, question: str, symbol: str, measure: str
+) -> None:
+    got = understand(question, A, catalog)
+    [call] = got.calls
+    assert (call.symbols, call.measure) == ([symbol], measure), got.trace
+    assert got.open_slots == []
+
+
 COMMODITIES = ["CPER", "DBC", "GLD", "PPLT", "SLV"]
 BONDS = ["AGG", "HYG", "IEF", "LQD", "TLT"]
 
