@@ -1849,6 +1849,26 @@ def test_a_bid_is_a_rise(question: str, catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "way"),
+    [
+        # Found in the app: "why did chips sag late in december?" had no way asked, so the
+        # rise of SMH over the days went unsaid against the question's word.
+        ("why did chips sag late in december?", "down"),
+        ("why did tech stumble last week?", "down"),
+        ("why did stocks wilt on friday?", "down"),
+        ("why did small caps falter in late january?", "down"),
+        ("why did silver buckle?", "down"),
+        ("why did oil skid on january 7?", "down"),
+        ("why did gold zoom higher?", "up"),  # a control: "higher" was read before
+        ("why did silver take off in january?", "up"),
+    ],
+)
+def test_more_words_for_a_move(question: str, way: str, catalog: Catalog) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.direction == way, got.trace
+
+
+@pytest.mark.parametrize(
     ("question", "sessions"),
     [
         # Volatility "right now" is over the recent span (was all stored data) …
