@@ -151,19 +151,22 @@ _LONG_AGO = re.compile(
     r"covid|dot|global|last\s+(?:crisis|recession)))",
     re.IGNORECASE,
 )
-_VERB_PLACE = re.compile(rf"{_MOST_WORDS}$", re.IGNORECASE)
+_DONE = r"(?:done|did|does|do|fared|fares|performed|performs)"
+_VERB_PLACE = re.compile(rf"(?:{_MOST_WORDS}|{_DONE}\s+(?:best|worst))$", re.IGNORECASE)
+# "XLE has done / did / fared worst since …": the place a verb took over a window
+DONE_BEFORE = re.compile(rf"\b{_DONE}\s+$", re.IGNORECASE)
 
 
-def since_starts_the_window(place: str, between: str, after: str) -> bool:
+def since_starts_the_window(place: str, between: str, after: str, after_verb: bool = False) -> bool:
     """Whether "since …" after a `place` word is the window its group is ranked over: the place
     or the words `between` it and "since" name the group ("the best bond fund", "the top
-    performer"), or a verb's place ("fell the most") stands right before it; and what follows
-    "since" (`after`) is no distant past ("since 2008")."""
+    performer"), or a verb's place ("fell the most"; `after_verb`: "has done best") stands
+    right before it; and what follows "since" (`after`) is no distant past ("since 2008")."""
     if _LONG_AGO.match(after):
         return False
     if _GROUP_NOUN.search(f"{place} {between}"):
         return True
-    return _VERB_PLACE.search(place) is not None and not between.strip()
+    return (after_verb or _VERB_PLACE.search(place) is not None) and not between.strip()
 
 
 # "one of the best", "among the laggards", "not the worst", "far from the worst": no claim to
@@ -254,7 +257,8 @@ def _own_history(body: str, place: re.Match[str]) -> bool:
     if after["since"] is None:
         return True
     between = body[place.end() : after.start("since")]
-    return not since_starts_the_window(place.group(), between, body[after.end() :])
+    verb = DONE_BEFORE.search(body, 0, place.start()) is not None
+    return not since_starts_the_window(place.group(), between, body[after.end() :], verb)
 
 
 def subject_of(sentence: Sentence, place: Place) -> Subject | None:

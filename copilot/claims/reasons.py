@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
-from copilot.claims.places import since_starts_the_window
+from copilot.claims.places import DONE_BEFORE, since_starts_the_window
 from copilot.claims.reason_days import NamedDays, after_publication, outside_move
 from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import mentions as subject_mentions
@@ -331,7 +331,10 @@ def superlatives(text: str) -> list[Superlative]:
             continue
         if m["since"]:
             word, between = m["since"].split(None, 1)  # "best", "bond fund since"
-            if not since_starts_the_window(word, between.removesuffix("since"), text[m.end() :]):
+            between = between.removesuffix("since")
+            # "SLV has done best since Christmas": the place a verb took over the window
+            verb = DONE_BEFORE.search(text, 0, m.start()) is not None
+            if not since_starts_the_window(word, between, text[m.end() :], verb):
                 found.append(Superlative(m["since"], "since", m.start(), m.end()))
         elif m["only"]:
             found.append(Superlative("only", "only", m.start("only"), m.end("only")))

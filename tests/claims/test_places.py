@@ -252,8 +252,14 @@ def test_a_sector_ranking_of_the_day_still_checks_best_and_worst() -> None:
             "XLE was the biggest gainer since January 7 [1].",
             [("the biggest gainer", "unsupported")],
         ),
+        # a verb's place over the window (found in the app: "SLV has done best since
+        # Christmas" was held as a best in SLV's own history, marked unsupported)
+        ("XLP has done best since January 7 [1].", [("done best", "supported")]),
+        ("XLF did best since January 7 [1].", [("did best", "unsupported")]),
+        ("XLF has done worst since January 7 [1].", [("worst", "supported")]),
         # a place in its own history: no place in the group
         ("XLE posted its worst week since March [1].", []),
+        ("XLP did best since 2008 [1].", []),
         ("Tech fell the most since 2008 [1].", []),
         ("XLE had the biggest drop since March [1].", []),
     ],
