@@ -375,3 +375,19 @@ def test_whether_a_market_is_within_a_bound_of_its_extreme_is_answered_from_the_
         f"Yes: SPY is {-below:.2f}% [n] below its {peak_day} peak, inside the {word} percent "
         "asked about.\n\n"
     )
+
+
+def test_the_model_copying_code_s_yes_or_no_line_is_not_listed_as_cut(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: the model wrote code's line word for word; its bound ("the 3% asked
+    # about") is in no source, so the copy was cut and listed under "Removed" beside the line.
+    below, peak_day = _below_the_peak(shared_data, "QQQ")
+    bound = int(-below) + 1
+    line = (
+        f"Yes: QQQ is {-below:.2f}% [1] below its {peak_day} peak, inside the {bound}% asked about."
+    )
+    # the bound is no figure of a source: the repair turn is asked, and copies it again
+    answer, _ = ask(shared_deps, f"is the nasdaq within {bound}% of its peak?", [line, line])
+    assert re.sub(r"\[\d+\]", "[1]", answer.text).startswith(line + "\n\n")
+    assert answer.removed == []
