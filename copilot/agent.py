@@ -155,6 +155,16 @@ class _Run:
         self.llm_calls += 1
 
 
+def _without_copy(text: str, line: str) -> str:
+    """`text` without the model's word-for-word copy of code's `line`: code says it once, and
+    the copy is not checked (a bound the question set, "inside the 3% asked about", is no
+    figure of a source, and asked a repair turn)."""
+    if not line or line not in text:
+        return text
+    rest = [p.strip() for p in text.replace(line, "\n\n").split("\n\n") if p.strip()]
+    return "\n\n".join(rest)
+
+
 class Copilot:
     """Answers questions with cited, checked figures."""
 
@@ -215,6 +225,7 @@ class Copilot:
             return self._code_answer(run, f"No answer was written: {run.deadline.reason()}.", [])
         run.corrected = corrections(run.question, self.deps.ledger, run.as_of, settled)
         text = self._write(run, settled)
+        text = _without_copy(text, run.corrected.text)  # the model's copy of code's line
         text, verification, removed = self._check(run, text)
         removed = [*run.withheld, *removed]
         # The model's copy of code's own yes-or-no line (its bound, "the 3% asked about", is no

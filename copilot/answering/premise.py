@@ -83,6 +83,9 @@ def corrections(
         placed = _place_answered(question, settled, ledger, as_of)
         if placed is not None:
             return placed
+        versus = _versus_answered(question, settled, ledger, as_of)
+        if versus is not None:
+            return versus
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     found = Corrections()
@@ -230,6 +233,60 @@ def _place_answered(
             return None
         return _answer_line(answered, head, checked)
     return None
+
+
+# "did healthcare outpace staples?", "has tech lagged the S&P?": which side the question asks
+_DID = r"(?:do|did|does|done|fare[ds]?|perform(?:s|ed)?)"
+_AHEAD = re.compile(
+    r"\b(?:outperform\w*|outpac\w*|beat(?:s|en)?(?!\s+(?:up|down)\b)|outr[au]n\w*|outd(?:o|id|one)|"
+    rf"top(?:s|ped)?|{_DID}\s+better|ahead\s+of)\b",
+    re.IGNORECASE,
+)
+_BEHIND = re.compile(
+    rf"\b(?:underperform\w*|lag\w*|trail\w*|{_DID}\s+worse|f[ae]ll\s+behind|behind)\b",
+    re.IGNORECASE,
+)
+
+
+def _versus_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Did healthcare outpace staples in the first half of January?' answered in code's words
+    from the two measured moves: "No: XLV rose 1.40% [1] from 2025-12-31 to 2026-01-15; XLP
+    rose 6.04% [1] from 2025-12-31 to 2026-01-15." (the model gave XLV's return and the gap and
+    never said whether). None unless one instrument was measured against one other over one
+    window and the question asks one side, ahead or behind."""
+    intent = settled.intent
+    if (
+        intent is None or intent.measure != "return" or intent.versus is None
+        or intent.rank != "none" or len(settled.instruments) != 2
+    ):  # fmt: skip
+        return None
+    ahead = _AHEAD.search(question) is not None
+    if ahead == (_BEHIND.search(question) is not None):
+        return None
+    versus = intent.versus
+    subject = next((i.symbol for i in settled.instruments if i.symbol != versus), None)
+    moves: dict[str, list[tuple[Fact, int]]] = {}
+    for n, source in ledger.items():
+        if isinstance(source, DataSource):
+            for fact in source.facts:
+                if fact.subject in (subject, versus) and (fact.measure, fact.unit) == (
+                    "return",
+                    "%",
+                ):
+                    moves.setdefault(fact.subject, []).append((fact, n))
+    if subject is None or any(len(moves.get(s, [])) != 1 for s in (subject, versus)):
+        return None  # not measured, or over two windows
+    (mine, n), (theirs, m) = moves[subject][0], moves[versus][0]
+    said = [_stated(mine, "move", n), _stated(theirs, "move", m)]
+    if mine.value == theirs.value or None in said:
+        return None
+    head = "; ".join(s for s in said if s)
+    checked = _checked(head, ledger, as_of)
+    if checked is None:
+        return None
+    return _answer_line("Yes" if (mine.value > theirs.value) == ahead else "No", head, checked)
 
 
 # The usual lines for a fall from the peak, said in words (a convention, not a figure to check).
