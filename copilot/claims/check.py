@@ -22,6 +22,7 @@ from copilot.claims.relations import derive, misderived
 from copilot.claims.statements import Statement
 from copilot.claims.windows import StatedWindow, all_agree, compatible
 from copilot.market.symbols import quoted_in_percent
+from copilot.understand.sessions import is_session, session_after, session_on_or_before
 
 # The units a claim's figure may be compared with, and the ones it can be *confused* with (a
 # wrong unit is a contradiction, not a missing source).
@@ -125,10 +126,37 @@ def window_match(claim: Claim, st: Statement) -> bool:
         return claim.sentence_day == st.on
     if not st.dates:
         return True
-    if any(day not in st.dates for day in claim.dates):
+    # "from January 1 to January 30": the ends of a span may be days the market was shut
+    spans = not claim.one_day
+    if any(day not in st.dates and not (spans and _shut_beside(day, st))
+           for day in claim.dates):  # fmt: skip
         return False
     stated = {(d.month, d.day) for d in st.dates}
-    return all(md in stated for md in claim.month_days)
+    return all(md in stated or (spans and _shut_beside_in_a_year(md, st))
+               for md in claim.month_days)  # fmt: skip
+
+
+def _shut_beside(day: date, st: Statement) -> bool:
+    """Whether `day`, an end of a span the answer states, is a day the market was shut just
+    outside the statement's window: "from January 1" for a window whose first session was
+    January 2, "to January 31", a Saturday, for one ending January 30 — the calendar window the
+    measure was asked for."""
+    if st.span is None or is_session(day):
+        return False
+    first, last = st.span
+    return session_after(day) == first or session_on_or_before(day) == last
+
+
+def _shut_beside_in_a_year(month_day: tuple[int, int], st: Statement) -> bool:
+    """`_shut_beside` for a day written without its year, in the years of the statement."""
+    month, day = month_day
+    days = []
+    for year in {d.year for d in st.dates}:
+        try:
+            days.append(date(year, month, day))
+        except ValueError:  # February 29 of a common year
+            continue
+    return any(_shut_beside(d, st) for d in days)
 
 
 def value_match(claim: Claim, st: Statement, rounding: bool = True) -> bool:

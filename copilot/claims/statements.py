@@ -258,7 +258,11 @@ def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
         found.extend(from_fact(n, fact))
     # The text too: it shows closes and dates a tool may not have typed (not the definition's
     # formula: "close(base) - 1" states no figure).
-    body = re.split(r"\bDefinition:", source.text, maxsplit=1)[0]
+    body, *definition = re.split(r"\bDefinition:", source.text, maxsplit=1)
+    # The definition's calendar window states its days ("window: 2026-01-01 to the latest
+    # data"): "from the last close before January 1" is said of it.
+    for asked in _ASKED_WINDOW.findall(definition[0] if definition else ""):
+        found.extend(st for st in from_text(n, asked, window) if st.unit == "date")
     typed = [(s.value, s.unit) for s in found]
     for st in from_text(n, body, window):
         # A figure the facts already type is read from them (with their window), not from text.
@@ -271,6 +275,7 @@ def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
     return found
 
 
+_ASKED_WINDOW = re.compile(r"\bwindow: \d{4}-\d{2}-\d{2}[^;\n]*")
 _FAMILY = {"%": "signed", "pp": "signed", "bp": "signed", "points": "signed", "$": "level",
            "level": "level", "count": "count", "sessions": "count", "rank": "rank",
            "year": "year"}  # fmt: skip
