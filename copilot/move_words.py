@@ -17,7 +17,7 @@ RISE = (
     r"lift\w*|boost\w*|buoy\w*|propel\w*|ripp(?:ed|ing)|fly(?:ing)?|moon\w*|(?:sky)?rocket\w*|"
     r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|"
     r"(?:caught|catch(?:es|ing)?)\s+a\s+bid|(?:were|was|got|gets?|getting)\s+bid(?:\s+up)?|"
-    r"bid\s+up|zoom\w*|(?:took|take|takes|taking)\s+off|"
+    r"bid\s+up|zoom\w*|(?:took|take|takes|taking)\s+off|pricier|dearer|more\s+expensive|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?)"
 )
 FALL = (
@@ -33,5 +33,5 @@ FALL = (
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
     r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|damage|carnage|bloodbath|"
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
-    r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|" + BEATING + r")"
+    r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|" + BEATING + r")"
 )

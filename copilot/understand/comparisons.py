@@ -309,6 +309,32 @@ def rank_by_depth(text: str, measure: str, rank: Rank) -> Rank:
     return "desc" if nearest_first else "asc"
 
 
+# A ranking by volatility read by calm ("the smoothest ride", "calmest" first: the lowest) or
+# by swings ("the choppiest", "the wildest" first: the highest), not by better and worse.
+_CALM = re.compile(
+    r"\b(?:smooth(?:est|er)|calm(?:est|er)|steadi(?:est|er)|quiet(?:est|er)|least\s+(?:volatile|"
+    r"choppy|jumpy|turbulent)|most\s+(?:stable|steady))\b",
+    _I,
+)
+_SWINGS = re.compile(
+    r"\b(?:choppi(?:est|er)|wild(?:est|er)|jumpi(?:est|er)|(?:roughest|rockiest|bumpiest)\s+ride|"
+    r"most\s+(?:volatile|choppy|jumpy|turbulent))\b",
+    _I,
+)
+
+
+def rank_by_calm(text: str, measure: str, rank: Rank) -> Rank:
+    """A ranking by volatility: calm words rank from the lowest, swing words from the highest."""
+    if rank == "none" or measure != "volatility":
+        return rank
+    calm, swings = _CALM.search(text), _SWINGS.search(text)
+    if calm is None and swings is None:
+        return rank
+    return (
+        "asc" if swings is None or (calm is not None and calm.start() < swings.start()) else "desc"
+    )
+
+
 def versus_count(text: str) -> int:
     """How many comparison words: 'SPY vs QQQ vs IWM' compares a set, with no one benchmark."""
     return len(_VERSUS.findall(text))

@@ -18,6 +18,7 @@ from copilot.understand.comparisons import (
     compares_performance,
     direction_of,
     names_benchmark_first,
+    rank_by_calm,
     rank_by_depth,
     rank_of,
     states_a_move,
@@ -540,6 +541,7 @@ def _fill_intent(
     instruments = result.instruments
     rank = rank_of(words, len(instruments), found.sector_set is not None)
     rank = rank_by_depth(words, asked.measure, rank)
+    rank = rank_by_calm(words, asked.measure, rank)
     versus = _versus(masked, chosen, rank, asked, catalog)  # positions: the unchanged text
     if result.window is not None and periods_compared:
         versus = None  # "XLE in Q4 vs Q3": the comparison is between periods

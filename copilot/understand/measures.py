@@ -223,7 +223,10 @@ _VOLATILITY = re.compile(
     r"jumpy|jumpiness|jittery|bumpy|turbulen(?:t|ce)|erratic|whipsaw\w*|roller[\s-]?coaster|"
     r"swings(?!\s+(?:higher|lower|up|down|into|to)\b)|swung\s+around|swinging\s+around|"
     r"bounc\w*\s+around|(?:rough|wild|rocky|bumpy|smooth|smoother)\s+(?:a\s+)?ride|how\s+wild|"
-    r"(?:trad|swung|swing|mov|gyrat|bounc|fluctuat)\w*\s+wildly)\b",
+    r"(?:trad|swung|swing|mov|gyrat|bounc|fluctuat)\w*\s+wildly|"
+    # a ranking by how smooth: "the smoothest ride", "which sector was calmest", "the choppiest"
+    r"smoothest|calmest|steadiest|choppiest|wildest|jumpiest|(?:roughest|rockiest|bumpiest)\s+"
+    r"ride)\b",
     _I,
 )
 _LEVEL = re.compile(
@@ -236,7 +239,11 @@ _LEVEL = re.compile(
     _I,
 )
 _WHAT_IS = re.compile(
-    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what's|whats|what\s+(?:is|was|were|are))\b", _I
+    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what's|whats|what\s+(?:is|was|were|are))\b"
+    # "what's weighed on XLY", "what's been driving gold": "what has", a cause asked, no level
+    r"(?!\s+(?:been|\w+ed|driven|hit|hurt|held|kept|made|sent|brought|put|got|gotten|behind|"
+    r"\w+ing)\b)",
+    _I,
 )
 _MOVE = re.compile(
     r"\bhow\s+(?:did|does|do|has|have|is|are|was|were|'s)\b.*\b(?:do|doing|done|did|perform\w*|"

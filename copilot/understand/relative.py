@@ -177,7 +177,9 @@ _FROM_A_POINT = re.compile(
     r"\b(?P<cmp>above|below|under|over|up\s+from|down\s+from|compared?\s+(?:with|to)|vs\.?|"
     rf"versus|relative\s+to|against|back\s+to)\s+(?:(?:where|what)\s+{_THEN}\s+|(?:its|their)"
     rf"\s+(?:level|price|close|value)\s+){_AT}"
-    rf"|\b(?P<more>higher|lower|up|down)\s+than\s+(?:{_THEN}\s+)?(?:back\s+)?(?:at|on)\s+",
+    rf"|\b(?P<more>higher|lower|up|down|cheaper|pricier|dearer|(?:more|less)\s+expensive)\s+than\s+"
+    rf"(?:{_THEN}\s+)?(?:(?:back\s+)?(?:at|on)\s+|(?=(?:a|an|one|two|three|four|five|six|\d+|a\s+few|"
+    r"several)\s+(?:\w+\s+)?(?:days?|sessions?|weeks?|months?|quarters?|years?)\s+ago\b))",
     re.IGNORECASE,
 )
 
@@ -185,6 +187,8 @@ _FROM_A_POINT = re.compile(
 _POINT_WAYS: dict[str, Literal["up", "down"]] = {
     "above": "up", "over": "up", "higher": "up", "up": "up",
     "below": "down", "under": "down", "lower": "down", "down": "down",
+    # a price's own words: "is oil cheaper than it was at the start of the month?"
+    "pricier": "up", "dearer": "up", "more": "up", "cheaper": "down", "less": "down",
 }  # fmt: skip
 
 

@@ -78,7 +78,9 @@ _RELEASE_LABEL = re.compile(
 _ON_DAYS = re.compile(r"\b(?:on|during|over)\s+(?:the\s+)?$", re.I)  # days, not closes
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:close\s+(?:of|on)\s+)?$", re.I)
 _AGAINST = re.compile(
-    r"\b(?:than|since|from|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against)\s+$", re.I
+    r"\b(?:than(?:\s+(?:it|they)\s+(?:was|were|stood|traded))?|since|from|vs\.?|versus|"
+    r"compared\s+(?:to|with)|relative\s+to|against)\s+$",
+    re.I,
 )
 _THROUGH = re.compile(
     r"\b(?:through|thru|until|till|up\s+to|as\s+of|by)\s+(?:the\s+)?(?:(?:close|end)\s+(?:of|on)\s+)?$",

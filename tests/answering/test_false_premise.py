@@ -421,3 +421,18 @@ def test_whether_one_market_beat_another_is_answered_from_both_moves(
         answer, _ = ask(shared_deps, question, ["XLV returned [1]."])
         yes = "Yes" if (xlv > xlp) == ahead else "No"
         assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(f"{yes}: {both}\n\n"), question
+
+
+def test_a_price_asked_against_a_time_ago_is_answered_from_the_move_since(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "is gold pricier than it was a week ago?" read as January 23's
+    # session, and the model wrote "Gold is pricier than it was a week ago [1]" beside GLD's
+    # fall of 2.85% since then, unmarked.
+    rows = raw_closes(shared_data / "market" / "prices", "GLD")
+    since = (close_on(rows, "2026-01-22") / close_on(rows, "2026-01-15") - 1) * 100
+    yes, way = ("Yes", "rose") if since > 0 else ("No", "fell")
+    answer, _ = ask(shared_deps, "is gold pricier than it was a week ago?", ["Gold moved [1]."])
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        f"{yes}: GLD {way} {abs(since):.2f}% [n] from 2026-01-15 to 2026-01-22.\n\n"
+    )

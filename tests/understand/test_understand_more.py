@@ -1926,3 +1926,61 @@ def test_a_move_at_a_months_start_is_still_its_first_days(catalog: Catalog) -> N
     got = understand("how did gold do at the start of the year?", D(2026, 1, 30), catalog)
     assert got.window is not None, got.trace
     assert (got.window.start, got.window.end) == (D(2026, 1, 1), D(2026, 1, 10)), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        # "what's weighed on" is "what has weighed on", a cause asked: it was read as the level
+        ("what's weighed on consumer discretionary names since mid-january?", "return"),
+        ("what's weighed on xly since january 15?", "return"),
+        ("what's spy at?", "level"),  # a control: a value asked
+        ("what's the vix?", "level"),
+    ],
+)
+def test_what_has_done_something_asks_no_level(
+    question: str, measure: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None and got.intent.measure == measure, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "rank"),
+    [
+        # a ranking by how smooth: was ranked by the move (or named no set)
+        ("which of tech, energy and financials had the smoothest ride in december?",
+         "volatility", "asc"),
+        ("which sector was calmest in january?", "volatility", "asc"),
+        ("what was the steadiest bond fund this year?", "volatility", "asc"),
+        ("which commodity had the bumpiest ride in january?", "volatility", "desc"),
+        ("which sector had the choppiest december?", "volatility", "desc"),
+        ("which sector was the most volatile in december?", "volatility", "desc"),  # controls
+        ("which commodity had the roughest january?", "return", "asc"),
+    ],
+)  # fmt: skip
+def test_a_ranking_by_calm_or_swings_is_by_volatility(
+    question: str, measure: str, rank: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.rank) == (measure, rank), got.trace
+    assert len(got.instruments) >= 3, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "direction"),
+    [
+        # a price's own comparatives held against a point: the move since it (the first was
+        # read as the month's first ten days, the second as the session of January 23)
+        ("is oil cheaper than it was at the start of the month?", D(2026, 1, 1), "down"),
+        ("is gold pricier than it was a week ago?", D(2026, 1, 24), "up"),
+        ("is silver more expensive than on january 2?", D(2026, 1, 3), "up"),
+    ],
+)
+def test_a_price_held_against_a_point_in_its_own_words_is_the_move_since(
+    question: str, start: date, direction: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.start == start, got.trace
+    assert got.direction == direction, got.trace
