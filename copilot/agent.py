@@ -228,11 +228,6 @@ class Copilot:
         text = _without_copy(text, run.corrected.text)  # the model's copy of code's line
         text, verification, removed = self._check(run, text)
         removed = [*run.withheld, *removed]
-        # The model's copy of code's own yes-or-no line (its bound, "the 3% asked about", is no
-        # figure a source holds) is said once, by code: not listed as a sentence cut.
-        removed = [
-            r for r in removed if not (run.corrected.text and r.strip() in run.corrected.text)
-        ]
         # Code's words for a market the store lacks: no claim to check, so checked not at all.
         text, verification = opened_with(run.unmeasured, Verification(), text, verification)
         text, verification = opened_with(run.left_out, Verification(), text, verification)

@@ -269,13 +269,10 @@ def _versus_answered(
     subject = next((i.symbol for i in settled.instruments if i.symbol != versus), None)
     moves: dict[str, list[tuple[Fact, int]]] = {}
     for n, source in ledger.items():
-        if isinstance(source, DataSource):
-            for fact in source.facts:
-                if fact.subject in (subject, versus) and (fact.measure, fact.unit) == (
-                    "return",
-                    "%",
-                ):
-                    moves.setdefault(fact.subject, []).append((fact, n))
+        facts = source.facts if isinstance(source, DataSource) else []
+        for fact in facts:
+            if fact.subject in (subject, versus) and fact.measure == "return" and fact.unit == "%":
+                moves.setdefault(fact.subject, []).append((fact, n))
     if subject is None or any(len(moves.get(s, [])) != 1 for s in (subject, versus)):
         return None  # not measured, or over two windows
     (mine, n), (theirs, m) = moves[subject][0], moves[versus][0]
@@ -344,12 +341,8 @@ _WITHIN = re.compile(
     r"(?P<unit>%|percent)\s+of\b",
     re.IGNORECASE,
 )
-_COUNTS = {
-    w: i
-    for i, w in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
-    )
-}
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNTS = {word: i for i, word in enumerate(_NUMBER_WORDS, start=1)}
 
 
 def _within(question: str) -> tuple[float, str] | None:

@@ -37,8 +37,7 @@ _WHICH = re.compile(
 )
 _RANK_ASC = re.compile(
     r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|lagging|trailed|loser|losers|"
-    r"decliners?|"
-    r"fallers?|droppers?|underperformers?|"
+    r"decliners?|fallers?|droppers?|underperformers?|"
     r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
     r"harder)|"
     r"underperform\w*|hit|bottom|poorest|worse|biggest\s+(?:loss|drop|decline|fall)|"
