@@ -355,6 +355,22 @@ def _fill_instruments(
         )
 
 
+def _beyond_the_store(words: str) -> str:
+    """Why a measure named in `words` cannot be answered, and what can be asked instead."""
+    if periodic_move(words):  # "the worst week", "its best month"
+        return (
+            f"'{words}' is not a measure the market store computes: its moves are per session or "
+            "over a window you name, not per calendar week or month; ask for the best or worst "
+            'day ("IWM\'s worst day this year") or for a week\'s move by its dates ("IWM the '
+            'week of January 12")'
+        )
+    return (
+        f"'{words}' is not in the market store: it holds daily closes and series values "
+        "(prices, yields, the VIX, CPI), not fund or company data such as dividends, earnings, "
+        'valuations or forecasts; ask for a move or a level ("XLU vs XLP this year")'
+    )
+
+
 def _fill_window(
     result: Understanding, found: WindowFound, asked: Asked | None, latest: date,
     catalog: Catalog, words: str,
@@ -528,7 +544,15 @@ def _fill_intent(
     found: Found, catalog: Catalog, beyond: str | None, periods_compared: bool,
 ) -> None:  # fmt: skip
     if asked is None:
-        if beyond:
+        if beyond and (result.problems or not result.why):
+            # Left to the model, it filled the slot with a measure the store has: "XLU pays a
+            # better dividend with a sum of daily moves of +8.63%", a P/E ratio answered with
+            # SPY's average daily move. Code says what the store holds instead (once: a
+            # forecast for next month is already refused for its date).
+            if not result.problems:
+                result.problems.append(_beyond_the_store(beyond))
+            result.trace.append(f"measure: '{beyond}' is not a measure the market store computes")
+        elif beyond:
             result.open_slots.append("measure")
             result.trace.append(
                 f"measure: '{beyond}' is not a measure the market store computes (daily closes "

@@ -83,6 +83,19 @@ def test_a_name_the_store_lacks_is_answered_by_code_with_no_figure(
     assert [n for n in answer.verification.numbers if n.unit not in ("date", "year")] == []
 
 
+def test_a_measure_the_store_lacks_is_refused_by_code_not_guessed_by_the_model(
+    shared_deps: ToolDeps,
+) -> None:
+    # In the app the model filled the measure with one the store has: "XLU pays a better
+    # dividend with a sum of daily move of +8.63% [1]", its figure marked checked.
+    answer, _, llm = ask(shared_deps, "which pays a better dividend, xlu or xlp", [])
+    assert llm.calls == [] and answer.tool_calls == []
+    assert answer.text.startswith(
+        "I cannot answer that about XLU and XLP from the stored data: 'dividend' is not in the "
+        "market store"
+    )
+
+
 def test_a_ranking_ranks_the_stored_names_and_says_which_it_left_out(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:

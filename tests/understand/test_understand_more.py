@@ -577,12 +577,16 @@ def test_the_future_is_a_problem(question: str, phrase: str, catalog: Catalog) -
         ("What is QQQ's market cap?", "market cap"),
     ],
 )
-def test_measures_the_store_lacks_are_left_open(
+def test_measures_the_store_lacks_are_said_to_be_missing(
     question: str, words: str, catalog: Catalog
 ) -> None:
+    # They were left open to the model, which filled them with a measure the store has (a P/E
+    # ratio answered with SPY's average daily move): now a problem code states.
     got = understand(question, A, catalog)
-    assert got.intent is None and got.calls == [] and got.open_slots == ["measure"]
-    assert f"measure: '{words}' is not a measure the market store computes" in got.trace[-1]
+    assert got.intent is None and got.calls == [] and got.open_slots == []
+    assert f"measure: '{words}' is not a measure the market store computes" in got.trace
+    (problem,) = got.problems
+    assert problem.startswith(f"'{words}' is not in the market store: it holds daily closes")
 
 
 def test_context_words_do_not_hide_a_move(catalog: Catalog) -> None:
@@ -846,7 +850,12 @@ def test_an_event_dated_loosely_is_left_open(catalog: Catalog) -> None:
 
 def test_moves_per_week_are_not_a_measure(catalog: Catalog) -> None:
     got = understand("What was the biggest weekly gain for SMH this year?", A, catalog)
-    assert got.intent is None and got.calls == [] and got.open_slots == ["measure"]
+    assert got.intent is None and got.calls == [] and got.open_slots == []
+    (problem,) = got.problems
+    assert "not per calendar week or month; ask for the best or worst day" in problem
+    # Asked why, the move is still measured and explained.
+    why = understand("why did SMH have its best week of the year in January?", A, catalog)
+    assert why.problems == [] and why.why
 
 
 @pytest.mark.parametrize(
