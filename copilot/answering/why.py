@@ -232,8 +232,7 @@ def _move(
         kind = "rise" if recent.change > 0 else "fall"
         settled.window_note = (
             f"The words {undated.replace(' is ', ' are ', 1)}, so the most unusual recent {kind} "
-            f'is explained instead: {span_words(recent)}; name a day to measure from it ("since '
-            'January 9").'
+            f"is explained instead: {span_words(recent)}; to measure from the event, name its day."
         )
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
 

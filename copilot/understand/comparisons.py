@@ -91,6 +91,11 @@ _WHY = re.compile(
     r"\b(?:context|backstory|back\s+story)\s+(?:on|for|behind|around|to)\b|"
     # "what's been dragging on XLV", "what is weighing on banks", "what has been lifting gold"
     rf"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:{_CAUSE_VERBS_ING})\b|"
+    # "what's weighed on XLY since mid-January", "what has driven gold": "what has" + a cause
+    r"\bwhat(?:'?s|\s+(?:has|have))\s+(?:weighed\s+on|dragged|pushed|pulled(?!\s+back)|driven|"
+    r"lifted|hurt|hit|fu?ell?ed|propped\s+up|boosted|pressured|moved|sent|sunk|hammered|"
+    r"propelled|powered|knocked|spooked|rattled|supported|buoyed|battered|dented|capped|sparked|"
+    r"spurred|triggered|caused|held\s+back)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
     # "what got staples rallying", "what set Treasuries rallying", "what kept chips climbing": a
     # cause that set the instrument moving (a move word in -ing after it)

@@ -345,7 +345,8 @@ def test_an_event_code_cannot_date_is_said_to_be_stood_in_for_by_the_recent_move
         "The words 'since the greenland tariff climbdown' are not a period code can date, so "
         "the most unusual recent rise is explained instead: the "
     )
-    assert f"from {move['start']} to {move['end']}; name a day to measure from it" in note
+    span = f"from {move['start']} to {move['end']}"
+    assert f"{span}; to measure from the event, name its day" in note  # and no date of its own
     assert any(line.startswith("window: 'since the greenland tariff climbdown' is not a period")
                for line in answer.understanding)  # fmt: skip
 
