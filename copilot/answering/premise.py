@@ -27,7 +27,7 @@ from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
 from copilot.market.symbols import family
 from copilot.sources import DataSource, SourceLedger
-from copilot.understand.measures import fall_from_peak_named
+from copilot.understand.measures import fall_from_peak_named, threshold_asked
 from copilot.understand.model import Understanding
 from copilot.understand.relative import points_compared
 
@@ -86,6 +86,9 @@ def corrections(
         versus = _versus_answered(question, settled, ledger, as_of)
         if versus is not None:
             return versus
+        crossed = _threshold_answered(question, settled, ledger, as_of)
+        if crossed is not None:
+            return crossed
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     found = Corrections()
@@ -284,6 +287,42 @@ def _versus_answered(
     if checked is None:
         return None
     return _answer_line("Yes" if (mine.value > theirs.value) == ahead else "No", head, checked)
+
+
+def _threshold_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Did the VIX close above 20 at any point in January?' answered in code's words from the
+    window's highest (lowest) level: "Yes: VIX's highest close was 20.09 [1], on 2026-01-20,
+    above 20." (the model's sentence was cut, and the question went unanswered). None unless
+    one instrument's extreme level was measured against a line the question draws."""
+    intent = settled.intent
+    line = threshold_asked(question)
+    if (
+        line is None or intent is None or intent.measure != "level"
+        or intent.aggregate not in ("max", "min") or len(settled.instruments) != 1
+    ):  # fmt: skip
+        return None
+    side, value = line
+    symbol, measure = settled.instruments[0].symbol, f"{intent.aggregate}_level"
+    for n, source in ledger.items():
+        facts = source.facts if isinstance(source, DataSource) else []
+        for fact in facts:
+            if (fact.subject, fact.measure) != (symbol, measure) or fact.on is None:
+                continue
+            word = "highest" if intent.aggregate == "max" else "lowest"
+            head = f"{symbol}'s {word} close was {fact.shown} [{n}], on {fact.on}"
+            checked = _checked(head, ledger, as_of)
+            if checked is None:
+                return None
+            crossed = fact.value > value if side == "above" else fact.value < value
+            found = _answer_line("Yes" if crossed else "No", head, checked)
+            said = f"{value:g}"
+            found.text = (
+                f"{found.text.removesuffix('.')}, {'' if crossed else 'never '}{side} {said}."
+            )
+            return found
+    return None
 
 
 # The usual lines for a fall from the peak, said in words (a convention, not a figure to check).

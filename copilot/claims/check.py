@@ -179,6 +179,8 @@ def value_match(claim: Claim, st: Statement, rounding: bool = True) -> bool:
     slack = 0.5 * 10.0 ** (-st.decimals) if coarser and st.decimals is not None else 0.0
     if claim.unit in _SIGNED and st.unit in _SIGNED:
         return close(claim.value, st.value, claim.number.decimals, slack)
+    if claim.measure == st.measure == "diff" and claim.signed:  # "8.81 below IEF": its side
+        return close(claim.value, st.value, claim.number.decimals, slack)
     return close(abs(claim.value), abs(st.value), claim.number.decimals, slack)
 
 

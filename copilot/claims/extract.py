@@ -294,6 +294,21 @@ _DRAWDOWN_WORDS = re.compile(
 )
 
 
+# "-8.81 vs IEF", "8.81 below IEF": a level's difference from another's, right after the figure
+_AGAINST_ANOTHER = re.compile(
+    r"\s*(?:vs\.?|versus|below|above|under|over|(?:higher|lower|more|less)\s+than)\s+(?:the\s+)?"
+    r"[A-Z]",
+)
+
+
+def _gap_side(text: str, end: int) -> int:
+    """-1 for "… below / under / lower than / less than" another, +1 for above, else 0."""
+    match = _AGAINST_ANOTHER.match(text, end)
+    if match is None or re.match(r"\s*(?:vs|versus)", match.group(), re.I):
+        return 0
+    return -1 if re.match(r"\s*(?:below|under|lower|less)", match.group(), re.I) else 1
+
+
 def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str | None, bool]:
     """(measure class, comparative) from the words around `number` in its clause.
 
@@ -353,8 +368,12 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "volatility", False
         return ("diff" if comparative and re.search(r"spread|gap", around, re.I) else "move"), False
     if unit in ("$", "level"):
-        if _SMA.search(around) and re.search(r"average of|sma of", before, re.I):
-            return "level", False
+        # "TLT: close 87.13 …; -8.81 vs IEF", "the spread between them was 8.81": a difference
+        # of two levels, held to the tool's difference (it was held to TLT's close, ✗)
+        if _AGAINST_ANOTHER.match(text, number.end) or (
+            comparative and re.search(r"spread|gap|difference|\bby\s*$", before[-40:], re.I)
+        ):
+            return "diff", True
         return "level", False
     return None, False
 
@@ -445,6 +464,10 @@ def extract_claims(
                 conflict = bool(worded and worded != sign)
             sign = side or sign
             value = (sign or 1) * abs(number.value) if number.unit in SIGNED else number.value
+            if measure == "diff" and number.unit not in SIGNED:  # a gap between two levels
+                gap = _gap_side(text, number.end)  # "8.81 below IEF": -8.81
+                value = gap * abs(number.value) if gap and not own_sign else value
+                sign = gap or (1 if own_sign else 0)  # signed only as written
             days, month_days = _window(text, clause, as_of, dates)
             figure = (number.start, number.end)
             windows = (  # a window's length has none of its own

@@ -140,6 +140,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if (rate := inflation_asked(asked, chosen.instruments, words)) is not None:
         asked = rate  # "what is inflation running at": the CPI's change over a year
     in_percent = chosen.instruments and all(_in_percent(i.symbol) for i in chosen.instruments)
+    if in_percent and asked == MOVE and _SPREAD.search(words):
+        asked = LEVEL  # the spread of two yields is their levels' difference, not moves'
     if in_percent and not why and (asked is None or asked.measure == "return"):
         # "did the VIX close above 20% this month": a level of a series quoted in %
         asked = percent_threshold(words) or asked
@@ -248,6 +250,10 @@ def _own_window(found: WindowFound, asked: Asked | None, latest: date) -> Window
 
 
 MOVE = Asked("return", "last", "return", "the move from the base close to the end close")
+LEVEL = Asked("level", "last", "level", "the value at the end of the window")
+# "the spread between TLT and IEF this month": of two prices, the gap of their moves (their
+# levels are two funds' prices); of two yields, their levels' difference
+_SPREAD = re.compile(r"\bspread\b", re.IGNORECASE)
 
 
 def _names_a_span(found: WindowFound) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from copilot.market.measure_model import Aggregate, MeasureName
 from copilot.understand.vocabulary import GAVE_BACK, MONTH
@@ -263,7 +264,7 @@ _MOVE = re.compile(
     r"\bdamage\b|\bcarnage\b|\bbloodbath\b|\bwipe[\s-]?out\b|\blosses\b|\brouts?\b|"
     r"\bbasis\s+points?\b|\bbps?\b|\bwidened\b|\bnarrowed\b"
     # A gap between two instruments over a period is the difference of their moves.
-    r"|\bgap\b|\bdifference\b|\bahead\b|\bbehind\b|\btrail(?:s|ed|ing)?\b|\boutpac\w*\b|"
+    r"|\bgap\b|\bdifference\b|\bspread\b|\bahead\b|\bbehind\b|\btrail(?:s|ed|ing)?\b|\boutpac\w*\b|"
     r"\bpercentage\s+points?\b",
     _I,
 )
@@ -601,6 +602,24 @@ def _threshold(
         "the smallest value among the window's "
         "sessions, with its date (to hold against the number asked about)",
     )
+
+
+def threshold_asked(text: str) -> tuple[Literal["above", "below"], float] | None:
+    """The line a question holds a level against ("did the VIX close above 20", "did gold ever
+    trade below 400", "has the 10-year topped 4.5%"): its side and its value."""
+    found = []
+    for side, words in (("above", _ABOVE), ("below", _BELOW), ("above", _ABOVE_PERCENT),
+                        ("below", _BELOW_PERCENT)):  # fmt: skip
+        match = words.search(text)
+        if match is not None:
+            found.append((match.start(), side, match.group()))
+    if not found:
+        return None
+    _, side, said = min(found)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", said)
+    if number is None:
+        return None
+    return ("above" if side == "above" else "below"), float(number.group().replace(",", ""))
 
 
 def percent_threshold(text: str) -> Asked | None:

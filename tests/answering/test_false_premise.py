@@ -436,3 +436,26 @@ def test_a_price_asked_against_a_time_ago_is_answered_from_the_move_since(
     assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
         f"{yes}: GLD {way} {abs(since):.2f}% [n] from 2026-01-15 to 2026-01-22.\n\n"
     )
+
+
+def _vix_january_closes(shared_data: Path) -> list[tuple[str, float]]:
+    with (shared_data / "market" / "series" / "VIX.csv").open(newline="") as handle:
+        rows = [(r["DATE"], float(r["CLOSE"])) for r in csv.DictReader(handle)]
+    return [(d, c) for d, c in rows if "2026-01-01" <= d <= AS_OF.isoformat()]
+
+
+def test_whether_a_level_crossed_a_line_is_answered_from_the_window_s_extreme(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "did the vix close above 20 at any point in january?" showed the
+    # highest value; the model's sentence was cut and no yes or no was said.
+    day, top = max(_vix_january_closes(shared_data), key=lambda row: row[1])
+    for line in (20, 25):
+        crossed = top > line
+        answer, _ = ask(shared_deps, f"did the vix close above {line} at any point in january?",
+                        ["The VIX peaked [1]."])  # fmt: skip
+        said = f"{'' if crossed else 'never '}above {line}"
+        assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+            f"{'Yes' if crossed else 'No'}: VIX's highest close was {top:.2f} [n], on {day}, "
+            f"{said}.\n\n"
+        ), line

@@ -1993,3 +1993,20 @@ def test_a_price_held_against_a_point_in_its_own_words_is_the_move_since(
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.window is not None and got.window.start == start, got.trace
     assert got.direction == direction, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        # of two funds' prices, the gap of their moves (their levels compared gave "-8.81 vs IEF")
+        ("what's the spread between tlt and ief this month?", "return"),
+        # of two series quoted in %, their levels' difference
+        ("what's the spread between the 10-year yield and the vix?", "level"),
+    ],
+)
+def test_a_spread_is_of_moves_for_prices_and_of_levels_for_yields(
+    question: str, measure: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None and got.intent.measure == measure, got.trace
+    assert got.intent.versus is not None, got.trace
