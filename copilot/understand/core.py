@@ -51,6 +51,7 @@ from copilot.understand.relative import (
     RECENT_SESSIONS,
     compared_way,
     compares_a_point,
+    days_extremes,
     judged_periods,
     months_first_session,
     named_edges,
@@ -225,6 +226,8 @@ def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> Wi
     words = named_edges(words, as_of)  # "the start of the year" → "the start of January 2026"
     words = judged_periods(words)  # "a good month for small caps" → "this month for small caps"
     words = points_compared(words)  # "below where it stood in May" → "below since May"
+    if asked is None or asked.measure == "return":
+        words = days_extremes(words, as_of)  # "off the January 20 low" → "since January 20"
     if asked is not None and (asked.measure, asked.aggregate) == ("level", "last"):
         words = months_first_session(words)  # "its level at the start of May": May's first
     found = without_a_session(find_window(words, as_of, latest), session_on_or_before(as_of))

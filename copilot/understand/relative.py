@@ -218,6 +218,27 @@ def points_compared(text: str) -> str:
     return _FROM_A_POINT.sub(since, text)
 
 
+# "Off the January 20 low", "since the Jan 20 low", "from its December 17 high": a move from
+# that day's close, the move since it (read as a window of its own, the session of January 20
+# was measured: "which sector led the market off the january 20 low?").
+_FROM_A_DAYS_EXTREME = re.compile(
+    r"\b(?:off|since|from)\s+(?:the|its|their)\s+(?P<day>(?:[\w.,'-]+\s+){1,3}?)"
+    r"(?:lows?|bottom|trough|highs?|peak|top)\b",
+    re.IGNORECASE,
+)
+
+
+def days_extremes(text: str, as_of: date) -> str:
+    """`text` with a move from a dated low or high written as the move since that day, for the
+    date reader ("off the January 20 low" → "since January 20"); not "its 52-week low"."""
+
+    def since(match: re.Match[str]) -> str:
+        day = match["day"].strip()
+        return f"since {day}" if find_dates(day, as_of) else match.group()
+
+    return _FROM_A_DAYS_EXTREME.sub(since, text)
+
+
 # "What was the S&P 500's level at the start of January", "where did gold stand at the
 # beginning of December": a value at a point, the month's first close (read as a part of the
 # month, it was the value at the part's end, January 10).

@@ -2010,3 +2010,24 @@ def test_a_spread_is_of_moves_for_prices_and_of_levels_for_yields(
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.intent is not None and got.intent.measure == measure, got.trace
     assert got.intent.versus is not None, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a move off a dated low or high is the move since that day's close (the session of
+        # January 20 alone was measured)
+        "which sector led the market off the january 20 low?",
+        "which sector has led since the january 20 low?",
+        "how much has spy rallied off the january 20 low?",
+    ],
+)
+def test_a_move_off_a_dated_low_is_the_move_since_that_day(question: str, catalog: Catalog) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (D(2026, 1, 21), None), got.trace
+
+
+def test_an_extreme_of_a_span_is_not_read_as_a_day(catalog: Catalog) -> None:
+    got = understand("how far is spy off its 52-week low?", D(2026, 1, 30), catalog)
+    assert got.intent is not None and got.intent.measure == "distance_from_trough", got.trace
