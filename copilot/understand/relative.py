@@ -253,6 +253,24 @@ def months_first_session(text: str) -> str:
     return _AT_A_MONTHS_START.sub("on the first session of ", text)
 
 
+# "How did the S&P close out 2025?", "how did gold wrap up the year?": the year's final days,
+# read as "the end of December 2025" (the whole year was measured).
+_YEAR_CLOSING = re.compile(
+    r"\b(?:clos(?:e|ed|es|ing)|wrap(?:s|ped|ping)?)\s+(?:out|up)\s+"
+    r"(?:(?P<year>(?:19|20)\d{2})|(?P<the>the|this|last)\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def _year_closings(text: str) -> str:
+    def closing(match: re.Match[str]) -> str:
+        if match["year"]:
+            return f"at the end of December {match['year']}"
+        return f"at the end of {match['the'].lower()} year"  # `named_edges` dates it
+
+    return _YEAR_CLOSING.sub(closing, text)
+
+
 def named_edges(text: str, as_of: date) -> str:
     """`text` with "the start of the year" written as "the start of January 2026" (as of a day
     in 2026), "the end of the year" as the end of December of the last year that ended (this
@@ -273,7 +291,7 @@ def named_edges(text: str, as_of: date) -> str:
             month = this - relativedelta(months=1) if last else this
         return f"{edge} of {month:%B} {month.year}"
 
-    text = _year_openings(text)
+    text = _year_closings(_year_openings(text))
     return _parts_named(_EDGE_OF.sub(month_part, text), as_of)
 
 

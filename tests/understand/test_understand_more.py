@@ -2031,3 +2031,18 @@ def test_a_move_off_a_dated_low_is_the_move_since_that_day(question: str, catalo
 def test_an_extreme_of_a_span_is_not_read_as_a_day(catalog: Catalog) -> None:
     got = understand("how far is spy off its 52-week low?", D(2026, 1, 30), catalog)
     assert got.intent is not None and got.intent.measure == "distance_from_trough", got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the year's final days (the whole of 2025 was measured)
+        "how did the s&p close out 2025?",
+        "how did gold wrap up the year?",
+        "why did stocks close out the year lower?",
+    ],
+)
+def test_closing_out_a_year_is_its_final_days(question: str, catalog: Catalog) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (D(2025, 12, 21), D(2025, 12, 31)), got.trace
