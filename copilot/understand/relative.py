@@ -271,6 +271,23 @@ def _year_closings(text: str) -> str:
     return _YEAR_CLOSING.sub(closing, text)
 
 
+# "Late in the month", "early this month", "late last month", "mid-month": a third of the
+# month the as-of date names, written with its name ("late January 2026") for the date reader.
+_THIRD_OF = re.compile(
+    r"\b(?P<third>early|late|mid)(?:[\s-]+in)?[\s-]+(?:(?P<which>the|this|last)\s+)?month\b",
+    re.IGNORECASE,
+)
+
+
+def _thirds_named(text: str, as_of: date) -> str:
+    def third(match: re.Match[str]) -> str:
+        this = as_of.replace(day=1)
+        month = this - relativedelta(months=1) if (match["which"] or "").lower() == "last" else this
+        return f"{match['third'].lower()} {month:%B} {month.year}"
+
+    return _THIRD_OF.sub(third, text)
+
+
 def named_edges(text: str, as_of: date) -> str:
     """`text` with "the start of the year" written as "the start of January 2026" (as of a day
     in 2026), "the end of the year" as the end of December of the last year that ended (this
@@ -291,7 +308,7 @@ def named_edges(text: str, as_of: date) -> str:
             month = this - relativedelta(months=1) if last else this
         return f"{edge} of {month:%B} {month.year}"
 
-    text = _year_closings(_year_openings(text))
+    text = _thirds_named(_year_closings(_year_openings(text)), as_of)
     return _parts_named(_EDGE_OF.sub(month_part, text), as_of)
 
 

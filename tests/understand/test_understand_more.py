@@ -2046,3 +2046,21 @@ def test_closing_out_a_year_is_its_final_days(question: str, catalog: Catalog) -
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.window is not None, got.trace
     assert (got.window.start, got.window.end) == (D(2025, 12, 21), D(2025, 12, 31)), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # a third of the month the as-of date names (was the month to date, or left undated)
+        ("why did oil slide late in the month?", D(2026, 1, 21), None),  # so far
+        ("how did gold do early this month?", D(2026, 1, 1), D(2026, 1, 10)),
+        ("why did banks fall late last month?", D(2025, 12, 21), D(2025, 12, 31)),
+        ("how did spy do mid-month?", D(2026, 1, 11), D(2026, 1, 20)),
+    ],
+)
+def test_a_third_of_this_or_last_month(
+    question: str, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (start, end), got.trace
