@@ -336,6 +336,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "streak" if comparative else None, False
         if re.match(r"\s+of\b", tail) and re.search(r"ranked|rank|place", before, re.I):
             return "rank", False
+        if re.search(r"\b(?:of|among)\s+(?:the|all)\s*$", before, re.I):
+            return "count", False  # "ranked lowest among the 4 metal ETFs": the group's size
         if re.search(r"ranked|rank\b|\bof\s*$|No\.\s*$|#\s*$", before, re.I):
             return ("rank" if not re.search(r"\bof\s*$", before) else "count"), False
         if _COUNT.search(around):

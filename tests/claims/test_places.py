@@ -270,3 +270,14 @@ def test_since_the_window_s_start_is_a_place_in_the_group(
     """Found in the app: "The best bond fund since Thanksgiving is HYG" was read as a best in
     HYG's own history (flagged: no source computed it), not the ranking since Thanksgiving."""
     assert _verdicts(sentence, _ranking(LOWEST_FIRST, True)) == held
+
+
+def test_the_size_of_the_group_a_place_is_among_is_a_count() -> None:
+    # Found in the app: "… as ranked lowest among the 4 metal ETFs [1]" read the 4 as a rank
+    # (#4) for the first place, contradicted, and the sentence was cut.
+    ledger = _ranking(LOWEST_FIRST, True)
+    cases = [("XLF ranked lowest among the 11 sector funds [1].", "verified"),
+             ("XLF ranked lowest among the 9 sector funds [1].", "unverified")]  # fmt: skip
+    for text, status in cases:
+        _, verification = verify_answer(text, ledger, END)
+        assert [(n.text, n.status) for n in verification.numbers] == [(text.split()[5], status)]
