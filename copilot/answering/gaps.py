@@ -12,7 +12,7 @@ from copilot.answering.lead import NEWS_TOOLS, first_line
 from copilot.market.measure_window import NOTHING_IN_WINDOW
 from copilot.market.symbols import moves_against_stocks
 from copilot.sentences import spoken_list
-from copilot.understand.model import Understanding
+from copilot.understand.model import Understanding, UnknownName
 
 NO_NEWS_FIX = "market-copilot ingest news --rss <feed URL>"
 _ADD_NEWS = f"to add news coverage run `{NO_NEWS_FIX}` (or `market-copilot ingest news FOLDER`)"
@@ -50,11 +50,15 @@ def unranked_note(understanding: Understanding) -> str:
         or len(understanding.instruments) < 2 or not understanding.calls
     ):  # fmt: skip
         return ""
-    notes = []
-    for name in understanding.unknown:
-        fix = f" (to add it: `{name.fix}`)" if name.fix else ""
-        notes.append(f"{name.reason.rstrip('.')}, so the ranking below leaves it out{fix}.")
-    return " ".join(notes)
+    return names_missing(understanding.unknown, "the ranking below leaves it out")
+
+
+def names_missing(names: list[UnknownName], so: str) -> str:
+    """One sentence per name the store lacks: why, what follows (`so`) and what adds it."""
+    return " ".join(
+        f"{name.reason.rstrip('.')}, so {so}{f' (to add it: `{name.fix}`)' if name.fix else ''}."
+        for name in names
+    )
 
 
 def failure_lines(records: list[ToolCallRecord]) -> list[str]:

@@ -77,18 +77,13 @@ def corrections(
     moves = _asked_moves(settled, ledger) if settled is not None else []
     yes_no = settled is not None and bool(_YES_NO.search(settled.question))
     if settled is not None and yes_no and not premises:
-        fallen = _correction_answered(question, settled, ledger, as_of)
-        if fallen is not None:
-            return fallen
-        placed = _place_answered(question, settled, ledger, as_of)
-        if placed is not None:
-            return placed
-        versus = _versus_answered(question, settled, ledger, as_of)
-        if versus is not None:
-            return versus
-        crossed = _threshold_answered(question, settled, ledger, as_of)
-        if crossed is not None:
-            return crossed
+        # A fall from the peak, a place in a ranking, one market against another, a line
+        # crossed: each answered from its own measure, else the move's direction.
+        for answer in (_correction_answered, _place_answered, _versus_answered,
+                       _threshold_answered):  # fmt: skip
+            answered = answer(question, settled, ledger, as_of)
+            if answered is not None:
+                return answered
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     found = Corrections()

@@ -18,6 +18,7 @@ import pandas as pd
 
 from copilot.answering.anchor import anchored_move, own_measures
 from copilot.answering.backdrop import moved_alongside, moved_with
+from copilot.answering.gaps import names_missing
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import RecentMove, move_within, recent_move, span_words
@@ -467,11 +468,7 @@ def unmeasured_note(settled: Understanding) -> str:
         return ""
     if not settled.instruments and _news_window(settled) is None:
         return ""
-    notes = []
-    for name in settled.unknown:
-        fix = f" (to add it: `{name.fix}`)" if name.fix else ""
-        notes.append(f"{name.reason.rstrip('.')}, so its move is not measured here{fix}.")
-    return " ".join(notes)
+    return names_missing(settled.unknown, "its move is not measured here")
 
 
 def unmeasured_calls(
