@@ -35,3 +35,11 @@ FALL = (
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
     r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|" + BEATING + r")"
 )
+
+# One market set ahead of or behind another: "outpaced", "beat", "trailed", "lagged" (the claim
+# checker's places, and code's yes-or-no answer to "did X outpace Y?").
+AHEAD_OF = (
+    r"(?:outperform\w*|outpac\w*|outd(?:id|o|oes|one)|outsh(?:one|ine\w*)|outr[au]n\w*|"
+    r"outgain\w*|beat|beats|bested|topped|(?:was|were|is|are|finished|ended)\s+ahead\s+of)"
+)
+BEHIND = r"(?:underperform\w*|trail\w*|lagg?(?:ed|ing|s)?|(?:was|were|finished|ended)\s+behind)"

@@ -26,8 +26,9 @@ from copilot.claims.statements import statements_of
 from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
 from copilot.market.symbols import family
+from copilot.move_words import AHEAD_OF, BEHIND
 from copilot.sources import DataSource, SourceLedger
-from copilot.understand.measures import fall_from_peak_named, threshold_asked
+from copilot.understand.measures import fall_from_peak_named, threshold_asked, within_bound
 from copilot.understand.model import Understanding
 from copilot.understand.relative import points_compared
 
@@ -233,17 +234,13 @@ def _place_answered(
     return None
 
 
-# "did healthcare outpace staples?", "has tech lagged the S&P?": which side the question asks
+# "did healthcare outpace staples?", "has tech lagged the S&P?": which side the question asks,
+# in the words the claim checker's places read, and "did better / worse"
 _DID = r"(?:do|did|does|done|fare[ds]?|perform(?:s|ed)?)"
 _AHEAD = re.compile(
-    r"\b(?:outperform\w*|outpac\w*|beat(?:s|en)?(?!\s+(?:up|down)\b)|outr[au]n\w*|outd(?:o|id|one)|"
-    rf"top(?:s|ped)?|{_DID}\s+better|ahead\s+of)\b",
-    re.IGNORECASE,
+    rf"\b(?:{AHEAD_OF}|beaten(?!\s+(?:up|down))|{_DID}\s+better|ahead\s+of)\b", re.I
 )
-_BEHIND = re.compile(
-    rf"\b(?:underperform\w*|lag\w*|trail\w*|{_DID}\s+worse|f[ae]ll\s+behind|behind)\b",
-    re.IGNORECASE,
-)
+_BEHIND = re.compile(rf"\b(?:{BEHIND}|{_DID}\s+worse|f[ae]ll\s+behind|behind)\b", re.I)
 
 
 def _versus_answered(
@@ -337,7 +334,7 @@ def _correction_answered(
     if intent is None or len(settled.instruments) != 1:
         return None
     fall = fall_from_peak_named(question) if intent.measure == "distance_from_peak" else None
-    bound = _within(question)
+    bound = within_bound(question)
     if intent.measure not in _EXTREMES or (fall is None and bound is None):
         return None
     symbol = settled.instruments[0].symbol
@@ -369,25 +366,6 @@ def _correction_answered(
 
 
 _EXTREMES = {"distance_from_peak": ("below", "peak"), "distance_from_trough": ("above", "low")}
-# "within 5% of its high", "within five percent of the low": a bound on the distance
-_WITHIN = re.compile(
-    r"\bwithin\s+(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
-    r"(?P<unit>%|percent)\s+of\b",
-    re.IGNORECASE,
-)
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_COUNTS = {word: i for i, word in enumerate(_NUMBER_WORDS, start=1)}
-
-
-def _within(question: str) -> tuple[float, str] | None:
-    """The bound 'within N% of' sets, as a number and as the question wrote it."""
-    match = _WITHIN.search(question)
-    if match is None:
-        return None
-    n = match["n"].lower()
-    value = float(_COUNTS.get(n, 0) or n)
-    said = f"{match['n']}{'%' if match['unit'] == '%' else ' percent'}"
-    return value, said
 
 
 def _stated(fact: Fact, measure: str, n: int) -> str | None:

@@ -20,7 +20,7 @@ from copilot.answer import ReasonCheck
 from copilot.claims.extract import Sentence
 from copilot.claims.statements import Statement
 from copilot.claims.subjects import Subject
-from copilot.move_words import FALL, RISE
+from copilot.move_words import AHEAD_OF, BEHIND, FALL, RISE
 
 # "rose the most", "got hammered the hardest", "mooned the most": a move's own word before its
 # place, read with the words a question's ranking is read with (`copilot.move_words`)
@@ -34,11 +34,6 @@ _ALL_OTHERS = (
 _MORE_THAN = r"\s+(?:more|harder|further|farther)\s+than\s+"
 # "outpaced the pack", "trailed every other sector"; not "outperformed the market" (SPY)
 _THE_FIELD = rf"(?:{_ALL_OTHERS}|the\s+(?:pack|field)\b)"
-_AHEAD_OF = (
-    r"(?:outperform\w*|outpac\w*|outd(?:id|o|oes|one)|outsh(?:one|ine\w*)|outr[au]n\w*|"
-    r"outgain\w*|beat|beats|bested|topped|(?:was|were|is|are|finished|ended)\s+ahead\s+of)"
-)
-_BEHIND = r"(?:underperform\w*|trail\w*|lagg?(?:ed|ing|s)?|(?:was|were|finished|ended)\s+behind)"
 # "nothing fell further than energy", "no sector did better than XLK": the one named after
 _NONE_ELSE = (
     r"\b(?:nothing|none|no\s+(?:other\s+)?(?:[\w-]+\s+)?(?:sector|fund|etf|one|group|market|"
@@ -69,7 +64,7 @@ _BEST = re.compile(
     r"topped\s+(?:the\s+)?(?:list|ranking|table|charts?|leaderboard|sectors?|group|pack)|"
     r"came\s+(?:out\s+on\s+top|in\s+first)|(?:ranked|finished|placed)\s+(?:first|on\s+top)|"
     rf"{RISE}{_MOST}|{RISE}{_MORE_THAN}{_ALL_OTHERS}|"
-    rf"{_AHEAD_OF}\s+{_THE_FIELD}|in\s+first\s+place|{_NUMBER_ONE}|"
+    rf"{AHEAD_OF}\s+{_THE_FIELD}|in\s+first\s+place|{_NUMBER_ONE}|"
     r"(?:the\s+)?top\s+(?:slot|position|place|rank|rung)\b|"
     rf"{_NONE_ELSE}(?:{RISE}{_MORE_THAN}|(?:did|fared|performed|held\s+up)\s+better\s+than\s+)"
     r"(?![\d$+\-\u2212]))",
@@ -81,7 +76,7 @@ _WORST = re.compile(
     r"hit\s+(?:the\s+)?hardest|"
     rf"{FALL}{_MOST}|{FALL}{_MORE_THAN}{_ALL_OTHERS}|"
     rf"(?:worse|lower|deeper)\s+than\s+{_ALL_OTHERS}|b(?:ore|ears?|earing)\s+the\s+brunt|"
-    rf"{_BEHIND}\s+{_THE_FIELD}|(?:at|to)\s+the\s+(?:very\s+)?bottom\b(?!\s+of)|"
+    rf"{BEHIND}\s+{_THE_FIELD}|(?:at|to)\s+the\s+(?:very\s+)?bottom\b(?!\s+of)|"
     r"(?:the\s+)?(?:bottom|last)\s+(?:spot|slot|position|rung)\b|"
     rf"{_NONE_ELSE}(?:{FALL}{_MORE_THAN}|(?:did|fared|performed)\s+worse\s+than\s+)"
     r"(?![\d$+\-\u2212])|"

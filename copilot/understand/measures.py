@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from copilot.market.measure_model import Aggregate, MeasureName
-from copilot.understand.vocabulary import GAVE_BACK, MONTH
+from copilot.understand.vocabulary import GAVE_BACK, MONTH, NUMBER, number_of
 
 _I = re.IGNORECASE
 
@@ -120,6 +120,8 @@ _CLOSE_TO = (
     r"how\s+(?:close|near)\s+(?:is|are|was|were|has|have|did|does|do)\b[^?.,;]{1,40}?\bto|"
     r"within\s+(?:\d+(?:\.\d+)?\s*%|\w+\s+percent)\s+of)"  # "is the S&P within 2% of its peak?"
 )
+# "within 5% of its high", "within five percent of the low": a bound on the distance
+_WITHIN = re.compile(rf"\bwithin\s+(?P<n>\d+(?:\.\d+)?|{NUMBER})\s*(?P<unit>%|percent)\s+of\b", _I)
 # "its", "the", or a name's own: "the distance from SPY's 52-week low"
 _WHOSE = r"(?:its|the|their|a|[\w&·.-]+'s)?"
 _FROM_PEAK = re.compile(
@@ -620,6 +622,17 @@ def threshold_asked(text: str) -> tuple[Literal["above", "below"], float] | None
     if number is None:
         return None
     return ("above" if side == "above" else "below"), float(number.group().replace(",", ""))
+
+
+def within_bound(text: str) -> tuple[float, str] | None:
+    """The bound "within N% of" its extreme sets, as a number and as the question wrote it
+    ("five percent")."""
+    match = _WITHIN.search(text)
+    if match is None:
+        return None
+    n = match["n"]
+    value = float(n) if n[0].isdigit() else float(number_of(n))
+    return value, f"{n}{'%' if match['unit'] == '%' else ' percent'}"
 
 
 def percent_threshold(text: str) -> Asked | None:
