@@ -323,11 +323,16 @@ _PART = (
     r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter|"
     r"(?:first|second|front|back|former|latter)\s+half)"
 )
+# "the first week of the new year", "the new year's first week": the year that began last, not
+# New Year's Day (the holiday reader's) and not no period at all.
 _PART_OF = re.compile(
-    rf"\b(?P<part>{_PART})\s+(?:of|in)\s+(?P<which>the|this|last)\s+(?P<unit>year|month)\b"
-    rf"|\b(?P<which2>the|this|last)\s+(?P<unit2>year|month)'s\s+(?P<part2>{_PART})\b",
+    rf"\b(?P<part>{_PART}|(?:first|last|final|opening|closing)\s+month)\s+(?:of|in)\s+"
+    r"(?P<which>the\s+new|the|this|last)\s+(?P<unit>year|month)\b"
+    rf"|\b(?P<which2>the\s+new|the|this|last)\s+(?P<unit2>year|month)'s\s+"
+    rf"(?P<part2>{_PART}|(?:first|last|final|opening|closing)\s+month)\b",
     re.IGNORECASE,
 )
+_MONTH_PART = re.compile(r"^(?P<edge>first|last|final|opening|closing)\s+month$", re.IGNORECASE)
 # Parts at a year's end: "the last week of the year", "the fourth quarter of the year" and "the
 # second half of the year", asked in January, are the year that ended.
 _END_PART = re.compile(
@@ -339,10 +344,13 @@ _END_PART = re.compile(
 def _parts_named(text: str, as_of: date) -> str:
     def named(match: re.Match[str]) -> str:
         part = match.group("part") or match.group("part2")
-        which = (match.group("which") or match.group("which2")).lower()
+        which = " ".join((match.group("which") or match.group("which2")).lower().split())
         unit = (match.group("unit") or match.group("unit2")).lower()
+        month_of_year = _MONTH_PART.match(part)
         if unit == "month":
-            if "quarter" in part.lower():  # a month has no quarters the reader names
+            if "quarter" in part.lower() or month_of_year:  # no parts the reader names
+                return match.group(0)
+            if which == "the new":  # "the new month" is no period code dates
                 return match.group(0)
             month = as_of.replace(day=1) - relativedelta(months=1 if which == "last" else 0)
             return f"{part} of {month:%B} {month.year}"
@@ -351,6 +359,11 @@ def _parts_named(text: str, as_of: date) -> str:
         ended = which == "the" and _END_PART.match(part) is not None and as_of.month != 12
         ahead = _AHEAD.search(text[: match.end()]) is not None
         year = as_of.year - 1 if which == "last" or (ended and not ahead) else as_of.year
+        if which == "the new":  # the year that began last: next year's only when asked in December
+            year = as_of.year + 1 if as_of.month == 12 else as_of.year
+        if month_of_year:  # "the first month of the year" is its January
+            first = month_of_year.group("edge").lower() in ("first", "opening")
+            return f"{'January' if first else 'December'} {year}"
         return f"{part} of {year}"
 
     return _PART_OF.sub(named, text)
