@@ -46,7 +46,9 @@ class Corrections:
 
     premises: list[FalsePremise] = field(default_factory=list)
     directions: list[str] = field(default_factory=list)  # "that SPY rose", as the prompt says
-    answered: str = ""  # "Yes" / "No": a yes-or-no question about a move, answered by code
+    # "Yes" / "No": a yes-or-no question about a move, answered by code; "By": how far one
+    # market beat (or lagged) another, answered by code
+    answered: str = ""
     text: str = ""  # "" when there is nothing to correct or answer
     verification: Verification = field(default_factory=Verification)
 
@@ -87,6 +89,10 @@ def corrections(
                 return answered
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
+    if settled is not None and not premises and not settled.why:
+        gap = _gap_answered(question, settled, ledger, as_of)
+        if gap is not None:
+            return gap
     found = Corrections()
     text = "Correction:"
     numbers: list[NumberCheck] = []
@@ -279,6 +285,72 @@ def _versus_answered(
     if checked is None:
         return None
     return _answer_line("Yes" if (mine.value > theirs.value) == ahead else "No", head, checked)
+
+
+# "by how much did gold outperform the S&P?", "how far did tech trail the market?", "by what
+# margin …": the size of one market's lead over another, not whether it led
+_HOW_FAR = re.compile(
+    r"\bhow\s+(?:much|far|many\s+(?:percentage\s+)?points)\b|\bby\s+what\s+(?:margin|amount)\b",
+    re.IGNORECASE,
+)
+
+
+def _gap_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'By how much did gold outperform the S&P in the fourth quarter?' answered in code's
+    words from the measured gap and the two moves: "GLD outperformed SPY by 9.13 percentage
+    points [1] from 2025-09-30 to 2025-12-31: GLD rose 11.49% [1] …; SPY rose 2.36% [1] …."
+    (the model had written GLD's own return as the margin). Asked the wrong way round ("how
+    much did gold lag the S&P?"), the line opens "Correction:" and says it did not. None
+    unless one market was measured against one other over one window and the question asks
+    how far one was ahead or behind."""
+    intent = settled.intent
+    if (
+        intent is None or intent.measure != "return" or intent.versus is None
+        or len(settled.instruments) != 2 or not _HOW_FAR.search(question)
+    ):  # fmt: skip
+        return None
+    ahead = _AHEAD.search(question) is not None
+    if ahead == (_BEHIND.search(question) is not None):
+        return None
+    versus = intent.versus
+    subject = next((i.symbol for i in settled.instruments if i.symbol != versus), None)
+    gaps: list[tuple[Fact, int]] = []
+    moves: dict[str, list[tuple[Fact, int]]] = {}
+    for n, source in ledger.items():
+        for fact in source.facts if isinstance(source, DataSource) else []:
+            if fact.subject == subject and fact.measure == "return_difference":
+                gaps += [(fact, n)] if fact.versus == versus else []
+            elif fact.subject in (subject, versus) and fact.measure == "return" and fact.unit == "%":
+                moves.setdefault(fact.subject, []).append((fact, n))
+    if len(gaps) != 1:
+        return None  # not measured, or over two windows
+    gap, g = gaps[0]
+    over = {s: [(f, n) for f, n in moves.get(s or "", []) if (f.base, f.end) == (gap.base, gap.end)]
+            for s in (subject, versus)}  # fmt: skip
+    if not gap.value or any(len(found) != 1 for found in over.values()):
+        return None
+    (mine, n), (theirs, m) = over[subject][0], over[versus][0]
+    said = [_stated(mine, "move", n), _stated(theirs, "move", m)]
+    if None in said:
+        return None
+    led = gap.value > 0
+    size = gap.shown.lstrip("+-\u2212").removesuffix("pp").strip()
+    where = f"from {gap.base} to {gap.end}" if gap.base else f"from {gap.start} to {gap.end}"
+    verb = "outperformed" if led else "lagged"
+    head = f"{subject} {verb} {versus} by {size} percentage points [{g}] {where}: "
+    head += "; ".join(s for s in said if s)
+    checked = _checked(head, ledger, as_of)
+    if checked is None:
+        return None
+    # Asked the wrong way round, the line opens with the correction.
+    way = "lead" if ahead else "lag"
+    prefix = "" if led == ahead else f"Correction: {subject} did not {way} {versus}. "
+    numbers = [c.model_copy(update={"start": c.start + len(prefix), "end": c.end + len(prefix)})
+               for c in checked.numbers]  # fmt: skip
+    return Corrections(answered="By", text=f"{prefix}{head}.",
+                       verification=Verification(numbers=numbers, cited=checked.cited))  # fmt: skip
 
 
 def _threshold_answered(

@@ -95,11 +95,17 @@ def why_calls(
                                  "way: their news is read as its own")  # fmt: skip
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
     priced = [s for s in subjects if store.table_of(s) == "bars"]
-    compare = bool(priced) and store.table_of(BENCHMARK) is not None and BENCHMARK not in subjects
-    symbols = subjects + peers + ([BENCHMARK] if compare else [])
+    # Held against the market the question names ("why did TLT outperform IEF?" was measured
+    # against the S&P 500, and the gap asked about never shown), else against the S&P 500.
+    versus = _versus(settled) if ranking is None else BENCHMARK
+    named_versus = versus != BENCHMARK and versus in subjects
+    compare = bool(priced) and store.table_of(versus) is not None and (
+        named_versus or versus not in subjects
+    )
+    symbols = subjects + peers + ([versus] if compare and versus not in subjects else [])
     measured: dict[str, Any] = {"symbols": symbols, "measure": "return", **window}
     if compare:
-        measured["versus"] = BENCHMARK
+        measured["versus"] = versus
     calls: list[dict[str, Any]] = [
         {"tool": "measure", "args": args.model_dump(mode="json", exclude_none=True)} for args in own
     ]
@@ -113,7 +119,7 @@ def why_calls(
         # longest run of sessions beating SPY 1 session" said nothing of utilities' lag). A
         # one-day move has no run to tell.
         if move.direction == "up" and compare:
-            streak = {"symbols": priced, "measure": "beat_streak", "versus": BENCHMARK,
+            streak = {"symbols": priced, "measure": "beat_streak", "versus": versus,
                       "aggregate": "max", **window}  # fmt: skip
             calls.append({"tool": "measure", "args": streak})
         elif move.direction == "down":

@@ -812,6 +812,25 @@ def test_a_comparison_the_measures_contradict_is_said_and_a_true_one_is_not(
     assert "did not" not in outperformed.text
 
 
+def test_a_why_comparison_of_two_named_markets_is_measured_against_the_second(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the CLI: "why did tlt outperform ief in january?" was measured against the S&P
+    # 500 ("-1.51 pp vs SPY") and the gap asked about never shown. By hand, to January 23:
+    prices = shared_data / "market" / "prices"
+    move = {s: close_on(raw_closes(prices, s), "2026-01-23") / close_on(raw_closes(prices, s),
+                                                                      "2025-12-31") - 1
+            for s in ("TLT", "IEF")}  # fmt: skip
+    gap = (move["TLT"] - move["IEF"]) * 100
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        "why did tlt outperform ief in january 2026?", AS_OF
+    )
+    measured = [c.arguments for c in answer.tool_calls if c.name == "measure"]
+    assert {"symbols": ["TLT", "IEF"], "versus": "IEF"}.items() <= measured[0].items()
+    assert not any("SPY" in args["symbols"] for args in measured)
+    assert f"; {gap:+.2f} pp vs IEF [1]." in answer.text.split("\n\n")[0]
+
+
 def test_a_lag_too_small_to_explain_is_said_to_be_none(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:

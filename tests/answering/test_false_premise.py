@@ -17,6 +17,7 @@ from copilot.agent import Copilot
 from copilot.answer import Answer
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
+from copilot.sources import SourceLedger
 from copilot.tools import ToolDeps
 from tests.raw import close_on, raw_closes
 
@@ -459,3 +460,54 @@ def test_whether_a_level_crossed_a_line_is_answered_from_the_window_s_extreme(
             f"{'Yes' if crossed else 'No'}: VIX's highest close was {top:.2f} [n], on {day}, "
             f"{said}.\n\n"
         ), line
+
+
+def _fourth_quarter(shared_data: Path, symbol: str) -> float:
+    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    return (close_on(rows, "2025-12-31") / close_on(rows, "2025-09-30") - 1) * 100
+
+
+def test_how_far_one_market_beat_another_is_answered_from_the_gap(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "by how much did gold outperform the s&p in the fourth quarter?" got
+    # GLD's own return written as the margin (removed by the check), and no answer.
+    gld, spy = (_fourth_quarter(shared_data, s) for s in ("GLD", "SPY"))
+    assert gld > spy
+    window = "from 2025-09-30 to 2025-12-31"
+    line = (
+        f"GLD outperformed SPY by {gld - spy:.2f} percentage points [n] {window}: "
+        f"GLD rose {gld:.2f}% [n] {window}; SPY rose {spy:.2f}% [n] {window}."
+    )
+    for question, opening in (
+        ("by how much did gold outperform the s&p in the fourth quarter?", ""),
+        ("how much did gold beat the s&p by in the fourth quarter?", ""),
+        # Asked the wrong way round: code's line corrects it.
+        ("how much did gold lag the s&p in the fourth quarter?",
+         "Correction: GLD did not lag SPY. "),
+    ):  # fmt: skip
+        shared_deps.ledger = SourceLedger()  # each answer numbers its own sources, as in the app
+        answer, _ = ask(shared_deps, question, ["GLD returned [1]."])
+        assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(opening + line), question
+        assert answer.verification.numbers[0].status == "verified", question
+    # A market behind: the gap is said from its side, as a lag.
+    xlk, spy_jan = (_first_half_of_january(shared_data, s) for s in ("XLK", "SPY"))
+    assert xlk < spy_jan
+    shared_deps.ledger = SourceLedger()
+    answer, _ = ask(shared_deps, "how far did tech trail the market in the first half of january?",
+                    ["XLK returned [1]."])  # fmt: skip
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        f"XLK lagged SPY by {spy_jan - xlk:.2f} percentage points [n] from 2025-12-31 to "
+        "2026-01-15: "
+    )
+
+
+def test_whether_one_market_beat_another_is_not_answered_as_a_gap(shared_deps: ToolDeps) -> None:
+    # Control: a yes-or-no question keeps its "Yes" / "No" line, and a gap no side was asked
+    # about ("what's the gap between …") gets no line of code's.
+    answer, _ = ask(shared_deps, "did gold outperform the s&p in the fourth quarter?",
+                    ["GLD returned [1]."])  # fmt: skip
+    assert answer.text.startswith("Yes: GLD rose ")
+    answer, _ = ask(shared_deps, "what's the gap between gold and the s&p in the fourth quarter?",
+                    ["GLD returned [1]."])  # fmt: skip
+    assert not answer.text.startswith(("GLD outperformed", "Correction"))
