@@ -345,6 +345,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
         return None, False
     if unit == "pp" or (unit == "points" and comparative):
         return "diff", True
+    if unit == "points" and _DAILY.search(around):
+        return "daily_extreme", False  # "oil's biggest one-day drop was -6.36 points"
     if unit in ("%", "pp"):
         if _SHARE_OF_A_GROUP.search(before):
             return "share", False  # what part of a group, not any one instrument's move
@@ -476,6 +478,8 @@ def extract_claims(
                 () if measure == "window"
                 else stated_windows(text, clause, figure, (lo, hi), figures)
             )  # fmt: skip
+            if measure == "daily_extreme":  # "its biggest one-day drop": the extreme's own
+                windows = tuple(w for w in windows if w.length != 1)  # day, not its window
             unit = "rank" if measure == "rank" else number.unit  # "ranked #10", "No. 3"
             # A figure followed by its own [n] in its clause is checked against that source
             # ("IWM gained 9.60% [2], against 1.04% for SPY [3]"), else against the sentence's.

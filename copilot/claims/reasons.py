@@ -340,8 +340,21 @@ def superlatives(text: str) -> list[Superlative]:
             found.append(Superlative("only", "only", m.start("only"), m.end("only")))
         else:
             word = m["word"]
-            found.append(Superlative(word, _GROUP[word.lower()], m.start(), m.end()))
+            group = _GROUP[word.lower()]
+            if group == "biggest":  # "its biggest one-day drop" is its worst day, as sources say
+                way = _WAY_SIZED.match(text, m.end())
+                group = ("worst" if way["fall"] else "best") if way else group
+            found.append(Superlative(word, group, m.start(), m.end()))
     return found
+
+
+# The move a size superlative is of: "biggest one-day drop", "largest daily gain".
+_WAY_SIZED = re.compile(
+    r"(?:[\s-]+(?:one|single|1)[\s-]+(?:day|session)|[\s-]+(?:daily|session|intraday))?[\s-]+"
+    r"(?:(?P<fall>drops?|declines?|falls?|loss(?:es)?|slides?|plunges?|selloffs?|sell-offs?)|"
+    r"gains?|jumps?|rises?|advances?|rall(?:y|ies)|increases?|surges?)\b",
+    re.IGNORECASE,
+)
 
 
 def _says(source_text: str, group: str) -> bool:

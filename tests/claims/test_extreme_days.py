@@ -5,6 +5,8 @@ Ledger values written by hand: GLD's best day +3.88% on 2026-01-28 and worst day
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from ledger_kit import D, _data
 
@@ -53,3 +55,42 @@ def test_a_best_week_is_no_best_day() -> None:
                          ("XLE's best day this year was +3.15% [1].", "verified")):  # fmt: skip
         _, verification = verify_answer(text, ledger, as_of=AS_OF)
         assert [n.status for n in verification.numbers if n.unit == "%"] == [status], text
+
+
+def _oil() -> SourceLedger:
+    # WTI's worst day since June, in points (a dollar series' change): -6.36 on 2025-06-23.
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["WTI"], "WTI: worst day -6.36 points on 2025-06-23.",
+        [Fact(subject="WTI", measure="min_daily_return", value=-6.36, unit="points",
+              start=D(2025, 6, 2), end=AS_OF, on=D(2025, 6, 23), shown="-6.36 points")]))  # fmt: skip
+    return ledger
+
+
+@pytest.mark.parametrize(
+    ("text", "ledger", "figure", "superlative"),
+    [
+        # Found in the app: "the biggest one-day drop in oil since the summer was -6.36 points"
+        # was ✗ ("one-day" read as a one-session window) and its "biggest" unsupported.
+        ("The biggest one-day drop in oil since the summer was -6.36 points on 2025-06-23 [1].",
+         _oil, "verified", "supported"),
+        ("WTI's largest daily decline was -6.36 points, on 2025-06-23 [1].", _oil, "verified",
+         "supported"),
+        ("Gold's biggest single-day gain this month was +3.88% on January 28 [1].", book,
+         "verified", "supported"),
+        ("Gold's biggest one-day drop this month was 10.27% on January 30 [2].", book,
+         "verified", "supported"),
+        # Controls: the other day's figure, a gain said of the drop, and a drop's size wrong.
+        ("Gold's biggest one-day drop this month was 3.88% on January 28 [1].", book,
+         "contradicted", "unsupported"),
+        ("WTI's biggest one-day gain was -6.36 points, on 2025-06-23 [1].", _oil,
+         "contradicted", "unsupported"),
+        ("WTI's biggest one-day drop was -5.12 points, on 2025-06-23 [1].", _oil,
+         "contradicted", "supported"),
+    ],
+)  # fmt: skip
+def test_a_days_biggest_drop_or_gain_is_its_worst_or_best_day(
+    text: str, ledger: Callable[[], SourceLedger], figure: str, superlative: str
+) -> None:
+    _, verification = verify_answer(text, ledger(), as_of=AS_OF)
+    assert [n.status for n in verification.numbers if n.unit in ("%", "points")] == [figure]
+    assert [r.status for r in verification.reasons if r.kind == "superlative"] == [superlative]
