@@ -20,7 +20,13 @@ from copilot.answering.excerpt_view import for_the_writer
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import WORD, looping, repeats, tidy
 from copilot.claims.extract import citations_in
-from copilot.claims.reasons import another_market, day_outside, reported_later, restates_the_move
+from copilot.claims.reasons import (
+    another_market,
+    day_outside,
+    explains_nothing,
+    reported_later,
+    restates_the_move,
+)
 from copilot.claims.verify import cause_cited_to_figures
 from copilot.facts import Fact
 from copilot.llm.base import ChatMessage, LLMResponse
@@ -134,9 +140,12 @@ def holds_up(
     decline in IWM"; `restates_the_move`, judged against the turn's article `read` when the
     draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
     nor gives only the news of a listed company outside the move's sector ("GM reports huge
-    profit boost …" under chips; `outsider`, from `copilot.answering.company_news`)."""
+    profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor
+    names no move and no cause at all (a fragment of its article; `explains_nothing`)."""
     text = tidy(draft)
     if outsider is not None and outsider(text) is not None:
+        return False
+    if explains_nothing(text):  # a fragment of its article: no move, no cause
         return False
     # A cause cited to the measures alone: the turn's article is not cited ("The VIX fell …
     # due to softer CPI … [1]", [1] the move's figures); the answer's check marks it unsupported.

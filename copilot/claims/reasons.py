@@ -583,6 +583,24 @@ def restates_the_move(sentence: str, source: NewsSource) -> bool:
     return all(w in _RESTATED or _a_move_word(w) for w in words)
 
 
+# Words that tie an event to a move: "due to", "after", "as", "lifted", "aided", "drove" ….
+_A_CAUSE = re.compile(
+    r"\b(?:due\s+to|because|after|amid|as|on|following|thanks\s+to|driv\w+|drove|led|lead\w*|"
+    r"lift\w*|push\w*|pull\w*|sen[dt]s?|spark\w*|trigger\w*|caus\w*|result\w*|help\w*|"
+    r"support\w*|spur\w*|prompt\w*|behind|hit|aid\w*|reflect\w*|why)\b",
+    re.IGNORECASE,
+)
+
+
+def explains_nothing(sentence: str) -> bool:
+    """Whether a drafted reason names no market's move and no cause of one: a fragment copied
+    from its article ("Strong consumer spending and liquidity persist without emerging credit
+    issues.", "Guests discuss sector impacts, Cisco upgrade, …" under a fall of tech), which
+    the support score accepts as a near-copy of its excerpt."""
+    rest = CITATION.sub(" ", sentence)
+    return not _a_market_move(rest) and _A_CAUSE.search(rest) is None
+
+
 def _a_move_word(word: str) -> bool:
     return names_direction(word, "up") or names_direction(word, "down")
 

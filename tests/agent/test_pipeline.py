@@ -644,6 +644,17 @@ def test_when_no_draft_holds_up_the_answer_says_so(research_deps: ToolDeps) -> N
     assert answer.text.startswith("IWM: return ")  # the measured move still stands
 
 
+def test_a_draft_that_names_no_move_and_no_cause_is_withheld(research_deps: ToolDeps) -> None:
+    # Found in the app: "Strong consumer spending and liquidity persist without emerging credit
+    # issues. [3]" was shown as a supported reason for tech's fall (a near-copy of its excerpt).
+    fragment = "Analysts discuss earnings season, data center deals and the outlook for 2026"
+    llm = ScriptedLLM([_drafting(fragment)] * 5)
+    answer = Copilot(research_deps, llm).ask("why did small caps rally?", AS_OF)
+    assert "data center deals" not in answer.text
+    assert answer.removed and all("data center deals" in r for r in answer.removed)
+    assert "No reason was kept from the" in answer.text
+
+
 def test_when_no_reason_shown_is_borne_out_the_answer_says_so_and_how_to_fix_it(
     research_deps: ToolDeps,
 ) -> None:

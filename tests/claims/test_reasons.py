@@ -13,6 +13,7 @@ from copilot.claims.reasons import (
     SupportScorer,
     another_market,
     directions_clash,
+    explains_nothing,
     names_subject,
     restates_the_move,
     superlatives,
@@ -472,3 +473,27 @@ def test_a_reason_that_only_says_the_move_again_restates_it(
     subject: str, reason: str, restated: bool
 ) -> None:
     assert restates_the_move(reason, _wrap(list(entity_for([subject]).words), reason)) is restated
+
+
+@pytest.mark.parametrize(
+    ("draft", "nothing"),
+    [
+        # Found in the app under tech's fall since mid-January, both shown as supported reasons
+        # (near-copies of their excerpts): no market moves in them and nothing causes a move.
+        ("Strong consumer spending and liquidity persist without emerging credit issues. [3]",
+         True),
+        ("Guests discuss sector impacts, Cisco upgrade, data center deals with Apple, "
+         "Microsoft, Meta. [5]", True),
+        ("Deutsche Bank expands PayPal partnership across key regions [3].", True),
+        # Controls: a cause tied to a move, a market's move, and a cause word alone.
+        ("Signs of constrained Venezuelan exports also aided, underscoring slow progress in "
+         "restoring output in the South American nation. [4]", False),
+        ("Tensions in Iran are spiking oil prices [2].", False),
+        ("Bank stocks came under pressure after the President called for a cap on credit card "
+         "rates [3].", False),
+        ("The betting markets have given up on a January rate cut, pushing hopes out to April "
+         "or June [4].", False),
+    ],
+)  # fmt: skip
+def test_a_draft_naming_no_move_and_no_cause_explains_nothing(draft: str, nothing: bool) -> None:
+    assert explains_nothing(draft) is nothing
