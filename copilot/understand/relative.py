@@ -309,7 +309,21 @@ def named_edges(text: str, as_of: date) -> str:
         return f"{edge} of {month:%B} {month.year}"
 
     text = _thirds_named(_year_closings(_year_openings(text)), as_of)
-    return _parts_named(_EDGE_OF.sub(month_part, text), as_of)
+    return _OF_THE_PERIOD.sub(_this_period, _parts_named(_EDGE_OF.sub(month_part, text), as_of))
+
+
+# "gold's best day of the year", "the worst week of the month": the period running now, as
+# "this year" (was the whole stored history). Its named parts ("the first week of the year")
+# are read before (`_parts_named`).
+_OF_THE_PERIOD = re.compile(
+    r"\b(?P<noun>days?|sessions?|weeks?|months?|stretch|moves?|drops?|gains?|declines?|"
+    r"rall(?:y|ies)|selloffs?|sell-offs?)\s+of\s+the\s+(?P<unit>year|month)\b(?!'s)",
+    re.IGNORECASE,
+)
+
+
+def _this_period(match: re.Match[str]) -> str:
+    return f"{match['noun']} this {match['unit']}"
 
 
 # "the first week of the year", "the last two weeks of last year", "the second week of this

@@ -36,7 +36,9 @@ _FUZZY = re.compile(
 # clause's end ("since the credit card rate cap news"), so the answer can say them back. "Since
 # its peak" is no event: the measure's own extreme (`measures.py`), over the stored history.
 _EVENT = re.compile(
-    r"\b(?:since|after|before|during|around|following|ahead\s+of|between)\s+"
+    # "in the week of the Fed meeting", "on the day of the jobs report": an event's week or day
+    r"\b(?:since|after|before|during|around|following|ahead\s+of|between|"
+    r"(?:week|day|session)\s+of(?!\s+(?:the\s+)?(?:year|month|week|quarter|day|session)\b))\s+"
     r"(?!(?:its|their|the)\s+(?:[\w-]+\s+)?(?:peaks?|highs?|lows?|records?|tops?|bottoms?|"
     r"troughs?)\b)(?:the\s+|last\s+|"
     r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?(?:\s+(?!(?:and|but|or|while|vs|versus|"

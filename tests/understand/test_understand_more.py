@@ -268,6 +268,9 @@ def test_an_event_on_a_given_day_is_dated_by_it(
             "since the credit card rate cap news",
         ),
         ("how did gold do after the Powell subpoena and why", "after the Powell subpoena"),
+        # an event's week or day (was the latest session's move, said nowhere)
+        ("how did gold behave in the week of the fed meeting?", "week of the fed meeting"),
+        ("what did bonds do on the day of the jobs report?", "day of the jobs report"),
     ],
 )
 def test_periods_code_cannot_date_are_left_open(
@@ -2064,3 +2067,23 @@ def test_a_third_of_this_or_last_month(
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.window is not None, got.trace
     assert (got.window.start, got.window.end) == (start, end), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # "… of the year / month" after a day, a move or a stretch is the period running now
+        # (was the whole stored history): as of January 30, 2026, January 1 on.
+        ("what was gold's best day of the year", D(2026, 1, 1)),
+        ("xle's biggest drop of the year", D(2026, 1, 1)),
+        ("what's the s&p's worst session of the month so far?", D(2026, 1, 1)),
+    ],
+)
+def test_a_day_or_move_of_the_year_is_this_year_s(
+    question: str, start: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.start == start, got.trace
+    # Controls: an event's week is no calendar week, and a named week of a period is its own.
+    week = understand("how did spy do the week of january 12", D(2026, 1, 30), catalog)
+    assert week.window is not None and week.window.start == D(2026, 1, 12), week.trace
