@@ -83,7 +83,7 @@ def corrections(
         # A fall from the peak, a place in a ranking, one market against another, a line
         # crossed: each answered from its own measure, else the move's direction.
         for answer in (_correction_answered, _place_answered, _versus_answered,
-                       _threshold_answered):  # fmt: skip
+                       _threshold_answered, _judged_answered):  # fmt: skip
             answered = answer(question, settled, ledger, as_of)
             if answered is not None:
                 return answered
@@ -285,6 +285,56 @@ def _versus_answered(
     if checked is None:
         return None
     return _answer_line("Yes" if (mine.value > theirs.value) == ahead else "No", head, checked)
+
+
+# "is the VIX elevated?", "is oil cheap?": which way the question judges the level
+_JUDGED_HIGH = re.compile(r"\b(?:elevated|expensive|pricey|pricy|lofty|stretched|high)\b", re.I)
+_JUDGED_LOW = re.compile(r"\b(?:subdued|muted|depressed|cheap|low)\b", re.I)
+
+
+def _judged_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Has the VIX been elevated lately?' answered in code's words from the level asked about
+    against its past year (`measures._judged_level`): "No: VIX averaged 16.05 [1] from
+    2026-01-02 to 2026-01-30, below its average of 18.88 [2] from 2025-01-30 to 2026-01-30,
+    when it ranged from 13.47 [4] to 52.33 [3]." The yardstick, the year's average, is said
+    in the line. None unless one instrument's level was measured beside its year."""
+    if settled.intent is None or not settled.intent.label.endswith("against the past year"):
+        return None
+    high = _JUDGED_HIGH.search(question) is not None
+    if len(settled.instruments) != 1 or high == (_JUDGED_LOW.search(question) is not None):
+        return None
+    symbol = settled.instruments[0].symbol
+    facts = [(f, n) for n, source in ledger.items() if isinstance(source, DataSource)
+             for f in source.facts if f.subject == symbol]  # fmt: skip
+    means = sorted(((f, n) for f, n in facts if f.measure == "mean_level"),
+                   key=lambda found: found[0].start or date.min)  # fmt: skip
+    extremes = {f.measure: (f, n) for f, n in facts if f.measure in ("max_level", "min_level")}
+    if not means or len(extremes) != 2:
+        return None
+    (year, y), (low, lo), (top, hi) = means[0], extremes["min_level"], extremes["max_level"]
+    now = next(((f, n) for f, n in facts if f.measure == "level" and f.end == year.end), None)
+    if now is None and len(means) == 2:
+        now = means[1]
+    if now is None:
+        return None
+    fact, n = now
+    said = (
+        f"{symbol} averaged {fact.shown} [{n}] from {fact.start} to {fact.end}"
+        if fact.measure == "mean_level" else _stated(fact, "level", n)
+    )  # fmt: skip
+    if said is None or fact.value == year.value:
+        return None
+    above = fact.value > year.value
+    head = (
+        f"{said}, {'above' if above else 'below'} its average of {year.shown} [{y}] from "
+        f"{year.start} to {year.end}, when it ranged from {low.shown} [{lo}] to {top.shown} [{hi}]"
+    )
+    checked = _checked(head, ledger, as_of)
+    if checked is None:
+        return None
+    return _answer_line("Yes" if above == high else "No", head, checked)
 
 
 # "by how much did gold outperform the S&P?", "how far did tech trail the market?", "by what

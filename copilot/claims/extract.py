@@ -358,6 +358,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "drawdown", False
         if _PEAK.search(around):
             return "peak_distance", False
+        if re.search(r"\baverage\s+(?:level\s+)?(?:of|was)\s*$", before, re.I):
+            return "level", False  # "below its average of 4.26%": the average, a rate's level
         if _SMA.search(after) or _SMA.search(before[-30:]):
             return "sma_distance", False
         if _DAILY.search(around):

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
+
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.symbols import family, lookup, quoted_in_percent
 from copilot.understand.catalog import Catalog
@@ -169,7 +171,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     _fill_intent(
         result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
     )
-    _fill_calls(result, asked, window_found.also)
+    _fill_calls(result, asked, window_found.also, latest)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
     if news:
@@ -633,7 +635,9 @@ def _wording(asked: Asked, instruments: list[Instrument]) -> tuple[str, str]:
     return asked.label, asked.definition
 
 
-def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) -> None:
+def _fill_calls(
+    result: Understanding, asked: Asked | None, also: list[Window], latest: date
+) -> None:
     if result.intent is None or not result.instruments or result.problems or result.open_slots:
         return
     intent, window = result.intent, result.window
@@ -659,10 +663,28 @@ def _fill_calls(result: Understanding, asked: Asked | None, also: list[Window]) 
         other = {"up_days": "down_days"}.get(call.measure, call.measure)
         aggregate = call.aggregate if other != call.measure else "min"
         result.calls.append(call.model_copy(update={"measure": other, "aggregate": aggregate}))
+    if asked is not None and asked.against_its_year:
+        result.calls[-1:] = _against_its_year(call, window, latest)
     for window in also:  # "Q4 vs Q3": the same measure over each period named
         result.calls.append(
             call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})
         )
+
+
+def _against_its_year(call: MeasureArgs, window: Window | None, latest: date) -> list[MeasureArgs]:
+    """'Is the VIX elevated?': the level asked about (its average over a window named: "lately"),
+    then its average, highest and lowest over the year to the same end, to judge it by."""
+    end = (window.end if window is not None else None) or latest
+    spans = (
+        window is not None
+        and window.explicit
+        and (window.sessions or 0) != 1
+        and (window.sessions is not None or (window.start is not None and window.start < end))
+    )
+    asked = call.model_copy(update={"aggregate": "mean"}) if spans else call
+    year = {"start": end - relativedelta(years=1), "end": end, "sessions": None}
+    return [asked, *(call.model_copy(update={**year, "aggregate": aggregate})
+                     for aggregate in ("mean", "max", "min"))]  # fmt: skip
 
 
 # The fear gauge rises when investors are spooked: the mood words of a question about it say

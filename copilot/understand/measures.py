@@ -27,6 +27,7 @@ class Asked:
     needs_benchmark: bool = False  # a beat streak with one instrument: versus SPY
     window_sessions: int | None = None  # "the 30-day average": its own window when none named
     both_extremes: bool = False  # "high and low": the max call and the min call
+    against_its_year: bool = False  # "is the VIX elevated?": beside the past year's level
 
 
 _SMA = re.compile(
@@ -555,6 +556,30 @@ def _high_and_low(text: str) -> Asked | None:
     )  # fmt: skip
 
 
+# "is the VIX elevated?", "is oil cheap right now?", "are yields high at the moment?", "has the
+# VIX been elevated lately?": a level judged high or low, which needs something to judge it by
+# (was no measure, or the change over the window). Not "a record high", "the 52-week high"
+# (an extreme), "high-yield" or "how high did it go" (the window's highest).
+_JUDGED_LEVEL = re.compile(
+    r"\b(?:is|are|was|were|been|be|looks?|looking|seems?|stays?|remains?|still)\s+"
+    r"(?:[\w.&'·-]+\s+){0,3}?(?:elevated|subdued|muted|depressed|cheap|expensive|pricey|pricy|"
+    r"lofty|stretched|high|low)\b(?![\s-]*(?:yield|grade|of|for|and|or|since|close|point)\b)"
+    r"|\bhow\s+(?:elevated|subdued|cheap|expensive|pricey|lofty|stretched)\b",
+    _I,
+)
+
+
+def _judged_level(text: str) -> Asked | None:
+    match = _JUDGED_LEVEL.search(text)
+    if match is None or re.search(r"\b(?:what|where|when|which)\s*$", text[: match.start()], _I):
+        return None  # "what was the VIX high in January": the noun, the window's highest
+    return Asked(
+        "level", "last", "level against the past year",
+        "the value beside its average, highest and lowest over the year to the window's end",
+        against_its_year=True,
+    )  # fmt: skip
+
+
 def _extreme_level(text: str) -> Asked | None:
     for pattern, aggregate, label, words in (
         (_HIGHEST, "max", "highest level", "the largest value among the window's sessions"),
@@ -655,6 +680,7 @@ def _level(text: str) -> Asked | None:
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
     _sma, _streaks, _up_and_down_days, _counts, _drawdown, _distance, _new_highs, _swing_day,
-    _extreme_day, _daily, _average, _volatility, _high_and_low, _extreme_level, _threshold,
+    _extreme_day, _daily, _average, _volatility, _high_and_low, _judged_level, _extreme_level,
+    _threshold,
     _move, _level,
 )  # fmt: skip

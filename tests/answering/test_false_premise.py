@@ -511,3 +511,48 @@ def test_whether_one_market_beat_another_is_not_answered_as_a_gap(shared_deps: T
     answer, _ = ask(shared_deps, "what's the gap between gold and the s&p in the fourth quarter?",
                     ["GLD returned [1]."])  # fmt: skip
     assert not answer.text.startswith(("GLD outperformed", "Correction"))
+
+
+def test_whether_a_level_is_high_or_low_is_answered_against_its_past_year(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "has the vix been elevated lately?" measured the VIX's change over 20
+    # sessions, and the model's copy of it was all the answer said. Now code answers from the
+    # level beside its past year. By hand from the raw files: the VIX over the last 20 NYSE
+    # sessions to January 22 (the sessions are SPY's rows; the VIX file also has MLK Day).
+    sessions = [d for d, _ in raw_closes(shared_data / "market" / "prices", "SPY")
+                if d <= AS_OF.isoformat()][-20:]  # fmt: skip
+    vix = dict(_vix_rows(shared_data))
+    recent = sum(vix[d] for d in sessions) / len(sessions)
+    year = [c for d, c in _vix_rows(shared_data) if "2025-01-22" <= d <= AS_OF.isoformat()]
+    answer, _ = ask(shared_deps, "has the vix been elevated lately?", ["The VIX [1]."])
+    line = re.sub(r"\[\d+\]", "[n]", answer.text).split("\n\n")[0]
+    assert line.startswith(
+        f"No: VIX averaged {recent:.2f} [n] from {sessions[0]} to 2026-01-22, below its average "
+        "of "
+    ), line
+    assert line.endswith(f"when it ranged from {min(year):.2f} [n] to {max(year):.2f} [n]."), line
+    assert answer.verification.numbers and all(
+        n.status == "verified" for n in answer.verification.numbers
+    )
+    # A price judged cheap or dear: its close beside its stored year (GLD's rows begin
+    # 2025-02-19), every figure from the raw file.
+    gld = [(d, c) for d, c in raw_closes(shared_data / "market" / "prices", "GLD")
+           if d <= AS_OF.isoformat()]  # fmt: skip
+    closes = [c for _, c in gld]
+    mean, now = sum(closes) / len(closes), closes[-1]
+    for question, dear in (("is gold expensive right now?", True), ("is gold cheap?", False)):
+        shared_deps.ledger = SourceLedger()
+        answer, _ = ask(shared_deps, question, ["Gold [1]."])
+        yes = "Yes" if (now > mean) == dear else "No"
+        assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+            f"{yes}: GLD closed at {now:.2f} [n] on 2026-01-22, "
+            f"{'above' if now > mean else 'below'} its average of {mean:.2f} [n] from "
+            f"{gld[0][0]} to 2026-01-22, when it ranged from {min(closes):.2f} [n] to "
+            f"{max(closes):.2f} [n]."
+        ), question
+
+
+def _vix_rows(shared_data: Path) -> list[tuple[str, float]]:
+    with (shared_data / "market" / "series" / "VIX.csv").open(newline="") as handle:
+        return [(r["DATE"], float(r["CLOSE"])) for r in csv.DictReader(handle)]

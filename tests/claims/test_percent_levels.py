@@ -67,3 +67,30 @@ def test_the_fear_gauge_written_in_percent_still_verifies() -> None:
     assert {n.text: n.status for n in verification.numbers if n.unit != "date"} == {
         "16.50%": "verified"
     }
+
+
+def _yield_and_its_average() -> SourceLedger:
+    # The 10-year yield's monthly values, by hand: 4.14% for 2025-12 and an average of 4.26%
+    # over 2025-02 to 2025-12 (`series/US10Y_monthly.csv`).
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["US10Y"], "US10Y: value 4.14% on 2025-12-01.",
+        [Fact(subject="US10Y", measure="level", value=4.14, unit="level", end=D(2025, 12, 1),
+              shown="4.14%")]))  # fmt: skip
+    ledger.register(_data("measure", ["US10Y"],
+        "US10Y: average value 4.26%; 2025-02-01 to 2025-12-01, 11 observations.",
+        [Fact(subject="US10Y", measure="mean_level", value=4.26, unit="level",
+              start=D(2025, 2, 1), end=D(2025, 12, 1), shown="4.26%")]))  # fmt: skip
+    return ledger
+
+
+def test_a_yield_below_its_average_of_a_figure_is_the_average_s_level() -> None:
+    # "below its average of 4.26%" states the average, a level: it was read as a distance
+    # below a moving average (-4.26%) and marked ✗.
+    text = (
+        "US10Y stood at 4.14% [1] on 2025-12-01, below its average of {} [2] from 2025-02-01 "
+        "to 2025-12-01."
+    )
+    for figure, expected in (("4.26%", "verified"), ("4.45%", "contradicted")):
+        _, verification = verify_answer(text.format(figure), _yield_and_its_average(), AS_OF)
+        found = {n.text: n.status for n in verification.numbers if n.unit != "date"}
+        assert found == {"4.14%": "verified", figure: expected}, figure

@@ -2087,3 +2087,39 @@ def test_a_day_or_move_of_the_year_is_this_year_s(
     # Controls: an event's week is no calendar week, and a named week of a period is its own.
     week = understand("how did spy do the week of january 12", D(2026, 1, 30), catalog)
     assert week.window is not None and week.window.start == D(2026, 1, 12), week.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "asked"),
+    [
+        # A level judged high or low is measured beside its past year (was the change over the
+        # window, or no measure): the level (over "lately", its average), then the year's
+        # average, highest and lowest to the same end.
+        ("has the vix been elevated lately?", "VIX", "mean"),
+        ("is oil cheap right now?", "WTI", "last"),
+        ("is the 10-year yield still high?", "US10Y", "last"),
+    ],
+)
+def test_a_level_judged_high_or_low_is_measured_beside_its_year(
+    question: str, symbol: str, asked: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [(c.symbols, c.measure) for c in got.calls] == [([symbol], "level")] * 4, got.trace
+    assert [c.aggregate for c in got.calls] == [asked, "mean", "max", "min"], got.trace
+    assert all(c.start is not None and c.start.year == c.end.year - 1 for c in got.calls[1:])
+
+
+@pytest.mark.parametrize(
+    ("question", "aggregate"),
+    [  # controls: the noun "high", "how high did it go", a record, a fund's name
+        ("What was the VIX high in January 2026?", "max"),
+        ("how high did the vix go this month?", "max"),
+        ("is the vix at a record high?", "max"),
+        ("are high-yield bonds up this year?", "last"),
+    ],
+)
+def test_a_high_that_is_no_judgement_is_read_as_before(
+    question: str, aggregate: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert len(got.calls) == 1 and got.calls[0].aggregate == aggregate, got.trace
