@@ -372,7 +372,7 @@ def _gap_answered(
         for fact in source.facts if isinstance(source, DataSource) else []:
             if fact.subject == subject and fact.measure == "return_difference":
                 gaps += [(fact, n)] if fact.versus == versus else []
-            elif fact.subject in (subject, versus) and fact.measure == "return" and fact.unit == "%":
+            elif fact.subject in (subject, versus) and (fact.measure, fact.unit) == ("return", "%"):
                 moves.setdefault(fact.subject, []).append((fact, n))
     if len(gaps) != 1:
         return None  # not measured, or over two windows

@@ -99,8 +99,10 @@ def why_calls(
     # against the S&P 500, and the gap asked about never shown), else against the S&P 500.
     versus = _versus(settled) if ranking is None else BENCHMARK
     named_versus = versus != BENCHMARK and versus in subjects
-    compare = bool(priced) and store.table_of(versus) is not None and (
-        named_versus or versus not in subjects
+    compare = (
+        bool(priced)
+        and store.table_of(versus) is not None
+        and (named_versus or versus not in subjects)
     )
     symbols = subjects + peers + ([versus] if compare and versus not in subjects else [])
     measured: dict[str, Any] = {"symbols": symbols, "measure": "return", **window}

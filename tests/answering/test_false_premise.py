@@ -528,8 +528,7 @@ def test_whether_a_level_is_high_or_low_is_answered_against_its_past_year(
     answer, _ = ask(shared_deps, "has the vix been elevated lately?", ["The VIX [1]."])
     line = re.sub(r"\[\d+\]", "[n]", answer.text).split("\n\n")[0]
     assert line.startswith(
-        f"No: VIX averaged {recent:.2f} [n] from {sessions[0]} to 2026-01-22, below its average "
-        "of "
+        f"No: VIX averaged {recent:.2f} [n] from {sessions[0]} to 2026-01-22, below its average of "
     ), line
     assert line.endswith(f"when it ranged from {min(year):.2f} [n] to {max(year):.2f} [n]."), line
     assert answer.verification.numbers and all(

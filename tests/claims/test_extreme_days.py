@@ -62,7 +62,8 @@ def _oil() -> SourceLedger:
     ledger = SourceLedger()
     ledger.register(_data("measure", ["WTI"], "WTI: worst day -6.36 points on 2025-06-23.",
         [Fact(subject="WTI", measure="min_daily_return", value=-6.36, unit="points",
-              start=D(2025, 6, 2), end=AS_OF, on=D(2025, 6, 23), shown="-6.36 points")]))  # fmt: skip
+              start=D(2025, 6, 2), end=AS_OF, on=D(2025, 6, 23),
+              shown="-6.36 points")]))  # fmt: skip
     return ledger
 
 
