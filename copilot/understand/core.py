@@ -49,6 +49,7 @@ from copilot.understand.measures import (
     periodic_move,
 )
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
+from copilot.understand.periods import MAX_PARTS, Unit, each_period, period_parts, split_call
 from copilot.understand.relative import (
     RECENT_SESSIONS,
     compared_way,
@@ -172,6 +173,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
     )
     _fill_calls(result, asked, window_found.also, latest)
+    if (unit := each_period(words)) is not None and not why:
+        _each_period(result, unit, latest, catalog)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
     if news:
@@ -669,6 +672,41 @@ def _fill_calls(
         result.calls.append(
             call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})
         )
+
+
+def _each_period(result: Understanding, unit: Unit, latest: date, catalog: Catalog) -> None:
+    """'Gold month by month', 'SPY's monthly returns in 2025': the one call split into a call
+    per calendar month (week) of the window, or of the last twelve months (eight weeks) when
+    none was named; parts before the instruments' data begins are left out."""
+    window, intent = result.window, result.intent
+    if len(result.calls) != 1 or intent is None or intent.rank != "none":
+        return
+    explicit = window is not None and window.explicit and window.sessions is None
+    start = window.start if explicit and window is not None else None
+    end = (window.end if explicit and window is not None else None) or latest
+    firsts = [m.first for i in result.instruments if (m := catalog.get(i.symbol)) is not None]
+    parts = [p for p in period_parts(unit, start, end) if not firsts or p[1] >= max(firsts)]
+    if not parts or len(parts) > MAX_PARTS:
+        if parts:
+            result.problems.append(
+                f"{len(parts)} {unit}s are more than the {MAX_PARTS} calls a {unit}-by-{unit} "
+                "answer makes: name a shorter period"
+            )
+        return
+    result.calls = split_call(result.calls[0], parts)
+    if not explicit:  # the default span, said instead of the latest session's move
+        span = "twelve months" if unit == "month" else "eight weeks"
+        label = f"the last {span}"
+        result.window = Window(start=parts[0][0], end=None, label=label, explicit=True)
+        result.trace = [
+            f"window: none named → {label} to the latest close ({latest.isoformat()})"
+            if line.startswith("window: none named") else line
+            for line in result.trace
+        ]  # fmt: skip
+    result.trace.append(
+        f"periods: {unit} by {unit} → {intent.label} over each of {len(parts)} calendar "
+        f"{unit}s, {parts[0][0].isoformat()} to {parts[-1][1].isoformat()}"
+    )
 
 
 def _against_its_year(call: MeasureArgs, window: Window | None, latest: date) -> list[MeasureArgs]:

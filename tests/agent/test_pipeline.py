@@ -11,6 +11,7 @@ import re
 import threading
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -1207,3 +1208,22 @@ def test_a_smaller_move_the_other_way_inside_a_part_of_a_month_is_not_explained(
         "why did small caps fall in early january?", date(2026, 1, 30)
     )
     assert "IWM did not fall over the period asked about: it rose" in answer.text
+
+
+def test_month_by_month_shows_each_month_s_move(shared_deps: ToolDeps, shared_data: Path) -> None:
+    # Found by asking "give me the month-by-month returns for gold": the latest session's move
+    # was measured, said nowhere. By hand from GLD.csv: each month's last close over the
+    # previous month's.
+    rows = raw_closes(shared_data / "market" / "prices", "GLD")
+    ends = ["2025-09-30", "2025-10-31", "2025-11-28", "2025-12-31"]
+    moves = [(close_on(rows, b) / close_on(rows, a) - 1) * 100 for a, b in pairwise(ends)]
+    answer = Copilot(shared_deps, ScriptedLLM(["Gold moved [1]."])).ask(
+        "how did gold do month by month in the fourth quarter of 2025?", AS_OF
+    )
+    lead = answer.text.split("\n\n")[0]
+    said = [f"GLD: return {m:+.2f}% " for m in moves]
+    assert [lead.find(s) for s in said] == sorted(lead.find(s) for s in said), lead
+    assert all(s in lead for s in said), lead
+    assert [c.arguments["start"] for c in answer.tool_calls] == [
+        "2025-10-01", "2025-11-01", "2025-12-01"
+    ]  # fmt: skip

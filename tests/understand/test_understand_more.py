@@ -2123,3 +2123,30 @@ def test_a_high_that_is_no_judgement_is_read_as_before(
 ) -> None:
     got = understand(question, D(2026, 1, 30), catalog)
     assert len(got.calls) == 1 and got.calls[0].aggregate == aggregate, got.trace
+
+
+def test_month_by_month_is_a_call_per_calendar_month(catalog: Catalog) -> None:
+    # Was one move over the window (or the latest session's, with no window named).
+    got = understand("how did spy do each month in 2025?", D(2026, 1, 30), catalog)
+    # SPY's data begins 2025-02-19: January is left out, February starts the list.
+    assert [(c.start, c.end) for c in got.calls][:2] == [
+        (D(2025, 2, 1), D(2025, 2, 28)), (D(2025, 3, 1), D(2025, 3, 31))
+    ], got.trace  # fmt: skip
+    assert len(got.calls) == 11 and got.calls[-1].end == D(2025, 12, 31), got.trace
+    # No window named: the last twelve months, the last one to date.
+    got = understand("give me the month-by-month returns for gold", D(2026, 1, 30), catalog)
+    assert len(got.calls) == 12 and got.calls[0].start == D(2025, 2, 1), got.trace
+    assert got.calls[-1].start == D(2026, 1, 1) and got.calls[-1].end == D(2026, 1, 30)
+    assert any(line.startswith("window: none named → the last twelve months") for line in
+               got.trace), got.trace  # fmt: skip
+    # Weeks run Monday to Sunday, clipped to the window.
+    got = understand("gold's weekly returns this month", D(2026, 1, 30), catalog)
+    assert [(c.start, c.end) for c in got.calls] == [
+        (D(2026, 1, 1), D(2026, 1, 4)), (D(2026, 1, 5), D(2026, 1, 11)),
+        (D(2026, 1, 12), D(2026, 1, 18)), (D(2026, 1, 19), D(2026, 1, 25)),
+        (D(2026, 1, 26), D(2026, 1, 30)),
+    ], got.trace  # fmt: skip
+    # Controls: the CPI month over month is monthly inflation; a why-question explains a move.
+    assert [c.measure for c in understand("cpi month over month", D(2026, 1, 30), catalog).calls
+            ] == ["mom"]  # fmt: skip
+    assert len(understand("why did gold rise each month?", D(2026, 1, 30), catalog).calls) == 1
