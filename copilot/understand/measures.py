@@ -80,6 +80,15 @@ _DRAWDOWN = re.compile(
     r"(?:peak|high|top)\b",
     _I,
 )
+# "how much did the market fall from its January high to its January low", "gold's high-to-low
+# drop": the fall from the window's high to the low after it (was the distance from the high
+# to the latest close)
+_HIGH_TO_LOW = re.compile(
+    r"\b(?:high|top)[\s-]to[\s-](?:low|bottom)\b|\bfrom\s+(?:its|the|their|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:peak|high|top)\s+to\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:trough|low|bottom)\b",
+    _I,
+)
 # "how deep was the pullback in December", "how bad did gold's selloff get": the fall from a
 # close to a later, lower one inside the window, not the window's net move.
 _FALL_NOUN = (
@@ -407,9 +416,10 @@ def _drawdown(text: str) -> Asked | None:
     deepest = _DEEPEST_FALL.search(text)
     if deepest is not None and _ONE_DAY_WORDS.search(text[deepest.start() :]):
         deepest = None  # "its biggest one-day drop": the worst day
-    if not (_DRAWDOWN.search(text) or _DEPTH.search(text) or deepest):
+    high_to_low = _HIGH_TO_LOW.search(text) is not None
+    if not (_DRAWDOWN.search(text) or _DEPTH.search(text) or deepest or high_to_low):
         return None
-    if _FROM_PEAK.search(text) and not _LONGEST.search(text):
+    if _FROM_PEAK.search(text) and not _LONGEST.search(text) and not high_to_low:
         return None  # "drawdown from its 52-week high": how far below it now
     return Asked(
         "drawdown", "min", "maximum drawdown",

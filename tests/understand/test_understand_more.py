@@ -2150,3 +2150,22 @@ def test_month_by_month_is_a_call_per_calendar_month(catalog: Catalog) -> None:
     assert [c.measure for c in understand("cpi month over month", D(2026, 1, 30), catalog).calls
             ] == ["mom"]  # fmt: skip
     assert len(understand("why did gold rise each month?", D(2026, 1, 30), catalog).calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        # From a period's high to its low is the fall inside the window (was the distance from
+        # the high to the latest close).
+        ("how much did the market fall from its january high to its january low?", "drawdown",
+         "min"),
+        ("what was gold's high-to-low drop in january?", "drawdown", "min"),
+        # control: below a high now is the distance from it
+        ("how far below its january high is the market?", "distance_from_peak", "last"),
+    ],
+)  # fmt: skip
+def test_from_a_high_to_a_low_is_the_fall_inside_the_window(
+    question: str, measure: str, aggregate: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [(c.measure, c.aggregate) for c in got.calls] == [(measure, aggregate)], got.trace
