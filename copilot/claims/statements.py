@@ -42,6 +42,7 @@ _MEASURE_CLASS = {
     "drawdown": "drawdown", "max_drawdown": "drawdown", "volatility": "volatility",
     "up_streak": "streak", "down_streak": "streak", "beat_streak": "streak", "streak": "streak",
     "up_days": "count", "down_days": "count", "new_highs": "count", "count": "count",
+    "days_above": "count", "days_below": "count",
     "rank": "rank", "difference": "diff", "gap": "diff", "spread": "diff",
     "sessions": "window", "window": "window",
 }  # fmt: skip

@@ -34,7 +34,7 @@ from copilot.market.measure_window import (
     resolve_span,
 )
 
-COUNT_MEASURES = frozenset({"up_days", "down_days", "new_highs"})
+COUNT_MEASURES = frozenset({"up_days", "down_days", "new_highs", "days_above", "days_below"})
 STREAKS = frozenset({"up_streak", "down_streak", "beat_streak"})
 CHANGE_MONTHS = {"mom": 1, "yoy": 12}  # month over month, year over year
 ADJUSTED_NOTE = "moves use split- and dividend-adjusted closes; levels are raw closes as printed"
@@ -194,6 +194,10 @@ def session_values(
         elif m in STREAKS:
             flags = _streak_flags(m, v, None if other is None else other.to_numpy(dtype=float))
             out, unit = _run_lengths(flags)[w].astype(float), "sessions"
+        elif m in ("days_above", "days_below"):  # closes on the line's side of it
+            assert args.line is not None  # the model's validator requires it
+            side = v[w] > args.line if m == "days_above" else v[w] < args.line
+            out, unit = side.astype(float), "count"
         elif m == "new_highs":
             out, unit = (v > _previous(np.maximum.accumulate(v))).astype(float)[w], "count"
         elif m in CHANGE_MONTHS:

@@ -28,6 +28,8 @@ MeasureName = Literal[
     "up_days",  # sessions in the window with a positive daily move
     "down_days",  # sessions in the window with a negative daily move
     "new_highs",  # closes above every earlier close of the data, within the window
+    "days_above",  # sessions in the window closing strictly above `line`
+    "days_below",  # sessions in the window closing strictly below `line`
     "sma_distance",  # close(end) / mean of the last `sma_window` closes - 1
     "volatility",  # annualized sample std of the window's daily returns
     "mom",  # month over month: value / the value one month earlier - 1 (CPI inflation)
@@ -62,6 +64,9 @@ class MeasureArgs(BaseModel):
     )
     rank: Rank = Field("none", description="Rank the instruments: desc = highest first.")
     sma_window: int = Field(200, ge=2, le=1000, description="For sma_distance, in sessions.")
+    line: float | None = Field(
+        None, description="For days_above / days_below: the level the closes are counted against."
+    )
 
     @model_validator(mode="after")
     def _window(self) -> MeasureArgs:
@@ -71,6 +76,8 @@ class MeasureArgs(BaseModel):
             raise ValueError(f"start {self.start} is after end {self.end}")
         if self.measure == "beat_streak" and not self.versus:
             raise ValueError("beat_streak needs versus (the benchmark)")
+        if self.measure in ("days_above", "days_below") and self.line is None:
+            raise ValueError(f"{self.measure} needs line (the level counted against)")
         return self
 
 

@@ -11,7 +11,17 @@ from copilot.facts import Fact, FactUnit
 from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
 from copilot.market.measure_window import ONE_YEAR_DEFAULT, frequency
 
-COUNTED = {"up_days": "up days", "down_days": "down days", "new_highs": "new closing highs"}
+COUNTED = {"up_days": "up days", "down_days": "down days", "new_highs": "new closing highs",
+           "days_above": "closes above {line}", "days_below": "closes below {line}"}  # fmt: skip
+
+
+def counted(args: MeasureArgs, value: float | None = None) -> str:
+    """'up days', 'closes above 20' (a line written as the question wrote it: 20, 4.5); one
+    'close above 20'."""
+    words = COUNTED[args.measure].format(line=f"{args.line:g}" if args.line is not None else "")
+    return words.replace("closes ", "close ", 1) if value == 1 else words
+
+
 _RUNS = {"up_streak", "down_streak", "beat_streak"}  # "IWM beat SPY 14 sessions in a row"
 
 
@@ -202,9 +212,9 @@ def _move(line: _Line, name: str, what: str) -> str:
 def _counted(line: _Line, name: str, what: str) -> str:
     row, args = line.row, line.args
     if args.aggregate == "mean":
-        return f"share of {COUNTED[args.measure]} {_main(line, name)}; {_span(line)}"
+        return f"share of {counted(args)} {_main(line, name)}; {_span(line)}"
     latest = f" (latest {row.on})" if row.on else ""
-    return f"{_main(line, name)} {COUNTED[args.measure]}{latest}; {_span(line)}"
+    return f"{_main(line, name)} {counted(args, row.value)}{latest}; {_span(line)}"
 
 
 def _streak(line: _Line, name: str, what: str) -> str:
@@ -264,7 +274,8 @@ def _frequency(row: MeasureRow) -> str:
 
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {
     "return": _move, "daily_return": _move, "up_days": _counted, "down_days": _counted,
-    "new_highs": _counted, "up_streak": _streak, "down_streak": _streak, "beat_streak": _streak,
+    "new_highs": _counted, "days_above": _counted, "days_below": _counted,
+    "up_streak": _streak, "down_streak": _streak, "beat_streak": _streak,
     "sma_distance": _sma, "volatility": _volatility, "mom": _change, "yoy": _change,
 }  # fmt: skip
 
@@ -302,6 +313,8 @@ _DEFINE = {
     "up_days": "sessions whose move was strictly above zero",
     "down_days": "sessions whose move was strictly below zero",
     "new_highs": "sessions closing strictly above every earlier close in the data",
+    "days_above": "sessions whose {what} was strictly above {line}",
+    "days_below": "sessions whose {what} was strictly below {line}",
     "sma_distance": "close / mean of the last {sma} closes - 1{relative}",
     "volatility": "sample standard deviation of the window's moves x sqrt(observations a year: "
     "252 for daily data, 12 for monthly)",
@@ -326,8 +339,11 @@ def definition(args: MeasureArgs, kinds: set[str]) -> str:
     moves = "; ".join(_MOVES[k] for k in ("price", "index", "rate", "series") if k in kinds)
     relative = " (rates: difference x 100 in bp)" if "rate" in kinds else ""
     what = "close" if kinds <= {"price", "index"} else "value"
-    text = _DEFINE[args.measure].format(what=what, moves=moves, relative=relative,
-                                        versus=args.versus, sma=args.sma_window)  # fmt: skip
+    line = f"{args.line:g}" if args.line is not None else ""
+    text = _DEFINE[args.measure].format(
+        what=what, moves=moves, relative=relative, versus=args.versus, sma=args.sma_window,
+        line=line,
+    )  # fmt: skip
     if args.measure in COUNTED:
         aggregate = "the share of sessions" if args.aggregate == "mean" else "counted in the window"
     elif args.measure == "volatility":

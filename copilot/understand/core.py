@@ -660,6 +660,7 @@ def _fill_calls(
         versus=intent.versus,
         rank=intent.rank,
         sma_window=asked.sma_window if asked and asked.sma_window else 200,
+        line=asked.line if asked else None,
     )
     result.calls.append(call)
     if asked is not None and asked.both_extremes:  # "the high and the low", "up or down days"

@@ -28,6 +28,7 @@ class Asked:
     window_sessions: int | None = None  # "the 30-day average": its own window when none named
     both_extremes: bool = False  # "high and low": the max call and the min call
     against_its_year: bool = False  # "is the VIX elevated?": beside the past year's level
+    line: float | None = None  # "how many days above 20": the level closes are counted against
 
 
 _SMA = re.compile(
@@ -391,6 +392,12 @@ def _counts(text: str) -> Asked | None:
         return _new_highs(text)
     if not _DAYS.search(text) and not re.search(r"\b(?:rise|rose|fell|fall|close)\b", text, _I):
         return None
+    if (line := threshold_asked(text)) is not None:
+        # "how many days did the VIX close above 20": closes past the line (was up days)
+        side, value = line
+        measure: MeasureName = "days_above" if side == "above" else "days_below"
+        return Asked(measure, "count", f"closes {side} {value:g}",
+                     f"sessions whose close was strictly {side} {value:g}", line=value)  # fmt: skip
     if _DOWNWARD.search(text):
         return Asked("down_days", "count", "down days", "sessions with a negative daily move")
     return Asked("up_days", "count", "up days", "sessions with a positive daily move")

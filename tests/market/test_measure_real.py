@@ -312,6 +312,33 @@ def test_counted_days_and_new_highs(deps: ToolDeps, data: Path) -> None:
     assert share["rows"][0]["value"] == pytest.approx(len(ups) / (len(rows) - first) * 100)
 
 
+def test_closes_counted_above_or_below_a_line(deps: ToolDeps, data: Path) -> None:
+    # "How many days did the VIX close above 20 this year?" was read as up days. By hand from
+    # the raw files: the closes of 2026 to the as-of date past each line (the VIX's on NYSE
+    # sessions: its file has a row on MLK Day, which the measure's calendar leaves out).
+    spy = [r for r in visible(price(data, "SPY")) if r[0] >= "2026-01-01"]
+    for name, line, days in (
+        ("days_below", 690.0, [d for d, c in spy if c < 690.0]),
+        ("days_above", 690.0, [d for d, c in spy if c > 690.0]),
+    ):
+        out, result, facts = measure(deps, symbols=["SPY"], measure=name, aggregate="count",
+                                     start="2026-01-01", line=line)  # fmt: skip
+        row = result["rows"][0]
+        assert days and row["value"] == len(days) and row["on"] == days[-1], name
+        assert fact(facts, "SPY", f"count_{name}").unit == "count"
+        side = "above" if name == "days_above" else "below"
+        assert f"SPY: {len(days)} closes {side} 690 (latest {days[-1]});" in out.text
+    sessions = {d for d, _ in spy}
+    vix = [(d, c) for d, c in visible(series(data, "VIX.csv", "DATE", "CLOSE"))
+           if d >= "2026-01-01" and d in sessions]  # fmt: skip
+    above = [d for d, c in vix if c > 20.0]
+    out, result, _ = measure(deps, symbols=["VIX"], measure="days_above", aggregate="count",
+                             start="2026-01-01", line=20)  # fmt: skip
+    assert result["rows"][0]["value"] == len(above) == 1
+    assert f"VIX: 1 close above 20 (latest {above[0]});" in out.text
+    assert run_tool(deps, "measure", {"symbols": ["VIX"], "measure": "days_above"}).error
+
+
 def test_distance_from_the_200_session_average(deps: ToolDeps, data: Path) -> None:
     rows = price(data, "SPY")
     i = next(k for k, r in enumerate(rows) if r[0] == "2026-01-22")

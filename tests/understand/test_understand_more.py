@@ -2169,3 +2169,22 @@ def test_from_a_high_to_a_low_is_the_fall_inside_the_window(
 ) -> None:
     got = understand(question, D(2026, 1, 30), catalog)
     assert [(c.measure, c.aggregate) for c in got.calls] == [(measure, aggregate)], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "line"),
+    [
+        # Closes past a line the question draws are counted (was up days, or down days).
+        ("how many days did the vix close above 20 this year?", "days_above", 20.0),
+        ("how many sessions was spy below 680 in january", "days_below", 680.0),
+        ("how many times did oil close under $60 in 2025", "days_below", 60.0),
+        # controls: no line, the daily moves
+        ("how many up days did gold have in january?", "up_days", None),
+        ("how many days did the s&p fall in january", "down_days", None),
+    ],
+)
+def test_closes_past_a_line_are_counted(
+    question: str, measure: str, line: float | None, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [(c.measure, c.aggregate, c.line) for c in got.calls] == [(measure, "count", line)]
