@@ -39,6 +39,7 @@ from copilot.understand.instruments import (
     warm_patterns,
 )
 from copilot.understand.measures import (
+    STATISTICS_NOT_COMPUTED,
     Asked,
     extreme_of_a_period,
     find_asked,
@@ -96,7 +97,12 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     words = spelled_out(masked)
     asked = find_asked(words)
     beyond = not_market_data(words)
-    if beyond and (asked is None or (asked.measure, asked.aggregate) == ("level", "last")):
+    # "on a risk-adjusted basis", "XLK's beta": a statistic no measure computes, whatever
+    # move words come with it (its plain return was answered)
+    statistic = beyond is not None and re.search(STATISTICS_NOT_COMPUTED, beyond, re.I)
+    if beyond and (
+        statistic or asked is None or (asked.measure, asked.aggregate) == ("level", "last")
+    ):
         asked = None  # "what is the P/E ratio of SPY": not a level of anything stored
     else:
         beyond = None
@@ -377,6 +383,14 @@ def _beyond_the_store(words: str) -> str:
             "over a window you name, not per calendar week or month; ask for the best or worst "
             'day ("IWM\'s worst day this year") or for a week\'s move by its dates ("IWM the '
             'week of January 12")'
+        )
+    if re.search(STATISTICS_NOT_COMPUTED, words, re.IGNORECASE):  # "the most correlated"
+        return (
+            f"'{words}' is not a measure the market store computes: it measures moves, levels, "
+            "volatility, drawdowns and streaks of each market, not statistics that pair two "
+            "series or adjust for risk (correlation, beta, Sharpe); ask for their moves side by "
+            'side ("XLK vs SPY in January") or their volatility ("which sector was most volatile '
+            'in January")'
         )
     return (
         f"'{words}' is not in the market store: it holds daily closes and series values "

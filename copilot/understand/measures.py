@@ -283,12 +283,18 @@ _MOVE = re.compile(
 )
 
 
+# Statistics of two series or of risk that the closes would allow but no measure computes:
+# "which sectors are most correlated with the market", "XLK's beta", "risk-adjusted".
+STATISTICS_NOT_COMPUTED = (
+    r"\b(?:correlat\w*|co-?move\w*|betas?|sharpe(?:\s+ratio)?|sortino(?:\s+ratio)?|"
+    r"risk[\s-]adjusted|alphas?|r[\s-]squared|covariance|tracking\s+error)\b"
+)
 _NOT_MARKET_DATA = re.compile(
     r"\b(?:p/?e(?:\s+ratio)?|price[\s-]to[\s-](?:earnings|book|sales)|earnings|eps|revenues?|"
     r"sales|profits?|dividends?|payouts?|market\s+cap(?:italization)?|valuations?|"
     r"expense\s+ratios?|holdings|aum|assets\s+under\s+management|short\s+interest|"
     r"implied\s+volatility|guidance|forecasts?|price\s+targets?|target\s+prices?|analysts?|"
-    r"ratings?|fund\s+flows?|inflows?|outflows?)\b",
+    r"ratings?|fund\s+flows?|inflows?|outflows?)\b|" + STATISTICS_NOT_COMPUTED,
     _I,
 )
 

@@ -592,6 +592,28 @@ def test_measures_the_store_lacks_are_said_to_be_missing(
     assert problem.startswith(f"'{words}' is not in the market store: it holds daily closes")
 
 
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # A statistic that pairs two series or adjusts for risk: no measure computes it (the
+        # correlation of gold and the dollar was read as GLD's level; "risk-adjusted" as the
+        # plain gap of the moves).
+        ("which sectors have been the most correlated with the market?", "correlated"),
+        ("what's the correlation between gold and the dollar over the past year", "correlation"),
+        ("what's xlk's beta?", "beta"),
+        ("did financials underperform the s&p on a risk-adjusted basis?", "risk-adjusted"),
+    ],
+)
+def test_statistics_no_measure_computes_are_said_to_be_missing(
+    question: str, words: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is None and got.calls == [], got.trace
+    (problem,) = got.problems
+    assert problem.startswith(f"'{words}' is not a measure the market store computes: it "
+                              "measures moves, levels, volatility")  # fmt: skip
+
+
 def test_context_words_do_not_hide_a_move(catalog: Catalog) -> None:
     got = understand("how did XLF do on Jan 15 after bank earnings?", A, catalog)
     assert got.intent is not None and got.intent.measure == "return"
