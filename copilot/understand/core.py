@@ -140,6 +140,14 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
     market_latest = session_on_or_before(as_of)
     window_found = _window_of(words, as_of, market_latest, asked)
+    named = window_found.window is not None and window_found.window.explicit
+    if (
+        _OVER_A_YEAR.search(words)
+        and not named
+        and not any(_is_release(c) for m in found.mentions for c in m.candidates)
+    ):  # "TLT's year-over-year return": over the past year (of the CPI: its inflation rate)
+        words = f"{words} over the past year"
+        window_found = _window_of(words, as_of, market_latest, asked)
     if asked is not None and asked.measure == "drawdown" and _one_day(window_found.window):
         asked = MOVE  # "how big was the drop on January 20": that session's move
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
@@ -226,6 +234,9 @@ def _drop_unknown_within(found: Found, guess: str) -> None:
 def _in_percent(symbol: str) -> bool:
     """A registry series whose values are percents (an unknown name is not taken to be one)."""
     return lookup(symbol) is not None and quoted_in_percent(symbol)
+
+
+_OVER_A_YEAR = re.compile(r"\b(?:year[\s-]+(?:over|on)[\s-]+year|yoy|y/y)\b", re.IGNORECASE)
 
 
 def _is_release(symbol: str) -> bool:

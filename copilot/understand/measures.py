@@ -271,6 +271,7 @@ _MOVE = re.compile(
     r"\bup\s+or\s+down\b|\brall\w*\b|\br(?:ise|ose|isen|ising)\b|\bf[ae]ll\b|\bfalling\b|"
     r"\bdrop\w*\b|\bdeclin\w*\b|\bclimb\w*\b|\bjump\w*\b|\bslid\w*\b|\bsank\b|\btumbl\w*\b|"
     r"\bsurg\w*\b|\bsoar\w*\b|\blos[te]\b|\bloss\b|\bplung\w*\b|\bhow\s+much\b|\bpercent\b|%|"
+    r"\bspik(?:e|es|ed|ing)\b|\bpop(?:s|ped)?\b|"  # "the size of the VIX spike on Jan 20"
     r"\bup\b|\bdown\b|\bhigher\b|\blower\b|\brebound\w*\b|\bsell[\s-]?off\b|\bsold\s+off\b|"
     r"\bcrash\w*\b|\bslump\w*\b|\bbeat\b|\boutperform\w*\b|\bunderperform\w*\b|\blag\w*\b|"
     # A fall named by its toll: "what was the damage to energy stocks in December?"

@@ -94,13 +94,19 @@ _TO_DATE = {
         r"\b(?:mtd|month[\s-]to[\s-]date|this\s+month|so\s+far\s+this\s+month|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month|"
         rf"(?:for|in)\s+the\s+month(?!\s+(?:of|{_BESIDE}))|"
+        # "up on the month", "how did bonds finish the month"
+        r"(?:on|(?:finish|end|clos)(?:e|es|ed|ing|s)?(?:\s+out)?)\s+the\s+month"
+        rf"(?!\s+(?:of|{_BESIDE}))|"
         r"(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+month)\b",
         re.IGNORECASE,
     ),
     "week": re.compile(
         r"\b(?:wtd|week[\s-]to[\s-]date|this\s+week|so\s+far\s+this\s+week|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week|"
-        rf"(?:for|in)\s+the\s+week(?!\s+(?:of|{_BESIDE})))\b",
+        rf"(?:for|in)\s+the\s+week(?!\s+(?:of|{_BESIDE}))|"
+        # "was the Nasdaq up on the week?", "how did bonds finish the week?"
+        r"(?:on|(?:finish|end|clos)(?:e|es|ed|ing|s)?(?:\s+out)?)\s+the\s+week"
+        rf"(?!\s+(?:of|{_BESIDE})))\b",
         re.IGNORECASE,
     ),
 }

@@ -2210,3 +2210,29 @@ def test_closes_past_a_line_are_counted(
 ) -> None:
     got = understand(question, D(2026, 1, 30), catalog)
     assert [(c.measure, c.aggregate, c.line) for c in got.calls] == [(measure, "count", line)]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "start", "end"),
+    [
+        # "On the week", "finish the week / month" are the period running now (were the
+        # latest session's move); "the week of <date>" stays that week.
+        ("was the nasdaq up on the week?", "return", D(2026, 1, 26), None),
+        ("how did bonds finish the week?", "return", D(2026, 1, 26), None),
+        ("did gold close the month higher?", "return", D(2026, 1, 1), None),
+        ("how did stocks end the week of january 12?", "return", D(2026, 1, 12), D(2026, 1, 16)),
+        # A year-over-year move of a market is over the past year (was the latest session's);
+        # the CPI's stays its inflation rate.
+        ("what's tlt's year-over-year return?", "return", D(2025, 1, 31), None),
+        ("cpi year over year", "yoy", None, None),
+        # The size of a spike is the move (was the level).
+        ("what was the size of the vix spike on jan 20?", "return", D(2026, 1, 20),
+         D(2026, 1, 20)),
+    ],
+)  # fmt: skip
+def test_periods_running_now_a_year_over_year_move_and_a_spike_s_size(
+    question: str, measure: str, start: date | None, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    (call,) = got.calls
+    assert (call.measure, call.start, call.end) == (measure, start, end), got.trace
