@@ -288,7 +288,9 @@ def _versus_answered(
 
 
 # "is the VIX elevated?", "is oil cheap?": which way the question judges the level
-_JUDGED_HIGH = re.compile(r"\b(?:elevated|expensive|pricey|pricy|lofty|stretched|high)\b", re.I)
+_JUDGED_HIGH = re.compile(
+    r"\b(?:elevated|expensive|pricey|pricy|lofty|stretched|frothy|overheated|hot|high)\b", re.I
+)
 _JUDGED_LOW = re.compile(r"\b(?:subdued|muted|depressed|cheap|low)\b", re.I)
 
 

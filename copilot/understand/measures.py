@@ -587,7 +587,7 @@ def _high_and_low(text: str) -> Asked | None:
 _JUDGED_LEVEL = re.compile(
     r"\b(?:is|are|was|were|been|be|looks?|looking|seems?|stays?|remains?|still)\s+"
     r"(?:[\w.&'·-]+\s+){0,3}?(?:elevated|subdued|muted|depressed|cheap|expensive|pricey|pricy|"
-    r"lofty|stretched|high|low)\b(?![\s-]*(?:yield|grade|of|for|and|or|since|close|point)\b)"
+    r"lofty|stretched|frothy|overheated|hot|high|low)\b(?![\s-]*(?:yield|grade|of|for|and|or|since|close|point)\b)"
     r"|\bhow\s+(?:elevated|subdued|cheap|expensive|pricey|lofty|stretched)\b",
     _I,
 )

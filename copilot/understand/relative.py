@@ -128,7 +128,9 @@ _YEAR_OPENING = re.compile(
     r"|\bto\s+(?:start|begin|kick\s+off|open)\s+(?:the|this)\s+(?:new\s+)?year\b"
     # "how did stocks start the new year?", "gold opened the new year strongly"
     r"|\b(?:start(?:ed)?|beg[ia]n|kick(?:ed)?\s+off|open(?:ed)?)\s+(?:the|this)\s+new\s+year\b"
-    r"|\bas\s+the\s+(?:new\s+)?year\s+(?:began|started|opened|got\s+underway|kicked\s+off)\b",
+    r"|\bas\s+the\s+(?:new\s+)?year\s+(?:began|started|opened|got\s+underway|kicked\s+off)\b"
+    # "what pushed treasuries lower early in the new year?"
+    r"|\bearly\s+in\s+the\s+new\s+year\b",
     re.IGNORECASE,
 )
 

@@ -42,7 +42,8 @@ _EVENT = re.compile(
     r"(?!(?:its|their|the)\s+(?:[\w-]+\s+)?(?:peaks?|highs?|lows?|records?|tops?|bottoms?|"
     r"troughs?)\b)(?:the\s+|last\s+|"
     r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?(?:\s+(?!(?:and|but|or|while|vs|versus|"
-    r"than|compared|because|so|if|when|as|to|in|on|for|with|what|why|how|is|was|were|are)\b)"
+    r"than|compared|because|so|if|when|as|to|in|on|for|with|what|why|how|is|was|were|are|"
+    r"bigger|smaller|larger|more|less|worse|better|greater|deeper)\b)"
     r"[a-z][\w'-]+){0,5}",
     re.IGNORECASE,
 )

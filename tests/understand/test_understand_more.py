@@ -268,6 +268,11 @@ def test_an_event_on_a_given_day_is_dated_by_it(
             "since the credit card rate cap news",
         ),
         ("how did gold do after the Powell subpoena and why", "after the Powell subpoena"),
+        # the event's words end before a comparison
+        (
+            "was regional banks' decline after the card cap news bigger than the market's?",
+            "after the card cap news",
+        ),
         # an event's week or day (was the latest session's move, said nowhere)
         ("how did gold behave in the week of the fed meeting?", "week of the fed meeting"),
         ("what did bonds do on the day of the jobs report?", "day of the jobs report"),
@@ -2120,6 +2125,7 @@ def test_a_day_or_move_of_the_year_is_this_year_s(
         ("has the vix been elevated lately?", "VIX", "mean"),
         ("is oil cheap right now?", "WTI", "last"),
         ("is the 10-year yield still high?", "US10Y", "last"),
+        ("is the vix running hot right now?", "VIX", "last"),
     ],
 )
 def test_a_level_judged_high_or_low_is_measured_beside_its_year(
@@ -2228,6 +2234,10 @@ def test_closes_past_a_line_are_counted(
         # The size of a spike is the move (was the level).
         ("what was the size of the vix spike on jan 20?", "return", D(2026, 1, 20),
          D(2026, 1, 20)),
+        # "Early in the new year" is the year's opening days (was no window: the last 20
+        # sessions of a why-question).
+        ("what pushed long treasuries lower early in the new year?", "return", D(2026, 1, 1),
+         D(2026, 1, 10)),
     ],
 )  # fmt: skip
 def test_periods_running_now_a_year_over_year_move_and_a_spike_s_size(
