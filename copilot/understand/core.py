@@ -115,6 +115,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     # "is the Fed to blame for …" asks why; "how much did bonds fall on the CPI print" a figure
     proposes = guess is not None and not asks_for_a_figure(words)
     why = asks_why(words) or news or states_a_move(words) or proposes
+    each = each_period(words)
+    if why and each is not None and not _A_CAUSE_ASKED.search(words):
+        why = False  # "walk me through SPY's monthly performance": the months' figures
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
     if (
@@ -187,8 +190,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
     )
     _fill_calls(result, asked, window_found.also, latest)
-    if (unit := each_period(words)) is not None and not why:
-        _each_period(result, unit, latest, catalog)
+    if each is not None and not why:
+        _each_period(result, each, latest, catalog)
     if direction is not None:
         result.trace.append(f"direction: {direction}")
     if news:
@@ -236,6 +239,12 @@ def _in_percent(symbol: str) -> bool:
     return lookup(symbol) is not None and quoted_in_percent(symbol)
 
 
+# Words that ask for a cause outright, beside "walk me through" (which also asks for figures)
+_A_CAUSE_ASKED = re.compile(
+    r"\bwhy\b|\bwhat\s+(?:drove|caused|pushed|sent|made|moved|lifted|hit)\b|\bdriv\w*\b|"
+    r"\breasons?\b|\bbehind\b|\bexplain\w*\b",
+    re.IGNORECASE,
+)
 _OVER_A_YEAR = re.compile(r"\b(?:year[\s-]+(?:over|on)[\s-]+year|yoy|y/y)\b", re.IGNORECASE)
 
 

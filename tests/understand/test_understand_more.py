@@ -2178,6 +2178,9 @@ def test_month_by_month_is_a_call_per_calendar_month(catalog: Catalog) -> None:
     assert [c.measure for c in understand("cpi month over month", D(2026, 1, 30), catalog).calls
             ] == ["mom"]  # fmt: skip
     assert len(understand("why did gold rise each month?", D(2026, 1, 30), catalog).calls) == 1
+    # "Walk me through" the months asks for their figures, not a reason.
+    got = understand("walk me through spy's monthly performance in 2025", D(2026, 1, 30), catalog)
+    assert not got.why and len(got.calls) == 11, got.trace
 
 
 @pytest.mark.parametrize(
