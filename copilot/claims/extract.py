@@ -214,6 +214,12 @@ _COMPARE = re.compile(
 )
 _LEVEL = re.compile(r"clos\w* at|close of|\bat \$?$|level|stood|trad\w* at|\(close|\bclose\b",
                     re.I)  # fmt: skip
+# "closed above 450", "finished below $60": closes past a line, counted (`days_above`)
+_PAST_A_LINE = re.compile(
+    r"\b(?:clos\w*|finish\w*|end(?:ed|s)?|settl\w*|stay\w*|stood|held)\s+(?:\w+\s+)?"
+    r"(?:above|below|over|under|beneath)\s+\$?\d",
+    re.I,
+)
 _COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up days|down days|"
                     r"sectors?|of the (?:last|past)|times", re.I)  # fmt: skip
 _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-day|daily|"
@@ -329,6 +335,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
         if _SESSIONS_AFTER.match(tail):
             if _SMA.search(tail[:40]):
                 return "window", False  # "200-day average"
+            if _PAST_A_LINE.search(before) and re.search(r"\b(?:on|in|for)\s*$", before, re.I):
+                return "count", False  # "gold closed above 450 in 6 sessions": a count of closes
             if _STREAK.search(around):
                 return "streak", False
             if hyphen or _WINDOW_BEFORE.search(before):

@@ -745,15 +745,18 @@ def _each_period(result: Understanding, unit: Unit, latest: date, catalog: Catal
 
 
 def _against_its_year(call: MeasureArgs, window: Window | None, latest: date) -> list[MeasureArgs]:
-    """'Is the VIX elevated?': the level asked about (its average over a window named: "lately"),
-    then its average, highest and lowest over the year to the same end, to judge it by."""
+    """'Is the VIX elevated?': the level asked about (its average over a recent window named:
+    "lately", "this month"), then its average, highest and lowest over the year to the same end,
+    to judge it by. A window of half a year or more ("compared with the past year") is the
+    yardstick's, not the level's: the level is the latest."""
     end = (window.end if window is not None else None) or latest
-    spans = (
-        window is not None
-        and window.explicit
-        and (window.sessions or 0) != 1
-        and (window.sessions is not None or (window.start is not None and window.start < end))
-    )
+    days = 0  # the calendar days the window named spans
+    if window is not None and window.explicit:
+        if window.sessions:
+            days = window.sessions * 7 // 5
+        elif window.start is not None:
+            days = (end - window.start).days
+    spans = 1 < days < 180
     asked = call.model_copy(update={"aggregate": "mean"}) if spans else call
     year = {"start": end - relativedelta(years=1), "end": end, "sessions": None}
     return [asked, *(call.model_copy(update={**year, "aggregate": aggregate})

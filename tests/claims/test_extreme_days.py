@@ -95,3 +95,19 @@ def test_a_days_biggest_drop_or_gain_is_its_worst_or_best_day(
     _, verification = verify_answer(text, ledger(), as_of=AS_OF)
     assert [n.status for n in verification.numbers if n.unit in ("%", "points")] == [figure]
     assert [r.status for r in verification.reasons if r.kind == "superlative"] == [superlative]
+
+
+def test_closes_past_a_line_in_n_sessions_are_a_count() -> None:
+    """'Gold closed above 450 in 20 sessions in January' was ✓ against the window's 20
+    sessions; the count of closes above 450 (6, written by hand) is what it claims."""
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["GLD"],
+        "GLD: 6 closes above 450 (latest 2026-01-29); 2026-01-02 to 2026-01-30, 20 sessions.",
+        [Fact(subject="GLD", measure="count_days_above", value=6, unit="count",
+              start=D(2026, 1, 2), end=AS_OF, on=D(2026, 1, 29), shown="6"),
+         Fact(subject="GLD", measure="window_sessions", value=20, unit="sessions",
+              start=D(2026, 1, 2), end=AS_OF, shown="20")]))  # fmt: skip
+    for count, status in (("20", "contradicted"), ("6", "verified")):
+        text = f"Gold closed above 450 in {count} sessions in January [1]."
+        _, verification = verify_answer(text, ledger, as_of=AS_OF)
+        assert [n.status for n in verification.numbers if n.text == count] == [status], count

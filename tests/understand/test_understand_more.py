@@ -2126,6 +2126,9 @@ def test_a_day_or_move_of_the_year_is_this_year_s(
         ("is oil cheap right now?", "WTI", "last"),
         ("is the 10-year yield still high?", "US10Y", "last"),
         ("is the vix running hot right now?", "VIX", "last"),
+        # the past year named is the yardstick's window: the level is the latest (was the
+        # year's average, the yardstick itself, and no answer)
+        ("are utilities looking pricey compared with the past year?", "XLU", "last"),
     ],
 )
 def test_a_level_judged_high_or_low_is_measured_beside_its_year(
