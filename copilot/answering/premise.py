@@ -90,9 +90,10 @@ def corrections(
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     if settled is not None and not premises and not settled.why:
-        gap = _gap_answered(question, settled, ledger, as_of)
-        if gap is not None:
-            return gap
+        for answer in (_gap_answered, _periods_answered):
+            answered = answer(question, settled, ledger, as_of)
+            if answered is not None:
+                return answered
     found = Corrections()
     text = "Correction:"
     numbers: list[NumberCheck] = []
@@ -403,6 +404,33 @@ def _gap_answered(
                for c in checked.numbers]  # fmt: skip
     return Corrections(answered="By", text=f"{prefix}{head}.",
                        verification=Verification(numbers=numbers, cited=checked.cited))  # fmt: skip
+
+
+def _periods_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Walk me through SPY's monthly performance in 2025' (a move per calendar month or week,
+    `understand.periods`) opened with its best and worst in code's words: "SPY rose 6.28% [4]
+    from 2025-04-30 to 2025-05-30, its best month; SPY fell 5.86% [2] from 2025-02-28 to
+    2025-03-31, its worst." (the model wrote February's -3.06% as "SPY's monthly performance in
+    2025"). None unless one instrument's move was measured over three or more periods."""
+    unit = next((line.split()[1] for line in settled.trace if line.startswith("periods: ")), "")
+    if unit not in ("month", "week") or len(settled.instruments) != 1:
+        return None
+    symbol = settled.instruments[0].symbol
+    moves = [(f, n) for n, source in ledger.items() if isinstance(source, DataSource)
+             for f in source.facts if f.subject == symbol and f.measure == "return"]  # fmt: skip
+    if len(moves) < 3 or len(moves) != len(settled.calls):
+        return None
+    best, worst = max(moves, key=lambda m: m[0].value), min(moves, key=lambda m: m[0].value)
+    said = [_stated(best[0], "move", best[1]), _stated(worst[0], "move", worst[1])]
+    if best[0].value == worst[0].value or None in said:
+        return None
+    head = f"{said[0]}, its best {unit}; {said[1]}, its worst"
+    checked = _checked(head, ledger, as_of)
+    if checked is None:
+        return None
+    return Corrections(answered="By", text=f"{head}.", verification=checked)
 
 
 def _threshold_answered(

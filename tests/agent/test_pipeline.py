@@ -1220,7 +1220,18 @@ def test_month_by_month_shows_each_month_s_move(shared_deps: ToolDeps, shared_da
     answer = Copilot(shared_deps, ScriptedLLM(["Gold moved [1]."])).ask(
         "how did gold do month by month in the fourth quarter of 2025?", AS_OF
     )
-    lead = answer.text.split("\n\n")[0]
+    # Code opens with the best and the worst month, then the tool's lines.
+    spans = list(pairwise(ends))
+    best, worst = moves.index(max(moves)), moves.index(min(moves))
+
+    def stated(k: int) -> str:
+        way = "rose" if moves[k] > 0 else "fell"
+        return f"GLD {way} {abs(moves[k]):.2f}% [n] from {spans[k][0]} to {spans[k][1]}"
+
+    opening, lead = answer.text.split("\n\n")[:2]
+    assert re.sub(r"\[\d+\]", "[n]", opening) == (
+        f"{stated(best)}, its best month; {stated(worst)}, its worst."
+    )
     said = [f"GLD: return {m:+.2f}% " for m in moves]
     assert [lead.find(s) for s in said] == sorted(lead.find(s) for s in said), lead
     assert all(s in lead for s in said), lead
