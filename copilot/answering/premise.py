@@ -90,7 +90,7 @@ def corrections(
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
         return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
     if settled is not None and not premises and not settled.why:
-        for answer in (_gap_answered, _periods_answered):
+        for answer in (_gap_answered, _periods_answered, _spread_answered):
             answered = answer(question, settled, ledger, as_of)
             if answered is not None:
                 return answered
@@ -244,10 +244,15 @@ def _place_answered(
 # "did healthcare outpace staples?", "has tech lagged the S&P?": which side the question asks,
 # in the words the claim checker's places read, and "did better / worse"
 _DID = r"(?:do|did|does|done|fare[ds]?|perform(?:s|ed)?)"
+# "was gold a better bet than treasuries?": an investment judged by its move
+_BET = r"(?:bet|investment|buy|play|performer|hold|place\s+to\s+be)"
 _AHEAD = re.compile(
-    rf"\b(?:{AHEAD_OF}|beaten(?!\s+(?:up|down))|{_DID}\s+better|ahead\s+of)\b", re.I
+    rf"\b(?:{AHEAD_OF}|beaten(?!\s+(?:up|down))|{_DID}\s+better|ahead\s+of|better\s+{_BET})\b",
+    re.I,
 )
-_BEHIND = re.compile(rf"\b(?:{BEHIND}|{_DID}\s+worse|f[ae]ll\s+behind|behind)\b", re.I)
+_BEHIND = re.compile(
+    rf"\b(?:{BEHIND}|{_DID}\s+worse|f[ae]ll\s+behind|behind|worse\s+{_BET})\b", re.I
+)
 
 
 def _versus_answered(
@@ -404,6 +409,48 @@ def _gap_answered(
                for c in checked.numbers]  # fmt: skip
     return Corrections(answered="By", text=f"{prefix}{head}.",
                        verification=Verification(numbers=numbers, cited=checked.cited))  # fmt: skip
+
+
+# "which two sectors diverged the most", "the gap between the best and worst sector": the
+# ends of a ranking, not its top two
+_ENDS_OF_A_RANKING = re.compile(
+    r"\bdiverg\w*|\b(?:best|top|strongest|leaders?)\b.{0,30}?\b(?:worst|bottom|weakest|"
+    r"laggards?)\b|\b(?:worst|bottom|weakest|laggards?)\b.{0,30}?\b(?:best|top|strongest|leaders?)\b",
+    re.IGNORECASE,
+)
+
+
+def _spread_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Which two sectors diverged the most last month?' opened with the ranking's two ends in
+    code's words: "XLF rose 2.70% [1] from 2025-11-28 to 2025-12-31, the best of the 11; XLU
+    fell 5.79% [1] from 2025-11-28 to 2025-12-31, the worst." (the model named the top two,
+    XLF and XLC). None unless a ranked group's moves were measured over one window."""
+    intent = settled.intent
+    if (
+        intent is None or intent.rank == "none" or intent.measure != "return"
+        or len(settled.instruments) < 3 or not _ENDS_OF_A_RANKING.search(question)
+    ):  # fmt: skip
+        return None
+    subject = settled.instruments[0].symbol
+    for n, source in ledger.items():
+        if not isinstance(source, DataSource):
+            continue
+        found = standing(family(subject), statements_of(n, source))
+        moves = {f.subject: f for f in source.facts if f.measure == "return" and f.unit == "%"}
+        if found is None or not found.leader or not found.trailer:
+            continue
+        ends = [moves.get(found.leader), moves.get(found.trailer)]
+        said = [_stated(f, "move", n) for f in ends if f is not None]
+        if len(said) != 2 or None in said:
+            return None
+        head = f"{said[0]}, the best of the {found.size}; {said[1]}, the worst"
+        checked = _checked(head, ledger, as_of)
+        return (
+            Corrections(answered="By", text=f"{head}.", verification=checked) if checked else None
+        )
+    return None
 
 
 def _periods_answered(

@@ -555,3 +555,48 @@ def test_whether_a_level_is_high_or_low_is_answered_against_its_past_year(
 def _vix_rows(shared_data: Path) -> list[tuple[str, float]]:
     with (shared_data / "market" / "series" / "VIX.csv").open(newline="") as handle:
         return [(r["DATE"], float(r["CLOSE"])) for r in csv.DictReader(handle)]
+
+
+def _december(shared_data: Path, symbol: str) -> float:
+    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    return (close_on(rows, "2025-12-31") / close_on(rows, "2025-11-28") - 1) * 100
+
+
+SECTORS = ("XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY")
+
+
+def test_which_markets_diverged_the_most_is_answered_from_the_ranking_s_two_ends(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "which two sectors diverged the most last month?" got the top two
+    # (XLF and XLC). By hand: December's best and worst sector from the raw closes.
+    moves = {s: _december(shared_data, s) for s in SECTORS}
+    top, bottom = max(moves, key=moves.__getitem__), min(moves, key=moves.__getitem__)
+
+    def said(symbol: str) -> str:
+        way = "rose" if moves[symbol] > 0 else "fell"
+        return f"{symbol} {way} {abs(moves[symbol]):.2f}% [n] from 2025-11-28 to 2025-12-31"
+
+    for question in (
+        "which two sectors diverged the most last month?",
+        "what was the gap between the best and worst sector in december?",
+    ):
+        shared_deps.ledger = SourceLedger()
+        answer, _ = ask(shared_deps, question, ["XLF led [1]."])
+        assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+            f"{said(top)}, the best of the 11; {said(bottom)}, the worst.\n\n"
+        ), question
+    # Control: a ranking's first place asked alone gets no line of code's.
+    shared_deps.ledger = SourceLedger()
+    answer, _ = ask(shared_deps, "which sector did best last month?", ["XLF led [1]."])
+    assert "the worst." not in answer.text
+
+
+def test_a_better_bet_is_answered_as_one_market_against_another(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "was gold a better bet than treasuries …?" got no yes or no.
+    gld, ief = (_first_half_of_january(shared_data, s) for s in ("GLD", "IEF"))
+    answer, _ = ask(shared_deps, "was gold a better bet than treasuries in the first half of "
+                    "january?", ["Gold [1]."])  # fmt: skip
+    assert answer.text.startswith(f"{'Yes' if gld > ief else 'No'}: GLD ")
