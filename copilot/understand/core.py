@@ -143,6 +143,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
     market_latest = session_on_or_before(as_of)
     window_found = _window_of(words, as_of, market_latest, asked)
+    if asked is not None and asked.against_its_year and window_found.vague:
+        window_found = WindowFound()  # "is silver pricey after its run?": its level now
     named = window_found.window is not None and window_found.window.explicit
     if (
         _OVER_A_YEAR.search(words)

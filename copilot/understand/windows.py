@@ -197,7 +197,10 @@ def _from_mentions(
             return _since(first.period, None, as_of, latest, spans)
     if event is not None:  # "since the Fed's December meeting": an event, dated loosely
         return WindowFound(vague=event.group(0).strip())
-    if _THROUGH.search(text[: first.start]):
+    # "kept rising through the first three weeks of January": a part counted from its
+    # period's start is the span itself (was everything stored up to its end)
+    from_its_start = re.match(r"the\s+(?:first|opening)\b", first.period.label, re.I)
+    if _THROUGH.search(text[: first.start]) and not from_its_start:
         return _through(first.period, as_of, spans)
     found = period_window(first.period, as_of, latest, spans)
     if len(mentions) >= 2 and _PERIODS_COMPARED.match(text[first.end : mentions[1].start]):

@@ -2129,6 +2129,8 @@ def test_a_day_or_move_of_the_year_is_this_year_s(
         # the past year named is the yardstick's window: the level is the latest (was the
         # year's average, the yardstick itself, and no answer)
         ("are utilities looking pricey compared with the past year?", "XLU", "last"),
+        # an undated event beside a level judged is context: the level now (was no call)
+        ("is silver pricey after its run?", "SLV", "last"),
     ],
 )
 def test_a_level_judged_high_or_low_is_measured_beside_its_year(
@@ -2240,6 +2242,11 @@ def test_closes_past_a_line_are_counted(
         # The size of a spike is the move (was the level).
         ("what was the size of the vix spike on jan 20?", "return", D(2026, 1, 20),
          D(2026, 1, 20)),
+        # "Through" a part counted from its period's start is that part (was all stored data
+        # up to its end); "through" a day or a week stays everything up to it.
+        ("how come gold kept rising through the first three weeks of january?", "return",
+         D(2026, 1, 1), D(2026, 1, 21)),
+        ("what did gold do through the week of jan 12", "return", None, D(2026, 1, 16)),
         # "Early in the new year" is the year's opening days (was no window: the last 20
         # sessions of a why-question).
         ("what pushed long treasuries lower early in the new year?", "return", D(2026, 1, 1),
