@@ -353,6 +353,14 @@ _HOW_FAR = re.compile(
 )
 
 
+# "how much more did silver gain than gold?" asks silver's lead; "… fall than …" its lag
+_MORE_THAN = re.compile(
+    r"\bhow\s+much\s+more\b.*?\b(?:(?P<fall>f[ae]ll|drop\w*|los[et]\w*|declin\w*|slid\w*|"
+    r"sank|sink\w*|shed)|gain\w*|r[io]se|climb\w*|rall\w*|jump\w*|return\w*|advanc\w*)\b.*?\bthan\b",
+    re.IGNORECASE,
+)
+
+
 def _gap_answered(
     question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
 ) -> Corrections | None:
@@ -369,8 +377,9 @@ def _gap_answered(
         or len(settled.instruments) != 2 or not _HOW_FAR.search(question)
     ):  # fmt: skip
         return None
-    ahead = _AHEAD.search(question) is not None
-    if ahead == (_BEHIND.search(question) is not None):
+    more = _MORE_THAN.search(question)  # "how much more did silver gain than gold?"
+    ahead = _AHEAD.search(question) is not None or bool(more and not more["fall"])
+    if ahead == (_BEHIND.search(question) is not None or bool(more and more["fall"])):
         return None
     versus = intent.versus
     subject = next((i.symbol for i in settled.instruments if i.symbol != versus), None)
@@ -414,7 +423,8 @@ def _gap_answered(
 # "which two sectors diverged the most", "the gap between the best and worst sector": the
 # ends of a ranking, not its top two
 _ENDS_OF_A_RANKING = re.compile(
-    r"\bdiverg\w*|\b(?:best|top|strongest|leaders?)\b.{0,30}?\b(?:worst|bottom|weakest|"
+    r"\bdiverg\w*|\b(?:furthest|farthest|most|widest)\s+apart\b|\b(?:widest|biggest|largest)\s+"
+    r"(?:gap|spread|divide)\b|\b(?:best|top|strongest|leaders?)\b.{0,30}?\b(?:worst|bottom|weakest|"
     r"laggards?)\b|\b(?:worst|bottom|weakest|laggards?)\b.{0,30}?\b(?:best|top|strongest|leaders?)\b",
     re.IGNORECASE,
 )

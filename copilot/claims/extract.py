@@ -216,7 +216,7 @@ _LEVEL = re.compile(r"clos\w* at|close of|\bat \$?$|level|stood|trad\w* at|\(clo
                     re.I)  # fmt: skip
 # "closed above 450", "finished below $60": closes past a line, counted (`days_above`)
 _PAST_A_LINE = re.compile(
-    r"\b(?:clos\w*|finish\w*|end(?:ed|s)?|settl\w*|stay\w*|stood|held)\s+(?:\w+\s+)?"
+    r"\b(?:clos\w*|finish\w*|end(?:ed|s)?|settl\w*|stay\w*|stood|held)\s+(?:[a-z]+\s+)?"
     r"(?:above|below|over|under|beneath)\s+\$?\d",
     re.I,
 )
@@ -332,11 +332,14 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
         hyphen = tail.startswith("-")
         if _CALENDAR_AFTER.match(tail) and (hyphen or _WINDOW_BEFORE.search(before)):
             return "window", False  # "over the past two weeks": its figures' window, not a count
-        if _SESSIONS_AFTER.match(tail):
+        if days := _SESSIONS_AFTER.match(tail):
             if _SMA.search(tail[:40]):
                 return "window", False  # "200-day average"
-            if _PAST_A_LINE.search(before) and re.search(r"\b(?:on|in|for)\s*$", before, re.I):
-                return "count", False  # "gold closed above 450 in 6 sessions": a count of closes
+            # "gold closed above 450 in 6 sessions", "TLT: 20 sessions closed below 87": a
+            # count of closes past a line, not the window's length
+            counted_in = _PAST_A_LINE.search(before) and re.search(r"\b(?:on|in|for)\s*$", before)
+            if counted_in or _PAST_A_LINE.match(text, number.end + days.end() + 1):
+                return "count", False
             if _STREAK.search(around):
                 return "streak", False
             if hyphen or _WINDOW_BEFORE.search(before):

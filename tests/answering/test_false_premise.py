@@ -482,6 +482,7 @@ def test_how_far_one_market_beat_another_is_answered_from_the_gap(
     for question, opening in (
         ("by how much did gold outperform the s&p in the fourth quarter?", ""),
         ("how much did gold beat the s&p by in the fourth quarter?", ""),
+        ("how much more did gold gain than the s&p in the fourth quarter?", ""),
         # Asked the wrong way round: code's line corrects it.
         ("how much did gold lag the s&p in the fourth quarter?",
          "Correction: GLD did not lag SPY. "),
@@ -580,6 +581,7 @@ def test_which_markets_diverged_the_most_is_answered_from_the_ranking_s_two_ends
     for question in (
         "which two sectors diverged the most last month?",
         "what was the gap between the best and worst sector in december?",
+        "which sectors were furthest apart in december?",
     ):
         shared_deps.ledger = SourceLedger()
         answer, _ = ask(shared_deps, question, ["XLF led [1]."])

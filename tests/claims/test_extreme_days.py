@@ -108,6 +108,7 @@ def test_closes_past_a_line_in_n_sessions_are_a_count() -> None:
          Fact(subject="GLD", measure="window_sessions", value=20, unit="sessions",
               start=D(2026, 1, 2), end=AS_OF, shown="20")]))  # fmt: skip
     for count, status in (("20", "contradicted"), ("6", "verified")):
-        text = f"Gold closed above 450 in {count} sessions in January [1]."
-        _, verification = verify_answer(text, ledger, as_of=AS_OF)
-        assert [n.status for n in verification.numbers if n.text == count] == [status], count
+        for text in (f"Gold closed above 450 in {count} sessions in January [1].",
+                     f"GLD: {count} sessions closed above 450 in January [1]."):  # fmt: skip
+            _, verification = verify_answer(text, ledger, as_of=AS_OF)
+            assert [n.status for n in verification.numbers if n.text == count] == [status], text
