@@ -308,7 +308,7 @@ def _judged_answered(
     2026-01-02 to 2026-01-30, below its average of 18.88 [2] from 2025-01-30 to 2026-01-30,
     when it ranged from 13.47 [4] to 52.33 [3]." The yardstick, the year's average, is said
     in the line. None unless one instrument's level was measured beside its year."""
-    if settled.intent is None or not settled.intent.label.endswith("against the past year"):
+    if not settled.against_its_year:
         return None
     high = _JUDGED_HIGH.search(question) is not None
     if len(settled.instruments) != 1 or high == (_JUDGED_LOW.search(question) is not None):
@@ -421,11 +421,11 @@ def _gap_answered(
 
 
 # "which two sectors diverged the most", "the gap between the best and worst sector": the
-# ends of a ranking, not its top two
+# ends of a ranking, not its top two ("leaders and laggards" has its own lead line)
 _ENDS_OF_A_RANKING = re.compile(
     r"\bdiverg\w*|\b(?:furthest|farthest|most|widest)\s+apart\b|\b(?:widest|biggest|largest)\s+"
-    r"(?:gap|spread|divide)\b|\b(?:best|top|strongest|leaders?)\b.{0,30}?\b(?:worst|bottom|weakest|"
-    r"laggards?)\b|\b(?:worst|bottom|weakest|laggards?)\b.{0,30}?\b(?:best|top|strongest|leaders?)\b",
+    r"(?:gap|spread|divide)\b|\b(?:gap|spread|difference|distance)\s+between\s+the\s+(?:best|top|"
+    r"strongest|worst|bottom|weakest)\b",
     re.IGNORECASE,
 )
 
@@ -471,8 +471,8 @@ def _periods_answered(
     from 2025-04-30 to 2025-05-30, its best month; SPY fell 5.86% [2] from 2025-02-28 to
     2025-03-31, its worst." (the model wrote February's -3.06% as "SPY's monthly performance in
     2025"). None unless one instrument's move was measured over three or more periods."""
-    unit = next((line.split()[1] for line in settled.trace if line.startswith("periods: ")), "")
-    if unit not in ("month", "week") or len(settled.instruments) != 1:
+    unit = settled.each
+    if not unit or len(settled.instruments) != 1:
         return None
     symbol = settled.instruments[0].symbol
     moves = [(f, n) for n, source in ledger.items() if isinstance(source, DataSource)

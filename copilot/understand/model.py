@@ -75,6 +75,12 @@ class Understanding(BaseModel):
         description="A cause the question puts to the test, in its words ('was it the jobs "
         "report that…' → 'the jobs report'): the articles are searched for it.",
     )
+    each: Literal["", "month", "week"] = Field(
+        "", description="'month' / 'week': the measure over each calendar month or week."
+    )
+    against_its_year: bool = Field(
+        False, description="A level judged high or low, measured beside its past year."
+    )
     undated: str = Field(
         "",
         description="Period words code cannot date ('since the election', 'after the rate cap "

@@ -1,6 +1,7 @@
-"""'Month by month', 'each week', 'monthly returns': one measure over each calendar month (or
-Monday-to-Sunday week) of the window, a call each (was one move over the whole window, or the
-latest session's when no window was named)."""
+"""Calls over periods code lays out itself: 'month by month', 'each week', 'monthly returns'
+(one measure over each calendar month or Monday-to-Sunday week of the window, a call each; was
+one move over the whole window, or the latest session's when no window was named), and a level
+judged high or low beside its past year ('is the VIX elevated?')."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from copilot.market.measure_model import MeasureArgs
+from copilot.understand.catalog import Catalog
+from copilot.understand.model import Understanding, Window
 
 Unit = Literal["month", "week"]
 
@@ -56,3 +59,58 @@ def split_call(call: MeasureArgs, parts: list[tuple[date, date]]) -> list[Measur
         call.model_copy(update={"start": start, "end": end, "sessions": None})
         for start, end in parts
     ]
+
+
+def each_period_calls(result: Understanding, unit: Unit, latest: date, catalog: Catalog) -> None:
+    """'Gold month by month', 'SPY's monthly returns in 2025': the one call split into a call
+    per calendar month (week) of the window, or of the last twelve months (eight weeks) when
+    none was named; parts before the instruments' data begins are left out."""
+    window, intent = result.window, result.intent
+    if len(result.calls) != 1 or intent is None or intent.rank != "none":
+        return
+    explicit = window is not None and window.explicit and window.sessions is None
+    start = window.start if explicit and window is not None else None
+    end = (window.end if explicit and window is not None else None) or latest
+    firsts = [m.first for i in result.instruments if (m := catalog.get(i.symbol)) is not None]
+    parts = [p for p in period_parts(unit, start, end) if not firsts or p[1] >= max(firsts)]
+    if not parts or len(parts) > MAX_PARTS:
+        if parts:
+            result.problems.append(
+                f"{len(parts)} {unit}s are more than the {MAX_PARTS} calls a {unit}-by-{unit} "
+                "answer makes: name a shorter period"
+            )
+        return
+    result.calls = split_call(result.calls[0], parts)
+    result.each = unit
+    if not explicit:  # the default span, said instead of the latest session's move
+        span = "twelve months" if unit == "month" else "eight weeks"
+        label = f"the last {span}"
+        result.window = Window(start=parts[0][0], end=None, label=label, explicit=True)
+        result.trace = [
+            f"window: none named → {label} to the latest close ({latest.isoformat()})"
+            if line.startswith("window: none named") else line
+            for line in result.trace
+        ]  # fmt: skip
+    result.trace.append(
+        f"periods: {unit} by {unit} → {intent.label} over each of {len(parts)} calendar "
+        f"{unit}s, {parts[0][0].isoformat()} to {parts[-1][1].isoformat()}"
+    )
+
+
+def against_its_year(call: MeasureArgs, window: Window | None, latest: date) -> list[MeasureArgs]:
+    """'Is the VIX elevated?': the level asked about (its average over a recent window named:
+    "lately", "this month"), then its average, highest and lowest over the year to the same end,
+    to judge it by. A window of half a year or more ("compared with the past year") is the
+    yardstick's, not the level's: the level is the latest."""
+    end = (window.end if window is not None else None) or latest
+    days = 0  # the calendar days the window named spans
+    if window is not None and window.explicit:
+        if window.sessions:
+            days = window.sessions * 7 // 5
+        elif window.start is not None:
+            days = (end - window.start).days
+    spans = 1 < days < 180
+    asked = call.model_copy(update={"aggregate": "mean"}) if spans else call
+    year = {"start": end - relativedelta(years=1), "end": end, "sessions": None}
+    return [asked, *(call.model_copy(update={**year, "aggregate": aggregate})
+                     for aggregate in ("mean", "max", "min"))]  # fmt: skip
