@@ -397,9 +397,14 @@ def test_the_model_copying_code_s_yes_or_no_line_is_not_listed_as_cut(
     assert answer.removed == []
 
 
-def _first_half_of_january(shared_data: Path, symbol: str) -> float:
+def _change(shared_data: Path, symbol: str, base: str, end: str) -> float:
+    """`symbol`'s move from the `base` close to the `end` close, in %, from the raw CSV."""
     rows = raw_closes(shared_data / "market" / "prices", symbol)
-    return (close_on(rows, "2026-01-15") / close_on(rows, "2025-12-31") - 1) * 100
+    return (close_on(rows, end) / close_on(rows, base) - 1) * 100
+
+
+def _first_half_of_january(shared_data: Path, symbol: str) -> float:
+    return _change(shared_data, symbol, "2025-12-31", "2026-01-15")
 
 
 def test_whether_one_market_beat_another_is_answered_from_both_moves(
@@ -462,17 +467,12 @@ def test_whether_a_level_crossed_a_line_is_answered_from_the_window_s_extreme(
         ), line
 
 
-def _fourth_quarter(shared_data: Path, symbol: str) -> float:
-    rows = raw_closes(shared_data / "market" / "prices", symbol)
-    return (close_on(rows, "2025-12-31") / close_on(rows, "2025-09-30") - 1) * 100
-
-
 def test_how_far_one_market_beat_another_is_answered_from_the_gap(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:
     # Found in the app: "by how much did gold outperform the s&p in the fourth quarter?" got
     # GLD's own return written as the margin (removed by the check), and no answer.
-    gld, spy = (_fourth_quarter(shared_data, s) for s in ("GLD", "SPY"))
+    gld, spy = (_change(shared_data, s, "2025-09-30", "2025-12-31") for s in ("GLD", "SPY"))
     assert gld > spy
     window = "from 2025-09-30 to 2025-12-31"
     line = (
@@ -558,11 +558,6 @@ def _vix_rows(shared_data: Path) -> list[tuple[str, float]]:
         return [(r["DATE"], float(r["CLOSE"])) for r in csv.DictReader(handle)]
 
 
-def _december(shared_data: Path, symbol: str) -> float:
-    rows = raw_closes(shared_data / "market" / "prices", symbol)
-    return (close_on(rows, "2025-12-31") / close_on(rows, "2025-11-28") - 1) * 100
-
-
 SECTORS = ("XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY")
 
 
@@ -571,7 +566,7 @@ def test_which_markets_diverged_the_most_is_answered_from_the_ranking_s_two_ends
 ) -> None:
     # Found in the app: "which two sectors diverged the most last month?" got the top two
     # (XLF and XLC). By hand: December's best and worst sector from the raw closes.
-    moves = {s: _december(shared_data, s) for s in SECTORS}
+    moves = {s: _change(shared_data, s, "2025-11-28", "2025-12-31") for s in SECTORS}
     top, bottom = max(moves, key=moves.__getitem__), min(moves, key=moves.__getitem__)
 
     def said(symbol: str) -> str:
