@@ -493,6 +493,9 @@ def test_a_reason_that_only_says_the_move_again_restates_it(
          "rates [3].", False),
         ("The betting markets have given up on a January rate cut, pushing hopes out to April "
          "or June [4].", False),
+        # money moving is a cause: flows, rotation, rebalancing
+        ("A market review described traders rebalancing into small caps for the new year [4].",
+         False),
     ],
 )  # fmt: skip
 def test_a_draft_naming_no_move_and_no_cause_explains_nothing(draft: str, nothing: bool) -> None:
