@@ -28,7 +28,12 @@ from copilot.facts import Fact
 from copilot.market.symbols import family
 from copilot.move_words import AHEAD_OF, BEHIND
 from copilot.sources import DataSource, SourceLedger
-from copilot.understand.measures import fall_from_peak_named, threshold_asked, within_bound
+from copilot.understand.measures import (
+    fall_from_peak_named,
+    judged_high,
+    threshold_asked,
+    within_bound,
+)
 from copilot.understand.model import Understanding
 from copilot.understand.relative import points_compared
 
@@ -170,13 +175,7 @@ def _asked_moves(settled: Understanding, ledger: SourceLedger) -> list[tuple[Fac
         or intent.versus is not None
     ):
         return []
-    asked = {i.symbol for i in settled.instruments}
-    moves: dict[str, list[tuple[Fact, int]]] = {}
-    for n, source in ledger.items():
-        if isinstance(source, DataSource):
-            for fact in source.facts:
-                if fact.subject in asked and fact.measure == "return" and fact.unit == "%":
-                    moves.setdefault(fact.subject, []).append((fact, n))
+    moves = _moves_of(_data_facts(ledger, {i.symbol for i in settled.instruments}))
     # Two windows of one instrument ("Q4 vs Q3") are a comparison, said by its own figures.
     return [found[0] for found in moves.values() if len(found) == 1 and found[0][0].value]
 
@@ -198,11 +197,32 @@ def _answered(
 
 def _answer_line(answered: str, head: str, checked: Verification) -> Corrections:
     """Code's answer "Yes: <head>." / "No: <head>.", its checks moved past the "Yes: "."""
-    at = len(answered) + 2
+    return _opened(f"{answered}: ", head, checked, answered)
+
+
+def _opened(prefix: str, head: str, checked: Verification, answered: str = "By") -> Corrections:
+    """Code's line "<prefix><head>.", the checks of `head` moved past the prefix ("Yes: ",
+    "Correction: GLD did not lag SPY. ", or none)."""
+    at = len(prefix)
     numbers = [c.model_copy(update={"start": c.start + at, "end": c.end + at})
                for c in checked.numbers]  # fmt: skip
-    return Corrections(answered=answered, text=f"{answered}: {head}.",
+    return Corrections(answered=answered, text=f"{prefix}{head}.",
                        verification=Verification(numbers=numbers, cited=checked.cited))  # fmt: skip
+
+
+def _data_facts(ledger: SourceLedger, symbols: set[str | None]) -> list[tuple[Fact, int]]:
+    """Every fact a data source states about one of `symbols`, with the source's number."""
+    return [(fact, n) for n, source in ledger.items() if isinstance(source, DataSource)
+            for fact in source.facts if fact.subject in symbols]  # fmt: skip
+
+
+def _moves_of(facts: list[tuple[Fact, int]]) -> dict[str, list[tuple[Fact, int]]]:
+    """The moves in % among `facts`, by subject."""
+    moves: dict[str, list[tuple[Fact, int]]] = {}
+    for fact, n in facts:
+        if fact.measure == "return" and fact.unit == "%":
+            moves.setdefault(fact.subject, []).append((fact, n))
+    return moves
 
 
 def _place_answered(
@@ -274,12 +294,7 @@ def _versus_answered(
         return None
     versus = intent.versus
     subject = next((i.symbol for i in settled.instruments if i.symbol != versus), None)
-    moves: dict[str, list[tuple[Fact, int]]] = {}
-    for n, source in ledger.items():
-        facts = source.facts if isinstance(source, DataSource) else []
-        for fact in facts:
-            if fact.subject in (subject, versus) and fact.measure == "return" and fact.unit == "%":
-                moves.setdefault(fact.subject, []).append((fact, n))
+    moves = _moves_of(_data_facts(ledger, {subject, versus}))
     if subject is None or any(len(moves.get(s, [])) != 1 for s in (subject, versus)):
         return None  # not measured, or over two windows
     (mine, n), (theirs, m) = moves[subject][0], moves[versus][0]
@@ -293,13 +308,6 @@ def _versus_answered(
     return _answer_line("Yes" if (mine.value > theirs.value) == ahead else "No", head, checked)
 
 
-# "is the VIX elevated?", "is oil cheap?": which way the question judges the level
-_JUDGED_HIGH = re.compile(
-    r"\b(?:elevated|expensive|pricey|pricy|lofty|stretched|frothy|overheated|hot|high)\b", re.I
-)
-_JUDGED_LOW = re.compile(r"\b(?:subdued|muted|depressed|cheap|low)\b", re.I)
-
-
 def _judged_answered(
     question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
 ) -> Corrections | None:
@@ -310,12 +318,11 @@ def _judged_answered(
     in the line. None unless one instrument's level was measured beside its year."""
     if not settled.against_its_year:
         return None
-    high = _JUDGED_HIGH.search(question) is not None
-    if len(settled.instruments) != 1 or high == (_JUDGED_LOW.search(question) is not None):
+    high = judged_high(question)  # "elevated": Yes when above the year's average
+    if len(settled.instruments) != 1 or high is None:
         return None
     symbol = settled.instruments[0].symbol
-    facts = [(f, n) for n, source in ledger.items() if isinstance(source, DataSource)
-             for f in source.facts if f.subject == symbol]  # fmt: skip
+    facts = _data_facts(ledger, {symbol})
     means = sorted(((f, n) for f, n in facts if f.measure == "mean_level"),
                    key=lambda found: found[0].start or date.min)  # fmt: skip
     extremes = {f.measure: (f, n) for f, n in facts if f.measure in ("max_level", "min_level")}
@@ -383,14 +390,10 @@ def _gap_answered(
         return None
     versus = intent.versus
     subject = next((i.symbol for i in settled.instruments if i.symbol != versus), None)
-    gaps: list[tuple[Fact, int]] = []
-    moves: dict[str, list[tuple[Fact, int]]] = {}
-    for n, source in ledger.items():
-        for fact in source.facts if isinstance(source, DataSource) else []:
-            if fact.subject == subject and fact.measure == "return_difference":
-                gaps += [(fact, n)] if fact.versus == versus else []
-            elif fact.subject in (subject, versus) and (fact.measure, fact.unit) == ("return", "%"):
-                moves.setdefault(fact.subject, []).append((fact, n))
+    facts = _data_facts(ledger, {subject, versus})
+    moves = _moves_of(facts)
+    gaps = [(f, n) for f, n in facts if f.subject == subject and f.versus == versus
+            and f.measure == "return_difference"]  # fmt: skip
     if len(gaps) != 1:
         return None  # not measured, or over two windows
     gap, g = gaps[0]
@@ -413,11 +416,8 @@ def _gap_answered(
         return None
     # Asked the wrong way round, the line opens with the correction.
     way = "lead" if ahead else "lag"
-    prefix = "" if led == ahead else f"Correction: {subject} did not {way} {versus}. "
-    numbers = [c.model_copy(update={"start": c.start + len(prefix), "end": c.end + len(prefix)})
-               for c in checked.numbers]  # fmt: skip
-    return Corrections(answered="By", text=f"{prefix}{head}.",
-                       verification=Verification(numbers=numbers, cited=checked.cited))  # fmt: skip
+    return _opened("" if led == ahead else f"Correction: {subject} did not {way} {versus}. ",
+                   head, checked)  # fmt: skip
 
 
 # "which two sectors diverged the most", "the gap between the best and worst sector": the
@@ -448,18 +448,16 @@ def _spread_answered(
         if not isinstance(source, DataSource):
             continue
         found = standing(family(subject), statements_of(n, source))
-        moves = {f.subject: f for f in source.facts if f.measure == "return" and f.unit == "%"}
         if found is None or not found.leader or not found.trailer:
             continue
+        moves = {f.subject: f for f in source.facts if f.measure == "return" and f.unit == "%"}
         ends = [moves.get(found.leader), moves.get(found.trailer)]
         said = [_stated(f, "move", n) for f in ends if f is not None]
         if len(said) != 2 or None in said:
             return None
         head = f"{said[0]}, the best of the {found.size}; {said[1]}, the worst"
         checked = _checked(head, ledger, as_of)
-        return (
-            Corrections(answered="By", text=f"{head}.", verification=checked) if checked else None
-        )
+        return _opened("", head, checked) if checked is not None else None
     return None
 
 
@@ -475,8 +473,7 @@ def _periods_answered(
     if not unit or len(settled.instruments) != 1:
         return None
     symbol = settled.instruments[0].symbol
-    moves = [(f, n) for n, source in ledger.items() if isinstance(source, DataSource)
-             for f in source.facts if f.subject == symbol and f.measure == "return"]  # fmt: skip
+    moves = [(f, n) for f, n in _data_facts(ledger, {symbol}) if f.measure == "return"]
     if len(moves) < 3 or len(moves) != len(settled.calls):
         return None
     best, worst = max(moves, key=lambda m: m[0].value), min(moves, key=lambda m: m[0].value)
@@ -485,9 +482,7 @@ def _periods_answered(
         return None
     head = f"{said[0]}, its best {unit}; {said[1]}, its worst"
     checked = _checked(head, ledger, as_of)
-    if checked is None:
-        return None
-    return Corrections(answered="By", text=f"{head}.", verification=checked)
+    return _opened("", head, checked) if checked is not None else None
 
 
 def _threshold_answered(

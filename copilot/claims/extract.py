@@ -338,7 +338,7 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             # "gold closed above 450 in 6 sessions", "TLT: 20 sessions closed below 87": a
             # count of closes past a line, not the window's length
             counted_in = _PAST_A_LINE.search(before) and re.search(r"\b(?:on|in|for)\s*$", before)
-            if counted_in or _PAST_A_LINE.match(text, number.end + days.end() + 1):
+            if counted_in or _PAST_A_LINE.match(text[number.end + days.end() :].lstrip()):
                 return "count", False
             if _STREAK.search(around):
                 return "streak", False

@@ -584,13 +584,23 @@ def _high_and_low(text: str) -> Asked | None:
 # VIX been elevated lately?": a level judged high or low, which needs something to judge it by
 # (was no measure, or the change over the window). Not "a record high", "the 52-week high"
 # (an extreme), "high-yield" or "how high did it go" (the window's highest).
+_JUDGED_HIGH = r"elevated|expensive|pricey|pricy|lofty|stretched|frothy|overheated|hot|high"
+_JUDGED_LOW = r"subdued|muted|depressed|cheap|low"
 _JUDGED_LEVEL = re.compile(
     r"\b(?:is|are|was|were|been|be|looks?|looking|seems?|stays?|remains?|still)\s+"
-    r"(?:[\w.&'·-]+\s+){0,3}?(?:elevated|subdued|muted|depressed|cheap|expensive|pricey|pricy|"
-    r"lofty|stretched|frothy|overheated|hot|high|low)\b(?![\s-]*(?:yield|grade|of|for|and|or|since|close|point)\b)"
+    rf"(?:[\w.&'·-]+\s+){{0,3}}?(?:{_JUDGED_HIGH}|{_JUDGED_LOW})\b"
+    r"(?![\s-]*(?:yield|grade|of|for|and|or|since|close|point)\b)"
     r"|\bhow\s+(?:elevated|subdued|cheap|expensive|pricey|lofty|stretched)\b",
     _I,
 )
+
+
+def judged_high(text: str) -> bool | None:
+    """Which way a level is judged: True for "elevated", "pricey", "high"; False for "cheap",
+    "subdued", "low"; None when the words say both or neither."""
+    high = re.search(rf"\b(?:{_JUDGED_HIGH})\b", text, _I) is not None
+    low = re.search(rf"\b(?:{_JUDGED_LOW})\b", text, _I) is not None
+    return None if high == low else high
 
 
 def _judged_level(text: str) -> Asked | None:
