@@ -79,6 +79,7 @@ from copilot.news.evidence_terms import (
     Entity,
     entity_for,
     gives_a_cause,
+    is_boilerplate,
     mentions,
     move_queries,
     names_direction,
@@ -943,8 +944,11 @@ def _leads_with(sentence: str, direction: Direction) -> bool:
 
 def _reason_points(text: str, entity: Entity, direction: Direction) -> int:
     """The best reason score of the text's sentences that name the entity (0 when none does:
-    a sentence about something else is no reason for this move, however causal it sounds)."""
-    named = [part for part in sentences(text) if mentions(entity, part)]
+    a sentence about something else is no reason for this move, however causal it sounds),
+    never a page's furniture's (an advertisement's "… the Zacks Top 10 Stocks gained
+    +2,530.8%, more than QUADRUPLING the S&P 500's +570.3%" names the market rising)."""
+    named = [part for part in sentences(text)
+             if mentions(entity, part) and not is_boilerplate(part)]  # fmt: skip
     return max((reason_score(part, entity, direction) for part in named), default=0)
 
 

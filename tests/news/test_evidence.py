@@ -29,6 +29,7 @@ from copilot.news.evidence import (
 from copilot.news.evidence_terms import (
     Direction,
     entity_for,
+    is_boilerplate,
     mentions,
     move_queries,
     names_direction,
@@ -1027,3 +1028,56 @@ def test_an_excerpt_spends_no_room_on_a_bare_price_line() -> None:
     reason = "Big technology stocks with outsized valuations were among the heaviest weights."
     excerpt = reason_excerpt(f"{lede} {index} {dow} {reason}", spy, "down", 400)
     assert excerpt == f"{lede} … {reason}"
+
+
+def test_an_excerpt_that_points_back_carries_what_it_points_to() -> None:
+    # Zacks, December 22: the Oracle line's cause is the sentence before it.
+    tiktok = ("On Dec. 18, TikTok CEO Shou Zi Chew told employees that the company's U.S. "
+              "operations will be sold to a joint venture of Silver Lake, MGX and Oracle.")  # fmt: skip
+    oracle = "Following the news, the stock price of Oracle climbed 6.6%."
+    stocks = entity_for(["SPY"], ["Oracle"])
+    text = f"Bonds were quiet. {tiktok} {oracle} Oil was flat."
+    assert reason_excerpt(text, stocks, "up", 640) == f"… {tiktok} {oracle} Oil was flat."
+    # Without room for it, the line is read alone, as before.
+    assert reason_excerpt(text, stocks, "up", 100) == f"… {oracle} Oil was flat."
+    # A pointer's antecedent that points back itself is followed once more.
+    oil = entity_for(["USO"])
+    talks = "Talks on a ceasefire in Ukraine made progress over the weekend."
+    hopes = "That lifted hopes for more Russian supply."
+    fell = "As a result, oil prices fell."
+    assert reason_excerpt(f"Stocks rose. {talks} {hopes} {fell}", oil, "down", 640) == (
+        f"… {talks} {hopes} {fell}"
+    )
+    # "This week …" opens a period, no pointer: it is read alone (control).
+    week = "This week oil prices fell after OPEC raised its output."
+    assert reason_excerpt(f"{talks} {week}", oil, "down", 640) == f"… {week}"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Marvell Technology currently carries a Zacks Rank #2 (Buy).",
+        "NVIDIA and Micron currently sport a Zacks Rank #1 (Strong Buy).",
+        "Through November, 2025, the Zacks Top 10 Stocks gained +2,530.8%, more than "
+        "QUADRUPLING the S&P 500's +570.3%.",
+        "Micron Technology, Inc. (MU) : Free Stock Analysis Report",
+        "This commentary is for informational purposes only and includes general economic and "
+        "market conditions.",
+        "Past performance is not a guarantee of future results.",
+        "There are special risks associated with an investment in commodities, including "
+        "market price fluctuations.",
+        "Log in to comment on videos and join in on the fun.",
+        "Zacks Naming Top 10 Stocks for 2026 Want to be tipped off early to our 10 top picks?",
+        "Investments in foreign securities involve special risks, including foreign currency "
+        "risk.",
+        "These risks are magnified for investments made in emerging markets.",
+    ],
+)
+def test_a_publishers_ratings_disclaimers_and_ads_are_furniture(furniture: str) -> None:
+    stocks = entity_for(["SPY"])
+    assert is_boilerplate(furniture)
+    cause = "Stocks rose after the softer inflation report."
+    assert reason_excerpt(f"{cause} {furniture} Oil fell.", stocks, "up", 400) == cause
+    # A rating's or a risk's word in a reason is no furniture (control).
+    assert not is_boilerplate("Shares rose after analysts upgraded the stock to a buy.")
+    assert not is_boilerplate("Stocks fell as risks to the outlook grew.")
