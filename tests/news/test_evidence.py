@@ -1032,8 +1032,10 @@ def test_an_excerpt_spends_no_room_on_a_bare_price_line() -> None:
 
 def test_an_excerpt_that_points_back_carries_what_it_points_to() -> None:
     # Zacks, December 22: the Oracle line's cause is the sentence before it.
-    tiktok = ("On Dec. 18, TikTok CEO Shou Zi Chew told employees that the company's U.S. "
-              "operations will be sold to a joint venture of Silver Lake, MGX and Oracle.")  # fmt: skip
+    tiktok = (
+        "On Dec. 18, TikTok CEO Shou Zi Chew told employees that the company's U.S. "
+        "operations will be sold to a joint venture of Silver Lake, MGX and Oracle."
+    )
     oracle = "Following the news, the stock price of Oracle climbed 6.6%."
     stocks = entity_for(["SPY"], ["Oracle"])
     text = f"Bonds were quiet. {tiktok} {oracle} Oil was flat."
