@@ -1070,8 +1070,7 @@ def test_an_excerpt_that_points_back_carries_what_it_points_to() -> None:
         "market price fluctuations.",
         "Log in to comment on videos and join in on the fun.",
         "Zacks Naming Top 10 Stocks for 2026 Want to be tipped off early to our 10 top picks?",
-        "Investments in foreign securities involve special risks, including foreign currency "
-        "risk.",
+        "Investments in foreign securities involve special risks, including foreign currency risk.",
         "These risks are magnified for investments made in emerging markets.",
     ],
 )
