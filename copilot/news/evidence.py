@@ -150,6 +150,9 @@ MARKET = "SPY"  # a wrap's lede names the whole market as the news names SPY ("W
 LEDE_SENTENCES = 2  # the lede's move, then (often) its cause
 # A headline that names the entity, its move's way and a cause, however weak ("… as …").
 HEADLINE_POINTS = NAMED_ONLY + 2 + 1
+# A wrap's second driver: a sentence that names the market, its move's way and a cause.
+SECOND_POINTS = NAMED_ONLY + 2 + 2
+FIRST_ROUND = 3  # drivers read before any second passage (a why-answer's reasons: 3)
 
 
 @dataclass(frozen=True)
@@ -356,6 +359,7 @@ def gather_evidence(
     drivers = [
         d for i, d in enumerate(drivers) if d.excerpt not in (e.excerpt for e in drivers[:i])
     ]
+    drivers = _with_second_passages(drivers, chunks, about, ways, excerpt_chars)
     mentioning: list[Driver] = []
     mentioned: dict[str, str] = {}
     checked = 0
@@ -736,6 +740,51 @@ def _reason_chunk(
         update={"chunk_id": chunk_id, "chunk_index": int(meta["chunk_index"]), "text": text}
     )
     return replace(driver, hit=moved, excerpt=reason_excerpt(text, entity, direction, limit))
+
+
+def _with_second_passages(
+    drivers: list[Driver],
+    chunks: dict[str, list[tuple[str, str, dict[str, Any], Vector]]],
+    about: dict[str, Entity],
+    ways: dict[str, Direction],
+    limit: int,
+) -> list[Driver]:
+    """The sheet with a wrap's second driver of the move read after the first round. A day's
+    wrap gives several ("… NVIDIA rose 3.9%" on the H200 news, then "… Oracle climbed 6.6%"
+    on the TikTok deal), and one excerpt of it carried one: the other was never read, however
+    well it explained the move. Another chunk of a driver's stored version is read as a driver
+    of its own when a sentence of it names the market moving the move's way with a cause
+    (`SECOND_POINTS`) and its excerpt repeats no sentence of an excerpt on the sheet. They are
+    read after the first `FIRST_ROUND` drivers (each article's first excerpt goes first, so the
+    reasons still come from distinct articles where there are enough), before the rest."""
+    seconds: list[Driver] = []
+    for driver in drivers:
+        article = driver.hit.article_id
+        entity, way = about[article], ways[article]
+        best: tuple[int, str, dict[str, Any], str] | None = None
+        for chunk_id, document, meta, _vector in chunks.get(article, []):
+            if chunk_id == driver.hit.chunk_id or not _same_version(chunk_id, driver.hit):
+                continue
+            text = chunk_text(document, driver.hit.title)
+            points = _reason_points(text, entity, way)
+            if points >= SECOND_POINTS and (best is None or points > best[0]):
+                best = (points, chunk_id, meta, text)
+        if best is None:
+            continue
+        _, chunk_id, meta, text = best
+        excerpt = reason_excerpt(text, entity, way, limit)
+        if not excerpt or any(_shares_a_sentence(excerpt, d.excerpt) for d in drivers + seconds):
+            continue
+        hit = driver.hit.model_copy(
+            update={"chunk_id": chunk_id, "chunk_index": int(meta["chunk_index"]), "text": text}
+        )
+        seconds.append(replace(driver, hit=hit, excerpt=excerpt))
+    return [*drivers[:FIRST_ROUND], *seconds, *drivers[FIRST_ROUND:]]
+
+
+def _shares_a_sentence(excerpt: str, other: str) -> bool:
+    """Whether a sentence of `excerpt` is in `other` too (ellipses aside)."""
+    return any(part.strip("… ") and part.strip("… ") in other for part in sentences(excerpt))
 
 
 def _with_its_headline(driver: Driver, entity: Entity, direction: Direction, limit: int) -> Driver:

@@ -19,6 +19,7 @@ from copilot.news.evidence import (
     _reason_chunk,
     _says_it_moved,
     _with_its_headline,
+    _with_second_passages,
     fit_budget,
     gather_evidence,
     mmr_order,
@@ -153,6 +154,42 @@ def test_an_article_names_the_entity_in_another_chunk_that_says_it_moved_its_way
     (found,) = _named_elsewhere(wraps, energy, "down", [unnamed])
     assert found.names_entity and found.hit == hit
     assert _named_elsewhere(wraps, energy, "up", [unnamed]) == []
+
+
+def test_a_wraps_second_driver_is_read_after_the_first_round(wraps: NewsStore) -> None:
+    gold = entity_for(["GLD"])
+    driver, texts = _wrap_driver(wraps, "https://wrap.example/reason", similarity=0.0)
+    assert WRAP_REASON not in driver.excerpt  # the premise: its excerpt is the move's line
+    others = [Driver(_hit(f"other{i}", 0.5), f"Gold fell, report {i}.", 0.5, 0.5, True)
+              for i in range(3)]  # fmt: skip
+    sheet = [driver, *others]
+    chunks = wraps.article_chunks([driver.hit.article_id])
+    about = {d.hit.article_id: gold for d in sheet}
+    ways: dict[str, Direction] = {d.hit.article_id: "down" for d in sheet}
+    read = _with_second_passages(sheet, chunks, about, ways, 420)
+    # The wrap's reason, chunks after its move line, is a driver of its own: after the first
+    # three, before the rest; cited to the chunk it is from.
+    assert [d.hit.article_id for d in read] == [
+        driver.hit.article_id,
+        "other0",
+        "other1",
+        driver.hit.article_id,
+        "other2",
+    ]
+    second = read[3]
+    assert second.excerpt.lstrip("… ") == WRAP_REASON
+    assert WRAP_REASON in texts[second.hit.chunk_id] and second.hit.chunk_id != driver.hit.chunk_id
+    # No second when the excerpt already carries the reason, nor from a wrap whose other
+    # chunks give only another market's move (controls).
+    reason_chunk = next(i for i, text in texts.items() if WRAP_REASON in text)
+    hit = wraps.hits([(reason_chunk, 0.5)])[0]
+    carried = replace(driver, hit=hit, excerpt=WRAP_REASON)
+    assert _with_second_passages([carried], chunks, about, ways, 420) == [carried]
+    other, _ = _wrap_driver(wraps, "https://wrap.example/other", similarity=0.0)
+    chunks = wraps.article_chunks([other.hit.article_id])
+    ways_other: dict[str, Direction] = {other.hit.article_id: "down"}
+    assert _with_second_passages([other], chunks, {other.hit.article_id: gold}, ways_other,
+                                 420) == [other]  # fmt: skip
 
 
 def _hit(article: str, score: float, publisher: str = "P") -> NewsHit:
