@@ -84,25 +84,6 @@ def opens_a_period(sentence: str) -> bool:
     return _PERIOD_OPENER.match(sentence) is not None
 
 
-# A sentence whose subject or cause is in the one before it: "That helped to bring oil prices
-# down.", "Following the news, the stock price of Oracle climbed 6.6%.", "As a result, …". "This
-# week …" and "That day …" open a period, not a pointer.
-_POINTS_BACK = re.compile(
-    r"^\W*(?:(?:this|that|these|those|such)\b(?!\s+(?:week|month|year|quarter|morning|"
-    r"afternoon|evening|day|session|time)\b)"
-    r"|(?:following|after|on|amid|given)\s+(?:the|this|that|these|those)\s+(?:news|"
-    r"announcements?|reports?|developments?|moves?|deals?|decisions?|data|releases?|comments?|"
-    r"remarks|headlines?)\b"
-    r"|as\s+a\s+result\b|in\s+response\b|because\s+of\s+(?:this|that)\b|consequently\b)",
-    re.I,
-)
-
-
-def points_back(sentence: str) -> bool:
-    """Whether `sentence` opens by pointing at the one before it for its subject or cause."""
-    return _POINTS_BACK.match(sentence) is not None
-
-
 def spoken_list(items: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)

@@ -17,7 +17,7 @@ from typing import Literal
 
 from copilot.market.symbols import PLURAL_ONLY, family, lookup
 from copilot.news.lexical import tokens
-from copilot.sentences import opens_a_period, points_back, sentence_spans
+from copilot.sentences import opens_a_period, sentence_spans
 
 Direction = Literal["up", "down"]
 
@@ -381,7 +381,6 @@ def bare_price_line(sentence: str) -> bool:
 
 FOLLOWING = 2  # sentences after the best one an excerpt may carry
 FOLLOWING_SCAN = 6  # how far after it they are looked for, past bare price lines
-POINTED_AT = 2  # sentences before the excerpt's first read for what it points back to
 CONTEXT_WORDS = 8  # a sentence before the best one this long is context, not a heading
 # A page's furniture, never a reason: the model copied "Christian Keller, head of economics
 # research at Barclays Investment Bank, thanks for joining us on Radio Davos" as one, and the
@@ -427,8 +426,7 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     Taiwan and Washington reached a trade deal …". The sentence before the best one comes too
     when it opens the period the best one's figures are for ("For the week, …":
     `opens_a_period`), or when the best one gives no cause of its own (a wrap may give the cause
-    first); and the ones before the excerpt's first while it points back to them
-    (`points_back`: "Following the news, …")."""
+    first)."""
     parts = sentences(text)
     content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
     if not content:
@@ -444,17 +442,6 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
         or (not gives_a_cause(parts[best]) and len(parts[before].split()) >= CONTEXT_WORDS)
     )
     if context and used + len(parts[before]) < limit:
-        chosen.insert(0, before)
-        used += len(parts[before]) + 1
-    # What an opening pointer points at ("That helped to bring oil prices down."; "Following
-    # the news, the stock price of Oracle climbed 6.6%."): the writer is shown it, or it wrote
-    # the pointer as the reason. Two sentences back at most.
-    for _ in range(POINTED_AT):
-        before = chosen[0] - 1
-        if not points_back(parts[chosen[0]]) or before not in content:
-            break
-        if used + len(parts[before]) >= limit:
-            break
         chosen.insert(0, before)
         used += len(parts[before]) + 1
     taken = 0

@@ -1067,31 +1067,6 @@ def test_an_excerpt_spends_no_room_on_a_bare_price_line() -> None:
     assert excerpt == f"{lede} … {reason}"
 
 
-def test_an_excerpt_that_points_back_carries_what_it_points_to() -> None:
-    # Zacks, December 22: the Oracle line's cause is the sentence before it.
-    tiktok = (
-        "On Dec. 18, TikTok CEO Shou Zi Chew told employees that the company's U.S. "
-        "operations will be sold to a joint venture of Silver Lake, MGX and Oracle."
-    )
-    oracle = "Following the news, the stock price of Oracle climbed 6.6%."
-    stocks = entity_for(["SPY"], ["Oracle"])
-    text = f"Bonds were quiet. {tiktok} {oracle} Oil was flat."
-    assert reason_excerpt(text, stocks, "up", 640) == f"… {tiktok} {oracle} Oil was flat."
-    # Without room for it, the line is read alone, as before.
-    assert reason_excerpt(text, stocks, "up", 100) == f"… {oracle} Oil was flat."
-    # A pointer's antecedent that points back itself is followed once more.
-    oil = entity_for(["USO"])
-    talks = "Talks on a ceasefire in Ukraine made progress over the weekend."
-    hopes = "That lifted hopes for more Russian supply."
-    fell = "As a result, oil prices fell."
-    assert reason_excerpt(f"Stocks rose. {talks} {hopes} {fell}", oil, "down", 640) == (
-        f"… {talks} {hopes} {fell}"
-    )
-    # "This week …" opens a period, no pointer: it is read alone (control).
-    week = "This week oil prices fell after OPEC raised its output."
-    assert reason_excerpt(f"{talks} {week}", oil, "down", 640) == f"… {week}"
-
-
 @pytest.mark.parametrize(
     "furniture",
     [
