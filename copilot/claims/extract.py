@@ -220,7 +220,7 @@ _PAST_A_LINE = re.compile(
     r"(?:above|below|over|under|beneath)\s+\$?\d",
     re.I,
 )
-_COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up days|down days|"
+_COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up days?|down days?|"
                     r"sectors?|of the (?:last|past)|times", re.I)  # fmt: skip
 _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-day|daily|"
                     r"single-day)|one-day|single-day|daily (?:gain|drop|move)", re.I)  # fmt: skip

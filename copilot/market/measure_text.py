@@ -3,6 +3,7 @@ is exactly the string in the text; and its one-line definition. Pure."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -17,9 +18,11 @@ COUNTED = {"up_days": "up days", "down_days": "down days", "new_highs": "new clo
 
 def counted(args: MeasureArgs, value: float | None = None) -> str:
     """'up days', 'closes above 20' (a line written as the question wrote it: 20, 4.5); one
-    'close above 20'."""
+    'up day', 'new closing high', 'close above 20'."""
     words = COUNTED[args.measure].format(line=f"{args.line:g}" if args.line is not None else "")
-    return words.replace("closes ", "close ", 1) if value == 1 else words
+    if value != 1:
+        return words
+    return re.sub(r"\b(close|day|high)s\b", r"\1", words, count=1)
 
 
 _RUNS = {"up_streak", "down_streak", "beat_streak"}  # "IWM beat SPY 14 sessions in a row"

@@ -5,24 +5,37 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from typing import Literal
 
 from copilot.market.symbols import lookup
 from copilot.understand.catalog import Catalog, Stored
 from copilot.understand.instruments import BENCHMARK, FRED_KINDS, Mention, fix_command
 from copilot.understand.model import Window
 
+IndexAsk = Literal["a level", "a record"]
+
 
 def choose_symbol(
-    mention: Mention, catalog: Catalog, window: Window | None, level_like: bool, as_of: date
-) -> tuple[str, str]:
-    """The stored symbol for a mention, and a note when the choice needs saying."""
-    if mention.index_alternatives and level_like:
+    mention: Mention, catalog: Catalog, window: Window | None, index_for: IndexAsk | None,
+    as_of: date,
+) -> tuple[str, str]:  # fmt: skip
+    """The stored symbol for a mention, and a note when the choice needs saying. `index_for`:
+    what was asked of it that is the index's own, not its fund's (a level, a record)."""
+    if mention.index_alternatives and index_for is not None:
         # A level of "the S&P 500" is the index's, never SPY's price (a tenth of it): a stale
-        # index is said as such (or reported as a problem) rather than replaced.
+        # index is said as such (or reported as a problem) rather than replaced. A record too
+        # (SPY's price falls by each dividend paid: its records are not the index's), but one
+        # the index's data does not reach is SPY's own, said so.
         indexes = [s for s in mention.index_alternatives if catalog.has(s)]
         covering = [s for s in indexes if _covers(catalog, s, window, as_of)]
-        if covering or indexes:
-            return (covering or indexes)[0], "the index level, asked for a level"
+        if index_for == "a record" and window is None:  # "how far below its record": now
+            covering = [s for s in covering if current(catalog, s, as_of)]
+        if covering:
+            return covering[0], f"the index level, asked for {index_for}"
+        if index_for == "a record":
+            return mention.candidates[0], _etf_note(records=True)
+        if indexes:
+            return indexes[0], "the index level, asked for a level"
         return mention.candidates[0], _etf_note()
     candidates = list(mention.candidates)
     if len(candidates) == 1:
@@ -54,7 +67,12 @@ def _latest(catalog: Catalog, symbol: str, as_of: date) -> date:
     return catalog.latest(symbol, as_of) or date.min
 
 
-def _etf_note() -> str:
+def _etf_note(records: bool = False) -> str:
+    if records:
+        return (
+            "the SPDR S&P 500 ETF's own records: no stored S&P 500 index series covers the "
+            "window, and the ETF's price falls by each dividend it pays"
+        )
     return (
         "the SPDR S&P 500 ETF: no S&P 500 index series is stored, and the ETF's price is about "
         "a tenth of the index level"

@@ -11,7 +11,13 @@ from typing import Literal
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.symbols import family, lookup, quoted_in_percent
 from copilot.understand.catalog import Catalog
-from copilot.understand.choose import choose_symbol, current, data_problems, frequency_note
+from copilot.understand.choose import (
+    IndexAsk,
+    choose_symbol,
+    current,
+    data_problems,
+    frequency_note,
+)
 from copilot.understand.comparisons import (
     asks_news,
     asks_why,
@@ -306,6 +312,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# Measures of a record, read on the S&P 500 index's own series where it covers the window.
+RECORD_MEASURES = frozenset({"new_highs", "distance_from_peak"})
 # "the S&P 500 fund", "the S&P 500 ETF": the fund's own price, not the index's level.
 _THE_FUND = re.compile(r"\s*(?:'s\s+)?(?:fund|etf|spdr|tracker)\b", re.IGNORECASE)
 
@@ -314,12 +322,19 @@ def _choose(
     found: Found, catalog: Catalog, window: Window | None, asked: Asked | None, as_of: date,
     question: str = "",
 ) -> _Chosen:  # fmt: skip
-    level_like = asked is not None and asked.measure == "level"
+    # A level, a record or the distance below one is the index's: SPY's price falls by each
+    # dividend paid, so its closing records are not the S&P 500's (the index closed at records
+    # on December 23 and 24, 2025; SPY on December 24 only).
+    measure = asked.measure if asked is not None else None
+    index_for: IndexAsk | None = (
+        "a level" if measure == "level" else "a record" if measure in RECORD_MEASURES else None
+    )
     chosen = _Chosen([], [])
     seen: set[str] = set()
     for mention in found.mentions:
         a_fund = _THE_FUND.match(question, mention.end) is not None
-        symbol, why_note = choose_symbol(mention, catalog, window, level_like and not a_fund, as_of)
+        symbol, why_note = choose_symbol(mention, catalog, window, None if a_fund else index_for,
+                                         as_of)  # fmt: skip
         if symbol in seen:
             continue
         seen.add(symbol)

@@ -339,6 +339,30 @@ def test_closes_counted_above_or_below_a_line(deps: ToolDeps, data: Path) -> Non
     assert run_tool(deps, "measure", {"symbols": ["VIX"], "measure": "days_above"}).error
 
 
+def test_the_sp500_index_s_records_are_its_own_and_one_is_said_as_one(
+    deps: ToolDeps, data: Path
+) -> None:
+    # By hand from the raw files: FRED's SP500 closed above every earlier value on 2025-12-23
+    # (6909.79, over 6901.00 of 2025-12-11); SPY, lower by its December dividend, did not
+    # close above 689.17 (2025-12-11) until 2025-12-24.
+    index = [(d, c) for d, c in series(data, "SP500.csv", "observation_date", "SP500")]
+    highs = [index[k][0] for k in range(len(index))
+             if "2025-12-22" <= index[k][0] <= "2025-12-23"
+             and all(index[k][1] > c for _, c in index[:k])]  # fmt: skip
+    spy = price(data, "SPY")
+    spy_highs = [spy[k][0] for k in range(len(spy))
+                 if "2025-12-22" <= spy[k][0] <= "2025-12-23"
+                 and all(spy[k][1] > c for _, c in spy[:k])]  # fmt: skip
+    assert (highs, spy_highs) == (["2025-12-23"], [])
+    out, result, _ = measure(deps, symbols=["SP500"], measure="new_highs", aggregate="count",
+                             start="2025-12-22", end="2025-12-23")  # fmt: skip
+    assert result["rows"][0]["value"] == 1
+    assert "SP500: 1 new closing high (latest 2025-12-23);" in out.text
+    out, result, _ = measure(deps, symbols=["SPY"], measure="new_highs", aggregate="count",
+                             start="2025-12-22", end="2025-12-23")  # fmt: skip
+    assert result["rows"][0]["value"] == 0 and "SPY: 0 new closing highs;" in out.text
+
+
 def test_distance_from_the_200_session_average(deps: ToolDeps, data: Path) -> None:
     rows = price(data, "SPY")
     i = next(k for k, r in enumerate(rows) if r[0] == "2026-01-22")

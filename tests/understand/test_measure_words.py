@@ -119,7 +119,8 @@ def test_a_ranking_by_distance_from_an_extreme_reads_depth_and_nearness(
         ("how close is qqq to a record?", "QQQ", "distance_from_peak"),
         ("how near is gold to its all-time high?", "GLD", "distance_from_peak"),
         ("is xlk within five percent of its high?", "XLK", "distance_from_peak"),
-        ("is the s&p within 2% of its peak?", "SPY", "distance_from_peak"),
+        # the S&P 500's peak is the index's (SPY's price falls by each dividend)
+        ("is the s&p within 2% of its peak?", "SP500", "distance_from_peak"),
         ("what's the distance from spy's 52-week low?", "SPY", "distance_from_trough"),
         # "since its peak" anchors the measure; it is no event left to the model
         ("how much has xlf fallen since its peak?", "XLF", "distance_from_peak"),

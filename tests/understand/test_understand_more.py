@@ -134,6 +134,34 @@ def test_the_sp500_index_level_is_the_index_series(catalog: Catalog) -> None:
     assert got.intent is not None and got.intent.measure == "level"
 
 
+@pytest.mark.parametrize(
+    ("question", "as_of", "symbol", "measure"),
+    [
+        ("how many record closes did the s&p 500 notch in january?", A, "SP500", "new_highs"),
+        ("did the S&P 500 set a new all-time high in december?", A, "SP500", "new_highs"),
+        ("how far below its record is the s&p 500 now?", D(2026, 2, 6), "SP500",
+         "distance_from_peak"),
+        # The index's data ends 2026-02-11: past it, SPY's own record, said so.
+        ("how far below its record is the s&p 500 now?", A, "SPY", "distance_from_peak"),
+    ],
+)  # fmt: skip
+def test_a_record_of_the_sp500_is_the_indexs(
+    catalog: Catalog, question: str, as_of: date, symbol: str, measure: str
+) -> None:
+    # SPY's price falls by each dividend: the index closed at records on 2025-12-23 and
+    # 2025-12-24 (FRED's SP500), SPY on 2025-12-24 only.
+    got = understand(question, as_of, catalog)
+    assert [(c.symbols, c.measure) for c in got.calls] == [([symbol], measure)], got.trace
+    if symbol == "SPY":
+        assert any("ETF's own records" in line for line in got.trace)
+    # The fund's own records, and the S&P 500's return, stay SPY's (controls).
+    fund = understand(question.replace("s&p 500", "SPY").replace("S&P 500", "SPY"), as_of,
+                      catalog)  # fmt: skip
+    assert [c.symbols for c in fund.calls] == [["SPY"]]
+    assert [i.symbol for i in understand("how did the s&p 500 do in january?", A,
+                                         catalog).instruments] == ["SPY"]  # fmt: skip
+
+
 def test_ten_year_yield_takes_the_series_that_covers_the_window(catalog: Catalog) -> None:
     # DGS10 holds one observation (2026-02-17); US10Y runs 1953 → 2026-06.
     latest = understand("what's the 10-year yield", A, catalog)
