@@ -366,15 +366,20 @@ def test_whether_a_market_is_within_a_bound_of_its_extreme_is_answered_from_the_
         f"No: XLK is {-below:.2f}% [n] below its {peak_day} peak, more than the {bound}% asked "
         "about.\n\n"
     )
-    below, peak_day = _below_the_peak(shared_data, "SPY")
+    # The S&P 500's peak is the index's own (FRED's SP500: SPY's price falls by each dividend).
+    rows = [(d, float(v)) for d, v in (line.split(",") for line in (
+        shared_data / "market" / "series" / "SP500.csv").read_text().splitlines()[1:])
+        if v and d <= AS_OF.isoformat()]  # fmt: skip
+    peak_day, peak = max(rows, key=lambda row: row[1])
+    below = (close_on(rows, AS_OF.isoformat()) / peak - 1) * 100
     bound = int(-below) + 1  # a bound it is inside of, in words
     word = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][
         bound - 1
     ]
     answer, _ = ask(shared_deps, f"is the s&p within {word} percent of its peak?",
-                    ["SPY is below its peak [1]."])  # fmt: skip
+                    ["The S&P 500 is below its peak [1]."])  # fmt: skip
     assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
-        f"Yes: SPY is {-below:.2f}% [n] below its {peak_day} peak, inside the {word} percent "
+        f"Yes: SP500 is {-below:.2f}% [n] below its {peak_day} peak, inside the {word} percent "
         "asked about.\n\n"
     )
 
