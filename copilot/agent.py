@@ -408,8 +408,10 @@ class Copilot:
             # The move ran against the question's word for it: said, citing the measure.
             note = settled.direction_note.rstrip(".")
             move = f"{move}\n\n{note} [{moved.sources[0]}]."
-        if move and settled.window_note:  # the window asked could not be dated: said so
-            move = f"{move}\n\n{settled.window_note}"
+        if move and settled.window_note:  # the window asked could not be dated: said so, its
+            # figures citing the measure (uncited, a note on two markets' move lost its subject)
+            cite = f" [{moved.sources[0]}]" if moved is not None and moved.sources else ""
+            move = f"{move}\n\n{settled.window_note.rstrip('.')}{cite}."
         if move and not news:  # no stored article explains the move: code states it and the
             run.move = move  # gap (a note after the check); asked anyway, the model made up
             self._token(run, move)  # causes from the figures ("jumped due to its return")

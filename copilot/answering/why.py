@@ -202,7 +202,7 @@ def _move(
             and (inner := _understated(values, start, end, change))
         ):
             settled.trace.append(f"window: {inner.reason}")
-            settled.window_note = _narrowed(window, inner, against=False)
+            settled.window_note = _narrowed(subject, window, inner, against=False)
             return _Move(inner.start, inner.end, way)
         around = window is not None and window.around is not None
         # ("weak", "lagged": the whole period's standing, never a move inside it)
@@ -216,7 +216,7 @@ def _move(
             inner = move_within(values, start, end, settled.direction)
             if inner is not None and (around or abs(inner.change) >= abs(change)):
                 settled.trace.append(f"window: {inner.reason}")
-                settled.window_note = _narrowed(window, inner, against=True)
+                settled.window_note = _narrowed(subject, window, inner, against=True)
                 return _Move(inner.start, inner.end, settled.direction)
         if settled.direction not in (None, way):
             # "Why did crude drop in mid-January?" when it rose: the news explains the move
@@ -240,8 +240,9 @@ def _move(
     if undated:
         kind = "rise" if recent.change > 0 else "fall"
         settled.window_note = (
-            f"The words {undated.replace(' is ', ' are ', 1)}, so the most unusual recent {kind} "
-            f"is explained instead: {span_words(recent)}; to measure from the event, name its day."
+            f"The words {undated.replace(' is ', ' are ', 1)}, so {subject}'s most unusual recent "
+            f"{kind} is explained instead: {span_words(recent)}; to measure from the event, name "
+            "its day."
         )
     return _Move(recent.start, recent.end, "up" if recent.change > 0 else "down")
 
@@ -291,7 +292,7 @@ def _any_against(settled: Understanding, went: dict[str, Literal["up", "down"]])
 UNDERSTATED = 2.0
 
 
-def _narrowed(window: Window | None, inner: RecentMove, against: bool) -> str:
+def _narrowed(subject: str, window: Window | None, inner: RecentMove, against: bool) -> str:
     """Code's words when a move inside the window named is the one explained (`against`: the
     window's net move went the other way): the answer's dates differ from the period asked,
     and the reader is told why ("tell me why biotech jumped in the first half of January":
@@ -303,8 +304,8 @@ def _narrowed(window: Window | None, inner: RecentMove, against: bool) -> str:
         else f"netted a smaller {kind}"
     )
     label = f" ({window.label})" if window is not None else ""
-    return (f"The days asked about{label} {net}, so the {kind} inside them is the one "
-            f"explained: {span_words(inner)}.")  # fmt: skip
+    return (f"The days asked about{label} {net} for {subject}, so the {kind} inside them is the "
+            f"one explained: {span_words(inner)}.")  # fmt: skip
 
 
 def _understated(values: pd.Series, start: date, end: date, change: float) -> RecentMove | None:

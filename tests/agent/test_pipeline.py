@@ -344,12 +344,32 @@ def test_an_event_code_cannot_date_is_said_to_be_stood_in_for_by_the_recent_move
     note = answer.text.split("\n\n")[1]
     assert note.startswith(
         "The words 'since the greenland tariff climbdown' are not a period code can date, so "
-        "the most unusual recent rise is explained instead: the "
+        "IWM's most unusual recent rise is explained instead: the "
     )
     span = f"from {move['start']} to {move['end']}"
     assert f"{span}; to measure from the event, name its day" in note  # and no date of its own
     assert any(line.startswith("window: 'since the greenland tariff climbdown' is not a period")
                for line in answer.understanding)  # fmt: skip
+
+
+def test_an_undated_events_note_on_two_markets_names_its_market_and_is_kept(
+    research_deps: ToolDeps,
+) -> None:
+    # Found in the app: for two Treasury funds the note had no subject, and the check removed
+    # it ("Removed, did not hold up …"), leaving the dates shown unexplained.
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        "tell me why treasuries rallied after the december cpi report", date(2026, 1, 30)
+    )
+    move = answer.tool_calls[0].arguments
+    assert len(move["symbols"]) >= 2  # the premise: a move of several markets
+    first = move["symbols"][0]
+    note = next(p for p in answer.text.split("\n\n") if p.startswith("The words"))
+    assert note.startswith(
+        "The words 'december cpi report' are not a period code can date, so "
+        f"{first}'s most unusual recent rise is explained instead: the "
+    )
+    assert note.endswith("to measure from the event, name its day [1].")
+    assert not any("not a period code can date" in removed for removed in answer.removed)
 
 
 class _JudgingLLM(ScriptedLLM):
@@ -1163,8 +1183,8 @@ def test_a_loosely_named_window_gives_way_to_the_move_inside_it(
     assert any("netted" in line for line in answer.understanding)  # the reader is told why
     # … in the answer too, since its dates are not the period named
     assert (
-        "The days asked about (the end of December 2025, so far) netted a smaller fall, so the "
-        "fall inside them is the one explained: the session of 2025-12-29."
+        "The days asked about (the end of December 2025, so far) netted a smaller fall for GLD, "
+        "so the fall inside them is the one explained: the session of 2025-12-29 [1]."
     ) in answer.text.split("\n\n")[1]
 
 
@@ -1189,8 +1209,8 @@ def test_a_move_asked_the_other_way_inside_a_part_of_a_month_is_the_one_explaine
     assert "did not fall" not in answer.text
     assert any("moved the other way overall" in line for line in answer.understanding)
     assert (
-        "The days asked about (mid-January 2026) rose on net, so the fall inside them is the "
-        "one explained: the session of 2026-01-15."
+        "The days asked about (mid-January 2026) rose on net for WTI, so the fall inside them "
+        "is the one explained: the session of 2026-01-15 [1]."
     ) in answer.text.split("\n\n")[1]
 
 
