@@ -14,6 +14,7 @@ from copilot.understand.vocabulary import (
     GAVE_BACK,
     PLACE_ENDING_A_CLAUSE,
     STRONG_MOVES,
+    undid,
 )
 
 _I = re.IGNORECASE
@@ -392,6 +393,8 @@ def direction_of(text: str) -> Literal["up", "down"] | None:
     if _EITHER_WAY.search(text):
         return None
     text = _UP_TO.sub(" before ", text)
+    if (way := undid(text)) is not None:  # "claw back its losses": a rise
+        return way
     if GAVE_BACK.search(text):  # "how much of its rally did gold give up": a fall
         return "down"
     text = _WHATS_UP.sub(" what about ", text)  # "what's up with utilities" asks, not says up

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 
 def words(text: str) -> list[str]:
@@ -118,6 +119,30 @@ GAVE_BACK = re.compile(
     r"relinquish\w*)\b",
     re.IGNORECASE,
 )
+
+# A move undone names the other way: "claw back its losses", "pare losses", "recoup the
+# decline" are a rise; "erase its gains", "wipe out the rally", "reverse the advance" a fall.
+# (The loss word alone read as a fall, and the answer said the Nasdaq "did not fall".) "Pare"
+# and "trim" are not here: a market that pared its losses still closed lower.
+UNDID_A_MOVE = re.compile(
+    r"\b(?:claw(?:s|ed|ing)?\s+back|recoup\w*|recover(?:s|ed|ing)?|regain\w*|"
+    r"eras(?:e|es|ed|ing)|wip(?:e|es|ed|ing)\s+out|"
+    r"ma(?:ke|kes|de|king)\s+up|shak(?:e|es|en|ing)\s+off|shook\s+off|revers(?:e|es|ed|ing)|"
+    r"undo(?:es|ne|ing)?|undid|unwind\w*|unwound)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:(?P<fall>loss(?:es)?|declines?|drops?|slides?|slump|falls?|sell[\s-]?offs?|dips?|"
+    r"plunges?|tumble|rout|slumps)|(?P<rise>gains?|rall(?:y|ies)|advances?|rises?|"
+    r"run[\s-]?ups?|jumps?|surges?|climbs?|pops?))\b",
+    re.IGNORECASE,
+)
+
+
+def undid(text: str) -> Literal["up", "down"] | None:
+    """The way a move undone went: up for losses clawed back, down for gains erased."""
+    match = UNDID_A_MOVE.search(text)
+    if match is None:
+        return None
+    return "up" if match.group("fall") else "down"
+
 
 # Where a clause ends or its window begins: "… last week", "…?", "… and why", "… the past month".
 CLAUSE_ENDS = (

@@ -148,6 +148,31 @@ def test_slang_for_a_move_gives_its_direction(
 
 
 @pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        # Found in the app: "claw back its losses" read as a fall, and the answer said the
+        # Nasdaq "did not fall" over a week it rose 3.92%.
+        ("why did the nasdaq claw back its losses the week before christmas?", "up"),
+        ("why did small caps recoup their losses in january?", "up"),
+        ("how did banks shake off the selloff?", "up"),
+        ("what let gold reverse its slide on january 22?", "up"),
+        ("why did oil erase its gains last week?", "down"),
+        ("why did silver wipe out its december rally?", "down"),
+        ("what made chips unwind their run-up?", "down"),
+        # A move pared or trimmed keeps its way; losses and gains alone keep theirs (controls).
+        ("what helped gold pare its losses on january 22?", "down"),
+        ("what made stocks trim their gains on friday?", "up"),
+        ("why did the nasdaq extend its losses?", "down"),
+        ("why did tech give back its gains in january?", "down"),
+    ],
+)  # fmt: skip
+def test_a_move_undone_is_read_the_other_way(
+    question: str, direction: str, catalog: Catalog
+) -> None:
+    assert understand(question, AS_OF, catalog).direction == direction
+
+
+@pytest.mark.parametrize(
     ("question", "symbols"),
     [
         ("treasuries caught a bid after the december CPI report, what's the read on that?",
