@@ -88,7 +88,7 @@ def corrections(
         # A fall from the peak, a place in a ranking, one market against another, a line
         # crossed: each answered from its own measure, else the move's direction.
         for answer in (_correction_answered, _place_answered, _versus_answered,
-                       _threshold_answered, _judged_answered):  # fmt: skip
+                       _threshold_answered, _record_answered, _judged_answered):  # fmt: skip
             answered = answer(question, settled, ledger, as_of)
             if answered is not None:
                 return answered
@@ -518,6 +518,37 @@ def _threshold_answered(
                 f"{found.text.removesuffix('.')}, {'' if crossed else 'never '}{side} {said}."
             )
             return found
+    return None
+
+
+def _record_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Did the S&P 500 close at a record on Christmas Eve?' answered in code's words from the
+    count of new closing highs: "Yes: SP500 set 1 new closing high [1], the latest on
+    2025-12-24." / "No: SPY set 0 new closing highs [1] from … to …." (the model wrote "closed
+    at a record" beside the close's level, and the record went unchecked). None unless one
+    instrument's new highs were counted."""
+    intent = settled.intent
+    if intent is None or intent.measure != "new_highs" or len(settled.instruments) != 1:
+        return None
+    symbol = settled.instruments[0].symbol
+    # The latest count: a chat's ledger holds the earlier questions' too.
+    for fact, n in reversed(_data_facts(ledger, {symbol})):
+        if fact.measure != "count_new_highs":
+            continue
+        words = "new closing high" if fact.value == 1 else "new closing highs"
+        if fact.on is not None:
+            when = f", the latest on {fact.on}"
+        elif fact.start is None or fact.start == fact.end:
+            when = f" on {fact.end}"
+        else:
+            when = f" from {fact.start} to {fact.end}"
+        head = f"{symbol} set {fact.shown} {words} [{n}]{when}"
+        checked = _checked(head, ledger, as_of)
+        if checked is None:
+            return None
+        return _answer_line("Yes" if fact.value > 0 else "No", head, checked)
     return None
 
 

@@ -19,6 +19,13 @@ _CAUSE_VERB = (
     r"(?:pull|push|drag|send|sink|sank|knock|lift|drive|drove|spark|trigger|tank|crush|boost|"
     r"weigh|hurt|hit|kill|move|rattle|spook|cause|fuel|power|juice|slam|hammer|smoke|wreck)"
 )
+# What follows "hit", "reach" when a level is reached: "a new high", "a record", "its 200-day
+# average", "$5,000".
+_NOT_A_LEVEL = (
+    r"(?!\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:(?:new|fresh|record|all[\s-]time|"
+    r"\d+[\s-]\w+|multi[\s-]\w+|\w+ly)\s+)*(?:highs?|lows?|records?|peaks?|bottom|"
+    r"(?:moving\s+)?average)\b|\s+\$?\d)"
+)
 _PATTERNS = [
     # "AI-driven?", "a tariff-driven selloff?"
     r"(?P<g>\b[\w']+)-(?:driven|led|fueled|induced|related)\b",
@@ -29,8 +36,9 @@ _PATTERNS = [
     rf"\b(?:was|were|is|are)\s+{_NP}\s+what\s+{_CAUSE_VERB}\w*\b",
     # "did the tariff threats sink discretionary", "… Did the Kazakhstan outage drive that?",
     # "could the Fed minutes explain the decline"
+    # ("did the S&P 500 hit a new high", "did gold hit $5,000": a level reached, no cause)
     rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|could|can|would|might)\s+{_NP}\s+"
-    rf"(?:{_CAUSE_VERB}\w*|explain\w*|account\s+for)\b",
+    rf"(?:{_CAUSE_VERB}\w*|explain\w*|account\s+for)\b{_NOT_A_LEVEL}",
     # "was the Fed behind the bond selloff", "is the dollar to blame for gold's drop"
     rf"\b(?:was|is|were|are)\s+{_NP}\s+(?:behind|to\s+blame|responsible|the\s+(?:reason|cause|"
     r"culprit|catalyst|driver|trigger|story))\b",

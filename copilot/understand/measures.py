@@ -65,12 +65,17 @@ _DOWNWARD = re.compile(
     _I,
 )
 _NEW_HIGHS = re.compile(
-    r"\b(?:new|record|all[\s-]time|fresh)\s+(?:closing\s+)?highs?\b|\brecord\s+clos(?:e|es|ing)\b",
+    r"\b(?:new|record|all[\s-]time|fresh)\s+(?:closing\s+)?highs?\b|\brecord\s+clos(?:e|es|ing)\b|"
+    # "did the S&P 500 close at a record on Christmas Eve?", "was its close a record?": a
+    # record said alone is a closing high (was the close's level, with a ⚠ on "record")
+    r"\b(?:at|to|a)\s+(?:a\s+|new\s+|fresh\s+)*record\b"
+    r"(?!\s+(?:lows?|volume|\d|(?:closing\s+)?highs?\b))",
     _I,
 )
 _SET_HIGH = re.compile(
-    r"\b(?:hit|hits|set|sets|make|made|makes|notch\w*|reach\w*|print\w*|close[ds]?\s+at|"
-    r"mark\w*|post\w*|any)\b[^.?!]*$",
+    r"\b(?:hit|hits|set|sets|make|made|makes|notch\w*|reach\w*|print\w*|"
+    r"(?:close[ds]?|finish(?:ed|es)?|end(?:ed|s)?|settle[ds]?)\s+at|mark\w*|post\w*|any)\b"
+    r"[^.?!]*$",
     _I,
 )
 _HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|how\s+often)\b", _I)
@@ -417,13 +422,19 @@ def _new_highs(text: str) -> Asked | None:
     if match is None:
         return None
     said = match.group(0).lower()
+    if said.startswith(("at ", "to ", "a ")):  # "a record" alone: asked yes or no
+        return _NEW_HIGH_ASKED if _YES_OR_NO.match(text) else None
     counted = said.startswith(("new", "fresh")) or said.endswith("s")
     if not counted and not _SET_HIGH.search(text[: match.start()]):
         return None
-    return Asked(
-        "new_highs", "count", "new highs",
-        "closes above every earlier close of the data, within the window",
-    )  # fmt: skip
+    return _NEW_HIGH_ASKED
+
+
+_NEW_HIGH_ASKED = Asked(
+    "new_highs", "count", "new highs",
+    "closes above every earlier close of the data, within the window",
+)  # fmt: skip
+_YES_OR_NO = re.compile(r"^\W*(?:did|does|do|was|were|is|are|has|have)\b", _I)
 
 
 def _drawdown(text: str) -> Asked | None:

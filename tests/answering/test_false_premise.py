@@ -384,6 +384,33 @@ def test_whether_a_market_is_within_a_bound_of_its_extreme_is_answered_from_the_
     )
 
 
+def _index_records(shared_data: Path, start: str, end: str) -> list[str]:
+    """The days in [start, end] FRED's SP500 closed above every earlier value, by hand."""
+    lines = (shared_data / "market" / "series" / "SP500.csv").read_text().splitlines()[1:]
+    rows = [(d, float(v)) for d, v in (line.split(",") for line in lines) if v]
+    return [rows[k][0] for k in range(len(rows))
+            if start <= rows[k][0] <= end and all(rows[k][1] > v for _, v in rows[:k])]  # fmt: skip
+
+
+def test_whether_a_market_closed_at_a_record_is_answered_from_its_new_highs(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "did the s&p 500 close at a record on christmas eve?" measured the
+    # close's level; the model wrote "closed at a record level" with a ⚠ on "record".
+    assert _index_records(shared_data, "2025-12-24", "2025-12-24") == ["2025-12-24"]
+    answer, _ = ask(shared_deps, "did the s&p 500 close at a record on christmas eve?",
+                    ["The S&P 500 closed at a record [1]."])  # fmt: skip
+    assert answer.text.startswith(
+        "Yes: SP500 set 1 new closing high [1], the latest on 2025-12-24.\n\n"
+    )
+    assert _index_records(shared_data, "2025-12-22", "2025-12-22") == []
+    answer, _ = ask(shared_deps, "was the s&p 500's close on december 22 a record?",
+                    ["It was not [1]."])  # fmt: skip
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        "No: SP500 set 0 new closing highs [n] on 2025-12-22.\n\n"
+    )
+
+
 def test_the_model_copying_code_s_yes_or_no_line_is_not_listed_as_cut(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:

@@ -148,6 +148,32 @@ def test_slang_for_a_move_gives_its_direction(
 
 
 @pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        # A level reached is no cause put to the test: "did the S&P 500 hit a new high" was
+        # read as a why-question guessing "the s&p 500".
+        ("did the s&p 500 hit a new high on december 22?", "new_highs"),
+        ("did gold hit $5,000 in january?", "level"),
+        ("did qqq hit its 50-day moving average?", "level"),  # the 50 sessions' mean
+        ("did the s&p 500 close at a record on christmas eve?", "new_highs"),
+        ("was the s&p's close on december 24 a record?", "new_highs"),
+    ],
+)  # fmt: skip
+def test_a_level_reached_is_no_guessed_cause(question: str, measure: str, catalog: Catalog) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert (got.why, got.guess) == (False, None), got.trace
+    assert [c.measure for c in got.calls] == [measure], got.trace
+
+
+def test_a_cause_that_hit_a_market_is_still_a_guess(catalog: Catalog) -> None:
+    got = understand("did the jobs report hit stocks on january 9?", AS_OF, catalog)
+    assert (got.why, got.guess) == (True, "the jobs report"), got.trace
+    # "Why … to a record": the move is explained, no yes or no about a record asked.
+    why = understand("why did gold rally to a record in january?", AS_OF, catalog)
+    assert [c.measure for c in why.calls] == ["return"], why.trace
+
+
+@pytest.mark.parametrize(
     ("question", "direction"),
     [
         # Found in the app: "claw back its losses" read as a fall, and the answer said the
