@@ -99,7 +99,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     releases = _releases_named(found, question)
     masked = _blank(question, found.spans)
     words = spelled_out(masked)
-    asked = find_asked(words)
+    # "since its January 27 peak": a dated extreme is where a move starts, no extreme asked
+    # (read as the day's highest level, the session of January 27 was measured)
+    asked = find_asked(days_extremes(words, as_of, days_only=True))
     beyond = not_market_data(words)
     # "on a risk-adjusted basis", "XLK's beta": a statistic no measure computes, whatever
     # move words come with it (its plain return was answered)

@@ -226,22 +226,31 @@ def points_compared(text: str) -> str:
     return _FROM_A_POINT.sub(since, text)
 
 
-# "Off the January 20 low", "since the Jan 20 low", "from its December 17 high": a move from
-# that day's close, the move since it (read as a window of its own, the session of January 20
-# was measured: "which sector led the market off the january 20 low?").
+# "Off the January 20 low", "since the Jan 20 low", "from its December 17 high", "since the
+# December 24 record", "how far below its January 28 high": a move from that day's close, the
+# move since it (read as a window of its own, the session of January 20 was measured: "which
+# sector led the market off the january 20 low?").
 _FROM_A_DAYS_EXTREME = re.compile(
-    r"\b(?:off|since|from)\s+(?:the|its|their)\s+(?P<day>(?:[\w.,'-]+\s+){1,3}?)"
-    r"(?:lows?|bottom|trough|highs?|peak|top)\b",
+    r"\b(?P<lead>off|since|from|below|under|beneath|above)\s+(?:the|its|their)\s+"
+    r"(?P<day>(?:[\w.,'-]+\s+){1,3}?)(?:lows?|bottom|trough|highs?|peak|top|"
+    r"record(?:\s+(?:high|close))?)\b",
     re.IGNORECASE,
 )
+# A day, not a period: "January 28", "jan 28th", "2026-01-28" ("its December low" is the
+# month's lowest close, measured as such).
+_A_DAY = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)
 
 
-def days_extremes(text: str, as_of: date) -> str:
+def days_extremes(text: str, as_of: date, days_only: bool = False) -> str:
     """`text` with a move from a dated low or high written as the move since that day, for the
-    date reader ("off the January 20 low" → "since January 20"); not "its 52-week low"."""
+    date reader ("off the January 20 low" → "since January 20"); not "its 52-week low".
+    "Below / above its … high" and, with `days_only`, every lead word rewrite a day only."""
 
     def since(match: re.Match[str]) -> str:
         day = match["day"].strip()
+        strict = days_only or match["lead"].lower() in ("below", "under", "beneath", "above")
+        if strict and _A_DAY.search(day) is None:
+            return match.group()
         return f"since {day}" if find_dates(day, as_of) else match.group()
 
     return _FROM_A_DAYS_EXTREME.sub(since, text)

@@ -162,6 +162,32 @@ def test_a_record_of_the_sp500_is_the_indexs(
                                          catalog).instruments] == ["SPY"]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("question", "symbol", "start"),
+    [
+        # Found in the app: the session of January 27 was measured, as its highest level.
+        # (A call starts the day after the anchor: the move from its close.)
+        ("what's the story with the s&p since its january 27 peak?", "SPY", D(2026, 1, 28)),
+        ("how far is gold below its january 28 high?", "GLD", D(2026, 1, 29)),
+        ("what has spy done since the december 24 record?", "SPY", D(2025, 12, 25)),
+        ("is silver still above its december 31 low?", "SLV", D(2026, 1, 1)),
+    ],
+)  # fmt: skip
+def test_a_days_extreme_is_where_the_move_asked_about_starts(
+    catalog: Catalog, question: str, symbol: str, start: date
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [(c.symbols, c.measure, c.start) for c in got.calls] == [([symbol], "return", start)]
+    assert got.calls[0].end in (None, D(2026, 1, 30)), got.trace
+
+
+def test_a_periods_extreme_is_still_measured_as_one(catalog: Catalog) -> None:
+    # Controls: "its December high" is the month's highest close, to the latest close.
+    [call] = understand("how far below its december high is silver", D(2026, 1, 30),
+                        catalog).calls  # fmt: skip
+    assert (call.measure, call.start) == ("distance_from_peak", D(2025, 12, 1))
+
+
 def test_ten_year_yield_takes_the_series_that_covers_the_window(catalog: Catalog) -> None:
     # DGS10 holds one observation (2026-02-17); US10Y runs 1953 → 2026-06.
     latest = understand("what's the 10-year yield", A, catalog)
