@@ -77,6 +77,8 @@ CAUSE_VERBS_ING = (
 _CAUSE_VERBS_ING = "|".join((*CAUSE_VERBS_ING, r"holding\s+back", "fuling", "fulling"))
 _WHY = re.compile(
     r"\bwhy\b|\bwhyd\b|\bhow\s+come\b|"
+    # "how did the nasdaq manage to recoup its losses": by what means, a cause asked
+    r"\bhow\s+(?:did|does|do|has|have|could|was|were)\b[^?.]{1,40}?\bmanag(?:e|ed|es)\s+to\b|"
     # "what happened?", "what was going on?" after the move is told; "what news moved …"
     r"\bwhat\s+happened\b|\bwhat(?:\s+(?:is|was)|'s)\s+(?:been\s+)?going\s+on\b|"
     r"\b(?:what|which)\s+(?:news|headlines?|events?|stor(?:y|ies))\s+(?:moved|drove|sent|"

@@ -17,6 +17,9 @@ from copilot.understand import Catalog, understand
 AS_OF = date(2026, 1, 23)
 
 WHY = [
+    # by what means (found in the app: read as a figure, answered with the move alone)
+    "how did the nasdaq manage to recoup its losses in the days before christmas?",
+    "how has the s&p managed to hold up this month?",
     # a move said, then an open question or a guessed cause
     "treasuries rebounded hard on friday, what was that about",
     "platinum is flying lately, what gives?",
@@ -86,6 +89,7 @@ WHY = [
 ]
 
 FIGURES = [
+    "how many sessions did spy manage to rise in january?",  # a count, whatever the verb
     "which sector got crushed the most this week",
     "biotech ripped in december, what was XBI's total return for the month?",
     "oil tanked on tuesday — what was the % move?",
