@@ -994,8 +994,8 @@ def _leads_with(sentence: str, direction: Direction) -> bool:
 def _reason_points(text: str, entity: Entity, direction: Direction) -> int:
     """The best reason score of the text's sentences that name the entity (0 when none does:
     a sentence about something else is no reason for this move, however causal it sounds),
-    never a page's furniture's (an advertisement's "… the Zacks Top 10 Stocks gained
-    +2,530.8%, more than QUADRUPLING the S&P 500's +570.3%" names the market rising)."""
+    never a page's furniture (an advertisement's "… the Zacks Top 10 Stocks gained +2,530.8%,
+    more than QUADRUPLING the S&P 500's +570.3%" names the market rising)."""
     named = [part for part in sentences(text)
              if mentions(entity, part) and not is_boilerplate(part)]  # fmt: skip
     return max((reason_score(part, entity, direction) for part in named), default=0)

@@ -244,7 +244,8 @@ _A_DAY = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{4}}-\d{{2}}
 def days_extremes(text: str, as_of: date, days_only: bool = False) -> str:
     """`text` with a move from a dated low or high written as the move since that day, for the
     date reader ("off the January 20 low" → "since January 20"); not "its 52-week low".
-    "Below / above its … high" and, with `days_only`, every lead word rewrite a day only."""
+    After "below" / "above", and after any lead word with `days_only`, only a day named is
+    rewritten ("its January 28 high"), never a period ("its December high", "its 2011 high")."""
 
     def since(match: re.Match[str]) -> str:
         day = match["day"].strip()

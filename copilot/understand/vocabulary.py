@@ -120,8 +120,8 @@ GAVE_BACK = re.compile(
     re.IGNORECASE,
 )
 
-# A move undone names the other way: "claw back its losses", "pare losses", "recoup the
-# decline" are a rise; "erase its gains", "wipe out the rally", "reverse the advance" a fall.
+# A move undone names the other way: "claw back its losses", "recoup the decline", "shake off
+# the selloff" are a rise; "erase its gains", "wipe out the rally", "reverse the advance" a fall.
 # (The loss word alone read as a fall, and the answer said the Nasdaq "did not fall".) "Pare"
 # and "trim" are not here: a market that pared its losses still closed lower.
 UNDID_A_MOVE = re.compile(
