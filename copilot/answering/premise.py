@@ -52,7 +52,8 @@ class Corrections:
     premises: list[FalsePremise] = field(default_factory=list)
     directions: list[str] = field(default_factory=list)  # "that SPY rose", as the prompt says
     # "Yes" / "No": a yes-or-no question about a move, answered by code; "By": how far one
-    # market beat (or lagged) another, answered by code
+    # market beat (or lagged) another, answered by code; "Undated": the move over a window the
+    # model chose for an event code cannot date, said so rather than answered
     answered: str = ""
     text: str = ""  # "" when there is nothing to correct or answer
     verification: Verification = field(default_factory=Verification)
@@ -86,10 +87,11 @@ def corrections(
     yes_no = settled is not None and bool(_YES_NO.search(settled.question))
     if settled is not None and yes_no and not premises:
         # A fall from the peak, a place in a ranking, one market against another, a line
-        # crossed: each answered from its own measure, else the move's direction.
+        # crossed: each answered from its own measure, else the move's direction. Over a
+        # window the model chose for an undated event, none is answered yes or no.
         for answer in (_correction_answered, _place_answered, _versus_answered,
                        _threshold_answered, _record_answered, _judged_answered):  # fmt: skip
-            answered = answer(question, settled, ledger, as_of)
+            answered = None if settled.undated else answer(question, settled, ledger, as_of)
             if answered is not None:
                 return answered
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
@@ -191,6 +193,14 @@ def _answered(
     checked = _checked(head, ledger, as_of) if head is not None else None
     if head is None or checked is None:
         return Corrections()
+    if settled.undated:
+        # "Did small caps claw back their losses after the greenland scare?": the model chose
+        # the window (the latest session), and a yes or no for it was no answer to the event
+        prefix = (f"No yes or no: '{settled.undated}' is not a period code can date. Over the "
+                  "window the model chose, ")  # fmt: skip
+        found = _opened(prefix, head, checked, "Undated")
+        found.text = f"{found.text.removesuffix('.')}; to have it answered, name the event's day."
+        return found
     answered = "Yes" if (fact.value > 0) == (settled.direction == "up") else "No"
     return _answer_line(answered, head, checked)
 

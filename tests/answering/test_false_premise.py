@@ -411,6 +411,34 @@ def test_whether_a_market_closed_at_a_record_is_answered_from_its_new_highs(
     )
 
 
+def test_a_yes_or_no_over_a_window_the_model_chose_for_an_undated_event_is_not_answered(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "No: IWM fell 1.41% [1] from 2026-01-29 to 2026-01-30." answered the
+    # Greenland scare with the latest session, the window the model had filled in.
+    rows = raw_closes(shared_data / "market" / "prices", "IWM")
+    moved = (close_on(rows, "2026-01-22") / close_on(rows, "2026-01-20") - 1) * 100
+    window = '{"start": "2026-01-21", "end": "2026-01-22"}'
+    answer, _ = ask(shared_deps, "did small caps claw back their losses after the greenland scare?",
+                    [window, "Small caps rose [1]."])  # fmt: skip
+    way = "rose" if moved > 0 else "fell"
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        "No yes or no: 'after the greenland scare' is not a period code can date. Over the "
+        f"window the model chose, IWM {way} {abs(moved):.2f}% [n] from 2026-01-20 to 2026-01-22; "
+        "to have it answered, name the event's day.\n\n"
+    )
+    # Nor one market against another over such a window.
+    shared_deps.ledger = SourceLedger()
+    answer, _ = ask(shared_deps, "did small caps beat the s&p after the greenland scare?",
+                    [window, "Small caps rose [1]."])  # fmt: skip
+    assert not answer.text.startswith(("Yes", "No:")), answer.text
+    # A dated window is answered yes or no, as before (control; a fresh ledger, as each
+    # question of the app and the chat has).
+    shared_deps.ledger = SourceLedger()
+    answer, _ = ask(shared_deps, "did small caps rise on january 22?", ["Small caps rose [1]."])
+    assert answer.text.startswith(("Yes: IWM", "No: IWM"))
+
+
 def test_the_model_copying_code_s_yes_or_no_line_is_not_listed_as_cut(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:
