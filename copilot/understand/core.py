@@ -101,7 +101,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     words = spelled_out(masked)
     # "since its January 27 peak": a dated extreme is where a move starts, no extreme asked
     # (read as the day's highest level, the session of January 27 was measured)
-    asked = find_asked(days_extremes(words, as_of, days_only=True))
+    asked = find_asked(days_extremes(words, as_of, days_only=True, distances=False))
     beyond = not_market_data(words)
     # "on a risk-adjusted basis", "XLK's beta": a statistic no measure computes, whatever
     # move words come with it (its plain return was answered)
@@ -267,6 +267,10 @@ def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> Wi
     words = points_compared(words)  # "below where it stood in May" → "below since May"
     if asked is None or asked.measure == "return":
         words = days_extremes(words, as_of)  # "off the January 20 low" → "since January 20"
+    elif asked.measure in ("distance_from_peak", "distance_from_trough"):
+        # "how much has gold given back since its January 28 peak": from that day's close on
+        # (read as the window January 28 alone, the peak was the close itself: 0.00%)
+        words = days_extremes(words, as_of, days_only=True, inclusive=True)
     if asked is not None and (asked.measure, asked.aggregate) == ("level", "last"):
         words = months_first_session(words)  # "its level at the start of May": May's first
     found = without_a_session(find_window(words, as_of, latest), session_on_or_before(as_of))

@@ -241,18 +241,32 @@ _FROM_A_DAYS_EXTREME = re.compile(
 _A_DAY = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)
 
 
-def days_extremes(text: str, as_of: date, days_only: bool = False) -> str:
+_TO_A_POINT = ("below", "under", "beneath", "above")  # a distance's words, not a start's
+
+
+def days_extremes(
+    text: str, as_of: date, days_only: bool = False, inclusive: bool = False,
+    distances: bool = True,
+) -> str:  # fmt: skip
     """`text` with a move from a dated low or high written as the move since that day, for the
     date reader ("off the January 20 low" → "since January 20"); not "its 52-week low".
     After "below" / "above", and after any lead word with `days_only`, only a day named is
-    rewritten ("its January 28 high"), never a period ("its December high", "its 2011 high")."""
+    rewritten ("its January 28 high"), never a period ("its December high", "its 2011 high").
+    With `inclusive`, the day's own close is in the window ("since before January 28"): a
+    distance from the peak named must be able to find that peak. Without `distances`, "below
+    / above its … high" is left as written (it asks a distance, not a move since)."""
 
     def since(match: re.Match[str]) -> str:
         day = match["day"].strip()
-        strict = days_only or match["lead"].lower() in ("below", "under", "beneath", "above")
+        to_a_point = match["lead"].lower() in _TO_A_POINT
+        if to_a_point and not distances:
+            return match.group()
+        strict = days_only or to_a_point
         if strict and _A_DAY.search(day) is None:
             return match.group()
-        return f"since {day}" if find_dates(day, as_of) else match.group()
+        if not find_dates(day, as_of):
+            return match.group()
+        return f"since before {day}" if inclusive else f"since {day}"
 
     return _FROM_A_DAYS_EXTREME.sub(since, text)
 

@@ -181,6 +181,14 @@ def test_a_days_extreme_is_where_the_move_asked_about_starts(
     assert got.calls[0].end in (None, D(2026, 1, 30)), got.trace
 
 
+def test_a_distance_from_a_days_peak_finds_that_peak(catalog: Catalog) -> None:
+    # Found in the app: "Gold has given back 0.00% since its January 28 peak": the window was
+    # January 28 alone, whose close is its own peak. From that day's close on, inclusive.
+    [call] = understand("how much has gold given back since its january 28 peak?",
+                        D(2026, 1, 30), catalog).calls  # fmt: skip
+    assert (call.measure, call.start, call.end) == ("distance_from_peak", D(2026, 1, 28), None)
+
+
 def test_a_periods_extreme_is_still_measured_as_one(catalog: Catalog) -> None:
     # Controls: "its December high" is the month's highest close, to the latest close.
     [call] = understand("how far below its december high is silver", D(2026, 1, 30),
