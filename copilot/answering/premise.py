@@ -95,7 +95,12 @@ def corrections(
             if answered is not None:
                 return answered
         plain = len(moves) == 1 and _only_the_direction(question, as_of)
-        return _answered(moves[0], settled, ledger, as_of) if plain else Corrections()
+        if plain:
+            return _answered(moves[0], settled, ledger, as_of)
+        if settled.undated:  # "did tech outperform the market after the tariff climbdown?"
+            said = f"{_undated_words(settled.undated)}; to have it answered, name the event's day."
+            return Corrections(answered="Undated", text=said)
+        return Corrections()
     if settled is not None and not premises and not settled.why:
         for answer in (_gap_answered, _periods_answered, _spread_answered):
             answered = answer(question, settled, ledger, as_of)
@@ -196,13 +201,17 @@ def _answered(
     if settled.undated:
         # "Did small caps claw back their losses after the greenland scare?": the model chose
         # the window (the latest session), and a yes or no for it was no answer to the event
-        prefix = (f"No yes or no: '{settled.undated}' is not a period code can date. Over the "
-                  "window the model chose, ")  # fmt: skip
+        prefix = f"{_undated_words(settled.undated)}. Over the window the model chose, "
         found = _opened(prefix, head, checked, "Undated")
         found.text = f"{found.text.removesuffix('.')}; to have it answered, name the event's day."
         return found
     answered = "Yes" if (fact.value > 0) == (settled.direction == "up") else "No"
     return _answer_line(answered, head, checked)
+
+
+def _undated_words(undated: str) -> str:
+    """Code's words for a yes or no it cannot give: the event's words cannot be dated."""
+    return f"No yes or no: '{undated}' is not a period code can date"
 
 
 def _answer_line(answered: str, head: str, checked: Verification) -> Corrections:

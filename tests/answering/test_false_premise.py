@@ -431,7 +431,10 @@ def test_a_yes_or_no_over_a_window_the_model_chose_for_an_undated_event_is_not_a
     shared_deps.ledger = SourceLedger()
     answer, _ = ask(shared_deps, "did small caps beat the s&p after the greenland scare?",
                     [window, "Small caps rose [1]."])  # fmt: skip
-    assert not answer.text.startswith(("Yes", "No:")), answer.text
+    assert answer.text.startswith(
+        "No yes or no: 'after the greenland scare' is not a period code can date; to have it "
+        "answered, name the event's day.\n\n"
+    ), answer.text
     # A dated window is answered yes or no, as before (control; a fresh ledger, as each
     # question of the app and the chat has).
     shared_deps.ledger = SourceLedger()
