@@ -13,6 +13,13 @@ def raw_closes(prices_dir: Path, symbol: str) -> list[tuple[str, float]]:
         return [(row["date"], float(row["close"])) for row in csv.DictReader(handle)]
 
 
+def raw_series(series_dir: Path, name: str, column: str) -> list[tuple[str, float]]:
+    """(ISO date, value) rows of series/<name> with a value (FRED leaves holidays blank)."""
+    with (series_dir / name).open(newline="") as handle:
+        rows = csv.DictReader(handle)
+        return [(row["observation_date"], float(row[column])) for row in rows if row[column]]
+
+
 def close_on(rows: list[tuple[str, float]], day: str) -> float:
     return next(close for d, close in rows if d == day)
 

@@ -236,11 +236,6 @@ _FROM_A_DAYS_EXTREME = re.compile(
     r"record(?:\s+(?:high|close))?)\b",
     re.IGNORECASE,
 )
-# A day, not a period: "January 28", "jan 28th", "2026-01-28" ("its December low" is the
-# month's lowest close, measured as such).
-_A_DAY = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)
-
-
 _TO_A_POINT = ("below", "under", "beneath", "above")  # a distance's words, not a start's
 
 
@@ -261,10 +256,10 @@ def days_extremes(
         to_a_point = match["lead"].lower() in _TO_A_POINT
         if to_a_point and not distances:
             return match.group()
-        strict = days_only or to_a_point
-        if strict and _A_DAY.search(day) is None:
-            return match.group()
-        if not find_dates(day, as_of):
+        found = find_dates(day, as_of)
+        # A day, not a period, where asked: "its December low" is the month's lowest close
+        one_day = any(m.period.start == m.period.end for m in found)
+        if not found or ((days_only or to_a_point) and not one_day):
             return match.group()
         return f"since before {day}" if inclusive else f"since {day}"
 

@@ -19,7 +19,7 @@ from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.sources import SourceLedger
 from copilot.tools import ToolDeps
-from tests.raw import close_on, raw_closes
+from tests.raw import close_on, raw_closes, raw_series
 
 AS_OF = date(2026, 1, 22)
 
@@ -367,9 +367,8 @@ def test_whether_a_market_is_within_a_bound_of_its_extreme_is_answered_from_the_
         "about.\n\n"
     )
     # The S&P 500's peak is the index's own (FRED's SP500: SPY's price falls by each dividend).
-    rows = [(d, float(v)) for d, v in (line.split(",") for line in (
-        shared_data / "market" / "series" / "SP500.csv").read_text().splitlines()[1:])
-        if v and d <= AS_OF.isoformat()]  # fmt: skip
+    series = raw_series(shared_data / "market" / "series", "SP500.csv", "SP500")
+    rows = [(d, v) for d, v in series if d <= AS_OF.isoformat()]
     peak_day, peak = max(rows, key=lambda row: row[1])
     below = (close_on(rows, AS_OF.isoformat()) / peak - 1) * 100
     bound = int(-below) + 1  # a bound it is inside of, in words
@@ -386,8 +385,7 @@ def test_whether_a_market_is_within_a_bound_of_its_extreme_is_answered_from_the_
 
 def _index_records(shared_data: Path, start: str, end: str) -> list[str]:
     """The days in [start, end] FRED's SP500 closed above every earlier value, by hand."""
-    lines = (shared_data / "market" / "series" / "SP500.csv").read_text().splitlines()[1:]
-    rows = [(d, float(v)) for d, v in (line.split(",") for line in lines) if v]
+    rows = raw_series(shared_data / "market" / "series", "SP500.csv", "SP500")
     return [rows[k][0] for k in range(len(rows))
             if start <= rows[k][0] <= end and all(rows[k][1] > v for _, v in rows[:k])]  # fmt: skip
 
