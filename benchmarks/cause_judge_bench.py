@@ -4,9 +4,10 @@ Every (sentence, excerpt) pair of `benchmarks/data/reason_pairs_writer.jsonl` wh
 the one the sentence cites — what the answer's reason check decides on — is scored by the
 support score, then read by the embedded model as the answer reads it (`CauseJudge`, batches of
 `local_parallel`). Precision and recall of "supported" against the hand labels, for the score
-alone, the judge alone and both required, on each half of the set (split by question before
-labelling). The judge's threshold was chosen on the development half; the test half is reported
-as it came.
+alone, the judge alone, both required, a cause the article states (`copilot.claims.stated_cause`,
+which the answer accepts without the judge) and what ships (the score, and the judge or a stated
+cause), on each half of the set (split by question before labelling). The judge's threshold was
+chosen on the development half; the test half is reported as it came.
 
     .venv/bin/python benchmarks/cause_judge_bench.py --write   # needs ../shared/data/news
 """
@@ -25,6 +26,7 @@ from verify_bench import pr
 
 from copilot.claims.cause_judge import JUDGE_THRESHOLD, CauseJudge
 from copilot.claims.reasons import default_scorer
+from copilot.claims.stated_cause import cause_stated
 from copilot.llm.local import LocalLLM
 from copilot.settings import Settings
 
@@ -79,6 +81,7 @@ def main() -> None:
         labels = [p.label for p in part]
         scored = [scorer.score(p.sentence, p.passage) >= scorer.threshold for p in part]
         said = [judged[p.id] >= JUDGE_THRESHOLD for p in part]
+        stated = [cause_stated(p.sentence, p.passage) is not None for p in part]
         lines += [
             "",
             f"## {'Development' if split == 'dev' else 'Test'} half: {len(part)} pairs, "
@@ -88,12 +91,16 @@ def main() -> None:
             "|---|---|---|---|",
             _row("the support score (before)", scored, labels),
             _row("the judge alone", said, labels),
-            _row("both (shipped)", [a and b for a, b in zip(scored, said, strict=True)], labels),
+            _row("the score and the judge", [a and b for a, b in zip(scored, said, strict=True)],
+                 labels),
+            _row("a stated cause alone", stated, labels),
+            _row("the score, and the judge or a stated cause (shipped)",
+                 [a and (b or c) for a, b, c in zip(scored, said, stated, strict=True)], labels),
         ]
         if split == "dev":
             lines += [
                 "",
-                "Both required, by judge threshold (development half only):",
+                "The score and the judge, by judge threshold (development half only):",
                 "",
                 "| judge threshold | precision | recall | accepted |",
                 "|---|---|---|---|",

@@ -1,0 +1,86 @@
+"""A cause the article states in one sentence: a move, a word that ties it to a cause, the cause.
+
+The cause judge (`cause_judge`, a 1.5B model asked yes or no) doubts reasons whose article says
+them outright, most often when the reason names the market differently from its article: "The
+Materials Select Sector SPDR (XLB) rose on January 21, 2026, due to Greenland Deal Hopes, Davos
+Signals, and Trump Comments" against "Wall Street Rallies on Greenland Deal Hopes, Davos
+Signals and Trump Comments" (p(yes) 0.52); "WTI rose … because OPEC+ extended output cuts"
+against "Oil Prices Rise After OPEC+ Extends Output Cuts" (0.70). Rewording its question did not
+help (`benchmarks/results/cause_judge.md`). What the judge cannot read, words settle: when one
+sentence of the excerpt has a market's move, then a causal word, then most of the reason's cause
+("… rallies on Greenland deal hopes", "oil prices ended higher, supported by optimism over
+tighter supply"), the article gives that cause, whatever the judge says.
+
+A link the writer made between two sentences ("President Trump said he wasn't aware of the
+subpoena. On Monday, gold soared …") has no such sentence, and a reason with no causal word of
+its own ("Nvidia led tech rebound …, which caused Intel to …") is left to the judge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.claims.extract import CITATION
+from copilot.claims.reasons import content_stems
+from copilot.move_words import FALL, RISE
+from copilot.sentences import sentence_spans
+
+# Where a reason's cause begins: "XLB rose … due to <cause>", "the rally was driven by <cause>".
+# Not "amid" or "as" (what went on beside the move, not its cause) nor "on" (dates).
+_CAUSE_WORDS = (
+    r"due\s+to|because(?:\s+of)?|(?:driven|fu?ell?ed|spurred|sparked|triggered|prompted|"
+    r"supported|boosted|lifted|buoyed|weighed(?:\s+down)?|dragged(?:\s+down)?|hurt|pressured|"
+    r"hit)\s+by|thanks\s+to|on\s+the\s+back\s+of|as\s+a\s+result\s+of|in\s+response\s+to|"
+    r"after|following"
+)
+_REASON_CAUSE = re.compile(rf"\b(?:{_CAUSE_WORDS})\b", re.IGNORECASE)
+# In the article's sentence, also "on" ("rallies on Greenland deal hopes"), "as" ("fell … as
+# investors assessed Trump's comments") and "amid": after a move word, these give its cause.
+_ARTICLE_CAUSE = re.compile(rf"\b(?:{_CAUSE_WORDS}|on)\b", re.IGNORECASE)
+_MOVE = re.compile(rf"\b(?:{RISE}|{FALL})\b", re.IGNORECASE)
+# The cause's own words end at a clause the writer added: "…, which was discussed at …".
+_CLAUSE_END = re.compile(r",|;|\bwhich\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+COVERED = 0.5  # share of the cause's content words the article's cause must have
+AT_LEAST = 2  # and no fewer content words than this
+
+
+def reason_cause(reason: str) -> str | None:
+    """The cause a reason gives, up to the first clause it adds; None without a causal word."""
+    text = CITATION.sub(" ", reason)
+    found = _REASON_CAUSE.search(text)
+    if found is None:
+        return None
+    return _CLAUSE_END.split(text[found.end() :], maxsplit=1)[0].strip() or None
+
+
+def article_causes(passage: str) -> list[str]:
+    """What each sentence of the passage gives as a move's cause: its words after the first
+    causal word that follows a move word ("Oil Prices Rise After <OPEC+ extends …>")."""
+    found = []
+    for start, end in sentence_spans(passage):
+        sentence = passage[start:end]
+        move = _MOVE.search(sentence)
+        if move is None:
+            continue
+        cause = _ARTICLE_CAUSE.search(sentence, move.start())  # "weighed down by"
+        if cause is not None:
+            found.append(sentence[cause.end() :])
+    return found
+
+
+def cause_stated(reason: str, passage: str) -> str | None:
+    """The article's words that give the reason's cause for a move (None when no sentence
+    does): most of the cause's content words (`COVERED`, at least `AT_LEAST`) after one
+    sentence's move word and causal word."""
+    cause = reason_cause(reason)
+    if cause is None:
+        return None
+    wanted = content_stems(cause)
+    if len(wanted) < AT_LEAST:
+        return None
+    for said in article_causes(passage):
+        shared = wanted & content_stems(said)
+        if len(shared) >= AT_LEAST and len(shared) >= COVERED * len(wanted):
+            return said.strip()
+    return None

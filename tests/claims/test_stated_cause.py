@@ -1,0 +1,123 @@
+"""A cause the article states in one sentence is supported without the cause judge's reading
+(`copilot.claims.stated_cause`). The passages are written for these tests in the shape of the
+shared articles' wraps; the rule's precision and recall on the writer's real drafts are in
+`benchmarks/results/cause_judge.md`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from copilot.claims.cause_judge import CauseJudge
+from copilot.claims.reasons import SupportScorer
+from copilot.claims.stated_cause import article_causes, cause_stated, reason_cause
+from copilot.sources import NewsSource, SourceLedger
+from copilot.verify import verify_answer
+from tests.claims.test_cause_judge import FakeJudgeModel
+
+WRAP = (
+    "Oil Prices Rise After OPEC+ Extends Output Cuts into 2026. Benchmarks climbed as the "
+    "group agreed to prolong voluntary cuts."
+)
+SECTORS = (
+    "Wall Street Rallies on Greenland Deal Hopes, Davos Signals and Trump Comments. All 11 "
+    "sectors closed in the green, with materials up 1.9%."
+)
+SIDE_BY_SIDE = (
+    "The president said he was not aware of the subpoena. On Monday, gold soared to a new "
+    "all-time high."
+)
+BESIDE = "US Stocks Rise as Dollar Weakens and Precious Metals Gain."
+NASDAQ = "The Nasdaq composite slipped 0.1%. The index was weighed down by losses for Microsoft and Tesla."
+
+
+@pytest.mark.parametrize(
+    ("reason", "cause"),
+    [
+        ("WTI rose on 2025-12-22 because OPEC+ extended output cuts into 2026. [2]",
+         "OPEC+ extended output cuts into 2026."),
+        ("The rally was driven by the Greenland deal, which was discussed at Davos. [5]",
+         "the Greenland deal"),
+        ("XLB rose due to Greenland Deal Hopes, Davos Signals, and Trump Comments [2].",
+         "Greenland Deal Hopes"),
+        ("QQQ fell on 2026-01-02 due to losses for Microsoft and Tesla. [2]",
+         "losses for Microsoft and Tesla."),
+        ("Nvidia led a tech rebound amid AI skepticism [4].", None),  # "amid": beside, not why
+        ("Gold rose as US stocks climbed [3].", None),
+        ("Tesla's falling sales dragged discretionary stocks lower [5].", None),
+    ],
+)  # fmt: skip
+def test_the_reason_s_cause_is_its_words_after_its_causal_word(
+    reason: str, cause: str | None
+) -> None:
+    assert reason_cause(reason) == cause
+
+
+def test_an_article_s_causes_follow_a_move_and_a_causal_word() -> None:
+    assert article_causes(WRAP) == [" OPEC+ Extends Output Cuts into 2026."]
+    assert article_causes(NASDAQ) == [" losses for Microsoft and Tesla."]
+    assert article_causes(SIDE_BY_SIDE) == []  # no causal word after either sentence's move
+    assert article_causes(BESIDE) == []  # "as": what went on beside the move
+
+
+@pytest.mark.parametrize(
+    ("reason", "passage"),
+    [
+        ("WTI rose on 2025-12-22 because OPEC+ extended output cuts into 2026. [2]", WRAP),
+        ("The Materials Select Sector SPDR (XLB) rose on January 21, 2026, due to Greenland "
+         "Deal Hopes, Davos Signals, and Trump Comments. [2]", SECTORS),
+        ("The Nasdaq was weighed down by losses for Microsoft and Tesla [4].", NASDAQ),
+    ],
+)  # fmt: skip
+def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
+    assert cause_stated(reason, passage) is not None
+
+
+@pytest.mark.parametrize(
+    ("reason", "passage"),
+    [
+        # the writer's link between two sentences
+        ("Gold rose because the president said he was not aware of the subpoena [7].",
+         SIDE_BY_SIDE),
+        # "as": the article puts them side by side, it does not say one moved the other
+        ("US stocks rose due to a weakening dollar and precious metals gains [3].", BESIDE),
+        # one content word of the cause in common is not its cause
+        ("WTI rose because OPEC+ warned about demand next spring [2].", WRAP),
+        # the cause is another sentence's: the article gives none for the rally
+        ("Materials rose due to all 11 sectors closing in the green [2].", SECTORS),
+    ],
+)  # fmt: skip
+def test_a_cause_the_article_does_not_state_is_not_found(reason: str, passage: str) -> None:
+    assert cause_stated(reason, passage) is None
+
+
+def _checked(reason: str, passage: str, judge: CauseJudge):  # type: ignore[no-untyped-def]
+    ledger = SourceLedger()
+    n = ledger.register(NewsSource(
+        article_id="a1", chunk_id="a1-0", title="Stock Market News", publisher="Pub",
+        published_at=datetime(2026, 1, 22), url="https://x/1", text=passage, excerpt=passage,
+        about=["XLB", "materials"],
+    ))  # fmt: skip
+    _, v = verify_answer(f"{reason} [{n}].", ledger, check_support=True, judge=judge)
+    [check] = [r for r in v.reasons if r.kind == "reason"]
+    return check
+
+
+def test_a_stated_cause_is_supported_without_asking_the_judge(scorer: SupportScorer) -> None:
+    model = FakeJudgeModel({"Greenland": 0.52, "sectors": 0.52})
+    reason = "Materials rose on January 21 due to Greenland deal hopes and Davos signals"
+    check = _checked(reason, SECTORS, CauseJudge(model))
+    assert (check.status, check.judged) == ("supported", None)
+    assert check.evidence.endswith('(the article gives this cause for a move: "…Greenland '
+                                   'Deal Hopes, Davos Signals and Trump Comments.")')
+    assert model.asked == []
+
+
+def test_a_cause_not_stated_is_still_read_by_the_judge(scorer: SupportScorer) -> None:
+    model = FakeJudgeModel({"Greenland": 0.52, "sectors": 0.52})
+    reason = "Materials rose 1.9% as all 11 sectors closed in the green"
+    check = _checked(reason, SECTORS, CauseJudge(model))
+    assert (check.status, check.judged) == ("unsupported", 0.52)
+    assert len(model.asked) == 1
