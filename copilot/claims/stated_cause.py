@@ -34,8 +34,9 @@ _CAUSE_WORDS = (
     r"after|following"
 )
 _REASON_CAUSE = re.compile(rf"\b(?:{_CAUSE_WORDS})\b", re.IGNORECASE)
-# In the article's sentence, also "on" ("rallies on Greenland deal hopes"), "as" ("fell … as
-# investors assessed Trump's comments") and "amid": after a move word, these give its cause.
+# In the article's sentence, after a move word, also "on" ("rallies on Greenland deal hopes");
+# never "as" or "amid", which put two things side by side ("US Stocks Rise as Dollar Weakens",
+# labelled no cause in the writer pairs).
 _ARTICLE_CAUSE = re.compile(rf"\b(?:{_CAUSE_WORDS}|on)\b", re.IGNORECASE)
 _MOVE = re.compile(rf"\b(?:{RISE}|{FALL})\b", re.IGNORECASE)
 # The cause's own words end at a clause the writer added: "…, which was discussed at …".
