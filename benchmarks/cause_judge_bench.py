@@ -91,11 +91,17 @@ def main() -> None:
             "|---|---|---|---|",
             _row("the support score (before)", scored, labels),
             _row("the judge alone", said, labels),
-            _row("the score and the judge", [a and b for a, b in zip(scored, said, strict=True)],
-                 labels),
+            _row(
+                "the score and the judge",
+                [a and b for a, b in zip(scored, said, strict=True)],
+                labels,
+            ),
             _row("a stated cause alone", stated, labels),
-            _row("the score, and the judge or a stated cause (shipped)",
-                 [a and (b or c) for a, b, c in zip(scored, said, stated, strict=True)], labels),
+            _row(
+                "the score, and the judge or a stated cause (shipped)",
+                [a and (b or c) for a, b, c in zip(scored, said, stated, strict=True)],
+                labels,
+            ),
         ]
         if split == "dev":
             lines += [

@@ -33,7 +33,8 @@ FALL = (
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+red|destroy\w*|wreck\w*|"
     r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|damage|carnage|bloodbath|"
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
-    r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|" + BEATING + r")"
+    r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|under[\s-]?water|"
+    r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|" + BEATING + r")"
 )
 
 # One market set ahead of or behind another: "outpaced", "beat", "trailed", "lagged" (the claim

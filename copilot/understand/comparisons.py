@@ -220,6 +220,9 @@ _DOWN = re.compile(rf"\b{FALL}\b", _I)
 _MOST = re.compile(r"\s+(?:the\s+)?(?:most|more|hardest|harder|further|furthest)\b", _I)
 
 
+_MOST_BEFORE = re.compile(r"\b(?:most|furthest|further)\s+$", _I)
+_DAYS_NEXT = re.compile(r"\s+(?:days|sessions|closes)\b", _I)
+
 # The top's own words: the order is from the highest whatever the move around it.
 _A_PLACE_UP = re.compile(
     r"\b(?:best|top|strongest|highest|most|leaders?|leading|led|winners?|gainers?|"
@@ -240,7 +243,11 @@ def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
     falls = {m.end() for m in _DOWN.finditer(text) if _MOST.match(text, m.end())}
     if rises - falls:
         return "desc"
-    if _RANK_ASC.search(text) or falls:
+    # "the most under water", "the most battered": a fall's word after "most" too (not "the
+    # most down days": a count, ranked from the most)
+    fall_after = any(_MOST_BEFORE.search(text, 0, m.start()) and not _DAYS_NEXT.match(text, m.end())
+                     for m in _DOWN.finditer(text))  # fmt: skip
+    if _RANK_ASC.search(text) or falls or fall_after:
         return "asc"
     if _A_PLACE_UP.search(text):
         return "desc"  # "which sector held up best on the sell-off"
@@ -374,11 +381,11 @@ _AN_EVENT = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:sell[\s-]?off|rally|rout|crash|slump|rebound|meltdown|melt[\s-]?up)\b",
     _I,
 )
-# "how did treasuries hold up during the selloff", "did banks keep up", "how do the sectors stack
-# up": "up" ends a verb of faring, and says no rise.
+# "how did treasuries hold up during the selloff", "did banks keep up", "how did gold wrap up the
+# year", "how do the sectors stack up": "up" ends a verb of faring, and says no rise.
 _UP_AS_A_PARTICLE = re.compile(
     r"\b(?:h(?:old|olds|eld|olding)|k(?:eep|eeps|ept|eeping)|stack(?:s|ed|ing)?|"
-    r"shap(?:e|es|ed|ing)|measur(?:e|es|ed|ing))\s+up\b",
+    r"shap(?:e|es|ed|ing)|measur(?:e|es|ed|ing)|wrap(?:s|ped|ping)?)\s+up\b",
     _I,
 )
 

@@ -80,6 +80,13 @@ _SET_HIGH = re.compile(
 )
 _HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|how\s+often)\b", _I)
 _DAYS = re.compile(r"\b(?:days|sessions|times)\b", _I)
+# "which sector had the most down days in January?", "the fewest losing sessions": a count
+# ranked (was each market's return ranked).
+_MOST_DAYS = re.compile(
+    r"\b(?:most|fewest|least|more|fewer)\s+(?:(?:up|down|green|red|positive|negative|losing|"
+    r"winning|higher|lower)\s+)(?:days|sessions|closes)\b",
+    _I,
+)
 _DRAWDOWN = re.compile(
     r"\b(?:max(?:imum)?\s+)?draw[\s-]?downs?\b|\bpeak[\s-]to[\s-]trough\b|"
     r"\b(?:biggest|largest|deepest)\s+(?:decline|drop|fall|slide)\s+from\s+(?:a|its|the)\s+"
@@ -398,7 +405,7 @@ def _streaks(text: str) -> Asked | None:
 
 
 def _counts(text: str) -> Asked | None:
-    if not _HOW_MANY.search(text):
+    if not _HOW_MANY.search(text) and not _MOST_DAYS.search(text):
         return None
     if _NEW_HIGHS.search(text):
         return _new_highs(text)

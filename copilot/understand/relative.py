@@ -280,20 +280,49 @@ def months_first_session(text: str) -> str:
     return _AT_A_MONTHS_START.sub("on the first session of ", text)
 
 
-# "How did the S&P close out 2025?", "how did gold wrap up the year?": the year's final days,
-# read as "the end of December 2025" (the whole year was measured).
+# "How did the S&P close out 2025?", "how did gold wrap up the year?", "where did small caps
+# finish the year?", "what level did the S&P end the year at?": the year's final days, read as
+# "the end of December 2025" (the whole of 2026 so far was measured, or the latest close;
+# `named_edges` dates "the year": the one that ended, unless asked in December or looking
+# ahead). A way said after a plain verb ("did small caps finish the year higher?") asks about
+# the whole year, named for the date reader ("finish 2025 higher"). "End the day lower" is the
+# latest session's move. ("Finish the month / week" is this month's or week's, `_TO_DATE`.)
+_CLOSING_VERB = (
+    r"(?P<verb>(?P<out>clos(?:e|ed|es|ing)\s+out|wrap(?:s|ped|ping)?\s+up)|"
+    r"clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:s|ed|ing)?|r(?:ing|ings|ang)\s+out)"
+)
 _YEAR_CLOSING = re.compile(
-    r"\b(?:clos(?:e|ed|es|ing)|wrap(?:s|ped|ping)?)\s+(?:out|up)\s+"
-    r"(?:(?P<year>(?:19|20)\d{2})|(?P<the>the|this|last)\s+year)\b",
+    rf"\b{_CLOSING_VERB}\s+(?:(?P<year>(?:19|20)\d{{2}})|(?P<the>the|this|last)\s+"
+    r"(?P<unit>year|day|session))\b(?!'s)(?P<way>\s+(?:higher|lower|up|down|"
+    r"in\s+the\s+(?:green|red)|with\s+an?\s+(?:gain|loss|rise|fall|drop|decline)))?",
     re.IGNORECASE,
 )
 
 
-def _year_closings(text: str) -> str:
+# "its lowest close this year", "a record finish the year before": the noun, not the verb
+_A_NOUN_BEFORE = re.compile(
+    r"\b(?:its|their|a|an|the|lowest|highest|record|daily|weekly|first|last|final|best|worst|"
+    r"strong|weak|year-end|session)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _year_closings(text: str, as_of: date) -> str:
     def closing(match: re.Match[str]) -> str:
+        if _A_NOUN_BEFORE.search(text, 0, match.start()):
+            return match.group()
+        way = match["way"] or ""
+        if (match["unit"] or "").lower() in ("day", "session"):
+            return f"{match['verb']} today{way}"
+        if way and not match["out"]:  # the whole year, named
+            if match["year"]:
+                return match.group()
+            which = match["the"].lower()
+            ended = which == "last" or (which == "the" and as_of.month != 12)
+            return f"{match['verb']} {as_of.year - 1 if ended else as_of.year}{way}"
         if match["year"]:
-            return f"at the end of December {match['year']}"
-        return f"at the end of {match['the'].lower()} year"  # `named_edges` dates it
+            return f"at the end of December {match['year']}{way}"
+        return f"at the end of {match['the'].lower()} year{way}"
 
     return _YEAR_CLOSING.sub(closing, text)
 
@@ -335,7 +364,7 @@ def named_edges(text: str, as_of: date) -> str:
             month = this - relativedelta(months=1) if last else this
         return f"{edge} of {month:%B} {month.year}"
 
-    text = _thirds_named(_year_closings(_year_openings(text)), as_of)
+    text = _thirds_named(_year_closings(_year_openings(text), as_of), as_of)
     return _OF_THE_PERIOD.sub(_this_period, _parts_named(_EDGE_OF.sub(month_part, text), as_of))
 
 

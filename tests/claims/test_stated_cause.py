@@ -30,7 +30,10 @@ SIDE_BY_SIDE = (
     "all-time high."
 )
 BESIDE = "US Stocks Rise as Dollar Weakens and Precious Metals Gain."
-NASDAQ = "The Nasdaq composite slipped 0.1%. The index was weighed down by losses for Microsoft and Tesla."
+NASDAQ = (
+    "The Nasdaq composite slipped 0.1%. The index was weighed down by losses for Microsoft and "
+    "Tesla."
+)
 
 
 @pytest.mark.parametrize(
@@ -110,8 +113,10 @@ def test_a_stated_cause_is_supported_without_asking_the_judge(scorer: SupportSco
     reason = "Materials rose on January 21 due to Greenland deal hopes and Davos signals"
     check = _checked(reason, SECTORS, CauseJudge(model))
     assert (check.status, check.judged) == ("supported", None)
-    assert check.evidence.endswith('(the article gives this cause for a move: "…Greenland '
-                                   'Deal Hopes, Davos Signals and Trump Comments.")')
+    assert check.evidence.endswith(
+        '(the article gives this cause for a move: "…Greenland '
+        'Deal Hopes, Davos Signals and Trump Comments.")'
+    )
     assert model.asked == []
 
 

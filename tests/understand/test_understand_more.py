@@ -1291,6 +1291,8 @@ def test_a_fortnight_and_a_half_year(question: str, start: date, catalog: Catalo
         ("Which sector got clobbered the most in January 2026?", "asc", "down"),
         ("Which sector tanked hardest last month?", "asc", "down"),
         ("which sector funds got crushed in December 2025", "asc", "down"),
+        ("which sector took it on the chin in january 2026?", "asc", "down"),
+        ("which sector was the most under water in january 2026?", "asc", "down"),
         ("Which sector was the best in January 2026?", "desc", "up"),
         # Words that only contain one: a tanker, a battery.
         ("Which sector did best while oil tankers rallied in January 2026?", "desc", "up"),
@@ -1302,6 +1304,26 @@ def test_a_beating_ranks_from_the_lowest(
     got = understand(question, A, catalog)
     assert got.intent is not None and got.intent.rank == rank, got.trace
     assert got.direction == direction, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "rank"),
+    [
+        # a count of sessions ranked (was each market's return, ranked from the highest)
+        ("which etf had the most down days in january?", "down_days", "desc"),
+        ("which sector had the fewest losing sessions this year?", "down_days", "asc"),
+        ("which sector had the most green days this month?", "up_days", "desc"),
+        # control: a place by the move's size
+        ("which sector was down the most in january?", "return", "asc"),
+    ],
+)
+def test_the_most_up_or_down_days_is_a_count_ranked(
+    question: str, measure: str, rank: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate, got.intent.rank) == (
+        measure, "count" if measure != "return" else "last", rank), got.trace  # fmt: skip
 
 
 def test_a_tanker_or_a_battery_is_no_fall(catalog: Catalog) -> None:
@@ -2137,6 +2159,54 @@ def test_closing_out_a_year_is_its_final_days(question: str, catalog: Catalog) -
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.window is not None, got.trace
     assert (got.window.start, got.window.end) == (D(2025, 12, 21), D(2025, 12, 31)), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "measure", "way"),
+    [
+        # Where a market finished the year: its final days (was the latest close, as of
+        # January 30, 2026); "finish the month" stays this month's
+        ("where did small caps finish the year?", D(2025, 12, 21), D(2025, 12, 31), "level", None),
+        ("what level did the s&p 500 close the year at?", D(2025, 12, 21), D(2025, 12, 31),
+         "level", None),
+        ("why did stocks end the year on a sour note?", D(2025, 12, 21), D(2025, 12, 31),
+         "return", None),
+        ("where did silver finish the month?", D(2026, 1, 1), None, "level", None),
+        # a way said after it asks about the whole period ("the year" that ended)
+        ("did small caps finish the year higher?", D(2025, 1, 1), D(2025, 12, 31), "return", "up"),
+        ("did gold end last month in the red?", D(2025, 12, 1), D(2025, 12, 31), "return", "down"),
+        ("did the s&p finish the month higher?", D(2026, 1, 1), None, "return", "up"),
+        # "wrap up": no rise said
+        ("how did gold wrap up the year?", D(2025, 12, 21), D(2025, 12, 31), "return", None),
+    ],
+)  # fmt: skip
+def test_where_a_market_finished_the_year(
+    question: str, start: date, end: date | None, measure: str, way: str | None, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (start, end), got.trace
+    assert got.intent is not None and got.intent.measure == measure, got.trace
+    assert got.direction == way, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "way"),
+    [("why did oil end the day lower?", "down"), ("did the nasdaq finish the session up?", "up")],
+)
+def test_ending_the_day_is_the_latest_session(question: str, way: str, catalog: Catalog) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.sessions == 1, got.trace
+    assert got.direction == way, got.trace
+
+
+def test_a_close_named_as_a_noun_keeps_its_window(catalog: Catalog) -> None:
+    got = understand("how far above its lowest close this year is gold?", D(2026, 1, 30), catalog)
+    assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
+
+
+def test_where_a_market_will_finish_the_year_is_no_past_window(catalog: Catalog) -> None:
+    assert understand("where will gold finish the year?", D(2026, 1, 30), catalog).window is None
 
 
 @pytest.mark.parametrize(
