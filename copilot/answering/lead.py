@@ -107,10 +107,18 @@ def first_line(
         return next((f"{head}: {e}" for e in mine), first)
     if len(entries) <= max(HEAD_TO_HEAD, places, 2 * places if both else 0):
         return f"{head}: " + ". ".join(e.rstrip(".") for e in entries)
-    if both or places > 1:
-        shown = [*entries[:places], *(entries[-places:] if both else [])]
-        return f"{head}: " + ". ".join(e.rstrip(".") for e in shown)
+    # Those tied with the last place asked come with it: "the most down days" was XLC's line
+    # alone where XLC and XLV had 11 each.
+    top = [e for e in entries if _place(e) <= _place(entries[places - 1])]
+    bottom = [e for e in entries if _place(e) >= _place(entries[-places])] if both else []
+    if both or len(top) > 1:
+        return f"{head}: " + ". ".join(e.rstrip(".") for e in dict.fromkeys([*top, *bottom]))
     return first
+
+
+def _place(entry: str) -> int:
+    """A ranking entry's place ("#3 XLF: …" → 3; tied entries share theirs)."""
+    return int(entry[1:].split(" ", 1)[0])
 
 
 def shown_places(line: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,33 @@ def test_leaders_and_laggards_lead_with_both_ends_of_the_ranking(
     assert f"#11 {order[-1]}: return {moves[order[-1]]:+.2f}%" in lead
     assert "#2 " not in lead
     assert "The leaders were" not in text  # the two lowest are no leaders: cut
+
+
+def _down_days(shared_data: Path, symbol: str, month: str) -> int:
+    """Sessions of `month` ("2026-01") that closed below the previous close, from the raw CSV."""
+    path = shared_data / "market" / "prices" / f"{symbol}.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = [(r["date"][:10], float(r["close"])) for r in csv.DictReader(handle)]
+    return sum(1 for (_, before), (day, close) in pairwise(rows)
+               if day.startswith(month) and close < before)  # fmt: skip
+
+
+def test_a_ranking_tied_at_the_top_leads_with_every_leader(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Which sector had the most down days in January?': two sectors had the most; the model
+    named one, and code's lead names both (it had shown the first alone)."""
+    counts = {symbol: _down_days(shared_data, symbol, "2026-01") for symbol in SECTORS}
+    most = max(counts.values())
+    leaders = sorted(s for s in SECTORS if counts[s] == most)
+    assert len(leaders) == 2  # the data's own tie (XLC and XLV, 11 each)
+    llm = ScriptedLLM([f"The sector with the most down days in January was {leaders[0]} [1]."] * 3)
+    question = "which sector had the most down days in january?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30)).text
+    lead = text.split("\n\n")[0]
+    for symbol in leaders:
+        assert f"#1 {symbol}: {most} down days" in lead
+    assert "#3 " not in lead
 
 
 @pytest.mark.parametrize(
