@@ -17,10 +17,12 @@ IndexAsk = Literal["a level", "a record"]
 
 def choose_symbol(
     mention: Mention, catalog: Catalog, window: Window | None, index_for: IndexAsk | None,
-    as_of: date,
+    as_of: date, alone: bool = False,
 ) -> tuple[str, str]:  # fmt: skip
     """The stored symbol for a mention, and a note when the choice needs saying. `index_for`:
-    what was asked of it that is the index's own, not its fund's (a level, a record)."""
+    what was asked of it that is the index's own, not its fund's (a level, a record). `alone`:
+    the only market asked about, so a window its fund's data does not cover can be measured on
+    the index (with another market beside it, both are measured over the same dates)."""
     if mention.index_alternatives and index_for is not None:
         # A level of "the S&P 500" is the index's, never SPY's price (a tenth of it): a stale
         # index is said as such (or reported as a problem) rather than replaced. A record too
@@ -39,10 +41,20 @@ def choose_symbol(
         return mention.candidates[0], _etf_note()
     candidates = list(mention.candidates)
     if len(candidates) == 1:
-        note = ""
-        if candidates[0] == BENCHMARK and mention.index_alternatives:
-            note = "the SPDR S&P 500 ETF: its return stands for the index's"
-        return candidates[0], note
+        if candidates[0] != BENCHMARK or not mention.index_alternatives:
+            return candidates[0], ""
+        # "Did the S&P end 2025 in the green?": SPY's stored closes begin in February 2025, the
+        # index's years before; measured on SPY the year lost its first seven weeks.
+        if alone and window is not None and window.explicit \
+                and not _covers(catalog, BENCHMARK, window, as_of):  # fmt: skip
+            indexes = [s for s in mention.index_alternatives
+                       if catalog.has(s) and _covers(catalog, s, window, as_of)]  # fmt: skip
+            if indexes:
+                return indexes[0], (
+                    f"the index level: {BENCHMARK}'s data does not cover the window (its price "
+                    "move, without dividends)"
+                )
+        return candidates[0], "the SPDR S&P 500 ETF: its return stands for the index's"
     if window is None or not window.explicit:
         # The first (daily) series while it is current: a monthly series' last date says
         # little about how fresh its value on as-of is.

@@ -339,8 +339,9 @@ def _choose(
     seen: set[str] = set()
     for mention in found.mentions:
         a_fund = _THE_FUND.match(question, mention.end) is not None
+        alone = len(found.mentions) == 1 and found.sector_set is None
         symbol, why_note = choose_symbol(mention, catalog, window, None if a_fund else index_for,
-                                         as_of)  # fmt: skip
+                                         as_of, alone=alone and not a_fund)  # fmt: skip
         if symbol in seen:
             continue
         seen.add(symbol)

@@ -658,3 +658,22 @@ def test_a_better_bet_is_answered_as_one_market_against_another(
     answer, _ = ask(shared_deps, "was gold a better bet than treasuries in the first half of "
                     "january?", ["Gold [1]."])  # fmt: skip
     assert answer.text.startswith(f"{'Yes' if gld > ief else 'No'}: GLD ")
+
+
+def test_the_s_p_500_over_a_year_its_fund_does_not_cover_is_the_index_s(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found reading new phrasings: SPY's stored closes begin on 2025-02-19, so "did the s&p end
+    # 2025 in the green?" measured SPY from February and said so. FRED's SP500 covers the year.
+    rows = raw_series(shared_data / "market" / "series", "SP500.csv", "SP500")
+    base, end = close_on(rows, "2024-12-31"), close_on(rows, "2025-12-31")
+    move = (end / base - 1) * 100
+    assert move > 0  # the index rose in 2025
+    answer, _ = ask(shared_deps, "did the s&p end 2025 in the green?",
+                    ["The S&P 500 ended 2025 higher [1]."])  # fmt: skip
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        f"Yes: SP500 rose {move:.2f}% [n] from 2024-12-31 to 2025-12-31."
+    )
+    # Beside another market, both are measured over the same dates: the fund's.
+    answer, _ = ask(shared_deps, "did the s&p beat gold in 2025?", ["They both rose [1]."])
+    assert answer.tool_calls[0].arguments["symbols"] == ["SPY", "GLD"]

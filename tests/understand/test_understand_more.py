@@ -2200,6 +2200,25 @@ def test_ending_the_day_is_the_latest_session(question: str, way: str, catalog: 
     assert got.direction == way, got.trace
 
 
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        # SPY's stored closes begin on 2025-02-19: a year it does not cover is the index's
+        ("how did the s&p 500 do in 2025?", "SP500"),
+        ("did the s&p end 2025 in the green?", "SP500"),
+        # the fund named, a window the fund covers, or another market beside it: SPY
+        ("how did the s&p 500 fund do in 2025?", "SPY"),
+        ("how has the s&p done this year?", "SPY"),
+        ("what was the s&p's return in march 2025?", "SPY"),
+    ],
+)
+def test_the_s_p_500_over_a_window_its_fund_does_not_cover(
+    question: str, symbol: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+
+
 def test_a_close_named_as_a_noun_keeps_its_window(catalog: Catalog) -> None:
     got = understand("how far above its lowest close this year is gold?", D(2026, 1, 30), catalog)
     assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
