@@ -55,18 +55,37 @@ def reason_cause(reason: str) -> str | None:
     return _CLAUSE_END.split(text[found.end() :], maxsplit=1)[0].strip() or None
 
 
+# A cause named by what someone said or showed, whose words are the next sentence's: "Stocks
+# fell on Friday following a winning session, as investors assessed Trump's comments. The
+# President said on Friday that he would prefer … Hassett …". Owned or pointed at ("Trump's
+# comments", "the report"), not a headline's list ("… Davos Signals and Trump Comments").
+_SAID_NEXT = re.compile(
+    r"(?:['’]s|\b(?:the|his|her|their|its|those|these|that|this))\s+(?:[\w-]+\s+)?"
+    r"(?:comments?|remarks?|statements?|announcements?|news|data|reports?|decision|guidance|"
+    r"results|plans?)\W*$",
+    re.IGNORECASE,
+)
+
+
 def article_causes(passage: str) -> list[str]:
     """What each sentence of the passage gives as a move's cause: its words after the first
-    causal word that follows a move word ("Oil Prices Rise After <OPEC+ extends …>")."""
+    causal word that follows a move word ("Oil Prices Rise After <OPEC+ extends …>"), and the
+    next sentence with them when they end on what was said ("… as investors assessed Trump's
+    comments." and what he said)."""
     found = []
-    for start, end in sentence_spans(passage):
+    spans = sentence_spans(passage)
+    for at, (start, end) in enumerate(spans):
         sentence = passage[start:end]
         move = _MOVE.search(sentence)
         if move is None:
             continue
         cause = _ARTICLE_CAUSE.search(sentence, move.start())  # "weighed down by"
-        if cause is not None:
-            found.append(sentence[cause.end() :])
+        if cause is None:
+            continue
+        said = sentence[cause.end() :]
+        if _SAID_NEXT.search(said) and at + 1 < len(spans):
+            said = f"{said} {passage[slice(*spans[at + 1])]}"
+        found.append(said)
     return found
 
 

@@ -30,6 +30,11 @@ SIDE_BY_SIDE = (
     "all-time high."
 )
 BESIDE = "US Stocks Rise as Dollar Weakens and Precious Metals Gain."
+SAID = (
+    "Stocks fell on Friday following a winning session, as investors weighed the president's "
+    "comments. He said he would rather keep his economic adviser in the White House than send "
+    "him to the central bank. Oil rose."
+)
 NASDAQ = (
     "The Nasdaq composite slipped 0.1%. The index was weighed down by losses for Microsoft and "
     "Tesla."
@@ -62,6 +67,9 @@ def test_an_article_s_causes_follow_a_move_and_a_causal_word() -> None:
     assert article_causes(WRAP) == [" OPEC+ Extends Output Cuts into 2026."]
     assert article_causes(NASDAQ) == [" losses for Microsoft and Tesla."]
     assert article_causes(SIDE_BY_SIDE) == []  # no causal word after either sentence's move
+    # what was said is the next sentence's: it comes with the cause (not the one after it)
+    [said] = article_causes(SAID)
+    assert said.endswith("than send him to the central bank.")
     assert article_causes(BESIDE) == []  # "as": what went on beside the move
 
 
@@ -72,6 +80,8 @@ def test_an_article_s_causes_follow_a_move_and_a_causal_word() -> None:
         ("The Materials Select Sector SPDR (XLB) rose on January 21, 2026, due to Greenland "
          "Deal Hopes, Davos Signals, and Trump Comments. [2]", SECTORS),
         ("The Nasdaq was weighed down by losses for Microsoft and Tesla [4].", NASDAQ),
+        ("Health care fell on 2026-01-16 due to the president saying he would rather keep his "
+         "economic adviser in the White House [2].", SAID),
     ],
 )  # fmt: skip
 def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
@@ -90,6 +100,8 @@ def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
         ("WTI rose because OPEC+ warned about demand next spring [2].", WRAP),
         # the cause is another sentence's: the article gives none for the rally
         ("Materials rose due to all 11 sectors closing in the green [2].", SECTORS),
+        # what was said runs one sentence on, no further
+        ("Health care fell due to oil rising [2].", SAID),
     ],
 )  # fmt: skip
 def test_a_cause_the_article_does_not_state_is_not_found(reason: str, passage: str) -> None:
