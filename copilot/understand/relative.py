@@ -283,9 +283,10 @@ def months_first_session(text: str) -> str:
 # "How did the S&P close out 2025?", "how did gold wrap up the year?", "where did small caps
 # finish the year?", "what level did the S&P end the year at?": the year's final days, read as
 # "the end of December 2025" (the latest close was measured; `named_edges` dates "the year":
-# the one that ended, unless asked in December or looking ahead). A way said after a plain verb ("did small caps finish the year higher?") asks about
-# the whole year, named for the date reader ("finish 2025 higher"). "End the day lower" is the
-# latest session's move. ("Finish the month / week" is this month's or week's, `_TO_DATE`.)
+# the one that ended, unless asked in December or looking ahead). A way said after a plain
+# verb ("did small caps finish the year higher?") asks about the whole year, named for the date
+# reader ("finish 2025 higher"). "End the day lower" is the latest session's move. ("Finish
+# the month / week" is this month's or week's, `_TO_DATE`.)
 _CLOSING_VERB = (
     r"(?P<verb>(?P<out>clos(?:e|ed|es|ing)\s+out|wrap(?:s|ped|ping)?\s+up)|"
     r"clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:s|ed|ing)?|r(?:ing|ings|ang)\s+out)"
