@@ -37,7 +37,8 @@ _WHICH = re.compile(
     _I,
 )
 _RANK_ASC = re.compile(
-    r"\b(?:worst|hardest|least|weakest|lowest|laggards?|lagged|lagging|trailed|loser|losers|"
+    r"\b(?:worst|hardest|least|weakest|lowest|shortest|laggards?|lagged|lagging|trailed|loser|"
+    r"losers|"
     r"decliners?|fallers?|droppers?|underperformers?|"
     r"(?:fell|dropped|lost|declined|slid|sank|slumped|tumbled)\s+(?:the\s+)?(?:most|more|further|"
     r"harder)|"
@@ -225,7 +226,7 @@ _DAYS_NEXT = re.compile(r"\s+(?:days|sessions|closes)\b", _I)
 
 # The top's own words: the order is from the highest whatever the move around it.
 _A_PLACE_UP = re.compile(
-    r"\b(?:best|top|strongest|highest|most|leaders?|leading|led|winners?|gainers?|"
+    r"\b(?:best|top|strongest|highest|most|longest|leaders?|leading|led|winners?|gainers?|"
     r"outperform\w*)\b",
     _I,
 )

@@ -1292,6 +1292,9 @@ def test_a_fortnight_and_a_half_year(question: str, start: date, catalog: Catalo
         ("Which sector tanked hardest last month?", "asc", "down"),
         ("which sector funds got crushed in December 2025", "asc", "down"),
         ("which sector took it on the chin in january 2026?", "asc", "down"),
+        # a streak's length: the longest first, a losing one too (was ranked from the lowest)
+        ("which sector has the longest losing streak right now?", "desc", "down"),
+        ("which sector has the shortest winning streak?", "asc", None),
         ("which sector was the most under water in january 2026?", "asc", "down"),
         ("Which sector was the best in January 2026?", "desc", "up"),
         # Words that only contain one: a tanker, a battery.
@@ -1299,7 +1302,7 @@ def test_a_fortnight_and_a_half_year(question: str, start: date, catalog: Catalo
     ],
 )
 def test_a_beating_ranks_from_the_lowest(
-    question: str, rank: str, direction: str, catalog: Catalog
+    question: str, rank: str, direction: str | None, catalog: Catalog
 ) -> None:
     got = understand(question, A, catalog)
     assert got.intent is not None and got.intent.rank == rank, got.trace
