@@ -50,9 +50,11 @@ def choose_symbol(
             indexes = [s for s in mention.index_alternatives
                        if catalog.has(s) and _covers(catalog, s, window, as_of)]  # fmt: skip
             if indexes:
+                # Worded without the fund's symbol: the writer copied "as measured by SPY's
+                # data" from "SPY's data does not cover the window".
                 return indexes[0], (
-                    f"the index level: {BENCHMARK}'s data does not cover the window (its price "
-                    "move, without dividends)"
+                    "the index itself, its price move without dividends: the stored S&P 500 "
+                    "fund's closes begin after the window starts"
                 )
         return candidates[0], "the SPDR S&P 500 ETF: its return stands for the index's"
     if window is None or not window.explicit:

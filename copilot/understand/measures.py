@@ -368,6 +368,13 @@ _HOW_LONG = re.compile(
 )
 
 
+_RUNNING_NOW = re.compile(
+    r"\b(?:right\s+now|now|currently|current|ongoing|active|running|still\s+going|"
+    r"at\s+the\s+moment)\b",
+    _I,
+)
+
+
 def _streaks(text: str) -> Asked | None:
     if not _STREAK.search(text) and _HOW_LONG.search(text):
         text = f"{text} in a row"  # the run to the end, its direction read as written
@@ -379,7 +386,10 @@ def _streaks(text: str) -> Asked | None:
         )  # fmt: skip
     if not _STREAK.search(text):
         return None
-    if _LONGEST.search(text) or _MOST_IN_A_ROW.search(text):  # the max in the window
+    # "the longest losing streak right now": the runs to the latest close, the longest first
+    # (was the longest run of the whole stored history, XLU's in September 2025)
+    running = _RUNNING_NOW.search(text) is not None
+    if (_LONGEST.search(text) or _MOST_IN_A_ROW.search(text)) and not running:  # the window's max
         if _DOWNWARD.search(text):
             return Asked(
                 "down_streak",

@@ -2222,6 +2222,26 @@ def test_the_s_p_500_over_a_window_its_fund_does_not_cover(
     assert [i.symbol for i in got.instruments] == [symbol], got.trace
 
 
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        # the run to the latest close, the longest first (was the longest run of the whole
+        # stored history: XLU's seven sessions in September 2025)
+        ("which sector has the longest losing streak right now?", "down_streak", "last"),
+        ("which sector has the longest current winning streak?", "up_streak", "last"),
+        # a window's longest run
+        ("which sector had the longest losing streak in january?", "down_streak", "max"),
+    ],
+)
+def test_the_longest_streak_right_now_is_the_running_one(
+    question: str, measure: str, aggregate: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate, got.intent.rank) == (
+        measure, aggregate, "desc"), got.trace  # fmt: skip
+
+
 def test_a_close_named_as_a_noun_keeps_its_window(catalog: Catalog) -> None:
     got = understand("how far above its lowest close this year is gold?", D(2026, 1, 30), catalog)
     assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
