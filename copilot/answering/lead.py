@@ -24,6 +24,7 @@ from copilot.facts import Fact
 from copilot.market.symbols import lookup
 from copilot.sources import DataSource, SourceLedger
 from copilot.tools.market_support import DEFINITION
+from copilot.understand.comparisons import direction_of
 from copilot.verify import verify_answer
 
 NEWS_TOOLS = ("search_news", "news_drivers")
@@ -77,6 +78,32 @@ def both_ends(question: str) -> bool:
     return _BOTH_ENDS.search(question) is not None
 
 
+# "Which sectors ended the year in the red?", "what funds rose on Friday?": every market of the
+# set that moved that way is asked for, not the first alone (no count named).
+_WHICH_ONES = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:sectors|funds|etfs|ones|markets|assets|"
+    r"commodities|indexes|indices|industries|groups)\b",
+    re.IGNORECASE,
+)
+
+
+def way_asked(question: str) -> str | None:
+    """The way every market asked for moved ("up" / "down"), when the question asks which of a
+    set moved that way; None otherwise."""
+    if _WHICH_ONES.search(question) is None or places_asked(question) != 1:
+        return None
+    return direction_of(question)
+
+
+_SIGNED = re.compile(r":\s*[^\d+−-]*?([+−-])\d")
+
+
+def _way_of(entry: str) -> str | None:
+    """The way a ranking entry's main figure moved ("#3 XLF: return -2.28% …" → "down")."""
+    found = _SIGNED.search(entry)
+    return None if found is None else ("up" if found.group(1) == "+" else "down")
+
+
 def places_asked(question: str) -> int:
     """How many places of a ranking the question asks for (1 when it names no count)."""
     match = _PLACES_ASKED.search(question)
@@ -86,14 +113,16 @@ def places_asked(question: str) -> int:
 
 
 def first_line(
-    record: ToolCallRecord, focus: str | None = None, places: int = 1, both: bool = False
-) -> str:
+    record: ToolCallRecord, focus: str | None = None, places: int = 1, both: bool = False,
+    way: str | None = None,
+) -> str:  # fmt: skip
     """The record's first figure line, without its [n]. A ranking: its leader's line (the first
     `places` lines when the question asks for that many: "the three best"; the last as many
     too when it asks for `both` ends: "leaders and laggards"), every line of a head-to-head
     ("which came out on top, staples or discretionary?": both sides, not the winner alone),
     or the line of the one ranked instrument the question asks about ("where did utilities
-    rank")."""
+    rank"); with `way`, every entry that moved that way ("which sectors ended the year in the
+    red?"), when more than one did."""
     body = body_lines(record)
     first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
@@ -107,6 +136,9 @@ def first_line(
         return next((f"{head}: {e}" for e in mine), first)
     if len(entries) <= max(HEAD_TO_HEAD, places, 2 * places if both else 0):
         return f"{head}: " + ". ".join(e.rstrip(".") for e in entries)
+    moved = [e for e in entries if way is not None and _way_of(e) == way]
+    if len(moved) > 1:
+        return f"{head}: " + ". ".join(e.rstrip(".") for e in moved)
     # Those tied with the last place asked come with it: "the most down days" was XLC's line
     # alone where XLC and XLV had 11 each.
     top = [e for e in entries if _place(e) <= _place(entries[places - 1])]
@@ -190,7 +222,8 @@ def missing_leads(
     leads: list[str] = []
     for record, n, source in market_sources(records, ledger):
         focus = ranked_focus(record, question)
-        line = first_line(record, focus, places_asked(question), both_ends(question))
+        line = first_line(record, focus, places_asked(question), both_ends(question),
+                          way_asked(question))  # fmt: skip
         if not line:
             continue
         fact = main_fact(line, source)

@@ -212,6 +212,28 @@ def test_a_ranking_tied_at_the_top_leads_with_every_leader(
     assert "#3 " not in lead
 
 
+def test_which_of_a_set_moved_a_way_leads_with_every_one_that_did(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Which sectors ended the year in the red?': every sector that fell over 2025 (their
+    stored closes begin 2025-02-19, the window's base), not the first place alone (found in the
+    app: the lead showed XLP, and the model's "all eleven" was cut)."""
+    moves = {s: _change(shared_data, s, "2025-02-19", "2025-12-31") for s in SECTORS}
+    fell = sorted((s for s in SECTORS if moves[s] < 0), key=lambda s: moves[s])
+    assert len(fell) > 1  # the data's own: XLP, XLRE and XLE
+    llm = ScriptedLLM(["Several sectors ended the year lower [1]."] * 3)
+    question = "which sectors ended the year in the red?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30)).text
+    lead = text.split("\n\n")[0]
+    for place, symbol in enumerate(fell, 1):
+        assert f"#{place} {symbol}: return {moves[symbol]:+.2f}%" in lead
+    assert all(f" {s}: " not in lead for s in SECTORS if s not in fell)
+    # the first place alone, asked for in the singular
+    text = Copilot(shared_deps, llm).ask("which sector ended the year deepest in the red?",
+                                         as_of=date(2026, 1, 30)).text  # fmt: skip
+    assert f" {fell[1]}: " not in text.split("\n\n")[0]
+
+
 @pytest.mark.parametrize(
     ("question", "places"),
     [("the three best performing funds over the past 30 days", 3), ("top 5 sectors ytd", 5),
