@@ -29,7 +29,9 @@ from copilot.verify import verify_answer
 
 NEWS_TOOLS = ("search_news", "news_drivers")
 STATED = frozenset({"verified", "derived", "moved"})
-_NOT_MAIN = frozenset({"rank", "date", "sessions"})
+# Not a line's main figure: a place, a date (a window's length is its own measure,
+# `window_sessions`; a streak's sessions are the figure: "#1 XLY closed lower 3 sessions …").
+_NOT_MAIN = frozenset({"rank", "date"})
 HEAD_TO_HEAD = 3  # a ranking this small is a comparison: every side's line is shown
 
 
@@ -155,7 +157,7 @@ def _place(entry: str) -> int:
 
 def shown_places(line: str) -> list[str]:
     """The instruments a ranking's lead line shows ("#2 XLE: …" → XLE), in order."""
-    return re.findall(r"#\d+ ([\w^.=-]+):", line)
+    return re.findall(r"#\d+ ([\w^.=-]+)(?::| closed| beat)", line)
 
 
 def _ranked(record: ToolCallRecord) -> list[str]:

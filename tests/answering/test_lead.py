@@ -228,10 +228,46 @@ def test_which_of_a_set_moved_a_way_leads_with_every_one_that_did(
     for place, symbol in enumerate(fell, 1):
         assert f"#{place} {symbol}: return {moves[symbol]:+.2f}%" in lead
     assert all(f" {s}: " not in lead for s in SECTORS if s not in fell)
+    # the model's "all eleven" cut, code's lines stand alone, each once (XLP's line alone had
+    # stood twice, in the answer's stand-in and in the lead)
+    worst = f"{moves[fell[0]]:+.2f}%"
+    wrong = ScriptedLLM([f"The sectors in the red were {', '.join(SECTORS)}, with a return of "
+                         f"{worst} [1]."] * 3)  # fmt: skip
+    text = Copilot(shared_deps, wrong).ask(question, as_of=date(2026, 1, 30)).text
+    assert [text.count(f" {s}: ") for s in fell] == [1] * len(fell)
     # the first place alone, asked for in the singular
     text = Copilot(shared_deps, llm).ask("which sector ended the year deepest in the red?",
                                          as_of=date(2026, 1, 30)).text  # fmt: skip
     assert f" {fell[1]}: " not in text.split("\n\n")[0]
+
+
+def _losing_run(shared_data: Path, symbol: str, last: str) -> int:
+    """Closes in a row below the previous one through `last`, from the raw CSV."""
+    path = shared_data / "market" / "prices" / f"{symbol}.csv"
+    with path.open(encoding="utf-8") as handle:
+        closes = [float(r["close"]) for r in csv.DictReader(handle) if r["date"][:10] <= last]
+    run = 0
+    while run + 1 < len(closes) and closes[-1 - run] < closes[-2 - run]:
+        run += 1
+    return run
+
+
+def test_a_streak_ranking_leads_with_its_longest_run(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Which sector has the longest losing streak right now?': the model named a sector with
+    no losing run (found in the app), and code's line did not lead: a streak's sessions were
+    not read as its main figure, nor its entries ("#1 XLY closed lower …") as places."""
+    runs = {s: _losing_run(shared_data, s, "2026-01-30") for s in SECTORS}
+    longest = max(runs, key=lambda s: runs[s])
+    assert list(runs.values()).count(runs[longest]) == 1  # one leader, by hand: XLY
+    llm = ScriptedLLM(["The longest losing streak right now is XLC's, 0 sessions [1]."] * 3)
+    question = "which sector has the longest losing streak right now?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30)).text
+    assert text.startswith(
+        f"Ranked highest first: #1 {longest} closed lower {runs[longest]} sessions in a row "
+        "through 2026-01-30"
+    )
 
 
 @pytest.mark.parametrize(
