@@ -77,15 +77,18 @@ def failed_answer(failures: list[str]) -> str:
     return f"I cannot answer that from the stored data. {body}"
 
 
-def headline(records: list[ToolCallRecord], places: int = 1, both: bool = False) -> str:
+def headline(
+    records: list[ToolCallRecord], places: int = 1, both: bool = False, way: str | None = None
+) -> str:  # fmt: skip
     """The first figure line of each market tool's output with its [n] — what the answer says
-    when nothing the model wrote held up (a ranking's first `places` places, and its last as
-    many when `both` ends are asked for, as the lead would show them)."""
+    when nothing the model wrote held up (a ranking's first `places` places, its last as many
+    when `both` ends are asked for, every entry that moved `way`, as the lead would show
+    them)."""
     lines = []
     for record in records:
         if record.error or record.name == "search_news" or not record.sources:
             continue
-        first = first_line(record, places=places, both=both)
+        first = first_line(record, places=places, both=both, way=way)
         if first:
             lines.append(f"{first.rstrip('.')} [{record.sources[0]}].")
     return " ".join(lines)
