@@ -89,10 +89,20 @@ _WHICH_ONES = re.compile(
 )
 
 
+# "Which sectors fell the most": a place asked for, not every one that fell.
+_A_PLACE = re.compile(
+    r"\b(?:most|least|best|worst|biggest|largest|hardest|strongest|weakest|top|bottom|"
+    r"highest|lowest|deepest|leaders?|laggards?)\b",
+    re.IGNORECASE,
+)
+
+
 def way_asked(question: str) -> str | None:
     """The way every market asked for moved ("up" / "down"), when the question asks which of a
-    set moved that way; None otherwise."""
+    set moved that way, not for a place; None otherwise."""
     if _WHICH_ONES.search(question) is None or places_asked(question) != 1:
+        return None
+    if _A_PLACE.search(question) is not None:
         return None
     return direction_of(question)
 

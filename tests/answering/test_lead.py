@@ -16,7 +16,7 @@ import pytest
 
 from copilot.agent import Copilot
 from copilot.answer import ToolCallRecord
-from copilot.answering.lead import answered, names, places_asked
+from copilot.answering.lead import answered, names, places_asked, way_asked
 from copilot.llm.scripted import ScriptedLLM
 from copilot.tools import ToolDeps
 
@@ -239,6 +239,17 @@ def test_which_of_a_set_moved_a_way_leads_with_every_one_that_did(
     text = Copilot(shared_deps, llm).ask("which sector ended the year deepest in the red?",
                                          as_of=date(2026, 1, 30)).text  # fmt: skip
     assert f" {fell[1]}: " not in text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "way"),
+    [("which sectors ended the year in the red?", "down"), ("what funds rose on friday?", "up"),
+     # a place asked for, a count named, or one market: no filter by way
+     ("which sectors fell the most this week?", None), ("which 2 sectors fell", None),
+     ("which sector fell on friday?", None)],
+)  # fmt: skip
+def test_way_asked(question: str, way: str | None) -> None:
+    assert way_asked(question) == way
 
 
 def _losing_run(shared_data: Path, symbol: str, last: str) -> int:
