@@ -337,9 +337,10 @@ def _choose(
     )
     chosen = _Chosen([], [])
     seen: set[str] = set()
+    # The only market asked about: a window its fund does not cover may be the index's.
+    alone = len(found.mentions) == 1 and found.sector_set is None
     for mention in found.mentions:
         a_fund = _THE_FUND.match(question, mention.end) is not None
-        alone = len(found.mentions) == 1 and found.sector_set is None
         symbol, why_note = choose_symbol(mention, catalog, window, None if a_fund else index_for,
                                          as_of, alone=alone and not a_fund)  # fmt: skip
         if symbol in seen:
