@@ -47,6 +47,7 @@ from copilot.understand.measures import (
     Asked,
     extreme_of_a_period,
     find_asked,
+    gave_back_on_its_own,
     in_a_correction,
     near_an_extreme,
     not_market_data,
@@ -159,8 +160,14 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     ):  # "TLT's year-over-year return": over the past year (of the CPI: its inflation rate)
         words = f"{words} over the past year"
         window_found = _window_of(words, as_of, market_latest, asked)
-    if asked is not None and asked.measure == "drawdown" and _one_day(window_found.window):
-        asked = MOVE  # "how big was the drop on January 20": that session's move
+    # "how big was the drop on January 20", "how much did HYG give up on January 20": that
+    # session's move (not how far below the peak it closed that day)
+    fell_that_day = asked is not None and (
+        asked.measure == "drawdown"
+        or (asked.measure == "distance_from_peak" and gave_back_on_its_own(words))
+    )
+    if fell_that_day and _one_day(window_found.window):
+        asked = MOVE
     if asked is None and not beyond and (why or direction or _names_a_span(window_found)):
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     if asked is None and not beyond and len(found.mentions) >= 2 and compares_performance(words):

@@ -51,11 +51,14 @@ _SECTOR_WORD = re.compile(r"\bsectors?\b", re.IGNORECASE)
 _SET_WORDS = re.compile(
     # "which ETF", "the best-performing commodity funds", "top 3 commodity funds", "the five
     # worst bond ETFs": a count of places may stand either side of the lead-in
-    rf"\b(?:(?:(?:the\s+)?{COUNT}\s+)?(?:which|what|each|every|all|rank|sort|compare|among|best|"
+    rf"\b(?:(?:(?:the\s+)?{COUNT}\s+)?(?:which|what|how\s+many|each|every|all|rank|sort|compare|"
+    r"among|best|"
     r"worst|top|bottom|strongest|weakest|calmest|smoothest|steadiest|choppiest|wildest|jumpiest|"
     r"(?:most|least)\s+volatile)(?:\s+" + COUNT + r")?(?:[\s-]performing)?"
     r"\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"
     r"(?P<noun>(?:(?P<group>bond|treasury|commodity|industry|sector)\s+)?(?:etfs?|funds?)|"
+    # "which asset held up best", "what asset class did best": every stored fund
+    r"assets?(?:\s+class(?:es)?)?|"
     # "which commodity got smoked the hardest", "the best metals", "top 3 treasuries": the
     # group's word alone (not "bond yields", "the treasury market": a rate, a whole market)
     r"(?P<alone>(?:precious\s+)?metals?|commodit(?:y|ies)|industr(?:y|ies)|"

@@ -47,6 +47,13 @@ _LONGEST = re.compile(r"\b(?:longest|biggest|best|record|max(?:imum)?|worst)\b",
 # "how many sessions in a row at most", "the most sessions in a row": a streak's max (not
 # in _LONGEST, which also keeps "the most below its peak" from reading as a drawdown)
 _MOST_IN_A_ROW = re.compile(r"\bat\s+most\b|\bmost\s+(?:trading\s+)?(?:sessions|days)\b", _I)
+# "what sent small caps higher for so many days in a row in January": the run that was made,
+# the window's longest (the run to its end was 0 sessions); "why has gold risen so many days
+# in a row" asks of the run still going.
+_SO_MANY_IN_A_ROW = re.compile(
+    r"\b(?:so|that|this)\s+many\s+(?:trading\s+)?(?:sessions|days)\b", _I
+)
+_STILL_GOING = re.compile(r"\b(?:has|have)\b|\w'(?:s|ve)\s+been\b", _I)
 _BEAT = re.compile(
     r"\b(?:beat|beats|beaten|beating|outperform\w*|outpac\w*|topped|did\s+better|"
     r"outdid|outdone)\b|\b(?:winning|beat|outperformance)\s+streak\s+(?:against|versus|vs\.?|"
@@ -80,6 +87,15 @@ _SET_HIGH = re.compile(
 )
 _HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|how\s+often)\b", _I)
 _DAYS = re.compile(r"\b(?:days|sessions|times)\b", _I)
+# "how many sectors rose this year?", "how many of the funds closed lower": markets counted by
+# the way each moved over the window (had read as each one's count of up days). A set the
+# question names is blanked out ("·") by the time measures are read.
+_HOW_MANY_MARKETS = re.compile(
+    r"\bhow\s+many\s+(?:of\s+(?:them|these|those)\b|(?:of\s+(?:the|these|those)\s+)?"
+    r"(?:[\w-]+\s+)?(?:·{3,}|(?:sectors|funds|etfs|assets|markets|industries|commodities|ones|"
+    r"names|indexes|indices)\b))",
+    _I,
+)
 # "which sector had the most down days in January?", "the fewest losing sessions": a count
 # ranked (was each market's return ranked).
 _MOST_DAYS = re.compile(
@@ -389,7 +405,9 @@ def _streaks(text: str) -> Asked | None:
     # "the longest losing streak right now": the runs to the latest close, the longest first
     # (was the longest run of the whole stored history, XLU's in September 2025)
     running = _RUNNING_NOW.search(text) is not None
-    if (_LONGEST.search(text) or _MOST_IN_A_ROW.search(text)) and not running:  # the window's max
+    made = _SO_MANY_IN_A_ROW.search(text) is not None and not _STILL_GOING.search(text)
+    if (_LONGEST.search(text) or _MOST_IN_A_ROW.search(text) or made) and not running:
+        # the window's longest run
         if _DOWNWARD.search(text):
             return Asked(
                 "down_streak",
@@ -420,6 +438,8 @@ def _counts(text: str) -> Asked | None:
     if _NEW_HIGHS.search(text):
         return _new_highs(text)
     if not _DAYS.search(text) and not re.search(r"\b(?:rise|rose|fell|fall|close)\b", text, _I):
+        return None
+    if not _DAYS.search(text) and _HOW_MANY_MARKETS.search(text):
         return None
     if (line := threshold_asked(text)) is not None:
         # "how many days did the VIX close above 20": closes past the line (was up days)
@@ -474,6 +494,13 @@ _ASKS_GIVEN_BACK = re.compile(
     rf"\b(?:how\s+(?:much|far)|what\s+(?:share|part|portion|fraction))\b.*?{GAVE_BACK.pattern}",
     _I,
 )
+
+
+def gave_back_on_its_own(text: str) -> bool:
+    """'How much did high-yield bonds give up': gains handed back, with no peak named (over one
+    session, that session's fall; "since its January 28 peak" names where it fell from)."""
+    peak = _FROM_PEAK.search(text) or _IN_A_FALL_FROM_PEAK.search(text)
+    return peak is None and _ASKS_GIVEN_BACK.search(text) is not None
 
 
 _NEAR_AN_EXTREME = re.compile(

@@ -2432,3 +2432,79 @@ def test_periods_running_now_a_year_over_year_move_and_a_spike_s_size(
     got = understand(question, D(2026, 1, 30), catalog)
     (call,) = got.calls
     assert (call.measure, call.start, call.end) == (measure, start, end), got.trace
+
+
+FUNDS = sorted(["AGG", "CPER", "DBC", "GLD", "HYG", "IBB", "IEF", "ITA", "IWM", "IYT", "KRE", "LQD",
+                "PPLT", "QQQ", "SLV", "SMH", "SPY", "TLT", "XHB", *SECTORS, "XRT"])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "rank"),
+    [
+        # how many of a set moved one way: each one's move over the window, ranked (was each
+        # one's count of up days; "etfs" after "how many" named no set)
+        ("how many sectors rose this year?", SECTORS, "desc"),
+        ("how many sectors fell in january?", SECTORS, "asc"),
+        ("how many etfs closed lower on january 20?", FUNDS, "asc"),
+        # "asset" names every stored fund, as "fund" does (was SPY alone, from "stocks")
+        ("which assets held up best on january 20?", FUNDS, "desc"),
+        ("which asset class did best in january?", FUNDS, "desc"),
+    ],
+)
+def test_how_many_of_a_set_moved_and_assets_as_a_set(
+    question: str, symbols: list[str], rank: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    (call,) = got.calls
+    assert (sorted(call.symbols), call.measure, call.rank) == (symbols, "return", rank), got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many days did gold rise in january?", "how many sessions did spy fall this month?"],
+)
+def test_how_many_days_stays_a_count_of_sessions(question: str, catalog: Catalog) -> None:
+    (call,) = understand(question, D(2026, 1, 30), catalog).calls
+    assert (call.measure, call.aggregate) in (("up_days", "count"), ("down_days", "count"))
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "start", "end"),
+    [
+        # gains given up on one day: that session's move (was the distance that day from the
+        # peak of the stored history, September 2025's)
+        ("how much did high-yield bonds give up on january 20?", "return", D(2026, 1, 20),
+         D(2026, 1, 20)),
+        ("how much did gold give back yesterday?", "return", D(2026, 1, 29), D(2026, 1, 29)),
+        # a peak named, or a longer window: the distance from the peak, as before
+        ("how much has gold given back since its january 28 peak?", "distance_from_peak",
+         D(2026, 1, 28), None),
+        ("how much ground did small caps give up last week?", "distance_from_peak",
+         D(2026, 1, 19), D(2026, 1, 23)),
+    ],
+)  # fmt: skip
+def test_gains_given_up_on_one_day_are_its_move(
+    question: str, measure: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    (call,) = understand(question, D(2026, 1, 30), catalog).calls
+    assert (call.measure, call.start, call.end) == (measure, start, end)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        # a run that was made: the window's longest (the run to the window's end was 0)
+        ("what sent small caps higher for so many days in a row in january?", "up_streak",
+         "max"),
+        ("why did the s&p fall that many sessions in a row last week?", "down_streak", "max"),
+        # one still going: the run to the latest close
+        ("why has gold risen so many days in a row?", "up_streak", "last"),
+        ("how many days in a row did spy rise?", "up_streak", "last"),
+    ],
+)  # fmt: skip
+def test_so_many_days_in_a_row_is_the_run_that_was_made(
+    question: str, measure: str, aggregate: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.intent is not None, got.trace
+    assert (got.intent.measure, got.intent.aggregate) == (measure, aggregate), got.trace
