@@ -49,13 +49,7 @@ from copilot.answering.gaps import (
     unranked_note,
     window_gaps,
 )
-from copilot.answering.lead import (
-    both_ends,
-    lead_answer,
-    move_paragraph,
-    places_asked,
-    way_asked,
-)
+from copilot.answering.lead import lead_answer, move_paragraph, places_asked
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
@@ -571,8 +565,7 @@ class Copilot:
             text, verification = self._repair(run, text, verification)
         text, removed = prune_unsupported(text, verification.numbers, verification.reasons)
         if removed and not text:  # nothing the model wrote held up: the tools' own lines
-            text = headline(run.records, places_asked(run.question), both_ends(run.question),
-                            way_asked(run.question))  # fmt: skip
+            text = headline(run.records, run.question)
         if removed:
             text, verification = self._verify(run, text)
         why = run.understanding is not None and run.understanding.why

@@ -8,7 +8,7 @@ named with its reason, so an answer never quietly fills the gap with made-up num
 from __future__ import annotations
 
 from copilot.answer import ToolCallRecord
-from copilot.answering.lead import NEWS_TOOLS, first_line
+from copilot.answering.lead import NEWS_TOOLS, asked_line
 from copilot.market.measure_window import NOTHING_IN_WINDOW
 from copilot.market.symbols import moves_against_stocks
 from copilot.sentences import spoken_list
@@ -77,18 +77,15 @@ def failed_answer(failures: list[str]) -> str:
     return f"I cannot answer that from the stored data. {body}"
 
 
-def headline(
-    records: list[ToolCallRecord], places: int = 1, both: bool = False, way: str | None = None
-) -> str:  # fmt: skip
+def headline(records: list[ToolCallRecord], question: str = "") -> str:
     """The first figure line of each market tool's output with its [n] — what the answer says
-    when nothing the model wrote held up (a ranking's first `places` places, its last as many
-    when `both` ends are asked for, every entry that moved `way`, as the lead would show
-    them)."""
+    when nothing the model wrote held up (as the lead shows it for `question`: a ranking's
+    places asked, both ends, the entries that moved the way asked and how many did)."""
     lines = []
     for record in records:
         if record.error or record.name == "search_news" or not record.sources:
             continue
-        first = first_line(record, places=places, both=both, way=way)
+        first = asked_line(record, question)
         if first:
             lines.append(f"{first.rstrip('.')} [{record.sources[0]}].")
     return " ".join(lines)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from copilot.answer import NumberCheck, ToolCallRecord, Verification
@@ -81,9 +82,10 @@ def both_ends(question: str) -> bool:
 
 
 # "Which sectors ended the year in the red?", "what funds rose on Friday?": every market of the
-# set that moved that way is asked for, not the first alone (no count named).
+# set that moved that way is asked for, not the first alone (no count named); "how many sectors
+# are in the red?" asks how many did, and which.
 _WHICH_ONES = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:sectors|funds|etfs|ones|markets|assets|"
+    r"\b(?:which|what|how\s+many)\s+(?:[\w-]+\s+)?(?:sectors|funds|etfs|ones|markets|assets|"
     r"commodities|indexes|indices|industries|groups)\b",
     re.IGNORECASE,
 )
@@ -95,6 +97,14 @@ _A_PLACE = re.compile(
     r"highest|lowest|deepest|leaders?|laggards?)\b",
     re.IGNORECASE,
 )
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+
+
+def how_many_moved(question: str) -> bool:
+    """Whether the question asks how many of a set moved one way ("how many sectors fell?")."""
+    return _HOW_MANY.search(question) is not None and way_asked(question) is not None
 
 
 def way_asked(question: str) -> str | None:
@@ -124,17 +134,36 @@ def places_asked(question: str) -> int:
     return count_value(next(g for g in match.groups() if g is not None))
 
 
-def first_line(
-    record: ToolCallRecord, focus: str | None = None, places: int = 1, both: bool = False,
-    way: str | None = None,
-) -> str:  # fmt: skip
+@dataclass(frozen=True)
+class LineAsked:
+    """What of a ranking the question asks to see (`first_line`)."""
+
+    focus: str | None = None  # the one ranked instrument it names ("where did utilities rank")
+    places: int = 1  # "the three best"
+    both: bool = False  # both ends: "leaders and laggards"
+    way: str | None = None  # every entry that moved this way ("which sectors ended in the red")
+    counted: bool = False  # how many did, too ("how many sectors fell")
+    against: str | None = None  # every entry on the asked side of this one ("which sectors
+    better: bool = True  # beat the S&P": better; "lagged the S&P": worse)
+
+
+def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
+    """What of `record`'s ranking `question` asks to see."""
+    against, better = benchmark_asked(record, question)
+    focus = None if against else ranked_focus(record, question)  # the benchmark is no focus
+    return LineAsked(focus, places_asked(question), both_ends(question), way_asked(question),
+                     how_many_moved(question), against, better)  # fmt: skip
+
+
+def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
     """The record's first figure line, without its [n]. A ranking: its leader's line (the first
-    `places` lines when the question asks for that many: "the three best"; the last as many
-    too when it asks for `both` ends: "leaders and laggards"), every line of a head-to-head
-    ("which came out on top, staples or discretionary?": both sides, not the winner alone),
-    or the line of the one ranked instrument the question asks about ("where did utilities
-    rank"); with `way`, every entry that moved that way ("which sectors ended the year in the
-    red?"), when more than one did."""
+    places asked: "the three best"; the last as many too when both ends are asked: "leaders
+    and laggards"), every line of a head-to-head ("which came out on top, staples or
+    discretionary?": both sides, not the winner alone), or the line of the one ranked
+    instrument the question asks about ("where did utilities rank"); every entry that moved
+    the way asked ("which sectors ended the year in the red?") when more than one did, and how
+    many did when asked ("…, 3 of the 11 fell: #1 …"); every entry on the side of a benchmark
+    asked ("which sectors beat the S&P?": those above it, then its own line)."""
     body = body_lines(record)
     first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):
@@ -143,21 +172,70 @@ def first_line(
         return first
     head = first.split(":", 1)[0]  # "Ranked highest first"
     entries = [e for line in body if re.match(r"#\d+ ", e := line.removeprefix(f"{head}:").strip())]
-    if focus is not None:
-        mine = (e for e in entries if re.match(rf"#\d+ {re.escape(focus)}:", e))
+    places, way = asked.places, asked.way
+    if asked.focus is not None:
+        mine = (e for e in entries if re.match(rf"#\d+ {re.escape(asked.focus)}:", e))
         return next((f"{head}: {e}" for e in mine), first)
-    if len(entries) <= max(HEAD_TO_HEAD, places, 2 * places if both else 0):
-        return f"{head}: " + ". ".join(e.rstrip(".") for e in entries)
+    if len(entries) <= max(HEAD_TO_HEAD, places, 2 * places if asked.both else 0):
+        return f"{head}: " + _joined(entries)
+    if asked.against is not None and (side := _beside(entries, head, asked.against, asked.better)):
+        return f"{head}: " + _joined(side)
     moved = [e for e in entries if way is not None and _way_of(e) == way]
+    if asked.counted and way is not None and len(entries) > 1:
+        told = f"{len(moved)} of the {len(entries)} {'rose' if way == 'up' else 'fell'}"
+        return f"{head}, {told}: " + _joined(moved or entries[:1])
     if len(moved) > 1:
-        return f"{head}: " + ". ".join(e.rstrip(".") for e in moved)
+        return f"{head}: " + _joined(moved)
     # Those tied with the last place asked come with it: "the most down days" was XLC's line
     # alone where XLC and XLV had 11 each.
     top = [e for e in entries if _place(e) <= _place(entries[places - 1])]
-    bottom = [e for e in entries if _place(e) >= _place(entries[-places])] if both else []
-    if both or len(top) > 1:
-        return f"{head}: " + ". ".join(e.rstrip(".") for e in dict.fromkeys([*top, *bottom]))
+    bottom = [e for e in entries if _place(e) >= _place(entries[-places])] if asked.both else []
+    if asked.both or len(top) > 1:
+        return f"{head}: " + _joined(list(dict.fromkeys([*top, *bottom])))
     return first
+
+
+def _joined(entries: list[str]) -> str:
+    return ". ".join(e.rstrip(".") for e in entries)
+
+
+def _beside(entries: list[str], head: str, benchmark: str, better: bool) -> list[str]:
+    """The entries ranked on the better side of the benchmark (the worse, not `better`), by
+    their places (computed from the exact values: a tie as shown is ranked), then the
+    benchmark's own entry; [] when it is not ranked."""
+    own = next((e for e in entries if re.match(rf"#\d+ {re.escape(benchmark)}:", e)), None)
+    if own is None:
+        return []
+    before = better == head.startswith("Ranked highest")  # the side asked comes first
+    mark = _place(own)
+    side = [e for e in entries if (_place(e) < mark if before else _place(e) > mark)]
+    return [*side, own]
+
+
+# "which sectors beat the S&P", "outpaced SPY", "lagged the market": a benchmark named after a
+# word of comparison; the side asked is the better or the worse one.
+_AGAINST = re.compile(
+    r"\b(?:(?P<better>beat(?:s|ing)?|outperform\w*|outpac\w*|outdid|outdo\w*|topp(?:ed|ing)|"
+    r"ahead\s+of|better\s+than)|(?P<worse>lag\w*|trail\w*|underperform\w*|behind|worse\s+than))"
+    r"\s+(?P<named>.{1,40})",
+    re.IGNORECASE,
+)
+
+
+def benchmark_asked(record: ToolCallRecord, question: str) -> tuple[str | None, bool]:
+    """(the ranked instrument named as the benchmark, whether the better side is asked) when
+    the question asks which of a set did better or worse than one of them; (None, True)
+    otherwise."""
+    match = _AGAINST.search(question)
+    if match is None or _WHICH_ONES.search(question) is None:
+        return None, True
+    named = [s for s in _ranked(record) if names(match["named"], s)]
+    return (named[0], match["better"] is not None) if len(named) == 1 else (None, True)
+
+
+def asked_line(record: ToolCallRecord, question: str) -> str:
+    """The record's first line as the question asks for it (`line_asked`)."""
+    return first_line(record, line_asked(record, question))
 
 
 def _place(entry: str) -> int:
@@ -233,9 +311,7 @@ def missing_leads(
     whose instruments it does not name, each with its [n]."""
     leads: list[str] = []
     for record, n, source in market_sources(records, ledger):
-        focus = ranked_focus(record, question)
-        line = first_line(record, focus, places_asked(question), both_ends(question),
-                          way_asked(question))  # fmt: skip
+        line = asked_line(record, question)
         if not line:
             continue
         fact = main_fact(line, source)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from copilot.claims.extract import Claim
+from copilot.claims.extract import MOVED_COUNTS, Claim
 from copilot.claims.months import overlaps
 from copilot.claims.numbers import day_of_month_before
 from copilot.claims.relations import derive, misderived
@@ -77,6 +77,8 @@ def _a_percent_level(st: Statement) -> bool:
 
 
 def measures_match(claim: Claim, st: Statement) -> bool:
+    if st.measure in MOVED_COUNTS:  # how many of a set fell: no other count of the same size
+        return claim.measure == st.measure
     if claim.measure is None or st.measure is None or claim.measure == st.measure:
         return True
     return (claim.measure, st.measure) in _COMPATIBLE_MEASURES
@@ -304,13 +306,19 @@ def _moved(claim: Claim, others: list[Statement]) -> Outcome | None:
     return Outcome("moved", st, moved_to=st.source)
 
 
+def _both_of_a_set(claim: Claim, st: Statement) -> bool:
+    """How many of a ranked set moved one way: a figure of the set, no instrument's."""
+    return claim.measure in MOVED_COUNTS and not claim.subject and not st.subject
+
+
 def _contradiction(claim: Claim, cited: list[Statement], others: list[Statement]) -> Outcome | None:
     for pool in (cited, others):
         rivals = [
             st
             for st in pool
-            if same_subject(claim, st) and same_family(claim, st) and measures_match(claim, st)
-            and claim.measure is not None and st.measure is not None and not states(claim, st)
+            if (same_subject(claim, st) or _both_of_a_set(claim, st)) and same_family(claim, st)
+            and measures_match(claim, st) and claim.measure is not None
+            and st.measure is not None and not states(claim, st)
         ]  # fmt: skip
         if rivals:
             st = min(rivals, key=lambda s: (not window_match(claim, s), not s.typed))

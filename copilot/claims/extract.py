@@ -220,6 +220,32 @@ _PAST_A_LINE = re.compile(
     r"(?:above|below|over|under|beneath)\s+\$?\d",
     re.I,
 )
+# "11 sectors in the red", "3 of 11 fell", "eight of the sectors were up": how many of a set
+# moved one way, right after the count (a part of the set or its noun named: "8 up days" is a
+# count of sessions). Held to a ranking's own count of those that did (`MOVED_COUNTS`), never
+# to the size of the set ranked.
+_MOVED_COUNT = re.compile(
+    r"^\s*(?:(?P<of>of\s+(?:(?:the|them|those|all)\b\s*)?(?:\d+|[a-z]+)?(?:\s+ranked)?)\s*)?"
+    r"(?P<noun>(?:[\w&-]+\s+){0,2}?(?:sectors?|funds?|etfs?|ones|names|assets|markets|"
+    r"industries|commodities)\b)?"
+    r"(?:\s+(?:have|has|were|are|was|is|had|closed|ended|finished|stayed|remain(?:ed|s)?)){0,2}"
+    r"(?:\s+been)?\s*(?:(?P<down>in\s+the\s+red|in\s+negative\s+territory|lower|down|fell|"
+    r"declined|dropped|lost|negative|slipped)|(?P<up>in\s+the\s+green|in\s+positive\s+"
+    r"territory|higher|up|rose|gained|advanced|positive|climbed))\b",
+    re.I,
+)
+MOVED_COUNTS = frozenset({"fell_count", "rose_count"})
+
+
+def _moved_count(after: str) -> str | None:
+    """'fell_count' / 'rose_count' when the words after a count say how many of a set moved
+    that way."""
+    match = _MOVED_COUNT.match(after)
+    if match is None or not (match["of"] or match["noun"]):
+        return None
+    return "fell_count" if match["down"] else "rose_count"
+
+
 _COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up days?|down days?|"
                     r"sectors?|of the (?:last|past)|times", re.I)  # fmt: skip
 _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-day|daily|"
@@ -349,6 +375,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "rank", False
         if re.search(r"\b(?:of|among)\s+(?:the|all)\s*$", before, re.I):
             return "count", False  # "ranked lowest among the 4 metal ETFs": the group's size
+        if not re.search(r"\bof\s*$", before, re.I) and (moved := _moved_count(after)):
+            return moved, False  # "3 sectors fell" (not "of 11 sectors fell": the set's size)
         if re.search(r"ranked|rank\b|\bof\s*$|No\.\s*$|#\s*$", before, re.I):
             return ("rank" if not re.search(r"\bof\s*$", before) else "count"), False
         if _COUNT.search(around):

@@ -20,6 +20,7 @@ from copilot.answer import ReasonCheck
 from copilot.claims.extract import Sentence
 from copilot.claims.statements import Statement
 from copilot.claims.subjects import Subject
+from copilot.counts import COUNT
 from copilot.move_words import AHEAD_OF, BEHIND, FALL, RISE
 
 # "rose the most", "got hammered the hardest", "mooned the most": a move's own word before its
@@ -113,10 +114,11 @@ def _move_superlative(m: re.Match[str]) -> Claim | None:
 
 
 # "the only sector to fall", "the only one of the group that gained": alone on its side of zero.
-# "the only sector in the green" (in the red): the same, said by the colour of its close.
+# "the only sector in the green" (in the red): the same, said by the colour of its close. Not
+# "only 3 sectors are in the red": a count of them (`extract.MOVED_COUNTS`).
 _ONLY = re.compile(
-    r"\b(?:the\s+)?only\s+(?:[\w-]+\s+){0,3}?(?:(?:to|that)\s+(?:(?P<down>fall|fell|decline[ds]?|"
-    r"drop(?:ped)?|lose|lost|slip(?:ped)?|(?:end|finish|close)(?:ed)?\s+lower|(?:post|show)(?:ed)?"
+    rf"\b(?:the\s+)?only\s+(?!{COUNT}\b)(?:[\w-]+\s+){{0,3}}?(?:(?:to|that)\s+"
+    r"(?:(?P<down>fall|fell|decline[ds]?|drop(?:ped)?|lose|lost|slip(?:ped)?|(?:end|finish|close)(?:ed)?\s+lower|(?:post|show)(?:ed)?"
     r"\s+an?\s+(?:loss|decline|drop))|(?P<up>rise|rose|gain(?:ed)?|advance[ds]?|climb(?:ed)?|"
     r"(?:end|finish|close)(?:ed)?\s+higher|(?:post|show)(?:ed)?\s+an?\s+(?:gain|advance)))|"
     r"(?:(?:to|that)\s+(?:end|finish|close)(?:ed)?\s+)?in\s+the\s+(?:(?P<red>red)|green))\b",

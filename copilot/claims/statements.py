@@ -124,6 +124,23 @@ def from_fact(n: int, fact: Fact) -> list[Statement]:
     return found
 
 
+def _moved_counts(n: int, facts: list[Fact], dates: frozenset[date]) -> list[Statement]:
+    """How many of a ranking's instruments fell and how many rose over its window ("3 of the 11
+    fell"), from their typed returns: what "11 sectors are in the red" is held to (it had been
+    verified by the 11 ranked)."""
+    size = max((f.of or 0 for f in facts if f.unit == "rank"), default=0)
+    moves = {f.subject: f.value for f in facts if f.measure == "return" and f.versus is None}
+    if size < 2 or len(moves) != size:  # a ranking's top alone says nothing of the rest
+        return []
+    fell = sum(value < 0 for value in moves.values())
+    rose = sum(value > 0 for value in moves.values())
+    return [
+        Statement(n, NO_SUBJECT, NO_SUBJECT, measure, float(count), "count", None, dates, None,
+                  f"{count} of the {len(moves)} ranked {way}", True)
+        for measure, count, way in (("fell_count", fell, "fell"), ("rose_count", rose, "rose"))
+    ]  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def sessions_in(start: date | None, end: date | None) -> int | None:
     """NYSE sessions in [start, end]: what "over the last N sessions" counts."""
@@ -257,6 +274,7 @@ def statements_of(n: int, source: DataSource | NewsSource) -> list[Statement]:
     found: list[Statement] = []
     for fact in with_window_base(source.facts):
         found.extend(from_fact(n, fact))
+    found.extend(_moved_counts(n, source.facts, window))
     # The text too: it shows closes and dates a tool may not have typed (not the definition's
     # formula: "close(base) - 1" states no figure).
     body, *definition = re.split(r"\bDefinition:", source.text, maxsplit=1)

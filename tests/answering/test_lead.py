@@ -8,6 +8,7 @@ raw CSV with plain lines."""
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -332,3 +333,46 @@ def test_a_why_question_about_two_places_opens_with_two_lines(
     assert f"#1 {first}: return {moves[first]:+.2f}%" in opening
     assert f"#2 {second}: return {moves[second]:+.2f}%" in opening
     assert f"#3 {third}" not in opening
+
+
+def test_how_many_of_a_set_moved_is_counted_and_listed_by_code(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'How many sectors are in the red year to date?': the model's "There are 11 sectors in
+    the red" was marked ✓ against the 11 ranked (found in the app); a count of those that fell
+    is held to the ranking's own count, and code's lead says it and lists them."""
+    moves = {s: _change(shared_data, s, "2025-12-31", "2026-01-30") for s in SECTORS}
+    fell = sorted((s for s in SECTORS if moves[s] < 0), key=lambda s: moves[s])
+    assert 1 < len(fell) < 11  # the data's own: XLF, XLK and XLV
+    question = "how many sectors are in the red year to date?"
+    wrong = ScriptedLLM(["There are 11 sectors in the red year to date [1]."] * 3)
+    answer = Copilot(shared_deps, wrong).ask(question, as_of=date(2026, 1, 30))
+    assert answer.removed == ["There are 11 sectors in the red year to date [1]."]
+    assert answer.text.startswith(f"Ranked lowest first, {len(fell)} of the 11 fell: ")
+    for place, symbol in enumerate(fell, 1):
+        assert f"#{place} {symbol}: return {moves[symbol]:+.2f}%" in answer.text
+    # the right count, written by the model, holds (and "only 3 sectors" is no claim that
+    # one sector alone fell)
+    right = f"Only {len(fell)} sectors are in the red year to date: {', '.join(fell)} [1]."
+    answer = Copilot(shared_deps, ScriptedLLM([right] * 3)).ask(question, as_of=date(2026, 1, 30))
+    assert right in answer.text and not answer.removed
+
+
+@pytest.mark.parametrize(("question", "better"), [
+    ("so far this month, which sectors are beating the s&p?", True),
+    ("which sectors lagged the market in january?", False),
+])  # fmt: skip
+def test_which_of_a_set_beat_a_benchmark_leads_with_that_side_of_it(
+    shared_deps: ToolDeps, shared_data: Path, question: str, better: bool
+) -> None:
+    """The sectors ranked above SPY (below it, for "lagged"), then SPY's own line; the lead had
+    been SPY's line alone (the one ranked instrument the question names)."""
+    moves = {s: _change(shared_data, s, "2025-12-31", "2026-01-30") for s in [*SECTORS, "SPY"]}
+    side = {s for s in SECTORS if (moves[s] > moves["SPY"]) == better}
+    assert 1 < len(side) < 11
+    llm = ScriptedLLM(["Several sectors did [1]."] * 3)
+    lead = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30)).text.split("\n\n")[0]
+    shown = re.findall(r"#\d+ (\w+): return ([+-]\d+\.\d\d)%", lead)
+    assert {s for s, _ in shown[:-1]} == side
+    assert shown[-1] == ("SPY", f"{moves['SPY']:+.2f}")
+    assert all(value == f"{moves[s]:+.2f}" for s, value in shown)
