@@ -146,6 +146,8 @@ class _Run:
     withheld: list[str] = field(default_factory=list)  # drafted reasons that did not hold up
     reasons_kept: int = 0  # a why-answer: drafted reasons that held up, shown
     news_gap: str = ""  # a why-answer: code's line that no article found reports the move
+    backdrop: tuple[list[str], list[str]] | None = None  # (its markets, the wider ones) when
+    # the only articles read report the wider market the move went with
     memory: Memory | None = None
     corrected: Corrections = field(default_factory=Corrections)  # the question's false premises
 
@@ -235,10 +237,13 @@ class Copilot:
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
         if removed and not text.strip():  # an empty answer says what failed
             notes.append(nothing_held_line(run.records))
-        notes += [*gaps, *([run.news_gap] if run.news_gap else [])]
+        shown = [r for r in verification.reasons if r.kind == "reason"]
+        news_gap = run.news_gap
+        if run.backdrop is not None and not shown:  # "the reasons given come from …": none was
+            news_gap = backdrop_line(*run.backdrop, held=False)
+        notes += [*gaps, *([news_gap] if news_gap else [])]
         notes += [r.note for r in run.records if r.note]  # e.g. whether articles name a guess
         notes += window_gaps(run.records)  # a window with no observation yet: earlier figures
-        shown = [r for r in verification.reasons if r.kind == "reason"]
         withheld_all = bool(run.withheld) and not run.reasons_kept
         if not run.news_gap and (withheld_all or (run.reasons_kept and _unborne(shown))):
             # Articles were read and no reason held up: all withheld, or shown and marked ⚠.
@@ -475,7 +480,8 @@ class Copilot:
             self._token(run, run.news_gap)
             return ""
         if only_the_backdrop(articles, self.deps.ledger):  # said, then their reasons read
-            run.news_gap = backdrop_line(*move_markets(news))
+            run.backdrop = move_markets(news)
+            run.news_gap = backdrop_line(*run.backdrop)
         brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
         fields = {k: v for k, v in common.items() if k != "earlier"}
         if restate and brief:

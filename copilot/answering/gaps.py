@@ -123,17 +123,24 @@ def unexplained_line(shown: int, withheld: int) -> str:
     return f"{failed}; {_ADD_NEWS}."
 
 
-def backdrop_line(symbols: list[str], wider: list[str]) -> str:
+def backdrop_line(symbols: list[str], wider: list[str], held: bool = True) -> str:
     """The gap when the only articles on a move report the wider market it moved with: their
     reasons are that market's, and said to be (homebuilders' +2.6 % on January 21, 2026 was
-    explained from S&P 500 wraps that never name homebuilders, and nothing said so)."""
+    explained from S&P 500 wraps that never name homebuilders, and nothing said so). When no
+    reason drawn from them `held` up, that is said instead (the line had pointed at reasons
+    that were all removed)."""
     own, market = spoken_list(symbols), spoken_list(wider)
     # The fear gauge's backdrop is the stock market going the other way.
     way = "the other way" if any(map(moves_against_stocks, symbols)) else "the same way"
+    said = (
+        f"the reasons given come from articles on the move of {market}, which went {way}"
+        if held
+        else f"no reason drawn from the articles on the move of {market}, which went {way}, "
+        "held up (listed apart)"
+    )
     return (
-        f"No article read reports {own}'s own move: the reasons given come from articles on "
-        f"the move of {market}, which went {way}; to add news coverage of {own} run "
-        f"`{NO_NEWS_FIX}`."
+        f"No article read reports {own}'s own move: {said}; to add news coverage of {own} "
+        f"run `{NO_NEWS_FIX}`."
     )
 
 

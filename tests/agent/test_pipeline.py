@@ -1166,6 +1166,25 @@ def test_reasons_from_the_wider_market_s_articles_alone_are_said_to_be_its(
     assert "Greenland" in answer.written  # a reason of the market's was still given
 
 
+def test_the_wider_market_line_says_so_when_none_of_its_reasons_held_up(
+    research_deps: ToolDeps,
+) -> None:
+    """Every reason drafted from the market's articles states a figure no source bears out and
+    is removed: the line does not point at "the reasons given" (found in the app: "why did
+    utilities lag the market in january?" showed it above two removed drafts and no reason)."""
+    llm = ScriptedLLM([_drafting("Homebuilders jumped 40% on cheaper mortgages")] * 6)
+    answer = Copilot(research_deps, llm).ask(
+        "what lifted homebuilders on january 21, 2026?", date(2026, 1, 22)
+    )
+    assert answer.removed and "40%" not in answer.text
+    assert (
+        "No article read reports XHB's own move: no reason drawn from the articles on the move "
+        "of XLY and SPY, which went the same way, held up (listed apart); to add news coverage "
+        "of XHB run `market-copilot ingest news --rss <feed URL>`."
+    ) in answer.text
+    assert "the reasons given come from" not in answer.text
+
+
 def test_a_loosely_named_window_gives_way_to_the_move_inside_it(
     research_deps: ToolDeps, shared_data: Path
 ) -> None:
