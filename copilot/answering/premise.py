@@ -35,7 +35,7 @@ from copilot.understand.measures import (
     within_bound,
 )
 from copilot.understand.model import Understanding
-from copilot.understand.relative import points_compared
+from copilot.understand.relative import edges_compared, points_compared
 
 # "Did SPY gain in December?" asks whether it did: answered ("No: …"), not corrected.
 _YES_NO = re.compile(
@@ -151,7 +151,7 @@ def _only_the_direction(question: str, as_of: date | None) -> bool:
     (dates aside) and no bound or comparison."""
     figures = [c for c in extract_claims(question, as_of) if not c.is_date]
     # "higher than it was on May 1" compares the present with a point: the move since it
-    return not figures and not _COMPARES.search(points_compared(question))
+    return not figures and not _COMPARES.search(points_compared(edges_compared(question)))
 
 
 def _checked(head: str, ledger: SourceLedger, as_of: date | None) -> Verification | None:

@@ -61,6 +61,7 @@ from copilot.understand.relative import (
     compared_way,
     compares_a_point,
     days_extremes,
+    edges_compared,
     judged_periods,
     months_first_session,
     named_edges,
@@ -269,6 +270,7 @@ def _is_release(symbol: str) -> bool:
 
 
 def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:
+    words = edges_compared(words)  # "below where it started the year": since the year's start
     words = named_edges(words, as_of)  # "the start of the year" → "the start of January 2026"
     words = judged_periods(words)  # "a good month for small caps" → "this month for small caps"
     words = points_compared(words)  # "below where it stood in May" → "below since May"

@@ -192,6 +192,18 @@ _FROM_A_POINT = re.compile(
 )
 
 
+# "still below where it started the year", "above where it ended 2025": a period's first or
+# last close, named by what the market did then, read as the move since that edge ("below
+# since the start of the year").
+_FROM_AN_EDGE = re.compile(
+    r"\b(?P<cmp>above|below|under|over|higher\s+than|lower\s+than|up\s+from|down\s+from)\s+"
+    r"(?:where|what)\s+(?:it|they|·+)\s+(?:(?P<start>started|began|opened|entered|kicked\s+off)|"
+    r"ended|finished|closed)\s+(?P<period>(?:the|this|last)\s+(?:year|month|week|quarter)|"
+    rf"(?:19|20)\d\d|{MONTH})\b",
+    re.IGNORECASE,
+)
+
+
 _POINT_WAYS: dict[str, Literal["up", "down"]] = {
     "above": "up", "over": "up", "higher": "up", "up": "up",
     "below": "down", "under": "down", "lower": "down", "down": "down",
@@ -205,13 +217,14 @@ def compared_way(text: str) -> Literal["up", "down"] | None:
     fell since; "compared with where it stood …" asks no way."""
     match = _FROM_A_POINT.search(text)
     if match is None:
-        return None
+        edge = _FROM_AN_EDGE.search(text)
+        return None if edge is None else _POINT_WAYS.get(edge["cmp"].split()[0].lower())
     return _POINT_WAYS.get((match["cmp"] or match["more"]).split()[0].lower())
 
 
 def compares_a_point(text: str) -> bool:
     """Whether `text` holds the present against a past point (`points_compared`)."""
-    return _FROM_A_POINT.search(text) is not None
+    return _FROM_A_POINT.search(text) is not None or _FROM_AN_EDGE.search(text) is not None
 
 
 def points_compared(text: str) -> str:
@@ -224,6 +237,19 @@ def points_compared(text: str) -> str:
         return f"{match['cmp'] or match['more']} since {before}"
 
     return _FROM_A_POINT.sub(since, text)
+
+
+def edges_compared(text: str) -> str:
+    """`text` with the present held against a period's first or last close written as the move
+    since it: "below where it started the year" → "below since the start of the year" (read
+    before a period's edges are dated: "ended 2025" alone is the year's final days)."""
+
+    def since_its_edge(match: re.Match[str]) -> str:
+        edge = "start" if match["start"] else "end"
+        way = match["cmp"].split()[0]  # "higher than where …" → "higher since …"
+        return f"{way} since the {edge} of {match['period']}"
+
+    return _FROM_AN_EDGE.sub(since_its_edge, text)
 
 
 # "Off the January 20 low", "since the Jan 20 low", "from its December 17 high", "since the

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from copilot.agent import Copilot
 from copilot.answer import Answer
 from copilot.llm.base import ChatMessage
@@ -677,3 +679,22 @@ def test_the_s_p_500_over_a_year_its_fund_does_not_cover_is_the_index_s(
     # Beside another market, both are measured over the same dates: the fund's.
     answer, _ = ask(shared_deps, "did the s&p beat gold in 2025?", ["They both rose [1]."])
     assert answer.tool_calls[0].arguments["symbols"] == ["SPY", "GLD"]
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "above"),
+    [("is tech still below where it started the year?", "XLK", False),
+     ("are small caps higher than where they finished last year?", "IWM", True)],
+)  # fmt: skip
+def test_a_market_against_where_it_started_or_ended_a_period_is_answered_yes_or_no(
+    shared_deps: ToolDeps, shared_data: Path, question: str, symbol: str, above: bool
+) -> None:
+    # Found in the app: "is tech still below where it started the year?" got XLK's move and no
+    # yes or no ("started the year" named no point compared, and no way was asked).
+    since = year_to_date(shared_data, symbol)
+    yes = "Yes" if (since > 0) == above else "No"
+    way = "rose" if since > 0 else "fell"
+    answer, _ = ask(shared_deps, question, ["It moved [1]."])
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
+        f"{yes}: {symbol} {way} {abs(since):.2f}% [n] from 2025-12-31 to 2026-01-22.\n\n"
+    )

@@ -2508,3 +2508,25 @@ def test_so_many_days_in_a_row_is_the_run_that_was_made(
     got = understand(question, D(2026, 1, 30), catalog)
     assert got.intent is not None, got.trace
     assert (got.intent.measure, got.intent.aggregate) == (measure, aggregate), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "direction"),
+    [
+        # a period's first or last close, named by what the market did then: the move since it,
+        # and the way asked ("started the year" had named no point, and no way was asked;
+        # "ended 2025" had read as December's final days)
+        ("is tech still below where it started the year?", D(2026, 1, 1), "down"),
+        ("is gold above where it began the month?", D(2026, 1, 1), "up"),
+        ("is the s&p above where it ended 2025?", D(2026, 1, 1), "up"),
+        ("are small caps higher than where they finished last year?", D(2026, 1, 1), "up"),
+        ("is silver down from where it opened january?", D(2026, 1, 1), "down"),
+    ],
+)
+def test_a_market_against_where_it_started_or_ended_a_period(
+    question: str, start: date, direction: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    (call,) = got.calls
+    assert (call.measure, call.start, call.end, got.direction) == (
+        "return", start, None, direction), got.trace  # fmt: skip
