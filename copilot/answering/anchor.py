@@ -27,7 +27,7 @@ MOVE_MEASURES = frozenset({"return", "beat_streak"})
 # The measures whose figure is about one move: a day, a fall from a peak, a run of sessions.
 _ANCHORING = frozenset(
     {"daily_return", "distance_from_peak", "distance_from_trough", "drawdown", "up_streak",
-     "down_streak"}
+     "down_streak", "weekly_return", "monthly_return"}
 )  # fmt: skip
 
 
@@ -69,6 +69,13 @@ def anchored_move(deps: ToolDeps, args: MeasureArgs, subject: str) -> Anchor | N
         return Anchor(row.on, row.on, way, f"the day asked about, {row.on}, is explained")
     if row.ref_date is None or value == 0:
         return None
+    if measure in ("weekly_return", "monthly_return") and aggregate in ("max", "min"):
+        first, last = _session_after(deps, subject, row.ref_date), row.on
+        if first is None or last is None:
+            return None
+        period = "week" if measure == "weekly_return" else "month"
+        return Anchor(first, last, "up" if value > 0 else "down",
+                      f"the {period} asked about, {first} to {last}, is explained")  # fmt: skip
     if measure in ("distance_from_peak", "distance_from_trough", "drawdown"):
         last = row.on if aggregate != "last" and row.on is not None else row.end
         first = _session_after(deps, subject, row.ref_date)

@@ -37,7 +37,10 @@ _SIGNED = {"%", "pp", "bp", "points"}
 # "inflation is running at 2.68%" both state it.
 _COMPATIBLE_MEASURES = {("move", "daily_extreme"), ("daily_extreme", "move"),
                         ("streak", "count"), ("count", "streak"),
-                        ("move", "rate"), ("level", "rate")}  # fmt: skip
+                        ("move", "rate"), ("level", "rate"),
+                        # "QQQ fell 3.09% in the week to November 21": that week's move (not a
+                        # "best week" held to a move over some other window)
+                        ("move", "periodic")}  # fmt: skip
 
 
 @dataclass(frozen=True)

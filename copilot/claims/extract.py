@@ -285,8 +285,8 @@ _SHARE_OF_A_GROUP = re.compile(
     r"instruments|markets|components)\b",
     re.I,
 )
-# "XLE's best week this year was +3.15%": a week's move ranked among weeks, which no measure
-# computes (the best day's +3.15% had made it ✓).
+# "XLE's best week this year was +3.15%": a week's move ranked among weeks, held to the weekly
+# and monthly measures alone (the best day's +3.15% had made it ✓).
 _PERIODIC = re.compile(
     r"\b(?:best|worst|biggest|largest|strongest|weakest)\s+(?:week|month|quarter)s?\b|"
     r"\b(?:best|worst|biggest|largest)\s+(?:weekly|monthly|quarterly)\b",
@@ -390,7 +390,7 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
         if _SHARE_OF_A_GROUP.search(before):
             return "share", False  # what part of a group, not any one instrument's move
         if _PERIODIC.search(before[-60:]):
-            return "periodic", False  # "its best week": no measure ranks weeks or months
+            return "periodic", False  # "its best week": a week's move, ranked among weeks
         if _VOLATILITY.search(around):
             return "volatility", False
         if _DRAWDOWN_WORDS.search(around):

@@ -33,6 +33,7 @@ _MEASURE_CLASS = {
     "price_return": "move", "ytd": "move", "daily_return": "move", "yield_change": "move",
     "max_daily_return": "daily_extreme", "min_daily_return": "daily_extreme",
     "best_day": "daily_extreme", "worst_day": "daily_extreme",
+    "weekly_return": "periodic", "monthly_return": "periodic",  # a week's / a month's move
     "best_gain": "move", "best_gain_since": "move", "n_session_return": "move",
     "yoy": "rate", "mom": "rate",  # a change over a year (a month): inflation, a rate
     "level": "level", "close": "level", "value": "level", "average": "level", "sma": "level",

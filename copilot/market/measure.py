@@ -36,6 +36,8 @@ from copilot.market.measure_window import (
 
 COUNT_MEASURES = frozenset({"up_days", "down_days", "new_highs", "days_above", "days_below"})
 STREAKS = frozenset({"up_streak", "down_streak", "beat_streak"})
+# A calendar period's move, on the period's last session: weeks run Monday to Sunday.
+PERIODS = {"weekly_return": "W", "monthly_return": "M"}
 CHANGE_MONTHS = {"mom": 1, "yoy": 12}  # month over month, year over year
 ADJUSTED_NOTE = "moves use split- and dividend-adjusted closes; levels are raw closes as printed"
 
@@ -187,6 +189,8 @@ def session_values(
             out, unit = daily, move_unit(kind)
             if m != "daily_return":
                 out, unit = ((daily > 0) if m == "up_days" else (daily < 0)).astype(float), "count"
+        elif m in PERIODS:
+            out, unit = _period_moves(span, PERIODS[m], kind)[w], move_unit(kind)
         elif m in ("drawdown", "distance_from_peak"):
             out, unit = _relative(v[w], np.maximum.accumulate(v[w]), kind, last_only)
         elif m == "distance_from_trough":
@@ -207,6 +211,22 @@ def session_values(
         else:  # sma_distance
             out, unit = _relative(v[w], _rolling_mean(v, args.sma_window)[w], kind, last_only)
     return pd.Series(out, index=span.values.index[w]), unit
+
+
+def _period_moves(span: Span, freq: str, kind: Kind) -> np.ndarray:
+    """On each period's last session, its move from the last close of the period before (NaN
+    on every other session). A period whose base lies before the window's (a week the window
+    starts inside) is left out: its move is not the window's."""
+    v = span.values.to_numpy(dtype=float)
+    periods = pd.DatetimeIndex(span.values.index).to_period(freq).to_numpy()
+    out = np.full(len(v), np.nan)
+    earliest = span.base if span.base is not None else span.first
+    starts = np.flatnonzero(np.concatenate([[True], periods[1:] != periods[:-1]]))
+    ends = np.concatenate([starts[1:] - 1, [len(v) - 1]])
+    for first, last in zip(starts, ends, strict=True):
+        if first - 1 >= earliest:
+            out[last] = _move(v[first - 1], v[last : last + 1], kind)[0]
+    return out
 
 
 def _previous(v: np.ndarray) -> np.ndarray:
@@ -315,6 +335,17 @@ def _describe_reference(row: MeasureRow, args: MeasureArgs, span: Span) -> None:
         row.ref_date, row.ref_value = as_date(upto.index[at]), float(upto.iloc[at])
         if args.aggregate == "last" and m != "drawdown":
             row.on = row.ref_date
+    elif m in PERIODS and row.value is not None and args.aggregate in ("last", "max", "min"):
+        # the period's base close (the last close before it) and its end close
+        end = pd.Timestamp(row.on or span.day(span.last))
+        position = int(span.values.index.searchsorted(end))
+        period = pd.DatetimeIndex(span.values.index).to_period(PERIODS[m])
+        first = position
+        while first > 0 and period[first - 1] == period[position]:
+            first -= 1
+        row.on = row.on or span.day(position)
+        row.ref_date, row.ref_value = span.day(first - 1), float(span.values.iloc[first - 1])
+        row.on_value = float(span.values.iloc[position])
     elif m in CHANGE_MONTHS and args.aggregate == "last":
         at = _reference_positions(pd.DatetimeIndex(span.values.index), CHANGE_MONTHS[m])[span.last]
         if at >= 0:

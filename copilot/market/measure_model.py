@@ -19,6 +19,8 @@ MeasureName = Literal[
     "level",  # the value itself (close of a price, observation of a series)
     "return",  # the move over the window: % for prices, bp for rate series, points (+%) else
     "daily_return",  # each session's move in the window (best/worst day through max/min)
+    "weekly_return",  # each calendar week's move, from the last close of the week before
+    "monthly_return",  # each calendar month's move, from the last close of the month before
     "drawdown",  # value / running max of the window - 1 (max drawdown through min)
     "distance_from_peak",  # value(end) / max over the window - 1, with the peak's date
     "distance_from_trough",  # value(end) / min over the window - 1, with the trough's date
@@ -111,6 +113,9 @@ class MeasureRow(BaseModel):
         None, description="The peak, trough or run start a relative measure is read against."
     )
     ref_value: float | None = Field(None, description="The peak / trough / moving average.")
+    on_value: float | None = Field(
+        None, description="For a week's or a month's move: the close it ends at (on `on`)."
+    )
     adjusted: bool = Field(
         False, description="Moves read from split- and dividend-adjusted closes that differ from "
         "the raw closes in this window (levels stay raw)."

@@ -78,12 +78,15 @@ def _label(args: MeasureArgs, kind: str | None) -> str:
         ("daily_return", "max"): "best day", ("daily_return", "min"): "worst day",
         ("daily_return", "argmax"): "best day", ("daily_return", "argmin"): "worst day",
         ("drawdown", "min"): "max drawdown",
+        ("weekly_return", "max"): "best week", ("weekly_return", "min"): "worst week",
+        ("monthly_return", "max"): "best month", ("monthly_return", "min"): "worst month",
     }  # fmt: skip
     if (m, agg) in special:
         return special[(m, agg)]
     names = {
         "level": _what(kind), "return": "change" if kind in ("series", "rate") else "return",
-        "daily_return": "daily move", "drawdown": "drawdown",
+        "daily_return": "daily move", "weekly_return": "week's move",
+        "monthly_return": "month's move", "drawdown": "drawdown",
         "distance_from_peak": "distance from peak", "distance_from_trough": "distance from trough",
         "up_streak": "closed higher", "down_streak": "closed lower",
         "beat_streak": f"beat {args.versus}",
@@ -212,6 +215,28 @@ def _move(line: _Line, name: str, what: str) -> str:
             f"{what} {end}{line.released()}")  # fmt: skip
 
 
+def _period(line: _Line, name: str, what: str) -> str:
+    """A week's or a month's move, by its own dates: "worst week since 2025-10-01 -3.09% (the
+    week ending 2025-11-21, from the 2025-11-14 close 608.86 to the 2025-11-21 close 590.07)",
+    then the window searched."""
+    row, args = line.row, line.args
+    if row.ref_date is None or row.ref_value is None or row.on is None or row.on_value is None:
+        return _generic(line, name, what)
+    period = "week" if args.measure == "weekly_return" else "month"
+    # the window searched, and the period's own base close and end
+    where = {"start": row.start, "end": row.end, "base": row.ref_date, "on": row.on}
+    figure = line.show(row.value or 0.0, row.unit, name, **where)
+    base = line.read_level(row.ref_value, row.ref_date, what)
+    end = line.level(row.on_value, row.on)
+    # "since" the window's first session: the superlative a writer makes of it ("its worst
+    # week since October") is what was computed
+    return (
+        f"{_label(args, row.kind)} since {row.start} {figure} (the {period} ending "
+        f"{row.on}, from the {row.ref_date} {base} to the {row.on} {what} {end}); "
+        f"{_span(line)}"
+    )
+
+
 def _counted(line: _Line, name: str, what: str) -> str:
     row, args = line.row, line.args
     if args.aggregate == "mean":
@@ -277,6 +302,7 @@ def _frequency(row: MeasureRow) -> str:
 
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {
     "return": _move, "daily_return": _move, "up_days": _counted, "down_days": _counted,
+    "weekly_return": _period, "monthly_return": _period,
     "new_highs": _counted, "days_above": _counted, "days_below": _counted,
     "up_streak": _streak, "down_streak": _streak, "beat_streak": _streak,
     "sma_distance": _sma, "volatility": _volatility, "mom": _change, "yoy": _change,
@@ -304,6 +330,10 @@ _DEFINE = {
     "level": "the {what} (a series: its last observation on or before the date)",
     "return": "the move from the base (the last observation before the window) to the end: {moves}",
     "daily_return": "each session's move from the previous observation: {moves}",
+    "weekly_return": "each calendar week's move (Monday to Sunday), from the last observation "
+    "before the week to its last: {moves}; weeks that begin before the window are left out",
+    "monthly_return": "each calendar month's move, from the last observation before the month "
+    "to its last: {moves}; months that begin before the window are left out",
     "drawdown": "value / running maximum of the window's values - 1{relative}",
     "distance_from_peak": "value at the end / highest value in the window - 1{relative}",
     "distance_from_trough": "value at the end / lowest value in the window - 1{relative}",

@@ -88,10 +88,11 @@ def _main_name(result: MeasureResult) -> str:
 def measure(deps: ToolDeps, args: MeasureArgs) -> ToolOutput:
     """Market figures: a measure of symbols over a window, aggregated, vs a benchmark or ranked.
 
-    measure: level, return, daily_return, drawdown, distance_from_peak, distance_from_trough,
-    up_streak, down_streak, beat_streak, up_days, down_days, new_highs, days_above / days_below
-    (closes strictly above / below `line`), sma_distance, volatility, mom / yoy (month / year
-    over year: CPI inflation).
+    measure: level, return, daily_return, weekly_return / monthly_return (each calendar
+    week's / month's move: its best or worst through max/min), drawdown, distance_from_peak,
+    distance_from_trough, up_streak, down_streak, beat_streak, up_days, down_days, new_highs,
+    days_above / days_below (closes strictly above / below `line`), sma_distance, volatility,
+    mom / yoy (month / year over year: CPI inflation).
     aggregate: last (at end), max/min (with the day), argmax/argmin, mean, sum, count.
     Window: start..end calendar days (the base is the last close before start) or the last N
     sessions; none: the latest move/level, or all data for extremes. A weekend or holiday snaps

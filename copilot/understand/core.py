@@ -52,6 +52,7 @@ from copilot.understand.measures import (
     near_an_extreme,
     not_market_data,
     percent_threshold,
+    periodic_asked,
     periodic_move,
 )
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
@@ -114,8 +115,12 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked = None  # "what is the P/E ratio of SPY": not a level of anything stored
     else:
         beyond = None
-    if (periodic := periodic_move(words)) is not None:
-        asked, beyond = None, periodic  # "the biggest weekly gain": no such measure
+    periodic = periodic_move(words)
+    if periodic is not None:
+        # "the worst week since October": each week's move, its lowest; a quarter or a year is
+        # no period the measures split a window into
+        asked = periodic_asked(words)
+        beyond = periodic if asked is None else None
     news = asks_news(words) and not asks_why(words)
     guess = guessed_cause(masked, question)
     if guess:  # "the PJM power auction": a name inside the cause is no market to measure
@@ -123,7 +128,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     # "is the Fed to blame for …" asks why; "how much did bonds fall on the CPI print" a figure
     proposes = guess is not None and not asks_for_a_figure(words)
     why = asks_why(words) or news or states_a_move(words) or proposes
-    each = each_period(words)
+    # "walk me through SPY's monthly performance": a call per month; "gold's biggest monthly
+    # gain" is one call, its months ranked inside it
+    each = each_period(words) if periodic is None else None
     if why and each is not None and not _A_CAUSE_ASKED.search(words):
         why = False  # "walk me through SPY's monthly performance": the months' figures
     if news:
@@ -431,10 +438,10 @@ def _beyond_the_store(words: str) -> str:
     """Why a measure named in `words` cannot be answered, and what can be asked instead."""
     if periodic_move(words):  # "the worst week", "its best month"
         return (
-            f"'{words}' is not a measure the market store computes: its moves are per session or "
-            "over a window you name, not per calendar week or month; ask for the best or worst "
-            'day ("IWM\'s worst day this year") or for a week\'s move by its dates ("IWM the '
-            'week of January 12")'
+            f"'{words}' is not a measure the market store computes: its moves are per session, "
+            "per calendar week or month, or over a window you name, not per quarter or year; "
+            'ask for the best or worst month ("IWM\'s worst month this year") or for a '
+            'quarter\'s move by its dates ("IWM in the fourth quarter of 2025")'
         )
     if re.search(STATISTICS_NOT_COMPUTED, words, re.IGNORECASE):  # "the most correlated"
         return (

@@ -337,10 +337,34 @@ _PERIODIC_MOVE = re.compile(
 
 
 def periodic_move(text: str) -> str | None:
-    """'the biggest weekly gain', 'its best month': moves per week or month, which the measure
-    tool does not compute (its moves are per session or over the whole window)."""
+    """'the biggest weekly gain', 'its best month', 'the best quarter': moves per calendar
+    period ranked among the window's periods."""
     match = _PERIODIC_MOVE.search(text)
     return match.group(0) if match is not None else None
+
+
+_LOWEST_PERIOD = re.compile(
+    r"\b(?:worst|weakest|smallest)\b|\b(?:biggest|largest)\s+(?:weekly\s+|monthly\s+)?"
+    r"(?:loss(?:es)?|drops?|declines?)\b",
+    _I,
+)
+
+
+def periodic_asked(text: str) -> Asked | None:
+    """'The Nasdaq's worst week since October', 'gold's biggest monthly gain': each calendar
+    week's (month's) move in the window, its highest or lowest; None for a quarter or a year,
+    which no measure splits a window into."""
+    said = periodic_move(text)
+    if said is None or not re.search(r"\b(?:week|month)", said, _I):
+        return None
+    period = "week" if re.search(r"\bweek", said, _I) else "month"
+    lowest = _LOWEST_PERIOD.search(said) is not None
+    return Asked(
+        f"{period}ly_return",  # type: ignore[arg-type]  # weekly_return, monthly_return
+        "min" if lowest else "max", f"{'worst' if lowest else 'best'} {period}",
+        f"each calendar {period}'s move from the last close before it; its "
+        f"{'lowest' if lowest else 'highest'} in the window",
+    )  # fmt: skip
 
 
 def not_market_data(text: str) -> str | None:

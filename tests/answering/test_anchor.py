@@ -52,6 +52,26 @@ def test_the_worst_day_asked_about_is_the_day_explained(
     assert anchor.start == anchor.end == date.fromisoformat(rows[worst][0])
 
 
+def test_the_worst_week_asked_about_is_the_week_explained(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    """'Why did silver have its worst week of the year in January?': that calendar week, from
+    its first session to its last (by hand: weeks Monday to Sunday, each from the close before
+    it; January's first week has its base, 2025-12-31, at the window's base)."""
+    rows = _rows(shared_data, "SLV", "2026-01-31")
+    weeks: dict[tuple[int, int], list[int]] = {}
+    for i, (day, _) in enumerate(rows):
+        if day >= "2026-01-01":
+            weeks.setdefault(date.fromisoformat(day).isocalendar()[:2], []).append(i)
+    worst = min(weeks.values(), key=lambda w: rows[w[-1]][1] / rows[w[0] - 1][1])
+    args = MeasureArgs(symbols=["SLV"], measure="weekly_return", aggregate="min",
+                       start=date(2026, 1, 1), end=date(2026, 1, 31))  # fmt: skip
+    anchor = anchored_move(_at(shared_deps, date(2026, 2, 1)), args, "SLV")
+    assert anchor is not None and anchor.direction == "down"
+    assert (anchor.start.isoformat(), anchor.end.isoformat()) == (
+        rows[worst[0]][0], rows[worst[-1]][0])  # fmt: skip
+
+
 def test_the_deepest_drawdown_runs_from_its_peak_to_its_trough(
     shared_data: Path, shared_deps: ToolDeps
 ) -> None:

@@ -45,8 +45,7 @@ def test_a_days_extreme_binds_its_own_day(text: str, status: str) -> None:
 
 
 def test_a_best_week_is_no_best_day() -> None:
-    """'XLE's best week this year was +3.15%': no measure ranks weeks; the best day's +3.15%
-    does not bear it out."""
+    """'XLE's best week this year was +3.15%': the best day's +3.15% does not bear it out."""
     ledger = SourceLedger()
     ledger.register(_data("measure", ["XLE"], "XLE: best day +3.15% on 2026-01-08.",
         [Fact(subject="XLE", measure="max_daily_return", value=3.15, unit="%",
@@ -112,3 +111,24 @@ def test_closes_past_a_line_in_n_sessions_are_a_count() -> None:
                      f"GLD: {count} sessions closed above 450 in January [1]."):  # fmt: skip
             _, verification = verify_answer(text, ledger, as_of=AS_OF)
             assert [n.status for n in verification.numbers if n.text == count] == [status], text
+
+
+def test_a_week_s_move_binds_its_own_week() -> None:
+    """The weekly measure's worst week (by hand: QQQ -3.09% from the 2025-11-14 close to the
+    2025-11-21 close, searched from 2025-10-01): said as the worst week, or as a fall in that
+    week, it holds; another week's dates or another size do not."""
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["QQQ"],
+        "QQQ: worst week since 2025-10-01 -3.09% (the week ending 2025-11-21, from the "
+        "2025-11-14 close 608.86 to the 2025-11-21 close 590.07); 2025-10-01 to 2026-01-23.",
+        [Fact(subject="QQQ", measure="min_weekly_return", value=-3.086, unit="%",
+              start=D(2025, 10, 1), end=AS_OF, base=D(2025, 11, 14), on=D(2025, 11, 21),
+              shown="-3.09%")]))  # fmt: skip
+    for text, status in (
+        ("The Nasdaq's worst week since October was -3.09% [1].", "verified"),
+        ("QQQ fell 3.09% in the week ending November 21 [1].", "verified"),
+        ("QQQ fell 3.09% in the week ending December 19 [1].", "contradicted"),
+        ("The Nasdaq's worst week since October was -4.20% [1].", "contradicted"),
+    ):
+        _, verification = verify_answer(text, ledger, as_of=AS_OF)
+        assert [n.status for n in verification.numbers if n.unit == "%"] == [status], text

@@ -32,9 +32,18 @@ def _ranking(moves: list[tuple[str, float]], size: int) -> SourceLedger:
         f"#{place} {symbol}: return {value:+.2f}%" for place, (symbol, value) in enumerate(moves, 1)
     )
     ledger = SourceLedger()
-    ledger.register(DataSource(tool="measure", metric="return", symbols=[s for s, _ in moves],
-                               text=text, facts=facts, start=D(2026, 1, 2), end=D(2026, 1, 30)))
-    return ledger  # fmt: skip
+    ledger.register(
+        DataSource(
+            tool="measure",
+            metric="return",
+            symbols=[s for s, _ in moves],
+            text=text,
+            facts=facts,
+            start=D(2026, 1, 2),
+            end=D(2026, 1, 30),
+        )
+    )
+    return ledger
 
 
 def _statuses(text: str, ledger: SourceLedger) -> list[tuple[str, str]]:

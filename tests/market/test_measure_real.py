@@ -7,6 +7,7 @@ import csv
 import math
 import statistics
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -485,3 +486,57 @@ def test_lowest_close_its_day_and_a_down_streak(deps: ToolDeps, data: Path) -> N
         down += 1
     _, streak, _ = measure(deps, symbols=["SPY"], measure="down_streak", end=low[0])
     assert streak["rows"][0]["value"] == down
+
+
+def _period_moves(rows: Rows, key: Any, start: str, end: str) -> list[tuple[float, str, str]]:
+    """(move %, base day, end day) of each calendar period (`key` of a day) whose base close —
+    the last close of the period before — is on or after the window's base, by hand."""
+    base_day = [d for d, _ in rows if d < start][-1]
+    periods: dict[Any, list[tuple[str, float]]] = {}
+    for day, close in rows:
+        if day <= end:
+            periods.setdefault(key(date.fromisoformat(day)), []).append((day, close))
+    keys = sorted(periods)
+    return [(pct(periods[a][-1][1], periods[b][-1][1]), periods[a][-1][0], periods[b][-1][0])
+            for a, b in pairwise(keys)
+            if periods[a][-1][0] >= base_day and periods[b][-1][0] >= start]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("measure_name", "key", "aggregate", "word"),
+    [("weekly_return", lambda d: d.isocalendar()[:2], "min", "worst week"),
+     ("weekly_return", lambda d: d.isocalendar()[:2], "max", "best week"),
+     ("monthly_return", lambda d: (d.year, d.month), "max", "best month")],
+)  # fmt: skip
+def test_a_week_s_or_a_month_s_move_ranked_among_the_window_s(
+    deps: ToolDeps, data: Path, measure_name: str, key: Any, aggregate: str, word: str
+) -> None:
+    """'The Nasdaq's worst week since October': each calendar week's move (Monday to Sunday)
+    from the last close before it; the week the window starts inside (Sep 29 - Oct 3) is not
+    the window's."""
+    moves = _period_moves(visible(price(data, "QQQ")), key, "2025-10-01", AS_OF.isoformat())
+    pick = min(moves) if aggregate == "min" else max(moves)
+    value, base_day, end_day = pick
+    out, result, facts = measure(deps, symbols=["QQQ"], measure=measure_name,
+                                 aggregate=aggregate, start="2025-10-01")  # fmt: skip
+    row = result["rows"][0]
+    assert row["value"] == pytest.approx(value, abs=1e-9)
+    assert (row["on"], row["ref_date"]) == (end_day, base_day)
+    period = fact(facts, "QQQ", f"{aggregate}_{measure_name}")
+    assert (period.base, period.on) == (date.fromisoformat(base_day), date.fromisoformat(end_day))
+    assert (
+        f"QQQ: {word} since 2025-10-01 {value:+.2f}% (the {word.split()[1]} ending {end_day}"
+        in out.text
+    )
+
+
+def test_a_week_the_window_starts_inside_is_left_out(deps: ToolDeps, data: Path) -> None:
+    """From Wednesday 2025-10-01: the week of September 29 began before the window, so the
+    first week measured ends on 2025-10-10 (its base, 2025-10-03, inside the window's days)."""
+    moves = _period_moves(visible(price(data, "QQQ")), lambda d: d.isocalendar()[:2],
+                          "2025-10-01", "2025-10-17")  # fmt: skip
+    assert [end for _, _, end in moves] == ["2025-10-10", "2025-10-17"]
+    _, result, _ = measure(deps, symbols=["QQQ"], measure="weekly_return", aggregate="min",
+                           start="2025-10-01", end="2025-10-17")  # fmt: skip
+    assert result["rows"][0]["on"] in ("2025-10-10", "2025-10-17")
+    assert result["rows"][0]["value"] == pytest.approx(min(moves)[0], abs=1e-9)

@@ -939,11 +939,33 @@ def test_an_event_dated_loosely_is_left_open(catalog: Catalog) -> None:
     assert got.open_slots == ["window"] and got.calls == []
 
 
-def test_moves_per_week_are_not_a_measure(catalog: Catalog) -> None:
-    got = understand("What was the biggest weekly gain for SMH this year?", A, catalog)
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate", "start"),
+    [
+        # each calendar week's (month's) move, its highest or lowest (had been refused)
+        ("What was the biggest weekly gain for SMH this year?", "weekly_return", "max",
+         D(2026, 1, 1)),
+        ("what was the nasdaq's worst week since october?", "weekly_return", "min",
+         D(2025, 10, 1)),
+        ("biggest weekly loss for silver this year?", "weekly_return", "min", D(2026, 1, 1)),
+        # one call, its months ranked inside it (not a call per month)
+        ("what was gold's biggest monthly gain in 2025?", "monthly_return", "max",
+         D(2025, 1, 1)),
+    ],
+)  # fmt: skip
+def test_moves_per_week_or_month_are_ranked_among_the_window_s(
+    question: str, measure: str, aggregate: str, start: date, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    (call,) = got.calls
+    assert (call.measure, call.aggregate, call.start) == (measure, aggregate, start), got.trace
+
+
+def test_moves_per_quarter_are_not_a_measure(catalog: Catalog) -> None:
+    got = understand("What was the best quarter for SMH last year?", A, catalog)
     assert got.intent is None and got.calls == [] and got.open_slots == []
     (problem,) = got.problems
-    assert "not per calendar week or month; ask for the best or worst day" in problem
+    assert "not per quarter or year; ask for the best or worst month" in problem
     # Asked why, the move is still measured and explained.
     why = understand("why did SMH have its best week of the year in January?", A, catalog)
     assert why.problems == [] and why.why
