@@ -150,8 +150,11 @@ class LineAsked:
 def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
     """What of `record`'s ranking `question` asks to see."""
     against, better = benchmark_asked(record, question)
-    focus = None if against else ranked_focus(record, question)  # the benchmark is no focus
-    return LineAsked(focus, places_asked(question), both_ends(question), way_asked(question),
+    way = way_asked(question)
+    # Neither a benchmark nor a set named by a fund's alias ("how many commodities fell":
+    # DBC's) is the one instrument asked about.
+    focus = None if against or way else ranked_focus(record, question)
+    return LineAsked(focus, places_asked(question), both_ends(question), way,
                      how_many_moved(question), against, better)  # fmt: skip
 
 
@@ -214,10 +217,13 @@ def _beside(entries: list[str], head: str, benchmark: str, better: bool) -> list
 
 # "which sectors beat the S&P", "outpaced SPY", "lagged the market": a benchmark named after a
 # word of comparison; the side asked is the better or the worse one.
+_RISEN = r"(?:up|rose|risen|gained|climbed|rallied|higher)"
+_FALLEN = r"(?:down|fell|fallen|dropped|lost|declined|slid|lower)"
 _AGAINST = re.compile(
     r"\b(?:(?P<better>beat(?:s|ing)?|outperform\w*|outpac\w*|outdid|outdo\w*|topp(?:ed|ing)|"
-    r"ahead\s+of|better\s+than)|(?P<worse>lag\w*|trail\w*|underperform\w*|behind|worse\s+than))"
-    r"\s+(?P<named>.{1,40})",
+    rf"ahead\s+of|better\s+than|{_RISEN}\s+more\s+than|{_FALLEN}\s+less\s+than)|"
+    r"(?P<worse>lag\w*|trail\w*|underperform\w*|behind|worse\s+than|"
+    rf"{_FALLEN}\s+more\s+than|{_RISEN}\s+less\s+than))\s+(?P<named>.{{1,40}})",
     re.IGNORECASE,
 )
 

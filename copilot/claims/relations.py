@@ -171,6 +171,8 @@ def derive(claim: Claim, pool: list[Statement]) -> tuple[Statement, str] | None:
     be over the window the claim writes, if it writes one."""
     from copilot.claims.check import window_match
 
+    if claim.sign_conflict:  # "fell … +4.20%": no value a source can have, derived or not
+        return None
     pool = [s for s in pool if window_match(claim, s)]
     for relation in (_difference, _yield_bp, _level_ratio):
         found = relation(claim, pool)

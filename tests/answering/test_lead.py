@@ -361,6 +361,8 @@ def test_how_many_of_a_set_moved_is_counted_and_listed_by_code(
 @pytest.mark.parametrize(("question", "better"), [
     ("so far this month, which sectors are beating the s&p?", True),
     ("which sectors lagged the market in january?", False),
+    ("which sectors are up more than the s&p this year?", True),
+    ("which sectors rose less than the market in january?", False),
 ])  # fmt: skip
 def test_which_of_a_set_beat_a_benchmark_leads_with_that_side_of_it(
     shared_deps: ToolDeps, shared_data: Path, question: str, better: bool
@@ -376,3 +378,20 @@ def test_which_of_a_set_beat_a_benchmark_leads_with_that_side_of_it(
     assert {s for s, _ in shown[:-1]} == side
     assert shown[-1] == ("SPY", f"{moves['SPY']:+.2f}")
     assert all(value == f"{moves[s]:+.2f}" for s, value in shown)
+
+
+def test_a_set_named_by_a_fund_s_alias_is_no_one_instrument_asked_about(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'How many commodities fell in January?': "commodities" is also DBC's name, and DBC's
+    line alone had led (found in the app); the count leads, with the entry nearest to falling
+    when none fell."""
+    funds = ["GLD", "SLV", "PPLT", "CPER", "DBC"]
+    moves = {s: _change(shared_data, s, "2025-12-31", "2026-01-30") for s in funds}
+    fell = [s for s in funds if moves[s] < 0]
+    lowest = min(funds, key=lambda s: moves[s])
+    llm = ScriptedLLM(["Commodities were mixed [1]."] * 3)
+    text = Copilot(shared_deps, llm).ask("how many commodities fell in january?",
+                                         as_of=date(2026, 1, 30)).text  # fmt: skip
+    assert text.startswith(f"Ranked lowest first, {len(fell)} of the 5 fell: ")
+    assert f"#1 {lowest}: return {moves[lowest]:+.2f}%" in text.split("\n\n")[0]

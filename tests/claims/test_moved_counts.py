@@ -87,3 +87,24 @@ def test_only_a_count_is_no_claim_that_one_alone_fell() -> None:
     _, verification = verify_answer("Only 2 funds are in the red: XLK and XLF [1].",
                                     _ranking(MOVES, 4), AS_OF)  # fmt: skip
     assert [r for r in verification.reasons if r.kind == "verdict"] == []
+
+
+def test_a_rise_written_as_a_fall_is_not_derived_from_the_levels() -> None:
+    """ "XLK fell … +0.60%" states no value a source can have: it was shown ≈, derived as the
+    ratio of the two cited closes (found in the app: "CPER fell in January with a return of
+    +4.20%"). By hand: XLK +0.60% from the close 143.11 to 143.97."""
+    ledger = SourceLedger()
+    ledger.register(DataSource(
+        tool="measure", metric="return", symbols=["XLK"], start=D(2026, 1, 2), end=AS_OF,
+        text="XLK: return +0.60% over 20 sessions, from the 2025-12-31 close 143.11 to the "
+        "2026-01-30 close 143.97.",
+        facts=[Fact(subject="XLK", measure="return", value=0.601, unit="%", start=D(2026, 1, 2),
+                    end=AS_OF, base=D(2025, 12, 31), shown="+0.60%"),
+               Fact(subject="XLK", measure="level", value=143.11, unit="$", end=D(2025, 12, 31),
+                    shown="143.11"),
+               Fact(subject="XLK", measure="level", value=143.97, unit="$", end=AS_OF,
+                    shown="143.97")]))  # fmt: skip
+    assert _statuses("XLK fell in January with a return of +0.60% [1].", ledger) == [
+        ("+0.60%", "contradicted")]  # fmt: skip
+    assert _statuses("XLK rose in January with a return of +0.60% [1].", ledger) == [
+        ("+0.60%", "verified")]  # fmt: skip
