@@ -252,7 +252,10 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
     "IBB": ("biotech stocks", "biotechnology"),
     "ITA": ("aerospace and defense", "defense names"),
     "IYT": ("transportation stocks", "transport stocks", "trucking stocks", "truckers",
-            "railroad stocks", "railroads", "rail stocks", "freight stocks"),
+            "railroad stocks", "railroads", "rail stocks", "freight stocks",
+            # the index the fund tracks, by its own name (its "Dow" named no Dow fund)
+            "dow transports", "dow jones transports", "dow transportation average",
+            "dow jones transportation average", "dow transportation index"),
     "KRE": ("regional bank stocks", "regional lenders"),
     "XHB": ("homebuilder stocks", "home builders", "housing stocks"),
     "XRT": ("retail sector",),

@@ -125,10 +125,20 @@ def guessed_cause(masked: str, question: str) -> str | None:
     for pattern in _GUESS:
         for match in pattern.finditer(masked):
             start, end = match.span("g")
+            if _markets_alone(masked[start:end]):
+                continue  # "did stocks and bonds move in opposite directions": no cause
             guess = _trimmed(question[start:end])
             if guess and _is_a_cause(guess):
                 return guess
     return _asked_after_a_move(masked, question)
+
+
+def _markets_alone(masked: str) -> bool:
+    """Whether a phrase holds nothing but two or more of the question's names (blanked "·")
+    and the words that join them ("gold and silver", "the S&P, tech or bonds"); one name
+    alone may be the cause put to the test ("did nvidia drag down chip stocks")."""
+    rest = re.sub(r"[·\s,&/]+|\b(?:and|or|the|both|either)\b", "", masked, flags=_I)
+    return len(re.findall(r"·+", masked)) >= 2 and not rest
 
 
 def asks_for_a_figure(text: str) -> bool:

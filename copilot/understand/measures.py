@@ -63,7 +63,10 @@ _BEAT = re.compile(
 _STREAK = re.compile(
     r"\b(?:in\s+a\s+row|straight\s+(?:days|sessions|gains|losses|declines)|consecutive|"
     r"streaks?|run\s+of|(?:days|sessions|trading\s+days)\s+(?:straight|running|on\s+end)|"
-    r"in\s+succession|successive|without\s+a\s+break)\b",
+    r"in\s+succession|successive|without\s+a\s+break|"
+    # "the longest stretch of gains", "a losing stretch"
+    r"stretch(?:es)?\s+of\s+(?:gains|losses|declines|up\s+days|down\s+days|higher\s+closes|"
+    r"lower\s+closes)|(?:winning|losing)\s+stretch(?:es)?)\b",
     _I,
 )
 _DOWNWARD = re.compile(
@@ -331,7 +334,10 @@ _NOT_MARKET_DATA = re.compile(
 _PERIODIC_MOVE = re.compile(
     r"\b(?:best|worst|biggest|largest|smallest|strongest|weakest)\s+(?:weekly|monthly|quarterly|"
     r"yearly|annual)\s+(?:gains?|loss(?:es)?|returns?|moves?|changes?|drops?|declines?|"
-    r"performance)\b|\b(?:best|worst|biggest)\s+(?:week|month|quarter)\b",
+    r"performance)\b|\b(?:best|worst|biggest)\s+(?:week|month|quarter)\b|"
+    # "which week in January was the worst for tech", "what month was gold's best"
+    r"\b(?:which|what)\s+(?:week|month|quarter)\b[^?.!]{0,40}?\b(?:was|were|is|has\s+been)\s+"
+    r"(?:[\w·]+'s\s+|its\s+|their\s+|the\s+)?(?:best|worst|strongest|weakest)\b",
     _I,
 )
 

@@ -2552,3 +2552,42 @@ def test_a_market_against_where_it_started_or_ended_a_period(
     (call,) = got.calls
     assert (call.measure, call.start, call.end, got.direction) == (
         "return", start, None, direction), got.trace  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "guess"),
+    [
+        # two markets joined are no cause put to the test (the question had been read as why,
+        # with "stocks and bonds" searched for in the news)
+        ("did stocks and bonds move in opposite directions on january 20?", ["SPY", "AGG"],
+         None),
+        ("did gold and silver move together in january?", ["GLD", "SLV"], None),
+        # one name beside the market moved stays the cause asked about
+        ("did nvidia drag down chip stocks on january 20?", ["SMH"], "nvidia"),
+        # the Dow transports are IYT, and no Dow fund is asked about
+        ("how did the dow transports do last week?", ["IYT"], None),
+    ],
+)  # fmt: skip
+def test_markets_joined_are_no_guess_and_the_dow_transports(
+    question: str, symbols: list[str], guess: str | None, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.guess == guess and got.unknown == [], got.trace
+    assert got.why == (guess is not None), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        ("what's the longest stretch of gains for the s&p this year?", "up_streak", "max"),
+        ("is silver on a losing stretch?", "down_streak", "last"),
+        ("which week in january was the worst for tech?", "weekly_return", "min"),
+        ("what month was gold's best in 2025?", "monthly_return", "max"),
+    ],
+)
+def test_stretches_and_which_period_was_best(
+    question: str, measure: str, aggregate: str, catalog: Catalog
+) -> None:
+    (call,) = understand(question, D(2026, 1, 30), catalog).calls
+    assert (call.measure, call.aggregate) == (measure, aggregate)
