@@ -90,7 +90,8 @@ def corrections(
         # crossed: each answered from its own measure, else the move's direction. Over a
         # window the model chose for an undated event, none is answered yes or no.
         for answer in (_correction_answered, _place_answered, _versus_answered,
-                       _threshold_answered, _record_answered, _judged_answered):  # fmt: skip
+                       _threshold_answered, _record_answered, _judged_answered,
+                       _together_answered):  # fmt: skip
             answered = None if settled.undated else answer(question, settled, ledger, as_of)
             if answered is not None:
                 return answered
@@ -325,6 +326,43 @@ def _versus_answered(
     if checked is None:
         return None
     return _answer_line("Yes" if (mine.value > theirs.value) == ahead else "No", head, checked)
+
+
+# "did stocks and bonds move in opposite directions?", "did gold and silver move together?":
+# whether two markets' moves went the same way (asked of the opposite way, or of the same)
+_OPPOSITE = re.compile(
+    r"\b(?:opposite\s+(?:directions?|ways?)|(?:diverg\w*|decoupl\w*)|different\s+directions?)\b",
+    re.IGNORECASE,
+)
+_TOGETHER = re.compile(
+    r"\b(?:together|in\s+(?:tandem|lockstep|sync)|the\s+same\s+(?:direction|way))\b", re.IGNORECASE
+)
+
+
+def _together_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Did stocks and bonds move in opposite directions on January 20?' answered in code's
+    words from the two measured moves: "No: SPY fell 2.04% [1] from 2026-01-16 to 2026-01-20;
+    AGG fell 0.38% [1] …". None unless two instruments were measured over one window each and
+    the question asks whether they went the same way or opposite ways."""
+    opposite = _OPPOSITE.search(question) is not None
+    if opposite == (_TOGETHER.search(question) is not None) or len(settled.instruments) != 2:
+        return None
+    symbols = [i.symbol for i in settled.instruments]
+    moves = _moves_of(_data_facts(ledger, set(symbols)))
+    if any(len(moves.get(s, [])) != 1 for s in symbols):
+        return None  # not measured, or over two windows
+    (first, n), (second, m) = moves[symbols[0]][0], moves[symbols[1]][0]
+    said = [_stated(first, "move", n), _stated(second, "move", m)]
+    if not first.value or not second.value or None in said:
+        return None  # a flat market went neither way
+    head = "; ".join(s for s in said if s)
+    checked = _checked(head, ledger, as_of)
+    if checked is None:
+        return None
+    apart = (first.value > 0) != (second.value > 0)
+    return _answer_line("Yes" if apart == opposite else "No", head, checked)
 
 
 def _judged_answered(

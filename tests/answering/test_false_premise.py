@@ -698,3 +698,26 @@ def test_a_market_against_where_it_started_or_ended_a_period_is_answered_yes_or_
     assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(
         f"{yes}: {symbol} {way} {abs(since):.2f}% [n] from 2025-12-31 to 2026-01-22.\n\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "pair", "opposite"),
+    [("did stocks and bonds move in opposite directions on january 20?", ("SPY", "AGG"), True),
+     ("did gold and silver move together in january?", ("GLD", "SLV"), False)],
+)  # fmt: skip
+def test_whether_two_markets_went_the_same_way_is_answered_from_both_moves(
+    shared_deps: ToolDeps, shared_data: Path, question: str, pair: tuple[str, str],
+    opposite: bool,
+) -> None:  # fmt: skip
+    # The question had been read as a why with "stocks and bonds" as the cause to test.
+    base, end = ("2026-01-16", "2026-01-20") if "20" in question else ("2025-12-31", "2026-01-22")
+    moves = []
+    for symbol in pair:
+        rows = raw_closes(shared_data / "market" / "prices", symbol)
+        moves.append((close_on(rows, end) / close_on(rows, base) - 1) * 100)
+    apart = (moves[0] > 0) != (moves[1] > 0)
+    words = [f"{s} {'rose' if m > 0 else 'fell'} {abs(m):.2f}% [n] from {base} to {end}"
+             for s, m in zip(pair, moves, strict=True)]  # fmt: skip
+    answer, _ = ask(shared_deps, question, ["They moved [1]."])
+    yes = "Yes" if apart == opposite else "No"
+    assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(f"{yes}: {'; '.join(words)}.\n\n")
