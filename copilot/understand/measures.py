@@ -489,8 +489,9 @@ def _new_highs(text: str) -> Asked | None:
     if match is None:
         return None
     said = match.group(0).lower()
-    if said.startswith(("at ", "to ", "a ")):  # "a record" alone: asked yes or no
-        return _NEW_HIGH_ASKED if _YES_OR_NO.match(text) else None
+    if said.startswith(("at ", "to ", "a ")):  # "a record" alone: asked yes or no, or counted
+        counted = _HOW_MANY.search(text) is not None  # "how many times did SPY close at a record"
+        return _NEW_HIGH_ASKED if _YES_OR_NO.match(text) or counted else None
     counted = said.startswith(("new", "fresh")) or said.endswith("s")
     if not counted and not _SET_HIGH.search(text[: match.start()]):
         return None

@@ -353,6 +353,9 @@ def test_periods_code_cannot_date_are_left_open(
     [
         ("what's the all-time high for SPY", "level", "max", "none"),
         ("Did SPY hit a record high this year?", "new_highs", "count", "none"),
+        # a record counted (was the move: "a record" alone was read only as yes or no)
+        ("how many times did spy close at a record in december?", "new_highs", "count", "none"),
+        ("how often did gold finish at a record in january?", "new_highs", "count", "none"),
         ("What's the 52-week high for QQQ?", "level", "max", "none"),
         ("Did XLK or XLF do better in 2025?", "return", "last", "desc"),
         ("Was XLK or XLF worse in January?", "return", "last", "asc"),
