@@ -314,18 +314,29 @@ def _versus_answered(
         return None
     versus = intent.versus
     subject = next((i.symbol for i in settled.instruments if i.symbol != versus), None)
-    moves = _moves_of(_data_facts(ledger, {subject, versus}))
-    if subject is None or any(len(moves.get(s, [])) != 1 for s in (subject, versus)):
-        return None  # not measured, or over two windows
-    (mine, n), (theirs, m) = moves[subject][0], moves[versus][0]
-    said = [_stated(mine, "move", n), _stated(theirs, "move", m)]
-    if mine.value == theirs.value or None in said:
+    both = _both_moves(subject, versus, ledger, as_of) if subject is not None else None
+    if both is None or both[0].value == both[1].value:
         return None
-    head = "; ".join(s for s in said if s)
-    checked = _checked(head, ledger, as_of)
-    if checked is None:
-        return None
+    mine, theirs, head, checked = both
     return _answer_line("Yes" if (mine.value > theirs.value) == ahead else "No", head, checked)
+
+
+def _both_moves(
+    first: str, second: str, ledger: SourceLedger, as_of: date | None
+) -> tuple[Fact, Fact, str, Verification] | None:
+    """The measured moves of two instruments (one window each) and code's line stating both,
+    with its checks; None when either was not measured, was measured over two windows, or the
+    line does not check out."""
+    moves = _moves_of(_data_facts(ledger, {first, second}))
+    if any(len(moves.get(s, [])) != 1 for s in (first, second)):
+        return None
+    (mine, n), (theirs, m) = moves[first][0], moves[second][0]
+    said = [_stated(mine, "move", n), _stated(theirs, "move", m)]
+    if said[0] is None or said[1] is None:
+        return None
+    head = f"{said[0]}; {said[1]}"
+    checked = _checked(head, ledger, as_of)
+    return None if checked is None else (mine, theirs, head, checked)
 
 
 # "did stocks and bonds move in opposite directions?", "did gold and silver move together?":
@@ -349,19 +360,12 @@ def _together_answered(
     opposite = _OPPOSITE.search(question) is not None
     if opposite == (_TOGETHER.search(question) is not None) or len(settled.instruments) != 2:
         return None
-    symbols = [i.symbol for i in settled.instruments]
-    moves = _moves_of(_data_facts(ledger, set(symbols)))
-    if any(len(moves.get(s, [])) != 1 for s in symbols):
-        return None  # not measured, or over two windows
-    (first, n), (second, m) = moves[symbols[0]][0], moves[symbols[1]][0]
-    said = [_stated(first, "move", n), _stated(second, "move", m)]
-    if not first.value or not second.value or None in said:
+    first, second = (i.symbol for i in settled.instruments)
+    both = _both_moves(first, second, ledger, as_of)
+    if both is None or not both[0].value or not both[1].value:
         return None  # a flat market went neither way
-    head = "; ".join(s for s in said if s)
-    checked = _checked(head, ledger, as_of)
-    if checked is None:
-        return None
-    apart = (first.value > 0) != (second.value > 0)
+    mine, theirs, head, checked = both
+    apart = (mine.value > 0) != (theirs.value > 0)
     return _answer_line("Yes" if apart == opposite else "No", head, checked)
 
 
