@@ -85,8 +85,12 @@ def both_ends(question: str) -> bool:
 # set that moved that way is asked for, not the first alone (no count named); "how many sectors
 # are in the red?" asks how many did, and which.
 _WHICH_ONES = re.compile(
-    r"\b(?:which|what|how\s+many)\s+(?:[\w-]+\s+)?(?:sectors|funds|etfs|ones|markets|assets|"
-    r"commodities|indexes|indices|industries|groups)\b",
+    r"\b(?:which|what|how\s+many|what\s+(?:share|percentage|proportion|fraction|part)\s+of)\s+"
+    r"(?:[\w-]+\s+)?(?:sectors|funds|etfs|ones|markets|assets|commodities|indexes|indices|"
+    r"industries|groups)\b|"
+    # "did any commodity fall on January 21?": whether one did, so how many did, and which
+    r"\bany\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:sectors?|funds?|etfs?|commodit(?:y|ies)|"
+    r"metals?|markets?|assets?)\b",
     re.IGNORECASE,
 )
 
@@ -99,11 +103,15 @@ _A_PLACE = re.compile(
 )
 
 
-_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+_HOW_MANY = re.compile(
+    r"\bhow\s+many\b|\bwhat\s+(?:share|percentage|proportion|fraction|part)\s+of\b|\bany\b",
+    re.IGNORECASE,
+)
 
 
 def how_many_moved(question: str) -> bool:
-    """Whether the question asks how many of a set moved one way ("how many sectors fell?")."""
+    """Whether the question asks how many of a set moved one way ("how many sectors fell?",
+    "what share of sectors rose?", "did any commodity fall?")."""
     return _HOW_MANY.search(question) is not None and way_asked(question) is not None
 
 
@@ -145,6 +153,7 @@ class LineAsked:
     counted: bool = False  # how many did, too ("how many sectors fell")
     against: str | None = None  # every entry on the asked side of this one ("which sectors
     better: bool = True  # beat the S&P": better; "lagged the S&P": worse)
+    beyond: float | None = None  # with `way`, a size passed: "up more than 10%"
 
 
 def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
@@ -155,7 +164,7 @@ def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
     # DBC's) is the one instrument asked about.
     focus = None if against or way else ranked_focus(record, question)
     return LineAsked(focus, places_asked(question), both_ends(question), way,
-                     how_many_moved(question), against, better)  # fmt: skip
+                     how_many_moved(question), against, better, size_passed(question))  # fmt: skip
 
 
 def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
@@ -183,6 +192,9 @@ def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
         return f"{head}: " + _joined(entries)
     if asked.against is not None and (side := _beside(entries, head, asked.against, asked.better)):
         return f"{head}: " + _joined(side)
+    if way is not None and asked.beyond is not None:  # "any ETF up more than 10%?"
+        past = [e for e in entries if _past(e, way, asked.beyond)]
+        return f"{head}: " + _joined(past or entries[:1])
     moved = [e for e in entries if way is not None and _way_of(e) == way]
     if asked.counted and way is not None and len(entries) > 1:
         told = f"{len(moved)} of the {len(entries)} {'rose' if way == 'up' else 'fell'}"
@@ -196,6 +208,31 @@ def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
     if asked.both or len(top) > 1:
         return f"{head}: " + _joined(list(dict.fromkeys([*top, *bottom])))
     return first
+
+
+# "up more than 10%", "down over 2 percent", "gained at least 5%": a size the move passed
+_SIZE_PASSED = re.compile(
+    r"\b(?:more|over|greater|bigger|at\s+least)\s+(?:than\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent)",
+    re.IGNORECASE,
+)
+
+
+def size_passed(question: str) -> float | None:
+    """The size in % a move asked about passed ("any ETF up more than 10%?" → 10.0)."""
+    found = _SIZE_PASSED.search(question)
+    return None if found is None else float(found.group(1))
+
+
+_MAIN_VALUE = re.compile(r":\s*[^\d+−-]*?([+−-]?\d+(?:\.\d+)?)")
+
+
+def _past(entry: str, way: str, size: float) -> bool:
+    """Whether a ranking entry's main figure, as shown, moved `way` by more than `size`."""
+    found = _MAIN_VALUE.search(entry)
+    if found is None:
+        return False
+    value = float(found.group(1).replace("−", "-"))
+    return value > size if way == "up" else value < -size
 
 
 def _joined(entries: list[str]) -> str:

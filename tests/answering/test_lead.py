@@ -395,3 +395,33 @@ def test_a_set_named_by_a_fund_s_alias_is_no_one_instrument_asked_about(
                                          as_of=date(2026, 1, 30)).text  # fmt: skip
     assert text.startswith(f"Ranked lowest first, {len(fell)} of the 5 fell: ")
     assert f"#1 {lowest}: return {moves[lowest]:+.2f}%" in text.split("\n\n")[0]
+
+
+COMMODITIES = ["GLD", "SLV", "PPLT", "CPER", "DBC"]
+
+
+def test_whether_any_of_a_set_moved_is_counted_and_listed(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Did any commodity fall on January 21?': how many did, and which (had named no
+    market: "any commodity" was no set)."""
+    moves = {s: _change(shared_data, s, "2026-01-20", "2026-01-21") for s in COMMODITIES}
+    fell = sorted((s for s in COMMODITIES if moves[s] < 0), key=lambda s: moves[s])
+    llm = ScriptedLLM(["Commodities were mixed [1]."] * 3)
+    lead = Copilot(shared_deps, llm).ask("did any commodity fall on january 21?",
+                                         as_of=date(2026, 1, 30)).text.split("\n\n")[0]  # fmt: skip
+    assert lead.startswith(f"Ranked lowest first, {len(fell)} of the 5 fell: ")
+    assert re.findall(r"#\d+ (\w+):", lead) == fell
+
+
+def test_a_size_passed_lists_the_entries_past_it(shared_deps: ToolDeps, shared_data: Path) -> None:
+    """'Any ETF up more than 10% this month?': those up more than 10% (had listed every fund
+    that rose, 26 of them)."""
+    funds = sorted(p.stem for p in (shared_data / "market" / "prices").glob("*.csv"))
+    moves = {s: _change(shared_data, s, "2025-12-31", "2026-01-30") for s in funds}
+    past = sorted((s for s in funds if moves[s] > 10), key=lambda s: -moves[s])
+    assert 0 < len(past) < len([s for s in funds if moves[s] > 0])
+    llm = ScriptedLLM(["A few did [1]."] * 3)
+    lead = Copilot(shared_deps, llm).ask("any etf up more than 10% this month?",
+                                         as_of=date(2026, 1, 30)).text.split("\n\n")[0]  # fmt: skip
+    assert re.findall(r"#\d+ (\w+):", lead) == past

@@ -2474,6 +2474,8 @@ FUNDS = sorted(["AGG", "CPER", "DBC", "GLD", "HYG", "IBB", "IEF", "ITA", "IWM", 
         # "asset" names every stored fund, as "fund" does (was SPY alone, from "stocks")
         ("which assets held up best on january 20?", FUNDS, "desc"),
         ("which asset class did best in january?", FUNDS, "desc"),
+        # "any" of a set: whether one did (had named no market)
+        ("did any commodity fall on january 21?", ["CPER", "DBC", "GLD", "PPLT", "SLV"], "asc"),
     ],
 )
 def test_how_many_of_a_set_moved_and_assets_as_a_set(
