@@ -20,6 +20,7 @@ from datetime import date
 from copilot.answer import NumberCheck, ToolCallRecord, Verification
 from copilot.answering.prune import prune_unsupported
 from copilot.claims.cause_judge import CauseJudge
+from copilot.claims.numbers import find_dates
 from copilot.counts import COUNT, NOT_A_SPAN, count_value
 from copilot.facts import Fact
 from copilot.market.symbols import lookup
@@ -335,6 +336,26 @@ def states(numbers: Iterable[NumberCheck], fact: Fact) -> bool:
                and abs(abs(n.value) - abs(fact.value)) <= tolerance for n in numbers)  # fmt: skip
 
 
+# A best or worst day, week or month: its day is the answer as much as its size.
+_EXTREME_PERIODS = re.compile(r"^(?:max|min)_(?:daily|weekly|monthly)_return$")
+
+
+def dated(text: str, fact: Fact) -> bool:
+    """Whether `text` says when an extreme day, week or month was ("Long bonds' worst month
+    last year was -3.57%" said neither; found in the app): its day, or a monthly extreme's
+    month by name. True for every other figure."""
+    if fact.on is None or _EXTREME_PERIODS.match(fact.measure) is None:
+        return True
+    if any(found.day == fact.on or found.month_day == (fact.on.month, fact.on.day)
+           for found in find_dates(text)):  # fmt: skip
+        return True
+    month = fact.on.strftime("%B")
+    return (
+        fact.measure.endswith("monthly_return")
+        and re.search(rf"\b{month}\b", text, re.I) is not None
+    )
+
+
 def names(text: str, symbol: str) -> bool:
     """The ticker as a word, or the registry's name (with or without its note in brackets) or
     an alias of it."""
@@ -362,7 +383,7 @@ def missing_leads(
             continue
         wanted = [fact.subject, *([fact.versus] if fact.versus else []), *head_to_head(record)]
         wanted += shown_places(line)  # "the three best": each of the three is named
-        if states(numbers, fact) and all(names(text, s) for s in wanted):
+        if states(numbers, fact) and all(names(text, s) for s in wanted) and dated(text, fact):
             continue
         leads.append(f"{line.rstrip('.')} [{n}].")
     return leads

@@ -106,6 +106,8 @@ def from_fact(n: int, fact: Fact) -> list[Statement]:
         with_base = _sessions(fact.base, fact.end) if fact.base < fact.end else None
         sessions = with_base - 1 if with_base else None
     span = (fact.start or fact.end, fact.end) if fact.end is not None else None
+    if _measure_class(fact) == "periodic" and fact.on is not None:
+        span = _period_of(fact.measure, fact.on)  # "in May" is said of the month itself
     found = [
         Statement(n, family(fact.subject), family(fact.versus) if fact.versus else NO_SUBJECT,
                   _measure_class(fact), fact.value, _fact_unit(fact), None, dates, sessions,
@@ -140,6 +142,13 @@ def _moved_counts(n: int, facts: list[Fact], dates: frozenset[date]) -> list[Sta
                   f"{count} of the {len(moves)} ranked {way}", True)
         for measure, count, way in (("fell_count", fell, "fell"), ("rose_count", rose, "rose"))
     ]  # fmt: skip
+
+
+def _period_of(measure: str, end: date) -> tuple[date, date]:
+    """The calendar month, or the Monday-to-Sunday week, a period's move ending on `end` is of."""
+    if "monthly" in measure:
+        return end.replace(day=1), end
+    return end - timedelta(days=end.weekday()), end
 
 
 @lru_cache(maxsize=4096)

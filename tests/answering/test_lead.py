@@ -425,3 +425,31 @@ def test_a_size_passed_lists_the_entries_past_it(shared_deps: ToolDeps, shared_d
     lead = Copilot(shared_deps, llm).ask("any etf up more than 10% this month?",
                                          as_of=date(2026, 1, 30)).text.split("\n\n")[0]  # fmt: skip
     assert re.findall(r"#\d+ (\w+):", lead) == past
+
+
+def test_an_extreme_month_said_without_its_month_gets_code_s_line(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """ "Long bonds' worst month last year was -3.57%" named no month (found in the app): the
+    size alone is half the answer, so code's line, with the month's dates, leads. Said with
+    its month, the model's sentence stands alone. By hand from the raw closes: each month's
+    move from the close before it, from March (TLT's data begins on 2025-02-19)."""
+    path = shared_data / "market" / "prices" / "TLT.csv"
+    with path.open(encoding="utf-8") as handle:
+        closes = [(r["date"][:10], float(r["close"])) for r in csv.DictReader(handle)]
+    last = {}
+    for day, close in closes:
+        if day <= "2025-12-31":
+            last[day[:7]] = (day, close)
+    months = sorted(last)
+    moves = [((last[b][1] / last[a][1] - 1) * 100, last[b][0]) for a, b in pairwise(months)]
+    worst, ending = min(moves)
+    month = date.fromisoformat(ending).strftime("%B")
+    question = "what was long bonds' worst month last year?"
+    bare = ScriptedLLM([f"Long bonds' worst month last year was {worst:.2f}% [1]."] * 3)
+    text = Copilot(shared_deps, bare).ask(question, as_of=date(2026, 1, 30)).text
+    assert text.startswith(f"TLT: worst month since 2025-02-20 {worst:+.2f}% (the month ending "
+                           f"{ending}")  # fmt: skip
+    said = ScriptedLLM([f"Long bonds' worst month last year was {month}: {worst:.2f}% [1]."] * 3)
+    text = Copilot(shared_deps, said).ask(question, as_of=date(2026, 1, 30)).text
+    assert text.startswith("Long bonds'")

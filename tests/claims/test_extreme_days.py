@@ -132,3 +132,20 @@ def test_a_week_s_move_binds_its_own_week() -> None:
     ):
         _, verification = verify_answer(text, ledger, as_of=AS_OF)
         assert [n.status for n in verification.numbers if n.unit == "%"] == [status], text
+
+
+def test_a_month_s_move_binds_its_own_month() -> None:
+    """TLT's worst month of 2025 by hand: -3.57% from the 2025-04-30 close 89.47 to the
+    2025-05-30 close 86.28, searched over the year. Said of May it holds, of March it does not
+    (the search's window, February to December, had let any month in it pass)."""
+    ledger = SourceLedger()
+    ledger.register(_data("measure", ["TLT"],
+        "TLT: worst month since 2025-02-20 -3.57% (the month ending 2025-05-30, from the "
+        "2025-04-30 close 89.47 to the 2025-05-30 close 86.28); 2025-02-20 to 2025-12-31.",
+        [Fact(subject="TLT", measure="min_monthly_return", value=-3.566, unit="%",
+              start=D(2025, 2, 20), end=D(2025, 12, 31), base=D(2025, 4, 30),
+              on=D(2025, 5, 30), shown="-3.57%")]))  # fmt: skip
+    for text, status in (("TLT fell 3.57% in May 2025 [1].", "verified"),
+                         ("TLT fell 3.57% in March 2025 [1].", "contradicted")):  # fmt: skip
+        _, verification = verify_answer(text, ledger, as_of=AS_OF)
+        assert [n.status for n in verification.numbers if n.unit == "%"] == [status], text
