@@ -17,7 +17,8 @@ RISE = (
     r"lift\w*|boost\w*|buoy\w*|propel\w*|ripp(?:ed|ing)|fly(?:ing)?|moon\w*|(?:sky)?rocket\w*|"
     r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|"
     r"(?:caught|catch(?:es|ing)?)\s+a\s+bid|(?:were|was|got|gets?|getting)\s+bid(?:\s+up)?|"
-    r"bid\s+up|zoom\w*|(?:took|take|takes|taking)\s+off|pricier|dearer|more\s+expensive|"
+    r"bid\s+up|(?:the|a)\s+bid\s+(?:in|for|under)|(?:got|get|gets|getting)\s+(?:\S+\s+){1,3}?going|"
+    r"zoom\w*|(?:took|take|takes|taking)\s+off|pricier|dearer|more\s+expensive|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?)"
 )
 FALL = (

@@ -257,7 +257,7 @@ def edges_compared(text: str) -> str:
 # move since it (read as a window of its own, the session of January 20 was measured: "which
 # sector led the market off the january 20 low?").
 _FROM_A_DAYS_EXTREME = re.compile(
-    r"\b(?P<lead>off|since|from|below|under|beneath|above)\s+(?:the|its|their)\s+"
+    r"\b(?P<lead>off|since|from|after|below|under|beneath|above)\s+(?:the|its|their)\s+"
     r"(?P<day>(?:[\w.,'-]+\s+){1,3}?)(?:lows?|bottom|trough|highs?|peak|top|"
     r"record(?:\s+(?:high|close))?)\b",
     re.IGNORECASE,

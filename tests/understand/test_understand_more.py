@@ -2596,3 +2596,24 @@ def test_stretches_and_which_period_was_best(
 ) -> None:
     (call,) = understand(question, D(2026, 1, 30), catalog).calls
     assert (call.measure, call.aggregate) == (measure, aggregate)
+
+
+@pytest.mark.parametrize(
+    ("question", "direction", "start"),
+    [
+        # "anything behind …" asks why (was no why: the move alone); "the bid in" is a rise
+        ("anything behind the bid in utilities this week?", "up", D(2026, 1, 26)),
+        ("something behind the selloff in tech on january 20?", "down", D(2026, 1, 20)),
+        # "got X going" is a rise
+        ("what got energy going in the final week of january?", "up", D(2026, 1, 25)),
+        # after a dated peak: the move since it (was the peak's own session, as a level)
+        ("why did gold stall after its january 28 peak?", None, D(2026, 1, 29)),
+    ],
+)
+def test_anything_behind_a_bid_and_after_a_dated_peak(
+    question: str, direction: str | None, start: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    (call,) = got.calls
+    assert got.why and got.direction == direction, got.trace
+    assert (call.measure, call.start) == ("return", start), got.trace
