@@ -187,7 +187,10 @@ def _span(line: _Line) -> str:
 
 def _generic(line: _Line, name: str, what: str) -> str:
     row, args = line.row, line.args
-    text = f"{_label(args, row.kind)} {_main(line, name)}"
+    label = _label(args, row.kind)
+    if args.measure == "daily_return" and args.aggregate in _EXTREMES and row.start:
+        label += f" since {row.start}"  # "its worst day since December" is what was computed
+    text = f"{label} {_main(line, name)}"
     if row.on is not None and row.unit != "date" and row.on != row.ref_date:
         text += f" on {row.on}"
     if row.ref_date is not None and row.ref_value is not None:
@@ -199,6 +202,9 @@ def _generic(line: _Line, name: str, what: str) -> str:
     if args.aggregate == "last" and args.measure == "level":
         return f"{text} on {row.end}{line.released()}"
     return f"{text}; {_span(line)}"
+
+
+_EXTREMES = ("max", "min", "argmax", "argmin")
 
 
 def _move(line: _Line, name: str, what: str) -> str:

@@ -6,13 +6,19 @@ Ledger values written by hand: GLD's best day +3.88% on 2026-01-28 and worst day
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from ledger_kit import D, _data
 
+from copilot.agent import Copilot
 from copilot.claims.verify import verify_answer
 from copilot.facts import Fact
+from copilot.llm.scripted import ScriptedLLM
 from copilot.sources import SourceLedger
+from copilot.tools import ToolDeps
+from tests.raw import raw_closes
 
 AS_OF = D(2026, 1, 30)
 
@@ -149,3 +155,23 @@ def test_a_month_s_move_binds_its_own_month() -> None:
                          ("TLT fell 3.57% in March 2025 [1].", "contradicted")):  # fmt: skip
         _, verification = verify_answer(text, ledger, as_of=AS_OF)
         assert [n.status for n in verification.numbers if n.unit == "%"] == [status], text
+
+
+def test_a_since_superlative_is_held_to_the_extreme_computed_since(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """ "The S&P's worst day since the start of December" was marked ⚠ beside the measure that
+    computed it (its line said "worst day -2.04%", no "since"; found in the app). By hand
+    from the raw closes: SPY's worst session from December 1."""
+    rows = raw_closes(shared_data / "market" / "prices", "SPY")
+    moves = [((b[1] / a[1] - 1) * 100, b[0]) for a, b in pairwise(rows)
+             if "2025-12-01" <= b[0] <= "2026-01-30"]  # fmt: skip
+    worst, day = min(moves)
+    text = f"The S&P's worst day since the start of December was {worst:.2f}%, on {day} [1]."
+    answer = Copilot(shared_deps, ScriptedLLM([text] * 3)).ask(
+        "what was the s&p's worst day since the start of december?", as_of=D(2026, 1, 30)
+    )
+    assert answer.text == text
+    assert [(r.kind, r.status) for r in answer.verification.reasons] == [
+        ("superlative", "supported")
+    ]

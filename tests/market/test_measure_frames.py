@@ -88,7 +88,7 @@ def test_rate_series_move_in_basis_points() -> None:
     rate = {"2024-01-02": 4.00, "2024-01-03": 4.05, "2024-01-04": 3.98}
     daily = run({"R": (rate, "rate")}, measure="daily_return", aggregate="min")
     assert daily.rows[0].unit == "bp" and daily.rows[0].value == pytest.approx(-7.0)
-    assert "worst day -7 bp on 2024-01-04" in render(daily)[0]
+    assert "worst day since 2024-01-03 -7 bp on 2024-01-04" in render(daily)[0]
     total = run({"R": (rate, "rate")}, sessions=2)
     assert total.rows[0].value == pytest.approx(-2.0) and "-2 bp" in render(total)[0]
     level = run({"R": (rate, "rate")}, measure="level")

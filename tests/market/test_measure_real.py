@@ -220,7 +220,7 @@ def test_daily_moves_aggregated(deps: ToolDeps, data: Path) -> None:
     assert fact(facts, "XLF", "max_daily_return").shown == f"{best[1]:+.2f}%"
     out, _, facts = measure(deps, symbols=["XLF"], measure="daily_return", aggregate="min",
                             start="2026-01-01")  # fmt: skip
-    assert f"worst day {worst[1]:+.2f}% on {worst[0]}" in out.text
+    assert f"worst day since 2026-01-02 {worst[1]:+.2f}% on {worst[0]}" in out.text
     assert fact(facts, "XLF", "min_daily_return").on == date.fromisoformat(worst[0])
 
 

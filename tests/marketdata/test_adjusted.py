@@ -106,7 +106,7 @@ def test_worst_day_over_the_split_is_not_the_split(store: MarketStore, settings:
     worst = min(moves, key=lambda d: moves[d])
     text = _measure(store, settings, symbols=["AAPL"], measure="daily_return", aggregate="min",
                     start=date(2020, 8, 25), end=date(2020, 9, 4))  # fmt: skip
-    assert f"worst day {moves[worst]:+.2f}% on {worst}" in text, text
+    assert f"worst day since 2020-08-25 {moves[worst]:+.2f}% on {worst}" in text, text
 
 
 def test_level_stays_the_printed_close(store: MarketStore, settings: Settings) -> None:
