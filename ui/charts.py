@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from copilot.errors import ModelFixableError
+from copilot.facts import Fact
 from copilot.sources import DataSource
 
 if TYPE_CHECKING:
@@ -73,17 +74,12 @@ def plan_window(
     for source in picked:
         longest = next((f for f in source.facts if f.measure in LONGEST and f.value > 0), None)
         if longest is not None and longest.on:  # the longest run in the window, by its end
-            who = " beat ".join([longest.subject, *([longest.versus] if longest.versus else [])])
             sessions = int(longest.value)
-            shade = (None, longest.on, f"{who} {sessions} sessions in a row")
+            shade = (None, longest.on, f"{_ran(longest)} {_in_a_row(sessions)}")
             break
         run = next((f for f in source.facts if f.measure in STREAKS and f.value > 0), None)
         if run is not None and run.start and run.end:
-            who = " beat ".join([run.subject, *([run.versus] if run.versus else [])])
-            verb = (
-                who if run.versus else f"{who} {'rose' if run.measure == 'up_streak' else 'fell'}"
-            )
-            shade = (run.start, run.end, f"{verb} {run.value:.0f} sessions in a row")
+            shade = (run.start, run.end, f"{_ran(run)} {_in_a_row(int(run.value))}")
             break
         if source.tool == "streak" and source.start and source.end:
             length, last = source.values.get("sessions", ""), source.end
@@ -96,6 +92,18 @@ def plan_window(
                 shade = (source.start, last, f"{verb} {length} sessions in a row")
             break
     return Window(symbols[:MAX_LINES], start, end, shade, sessions)
+
+
+def _ran(run: Fact) -> str:
+    """Who ran, and which way: "IWM beat SPY", "XLK fell" (a losing run's longest had been
+    captioned "GLD 1 sessions in a row", with no way said)."""
+    if run.versus:
+        return f"{run.subject} beat {run.versus}"
+    return f"{run.subject} {'rose' if 'up_streak' in run.measure else 'fell'}"
+
+
+def _in_a_row(sessions: int) -> str:
+    return f"{sessions} session{'' if sessions == 1 else 's'} in a row"
 
 
 def build_charts(answer: Answer, store: MarketStore | None) -> list[Any]:

@@ -82,3 +82,17 @@ def test_a_window_the_store_cannot_serve_gives_no_chart_not_an_error() -> None:
         answer = Answer(question="q", as_of=date(2020, 3, 2), text="t", sources={1: old},
                         verification=Verification(cited=[1]))  # fmt: skip
         assert build_charts(answer, store) == []
+
+
+def test_a_longest_run_is_captioned_with_its_way_and_its_length() -> None:
+    """A losing run's longest had been captioned "GLD 1 sessions in a row" (found in the app)."""
+    from copilot.facts import Fact
+
+    longest = Fact(subject="IWM", measure="max_down_streak", value=1, unit="sessions",
+                   start=date(2026, 1, 2), end=date(2026, 1, 30), on=date(2026, 1, 30),
+                   shown="1")  # fmt: skip
+    run = DataSource(tool="measure", metric="m", symbols=["IWM"], start=date(2026, 1, 2),
+                     end=date(2026, 1, 30), facts=[longest])  # fmt: skip
+    window = plan_window([run], TABLES.get, PRICE_TOOLS)
+    assert window is not None and window.shade is not None
+    assert window.shade[2] == "IWM fell 1 session in a row"
