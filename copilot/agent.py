@@ -49,10 +49,11 @@ from copilot.answering.gaps import (
     unranked_note,
     window_gaps,
 )
-from copilot.answering.lead import lead_answer, move_paragraph, places_asked
+from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
+from copilot.answering.ranking_line import places_asked
 from copilot.answering.reason_turns import (
     InRankOrder,
     ReasonJudge,

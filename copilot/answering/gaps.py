@@ -8,7 +8,8 @@ named with its reason, so an answer never quietly fills the gap with made-up num
 from __future__ import annotations
 
 from copilot.answer import ToolCallRecord
-from copilot.answering.lead import NEWS_TOOLS, asked_line
+from copilot.answering.lead import NEWS_TOOLS
+from copilot.answering.ranking_line import asked_line
 from copilot.market.measure_window import NOTHING_IN_WINDOW
 from copilot.market.symbols import moves_against_stocks
 from copilot.sentences import spoken_list

@@ -17,7 +17,8 @@ import pytest
 
 from copilot.agent import Copilot
 from copilot.answer import ToolCallRecord
-from copilot.answering.lead import answered, names, places_asked, way_asked
+from copilot.answering.lead import answered
+from copilot.answering.ranking_line import names, places_asked, way_asked
 from copilot.llm.scripted import ScriptedLLM
 from copilot.tools import ToolDeps
 
