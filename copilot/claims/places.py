@@ -118,8 +118,9 @@ def _move_superlative(m: re.Match[str]) -> Claim | None:
 # "only 3 sectors are in the red": a count of them (`extract.MOVED_COUNTS`).
 _ONLY = re.compile(
     rf"\b(?:the\s+)?only\s+(?!{COUNT}\b)(?:[\w-]+\s+){{0,3}}?(?:(?:to|that)\s+"
-    r"(?:(?P<down>fall|fell|decline[ds]?|drop(?:ped)?|lose|lost|slip(?:ped)?|(?:end|finish|close)(?:ed)?\s+lower|(?:post|show)(?:ed)?"
-    r"\s+an?\s+(?:loss|decline|drop))|(?P<up>rise|rose|gain(?:ed)?|advance[ds]?|climb(?:ed)?|"
+    r"(?:(?P<down>fall|fell|decline[ds]?|drop(?:ped)?|lose|lost|slip(?:ped)?|"
+    r"(?:end|finish|close)(?:ed)?\s+lower|(?:post|show)(?:ed)?\s+an?\s+(?:loss|decline|drop))|"
+    r"(?P<up>rise|rose|gain(?:ed)?|advance[ds]?|climb(?:ed)?|"
     r"(?:end|finish|close)(?:ed)?\s+higher|(?:post|show)(?:ed)?\s+an?\s+(?:gain|advance)))|"
     r"(?:(?:to|that)\s+(?:end|finish|close)(?:ed)?\s+)?in\s+the\s+(?:(?P<red>red)|green))\b",
     re.IGNORECASE,
