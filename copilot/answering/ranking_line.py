@@ -108,13 +108,18 @@ def way_asked(question: str) -> str | None:
     return direction_of(question)
 
 
-_SIGNED = re.compile(r":\s*[^\d+−-]*?([+−-])\d")
+# A ranking entry's main figure as shown: its first number after the colon, with its sign
+# ("#3 XLF: return -2.28% …"; "#1 XLE: 15 up days" has none).
+_MAIN_FIGURE = re.compile(r":\s*[^\d+−-]*?(?P<sign>[+−-]?)(?P<size>\d+(?:\.\d+)?)")
 
 
 def _way_of(entry: str) -> str | None:
-    """The way a ranking entry's main figure moved ("#3 XLF: return -2.28% …" → "down")."""
-    found = _SIGNED.search(entry)
-    return None if found is None else ("up" if found.group(1) == "+" else "down")
+    """The way a ranking entry's main figure moved, by its sign as shown ("… -2.28% …" →
+    "down"; a figure without a sign, none)."""
+    found = _MAIN_FIGURE.search(entry)
+    if found is None or not found["sign"]:
+        return None
+    return "up" if found["sign"] == "+" else "down"
 
 
 def places_asked(question: str) -> int:
@@ -206,16 +211,10 @@ def size_passed(question: str) -> float | None:
     return None if found is None else float(found.group(1))
 
 
-_MAIN_VALUE = re.compile(r":\s*[^\d+−-]*?([+−-]?\d+(?:\.\d+)?)")
-
-
 def _past(entry: str, way: str, size: float) -> bool:
     """Whether a ranking entry's main figure, as shown, moved `way` by more than `size`."""
-    found = _MAIN_VALUE.search(entry)
-    if found is None:
-        return False
-    value = float(found.group(1).replace("−", "-"))
-    return value > size if way == "up" else value < -size
+    found = _MAIN_FIGURE.search(entry)
+    return found is not None and _way_of(entry) == way and float(found["size"]) > size
 
 
 def _joined(entries: list[str]) -> str:
