@@ -77,6 +77,10 @@ class ReasonCheck(BaseModel):
     judged: float | None = Field(
         None, description="A reason the score accepted, read again: the judge's p(yes)."
     )
+    stated: bool = Field(
+        False, description="A reason whose cited article states its cause in a sentence of its "
+        "own: supported by those words, neither the score nor the judge deciding.",
+    )  # fmt: skip
     evidence: str = Field("", description="The passage that supports it, or why not.")
 
     @property

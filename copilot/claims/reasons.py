@@ -681,8 +681,20 @@ def check_reason(
         if score > best[0]:
             best = (score, n, passage)
     score, n, passage = best
-    status = "supported" if score >= scorer.threshold else "unsupported"
     shown = passage if len(passage) < 200 else passage[:197] + "…"
+    # A cause the article states in a sentence of its own settles it, whatever the score
+    # ("QQQ fell … due to losses for Microsoft and Tesla" scored 0.56 against "The index was
+    # weighed down by losses for Microsoft and Tesla"; `stated_cause`).
+    from copilot.claims.stated_cause import cause_stated  # it reads this module's words
+
+    said = cause_stated(body, passage)
+    if said is not None:
+        below = "" if score >= scorer.threshold else "below the support score, but "
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="supported", source=n, score=round(score, 3), stated=True,
+                           evidence=f"[{n}] {shown} ({below}the article gives this cause for "
+                           f"a move: \"…{said}\")")  # fmt: skip
+    status = "supported" if score >= scorer.threshold else "unsupported"
     return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
                        status=status, source=n, score=round(score, 3),
                        evidence=f"[{n}] {shown}")  # fmt: skip

@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 
 from copilot.claims.extract import CITATION
-from copilot.claims.reasons import content_stems
+from copilot.claims.reasons import INDEXES, content_stems, related_markets
+from copilot.claims.subjects import mentions
+from copilot.market.symbols import SYMBOL_GROUPS, lookup
 from copilot.move_words import FALL, RISE
 from copilot.sentences import sentence_spans
 
@@ -46,13 +48,30 @@ COVERED = 0.5  # share of the cause's content words the article's cause must hav
 AT_LEAST = 2  # and no fewer content words than this
 
 
+# A cause written first, as what moved the market: "Tesla's falling sales dragged discretionary
+# stocks lower", "softer CPI sent Treasuries higher", "the jobs report, leading to stocks
+# rising". Its words are those before the verb; a move must follow ("lifted", "weighed on" are
+# one themselves), so "Nvidia led a tech rebound" or "gold hit a record" give no cause.
+_CAUSE_FIRST = re.compile(
+    r"\b(?:dragg(?:ed|ing)|weigh(?:ed|ing)\s+on|lift(?:ed|ing)|boost(?:ed|ing)|buoy(?:ed|ing)|"
+    r"propell(?:ed|ing)|pressur(?:ed|ing)|push(?:ed|ing)|sen(?:t|ding)|dr(?:ove|iving)|"
+    r"caus(?:ed|ing)|le(?:d|ading)\s+to|fu?el(?:l?ed|l?ing)|spark(?:ed|ing)|trigger(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+
+
 def reason_cause(reason: str) -> str | None:
-    """The cause a reason gives, up to the first clause it adds; None without a causal word."""
+    """The cause a reason gives: its words after its causal word, up to the first clause it
+    adds, or its words before a verb that moved the market (`_CAUSE_FIRST`); None without
+    either."""
     text = CITATION.sub(" ", reason)
     found = _REASON_CAUSE.search(text)
-    if found is None:
+    if found is not None:
+        return _CLAUSE_END.split(text[found.end() :], maxsplit=1)[0].strip() or None
+    first = _CAUSE_FIRST.search(text)
+    if first is None or _MOVE.search(text, first.start()) is None:
         return None
-    return _CLAUSE_END.split(text[found.end() :], maxsplit=1)[0].strip() or None
+    return text[: first.start()].strip(" ,;") or None
 
 
 # A cause named by what someone said or showed, whose words are the next sentence's: "Stocks
@@ -67,11 +86,23 @@ _SAID_NEXT = re.compile(
 )
 
 
+# Where a sentence turns to another market's move: "US Stocks Rise as Oil Gains on Maduro
+# Ouster" gives oil's cause, not the stocks'.
+_ANOTHER_MOVER = re.compile(r"\b(?:as|while|whereas|but|amid)\b|;", re.IGNORECASE)
+
+
 def article_causes(passage: str) -> list[str]:
     """What each sentence of the passage gives as a move's cause: its words after the first
     causal word that follows a move word ("Oil Prices Rise After <OPEC+ extends …>"), and the
     next sentence with them when they end on what was said ("… as investors assessed Trump's
     comments." and what he said)."""
+    return [cause for _, cause in article_moves(passage)]
+
+
+def article_moves(passage: str) -> list[tuple[frozenset[str], str]]:
+    """Each cause `article_causes` finds with the markets whose move it is: those named
+    before the causal word, from the last turn to another market's move ("as", "while", "amid",
+    …); none when the mover is named loosely ("stocks", "the index")."""
     found = []
     spans = sentence_spans(passage)
     for at, (start, end) in enumerate(spans):
@@ -85,8 +116,33 @@ def article_causes(passage: str) -> list[str]:
         said = sentence[cause.end() :]
         if _SAID_NEXT.search(said) and at + 1 < len(spans):
             said = f"{said} {passage[slice(*spans[at + 1])]}"
-        found.append(said)
+        before = sentence[: cause.start()]
+        turns = list(_ANOTHER_MOVER.finditer(before, move.end()))
+        mover = before[turns[-1].end() :] if turns else before
+        found.append((frozenset().union(*(m.subject for m in mentions(mover))), said))
     return found
+
+
+def _another_market(reason: str, mover: frozenset[str]) -> bool:
+    """Whether the article's sentence gives the cause of a market the reason does not speak
+    of: "Tesla, Amazon and Palantir led gains in the S&P 500 due to Maduro's ouster" against
+    "… as Oil Gains on Maduro Ouster". A mover named loosely, a reason naming no market, or a
+    stock index on either side (an index's wrap is every sector's backdrop; a sector's move is
+    part of its index's: "equities advanced, led by big tech, after …" under the Nasdaq's
+    rise) binds nothing."""
+    named = frozenset().union(*(m.subject for m in mentions(CITATION.sub(" ", reason))))
+    if not mover or not named or mover & INDEXES:
+        return False
+    if named & INDEXES and all(_a_stock_market(symbol) for symbol in mover):
+        return False
+    return not mover & related_markets(set(named))
+
+
+def _a_stock_market(symbol: str) -> bool:
+    """Whether `symbol` is stocks (a sector, an index, a share), not bonds or a commodity."""
+    info = lookup(symbol)
+    stocks = info is not None and info.kind in ("etf", "index", "stock")
+    return stocks and symbol not in SYMBOL_GROUPS["bond"]
 
 
 def cause_stated(reason: str, passage: str) -> str | None:
@@ -99,7 +155,9 @@ def cause_stated(reason: str, passage: str) -> str | None:
     wanted = content_stems(cause)
     if len(wanted) < AT_LEAST:
         return None
-    for said in article_causes(passage):
+    for mover, said in article_moves(passage):
+        if _another_market(reason, mover):
+            continue
         shared = wanted & content_stems(said)
         if len(shared) >= AT_LEAST and len(shared) >= COVERED * len(wanted):
             return said.strip()

@@ -37,7 +37,6 @@ from copilot.claims.reasons import (
     default_scorer,
     superlatives,
 )
-from copilot.claims.stated_cause import cause_stated
 from copilot.claims.statements import Statement, ledger_statements, news_text
 from copilot.claims.subjects import Subject
 from copilot.claims.verdicts import check_verdict, verdicts
@@ -392,22 +391,14 @@ def judged(
     """The reasons the support score accepted, read again by `judge` against the passage that
     supported them: one whose article, by the judge, does not give that cause is unsupported
     (with the judge's p(yes) beside the score). One whose article states its cause in a
-    sentence of its own (`stated_cause`) is not asked about: words settle it. The judge
+    sentence of its own (`ReasonCheck.stated`) is not asked about: words settle it. The judge
     failing leaves the score's verdict."""
-    accepted = [
+    asked = [
         (i, r, news_text(source)) for i, r in enumerate(reasons)
         if r.kind == "reason" and r.status == "supported" and r.source is not None
-        and isinstance(source := sources.get(r.source), NewsSource)
+        and not r.stated and isinstance(source := sources.get(r.source), NewsSource)
     ]  # fmt: skip
     out = list(reasons)
-    asked = []
-    for i, r, passage in accepted:
-        said = cause_stated(r.text, passage)
-        if said is None:
-            asked.append((i, r, passage))
-        else:
-            out[i] = r.model_copy(update={"evidence": f"{r.evidence} (the article gives this "
-                                          f"cause for a move: \"…{said}\")"})  # fmt: skip
     if not asked:
         return out
     try:
