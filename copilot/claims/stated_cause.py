@@ -14,6 +14,11 @@ tighter supply"), the article gives that cause, whatever the judge says.
 A link the writer made between two sentences ("President Trump said he wasn't aware of the
 subpoena. On Monday, gold soared …") has no such sentence, and a reason with no causal word of
 its own ("Nvidia led tech rebound …, which caused Intel to …") is left to the judge.
+
+The words settle it whatever the support score said (`reasons.check_reason`): a reason that
+names its market otherwise than its article scores low for the same cause the judge doubts it.
+The article's cause is bound to the market its sentence names before it ("US Stocks Rise as Oil
+Gains on Maduro Ouster" gives oil's cause): another market's cause is not the reason's.
 """
 
 from __future__ import annotations
