@@ -92,6 +92,35 @@ _HOW_MANY = re.compile(
 )
 
 
+# "Did more sectors rise or fall?", "more gainers than losers?", "how many rose and how many
+# fell?", "advancers vs decliners", "breadth", "did most sectors rise?": how many moved each way.
+_UP = (
+    r"(?:rise|rose|risen|rising|up|gain(?:ed|ing)?|advanc(?:e|ed|ing)|higher|green|gainers|"
+    r"winners)"
+)
+_DOWN = r"(?:fall|fell|fallen|falling|down|declin(?:e|ed|ing)|lower|red|losers|decliners)"
+_EITHER = rf"(?:{_UP}|{_DOWN})"
+_BOTH_WAYS = re.compile(
+    rf"\b(?:more|fewer)\b[^?.;]*?\b{_EITHER}\s+(?:or|than|vs\.?|versus)\s+(?:\w+\s+){{0,2}}?"
+    rf"{_EITHER}\b|"
+    rf"\bhow\s+many\b[^?.;]*?\b{_EITHER}\b[^?.;]*?\band\s+how\s+many\b|"
+    r"\b(?:advancers|risers|up|higher|green)\s+(?:vs\.?|versus|to)\s+(?:decliners|fallers|down|"
+    r"lower|red)\b|\b(?:decliners|fallers|down|lower|red)\s+(?:vs\.?|versus|to)\s+"
+    r"(?:advancers|risers|up|higher|green)\b|\bbreadth\b|"
+    # "did most funds finish January higher?", "the majority of sectors": how many did
+    r"\b(?:most|(?:the\s+)?majority\s+of|more\s+than\s+half\s+(?:of\s+)?)\s*(?:the\s+)?"
+    r"(?:(?:bond|commodity|sector|treasury|industry|equity|stock)\s+)?"
+    r"(?:sectors|funds|etfs|markets|assets|commodities|industries)\b",
+    re.IGNORECASE,
+)
+
+
+def both_ways_counted(question: str) -> bool:
+    """Whether the question asks how many of a set moved each way ("did more sectors rise or
+    fall?", "how many rose and how many fell?", "advancers vs decliners")."""
+    return _BOTH_WAYS.search(question) is not None
+
+
 def how_many_moved(question: str) -> bool:
     """Whether the question asks how many of a set moved one way ("how many sectors fell?",
     "what share of sectors rose?", "did any commodity fall?")."""
@@ -142,6 +171,7 @@ class LineAsked:
     against: str | None = None  # every entry on the asked side of this one ("which sectors
     better: bool = True  # beat the S&P": better; "lagged the S&P": worse)
     beyond: float | None = None  # with `way`, a size passed: "up more than 10%"
+    each_way: bool = False  # how many moved each way: "did more sectors rise or fall?"
 
 
 def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
@@ -151,8 +181,12 @@ def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
     # Neither a benchmark nor a set named by a fund's alias ("how many commodities fell":
     # DBC's) is the one instrument asked about.
     focus = None if against or way else ranked_focus(record, question)
+    each_way = both_ways_counted(question)
+    if each_way:  # every entry is shown, with how many went each way
+        way, focus = None, None
     return LineAsked(focus, places_asked(question), both_ends(question), way,
-                     how_many_moved(question), against, better, size_passed(question))  # fmt: skip
+                     how_many_moved(question), against, better, size_passed(question),
+                     each_way)  # fmt: skip
 
 
 def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
@@ -183,6 +217,16 @@ def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
     if way is not None and asked.beyond is not None:  # "any ETF up more than 10%?"
         past = [e for e in entries if _past(e, way, asked.beyond)]
         return f"{head}: " + _joined(past or entries[:1])
+    ways = [_way_of(e) for e in entries]
+    up, down = ways.count("up"), ways.count("down")
+    if asked.each_way and len(entries) > 1 and up + down:  # a figure with no sign has no way
+        # Each count with its set ("5 of the 11 fell"), as the checker holds a moved count
+        told = ", ".join(
+            f"{k} of the {len(entries)} {word}" if k else f"none {word}"
+            for k, word in ((up, "rose"), (down, "fell"), (len(entries) - up - down, "was flat"))
+            if k or word != "was flat"
+        )
+        return f"{head}, {told}: " + _joined(entries)
     moved = [e for e in entries if way is not None and _way_of(e) == way]
     if asked.counted and way is not None and len(entries) > 1:
         told = f"{len(moved)} of the {len(entries)} {'rose' if way == 'up' else 'fell'}"

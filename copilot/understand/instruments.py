@@ -52,7 +52,7 @@ _SET_WORDS = re.compile(
     # "which ETF", "the best-performing commodity funds", "top 3 commodity funds", "the five
     # worst bond ETFs": a count of places may stand either side of the lead-in
     rf"\b(?:(?:(?:the\s+)?{COUNT}\s+)?(?:which|what|how\s+many|each|every|all|rank|sort|compare|"
-    r"any|among|best|"
+    r"any|among|best|more|fewer|most|"
     r"worst|top|bottom|strongest|weakest|calmest|smoothest|steadiest|choppiest|wildest|jumpiest|"
     r"(?:most|least)\s+volatile)(?:\s+" + COUNT + r")?(?:[\s-]performing)?"
     r"\s+(?:of\s+)?(?:the\s+|these\s+|my\s+)?"

@@ -454,3 +454,31 @@ def test_an_extreme_month_said_without_its_month_gets_code_s_line(
     said = ScriptedLLM([f"Long bonds' worst month last year was {month}: {worst:.2f}% [1]."] * 3)
     text = Copilot(shared_deps, said).ask(question, as_of=date(2026, 1, 30)).text
     assert text.startswith("Long bonds'")
+
+
+@pytest.mark.parametrize(("question", "before", "day"), [
+    ("did more sectors rise or fall on january 13?", "2026-01-12", "2026-01-13"),
+    ("were there more gainers than losers among the sectors on january 13?", "2026-01-12",
+     "2026-01-13"),
+    ("how many sectors rose and how many fell on january 21?", "2026-01-20", "2026-01-21"),
+    ("did most sectors finish january 21 higher?", "2026-01-20", "2026-01-21"),
+])  # fmt: skip
+def test_how_many_moved_each_way_is_counted_by_code(
+    shared_deps: ToolDeps, shared_data: Path, question: str, before: str, day: str
+) -> None:
+    """'Did more sectors rise or fall?' asks how many went each way: code's lead counts both,
+    each with its set so the check holds it ("5 of the 11 fell"; "and 5 fell" was unverified),
+    then shows every sector (it had been the leader's line alone, or a count one way)."""
+    moves = {s: _change(shared_data, s, before, day) for s in SECTORS}
+    up = sum(1 for m in moves.values() if round(m, 2) > 0)
+    down = sum(1 for m in moves.values() if round(m, 2) < 0)
+    assert up + down == 11  # the data's own: no sector shown as flat
+    counts = ", ".join(f"{k} of the 11 {w}" if k else f"none {w}"
+                       for k, w in ((up, "rose"), (down, "fell")))  # fmt: skip
+    llm = ScriptedLLM(["Most sectors moved that day [1]."] * 3)
+    answer = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30))
+    lead = answer.text.split("\n\n")[0]
+    assert re.match(rf"Ranked (?:highest|lowest) first, {counts}: ", lead)
+    assert sorted(re.findall(r"#\d+ (\w+): return", lead)) == sorted(SECTORS)
+    counted = [n for n in answer.verification.numbers if "of the 11 ranked" in n.evidence]
+    assert counted and all(n.status == "verified" for n in counted)

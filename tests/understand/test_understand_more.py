@@ -2476,6 +2476,9 @@ FUNDS = sorted(["AGG", "CPER", "DBC", "GLD", "HYG", "IBB", "IEF", "ITA", "IWM", 
         ("which asset class did best in january?", FUNDS, "desc"),
         # "any" of a set: whether one did (had named no market)
         ("did any commodity fall on january 21?", ["CPER", "DBC", "GLD", "PPLT", "SLV"], "asc"),
+        # "more", "fewer", "most" of a set: how many went each way (had named no market)
+        ("did more etfs go up or down last week?", FUNDS, "desc"),
+        ("did most funds finish january higher?", FUNDS, "desc"),
     ],
 )
 def test_how_many_of_a_set_moved_and_assets_as_a_set(
