@@ -121,6 +121,33 @@ def both_ways_counted(question: str) -> bool:
     return _BOTH_WAYS.search(question) is not None
 
 
+# "Which sector was the biggest mover?", "which ETF swung the most on January 30?", "moved the
+# most, either way": the largest move whichever way it went; "barely moved", "moved the least",
+# "the smallest move": the smallest. A ranking is by the move itself (highest or lowest first),
+# so the size asked for is read from its entries.
+_LARGEST = re.compile(
+    r"\b(?:biggest|largest|greatest|wildest)\s+(?:movers?|moves?|swings?)\b|"
+    r"\b(?:moved|swung|swing|move)\s+(?:the\s+)?most\b|\beither\s+(?:way|direction)\b|"
+    r"\bin\s+either\s+direction\b",
+    re.IGNORECASE,
+)
+_SMALLEST = re.compile(
+    r"\b(?:smallest|least|tiniest)\s+(?:movers?|moves?|swings?|changes?)\b|"
+    r"\b(?:moved|changed|swung)\s+(?:the\s+)?least\b|"
+    r"\b(?:barely|hardly|scarcely)\s+(?:moved?|moving|budged?|budging|changed?|changing)\b|"
+    r"\b(?:did\s*n[o']t|didn’t)\s+(?:move|budge)\s+much\b|\bflattest\b",
+    re.IGNORECASE,
+)
+
+
+def size_asked(question: str) -> str | None:
+    """Whether the question asks for the largest or the smallest move whichever way it went
+    ("biggest mover", "barely moved"): "largest", "smallest", or None."""
+    if _SMALLEST.search(question):
+        return "smallest"
+    return "largest" if _LARGEST.search(question) else None
+
+
 def how_many_moved(question: str) -> bool:
     """Whether the question asks how many of a set moved one way ("how many sectors fell?",
     "what share of sectors rose?", "did any commodity fall?")."""
@@ -172,6 +199,7 @@ class LineAsked:
     better: bool = True  # beat the S&P": better; "lagged the S&P": worse)
     beyond: float | None = None  # with `way`, a size passed: "up more than 10%"
     each_way: bool = False  # how many moved each way: "did more sectors rise or fall?"
+    size: str | None = None  # "largest" / "smallest" move either way: "the biggest mover"
 
 
 def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
@@ -184,9 +212,12 @@ def line_asked(record: ToolCallRecord, question: str) -> LineAsked:
     each_way = both_ways_counted(question)
     if each_way:  # every entry is shown, with how many went each way
         way, focus = None, None
+    size = size_asked(question)
+    if size is not None:  # whichever way it went: the way is no filter
+        way = None
     return LineAsked(focus, places_asked(question), both_ends(question), way,
                      how_many_moved(question), against, better, size_passed(question),
-                     each_way)  # fmt: skip
+                     each_way, size)  # fmt: skip
 
 
 def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
@@ -217,6 +248,8 @@ def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
     if way is not None and asked.beyond is not None:  # "any ETF up more than 10%?"
         past = [e for e in entries if _past(e, way, asked.beyond)]
         return f"{head}: " + _joined(past or entries[:1])
+    if asked.size is not None and (sized := _by_size(entries, asked.size == "largest")):
+        return f"{head}; the {asked.size} move either way: " + _joined(sized)
     ways = [_way_of(e) for e in entries]
     up, down = ways.count("up"), ways.count("down")
     if asked.each_way and len(entries) > 1 and up + down:  # a figure with no sign has no way
@@ -259,6 +292,19 @@ def _past(entry: str, way: str, size: float) -> bool:
     """Whether a ranking entry's main figure, as shown, moved `way` by more than `size`."""
     found = _MAIN_FIGURE.search(entry)
     return found is not None and _way_of(entry) == way and float(found["size"]) > size
+
+
+def _by_size(entries: list[str], largest: bool) -> list[str]:
+    """The entries whose main figure, as shown, is the largest (or smallest) in size whichever
+    way it moved, ties together; [] when an entry's figure has no sign (not a move)."""
+    sizes: list[float] = []
+    for entry in entries:
+        found = _MAIN_FIGURE.search(entry)
+        if found is None or not found["sign"]:
+            return []
+        sizes.append(float(found["size"]))
+    best = max(sizes) if largest else min(sizes)
+    return [e for e, size in zip(entries, sizes, strict=True) if size == best]
 
 
 def _joined(entries: list[str]) -> str:

@@ -15,7 +15,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from copilot.answer import ReasonCheck
@@ -23,6 +23,7 @@ from copilot.claims.extract import CITATION, Sentence
 from copilot.claims.places import DONE_BEFORE, since_starts_the_window
 from copilot.claims.reason_days import NamedDays, after_publication, outside_move
 from copilot.claims.statements import Statement, news_text
+from copilot.claims.subjects import Subject, name_of
 from copilot.claims.subjects import mentions as subject_mentions
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, family, lookup, sector_symbols
 from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
@@ -324,10 +325,30 @@ _BY_SIZE = re.compile(
 _DENIED = re.compile(r"\b(?:not|never|n't|far\s+from)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 
 
+# The largest or smallest move whichever way it went, of a set: "XLP was the biggest mover",
+# "SLV moved the most", "the smallest move either way", "XLP barely moved" (checked against a
+# ranking's moves by their size, `check_superlative`).
+_MOVE_SIZE = re.compile(
+    r"\b(?P<largest>(?:biggest|largest|greatest|wildest)\s+(?:movers?|moves?|swings?)\b"
+    r"(?!\s+(?:since|in|of\s+(?:its|the\s+(?:year|month|week))))|"
+    r"(?:moved|swung)\s+(?:the\s+)?most\b)|"
+    r"\b(?P<smallest>(?:smallest|least|tiniest)\s+(?:movers?|moves?|swings?|changes?)\b|"
+    r"(?:moved|changed|swung)\s+(?:the\s+)?least\b|"
+    r"(?:barely|hardly|scarcely)\s+(?:moved|budged|changed)\b)",
+    re.IGNORECASE,
+)
+
+
 def superlatives(text: str) -> list[Superlative]:
-    found = []
+    found = [
+        Superlative(m.group(0), "largest move" if m["largest"] else "smallest move", *m.span())
+        for m in _MOVE_SIZE.finditer(text)
+        if not _DENIED.search(text, 0, m.start())
+    ]
     for m in _SUPER.finditer(text):
         if _BY_SIZE.match(text, m.end()) or _DENIED.search(text, 0, m.start()):
+            continue
+        if any(f.start <= m.start() < f.end for f in found):  # "biggest mover": a size's
             continue
         if m["since"]:
             word, between = m["since"].split(None, 1)  # "best", "bond fund since"
@@ -367,12 +388,20 @@ def check_superlative(
     word: Superlative,
     sources: dict[int, DataSource | NewsSource],
     ranks: list[Statement],
+    moves: list[Statement] | None = None,
 ) -> ReasonCheck:
     """Supported when a cited source computed it: says the same superlative, and where it
-    ranks the instrument the sentence names, ranks it there."""
+    ranks the instrument the sentence names, ranks it there. The largest or smallest move of a
+    set, whichever way it went, is held to the cited ranking's `moves` (`_check_move_size`)."""
     start, end = sentence.start + word.start, sentence.start + word.end
     named = [m.subject for m in sentence.mentions if m.start < word.start]
     subject = named[-1] if named else (sentence.mentions[0].subject if sentence.mentions else None)
+    if word.group in ("largest move", "smallest move"):
+        sized = _check_move_size(word, start, end, sentence, subject, moves or [])
+        if sized is not None:
+            return sized
+        # no ranking cited: an article's own "the biggest movers", as any superlative
+        word = replace(word, group="biggest" if word.group == "largest move" else "lowest")
     for n in sentence.citations:
         source = sources.get(n)
         if source is None:
@@ -395,6 +424,33 @@ def check_superlative(
         text=word.word, start=start, end=end, kind="superlative", status="unsupported",
         evidence="no cited source computed it" if sentence.citations else "cites no source",
     )  # fmt: skip
+
+
+def _check_move_size(
+    word: Superlative,
+    start: int,
+    end: int,
+    sentence: Sentence,
+    subject: Subject | None,
+    moves: list[Statement],
+) -> ReasonCheck | None:
+    """'XLP was the biggest mover' against a cited ranking's moves: supported when the market
+    named moved the most (the least) in size, whichever way, as shown (to the hundredth);
+    unsupported, naming the one that did, when another did; None when no cited source ranked
+    two or more moves."""
+    for n in sentence.citations:
+        ranked = [st for st in moves if st.source == n]
+        if len(ranked) < 2:
+            continue
+        sizes = {st.subject: round(abs(st.value), 2) for st in ranked}
+        extreme = max(sizes.values()) if word.group == "largest move" else min(sizes.values())
+        at = [st for st in ranked if sizes[st.subject] == extreme]
+        shown = ", ".join(f"{name_of(st.subject)} {st.value:+.2f}%" for st in at)
+        held = subject is not None and any(st.subject & subject for st in at)
+        return ReasonCheck(text=word.word, start=start, end=end, kind="superlative",
+                           status="supported" if held else "unsupported", source=n,
+                           evidence=f"[{n}] the {word.group} either way: {shown}")  # fmt: skip
+    return None
 
 
 def names_subject(source: NewsSource, backdrop: bool = True) -> bool:

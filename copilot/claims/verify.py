@@ -230,6 +230,11 @@ def check_reasons(
     as_of: date | None = None,
 ) -> list[ReasonCheck]:  # fmt: skip
     ranks = [s for found in statements.values() for s in found if s.measure == "rank"]
+    # a ranking's moves, typed: the biggest mover of the set is the largest of them in size
+    ranked = {s.source for s in ranks}
+    moves = [s for found in statements.values() for s in found
+             if s.measure == "move" and s.unit == "%" and s.typed
+             and s.source in ranked]  # fmt: skip
     news_shown = any(isinstance(source, NewsSource) for source in sources.values())
     measured = tuple(n for n, source in sources.items() if isinstance(source, DataSource))
     checks: list[ReasonCheck] = []
@@ -242,7 +247,7 @@ def check_reasons(
         for word in words:
             if not any(c.start < sentence.start + word.end and sentence.start + word.start < c.end
                        for c in placed):  # fmt: skip
-                checks.append(check_superlative(text, sentence, word, sources, ranks))
+                checks.append(check_superlative(text, sentence, word, sources, ranks, moves))
         checks += placed
         if not sentence.citations and not placed:
             checks += _unplaced(sentence, claimed, words)

@@ -482,3 +482,48 @@ def test_how_many_moved_each_way_is_counted_by_code(
     assert sorted(re.findall(r"#\d+ (\w+): return", lead)) == sorted(SECTORS)
     counted = [n for n in answer.verification.numbers if "of the 11 ranked" in n.evidence]
     assert counted and all(n.status == "verified" for n in counted)
+
+
+COMMODITIES = ["GLD", "SLV", "PPLT", "CPER", "DBC"]
+
+
+@pytest.mark.parametrize(("question", "largest"), [
+    ("which commodity fund was the biggest mover on january 30?", True),
+    ("which commodity etf swung the most on january 30, either way?", True),
+    ("which commodity fund barely moved on january 30?", False),
+    ("what commodity had the smallest move on january 30?", False),
+])  # fmt: skip
+def test_the_biggest_or_smallest_mover_is_the_size_of_the_move_either_way(
+    shared_deps: ToolDeps, shared_data: Path, question: str, largest: bool
+) -> None:
+    """'Which was the biggest mover?' asks for the largest move whichever way it went: silver's
+    fall of January 30, not the top of a ranking from the highest (found reading new
+    phrasings: the lead was the best riser, and "barely moved" the lowest return)."""
+    moves = {s: _change(shared_data, s, "2026-01-29", "2026-01-30") for s in COMMODITIES}
+    pick = (max if largest else min)(moves, key=lambda s: abs(moves[s]))
+    llm = ScriptedLLM(["Commodities moved that day [1]."] * 3)
+    lead = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30)).text.split("\n\n")[0]
+    size = "largest" if largest else "smallest"
+    assert re.match(rf"Ranked (?:highest|lowest) first; the {size} move either way: #\d "
+                    rf"{pick}: return {moves[pick]:+.2f}%", lead)  # fmt: skip
+    assert lead.count(": return ") == 1
+
+
+def test_a_biggest_mover_claim_is_held_to_the_size_of_the_moves(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'XLP was the biggest mover' under a ranking whose largest move either way was SLV's
+    fall: unsupported, naming SLV; the right one is supported (both had gone unchecked)."""
+    moves = {s: _change(shared_data, s, "2026-01-29", "2026-01-30") for s in COMMODITIES}
+    biggest = max(moves, key=lambda s: abs(moves[s]))
+    riser = max(moves, key=lambda s: moves[s])
+    assert riser != biggest  # the data's own: silver fell 28.5%
+    question = "which commodity fund was the biggest mover on january 30?"
+    for named, status in ((riser, "unsupported"), (biggest, "supported")):
+        written = f"{named} was the biggest mover of the commodity funds on January 30 [1]."
+        answer = Copilot(shared_deps, ScriptedLLM([written] * 3)).ask(
+            question, as_of=date(2026, 1, 30)
+        )
+        [check] = [r for r in answer.verification.reasons if r.text == "biggest mover"]
+        assert check.status == status
+        assert f"{biggest} {moves[biggest]:+.2f}%" in check.evidence
