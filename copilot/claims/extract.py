@@ -246,7 +246,8 @@ def _moved_count(after: str) -> str | None:
     return "fell_count" if match["down"] else "rose_count"
 
 
-_COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|up days?|down days?|"
+_COUNT = re.compile(r"new (?:closing |record )?highs?|record (?:closes|highs)|"
+                    r"(?:up|down|positive|negative|winning|losing) (?:days?|weeks?|months?)|"
                     r"sectors?|of the (?:last|past)|times", re.I)  # fmt: skip
 _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-day|daily|"
                     r"single-day)|one-day|single-day|daily (?:gain|drop|move)", re.I)  # fmt: skip

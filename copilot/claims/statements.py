@@ -43,7 +43,8 @@ _MEASURE_CLASS = {
     "drawdown": "drawdown", "max_drawdown": "drawdown", "volatility": "volatility",
     "up_streak": "streak", "down_streak": "streak", "beat_streak": "streak", "streak": "streak",
     "up_days": "count", "down_days": "count", "new_highs": "count", "count": "count",
-    "days_above": "count", "days_below": "count",
+    "days_above": "count", "days_below": "count", "up_weeks": "count", "down_weeks": "count",
+    "up_months": "count", "down_months": "count",
     "rank": "rank", "difference": "diff", "gap": "diff", "spread": "diff",
     "sessions": "window", "window": "window",
 }  # fmt: skip

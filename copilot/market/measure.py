@@ -34,10 +34,14 @@ from copilot.market.measure_window import (
     resolve_span,
 )
 
-COUNT_MEASURES = frozenset({"up_days", "down_days", "new_highs", "days_above", "days_below"})
+COUNT_MEASURES = frozenset({"up_days", "down_days", "new_highs", "days_above", "days_below",
+                            "up_weeks", "down_weeks", "up_months", "down_months"})  # fmt: skip
 STREAKS = frozenset({"up_streak", "down_streak", "beat_streak"})
 # A calendar period's move, on the period's last session: weeks run Monday to Sunday.
 PERIODS = {"weekly_return": "W", "monthly_return": "M"}
+# Weeks (months) counted by the way their move went: (the period, +1 up / -1 down).
+PERIOD_COUNTS = {"up_weeks": ("W", 1), "down_weeks": ("W", -1), "up_months": ("M", 1),
+                 "down_months": ("M", -1)}  # fmt: skip
 CHANGE_MONTHS = {"mom": 1, "yoy": 12}  # month over month, year over year
 ADJUSTED_NOTE = "moves use split- and dividend-adjusted closes; levels are raw closes as printed"
 
@@ -191,6 +195,10 @@ def session_values(
                 out, unit = ((daily > 0) if m == "up_days" else (daily < 0)).astype(float), "count"
         elif m in PERIODS:
             out, unit = _period_moves(span, PERIODS[m], kind)[w], move_unit(kind)
+        elif m in PERIOD_COUNTS:  # on each period's last session, whether it went that way
+            freq, way = PERIOD_COUNTS[m]
+            moves = _period_moves(span, freq, kind)[w]
+            out, unit = (np.sign(np.nan_to_num(moves)) == way).astype(float), "count"
         elif m in ("drawdown", "distance_from_peak"):
             out, unit = _relative(v[w], np.maximum.accumulate(v[w]), kind, last_only)
         elif m == "distance_from_trough":

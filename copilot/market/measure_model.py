@@ -29,6 +29,10 @@ MeasureName = Literal[
     "beat_streak",  # consecutive sessions ending at end whose daily return beat `versus`'s
     "up_days",  # sessions in the window with a positive daily move
     "down_days",  # sessions in the window with a negative daily move
+    "up_weeks",  # calendar weeks in the window whose move (as weekly_return's) was positive
+    "down_weeks",  # … negative
+    "up_months",  # calendar months in the window whose move (as monthly_return's) was positive
+    "down_months",  # … negative
     "new_highs",  # closes above every earlier close of the data, within the window
     "days_above",  # sessions in the window closing strictly above `line`
     "days_below",  # sessions in the window closing strictly below `line`

@@ -13,7 +13,9 @@ from copilot.market.measure_model import MeasureArgs, MeasureResult, MeasureRow
 from copilot.market.measure_window import ONE_YEAR_DEFAULT, frequency
 
 COUNTED = {"up_days": "up days", "down_days": "down days", "new_highs": "new closing highs",
-           "days_above": "closes above {line}", "days_below": "closes below {line}"}  # fmt: skip
+           "days_above": "closes above {line}", "days_below": "closes below {line}",
+           "up_weeks": "up weeks", "down_weeks": "down weeks", "up_months": "up months",
+           "down_months": "down months"}  # fmt: skip
 
 
 def counted(args: MeasureArgs, value: float | None = None) -> str:
@@ -22,7 +24,7 @@ def counted(args: MeasureArgs, value: float | None = None) -> str:
     words = COUNTED[args.measure].format(line=f"{args.line:g}" if args.line is not None else "")
     if value != 1:
         return words
-    return re.sub(r"\b(close|day|high)s\b", r"\1", words, count=1)
+    return re.sub(r"\b(close|day|high|week|month)s\b", r"\1", words, count=1)
 
 
 _RUNS = {"up_streak", "down_streak", "beat_streak"}  # "IWM beat SPY 14 sessions in a row"
@@ -308,6 +310,7 @@ def _frequency(row: MeasureRow) -> str:
 
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {
     "return": _move, "daily_return": _move, "up_days": _counted, "down_days": _counted,
+    "up_weeks": _counted, "down_weeks": _counted, "up_months": _counted, "down_months": _counted,
     "weekly_return": _period, "monthly_return": _period,
     "new_highs": _counted, "days_above": _counted, "days_below": _counted,
     "up_streak": _streak, "down_streak": _streak, "beat_streak": _streak,
@@ -351,6 +354,16 @@ _DEFINE = {
     "was strictly greater than {versus}'s",
     "up_days": "sessions whose move was strictly above zero",
     "down_days": "sessions whose move was strictly below zero",
+    "up_weeks": "calendar weeks (Monday to Sunday) whose move, from the last observation before "
+    "the week to its last, was strictly above zero; weeks that begin before the window are left "
+    "out",
+    "down_weeks": "calendar weeks (Monday to Sunday) whose move, from the last observation "
+    "before the week to its last, was strictly below zero; weeks that begin before the window "
+    "are left out",
+    "up_months": "calendar months whose move, from the last observation before the month to its "
+    "last, was strictly above zero; months that begin before the window are left out",
+    "down_months": "calendar months whose move, from the last observation before the month to "
+    "its last, was strictly below zero; months that begin before the window are left out",
     "new_highs": "sessions closing strictly above every earlier close in the data",
     "days_above": "sessions whose {what} was strictly above {line}",
     "days_below": "sessions whose {what} was strictly below {line}",

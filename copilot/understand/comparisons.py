@@ -224,7 +224,7 @@ _MOST = re.compile(r"\s+(?:the\s+)?(?:most|more|hardest|harder|further|furthest)
 
 
 _MOST_BEFORE = re.compile(r"\b(?:most|furthest|further)\s+$", _I)
-_DAYS_NEXT = re.compile(r"\s+(?:days|sessions|closes)\b", _I)
+_DAYS_NEXT = re.compile(r"\s+(?:days|sessions|closes|weeks|months)\b", _I)
 
 # The top's own words: the order is from the highest whatever the move around it.
 _A_PLACE_UP = re.compile(

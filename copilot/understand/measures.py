@@ -103,7 +103,15 @@ _HOW_MANY_MARKETS = re.compile(
 # ranked (was each market's return ranked).
 _MOST_DAYS = re.compile(
     r"\b(?:most|fewest|least|more|fewer)\s+(?:(?:up|down|green|red|positive|negative|losing|"
-    r"winning|higher|lower)\s+)(?:days|sessions|closes)\b",
+    r"winning|higher|lower)\s+)(?:days|sessions|closes|weeks|months)\b",
+    _I,
+)
+# "How many up weeks did the S&P have in January?", "how many months did gold fall in 2025?":
+# calendar weeks (months) counted by the way each one's move went (had read as the window's
+# move, or a count of sessions).
+_PERIODS_COUNTED = re.compile(r"\b(?P<unit>week|month)s\b", _I)
+_UPWARD = re.compile(
+    r"\b(?:up|higher|green|positive|winning|gain\w*|r(?:ise|ose|isen|ising)|advanc\w*|climb\w*)\b",
     _I,
 )
 _DRAWDOWN = re.compile(
@@ -467,6 +475,8 @@ def _counts(text: str) -> Asked | None:
         return None
     if _NEW_HIGHS.search(text):
         return _new_highs(text)
+    if (asked := _periods_counted(text)) is not None:
+        return asked
     if not _DAYS.search(text) and not re.search(r"\b(?:rise|rose|fell|fall|close)\b", text, _I):
         return None
     if not _DAYS.search(text) and _HOW_MANY_MARKETS.search(text):
@@ -480,6 +490,27 @@ def _counts(text: str) -> Asked | None:
     if _DOWNWARD.search(text):
         return Asked("down_days", "count", "down days", "sessions with a negative daily move")
     return Asked("up_days", "count", "up days", "sessions with a positive daily move")
+
+
+def _periods_counted(text: str) -> Asked | None:
+    """'how many up weeks', 'how many months did gold fall': weeks (months) counted by the way
+    each one's move went; None without a period's word, with one of days (a count of sessions),
+    a set of markets counted ("how many sectors rose"), or no way named ("how many weeks are
+    left")."""
+    unit = _PERIODS_COUNTED.search(text)
+    if unit is None or _DAYS.search(text) or _HOW_MANY_MARKETS.search(text):
+        return None
+    down = _DOWNWARD.search(text) is not None
+    if not down and _UPWARD.search(text) is None:
+        return None
+    period = unit["unit"].lower()
+    way = "down" if down else "up"
+    return Asked(
+        f"{way}_{period}s",  # type: ignore[arg-type]  # up_weeks … down_months
+        "count", f"{way} {period}s",
+        f"calendar {period}s whose move, from the last close before the {period} to its last, "
+        f"was {'negative' if down else 'positive'}",
+    )  # fmt: skip
 
 
 def _new_highs(text: str) -> Asked | None:

@@ -527,3 +527,22 @@ def test_a_biggest_mover_claim_is_held_to_the_size_of_the_moves(
         [check] = [r for r in answer.verification.reasons if r.text == "biggest mover"]
         assert check.status == status
         assert f"{biggest} {moves[biggest]:+.2f}%" in check.evidence
+
+
+def test_a_count_of_up_weeks_is_code_s_and_held_to_it(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'How many up weeks did the S&P have in January?': January 2026's four full weeks, from
+    each Friday's close (the week of December 29 began before the month), counted by hand."""
+    fridays = ["2026-01-02", "2026-01-09", "2026-01-16", "2026-01-23", "2026-01-30"]
+    weeks = [_change(shared_data, "SPY", a, b) for a, b in pairwise(fridays)]
+    up = sum(1 for w in weeks if w > 0)
+    assert 0 < up < 4
+    question = "how many up weeks did the s&p have in january?"
+    for said, kept in ((up, True), (up + 1, False)):
+        written = f"The S&P 500 had {said} up weeks in January [1]."
+        answer = Copilot(shared_deps, ScriptedLLM([written] * 3)).ask(
+            question, as_of=date(2026, 1, 30)
+        )
+        assert (written in answer.text) is kept
+        assert f"SPY: {up} up weeks" in answer.text or kept

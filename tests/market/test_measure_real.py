@@ -540,3 +540,25 @@ def test_a_week_the_window_starts_inside_is_left_out(deps: ToolDeps, data: Path)
                            start="2025-10-01", end="2025-10-17")  # fmt: skip
     assert result["rows"][0]["on"] in ("2025-10-10", "2025-10-17")
     assert result["rows"][0]["value"] == pytest.approx(min(moves)[0], abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("measure_name", "key", "up", "start", "end"),
+    [("up_weeks", lambda d: d.isocalendar()[:2], True, "2025-10-01", "2026-01-30"),
+     ("down_weeks", lambda d: d.isocalendar()[:2], False, "2025-10-01", "2026-01-30"),
+     ("up_months", lambda d: (d.year, d.month), True, "2025-03-01", "2025-12-31"),
+     ("down_months", lambda d: (d.year, d.month), False, "2025-03-01", "2025-12-31")],
+)  # fmt: skip
+def test_weeks_and_months_counted_by_the_way_each_moved(
+    deps: ToolDeps, data: Path, measure_name: str, key: Any, up: bool, start: str, end: str
+) -> None:
+    """'How many up weeks did the S&P have …', 'how many months did gold fall': each calendar
+    period's move from the last close before it, counted by its sign (by hand from the CSV)."""
+    moves = _period_moves(visible(price(data, "GLD")), key, start, end)
+    want = sum(1 for value, _, _ in moves if (value > 0 if up else value < 0))
+    assert 0 < want < len(moves)  # the data's own: both ways happened
+    out, result, _ = measure(deps, symbols=["GLD"], measure=measure_name, aggregate="count",
+                             start=start, end=end)  # fmt: skip
+    assert result["rows"][0]["value"] == want
+    word = measure_name.replace("_", " ")
+    assert f"GLD: {want} {word}" in out.text

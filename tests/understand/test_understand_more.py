@@ -2620,3 +2620,32 @@ def test_anything_behind_a_bid_and_after_a_dated_peak(
     (call,) = got.calls
     assert got.why and got.direction == direction, got.trace
     assert (call.measure, call.start) == ("return", start), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "rank"),
+    [
+        # weeks and months counted by the way each moved (had been the window's move, or a
+        # count of sessions)
+        ("how many up weeks did the s&p have in january?", "up_weeks", "none"),
+        ("how many months did gold fall in 2025?", "down_months", "none"),
+        ("how many losing weeks has tech had this year?", "down_weeks", "none"),
+        ("in how many months of 2025 did gold rise?", "up_months", "none"),
+        ("which sector had the most down weeks in 2025?", "down_weeks", "desc"),
+    ],
+)
+def test_weeks_and_months_counted(question: str, measure: str, rank: str, catalog: Catalog) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert {(c.measure, c.aggregate, c.rank) for c in got.calls} == {(measure, "count", rank)}, (
+        got.trace
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many weeks are left in the year?", "how many days did gold rise in january?",
+     "how many sectors rose this week?"],
+)  # fmt: skip
+def test_a_week_word_alone_is_no_count_of_weeks(question: str, catalog: Catalog) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert not any(c.measure.endswith(("_weeks", "_months")) for c in got.calls), got.trace
