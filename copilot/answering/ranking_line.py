@@ -228,7 +228,10 @@ def first_line(record: ToolCallRecord, asked: LineAsked = LineAsked()) -> str:
     instrument the question asks about ("where did utilities rank"); every entry that moved
     the way asked ("which sectors ended the year in the red?") when more than one did, and how
     many did when asked ("…, 3 of the 11 fell: #1 …"); every entry on the side of a benchmark
-    asked ("which sectors beat the S&P?": those above it, then its own line)."""
+    asked ("which sectors beat the S&P?": those above it, then its own line); every entry with
+    how many went each way ("did more sectors rise or fall?": "…, 6 of the 11 rose, 5 of the
+    11 fell: …"); the entry of the largest or smallest move either way ("the biggest mover",
+    "barely moved")."""
     body = body_lines(record)
     first = body[0] if body else ""
     if first.startswith("Ranked") and len(body) > 1 and first.endswith(":"):

@@ -106,8 +106,9 @@ def article_causes(passage: str) -> list[str]:
 
 def article_moves(passage: str) -> list[tuple[frozenset[str], str]]:
     """Each cause `article_causes` finds with the markets whose move it is: those named
-    before the causal word, from the last turn to another market's move ("as", "while", "amid",
-    …); none when the mover is named loosely ("stocks", "the index")."""
+    before the causal word, from the last turn to another market's move after the first move
+    word ("as", "while", "amid", …); none when the mover is named loosely ("stocks", "the
+    index")."""
     found = []
     spans = sentence_spans(passage)
     for at, (start, end) in enumerate(spans):
@@ -131,10 +132,10 @@ def article_moves(passage: str) -> list[tuple[frozenset[str], str]]:
 def _another_market(reason: str, mover: frozenset[str]) -> bool:
     """Whether the article's sentence gives the cause of a market the reason does not speak
     of: "Tesla, Amazon and Palantir led gains in the S&P 500 due to Maduro's ouster" against
-    "… as Oil Gains on Maduro Ouster". A mover named loosely, a reason naming no market, or a
-    stock index on either side (an index's wrap is every sector's backdrop; a sector's move is
-    part of its index's: "equities advanced, led by big tech, after …" under the Nasdaq's
-    rise) binds nothing."""
+    "… as Oil Gains on Maduro Ouster". A mover named loosely, a reason naming no market, a
+    stock index moving (an index's wrap is every sector's backdrop), or stocks moving under an
+    index the reason names (a sector's move is part of its index's: "equities advanced, led by
+    big tech, after …" under the Nasdaq's rise) binds nothing."""
     named = frozenset().union(*(m.subject for m in mentions(CITATION.sub(" ", reason))))
     if not mover or not named or mover & INDEXES:
         return False
