@@ -104,11 +104,24 @@ def article_causes(passage: str) -> list[str]:
     return [cause for _, cause in article_moves(passage)]
 
 
+# The parts of an excerpt joined by "…" (a cut between them, often with no period before it:
+# "… threatened to impose on Europe How major US stock indexes fared … The Dow also rose").
+_PIECE = re.compile(r"[^…]+")
+
+
 def article_moves(passage: str) -> list[tuple[frozenset[str], str]]:
     """Each cause `article_causes` finds with the markets whose move it is: those named
     before the causal word, from the last turn to another market's move after the first move
     word ("as", "while", "amid", …); none when the mover is named loosely ("stocks", "the
     index")."""
+    found = []
+    for piece in _PIECE.findall(passage):  # a sentence never runs across an excerpt's cut
+        found += _piece_moves(piece)
+    return found
+
+
+def _piece_moves(passage: str) -> list[tuple[frozenset[str], str]]:
+    """`article_moves` of one piece of an excerpt."""
     found = []
     spans = sentence_spans(passage)
     for at, (start, end) in enumerate(spans):

@@ -85,6 +85,11 @@ def test_an_article_s_causes_follow_a_move_and_a_causal_word() -> None:
     assert article_causes(BESIDE) == []  # "as": what went on beside the move
 
 
+CUT = (
+    "The U.S. stock market rebounded after the president called off tariffs he had threatened "
+    "to impose on Europe How major US stock indexes fared Wednesday … The Dow Jones Industrial "
+    "Average also rose 1.2%, as did the Nasdaq composite. Treasury yields eased."
+)
 OIL_ON_MADURO = (
     "US Stocks Rise as Oil Gains on Maduro Ouster. Tech stocks like Tesla, Amazon, and Palantir "
     "led gains."
@@ -144,6 +149,9 @@ def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
         ("Tesla, Amazon, and Palantir led gains in the S&P 500 due to Nicolás Maduro's ouster in "
          "Venezuela [2].", OIL_ON_MADURO),
         ("Gold rose due to Maduro's ouster in Venezuela [2].", OIL_ON_MADURO),
+        # a sentence does not run across an excerpt's cut ("…"), headline glued on or not
+        ("Corporate bonds rose as a result of the Dow Jones Industrial Average and the Nasdaq "
+         "composite rising [2].", CUT),
     ],
 )  # fmt: skip
 def test_a_cause_the_article_does_not_state_is_not_found(reason: str, passage: str) -> None:
