@@ -326,15 +326,14 @@ _DENIED = re.compile(r"\b(?:not|never|n't|far\s+from)\s+(?:the\s+|its\s+)?$", re
 
 
 # The largest or smallest move whichever way it went, of a set: "XLP was the biggest mover",
-# "SLV moved the most", "the smallest move either way", "XLP barely moved" (checked against a
-# ranking's moves by their size, `check_superlative`).
+# "SLV moved the most", "the smallest move either way" (checked against a ranking's moves by
+# their size, `check_superlative`). Not "XLU barely moved": a small move, not the smallest.
 _MOVE_SIZE = re.compile(
     r"\b(?P<largest>(?:biggest|largest|greatest|wildest)\s+(?:movers?|moves?|swings?)\b"
     r"(?!\s+(?:since|in|of\s+(?:its|the\s+(?:year|month|week))))|"
     r"(?:moved|swung)\s+(?:the\s+)?most\b)|"
     r"\b(?P<smallest>(?:smallest|least|tiniest)\s+(?:movers?|moves?|swings?|changes?)\b|"
-    r"(?:moved|changed|swung)\s+(?:the\s+)?least\b|"
-    r"(?:barely|hardly|scarcely)\s+(?:moved|budged|changed)\b)",
+    r"(?:moved|changed|swung)\s+(?:the\s+)?least\b)",
     re.IGNORECASE,
 )
 
@@ -436,8 +435,8 @@ def _check_move_size(
 ) -> ReasonCheck | None:
     """'XLP was the biggest mover' against a cited ranking's moves: supported when the market
     named moved the most (the least) in size, whichever way, as shown (to the hundredth);
-    unsupported, naming the one that did, when another did; None when no cited source ranked
-    two or more moves."""
+    contradicted (a verdict the ranking refutes, cut like a wrong figure), naming the one that
+    did, when another did; None when no cited source ranked two or more moves."""
     for n in sentence.citations:
         ranked = [st for st in moves if st.source == n]
         if len(ranked) < 2:
@@ -447,7 +446,8 @@ def _check_move_size(
         at = [st for st in ranked if sizes[st.subject] == extreme]
         shown = ", ".join(f"{name_of(st.subject)} {st.value:+.2f}%" for st in at)
         held = subject is not None and any(st.subject & subject for st in at)
-        return ReasonCheck(text=word.word, start=start, end=end, kind="superlative",
+        return ReasonCheck(text=word.word, start=start, end=end,
+                           kind="superlative" if held else "verdict",
                            status="supported" if held else "unsupported", source=n,
                            evidence=f"[{n}] the {word.group} either way: {shown}")  # fmt: skip
     return None

@@ -513,20 +513,25 @@ def test_a_biggest_mover_claim_is_held_to_the_size_of_the_moves(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:
     """'XLP was the biggest mover' under a ranking whose largest move either way was SLV's
-    fall: unsupported, naming SLV; the right one is supported (both had gone unchecked)."""
+    fall: cut, as a verdict the ranking refutes, naming SLV; the right one is supported (both
+    had gone unchecked)."""
     moves = {s: _change(shared_data, s, "2026-01-29", "2026-01-30") for s in COMMODITIES}
     biggest = max(moves, key=lambda s: abs(moves[s]))
     riser = max(moves, key=lambda s: moves[s])
     assert riser != biggest  # the data's own: silver fell 28.5%
     question = "which commodity fund was the biggest mover on january 30?"
-    for named, status in ((riser, "unsupported"), (biggest, "supported")):
+
+    def ask(named: str):  # type: ignore[no-untyped-def]
         written = f"{named} was the biggest mover of the commodity funds on January 30 [1]."
-        answer = Copilot(shared_deps, ScriptedLLM([written] * 3)).ask(
-            question, as_of=date(2026, 1, 30)
-        )
-        [check] = [r for r in answer.verification.reasons if r.text == "biggest mover"]
-        assert check.status == status
-        assert f"{biggest} {moves[biggest]:+.2f}%" in check.evidence
+        llm = ScriptedLLM([written] * 3)
+        return written, Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30))
+
+    written, wrong = ask(riser)
+    assert written in wrong.removed and written not in wrong.text
+    written, right = ask(biggest)
+    [check] = [r for r in right.verification.reasons if r.text == "biggest mover"]
+    assert (check.status, written in right.text) == ("supported", True)
+    assert f"{biggest} {moves[biggest]:+.2f}%" in check.evidence
 
 
 def test_a_count_of_up_weeks_is_code_s_and_held_to_it(
