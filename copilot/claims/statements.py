@@ -44,7 +44,8 @@ _MEASURE_CLASS = {
     "up_streak": "streak", "down_streak": "streak", "beat_streak": "streak", "streak": "streak",
     "up_days": "count", "down_days": "count", "new_highs": "count", "count": "count",
     "days_above": "count", "days_below": "count", "up_weeks": "count", "down_weeks": "count",
-    "up_months": "count", "down_months": "count",
+    "up_months": "count", "down_months": "count", "up_week_streak": "streak",
+    "down_week_streak": "streak", "up_month_streak": "streak", "down_month_streak": "streak",
     "rank": "rank", "difference": "diff", "gap": "diff", "spread": "diff",
     "sessions": "window", "window": "window",
 }  # fmt: skip

@@ -42,6 +42,9 @@ PERIODS = {"weekly_return": "W", "monthly_return": "M"}
 # Weeks (months) counted by the way their move went: (the period, +1 up / -1 down).
 PERIOD_COUNTS = {"up_weeks": ("W", 1), "down_weeks": ("W", -1), "up_months": ("M", 1),
                  "down_months": ("M", -1)}  # fmt: skip
+# Weeks (months) in a row that went one way, counted back through all visible data.
+PERIOD_STREAKS = {"up_week_streak": ("W", 1), "down_week_streak": ("W", -1),
+                  "up_month_streak": ("M", 1), "down_month_streak": ("M", -1)}  # fmt: skip
 CHANGE_MONTHS = {"mom": 1, "yoy": 12}  # month over month, year over year
 ADJUSTED_NOTE = "moves use split- and dividend-adjusted closes; levels are raw closes as printed"
 
@@ -199,6 +202,9 @@ def session_values(
             freq, way = PERIOD_COUNTS[m]
             moves = _period_moves(span, freq, kind)[w]
             out, unit = (np.sign(np.nan_to_num(moves)) == way).astype(float), "count"
+        elif m in PERIOD_STREAKS:  # on each period's last session, the periods in a row
+            freq, way = PERIOD_STREAKS[m]
+            out, unit = _period_runs(span, freq, way, kind)[w], "count"
         elif m in ("drawdown", "distance_from_peak"):
             out, unit = _relative(v[w], np.maximum.accumulate(v[w]), kind, last_only)
         elif m == "distance_from_trough":
@@ -221,19 +227,30 @@ def session_values(
     return pd.Series(out, index=span.values.index[w]), unit
 
 
-def _period_moves(span: Span, freq: str, kind: Kind) -> np.ndarray:
+def _period_moves(span: Span, freq: str, kind: Kind, whole: bool = False) -> np.ndarray:
     """On each period's last session, its move from the last close of the period before (NaN
     on every other session). A period whose base lies before the window's (a week the window
-    starts inside) is left out: its move is not the window's."""
+    starts inside) is left out: its move is not the window's; with `whole`, every period of
+    the data with a close before it is kept (a run counted back through all of it)."""
     v = span.values.to_numpy(dtype=float)
     periods = pd.DatetimeIndex(span.values.index).to_period(freq).to_numpy()
     out = np.full(len(v), np.nan)
-    earliest = span.base if span.base is not None else span.first
+    earliest = 0 if whole else span.base if span.base is not None else span.first
     starts = np.flatnonzero(np.concatenate([[True], periods[1:] != periods[:-1]]))
     ends = np.concatenate([starts[1:] - 1, [len(v) - 1]])
     for first, last in zip(starts, ends, strict=True):
         if first - 1 >= earliest:
             out[last] = _move(v[first - 1], v[last : last + 1], kind)[0]
+    return out
+
+
+def _period_runs(span: Span, freq: str, way: int, kind: Kind) -> np.ndarray:
+    """On each period's last session, how many periods in a row to it moved `way` (+1 up, -1
+    down); NaN on every other session."""
+    moves = _period_moves(span, freq, kind, whole=True)
+    ends = np.flatnonzero(~np.isnan(moves))
+    out = np.full(len(moves), np.nan)
+    out[ends] = _run_lengths(np.sign(moves[ends]) == way)
     return out
 
 
@@ -367,6 +384,19 @@ def _describe_reference(row: MeasureRow, args: MeasureArgs, span: Span) -> None:
             row.ref_value = None
             row.note = (f"a {args.sma_window}-session average needs {args.sma_window} "
                         f"observations to {row.end}; {row.symbol} has {span.last + 1}")  # fmt: skip
+    elif m in PERIOD_STREAKS and row.value is not None and args.aggregate in ("last", "max"):
+        # the run's first period, by its last session ("weeks ending … to …")
+        freq, way = PERIOD_STREAKS[m]
+        runs = _period_runs(span, freq, way, "price")  # a move's sign is the same for any kind
+        ends = np.flatnonzero(~np.isnan(runs))
+        at = int(np.searchsorted(ends, span.values.index.searchsorted(
+            pd.Timestamp(row.on or span.day(span.last)))))  # fmt: skip
+        length = int(row.value)
+        if length and at - length + 1 >= 0:
+            row.ref_date = span.day(int(ends[at - length + 1]))
+            if at - length + 1 == 0:
+                row.note = (f"the run reaches back to the start of the {row.symbol} data "
+                            f"({span.day(0)}): it may be longer.")  # fmt: skip
     elif m in STREAKS and row.value is not None and args.aggregate in ("last", "max"):
         end = pd.Timestamp(row.on or span.day(span.last))
         position = int(span.values.index.searchsorted(end))

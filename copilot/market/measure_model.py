@@ -33,6 +33,10 @@ MeasureName = Literal[
     "down_weeks",  # … negative
     "up_months",  # calendar months in the window whose move (as monthly_return's) was positive
     "down_months",  # … negative
+    "up_week_streak",  # consecutive calendar weeks ending at a date whose move was positive
+    "down_week_streak",  # … negative
+    "up_month_streak",  # consecutive calendar months ending at a date whose move was positive
+    "down_month_streak",  # … negative
     "new_highs",  # closes above every earlier close of the data, within the window
     "days_above",  # sessions in the window closing strictly above `line`
     "days_below",  # sessions in the window closing strictly below `line`

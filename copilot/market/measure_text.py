@@ -269,6 +269,25 @@ def _streak(line: _Line, name: str, what: str) -> str:
     return f"{_label(args, row.kind)} {_main(line, name)} in a row through {row.end}{runs}"
 
 
+_PERIOD_RUNS = {"up_week_streak": "up weeks", "down_week_streak": "down weeks",
+                "up_month_streak": "up months", "down_month_streak": "down months"}  # fmt: skip
+
+
+def _period_streak(line: _Line, name: str, what: str) -> str:
+    """'GLD: 3 up weeks in a row through 2026-01-30 (weeks ending 2026-01-16 to 2026-01-30)';
+    the longest: 'longest run of up weeks 5 (weeks ending … to …)'."""
+    row, args = line.row, line.args
+    if args.aggregate not in ("last", "max"):
+        return _generic(line, name, what)
+    words = _PERIOD_RUNS[args.measure]
+    period = words.split()[1]
+    runs = f" ({period} ending {row.ref_date} to {row.on or row.end})" if row.ref_date else ""
+    if args.aggregate == "max":
+        return f"longest run of {words} {_main(line, name)}{runs}"
+    shown = words if row.value != 1 else words.removesuffix("s")
+    return f"{_main(line, name)} {shown} in a row through {row.end}{runs}"
+
+
 def _sma(line: _Line, name: str, what: str) -> str:
     row = line.row
     if line.args.aggregate != "last" or row.ref_value is None or row.end_value is None:
@@ -311,6 +330,8 @@ def _frequency(row: MeasureRow) -> str:
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {
     "return": _move, "daily_return": _move, "up_days": _counted, "down_days": _counted,
     "up_weeks": _counted, "down_weeks": _counted, "up_months": _counted, "down_months": _counted,
+    "up_week_streak": _period_streak, "down_week_streak": _period_streak,
+    "up_month_streak": _period_streak, "down_month_streak": _period_streak,
     "weekly_return": _period, "monthly_return": _period,
     "new_highs": _counted, "days_above": _counted, "days_below": _counted,
     "up_streak": _streak, "down_streak": _streak, "beat_streak": _streak,
@@ -360,6 +381,18 @@ _DEFINE = {
     "down_weeks": "calendar weeks (Monday to Sunday) whose move, from the last observation "
     "before the week to its last, was strictly below zero; weeks that begin before the window "
     "are left out",
+    "up_week_streak": "consecutive calendar weeks (Monday to Sunday) ending at a date whose move, "
+    "from the last observation before the week to its last, was strictly above zero (counted "
+    "back through all visible data; the week the window ends inside, to its end)",
+    "down_week_streak": "consecutive calendar weeks (Monday to Sunday) ending at a date whose "
+    "move, from the last observation before the week to its last, was strictly below zero "
+    "(counted back through all visible data; the week the window ends inside, to its end)",
+    "up_month_streak": "consecutive calendar months ending at a date whose move, from the last "
+    "observation before the month to its last, was strictly above zero (counted back through "
+    "all visible data; the month the window ends inside, to its end)",
+    "down_month_streak": "consecutive calendar months ending at a date whose move, from the "
+    "last observation before the month to its last, was strictly below zero (counted back "
+    "through all visible data; the month the window ends inside, to its end)",
     "up_months": "calendar months whose move, from the last observation before the month to its "
     "last, was strictly above zero; months that begin before the window are left out",
     "down_months": "calendar months whose move, from the last observation before the month to "

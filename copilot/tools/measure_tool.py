@@ -91,7 +91,8 @@ def measure(deps: ToolDeps, args: MeasureArgs) -> ToolOutput:
     measure: level, return, daily_return, weekly_return / monthly_return (each calendar
     week's / month's move: its best or worst through max/min), drawdown, distance_from_peak,
     distance_from_trough, up_streak, down_streak, beat_streak, up_days, down_days, up_weeks /
-    down_weeks / up_months / down_months (calendar periods whose move went that way), new_highs,
+    down_weeks / up_months / down_months (calendar periods whose move went that way),
+    up_week_streak / down_week_streak / up_month_streak / down_month_streak, new_highs,
     days_above / days_below (closes strictly above / below `line`), sma_distance, volatility,
     mom / yoy (month / year over year: CPI inflation).
     aggregate: last (at end), max/min (with the day), argmax/argmin, mean, sum, count.

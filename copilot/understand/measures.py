@@ -109,7 +109,10 @@ _MOST_DAYS = re.compile(
 # "How many up weeks did the S&P have in January?", "how many months did gold fall in 2025?":
 # calendar weeks (months) counted by the way each one's move went (had read as the window's
 # move, or a count of sessions).
-_PERIODS_COUNTED = re.compile(r"\b(?P<unit>week|month)s\b", _I)
+_PERIODS_COUNTED = re.compile(
+    r"\b(?P<unit>week|month)(?:s\b|ly\s+(?:gains|losses|declines|advances|drops|rises|falls)\b)",
+    _I,
+)
 _UPWARD = re.compile(
     r"\b(?:up|higher|green|positive|winning|gain\w*|r(?:ise|ose|isen|ising)|advanc\w*|climb\w*)\b",
     _I,
@@ -429,7 +432,44 @@ _RUNNING_NOW = re.compile(
 )
 
 
+# "How many weeks in a row has gold gone up?", "three straight weekly gains", "consecutive
+# monthly declines": a run of calendar weeks (months), not of sessions.
+_PERIOD_RUN = re.compile(r"\b(?P<unit>week|month)(?:s|ly)\b", _I)
+_STRAIGHT_PERIODS = re.compile(
+    r"\bstraight\s+(?:weeks|months|(?:weekly|monthly)\s+(?:gains|losses|declines|advances))\b",
+    _I,
+)
+
+
 def _streaks(text: str) -> Asked | None:
+    """A run of sessions (or of calendar weeks or months, when the question counts those:
+    `_in_periods`) that went one way, or beat the benchmark."""
+    asked = _session_streaks(text)
+    if asked is None and _STRAIGHT_PERIODS.search(text):
+        asked = _session_streaks(f"{text} in a row")
+    return _in_periods(text, asked) if asked is not None else None
+
+
+def _in_periods(text: str, asked: Asked) -> Asked:
+    """The run in calendar weeks (months) when the question counts those and not sessions:
+    "how many weeks in a row has gold gone up?" (was a run of sessions)."""
+    unit = _PERIOD_RUN.search(text)
+    if unit is None or _DAYS.search(text) or asked.measure == "beat_streak":
+        return asked
+    period = unit["unit"].lower()
+    way = "up" if asked.measure == "up_streak" else "down"
+    longest = asked.aggregate == "max"
+    return Asked(
+        f"{way}_{period}_streak",  # type: ignore[arg-type]  # up_week_streak … down_month_streak
+        asked.aggregate,
+        f"{'longest run of ' if longest else ''}{way} {period}s{'' if longest else ' in a row'}",
+        f"{'the most ' if longest else ''}consecutive calendar {period}s"
+        f"{'' if longest else ' to the end'} whose move, from the last close before the "
+        f"{period} to its last, was {'positive' if way == 'up' else 'negative'}",
+    )  # fmt: skip
+
+
+def _session_streaks(text: str) -> Asked | None:
     if not _STREAK.search(text) and _HOW_LONG.search(text):
         text = f"{text} in a row"  # the run to the end, its direction read as written
     if _STREAK.search(text) and _BEAT.search(text):

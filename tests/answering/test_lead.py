@@ -551,3 +551,21 @@ def test_a_count_of_up_weeks_is_code_s_and_held_to_it(
         )
         assert (written in answer.text) is kept
         assert f"SPY: {up} up weeks" in answer.text or kept
+
+
+def test_weeks_in_a_row_are_code_s_and_held_to_them(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'How many weeks in a row has gold gone up?' as of January 23: GLD's weeks to January
+    9, 16 and 23 rose, the week to January 2 fell (by hand from the Friday closes): 3."""
+    fridays = ["2025-12-26", "2026-01-02", "2026-01-09", "2026-01-16", "2026-01-23"]
+    rose = [_change(shared_data, "GLD", a, b) > 0 for a, b in pairwise(fridays)]
+    assert rose == [False, True, True, True]
+    question = "how many weeks in a row has gold gone up?"
+    for said, kept in ((3, True), (5, False)):
+        written = f"Gold has gone up {said} weeks in a row [1]."
+        answer = Copilot(shared_deps, ScriptedLLM([written] * 3)).ask(
+            question, as_of=date(2026, 1, 23)
+        )
+        assert (written in answer.text) is kept
+        assert kept or "GLD: 3 up weeks in a row through 2026-01-23" in answer.text

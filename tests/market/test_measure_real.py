@@ -562,3 +562,44 @@ def test_weeks_and_months_counted_by_the_way_each_moved(
     assert result["rows"][0]["value"] == want
     word = measure_name.replace("_", " ")
     assert f"GLD: {want} {word}" in out.text
+
+
+def _weekly_signs(rows: Rows, end: str) -> list[tuple[str, bool]]:
+    """(last session, rose) of every calendar week to `end` with a close before it, by hand."""
+    weeks: dict[Any, list[tuple[str, float]]] = {}
+    for day, close in rows:
+        if day <= end:
+            weeks.setdefault(date.fromisoformat(day).isocalendar()[:2], []).append((day, close))
+    keys = sorted(weeks)
+    return [(weeks[b][-1][0], weeks[b][-1][1] > weeks[a][-1][1]) for a, b in pairwise(keys)]
+
+
+@pytest.mark.parametrize("end", ["2026-01-23", "2026-01-16", "2026-01-02"])
+def test_up_weeks_in_a_row_to_the_end(deps: ToolDeps, data: Path, end: str) -> None:
+    """'How many weeks in a row has gold gone up?': the calendar weeks to the end that rose,
+    counted back from it (by hand: 3 to January 23, 2 to January 16, 0 to January 2)."""
+    signs = _weekly_signs(visible(price(data, "GLD")), end)
+    run = 0
+    while run < len(signs) and signs[-1 - run][1]:
+        run += 1
+    out, result, _ = measure(deps, symbols=["GLD"], measure="up_week_streak", end=end)
+    assert result["rows"][0]["value"] == run
+    first = signs[-run][0] if run else None
+    assert f"GLD: {run} up week{'s' if run != 1 else ''} in a row through {end}" in out.text
+    if first:
+        assert f"(weeks ending {first} to {end})" in out.text
+
+
+def test_the_longest_run_of_up_weeks_in_a_window(deps: ToolDeps, data: Path) -> None:
+    """The most weeks in a row that rose, ending inside the window (a run may begin before it:
+    counted back through all the data, as a run of sessions is)."""
+    signs = _weekly_signs(visible(price(data, "GLD")), AS_OF.isoformat())
+    best, run, last = 0, 0, ""
+    for day, rose in signs:
+        run = run + 1 if rose else 0
+        if day >= "2025-06-01" and run > best:
+            best, last = run, day
+    out, result, _ = measure(deps, symbols=["GLD"], measure="up_week_streak", aggregate="max",
+                             start="2025-06-01")  # fmt: skip
+    assert (result["rows"][0]["value"], result["rows"][0]["on"]) == (best, last)
+    assert f"GLD: longest run of up weeks {best} (weeks ending " in out.text

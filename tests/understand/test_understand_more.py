@@ -2649,3 +2649,24 @@ def test_weeks_and_months_counted(question: str, measure: str, rank: str, catalo
 def test_a_week_word_alone_is_no_count_of_weeks(question: str, catalog: Catalog) -> None:
     got = understand(question, D(2026, 1, 30), catalog)
     assert not any(c.measure.endswith(("_weeks", "_months")) for c in got.calls), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        # a run of calendar weeks or months (had been a run of sessions)
+        ("how many weeks in a row has gold gone up?", "up_week_streak", "last"),
+        ("what's the nasdaq's longest weekly winning streak?", "up_week_streak", "max"),
+        ("has silver had three straight weekly gains?", "up_week_streak", "last"),
+        ("how many months in a row has tlt fallen?", "down_month_streak", "last"),
+        # a run of sessions stays one
+        ("how many days in a row has gold gone up?", "up_streak", "last"),
+        # weekly returns asked for, not a run: a call per week
+        ("walk me through spy's weekly returns", "return", "last"),
+    ],
+)
+def test_runs_of_weeks_and_months(
+    question: str, measure: str, aggregate: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert {(c.measure, c.aggregate) for c in got.calls} == {(measure, aggregate)}, got.trace
