@@ -96,9 +96,9 @@ _HOW_MANY = re.compile(
 # fell?", "advancers vs decliners", "breadth", "did most sectors rise?": how many moved each way.
 _UP = (
     r"(?:rise|rose|risen|rising|up|gain(?:ed|ing)?|advanc(?:e|ed|ing)|higher|green|gainers|"
-    r"winners)"
+    r"winners|advancers|risers)"
 )
-_DOWN = r"(?:fall|fell|fallen|falling|down|declin(?:e|ed|ing)|lower|red|losers|decliners)"
+_DOWN = r"(?:fall|fell|fallen|falling|down|declin(?:e|ed|ing)|lower|red|losers|decliners|fallers)"
 _EITHER = rf"(?:{_UP}|{_DOWN})"
 _BOTH_WAYS = re.compile(
     rf"\b(?:more|fewer)\b[^?.;]*?\b{_EITHER}\s+(?:or|than|vs\.?|versus)\s+(?:\w+\s+){{0,2}}?"

@@ -281,7 +281,12 @@ def _period_streak(line: _Line, name: str, what: str) -> str:
         return _generic(line, name, what)
     words = _PERIOD_RUNS[args.measure]
     period = words.split()[1]
-    runs = f" ({period} ending {row.ref_date} to {row.on or row.end})" if row.ref_date else ""
+    last = row.on or row.end
+    runs = (
+        "" if not row.ref_date
+        else f" (the {period[:-1]} ending {last})" if row.ref_date == last
+        else f" ({period} ending {row.ref_date} to {last})"
+    )  # fmt: skip
     if args.aggregate == "max":
         return f"longest run of {words} {_main(line, name)}{runs}"
     shown = words if row.value != 1 else words.removesuffix("s")

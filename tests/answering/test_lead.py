@@ -460,6 +460,8 @@ def test_an_extreme_month_said_without_its_month_gets_code_s_line(
     ("did more sectors rise or fall on january 13?", "2026-01-12", "2026-01-13"),
     ("were there more gainers than losers among the sectors on january 13?", "2026-01-12",
      "2026-01-13"),
+    ("more advancers than decliners among the sectors on january 13?", "2026-01-12",
+     "2026-01-13"),
     ("how many sectors rose and how many fell on january 21?", "2026-01-20", "2026-01-21"),
     ("did most sectors finish january 21 higher?", "2026-01-20", "2026-01-21"),
 ])  # fmt: skip

@@ -574,10 +574,11 @@ def _weekly_signs(rows: Rows, end: str) -> list[tuple[str, bool]]:
     return [(weeks[b][-1][0], weeks[b][-1][1] > weeks[a][-1][1]) for a, b in pairwise(keys)]
 
 
-@pytest.mark.parametrize("end", ["2026-01-23", "2026-01-16", "2026-01-02"])
+@pytest.mark.parametrize("end", ["2026-01-23", "2026-01-16", "2026-01-09", "2026-01-02"])
 def test_up_weeks_in_a_row_to_the_end(deps: ToolDeps, data: Path, end: str) -> None:
     """'How many weeks in a row has gold gone up?': the calendar weeks to the end that rose,
-    counted back from it (by hand: 3 to January 23, 2 to January 16, 0 to January 2)."""
+    counted back from it (by hand: 3 to January 23, 2 to January 16, 1 to January 9, 0 to
+    January 2)."""
     signs = _weekly_signs(visible(price(data, "GLD")), end)
     run = 0
     while run < len(signs) and signs[-1 - run][1]:
@@ -586,8 +587,10 @@ def test_up_weeks_in_a_row_to_the_end(deps: ToolDeps, data: Path, end: str) -> N
     assert result["rows"][0]["value"] == run
     first = signs[-run][0] if run else None
     assert f"GLD: {run} up week{'s' if run != 1 else ''} in a row through {end}" in out.text
-    if first:
+    if run > 1:
         assert f"(weeks ending {first} to {end})" in out.text
+    if run == 1:
+        assert f"(the week ending {end})" in out.text
 
 
 def test_the_longest_run_of_up_weeks_in_a_window(deps: ToolDeps, data: Path) -> None:
