@@ -178,6 +178,20 @@ def _move(
     if len(values) < 2:
         return None
     window = settled.window
+    open_start = ""  # "before January 30, 2026": an end named, no start
+    if (
+        window is not None
+        and window.explicit
+        and window.start is None
+        and window.end
+        and not window.sessions
+    ):
+        # "Why did gold rally before the January 30 crash?": no start is named, so the move
+        # explained is the recent one up to that end (the whole stored history is no move)
+        values = values[values.index <= pd.Timestamp(window.end)]
+        open_start, window = f"'{window.label}' names no start", None
+        if len(values) < 2:
+            return None
     if (window is not None and window.explicit) or latest:
         inside = _inside(values, settled)
         if len(inside) < 2:
@@ -232,7 +246,8 @@ def _move(
     settled.trace[:] = [line for line in settled.trace if not line.startswith("window:")]
     # An event code cannot date ("since the rate cap news"): the recent move, said as a stand-in.
     undated = f"'{settled.undated}' is not a period code can date" if settled.undated else ""
-    recent = recent_move(values, settled.direction, because=undated or "no period was named")
+    because = undated or open_start or "no period was named"
+    recent = recent_move(values, settled.direction, because=because)
     if recent is None:
         settled.trace.append("window: no recent move in the asked direction")
         return None

@@ -186,6 +186,8 @@ def _from_mentions(
     if since is not None:
         before = since.group("before") is not None
         return _since(first.period, since.group("edge"), as_of, latest, spans, before)
+    if _BEFORE.search(text[: first.start]):
+        return _before(first.period, as_of, spans)
     event = _EVENT_WITH_DATE.search(text)
     if event is not None and _DATED_BY.match(text[event.end() : first.start]):
         # "after the jobs report on January 9": the event's day is given, and its session is
@@ -287,6 +289,29 @@ def _through(period: Period, as_of: date, spans: list[tuple[int, int]]) -> Windo
     label = f"through {end.isoformat()}"
     found.window = Window(start=None, end=end, label=label, explicit=True)
     found.trace = f"window: {label} → up to the close of {snapped(end)}"
+    return found
+
+
+# "before January 30", "ahead of the January 20 selloff", "in the run-up to the Dec 10 Fed
+# decision": up to the day, without it (was that day's session, or an event left undated).
+_BEFORE = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to|leading\s+up\s+to|in\s+the\s+run[\s-]up\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _before(period: Period, as_of: date, spans: list[tuple[int, int]]) -> WindowFound:
+    """'before D': everything to the last close before D's first day (no start is named: a
+    measure reads the stored history to it, a why-question the move that came before it)."""
+    found = WindowFound(spans=spans)
+    eve = period.start - timedelta(days=1)
+    if eve > as_of:
+        found.problems.append(future_problem(eve, as_of))
+        return found
+    label = f"before {period.label}"
+    found.window = Window(end=eve, label=label, explicit=True)
+    found.trace = f"window: {label} → the stored history to the last close on or before {eve}"
     return found
 
 

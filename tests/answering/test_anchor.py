@@ -192,3 +192,25 @@ def test_a_fall_asked_of_a_named_week_that_rose_is_still_corrected(research_deps
         "2026-01-20", "2026-01-23", "down",
     )  # fmt: skip
     assert settled.direction_note.startswith("IYT did not rise over the period asked about")
+
+
+def test_before_a_day_a_why_question_explains_the_move_that_came_before_it(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    """'Why did gold rally before the January 30 crash?': no start is named, so the move
+    explained is a recent rise ending by January 29 (had been an event left undated: the
+    latest move, January 30's fall itself), never the whole stored history."""
+    as_of = date(2026, 2, 1)
+    settled = understand(
+        "why did gold rally before the january 30 crash?",
+        as_of, Catalog.from_store(shared_deps.market),
+    )  # fmt: skip
+    calls = why_calls(_at(shared_deps, as_of), settled, budget_tokens=800)
+    move = next(c["args"] for c in calls if c["tool"] == "measure")
+    start, end = date.fromisoformat(move["start"]), date.fromisoformat(move["end"])
+    assert end <= date(2026, 1, 29) and start > date(2025, 12, 1)
+    closes = dict(_rows(shared_data, "GLD", "2026-01-29"))
+    days = sorted(closes)
+    base = max(d for d in days if d < move["start"])
+    assert closes[move["end"]] > closes[base]  # a rise, read from the raw closes
+    assert any("'before January 30, 2026' names no start" in line for line in settled.trace)

@@ -2670,3 +2670,28 @@ def test_runs_of_weeks_and_months(
 ) -> None:
     got = understand(question, D(2026, 1, 30), catalog)
     assert {(c.measure, c.aggregate) for c in got.calls} == {(measure, aggregate)}, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        # up to the day, without it (had been that day's session, or an event left undated)
+        ("how many weeks in a row did gold climb before the january 30 crash?", D(2026, 1, 29)),
+        ("how far was gold below its peak before january 30?", D(2026, 1, 29)),
+        ("where was the vix in the run-up to the january 20 selloff?", D(2026, 1, 19)),
+        ("how many days in a row did spy rise ahead of the december 10 fed decision?",
+         D(2025, 12, 9)),
+    ],
+)  # fmt: skip
+def test_before_a_day_ends_the_window_the_day_before(
+    question: str, end: D, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (None, end), got.trace
+    assert got.calls and all(c.end == end and c.start is None for c in got.calls), got.trace
+
+
+def test_the_week_before_a_holiday_stays_that_week(catalog: Catalog) -> None:
+    got = understand("how did gold do the week before christmas?", D(2026, 1, 30), catalog)
+    assert got.window is not None
+    assert (got.window.start, got.window.end) == (D(2025, 12, 18), D(2025, 12, 24)), got.trace
