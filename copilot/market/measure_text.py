@@ -380,28 +380,6 @@ _DEFINE = {
     "was strictly greater than {versus}'s",
     "up_days": "sessions whose move was strictly above zero",
     "down_days": "sessions whose move was strictly below zero",
-    "up_weeks": "calendar weeks (Monday to Sunday) whose move, from the last observation before "
-    "the week to its last, was strictly above zero; weeks that begin before the window are left "
-    "out",
-    "down_weeks": "calendar weeks (Monday to Sunday) whose move, from the last observation "
-    "before the week to its last, was strictly below zero; weeks that begin before the window "
-    "are left out",
-    "up_week_streak": "consecutive calendar weeks (Monday to Sunday) ending at a date whose move, "
-    "from the last observation before the week to its last, was strictly above zero (counted "
-    "back through all visible data; the week the window ends inside, to its end)",
-    "down_week_streak": "consecutive calendar weeks (Monday to Sunday) ending at a date whose "
-    "move, from the last observation before the week to its last, was strictly below zero "
-    "(counted back through all visible data; the week the window ends inside, to its end)",
-    "up_month_streak": "consecutive calendar months ending at a date whose move, from the last "
-    "observation before the month to its last, was strictly above zero (counted back through "
-    "all visible data; the month the window ends inside, to its end)",
-    "down_month_streak": "consecutive calendar months ending at a date whose move, from the "
-    "last observation before the month to its last, was strictly below zero (counted back "
-    "through all visible data; the month the window ends inside, to its end)",
-    "up_months": "calendar months whose move, from the last observation before the month to its "
-    "last, was strictly above zero; months that begin before the window are left out",
-    "down_months": "calendar months whose move, from the last observation before the month to "
-    "its last, was strictly below zero; months that begin before the window are left out",
     "new_highs": "sessions closing strictly above every earlier close in the data",
     "days_above": "sessions whose {what} was strictly above {line}",
     "days_below": "sessions whose {what} was strictly below {line}",
@@ -411,6 +389,27 @@ _DEFINE = {
     "mom": "value / the last value on or before the date one month earlier - 1{relative}",
     "yoy": "value / the last value on or before the date twelve months earlier - 1{relative}",
 }
+
+
+def _calendar_definitions() -> dict[str, str]:
+    """up_weeks … down_month_streak: calendar weeks (months) by the way each one's move went."""
+    calendar = {"week": "calendar weeks (Monday to Sunday)", "month": "calendar months"}
+    found = {}
+    for period, named in calendar.items():
+        for way, side in (("up", "above"), ("down", "below")):
+            moved = (f"whose move, from the last observation before the {period} to its last, "
+                     f"was strictly {side} zero")  # fmt: skip
+            found[f"{way}_{period}s"] = (
+                f"{named} {moved}; {period}s that begin before the window are left out"
+            )
+            found[f"{way}_{period}_streak"] = (
+                f"consecutive {named} ending at a date {moved} (counted back through all "
+                f"visible data; the {period} the window ends inside, to its end)"
+            )
+    return found
+
+
+_DEFINE.update(_calendar_definitions())
 _AGGREGATE = {
     "last": "at the window's end", "max": "its highest in the window, with the date",
     "min": "its lowest in the window, with the date", "argmax": "the date of its highest",
