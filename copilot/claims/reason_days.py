@@ -100,6 +100,21 @@ def named_days(sentence: str, published: date, dated_to_day: bool = True) -> lis
     return named
 
 
+# "Gold rose ahead of the January 30 crash", "… before January 30": a day the move came before,
+# a bound said of it (the question's words echoed), not the day of its reason.
+_BEFORE_IT = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to|leading\s+up\s+to|in\s+the\s+run[\s-]up\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reason_days(sentence: str, published: date, dated_to_day: bool) -> list[NamedDays]:
+    """The days a reason names as its own: not one it says the move came before."""
+    return [named for named in named_days(sentence, published, dated_to_day)
+            if not _BEFORE_IT.search(sentence[: max(sentence.find(named.words), 0)])]  # fmt: skip
+
+
 def outside_move(
     sentence: str,
     published: date,
@@ -111,7 +126,7 @@ def outside_move(
     `lead_days` before it): what happened then is no reason for this move."""
     start, end = window
     earliest = start - timedelta(days=lead_days)
-    for named in named_days(sentence, published, dated_to_day):
+    for named in _reason_days(sentence, published, dated_to_day):
         if named.last < earliest or named.first > end:
             return named
     return None
@@ -126,7 +141,7 @@ def after_publication(
     None when it names none, or a day on or before it, or the article's day is unknown."""
     if not dated_to_day:
         return None
-    named = named_days(sentence, published, dated_to_day)
+    named = _reason_days(sentence, published, dated_to_day)
     if not named or min(n.first for n in named) <= published:
         return None
     return min(named, key=lambda n: n.first)

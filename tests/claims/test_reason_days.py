@@ -73,3 +73,28 @@ def test_a_reason_dated_only_after_its_article_was_published() -> None:
     assert after_publication("Stocks rose on January 6.", tuesday) is None
     assert after_publication("Stocks rose as tech led.", tuesday) is None
     assert after_publication("Stocks rose on Friday.", tuesday, dated_to_day=False) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gold rose ahead of the January 30 crash due to concerns about Fed independence [4].",
+        "Gold rose before January 30 on worries about the Fed [4].",
+        "Gold rallied in the run-up to the January 30 selloff as the dollar slid [4].",
+    ],
+)
+def test_a_day_the_move_came_before_is_no_day_of_its_reason(sentence: str) -> None:
+    """The question's "ahead of the January 30 crash", echoed in a reason for the rise of
+    January 14-28 drawn from a January 26 article: a bound, not the reason's day (every such
+    draft had been withheld as dated outside the move and after its article)."""
+    published, move = date(2026, 1, 26), (date(2026, 1, 14), date(2026, 1, 28))
+    assert outside_move(sentence, published, move) is None
+    assert after_publication(sentence, published) is None
+
+
+def test_a_reason_dated_on_the_later_day_is_still_outside() -> None:
+    sentence = "Gold rose on January 30 due to concerns about Fed independence [4]."
+    published, move = date(2026, 1, 26), (date(2026, 1, 14), date(2026, 1, 28))
+    named = outside_move(sentence, published, move)
+    assert named is not None and named.first == date(2026, 1, 30)
+    assert after_publication(sentence, published) is not None
