@@ -302,8 +302,9 @@ _BEFORE = re.compile(
 
 
 def _before(period: Period, as_of: date, spans: list[tuple[int, int]]) -> WindowFound:
-    """'before D': everything to the last close before D's first day (no start is named: a
-    measure reads the stored history to it, a why-question the move that came before it)."""
+    """'before D': up to the last close before D's first day. No start is named, so each
+    measure reads its own default to that close (a run or a peak: the stored history; a
+    return: that last session), and a why-question the recent move that came before it."""
     found = WindowFound(spans=spans)
     eve = period.start - timedelta(days=1)
     if eve > as_of:
@@ -311,7 +312,7 @@ def _before(period: Period, as_of: date, spans: list[tuple[int, int]]) -> Window
         return found
     label = f"before {period.label}"
     found.window = Window(end=eve, label=label, explicit=True)
-    found.trace = f"window: {label} → the stored history to the last close on or before {eve}"
+    found.trace = f"window: {label} → no start named, up to the last close on or before {eve}"
     return found
 
 
