@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from copilot.claims.numbers import Number, find_dates
+from copilot.understand.relative import BEFORE_A_DAY
 
 LEAD_DAYS = 3  # as the drivers' search window: a catalyst a few days before still explains
 
@@ -100,19 +101,11 @@ def named_days(sentence: str, published: date, dated_to_day: bool = True) -> lis
     return named
 
 
-# "Gold rose ahead of the January 30 crash", "… before January 30": a day the move came before,
-# a bound said of it (the question's words echoed), not the day of its reason.
-_BEFORE_IT = re.compile(
-    r"\b(?:before|ahead\s+of|prior\s+to|leading\s+up\s+to|in\s+the\s+run[\s-]up\s+to)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _reason_days(sentence: str, published: date, dated_to_day: bool) -> list[NamedDays]:
-    """The days a reason names as its own: not one it says the move came before."""
+    """The days a reason names as its own: not one it says the move came before ("Gold rose
+    ahead of the January 30 crash", the question's words echoed: a bound, not its day)."""
     return [named for named in named_days(sentence, published, dated_to_day)
-            if not _BEFORE_IT.search(sentence[: max(sentence.find(named.words), 0)])]  # fmt: skip
+            if not BEFORE_A_DAY.search(sentence[: max(sentence.find(named.words), 0)])]  # fmt: skip
 
 
 def outside_move(

@@ -62,6 +62,13 @@ SINCE = re.compile(
     r"(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
     re.I,
 )
+# "before January 30", "ahead of the January 20 selloff", "in the run-up to the Dec 10 Fed
+# decision": the words that put a day after what is asked about (they end where the day begins).
+BEFORE_A_DAY = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to|leading\s+up\s+to|in\s+the\s+run[\s-]up\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(
     r"\b(?:tomorrow|next\s+(?:session|trading\s+day|week|month|quarter|year)|(?:in|over|during)\s+"
     r"the\s+(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|sessions?)|"

@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from copilot.understand.dates import DateMention, Period, find_dates
 from copilot.understand.model import Window
-from copilot.understand.relative import RELATIVE, SINCE, spans_of
+from copilot.understand.relative import BEFORE_A_DAY, RELATIVE, SINCE, spans_of
 from copilot.understand.window_build import (
     WindowFound,
     future_problem,
@@ -186,7 +186,7 @@ def _from_mentions(
     if since is not None:
         before = since.group("before") is not None
         return _since(first.period, since.group("edge"), as_of, latest, spans, before)
-    if _BEFORE.search(text[: first.start]):
+    if BEFORE_A_DAY.search(text[: first.start]):
         return _before(first.period, as_of, spans)
     event = _EVENT_WITH_DATE.search(text)
     if event is not None and _DATED_BY.match(text[event.end() : first.start]):
@@ -290,15 +290,6 @@ def _through(period: Period, as_of: date, spans: list[tuple[int, int]]) -> Windo
     found.window = Window(start=None, end=end, label=label, explicit=True)
     found.trace = f"window: {label} → up to the close of {snapped(end)}"
     return found
-
-
-# "before January 30", "ahead of the January 20 selloff", "in the run-up to the Dec 10 Fed
-# decision": up to the day, without it (was that day's session, or an event left undated).
-_BEFORE = re.compile(
-    r"\b(?:before|ahead\s+of|prior\s+to|leading\s+up\s+to|in\s+the\s+run[\s-]up\s+to)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
-)
 
 
 def _before(period: Period, as_of: date, spans: list[tuple[int, int]]) -> WindowFound:
