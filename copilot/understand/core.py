@@ -131,7 +131,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     # "walk me through SPY's monthly performance": a call per month; "gold's biggest monthly
     # gain" is one call, its months ranked inside it
     # (not "three straight weekly gains": weeks counted or in a row are one measure's own)
-    per_period = asked is not None and asked.measure.endswith(("_weeks", "_months", "_streak"))
+    per_period = asked is not None and asked.measure.endswith(
+        ("_weeks", "_months", "_week_streak", "_month_streak")
+    )
     each = each_period(words) if periodic is None and not per_period else None
     if why and each is not None and not _A_CAUSE_ASKED.search(words):
         why = False  # "walk me through SPY's monthly performance": the months' figures
