@@ -4,6 +4,8 @@ series as lines, a day's sector returns as bars. Built once, when the answer arr
 from __future__ import annotations
 
 import importlib
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -53,9 +55,17 @@ def data_sources(answer: Answer) -> list[DataSource]:
 
 
 def plan_window(
-    sources: list[DataSource], table_of: Any, tools: frozenset[str], wanted: str = "bars"
+    sources: list[DataSource],
+    table_of: Any,
+    tools: frozenset[str],
+    wanted: str = "bars",
+    text: str = "",
 ) -> Window | None:
-    """Symbols (stored in table `wanted`) and dates to chart from the sources made by `tools`."""
+    """Symbols (stored in table `wanted`) and dates to chart from the sources made by `tools`;
+    the symbols the answer's `text` names first, in the order it names them. A ranking lists
+    its symbols in ranked order, and its first four were charted whatever the answer led with:
+    "the biggest mover among bond funds" led with TLT, ranked fifth, and the chart showed four
+    other funds."""
     picked = [s for s in sources if s.tool in tools and s.end is not None]
     symbols: list[str] = []
     for source in picked:
@@ -64,6 +74,7 @@ def plan_window(
                 symbols.append(symbol)
     if not symbols:
         return None
+    symbols.sort(key=lambda symbol: _first_named(symbol, text))  # stable: the rest keep order
     ends = [s.end for s in picked if s.end is not None]
     starts = [s.start for s in picked if s.start is not None] or ends
     start, end = min(starts), max(ends)
@@ -94,6 +105,12 @@ def plan_window(
     return Window(symbols[:MAX_LINES], start, end, shade, sessions)
 
 
+def _first_named(symbol: str, text: str) -> int:
+    """Where `text` first names `symbol` as a word (past its end when it never does)."""
+    named = re.search(rf"(?<!\w){re.escape(symbol)}(?!\w)", text)
+    return named.start() if named else len(text) + 1
+
+
 def _ran(run: Fact) -> str:
     """Who ran, and which way: "IWM beat SPY", "XLK fell" (a losing run's longest had been
     captioned "GLD 1 sessions in a row", with no way said)."""
@@ -112,8 +129,8 @@ def build_charts(answer: Answer, store: MarketStore | None) -> list[Any]:
     figures: list[Any] = []
     sources = data_sources(answer)
     if store is not None:
-        window = plan_window(sources, store.table_of, PRICE_TOOLS)
-        series = plan_window(sources, store.table_of, SERIES_TOOLS, "series")
+        window = plan_window(sources, store.table_of, PRICE_TOOLS, text=answer.text)
+        series = plan_window(sources, store.table_of, SERIES_TOOLS, "series", answer.text)
         try:
             if window is not None:
                 figures.append(price_figure(store, window, answer.as_of))
@@ -200,8 +217,24 @@ def bars_figure(returns: dict[str, float], title: str) -> Any:
             hovertemplate="%{y}: %{x:+.2f}%<extra></extra>",
         )
     )  # fmt: skip
-    figure.update_xaxes(ticksuffix="%", zeroline=True, zerolinecolor="#9aa3b2")
+    figure.update_xaxes(
+        ticksuffix="%", zeroline=True, zerolinecolor="#9aa3b2", range=_bar_range(returns.values())
+    )
     return style_figure(figure, title, "", legend=False)
+
+
+LABEL_ROOM = 0.35  # of the bars' span, left beside the longest bar each way for its label
+
+
+def _bar_range(values: Collection[float]) -> list[float]:
+    """The value axis with room for each bar's label outside its end: plotly sized the axis
+    to the bars alone, and the label of the longest falling bar ("-1.31%") was cut at the
+    chart's left edge."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    if low == high:
+        return [-1.0, 1.0]
+    room = (high - low) * LABEL_ROOM
+    return [low - room if low < 0 else 0.0, high + room if high > 0 else 0.0]
 
 
 def _ranked_returns(source: DataSource) -> dict[str, float]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from copilot.sources import DataSource
-from ui.charts import PRICE_TOOLS, SERIES_TOOLS, SINGLE_DAY_LOOKBACK, plan_window
+from ui.charts import PRICE_TOOLS, SERIES_TOOLS, SINGLE_DAY_LOOKBACK, bars_figure, plan_window
 
 TABLES = {"IWM": "bars", "SPY": "bars", "DGS10": "series"}
 
@@ -96,3 +98,35 @@ def test_a_longest_run_is_captioned_with_its_way_and_its_length() -> None:
     window = plan_window([run], TABLES.get, PRICE_TOOLS)
     assert window is not None and window.shade is not None
     assert window.shade[2] == "IWM fell 1 session in a row"
+
+
+def test_the_lines_charted_are_the_ones_the_answer_names_first() -> None:
+    """A ranking's symbols come in ranked order; "the biggest mover among bond funds" led with
+    TLT, ranked fifth, and the chart had shown the first four (found in the app)."""
+    funds = ["HYG", "AGG", "IEF", "LQD", "TLT", "SHY"]
+    tables = {symbol: "bars" for symbol in funds}
+    ranking = source("measure", funds, date(2026, 1, 20), date(2026, 1, 20))
+    text = "Ranked highest first; the largest move either way: #5 TLT: return -1.31% [1]. SHY…"
+    window = plan_window([ranking], tables.get, PRICE_TOOLS, text=text)
+    assert window is not None
+    assert window.symbols == ["TLT", "SHY", "HYG", "AGG"]
+
+
+def test_a_symbol_inside_another_word_is_not_named() -> None:
+    tables = {"XLE": "bars", "XL": "bars"}
+    ranking = source("measure", ["XLE", "XL"], date(2026, 1, 20), date(2026, 1, 20))
+    window = plan_window([ranking], tables.get, PRICE_TOOLS, text="XLE rose; XLF fell")
+    assert window is not None and window.symbols == ["XLE", "XL"]
+    window = plan_window([ranking], tables.get, PRICE_TOOLS, text="XL rose; XLE fell")
+    assert window is not None and window.symbols == ["XL", "XLE"]
+
+
+def test_bars_leave_room_for_the_label_of_the_longest_fall() -> None:
+    """The label of TLT's -1.31% was cut at the chart's left edge (found in the app)."""
+    figure = bars_figure({"TLT": -1.31, "HYG": 0.10, "AGG": -0.20, "IEF": -0.40}, "t")
+    low, high = figure.layout.xaxis.range
+    # the bars span -1.31 to +0.10 (1.41 points); 35% of it is left beyond each end
+    assert low == pytest.approx(-1.31 - 0.35 * 1.41)
+    assert high == pytest.approx(0.10 + 0.35 * 1.41)
+    rising = bars_figure({"A": 1.0, "B": 2.0, "C": 0.5, "D": 0.2}, "t")
+    assert tuple(rising.layout.xaxis.range) == pytest.approx((0.0, 2.0 + 0.35 * 2.0))
