@@ -198,11 +198,14 @@ _WINDOW_BEFORE = re.compile(r"(?:last|past|over|in|the)\s+(?:the\s+)?$", re.I)
 _SMA = re.compile(r"average|\bsma\b|moving", re.I)
 # A distance from an extreme, in the writer's words or the measure tool's ("distance from peak").
 # "4.36% off its record close", "below its all-time high", "off the highs", "gave back 28.56%
-# since its January 28 peak" / "of its January peak": a distance.
+# since its January 28 peak" / "of its January peak", "lower than the highest close": a distance.
 _PEAK = re.compile(r"(?:\bfrom (?:its|the) (?:[\w-]+ ){0,2}(?:peak|high|record|trough|low)|"
                    r"\b(?:since|of) (?:its|the) (?:[\w-]+ ){0,2}(?:peak|high|record|top)\b|"
                    r"off (?:its|the) (?:[\w-]+\s)?(?:highs?|peak|record|top)|"
-                   r"below (?:its|the) (?:[\w-]+ )?(?:peak|highs?|record)|"
+                   r"below (?:its|the) (?:[\w-]+ )?(?:peak|highs?|highest|record)|"
+                   # "2.19% lower than the highest value of 635.77", "under its peak"
+                   r"\b(?:lower|less|under|beneath)\s+(?:than\s+)?(?:its|the)\s+(?:[\w-]+ )?"
+                   r"(?:peak|highs?|highest|record|top)|"
                    r"above (?:its|the) (?:[\w-]+ )?(?:trough|lows?)|"
                    r"\bdistance from (?:peak|trough))\b",
                    re.I)  # fmt: skip
@@ -317,6 +320,27 @@ _VOLATILITY_WAS = re.compile(
 
 def _named_volatility(before: str) -> bool:
     return bool(_VOLATILITY_WAS.search(before))
+
+
+# A measure that is no move, shared by the figures of a list: the compare tool's "annualized
+# volatility 24.42% in December 2025 (…), 31.52% in 2026-01-01 to 2026-01-30 (…)".
+_LISTED_MEASURES = frozenset({"volatility", "drawdown", "peak_distance", "sma_distance"})
+_MOVE_WORD = re.compile(
+    r"\b(?:returns?|gain\w*|loss\w*|los[te]|move[ds]?|chang\w*|r[io]se|f[ae]ll|climb\w*|"
+    r"drop\w*|slid|declin\w*|jump\w*|up|down|higher|lower)\b",
+    re.I,
+)
+
+
+def _listed_after(text: str, listed: tuple[str | None, int, str], number: Number) -> bool:
+    """Whether `number` is the next of a list of figures of the last figure's measure (one that
+    is no move, in the same unit): only dates, periods and a comma between them, no move word.
+    The second figure had fallen to a move, and no move being stated, was cut."""
+    measure, end, unit = listed
+    if measure not in _LISTED_MEASURES or unit != number.unit:
+        return False
+    between = text[end : number.start]
+    return "," in between and _MOVE_WORD.search(between) is None and ";" not in between
 
 
 # "max drawdown", "peak-to-trough", "silver's maximum drop over the past two weeks" (as the
@@ -487,11 +511,16 @@ def extract_claims(
                       and _ON_A_DAY.search(text[max(lo, n.start - 4) : n.start])}  # fmt: skip
         sentence_day = next(iter(days_named)) if one_day and len(days_named) == 1 else None
         carried = 0  # the sign a list of figures "…, respectively" shares
+        listed: tuple[str | None, int, str] = (None, lo, "")  # the last figure's measure, end, unit
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
             measure, comparative = measure_of(text, number, clause)
             if measure == "move" and _named_volatility(text[lo : number.start]):
                 measure = "volatility"  # "the annualized standard deviation of IWM … was 15.91%"
+            if measure == "move" and not comparative and _listed_after(text, listed, number):
+                measure = listed[0]  # "volatility 24.42% in December (…), 31.52% in January"
+            if number.unit not in DATES:
+                listed = (measure, number.end, number.unit)
             sized = attributive(text, number)  # sizes the noun after it, not the instrument
             sign = direction(text, number, lo) if number.unit in SIGNED and not sized else 1
             if number.start in respective:  # "lost 0.4% and 0.7%, respectively": one verb

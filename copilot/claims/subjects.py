@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copilot.market.symbols import KNOWN_SYMBOLS, family, resolve_concept
+from copilot.market.symbols import KNOWN_SYMBOLS, family, lookup, resolve_concept
 
 Subject = frozenset[str]
 NO_SUBJECT: Subject = frozenset()
@@ -64,11 +64,32 @@ def mentions(text: str) -> list[Mention]:
 
     for m in _tickers().finditer(text):
         add(m.start(), m.end(), m.group())
+        if described := _its_own_description(text, m.end(), m.group()):
+            taken.append(described)  # names inside it are the ticker's own, no other's
     for pattern, symbol in _aliases():
         for m in pattern.finditer(text):
             add(m.start(), m.end(), symbol)
     found.sort(key=lambda mention: mention.start)
     return found
+
+
+# A parenthesis right after a ticker: "QQQ (Nasdaq-100 large-cap growth/tech)".
+_PARENTHESIS = re.compile(r"\s*\(([^()]{1,80})\)")
+
+
+def _its_own_description(text: str, at: int, symbol: str) -> tuple[int, int] | None:
+    """The span of a parenthesis right after `symbol` that holds the registry's own name or
+    description of it. The model copies them from the tools' output, and "tech" inside
+    "QQQ (Nasdaq-100 large-cap growth/tech) is 621.87" had bound QQQ's close to XLK: a
+    correct figure cut as another instrument's. Another instrument's name there is still read
+    ("XLY (Healthcare)"), so an instrument given a wrong name is caught."""
+    parenthesis = _PARENTHESIS.match(text, at)
+    info = lookup(symbol)
+    if parenthesis is None or info is None:
+        return None
+    inside = " ".join(parenthesis.group(1).split()).casefold()
+    own = (info.represents.casefold(), info.name.casefold())
+    return parenthesis.span(1) if any(inside in words for words in own) else None
 
 
 def subject_of(text: str) -> Subject:

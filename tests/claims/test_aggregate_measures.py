@@ -73,6 +73,17 @@ def test_words_of_a_distance_from_the_record_read_as_one() -> None:
         assert statuses(answer)["1.52%"] == "verified", answer
 
 
+def test_a_distance_written_as_lower_than_the_high_reads_as_one() -> None:
+    # Found in the app: "which is 2.19% lower than the highest value of 635.77" (QQQ, measured
+    # -2.19% from its peak) was read as a move no source states, and its sentence cut.
+    for answer in ("On 2025-10-31 SMH was 1.52% lower than the highest close of the month [1].",
+                   "At the end of October SMH was 1.52% under its peak [1].",
+                   "SMH closed the month 1.52% below its highest close [1]."):  # fmt: skip
+        assert statuses(answer)["1.52%"] == "verified", answer
+    wrong = statuses("At the end of October SMH was 2.52% under its peak [1].")
+    assert wrong["2.52%"] == "contradicted"
+
+
 def test_a_distance_from_the_high_with_no_sign_is_below_it() -> None:
     # Found in the app: "2.19% away from its high" (QQQ, measured -2.19% from its peak) was read
     # as +2.19%, contradicted, and its sentence cut.
