@@ -727,12 +727,15 @@ def _fill_calls(
     elif intent.versus and intent.versus in symbols:
         symbols = [s for s in symbols if s != intent.versus] + [intent.versus]
     explicit = window is not None and window.explicit
+    end = window.end if explicit and window else None
+    if also and explicit and end is None:  # "this month vs last month": both bounded, so the
+        end = _through_latest(window, latest)  # pair is one compare_periods call
     call = MeasureArgs(
         symbols=symbols,
         measure=intent.measure,
         aggregate=intent.aggregate,
         start=window.start if explicit and window else None,
-        end=window.end if explicit and window else None,
+        end=end,
         sessions=window.sessions if window else None,  # a default window says its sessions
         versus=intent.versus,
         rank=intent.rank,
@@ -748,9 +751,16 @@ def _fill_calls(
         result.against_its_year = True
         result.calls[-1:] = against_its_year(call, window, latest)
     for window in also:  # "Q4 vs Q3": the same measure over each period named
-        result.calls.append(
-            call.model_copy(update={"start": window.start, "end": window.end, "sessions": None})
-        )
+        result.calls.append(call.model_copy(
+            update={"start": window.start, "end": window.end or _through_latest(window, latest),
+                    "sessions": None}
+        ))  # fmt: skip
+
+
+def _through_latest(window: Window | None, latest: date) -> date | None:
+    """The latest close as the end of a window running to it, when that is past its start."""
+    start = window.start if window else None
+    return latest if start is None or start <= latest else None
 
 
 # The fear gauge rises when investors are spooked: the mood words of a question about it say

@@ -108,7 +108,7 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     for finder in RELATIVE:
         found = finder(text, as_of, latest)
         if found is not None:
-            return _ended(found, text, as_of)
+            return _compared(_ended(found, text, as_of), text, as_of, latest)
     mentions = find_dates(text, as_of)
     releases = [(m, label) for m in mentions if (label := _RELEASE_LABEL.match(text, m.end))]
     if releases:  # a report's label, not a window: the other dates, else the release itself
@@ -152,6 +152,54 @@ def averages_compared(found: WindowFound, text: str) -> WindowFound:
     first.also.append(second.window)
     first.notes.append(f"compared with {second.trace.removeprefix('window: ')}")
     first.problems += second.problems
+    return first
+
+
+# What joins two windows compared: "this month compared with last month", "this week vs. last
+# week", "more volatile this year than last year", "how does this year stack up against …".
+_COMPARED_AFTER = re.compile(
+    r"\s*,?\s*(?:vs\.?|versus|(?:compares?|compared|stacks?\s+up)\s+(?:to|with|against)|"
+    r"relative\s+to|against|than)\s+"
+    r"(?:(?:in|during|over)\s+)?",
+    re.I,
+)
+_COMPARE_VERB = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?!\s+(?:to|with)\b)", re.I)
+_COMPARED_JOIN = re.compile(r"\s*,?\s*(?:with|to|and|against)\s+(?:(?:in|during|over)\s+)?", re.I)
+_COMPARED_BEFORE = re.compile(
+    r"(?:vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against|than)\s+"
+    r"(?:(?:in|during|over)\s+)?$",
+    re.I,
+)
+
+
+def _compared(found: WindowFound, text: str, as_of: date, latest: date) -> WindowFound:
+    """A window said relative to today, compared with another window: the same measure over
+    each (the first named is the window, the other `also`, as "Q4 vs Q3"). "How choppy has
+    oil been this month compared with last month?" had measured this month alone: a relative
+    window ("this month", "this week", "this year") was read before any date, and the one
+    after "compared with" was never looked for."""
+    if found.window is None or not found.spans or found.also:
+        return found
+    start, end = min(s for s, _ in found.spans), max(e for _, e in found.spans)
+    after = _COMPARED_AFTER.match(text, end)
+    if after is None and _COMPARE_VERB.search(text, 0, start):  # "compare … this month with …"
+        after = _COMPARED_JOIN.match(text, end)
+    before = _COMPARED_BEFORE.search(text, 0, start)
+    if after is not None:
+        offset, other = after.end(), find_window(text[after.end() :], as_of, latest)
+    elif before is not None:  # "December versus this month": December is named first
+        offset, other = 0, find_window(text[: before.start()], as_of, latest)
+    else:
+        return found
+    calendar = all(w is not None and w.start is not None for w in (found.window, other.window))
+    if not calendar or other.window == found.window or other.also:  # "5 days vs this year"
+        return found
+    first, second = (found, other) if after is not None else (other, found)
+    first.also.append(second.window)  # type: ignore[arg-type]  # both are windows here
+    first.notes.append(f"compared with {second.trace.removeprefix('window: ')}")
+    first.problems += second.problems
+    moved = [(s + offset, e + offset) for s, e in other.spans]
+    first.spans = sorted([*found.spans, *moved] if first is found else [*moved, *found.spans])
     return first
 
 

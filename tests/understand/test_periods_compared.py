@@ -81,3 +81,36 @@ def test_only_one_instrument_over_two_periods_is_merged() -> None:
         is None
     )
     assert compare_call([one, one]) is None and compare_call([one]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "measure", "first", "second"),
+    [
+        # Found in the app: this month was measured alone.
+        ("how choppy has oil been this month compared with last month?", "WTI", "volatility", (D(2026, 1, 1), A), (D(2025, 12, 1), D(2025, 12, 31))),
+        ("is gold more volatile this year than last year?", "GLD", "volatility", (D(2026, 1, 1), A), (D(2025, 1, 1), D(2025, 12, 31))),
+        # As of Friday 2026-01-09 (A, the latest close, ends a window running to today): this
+        # week began on Monday the 5th, last week ran Dec 29 – Jan 2.
+        ("how does this week stack up against last week for qqq", "QQQ", "return", (D(2026, 1, 5), A), (D(2025, 12, 29), D(2026, 1, 2))),
+        ("compare XLE's return this month with last month", "XLE", "return", (D(2026, 1, 1), A), (D(2025, 12, 1), D(2025, 12, 31))),
+        # the period named first is the first window, whichever is relative
+        ("December versus this month: which was better for IWM?", "IWM", "return", (D(2025, 12, 1), D(2025, 12, 31)), (D(2026, 1, 1), A)),
+    ],
+)  # fmt: skip
+def test_a_window_relative_to_today_is_compared_with_the_other_named(
+    catalog: Catalog, question: str, symbol: str, measure: str,
+    first: tuple[date, date], second: tuple[date, date],
+) -> None:  # fmt: skip
+    u = understand(question, A, catalog)
+    assert not u.problems and not u.open_slots
+    assert [(c.symbols, c.measure, c.start, c.end) for c in u.calls] == [
+        ([symbol], measure, *first), ([symbol], measure, *second)]  # fmt: skip
+    assert compare_call(u.calls) is not None
+
+
+def test_a_benchmark_after_vs_is_no_second_window(catalog: Catalog) -> None:
+    """Control: "this month vs SPY" compares two markets over one window."""
+    u = understand("how did iwm do this month vs spy", A, catalog)
+    assert [(c.symbols, c.versus, c.start, c.end) for c in u.calls] == [
+        (["IWM", "SPY"], "SPY", D(2026, 1, 1), None)
+    ]
