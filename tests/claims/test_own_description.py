@@ -41,7 +41,9 @@ def test_the_close_after_the_description_verifies_as_the_tickers() -> None:
                     shown="621.87")],
         text="QQQ: close 621.87 on 2026-01-30.",
     ))  # fmt: skip
-    text = ("The Nasdaq 100 fund is currently [1] lower, as the latest value of QQQ "
-            "(Nasdaq-100 large-cap growth/tech) is 621.87 on 2026-01-30.")  # the app's words
+    text = (
+        "The Nasdaq 100 fund is currently [1] lower, as the latest value of QQQ "
+        "(Nasdaq-100 large-cap growth/tech) is 621.87 on 2026-01-30."
+    )  # the app's words
     _, checked = verify_answer(text, book, day, check_support=False)
     assert {n.text: n.status for n in checked.figures} == {"621.87": "verified"}
