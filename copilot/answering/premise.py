@@ -37,9 +37,12 @@ from copilot.understand.measures import (
 from copilot.understand.model import Understanding
 from copilot.understand.relative import edges_compared, points_compared
 
-# "Did SPY gain in December?" asks whether it did: answered ("No: …"), not corrected.
+# "Did SPY gain in December?" asks whether it did: answered ("No: …"), not corrected; so does
+# one that opens with a lead-in ("year-to-date, are utilities ahead of staples?", "quick one:
+# did gold beat silver?").
 _YES_NO = re.compile(
-    r"^\W*(?:did|does|do|is|was|were|are|has|have|had|will|can|could)\b|\bwhether\b|"
+    r"^\W*(?:[^,:;?]{1,60}[,:;]\s*)?(?:did|does|do|is|was|were|are|has|have|had|will|can|could)"
+    r"\b|\bwhether\b|"
     r"\bor\s+not\b|\bor\s+(?:did|was|has)\b",
     re.IGNORECASE,
 )

@@ -352,8 +352,27 @@ def benchmark_asked(record: ToolCallRecord, question: str) -> tuple[str | None, 
 
 
 def asked_line(record: ToolCallRecord, question: str) -> str:
-    """The record's first line as the question asks for it (`line_asked`)."""
-    return first_line(record, line_asked(record, question))
+    """The record's first line as the question asks for it (`line_asked`), with the line of a
+    benchmark the question names (`with_its_benchmark`)."""
+    return with_its_benchmark(first_line(record, line_asked(record, question)), record, question)
+
+
+# "…; -6.19 pp vs XLP": the benchmark a line's difference is taken against.
+_VERSUS = re.compile(r"\bvs\.? ([A-Z^][\w^.=-]*)")
+
+
+def with_its_benchmark(line: str, record: ToolCallRecord, question: str) -> str:
+    """`line` followed by the line of the benchmark it is compared against, when the question
+    names that benchmark and the record has a line of its own for it. "Year-to-date, are
+    utilities ahead of staples?" was led by "XLU: return +1.31% …; -6.19 pp vs XLP" alone:
+    staples' own +7.51%, half of what was asked, was left to the model, which got it wrong."""
+    named = (b.rstrip(".") for b in _VERSUS.findall(line))  # "vs XLP." ends its sentence
+    benchmarks = [b for b in dict.fromkeys(named) if names(question, b)]
+    if line.startswith("Ranked") or not benchmarks:
+        return line
+    heads = tuple(f"{b}: " for b in benchmarks)
+    own = [entry for entry in body_lines(record) if entry.startswith(heads) and entry not in line]
+    return " ".join([line.rstrip(), *own]) if own else line
 
 
 def _place(entry: str) -> int:

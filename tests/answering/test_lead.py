@@ -571,3 +571,24 @@ def test_weeks_in_a_row_are_code_s_and_held_to_them(
         )
         assert (written in answer.text) is kept
         assert kept or "GLD: 3 up weeks in a row through 2026-01-23" in answer.text
+
+
+def test_a_benchmark_the_question_names_gets_its_own_line_in_the_lead(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Year-to-date, are utilities ahead of staples?' was led by XLU's line alone ('…; -6.19 pp
+    vs XLP'): staples' own return, half of what was asked, was left to the model (found in the
+    app, where the model wrote it wrong)."""
+    xlu, xlp = (_change(shared_data, s, "2025-12-31", "2026-01-30") for s in ("XLU", "XLP"))
+    llm = ScriptedLLM(["Utilities are behind [1]."] * 3)
+    text = Copilot(shared_deps, llm).ask(
+        "year-to-date, are utilities ahead of staples?", as_of=date(2026, 1, 30)
+    ).text
+    # a lead-in before the yes-or-no question no longer hides it: code says whether
+    verdict, lead = text.split("\n\n")[:2]
+    assert verdict == (f"No: XLU rose {xlu:.2f}% [1] from 2025-12-31 to 2026-01-30; "
+                       f"XLP rose {xlp:.2f}% [1] from 2025-12-31 to 2026-01-30.")  # fmt: skip
+    assert lead.startswith(f"XLU: return {xlu:+.2f}% over 20 sessions")
+    assert f"{xlu - xlp:+.2f} pp vs XLP" in lead
+    assert f"XLP: return {xlp:+.2f}% over 20 sessions" in lead
+
