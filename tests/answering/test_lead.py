@@ -581,9 +581,11 @@ def test_a_benchmark_the_question_names_gets_its_own_line_in_the_lead(
     app, where the model wrote it wrong)."""
     xlu, xlp = (_change(shared_data, s, "2025-12-31", "2026-01-30") for s in ("XLU", "XLP"))
     llm = ScriptedLLM(["Utilities are behind [1]."] * 3)
-    text = Copilot(shared_deps, llm).ask(
-        "year-to-date, are utilities ahead of staples?", as_of=date(2026, 1, 30)
-    ).text
+    text = (
+        Copilot(shared_deps, llm)
+        .ask("year-to-date, are utilities ahead of staples?", as_of=date(2026, 1, 30))
+        .text
+    )
     # a lead-in before the yes-or-no question no longer hides it: code says whether
     verdict, lead = text.split("\n\n")[:2]
     assert verdict == (f"No: XLU rose {xlu:.2f}% [1] from 2025-12-31 to 2026-01-30; "
@@ -591,4 +593,3 @@ def test_a_benchmark_the_question_names_gets_its_own_line_in_the_lead(
     assert lead.startswith(f"XLU: return {xlu:+.2f}% over 20 sessions")
     assert f"{xlu - xlp:+.2f} pp vs XLP" in lead
     assert f"XLP: return {xlp:+.2f}% over 20 sessions" in lead
-
