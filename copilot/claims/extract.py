@@ -256,6 +256,15 @@ _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-
                     r"single-day)|one-day|single-day|daily (?:gain|drop|move)", re.I)  # fmt: skip
 
 
+# The size of a day's move, up or down alike: "average daily move either way 1.87%", "a
+# typical daily swing of 1.9%", "moves about 0.6% on a usual day", "its absolute daily move".
+_DAILY_SIZE = re.compile(
+    r"\beither\s+(?:way|direction)\b|\bin\s+size\b|\babsolute\b|\btypical(?:ly)?\b|"
+    r"\busual(?:ly)?\b|\b(?:daily|day's|one-day|session's)\s+swings?\b",
+    re.I,
+)
+
+
 def _in_days(text: str, number: Number) -> bool:
     """'30 days' (calendar or trading days), not '30 sessions' or '30 trading days'."""
     return bool(re.match(r"[\s-]*days?\b", text[number.end : number.end + 8], re.I))
@@ -369,8 +378,8 @@ def _gap_side(text: str, end: int) -> int:
 def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str | None, bool]:
     """(measure class, comparative) from the words around `number` in its clause.
 
-    Classes: move, daily_extreme, sma_distance, peak_distance, drawdown, volatility, level,
-    streak, window, rank, count, diff."""
+    Classes: move, daily_extreme, daily_size, sma_distance, peak_distance, drawdown,
+    volatility, level, streak, window, rank, count, diff."""
     before = text[clause[0] : number.start]
     after = text[number.end : clause[1]]
     around = before + " " + after
@@ -418,6 +427,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "periodic", False  # "its best week": a week's move, ranked among weeks
         if _VOLATILITY.search(around):
             return "volatility", False
+        if _DAILY_SIZE.search(around):
+            return "daily_size", False
         if _DRAWDOWN_WORDS.search(around):
             return "drawdown", False
         if _PEAK.search(around):

@@ -32,6 +32,7 @@ _MEASURE_CLASS = {
     "return": "move", "change": "move", "move": "move", "ytd_return": "move",
     "price_return": "move", "ytd": "move", "daily_return": "move", "yield_change": "move",
     "max_daily_return": "daily_extreme", "min_daily_return": "daily_extreme",
+    "daily_move_size": "daily_size",  # a day's move, up or down alike (a typical day's: mean)
     "best_day": "daily_extreme", "worst_day": "daily_extreme",
     "weekly_return": "periodic", "monthly_return": "periodic",  # a week's / a month's move
     "best_gain": "move", "best_gain_since": "move", "n_session_return": "move",

@@ -132,7 +132,7 @@ def _span(
     if adjusted:  # in the end session's terms: the end value is the raw close of that day
         end_raw = float(raw.loc[span.values.index[span.last]])
         span = replace(span, values=span.values * (end_raw / float(span.values.iloc[span.last])))
-    if args.measure == "daily_return" and args.aggregate == "last":
+    if args.measure in ("daily_return", "daily_move_size") and args.aggregate == "last":
         span = replace(span, first=span.last, base=span.last - 1)  # the end session's move
     return span, other
 
@@ -191,10 +191,10 @@ def session_values(
         elif m == "return":
             assert span.base is not None
             out, unit = _move(v[span.base], v[w], kind), move_unit(kind)
-        elif m in ("daily_return", "up_days", "down_days"):
+        elif m in ("daily_return", "daily_move_size", "up_days", "down_days"):
             daily = _move(_previous(v), v, kind)[w]
-            out, unit = daily, move_unit(kind)
-            if m != "daily_return":
+            out, unit = (np.abs(daily) if m == "daily_move_size" else daily), move_unit(kind)
+            if m in ("up_days", "down_days"):
                 out, unit = ((daily > 0) if m == "up_days" else (daily < 0)).astype(float), "count"
         elif m in PERIODS:
             out, unit = _period_moves(span, PERIODS[m], kind)[w], move_unit(kind)

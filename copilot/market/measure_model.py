@@ -19,6 +19,7 @@ MeasureName = Literal[
     "level",  # the value itself (close of a price, observation of a series)
     "return",  # the move over the window: % for prices, bp for rate series, points (+%) else
     "daily_return",  # each session's move in the window (best/worst day through max/min)
+    "daily_move_size",  # each session's move in size, either way: a typical day through mean
     "weekly_return",  # each calendar week's move, from the last close of the week before
     "monthly_return",  # each calendar month's move, from the last close of the month before
     "drawdown",  # value / running max of the window - 1 (max drawdown through min)

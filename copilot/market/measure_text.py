@@ -79,6 +79,9 @@ def _label(args: MeasureArgs, kind: str | None) -> str:
     special = {
         ("daily_return", "max"): "best day", ("daily_return", "min"): "worst day",
         ("daily_return", "argmax"): "best day", ("daily_return", "argmin"): "worst day",
+        ("daily_move_size", "max"): "largest daily move either way",
+        ("daily_move_size", "min"): "smallest daily move either way",
+        ("daily_move_size", "mean"): "average daily move either way",
         ("drawdown", "min"): "max drawdown",
         ("weekly_return", "max"): "best week", ("weekly_return", "min"): "worst week",
         ("monthly_return", "max"): "best month", ("monthly_return", "min"): "worst month",
@@ -87,7 +90,8 @@ def _label(args: MeasureArgs, kind: str | None) -> str:
         return special[(m, agg)]
     names = {
         "level": _what(kind), "return": "change" if kind in ("series", "rate") else "return",
-        "daily_return": "daily move", "weekly_return": "week's move",
+        "daily_return": "daily move", "daily_move_size": "daily move in size",
+        "weekly_return": "week's move",
         "monthly_return": "month's move", "drawdown": "drawdown",
         "distance_from_peak": "distance from peak", "distance_from_trough": "distance from trough",
         "up_streak": "closed higher", "down_streak": "closed lower",
@@ -117,7 +121,7 @@ class _Line:
 
     def show(self, value: float, unit: FactUnit, measure: str, **where: Any) -> str:
         text = fmt(value, unit, self.row.kind)
-        if measure == "volatility" or (measure.endswith("volatility") and unit == "%"):
+        if measure.endswith(("volatility", "daily_move_size")) and unit == "%":  # sizes
             text = text.lstrip("+")
         self.facts.append(Fact(subject=self.row.symbol, measure=measure, value=value, unit=unit,
                                shown=text, **where))  # fmt: skip
@@ -190,7 +194,11 @@ def _span(line: _Line) -> str:
 def _generic(line: _Line, name: str, what: str) -> str:
     row, args = line.row, line.args
     label = _label(args, row.kind)
-    if args.measure == "daily_return" and args.aggregate in _EXTREMES and row.start:
+    if (
+        args.measure in ("daily_return", "daily_move_size")
+        and args.aggregate in _EXTREMES
+        and (row.start)
+    ):
         label += f" since {row.start}"  # "its worst day since December" is what was computed
     text = f"{label} {_main(line, name)}"
     if row.on is not None and row.unit != "date" and row.on != row.ref_date:
@@ -333,7 +341,8 @@ def _frequency(row: MeasureRow) -> str:
 
 
 _BODIES: dict[str, Callable[[_Line, str, str], str]] = {
-    "return": _move, "daily_return": _move, "up_days": _counted, "down_days": _counted,
+    "return": _move, "daily_return": _move, "daily_move_size": _move, "up_days": _counted,
+    "down_days": _counted,
     "up_weeks": _counted, "down_weeks": _counted, "up_months": _counted, "down_months": _counted,
     "up_week_streak": _period_streak, "down_week_streak": _period_streak,
     "up_month_streak": _period_streak, "down_month_streak": _period_streak,
@@ -365,6 +374,8 @@ _DEFINE = {
     "level": "the {what} (a series: its last observation on or before the date)",
     "return": "the move from the base (the last observation before the window) to the end: {moves}",
     "daily_return": "each session's move from the previous observation: {moves}",
+    "daily_move_size": "each session's move from the previous observation, in size (up or down "
+    "alike): |{moves}|",
     "weekly_return": "each calendar week's move (Monday to Sunday), from the last observation "
     "before the week to its last: {moves}; weeks that begin before the window are left out",
     "monthly_return": "each calendar month's move, from the last observation before the month "
@@ -455,7 +466,7 @@ def _window(args: MeasureArgs) -> str:
         return f"window: {args.start} to {end} (calendar days)"
     if args.measure in ("level", "sma_distance", "mom", "yoy") and args.aggregate == "last":
         return f"at {end}"
-    if args.measure in ("return", "daily_return") and args.aggregate == "last":
+    if args.measure in ("return", "daily_return", "daily_move_size") and args.aggregate == "last":
         return f"the one-session move to {end}"
     if args.measure in _RUNS and args.aggregate == "last":
         return f"the run ending at {end}"

@@ -29,16 +29,17 @@ Kind = Literal["price", "index", "rate", "series"]
 
 # Measures read from session-to-session moves: they need the observation before the window.
 MOVE_MEASURES: frozenset[MeasureName] = frozenset(
-    {"return", "daily_return", "up_days", "down_days", "volatility", "weekly_return",
+    {"return", "daily_return", "daily_move_size", "up_days", "down_days", "volatility",
+     "weekly_return",
      "monthly_return", "up_weeks", "down_weeks", "up_months", "down_months"}
 )  # fmt: skip
-# With no window, these read the end session alone; volatility reads the last year (realized
-# volatility's usual span: over all visible data the VIX's came from 1990 on); every other
-# measure reads all visible data.
+# With no window, these read the end session alone; volatility and the size of a typical day's
+# move read the last year (realized volatility's usual span: over all visible data the VIX's
+# came from 1990 on); every other measure reads all visible data.
 ONE_SESSION_DEFAULT: frozenset[MeasureName] = frozenset(
     {"level", "return", "daily_return", "sma_distance", "mom", "yoy"}
 )
-ONE_YEAR_DEFAULT: frozenset[MeasureName] = frozenset({"volatility"})
+ONE_YEAR_DEFAULT: frozenset[MeasureName] = frozenset({"volatility", "daily_move_size"})
 
 
 # (the longest gap in days between observations, observations a year, what a move is called)

@@ -88,7 +88,8 @@ def _main_name(result: MeasureResult) -> str:
 def measure(deps: ToolDeps, args: MeasureArgs) -> ToolOutput:
     """Market figures: a measure of symbols over a window, aggregated, vs a benchmark or ranked.
 
-    measure: level, return, daily_return, weekly_return / monthly_return (each calendar
+    measure: level, return, daily_return, daily_move_size (a day's move either way: a typical
+    day's through mean), weekly_return / monthly_return (each calendar
     week's / month's move: its best or worst through max/min), drawdown, distance_from_peak,
     distance_from_trough, up_streak, down_streak, beat_streak, up_days, down_days, up_weeks /
     down_weeks / up_months / down_months (calendar periods whose move went that way),

@@ -607,21 +607,25 @@ def _default_window(
         label = f"the streak running through the latest close ({latest.isoformat()})"
     elif measure == "sma_distance":
         label = f"the latest close ({latest.isoformat()}) against its moving average"
-    elif measure == "volatility":
-        label = _last_year(result, catalog, latest)
+    elif measure in ("volatility", "daily_move_size"):
+        label = _last_year(result, catalog, latest, measure)
     else:
         label = _whole_history(result, catalog, latest)
     return Window(label=label, explicit=False)
 
 
-def _last_year(result: Understanding, catalog: Catalog, latest: date) -> str:
-    """Volatility's default span, or all stored data when that is less than a year (the model
-    wrote "over the last year" of 238 moves, and the check cut it)."""
+def _last_year(
+    result: Understanding, catalog: Catalog, latest: date, measure: str = "volatility"
+) -> str:
+    """Volatility's default span (a typical day's move shares it), or all stored data when that
+    is less than a year (the model wrote "over the last year" of 238 moves, and the check cut
+    it)."""
+    span = "volatility's default span" if measure == "volatility" else "the default span"
     firsts = [m.first for i in result.instruments if (m := catalog.get(i.symbol)) is not None]
     if firsts and max(firsts) > latest - timedelta(days=365):
         return (f"all stored data, {max(firsts).isoformat()} to {latest.isoformat()} (less than "
-                "the last year, volatility's default span)")  # fmt: skip
-    return f"the last year to {latest.isoformat()} (volatility's default span)"
+                f"the last year, {span})")  # fmt: skip
+    return f"the last year to {latest.isoformat()} ({span})"
 
 
 def _whole_history(result: Understanding, catalog: Catalog, latest: date) -> str:

@@ -688,6 +688,36 @@ def _swing_day(text: str) -> Asked | None:
     )  # fmt: skip
 
 
+# The size of a typical day's move, up or down alike: "the typical daily swing in GLD", "how much
+# does TLT move on a typical day?", "how big are silver's daily moves", "the average size of
+# SPY's daily moves", "mean absolute daily return". ("The average daily move" alone stays the
+# mean of the signed moves.)
+_DAY_WORD = r"(?:daily|day's|one[\s-]day|single[\s-]day|session's|day[\s-]to[\s-]day)"
+_DAILY_SIZE = re.compile(
+    rf"\b(?:typical|usual|normal)\s+(?:{_DAY_WORD}\s+)?(?:swing|move|change|fluctuation)s?\b|"
+    rf"\b(?:average|avg\.?|mean)\s+(?:{_DAY_WORD}\s+)?(?:swings?|fluctuations?|gyrations?)\b|"
+    r"\b(?:average|avg\.?|mean)\s+(?:absolute|abs\.?)\s+(?:daily\s+)?(?:move|return|change)s?\b|"
+    rf"\b(?:average|avg\.?|mean|typical|usual)\s+size\s+of\s+(?:[\w'’·]+\s+){{0,3}}?{_DAY_WORD}?\s*"
+    r"(?:moves?|swings?|changes?|returns?)\b|"
+    r"\bhow\s+(?:much|far|big)\b[^?]{0,40}?\b(?:move|moves|swing|swings)\b[^?]{0,20}?"
+    r"\b(?:a|an|the)\s+(?:typical|average|normal|usual|given)\s+(?:day|session)\b|"
+    r"\bhow\s+(?:big|large)\s+(?:are|were|is|was)\b[^?]{0,30}?\bdaily\s+(?:move|swing|change)s\b|"
+    # "how much does oil usually move in a day", "… typically swing per session"
+    r"\bhow\s+(?:much|far)\b[^?]{0,40}?\b(?:typically|usually|normally|on\s+average)\s+"
+    r"(?:move|swing|change)s?\b[^?]{0,12}?\b(?:a|per|each)\s+(?:day|session)\b",
+    _I,
+)
+
+
+def _daily_size(text: str) -> Asked | None:
+    if not _DAILY_SIZE.search(text):
+        return None
+    return Asked(
+        "daily_move_size", "mean", "average daily move either way",
+        "the mean size of the daily moves, up or down alike",
+    )  # fmt: skip
+
+
 def _extreme_day(text: str) -> Asked | None:
     worst = _WORST_DAY.search(text)
     best = _BEST_DAY.search(text)
@@ -703,7 +733,7 @@ def _extreme_day(text: str) -> Asked | None:
 # (not "its daily moves during the volatile week").
 _SPREAD_OF_DAILY = re.compile(
     r"\b(?:standard\s+deviation|std\.?\s*dev|stdev|volatility|dispersion)\s+of\s+"
-    r"(?:[\w·']+\s+){0,2}?daily\b|\bhow\s+(?:volatile|choppy|jumpy)\b",
+    r"(?:[\w·']+\s+){0,2}?daily\b|\bhow\s+(?:volatile|choppy|jumpy|wild|bumpy|turbulent|erratic)\b",
     _I,
 )
 
@@ -871,7 +901,7 @@ def _level(text: str) -> Asked | None:
 
 _FINDERS: tuple[Callable[[str], Asked | None], ...] = (
     _sma, _streaks, _up_and_down_days, _counts, _drawdown, _distance, _new_highs, _swing_day,
-    _extreme_day, _daily, _average, _volatility, _high_and_low, _judged_level, _extreme_level,
-    _threshold,
+    _daily_size, _extreme_day, _daily, _average, _volatility, _high_and_low, _judged_level,
+    _extreme_level, _threshold,
     _move, _level,
 )  # fmt: skip

@@ -385,6 +385,30 @@ def test_volatility(deps: ToolDeps, data: Path) -> None:
     assert row["sessions"] == len(moves)
 
 
+def test_a_typical_days_move_is_the_mean_size_of_the_daily_moves(
+    deps: ToolDeps, data: Path
+) -> None:
+    """'How much does gold move on a typical day?': up and down days alike, by size (the mean
+    of the signed moves would let them cancel)."""
+    base, inside, _ = window(visible(price(data, "GLD")), "2025-12-01", "2026-01-23")
+    closes = [c for _, c in [base, *inside]]
+    moves = [(closes[k] / closes[k - 1] - 1) * 100 for k in range(1, len(closes))]
+    out, result, facts = measure(
+        deps, symbols=["GLD"], measure="daily_move_size", aggregate="mean", start="2025-12-01"
+    )
+    size = statistics.mean(abs(m) for m in moves)
+    assert result["rows"][0]["value"] == pytest.approx(size)
+    assert f"GLD: average daily move either way {size:.2f}%;" in out.text  # a size: no sign
+    assert fact(facts, "GLD", "mean_daily_move_size").shown == f"{size:.2f}%"
+    biggest = max(range(len(moves)), key=lambda k: abs(moves[k]))
+    _, result, _ = measure(
+        deps, symbols=["GLD"], measure="daily_move_size", aggregate="max", start="2025-12-01"
+    )
+    row = result["rows"][0]
+    assert row["value"] == pytest.approx(abs(moves[biggest]))
+    assert row["on"] == inside[biggest][0]
+
+
 def test_the_10_year_yield_moves_in_basis_points(deps: ToolDeps, data: Path) -> None:
     rates = series(data, "US10Y_monthly.csv", "Date", "Rate")
     (_, b), inside, (_, e) = window(rates, "2025-01-01", "2025-12-31")

@@ -373,6 +373,45 @@ def test_periods_code_cannot_date_are_left_open(
         ("how wild has silver been lately?", "volatility", "last", "none"),  # was the return
         ("did gold trade wildly in January?", "volatility", "last", "none"),
         ("why did silver rally wildly last week?", "return", "last", "none"),
+        (
+            "how wild were the daily swings in silver?",
+            "volatility",
+            "last",
+            "none",
+        ),  # was each day's move
+        # A typical day's move, up or down alike (found in the app: "the typical daily swing in
+        # gld" was read as the latest session's move, and its -10.27% shown as the typical swing)
+        ("what's the typical daily swing in gld this month?", "daily_move_size", "mean", "none"),
+        ("how much does TLT move on a typical day?", "daily_move_size", "mean", "none"),
+        ("how much does oil usually move in a day", "daily_move_size", "mean", "none"),
+        (
+            "how much does gold typically swing per session this year",
+            "daily_move_size",
+            "mean",
+            "none",
+        ),
+        (
+            "how big are silver's daily moves on average in january",
+            "daily_move_size",
+            "mean",
+            "none",
+        ),
+        (
+            "what's the average size of SPY's daily moves in december",
+            "daily_move_size",
+            "mean",
+            "none",
+        ),
+        ("mean absolute daily return of XLE in 2025", "daily_move_size", "mean", "none"),
+        (
+            "which sector has the biggest typical daily move this year?",
+            "daily_move_size",
+            "mean",
+            "desc",
+        ),
+        # controls: the signed mean, and a day's extreme, as before
+        ("what is the average daily move in gold this month", "daily_return", "mean", "none"),
+        ("what was SPY's biggest daily move either way in January?", "daily_return", "max", "none"),
     ],
 )
 def test_more_measure_words(

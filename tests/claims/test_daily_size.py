@@ -1,0 +1,54 @@
+"""A typical day's move is checked as a size, against the mean size of the daily moves, never
+against one day's move: in the app "Gold's typical daily swing this month is -10.27%" (the
+last session's move, as the question had been read) was marked ✓. The facts are written for
+the test: the checker matches claims against typed facts, whatever the store holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from copilot.claims.verify import verify_answer
+from copilot.facts import Fact
+from copilot.sources import DataSource, SourceLedger
+
+D = date
+
+
+def _book(measure: str) -> SourceLedger:
+    window = {"start": D(2026, 1, 2), "end": D(2026, 1, 30), "base": D(2025, 12, 31)}
+    facts = {
+        "typical": Fact(subject="GLD", measure="mean_daily_move_size", value=1.8687, unit="%",
+                        shown="1.87%", **window),
+        "last day": Fact(subject="GLD", measure="daily_return", value=-10.27, unit="%",
+                         start=D(2026, 1, 30), end=D(2026, 1, 30), base=D(2026, 1, 29),
+                         shown="-10.27%"),
+    }  # fmt: skip
+    book = SourceLedger()
+    book.register(DataSource(tool="measure", metric="m", symbols=["GLD"], facts=[facts[measure]],
+                             start=D(2026, 1, 2), end=D(2026, 1, 30), text="GLD"))  # fmt: skip
+    return book
+
+
+def _status(text: str, measure: str) -> str:
+    _, checked = verify_answer(text, _book(measure), D(2026, 1, 30), check_support=False)
+    (figure,) = checked.figures
+    return figure.status
+
+
+def test_words_of_a_typical_day_are_held_to_the_mean_size() -> None:
+    for text in ("GLD's typical daily swing this month is 1.87% [1].",
+                 "GLD: average daily move either way 1.87%; 2026-01-02 to 2026-01-30 [1].",
+                 "This month gold usually moved about 1.87% in a session [1].",
+                 "GLD's average absolute daily move in January was 1.87% [1]."):  # fmt: skip
+        assert _status(text, "typical") == "verified", text
+    assert _status("GLD's typical daily swing this month is 2.87% [1].", "typical") == (
+        "contradicted"
+    )
+
+
+def test_one_days_move_is_not_a_typical_days() -> None:
+    """The app's sentence, against the last session's move it copied: no such size is stated."""
+    text = "Gold's typical daily swing this month is -10.27% [1]."
+    assert _status(text, "last day") != "verified"
+    # control: the same figure said of that session verifies
+    assert _status("GLD fell 10.27% on January 30 [1].", "last day") == "verified"
