@@ -125,12 +125,17 @@ def window_match(claim: Claim, st: Statement) -> bool:
         return False  # a week's (or longer) figure written as one day's
     if st.span is not None and not overlaps(claim.months, st.span):
         return False  # November's move written "in December"
-    if st.measure == "daily_extreme" and st.on is not None and claim.sentence_day is not None:
+    extreme_day = st.measure in ("daily_extreme", "daily_size")  # a day's, found in the window
+    if extreme_day and st.on is not None and claim.sentence_day is not None:
         # "its wildest session was on January 30, with a 3.88% increase": the best day's +3.88%
         # fell on January 28; January 30 was the worst day's
         return claim.sentence_day == st.on
     if not st.dates:
         return True
+    if st.measure == "window" and claim.measure == "window":
+        # "its worst session of the past three months was on 2026-01-20": a day inside the
+        # window is what happened in it, not an end of it (the length was contradicted)
+        return all(min(st.dates) <= day <= max(st.dates) for day in claim.dates)
     # "from January 1 to January 30": the ends of a span may be days the market was shut
     spans = not claim.one_day
     if any(day not in st.dates and not (spans and _shut_beside(day, st))

@@ -19,6 +19,8 @@ def _book(measure: str) -> SourceLedger:
     facts = {
         "typical": Fact(subject="GLD", measure="mean_daily_move_size", value=1.8687, unit="%",
                         shown="1.87%", **window),
+        "largest": Fact(subject="GLD", measure="max_daily_move_size", value=3.88, unit="%",
+                        on=D(2026, 1, 28), shown="3.88%", **window),
         "last day": Fact(subject="GLD", measure="daily_return", value=-10.27, unit="%",
                          start=D(2026, 1, 30), end=D(2026, 1, 30), base=D(2026, 1, 29),
                          shown="-10.27%"),
@@ -52,3 +54,10 @@ def test_one_days_move_is_not_a_typical_days() -> None:
     assert _status(text, "last day") != "verified"
     # control: the same figure said of that session verifies
     assert _status("GLD fell 10.27% on January 30 [1].", "last day") == "verified"
+
+
+def test_the_largest_move_either_way_is_held_to_its_own_day() -> None:
+    """Its day, not the window's last (January 30 ends the window too)."""
+    said = "GLD's largest daily move either way was 3.88% on 2026-01-{day} [1]."
+    assert _status(said.format(day=28), "largest") == "verified"
+    assert _status(said.format(day=30), "largest") != "verified"

@@ -96,3 +96,18 @@ def test_the_price_tool_records_the_base_of_its_window(shared_deps: ToolDeps,
     base = _last_close_before(shared_data / "market" / "prices" / "XLV.csv", "2025-05-01")
     assert (window.base, window.start, window.end) == (D.fromisoformat(base), D(2025, 5, 1),
                                                        D(2025, 5, 7))  # fmt: skip
+
+
+def test_a_day_inside_the_window_is_no_end_of_it() -> None:
+    """'Its worst session of the past 5 sessions was on 2025-05-06': the day is what happened in the
+    window; the length had been contradicted for it (found in the app, "the past three months …
+    was on 2026-01-20")."""
+    checked = statuses("XLV's worst session of the past 5 sessions was on 2025-05-06 [1].")
+    assert checked["5"] == "verified"
+    # a wrong length is still contradicted, and a day outside the window still unbinds it
+    assert statuses("XLV's worst session of the past 7 sessions was on 2025-05-06 [1].")["7"] == (
+        "contradicted"
+    )
+    assert statuses("XLV's worst session of the past 5 sessions was on 2025-05-12 [1].")["5"] != (
+        "verified"
+    )
