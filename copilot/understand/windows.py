@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from copilot.understand.dates import DateMention, Period, find_dates
 from copilot.understand.model import Window
 from copilot.understand.relative import BEFORE_A_DAY, RELATIVE, SINCE, spans_of
+from copilot.understand.vocabulary import NUMBER, number_of
 from copilot.understand.window_build import (
     WindowFound,
     future_problem,
@@ -185,7 +186,9 @@ def _compared(found: WindowFound, text: str, as_of: date, latest: date) -> Windo
     if after is None and _COMPARE_VERB.search(text, 0, start):  # "compare … this month with …"
         after = _COMPARED_JOIN.match(text, end)
     before = _COMPARED_BEFORE.search(text, 0, start)
-    if after is not None:
+    if after is not None and (prior := _PRIOR.match(text, after.end())) is not None:
+        offset, other = 0, _prior_window(found.window, prior, latest)  # spans in `text`
+    elif after is not None:
         offset, other = after.end(), find_window(text[after.end() :], as_of, latest)
     elif before is not None:  # "December versus this month": December is named first
         offset, other = 0, find_window(text[: before.start()], as_of, latest)
@@ -201,6 +204,38 @@ def _compared(found: WindowFound, text: str, as_of: date, latest: date) -> Windo
     moved = [(s + offset, e + offset) for s, e in other.spans]
     first.spans = sorted([*found.spans, *moved] if first is found else [*moved, *found.spans])
     return first
+
+
+# The span just before the first window: "the two weeks before", "the prior month", "the
+# previous three months", "the week before that", "the period before".
+_UNIT = r"(?:days?|sessions?|weeks?|months?|years?)"
+_PRIOR = re.compile(
+    rf"(?:the\s+)?(?:(?:prior|previous|preceding)\s+(?:(?P<n1>{NUMBER})\s+)?(?P<u1>{_UNIT})|"
+    rf"(?:(?P<n2>{NUMBER})\s+)?(?P<u2>{_UNIT})\s+(?:before|prior|earlier)(?:\s+(?:that|it|then))?|"
+    r"(?:period|stretch|span)\s+(?:before|prior)(?:\s+(?:that|it|then))?)\b",
+    re.I,
+)
+
+
+def _prior_window(first: Window | None, said: re.Match[str], latest: date) -> WindowFound:
+    """The span of `said` ending the day before `first` starts: as many weeks (months, years,
+    days) as it names, else as many calendar days as `first` spans."""
+    if first is None or first.start is None:
+        return WindowFound()
+    end = first.start - timedelta(days=1)
+    unit = (said["u1"] or said["u2"] or "").lower().rstrip("s")
+    count = number_of(said["n1"] or said["n2"])
+    if unit in ("week", "month", "year"):
+        start = first.start - relativedelta(**{f"{unit}s": count})  # type: ignore[arg-type]
+    elif unit in ("day", "session"):
+        start = end - timedelta(days=count - 1)
+    else:  # "the period before": as long as the first
+        start = end - ((first.end or latest) - first.start)
+    label = f"{said.group().strip()} ({start.isoformat()} to {end.isoformat()})"
+    window = Window(start=start, end=end, label=label, explicit=True)
+    trace = (f"window: {label} → from the last close before {start.isoformat()} to the last "
+             f"close on or before {end.isoformat()}")  # fmt: skip
+    return WindowFound(window=window, trace=trace, spans=[(said.start(), said.end())])
 
 
 def _ended(found: WindowFound, text: str, as_of: date) -> WindowFound:

@@ -108,6 +108,28 @@ def test_a_window_relative_to_today_is_compared_with_the_other_named(
     assert compare_call(u.calls) is not None
 
 
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # Found in the app: the two weeks before were never measured. As of Friday 2026-01-09
+        # (A): the past two weeks began on 2025-12-27, the two before ran Dec 13 – Dec 26.
+        ("how did ITA hold up in the last two weeks compared with the two weeks before?", (D(2025, 12, 27), A), (D(2025, 12, 13), D(2025, 12, 26))),
+        ("XLE this week compared with the week before", (D(2026, 1, 5), A), (D(2025, 12, 29), D(2026, 1, 4))),
+        ("tlt over the last 3 months vs the previous three months", (D(2025, 10, 10), A), (D(2025, 7, 10), D(2025, 10, 9))),
+        ("spy in the past month versus the prior month", (D(2025, 12, 10), A), (D(2025, 11, 10), D(2025, 12, 9))),
+        # "the period before": as many calendar days as the first (Jan 1 – Jan 9: nine)
+        ("xle this month compared to the period before", (D(2026, 1, 1), A), (D(2025, 12, 23), D(2025, 12, 31))),
+    ],
+)  # fmt: skip
+def test_the_span_just_before_is_compared_with_the_first(
+    catalog: Catalog, question: str, first: tuple[date, date], second: tuple[date, date]
+) -> None:
+    u = understand(question, A, catalog)
+    assert not u.problems and not u.open_slots
+    assert [(c.start, c.end) for c in u.calls] == [first, second]
+    assert compare_call(u.calls) is not None
+
+
 def test_a_benchmark_after_vs_is_no_second_window(catalog: Catalog) -> None:
     """Control: "this month vs SPY" compares two markets over one window."""
     u = understand("how did iwm do this month vs spy", A, catalog)
