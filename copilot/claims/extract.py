@@ -196,6 +196,11 @@ _STREAK = re.compile(r"in a row|straight|consecutive|streak|winning|losing|run\b
 _SESSIONS_AFTER = re.compile(r"^[\s-]*(?:trading[\s-])?(?:sessions?|days?)\b", re.I)
 _WINDOW_BEFORE = re.compile(r"(?:last|past|over|in|the)\s+(?:the\s+)?$", re.I)
 _SMA = re.compile(r"average|\bsma\b|moving", re.I)
+_AVERAGE_MOVE = re.compile(
+    r"\b(?:average|mean)\s+(?:daily|weekly|monthly|day's)\s+(?:move|return|change|gain|loss)"
+    r"(?:es|s)?\b(?!\s+either)",
+    re.I,
+)
 # A distance from an extreme, in the writer's words or the measure tool's ("distance from peak").
 # "4.36% off its record close", "below its all-time high", "off the highs", "gave back 28.56%
 # since its January 28 peak" / "of its January peak", "lower than the highest close": a distance.
@@ -257,10 +262,14 @@ _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-
 
 
 # The size of a day's move, up or down alike: "average daily move either way 1.87%", "a
-# typical daily swing of 1.9%", "moves about 0.6% on a usual day", "its absolute daily move".
+# typical daily swing of 1.9%", "usually moved about 0.6% in a session", "its absolute daily
+# move". Only beside a move's noun or verb: "silver, typically the more volatile, fell 28.54%"
+# is a move ("average daily move +0.62%" too: the mean of the signed moves).
 _DAILY_SIZE = re.compile(
-    r"\beither\s+(?:way|direction)\b|\bin\s+size\b|\babsolute\b|\btypical(?:ly)?\b|"
-    r"\busual(?:ly)?\b|\b(?:daily|day's|one-day|session's)\s+swings?\b",
+    r"\beither\s+(?:way|direction)\b|\bin\s+size\b|\babsolute\b|"
+    r"\b(?:typical|usual|normal)\s+(?:(?:daily|day's|session's|one-day)\s+)?(?:swing|move|change)s?\b|"
+    r"\b(?:daily|day's|one-day|session's)\s+swings?\b|"
+    r"\b(?:typically|usually|normally)\s+(?:moves?|moved|swings?|swung)\b",
     re.I,
 )
 
@@ -435,6 +444,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
             return "peak_distance", False
         if re.search(r"\baverage\s+(?:level\s+)?(?:of|was)\s*$", before, re.I):
             return "level", False  # "below its average of 4.26%": the average, a rate's level
+        if _AVERAGE_MOVE.search(before[-40:]):
+            return "move", comparative  # "average daily move +0.62%": a mean of moves, no SMA
         if _SMA.search(after) or _SMA.search(before[-30:]):
             return "sma_distance", False
         if _DAILY.search(around):

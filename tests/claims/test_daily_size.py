@@ -19,6 +19,8 @@ def _book(measure: str) -> SourceLedger:
     facts = {
         "typical": Fact(subject="GLD", measure="mean_daily_move_size", value=1.8687, unit="%",
                         shown="1.87%", **window),
+        "signed mean": Fact(subject="GLD", measure="mean_daily_return", value=0.6220, unit="%",
+                            shown="+0.62%", **window),
         "largest": Fact(subject="GLD", measure="max_daily_move_size", value=3.88, unit="%",
                         on=D(2026, 1, 28), shown="3.88%", **window),
         "last day": Fact(subject="GLD", measure="daily_return", value=-10.27, unit="%",
@@ -61,3 +63,19 @@ def test_the_largest_move_either_way_is_held_to_its_own_day() -> None:
     said = "GLD's largest daily move either way was 3.88% on 2026-01-{day} [1]."
     assert _status(said.format(day=28), "largest") == "verified"
     assert _status(said.format(day=30), "largest") != "verified"
+
+
+def test_the_mean_of_the_signed_moves_is_a_move() -> None:
+    """The measure tool's own line for an average daily move had been read as a distance from
+    a moving average ("average"), unverified, and cut; its sign still binds."""
+    line = "GLD: average daily move +0.62%; 2026-01-02 to 2026-01-30, 20 sessions [1]."
+    assert _status_of(line, "signed mean", "+0.62%") == "verified"
+    assert _status_of(line.replace("+0.62%", "-0.62%"), "signed mean", "-0.62%") != "verified"
+    # a typical day's size is no signed mean
+    said = "GLD's typical daily swing this month is 0.62% [1]."
+    assert _status_of(said, "signed mean", "0.62%") != "verified"
+
+
+def _status_of(text: str, measure: str, figure: str) -> str:
+    _, checked = verify_answer(text, _book(measure), D(2026, 1, 30), check_support=False)
+    return {n.text: n.status for n in checked.figures}[figure]
