@@ -191,14 +191,13 @@ def _span(line: _Line) -> str:
     return f"{line.row.start} to {line.row.end}, {line.sessions()}"
 
 
+_DAILY_MOVES = ("daily_return", "daily_move_size")  # each session's move, signed or in size
+
+
 def _generic(line: _Line, name: str, what: str) -> str:
     row, args = line.row, line.args
     label = _label(args, row.kind)
-    if (
-        args.measure in ("daily_return", "daily_move_size")
-        and args.aggregate in _EXTREMES
-        and (row.start)
-    ):
+    if args.measure in _DAILY_MOVES and args.aggregate in _EXTREMES and row.start:
         label += f" since {row.start}"  # "its worst day since December" is what was computed
     text = f"{label} {_main(line, name)}"
     if row.on is not None and row.unit != "date" and row.on != row.ref_date:
@@ -466,7 +465,7 @@ def _window(args: MeasureArgs) -> str:
         return f"window: {args.start} to {end} (calendar days)"
     if args.measure in ("level", "sma_distance", "mom", "yoy") and args.aggregate == "last":
         return f"at {end}"
-    if args.measure in ("return", "daily_return", "daily_move_size") and args.aggregate == "last":
+    if args.measure in ("return", *_DAILY_MOVES) and args.aggregate == "last":
         return f"the one-session move to {end}"
     if args.measure in _RUNS and args.aggregate == "last":
         return f"the run ending at {end}"

@@ -30,8 +30,7 @@ Kind = Literal["price", "index", "rate", "series"]
 # Measures read from session-to-session moves: they need the observation before the window.
 MOVE_MEASURES: frozenset[MeasureName] = frozenset(
     {"return", "daily_return", "daily_move_size", "up_days", "down_days", "volatility",
-     "weekly_return",
-     "monthly_return", "up_weeks", "down_weeks", "up_months", "down_months"}
+     "weekly_return", "monthly_return", "up_weeks", "down_weeks", "up_months", "down_months"}
 )  # fmt: skip
 # With no window, these read the end session alone; volatility and the size of a typical day's
 # move read the last year (realized volatility's usual span: over all visible data the VIX's

@@ -158,19 +158,15 @@ def averages_compared(found: WindowFound, text: str) -> WindowFound:
 
 # What joins two windows compared: "this month compared with last month", "this week vs. last
 # week", "more volatile this year than last year", "how does this year stack up against …".
+_VERSUS_WORDS = r"(?:vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against|than)\s+"
+_IN = r"(?:(?:in|during|over)\s+)?"
 _COMPARED_AFTER = re.compile(
-    r"\s*,?\s*(?:vs\.?|versus|(?:compares?|compared|stacks?\s+up)\s+(?:to|with|against)|"
-    r"relative\s+to|against|than)\s+"
-    r"(?:(?:in|during|over)\s+)?",
+    rf"\s*,?\s*(?:{_VERSUS_WORDS}|(?:compares?|stacks?\s+up)\s+(?:to|with|against)\s+){_IN}",
     re.I,
 )
 _COMPARE_VERB = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?!\s+(?:to|with)\b)", re.I)
-_COMPARED_JOIN = re.compile(r"\s*,?\s*(?:with|to|and|against)\s+(?:(?:in|during|over)\s+)?", re.I)
-_COMPARED_BEFORE = re.compile(
-    r"(?:vs\.?|versus|compared\s+(?:to|with)|relative\s+to|against|than)\s+"
-    r"(?:(?:in|during|over)\s+)?$",
-    re.I,
-)
+_COMPARED_JOIN = re.compile(rf"\s*,?\s*(?:with|to|and|against)\s+{_IN}", re.I)
+_COMPARED_BEFORE = re.compile(rf"{_VERSUS_WORDS}{_IN}$", re.I)
 
 
 def _compared(found: WindowFound, text: str, as_of: date, latest: date) -> WindowFound:
