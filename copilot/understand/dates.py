@@ -219,11 +219,51 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     found = [m for m in found
              if m.period.kind != "week" or not any(m.period.start <= d <= m.period.end
                                                    for d in days)]  # fmt: skip
-    refined = [_refined(text, m) for m in found]
+    refined = _halves_of_the_same_month([_refined(text, m) for m in found], text)
     # "the Friday before MLK weekend": the weekday is part of the day the refinement names
     return tuple(m for m in refined
                  if not any(o is not m and o.start <= m.start and m.end <= o.end
                             for o in refined))  # fmt: skip
+
+
+_BARE_HALF = re.compile(r"(?:the\s+)?(first|second|front|back|former|latter)\s+half", re.I)
+
+
+def _halves_of_the_same_month(found: list[DateMention], text: str) -> list[DateMention]:
+    """'the first half of January vs the second half': the second half of January too, not of
+    the year; 'the second half of 2025 vs the first half': of 2025, not of this year (a half
+    named alone, with no year, beside a half of a month or of a year: the one before it, else
+    the one after, "the first half or the second half of 2025")."""
+    out: list[DateMention] = []
+    for i, mention in enumerate(found):
+        before = (m.period for m in reversed(out) if _a_half(m.period))
+        after = (m.period for m in found[i + 1 :]
+                 if _a_half(m.period) and (m.year_given or m.period.kind == "part"))  # fmt: skip
+        named = next(before, None) or next(after, None)
+        bare = _BARE_HALF.fullmatch(text[mention.start : mention.end].strip())
+        if named is None or mention.period.kind != "half" or mention.year_given or bare is None:
+            out.append(mention)
+            continue
+        first = bare.group(1).lower() in _FIRST_HALF
+        year, month = named.start.year, named.start.month
+        if named.kind == "half":  # of a year
+            start = date(year, 1 if first else 7, 1)
+            end = _month_end(year, 6 if first else 12)
+            label = f"H{1 if first else 2} {year}"
+        else:  # of a month
+            start = date(year, month, 1 if first else 16)
+            end = date(year, month, 15) if first else _month_end(year, month)
+            parent = named.label.split(" half of ", 1)[1]
+            label = f"the {'first' if first else 'second'} half of {parent}"
+        out.append(replace(mention, period=Period(start, end, label, named.kind)))
+    return out
+
+
+def _a_half(period: Period) -> bool:
+    """A half of a year, or a half of a month ("the first half of January")."""
+    return period.kind == "half" or (
+        period.kind == "part" and " half of " in period.label and period.label.startswith("the ")
+    )
 
 
 def names_a_day_of_last_week(text: str) -> bool:

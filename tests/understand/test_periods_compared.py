@@ -136,3 +136,32 @@ def test_a_benchmark_after_vs_is_no_second_window(catalog: Catalog) -> None:
     assert [(c.symbols, c.versus, c.start, c.end) for c in u.calls] == [
         (["IWM", "SPY"], "SPY", D(2026, 1, 1), None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # Found reading new phrasings: "the second half" alone had been the second half of the
+        # year (H2 2025), not of the month.
+        ("how did IWM perform in the first half of december vs the second half?", (D(2025, 12, 1), D(2025, 12, 15)), (D(2025, 12, 16), D(2025, 12, 31))),
+        ("spy: first half of december versus the back half", (D(2025, 12, 1), D(2025, 12, 15)), (D(2025, 12, 16), D(2025, 12, 31))),
+        ("how did spy do in the second half of 2025 vs the first half", (D(2025, 7, 1), D(2025, 12, 31)), (D(2025, 1, 1), D(2025, 6, 30))),
+        # the half named first takes the year or month of the one named after it
+        ("did gold do better in the first half or the second half of 2025", (D(2025, 1, 1), D(2025, 6, 30)), (D(2025, 7, 1), D(2025, 12, 31))),
+        ("first half vs second half of december for tlt", (D(2025, 12, 1), D(2025, 12, 15)), (D(2025, 12, 16), D(2025, 12, 31))),
+    ],
+)  # fmt: skip
+def test_a_half_named_alone_is_a_half_of_the_period_beside_it(
+    catalog: Catalog, question: str, first: tuple[date, date], second: tuple[date, date]
+) -> None:
+    u = understand(question, A, catalog)
+    assert not u.problems and not u.open_slots
+    assert [(c.start, c.end) for c in u.calls] == [first, second]
+
+
+def test_a_half_named_alone_with_nothing_beside_it_is_the_years() -> None:
+    """Control: "how did spy do in h2" is the last second half of a year."""
+    from copilot.understand.dates import find_dates
+
+    (mention,) = find_dates("how did spy do in the second half", A)
+    assert (mention.period.start, mention.period.end) == (D(2025, 7, 1), D(2025, 12, 31))
