@@ -85,7 +85,13 @@ def test_a_period_after_the_as_of_date_is_an_error_the_model_can_read(
     [(D(2025, 2, 1), D(2025, 2, 28), "February 2025"),
      (D(2024, 2, 1), D(2024, 2, 29), "February 2024"),
      (D(2025, 10, 1), D(2025, 12, 31), "Q4 2025"), (D(2025, 1, 1), D(2025, 12, 31), "2025"),
-     (D(2025, 1, 2), D(2025, 1, 31), "2025-01-02 to 2025-01-31")],
+     (D(2025, 1, 2), D(2025, 1, 31), "2025-01-02 to 2025-01-31"),
+     # a week from its Monday, and a month not yet over ("this week vs last week")
+     (D(2026, 1, 19), D(2026, 1, 23), "the week of 2026-01-19"),
+     (D(2026, 1, 26), D(2026, 2, 1), "the week of 2026-01-26"),
+     (D(2026, 1, 1), D(2026, 1, 30), "January 2026 through 2026-01-30"),
+     (D(2026, 1, 20), D(2026, 1, 23), "2026-01-20 to 2026-01-23"),  # no Monday: as it is
+     (D(2026, 1, 5), D(2026, 1, 6), "2026-01-05 to 2026-01-06")],  # two days of a week
 )  # fmt: skip
 def test_period_labels(start: date, end: date, label: str) -> None:
     assert period_label(start, end) == label
