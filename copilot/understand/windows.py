@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from copilot.understand.dates import DateMention, Period, find_dates
 from copilot.understand.model import Window
 from copilot.understand.relative import BEFORE_A_DAY, RELATIVE, SINCE, spans_of
+from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import NUMBER, number_of
 from copilot.understand.window_build import (
     WindowFound,
@@ -183,6 +184,8 @@ def _compared(found: WindowFound, text: str, as_of: date, latest: date) -> Windo
         after = _COMPARED_JOIN.match(text, end)
     before = _COMPARED_BEFORE.search(text, 0, start)
     if after is not None and (prior := _PRIOR.match(text, after.end())) is not None:
+        if found.window.sessions is not None:  # "the last 5 sessions vs the 5 before"
+            found = _sessions_as_dates(found, latest)
         offset, other = 0, _prior_window(found.window, prior, latest)  # spans in `text`
     elif after is not None:
         offset, other = after.end(), find_window(text[after.end() :], as_of, latest)
@@ -208,9 +211,28 @@ _UNIT = r"(?:days?|sessions?|weeks?|months?|years?)"
 _PRIOR = re.compile(
     rf"(?:the\s+)?(?:(?:prior|previous|preceding)\s+(?:(?P<n1>{NUMBER})\s+)?(?P<u1>{_UNIT})|"
     rf"(?:(?P<n2>{NUMBER})\s+)?(?P<u2>{_UNIT})\s+(?:before|prior|earlier)(?:\s+(?:that|it|then))?|"
+    # "the 5 before": as many of the first window's own unit
+    rf"(?P<n3>{NUMBER})\s+(?:before|prior|earlier)(?:\s+(?:that|it|then))?|"
     r"(?:period|stretch|span)\s+(?:before|prior)(?:\s+(?:that|it|then))?)\b",
     re.I,
 )
+
+
+def _sessions_as_dates(found: WindowFound, latest: date) -> WindowFound:
+    """A window of the last N sessions as the calendar days of those sessions, so a span
+    before it can be dated and the pair compared."""
+    assert found.window is not None and found.window.sessions is not None
+    start = _sessions_back(latest, found.window.sessions)
+    window = found.window.model_copy(update={"start": start, "end": latest, "sessions": None})
+    return replace(found, window=window)
+
+
+def _sessions_back(end: date, count: int) -> date:
+    """The first of the `count` NYSE sessions ending on the last one on or before `end`."""
+    day = session_on_or_before(end)
+    for _ in range(count - 1):
+        day = session_on_or_before(day - timedelta(days=1))
+    return day
 
 
 def _prior_window(first: Window | None, said: re.Match[str], latest: date) -> WindowFound:
@@ -220,10 +242,15 @@ def _prior_window(first: Window | None, said: re.Match[str], latest: date) -> Wi
         return WindowFound()
     end = first.start - timedelta(days=1)
     unit = (said["u1"] or said["u2"] or "").lower().rstrip("s")
-    count = number_of(said["n1"] or said["n2"])
+    count = number_of(said["n1"] or said["n2"] or said["n3"])
+    if said["n3"] and not unit:  # "the last 5 sessions vs the 5 before": sessions
+        unit = "session" if first.label.endswith("sessions") else "day"
     if unit in ("week", "month", "year"):
         start = first.start - relativedelta(**{f"{unit}s": count})  # type: ignore[arg-type]
-    elif unit in ("day", "session"):
+    elif unit == "session":
+        end = session_on_or_before(end)
+        start = _sessions_back(end, count)
+    elif unit == "day":
         start = end - timedelta(days=count - 1)
     else:  # "the period before": as long as the first
         start = end - ((first.end or latest) - first.start)

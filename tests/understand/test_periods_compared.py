@@ -117,6 +117,9 @@ def test_a_window_relative_to_today_is_compared_with_the_other_named(
         ("XLE this week compared with the week before", (D(2026, 1, 5), A), (D(2025, 12, 29), D(2026, 1, 4))),
         ("tlt over the last 3 months vs the previous three months", (D(2025, 10, 10), A), (D(2025, 7, 10), D(2025, 10, 9))),
         ("spy in the past month versus the prior month", (D(2025, 12, 10), A), (D(2025, 11, 10), D(2025, 12, 9))),
+        # sessions, counted on the NYSE calendar: Jan 5-9, then Dec 26, 29, 30, 31 and Jan 2
+        # (Christmas and New Year's Day shut)
+        ("compare how qqq did in the last 5 sessions with the 5 before", (D(2026, 1, 5), A), (D(2025, 12, 26), D(2026, 1, 2))),
         # "the period before": as many calendar days as the first (Jan 1 – Jan 9: nine)
         ("xle this month compared to the period before", (D(2026, 1, 1), A), (D(2025, 12, 23), D(2025, 12, 31))),
     ],
