@@ -282,7 +282,7 @@ _VOLATILITY = re.compile(
     r"(?:trad|swung|swing|mov|gyrat|bounc|fluctuat)\w*\s+wildly|"
     # a ranking by how smooth: "the smoothest ride", "which sector was calmest", "the choppiest"
     r"smoothest|calmest|steadiest|choppiest|wildest|jumpiest|(?:roughest|rockiest|bumpiest)\s+"
-    r"ride)\b",
+    r"ride|choppier|jumpier|bumpier|rockier|calmer|steadier)\b",
     _I,
 )
 _LEVEL = re.compile(
@@ -704,7 +704,10 @@ _DAILY_SIZE = re.compile(
     r"\bhow\s+(?:big|large)\s+(?:are|were|is|was)\b[^?]{0,30}?\bdaily\s+(?:move|swing|change)s\b|"
     # "how much does oil usually move in a day", "… typically swing per session"
     r"\bhow\s+(?:much|far)\b[^?]{0,40}?\b(?:typically|usually|normally|on\s+average)\s+"
-    r"(?:move|swing|change)s?\b[^?]{0,12}?\b(?:a|per|each)\s+(?:day|session)\b",
+    r"(?:move|swing|change)s?\b[^?]{0,12}?\b(?:a|per|each)\s+(?:day|session)\b|"
+    # "which sector swung the most day to day", "moves the most from day to day"
+    r"\b(?:swung|swings?|swinging|moved|moves?|moving)\s+(?:the\s+)?(?:most|least)\s+"
+    r"(?:(?:from\s+)?day[\s-]to[\s-]day|each\s+day|daily|per\s+(?:day|session))\b",
     _I,
 )
 

@@ -61,6 +61,13 @@ _PERIODS_COMPARED = re.compile(
     r"\s*(?:in\s+|during\s+)?(?:the\s+)?$",
     re.I,
 )
+# "january's move in small caps compare with december's": the periods compared, a few words
+# between them ("'s" makes each a possessive, and the market named between is blanked).
+_COMPARED_APART = re.compile(
+    r"^(?:'s)?\s[^.?!;:]{0,40}?\b(?:vs\.?|versus|compared?\s+(?:to|with)|compares\s+(?:to|with)|"
+    r"stacks?\s+up\s+against)\s+(?:(?:in|during)\s+)?(?:the\s+)?$",
+    re.I,
+)
 _EVENT_WITH_DATE = re.compile(
     r"\b(?:since|after|before|following|ahead\s+of)\s+(?:the\s+)?(?:[\w'’.·-]+\s+){0,3}?"
     r"[\w'’.·-]+\s+(?:meeting|decision|announcement|report|release|print|speech|hike|cut|"
@@ -311,7 +318,8 @@ def _from_mentions(
     if _THROUGH.search(text[: first.start]) and not from_its_start:
         return _through(first.period, as_of, spans)
     found = period_window(first.period, as_of, latest, spans)
-    if len(mentions) >= 2 and _PERIODS_COMPARED.match(text[first.end : mentions[1].start]):
+    between = text[first.end : mentions[1].start] if len(mentions) >= 2 else ""
+    if between and (_PERIODS_COMPARED.match(between) or _COMPARED_APART.match(between)):
         other = period_window(mentions[1].period, as_of, latest, spans)  # "Q4 vs Q3"
         found.problems += other.problems
         if other.window is not None:

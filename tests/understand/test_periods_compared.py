@@ -120,6 +120,8 @@ def test_a_window_relative_to_today_is_compared_with_the_other_named(
         # sessions, counted on the NYSE calendar: Jan 5-9, then Dec 26, 29, 30, 31 and Jan 2
         # (Christmas and New Year's Day shut)
         ("compare how qqq did in the last 5 sessions with the 5 before", (D(2026, 1, 5), A), (D(2025, 12, 26), D(2026, 1, 2))),
+        # two periods a few words apart, each a possessive ("january's move … december's")
+        ("how does december's move in small caps compare with november's?", (D(2025, 12, 1), D(2025, 12, 31)), (D(2025, 11, 1), D(2025, 11, 30))),
         # "the period before": as many calendar days as the first (Jan 1 – Jan 9: nine)
         ("xle this month compared to the period before", (D(2026, 1, 1), A), (D(2025, 12, 23), D(2025, 12, 31))),
     ],

@@ -409,6 +409,10 @@ def test_periods_code_cannot_date_are_left_open(
             "mean",
             "desc",
         ),
+        ("which sector swung the most day to day in january?", "daily_move_size", "mean", "desc"),
+        ("which etf moves the least from day to day?", "daily_move_size", "mean", "asc"),
+        ("is silver choppier than gold this month?", "volatility", "last", "none"),  # vs GLD
+        ("was gold calmer than silver in january?", "volatility", "last", "none"),
         # controls: the signed mean, and a day's extreme, as before
         ("what is the average daily move in gold this month", "daily_return", "mean", "none"),
         ("what was SPY's biggest daily move either way in January?", "daily_return", "max", "none"),
