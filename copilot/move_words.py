@@ -42,6 +42,6 @@ FALL = (
 # checker's places, and code's yes-or-no answer to "did X outpace Y?").
 AHEAD_OF = (
     r"(?:outperform\w*|outpac\w*|outd(?:id|o|oes|one)|outsh(?:one|ine\w*)|outr[au]n\w*|"
-    r"outgain\w*|beat|beats|bested|topped|(?:was|were|is|are|finished|ended)\s+ahead\s+of)"
+    r"outgain\w*|beat|beats|beating|bested|topped|(?:was|were|is|are|finished|ended)\s+ahead\s+of)"
 )
 BEHIND = r"(?:underperform\w*|trail\w*|lagg?(?:ed|ing|s)?|(?:was|were|finished|ended)\s+behind)"

@@ -350,6 +350,9 @@ _MOVE_WORD = re.compile(
 )
 
 
+_COUNTED_MOVES = re.compile(r"\b\d+\s+(?:daily\s+|weekly\s+|monthly\s+)?moves\b", re.I)
+
+
 def _listed_after(text: str, listed: tuple[str | None, int, str], number: Number) -> bool:
     """Whether `number` is the next of a list of figures of the last figure's measure (one that
     is no move, in the same unit): only dates, periods and a comma between them, no move word.
@@ -357,7 +360,7 @@ def _listed_after(text: str, listed: tuple[str | None, int, str], number: Number
     measure, end, unit = listed
     if measure not in _LISTED_MEASURES or unit != number.unit:
         return False
-    between = text[end : number.start]
+    between = _COUNTED_MOVES.sub(" ", text[end : number.start])  # "(…, 10 moves)": a length
     return "," in between and _MOVE_WORD.search(between) is None and ";" not in between
 
 
@@ -541,7 +544,7 @@ def extract_claims(
                 measure = "volatility"  # "the annualized standard deviation of IWM … was 15.91%"
             if measure == "move" and not comparative and _listed_after(text, listed, number):
                 measure = listed[0]  # "volatility 24.42% in December (…), 31.52% in January"
-            if number.unit not in DATES:
+            if number.unit not in DATES and number.unit != "count":  # "(…, 10 moves)" between
                 listed = (measure, number.end, number.unit)
             sized = attributive(text, number)  # sizes the noun after it, not the instrument
             sign = direction(text, number, lo) if number.unit in SIGNED and not sized else 1

@@ -231,9 +231,10 @@ def check_reasons(
 ) -> list[ReasonCheck]:  # fmt: skip
     ranks = [s for found in statements.values() for s in found if s.measure == "rank"]
     # a ranking's moves, typed: the biggest mover of the set is the largest of them in size
+    # (or of its typical days' moves: "which sector swung the most day to day")
     ranked = {s.source for s in ranks}
     moves = [s for found in statements.values() for s in found
-             if s.measure == "move" and s.unit == "%" and s.typed
+             if s.measure in ("move", "daily_size") and s.unit == "%" and s.typed
              and s.source in ranked]  # fmt: skip
     news_shown = any(isinstance(source, NewsSource) for source in sources.values())
     measured = tuple(n for n, source in sources.items() if isinstance(source, DataSource))

@@ -77,7 +77,12 @@ def period_label(start: date, end: date) -> str:
             return str(start.year)
     if start.weekday() == 0 and 4 <= (end - start).days <= 6:
         return f"the week of {start}"
-    if start.day == 1 and (start.year, start.month) == (end.year, end.month):
+    same_month = (start.year, start.month) == (end.year, end.month)
+    if same_month and (start.day, end.day) == (1, 15):
+        return f"the first half of {month}"
+    if same_month and start.day == 16:  # "… vs the second half"
+        return f"the second half of {month}" + ("" if last else f" through {end}")
+    if start.day == 1 and same_month:
         return f"{month} through {end}"
     return f"{start} to {end}"
 
@@ -120,7 +125,16 @@ def compare_periods(deps: ToolDeps, args: ComparePeriodsArgs) -> ToolOutput:
     facts = [f for r in results for f in r.facts if f.measure == name]
     shown = [f.shown for f in facts]
     labels = [p.label or period_label(p.start, p.end) for p in periods]
-    spans = [f"{r.start}" if r.start == r.end else f"{r.start} to {r.end}" for r in rows]
+    # each period's length too ("the last 10 sessions", written beside its figure, had nothing
+    # to be held to and was cut)
+    lengths = [f for r in results for f in r.facts
+               if f.measure in ("window_sessions", "window_moves")]  # fmt: skip
+    facts += lengths
+    sessions = {(f.start, f.end): f.shown if f.unit == "sessions" else f"{f.shown} moves"
+                for f in lengths}  # fmt: skip
+    spans = [(f"{r.start}" if r.start == r.end else f"{r.start} to {r.end}")
+             + (f", {sessions[(r.start, r.end)]}" if (r.start, r.end) in sessions else "")
+             for r in rows]  # fmt: skip
     figures = [f"{s} in {label} ({span})" for s, label, span in
                zip(shown, labels, spans, strict=True)]  # fmt: skip
     change = change_of(rows[0], rows[1])

@@ -593,3 +593,52 @@ def test_a_benchmark_the_question_names_gets_its_own_line_in_the_lead(
     assert lead.startswith(f"XLU: return {xlu:+.2f}% over 20 sessions")
     assert f"{xlu - xlp:+.2f} pp vs XLP" in lead
     assert f"XLP: return {xlp:+.2f}% over 20 sessions" in lead
+
+
+def test_is_x_beating_y_is_answered_yes_or_no_by_code(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'So far in january, is healthcare beating staples?' (found in the app): "beating" was
+    no word for one market ahead of another, so code said neither yes nor no."""
+    xlv, xlp = (_change(shared_data, s, "2025-12-31", "2026-01-30") for s in ("XLV", "XLP"))
+    llm = ScriptedLLM(["Healthcare trails [1]."] * 3)
+    question = "so far in january, is healthcare beating staples?"
+    text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 30)).text
+    verdict = "Yes" if xlv > xlp else "No"
+
+    def moved(symbol: str, move: float) -> str:
+        return f"{symbol} {'rose' if move > 0 else 'fell'} {abs(move):.2f}% [1]"
+
+    assert text.split("\n\n")[0] == (
+        f"{verdict}: {moved('XLV', xlv)} from 2025-12-31 to 2026-01-30; "
+        f"{moved('XLP', xlp)} from 2025-12-31 to 2026-01-30."
+    )
+
+
+def test_the_sector_that_swung_the_most_day_to_day_is_held_to_the_typical_days(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Which sector swung the most day to day in January?' (found in the app): the claim was
+    marked ⚠, held to no ranking; it is held to the ranking of each sector's mean daily move
+    in size (computed here from the raw CSVs), and a wrong one is cut."""
+    sectors = ["XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY"]
+
+    def typical(symbol: str) -> float:
+        path = shared_data / "market" / "prices" / f"{symbol}.csv"
+        with path.open(encoding="utf-8") as handle:
+            closes = [(r["date"][:10], float(r["close"])) for r in csv.DictReader(handle)]
+        window = [(d, c) for d, c in closes if "2025-12-31" <= d <= "2026-01-30"]
+        moves = [abs(b / a - 1) * 100 for (_, a), (_, b) in pairwise(window)]
+        return sum(moves) / len(moves)
+
+    sizes = {s: typical(s) for s in sectors}
+    top = max(sizes, key=lambda s: sizes[s])
+    other = min(sizes, key=lambda s: sizes[s])
+    question = "which sector swung the most day to day in january?"
+    said = f"{top} swung the most day to day in January [1]."
+    answer = Copilot(shared_deps, ScriptedLLM([said] * 3)).ask(question, as_of=date(2026, 1, 30))
+    (check,) = [r for r in answer.verification.reasons if r.text == "swung the most"]
+    assert check.status == "supported" and f"{top} +{sizes[top]:.2f}%" in check.evidence
+    wrong = f"{other} swung the most day to day in January [1]."
+    answer = Copilot(shared_deps, ScriptedLLM([wrong] * 3)).ask(question, as_of=date(2026, 1, 30))
+    assert wrong in answer.removed

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,45 @@ def test_a_period_after_the_as_of_date_is_an_error_the_model_can_read(
      (D(2026, 1, 26), D(2026, 2, 1), "the week of 2026-01-26"),
      (D(2026, 1, 1), D(2026, 1, 30), "January 2026 through 2026-01-30"),
      (D(2026, 1, 20), D(2026, 1, 23), "2026-01-20 to 2026-01-23"),  # no Monday: as it is
-     (D(2026, 1, 5), D(2026, 1, 6), "2026-01-05 to 2026-01-06")],  # two days of a week
+     (D(2026, 1, 5), D(2026, 1, 6), "2026-01-05 to 2026-01-06"),  # two days of a week
+     (D(2025, 12, 1), D(2025, 12, 15), "the first half of December 2025"),
+     (D(2025, 12, 16), D(2025, 12, 31), "the second half of December 2025"),
+     (D(2026, 1, 16), D(2026, 1, 30), "the second half of January 2026 through 2026-01-30")],
 )  # fmt: skip
 def test_period_labels(start: date, end: date, label: str) -> None:
     assert period_label(start, end) == label
+
+
+def test_two_volatilities_each_with_its_length_verify_as_written(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Is silver choppier over the last 10 sessions than the 10 before?' (found in the app):
+    the second volatility had been read as a move and cut, and the lengths were shown nowhere,
+    so "the last 10 sessions" could not be held to anything."""
+    import math
+    import statistics
+
+    from copilot.claims.verify import verify_answer
+
+    close = sorted(_rows(shared_data, "prices/SLV.csv", "close").items())
+    days = [d for d, _ in close]
+
+    def vol(first: date, last: date) -> float:
+        i, j = days.index(first), days.index(last)
+        values = [v for _, v in close[i - 1 : j + 1]]  # from the close before the window
+        moves = [(b / a - 1) * 100 for a, b in pairwise(values)]
+        return statistics.stdev(moves) * math.sqrt(252)
+
+    early, late = vol(D(2026, 1, 2), D(2026, 1, 15)), vol(D(2026, 1, 16), D(2026, 1, 30))
+    first = {"symbols": ["SLV"], "measure": "volatility"}
+    periods = [(D(2026, 1, 16), D(2026, 1, 30)), (D(2026, 1, 2), D(2026, 1, 15))]
+    shared_deps.as_of = D(2026, 1, 30)
+    args = {"first": first, "periods": [{"start": a, "end": b} for a, b in periods]}
+    output = run_tool(shared_deps, "compare_periods", args)
+    assert not output.error, output.text
+    line = output.text.splitlines()[0]
+    assert f"{early:.2f}% in 2026-01-02 to 2026-01-15 (2026-01-02 to 2026-01-15, 10 moves)" in line
+    assert f"{late:.2f}% in the second half of January 2026 through 2026-01-30" in line
+    assert "(2026-01-16 to 2026-01-30, 10 moves)" in line
+    _, checked = verify_answer(line, shared_deps.ledger, D(2026, 1, 30))  # its own [n]
+    assert {n.text: n.status for n in checked.figures if n.status != "verified"} == {}
