@@ -15,6 +15,8 @@ from typing import Literal
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
+from copilot.understand.fed_days import LABEL as FED_LABEL
+from copilot.understand.fed_days import fed_decisions
 from copilot.understand.holidays import (
     MARKET_REOPENED,
     NAMED_DAY,
@@ -203,8 +205,8 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
-        _holidays, _ago, _previous, _period_ends, _named_days, _unnamed_holiday, _day_ranges,
-        _days, _quarters,
+        _fed_days, _holidays, _ago, _previous, _period_ends, _named_days, _unnamed_holiday,
+        _day_ranges, _days, _quarters,
         _halves, _seasons,
         _month_years, _months, _years,
     )  # fmt: skip
@@ -401,6 +403,15 @@ _HOLIDAYS = re.compile(
     r"festive\s+(?:season|period)|christmas\s+break)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
 )
+
+
+def _fed_days(text: str, as_of: date) -> list[DateMention]:
+    """'since the Fed's December meeting', 'after the Fed cut rates in December': the decision's
+    day (`fed_days`)."""
+    return [
+        DateMention(start, end, Period(day, day, f"{FED_LABEL} {day.isoformat()}", "day"), True)
+        for start, end, day in fed_decisions(text, as_of)
+    ]
 
 
 def _holidays(text: str, as_of: date) -> list[DateMention]:
@@ -698,7 +709,10 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
         return replace(mention, start=found.start(), period=period)
     monday = mention.period.start - timedelta(days=mention.period.start.weekday())
     friday = monday + timedelta(days=4)
-    period = Period(monday, friday, f"the week of {monday.isoformat()}", "week")
+    label = f"the week of {monday.isoformat()}"
+    if mention.period.label.startswith(FED_LABEL):  # the event said back with its week
+        label = f"the week of {mention.period.label} ({monday.isoformat()} to {friday})"
+    period = Period(monday, friday, label, "week")
     return replace(mention, start=found.start(), period=period)
 
 

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from copilot.understand.dates import DateMention, Period, find_dates
+from copilot.understand.fed_days import LABEL as FED_LABEL
 from copilot.understand.model import Window
 from copilot.understand.relative import BEFORE_A_DAY, RELATIVE, SINCE, spans_of
 from copilot.understand.sessions import session_on_or_before
@@ -302,7 +303,13 @@ def _from_mentions(
     if BEFORE_A_DAY.search(text[: first.start]):
         return _before(first.period, as_of, spans)
     event = _EVENT_WITH_DATE.search(text)
-    if event is not None and _DATED_BY.match(text[event.end() : first.start]):
+    # "after the Fed cut rates in December": the event's own words name a day code dates
+    its_own = (
+        event is not None
+        and FED_LABEL in first.period.label
+        and (first.start < event.end() and event.start() < first.end)
+    )
+    if event is not None and (its_own or _DATED_BY.match(text[event.end() : first.start])):
         # "after the jobs report on January 9": the event's day is given, and its session is
         # the reaction asked about ("since the Fed decision on December 10": from it on).
         said = event.group(0).lower()
@@ -310,7 +317,9 @@ def _from_mentions(
             return period_window(first.period, as_of, latest, spans)
         if said.startswith("since"):
             return _since(first.period, None, as_of, latest, spans)
-    if event is not None:  # "since the Fed's December meeting": an event, dated loosely
+        if its_own:  # "ahead of the January Fed decision": the week before it, as dated
+            return period_window(first.period, as_of, latest, spans)
+    if event is not None:  # "since the election": an event, dated loosely
         return WindowFound(vague=event.group(0).strip())
     # "kept rising through the first three weeks of January": a part counted from its
     # period's start is the span itself (was everything stored up to its end)
@@ -443,7 +452,8 @@ def _since(
         if point > as_of:
             found.problems.append(future_problem(point, as_of))
             return found
-        label = f"since {point.isoformat()}"
+        # "since the Fed decision of 2025-12-10": the event said back with its day
+        label = f"since {period.label if FED_LABEL in period.label else point.isoformat()}"
         found.window = Window(start=point + timedelta(days=1), label=label, explicit=True)
         found.trace = (
             f"window: {label} → from the close of {snapped(point)} to the latest close "
