@@ -254,7 +254,7 @@ def _prior_window(first: Window | None, said: re.Match[str], latest: date) -> Wi
     if said["n3"] and not unit:  # "the last 5 sessions vs the 5 before": sessions
         unit = "session" if first.label.endswith("sessions") else "day"
     if unit in ("week", "month", "year"):
-        start = first.start - relativedelta(**{f"{unit}s": count})  # type: ignore[arg-type]
+        start = first.start - relativedelta(**{f"{unit}s": count})
     elif unit == "session":
         end = session_on_or_before(end)
         start = _sessions_back(end, count)
