@@ -121,7 +121,8 @@ class _Line:
 
     def show(self, value: float, unit: FactUnit, measure: str, **where: Any) -> str:
         text = fmt(value, unit, self.row.kind)
-        if measure.endswith(("volatility", "daily_move_size")) and unit == "%":  # sizes
+        sized = measure in ("volatility", "daily_move_size") or measure.endswith("_daily_move_size")
+        if sized or (measure.endswith("volatility") and unit == "%"):  # a size has no sign
             text = text.lstrip("+")
         self.facts.append(Fact(subject=self.row.symbol, measure=measure, value=value, unit=unit,
                                shown=text, **where))  # fmt: skip

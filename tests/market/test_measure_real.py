@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import statistics
 from datetime import date
 from itertools import pairwise
@@ -407,6 +408,17 @@ def test_a_typical_days_move_is_the_mean_size_of_the_daily_moves(
     row = result["rows"][0]
     assert row["value"] == pytest.approx(abs(moves[biggest]))
     assert row["on"] == inside[biggest][0]
+
+
+def test_sizes_in_points_or_bp_carry_no_sign(deps: ToolDeps) -> None:
+    """A typical day's move of the VIX (points) and the 10-year's volatility (bp) are sizes:
+    no "+" (an edit had kept it off only for sizes in %). The GLD test above holds the value."""
+    out, _, _ = measure(
+        deps, symbols=["VIX"], measure="daily_move_size", aggregate="mean", start="2026-01-01"
+    )
+    assert re.search(r"VIX: average daily move either way \d+\.\d\d points;", out.text), out.text
+    out, _, _ = measure(deps, symbols=["US10Y"], measure="volatility")
+    assert re.search(r"US10Y: annualized volatility \d+ bp", out.text), out.text
 
 
 def test_the_10_year_yield_moves_in_basis_points(deps: ToolDeps, data: Path) -> None:
