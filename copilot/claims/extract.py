@@ -430,6 +430,8 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
         return None, False
     if unit == "pp" or (unit == "points" and comparative):
         return "diff", True
+    if unit in ("points", "bp") and _DAILY_SIZE.search(around):
+        return "daily_size", False  # "VIX: average daily move either way 1.25 points"
     if unit == "points" and _DAILY.search(around):
         return "daily_extreme", False  # "oil's biggest one-day drop was -6.36 points"
     if unit in ("%", "pp"):

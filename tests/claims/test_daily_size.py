@@ -79,3 +79,17 @@ def test_the_mean_of_the_signed_moves_is_a_move() -> None:
 def _status_of(text: str, measure: str, figure: str) -> str:
     _, checked = verify_answer(text, _book(measure), D(2026, 1, 30), check_support=False)
     return {n.text: n.status for n in checked.figures}[figure]
+
+
+def test_a_typical_day_in_points_is_a_size_too() -> None:
+    """Found in the app: code's own "VIX: average daily move either way 1.25 points" was
+    unverified (only sizes in % were read as sizes), and every sentence stating it was cut."""
+    fact = Fact(subject="VIX", measure="mean_daily_move_size", value=1.2512, unit="points",
+                start=D(2025, 1, 30), end=D(2026, 1, 30), shown="1.25 points")  # fmt: skip
+    book = SourceLedger()
+    book.register(DataSource(tool="measure", metric="m", symbols=["VIX"], facts=[fact],
+                             start=D(2025, 1, 30), end=D(2026, 1, 30), text="VIX"))  # fmt: skip
+    for text in ("VIX: average daily move either way 1.25 points; 2025-01-30 to 2026-01-30 [1].",
+                 "The VIX usually moves by an average of 1.25 points in a day [1]."):  # fmt: skip
+        _, checked = verify_answer(text, book, D(2026, 1, 30), check_support=False)
+        assert [n.status for n in checked.figures if "points" in n.text] == ["verified"], text
