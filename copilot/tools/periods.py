@@ -63,9 +63,10 @@ def change_of(row_a: MeasureRow, row_b: MeasureRow) -> tuple[float, FactUnit] | 
 
 def period_label(start: date, end: date) -> str:
     """'January 2025', 'Q3 2025', '2025' for a whole calendar period; 'the week of D' for a
-    week from its Monday to its Friday or later; 'January 2026 through D' for a month from its
-    first day, not yet over ("this month vs last month" had read "in 2026-01-01 to 2026-01-30",
-    and "change from December 2025 to 2026-01-01 to 2026-01-30"); else 'start to end'."""
+    week from its Monday to its Friday or later; 'the first (second) half of December 2025';
+    'January 2026 through D' for a month from its first day, not yet over ("this month vs last
+    month" had read "in 2026-01-01 to 2026-01-30", and "change from December 2025 to
+    2026-01-01 to 2026-01-30"); else 'start to end'."""
     last = (end + timedelta(days=1)).day == 1
     month = f"{calendar.month_name[start.month]} {start.year}"
     if start.day == 1 and last and start.year == end.year:

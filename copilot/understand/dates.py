@@ -221,7 +221,7 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     found = [m for m in found
              if m.period.kind != "week" or not any(m.period.start <= d <= m.period.end
                                                    for d in days)]  # fmt: skip
-    refined = _halves_of_the_same_month([_refined(text, m) for m in found], text)
+    refined = _halves_named_alone([_refined(text, m) for m in found], text)
     # "the Friday before MLK weekend": the weekday is part of the day the refinement names
     return tuple(m for m in refined
                  if not any(o is not m and o.start <= m.start and m.end <= o.end
@@ -231,7 +231,7 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
 _BARE_HALF = re.compile(r"(?:the\s+)?(first|second|front|back|former|latter)\s+half", re.I)
 
 
-def _halves_of_the_same_month(found: list[DateMention], text: str) -> list[DateMention]:
+def _halves_named_alone(found: list[DateMention], text: str) -> list[DateMention]:
     """'the first half of January vs the second half': the second half of January too, not of
     the year; 'the second half of 2025 vs the first half': of 2025, not of this year (a half
     named alone, with no year, beside a half of a month or of a year: the one before it, else
