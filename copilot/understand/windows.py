@@ -132,7 +132,8 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     if fuzzy is not None:
         return WindowFound(vague=fuzzy.group(0).strip())
     if mentions:
-        return _from_mentions(text, mentions, as_of, latest)
+        # "the week after Thanksgiving compared with the week before": a dated window too
+        return _compared(_from_mentions(text, mentions, as_of, latest), text, as_of, latest)
     event = _EVENT.search(text)
     if event is not None:
         return WindowFound(vague=event.group(0).strip())
@@ -215,7 +216,7 @@ def _compared(found: WindowFound, text: str, as_of: date, latest: date) -> Windo
 
 # The span just before the first window: "the two weeks before", "the prior month", "the
 # previous three months", "the week before that", "the period before".
-_UNIT = r"(?:days?|sessions?|weeks?|months?|years?)"
+_UNIT = r"(?:days?|sessions?|weeks?|months?|quarters?|years?)"
 _PRIOR = re.compile(
     rf"(?:the\s+)?(?:(?:prior|previous|preceding)\s+(?:(?P<n1>{NUMBER})\s+)?(?P<u1>{_UNIT})|"
     rf"(?:(?P<n2>{NUMBER})\s+)?(?P<u2>{_UNIT})\s+(?:before|prior|earlier)(?:\s+(?:that|it|then))?|"
@@ -253,6 +254,8 @@ def _prior_window(first: Window | None, said: re.Match[str], latest: date) -> Wi
     count = number_of(said["n1"] or said["n2"] or said["n3"])
     if said["n3"] and not unit:  # "the last 5 sessions vs the 5 before": sessions
         unit = "session" if first.label.endswith("sessions") else "day"
+    if unit == "quarter":  # "Q4 compared with the quarter before"
+        unit, count = "month", 3 * count
     if unit in ("week", "month", "year"):
         start = first.start - relativedelta(**{f"{unit}s": count})
     elif unit == "session":

@@ -122,6 +122,10 @@ def test_a_window_relative_to_today_is_compared_with_the_other_named(
         ("compare how qqq did in the last 5 sessions with the 5 before", (D(2026, 1, 5), A), (D(2025, 12, 26), D(2026, 1, 2))),
         # two periods a few words apart, each a possessive ("january's move … december's")
         ("how does december's move in small caps compare with november's?", (D(2025, 12, 1), D(2025, 12, 31)), (D(2025, 11, 1), D(2025, 11, 30))),
+        # after a dated window too (had been measured alone)
+        ("how did spy do in the week after thanksgiving compared with the week before", (D(2025, 11, 28), D(2025, 12, 4)), (D(2025, 11, 21), D(2025, 11, 27))),
+        ("xle in december versus the month before", (D(2025, 12, 1), D(2025, 12, 31)), (D(2025, 11, 1), D(2025, 11, 30))),
+        ("how did gold do in q4 compared with the quarter before", (D(2025, 10, 1), D(2025, 12, 31)), (D(2025, 7, 1), D(2025, 9, 30))),
         # "the period before": as many calendar days as the first (Jan 1 – Jan 9: nine)
         ("xle this month compared to the period before", (D(2026, 1, 1), A), (D(2025, 12, 23), D(2025, 12, 31))),
     ],
