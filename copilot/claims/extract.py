@@ -267,7 +267,8 @@ _DAILY = re.compile(r"best (?:day|session)|worst (?:day|session)|biggest (?:one-
 # is a move ("average daily move +0.62%" too: the mean of the signed moves).
 _DAILY_SIZE = re.compile(
     r"\beither\s+(?:way|direction)\b|\bin\s+size\b|\babsolute\b|"
-    r"\b(?:typical|usual|normal)\s+(?:(?:daily|day's|session's|one-day)\s+)?(?:swing|move|change)s?\b|"
+    r"\b(?:typical|usual|normal)\s+(?:(?:daily|day's|session's|one-day|day[\s-]to[\s-]day)\s+)?"
+    r"(?:swing|move|change)s?\b|"
     r"\b(?:daily|day's|one-day|session's)\s+swings?\b|"
     r"\b(?:typically|usually|normally)\s+(?:moves?|moved|swings?|swung)\b",
     re.I,
@@ -342,7 +343,9 @@ def _named_volatility(before: str) -> bool:
 
 # A measure that is no move, shared by the figures of a list: the compare tool's "annualized
 # volatility 24.42% in December 2025 (…), 31.52% in 2026-01-01 to 2026-01-30 (…)".
-_LISTED_MEASURES = frozenset({"volatility", "drawdown", "peak_distance", "sma_distance"})
+_LISTED_MEASURES = frozenset(
+    {"volatility", "drawdown", "peak_distance", "sma_distance", "daily_size"}
+)
 _MOVE_WORD = re.compile(
     r"\b(?:returns?|gain\w*|loss\w*|los[te]|move[ds]?|chang\w*|r[io]se|f[ae]ll|climb\w*|"
     r"drop\w*|slid|declin\w*|jump\w*|up|down|higher|lower)\b",

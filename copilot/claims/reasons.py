@@ -331,9 +331,9 @@ _DENIED = re.compile(r"\b(?:not|never|n't|far\s+from)\s+(?:the\s+|its\s+)?$", re
 _MOVE_SIZE = re.compile(
     r"\b(?P<largest>(?:biggest|largest|greatest|wildest)\s+(?:movers?|moves?|swings?)\b"
     r"(?!\s+(?:since|in|of\s+(?:its|the\s+(?:year|month|week))))|"
-    r"(?:moved|swung)\s+(?:the\s+)?most\b)|"
+    r"(?:mov(?:es|ed|ing)|swung|swings?|swinging)\s+(?:the\s+)?most\b)|"
     r"\b(?P<smallest>(?:smallest|least|tiniest)\s+(?:movers?|moves?|swings?|changes?)\b|"
-    r"(?:moved|changed|swung)\s+(?:the\s+)?least\b)",
+    r"(?:mov(?:es|ed|ing)|chang(?:es|ed|ing)|swung|swings?|swinging)\s+(?:the\s+)?least\b)",
     re.IGNORECASE,
 )
 

@@ -642,3 +642,29 @@ def test_the_sector_that_swung_the_most_day_to_day_is_held_to_the_typical_days(
     wrong = f"{other} swung the most day to day in January [1]."
     answer = Copilot(shared_deps, ScriptedLLM([wrong] * 3)).ask(question, as_of=date(2026, 1, 30))
     assert wrong in answer.removed
+
+
+def test_the_fund_that_moves_the_least_is_held_to_the_ranking(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """'Which bond fund moves the least day to day?' (found in the app): the model's "TLT moves
+    the least" was kept with its figure ✓ ("moves", present tense, was no size word); it is
+    held to the ranking of typical days' moves and cut. The fund that does is read from the
+    raw CSVs."""
+    funds = ["AGG", "HYG", "IEF", "LQD", "TLT"]
+
+    def typical(symbol: str) -> float:
+        path = shared_data / "market" / "prices" / f"{symbol}.csv"
+        with path.open(encoding="utf-8") as handle:
+            closes = [float(r["close"]) for r in csv.DictReader(handle)
+                      if "2025-01-30" <= r["date"][:10] <= "2026-01-30"]  # fmt: skip
+        moves = [abs(b / a - 1) for a, b in pairwise(closes)]
+        return sum(moves) / len(moves)
+
+    least = min(funds, key=typical)
+    wrong = next(f for f in funds if f != least)
+    question = "which bond fund moves the least day to day?"
+    said = f"The bond fund that moves the least day to day is {wrong} [1]."
+    answer = Copilot(shared_deps, ScriptedLLM([said] * 3)).ask(question, as_of=date(2026, 1, 30))
+    assert said in answer.removed
+    assert answer.text.startswith(f"Ranked lowest first: #1 {least}:")

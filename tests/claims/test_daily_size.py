@@ -93,3 +93,24 @@ def test_a_typical_day_in_points_is_a_size_too() -> None:
                  "The VIX usually moves by an average of 1.25 points in a day [1]."):  # fmt: skip
         _, checked = verify_answer(text, book, D(2026, 1, 30), check_support=False)
         assert [n.status for n in checked.figures if "points" in n.text] == ["verified"], text
+
+
+def test_words_found_in_the_last_app_round() -> None:
+    """'the usual day-to-day swing' is a typical day's size, and the compare tool's list of two
+    typical days' sizes keeps the measure for its second (its 1.87% had been unverified)."""
+    assert _status("The usual day-to-day swing in gold is 1.87% [1].", "typical") == "verified"
+    sizes = [
+        Fact(subject="GLD", measure="mean_daily_move_size", value=0.72, unit="%",
+             start=D(2025, 12, 1), end=D(2025, 12, 31), base=D(2025, 11, 28), shown="0.72%"),
+        Fact(subject="GLD", measure="mean_daily_move_size", value=1.8687, unit="%",
+             start=D(2026, 1, 2), end=D(2026, 1, 30), base=D(2025, 12, 31), shown="1.87%"),
+    ]  # fmt: skip
+    book = SourceLedger()
+    book.register(DataSource(tool="compare_periods", metric="m", symbols=["GLD"], facts=sizes,
+                             start=D(2025, 12, 1), end=D(2026, 1, 30), text="GLD"))  # fmt: skip
+    line = ("GLD: average daily move either way 0.72% in December 2025 (2025-12-01 to "
+            "2025-12-31, 22 sessions), 1.87% in January 2026 through 2026-01-30 (2026-01-02 "
+            "to 2026-01-30, 20 sessions) [1].")  # fmt: skip
+    _, checked = verify_answer(line, book, D(2026, 1, 30), check_support=False)
+    statuses = {n.text: n.status for n in checked.figures}
+    assert statuses["0.72%"] == statuses["1.87%"] == "verified"
