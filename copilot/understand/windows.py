@@ -180,11 +180,12 @@ _COMPARED_BEFORE = re.compile(rf"{_VERSUS_WORDS}{_IN}$", re.I)
 
 
 def _compared(found: WindowFound, text: str, as_of: date, latest: date) -> WindowFound:
-    """A window said relative to today, compared with another window: the same measure over
-    each (the first named is the window, the other `also`, as "Q4 vs Q3"). "How choppy has
-    oil been this month compared with last month?" had measured this month alone: a relative
-    window ("this month", "this week", "this year") was read before any date, and the one
-    after "compared with" was never looked for."""
+    """A window compared with another named after "compared with", "vs", "than" (or before
+    them), or with the span just before it ("the two weeks before", `_PRIOR`): the same
+    measure over each (the first named is the window, the other `also`, as "Q4 vs Q3"). "How
+    choppy has oil been this month compared with last month?" had measured this month alone:
+    a relative window ("this month", "this week", "this year") was read before any date, and
+    the one after "compared with" was never looked for."""
     if found.window is None or not found.spans or found.also:
         return found
     start, end = min(s for s, _ in found.spans), max(e for _, e in found.spans)
