@@ -317,7 +317,7 @@ class Copilot:
             narrow_loose_window(self.deps, settled)  # "how much did oil fall around Jan 8?"
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                  for a in settled.calls]  # fmt: skip
-        compared = compare_call(settled.calls)  # "Q4 vs Q3": both figures and the change
+        compared = compare_call(settled.calls, settled.periods)  # "Q4 vs Q3": both, the change
         calls = [compared] if compared is not None else calls
         if calls and not settled.open_slots:
             return calls

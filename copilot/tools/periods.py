@@ -88,9 +88,28 @@ def period_label(start: date, end: date) -> str:
     return f"{start} to {end}"
 
 
-def compare_call(calls: list[MeasureArgs]) -> dict[str, Any] | None:
+# The understanding layer's labels, as a reader says them beside the dates the line shows.
+_TO_DATE = {"week to date": "this week", "month to date": "this month", "year to date": "this year"}
+
+
+def said_label(label: str) -> str:
+    """'the week before (2025-11-21 to 2025-11-27)' → 'the week before'; 'month to date' →
+    'this month'; 'January 2026, so far' → 'January 2026' (the line gives each span's dates)."""
+    plain = re.sub(r"\s*\([^()]*\)", "", label).removesuffix(", so far").strip()
+    plain = _TO_DATE.get(plain, plain)
+    return re.sub(r"^compared with\s+", "", plain)
+
+
+def _in(label: str) -> str:
+    """'in December 2025', but 'last month', 'this week' as they are."""
+    return label if label.startswith(("last ", "this ")) else f"in {label}"
+
+
+def compare_call(calls: list[MeasureArgs], named: list[str] | None = None) -> dict[str, Any] | None:
     """One `compare_periods` call for the same measure of one instrument over two periods (what
-    the understanding layer settles for "Q4 vs Q3"), else None."""
+    the understanding layer settles for "Q4 vs Q3"), else None; each period labelled as the
+    question `named` it, when it did ("the week before", not "2025-11-21 to 2025-11-27": the
+    model had written the week before's figure under the other week's name)."""
     if len(calls) != 2:
         return None
     a, b = calls
@@ -101,8 +120,10 @@ def compare_call(calls: list[MeasureArgs]) -> dict[str, Any] | None:
     try:
         args = ComparePeriodsArgs(
             first=a,
-            periods=[Period(start=c.start, end=c.end, label=period_label(c.start, c.end))
-                     for c in calls if c.start is not None and c.end is not None],
+            periods=[Period(start=c.start, end=c.end,
+                            label=said_label(words) or period_label(c.start, c.end))
+                     for c, words in zip(calls, named or ["", ""], strict=False)
+                     if c.start is not None and c.end is not None],
         )  # fmt: skip
     except ValueError:  # more than one symbol, a benchmark or a ranking: not this tool's
         return None
@@ -136,7 +157,7 @@ def compare_periods(deps: ToolDeps, args: ComparePeriodsArgs) -> ToolOutput:
     spans = [(f"{r.start}" if r.start == r.end else f"{r.start} to {r.end}")
              + (f", {sessions[(r.start, r.end)]}" if (r.start, r.end) in sessions else "")
              for r in rows]  # fmt: skip
-    figures = [f"{s} in {label} ({span})" for s, label, span in
+    figures = [f"{s} {_in(label)} ({span})" for s, label, span in
                zip(shown, labels, spans, strict=True)]  # fmt: skip
     change = change_of(rows[0], rows[1])
     body = f"{symbol}: {_label(base, rows[0].kind)} {figures[0]}, {figures[1]}"

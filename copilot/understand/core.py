@@ -754,6 +754,8 @@ def _fill_calls(
     if asked is not None and asked.against_its_year:
         result.against_its_year = True
         result.calls[-1:] = against_its_year(call, window, latest)
+    if also and window is not None:  # the periods as named, for the compare tool's line
+        result.periods = [window.label, *(other.label for other in also)]
     for window in also:  # "Q4 vs Q3": the same measure over each period named
         result.calls.append(call.model_copy(
             update={"start": window.start, "end": window.end or _through_latest(window, latest),

@@ -81,6 +81,11 @@ class Understanding(BaseModel):
     against_its_year: bool = Field(
         False, description="A level judged high or low, measured beside its past year."
     )
+    periods: list[str] = Field(
+        default_factory=list,
+        description="Periods compared ('Q4 vs Q3', 'the week after Thanksgiving vs the week "
+        "before'): each call's window as the question named it, in the calls' order.",
+    )
     undated: str = Field(
         "",
         description="Period words code cannot date ('since the election', 'after the rate cap "

@@ -668,3 +668,21 @@ def test_the_fund_that_moves_the_least_is_held_to_the_ranking(
     answer = Copilot(shared_deps, ScriptedLLM([said] * 3)).ask(question, as_of=date(2026, 1, 30))
     assert said in answer.removed
     assert answer.text.startswith(f"Ranked lowest first: #1 {least}:")
+
+
+def test_periods_compared_are_named_as_the_question_named_them(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    """Found in the app: the compare line named the periods by their dates only, and the model
+    wrote the week before's +4.16% under "the week after Thanksgiving" (the dates it copied were
+    right, so the check passed it). Each period now carries the question's words."""
+    before = _change(shared_data, "SPY", "2025-11-20", "2025-11-26")  # Nov 21-26 (27th shut)
+    after = _change(shared_data, "SPY", "2025-11-26", "2025-12-04")  # Nov 28 - Dec 4
+    question = "how did the s&p fare in the week after thanksgiving versus the week before?"
+    text = Copilot(shared_deps, ScriptedLLM(["ok [1]."] * 3)).ask(question, as_of=AS_OF).text
+    assert text.startswith(
+        f"SPY: return {before:+.2f}% in the week before (2025-11-21 to 2025-11-26, 4 sessions), "
+        f"{after:+.2f}% in the week after Thanksgiving 2025 (2025-11-28 to 2025-12-04, "
+        "5 sessions); change from the week before to the week after Thanksgiving 2025: "
+        f"{after - before:+.2f} pp ["
+    )

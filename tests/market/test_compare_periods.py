@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from copilot.tools import ToolDeps, run_tool
-from copilot.tools.periods import period_label
+from copilot.tools.periods import period_label, said_label
 
 D = date
 
@@ -134,3 +134,14 @@ def test_two_volatilities_each_with_its_length_verify_as_written(
     assert "(2026-01-16 to 2026-01-30, 10 moves)" in line
     _, checked = verify_answer(line, shared_deps.ledger, D(2026, 1, 30))  # its own [n]
     assert {n.text: n.status for n in checked.figures if n.status != "verified"} == {}
+
+
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [("the week before (2025-11-21 to 2025-11-27)", "the week before"),
+     ("month to date", "this month"), ("week to date", "this week"),
+     ("January 2026, so far", "January 2026"),
+     ("last week (2026-01-19 to 2026-01-23)", "last week"), ("Q4 2025", "Q4 2025")],
+)  # fmt: skip
+def test_a_period_is_said_as_the_question_named_it(label: str, said: str) -> None:
+    assert said_label(label) == said
