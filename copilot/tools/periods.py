@@ -96,8 +96,7 @@ def said_label(label: str) -> str:
     """'the week before (2025-11-21 to 2025-11-27)' → 'the week before'; 'month to date' →
     'this month'; 'January 2026, so far' → 'January 2026' (the line gives each span's dates)."""
     plain = re.sub(r"\s*\([^()]*\)", "", label).removesuffix(", so far").strip()
-    plain = _TO_DATE.get(plain, plain)
-    return re.sub(r"^compared with\s+", "", plain)
+    return _TO_DATE.get(plain, plain)
 
 
 def _in(label: str) -> str:

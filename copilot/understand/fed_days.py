@@ -24,11 +24,11 @@ LABEL = "the Fed decision of"  # a decision's label begins so ("the Fed decision
 
 _FED = r"(?:fed|fomc|federal\s+reserve)"
 # "the Fed's December meeting", "the December Fed decision", "the FOMC statement", "Fed day",
-# "the Fed rate cut"; not "rate cut hopes", "a Fed cut in March" (a cut hoped for), "the next
-# Fed meeting" (not yet held)
+# "the Fed rate cut"; not "rate cut hopes", "a Fed cut in March" (a cut hoped for: dated, it
+# had been March 2025's decision), "the next Fed meeting" (not yet held)
 _NAMED = re.compile(
-    rf"\b(?<!next\s)(?:the\s+)?(?:(?:last|latest|most\s+recent|recent)\s+)?(?:(?P<m1>{MONTH})(?:'s)?\s+)?"
-    rf"{_FED}(?:'s)?\s+(?:(?P<m2>{MONTH})\s+)?(?:(?:rate|policy|interest[\s-]rate)\s+)?"
+    r"\b(?<!next\s)(?<!\ba\s)(?<!\ban\s)(?:the\s+)?"
+    rf"(?:(?:last|latest|most\s+recent|recent)\s+)?(?:(?P<m1>{MONTH})(?:'s)?\s+)?{_FED}(?:'s)?\s+(?:(?P<m2>{MONTH})\s+)?(?:(?:rate|policy|interest[\s-]rate)\s+)?"
     r"(?:meeting|decision|announcement|statement|day|cut|hike)\b"
     r"(?!\s+(?:hopes?|bets?|expectations?|odds|worries|fears?|speculation|path|outlook|"
     r"pricing|chances?))"

@@ -57,3 +57,13 @@ def test_a_decision_before_the_calendar_stays_an_event(catalog: Catalog) -> None
     earlier December: the words stay an event the answer cannot date."""
     u = understand("how has gold done since the fed's december meeting?", D(2025, 12, 5), catalog)
     assert u.open_slots == ["window"]
+
+
+def test_a_cut_hoped_for_is_no_decision(catalog: Catalog) -> None:
+    """'a Fed cut in March', asked in January 2026, is a cut hoped for: it had been dated to
+    the March 2025 decision (found reading the diff again)."""
+    from copilot.understand.fed_days import fed_decisions
+
+    assert fed_decisions("will stocks rally on a fed cut in march?", A) == []
+    # the same month with "the", a decision held: March 2025's
+    assert [d for *_, d in fed_decisions("since the fed's march meeting", A)] == [D(2025, 3, 19)]

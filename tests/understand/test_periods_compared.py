@@ -133,10 +133,16 @@ def test_a_window_relative_to_today_is_compared_with_the_other_named(
 def test_the_span_just_before_is_compared_with_the_first(
     catalog: Catalog, question: str, first: tuple[date, date], second: tuple[date, date]
 ) -> None:
+    assert _two_windows(catalog, question) == [first, second]
+
+
+def _two_windows(catalog: Catalog, question: str) -> list[tuple[date | None, date | None]]:
+    """The calls' windows of a question read with no problem and no open slot, once they are
+    seen to make one compare_periods call."""
     u = understand(question, A, catalog)
-    assert not u.problems and not u.open_slots
-    assert [(c.start, c.end) for c in u.calls] == [first, second]
-    assert compare_call(u.calls) is not None
+    assert not u.problems and not u.open_slots, u.trace
+    assert compare_call(u.calls, u.periods) is not None
+    return [(c.start, c.end) for c in u.calls]
 
 
 def test_a_benchmark_after_vs_is_no_second_window(catalog: Catalog) -> None:
@@ -163,9 +169,7 @@ def test_a_benchmark_after_vs_is_no_second_window(catalog: Catalog) -> None:
 def test_a_half_named_alone_is_a_half_of_the_period_beside_it(
     catalog: Catalog, question: str, first: tuple[date, date], second: tuple[date, date]
 ) -> None:
-    u = understand(question, A, catalog)
-    assert not u.problems and not u.open_slots
-    assert [(c.start, c.end) for c in u.calls] == [first, second]
+    assert _two_windows(catalog, question) == [first, second]
 
 
 def test_a_half_named_alone_with_nothing_beside_it_is_the_years() -> None:
