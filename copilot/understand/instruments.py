@@ -211,11 +211,14 @@ _EVENT_LEAD = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the\s+)?
 # selloff", "the chip rally".
 _SHARES = ("shares", "equities", "names")  # "retail names": a trader's word for the stocks
 _EVENTS = ("selloff", "sell-off", "rally", "slump", "rout", "plunge", "surge", "rebound", "slide")
+# The singular "stock" as a modifier names the group too ("the chip stock selloff", "bank stock
+# prices", "the bank stock index"); alone ("which chip stock rose most") it asks for a company.
+_STOCK_AS_MODIFIER = tuple(f"stock {noun}" for noun in (*_EVENTS, "prices", "index", "indexes"))
 
 
 def _head_nouns(aliases: tuple[str, ...], plain: set[str]) -> tuple[str, ...]:
     """The registry's "… stocks" phrases, and the same with the other words people use for
-    them ("homebuilder shares", "the bank selloff"); a plural name's singular before an event
+    them ("homebuilder shares", "the bank selloff", "the chip stock rally"); a plural name's singular before an event
     noun ("bonds" → "the bond selloff", "treasuries" → "the treasury rally"). An event noun is
     added only where the word alone names nothing else: "the gold rally" is gold, not gold
     miners."""
@@ -224,7 +227,7 @@ def _head_nouns(aliases: tuple[str, ...], plain: set[str]) -> tuple[str, ...]:
         if _STOCKS.search(alias):
             stem = _STOCKS.sub("", alias).strip().lower()
             nouns = _SHARES if stem in plain else (*_SHARES, *_EVENTS)
-            out += [_STOCKS.sub(noun, alias) for noun in nouns]
+            out += [_STOCKS.sub(noun, alias) for noun in (*nouns, *_STOCK_AS_MODIFIER)]
         elif _PLURAL.search(alias) and alias.split()[-1].lower() not in _NOT_PLURAL:
             single = _PLURAL.sub(lambda m: "y" if m.group(0) == "ies" else "", alias)
             if single.lower() not in plain:

@@ -1120,6 +1120,11 @@ def test_month_edges_after_since_and_through_stay_points(
         ("why the junk bond slump in december", "HYG"),
         ("did the regional bank rout spread?", "KRE"),
         ("What ended the utility rally?", "XLU"),
+        # The singular "stock" as a modifier (found in the app: 'chip stock' named nothing).
+        ("explain the chip stock selloff on december 17", "SMH"),
+        ("why did chip stock prices slide in december?", "SMH"),
+        ("why did the bank stock index fall on january 13?", "XLF"),
+        ("what ended the homebuilder stock rally?", "XHB"),
         # The companies that produce a commodity are an equity group, not the commodity.
         ("what sent oil producers higher on January 5?", "XLE"),
         ("why did oil companies fall in mid-December?", "XLE"),
@@ -2743,3 +2748,10 @@ def test_the_week_before_a_holiday_stays_that_week(catalog: Catalog) -> None:
     got = understand("how did gold do the week before christmas?", D(2026, 1, 30), catalog)
     assert got.window is not None
     assert (got.window.start, got.window.end) == (D(2025, 12, 18), D(2025, 12, 24)), got.trace
+
+
+def test_a_chip_stock_alone_asks_for_a_company_not_the_fund(catalog: Catalog) -> None:
+    # "stock" names the group only as a modifier ("the chip stock selloff"); one stock of the
+    # group asked for is no fund's move.
+    got = understand("which chip stock rose the most in january?", A, catalog)
+    assert "SMH" not in [i.symbol for i in got.instruments], got.trace
