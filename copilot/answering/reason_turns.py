@@ -20,6 +20,7 @@ from copilot.answering.excerpt_view import for_the_writer
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import WORD, looping, repeats, tidy
 from copilot.claims.extract import citations_in
+from copilot.claims.forecasts import forecast_words
 from copilot.claims.reasons import (
     another_market,
     day_outside,
@@ -141,11 +142,14 @@ def holds_up(
     draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
     nor gives only the news of a listed company outside the move's sector ("GM reports huge
     profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor
-    names no move and no cause at all (a fragment of its article; `explains_nothing`)."""
+    names no move and no cause at all (a fragment of its article; `explains_nothing`), nor
+    only forecasts ("… could reduce global output by 0.4 percent in 2026"; `forecast_words`)."""
     text = tidy(draft)
     if outsider is not None and outsider(text) is not None:
         return False
     if explains_nothing(text):  # a fragment of its article: no move, no cause
+        return False
+    if forecast_words(text) is not None:  # an outlook: what is expected explains no move
         return False
     # A cause cited to the measures alone: the turn's article is not cited ("The VIX fell …
     # due to softer CPI … [1]", [1] the move's figures); the answer's check marks it unsupported.

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
+from copilot.claims.forecasts import forecast_words
 from copilot.claims.places import DONE_BEFORE, since_starts_the_window
 from copilot.claims.reason_days import NamedDays, after_publication, outside_move
 from copilot.claims.statements import Statement, news_text
@@ -729,6 +730,13 @@ def check_reason(
                            evidence=f"it dates its reason to {named.words} ({named.label()}), "
                            f"after [{n}] was published ({source.published_at:%Y-%m-%d}): the "
                            "article cannot report it")  # fmt: skip
+    forecast = forecast_words(body)
+    if forecast is not None:  # an outlook copied as the move's reason
+        n = in_time[0][0]
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n,
+                           evidence=f"it forecasts (\"{forecast}\"): what a source expects to "
+                           "happen is no reason for a move that has")  # fmt: skip
     cited_news = in_time
     best: tuple[float, int, str] = (-1.0, 0, "")
     for n, source in cited_news:

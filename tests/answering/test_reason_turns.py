@@ -106,3 +106,21 @@ def test_an_uncited_draft_that_only_says_the_move_again_is_withheld() -> None:
     # A cause of its own stays, cited or not; with no article known the draft is not judged so.
     assert judge.take("Transports rose after the tariffs on Europe were called off.", read=1)
     assert judge.take(again)
+
+
+def test_a_draft_that_only_forecasts_is_withheld() -> None:
+    # An outlook read for the S&P 500's fall of January 20 (an IMF press conference): what it
+    # expects for 2026 explains no move; the next-ranked article is read instead.
+    forecast = ("A moderate correction in AI stock valuations could reduce global output by "
+                "0.4 percent in 2026.")  # fmt: skip
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="i", chunk_id="i:0", title="Press conference on the outlook",
+                   publisher="IMF", published_at=datetime(2026, 1, 19, 15, tzinfo=UTC),
+                   url="https://example.org/i", text=forecast, about=["S&P 500", "stocks"])
+    )  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 21), "why did stocks fall on january 20?", [])
+    assert not judge.take(f"{forecast[:-1]} [1].", read=1)
+    assert judge.withheld == [f"{forecast[:-1]} [1]."]
+    # The same article's report of a fear at work is a cause, judged as before.
+    assert judge.take("Stocks fell as investors feared an AI correction could hurt growth [1].")

@@ -9,6 +9,7 @@ import pytest
 from ledger_kit import check
 
 from copilot.answer import ReasonCheck
+from copilot.claims.forecasts import forecast_words
 from copilot.claims.reasons import (
     SupportScorer,
     another_market,
@@ -500,3 +501,51 @@ def test_a_reason_that_only_says_the_move_again_restates_it(
 )  # fmt: skip
 def test_a_draft_naming_no_move_and_no_cause_explains_nothing(draft: str, nothing: bool) -> None:
     assert explains_nothing(draft) is nothing
+
+
+# Outlook pieces' forecasts, drafted as the move's reason (found in the app and the eval: an
+# IMF press conference under the S&P 500's fall of January 20, Goldman's outlook under regional
+# banks' fall; each had been shown as supported, a near-copy of its excerpt).
+IMF = (
+    "A moderate correction in AI stock valuations coupled with tighter financial conditions "
+    "could reduce global output by 0.4 percent in 2026"
+)
+OUTLOOK = (
+    "The US economy is expected to outperform consensus forecasts in 2026, supported by "
+    "stronger growth and easing inflation pressures"
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "forecast"),
+    [
+        (f"{IMF}. [2]", "could reduce"),
+        (f"{OUTLOOK}, according to Goldman Sachs Research. [5]", "is expected to outperform"),
+        ("Disruptions in oil exports from Iran, which would increase oil prices, would lead to "
+         "an even bigger increase in oil prices in a very adverse scenario. [4]", "would lead"),
+        ("Rising yields could weigh on small caps [2].", "could weigh"),
+        # Controls: a cause that happened, with a forecast in its "which" clause; a forecast
+        # inside a cause that happened; a mood of the market, which is a cause now.
+        ("Trump's call for a 10% cap on credit card rates, which could impact the profits of "
+         "financial companies, caused bank stocks to struggle. [5]", None),
+        ("The move was triggered by Trump's call for a cap on card rates, which could hurt "
+         "bank profits. [2]", None),
+        ("Small caps rallied as traders bet the Fed will cut rates [3].", None),
+        ("Investors worry that tariffs could slow growth [3].", None),
+        ("Gold rallies as the dollar weakens [2].", None),
+    ],
+)  # fmt: skip
+def test_a_forecast_in_the_main_clause_is_found(draft: str, forecast: str | None) -> None:
+    assert forecast_words(draft) == forecast
+
+
+def test_a_forecast_copied_from_its_article_is_no_supported_reason(scorer: SupportScorer) -> None:
+    status, evidence = _reason_for(["S&P 500", "stocks"], IMF, IMF)
+    assert (status, evidence) == (
+        "unsupported",
+        'it forecasts ("could reduce"): what a source expects to happen is no reason for a move '
+        "that has",
+    )
+    # The same article's report of what happened is judged on its support, as before.
+    happened = f"Stocks fell as investors weighed the risk that {IMF[2:]}"
+    assert _reason_for(["S&P 500", "stocks"], happened, happened)[0] == "supported"

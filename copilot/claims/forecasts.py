@@ -1,0 +1,59 @@
+"""A forecast is no reason: what a source expects to happen does not explain a move that has.
+
+Outlook pieces (a press conference on the IMF's World Economic Outlook, a bank's 2026 outlook)
+are often the articles nearest a move in time, and the model copies their forecasts as the
+move's reason: "A moderate correction in AI stock valuations … could reduce global output by
+0.4 percent in 2026 [2]." under the S&P 500's fall of January 20, or "The US economy is expected
+to outperform consensus forecasts in 2026 … [5]" under regional banks' fall. The support score
+accepts them (near-copies of their excerpts), so the answer showed them as supported reasons.
+
+A sentence forecasts when its main clause (relative "which …" clauses set aside: "Trump's call
+for a cap, which could hurt bank profits, sent banks lower" gives a cause that happened) holds
+a forecast ("could reduce", "would lead to", "is expected to") and reports nothing that happened
+(no past-tense move, cause or report) and no mood of the market ("investors worry tariffs could
+slow growth" names a fear at work now, a cause).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.claims.extract import CITATION
+
+# ", which could impact the profits of financial companies," / "…, which would increase prices."
+_RELATIVE = re.compile(r",\s*which\b[^,;]*(?:[,;]|$)", re.IGNORECASE)
+
+_FORECAST = re.compile(
+    r"\b(?:(?:could|may|might|would|will|can|should)(?:\s+\w+ly)?(?:\s+not)?\s+(?!be\b)\w+"
+    r"|(?:is|are)\s+(?:widely\s+)?(?:expected|projected|forecast|predicted|poised|set|likely"
+    r"|seen|anticipated)\s+to\s+\w+)",
+    re.IGNORECASE,
+)
+
+# Finite verbs of something that happened: a move, a cause, a report ("was triggered by", "said").
+_HAPPENED = re.compile(
+    r"\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|jumped|surged|rallied|tumbled"
+    r"|sank|plunged|slumped|soared|rebounded|advanced|retreated|eased|dipped|edged|ended|closed"
+    r"|finished|weighed|dragged|lifted|boosted|pushed|drove|sparked|triggered|caused|hit|hurt"
+    r"|fuell?ed|helped|led|pressured|sent|spurred|prompted|reported|announced|posted|beat"
+    r"|missed|struggled|outperformed|underperformed|sold|bought|cut|raised|said|was|were|had"
+    r"|did)\b",
+    re.IGNORECASE,
+)
+
+# A mood at work in the market is a cause, whatever it expects: "investors fear …", "hopes that".
+_MOOD = re.compile(
+    r"\b(?:worr\w*|fears?|feared|fearing|concerns?|concerned|anxi\w*|jitter\w*|optimis\w*"
+    r"|pessimis\w*|hopes?|hoping|bets?|betting|sentiment|uncertainty)\b",
+    re.IGNORECASE,
+)
+
+
+def forecast_words(sentence: str) -> str | None:
+    """The forecast a sentence's main clause makes ("could reduce") when it reports nothing
+    that happened and names no mood of the market, else None."""
+    main = _RELATIVE.sub(" ", CITATION.sub(" ", sentence))
+    found = _FORECAST.search(main)
+    if found is None or _HAPPENED.search(main) or _MOOD.search(main):
+        return None
+    return re.sub(r"\s+", " ", found.group(0))
