@@ -218,10 +218,10 @@ _STOCK_AS_MODIFIER = tuple(f"stock {noun}" for noun in (*_EVENTS, "prices", "ind
 
 def _head_nouns(aliases: tuple[str, ...], plain: set[str]) -> tuple[str, ...]:
     """The registry's "… stocks" phrases, and the same with the other words people use for
-    them ("homebuilder shares", "the bank selloff", "the chip stock rally"); a plural name's singular before an event
-    noun ("bonds" → "the bond selloff", "treasuries" → "the treasury rally"). An event noun is
-    added only where the word alone names nothing else: "the gold rally" is gold, not gold
-    miners."""
+    them ("homebuilder shares", "the bank selloff", "the chip stock rally"); a plural name's
+    singular before an event noun ("bonds" → "the bond selloff", "treasuries" → "the treasury
+    rally"). An event noun is added only where the word alone names nothing else: "the gold
+    rally" is gold, not gold miners."""
     out = list(aliases)
     for alias in aliases:
         if _STOCKS.search(alias):
