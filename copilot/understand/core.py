@@ -45,6 +45,7 @@ from copilot.understand.instruments import (
 from copilot.understand.measures import (
     STATISTICS_NOT_COMPUTED,
     Asked,
+    biggest_move_day,
     extreme_of_a_period,
     find_asked,
     gave_back_on_its_own,
@@ -185,6 +186,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if asked is None and not beyond and len(found.mentions) >= 2 and compares_performance(words):
         asked = MOVE  # "which one did better, iwm or spy?": their moves, side by side
     chosen = _choose(found, catalog, window_found.window, asked, as_of, question)
+    if asked == MOVE and not why and len(chosen.instruments) == 1:
+        # "SPY's biggest drop in January": one market's biggest move inside the window
+        inside = not _one_day(window_found.window)
+        asked = (biggest_move_day(words) if inside else None) or asked
     if (rate := inflation_asked(asked, chosen.instruments, words)) is not None:
         asked = rate  # "what is inflation running at": the CPI's change over a year
     in_percent = chosen.instruments and all(_in_percent(i.symbol) for i in chosen.instruments)

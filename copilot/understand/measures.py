@@ -721,15 +721,42 @@ def _daily_size(text: str) -> Asked | None:
     )  # fmt: skip
 
 
+_WORST_DAY_ASKED = Asked(
+    "daily_return", "min", "worst day", "the smallest daily move in the window"
+)
+_BEST_DAY_ASKED = Asked("daily_return", "max", "best day", "the largest daily move in the window")
+
+
 def _extreme_day(text: str) -> Asked | None:
     worst = _WORST_DAY.search(text)
     best = _BEST_DAY.search(text)
     worst_first = worst is not None and (best is None or worst.start() <= best.start())
     if worst is not None and worst_first and _ONE_DAY_WORDS.search(text[worst.start() :]):
-        return Asked("daily_return", "min", "worst day", "the smallest daily move in the window")
+        return _WORST_DAY_ASKED
     if best is not None and _ONE_DAY_WORDS.search(text[best.start() :]):
-        return Asked("daily_return", "max", "best day", "the largest daily move in the window")
+        return _BEST_DAY_ASKED
     return None
+
+
+# "SPY's biggest drop in January", "gold's largest gain this year", "the VIX's biggest spike":
+# one market's biggest move inside a window is its worst or best day. (Over a set, "which
+# sector had the biggest drop" ranks the net moves: `core` asks this of one instrument only.)
+# "Its biggest drop since April" says where a move ranks, and "the biggest selloff" is a fall
+# from a peak (`_DEEPEST_FALL`).
+_BIGGEST_MOVE = re.compile(
+    r"\b(?:biggest|largest|sharpest|steepest|heaviest|worst|best|strongest)\s+"
+    r"(?:single\s+)?(?:(?P<down>drops?|falls?|declines?|loss(?:es)?|dips?|plunges?|tumbles?)"
+    r"|(?P<up>jumps?|gains?|spikes?|pops?|surges?|rises?|advances?|climbs?))\b(?!\s+since\b)",
+    _I,
+)
+
+
+def biggest_move_day(text: str) -> Asked | None:
+    """The worst (best) day, when the words ask for one market's biggest drop (gain)."""
+    match = _BIGGEST_MOVE.search(text)
+    if match is None:
+        return None
+    return _WORST_DAY_ASKED if match["down"] else _BEST_DAY_ASKED
 
 
 # "the standard deviation of daily moves", "how volatile were its daily returns": a volatility

@@ -336,3 +336,38 @@ def test_at_least_is_no_word_of_nearness() -> None:
     assert rank_by_depth("which sector is least below its high", "distance_from_peak", "asc") == (
         "desc"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "aggregate", "start"),
+    [
+        # One market's biggest move inside a window is its worst or best day (had been the
+        # window's net move: "SPY's biggest drop in January" answered January's +1.47%).
+        ("what was spy's biggest drop in january?", "SPY", "min", D(2026, 1, 1)),
+        ("gold's largest loss this month", "GLD", "min", D(2026, 1, 1)),
+        ("what was silver's steepest fall in december?", "SLV", "min", D(2025, 12, 1)),
+        ("what was the vix's biggest spike this year?", "VIX", "max", D(2026, 1, 1)),
+        ("tlt's biggest gain in december", "TLT", "max", D(2025, 12, 1)),
+        ("what was the strongest pop in small caps this month?", "IWM", "max", D(2026, 1, 1)),
+    ],
+)  # fmt: skip
+def test_one_markets_biggest_move_in_a_window_is_its_extreme_day(
+    catalog: Catalog, question: str, symbol: str, aggregate: str, start: D
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.symbols, call.measure, call.aggregate) == ([symbol], "daily_return", aggregate)
+    assert call.start == start
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which sector had the biggest drop in january?",  # a set: the net moves ranked
+        "which had the biggest drop in january, gold or silver?",  # two named: likewise
+        "what was spy's biggest drop on january 20?",  # one session: its move
+        "was january 20 spy's biggest drop since april?",  # where a move ranks
+    ],
+)
+def test_a_biggest_drop_over_a_set_or_a_day_stays_a_move(catalog: Catalog, question: str) -> None:
+    calls = understand(question, A, catalog).calls
+    assert calls and all(call.measure == "return" for call in calls), calls
