@@ -113,6 +113,8 @@ def measure_one(
     _describe_reference(row, args, span)
     if args.measure == "return" and args.aggregate == "last" and inst.kind == "series":
         _percent(row)
+    if args.measure == "return" and args.aggregate == "last" and inst.kind == "index":
+        _points(row)
     return row, notes
 
 
@@ -406,6 +408,13 @@ def _describe_reference(row: MeasureRow, args: MeasureArgs, span: Span) -> None:
             if position - length + 1 == 1:
                 row.note = (f"the run reaches back to the start of the {row.symbol} data "
                             f"({span.day(0)}): it may be longer.")  # fmt: skip
+
+
+def _points(row: MeasureRow) -> None:
+    """An index's move in points besides its %: how people quote the S&P 500 ("down 143
+    points"), which no fund's price gives."""
+    if row.base_value is not None and row.end_value is not None:
+        row.points = row.end_value - row.base_value
 
 
 def _percent(row: MeasureRow) -> None:

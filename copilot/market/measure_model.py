@@ -116,6 +116,10 @@ class MeasureRow(BaseModel):
     percent: float | None = Field(
         None, description="A series' move in % besides its points; None when the base is <= 0."
     )
+    points: float | None = Field(
+        None,
+        description='An index\'s move in points besides its % ("the S&P 500 added 93 points").',
+    )
     extreme: float | None = Field(None, description="For argmax/argmin: the extreme's value.")
     extreme_unit: FactUnit | None = None
     ref_date: date | None = Field(

@@ -225,6 +225,8 @@ def _move(line: _Line, name: str, what: str) -> str:
     text = f"{_label(args, row.kind)} {_main(line, name)}"
     if row.percent is not None:
         text += f" ({line.show(row.percent, '%', name, **line.window())})"
+    if row.points is not None:
+        text += f" ({line.show(row.points, 'points', name, **line.window())})"
     base = line.read_level(row.base_value, row.base, what)
     end = line.level(row.end_value, row.end)
     return (f"{text} over {line.sessions()}, from the {row.base} {base} to the {row.end} "

@@ -12,7 +12,7 @@ from copilot.understand.catalog import Catalog, Stored
 from copilot.understand.instruments import BENCHMARK, FRED_KINDS, Mention, fix_command
 from copilot.understand.model import Window
 
-IndexAsk = Literal["a level", "a record"]
+IndexAsk = Literal["a level", "a record", "points"]
 
 
 def choose_symbol(
@@ -36,6 +36,8 @@ def choose_symbol(
             return covering[0], f"the index level, asked for {index_for}"
         if index_for == "a record":
             return mention.candidates[0], _etf_note(records=True)
+        if index_for == "points":  # the fund's move in %: its points are not the index's
+            return mention.candidates[0], _etf_note(points=True)
         if indexes:
             return indexes[0], "the index level, asked for a level"
         return mention.candidates[0], _etf_note()
@@ -81,11 +83,17 @@ def _latest(catalog: Catalog, symbol: str, as_of: date) -> date:
     return catalog.latest(symbol, as_of) or date.min
 
 
-def _etf_note(records: bool = False) -> str:
+def _etf_note(records: bool = False, points: bool = False) -> str:
     if records:
         return (
             "the SPDR S&P 500 ETF's own records: no stored S&P 500 index series covers the "
             "window, and the ETF's price falls by each dividend it pays"
+        )
+    if points:
+        return (
+            "the SPDR S&P 500 ETF's move in %: no stored S&P 500 index series covers the "
+            "window, and the ETF's price is about a tenth of the index level, so its points "
+            "are not the index's"
         )
     return (
         "the SPDR S&P 500 ETF: no S&P 500 index series is stored, and the ETF's price is about "

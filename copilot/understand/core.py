@@ -345,6 +345,11 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 # Measures of a record, read on the S&P 500 index's own series where it covers the window.
 RECORD_MEASURES = frozenset({"new_highs", "distance_from_peak"})
+# A move in points is an index's ("the S&P shed 143 points"); percentage and basis points
+# are units of any move.
+_INDEX_POINTS = re.compile(
+    r"(?<!percentage\s)(?<!percent\s)(?<!basis\s)\b(?:points?|pts)\b", re.IGNORECASE
+)
 # "the S&P 500 fund", "the S&P 500 ETF": the fund's own price, not the index's level.
 _THE_FUND = re.compile(r"\s*(?:'s\s+)?(?:fund|etf|spdr|tracker)\b", re.IGNORECASE)
 
@@ -360,6 +365,8 @@ def _choose(
     index_for: IndexAsk | None = (
         "a level" if measure == "level" else "a record" if measure in RECORD_MEASURES else None
     )
+    if measure == "return" and _INDEX_POINTS.search(question):
+        index_for = "points"  # "how many points did the S&P lose": the index's, not SPY's
     chosen = _Chosen([], [])
     seen: set[str] = set()
     # The only market asked about: a window its fund does not cover may be the index's.

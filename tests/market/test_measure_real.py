@@ -365,6 +365,25 @@ def test_the_sp500_index_s_records_are_its_own_and_one_is_said_as_one(
     assert result["rows"][0]["value"] == 0 and "SPY: 0 new closing highs;" in out.text
 
 
+def test_an_index_move_is_also_given_in_points(deps: ToolDeps, data: Path) -> None:
+    # "How many points did the S&P lose": the index's own points, from FRED's raw values
+    # (SPY's dollars are about a tenth of them).
+    index = [(d, c) for d, c in series(data, "SP500.csv", "observation_date", "SP500")]
+    base, _, end = window(visible(index), "2026-01-20", "2026-01-20")
+    points = end[1] - base[1]
+    out, _, facts = measure(deps, symbols=["SP500"], measure="return", start="2026-01-20",
+                            end="2026-01-20")  # fmt: skip
+    assert f"({points:+.2f} points)" in out.text
+    shown = fact(facts, "SP500", "return", unit="points")
+    assert math.isclose(shown.value, points, abs_tol=1e-9)
+    percent = fact(facts, "SP500", "return", unit="%")
+    assert math.isclose(percent.value, pct(base[1], end[1]), abs_tol=1e-9)
+    # A fund's move stays in % alone.
+    spy, _, _ = measure(deps, symbols=["SPY"], measure="return", start="2026-01-20",
+                        end="2026-01-20")  # fmt: skip
+    assert " points)" not in spy.text
+
+
 def test_distance_from_the_200_session_average(deps: ToolDeps, data: Path) -> None:
     rows = price(data, "SPY")
     i = next(k for k, r in enumerate(rows) if r[0] == "2026-01-22")

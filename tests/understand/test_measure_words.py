@@ -371,3 +371,20 @@ def test_one_markets_biggest_move_in_a_window_is_its_extreme_day(
 def test_a_biggest_drop_over_a_set_or_a_day_stays_a_move(catalog: Catalog, question: str) -> None:
     calls = understand(question, A, catalog).calls
     assert calls and all(call.measure == "return" for call in calls), calls
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        # A move in points is the index's (SPY's price is about a tenth of it).
+        ("how many points has the s&p added since the start of the year?", "SP500"),
+        ("how many points did the s&p 500 lose on january 20?", "SP500"),
+        ("how many pts did the s&p shed in december", "SP500"),
+        # Percentage points are a unit of any move; the fund asked by name stays the fund.
+        ("by how many percentage points did the s&p lag gold in january?", "SPY"),
+        ("how many points did the s&p 500 etf lose on january 20?", "SPY"),
+    ],
+)
+def test_a_move_in_points_is_the_indexs(catalog: Catalog, question: str, symbol: str) -> None:
+    calls = understand(question, A, catalog).calls
+    assert symbol in calls[0].symbols and calls[0].measure == "return", calls
