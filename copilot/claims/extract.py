@@ -382,6 +382,20 @@ _AGAINST_ANOTHER = re.compile(
 )
 
 
+# "fell 1.25 points, or 2.18%", "rose 2.06% (143.15 points)": one move said again in another
+# unit, which takes the sign of the first.
+_OR_IN_ANOTHER_UNIT = re.compile(r"\s*(?:,\s*)?(?:or\s+|\()(?:about\s+|roughly\s+|nearly\s+)?$")
+
+
+def _in_another_unit(text: str, before: tuple[int, int, str], number: Number) -> bool:
+    end, sign, unit = before
+    return (
+        bool(sign) and unit != number.unit and number.unit in SIGNED
+        and number.text[:1] not in "+-\u2212\u2013"
+        and _OR_IN_ANOTHER_UNIT.fullmatch(text[end : number.start]) is not None
+    )  # fmt: skip
+
+
 def _gap_side(text: str, end: int) -> int:
     """-1 for "… below / under / lower than / less than" another, +1 for above, else 0."""
     match = _AGAINST_ANOTHER.match(text, end)
@@ -541,6 +555,7 @@ def extract_claims(
                       and _ON_A_DAY.search(text[max(lo, n.start - 4) : n.start])}  # fmt: skip
         sentence_day = next(iter(days_named)) if one_day and len(days_named) == 1 else None
         carried = 0  # the sign a list of figures "…, respectively" shares
+        restated: tuple[int, int, str] = (lo, 0, "")  # the last figure's end, sign and unit
         listed: tuple[str | None, int, str] = (None, lo, "")  # the last figure's measure, end, unit
         for number in (n for n in numbers if lo <= n.start < hi):
             clause = clause_bounds(text, number.start, number.end, lo, hi)
@@ -556,6 +571,10 @@ def extract_claims(
             if number.start in respective:  # "lost 0.4% and 0.7%, respectively": one verb
                 sign = sign or carried
                 carried = sign
+            if not sign and _in_another_unit(text, restated, number):
+                sign = restated[1]  # "fell 143.15 points, or 2.06%": the same move
+            if number.unit in SIGNED:
+                restated = (number.end, sign, number.unit)
             side = (
                 _side(text, clause, measure) if measure in ("sma_distance", "peak_distance") else 0
             )
