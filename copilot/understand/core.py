@@ -241,7 +241,9 @@ RELEASE_KINDS = frozenset({"macro"})  # series published as a release: CPI
 # "was it the CPI print that sank bonds", "treasuries rallied after the CPI report": a series
 # named with its release's word is the event, not a second market to measure (it was measured
 # beside the bonds, and "the question says rise; CPI fell" was said of it).
-_RELEASE_WORD = re.compile(rf"\s*(?:'s\s+)?(?:{RELEASE_NOUN}|surprise|miss|beat)\b", re.IGNORECASE)
+_RELEASE_WORD = re.compile(
+    rf"\s*(?:'s\s+)?(?:{RELEASE_NOUN}|surprise|miss|beat|day)\b", re.IGNORECASE
+)  # "CPI day": the release's day
 
 
 def _releases_named(found: Found, question: str) -> list[str]:
@@ -251,8 +253,12 @@ def _releases_named(found: Found, question: str) -> list[str]:
         m for m in found.mentions
         if _RELEASE_WORD.match(text, m.end) and all(_is_release(c) for c in m.candidates)
     ]  # fmt: skip
-    if not release or len(release) == len(found.mentions):
-        return []  # "how did the CPI print come in?": the series itself is asked about
+    released = {c for m in release for c in m.candidates}
+    others = [m for m in found.mentions if m not in release]
+    if not release or all(set(m.candidates) <= released for m in others):
+        # "how did the CPI print come in?", "what's inflation running at according to the
+        # latest CPI reading?": the series itself is asked about
+        return []
     found.mentions = [m for m in found.mentions if m not in release]
     found.spans = [span for span in found.spans
                    if not any(span == (m.start, m.end) for m in release)]  # fmt: skip

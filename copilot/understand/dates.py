@@ -27,6 +27,8 @@ from copilot.understand.holidays import (
     name_of,
     read_name,
 )
+from copilot.understand.release_days import LABELS as RELEASE_LABELS
+from copilot.understand.release_days import release_days
 from copilot.understand.sessions import is_early_close, session_after, session_on_or_before
 from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, NUMBER, ORDINALS, number_of
 
@@ -205,8 +207,8 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
-        _fed_days, _holidays, _ago, _previous, _period_ends, _named_days, _unnamed_holiday,
-        _day_ranges, _days, _quarters,
+        _fed_days, _releases, _holidays, _ago, _previous, _period_ends, _named_days,
+        _unnamed_holiday, _day_ranges, _days, _quarters,
         _halves, _seasons,
         _month_years, _months, _years,
     )  # fmt: skip
@@ -403,6 +405,24 @@ _HOLIDAYS = re.compile(
     r"festive\s+(?:season|period)|christmas\s+break)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
 )
+
+
+EVENT_LABELS = (FED_LABEL, *RELEASE_LABELS)  # how an event's day is labelled
+
+
+def names_an_event(label: str) -> bool:
+    """A period label that names an event's day ("the Fed decision of 2025-12-10", "the
+    session after the jobs report of 2026-01-09")."""
+    return any(event in label for event in EVENT_LABELS)
+
+
+def _releases(text: str, as_of: date) -> list[DateMention]:
+    """'after the jobs report', 'on CPI day', 'since the December CPI report': the release's
+    day (`release_days`)."""
+    return [
+        DateMention(start, end, Period(day, day, label, "day"), True)
+        for start, end, label, day in release_days(text, as_of)
+    ]
 
 
 def _fed_days(text: str, as_of: date) -> list[DateMention]:
@@ -710,7 +730,7 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
     monday = mention.period.start - timedelta(days=mention.period.start.weekday())
     friday = monday + timedelta(days=4)
     label = f"the week of {monday.isoformat()}"
-    if mention.period.label.startswith(FED_LABEL):  # the event said back with its week
+    if names_an_event(mention.period.label):  # the event said back with its week
         label = f"the week of {mention.period.label} ({monday.isoformat()} to {friday})"
     period = Period(monday, friday, label, "week")
     return replace(mention, start=found.start(), period=period)

@@ -10,8 +10,13 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from copilot.understand.dates import DateMention, Period, find_dates
-from copilot.understand.fed_days import LABEL as FED_LABEL
+from copilot.understand.dates import (
+    EVENT_LABELS,
+    DateMention,
+    Period,
+    find_dates,
+    names_an_event,
+)
 from copilot.understand.model import Window
 from copilot.understand.relative import BEFORE_A_DAY, RELATIVE, SINCE, spans_of
 from copilot.understand.sessions import session_on_or_before
@@ -112,6 +117,23 @@ _COMBINED = re.compile(
 )
 
 
+# "since the jobs report", "ahead of the Fed decision": the event is an edge of the window.
+_EDGE_OF = re.compile(
+    r"\b(?:since|after|following|before|ahead\s+of|until|till|through|from|to)\s+$", re.I
+)
+
+
+def _events_beside_dates(text: str, mentions: tuple[DateMention, ...]) -> tuple[DateMention, ...]:
+    """Without the events named beside another date, unless they edge the window: "was it the
+    CPI print that knocked IEF lower last Friday?" asks about last Friday (the CPI report, on
+    the Tuesday before, is the cause put to the test)."""
+    events = [m for m in mentions if m.period.label.startswith(EVENT_LABELS)
+              and not _EDGE_OF.search(text[: m.start])]  # fmt: skip
+    if not events or len(events) == len(mentions):
+        return mentions
+    return tuple(m for m in mentions if m not in events)
+
+
 def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     """The window named in `text` (instrument names already blanked), for an instrument whose
     latest close on or before `as_of` is `latest`. Nothing named → `window` is None."""
@@ -126,6 +148,7 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
         if not mentions:
             first, label = releases[0]
             return WindowFound(vague=text[first.start : label.end()].strip())
+    mentions = _events_beside_dates(text, mentions)
     if not mentions and _ALL_TIME.search(text):
         return WindowFound(all_time=True, spans=spans_of(_ALL_TIME, text))
     fuzzy = _FUZZY.search(text)
@@ -310,7 +333,7 @@ def _from_mentions(
     # "after the Fed cut rates in December": the event's own words name a day code dates
     its_own = (
         event is not None
-        and FED_LABEL in first.period.label
+        and names_an_event(first.period.label)
         and (first.start < event.end() and event.start() < first.end)
     )
     if event is not None and (its_own or _DATED_BY.match(text[event.end() : first.start])):
@@ -457,7 +480,7 @@ def _since(
             found.problems.append(future_problem(point, as_of))
             return found
         # "since the Fed decision of 2025-12-10": the event said back with its day
-        label = f"since {period.label if FED_LABEL in period.label else point.isoformat()}"
+        label = f"since {period.label if names_an_event(period.label) else point.isoformat()}"
         found.window = Window(start=point + timedelta(days=1), label=label, explicit=True)
         found.trace = (
             f"window: {label} → from the close of {snapped(point)} to the latest close "

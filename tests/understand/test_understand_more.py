@@ -335,9 +335,16 @@ def test_an_event_on_a_given_day_is_dated_by_it(
             "after the card cap news",
         ),
         # an event's week or day (was the latest session's move, said nowhere)
-        # (the week of the Fed meeting is dated now: tests/understand/test_fed_days.py)
-        ("how did gold behave in the week of the jobs report?", "week of the jobs report"),
-        ("what did bonds do on the day of the jobs report?", "day of the jobs report"),
+        # (the week of the Fed meeting and the jobs report's day are dated now:
+        # tests/understand/test_fed_days.py, test_release_days.py)
+        (
+            "how did gold behave in the week of the retail sales report?",
+            "week of the retail sales report",
+        ),
+        (
+            "what did bonds do on the day of the retail sales report?",
+            "day of the retail sales report",
+        ),
     ],
 )
 def test_periods_code_cannot_date_are_left_open(
@@ -1247,18 +1254,19 @@ def test_a_month_that_labels_a_data_release_is_not_the_window(
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "day"),
     [
-        "How did stocks react to the December jobs report?",
-        "Did small caps rally on the November payrolls report?",
+        # released the month after (the November report came out late, on December 16)
+        ("How did stocks react to the December jobs report?", D(2026, 1, 9)),
+        ("Did small caps rally on the November payrolls report?", D(2025, 12, 16)),
     ],
 )
-def test_a_release_named_only_by_its_month_is_an_event_not_that_month(
-    question: str, catalog: Catalog
+def test_a_release_named_only_by_its_month_is_its_release_day_not_that_month(
+    question: str, day: date, catalog: Catalog
 ) -> None:
     got = understand(question, D(2026, 1, 20), catalog)
-    assert got.window is None, got.trace  # not "December 2025" or "November 2025"
-    assert any("is not a period code can date" in line for line in got.trace), got.trace
+    assert got.window is not None, got.trace  # not "December 2025" or "November 2025"
+    assert (got.window.start, got.window.end) == (day, day), got.trace
 
 
 @pytest.mark.parametrize(

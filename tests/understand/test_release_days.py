@@ -1,0 +1,78 @@
+"""The jobs report and the CPI report named instead of dated (had been left to the model: "'the
+jobs report' is not a period code can date"). Expected days are the BLS release days, those of
+December and January as the stored articles report them ("the jobs report on the 16th,
+inflation on the 18th"; the December jobs report on Friday, January 9; the December CPI in the
+week of January 12, a Tuesday: the 13th)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+A = date(2026, 1, 30)
+D = date
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # the latest release on or before the as-of date
+        ("what moved bonds on the day of the jobs report?", D(2026, 1, 9), D(2026, 1, 9)),
+        ("how did the s&p do on jobs day?", D(2026, 1, 9), D(2026, 1, 9)),
+        ("what did gold do on cpi day?", D(2026, 1, 13), D(2026, 1, 13)),
+        # the month before the name is the month the data are for, released the month after
+        ("how did stocks react to the december jobs report?", D(2026, 1, 9), D(2026, 1, 9)),
+        ("how did tlt do on the day of november's cpi report?", D(2025, 12, 18),
+         D(2025, 12, 18)),
+        # "in <month>": released in that month (the shutdown's delayed report of October and
+        # November came out on December 16)
+        ("how did spy do on the jobs report in december?", D(2025, 12, 16), D(2025, 12, 16)),
+        # the usual words around a day apply: since it, its week
+        ("how has gold done since the november cpi report?", D(2025, 12, 19), None),
+        ("how did spy do the week of the jobs report in december?", D(2025, 12, 15),
+         D(2025, 12, 19)),
+    ],
+)  # fmt: skip
+def test_a_release_named_is_its_day(
+    catalog: Catalog, question: str, start: date, end: date | None
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (start, end), got.trace
+    assert "not a period code can date" not in " ".join(got.trace)
+
+
+def test_the_release_is_said_back_with_its_day(catalog: Catalog) -> None:
+    got = understand("what did gold do on cpi day?", A, catalog)
+    assert got.window is not None and got.window.label == "the CPI report of 2026-01-13"
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # Another date named beside the release is the window: the release is the cause put
+        # to the test ("last Friday" is January 23; the CPI report was on the 13th).
+        ("was it the CPI print that knocked IEF lower last friday?", D(2026, 1, 23)),
+        ("how did bonds react to the jobs report on january 9?", D(2026, 1, 9)),
+    ],
+)
+def test_another_date_beside_a_release_is_the_window(
+    catalog: Catalog, question: str, start: date
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is not None and got.window.start == start, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ahead of the next jobs report, how is tlt positioned?",  # not yet out
+        "how did stocks do on cpi day in 2024?",  # outside the schedules stored
+    ],
+)
+def test_a_release_code_cannot_date_is_not_dated(catalog: Catalog, question: str) -> None:
+    got = understand(question, A, catalog)
+    assert got.window is None or "report of" not in got.window.label, got.trace
