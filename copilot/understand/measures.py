@@ -306,7 +306,8 @@ _MOVE = re.compile(
     r"fare[ds]?|faring|go|going|gone|move[ds]?|moving|trade[ds]?|trading|react\w*|hold\w*\s+up|"
     r"look(?:ing|s)?|shap\w*\s+up|trend\w*)\b"
     r"|\bwhat(?:'s|s|\s+(?:did|has|have|does|do|will|would))\b.*\bdo(?:ne|ing)?\b"
-    r"|\btrend\w*\b|\bthe\s+(?:ytd|mtd|qtd|wtd)\b|\b(?:ytd|mtd|qtd|wtd)\s+(?:on|for|of|in)\b"
+    # "what's gold ytd", "what's the S&P year to date": a span to date is asked as its move
+    r"|\btrend\w*\b|\b(?:ytd|mtd|qtd|wtd)\b|\b(?:year|month|quarter|week)[\s-]to[\s-]date\b"
     r"|\bhow\b[^?]*\b(?:did|done|doing|fared|faring|performed|performing)\b"
     r"|\bgr[eo]w(?:n|th|ing|s)?\b"
     r"|\breturn(?:s|ed)?\b|\bgain(?:s|ed)?\b|\bperform\w*\b|\bmove[ds]?\b|\bchang\w*\b|"

@@ -388,3 +388,24 @@ def test_a_biggest_drop_over_a_set_or_a_day_stays_a_move(catalog: Catalog, quest
 def test_a_move_in_points_is_the_indexs(catalog: Catalog, question: str, symbol: str) -> None:
     calls = understand(question, A, catalog).calls
     assert symbol in calls[0].symbols and calls[0].measure == "return", calls
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "aggregate"),
+    [
+        # A span to date is asked as its move (had been the latest level: "what's gold ytd").
+        ("what's gold ytd", "return", "last"),
+        ("what's the s&p year to date?", "return", "last"),
+        ("what's energy's ytd figure", "return", "last"),
+        ("what's the month-to-date number for tlt?", "return", "last"),
+        # Controls: an extreme or an average over the span stays one.
+        ("what's the highest close year to date for spy", "level", "max"),
+        ("what is the vix's average ytd", "level", "mean"),
+    ],
+)
+def test_a_span_to_date_is_asked_as_its_move(
+    catalog: Catalog, question: str, measure: str, aggregate: str
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert (call.measure, call.aggregate) == (measure, aggregate)
+    assert call.start is not None and call.start.month == 1 and call.start.year == 2026
