@@ -602,12 +602,31 @@ def _stale_notes(result: Understanding, catalog: Catalog) -> list[str]:
     return notes
 
 
+def _monthly(catalog: Catalog, symbol: str) -> bool:
+    """A series observed about once a month (the CPI, the 10-year yield's monthly average)."""
+    meta = catalog.get(symbol)
+    return (
+        meta is not None and meta.rows > 1 and (meta.last - meta.first).days / (meta.rows - 1) > 20
+    )
+
+
 def _default_window(
     asked: Asked | None, latest: date, result: Understanding, catalog: Catalog
 ) -> Window:
     """No period named: the doc's defaults (the measure tool applies them; this says them)."""
     measure = asked.measure if asked is not None else None
-    if result.why and measure == "return" and asked is not None and asked.aggregate == "last":
+    recent = result.why and measure == "return" and asked is not None and asked.aggregate == "last"
+    if (
+        recent
+        and result.instruments
+        and all(_monthly(catalog, i.symbol) for i in result.instruments)
+    ):  # "why are yields climbing?" of a monthly series: 20 observations are 20 months
+        label = (
+            "the recent move: the latest observation's change from the one before (a monthly "
+            "series; the default for a why-question)"
+        )
+        return Window(sessions=1, label=label, explicit=False)
+    if recent:
         label = (
             f"the recent move: the last {RECENT_SESSIONS} sessions to {latest.isoformat()} (the "
             "default for a why-question)"

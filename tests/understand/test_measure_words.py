@@ -409,3 +409,15 @@ def test_a_span_to_date_is_asked_as_its_move(
     [call] = understand(question, A, catalog).calls
     assert (call.measure, call.aggregate) == (measure, aggregate)
     assert call.start is not None and call.start.month == 1 and call.start.year == 2026
+
+
+def test_a_why_question_on_a_monthly_series_explains_its_latest_month(catalog: Catalog) -> None:
+    # Its recent move is the latest observation's change: 20 "sessions" of a monthly series
+    # had measured twenty months (April 2024 to December 2025), said as the last 20 sessions.
+    got = understand("why are treasury yields climbing?", A, catalog)
+    [call] = got.calls
+    assert (call.symbols, call.sessions) == (["US10Y"], 1)
+    assert got.window is not None and "monthly series" in got.window.label
+    # A daily market keeps the last 20 sessions.
+    [daily] = understand("why is gold getting crushed?", A, catalog).calls
+    assert daily.sessions == 20
