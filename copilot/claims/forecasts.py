@@ -20,8 +20,13 @@ import re
 
 from copilot.claims.extract import CITATION
 
-# ", which could impact the profits of financial companies," / "…, which would increase prices."
-_RELATIVE = re.compile(r",\s*which\b[^,;]*(?:[,;]|$)", re.IGNORECASE)
+# ", which could impact the profits of financial companies," / "…, which would increase prices.";
+# "inflation figures that could reshape expectations", "a candidate who could keep rates low"
+_RELATIVE = re.compile(
+    r",\s*which\b[^,;]*(?:[,;]|$)"
+    r"|\b(?:which|that|who)\s+(?:could|may|might|would|will|can|should)\b[^,;]*",
+    re.IGNORECASE,
+)
 
 _FORECAST = re.compile(
     r"\b(?:(?:could|may|might|would|will|can|should)(?:\s+\w+ly)?(?:\s+not)?\s+(?!be\b)\w+"
@@ -37,7 +42,8 @@ _HAPPENED = re.compile(
     r"|finished|weighed|dragged|lifted|boosted|pushed|drove|sparked|triggered|caused|hit|hurt"
     r"|fuell?ed|helped|led|pressured|sent|spurred|prompted|reported|announced|posted|beat"
     r"|missed|struggled|outperformed|underperformed|sold|bought|cut|raised|said|was|were|had"
-    r"|did)\b",
+    r"|did|moved|traded|turned|slipped|came|went|grew|saw|made|took|gave|kept|held|stayed"
+    r"|remained|reached|topped|set|added|shed|extended|snapped|recovered|reversed)\b",
     re.IGNORECASE,
 )
 

@@ -533,6 +533,12 @@ OUTLOOK = (
         ("Small caps rallied as traders bet the Fed will cut rates [3].", None),
         ("Investors worry that tariffs could slow growth [3].", None),
         ("Gold rallies as the dollar weakens [2].", None),
+        # a forecast in a "that" or "who" clause of something that happened (eval drafts)
+        ("Major equity markets in Europe and Asia traded lower as investors turned cautious "
+         "ahead of upcoming US inflation figures that could reshape expectations for rate "
+         "cuts [4].", None),
+        ("Kevin Warsh moved ahead of Hassett in the race for Fed Chairman, as investors see him "
+         "as more market-friendly and who could keep interest rates low. [4]", None),
     ],
 )  # fmt: skip
 def test_a_forecast_in_the_main_clause_is_found(draft: str, forecast: str | None) -> None:
