@@ -2,7 +2,8 @@
 
 When a why-question names no period, the answer explains the recent move, and says which window
 it chose and why. Candidates are windows of 1, 2, 3, 5, 10, 15 or 20 sessions ending on one of
-the last `recent` sessions; each is scored by how unusual it is — its return over the typical
+the last `recent` sessions (of a monthly series, 1, 2 or 3 observations ending on the latest);
+each is scored by how unusual it is — its return over the typical
 move for its length (the daily standard deviation of the preceding `history` sessions times
 √length) — and, when the question gives a direction ("fall", "rally"), only moves that way
 count. The most unusual wins; ties go to the later, then the longer window. Pure pandas: no I/O.
@@ -18,6 +19,13 @@ from typing import Literal
 import pandas as pd
 
 LENGTHS = (1, 2, 3, 5, 10, 15, 20)
+MONTHLY_LENGTHS = (1, 2, 3)
+
+
+def _monthly(values: pd.Series) -> bool:
+    """Observations about a month apart (the median gap over 20 days)."""
+    gaps = pd.Series(values.index).diff().dropna()
+    return bool(len(gaps)) and gaps.median() > pd.Timedelta(days=20)
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,7 @@ class RecentMove:
     change: float  # close(end) / close(base) - 1
     score: float  # change over the typical move for this length (in standard deviations)
     reason: str  # said to the user: why this window was chosen
+    step: str = "session"  # "observation" for a monthly series
 
 
 def recent_move(
@@ -44,11 +53,19 @@ def recent_move(
     if len(values) < 3:
         return None
     last = len(values) - 1
+    lengths = LENGTHS
+    if _monthly(values):
+        # A monthly series (the CPI, the 10-year's monthly average): twenty observations are
+        # twenty months, no recent move; the latest observation's change is, or the two or
+        # three months to it.
+        lengths, recent = MONTHLY_LENGTHS, 1
     spans = [(end - length, end) for end in range(last, max(last - recent, 0), -1)
-             for length in LENGTHS if end - length >= 0]  # fmt: skip
+             for length in lengths if end - length >= 0]  # fmt: skip
     move = _most_unusual(values, spans, direction, _typical_daily(values, history))
     if move is None:
         return None
+    if lengths is MONTHLY_LENGTHS:
+        move = replace(move, step="observation")
     way = "rise" if move.change > 0 else "fall"
     reason = (
         f"{because}, so the most unusual recent {way} is explained: {span_words(move)} "
@@ -118,7 +135,8 @@ def _most_unusual(
 
 
 def span_words(move: RecentMove) -> str:
-    """The move's sessions in words: 'the 3 sessions from 2026-01-12 to 2026-01-14'."""
+    """The move's sessions in words: 'the 3 sessions from 2026-01-12 to 2026-01-14' (of a
+    monthly series, 'the observation of 2025-12-01')."""
     if move.sessions == 1:
-        return f"the session of {move.end}"
-    return f"the {move.sessions} sessions from {move.start} to {move.end}"
+        return f"the {move.step} of {move.end}"
+    return f"the {move.sessions} {move.step}s from {move.start} to {move.end}"

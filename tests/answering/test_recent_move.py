@@ -107,3 +107,22 @@ def test_the_end_of_january_s_silver_collapse_is_the_crash_of_january_30(
     assert inner is not None and (inner.start, inner.end) == (date(2026, 1, 30),) * 2
     assert round(inner.change * 100, 2) == round((75.44000244140625 / 105.56999969482422 - 1)
                                                  * 100, 2)  # fmt: skip
+
+
+def test_a_monthly_series_recent_move_is_its_latest_months(shared_data: Path) -> None:
+    # The 10-year's monthly averages known on 2026-01-30, by hand from US10Y_monthly.csv:
+    # through December's (2025-12-01, 4.14, released 2026-01-02; January's average comes out in
+    # February). The question's rise had been found over 15 observations (October 2024 to
+    # December 2025), called sessions.
+    import csv
+
+    with (shared_data / "market" / "series" / "US10Y_monthly.csv").open(newline="") as handle:
+        rows = [(r["Date"], float(r["Rate"])) for r in csv.DictReader(handle) if r["Rate"]]
+    seen = [(d, v) for d, v in rows if d <= "2025-12-01"]
+    closes = pd.Series([v for _, v in seen], index=pd.to_datetime([d for d, _ in seen]))
+    move = recent_move(closes, "up")
+    assert move is not None and move.end == date(2025, 12, 1) and move.sessions <= 3
+    assert move.step == "observation" and "observation" in move.reason
+    assert "session" not in move.reason
+    base = seen[-1 - move.sessions][1]
+    assert round(move.change, 9) == round(seen[-1][1] / base - 1, 9)
