@@ -44,6 +44,7 @@ from copilot.understand.instruments import (
 )
 from copilot.understand.measures import (
     STATISTICS_NOT_COMPUTED,
+    VOLUME_NOT_MEASURED,
     Asked,
     biggest_move_day,
     extreme_of_a_period,
@@ -107,9 +108,13 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     # (read as the day's highest level, the session of January 27 was measured)
     asked = find_asked(days_extremes(words, as_of, days_only=True, distances=False))
     beyond = not_market_data(words)
+    if beyond and re.fullmatch(VOLUME_NOT_MEASURED, beyond, re.I) and asks_why(words):
+        beyond = None  # "why did SPY fall on heavy volume?": the move is what is explained
     # "on a risk-adjusted basis", "XLK's beta": a statistic no measure computes, whatever
     # move words come with it (its plain return was answered)
-    statistic = beyond is not None and re.search(STATISTICS_NOT_COMPUTED, beyond, re.I)
+    statistic = beyond is not None and re.search(
+        f"{STATISTICS_NOT_COMPUTED}|{VOLUME_NOT_MEASURED}", beyond, re.I
+    )
     if beyond and (
         statistic or asked is None or (asked.measure, asked.aggregate) == ("level", "last")
     ):
@@ -464,6 +469,13 @@ def _beyond_the_store(words: str) -> str:
             "per calendar week or month, or over a window you name, not per quarter or year; "
             'ask for the best or worst month ("IWM\'s worst month this year") or for a '
             'quarter\'s move by its dates ("IWM in the fourth quarter of 2025")'
+        )
+    if re.search(VOLUME_NOT_MEASURED, words, re.IGNORECASE):  # "SPY's average daily volume"
+        return (
+            f"'{words}' is not a measure the market store computes: it keeps each session's "
+            "volume with its prices but measures moves, levels, volatility, drawdowns and "
+            'streaks; ask for a move or a level ("SPY this month") or for its daily moves '
+            '("SPY\'s biggest daily move this month")'
         )
     if re.search(STATISTICS_NOT_COMPUTED, words, re.IGNORECASE):  # "the most correlated"
         return (

@@ -333,8 +333,12 @@ STATISTICS_NOT_COMPUTED = (
     r"\b(?:correlat\w*|co-?move\w*|betas?|sharpe(?:\s+ratio)?|sortino(?:\s+ratio)?|"
     r"risk[\s-]adjusted|alphas?|r[\s-]squared|covariance|tracking\s+error)\b"
 )
+# Each session's traded volume is stored with its bar, but no measure reads it ("the average
+# daily volume of SPY" had been answered with SPY's average daily move).
+VOLUME_NOT_MEASURED = r"\b(?:(?:trading|traded|share|dollar)\s+)?volumes?\b|\bshares\s+traded\b"
 _NOT_MARKET_DATA = re.compile(
-    r"\b(?:p/?e(?:\s+ratio)?|price[\s-]to[\s-](?:earnings|book|sales)|earnings|eps|revenues?|"
+    VOLUME_NOT_MEASURED
+    + r"|\b(?:p/?e(?:\s+ratio)?|price[\s-]to[\s-](?:earnings|book|sales)|earnings|eps|revenues?|"
     r"sales|profits?|dividends?|payouts?|market\s+cap(?:italization)?|valuations?|"
     r"expense\s+ratios?|holdings|aum|assets\s+under\s+management|short\s+interest|"
     r"implied\s+volatility|guidance|forecasts?|price\s+targets?|target\s+prices?|analysts?|"

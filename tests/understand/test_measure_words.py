@@ -421,3 +421,24 @@ def test_a_why_question_on_a_monthly_series_explains_its_latest_month(catalog: C
     # A daily market keeps the last 20 sessions.
     [daily] = understand("why is gold getting crushed?", A, catalog).calls
     assert daily.sessions == 20
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Volume is stored with each bar but no measure reads it: said so, with no call (the
+        # average daily move had been measured and could be shown as "volume").
+        "what's the average daily volume of spy this month?",
+        "which etf had the highest trading volume in january?",
+        "how many shares traded in iwm on january 20?",
+    ],
+)
+def test_volume_is_said_not_measured(catalog: Catalog, question: str) -> None:
+    got = understand(question, A, catalog)
+    assert not got.calls and any("volume" in p or "shares traded" in p for p in got.problems)
+
+
+def test_volume_words_in_a_why_question_leave_the_move_measured(catalog: Catalog) -> None:
+    got = understand("why did spy fall on heavy volume on january 20?", A, catalog)
+    [call] = got.calls
+    assert (call.symbols, call.measure, call.start) == (["SPY"], "return", D(2026, 1, 20))
