@@ -277,7 +277,8 @@ _AVERAGE = re.compile(r"\b(?:average|mean|avg)\b", _I)
 _VOLATILITY = re.compile(
     r"\b(?:volatil(?:e|ity)|choppy|choppiness|standard\s+deviation|std\.?\s+dev|realized\s+vol|"
     r"jumpy|jumpiness|jittery|bumpy|turbulen(?:t|ce)|erratic|whipsaw\w*|roller[\s-]?coaster|"
-    r"swings(?!\s+(?:higher|lower|up|down|into|to)\b)|swung\s+around|swinging\s+around|"
+    r"swings(?!\s+(?:higher|lower|up|down|into|to)\b)|(?:swing|swung|swinging)\s+around|"
+    r"mov(?:e|ed|ing)\s+around|"
     r"bounc\w*\s+around|(?:rough|wild|rocky|bumpy|smooth|smoother)\s+(?:a\s+)?ride|how\s+wild|"
     r"(?:trad|swung|swing|mov|gyrat|bounc|fluctuat)\w*\s+wildly|"
     # a ranking by how smooth: "the smoothest ride", "which sector was calmest", "the choppiest"

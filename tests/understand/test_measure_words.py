@@ -442,3 +442,17 @@ def test_volume_words_in_a_why_question_leave_the_move_measured(catalog: Catalog
     got = understand("why did spy fall on heavy volume on january 20?", A, catalog)
     [call] = got.calls
     assert (call.symbols, call.measure, call.start) == (["SPY"], "return", D(2026, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        # How much a market swung or moved around is its volatility (had been the net move).
+        ("how much did tlt swing around in december?", "volatility"),
+        ("how much did gold move around this week?", "volatility"),
+        ("how much did gold move this week?", "return"),  # a control: the move itself
+    ],
+)
+def test_swinging_around_is_volatility(catalog: Catalog, question: str, measure: str) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert call.measure == measure
