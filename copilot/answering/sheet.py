@@ -35,7 +35,7 @@ def sheet_articles(
     as_of: date | None = None,
 ) -> list[tuple[int, str]]:
     """(number, excerpt) of the news records' articles, each once, in the order the tools
-    ranked them (those published before the move last: `_before_the_move`), at most `most`:
+    ranked them (those published before the move last: `before_the_move`), at most `most`:
     what the reasons turns show, one article a turn. Several searches (an unmeasured move
     searched both ways) take turns: their firsts, then their seconds, so neither way fills the
     reasons alone. An article whose excerpt never reports the
@@ -57,15 +57,17 @@ def sheet_articles(
                 continue
             found[n] = excerpt
     # Stable: those published around the move first, in rank order, then the earlier ones.
-    ordered = sorted(found.items(), key=lambda item: _before_the_move(ledger.get(item[0])))
+    ordered = sorted(found.items(), key=lambda item: before_the_move(ledger.get(item[0])))
     return ordered[:most]
 
 
-def _before_the_move(source: object) -> bool:
+def before_the_move(source: object) -> bool:
     """Whether an article was published on a session before the one preceding its move: it
     reports an earlier day ("Intel shares rose … [4]", published January 13, drafted for chips'
     move of January 15 as "due to" it). Its reasons held up half as often as those published
-    since (in a development run 18 of 61 cited drafts, against 98 of 178), so it is read last.
+    since (in a development run 18 of 61 cited drafts, against 98 of 178), so it is read last,
+    and only while no reason from an article around the move has held up
+    (`copilot.agent.Copilot._write_reasons`).
     News of the evening or weekend before the move (the Greenland tariff threat of Saturday,
     January 17, before Tuesday's fall) is not before it."""
     if not isinstance(source, NewsSource) or source.move is None:

@@ -19,6 +19,7 @@ import pytest
 
 from copilot.agent import AgentConfig, Copilot
 from copilot.answer import AgentEvent, Answer
+from copilot.answering.sheet import before_the_move
 from copilot.claims.extract import citations_in
 from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
@@ -358,14 +359,16 @@ def test_an_undated_events_note_on_two_markets_names_its_market_and_is_kept(
     # Found in the app: for two Treasury funds the note had no subject, and the check removed
     # it ("Removed, did not hold up …"), leaving the dates shown unexplained.
     answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
-        "tell me why treasuries rallied after the december cpi report", date(2026, 1, 30)
+        # (a release code does not date: the CPI report is dated now, test_release_days.py)
+        "tell me why treasuries rallied after the december retail sales report",
+        date(2026, 1, 30),
     )
     move = answer.tool_calls[0].arguments
     assert len(move["symbols"]) >= 2  # the premise: a move of several markets
     first = move["symbols"][0]
     note = next(p for p in answer.text.split("\n\n") if p.startswith("The words"))
     assert note.startswith(
-        "The words 'december cpi report' are not a period code can date, so "
+        "The words 'december retail sales report' are not a period code can date, so "
         f"{first}'s most unusual recent rise is explained instead: the "
     )
     assert note.endswith("to measure from the event, name its day [1].")
@@ -1277,3 +1280,23 @@ def test_month_by_month_shows_each_month_s_move(shared_deps: ToolDeps, shared_da
     assert [c.arguments["start"] for c in answer.tool_calls] == [
         "2025-10-01", "2025-11-01", "2025-12-01"
     ]  # fmt: skip
+
+
+def test_an_article_from_sessions_before_the_move_is_read_only_while_no_reason_held_up(
+    research_deps: ToolDeps,
+) -> None:
+    # IEF's slip of January 15, asked the next day: the articles found include weekly pieces
+    # of January 12 (three sessions before). Read last, they had still filled the reasons
+    # after one from an article around the move held up ("Gold has regained its luster …").
+    seen: list[str] = []
+    answer = Copilot(research_deps, ScriptedLLM([_quoting(seen)] * 6)).ask(
+        "why did IEF slip on january 15?", date(2026, 1, 16)
+    )
+    drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
+    found_early = [n for n in drivers.sources if before_the_move(answer.sources[n])]
+    assert found_early  # the premise: such articles were found
+    read = [int(_excerpt_shown(prompt)[0]) for prompt in seen]
+    reasons = answer.text.split("\n\n")[1]
+    kept = [int(n) for n in re.findall(r"\[(\d+)\]", reasons)]
+    assert kept and not any(before_the_move(answer.sources[n]) for n in kept)
+    assert not any(before_the_move(answer.sources[n]) for n in read), read
