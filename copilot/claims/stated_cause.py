@@ -13,7 +13,9 @@ tighter supply"), the article gives that cause, whatever the judge says.
 
 A link the writer made between two sentences ("President Trump said he wasn't aware of the
 subpoena. On Monday, gold soared …") has no such sentence, and a reason with no causal word of
-its own ("Nvidia led tech rebound …, which caused Intel to …") is left to the judge.
+its own ("Nvidia led tech rebound …, which caused Intel to …") is left to the judge. A link the
+article makes ("… H200 chips to some approved customers in China. As a result, the stock price
+of NVIDIA rose 3.9%.") gives the sentence before as the move's cause.
 
 The words settle it whatever the support score said (`reasons.check_reason`): a reason that
 names its market otherwise than its article scores low for the same cause the judge doubts it.
@@ -91,6 +93,15 @@ _SAID_NEXT = re.compile(
 )
 
 
+# A move the article ties to its sentence before: "As a result, the stock price of NVIDIA
+# rose 3.9%."
+_AS_A_RESULT = re.compile(
+    r"\W*(?:as\s+a\s+(?:result|consequence)|consequently|because\s+of\s+(?:this|that|it)|"
+    r"in\s+response|on\s+(?:this|that|the)\s+news)\b\W*",
+    re.IGNORECASE,
+)
+
+
 # Where a sentence turns to another market's move: "US Stocks Rise as Oil Gains on Maduro
 # Ouster" gives oil's cause, not the stocks'.
 _ANOTHER_MOVER = re.compile(r"\b(?:as|while|whereas|but|amid)\b|;", re.IGNORECASE)
@@ -128,6 +139,14 @@ def _piece_moves(passage: str) -> list[tuple[frozenset[str], str]]:
         sentence = passage[start:end]
         move = _MOVE.search(sentence)
         if move is None:
+            continue
+        result = _AS_A_RESULT.match(sentence)
+        if result is not None and at > 0 and move.start() >= result.end():
+            # "… considering allowing NVIDIA to sell H200 chips in China. As a result, the
+            # stock price of NVIDIA rose 3.9%.": the sentence before is the cause
+            mover = sentence[result.end() : move.start()]
+            cause_before = passage[slice(*spans[at - 1])]
+            found.append((frozenset().union(*(m.subject for m in mentions(mover))), cause_before))
             continue
         cause = _ARTICLE_CAUSE.search(sentence, move.start())  # "weighed down by"
         if cause is None:

@@ -107,6 +107,13 @@ def test_an_article_s_cause_belongs_to_the_market_it_names_last_before_it() -> N
     assert [mover for mover, _ in article_moves(NASDAQ)] == [frozenset()]
 
 
+AS_A_RESULT = (
+    "Reuters reported that the Trump administration is considering allowing the generative AI "
+    "chipset behemoth NVIDIA Corp. NVDA to sell its high-end H200 AI chips to some “approved "
+    "customers” in China. As a result, the stock price of NVIDIA rose 3.9%. Micron gained too."
+)
+
+
 @pytest.mark.parametrize(
     ("reason", "passage"),
     [
@@ -125,6 +132,11 @@ def test_an_article_s_cause_belongs_to_the_market_it_names_last_before_it() -> N
         ("Tesla's falling sales for a second year in a row dragged consumer discretionary "
          "stocks lower [2].", "Tesla weighed on markets with a 2.6% drop after reporting "
          "falling sales for a second year in a row."),
+        # the article's own link to the sentence before (Zacks, December 22, 2025; the judge
+        # had said 0.54 to it)
+        ("NVIDIA rose 3.9% on 2025-12-19 due to the Trump administration's consideration of "
+         "allowing NVIDIA to sell its high-end H200 AI chips to some approved customers in "
+         "China. [2]", AS_A_RESULT),
     ],
 )  # fmt: skip
 def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
@@ -149,6 +161,9 @@ def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
         ("Tesla, Amazon, and Palantir led gains in the S&P 500 due to Nicolás Maduro's ouster in "
          "Venezuela [2].", OIL_ON_MADURO),
         ("Gold rose due to Maduro's ouster in Venezuela [2].", OIL_ON_MADURO),
+        # the sentence before "As a result" is the cause, not any other one
+        ("NVIDIA rose 3.9% due to strong holiday demand for gaming chips in Europe [2].",
+         AS_A_RESULT),
         # a sentence does not run across an excerpt's cut ("…"), headline glued on or not
         ("Corporate bonds rose as a result of the Dow Jones Industrial Average and the Nasdaq "
          "composite rising [2].", CUT),
