@@ -492,12 +492,24 @@ def _beyond_the_store(words: str) -> str:
     )
 
 
+def _as_asked(words: str, question: str) -> str:
+    """`words` read from the masked question, with the instruments' names blanked there ("the
+    week ······ crashed") written back as the question has them ("the week silver crashed")."""
+    if "·" not in words:
+        return words
+    pattern = "".join(f".{{{len(part)}}}" if part.startswith("·") else re.escape(part)
+                      for part in re.split(r"(·+)", words) if part)  # fmt: skip
+    found = re.search(pattern, question.replace("’", "'"), re.IGNORECASE)
+    return found.group(0) if found else words
+
+
 def _fill_window(
     result: Understanding, found: WindowFound, asked: Asked | None, latest: date,
     catalog: Catalog, words: str,
 ) -> None:  # fmt: skip
     result.problems += found.problems
     if found.vague:
+        found = replace(found, vague=_as_asked(found.vague, result.question))
         result.undated = found.vague
         result.open_slots.append("window")
         result.trace.append(

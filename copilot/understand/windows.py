@@ -55,6 +55,15 @@ _EVENT = re.compile(
     r"[a-z][\w'-]+){0,5}",
     re.IGNORECASE,
 )
+# "the day stocks sold off on Greenland", "the week gold crashed": a day a move defines, which
+# code cannot date (had been the latest session's, said only in the trace).
+_EVENT_DAY = re.compile(
+    r"\bthe\s+(?:day|session|week|morning|afternoon)\s+(?:that\s+|when\s+)?"
+    r"(?!(?:after|before|of|ending|to|ahead)\b)(?:[a-z·][\w'&·-]*\s+){1,3}?"
+    r"(?:sold\s+off|fell|crashed|tanked|rallied|jumped|surged|plunged|dropped|rose|spiked|"
+    r"tumbled|slumped|soared|sank|collapsed|cratered|popped|melted\s+down)\b[^?.,;]*",
+    re.IGNORECASE,
+)
 _ALL_TIME = re.compile(
     r"\b(?:since\s+(?:its\s+|the\s+fund'?s?\s+)?inception|all[\s-]time|since\s+(?:the\s+)?"
     r"(?:data|records?)\s+(?:began|begins?|start\w*)|over\s+(?:its|the)\s+(?:whole|entire|full)\s+"
@@ -157,7 +166,7 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     if mentions:
         # "the week after Thanksgiving compared with the week before": a dated window too
         return _compared(_from_mentions(text, mentions, as_of, latest), text, as_of, latest)
-    event = _EVENT.search(text)
+    event = _EVENT.search(text) or _EVENT_DAY.search(text)
     if event is not None:
         return WindowFound(vague=event.group(0).strip())
     if _SO_FAR.search(text):

@@ -345,6 +345,13 @@ def test_an_event_on_a_given_day_is_dated_by_it(
             "what did bonds do on the day of the retail sales report?",
             "day of the retail sales report",
         ),
+        # a day or week a move defines (had been the latest session's, said only in the
+        # trace), said back in the question's words, the instrument named in it too
+        (
+            "which sector did best the day stocks sold off on greenland?",
+            "the day stocks sold off on greenland",
+        ),
+        ("how did gold do the week silver crashed?", "the week silver crashed"),
     ],
 )
 def test_periods_code_cannot_date_are_left_open(
