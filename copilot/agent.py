@@ -66,7 +66,7 @@ from copilot.answering.reason_turns import (
 )
 from copilot.answering.sheet import (
     articles_found,
-    before_the_move,
+    long_before_the_move,
     move_brief,
     move_markets,
     only_the_backdrop,
@@ -519,16 +519,14 @@ class Copilot:
         # hold up sends the next-ranked article to the next round. The same articles are read
         # as one at a time would read them, and the reasons kept in rank order.
         while unread and len(kept) < wanted and not run.deadline.expired():
-            early = before_the_move(ledger.get(unread[0][0]))
+            early = long_before_the_move(ledger.get(unread[0][0]))
             if early and kept:
-                # Read last, an article published sessions before the move reports an earlier
-                # day: its drafts held up a quarter as often (6 of 25 supported in a
-                # development run, against 141 of 201 published around the move). With a
-                # reason kept, it would only add a weak one.
+                # Read last, an article published two sessions or more before the move reports
+                # an earlier day: with a reason kept, it would only add a weak one.
                 break
             room = wanted - len(kept)
             batch = [a for a in unread[:room]
-                     if before_the_move(ledger.get(a[0])) == early]  # fmt: skip
+                     if long_before_the_move(ledger.get(a[0])) == early]  # fmt: skip
             unread = unread[len(batch) :]
             convos = [reason_messages(n, excerpt, brief or run.move, fields)
                       for n, excerpt in batch]  # fmt: skip

@@ -35,7 +35,7 @@ def sheet_articles(
     as_of: date | None = None,
 ) -> list[tuple[int, str]]:
     """(number, excerpt) of the news records' articles, each once, in the order the tools
-    ranked them (those published before the move last: `before_the_move`), at most `most`:
+    ranked them (those published before the move last: `sessions_before`), at most `most`:
     what the reasons turns show, one article a turn. Several searches (an unmeasured move
     searched both ways) take turns: their firsts, then their seconds, so neither way fills the
     reasons alone. An article whose excerpt never reports the
@@ -56,24 +56,34 @@ def sheet_articles(
             if as_of is not None and runs_the_other_way(for_the_writer(excerpt), measured, as_of):
                 continue
             found[n] = excerpt
-    # Stable: those published around the move first, in rank order, then the earlier ones.
-    ordered = sorted(found.items(), key=lambda item: before_the_move(ledger.get(item[0])))
+    # Stable: those published around the move first, in rank order, then those of the session
+    # before it, then the earlier ones.
+    ordered = sorted(found.items(), key=lambda item: sessions_before(ledger.get(item[0])))
     return ordered[:most]
 
 
-def before_the_move(source: object) -> bool:
-    """Whether an article was published on a session before the one preceding its move: it
-    reports an earlier day ("Intel shares rose … [4]", published January 13, drafted for chips'
-    move of January 15 as "due to" it). Its reasons held up half as often as those published
-    since (in a development run 18 of 61 cited drafts, against 98 of 178), so it is read last,
-    and only while no reason from an article around the move has held up
-    (`copilot.agent.Copilot._write_reasons`).
-    News of the evening or weekend before the move (the Greenland tariff threat of Saturday,
-    January 17, before Tuesday's fall) is not before it."""
+def sessions_before(source: object) -> int:
+    """How many sessions before its move an article was published, at most 2: 0 during the move
+    or on the evening or weekend before it (the Greenland tariff threat of Saturday, January
+    17, before Tuesday's fall), 1 on the session before it, 2 on an earlier one. One published
+    before the move reports an earlier day ("Intel shares rose … [4]", published January 13,
+    drafted for chips' move of January 15 as "due to" it): its reasons held up half as often
+    as those published since (in a development run 18 of 61 cited drafts, against 98 of 178),
+    so it is read last."""
     if not isinstance(source, NewsSource) or source.move is None:
-        return False
+        return 0
     published, first = source.published_at.date(), source.move[0]
-    return published < first and bool(sessions_between(published, first - timedelta(days=1)))
+    if published >= first:
+        return 0
+    return min(len(sessions_between(published, first - timedelta(days=1))), 2)
+
+
+def long_before_the_move(source: object) -> bool:
+    """Whether an article was published two sessions or more before its move: in a development
+    run its drafts were supported a quarter as often (6 of 25) as those published around the
+    move (141 of 201; the session before: 15 of 28), so it is read only while no reason from
+    a later article has held up (`copilot.agent.Copilot._write_reasons`)."""
+    return sessions_before(source) >= 2
 
 
 def only_the_backdrop(articles: list[tuple[int, str]], ledger: SourceLedger) -> bool:

@@ -19,7 +19,7 @@ import pytest
 
 from copilot.agent import AgentConfig, Copilot
 from copilot.answer import AgentEvent, Answer
-from copilot.answering.sheet import before_the_move
+from copilot.answering.sheet import long_before_the_move
 from copilot.claims.extract import citations_in
 from copilot.errors import ProviderError
 from copilot.llm.base import ChatMessage
@@ -1286,17 +1286,17 @@ def test_an_article_from_sessions_before_the_move_is_read_only_while_no_reason_h
     research_deps: ToolDeps,
 ) -> None:
     # IEF's slip of January 15, asked the next day: the articles found include weekly pieces
-    # of January 12 (three sessions before). Read last, they had still filled the reasons
+    # of January 12 (two sessions before its eve). Read last, they had still filled the reasons
     # after one from an article around the move held up ("Gold has regained its luster …").
     seen: list[str] = []
     answer = Copilot(research_deps, ScriptedLLM([_quoting(seen)] * 6)).ask(
         "why did IEF slip on january 15?", date(2026, 1, 16)
     )
     drivers = next(c for c in answer.tool_calls if c.name == "news_drivers")
-    found_early = [n for n in drivers.sources if before_the_move(answer.sources[n])]
+    found_early = [n for n in drivers.sources if long_before_the_move(answer.sources[n])]
     assert found_early  # the premise: such articles were found
     read = [int(_excerpt_shown(prompt)[0]) for prompt in seen]
     reasons = answer.text.split("\n\n")[1]
     kept = [int(n) for n in re.findall(r"\[(\d+)\]", reasons)]
-    assert kept and not any(before_the_move(answer.sources[n]) for n in kept)
-    assert not any(before_the_move(answer.sources[n]) for n in read), read
+    assert kept and not any(long_before_the_move(answer.sources[n]) for n in kept)
+    assert not any(long_before_the_move(answer.sources[n]) for n in read), read

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from copilot.answer import ToolCallRecord
-from copilot.answering.sheet import move_brief, move_markets, only_the_backdrop, sheet_articles
+from copilot.answering.sheet import (
+    long_before_the_move,
+    move_brief,
+    move_markets,
+    only_the_backdrop,
+    sessions_before,
+    sheet_articles,
+)
 from copilot.facts import Fact
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
@@ -161,3 +168,25 @@ def test_articles_published_before_the_session_preceding_the_move_are_read_last(
     # The weekend's news comes before the move with no session between: read in rank order.
     assert [n for n, _ in sheet_articles(records, ledger)] == [saturday, tuesday, friday, thursday]
     assert [n for n, _ in sheet_articles(records, ledger, most=2)] == [saturday, tuesday]
+
+
+def _published(day: date, move: tuple[date, date]) -> NewsSource:
+    return NewsSource(
+        article_id="a", chunk_id="a:0", title="Wrap", publisher="AP",
+        published_at=datetime(day.year, day.month, day.day, 21), url="https://x/a",
+        text="Stocks fell.", move=move,
+    )  # fmt: skip
+
+
+def test_how_many_sessions_before_its_move_an_article_was_published() -> None:
+    jan15, jan20, jan21 = date(2026, 1, 15), date(2026, 1, 20), date(2026, 1, 21)
+    # during the move; on the weekend before it (January 19 was a holiday)
+    assert sessions_before(_published(jan15, (jan15, jan15))) == 0
+    assert sessions_before(_published(date(2026, 1, 17), (jan20, jan20))) == 0
+    # on the session before it (Tuesday's wrap under Wednesday's move; Friday's under Tuesday's)
+    assert sessions_before(_published(jan20, (jan21, jan21))) == 1
+    assert sessions_before(_published(date(2026, 1, 16), (jan20, jan20))) == 1
+    # two sessions or more before: read only while no later article's reason has held up
+    early = _published(date(2026, 1, 12), (jan15, jan15))
+    assert sessions_before(early) == 2 and long_before_the_move(early)
+    assert not long_before_the_move(_published(jan20, (jan21, jan21)))
