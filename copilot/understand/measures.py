@@ -217,7 +217,7 @@ _HIGHEST = re.compile(
     r"\bhow\s+high\b|\bhighest\b|\bpeak(?:ed)?\b|\bmax(?:imum)?\b|\btop(?:ped)?\s+out\b|"
     r"\bhigh\s+point\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|"
     r"annual|yearly)\s+high\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?highs?\b"
-    r"(?!\s+(?:yield|school|street))|"
+    r"(?!\s+(?:yield|school|street)|[\s-]+(?:volume|trading|liquidity)\b)|"
     # "when did gold last close at a record": the highest close and its date
     r"\blast\s+(?:close[ds]?|finish(?:ed)?|end(?:ed)?)\s+at\s+(?:a\s+)?record\b|"
     # "gold's high", "the VIX high in January", "the oil high of 2025"
@@ -233,7 +233,8 @@ _LOWEST = re.compile(
     r"\s*·)|"
     r"\bmin(?:imum)?\b|\blow\s+point\b|"
     r"\btrough\b|\b(?:all[\s-]time|record|\d+[\s-](?:week|month|year|day)|year'?s?|annual|"
-    r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b|"
+    r"yearly)\s+low\b|\b(?:its|the|their|a)\s+(?:(?:year|month|week|day)'?s\s+)?lows?\b"
+    r"(?![\s-]+(?:volume|trading|liquidity)\b)|"  # "the low-volume holiday week": no level
     r"[\w&.·-]['\u2019]s\s+lows?\b|"
     r"\b(?:the|its|their)\s+[\w&.·-]+\s+lows?\s+(?:in|for|of|during|this|last|since)\b",
     _I,
@@ -337,9 +338,15 @@ STATISTICS_NOT_COMPUTED = (
 # Each session's traded volume is stored with its bar, but no measure reads it ("the average
 # daily volume of SPY" had been answered with SPY's average daily move).
 VOLUME_NOT_MEASURED = r"\b(?:(?:trading|traded|share|dollar)\s+)?volumes?\b|\bshares\s+traded\b"
+_VOLUME = re.compile(VOLUME_NOT_MEASURED, re.IGNORECASE)
+# Volume said of a move, not asked for: "on heavy volume", "the low-volume holiday week".
+_VOLUME_AS_ATTRIBUTE = re.compile(
+    r"(?:\b(?:low|light|thin|heavy|high|huge|big|strong|weak|record|above[\s-]average|"
+    r"below[\s-]average)[\s-]+|\b(?:on|amid|with)\s+(?:\w+\s+){0,2})$",
+    re.IGNORECASE,
+)
 _NOT_MARKET_DATA = re.compile(
-    VOLUME_NOT_MEASURED
-    + r"|\b(?:p/?e(?:\s+ratio)?|price[\s-]to[\s-](?:earnings|book|sales)|earnings|eps|revenues?|"
+    r"\b(?:p/?e(?:\s+ratio)?|price[\s-]to[\s-](?:earnings|book|sales)|earnings|eps|revenues?|"
     r"sales|profits?|dividends?|payouts?|market\s+cap(?:italization)?|valuations?|"
     r"expense\s+ratios?|holdings|aum|assets\s+under\s+management|short\s+interest|"
     r"implied\s+volatility|guidance|forecasts?|price\s+targets?|target\s+prices?|analysts?|"
@@ -391,9 +398,15 @@ def periodic_asked(text: str) -> Asked | None:
 
 
 def not_market_data(text: str) -> str | None:
-    """The words of a measure the market store does not hold ('P/E ratio', 'dividends')."""
+    """The words of a measure the market store does not hold ('P/E ratio', 'dividends') or
+    does not compute ('the average daily volume'; not "fell on heavy volume")."""
     match = _NOT_MARKET_DATA.search(text)
-    return match.group(0) if match is not None else None
+    if match is not None:
+        return match.group(0)
+    for volume in _VOLUME.finditer(text):
+        if not _VOLUME_AS_ATTRIBUTE.search(text[: volume.start()]):
+            return volume.group(0)
+    return None
 
 
 def find_asked(text: str) -> Asked | None:

@@ -445,6 +445,28 @@ def test_volume_words_in_a_why_question_leave_the_move_measured(catalog: Catalog
 
 
 @pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # Volume said of the move, not asked for: the move is measured (no "low" level either).
+        ("did spy fall on high volume on january 20?", D(2026, 1, 20)),
+        ("how did spy do on heavy trading volume on jan 20", D(2026, 1, 20)),
+        ("how did spy do in the low-volume week after christmas?", D(2025, 12, 26)),
+    ],
+)
+def test_volume_said_of_a_move_leaves_it_measured(
+    catalog: Catalog, question: str, start: D
+) -> None:
+    got = understand(question, A, catalog)
+    [call] = got.calls
+    assert (call.symbols, call.measure, call.aggregate, call.start) == (
+        ["SPY"],
+        "return",
+        "last",
+        start,
+    )
+
+
+@pytest.mark.parametrize(
     ("question", "measure"),
     [
         # How much a market swung or moved around is its volatility (had been the net move).
