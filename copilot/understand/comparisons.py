@@ -216,6 +216,12 @@ _WHY = re.compile(
     _I,
 )
 _UP = re.compile(rf"\b{RISE}\b", _I)
+# Driven to an extreme: "pushed gold to records", "sent silver to new lows".
+_TO_AN_EXTREME = re.compile(
+    r"\bto\s+(?:a\s+|an\s+|new\s+|fresh\s+|all[\s-]time\s+|record\s+|multi[\s-]\w+\s+)*"
+    r"(?:(?P<low>lows?|bottoms?)|records?|highs?|peaks?)\b",
+    _I,
+)
 _DOWN = re.compile(rf"\b{FALL}\b", _I)
 
 
@@ -414,7 +420,9 @@ def direction_of(text: str) -> Literal["up", "down"] | None:
     text = _AN_EVENT.sub(" during the event ", text)  # "during the selloff": the market's, not its
     up, down = _UP.search(text), _DOWN.search(text)
     if up is None and down is None:
-        return None
+        # "what pushed gold to records", "what sent silver to new lows": the way is the extreme's
+        extreme = _TO_AN_EXTREME.search(text)
+        return None if extreme is None else "down" if extreme["low"] else "up"
     if down is None or (up is not None and up.start() < down.start()):
         return "up"
     return "down"

@@ -2770,3 +2770,18 @@ def test_a_chip_stock_alone_asks_for_a_company_not_the_fund(catalog: Catalog) ->
     # group asked for is no fund's move.
     got = understand("which chip stock rose the most in january?", A, catalog)
     assert "SMH" not in [i.symbol for i in got.instruments], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        # Driven to an extreme: the way is the extreme's (app: "what pushed gold to records in
+        # late january?" had no direction, so the rise inside the late-January fall went
+        # unexplained).
+        ("what pushed gold to records in late january?", "up"),
+        ("what drove silver to new highs?", "up"),
+        ("what sent silver to new lows?", "down"),
+    ],
+)
+def test_driven_to_an_extreme_is_its_way(question: str, direction: str, catalog: Catalog) -> None:
+    assert understand(question, A, catalog).direction == direction
