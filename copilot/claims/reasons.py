@@ -298,6 +298,7 @@ _SUPERLATIVES = {
 # "a record high", "best since"), not a description ("the largest companies").
 _PERFORMANCE = (  # "its biggest gain", "the biggest in the past year"
     r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:gains?|drops?|declines?|rall(?:y|ies)|jumps?|moves?|falls?|"
+    r"pops?|spikes?|surges?|plunges?|dips?|slides?|tumbles?|slumps?|climbs?|"
     r"loss(?:es)?|increases?|advances?|rises?|perform\w*|sectors?|days?|sessions?|weeks?|"
     r"months?|quarters?|years?|start|stretch|runs?|streaks?|clos(?:e|es|ing)|levels?|highs?|lows?|"
     r"finish|returns?|showing|on record|ever|in (?:the|its) (?:data|history))\b"
@@ -372,8 +373,9 @@ def superlatives(text: str) -> list[Superlative]:
 # The move a size superlative is of: "biggest one-day drop", "largest daily gain".
 _WAY_SIZED = re.compile(
     r"(?:[\s-]+(?:one|single|1)[\s-]+(?:day|session)|[\s-]+(?:daily|session|intraday))?[\s-]+"
-    r"(?:(?P<fall>drops?|declines?|falls?|loss(?:es)?|slides?|plunges?|selloffs?|sell-offs?)|"
-    r"gains?|jumps?|rises?|advances?|rall(?:y|ies)|increases?|surges?)\b",
+    r"(?:(?P<fall>drops?|declines?|falls?|loss(?:es)?|slides?|plunges?|selloffs?|sell-offs?|"
+    r"dips?|tumbles?|slumps?)|"
+    r"gains?|jumps?|rises?|advances?|rall(?:y|ies)|increases?|surges?|pops?|spikes?|climbs?)\b",
     re.IGNORECASE,
 )
 

@@ -85,6 +85,14 @@ def _oil() -> SourceLedger:
          "verified", "supported"),
         ("Gold's biggest one-day drop this month was 10.27% on January 30 [2].", book,
          "verified", "supported"),
+        # The words people use for a day's move (app round 3: "Gold's biggest⚠ pop this
+        # month was +3.88%"): a pop or a spike is the best day, a dip the worst.
+        ("Gold's biggest pop this month was +3.88% on 2026-01-28 [1].", book, "verified",
+         "supported"),
+        ("Gold's biggest spike this month was +3.88% on 2026-01-28 [1].", book, "verified",
+         "supported"),
+        ("Gold's biggest dip this month was -10.27% on 2026-01-30 [2].", book, "verified",
+         "supported"),
         # Controls: the other day's figure, a gain said of the drop, and a drop's size wrong.
         ("Gold's biggest one-day drop this month was 3.88% on January 28 [1].", book,
          "contradicted", "unsupported"),
