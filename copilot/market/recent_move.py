@@ -18,14 +18,14 @@ from typing import Literal
 
 import pandas as pd
 
-LENGTHS = (1, 2, 3, 5, 10, 15, 20)
-MONTHLY_LENGTHS = (1, 2, 3)
+LENGTHS: tuple[int, ...] = (1, 2, 3, 5, 10, 15, 20)
+MONTHLY_LENGTHS: tuple[int, ...] = (1, 2, 3)
 
 
 def _monthly(values: pd.Series) -> bool:
     """Observations about a month apart (the median gap over 20 days)."""
-    gaps = pd.Series(values.index).diff().dropna()
-    return bool(len(gaps)) and gaps.median() > pd.Timedelta(days=20)
+    days = [(b - a).days for a, b in zip(values.index[:-1], values.index[1:], strict=True)]
+    return bool(days) and sorted(days)[len(days) // 2] > 20
 
 
 @dataclass(frozen=True)
@@ -53,18 +53,16 @@ def recent_move(
     if len(values) < 3:
         return None
     last = len(values) - 1
-    lengths = LENGTHS
-    if _monthly(values):
-        # A monthly series (the CPI, the 10-year's monthly average): twenty observations are
-        # twenty months, no recent move; the latest observation's change is, or the two or
-        # three months to it.
-        lengths, recent = MONTHLY_LENGTHS, 1
+    monthly = _monthly(values)
+    # A monthly series (the CPI, the 10-year's monthly average): twenty observations are twenty
+    # months, no recent move; the latest observation's change is, or the two or three to it.
+    lengths, recent = (MONTHLY_LENGTHS, 1) if monthly else (LENGTHS, recent)
     spans = [(end - length, end) for end in range(last, max(last - recent, 0), -1)
              for length in lengths if end - length >= 0]  # fmt: skip
     move = _most_unusual(values, spans, direction, _typical_daily(values, history))
     if move is None:
         return None
-    if lengths is MONTHLY_LENGTHS:
+    if monthly:
         move = replace(move, step="observation")
     way = "rise" if move.change > 0 else "fall"
     reason = (
