@@ -216,8 +216,11 @@ _WHY = re.compile(
     _I,
 )
 _UP = re.compile(rf"\b{RISE}\b", _I)
-# Driven to an extreme: "pushed gold to records", "sent silver to new lows".
+# Driven to an extreme: "pushed gold to records", "sent silver to new lows" (not "nearest to
+# new lows", a distance).
 _TO_AN_EXTREME = re.compile(
+    r"\b(?:push\w*|sen[dt]s?|sending|dr[io]ve\w*|lift\w*|took|tak(?:e|es|ing)|propel\w*|"
+    r"carr\w*|drag\w*|knock\w*|pull\w*|fu?el\w*)\b[^?.!]{0,40}?"
     r"\bto\s+(?:a\s+|an\s+|new\s+|fresh\s+|all[\s-]time\s+|record\s+|multi[\s-]\w+\s+)*"
     r"(?:(?P<low>lows?|bottoms?)|records?|highs?|peaks?)\b",
     _I,

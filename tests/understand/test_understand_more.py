@@ -2785,3 +2785,8 @@ def test_a_chip_stock_alone_asks_for_a_company_not_the_fund(catalog: Catalog) ->
 )
 def test_driven_to_an_extreme_is_its_way(question: str, direction: str, catalog: Catalog) -> None:
     assert understand(question, A, catalog).direction == direction
+
+
+def test_near_an_extreme_says_no_way(catalog: Catalog) -> None:
+    # a distance from the extreme, not a move toward it
+    assert understand("which etf is nearest to new lows?", A, catalog).direction is None
