@@ -123,13 +123,24 @@ def _spacing(meta: Stored) -> timedelta:
     return timedelta(days=math.ceil(days) + 3)
 
 
-def frequency_note(symbol: str, window: Window, catalog: Catalog) -> str:
-    """A monthly series read over a short window or a day deserves a word of warning."""
+def observation_spacing(catalog: Catalog, symbol: str) -> float | None:
+    """The mean number of days between two stored observations (None with fewer than two)."""
     meta = catalog.get(symbol)
     if meta is None or meta.rows < 2:
-        return ""
-    spacing = (meta.last - meta.first).days / (meta.rows - 1)
-    if spacing < 20:
+        return None
+    return (meta.last - meta.first).days / (meta.rows - 1)
+
+
+def monthly(catalog: Catalog, symbol: str) -> bool:
+    """A series observed about once a month (the CPI, the 10-year yield's monthly average)."""
+    spacing = observation_spacing(catalog, symbol)
+    return spacing is not None and spacing >= 20
+
+
+def frequency_note(symbol: str, window: Window, catalog: Catalog) -> str:
+    """A monthly series read over a short window or a day deserves a word of warning."""
+    spacing = observation_spacing(catalog, symbol)
+    if spacing is None or spacing < 20:
         return ""
     start, end = window.start, window.end
     short = window.sessions is not None or (

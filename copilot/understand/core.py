@@ -17,6 +17,7 @@ from copilot.understand.choose import (
     current,
     data_problems,
     frequency_note,
+    monthly,
 )
 from copilot.understand.comparisons import (
     asks_news,
@@ -626,14 +627,6 @@ def _stale_notes(result: Understanding, catalog: Catalog) -> list[str]:
     return notes
 
 
-def _monthly(catalog: Catalog, symbol: str) -> bool:
-    """A series observed about once a month (the CPI, the 10-year yield's monthly average)."""
-    meta = catalog.get(symbol)
-    return (
-        meta is not None and meta.rows > 1 and (meta.last - meta.first).days / (meta.rows - 1) > 20
-    )
-
-
 def _default_window(
     asked: Asked | None, latest: date, result: Understanding, catalog: Catalog
 ) -> Window:
@@ -643,7 +636,7 @@ def _default_window(
     if (
         recent
         and result.instruments
-        and all(_monthly(catalog, i.symbol) for i in result.instruments)
+        and all(monthly(catalog, i.symbol) for i in result.instruments)
     ):  # "why are yields climbing?" of a monthly series: 20 observations are 20 months
         label = (
             "the recent move: the latest observation's change from the one before (a monthly "
