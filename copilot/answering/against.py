@@ -30,12 +30,15 @@ _VERBS = {
     "up": ("rose", "rise", "rises", "rising", "rallied", "rally", "rallies", "rallying",
            "gained", "gains", "gaining", "climbed", "climbs", "climbing", "jumped", "jumps",
            "jumping", "surged", "surges", "surging", "soared", "soars", "soaring", "advanced",
-           "advances", "advancing", "rebounded", "rebounds", "rebounding", "popped", "higher"),
+           "advances", "advancing", "rebounded", "rebounds", "rebounding", "popped", "higher",
+           "spiked", "spikes", "spiking", "skyrocketed", "skyrockets", "skyrocketing"),
     "down": ("fell", "fall", "falls", "falling", "dropped", "drops", "dropping", "slid", "slides",
              "sliding", "slumped", "slumps", "slumping", "tumbled", "tumbles", "tumbling",
              "declined", "declines", "declining", "plunged", "plunges", "plunging", "sank",
              "sinks", "sinking", "slipped", "slips", "slipping", "lost", "losing", "lower",
-             "eased", "eases", "easing", "retreated", "retreats", "retreating"),
+             "eased", "eases", "easing", "retreated", "retreats", "retreating", "plummeted",
+             "plummets", "plummeting", "tanked", "tanks", "tanking", "crashed", "crashes",
+             "crashing", "dipped", "dipping"),
 }  # fmt: skip
 # A move told as a noun before its instrument: "the significant jump in XRT", "a drop of oil".
 _NOUNS = {
@@ -48,10 +51,15 @@ _NOUNS = {
 # "tariff fears hit banks", "worries weighed on tech".
 _PUSHED = {
     "up": ("boosted", "boosts", "boosting", "lifted", "lifts", "lifting", "buoyed", "buoys",
-           "propelled", "propels", "fueled", "fuelled"),
+           "propelled", "propels", "fueled", "fuelled", "spiked", "spikes", "spiking"),
     "down": ("hit", "hits", "hurt", "hurts", "pressured", "pressures", "hammered", "battered",
              "knocked", "weighed", "weighs", "weighing", "dragged", "drags"),
 }  # fmt: skip
+# A verb that moves what it names the way of the word beside it: "pushed up oil prices",
+# "sent Treasuries down", "dragged down bank stocks".
+_PUSH = frozenset({"pushed", "pushes", "pushing", "drove", "drives", "driving", "sent", "sends",
+                   "sending", "pulled", "pulls", "pulling", "dragged", "drags", "dragging",
+                   "knocked", "knocks", "knocking", "bid", "bidding"})  # fmt: skip
 # Words between a name and the noun of its move that only qualify it: "tech-led market sell-off".
 _QUALIFIERS = frozenset({"led", "market", "markets", "stock", "stocks", "sector", "shares",
                          "wide", "heavy"})  # fmt: skip
@@ -144,6 +152,9 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
                 continue
             if _pushed_way(words[max(i - 3, 0) : i]) == way:  # "… boosted chip stocks"
                 return True
+            tail = words[i + len(name) : i + len(name) + 1]  # "pushed oil prices up"
+            if i >= 1 and words[i - 1] in _PUSH and tail in (["up"], ["down"]) and tail[0] == way:
+                return True
             noun = _noun_way(words[i - 2]) if i >= 2 and words[i - 1] in ("in", "of") else None
             if noun is not None:
                 of_yields = not a_yield and name[-1] in _YIELDS
@@ -171,8 +182,10 @@ def _verb_way(word: str) -> Direction | None:
 
 def _pushed_way(before: list[str]) -> Direction | None:
     """The way a verb of cause right before a name moves it: "boosted X", "lifted the X",
-    "weighed on (the) X"."""
+    "weighed on (the) X", "pushed up X"."""
     words = [w for w in before if w not in ("the", "a")]
+    if len(words) >= 2 and words[-1] in ("up", "down") and words[-2] in _PUSH:
+        return "up" if words[-1] == "up" else "down"  # "pushed up oil prices"
     verb = words[-2] if len(words) >= 2 and words[-1] == "on" else words[-1] if words else ""
     return "up" if verb in _PUSHED["up"] else "down" if verb in _PUSHED["down"] else None
 

@@ -94,7 +94,20 @@ def one_reason(reply: str, n: int | None = None) -> str:
         first = cited_as(first, carried)
     if len(WORD.findall(second)) < REASON_WORDS or POINTS_BACK.match(second):
         return first
+    # Of two sentences, one that names no move and no cause is a fragment of the article, which
+    # the check accepts as a near-copy: "… Fed meeting focus [5]. Guests discuss sector
+    # impacts, Cisco upgrade …" was shown as two supported reasons. The other is the draft
+    # (the second alone only when it does not lean on the first: "These funds …").
+    if explains_nothing(second):
+        return first
+    if explains_nothing(first) and not _LEANS_BACK.match(second):
+        return second
     return f"{first} {second}" if carried is not None else text[spans[0][0] : spans[1][1]]
+
+
+# A sentence that names what the one before it did: no draft alone ("These funds typically
+# allocate to … US Treasuries" after "Funds placed in the treasury product were invested …").
+_LEANS_BACK = re.compile(r"\W*(?:this|that|these|those|it|its|they|their|such)\b", re.IGNORECASE)
 
 
 _CLOSING = re.compile(r"[.!?]*\s*$")
@@ -141,14 +154,14 @@ def holds_up(
     decline in IWM"; `restates_the_move`, judged against the turn's article `read` when the
     draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
     nor gives only the news of a listed company outside the move's sector ("GM reports huge
-    profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor
-    names no move and no cause at all (a fragment of its article; `explains_nothing`), nor
-    only forecasts ("… could reduce global output by 0.4 percent in 2026"; `forecast_words`)."""
+    profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor has
+    a sentence naming no move and no cause (a fragment of its article; `explains_nothing`),
+    nor only forecasts ("… could reduce global output by 0.4 percent in 2026"; `forecast_words`)."""
     text = tidy(draft)
     if outsider is not None and outsider(text) is not None:
         return False
-    if explains_nothing(text):  # a fragment of its article: no move, no cause
-        return False
+    if any(explains_nothing(text[start:end]) for start, end in sentence_spans(text)):
+        return False  # a fragment of its article (a sentence of the draft): no move, no cause
     if forecast_words(text) is not None:  # an outlook: what is expected explains no move
         return False
     # A cause cited to the measures alone: the turn's article is not cited ("The VIX fell …

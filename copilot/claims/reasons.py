@@ -642,10 +642,12 @@ def restates_the_move(sentence: str, source: NewsSource) -> bool:
     return all(w in _RESTATED or _a_move_word(w) for w in words)
 
 
-# Words that tie an event to a move: "due to", "after", "as", "lifted", "aided", "drove" …,
-# or name money moving: "traders rebalancing into small caps", "rotation", "buying".
+# Words that tie an event to a move: "due to", "after", "as" (not "such as", "as well as"),
+# "lifted", "aided", "drove" …, or name money moving: "traders rebalancing into small caps",
+# "rotation", "buying".
 _A_CAUSE = re.compile(
-    r"\b(?:due\s+to|because|after|amid|as|on|following|thanks\s+to|driv\w+|drove|led|lead\w*|"
+    r"\b(?:due\s+to|because|after|amid|(?<!such\s)(?<!well\s)as(?!\s+well\b)|on|following|"
+    r"thanks\s+to|driv\w+|drove|led|lead\w*|"
     r"lift\w*|push\w*|pull\w*|sen[dt]s?|spark\w*|trigger\w*|caus\w*|result\w*|help\w*|"
     r"support\w*|spur\w*|prompt\w*|behind|hit|aid\w*|reflect\w*|why|into|away\s+from|"
     r"rotat\w*|rebalanc\w*|buying|buyers|bought|selling|sellers|sold|bets?|betting|flock\w*|"

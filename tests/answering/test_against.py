@@ -245,3 +245,46 @@ def test_an_excerpt_that_only_says_the_move_went_the_other_way_runs_against_it(
 )
 def test_an_excerpt_that_does_not_only_run_against_the_move_is_read(excerpt: str) -> None:
     assert not runs_the_other_way(excerpt, [SPY, XLK], AS_OF)
+
+
+# Crude fell 4.38% on January 15, 2026 (FRED's WTI: 61.84 → 59.13). A development answer showed
+# "Tensions in Iran are spiking oil prices again" as a supported reason for that fall: "spiking"
+# was no word of a move here.
+WTI_FALL = Fact(subject="WTI", measure="return", value=-4.38, unit="%", end=date(2026, 1, 15))
+AFTER_WTI_FALL = date(2026, 1, 16)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tensions in Iran are spiking oil prices again. [3]",
+        "Oil prices spiked on tensions in Iran. [3]",
+        "Crude skyrocketed as Iran tensions grew. [3]",
+        "Iran tensions pushed oil prices up. [3]",
+        "Iran worries pushed up oil prices. [3]",
+        "Supply fears sent up crude. [3]",
+    ],
+)
+def test_a_spike_or_a_push_up_under_a_measured_fall_is_caught(sentence: str) -> None:
+    found = contradicts_a_move(sentence, [WTI_FALL], AFTER_WTI_FALL)
+    assert found is not None and found.subject == "WTI"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hopes of calm in Iran pushed oil prices down. [2]",
+        "Oil prices dipped on hopes for calm in Iran. [2]",
+        "Oil prices plummeted as Iran tensions eased. [2]",
+        "Oil fell as Iran worries pushed up gold. [2]",  # the push is gold's
+    ],
+)
+def test_the_measured_way_in_those_words_is_left(sentence: str) -> None:
+    assert contradicts_a_move(sentence, [WTI_FALL], AFTER_WTI_FALL) is None
+
+
+def test_a_crash_or_a_dip_under_a_measured_rise_is_caught() -> None:
+    # Crude rose 4.13% over January 13-14 (`WTI` above).
+    for sentence in ("Oil prices crashed on Iran hopes. [2]", "Crude dipped as supply grew. [2]"):
+        found = contradicts_a_move(sentence, [WTI], LATER)
+        assert found is not None and found.subject == "WTI"

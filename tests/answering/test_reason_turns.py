@@ -71,6 +71,45 @@ def test_the_citation_the_model_wrote_after_its_reply_covers_the_first_sentence(
     assert one_reason(f"{cited} {headline}", 11) == cited
 
 
+# Development answers of session 50 showed, as supported reasons, the fragment of a two-sentence
+# draft: its other sentence had kept the draft (a headline, a move) past the check.
+CLIMBED = "US stocks climbed amid tech earnings anticipation and Fed meeting focus."
+GUESTS = "Guests discuss sector impacts, Cisco upgrade, data center deals with Apple, Meta."
+HEADLINE = "Software to Hardware: AI's Story to Watch."
+ROTATION = "Investors rotated out of the Magnificent 7 into chip makers as AI spending grew."
+
+
+def test_of_two_sentences_the_one_naming_no_move_and_no_cause_is_dropped() -> None:
+    assert one_reason(f"{CLIMBED} {GUESTS[:-1]} [5].", 5) == f"{CLIMBED[:-1]} [5]."
+    assert one_reason(f"{ROTATION} {HEADLINE[:-1]} [6].", 6) == f"{ROTATION[:-1]} [6]."
+    assert one_reason(f"{HEADLINE} {ROTATION[:-1]} [6].", 6) == f"{ROTATION[:-1]} [6]."
+    assert one_reason(f"{HEADLINE} {ROTATION[:-1]} [6].") == f"{ROTATION[:-1]} [6]."
+    # A second sentence that leans on a fragment before it is no draft alone: both stay, for
+    # the check on every sentence (below) to withhold.
+    funds = ("Funds placed in the treasury product were invested in money market funds managed "
+             "by Atomic Invest LLC.")  # fmt: skip
+    these = "These funds drew inflows as Treasury yields rose [2]."
+    assert one_reason(f"{funds} {these}", 2) == f"{funds[:-1]} [2]. {these}"
+    # Controls: two sentences that each name a move or a cause stay together.
+    assert one_reason(f"{CLIMBED} {ROTATION[:-1]} [6].", 6) == (
+        f"{CLIMBED[:-1]} [6]. {ROTATION[:-1]} [6]."
+    )
+
+
+def test_a_draft_with_a_sentence_naming_no_move_and_no_cause_is_withheld() -> None:
+    book = SourceLedger()
+    text = f"{CLIMBED} {GUESTS}"
+    book.register(
+        NewsSource(article_id="g", chunk_id="g:0", title="Stocks climb ahead of the Fed",
+                   publisher="Bloomberg", published_at=datetime(2026, 1, 23, 21, tzinfo=UTC),
+                   url="https://example.org/g", text=text, about=["S&P 500", "stocks"])
+    )  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 24), "why did stocks climb on january 23?", [])
+    both = f"{CLIMBED[:-1]} [1]. {GUESTS[:-1]} [1]."
+    assert not judge.take(both, read=1) and judge.withheld == [both]
+    assert judge.take(f"{CLIMBED[:-1]} [1].", read=1)
+
+
 def test_a_draft_giving_a_cause_cited_to_the_measures_alone_is_withheld() -> None:
     # The turn for article [2] came back citing [1], the measured move: the figures bear out
     # the move, never its cause, so the draft is withheld and the next article read.

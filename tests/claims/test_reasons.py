@@ -494,6 +494,10 @@ def test_a_reason_that_only_says_the_move_again_restates_it(
          "rates [3].", False),
         ("The betting markets have given up on a January rate cut, pushing hopes out to April "
          "or June [4].", False),
+        # "such as", "as well as" tie nothing ("as" alone does: "Gold rose as the dollar fell")
+        ("These funds allocate to instruments such as US Treasuries and commercial "
+         "paper [2].", True),
+        ("The segment covers retail as well as housing data [3].", True),
         # money moving is a cause: flows, rotation, rebalancing
         ("A market review described traders rebalancing into small caps for the new year [4].",
          False),
