@@ -107,11 +107,12 @@ def unexplained_line(shown: int, withheld: int) -> str:
     every draft withheld (`withheld` of them, listed apart), or the `shown` ones all marked ⚠
     by the answer's check. A reader left with only ⚠ ("XLE fell … due to a sudden decrease
     in oil [4]", from a stock-picking list) was never told that nothing read bears the move
-    out, nor how to add the news that would."""
+    out, nor how to add the news that would. Both open as the gap with nothing read does ("No
+    stored article …"): the same finding, in the same words."""
     if shown:  # the check can miss a true reason: unconfirmed, not refuted
         failed = (
-            "No reason above is confirmed by the article it cites (each is marked ⚠), so the "
-            "stored news read does not bear out an explanation of this move"
+            "No stored article read explains this move: no reason above is confirmed by the "
+            "article it cites (each is marked ⚠)"
         )
     else:
         read = "1 stored article" if withheld == 1 else f"{withheld} stored articles"

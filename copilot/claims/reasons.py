@@ -483,9 +483,11 @@ def names_subject(source: NewsSource, backdrop: bool = True) -> bool:
 
 
 # Words of a market's move beyond the two directions' stems: "came under pressure", "weighed
-# on", "were down 2%", "oil prices, which eased sharply", "a rout in …".
+# on", "were down 2%", "oil prices, which eased sharply", "a rout in …", "extends its run",
+# "a winning streak".
 _MARKET_MOVE = re.compile(
-    r"\b(?:pressur\w*|weigh\w*|drag\w*|boost\w*|hurt\w*|fuel\w*|outperform\w*|"
+    r"\b(?:pressur\w*|weigh\w*|drag\w*|boost\w*|hurt\w*|fuel\w*|outperform\w*|streaks?|"
+    r"(?:its|their)\s+(?:\w+\s+)?run|(?:winning|losing)\s+run|"
     r"underperform\w*|lagg\w*|mov(?:e|es|ed|ing)|swung|swing\w*|routs?|sell-?offs?|tank\w*|"
     r"eas(?:e|es|ed|ing)|firm(?:s|ed|er)|up|down|percent|points?|volatil\w*)\b|\d%",
     re.IGNORECASE,

@@ -412,7 +412,9 @@ def test_reasons_the_score_accepts_are_read_again_by_a_model_that_can_judge(
     # The judge marks a reason; it never cuts one. With none borne out, the answer says so.
     shown, gap = doubted.text.rsplit("\n\n", 1)
     assert shown == trusted.text
-    assert gap.startswith("No reason above is confirmed by the article it cites")
+    assert gap.startswith(
+        "No stored article read explains this move: no reason above is confirmed by the article"
+    )
     # Its model calls are timed apart, within the check's time.
     assert 0.0 <= doubted.timings["judge"] <= doubted.timings["verify"]
 
@@ -690,7 +692,9 @@ def test_when_no_reason_shown_is_borne_out_the_answer_says_so_and_how_to_fix_it(
     assert reasons and all(r.status == "unsupported" for r in reasons)
     assert "shipping rates" in answer.text
     last = answer.text.split("\n\n")[-1]
-    assert last.startswith("No reason above is confirmed by the article it cites")
+    assert last.startswith(
+        "No stored article read explains this move: no reason above is confirmed by the article"
+    )
     assert "`market-copilot ingest news --rss <feed URL>`" in last
 
 

@@ -498,6 +498,10 @@ def test_a_reason_that_only_says_the_move_again_restates_it(
         ("These funds allocate to instruments such as US Treasuries and commercial "
          "paper [2].", True),
         ("The segment covers retail as well as housing data [3].", True),
+        # a run or a streak is a move ("the long run" is none)
+        ("Russell 2000 extends its run [4].", False),
+        ("Small caps extended their winning streak [4].", False),
+        ("Guests discuss the long run outlook for retailers [3].", True),
         # money moving is a cause: flows, rotation, rebalancing
         ("A market review described traders rebalancing into small caps for the new year [4].",
          False),
