@@ -20,12 +20,14 @@ from copilot.understand.fed_days import fed_decisions
 from copilot.understand.holidays import (
     MARKET_REOPENED,
     NAMED_DAY,
+    SHORT_WEEK,
     UNNAMED,
     day_of,
     days_off,
     latest_holiday,
     name_of,
     read_name,
+    short_week,
 )
 from copilot.understand.release_days import LABELS as RELEASE_LABELS
 from copilot.understand.release_days import release_days
@@ -509,8 +511,18 @@ def _named_days(text: str, as_of: date) -> list[DateMention]:
 
 def _unnamed_holiday(text: str, as_of: date) -> list[DateMention]:
     """'the holiday', 'the long weekend': the latest market holiday before `as_of` ("the first
-    day back after the long weekend" asked on January 30, 2026: after MLK Day)."""
+    day back after the long weekend" asked on January 30, 2026: after MLK Day); 'the
+    holiday-shortened week': that holiday's Monday to Friday."""
     out = []
+    for match in SHORT_WEEK.finditer(text):
+        week = short_week(as_of)
+        if week is None:
+            continue
+        monday, friday, day = week
+        said = f"{match.group(0).lower()} (the week of {name_of(day) or 'the market holiday'}"
+        label = f"{said}, {monday.isoformat()} to {friday.isoformat()})"
+        out.append(DateMention(match.start(), match.end(), Period(monday, friday, label, "week"),
+                               False))  # fmt: skip
     for match in UNNAMED.finditer(text):
         day = latest_holiday(as_of)
         if day is None:

@@ -60,6 +60,14 @@ UNNAMED = re.compile(
     r"volumes?|cheer|mood)))\b",
     re.IGNORECASE,
 )
+# "the holiday-shortened week", "this short week", "the shortened trading week": a week a market
+# holiday shortens (`short_week`). Not "the holiday week": Christmas's to some, the latest
+# holiday's to others, so left undated.
+SHORT_WEEK = re.compile(
+    r"\b(?:the|this|that)\s+(?:holiday[\s-]*(?:shortened|short)|shortened|short)\s+"
+    r"(?:trading\s+)?week\b",
+    re.IGNORECASE,
+)
 # "when markets reopened", "as trading resumed": a time, not the market as what moved.
 MARKET_REOPENED = (
     r"(?:markets?|stocks|trading|wall\s+street|the\s+exchange|nyse)\s+(?:re-?opened|resumed|"
@@ -149,6 +157,19 @@ def latest_holiday(as_of: date) -> date | None:
             return day
         day -= timedelta(days=1)
     return None
+
+
+def short_week(as_of: date) -> tuple[date, date, date] | None:
+    """The Monday and Friday of the week a market holiday shortens, and the holiday: the
+    week of `as_of` when it has one (New Year's Day makes the week of December 31 short
+    before it comes), else the latest holiday's (`latest_holiday`)."""
+    monday = as_of - timedelta(days=as_of.weekday())
+    days = [monday + timedelta(days=n) for n in range(5)]
+    day = next((d for d in days if not is_session(d)), None) or latest_holiday(as_of)
+    if day is None:
+        return None
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=4), day
 
 
 _MARKET_HOLIDAYS = ("new year's day", "mlk day", "presidents' day", "good friday",

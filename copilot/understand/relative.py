@@ -142,7 +142,18 @@ _YEAR_OPENING = re.compile(
 )
 
 
+# "between Christmas and New Year", "from Thanksgiving to new year": beside another holiday,
+# "new year" is New Year's Day ("… and new year's" was read; without "'s" only Christmas was).
+_NEW_YEAR_AFTER_A_DAY = re.compile(
+    r"(?P<lead>\b(?:christmas|xmas|thanksgiving|black\s+friday)(?:'s)?(?:\s+(?:day|eve))?\s+"
+    r"(?:and|to|through|thru|until|till)\s+(?:the\s+)?)new\s+year\b(?!['’]|s\b)",
+    re.IGNORECASE,
+)
+
+
 def _year_openings(text: str) -> str:
+    text = _NEW_YEAR_AFTER_A_DAY.sub(lambda m: f"{m['lead']}new year's", text)
+
     def opening(match: re.Match[str]) -> str:
         counted = match["day"] and counts_from_a_day(text[: match.start("day")])
         if not counted:

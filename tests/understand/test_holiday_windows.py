@@ -113,9 +113,52 @@ def test_an_event_dated_after_the_is_not_a_since(catalog: Catalog) -> None:
     assert got.window is None or got.window.end is not None, got.trace
 
 
+def test_the_holiday_as_a_word_of_another_noun_names_no_day() -> None:
+    question = "was the holiday rally real for XLY?"
+    assert not [m for m in find_dates(question, D(2026, 1, 30)) if "holiday" in m.period.label]
+    # "the holiday-shortened week" names a week, never the holiday alone (below).
+    dates = find_dates("how did stocks do in the holiday-shortened week?", D(2026, 1, 30))
+    assert [m.period.kind for m in dates] == ["week"]
+
+
+# A week a market holiday shortens, as people say it. Asked on January 30, 2026 the latest is
+# MLK Day's week (Monday 01-19 to Friday 01-23); on December 31, 2025 it is the week of New
+# Year's Day (12-29 to 01-02), short before the holiday comes, so far to the 31st; on Friday,
+# December 26 the week of Christmas (12-22 to 12-26), so far (to the latest close).
+# fmt: off
+SHORT_WEEKS = [
+    ("how did SPY do in the holiday-shortened week?", D(2026, 1, 30), "SPY", D(2026, 1, 19), D(2026, 1, 23)),
+    ("why did small caps rally in the holiday shortened week", D(2026, 1, 30), "IWM", D(2026, 1, 19), D(2026, 1, 23)),
+    ("what did gold do over the short week?", D(2026, 1, 30), "GLD", D(2026, 1, 19), D(2026, 1, 23)),
+    ("XLK over the shortened trading week?", D(2026, 1, 30), "XLK", D(2026, 1, 19), D(2026, 1, 23)),
+    ("how are long bonds doing this holiday-shortened week", D(2025, 12, 31), "TLT", D(2025, 12, 29), None),
+    ("how did stocks do this shortened week?", D(2025, 12, 26), "SPY", D(2025, 12, 22), None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("question", "as_of", "symbol", "start", "end"), SHORT_WEEKS)
+def test_a_holiday_shortened_week_is_the_week_of_the_holiday(
+    question: str, as_of: date, symbol: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, as_of, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
 @pytest.mark.parametrize(
     "question",
-    ["how did stocks do in the holiday-shortened week?", "was the holiday rally real for XLY?"],
+    [
+        "what did small caps do between christmas and new year?",
+        "how did IWM do from christmas to new year",
+        "small caps from christmas to the new year?",
+        "IWM between Christmas and New Year's?",  # read before too
+    ],
 )
-def test_the_holiday_as_a_word_of_another_noun_names_no_day(question: str) -> None:
-    assert not [m for m in find_dates(question, D(2026, 1, 30)) if "holiday" in m.period.label]
+def test_new_year_beside_christmas_is_new_years_day(question: str, catalog: Catalog) -> None:
+    # Christmas 2025 (Thursday 12-25) to New Year's Day 2026 (Thursday 01-01): the sessions
+    # between them, 12-26 to 12-31 (the window's end is the holiday, its close the 31st's).
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [i.symbol for i in got.instruments] == ["IWM"], got.trace
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (D(2025, 12, 26), D(2026, 1, 1)), got.trace
