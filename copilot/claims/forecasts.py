@@ -9,7 +9,8 @@ accepts them (near-copies of their excerpts), so the answer showed them as suppo
 
 A sentence forecasts when its main clause (relative "which …" clauses set aside: "Trump's call
 for a cap, which could hurt bank profits, sent banks lower" gives a cause that happened) holds
-a forecast ("could reduce", "would lead to", "is expected to") and reports nothing that happened
+a forecast ("could reduce", "would lead to", "is expected to", "RBC expects the S&P to keep
+rallying", a headline's "S&P expected to continue rise") and reports nothing that happened
 (no past-tense move, cause or report) and no mood of the market ("investors worry tariffs could
 slow growth" names a fear at work now, a cause).
 """
@@ -28,10 +29,25 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+# A move still to come, in the verbs outlooks use: "to keep rallying", "to continue rise".
+_TO_MOVE = (
+    r"to\s+(?:keep|continue|rise|fall|climb|gain|drop|decline|rally|reach|hit|extend|remain|"
+    r"stay|grow|slow|outperform|underperform|rebound|recover|broaden|top|end|finish)\b"
+)
+_NO_GUIDANCE = (
+    r"(?!(?:its\s+|their\s+)?(?:\w+\s+)?(?:revenue|sales|earnings|profits?|margins?|demand|"
+    r"capex|spending|shipments|bookings|growth|output)\b)"
+)
 _FORECAST = re.compile(
     r"\b(?:(?:could|may|might|would|will|can|should)(?:\s+\w+ly)?(?:\s+not)?\s+(?!be\b)\w+"
     r"|(?:is|are)\s+(?:widely\s+)?(?:expected|projected|forecast|predicted|poised|set|likely"
-    r"|seen|anticipated)\s+to\s+\w+)",
+    r"|seen|anticipated)\s+to\s+\w+"
+    # A source that expects a move: "RBC expects the S&P to keep rallying"; a headline's
+    # "S&P expected to continue rise". Not a company's guidance ("Micron expects revenue to
+    # grow"): news that moves its stock.
+    rf"|(?:expects?|predicts?|forecasts?|projects?|anticipates?)\s+{_NO_GUIDANCE}"
+    rf"(?:[\w&.'-]+\s+){{1,5}}?{_TO_MOVE}"
+    rf"|(?:expected|projected|forecast|predicted|poised|seen)\s+{_TO_MOVE})",
     re.IGNORECASE,
 )
 
@@ -50,7 +66,9 @@ _HAPPENED = re.compile(
 # A mood at work in the market is a cause, whatever it expects: "investors fear …", "hopes that".
 _MOOD = re.compile(
     r"\b(?:worr\w*|fears?|feared|fearing|concerns?|concerned|anxi\w*|jitter\w*|optimis\w*"
-    r"|pessimis\w*|hopes?|hoping|bets?|betting|sentiment|uncertainty)\b",
+    r"|pessimis\w*|hopes?|hoping|bets?|betting|sentiment|uncertainty"
+    # what the market expects is its mood: "traders expect the Fed to cut rates"
+    r"|(?:investors|traders|markets?|wall\s+street)\s+(?:now\s+)?(?:expect|anticipate|see))\b",
     re.IGNORECASE,
 )
 

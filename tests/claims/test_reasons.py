@@ -532,6 +532,13 @@ OUTLOOK = (
         ("Disruptions in oil exports from Iran, which would increase oil prices, would lead to "
          "an even bigger increase in oil prices in a very adverse scenario. [4]", "would lead"),
         ("Rising yields could weigh on small caps [2].", "could weigh"),
+        # A source that expects a move (two development reasons under SPY's rise of January 5,
+        # shown as supported), and an outlook headline's bare "expected to".
+        ("Lori Calvasina of RBC expects the S&P to keep rallying, with investors pulled up by a "
+         "strong economy outlook [2].", "expects the S&P to keep"),
+        ("Strategists expect small caps to outperform this year [2].",
+         "expect small caps to outperform"),
+        ("S&P expected to continue rise in 2026 [2].", "expected to continue"),
         # Controls: a cause that happened, with a forecast in its "which" clause; a forecast
         # inside a cause that happened; a mood of the market, which is a cause now.
         ("Trump's call for a 10% cap on credit card rates, which could impact the profits of "
@@ -541,6 +548,9 @@ OUTLOOK = (
         ("Small caps rallied as traders bet the Fed will cut rates [3].", None),
         ("Investors worry that tariffs could slow growth [3].", None),
         ("Gold rallies as the dollar weakens [2].", None),
+        # what the market expects is its mood; a company's guidance is news
+        ("Traders expect the Fed to cut rates in March [2].", None),
+        ("Micron expects its quarterly revenue to reach a record [3].", None),
         # a forecast in a "that" or "who" clause of something that happened (eval drafts)
         ("Major equity markets in Europe and Asia traded lower as investors turned cautious "
          "ahead of upcoming US inflation figures that could reshape expectations for rate "
