@@ -161,8 +161,8 @@ _WEEK_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th
 # "the week before Christmas", "the two weeks after New Year", "the 3 days following Jan 5",
 # "the days after Christmas" (a week)
 _WEEK_AROUND = re.compile(
-    rf"(?:(?:the\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>weeks?|days)\s+"
-    r"(?P<side>before|after|leading\s+up\s+to|following|prior\s+to)"
+    rf"(?:(?:the\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>weeks?|days|(?:trading\s+)?sessions|"
+    r"trading\s+days)\s+(?P<side>before|after|leading\s+up\s+to|following|prior\s+to|since)"
     # "just before Christmas", "in the run-up to Thanksgiving", "right after New Year": a week
     r"|(?:just|right|shortly)\s+(?P<near>before|after)|(?:in\s+)?the\s+run[\s-]up\s+to|"
     r"ahead\s+of|leading\s+up\s+to)\s+$",
@@ -869,17 +869,41 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
     if found.group("unit") is None:  # "just before", "the run-up to": the week on that side
         side = (found.group("near") or "before").lower()
         return _days_beside(mention, found, 7, side == "before", f"the week {side}")
-    unit = found.group("unit").lower()
-    if unit == "weeks" and not found.group("n"):
-        return mention  # "the weeks after Christmas": how many is not said
-    count = number_of(found.group("n")) if found.group("n") else (1 if unit == "week" else 7)
+    unit = " ".join(found.group("unit").lower().split())
     side = " ".join(found.group("side").lower().split())
+    if unit in ("weeks", "sessions", "trading sessions", "trading days", "days") and not (
+        found.group("n")
+    ) and (unit != "days" or side == "since"):  # fmt: skip
+        return mention  # "the weeks after Christmas", "the days since D": how many is not said
+    count = number_of(found.group("n")) if found.group("n") else (1 if unit == "week" else 7)
     if side == "leading up to" and found.group("n"):
         return mention  # "the 4 days leading up to D" ends on D: relative._ENDING counts it
+    if unit in ("sessions", "trading sessions", "trading days"):
+        return _sessions_beside(mention, found, count, side in ("before", "prior to"))
     length = count * 7 if unit.startswith("week") else count
     if not 0 < length <= 366:
         return mention
     return _days_beside(mention, found, length, side in ("before", "leading up to", "prior to"))
+
+
+def _sessions_beside(
+    mention: DateMention, found: re.Match[str], count: int, before: bool
+) -> DateMention:
+    """'the 5 sessions after January 5', 'the 3 trading days before the CPI report': that many
+    NYSE sessions on one side of the day (calendar days had been counted, or the count lost:
+    "the 3 sessions following Jan 5" read as January 5 alone)."""
+    if not 0 < count <= 260:
+        return mention
+    day = mention.period.start if before else mention.period.end
+    sessions = [session_on_or_before(day - timedelta(days=1)) if before else session_after(day)]
+    while len(sessions) < count:
+        last = sessions[-1]
+        sessions.append(session_on_or_before(last - timedelta(days=1)) if before
+                        else session_after(last))  # fmt: skip
+    start, end = min(sessions), max(sessions)
+    said = "the " + " ".join(found.group(0).lower().split()).removeprefix("the ")
+    period = Period(start, end, f"{said} {mention.period.label}", "week")
+    return replace(mention, start=found.start(), period=period)
 
 
 def _around(text: str, mention: DateMention) -> DateMention:

@@ -143,9 +143,31 @@ def _events_beside_dates(text: str, mentions: tuple[DateMention, ...]) -> tuple[
     return tuple(m for m in mentions if m not in events)
 
 
+# "the 5 sessions since the Maduro news", "the two days after the Greenland headlines": a count
+# of sessions from an event; from one code cannot date it is no window of the latest sessions.
+_COUNT_FROM = re.compile(
+    rf"\b(?:(?:the|those|these)\s+)?(?:(?:first|last|past)\s+)?{NUMBER}\s+(?:trading\s+)?"
+    r"(?:sessions?|days?|weeks?)\s+(?=(?:since|after|following)\b)",
+    re.IGNORECASE,
+)
+
+
+def _counted_from_an_undated_event(text: str, as_of: date) -> str | None:
+    """The words of a count from an event no date reader dates ("the 5 sessions since the
+    Maduro news"), else None (a counted span from a date is read as before)."""
+    counted = _COUNT_FROM.search(text)
+    if counted is None or find_dates(text[counted.end() :], as_of):
+        return None
+    event = _EVENT.match(text, counted.end())
+    return text[counted.start() : event.end()].strip() if event is not None else None
+
+
 def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     """The window named in `text` (instrument names already blanked), for an instrument whose
     latest close on or before `as_of` is `latest`. Nothing named → `window` is None."""
+    undated = _counted_from_an_undated_event(text, as_of)
+    if undated is not None:
+        return WindowFound(vague=undated)
     for finder in RELATIVE:
         found = finder(text, as_of, latest)
         if found is not None:
@@ -349,7 +371,9 @@ def _from_mentions(
         # "after the jobs report on January 9": the event's day is given, and its session is
         # the reaction asked about ("since the Fed decision on December 10": from it on).
         said = event.group(0).lower()
-        if said.startswith(("after", "following")):
+        # "the 3 days since the Fed decision": the mention is the counted span already
+        counted = first.start < event.start()
+        if said.startswith(("after", "following")) or counted:
             return period_window(first.period, as_of, latest, spans)
         if said.startswith("since"):
             return _since(first.period, None, as_of, latest, spans)
