@@ -719,7 +719,43 @@ def _ending_on(text: str, as_of: date, latest: date) -> WindowFound | None:
     return None
 
 
+# A part of a week: "early this week", "late last week", "midweek", "the start of the week",
+# "to kick off the week" (had been the whole week to date, the why-question's default window, or
+# left undated). Not "since the start of the week" (the week to date) nor "to end the week".
+_WEEK_PART = re.compile(
+    r"(?<!since\s)(?<!from\s)(?<!since\sthe\s)(?<!from\sthe\s)\b(?:"
+    r"(?P<third>early|late|mid)(?:\s+in)?[\s-]+(?:(?P<which>this|last|the)\s+)?week"
+    r"|(?:the\s+)?(?P<edge>start|beginning|end|middle)\s+of\s+(?P<which2>this|last|the)\s+week"
+    r"|(?P<midweek>mid[\s-]?week)"
+    r"|to\s+(?:start|begin|open|kick\s+off)\s+(?P<which3>the|this|last)\s+week"
+    r")\b(?!\s+(?:of|before|after|ending|ended)\b)",
+    re.IGNORECASE,
+)
+# Each part's weekdays (Monday = 0): early Monday–Tuesday, the middle Tuesday–Thursday, late
+# Thursday–Friday.
+_WEEK_PARTS = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}
+_EDGE_PART = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+
+
+def _week_part(text: str, as_of: date, latest: date) -> WindowFound | None:
+    match = _WEEK_PART.search(text)
+    if match is None:
+        return None
+    part = ((match["third"] or "").lower() or _EDGE_PART.get((match["edge"] or "").lower())
+            or ("mid" if match["midweek"] else "early"))  # fmt: skip
+    named = match["which"] or match["which2"] or match["which3"]
+    first, last = _WEEK_PARTS[part]
+    monday = as_of - timedelta(days=as_of.weekday())
+    # "last week", or a part said with no week ("midweek") when this week's has not begun
+    if (named or "").lower() == "last" or (named is None and as_of.weekday() < first):
+        monday -= timedelta(days=7)
+    start, end = monday + timedelta(days=first), monday + timedelta(days=last)
+    said = " ".join(match.group(0).lower().split())
+    period = Period(start, end, f"{said} ({start.isoformat()} to {end.isoformat()})", "week")
+    return period_window(period, as_of, latest, [match.span()])
+
+
 RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
-    _future, _ending_on, _recently, _rolling, _compact, _two_sessions, _to_date, _today,
-    _yesterday,
+    _future, _week_part, _ending_on, _recently, _rolling, _compact, _two_sessions, _to_date,
+    _today, _yesterday,
 )  # fmt: skip
