@@ -190,7 +190,7 @@ _WHY = re.compile(
     r"\bany\s+(?:colou?r|insight|insights|idea|ideas|clue|context|info|intel|thoughts?)\s+"
     r"(?:on|about|into|as\s+to|for)\b|"
     r"\b(?:backstory|narrative|the\s+story)\b|\bwhys\b|\bwtf\b|^\W*y\s+(?:is|are|was|were|did|"
-    r"does|do|has)\b|\bwhat(?:'?s|\s+is)\s+with\b|\bsomething\s+happen\w*\b|"
+    r"does|do|has)\b|\bwhat(?:'?s|\s+is)\s+with\b|\b(?:some|any)thing\s+happen\w*\b|"
     r"\bfor\s+what\s*\?+\s*$|\bcontext\b\W*(?:pls|plz|please)?\W*$|"
     # Background asked for: "background on the copper spike", "the read on the move in long
     # bonds", "some insight into the rally", "the thesis behind the breakout"

@@ -46,6 +46,8 @@ WHY = [
     "anyone know what happened with small caps on Jan 9",
     "communication services sold off yesterday, can someone fill me in",
     "whats going on with SMH lately",
+    "anything happen with gold yesterday?",
+    "did anything happen to energy names on the 6th",
     "what's the deal with GLD today",
     "what's with biotech lately, IBB keeps bleeding",
     "what's the read on the move in long bonds this morning",
