@@ -871,14 +871,15 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
         return _days_beside(mention, found, 7, side == "before", f"the week {side}")
     unit = " ".join(found.group("unit").lower().split())
     side = " ".join(found.group("side").lower().split())
-    if unit in ("weeks", "sessions", "trading sessions", "trading days", "days") and not (
-        found.group("n")
-    ) and (unit != "days" or side == "since"):  # fmt: skip
-        return mention  # "the weeks after Christmas", "the days since D": how many is not said
+    sessions = unit in ("sessions", "trading sessions", "trading days")
+    # "the weeks after Christmas", "the sessions after D", "the days since D": how many is not
+    # said ("the days after D" are a week)
+    if not found.group("n") and (unit == "weeks" or sessions or side == "since"):
+        return mention
     count = number_of(found.group("n")) if found.group("n") else (1 if unit == "week" else 7)
     if side == "leading up to" and found.group("n"):
         return mention  # "the 4 days leading up to D" ends on D: relative._ENDING counts it
-    if unit in ("sessions", "trading sessions", "trading days"):
+    if sessions:
         return _sessions_beside(mention, found, count, side in ("before", "prior to"))
     length = count * 7 if unit.startswith("week") else count
     if not 0 < length <= 366:
