@@ -534,8 +534,8 @@ OUTLOOK = (
         ("Rising yields could weigh on small caps [2].", "could weigh"),
         # A source that expects a move (two development reasons under SPY's rise of January 5,
         # shown as supported), and an outlook headline's bare "expected to".
-        ("Lori Calvasina of RBC expects the S&P to keep rallying, with investors pulled up by a "
-         "strong economy outlook [2].", "expects the S&P to keep"),
+        ("Lori Calvasina of RBC expects the S&P to keep rallying on a strong economy outlook "
+         "[2].", "expects the S&P to keep"),
         ("Strategists expect small caps to outperform this year [2].",
          "expect small caps to outperform"),
         ("S&P expected to continue rise in 2026 [2].", "expected to continue"),
@@ -548,6 +548,9 @@ OUTLOOK = (
         ("Small caps rallied as traders bet the Fed will cut rates [3].", None),
         ("Investors worry that tariffs could slow growth [3].", None),
         ("Gold rallies as the dollar weakens [2].", None),
+        # beside the forecast, what moved investors ("pulled up by"): a cause that happened
+        ("Lori Calvasina of RBC expects the S&P to keep rallying, with investors pulled up by a "
+         "strong economy outlook [2].", None),
         # what the market expects is its mood; a company's guidance is news
         ("Traders expect the Fed to cut rates in March [2].", None),
         ("Micron expects its quarterly revenue to reach a record [3].", None),
