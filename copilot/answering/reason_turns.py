@@ -94,13 +94,15 @@ def one_reason(reply: str, n: int | None = None) -> str:
         first = cited_as(first, carried)
     if len(WORD.findall(second)) < REASON_WORDS or POINTS_BACK.match(second):
         return first
-    # Of two sentences, one that names no move and no cause is a fragment of the article, which
-    # the check accepts as a near-copy: "… Fed meeting focus [5]. Guests discuss sector
-    # impacts, Cisco upgrade …" was shown as two supported reasons. The other is the draft
-    # (the second alone only when it does not lean on the first: "These funds …").
-    if explains_nothing(second):
+    # Of two sentences, one that gives no reason is dropped: a fragment of the article naming
+    # no move and no cause, which the check accepts as a near-copy ("… Fed meeting focus [5].
+    # Guests discuss sector impacts, Cisco upgrade …" was shown as two supported reasons), or a
+    # forecast ("Stocks rally … as S&P expected to continue rise" before RBC's view of what
+    # pulled investors up). The other is the draft (the second alone only when it does not
+    # lean on the first: "These funds …").
+    if gives_no_reason(second):
         return first
-    if explains_nothing(first) and not _LEANS_BACK.match(second):
+    if gives_no_reason(first) and not _LEANS_BACK.match(second):
         return second
     return f"{first} {second}" if carried is not None else text[spans[0][0] : spans[1][1]]
 
@@ -108,6 +110,12 @@ def one_reason(reply: str, n: int | None = None) -> str:
 # A sentence that names what the one before it did: no draft alone ("These funds typically
 # allocate to … US Treasuries" after "Funds placed in the treasury product were invested …").
 _LEANS_BACK = re.compile(r"\W*(?:this|that|these|those|it|its|they|their|such)\b", re.IGNORECASE)
+
+
+def gives_no_reason(sentence: str) -> bool:
+    """Whether a sentence names no move and no cause (`explains_nothing`) or only forecasts
+    (`forecast_words`): the answer's check marks either unsupported."""
+    return explains_nothing(sentence) or forecast_words(sentence) is not None
 
 
 _CLOSING = re.compile(r"[.!?]*\s*$")
@@ -155,14 +163,15 @@ def holds_up(
     draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
     nor gives only the news of a listed company outside the move's sector ("GM reports huge
     profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor has
-    a sentence naming no move and no cause (a fragment of its article; `explains_nothing`),
-    nor only forecasts ("… could reduce global output by 0.4 percent in 2026"; `forecast_words`)."""
+    a sentence naming no move and no cause (a fragment of its article; `explains_nothing`)
+    or only forecasting ("… could reduce global output by 0.4 percent in 2026";
+    `forecast_words`)."""
     text = tidy(draft)
     if outsider is not None and outsider(text) is not None:
         return False
-    if any(explains_nothing(text[start:end]) for start, end in sentence_spans(text)):
-        return False  # a fragment of its article (a sentence of the draft): no move, no cause
-    if forecast_words(text) is not None:  # an outlook: what is expected explains no move
+    # A sentence of the draft that is a fragment of its article (no move, no cause) or an
+    # outlook (what is expected explains no move).
+    if any(gives_no_reason(text[start:end]) for start, end in sentence_spans(text)):
         return False
     # A cause cited to the measures alone: the turn's article is not cited ("The VIX fell …
     # due to softer CPI … [1]", [1] the move's figures); the answer's check marks it unsupported.

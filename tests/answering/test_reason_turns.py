@@ -36,12 +36,12 @@ def test_a_turn_goes_on_until_then(streamed: str) -> None:
 
 
 def test_the_draft_runs_to_the_first_cited_sentence_of_the_first_two() -> None:
-    headline = "Stocks rally to start 2026 trading week as S&P expected to continue rise."
-    cited = "Lori Calvasina of RBC expects the S&P to keep rallying [11]."
+    headline = "Stocks rally to start 2026 trading week on Venezuela news."
+    cited = "Lori Calvasina of RBC says a strong economy pulled investors in [11]."
     assert one_reason(f"{headline} {cited}") == f"{headline} {cited}"
     assert one_reason(f" {cited} {headline}") == cited  # cited first: one sentence
     # Neither cites: the first alone, as a one-sentence turn gave it.
-    assert one_reason(f"{headline} Lori Calvasina of RBC expects more.") == headline
+    assert one_reason(f"{headline} Lori Calvasina of RBC sees more.") == headline
     assert one_reason("Gold rose as the dollar fell [2].") == "Gold rose as the dollar fell [2]."
     # A cited "sentence" that says nothing is no reason: the first alone (found in the app).
     banks = "Banks reported robust lending growth including a 20% rise in new card accounts."
@@ -57,10 +57,10 @@ def test_the_citation_the_model_wrote_after_its_reply_covers_the_first_sentence(
     cited_banks = banks[:-1] + " [3]."
     assert one_reason(f"{banks} This move [3].", 3) == cited_banks
     assert one_reason(f"{banks} This suggests more gains ahead. [3]", 3) == cited_banks
-    headline = "Stocks rally to start 2026 trading week as S&P expected to continue rise."
-    cited = "Lori Calvasina of RBC expects the S&P to keep rallying [11]."
+    headline = "Stocks rally to start 2026 trading week on Venezuela news."
+    cited = "Lori Calvasina of RBC says a strong economy pulled investors in [11]."
     assert one_reason(f"{headline} {cited}", 11) == (
-        f"Stocks rally to start 2026 trading week as S&P expected to continue rise [11]. {cited}"
+        f"Stocks rally to start 2026 trading week on Venezuela news [11]. {cited}"
     )
     # Another article's number is not the turn's: left as the model wrote it.
     assert one_reason(f"{banks} This move [4].", 3) == banks
@@ -96,6 +96,16 @@ def test_of_two_sentences_the_one_naming_no_move_and_no_cause_is_dropped() -> No
     )
 
 
+def test_of_two_sentences_a_forecast_is_dropped() -> None:
+    # A development draft under SPY's rise of January 5: its headline only forecasts, the
+    # sentence the model cited gives what pulled investors up.
+    headline = "Stocks rally to start 2026 trading week as S&P expected to continue rise."
+    rbc = ("Lori Calvasina of RBC expects the S&P to keep rallying, with investors pulled up by a "
+           "strong economy outlook [2].")  # fmt: skip
+    assert one_reason(f"{headline} {rbc}", 2) == rbc
+    assert one_reason(f"{rbc} {headline}", 2) == rbc  # cited first: one sentence, as before
+
+
 def test_a_draft_with_a_sentence_naming_no_move_and_no_cause_is_withheld() -> None:
     book = SourceLedger()
     text = f"{CLIMBED} {GUESTS}"
@@ -108,6 +118,9 @@ def test_a_draft_with_a_sentence_naming_no_move_and_no_cause_is_withheld() -> No
     both = f"{CLIMBED[:-1]} [1]. {GUESTS[:-1]} [1]."
     assert not judge.take(both, read=1) and judge.withheld == [both]
     assert judge.take(f"{CLIMBED[:-1]} [1].", read=1)
+    # a sentence that only forecasts withholds its draft too
+    ahead = f"{CLIMBED[:-1]} [1]. Strategists expect stocks to keep rising into February [1]."
+    assert not judge.take(ahead, read=1)
 
 
 def test_a_draft_giving_a_cause_cited_to_the_measures_alone_is_withheld() -> None:
