@@ -39,8 +39,10 @@ _PATTERNS = [
     # ("did the S&P 500 hit a new high", "did gold hit $5,000": a level reached, no cause)
     rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|could|can|would|might)\s+{_NP}\s+"
     rf"(?:{_CAUSE_VERB}\w*|explain\w*|account\s+for)\b{_NOT_A_LEVEL}",
-    # "was the Fed behind the bond selloff", "is the dollar to blame for gold's drop"
-    rf"\b(?:was|is|were|are)\s+{_NP}\s+(?:behind|to\s+blame|responsible|the\s+(?:reason|cause|"
+    # "was the Fed behind the bond selloff", "is the dollar to blame for gold's drop" (not "was
+    # there news behind …", "is anything behind …": an open question, no cause named)
+    rf"\b(?:was|is|were|are)\s+(?!(?:there|anything|something)\b){_NP}\s+(?:behind|to\s+blame|"
+    r"responsible|the\s+(?:reason|cause|"
     r"culprit|catalyst|driver|trigger|story))\b",
     # "did gold rally because of the dollar?", "was that due to the CPI print?"
     r"\b(?:(?:because|becuase|becasue|bcs?|b/c|cuz)\s+of|bc|b/c|cuz|due\s+to|down\s+to|"

@@ -81,6 +81,8 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         "tech rallied yesterday. the driver?",
         "regional banks sank on tuesday -- any triggers?",
         "gold ripped higher, culprit?",
+        "was there news behind copper's run this month?",  # found in the app: "there news"
+        "is there anything behind the bid in utilities?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
