@@ -148,6 +148,7 @@ class _Run:
     withheld: list[str] = field(default_factory=list)  # drafted reasons that did not hold up
     reasons_kept: int = 0  # a why-answer: drafted reasons that held up, shown
     news_gap: str = ""  # a why-answer: code's line that no article found reports the move
+    undated_note: str = ""  # the event's words code could not date, said back after the check
     backdrop: tuple[list[str], list[str]] | None = None  # (its markets, the wider ones) when
     # the only articles read report the wider market the move went with
     memory: Memory | None = None
@@ -237,6 +238,7 @@ class Copilot:
         text, verification = opened_with(run.left_out, Verification(), text, verification)
         text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
+        notes += [run.undated_note] if run.undated_note else []
         if removed and not text.strip():  # an empty answer says what failed
             notes.append(nothing_held_line(run.records))
         shown = [r for r in verification.reasons if r.kind == "reason"]
@@ -418,7 +420,11 @@ class Copilot:
         if move and settled.window_note:  # the window asked could not be dated: said so, its
             # figures citing the measure (uncited, a note on two markets' move lost its subject)
             cite = f" [{moved.sources[0]}]" if moved is not None and moved.sources else ""
-            move = f"{move}\n\n{settled.window_note.rstrip('.')}{cite}."
+            note = f"{settled.window_note.rstrip('.')}{cite}."
+            if settled.undated:  # the question's words, said back: their figures are the
+                run.undated_note = note  # user's ("the 3 sessions after …"), never checked
+            else:
+                move = f"{move}\n\n{note}"
         if move and not news:  # no stored article explains the move: code states it and the
             run.move = move  # gap (a note after the check); asked anyway, the model made up
             self._token(run, move)  # causes from the figures ("jumped due to its return")

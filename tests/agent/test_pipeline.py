@@ -342,7 +342,7 @@ def test_an_event_code_cannot_date_is_said_to_be_stood_in_for_by_the_recent_move
         "why have small caps rallied since the greenland tariff climbdown?", AS_OF
     )
     move = answer.tool_calls[0].arguments
-    note = answer.text.split("\n\n")[1]
+    note = next(p for p in answer.text.split("\n\n") if p.startswith("The words"))
     assert note.startswith(
         "The words 'since the greenland tariff climbdown' are not a period code can date, so "
         "IWM's most unusual recent rise is explained instead: the "
@@ -372,6 +372,22 @@ def test_an_undated_events_note_on_two_markets_names_its_market_and_is_kept(
         f"{first}'s most unusual recent rise is explained instead: the "
     )
     assert note.endswith("to measure from the event, name its day [1].")
+    assert not any("not a period code can date" in removed for removed in answer.removed)
+
+
+def test_an_undated_events_words_with_a_count_are_said_back_unchecked(
+    research_deps: ToolDeps,
+) -> None:
+    # Found in the app: "the 3 sessions after the Maduro news" said back in the note, and the
+    # check held its "3 sessions" to the one session measured and removed the note.
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        "walk me through the small-cap rally in the 3 sessions after the greenland climbdown",
+        AS_OF,
+    )
+    note = next(p for p in answer.text.split("\n\n") if p.startswith("The words"))
+    assert note.startswith(
+        "The words 'the 3 sessions after the greenland climbdown' are not a period code can date"
+    )
     assert not any("not a period code can date" in removed for removed in answer.removed)
 
 
