@@ -518,8 +518,8 @@ def _unnamed_holiday(text: str, as_of: date) -> list[DateMention]:
         week = short_week(as_of)
         if week is None:
             continue
-        monday, friday, day = week
-        said = f"{match.group(0).lower()} (the week of {name_of(day) or 'the market holiday'}"
+        monday, friday, holiday = week
+        said = f"{match.group(0).lower()} (the week of {name_of(holiday) or 'the market holiday'}"
         label = f"{said}, {monday.isoformat()} to {friday.isoformat()})"
         out.append(DateMention(match.start(), match.end(), Period(monday, friday, label, "week"),
                                False))  # fmt: skip
