@@ -55,7 +55,8 @@ _FORECAST = re.compile(
 _HAPPENED = re.compile(
     r"\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|jumped|surged|rallied|tumbled"
     r"|sank|plunged|slumped|soared|rebounded|advanced|retreated|eased|dipped|edged|ended|closed"
-    r"|finished|weighed|dragged|lifted|boosted|pushed|pulled|drove|sparked|triggered|caused|hit|hurt"
+    r"|finished|weighed|dragged|lifted|boosted|buoyed|propelled|knocked|hammered|rattled"
+    r"|spooked|battered|dented|pushed|pulled|drove|sparked|triggered|caused|hit|hurt"
     r"|fuell?ed|helped|led|pressured|sent|spurred|prompted|reported|announced|posted|beat"
     r"|missed|struggled|outperformed|underperformed|sold|bought|cut|raised|said|was|were|had"
     r"|did|moved|traded|turned|slipped|came|went|grew|saw|made|took|gave|kept|held|stayed"

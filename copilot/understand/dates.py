@@ -31,7 +31,12 @@ from copilot.understand.holidays import (
 )
 from copilot.understand.release_days import LABELS as RELEASE_LABELS
 from copilot.understand.release_days import release_days
-from copilot.understand.sessions import is_early_close, session_after, session_on_or_before
+from copilot.understand.sessions import (
+    is_early_close,
+    session_after,
+    session_on_or_before,
+    sessions_counted,
+)
 from copilot.understand.vocabulary import MONTH, MONTH_NAMES, MONTHS, NUMBER, ORDINALS, number_of
 
 Kind = Literal["day", "week", "part", "month", "quarter", "half", "year"]
@@ -784,14 +789,7 @@ _VAGUE_COUNTS = ("few", "a few", "several")
 
 def _sessions_at_edge(period: Period, first: bool, count: int) -> Period:
     """'the last three sessions of 2025': that many trading sessions at the period's edge."""
-    if first:
-        start = end = session_after(period.start - timedelta(days=1))
-        for _ in range(count - 1):
-            end = session_after(end)
-    else:
-        start = end = session_on_or_before(period.end)
-        for _ in range(count - 1):
-            start = session_on_or_before(start - timedelta(days=1))
+    start, end = sessions_counted(period.start if first else period.end, count, forward=first)
     edge = "first" if first else "last"
     label = f"the {edge} {count} sessions of {period.label} ({start.isoformat()} to {end})"
     return Period(start, end, label, "part")
@@ -895,13 +893,10 @@ def _sessions_beside(
     "the 3 sessions following Jan 5" read as January 5 alone)."""
     if not 0 < count <= 260:
         return mention
-    day = mention.period.start if before else mention.period.end
-    sessions = [session_on_or_before(day - timedelta(days=1)) if before else session_after(day)]
-    while len(sessions) < count:
-        last = sessions[-1]
-        sessions.append(session_on_or_before(last - timedelta(days=1)) if before
-                        else session_after(last))  # fmt: skip
-    start, end = min(sessions), max(sessions)
+    if before:  # the sessions ending the day before the mention, or starting the day after
+        start, end = sessions_counted(mention.period.start - timedelta(days=1), count, False)
+    else:
+        start, end = sessions_counted(mention.period.end + timedelta(days=1), count, True)
     said = "the " + " ".join(found.group(0).lower().split()).removeprefix("the ")
     period = Period(start, end, f"{said} {mention.period.label}", "week")
     return replace(mention, start=found.start(), period=period)

@@ -38,6 +38,20 @@ def session_after(day: date) -> date:
     return candidate
 
 
+def sessions_counted(day: date, count: int, forward: bool) -> tuple[date, date]:
+    """The first and last of `count` NYSE sessions: from the first session on or after `day`
+    on, or back from the last one on or before it."""
+    if forward:
+        start = end = session_after(day - timedelta(days=1))
+        for _ in range(count - 1):
+            end = session_after(end)
+    else:
+        start = end = session_on_or_before(day)
+        for _ in range(count - 1):
+            start = session_on_or_before(start - timedelta(days=1))
+    return start, end
+
+
 def is_early_close(day: date) -> bool:
     """Whether `day`'s session closed early (the day after Thanksgiving, Christmas Eve)."""
     return pd.Timestamp(day) in nyse().early_closes

@@ -19,7 +19,7 @@ from copilot.understand.dates import (
 )
 from copilot.understand.model import Window
 from copilot.understand.relative import BEFORE_A_DAY, RELATIVE, SINCE, spans_of
-from copilot.understand.sessions import session_on_or_before
+from copilot.understand.sessions import session_on_or_before, sessions_counted
 from copilot.understand.vocabulary import NUMBER, number_of
 from copilot.understand.window_build import (
     WindowFound,
@@ -293,10 +293,7 @@ def _sessions_as_dates(found: WindowFound, latest: date) -> WindowFound:
 
 def _sessions_back(end: date, count: int) -> date:
     """The first of the `count` NYSE sessions ending on the last one on or before `end`."""
-    day = session_on_or_before(end)
-    for _ in range(count - 1):
-        day = session_on_or_before(day - timedelta(days=1))
-    return day
+    return sessions_counted(end, count, forward=False)[0]
 
 
 def _prior_window(first: Window | None, said: re.Match[str], latest: date) -> WindowFound:

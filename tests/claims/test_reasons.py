@@ -548,9 +548,14 @@ OUTLOOK = (
         ("Small caps rallied as traders bet the Fed will cut rates [3].", None),
         ("Investors worry that tariffs could slow growth [3].", None),
         ("Gold rallies as the dollar weakens [2].", None),
-        # beside the forecast, what moved investors ("pulled up by"): a cause that happened
+        # beside the forecast, what moved investors ("pulled up by", "buoyed by", "rattled
+        # by"): a cause that happened (the first a development draft, the others its family)
         ("Lori Calvasina of RBC expects the S&P to keep rallying, with investors pulled up by a "
          "strong economy outlook [2].", None),
+        ("Strategists expect stocks to keep rising, with investors buoyed by the jobs data [2].",
+         None),
+        ("Analysts expect banks to keep falling after a cap on card rates rattled them [3].",
+         None),
         # what the market expects is its mood; a company's guidance is news
         ("Traders expect the Fed to cut rates in March [2].", None),
         ("Micron expects its quarterly revenue to reach a record [3].", None),
