@@ -86,6 +86,7 @@ from copilot.news.evidence_terms import (
     opposite,
     reason_excerpt,
     reason_score,
+    scores_in_context,
     sentences,
 )
 from copilot.news.guess_check import Mention, cut_at_word, guess_query, mention_in, telling_words
@@ -996,9 +997,10 @@ def _reason_points(text: str, entity: Entity, direction: Direction) -> int:
     a sentence about something else is no reason for this move, however causal it sounds),
     never a page's furniture (an advertisement's "… the Zacks Top 10 Stocks gained +2,530.8%,
     more than QUADRUPLING the S&P 500's +570.3%" names the market rising)."""
-    named = [part for part in sentences(text)
-             if mentions(entity, part) and not is_boilerplate(part)]  # fmt: skip
-    return max((reason_score(part, entity, direction) for part in named), default=0)
+    parts = sentences(text)
+    scores = scores_in_context(parts, entity, direction)
+    return max((points for part, points in zip(parts, scores, strict=True)
+                if mentions(entity, part) and not is_boilerplate(part)), default=0)  # fmt: skip
 
 
 def _says_it_moved(

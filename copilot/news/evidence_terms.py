@@ -174,7 +174,15 @@ WHY_WORDS = ("why", "because", "after", "driven by", "amid", "on news", "reason"
 CAUSAL = frozenset(
     {"after", "because", "amid", "as", "on", "following", "driven", "due", "boosted", "lifted",
      "weighed", "pressure", "pressured", "helped", "hurt", "sparked", "fueled", "fuelled",
-     "spurred", "led", "thanks", "concerns", "fears", "hopes", "optimism"}
+     "spurred", "led", "thanks", "concerns", "fears", "hopes", "optimism",
+     # The rest of the family a wrap or a column gives its cause in: "gold hits a new record on
+     # worries about Fed independence", "the threat to the Fed's independence has been
+     # reflected in the gold price", "… propelled by", "investors were spooked".
+     # A mood alone is no cause word: "markets are still showing signs of nervousness".
+     "worries", "worry", "worried", "concern", "reflected", "reflects", "reflecting",
+     "triggered", "prompted", "caused",
+     "drove", "driving", "propelled", "buoyed", "supported", "dragged", "pushed", "powered",
+     "underpinned", "spooked", "rattled"}
 )  # fmt: skip
 # Cause words that also date or compare: "rose on hopes" but "rose 1.9% on Wednesday", "fell as
 # investors sold" but "as much as 2%". They count half.
@@ -381,6 +389,25 @@ def bare_price_line(sentence: str) -> bool:
 
 FOLLOWING = 2  # sentences after the best one an excerpt may carry
 FOLLOWING_SCAN = 6  # how far after it they are looked for, past bare price lines
+
+
+def scores_in_context(parts: Sequence[str], entity: Entity, direction: Direction) -> list[int]:
+    """Each sentence's `reason_score`, with a cause word's half (1) for a line of the move that
+    gives none when the sentence before it does: a column gives the cause, then the move ("The
+    market's concern about … the independence of the Fed has been reflected in the gold price.
+    Gold rose this week to yet another all time high"), and scored alone that line ranked with
+    a bare one ("The rise in gold is just one element in a sharp rise in commodities prices")."""
+    scores = []
+    for i, part in enumerate(parts):
+        points = reason_score(part, entity, direction)
+        words = tokens(part)
+        if (i > 0 and _has_direction(words, direction) and not _has_a_cause(words)
+                and gives_a_cause(parts[i - 1]) and not is_boilerplate(parts[i - 1])):  # fmt: skip
+            points += 1
+        scores.append(points)
+    return scores
+
+
 CONTEXT_WORDS = 8  # a sentence before the best one this long is context, not a heading
 # A page's furniture, never a reason: the model copied "Christian Keller, head of economics
 # research at Barclays Investment Bank, thanks for joining us on Radio Davos" as one, and the
@@ -431,7 +458,8 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
     if not content:
         return ""
-    best = max(content, key=lambda i: (reason_score(parts[i], entity, direction), -i))
+    scores = scores_in_context(parts, entity, direction)
+    best = max(content, key=lambda i: (scores[i], -i))
     chosen = [best]
     used = len(parts[best])
     before = best - 1  # "For the week, …": the period the best sentence's figures are for;

@@ -17,6 +17,7 @@ from copilot.news.evidence import (
     Driver,
     _named_elsewhere,
     _reason_chunk,
+    _reason_points,
     _says_it_moved,
     _with_its_headline,
     _with_second_passages,
@@ -675,6 +676,40 @@ def test_reason_excerpt_reads_the_cause_a_line_of_the_move_follows() -> None:
     own = "Gold's price rose after the dollar weakened."
     assert reason_excerpt(f"{cause} {own}", gold, "up", 640) == f"… {own}"
     assert reason_excerpt(f"Metals at the close. {move}", gold, "up", 640) == f"… {move}"
+
+
+def test_a_line_of_the_move_after_its_cause_outranks_a_bare_one() -> None:
+    # Fidelity's week of January 12 under gold's record: a bare line of the rise comes first in
+    # the chunk the queries matched; the cause, then the move, in the one before it.
+    bare = "The rise in gold is just one element in a sharp rise in commodities prices."
+    cause = ("The market's concern about the threat to the independence of the Fed has been "
+             "reflected in the gold price.")  # fmt: skip
+    move = "Gold rose this week to yet another all time high of $4,600 an ounce."
+    gold = entity_for(["GLD"])
+    # Alone, the two lines of the rise score alike: naming gold (4) and its way (2).
+    assert reason_score(bare, gold, "up") == reason_score(move, gold, "up") == 6
+    assert reason_excerpt(f"{bare} {cause} {move}", gold, "up", 640) == f"… {cause} {move}"
+    # So does the chunk that carries them, against the bare one's.
+    assert _reason_points(f"{cause} {move}", gold, "up") > _reason_points(bare, gold, "up")
+    # A cause before another market's line lends it nothing.
+    assert _reason_points(f"{cause} Oil rose this week.", gold, "up") == _reason_points(
+        cause, gold, "up"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gold hit a new record on worries about Fed independence.",
+        "Gold rose, reflecting concern about the Fed's independence.",
+        "Gold rose as a probe into the Fed chair triggered a flight to havens.",
+        "Gold rose, propelled by a weaker dollar.",
+        "Gold rose, buoyed by central bank buying.",
+    ],
+)
+def test_the_cause_words_of_wraps_and_columns_count_whole(sentence: str) -> None:
+    # Naming gold (4), its way (2) and a cause (2): each had counted at most a weak "as"/"on".
+    assert reason_score(sentence, entity_for(["GLD"]), "up") == 8
 
 
 def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
