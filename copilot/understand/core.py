@@ -172,12 +172,14 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if asked is not None and asked.against_its_year and window_found.vague:
         window_found = WindowFound()  # "is silver pricey after its run?": its level now
     named = window_found.window is not None and window_found.window.explicit
+    over = _OVER_A_PERIOD.search(words)
     if (
-        _OVER_A_YEAR.search(words)
+        over is not None
         and not named
         and not any(_is_release(c) for m in found.mentions for c in m.candidates)
-    ):  # "TLT's year-over-year return": over the past year (of the CPI: its inflation rate)
-        words = f"{words} over the past year"
+    ):  # "TLT's year-over-year return", "QQQ lower week over week": over the past year (week);
+        # of the CPI, its inflation rate
+        words = f"{words} {_OVER_THE_PAST[(over['unit'] or over['short'])[0].lower()]}"
         window_found = _window_of(words, as_of, market_latest, asked)
     # "how big was the drop on January 20", "how much did HYG give up on January 20": that
     # session's move (not how far below the peak it closed that day)
@@ -289,7 +291,16 @@ _A_CAUSE_ASKED = re.compile(
     r"\breasons?\b|\bbehind\b|\bexplain\w*\b",
     re.IGNORECASE,
 )
-_OVER_A_YEAR = re.compile(r"\b(?:year[\s-]+(?:over|on)[\s-]+year|yoy|y/y)\b", re.IGNORECASE)
+# A period over the one before: "year over year", "week-on-week", "y/y", "q/q" ("m/m" and "mom"
+# are the CPI's monthly rate, `inflation.py`; "wow" and "dod" are words).
+_OVER_A_PERIOD = re.compile(
+    r"\b(?P<unit>year|quarter|month|week|day)[\s-]+(?:over|on)[\s-]+(?P=unit)\b"
+    r"|\b(?P<short>yoy|y/y|qoq|q/q)\b",
+    re.IGNORECASE,
+)
+_OVER_THE_PAST = {"y": "over the past year", "q": "over the past quarter",
+                  "m": "over the past month", "w": "over the past week",
+                  "d": "over the last session"}  # fmt: skip
 
 
 def _is_release(symbol: str) -> bool:

@@ -146,7 +146,9 @@ _NEXT_TO = re.compile(
     rf"|(?:when|as|once)\s+(?:the\s+)?{MARKET_REOPENED}\s+(?:after|from|following)"
     r"|(?:(?:the\s+)?(?:first\s+)?(?:full\s+)?(?:trading\s+)?(?:day|session)\s+|coming\s+|came\s+|"
     r"getting\s+|got\s+)back\s+from)\s+(?:the\s+)?$"
-    r"|\bpost[\s-]?(?:the\s+)?$",
+    r"|\bpost[\s-]?(?:the\s+)?$"
+    # "on the eve of the Fed decision": the session before it
+    r"|(?P<eve>(?:on\s+)?the\s+eve\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _EDGE_OF = re.compile(
@@ -169,8 +171,10 @@ _WEEK_AROUND = re.compile(
     rf"(?:(?:the\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>weeks?|days|(?:trading\s+)?sessions|"
     r"trading\s+days)\s+(?P<side>before|after|leading\s+up\s+to|following|prior\s+to|since)"
     # "just before Christmas", "in the run-up to Thanksgiving", "right after New Year": a week
-    r"|(?:just|right|shortly)\s+(?P<near>before|after)|(?:in\s+)?the\s+run[\s-]up\s+to|"
-    r"ahead\s+of|leading\s+up\s+to)\s+$",
+    r"|(?:just|right|shortly)\s+(?P<near>before|after)|(?:in\s+)?the\s+(?:run|lead)[\s-]up\s+to|"
+    # "gold ran up into Christmas", "heading into the Fed decision": the week up to the day
+    r"ahead\s+of|leading\s+up\s+to|(?P<into>(?:(?:heading|going|running|run|ran)\s+(?:up\s+)?)?"
+    r"into))\s+$",
     re.IGNORECASE,
 )
 # "around Christmas", "near Jan 9", "the days surrounding New Year": the days on both sides.
@@ -297,7 +301,7 @@ def _refined(text: str, mention: DateMention) -> DateMention:
 
 _AGO = re.compile(
     rf"\b(?P<n>\d{{1,3}}|{NUMBER}|a|an|one)\s+(?P<unit>days?|sessions?|trading\s+days?|weeks?|"
-    r"months?|years?)\s+ago\b",
+    r"fortnights?|months?|years?)\s+ago\b",
     re.IGNORECASE,
 )
 
@@ -315,8 +319,8 @@ def _ago(text: str, as_of: date) -> list[DateMention]:
         if "day" in unit or "session" in unit:
             for _ in range(count):
                 day = session_on_or_before(day - timedelta(days=1))
-        elif unit.startswith("week"):
-            day = day - timedelta(days=7 * count)
+        elif unit.startswith(("week", "fortnight")):  # "a fortnight ago": two weeks
+            day = day - timedelta(days=(14 if unit.startswith("f") else 7) * count)
         elif unit.startswith("month"):
             day = day - relativedelta(months=count)
         else:
@@ -864,6 +868,11 @@ def _week_around(text: str, mention: DateMention) -> DateMention:
     found = _WEEK_AROUND.search(text[: mention.start])
     if found is None or mention.period.kind != "day":
         return mention
+    if found.group("into") is not None:  # the seven days through the day itself
+        day = mention.period.end
+        period = Period(day - timedelta(days=6), day, f"the week up to {mention.period.label}",
+                        "week")  # fmt: skip
+        return replace(mention, start=found.start(), period=period)
     if found.group("unit") is None:  # "just before", "the run-up to": the week on that side
         side = (found.group("near") or "before").lower()
         return _days_beside(mention, found, 7, side == "before", f"the week {side}")
@@ -938,7 +947,7 @@ def _next_to(text: str, mention: DateMention) -> DateMention:
     ):
         return mention
     side = " ".join((found.group("side") or "after").lower().split())
-    before = side in ("before", "prior to", "ahead of")
+    before = side in ("before", "prior to", "ahead of") or found.group("eve") is not None
     weekday = found.group("weekday")
     if weekday is not None:
         moved = _weekday_beside(period, _WEEKDAY_NAMES.index(weekday.lower()), before)

@@ -146,7 +146,10 @@ _YEAR_OPENING = re.compile(
 # "new year" is New Year's Day ("… and new year's" was read; without "'s" only Christmas was).
 _NEW_YEAR_AFTER_A_DAY = re.compile(
     r"(?P<lead>\b(?:christmas|xmas|thanksgiving|black\s+friday)(?:'s)?(?:\s+(?:day|eve))?\s+"
-    r"(?:and|to|through|thru|until|till)\s+(?:the\s+)?)new\s+year\b(?!['’]|s\b)",
+    r"(?:and|to|through|thru|until|till)\s+(?:the\s+)?"
+    # "heading into the new year", "the run-up to the new year": the days before New Year's Day
+    r"|\b(?:into|(?:run|lead)[\s-]up\s+to|ahead\s+of|leading\s+up\s+to)\s+the\s+)"
+    r"new\s+year\b(?!['’]|s\b)",
     re.IGNORECASE,
 )
 
@@ -735,6 +738,7 @@ _WEEK_PART = re.compile(
 # Thursday–Friday.
 _WEEK_PARTS = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}
 _EDGE_PART = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+_BY_THE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def _week_part(text: str, as_of: date, latest: date) -> WindowFound | None:
@@ -745,12 +749,15 @@ def _week_part(text: str, as_of: date, latest: date) -> WindowFound | None:
             or ("mid" if match["midweek"] else "early"))  # fmt: skip
     named = match["which"] or match["which2"] or match["which3"]
     first, last = _WEEK_PARTS[part]
+    by = _BY_THE.search(text, 0, match.start()) is not None and match["edge"] is not None
+    if by:
+        first = 0  # "oil fell by the end of the week": over the week, to its end
     monday = as_of - timedelta(days=as_of.weekday())
     # "last week", or a part said with no week ("midweek") when this week's has not begun
     if (named or "").lower() == "last" or (named is None and as_of.weekday() < first):
         monday -= timedelta(days=7)
     start, end = monday + timedelta(days=first), monday + timedelta(days=last)
-    said = " ".join(match.group(0).lower().split())
+    said = ("by " if by else "") + " ".join(match.group(0).lower().split())
     period = Period(start, end, f"{said} ({start.isoformat()} to {end.isoformat()})", "week")
     return period_window(period, as_of, latest, [match.span()])
 

@@ -49,10 +49,12 @@ NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "sixty": 60, "ninety": 90, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "couple": 2, "a few": 3, "few": 3, "several": 5,
+    "couple": 2, "a few": 3, "few": 3, "several": 5, "a handful of": 5, "a handful": 5,
+    "handful of": 5, "handful": 5,
 }  # fmt: skip
 NUMBER = (
     r"(?:\d{1,4}|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|several|"
+    r"(?:a\s+)?handful(?:\s+of)?|"
     + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
     + ")"
 )
@@ -79,6 +81,8 @@ _SHORTHAND = (
     (re.compile(r"\byr\b", re.IGNORECASE), "year"),
     (re.compile(r"\byrs\b", re.IGNORECASE), "years"),
     (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"\bw/w\b", re.IGNORECASE), "week over week"),  # before "w/" is "with"
+    (re.compile(r"\bd/d\b", re.IGNORECASE), "day over day"),
     (re.compile(r"\bw/", re.IGNORECASE), "with "),
     # typed fast: "whats the catalyst", "wat happend to comm services", "yday"
     (re.compile(r"\bwhats\b", re.IGNORECASE), "what's"),

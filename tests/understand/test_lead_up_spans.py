@@ -1,0 +1,90 @@
+"""Spans people type around a day or a period: "heading into" a day, "on the eve of" it, "a
+fortnight ago", "a handful of sessions", "week over week", "by the end of the week".
+
+Dates by hand from the NYSE calendar: asked on Friday, January 30, 2026; the Fed's decision of
+January 28, 2026 (a Wednesday); Christmas, Thursday December 25, 2025; New Year's Day, Thursday
+January 1, 2026; this week January 26–30, last week January 20–23 (MLK Day, the 19th, closed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+D = date
+AS_OF = D(2026, 1, 30)
+
+# fmt: off
+SPANS = [
+    # The seven days up to and through the day: had been the day alone ("into Christmas": the
+    # session before it) or the why-question's default of 20 sessions ("into the new year").
+    ("why did gold run up into Christmas", "GLD", D(2025, 12, 19), D(2025, 12, 25)),
+    ("what did tech do heading into the Fed decision", "XLK", D(2026, 1, 22), D(2026, 1, 28)),
+    ("why did XLE rise heading into the new year", "XLE", D(2025, 12, 26), D(2026, 1, 1)),
+    ("how did gold do going into year-end", "GLD", D(2025, 12, 25), D(2025, 12, 31)),
+    # The week before it, as "the run-up to" is.
+    ("what happened to gold in the run-up to the new year", "GLD", D(2025, 12, 25),
+     D(2025, 12, 31)),
+    ("why did small caps rally in the lead-up to MLK day", "IWM", D(2026, 1, 12), D(2026, 1, 18)),
+    # The session before: had been the Fed's day itself.
+    ("why did chips slide on the eve of the Fed meeting", "SMH", D(2026, 1, 27), D(2026, 1, 27)),
+    # Two weeks back from the latest session: had been the default of 20 sessions.
+    ("why did bonds sell off a fortnight ago", "AGG", D(2026, 1, 16), D(2026, 1, 16)),
+    # The week to its end: had been its last two days (Thursday–Friday).
+    ("why did oil fall by the end of last week", "WTI", D(2026, 1, 19), D(2026, 1, 23)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("question", "symbol", "start", "end"), SPANS)
+def test_a_span_beside_a_day_is_its_days(
+    question: str, symbol: str, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_by_the_end_of_this_week_is_the_week_to_date(catalog: Catalog) -> None:
+    got = understand("why did oil fall by the end of the week", AS_OF, catalog)
+    assert got.window is not None and got.window.start == D(2026, 1, 26), got.trace
+    assert got.window.end in (None, AS_OF), got.trace
+    # "toward the end of the week" stays its last days.
+    late = understand("why did gold rally toward the end of the week", AS_OF, catalog)
+    assert late.window is not None and late.window.start == D(2026, 1, 29), late.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # Over the past week (quarter) back from the latest close: had been the default of 20
+        # sessions, and "w/w" had been read as "with w".
+        ("why is QQQ lower week over week", D(2026, 1, 24)),
+        ("why did silver drop w/w", D(2026, 1, 24)),
+        ("why did tech slip week-on-week", D(2026, 1, 24)),
+        ("gold q/q", D(2025, 10, 31)),
+        ("why is gold up y/y", D(2025, 1, 31)),
+    ],
+)
+def test_a_period_over_the_one_before_is_the_past_period(
+    question: str, start: date, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.window is not None and got.window.start == start, got.trace
+
+
+def test_a_handful_of_sessions_is_five(catalog: Catalog) -> None:
+    for question in (
+        "why did the VIX spike over the past handful of sessions",
+        "what's SPY done in a handful of days",
+    ):
+        got = understand(question, AS_OF, catalog)
+        assert got.window is not None and got.window.sessions == 5, (question, got.trace)
+
+
+def test_the_cpis_month_over_month_is_still_its_monthly_rate(catalog: Catalog) -> None:
+    got = understand("what is CPI month over month", AS_OF, catalog)
+    assert got.intent is not None and got.intent.measure == "mom", got.trace
