@@ -495,11 +495,17 @@ _MARKET_MOVE = re.compile(
 
 
 def _a_market_move(sentence: str) -> bool:
+    sentence = _A_KIND.sub(" ", sentence)
     return bool(
         _MARKET_MOVE.search(sentence)
         or names_direction(sentence, "up")
         or names_direction(sentence, "down")
     )
+
+
+# "high-quality, low-risk paper", "high-yield bonds": a kind of thing, no move (an "all-time
+# high" and a "six-week low" are moves: the compound ends in the word).
+_A_KIND = re.compile(r"\b(?:high|low)-(?=[a-z])", re.IGNORECASE)
 
 
 # Which markets a reason can be about instead of its own subject. The whole market ("stocks",

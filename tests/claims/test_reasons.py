@@ -505,6 +505,11 @@ def test_a_reason_that_only_says_the_move_again_restates_it(
         # money moving is a cause: flows, rotation, rebalancing
         ("A market review described traders rebalancing into small caps for the new year [4].",
          False),
+        # "high-" and "low-" make a kind, not a move ("a record high-yield sale" names none)
+        ("The funds hold high-quality, low-risk paper from many issuers [2].", True),
+        ("Guests discuss high-yield bonds and low-cost index funds [3].", True),
+        ("Gold hit an all-time high [2].", False),
+        ("Silver fell to a six-week low [3].", False),
     ],
 )  # fmt: skip
 def test_a_draft_naming_no_move_and_no_cause_explains_nothing(draft: str, nothing: bool) -> None:
