@@ -402,6 +402,23 @@ _UP_AS_A_PARTICLE = re.compile(
 )
 
 
+# A cause at work, or who trades, whose verb says the way and no move word does: "what's eating
+# regional banks", "what's bugging tech", "who's selling tech" (a fall); "what's juicing small
+# caps", "who's buying gold" (a rise).
+_WORK_DOWN = re.compile(
+    r"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:eating|bugging|souring\s+on|denting|"
+    r"dampening|hampering|capping|depressing|squeezing|scaring|worrying|plaguing|troubling)\b"
+    r"|\bwho(?:'?s|\s+(?:is|was|are|were|has\s+been))\s+(?:been\s+)?(?:selling|dumping|shorting)\b",
+    _I,
+)
+_WORK_UP = re.compile(
+    r"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:juicing|propping\s+up|powering|"
+    r"underpinning|supporting|fueling|fuelling)\b"
+    r"|\bwho(?:'?s|\s+(?:is|was|are|were|has\s+been))\s+(?:been\s+)?(?:buying|piling\s+into)\b",
+    _I,
+)
+
+
 # "did treasuries gain or lose ground", "up or down", "rise or did it fall": both ways asked
 _EITHER_WAY = re.compile(
     rf"\b{RISE}(?:\s+\w+)?\s+or\s+(?:\w+\s+){{0,2}}{FALL}\b|"
@@ -421,6 +438,7 @@ def direction_of(text: str) -> Literal["up", "down"] | None:
     text = _WHATS_UP.sub(" what about ", text)  # "what's up with utilities" asks, not says up
     text = _UP_AS_A_PARTICLE.sub(" fared ", text)  # "how did treasuries hold up": no rise
     text = _AN_EVENT.sub(" during the event ", text)  # "during the selloff": the market's, not its
+    text = _WORK_DOWN.sub(" what weighed on ", _WORK_UP.sub(" what lifted ", text))
     up, down = _UP.search(text), _DOWN.search(text)
     if up is None and down is None:
         # "what pushed gold to records", "what sent silver to new lows": the way is the extreme's

@@ -51,7 +51,11 @@ _RECENT = re.compile(
 )
 _OVER_N = re.compile(  # "over 5 days", "in the 3 weeks": no last/past, but a number
     rf"\b(?:over|in|during|within|across)\s+(?:the\s+)?(?P<n>\d{{1,3}}|{NUMBER})\s+"
-    r"(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|years?)\b",
+    r"(?P<unit>trading\s+(?:days?|sessions?)|sessions?|days?|weeks?|months?|years?)\b"
+    # "XLE down 3% in a week": the past one (not "a week ago", "within a week of the Fed", "in
+    # a week's time"; "in a day" says how fast, not which day: "the biggest drop in a day")
+    r"|\b(?:in|within|over)\s+(?:just\s+|only\s+)?(?:a|one)\s+(?P<unit1>week|month|year)\b"
+    r"(?!\s+(?:ago|of|or)\b|['’]s)",
     re.IGNORECASE,
 )
 # "since D", "from D", and "after D" said with no count ("tech sold off after Christmas"; "the
@@ -544,7 +548,7 @@ def _rolling(text: str, as_of: date, latest: date) -> WindowFound | None:
     if match.re is _TTM:
         return _calendar_span(12, "months", "the last 12 months", latest, [match.span()])
     count = number_of(match.groupdict().get("n"))
-    unit = match.group("unit").lower()
+    unit = (match.group("unit") or match.groupdict().get("unit1") or "").lower()
     if unit.startswith(("fortnight", "half")):  # two weeks; six months
         count, unit = (2 * count, "weeks") if unit.startswith("f") else (6 * count, "months")
     if not 0 < count <= _MOST[unit.split()[-1].rstrip("s")]:

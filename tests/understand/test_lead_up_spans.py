@@ -88,3 +88,24 @@ def test_a_handful_of_sessions_is_five(catalog: Catalog) -> None:
 def test_the_cpis_month_over_month_is_still_its_monthly_rate(catalog: Catalog) -> None:
     got = understand("what is CPI month over month", AS_OF, catalog)
     assert got.intent is not None and got.intent.measure == "mom", got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # "in a week" said of a move is the past week: had been the default of 20 sessions.
+        ("XLE down 3% in a week, what gives", D(2026, 1, 24)),
+        ("gold up 20% in a month - why", D(2025, 12, 31)),
+    ],
+)
+def test_a_move_in_a_week_is_over_the_past_week(
+    question: str, start: date, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.window is not None and got.window.start == start, got.trace
+
+
+def test_a_move_in_a_day_says_how_fast_not_which_day(catalog: Catalog) -> None:
+    # "the biggest drop in a day this year" is this year's biggest one-day drop.
+    got = understand("biggest drop in a day for SPY this year", AS_OF, catalog)
+    assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace

@@ -145,6 +145,13 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("treasuries rebounded hard on friday, what was that about", "up"),
         ("gold shed 3% today, any context?", "down"),
         ("could you shed some light on the rally in gold last week?", "up"),  # not "shed"
+        # a cause at work, or who trades, whose verb alone gives the way
+        ("what's eating regional banks", "down"),
+        ("what's bugging tech this week", "down"),
+        ("who's selling tech and why", "down"),
+        ("what's juicing small caps?", "up"),
+        ("what's been supporting long bonds lately", "up"),
+        ("what's helping staples hold up", None),  # faring, not rising
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
