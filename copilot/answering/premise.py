@@ -36,6 +36,7 @@ from copilot.understand.measures import (
 )
 from copilot.understand.model import Understanding
 from copilot.understand.relative import edges_compared, points_compared
+from copilot.understand.vocabulary import undid
 
 # "Did SPY gain in December?" asks whether it did: answered ("No: …"), not corrected; so does
 # one that opens with a lead-in ("year-to-date, are utilities ahead of staples?", "quick one:
@@ -56,7 +57,8 @@ class Corrections:
     directions: list[str] = field(default_factory=list)  # "that SPY rose", as the prompt says
     # "Yes" / "No": a yes-or-no question about a move, answered by code; "By": how far one
     # market beat (or lagged) another, answered by code; "Undated": the move over a window the
-    # model chose for an event code cannot date, said so rather than answered
+    # model chose for an event code cannot date, said so rather than answered; "Undone": how
+    # much of a dated move came back since, answered by code
     answered: str = ""
     text: str = ""  # "" when there is nothing to correct or answer
     verification: Verification = field(default_factory=Verification)
@@ -92,9 +94,9 @@ def corrections(
         # A fall from the peak, a place in a ranking, one market against another, a line
         # crossed: each answered from its own measure, else the move's direction. Over a
         # window the model chose for an undated event, none is answered yes or no.
-        for answer in (_correction_answered, _place_answered, _versus_answered,
-                       _threshold_answered, _record_answered, _judged_answered,
-                       _together_answered):  # fmt: skip
+        for answer in (_undone_answered, _correction_answered, _place_answered,
+                       _versus_answered, _threshold_answered, _record_answered,
+                       _judged_answered, _together_answered):  # fmt: skip
             answered = None if settled.undated else answer(question, settled, ledger, as_of)
             if answered is not None:
                 return answered
@@ -106,7 +108,7 @@ def corrections(
             return Corrections(answered="Undated", text=said)
         return Corrections()
     if settled is not None and not premises and not settled.why:
-        for answer in (_gap_answered, _periods_answered, _spread_answered):
+        for answer in (_undone_answered, _gap_answered, _periods_answered, _spread_answered):
             answered = answer(question, settled, ledger, as_of)
             if answered is not None:
                 return answered
@@ -614,6 +616,45 @@ def _record_answered(
             return None
         return _answer_line("Yes" if fact.value > 0 else "No", head, checked)
     return None
+
+
+def _undone_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Has XLK made back its January 20 losses?' answered in code's words from the two moves
+    `understand.undone` settles, from the same base close: the named one and the one to the
+    latest. "Yes: XLK fell 1.97% [1] from 2026-01-16 to 2026-01-20; XLK rose 0.61% [2] from
+    2026-01-16 to 2026-01-30, so the fall has been made back." (the move of January 20 alone
+    had been measured, and the question left unanswered). None unless both were measured."""
+    way = undid(settled.question)
+    if way is None or len(settled.instruments) != 1 or len(settled.calls) != 2:
+        return None
+    symbol, named = settled.instruments[0].symbol, settled.calls[0]
+    moves = _moves_of(_data_facts(ledger, {symbol})).get(symbol, [])
+    first = next((m for m in moves if m[0].end == named.end), None)
+    if first is None or named.end is None:
+        return None
+    later = [m for m in moves if m[0].base == first[0].base and m[0].end and m[0].end > named.end]
+    if not later:
+        return None
+    latest = max(later, key=lambda m: m[0].end or named.end)
+    heads = [_stated(first[0], "move", first[1]), _stated(latest[0], "move", latest[1])]
+    if None in heads or (first[0].value > 0) == (way == "up"):  # no move of the kind undone
+        return None
+    head = f"{heads[0]}; {heads[1]}"
+    checked = _checked(head, ledger, as_of)
+    if checked is None:
+        return None
+    # Back to the base close or past it: a fall made back (a rise erased).
+    done = latest[0].value >= 0 if way == "up" else latest[0].value <= 0
+    move, verb = ("fall", "made back") if way == "up" else ("rise", "erased")
+    said = f", so the {move} has {'' if done else 'not '}been {verb}."
+    if _YES_NO.search(settled.question):
+        found = _answer_line("Yes" if done else "No", head, checked)
+    else:  # "how much of the selloff has tech recovered": the figures, then the verdict
+        found = _opened("", head, checked, "Undone")
+    found.text = found.text.removesuffix(".") + said
+    return found
 
 
 # The usual lines for a fall from the peak, said in words (a convention, not a figure to check).

@@ -73,6 +73,7 @@ from copilot.understand.relative import (
     recent_span,
 )
 from copilot.understand.sessions import session_on_or_before, warm_calendar
+from copilot.understand.undone import since_the_move_call
 from copilot.understand.unnamed import unnamed_subject
 from copilot.understand.vocabulary import spelled_out
 from copilot.understand.window_build import sessions_window, without_a_session
@@ -232,6 +233,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     _fill_calls(result, asked, window_found.also, latest)
     if each is not None and not why:
         each_period_calls(result, each, latest, catalog)
+    since_the_move_call(result, latest)  # "has XLK made back its January 20 losses?"
     if direction is not None:
         result.trace.append(f"direction: {direction}")
     if news:

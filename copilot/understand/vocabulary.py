@@ -128,14 +128,29 @@ GAVE_BACK = re.compile(
 # the selloff" are a rise; "erase its gains", "wipe out the rally", "reverse the advance" a fall.
 # (The loss word alone read as a fall, and the answer said the Nasdaq "did not fall".) "Pare"
 # and "trim" are not here: a market that pared its losses still closed lower.
-UNDID_A_MOVE = re.compile(
-    r"\b(?:claw(?:s|ed|ing)?\s+back|recoup\w*|recover(?:s|ed|ing)?|regain\w*|"
+_UNDOING = (
+    r"(?:claw(?:s|ed|ing)?\s+back|recoup\w*|recover(?:s|ed|ing)?|regain\w*|"
     r"eras(?:e|es|ed|ing)|wip(?:e|es|ed|ing)\s+out|"
-    r"ma(?:ke|kes|de|king)\s+up|shak(?:e|es|en|ing)\s+off|shook\s+off|revers(?:e|es|ed|ing)|"
-    r"undo(?:es|ne|ing)?|undid|unwind\w*|unwound)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:(?P<fall>loss(?:es)?|declines?|drops?|slides?|slump|falls?|sell[\s-]?offs?|dips?|"
-    r"plunges?|tumble|rout|slumps)|(?P<rise>gains?|rall(?:y|ies)|advances?|rises?|"
-    r"run[\s-]?ups?|jumps?|surges?|climbs?|pops?))\b",
+    r"ma(?:ke|kes|de|king)\s+(?:up|back)|(?:earn|won|win|gain|got|get)(?:s|ed|ing)?\s+back|"
+    r"g[ai]v(?:e|es|en|ing)\s+(?:back|up)|hand(?:s|ed|ing)?\s+back|surrender\w*|"
+    r"shak(?:e|es|en|ing)\s+off|shook\s+off|revers(?:e|es|ed|ing)|"
+    r"undo(?:es|ne|ing)?|undid|unwind\w*|unwound)"
+)
+_UNDONE_FALL = (
+    r"(?P<fall{n}>loss(?:es)?|declines?|drops?|slides?|slump|falls?|sell[\s-]?offs?|dips?|"
+    r"plunges?|tumble|rout|slumps)"
+)
+_UNDONE_RISE = (
+    r"(?P<rise{n}>gains?|rall(?:y|ies)|advances?|rises?|run[\s-]?ups?|jumps?|surges?|climbs?|"
+    r"pops?)"
+)
+UNDID_A_MOVE = re.compile(
+    # "claw back its losses", "recovered from the January 20 selloff"
+    rf"\b{_UNDOING}\s+(?:[\w'-]+\s+){{0,4}}?"
+    rf"(?:{_UNDONE_FALL.format(n='')}|{_UNDONE_RISE.format(n='')})\b"
+    # "how much of the Jan 20 selloff has tech recovered": the move named first
+    rf"|\bhow\s+much\s+of\s+(?:the|its|their|that|this)\s+(?:[\w'-]+\s+){{0,4}}?"
+    rf"(?:{_UNDONE_FALL.format(n='2')}|{_UNDONE_RISE.format(n='2')})\b[^?.!]{{0,40}}?\b{_UNDOING}",
     re.IGNORECASE,
 )
 
@@ -145,7 +160,7 @@ def undid(text: str) -> Literal["up", "down"] | None:
     match = UNDID_A_MOVE.search(text)
     if match is None:
         return None
-    return "up" if match.group("fall") else "down"
+    return "up" if match.group("fall") or match.group("fall2") else "down"
 
 
 # Where a clause ends or its window begins: "… last week", "…?", "… and why", "… the past month".

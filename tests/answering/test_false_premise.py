@@ -721,3 +721,66 @@ def test_whether_two_markets_went_the_same_way_is_answered_from_both_moves(
     answer, _ = ask(shared_deps, question, ["They moved [1]."])
     yes = "Yes" if apart == opposite else "No"
     assert re.sub(r"\[\d+\]", "[n]", answer.text).startswith(f"{yes}: {'; '.join(words)}.\n\n")
+
+
+def _move(rows: list[tuple[str, float]], base: str, end: str) -> float:
+    return (close_on(rows, end) / close_on(rows, base) - 1) * 100
+
+
+def test_whether_a_dated_fall_was_made_back_is_answered_from_the_move_since_its_base(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand (raw closes): XLK fell from the January 16 close to January 20 (MLK Day the 19th)
+    # and is still below that close on January 22; KRE fell on the 20th and is above it.
+    prices = shared_data / "market" / "prices"
+    xlk = raw_closes(prices, "XLK")
+    fell, since = _move(xlk, "2026-01-16", "2026-01-20"), _move(xlk, "2026-01-16", "2026-01-22")
+    assert fell < since < 0
+    no, llm = ask(shared_deps, "Has XLK made back its January 20 losses?",
+                  [f"XLK is {-since:.2f}% below its January 16 close [2]."])  # fmt: skip
+    assert no.text.startswith(
+        f"No: XLK fell {-fell:.2f}% [1] from 2026-01-16 to 2026-01-20; XLK fell {-since:.2f}% "
+        "[2] from 2026-01-16 to 2026-01-22, so the fall has not been made back.\n\n"
+    )
+    marks = {no.text[n.start : n.end]: n.status for n in no.verification.numbers}
+    assert marks[f"{-fell:.2f}%"] == marks[f"{-since:.2f}%"] == "verified"
+    assert "do not contradict it" in prompt_of(llm)
+
+
+def test_a_dated_fall_made_back_is_answered_yes(shared_deps: ToolDeps, shared_data: Path) -> None:
+    kre = raw_closes(shared_data / "market" / "prices", "KRE")
+    fell, since = _move(kre, "2026-01-16", "2026-01-20"), _move(kre, "2026-01-16", "2026-01-22")
+    assert fell < 0 < since
+    yes, _ = ask(shared_deps, "did regional banks recover from the January 20 selloff?",
+                 [f"KRE is {since:.2f}% above its January 16 close [2]."])  # fmt: skip
+    assert yes.text.startswith(
+        f"Yes: KRE fell {-fell:.2f}% [1] from 2026-01-16 to 2026-01-20; KRE rose {since:.2f}% "
+        "[2] from 2026-01-16 to 2026-01-22, so the fall has been made back.\n\n"
+    )
+
+
+def test_how_much_of_a_dated_fall_came_back_gets_the_figures_and_no_yes_or_no(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    xlk = raw_closes(shared_data / "market" / "prices", "XLK")
+    fell, since = _move(xlk, "2026-01-16", "2026-01-20"), _move(xlk, "2026-01-16", "2026-01-22")
+    much, _ = ask(shared_deps, "how much of the Jan 20 selloff has tech recovered",
+                  [f"XLK is {-since:.2f}% below its January 16 close [2]."])  # fmt: skip
+    assert much.text.startswith(
+        f"XLK fell {-fell:.2f}% [1] from 2026-01-16 to 2026-01-20; XLK fell {-since:.2f}% [2] "
+        "from 2026-01-16 to 2026-01-22, so the fall has not been made back.\n\n"
+    )
+
+
+def test_whether_a_dated_rise_was_given_back_is_answered_the_other_way(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    gld = raw_closes(shared_data / "market" / "prices", "GLD")
+    rose, since = _move(gld, "2026-01-13", "2026-01-14"), _move(gld, "2026-01-13", "2026-01-22")
+    assert 0 < rose < since
+    no, _ = ask(shared_deps, "did gold give back its January 14 gains?",
+                [f"GLD is {since:.2f}% above its January 13 close [2]."])  # fmt: skip
+    assert no.text.startswith(
+        f"No: GLD rose {rose:.2f}% [1] from 2026-01-13 to 2026-01-14; GLD rose {since:.2f}% "
+        "[2] from 2026-01-13 to 2026-01-22, so the rise has not been erased.\n\n"
+    )

@@ -1,0 +1,47 @@
+"""A dated move asked about as undone ("has XLK made back its January 20 losses?") is measured
+twice from the same base: the move itself, and the run to the latest close (the day alone had
+been measured, which answered nothing). Dates by hand: asked on Friday, January 30, 2026."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from copilot.understand import Catalog, understand
+
+D = date
+AS_OF = D(2026, 1, 30)
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "day", "direction"),
+    [
+        ("has XLK made back its January 20 losses", "XLK", D(2026, 1, 20), "up"),
+        ("has XLK recovered from the January 20 selloff", "XLK", D(2026, 1, 20), "up"),
+        ("how much of the Jan 20 selloff has tech recovered", "XLK", D(2026, 1, 20), "up"),
+        ("did regional banks claw back the January 13 drop", "KRE", D(2026, 1, 13), "up"),
+        ("has gold given back its January 28 gains", "GLD", D(2026, 1, 28), "down"),
+        ("did gold erase the January 29 rally?", "GLD", D(2026, 1, 29), "down"),
+    ],
+)
+def test_a_dated_move_undone_is_measured_to_the_latest_close_too(
+    question: str, symbol: str, day: date, direction: str, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.direction == direction, got.trace
+    spans = [(c.symbols, c.start, c.end) for c in got.calls]
+    assert spans == [([symbol], day, day), ([symbol], day, AS_OF)], got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did gold erase the January 29 rally?",  # a why-question explains the move named
+        "did silver make back the January 30 drop?",  # the latest session: nothing since
+        "has SPY recovered its losses since January 20?",  # the window runs to the latest
+        "did gold rally on January 29?",  # nothing undone
+    ],
+)
+def test_no_second_move_without_a_dated_move_undone(question: str, catalog: Catalog) -> None:
+    assert len(understand(question, AS_OF, catalog).calls) == 1
