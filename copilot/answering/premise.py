@@ -632,12 +632,14 @@ def _undone_answered(
     symbol, named = settled.instruments[0].symbol, settled.calls[0]
     moves = _moves_of(_data_facts(ledger, {symbol})).get(symbol, [])
     first = next((m for m in moves if m[0].end == named.end), None)
-    if first is None or named.end is None:
+    day = named.end
+    if first is None or day is None:
         return None
-    later = [m for m in moves if m[0].base == first[0].base and m[0].end and m[0].end > named.end]
+    later = [(m[0].end, m) for m in moves if m[0].base == first[0].base and m[0].end is not None
+             and m[0].end > day]  # fmt: skip
     if not later:
         return None
-    latest = max(later, key=lambda m: m[0].end or named.end)
+    latest = max(later, key=lambda dated: dated[0])[1]
     heads = [_stated(first[0], "move", first[1]), _stated(latest[0], "move", latest[1])]
     if None in heads or (first[0].value > 0) == (way == "up"):  # no move of the kind undone
         return None
