@@ -76,6 +76,7 @@ from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.undone import since_the_move_call
 from copilot.understand.unnamed import unnamed_subject
 from copilot.understand.vocabulary import spelled_out
+from copilot.understand.weekdays import weekday_calls, weekday_set, without_weekdays
 from copilot.understand.window_build import sessions_window, without_a_session
 from copilot.understand.windows import (
     RELEASE_NOUN,
@@ -169,7 +170,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
     market_latest = session_on_or_before(as_of)
-    window_found = _window_of(words, as_of, market_latest, asked)
+    # "the last 3 Fridays", "on Mondays this month": the days are read apart, the rest dated
+    weekdays = weekday_set(words) if each is None and periodic is None else None
+    window_found = _window_of(without_weekdays(words, weekdays), as_of, market_latest, asked)
     if asked is not None and asked.against_its_year and window_found.vague:
         window_found = WindowFound()  # "is silver pricey after its run?": its level now
     named = window_found.window is not None and window_found.window.explicit
@@ -233,6 +236,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     _fill_calls(result, asked, window_found.also, latest)
     if each is not None and not why:
         each_period_calls(result, each, latest, catalog)
+    if weekdays is not None:
+        weekday_calls(result, weekdays, latest)
     since_the_move_call(result, latest)  # "has XLK made back its January 20 losses?"
     if direction is not None:
         result.trace.append(f"direction: {direction}")

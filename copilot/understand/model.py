@@ -75,8 +75,10 @@ class Understanding(BaseModel):
         description="A cause the question puts to the test, in its words ('was it the jobs "
         "report that…' → 'the jobs report'): the articles are searched for it.",
     )
-    each: Literal["", "month", "week"] = Field(
-        "", description="'month' / 'week': the measure over each calendar month or week."
+    each: str = Field(
+        "",
+        description="'month' / 'week': the measure over each calendar month or week; a weekday "
+        "('Friday'): over each session on that weekday ('the last 3 Fridays').",
     )
     against_its_year: bool = Field(
         False, description="A level judged high or low, measured beside its past year."

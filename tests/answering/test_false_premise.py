@@ -784,3 +784,30 @@ def test_whether_a_dated_rise_was_given_back_is_answered_the_other_way(
         f"No: GLD rose {rose:.2f}% [1] from 2026-01-13 to 2026-01-14; GLD rose {since:.2f}% "
         "[2] from 2026-01-13 to 2026-01-22, so the rise has not been erased.\n\n"
     )
+
+
+def test_each_of_the_last_fridays_is_answered_with_its_best_and_worst(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # By hand: the last three Fridays to 2026-01-22 are January 2, 9 and 16, each the move
+    # from the session before (December 31, January 8, January 15).
+    spy = raw_closes(shared_data / "market" / "prices", "SPY")
+    moves = {
+        "2026-01-02": ("2025-12-31", _move(spy, "2025-12-31", "2026-01-02")),
+        "2026-01-09": ("2026-01-08", _move(spy, "2026-01-08", "2026-01-09")),
+        "2026-01-16": ("2026-01-15", _move(spy, "2026-01-15", "2026-01-16")),
+    }
+    best = max(moves, key=lambda day: moves[day][1])
+    worst = min(moves, key=lambda day: moves[day][1])
+
+    def said(day: str) -> str:
+        base, value = moves[day]
+        return f"{'rose' if value > 0 else 'fell'} {abs(value):.2f}% [{{}}] from {base} to {day}"
+
+    answer, _ = ask(shared_deps, "how did SPY do the last 3 Fridays",
+                    ["SPY's three Fridays were mixed [1]."])  # fmt: skip
+    numbers = {day: n for n, day in enumerate(sorted(moves), start=1)}
+    assert answer.text.startswith(
+        f"SPY {said(best).format(numbers[best])}, its best Friday; "
+        f"SPY {said(worst).format(numbers[worst])}, its worst."
+    )
