@@ -74,6 +74,8 @@ def number_of(words: str | None, default: int = 1) -> int:
 _SHORTHAND = (
     (re.compile(r"\bhow'?d\b", re.IGNORECASE), "how did"),
     (re.compile(r"\bhow'?s\b", re.IGNORECASE), "how is"),
+    (re.compile(r"\bwhere['’]s\b", re.IGNORECASE), "where is"),
+    (re.compile(r"\bwhere['’]d\b", re.IGNORECASE), "where did"),
     (re.compile(r"\bwk\b", re.IGNORECASE), "week"),
     (re.compile(r"\bwks\b", re.IGNORECASE), "weeks"),
     (re.compile(r"\b(?:mo|mth|mnth)\b", re.IGNORECASE), "month"),

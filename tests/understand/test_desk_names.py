@@ -1,6 +1,6 @@
 """The markets by a desk's names: "the long end", "IG credit", "HY credit", "utes", "megacaps",
 "the greenback" — stored funds read as theirs, the rest told what to import (each had named no
-instrument, or "IG credit" none at all, with nothing said)."""
+instrument, or "IG credit" none at all, with nothing said); and "where's X" asked of one."""
 
 from __future__ import annotations
 
@@ -46,3 +46,15 @@ def test_a_desk_name_of_an_unstored_market_says_what_to_import(
     assert not got.instruments, got.trace
     assert [u.symbol for u in got.unknown] == [symbol]
     assert f"--yahoo {symbol}" in got.unknown[0].fix
+
+
+@pytest.mark.parametrize(
+    "question", ["where's gold trading", "where's gold at", "where'd silver close on the 29th"]
+)
+def test_where_s_a_market_asks_its_level(question: str, catalog: Catalog) -> None:
+    # "where's" had not been read as "where is": the measure was left to the model
+    got = understand(question, AS_OF, catalog)
+    assert got.intent is not None and (got.intent.measure, got.intent.aggregate) == (
+        "level",
+        "last",
+    ), got.trace
