@@ -266,7 +266,8 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
             # a desk's words for the curve's long maturities
             "the long end", "long end of the curve", "long end of the treasury curve"),
     "IEF": ("treasuries", "treasury bonds", "government bonds", "10-year treasuries"),
-    "HYG": ("high-yield bonds", "junk", "hy credit", "high-yield credit", "high yield credit",
+    "HYG": ("high-yield bonds", "high yield bonds", "junk", "hy credit", "high-yield credit",
+            "high yield credit",
             "hy bonds"),
     "LQD": ("ig credit", "investment-grade credit", "investment grade credit", "ig bonds",
             "high-grade bonds", "high-grade credit", "investment-grade bonds",
@@ -283,7 +284,8 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
               "us 10y",
               "the 10-yr", "10-year note", "10-year treasury note", "10-yr yield", "10 year yield",
               "ten year yield", "10y yield", "10-year rate", "10-year treasury yield",
-              "10-year bond yield", "benchmark yield", "10-year yields", "bond yields"),
+              "10-year bond yield", "benchmark yield", "10-year yields", "bond yields",
+              "yields"),  # "why did yields jump": the benchmark's
     "DGS30": ("the 30-year", "the 30 year", "30 year yield"),
     "T10Y2Y": ("10y-2y spread", "spread between the 2-year and 10-year", "2s/10s", "10y2y",
                "spread between the 2-year and the 10-year", "2-year/10-year spread",

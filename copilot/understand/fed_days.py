@@ -47,19 +47,35 @@ _ACTED = re.compile(
 )
 
 
+# "after the Fed", "into the Fed", "post-Fed", "since the FOMC": the Fed alone, named as a time,
+# is its latest decision (had been an event code could not date, or no window at all). Not the
+# Fed as an actor: "after the Fed's chair spoke", "since the Fed cut" (`_ACTED` dates that).
+_AS_A_TIME = re.compile(
+    r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|"
+    r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
+    rf"(?P<it>(?:the\s+)?{_FED})\b(?!['’]|\s+(?:chair\w*|officials?|speakers?|minutes|"
+    r"governors?|cut|hike|raised|lowered|held|kept|paused|left|said|signal\w*|decision|"
+    r"meeting|announcement|statement|day)\b)",
+    re.IGNORECASE,
+)
+
+
 def fed_decisions(text: str, as_of: date) -> list[tuple[int, int, date]]:
     """(start, end, decision day) of every Fed decision `text` names that code can date: the
     one in the month named, else the latest, on or before `as_of`."""
-    matches = [m for pattern in (_NAMED, _ACTED) for m in pattern.finditer(text)]
-    matches.sort(key=lambda m: m.start() - m.end())  # the longest first: "the Fed cut rates in
-    found: list[tuple[int, int, date]] = []  # December" over its "the Fed cut"
-    for match in matches:
-        if any(match.start() < end and start < match.end() for start, end, _ in found):
+    spans = [
+        (m.start(), m.end(), m) for pattern in (_NAMED, _ACTED) for m in pattern.finditer(text)
+    ]
+    spans += [(m.start("it"), m.end("it"), None) for m in _AS_A_TIME.finditer(text)]
+    spans.sort(key=lambda s: s[0] - s[1])  # the longest first: "the Fed cut rates in December"
+    found: list[tuple[int, int, date]] = []  # over its "the Fed cut"
+    for start, end, match in spans:
+        if any(start < e and s < end for s, e, _ in found):
             continue
-        said = next((m for m in match.groupdict().values() if m), None)
+        said = next((m for m in match.groupdict().values() if m), None) if match else None
         day = _decision(MONTHS[said.lower().rstrip(".")] if said else None, as_of)
         if day is not None:
-            found.append((match.start(), match.end(), day))
+            found.append((start, end, day))
     return sorted(found)
 
 

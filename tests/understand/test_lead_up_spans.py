@@ -109,3 +109,37 @@ def test_a_move_in_a_day_says_how_fast_not_which_day(catalog: Catalog) -> None:
     # "the biggest drop in a day this year" is this year's biggest one-day drop.
     got = understand("biggest drop in a day for SPY this year", AS_OF, catalog)
     assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # "the Fed" named as a time is its latest decision, January 28, 2026: had been an event
+        # code could not date ("after the Fed") or no window at all ("into", "post-Fed").
+        ("why did small caps keep rising after the Fed", D(2026, 1, 29), None),
+        ("how has gold done since the FOMC", D(2026, 1, 29), None),
+        ("why did bonds rally into the Fed", D(2026, 1, 22), D(2026, 1, 28)),
+        ("why did stocks wobble ahead of the Fed", D(2026, 1, 21), D(2026, 1, 27)),
+        ("why did tech sell off post-Fed", D(2026, 1, 29), D(2026, 1, 29)),
+        ("how did SPY react to the Fed", D(2026, 1, 28), D(2026, 1, 28)),
+    ],
+)
+def test_the_fed_named_as_a_time_is_its_latest_decision(
+    question: str, start: date, end: date | None, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_the_fed_as_an_actor_is_no_time(catalog: Catalog) -> None:
+    got = understand("why did banks rise after the Fed's chair spoke", AS_OF, catalog)
+    assert got.undated, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [("why are yields up this week", "US10Y"), ("why did high yield bonds fall", "HYG")],
+)
+def test_yields_alone_are_the_benchmark_s(question: str, symbol: str, catalog: Catalog) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
