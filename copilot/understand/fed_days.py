@@ -55,7 +55,9 @@ _AS_A_TIME = re.compile(
     r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
     rf"(?P<it>(?:the\s+)?{_FED})\b(?!['’]|\s+(?:chair\w*|officials?|speakers?|minutes|"
     r"governors?|cut|hike|raised|lowered|held|kept|paused|left|said|signal\w*|decision|"
-    r"meeting|announcement|statement|day)\b)",
+    r"meeting|announcement|statement|day)\b)"
+    # "react to the Fed in Q4": the period named dates it, not the latest decision
+    r"(?!\s+(?:in|during|over|through(?:out)?|this|last)\b)",
     re.IGNORECASE,
 )
 
