@@ -218,7 +218,8 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
-        _fed_days, _releases, _holidays, _ago, _previous, _period_ends, _named_days,
+        _fed_days, _releases, _santa_rally, _holidays, _ago, _previous, _period_ends,
+        _named_days,
         _unnamed_holiday, _day_ranges, _days, _quarters,
         _halves, _seasons,
         _month_years, _months, _years,
@@ -468,6 +469,35 @@ def _holidays(text: str, as_of: date) -> list[DateMention]:
             label = (f"the year-end holidays {year}–{str(year + 1)[2:]} ({start.isoformat()} to "
                      f"{end.isoformat()})")  # fmt: skip
             period = Period(start, end, label, "week")
+        out.append(DateMention(match.start(), match.end(), period, named is not None))
+    return out
+
+
+# "the Santa rally", "the Santa Claus rally period" (of 2025): the last five sessions of a year
+# and the first two of the next, as the Stock Trader's Almanac defined it.
+_SANTA = re.compile(
+    r"\b(?:the\s+)?(?:(?P<before>(?:19|20)\d{2})\s+)?santa(?:\s+claus)?\s+rally"
+    r"(?:\s+(?:period|window|stretch|days))?(?:\s+(?:of|in)\s+(?P<year>(?:19|20)\d{2}))?\b",
+    re.IGNORECASE,
+)
+SANTA_LAST, SANTA_FIRST = 5, 2  # sessions at the end of the year, then of the next
+
+
+def _santa_rally(text: str, as_of: date) -> list[DateMention]:
+    """The Santa Claus rally's sessions: the year's named, else the latest that has begun by
+    `as_of` (had been an event code could not date)."""
+    out = []
+    for match in _SANTA.finditer(text):
+        named = _year(match.group("year") or match.group("before"))
+        year = named if named is not None else as_of.year - (as_of.month < 12)
+        start, _ = sessions_counted(date(year, 12, 31), SANTA_LAST, False)
+        _, end = sessions_counted(date(year + 1, 1, 1), SANTA_FIRST, True)
+        if named is None and start > as_of:  # December, before this year's has begun
+            year -= 1
+            start, _ = sessions_counted(date(year, 12, 31), SANTA_LAST, False)
+            _, end = sessions_counted(date(year + 1, 1, 1), SANTA_FIRST, True)
+        label = f"the Santa Claus rally {year}–{str(year + 1)[2:]} ({start} to {end})"
+        period = Period(start, end, label, "week")
         out.append(DateMention(match.start(), match.end(), period, named is not None))
     return out
 

@@ -92,7 +92,7 @@ _TO_DATE = {
         r"year\s+so\s+far|(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+year|"
         # "since New Year" / "so far in the new year" / "since the turn of the year": the
         # coming one is never meant, and "New Year's (Day)" is the named day (dates.py)
-        r"(?:(?:since|from)\s+(?:the\s+)?|so\s+far\s+in\s+the\s+)new\s+year(?!['’]|s\b)|"
+        r"(?:(?:since|from)\s+(?:the\s+)?|(?:so\s+far\s+)?in\s+the\s+)new\s+year(?!['’]|s\b)|"
         r"(?:since|from|at)\s+the\s+turn\s+of\s+the\s+year)\b",
         re.IGNORECASE,
     ),

@@ -143,3 +143,30 @@ def test_the_fed_as_an_actor_is_no_time(catalog: Catalog) -> None:
 def test_yields_alone_are_the_benchmark_s(question: str, symbol: str, catalog: Catalog) -> None:
     got = understand(question, AS_OF, catalog)
     assert [i.symbol for i in got.instruments] == [symbol], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "start", "end"),
+    [
+        # The Santa Claus rally: the year's last five sessions and the next year's first two.
+        # 2025: December 24 (a half day), 26, 29, 30, 31; January 2 and 5, 2026. Had been an
+        # event code could not date.
+        ("why did stocks rise during the Santa rally", AS_OF, D(2025, 12, 24), D(2026, 1, 5)),
+        # 2024: December 24, 26, 27, 30, 31; January 2 and 3, 2025. Asked on December 10,
+        # 2025, this year's has not begun: the latest is 2024's.
+        ("how did SPY do in the Santa Claus rally", D(2025, 12, 10), D(2024, 12, 24),
+         D(2025, 1, 3)),
+        ("how did SPY do in the 2024 Santa rally", AS_OF, D(2024, 12, 24), D(2025, 1, 3)),
+    ],
+)  # fmt: skip
+def test_the_santa_rally_is_its_sessions(
+    question: str, as_of: date, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, as_of, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_in_the_new_year_is_the_year_to_date(catalog: Catalog) -> None:
+    # had been the why-question's default of 20 sessions
+    got = understand("why did gold surge in the new year", AS_OF, catalog)
+    assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
