@@ -65,7 +65,7 @@ _AS_A_TIME = re.compile(
 def fed_decisions(text: str, as_of: date) -> list[tuple[int, int, date]]:
     """(start, end, decision day) of every Fed decision `text` names that code can date: the
     one in the month named, else the latest, on or before `as_of`."""
-    spans = [
+    spans: list[tuple[int, int, re.Match[str] | None]] = [
         (m.start(), m.end(), m) for pattern in (_NAMED, _ACTED) for m in pattern.finditer(text)
     ]
     spans += [(m.start("it"), m.end("it"), None) for m in _AS_A_TIME.finditer(text)]
