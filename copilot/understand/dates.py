@@ -365,11 +365,27 @@ def previous_period(unit: str, as_of: date) -> Period:
     return Period(monday, friday, f"last week ({monday.isoformat()} to {friday})", "week")
 
 
+def _current_end(unit: str, as_of: date) -> date:
+    """The calendar end of the current year, quarter, month or week."""
+    if unit == "year":
+        return date(as_of.year, 12, 31)
+    if unit == "quarter":
+        first = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+        return first + relativedelta(months=3) - timedelta(days=1)
+    if unit == "month":
+        return as_of.replace(day=1) + relativedelta(months=1) - timedelta(days=1)
+    return as_of + timedelta(days=4 - as_of.weekday())  # its Friday
+
+
 def _period_ends(text: str, as_of: date) -> list[DateMention]:
-    """'year-end', 'month-end', 'quarter-end': the last day of the latest one that is over."""
+    """'year-end', 'month-end', 'quarter-end': the last day of the latest one that is over —
+    the current one's last session when it is the as-of date ('month end' asked on Friday,
+    January 30, 2026, the last session of January: had been December 31)."""
     out = []
     for match in _PERIOD_END.finditer(text):
-        day = previous_period(match.group("unit").lower(), as_of).end
+        unit = match.group("unit").lower()
+        last_session = session_on_or_before(_current_end(unit, as_of))
+        day = last_session if last_session <= as_of else previous_period(unit, as_of).end
         label = f"{match.group(0)} ({day.isoformat()})"
         out.append(DateMention(match.start(), match.end(), Period(day, day, label, "day"), True))
     return out

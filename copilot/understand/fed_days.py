@@ -51,7 +51,7 @@ _ACTED = re.compile(
 # is its latest decision (had been an event code could not date, or no window at all). Not the
 # Fed as an actor: "after the Fed's chair spoke", "since the Fed cut" (`_ACTED` dates that).
 _AS_A_TIME = re.compile(
-    r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|"
+    r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|eve\s+of|"
     r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
     rf"(?P<it>(?:the\s+)?{_FED})\b(?!['’]|\s+(?:chair\w*|officials?|speakers?|minutes|"
     r"governors?|cut|hike|raised|lowered|held|kept|paused|left|said|signal\w*|decision|"

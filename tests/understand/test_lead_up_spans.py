@@ -122,6 +122,7 @@ def test_a_move_in_a_day_says_how_fast_not_which_day(catalog: Catalog) -> None:
         ("why did stocks wobble ahead of the Fed", D(2026, 1, 21), D(2026, 1, 27)),
         ("why did tech sell off post-Fed", D(2026, 1, 29), D(2026, 1, 29)),
         ("how did SPY react to the Fed", D(2026, 1, 28), D(2026, 1, 28)),
+        ("why did chips jump on the eve of the Fed?", D(2026, 1, 27), D(2026, 1, 27)),
     ],
 )
 def test_the_fed_named_as_a_time_is_its_latest_decision(
@@ -170,3 +171,19 @@ def test_in_the_new_year_is_the_year_to_date(catalog: Catalog) -> None:
     # had been the why-question's default of 20 sessions
     got = understand("why did gold surge in the new year", AS_OF, catalog)
     assert got.window is not None and got.window.start == D(2026, 1, 1), got.trace
+
+
+@pytest.mark.parametrize(
+    ("as_of", "day"),
+    [
+        # Friday, January 30, 2026 is January's last session: its month end is that day (had
+        # been December 31); a day earlier, January is not over and the month end is December's.
+        (D(2026, 1, 30), D(2026, 1, 30)),
+        (D(2026, 1, 29), D(2025, 12, 31)),
+    ],
+)
+def test_month_end_on_the_month_s_last_session_is_that_session(
+    as_of: date, day: date, catalog: Catalog
+) -> None:
+    got = understand("how did SPY do at month-end", as_of, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (day, day), got.trace
