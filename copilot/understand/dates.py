@@ -5,6 +5,7 @@ are in `windows`."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from calendar import monthrange
 from dataclasses import dataclass, replace
@@ -370,10 +371,10 @@ def _current_end(unit: str, as_of: date) -> date:
     if unit == "year":
         return date(as_of.year, 12, 31)
     if unit == "quarter":
-        first = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
-        return first + relativedelta(months=3) - timedelta(days=1)
+        last_month = 3 * ((as_of.month - 1) // 3) + 3
+        return date(as_of.year, last_month, calendar.monthrange(as_of.year, last_month)[1])
     if unit == "month":
-        return as_of.replace(day=1) + relativedelta(months=1) - timedelta(days=1)
+        return as_of.replace(day=calendar.monthrange(as_of.year, as_of.month)[1])
     return as_of + timedelta(days=4 - as_of.weekday())  # its Friday
 
 
