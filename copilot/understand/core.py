@@ -75,7 +75,7 @@ from copilot.understand.relative import (
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.undone import since_the_move_call
 from copilot.understand.unnamed import unnamed_subject
-from copilot.understand.vocabulary import spelled_out
+from copilot.understand.vocabulary import spelled_out, styles_named
 from copilot.understand.weekdays import weekday_calls, weekday_set, without_weekdays
 from copilot.understand.window_build import sessions_window, without_a_session
 from copilot.understand.windows import (
@@ -103,6 +103,7 @@ def warm_up(catalog: Catalog | None = None) -> None:
 
 def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     """Everything code can settle about `question` asked on `as_of` (deterministic)."""
+    said, question = question, styles_named(question)  # read as styled, kept as said
     found = find_instruments(question, catalog)
     releases = _releases_named(found, question)
     masked = _blank(question, found.spans)
@@ -220,9 +221,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     latest = _latest_of(chosen.instruments, catalog, as_of) or market_latest
     if latest != market_latest:
         window_found = _window_of(words, as_of, latest, asked)
-    result = Understanding(
-        question=question, as_of=as_of, why=why, direction=direction, guess=guess
-    )
+    result = Understanding(question=said, as_of=as_of, why=why, direction=direction, guess=guess)
     for written, read in found.respelled:
         result.trace.append(f"instruments: '{written}' read as '{read}' (a misspelling)")
     _fill_instruments(result, found, chosen, asked)

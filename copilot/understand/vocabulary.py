@@ -94,11 +94,35 @@ _SHORTHAND = (
 )
 
 
+# Value and growth named as a pair are the two styles: "why did value beat growth", "growth vs
+# value this month" (alone, each word is a common one: "the value of the dollar", "GDP growth").
+_STYLE_PAIR = re.compile(
+    r"\b(?P<a>value|growth)(?:\s+(?:stocks|shares|names))?(?P<mid>\s+(?:(?:has|have|had|did|was|"
+    r"were)\s+)?(?:vs\.?|versus|against|and|or|over|beat\w*|outperform\w*|outpac\w*|lag\w*|"
+    r"trail\w*|underperform\w*|topp\w*|led|lead\w*)\s+)(?P<b>value|growth)\b"
+    r"(?!\s+(?:stocks|shares|names))",
+    re.IGNORECASE,
+)
+
+
+def _style(match: re.Match[str]) -> str:
+    a, b = match["a"].lower(), match["b"].lower()
+    if a == b:
+        return match.group(0)
+    return f"{a} stocks{match['mid']}{b} stocks"
+
+
 def spelled_out(text: str) -> str:
     """'how'd semis do this wk' → 'how did semis do this week'."""
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return text
+
+
+def styles_named(question: str) -> str:
+    """'why did value beat growth' → 'why did value stocks beat growth stocks' (read before the
+    instruments are: the two words alone name no market)."""
+    return _STYLE_PAIR.sub(_style, question)
 
 
 MONTHS: dict[str, int] = {

@@ -58,3 +58,25 @@ def test_where_s_a_market_asks_its_level(question: str, catalog: Catalog) -> Non
         "level",
         "last",
     ), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        # Value and growth named as a pair are the two styles (had been "'value' names no
+        # instrument", with no fund to import); alone, either word stays a common one.
+        ("why did value beat growth in january", ["IWD", "IWF"]),
+        ("growth vs value ytd", ["IWF", "IWD"]),
+    ],
+)
+def test_value_and_growth_as_a_pair_are_the_styles(
+    question: str, symbols: list[str], catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert [u.symbol for u in got.unknown] == symbols, got.unknown
+    assert got.question == question
+
+
+def test_growth_alone_is_no_style(catalog: Catalog) -> None:
+    got = understand("why did GDP growth matter for stocks", AS_OF, catalog)
+    assert [i.symbol for i in got.instruments] == ["SPY"] and not got.unknown
