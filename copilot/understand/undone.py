@@ -4,13 +4,17 @@ erase the January 29 drop?", "how much of the selloff on Jan 20 has tech recover
 The window named is the move's day (or period), and measured alone it answered nothing: the
 question is whether the market has since come back past where it stood before the move. So a
 second call measures from the same base close (the last before the move) to the latest: at or
-above it, a fall has been made back; at or below, a rise erased."""
+above it, a fall has been made back; at or below, a rise erased. Asked why ("what helped
+regional banks recover from the January 20 selloff?"), the move explained is the one undoing
+it: from the session after the named move to the latest (the named day's fall had been
+explained)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from copilot.understand.model import Understanding
+from copilot.understand.model import Understanding, Window
+from copilot.understand.sessions import session_after
 from copilot.understand.vocabulary import undid
 
 
@@ -21,7 +25,6 @@ def since_the_move_call(result: Understanding, latest: date) -> None:
     window, intent = result.window, result.intent
     if (
         way is None
-        or result.why
         or len(result.calls) != 1
         or len(result.instruments) != 1
         or intent is None
@@ -33,6 +36,17 @@ def since_the_move_call(result: Understanding, latest: date) -> None:
         or window.end is None
         or window.end >= latest
     ):
+        return
+    if result.why:
+        after = session_after(window.end)
+        label = f"since {window.label}, the move undoing it"
+        result.window = Window(start=after, end=None, label=label, explicit=True)
+        result.calls = [result.calls[0].model_copy(
+            update={"start": after, "end": None, "sessions": None})]  # fmt: skip
+        result.trace.append(
+            f"undone: the move explained is the one after it, from {after.isoformat()} to the "
+            f"latest close ({latest.isoformat()})"
+        )
         return
     result.calls.append(result.calls[0].model_copy(update={"end": latest, "sessions": None}))
     result.trace.append(

@@ -37,7 +37,6 @@ def test_a_dated_move_undone_is_measured_to_the_latest_close_too(
 @pytest.mark.parametrize(
     "question",
     [
-        "why did gold erase the January 29 rally?",  # a why-question explains the move named
         "did silver make back the January 30 drop?",  # the latest session: nothing since
         "has SPY recovered its losses since January 20?",  # the window runs to the latest
         "did gold rally on January 29?",  # nothing undone
@@ -45,3 +44,22 @@ def test_a_dated_move_undone_is_measured_to_the_latest_close_too(
 )
 def test_no_second_move_without_a_dated_move_undone(question: str, catalog: Catalog) -> None:
     assert len(understand(question, AS_OF, catalog).calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "direction"),
+    [
+        # Asked why, the move explained is the one undoing the named move: from the session
+        # after it to the latest (the named day's own move had been explained).
+        ("what helped regional banks recover from the January 20 selloff", D(2026, 1, 21), "up"),
+        ("why did gold give back its January 28 gains", D(2026, 1, 29), "down"),
+        ("why did gold erase the January 29 rally?", D(2026, 1, 30), "down"),
+    ],
+)
+def test_why_a_dated_move_was_undone_explains_the_move_after_it(
+    question: str, start: date, direction: str, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.why and got.direction == direction, got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (start, None)
+    assert [(c.start, c.end) for c in got.calls] == [(start, None)], got.trace
