@@ -10,7 +10,13 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from copilot.understand.dates import Period, counts_from_a_day, find_dates, names_a_day_of_last_week
+from copilot.understand.dates import (
+    Kind,
+    Period,
+    counts_from_a_day,
+    find_dates,
+    names_a_day_of_last_week,
+)
 from copilot.understand.model import Window
 from copilot.understand.sessions import session_on_or_before
 from copilot.understand.vocabulary import MONTH, NUMBER, number_of
@@ -498,6 +504,46 @@ _YESTERDAY = re.compile(
 
 RECENT_SESSIONS = 20  # what "lately" measures: about a month of sessions
 
+# "the session before last", "the week before last", "the month before last": one period
+# further back than the latest (had been an event code could not date: "before last").
+_BEFORE_LAST = re.compile(
+    r"\b(?:the\s+)?(?P<unit>session|trading\s+day|day|week|month)\s+before\s+last\b",
+    re.IGNORECASE,
+)
+# "the last 48 hours": a day's hours are a session's
+_HOURS = re.compile(
+    r"\b(?:(?:over|in|during)\s+)?(?:the\s+)?(?:last|past)\s+(?P<n>24|48|72|96|120)\s+hours\b",
+    re.IGNORECASE,
+)
+
+
+def _before_last(text: str, as_of: date, latest: date) -> WindowFound | None:
+    match = _BEFORE_LAST.search(text)
+    if match is None:
+        return None
+    unit = match["unit"].lower()
+    kind: Kind
+    if unit == "week":
+        monday = as_of - timedelta(days=as_of.weekday() + 14)
+        start, end, kind = monday, monday + timedelta(days=4), "week"
+    elif unit == "month":
+        end = as_of.replace(day=1) - timedelta(days=1)
+        end = end.replace(day=1) - timedelta(days=1)
+        start, kind = end.replace(day=1), "month"
+    else:
+        start = end = session_on_or_before(latest - timedelta(days=1))
+        kind = "day"
+    said = " ".join(match.group(0).lower().split())
+    label = f"{said} ({start.isoformat()}" + (f" to {end.isoformat()})" if end != start else ")")
+    return period_window(Period(start, end, label, kind), as_of, latest, [match.span()])
+
+
+def _hours(text: str, as_of: date, latest: date) -> WindowFound | None:
+    match = _HOURS.search(text)
+    if match is None:
+        return None
+    return sessions_window(int(match["n"]) // 24, [match.span()], latest)
+
 
 # "how volatile is silver right now": for a measure taken over a span, "now" is the recent span
 # (was all stored data, volatility's default).
@@ -768,5 +814,5 @@ def _week_part(text: str, as_of: date, latest: date) -> WindowFound | None:
 
 RELATIVE: tuple[Callable[[str, date, date], WindowFound | None], ...] = (
     _future, _week_part, _ending_on, _recently, _rolling, _compact, _two_sessions, _to_date,
-    _today, _yesterday,
+    _today, _yesterday, _before_last, _hours,
 )  # fmt: skip

@@ -187,3 +187,24 @@ def test_month_end_on_the_month_s_last_session_is_that_session(
 ) -> None:
     got = understand("how did SPY do at month-end", as_of, catalog)
     assert got.window is not None and (got.window.start, got.window.end) == (day, day), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # One period further back than the latest: had been an event code could not date
+        # ("before last"). Last week is January 20–23, the week before it January 12–16.
+        ("what did SPY do the session before last", D(2026, 1, 29), D(2026, 1, 29)),
+        ("how did gold do the week before last", D(2026, 1, 12), D(2026, 1, 16)),
+        ("why did oil fall the month before last", D(2025, 11, 1), D(2025, 11, 30)),
+    ],
+)
+def test_the_period_before_last(question: str, start: date, end: date, catalog: Catalog) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+
+
+def test_the_last_48_hours_are_two_sessions(catalog: Catalog) -> None:
+    # had been the latest session alone
+    got = understand("how did SPY do over the last 48 hours", AS_OF, catalog)
+    assert got.window is not None and got.window.sessions == 2, got.trace
