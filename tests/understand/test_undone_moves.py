@@ -63,3 +63,6 @@ def test_why_a_dated_move_was_undone_explains_the_move_after_it(
     assert got.why and got.direction == direction, got.trace
     assert got.window is not None and (got.window.start, got.window.end) == (start, None)
     assert [(c.start, c.end) for c in got.calls] == [(start, None)], got.trace
+    # the trace tells the window measured, not the named day alone
+    [said] = [line for line in got.trace if line.startswith("window:")]
+    assert "to the latest close" in said
