@@ -161,12 +161,20 @@ class _Run:
 
 
 def _without_copy(text: str, line: str) -> str:
-    """`text` without the model's word-for-word copy of code's `line`: code says it once, and
-    the copy is not checked (a bound the question set, "inside the 3% asked about", is no
-    figure of a source, and asked a repair turn)."""
-    if not line or line not in text:
+    """`text` without the model's word-for-word copy of code's `line`, or of one clause of it
+    written as a sentence ("QQQ rose 1.00% [1] from 2026-01-08 to 2026-01-09, its best Friday."
+    under "…, its best Friday; QQQ fell 1.20% [4] …, its worst."): code says it once, and the
+    copy is not checked (a bound the question set, "inside the 3% asked about", is no figure of
+    a source, and asked a repair turn)."""
+    if not line:
         return text
-    rest = [p.strip() for p in text.replace(line, "\n\n").split("\n\n") if p.strip()]
+    clauses = [f"{part.strip().removesuffix('.')}." for part in line.split("; ")[1:]]
+    first = line.split("; ")[0].split(": ", 1)[-1]  # "Yes: …" written without its "Yes"
+    copies = [line, f"{first.removesuffix('.')}.", *clauses]
+    for copy in copies:
+        if copy in text:
+            text = text.replace(copy, "\n\n")
+    rest = [p.strip() for p in text.split("\n\n") if p.strip()]
     return "\n\n".join(rest)
 
 

@@ -804,10 +804,12 @@ def test_each_of_the_last_fridays_is_answered_with_its_best_and_worst(
         base, value = moves[day]
         return f"{'rose' if value > 0 else 'fell'} {abs(value):.2f}% [{{}}] from {base} to {day}"
 
-    answer, _ = ask(shared_deps, "how did SPY do the last 3 Fridays",
-                    ["SPY's three Fridays were mixed [1]."])  # fmt: skip
     numbers = {day: n for n, day in enumerate(sorted(moves), start=1)}
+    best_line = f"SPY {said(best).format(numbers[best])}, its best Friday"
+    # The model repeats the first clause of code's line as a sentence of its own: said once.
+    answer, _ = ask(shared_deps, "how did SPY do the last 3 Fridays",
+                    [f"SPY's three Fridays were mixed [1]. {best_line}."])  # fmt: skip
     assert answer.text.startswith(
-        f"SPY {said(best).format(numbers[best])}, its best Friday; "
-        f"SPY {said(worst).format(numbers[worst])}, its worst."
+        f"{best_line}; SPY {said(worst).format(numbers[worst])}, its worst."
     )
+    assert answer.text.count(best_line) == 1
