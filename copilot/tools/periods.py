@@ -116,8 +116,7 @@ def compare_call(calls: list[MeasureArgs], named: list[str] | None = None) -> di
     bounded = all(c.start is not None and c.end is not None for c in calls)
     if not same or not bounded or (a.start, a.end) == (b.start, b.end):
         return None
-    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
-    if a.start <= b.end and b.start <= a.end:
+    if a.start and a.end and b.start and b.end and a.start <= b.end and b.start <= a.end:
         return None  # a move and the run since its base ("made back its January 20 losses?")
     try:
         args = ComparePeriodsArgs(

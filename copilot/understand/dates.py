@@ -5,7 +5,6 @@ are in `windows`."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from calendar import monthrange
 from dataclasses import dataclass, replace
@@ -220,8 +219,7 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     finders = (
         _fed_days, _releases, _santa_rally, _holidays, _ago, _previous, _period_ends,
-        _named_days,
-        _unnamed_holiday, _day_ranges, _days, _quarters,
+        _named_days, _unnamed_holiday, _day_ranges, _days, _quarters,
         _halves, _seasons,
         _month_years, _months, _years,
     )  # fmt: skip
@@ -372,9 +370,9 @@ def _current_end(unit: str, as_of: date) -> date:
         return date(as_of.year, 12, 31)
     if unit == "quarter":
         last_month = 3 * ((as_of.month - 1) // 3) + 3
-        return date(as_of.year, last_month, calendar.monthrange(as_of.year, last_month)[1])
+        return date(as_of.year, last_month, monthrange(as_of.year, last_month)[1])
     if unit == "month":
-        return as_of.replace(day=calendar.monthrange(as_of.year, as_of.month)[1])
+        return as_of.replace(day=monthrange(as_of.year, as_of.month)[1])
     return as_of + timedelta(days=4 - as_of.weekday())  # its Friday
 
 

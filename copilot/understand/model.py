@@ -117,3 +117,9 @@ class Understanding(BaseModel):
         "'window', 'measure'.",
     )
     trace: list[str] = Field(default_factory=list, description="Shown to the user, in order.")
+
+    def window_restated(self, window: Window, line: str, read_as: str) -> None:
+        """The window code settled after the first reading ("the last 3 Fridays" for no window
+        named), said in the trace in place of the lines that began `read_as`."""
+        self.window = window
+        self.trace = [line if said.startswith(read_as) else said for said in self.trace]

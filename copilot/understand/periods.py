@@ -85,12 +85,11 @@ def each_period_calls(result: Understanding, unit: Unit, latest: date, catalog: 
     if not explicit:  # the default span, said instead of the latest session's move
         span = "twelve months" if unit == "month" else "eight weeks"
         label = f"the last {span}"
-        result.window = Window(start=parts[0][0], end=None, label=label, explicit=True)
-        result.trace = [
-            f"window: none named → {label} to the latest close ({latest.isoformat()})"
-            if line.startswith("window: none named") else line
-            for line in result.trace
-        ]  # fmt: skip
+        result.window_restated(
+            Window(start=parts[0][0], end=None, label=label, explicit=True),
+            f"window: none named → {label} to the latest close ({latest.isoformat()})",
+            read_as="window: none named",
+        )
     result.trace.append(
         f"periods: {unit} by {unit} → {intent.label} over each of {len(parts)} calendar "
         f"{unit}s, {parts[0][0].isoformat()} to {parts[-1][1].isoformat()}"

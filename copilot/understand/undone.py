@@ -40,12 +40,14 @@ def since_the_move_call(result: Understanding, latest: date) -> None:
     if result.why:
         after = session_after(window.end)
         label = f"since {window.label}, the move undoing it"
-        result.window = Window(start=after, end=None, label=label, explicit=True)
         result.calls = [result.calls[0].model_copy(
             update={"start": after, "end": None, "sessions": None})]  # fmt: skip
-        said = (f"window: {label} → from the {window.end.isoformat()} close to the latest close "
-                f"({latest.isoformat()})")  # fmt: skip
-        result.trace = [said if line.startswith("window:") else line for line in result.trace]
+        result.window_restated(
+            Window(start=after, end=None, label=label, explicit=True),
+            f"window: {label} → from the {window.end.isoformat()} close to the latest close "
+            f"({latest.isoformat()})",
+            read_as=f"window: {window.label}",
+        )
         result.trace.append(
             f"undone: the move explained is the one after it, from {after.isoformat()} to the "
             f"latest close ({latest.isoformat()})"

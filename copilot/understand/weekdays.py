@@ -97,12 +97,11 @@ def weekday_calls(result: Understanding, found: WeekdaySet, latest: date) -> Non
     result.each = found.name
     if not explicit:  # said instead of the latest session's move
         label = f"the last {len(days)} {found.name}s"
-        result.window = Window(start=days[0], end=days[-1], label=label, explicit=True)
-        result.trace = [
-            f"window: none named → {label} to the latest close ({latest.isoformat()})"
-            if line.startswith("window:") else line
-            for line in result.trace
-        ]  # fmt: skip
+        result.window_restated(
+            Window(start=days[0], end=days[-1], label=label, explicit=True),
+            f"window: none named → {label} to the latest close ({latest.isoformat()})",
+            read_as="window: none named",
+        )
     result.trace.append(
         f"periods: each {found.name} → {intent.label} on each of {len(days)} sessions, "
         f"{days[0].isoformat()} to {days[-1].isoformat()}"
