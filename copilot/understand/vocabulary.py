@@ -91,6 +91,12 @@ _SHORTHAND = (
     (re.compile(r"\b(?:wat|wut|wht)\b", re.IGNORECASE), "what"),
     (re.compile(r"\bhap+(?:end|nd|ned|enned)\b", re.IGNORECASE), "happened"),
     (re.compile(r"\by'?day\b", re.IGNORECASE), "yesterday"),
+    # weekdays typed short: "gold tanked on thurs", "what drove XLE on Wed", "Fri."
+    (re.compile(r"\bmon\b\.?(?=\s|$|[?!,])", re.IGNORECASE), "monday"),
+    (re.compile(r"\btues?\b\.?(?=\s|$|[?!,])", re.IGNORECASE), "tuesday"),
+    (re.compile(r"\bwed\b\.?(?=\s|$|[?!,])", re.IGNORECASE), "wednesday"),
+    (re.compile(r"\bthu(?:rs?)?\b\.?(?=\s|$|[?!,])", re.IGNORECASE), "thursday"),
+    (re.compile(r"\bfri\b\.?(?=\s|$|[?!,])", re.IGNORECASE), "friday"),
 )
 
 

@@ -32,7 +32,11 @@ from copilot.understand.window_build import (
 
 __all__ = ["WindowFound", "averages_compared", "find_window"]
 
-_SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
+# "so far" alone is the year to date; "so far off its record", "so far below its peak" a distance
+_SO_FAR = re.compile(
+    r"\bso\s+far\b(?!\s+(?:off|from|below|above|under|over|behind|ahead|away|out|back|down|up)\b)",
+    re.IGNORECASE,
+)
 # "mid-2025", "late last year": a part of a period code will not guess at ("early / mid / late
 # January" are thirds of the month: dates.py).
 _FUZZY = re.compile(

@@ -208,3 +208,29 @@ def test_the_last_48_hours_are_two_sessions(catalog: Catalog) -> None:
     # had been the latest session alone
     got = understand("how did SPY do over the last 48 hours", AS_OF, catalog)
     assert got.window is not None and got.window.sessions == 2, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        # Weekdays typed short, asked on Friday, January 30, 2026: had been the why-question's
+        # default of 20 sessions (the abbreviation named no day).
+        ("why did gold tank on thurs", D(2026, 1, 29)),
+        ("what drove XLE on Wed", D(2026, 1, 28)),
+        ("why did gold drop on Fri.", D(2026, 1, 30)),
+        ("why did chips rally mon?", D(2026, 1, 26)),
+        ("how did SPY do tues", D(2026, 1, 27)),
+    ],
+)
+def test_a_weekday_typed_short_is_that_day(question: str, day: date, catalog: Catalog) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (day, day), got.trace
+
+
+def test_so_far_off_a_record_is_a_distance_not_the_year_to_date(catalog: Catalog) -> None:
+    got = understand("why is gold so far off its record", AS_OF, catalog)
+    assert got.window is not None and got.window.start != D(2026, 1, 1), got.trace
+    assert got.intent is not None and got.intent.measure == "distance_from_peak"
+    # "so far" alone stays the year to date
+    plain = understand("how has gold done so far", AS_OF, catalog)
+    assert plain.window is not None and plain.window.start == D(2026, 1, 1), plain.trace
