@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from copilot.understand.spelling import one_slip
+
 
 def words(text: str) -> list[str]:
     """A word list written as one string (easier to read and extend than a literal)."""
@@ -91,6 +93,9 @@ _SHORTHAND = (
     (re.compile(r"\b(?:wat|wut|wht)\b", re.IGNORECASE), "what"),
     (re.compile(r"\bhap+(?:end|nd|ned|enned)\b", re.IGNORECASE), "happened"),
     (re.compile(r"\by'?day\b", re.IGNORECASE), "yesterday"),
+    # halves typed short: "the 1st half of jan", "2H of december", "1H 2025"
+    (re.compile(r"\b(?:1st\s+half|1h)\b", re.IGNORECASE), "first half"),
+    (re.compile(r"\b(?:2nd\s+half|2h)\b", re.IGNORECASE), "second half"),
     # weekdays typed short: "gold tanked on thurs", "what drove XLE on Wed", "Fri."
     (re.compile(r"\bmon\b\.?(?=\s|$|[?!,])", re.IGNORECASE), "monday"),
     (re.compile(r"\btues?\b\.?(?=\s|$|[?!,])", re.IGNORECASE), "tuesday"),
@@ -119,10 +124,22 @@ def _style(match: re.Match[str]) -> str:
 
 
 def spelled_out(text: str) -> str:
-    """'how'd semis do this wk' → 'how did semis do this week'."""
+    """'how'd semis do this wk' → 'how did semis do this week'; a long month's name typed with
+    one slip ('januray', 'decmber', 'febuary') → the month."""
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
-    return text
+    return _LONG_WORD.sub(_month_meant, text)
+
+
+# Months whose names are long enough that one slip of the keys leaves no other word.
+_LONG_MONTHS = ("january", "february", "august", "september", "october", "november", "december")
+_LONG_WORD = re.compile(r"\b[a-z]{6,10}\b", re.IGNORECASE)
+
+
+def _month_meant(match: re.Match[str]) -> str:
+    typed = match.group(0)
+    word = typed.lower()
+    return next((month for month in _LONG_MONTHS if one_slip(word, month)), typed)
 
 
 def styles_named(question: str) -> str:

@@ -234,3 +234,23 @@ def test_so_far_off_a_record_is_a_distance_not_the_year_to_date(catalog: Catalog
     # "so far" alone stays the year to date
     plain = understand("how has gold done so far", AS_OF, catalog)
     assert plain.window is not None and plain.window.start == D(2026, 1, 1), plain.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        # A long month's name typed with one slip: had named no month.
+        ("how did spy do in decmber", D(2025, 12, 1), D(2025, 12, 31)),
+        ("why did tech slip in novmber", D(2025, 11, 1), D(2025, 11, 30)),
+        ("XLE in febuary 2025", D(2025, 2, 1), D(2025, 2, 28)),
+        # Halves typed short: had been the whole month (or none).
+        ("how did tech do in the 1st half of december", D(2025, 12, 1), D(2025, 12, 15)),
+        ("gold performance 2H of december", D(2025, 12, 16), D(2025, 12, 31)),
+        ("SPY 1H 2025", D(2025, 1, 1), D(2025, 6, 30)),
+    ],
+)
+def test_months_and_halves_typed_short_or_with_a_slip(
+    question: str, start: date, end: date, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
