@@ -16,13 +16,14 @@ shown as reasons).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from copilot.claims.numbers import find_dates, on_or_before
+from copilot.claims.reasons import WHOLE_MARKET
 from copilot.facts import Fact
-from copilot.market.symbols import is_yield
-from copilot.news.evidence_terms import Direction, entity_for, opposite
+from copilot.market.symbols import is_yield, lookup
+from copilot.news.evidence_terms import Direction, Entity, entity_for, mentions, opposite
 from copilot.news.lexical import tokens
 from copilot.sentences import sentence_spans
 
@@ -117,6 +118,38 @@ def contradicts_a_move(sentence: str, facts: Iterable[Fact], as_of: date) -> Fac
 
 # A sentence that supposes rather than reports: "a rise in bond yields if investors worry".
 _SUPPOSED = re.compile(r"\b(?:if|unless|whether|could|would|might|may)\b", re.IGNORECASE)
+
+
+# The stock market as a whole, named as what moved: "US stocks climbed", "Wall Street rallied",
+# "the broader market slid", "the S&P 500 and the Nasdaq rose" (not "tech stocks": a sector).
+_THE_MARKET = re.compile(
+    r"(?:^\W*|\b(?:u\.?s\.?|american|global|world|major)\s+)(?:stocks|equities|shares)\b"
+    r"|\bwall\s+street\b|\bthe\s+(?:broader\s+|overall\s+|wider\s+|stock\s+)?market\b"
+    r"|\b(?:the\s+)?s&p(?:\s*500)?\b|\bthe\s+dow\b|\bthe\s+nasdaq\b",
+    re.IGNORECASE,
+)
+
+
+def backdrop_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[Fact]) -> bool:
+    """Whether a reason tells only the whole stock market's move, the other way from the
+    measured move of the market it is given for: "US stocks climbed amid tech earnings
+    anticipation and Fed meeting focus [3]" under tech's measured fall of January 26–30 (the
+    market is a stock move's backdrop only when it went the same way; the sentence was shown
+    as tech's reason). Not when the sentence names the market it is given for ("stocks fell
+    as investors rotated into energy"), nor for the whole market's own move."""
+    own = {info.symbol for word in about if (info := lookup(word)) is not None}
+    moves = [f.value for f in facts if f.subject in own and f.measure == "return" and f.value]
+    way: Direction | None = None if not moves else "up" if moves[0] > 0 else "down"
+    if way is None or own & WHOLE_MARKET or mentions(Entity((), tuple(about)), sentence):
+        return False
+    words = tokens(sentence)
+    if any(word in _VERBS[way] for word in words):
+        return False  # both ways in one sentence: not a plain claim about the move
+    for market in _THE_MARKET.finditer(sentence):
+        after = tokens(sentence[market.end() :])[:_NEAR]
+        if any(word in _VERBS[opposite(way)] for word in after):
+            return True
+    return False
 
 
 def runs_the_other_way(excerpt: str, facts: Iterable[Fact], as_of: date) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from copilot import prompts
-from copilot.answering.against import contradicts_a_move
+from copilot.answering.against import backdrop_the_other_way, contradicts_a_move
 from copilot.answering.excerpt_view import for_the_writer
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import WORD, looping, repeats, tidy
@@ -188,6 +188,8 @@ def holds_up(
     if cited and all(another_market(text, source) is not None for source in cited):
         return False
     if cited and all(restates_the_move(text, source) for source in cited):
+        return False
+    if cited and all(backdrop_the_other_way(text, source.about, measured) for source in cited):
         return False
     turn = ledger.get(read) if read is not None else None
     if not cited and isinstance(turn, NewsSource) and restates_the_move(text, turn):

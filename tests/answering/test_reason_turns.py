@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from copilot.answering.reason_turns import ReasonJudge, one_reason, reason_over
+from copilot.facts import Fact
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 
@@ -176,3 +177,27 @@ def test_a_draft_that_only_forecasts_is_withheld() -> None:
     assert judge.withheld == [f"{forecast[:-1]} [1]."]
     # The same article's report of a fear at work is a cause, judged as before.
     assert judge.take("Stocks fell as investors feared an AI correction could hurt growth [1].")
+
+
+def test_a_draft_telling_only_the_market_moving_the_other_way_is_withheld() -> None:
+    # Found in the app: "what's bugging tech this week?" (XLK −0.83%, the S&P 500 +0.40% over
+    # January 26–30) showed the stock market's rise as tech's reason.
+    rose = "US stocks climbed amid tech earnings anticipation and Fed meeting focus."
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="b", chunk_id="b:0", title="US stocks rise as the dollar weakens",
+                   publisher="Bloomberg", published_at=datetime(2026, 1, 26, 21, tzinfo=UTC),
+                   url="https://example.org/b", text=rose, about=["XLK", "tech stocks"])
+    )  # fmt: skip
+    week = {"start": date(2026, 1, 26), "end": date(2026, 1, 30), "unit": "%"}
+    measured = [Fact(subject="XLK", measure="return", value=-0.83, **week),
+                Fact(subject="SPY", measure="return", value=0.40, **week)]  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 30), "what's bugging tech this week?", measured)
+    assert not judge.take(f"{rose[:-1]} [1].", read=1)
+    assert judge.withheld == [f"{rose[:-1]} [1]."]
+    # Naming the market it is given for, the same article's words are judged as before.
+    assert judge.take("Stocks climbed while tech stocks fell on rotation worries [1].", read=1)
+    # The market's own move the same way as tech's is still its backdrop.
+    down = [f.model_copy(update={"value": -abs(f.value)}) for f in measured]
+    judge = ReasonJudge(book, date(2026, 1, 30), "why did tech fall this week?", down)
+    assert judge.take("US stocks fell amid tariff worries [1].", read=1)
