@@ -35,6 +35,7 @@ FALL = (
     r"obliterat\w*|(?:got|get|gets|getting)\s+hit|hit\s+hard|damage|carnage|bloodbath|"
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
     r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|under[\s-]?water|"
+    r"fad(?:e|es|ed|ing)|"
     r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|" + BEATING + r")"
 )
 

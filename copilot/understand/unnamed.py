@@ -22,7 +22,8 @@ _AUXILIARIES = (
     r"really|just|so|suddenly|all|recently|today|yesterday|again"
 )
 _EDGE_WORDS = re.compile(
-    rf"^(?:(?:{_AUXILIARIES}|the|a|an|some|those|these|that|this|of|with|in|for)\s+)+|"
+    # (to the end too: "why did the rally fade" leaves "the", no name)
+    rf"^(?:(?:{_AUXILIARIES}|the|a|an|some|those|these|that|this|of|with|in|for)(?:\s+|$))+|"
     rf"(?:\s+(?:{_AUXILIARIES}))+$",
     re.IGNORECASE,
 )

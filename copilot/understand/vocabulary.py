@@ -191,7 +191,7 @@ _UNDONE_FALL = (
 )
 _UNDONE_RISE = (
     r"(?P<rise{n}>gains?|rall(?:y|ies)|advances?|rises?|run[\s-]?ups?|jumps?|surges?|climbs?|"
-    r"pops?)"
+    r"pops?|rebounds?|bounces?)"
 )
 UNDID_A_MOVE = re.compile(
     # "claw back its losses", "recovered from the January 20 selloff"
@@ -199,7 +199,11 @@ UNDID_A_MOVE = re.compile(
     rf"(?:{_UNDONE_FALL.format(n='')}|{_UNDONE_RISE.format(n='')})\b"
     # "how much of the Jan 20 selloff has tech recovered": the move named first
     rf"|\bhow\s+much\s+of\s+(?:the|its|their|that|this)\s+(?:[\w'-]+\s+){{0,4}}?"
-    rf"(?:{_UNDONE_FALL.format(n='2')}|{_UNDONE_RISE.format(n='2')})\b[^?.!]{{0,40}}?\b{_UNDOING}",
+    rf"(?:{_UNDONE_FALL.format(n='2')}|{_UNDONE_RISE.format(n='2')})\b[^?.!]{{0,40}}?\b{_UNDOING}"
+    # "why did the rally fade", "gold's gains fizzled": a rise given back, a fall (a rally that
+    # stalled or ran out of steam stopped, and says no fall)
+    rf"|\b{_UNDONE_RISE.format(n='3')}\s+(?:\S+\s+){{0,3}}?(?:fad(?:e|es|ed|ing)|fizzl\w*|"
+    r"evaporat\w*|unravel\w*)\b",
     re.IGNORECASE,
 )
 

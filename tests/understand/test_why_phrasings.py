@@ -152,6 +152,11 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("what's juicing small caps?", "up"),
         ("what's been supporting long bonds lately", "up"),
         ("what's helping staples hold up", None),  # faring, not rising
+        # a rise that faded is a fall; one that stalled stopped, and says no fall
+        ("why did chips fade after the open on Jan 27", "down"),
+        ("why did gold's gains fade this week", "down"),
+        ("why did the rebound in tech fizzle on Jan 21", "down"),
+        ("why did the rally fade on friday", "down"),
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
@@ -282,3 +287,10 @@ def test_a_level_asked_without_a_cause_stays_a_level(catalog: Catalog) -> None:
 def test_the_aggregate_by_its_industry_names_is_agg(question: str, catalog: Catalog) -> None:
     got = understand(question, AS_OF, catalog)
     assert [i.symbol for i in got.instruments] == ["AGG"], got.trace
+
+
+def test_a_why_question_naming_no_market_reports_no_article_as_a_name(catalog: Catalog) -> None:
+    # "why did the rally fade on friday": the words before the move word are "the" alone, no
+    # name (had been reported as an unknown instrument "the"); the market is left open.
+    got = understand("why did the rally fade on friday", AS_OF, catalog)
+    assert not got.unknown and "instruments" in got.open_slots, got.trace
