@@ -195,6 +195,8 @@ def _move(
     if (window is not None and window.explicit) or latest:
         inside = _inside(values, settled)
         if len(inside) < 2:
+            if window is not None:  # a monthly series: no observation of the days asked about
+                settled.window_note = _no_observation(subject, values)
             return None
         change = float(inside.iloc[-1] / inside.iloc[0] - 1)
         start, end = inside.index[1].date(), inside.index[-1].date()
@@ -443,6 +445,26 @@ def _base_verb(word: str) -> str:
         if word.startswith(stem):
             return stem
     return word
+
+
+SPARSE_DAYS = 20  # observations this far apart or more are a monthly (or rarer) series
+
+
+def _no_observation(subject: str, values: pd.Series) -> str:
+    """Code's words when a sparse series has no observation inside the window asked about:
+    "why did yields jump after the jobs numbers" read the 10-year's monthly average, whose
+    latest value predates the report, and the answer showed it as if it were the move."""
+    recent = values.index[-12:]
+    spacing = (recent[-1] - recent[0]).days / max(len(recent) - 1, 1)
+    if spacing < SPARSE_DAYS:
+        return ""
+    # In words, with no figure or date: code's note is checked with the move's figures.
+    kind = "a monthly series" if spacing < 45 else "a series with observations months apart"
+    return (
+        f"{subject} is stored as {kind}, with no observation inside the window asked about: the "
+        "figures above are its latest observations, not a move over those days; a daily series "
+        "of it would measure them"
+    )
 
 
 def _inside(values: pd.Series, settled: Understanding) -> pd.Series:

@@ -214,3 +214,27 @@ def test_before_a_day_a_why_question_explains_the_move_that_came_before_it(
     base = max(d for d in days if d < move["start"])
     assert closes[move["end"]] > closes[base]  # a rise, read from the raw closes
     assert any("'before January 30, 2026' names no start" in line for line in settled.trace)
+
+
+def test_a_monthly_series_with_no_observation_in_the_window_says_so(
+    shared_data: Path, shared_deps: ToolDeps
+) -> None:
+    # The store's 10-year yield is a monthly average, dated the 1st: by hand (the raw file), no
+    # observation falls after the jobs report of January 9, 2026 and on or before January 30.
+    with (shared_data / "market" / "series" / "US10Y_monthly.csv").open() as handle:
+        days = [line.split(",")[0] for line in handle.read().splitlines()[1:] if line]
+    assert "2026-01-01" in days and not [d for d in days if "2026-01-10" <= d <= "2026-01-30"]
+    as_of = date(2026, 1, 30)
+    settled = understand("why did yields jump after the jobs numbers?", as_of,
+                         Catalog.from_store(shared_deps.market))  # fmt: skip
+    assert [i.symbol for i in settled.instruments] == ["US10Y"]
+    why_calls(_at(shared_deps, as_of), settled, budget_tokens=800)
+    # Had shown December's average change as the move after the report, with no word of it.
+    assert "monthly series, with no observation inside the window asked about" in (
+        settled.window_note
+    )
+    # A daily market's window holds its sessions: no such note.
+    daily = understand("why did gold jump after the jobs numbers?", as_of,
+                       Catalog.from_store(shared_deps.market))  # fmt: skip
+    why_calls(_at(shared_deps, as_of), daily, budget_tokens=800)
+    assert "monthly series" not in daily.window_note
