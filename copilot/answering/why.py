@@ -21,7 +21,13 @@ from copilot.answering.backdrop import moved_alongside, moved_with
 from copilot.answering.gaps import names_missing
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
-from copilot.market.recent_move import RecentMove, move_within, recent_move, span_words
+from copilot.market.recent_move import (
+    RecentMove,
+    is_monthly,
+    move_within,
+    recent_move,
+    span_words,
+)
 from copilot.market.symbols import moves_against_stocks
 from copilot.sentences import spoken_list
 from copilot.tools import ToolDeps
@@ -447,23 +453,17 @@ def _base_verb(word: str) -> str:
     return word
 
 
-SPARSE_DAYS = 20  # observations this far apart or more are a monthly (or rarer) series
-
-
 def _no_observation(subject: str, values: pd.Series) -> str:
     """Code's words when a sparse series has no observation inside the window asked about:
     "why did yields jump after the jobs numbers" read the 10-year's monthly average, whose
     latest value predates the report, and the answer showed it as if it were the move."""
-    recent = values.index[-12:]
-    spacing = (recent[-1] - recent[0]).days / max(len(recent) - 1, 1)
-    if spacing < SPARSE_DAYS:
+    if not is_monthly(values):
         return ""
     # In words, with no figure or date: code's note is checked with the move's figures.
-    kind = "a monthly series" if spacing < 45 else "a series with observations months apart"
     return (
-        f"{subject} is stored as {kind}, with no observation inside the window asked about: the "
-        "figures above are its latest observations, not a move over those days; a daily series "
-        "of it would measure them"
+        f"{subject} is stored as a monthly series, with no observation inside the window asked "
+        "about: the figures above are its latest observations, not a move over those days; a "
+        "daily series of it would measure them"
     )
 
 

@@ -22,7 +22,7 @@ LENGTHS: tuple[int, ...] = (1, 2, 3, 5, 10, 15, 20)
 MONTHLY_LENGTHS: tuple[int, ...] = (1, 2, 3)
 
 
-def _monthly(values: pd.Series) -> bool:
+def is_monthly(values: pd.Series) -> bool:
     """Observations about a month apart (the median gap over 20 days)."""
     days = [(b - a).days for a, b in zip(values.index[:-1], values.index[1:], strict=True)]
     return bool(days) and sorted(days)[len(days) // 2] > 20
@@ -53,7 +53,7 @@ def recent_move(
     if len(values) < 3:
         return None
     last = len(values) - 1
-    monthly = _monthly(values)
+    monthly = is_monthly(values)
     # A monthly series (the CPI, the 10-year's monthly average): twenty observations are twenty
     # months, no recent move; the latest observation's change is, or the two or three to it.
     lengths, recent = (MONTHLY_LENGTHS, 1) if monthly else (LENGTHS, recent)

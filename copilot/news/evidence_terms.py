@@ -343,8 +343,13 @@ def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
     … following a temporary shutdown at two major oil fields" its reason); 2 off for words of
     the other way only ("US Small Caps declined 0.6% for the month" under their rise: another
     move, no reason for this one)."""
+    return _score(sentence, tokens(sentence), entity, direction)
+
+
+def _score(sentence: str, words: Sequence[str], entity: Entity, direction: Direction) -> int:
+    """`reason_score` of a sentence whose words are read already (once: every sentence of every
+    candidate chunk is scored)."""
     points = 4 if mentions(entity, sentence) else 0
-    words = tokens(sentence)  # once: every sentence of every candidate chunk is scored
     if _has_direction(words, direction):
         points += 2
     elif _has_direction(words, opposite(direction)):
@@ -397,12 +402,12 @@ def scores_in_context(parts: Sequence[str], entity: Entity, direction: Direction
     market's concern about … the independence of the Fed has been reflected in the gold price.
     Gold rose this week to yet another all time high"), and scored alone that line ranked with
     a bare one ("The rise in gold is just one element in a sharp rise in commodities prices")."""
+    words = [tokens(part) for part in parts]
     scores = []
     for i, part in enumerate(parts):
-        points = reason_score(part, entity, direction)
-        words = tokens(part)
-        if (i > 0 and _has_direction(words, direction) and not _has_a_cause(words)
-                and gives_a_cause(parts[i - 1]) and not is_boilerplate(parts[i - 1])):  # fmt: skip
+        points = _score(part, words[i], entity, direction)
+        if (i > 0 and _has_direction(words[i], direction) and not _has_a_cause(words[i])
+                and _has_a_cause(words[i - 1]) and not is_boilerplate(parts[i - 1])):  # fmt: skip
             points += 1
         scores.append(points)
     return scores

@@ -747,42 +747,35 @@ def test_whether_a_dated_fall_was_made_back_is_answered_from_the_move_since_its_
     assert "do not contradict it" in prompt_of(llm)
 
 
-def test_a_dated_fall_made_back_is_answered_yes(shared_deps: ToolDeps, shared_data: Path) -> None:
-    kre = raw_closes(shared_data / "market" / "prices", "KRE")
-    fell, since = _move(kre, "2026-01-16", "2026-01-20"), _move(kre, "2026-01-16", "2026-01-22")
-    assert fell < 0 < since
-    yes, _ = ask(shared_deps, "did regional banks recover from the January 20 selloff?",
-                 [f"KRE is {since:.2f}% above its January 16 close [2]."])  # fmt: skip
-    assert yes.text.startswith(
-        f"Yes: KRE fell {-fell:.2f}% [1] from 2026-01-16 to 2026-01-20; KRE rose {since:.2f}% "
-        "[2] from 2026-01-16 to 2026-01-22, so the fall has been made back.\n\n"
-    )
+@pytest.mark.parametrize(
+    ("question", "symbol", "base", "day", "opening", "verdict"),
+    [
+        # By hand from the raw closes to 2026-01-22: KRE fell on the 20th and is above its
+        # January 16 close; XLK is still below it; GLD rose on the 14th and is higher still.
+        ("did regional banks recover from the January 20 selloff?", "KRE", "2026-01-16",
+         "2026-01-20", "Yes: ", "so the fall has been made back"),
+        # asked how much, not whether: the figures and the verdict, with no yes or no
+        ("how much of the Jan 20 selloff has tech recovered", "XLK", "2026-01-16",
+         "2026-01-20", "", "so the fall has not been made back"),
+        ("did gold give back its January 14 gains?", "GLD", "2026-01-13", "2026-01-14", "No: ",
+         "so the rise has not been erased"),
+    ],
+)  # fmt: skip
+def test_a_dated_move_undone_or_not_is_answered_from_both_moves(
+    question: str, symbol: str, base: str, day: str, opening: str, verdict: str,
+    shared_deps: ToolDeps, shared_data: Path,
+) -> None:  # fmt: skip
+    rows = raw_closes(shared_data / "market" / "prices", symbol)
+    named, since = _move(rows, base, day), _move(rows, base, "2026-01-22")
 
+    def moved(value: float) -> str:
+        return f"{'rose' if value > 0 else 'fell'} {abs(value):.2f}%"
 
-def test_how_much_of_a_dated_fall_came_back_gets_the_figures_and_no_yes_or_no(
-    shared_deps: ToolDeps, shared_data: Path
-) -> None:
-    xlk = raw_closes(shared_data / "market" / "prices", "XLK")
-    fell, since = _move(xlk, "2026-01-16", "2026-01-20"), _move(xlk, "2026-01-16", "2026-01-22")
-    much, _ = ask(shared_deps, "how much of the Jan 20 selloff has tech recovered",
-                  [f"XLK is {-since:.2f}% below its January 16 close [2]."])  # fmt: skip
-    assert much.text.startswith(
-        f"XLK fell {-fell:.2f}% [1] from 2026-01-16 to 2026-01-20; XLK fell {-since:.2f}% [2] "
-        "from 2026-01-16 to 2026-01-22, so the fall has not been made back.\n\n"
-    )
-
-
-def test_whether_a_dated_rise_was_given_back_is_answered_the_other_way(
-    shared_deps: ToolDeps, shared_data: Path
-) -> None:
-    gld = raw_closes(shared_data / "market" / "prices", "GLD")
-    rose, since = _move(gld, "2026-01-13", "2026-01-14"), _move(gld, "2026-01-13", "2026-01-22")
-    assert 0 < rose < since
-    no, _ = ask(shared_deps, "did gold give back its January 14 gains?",
-                [f"GLD is {since:.2f}% above its January 13 close [2]."])  # fmt: skip
-    assert no.text.startswith(
-        f"No: GLD rose {rose:.2f}% [1] from 2026-01-13 to 2026-01-14; GLD rose {since:.2f}% "
-        "[2] from 2026-01-13 to 2026-01-22, so the rise has not been erased.\n\n"
+    side = "above" if since > 0 else "below"
+    answer, _ = ask(shared_deps, question, [f"{symbol} is {abs(since):.2f}% {side} [2]."])
+    assert answer.text.startswith(
+        f"{opening}{symbol} {moved(named)} [1] from {base} to {day}; {symbol} {moved(since)} "
+        f"[2] from {base} to 2026-01-22, {verdict}.\n\n"
     )
 
 
