@@ -17,7 +17,9 @@
    two priors of an explanation: it names the entity, it was published on the move's days
    or the morning after — the next session (`prior_relevance`); a wrap of those days that
    opens on another session is no driver (`_of_other_sessions`: a later one's is dropped, an
-   earlier one's read only for a guess's mention);
+   earlier one's read only for a guess's mention); a list of stock picks ("5 Stocks to Buy
+   in January 2026") is set aside: it tells a pick's appeal, not a day's cause
+   (`copilot.news.picks`);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
    chosen, so no two drivers come from one article and near-copies rank low; then puts first
    the articles of the move's days whose headline says the instrument (or a wider market it
@@ -100,6 +102,7 @@ from copilot.news.headlines import (
 )
 from copilot.news.lexical import RRF_K, tokens
 from copilot.news.models import NewsHit, chunk_text
+from copilot.news.picks import is_stock_picks
 from copilot.news.present import published_label
 from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
@@ -279,6 +282,8 @@ def gather_evidence(
         for query, vector in zip(queries, vectors, strict=True)
     ]
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
+    for article in [a for a, hit in best.items() if is_stock_picks(hit.title)]:
+        del fused[article], best[article]  # a list of picks tells no day's cause
     markets = [entity, *(entity_for([symbol]) for symbol in backdrop)]
     # The first chunks of the day before the move to the morning after, read once: the move's
     # days' headlines and the openings that say which session a wrap tells.

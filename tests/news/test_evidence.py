@@ -38,6 +38,7 @@ from copilot.news.evidence_terms import (
     reason_excerpt,
     reason_score,
 )
+from copilot.news.picks import is_stock_picks
 from ingest.news import ingest_paths
 
 MOVE_DAY = date(2025, 12, 29)
@@ -1129,3 +1130,45 @@ def test_a_publishers_ratings_disclaimers_and_ads_are_furniture(furniture: str) 
     # A rating's or a risk's word in a reason is no furniture (control).
     assert not is_boilerplate("Shares rose after analysts upgraded the stock to a buy.")
     assert not is_boilerplate("Stocks fell as risks to the outlook grew.")
+
+
+def test_a_list_of_stock_picks_is_no_driver_of_a_move(tmp_path: Path) -> None:
+    # Both of the move's day name energy stocks falling with a cause; the picks list's is a
+    # pick's risk, not the day's news, and it is set aside even where it is the closer match.
+    pieces = [
+        ("picks.md", "10 Best Stocks to Buy Now: Top Picks for January 2026",
+         "Energy stocks fell on a sudden decrease in oil, which can quickly reverse the trade. "
+         "Energy stocks fell. Energy stocks fell."),
+        ("wrap.md", "Stocks close mixed",
+         "Energy stocks fell after crude slid on supply worries."),
+    ]  # fmt: skip
+    for name, title, body in pieces:
+        tracker_file(tmp_path / name, title=title, url=f"https://news.example/{name}",
+                     publisher=name, published="January 7, 2026", summary=body,
+                     body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(store, [tmp_path])
+    day = date(2026, 1, 7)
+    evidence = gather_evidence(store, ["XLE"], "down", day, day, date(2026, 1, 8),
+                               min_similarity=0.0)  # fmt: skip
+    assert [d.title for d in evidence.drivers] == ["Stocks close mixed"]
+    assert "10 Best Stocks to Buy Now: Top Picks for January 2026" not in {
+        d.title for d in evidence.ranked
+    }
+
+
+@pytest.mark.parametrize(
+    ("title", "picks"),
+    [
+        ("5 Stocks to Buy in January 2026", True),
+        ("3 Stocks To BUY NOW In January 2026", True),
+        ("Top stocks to buy or sell today: Stock market recommendations for January 13", True),
+        ("5 Best-Performing Growth Stocks for January 2026", True),
+        ("Wall Street has its best week for stocks in months", False),
+        ("The best-performing stocks of 2025", False),
+        ("Stocks to watch today: Nvidia, Tesla", False),
+        ("Stocks slide as investors buy bonds", False),
+    ],
+)
+def test_a_picks_headline_is_told_from_a_wraps(title: str, picks: bool) -> None:
+    assert is_stock_picks(title) is picks
