@@ -72,6 +72,7 @@ from copilot.understand.relative import (
     points_compared,
     recent_span,
 )
+from copilot.understand.release_days import RELEASE_AT_TIME
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.undone import since_the_move_call
 from copilot.understand.unnamed import unnamed_subject
@@ -252,9 +253,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
 
 
 RELEASE_KINDS = frozenset({"macro"})  # series published as a release: CPI
-# "was it the CPI print that sank bonds", "treasuries rallied after the CPI report": a series
-# named with its release's word is the event, not a second market to measure (it was measured
-# beside the bonds, and "the question says rise; CPI fell" was said of it).
+# "was it the CPI print that sank bonds", "treasuries rallied after the CPI report", "ahead of
+# CPI": a series named with its release's word, or after a word of time, is the event, not a
+# second market to measure (it was measured beside the bonds, and "the question says rise; CPI
+# fell" was said of it).
 _RELEASE_WORD = re.compile(
     rf"\s*(?:'s\s+)?(?:{RELEASE_NOUN}|surprise|miss|beat|day)\b", re.IGNORECASE
 )  # "CPI day": the release's day
@@ -265,7 +267,8 @@ def _releases_named(found: Found, question: str) -> list[str]:
     text = question.replace("’", "'")
     release = [
         m for m in found.mentions
-        if _RELEASE_WORD.match(text, m.end) and all(_is_release(c) for c in m.candidates)
+        if (_RELEASE_WORD.match(text, m.end) or RELEASE_AT_TIME.search(text[: m.start]))
+        and all(_is_release(c) for c in m.candidates)
     ]  # fmt: skip
     released = {c for m in release for c in m.candidates}
     others = [m for m in found.mentions if m not in release]

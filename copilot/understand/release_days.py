@@ -68,27 +68,50 @@ _CPI = re.compile(
     re.IGNORECASE,
 )
 
+# The release named bare as a time: "after CPI", "ahead of the December CPI", "post-NFP", "into
+# payrolls", "react to the nonfarm payrolls". Bare "CPI" elsewhere is the index itself ("what
+# was the December CPI", "how has CPI changed this year"), so only a word of time reads it so.
+TIME_WORDS = (
+    r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|eve\s+of|"
+    r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
+)
+_AS_A_TIME = TIME_WORDS + rf"(?P<it>\b(?:the\s+)?(?:(?P<data>{MONTH})(?:'s)?\s+)?"
+# A release's name ends here, after a word of time: "after the December |CPI|"
+RELEASE_AT_TIME = re.compile(TIME_WORDS + rf"(?:the\s+)?(?:{MONTH}(?:'s)?\s+)?$", re.IGNORECASE)
+_BARE_TAIL = r")(?![\w-])(?!\s+(?:hopes?|worries|fears?|expectations?|jitters))"
+_JOBS_AT = re.compile(_AS_A_TIME + r"(?:nfp|(?:nonfarm\s+)?payrolls)" + _BARE_TAIL, re.IGNORECASE)
+_CPI_AT = re.compile(_AS_A_TIME + r"cpi" + _BARE_TAIL, re.IGNORECASE)
+
 
 def release_days(text: str, as_of: date) -> list[tuple[int, int, str, date]]:
     """(start, end, label, release day) of every jobs or CPI report `text` names that code can
     date: the one on the month named, else released in it, else the latest, on or before
     `as_of`."""
     found: list[tuple[int, int, str, date]] = []
-    for pattern, days, label in ((_JOBS, JOBS_DAYS, JOBS_LABEL), (_CPI, CPI_DAYS, CPI_LABEL)):
-        for match in pattern.finditer(text):
+    for named, bare, days, label in (
+        (_JOBS, _JOBS_AT, JOBS_DAYS, JOBS_LABEL),
+        (_CPI, _CPI_AT, CPI_DAYS, CPI_LABEL),
+    ):
+        spans = [(m.start(), m.end(), m) for m in named.finditer(text)]
+        spans += [
+            (m.start("it"), m.end("it"), m)
+            for m in bare.finditer(text)
+            if not any(s < m.end() and m.start("it") < e for s, e, _ in spans)
+        ]
+        for start, end, match in spans:
             day = _release(days, match, as_of)
             if day is not None:
-                found.append((match.start(), match.end(), f"{label} {day.isoformat()}", day))
+                found.append((start, end, f"{label} {day.isoformat()}", day))
     return sorted(found)
 
 
 def _release(days: tuple[Release, ...], match: re.Match[str], as_of: date) -> date | None:
     out = [(day, data) for day, data in days if day <= as_of]
-    data_month = match["data"] or match["data2"]
+    data_month = match["data"] or match.groupdict().get("data2")
     if data_month:  # "the December jobs report", "the jobs report for December"
         month = MONTHS[data_month.lower().rstrip(".")]
         out = [(day, data) for day, data in out if data[1] == month]
-    elif match["out"]:  # "the jobs report in December": released then
+    elif match.groupdict().get("out"):  # "the jobs report in December": released then
         month = MONTHS[match["out"].lower().rstrip(".")]
         out = [(day, data) for day, data in out if day.month == month]
     return max(out)[0] if out else None

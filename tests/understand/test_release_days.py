@@ -76,3 +76,41 @@ def test_another_date_beside_a_release_is_the_window(
 def test_a_release_code_cannot_date_is_not_dated(catalog: Catalog, question: str) -> None:
     got = understand(question, A, catalog)
     assert got.window is None or "report of" not in got.window.label, got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "start", "end"),
+    [
+        # the release named bare after a word of time: the jobs report (NFP, payrolls) or the
+        # CPI report, never the CPI index as a second market to measure
+        ("did tech sell off after the december cpi?", ["XLK"], D(2026, 1, 14), None),
+        ("how did stocks trade ahead of cpi?", ["SPY"], D(2026, 1, 6), D(2026, 1, 12)),
+        ("how did bonds react to the november cpi?", ["AGG"], D(2025, 12, 18), D(2025, 12, 18)),
+        ("how did gold do after nfp?", ["GLD"], D(2026, 1, 10), None),
+        # "post-" is the session after, as for the Fed ("post-Fed")
+        ("post-NFP, how did yields move?", ["US10Y"], D(2026, 1, 12), D(2026, 1, 12)),
+        ("what did small caps do into payrolls?", ["IWM"], D(2026, 1, 3), D(2026, 1, 9)),
+    ],
+)  # fmt: skip
+def test_a_release_named_bare_as_a_time_is_its_day(
+    catalog: Catalog, question: str, symbols: list[str], start: date, end: date | None
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (start, end), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("what was the december cpi?", D(2025, 12, 1), D(2025, 12, 31)),
+        ("how has cpi changed this year?", D(2026, 1, 1), None),
+    ],
+)
+def test_cpi_with_no_word_of_time_is_the_index(
+    catalog: Catalog, question: str, start: date, end: date | None
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == ["CPI"], got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end)
