@@ -228,12 +228,16 @@ def _check_one(
     rounded = [st for st in cited if states(claim, st)]
     exact = [st for st in rounded if value_match(claim, st, rounding=False)]
     if exact:
-        return Outcome("verified", exact[0])
+        return _of_another_time(claim, exact[0], cited + others) or Outcome("verified", exact[0])
     if rounded:
         # The cited source only rounds to the figure ("2.4%" for +2.42%): when another source
         # states it at the written precision, that source is the one the figure came from.
         precise = _moved(claim, [st for st in others if value_match(claim, st, rounding=False)])
-        return precise or Outcome("verified", rounded[0])
+        return (
+            precise
+            or _of_another_time(claim, rounded[0], cited + others)
+            or Outcome("verified", rounded[0])
+        )
     for st in cited:  # the same value read with the sentence's other dates as its window
         if _same_value(claim, st):
             return Outcome("verified", st)
@@ -250,6 +254,48 @@ def _check_one(
     if rival is not None and rival.statement is not None and units_match(claim, rival.statement):
         return rival  # the same subject and measure, in the claim's unit
     return _misderived(claim, cited or answer_cited) or rival or Outcome("unverified")
+
+
+# How far an article's figure for a window may lie from the measured one and still be of it: an
+# index beside its fund, a close beside a late-afternoon print (percentage points, or a share of
+# the measured move for a long window's large one).
+_OF_THE_WINDOW_PP = 0.75
+_OF_THE_WINDOW_SHARE = 0.35
+# A day named beside a figure (stems, as `Claim.words` holds them): one session's move inside a
+# longer window, which may lie anywhere from the window's.
+_A_DAY = frozenset({"monda", "tuesd", "wedne", "thurs", "frida", "today", "yeste", "sessi",
+                    "intra", "overn", "singl"})  # fmt: skip
+
+
+def _of_another_time(claim: Claim, st: Statement, pool: list[Statement]) -> Outcome | None:
+    """An article's figure, written in a sentence dated to a window code measured for the same
+    instrument and far from that measure: the article's figure is of another time. "SPY fell
+    from 2025-12-24 to 2026-01-05, as measured by the S&P 500 falling 4.3%": the review's 4.3%
+    was the first quarter of 2025's loss (its statement is dated by its publication only); SPY
+    measured -0.03% over those dates. A day named with the figure, in the answer or the
+    article, makes it a session's, which a window may hold whatever its own move."""
+    days = claim.dates or claim.sentence_dates
+    if st.typed or st.span is not None or not days or claim.unit not in _SIGNED:
+        return None
+    if (claim.words | st.words) & _A_DAY:
+        return None
+    dated = replace(claim, dates=days, month_days=())
+    one_day = len(set(days)) == 1
+    measured = [
+        m for m in pool
+        if m.typed and m.dates and same_subject(claim, m) and units_match(claim, m)
+        and measures_match(claim, m) and window_match(dated, m)
+        and (m.sessions == 1) is one_day  # a day's move is not its window's that ends there
+    ]  # fmt: skip
+    if not measured:
+        return None
+    room = [max(_OF_THE_WINDOW_PP, _OF_THE_WINDOW_SHARE * abs(m.value)) for m in measured]
+    if any(abs(claim.value - m.value) <= r for m, r in zip(measured, room, strict=True)):
+        return None
+    m = measured[0]
+    note = (f"{m.describe()} measured {m.label} over the sentence's dates; "
+            f"[{st.source}]'s {claim.number.text} is of another time")  # fmt: skip
+    return Outcome("contradicted", m, note=note)
 
 
 def _misderived(claim: Claim, pool: list[Statement]) -> Outcome | None:

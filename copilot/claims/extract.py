@@ -78,6 +78,7 @@ class Claim:
     calendar_unit: str = ""  # … or in weeks, months or years ("the past two weeks")
     months: tuple[tuple[int, int], ...] = ()  # months named without a day ("in December")
     sentence_day: date | None = None  # the one day its sentence names, if it names one
+    sentence_dates: tuple[date, ...] = ()  # the dates written anywhere in its sentence
     period: bool = False  # its sentence gives it a period longer than a day ("for the week")
     one_day: bool = False  # its sentence names one day and no longer period ("on January 20")
     shared: tuple[Subject, ...] = ()  # the others it is said of ("X and Y both rose 1.2%")
@@ -492,14 +493,22 @@ def measure_of(text: str, number: Number, clause: tuple[int, int]) -> tuple[str 
     return None, False
 
 
+_BETWEEN_AND = re.compile(r"\bbetween\s+[^,;:()]{1,40}?\s+and\s*$", re.I)
+_BETWEEN_REACH = 60
+
+
 def _window(
     text: str, clause: tuple[int, int], as_of: date | None, dates: list[Number]
 ) -> tuple[tuple[date, ...], tuple[tuple[int, int], ...]]:
     """The dates written in the figure's clause (its window's ends, or its day)."""
     days: list[date] = []
     month_days: list[tuple[int, int]] = []
+    # "between 2025-12-24 and 2026-01-05 SPY fell": the clause breaks at "and", the span's first
+    # end is before it
+    joined = _BETWEEN_AND.search(text, max(0, clause[0] - _BETWEEN_REACH), clause[0])
+    first = joined.start() if joined else clause[0]
     for found in dates:
-        if not clause[0] <= found.start < clause[1]:
+        if not first <= found.start < clause[1]:
             continue
         if re.search(r"as of\s*$", text[max(0, found.start - 8) : found.start], re.I):
             continue  # "as of January 23": when the question is asked, not the window
@@ -593,6 +602,7 @@ def extract_claims(
                 value = gap * abs(number.value) if gap and not own_sign else value
                 sign = gap or (1 if own_sign else 0)  # signed only as written
             days, month_days = _window(text, clause, as_of, dates)
+            sentence_dates, _ = _window(text, (lo, hi), as_of, dates)
             figure = (number.start, number.end)
             windows = (  # a window's length has none of its own
                 () if measure == "window"
@@ -629,6 +639,7 @@ def extract_claims(
                     months=named_months(text[clause[0] : clause[1]], as_of)
                     or named_months(_lead_in(text[lo:hi]), as_of),
                     period=period, one_day=one_day and not period, sentence_day=sentence_day,
+                    sentence_dates=sentence_dates,
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
                     sentence_words=clause_words(text[lo:hi]),
