@@ -346,10 +346,36 @@ def reason_score(sentence: str, entity: Entity, direction: Direction) -> int:
     return _score(sentence, tokens(sentence), entity, direction)
 
 
+# A move that could happen: "a correction in AI stock valuations … could reduce global output",
+# "that could lead to even more of an increase in oil prices in a very adverse scenario", "we
+# may be in for a reality check". Neither its way nor its cause is a move's that happened (the
+# press conferences' scenarios were drafted as the reasons of a day's oil and stock moves, and
+# withheld). Reported speech is news: "Trump said he would slap tariffs" is what happened, and
+# so is a mood about what could: "stocks fell on fears tariffs could hurt growth".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may)\s+(?:\w+ly\s+)?(?:well\s+)?(?:lead|reduce|increase|trigger|"
+    r"cause|push|drive|weigh|hurt|boost|lift|hit|spark|result|raise|lower|get|be|see|fall|rise|"
+    r"decline|drop|climb|fuel|spur|derail|dent)\b|\bscenarios?\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|threatened|vowed|pledged|promised|warned|told|fears?|feared|"
+    r"worr(?:y|ies|ied)|concerns?|hopes?|bets?|betting|speculation|anxiety|jitters|optimism)\b",
+    re.IGNORECASE,
+)
+
+
+def hypothetical(sentence: str) -> bool:
+    """Whether a sentence tells a move that could happen, not one that did."""
+    return _HYPOTHETICAL.search(sentence) is not None and not _REPORTED.search(sentence)
+
+
 def _score(sentence: str, words: Sequence[str], entity: Entity, direction: Direction) -> int:
     """`reason_score` of a sentence whose words are read already (once: every sentence of every
-    candidate chunk is scored)."""
+    candidate chunk is scored). A scenario (`hypothetical`) scores its naming alone."""
     points = 4 if mentions(entity, sentence) else 0
+    if hypothetical(sentence):
+        return points
     if _has_direction(words, direction):
         points += 2
     elif _has_direction(words, opposite(direction)):

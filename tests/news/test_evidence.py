@@ -31,6 +31,7 @@ from copilot.news.evidence import (
 from copilot.news.evidence_terms import (
     Direction,
     entity_for,
+    hypothetical,
     is_boilerplate,
     mentions,
     move_queries,
@@ -1172,3 +1173,29 @@ def test_a_list_of_stock_picks_is_no_driver_of_a_move(tmp_path: Path) -> None:
 )
 def test_a_picks_headline_is_told_from_a_wraps(title: str, picks: bool) -> None:
     assert is_stock_picks(title) is picks
+
+
+def test_a_scenario_is_no_reason_however_causal_it_sounds() -> None:
+    # The scenario names oil, a rise and a cause word; the day's line names the rise alone.
+    text = (
+        "In a very adverse scenario, oil prices could rise sharply, driven by disruption in the "
+        "Strait of Hormuz. Oil prices rose 2% on Tuesday."
+    )
+    excerpt = reason_excerpt(text, entity_for(["WTI"]), "up", 80)
+    assert "Oil prices rose 2% on Tuesday" in excerpt and "scenario" not in excerpt, excerpt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scenario"),
+    [
+        ("That could lead to even more of an increase in oil prices.", True),
+        ("A correction in AI stocks could reduce global output by 0.4 percent in 2026.", True),
+        ("We may be in for a reality check on bank earnings.", True),
+        # what happened: a mood about what could, or what someone said would
+        ("Stocks fell on fears tariffs could hurt growth.", False),
+        ("Stocks slid after Trump said he would slap tariffs on Europe.", False),
+        ("Oil rose 2% after a pipeline outage in Libya.", False),
+    ],
+)
+def test_a_scenario_is_told_from_what_happened(sentence: str, scenario: bool) -> None:
+    assert hypothetical(sentence) is scenario
