@@ -69,6 +69,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from copilot.claims.numbers import find_dates
 from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
 from copilot.market.symbols import is_commodity, moves_against_stocks
@@ -106,7 +107,7 @@ from copilot.news.picks import is_stock_picks
 from copilot.news.present import published_label
 from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
-from copilot.understand.sessions import session_after
+from copilot.understand.sessions import is_session, session_after
 
 __all__ = [
     "COVERAGE_LEAD_DAYS",
@@ -931,10 +932,12 @@ def _of_other_sessions(
     after tells that day ("… fared Thursday, 1/15/2026" for a move that ended on Wednesday):
     read for the move, such a line gave another day's figure ("the VIX was up 0.13%" for
     Tuesday's 19 % jump). A sentence on the weekend's news names no market session ("Trump
-    said on Saturday …", "Chip stocks may climb after …") and keeps its article."""
+    said on Saturday …", "Chip stocks may climb after …") and keeps its article. Published
+    earlier, a wrap whose headline is a session before the move's first is that session's
+    ("… | The Close 12/19/2025", Friday's, for Monday December 22's move)."""
     lead = start - timedelta(days=COVERAGE_LEAD_DAYS)
     near = {a: hit for a, hit in best.items() if _on_its_days(hit, lead, end)}
-    before: set[str] = set()
+    before = {a for a, hit in best.items() if _titled_an_earlier_session(hit.title, start)}
     after: set[str] = set()
     if not near:
         return before, after
@@ -950,6 +953,14 @@ def _of_other_sessions(
         elif session is not None and session.first > end:
             after.add(article)
     return before, after
+
+
+def _titled_an_earlier_session(title: str, start: date) -> bool:
+    """Whether the headline dates itself to a market session before `start` ("Big Tech Drags
+    Stocks Lower | Open Interest 1/8/2026"). A morning wrap dated on the move's first day tells
+    the session before, and is read by its lede instead (above)."""
+    days = [found.day for found in find_dates(title) if found.day is not None]
+    return len(days) == 1 and days[0] < start and is_session(days[0])
 
 
 def _of_the_moves_days(sentence: str, hit: NewsHit, start: date, end: date) -> bool:

@@ -1199,3 +1199,30 @@ def test_a_scenario_is_no_reason_however_causal_it_sounds() -> None:
 )
 def test_a_scenario_is_told_from_what_happened(sentence: str, scenario: bool) -> None:
     assert hypothetical(sentence) is scenario
+
+
+def test_a_wrap_titled_with_an_earlier_session_is_no_driver(tmp_path: Path) -> None:
+    # Monday, December 22, 2025's move. Friday evening's show is titled with its day, three days
+    # before and outside the wraps read for their opening; a Saturday piece dated on the weekend
+    # is no session's and may tell a catalyst; Monday's own wrap is the move's.
+    articles = [  # (file, title, published, body)
+        ("friday.md", "Chip stocks climb | The Close 12/19/2025", "December 19, 2025",
+         "Chip stocks climbed as AI demand lifted semiconductor makers."),
+        ("saturday.md", "Chip stocks climb: the week ahead 12/20/2025", "December 20, 2025",
+         "Chip stocks may climb after export limits on chips to China were eased."),
+        ("monday.md", "Chip stocks climb | The Close 12/22/2025", "December 22, 2025",
+         "Chip stocks climbed after Micron's forecast lifted semiconductor makers."),
+    ]  # fmt: skip
+    for name, title, published, body in articles:
+        tracker_file(tmp_path / name, title=title, url=f"https://wires.example/{name}",
+                     publisher=f"Wires {name}", published=published, summary=body,
+                     body=body)  # fmt: skip
+    store = NewsStore.open(Backend("embedded").settings(tmp_path / "data"), HashEmbedder())
+    ingest_paths(store, [tmp_path])
+    monday = date(2025, 12, 22)
+    evidence = gather_evidence(store, ["SMH"], "up", monday, monday, date(2025, 12, 23),
+                               min_similarity=0.0)  # fmt: skip
+    assert {d.title for d in evidence.drivers} == {
+        "Chip stocks climb: the week ahead 12/20/2025",
+        "Chip stocks climb | The Close 12/22/2025",
+    }
