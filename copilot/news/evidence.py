@@ -17,9 +17,7 @@
    two priors of an explanation: it names the entity, it was published on the move's days
    or the morning after — the next session (`prior_relevance`); a wrap of those days that
    opens on another session is no driver (`_of_other_sessions`: a later one's is dropped, an
-   earlier one's read only for a guess's mention); a list of stock picks ("5 Stocks to Buy
-   in January 2026") is set aside: it tells a pick's appeal, not a day's cause
-   (`copilot.news.picks`);
+   earlier one's read only for a guess's mention);
 4. diversifies with MMR over the chunk embeddings, and a penalty for a publisher already
    chosen, so no two drivers come from one article and near-copies rank low; then puts first
    the articles of the move's days whose headline says the instrument (or a wider market it
@@ -29,8 +27,9 @@
 5. keeps as drivers the candidates that name the entity — or a bellwether company or a
    driver of it, `evidence_terms.DRIVERS` — (and the best `UNNAMED_TOP` even
    if they do not: a wrap may name the cause, not the instrument), so generic outlook
-   pieces do not fill the sheet; sizes it by the prompt's token budget: k drivers and an
-   excerpt length that fit;
+   pieces do not fill the sheet, and never a list of stock picks ("5 Stocks to Buy in January
+   2026": a pick's appeal, no day's cause, `copilot.news.picks`); sizes it by the prompt's
+   token budget: k drivers and an excerpt length that fit;
 6. decides coverage: when no candidate published from the day before the move on names the
    entity with a similarity of at least `COVERAGE_SIMILARITY`, and none from the move's days
    says in its headline that the instrument moved, or in its text that a bellwether company
@@ -283,8 +282,6 @@ def gather_evidence(
         for query, vector in zip(queries, vectors, strict=True)
     ]
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
-    for article in [a for a, hit in best.items() if is_stock_picks(hit.title)]:
-        del fused[article], best[article]  # a list of picks tells no day's cause
     markets = [entity, *(entity_for([symbol]) for symbol in backdrop)]
     # The first chunks of the day before the move to the morning after, read once: the move's
     # days' headlines and the openings that say which session a wrap tells.
@@ -307,8 +304,11 @@ def gather_evidence(
     order = [*first, *(a for a in order if a not in first)]
     # An earlier session's wrap is read only for a mention of the question's guess: its line of
     # the move is that session's.
-    eligible = {a for i, a in enumerate(order)
-                if a not in before and (named[a] or i < UNNAMED_TOP)}  # fmt: skip
+    # A list of picks tells no day's cause: never a driver (its naming the market still counts
+    # for coverage, as any article of the move's days does).
+    picks = {a for a in order if is_stock_picks(best[a].title)}
+    eligible = {a for i, a in enumerate(order) if a not in before | picks
+                and (named[a] or i < UNNAMED_TOP)}  # fmt: skip
     k, excerpt_chars = fit_budget(budget_tokens, min(len(eligible), max_drivers))
     ranked = [
         Driver(best[a], _excerpt(best[a], told.get(a, entity), way.get(a, direction),
@@ -326,7 +326,8 @@ def gather_evidence(
     drivers = [d for d in ranked if d.hit.article_id in eligible][:k] if covered else []
     if not covered:  # nothing on the move itself: the wider market's wraps of its days
         drivers = [d for d in readable if told.get(d.hit.article_id, entity) is not entity][:k]
-    for said in (headlines or covering)[:1]:  # the article that covers the move is read too
+    said_so = [d for d in (headlines or covering) if d.hit.article_id not in picks]
+    for said in said_so[:1]:  # the article that covers the move is read too
         if all(d.hit.article_id != said.hit.article_id for d in drivers):
             drivers = [*drivers[: k - 1], said]
     chunks = store.article_chunks([d.hit.article_id for d in drivers])
@@ -376,7 +377,8 @@ def gather_evidence(
         # ("… after Trump said on Friday that he would slap tariffs …" for Tuesday's fall).
         ours = {d.hit.article_id for d in drivers} | before
         lead = start - timedelta(days=COVERAGE_LEAD_DAYS)
-        pool = [d for d in ranked[:MENTION_POOL] if _on_its_days(d.hit, lead, end)]
+        pool = [d for d in ranked[:MENTION_POOL]
+                if _on_its_days(d.hit, lead, end) and d.hit.article_id not in picks]  # fmt: skip
         pool.sort(key=lambda d: d.hit.article_id not in ours)
         checked = len(pool)
         found = _mentions(store, pool, telling_words(guess), chunks)[:MENTIONERS]

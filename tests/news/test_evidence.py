@@ -1135,7 +1135,7 @@ def test_a_publishers_ratings_disclaimers_and_ads_are_furniture(furniture: str) 
 
 def test_a_list_of_stock_picks_is_no_driver_of_a_move(tmp_path: Path) -> None:
     # Both of the move's day name energy stocks falling with a cause; the picks list's is a
-    # pick's risk, not the day's news, and it is set aside even where it is the closer match.
+    # pick's risk, not the day's news, and it is no driver even where it is the closer match.
     pieces = [
         ("picks.md", "10 Best Stocks to Buy Now: Top Picks for January 2026",
          "Energy stocks fell on a sudden decrease in oil, which can quickly reverse the trade. "
@@ -1153,9 +1153,6 @@ def test_a_list_of_stock_picks_is_no_driver_of_a_move(tmp_path: Path) -> None:
     evidence = gather_evidence(store, ["XLE"], "down", day, day, date(2026, 1, 8),
                                min_similarity=0.0)  # fmt: skip
     assert [d.title for d in evidence.drivers] == ["Stocks close mixed"]
-    assert "10 Best Stocks to Buy Now: Top Picks for January 2026" not in {
-        d.title for d in evidence.ranked
-    }
 
 
 @pytest.mark.parametrize(
