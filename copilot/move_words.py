@@ -19,7 +19,9 @@ RISE = (
     r"(?:caught|catch(?:es|ing)?)\s+a\s+bid|(?:were|was|got|gets?|getting)\s+bid(?:\s+up)?|"
     r"bid\s+up|(?:the|a)\s+bid\s+(?:in|for|under)|(?:got|get|gets|getting)\s+(?:\S+\s+){1,3}?going|"
     r"zoom\w*|(?:took|take|takes|taking)\s+off|pricier|dearer|more\s+expensive|"
-    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?)"
+    r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?|"
+    # money moving in: "the rotation into small caps", "inflows into gold", "flocked to bonds"
+    r"rotat\w*\s+into|inflows?|pour(?:s|ed|ing)?\s+into|flock(?:s|ed|ing)?\s+(?:in)?to)"
 )
 FALL = (
     r"(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
@@ -36,6 +38,10 @@ FALL = (
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
     r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|under[\s-]?water|"
     r"fad(?:e|es|ed|ing)|"
+    # money moving out, and the idioms of a rise stopped: "the rotation out of tech", "outflows
+    # from bonds", "what took the wind out of silver's sails", "took the shine off gold"
+    r"rotat\w*\s+out\s+of|outflows?|fle(?:e|es|eing|d)\s+(?:from|out\s+of)|"
+    r"wind\s+out\s+of\s+(?:\S+\s+){0,2}?sails|(?:took|take|takes|taking)\s+the\s+shine\s+off|"
     r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|" + BEATING + r")"
 )
 

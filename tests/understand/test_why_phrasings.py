@@ -157,6 +157,14 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("why did gold's gains fade this week", "down"),
         ("why did the rebound in tech fizzle on Jan 21", "down"),
         ("why did the rally fade on friday", "down"),
+        # money moving out of a market or into it, and a rise stopped by an idiom
+        ("why the rotation out of tech last week", "down"),
+        ("why the rotation into small caps in january", "up"),
+        ("why are investors fleeing from bonds", "down"),
+        ("why did money pour into small caps", "up"),
+        ("why have investors flocked to utilities", "up"),
+        ("what took the wind out of silver's sails this week", "down"),
+        ("what took the shine off gold on friday", "down"),
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
