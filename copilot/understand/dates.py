@@ -29,6 +29,8 @@ from copilot.understand.holidays import (
     read_name,
     short_week,
 )
+from copilot.understand.opex import LABELS as OPEX_LABELS
+from copilot.understand.opex import opex_days
 from copilot.understand.release_days import LABELS as RELEASE_LABELS
 from copilot.understand.release_days import release_days
 from copilot.understand.sessions import (
@@ -218,7 +220,7 @@ def find_dates(text: str, as_of: date) -> tuple[DateMention, ...]:
     """Every date or named period in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     finders = (
-        _fed_days, _releases, _santa_rally, _holidays, _ago, _previous, _period_ends,
+        _fed_days, _releases, _opex, _santa_rally, _holidays, _ago, _previous, _period_ends,
         _named_days, _unnamed_holiday, _day_ranges, _days, _quarters,
         _halves, _seasons,
         _month_years, _months, _years,
@@ -434,7 +436,7 @@ _HOLIDAYS = re.compile(
 )
 
 
-EVENT_LABELS = (FED_LABEL, *RELEASE_LABELS)  # how an event's day is labelled
+EVENT_LABELS = (FED_LABEL, *RELEASE_LABELS, *OPEX_LABELS)  # how an event's day is labelled
 
 
 def names_an_event(label: str) -> bool:
@@ -449,6 +451,15 @@ def _releases(text: str, as_of: date) -> list[DateMention]:
     return [
         DateMention(start, end, Period(day, day, label, "day"), True)
         for start, end, label, day in release_days(text, as_of)
+    ]
+
+
+def _opex(text: str, as_of: date) -> list[DateMention]:
+    """'on opex', 'into triple witching', 'since December's options expiration': the
+    expiration's day (`opex`)."""
+    return [
+        DateMention(start, end, Period(day, day, label, "day"), True)
+        for start, end, label, day in opex_days(text, as_of)
     ]
 
 
