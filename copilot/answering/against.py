@@ -136,11 +136,16 @@ def backdrop_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[
     anticipation and Fed meeting focus [3]" under tech's measured fall of January 26–30 (the
     market is a stock move's backdrop only when it went the same way; the sentence was shown
     as tech's reason). Not when the sentence names the market it is given for ("stocks fell
-    as investors rotated into energy"), nor for the whole market's own move."""
+    as investors rotated into energy"). An article read for the whole market's move (a
+    sector's backdrop, or the market asked about) is held to that market's measured way: "US
+    stocks climbed …" under SPY's fall of January 20–23 was shown as the reason of tech's
+    fall, the article read for the market that fell with it."""
     own = {info.symbol for word in about if (info := lookup(word)) is not None}
     moves = [f.value for f in facts if f.subject in own and f.measure == "return" and f.value]
     way: Direction | None = None if not moves else "up" if moves[0] > 0 else "down"
-    if way is None or own & WHOLE_MARKET or mentions(Entity((), tuple(about)), sentence):
+    if way is None:
+        return False
+    if not own & WHOLE_MARKET and mentions(Entity((), tuple(about)), sentence):
         return False
     words = tokens(sentence)
     if any(word in _VERBS[way] for word in words):

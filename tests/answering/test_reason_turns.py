@@ -201,3 +201,24 @@ def test_a_draft_telling_only_the_market_moving_the_other_way_is_withheld() -> N
     down = [f.model_copy(update={"value": -abs(f.value)}) for f in measured]
     judge = ReasonJudge(book, date(2026, 1, 30), "why did tech fall this week?", down)
     assert judge.take("US stocks fell amid tariff worries [1].", read=1)
+
+
+def test_an_article_read_for_the_market_is_held_to_the_markets_measured_way() -> None:
+    # Found in the app: "why the rotation out of tech last week?" (XLK -0.36%, SPY -0.35% over
+    # January 20-23): an article read for the S&P 500, the backdrop that fell with tech, gave
+    # "US stocks climbed …" as the reason.
+    rose = "US stocks climbed amid tech earnings anticipation and Fed meeting focus."
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="m", chunk_id="m:0", title="US stocks rise as the dollar weakens",
+                   publisher="Bloomberg", published_at=datetime(2026, 1, 26, 21, tzinfo=UTC),
+                   url="https://example.org/m", text=rose, about=["SPY", "stocks"])
+    )  # fmt: skip
+    week = {"start": date(2026, 1, 20), "end": date(2026, 1, 23), "unit": "%"}
+    measured = [Fact(subject="XLK", measure="return", value=-0.36, **week),
+                Fact(subject="SPY", measure="return", value=-0.35, **week)]  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 30), "why the rotation out of tech last week?",
+                        measured)  # fmt: skip
+    assert not judge.take(f"{rose[:-1]} [1].", read=1)
+    # The market's fall, the way it was measured, is its backdrop as before.
+    assert judge.take("US stocks fell amid worries about tariffs on Europe [1].", read=1)
