@@ -498,7 +498,8 @@ class Copilot:
         if only_the_backdrop(articles, self.deps.ledger):  # said, then their reasons read
             run.backdrop = move_markets(news)
             run.news_gap = backdrop_line(*run.backdrop)
-        brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records))
+        brief = move_brief(news, measured=any(r.name not in NEWS_TOOLS for r in run.records),
+                           backdrop=run.backdrop is not None)  # fmt: skip
         fields = {k: v for k, v in common.items() if k != "earlier"}
         if restate and brief:
             fields["question"] = about_the_move(brief)

@@ -24,6 +24,7 @@ from copilot.answering.excerpt_view import for_the_writer
 from copilot.claims.reasons import names_subject
 from copilot.facts import Fact
 from copilot.market.calendar import sessions_between
+from copilot.market.symbols import moves_against_stocks
 from copilot.sources import NewsSource, SourceLedger
 
 
@@ -111,18 +112,27 @@ def articles_found(records: list[ToolCallRecord], ledger: SourceLedger) -> int:
                 if isinstance(ledger.get(n), NewsSource)})  # fmt: skip
 
 
-def move_brief(records: list[ToolCallRecord], measured: bool = True) -> str:
+def move_brief(records: list[ToolCallRecord], measured: bool = True, backdrop: bool = False) -> str:
     """The move the reasons explain, in words and without figures ("IWM rose from 2025-12-31 to
     2026-01-22"): shown the measured lines, the small model copied them as its own sentences.
-    A move no stored prices measure is the question's word for it, and said to be."""
+    A move no stored prices measure is the question's word for it, and said to be. With
+    `backdrop` (every article read reports only the wider market's move), that market's move:
+    told utilities rose, the model gave the S&P 500's reason as theirs ("The bid in utilities
+    this month moved due to Nicolás Maduro's ouster …", from a wrap that never names them)."""
     ways = {r.arguments.get("direction") for r in records if r.name == "news_drivers"}
     for record in records:
         args = record.arguments
         symbols = args.get("symbols")
         if record.name != "news_drivers" or not isinstance(symbols, list) or not symbols:
             continue
+        up = args.get("direction") == "up"
+        wider = args.get("backdrop")
+        if backdrop and isinstance(wider, list) and wider:
+            # the fear gauge's backdrop is the stock market going the other way
+            up = up != any(moves_against_stocks(str(s)) for s in symbols)
+            symbols = wider
         # Searched both ways (an unmeasured move the question gave no direction): it moved.
-        verb = "moved" if len(ways) > 1 else "rose" if args.get("direction") == "up" else "fell"
+        verb = "moved" if len(ways) > 1 else "rose" if up else "fell"
         start, end = args.get("start"), args.get("end")
         when = f" on {end}" if start == end else f" from {start} to {end}" if start else ""
         named = ", ".join(str(s) for s in symbols)

@@ -1181,6 +1181,9 @@ def test_reasons_from_the_wider_market_s_articles_alone_are_said_to_be_its(
         "SPY",
     ]
     assert seen  # the market's articles were read for reasons
+    # ... as the market's move, which they tell (told the homebuilders' move, the model gave
+    # the market's reasons as theirs)
+    assert all("What moved: XLY, SPY rose on 2026-01-21." in prompt for prompt in seen)
     assert (
         "No article read reports XHB's own move: the reasons given come from articles on the "
         "move of XLY and SPY, which went the same way; to add news coverage of XHB run "

@@ -70,6 +70,25 @@ def test_the_move_in_words_without_figures() -> None:
     assert move_brief([one_day]) == "GLD, SLV fell on 2025-12-29."
 
 
+def test_read_only_for_the_wider_market_the_move_is_that_markets() -> None:
+    # Found in the app: the utilities' rise explained from S&P 500 wraps that never name them
+    # was drafted as theirs ("The bid in utilities this month moved due to …").
+    utilities = ToolCallRecord(
+        name="news_drivers", output="…",
+        arguments={"symbols": ["XLU"], "direction": "up", "start": "2026-01-02",
+                   "end": "2026-01-30", "backdrop": ["SPY"]},
+    )  # fmt: skip
+    assert move_brief([utilities]) == "XLU rose from 2026-01-02 to 2026-01-30."
+    assert move_brief([utilities], backdrop=True) == "SPY rose from 2026-01-02 to 2026-01-30."
+    # The fear gauge's rise is the stock market's fall.
+    fear = ToolCallRecord(
+        name="news_drivers", output="…",
+        arguments={"symbols": ["VIX"], "direction": "up", "start": "2026-01-20",
+                   "end": "2026-01-20", "backdrop": ["SPY"]},
+    )  # fmt: skip
+    assert move_brief([fear], backdrop=True) == "SPY fell on 2026-01-20."
+
+
 def test_two_searches_take_turns_and_an_unmeasured_move_has_no_verb_of_its_own() -> None:
     ledger = SourceLedger()
     a, b, c, d = (ledger.register(_article(i, excerpt=f"Reason {i}.")) for i in range(1, 5))
