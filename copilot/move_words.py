@@ -21,7 +21,10 @@ RISE = (
     r"zoom\w*|(?:took|take|takes|taking)\s+off|pricier|dearer|more\s+expensive|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?|"
     # money moving in: "the rotation into small caps", "inflows into gold", "flocked to bonds"
-    r"rotat\w*\s+into|inflows?|pour(?:s|ed|ing)?\s+into|flock(?:s|ed|ing)?\s+(?:in)?to)"
+    r"rotat\w*\s+into|inflows?|pour(?:s|ed|ing)?\s+into|flock(?:s|ed|ing)?\s+(?:in)?to|"
+    # a run up: "the run in platinum", "copper's run-up" (not "a run of losses")
+    r"run[\s-]ups?|(?:the|a|its|this|that)\s+(?:big\s+|huge\s+|strong\s+|recent\s+)?run\s+"
+    r"(?:in|for)\b)"
 )
 FALL = (
     r"(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
@@ -40,7 +43,7 @@ FALL = (
     r"fad(?:e|es|ed|ing)|"
     # money moving out, and the idioms of a rise stopped: "the rotation out of tech", "outflows
     # from bonds", "what took the wind out of silver's sails", "took the shine off gold"
-    r"rotat\w*\s+out\s+of|outflows?|fle(?:e|es|eing|d)\s+(?:from|out\s+of)|"
+    r"rotat\w*\s+out\s+of|outflows?|(?:fle(?:e|es|eing|d)|flight)\s+(?:from|out\s+of)|"
     r"wind\s+out\s+of\s+(?:\S+\s+){0,2}?sails|(?:took|take|takes|taking)\s+the\s+shine\s+off|"
     r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|" + BEATING + r")"
 )

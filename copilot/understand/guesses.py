@@ -111,6 +111,9 @@ _NOT_A_CAUSE = re.compile(
     # "did anything in the news explain …": an open ask of the articles, not a cause
     r"(?:anything|something|nothing)(?:\s+(?:in|from|on)\s+(?:the\s+)?(?:news|press|"
     r"headlines|papers?|media|articles?|wires?))?|all|because|due|a\s+fluke|"
+    # "did anything specific knock financials", "something in particular": an open ask too
+    r"(?:anything|something|nothing)\s+(?:specific|in\s+particular|particular|notable|"
+    r"special|big|major|new|obvious|unusual)|"
     r"(?:\w+\s+)?(?:sell-?off|rally|drop|fall|decline|rise|jump|surge|spike|slide|slump|rout|"
     r"crash|dump|pop|bounce|rebound|move|dip|gain|loss)e?s?|"
     r"today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"

@@ -83,6 +83,9 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         "gold ripped higher, culprit?",
         "was there news behind copper's run this month?",  # found in the app: "there news"
         "is there anything behind the bid in utilities?",
+        # "anything specific" asks for a cause, names none (found in the app)
+        "did anything specific knock financials around january opex?",
+        "did something in particular hit tech on friday?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:

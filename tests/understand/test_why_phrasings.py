@@ -165,6 +165,9 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("why have investors flocked to utilities", "up"),
         ("what took the wind out of silver's sails this week", "down"),
         ("what took the shine off gold on friday", "down"),
+        ("why was there a flight out of small caps on the 20th?", "down"),
+        ("what sparked the run in platinum into month end?", "up"),
+        ("what's behind copper's run-up this month", "up"),
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
