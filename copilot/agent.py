@@ -504,8 +504,8 @@ class Copilot:
         if restate and brief:
             fields["question"] = about_the_move(brief)
         drafts: list[str] = []
-        judge = ReasonJudge(ledger, run.as_of, run.question, measured,
-                            self._outsider(news))  # fmt: skip
+        judge = ReasonJudge(ledger, run.as_of, run.question, measured, self._outsider(news),
+                            shown=None if restate else fields.get("question"))  # fmt: skip
         kept = judge.kept
 
         def reason_stop(text: str) -> bool:

@@ -24,6 +24,7 @@ from copilot.claims.forecasts import forecast_words
 from copilot.claims.reasons import (
     another_market,
     day_outside,
+    echoes_the_question,
     explains_nothing,
     reported_later,
     restates_the_move,
@@ -149,6 +150,7 @@ def holds_up(
     measured: list[Fact],
     outsider: Callable[[str], str | None] | None = None,
     read: int | None = None,
+    shown: str | None = None,
 ) -> bool:
     """Whether a drafted reason passes the answer's own figure check run on it alone (the
     model moves an article's "climbed 0.5% Thursday" onto the move's day) and does not say
@@ -165,7 +167,9 @@ def holds_up(
     profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor has
     a sentence naming no move and no cause (a fragment of its article; `explains_nothing`)
     or only forecasting ("… could reduce global output by 0.4 percent in 2026";
-    `forecast_words`)."""
+    `forecast_words`), nor says nothing but the move and the words of the question the turn
+    was `shown` ("The move was due to a flight out of small caps on the 20th";
+    `echoes_the_question`)."""
     text = tidy(draft)
     if outsider is not None and outsider(text) is not None:
         return False
@@ -191,6 +195,8 @@ def holds_up(
         return False
     if cited and all(backdrop_the_other_way(text, source.about, measured) for source in cited):
         return False
+    if shown and cited and all(echoes_the_question(text, source, shown) for source in cited):
+        return False
     turn = ledger.get(read) if read is not None else None
     if not cited and isinstance(turn, NewsSource) and restates_the_move(text, turn):
         return False
@@ -209,16 +215,19 @@ class ReasonJudge:
         question: str,
         measured: list[Fact],
         outsider: Callable[[str], str | None] | None = None,
+        shown: str | None = None,
     ) -> None:
+        """`shown`: the question as the reasons turns were asked it (None when they were asked
+        about the move instead: a draft may echo only what its turn was shown)."""
         self.ledger, self.as_of, self.question, self.measured = ledger, as_of, question, measured
-        self.outsider = outsider
+        self.outsider, self.shown = outsider, shown
         self.kept: list[str] = []
         self.withheld: list[str] = []
 
     def take(self, draft: str, read: int | None = None) -> bool:
         """Whether `draft`, drafted from article `read`, is kept."""
         if not holds_up(draft, self.ledger, self.as_of, self.question, self.measured,
-                        self.outsider, read):  # fmt: skip
+                        self.outsider, read, self.shown):  # fmt: skip
             self.withheld.append(tidy(draft))
             return False
         if repeats(draft, self.kept):  # not wrong, not another reason

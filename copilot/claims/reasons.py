@@ -646,8 +646,43 @@ def restates_the_move(sentence: str, source: NewsSource) -> bool:
             return False  # another market named: a cause ("as stocks fell"), judged elsewhere
         rest = rest[: mention.start] + " " + rest[mention.end :]
     rest = _A_DATE.sub(" ", rest)
-    words = [w for w in re.findall(r"[a-z]+", rest.lower()) if len(w) > 1]
-    return all(w in _RESTATED or _a_move_word(w) for w in words)
+    return all(w in _RESTATED or _a_move_word(w) for w in _words(rest))
+
+
+def echoes_the_question(
+    sentence: str, source: NewsSource, question: str, guess: str | None = None
+) -> bool:
+    """Whether a reason drafted from `source` says nothing but the move and the question's own
+    words: "The long end of the Treasury bond market sold off post-nfp [2]" for "why did the
+    long end sell off post-nfp?", "The move was due to a flight out of small caps on the 20th"
+    (shown, marked unsupported, as the reasons in the app). A cause the question puts to the
+    test (`guess`: "was it tariffs?") is no echo: the article may bear it out."""
+    if not source.about:
+        return False
+    words = _words(_A_DATE.sub(" ", CITATION.sub(" ", sentence)))
+    asked = set(_words(question)) - set(_words(guess or ""))
+    # the market read for, in its words and the news's ("the Treasury bond market" for TLT)
+    symbols = [info.symbol for word in source.about if (info := lookup(word)) is not None]
+    said = [*source.about, *entity_for(symbols, source.about).words, "market markets"]
+    names = {w for phrase in said for w in _words(phrase)}
+    allowed = {_stem(w) for w in asked | names | _TIES}
+    return bool(words) and all(
+        _stem(w) in allowed or w in _RESTATED or _a_move_word(w) for w in words
+    )
+
+
+# The words that tie a move to what the question said of it: "which affected XLK", "caused by".
+_TIES = frozenset({"affected", "affecting", "affects", "impacted", "impact", "caused", "causing",
+                   "by", "which", "due", "to", "the", "of", "in", "a", "an", "was", "were", "sold",
+                   "bought"})  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 1]
 
 
 # Words that tie an event to a move: "due to", "after", "as" (not "such as", "as well as"),

@@ -222,3 +222,25 @@ def test_an_article_read_for_the_market_is_held_to_the_markets_measured_way() ->
     assert not judge.take(f"{rose[:-1]} [1].", read=1)
     # The market's fall, the way it was measured, is its backdrop as before.
     assert judge.take("US stocks fell amid worries about tariffs on Europe [1].", read=1)
+
+
+def test_a_draft_giving_back_the_question_is_withheld_when_the_turn_was_shown_it() -> None:
+    # Found in the app: "why was there a flight out of small caps on the 20th?" showed "The
+    # move was due to a flight out of small caps on the 20th …" as its reason (marked ⚠).
+    echo = "The move was due to a flight out of small caps on the 20th [1]."
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="s", chunk_id="s:0", title="Stocks slide on tariff threats",
+                   publisher="AP", published_at=datetime(2026, 1, 20, 21, tzinfo=UTC),
+                   url="https://example.org/s", text="Small caps fell as tariff threats hit.",
+                   about=["IWM", "small caps"])
+    )  # fmt: skip
+    day = {"start": date(2026, 1, 20), "end": date(2026, 1, 20), "unit": "%"}
+    measured = [Fact(subject="IWM", measure="return", value=-1.20, **day)]
+    question = "why was there a flight out of small caps on the 20th?"
+    judge = ReasonJudge(book, date(2026, 1, 30), question, measured, shown=question)
+    assert not judge.take(echo, read=1)
+    assert judge.take("Small caps fell as tariff threats on Europe hit stocks [1].", read=1)
+    # Asked about the move instead (the question's guess kept from the turn), no echo is read.
+    judge = ReasonJudge(book, date(2026, 1, 30), question, measured)
+    assert judge.take(echo, read=1)

@@ -14,6 +14,7 @@ from copilot.claims.reasons import (
     SupportScorer,
     another_market,
     directions_clash,
+    echoes_the_question,
     explains_nothing,
     names_subject,
     restates_the_move,
@@ -586,3 +587,37 @@ def test_a_forecast_copied_from_its_article_is_no_supported_reason(scorer: Suppo
     # The same article's report of what happened is judged on its support, as before.
     happened = f"Stocks fell as investors weighed the risk that {IMF[2:]}"
     assert _reason_for(["S&P 500", "stocks"], happened, happened)[0] == "supported"
+
+
+def _read_for(*about: str) -> NewsSource:
+    return NewsSource(article_id="a", chunk_id="a:0", title="Wrap", publisher="P",
+                      published_at=datetime(2026, 1, 12, 21), url="https://example.org/a",
+                      text="…", about=list(about))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("draft", "about", "question", "guess", "echo"),
+    [
+        # found in the app: the question's words given back as the reason
+        ("The long end of the Treasury bond market sold off post-nfp [2].", ("TLT",),
+         "why did the long end sell off post-nfp?", None, True),
+        ("The move was due to a flight out of small caps on the 20th, which was caused by IWM "
+         "falling on 2026-01-20.", ("IWM", "small caps"),
+         "why was there a flight out of small caps on the 20th?", None, True),
+        ("The move was due to the rotation out of tech stocks, which affected XLK [3].",
+         ("XLK", "tech"), "why the rotation out of tech last week?", None, True),
+        # a cause the question did not give
+        ("Long bonds sold off after strong payrolls lifted rate expectations [2].", ("TLT",),
+         "why did the long end sell off post-nfp?", None, False),
+        ("Tech stocks fell as chipmakers slid on AI valuation worries [2].", ("XLK", "tech"),
+         "why did tech fall on jan 20?", None, False),
+        # the question's guess, borne out by the article: no echo
+        ("Gold rose on worries about Fed independence [4].", ("GLD", "gold"),
+         "did gold rise on worries about fed independence?", "worries about fed independence",
+         False),
+    ],
+)  # fmt: skip
+def test_a_reason_that_gives_back_the_question_is_an_echo(
+    draft: str, about: tuple[str, ...], question: str, guess: str | None, echo: bool
+) -> None:
+    assert echoes_the_question(draft, _read_for(*about), question, guess) is echo
