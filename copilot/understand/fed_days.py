@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from copilot.understand.vocabulary import MONTH, MONTHS
+from copilot.understand.vocabulary import MONTH, MONTHS, TIME_WORDS
 
 DECISION_DAYS = (
     date(2025, 1, 29), date(2025, 3, 19), date(2025, 5, 7), date(2025, 6, 18),
@@ -51,9 +51,7 @@ _ACTED = re.compile(
 # is its latest decision (had been an event code could not date, or no window at all). Not the
 # Fed as an actor: "after the Fed's chair spoke", "since the Fed cut" (`_ACTED` dates that).
 _AS_A_TIME = re.compile(
-    r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|eve\s+of|"
-    r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
-    rf"(?P<it>(?:the\s+)?{_FED})\b(?!['’]|\s+(?:chair\w*|officials?|speakers?|minutes|"
+    TIME_WORDS + rf"(?P<it>(?:the\s+)?{_FED})\b(?!['’]|\s+(?:chair\w*|officials?|speakers?|minutes|"
     r"governors?|cut|hike|raised|lowered|held|kept|paused|left|said|signal\w*|decision|"
     r"meeting|announcement|statement|day)\b)"
     # "react to the Fed in Q4": the period named dates it, not the latest decision

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from copilot.understand.vocabulary import MONTH, MONTHS
+from copilot.understand.vocabulary import MONTH, MONTHS, TIME_WORDS
 
 Release = tuple[date, tuple[int, int]]  # (release day, (year, month) the data are for)
 
@@ -71,10 +71,6 @@ _CPI = re.compile(
 # The release named bare as a time: "after CPI", "ahead of the December CPI", "post-NFP", "into
 # payrolls", "react to the nonfarm payrolls". Bare "CPI" elsewhere is the index itself ("what
 # was the December CPI", "how has CPI changed this year"), so only a word of time reads it so.
-TIME_WORDS = (
-    r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|eve\s+of|"
-    r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
-)
 _AS_A_TIME = TIME_WORDS + rf"(?P<it>\b(?:the\s+)?(?:(?P<data>{MONTH})(?:'s)?\s+)?"
 # A release's name ends here, after a word of time: "after the December |CPI|"
 RELEASE_AT_TIME = re.compile(TIME_WORDS + rf"(?:the\s+)?(?:{MONTH}(?:'s)?\s+)?$", re.IGNORECASE)

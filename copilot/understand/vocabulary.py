@@ -155,6 +155,12 @@ MONTHS: dict[str, int] = {
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# The words that name an event as a time: "after the Fed", "into payrolls", "post-NFP", "ahead
+# of CPI", "the eve of", "react to" (the Fed's decisions and the releases share them).
+TIME_WORDS = (
+    r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|eve\s+of|"
+    r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
+)
 MONTH_NAMES = words(
     "January February March April May June July August September October November December"
 )
