@@ -660,11 +660,19 @@ def echoes_the_question(
     if not source.about:
         return False
     words = _words(_A_DATE.sub(" ", CITATION.sub(" ", sentence)))
-    asked = set(_words(question)) - set(_words(guess or ""))
-    # the market read for, in its words and the news's ("the Treasury bond market" for TLT)
+    # the market read for, in its words and the news's ("the Treasury bond market" for TLT);
+    # its companies and drivers named in the question are a cause put to it ("XLY slipped on
+    # monday. tesla's fault?": "Tesla's decline moved XLY" bears it out), as a guess is
     symbols = [info.symbol for word in source.about if (info := lookup(word)) is not None]
-    said = [*source.about, *entity_for(symbols, source.about).words, "market markets"]
-    names = {w for phrase in said for w in _words(phrase)}
+    if not symbols:
+        return False
+    # (an article's `about` lists the market's companies and drivers too: the first market
+    # named is the one it was read for)
+    names = {w for phrase in (*entity_for(symbols[:1]).phrases, "market markets")
+             for w in _words(phrase)}  # fmt: skip
+    read_for = (*entity_for(symbols).words, *source.about, guess or "")
+    causes = {w for phrase in read_for for w in _words(phrase)} - names
+    asked = set(_words(question)) - causes
     allowed = {_stem(w) for w in asked | names | _TIES}
     return bool(words) and all(
         _stem(w) in allowed or w in _RESTATED or _a_move_word(w) for w in words

@@ -611,6 +611,15 @@ def _read_for(*about: str) -> NewsSource:
          "why did the long end sell off post-nfp?", None, False),
         ("Tech stocks fell as chipmakers slid on AI valuation worries [2].", ("XLK", "tech"),
          "why did tech fall on jan 20?", None, False),
+        # the market's companies, drivers or parts named: a cause, whether the question named
+        # it or not (session 53's development run had withheld these three)
+        ("Tesla's decline moved XLY on 2025-12-29. [2]", ("XLY", "tesla"),
+         "XLY slipped about 1% on monday. tesla's fault?", None, False),
+        ("Gold and silver hit record highs on 2025-12-23, lifting the DBC commodity fund 1% on "
+         "Tuesday the 23rd. [4]", ("commodities", "DBC", "gold", "silver"),
+         "what lifted the DBC commodity fund 1% on tuesday the 23rd?", None, False),
+        ("Oracle climbed 6.6% [5].", ("QQQ", "nasdaq"),
+         "what's keeping tech bid?", None, False),
         # the question's guess, borne out by the article: no echo
         ("Gold rose on worries about Fed independence [4].", ("GLD", "gold"),
          "did gold rise on worries about fed independence?", "worries about fed independence",
