@@ -3,9 +3,11 @@
 "10 Best Stocks to Buy Now: Top Picks for January 2026", "5 Stocks to Buy in January 2026",
 "Top stocks to buy or sell today: Stock market recommendations" give each pick's appeal and
 its risks ("Main risk: a sudden decrease in oil can quickly reverse the trade"). Read as the
-cause of a dated move they gave five reason sentences in the session-52 development run, and
-all five failed the reason check ("XLE fell on 2026-01-07 due to a sudden decrease in oil").
-Their title says what they are, so `copilot.news.evidence.gather_evidence` sets them aside.
+cause of a dated move, the reason sentences session 52's development run drew from them were 5
+supported (a pick's appeal: "Dave Sekera's market outlook highlighted undervalued sectors like
+energy"), 4 withheld and 6 unsupported ("XLE fell on 2026-01-07 due to a sudden decrease in
+oil"). Their title says what they are, so `copilot.news.evidence.gather_evidence` never makes
+them drivers.
 """
 
 from __future__ import annotations
