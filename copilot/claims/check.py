@@ -263,8 +263,8 @@ _OF_THE_WINDOW_PP = 0.75
 _OF_THE_WINDOW_SHARE = 0.35
 # A day named beside a figure (stems, as `Claim.words` holds them): one session's move inside a
 # longer window, which may lie anywhere from the window's.
-_A_DAY = frozenset({"monda", "tuesd", "wedne", "thurs", "frida", "today", "yeste", "sessi",
-                    "intra", "overn", "singl"})  # fmt: skip
+_A_DAY = frozenset({"monda", "tuesd", "wedne", "thurs", "frida", "today", "yeste", "intra",
+                    "overn", "singl"})  # fmt: skip
 
 
 def _of_another_time(claim: Claim, st: Statement, pool: list[Statement]) -> Outcome | None:

@@ -34,6 +34,7 @@ from copilot.news.evidence_terms import (
     mentions,
     names_direction,
     sentences,
+    singular,
 )
 from copilot.sources import DataSource, NewsSource
 
@@ -649,20 +650,19 @@ def restates_the_move(sentence: str, source: NewsSource) -> bool:
     return all(w in _RESTATED or _a_move_word(w) for w in _words(rest))
 
 
-def echoes_the_question(
-    sentence: str, source: NewsSource, question: str, guess: str | None = None
-) -> bool:
+def echoes_the_question(sentence: str, source: NewsSource, question: str) -> bool:
     """Whether a reason drafted from `source` says nothing but the move and the question's own
     words: "The long end of the Treasury bond market sold off post-nfp [2]" for "why did the
     long end sell off post-nfp?", "The move was due to a flight out of small caps on the 20th"
-    (shown, marked unsupported, as the reasons in the app). A cause the question puts to the
-    test (`guess`: "was it tariffs?") is no echo: the article may bear it out."""
+    (shown, marked unsupported, as the reasons in the app). A question that puts a cause to the
+    test is not shown to the reasons turns (`copilot.agent`: they are asked about the move), so
+    no draft echoes it."""
     if not source.about:
         return False
     words = _words(_A_DATE.sub(" ", CITATION.sub(" ", sentence)))
     # the market read for, in its words and the news's ("the Treasury bond market" for TLT);
     # its companies and drivers named in the question are a cause put to it ("XLY slipped on
-    # monday. tesla's fault?": "Tesla's decline moved XLY" bears it out), as a guess is
+    # monday. tesla's fault?": "Tesla's decline moved XLY" bears it out)
     symbols = [info.symbol for word in source.about if (info := lookup(word)) is not None]
     if not symbols:
         return False
@@ -670,12 +670,12 @@ def echoes_the_question(
     # named is the one it was read for)
     names = {w for phrase in (*entity_for(symbols[:1]).phrases, "market markets")
              for w in _words(phrase)}  # fmt: skip
-    read_for = (*entity_for(symbols).words, *source.about, guess or "")
+    read_for = (*entity_for(symbols).words, *source.about)
     causes = {w for phrase in read_for for w in _words(phrase)} - names
     asked = set(_words(question)) - causes
-    allowed = {_stem(w) for w in asked | names | _TIES}
+    allowed = {singular(w) for w in asked | names | _TIES}
     return bool(words) and all(
-        _stem(w) in allowed or w in _RESTATED or _a_move_word(w) for w in words
+        singular(w) in allowed or w in _RESTATED or _a_move_word(w) for w in words
     )
 
 
@@ -683,10 +683,6 @@ def echoes_the_question(
 _TIES = frozenset({"affected", "affecting", "affects", "impacted", "impact", "caused", "causing",
                    "by", "which", "due", "to", "the", "of", "in", "a", "an", "was", "were", "sold",
                    "bought"})  # fmt: skip
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _words(text: str) -> list[str]:

@@ -245,6 +245,11 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
 
 
 @lru_cache(maxsize=4096)  # every sentence of every candidate is matched against every phrase
+def singular(word: str) -> str:
+    """A word without a plural's final "s" ("bonds" → "bond"; "gas" stays)."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     """A phrase as whole tokens, each with an optional plural ("chip stock" ~ "chip stocks"),
     except a sector name alone whose singular means something else (`PLURAL_ONLY`)."""
@@ -253,7 +258,7 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
         return None
     if len(words) == 1 and words[0] in PLURAL_ONLY:
         return re.compile(r"(?<![a-z0-9])" + re.escape(words[0]) + r"(?![a-z0-9])")
-    stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+    stems = [singular(w) for w in words]
     parts = [re.escape(stem) + "(?:s|es)?" for stem in stems]
     return re.compile(r"(?<![a-z0-9])" + r" ".join(parts) + r"(?![a-z0-9])")
 

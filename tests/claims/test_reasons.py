@@ -596,37 +596,33 @@ def _read_for(*about: str) -> NewsSource:
 
 
 @pytest.mark.parametrize(
-    ("draft", "about", "question", "guess", "echo"),
+    ("draft", "about", "question", "echo"),
     [
         # found in the app: the question's words given back as the reason
         ("The long end of the Treasury bond market sold off post-nfp [2].", ("TLT",),
-         "why did the long end sell off post-nfp?", None, True),
+         "why did the long end sell off post-nfp?", True),
         ("The move was due to a flight out of small caps on the 20th, which was caused by IWM "
          "falling on 2026-01-20.", ("IWM", "small caps"),
-         "why was there a flight out of small caps on the 20th?", None, True),
+         "why was there a flight out of small caps on the 20th?", True),
         ("The move was due to the rotation out of tech stocks, which affected XLK [3].",
-         ("XLK", "tech"), "why the rotation out of tech last week?", None, True),
+         ("XLK", "tech"), "why the rotation out of tech last week?", True),
         # a cause the question did not give
         ("Long bonds sold off after strong payrolls lifted rate expectations [2].", ("TLT",),
-         "why did the long end sell off post-nfp?", None, False),
+         "why did the long end sell off post-nfp?", False),
         ("Tech stocks fell as chipmakers slid on AI valuation worries [2].", ("XLK", "tech"),
-         "why did tech fall on jan 20?", None, False),
+         "why did tech fall on jan 20?", False),
         # the market's companies, drivers or parts named: a cause, whether the question named
         # it or not (session 53's development run had withheld these three)
         ("Tesla's decline moved XLY on 2025-12-29. [2]", ("XLY", "tesla"),
-         "XLY slipped about 1% on monday. tesla's fault?", None, False),
+         "XLY slipped about 1% on monday. tesla's fault?", False),
         ("Gold and silver hit record highs on 2025-12-23, lifting the DBC commodity fund 1% on "
          "Tuesday the 23rd. [4]", ("commodities", "DBC", "gold", "silver"),
-         "what lifted the DBC commodity fund 1% on tuesday the 23rd?", None, False),
+         "what lifted the DBC commodity fund 1% on tuesday the 23rd?", False),
         ("Oracle climbed 6.6% [5].", ("QQQ", "nasdaq"),
-         "what's keeping tech bid?", None, False),
-        # the question's guess, borne out by the article: no echo
-        ("Gold rose on worries about Fed independence [4].", ("GLD", "gold"),
-         "did gold rise on worries about fed independence?", "worries about fed independence",
-         False),
+         "what's keeping tech bid?", False),
     ],
 )  # fmt: skip
 def test_a_reason_that_gives_back_the_question_is_an_echo(
-    draft: str, about: tuple[str, ...], question: str, guess: str | None, echo: bool
+    draft: str, about: tuple[str, ...], question: str, echo: bool
 ) -> None:
-    assert echoes_the_question(draft, _read_for(*about), question, guess) is echo
+    assert echoes_the_question(draft, _read_for(*about), question) is echo
