@@ -445,6 +445,29 @@ def scores_in_context(parts: Sequence[str], entity: Entity, direction: Direction
 
 
 CONTEXT_WORDS = 8  # a sentence before the best one this long is context, not a heading
+POINTED_BACK = 2  # sentences before one that points back to its cause an excerpt may carry
+# A line of the move whose cause is the sentence before it: "Following the news, the stock
+# price of Oracle climbed 6.6%.", "As a result, the stock price of NVIDIA rose 3.9%.",
+# "Consequently, shares of Range Resources … rose 3.8%", "That pushed the three-month growth
+# rate into negative territory". Read alone, its cause word names nothing (the excerpts of the
+# December 19 wrap told Oracle's and Nvidia's rises without the TikTok sale or the H200 chips).
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:following|after|on|upon|in\s+(?:response|reaction)\s+to|amid)\s+(?:the|this|"
+    r"that|these|those)\s+(?:\w+\s+)?(?:news|announcements?|reports?|moves?|decisions?|"
+    r"developments?|deals?|headlines?|comments?|remarks?|data|results|releases?|readings?|"
+    r"prints?)\b|as\s+a\s+result\b|consequently\b|in\s+(?:response|turn)\b|"
+    r"(?:because\s+of|due\s+to|thanks\s+to)\s+(?:this|that|these|those)\b|"
+    r"(?:this|that|these|those|which|it)\s+(?:news\s+|move\s+|development\s+)?(?:sent|pushed|"
+    r"drove|lifted|sparked|triggered|weighed|dragged|boosted|fueled|fuelled)\b)",
+    re.IGNORECASE,
+)
+
+
+def points_back(sentence: str) -> bool:
+    """Whether `sentence` opens by pointing back to a cause told before it."""
+    return _POINTS_BACK.search(sentence) is not None
+
+
 # A page's furniture, never a reason: the model copied "Christian Keller, head of economics
 # research at Barclays Investment Bank, thanks for joining us on Radio Davos" as one, and the
 # support check passed it (it is the excerpt, word for word).
@@ -480,6 +503,30 @@ def is_boilerplate(sentence: str) -> bool:
     return _BOILERPLATE.search(sentence) is not None or _COURTESY.match(sentence) is not None
 
 
+def _context_before(parts: Sequence[str], content: Sequence[int], best: int) -> list[int]:
+    """The sentences before the best one an excerpt carries, nearest first: the period the
+    best one's figures are for ("For the week, …"); the cause a line of the move follows ("…
+    markets are still showing some signs of nervousness. Gold's price rose, and the value of
+    the U.S. dollar weakened …"); or, when the best one points back to its cause
+    (`points_back`), the story told before it, up to a heading (a short line): "On Dec. 18,
+    TikTok CEO … will be sold to a new joint venture (JV). The new JV will comprise … Oracle
+    Corp. Following the news, the stock price of Oracle climbed 6.6%."."""
+    before = best - 1
+    if before not in content:
+        return []
+    long_enough = len(parts[before].split()) >= CONTEXT_WORDS
+    if opens_a_period(parts[before]) or (not gives_a_cause(parts[best]) and long_enough):
+        return [before]
+    if not points_back(parts[best]):
+        return []
+    told = []
+    for earlier in range(before, max(best - 1 - POINTED_BACK, -1), -1):
+        if earlier not in content or len(parts[earlier].split()) < CONTEXT_WORDS:
+            break
+        told.append(earlier)
+    return told
+
+
 def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) -> str:
     """The sentences of `text` (at most `limit` characters, ellipses included) that best carry
     the reason for the move: the best-scoring sentence, then the ones after it while they fit
@@ -489,7 +536,8 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     Taiwan and Washington reached a trade deal …". The sentence before the best one comes too
     when it opens the period the best one's figures are for ("For the week, …":
     `opens_a_period`), or when the best one gives no cause of its own (a wrap may give the cause
-    first)."""
+    first), or when the best one points back to its cause ("As a result, the stock price of
+    NVIDIA rose 3.9%": `_context_before`)."""
     parts = sentences(text)
     content = [i for i, part in enumerate(parts) if not is_boilerplate(part)]
     if not content:
@@ -498,14 +546,9 @@ def reason_excerpt(text: str, entity: Entity, direction: Direction, limit: int) 
     best = max(content, key=lambda i: (scores[i], -i))
     chosen = [best]
     used = len(parts[best])
-    before = best - 1  # "For the week, …": the period the best sentence's figures are for;
-    # or the cause a line of the move follows ("… markets are still showing some signs of
-    # nervousness. Gold's price rose, and the value of the U.S. dollar weakened …").
-    context = before in content and (
-        opens_a_period(parts[before])
-        or (not gives_a_cause(parts[best]) and len(parts[before].split()) >= CONTEXT_WORDS)
-    )
-    if context and used + len(parts[before]) < limit:
+    for before in _context_before(parts, content, best):
+        if used + len(parts[before]) >= limit:
+            break
         chosen.insert(0, before)
         used += len(parts[before]) + 1
     taken = 0

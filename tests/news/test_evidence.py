@@ -680,6 +680,33 @@ def test_reason_excerpt_reads_the_cause_a_line_of_the_move_follows() -> None:
     assert reason_excerpt(f"Metals at the close. {move}", gold, "up", 640) == f"… {move}"
 
 
+def test_reason_excerpt_reads_the_story_a_line_of_the_move_points_back_to() -> None:
+    # The December 19 wrap (Nasdaq, December 22): the company's rise points back to the news
+    # told in the two sentences before it, under a heading.
+    heading = "AI Trade Rebounds"
+    sale = ("On Dec. 18, the app's CEO told employees that its U.S. operations will be sold to "
+            "a new joint venture.")  # fmt: skip
+    buyers = "The new JV will comprise Silver Lake, MGX and the software giant Oracle."
+    rise = "Following the news, the stock price of Oracle climbed 6.6%."
+    oracle = entity_for([], ["Oracle"])
+    text = f"Volume was heavy. {heading}\n{sale} {buyers} {rise}"
+    assert reason_excerpt(text, oracle, "up", 640) == f"… {sale} {buyers} {rise}"
+    # With room for one of them, the nearest is read; a heading ends the story.
+    assert reason_excerpt(text, oracle, "up", 160) == f"… {buyers} {rise}"
+    assert reason_excerpt(f"{heading}\n{rise}", oracle, "up", 640) == f"… {rise}"
+    # "As a result", "Consequently", "That pushed" point back too; a cause of its own does not.
+    chips = ("Reuters reported that the administration is considering allowing Nvidia to sell "
+             "its H200 chips to approved customers in China.")  # fmt: skip
+    for line in ("As a result, the stock price of Nvidia rose 3.9%.",
+                 "Consequently, shares of Nvidia rose 3.9%.",
+                 "That pushed Nvidia's shares up 3.9%."):  # fmt: skip
+        assert reason_excerpt(f"{chips} {line}", entity_for([], ["Nvidia"]), "up", 640) == (
+            f"{chips} {line}"
+        )
+    own = "Nvidia rose 3.9% after its results beat estimates."
+    assert reason_excerpt(f"{chips} {own}", entity_for([], ["Nvidia"]), "up", 640) == f"… {own}"
+
+
 def test_a_line_of_the_move_after_its_cause_outranks_a_bare_one() -> None:
     # Fidelity's week of January 12 under gold's record: a bare line of the rise comes first in
     # the chunk the queries matched; the cause, then the move, in the one before it.
