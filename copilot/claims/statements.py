@@ -15,6 +15,7 @@ from functools import lru_cache
 from copilot.claims.extract import (
     Claim,
     clause_bounds,
+    clause_words,
     extract_claims,
     period_sentences,
     sentence_key,
@@ -25,6 +26,7 @@ from copilot.claims.subjects import NO_SUBJECT, Subject, name_of
 from copilot.claims.windows import StatedWindow
 from copilot.facts import Fact
 from copilot.market.symbols import family
+from copilot.sentences import sentence_spans
 from copilot.sources import DataSource, NewsSource, SourceLedger
 
 # Fact.measure names (the measure contract and the presets) → the claim reader's classes.
@@ -216,14 +218,38 @@ def from_text(
         if claim.unit == "count" and claim.measure is None and ranked_spans:
             continue  # a list position already read as a rank
         label = _label(text, claim)
+        words = claim.words or claim.sentence_words
+        if not claim.subject:
+            words |= _told_before(text, claim.sentence[0])
         for subject in (claim.subject, *claim.shared):  # "X and Y each rose 0.9%": both did
             found.append(
                 Statement(n, subject, NO_SUBJECT, claim.measure, claim.value, claim.unit,
                           number.decimals, dates, claim.sessions, label, False,
-                          claim.words or claim.sentence_words, claim.windows,
+                          words, claim.windows,
                           claim.period or sentence_key(text[slice(*claim.sentence)]) in periods)
             )  # fmt: skip
     return found + ranked
+
+
+# A sentence whose subject is the company the one before it named: "The major gainer … was
+# Marvell Technology Inc. MRVL. The stock price of the AI semiconductor giant was up 3.4%."
+_POINTS_BACK_TO_ONE = re.compile(
+    r"\W*(?:the|its|this|that)\s+(?:[\w-]+\s+){0,5}?(?:stock|shares?|company|firm|giant|maker|"
+    r"group|chipmaker|automaker|lender|bank|retailer|producer|major)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _told_before(text: str, start: int) -> frozenset[str]:
+    """The words of the sentence before the one starting at `start` when that one's subject
+    points back to it (`_POINTS_BACK_TO_ONE`): what its figures are about."""
+    if not _POINTS_BACK_TO_ONE.match(text, start):
+        return frozenset()
+    before = [(a, b) for a, b in sentence_spans(text) if b <= start]
+    return clause_words(text[slice(*before[-1])]) - _CORPORATE if before else frozenset()
+
+
+_CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "group", "holdi"})
 
 
 def _label(text: str, claim: Claim) -> str:

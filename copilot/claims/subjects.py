@@ -68,9 +68,49 @@ def mentions(text: str) -> list[Mention]:
             taken.append(described)  # names inside it are the ticker's own, no other's
     for pattern, symbol in _aliases():
         for m in pattern.finditer(text):
+            if one_companys(text, m.start(), m.end()):
+                taken.append((m.start(), m.end()))  # the company's word, no market's
+                continue
             add(m.start(), m.end(), symbol)
     found.sort(key=lambda mention: mention.start)
     return found
+
+
+# A market's word inside a company's name or in the words for one company is the company's:
+# "Marvell Technology Inc. (MRVL) rose 3.4%", "Micron Technology, Inc. (MU) jumped 7.8%", "The
+# stock price of the AI semiconductor giant was up 3.4%", "oil major Exxon". Read as the tech
+# sector's and the chip fund's, the company's rise in a wrap and the model's sentence copying it
+# were two instruments, and the true figure was cut as another's.
+_CORPORATE_TAIL = re.compile(
+    r"(?:\s+[A-Z][\w&'-]*)*,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|"
+    r"Holdings|Group|LLC|LP|N\.V|S\.A|AG|SE)\b"
+)
+_TICKER_AFTER = re.compile(r"(?:\s+[A-Z][\w&'-]*)*,?\s*\((?:[A-Za-z ]{2,12}:\s*)?([A-Z]{1,5})\)")
+_ONE_COMPANY = re.compile(
+    r"(?:\s+[a-z][\w-]*)?\s+(?:giant|maker|company|firm|major|producer|behemoth|manufacturer|"
+    r"conglomerate|bellwether|heavyweight|titan|supplier|designer|operator)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_EXCHANGE_OF = re.compile(r"\s*:\s*[A-Z]{1,5}\)")  # "(NASDAQ: NVDA)": where a stock is listed
+
+
+def one_companys(text: str, start: int, end: int) -> bool:
+    """Whether a market's name at [start, end) of `text` is part of one company's name (a
+    capitalized word before a corporate suffix or an unlisted ticker in parentheses), of
+    the words for one company ("semiconductor giant", "energy company"; plural, a group), or
+    the exchange a company's ticker is given on ("(NASDAQ: NVDA)")."""
+    if _ONE_COMPANY.match(text, end):
+        return True
+    if text[start - 1 : start] == "(" and _EXCHANGE_OF.match(text, end):
+        return True
+    if not text[start].isupper():
+        return False
+    if _CORPORATE_TAIL.match(text, end):
+        return True
+    ticker = _TICKER_AFTER.match(text, end)
+    return ticker is not None and lookup(ticker.group(1)) is None
 
 
 # A parenthesis right after a ticker: "QQQ (Nasdaq-100 large-cap growth/tech)".
