@@ -13,7 +13,7 @@ from datetime import date
 
 from copilot.claims.months import named_months
 from copilot.claims.numbers import Number, find_numbers, on_or_before
-from copilot.claims.subjects import NO_SUBJECT, Mention, Subject, mentions
+from copilot.claims.subjects import NO_SUBJECT, Mention, Subject, mentions, names_a_company
 from copilot.claims.windows import CLAUSE_BREAK as _CLAUSE_BREAK
 from copilot.claims.windows import StatedWindow, nearest_sessions, stated_windows
 from copilot.sentences import opens_a_period, sentence_spans
@@ -798,6 +798,8 @@ def _cited_subject(
     if not by_source:
         return NO_SUBJECT
     segment = text[clause[0] : clause[1] + 8]
+    if names_a_company(text[clause[0] : clause[1]]):
+        return NO_SUBJECT  # "Broadcom Inc. rose 3.4% [1]": the company's, not the wrap's index
     named = mentions(text[clause[0] : clause[1]])
     if any(not _compared_with(text, clause[0] + m.start, clause[0] + m.end) for m in named):
         return NO_SUBJECT

@@ -113,6 +113,20 @@ def one_companys(text: str, start: int, end: int) -> bool:
     return ticker is not None and lookup(ticker.group(1)) is None
 
 
+# One company named by its listing: "Broadcom Inc.", "Micron Technology, Inc. (MU)", "Marvell
+# (NASDAQ: MRVL)" — a capitalized name before a corporate suffix, or an unlisted ticker.
+_COMPANY = re.compile(
+    r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*,?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|plc|"
+    r"PLC|Holdings|LLC|N\.V|S\.A|AG|SE)\b|\((?:[A-Za-z ]{2,12}:\s*)?([A-Z]{1,5})\)"
+)
+
+
+def names_a_company(text: str) -> bool:
+    """Whether `text` names one company by its listing (`_COMPANY`; a ticker of the registry's
+    is a market's)."""
+    return any(m.group(1) is None or lookup(m.group(1)) is None for m in _COMPANY.finditer(text))
+
+
 # A parenthesis right after a ticker: "QQQ (Nasdaq-100 large-cap growth/tech)".
 _PARENTHESIS = re.compile(r"\s*\(([^()]{1,80})\)")
 

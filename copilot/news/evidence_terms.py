@@ -457,7 +457,7 @@ _POINTS_BACK = re.compile(
     r"developments?|deals?|headlines?|comments?|remarks?|data|results|releases?|readings?|"
     r"prints?)\b|as\s+a\s+result\b|consequently\b|in\s+(?:response|turn)\b|"
     r"(?:because\s+of|due\s+to|thanks\s+to)\s+(?:this|that|these|those)\b|"
-    r"(?:this|that|these|those|which|it)\s+(?:news\s+|move\s+|development\s+)?(?:sent|pushed|"
+    r"(?:this|that|these|those|it)\s+(?:news\s+|move\s+|development\s+)?(?:sent|pushed|"
     r"drove|lifted|sparked|triggered|weighed|dragged|boosted|fueled|fuelled)\b)",
     re.IGNORECASE,
 )

@@ -67,3 +67,15 @@ def test_a_companys_rise_copied_from_the_wrap_verifies() -> None:
     text = "Marvell Technology Inc. rose 3.4% [1] on the strong performance of AI bigwigs."
     _, checked = verify_answer(text, _wrap(), date(2025, 12, 24), check_support=False)
     assert {n.text: n.status for n in checked.figures} == {"3.4%": "verified"}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # The wrap's 3.4% is the giant's the sentence before names (Marvell), its 0.6% the
+    # Nasdaq's: neither is Broadcom's.
+    ("Broadcom Inc. rose 3.4% [1] on the strong performance of AI bigwigs.", "unverified"),
+    ("Broadcom Inc. rose 0.6% [1].", "unverified"),
+    ("The Nasdaq rose 0.6% [1].", "verified"),
+])  # fmt: skip
+def test_a_company_named_by_its_listing_is_no_wraps_index(text: str, status: str) -> None:
+    _, checked = verify_answer(text, _wrap(), date(2025, 12, 24), check_support=False)
+    assert [n.status for n in checked.figures] == [status]
