@@ -81,11 +81,14 @@ def mentions(text: str) -> list[Mention]:
 # stock price of the AI semiconductor giant was up 3.4%", "oil major Exxon". Read as the tech
 # sector's and the chip fund's, the company's rise in a wrap and the model's sentence copying it
 # were two instruments, and the true figure was cut as another's.
-_CORPORATE_TAIL = re.compile(
-    r"(?:\s+[A-Z][\w&'-]*)*,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|"
-    r"Holdings|Group|LLC|LP|N\.V|S\.A|AG|SE)\b"
+_SUFFIX = (
+    r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|Holdings|Group|LLC|LP|N\.V|"
+    r"S\.A|AG|SE)\b"
 )
-_TICKER_AFTER = re.compile(r"(?:\s+[A-Z][\w&'-]*)*,?\s*\((?:[A-Za-z ]{2,12}:\s*)?([A-Z]{1,5})\)")
+_LISTED = r"\((?:[A-Za-z ]{2,12}:\s*)?([A-Z]{1,5})\)"  # "(MU)", "(NASDAQ: MRVL)"
+_MORE_OF_THE_NAME = r"(?:\s+[A-Z][\w&'-]*)*,?"
+_CORPORATE_TAIL = re.compile(rf"{_MORE_OF_THE_NAME}\s+{_SUFFIX}")
+_TICKER_AFTER = re.compile(rf"{_MORE_OF_THE_NAME}\s*{_LISTED}")
 _ONE_COMPANY = re.compile(
     r"(?:\s+[a-z][\w-]*)?\s+(?:giant|maker|company|firm|major|producer|behemoth|manufacturer|"
     r"conglomerate|bellwether|heavyweight|titan|supplier|designer|operator)(?![\w-])",
@@ -115,10 +118,7 @@ def one_companys(text: str, start: int, end: int) -> bool:
 
 # One company named by its listing: "Broadcom Inc.", "Micron Technology, Inc. (MU)", "Marvell
 # (NASDAQ: MRVL)" — a capitalized name before a corporate suffix, or an unlisted ticker.
-_COMPANY = re.compile(
-    r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*,?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|plc|"
-    r"PLC|Holdings|LLC|N\.V|S\.A|AG|SE)\b|\((?:[A-Za-z ]{2,12}:\s*)?([A-Z]{1,5})\)"
-)
+_COMPANY = re.compile(rf"\b[A-Z][\w&'-]*{_MORE_OF_THE_NAME}\s+{_SUFFIX}|{_LISTED}")
 
 
 def names_a_company(text: str) -> bool:

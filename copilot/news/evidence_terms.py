@@ -510,7 +510,7 @@ def _context_before(parts: Sequence[str], content: Sequence[int], best: int) -> 
     the U.S. dollar weakened …"); or, when the best one points back to its cause
     (`points_back`), the story told before it, up to a heading (a short line): "On Dec. 18,
     TikTok CEO … will be sold to a new joint venture (JV). The new JV will comprise … Oracle
-    Corp. Following the news, the stock price of Oracle climbed 6.6%."."""
+    Corp. ORCL. Following the news, the stock price of Oracle climbed 6.6%."""
     before = best - 1
     if before not in content:
         return []
