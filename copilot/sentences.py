@@ -32,7 +32,9 @@ def _ends(text: str) -> list[int]:
         head = text[: boundary.start()]
         head += text[boundary.start()]  # up to and including the terminator
         word = _WORD_BEFORE.search(head)
-        if word is not None:
+        # A citation after the period closes the claim: "… the software giant Oracle Corp. [2]
+        # The excerpt reports …" is two sentences, whatever word the period ends.
+        if word is not None and "[" not in boundary.group():
             token = word.group(1).lower().rstrip(".")
             # "U.S." and "J.B." (letters with dots) and "Inc." do not end a sentence.
             if token in _ABBREVIATIONS or "." in token or len(token) == 1:

@@ -20,6 +20,9 @@ from copilot.sentences import after_sentences, sentences_begun, spoken_list
         ("It rallied. [4, 5]\n\nThen", 1),
         ("U.S. stocks rose. J.B. Hunt fell", 1),  # initials are not ends
         ("Gap Inc. said so. Then", 1),
+        # a citation after an abbreviation's period closes the claim (a reasons turn ran on)
+        ("… the software giant Oracle Corp. [2] The excerpt reports", 1),
+        ("Oracle Corp. [2]", 0),
         ("Warner Bros. and Apollo Global Mgmt. bid. Then", 1),  # company-name abbreviations
         ("Prices rose, e.g. for eggs. Then", 1),
         ("close 264.81). The", 1),
