@@ -92,7 +92,10 @@ def subjects_match(claim: Claim, st: Statement) -> bool:
     no instrument named, a figure read from text must share a content word with the claim's
     clause ("home sales rose 0.5%" is not "the Nasdaq gained 0.5%")."""
     if not claim.subject:
-        return not st.words or not claim.words or bool(claim.words & st.words)
+        # A clause of no content words but the move's is read by its sentence, as a source's
+        # figure is ("Broadcom Inc. (AVGO) rose 0.6% [1]" is no "rising 0.6%" of the Nasdaq's)
+        words = claim.words or claim.sentence_words
+        return not st.words or not words or bool(words & st.words)
     if not st.subject:
         # A figure that sizes something ("a 25% capex increase") is no instrument's move: it
         # states a move claim only if the claim's clause is about the same thing (move verbs

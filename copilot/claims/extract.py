@@ -798,8 +798,10 @@ def _cited_subject(
     if not by_source:
         return NO_SUBJECT
     segment = text[clause[0] : clause[1] + 8]
-    if names_a_company(text[clause[0] : clause[1]]):
-        return NO_SUBJECT  # "Broadcom Inc. rose 3.4% [1]": the company's, not the wrap's index
+    # "Broadcom Inc. rose 3.4% [1]", "Broadcom Inc. (AVGO) rose 3.4% [1]" (the clause opens
+    # after the ticker's parenthesis): the company's figure, not the wrap's index's
+    if names_a_company(text[clause[0] : clause[1]], text[max(0, clause[0] - 24) : clause[0]]):
+        return NO_SUBJECT
     named = mentions(text[clause[0] : clause[1]])
     if any(not _compared_with(text, clause[0] + m.start, clause[0] + m.end) for m in named):
         return NO_SUBJECT

@@ -121,10 +121,15 @@ def one_companys(text: str, start: int, end: int) -> bool:
 _COMPANY = re.compile(rf"\b[A-Z][\w&'-]*{_MORE_OF_THE_NAME}\s+{_SUFFIX}|{_LISTED}")
 
 
-def names_a_company(text: str) -> bool:
-    """Whether `text` names one company by its listing (`_COMPANY`; a ticker of the registry's
-    is a market's)."""
-    return any(m.group(1) is None or lookup(m.group(1)) is None for m in _COMPANY.finditer(text))
+_LISTED_LAST = re.compile(rf"{_LISTED}\W*$")
+
+
+def names_a_company(text: str, before: str = "") -> bool:
+    """Whether `text`, or the listing that closes the text `before` it ("Broadcom Inc. (AVGO)"
+    before the clause "rose 3.4%"), names one company by its listing (`_COMPANY`; a ticker of
+    the registry's is a market's)."""
+    found = [*_COMPANY.finditer(text), *_LISTED_LAST.finditer(before)]
+    return any(m.group(1) is None or lookup(m.group(1)) is None for m in found)
 
 
 # A parenthesis right after a ticker: "QQQ (Nasdaq-100 large-cap growth/tech)".

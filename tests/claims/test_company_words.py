@@ -74,6 +74,8 @@ def test_a_companys_rise_copied_from_the_wrap_verifies() -> None:
     # Nasdaq's: neither is Broadcom's.
     ("Broadcom Inc. rose 3.4% [1] on the strong performance of AI bigwigs.", "unverified"),
     ("Broadcom Inc. rose 0.6% [1].", "unverified"),
+    ("Broadcom Inc. (AVGO) rose 3.4% [1] on the strong performance of AI bigwigs.", "unverified"),
+    ("Broadcom Inc. (AVGO) rose 0.6% [1].", "unverified"),
     ("The Nasdaq rose 0.6% [1].", "verified"),
 ])  # fmt: skip
 def test_a_company_named_by_its_listing_is_no_wraps_index(text: str, status: str) -> None:
