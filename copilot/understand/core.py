@@ -167,7 +167,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if found.mentions and all(set(m.candidates) <= _FEAR_GAUGE for m in found.mentions):
         words = _MOOD.sub(" ", words)  # "what spooked everyone? the VIX …": no fall of the VIX
     # "what scared people? gold's jump after …": the instrument's own verb says its way
-    direction = (_own_direction(masked, found.spans) if why else None) or direction_of(words)
+    direction = (_own_direction(masked, found.spans) if why else None) or (
+        None if why and _set_against_another(masked, found.spans) else direction_of(words)
+    )
     direction = direction or compared_way(words)  # "still below where it stood in May"
     if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
         direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
@@ -857,6 +859,23 @@ _CLAUSE_END = re.compile(
     r"following|since|when|despite|and|or|so)\b",
     re.IGNORECASE,
 )
+
+
+_CONTRAST = re.compile(r"\W*(?:while|whereas|even\s+as|as|when|but)\b", re.IGNORECASE)
+
+
+def _set_against_another(masked: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the first instrument's clause says no way of its own and another instrument's
+    move is set against it: "why did staples hold up while the market sold off" asks about
+    staples, and the market's fall is not theirs."""
+    if len(spans) < 2:
+        return False
+    tail = masked[spans[0][1] :]
+    end = _CLAUSE_END.search(tail)
+    if end is None or direction_of(tail[: end.start()]) is not None:
+        return False
+    rest = tail[end.start() :]
+    return _CONTRAST.match(rest) is not None and "·" in rest and direction_of(rest) is not None
 
 
 def _own_direction(masked: str, spans: list[tuple[int, int]]) -> Literal["up", "down"] | None:

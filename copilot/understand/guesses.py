@@ -49,6 +49,10 @@ _PATTERNS = [
     r"driven\s+by|caused\s+by|thanks\s+to|tied\s+to|on\s+the\s+back\s+of|in\s+response\s+to|"
     rf"a\s+result\s+of|related\s+to)\s+{_NP}\s*"
     r"(?:\?|$|\bor\b)",
+    # "did the TikTok deal have anything to do with tech's pop on dec 19?": the cause is the
+    # subject when the market and its move come after "to do with"
+    rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|do|could|would|might)\s+{_NP}\s+(?:have|had)\s+"
+    r"(?:anything|something|much|a\s+lot)\s+to\s+do\s+with\b(?=[^?.!;]*·)",
     # "did the bounce have anything to do with Greenland?"
     rf"\b(?:anything|something|much|a\s+lot)\s+to\s+do\s+with\s+{_NP}\s*(?:\?|$|\bor\b)",
     # "blame the Fed?", "blaming tariffs for this?"

@@ -25,6 +25,12 @@ AS_OF = date(2026, 1, 23)
         ("energy up big - oil or something else?", "oil"),
         ("was this an AI-driven selloff in semis?", "AI"),
         ("did the small-cap bounce have anything to do with Greenland?", "Greenland"),
+        # the cause first, the market's move after "to do with" (found in the app)
+        ("did the TikTok deal have anything to do with tech's pop on dec 19?", "the TikTok deal"),
+        (
+            "did the jobs report have something to do with the bond selloff on jan 9?",
+            "the jobs report",
+        ),
         ("treasuries sold off hard this week, is it the jobs data or what", "the jobs data"),
         ("gold ripping because of the dollar?", "the dollar"),
         # Forms of the development list (benchmarks/eval/why_guesses/dev.jsonl), reworded:

@@ -168,6 +168,11 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("why was there a flight out of small caps on the 20th?", "down"),
         ("what sparked the run in platinum into month end?", "up"),
         ("what's behind copper's run-up this month", "up"),
+        # another market's move set against the asked one's is not its way (found in the app)
+        ("why did staples hold up while the market sold off on jan 20?", None),
+        ("why did utilities stay flat as the S&P tumbled on jan 20?", None),
+        ("why did gold rise while stocks fell on jan 20?", "up"),
+        ("why did the market sell off on jan 20 while staples held?", "down"),
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
