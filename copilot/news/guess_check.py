@@ -72,8 +72,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "uk": ("uk", "britain", "british", "united kingdom"),
     "stimulus": ("stimulus", "support measures"),
     "outage": ("outage", "shutdown", "shut", "halt", "halted", "disruption", "closure", "offline"),
+    # "the TikTok deal": "… its U.S. operations will be sold to a new joint venture"
     "deal": ("deal", "acquire", "acquires", "acquisition", "buy", "buys", "merger", "takeover",
-             "agreement"),
+             "agreement", "sale", "sold", "sell", "joint venture", "stake", "pact"),
 }  # fmt: skip
 _STOP = frozenset((
     "the", "a", "an", "this", "that", "it", "its", "of", "on", "in", "for", "to", "and", "or",

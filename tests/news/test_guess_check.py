@@ -32,6 +32,8 @@ from ingest.news import ingest_paths
             "Oil rose after a shutdown at two Kazakhstan oil fields.",
         ),
         ("the Sanofi Dynavax deal", "Sanofi has agreed to buy Dynavax for $2.2 billion."),
+        # a sale is a deal (found in the app: the answer's reason told it, the guess line not)
+        ("the TikTok deal", "TikTok's U.S. operations will be sold to a new joint venture."),
         ("the greenland tariff spat", "Trump would slap tariffs on countries over Greenland."),
         ("weaker dollar", "US Stocks Rise as Dollar Weakens and Precious Metals Gain."),
         # the asker's name for the turn: the article says what happened
