@@ -90,7 +90,8 @@ def measures_match(claim: Claim, st: Statement) -> bool:
 def subjects_match(claim: Claim, st: Statement) -> bool:
     """The statement is about the claim's instrument (a beat streak: about both of them); with
     no instrument named, a figure read from text must share a content word with the claim's
-    clause ("home sales rose 0.5%" is not "the Nasdaq gained 0.5%")."""
+    clause, or its sentence when the clause has none ("home sales rose 0.5%" is not "the
+    Nasdaq gained 0.5%")."""
     if not claim.subject:
         # A clause of no content words but the move's is read by its sentence, as a source's
         # figure is ("Broadcom Inc. (AVGO) rose 0.6% [1]" is no "rising 0.6%" of the Nasdaq's)

@@ -22,12 +22,13 @@ from copilot.claims.extract import (
 )
 from copilot.claims.numbers import find_dates
 from copilot.claims.reason_days import named_days
-from copilot.claims.subjects import NO_SUBJECT, Subject, name_of
+from copilot.claims.subjects import NO_SUBJECT, ONE_COMPANY_NOUNS, Subject, name_of
 from copilot.claims.windows import StatedWindow
 from copilot.facts import Fact
 from copilot.market.symbols import family
 from copilot.sentences import sentence_spans
 from copilot.sources import DataSource, NewsSource, SourceLedger
+from copilot.understand.companies import LEGAL_FORM
 
 # Fact.measure names (the measure contract and the presets) → the claim reader's classes.
 _MEASURE_CLASS = {
@@ -234,8 +235,8 @@ def from_text(
 # A sentence whose subject is the company the one before it named: "The major gainer … was
 # Marvell Technology Inc. MRVL. The stock price of the AI semiconductor giant was up 3.4%."
 _POINTS_BACK_TO_ONE = re.compile(
-    r"\W*(?:the|its|this|that)\s+(?:[\w-]+\s+){0,5}?(?:stock|shares?|company|firm|giant|maker|"
-    r"group|chipmaker|automaker|lender|bank|retailer|producer|major)(?![\w-])",
+    r"\W*(?:the|its|this|that)\s+(?:[\w-]+\s+){0,5}?(?:stock|shares?|group|chipmaker|automaker|"
+    rf"lender|bank|retailer|{ONE_COMPANY_NOUNS})(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -246,10 +247,10 @@ def _told_before(text: str, start: int) -> frozenset[str]:
     if not _POINTS_BACK_TO_ONE.match(text, start):
         return frozenset()
     before = [(a, b) for a, b in sentence_spans(text) if b <= start]
-    return clause_words(text[slice(*before[-1])]) - _CORPORATE if before else frozenset()
-
-
-_CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "group", "holdi"})
+    if not before:
+        return frozenset()
+    told = text[slice(*before[-1])]
+    return clause_words(re.sub(rf"(?i)\b{LEGAL_FORM}(?!\w)", " ", told))  # "Inc." is no name
 
 
 def _label(text: str, claim: Claim) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copilot.market.symbols import KNOWN_SYMBOLS, family, lookup, resolve_concept
+from copilot.understand.companies import LEGAL_FORM
 
 Subject = frozenset[str]
 NO_SUBJECT: Subject = frozenset()
@@ -68,7 +69,7 @@ def mentions(text: str) -> list[Mention]:
             taken.append(described)  # names inside it are the ticker's own, no other's
     for pattern, symbol in _aliases():
         for m in pattern.finditer(text):
-            if one_companys(text, m.start(), m.end()):
+            if _one_companys(text, m.start(), m.end()):
                 taken.append((m.start(), m.end()))  # the company's word, no market's
                 continue
             add(m.start(), m.end(), symbol)
@@ -81,25 +82,24 @@ def mentions(text: str) -> list[Mention]:
 # stock price of the AI semiconductor giant was up 3.4%", "oil major Exxon". Read as the tech
 # sector's and the chip fund's, the company's rise in a wrap and the model's sentence copying it
 # were two instruments, and the true figure was cut as another's.
-_SUFFIX = (
-    r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|Holdings|Group|LLC|LP|N\.V|"
-    r"S\.A|AG|SE)\b"
-)
+_SUFFIX = rf"(?i:{LEGAL_FORM})(?!\w)"  # "Inc.", "Corp", "& Co.", "LP" …
 _LISTED = r"\((?:[A-Za-z ]{2,12}:\s*)?([A-Z]{1,5})\)"  # "(MU)", "(NASDAQ: MRVL)"
 _MORE_OF_THE_NAME = r"(?:\s+[A-Z][\w&'-]*)*,?"
 _CORPORATE_TAIL = re.compile(rf"{_MORE_OF_THE_NAME}\s+{_SUFFIX}")
 _TICKER_AFTER = re.compile(rf"{_MORE_OF_THE_NAME}\s*{_LISTED}")
-_ONE_COMPANY = re.compile(
-    r"(?:\s+[a-z][\w-]*)?\s+(?:giant|maker|company|firm|major|producer|behemoth|manufacturer|"
-    r"conglomerate|bellwether|heavyweight|titan|supplier|designer|operator)(?![\w-])",
-    re.IGNORECASE,
+# Nouns for one company ("the AI semiconductor giant", "an energy technology company"); plural,
+# a group of them ("tech giants").
+ONE_COMPANY_NOUNS = (
+    r"(?:giant|maker|company|firm|major|producer|behemoth|manufacturer|conglomerate|bellwether|"
+    r"heavyweight|titan|supplier|designer|operator)"
 )
+_ONE_COMPANY = re.compile(rf"(?:\s+[a-z][\w-]*)?\s+{ONE_COMPANY_NOUNS}(?![\w-])", re.IGNORECASE)
 
 
 _EXCHANGE_OF = re.compile(r"\s*:\s*[A-Z]{1,5}\)")  # "(NASDAQ: NVDA)": where a stock is listed
 
 
-def one_companys(text: str, start: int, end: int) -> bool:
+def _one_companys(text: str, start: int, end: int) -> bool:
     """Whether a market's name at [start, end) of `text` is part of one company's name (a
     capitalized word before a corporate suffix or an unlisted ticker in parentheses), of
     the words for one company ("semiconductor giant", "energy company"; plural, a group), or

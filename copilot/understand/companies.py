@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from copilot.understand.vocabulary import words
 
-# Legal-form words a question may add or leave out.
-_SUFFIX = re.compile(
-    r"(?:,?\s+(?:inc\.?|incorporated|corporation|corp\.?|company|&\s*co\.?|co\.?|plc|ltd\.?|"
-    r"limited|"
-    r"holdings|group|n\.v\.|s\.a\.))+$",
-    re.IGNORECASE,
+# Legal-form words a question may add or leave out (and that mark a company's name in an
+# answer: `copilot.claims.subjects`).
+LEGAL_FORM = (
+    r"(?:inc\.?|incorporated|corporation|corp\.?|company|&\s*co\.?|co\.?|plc|ltd\.?|limited|"
+    r"holdings|group|llc|l\.?p\.?|n\.v\.|s\.a\.)"
 )
+_SUFFIX = re.compile(rf"(?:,?\s+{LEGAL_FORM})+$", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
 
 # Names that are everyday words: taken only when written with a capital ("Target", not "target").
