@@ -37,6 +37,7 @@ from copilot.answer import (
 )
 from copilot.answering.company_news import outside_companies
 from copilot.answering.deadline import Deadline
+from copilot.answering.excerpt_view import the_rest
 from copilot.answering.gaps import (
     backdrop_line,
     cannot_answer,
@@ -95,6 +96,7 @@ from copilot.llm.base import (
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.sentences import after_sentences
+from copilot.sources import NewsSource
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.market_support import without_definitions
 from copilot.tools.periods import compare_call
@@ -511,15 +513,25 @@ class Copilot:
         def reason_stop(text: str) -> bool:
             return reason_over(text) or run.deadline.expired()
 
-        reading: list[int] = []  # the articles of the round being drafted, in rank order
+        reading: list[tuple[int, str]] = []  # the round's (article, excerpt), in rank order
+        # An article's second turn, on the causes its first draft did not take (`the_rest`):
+        # read in the next round, before the articles ranked below it; once an article.
+        rests: list[tuple[int, str]] = []
+        rested: set[int] = set()
 
         def take(index: int, response: LLMResponse) -> None:  # shown once checked, as one piece
-            read = reading[index]
+            read, excerpt = reading[index]
             run.count(response)
             draft = one_reason(response.text, read)
             if not draft:
                 return
             drafts.append(draft)
+            source = ledger.get(read)
+            if read not in rested and isinstance(source, NewsSource):
+                rested.add(read)
+                rest = the_rest(excerpt, draft, [*source.about, *source.backdrop])
+                if rest is not None:
+                    rests.append((read, rest))
             # One that does not hold up is withheld, listed apart; it and a repeat send the
             # next-ranked article to the next round.
             if not judge.take(draft, read):
@@ -533,7 +545,9 @@ class Copilot:
         # sequences where the model can: a median 2.1 s less a round); a draft that does not
         # hold up sends the next-ranked article to the next round. The same articles are read
         # as one at a time would read them, and the reasons kept in rank order.
-        while unread and len(kept) < wanted and not run.deadline.expired():
+        while (unread or rests) and len(kept) < wanted and not run.deadline.expired():
+            unread = rests + unread
+            rests.clear()
             early = long_before_the_move(ledger.get(unread[0][0]))
             if early and kept:
                 # Read last, an article published two sessions or more before the move reports
@@ -545,7 +559,7 @@ class Copilot:
             unread = unread[len(batch) :]
             convos = [reason_messages(n, excerpt, brief or run.move, fields)
                       for n, excerpt in batch]  # fmt: skip
-            reading[:] = [n for n, _ in batch]
+            reading[:] = batch
             in_order = InRankOrder(take)
             answers = complete_each(self.llm, convos, max_tokens=self.config.reason_max_tokens,
                                     stop_when=reason_stop, on_answer=in_order.arrived)  # fmt: skip
