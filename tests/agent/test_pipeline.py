@@ -1323,3 +1323,34 @@ def test_an_article_from_sessions_before_the_move_is_read_only_while_no_reason_h
     kept = [int(n) for n in re.findall(r"\[(\d+)\]", reasons)]
     assert kept and not any(long_before_the_move(answer.sources[n]) for n in kept)
     assert not any(long_before_the_move(answer.sources[n]) for n in read), read
+
+
+def test_an_article_is_read_again_for_the_cause_its_first_draft_did_not_take(
+    research_deps: ToolDeps,
+) -> None:
+    # Zacks' wrap of January 21 (stored as "Stock Market News for Jan 22, 2026") gives oil's
+    # rise its cause: "Oil prices ended Wednesday higher, supported by optimism over tighter
+    # supply following a temporary shutdown at two major oil fields in Kazakhstan."
+    kazakhstan = (
+        "Oil prices ended Wednesday higher, supported by optimism over tighter supply "
+        "following a temporary shutdown at two major oil fields in Kazakhstan."
+    )
+    seen: list[str] = []
+
+    def turn(messages: list[ChatMessage]) -> str:
+        seen.append(messages[-1]["content"])
+        n, excerpt = _excerpt_shown(seen[-1])
+        if excerpt == kazakhstan:
+            return f"{kazakhstan.rstrip('.')} [{n}]."
+        return f"Energy rose 40% because shipping rates in Asia collapsed [{n}]."  # withheld
+
+    llm = ScriptedLLM([turn] * 8)
+    question = "What drove the energy sector on January 21, 2026?"
+    answer = Copilot(research_deps, llm).ask(question, date(2026, 1, 22))
+    shown = [_excerpt_shown(prompt) for prompt in seen]
+    wrap = next(n for n, excerpt in shown if kazakhstan in excerpt and "Natural gas" in excerpt)
+    # Its first turn was shown the whole excerpt and drafted a made-up reason (withheld); its
+    # second, in the next round, only the cause that draft did not take.
+    assert [excerpt for n, excerpt in shown if n == wrap][1:] == [kazakhstan]
+    assert f"{kazakhstan.rstrip('.')} [{wrap}]." in answer.text
+    assert len([n for n, _ in shown if n == wrap]) == 2  # once more at most

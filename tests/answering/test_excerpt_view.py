@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.answering.excerpt_view import for_the_writer
+from copilot.answering.excerpt_view import for_the_writer, the_rest
 from copilot.answering.reason_turns import reason_messages
 
 OIL_WRAP = (
@@ -68,3 +68,55 @@ def test_the_reason_turn_shows_the_view_and_keeps_the_citation_number() -> None:
 
 _FIELDS = {"question": "What drove energy stocks on January 21?", "as_of": "2026-01-22",
            "premise": ""}  # fmt: skip
+
+
+# A wrap's excerpt telling two causes, written here by hand after the stored AP and Zacks wraps.
+TWO_CAUSES = (
+    "… Oil prices ended Wednesday higher, supported by optimism over tighter supply following a "
+    "temporary shutdown at two major oil fields in Kazakhstan. Signs of constrained Venezuelan "
+    "exports also aided. … Natural gas prices also jumped after forecasts of a severe Arctic "
+    "cold wave lifted expectations for heating demand."
+)
+GAS = (
+    "Natural gas prices also jumped after forecasts of a severe Arctic cold wave lifted "
+    "expectations for heating demand."
+)
+
+
+def test_the_rest_is_the_cause_the_first_draft_did_not_take() -> None:
+    oil = ("Oil prices ended higher due to optimism over tighter supply following a temporary "
+           "shutdown at two major oil fields in Kazakhstan [2].")  # fmt: skip
+    assert the_rest(TWO_CAUSES, oil, ["oil", "natural gas", "energy"]) == GAS
+    # The second cause names no market of the move: no second turn.
+    assert the_rest(TWO_CAUSES, oil, ["oil", "crude"]) is None
+    # Drafted from the gas line, the rest is the oil line (the Venezuelan line gives no cause
+    # word and is left out).
+    rest = the_rest(TWO_CAUSES, f"{GAS} [2]", ["oil", "natural gas"])
+    assert rest is not None and rest.startswith("Oil prices ended Wednesday higher")
+    assert "Venezuelan" not in rest and "Natural gas" not in rest
+
+
+def test_an_earlier_cause_the_draft_passed_over_is_the_rest() -> None:
+    excerpt = (
+        "Crude prices slipped after recent gains as traders focused on signs of softer demand "
+        "growth in major consuming economies. Analysts noted that high inventories and concerns "
+        "about a slowdown in global manufacturing are limiting the upside for Brent and WTI."
+    )
+    draft = ("High inventories and concerns about a slowdown in global manufacturing are "
+             "limiting the upside for Brent and WTI [2].")  # fmt: skip
+    assert the_rest(excerpt, draft, ["crude", "oil", "WTI"]) == (
+        "Crude prices slipped after recent gains as traders focused on signs of softer demand "
+        "growth in major consuming economies."
+    )
+
+
+def test_no_second_turn_when_it_would_be_shown_what_the_first_was() -> None:
+    # A draft that took nothing: its rest is the whole view, and the turn would be the same.
+    made_up = "Small caps rallied because shipping rates in Asia collapsed [2]."
+    assert the_rest(GAS, made_up, ["natural gas"]) is None
+    # Nothing left that gives a cause: a scenario, a bare price line, the line the draft took.
+    rest_of_nothing = (
+        "Oil could rise further in a very adverse scenario. WTI crude gained 26 cents, or 0.4%, "
+        "to finish at $60.62/barrel. " + GAS
+    )
+    assert the_rest(rest_of_nothing, f"{GAS} [2]", ["oil", "natural gas", "WTI"]) is None
