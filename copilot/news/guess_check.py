@@ -81,14 +81,36 @@ _STOP = frozenset((
     "all", "just", "about", "some", "any", "was", "is", "were", "are", "be", "been", "by", "with",
     "from", "at", "as",
 ))  # fmt: skip
+# A time inside a guess says when, not what ("the CPI print on tuesday", "the December jobs
+# report", "the jobs report on jan 9"): an article on the release need not name the day or the
+# month it was asked by. A figure stays ("the 10% card cap").
+_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")  # fmt: skip
+_TIME = re.compile(
+    rf"\b(?:(?:{_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d)?|"
+    r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|yesterday|"
+    r"tonight|(?:this|last|next)\s+(?:week(?:end)?|month|morning|session)|"
+    r"morning|afternoon|evening|overnight)\b",
+    re.IGNORECASE,
+)
+
+
+def _timeless(guess: str) -> str:
+    """The guess without its times, or the guess when it is nothing but a time ("may")."""
+    left = _TIME.sub(" ", guess)
+    return left if re.search(r"[a-z0-9]", left.lower().replace("the", "")) else guess
+
+
 QUOTE_CHARS = 240  # a mention quoted in the answer is at most this long
 
 
 def telling_words(guess: str) -> list[tuple[str, ...]]:
     """For each word that names the guess, the words an article may use for it ("the jobs
     report" → (jobs, payrolls, …)); qualifiers ("threats", "report") only when nothing else
-    names it."""
-    words = [w.removesuffix("'s") for w in re.findall(r"[a-z0-9][a-z0-9'&-]*", guess.lower())]
+    names it, and times ("on tuesday", "December") only when nothing but a time does."""
+    said = _timeless(guess).lower()
+    words = [w.removesuffix("'s") for w in re.findall(r"[a-z0-9][a-z0-9'&-]*", said)]
     words = [w for w in words if w not in _STOP]
     telling = [w for w in words if w not in _SOFT] or words
     if "federal" in telling and "reserve" in telling:
@@ -99,7 +121,7 @@ def telling_words(guess: str) -> list[tuple[str, ...]]:
 def searched_words(guess: str) -> str:
     """The guess's words an article was searched for, in the guess's own spelling ("AI" for
     "AI worries"); "" when they are the whole guess (its articles and "the" aside)."""
-    words = re.findall(r"[\w'&-]+", guess)
+    words = re.findall(r"[\w'&-]+", _timeless(guess))
     stems = [w.lower().removesuffix("'s") for w in words]
     kept = [w for w, stem in zip(words, stems, strict=True) if stem not in _STOP]
     telling = [w for w in kept if w.lower().removesuffix("'s") not in _SOFT] or kept

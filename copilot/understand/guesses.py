@@ -55,6 +55,16 @@ _PATTERNS = [
     r"(?:anything|something|much|a\s+lot)\s+to\s+do\s+with\b(?=[^?.!;]*·)",
     # "did the bounce have anything to do with Greenland?"
     rf"\b(?:anything|something|much|a\s+lot)\s+to\s+do\s+with\s+{_NP}\s*(?:\?|$|\bor\b)",
+    # "how did stocks react to the jobs report on jan 9?", "the market's reaction to the CPI
+    # print", "how did bonds respond to the Fed?": the event the move answered is named
+    rf"\b(?:react(?:ed|ing|s|ions?)?|respond(?:ed|ing|s)?|responses?)\s+to\s+{_NP}\s*"
+    r"(?:\?|$|[,;]|\band\b|\bor\b)",
+    # "how did the market take the December CPI print?"
+    rf"\bhow\s+(?:did|do|does|has|have)\s+[^?.!]{{1,40}}?\s+take\s+{_NP}\s*(?:\?|$|[,;]|\band\b)",
+    # "what did the December jobs report show, and how did stocks react?": the release asked
+    # about beside the market's reaction to it
+    rf"\bwhat\s+did\s+{_NP}\s+(?:show|say|reveal|tell\s+us)\b(?=[^?]*\b(?:react|respond|"
+    r"reaction|response|take|took)\w*)",
     # "blame the Fed?", "blaming tariffs for this?"
     rf"\bblam(?:e|ing)\s+{_NP}\s*(?:\bfor\b|\?|$)",
     # "is this the Fed?", "is it the jobs data or what", "was that about the deficit?"

@@ -76,6 +76,32 @@ def test_qualifiers_count_only_when_nothing_else_names_the_guess() -> None:
     assert telling_words("the news") == [("news",)]  # nothing but a qualifier: it is the word
 
 
+# The words an article may use for a jobs report and for earnings, written out by hand.
+JOBS = ("jobs report", "jobs data", "jobs number", "jobs numbers", "jobs figures", "payroll",
+        "nonfarm", "non-farm", "employment report", "employment data", "unemployment rate",
+        "jobless")  # fmt: skip
+EARNINGS = ("earnings", "results", "quarterly", "profit", "revenue", "guidance")
+
+
+@pytest.mark.parametrize(
+    ("guess", "named"),
+    [
+        ("the CPI print on tuesday", [("cpi", "consumer price", "consumer prices", "inflation")]),
+        ("the December CPI print", [("cpi", "consumer price", "consumer prices", "inflation")]),
+        ("the jobs report on jan 9", [JOBS]),
+        ("the December 2025 jobs report", [JOBS]),
+        ("Nvidia's earnings last week", [("nvidia",), EARNINGS]),
+        ("the 10% card cap", [("10",), ("card",), ("cap",)]),  # a figure is no time
+        ("may", [("may",)]),  # nothing but a time: it is the word
+    ],
+)
+def test_a_time_inside_the_guess_is_no_word_an_article_must_use(
+    guess: str, named: list[tuple[str, ...]]
+) -> None:
+    # "the CPI print on tuesday": an article on the release need not name the day it was asked by
+    assert telling_words(guess) == named
+
+
 @pytest.mark.parametrize(
     ("guess", "said"),
     [

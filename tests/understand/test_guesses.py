@@ -48,6 +48,16 @@ AS_OF = date(2026, 1, 23)
         ("i bet it was AI worries that dragged semis lower on jan 29, right?", "AI worries"),
         ("were the bank earnings what sank financials on jan 13?", "the bank earnings"),
         ("it's the Fed that's pushing yields up, no?", "the Fed"),
+        # The event the move answered, named by the market's reaction to it
+        ("how did stocks react to the jobs report on jan 9?", "the jobs report on jan 9"),
+        ("what was the market's reaction to the CPI print, and why?", "the CPI print"),
+        ("how did long bonds respond to the Fed minutes?", "the Fed minutes"),
+        ("how did the market take the December CPI print?", "the December CPI print"),
+        (
+            "What did the December 2025 jobs report show, and how did stocks react on Jan 9?",
+            "the December 2025 jobs report",
+        ),
+        ("what did the CPI report say and how did bonds respond?", "the CPI report"),
     ],
 )
 def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
@@ -92,6 +102,11 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         # "anything specific" asks for a cause, names none (found in the app)
         "did anything specific knock financials around january opex?",
         "did something in particular hit tech on friday?",
+        # a reaction asked about with no event named, or a release asked about alone
+        "how did stocks react on friday?",
+        "how did gold take it?",
+        "how did tech respond to that?",
+        "what did the Fed say?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
