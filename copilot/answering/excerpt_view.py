@@ -23,6 +23,7 @@ from copilot.news.evidence_terms import (
     hypothetical,
     is_boilerplate,
     mentions,
+    points_back,
 )
 from copilot.sentences import sentence_spans
 
@@ -66,8 +67,9 @@ def the_rest(excerpt: str, draft: str, about: Sequence[str]) -> str | None:
     """What a second reasons turn on the same article is shown: the sentences of the writer's
     view that `draft` did not take and that give a cause of the move's market (a cause word,
     the market named by `about`, its words for the moving instrument; no scenario, heading or
-    bare price line), in their order; None when there is none, or when they are the whole view
-    (a draft that took none of it was shown them already: the same turn again).
+    bare price line, nor a line pointing back to the story the draft took), in their order;
+    None when there is none, or when they are the whole view (a draft that took none of it was
+    shown them already: the same turn again).
 
     The 1.5B model copies one sentence an excerpt: "Oil prices ended Wednesday higher, supported
     by … Kazakhstan" and not the next line's "Natural gas prices also jumped after forecasts of
@@ -80,11 +82,16 @@ def the_rest(excerpt: str, draft: str, about: Sequence[str]) -> str | None:
     view = for_the_writer(excerpt)
     spans = _spans(view)
     kept: list[tuple[int, int]] = []
+    taken = False  # whether the draft took the sentence before
     for start, end in spans:
         sentence = view[start:end].strip()
         words = _content(sentence)
         if not words or len(words & drafted) >= TAKEN * len(words):
+            taken = True
             continue
+        if taken and points_back(sentence):  # "Following the news, … Oracle climbed 6.6%."
+            continue  # told with the story the draft took: no cause of its own
+        taken = False
         if (gives_a_cause(sentence) and not hypothetical(sentence)
                 and not is_boilerplate(sentence) and not bare_price_line(sentence)
                 and (not about or mentions(names, sentence))):  # fmt: skip

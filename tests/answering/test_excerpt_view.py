@@ -120,3 +120,19 @@ def test_no_second_turn_when_it_would_be_shown_what_the_first_was() -> None:
         "to finish at $60.62/barrel. " + GAS
     )
     assert the_rest(rest_of_nothing, f"{GAS} [2]", ["oil", "natural gas", "WTI"]) is None
+
+
+def test_a_line_pointing_back_to_the_story_the_draft_took_is_no_rest() -> None:
+    # After the stored Zacks wrap of December 19: the line after the TikTok story points back
+    # to it, so a draft that told the story leaves nothing; one that told the chips leaves it.
+    excerpt = (
+        "TikTok's U.S. operations will be sold to a new joint venture including Oracle, as the "
+        "tech rally was powered by the deal news. Following the news, the stock price of Oracle "
+        "climbed 6.6%. Chip stocks rose after reports that Nvidia could sell H200 chips to China."
+    )
+    told = ("TikTok's U.S. operations will be sold to a new joint venture including Oracle, "
+            "powering the tech rally [2].")  # fmt: skip
+    tech = ["tech", "technology", "chip", "nvidia", "oracle"]  # the sector's words and members
+    assert the_rest(excerpt, told, tech) == (
+        "Chip stocks rose after reports that Nvidia could sell H200 chips to China."
+    )
