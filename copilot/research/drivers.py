@@ -3,10 +3,11 @@
 A report on a move cited the articles its prose sections happened to cite (three of eight on the
 flagship topic), and its reasons were the model's summary of one or two of them. Here every
 article the news-drivers step ranked gets the answer's own turn (`copilot.answering.reason_turns`):
-its excerpt alone, one sentence back citing it, withheld when it does not hold up. The kept
-sentences are the section, one per article, so the report cites as many distinct articles as
-hold up. Deciding which drafts are kept is pure (the checks re-run on the recorded drafts), so a
-replayed bundle shows the same section.
+its excerpt alone, one sentence back citing it, withheld when it does not hold up, and a second
+turn on the causes its excerpt tells that the first draft did not take (`the_rest`), as in
+answers, though only after the articles still unread. The kept sentences are the section, so
+the report cites as many distinct articles as hold up. Deciding which drafts are kept is pure
+(the checks re-run on the recorded drafts), so a replayed bundle shows the same section.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from copilot.answer import ToolCallRecord
+from copilot.answering.excerpt_view import the_rest
 from copilot.answering.reason_turns import (
     ReasonJudge,
     about_the_move,
@@ -33,7 +35,7 @@ from copilot.research.budget import BudgetExhausted
 from copilot.research.models import ResearchEvent, ResearchRecord, StepRecord
 from copilot.research.sections import SectionResult, SectionSpec, check_fields
 from copilot.research.writer import SectionWriter
-from copilot.sources import SourceLedger
+from copilot.sources import NewsSource, SourceLedger
 
 PREFIX = "drivers:"  # a draft's section key: "drivers:5" is article [5]'s turn
 TITLE = "What drove the move"
@@ -54,20 +56,28 @@ def as_records(steps: list[StepRecord]) -> list[ToolCallRecord]:
             for s in steps]  # fmt: skip
 
 
+Turn = tuple[int, str, list[ChatMessage]]  # article number, the excerpt shown, the messages
+
+
 def turns(
     steps: list[StepRecord], ledger: SourceLedger, topic: str, as_of: date, premise: str = ""
-) -> list[tuple[int, list[ChatMessage]]]:
-    """(article number, messages) of the reasons turns, in the drivers steps' rank order, each
-    turn the answer's own. With code's `premise` note (the move ran against the topic's word),
-    each turn is asked about the move that happened, as the answer's are."""
+) -> tuple[list[Turn], Callable[[int, str], Turn]]:
+    """The reasons turns, in the drivers steps' rank order, each turn the answer's own, and how
+    a further turn on an article is made (its excerpt's rest, `the_rest`). With code's
+    `premise` note (the move ran against the topic's word), each turn is asked about the move
+    that happened, as the answer's are."""
     found = as_records(news_steps(steps))
-    if not found:
-        return []
-    articles = sheet_articles(found, ledger, MOST_READS, _measured(steps, ledger), as_of)
-    brief = move_brief(found)
+    brief = move_brief(found) if found else ""
     question = about_the_move(brief) if premise and brief else topic
     fields = {"question": question, "as_of": as_of, "premise": premise}
-    return [(n, reason_messages(n, excerpt, brief, fields)) for n, excerpt in articles]
+
+    def turn(n: int, excerpt: str) -> Turn:
+        return n, excerpt, reason_messages(n, excerpt, brief, fields)
+
+    if not found:
+        return [], turn
+    articles = sheet_articles(found, ledger, MOST_READS, _measured(steps, ledger), as_of)
+    return [turn(n, excerpt) for n, excerpt in articles], turn
 
 
 Outsider = Callable[[str], str | None]  # a draft's company outside the move's sector, if any
@@ -107,12 +117,13 @@ def _measured(steps: list[StepRecord], ledger: SourceLedger) -> list[Fact]:
                                    for n in s.sources])  # fmt: skip
 
 
-def _take(judge: ReasonJudge, output: str, read: int) -> None:
+def _take(judge: ReasonJudge, output: str, read: int) -> str:
     """A draft of article `read`'s turn judged, tidied as the report shows it, until
-    `MOST_REASONS` are kept."""
+    `MOST_REASONS` are kept. Returns the draft ("" when none)."""
     draft = tidy(one_reason(output, read))
     if draft and len(judge.kept) < MOST_REASONS:
         judge.take(draft, read)
+    return draft
 
 
 def coverage_gap(steps: list[StepRecord]) -> str:
@@ -161,9 +172,10 @@ def write_drivers(
     that does not hold up (`outsider` among the checks, when given) sends the next-ranked
     article to the next round. Each round leaves the calls the `sections` and one revision
     need. Returns why the budget stopped the drafting (None when it did not)."""
-    unread = turns(steps, ledger, topic, as_of, premise)
+    unread, turn = turns(steps, ledger, topic, as_of, premise)
     if not unread:
         return None
+    rested: set[int] = set()  # an article's second turn, on its excerpt's rest: once, as answers
     judge = _judge(steps, ledger, topic, as_of, outsider)
     detail = f"{TITLE}: one reason per article, up to {MOST_REASONS}"
     writer.on_event(ResearchEvent(kind="section_started", name=SPEC.key, detail=detail))
@@ -175,14 +187,23 @@ def write_drivers(
             break
         unread = unread[len(batch) :]
         try:
-            answers = writer.call_each([(f"{PREFIX}{n}", messages) for n, messages in batch],
+            answers = writer.call_each([(f"{PREFIX}{n}", messages) for n, _, messages in batch],
                                        REASON_MAX_TOKENS, reason_over)  # fmt: skip
         except BudgetExhausted as exc:
             writer.on_event(ResearchEvent(kind="budget_stop", name=SPEC.key, detail=str(exc)))
             return str(exc)
-        for (n, _), answer in zip(batch, answers, strict=True):
-            _take(judge, answer.text, n)
+        rests: list[Turn] = []
+        for (n, excerpt, _), answer in zip(batch, answers, strict=True):
+            draft = _take(judge, answer.text, n)
             tokens += answer.completion_tokens
+            source = ledger.get(n)
+            if draft and n not in rested and isinstance(source, NewsSource):
+                rested.add(n)
+                rest = the_rest(excerpt, draft, [*source.about, *source.backdrop])
+                if rest is not None:
+                    rests.append(turn(n, rest))
+        # Read once the sheet's articles are: a report is held to the distinct articles it cites.
+        unread = unread + rests
     detail = (f"{len(judge.kept)} reasons kept, {len(judge.withheld)} withheld; {tokens} tokens, "
               f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
     writer.on_event(ResearchEvent(kind="section_finished", name=SPEC.key, detail=detail))

@@ -6,19 +6,22 @@ in the writer's evidence. Expected values come from the raw CSVs (tests/raw.py).
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from research_script import AS_OF, TOPIC
 
+from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.research import ResearchSession
 from copilot.research.budget import BudgetTracker
+from copilot.research.drivers import drivers_section, write_drivers
 from copilot.research.executor import execute
-from copilot.research.models import Budget, StepRecord
+from copilot.research.models import Budget, LLMCallRecord, ResearchRecord, StepRecord
 from copilot.research.planner import default_plan
-from copilot.research.writer import EVIDENCE_CHARS, evidence_text
+from copilot.research.writer import EVIDENCE_CHARS, SectionWriter, evidence_text
 from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
 from tests.raw import close_on, raw_closes
@@ -146,3 +149,40 @@ def test_a_topic_naming_no_instrument_gets_the_models_full_plan(research_deps: T
     assert set(llm.json_schemas[0]["properties"]) == {"sub_questions", "steps"}  # type: ignore[index]
     assert "Tools (" in llm.calls[0][-1]["content"]
     assert plan.steps[0].tool == "search_news" and plan.steps[0].args["k"] == 3
+
+
+def test_the_reports_drivers_read_an_article_again_for_the_cause_its_draft_did_not_take(
+    research_deps: ToolDeps,
+) -> None:
+    # As the answer does (tests/agent/test_pipeline.py): Zacks' wrap of January 21 tells oil's
+    # cause, "Oil prices ended Wednesday higher, supported by optimism over tighter supply
+    # following a temporary shutdown at two major oil fields in Kazakhstan."
+    kazakhstan = (
+        "Oil prices ended Wednesday higher, supported by optimism over tighter supply "
+        "following a temporary shutdown at two major oil fields in Kazakhstan."
+    )
+    topic, as_of = "Why did the energy sector rise on January 21, 2026?", date(2026, 1, 22)
+    steps = _run(research_deps, topic, as_of)
+    shown: list[tuple[int, str]] = []
+
+    def turn(messages: list[ChatMessage]) -> str:
+        fence = re.search(r"<<<ARTICLE \[(\d+)\][^\n]*\n(.*?)\n>>>", messages[-1]["content"], re.S)
+        assert fence is not None
+        shown.append((int(fence.group(1)), fence.group(2)))
+        n, excerpt = shown[-1]
+        if excerpt == kazakhstan:
+            return f"{kazakhstan.rstrip('.')} [{n}]."
+        return f"Energy rose 40% because shipping rates in Asia collapsed [{n}]."  # withheld
+
+    calls: list[LLMCallRecord] = []
+    writer = SectionWriter(ScriptedLLM([turn] * 8), {"role": "system", "content": "s"},
+                           BudgetTracker(Budget()), lambda _e: None, calls)  # fmt: skip
+    assert write_drivers(writer, steps, research_deps.ledger, topic, as_of, sections=0) is None
+    wrap = next(n for n, excerpt in shown if kazakhstan in excerpt and excerpt != kazakhstan)
+    assert [excerpt for n, excerpt in shown if n == wrap][1:] == [kazakhstan]
+    # The recorded drafts replay to the same section: the oil cause kept, cited to the wrap.
+    plan = default_plan(research_deps, topic, as_of, Budget())
+    record = ResearchRecord(topic=topic, as_of=as_of, plan=plan, steps=steps, llm_calls=calls)
+    section = drivers_section(record, research_deps.ledger)
+    assert section is not None
+    assert f"{kazakhstan.rstrip('.')} [{wrap}]." in section.fields["reasons"]
