@@ -26,6 +26,7 @@ from copilot.claims.reason_days import NamedDays, after_publication, outside_mov
 from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import Subject, name_of
 from copilot.claims.subjects import mentions as subject_mentions
+from copilot.claims.swapped_names import swapped_name
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, family, lookup, sector_symbols
 from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
 from copilot.news.evidence_terms import (
@@ -797,6 +798,12 @@ def check_reason(
             best = (score, n, passage)
     score, n, passage = best
     shown = passage if len(passage) < 200 else passage[:197] + "…"
+    swapped = swapped_name(body, passage)
+    if swapped is not None:  # the article's sentence, with another of its names put in
+        ours, theirs = swapped
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n, score=round(score, 3),
+                           evidence=f"[{n}] says it of {theirs}, not {ours}: {shown}")  # fmt: skip
     # A cause the article states in a sentence of its own settles it, whatever the score
     # ("QQQ fell … due to losses for Microsoft and Tesla" scored 0.56 against "The index was
     # weighed down by losses for Microsoft and Tesla"; `stated_cause`).
