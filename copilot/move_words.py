@@ -17,6 +17,11 @@ RISE = (
     r"lift\w*|boost\w*|buoy\w*|propel\w*|ripp(?:ed|ing)|fly(?:ing)?|moon\w*|(?:sky)?rocket\w*|"
     r"melt(?:s|ed|ing)?[\s-]up|on\s+a\s+(?:tear|run|roll)|bounc\w*|recover\w*|"
     r"(?:caught|catch(?:es|ing)?)\s+a\s+bid|(?:were|was|got|gets?|getting)\s+bid(?:\s+up)?|"
+    # the desk's words with the market between: "why were long treasuries bid", "was gold so
+    # bid" (not "the bid for …"), and buyers coming in: "why did buyers step into tech"
+    r"(?:were|was|is|are|got|gets?|getting)\s+(?:\S+\s+){1,3}?(?<!the\s)(?<!\ba\s)bid"
+    r"(?!\s+(?:for|to)\b)|buyers\s+(?:stepp?\w*|came|come|coming|pil\w*|pour\w*|rush\w*)\s+"
+    r"(?:in|into|back)\b|"
     r"bid\s+up|(?:the|a)\s+bid\s+(?:in|for|under)|(?:got|get|gets|getting)\s+(?:\S+\s+){1,3}?going|"
     r"zoom\w*|(?:took|take|takes|taking)\s+off|pricier|dearer|more\s+expensive|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?|"
@@ -41,6 +46,10 @@ FALL = (
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
     r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|under[\s-]?water|"
     r"fad(?:e|es|ed|ing)|"
+    # the desk's word for sellers, and sellers coming in: "why were bonds offered on jan 9",
+    # "sellers stepped in" (not "offered a deal", "offered to buy")
+    r"(?:were|was|is|are|got|gets?|getting)\s+(?:\S+\s+){0,3}?offered(?!\s+(?:a|an|the|to)\b)|"
+    r"sellers\s+(?:stepp?\w*|came|come|coming|pil\w*|t(?:ook|akes?|aking)|rush\w*)\s+(?:in|into|over|control)\b|"
     # money moving out, and the idioms of a rise stopped: "the rotation out of tech", "outflows
     # from bonds", "what took the wind out of silver's sails", "took the shine off gold"
     r"rotat\w*\s+out\s+of|outflows?|(?:fle(?:e|es|eing|d)|flight)\s+(?:from|out\s+of)|"

@@ -173,6 +173,13 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("why did utilities stay flat as the S&P tumbled on jan 20?", None),
         ("why did gold rise while stocks fell on jan 20?", "up"),
         ("why did the market sell off on jan 20 while staples held?", "down"),
+        # the desk's words with the market between, and buyers or sellers coming in (app)
+        ("why were long treasuries bid on january 16?", "up"),
+        ("why was gold so bid yesterday?", "up"),
+        ("why were bonds offered on jan 9?", "down"),
+        ("why did buyers step into tech on dec 18?", "up"),
+        ("why did sellers take control of chips on dec 17?", "down"),
+        ("why was nvidia offered a deal for its chips?", None),  # an offer, not sellers
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
