@@ -37,7 +37,6 @@ from copilot.answer import (
 )
 from copilot.answering.company_news import outside_companies
 from copilot.answering.deadline import Deadline
-from copilot.answering.excerpt_view import the_rest
 from copilot.answering.gaps import (
     backdrop_line,
     cannot_answer,
@@ -64,6 +63,7 @@ from copilot.answering.reason_turns import (
     one_reason,
     reason_messages,
     reason_over,
+    rest_turn,
 )
 from copilot.answering.sheet import (
     articles_found,
@@ -96,7 +96,6 @@ from copilot.llm.base import (
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.sentences import after_sentences
-from copilot.sources import NewsSource
 from copilot.tools import ToolDeps, run_tool
 from copilot.tools.market_support import without_definitions
 from copilot.tools.periods import compare_call
@@ -526,11 +525,9 @@ class Copilot:
             if not draft:
                 return
             drafts.append(draft)
-            source = ledger.get(read)
-            if read not in rested and isinstance(source, NewsSource):
+            if read not in rested:
                 rested.add(read)
-                rest = the_rest(excerpt, draft, [*source.about, *source.backdrop])
-                if rest is not None:
+                if (rest := rest_turn(ledger.get(read), excerpt, draft)) is not None:
                     rests.append((read, rest))
             # One that does not hold up is withheld, listed apart; it and a repeat send the
             # next-ranked article to the next round.

@@ -49,7 +49,8 @@ FALL = (
     # the desk's word for sellers, and sellers coming in: "why were bonds offered on jan 9",
     # "sellers stepped in" (not "offered a deal", "offered to buy")
     r"(?:were|was|is|are|got|gets?|getting)\s+(?:\S+\s+){0,3}?offered(?!\s+(?:a|an|the|to)\b)|"
-    r"sellers\s+(?:stepp?\w*|came|come|coming|pil\w*|t(?:ook|akes?|aking)|rush\w*)\s+(?:in|into|over|control)\b|"
+    r"sellers\s+(?:stepp?\w*|came|come|coming|pil\w*|t(?:ook|akes?|aking)|rush\w*)\s+"
+    r"(?:in|into|over|control)\b|"
     # money moving out, and the idioms of a rise stopped: "the rotation out of tech", "outflows
     # from bonds", "what took the wind out of silver's sails", "took the shine off gold"
     r"rotat\w*\s+out\s+of|outflows?|(?:fle(?:e|es|eing|d)|flight)\s+(?:from|out\s+of)|"

@@ -16,7 +16,7 @@ from typing import Any
 
 from copilot import prompts
 from copilot.answering.against import backdrop_the_other_way, contradicts_a_move
-from copilot.answering.excerpt_view import for_the_writer
+from copilot.answering.excerpt_view import for_the_writer, the_rest
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import WORD, looping, repeats, tidy
 from copilot.claims.extract import citations_in
@@ -50,6 +50,15 @@ def reason_messages(n: int, excerpt: str, move: str, fields: dict[str, Any]) -> 
     shown = for_the_writer(excerpt)  # the source keeps the whole excerpt
     user = prompts.render("write_reason", move=move, n=n, evidence=fenced(n, shown), **fields)
     return [answer_system(), {"role": "user", "content": user}]
+
+
+def rest_turn(source: object, excerpt: str, draft: str) -> str | None:
+    """What an article's second turn is shown after `draft` (`the_rest` of its `excerpt`, the
+    move's market named by the article's words for it and for the wider markets read with it);
+    None for no second turn."""
+    if not isinstance(source, NewsSource):
+        return None
+    return the_rest(excerpt, draft, [*source.about, *source.backdrop])
 
 
 REASON_WORDS = 4  # words (`tidy.WORD`) a reason has at least (the eval counts no shorter one)

@@ -99,7 +99,7 @@ _TIME = re.compile(
 def _timeless(guess: str) -> str:
     """The guess without its times, or the guess when it is nothing but a time ("may")."""
     left = _TIME.sub(" ", guess)
-    return left if re.search(r"[a-z0-9]", left.lower().replace("the", "")) else guess
+    return left if re.sub(r"\bthe\b|[^a-z0-9]", "", left.lower()) else guess
 
 
 QUOTE_CHARS = 240  # a mention quoted in the answer is at most this long

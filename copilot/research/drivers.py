@@ -17,7 +17,6 @@ from collections.abc import Callable
 from datetime import date
 
 from copilot.answer import ToolCallRecord
-from copilot.answering.excerpt_view import the_rest
 from copilot.answering.reason_turns import (
     ReasonJudge,
     about_the_move,
@@ -25,6 +24,7 @@ from copilot.answering.reason_turns import (
     one_reason,
     reason_messages,
     reason_over,
+    rest_turn,
 )
 from copilot.answering.sheet import move_brief, move_markets, sheet_articles
 from copilot.answering.tidy import tidy
@@ -35,7 +35,7 @@ from copilot.research.budget import BudgetExhausted
 from copilot.research.models import ResearchEvent, ResearchRecord, StepRecord
 from copilot.research.sections import SectionResult, SectionSpec, check_fields
 from copilot.research.writer import SectionWriter
-from copilot.sources import NewsSource, SourceLedger
+from copilot.sources import SourceLedger
 
 PREFIX = "drivers:"  # a draft's section key: "drivers:5" is article [5]'s turn
 TITLE = "What drove the move"
@@ -196,11 +196,9 @@ def write_drivers(
         for (n, excerpt, _), answer in zip(batch, answers, strict=True):
             draft = _take(judge, answer.text, n)
             tokens += answer.completion_tokens
-            source = ledger.get(n)
-            if draft and n not in rested and isinstance(source, NewsSource):
+            if draft and n not in rested:
                 rested.add(n)
-                rest = the_rest(excerpt, draft, [*source.about, *source.backdrop])
-                if rest is not None:
+                if (rest := rest_turn(ledger.get(n), excerpt, draft)) is not None:
                     rests.append(turn(n, rest))
         # Read once the sheet's articles are: a report is held to the distinct articles it cites.
         unread = unread + rests
