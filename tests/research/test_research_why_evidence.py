@@ -180,6 +180,9 @@ def test_the_reports_drivers_read_an_article_again_for_the_cause_its_draft_did_n
     assert write_drivers(writer, steps, research_deps.ledger, topic, as_of, sections=0) is None
     wrap = next(n for n, excerpt in shown if kazakhstan in excerpt and excerpt != kazakhstan)
     assert [excerpt for n, excerpt in shown if n == wrap][1:] == [kazakhstan]
+    # Read once every article of the sheet was: a report is held to the distinct articles.
+    again = shown.index((wrap, kazakhstan))
+    assert {n for n, _ in shown[:again]} == {n for n, _ in shown}
     # The recorded drafts replay to the same section: the oil cause kept, cited to the wrap.
     plan = default_plan(research_deps, topic, as_of, Budget())
     record = ResearchRecord(topic=topic, as_of=as_of, plan=plan, steps=steps, llm_calls=calls)
