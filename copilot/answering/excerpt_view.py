@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from copilot.claims.reasons import content_stems, lexical_support
 from copilot.news.evidence_terms import (
     Entity,
     bare_price_line,
@@ -53,14 +54,7 @@ def for_the_writer(excerpt: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip()
 
 
-# Words of four letters or more: what tells whether a draft took a sentence ("the", "oil", "rose"
-# are in most of a wrap's sentences).
-_CONTENT = re.compile(r"[a-z]{4,}")
-TAKEN = 0.5  # share of a sentence's words a draft carries when it took the sentence
-
-
-def _content(text: str) -> set[str]:
-    return set(_CONTENT.findall(text.lower()))
+TAKEN = 0.5  # share of a sentence's content words a draft carries when it took the sentence
 
 
 def the_rest(excerpt: str, draft: str, about: Sequence[str]) -> str | None:
@@ -77,7 +71,6 @@ def the_rest(excerpt: str, draft: str, about: Sequence[str]) -> str | None:
     before it that said why bonds moved ("… Hassett … who could keep interest rates low"). An
     article read for the move that tells a second cause is worth its second reason more than a
     lower-ranked article is worth its first."""
-    drafted = _content(draft)
     names = Entity((), tuple(about))
     view = for_the_writer(excerpt)
     spans = _spans(view)
@@ -85,8 +78,7 @@ def the_rest(excerpt: str, draft: str, about: Sequence[str]) -> str | None:
     taken = False  # whether the draft took the sentence before
     for start, end in spans:
         sentence = view[start:end].strip()
-        words = _content(sentence)
-        if not words or len(words & drafted) >= TAKEN * len(words):
+        if not content_stems(sentence) or lexical_support(sentence, draft) >= TAKEN:
             taken = True
             continue
         if taken and points_back(sentence):  # "Following the news, … Oracle climbed 6.6%."

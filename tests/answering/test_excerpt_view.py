@@ -136,3 +136,15 @@ def test_a_line_pointing_back_to_the_story_the_draft_took_is_no_rest() -> None:
     assert the_rest(excerpt, told, tech) == (
         "Chip stocks rose after reports that Nvidia could sell H200 chips to China."
     )
+
+
+def test_a_sentence_the_draft_told_in_other_words_is_no_rest() -> None:
+    # After the stored AP wrap of January 15: the draft says "fell" for "eased"; the rest would
+    # have been the same sentence again (a second turn writing the same reason).
+    excerpt = (
+        "Also helping to calm the market were oil prices, which eased sharply on hopes for "
+        "calming tensions in Iran. Treasury yields and stocks of smaller companies rose "
+        "following encouraging reports on the U.S. economy."
+    )
+    draft = "Oil prices fell sharply on hopes for calming tensions in Iran [2]."
+    assert the_rest(excerpt, draft, ["oil", "crude", "WTI"]) is None
