@@ -385,7 +385,7 @@ def _score(sentence: str, words: Sequence[str], entity: Entity, direction: Direc
         points += 2
     elif _has_direction(words, opposite(direction)):
         points -= 2
-    if _has_a_cause(words):
+    if _has_a_cause(words) or points_back(sentence):  # "As a result, … NVIDIA rose 3.9%"
         points += 2
     elif any(word in WEAK_CAUSES for word in words):
         points += 1

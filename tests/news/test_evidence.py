@@ -741,6 +741,25 @@ def test_the_cause_words_of_wraps_and_columns_count_whole(sentence: str) -> None
     assert reason_score(sentence, entity_for(["GLD"]), "up") == 8
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As a result, the stock price of Nvidia rose 3.9%.",
+        "Consequently, shares of Nvidia rose 3.9%.",
+        "In response, Nvidia's shares jumped 3.9%.",
+        "Following the news, the stock price of Nvidia climbed 3.9%.",
+    ],
+)
+def test_a_line_that_points_back_to_its_cause_gives_one(line: str) -> None:
+    # The December 19 wrap (Nasdaq, December 22): "As a result, … NVIDIA rose 3.9%" after the
+    # H200 news scored a weak cause ("as": 7) beside "Following the news, … Oracle climbed
+    # 6.6%" (8), so the chunk that holds it was never read as the wrap's second driver.
+    nvidia = entity_for([], ["Nvidia"])
+    assert reason_score(line, nvidia, "up") == 8  # naming (4), its way (2), a cause (2)
+    # A line of the move that points nowhere still scores the naming and the way alone.
+    assert reason_score("The stock price of Nvidia rose 3.9%.", nvidia, "up") == 6
+
+
 def test_reason_excerpt_keeps_one_or_two_sentences() -> None:
     text = "Markets opened quietly. " * 5 + MARGIN_SENTENCE + " Silver fell too. Nothing else."
     excerpt = reason_excerpt(text, entity_for(["GLD"]), "down", 120)
