@@ -55,6 +55,10 @@
    words (`guess_check.mention_in`) are read at that sentence: the first drivers when the move
    is covered, cited for the mention alone when it is not (`Evidence.mentioning`).
 
+9. the jobs and CPI reports released on the move's days (a move of a week at most) are read
+   from those days' headlines that say what the data showed (`release_news`): context quoted
+   by the tool as the day's scheduled data, never a driver (`Evidence.released`).
+
 `search_news` is unchanged for its other callers.
 """
 
@@ -104,6 +108,12 @@ from copilot.news.lexical import RRF_K, tokens
 from copilot.news.models import NewsHit, chunk_text
 from copilot.news.picks import is_stock_picks
 from copilot.news.present import published_label
+from copilot.news.release_news import (
+    ScheduledRelease,
+    named_by,
+    release_headlines,
+    releases_in,
+)
 from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
 from copilot.understand.sessions import is_session, session_after
@@ -210,6 +220,9 @@ class Evidence:
     # The next session's wrap saying the market went back after something was undone (its
     # excerpt is that sentence): context for the move, never one of its drivers.
     undone: Driver | None = None
+    # The scheduled releases of the move's days (the jobs report, CPI), each with the headlines
+    # of its day that say what it showed (their excerpt is the headline): context, no driver.
+    released: list[tuple[ScheduledRelease, list[Driver]]] = field(default_factory=list)
 
     @property
     def no_coverage(self) -> bool:
@@ -295,8 +308,9 @@ def gather_evidence(
         del fused[article], best[article]
         told.pop(article, None)
     if not fused:
-        return replace(empty, undone=_undone_the_session_after(firsts, entity, direction, end,
-                                                               until))  # fmt: skip
+        undone = _undone_the_session_after(firsts, entity, direction, end, until)
+        released = _the_days_releases(firsts, start, end, as_of, guess, set())
+        return replace(empty, undone=undone, released=released)
     named = {a: _names(entity, hit) for a, hit in best.items()}
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
@@ -388,11 +402,33 @@ def gather_evidence(
             ids = {d.hit.article_id for d in mentioning}
             rest = [d for d in drivers if d.hit.article_id not in ids]
             drivers = [*mentioning, *rest][: max(k, len(mentioning))]
+    read = {d.hit.article_id for d in [*drivers, *mentioning]}
     return Evidence(
         subject, direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars, guess, mentioned, checked, mentioning,
         _undone_the_session_after(firsts, entity, direction, end, until),
+        _the_days_releases(firsts, start, end, as_of, guess, read),
     )  # fmt: skip
+
+
+def _the_days_releases(
+    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]],
+    start: date,
+    end: date,
+    as_of: date,
+    guess: str | None,
+    read: set[str],
+) -> list[tuple[ScheduledRelease, list[Driver]]]:
+    """The jobs and CPI reports of the move's days with their headlines (`release_news`), but
+    not the one the question's guess names (its own note quotes it) nor the articles `read`."""
+    found = []
+    for release in releases_in(start, end):
+        if named_by(guess, release, as_of):
+            continue
+        hits = release_headlines(firsts, release, as_of, read)
+        if hits:
+            found.append((release, [Driver(h, h.title.strip(), 0.0, 0.0, False) for h in hits]))
+    return found
 
 
 # What a wrap says was undone: "rebounded after President Donald Trump called off

@@ -27,6 +27,7 @@ from copilot.news.evidence import (
 from copilot.news.evidence_terms import entity_for
 from copilot.news.guess_check import cut_at_word, searched_words
 from copilot.news.present import fenced
+from copilot.news.release_news import release_note
 from copilot.sources import NewsSource
 from copilot.tools.registry import ToolDeps, ToolOutput, register_tool
 
@@ -114,7 +115,8 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         data = {"no_coverage": True, "queries": found.queries}
         # The articles that mention a guess are cited for it alone: none is a driver.
         cited = [(_register(deps, d, about, (args.start, end)), d) for d in found.mentioning]
-        note = _joined(_guess(found, cited), _undone(deps, found, about, (args.start, end)))
+        note = _joined(_guess(found, cited), _undone(deps, found, about, (args.start, end)),
+                       _released(deps, found, about, (args.start, end)))  # fmt: skip
         return ToolOutput(text=found.gap_note(), data=data, note=note)
     blocks: list[str] = []
     numbers: list[int] = []
@@ -133,6 +135,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
     note = _joined(
         _guess(found, list(zip(numbers, found.drivers, strict=True))),
         _undone(deps, found, about, (args.start, end)),
+        _released(deps, found, about, (args.start, end)),
     )
     return ToolOutput(text="\n".join([head, *blocks]), data=data, sources=numbers, note=note)
 
@@ -149,6 +152,18 @@ def _undone(deps: ToolDeps, found: Evidence, about: list[str], move: tuple[date,
         f"The session after, [{n}] reported: “{found.undone.excerpt.rstrip('.')}.” (what "
         "was undone the next day, not a report of this move's cause)."
     )
+
+
+def _released(deps: ToolDeps, found: Evidence, about: list[str], move: tuple[date, date]) -> str:
+    """Code's sentences quoting the headlines of the scheduled releases of the move's days
+    (`Evidence.released`): the day's data, not a report of the move's cause, so no driver and
+    never drafted from; "" when none."""
+    market = ", ".join(found.symbols)
+    notes = []
+    for release, headlines in found.released:
+        numbers = [_register(deps, d, about, move) for d in headlines]
+        notes.append(release_note(release, numbers, [d.excerpt for d in headlines], market))
+    return " ".join(notes)
 
 
 def _joined(*notes: str) -> str:
