@@ -24,6 +24,7 @@ from copilot.answering.backdrop import SECTOR_OF
 from copilot.claims.subjects import mentions as market_mentions
 from copilot.market.store import MarketStore
 from copilot.understand.catalog import Catalog
+from copilot.understand.companies import CAPITALIZED_ONLY, CompanyIndex
 from copilot.understand.vocabulary import NOT_TICKERS, words
 
 # Funds of a few companies across sectors: the Magnificent Seven are tech, retail and media.
@@ -95,6 +96,33 @@ def outside_companies(
     if store is None or not symbols:
         return None
     return OutsideCompanies(store, catalog(), symbols).outsider
+
+
+def sector_companies(
+    store: MarketStore | None, symbols: Sequence[str]
+) -> Callable[[str], list[str]]:
+    """What reads the listed companies of the move's own sectors a text names (their names as
+    the constituents list writes them), for a sector or industry fund or a stock: "Capital One
+    Reports Mixed Q4 Earnings" names a company of financials'. Nothing for a broad index, a
+    bond fund or a commodity (a producer's news is judged, not sought: `allowed_sectors`)."""
+    if store is None or not symbols:
+        return _none_named
+    allowed = allowed_sectors(store, symbols)
+    if not allowed or any((store.symbol_info(s) or {}).get("kind") == "commodity" for s in symbols):
+        return _none_named
+    index = CompanyIndex(store.companies_in(allowed))
+
+    def named(text: str) -> list[str]:
+        # A headline capitalises every word: "Southern California" proves nothing there.
+        hits = [h for h in index.find(text)
+                if text[h.start : h.end].lower() not in CAPITALIZED_ONLY]  # fmt: skip
+        return list(dict.fromkeys(hit.name for hit in hits))
+
+    return named
+
+
+def _none_named(_text: str) -> list[str]:
+    return []
 
 
 def allowed_sectors(store: MarketStore, symbols: Sequence[str]) -> frozenset[str] | None:

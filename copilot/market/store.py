@@ -7,7 +7,7 @@ came from and when. Reads take an `as_of` date: nothing after it is visible.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -379,6 +379,19 @@ class MarketStore:
         """Symbol → company name for every listed stock (the constituents list import)."""
         rows = self._con.execute(
             "SELECT symbol, name FROM symbols WHERE kind = 'stock' AND name IS NOT NULL"
+        ).fetchall()
+        return {str(symbol): str(name) for symbol, name in rows}
+
+    def companies_in(self, sectors: Iterable[str]) -> dict[str, str]:
+        """Symbol → company name of every listed stock in one of the GICS `sectors`."""
+        wanted = sorted(set(sectors))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" for _ in wanted)
+        rows = self._con.execute(
+            "SELECT symbol, name FROM symbols WHERE kind = 'stock' AND name IS NOT NULL "
+            f"AND sector IN ({marks})",
+            wanted,
         ).fetchall()
         return {str(symbol): str(name) for symbol, name in rows}
 

@@ -147,6 +147,7 @@ ENTITY_BONUS = 0.25  # an article that names the entity is likelier to explain i
 OFF_DAYS_WEIGHT = 0.85  # published before the move or later than the morning after
 UNNAMED_TOP = 2  # a driver must name the entity, unless it is among the best 2 candidates
 HEADLINES_FIRST = 2  # of the move's days' headlines that say it moved, at most this many lead
+COMPANY_FIRST = 1  # then at most this many headlines naming a company of the move's sectors
 MENTION_POOL = 12  # candidates searched, whole, for a guessed cause
 MENTIONERS = 2  # of them, at most this many are read first
 # Coverage: some candidate names the entity, was published from the day before the move on
@@ -261,6 +262,7 @@ def gather_evidence(
     names: Sequence[str] = (),
     guess: str | None = None,
     backdrop: Sequence[str] = (),
+    companies: Callable[[str], list[str]] | None = None,
 ) -> Evidence:
     """The candidate drivers of `symbols`' move `direction` over [start, end], from news
     published in the window around it and never after `as_of`. `min_similarity` is the
@@ -271,7 +273,9 @@ def gather_evidence(
     after); `guess` is a cause the question put to the test ("the jobs report"): it is searched
     for too, and the candidates that mention it are read first (`Evidence.mentions`);
     `backdrop` are wider markets measured moving the same way (its sector, "SPY"): their
-    headlines of the move's days are read first after its own (`_with_the_days_headlines`)."""
+    headlines of the move's days are read first after its own (`_with_the_days_headlines`);
+    `companies` reads which listed companies of the move's own sectors a headline names: one of
+    the move's days is read next (`_with_company_headlines`)."""
     if not symbols and not names:
         raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
     if end < start:
@@ -303,18 +307,21 @@ def gather_evidence(
         firsts, markets, direction, start, until, vectors, fused, best, store
     )
     way = {a: _way_of(market, entity, direction) for a, market in told.items()}
+    own = _with_company_headlines(firsts, companies, entity, start, until, fused, best, told)
     before, after = _of_other_sessions(firsts, best, start, end)
     for article in after:  # a later session's news: no cause of this move
         del fused[article], best[article]
         told.pop(article, None)
+        own.pop(article, None)
     if not fused:
         undone = _undone_the_session_after(firsts, entity, direction, end, until)
         released = _the_days_releases(firsts, start, end, as_of, guess, set())
         return replace(empty, undone=undone, released=released)
-    named = {a: _names(entity, hit) for a, hit in best.items()}
+    named = {a: _names(entity, hit) or a in own for a, hit in best.items()}
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
     first = list(told)[:HEADLINES_FIRST]
+    first += [a for a in own if a not in first][:COMPANY_FIRST]
     order = [*first, *(a for a in order if a not in first)]
     # An earlier session's wrap is read only for a mention of the question's guess: its line of
     # the move is that session's.
@@ -324,8 +331,9 @@ def gather_evidence(
     eligible = {a for i, a in enumerate(order) if a not in before | picks
                 and (named[a] or i < UNNAMED_TOP)}  # fmt: skip
     k, excerpt_chars = fit_budget(budget_tokens, min(len(eligible), max_drivers))
+    reading = {**own, **told}  # the market each headline drawn by its words is read for
     ranked = [
-        Driver(best[a], _excerpt(best[a], told.get(a, entity), way.get(a, direction),
+        Driver(best[a], _excerpt(best[a], reading.get(a, entity), way.get(a, direction),
                                  excerpt_chars),
                round(relevance[a], 4), round(best[a].score, 4), named[a])
         for a in order
@@ -346,7 +354,7 @@ def gather_evidence(
             drivers = [*drivers[: k - 1], said]
     chunks = store.article_chunks([d.hit.article_id for d in drivers])
     # A wider market's headline is read for that market's move (its lines never name this one).
-    about = {d.hit.article_id: _read_for(entity, told.get(d.hit.article_id, entity),
+    about = {d.hit.article_id: _read_for(entity, reading.get(d.hit.article_id, entity),
                                          chunks.get(d.hit.article_id, []), direction)
              for d in drivers}  # fmt: skip
     # Each read for its market's own way: a wider market's may be the other (the VIX's rise is
@@ -496,6 +504,39 @@ def _with_the_days_headlines(
             fused[hit.article_id] = min(fused.values(), default=1.0)
             best[hit.article_id] = hit
     return told
+
+
+def _with_company_headlines(
+    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]],
+    companies: Callable[[str], list[str]] | None,
+    entity: Entity,
+    start: date,
+    until: date,
+    fused: dict[str, float],
+    best: dict[str, NewsHit],
+    told: dict[str, Entity],
+) -> dict[str, Entity]:
+    """The articles of the move's days whose headline names a listed company of the move's own
+    sectors, added to the candidates as the move's headlines are, each with the entity read
+    with those companies: financials fell on January 23, 2026 on the day of "Capital One
+    Reports Mixed Q4 Earnings, Announces $5B Fintech Acquisition", which no query for financial
+    stocks found (the sheet was four outlook pieces on banks). Never a list of stock picks."""
+    own: dict[str, Entity] = {}
+    if companies is None:
+        return own
+    for chunk_id, document, meta, _vector in sorted(firsts, key=lambda f: f[2]["published_ts"]):
+        hit = NewsHit.from_chroma(chunk_id, document, meta, 1.0)
+        day = hit.published_at.date()
+        if not hit.dated_to_day or not start <= day <= until or hit.article_id in told:
+            continue
+        if is_stock_picks(hit.title) or not (names := companies(hit.title)):
+            continue
+        members = (*entity.members, *(name.lower() for name in names))
+        own[hit.article_id] = replace(entity, members=tuple(dict.fromkeys(members)))
+        if hit.article_id not in fused:
+            fused[hit.article_id] = min(fused.values(), default=1.0)
+            best[hit.article_id] = hit
+    return own
 
 
 def _read_for(

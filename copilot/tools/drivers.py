@@ -101,6 +101,9 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
             text="The news store is not available (run `market-copilot ingest news PATH`).",
             error=True,
         )
+    # Imported here: the answering package imports this one.
+    from copilot.answering.company_news import sector_companies
+
     as_of = deps.as_of or args.end
     end = min(args.end, as_of)
     found = gather_evidence(
@@ -108,6 +111,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         budget_tokens=args.budget_tokens, max_drivers=args.max_drivers, names=args.names,
         min_similarity=getattr(deps.news.embedder, "coverage_similarity", COVERAGE_SIMILARITY),
         guess=args.guess, backdrop=args.backdrop,
+        companies=sector_companies(deps.market, args.symbols),
     )  # fmt: skip
     entity = entity_for(args.symbols, args.names)
     about = list(entity.words)

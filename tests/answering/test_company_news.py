@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.answering.company_news import OutsideCompanies, allowed_sectors
+from copilot.answering.company_news import OutsideCompanies, allowed_sectors, sector_companies
 from copilot.answering.reason_turns import ReasonJudge
 from copilot.market.store import MarketStore
 from copilot.sources import NewsSource, SourceLedger
@@ -109,3 +109,24 @@ def test_the_reason_judge_withholds_it(store: MarketStore) -> None:
     assert judged.withheld == [draft]
     unjudged = ReasonJudge(ledger, as_of, question, [])  # without it, the draft stood
     assert unjudged.take(draft)
+
+
+def test_a_headline_names_the_companies_of_the_moves_own_sector(store: MarketStore) -> None:
+    store.upsert_symbols(
+        [{"symbol": "SO", "name": "Southern Company", "kind": "stock", "sector": "Utilities"},
+         {"symbol": "XLU", "name": "Utilities Select Sector SPDR", "kind": "etf",
+          "sector": "Utilities"}],
+        "test",
+    )  # fmt: skip
+    chips = sector_companies(store, ["SMH"])  # an industry fund: its sector's, via XLK
+    assert chips("Tech Fuels Rebound; Micron Technology's Rosy Forecast") == ["Micron Technology"]
+    profit = "General Motors Reports Huge Profit Boost"
+    assert chips(profit) == []  # another sector's company
+    assert sector_companies(store, ["XLY"])(profit) == ["General Motors"]
+    # A headline capitalises every word: a company named by an everyday word is not read there.
+    assert sector_companies(store, ["XLU"])("Newsom Highlights Expansion in Southern California")\
+        == []  # fmt: skip
+    # No sector of its own (a broad index, a bond fund), or a commodity: none is sought.
+    for symbols in (["SPY"], ["TLT"], ["SLV"], []):
+        assert sector_companies(store, symbols)("Micron Technology and Newmont rise") == []
+    assert sector_companies(None, ["SMH"])("Micron Technology rises") == []
