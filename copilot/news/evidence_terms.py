@@ -468,6 +468,26 @@ def points_back(sentence: str) -> bool:
     return _POINTS_BACK.search(sentence) is not None
 
 
+# A cause named by a demonstrative that points back to where it was told: "The market's concern
+# about that ongoing and intensifying threat to the independence of the Fed has been reflected
+# in the gold price" (Fidelity, January 12, 2026, after "It is widely expected that Powell's
+# replacement at the Fed in May will be more aligned with the White House's desire for lower
+# interest rates …"). Not a relative "that" ("worries that the cap …").
+_REFERS_BACK = re.compile(
+    r"\b(?:this|that|these|those)\s+(?!the\b|a\b|an\b)(?:[a-z-]+\s+){0,3}?(?:threats?|news|"
+    r"probes?|investigations?|decisions?|developments?|announcements?|deals?|reports?|"
+    r"concerns?|worr(?:y|ies)|fears?|risks?|uncertaint(?:y|ies)|tensions?|comments?|remarks?|"
+    r"proposals?|plans?|moves?|measures?|policies|policy|pressures?|headlines?|events?)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether `sentence` names its cause by pointing back ("that ongoing threat", "these
+    worries"), anywhere in it: the story it stands for was told before it."""
+    return _REFERS_BACK.search(sentence) is not None
+
+
 # A page's furniture, never a reason: the model copied "Christian Keller, head of economics
 # research at Barclays Investment Bank, thanks for joining us on Radio Davos" as one, and the
 # support check passed it (it is the excerpt, word for word).
@@ -508,7 +528,8 @@ def _context_before(parts: Sequence[str], content: Sequence[int], best: int) -> 
     best one's figures are for ("For the week, …"); the cause a line of the move follows ("…
     markets are still showing some signs of nervousness. Gold's price rose, and the value of
     the U.S. dollar weakened …"); or, when the best one points back to its cause
-    (`points_back`), the story told before it, up to a heading (a short line): "On Dec. 18,
+    (`points_back`, `refers_back`), the story told before it, up to a heading (a short line):
+    "On Dec. 18,
     TikTok CEO … will be sold to a new joint venture (JV). The new JV will comprise … Oracle
     Corp. ORCL. Following the news, the stock price of Oracle climbed 6.6%."""
     before = best - 1
@@ -516,11 +537,19 @@ def _context_before(parts: Sequence[str], content: Sequence[int], best: int) -> 
         return []
     long_enough = len(parts[before].split()) >= CONTEXT_WORDS
     if opens_a_period(parts[before]) or (not gives_a_cause(parts[best]) and long_enough):
-        return [before]
-    if not points_back(parts[best]):
+        # A cause line that itself points back carries the story it points to.
+        told = _told_before(parts, content, before) if refers_back(parts[before]) else []
+        return [before, *told]
+    if not points_back(parts[best]) and not refers_back(parts[best]):
         return []
+    return _told_before(parts, content, best)
+
+
+def _told_before(parts: Sequence[str], content: Sequence[int], line: int) -> list[int]:
+    """The sentences told before `line` that it points back to, nearest first: up to
+    `POINTED_BACK`, ending at a heading (a short line)."""
     told = []
-    for earlier in range(before, max(best - 1 - POINTED_BACK, -1), -1):
+    for earlier in range(line - 1, max(line - 1 - POINTED_BACK, -1), -1):
         if earlier not in content or len(parts[earlier].split()) < CONTEXT_WORDS:
             break
         told.append(earlier)

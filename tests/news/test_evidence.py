@@ -707,6 +707,32 @@ def test_reason_excerpt_reads_the_story_a_line_of_the_move_points_back_to() -> N
     assert reason_excerpt(f"{chips} {own}", entity_for([], ["Nvidia"]), "up", 640) == f"… {own}"
 
 
+def test_a_cause_named_by_pointing_back_carries_the_story_it_points_to() -> None:
+    # Fidelity's week of January 12, 2026: the gold line's cause is "that ongoing and
+    # intensifying threat", told in the two sentences before it (Powell's replacement).
+    heading = "Gold shines"
+    told = ("It is widely expected that the chair's replacement in May will be more aligned "
+            "with the White House's desire for lower interest rates.")  # fmt: skip
+    threat = ("Although that poses a threat to the credibility of the Fed, it is also seen as "
+              "growth positive for stocks.")  # fmt: skip
+    concern = ("The market's concern about that ongoing and intensifying threat to the "
+               "independence of the Fed has been reflected in the gold price.")  # fmt: skip
+    move = "Gold rose this week to yet another all time high."
+    gold = entity_for(["GLD"])
+    text = f"{heading}\n{told} {threat} {concern} {move}"
+    assert reason_excerpt(text, gold, "up", 800) == f"… {told} {threat} {concern} {move}"
+    # Without room for the story, the cause line is read alone with the move, as before.
+    assert reason_excerpt(text, gold, "up", 260) == f"… {concern} {move}"
+    # A cause of its own, or a relative "that", points nowhere: the line before is left.
+    plain = ("The market's concern about the independence of the Fed has been reflected in the "
+             "gold price.")  # fmt: skip
+    assert reason_excerpt(f"{heading}\n{told} {plain} {move}", gold, "up", 800) == (
+        f"… {plain} {move}"  # the cause line before a bare move line, as before
+    )
+    relative = "Gold rose on worries that the cap would hurt lenders."
+    assert reason_excerpt(f"{heading}\n{told} {relative}", gold, "up", 800) == f"… {relative}"
+
+
 def test_a_line_of_the_move_after_its_cause_outranks_a_bare_one() -> None:
     # Fidelity's week of January 12 under gold's record: a bare line of the rise comes first in
     # the chunk the queries matched; the cause, then the move, in the one before it.
