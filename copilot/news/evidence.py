@@ -57,7 +57,9 @@
 
 9. the jobs and CPI reports released on the move's days (a move of a week at most) are read
    from those days' headlines that say what the data showed (`release_news`): context quoted
-   by the tool as the day's scheduled data, never a driver (`Evidence.released`).
+   by the tool as the day's scheduled data, never a driver (`Evidence.released`); so are the
+   headlines of the move's days naming a listed company of its own sectors
+   (`Evidence.company_news`: "Capital One Reports Mixed Q4 Earnings …" on financials' fall).
 
 `search_news` is unchanged for its other callers.
 """
@@ -147,7 +149,7 @@ ENTITY_BONUS = 0.25  # an article that names the entity is likelier to explain i
 OFF_DAYS_WEIGHT = 0.85  # published before the move or later than the morning after
 UNNAMED_TOP = 2  # a driver must name the entity, unless it is among the best 2 candidates
 HEADLINES_FIRST = 2  # of the move's days' headlines that say it moved, at most this many lead
-COMPANY_FIRST = 1  # then at most this many headlines naming a company of the move's sectors
+COMPANY_NEWS = 2  # headlines of the move's days naming a company of its sectors, quoted
 MENTION_POOL = 12  # candidates searched, whole, for a guessed cause
 MENTIONERS = 2  # of them, at most this many are read first
 # Coverage: some candidate names the entity, was published from the day before the move on
@@ -224,6 +226,9 @@ class Evidence:
     # The scheduled releases of the move's days (the jobs report, CPI), each with the headlines
     # of its day that say what it showed (their excerpt is the headline): context, no driver.
     released: list[tuple[ScheduledRelease, list[Driver]]] = field(default_factory=list)
+    # The move's days' headlines naming a listed company of its own sectors (the excerpt is the
+    # first sentence naming it): context quoted by the tool, never a driver.
+    company_news: list[Driver] = field(default_factory=list)
 
     @property
     def no_coverage(self) -> bool:
@@ -274,8 +279,8 @@ def gather_evidence(
     for too, and the candidates that mention it are read first (`Evidence.mentions`);
     `backdrop` are wider markets measured moving the same way (its sector, "SPY"): their
     headlines of the move's days are read first after its own (`_with_the_days_headlines`);
-    `companies` reads which listed companies of the move's own sectors a headline names: one of
-    the move's days is read next (`_with_company_headlines`)."""
+    `companies` reads which listed companies of the move's own sectors a headline names
+    (`Evidence.company_news`)."""
     if not symbols and not names:
         raise InvalidArgumentError("name at least one symbol whose move needs explaining.")
     if end < start:
@@ -307,21 +312,19 @@ def gather_evidence(
         firsts, markets, direction, start, until, vectors, fused, best, store
     )
     way = {a: _way_of(market, entity, direction) for a, market in told.items()}
-    own = _with_company_headlines(firsts, companies, entity, start, until, fused, best, told)
     before, after = _of_other_sessions(firsts, best, start, end)
     for article in after:  # a later session's news: no cause of this move
         del fused[article], best[article]
         told.pop(article, None)
-        own.pop(article, None)
     if not fused:
         undone = _undone_the_session_after(firsts, entity, direction, end, until)
         released = _the_days_releases(firsts, start, end, as_of, guess, set())
-        return replace(empty, undone=undone, released=released)
-    named = {a: _names(entity, hit) or a in own for a, hit in best.items()}
+        own = _company_news(firsts, companies, start, until, set())
+        return replace(empty, undone=undone, released=released, company_news=own)
+    named = {a: _names(entity, hit) for a, hit in best.items()}
     relevance = prior_relevance(fused, best, named, start, end)
     order = mmr_order(list(fused), relevance, _vectors(store, best), best)
     first = list(told)[:HEADLINES_FIRST]
-    first += [a for a in own if a not in first][:COMPANY_FIRST]
     order = [*first, *(a for a in order if a not in first)]
     # An earlier session's wrap is read only for a mention of the question's guess: its line of
     # the move is that session's.
@@ -331,9 +334,8 @@ def gather_evidence(
     eligible = {a for i, a in enumerate(order) if a not in before | picks
                 and (named[a] or i < UNNAMED_TOP)}  # fmt: skip
     k, excerpt_chars = fit_budget(budget_tokens, min(len(eligible), max_drivers))
-    reading = {**own, **told}  # the market each headline drawn by its words is read for
     ranked = [
-        Driver(best[a], _excerpt(best[a], reading.get(a, entity), way.get(a, direction),
+        Driver(best[a], _excerpt(best[a], told.get(a, entity), way.get(a, direction),
                                  excerpt_chars),
                round(relevance[a], 4), round(best[a].score, 4), named[a])
         for a in order
@@ -354,7 +356,7 @@ def gather_evidence(
             drivers = [*drivers[: k - 1], said]
     chunks = store.article_chunks([d.hit.article_id for d in drivers])
     # A wider market's headline is read for that market's move (its lines never name this one).
-    about = {d.hit.article_id: _read_for(entity, reading.get(d.hit.article_id, entity),
+    about = {d.hit.article_id: _read_for(entity, told.get(d.hit.article_id, entity),
                                          chunks.get(d.hit.article_id, []), direction)
              for d in drivers}  # fmt: skip
     # Each read for its market's own way: a wider market's may be the other (the VIX's rise is
@@ -416,7 +418,43 @@ def gather_evidence(
         ranked, excerpt_chars, guess, mentioned, checked, mentioning,
         _undone_the_session_after(firsts, entity, direction, end, until),
         _the_days_releases(firsts, start, end, as_of, guess, read),
+        _company_news(firsts, companies, start, until, read),
     )  # fmt: skip
+
+
+def _company_news(
+    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]],
+    companies: Callable[[str], list[str]] | None,
+    start: date,
+    until: date,
+    read: set[str],
+) -> list[Driver]:
+    """The headlines of the move's days (to the morning after) that name a listed company of
+    the move's own sectors, each with the first sentence of its text that names the company
+    (or its headline again): financials fell on January 23, 2026, the day of "Capital One
+    Reports Mixed Q4 Earnings, Announces $5B Fintech Acquisition" ("Capital One earned $3.86
+    vs. expected $4.11 …"), which no query for financial stocks found. It never says
+    financials fell, so it is no driver (the check rejects a reason its article does not give
+    for the move): context, quoted by the tool. At most `COMPANY_NEWS`, none of the articles
+    `read`, nor a list of picks."""
+    if companies is None:
+        return []
+    found: list[Driver] = []
+    for chunk_id, document, meta, _vector in sorted(firsts, key=lambda f: f[2]["published_ts"]):
+        hit = NewsHit.from_chroma(chunk_id, document, meta, 1.0)
+        if not hit.dated_to_day or not start <= hit.published_at.date() <= until:
+            continue
+        if hit.article_id in read or is_stock_picks(hit.title):
+            continue
+        if not (names := companies(hit.title)):
+            continue
+        told = next((line for line in sentences(chunk_text(document, hit.title))
+                     if any(name in line for name in names) and line != hit.title.strip()),
+                    "")  # fmt: skip
+        found.append(Driver(hit, told or hit.title.strip(), 0.0, 0.0, True))
+        if len(found) == COMPANY_NEWS:
+            break
+    return found
 
 
 def _the_days_releases(
@@ -504,39 +542,6 @@ def _with_the_days_headlines(
             fused[hit.article_id] = min(fused.values(), default=1.0)
             best[hit.article_id] = hit
     return told
-
-
-def _with_company_headlines(
-    firsts: Sequence[tuple[str, str, dict[str, Any], Vector]],
-    companies: Callable[[str], list[str]] | None,
-    entity: Entity,
-    start: date,
-    until: date,
-    fused: dict[str, float],
-    best: dict[str, NewsHit],
-    told: dict[str, Entity],
-) -> dict[str, Entity]:
-    """The articles of the move's days whose headline names a listed company of the move's own
-    sectors, added to the candidates as the move's headlines are, each with the entity read
-    with those companies: financials fell on January 23, 2026 on the day of "Capital One
-    Reports Mixed Q4 Earnings, Announces $5B Fintech Acquisition", which no query for financial
-    stocks found (the sheet was four outlook pieces on banks). Never a list of stock picks."""
-    own: dict[str, Entity] = {}
-    if companies is None:
-        return own
-    for chunk_id, document, meta, _vector in sorted(firsts, key=lambda f: f[2]["published_ts"]):
-        hit = NewsHit.from_chroma(chunk_id, document, meta, 1.0)
-        day = hit.published_at.date()
-        if not hit.dated_to_day or not start <= day <= until or hit.article_id in told:
-            continue
-        if is_stock_picks(hit.title) or not (names := companies(hit.title)):
-            continue
-        members = (*entity.members, *(name.lower() for name in names))
-        own[hit.article_id] = replace(entity, members=tuple(dict.fromkeys(members)))
-        if hit.article_id not in fused:
-            fused[hit.article_id] = min(fused.values(), default=1.0)
-            best[hit.article_id] = hit
-    return own
 
 
 def _read_for(

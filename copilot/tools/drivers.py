@@ -119,8 +119,10 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         data = {"no_coverage": True, "queries": found.queries}
         # The articles that mention a guess are cited for it alone: none is a driver.
         cited = [(_register(deps, d, about, (args.start, end)), d) for d in found.mentioning]
-        note = _joined(_guess(found, cited), _undone(deps, found, about, (args.start, end)),
-                       _released(deps, found, about, (args.start, end)))  # fmt: skip
+        move = (args.start, end)
+        note = _joined(_guess(found, cited), _undone(deps, found, about, move),
+                       _released(deps, found, about, move),
+                       _company_news(deps, found, about, move))  # fmt: skip
         return ToolOutput(text=found.gap_note(), data=data, note=note)
     blocks: list[str] = []
     numbers: list[int] = []
@@ -140,6 +142,7 @@ def news_drivers(deps: ToolDeps, args: DriversArgs) -> ToolOutput:
         _guess(found, list(zip(numbers, found.drivers, strict=True))),
         _undone(deps, found, about, (args.start, end)),
         _released(deps, found, about, (args.start, end)),
+        _company_news(deps, found, about, (args.start, end)),
     )
     return ToolOutput(text="\n".join([head, *blocks]), data=data, sources=numbers, note=note)
 
@@ -168,6 +171,26 @@ def _released(deps: ToolDeps, found: Evidence, about: list[str], move: tuple[dat
         numbers = [_register(deps, d, about, move) for d in headlines]
         notes.append(release_note(release, numbers, [d.excerpt for d in headlines], market))
     return " ".join(notes)
+
+
+def _company_news(
+    deps: ToolDeps, found: Evidence, about: list[str], move: tuple[date, date]
+) -> str:
+    """Code's sentence quoting the headlines of the move's days that name a listed company of
+    its own sectors (`Evidence.company_news`), each with its line on the company: what that
+    company did, not a report of the move's cause; "" when none."""
+    if not found.company_news:
+        return ""
+    market = ", ".join(found.symbols)
+    quotes = []
+    for driver in found.company_news:
+        n = _register(deps, driver, about, move)
+        title, told = driver.title.strip().rstrip("."), driver.excerpt.strip()
+        said = f": “{cut_at_word(told)}”" if told != driver.title.strip() else ""
+        quotes.append(f"[{n}] “{title}”{said}")
+    days = "that day" if found.start == found.end else "those days"
+    return (f"A company of {market}'s sector in the news {days}: {'; '.join(quotes)} (quoted: "
+            f"not proof that it moved {market}).")  # fmt: skip
 
 
 def _joined(*notes: str) -> str:

@@ -1,23 +1,30 @@
-"""A headline of the move's days naming a listed company of the move's own sector is read next
-after the headlines that say the market moved: financials fell on January 23, 2026, the day of
-"Capital One Reports Mixed Q4 Earnings, Announces $5B Fintech Acquisition", while the searches
-for financial stocks found outlook pieces on banks. Never a list of stock picks, nor another
-day's headline.
+"""A headline of the move's days naming a listed company of the move's own sector is quoted by
+code as that company's news, with its line on the company: financials fell on January 23, 2026,
+the day of "Capital One Reports Mixed Q4 Earnings, Announces $5B Fintech Acquisition", while the
+searches for financial stocks found outlook pieces on banks. It never says financials fell, so it
+is no driver (the model never drafts from it). Never a list of stock picks, nor another day's
+headline.
 
 The articles are written by hand in the stored articles' words; which companies a headline
 names is a hand-written reader (the constituents list's is tested in
-tests/answering/test_company_news.py).
+tests/answering/test_company_news.py); the expected note is by hand.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from news_testkit import Backend, tracker_file
 
+from copilot.market.store import MarketStore
 from copilot.news import HashEmbedder, NewsStore
 from copilot.news.evidence import gather_evidence
+from copilot.settings import Settings
+from copilot.sources import NewsSource, SourceLedger
+from copilot.tools.drivers import DriversArgs, news_drivers
+from copilot.tools.registry import ToolDeps
 from ingest.news import ingest_paths
 
 FRIDAY, AS_OF = date(2026, 1, 23), date(2026, 1, 26)
@@ -54,18 +61,42 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
     return found
 
 
-def test_a_sector_companys_headline_of_the_moves_day_is_read_first(store: NewsStore) -> None:
-    plain = gather_evidence(store, ["XLF"], "down", FRIDAY, FRIDAY, AS_OF, min_similarity=0.0)
-    assert plain.drivers and plain.drivers[0].title != CAPITAL_ONE  # the premise
+def test_a_sector_companys_headline_of_the_moves_day_is_quoted(store: NewsStore) -> None:
     found = gather_evidence(store, ["XLF"], "down", FRIDAY, FRIDAY, AS_OF, min_similarity=0.0,
                             companies=read_companies)  # fmt: skip
-    first = found.drivers[0]
-    assert first.title == CAPITAL_ONE and first.names_entity
-    assert "$3.86 vs. expected $4.11" in first.excerpt
-    titles = [d.title for d in found.drivers]
-    assert "5 Financial Stocks to Buy Now: Capital One Leads" not in titles
-    # Asked about the day before, its headline is not of the move's days: nothing leads.
+    (news,) = found.company_news  # not the picks, nor the headline of January 16
+    assert news.title == CAPITAL_ONE
+    assert (
+        news.excerpt == "Capital One earned $3.86 vs. expected $4.11, with higher credit charges."
+    )
+    assert CAPITAL_ONE not in [d.title for d in found.drivers]  # context, never a driver
+    # Without a reader of companies, or asked about the day before, none is quoted.
+    plain = gather_evidence(store, ["XLF"], "down", FRIDAY, FRIDAY, AS_OF, min_similarity=0.0)
+    assert plain.company_news == []
     before = gather_evidence(store, ["XLF"], "down", date(2026, 1, 21), date(2026, 1, 21),
-                             date(2026, 1, 22), min_similarity=0.0,
+                             date(2026, 1, 26), min_similarity=0.0,
                              companies=read_companies)  # fmt: skip
-    assert all(d.title != CAPITAL_ONE for d in before.drivers)
+    assert before.company_news == []
+
+
+def test_the_answer_quotes_it_as_the_companys_news(store: NewsStore, tmp_path: Path) -> None:
+    with MarketStore.open(tmp_path / "m.duckdb") as market:
+        market.upsert_symbols(
+            [{"symbol": "XLF", "name": "Financial Select Sector SPDR", "kind": "etf",
+              "sector": "Financials"},
+             {"symbol": "COF", "name": "Capital One", "kind": "stock", "sector": "Financials"},
+             {"symbol": "MS", "name": "Morgan Stanley", "kind": "stock", "sector": "Financials"}],
+            "test",
+        )  # fmt: skip
+        deps = ToolDeps(settings=Settings(data_dir=tmp_path), ledger=SourceLedger(), news=store,
+                        market=market, as_of=AS_OF)  # fmt: skip
+        args = DriversArgs(symbols=["XLF"], direction="down", start=FRIDAY, end=FRIDAY)
+        output = news_drivers(deps, args)
+    (n,) = [n for n in range(1, 20) if isinstance(s := deps.ledger.get(n), NewsSource)
+            and s.title == CAPITAL_ONE]  # fmt: skip
+    assert (
+        f"A company of XLF's sector in the news that day: [{n}] “{CAPITAL_ONE}”: “Capital One "
+        "earned $3.86 vs. expected $4.11, with higher credit charges.” (quoted: not proof that "
+        "it moved XLF)."
+    ) in output.note
+    assert n not in output.sources  # no driver: the model never drafts from it
