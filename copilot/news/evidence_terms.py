@@ -472,9 +472,11 @@ def points_back(sentence: str) -> bool:
 # about that ongoing and intensifying threat to the independence of the Fed has been reflected
 # in the gold price" (Fidelity, January 12, 2026, after "It is widely expected that Powell's
 # replacement at the Fed in May will be more aligned with the White House's desire for lower
-# interest rates …"). Not a relative "that" ("worries that the cap …").
+# interest rates …"). Not a relative "that" ("worries that the cap …", "the countries that
+# pursued such policies").
 _REFERS_BACK = re.compile(
-    r"\b(?:this|that|these|those)\s+(?!the\b|a\b|an\b)(?:[a-z-]+\s+){0,3}?(?:threats?|news|"
+    r"\b(?:this|that|these|those)\s+(?!the\b|a\b|an\b|\w+ed\b)(?:[a-z-]+\s+){0,3}?"
+    r"(?:threats?|news|"
     r"probes?|investigations?|decisions?|developments?|announcements?|deals?|reports?|"
     r"concerns?|worr(?:y|ies)|fears?|risks?|uncertaint(?:y|ies)|tensions?|comments?|remarks?|"
     r"proposals?|plans?|moves?|measures?|policies|policy|pressures?|headlines?|events?)\b",

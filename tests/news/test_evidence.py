@@ -38,6 +38,7 @@ from copilot.news.evidence_terms import (
     names_direction,
     reason_excerpt,
     reason_score,
+    refers_back,
 )
 from copilot.news.picks import is_stock_picks
 from ingest.news import ingest_paths
@@ -731,6 +732,9 @@ def test_a_cause_named_by_pointing_back_carries_the_story_it_points_to() -> None
     )
     relative = "Gold rose on worries that the cap would hurt lenders."
     assert reason_excerpt(f"{heading}\n{told} {relative}", gold, "up", 800) == f"… {relative}"
+    # A relative "that", then a verb: "the countries that pursued such policies".
+    assert not refers_back("Gold rose as in the countries that pursued such policies.")
+    assert refers_back("These worries weighed on gold.")
 
 
 def test_a_line_of_the_move_after_its_cause_outranks_a_bare_one() -> None:
