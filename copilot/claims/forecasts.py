@@ -10,7 +10,8 @@ accepts them (near-copies of their excerpts), so the answer showed them as suppo
 A sentence forecasts when its main clause (relative "which …" clauses set aside: "Trump's call
 for a cap, which could hurt bank profits, sent banks lower" gives a cause that happened) holds
 a forecast ("could reduce", "would lead to", "is expected to", "RBC expects the S&P to keep
-rallying", a headline's "S&P expected to continue rise") and reports nothing that happened
+rallying", a headline's "S&P expected to continue rise", "forecasts US GDP growth of 2.5% in
+2026") and reports nothing that happened
 (no past-tense move, cause or report) and no mood of the market ("investors worry tariffs could
 slow growth" names a fear at work now, a cause).
 """
@@ -47,7 +48,12 @@ _FORECAST = re.compile(
     # grow"): news that moves its stock.
     rf"|(?:expects?|predicts?|forecasts?|projects?|anticipates?)\s+{_NO_GUIDANCE}"
     rf"(?:[\w&.'-]+\s+){{1,5}}?{_TO_MOVE}"
-    rf"|(?:expected|projected|forecast|predicted|poised|seen)\s+{_TO_MOVE})",
+    rf"|(?:expected|projected|forecast|predicted|poised|seen)\s+{_TO_MOVE}"
+    # An economy's figure for a year ahead: "Goldman Sachs Research forecasts US GDP growth of
+    # 2.5% in 2026" (drafted under regional banks' week of January 20, 2026, shown unmarked).
+    r"|(?:expects?|predicts?|forecasts?|projects?|sees)\s+(?:[\w&.'-]+\s+){0,3}?"
+    r"(?:gdp|economic\s+growth|growth\s+(?:of|in\s+20\d\d)|inflation\s+(?:of|at)|"
+    r"unemployment\s+(?:of|at)))",
     re.IGNORECASE,
 )
 

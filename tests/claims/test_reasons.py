@@ -545,6 +545,12 @@ OUTLOOK = (
         ("Strategists expect small caps to outperform this year [2].",
          "expect small caps to outperform"),
         ("S&P expected to continue rise in 2026 [2].", "expected to continue"),
+        # An economy's figure for a year ahead (found in the app under regional banks' week).
+        ("Goldman Sachs Research forecasts US GDP growth of 2.5% in 2026 on a fourth-quarter, "
+         "year-on-year basis, compared with a consensus estimate of 2.1%. [4]",
+         "forecasts US GDP"),
+        ("The IMF projects global growth of 3.1% next year [2].", "projects global growth of"),
+        ("Goldman sees faster U.S. growth in 2026 [3].", "sees faster U.S. growth in 2026"),
         # Controls: a cause that happened, with a forecast in its "which" clause; a forecast
         # inside a cause that happened; a mood of the market, which is a cause now.
         ("Trump's call for a 10% cap on credit card rates, which could impact the profits of "
@@ -565,6 +571,7 @@ OUTLOOK = (
         # what the market expects is its mood; a company's guidance is news
         ("Traders expect the Fed to cut rates in March [2].", None),
         ("Micron expects its quarterly revenue to reach a record [3].", None),
+        ("Stocks rose after the report showed GDP growth of 4.3% [2].", None),  # it happened
         # a forecast in a "that" or "who" clause of something that happened (eval drafts)
         ("Major equity markets in Europe and Asia traded lower as investors turned cautious "
          "ahead of upcoming US inflation figures that could reshape expectations for rate "
