@@ -51,7 +51,11 @@ _FORECAST = re.compile(
     rf"|(?:expected|projected|forecast|predicted|poised|seen)\s+{_TO_MOVE}"
     # An economy's figure for a year ahead: "Goldman Sachs Research forecasts US GDP growth of
     # 2.5% in 2026" (drafted under regional banks' week of January 20, 2026, shown unmarked).
-    r"|(?:expects?|predicts?|forecasts?|projects?|sees)\s+(?:[\w&.'-]+\s+){0,3}?"
+    # The verb with the economy straight after it (a region, a pace): not the noun ("retail
+    # sales exceeded forecasts for December, … lifting forecasts for Q4 GDP growth").
+    r"|(?:expects?|predicts?|forecasts?|projects?|sees)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?:u\.?s\.?|us|american|global|world|euro[\s-]?(?:zone|area)|china'?s?|chinese|uk|"
+    r"japan'?s?|faster|slower|stronger|weaker|real|annual)\s+){0,2}"
     r"(?:gdp|economic\s+growth|growth\s+(?:of|in\s+20\d\d)|inflation\s+(?:of|at)|"
     r"unemployment\s+(?:of|at)))",
     re.IGNORECASE,

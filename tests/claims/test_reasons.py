@@ -572,6 +572,9 @@ OUTLOOK = (
         ("Traders expect the Fed to cut rates in March [2].", None),
         ("Micron expects its quarterly revenue to reach a record [3].", None),
         ("Stocks rose after the report showed GDP growth of 4.3% [2].", None),  # it happened
+        # "forecasts" the noun (a development draft withheld by the first form of the rule)
+        ("U.S. retail sales exceeded forecasts for December, driven by robust consumer "
+         "spending on apparel and electronics, lifting forecasts for Q4 GDP growth. [2]", None),
         # a forecast in a "that" or "who" clause of something that happened (eval drafts)
         ("Major equity markets in Europe and Asia traded lower as investors turned cautious "
          "ahead of upcoming US inflation figures that could reshape expectations for rate "
