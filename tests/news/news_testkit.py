@@ -16,7 +16,9 @@ from pathlib import Path
 import httpx
 
 from copilot.news.embeddings import Embedder, HashEmbedder, Vector
+from copilot.news.store import NewsStore
 from copilot.settings import Settings
+from ingest.news import ingest_paths
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_NEWS = REPO.parent / "shared" / "data" / "news"
@@ -144,3 +146,15 @@ def tracker_file(
     )  # fmt: skip
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def wire_store(root: Path, articles: Sequence[tuple[str, str, str, str]]) -> NewsStore:
+    """An embedded store of hand-written articles, (file, title, published, text) each, saved
+    as the news tracker saves them and ingested for real (hash embeddings)."""
+    for name, title, published, text in articles:
+        tracker_file(root / name, title=title, url=f"https://wires.example/{name}",
+                     publisher=f"Wires {name}", published=published, summary=text,
+                     body=f"{text}\n\nOther markets were quiet.")  # fmt: skip
+    found = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
+    ingest_paths(found, [root])
+    return found

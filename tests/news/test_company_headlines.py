@@ -16,16 +16,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from news_testkit import Backend, tracker_file
+from news_testkit import wire_store
 
 from copilot.market.store import MarketStore
-from copilot.news import HashEmbedder, NewsStore
+from copilot.news import NewsStore
 from copilot.news.evidence import gather_evidence
 from copilot.settings import Settings
 from copilot.sources import NewsSource, SourceLedger
 from copilot.tools.drivers import DriversArgs, news_drivers
 from copilot.tools.registry import ToolDeps
-from ingest.news import ingest_paths
 
 FRIDAY, AS_OF = date(2026, 1, 23), date(2026, 1, 26)
 CAPITAL_ONE = "Capital One Reports Mixed Q4 Earnings, Announces $5B Fintech Acquisition"
@@ -51,14 +50,7 @@ def read_companies(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
-    root = tmp_path_factory.mktemp("companies")
-    for name, title, published, text in ARTICLES:
-        tracker_file(root / name, title=title, url=f"https://wires.example/{name}",
-                     publisher=f"Wires {name}", published=published, summary=text,
-                     body=f"{text}\n\nOther markets were quiet.")  # fmt: skip
-    found = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(found, [root])
-    return found
+    return wire_store(tmp_path_factory.mktemp("companies"), ARTICLES)
 
 
 def test_a_sector_companys_headline_of_the_moves_day_is_quoted(store: NewsStore) -> None:

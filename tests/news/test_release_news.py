@@ -13,16 +13,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from news_testkit import Backend, tracker_file
+from news_testkit import wire_store
 
-from copilot.news import HashEmbedder, NewsStore
+from copilot.news import NewsStore
 from copilot.news.evidence import gather_evidence
 from copilot.news.release_news import releases_in, says_what_it_did
 from copilot.settings import Settings
 from copilot.sources import NewsSource, SourceLedger
 from copilot.tools.drivers import DriversArgs, news_drivers
 from copilot.tools.registry import ToolDeps
-from ingest.news import ingest_paths
 
 JOBS_DAY, NEXT = date(2026, 1, 9), date(2026, 1, 12)  # a Friday; the Monday after
 JOBS = "U.S. economy adds 50,000 jobs in December as unemployment rate dips"
@@ -48,14 +47,7 @@ ARTICLES = [  # (file, title, published, text)
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
-    root = tmp_path_factory.mktemp("releases")
-    for name, title, published, text in ARTICLES:
-        tracker_file(root / name, title=title, url=f"https://wires.example/{name}",
-                     publisher=f"Wires {name}", published=published, summary=text,
-                     body=f"{text}\n\nOther markets were quiet.")  # fmt: skip
-    found = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(found, [root])
-    return found
+    return wire_store(tmp_path_factory.mktemp("releases"), ARTICLES)
 
 
 def test_the_releases_of_a_moves_days() -> None:
