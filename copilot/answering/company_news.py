@@ -100,16 +100,17 @@ def outside_companies(
 
 def sector_companies(
     store: MarketStore | None, symbols: Sequence[str]
-) -> Callable[[str], list[str]]:
+) -> Callable[[str], list[str]] | None:
     """What reads the listed companies of the move's own sectors a text names (their names as
     the constituents list writes them), for a sector or industry fund or a stock: "Capital One
-    Reports Mixed Q4 Earnings" names a company of financials'. Nothing for a broad index, a
-    bond fund or a commodity (a producer's news is judged, not sought: `allowed_sectors`)."""
+    Reports Mixed Q4 Earnings" names a company of financials'. None for a broad index, a bond
+    fund or a commodity (a producer's news is judged, not sought: `allowed_sectors`), so no
+    headline is read for one."""
     if store is None or not symbols:
-        return _none_named
+        return None
     allowed = allowed_sectors(store, symbols)
     if not allowed or any((store.symbol_info(s) or {}).get("kind") == "commodity" for s in symbols):
-        return _none_named
+        return None
     index = CompanyIndex(store.companies_in(allowed))
 
     def named(text: str) -> list[str]:
@@ -119,10 +120,6 @@ def sector_companies(
         return list(dict.fromkeys(hit.name for hit in hits))
 
     return named
-
-
-def _none_named(_text: str) -> list[str]:
-    return []
 
 
 def allowed_sectors(store: MarketStore, symbols: Sequence[str]) -> frozenset[str] | None:

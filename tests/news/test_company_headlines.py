@@ -12,7 +12,7 @@ tests/answering/test_company_news.py); the expected note is by hand.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from news_testkit import wire_store
 
 from copilot.market.store import MarketStore
 from copilot.news import NewsStore
-from copilot.news.evidence import gather_evidence
+from copilot.news.evidence import _company_news, gather_evidence
 from copilot.settings import Settings
 from copilot.sources import NewsSource, SourceLedger
 from copilot.tools.drivers import DriversArgs, news_drivers
@@ -39,8 +39,8 @@ ARTICLES = [  # (file, title, published, text)
     # Picks name a company too; another day's company headline is that day's news.
     ("picks.md", "5 Financial Stocks to Buy Now: Capital One Leads", "January 23, 2026",
      "Our picks for the year ahead among banks and financial stocks."),
-    ("ms.md", "Morgan Stanley Beats Investment-Banking Estimates", "January 16, 2026",
-     "Morgan Stanley's fees beat estimates as financial stocks rose."),
+    ("ms.md", "Morgan Stanley Beats Investment-Banking Estimates", "January 22, 2026",
+     "Morgan Stanley's fees beat estimates on a debt haul."),
 ]  # fmt: skip
 
 
@@ -56,12 +56,22 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
 def test_a_sector_companys_headline_of_the_moves_day_is_quoted(store: NewsStore) -> None:
     found = gather_evidence(store, ["XLF"], "down", FRIDAY, FRIDAY, AS_OF, min_similarity=0.0,
                             companies=read_companies)  # fmt: skip
-    (news,) = found.company_news  # not the picks, nor the headline of January 16
+    # Not the picks, nor the headline of the day before the move (among the days read for
+    # coverage, but no news of the move's own days).
+    (news,) = found.company_news
     assert news.title == CAPITAL_ONE
     assert (
         news.excerpt == "Capital One earned $3.86 vs. expected $4.11, with higher credit charges."
     )
     assert CAPITAL_ONE not in [d.title for d in found.drivers]  # context, never a driver
+    # Read over every first chunk the evidence reads (from the day before the move), none a
+    # driver yet: the day before's Morgan Stanley headline is not the move's days' news.
+    firsts = store.first_chunks(FRIDAY - timedelta(days=1), AS_OF)
+    assert "Morgan Stanley Beats Investment-Banking Estimates" in [
+        m["title"] for *_, m, _ in firsts
+    ]
+    quoted = _company_news(firsts, read_companies, FRIDAY, AS_OF, set())
+    assert [d.title for d in quoted] == [CAPITAL_ONE]
     # Without a reader of companies, or asked about the day before, none is quoted.
     plain = gather_evidence(store, ["XLF"], "down", FRIDAY, FRIDAY, AS_OF, min_similarity=0.0)
     assert plain.company_news == []

@@ -13,15 +13,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from news_testkit import Backend, tracker_file
+from news_testkit import wire_store
 
-from copilot.news import HashEmbedder, NewsStore
+from copilot.news import NewsStore
 from copilot.news.evidence import gather_evidence
 from copilot.settings import Settings
-from copilot.sources import SourceLedger
+from copilot.sources import NewsSource, SourceLedger
 from copilot.tools.drivers import DriversArgs, news_drivers
 from copilot.tools.registry import ToolDeps
-from ingest.news import ingest_paths
 
 TUESDAY, AS_OF = date(2026, 1, 20), date(2026, 1, 30)
 UNDONE = ("The U.S. stock market rebounded after the president called off the tariffs he had "
@@ -41,14 +40,7 @@ ARTICLES = [  # (file, title, published, opening)
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
-    root = tmp_path_factory.mktemp("undone")
-    for name, title, published, opening in ARTICLES:
-        tracker_file(root / name, title=title, url=f"https://wires.example/{name}",
-                     publisher=f"Wires {name}", published=published, summary=opening,
-                     body=f"{opening}\n\nOther markets were quiet.")  # fmt: skip
-    found = NewsStore.open(Backend("embedded").settings(root / "data"), HashEmbedder())
-    ingest_paths(found, [root])
-    return found
+    return wire_store(tmp_path_factory.mktemp("undone"), ARTICLES)
 
 
 def test_the_next_sessions_wrap_tells_what_was_undone(store: NewsStore) -> None:
@@ -92,7 +84,7 @@ def test_the_answer_quotes_it_as_the_next_sessions_news(store: NewsStore, tmp_pa
                     as_of=AS_OF)  # fmt: skip
     output = news_drivers(deps, DriversArgs(symbols=["SPY"], direction="down", start=TUESDAY,
                                             end=TUESDAY))  # fmt: skip
-    (n,) = [n for n in range(1, 10) if (s := deps.ledger.get(n)) is not None
+    (n,) = [n for n in range(1, 10) if isinstance(s := deps.ledger.get(n), NewsSource)
             and s.title.startswith("How major US stock indexes fared Wednesday")]  # fmt: skip
     assert output.note == (
         f"The session after, [{n}] reported: “{UNDONE}.” (what was undone "
