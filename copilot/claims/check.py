@@ -96,6 +96,8 @@ def subjects_match(claim: Claim, st: Statement) -> bool:
         # A clause of no content words but the move's is read by its sentence, as a source's
         # figure is ("Broadcom Inc. (AVGO) rose 0.6% [1]" is no "rising 0.6%" of the Nasdaq's)
         words = claim.words or claim.sentence_words
+        if claim.listed and st.words and claim.listed not in st.words:
+            return False  # "Micron Technology, Inc. (MU)" is no "Marvell Technology" figure
         return not st.words or not words or bool(words & st.words)
     if not st.subject:
         # A figure that sizes something ("a 25% capex increase") is no instrument's move: it

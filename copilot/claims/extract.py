@@ -83,6 +83,7 @@ class Claim:
     one_day: bool = False  # its sentence names one day and no longer period ("on January 20")
     shared: tuple[Subject, ...] = ()  # the others it is said of ("X and Y both rose 1.2%")
     bound: int = 0  # +1 "over 1%", "at least 2%"; -1 "less than 1%", "under 2%": not a value
+    listed: str = ""  # the stem naming the company its clause lists ("marve" of "Marvell … (MRVL)")
 
     @property
     def is_date(self) -> bool:
@@ -131,12 +132,38 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+# A company's listing or legal form is part of its name, no clause break: "Marvell Technology
+# Inc. (MRVL) rose 3.4% due to strong AI trade momentum" is Marvell's figure (cut at "(", its
+# clause was "rose 3.4% due to strong AI trade momentum", which shares no word with the source's
+# "The stock price of the AI semiconductor giant was up 3.4%"), "Micron Technology, Inc. (MU)
+# jumped 7.8%" Micron's.
+_LISTING = re.compile(r"\((?:[A-Z]+:\s*)?[A-Z][A-Z.]{0,5}\)")  # "(MRVL)", "(NASDAQ: MRVL)"
+_IN_A_NAME = re.compile(rf"\s*{_LISTING.pattern}|,(?=\s+(?:Inc|Corp|Co|Ltd|plc|LLC)\b)")
+
+
+def listed_company(clause: str) -> str:
+    """The stem of the first content word before the listing a clause names a company by
+    ("marve" in "Marvell Technology Inc. (MRVL) rose 3.4%", "goldm" in "The Goldman Sachs
+    Group, Inc. (GS)"), "" when it names none that way: a name's first word is its own, the rest
+    ("Technology", "Group") are shared by many."""
+    listing = _LISTING.search(clause)
+    if listing is None:
+        return ""
+    head = [w for w in _STEM.findall(clause[: listing.start()].lower()) if w not in _COMMON]
+    return head[0][:5] if head else ""
+
+
+def _unbroken_names(text: str) -> str:
+    """`text` with its names' listings and legal-form commas blanked (same length)."""
+    return _IN_A_NAME.sub(lambda m: " " * len(m.group()), text)
+
+
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause of `text` around [start, end), inside the sentence [lo, hi)."""
-    left = text[max(lo, start - REACH) : start]
+    left = _unbroken_names(text[max(lo, start - REACH) : start])
     breaks = list(_CLAUSE_BREAK.finditer(left))
     c_start = max(lo, start - REACH) + (breaks[-1].end() if breaks else 0)
-    right = text[end : min(hi, end + REACH)]
+    right = _unbroken_names(text[end : min(hi, end + REACH)])
     after = _CLAUSE_BREAK.search(right)
     c_end = end + (after.start() if after else len(right))
     return c_start, c_end
@@ -527,7 +554,9 @@ _COMMON_WORDS = (
     "the and for its was were are has had that this with from over since than into while "
     "rose fell gained lost climbed slid declined advanced dropped jumped higher lower down "
     "rallied rally rallies surged soared slumped tumbled plunged slipped sank gain gains rebounded "
-    "percent points basis session sessions day days week weeks month year per cent about also"
+    "percent points basis session sessions day days week weeks month year per cent about also "
+    # a legal form names no company of its own ("Broadcom Inc." and "Micron Technology, Inc.")
+    "inc corp corporation ltd plc llc incorporated limited"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
 
@@ -642,6 +671,7 @@ def extract_claims(
                     sentence_dates=sentence_dates,
                     comparative=comparative, named_in_order=in_order,
                     words=clause_words(text[clause[0] : clause[1]]),
+                    listed=listed_company(text[clause[0] : number.start]),
                     sentence_words=clause_words(text[lo:hi]),
                     shared=tuple(other for other in shared if other != subject),
                     # "over 15 sessions" is a window's length, not a bound

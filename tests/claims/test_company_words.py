@@ -81,3 +81,20 @@ def test_a_companys_rise_copied_from_the_wrap_verifies() -> None:
 def test_a_company_named_by_its_listing_is_no_wraps_index(text: str, status: str) -> None:
     _, checked = verify_answer(text, _wrap(), date(2025, 12, 24), check_support=False)
     assert [n.status for n in checked.figures] == [status]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Its listing or legal form is part of the company's name: the clause of the figure runs
+    # on to the name, so a cause after the figure does not take Marvell away from it.
+    ("Marvell Technology Inc. (MRVL) rose 3.4% due to strong AI trade momentum [1].", "verified"),
+    ("Marvell Technology (NASDAQ: MRVL) rose 3.4% due to strong AI trade momentum [1].",
+     "verified"),
+    ("Marvell Technology, Inc. rose 3.4% due to strong AI trade momentum [1].", "verified"),
+    # ... and another company named the same way is still not the giant the wrap told.
+    ("Broadcom Inc. (AVGO) rose 3.4% due to strong AI trade momentum [1].", "unverified"),
+    ("Micron Technology, Inc. (MU) rose 3.4% due to strong AI trade momentum [1].",
+     "unverified"),
+])  # fmt: skip
+def test_a_companys_listing_keeps_its_figure_with_its_name(text: str, status: str) -> None:
+    _, checked = verify_answer(text, _wrap(), date(2025, 12, 24), check_support=False)
+    assert [n.status for n in checked.figures] == [status]
