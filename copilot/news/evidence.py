@@ -112,7 +112,6 @@ from copilot.news.picks import is_stock_picks
 from copilot.news.present import published_label
 from copilot.news.release_news import (
     ScheduledRelease,
-    named_by,
     release_headlines,
     releases_in,
 )
@@ -318,7 +317,7 @@ def gather_evidence(
         told.pop(article, None)
     if not fused:
         undone = _undone_the_session_after(firsts, entity, direction, end, until)
-        released = _the_days_releases(firsts, start, end, as_of, guess, set())
+        released = _the_days_releases(firsts, start, end, as_of, set())
         own = _company_news(firsts, companies, start, until, set())
         return replace(empty, undone=undone, released=released, company_news=own)
     named = {a: _names(entity, hit) for a, hit in best.items()}
@@ -417,7 +416,7 @@ def gather_evidence(
         subject, direction, start, end, as_of, since, until, queries, drivers,
         ranked, excerpt_chars, guess, mentioned, checked, mentioning,
         _undone_the_session_after(firsts, entity, direction, end, until),
-        _the_days_releases(firsts, start, end, as_of, guess, read),
+        _the_days_releases(firsts, start, end, as_of, read),
         _company_news(firsts, companies, start, until, read),
     )  # fmt: skip
 
@@ -462,15 +461,16 @@ def _the_days_releases(
     start: date,
     end: date,
     as_of: date,
-    guess: str | None,
     read: set[str],
 ) -> list[tuple[ScheduledRelease, list[Driver]]]:
-    """The jobs and CPI reports of the move's days with their headlines (`release_news`), but
-    not the one the question's guess names (its own note quotes it) nor the articles `read`."""
+    """The jobs and CPI reports of the move's days with their headlines (`release_news`), none
+    of the articles `read` (the drivers, and the articles the guess's note quotes). The release
+    the question's guess names is told too: asked "What did the December 2025 jobs report
+    show …?", the guess's note quoted a wrap's "Stocks Rise as Slower Payroll Growth …" and an
+    outlook's line on November's jobless rate, never the day's "U.S. economy adds 50,000 jobs
+    in December …", which no query for stocks ranked among the candidates it searches."""
     found = []
     for release in releases_in(start, end):
-        if named_by(guess, release, as_of):
-            continue
         hits = release_headlines(firsts, release, as_of, read)
         if hits:
             found.append((release, [Driver(h, h.title.strip(), 0.0, 0.0, False) for h in hits]))

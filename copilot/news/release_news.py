@@ -26,7 +26,7 @@ from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import names_direction
 from copilot.news.guess_check import mention_in, telling_words
 from copilot.news.models import NewsHit
-from copilot.understand.release_days import CPI_DAYS, JOBS_DAYS, release_days
+from copilot.understand.release_days import CPI_DAYS, JOBS_DAYS
 from copilot.understand.sessions import session_after
 
 MAX_DAYS = 6  # a move of at most a week (calendar days from its first session to its last)
@@ -69,12 +69,6 @@ def releases_in(start: date, end: date) -> list[ScheduledRelease]:
 def _data_month(data: tuple[int, int]) -> str:
     year, month = data
     return f"{date(year, month, 1):%B %Y}"
-
-
-def named_by(guess: str | None, release: ScheduledRelease, as_of: date) -> bool:
-    """Whether the question's guess is this release ("was it the jobs report …"): its own note
-    quotes the articles that mention it."""
-    return bool(guess) and any(day == release.day for *_, day in release_days(guess or "", as_of))
 
 
 def release_headlines(
@@ -138,7 +132,6 @@ def release_note(release: ScheduledRelease, quoted: Sequence[int], headlines: Se
 __all__ = [
     "QUOTES",
     "ScheduledRelease",
-    "named_by",
     "release_headlines",
     "release_note",
     "releases_in",

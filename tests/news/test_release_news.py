@@ -89,15 +89,27 @@ def test_the_jobs_days_headlines_are_read_for_any_market(store: NewsStore) -> No
     assert sorted(d.excerpt for d in headlines) == sorted([JOBS, PAYROLLS])
     assert all(d.hit.article_id not in {r.hit.article_id for r in found.drivers}
                for d in headlines)  # fmt: skip
-    # Asked on the Friday, nothing of the Monday is read; asked about the week before, or with
-    # the question's own guess on it (its own note quotes it), no release is told.
+    # Asked on the Friday, nothing of the Monday is read; asked about the week before, no
+    # release is told.
     friday = gather_evidence(store, ["TLT"], "up", JOBS_DAY, JOBS_DAY, JOBS_DAY)
     assert {d.excerpt for _, ds in friday.released for d in ds} == {JOBS, PAYROLLS}
     assert gather_evidence(store, ["TLT"], "up", date(2026, 1, 6), date(2026, 1, 8),
                            NEXT).released == []  # fmt: skip
+
+
+def test_the_release_a_question_guesses_is_told_beside_the_guesss_mentions(
+    store: NewsStore,
+) -> None:
+    # "Did the jobs report lift bonds?": the guess's note quotes the articles of the move's
+    # days that mention it (the payrolls wrap and the preview); the release is still told, by
+    # its headlines that note does not quote (the report's own, and the Monday's).
     guessed = gather_evidence(store, ["TLT"], "up", JOBS_DAY, JOBS_DAY, NEXT,
                               guess="the jobs report")  # fmt: skip
-    assert guessed.released == []
+    mentioned = {d.title for d in guessed.mentioning}
+    ((release, headlines),) = guessed.released
+    assert release.name == "the December 2025 jobs report"
+    assert PAYROLLS in mentioned
+    assert [d.excerpt for d in headlines] == [JOBS, LATER]
 
 
 def test_the_answer_quotes_them_as_the_days_data(store: NewsStore, tmp_path: Path) -> None:
