@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from copilot.news.sections import sectioned
+
 DatePrecision = Literal["time", "day", "month"]
 
 
@@ -83,6 +85,8 @@ class Article(BaseModel):
             ",".join(self.symbols),
             self.text,
         ]
+        if sectioned(self.text, self.published_at):  # stored as dated posts since their start
+            parts.append("dated sections")
         return sha256_hex("\x1f".join(parts))
 
     @property

@@ -9,8 +9,10 @@ previous one, up to `overlap_chars`, so a fact that spans a boundary is found fr
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, time
 
 from copilot.news.models import Article, Chunk, make_chunk_id
+from copilot.news.sections import dated_sections
 
 CHUNK_CHARS = 700
 OVERLAP_CHARS = 150
@@ -83,25 +85,41 @@ def chunk_article(
     article: Article, max_chars: int = CHUNK_CHARS, overlap_chars: int = OVERLAP_CHARS
 ) -> list[Chunk]:
     """The article's chunks with the metadata search needs; ids carry the content version, so
-    a changed article's new chunks never collide with its old ones."""
-    texts = chunk_text(article.text, max_chars, overlap_chars) or [article.title]
+    a changed article's new chunks never collide with its old ones. A page of dated posts
+    (`copilot.news.sections`) is chunked post by post, each chunk dated by its post's heading
+    and sharing no overlap with another post."""
+    posts = _posts(article, max_chars, overlap_chars)
     version = article.version
     return [
         Chunk(
-            chunk_id=make_chunk_id(article.published_at, article.article_id, version, index),
+            chunk_id=make_chunk_id(published, article.article_id, version, index),
             article_id=article.article_id,
             version=version,
             chunk_index=index,
-            n_chunks=len(texts),
+            n_chunks=len(posts),
             text=text,
-            embed_text=f"{article.title}\n\n{text}",
-            title=article.title,
+            embed_text=f"{title}\n\n{text}",
+            title=title,
             publisher=article.publisher,
-            published_at=article.published_at,
-            date_precision=article.date_precision,
+            published_at=published,
+            date_precision=article.date_precision if published == article.published_at else "day",
             url=article.url,
             symbols=article.symbols,
             summary_only=article.summary_only,
         )
-        for index, text in enumerate(texts)
+        for index, (title, published, text) in enumerate(posts)
+    ]
+
+
+def _posts(article: Article, max_chars: int, overlap_chars: int) -> list[tuple[str, datetime, str]]:
+    """(title, publication time, chunk text) of each chunk: the article's own, or for a page of
+    dated posts its post's heading and the start of its day (UTC, as a day-dated article's)."""
+    sections = dated_sections(article.text, article.published_at.date())
+    if not sections:
+        texts = chunk_text(article.text, max_chars, overlap_chars) or [article.title]
+        return [(article.title, article.published_at, text) for text in texts]
+    return [
+        (section.heading, datetime.combine(section.day, time(), tzinfo=UTC), text)
+        for section in sections
+        for text in chunk_text(section.text, max_chars, overlap_chars)
     ]
