@@ -311,7 +311,15 @@ def _unplaced(sentence: Sentence, claimed: list[Place], words: list[Superlative]
 _CAUSE = re.compile(
     r"\b(?:due\s+to|because|driven\s+by|caused\s+by|as\s+a\s+result\s+of|thanks\s+to|"
     r"on\s+the\s+back\s+of|fu?ell?ed\s+by|triggered\s+by|sparked\s+by|prompted\s+by|"
-    r"attributed\s+to|owing\s+to|in\s+response\s+to)\b",
+    r"attributed\s+to|owing\s+to|in\s+response\s+to|"
+    # A cause told as the subject that acted on the market: "JPMorgan Chase missed … fee
+    # guidance …, which knocked financials down almost 2% on Tuesday", "Gold and silver hit
+    # record highs, lifting the DBC commodity fund 1%" (not "pushed higher": a move's own word).
+    r"(?:knock(?:s|ed|ing)?|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|weigh(?:s|ed|ing)?\s+on|"
+    r"drag(?:s|ged|ging)?|sen(?:t|ds|ding)|spark(?:s|ed|ing)?|fuel(?:s|ed|led|ing|ling)|"
+    r"trigger(?:s|ed|ing)?|prompt(?:s|ed|ing)?|spur(?:s|red|ring)?|caus(?:e|es|ed|ing)|"
+    r"pressur(?:e|es|ed|ing)|dr(?:ove|iving|ives))\s+(?!up\b|down\b|higher\b|lower\b)"
+    r"(?:the\s+|a\s+)?[A-Za-z&][\w&-]*|led\s+to|leading\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -3,7 +3,7 @@ embedding model plus word overlap; superlatives need a source that computed them
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from ledger_kit import check
@@ -21,7 +21,7 @@ from copilot.claims.reasons import (
     superlatives,
 )
 from copilot.news.evidence_terms import entity_for
-from copilot.sources import NewsSource, SourceLedger
+from copilot.sources import DataSource, NewsSource, SourceLedger
 from copilot.verify import verify_answer
 
 RALLY = (
@@ -636,3 +636,46 @@ def test_a_reason_that_gives_back_the_question_is_an_echo(
     draft: str, about: tuple[str, ...], question: str, echo: bool
 ) -> None:
     assert echoes_the_question(draft, _read_for(*about), question) is echo
+
+
+def _financials_day() -> SourceLedger:
+    """[1] financials' measured fall on January 13, 2026; [2] the article on JPMorgan's miss."""
+    from copilot.facts import Fact
+
+    ledger = SourceLedger()
+    ledger.register(DataSource(
+        tool="measure", metric="return", symbols=["XLF"], start=date(2026, 1, 13),
+        end=date(2026, 1, 13),
+        text="XLF: return -1.92% over 1 session, from the 2026-01-12 close 55.29 to the "
+             "2026-01-13 close 54.23.",
+        facts=[Fact(subject="XLF", measure="return", value=-1.92, unit="%",
+                    start=date(2026, 1, 13), end=date(2026, 1, 13), base=date(2026, 1, 12),
+                    shown="-1.92%")],
+    ))  # fmt: skip
+    ledger.register(NewsSource(
+        article_id="jpm", chunk_id="jpm-0", title="JPMorgan misses on investment banking fees",
+        publisher="Pub", published_at=datetime(2026, 1, 13, 21, tzinfo=UTC), url="https://x/j",
+        text="JPMorgan Chase missed its investment banking fee guidance and saw revenue drops "
+             "in M&A, and financial stocks fell on Tuesday.",
+    ))  # fmt: skip
+    return ledger
+
+
+@pytest.mark.parametrize("cause", [
+    "JPMorgan Chase missed investment banking fee guidance, which knocked financials down "
+    "almost 2% on Tuesday",
+    "JPMorgan Chase missed investment banking fee guidance, sending financials down almost 2% "
+    "on Tuesday",
+    "JPMorgan Chase's fee miss weighed on financials, down almost 2% on Tuesday",
+])  # fmt: skip
+def test_a_cause_told_by_its_verb_keeps_its_article_beside_the_moved_figure(cause: str) -> None:
+    # The figure is the measure's ([1]); the cause rests on the article, which keeps its [2].
+    text, _ = verify_answer(f"{cause} [2].", _financials_day(), date(2026, 1, 14))
+    assert text == f"{cause.replace('almost 2%', 'almost 2% [1]')} [2]."
+
+
+def test_a_move_told_alone_takes_the_measures_citation() -> None:
+    # Control: no cause in the sentence, so the figure's source replaces the article's.
+    text, _ = verify_answer("Financials pushed lower, down almost 2% on Tuesday [2].",
+                            _financials_day(), date(2026, 1, 14))  # fmt: skip
+    assert text == "Financials pushed lower, down almost 2% on Tuesday [1]."
