@@ -117,6 +117,7 @@ from copilot.news.release_news import (
 )
 from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
+from copilot.news.week_review import reviewed_week
 from copilot.understand.sessions import is_session, session_after
 
 __all__ = [
@@ -1018,7 +1019,9 @@ def _of_other_sessions(
     Tuesday's 19 % jump). A sentence on the weekend's news names no market session ("Trump
     said on Saturday …", "Chip stocks may climb after …") and keeps its article. Published
     earlier, a wrap whose headline is a session before the move's first is that session's
-    ("… | The Close 12/19/2025", Friday's, for Monday December 22's move)."""
+    ("… | The Close 12/19/2025", Friday's, for Monday December 22's move). A week's review out
+    on a Monday tells the week before (`reviewed_week`: "In a holiday-shortened trading week,
+    … All major indices declined", read for Monday January 5's rise)."""
     lead = start - timedelta(days=COVERAGE_LEAD_DAYS)
     near = {a: hit for a, hit in best.items() if _on_its_days(hit, lead, end)}
     before = {a for a, hit in best.items() if _titled_an_earlier_session(hit.title, start)}
@@ -1027,11 +1030,16 @@ def _of_other_sessions(
         return before, after
     openings = {chunk_id: doc for chunk_id, doc, _, _ in firsts}
     for article, hit in near.items():
-        document = next((doc for chunk_id, doc in openings.items()
-                         if _same_version(chunk_id, hit)), "")  # fmt: skip
-        opening = sentences(chunk_text(document, hit.title))[:LEDE_SENTENCES] if document else []
+        # A post of a page of dated posts opens its own chunks (dated apart from the page's).
+        document = next((chunk_text(doc, hit.title) for chunk_id, doc in openings.items()
+                         if _same_version(chunk_id, hit)), hit.text)  # fmt: skip
+        opening = sentences(document)[:LEDE_SENTENCES]
         session = next((named for part in opening if mentions(_whole_market(), part)
                         for named in _told(part, hit)), None)  # fmt: skip
+        if session is None and hit.dated_to_day:  # "In a holiday-shortened trading week, …"
+            day = hit.published_at.date()
+            session = next((week for part in opening if mentions(_whole_market(), part)
+                            if (week := reviewed_week(part, day))), None)  # fmt: skip
         if session is not None and session.last < start:
             before.add(article)
         elif session is not None and session.first > end:
