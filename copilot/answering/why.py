@@ -147,6 +147,32 @@ def why_calls(
             settled.trace.append(f"backdrop: {searched[0]} moved with {', '.join(wider)}, {way}: "
                                  "articles on their move are read too")  # fmt: skip
         calls.append({"tool": "news_drivers", "args": drivers})
+    if deps.news is not None and move is None and settled.window_note:
+        # A monthly series with no observation in the days asked about ("what pushed treasury
+        # yields up in the week of January 12?": the 10-year's monthly average): said so
+        # (`_no_observation`), and the news of those days read for the way the question says
+        # it went (both ways when it says none), as for a market the store lacks.
+        calls += _news_of_the_days(settled, subjects, budget_tokens, max_drivers)
+    return calls
+
+
+def _news_of_the_days(
+    settled: Understanding, symbols: list[str], budget_tokens: int, max_drivers: int | None
+) -> list[dict[str, Any]]:
+    """The news drivers of the question's own dated window, by its word for the direction."""
+    window = _news_window(settled)
+    if window is None:
+        return []
+    calls: list[dict[str, Any]] = []
+    for direction in [settled.direction] if settled.direction else ["up", "down"]:
+        drivers: dict[str, Any] = {"symbols": symbols, "direction": direction,
+                                   "start": window[0].isoformat(), "end": window[1].isoformat(),
+                                   "budget_tokens": budget_tokens}  # fmt: skip
+        if settled.guess:
+            drivers["guess"] = settled.guess
+        if max_drivers is not None:
+            drivers["max_drivers"] = max_drivers
+        calls.append({"tool": "news_drivers", "args": drivers})
     return calls
 
 

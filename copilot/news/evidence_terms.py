@@ -232,6 +232,10 @@ def entity_for(symbols: Sequence[str], names: Sequence[str] = ()) -> Entity:
             candidates += [*info.aliases, info.represents, info.name]
             if info.sector:
                 candidates += [f"{info.sector.lower()} stocks", f"{info.sector.lower()} sector"]
+        # The words of the same measure under another symbol: the 10-year's monthly average
+        # (US10Y) is "treasury yields" in the news as the daily series (DGS10) is.
+        candidates += [alias for same in sorted(family(symbol) - {symbol.upper()})
+                       if (kin := lookup(same)) is not None for alias in kin.aliases]  # fmt: skip
         candidates += asked
         candidates.append(symbol.upper())
         for phrase in candidates:

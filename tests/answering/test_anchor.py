@@ -238,3 +238,29 @@ def test_a_monthly_series_with_no_observation_in_the_window_says_so(
                        Catalog.from_store(shared_deps.market))  # fmt: skip
     why_calls(_at(shared_deps, as_of), daily, budget_tokens=800)
     assert "monthly series" not in daily.window_note
+
+
+def test_the_news_of_a_week_a_monthly_series_cannot_measure_is_still_read(
+    shared_deps: ToolDeps, shared_news_store: object
+) -> None:
+    # "What pushed treasury yields up in the week of January 12?": the 10-year is a monthly
+    # average here, with no observation that week (the note above says so), and the answer
+    # had read no news at all. The week's news is read, by the question's word for the way.
+    as_of = date(2026, 1, 30)
+    deps = replace(_at(shared_deps, as_of), news=shared_news_store)
+    settled = understand("what pushed treasury yields up in the week of january 12?", as_of,
+                         Catalog.from_store(shared_deps.market))  # fmt: skip
+    calls = why_calls(deps, settled, budget_tokens=800)
+    assert "monthly series, with no observation inside the window asked about" in (
+        settled.window_note
+    )
+    news = [c["args"] for c in calls if c["tool"] == "news_drivers"]
+    # The calendar week of Monday January 12 to Friday January 16, 2026 (by hand).
+    assert [(a["symbols"], a["direction"], a["start"], a["end"]) for a in news] == [
+        (["US10Y"], "up", "2026-01-12", "2026-01-16")
+    ]
+    # Asked with no way ("why did … move"), both ways are read.
+    both = understand("why did treasury yields move in the week of january 12?", as_of,
+                      Catalog.from_store(shared_deps.market))  # fmt: skip
+    calls = why_calls(deps, both, budget_tokens=800)
+    assert [c["args"]["direction"] for c in calls if c["tool"] == "news_drivers"] == ["up", "down"]

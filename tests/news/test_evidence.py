@@ -1299,3 +1299,12 @@ def test_a_wrap_titled_with_an_earlier_session_is_no_driver(tmp_path: Path) -> N
         "Chip stocks climb: the week ahead 12/20/2025",
         "Chip stocks climb | The Close 12/22/2025",
     }
+
+
+def test_a_measure_stored_under_another_symbol_is_named_by_its_words() -> None:
+    # The store's 10-year yield is FRED's monthly average (US10Y): the news names it as the
+    # daily series' words do ("Treasury yields rose following encouraging reports …").
+    phrases = {p.casefold() for p in entity_for(["US10Y"]).phrases}
+    assert {"treasury yields", "10-year yield", "bond yields"} <= phrases
+    # A measure of its own takes no other's words.
+    assert "treasury yields" not in {p.casefold() for p in entity_for(["GLD"]).phrases}
