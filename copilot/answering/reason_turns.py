@@ -20,7 +20,7 @@ from copilot.answering.excerpt_view import for_the_writer, the_rest
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import WORD, looping, repeats, tidy
 from copilot.claims.extract import citations_in
-from copilot.claims.forecasts import forecast_words
+from copilot.claims.forecasts import forecast_words, pattern_words
 from copilot.claims.reasons import (
     another_market,
     day_outside,
@@ -123,9 +123,11 @@ _LEANS_BACK = re.compile(r"\W*(?:this|that|these|those|it|its|they|their|such)\b
 
 
 def gives_no_reason(sentence: str) -> bool:
-    """Whether a sentence names no move and no cause (`explains_nothing`) or only forecasts
-    (`forecast_words`): the answer's check marks either unsupported."""
-    return explains_nothing(sentence) or forecast_words(sentence) is not None
+    """Whether a sentence names no move and no cause (`explains_nothing`), only forecasts
+    (`forecast_words`) or states a rule of thumb (`pattern_words`): the answer's check marks
+    each unsupported."""
+    return (explains_nothing(sentence) or forecast_words(sentence) is not None
+            or pattern_words(sentence) is not None)  # fmt: skip
 
 
 _CLOSING = re.compile(r"[.!?]*\s*$")

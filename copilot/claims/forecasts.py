@@ -92,3 +92,21 @@ def forecast_words(sentence: str) -> str | None:
     if found is None or _HAPPENED.search(main) or _MOOD.search(main):
         return None
     return re.sub(r"\s+", " ", found.group(0))
+
+
+# A rule of thumb, no event: "Historically, such moves have added to inflation, pushed up bond
+# yields and undermined the credit-worthiness of the countries that pursued such policies."
+# (an outlook's note, drafted as the reason for Treasury yields' rise in the week of January 12,
+# 2026). Led by the adverb and its comma: "Historically low unemployment lifted …" is an event.
+_PATTERN = re.compile(
+    r"^\W*(?:historically|typically|traditionally|generally|usually|in\s+general|as\s+a\s+rule|"
+    r"in\s+the\s+past|over\s+time|more\s+often\s+than\s+not)\s*,",
+    re.IGNORECASE,
+)
+
+
+def pattern_words(sentence: str) -> str | None:
+    """The words that make a sentence a general pattern rather than a report of what happened
+    ("Historically,"), else None."""
+    found = _PATTERN.search(CITATION.sub(" ", sentence))
+    return found.group(0).strip(" ,") if found else None

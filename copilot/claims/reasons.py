@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from copilot.answer import ReasonCheck
 from copilot.claims.extract import CITATION, Sentence
-from copilot.claims.forecasts import forecast_words
+from copilot.claims.forecasts import forecast_words, pattern_words
 from copilot.claims.places import DONE_BEFORE, since_starts_the_window
 from copilot.claims.reason_days import NamedDays, after_publication, outside_move
 from copilot.claims.statements import Statement, news_text
@@ -789,6 +789,12 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"it forecasts (\"{forecast}\"): what a source expects to "
                            "happen is no reason for a move that has")  # fmt: skip
+    pattern = pattern_words(body)
+    if pattern is not None:  # a rule of thumb copied as the move's reason
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=in_time[0][0],
+                           evidence=f"it states a general pattern (\"{pattern}\"), not what "
+                           "moved the market on the days asked about")  # fmt: skip
     cited_news = in_time
     best: tuple[float, int, str] = (-1.0, 0, "")
     for n, source in cited_news:

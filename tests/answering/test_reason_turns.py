@@ -179,6 +179,25 @@ def test_a_draft_that_only_forecasts_is_withheld() -> None:
     assert judge.take("Stocks fell as investors feared an AI correction could hurt growth [1].")
 
 
+def test_a_draft_that_states_a_rule_of_thumb_is_withheld() -> None:
+    # Found in the app under Treasury yields' rise in the week of January 12, 2026: an outlook's
+    # note on what such policies have done in the past explains no move of that week.
+    rule = (
+        "Historically, such moves have added to inflation, pushed up bond yields and "
+        "undermined the credit-worthiness of the countries that pursued such policies."
+    )
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="o", chunk_id="o:0", title="The two faces of the economy",
+                   publisher="Pub", published_at=datetime(2026, 1, 12, 15, tzinfo=UTC),
+                   url="https://example.org/o", text=rule, about=["treasury yields"])
+    )  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 30), "why did yields rise in the week of jan 12?", [])
+    assert not judge.take(f"{rule[:-1]} [1].", read=1)
+    # A report of what happened that week is judged as before.
+    assert judge.take("Treasury yields rose after encouraging reports on the economy [1].")
+
+
 def test_a_draft_telling_only_the_market_moving_the_other_way_is_withheld() -> None:
     # Found in the app: "what's bugging tech this week?" (XLK −0.83%, the S&P 500 +0.40% over
     # January 26–30) showed the stock market's rise as tech's reason.

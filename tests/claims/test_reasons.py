@@ -9,7 +9,7 @@ import pytest
 from ledger_kit import check
 
 from copilot.answer import ReasonCheck
-from copilot.claims.forecasts import forecast_words
+from copilot.claims.forecasts import forecast_words, pattern_words
 from copilot.claims.reasons import (
     SupportScorer,
     another_market,
@@ -597,6 +597,36 @@ def test_a_forecast_copied_from_its_article_is_no_supported_reason(scorer: Suppo
     # The same article's report of what happened is judged on its support, as before.
     happened = f"Stocks fell as investors weighed the risk that {IMF[2:]}"
     assert _reason_for(["S&P 500", "stocks"], happened, happened)[0] == "supported"
+
+
+HISTORY = (
+    "Historically, such moves have added to inflation, pushed up bond yields and "
+    "undermined the credit-worthiness of the countries that pursued such policies"
+)
+
+
+@pytest.mark.parametrize(("draft", "words"), [
+    (f"{HISTORY} [5].", "Historically"),
+    ("Typically, banks rally when rates rise [2].", "Typically"),
+    ("In general, gold gains when the dollar weakens [3].", "In general"),
+    # An adverb of its adjective, or a pattern said later in the sentence, is no lead-in.
+    ("Historically low unemployment lifted consumer stocks [2].", None),
+    ("Yields rose after the data, as they typically do [2].", None),
+])  # fmt: skip
+def test_a_rule_of_thumb_is_read_from_its_lead_in(draft: str, words: str | None) -> None:
+    assert pattern_words(draft) == words
+
+
+def test_a_rule_of_thumb_copied_from_its_article_is_no_supported_reason(
+    scorer: SupportScorer,
+) -> None:
+    # An outlook's note, drafted under Treasury yields' rise in the week of January 12, 2026.
+    status, evidence = _reason_for(["treasury yields", "bond yields"], HISTORY, HISTORY)
+    assert (status, evidence) == (
+        "unsupported",
+        'it states a general pattern ("Historically"), not what moved the market on the days '
+        "asked about",
+    )
 
 
 def _read_for(*about: str) -> NewsSource:
