@@ -56,3 +56,30 @@ def test_the_week_from_its_start_or_to_its_end_is_still_the_week_to_date(catalog
 def test_a_part_still_to_come_is_said_so(catalog: Catalog) -> None:
     got = understand("why did gold fall late this week", MONDAY, catalog)
     assert got.window is None and got.problems and "after the as-of date" in got.problems[0]
+
+
+# fmt: off
+PLACED = [
+    # "the week between …", "the week that ended …": the days named, never the week to date.
+    ("how did the nasdaq do in the week between christmas and new year's, and why?", "QQQ",
+     D(2025, 12, 26), D(2026, 1, 1)),
+    ("why did energy stocks rally in the week that ended jan 2?", "XLE",
+     D(2025, 12, 27), D(2026, 1, 2)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("question", "symbol", "start", "end"), PLACED)
+def test_a_week_placed_by_the_words_after_it_is_those_days(
+    question: str, symbol: str, start: date, end: date, catalog: Catalog
+) -> None:
+    # Asked on Friday January 30, 2026, the first had been read as January 26–30 (the week to
+    # date), the second is read by its end's words as it was. By hand: the days
+    # between Christmas (December 25) and New Year's Day (January 1) run from December 26; the
+    # seven days to Friday January 2 from Saturday December 27.
+    got = understand(question, FRIDAY, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (start, end), got.trace
+    # Control: the week alone is still this week.
+    alone = understand("how did the nasdaq do in the week?", FRIDAY, catalog)
+    assert alone.window is not None and alone.window.start == MONDAY, alone.trace
