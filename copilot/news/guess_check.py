@@ -52,6 +52,10 @@ _JOBS = ("jobs report", "jobs data", "jobs number", "jobs numbers", "jobs figure
          "jobless")  # fmt: skip
 _FED = ("fed", "federal reserve", "fomc", "powell", "rate cut", "rate cuts", "rate decision")
 _PRICES = ("cpi", "consumer price", "consumer prices", "inflation")
+# A company's quarter, however the guess calls it ("JPMorgan's results" was mentioned by "JPMorgan
+# Chase missed investment banking fee guidance and saw revenue drops …", and the note said not).
+_RESULTS = ("earnings", "results", "quarterly", "quarter", "profit", "profits", "revenue",
+            "guidance", "estimates")  # fmt: skip
 # A telling word → every word or phrase an article may use for it.
 _ALIASES: dict[str, tuple[str, ...]] = {
     "jobs": _JOBS, "job": _JOBS, "payroll": _JOBS, "payrolls": _JOBS, "nfp": _JOBS,
@@ -60,7 +64,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "cpi": _PRICES, "inflation": _PRICES,
     "tariff": ("tariff", "tariffs", "trade war", "duties"),
     "tariffs": ("tariff", "tariffs", "trade war", "duties"),
-    "earnings": ("earnings", "results", "quarterly", "profit", "revenue", "guidance"),
+    "earnings": _RESULTS, "results": _RESULTS, "profits": _RESULTS, "quarterly": _RESULTS,
     "dollar": ("dollar", "greenback", "usd"),
     "oil": ("oil", "crude", "brent", "wti"),
     "crude": ("oil", "crude", "brent", "wti"),

@@ -24,6 +24,12 @@ from ingest.news import ingest_paths
         ("the Fed", "Traders now see the Federal Reserve cutting twice."),
         ("the tariff threats", "Trump said he would slap tariffs on eight countries."),
         ("the Nvidia earnings", "Nvidia results beat estimates on data-center demand."),
+        # a company's results are its quarter, in any of the words for it (found in the app:
+        # "none of the 8 stored articles … mentions it" under a reason drawn from this line)
+        (
+            "JPMorgan's results",
+            "JPMorgan Chase missed investment banking fee guidance and saw revenue drops in dealmaking.",
+        ),
         ("the CPI print", "Consumer prices rose less than forecast in November."),
         ("oil", "Crude jumped 3% on supply worries."),
         ("EU retaliation", "The European Union threatened a retaliation with tariffs."),
@@ -80,7 +86,17 @@ def test_qualifiers_count_only_when_nothing_else_names_the_guess() -> None:
 JOBS = ("jobs report", "jobs data", "jobs number", "jobs numbers", "jobs figures", "payroll",
         "nonfarm", "non-farm", "employment report", "employment data", "unemployment rate",
         "jobless")  # fmt: skip
-EARNINGS = ("earnings", "results", "quarterly", "profit", "revenue", "guidance")
+EARNINGS = (
+    "earnings",
+    "results",
+    "quarterly",
+    "quarter",
+    "profit",
+    "profits",
+    "revenue",
+    "guidance",
+    "estimates",
+)
 
 
 @pytest.mark.parametrize(
