@@ -28,7 +28,7 @@ from ingest.news import ingest_paths
         # "none of the 8 stored articles … mentions it" under a reason drawn from this line)
         (
             "JPMorgan's results",
-            "JPMorgan Chase missed investment banking fee guidance and saw revenue drops in dealmaking.",
+            "JPMorgan Chase missed investment banking fee guidance and saw revenue drops.",
         ),
         ("the CPI print", "Consumer prices rose less than forecast in November."),
         ("oil", "Crude jumped 3% on supply worries."),
