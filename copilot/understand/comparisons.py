@@ -13,6 +13,7 @@ from copilot.understand.vocabulary import (
     CLAUSE_ENDS,
     GAVE_BACK,
     PLACE_ENDING_A_CLAUSE,
+    REACTION,
     STRONG_MOVES,
     undid,
 )
@@ -170,6 +171,8 @@ _WHY = re.compile(
     # the move and the news on it
     r"\bhow\s+(?:did|do|does|have|has|had)\s+[^?.]{1,40}?\b(?:react|respond)\b|"
     r"\b(?:react(?:ed|ing|ions?)?|respon(?:d|ded|ding|se|ses))\s+to\b|"
+    # "did bonds care about the CPI report?", "did stocks shrug off the jobs data?"
+    rf"{REACTION}|"
     # "how did the jobs report move stocks": an event's effect on the market
     r"\bhow\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?[^?.]{0,30}?\b(?:reports?|data|"
     r"releases?|prints?|decisions?|meetings?|news|announcements?|speech|results|earnings|numbers)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from copilot.understand.comparisons import direction_of
+from copilot.understand.vocabulary import REACTING
 
 _I = re.IGNORECASE
 # A short noun phrase, up to a sentence break.
@@ -59,12 +60,14 @@ _PATTERNS = [
     # print", "how did bonds respond to the Fed?": the event the move answered is named
     rf"\b(?:react(?:ed|ing|s|ions?)?|respond(?:ed|ing|s)?|responses?)\s+to\s+{_NP}\s*"
     r"(?:\?|$|[,;]|\band\b|\bor\b)",
+    # "did bonds care about the CPI report on january 13?", "did stocks shrug off the jobs data?"
+    rf"\b(?:{REACTING})\s+{_NP}\s*(?:\?|$|[,;]|\band\b|\bor\b)",
     # "how did the market take the December CPI print?"
     rf"\bhow\s+(?:did|do|does|has|have)\s+[^?.!]{{1,40}}?\s+take\s+{_NP}\s*(?:\?|$|[,;]|\band\b)",
     # "what did the December jobs report show, and how did stocks react?": the release asked
     # about beside the market's reaction to it
     rf"\bwhat\s+did\s+{_NP}\s+(?:show|say|reveal|tell\s+us)\b(?=[^?]*\b(?:react|respond|"
-    r"reaction|response|take|took)\w*)",
+    r"reaction|response|take|took|care|mind|notice|flinch)\w*)",
     # "blame the Fed?", "blaming tariffs for this?"
     rf"\bblam(?:e|ing)\s+{_NP}\s*(?:\bfor\b|\?|$)",
     # "is this the Fed?", "is it the jobs data or what", "was that about the deficit?"

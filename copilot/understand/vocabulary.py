@@ -157,9 +157,21 @@ MONTHS: dict[str, int] = {
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # The words that name an event as a time: "after the Fed", "into payrolls", "post-NFP", "ahead
 # of CPI", "the eve of", "react to" (the Fed's decisions and the releases share them).
+# A market asked whether it minded an event: "did bonds care about the CPI report?", "did stocks
+# shrug off the jobs data?", "did gold look past the Fed?" (a reaction, as "react to" is).
+REACTING = (
+    r"(?:care[ds]?|caring)\s+(?:much\s+)?about|shrug(?:s|ged|ging)?\s+off|"
+    r"brush(?:es|ed|ing)?\s+off|look(?:s|ed|ing)?\s+past|shak(?:e|es|en|ing)\s+off|shook\s+off|"
+    r"flinch(?:es|ed|ing)?\s+at"
+)
+# … and the reaction asked after the event ("what did the CPI report show, and did bonds care?")
+REACTION = (
+    rf"\b(?:did|do|does|has|have|had|why)\b[^?.]{{0,40}}?\b(?:(?:{REACTING})\b|"
+    r"(?:care|mind|notice|flinch)\s*\?)"
+)
 TIME_WORDS = (
     r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|eve\s+of|"
-    r"react(?:s|ed|ing)?\s+to|reaction\s+to)\s*"
+    rf"react(?:s|ed|ing)?\s+to|reaction\s+to|{REACTING})\s*"
 )
 MONTH_NAMES = words(
     "January February March April May June July August September October November December"

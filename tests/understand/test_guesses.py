@@ -58,6 +58,16 @@ AS_OF = date(2026, 1, 23)
             "the December 2025 jobs report",
         ),
         ("what did the CPI report say and how did bonds respond?", "the CPI report"),
+        # … or asked whether it minded it (found in the app: read as a figure question, and
+        # the answer wrote "Bonds did not care about this return.")
+        ("did bonds care about the CPI report on january 13?", "the CPI report on january 13"),
+        (
+            "what did the CPI report on january 13 show, and did bonds care?",
+            "the CPI report on january 13",
+        ),
+        ("did stocks shrug off the jobs data?", "the jobs data"),
+        ("did gold look past the fed decision in december?", "the fed decision in december"),
+        ("so did tech brush off the tariff threats?", "the tariff threats"),
     ],
 )
 def test_a_cause_put_to_the_test_is_read_in_the_questions_words(

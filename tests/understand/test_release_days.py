@@ -114,3 +114,11 @@ def test_cpi_with_no_word_of_time_is_the_index(
     got = understand(question, A, catalog)
     assert [i.symbol for i in got.instruments] == ["CPI"], got.trace
     assert got.window is not None and (got.window.start, got.window.end) == (start, end)
+
+
+def test_a_release_a_market_is_asked_to_have_minded_dates_the_move(catalog: Catalog) -> None:
+    # "Did stocks shrug off the jobs report?": the latest jobs report before the as-of date
+    # (January 9, 2026, by hand from the schedule), as "react to" dates it.
+    got = understand("did stocks shrug off the jobs report?", A, catalog)
+    assert got.why and got.window is not None, got.trace
+    assert (got.window.start, got.window.end) == (D(2026, 1, 9), D(2026, 1, 9)), got.trace
