@@ -90,8 +90,10 @@ _TTM = re.compile(r"\b(?:ttm|trailing\s+twelve\s+months|trailing\s+12\s+months)\
 # Words after "in the week" / "for the year" that make it some other period than the
 # current one ("the week before Christmas", "the year leading up to the election", "in the week
 # between Christmas and New Year's" (had been the week to date), "the week that ended …")
-_BESIDE = ("before|after|ago|end|thr|to|unt|lead|prior|follow|ahead|just|right|run|between|"
-           "that|when|which|in\\s+which|around|surround")
+_BESIDE = (
+    "before|after|ago|end|thr|to|unt|lead|prior|follow|ahead|just|right|run|between|"
+    "that|when|which|in\\s+which|around|surround"
+)
 _TO_DATE = {
     "year": re.compile(
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
