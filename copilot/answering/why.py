@@ -152,27 +152,7 @@ def why_calls(
         # yields up in the week of January 12?": the 10-year's monthly average): said so
         # (`_no_observation`), and the news of those days read for the way the question says
         # it went (both ways when it says none), as for a market the store lacks.
-        calls += _news_of_the_days(settled, subjects, budget_tokens, max_drivers)
-    return calls
-
-
-def _news_of_the_days(
-    settled: Understanding, symbols: list[str], budget_tokens: int, max_drivers: int | None
-) -> list[dict[str, Any]]:
-    """The news drivers of the question's own dated window, by its word for the direction."""
-    window = _news_window(settled)
-    if window is None:
-        return []
-    calls: list[dict[str, Any]] = []
-    for direction in [settled.direction] if settled.direction else ["up", "down"]:
-        drivers: dict[str, Any] = {"symbols": symbols, "direction": direction,
-                                   "start": window[0].isoformat(), "end": window[1].isoformat(),
-                                   "budget_tokens": budget_tokens}  # fmt: skip
-        if settled.guess:
-            drivers["guess"] = settled.guess
-        if max_drivers is not None:
-            drivers["max_drivers"] = max_drivers
-        calls.append({"tool": "news_drivers", "args": drivers})
+        calls += _news_of_the_days(settled, subjects, [], budget_tokens, max_drivers)
     return calls
 
 
@@ -549,15 +529,29 @@ def unmeasured_calls(
     """The news drivers of a move no stored prices can measure: searched by the question's
     dated window and its word for the direction (both ways when it has none: "what happened
     to Nvidia on January 20?"), under the names it used."""
+    names = settled.unknown[:MAX_SUBJECTS]
+    symbols = [name.symbol for name in names if name.symbol]
+    return _news_of_the_days(settled, symbols, [name.phrase for name in names], budget_tokens,
+                            max_drivers)  # fmt: skip
+
+
+def _news_of_the_days(
+    settled: Understanding,
+    symbols: list[str],
+    names: list[str],
+    budget_tokens: int,
+    max_drivers: int | None,
+) -> list[dict[str, Any]]:
+    """The news drivers of the question's own dated window, by its word for the direction
+    (both ways when it has none); none without a dated window."""
     window = _news_window(settled)
     if window is None:
         return []
-    names = settled.unknown[:MAX_SUBJECTS]
     calls: list[dict[str, Any]] = []
     for direction in [settled.direction] if settled.direction else ["up", "down"]:
         drivers: dict[str, Any] = {
-            "symbols": [name.symbol for name in names if name.symbol],
-            "names": [name.phrase for name in names],
+            "symbols": symbols,
+            "names": names,
             "direction": direction,
             "start": window[0].isoformat(),
             "end": window[1].isoformat(),

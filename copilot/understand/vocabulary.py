@@ -155,8 +155,6 @@ MONTHS: dict[str, int] = {
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# The words that name an event as a time: "after the Fed", "into payrolls", "post-NFP", "ahead
-# of CPI", "the eve of", "react to" (the Fed's decisions and the releases share them).
 # A market asked whether it minded an event: "did bonds care about the CPI report?", "did stocks
 # shrug off the jobs data?", "did gold look past the Fed?" (a reaction, as "react to" is).
 REACTING = (
@@ -169,6 +167,8 @@ REACTION = (
     rf"\b(?:did|do|does|has|have|had|why)\b[^?.]{{0,40}}?\b(?:(?:{REACTING})\b|"
     r"(?:care|mind|notice|flinch)\s*\?)"
 )
+# The words that name an event as a time: "after the Fed", "into payrolls", "post-NFP", "ahead
+# of CPI", "the eve of", "react to", "shrug off" (the Fed's decisions and the releases share them).
 TIME_WORDS = (
     r"\b(?:after|since|following|before|ahead\s+of|into|around|post[\s-]?|eve\s+of|"
     rf"react(?:s|ed|ing)?\s+to|reaction\s+to|{REACTING})\s*"
