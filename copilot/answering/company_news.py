@@ -30,6 +30,10 @@ from copilot.understand.vocabulary import NOT_TICKERS, words
 # Funds of a few companies across sectors: the Magnificent Seven are tech, retail and media.
 MANY_SECTORS = frozenset({"MAGS"})
 PRODUCERS = frozenset({"Energy", "Materials"})  # the sectors whose companies move commodities
+_GICS_SECTORS = frozenset({
+    "Communication Services", "Consumer Discretionary", "Consumer Staples", "Energy", "Financials",
+    "Health Care", "Industrials", "Information Technology", "Materials", "Real Estate", "Utilities",
+})  # fmt: skip
 # Tickers written in capitals name their company ("GM reports …"), except the capitalised words
 # a question's reader takes for none ("IT", "PM", "ALL") and tickers that are everyday words.
 _TICKER = re.compile(r"\b[A-Z]{2,5}\b")
@@ -111,12 +115,16 @@ def sector_companies(
     allowed = allowed_sectors(store, symbols)
     if not allowed or any((store.symbol_info(s) or {}).get("kind") == "commodity" for s in symbols):
         return None
-    index = CompanyIndex(store.companies_in(allowed))
+    own = frozenset(store.companies_in(allowed))
+    # Names are read against every listed company, so that a name's first word stands for it
+    # only when no other company's name starts with it ("Charles" is Charles River
+    # Laboratories' among health-care names alone, and "Charles Payne: …" was quoted as its news).
+    index = CompanyIndex(store.companies_in(_GICS_SECTORS))
 
     def named(text: str) -> list[str]:
         # A headline capitalises every word: "Southern California" proves nothing there.
-        hits = [h for h in index.find(text)
-                if text[h.start : h.end].lower() not in CAPITALIZED_ONLY]  # fmt: skip
+        hits = [h for h in index.find(text) if h.symbol in own
+                and text[h.start : h.end].lower() not in CAPITALIZED_ONLY]  # fmt: skip
         return list(dict.fromkeys(hit.name for hit in hits))
 
     return named

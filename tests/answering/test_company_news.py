@@ -133,3 +133,22 @@ def test_a_headline_names_the_companies_of_the_moves_own_sector(store: MarketSto
     for symbols in (["SPY"], ["TLT"], ["SLV"], []):
         assert sector_companies(store, symbols) is None
     assert sector_companies(None, ["SMH"]) is None
+
+
+def test_a_first_word_two_companies_share_names_neither(store: MarketStore) -> None:
+    # Found in the app: "Charles Payne: Here's the 'moral of the story' for investors" was
+    # quoted as health care's company news (Charles River Laboratories, read by its first word
+    # among the health-care names alone, though Charles Schwab's name starts with it too).
+    store.upsert_symbols(
+        [{"symbol": "CRL", "name": "Charles River Laboratories", "kind": "stock",
+          "sector": "Health Care"},
+         {"symbol": "SCHW", "name": "Charles Schwab Corporation", "kind": "stock",
+          "sector": "Financials"},
+         {"symbol": "XLV", "name": "Health Care Select Sector SPDR", "kind": "etf",
+          "sector": "Health Care"}],
+        "test",
+    )  # fmt: skip
+    health = sector_companies(store, ["XLV"])
+    assert health is not None
+    assert health("Charles Payne: Here's the 'moral of the story' for investors") == []
+    assert health("Charles River Laboratories Raises Its Outlook") == ["Charles River Laboratories"]
