@@ -100,6 +100,10 @@ def why_calls(
             settled.trace.append(f"peers: {searched[0]} moved with {', '.join(peers)}, the same "
                                  "way: their news is read as its own")  # fmt: skip
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
+    if move is None and settled.window_note and (asked := _news_window(settled)):
+        # A monthly series with no observation in the days asked about is measured at their
+        # end, so the tool says which observation stands for them (not "No window given").
+        window = {"start": asked[0].isoformat(), "end": asked[1].isoformat()}
     priced = [s for s in subjects if store.table_of(s) == "bars"]
     # Held against the market the question names ("why did TLT outperform IEF?" was measured
     # against the S&P 500, and the gap asked about never shown), else against the S&P 500.

@@ -255,7 +255,10 @@ def test_the_news_of_a_week_a_monthly_series_cannot_measure_is_still_read(
         settled.window_note
     )
     news = [c["args"] for c in calls if c["tool"] == "news_drivers"]
-    # The calendar week of Monday January 12 to Friday January 16, 2026 (by hand).
+    # The calendar week of Monday January 12 to Friday January 16, 2026 (by hand), measured at
+    # its end too: the tool says which observation stands for it.
+    measured = next(c["args"] for c in calls if c["tool"] == "measure")
+    assert (measured["start"], measured["end"]) == ("2026-01-12", "2026-01-16")
     assert [(a["symbols"], a["direction"], a["start"], a["end"]) for a in news] == [
         (["US10Y"], "up", "2026-01-12", "2026-01-16")
     ]
