@@ -59,12 +59,13 @@ AT_LEAST = 2  # and no fewer content words than this
 # stocks lower", "softer CPI sent Treasuries higher", "the jobs report, leading to stocks
 # rising". Its words are those before the verb; a move must follow ("lifted", "weighed on" are
 # one themselves), so "Nvidia led a tech rebound" or "gold hit a record" give no cause.
-_CAUSE_FIRST = re.compile(
-    r"\b(?:dragg(?:ed|ing)|weigh(?:ed|ing)\s+on|lift(?:ed|ing)|boost(?:ed|ing)|buoy(?:ed|ing)|"
+CAUSE_FIRST_VERBS = (
+    r"dragg(?:ed|ing)|weigh(?:ed|ing)\s+on|lift(?:ed|ing)|boost(?:ed|ing)|buoy(?:ed|ing)|"
     r"propell(?:ed|ing)|pressur(?:ed|ing)|push(?:ed|ing)|sen(?:t|ding)|dr(?:ove|iving)|"
-    r"caus(?:ed|ing)|le(?:d|ading)\s+to|fu?el(?:l?ed|l?ing)|spark(?:ed|ing)|trigger(?:ed|ing))\b",
-    re.IGNORECASE,
+    r"caus(?:ed|ing)|le(?:d|ading)\s+to|fu?el(?:l?ed|l?ing)|spark(?:ed|ing)|trigger(?:ed|ing)|"
+    r"knock(?:ed|ing)|spurr(?:ed|ing)|prompt(?:ed|ing)"
 )
+_CAUSE_FIRST = re.compile(rf"\b(?:{CAUSE_FIRST_VERBS})\b", re.IGNORECASE)
 
 
 def reason_cause(reason: str) -> str | None:

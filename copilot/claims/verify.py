@@ -37,6 +37,7 @@ from copilot.claims.reasons import (
     default_scorer,
     superlatives,
 )
+from copilot.claims.stated_cause import CAUSE_FIRST_VERBS
 from copilot.claims.statements import Statement, ledger_statements, news_text
 from copilot.claims.subjects import Subject
 from copilot.claims.verdicts import check_verdict, verdicts
@@ -312,14 +313,11 @@ _CAUSE = re.compile(
     r"\b(?:due\s+to|because|driven\s+by|caused\s+by|as\s+a\s+result\s+of|thanks\s+to|"
     r"on\s+the\s+back\s+of|fu?ell?ed\s+by|triggered\s+by|sparked\s+by|prompted\s+by|"
     r"attributed\s+to|owing\s+to|in\s+response\s+to|"
-    # A cause told as the subject that acted on the market: "JPMorgan Chase missed … fee
-    # guidance …, which knocked financials down almost 2% on Tuesday", "Gold and silver hit
-    # record highs, lifting the DBC commodity fund 1%" (not "pushed higher": a move's own word).
-    r"(?:knock(?:s|ed|ing)?|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|weigh(?:s|ed|ing)?\s+on|"
-    r"drag(?:s|ged|ging)?|sen(?:t|ds|ding)|spark(?:s|ed|ing)?|fuel(?:s|ed|led|ing|ling)|"
-    r"trigger(?:s|ed|ing)?|prompt(?:s|ed|ing)?|spur(?:s|red|ring)?|caus(?:e|es|ed|ing)|"
-    r"pressur(?:e|es|ed|ing)|dr(?:ove|iving|ives))\s+(?!up\b|down\b|higher\b|lower\b)"
-    r"(?:the\s+|a\s+)?[A-Za-z&][\w&-]*|led\s+to|leading\s+to)\b",
+    # A cause told as the subject that acted on the market (`CAUSE_FIRST_VERBS`): "JPMorgan
+    # Chase missed … fee guidance …, which knocked financials down almost 2% on Tuesday",
+    # "Gold and silver hit record highs, lifting the DBC commodity fund 1%"; with a market after
+    # the verb, not a move's own words ("pushed higher", "lifted 2%").
+    rf"(?:{CAUSE_FIRST_VERBS})\s+(?!up\b|down\b|higher\b|lower\b)[A-Za-z&][\w&-]*)\b",
     re.IGNORECASE,
 )
 

@@ -59,6 +59,7 @@ class MarketStore:
         self._writer_lock = writer_lock
         self._meta: dict[str, SymbolMeta] | None = None
         self._frames: dict[str, pd.DataFrame] = {}
+        self._companies: dict[str, str] | None = None
         # A read-only old store lacks the migrated columns: read them as NULL.
         self._has_adj = "adj_close" in columns(connection, "bars")
         self._has_known = "known_at" in columns(connection, "series")
@@ -153,6 +154,8 @@ class MarketStore:
         key = list(keyed_by)
         if table != "symbols":
             self._changed()
+        else:
+            self._companies = None  # the listed companies are read from the symbols
         staged = frame[[*key, *columns]].copy()
         staged["source"] = source
         staged["imported_at"] = _now()
@@ -213,6 +216,7 @@ class MarketStore:
     def _changed(self) -> None:
         self._meta = None
         self._frames.clear()
+        self._companies = None
 
     def table_of(self, symbol: str) -> str | None:
         """'bars' or 'series' for a stored symbol, else None."""
@@ -381,6 +385,16 @@ class MarketStore:
             "SELECT symbol, name FROM symbols WHERE kind = 'stock' AND name IS NOT NULL"
         ).fetchall()
         return {str(symbol): str(name) for symbol, name in rows}
+
+    def listed_companies(self) -> dict[str, str]:
+        """Symbol → company name of every listed stock, read once and cached until a write (the
+        same dict until then: a caller may key its own cache on it)."""
+        if self._companies is None:
+            rows = self._con.execute(
+                "SELECT symbol, name FROM symbols WHERE kind = 'stock' AND name IS NOT NULL"
+            ).fetchall()
+            self._companies = {str(symbol): str(name) for symbol, name in rows}
+        return self._companies
 
     def companies_in(self, sectors: Iterable[str]) -> dict[str, str]:
         """Symbol → company name of every listed stock in one of the GICS `sectors`."""

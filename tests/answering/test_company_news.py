@@ -152,3 +152,24 @@ def test_a_first_word_two_companies_share_names_neither(store: MarketStore) -> N
     assert health is not None
     assert health("Charles Payne: Here's the 'moral of the story' for investors") == []
     assert health("Charles River Laboratories Raises Its Outlook") == ["Charles River Laboratories"]
+
+
+def test_a_company_listed_after_a_read_is_named_by_the_next(store: MarketStore) -> None:
+    # The index over every listed company is kept between news calls; a write to the store
+    # (a constituents list imported in the app) makes the next read see the new company.
+    store.upsert_symbols(
+        [{"symbol": "XLV", "name": "Health Care Select Sector SPDR", "kind": "etf",
+          "sector": "Health Care"}],
+        "test",
+    )  # fmt: skip
+    before = sector_companies(store, ["XLV"])
+    assert before is not None and before("Abbott Laboratories Beats Estimates") == []
+    store.upsert_symbols(
+        [{"symbol": "ABT", "name": "Abbott Laboratories", "kind": "stock",
+          "sector": "Health Care"}],
+        "test",
+    )  # fmt: skip
+    after = sector_companies(store, ["XLV"])
+    assert after is not None and after("Abbott Laboratories Beats Estimates") == [
+        "Abbott Laboratories"
+    ]
