@@ -29,7 +29,9 @@ RISE = (
     r"rotat\w*\s+into|inflows?|pour(?:s|ed|ing)?\s+into|flock(?:s|ed|ing)?\s+(?:in)?to|"
     # a run up: "the run in platinum", "copper's run-up" (not "a run of losses")
     r"run[\s-]ups?|(?:the|a|its|this|that)\s+(?:big\s+|huge\s+|strong\s+|recent\s+)?run\s+"
-    r"(?:in|for)\b)"
+    r"(?:in|for)\b|"
+    # "health care perked up", shorts squeezed: "silver's squeeze", "a short squeeze in GME"
+    r"perk(?:s|ed|ing)?\s+up|(?:short|gamma)[\s-]+squeez\w*|(?<='s\s)squeeze)"
 )
 FALL = (
     r"(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
@@ -46,6 +48,9 @@ FALL = (
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
     r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|under[\s-]?water|"
     r"fad(?:e|es|ed|ing)|"
+    # a bad stretch: "financials had a rough patch", "a tough week for chips"
+    r"(?:rough|tough|bad|ugly|brutal|awful|terrible|nasty|miserable)\s+(?:patch|stretch|spell|"
+    r"day|week|session|month|start)|"
     # the desk's word for sellers, and sellers coming in: "why were bonds offered on jan 9",
     # "sellers stepped in" (not "offered a deal", "offered to buy")
     r"(?:were|was|is|are|got|gets?|getting)\s+(?:\S+\s+){0,3}?offered(?!\s+(?:a|an|the|to)\b)|"

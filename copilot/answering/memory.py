@@ -65,7 +65,10 @@ def follow_up(new: Understanding, previous: Understanding | None) -> Understandi
         return new
     settled = new.model_copy(deep=True)
     carried: list[str] = []
-    if not settled.instruments and previous.instruments:
+    # "was the selloff about greenland?" after a question on XLE: the selloff is XLE's, not the
+    # whole market's its event alone would name
+    implied = bool(settled.instruments) and all(i.how == "implied" for i in settled.instruments)
+    if (not settled.instruments or implied) and previous.instruments:
         settled.instruments = list(previous.instruments)
         _drop_slot(settled, "instruments")
         carried.append("instruments: " + ", ".join(i.symbol for i in settled.instruments))

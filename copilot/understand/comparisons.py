@@ -56,7 +56,7 @@ _RANK_ASC = re.compile(
 )
 # "what's up with utilities": asks what happened (a why-question), and says no direction.
 _WHATS_UP_WITH = r"\bwhat(?:'?s|\s+is)\s+up\s+with\b"
-_MOVE_NOUN = (
+MOVE_NOUN = (
     r"(?:sell-?offs?|rall(?:y|ies)|drops?|falls?|declines?|rises?|jumps?|surges?|spikes?|"
     r"slides?|slumps?|routs?|crash(?:es)?|dumps?|pops?|bounces?|rebounds?|moves?|weakness|"
     r"strength|breakouts?|breakdowns?|plunges?|tumbles?|swoons?|meltdowns?|melt-ups?|"
@@ -202,7 +202,7 @@ _WHY = re.compile(
     r"\b(?:factors?|forces?)\s+(?:responsible|behind|driving|at\s+play)\b|"
     r"\bmotiv(?:e|es|ation)\s+(?:for|behind)\b|\brationale\b|"
     rf"\b(?:break\s+down|understand|unpack|dissect)\s+(?:the|this|that|today's|the\s+recent)\s+"
-    rf"(?:\w+\s+){{0,2}}?{_MOVE_NOUN}|"
+    rf"(?:\w+\s+){{0,2}}?{MOVE_NOUN}|"
     # A cause put to the test: "was it the CPI print that sank bonds", "did the Nvidia earnings
     # pull the whole chip sector down", "is the jump in yields about the deficit?", "is this the
     # Fed?" ("·" is a blanked name: the cause is not the instrument itself)
@@ -211,7 +211,7 @@ _WHY = re.compile(
     r"triggered|sparked|killed|smoked|hammered)\b|"
     r"^\W*did\s+(?!·)[^?.]{2,40}?\s+(?:pull|push|drag|send|sink|knock|lift|drive|spark|trigger|"
     r"tank|crush|boost|weigh|hurt|hit|kill|move|rattle|spook)\s+[^?.]{0,30}?·|"
-    rf"(?:\b(?:is|was)|(?<=\w)'s)\s+(?:the|this|that)\s+(?:\w+\s+){{0,3}}?{_MOVE_NOUN}\b[^?.]{{0,40}}?\b(?:about|"
+    rf"(?:\b(?:is|was)|(?<=\w)'s)\s+(?:the|this|that)\s+(?:\w+\s+){{0,3}}?{MOVE_NOUN}\b[^?.]{{0,40}}?\b(?:about|"
     r"because\s+of|due\s+to|down\s+to|tied\s+to|related\s+to)\b|"
     r"^\W*(?:is|was)\s+(?:this|that|it)\s+(?:the|about|because|due|all|just)\s+"
     r"(?!(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|"

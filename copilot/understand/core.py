@@ -39,10 +39,12 @@ from copilot.understand.instruments import (
     Found,
     Mention,
     find_instruments,
+    implied_market,
     known_symbol,
     unstored,
     warm_patterns,
 )
+from copilot.understand.market_event import market_event
 from copilot.understand.measures import (
     STATISTICS_NOT_COMPUTED,
     VOLUME_NOT_MEASURED,
@@ -201,6 +203,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     if asked is None and not beyond and len(found.mentions) >= 2 and compares_performance(words):
         asked = MOVE  # "which one did better, iwm or spy?": their moves, side by side
+    implied = _the_market_by_its_event(found, why, masked, question, catalog)
     chosen = _choose(found, catalog, window_found.window, asked, as_of, question)
     if asked == MOVE and not why and len(chosen.instruments) == 1:
         # "SPY's biggest drop in January": one market's biggest move inside the window
@@ -225,6 +228,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if latest != market_latest:
         window_found = _window_of(words, as_of, latest, asked)
     result = Understanding(question=said, as_of=as_of, why=why, direction=direction, guess=guess)
+    if implied:
+        result.trace.append(f"instruments: no market named; '{implied}' read as the US stock "
+                            "market's move, as 'stocks' would be")  # fmt: skip
     for written, read in found.respelled:
         result.trace.append(f"instruments: '{written}' read as '{read}' (a misspelling)")
     _fill_instruments(result, found, chosen, asked)
@@ -282,6 +288,24 @@ def _releases_named(found: Found, question: str) -> list[str]:
     found.spans = [span for span in found.spans
                    if not any(span == (m.start, m.end) for m in release)]  # fmt: skip
     return [m.phrase for m in release]
+
+
+def _the_market_by_its_event(
+    found: Found, why: bool, masked: str, question: str, catalog: Catalog
+) -> str:
+    """The event's words when a why-question names no market but its event ("was the selloff
+    on jan 20 about greenland?"): the whole market is taken as named (`implied_market`); ""
+    otherwise."""
+    if not why or found.mentions or found.sector_set is not None:
+        return ""
+    if found.unknown or found.soft_unknown:
+        return ""
+    event = market_event(masked)
+    if event is None:
+        return ""
+    start, end = event.span()
+    phrase = question[start:end]
+    return phrase if implied_market(found, start, end, phrase, catalog) else ""
 
 
 def _drop_unknown_within(found: Found, guess: str) -> None:

@@ -296,7 +296,8 @@ def _of_last_week(text: str, start: int, end: int) -> bool:
 def _refined(text: str, mention: DateMention) -> DateMention:
     """The mention as the words before it narrow or move it ("the week of", "the day after",
     "the last session of", "late", "the second week of"), in that order."""
-    for refine in (_week_of, _next_to, _week_around, _around, _edge_of, _part_of, _nth_week):
+    refinements = (_week_of, _next_to, _week_around, _around, _edge_of, _part_of, _nth_week)
+    for refine in (*refinements, _full_week):
         mention = refine(text, mention)
     return mention
 
@@ -871,6 +872,39 @@ def _nth_week(text: str, mention: DateMention) -> DateMention:
     end = min(start + timedelta(days=6), period.end)
     said = f"the {ordinal.lower()} week" if ordinal else f"week {nth}"
     label = f"{said} of {period.label}"
+    return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
+
+
+# "the first full week of January", "the last full trading week of 2025", "the 2nd full week in
+# March": a whole Monday-to-Friday week inside the period
+_FULL_WEEK = re.compile(
+    r"(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+full\s+"
+    r"(?:trading\s+)?week\s+(?:of|in)\s+(?:the\s+)?(?:month\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_FULL_WEEK_ORDINALS = {"first": 1, "1st": 1, **_WEEK_ORDINALS, "last": -1, "final": -1}
+
+
+def _full_week(text: str, mention: DateMention) -> DateMention:
+    """'the first full week of January' (2026) → January 5–9: the Nth (or last) Monday-to-Friday
+    week whose five weekdays all fall inside the period (January 1–2, a Thursday and Friday,
+    are no full week). Read as the whole month before, as "the first week of" is its first
+    seven days. A period with fewer such weeks is left as it was named."""
+    found = _FULL_WEEK.search(text[: mention.start])
+    if found is None or mention.period.kind not in ("month", "quarter", "half", "year"):
+        return mention
+    period = mention.period
+    monday = period.start + timedelta(days=-period.start.weekday() % 7)
+    mondays = []
+    while monday + timedelta(days=4) <= period.end:
+        mondays.append(monday)
+        monday += timedelta(days=7)
+    nth = _FULL_WEEK_ORDINALS[found.group("nth").lower()]
+    if not mondays or nth > len(mondays):
+        return mention
+    start = mondays[nth - 1] if nth > 0 else mondays[-1]
+    end = start + timedelta(days=4)
+    label = f"the {found.group('nth').lower()} full week of {period.label} ({start} to {end})"
     return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
 
 

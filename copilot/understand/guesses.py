@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from copilot.understand.comparisons import direction_of
+from copilot.understand.comparisons import MOVE_NOUN, direction_of
 from copilot.understand.vocabulary import REACTING
 
 _I = re.IGNORECASE
@@ -68,6 +68,11 @@ _PATTERNS = [
     # about beside the market's reaction to it
     rf"\bwhat\s+did\s+{_NP}\s+(?:show|say|reveal|tell\s+us)\b(?=[^?]*\b(?:react|respond|"
     r"reaction|response|take|took|care|mind|notice|flinch)\w*)",
+    # "was the selloff on tuesday jan 20 about greenland?", "is the jump in yields all about the
+    # deficit?": the move's event, then what it was about
+    rf"(?:\b(?:is|was|were|are)|(?<=\w)'s)\s+(?:the|this|that|today's|yesterday's)\s+"
+    rf"[^?.!]{{0,40}}?\b{MOVE_NOUN}\b[^?.!]{{0,40}}?\s+(?:all\s+|just\s+|really\s+|mostly\s+|"
+    rf"partly\s+)?about\s+(?!to\b){_NP}\s*(?:\?|$|\bor\b)",
     # "blame the Fed?", "blaming tariffs for this?"
     rf"\bblam(?:e|ing)\s+{_NP}\s*(?:\bfor\b|\?|$)",
     # "is this the Fed?", "is it the jobs data or what", "was that about the deficit?"

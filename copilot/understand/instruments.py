@@ -515,6 +515,21 @@ def _generic_market(text: str, catalog: Catalog, found: Found) -> None:
         found.spans.append((start, end))
 
 
+def implied_market(found: Found, start: int, end: int, phrase: str, catalog: Catalog) -> bool:
+    """Take the whole market (SPY) as named by `phrase`, its event alone ("the selloff" in
+    "was the selloff on jan 20 about greenland?", `copilot.understand.market_event`), as
+    "stocks" would name it. False when the store lacks the benchmark."""
+    if not catalog.has(BENCHMARK):
+        return False
+    info = lookup(BENCHMARK)
+    represents = info.represents if info else "S&P 500"
+    found.mentions.append(
+        Mention(start, end, phrase, (BENCHMARK,), "implied", represents, SP500_INDEX)
+    )
+    found.spans.append((start, end))
+    return True
+
+
 # Words that may stand right before "stocks" / "the market" when it means the whole market
 # ("how did stocks do", "did tech beat the market"); any other word makes it a kind of stock
 # the store may not hold ("AI stocks", "meme stocks", "which stocks").

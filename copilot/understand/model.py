@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field
 
 from copilot.market.measure_model import Aggregate, MeasureArgs, MeasureName, Rank
 
-How = Literal["ticker", "alias", "company", "sector_set", "set", "benchmark"]
+# "implied": the whole market, named by its event alone ("the selloff")
+How = Literal["ticker", "alias", "company", "sector_set", "set", "benchmark", "implied"]
 
 
 class Instrument(BaseModel):

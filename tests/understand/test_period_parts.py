@@ -50,6 +50,13 @@ PARTS = [
     ("which corner of the market got clobbered worst in the first week of the new year?", D(2026, 1, 30), None, D(2026, 1, 1), D(2026, 1, 7)),
     ("how did stocks do in the new year's first week?", D(2026, 1, 30), "SPY", D(2026, 1, 1), D(2026, 1, 7)),
     ("how did gold fare in the first two weeks of the new year", D(2026, 1, 30), "GLD", D(2026, 1, 1), D(2026, 1, 14)),
+    # A full week is a Monday-to-Friday week wholly inside the period (2026-01-01 is a Thursday,
+    # so January's first full week starts on Monday the 5th; 2025-12-29 to 31 is no full week).
+    ("explain the slide in long-dated treasuries during the first full week of january", D(2026, 1, 30), "TLT", D(2026, 1, 5), D(2026, 1, 9)),
+    ("how did gold do in the last full week of 2025?", D(2026, 1, 30), "GLD", D(2025, 12, 22), D(2025, 12, 26)),
+    ("spy in the second full week of december", D(2026, 1, 30), "SPY", D(2025, 12, 8), D(2025, 12, 12)),
+    ("xlk during the final full trading week of the year", D(2026, 1, 30), "XLK", D(2025, 12, 22), D(2025, 12, 26)),
+    ("qqq in the first full week of the new year", D(2026, 1, 30), "QQQ", D(2026, 1, 5), D(2026, 1, 9)),
     ("how did gold do in the first month of the year?", D(2026, 2, 18), "GLD", D(2026, 1, 1), D(2026, 1, 31)),
     ("what did tlt do in the last month of last year", D(2026, 2, 18), "TLT", D(2025, 12, 1), D(2025, 12, 31)),
     ("which way did xlu go in the year's final month", D(2026, 1, 30), "XLU", D(2025, 12, 1), D(2025, 12, 31)),

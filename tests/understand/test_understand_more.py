@@ -2079,6 +2079,12 @@ def test_a_bid_is_a_rise(question: str, catalog: Catalog) -> None:
         ("why did oil skid on january 7?", "down"),
         ("why did gold zoom higher?", "up"),  # a control: "higher" was read before
         ("why did silver take off in january?", "up"),
+        # Found in the app (session 58): a bad stretch, a perking up and a squeeze said no way.
+        ("financials had a rough patch around jan 13-14, any idea why?", "down"),
+        ("tough week for chips - why?", "down"),
+        ("any reason health care perked up in the second week of january?", "up"),
+        ("tell me what sparked silver's squeeze in late december", "up"),
+        ("what set off the short squeeze in small caps?", "up"),
     ],
 )
 def test_more_words_for_a_move(question: str, way: str, catalog: Catalog) -> None:

@@ -314,6 +314,8 @@ def test_the_aggregate_by_its_industry_names_is_agg(question: str, catalog: Cata
 
 def test_a_why_question_naming_no_market_reports_no_article_as_a_name(catalog: Catalog) -> None:
     # "why did the rally fade on friday": the words before the move word are "the" alone, no
-    # name (had been reported as an unknown instrument "the"); the market is left open.
+    # name (had been reported as an unknown instrument "the"). The rally named alone is the
+    # whole market's (was left open, and answered "name the markets"; `market_event`).
     got = understand("why did the rally fade on friday", AS_OF, catalog)
-    assert not got.unknown and "instruments" in got.open_slots, got.trace
+    assert not got.unknown and "instruments" not in got.open_slots, got.trace
+    assert [(i.symbol, i.how) for i in got.instruments] == [("SPY", "implied")]

@@ -1,0 +1,57 @@
+"""A move of the whole market named by its event alone.
+
+"Was the selloff on tuesday jan 20 about greenland?", "why the big rally on jan 21?", "what
+caused the crash on jan 20?": no market is named, and the event is the US stock market's, as
+"stocks" would have said. Answered before as a question that named nothing ("name the markets
+and ask again"), or with "big" or "greenland" reported as a name the store lacks. The event's
+words must be its own: a determiner, words of size or manner, dates and "market" ("the lumber
+selloff", "the rally in uranium" name a market the store may lack, and are left to
+`copilot.understand.unnamed`); a superlative ("the biggest drop in January") ranks, and is
+left alone too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.understand.comparisons import MOVE_NOUN
+from copilot.understand.vocabulary import MONTH
+
+_I = re.IGNORECASE
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# Words that may stand between the determiner and the event: its size, manner or place in time.
+_EVENT_WORDS = (
+    r"big|huge|massive|sharp|sudden|steep|brutal|violent|wild|ugly|nasty|broad|broad-based|"
+    r"late-day|intraday|early|late|recent|latest|whole|market-wide|widespread|heavy|modest|"
+    r"small|slight|little|quick|swift|dramatic|historic|sizable|sizeable|strong|weak|nice|"
+    r"great|crazy|insane|scary|so-called|relief|knee-jerk|post-holiday|holiday|year-end|"
+    r"market|stock|stock-market|equity|overall|general|initial|\d{1,2}(?:st|nd|rd|th)?|"
+    rf"{MONTH}|{_WEEKDAY}(?:'s)?|today's|yesterday's|last\s+week's|this\s+week's|"
+    r"\d{1,2}/\d{1,2}(?:'s)?"
+)
+_EVENT = re.compile(
+    rf"\b(?P<the>the|this|that|today's|yesterday's|last\s+week's|this\s+week's|"
+    rf"{_WEEKDAY}'s|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?'s)\s+"
+    rf"(?:(?:{_EVENT_WORDS})\s+){{0,4}}(?P<noun>{MOVE_NOUN})\b",
+    _I,
+)
+# What may follow "in", "of", "for" after the event when it names no market: a time.
+_A_TIME = re.compile(
+    rf"(?:the\s+)?(?:{MONTH}|{_WEEKDAY}|\d|early|mid|late|this|last|past|final|first|"
+    r"today|yesterday|tonight|morning|afternoon|session|week|month|year|days?|q[1-4])\b",
+    _I,
+)
+_COMPLEMENT = re.compile(r"\s+(?:in|of|for|among|across|within|by)\s+", _I)
+
+
+def market_event(text: str) -> re.Match[str] | None:
+    """The phrase naming the whole market's move by its event ("the selloff", "the big rally
+    on jan 21" up to its noun) in a question that names no market, or None: an event whose
+    words name something else ("the lumber selloff", "the rally in uranium", "the drop of 2%"
+    is still the market's)."""
+    for match in _EVENT.finditer(text):
+        after = _COMPLEMENT.match(text, match.end())
+        if after is not None and not _A_TIME.match(text, after.end()):
+            continue  # "the rally in uranium": a market named after its event
+        return match
+    return None
