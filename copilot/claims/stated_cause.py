@@ -103,6 +103,21 @@ _AS_A_RESULT = re.compile(
 )
 
 
+# The market's mood given its cause in the sentence after its move: "Wall Street witnessed a
+# broad-based rally on Wednesday as investors were encouraged … Optimism grew on the news that a
+# framework for an agreement on Greenland had been reached" (Nasdaq's wrap of January 21, 2026;
+# the judge had said 0.64 to the framework as the rally's cause). The mood's verb is up to
+# three words ("grew", "was lifted", "also improved"); its cause word must come right after.
+_MOOD = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:investor|investors['’]?|market|risk)\s+)?(?:optimism|pessimism|"
+    r"sentiment|confidence|risk\s+appetite|appetite\s+for\s+risk|fears?|worries|concerns|"
+    r"anxiety|jitters|nervousness|relief|enthusiasm|hopes)(?:\s+(?!(?:on|after|over)\b)"
+    r"[a-z]+){1,3}?\s+(?=(?:" + _CAUSE_WORDS + r"|on|over)\b)",
+    re.IGNORECASE,
+)
+_MOOD_CAUSE = re.compile(rf"(?:{_CAUSE_WORDS}|on|over)\b", re.IGNORECASE)
+
+
 # Where a sentence turns to another market's move: "US Stocks Rise as Oil Gains on Maduro
 # Ouster" gives oil's cause, not the stocks'.
 _ANOTHER_MOVER = re.compile(r"\b(?:as|while|whereas|but|amid)\b|;", re.IGNORECASE)
@@ -136,9 +151,18 @@ def _piece_moves(passage: str) -> list[tuple[frozenset[str], str]]:
     """`article_moves` of one piece of an excerpt."""
     found = []
     spans = sentence_spans(passage)
+    moved: frozenset[str] | None = None  # the previous sentence's mover, when it moved
     for at, (start, end) in enumerate(spans):
         sentence = passage[start:end]
         move = _MOVE.search(sentence)
+        mood = _MOOD.match(sentence) if moved is not None else None
+        if mood is not None and moved is not None:
+            # "… a broad-based rally on Wednesday … Optimism grew on the news that …": the
+            # mood's cause is the move's before it
+            cause = _MOOD_CAUSE.match(sentence, mood.end())
+            if cause is not None:
+                found.append((moved, sentence[cause.end() :]))
+        moved = _mover(sentence, move) if move is not None else None
         if move is None:
             continue
         result = _AS_A_RESULT.match(sentence)
@@ -160,6 +184,11 @@ def _piece_moves(passage: str) -> list[tuple[frozenset[str], str]]:
         mover = before[turns[-1].end() :] if turns else before
         found.append((frozenset().union(*(m.subject for m in mentions(mover))), said))
     return found
+
+
+def _mover(sentence: str, move: re.Match[str]) -> frozenset[str]:
+    """The markets a sentence names before its move word (none when named loosely)."""
+    return frozenset().union(*(m.subject for m in mentions(sentence[: move.start()])))
 
 
 def _another_market(reason: str, mover: frozenset[str]) -> bool:

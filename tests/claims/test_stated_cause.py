@@ -107,6 +107,22 @@ def test_an_article_s_cause_belongs_to_the_market_it_names_last_before_it() -> N
     assert [mover for mover, _ in article_moves(NASDAQ)] == [frozenset()]
 
 
+MOOD = (
+    "Wall Street witnessed a broad-based rally on Wednesday as investors were encouraged by "
+    "easing trade concerns. Optimism grew on the news that a framework for an agreement on "
+    "Greenland had been reached, an issue discussed at Davos."
+)
+# the mood's sentence with no move before it, and after another market's move
+MOOD_ALONE = (
+    "The forum opened on Wednesday. Optimism grew on the news that a framework for an agreement "
+    "on Greenland had been reached."
+)
+MOOD_AFTER_GOLD = (
+    "Gold slipped on Wednesday. Optimism grew on the news that a framework for an agreement on "
+    "Greenland had been reached."
+)
+
+
 AS_A_RESULT = (
     "Reuters reported that the Trump administration is considering allowing the generative AI "
     "chipset behemoth NVIDIA Corp. NVDA to sell its high-end H200 AI chips to some “approved "
@@ -137,6 +153,10 @@ AS_A_RESULT = (
         ("NVIDIA rose 3.9% on 2025-12-19 due to the Trump administration's consideration of "
          "allowing NVIDIA to sell its high-end H200 AI chips to some approved customers in "
          "China. [2]", AS_A_RESULT),
+        # the market's mood given its cause in the sentence after the move (Nasdaq's wrap of
+        # January 21, 2026; the judge had said 0.64)
+        ("The Wall Street rally on January 21, 2026 was driven by the news that a framework for "
+         "an agreement on Greenland had been reached [5].", MOOD),
     ],
 )  # fmt: skip
 def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
@@ -167,6 +187,11 @@ def test_a_cause_the_article_states_is_found(reason: str, passage: str) -> None:
         # a sentence does not run across an excerpt's cut ("…"), headline glued on or not
         ("Corporate bonds rose as a result of the Dow Jones Industrial Average and the Nasdaq "
          "composite rising [2].", CUT),
+        # a mood's cause with no move just before it, or after another market's
+        ("Transports rose because a framework for an agreement on Greenland was reached [5].",
+         MOOD_ALONE),
+        ("Transports rose because a framework for an agreement on Greenland was reached [5].",
+         MOOD_AFTER_GOLD),
     ],
 )  # fmt: skip
 def test_a_cause_the_article_does_not_state_is_not_found(reason: str, passage: str) -> None:
