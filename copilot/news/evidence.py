@@ -78,6 +78,7 @@ from copilot.claims.numbers import find_dates
 from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
 from copilot.market.symbols import is_commodity, moves_against_stocks
+from copilot.move_words import FALL, RISE
 from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
@@ -117,7 +118,7 @@ from copilot.news.release_news import (
 )
 from copilot.news.search import search_by_embedding
 from copilot.news.store import NewsStore
-from copilot.news.week_review import reviewed_week
+from copilot.news.week_review import reviewed_week, reviews_of_the_week, reviews_the_week
 from copilot.understand.sessions import is_session, session_after
 
 __all__ = [
@@ -304,6 +305,8 @@ def gather_evidence(
         for query, vector in zip(queries, vectors, strict=True)
     ]
     fused, best = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
+    _with_reviews_of_its_week(store, queries, vectors, entity, direction, end, until, as_of,
+                              fused, best)  # fmt: skip
     markets = [entity, *(entity_for([symbol]) for symbol in backdrop)]
     # The first chunks of the day before the move to the morning after, read once: the move's
     # days' headlines and the openings that say which session a wrap tells.
@@ -963,6 +966,62 @@ def _fitted(parts: Sequence[str], room: int) -> str:
             break
         kept.append(part)
     return cut_at_word(" ".join(kept), room)
+
+
+def _with_reviews_of_its_week(
+    store: NewsStore,
+    queries: Sequence[str],
+    vectors: Sequence[Vector],
+    entity: Entity,
+    direction: Direction,
+    end: date,
+    until: date,
+    as_of: date,
+    fused: dict[str, float],
+    best: dict[str, NewsHit],
+) -> None:
+    """Add to the candidates the reviews of the move's week (`_reviews`) out after the window's
+    end but by the next week's first session (and by `as_of`), each at its own fused score
+    among them: a move of Monday and Tuesday is told in the Friday wrap's look back at the week.
+    Searched apart, so that the window's own candidates stay as they were."""
+    last = min(reviews_of_the_week(end), as_of)
+    if last <= until:
+        return
+    rankings = [
+        search_by_embedding(
+            store,
+            vector,
+            PER_QUERY,
+            query,
+            since=until + timedelta(days=1),
+            until=last,
+            as_of=as_of,
+        )
+        for query, vector in zip(queries, vectors, strict=True)
+    ]
+    later, found = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
+    for article, hit in found.items():
+        if article not in best and _reviews(hit, entity, direction):
+            fused[article], best[article] = later[article], hit
+
+
+def _reviews(hit: NewsHit, entity: Entity, direction: Direction) -> bool:
+    """Whether a piece out after the move's morning after is a review of its week that tells
+    the move: dated to the day, it tells the week as a whole and says the market moved the
+    move's way ("Meanwhile, financial stocks suffered for most of the week … Bank stocks came
+    under pressure after Trump called for a 10% cap …", Zacks' wrap of Friday January 16, 2026,
+    under regional banks' fall of January 12–13). Any other later piece tells later days."""
+    text = hit.text
+    way = _RISE if direction == "up" else _FALL  # the wider words of a move ("under pressure")
+    return (
+        hit.dated_to_day
+        and reviews_the_week(text)
+        and any(mentions(entity, line) and way.search(line) for line in sentences(text))
+    )
+
+
+_RISE = re.compile(rf"\b{RISE}\b", re.IGNORECASE)
+_FALL = re.compile(rf"\b{FALL}\b", re.IGNORECASE)
 
 
 def _way_of(market: Entity, entity: Entity, direction: Direction) -> Direction:

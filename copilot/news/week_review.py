@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 
 from copilot.claims.reason_days import NamedDays
-from copilot.understand.sessions import is_session, session_on_or_before
+from copilot.understand.sessions import is_session, session_after, session_on_or_before
 
 # A week gone by, whenever the piece came out: "last week", "the holiday-shortened trading week".
 _PAST_WEEK = re.compile(
@@ -54,4 +54,26 @@ def reviewed_week(sentence: str, published: date) -> NamedDays | None:
     return NamedDays(found.group(), first, last)
 
 
-__all__ = ["reviewed_week"]
+# A week told as a whole, in a review of it: "financial stocks suffered for most of the week",
+# "for the week, the S&P 500 …", "posted a weekly loss".
+_THE_WEEK = re.compile(
+    r"\b(?:for|during|over|through(?:out)?|on|in)\s+(?:most\s+of\s+|much\s+of\s+)?(?:the|a)\s+"
+    r"(?:holiday[- ]shortened\s+)?(?:trading\s+)?week\b(?!['’]s\s+end|\s+ahead)|"
+    r"\bweekly\s+(?:loss|losses|gain|gains|decline|drop|advance|rise|fall|performance)\b",
+    re.IGNORECASE,
+)
+
+
+def reviews_of_the_week(end: date) -> date:
+    """The last day a review of the week of `end` comes out by: the first session after that
+    week's Friday (a Monday, or the Tuesday after a Monday holiday)."""
+    friday = end + timedelta(days=(4 - end.weekday()) % 7)
+    return session_after(friday)
+
+
+def reviews_the_week(text: str) -> bool:
+    """Whether `text` tells a week as a whole ("for most of the week") and no week to come."""
+    return _THE_WEEK.search(text) is not None and _AHEAD.search(text) is None
+
+
+__all__ = ["reviewed_week", "reviews_of_the_week", "reviews_the_week"]
