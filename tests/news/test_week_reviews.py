@@ -9,7 +9,6 @@ after Trump called for a 10% cap … on credit card interest rates"), which no a
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from news_testkit import Backend, tracker_file
