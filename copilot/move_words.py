@@ -31,7 +31,8 @@ RISE = (
     r"run[\s-]ups?|(?:the|a|its|this|that)\s+(?:big\s+|huge\s+|strong\s+|recent\s+)?run\s+"
     r"(?:in|for)\b|"
     # "health care perked up", shorts squeezed: "silver's squeeze", "a short squeeze in GME"
-    r"perk(?:s|ed|ing)?\s+up|(?:short|gamma)[\s-]+squeez\w*|(?<='s\s)squeeze)"
+    r"perk(?:s|ed|ing)?\s+up|(?:short|gamma)[\s-]+squeez\w*|(?<='s\s)squeeze|"
+    r"(?:lit|light(?:s|ing)?)\s+a\s+fire\s+under)"
 )
 FALL = (
     r"(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
@@ -48,6 +49,8 @@ FALL = (
     r"wipe[\s-]?out|losses|sag(?:s|ged|ging)?|stumbl\w*|wilt\w*|falter\w*|buckl\w*|"
     r"skid(?:s|ded|ding)?|sputter\w*|droop\w*|cheaper|less\s+expensive|under[\s-]?water|"
     r"fad(?:e|es|ed|ing)|"
+    # a rise cooled: "why did the gold trade cool off?"
+    r"cool(?:s|ed|ing)?\s+off|"
     # a bad stretch: "financials had a rough patch", "a tough week for chips"
     r"(?:rough|tough|bad|ugly|brutal|awful|terrible|nasty|miserable)\s+(?:patch|stretch|spell|"
     r"day|week|session|month|start)|"

@@ -296,8 +296,9 @@ def _of_last_week(text: str, start: int, end: int) -> bool:
 def _refined(text: str, mention: DateMention) -> DateMention:
     """The mention as the words before it narrow or move it ("the week of", "the day after",
     "the last session of", "late", "the second week of"), in that order."""
-    refinements = (_week_of, _next_to, _week_around, _around, _edge_of, _part_of, _nth_week)
-    for refine in (*refinements, _full_week):
+    refinements = (_week_of, _part_of_a_week, _next_to, _week_around, _around, _edge_of,
+                   _part_of, _nth_week, _full_week)  # fmt: skip
+    for refine in refinements:
         mention = refine(text, mention)
     return mention
 
@@ -812,6 +813,31 @@ def _week_of(text: str, mention: DateMention) -> DateMention:
         label = f"the week of {mention.period.label} ({monday.isoformat()} to {friday})"
     period = Period(monday, friday, label, "week")
     return replace(mention, start=found.start(), period=period)
+
+
+# "early in the week of January 12", "late in the week of Jan 12", "the start of the week of
+# January 12": a part of the named week, as "early this week" is of this one
+_PART_OF_A_WEEK = re.compile(
+    r"(?:(?P<third>early|late|mid)(?:\s+in)?|(?:the\s+)?(?P<edge>start|beginning|end|middle)\s+"
+    r"of)\s+$",
+    re.IGNORECASE,
+)
+_WEEK_THIRDS = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}  # Monday = 0
+_WEEK_EDGES = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+
+
+def _part_of_a_week(text: str, mention: DateMention) -> DateMention:
+    """'early in the week of January 12' → Monday and Tuesday of it; 'mid' Tuesday to Thursday,
+    'late' Thursday and Friday (was the whole week)."""
+    found = _PART_OF_A_WEEK.search(text[: mention.start])
+    period = mention.period
+    if found is None or period.kind != "week" or not period.label.startswith("the week of"):
+        return mention
+    part = (found["third"] or _WEEK_EDGES[found["edge"].lower()]).lower()
+    first, last = _WEEK_THIRDS[part]
+    start, end = period.start + timedelta(days=first), period.start + timedelta(days=last)
+    label = f"the {part} part of {period.label} ({start.isoformat()} to {end.isoformat()})"
+    return replace(mention, start=found.start(), period=Period(start, end, label, "week"))
 
 
 def _edge_of(text: str, mention: DateMention) -> DateMention:

@@ -57,6 +57,13 @@ PARTS = [
     ("spy in the second full week of december", D(2026, 1, 30), "SPY", D(2025, 12, 8), D(2025, 12, 12)),
     ("xlk during the final full trading week of the year", D(2026, 1, 30), "XLK", D(2025, 12, 22), D(2025, 12, 26)),
     ("qqq in the first full week of the new year", D(2026, 1, 30), "QQQ", D(2026, 1, 5), D(2026, 1, 9)),
+    # A part of a named week is its days, as "early this week" is of this one: early Monday and
+    # Tuesday, mid Tuesday to Thursday, late (the end) Thursday and Friday (was the whole week).
+    ("what dragged regional lenders down early in the week of jan 12?", D(2026, 1, 30), "KRE", D(2026, 1, 12), D(2026, 1, 13)),
+    ("xle late in the week of january 5", D(2026, 1, 30), "XLE", D(2026, 1, 8), D(2026, 1, 9)),
+    ("spy at the end of the week of jan 12", D(2026, 1, 30), "SPY", D(2026, 1, 15), D(2026, 1, 16)),
+    ("why did oil fall mid week of jan 12", D(2026, 1, 30), "WTI", D(2026, 1, 13), D(2026, 1, 15)),
+    ("how did gold do in the week of jan 12", D(2026, 1, 30), "GLD", D(2026, 1, 12), D(2026, 1, 16)),
     ("how did gold do in the first month of the year?", D(2026, 2, 18), "GLD", D(2026, 1, 1), D(2026, 1, 31)),
     ("what did tlt do in the last month of last year", D(2026, 2, 18), "TLT", D(2025, 12, 1), D(2025, 12, 31)),
     ("which way did xlu go in the year's final month", D(2026, 1, 30), "XLU", D(2025, 12, 1), D(2025, 12, 31)),

@@ -2085,6 +2085,8 @@ def test_a_bid_is_a_rise(question: str, catalog: Catalog) -> None:
         ("any reason health care perked up in the second week of january?", "up"),
         ("tell me what sparked silver's squeeze in late december", "up"),
         ("what set off the short squeeze in small caps?", "up"),
+        ("why did the dollar-sensitive gold trade cool off on jan 22?", "down"),
+        ("what lit a fire under copper in the first full week of january?", "up"),
     ],
 )
 def test_more_words_for_a_move(question: str, way: str, catalog: Catalog) -> None:
