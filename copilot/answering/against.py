@@ -190,6 +190,8 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
                 continue
             if _pushed_way(words[max(i - 3, 0) : i]) == way:  # "… boosted chip stocks"
                 return True
+            if _led_way(words[max(i - 6, 0) : i]) == way:  # "equities advanced, led by big tech"
+                return True
             tail = words[i + len(name) : i + len(name) + 1]  # "pushed oil prices up"
             if i >= 1 and words[i - 1] in _PUSH and tail in (["up"], ["down"]) and tail[0] == way:
                 return True
@@ -226,6 +228,21 @@ def _pushed_way(before: list[str]) -> Direction | None:
         return "up" if words[-1] == "up" else "down"  # "pushed up oil prices"
     verb = words[-2] if len(words) >= 2 and words[-1] == "on" else words[-1] if words else ""
     return "up" if verb in _PUSHED["up"] else "down" if verb in _PUSHED["down"] else None
+
+
+# A move told with what carried it: "U.S. equities advanced, led by big tech" (a rise of big
+# tech), "stocks fell, dragged lower by banks"
+_LED_BY = frozenset({"led", "paced", "powered", "driven", "helped", "carried", "dragged",
+                     "weighed"})  # fmt: skip
+
+
+def _led_way(before: list[str]) -> Direction | None:
+    """The way of a move a name is said to have led, from the words before the name: a verb of
+    the move, then "led by" (or "paced by" …) right before it."""
+    if len(before) < 3 or before[-1] != "by" or before[-2] not in _LED_BY:
+        return None
+    ways = {way for word in before[:-2] if (way := _verb_way(word)) is not None}
+    return ways.pop() if len(ways) == 1 else None
 
 
 def _noun_way(word: str) -> Direction | None:

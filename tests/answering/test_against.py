@@ -31,6 +31,9 @@ XLK = Fact(subject="XLK", measure="return", value=-2.22, unit="%", start=DAY, en
         ("Micron's upbeat guidance boosted technology stocks on December 17. [4]", "XLK"),
         ("Micron's upbeat guidance boosted technology stocks. [4]", "XLK"),
         ("Rate-cut hopes lifted the S&P 500. [2]", "SPY"),
+        # A move said with what led it: big tech led the rise (found in the app, session 58:
+        # the next session's wrap given as tech's reason for its fall of January 8, 2026).
+        ("U.S. equities advanced, led by big tech, after payroll growth slowed. [5]", "XLK"),
     ],
 )
 def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
@@ -48,6 +51,7 @@ def test_a_measured_instrument_said_to_move_the_other_way_is_caught(
         "The S&P 500 fell early but rallied to close higher on December 17. [2]",  # both ways
         "Softening AI momentum hit technology stocks. [4]",  # a cause of the measured fall
         "Bank stocks rose on December 17 as yields climbed. [5]",  # "stocks" alone is no name
+        "Equities fell, led by big tech, as AI momentum faded. [2]",  # led the measured fall
     ],
 )
 def test_a_sentence_that_does_not_say_the_other_way_is_left(sentence: str) -> None:
