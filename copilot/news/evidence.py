@@ -1005,6 +1005,11 @@ def _with_reviews_of_its_week(
             fused[article], best[article] = later[article], hit
 
 
+# The move words of the question side, wider than the excerpt scorer's ("came under pressure").
+_RISE = re.compile(rf"\b{RISE}\b", re.IGNORECASE)
+_FALL = re.compile(rf"\b{FALL}\b", re.IGNORECASE)
+
+
 def _reviews(hit: NewsHit, entity: Entity, direction: Direction) -> bool:
     """Whether a piece out after the move's morning after is a review of its week that tells
     the move: dated to the day, it tells the week as a whole and says the market moved the
@@ -1018,10 +1023,6 @@ def _reviews(hit: NewsHit, entity: Entity, direction: Direction) -> bool:
         and reviews_the_week(text)
         and any(mentions(entity, line) and way.search(line) for line in sentences(text))
     )
-
-
-_RISE = re.compile(rf"\b{RISE}\b", re.IGNORECASE)
-_FALL = re.compile(rf"\b{FALL}\b", re.IGNORECASE)
 
 
 def _way_of(market: Entity, entity: Entity, direction: Direction) -> Direction:

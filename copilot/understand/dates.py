@@ -822,8 +822,10 @@ _PART_OF_A_WEEK = re.compile(
     r"of)\s+$",
     re.IGNORECASE,
 )
-_WEEK_THIRDS = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}  # Monday = 0
-_WEEK_EDGES = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+# Each part's weekdays (Monday = 0): early Monday–Tuesday, the middle Tuesday–Thursday, late
+# Thursday–Friday; and the part an edge word names.
+WEEK_PARTS = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}
+WEEK_EDGES = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
 
 
 def _part_of_a_week(text: str, mention: DateMention) -> DateMention:
@@ -833,8 +835,8 @@ def _part_of_a_week(text: str, mention: DateMention) -> DateMention:
     period = mention.period
     if found is None or period.kind != "week" or not period.label.startswith("the week of"):
         return mention
-    part = (found["third"] or _WEEK_EDGES[found["edge"].lower()]).lower()
-    first, last = _WEEK_THIRDS[part]
+    part = (found["third"] or WEEK_EDGES[found["edge"].lower()]).lower()
+    first, last = WEEK_PARTS[part]
     start, end = period.start + timedelta(days=first), period.start + timedelta(days=last)
     label = f"the {part} part of {period.label} ({start.isoformat()} to {end.isoformat()})"
     return replace(mention, start=found.start(), period=Period(start, end, label, "week"))

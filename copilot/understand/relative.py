@@ -11,6 +11,8 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from copilot.understand.dates import (
+    WEEK_EDGES,
+    WEEK_PARTS,
     Kind,
     Period,
     counts_from_a_day,
@@ -788,10 +790,6 @@ _WEEK_PART = re.compile(
     r")\b(?!\s+(?:of|before|after|ending|ended)\b)",
     re.IGNORECASE,
 )
-# Each part's weekdays (Monday = 0): early Monday–Tuesday, the middle Tuesday–Thursday, late
-# Thursday–Friday.
-_WEEK_PARTS = {"early": (0, 1), "mid": (1, 3), "late": (3, 4)}
-_EDGE_PART = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
 _BY_THE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
@@ -799,10 +797,10 @@ def _week_part(text: str, as_of: date, latest: date) -> WindowFound | None:
     match = _WEEK_PART.search(text)
     if match is None:
         return None
-    part = ((match["third"] or "").lower() or _EDGE_PART.get((match["edge"] or "").lower())
+    part = ((match["third"] or "").lower() or WEEK_EDGES.get((match["edge"] or "").lower())
             or ("mid" if match["midweek"] else "early"))  # fmt: skip
     named = match["which"] or match["which2"] or match["which3"]
-    first, last = _WEEK_PARTS[part]
+    first, last = WEEK_PARTS[part]
     by = _BY_THE.search(text, 0, match.start()) is not None and match["edge"] is not None
     if by:
         first = 0  # "oil fell by the end of the week": over the week, to its end
