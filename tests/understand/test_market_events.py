@@ -62,6 +62,12 @@ def test_a_named_market_is_not_implied(catalog: Catalog, question: str) -> None:
     assert [i.how for i in settled.instruments] != ["implied"]
 
 
+def test_a_news_question_about_an_event_names_no_market(catalog: Catalog) -> None:
+    # what the articles say is read whatever market they tell (the app's hostile-article test)
+    settled = understand("what is the news saying about the rally?", A, catalog)
+    assert settled.instruments == []
+
+
 def test_a_superlative_event_is_no_implied_market(catalog: Catalog) -> None:
     # "the biggest drop in january" ranks the stored funds; no market is taken as named
     settled = understand("what was the biggest drop in january?", A, catalog)
