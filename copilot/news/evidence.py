@@ -1002,12 +1002,27 @@ def _with_reviews_of_its_week(
     later, found = rrf_articles(rankings, prefer=lambda hit: _names(entity, hit))
     for article, hit in found.items():
         if article not in best and _reviews(hit, entity, direction):
-            fused[article], best[article] = later[article], hit
+            # Only its look back is read: the rest of the wrap tells its own day ("Wells Fargo
+            # … ended 0.7% lower" was Friday's, drafted under the move of Monday and Tuesday).
+            fused[article] = later[article]
+            best[article] = hit.model_copy(update={"text": _the_review(hit.text, entity)})
 
 
 # The move words of the question side, wider than the excerpt scorer's ("came under pressure").
 _RISE = re.compile(rf"\b{RISE}\b", re.IGNORECASE)
 _FALL = re.compile(rf"\b{FALL}\b", re.IGNORECASE)
+
+
+def _the_review(text: str, entity: Entity) -> str:
+    """The sentences of a week's review that tell the week or name the market, in order, cut
+    apart by "…" where others stood between them."""
+    lines = sentences(text)
+    kept = [i for i, line in enumerate(lines) if reviews_the_week(line) or mentions(entity, line)]
+    parts: list[str] = []
+    for before, at in zip([None, *kept], kept, strict=False):
+        cut = before is not None and at != before + 1
+        parts.append(f"… {lines[at]}" if cut else lines[at])
+    return " ".join(parts) or text
 
 
 def _reviews(hit: NewsHit, entity: Entity, direction: Direction) -> bool:

@@ -23,6 +23,7 @@ REVIEW = (
     "reporting robust earnings. Bank stocks came under pressure after Trump called for a 10% "
     "cap for one year on credit card interest rates."
 )
+OWN_DAY = "Shares of Wells Fargo & Company ended 0.7% lower."
 LATER_DAY = "Bank stocks fell on Thursday after a regional lender flagged higher loan losses."
 FILLER = "Traders watched the calendar and the earnings season gathered pace. " * 6
 
@@ -59,7 +60,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> NewsStore:
     root = tmp_path_factory.mktemp("week-reviews")
     articles = [  # (file, title, url, published, body)
         ("review.md", "Stock Market News for Jan 19, 2026", "https://wrap.example/0119",
-         "January 19, 2026", f"{FILLER}\n\n{REVIEW}\n\n{FILLER}"),
+         "January 19, 2026", f"{FILLER}\n\n{REVIEW} {OWN_DAY}\n\n{FILLER}"),
         ("later.md", "Banks slide on loan worries", "https://daily.example/later",
          "January 16, 2026", f"{FILLER}\n\n{LATER_DAY}"),
         ("own.md", "Regional banks slip as bond yields rise", "https://daily.example/own",
@@ -95,3 +96,12 @@ def test_a_review_of_the_next_week_is_not_read(store: NewsStore) -> None:
     found = gather_evidence(store, ["KRE"], "down", date(2026, 1, 20), date(2026, 1, 20),
                             date(2026, 1, 26))  # fmt: skip
     assert "Stock Market News for Jan 19, 2026" not in [d.hit.title for d in found.drivers]
+
+
+def test_only_the_look_back_of_a_review_is_read(store: NewsStore) -> None:
+    # the wrap's own day's line ("Wells Fargo … ended 0.7% lower" was Friday's) is no part of
+    # what the move of Monday and Tuesday is explained from
+    found = gather_evidence(store, ["KRE"], "down", date(2026, 1, 12), date(2026, 1, 13),
+                            date(2026, 1, 20))  # fmt: skip
+    [review] = [d for d in found.drivers if d.hit.title == "Stock Market News for Jan 19, 2026"]
+    assert "10% cap" in review.excerpt and "0.7%" not in review.excerpt
