@@ -8,6 +8,8 @@ Each is a regular expression group, without word boundaries: the reader adds its
 
 from __future__ import annotations
 
+import re
+
 # "took a beating", "got the worst beating": a fall (not "beating SPY", a comparison)
 BEATING = r"(?:took|take|takes|taking|got|get|gets|getting)\s+(?:a|an|the)\s+(?:\w+\s+)?beating"
 
@@ -73,3 +75,8 @@ AHEAD_OF = (
     r"outgain\w*|beat|beats|beating|bested|topped|(?:was|were|is|are|finished|ended)\s+ahead\s+of)"
 )
 BEHIND = r"(?:underperform\w*|trail\w*|lagg?(?:ed|ing|s)?|(?:was|were|finished|ended)\s+behind)"
+
+
+# The two ways as whole words, compiled once for the readers of a move's way.
+RISES = re.compile(rf"\b{RISE}\b", re.IGNORECASE)
+FALLS = re.compile(rf"\b{FALL}\b", re.IGNORECASE)

@@ -162,7 +162,7 @@ def _piece_moves(passage: str) -> list[tuple[frozenset[str], str]]:
             cause = _MOOD_CAUSE.match(sentence, mood.end())
             if cause is not None:
                 found.append((moved, sentence[cause.end() :]))
-        moved = _mover(sentence, move) if move is not None else None
+        moved = _named_markets(sentence[: move.start()]) if move is not None else None
         if move is None:
             continue
         result = _AS_A_RESULT.match(sentence)
@@ -171,7 +171,7 @@ def _piece_moves(passage: str) -> list[tuple[frozenset[str], str]]:
             # stock price of NVIDIA rose 3.9%.": the sentence before is the cause
             mover = sentence[result.end() : move.start()]
             cause_before = passage[slice(*spans[at - 1])]
-            found.append((frozenset().union(*(m.subject for m in mentions(mover))), cause_before))
+            found.append((_named_markets(mover), cause_before))
             continue
         cause = _ARTICLE_CAUSE.search(sentence, move.start())  # "weighed down by"
         if cause is None:
@@ -182,13 +182,13 @@ def _piece_moves(passage: str) -> list[tuple[frozenset[str], str]]:
         before = sentence[: cause.start()]
         turns = list(_ANOTHER_MOVER.finditer(before, move.end()))
         mover = before[turns[-1].end() :] if turns else before
-        found.append((frozenset().union(*(m.subject for m in mentions(mover))), said))
+        found.append((_named_markets(mover), said))
     return found
 
 
-def _mover(sentence: str, move: re.Match[str]) -> frozenset[str]:
-    """The markets a sentence names before its move word (none when named loosely)."""
-    return frozenset().union(*(m.subject for m in mentions(sentence[: move.start()])))
+def _named_markets(text: str) -> frozenset[str]:
+    """The markets `text` names (none when named loosely: "stocks", "the index")."""
+    return frozenset().union(*(m.subject for m in mentions(text)))
 
 
 def _another_market(reason: str, mover: frozenset[str]) -> bool:
@@ -198,7 +198,7 @@ def _another_market(reason: str, mover: frozenset[str]) -> bool:
     stock index moving (an index's wrap is every sector's backdrop), or stocks moving under an
     index the reason names (a sector's move is part of its index's: "equities advanced, led by
     big tech, after …" under the Nasdaq's rise) binds nothing."""
-    named = frozenset().union(*(m.subject for m in mentions(CITATION.sub(" ", reason))))
+    named = _named_markets(CITATION.sub(" ", reason))
     if not mover or not named or mover & INDEXES:
         return False
     if named & INDEXES and all(_a_stock_market(symbol) for symbol in mover):

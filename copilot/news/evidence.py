@@ -78,7 +78,7 @@ from copilot.claims.numbers import find_dates
 from copilot.claims.reason_days import NamedDays, relative_days
 from copilot.errors import InvalidArgumentError
 from copilot.market.symbols import is_commodity, moves_against_stocks
-from copilot.move_words import FALL, RISE
+from copilot.move_words import FALLS, RISES
 from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
 from copilot.news.embeddings import Vector
 from copilot.news.evidence_terms import (
@@ -1008,20 +1008,16 @@ def _with_reviews_of_its_week(
             best[article] = hit.model_copy(update={"text": _the_review(hit.text, entity)})
 
 
-# The move words of the question side, wider than the excerpt scorer's ("came under pressure").
-_RISE = re.compile(rf"\b{RISE}\b", re.IGNORECASE)
-_FALL = re.compile(rf"\b{FALL}\b", re.IGNORECASE)
-
-
 def _the_review(text: str, entity: Entity) -> str:
     """The sentences of a week's review that tell the week or name the market, in order, cut
     apart by "…" where others stood between them."""
     lines = sentences(text)
-    kept = [i for i, line in enumerate(lines) if reviews_the_week(line) or mentions(entity, line)]
     parts: list[str] = []
-    for before, at in zip([None, *kept], kept, strict=False):
-        cut = before is not None and at != before + 1
-        parts.append(f"… {lines[at]}" if cut else lines[at])
+    last = None  # the index of the sentence kept before
+    for at, line in enumerate(lines):
+        if reviews_the_week(line) or mentions(entity, line):
+            parts.append(line if last in (None, at - 1) else f"… {line}")
+            last = at
     return " ".join(parts) or text
 
 
@@ -1032,7 +1028,8 @@ def _reviews(hit: NewsHit, entity: Entity, direction: Direction) -> bool:
     under pressure after Trump called for a 10% cap …", Zacks' wrap of Friday January 16, 2026,
     under regional banks' fall of January 12–13). Any other later piece tells later days."""
     text = hit.text
-    way = _RISE if direction == "up" else _FALL  # the wider words of a move ("under pressure")
+    # the question side's move words, wider than the excerpt scorer's ("came under pressure")
+    way = RISES if direction == "up" else FALLS
     return (
         hit.dated_to_day
         and reviews_the_week(text)

@@ -7,7 +7,7 @@ import re
 from typing import Literal
 
 from copilot.market.measure_model import Rank
-from copilot.move_words import BEATING, FALL, RISE
+from copilot.move_words import BEATING, FALL, FALLS, RISE, RISES
 from copilot.understand.spelling import one_slip
 from copilot.understand.vocabulary import (
     CLAUSE_ENDS,
@@ -218,7 +218,7 @@ _WHY = re.compile(
     r"start|bottom|top|peak)\b)[^?.]{1,30}\?",
     _I,
 )
-_UP = re.compile(rf"\b{RISE}\b", _I)
+_UP = RISES
 # Driven to an extreme: "pushed gold to records", "sent silver to new lows" (not "nearest to
 # new lows", a distance).
 _TO_AN_EXTREME = re.compile(
@@ -228,7 +228,7 @@ _TO_AN_EXTREME = re.compile(
     r"(?:(?P<low>lows?|bottoms?)|records?|highs?|peaks?)\b",
     _I,
 )
-_DOWN = re.compile(rf"\b{FALL}\b", _I)
+_DOWN = FALLS
 
 
 # "what's down the most", "what pulled back the most": a word of a fall before its place
