@@ -14,6 +14,7 @@ from copilot.market.symbols import (
     SAME_MEASURE,
     SECTOR_STYLES,
     SYMBOL_GROUPS,
+    SymbolInfo,
     lookup,
     sector_symbols,
 )
@@ -183,13 +184,17 @@ def _alias_table() -> tuple[PhraseTrie, dict[str, tuple[str, ...]]]:
     table: dict[str, list[str]] = {}
     plain = {a.lower() for info in KNOWN_SYMBOLS for a in info.aliases}
     for info in KNOWN_SYMBOLS:
-        for alias in (*_head_nouns(info.aliases, plain), *_fund_names(info.name)):
+        said = (*_head_nouns(info.aliases, plain), *_group_stocks(info, plain),
+                *_fund_names(info.name))  # fmt: skip
+        for alias in said:
             symbols = table.setdefault(alias.lower(), [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
                     symbols.append(symbol)
     for phrase, members in GROUP_PHRASES.items():
         table.setdefault(phrase, list(members))
+    for phrase in _not_the_asset(plain):
+        table.setdefault(phrase, [])  # claims its words and names nothing
     # The finder reports overlapping phrases too, so that "the Dow Jones Industrial Average"
     # can win over "the Dow".
     return PhraseTrie(table), {a: tuple(s) for a, s in table.items()}
@@ -233,6 +238,32 @@ def _head_nouns(aliases: tuple[str, ...], plain: set[str]) -> tuple[str, ...]:
             if single.lower() not in plain:
                 out += [f"{single} {noun}" for noun in _EVENTS]
     return tuple(out)
+
+
+# A stock fund's group word with a word for its stocks after it names the fund: "clean energy
+# stocks" (the energy sector's "energy stocks" had claimed the longer stretch), "software
+# names", "biotech companies". Not a bond fund's ("high yield stocks" pay dividends) nor a
+# commodity's or a coin's (an etf only: "gold stocks" are miners, "crypto stocks" no coin).
+_GROUP_STOCKS = ("stocks", "shares", "names", "companies", "firms")
+
+
+def _group_stocks(info: SymbolInfo, plain: set[str]) -> tuple[str, ...]:
+    if info.kind != "etf" or info.symbol in SYMBOL_GROUPS["bond"]:
+        return ()
+    made = [f"{alias} {noun}" for alias in info.aliases for noun in _GROUP_STOCKS
+            if alias.split()[-1].lower() not in (*_GROUP_STOCKS, *_SHARES)
+            and not alias.lower().startswith("the ")]  # fmt: skip
+    return tuple(alias for alias in made if alias.lower() not in plain)  # another's own words
+
+
+def _not_the_asset(plain: set[str]) -> list[str]:
+    """A bond fund's or a coin's words with a word for stocks after them, which name neither:
+    "high yield stocks" pay dividends, "crypto stocks" are the coins' companies. They are read
+    as a name the registry lacks (`unnamed`), never as the bonds or the coin."""
+    return [f"{alias.lower()} {noun}" for info in KNOWN_SYMBOLS
+            if info.symbol in SYMBOL_GROUPS["bond"] or info.kind == "crypto"
+            for alias in info.aliases for noun in _GROUP_STOCKS
+            if f"{alias.lower()} {noun}" not in plain]  # fmt: skip
 
 
 # A plural last word ("bonds", "treasuries", "small caps"), not "gas" or "2s10s" ("… stocks"
@@ -361,6 +392,8 @@ def _settle(claim: _Claim, text: str, catalog: Catalog, shouting: bool, found: F
 def _settle_alias(claim: _Claim, phrase: str, catalog: Catalog, found: Found) -> None:
     _, table = _alias_table()
     candidates = table[claim.value]
+    if not candidates:  # "high yield stocks": neither the bonds nor any fund
+        return
     if claim.value in GROUP_PHRASES:  # one phrase, several instruments: each is named
         members = [s for s in candidates if catalog.has(s)]
         for symbol in members:

@@ -42,7 +42,7 @@ def test_one_companys_name_or_description_names_no_market(text: str) -> None:
     ("Technology (XLK) rose 1%", [("Technology", {"XLK"}), ("XLK", {"XLK"})]),
     ("Energy stocks rose 2%", [("Energy stocks", {"XLE"})]),
     ("tech giants rose 1%", [("tech", {"XLK"})]),  # plural: a group of the sector
-    ("semiconductor makers rose 2%", [("semiconductor", {"SMH"})]),
+    ("semiconductor makers rose 2%", [("semiconductor makers", {"SMH"})]),
     ("Technology rose 2% as Apple gained", [("Technology", {"XLK"})]),
     ("The energy sector rose 2% and oil jumped", [("energy sector", {"XLE"}), ("oil", {"WTI"})]),
 ])  # fmt: skip

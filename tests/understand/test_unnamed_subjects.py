@@ -23,7 +23,9 @@ def _unnamed(question: str, catalog: Catalog) -> list[str]:
 @pytest.mark.parametrize(
     ("question", "phrase"),
     [
-        ("Why did home furnishing stocks gain on January 2, 2026?", "home furnishing stocks"),
+        # (home furnishings and defense contractors are the homebuilders' and the defense
+        # fund's now: tests/understand/test_industry_words.py)
+        ("Why did casino stocks gain on January 2, 2026?", "casino stocks"),
         ("Why did lumber fall on Jan 5?", "lumber"),
         ("What sent shipping stocks higher on Jan 12?", "shipping stocks"),
         ("why did cocoa prices crash", "cocoa prices"),
@@ -31,7 +33,7 @@ def _unnamed(question: str, catalog: Catalog) -> list[str]:
         ("lumber down 5% on Monday, what happened?", "lumber"),
         ("Why have egg prices been falling?", "egg prices"),
         ("what's behind the cocoa crash?", "cocoa"),
-        ("what knocked defense contractors lower on Jan 7", "defense contractors"),
+        ("what knocked tobacco stocks lower on Jan 7", "tobacco stocks"),
         ("What hammered cruise lines on Jan 20?", "cruise lines"),
         ("what lifted coffee futures on Jan 9?", "coffee futures"),
         ("how come orange juice futures ripped on Jan 6?", "orange juice futures"),
