@@ -74,7 +74,7 @@ from copilot.understand.relative import (
     points_compared,
     recent_span,
 )
-from copilot.understand.release_days import RELEASE_AT_TIME
+from copilot.understand.release_days import RELEASE_AT_TIME, came_out_spans
 from copilot.understand.sessions import session_on_or_before, warm_calendar
 from copilot.understand.undone import since_the_move_call
 from copilot.understand.unnamed import unnamed_subject
@@ -274,9 +274,11 @@ _RELEASE_WORD = re.compile(
 def _releases_named(found: Found, question: str) -> list[str]:
     """Drop from `found` the series named as a release beside another market; their phrases."""
     text = question.replace("’", "'")
+    came_out = came_out_spans(text)  # "the day the CPI came out"
     release = [
         m for m in found.mentions
-        if (_RELEASE_WORD.match(text, m.end) or RELEASE_AT_TIME.search(text[: m.start]))
+        if (_RELEASE_WORD.match(text, m.end) or RELEASE_AT_TIME.search(text[: m.start])
+            or any(start <= m.start and m.end <= end for start, end in came_out))
         and all(_is_release(c) for c in m.candidates)
     ]  # fmt: skip
     released = {c for m in release for c in m.candidates}

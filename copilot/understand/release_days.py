@@ -78,17 +78,49 @@ _BARE_TAIL = r")(?![\w-])(?!\s+(?:hopes?|worries|fears?|expectations?|jitters))"
 _JOBS_AT = re.compile(_AS_A_TIME + r"(?:nfp|(?:nonfarm\s+)?payrolls)" + _BARE_TAIL, re.IGNORECASE)
 _CPI_AT = re.compile(_AS_A_TIME + r"cpi" + _BARE_TAIL, re.IGNORECASE)
 
+# The release named by its coming out: "the day the CPI came out in January", "on the day the
+# jobs numbers dropped", "when the December payrolls were released". The whole phrase is the
+# day (its "CPI" is no market); "in January" says when it came out.
+_THE_DAY = (
+    r"\b(?:(?:on\s+)?the\s+day\s+(?:that\s+|when\s+)?|when\s+)(?:the\s+)?"
+    rf"(?:(?P<data>{MONTH})(?:'s)?\s+)?"
+)
+_CAME_OUT = (
+    r"\s+(?:came\s+out|come\s+out|(?:was|were)\s+(?:released|published|out)|dropped|hit|"
+    rf"landed|printed)(?:\s+in\s+(?P<out>{MONTH}))?\b"
+)
+_JOBS_DAY = re.compile(
+    _THE_DAY + rf"(?:(?:nonfarm\s+)?(?:jobs|payrolls?|employment)(?:\s+{_WORD})?|nfp)" + _CAME_OUT,
+    re.IGNORECASE,
+)
+_CPI_DAY = re.compile(
+    _THE_DAY
+    + rf"(?:cpi(?:\s+{_WORD})?|(?:inflation|consumer[\s-]price(?:[\s-]index)?)\s+{_WORD})"
+    + _CAME_OUT,
+    re.IGNORECASE,
+)
+
+
+def came_out_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a release by its coming out ("the day the CPI came out")."""
+    return [m.span() for pattern in (_JOBS_DAY, _CPI_DAY) for m in pattern.finditer(text)]
+
 
 def release_days(text: str, as_of: date) -> list[tuple[int, int, str, date]]:
     """(start, end, label, release day) of every jobs or CPI report `text` names that code can
     date: the one on the month named, else released in it, else the latest, on or before
     `as_of`."""
     found: list[tuple[int, int, str, date]] = []
-    for named, bare, days, label in (
-        (_JOBS, _JOBS_AT, JOBS_DAYS, JOBS_LABEL),
-        (_CPI, _CPI_AT, CPI_DAYS, CPI_LABEL),
+    for came_out, named, bare, days, label in (
+        (_JOBS_DAY, _JOBS, _JOBS_AT, JOBS_DAYS, JOBS_LABEL),
+        (_CPI_DAY, _CPI, _CPI_AT, CPI_DAYS, CPI_LABEL),
     ):
-        spans = [(m.start(), m.end(), m) for m in named.finditer(text)]
+        spans = [(m.start(), m.end(), m) for m in came_out.finditer(text)]
+        spans += [
+            (m.start(), m.end(), m)
+            for m in named.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e, _ in spans)
+        ]
         spans += [
             (m.start("it"), m.end("it"), m)
             for m in bare.finditer(text)

@@ -122,3 +122,31 @@ def test_a_release_a_market_is_asked_to_have_minded_dates_the_move(catalog: Cata
     got = understand("did stocks shrug off the jobs report?", A, catalog)
     assert got.why and got.window is not None, got.trace
     assert (got.window.start, got.window.end) == (D(2026, 1, 9), D(2026, 1, 9)), got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "day"),
+    [
+        # A release named by its coming out (found in the app: "the day the cpi came out in
+        # january" was all of January, with the CPI index measured beside Treasuries).
+        ("what was behind the treasury rally the day the cpi came out in january?", "IEF",
+         D(2026, 1, 13)),
+        ("why did stocks jump the day the jobs report came out in january?", "SPY", D(2026, 1, 9)),
+        ("what did gold do on the day the december jobs numbers dropped?", "GLD", D(2026, 1, 9)),
+        ("why did bonds rally when the cpi data was released?", "AGG", D(2026, 1, 13)),
+        ("how did small caps react when the inflation report hit?", "IWM", D(2026, 1, 13)),
+        ("why did tlt rise on the day that payrolls were released in december?", "TLT",
+         D(2025, 12, 16)),
+    ],
+)  # fmt: skip
+def test_a_release_named_by_its_coming_out_is_its_day(
+    catalog: Catalog, question: str, symbol: str, day: date
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (day, day), got.trace
+
+
+def test_the_index_asked_about_when_it_came_out_stays_the_index(catalog: Catalog) -> None:
+    got = understand("how did the cpi come in when it was released in january?", A, catalog)
+    assert [i.symbol for i in got.instruments] == ["CPI"], got.trace
