@@ -209,7 +209,11 @@ GROUP_PHRASES: dict[str, tuple[str, ...]] = {
 
 _STOCKS = re.compile(r"\bstocks$", re.IGNORECASE)
 # Words that make the company after them an event, not the thing asked about.
-_EVENT_LEAD = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_EVENT_LEAD = re.compile(
+    r"\b(?:after|following|before|ahead\s+of|since|when|the\s+(?:day|week|session)\s+"
+    r"(?:that\s+|when\s+)?)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)  # "banks fell the day JPMorgan reported", "… when JPMorgan reported"
 
 
 # What people put after a sector word instead of "stocks": "homebuilder shares", "the bank

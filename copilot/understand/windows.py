@@ -65,7 +65,18 @@ _EVENT_DAY = re.compile(
     r"\bthe\s+(?:day|session|week|morning|afternoon)\s+(?:that\s+|when\s+)?"
     r"(?!(?:after|before|of|ending|to|ahead)\b)(?:[a-z·][\w'&·-]*\s+){1,3}?"
     r"(?:sold\s+off|fell|crashed|tanked|rallied|jumped|surged|plunged|dropped|rose|spiked|"
-    r"tumbled|slumped|soared|sank|collapsed|cratered|popped|melted\s+down)\b[^?.,;]*",
+    r"tumbled|slumped|soared|sank|collapsed|cratered|popped|melted\s+down|"
+    # a company's or an official's news: "the day JPMorgan reported", "the week Powell spoke"
+    r"reported|announced|released|posted|unveiled|warned|guided|spoke|testified)\b[^?.,;]*",
+    re.IGNORECASE,
+)
+# A company's results as a time: "after JPMorgan earnings", "since Micron's results" (the
+# company is blanked as a name; code has no earnings calendar to date them by).
+_COMPANY_RESULTS = re.compile(
+    r"\b(?:(?:since|after|following|before|ahead\s+of|around|on)\s+(?:the\s+)?·+(?:'s)?\s+"
+    r"(?:(?:q[1-4]|quarterly|fourth[\s-]quarter|latest|first)\s+)?"
+    r"(?:earnings|results|report|numbers|guidance|forecast|outlook)|"
+    r"when\s+·+\s+(?:reported|announced|posted|released|guided|warned))\b[^?.,;]*",
     re.IGNORECASE,
 )
 _ALL_TIME = re.compile(
@@ -192,7 +203,7 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     if mentions:
         # "the week after Thanksgiving compared with the week before": a dated window too
         return _compared(_from_mentions(text, mentions, as_of, latest), text, as_of, latest)
-    event = _EVENT.search(text) or _EVENT_DAY.search(text)
+    event = _EVENT.search(text) or _EVENT_DAY.search(text) or _COMPANY_RESULTS.search(text)
     if event is not None:
         return WindowFound(vague=event.group(0).strip())
     if _SO_FAR.search(text):
