@@ -177,15 +177,28 @@ _CLOSE_TO = (
 _WITHIN = re.compile(rf"\bwithin\s+(?P<n>\d+(?:\.\d+)?|{NUMBER})\s*(?P<unit>%|percent)\s+of\b", _I)
 # "its", "the", or a name's own: "the distance from SPY's 52-week low"
 _WHOSE = r"(?:its|the|their|a|[\w&·.-]+'s)?"
+# The extreme told by its verb: "since it peaked", "since they topped out", "since topping
+# out", "since it hit its high" ("since its peak" in other words).
+_SINCE_IT = r"\bsince\s+(?:(?:it|they|that|then)\s+|(?:the\s+)?·+\s+)?"
+_SINCE_IT_PEAKED = (
+    rf"{_SINCE_IT}(?:peak(?:ed|ing)|top(?:ped|ping)(?:\s+out)?|"
+    r"(?:hit|set|made|reached|notched)\s+(?:its|their|a|the)\s+(?:record|(?:all[\s-]time\s+)?"
+    r"(?:high|peak|top)))\b"
+)
+_SINCE_IT_BOTTOMED = (
+    rf"{_SINCE_IT}(?:bottom(?:ed|ing)(?:\s+out)?|trough(?:ed|ing)|"
+    r"(?:hit|set|made|reached)\s+(?:its|their|a|the)\s+(?:low|bottom))\b"
+)
 _FROM_PEAK = re.compile(
     r"\b(?:below|off|from|under|beneath|down\s+from|short\s+of|away\s+from|since|"
     rf"{_CLOSE_TO})\s+"
-    rf"{_WHOSE}\s*{_EXTREME_OF}(?:peaks?|highs?|tops?|records?|highest{_SPOT})\b",
+    rf"{_WHOSE}\s*{_EXTREME_OF}(?:peaks?|highs?|tops?|records?|highest{_SPOT})\b|"
+    + _SINCE_IT_PEAKED,
     _I,
 )
 _FROM_TROUGH = re.compile(
     rf"\b(?:above|off|from|up\s+from|over|since|{_CLOSE_TO})\s+{_WHOSE}\s*"
-    rf"{_EXTREME_OF}(?:troughs?|lows?|bottoms?|lowest{_SPOT})\b",
+    rf"{_EXTREME_OF}(?:troughs?|lows?|bottoms?|lowest{_SPOT})\b|" + _SINCE_IT_BOTTOMED,
     _I,
 )
 _ONE_DAY = r"(?:(?:single|one|1)[\s-](?:day|session)\s+|daily\s+|day'?s?\s+)?"

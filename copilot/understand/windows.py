@@ -52,7 +52,12 @@ _EVENT = re.compile(
     r"\b(?:since|after|before|during|around|following|ahead\s+of|between|"
     r"(?:week|day|session)\s+of(?!\s+(?:the\s+)?(?:year|month|week|quarter|day|session)\b))\s+"
     r"(?!(?:its|their|the)\s+(?:[\w-]+\s+)?(?:peaks?|highs?|lows?|records?|tops?|bottoms?|"
-    r"troughs?)\b)(?:the\s+|last\s+|"
+    r"troughs?)\b)"
+    # nor the extreme told by its verb: "since it peaked", "since topping out" (the measure)
+    r"(?!(?:(?:it|they|that|then)\s+)?(?:peak|top|bottom|trough)(?:ed|ing|ped|ping)\b)"
+    r"(?!(?:it|they)\s+(?:hit|set|made|reached|notched)\s+(?:its|their|a|the)\s+"
+    r"(?:[\w-]+\s+)?(?:record|high|peak|top|low|bottom)\b)"
+    r"(?:the\s+|last\s+|"
     r"this\s+|that\s+)?[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?(?:\s+(?!(?:and|but|or|while|vs|versus|"
     r"than|compared|because|so|if|when|as|to|in|on|for|with|what|why|how|is|was|were|are|"
     r"bigger|smaller|larger|more|less|worse|better|greater|deeper)\b)"

@@ -48,3 +48,26 @@ def test_the_extreme_itself_stays_a_level(
 ) -> None:
     [call] = understand(question, A, catalog).calls
     assert (call.measure, call.aggregate, call.start) == ("level", aggregate, start)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        # The extreme told by its verb is "since its peak" / "since its low" in other words
+        # (found in the app: "since it topped out" was an event code cannot date, and its
+        # measure the highest level).
+        ("what's the damage on SLV since it topped out?", "distance_from_peak"),
+        ("how much has SLV lost since it peaked?", "distance_from_peak"),
+        ("how much has SLV dropped since topping out?", "distance_from_peak"),
+        ("how much is SLV down since it hit its record high?", "distance_from_peak"),
+        ("how far has GLD come back since it bottomed?", "distance_from_trough"),
+        ("how much has SPY gained since it hit its low?", "distance_from_trough"),
+    ],
+)
+def test_an_extreme_told_by_its_verb_is_the_distance_from_it(
+    catalog: Catalog, question: str, measure: str
+) -> None:
+    u = understand(question, A, catalog)
+    assert u.undated == "", u.trace
+    [call] = u.calls
+    assert (call.measure, call.aggregate, call.start, call.end) == (measure, "last", None, None)
