@@ -169,12 +169,16 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     if found.mentions and all(set(m.candidates) <= _FEAR_GAUGE for m in found.mentions):
         words = _MOOD.sub(" ", words)  # "what spooked everyone? the VIX …": no fall of the VIX
     # "what scared people? gold's jump after …": the instrument's own verb says its way
+    # The guessed cause's own move words are the cause's: "did the dollar's drop push gold
+    # higher" asks about gold's rise.
+    unguessed = spelled_out(_blank_guess(masked, question, guess)) if guess else words
     direction = (_own_direction(masked, found.spans) if why else None) or (
-        None if why and _set_against_another(masked, found.spans) else direction_of(words)
+        None if why and _set_against_another(masked, found.spans) else direction_of(unguessed)
     )
     direction = direction or compared_way(words)  # "still below where it stood in May"
     if direction is None:  # "the bank selloff", "the chip rally": the event is in the name
-        direction = direction_of(" ".join(question[start:end] for start, end in found.spans))
+        names = [question[start:end] for start, end in found.spans]
+        direction = direction_of(" ".join(n for n in names if not guess or n not in guess))
     market_latest = session_on_or_before(as_of)
     # "the last 3 Fridays", "on Mondays this month": the days are read apart, the rest dated
     weekdays = weekday_set(words) if each is None and periodic is None else None
@@ -309,6 +313,12 @@ def _the_market_by_its_event(
     start, end = event.span()
     phrase = question[start:end]
     return phrase if implied_market(found, start, end, phrase, catalog) else ""
+
+
+def _blank_guess(masked: str, question: str, guess: str) -> str:
+    """`masked` with the guessed cause's words blanked (where the question says them)."""
+    at = question.find(guess)
+    return masked if at < 0 else masked[:at] + "·" * len(guess) + masked[at + len(guess) :]
 
 
 def _drop_unknown_within(found: Found, guess: str) -> None:

@@ -110,7 +110,7 @@ _FIGURE_ASKED = re.compile(
 
 # Phrases that are no cause: the move itself, a time, a ranking, the asker's doubt.
 _NOT_A_CAUSE = re.compile(
-    r"^(?:the\s+|a\s+|an\s+|this\s+|that\s+|it\s+)*(?:"
+    r"^(?:the\s+|a\s+|an\s+|this\s+|that\s+|it\s+|(?:was|is|were|are)\s+)*(?:"
     r"(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|start|"
     r"bottom|top|peak|steepest|sharpest|deepest|strongest|weakest|"
     # "was it a good week for tech?": a judgement of the move, not a cause
@@ -154,10 +154,31 @@ def guessed_cause(masked: str, question: str) -> str | None:
             start, end = match.span("g")
             if _markets_alone(masked[start:end]):
                 continue  # "did stocks and bonds move in opposite directions": no cause
+            if _TWO_CLAUSES.search(masked[start:end]) and "·" in masked[start:end]:
+                continue  # "did utilities hold up while tech sank": two markets' moves
             guess = _trimmed(question[start:end])
-            if guess and _is_a_cause(guess):
+            if guess and (_is_a_cause(guess) or _another_markets_move(masked[start:end])):
                 return guess
     return _asked_after_a_move(masked, question)
+
+
+# A clause joined to a market's own: "did utilities hold up while tech sank" compares two
+# markets' moves; no cause is put to the test.
+_TWO_CLAUSES = re.compile(r"\b(?:while|whereas|but|even\s+as|at\s+the\s+same\s+time\s+as)\b", _I)
+
+
+# Another market's move put to the test as the cause: "was the oil spike what sank airlines?",
+# "did the yield surge hit homebuilders?" (the move itself, "was the selloff the reason", is no
+# cause; a market's name, blanked, or a rate's before the move word makes it one).
+_ANOTHER_MARKETS_MOVE = re.compile(
+    rf"^(?:the\s+|a\s+|this\s+|that\s+)?(?:(?:·+(?:'s)?|(?:bond\s+)?yields?|rates?|"
+    rf"dollar(?:'s)?)\s+{MOVE_NOUN}|·+)\W*$",
+    _I,
+)
+
+
+def _another_markets_move(masked: str) -> bool:
+    return _ANOTHER_MARKETS_MOVE.match(masked.strip()) is not None
 
 
 def _markets_alone(masked: str) -> bool:

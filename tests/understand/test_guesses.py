@@ -158,3 +158,37 @@ def test_a_misspelt_long_market_word_is_read_as_the_word_and_said(
 def test_a_word_two_slips_from_a_market_word_is_not_guessed_at(catalog: Catalog) -> None:
     settled = understand("why did indsutrails slide on the 20th?", AS_OF, catalog)
     assert settled.instruments == [] and not any("read as" in line for line in settled.trace)
+
+
+@pytest.mark.parametrize(
+    ("question", "guess", "direction"),
+    [
+        # Another market's move put to the test is the cause, and its move word is not the
+        # asked market's way (found in the app: "did the dollar's drop push gold higher" was
+        # read as gold's fall; "the oil spike" was no cause, the move itself).
+        ("did the dollar's drop push gold higher on jan 26?", "the dollar's drop", "up"),
+        ("was the oil spike what sank airlines?", "the oil spike", "down"),
+        ("did the gold rally lift miners?", "the gold rally", "up"),
+        ("did the yield surge hit homebuilders on jan 8?", "the yield surge", None),
+    ],
+)
+def test_another_markets_move_is_the_cause_not_the_way(
+    question: str, guess: str, direction: str | None, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert (got.guess, got.direction) == (guess, direction), got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # two markets' moves set side by side, no cause (had been the guess "utilities hold up
+        # while tech")
+        "did utilities hold up while tech sank on jan 8?",
+        "did gold rally while stocks fell on jan 20?",
+        # the move itself asked about as the reason (had been the guess "was the selloff")
+        "was the selloff the reason?",
+    ],
+)
+def test_no_cause_in_moves_side_by_side_or_the_move_itself(question: str, catalog: Catalog) -> None:
+    assert understand(question, AS_OF, catalog).guess is None
