@@ -65,7 +65,9 @@ FALL = (
     # from bonds", "what took the wind out of silver's sails", "took the shine off gold"
     r"rotat\w*\s+out\s+of|outflows?|(?:fle(?:e|es|eing|d)|flight)\s+(?:from|out\s+of)|"
     r"wind\s+out\s+of\s+(?:\S+\s+){0,2}?sails|(?:took|take|takes|taking)\s+the\s+shine\s+off|"
-    r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|" + BEATING + r")"
+    r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|"
+    # the desk's "traded heavy" (sellers in charge; not "heavy volume", "heavy trading")
+    r"trad(?:e|es|ed|ing)\s+(?:\w+\s+)?heavy|" + BEATING + r")"
 )
 
 # One market set ahead of or behind another: "outpaced", "beat", "trailed", "lagged" (the claim

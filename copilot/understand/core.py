@@ -152,6 +152,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         why = False  # "walk me through SPY's monthly performance": the months' figures
     if news:
         beyond = None  # "what are analysts saying": the articles answer it, not a measure
+    if beyond and why and _A_TIME_OF_RESULTS.search(words):
+        beyond = None  # "why did banks trade heavy into earnings season": a time, not a measure
     if (
         why
         and asked is not None
@@ -313,6 +315,14 @@ def _the_market_by_its_event(
     start, end = event.span()
     phrase = question[start:end]
     return phrase if implied_market(found, start, end, phrase, catalog) else ""
+
+
+# Results named as a time: "into earnings season", "ahead of earnings", "after the results".
+_A_TIME_OF_RESULTS = re.compile(
+    r"\b(?:into|ahead\s+of|before|after|during|following|since|around|heading\s+into)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:earnings|results)(?:\s+(?:season|reports?|week))?\b",
+    re.IGNORECASE,
+)
 
 
 def _blank_guess(masked: str, question: str, guess: str) -> str:

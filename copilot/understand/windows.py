@@ -50,6 +50,8 @@ _FUZZY = re.compile(
 _EVENT = re.compile(
     # "in the week of the Fed meeting", "on the day of the jobs report": an event's week or day
     r"\b(?:since|after|before|during|around|following|ahead\s+of|between|"
+    # "into earnings season", "heading into the results": the weeks before them
+    r"into(?=\s+(?:the\s+)?(?:earnings|results|reporting)\b)|"
     r"(?:week|day|session)\s+of(?!\s+(?:the\s+)?(?:year|month|week|quarter|day|session)\b))\s+"
     r"(?!(?:its|their|the)\s+(?:[\w-]+\s+)?(?:peaks?|highs?|lows?|records?|tops?|bottoms?|"
     r"troughs?)\b)"

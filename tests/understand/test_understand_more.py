@@ -2087,6 +2087,9 @@ def test_a_bid_is_a_rise(question: str, catalog: Catalog) -> None:
         ("what set off the short squeeze in small caps?", "up"),
         ("why did the dollar-sensitive gold trade cool off on jan 22?", "down"),
         ("what lit a fire under copper in the first full week of january?", "up"),
+        # Found in the app (session 59): the desk's "traded heavy" said no way.
+        ("why did banks trade heavy into earnings season?", "down"),
+        ("why did tech trade so heavy this week?", "down"),
     ],
 )
 def test_more_words_for_a_move(question: str, way: str, catalog: Catalog) -> None:
@@ -2798,3 +2801,22 @@ def test_driven_to_an_extreme_is_its_way(question: str, direction: str, catalog:
 def test_near_an_extreme_says_no_way(catalog: Catalog) -> None:
     # a distance from the extreme, not a move toward it
     assert understand("which etf is nearest to new lows?", A, catalog).direction is None
+
+
+@pytest.mark.parametrize(
+    ("question", "undated"),
+    [
+        # Results as a time are an event code cannot date, not a measure asked for (found in
+        # the app: "'earnings' is not a measure the market store computes", the latest session)
+        ("why did banks trade heavy into earnings season?", "into earnings season"),
+        ("why did tech sell off heading into the results?", "into the results"),
+        ("why did banks fall after earnings?", "after earnings"),
+    ],
+)
+def test_results_named_as_a_time_are_an_undated_event(
+    question: str, undated: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert got.undated == undated, got.trace
+    assert got.intent is not None and got.intent.measure == "return", got.trace
+    assert got.problems == [], got.trace
