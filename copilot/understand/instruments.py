@@ -19,6 +19,7 @@ from copilot.market.symbols import (
     sector_symbols,
 )
 from copilot.understand.catalog import Catalog
+from copilot.understand.comparisons import MOVE_NOUN
 from copilot.understand.holidays import MARKET_REOPENED, named_day_spans
 from copilot.understand.model import How, UnknownName
 from copilot.understand.phrase_trie import PhraseTrie
@@ -689,7 +690,8 @@ def _is_fund(symbol: str, table: str) -> bool:
 # (`SECTOR_STYLES`), not all eleven (was all eleven, or no market at all).
 _SECTOR_STYLE = re.compile(
     r"\b(?P<style>defensive|cyclical)(?:s|\s+(?:sectors?|stocks|names|plays|shares|groups?|"
-    r"areas?))\b",
+    # the move told by the style's name: "the defensive rotation", "a cyclical rally"
+    rf"areas?|trades?|{MOVE_NOUN}|rotations?))\b",
     re.IGNORECASE,
 )
 

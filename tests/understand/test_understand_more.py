@@ -2039,6 +2039,10 @@ def test_a_fall_sized_from_its_peak_is_measured_from_it(
         ("how did defensives do in december?", ["XLP", "XLU", "XLV"]),
         ("why were defensive sectors bid in december?", ["XLP", "XLU", "XLV"]),
         ("how did cyclicals do in january?", ["XLB", "XLE", "XLF", "XLI", "XLY"]),
+        # The style's move named by it (found in the app, session 59: no market at all).
+        ("what triggered the defensive rotation in early january?", ["XLP", "XLU", "XLV"]),
+        ("why the cyclical rally last week?", ["XLB", "XLE", "XLF", "XLI", "XLY"]),
+        ("what killed the defensive trade?", ["XLP", "XLU", "XLV"]),
         # Both named: both (the comparison of the groups is said to be unmeasured, below).
         ("did cyclical stocks beat defensive stocks this month?",
          ["XLB", "XLE", "XLF", "XLI", "XLP", "XLU", "XLV", "XLY"]),
