@@ -67,7 +67,9 @@ FALL = (
     r"wind\s+out\s+of\s+(?:\S+\s+){0,2}?sails|(?:took|take|takes|taking)\s+the\s+shine\s+off|"
     r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|"
     # the desk's "traded heavy" (sellers in charge; not "heavy volume", "heavy trading")
-    r"trad(?:e|es|ed|ing)\s+(?:\w+\s+)?heavy|" + BEATING + r")"
+    r"trad(?:e|es|ed|ing)\s+(?:\w+\s+)?heavy|"
+    # "small caps finally cracked" (not "oil cracked $100", "cracked above 5,000": a level)
+    r"crack(?:s|ed|ing)?(?!\s+(?:\$|\d|above|through|over|past|the\s+\$))|" + BEATING + r")"
 )
 
 # One market set ahead of or behind another: "outpaced", "beat", "trailed", "lagged" (the claim

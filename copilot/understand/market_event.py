@@ -44,6 +44,22 @@ _A_TIME = re.compile(
 _COMPLEMENT = re.compile(r"\s+(?:in|of|for|among|across|within|by)\s+", _I)
 
 
+# The market's people moved by the event: "what spooked investors on the friday before
+# christmas?", "why were traders so nervous on jan 20?" (a mood or a move of theirs is the
+# market's; asked why, not what they say: a news question reads the news).
+_PEOPLE = re.compile(
+    r"\b(?P<noun>investors|traders|market\s+participants|the\s+street|equity\s+investors|"
+    r"stock\s+investors)\b",
+    _I,
+)
+_PEOPLE_MOVED = re.compile(
+    r"\b(?:spook\w*|rattl\w*|scar(?:e|ed|es|ing)|fright\w*|unnerv\w*|jolt\w*|shak(?:e|en|ing)|"
+    r"shook|nervous|jittery|panick?\w*|fearful|worried|skittish|cheer\w*|relieved|euphoric|"
+    r"giddy|bullish|bearish|dump\w*|flee|fled|fleeing|sell(?:ing)?|sold|bail\w*|pile[ds]?\s+in)\b",
+    _I,
+)
+
+
 def market_event(text: str) -> re.Match[str] | None:
     """The phrase naming the whole market's move by its event ("the selloff", "the big rally
     on jan 21" up to its noun) in a question that names no market, or None: an event whose
@@ -54,4 +70,7 @@ def market_event(text: str) -> re.Match[str] | None:
         if after is not None and not _A_TIME.match(text, after.end()):
             continue  # "the rally in uranium": a market named after its event
         return match
+    people = _PEOPLE.search(text)
+    if people is not None and _PEOPLE_MOVED.search(text):
+        return people
     return None

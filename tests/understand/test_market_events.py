@@ -99,3 +99,31 @@ def test_a_follow_ups_event_is_the_previous_markets(catalog: Catalog) -> None:
     settled = follow_up(later, first)
     assert [i.symbol for i in settled.instruments] == ["XLE"]
     assert not any("no market named" in line for line in settled.trace)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # The market's people moved (found in the app, session 59: no market named at all).
+        ("what spooked investors on the friday before christmas?", D(2025, 12, 19)),
+        ("why were traders so nervous on jan 20?", D(2026, 1, 20)),
+        ("why were investors so bullish on jan 21?", D(2026, 1, 21)),
+    ],
+)
+def test_the_markets_people_moved_are_the_whole_market(
+    catalog: Catalog, question: str, start: date
+) -> None:
+    got = understand(question, A, catalog)
+    assert [(i.symbol, i.how) for i in got.instruments] == [("SPY", "implied")], got.trace
+    assert got.window is not None and got.window.start == start, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are investors worried about?",  # the news, read as such
+        "what did investors make of the jobs report?",
+    ],
+)
+def test_what_investors_say_is_no_move_of_the_market(catalog: Catalog, question: str) -> None:
+    assert understand(question, A, catalog).instruments == []

@@ -2094,6 +2094,7 @@ def test_a_bid_is_a_rise(question: str, catalog: Catalog) -> None:
         # Found in the app (session 59): the desk's "traded heavy" said no way.
         ("why did banks trade heavy into earnings season?", "down"),
         ("why did tech trade so heavy this week?", "down"),
+        ("why did small caps finally crack on jan 20?", "down"),
     ],
 )
 def test_more_words_for_a_move(question: str, way: str, catalog: Catalog) -> None:
