@@ -63,7 +63,11 @@ CAUSE_FIRST_VERBS = (
     r"dragg(?:ed|ing)|weigh(?:ed|ing)\s+on|lift(?:ed|ing)|boost(?:ed|ing)|buoy(?:ed|ing)|"
     r"propell(?:ed|ing)|pressur(?:ed|ing)|push(?:ed|ing)|sen(?:t|ding)|dr(?:ove|iving)|"
     r"caus(?:ed|ing)|le(?:d|ading)\s+to|fu?el(?:l?ed|l?ing)|spark(?:ed|ing)|trigger(?:ed|ing)|"
-    r"knock(?:ed|ing)|spurr(?:ed|ing)|prompt(?:ed|ing)"
+    r"knock(?:ed|ing)|spurr(?:ed|ing)|prompt(?:ed|ing)|"
+    # the market between the verb and its move: "… led furniture companies to jump", "…
+    # caused investors to dump banks", "… helped small caps to rally"
+    r"(?:le(?:d|ading)|caus(?:ed|ing)|help(?:ed|ing)|forc(?:ed|ing)|got)"
+    r"(?=\s+(?:[\w'’&.-]+\s+){1,5}?to\s+\w)"
 )
 _CAUSE_FIRST = re.compile(rf"\b(?:{CAUSE_FIRST_VERBS})\b", re.IGNORECASE)
 

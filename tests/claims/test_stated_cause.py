@@ -64,6 +64,12 @@ NASDAQ = (
         ("Softer CPI sent Treasury prices higher [3].", "Softer CPI"),
         ("The jobs report showed slower growth, leading to stocks rising [2].",
          "The jobs report showed slower growth"),
+        # the market between the verb and its move (found in the app, session 59: the
+        # furniture tariff delay under homebuilders' rise was left to the judge, 0.67)
+        ("President Trump's move to delay increased tariffs on upholstered furniture led "
+         "furniture companies to jump at the start of January. [4]",
+         "President Trump's move to delay increased tariffs on upholstered furniture"),
+        ("Tariff fears caused investors to dump bank stocks [3].", "Tariff fears"),
         # a verb that moves nothing ("led" a rebound, "hit" a record) gives no cause
         ("Gold hit a record on 2026-01-26 [2].", None),
         ("Payrolls drove headlines all day [2].", None),  # "drove", and no move after it
@@ -153,6 +159,12 @@ AS_A_RESULT = (
         ("NVIDIA rose 3.9% on 2025-12-19 due to the Trump administration's consideration of "
          "allowing NVIDIA to sell its high-end H200 AI chips to some approved customers in "
          "China. [2]", AS_A_RESULT),
+        # a cause written first, the market between the verb and its move (Daily Press,
+        # January 2, 2026)
+        ("President Trump's move to delay increased tariffs on upholstered furniture led "
+         "furniture companies to jump at the start of January. [4]",
+         "… Furniture companies gained ground following President Donald Trump's move to delay "
+         "increased tariffs on upholstered furniture. RH rose 8% and Wayfair rose 6.1%."),
         # the market's mood given its cause in the sentence after the move (Nasdaq's wrap of
         # January 21, 2026; the judge had said 0.64)
         ("The Wall Street rally on January 21, 2026 was driven by the news that a framework for "
