@@ -1,0 +1,66 @@
+"""What a program covers is no reason: a draft copied from a show's list of topics.
+
+A video's or a podcast's description lists what the episode goes through: "Bloomberg's 'Open
+Interest' reviews how major technology stocks pulled U.S. markets lower … The program also covers
+Nvidia's prospects in China, easing layoffs suggesting tentative labor-market strength, and key
+stocks to watch including Alphabet and Apple." The model copied the list, its lead dropped, as
+the reason homebuilders rose ("Nvidia's prospects in China eased layoffs … and key stocks to
+watch including Alphabet and Apple [5]"); a near-copy, it scored as supported and the cause judge
+said yes (0.76). A list of topics says what was discussed, not what moved a market: a draft
+whose words are mostly those of such a list, itself giving no cause, is no reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.sentences import sentence_spans
+
+# The lead of a list of what a program goes through (its verb of covering, not of causing).
+_TOPICS_LEAD = re.compile(
+    r"^\W*(?:(?:the|this|today's)\s+(?:program|programme|show|episode|segment|video|podcast|"
+    r"broadcast|discussion|conversation|interview|panel|edition)\s+(?:also\s+)?"
+    r"(?:covers?|discuss(?:es)?|touches\s+on|features?|includes?|highlights?|explores?|"
+    r"looks\s+at|goes\s+(?:over|through))|"
+    r"(?:guests?|panelists?|hosts?)\s+(?:also\s+)?(?:discuss|cover|weigh\s+in\s+on|talk\s+about)|"
+    r"(?:also\s+)?(?:discussed|covered|featured)\s*(?:(?:are|were|is|was)\b|:)|"
+    r"topics\s+(?:include|covered)|discussion\s+(?:highlights|covers|includes)|"
+    r"(?:it|they)\s+also\s+(?:cover|discuss|examine|look\s+at)s?)\b",
+    re.IGNORECASE,
+)
+# A cause told inside the list keeps it for the judge: "guests discuss how tariffs drove …".
+_CAUSAL = re.compile(
+    r"\b(?:due\s+to|because|after|amid|following|drove|driven|led|lift\w*|push\w*|pull\w*|"
+    r"weigh\w*|sent|sparked|triggered|caused|boosted|hurt|dragged|how|why)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+_PLAIN = frozenset({
+    "the", "and", "for", "with", "its", "their", "this", "that", "from", "into", "also", "over",
+    "more", "than", "have", "has", "had", "were", "was", "are", "been", "being", "about",
+    "including",
+})  # fmt: skip
+COPIED = 0.6  # share of the draft's words found in the list
+
+
+def copied_topic_list(draft: str, passage: str) -> str | None:
+    """The lead of the passage's list of topics the draft was copied from (its words mostly
+    the list's, none causal of its own), else None."""
+    words = _words(draft)
+    if not words or _CAUSAL.search(draft):
+        return None
+    for start, end in sentence_spans(passage):
+        sentence = passage[start:end].strip("… ")
+        lead = _TOPICS_LEAD.match(sentence)
+        if lead is None:
+            continue
+        listed = sentence[lead.end() :]
+        if _CAUSAL.search(listed):
+            continue
+        if len(words & _words(listed)) >= COPIED * len(words):
+            return lead.group(0).strip()
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _PLAIN}
