@@ -129,7 +129,8 @@ def searched_words(guess: str) -> str:
     kept = [w for w, stem in zip(words, stems, strict=True) if stem not in _STOP]
     telling = [w for w in kept if w.lower().removesuffix("'s") not in _SOFT] or kept
     dropped = {w.lower() for w in kept if w not in telling}
-    return " ".join(telling) if dropped - _FILLER else ""  # "worries" said apart; "report" not
+    # "worries" said apart, "report" not; a possessive's "'s" is no word of it ("dollar's drop")
+    return " ".join(re.sub(r"['’]s$", "", w) for w in telling) if dropped - _FILLER else ""
 
 
 def mention_in(text: str, terms: Sequence[tuple[str, ...]]) -> str | None:
