@@ -187,8 +187,8 @@ def _alias_table() -> tuple[PhraseTrie, dict[str, tuple[str, ...]]]:
     for info in KNOWN_SYMBOLS:
         said = (*_head_nouns(info.aliases, plain), *_group_stocks(info, plain),
                 *_fund_names(info.name))  # fmt: skip
-        for alias in said:
-            symbols = table.setdefault(alias.lower(), [])
+        for alias in {spelt for phrase in said for spelt in _hyphened(phrase.lower())}:
+            symbols = table.setdefault(alias, [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
                     symbols.append(symbol)
@@ -259,6 +259,21 @@ def _group_stocks(info: SymbolInfo, plain: set[str]) -> tuple[str, ...]:
             if alias.split()[-1].lower() not in (*_GROUP_STOCKS, *_SHARES)
             and not alias.lower().startswith("the ")]  # fmt: skip
     return tuple(alias for alias in made if alias.lower() not in plain)  # another's own words
+
+
+def _hyphened(phrase: str) -> set[str]:
+    """A phrase as people type it with or without its hyphens: "the 2 year and 10 year" as
+    "the 2-year and 10-year", "small cap value" as "small-cap value", "high yield" as
+    "high-yield" (one pair of words joined at a time, in phrases of up to three words)."""
+    spelt = {phrase, phrase.replace("-", " "), _TENOR_SPACE.sub(r"\1-\2", phrase)}
+    words = phrase.split(" ")
+    if 2 <= len(words) <= 3:
+        spelt |= {" ".join([*words[: i - 1], f"{words[i - 1]}-{words[i]}", *words[i + 1 :]])
+                  for i in range(1, len(words))}  # fmt: skip
+    return spelt
+
+
+_TENOR_SPACE = re.compile(r"\b(\d+) (year|yr|month|week|day)\b")
 
 
 def _not_the_asset(plain: set[str]) -> list[str]:

@@ -101,6 +101,8 @@ _TO_DATE = {
         r"\b(?:ytd|year[\s-]to[\s-]date|this\s+year|so\s+far\s+(?:this|in\s+the)\s+year|"
         r"(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
         rf"(?:this|the)\s+year\s+so\s+far|(?:for|in)\s+the\s+year(?!\s+(?:{_BESIDE}))|"
+        # "which sectors are up on the year?", as "up on the month" (was the latest session)
+        rf"on\s+the\s+year(?!\s+(?:of|{_BESIDE}))|"
         r"year\s+so\s+far|(?:where|since)\s+(?:it|they)\s+(?:started|began|opened)\s+the\s+year|"
         # "since New Year" / "so far in the new year" / "since the turn of the year": the
         # coming one is never meant, and "New Year's (Day)" is the named day (dates.py)
@@ -110,7 +112,7 @@ _TO_DATE = {
     ),
     "quarter": re.compile(
         r"\b(?:qtd|quarter[\s-]to[\s-]date|this\s+quarter|so\s+far\s+this\s+quarter|"
-        rf"(?:for|in)\s+the\s+quarter(?!\s+(?:{_BESIDE})))\b",
+        rf"(?:for|in|on)\s+the\s+quarter(?!\s+(?:{_BESIDE})))\b",
         re.I,
     ),
     "month": re.compile(

@@ -2825,3 +2825,36 @@ def test_results_named_as_a_time_are_an_undated_event(
     assert got.undated == undated, got.trace
     assert got.intent is not None and got.intent.measure == "return", got.trace
     assert got.problems == [], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "start"),
+    [
+        # "on the year" as "on the month" (found in a probe, session 59: the latest session)
+        ("which sectors are up on the year?", SECTORS, D(2026, 1, 1)),
+        ("what's xle up on the year?", ["XLE"], D(2026, 1, 1)),
+        ("is gold up on the quarter?", ["GLD"], D(2026, 1, 1)),
+    ],
+)
+def test_on_the_year_is_the_year_to_date(
+    question: str, symbols: list[str], start: date, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (start, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol"),
+    [
+        # a registry phrase typed without its hyphens, or with spaces for them
+        ("what's the spread between the 2 year and 10 year?", "T10Y2Y"),
+        ("how did high-yield do in january?", "HYG"),
+        ("where is the 10 year treasury yield?", "US10Y"),
+    ],
+)
+def test_a_phrase_is_read_with_or_without_its_hyphens(
+    question: str, symbol: str, catalog: Catalog
+) -> None:
+    got = understand(question, D(2026, 1, 30), catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
