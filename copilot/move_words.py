@@ -34,7 +34,11 @@ RISE = (
     r"(?:in|for)\b|"
     # "health care perked up", shorts squeezed: "silver's squeeze", "a short squeeze in GME"
     r"perk(?:s|ed|ing)?\s+up|(?:short|gamma)[\s-]+squeez\w*|(?<='s\s)squeeze|"
-    r"(?:lit|light(?:s|ing)?)\s+a\s+fire\s+under)"
+    r"(?:lit|light(?:s|ing)?)\s+a\s+fire\s+under|"
+    # a run: "which commodity ran the hardest", "what ran up in december" (its "hardest" is no
+    # fall: "got hit the hardest" is)
+    r"r[au]n(?:s|ning)?(?=\s+(?:the\s+)?(?:hardest|most|furthest|farthest|hottest)\b)|"
+    r"r[au]n(?:s|ning)?\s+(?:up|higher|hot)\b)"
 )
 FALL = (
     r"(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"

@@ -91,11 +91,15 @@ _UNNAMED_RANKING = re.compile(
     + CLAUSE_ENDS
     + "|"
     # "what led in november", "who outperformed the most this quarter"
-    r"\b(?:what|who|which(?:\s+ones?)?)(?:'?s\s+been|\s+(?:has|have|had)\s+been|"
+    r"\b(?:what|who|which(?:\s+ones?)?)(?:'?s\s+been|\s+(?:has|have|had)\s+been|'s|"
     r"\s+(?:has|have|had|is|are))?\s+(?:led|lagged|"
     r"outperformed|underperformed|trailed|leading|lagging)(?:\s+(?:the\s+)?most)?"
+    + r"(?:\s+and\s+(?:what(?:'s|\s+is)\s+)?(?:leading|lagging|led|lagged))?"
     + CLAUSE_ENDS
     + "|"
+    # "what's closest to its 52-week high?", "what is furthest below its peak?"
+    r"\b(?:what|which(?:\s+ones?)?)(?:'s|\s+(?:is|are|was|were))\s+(?:closest|nearest|"
+    r"furthest|farthest)\s+(?:to|from|below|above|off)\b|"
     # "what tanked on january 20?", "which ones crashed last week", "what rallied in december":
     # a strong move with no object and no place asks which markets made it (not "what tanked
     # tech": a cause, its object named)

@@ -34,6 +34,12 @@ FUNDS = sorted(ETFS)  # the 31 stored ETFs; the series (VIX, the S&P 500 index, 
         ("what did best last week", "desc", D(2026, 1, 19), D(2026, 1, 23)),
         ("top 5 gainers in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
         ("what led in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        # found in a probe (session 59): "what's leading" and a run named no set, or the
+        # wrong way ("ran the hardest" had been read as a fall)
+        ("what's leading this week?", "desc", D(2026, 1, 26), None),
+        ("what's lagging this month?", "asc", D(2026, 1, 1), None),
+        ("what ran the hardest this month?", "desc", D(2026, 1, 1), None),
+        ("what ran up the most in december?", "desc", D(2025, 12, 1), D(2025, 12, 31)),
     ],
 )  # fmt: skip
 def test_a_ranking_of_no_set_ranks_every_stored_fund(
@@ -161,3 +167,24 @@ def test_a_top_place_ranks_from_the_highest_whatever_the_move_around_it(
     ):
         read = understand(question, A, catalog)
         assert read.intent is not None and read.intent.rank == "desc", question
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [
+        # nearness to an extreme asked of no set (found in a probe, session 59: no market)
+        ("what's closest to its 52-week high?", "desc"),
+        ("what is furthest below its peak?", "asc"),
+    ],
+)
+def test_nearness_to_an_extreme_of_no_set_ranks_every_stored_fund(
+    catalog: Catalog, question: str, rank: str
+) -> None:
+    [call] = understand(question, A, catalog).calls
+    assert sorted(call.symbols) == FUNDS
+    assert (call.measure, call.rank) == ("distance_from_peak", rank)
+
+
+def test_a_run_before_hardest_in_a_named_set_ranks_from_the_highest(catalog: Catalog) -> None:
+    read = understand("which commodity ran the hardest this month?", A, catalog)
+    assert read.intent is not None and read.intent.rank == "desc", read.trace
