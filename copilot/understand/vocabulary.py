@@ -237,7 +237,11 @@ def undid(text: str) -> Literal["up", "down"] | None:
 # Where a clause ends or its window begins: "… last week", "…?", "… and why", "… the past month".
 CLAUSE_ENDS = (
     r"(?=\s*(?:$|[?!.,;:]|(?:this|last|past|the\s+(?:past|last)|so|in|on|over|during|since|"
-    r"from|today|yesterday|ytd|year|month|week|lately|recently|among|and|or|of\s+(?:all|them))"
+    r"from|today|yesterday|ytd|year|month|week|lately|recently|among|and|or|of\s+(?:all|them)|"
+    # a window named after the place: "hardest the week before last", "most around christmas"
+    r"the\s+(?:week|month|day|session|quarter|first|second|final|previous|prior|holidays?)|"
+    r"after|before|around|between|through|across|heading|into|early|mid|late|"
+    rf"(?:mon|tues|wednes|thurs|fri)day|{MONTH})"
     r"\b))"
 )
 # The verbs of a strong move, said of a market with no object: "what tanked on january 20?"

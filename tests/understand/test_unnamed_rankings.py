@@ -40,6 +40,9 @@ FUNDS = sorted(ETFS)  # the 31 stored ETFs; the series (VIX, the S&P 500 index, 
         ("what's lagging this month?", "asc", D(2026, 1, 1), None),
         ("what ran the hardest this month?", "desc", D(2026, 1, 1), None),
         ("what ran up the most in december?", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        # the window after the place in other words (had named no set)
+        ("what got clobbered hardest the week before last?", "asc", D(2026, 1, 12), D(2026, 1, 16)),
+        ("what fell the most around christmas?", "asc", D(2025, 12, 22), D(2025, 12, 28)),  # D ± 3 days
     ],
 )  # fmt: skip
 def test_a_ranking_of_no_set_ranks_every_stored_fund(
