@@ -83,7 +83,10 @@ _COMPANY_RESULTS = re.compile(
     r"\b(?:(?:since|after|following|before|ahead\s+of|around|on)\s+(?:the\s+)?·+(?:'s)?\s+"
     r"(?:(?:q[1-4]|quarterly|fourth[\s-]quarter|latest|first)\s+)?"
     r"(?:earnings|results|report|numbers|guidance|forecast|outlook)|"
-    r"when\s+·+\s+(?:reported|announced|posted|released|guided|warned))\b[^?.,;]*",
+    r"when\s+·+\s+(?:reported|announced|posted|released|guided|warned)|"
+    # news named by its coming out: "when the card rate cap was floated"
+    r"when\s+(?:the\s+|a\s+)?(?:[\w'·-]+\s+){1,5}?(?:was|were)\s+(?:floated|announced|proposed|"
+    r"unveiled|released|reported|published|issued|leaked|confirmed))\b[^?.,;]*",
     re.IGNORECASE,
 )
 _ALL_TIME = re.compile(

@@ -26,6 +26,9 @@ A = date(2026, 1, 30)
         ("why did banks fall after jpmorgan earnings?", "XLF", "after jpmorgan earnings"),
         ("why did chips rally after micron's results?", "SMH", "after micron's results"),
         ("what hit tech the week nvidia guided lower?", "XLK", "the week nvidia guided lower"),
+        # news named by its coming out, no company in it
+        ("why did big lenders sag when the card rate cap was floated?", "XLF",
+         "when the card rate cap was floated"),
     ],
 )  # fmt: skip
 def test_a_companys_news_as_a_time_is_undated(
