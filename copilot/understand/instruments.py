@@ -191,7 +191,7 @@ def _alias_table() -> tuple[PhraseTrie, dict[str, tuple[str, ...]]]:
     for info in KNOWN_SYMBOLS:
         said = (*_head_nouns(info.aliases, plain), *_group_stocks(info, plain),
                 *_fund_names(info.name))  # fmt: skip
-        for alias in {spelt for phrase in said for spelt in _hyphened(phrase.lower())}:
+        for alias in dict.fromkeys(s for phrase in said for s in sorted(_hyphened(phrase.lower()))):
             symbols = table.setdefault(alias, [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
