@@ -261,7 +261,7 @@ _MORE_ALIASES: dict[str, tuple[str, ...]] = {
             "chip designers", "chip equipment makers", "chip equipment stocks",
             "semiconductor equipment", "chip-equipment makers", "semiconductor equipment makers"),
     "IBB": ("biotech stocks", "biotechnology", "biotechs", "biotech firms",
-            "biotechnology stocks", "drug developers"),
+            "biotechnology stocks"),
     "ITA": ("aerospace and defense", "defense names", "defense contractors", "defence stocks",
             "defence contractors", "defense firms", "defense companies", "aerospace stocks",
             "weapons makers", "arms makers"),
