@@ -90,9 +90,11 @@ from copilot.llm.base import (
     ChatMessage,
     LLMResponse,
     StopWhen,
+    SupportsContext,
     SupportsPrime,
     complete_each,
 )
+from copilot.llm.loading import LoadingLLM
 from copilot.market.measure_model import MeasureArgs
 from copilot.market.staleness import stale_notes
 from copilot.sentences import after_sentences
@@ -453,9 +455,12 @@ class Copilot:
             run.timings["write"] = time.perf_counter() - t0
             return "\n\n".join(p for p in (move, written) if p)
         sentences, max_tokens = self.config.sentences, self.config.answer_max_tokens
-        user = prompts.render("write", evidence=self._evidence(ok), sentences=sentences,
-                              settled=settled_lines(settled), **common)  # fmt: skip
-        convo: list[ChatMessage] = [self.system_message(), {"role": "user", "content": user}]
+        convo = self._fitted(
+            lambda evidence: [self.system_message(), {"role": "user", "content": prompts.render(
+                "write", evidence=evidence, sentences=sentences, settled=settled_lines(settled),
+                **common)}],
+            self._evidence(ok), max_tokens,
+        )  # fmt: skip
         written = ""
         if not run.deadline.expired():
             self._prime(run)
@@ -470,6 +475,24 @@ class Copilot:
         run.timings["write"] = time.perf_counter() - t0
         run.write_messages = convo
         return written
+
+    def _fitted(
+        self, convo_for: Callable[[str], list[ChatMessage]], evidence: str, max_tokens: int
+    ) -> list[ChatMessage]:
+        """The conversation with the evidence cut, whole lines from its end, until the prompt
+        and the reply fit the model's context. Figures are dense in tokens (a digit is one):
+        "which fund is closest to its 52-week high?" ranks 31 funds, and its 6,000 characters
+        of rows made a prompt of 4,809 tokens for a context of 4,096 (the answer was an error).
+        A model that cannot count its tokens gets the evidence as it is."""
+        convo = convo_for(evidence)
+        model = self.llm.loaded() if isinstance(self.llm, LoadingLLM) else self.llm
+        if not isinstance(model, SupportsContext):
+            return convo
+        lines = evidence.splitlines()
+        while len(lines) > 1 and model.count_prompt_tokens(convo) + max_tokens > model.n_ctx:
+            lines = lines[: max(1, len(lines) * 4 // 5)]  # a fifth off, from the end
+            convo = convo_for("\n".join([*lines, "(… the rest left out: too long to show)"]))
+        return convo
 
     def _write_reasons(
         self, run: _Run, news: list[ToolCallRecord], common: dict[str, Any], restate: bool = False

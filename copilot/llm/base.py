@@ -92,6 +92,17 @@ class SupportsPrime(Protocol):
 
 
 @runtime_checkable
+class SupportsContext(Protocol):
+    """A model with a fixed context that can count a conversation's prompt tokens."""
+
+    n_ctx: int
+
+    def count_prompt_tokens(self, messages: list[ChatMessage]) -> int:
+        """Tokens of the prompt the model's chat template makes of `messages`."""
+        ...
+
+
+@runtime_checkable
 class SupportsParallel(Protocol):
     """A model that decodes several conversations at once, one batch per step (a 2-core CPU
     does three sequences' step in about twice one's time)."""

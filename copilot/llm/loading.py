@@ -54,6 +54,10 @@ class LoadingLLM:
     def model_id(self) -> str:
         return self.ready().model_id
 
+    def loaded(self) -> LLM:
+        """The model itself, once loaded (what it supports beyond `LLM` is read from it)."""
+        return self.ready()
+
     def prime(self, prefix: list[ChatMessage]) -> str:
         """The loaded model's `prime`; "unsupported" for a provider without a KV cache."""
         llm = self.ready()

@@ -1354,3 +1354,36 @@ def test_an_article_is_read_again_for_the_cause_its_first_draft_did_not_take(
     assert [excerpt for n, excerpt in shown if n == wrap][1:] == [kazakhstan]
     assert f"{kazakhstan.rstrip('.')} [{wrap}]." in answer.text
     assert len([n for n, _ in shown if n == wrap]) == 2  # once more at most
+
+
+class _SmallContextLLM(ScriptedLLM):
+    """A scripted model with a context of `n_ctx` tokens, a token a word (the embedded model
+    counts a digit as one: figures are dense)."""
+
+    def __init__(self, turns: list[Any], n_ctx: int) -> None:
+        super().__init__(turns)
+        self.n_ctx = n_ctx
+
+    def count_prompt_tokens(self, messages: list[ChatMessage]) -> int:
+        return sum(len(m["content"].split()) for m in messages)
+
+
+def test_a_ranking_too_long_for_the_models_context_is_cut_to_fit(shared_deps: ToolDeps) -> None:
+    # Found in the app (session 59): "what's closest to its 52-week high right now?" ranks all
+    # 31 stored funds, and its rows made a prompt the embedded model's context could not hold
+    # (4,809 tokens for 4,096): the answer was an error. The rows are cut from the end to fit.
+    seen: list[list[ChatMessage]] = []
+
+    def writer(messages: list[ChatMessage]) -> str:
+        seen.append(messages)
+        return "Done [1]."
+
+    llm = _SmallContextLLM([writer], n_ctx=1200)
+    answer = Copilot(shared_deps, llm, AgentConfig()).ask(
+        "which fund is closest to its 52-week high?", AS_OF
+    )
+    [prompt] = seen
+    assert llm.count_prompt_tokens(prompt) + AgentConfig().answer_max_tokens <= 1200
+    assert "(… the rest left out: too long to show)" in prompt[-1]["content"]
+    assert "#1 " in prompt[-1]["content"]  # the top of the ranking is kept
+    assert answer.tool_calls[0].arguments["measure"] == "distance_from_peak"
