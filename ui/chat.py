@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from copilot.errors import ConfigError, CopilotError, ProviderError
+from copilot.errors import ConfigError, ContextOverflowError, CopilotError, ProviderError
 from ui import style
 from ui.conversation import Turn, history, memory, new_turn
 from ui.market_gate import StoreBusyError
@@ -221,15 +221,19 @@ def _charts(turn: Turn) -> list[object]:
 
 
 def _fail(turn: Turn, exc: BaseException, status: StatusContainer) -> None:
-    from ui.answer_view import render_error
-
+    """Keep the error on the turn: `ask` renders the turn right after (rendered here too, the
+    hint was shown twice under one error)."""
     turn.error = str(exc) or type(exc).__name__
     turn.hint = hint_for(exc)
     status.update(label="Could not answer", state="error", expanded=False)
-    render_error(turn.error, turn.hint)
 
 
 def hint_for(exc: BaseException) -> str:
+    if isinstance(exc, ContextOverflowError):  # reached, and told too much at once
+        return (
+            "The question's evidence was too long for the model's context: ask about fewer "
+            "markets or a shorter period, or raise COPILOT_LOCAL_N_CTX."
+        )
     if isinstance(exc, ProviderError):
         return (
             "The language model could not be reached or failed. Check the model settings in "

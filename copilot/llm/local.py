@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from copilot.errors import ConfigError, ProviderError
+from copilot.errors import ConfigError, ContextOverflowError
 from copilot.llm.base import (
     STOPPED,
     AnswerCallback,
@@ -379,7 +379,7 @@ class LocalLLM:
             yield
         except ValueError as exc:
             if "context window" in str(exc):
-                raise ProviderError(
+                raise ContextOverflowError(
                     f"the prompt does not fit the local model's context ({self.n_ctx} tokens): "
                     f"{exc} — shorten the evidence or raise COPILOT_LOCAL_N_CTX"
                 ) from exc

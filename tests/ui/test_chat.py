@@ -9,7 +9,7 @@ import pytest
 import ui_flagship as flagship
 from ui_testkit import LLM_KEY, answer_html, app, article, build_news, of_type, texts
 
-from copilot.errors import ProviderError
+from copilot.errors import ContextOverflowError, ProviderError
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from tests.raw import close_on, raw_closes
@@ -131,6 +131,25 @@ def test_provider_error_is_a_readable_message(market_env: Path) -> None:
     assert not at.exception
     assert len(at.error) == 1 and "connection refused" in at.error[0].value
     assert any("Check the model settings" in c.value for c in at.caption)
+
+
+def test_a_context_overflow_says_to_ask_for_less_not_to_check_the_server(
+    market_env: Path,
+) -> None:
+    # Found in the app (session 59): a prompt too long for the embedded model's context was
+    # told "could not be reached … is the server running?".
+    failure = ContextOverflowError(
+        "the prompt does not fit the local model's context (4096 tokens): Requested tokens "
+        "(4809) exceed context window of 4096"
+    )
+    llm = ScriptedLLM([failure])
+    at = ask(llm, flagship.QUESTION)
+    llm.assert_consumed()
+    assert len(at.error) == 1 and "4809" in at.error[0].value
+    hints = " ".join(c.value for c in at.caption)
+    assert "evidence was too long for the model" in hints
+    assert hints.count("evidence was too long for the model") == 1  # said once
+    assert "is the server running" not in hints
 
 
 def test_empty_stores_show_a_first_run_state(app_env: Path) -> None:
