@@ -28,10 +28,12 @@ _TOPICS_LEAD = re.compile(
     r"(?:it|they)\s+also\s+(?:cover|discuss|examine|look\s+at)s?)\b",
     re.IGNORECASE,
 )
-# A cause told inside the list keeps it for the judge: "guests discuss how tariffs drove …".
+# A cause told inside the list keeps it for the judge: "guests discuss how tariffs drove …",
+# "… sharp moves in SoFi and Applied Digital, attributing activity to the 'January effect'".
 _CAUSAL = re.compile(
-    r"\b(?:due\s+to|because|after|amid|following|drove|driven|led|lift\w*|push\w*|pull\w*|"
-    r"weigh\w*|sent|sparked|triggered|caused|boosted|hurt|dragged|how|why)\b",
+    r"\b(?:due\s+to|because|after|amid|following|thanks\s+to|on\s+the\s+back\s+of|drove|"
+    r"driv\w*|led|lift\w*|push\w*|pull\w*|weigh\w*|sent|spark\w*|trigger\w*|caus\w*|"
+    r"boost\w*|hurt|dragg\w*|fuel\w*|spurr\w*|attribut\w*|credit\w*|blam\w*|how|why)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")

@@ -24,6 +24,11 @@ SEGMENT = (
     "The segment highlights sharp moves in stocks such as SoFi and Applied Digital, and guests "
     "look ahead to earnings season."
 )
+# The list tells a cause of its own (RiskReversal Media, January 9, 2026): left to the judge.
+ATTRIBUTED = (
+    "The segment highlights sharp moves in stocks such as SoFi and Applied Digital, attributing "
+    "activity to the January effect and anticipation of 2026 earnings."
+)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +57,8 @@ def test_a_copied_list_of_topics_is_found(draft: str, passage: str, lead: str) -
         # a list that tells a cause is left to the judge
         ("Tariffs drove stocks lower [2].",
          "Guests discuss how tariffs drove stocks lower on Tuesday."),
+        ("The segment highlights sharp moves in stocks such as SoFi and Applied Digital [9].",
+         ATTRIBUTED),
         # no list at all
         ("Banks fell on the card-rate cap [2].",
          "Bank stocks fell after Trump called for a 10% cap on credit card interest rates."),
