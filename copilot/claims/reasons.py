@@ -27,7 +27,6 @@ from copilot.claims.statements import Statement, news_text
 from copilot.claims.subjects import Subject, name_of
 from copilot.claims.subjects import mentions as subject_mentions
 from copilot.claims.swapped_names import swapped_name
-from copilot.claims.topic_lists import copied_topic_list
 from copilot.market.symbols import KNOWN_SYMBOLS, SYMBOL_GROUPS, family, lookup, sector_symbols
 from copilot.news.backdrop import MARKET_OPENS, MARKET_WORDS
 from copilot.news.evidence_terms import (
@@ -805,6 +804,8 @@ def check_reason(
             best = (score, n, passage)
     score, n, passage = best
     shown = passage if len(passage) < 200 else passage[:197] + "…"
+    from copilot.claims.topic_lists import copied_topic_list  # it reads this module's words
+
     listed = copied_topic_list(body, passage)
     if listed is not None:  # what a program covers, copied as the move's reason
         return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from copilot.claims.reasons import content_stems
 from copilot.sentences import sentence_spans
 
 # The lead of a list of what a program goes through (its verb of covering, not of causing).
@@ -36,19 +37,13 @@ _CAUSAL = re.compile(
     r"boost\w*|hurt|dragg\w*|fuel\w*|spurr\w*|attribut\w*|credit\w*|blam\w*|how|why)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
-_PLAIN = frozenset({
-    "the", "and", "for", "with", "its", "their", "this", "that", "from", "into", "also", "over",
-    "more", "than", "have", "has", "had", "were", "was", "are", "been", "being", "about",
-    "including",
-})  # fmt: skip
-COPIED = 0.6  # share of the draft's words found in the list
+COPIED = 0.6  # share of the draft's content words (`content_stems`) found in the list
 
 
 def copied_topic_list(draft: str, passage: str) -> str | None:
     """The lead of the passage's list of topics the draft was copied from (its words mostly
     the list's, none causal of its own), else None."""
-    words = _words(draft)
+    words = content_stems(draft)
     if not words or _CAUSAL.search(draft):
         return None
     for start, end in sentence_spans(passage):
@@ -59,10 +54,6 @@ def copied_topic_list(draft: str, passage: str) -> str | None:
         listed = sentence[lead.end() :]
         if _CAUSAL.search(listed):
             continue
-        if len(words & _words(listed)) >= COPIED * len(words):
+        if len(words & content_stems(listed)) >= COPIED * len(words):
             return lead.group(0).strip()
     return None
-
-
-def _words(text: str) -> set[str]:
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _PLAIN}

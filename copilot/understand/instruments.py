@@ -22,7 +22,7 @@ from copilot.understand.catalog import Catalog
 from copilot.understand.comparisons import MOVE_NOUN
 from copilot.understand.holidays import MARKET_REOPENED, named_day_spans
 from copilot.understand.model import How, UnknownName
-from copilot.understand.phrase_trie import PhraseTrie
+from copilot.understand.phrase_trie import PhraseTrie, spaced
 from copilot.understand.spelling import one_slip
 from copilot.understand.vocabulary import (
     CLAUSE_ENDS,
@@ -191,15 +191,15 @@ def _alias_table() -> tuple[PhraseTrie, dict[str, tuple[str, ...]]]:
     for info in KNOWN_SYMBOLS:
         said = (*_head_nouns(info.aliases, plain), *_group_stocks(info, plain),
                 *_fund_names(info.name))  # fmt: skip
-        for alias in dict.fromkeys(s for phrase in said for s in sorted(_hyphened(phrase.lower()))):
-            symbols = table.setdefault(alias, [])
+        for alias in said:
+            symbols = table.setdefault(spaced(alias), [])
             for symbol in (info.symbol, *SAME_MEASURE.get(info.symbol, ())):
                 if symbol not in symbols:
                     symbols.append(symbol)
     for phrase, members in GROUP_PHRASES.items():
-        table.setdefault(phrase, list(members))
+        table.setdefault(spaced(phrase), list(members))
     for phrase in _not_the_asset(plain):
-        table.setdefault(phrase, [])  # claims its words and names nothing
+        table.setdefault(spaced(phrase), [])  # claims its words and names nothing
     # The finder reports overlapping phrases too, so that "the Dow Jones Industrial Average"
     # can win over "the Dow".
     return PhraseTrie(table), {a: tuple(s) for a, s in table.items()}
@@ -263,21 +263,6 @@ def _group_stocks(info: SymbolInfo, plain: set[str]) -> tuple[str, ...]:
             if alias.split()[-1].lower() not in (*_GROUP_STOCKS, *_SHARES)
             and not alias.lower().startswith("the ")]  # fmt: skip
     return tuple(alias for alias in made if alias.lower() not in plain)  # another's own words
-
-
-def _hyphened(phrase: str) -> set[str]:
-    """A phrase as people type it with or without its hyphens: "the 2 year and 10 year" as
-    "the 2-year and 10-year", "small cap value" as "small-cap value", "high yield" as
-    "high-yield" (one pair of words joined at a time, in phrases of up to three words)."""
-    spelt = {phrase, phrase.replace("-", " "), _TENOR_SPACE.sub(r"\1-\2", phrase)}
-    words = phrase.split(" ")
-    if 2 <= len(words) <= 3:
-        spelt |= {" ".join([*words[: i - 1], f"{words[i - 1]}-{words[i]}", *words[i + 1 :]])
-                  for i in range(1, len(words))}  # fmt: skip
-    return spelt
-
-
-_TENOR_SPACE = re.compile(r"\b(\d+) (year|yr|month|week|day)\b")
 
 
 def _not_the_asset(plain: set[str]) -> list[str]:
@@ -371,14 +356,13 @@ def _claims(text: str, catalog: Catalog) -> list[_Claim]:
     phrases, _ = _alias_table()
     raw: list[_Claim] = []
     for start, end in phrases.finditer(text):
-        phrase = re.sub(r"\s+", " ", text[start:end].lower())
-        raw.append(_Claim(start, end, 1, "alias", phrase))
+        raw.append(_Claim(start, end, 1, "alias", spaced(text[start:end])))
     for match in _BARE_YIELD.finditer(text):
         before = text[: match.start()].rstrip().lower()
         named_as_rate = match.group("what") or before.endswith(_YIELD_LEAD_INS)
         if named_as_rate and not _SPAN_NOUN.match(text[match.end() :]):
             tenor = _TENORS[match.group("n").lower()]
-            raw.append(_Claim(match.start(), match.end(), 1, "alias", f"{tenor}-year yield"))
+            raw.append(_Claim(match.start(), match.end(), 1, "alias", f"{tenor} year yield"))
     for hit in catalog.companies().find(text):
         raw.append(_Claim(hit.start, hit.end, 2, "company", hit.symbol))
     for match in _TICKER.finditer(text):

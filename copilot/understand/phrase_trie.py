@@ -1,7 +1,9 @@
 """Finding the registry's ~1,700 market phrases in a question, by walking a character trie.
 
 It finds what one alternation pattern would, `(?<![\\w&])(?=(longest|…|shortest))(?![\\w&])`
-with IGNORECASE and each space matching a run of whitespace: at every position not inside a
+with IGNORECASE and each space matching a run of whitespace or hyphens (people write "high
+yield" and "high-yield", "the 2 year" and "the 2-year"; a phrase's own hyphen is such a space
+too): at every position not inside a
 word, the longest phrase that starts there and ends at a word's end, overlapping finds
 included (so "the Dow Jones Industrial Average" can later win over "the Dow"). Python's `re`
 takes ~0.2 s of every fresh process to compile that 42,000-character pattern; the trie builds in
@@ -13,7 +15,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-_SPACE = " "  # the edge for one run of whitespace (a phrase's space)
+_SPACE = " "  # the edge for one run of whitespace or hyphens (a phrase's space or hyphen)
+
+
+def _separator(char: str) -> bool:
+    return char.isspace() or char == "-"
+
+
+def spaced(phrase: str) -> str:
+    """`phrase` as the trie reads it: each run of whitespace or hyphens one space, lower case
+    (the key a found phrase is looked up by)."""
+    return " ".join("".join(" " if _separator(c) else c for c in phrase.lower()).split())
 
 
 @dataclass
@@ -41,7 +53,7 @@ class PhraseTrie:
         for phrase in phrases:
             node = self._root
             for char in phrase:
-                key = _SPACE if char.isspace() else _folded(char)
+                key = _SPACE if _separator(char) else _folded(char)
                 node = node.children.setdefault(key, _Node())
             node.ends_phrase = True
 
@@ -62,9 +74,9 @@ class PhraseTrie:
                 longest = i
             if i == len(text):
                 break
-            if text[i].isspace():
+            if _separator(text[i]):
                 node = node.children.get(_SPACE)
-                while i < len(text) and text[i].isspace():
+                while i < len(text) and _separator(text[i]):
                     i += 1
             else:
                 node = node.children.get(_folded(text[i]))

@@ -77,9 +77,10 @@ _EVENT_DAY = re.compile(
     r"reported|announced|released|posted|unveiled|warned|guided|spoke|testified)\b[^?.,;]*",
     re.IGNORECASE,
 )
-# A company's results as a time: "after JPMorgan earnings", "since Micron's results" (the
-# company is blanked as a name; code has no earnings calendar to date them by).
-_COMPANY_RESULTS = re.compile(
+# News as a time: a company's results ("after JPMorgan earnings", "since Micron's results": the
+# company is blanked as a name; code has no earnings calendar to date them by) or news named by
+# its coming out ("when the card rate cap was floated").
+_NEWS_AS_A_TIME = re.compile(
     r"\b(?:(?:since|after|following|before|ahead\s+of|around|on)\s+(?:the\s+)?·+(?:'s)?\s+"
     r"(?:(?:q[1-4]|quarterly|fourth[\s-]quarter|latest|first)\s+)?"
     r"(?:earnings|results|report|numbers|guidance|forecast|outlook)|"
@@ -213,7 +214,7 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     if mentions:
         # "the week after Thanksgiving compared with the week before": a dated window too
         return _compared(_from_mentions(text, mentions, as_of, latest), text, as_of, latest)
-    event = _EVENT.search(text) or _EVENT_DAY.search(text) or _COMPANY_RESULTS.search(text)
+    event = _EVENT.search(text) or _EVENT_DAY.search(text) or _NEWS_AS_A_TIME.search(text)
     if event is not None:
         return WindowFound(vague=event.group(0).strip())
     if _SO_FAR.search(text):
