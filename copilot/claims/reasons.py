@@ -819,6 +819,16 @@ def check_reason(
         return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
                            status="unsupported", source=n, score=round(score, 3),
                            evidence=f"[{n}] says it of {theirs}, not {ours}: {shown}")  # fmt: skip
+    from copilot.claims.cause_ways import cause_of_the_other_way  # it reads this module's words
+
+    turned = cause_of_the_other_way(body, passage)
+    if turned is not None:  # the article's cause of a rise, given for a fall (or the reverse)
+        way, told = turned
+        move = "rise" if way == "up" else "fall"
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n, score=round(score, 3),
+                           evidence=f"[{n}] gives this cause for a {move} (\"{told}\"), not "
+                           "for the move the sentence explains")  # fmt: skip
     # A cause the article states in a sentence of its own settles it, whatever the score
     # ("QQQ fell … due to losses for Microsoft and Tesla" scored 0.56 against "The index was
     # weighed down by losses for Microsoft and Tesla"; `stated_cause`).

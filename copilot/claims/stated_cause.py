@@ -140,13 +140,18 @@ def article_causes(passage: str) -> list[str]:
 _PIECE = re.compile(r"[^…]+")
 
 
+def article_pieces(passage: str) -> list[str]:
+    """The passage's pieces between its cuts: a sentence never runs across one."""
+    return _PIECE.findall(passage)
+
+
 def article_moves(passage: str) -> list[tuple[frozenset[str], str]]:
     """Each cause `article_causes` finds with the markets whose move it is: those named
     before the causal word, from the last turn to another market's move after the first move
     word ("as", "while", "amid", …); none when the mover is named loosely ("stocks", "the
     index")."""
     found = []
-    for piece in _PIECE.findall(passage):  # a sentence never runs across an excerpt's cut
+    for piece in article_pieces(passage):
         found += _piece_moves(piece)
     return found
 

@@ -1,0 +1,93 @@
+"""A cause the article ties to a move the other way is no reason for this one.
+
+"Nvidia and Broadcom fell from 2025-12-29 to 2025-12-31 due to investor optimism about the
+future of artificial intelligence [5]" was drafted from "Investor optimism about the future of
+artificial intelligence has been driving the sector mostly higher all year": the article's words,
+the support score high (0.80), the cause judge's yes 0.75, and the way turned over. The words
+settle what the judge misses: when every sentence of the article that holds the reason's cause
+says, beside the cause's own words, only the other way, the article gives that cause for a
+rise, not the fall the reason needs (or the reverse).
+
+Read only where it is plain: the reason says one way before its causal word; its cause is no
+move itself ("rising yields", "the dollar's slide", "OPEC+ output increases": the article's way
+words could be the cause's own); the article's sentence names no market that moves against
+others (a yield, the fear gauge, the dollar: "softer CPI sent yields lower" is the Treasury
+rally's cause, "the dollar, another barometer of those concerns, fell" is gold's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.claims.extract import CITATION
+from copilot.claims.reasons import content_stems
+from copilot.claims.stated_cause import AT_LEAST, COVERED, article_pieces, reason_cause
+from copilot.claims.subjects import mentions
+from copilot.market.symbols import is_yield, lookup, moves_against_stocks
+from copilot.move_words import FALL, RISE
+from copilot.sentences import sentence_spans
+
+_UP = re.compile(rf"\b{RISE}\b", re.IGNORECASE)
+_DOWN = re.compile(rf"\b{FALL}\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# What moves against the rest by name, when the registry does not name it in the sentence.
+_AGAINST_WORDS = re.compile(
+    r"\b(?:yields?|volatility|fear\s+gauge|vix|dollar|greenback)\b", re.IGNORECASE
+)
+
+
+def _way(text: str) -> str | None:
+    """ "up" or "down" when the text says only that way, else None."""
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    if up == down:
+        return None
+    return "up" if up else "down"
+
+
+def _moves_against(text: str) -> bool:
+    """Whether `text` names a market that moves against others (a yield, the fear gauge, the
+    dollar)."""
+    if _AGAINST_WORDS.search(text):
+        return True
+    named = set().union(*(m.subject for m in mentions(text)))
+    return any(is_yield(s) or moves_against_stocks(s) or _a_currency(s) for s in named)
+
+
+def _a_currency(symbol: str) -> bool:
+    info = lookup(symbol)
+    return info is not None and info.kind == "currency"
+
+
+def cause_of_the_other_way(reason: str, passage: str) -> tuple[str, str] | None:
+    """(the way the article ties the reason's cause to, its sentence) when every sentence of the
+    passage holding most of the cause's words (as `stated_cause` counts them) says the other way
+    than the reason; None when any says the reason's way, none holds the cause, or it is not
+    plain (the module's doc)."""
+    text = CITATION.sub(" ", reason)
+    cause = reason_cause(reason)
+    if cause is None or _UP.search(cause) or _DOWN.search(cause):
+        return None
+    at = text.find(cause)
+    mine = _way(text[: at if at > 0 else len(text)])
+    if mine is None or _moves_against(text):
+        return None
+    wanted = content_stems(cause)
+    if len(wanted) < AT_LEAST:
+        return None
+    told: list[tuple[str | None, str]] = []
+    for piece in article_pieces(passage):
+        for start, end in sentence_spans(piece):
+            sentence = piece[start:end]
+            shared = wanted & content_stems(sentence)
+            if len(shared) < AT_LEAST or len(shared) < COVERED * len(wanted):
+                continue
+            if _moves_against(sentence):
+                return None
+            # the sentence's way beside the cause's own words
+            rest = " ".join(w for w in _WORD.findall(sentence) if w.lower()[:5] not in wanted)
+            told.append((_way(rest), sentence.strip()))
+    if not told or any(way in (None, mine) for way, _ in told):
+        return None
+    way, sentence = told[0]
+    assert way is not None
+    return way, sentence
