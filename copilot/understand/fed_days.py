@@ -46,14 +46,24 @@ _ACTED = re.compile(
     re.IGNORECASE,
 )
 
+# "after Powell's press conference", "Powell's December presser": held on a decision's day
+# (his speeches and testimony are not, and stay events code cannot date).
+_PRESSER = re.compile(
+    r"\b(?:(?:fed\s+chair(?:man)?\s+)?(?:jerome\s+)?powell|the\s+fed\s+chair(?:man)?)(?:['’]s)?\s+"
+    rf"(?:(?P<m6>{MONTH})\s+)?(?:press\s+conference|presser|news\s+conference)"
+    rf"(?:\s+(?:in|of)\s+(?P<m7>{MONTH})\b)?",
+    re.IGNORECASE,
+)
 
 # "after the Fed", "into the Fed", "post-Fed", "since the FOMC": the Fed alone, named as a time,
 # is its latest decision (had been an event code could not date, or no window at all). Not the
 # Fed as an actor: "after the Fed's chair spoke", "since the Fed cut" (`_ACTED` dates that).
 _AS_A_TIME = re.compile(
-    TIME_WORDS + rf"(?P<it>(?:the\s+)?{_FED})\b(?!['’]|\s+(?:chair\w*|officials?|speakers?|minutes|"
+    TIME_WORDS + rf"(?P<it>(?:the\s+)?{_FED}\b(?!['’]|\s+(?:chair\w*|officials?|speakers?|minutes|"
     r"governors?|cut|hike|raised|lowered|held|kept|paused|left|said|signal\w*|decision|"
     r"meeting|announcement|statement|day)\b)"
+    # "after the FOMC in December": that month's decision
+    rf"(?:\s+in\s+(?P<m5>{MONTH})\b)?)"
     # "react to the Fed in Q4": the period named dates it, not the latest decision
     r"(?!\s+(?:in|during|over|through(?:out)?|this|last)\b)",
     re.IGNORECASE,
@@ -63,16 +73,18 @@ _AS_A_TIME = re.compile(
 def fed_decisions(text: str, as_of: date) -> list[tuple[int, int, date]]:
     """(start, end, decision day) of every Fed decision `text` names that code can date: the
     one in the month named, else the latest, on or before `as_of`."""
-    spans: list[tuple[int, int, re.Match[str] | None]] = [
-        (m.start(), m.end(), m) for pattern in (_NAMED, _ACTED) for m in pattern.finditer(text)
+    spans: list[tuple[int, int, re.Match[str]]] = [
+        (m.start(), m.end(), m)
+        for pattern in (_NAMED, _ACTED, _PRESSER)
+        for m in pattern.finditer(text)
     ]
-    spans += [(m.start("it"), m.end("it"), None) for m in _AS_A_TIME.finditer(text)]
+    spans += [(m.start("it"), m.end("it"), m) for m in _AS_A_TIME.finditer(text)]
     spans.sort(key=lambda s: s[0] - s[1])  # the longest first: "the Fed cut rates in December"
     found: list[tuple[int, int, date]] = []  # over its "the Fed cut"
     for start, end, match in spans:
         if any(start < e and s < end for s, e, _ in found):
             continue
-        said = next((m for m in match.groupdict().values() if m), None) if match else None
+        said = next((m for k, m in match.groupdict().items() if m and k != "it"), None)
         day = _decision(MONTHS[said.lower().rstrip(".")] if said else None, as_of)
         if day is not None:
             found.append((start, end, day))

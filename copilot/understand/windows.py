@@ -378,6 +378,8 @@ def _from_mentions(
     if first.period.label.split(" (")[0].endswith(" ago") and _AGAINST.search(text[: first.start]):
         return _since(first.period, None, as_of, latest, spans)  # "higher than a month ago"
     since = SINCE.search(text[: first.start])
+    if since is not None and _a_reaction(text, since, first):
+        return period_window(first.period, as_of, latest, spans)
     if since is not None:
         before = since.group("before") is not None
         return _since(first.period, since.group("edge"), as_of, latest, spans, before)
@@ -418,6 +420,27 @@ def _from_mentions(
             found.also.append(other.window)
             found.notes.append(f"compared with {other.trace.removeprefix('window: ')}")
     return found
+
+
+# A move that went on past the event, or a stretch after it: "why did small caps keep rising
+# after the Fed", "how has gold done after …", "in the weeks after the Fed meeting".
+_ONGOING = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|continu\w*|still|ever|has|have|had|been|so\s+far)\b|"
+    r"\b(?:days|weeks|months|sessions)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _a_reaction(text: str, since: re.Match[str], first: DateMention) -> bool:
+    """Whether "after <an event>" asks for the event's reaction, its own session ("why did
+    stocks drop after the fed meeting in december?" had been December 10 to the latest close,
+    seven weeks in which SPY rose), as "after the jobs report on January 9" is; not "since",
+    nor a move said to go on (`_ONGOING`)."""
+    if not since.group(0).lower().startswith("after") or since.group("edge") is not None:
+        return False
+    if first.period.kind != "day" or not names_an_event(first.period.label):
+        return False
+    return _ONGOING.search(text[: since.start()]) is None
 
 
 def _range(

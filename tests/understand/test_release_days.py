@@ -83,10 +83,13 @@ def test_a_release_code_cannot_date_is_not_dated(catalog: Catalog, question: str
     [
         # the release named bare after a word of time: the jobs report (NFP, payrolls) or the
         # CPI report, never the CPI index as a second market to measure
-        ("did tech sell off after the december cpi?", ["XLK"], D(2026, 1, 14), None),
+        # "after" it, asked of a move, is its reaction: the release's own session, as "after the
+        # jobs report on January 9" is (had been from its close to the latest, session 60)
+        ("did tech sell off after the december cpi?", ["XLK"], D(2026, 1, 13), D(2026, 1, 13)),
         ("how did stocks trade ahead of cpi?", ["SPY"], D(2026, 1, 6), D(2026, 1, 12)),
         ("how did bonds react to the november cpi?", ["AGG"], D(2025, 12, 18), D(2025, 12, 18)),
-        ("how did gold do after nfp?", ["GLD"], D(2026, 1, 10), None),
+        ("how did gold do after nfp?", ["GLD"], D(2026, 1, 9), D(2026, 1, 9)),
+        ("how has gold done since nfp?", ["GLD"], D(2026, 1, 10), None),
         # "post-" is the session after, as for the Fed ("post-Fed")
         ("post-NFP, how did yields move?", ["US10Y"], D(2026, 1, 12), D(2026, 1, 12)),
         ("what did small caps do into payrolls?", ["IWM"], D(2026, 1, 3), D(2026, 1, 9)),
