@@ -55,7 +55,8 @@ _RANK_ASC = re.compile(
     _I,
 )
 # "what's up with utilities": asks what happened (a why-question), and says no direction.
-_WHATS_UP_WITH = r"\bwhat(?:'?s|\s+is)\s+up\s+with\b"
+# "what's up with gold", "what was up with banks on jan 13" (the past asks of a day gone by)
+_WHATS_UP_WITH = r"\bwhat(?:'?s|\s+is|\s+was)\s+up\s+with\b"
 MOVE_NOUN = (
     r"(?:sell-?offs?|rall(?:y|ies)|drops?|falls?|declines?|rises?|jumps?|surges?|spikes?|"
     r"slides?|slumps?|routs?|crash(?:es)?|dumps?|pops?|bounces?|rebounds?|moves?|weakness|"
@@ -119,7 +120,7 @@ _WHY = re.compile(
     # the cause asked for in a word at the end: "platinum ran hard … - cause?", "the culprit?"
     r"\b(?:the\s+|any\s+)?(?:causes?|culprits?|catalysts?|triggers?)\s*\?+\s*$|"
     + _WHATS_UP_WITH
-    + r"|\bwhat'?s\s+the\s+deal\s+with\b|\bwhat\s+got\s+into\b|"
+    + r"|\bwhat(?:'?s|\s+is|\s+was)\s+the\s+deal\s+with\b|\bwhat\s+got\s+into\b|"
     # (the instrument's name is blanked before this reads it: "thank for [the Nasdaq]'s pop")
     r"\bthank\s+for\b|\b(?:takes?|gets?|deserves?)\s+(?:the\s+)?credit\s+for\b|"
     # idioms and blunter verbs: "what lit a fire under gold", "what took the air out of tech",

@@ -1,5 +1,4 @@
-# ruff: noqa: E501  (a table of cases reads best one case a line)
-""" "After <an event>" asked of a move is the event's reaction, its own session, as "after the
+"""After an event, asked of a move, is the event's reaction, its own session, as "after the
 jobs report on January 9" was: "why did stocks drop after the fed meeting in december?" had been
 read as December 10 to the latest close (seven weeks, in which SPY rose). "Since", or a move
 said to go on ("kept rising after", "how has gold done after", "in the weeks after"), still runs

@@ -281,6 +281,9 @@ def test_around_a_day_is_the_week_centred_on_it(
         ("what was weighing on the S&P during the first week of January?", "SPY"),
         ("what was pressuring stocks on Tuesday?", "SPY"),
         ("what's the deal with GLD today", "GLD"),
+        # the past of it, of a day gone by (found in the app, session 60: a level, no why)
+        ("what was the deal with regional banks on jan 13?", "KRE"),
+        ("what was up with silver on friday?", "SLV"),
         ("what's moving XLE today", "XLE"),
         ("what is driving silver prices this week?", "SLV"),
         ("what was behind the price action in TLT on friday", "TLT"),
