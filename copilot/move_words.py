@@ -35,6 +35,8 @@ RISE = (
     # "health care perked up", shorts squeezed: "silver's squeeze", "a short squeeze in GME"
     r"perk(?:s|ed|ing)?\s+up|(?:short|gamma)[\s-]+squeez\w*|(?<='s\s)squeeze|"
     r"(?:lit|light(?:s|ing)?)\s+a\s+fire\s+under|"
+    # "what was behind the buying in gold", "buying pressure"
+    r"buying(?=\s+(?:in|of|across|pressure)\b)|"
     # a run: "which commodity ran the hardest", "what ran up in december" (its "hardest" is no
     # fall: "got hit the hardest" is)
     r"r[au]n(?:s|ning)?(?=\s+(?:the\s+)?(?:hardest|most|furthest|farthest|hottest)\b)|"
@@ -70,6 +72,8 @@ FALL = (
     r"rotat\w*\s+out\s+of|outflows?|(?:fle(?:e|es|eing|d)|flight)\s+(?:from|out\s+of)|"
     r"wind\s+out\s+of\s+(?:\S+\s+){0,2}?sails|(?:took|take|takes|taking)\s+the\s+shine\s+off|"
     r"(?:took|take|takes|taking)\s+it\s+on\s+the\s+chin|"
+    # "where did the selling in real estate come from", "selling pressure", "profit-taking"
+    r"selling(?=\s+(?:in|of|across|pressure)\b)|profit[\s-]taking|"
     # the desk's "traded heavy" (sellers in charge; not "heavy volume", "heavy trading")
     r"trad(?:e|es|ed|ing)\s+(?:\w+\s+)?heavy|"
     # "small caps finally cracked" (not "oil cracked $100", "cracked above 5,000": a level)

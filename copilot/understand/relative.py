@@ -69,8 +69,13 @@ _OVER_N = re.compile(  # "over 5 days", "in the 3 weeks": no last/past, but a nu
 # "since D", "from D", and "after D" said with no count ("tech sold off after Christmas"; "the
 # 3 days after D" and "the week after D" are spans of their own, dates.py)
 # "since before Christmas", "from just before January 20": from the last close before the day.
+# Not a move's source: "where did the selling come from last week" asks of last week.
+_COME_FROM = (
+    r"(?<!\bcome\s)(?<!\bcame\s)(?<!\bcomes\s)(?<!\bcoming\s)(?<!\bstem\s)(?<!\bstems\s)"
+    r"(?<!\bstemmed\s)(?<!\bstemming\s)"
+)
 SINCE = re.compile(
-    r"\b(?:(?:since|from)\s+(?P<before>(?:just\s+|right\s+)?before\s+)?|after\s+)"
+    rf"\b(?:(?:since|{_COME_FROM}from)\s+(?P<before>(?:just\s+|right\s+)?before\s+)?|after\s+)"
     r"(?:(?P<edge>the\s+(?:start|beginning|end|close)\s+(?:of|on))\s+)?$",
     re.I,
 )

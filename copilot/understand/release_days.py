@@ -44,7 +44,8 @@ JOBS_LABEL = "the jobs report of"  # a release's label begins so ("the jobs repo
 CPI_LABEL = "the CPI report of"
 LABELS = (JOBS_LABEL, CPI_LABEL)
 
-_WORD = r"(?:report|data|numbers|print|release|reading|figures|day)"
+# the release's own words, and what it did: "the December payrolls beat", "the CPI miss"
+_WORD = r"(?:report|data|numbers?|print|release|reading|figures|day|beat|miss|surprise|shock)"
 _LEAD = (
     r"\b(?<!next\s)(?<!\ba\s)(?<!\ban\s)(?:the\s+)?(?:(?:last|latest|most\s+recent|recent)\s+)?"
     rf"(?:(?P<data>{MONTH})(?:'s)?\s+)?"
@@ -58,7 +59,7 @@ _TAIL = (
 )
 _JOBS = re.compile(
     _LEAD + r"(?:(?:nonfarm\s+)?(?:jobs|payrolls?|employment|labou?r[\s-]market)\s+"
-    rf"{_WORD}\b|nonfarm\s+payrolls\b|payrolls\b(?=\s+(?:day|report)))" + _TAIL,
+    rf"{_WORD}\b|nonfarm\s+payrolls\b|payrolls\b(?=\s+{_WORD}\b))" + _TAIL,
     re.IGNORECASE,
 )
 _CPI = re.compile(
@@ -74,7 +75,11 @@ _CPI = re.compile(
 _AS_A_TIME = TIME_WORDS + rf"(?P<it>\b(?:the\s+)?(?:(?P<data>{MONTH})(?:'s)?\s+)?"
 # A release's name ends here, after a word of time: "after the December |CPI|"
 RELEASE_AT_TIME = re.compile(TIME_WORDS + rf"(?:the\s+)?(?:{MONTH}(?:'s)?\s+)?$", re.IGNORECASE)
-_BARE_TAIL = r")(?![\w-])(?!\s+(?:hopes?|worries|fears?|expectations?|jitters))"
+# Not "the CPI on Dec 18" (its day is given, and the date reader reads it) nor "CPI worries".
+_BARE_TAIL = (
+    r")(?![\w-])(?!\s+(?:hopes?|worries|fears?|expectations?|jitters))"
+    rf"(?!(?:\s+{_WORD})?\s+(?:on|of)\s+(?:the\s+)?(?:\d|{MONTH}\s+\d))"
+)
 _JOBS_AT = re.compile(_AS_A_TIME + r"(?:nfp|(?:nonfarm\s+)?payrolls)" + _BARE_TAIL, re.IGNORECASE)
 _CPI_AT = re.compile(_AS_A_TIME + r"cpi" + _BARE_TAIL, re.IGNORECASE)
 

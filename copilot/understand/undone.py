@@ -15,7 +15,7 @@ from datetime import date
 
 from copilot.understand.model import Understanding, Window
 from copilot.understand.sessions import session_after
-from copilot.understand.vocabulary import undid
+from copilot.understand.vocabulary import undid, undone_then
 
 
 def since_the_move_call(result: Understanding, latest: date) -> None:
@@ -25,6 +25,7 @@ def since_the_move_call(result: Understanding, latest: date) -> None:
     window, intent = result.window, result.intent
     if (
         way is None
+        or undone_then(result.question)
         or len(result.calls) != 1
         or len(result.instruments) != 1
         or intent is None

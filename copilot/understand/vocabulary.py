@@ -234,6 +234,29 @@ def undid(text: str) -> Literal["up", "down"] | None:
     return "up" if match.group("fall") or match.group("fall2") else "down"
 
 
+# The time of the undoing itself, right after the market's own move undone: "gave back its
+# gains on the first trading day of 2026", "erased all its early gains in the final hour" (not
+# "made back its January 20 losses", nor "recovered from the selloff on Jan 20", whose day is
+# the selloff's).
+_OWN_MOVE = re.compile(r"\b(?:its|their|all|most|some|much|early|earlier|intraday)\b", re.I)
+_WHEN_UNDONE = re.compile(
+    r"\s+(?:on|during|over|this|last|yesterday|today|that|in\s+(?:the\s+)?(?:final|last|"
+    r"first|early|late|closing|opening)|at\s+the\s+(?:open|close|end))\b",
+    re.IGNORECASE,
+)
+
+
+def undone_then(text: str) -> bool:
+    """Whether the window named is when a move was undone ("why did the s&p give back its
+    gains on the first trading day of 2026?": that day's move, a fall), not the move undone."""
+    match = UNDID_A_MOVE.search(text)
+    if match is None or match.group("fall2") or match.group("rise2"):
+        return False
+    if not _OWN_MOVE.search(match.group(0)):
+        return False
+    return _WHEN_UNDONE.match(text, match.end()) is not None
+
+
 # Where a clause ends or its window begins: "… last week", "…?", "… and why", "… the past month".
 CLAUSE_ENDS = (
     r"(?=\s*(?:$|[?!.,;:]|(?:this|last|past|the\s+(?:past|last)|so|in|on|over|during|since|"

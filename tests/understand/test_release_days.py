@@ -153,3 +153,23 @@ def test_a_release_named_by_its_coming_out_is_its_day(
 def test_the_index_asked_about_when_it_came_out_stays_the_index(catalog: Catalog) -> None:
     got = understand("how did the cpi come in when it was released in january?", A, catalog)
     assert [i.symbol for i in got.instruments] == ["CPI"], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "day"),
+    [
+        # the release named by what it did (found reading new phrasings, session 60: "the
+        # december payrolls beat" had been an event code could not date)
+        ("did the december payrolls beat push yields up?", "US10Y", D(2026, 1, 9)),
+        ("how did bonds react to the cpi miss?", "AGG", D(2026, 1, 13)),
+        # the release with its day given: that day (had been the latest CPI, January 13)
+        ("what was the market's reaction to the cpi on dec 18?", "SPY", D(2025, 12, 18)),
+        ("what was the market's reaction to the cpi report on dec 18?", "SPY", D(2025, 12, 18)),
+    ],
+)  # fmt: skip
+def test_a_release_named_by_what_it_did_or_with_its_day(
+    catalog: Catalog, question: str, symbol: str, day: date
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == [symbol], got.trace
+    assert got.window is not None and (got.window.start, got.window.end) == (day, day), got.trace

@@ -66,3 +66,31 @@ def test_why_a_dated_move_was_undone_explains_the_move_after_it(
     # the trace tells the window measured, not the named day alone
     [said] = [line for line in got.trace if line.startswith("window:")]
     assert "to the latest close" in said
+
+
+@pytest.mark.parametrize(
+    ("question", "symbol", "day"),
+    [
+        # The day named is when the market's own move was undone, a fall (found reading new
+        # phrasings, session 60: had been from the January 2 close to the latest, "the move
+        # undoing it", seven sessions of a rise).
+        ("why did the s&p give back its gains on the first trading day of 2026?", "SPY",
+         D(2026, 1, 2)),
+        ("why did gold erase its gains on january 29?", "GLD", D(2026, 1, 29)),
+        ("what made tech hand back all its early gains on tuesday?", "XLK", D(2026, 1, 27)),
+    ],
+)  # fmt: skip
+def test_the_day_a_move_was_undone_is_that_day(
+    question: str, symbol: str, day: date, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.direction == "down", got.trace
+    spans = [(c.symbols, c.start, c.end) for c in got.calls]
+    assert spans == [([symbol], day, day)], got.trace
+
+
+def test_a_selloff_named_with_its_day_is_still_the_move_undone(catalog: Catalog) -> None:
+    # "the selloff on jan 20" is the selloff's day: what helped after it is explained
+    got = understand("why did small caps recover from the selloff on jan 20?", AS_OF, catalog)
+    spans = [(c.symbols, c.start, c.end) for c in got.calls]
+    assert spans == [(["IWM"], D(2026, 1, 21), None)], got.trace

@@ -180,6 +180,10 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("why did buyers step into tech on dec 18?", "up"),
         ("why did sellers take control of chips on dec 17?", "down"),
         ("why was nvidia offered a deal for its chips?", None),  # an offer, not sellers
+        # the selling or the buying in a market (session 60: no way had been read)
+        ("where did the selling in real estate stocks come from last week?", "down"),
+        ("what was behind the buying in gold on friday?", "up"),
+        ("why the profit-taking in silver on friday?", "down"),
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
@@ -322,3 +326,10 @@ def test_a_why_question_naming_no_market_reports_no_article_as_a_name(catalog: C
     got = understand("why did the rally fade on friday", AS_OF, catalog)
     assert not got.unknown and "instruments" not in got.open_slots, got.trace
     assert [(i.symbol, i.how) for i in got.instruments] == [("SPY", "implied")]
+
+
+def test_where_a_move_came_from_asks_of_the_period_named(catalog: Catalog) -> None:
+    # "come from last week" is last week, not since it (found reading new phrasings, session 60)
+    got = understand("where did the selling in real estate stocks come from last week?", AS_OF,
+                     catalog)  # fmt: skip
+    assert [(c.start, c.end) for c in got.calls] == [(date(2026, 1, 12), date(2026, 1, 16))]
