@@ -28,7 +28,7 @@ from copilot.market.recent_move import (
     recent_move,
     span_words,
 )
-from copilot.market.symbols import moves_against_stocks
+from copilot.market.symbols import is_yield, moves_against_stocks
 from copilot.sentences import spoken_list
 from copilot.tools import ToolDeps
 from copilot.tools.measure_tool import compute
@@ -130,7 +130,9 @@ def why_calls(
         # rise's run is of sessions beating the benchmark; a fall's, of sessions down ("XLU:
         # longest run of sessions beating SPY 1 session" said nothing of utilities' lag). A
         # one-day move has no run to tell.
-        if move.direction == "up" and compare:
+        # Not for a gauge or a yield: "VIX: longest run of sessions beating SPY" compares a
+        # fear gauge's daily change with stocks' return, which says nothing.
+        if move.direction == "up" and compare and not _moves_by_itself(priced[0]):
             streak = {"symbols": priced, "measure": "beat_streak", "versus": versus,
                       "aggregate": "max", **window}  # fmt: skip
             calls.append({"tool": "measure", "args": streak})
@@ -158,6 +160,11 @@ def why_calls(
         # it went (both ways when it says none), as for a market the store lacks.
         calls += _news_of_the_days(settled, subjects, [], budget_tokens, max_drivers)
     return calls
+
+
+def _moves_by_itself(symbol: str) -> bool:
+    """Whether `symbol` is a fear gauge or a yield, whose moves beat no stock benchmark."""
+    return moves_against_stocks(symbol) or is_yield(symbol)
 
 
 @dataclass(frozen=True)

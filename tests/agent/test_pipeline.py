@@ -331,6 +331,19 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
             assert source.published_at.date() <= AS_OF, n
 
 
+def test_a_fear_gauges_rise_has_no_run_of_sessions_beating_stocks(research_deps: ToolDeps) -> None:
+    # The VIX closed 13.47 on December 24 and 14.95 on December 31, 2025 (the shared VIX
+    # file): a rise, measured beside SPY; "VIX: longest run of sessions beating SPY 4
+    # observations" (found in the app, session 60) compared a gauge's change with a return.
+    llm = ScriptedLLM(["The VIX rose [2]."] * 5)
+    answer = Copilot(research_deps, llm).ask("why did the vix climb in the week after christmas?",
+                                             AS_OF)  # fmt: skip
+    measures = [c.arguments for c in answer.tool_calls if c.name == "measure"]
+    assert measures and measures[0]["symbols"][0] == "VIX"
+    assert all(m["measure"] != "beat_streak" for m in measures)
+    assert "beating SPY" not in answer.text
+
+
 def test_an_event_code_cannot_date_is_said_to_be_stood_in_for_by_the_recent_move(
     research_deps: ToolDeps,
 ) -> None:
