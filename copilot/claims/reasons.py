@@ -458,6 +458,36 @@ def _check_move_size(
     return None
 
 
+# Agencies whose pages are statistics releases: "The energy index rose 2.3 percent", "airline
+# fares" (the Bureau of Labor Statistics' CPI release) are consumer prices, no market's move;
+# the model had drafted "The food index increased 0.7 percent …" as energy stocks' reason and
+# "… as evidenced by the increase in … airline fares" as transports', both taken as supported.
+_STATISTICS_AGENCIES = re.compile(
+    r"\b(?:bureau\s+of\s+labor\s+statistics|bureau\s+of\s+economic\s+analysis|census\s+bureau|"
+    r"federal\s+housing\s+finance\s+agency|fhfa)\b",
+    re.IGNORECASE,
+)
+
+
+def statistics_release(source: NewsSource) -> bool:
+    """Whether `source` is a statistics agency's release (its words name prices and data)."""
+    return _STATISTICS_AGENCIES.search(source.publisher or "") is not None
+
+
+def speaks_of_neither(sentence: str, source: NewsSource) -> bool:
+    """Whether a reason drafted from an article read only for the wider market's move (it never
+    names the market asked about) speaks of neither that market, nor the wider one, nor the
+    market as a whole: "SoFi and Applied Digital experienced strong gains … due to the January
+    effect" (drafted under tech's and transports' rise from a wrap of the January rally), "The
+    yield on the 10-year Treasury fell to 4.11% … due to anticipation for cuts" (under consumer
+    discretionary's fall): another's move, told as theirs."""
+    if not source.about or not source.backdrop or names_subject(source, backdrop=False):
+        return False
+    said = CITATION.sub(" ", sentence)
+    named = (Entity((), tuple(source.about)), Entity((), tuple(source.backdrop)), _backdrop())
+    return not any(mentions(entity, said) for entity in named)
+
+
 def names_subject(source: NewsSource, backdrop: bool = True) -> bool:
     """Whether what the model was shown of the article reports the market of the move it was
     read for (any article not read as a driver does: it is bound to no move): a sentence that
@@ -472,6 +502,8 @@ def names_subject(source: NewsSource, backdrop: bool = True) -> bool:
     ("Stocks Slide as Tech Slips, …": bare "stocks" is the market only there, `MARKET_OPENS`)."""
     if not source.about:
         return True
+    if statistics_release(source):
+        return False
     names = [Entity((), tuple(source.about))]
     wider = bool(source.backdrop) and backdrop
     if wider:
@@ -751,6 +783,15 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"[{n}] reports no move of {source.about[0]}: what it "
                            "says is no reason for that move")  # fmt: skip
+    wider = [(n, s) for n, s in on_subject if not speaks_of_neither(body, s)]
+    if not wider:  # read for the wider market's move, it tells another's
+        n, source = on_subject[0]
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=n,
+                           evidence=f"[{n}] was read for the wider market's move, and the "
+                           f"sentence speaks of neither {source.about[0]} nor that market: "
+                           "another's move is no reason for this one")  # fmt: skip
+    on_subject = wider
     elsewhere = {n: another_market(body, s) for n, s in on_subject}
     on_subject = [(n, s) for n, s in on_subject if elsewhere[n] is None] or on_subject
     if elsewhere[on_subject[0][0]] is not None:  # every cited article: another market's reason
