@@ -26,6 +26,8 @@ RISE = (
     r"(?:in|into|back)\b|"
     r"bid\s+up|(?:the|a)\s+bid\s+(?:in|for|under)|(?:got|get|gets|getting)\s+(?:\S+\s+){1,3}?going|"
     r"zoom\w*|(?:took|take|takes|taking)\s+off|pricier|dearer|more\s+expensive|"
+    # "why did copper go vertical in early january?"
+    r"(?:go|goes|went|gone|going)\s+vertical|"
     r"(?:is|are|was|were|went|turned|closed|finished|in\s+the)\s+green|parabolic|breakouts?|"
     # money moving in: "the rotation into small caps", "inflows into gold", "flocked to bonds"
     r"rotat\w*\s+into|inflows?|pour(?:s|ed|ing)?\s+into|flock(?:s|ed|ing)?\s+(?:in)?to|"

@@ -239,6 +239,9 @@ KNOWN_SYMBOLS: tuple[SymbolInfo, ...] = (
 # Everyday words for the same things, as people type them in questions.
 _MORE_ALIASES: dict[str, tuple[str, ...]] = {
     "SPY": ("s&p500", "s & p 500", "s and p 500", "s&p 500 etf"),
+    # the market by its people: "what's got bond traders so nervous" (gold's, oil's are read
+    # by their own word)
+    "AGG": ("bond traders", "bond investors"),
     "QQQ": ("the nasdaq",),
     "DIA": ("dow", "djia"),
     "^GSPC": ("s&p index", "spx", "s&p 500 index level"),

@@ -105,6 +105,11 @@ _WHY = re.compile(
     r"propelled|powered|knocked|spooked|rattled|supported|buoyed|battered|dented|capped|sparked|"
     r"spurred|triggered|caused|held\s+back)\b|"
     r"\bwhat\s+(?:got|set|kicked)\b[^?.]{1,40}?\b(?:going|moving|off|started)\b|"
+    # the mood a cause left its market in: "what's got bond traders so nervous this week",
+    # "what has oil bulls so excited"
+    r"\bwhat(?:'s|\s+has|\s+had)\s+(?:got(?:ten)?\s+)?[^?.]{1,40}?\s+so\s+(?:nervous|worried|"
+    r"spooked|jittery|rattled|scared|skittish|excited|giddy|bullish|bearish|upbeat|gloomy|"
+    r"cautious|on\s+edge)\b|"
     # "what got staples rallying", "what set Treasuries rallying", "what kept chips climbing": a
     # cause that set the instrument moving (a move word in -ing after it)
     r"\bwhat\s+(?:got|had|has|have|kept|keeps|left|set|sets|sent)\b[^?.]{1,40}?\b(?:rally|climb|ris|"

@@ -20,6 +20,7 @@ from copilot.understand.choose import (
     monthly,
 )
 from copilot.understand.comparisons import (
+    MOVE_NOUN,
     asks_news,
     asks_why,
     compares_performance,
@@ -173,7 +174,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     # "what scared people? gold's jump after …": the instrument's own verb says its way
     # The guessed cause's own move words are the cause's: "did the dollar's drop push gold
     # higher" asks about gold's rise.
-    unguessed = spelled_out(_blank_guess(masked, question, guess)) if guess else words
+    asked_spans = [(m.start, m.end) for m in found.mentions]
+    unblanked = _blank_rates_moves(_blank_guess(masked, question, guess) if guess else masked,
+                                   question, asked_spans)  # fmt: skip
+    unguessed = spelled_out(unblanked) if unblanked != masked else words
     direction = (_own_direction(masked, found.spans) if why else None) or (
         None if why and _set_against_another(masked, found.spans) else direction_of(unguessed)
     )
@@ -323,6 +327,31 @@ _A_TIME_OF_RESULTS = re.compile(
     r"(?:the\s+)?(?:\w+\s+)?(?:earnings|results)(?:\s+(?:season|reports?|week))?\b",
     re.IGNORECASE,
 )
+
+
+# A rate's or the dollar's move named beside the market asked about: "how did homebuilders
+# handle the mortgage rate drop in january?" asks no way of homebuilders (had been a fall).
+# (The market asked about is blanked: "why the yield spike?" keeps its way.)
+# A noun phrase ("the rate drop"), not a verb after its subject ("did the dollar drop?").
+_THE = r"\b(?:the|a|this|that|last\s+week's|today's)\s+(?:(?:mortgage|interest|treasury|bond)\s+)?"
+_A_RATES_MOVE = re.compile(
+    rf"{_THE}(?:rates?|yields?|dollar)['’]s\s+{MOVE_NOUN}\b|"  # "the dollar's slide"
+    r"(?<!\bdid\s)(?<!\bdoes\s)(?<!\bdo\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bwill\s)"
+    rf"{_THE}(?:rates?|yields?|dollar)\s+{MOVE_NOUN}\b",
+    re.IGNORECASE,
+)
+
+
+def _blank_rates_moves(masked: str, question: str, asked: list[tuple[int, int]]) -> str:
+    """`masked` with a rate's or the dollar's move blanked (`_A_RATES_MOVE`, read in the
+    question: the rate may be blanked as a name the store lacks), unless the rate is a market
+    asked about (its span among `asked`)."""
+    for found in _A_RATES_MOVE.finditer(question):
+        start, end = found.span()
+        if any(start < e and s < end for s, e in asked):
+            continue
+        masked = masked[:start] + "·" * (end - start) + masked[end:]
+    return masked
 
 
 def _blank_guess(masked: str, question: str, guess: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from copilot.market.measure_model import Aggregate, MeasureName
+from copilot.move_words import FALL
 from copilot.understand.vocabulary import GAVE_BACK, MONTH, NUMBER, number_of
 
 _I = re.IGNORECASE
@@ -74,6 +75,15 @@ _DOWNWARD = re.compile(
     r"red|negative|slid(?:e|ing)?|sank|sink\w*|retreat\w*|slump\w*|weak\w*)\b",
     _I,
 )
+# A run's way in the trade's words too: "bleed for three straight days", "tanked five sessions
+# in a row" (had been read as a winning streak).
+_FALLS = re.compile(rf"\b{FALL}\b", _I)
+
+
+def _a_losing_run(text: str) -> bool:
+    return _DOWNWARD.search(text) is not None or _FALLS.search(text) is not None
+
+
 _NEW_HIGHS = re.compile(
     r"\b(?:new|record|all[\s-]time|fresh)\s+(?:closing\s+)?highs?\b|\brecord\s+clos(?:e|es|ing)\b|"
     # "did the S&P 500 close at a record on Christmas Eve?", "was its close a record?": a
@@ -518,7 +528,7 @@ def _session_streaks(text: str) -> Asked | None:
     made = _SO_MANY_IN_A_ROW.search(text) is not None and not _STILL_GOING.search(text)
     if (_LONGEST.search(text) or _MOST_IN_A_ROW.search(text) or made) and not running:
         # the window's longest run
-        if _DOWNWARD.search(text):
+        if _a_losing_run(text):
             return Asked(
                 "down_streak",
                 "max",
@@ -531,7 +541,7 @@ def _session_streaks(text: str) -> Asked | None:
             "longest winning streak",
             "the most consecutive sessions closing above the previous close",
         )
-    if _DOWNWARD.search(text):
+    if _a_losing_run(text):
         return Asked(
             "down_streak", "last", "losing streak",
             "consecutive sessions to the end that closed below the previous close",

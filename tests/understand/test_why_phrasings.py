@@ -184,6 +184,12 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("where did the selling in real estate stocks come from last week?", "down"),
         ("what was behind the buying in gold on friday?", "up"),
         ("why the profit-taking in silver on friday?", "down"),
+        ("why did copper go vertical in early january?", "up"),
+        # a rate's or the dollar's move beside the market asked about is not its way
+        ("how did homebuilders handle the mortgage rate drop in january?", None),
+        ("what did the dollar's slide do to gold?", None),
+        ("why did homebuilders rally on the rate drop?", "up"),
+        ("why did the dollar drop?", "down"),
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
@@ -333,3 +339,17 @@ def test_where_a_move_came_from_asks_of_the_period_named(catalog: Catalog) -> No
     got = understand("where did the selling in real estate stocks come from last week?", AS_OF,
                      catalog)  # fmt: skip
     assert [(c.start, c.end) for c in got.calls] == [(date(2026, 1, 12), date(2026, 1, 16))]
+
+
+def test_the_mood_a_cause_left_a_markets_people_in_asks_why(catalog: Catalog) -> None:
+    # "what's got bond traders so nervous" (session 60: read as no market and no why)
+    got = understand("what's got bond traders so nervous this week?", AS_OF, catalog)
+    assert got.why and [i.symbol for i in got.instruments] == ["AGG"], got.trace
+
+
+def test_a_run_of_falls_in_the_trades_words_is_a_losing_streak(catalog: Catalog) -> None:
+    # "bleed for three straight days" had been measured as a winning streak
+    for question in ("why did regional banks bleed for three straight days?",
+                     "why did tech tank five sessions in a row?"):  # fmt: skip
+        got = understand(question, AS_OF, catalog)
+        assert [c.measure for c in got.calls] == ["down_streak"], got.trace
