@@ -26,6 +26,7 @@ from copilot.claims.reasons import (
     day_outside,
     echoes_the_question,
     explains_nothing,
+    only_a_move,
     reported_later,
     restates_the_move,
 )
@@ -124,10 +125,10 @@ _LEANS_BACK = re.compile(r"\W*(?:this|that|these|those|it|its|they|their|such)\b
 
 def gives_no_reason(sentence: str) -> bool:
     """Whether a sentence names no move and no cause (`explains_nothing`), only forecasts
-    (`forecast_words`) or states a rule of thumb (`pattern_words`): the answer's check marks
-    each unsupported."""
+    (`forecast_words`), states a rule of thumb (`pattern_words`) or tells a market's move and
+    nothing more (`only_a_move`): the answer's check marks each unsupported."""
     return (explains_nothing(sentence) or forecast_words(sentence) is not None
-            or pattern_words(sentence) is not None)  # fmt: skip
+            or pattern_words(sentence) is not None or only_a_move(sentence))  # fmt: skip
 
 
 _CLOSING = re.compile(r"[.!?]*\s*$")

@@ -745,6 +745,45 @@ def explains_nothing(sentence: str) -> bool:
     return not _a_market_move(rest) and _A_CAUSE.search(rest) is None
 
 
+# A market's move said and nothing after it: "The All-Country World Equity Index (ACWI) rose
+# 1% [4]" (drafted under long Treasuries' rise in the first week of 2026, shown as supported).
+# The mover is a market by its word ("index", "funds") that names none the registry knows: a
+# known market's move alone may be the cause ("Treasury yields fell …" under TLT's rise, "gold
+# rose" under miners', "stocks fell" under a flight to bonds), and a company's ("Oracle
+# climbed 6.6%") may be a heavyweight's part of its index's: both are left to the judge.
+_PLAIN_MOVE = re.compile(
+    r"\b(?:rose|fell|gained|lost|climbed|dropped|declined|slid|jumped|surged|rallied|tumbled|"
+    r"sank|plunged|slumped|soared|rebounded|advanced|retreated|edged\s+(?:up|down|higher|lower)|"
+    r"dipped|(?:was|were|ended|closed|finished)\s+(?:up|down|higher|lower))\b",
+    re.IGNORECASE,
+)
+_MARKET_NOUN = re.compile(
+    r"\b(?:index|indexes|indices|stocks|equities|shares|bonds|treasuries|yields?|futures|"
+    r"markets?|etfs?|funds?|prices)\b",
+    re.IGNORECASE,
+)
+
+
+_ON_A_DAY = re.compile(
+    r"\bon\s+(?:\d{4}-\d{2}-\d{2}|(?:mon|tues|wednes|thurs|fri)day|the\s+\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def only_a_move(sentence: str) -> bool:
+    """Whether a drafted reason tells a market's move and nothing more: no cause, no words
+    after the move but its size and its days."""
+    rest = _ON_A_DAY.sub(" ", CITATION.sub(" ", sentence))  # "on Friday" is no cause
+    move = _PLAIN_MOVE.search(rest)
+    if move is None or _A_CAUSE.search(rest) or not _MARKET_NOUN.search(rest, 0, move.start()):
+        return False
+    if subject_mentions(rest[: move.start()]) or mentions(_backdrop(), rest[: move.start()]):
+        return False
+    after = _A_DATE.sub(" ", rest[move.end() :])
+    return all(w in _RESTATED or _a_move_word(w) for w in _words(after))
+
+
 def _a_move_word(word: str) -> bool:
     return names_direction(word, "up") or names_direction(word, "down")
 
@@ -830,6 +869,11 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"it forecasts (\"{forecast}\"): what a source expects to "
                            "happen is no reason for a move that has")  # fmt: skip
+    if only_a_move(body):  # another market's move, or its own, with no cause
+        return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
+                           status="unsupported", source=in_time[0][0],
+                           evidence="it tells a market's move and nothing of its cause: no "
+                           "reason for the move asked about")  # fmt: skip
     pattern = pattern_words(body)
     if pattern is not None:  # a rule of thumb copied as the move's reason
         return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",

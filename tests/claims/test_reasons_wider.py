@@ -1,14 +1,22 @@
-"""Reasons from articles that never report the asked market's move: a statistics agency's
-release (consumer prices, not a market), and a wrap read only for the wider market's move whose
-drafted sentence speaks of neither market (another's move, told as theirs). Both had been shown
-as supported reasons (session 60: eval drafts and an answer in the app)."""
+"""Reasons that explain nothing of the asked market's move: from a statistics agency's release
+(consumer prices, not a market), from a wrap read only for the wider market's move when the
+sentence speaks of neither market (another's move, told as theirs), and an unknown market's
+move told with nothing of its cause. Each had been shown as supported (session 60: eval drafts
+and answers in the app)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from copilot.claims.cause_judge import CauseJudge
-from copilot.claims.reasons import SupportScorer, speaks_of_neither, statistics_release
+from copilot.claims.reasons import (
+    SupportScorer,
+    only_a_move,
+    speaks_of_neither,
+    statistics_release,
+)
 from copilot.sources import NewsSource, SourceLedger
 from copilot.verify import verify_answer
 from tests.claims.test_cause_judge import FakeJudgeModel
@@ -94,3 +102,37 @@ def test_the_wider_markets_move_or_the_market_itself_is_still_read(
     # an article that names the market asked about is no wider market's wrap
     own = _source("Bloomberg", "Tech leads", "Tech stocks rose as SoFi jumped.", TECH, WIDER)
     assert not speaks_of_neither("SoFi jumped on Friday [1].", own)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bare"),
+    [
+        # found in the app under long Treasuries' rise in the first week of 2026
+        ("The All-Country World Equity Index (ACWI) rose 1% [4].", True),
+        ("The Stoxx 600 index climbed 0.8% on 2026-01-05 [2].", True),
+        # a known market's move may be the cause (yields under bonds, gold under miners, stocks
+        # under a flight to bonds), a company's a heavyweight's part: left to the judge
+        ("Treasury yields fell to 4.11% from 4.13% late Friday [2].", False),
+        ("Gold prices rose 2% to a record high [3].", False),
+        ("Stocks fell 2% late Friday [3].", False),
+        ("Oracle climbed 6.6% [5].", False),
+        # a cause told
+        ("The Stoxx 600 index climbed 0.8% after the ECB cut rates [2].", False),
+    ],
+)  # fmt: skip
+def test_an_unknown_markets_move_alone_tells_no_cause(sentence: str, bare: bool) -> None:
+    assert only_a_move(sentence) is bare
+
+
+def test_an_unknown_markets_move_alone_is_unsupported(scorer: SupportScorer) -> None:
+    text = (
+        "January 2026 Economic Update. Global stocks started the year strong: the All-Country "
+        "World Equity Index (ACWI) rose 1%. Long-dated Treasuries gained as yields eased."
+    )
+    update = _source("Crestwood Advisors", "January 2026 Economic Update", text,
+                     ["TLT", "long-dated treasuries"], [])  # fmt: skip
+    status, evidence, asked = _checked(
+        "The All-Country World Equity Index (ACWI) rose 1% [{n}].", update, 0.9
+    )
+    assert status == "unsupported" and asked == []
+    assert "nothing of its cause" in evidence
