@@ -47,7 +47,7 @@ RISE = (
 FALL = (
     r"(?:f[ae]ll\w*|drop\w*|declin\w*|slid\w*|slump\w*|sink\w*|sank|tumbl\w*|plung\w*|"
     r"sell[\s-]?off|sold\s+off|down|lower|los[te]|losing|worst|hardest|underperform\w*|lag\w*|"
-    r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh\w*|hammer\w*|rattl\w*|"
+    r"crash\w*|weak\w*|retreat\w*|slip\w*|hurt|dragg?\w*|weigh(?!t)\w*|hammer\w*|rattl\w*|"
     r"spook\w*|pressur\w*|knock\w*|clobber\w*|batter(?:ed|ing)|pummel\w*|crush(?:ed|ing)?|"
     r"smash(?:ed|ing)?|wallop\w*|tank(?:s|ed|ing)?|crater(?:s|ed|ing)?|plummet\w*|"
     r"slam(?:s|med|ming)?|punish\w*|dump(?:s|ed|ing)?|suffer\w*|brunt|beaten\s+(?:up|down)|"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from copilot.move_words import FALL, RISE
 from copilot.understand.comparisons import MOVE_NOUN
 from copilot.understand.vocabulary import MONTH
 
@@ -60,6 +61,18 @@ _PEOPLE_MOVED = re.compile(
 )
 
 
+# Everything at once: "why did everything rally on dec 19?", "risk assets sold off", "why
+# were markets down across the board" (in a why-question naming no market: the whole market).
+_EVERYTHING = re.compile(
+    r"\b(?:everything|all\s+(?:markets|assets|asset\s+classes)|risk\s+assets|"
+    r"across\s+the\s+board)\b",
+    _I,
+)
+
+
+_A_MOVE = re.compile(rf"\b(?:{RISE}|{FALL})\b", _I)  # "why is everything so expensive?": none
+
+
 def market_event(text: str) -> re.Match[str] | None:
     """The phrase naming the whole market's move by its event ("the selloff", "the big rally
     on jan 21" up to its noun) in a question that names no market, or None: an event whose
@@ -73,4 +86,5 @@ def market_event(text: str) -> re.Match[str] | None:
     people = _PEOPLE.search(text)
     if people is not None and _PEOPLE_MOVED.search(text):
         return people
-    return None
+    everything = _EVERYTHING.search(text)
+    return everything if everything is not None and _A_MOVE.search(text) else None

@@ -353,3 +353,20 @@ def test_a_run_of_falls_in_the_trades_words_is_a_losing_streak(catalog: Catalog)
                      "why did tech tank five sessions in a row?"):  # fmt: skip
         got = understand(question, AS_OF, catalog)
         assert [c.measure for c in got.calls] == ["down_streak"], got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why did everything rally on dec 19?", "why did risk assets sell off on january 20?"],
+)
+def test_everything_moving_is_the_whole_market(question: str, catalog: Catalog) -> None:
+    # session 60: had named no market
+    got = understand(question, AS_OF, catalog)
+    assert got.why and [i.symbol for i in got.instruments] == ["SPY"], got.trace
+
+
+def test_a_weighting_is_no_fall(catalog: Catalog) -> None:
+    # "equal-weighted" had been read as "weighed on", a fall; the fund is the equal-weight S&P
+    got = understand("how did the equal-weighted spy compare with qqq in january?", AS_OF, catalog)
+    assert got.direction is None, got.trace
+    assert [u.symbol for u in got.unknown] == ["RSP"], got.trace
