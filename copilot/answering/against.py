@@ -157,6 +157,51 @@ def backdrop_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[
     return False
 
 
+# The market's own news, good or bad, said plainly: "banks reported robust lending growth
+# including 20% rise in new credit card accounts …" (a wrap's line, drafted under financials'
+# fall on January 13, 2026 and shown as its reason, session 59's and 60's app rounds).
+_GOOD_NEWS = re.compile(
+    r"\b(?:robust|strong(?:er)?|solid|record|beat|beats|upbeat|growth|grew|rise|rises|rose|"
+    r"increase[sd]?|gains?|improv\w*|boost\w*|surge[sd]?|jump(?:ed|s)?|higher|expan\w*)\b",
+    re.IGNORECASE,
+)
+_BAD_NEWS = re.compile(
+    r"\b(?:weak(?:er|ness)?|miss(?:ed|es)?|fell|fall(?:s|ing)?|declin\w*|drop(?:ped|s)?|slump\w*|"
+    r"loss(?:es)?|lower|cut(?:s|ting)?|concerns?|worr\w*|fears?|pressur\w*|slow\w*|down\w*|"
+    r"disappoint\w*|warn\w*|plung\w*|tumbl\w*|sank|slid|slip\w*|soft(?:er|ening|ened)?|hurt|"
+    r"risk\w*)\b",
+    re.IGNORECASE,
+)
+_RATE_WORDS = re.compile(r"\b(?:yields?|rates?)\b", re.IGNORECASE)
+# A turn that sets the news against the move: "fell despite robust growth", "even as …".
+_TURNED = re.compile(
+    r"\b(?:despite|even\s+as|even\s+though|although|though|but|yet|however|failed\s+to|"
+    r"shrugged\s+off|in\s+spite\s+of|not\s+enough)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[,;:]|\b(?:while|whereas|and\s+(?=\w+\s+(?:reported|said|posted)))\b", re.I)
+
+
+def news_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[Fact]) -> bool:
+    """Whether a reason tells the market's own news as good under its measured fall, or as bad
+    under its rise, with nothing that turns it ("despite", "but"): a clause naming the market
+    with only good words ("banks reported robust lending growth including 20% rise in new
+    credit card accounts") explains no fall of bank stocks."""
+    own = {info.symbol for word in about if (info := lookup(word)) is not None}
+    moves = [f.value for f in facts if f.subject in own and f.measure == "return" and f.value]
+    if not moves or own & WHOLE_MARKET or _TURNED.search(sentence):
+        return False
+    told = _BAD_NEWS if moves[0] > 0 else _GOOD_NEWS
+    against = _GOOD_NEWS if moves[0] > 0 else _BAD_NEWS
+    market = Entity((), tuple(about))
+    for clause in _CLAUSE.split(sentence):
+        if clause and mentions(market, clause):
+            if _RATE_WORDS.search(clause):  # "bond yields ticked higher": the bonds' fall
+                return False
+            return bool(told.search(clause)) and not against.search(clause)
+    return False
+
+
 def runs_the_other_way(excerpt: str, facts: Iterable[Fact], as_of: date) -> bool:
     """Whether an excerpt reports a measured instrument going the other way over the move's
     window (`contradicts_a_move`, a supposing sentence aside) and in no sentence its measured

@@ -15,7 +15,11 @@ from datetime import date
 from typing import Any
 
 from copilot import prompts
-from copilot.answering.against import backdrop_the_other_way, contradicts_a_move
+from copilot.answering.against import (
+    backdrop_the_other_way,
+    contradicts_a_move,
+    news_the_other_way,
+)
 from copilot.answering.excerpt_view import for_the_writer, the_rest
 from copilot.answering.prune import UNSUPPORTED
 from copilot.answering.tidy import WORD, looping, repeats, tidy
@@ -175,7 +179,9 @@ def holds_up(
     fall; `another_market`), nor only says the move again ("The Russell 2000 fell … due to a
     decline in IWM"; `restates_the_move`, judged against the turn's article `read` when the
     draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
-    nor gives only the news of a listed company outside the move's sector ("GM reports huge
+    nor tells the market's own news the other way from its move ("banks reported robust
+    lending growth …" under financials' fall; `news_the_other_way`), nor gives only the news
+    of a listed company outside the move's sector ("GM reports huge
     profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor has
     a sentence naming no move and no cause (a fragment of its article; `explains_nothing`)
     or only forecasting ("… could reduce global output by 0.4 percent in 2026";
@@ -206,6 +212,8 @@ def holds_up(
     if cited and all(restates_the_move(text, source) for source in cited):
         return False
     if cited and all(backdrop_the_other_way(text, source.about, measured) for source in cited):
+        return False
+    if cited and all(news_the_other_way(text, source.about, measured) for source in cited):
         return False
     if shown and cited and all(echoes_the_question(text, source, shown) for source in cited):
         return False

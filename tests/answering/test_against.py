@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from copilot.answering.against import contradicts_a_move, runs_the_other_way
+from copilot.answering.against import contradicts_a_move, news_the_other_way, runs_the_other_way
 from copilot.facts import Fact
 
 DAY = date(2025, 12, 17)
@@ -292,3 +292,39 @@ def test_a_crash_or_a_dip_under_a_measured_rise_is_caught() -> None:
     for sentence in ("Oil prices crashed on Iran hopes. [2]", "Crude dipped as supply grew. [2]"):
         found = contradicts_a_move(sentence, [WTI], LATER)
         assert found is not None and found.subject == "WTI"
+
+
+# By hand from the shared closes: XLF 55.29 → 54.23 on January 13, 2026 (−1.92%), XRT 86.38 →
+# 87.27 on December 24, 2025 (+1.03%), TLT 87.79 → 87.35 on January 8, 2026 (−0.50%); the
+# words a fund is read by, as the drivers tool gives them.
+XLF_FELL = Fact(subject="XLF", measure="return", value=-1.92, unit="%", end=date(2026, 1, 13))
+XRT_ROSE = Fact(subject="XRT", measure="return", value=1.03, unit="%", end=date(2025, 12, 24))
+TLT_FELL = Fact(subject="TLT", measure="return", value=-0.50, unit="%", end=date(2026, 1, 8))
+BANKS = ["XLF", "financials", "bank stocks", "banks"]
+RETAIL = ["XRT", "retail stocks", "retailers", "consumer confidence"]
+LONG_BONDS = ["TLT", "long bonds", "bond", "treasuries"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about", "fact", "turned"),
+    [
+        # good news told under the fall (a wrap's line, shown as financials' reason in the app)
+        ("Stocks declined with tech slipping, while banks reported robust lending growth "
+         "including 20% rise in new credit card accounts [3].", BANKS, XLF_FELL, True),
+        # bad news told under the rise (drafted under retail's rise of December 24, 2025)
+        ("The Conference Board's consumer confidence index dipped in December as more "
+         "Americans reported concerns about the job market [6].", RETAIL, XRT_ROSE, True),
+        # the news with its turn, or bad news under the fall: a reason to judge
+        ("Bank stocks fell despite robust lending growth [3].", BANKS, XLF_FELL, False),
+        ("JPMorgan missed investment banking fee guidance, and banks fell [2].", BANKS, XLF_FELL,
+         False),
+        # a yield's rise is its bonds' fall
+        ("Bond yields ticked higher as uncertainty grew [3].", LONG_BONDS, TLT_FELL, False),
+        # a sentence naming no market asked about
+        ("Stocks declined with tech slipping [3].", BANKS, XLF_FELL, False),
+    ],
+)  # fmt: skip
+def test_the_markets_own_news_told_the_other_way_from_its_move(
+    sentence: str, about: list[str], fact: Fact, turned: bool
+) -> None:
+    assert news_the_other_way(sentence, about, [fact]) is turned
