@@ -181,8 +181,8 @@ def holds_up(
     draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
     nor tells the market's own news the other way from its move ("banks reported robust
     lending growth …" under financials' fall; `news_the_other_way`), nor gives only the news
-    of a listed company outside the move's sector ("GM reports huge
-    profit boost …" under chips; `outsider`, from `copilot.answering.company_news`), nor has
+    of a listed company outside the move's sector ("GM reports huge profit boost …" under
+    chips; `outsider`, from `copilot.answering.company_news`), nor has
     a sentence naming no move and no cause (a fragment of its article; `explains_nothing`)
     or only forecasting ("… could reduce global output by 0.4 percent in 2026";
     `forecast_words`), nor says nothing but the move and the words of the question the turn

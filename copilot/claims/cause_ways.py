@@ -37,7 +37,7 @@ _AGAINST_WORDS = re.compile(
 
 
 def _way(text: str) -> str | None:
-    """ "up" or "down" when the text says only that way, else None."""
+    """The one way the text says ("up" or "down"), else None."""
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
     if up == down:
         return None

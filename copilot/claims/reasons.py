@@ -869,7 +869,7 @@ def check_reason(
                            status="unsupported", source=n,
                            evidence=f"it forecasts (\"{forecast}\"): what a source expects to "
                            "happen is no reason for a move that has")  # fmt: skip
-    if only_a_move(body):  # another market's move, or its own, with no cause
+    if only_a_move(body):  # a market the registry does not know moved, and no cause is told
         return ReasonCheck(text=body, start=sentence.start, end=sentence.end, kind="reason",
                            status="unsupported", source=in_time[0][0],
                            evidence="it tells a market's move and nothing of its cause: no "

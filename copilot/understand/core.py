@@ -175,9 +175,9 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     # The guessed cause's own move words are the cause's: "did the dollar's drop push gold
     # higher" asks about gold's rise.
     asked_spans = [(m.start, m.end) for m in found.mentions]
-    unblanked = _blank_rates_moves(_blank_guess(masked, question, guess) if guess else masked,
-                                   question, asked_spans)  # fmt: skip
-    unguessed = spelled_out(unblanked) if unblanked != masked else words
+    others = _blank_rates_moves(_blank_guess(masked, question, guess) if guess else masked,
+                                question, asked_spans)  # fmt: skip
+    unguessed = spelled_out(others) if others != masked else words
     direction = (_own_direction(masked, found.spans) if why else None) or (
         None if why and _set_against_another(masked, found.spans) else direction_of(unguessed)
     )
@@ -329,10 +329,10 @@ _A_TIME_OF_RESULTS = re.compile(
 )
 
 
-# A rate's or the dollar's move named beside the market asked about: "how did homebuilders
-# handle the mortgage rate drop in january?" asks no way of homebuilders (had been a fall).
-# (The market asked about is blanked: "why the yield spike?" keeps its way.)
-# A noun phrase ("the rate drop"), not a verb after its subject ("did the dollar drop?").
+# A rate's or the dollar's move named beside the market asked about, as a noun phrase: "how did
+# homebuilders handle the mortgage rate drop in january?" asks no way of homebuilders (had been
+# a fall); "did the dollar drop?" (a verb) and "why the yield spike?" (the market asked) keep
+# theirs.
 _THE = r"\b(?:the|a|this|that|last\s+week's|today's)\s+(?:(?:mortgage|interest|treasury|bond)\s+)?"
 _A_RATES_MOVE = re.compile(
     rf"{_THE}(?:rates?|yields?|dollar)['’]s\s+{MOVE_NOUN}\b|"  # "the dollar's slide"
