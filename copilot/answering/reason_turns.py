@@ -213,11 +213,13 @@ def holds_up(
         return False
     if cited and all(backdrop_the_other_way(text, source.about, measured) for source in cited):
         return False
-    if cited and all(news_the_other_way(text, source.about, measured) for source in cited):
+    turn = ledger.get(read) if read is not None else None
+    # a draft the model left uncited is its turn's article's (code cites it so when shown)
+    told = cited or ([turn] if isinstance(turn, NewsSource) else [])
+    if told and all(news_the_other_way(text, source.about, measured) for source in told):
         return False
     if shown and cited and all(echoes_the_question(text, source, shown) for source in cited):
         return False
-    turn = ledger.get(read) if read is not None else None
     if not cited and isinstance(turn, NewsSource) and restates_the_move(text, turn):
         return False
     return contradicts_a_move(text, measured, as_of) is None
