@@ -23,7 +23,7 @@ from copilot.claims.extract import CITATION
 from copilot.claims.reasons import content_stems
 from copilot.claims.stated_cause import AT_LEAST, COVERED, article_pieces, reason_cause
 from copilot.claims.subjects import mentions
-from copilot.market.symbols import is_yield, lookup, moves_against_stocks
+from copilot.market.symbols import is_currency, is_yield, moves_against_stocks
 from copilot.move_words import FALL, RISE
 from copilot.sentences import sentence_spans
 
@@ -50,12 +50,7 @@ def _moves_against(text: str) -> bool:
     if _AGAINST_WORDS.search(text):
         return True
     named = set().union(*(m.subject for m in mentions(text)))
-    return any(is_yield(s) or moves_against_stocks(s) or _a_currency(s) for s in named)
-
-
-def _a_currency(symbol: str) -> bool:
-    info = lookup(symbol)
-    return info is not None and info.kind == "currency"
+    return any(is_yield(s) or moves_against_stocks(s) or is_currency(s) for s in named)
 
 
 def cause_of_the_other_way(reason: str, passage: str) -> tuple[str, str] | None:

@@ -378,6 +378,12 @@ def quoted_in_percent(symbol: str) -> bool:
     return info.kind in ("yield", "volatility") or info.represents.endswith("%")
 
 
+def is_currency(symbol: str) -> bool:
+    """Whether `symbol` is a currency or the dollar's index (it moves against what it prices)."""
+    info = lookup(symbol)
+    return info is not None and info.kind == "currency"
+
+
 def is_commodity(symbol: str) -> bool:
     """Whether `symbol` is a commodity (a metal, a fuel, a basket of them)."""
     info = lookup(symbol)
