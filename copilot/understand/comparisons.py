@@ -77,9 +77,18 @@ CAUSE_VERBS_ING = (
     "sparking", "spurring", "triggering", "causing",
 )
 # fmt: on
-_CAUSE_VERBS_ING = "|".join((*CAUSE_VERBS_ING, r"holding\s+back", "fuling", "fulling"))
+_CAUSE_VERBS_ING = "|".join((*CAUSE_VERBS_ING, r"holding\s+(?:back|up)", "fuling", "fulling"))
 _WHY = re.compile(
-    r"\bwhy\b|\bwhyd\b|\bhow\s+come\b|"
+    # ("wy did banks drop", "whyy")
+    r"\bwh?y+\b|\bwhyd\b|\bhow\s+come\b|"
+    # "what might account for …", "what could have caused the drop", "what would explain …"
+    r"\bwhat\s+(?:might|could|would|may|must|can)\s+(?:have\s+|be\s+)?(?:accounts?\s+for|"
+    r"accounted\s+for|caused?|driv(?:e|en)|behind|push(?:ed)?|sen[dt]|trigger(?:ed)?|"
+    r"spark(?:ed)?|explain(?:ed)?|lift(?:ed)?|sunk|sink)\b|"
+    # typed by a learner: "what make the natural gas go down yesterday", "gold down 5%?? what
+    # happen"
+    r"\bwhat\s+(?:make|makes|made)\s+[^?.]{1,40}?\s+(?:go|goes|went|going)\s+(?:up|down|"
+    r"higher|lower|so\s+(?:high|low))\b|\bwhat\s+happen\b|"
     # "how did the nasdaq manage to recoup its losses": by what means, a cause asked
     r"\bhow\s+(?:did|does|do|has|have|could|was|were)\b[^?.]{1,40}?\bmanag(?:e|ed|es)\s+to\b|"
     # "what happened?", "what was going on?" after the move is told; "what news moved …"
@@ -93,9 +102,21 @@ _WHY = re.compile(
     r"pulled(?!\s+back)|propped\s+up|held\s+back|ate\s+into)\b|\bwhat'?s\s+"
     r"(?:behind|driving)\b|"
     # "anything behind the bid in utilities?", "something driving the selloff in tech today?"
-    r"^\W*(?:is\s+there\s+)?(?:anything|something)\s+(?:behind|driving)\b|\breasons?\b|\breasoning\s+(?:behind|for)\b|\bexplain\w*\b|"
+    # ("anything specific behind …", "was there anything in particular behind the oil drop?",
+    # "is the gold move just a weaker dollar or is there something else going on")
+    r"^\W*(?:(?:is|was)\s+there\s+)?(?:anything|something)\s+(?:(?:specific|particular|"
+    r"obvious|special|notable|new|real|fundamental|in\s+particular)\s+)?(?:behind|driving)\b|"
+    r"\b(?:something|anything)\s+else\s+(?:going\s+on|at\s+(?:play|work)|behind|driving)\b|"
+    # ("is there more to the copper rally than china?"; not "more to the rally left?")
+    r"\bmore\s+to\s+(?:it|this|that|the\s+story)\b|"
+    rf"\bmore\s+to\s+(?:the|this|that|[\w·]+'s)\s+(?:[\w·'-]+\s+){{0,2}}?(?:{MOVE_NOUN}|·+)"
+    r"\s+than\b|"
+    r"\breasons?\b|\breasoning\s+(?:behind|for)\b|\bexplain\w*\b|"
     r"\bexplanations?\b|\bdriv(?:er|ers|en)\b|"
     r"\b(?:story|catalysts?|causes?)\s+(?:behind|for|of)\b|\bstory\s+(?:with|on)\b|"
+    # a cause named behind the move, no verb: "tariffs behind copper's jump in july?" (not
+    # "tech behind spy this year?", a place)
+    rf"\bbehind\s+(?:the\s+|this\s+|that\s+|[\w·]+'s\s+)(?:[\w·'-]+\s+){{0,2}}?{MOVE_NOUN}\b|"
     r"\b(?:context|backstory|back\s+story)\s+(?:on|for|behind|around|to)\b|"
     # "what's been dragging on XLV", "what is weighing on banks", "what has been lifting gold"
     rf"\bwhat(?:'?s|\s+(?:is|has|was))\s+(?:been\s+)?(?:{_CAUSE_VERBS_ING})\b|"
@@ -149,7 +170,13 @@ _WHY = re.compile(
     r"pulling|lifting|carrying)\b|"
     # a turn asked after: "what turned it around", "what turned the tide for small caps"
     r"\bwhat\s+(?:turned|flipped|reversed)\b[^?.]{0,30}?\b(?:around|round|the\s+tide)\b|"
-    r"\bwhat\s+(?:reversed|flipped)\s+\S+|"
+    # ("what flipped positive this year" asks which; "…, what flipped?" after a move, why)
+    r"\bwhat\s+(?:reversed|flipped)\s+(?!(?:positive|negative|green|red|higher|lower|up|down)"
+    r"\b)\S+|\bwhat\s+(?:flipped|shifted|switched|snapped)\s*(?:[?!.]|$)|"
+    # a move the asker cannot square: "market's up even though the jobs data stunk. how does
+    # that make sense?", "how is that possible"
+    r"\bhow\s+(?:does|did|do|can|could|would)\s+(?:that|this|it)\s+make\s+(?:any\s+)?sense\b|"
+    r"\bhow\s+(?:is|was)\s+(?:that|this)\s+(?:even\s+)?possible\b|"
     # the mood a move set, asked after: "what calmed everyone down", "what cheered investors"
     r"\bwhat\s+(?:calmed|soothed|cheered|reassured|relieved|comforted|scared|frightened|"
     r"unnerved|panicked)\b|\bwhat\s+(?:eased|settled|worried)\s+(?:everyone|everybody|"
@@ -217,8 +244,17 @@ _WHY = re.compile(
     r"triggered|sparked|killed|smoked|hammered)\b|"
     r"^\W*did\s+(?!·)[^?.]{2,40}?\s+(?:pull|push|drag|send|sink|knock|lift|drive|spark|trigger|"
     r"tank|crush|boost|weigh|hurt|hit|kill|move|rattle|spook)\s+[^?.]{0,30}?·|"
-    rf"(?:\b(?:is|was)|(?<=\w)'s)\s+(?:the|this|that)\s+(?:\w+\s+){{0,3}}?{MOVE_NOUN}\b[^?.]{{0,40}}?\b(?:about|"
+    # (the market's name may hold the move: "the treasury selloff" is one blank; "is the rally
+    # about to end?", "about 5%" ask no cause)
+    rf"(?:\b(?:is|was)|(?<=[\w·])'s)\s+(?:the|this|that|[\w·]+'s)\s+(?:[\w·'-]+\s+){{0,3}}?"
+    rf"(?:{MOVE_NOUN}\b|·+)[^?.]{{0,40}}?\b(?:about(?!\s+(?:to\b|\d|\$))|"
     r"because\s+of|due\s+to|down\s+to|tied\s+to|related\s+to)\b|"
+    # "is the gold move just a weaker dollar?", "was the selloff mostly rate fears": the move
+    # set beside a cause (not "is the rally just getting started", "is the drop mostly over")
+    rf"\b(?:is|was)\s+(?:the|this|that|[\w·]+'s)\s+(?:[\w·'-]+\s+){{0,3}}?{MOVE_NOUN}\s+"
+    r"(?:just|simply|"
+    r"purely|mostly|mainly|largely|all)\s+(?!(?:over|done|getting|starting|beginning|noise|"
+    r"the\s+(?:start|beginning)|a\s+(?:blip|pause))\b)(?:an?\s+|the\s+)?[a-z·]|"
     r"^\W*(?:is|was)\s+(?:this|that|it)\s+(?:the|about|because|due|all|just)\s+"
     r"(?!(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|"
     r"start|bottom|top|peak)\b)[^?.]{1,30}\?",
@@ -554,9 +590,40 @@ _OPENS_AN_ASK = re.compile(
 )
 
 
+_AT_AN_EXTREME = re.compile(
+    r"\b(?:at|hits?|hitting|made|makes|making|sets?|setting|notch\w*)\s+(?:an?\s+|another\s+|"
+    r"its\s+)?(?:(?:new|fresh|record|all[\s-]time|multi[\s-]\w+|\d+[\s-]\w+)\s+)*"
+    r"(?:records?|highs?|lows?|peaks?)\b",
+    _I,
+)
+# "regional banks oct 16 ??", "gold yesterday??": a market and a day asked about in no other
+# words, with the surprise of a second "?", ask what happened to it (the move and the news on
+# it); "Junk bonds this month?" asks its figure. Names are blanked ("·") by now.
+_A_DAY_ALONE = re.compile(
+    r"^[\W·]*·(?:[·\s,&/'s]|\b(?:and|or|vs)\b)*(?:(?:on|in|for|from|this|last|the|past|of|over|"
+    r"around)\s+)*"
+    r"(?:today|yesterday|tonight|this\s+(?:morning|afternoon|week)|overnight|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|week|month|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|"
+    r"rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\s)+\s*\?{2,}\W*$",
+    _I,
+)
+
+
+# "oil?? what", "banks today?? news": a market asked about, then what happened asked in a word
+_A_NAME_THEN_WHAT = re.compile(r"^[\W·]*·[^a-z]*\?+\s*(?:what|huh|news|anyone|any\s+news)\W*$", _I)
+
+
+def _a_market_and_a_day_alone(text: str) -> bool:
+    text = text.strip()
+    return _A_DAY_ALONE.match(text) is not None or _A_NAME_THEN_WHAT.match(text) is not None
+
+
 def states_a_move(text: str) -> bool:
     """A move said (in words of its direction, not asked) with an open question about it: after
     it, or as a guessed cause of a few words before it."""
+    if _a_market_and_a_day_alone(text):
+        return True
     guess = _GUESS_FIRST.match(text.strip())
     if (
         guess is not None
@@ -570,7 +637,9 @@ def states_a_move(text: str) -> bool:
     if len(parts) < 2:
         return False
     said, rest = parts[0], parts[1].strip()
-    if not rest or _OPENS_A_QUESTION.search(said) or direction_of(said) is None:
+    # "gold at another record. debasement trade?": a record reached is a move said
+    moved = direction_of(said) is not None or _AT_AN_EXTREME.search(said) is not None
+    if not rest or _OPENS_A_QUESTION.search(said) or not moved:
         return False
     if _ASKS_A_FIGURE.search(_OR_WHAT.sub("", rest)):  # "is it the jobs data or what"
         return False

@@ -178,7 +178,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     others = _blank_rates_moves(_blank_guess(masked, question, guess) if guess else masked,
                                 question, asked_spans)  # fmt: skip
     unguessed = spelled_out(others) if others != masked else words
-    direction = (_own_direction(masked, found.spans) if why else None) or (
+    direction = (_own_direction(others, found.spans) if why else None) or (
         None if why and _set_against_another(masked, found.spans) else direction_of(unguessed)
     )
     direction = direction or compared_way(words)  # "still below where it stood in May"

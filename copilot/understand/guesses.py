@@ -73,6 +73,11 @@ _PATTERNS = [
     rf"(?:\b(?:is|was|were|are)|(?<=\w)'s)\s+(?:the|this|that|today's|yesterday's)\s+"
     rf"[^?.!]{{0,40}}?\b{MOVE_NOUN}\b[^?.!]{{0,40}}?\s+(?:all\s+|just\s+|really\s+|mostly\s+|"
     rf"partly\s+)?about\s+(?!to\b){_NP}\s*(?:\?|$|\bor\b)",
+    # "is the gold move just a weaker dollar?", "was the tech selloff mostly rate fears?": the
+    # move, then the cause it is said to be (not "is the rally just getting started")
+    rf"(?:\b(?:is|was|were|are)|(?<=\w)'s)\s+(?:the|this|that|today's|yesterday's|[\w·]+'s)\s+"
+    rf"[^?.!]{{0,40}}?\b{MOVE_NOUN}\s+(?:just|simply|purely|mostly|mainly|largely|all)\s+"
+    rf"(?!(?:over|done|getting|starting|beginning|noise)\b){_NP}\s*(?:\?|$|\bor\b)",
     # "blame the Fed?", "blaming tariffs for this?"
     rf"\bblam(?:e|ing)\s+{_NP}\s*(?:\bfor\b|\?|$)",
     # "is this the Fed?", "is it the jobs data or what", "was that about the deficit?"

@@ -68,6 +68,10 @@ AS_OF = date(2026, 1, 23)
         ("did stocks shrug off the jobs data?", "the jobs data"),
         ("did gold look past the fed decision in december?", "the fed decision in december"),
         ("so did tech brush off the tariff threats?", "the tariff threats"),
+        # the move said to be just (mostly) a cause: the cause is what follows (session 61; the
+        # second had been guessed as "was the tech selloff mostly rate")
+        ("is the silver slide just profit-taking?", "profit-taking"),
+        ("was the tech selloff mostly rate fears?", "rate fears"),
     ],
 )
 def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
@@ -170,6 +174,10 @@ def test_a_word_two_slips_from_a_market_word_is_not_guessed_at(catalog: Catalog)
         ("was the oil spike what sank airlines?", "the oil spike", "down"),
         ("did the gold rally lift miners?", "the gold rally", "up"),
         ("did the yield surge hit homebuilders on jan 8?", "the yield surge", None),
+        # the cause's own move word, after the market's move noun, is no way of the market's
+        # (session 61: "weaker" had made gold's move a fall)
+        ("is the gold move just a weaker dollar?", "a weaker dollar", None),
+        ("was silver's move mostly a stronger dollar?", "a stronger dollar", None),
     ],
 )
 def test_another_markets_move_is_the_cause_not_the_way(

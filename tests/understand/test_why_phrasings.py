@@ -88,6 +88,32 @@ WHY = [
     "what held back the banks on tuesday?",
     "what propped up utilities last week?",
     "what ate into gold's gains yesterday?",
+    # session 61, from a third development list (dev3), as families in other words: a cause
+    # holding a market up, "anything specific behind", something else at work, a move the
+    # asker cannot square, what flipped after a move, a move said to be just (or about) a cause
+    "what's been holding up utilities this week?",
+    "was there anything in particular behind the oil drop?",
+    "is there something else going on with silver?",
+    "is there more to the copper rally than china?",
+    "stocks are higher even with yields spiking, how does that make sense",
+    "gold rose while the dollar rose too. how is that possible?",
+    "small caps were lagging all december then ripped, what flipped?",
+    "is the silver slide just profit-taking?",
+    "was gold's rally mostly a weaker dollar?",
+    "is the treasury selloff about the deficit?",
+    # from a fourth development list (dev4), as families in other words: "wy", a cause asked
+    # with a modal, a learner's "what make … go", "what happen", a cause behind a move noun, a
+    # record said then a short ask, a market and a day alone with "??", a name then "what"
+    "wy is silver sliding",
+    "what could have triggered the selloff in junk bonds?",
+    "what would explain treasuries rallying on cpi day",
+    "what make the gold go so high this week",
+    "copper dropped 4% on friday?? what happen",
+    "the fed behind the bounce in homebuilders?",
+    "silver hit a fresh record today. short squeeze?",
+    "small caps dec 12 ??",
+    "biotech and pharma last friday??",
+    "nat gas?? what",
 ]
 
 FIGURES = [
@@ -118,6 +144,17 @@ FIGURES = [
     "what was the selling in tech in percent?",  # a move noun with no "about"
     "how much did tech pull back on thursday?",  # the verb, with no "what" asking for a cause
     "what pulled back the most this week?",  # "pulled back": a move, not a cause pulling it
+    # the same words asking which, or the move's future or size (session 61)
+    "what's holding up best this week?",
+    "what flipped positive this year?",
+    "is the rally just getting started?",
+    "is the selloff in banks mostly over?",
+    "is the rally about to end?",
+    "is the drop in gold about 5% now?",
+    "tech behind spy this year?",
+    "silver hit a fresh record today. what's the level?",
+    "junk bonds this month?",  # one "?": its figure (the generalization set's own form)
+    "gold?",
 ]
 
 
