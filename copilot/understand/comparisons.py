@@ -214,6 +214,8 @@ _WHY = re.compile(
     r"\b(?:walk|talk|run|take)\s+(?:me|us)\s+through\b|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:understand|make\s+sense)\b|"
     r"\bmake\s+sense\s+of\b|\bshed\s+(?:some\s+)?light\s+on\b|"
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)?\s+to\s+blame\b|"
+    # "what were traders blaming for the copper plunge", "what's being blamed for the drop"
+    r"\b(?:what|who)\b[^?.]{0,30}?\bblam(?:ed|ing)\s+for\b|"
     # Open asks about what lies behind a move, in any words people type them: "what gives",
     # "what am I missing", "what was that about", "fill me in", "any color on …", "where's that
     # coming from", "what changed", "whats happening with …", "anyone know what …"

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
+from copilot.move_words import FALL, RISE
 from copilot.understand.comparisons import MOVE_NOUN, direction_of
 from copilot.understand.vocabulary import REACTING
 
 _I = re.IGNORECASE
+_MOVED = f"{RISE}|{FALL}|widen\\w*|tighten\\w*"
 # A short noun phrase, up to a sentence break.
 _NP = r"(?P<g>[^\s?.!,;:][^?.!,;:]{0,44}?)"
 _CAUSE_VERB = (
-    r"(?:pull|push|drag|send|sink|sank|knock|lift|drive|drove|spark|trigger|tank|crush|boost|"
-    r"weigh|hurt|hit|kill|move|rattle|spook|cause|fuel|power|juice|slam|hammer|smoke|wreck)"
+    r"(?:pull|push|drag|send|sent|sink|sank|sunk|knock|lift|driv|drove|spark|trigger|tank|crush|"
+    r"boost|weigh|hurt|hit|kill|move|rattle|spook|cause|fuel|power|juice|slam|hammer|smoke|wreck)"
 )
 # What follows "hit", "reach" when a level is reached: "a new high", "a record", "its 200-day
 # average", "$5,000".
@@ -33,13 +35,48 @@ _PATTERNS = [
     # "was it the jobs report that lifted stocks", "i bet it was AI worries that dragged semis"
     rf"\b(?:(?:was|is|were)\s+(?:it|this|that)|it\s+(?:was|is)|it's)\s+{_NP}\s+(?:that|which|what)"
     r"(?:'s\s+|\s+)\w+",
-    # "were the bank earnings what sank financials"
-    rf"\b(?:was|were|is|are)\s+{_NP}\s+what\s+{_CAUSE_VERB}\w*\b",
+    # "were the bank earnings what sank financials", "is AI capex what's driving utilities",
+    # "wasn't the hot ppi what pushed yields up"
+    rf"\b(?:was|were|is|are)(?:n't|nt)?\s+{_NP}\s+what(?:'s|\s+is|\s+was)?\s+{_CAUSE_VERB}\w*\b",
+    # "so the 90-day tariff pause is what sent the nasdaq up", "I'm guessing the soft ism number
+    # is why transports fell", "was nvidia's guidance why chips fell", "could lisa cook's firing
+    # be why the dollar slid"
+    rf"(?:^\W*(?:so\s+|and\s+)?(?!(?:i|i'm|im|my|we)\b)|[.!?;,:]\s*|\b(?:guess(?:ing)?|think|bet|"
+    r"suspect|assume|"
+    rf"reckon)\s+(?:that\s+)?){_NP}\s+(?:is|was|are|were)\s+(?:what(?:'s|\s+is|\s+was)?\s+"
+    rf"{_CAUSE_VERB}\w*|why)\b",
+    rf"\b(?:was|is|were|are|be)(?:n't|nt)?\s+{_NP}(?<![-—–:])\s+(?:the\s+reason\s+)?why\s+",
+    rf"\b(?:could|might|would|can)\s+{_NP}\s+be\s+(?:the\s+reason\s+)?why\b",
+    # "is the oracle debt worry weighing on tech?": a cause at work on the market named after it
+    rf"^\W*(?:is|are|was|were)(?:n't|nt)?\s+(?!(?:there|anything|something|it|this|that)\b)"
+    rf"{_NP}\s+{_CAUSE_VERB}\w*ing\s+(?:on\s+|down\s+|up\s+)?(?=[^?.!]*·)",
     # "did the tariff threats sink discretionary", "… Did the Kazakhstan outage drive that?",
     # "could the Fed minutes explain the decline"
     # ("did the S&P 500 hit a new high", "did gold hit $5,000": a level reached, no cause)
-    rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|could|can|would|might)\s+{_NP}\s+"
+    rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|could|can|would|might)(?:n't|nt)?\s+{_NP}\s+"
     rf"(?:{_CAUSE_VERB}\w*|explain\w*|account\s+for)\b{_NOT_A_LEVEL}",
+    # a cause said, then the asker's check: "i think the jobs data moved small caps, right?",
+    # "jackson hole caused the aug 22 rally, yes?", "any chance the walmart earnings moved
+    # retail stocks yesterday", "my guess is the retail sales miss dragged on discretionary"
+    rf"(?:^\W*(?:so\s+)?(?:i\s+(?:think|guess|bet|suspect|assume|reckon)\s+(?:that\s+)?|"
+    rf"my\s+(?:guess|bet|theory)\s+is\s+(?:that\s+)?|i'm\s+guessing\s+(?:that\s+)?|"
+    rf"(?:is\s+there\s+)?any\s+chance\s+(?:that\s+)?|maybe\s+|perhaps\s+)){_NP}\s+"
+    rf"(?:{_CAUSE_VERB}\w*|led\s+to|set\s+off)\b{_NOT_A_LEVEL}",
+    rf"^\W*{_NP}\s+(?:{_CAUSE_VERB}\w*|led\s+to|set\s+off)\b{_NOT_A_LEVEL}[^?]*,?\s*(?:right|"
+    rf"correct|yes|no|true|am\s+i\s+right|isn't\s+it|didn't\s+it|wasn't\s+it)\s*\?*\W*$",
+    # "was the selloff triggered by the japan bond rout", "were tech stocks hit by the ai
+    # spending worries after meta earnings": the cause after a passive verb's "by"
+    r"\b(?:triggered|caused|driven|sparked|hit|sunk|dragged|pushed|pulled|lifted|fu?ell?ed|led|"
+    rf"spooked|rattled|knocked|weighed\s+down|held\s+back|boosted|powered|propelled)\s+by\s+{_NP}"
+    r"\s*(?:\?|$|\bor\b|\b(?:after|on|in|this|last|yesterday|today)\b)",
+    # "what role did the powell probe play in gold's jump", "how much of the gold rally is
+    # central bank buying", "should i chalk up the homebuilder drop to sticky inflation"
+    rf"\bwhat\s+(?:role|part)\s+(?:did|does|do|has|have)\s+{_NP}\s+play(?:ed)?\b",
+    rf"\bhow\s+much\s+of\s+[^?.!]{{0,40}}?\b(?:{MOVE_NOUN}|·+)\s+(?:is|was)\s+(?:due\s+to\s+|"
+    rf"down\s+to\s+|about\s+|from\s+)?(?!(?:given|wiped|erased|lost|left|gone|recovered|retraced|"
+    rf"clawed|made|won|still)\b){_NP}\s*(?:\?|$)",
+    rf"\b(?:chalk(?:ed)?\s+(?:up\s+)?|put\s+|attribut\w+\s+|pin\w*\s+)[^?.!]{{1,40}}?\s+"
+    rf"(?:(?:down\s+)?to|on)\s+{_NP}\s*(?:\?|$)",
     # "was the Fed behind the bond selloff", "is the dollar to blame for gold's drop" (not "was
     # there news behind …", "is anything behind …": an open question, no cause named)
     rf"\b(?:was|is|were|are)\s+(?!(?:there|anything|something)\b){_NP}\s+(?:behind|to\s+blame|"
@@ -50,6 +87,16 @@ _PATTERNS = [
     r"driven\s+by|caused\s+by|thanks\s+to|tied\s+to|on\s+the\s+back\s+of|in\s+response\s+to|"
     rf"a\s+result\s+of|related\s+to)\s+{_NP}\s*"
     r"(?:\?|$|\bor\b)",
+    # a move on (after) its cause, asked: "gold up on the weaker dollar today?", "homebuilders
+    # jumped on lower mortgage rates?", "transports sank on the ups guidance cut?" (a day or
+    # a time after "on" is no cause: `_NOT_A_CAUSE`)
+    # (the market first: "why did stocks drop after the fed meeting?" asks openly)
+    # ("did treasuries rebound after the cpi print?" asks about the move: `_a_reaction`)
+    rf"^\W*(?:so\s+|and\s+)?(?:(?:was|were|is|are)\s+)?(?:the\s+)?·[^?.!]{{0,30}}?"
+    rf"\b(?:{_MOVED})\b[^?.!]{{0,20}}?\s+(?:on|after|amid)\s+{_NP}"
+    r"(?<!\bday)(?<!\bdays)\s*"
+    r"(?:\b(?:today|yesterday|this\s+week|last\s+week|maybe|perhaps|again|or\s+no|or\s+not|"
+    r"or\s+what|or\s+something(?:\s+else)?)\W*)?(?:\?|,\s*(?:right|correct|yes|no)\s*\?*\W*$)",
     # "did the TikTok deal have anything to do with tech's pop on dec 19?": the cause is the
     # subject when the market and its move come after "to do with"
     rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|do|could|would|might)\s+{_NP}\s+(?:have|had)\s+"
@@ -79,7 +126,9 @@ _PATTERNS = [
     rf"[^?.!]{{0,40}}?\b{MOVE_NOUN}\s+(?:just|simply|purely|mostly|mainly|largely|all)\s+"
     rf"(?!(?:over|done|getting|starting|beginning|noise)\b){_NP}\s*(?:\?|$|\bor\b)",
     # "blame the Fed?", "blaming tariffs for this?"
-    rf"\bblam(?:e|ing)\s+{_NP}\s*(?:\bfor\b|\?|$)",
+    rf"\bblam(?:e|ing)\s+(?!for\b){_NP}\s*(?:\bfor\b|\?|$)",
+    # "tariffs to blame for the retail drop in april?"
+    rf"(?:^\W*|[.!?;,:]\s*){_NP}\s+(?:(?:is|are|was|were)\s+)?(?:to\s+blame|responsible)\s+for\b",
     # "is this the Fed?", "is it the jobs data or what", "was that about the deficit?"
     rf"\b(?:is|was)\s+(?:this|that|it)\s+(?:all\s+)?(?:just\s+)?(?:about\s+)?{_NP}\s*"
     r"(?:\?|$|\bor\s+(?:what|something|not)\b)",
@@ -95,17 +144,38 @@ _PATTERNS = [
     rf"{_NP}\s*(?:\?|$)",
 ]
 _GUESS = [re.compile(p, _I) for p in _PATTERNS]
-# "XLE up 2% today. venezuela tensions?": a few words asked after a move said.
-_LAST_ASK = re.compile(r"(?:^|[.!?;]\s+|,\s*|\s[—–-]+\s*)(?P<g>[^.!?;,—–]{2,40}?)\s*\?+\W*$")
+# "XLE up 2% today. venezuela tensions?": a few words asked after a move said ("gold record in
+# october: the debasement trade?", "dollar weakness = the mar-a-lago accord rumors?").
+_LAST_ASK = re.compile(
+    r"(?:^|[.!?;:]\s+|,\s*|\s[—–-]+\s*|\s=\s*)(?P<g>(?:(?!\s-+\s)[^.!?;:,=—–]){2,50}?)\s*\?+\W*$"
+)
+# A move said in other words than its direction's: a record reached, a lead taken.
+_MOVED_OTHERWISE = re.compile(
+    r"\b(?:records?|all[\s-]time\s+highs?|new\s+highs?|new\s+lows?|lead(?:s|ing)?|lagg?(?:s|ing)?|"
+    r"outperform\w*|underperform\w*)\b",
+    _I,
+)
+# A cause that holds a market's or a company's name ("trump's copper tariff", "micron
+# earnings"): the name, blanked, beside the words of news.
+_NEWS_OF_A_NAME = re.compile(
+    r"·\s*(?:'s\s+)?(?:earnings|guidance|results|report|numbers|news|deal|merger|acquisition|"
+    r"bankruptcy|miss|beat|cut|downgrade|upgrade|tariffs?|ban|probe|outage|strike|layoffs?)\b",
+    _I,
+)
 _QUESTION_WORD = re.compile(
     r"^\W*(?:what|why|how|which|who|when|where|is|are|was|were|did|do|does|any|anything|anyone|"
+    r"something|someone|somebody|news|"
     r"can|could|should|will|would|thoughts?|ideas?|really|seriously|huh|or|and|but|so|for|by|"
     r"no|right|yes|ok|okay|eh|surely|correct)\b",
     _I,
 )
 # "how much did bonds fall on the CPI print": a figure asked, with a cause beside it.
 _FIGURE_ASKED = re.compile(
-    r"\b(?:how\s+(?:much|many|far|big|bad|large|high|low)|by\s+how|"
+    # ("how much of the gold rally is central bank buying" asks what share a cause had; "how
+    # much of the drop was recovered" a figure)
+    r"\b(?:how\s+(?:much(?!\s+of\s+[^?.]{0,50}?\b(?:is|was|are|were)\s+(?!(?:given|wiped|"
+    r"erased|lost|left|gone|recovered|retraced|clawed|made|won|still)\b)(?:due\s+to\s+|down\s+to\s+|"
+    r"about\s+|from\s+)?(?:the\s+|a\s+)?[a-z])|many|far|big|bad|large|high|low)|by\s+how|"
     r"how\s+(?:did|does|has|have|do)\s+[^?.]{1,40}?\b(?:do|did|perform\w*|fare\w*|trade\w*)\b|"
     r"what\s+did\s+[^?.]{1,40}?\b(?:return|close|gain|lose|lost|end|finish)\w*\b|"
     r"what(?:'s|\s+(?:is|was|were))\s+(?:the\s+|its\s+|their\s+|[\w·&.-]+'s\s+)?"
@@ -114,18 +184,33 @@ _FIGURE_ASKED = re.compile(
 )
 
 # Phrases that are no cause: the move itself, a time, a ranking, the asker's doubt.
+_TIME_NOUN = r"(?:day|week|month|year|session|quarter)s?"
+# A ranking's or a judgement's word is no cause alone or of a time or a move ("a good week for
+# tech", "the biggest drop in gold"); of anything else it describes one ("the strong dollar",
+# "lower mortgage rates", "the first brands bankruptcy", "the weak july payrolls report").
+_OF_A_TIME_OR_MOVE = (
+    rf"(?:\s+(?:\w+\s+)?(?:{_TIME_NOUN}|one|ones|than|since|ever|yet|for|in|on|of|so|this|that|"
+    r"it|performance|showing|stretch|run|start|close|open|finish|highs?|lows?|levels?|territory|"
+    r"sell-?offs?|rall(?:y|ies)|drops?|falls?|declines?|rises?|jumps?|surges?|spikes?|slides?|"
+    r"slumps?|routs?|crash(?:es)?|moves?|dips?|gains?|loss(?:es)?)\b.*)?"
+)
 _NOT_A_CAUSE = re.compile(
     r"^(?:the\s+|a\s+|an\s+|this\s+|that\s+|it\s+|(?:was|is|were|are)\s+)*(?:"
-    r"(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|start|"
-    r"bottom|top|peak|steepest|sharpest|deepest|strongest|weakest|"
+    r"(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|steepest|sharpest|"
+    r"deepest|strongest|weakest|"
     # "was it a good week for tech?": a judgement of the move, not a cause
     r"good|bad|great|strong|weak|big|huge|rough|tough|terrible|decent|solid|normal|typical|"
-    r"usual|up|down|green|red|positive|negative|"
+    rf"usual|higher|lower){_OF_A_TIME_OR_MOVE}|"
+    r"(?:same|only|end|start|bottom|top|peak|up|down|green|red|positive|negative|"
     # "is it above it", "is it below its average": a position asked about, not a cause
-    r"above|below|under|higher|lower|near|"
+    r"above|below|under|near|"
     # "can someone explain …", "could you explain …": the asker, not a cause
     r"you|u|someone|somebody|anyone|anybody|we|i|they|people|one)\b.*|"
-    r"(?:\w+\s+){0,2}(?:day|week|month|year|session|quarter)s?\b.*|"
+    # a time ("last week", "the holiday week"), not a named day ("liberation day", "cpi day")
+    r"(?:(?:the|this|that|last|next|same|previous|prior|following|first|whole|entire|past|one|"
+    r"two|three|four|five|a|an|good|bad|rough|tough|big|busy|quiet|short|holiday|trading|"
+    r"christmas|thanksgiving|new\s+year'?s|\d+)\s+){0,2}"
+    rf"{_TIME_NOUN}\b.*|"
     # "…, what's the reason?", "who's to blame?": the ask itself, not a cause
     r"(?:what|who|how|why|where|when|which)(?:['’]s|s)?\b.*|"
     r"case|true|right|real|over|done|it|this|that|so|just|about|huh|"
@@ -143,8 +228,14 @@ _NOT_A_CAUSE = re.compile(
     r"special|big|major|new|obvious|unusual)|"
     r"(?:\w+\s+)?(?:sell-?off|rally|drop|fall|decline|rise|jump|surge|spike|slide|slump|rout|"
     r"crash|dump|pop|bounce|rebound|move|dip|gain|loss)e?s?|"
-    r"today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:\s+\d+\w*)?|\d[\w\s/-]*"
+    r"today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|"
+    # a date or a count of days ("the 90-day tariff pause" is a cause)
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:\s+\d+\w*)?|"
+    r"\d(?!\d*-(?:day|week|month|year)\b)[\w\s/-]*|"
+    # the holidays are a time ("gold up over the holidays?")
+    r"(?:holidays?|holiday\s+\w+|christmas|new\s+year'?s?|thanksgiving|weekend)\b.*|"
+    # "Kindly clarify the factors responsible for …": an open ask of the causes
+    r"(?:[\w']+\s+){0,3}(?:the\s+)?(?:factors?|forces?)"
     r")\W*$",
     _I,
 )
@@ -202,10 +293,13 @@ def asks_for_a_figure(text: str) -> bool:
 def _asked_after_a_move(masked: str, question: str) -> str | None:
     """A few words asked after a move was said: "XLE up 2% today. venezuela tensions?"."""
     last = _LAST_ASK.search(masked)
-    if last is None or _QUESTION_WORD.match(last.group("g")) or "·" in last.group("g"):
+    if last is None or _QUESTION_WORD.match(last.group("g")):
         return None
+    if "·" in last.group("g") and not _NEWS_OF_A_NAME.search(last.group("g")):
+        return None  # "XLE up 2% today. oil?": a market, no cause
     said = masked[: last.start("g")]
-    if direction_of(said) is None or len(last.group("g").split()) > 4:
+    moved = direction_of(said) is not None or _MOVED_OTHERWISE.search(said) is not None
+    if not moved or len(last.group("g").split()) > 6:
         return None
     guess = _trimmed(question[last.start("g") : last.end("g")])
     # "… on december 17, 2025 - what happened?": the ask after the dash is no cause either.
