@@ -1,12 +1,14 @@
 """Windows of a family of phrasings: how many questions the understanding reads as the sessions
-a careful reader pins, naming no market the question does not name. Two families, each a list
+a careful reader pins, naming no market the question does not name. Three families, each a list
 in benchmarks/eval/<set>/:
 
 * `holiday_windows`: a move tied to a market holiday ("when markets reopened after MLK day",
   "the session before Good Friday", "the first day back after the long weekend"; "MLK" is no
   ticker);
 * `period_parts`: a part of a period named relatively ("the first week of the year", "the last
-  two weeks of 2025", "the month's final week", "the first three sessions of this month").
+  two weeks of 2025", "the month's final week", "the first three sessions of this month");
+* `everyday_windows` (session 61): the everyday words for a window ("so far this month", "the
+  trailing 5 days", "the week before last", "since labor day", "the back half of december").
 
 Run: `.venv/bin/python benchmarks/window_lists_bench.py --set holiday_windows [--misses]
 [--write]` (or `--set period_parts`) over the market store of the settings (`make demo` or the
@@ -32,24 +34,26 @@ from copilot.market.store import MarketStore
 from copilot.settings import Settings
 from copilot.understand import Catalog, understand
 from copilot.understand.model import Understanding
-from copilot.understand.sessions import session_after, session_on_or_before
+from copilot.understand.sessions import session_after, session_on_or_before, sessions_counted
 
 HERE = Path(__file__).resolve().parent
 SETS = {
     "holiday_windows": "Windows named by a market holiday",
     "period_parts": "Windows that name a part of a period",
+    "everyday_windows": "Windows in everyday words",
 }
 
 
 def sessions_read(understood: Understanding, as_of: date) -> tuple[date, date] | None:
     """The first and last session of the window the understanding settled (an open end is the
-    as-of date's session)."""
+    as-of date's session; a count of sessions ends there)."""
     window = understood.window
-    if window is None or window.start is None:
+    if window is None or (window.start is None and not window.sessions):
         return None
-    start = session_after(window.start - timedelta(days=1))
     end = session_on_or_before(window.end or as_of)
-    return start, end
+    if window.start is None:  # the last N sessions to the end ("the last 10 trading days")
+        return sessions_counted(end, window.sessions or 1, forward=False)
+    return session_after(window.start - timedelta(days=1)), end
 
 
 def score(path: Path, catalog: Catalog) -> tuple[int, int, list[str]]:

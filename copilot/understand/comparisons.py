@@ -176,7 +176,7 @@ _WHY = re.compile(
     # a move the asker cannot square: "market's up even though the jobs data stunk. how does
     # that make sense?", "how is that possible"
     r"\bhow\s+(?:does|did|do|can|could|would)\s+(?:that|this|it)\s+make\s+(?:any\s+)?sense\b|"
-    r"\bhow\s+(?:is|was)\s+(?:that|this)\s+(?:even\s+)?possible\b|"
+    r"\bhow\s+(?:is|was)\s+(?:that|this|it)\s+(?:even\s+)?possible\b|"
     # the mood a move set, asked after: "what calmed everyone down", "what cheered investors"
     r"\bwhat\s+(?:calmed|soothed|cheered|reassured|relieved|comforted|scared|frightened|"
     r"unnerved|panicked)\b|\bwhat\s+(?:eased|settled|worried)\s+(?:everyone|everybody|"

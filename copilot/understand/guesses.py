@@ -16,6 +16,12 @@ from copilot.understand.vocabulary import REACTING
 
 _I = re.IGNORECASE
 _MOVED = f"{RISE}|{FALL}|widen\\w*|tighten\\w*"
+# Not a day or a time where a cause is read ("fell on jan 13 on the card cap proposal?")
+_NO_TIME = (
+    r"(?!(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d|today\b|"
+    r"yesterday\b|(?:mon|tues|wednes|thurs|fri)day\b|(?:the|this|last)\s+(?:day|week|month|"
+    r"session)\b))"
+)
 # A short noun phrase, up to a sentence break.
 _NP = r"(?P<g>[^\s?.!,;:][^?.!,;:]{0,44}?)"
 _CAUSE_VERB = (
@@ -93,7 +99,7 @@ _PATTERNS = [
     # (the market first: "why did stocks drop after the fed meeting?" asks openly)
     # ("did treasuries rebound after the cpi print?" asks about the move: `_a_reaction`)
     rf"^\W*(?:so\s+|and\s+)?(?:(?:was|were|is|are)\s+)?(?:the\s+)?·[^?.!]{{0,30}}?"
-    rf"\b(?:{_MOVED})\b[^?.!]{{0,20}}?\s+(?:on|after|amid)\s+{_NP}"
+    rf"\b(?:{_MOVED})\b[^?.!]{{0,20}}?\s+(?:on|after|amid)\s+{_NO_TIME}{_NP}"
     r"(?<!\bday)(?<!\bdays)\s*"
     r"(?:\b(?:today|yesterday|this\s+week|last\s+week|maybe|perhaps|again|or\s+no|or\s+not|"
     r"or\s+what|or\s+something(?:\s+else)?)\W*)?(?:\?|,\s*(?:right|correct|yes|no)\s*\?*\W*$)",
@@ -213,7 +219,7 @@ _NOT_A_CAUSE = re.compile(
     rf"{_TIME_NOUN}\b.*|"
     # "…, what's the reason?", "who's to blame?": the ask itself, not a cause
     r"(?:what|who|how|why|where|when|which)(?:['’]s|s)?\b.*|"
-    r"case|true|right|real|over|done|it|this|that|so|just|about|huh|"
+    r"case|true|right|real|over|done|it|this|that|so|just|about|huh|on|in|at|to|for|of|"
     # an open ask, not a cause: "chips getting smoked, context?"
     r"(?:any\s+)?(?:context|colou?r|thoughts?|ideas?|details?|info|explanation|reasons?|story|"
     r"news|headlines|catalysts?|insights?|background|rationale|clue|guesses|takers|views?|"
@@ -295,7 +301,7 @@ def _asked_after_a_move(masked: str, question: str) -> str | None:
     last = _LAST_ASK.search(masked)
     if last is None or _QUESTION_WORD.match(last.group("g")):
         return None
-    if "·" in last.group("g") and not _NEWS_OF_A_NAME.search(last.group("g")):
+    if "·" in last.group("g") and not _a_cause_with_a_name(last.group("g")):
         return None  # "XLE up 2% today. oil?": a market, no cause
     said = masked[: last.start("g")]
     moved = direction_of(said) is not None or _MOVED_OTHERWISE.search(said) is not None
@@ -308,11 +314,42 @@ def _asked_after_a_move(masked: str, question: str) -> str | None:
     return guess if _is_a_cause(guess) else None
 
 
+# A time said after the cause: "lower mortgage rates in early january" is the cause alone (an
+# event's own date stays: "the jobs report on jan 9" dates the release).
+_TIME_AFTER = re.compile(
+    r"\s+(?:(?:in|on|during|over|around|through|since)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+\d{4})?|today|yesterday|this\s+(?:week|month|morning)|last\s+(?:week|month)|"
+    r"(?:mon|tues|wednes|thurs|fri)day)\s*$",
+    _I,
+)
+_AN_EVENT = re.compile(
+    r"\b(?:reports?|prints?|data|decisions?|meetings?|numbers|payrolls|cpi|ppi|fomc|minutes|"
+    r"releases?|speech|earnings|results|auctions?|announcements?|jobs|testimony|presser|"
+    r"conference|summit|vote|ruling)\b",
+    _I,
+)
+
+
+def _a_cause_with_a_name(masked: str) -> bool:
+    """A phrase holding a blanked name and words of a cause beside it ("····· demand",
+    "trump's ······ tariff"), not names alone or another market's move ("···· leading")."""
+    if _NEWS_OF_A_NAME.search(masked):
+        return True
+    rest = re.sub(r"·+(?:'s)?|\b(?:and|or|the|too|also|again|as\s+well)\b", " ", masked, flags=_I)
+    words = re.findall(r"[a-z][\w'-]*", rest, _I)
+    return bool(words) and direction_of(rest) is None and not _MOVED_OTHERWISE.search(rest)
+
+
 def _trimmed(phrase: str) -> str:
     phrase = re.split(r"\s+-+\s+|\s*[—–]+\s*", phrase)[-1]  # "energy up big - oil"
     phrase = re.sub(
         r"\s+(?:or\s+(?:what|not|something)|again|too|then|now)\s*$", "", phrase, flags=_I
     )
+    if not _AN_EVENT.search(phrase):
+        phrase = _TIME_AFTER.sub("", phrase) or phrase
+    phrase = re.sub(r"(?:'s)?\s+(?:fault|doing)\s*$", "", phrase, flags=_I)  # "tesla's fault?"
     return phrase.strip(" '\"")
 
 

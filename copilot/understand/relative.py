@@ -143,7 +143,8 @@ _TO_DATE = {
 # "at the start of the year", "the end of last month": a part of a month named by its place in
 # the as-of date's year or month, read as that month's part ("the start of January 2026").
 _EDGE_OF = re.compile(
-    r"\b(?P<edge>start|beginning|end)\s+of\s+(?P<which>the|this|last|the\s+last)\s+"
+    # ("since the first of the year" is its start)
+    r"\b(?P<edge>start|beginning|end|first)\s+of\s+(?P<which>the|this|last|the\s+last)\s+"
     r"(?P<unit>year|month)\b",
     re.IGNORECASE,
 )
@@ -422,6 +423,7 @@ def named_edges(text: str, as_of: date) -> str:
 
     def month_part(match: re.Match[str]) -> str:
         edge, which = match.group("edge").lower(), match.group("which").lower()
+        edge = "start" if edge == "first" else edge
         last = which.endswith("last")
         if match.group("unit").lower() == "year":
             # "where will gold be by the end of the year", not "…, and will it last?"

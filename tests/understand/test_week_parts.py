@@ -83,3 +83,17 @@ def test_a_week_placed_by_the_words_after_it_is_those_days(
     # Control: the week alone is still this week.
     alone = understand("how did the nasdaq do in the week?", FRIDAY, catalog)
     assert alone.window is not None and alone.window.start == MONDAY, alone.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # "the first of the year (month)" is its start, as "the start of the year" (session 61:
+        # read as no window from an everyday-windows list; January 1 and February 1, 2026)
+        ("how much is tlt down since the first of the year", date(2026, 1, 1)),
+        ("what has gold done since the first of the month?", date(2026, 2, 1)),
+    ],
+)
+def test_the_first_of_the_period_is_its_start(question: str, start: date, catalog: Catalog) -> None:
+    window = understand(question, date(2026, 2, 7), catalog).window
+    assert window is not None and window.start == start

@@ -97,6 +97,7 @@ WHY = [
     "is there more to the copper rally than china?",
     "stocks are higher even with yields spiking, how does that make sense",
     "gold rose while the dollar rose too. how is that possible?",
+    "how is it possible that bonds and stocks both fell last week?",
     "small caps were lagging all december then ripped, what flipped?",
     "is the silver slide just profit-taking?",
     "was gold's rally mostly a weaker dollar?",
