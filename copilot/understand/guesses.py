@@ -53,6 +53,8 @@ _PATTERNS = [
     rf"{_CAUSE_VERB}\w*|why)\b",
     rf"\b(?:was|is|were|are|be)(?:n't|nt)?\s+{_NP}(?<![-—–:])\s+(?:the\s+reason\s+)?why\s+",
     rf"\b(?:could|might|would|can)\s+{_NP}\s+be\s+(?:the\s+reason\s+)?why\b",
+    rf"\b(?:was|is|were|are)(?:n't|nt)?\s+{_NP}\s+the\s+(?:thing|factor|issue|one)\s+(?:that'?s\s+|"
+    rf"that\s+(?:is\s+|was\s+)?)?(?:{_CAUSE_VERB}\w*|behind)\b",
     # "is the oracle debt worry weighing on tech?": a cause at work on the market named after it
     rf"^\W*(?:is|are|was|were)(?:n't|nt)?\s+(?!(?:there|anything|something|it|this|that)\b)"
     rf"{_NP}\s+{_CAUSE_VERB}\w*ing\s+(?:on\s+|down\s+|up\s+)?(?=[^?.!]*·)",

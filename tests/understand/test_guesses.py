@@ -104,6 +104,9 @@ AS_OF = date(2026, 1, 23)
         ("copper at a record in january: china demand?", "china demand"),
         ("homebuilders up on lower mortgage rates in early january?", "lower mortgage rates"),
         ("tech slipped on friday. nvidia's fault?", "nvidia"),
+        # the cause named as the thing at work (dev2's one miss, in other words)
+        ("is the oil spike the thing hitting airlines this week?", "the oil spike"),
+        ("was the fed the factor behind the bond rally?", "the fed"),
         (
             "platinum is down 4% today. is that the critical minerals tariff decision?",
             "the critical minerals tariff decision",
