@@ -216,8 +216,8 @@ _WHY = re.compile(
     r"\b(?:what|who)(?:'s|\s+is|\s+was|\s+were)?\s+to\s+blame\b|"
     # "is the yen carry trade unwinding the thing hitting QQQ today?", "is AI the factor behind
     # it": a cause named as the thing at work
-    rf"\bthe\s+(?:thing|factor|issue|one)\s+(?:that'?s\s+|that\s+(?:is|was)\s+)?(?:{_CAUSE_VERBS_ING}|"
-    r"behind)\b|"
+    r"\bthe\s+(?:thing|factor|issue|one)\s+(?:that'?s\s+|that\s+(?:is|was)\s+)?"
+    rf"(?:{_CAUSE_VERBS_ING}|behind)\b|"
     # "what were traders blaming for the copper plunge", "what's being blamed for the drop"
     r"\b(?:what|who)\b[^?.]{0,30}?\bblam(?:ed|ing)\s+for\b|"
     # Open asks about what lies behind a move, in any words people type them: "what gives",

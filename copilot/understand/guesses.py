@@ -47,10 +47,9 @@ _PATTERNS = [
     # "so the 90-day tariff pause is what sent the nasdaq up", "I'm guessing the soft ism number
     # is why transports fell", "was nvidia's guidance why chips fell", "could lisa cook's firing
     # be why the dollar slid"
-    rf"(?:^\W*(?:so\s+|and\s+)?(?!(?:i|i'm|im|my|we)\b)|[.!?;,:]\s*|\b(?:guess(?:ing)?|think|bet|"
-    r"suspect|assume|"
-    rf"reckon)\s+(?:that\s+)?){_NP}\s+(?:is|was|are|were)\s+(?:what(?:'s|\s+is|\s+was)?\s+"
-    rf"{_CAUSE_VERB}\w*|why)\b",
+    rf"(?:^\W*(?:so\s+|and\s+)?(?!(?:i|i'm|im|my|we)\b)|[.!?;,:]\s*|"
+    rf"\b(?:guess(?:ing)?|think|bet|suspect|assume|reckon)\s+(?:that\s+)?)"
+    rf"{_NP}\s+(?:is|was|are|were)\s+(?:what(?:'s|\s+is|\s+was)?\s+{_CAUSE_VERB}\w*|why)\b",
     rf"\b(?:was|is|were|are|be)(?:n't|nt)?\s+{_NP}(?<![-—–:])\s+(?:the\s+reason\s+)?why\s+",
     rf"\b(?:could|might|would|can)\s+{_NP}\s+be\s+(?:the\s+reason\s+)?why\b",
     rf"\b(?:was|is|were|are)(?:n't|nt)?\s+{_NP}\s+the\s+(?:thing|factor|issue|one)\s+(?:that'?s\s+|"
@@ -95,11 +94,10 @@ _PATTERNS = [
     r"driven\s+by|caused\s+by|thanks\s+to|tied\s+to|on\s+the\s+back\s+of|in\s+response\s+to|"
     rf"a\s+result\s+of|related\s+to)\s+{_NP}\s*"
     r"(?:\?|$|\bor\b)",
-    # a move on (after) its cause, asked: "gold up on the weaker dollar today?", "homebuilders
-    # jumped on lower mortgage rates?", "transports sank on the ups guidance cut?" (a day or
-    # a time after "on" is no cause: `_NOT_A_CAUSE`)
-    # (the market first: "why did stocks drop after the fed meeting?" asks openly)
-    # ("did treasuries rebound after the cpi print?" asks about the move: `_a_reaction`)
+    # a move on (after) its cause, said with the market first and asked: "gold up on the weaker
+    # dollar today?", "transports sank on the ups guidance cut?" (not a day or a time after
+    # "on"; "why did stocks drop after the fed meeting?" asks openly, and "did treasuries
+    # rebound after the cpi print?" about the move: `_a_reaction`)
     rf"^\W*(?:so\s+|and\s+)?(?:(?:was|were|is|are)\s+)?(?:the\s+)?·[^?.!]{{0,30}}?"
     rf"\b(?:{_MOVED})\b[^?.!]{{0,20}}?\s+(?:on|after|amid)\s+{_NO_TIME}{_NP}"
     r"(?<!\bday)(?<!\bdays)\s*"
@@ -182,8 +180,9 @@ _FIGURE_ASKED = re.compile(
     # ("how much of the gold rally is central bank buying" asks what share a cause had; "how
     # much of the drop was recovered" a figure)
     r"\b(?:how\s+(?:much(?!\s+of\s+[^?.]{0,50}?\b(?:is|was|are|were)\s+(?!(?:given|wiped|"
-    r"erased|lost|left|gone|recovered|retraced|clawed|made|won|still)\b)(?:due\s+to\s+|down\s+to\s+|"
-    r"about\s+|from\s+)?(?:the\s+|a\s+)?[a-z])|many|far|big|bad|large|high|low)|by\s+how|"
+    r"erased|lost|left|gone|recovered|retraced|clawed|made|won|still)\b)"
+    r"(?:due\s+to\s+|down\s+to\s+|about\s+|from\s+)?(?:the\s+|a\s+)?[a-z])|"
+    r"many|far|big|bad|large|high|low)|by\s+how|"
     r"how\s+(?:did|does|has|have|do)\s+[^?.]{1,40}?\b(?:do|did|perform\w*|fare\w*|trade\w*)\b|"
     r"what\s+did\s+[^?.]{1,40}?\b(?:return|close|gain|lose|lost|end|finish)\w*\b|"
     r"what(?:'s|\s+(?:is|was|were))\s+(?:the\s+|its\s+|their\s+|[\w·&.-]+'s\s+)?"
@@ -321,8 +320,8 @@ def _asked_after_a_move(masked: str, question: str) -> str | None:
 _TIME_AFTER = re.compile(
     r"\s+(?:(?:in|on|during|over|around|through|since)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"(?:,?\s+\d{4})?|today|yesterday|this\s+(?:week|month|morning)|last\s+(?:week|month)|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|today|yesterday|this\s+(?:week|month|morning)|last\s+(?:week|month)|"
     r"(?:mon|tues|wednes|thurs|fri)day)\s*$",
     _I,
 )
