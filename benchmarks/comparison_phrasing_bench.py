@@ -39,9 +39,11 @@ FROZEN = "test"
 
 
 def compared(read: Understanding) -> list[str] | None:
-    """The markets read as compared by their moves (ranked, or one against another), or None."""
+    """The markets read as compared by their moves (ranked, or one against another), or None
+    (also for a question the understanding refuses: "will energy beat tech next year" is
+    answered with its problem, never a comparison)."""
     intent = read.intent
-    if intent is None or intent.measure != "return":
+    if intent is None or intent.measure != "return" or read.problems:
         return None
     if intent.rank == "none" and intent.versus is None:
         return None

@@ -24,7 +24,11 @@ _VERSUS = re.compile(
     r"ahead\s+of|behind|"
     r"beaten|outdid|topped|"
     r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?|outr[au]n\w*|"
-    r"outgain\w*|outdo(?:ne|es)?)\b",
+    r"outgain\w*|outdo(?:ne|es)?|"
+    # "xlk crushing xlv lately?", "did retail keep pace with the s&p", "how did transports do
+    # next to industrials", "how'd banks stack up against the market" (session 61, dev2)
+    r"crush(?:ing|ed)(?!\s+it\b)|trounc\w+|keep(?:s|ing)?\s+(?:pace|up)\s+with|kept\s+(?:pace|up)\s+with|"
+    r"next\s+to|stack(?:s|ed|ing)?\s+up\s+(?:against|to|with))\b",
     _I,
 )
 # "compare X and Y", "the gap between X and Y": the benchmark is the one named last.
@@ -34,6 +38,7 @@ _COMPARE = re.compile(
 _WHICH = re.compile(
     r"\b(?:which|who)\b|\bwhat\s+(?:sectors?|etfs?|funds?|ones?|markets?|assets?)\b|"
     r"\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|\b(?:better|worse)\b|"
+    r"\bside\s+by\s+side\b|"
     r"\b(?:best|worst|top|bottom|strongest|weakest|hardest)\b",
     _I,
 )
@@ -348,7 +353,13 @@ _DID_BETTER = re.compile(
     r"(?:much\s+|far\s+|a\s+lot\s+)?(?:better|worse)(?!\s+(?:for|to|as|at|choice|option|"
     r"investment|hedge|bet|buy|pick)\b)|won|wins|winning|(?:came|come)\s+out\s+ahead|"
     r"(?:better|worse)\s+than(?!\s+(?:expected|forecast|estimates|hoped|feared))|"
-    r"out(?:performed|performing|performs|perform|paced|pacing|did|run|ran))\b",
+    r"out(?:performed|performing|performs|perform|paced|pacing|did|run|ran)|"
+    # "gold or silver, which had the better month", "xlk crushing xlv lately?", "was defense
+    # ahead of transports on tuesday", "did retail keep pace with the s&p", "side by side: …"
+    r"had\s+(?:the\s+|a\s+)?(?:better|worse|stronger|weaker)\s+(?:day|week|month|quarter|year|"
+    r"session|run|stretch|time)|crush(?:ing|ed)(?!\s+it\b)|trounc\w+|ahead\s+of|"
+    r"(?:was|were|is|are|fell|lagged|stayed|stays)\s+behind|keep(?:s|ing)?\s+(?:pace|up)\s+with|"
+    r"kept\s+(?:pace|up)\s+with|next\s+to|side\s+by\s+side|stack(?:s|ed|ing)?\s+up)\b",
     _I,
 )
 

@@ -50,6 +50,7 @@ from copilot.understand.measures import (
     STATISTICS_NOT_COMPUTED,
     VOLUME_NOT_MEASURED,
     Asked,
+    attribute_compared,
     biggest_move_day,
     extreme_of_a_period,
     find_asked,
@@ -60,6 +61,8 @@ from copilot.understand.measures import (
     percent_threshold,
     periodic_asked,
     periodic_move,
+    prices_compared,
+    sets_apart,
 )
 from copilot.understand.model import How, Instrument, Intent, Understanding, Window
 from copilot.understand.periods import against_its_year, each_period, each_period_calls
@@ -69,6 +72,7 @@ from copilot.understand.relative import (
     compares_a_point,
     days_extremes,
     edges_compared,
+    forecast_asked,
     judged_periods,
     months_first_session,
     named_edges,
@@ -115,7 +119,7 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
     # "since its January 27 peak": a dated extreme is where a move starts, no extreme asked
     # (read as the day's highest level, the session of January 27 was measured)
     asked = find_asked(days_extremes(words, as_of, days_only=True, distances=False))
-    beyond = not_market_data(words)
+    beyond = not_market_data(words) or sets_apart(words)
     if beyond and re.fullmatch(VOLUME_NOT_MEASURED, beyond, re.I) and asks_why(words):
         beyond = None  # "why did SPY fall on heavy volume?": the move is what is explained
     # "on a risk-adjusted basis", "XLK's beta": a statistic no measure computes, whatever
@@ -124,7 +128,11 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         f"{STATISTICS_NOT_COMPUTED}|{VOLUME_NOT_MEASURED}", beyond, re.I
     )
     if beyond and (
-        statistic or asked is None or (asked.measure, asked.aggregate) == ("level", "last")
+        statistic
+        or asked is None
+        or (asked.measure, asked.aggregate) == ("level", "last")
+        or attribute_compared(words)
+        or sets_apart(words)
     ):
         asked = None  # "what is the P/E ratio of SPY": not a level of anything stored
     else:
@@ -213,6 +221,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     if asked is None and not beyond and len(found.mentions) >= 2 and compares_performance(words):
         asked = MOVE  # "which one did better, iwm or spy?": their moves, side by side
+    if asked == MOVE and not why and prices_compared(words):
+        asked = LEVEL  # "is silver cheaper than gold": their prices, not their moves
     # (not a news question: "what is the news saying about the rally?" reads the news itself)
     implied = _the_market_by_its_event(found, why and not news, masked, question, catalog)
     chosen = _choose(found, catalog, window_found.window, asked, as_of, question)
@@ -249,6 +259,8 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         result.trace.append(f"instruments: '{phrase}' names a release (a cause asked about), not "
                             "a market that moved")  # fmt: skip
     _fill_window(result, window_found, asked, latest, catalog, words)
+    if not result.problems and (forecast := forecast_asked(masked, as_of)) is not None:
+        result.problems.append(forecast)
     _fill_intent(
         result, masked, words, asked, chosen, found, catalog, beyond, bool(window_found.also)
     )

@@ -373,7 +373,10 @@ _NOT_MARKET_DATA = re.compile(
     r"sales|profits?|dividends?|payouts?|market\s+cap(?:italization)?|valuations?|"
     r"expense\s+ratios?|holdings|aum|assets\s+under\s+management|short\s+interest|"
     r"implied\s+volatility|guidance|forecasts?|price\s+targets?|target\s+prices?|analysts?|"
-    r"ratings?|fund\s+flows?|inflows?|outflows?)\b|" + STATISTICS_NOT_COMPUTED,
+    r"ratings?|fund\s+flows?|inflows?|outflows?|"
+    # a fund's make-up and costs (session 61: "which has lower fees, xlf or kre" had ranked
+    # their moves)
+    r"fees?|diversifi\w+|concentrat\w+|liquidity|turnover)\b|" + STATISTICS_NOT_COMPUTED,
     _I,
 )
 
@@ -418,6 +421,42 @@ def periodic_asked(text: str) -> Asked | None:
         f"each calendar {period}'s move from the last close before it; its "
         f"{'lowest' if lowest else 'highest'} in the window",
     )  # fmt: skip
+
+
+# A fund's attribute set against another's ("which has lower fees, xlf or kre", "which pays a
+# higher dividend", "which is better diversified"): the attribute is what is compared, not a
+# move "lower" or "higher" would ask for.
+_ATTRIBUTE_COMPARED = re.compile(
+    r"\b(?:higher|lower|bigger|smaller|larger|cheaper|more|less|better|worse)\s+(?:\w+\s+)?"
+    r"(?:fees?|dividends?|payouts?|expense\s+ratios?|holdings|liquidity|turnover|diversifi\w+)\b|"
+    r"\b(?:better|more|less|well|poorly)\s+diversified\b",
+    _I,
+)
+# One fund's price set against another's ("is silver cheaper than gold", "is platinum priced
+# higher than gold"): their levels, not their moves.
+_PRICE_COMPARED = re.compile(
+    r"\b(?:cheaper|pricier|(?:more|less)\s+expensive|priced\s+(?:higher|lower|above|below)|"
+    r"costs?\s+(?:more|less))\b",
+    _I,
+)
+# "what's the difference between iwm and spy": what sets two funds apart, asked with nothing
+# else (no period, no measure): not their moves.
+_WHAT_SETS_APART = re.compile(
+    r"^\W*what(?:'s|\s+is|\s+are)\s+the\s+differences?\s+between\s+·+\s+and\s+·+\W*$", _I
+)
+
+
+def attribute_compared(text: str) -> bool:
+    return _ATTRIBUTE_COMPARED.search(text) is not None
+
+
+def prices_compared(text: str) -> bool:
+    return _PRICE_COMPARED.search(text) is not None
+
+
+def sets_apart(text: str) -> str | None:
+    """'the difference between' two funds asked alone, or None."""
+    return "the difference between two funds" if _WHAT_SETS_APART.match(text) else None
 
 
 def not_market_data(text: str) -> str | None:

@@ -724,6 +724,28 @@ def _yesterday(text: str, as_of: date, latest: date) -> WindowFound | None:
     return period_window(period, as_of, latest, [match.span()])
 
 
+# A market's future asked, with no period of its own: "will energy beat tech?", "where will
+# gold be?", "is silver going to keep falling?" (names are blanked "·" by now). Answered with
+# the last session's move, it had answered another question.
+_WILL_A_MARKET = re.compile(
+    r"\b(?:will|won'?t)\s+(?:the\s+)?·+(?:'s)?(?:\s+(?:and|or)\s+(?:the\s+)?·+)?\s+[a-z]|"
+    r"\b(?:is|are)\s+(?:the\s+)?·+\s+(?:going\s+to|gonna|about\s+to|set\s+to|likely\s+to|"
+    r"expected\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def forecast_asked(text: str, as_of: date) -> str | None:
+    """The problem of a question about a market's future, or None."""
+    if _WILL_A_MARKET.search(text) is None:
+        return None
+    return (
+        "the question asks what will happen: the store holds what happened up to "
+        f"{as_of.isoformat()}, not forecasts; ask how the market has done up to then "
+        '("how has XLE done against XLK this month?")'
+    )
+
+
 def _future(text: str, as_of: date, latest: date) -> WindowFound | None:
     """'tomorrow', 'next month', 'the rest of the year': nothing after as-of is known."""
     match = _FUTURE.search(text)

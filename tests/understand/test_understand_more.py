@@ -538,6 +538,16 @@ def test_a_group_word_that_is_no_set_is_left(
         ("was XLE better than XLK?", ["XLE", "XLK"]),
         ("gold or silver - which held up better", ["GLD", "SLV"]),
         ("between staples and utilities who came out ahead", ["XLP", "XLU"]),
+        # session 61, from a second list a helper wrote (dev2), in other words: the better
+        # period had, one market crushing another, ahead of, keeping pace with, next to, side
+        # by side, stacking up
+        ("copper or platinum, which had the stronger week", ["CPER", "PPLT"]),
+        ("qqq trouncing iwm lately?", ["QQQ", "IWM"]),
+        ("were utilities ahead of staples last month", ["XLU", "XLP"]),
+        ("did small caps keep up with the nasdaq in december?", ["IWM", "QQQ"]),
+        ("how did gold do next to silver this week", ["GLD", "SLV"]),
+        ("side by side: xlu, xlp, xlv in january", ["XLU", "XLP", "XLV"]),
+        ("how did biotech stack up against health care this month", ["IBB", "XLV"]),
     ],
 )
 def test_markets_compared_by_how_they_did_ask_their_move(
@@ -563,6 +573,57 @@ def test_a_judgement_the_figures_cannot_make_is_left_to_the_model(
     question: str, catalog: Catalog
 ) -> None:
     assert understand(question, A, catalog).intent is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a fund's make-up or costs compared (session 61: their moves had been ranked)
+        "which charges lower fees, spy or ivv",
+        "which pays the bigger dividend, xle or xlu",
+        "is xlk or qqq better diversified?",
+        # what sets two funds apart, asked alone
+        "what is the difference between xlf and kre?",
+    ],
+)
+def test_what_the_prices_cannot_tell_between_funds_is_said_so(
+    question: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert got.intent is None and got.problems, got.trace
+    assert "not in the market store" in got.problems[0]
+
+
+def test_one_funds_price_against_anothers_is_their_levels(catalog: Catalog) -> None:
+    got = understand("is copper cheaper than gold?", A, catalog)
+    assert got.intent is not None and got.intent.measure == "level", got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will energy beat tech?",
+        "where will gold be?",
+        "is silver going to keep falling?",
+        "will small caps and the nasdaq rally?",
+    ],
+)
+def test_a_markets_future_is_no_past_move(question: str, catalog: Catalog) -> None:
+    """Read as the last session's move, these had been answered with it (session 61)."""
+    got = understand(question, A, catalog)
+    assert got.problems and "not forecasts" in got.problems[0], got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what will the fed do?",
+        "how did gold do after the fed said it will cut?",
+        "what was the idea that gold will keep rising based on?",
+    ],
+)
+def test_a_future_that_names_no_market_is_not_refused(question: str, catalog: Catalog) -> None:
+    assert not any("not forecasts" in p for p in understand(question, A, catalog).problems)
 
 
 def test_which_etf_means_every_stored_fund(catalog: Catalog) -> None:
