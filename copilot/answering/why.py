@@ -76,6 +76,7 @@ def why_calls(
             ranking = {"symbols": named, "measure": "return", "rank": rank}
             named = [first]
     subjects = named[:MAX_SUBJECTS]
+    spoken = list(subjects)  # as the question named them, the benchmark too
     if len(subjects) > 1 and BENCHMARK in subjects:
         subjects.remove(BENCHMARK)
     # "How far below its peak…, and what knocked it down?": the figure asked for is measured
@@ -86,8 +87,10 @@ def why_calls(
     # explained over that session too, never over a recent move of its own.
     move = move or _move(deps, settled, subjects[0], latest=ranking is not None)
     searched = subjects  # the instruments whose news is read
-    if move is not None and ranking is None and len(subjects) > 1:
-        went = _went(deps, subjects, move)
+    if move is not None and ranking is None and len(spoken) > 1:
+        # ("how is it possible that gold and stocks both rallied last week?" when SPY fell: the
+        # benchmark the question named is held to its word too, though its news is not read)
+        went = _went(deps, spoken, move)
         _any_against(settled, went)
         # "Why did platinum tank even though gold kept going?": gold's rise is measured and
         # said; its news is not searched for a fall it did not make. The move explained is the

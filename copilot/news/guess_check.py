@@ -28,6 +28,11 @@ _SOFT = frozenset((
     # the asker's name for a turn of events: an article says "called off", "backed down"
     "climbdown", "climb-down", "u-turn", "reversal", "about-face", "backtrack", "walkback",
     "walk-back", "flip-flop", "pivot",
+    # the form an act took, in the asker's word: "the credit card cap proposal" is said by "a
+    # 10% cap on credit card interest rates", "the fed pressure from trump" by the names alone
+    "proposal", "proposals", "plan", "plans", "pressure", "push", "remarks", "statement",
+    "statements", "rhetoric", "criticism", "attack", "attacks", "idea", "ideas", "efforts",
+    "campaign",
     # the way the asker thinks it went: an article says "the dollar weakened", "a weak dollar"
     "falling", "rising", "higher", "lower", "up", "down", "jump", "jumping", "surge", "surging",
     "spike", "spiking", "drop", "dropping", "selloff", "rally", "move", "weak", "weaker",

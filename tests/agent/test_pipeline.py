@@ -646,6 +646,26 @@ def test_several_instruments_that_moved_against_the_question_are_named_first(
     assert news["direction"] == ("down" if first_fell else "up")
 
 
+def test_the_benchmark_the_question_names_is_held_to_its_word_too(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    """Session 61, found in the app: "how is it possible that gold and stocks both rallied last
+    week?" showed gold's rise and "Gold rose as stocks rallied …" though SPY fell; SPY, named
+    ("stocks"), had been left out of the check as the answer's benchmark."""
+    question = "how is it possible that gold and stocks both rallied last week?"
+    answer = Copilot(research_deps, ScriptedLLM([_quoting([])] * 5)).ask(
+        question, date(2026, 1, 30)
+    )
+    # By hand, from the raw closes: last week is January 19–23 (the 19th a holiday), from the
+    # close of the 16th to the close of the 23rd.
+    spy = raw_closes(shared_data / "market" / "prices", "SPY")
+    gld = raw_closes(shared_data / "market" / "prices", "GLD")
+    assert close_on(spy, "2026-01-23") < close_on(spy, "2026-01-16")  # 689.23 < 691.66
+    assert close_on(gld, "2026-01-23") > close_on(gld, "2026-01-16")  # 458.00 > 421.29
+    note = "SPY did not rise over the period asked about: it fell, as measured above [1]."
+    assert answer.text.split("\n\n")[1] == note
+
+
 def _one_day_change(shared_data: Path, symbol: str, day: str) -> float:
     """A close's change from the close before it, from the raw file."""
     rows = raw_closes(shared_data / "market" / "prices", symbol)

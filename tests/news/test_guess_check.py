@@ -49,6 +49,11 @@ from ingest.news import ingest_paths
         ("oil's slide", "Crude fell 2% as OPEC+ kept output steady."),
         ("the copper rally", "Copper climbed to a record on supply worries."),
         ("the bond rout", "Bond prices sank as yields jumped."),
+        # the form an act took, in the asker's word (session 61, found in the app: "none of
+        # the 6 stored articles … mentions it" under a reason drawn from the cap's own line)
+        ("the credit card cap proposal", "Trump called for a 10% cap on credit card rates."),
+        ("the white house pressure", "The White House wants lower rates, officials said."),
+        ("the tariff plan", "Tariffs of 25% would start on February 1."),
     ],
 )
 def test_an_article_mentions_a_guess_in_its_own_words(guess: str, sentence: str) -> None:

@@ -228,6 +228,11 @@ def test_a_figure_asked_about_a_move_is_no_why_question(question: str, catalog: 
         ("what did the dollar's slide do to gold?", None),
         ("why did homebuilders rally on the rate drop?", "up"),
         ("why did the dollar drop?", "down"),
+        # "crushing it" is doing very well (session 61: the dev set's "small caps crushing it
+        # this week" had been read as a fall, and its answer said "IWM did not fall")
+        ("why is gold crushing it this month?", "up"),
+        ("energy smashing it lately, why?", "up"),
+        ("why did energy get crushed on friday?", "down"),
     ],
 )  # fmt: skip
 def test_slang_for_a_move_gives_its_direction(
