@@ -19,16 +19,20 @@ from copilot.understand.vocabulary import (
 )
 
 _I = re.IGNORECASE
+# One market set against another in everyday words: "xlk crushing xlv lately?", "did retail keep
+# pace with the s&p", "how did transports do next to industrials" (not "crushing it": doing well)
+_SET_AGAINST = (
+    r"crush(?:ing|ed)(?!\s+it\b)|trounc\w+|keep(?:s|ing)?\s+(?:pace|up)\s+with|"
+    r"kept\s+(?:pace|up)\s+with|next\s+to"
+)
 _VERSUS = re.compile(
     r"\b(?:vs\.?|versus|compared?\s+(?:to|with)|against|relative\s+to|than|beat|beats|beating|"
     r"ahead\s+of|behind|"
     r"beaten|outdid|topped|"
     r"outperform\w*|underperform\w*|lag(?:ged|ging)?|outpac\w*|trail(?:ed)?|outr[au]n\w*|"
     r"outgain\w*|outdo(?:ne|es)?|"
-    # "xlk crushing xlv lately?", "did retail keep pace with the s&p", "how did transports do
-    # next to industrials", "how'd banks stack up against the market" (session 61, dev2)
-    r"crush(?:ing|ed)(?!\s+it\b)|trounc\w+|keep(?:s|ing)?\s+(?:pace|up)\s+with|kept\s+(?:pace|up)\s+with|"
-    r"next\s+to|stack(?:s|ed|ing)?\s+up\s+(?:against|to|with))\b",
+    # ("how'd banks stack up against the market")
+    rf"{_SET_AGAINST}|stack(?:s|ed|ing)?\s+up\s+(?:against|to|with))\b",
     _I,
 )
 # "compare X and Y", "the gap between X and Y": the benchmark is the one named last.
@@ -263,8 +267,8 @@ _WHY = re.compile(
     # "is the gold move just a weaker dollar?", "was the selloff mostly rate fears": the move
     # set beside a cause (not "is the rally just getting started", "is the drop mostly over")
     rf"\b(?:is|was)\s+(?:the|this|that|[\w·]+'s)\s+(?:[\w·'-]+\s+){{0,3}}?{MOVE_NOUN}\s+"
-    r"(?:just|simply|"
-    r"purely|mostly|mainly|largely|all)\s+(?!(?:over|done|getting|starting|beginning|noise|"
+    r"(?:just|simply|purely|mostly|mainly|largely|all)\s+(?!(?:over|done|getting|starting|"
+    r"beginning|noise|"
     r"the\s+(?:start|beginning)|a\s+(?:blip|pause))\b)(?:an?\s+|the\s+)?[a-z·]|"
     r"^\W*(?:is|was)\s+(?:this|that|it)\s+(?:the|about|because|due|all|just)\s+"
     r"(?!(?:best|worst|biggest|largest|most|first|last|lowest|highest|record|same|only|end|"
@@ -354,12 +358,11 @@ _DID_BETTER = re.compile(
     r"investment|hedge|bet|buy|pick)\b)|won|wins|winning|(?:came|come)\s+out\s+ahead|"
     r"(?:better|worse)\s+than(?!\s+(?:expected|forecast|estimates|hoped|feared))|"
     r"out(?:performed|performing|performs|perform|paced|pacing|did|run|ran)|"
-    # "gold or silver, which had the better month", "xlk crushing xlv lately?", "was defense
-    # ahead of transports on tuesday", "did retail keep pace with the s&p", "side by side: …"
+    # "gold or silver, which had the better month", "was defense ahead of transports on
+    # tuesday", "side by side: …", one set against the other (`_SET_AGAINST`)
     r"had\s+(?:the\s+|a\s+)?(?:better|worse|stronger|weaker)\s+(?:day|week|month|quarter|year|"
-    r"session|run|stretch|time)|crush(?:ing|ed)(?!\s+it\b)|trounc\w+|ahead\s+of|"
-    r"(?:was|were|is|are|fell|lagged|stayed|stays)\s+behind|keep(?:s|ing)?\s+(?:pace|up)\s+with|"
-    r"kept\s+(?:pace|up)\s+with|next\s+to|side\s+by\s+side|stack(?:s|ed|ing)?\s+up)\b",
+    r"session|run|stretch|time)|ahead\s+of|(?:was|were|is|are|fell|lagged|stayed|stays)\s+behind|"
+    rf"{_SET_AGAINST}|side\s+by\s+side|stack(?:s|ed|ing)?\s+up)\b",
     _I,
 )
 
@@ -607,6 +610,7 @@ _OPENS_AN_ASK = re.compile(
 )
 
 
+# A level reached, said as a move: "gold at another record", "silver hit a fresh record today"
 _AT_AN_EXTREME = re.compile(
     r"\b(?:at|hits?|hitting|made|makes|making|sets?|setting|notch\w*)\s+(?:an?\s+|another\s+|"
     r"its\s+)?(?:(?:new|fresh|record|all[\s-]time|multi[\s-]\w+|\d+[\s-]\w+)\s+)*"

@@ -321,7 +321,8 @@ _TIME_AFTER = re.compile(
     r"\s+(?:(?:in|on|during|over|around|through|since)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|today|yesterday|this\s+(?:week|month|morning)|last\s+(?:week|month)|"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|today|yesterday|"
+    r"this\s+(?:week|month|morning)|last\s+(?:week|month)|"
     r"(?:mon|tues|wednes|thurs|fri)day)\s*$",
     _I,
 )
