@@ -42,7 +42,7 @@ _COMPARE = re.compile(
 _WHICH = re.compile(
     r"\b(?:which|who)\b|\bwhat\s+(?:sectors?|etfs?|funds?|ones?|markets?|assets?)\b|"
     r"\brank\w*\b|\bsort\w*\b|\bleaders?\b|\blaggards?\b|\b(?:better|worse)\b|"
-    r"\bside\s+by\s+side\b|"
+    r"\bside\s+by\s+side\b|\bbigger\s+(?:winner|gainer|loser|performer|mover)\b|"
     r"\b(?:best|worst|top|bottom|strongest|weakest|hardest)\b",
     _I,
 )
@@ -60,7 +60,9 @@ _RANK_ASC = re.compile(
     r"plummeted|plunged|slammed|punished|(?:got\s+)?(?:killed|beaten\s+(?:up|down))|"
     # "which sector took the biggest beating / bore the brunt / suffered most / dumped most"
     + BEATING
-    + r"|brunt|suffer(?:ed|ing)?|dump(?:ed|ing)?)\b",
+    + r"|brunt|suffer(?:ed|ing)?|dump(?:ed|ing)?|"
+    # "what's red this month", "deepest in the red"
+    r"(?:'s|is|are|was|were)\s+red|in\s+the\s+red)\b",
     _I,
 )
 # "what's up with utilities": asks what happened (a why-question), and says no direction.
@@ -303,12 +305,28 @@ _A_PLACE_UP = re.compile(
 )
 
 
+# Both ends of a ranking asked ("best and worst sectors", "leaders and laggards"): from the top;
+# the move's side named ("movers to the upside") or the pain asked after ("where's the pain")
+_BOTH_ENDS = re.compile(
+    r"\b(?:best|top|leaders?|winners?|gainers?)\s+(?:and|&|or|vs\.?)\s+(?:worst|bottom|"
+    r"laggards?|losers?|decliners?)\b",
+    _I,
+)
+_SIDE = re.compile(
+    r"\bto\s+the\s+(?P<side>upside|downside)\b|\b(?P<pain>pain|damage|carnage)\b", _I
+)
+
+
 def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
     """'which did best' → desc; 'which got hit hardest' → asc; none for one instrument."""
     if instruments < 2 and not sector_set:
         return "none"
     if not _WHICH.search(text) and not sector_set:
         return "none"
+    if _BOTH_ENDS.search(text):
+        return "desc"
+    if (side := _SIDE.search(text)) is not None:
+        return "desc" if side["side"] and side["side"].lower() == "upside" else "asc"
     # The move's own word before its place decides: "mooned the hardest" is the best rise
     # ("beaten up the most" a fall: a fall's phrase that ends where a rise's word does).
     rises = {m.end() for m in _UP.finditer(text) if _MOST.match(text, m.end())}
@@ -360,6 +378,8 @@ _DID_BETTER = re.compile(
     r"out(?:performed|performing|performs|perform|paced|pacing|did|run|ran)|"
     # "gold or silver, which had the better month", "was defense ahead of transports on
     # tuesday", "side by side: …", one set against the other (`_SET_AGAINST`)
+    r"(?:bigger|biggest|better|best)\s+(?:winner|gainer|performer)|(?:bigger|biggest|worse|"
+    r"worst)\s+(?:loser|performer|decliner|laggard)|"
     r"had\s+(?:the\s+|a\s+)?(?:better|worse|stronger|weaker)\s+(?:day|week|month|quarter|year|"
     r"session|run|stretch|time)|ahead\s+of|(?:was|were|is|are|fell|lagged|stayed|stays)\s+behind|"
     rf"{_SET_AGAINST}|side\s+by\s+side|stack(?:s|ed|ing)?\s+up)\b",

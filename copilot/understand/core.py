@@ -221,8 +221,10 @@ def understand(question: str, as_of: date, catalog: Catalog) -> Understanding:
         asked = MOVE  # "spy ytd?", "XLE in November": the move over the period named
     if asked is None and not beyond and len(found.mentions) >= 2 and compares_performance(words):
         asked = MOVE  # "which one did better, iwm or spy?": their moves, side by side
-    if asked == MOVE and not why and prices_compared(words):
-        asked = LEVEL  # "is silver cheaper than gold": their prices, not their moves
+    if asked == MOVE and not why and len(found.mentions) >= 2 and prices_compared(words):
+        # "is silver cheaper than gold": their prices, not their moves ("is gold pricier than it
+        # was a week ago?" is its move since)
+        asked = LEVEL
     # (not a news question: "what is the news saying about the rally?" reads the news itself)
     implied = _the_market_by_its_event(found, why and not news, masked, question, catalog)
     chosen = _choose(found, catalog, window_found.window, asked, as_of, question)

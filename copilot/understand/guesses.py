@@ -248,6 +248,9 @@ _NOT_A_CAUSE = re.compile(
 )
 
 
+_A_PASSIVE_END = re.compile(r"\b(?:get|gets|got|getting|gotten|be|been|being)$", _I)
+
+
 def guessed_cause(masked: str, question: str) -> str | None:
     """The cause the question proposes, in its own words ("the jobs report", "Nvidia's
     earnings", "oil"), or None. `masked` is the question with its instruments blanked ("·",
@@ -260,6 +263,8 @@ def guessed_cause(masked: str, question: str) -> str | None:
             if _TWO_CLAUSES.search(masked[start:end]) and "·" in masked[start:end]:
                 continue  # "did utilities hold up while tech sank": two markets' moves
             guess = _trimmed(question[start:end])
+            if _A_PASSIVE_END.search(guess):
+                continue  # "did financials get hit after the fed": a move asked, no cause
             if guess and (_is_a_cause(guess) or _another_markets_move(masked[start:end])):
                 return guess
     return _asked_after_a_move(masked, question)

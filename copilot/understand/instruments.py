@@ -77,7 +77,7 @@ _SET_WORDS = re.compile(
 _RANKED = (  # what a ranking of markets names its places by
     r"(?:performers?|performing|gainers?|losers?|decliners?|winners?|laggards?|leaders?|"
     r"risers?|fallers?|advancers?|movers?|drawdowns?|drops?|declines?|gains?|returns?|moves?|"
-    r"hits?|beatings?|losses|things?|names?)"
+    r"hits?|beatings?|losses|things?|names?|stuff|standouts?|spots?|places?|plays?)"
 )
 _UNNAMED_RANKING = re.compile(
     # "what fell the most", "which ones got hit hardest", "which three got hammered the most"
@@ -104,7 +104,27 @@ _UNNAMED_RANKING = re.compile(
     # a strong move with no object and no place asks which markets made it (not "what tanked
     # tech": a cause, its object named)
     r"\b(?:what|who|which(?:\s+ones?)?)(?:'?s|\s+(?:has|have|had)(?:\s+been)?|\s+(?:got|was|were))?"
-    r"\s+" + STRONG_MOVES + CLAUSE_ENDS,
+    r"\s+" + STRONG_MOVES + CLAUSE_ENDS + "|"
+    # session 61 (rank dev3), every stored fund asked about in the desk's everyday words:
+    # "anything ripping today?", "what's green today", "whats getting hammered rn", "where's
+    # the pain today", "where'd the money flow last week", "any standouts this week?", "rank
+    # everything by performance", "what should i have owned in march", "who's winning so far",
+    # "what outpaced everything else", "which of your funds is doing best", "biggest movers to
+    # the upside"
+    r"\b(?:anything|what(?:'?s|\s+(?:is|are|was|were))?|whats)\s+(?:been\s+)?(?:ripping|"
+    r"rallying|running|flying|mooning|tanking|crashing|sinking|bleeding|(?:getting|got)\s+"
+    r"(?:hammered|smoked|crushed|killed|wrecked|rocked|clobbered)|green|red|up\s+big|down\s+big|"
+    r"working)(?:\s+(?:rn|right\s+now|now))?" + CLAUSE_ENDS + "|"
+    r"\bwhere(?:'?s|\s+(?:is|was))\s+the\s+(?:pain|damage|carnage|strength)\b|"
+    r"\bwhere(?:'?d|\s+did|\s+has|'s)\s+(?:the\s+)?money\s+(?:go|flow|went|gone|rotate|move)\b|"
+    r"\bany\s+(?:standouts?|big\s+movers|big\s+winners|big\s+losers)\b|"
+    r"\brank\s+(?:everything|it\s+all|all\s+(?:the\s+)?(?:funds|etfs|markets))\b|"
+    r"\bwhat\s+should\s+(?:i|we)\s+have\s+(?:owned|bought|held|been\s+in)\b|"
+    # ("who's winning this year, value or growth?" names its two, unstored)
+    r"\bwho(?:'?s|\s+is)\s+winning\b(?![^?]*\b[\w-]+\s+(?:or|vs\.?|versus)\s+[\w-]+)|"
+    r"\bwhat\s+(?:outpaced|outperformed|beat|topped)\s+everything(?:\s+else)?\b|"
+    r"\b(?:which|what)\s+of\s+(?:your|the|my)\s+(?:funds|etfs|markets)\b|"
+    r"\b(?:worst|best)\s+(?:spots?|places?)\s+to\s+(?:be|have|park|hide|put)\b",
     re.IGNORECASE,
 )
 _MOVE_WORDS = frozenset(

@@ -382,9 +382,11 @@ _NOT_MARKET_DATA = re.compile(
 
 
 _PERIODIC_MOVE = re.compile(
-    r"\b(?:best|worst|biggest|largest|smallest|strongest|weakest)\s+(?:weekly|monthly|quarterly|"
+    r"\b(?:best|worst|biggest|largest|smallest|strongest|weakest|ugliest|roughest|toughest|"
+    r"nastiest|rockiest)\s+(?:weekly|monthly|quarterly|"
     r"yearly|annual)\s+(?:gains?|loss(?:es)?|returns?|moves?|changes?|drops?|declines?|"
-    r"performance)\b|\b(?:best|worst|biggest)\s+(?:week|month|quarter)\b|"
+    r"performance)\b|\b(?:best|worst|biggest|ugliest|roughest|toughest|nastiest|rockiest)\s+"
+    r"(?:week|month|quarter)\b|"
     # "which week in January was the worst for tech", "what month was gold's best"
     r"\b(?:which|what)\s+(?:week|month|quarter)\b[^?.!]{0,40}?\b(?:was|were|is|has\s+been)\s+"
     r"(?:[\w·]+'s\s+|its\s+|their\s+|the\s+)?(?:best|worst|strongest|weakest)\b",
@@ -400,7 +402,8 @@ def periodic_move(text: str) -> str | None:
 
 
 _LOWEST_PERIOD = re.compile(
-    r"\b(?:worst|weakest|smallest)\b|\b(?:biggest|largest)\s+(?:weekly\s+|monthly\s+)?"
+    r"\b(?:worst|weakest|smallest|ugliest|roughest|toughest|nastiest|rockiest)\b|"
+    r"\b(?:biggest|largest)\s+(?:weekly\s+|monthly\s+)?"
     r"(?:loss(?:es)?|drops?|declines?)\b",
     _I,
 )

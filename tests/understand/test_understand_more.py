@@ -1077,6 +1077,9 @@ def test_an_event_dated_loosely_is_left_open(catalog: Catalog) -> None:
         # one call, its months ranked inside it (not a call per month)
         ("what was gold's biggest monthly gain in 2025?", "monthly_return", "max",
          D(2025, 1, 1)),
+        # a week judged at its worst in other words (session 61, rank dev3: "the ugliest week")
+        ("what was silver's ugliest week this year?", "weekly_return", "min", D(2026, 1, 1)),
+        ("tlt's roughest month in 2025?", "monthly_return", "min", D(2025, 1, 1)),
     ],
 )  # fmt: skip
 def test_moves_per_week_or_month_are_ranked_among_the_window_s(

@@ -183,7 +183,8 @@ CASES = [
     Case("Which sector had the best day on Jan 22?", SECTORS, (D(2026, 1, 22), D(2026, 1, 22), None), "daily_return", "max", rank="desc"),
     Case("Of XLU, XLP and XLV, which was the worst performer in Q4?", ("XLU", "XLP", "XLV"), (D(2025, 10, 1), D(2025, 12, 31), None), rank="asc"),
     # Both ends or the last places of a ranking, not a price's bottom nor a culprit asked for.
-    Case("what were the top and bottom sectors on jan 22", SECTORS, (D(2026, 1, 22), D(2026, 1, 22), None), rank="asc"),
+    # both ends asked: ranked from the top (session 61; had been from the bottom, by "bottom")
+    Case("what were the top and bottom sectors on jan 22", SECTORS, (D(2026, 1, 22), D(2026, 1, 22), None), rank="desc"),
     Case("bottom 3 sectors on jan 22", SECTORS, (D(2026, 1, 22), D(2026, 1, 22), None), rank="asc"),
     Case("who led and who lagged among sectors on jan 22", SECTORS, (D(2026, 1, 22), D(2026, 1, 22), None), rank="asc", why=False),
     Case("where did gold bottom out in january", ("GLD",), (D(2026, 1, 1), D(2026, 1, 31), None), "level", "min"),

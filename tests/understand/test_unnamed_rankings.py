@@ -43,6 +43,22 @@ FUNDS = sorted(ETFS)  # the 31 stored ETFs; the series (VIX, the S&P 500 index, 
         # the window after the place in other words (had named no set)
         ("what got clobbered hardest the week before last?", "asc", D(2026, 1, 12), D(2026, 1, 16)),
         ("what fell the most around christmas?", "asc", D(2025, 12, 22), D(2025, 12, 28)),  # D ± 3 days
+        # session 61, from a third list a helper wrote (dev3: 27/45 untuned), in other words:
+        # a strong move of "anything" or "what's", the pain or the money asked after, standouts,
+        # "rank everything", hindsight, beating everything, a place to be, both ends asked
+        # (from the top), the side of the moves
+        ("anything tanking this week?", "asc", D(2026, 1, 26), None),
+        ("what's red this month", "asc", D(2026, 1, 1), None),
+        ("whats getting crushed right now this week", "asc", D(2026, 1, 26), None),
+        ("where's the damage in december?", "asc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("where did the money go last week?", "desc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("any big winners in december?", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("rank everything by its move in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what should we have bought in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("what beat everything else last week?", "desc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("best place to hide last week?", "desc", D(2026, 1, 19), D(2026, 1, 23)),
+        ("winners and losers in december", "desc", D(2025, 12, 1), D(2025, 12, 31)),
+        ("biggest movers to the downside last week", "asc", D(2026, 1, 19), D(2026, 1, 23)),
     ],
 )  # fmt: skip
 def test_a_ranking_of_no_set_ranks_every_stored_fund(
@@ -103,6 +119,8 @@ def test_a_ranking_that_also_asks_why_ranks_then_explains(catalog: Catalog) -> N
         "what is the best way to hedge a selloff?",
         "what was gold's best day this year?",  # one market's days
         "how much did silver drop this week?",
+        "who's winning this year, value or growth?",  # its two named, neither stored
+        "what's moving gold today?",  # a cause, its object named
     ],
 )
 def test_no_set_is_ranked_when_the_words_rank_something_else(
