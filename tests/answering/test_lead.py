@@ -174,14 +174,15 @@ def test_leaders_and_laggards_lead_with_both_ends_of_the_ranking(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:
     """'Leaders and laggards': the first and the last place, each named (the model had listed
-    the worst as "the leaders")."""
+    the worst as "the leaders"). Both ends asked rank from the top (session 61; had been from
+    the bottom, "laggards" read as the way)."""
     moves = _day_moves(shared_data, "2026-01-22", "2026-01-21")
-    order = sorted(moves, key=lambda s: moves[s])  # lowest first: "laggards" is read first
-    llm = ScriptedLLM([f"The leaders were {order[0]} and {order[1]} [1]."] * 3)
+    order = sorted(moves, key=lambda s: moves[s], reverse=True)  # highest first
+    llm = ScriptedLLM([f"The leaders were {order[-1]} and {order[-2]} [1]."] * 3)
     question = "sector leaders and laggards on January 22, 2026?"
     text = Copilot(shared_deps, llm).ask(question, as_of=date(2026, 1, 22)).text
     lead = text.split("\n\n")[0]
-    assert lead.startswith(f"Ranked lowest first: #1 {order[0]}: return {moves[order[0]]:+.2f}%")
+    assert lead.startswith(f"Ranked highest first: #1 {order[0]}: return {moves[order[0]]:+.2f}%")
     assert f"#11 {order[-1]}: return {moves[order[-1]]:+.2f}%" in lead
     assert "#2 " not in lead
     assert "The leaders were" not in text  # the two lowest are no leaders: cut
