@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copilot.news.evidence_terms import sentences
-from copilot.understand.vocabulary import MONTH
+from copilot.understand.vocabulary import A_TIME
 
 # Words that qualify a cause without naming it: an article may say "tariffs" for "the tariff
 # threats", "payrolls" for "the jobs report".
@@ -94,14 +94,7 @@ _STOP = frozenset((
 # A time inside a guess says when, not what ("the CPI print on tuesday", "the December jobs
 # report", "the jobs report on jan 9"): an article on the release need not name the day or the
 # month it was asked by. A figure stays ("the 10% card cap").
-_TIME = re.compile(
-    rf"\b(?:{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d)?|"
-    r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)|"
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|yesterday|"
-    r"tonight|(?:this|last|next)\s+(?:week(?:end)?|month|morning|session)|"
-    r"morning|afternoon|evening|overnight)\b",
-    re.IGNORECASE,
-)
+_TIME = re.compile(rf"\b{A_TIME}\b", re.IGNORECASE)
 
 
 def _timeless(guess: str) -> str:

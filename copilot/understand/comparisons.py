@@ -12,6 +12,7 @@ from copilot.understand.spelling import one_slip
 from copilot.understand.vocabulary import (
     CLAUSE_ENDS,
     GAVE_BACK,
+    MONTH,
     PLACE_ENDING_A_CLAUSE,
     REACTION,
     STRONG_MOVES,
@@ -312,9 +313,7 @@ _BOTH_ENDS = re.compile(
     r"laggards?|losers?|decliners?)\b",
     _I,
 )
-_SIDE = re.compile(
-    r"\bto\s+the\s+(?P<side>upside|downside)\b|\b(?P<pain>pain|damage|carnage)\b", _I
-)
+_SIDE = re.compile(r"\bto\s+the\s+(?P<side>upside|downside)\b|\b(?:pain|damage|carnage)\b", _I)
 
 
 def rank_of(text: str, instruments: int, sector_set: bool) -> Rank:
@@ -645,8 +644,8 @@ _A_DAY_ALONE = re.compile(
     r"around)\s+)*"
     r"(?:today|yesterday|tonight|this\s+(?:morning|afternoon|week)|overnight|"
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|week|month|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|"
-    r"rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\s)+\s*\?{2,}\W*$",
+    rf"{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\s)+\s*\?{2,}\W*$",
     _I,
 )
 

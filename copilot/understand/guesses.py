@@ -12,13 +12,13 @@ import re
 
 from copilot.move_words import FALL, RISE
 from copilot.understand.comparisons import MOVE_NOUN, direction_of
-from copilot.understand.vocabulary import REACTING
+from copilot.understand.vocabulary import A_TIME, MONTH, REACTING
 
 _I = re.IGNORECASE
 _MOVED = f"{RISE}|{FALL}|widen\\w*|tighten\\w*"
 # Not a day or a time where a cause is read ("fell on jan 13 on the card cap proposal?")
 _NO_TIME = (
-    r"(?!(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d|today\b|"
+    rf"(?!(?:{MONTH}\s+\d|\d|today\b|"
     r"yesterday\b|(?:mon|tues|wednes|thurs|fri)day\b|(?:the|this|last)\s+(?:day|week|month|"
     r"session)\b))"
 )
@@ -324,11 +324,7 @@ def _asked_after_a_move(masked: str, question: str) -> str | None:
 # event's own date stays: "the jobs report on jan 9" dates the release).
 _TIME_AFTER = re.compile(
     r"\s+(?:(?:in|on|during|over|around|through|since)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|today|yesterday|"
-    r"this\s+(?:week|month|morning)|last\s+(?:week|month)|"
-    r"(?:mon|tues|wednes|thurs|fri)day)\s*$",
+    rf"{A_TIME}\s*$",
     _I,
 )
 _AN_EVENT = re.compile(

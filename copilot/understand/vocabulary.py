@@ -155,6 +155,16 @@ MONTHS: dict[str, int] = {
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# A time said inside a phrase ("the CPI print on tuesday", "the December jobs report", "lower
+# mortgage rates in early january"): a month and its day or year, a year, an ordinal, a weekday,
+# the day's or the week's own words. Read by a guess's mention check and by the guess's trim.
+A_TIME = (
+    rf"(?:{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d)?|"
+    r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|yesterday|"
+    r"tonight|(?:this|last|next)\s+(?:week(?:end)?|month|morning|session)|"
+    r"morning|afternoon|evening|overnight)"
+)
 # A market asked whether it minded an event: "did bonds care about the CPI report?", "did stocks
 # shrug off the jobs data?", "did gold look past the Fed?" (a reaction, as "react to" is).
 REACTING = (
