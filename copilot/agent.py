@@ -53,6 +53,7 @@ from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
 from copilot.answering.prune import UNSUPPORTED, prune_unsupported
+from copilot.answering.quotes import with_quotes
 from copilot.answering.ranking_line import places_asked
 from copilot.answering.reason_turns import (
     InRankOrder,
@@ -243,6 +244,8 @@ class Copilot:
         text = self._write(run, settled)
         text = _without_copy(text, run.corrected.text)  # the model's copy of code's line
         text, verification, removed = self._check(run, text)
+        # A reason put in other words than its article's: the article's sentence, quoted.
+        text, verification = with_quotes(text, verification, self.deps.ledger)
         removed = [*run.withheld, *removed]
         # Code's words for a market the store lacks: no claim to check, so checked not at all.
         text, verification = opened_with(run.unmeasured, Verification(), text, verification)

@@ -39,6 +39,13 @@ def _spans(text: str) -> list[tuple[int, int]]:
             for start, end in sentence_spans(piece.group(0))]  # fmt: skip
 
 
+def view_sentences(view: str) -> list[str]:
+    """The sentences of a writer's view (`for_the_writer`), stripped, those without a content
+    word left out."""
+    sentences = (view[start:end].strip() for start, end in _spans(view))
+    return [sentence for sentence in sentences if content_stems(sentence)]
+
+
 def for_the_writer(excerpt: str) -> str:
     """`excerpt` without its sentences that give a market's price line and no cause word, or
     the whole excerpt when every sentence is such a line."""

@@ -322,7 +322,14 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     assert len(llm.calls) == len(readable[:3])
     reasons = answer.text.split("\n\n")[1]
     assert re.findall(r"\[(\d+)\]", reasons) == [str(n) for n in readable[:3]]
-    assert answer.written == reasons and answer.removed == []
+    # A draft that says only part of its sentence is followed by the sentence, quoted by code.
+    quotes = re.findall(r"\[(\d+)\]\. Its words: “([^”]*)”", reasons)
+    assert quotes and all(
+        q in answer.sources[int(n)].excerpt  # type: ignore[union-attr]
+        for n, q in quotes
+    )
+    assert answer.written == re.sub(r" Its words: “[^”]*”", "", reasons)
+    assert answer.removed == []
     # The model is told what moved in words, never the figures it would copy as its own.
     assert all("What moved: IWM rose from 2025-12-31 to 2026-01-22." in p for p in seen)
     assert not any("+8.77%" in p or "articles on the move of" in p for p in seen)
