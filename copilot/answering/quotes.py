@@ -35,10 +35,13 @@ def _said(text: str) -> set[str]:
     return content_stems(text) | {f.rstrip(".,") for f in _FIGURE.findall(CITATION.sub(" ", text))}
 
 
-def rested_on(reason: str, excerpt: str) -> str | None:
+def rested_on(reason: str, excerpt: str, masthead: str = "") -> str | None:
     """The sentence of `excerpt`'s writer view that `reason` rests on (sharing the most of its
     words and figures with the reason), when the reason puts it in other words; None when it
-    says the sentence nearly whole or adds little to it, or rests on no sentence."""
+    says the sentence nearly whole or adds little to it, or rests on no sentence. Words of the
+    article's `masthead` (its title and publisher) add nothing: a sentence run on into the
+    headline and byline ("… to impose on Europe How major US stock indexes fared Wednesday,
+    1/21/2026 The Associated Press") would be quoted for them."""
     words, told = content_stems(reason), _said(reason)
     best, share = None, 0.0
     for sentence in view_sentences(for_the_writer(excerpt)):
@@ -47,36 +50,47 @@ def rested_on(reason: str, excerpt: str) -> str | None:
         says = _said(sentence)
         if (carried := len(says & told) / len(says)) > share:
             best, share = sentence, carried
-    if best is None or share >= SAID_WHOLE or len(_said(best) - told) < LEAST_ADDED:
+    if (
+        best is None
+        or share >= SAID_WHOLE
+        or len(_said(best) - told - _said(masthead)) < LEAST_ADDED
+    ):
         return None
     return best
 
 
-def _cited_article(reason: ReasonCheck, ledger: SourceLedger) -> tuple[int, NewsSource] | None:
-    """The one article `reason` cites; None when it cites none, or more than one."""
-    cited = [(n, s) for n in dict.fromkeys(citations_in(reason.text))
+def quote_for(reason: str, ledger: SourceLedger) -> tuple[int, str] | None:
+    """(n, sentence): the sentence of its one cited article `reason` rests on, when it puts
+    that sentence in other words (`rested_on`); None when it cites no article, or several."""
+    cited = [(n, s) for n in dict.fromkeys(citations_in(reason))
              if isinstance(s := ledger.get(n), NewsSource)]  # fmt: skip
-    return cited[0] if len(cited) == 1 else None
+    if len(cited) != 1:
+        return None
+    n, article = cited[0]
+    masthead = f"{article.title} {article.publisher}"
+    sentence = rested_on(reason, article.excerpt or article.text, masthead)
+    return None if sentence is None else (n, sentence)
+
+
+def quoted(sentence: str) -> str:
+    """The words that follow a reason to quote its article's `sentence`."""
+    return f" Its words: “{cut_at_word(sentence.rstrip())}”"
 
 
 def with_quotes(
     text: str, verification: Verification, ledger: SourceLedger
 ) -> tuple[str, Verification]:
     """`text` with each shown reason that puts its cited article's sentence in other words
-    followed by "[n] reads: “sentence”" (once per sentence), the checks after each quote
-    moved along with the text."""
+    followed by `quoted` sentence (once per sentence), the checks after each quote moved
+    along with the text."""
     inserts: list[tuple[int, str]] = []
-    quoted: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str]] = set()
     for reason in sorted(verification.reasons, key=lambda r: r.start):
-        cited = _cited_article(reason, ledger) if reason.kind == "reason" else None
-        if cited is None:
+        found = quote_for(reason.text, ledger) if reason.kind == "reason" else None
+        if found is None or found in seen:
             continue
-        n, article = cited
-        sentence = rested_on(reason.text, article.excerpt or article.text)
-        if sentence is None or (n, sentence) in quoted:
-            continue
-        quoted.add((n, sentence))
-        inserts.append((reason.end, f" Its words: “{cut_at_word(sentence.rstrip())}”"))
+        seen.add(found)
+        inserts.append((reason.end, quoted(found[1])))
     if not inserts:
         return text, verification
     for at, quote in reversed(inserts):  # from the end, so earlier offsets still hold

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from copilot.answer import ToolCallRecord
+from copilot.answering.quotes import quote_for, quoted
 from copilot.answering.reason_turns import (
     ReasonJudge,
     about_the_move,
@@ -161,7 +162,12 @@ def drivers_section(
         again = CauseJudge(Recorded(record.cause_judged, judging))
     result = check_fields(SPEC, {"reasons": judge.kept}, ledger, record.as_of, record.topic,
                           again)  # fmt: skip
-    return result.model_copy(update={"withheld": judge.withheld})
+    kept = result.fields.get("reasons", [])
+    # Beside each reason, not in it: the summary and the marks match a reason by its text.
+    quotes = [quoted(found[1]) if (found := quote_for(reason, ledger)) else ""
+              for reason in (kept if isinstance(kept, list) else [])]  # fmt: skip
+    return result.model_copy(update={"withheld": judge.withheld,
+                                     "fields": {**result.fields, "quotes": quotes}})  # fmt: skip
 
 
 def write_drivers(

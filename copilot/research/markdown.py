@@ -72,9 +72,12 @@ UNSUPPORTED_MARK = " _(⚠ its article does not support this reason)_"
 def _drivers(section: SectionResult) -> list[str]:
     """The reasons one per article, each an unsupported one marked, or why there are none."""
     reasons = section.fields.get("reasons", [])
+    reasons = reasons if isinstance(reasons, list) else []
+    quotes = section.fields.get("quotes", [])  # the article's sentence a reason rewords
+    quotes = [*quotes, *[""] * len(reasons)] if isinstance(quotes, list) else [""] * len(reasons)
     unsupported = section.unsupported_reasons
-    items = [f"- {reason}" + (UNSUPPORTED_MARK if reason.strip() in unsupported else "")
-             for reason in (reasons if isinstance(reasons, list) else []) if reason]  # fmt: skip
+    items = [f"- {reason}" + (UNSUPPORTED_MARK if reason.strip() in unsupported else "") + quote
+             for reason, quote in zip(reasons, quotes, strict=False) if reason]  # fmt: skip
     gap = section.fields.get("gap")
     if gap:  # code's words: no stored article covers the move
         items = [f"_{gap}_"]

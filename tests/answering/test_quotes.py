@@ -105,3 +105,16 @@ def test_a_sentence_is_quoted_once_however_many_reasons_rest_on_it() -> None:
     ]  # fmt: skip
     quoted, _ = with_quotes(text, Verification(reasons=reasons), ledger)
     assert quoted.count("Its words:") == 1
+
+
+def test_a_headline_and_byline_run_into_the_sentence_add_nothing() -> None:
+    # A wrap whose lede lacks its period runs on into the headline and byline: a reason
+    # copying the lede gets no quote for them.
+    lede = ("The stock market rebounded after the president called off tariffs he had "
+            "threatened to impose on Europe How major US stock indexes fared Wednesday, "
+            "1/21/2026 The Associated Press")  # fmt: skip
+    reason = ("Stocks rebounded after the president called off tariffs he had threatened to "
+              "impose on Europe [3].")  # fmt: skip
+    masthead = "How major US stock indexes fared Wednesday, 1/21/2026 The Associated Press"
+    assert rested_on(reason, lede) == lede
+    assert rested_on(reason, lede, masthead) is None

@@ -21,6 +21,7 @@ from research_script import (
 from copilot.llm.base import ChatMessage
 from copilot.llm.scripted import ScriptedLLM
 from copilot.research import Budget, ResearchEvent, ResearchSession, replay_report, to_markdown
+from copilot.research.markdown import UNSUPPORTED_MARK
 from copilot.research.sections import CONTRADICTED_MARK
 from copilot.sources import NewsSource
 from copilot.tools import ToolDeps
@@ -410,3 +411,35 @@ def test_a_companys_news_outside_the_moves_sector_is_withheld_and_replayed_so(
     assert len(drivers.fields["reasons"]) == 4 and len(set(reasons.read)) == 5
     replayed = replay_report(session.save_bundle(tmp_path / "bundle.json"))
     assert replayed.sections["drivers"] == drivers
+
+
+def test_a_reason_in_other_words_shows_its_articles_sentence_beside_it(
+    research_deps: ToolDeps,
+) -> None:
+    # The scripted drafts give causes of their own ("Small caps rallied as investors bet the
+    # Federal Reserve would cut interest rates [n]."): each sharing words with a sentence of its
+    # article is followed there by that sentence; the reason itself, which the summary and the
+    # ⚠ marks match by its text, stays as drafted.
+    llm = ScriptedLLM(
+        [plan_json(), header("Small caps rallied [1]."), "Small caps rallied [1].",
+         "IWM led [1].", insights("Small caps led [1]."), RISKS],
+        routes=[Reasons().route()],
+    )  # fmt: skip
+    session = ResearchSession(research_deps, llm)
+    report = session.run(session.propose_plan(TOPIC, AS_OF))
+    drivers = report.sections["drivers"]
+    reasons, quotes = drivers.fields["reasons"], drivers.fields["quotes"]
+    assert isinstance(reasons, list) and isinstance(quotes, list)
+    assert len(quotes) == len(reasons) and any(quotes)
+    sources = dict(enumerate(report.record.sources, 1))
+    md = to_markdown(report)
+    for reason, quote in zip(reasons, quotes, strict=True):
+        assert "Its words" not in reason
+        mark = UNSUPPORTED_MARK if reason in drivers.unsupported_reasons else ""
+        assert f"- {reason}{mark}{quote}\n" in md
+        if quote:  # the cited article's own sentence, whole
+            cited = sources[int(reason.rsplit("[", 1)[1].rstrip("]."))]
+            said = quote.removeprefix(" Its words: “").removesuffix("”")
+            assert isinstance(cited, NewsSource) and said in cited.excerpt
+    # No later turn (the summary's, the analysis') is shown a quote as a reason.
+    assert not any("Its words" in m["content"] for call in llm.calls for m in call)
