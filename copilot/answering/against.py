@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from copilot.claims.cause_ways import cause_of_the_other_way, said_way
 from copilot.claims.numbers import find_dates, on_or_before
 from copilot.claims.reasons import WHOLE_MARKET
 from copilot.facts import Fact
@@ -26,6 +27,7 @@ from copilot.market.symbols import is_yield, lookup
 from copilot.news.evidence_terms import Direction, Entity, entity_for, mentions, opposite
 from copilot.news.lexical import tokens
 from copilot.sentences import sentence_spans
+from copilot.sources import NewsSource
 
 _VERBS = {
     "up": ("rose", "rise", "rises", "rising", "rallied", "rally", "rallies", "rallying",
@@ -130,6 +132,25 @@ _THE_MARKET = re.compile(
 )
 
 
+def measured_way(about: Sequence[str], facts: Iterable[Fact]) -> Direction | None:
+    """The measured way of the market named by an article's `about` words (its first measured
+    return's sign); None when none was measured."""
+    own = {info.symbol for word in about if (info := lookup(word)) is not None}
+    moves = [f.value for f in facts if f.subject in own and f.measure == "return" and f.value]
+    return None if not moves else "up" if moves[0] > 0 else "down"
+
+
+def cause_told_the_other_way(sentence: str, source: NewsSource, facts: Iterable[Fact]) -> bool:
+    """Whether a reason that says no way of its own ("The move was triggered by …") gives a
+    cause its article ties only to a move the other way from the measured one of the market
+    it was read for (`cause_of_the_other_way`, the measured way standing for the reason's).
+    A reason that says its way is held to it by the answer's reason check."""
+    way = measured_way(source.about, facts)
+    if way is None or said_way(sentence) is not None:
+        return False
+    return cause_of_the_other_way(sentence, source.excerpt or source.text, way) is not None
+
+
 def backdrop_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[Fact]) -> bool:
     """Whether a reason tells only the whole stock market's move, the other way from the
     measured move of the market it is given for: "US stocks climbed amid tech earnings
@@ -141,8 +162,7 @@ def backdrop_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[
     stocks climbed …" under SPY's fall of January 20–23 was shown as the reason of tech's
     fall, the article read for the market that fell with it."""
     own = {info.symbol for word in about if (info := lookup(word)) is not None}
-    moves = [f.value for f in facts if f.subject in own and f.measure == "return" and f.value]
-    way: Direction | None = None if not moves else "up" if moves[0] > 0 else "down"
+    way = measured_way(about, facts)
     if way is None:
         return False
     if not own & WHOLE_MARKET and mentions(Entity((), tuple(about)), sentence):

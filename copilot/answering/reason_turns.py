@@ -17,12 +17,13 @@ from typing import Any
 from copilot import prompts
 from copilot.answering.against import (
     backdrop_the_other_way,
+    cause_told_the_other_way,
     contradicts_a_move,
     news_the_other_way,
 )
 from copilot.answering.excerpt_view import for_the_writer, the_rest
 from copilot.answering.prune import UNSUPPORTED
-from copilot.answering.tidy import WORD, looping, repeats, tidy
+from copilot.answering.tidy import WORD, looping, repeats, says_itself_again, tidy
 from copilot.claims.extract import citations_in
 from copilot.claims.forecasts import forecast_words, pattern_words
 from copilot.claims.reasons import (
@@ -180,15 +181,20 @@ def holds_up(
     decline in IWM"; `restates_the_move`, judged against the turn's article `read` when the
     draft cites none: "The IYT rose on 2026-01-21 due to transports rallying on the 21st."),
     nor tells the market's own news the other way from its move ("banks reported robust
-    lending growth …" under financials' fall; `news_the_other_way`), nor gives only the news
+    lending growth …" under financials' fall; `news_the_other_way`), nor, saying no way of its
+    own, gives a cause its article ties only to a move the other way ("The move was triggered
+    by Trump's call for a 10% cap …" under regional banks' rise; `cause_told_the_other_way`),
+    nor gives only the news
     of a listed company outside the move's sector ("GM reports huge profit boost …" under
     chips; `outsider`, from `copilot.answering.company_news`), nor has
     a sentence naming no move and no cause (a fragment of its article; `explains_nothing`)
     or only forecasting ("… could reduce global output by 0.4 percent in 2026";
     `forecast_words`), nor says nothing but the move and the words of the question the turn
     was `shown` ("The move was due to a flight out of small caps on the 20th";
-    `echoes_the_question`)."""
+    `echoes_the_question`), nor says a run of its words again (`says_itself_again`)."""
     text = tidy(draft)
+    if says_itself_again(text):  # the model went round: no reason, however it ends
+        return False
     if outsider is not None and outsider(text) is not None:
         return False
     # A sentence of the draft that is a fragment of its article (no move, no cause) or an
@@ -212,6 +218,8 @@ def holds_up(
     if cited and all(restates_the_move(text, source) for source in cited):
         return False
     if cited and all(backdrop_the_other_way(text, source.about, measured) for source in cited):
+        return False
+    if cited and all(cause_told_the_other_way(text, source, measured) for source in cited):
         return False
     turn = ledger.get(read) if read is not None else None
     # a draft the model left uncited is its turn's article's (code cites it so when shown)

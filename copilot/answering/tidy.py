@@ -112,6 +112,21 @@ def looping(text: str) -> bool:
     return repeated or LOOP.search(text[-240:] + " ") is not None
 
 
+AGAIN_WORDS = RUN_WORDS - 2  # a run of this many words said twice in one draft: a loop
+_EDGE = "\"'“”‘’()[],.;:!?"
+
+
+def says_itself_again(text: str, length: int = AGAIN_WORDS) -> bool:
+    """Whether a run of `length` words comes twice anywhere in `text` (case and punctuation
+    aside): the model went round inside a sentence ("… driven by a choppy rally of US long
+    duration government bonds, moving up … due to a choppy rally of US long duration
+    government bonds, moving up the credit curve …", found in the app), where `looping`
+    looks only at the end of a stream."""
+    words = [w.lower().strip(_EDGE) for w in CITATION.sub(" ", text).split()]
+    runs = [tuple(words[i : i + length]) for i in range(len(words) - length + 1)]
+    return len(set(runs)) < len(runs)
+
+
 def _repeat_start(words: list[re.Match[str]], length: int) -> int | None:
     """Index of the first of the last `length` words when they were said before, else None."""
     if len(words) < 2 * length:

@@ -53,17 +53,33 @@ def _moves_against(text: str) -> bool:
     return any(is_yield(s) or moves_against_stocks(s) or is_currency(s) for s in named)
 
 
-def cause_of_the_other_way(reason: str, passage: str) -> tuple[str, str] | None:
+def said_way(reason: str) -> str | None:
+    """The way `reason` says its market went, before its cause ("up" or "down"); None when it
+    says none ("The move was triggered by …") or gives no cause."""
+    text = CITATION.sub(" ", reason)
+    cause = reason_cause(reason)
+    if cause is None:
+        return None
+    at = text.find(cause)
+    return _way(text[: at if at > 0 else len(text)])
+
+
+def cause_of_the_other_way(
+    reason: str, passage: str, way: str | None = None
+) -> tuple[str, str] | None:
     """(the way the article ties the reason's cause to, its sentence) when every sentence of the
     passage holding most of the cause's words (as `stated_cause` counts them) says the other way
     than the reason; None when any says the reason's way, none holds the cause, or it is not
-    plain (the module's doc)."""
+    plain (the module's doc). `way` is the way of the move the reason was drafted for, taken
+    when the reason says none of its own: "The move was triggered by Trump's call for a 10% cap
+    on credit card interest rates [2]" under regional banks' rise, [2] saying "Bank stocks came
+    under pressure after Trump called for a 10% cap …" (found in the app)."""
     text = CITATION.sub(" ", reason)
     cause = reason_cause(reason)
     if cause is None or _UP.search(cause) or _DOWN.search(cause):
         return None
-    at = text.find(cause)
-    mine = _way(text[: at if at > 0 else len(text)])
+    own = said_way(reason)
+    mine = own or way
     if mine is None or _moves_against(text):
         return None
     wanted = content_stems(cause)
@@ -78,11 +94,18 @@ def cause_of_the_other_way(reason: str, passage: str) -> tuple[str, str] | None:
                 continue
             if _moves_against(sentence):
                 return None
+            words = _WORD.findall(sentence)
+            if own is None:  # the move's way stands in: only a move told before its cause
+                # counts ("Bank stocks came under pressure after …"), not a way word inside
+                # the cause's telling ("… signaling potential for wider participation in 2026
+                # gains" under tech's fall)
+                first = next((i for i, w in enumerate(words) if w.lower()[:5] in wanted), 0)
+                words = words[:first]
             # the sentence's way beside the cause's own words
-            rest = " ".join(w for w in _WORD.findall(sentence) if w.lower()[:5] not in wanted)
+            rest = " ".join(w for w in words if w.lower()[:5] not in wanted)
             told.append((_way(rest), sentence.strip()))
-    if not told or any(way in (None, mine) for way, _ in told):
+    if not told or any(said in (None, mine) for said, _ in told):
         return None
-    way, sentence = told[0]
-    assert way is not None
-    return way, sentence
+    said, sentence = told[0]
+    assert said is not None
+    return said, sentence

@@ -286,3 +286,67 @@ def test_a_draft_telling_the_markets_news_the_other_way_is_withheld_cited_or_not
     assert judge.withheld == [good, f"{good[:-1]} [1]."]
     # the same news set against the fall is a reason to judge
     assert judge.take("Bank stocks fell despite robust lending growth [1].", read=1)
+
+
+def test_a_draft_saying_no_way_is_held_to_the_way_its_article_ties_its_cause_to() -> None:
+    # Found in the app (session 62): "what's behind the pop in regional banks around jan 22?"
+    # (KRE 66.96 → 70.08 on January 21, +4.66%, the shared file) showed "The move was
+    # triggered by Trump's call for a 10% cap …" from a wrap saying bank stocks came under
+    # pressure on it. Written here by hand in the manner of that wrap.
+    pressure = ("Bank stocks came under pressure after the president called for a 10% cap on "
+                "credit card interest rates, which could hurt the profits of lenders.")  # fmt: skip
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="k", chunk_id="k:0", title="Stock market news", publisher="Zacks",
+                   published_at=datetime(2026, 1, 20, 21, tzinfo=UTC), url="https://x/k",
+                   text=pressure, excerpt=pressure, about=["KRE", "regional banks", "banks"])
+    )  # fmt: skip
+    rose = Fact(subject="KRE", measure="return", value=4.66, unit="%", start=date(2026, 1, 21),
+                end=date(2026, 1, 21))  # fmt: skip
+    unsaid = ("The move was triggered by the president's call for a 10% cap on credit card "
+              "interest rates [1].")  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 22), "what's behind the pop in regional banks?",
+                        [rose])  # fmt: skip
+    assert not judge.take(unsaid, read=1)
+    assert judge.withheld == [unsaid]
+    # Under a fall, the article's way, the same draft is a reason to judge.
+    fell = rose.model_copy(update={"value": -2.0})
+    judge = ReasonJudge(book, date(2026, 1, 22), "why did regional banks drop?", [fell])
+    assert judge.take(unsaid, read=1)
+
+
+def test_a_draft_that_says_a_run_of_its_words_again_is_withheld() -> None:
+    told = "Softer inflation data sent Treasury prices higher as yields fell."
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="t", chunk_id="t:0", title="Treasuries gain", publisher="AP",
+                   published_at=datetime(2025, 12, 18, 21, tzinfo=UTC), url="https://x/t",
+                   text=told, excerpt=told, about=["TLT", "treasuries"])
+    )  # fmt: skip
+    rose = Fact(subject="TLT", measure="return", value=1.01, unit="%", start=date(2025, 12, 15),
+                end=date(2025, 12, 18))  # fmt: skip
+    judge = ReasonJudge(book, date(2025, 12, 19), "what made treasuries rally?", [rose])
+    loop = ("Treasuries rallied due to softer inflation data sending Treasury prices higher "
+            "as yields fell, which was driven by softer inflation data sending Treasury prices "
+            "higher as yields fell [1].")  # fmt: skip
+    assert not judge.take(loop, read=1)
+    assert judge.take("Treasuries rallied as softer inflation data sent prices higher [1].",
+                      read=1)  # fmt: skip
+
+
+def test_a_way_word_inside_the_articles_telling_of_the_cause_is_not_its_move() -> None:
+    # "… signaling potential for wider participation in 2026 gains" tells the cause, not a
+    # move it is tied to: a draft saying no way keeps its judgement under tech's fall.
+    rotation = ("This rotation reflects healthier market dynamics, reducing reliance on a "
+                "handful of stocks and signaling wider participation in gains.")  # fmt: skip
+    book = SourceLedger()
+    book.register(
+        NewsSource(article_id="r", chunk_id="r:0", title="Monthly commentary", publisher="X",
+                   published_at=datetime(2026, 1, 8, 21, tzinfo=UTC), url="https://x/r",
+                   text=rotation, excerpt=rotation, about=["XLK", "tech stocks"])
+    )  # fmt: skip
+    fell = Fact(subject="XLK", measure="return", value=-1.2, unit="%", start=date(2026, 1, 8),
+                end=date(2026, 1, 8))  # fmt: skip
+    judge = ReasonJudge(book, date(2026, 1, 9), "why did tech fall?", [fell])
+    assert judge.take("The move was due to healthier market dynamics, reducing reliance on a "
+                      "handful of stocks [1].", read=1)  # fmt: skip

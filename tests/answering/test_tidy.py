@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.answering.tidy import looping, repeats, tidy, without_repeat
+from copilot.answering.tidy import looping, repeats, says_itself_again, tidy, without_repeat
 from copilot.llm.base import STOPPED
 from copilot.llm.scripted import ScriptedLLM
 
@@ -162,3 +162,19 @@ def test_a_stream_that_starts_repeating_itself_is_stopped_and_cut_where_it_began
     # A phrase said twice in passing is no loop: fewer than ten words in a row repeat.
     twice = "IWM rose 5.05% over 20 sessions [1]. SPY rose 1.07% over 20 sessions [1]."
     assert not looping(twice) and without_repeat(twice) == twice
+
+
+def test_a_run_of_eight_words_said_twice_anywhere_is_a_loop() -> None:
+    # Found in the app (session 62), a reasons turn under Treasuries' mid-December rise.
+    went_round = (
+        "The rally of US long duration government bonds, moving up the credit curve, was "
+        "driven by a choppy rally of US fixed income, which was influenced by a choppy rally "
+        "of US long duration government bonds, moving up Fixed income rallied mid-year [4]."
+    )
+    assert says_itself_again(went_round)
+    # Seven words again, or the same words in another order, are no loop.
+    assert not says_itself_again(
+        "Treasuries rallied as a softer CPI report lowered yields, and stocks rallied as a "
+        "softer CPI report lifted hopes [3]."
+    )
+    assert not says_itself_again("Bonds rose after the report; after the report, bonds rose.")
