@@ -5,9 +5,11 @@ after Trump called off tariffs" explains Thursday's move, not Wednesday's; "the 
 took effect on February 10, 2025" explains nothing about natural gas in January 2026; "after a
 sharp sell-off last week" is last week's news. Only days are judged here: dates written out
 ("January 21, 2026", "Dec. 22-23", "2026-01-21"), weekdays ("on Thursday", read in the
-article's own week) and "last week" / "this week" / "next week". Months, quarters and years are
-left alone: they are the periods data releases report ("CPI rose 0.3% in December" is a reason
-for the day it came out).
+article's own week), "last week" / "this week" / "next week", and the parts of a year no
+release reports ("mid-year", "this summer": "Fixed income rallied mid-year due to a choppy
+rally of US long duration government bonds" was shown under Treasuries' mid-December rise).
+Months, quarters and years are left alone: they are the periods data releases report ("CPI
+rose 0.3% in December" is a reason for the day it came out).
 
 A named day may lie up to `LEAD_DAYS` before the move (a catalyst on Friday for Monday's fall),
 never after it.
@@ -27,6 +29,14 @@ LEAD_DAYS = 3  # as the drivers' search window: a catalyst a few days before sti
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(rf"\b(?P<which>last|next|this)?\s*(?P<day>{'|'.join(_WEEKDAYS)})\b", re.I)
 _WEEK = re.compile(r"\b(?P<which>last|this|next)\s+week\b", re.I)
+# Parts of a year no release reports: "mid-year" (June and July), "mid-2025", the summer and the
+# spring ("this summer", "over the summer", "last spring"); "fall" is a move's verb, and the
+# winter spans two years.
+_MID_YEAR = re.compile(r"\bmid[-\s]?(?:year|(?P<year>20\d\d))\b", re.I)
+_SEASON = re.compile(
+    r"\b(?P<which>this|last|next|the|in|over|during)\s+(?P<season>summer|spring)\b", re.I
+)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8)}
 
 
 @dataclass(frozen=True)
@@ -87,10 +97,35 @@ def relative_days(sentence: str, published: date) -> list[NamedDays]:
     return named
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def parts_of_a_year(sentence: str, published: date) -> list[NamedDays]:
+    """ "Mid-year" and the seasons, read in the article's year ("last summer" in a January
+    article: the year before; "this summer" in one from before June: the coming one)."""
+    named: list[NamedDays] = []
+    for m in _MID_YEAR.finditer(sentence):
+        year = int(m["year"]) if m["year"] else published.year
+        named.append(NamedDays(m.group(), date(year, 6, 1), date(year, 7, 31)))
+    for m in _SEASON.finditer(sentence):
+        first, last = _SEASONS[m["season"].lower()]
+        year = published.year
+        if (m["which"].lower() == "last" and published.month <= last) or (
+            m["which"].lower() not in ("this", "next") and published.month < first
+        ):
+            year -= 1  # the latest such season begun by the article's day
+        if m["which"].lower() == "next" and published.month >= first:
+            year += 1
+        named.append(NamedDays(m.group(), date(year, first, 1), _month_end(year, last)))
+    return named
+
+
 def named_days(sentence: str, published: date, dated_to_day: bool = True) -> list[NamedDays]:
     """The days `sentence` names. Weekdays and weeks need the article's day of publication:
-    an article dated only to its month (`dated_to_day` False) names none that can be placed."""
-    named = _explicit(sentence, published)
+    an article dated only to its month (`dated_to_day` False) names none that can be placed;
+    "mid-year" and the seasons need only its year."""
+    named = _explicit(sentence, published) + parts_of_a_year(sentence, published)
     if dated_to_day:
         taken = [(sentence.find(n.words), sentence.find(n.words) + len(n.words)) for n in named]
         for relative in relative_days(sentence, published):

@@ -98,3 +98,32 @@ def test_a_reason_dated_on_the_later_day_is_still_outside() -> None:
     named = outside_move(sentence, published, move)
     assert named is not None and named.first == date(2026, 1, 30)
     assert after_publication(sentence, published) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "first", "last"),
+    [
+        # Found in the app (session 62) under Treasuries' rise of December 15-18, 2025.
+        ("Fixed income rallied mid-year due to a choppy rally of US long duration government "
+         "bonds [4].", date(2025, 12, 1), "2025-06-01", "2025-07-31"),
+        ("Bonds have gained since mid-2025 on rate cuts [2].", date(2026, 1, 5),
+         "2025-06-01", "2025-07-31"),
+        ("Gold rallied over the summer on central bank buying [3].", date(2026, 1, 12),
+         "2025-06-01", "2025-08-31"),
+        ("Stocks slipped last spring on tariff fears [1].", date(2026, 1, 12),
+         "2025-03-01", "2025-05-31"),
+        ("Traders expect cuts this summer [1].", date(2026, 1, 12), "2026-06-01", "2026-08-31"),
+    ],
+)  # fmt: skip
+def test_mid_year_and_the_seasons_are_days_of_the_articles_year(
+    sentence: str, published: date, first: str, last: str
+) -> None:
+    named = named_days(sentence, published)
+    assert [(n.first.isoformat(), n.last.isoformat()) for n in named] == [(first, last)]
+    mid_december = (date(2025, 12, 15), date(2025, 12, 18))
+    assert outside_move(sentence, published, mid_december) is not None
+
+
+def test_the_fall_as_a_verb_and_a_bare_season_name_no_day() -> None:
+    # "fall" is a move's verb; a season word with no article before it names no span.
+    assert named_days("Stocks fall as summer trading thins out [1].", date(2026, 1, 5)) == []
