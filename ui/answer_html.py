@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from copilot.answer import ReasonCheck
+from copilot.answering.quotes import QUOTED
 from copilot.safety.answers import safe_answer, source_urls
 from copilot.sources import DataSource, NewsSource
 from ui.safe import (
@@ -32,7 +33,8 @@ MARKS = {
     "unverified": ("?", "Unverified: no source states it"),
 }
 _OPEN, _CLOSE = PRIVATE_USE
-_PLACEHOLDER = re.compile(f"{_OPEN}([MC])([0-9,]+){_CLOSE}")
+_PLACEHOLDER = re.compile(f"{_OPEN}([MCQ])([0-9,]+){_CLOSE}")
+SAID = "The cited article's own words, quoted by code: not a claim of the answer, not checked"
 
 
 def source_title(source: DataSource | NewsSource) -> str:
@@ -59,6 +61,8 @@ def answer_html(answer: Answer) -> str:
     def expand(match: re.Match[str]) -> str:
         if match[1] == "M":
             return _mark(checks[int(match[2])])
+        if match[1] == "Q":  # the article's own words, set apart from the answer's claims
+            return f'<span class="mc-said" title="{SAID}">' if match[2] == "0" else "</span>"
         return _citations(answer, [int(n) for n in match[2].split(",") if n])
 
     body = _PLACEHOLDER.sub(expand, body)
@@ -66,12 +70,15 @@ def answer_html(answer: Answer) -> str:
 
 
 def _with_placeholders(text: str, numbers: list[NumberCheck | ReasonCheck]) -> str:
-    """`text` with a mark placeholder after each checked number (and unsupported reason) and
-    each [n] replaced by a citation placeholder (private-use characters Markdown leaves
-    alone)."""
+    """`text` with a mark placeholder after each checked number (and unsupported reason),
+    each [n] replaced by a citation placeholder, and each article sentence quoted by code
+    between quote placeholders (private-use characters Markdown leaves alone)."""
     edits: list[tuple[int, int, str]] = []
     for i, check in enumerate(numbers):
         edits.append((check.end, check.end, f"{_OPEN}M{i}{_CLOSE}"))
+    for m in QUOTED.finditer(text):
+        edits.append((m.start(), m.start(), f"{_OPEN}Q0{_CLOSE}"))
+        edits.append((m.end(), m.end(), f"{_OPEN}Q1{_CLOSE}"))
     for m in CITATION.finditer(text):
         numbers_cited = ",".join(n.strip() for n in m[1].split(","))
         edits.append((m.start(), m.end(), f"{_OPEN}C{numbers_cited}{_CLOSE}"))

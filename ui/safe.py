@@ -51,6 +51,7 @@ _CLASSES = {
         "mc-unsupported",
         "mc-cite",
         "mc-data",
+        "mc-said",
     },
     "a": {"mc-cite", "mc-news"},
 }

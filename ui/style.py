@@ -27,6 +27,7 @@ CSS = """
   border-radius: 0.3rem; padding: 0 0.2rem; }
 .mc-mark.mc-unverified { color: #c62828; background: #fdecea; border-radius: 0.3rem;
   padding: 0 0.2rem; }
+.mc-said { color: #4a5568; font-style: italic; }
 .mc-quote {
   border-left: 3px solid #c9d3e6; padding: 0.35rem 0.75rem; color: #384152;
   background: #f7f9fc; font-size: 0.9rem; max-height: 16rem; overflow-y: auto;

@@ -5,10 +5,12 @@ markets are still showing some signs of nervousness. Gold's price rose, and the 
 U.S. dollar weakened", and the reason read "Gold rose … due to the reported framework of a deal
 on Greenland [3]". The reader cannot tell a loose paraphrase from a faithful one without opening
 the source, so code quotes the sentence of the writer's view that the reason rests on (the one
-sharing the most of its content words with the reason) right after it. A reason that already
-says its sentence nearly word for word is left alone (a quote would repeat it), and a reason
-sharing fewer than two content words with every sentence rests on none of them (nothing to
-quote). The quote is the article's own words with its [n]: never a claim, so never checked.
+sharing the most of its words and figures with the reason) right after it: "… [3] Its words:
+“…”". A reason that already says its sentence nearly whole, or to which the sentence would add
+fewer than five words or figures beyond its article's title and publisher, is left alone (a
+quote would repeat it), and a reason sharing fewer than two content words with every sentence
+rests on none of them (nothing to quote). The quote is the article's own words, after the
+reason's [n]: never a claim, so never checked, and never counted among the model's reasons.
 """
 
 from __future__ import annotations
@@ -72,9 +74,14 @@ def quote_for(reason: str, ledger: SourceLedger) -> tuple[int, str] | None:
     return None if sentence is None else (n, sentence)
 
 
+QUOTED = re.compile(r"Its words: “[^”]*”")  # a quote in an answer's text, as `quoted` writes it
+
+
 def quoted(sentence: str) -> str:
-    """The words that follow a reason to quote its article's `sentence`."""
-    return f" Its words: “{cut_at_word(sentence.rstrip())}”"
+    """The words that follow a reason to quote its article's `sentence` (its own quotation
+    marks made single, so the quote ends at its closing mark: `QUOTED`)."""
+    inner = cut_at_word(sentence.rstrip()).replace("“", "‘").replace("”", "’")
+    return f" Its words: “{inner}”"
 
 
 def with_quotes(

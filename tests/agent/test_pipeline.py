@@ -324,8 +324,9 @@ def test_why_measures_the_move_then_reads_the_news_around_it(research_deps: Tool
     assert re.findall(r"\[(\d+)\]", reasons) == [str(n) for n in readable[:3]]
     # A draft that says only part of its sentence is followed by the sentence, quoted by code.
     quotes = re.findall(r"\[(\d+)\]\. Its words: “([^”]*)”", reasons)
+    single = str.maketrans("“”", "‘’")  # a quote's own quotation marks are made single
     assert quotes and all(
-        q in answer.sources[int(n)].excerpt  # type: ignore[union-attr]
+        q in answer.sources[int(n)].excerpt.translate(single)  # type: ignore[union-attr]
         for n, q in quotes
     )
     assert answer.written == re.sub(r" Its words: “[^”]*”", "", reasons)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from copilot.answer import NumberCheck, ReasonCheck, Verification
-from copilot.answering.quotes import rested_on, with_quotes
+from copilot.answering.quotes import QUOTED, quoted, rested_on, with_quotes
 from copilot.sources import NewsSource, SourceLedger
 
 # Written here by hand, in the manner of a market wrap.
@@ -118,3 +118,9 @@ def test_a_headline_and_byline_run_into_the_sentence_add_nothing() -> None:
     masthead = "How major US stock indexes fared Wednesday, 1/21/2026 The Associated Press"
     assert rested_on(reason, lede) == lede
     assert rested_on(reason, lede, masthead) is None
+
+
+def test_a_quote_sets_its_articles_own_quotation_marks_single() -> None:
+    inner = "Analysts cite the “January effect,” and rate hopes."
+    assert quoted(inner) == " Its words: “Analysts cite the ‘January effect,’ and rate hopes.”"
+    assert QUOTED.fullmatch(quoted(inner).strip())

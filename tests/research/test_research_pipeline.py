@@ -440,6 +440,7 @@ def test_a_reason_in_other_words_shows_its_articles_sentence_beside_it(
         if quote:  # the cited article's own sentence, whole
             cited = sources[int(reason.rsplit("[", 1)[1].rstrip("]."))]
             said = quote.removeprefix(" Its words: “").removesuffix("”")
-            assert isinstance(cited, NewsSource) and said in cited.excerpt
+            single = str.maketrans("“”", "‘’")  # its own quotation marks made single
+            assert isinstance(cited, NewsSource) and said in cited.excerpt.translate(single)
     # No later turn (the summary's, the analysis') is shown a quote as a reason.
     assert not any("Its words" in m["content"] for call in llm.calls for m in call)

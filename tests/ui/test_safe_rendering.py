@@ -156,3 +156,27 @@ def test_hostile_article_and_answer_render_inert_in_the_app(
             continue
         assert "javascript:" not in shown and "](" not in shown.replace("\\](", ""), shown
     assert [b.proto.url for b in of_type(at, "link_button")] == [NEWS_URL]
+
+
+def test_an_articles_sentence_quoted_by_code_is_set_apart_and_marks_nothing() -> None:
+    # The quote follows a reason; its figure is the article's words, never marked as checked.
+    ledger = SourceLedger()
+    said = ("Details of the framework remain sparse, and markets show signs of “nervousness” "
+            "after a 2.1% swing.")  # fmt: skip
+    ledger.register(
+        NewsSource(article_id="g", chunk_id="g:0", title="Gold climbs", publisher="AP",
+                   published_at=datetime(2026, 1, 22, tzinfo=UTC), url=NEWS_URL, text=said,
+                   excerpt=said)
+    )  # fmt: skip
+    reason = "Gold rose on 2026-01-22 due to the reported framework [1]."
+    text, checks = verify_answer(reason, ledger)
+    answer = Answer(question="q", as_of=date(2026, 1, 23), sources=dict(ledger.items()),
+                    text=f"{text} Its words: “{said.replace('“', '‘').replace('”', '’')}”",
+                    verification=checks)  # fmt: skip
+    html = answer_html(answer)
+    _assert_inert(html, {NEWS_URL})
+    quote = re.search(r'<span class="mc-said" title="[^"]*">(.*?)</span>', html)
+    assert quote is not None
+    assert quote[1] == ("Its words: “Details of the framework remain sparse, and markets show "
+                        "signs of ‘nervousness’ after a 2.1% swing.”")  # fmt: skip
+    assert "2.1%<span" not in html
