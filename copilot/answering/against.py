@@ -208,11 +208,11 @@ def news_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[Fact
     with only good words ("banks reported robust lending growth including 20% rise in new
     credit card accounts") explains no fall of bank stocks."""
     own = {info.symbol for word in about if (info := lookup(word)) is not None}
-    moves = [f.value for f in facts if f.subject in own and f.measure == "return" and f.value]
-    if not moves or own & WHOLE_MARKET or _TURNED.search(sentence):
+    way = measured_way(about, facts)
+    if way is None or own & WHOLE_MARKET or _TURNED.search(sentence):
         return False
-    told = _BAD_NEWS if moves[0] > 0 else _GOOD_NEWS
-    against = _GOOD_NEWS if moves[0] > 0 else _BAD_NEWS
+    told = _BAD_NEWS if way == "up" else _GOOD_NEWS
+    against = _GOOD_NEWS if way == "up" else _BAD_NEWS
     market = Entity((), tuple(about))
     for clause in _CLAUSE.split(sentence):
         if clause and mentions(market, clause):

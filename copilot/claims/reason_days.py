@@ -18,6 +18,7 @@ never after it.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -97,10 +98,6 @@ def relative_days(sentence: str, published: date) -> list[NamedDays]:
     return named
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-
-
 def parts_of_a_year(sentence: str, published: date) -> list[NamedDays]:
     """ "Mid-year" and the seasons, read in the article's year ("last summer" in a January
     article: the year before; "this summer" in one from before June: the coming one)."""
@@ -117,7 +114,8 @@ def parts_of_a_year(sentence: str, published: date) -> list[NamedDays]:
             year -= 1  # the latest such season begun by the article's day
         if m["which"].lower() == "next" and published.month >= first:
             year += 1
-        named.append(NamedDays(m.group(), date(year, first, 1), _month_end(year, last)))
+        end = date(year, last, monthrange(year, last)[1])
+        named.append(NamedDays(m.group(), date(year, first, 1), end))
     return named
 
 
