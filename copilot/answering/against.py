@@ -222,6 +222,36 @@ def news_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[Fact
     return False
 
 
+# A stock's move with its size: "NVIDIA to rise 3.9%", "Micron jumped 7%", "shares of Intel fell
+# 2.1 percent". The figure makes it a price move (not "OPEC kept output lower").
+_SIZED = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def members_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[Fact]) -> bool:
+    """Whether a reason gives only the moves of the market's own companies the other way from
+    its measured move, with their size: "… which caused the stock price of NVIDIA to rise 3.9%
+    and Micron Technology Inc. MU to jump 7%" under chip stocks' fall of December 10–19 (a
+    rebound day's news, shown as the fall's reason in session 63's app round). Not when the
+    sentence says the measured way too ("Nvidia fell while AMD rose"), or turns ("despite")."""
+    own = [info.symbol for word in about if (info := lookup(word)) is not None]
+    way = measured_way(about, facts)
+    if way is None or not own or _TURNED.search(sentence) or not _SIZED.search(sentence):
+        return False
+    words = tokens(sentence)
+    if any(word in _VERBS[way] for word in words):
+        return False
+    members = {m for symbol in own for m in entity_for([symbol]).members}
+    for member in members:
+        name = tokens(member)
+        for i in range(len(words) - len(name) + 1):
+            if words[i : i + len(name)] != name:
+                continue
+            after = words[i + len(name) : i + len(name) + _NEAR]
+            if any(_verb_way(word) == opposite(way) for word in after):
+                return True
+    return False
+
+
 def runs_the_other_way(excerpt: str, facts: Iterable[Fact], as_of: date) -> bool:
     """Whether an excerpt reports a measured instrument going the other way over the move's
     window (`contradicts_a_move`, a supposing sentence aside) and in no sentence its measured

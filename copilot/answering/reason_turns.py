@@ -19,6 +19,7 @@ from copilot.answering.against import (
     backdrop_the_other_way,
     cause_told_the_other_way,
     contradicts_a_move,
+    members_the_other_way,
     news_the_other_way,
 )
 from copilot.answering.excerpt_view import for_the_writer, the_rest
@@ -184,7 +185,8 @@ def holds_up(
     lending growth …" under financials' fall; `news_the_other_way`), nor, saying no way of its
     own, gives a cause its article ties only to a move the other way ("The move was triggered
     by Trump's call for a 10% cap …" under regional banks' rise; `cause_told_the_other_way`),
-    nor gives only the news
+    nor gives the market's own companies moving the other way ("… NVIDIA to rise 3.9%" under
+    chips' fall; `members_the_other_way`), nor gives only the news
     of a listed company outside the move's sector ("GM reports huge profit boost …" under
     chips; `outsider`, from `copilot.answering.company_news`), nor has
     a sentence naming no move and no cause (a fragment of its article; `explains_nothing`)
@@ -220,6 +222,8 @@ def holds_up(
     if cited and all(backdrop_the_other_way(text, source.about, measured) for source in cited):
         return False
     if cited and all(cause_told_the_other_way(text, source, measured) for source in cited):
+        return False
+    if cited and all(members_the_other_way(text, source.about, measured) for source in cited):
         return False
     turn = ledger.get(read) if read is not None else None
     # a draft the model left uncited is its turn's article's (code cites it so when shown)

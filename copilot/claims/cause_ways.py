@@ -36,8 +36,20 @@ _AGAINST_WORDS = re.compile(
 )
 
 
+# A move the one told came after: "Crude prices slipped after recent gains as traders focused on
+# signs of softer demand growth" ties the demand worry to the slip, not to the gains before it.
+_EARLIER_MOVE = re.compile(
+    rf"\b(?:after|following)\s+(?:(?:its|their|the|a|recent|earlier|prior|last\s+week's|"
+    rf"yesterday's|strong|sharp|big|early|several|two|three|four|five|days?\s+of)\s+)*"
+    rf"(?:{RISE}|{FALL})\b",
+    re.IGNORECASE,
+)
+
+
 def _way(text: str) -> str | None:
-    """The one way the text says ("up" or "down"), else None."""
+    """The one way the text says ("up" or "down"), else None; a move it says came before
+    ("after recent gains") is not its way."""
+    text = _EARLIER_MOVE.sub(" ", text)
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
     if up == down:
         return None

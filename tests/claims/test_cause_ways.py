@@ -39,6 +39,40 @@ def test_a_cause_of_the_rise_given_for_a_fall_is_found() -> None:
     )
 
 
+# Financial Times, "Oil prices fall on demand worries despite Middle East supply risks"
+# (January 9, 2026): the demand worry is the slip's cause; the gains came before it.
+OIL_SLIP = (
+    "Crude prices slipped after recent gains as traders focused on signs of softer demand "
+    "growth in major consuming economies, overshadowing ongoing geopolitical tensions in the "
+    "Middle East."
+)
+# Shown in session 63's app round under WTI's measured rise of January 8–14, 2026, unmarked.
+OIL_TURNED = (
+    "WTI rose from 2026-01-08 to 2026-01-14 due to signs of softer demand growth in major "
+    "consuming economies, overshadowing ongoing geopolitical tensions in the Middle East. [2]"
+)
+
+
+def test_a_move_told_after_an_earlier_one_is_the_way_of_its_cause() -> None:
+    assert cause_of_the_other_way(OIL_TURNED, OIL_SLIP) == ("down", OIL_SLIP)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Stocks rose after three days of losses as worries about tariffs on European goods eased.",
+        "Stocks rallied after a sharp sell-off on worries about tariffs on European goods.",
+    ],
+)
+def test_the_earlier_move_is_not_read_as_the_sentences_way(passage: str) -> None:
+    # the sentence's own way is the rise: a reason giving its cause for a fall is turned over,
+    # one giving it for a rise is not
+    fell = "Stocks fell due to worries about tariffs on European goods [1]."
+    rose = "Stocks rose due to worries about tariffs on European goods [1]."
+    assert cause_of_the_other_way(fell, passage) == ("up", passage)
+    assert cause_of_the_other_way(rose, passage) is None
+
+
 @pytest.mark.parametrize(
     ("reason", "passage"),
     [

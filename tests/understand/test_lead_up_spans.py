@@ -147,6 +147,32 @@ def test_yields_alone_are_the_benchmark_s(question: str, symbol: str, catalog: C
 
 
 @pytest.mark.parametrize(
+    ("question", "phrase", "series"),
+    [
+        # Found in the app (session 63): "japanese yields" was read as the US 10-year.
+        ("why did german bund yields jump?", "german bund yields", "IRLTLT01DEM156N"),
+        ("what happened to uk gilt yields?", "uk gilt yields", "IRLTLT01GBM156N"),
+        ("why did japan's 10-year yield hit a record?", "japan's 10-year yield", "IRLTLT01JPM156N"),
+        ("why are italian bond yields climbing", "italian bond yields", "IRLTLT01ITM156N"),
+    ],
+)
+def test_another_countrys_yields_are_not_the_us_10_year(
+    question: str, phrase: str, series: str, catalog: Catalog
+) -> None:
+    got = understand(question, AS_OF, catalog)
+    assert got.instruments == [], got.trace
+    [unknown] = got.unknown
+    assert (unknown.phrase, unknown.symbol) == (phrase, series)
+    assert unknown.fix == f"market-copilot ingest online --fred {series}"
+
+
+def test_a_stored_bond_fund_is_answered_beside_another_countrys_yields(catalog: Catalog) -> None:
+    got = understand("how come long bonds sold off when japanese yields spiked?", AS_OF, catalog)
+    assert [i.symbol for i in got.instruments] == ["TLT"], got.trace
+    assert [u.symbol for u in got.unknown] == ["IRLTLT01JPM156N"]
+
+
+@pytest.mark.parametrize(
     ("question", "as_of", "start", "end"),
     [
         # The Santa Claus rally: the year's last five sessions and the next year's first two.
