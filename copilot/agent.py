@@ -74,7 +74,12 @@ from copilot.answering.sheet import (
     only_the_backdrop,
     sheet_articles,
 )
-from copilot.answering.slots import calls_from_slots, settled_lines, slot_schema
+from copilot.answering.slots import (
+    calls_from_slots,
+    guessed_window_note,
+    settled_lines,
+    slot_schema,
+)
 from copilot.answering.tidy import looping, tidy, without_repeat
 from copilot.answering.why import (
     narrow_loose_window,
@@ -252,7 +257,9 @@ class Copilot:
         text, verification = opened_with(run.left_out, Verification(), text, verification)
         text, verification = prepend(run.corrected, text, verification)  # code's correction
         notes = [f"Not computed: {f.rstrip('.')}." for f in failures]  # said in the answer
-        notes += [run.undated_note] if run.undated_note else []
+        # (a yes-or-no question's correction has said the event is undated already)
+        told = "is not a period code can date" in text
+        notes += [run.undated_note] if run.undated_note and not told else []
         if removed and not text.strip():  # an empty answer says what failed
             notes.append(nothing_held_line(run.records))
         shown = [r for r in verification.reasons if r.kind == "reason"]
@@ -376,6 +383,8 @@ class Copilot:
             if calls is not None:  # the JSON asked for (possibly "no stored symbol fits")
                 run.planned_by = "model"
                 break
+        if calls and settled.undated and "window" in settled.open_slots:
+            run.undated_note = guessed_window_note(settled.undated, calls[0])
         run.timings["plan"] = time.perf_counter() - t0
         return [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}
                 for a in calls or []]  # fmt: skip

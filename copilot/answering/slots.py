@@ -78,3 +78,18 @@ def calls_from_slots(understanding: Understanding, reply: str) -> list[MeasureAr
         return [MeasureArgs.model_validate(fields)]
     except ValidationError:
         return []
+
+
+def guessed_window_note(undated: str, call: MeasureArgs) -> str:
+    """Code's words for a window the model chose for an event code could not date: "which
+    sector fell the most during the greenland selloff?" was answered over the model's guess
+    of its days, and said to be the selloff's, every figure ✓ (session 63's app round)."""
+    if call.start is not None and call.end is not None:
+        days = f"{call.start}" if call.start == call.end else f"{call.start} to {call.end}"
+    else:
+        days = "the latest session's"
+    return (
+        f"The words '{undated}' are not a period code can date: the figures above are over "
+        f"{days}, the model's guess at its days, not checked against the event; to measure "
+        "the event, name its day."
+    )

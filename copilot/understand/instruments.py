@@ -80,8 +80,9 @@ _RANKED = (  # what a ranking of markets names its places by
     r"hits?|beatings?|losses|things?|names?|stuff|standouts?|spots?|places?|plays?)"
 )
 _UNNAMED_RANKING = re.compile(
-    # "what fell the most", "which ones got hit hardest", "which three got hammered the most"
-    rf"\b(?:what|which)(?:\s+(?:ones?|{COUNT}))?(?:'?s|\s+(?:has|have|had|did|does|was|were|is|are))?"
+    # "what fell the most", "which ones got hit hardest", "which three got hammered the most",
+    # "who got hurt the most" (session 63's app round: no market was measured)
+    rf"\b(?:what|which|who)(?:\s+(?:ones?|{COUNT}))?(?:'?s|\s+(?:has|have|had|did|does|was|were|is|are))?"
     r"(?P<between>(?:\s+[a-z-]+){0,3}?)\s+" + PLACE_ENDING_A_CLAUSE + "|"
     # "biggest losers", "the bottom 3 performers", "took the biggest hit"
     r"\b(?:biggest|largest|top|best|worst|weakest|strongest|bottom|leading|lagging)\s+"
@@ -131,7 +132,7 @@ _MOVE_WORDS = frozenset(
     words(
         "fell rose sank sunk hit lost did done got gotten ran run slid shed bled won went grew "
         "sold took beat been had has have was were is are does do get gets up down off back "
-        "higher lower hard"
+        "higher lower hard hurt stung struck beaten"
     )
 )
 

@@ -90,6 +90,26 @@ _NEWS_AS_A_TIME = re.compile(
     r"unveiled|released|reported|published|issued|leaked|confirmed))\b[^?.,;]*",
     re.IGNORECASE,
 )
+# A time told by what happened then, in a clause after the question's own: "how come long bonds
+# sold off when japanese yields spiked?", "why did stocks drop when trump threatened tariffs on
+# europe?" (session 63's app round: the latest move was explained, the clause never said back).
+# Not a question about a time ("when did gold peak?"), which opens the question.
+_WHEN_IT_HAPPENED = re.compile(
+    r"(?<=[\w'’%)]\s)when\s+(?!(?:did|does|do|is|was|were|are|will|would|can|could|should)\b)"
+    r"(?:[\w'’&·-]+\s+){1,5}?"
+    r"(?:sold\s+off|fell|crashed|tanked|rallied|jumped|surged|plunged|dropped|rose|spiked|"
+    r"tumbled|slumped|soared|sank|collapsed|cratered|popped|melted\s+down|blew\s+out|"
+    r"threatened|announced|reported|released|said|called|hiked|raised|cut|slapped|imposed|"
+    r"unveiled|warned|spoke|testified|floated|proposed)\b[^?.,;]*",
+    re.IGNORECASE,
+)
+# A move named by its news, with "in": "who got hurt the most in the greenland selloff", "in the
+# tariff rout" (one word of its own at least: "in the rally" is the move asked about).
+_IN_THE_EVENT = re.compile(
+    r"\bin\s+the\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:sell[\s-]?off|selloffs?|rally|crash|rout|slump|"
+    r"plunge|meltdown|rebound|turmoil|panic|squeeze|tantrum|scare|shock|swoon)\b",
+    re.IGNORECASE,
+)
 _ALL_TIME = re.compile(
     r"\b(?:since\s+(?:its\s+|the\s+fund'?s?\s+)?inception|all[\s-]time|since\s+(?:the\s+)?"
     r"(?:data|records?)\s+(?:began|begins?|start\w*)|over\s+(?:its|the)\s+(?:whole|entire|full)\s+"
@@ -214,7 +234,8 @@ def find_window(text: str, as_of: date, latest: date) -> WindowFound:
     if mentions:
         # "the week after Thanksgiving compared with the week before": a dated window too
         return _compared(_from_mentions(text, mentions, as_of, latest), text, as_of, latest)
-    event = _EVENT.search(text) or _EVENT_DAY.search(text) or _NEWS_AS_A_TIME.search(text)
+    event = (_EVENT.search(text) or _EVENT_DAY.search(text) or _NEWS_AS_A_TIME.search(text)
+             or _WHEN_IT_HAPPENED.search(text) or _IN_THE_EVENT.search(text))  # fmt: skip
     if event is not None:
         return WindowFound(vague=event.group(0).strip())
     if _SO_FAR.search(text):

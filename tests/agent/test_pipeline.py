@@ -234,6 +234,25 @@ def test_an_open_measure_is_filled_by_the_model_through_constrained_json(
     assert answer.tool_calls[0].arguments["symbols"] == ["TLT"]
 
 
+def test_a_window_the_model_guessed_for_an_undated_event_is_said_to_be_its_guess(
+    shared_deps: ToolDeps,
+) -> None:
+    # Found in the app (session 63): "which sector fell the most during the greenland
+    # selloff?" was ranked over the model's guess of its days and said to be the selloff's.
+    answer, _, llm = ask(
+        shared_deps, "which sector fell the most during the greenland selloff?",
+        ['{"start": "2026-01-22", "end": "2026-01-22"}', "It fell the most [1]."],
+    )  # fmt: skip
+    assert llm.json_schemas[0] is not None and "start" in llm.json_schemas[0]["properties"]
+    args = answer.tool_calls[0].arguments
+    assert (args["start"], args["end"]) == ("2026-01-22", "2026-01-22")
+    assert answer.text.endswith(
+        "The words 'during the greenland selloff' are not a period code can date: the figures "
+        "above are over 2026-01-22, the model's guess at its days, not checked against the "
+        "event; to measure the event, name its day."
+    )
+
+
 def test_a_cancelled_question_writes_nothing_more(shared_deps: ToolDeps) -> None:
     cancel = threading.Event()
     cancel.set()

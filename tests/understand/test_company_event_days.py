@@ -60,3 +60,50 @@ def test_the_company_asked_about_is_still_a_market_to_hold(catalog: Catalog) -> 
     # "how did jpmorgan do after its earnings?": JPMorgan is what moved (not stored: reported)
     got = understand("how did jpmorgan do after its earnings?", A, catalog)
     assert [u.symbol for u in got.unknown] == ["JPM"], got.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "symbols", "undated"),
+    [
+        # Found in the app (session 63): a time told by what happened then, in a clause after
+        # the question's own, had been read as no time at all (the latest move explained)
+        ("how come long bonds sold off when japanese yields spiked?", ["TLT"],
+         "when japanese yields spiked"),
+        ("why did stocks drop when trump threatened tariffs on europe?", ["SPY"],
+         "when trump threatened tariffs on europe"),
+        ("why did gold fall when the dollar rose?", ["GLD"], "when the dollar rose"),
+        # a move named by its news with "in": "in the greenland selloff", "in the tariff rout"
+        ("why did chip stocks drop in the greenland selloff?", ["SMH"],
+         "in the greenland selloff"),
+        ("why did banks hold up in the tariff rout?", ["XLF"], "in the tariff rout"),
+    ],
+)  # fmt: skip
+def test_a_time_told_by_what_happened_then_is_undated(
+    question: str, symbols: list[str], undated: str, catalog: Catalog
+) -> None:
+    got = understand(question, A, catalog)
+    assert [i.symbol for i in got.instruments] == symbols, got.trace
+    assert got.undated == undated, got.trace
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did gold peak?",  # a question about a time, not a time
+        "why did small caps lead in the rally?",  # the move asked about, no news of its own
+        "why did chip stocks drop in the january selloff?",  # dated by its month
+    ],
+)
+def test_a_question_about_a_time_or_a_dated_move_is_not_an_undated_event(
+    question: str, catalog: Catalog
+) -> None:
+    assert understand(question, A, catalog).undated == ""
+
+
+def test_who_got_hurt_the_most_ranks_every_stored_fund(catalog: Catalog) -> None:
+    # Found in the app (session 63): "who got hurt the most in the greenland selloff and why?"
+    # measured nothing; "what got hit hardest" had been read as a ranking of every fund.
+    got = understand("who got hurt the most in the greenland selloff and why?", A, catalog)
+    assert got.intent is not None and got.intent.rank == "asc", got.trace
+    assert len(got.instruments) == 31, got.trace  # the shared data's 31 ETFs
+    assert got.undated == "in the greenland selloff", got.trace
