@@ -226,6 +226,14 @@ def _move(
             return None
         change = float(inside.iloc[-1] / inside.iloc[0] - 1)
         start, end = inside.index[1].date(), inside.index[-1].date()
+        if latest and settled.undated and window is None:
+            # "who got hurt the most in the greenland selloff and why?" had been ranked over
+            # the latest session and explained there, the event's words never said back
+            settled.window_note = (
+                f"The words '{settled.undated}' are not a period code can date, so the latest "
+                f"session, {end}, is ranked and explained instead; to rank the event's days, "
+                "name its day."
+            )
         if change == 0:
             return _Move(start, end, settled.direction or "up")
         way: Literal["up", "down"] = "up" if change > 0 else "down"

@@ -253,6 +253,30 @@ def test_a_window_the_model_guessed_for_an_undated_event_is_said_to_be_its_guess
     )
 
 
+def test_a_ranking_why_question_over_an_undated_event_says_what_it_ranked_instead(
+    research_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app (session 63): "who got hurt the most in the greenland selloff and why?"
+    # was ranked over the latest session and explained there, the event's words never said
+    # back. The latest session before AS_OF (Friday, January 23, 2026) is ranked, as said.
+    prices = shared_data / "market" / "prices"
+    moves = {p.stem: close_on(rows, "2026-01-23") / close_on(rows, "2026-01-22") - 1
+             for p in prices.glob("*.csv") if (rows := raw_closes(prices, p.stem))}  # fmt: skip
+    worst = min(moves, key=lambda s: moves[s])
+    llm = ScriptedLLM([], routes=[(lambda _m: True, "It fell.")])
+    answer = Copilot(research_deps, llm, AgentConfig()).ask(
+        "who got hurt the most in the greenland selloff and why?", AS_OF
+    )
+    args = answer.tool_calls[0].arguments
+    assert args["rank"] == "asc" and (args["start"], args["end"]) == ("2026-01-23", "2026-01-23")
+    assert f"#1 {worst}" in answer.text
+    assert (
+        "The words 'in the greenland selloff' are not a period code can date, so the latest "
+        "session, 2026-01-23, is ranked and explained instead; to rank the event's days, name "
+        "its day [1]."
+    ) in answer.text
+
+
 def test_a_cancelled_question_writes_nothing_more(shared_deps: ToolDeps) -> None:
     cancel = threading.Event()
     cancel.set()
