@@ -87,7 +87,7 @@ def guessed_window_note(undated: str, call: MeasureArgs) -> str:
     if call.start is not None and call.end is not None:
         days = f"{call.start}" if call.start == call.end else f"{call.start} to {call.end}"
     else:
-        days = "the latest session's"
+        days = "the latest session"
     return (
         f"The words '{undated}' are not a period code can date: the figures above are over "
         f"{days}, the model's guess at its days, not checked against the event; to measure "
