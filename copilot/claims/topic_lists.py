@@ -26,7 +26,10 @@ _TOPICS_LEAD = re.compile(
     r"(?:guests?|panelists?|hosts?)\s+(?:also\s+)?(?:discuss|cover|weigh\s+in\s+on|talk\s+about)|"
     r"(?:also\s+)?(?:discussed|covered|featured)\s*(?:(?:are|were|is|was)\b|:)|"
     r"topics\s+(?:include|covered)|discussion\s+(?:highlights|covers|includes)|"
-    r"(?:it|they)\s+also\s+(?:cover|discuss|examine|look\s+at)s?)\b",
+    r"(?:it|they)\s+also\s+(?:cover|discuss|examine|look\s+at)s?|"
+    # a description with no subject: "Discusses market gains with small caps leading,
+    # interviews with RBC CEO on treasury platform success, Gap Inc. on …"
+    r"(?:discusses|covers|features|explores|examines))\b",
     re.IGNORECASE,
 )
 # A cause told inside the list keeps it for the judge: "guests discuss how tariffs drove …",
@@ -40,11 +43,22 @@ _CAUSAL = re.compile(
 COPIED = 0.6  # share of the draft's content words (`content_stems`) found in the list
 
 
+GIVEN_AS_CAUSE = 3  # content words at least of a cause told with the list's items
+
+
 def copied_topic_list(draft: str, passage: str) -> str | None:
     """The lead of the passage's list of topics the draft was copied from (its words mostly
-    the list's, none causal of its own), else None."""
+    the list's, none causal of its own; or, told as a cause, the cause's words mostly the
+    list's: "Small caps rallied … due to RBC CEO's success with the treasury platform and the
+    acquisition of Gap Inc." from a program's description, drafted for the flagship in a
+    session 63 trial), else None."""
     words = content_stems(draft)
-    if not words or _CAUSAL.search(draft):
+    told = _CAUSAL.search(draft)
+    if told is not None:  # the items given as the cause: what follows the causal word
+        words = content_stems(draft[told.end() :])
+        if len(words) < GIVEN_AS_CAUSE:
+            return None
+    if not words:
         return None
     for start, end in sentence_spans(passage):
         sentence = passage[start:end].strip("… ")

@@ -31,9 +31,24 @@ ATTRIBUTED = (
 )
 
 
+# Bloomberg, "Bloomberg Surveillance 1/21/2026": a description with no subject.
+EPISODE = (
+    "Discusses market gains with small caps leading, interviews with RBC CEO on treasury "
+    "platform success, Gap Inc. on 2026 cost increases and Warner Bros. acquisition, United "
+    "Airlines upside, and Warren Buffett's stake in Kraft Heinz."
+)
+
+
 @pytest.mark.parametrize(
     ("draft", "passage", "lead"),
     [
+        # the list's items given as the cause: drafted for the flagship in session 63 when a
+        # trial withheld its headline (not kept), and shown as supported
+        ("Small caps rallied in January 2026 due to RBC CEO's success with the treasury "
+         "platform and the acquisition of Gap Inc. [6].", EPISODE, "Discusses"),
+        # a development answer's (w12, transports on January 21)
+        ("Transportation stocks jumped on January 21, 2026 due to small caps leading, "
+         "interviews with RBC CEO on treasury platform success [4].", EPISODE, "Discusses"),
         # found in the app (session 59), under homebuilders' rise: the list, its lead dropped
         ("Nvidia's prospects in China eased layoffs suggesting tentative labor-market strength, "
          "and key stocks to watch including Alphabet and Apple [5].", SHOW,
@@ -59,6 +74,8 @@ def test_a_copied_list_of_topics_is_found(draft: str, passage: str, lead: str) -
          "Guests discuss how tariffs drove stocks lower on Tuesday."),
         ("The segment highlights sharp moves in stocks such as SoFi and Applied Digital [9].",
          ATTRIBUTED),
+        # a cause of fewer words than a list's items: left to the judge
+        ("Small caps rallied due to market gains [6].", EPISODE),
         # no list at all
         ("Banks fell on the card-rate cap [2].",
          "Bank stocks fell after Trump called for a 10% cap on credit card interest rates."),
