@@ -240,16 +240,8 @@ def members_the_other_way(sentence: str, about: Sequence[str], facts: Iterable[F
     words = tokens(sentence)
     if any(word in _VERBS[way] for word in words):
         return False
-    members = {m for symbol in own for m in entity_for([symbol]).members}
-    for member in members:
-        name = tokens(member)
-        for i in range(len(words) - len(name) + 1):
-            if words[i : i + len(name)] != name:
-                continue
-            after = words[i + len(name) : i + len(name) + _NEAR]
-            if any(_verb_way(word) == opposite(way) for word in after):
-                return True
-    return False
+    members = sorted({m for symbol in own for m in entity_for([symbol]).members})
+    return _named_went(words, members, opposite(way), a_yield=False)
 
 
 def runs_the_other_way(excerpt: str, facts: Iterable[Fact], as_of: date) -> bool:
@@ -275,8 +267,12 @@ def _says_it_went(words: list[str], symbol: str, way: Direction) -> bool:
     moves what is not itself a yield the other way: "Treasury yields fell" (a name the news
     uses for long bonds) says bonds rose; "high-yield bonds fell" says they fell (the name
     ends in "bonds")."""
-    a_yield = is_yield(symbol)
-    for phrase in entity_for([symbol]).phrases:
+    return _named_went(words, entity_for([symbol]).phrases, way, is_yield(symbol))
+
+
+def _named_went(words: list[str], names: Iterable[str], way: Direction, a_yield: bool) -> bool:
+    """`_says_it_went` for any of `names` (an instrument's, or its companies')."""
+    for phrase in names:
         name = tokens(phrase)
         if not name or (len(name) == 1 and name[0] in _GENERIC):
             continue

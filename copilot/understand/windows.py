@@ -66,15 +66,20 @@ _EVENT = re.compile(
     r"[a-z][\w'-]+){0,5}",
     re.IGNORECASE,
 )
+# What happened then, as the words that date an event tell it: a move ("sold off", "crashed"),
+# or a company's or an official's news ("reported", "spoke").
+_WHAT_HAPPENED = (
+    r"(?:sold\s+off|fell|crashed|tanked|rallied|jumped|surged|plunged|dropped|rose|spiked|"
+    r"tumbled|slumped|soared|sank|collapsed|cratered|popped|melted\s+down|"
+    r"reported|announced|released|posted|unveiled|warned|guided|spoke|testified)"
+)
 # "the day stocks sold off on Greenland", "the week gold crashed": a day a move defines, which
 # code cannot date (had been the latest session's, said only in the trace).
 _EVENT_DAY = re.compile(
     r"\bthe\s+(?:day|session|week|morning|afternoon)\s+(?:that\s+|when\s+)?"
     r"(?!(?:after|before|of|ending|to|ahead)\b)(?:[a-z·][\w'&·-]*\s+){1,3}?"
-    r"(?:sold\s+off|fell|crashed|tanked|rallied|jumped|surged|plunged|dropped|rose|spiked|"
-    r"tumbled|slumped|soared|sank|collapsed|cratered|popped|melted\s+down|"
-    # a company's or an official's news: "the day JPMorgan reported", "the week Powell spoke"
-    r"reported|announced|released|posted|unveiled|warned|guided|spoke|testified)\b[^?.,;]*",
+    + _WHAT_HAPPENED
+    + r"\b[^?.,;]*",
     re.IGNORECASE,
 )
 # News as a time: a company's results ("after JPMorgan earnings", "since Micron's results": the
@@ -97,10 +102,8 @@ _NEWS_AS_A_TIME = re.compile(
 _WHEN_IT_HAPPENED = re.compile(
     r"(?<=[\w'’%)]\s)when\s+(?!(?:did|does|do|is|was|were|are|will|would|can|could|should)\b)"
     r"(?:[\w'’&·-]+\s+){1,5}?"
-    r"(?:sold\s+off|fell|crashed|tanked|rallied|jumped|surged|plunged|dropped|rose|spiked|"
-    r"tumbled|slumped|soared|sank|collapsed|cratered|popped|melted\s+down|blew\s+out|"
-    r"threatened|announced|reported|released|said|called|hiked|raised|cut|slapped|imposed|"
-    r"unveiled|warned|spoke|testified|floated|proposed)\b[^?.,;]*",
+    rf"(?:{_WHAT_HAPPENED}|blew\s+out|threatened|said|called|hiked|raised|cut|slapped|imposed|"
+    r"floated|proposed)\b[^?.,;]*",
     re.IGNORECASE,
 )
 # A move named by its news, with "in": "who got hurt the most in the greenland selloff", "in the
