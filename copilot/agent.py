@@ -49,6 +49,7 @@ from copilot.answering.gaps import (
     unranked_note,
     window_gaps,
 )
+from copilot.answering.goes_on import goes_on_calls
 from copilot.answering.lead import lead_answer, move_paragraph
 from copilot.answering.memory import Memory, follow_up
 from copilot.answering.premise import Corrections, corrections, opened_with, prepend
@@ -337,6 +338,8 @@ class Copilot:
             return why_calls(self.deps, settled, budget, most)
         if run.unmeasured:  # nothing stored to measure: the news around the move, by its dates
             return unmeasured_calls(settled, budget, most)
+        if self.deps.market is not None and (run_calls := goes_on_calls(self.deps, settled)):
+            return run_calls  # "is gold's rally over?": the run and the move since it
         if self.deps.market is not None:
             narrow_loose_window(self.deps, settled)  # "how much did oil fall around Jan 8?"
         calls = [{"tool": MEASURE_TOOL, "args": a.model_dump(mode="json", exclude_none=True)}

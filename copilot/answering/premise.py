@@ -36,7 +36,7 @@ from copilot.understand.measures import (
 )
 from copilot.understand.model import Understanding
 from copilot.understand.relative import edges_compared, points_compared
-from copilot.understand.vocabulary import undid
+from copilot.understand.vocabulary import run_asked, undid
 
 # "Did SPY gain in December?" asks whether it did: answered ("No: …"), not corrected; so does
 # one that opens with a lead-in ("year-to-date, are utilities ahead of staples?", "quick one:
@@ -94,7 +94,7 @@ def corrections(
         # A fall from the peak, a place in a ranking, one market against another, a line
         # crossed: each answered from its own measure, else the move's direction. Over a
         # window the model chose for an undated event, none is answered yes or no.
-        for answer in (_undone_answered, _correction_answered, _place_answered,
+        for answer in (_goes_on_answered, _undone_answered, _correction_answered, _place_answered,
                        _versus_answered, _threshold_answered, _record_answered,
                        _judged_answered, _together_answered):  # fmt: skip
             answered = None if settled.undated else answer(question, settled, ledger, as_of)
@@ -656,6 +656,40 @@ def _undone_answered(
     else:  # "how much of the selloff has tech recovered": the figures, then the verdict
         found = _opened("", head, checked, "Undone")
     found.text = found.text.removesuffix(".") + said
+    return found
+
+
+def _goes_on_answered(
+    question: str, settled: Understanding, ledger: SourceLedger, as_of: date | None
+) -> Corrections | None:
+    """'Is the small cap run still going?' answered in code's words from the run and the move
+    since its last session (`copilot.answering.goes_on`): "No: IWM rose 6.11% [1] from
+    2026-01-02 to 2026-01-26; since then IWM fell 1.02% [2] from 2026-01-26 to 2026-01-30, so
+    the rise has not gone on since 2026-01-26." ("The small cap run is still going", the model
+    had written, four sessions after the run's last). None unless the run was measured."""
+    last, asked = settled.run_end, run_asked(question)
+    if last is None or not settled.instruments:
+        return None
+    symbol = settled.instruments[0].symbol
+    moves = _moves_of(_data_facts(ledger, {symbol})).get(symbol, [])
+    run = next((m for m in moves if m[0].end == last and m[0].value), None)
+    if run is None:
+        return None
+    since = next((m for m in reversed(moves) if m[0].base == last and m[0].end != last), None)
+    heads = [_stated(run[0], "move", run[1])]
+    if since is not None:
+        heads.append(_stated(since[0], "move", since[1]))
+    if None in heads or asked is None:
+        return None
+    head = f"{heads[0]}; since then {heads[1]}" if since else f"{heads[0]}, up to the latest session"
+    checked = _checked(head, ledger, as_of)
+    if checked is None:
+        return None
+    kind = "rise" if run[0].value > 0 else "fall"
+    goes_on = since is None or (since[0].value != 0 and (since[0].value > 0) == (run[0].value > 0))
+    said = "goes on" if goes_on else f"has not gone on since {last}"
+    found = _answer_line("Yes" if goes_on == (asked == "on") else "No", head, checked)
+    found.text = f"{found.text.removesuffix('.')}, so the {kind} {said}."
     return found
 
 

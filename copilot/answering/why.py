@@ -19,6 +19,7 @@ import pandas as pd
 from copilot.answering.anchor import anchored_move, own_measures
 from copilot.answering.backdrop import moved_alongside, moved_with
 from copilot.answering.gaps import names_missing
+from copilot.answering.goes_on import since_call
 from copilot.errors import CopilotError
 from copilot.market.measure_model import MeasureArgs, Rank
 from copilot.market.recent_move import (
@@ -127,6 +128,10 @@ def why_calls(
     calls.append({"tool": "measure", "args": measured})
     if ranking is not None and move is not None:
         calls.insert(0, {"tool": "measure", "args": {**ranking, **window}})
+    if move is not None and ranking is None and len(subjects) == 1:
+        # "Is the small cap run still going?": the move since the run's last session, measured
+        since = since_call(deps, settled, subjects[0], move.end)
+        calls += [since] if since else []
     if len(priced) == 1 and move is not None and move.start < move.end:
         # The longest run inside the move's window: the run ending on its last session can be
         # 0 ("in January", asked the day after a lagging session) while the rally had 14. A

@@ -104,6 +104,11 @@ class Understanding(BaseModel):
         description="Code's words when the measured move runs against the question's direction "
         "('why did crude drop' when it rose over the window): the answer opens with them.",
     )
+    run_end: date | None = Field(
+        None,
+        description="The last session of the move measured, when the question asks whether it "
+        "goes on ('is the small cap run still going?'): the move since it is measured too.",
+    )
     problems: list[str] = Field(
         default_factory=list,
         description="Why the question cannot be answered from the store as asked (a future "

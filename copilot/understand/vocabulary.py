@@ -236,6 +236,37 @@ UNDID_A_MOVE = re.compile(
 )
 
 
+# Whether a move goes on: "is the small cap run still going", "are banks still sliding", "is
+# gold's rally over", "has the selloff in chips ended", "is the rebound running out of steam".
+# Not "still up this year" (a level against a point, `copilot.understand.relative`), nor a rally
+# that faded or fizzled (a rise given back: `UNDID_A_MOVE`).
+_A_RUN = (
+    r"(?:run|run[\s-]?up|rally|rise|climb|surge|rebound|bounce|advance|uptrend|streak|tear|"
+    r"sell[\s-]?off|slide|slump|rout|decline|drop|fall|downtrend|losing\s+streak|winning\s+streak)"
+)
+_STILL_GOING = re.compile(
+    r"\bstill\s+(?:going|running|going\s+strong|alive|intact|happening|on\s+(?:a|the)\s+"
+    r"(?:tear|run|roll)|rall\w*|rising|climbing|gaining|advancing|falling|sliding|dropping|"
+    r"sinking|slumping|declining|selling\s+off|(?:in|on)\s+(?:a|an|the)\s+(?:up|down)?trend)\b",
+    re.IGNORECASE,
+)
+_OVER = re.compile(
+    rf"\b{_A_RUN}\s+(?:[\w'-]+\s+){{0,4}}?(?:over|done|finished|ended|stalled|peaked|"
+    r"(?:run|running|ran)\s+out\s+of\s+(?:steam|gas)|(?:lost|losing)\s+steam|"
+    r"come\s+to\s+an\s+end|run\s+its\s+course)\b",
+    re.IGNORECASE,
+)
+
+
+def run_asked(text: str) -> Literal["on", "over"] | None:
+    """Whether the question asks if a move is still going ("is the small cap run still
+    going?": "on") or has ended ("is gold's rally over?": "over"), answered from the move
+    since the run's last session; None when it asks neither."""
+    if _STILL_GOING.search(text):
+        return "on"
+    return "over" if _OVER.search(text) else None
+
+
 def undid(text: str) -> Literal["up", "down"] | None:
     """The way a move undone went: up for losses clawed back, down for gains erased."""
     match = UNDID_A_MOVE.search(text)
