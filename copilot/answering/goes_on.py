@@ -30,16 +30,20 @@ def since_call(deps: ToolDeps, settled: Understanding, subject: str, last: date)
     if run_asked(settled.question) is None:
         return {}
     settled.run_end = last
-    after = _sessions_after(deps, subject, last)
-    if after is None:
+    try:
+        values = deps.market.values(subject, as_of=deps.as_of).dropna()
+    except CopilotError:
+        return {}
+    later = values[values.index > pd.Timestamp(last)]
+    if later.empty:
         settled.trace.append(f"goes on: {subject}'s move runs to the latest session, {last}")
         return {}
     settled.trace.append(
         f"goes on: asked whether the move goes on, so {subject}'s move since {last} "
         f"(its last session) is measured too"
     )
-    args = {"symbols": [subject], "measure": "return", "start": after.isoformat(),
-            "end": _latest(deps, subject).isoformat()}  # fmt: skip
+    args = {"symbols": [subject], "measure": "return", "start": later.index[0].date().isoformat(),
+            "end": later.index[-1].date().isoformat()}  # fmt: skip
     return {"tool": "measure", "args": args}
 
 
@@ -65,14 +69,3 @@ def goes_on_calls(deps: ToolDeps, settled: Understanding) -> list[dict[str, Any]
                 "end": run.end.isoformat()}  # fmt: skip
     since = since_call(deps, settled, subject, run.end)
     return [{"tool": "measure", "args": measured}, *([since] if since else [])]
-
-
-def _sessions_after(deps: ToolDeps, subject: str, last: date) -> date | None:
-    """The first stored session after `last` (up to the as-of date), or None."""
-    values = deps.market.values(subject, as_of=deps.as_of).dropna()
-    later = values[values.index > pd.Timestamp(last)]
-    return later.index[0].date() if len(later) else None
-
-
-def _latest(deps: ToolDeps, subject: str) -> date:
-    return deps.market.values(subject, as_of=deps.as_of).dropna().index[-1].date()

@@ -681,7 +681,9 @@ def _goes_on_answered(
         heads.append(_stated(since[0], "move", since[1]))
     if None in heads or asked is None:
         return None
-    head = f"{heads[0]}; since then {heads[1]}" if since else f"{heads[0]}, up to the latest session"
+    head = f"{heads[0]}, up to the latest session"
+    if since is not None:
+        head = f"{heads[0]}; since then {heads[1]}"
     checked = _checked(head, ledger, as_of)
     if checked is None:
         return None
