@@ -104,10 +104,12 @@ def why_calls(
             settled.trace.append(f"peers: {searched[0]} moved with {', '.join(peers)}, the same "
                                  "way: their news is read as its own")  # fmt: skip
     window = {"start": move.start.isoformat(), "end": move.end.isoformat()} if move else {}
+    proxy: str | None = None
     if move is None and settled.window_note and (asked := _news_window(settled)):
         # A monthly series with no observation in the days asked about is measured at their
         # end, so the tool says which observation stands for them (not "No window given").
         window = {"start": asked[0].isoformat(), "end": asked[1].isoformat()}
+        proxy = _priced_proxy(deps, settled, subjects[0])
     priced = [s for s in subjects if store.table_of(s) == "bars"]
     # Held against the market the question names ("why did TLT outperform IEF?" was measured
     # against the S&P 500, and the gap asked about never shown), else against the S&P 500.
@@ -126,6 +128,9 @@ def why_calls(
         {"tool": "measure", "args": args.model_dump(mode="json", exclude_none=True)} for args in own
     ]
     calls.append({"tool": "measure", "args": measured})
+    if proxy is not None:  # the daily prices of the bonds whose yield it is, over those days
+        calls.append({"tool": "measure", "args": {"symbols": [proxy], "measure": "return",
+                                                  **window}})  # fmt: skip
     if ranking is not None and move is not None:
         calls.insert(0, {"tool": "measure", "args": {**ranking, **window}})
     if move is not None and ranking is None and len(subjects) == 1:
@@ -168,6 +173,46 @@ def why_calls(
         # it went (both ways when it says none), as for a market the store lacks.
         calls += _news_of_the_days(settled, subjects, [], budget_tokens, max_drivers)
     return calls
+
+
+# The stored fund whose daily prices move against a yield stored as a monthly average: "why
+# did the 10 year yield climb in early january?" read the 10-year's monthly average, with no
+# observation in those days, and the model wrote "rose from 2026-01-01 to 2026-01-10" over no
+# measure at all. The 7-10 year Treasury fund's price over the same days is the move measured.
+PRICE_OF_YIELD = {"US10Y": "IEF", "GS10": "IEF", "GS20": "TLT", "GS30": "TLT"}
+# A move of the fund's price smaller than this says little of its yields' way: the interest it
+# accrues and pays out moves the price by about a tenth of a percent in a week (IEF's price
+# moves some 7 % per point of yield, so half a percent is about 7 bp).
+FLAT_PRICE = 0.005
+
+
+def _priced_proxy(deps: ToolDeps, settled: Understanding, subject: str) -> str | None:
+    """The fund measured in place of a monthly yield over days it has no observation of, said
+    in the window's note with the way its price went (in words: the figures are the measure's);
+    None when the yield has none or the store lacks the fund."""
+    proxy, asked = PRICE_OF_YIELD.get(subject), _news_window(settled)
+    if proxy is None or asked is None or deps.market.table_of(proxy) != "bars":
+        return None
+    closes = deps.market.values(proxy, as_of=deps.as_of).dropna()
+    before = closes[closes.index < pd.Timestamp(asked[0])]
+    inside = closes[
+        (closes.index >= pd.Timestamp(asked[0])) & (closes.index <= pd.Timestamp(asked[1]))
+    ]
+    if before.empty or inside.empty:
+        return None
+    change = float(inside.iloc[-1] / before.iloc[-1] - 1)
+    if abs(change) < FLAT_PRICE:
+        went = ": its price barely moved over them, so the yields it holds changed little"
+    elif change > 0:
+        went = ": its price rose over them, so the yields it holds eased"
+    else:
+        went = ": its price fell over them, so the yields it holds rose"
+    settled.window_note = (
+        f"{settled.window_note.rstrip('.')}; {proxy}, a fund of the Treasuries that yield stands "
+        f"for, whose price moves against it, is measured over those days instead{went}"
+    )
+    settled.trace.append(f"proxy: {subject} is monthly, so {proxy}'s daily closes measure the days")
+    return proxy
 
 
 def _moves_by_itself(symbol: str) -> bool:
