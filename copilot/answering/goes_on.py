@@ -3,10 +3,10 @@
 "Is the small cap run still going, and what's fueling it?" was measured over IWM's run (+6.11 %
 from January 2 to January 26, 2026) and the model wrote "The small cap run is still going"
 unchecked, four sessions after the run's last; "is gold's rally over?" measured the latest
-session alone, and code answered "No: GLD fell 9.7 % on 2026-01-30": a "no" to "did it rise",
-not to "is the rally over". The run is the most unusual recent move the question's way (as a
-why-question's recent move is found), and the move since its last session is measured too:
-the answer says which way it has gone since (`copilot.answering.premise`).
+session alone (GLD -10.27 % on 2026-01-30) and left the question to the model. The run is the
+most unusual recent move the question's way (as a why-question's recent move is found), and
+the move since its last session is measured too: the answer says which way it has gone since
+(`copilot.answering.premise`).
 """
 
 from __future__ import annotations

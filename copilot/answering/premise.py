@@ -664,7 +664,7 @@ def _goes_on_answered(
 ) -> Corrections | None:
     """'Is the small cap run still going?' answered in code's words from the run and the move
     since its last session (`copilot.answering.goes_on`): "No: IWM rose 6.11% [1] from
-    2026-01-02 to 2026-01-26; since then IWM fell 1.02% [2] from 2026-01-26 to 2026-01-30, so
+    2026-01-02 to 2026-01-26; since then IWM fell 1.64% [2] from 2026-01-26 to 2026-01-30, so
     the rise has not gone on since 2026-01-26." ("The small cap run is still going", the model
     had written, four sessions after the run's last). None unless the run was measured."""
     last, asked = settled.run_end, run_asked(question)
