@@ -29,11 +29,16 @@ def since_call(deps: ToolDeps, settled: Understanding, subject: str, last: date)
     `settled` either way (`run_end`). Empty when not asked."""
     if run_asked(settled.question) is None:
         return {}
-    settled.run_end = last
     try:
         values = deps.market.values(subject, as_of=deps.as_of).dropna()
     except CopilotError:
         return {}
+    return _since(settled, subject, values, last)
+
+
+def _since(settled: Understanding, subject: str, values: pd.Series, last: date) -> dict[str, Any]:
+    """`since_call` over closes already read."""
+    settled.run_end = last
     later = values[values.index > pd.Timestamp(last)]
     if later.empty:
         settled.trace.append(f"goes on: {subject}'s move runs to the latest session, {last}")
@@ -67,5 +72,5 @@ def goes_on_calls(deps: ToolDeps, settled: Understanding) -> list[dict[str, Any]
     settled.direction = settled.direction or way
     measured = {"symbols": [subject], "measure": "return", "start": run.start.isoformat(),
                 "end": run.end.isoformat()}  # fmt: skip
-    since = since_call(deps, settled, subject, run.end)
+    since = _since(settled, subject, values, run.end)
     return [{"tool": "measure", "args": measured}, *([since] if since else [])]

@@ -668,7 +668,7 @@ def _goes_on_answered(
     the rise has not gone on since 2026-01-26." ("The small cap run is still going", the model
     had written, four sessions after the run's last). None unless the run was measured."""
     last, asked = settled.run_end, run_asked(question)
-    if last is None or not settled.instruments:
+    if last is None or asked is None or not settled.instruments:
         return None
     symbol = settled.instruments[0].symbol
     moves = _moves_of(_data_facts(ledger, {symbol})).get(symbol, [])
@@ -679,7 +679,7 @@ def _goes_on_answered(
     heads = [_stated(run[0], "move", run[1])]
     if since is not None:
         heads.append(_stated(since[0], "move", since[1]))
-    if None in heads or asked is None:
+    if None in heads:
         return None
     head = f"{heads[0]}, up to the latest session"
     if since is not None:

@@ -193,14 +193,14 @@ def _priced_proxy(deps: ToolDeps, settled: Understanding, subject: str) -> str |
     proxy, asked = PRICE_OF_YIELD.get(subject), _news_window(settled)
     if proxy is None or asked is None or deps.market.table_of(proxy) != "bars":
         return None
-    closes = deps.market.values(proxy, as_of=deps.as_of).dropna()
-    before = closes[closes.index < pd.Timestamp(asked[0])]
-    inside = closes[
-        (closes.index >= pd.Timestamp(asked[0])) & (closes.index <= pd.Timestamp(asked[1]))
-    ]
-    if before.empty or inside.empty:
+    try:  # the measure tool's own move, the one the answer shows beside the note
+        args = MeasureArgs(symbols=[proxy], measure="return", start=asked[0], end=asked[1])
+        value = compute(deps, args).rows[0].value
+    except (CopilotError, IndexError):
         return None
-    change = float(inside.iloc[-1] / before.iloc[-1] - 1)
+    if value is None:
+        return None
+    change = value / 100  # in %
     if abs(change) < FLAT_PRICE:
         went = ": its price barely moved over them, so the yields it holds changed little"
     elif change > 0:
