@@ -20,7 +20,7 @@ _MOVED = f"{RISE}|{FALL}|widen\\w*|tighten\\w*"
 _NO_TIME = (
     rf"(?!(?:{MONTH}\s+\d|\d|today\b|"
     r"yesterday\b|(?:mon|tues|wednes|thurs|fri)day\b|(?:the|this|last)\s+(?:day|week|month|"
-    r"session)\b))"
+    r"session|quarter|year)\b))"
 )
 # A short noun phrase, up to a sentence break.
 _NP = r"(?P<g>[^\s?.!,;:][^?.!,;:]{0,44}?)"
@@ -35,6 +35,15 @@ _NOT_A_LEVEL = (
     r"\d+[\s-]\w+|multi[\s-]\w+|\w+ly)\s+)*(?:highs?|lows?|records?|peaks?|bottom|"
     r"(?:moving\s+)?average)\b|\s+\$?\d)"
 )
+# The passive verbs of a move's cause ("hurt by", "dragged down by", "buoyed by").
+_PASSIVE_CAUSED = (
+    r"(?:triggered|caused|driven|sparked|hit|sunk|sank|dragged|pushed|pulled|lifted|fu?ell?ed|led|propped|"
+    r"spooked|rattled|knocked|weighed|held|boosted|powered|propelled|hurt|hammered|slammed|crushed|"
+    r"battered|pressured|squeezed|rocked|shaken|jolted|whacked|clobbered|bolstered|buoyed|"
+    r"supported|helped|affected|impacted|dented|dinged|sent|spurred|prompted|set\s+off|tanked|"
+    r"roiled|buffeted|undercut|undermined|dampened|fuelled|goosed|juiced)"
+)
+_PARTICLE = r"(?:down|up|lower|higher|back|off)"
 _PATTERNS = [
     # "AI-driven?", "a tariff-driven selloff?"
     r"(?P<g>\b[\w']+)-(?:driven|led|fueled|induced|related)\b",
@@ -72,10 +81,15 @@ _PATTERNS = [
     rf"^\W*{_NP}\s+(?:{_CAUSE_VERB}\w*|led\s+to|set\s+off)\b{_NOT_A_LEVEL}[^?]*,?\s*(?:right|"
     rf"correct|yes|no|true|am\s+i\s+right|isn't\s+it|didn't\s+it|wasn't\s+it)\s*\?*\W*$",
     # "was the selloff triggered by the japan bond rout", "were tech stocks hit by the ai
-    # spending worries after meta earnings": the cause after a passive verb's "by"
-    r"\b(?:triggered|caused|driven|sparked|hit|sunk|dragged|pushed|pulled|lifted|fu?ell?ed|led|"
-    rf"spooked|rattled|knocked|weighed\s+down|held\s+back|boosted|powered|propelled)\s+by\s+{_NP}"
+    # spending worries after meta earnings", "were financials dragged down by the card cap
+    # talk": the cause after a passive verb's "by" (and its "down", "higher")
+    rf"\b{_PASSIVE_CAUSED}(?:\s+{_PARTICLE})?\s+by\s+{_NP}"
     r"\s*(?:\?|$|\bor\b|\b(?:after|on|in|this|last|yesterday|today)\b)",
+    # "did energy stocks get a lift from maduro's capture", "banks took a hit from the cap
+    # proposal?": the cause of a move said as a noun, after "from"
+    r"\b(?:get|gets|got|getting|take|takes|took|taking)\s+(?:a\s+|an\s+|some\s+)?(?:\w+\s+)?"
+    rf"(?:lift|boost|bump|hit|beating|knock|hammering|jolt|tailwind|headwind|shot\s+in\s+the\s+arm)"
+    rf"\s+from\s+{_NP}\s*(?:\?|$|\bor\b|\b(?:after|on|in|this|last|yesterday|today)\b)",
     # "what role did the powell probe play in gold's jump", "how much of the gold rally is
     # central bank buying", "should i chalk up the homebuilder drop to sticky inflation"
     rf"\bwhat\s+(?:role|part)\s+(?:did|does|do|has|have)\s+{_NP}\s+play(?:ed)?\b",
@@ -103,6 +117,12 @@ _PATTERNS = [
     r"(?<!\bday)(?<!\bdays)\s*"
     r"(?:\b(?:today|yesterday|this\s+week|last\s+week|maybe|perhaps|again|or\s+no|or\s+not|"
     r"or\s+what|or\s+something(?:\s+else)?)\W*)?(?:\?|,\s*(?:right|correct|yes|no)\s*\?*\W*$)",
+    # the same asked with "did": "did oil rally on the venezuela news?", "did banks slide amid the
+    # cap talk?" ("after" stays a time here: "did treasuries rebound after the cpi print?" asks
+    # about the move, `_a_reaction`)
+    rf"^\W*(?:so\s+|and\s+)?(?:did|does|do|has|have)(?:n't|nt)?\s+(?:the\s+)?·[^?.!]{{0,30}}?"
+    rf"\b(?:{_MOVED})\b[^?.!]{{0,20}}?\s+(?:on|amid)\s+{_NO_TIME}{_NP}"
+    r"(?<!\bday)(?<!\bdays)\s*(?:\?|$|\bor\b)",
     # "did the TikTok deal have anything to do with tech's pop on dec 19?": the cause is the
     # subject when the market and its move come after "to do with"
     rf"(?:^\W*|[.!?;,]\s*)(?:so\s+)?(?:did|does|do|could|would|might)\s+{_NP}\s+(?:have|had)\s+"
@@ -233,6 +253,9 @@ _NOT_A_CAUSE = re.compile(
     # "did anything specific knock financials", "something in particular": an open ask too
     r"(?:anything|something|nothing)\s+(?:specific|in\s+particular|particular|notable|"
     r"special|big|major|new|obvious|unusual)|"
+    # "did stocks fall on heavy volume", "… on a risk-adjusted basis": how it traded or is
+    # measured, no cause
+    r"(?:\w+\s+)?volumes?|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}basis|"
     r"(?:\w+\s+)?(?:sell-?off|rally|drop|fall|decline|rise|jump|surge|spike|slide|slump|rout|"
     r"crash|dump|pop|bounce|rebound|move|dip|gain|loss)e?s?|"
     r"today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|"
@@ -248,7 +271,7 @@ _NOT_A_CAUSE = re.compile(
 )
 
 
-_A_PASSIVE_END = re.compile(r"\b(?:get|gets|got|getting|gotten|be|been|being)$", _I)
+_A_PASSIVE_END = re.compile(r"\b(?:get|gets|got|getting|gotten|be|been|being)(?:\s+an?)?$", _I)
 
 
 def guessed_cause(masked: str, question: str) -> str | None:

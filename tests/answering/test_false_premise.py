@@ -217,6 +217,23 @@ def test_a_yes_or_no_question_whose_move_happened_is_answered_yes(
     assert "Correction" not in yes.text and not yes.premises
 
 
+def test_a_yes_or_no_about_a_cause_is_not_answered_by_the_move(
+    shared_deps: ToolDeps, shared_data: Path
+) -> None:
+    # Found in the app: "were financials dragged down by the credit card rate cap talk?" was
+    # answered "Yes: XLF fell 4.54% …", a yes to the cause from the move alone. By hand from the
+    # raw CSV: XLF fell from the last close of 2025 to 2026-01-22.
+    xlf = year_to_date(shared_data, "XLF")
+    assert xlf < 0
+    fell, _ = ask(shared_deps, "were financials dragged down by the card rate cap talk this year?",
+                  [f"XLF returned {xlf:.2f}% this year [1]."])  # fmt: skip
+    assert not fell.text.startswith(("Yes", "No", "Correction"))
+    assert f"XLF returned {xlf:.2f}% this year [1]." in fell.text
+    # Read as a why-question now: the move is measured against the market, as any why's is.
+    assert f"XLF: return {xlf:+.2f}% over 14 sessions" in fell.text
+    assert any(c.name == "measure" and c.arguments.get("versus") == "SPY" for c in fell.tool_calls)
+
+
 def test_a_yes_or_no_question_about_several_moves_is_left_to_the_answer(
     shared_deps: ToolDeps, shared_data: Path
 ) -> None:

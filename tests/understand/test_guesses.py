@@ -111,6 +111,22 @@ AS_OF = date(2026, 1, 23)
             "platinum is down 4% today. is that the critical minerals tariff decision?",
             "the critical minerals tariff decision",
         ),
+        # found in the app: a passive verb with its "down" ("Yes: XLF fell 4.54%" had answered
+        # whether the cap talk dragged financials down), other passive verbs, a cause said as
+        # a lift taken from it, a move "on" its cause asked with "did"
+        (
+            "were financials dragged down by the credit card rate cap talk in mid january?",
+            "the credit card rate cap talk",
+        ),
+        ("were chip stocks hurt by the ai bubble fears in december?", "the ai bubble fears"),
+        ("was the nasdaq weighed down by rate worries last week?", "rate worries"),
+        ("were homebuilders buoyed by lower mortgage rates in january?", "lower mortgage rates"),
+        ("was copper propped up by supply worries?", "supply worries"),
+        ("were small caps squeezed higher by short covering?", "short covering"),
+        ("did energy stocks get a lift from maduro's capture?", "maduro's capture"),
+        ("did gold take a beating from the strong dollar on january 30?", "the strong dollar"),
+        ("did oil rally on the venezuela news?", "the venezuela news"),
+        ("did silver crater on the margin hike?", "the margin hike"),
     ],
 )
 def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
@@ -178,6 +194,14 @@ def test_a_cause_put_to_the_test_is_read_in_the_questions_words(
         # get", and read a why-question)
         "did financials get hit after the fed",
         "did gld or slv get hit harder last week",
+        # a day, a time or how it traded after "on", asked with "did"; a figure after "by"
+        "did banks drop on tuesday?",
+        "did gold rise on the day?",
+        "did stocks fall on heavy volume?",
+        "was the s&p up by 1% on january 5?",
+        "did energy stocks get a lift in january?",
+        "did gold rise on the year?",
+        "did financials lag the s&p on a total return basis?",
     ],
 )
 def test_no_guess_where_the_question_proposes_no_cause(question: str, catalog: Catalog) -> None:
