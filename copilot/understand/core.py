@@ -409,6 +409,15 @@ def _is_release(symbol: str) -> bool:
     return info is not None and info.kind in RELEASE_KINDS
 
 
+# How far from its peak a market stood "at the end of January" (or gave up "into" it) is read at
+# that close, the peak from all it had before: read as the window January 21-30, the peak was
+# that of those days ("gave up 1.79%" from January 21's close, a high no asker meant).
+_AT_A_PERIODS_END = re.compile(
+    r"\b(?:at|into|going\s+into|heading\s+into)\s+(?=(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b)",
+    re.IGNORECASE,
+)
+
+
 def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> WindowFound:
     words = edges_compared(words)  # "below where it started the year": since the year's start
     words = named_edges(words, as_of)  # "the start of the year" → "the start of January 2026"
@@ -420,6 +429,7 @@ def _window_of(words: str, as_of: date, latest: date, asked: Asked | None) -> Wi
         # "how much has gold given back since its January 28 peak": from that day's close on
         # (read as the window January 28 alone, the peak was the close itself: 0.00%)
         words = days_extremes(words, as_of, days_only=True, inclusive=True)
+        words = _AT_A_PERIODS_END.sub("as of ", words)
     if asked is not None and (asked.measure, asked.aggregate) == ("level", "last"):
         words = months_first_session(words)  # "its level at the start of May": May's first
     found = without_a_session(find_window(words, as_of, latest), session_on_or_before(as_of))

@@ -535,6 +535,10 @@ def _through(period: Period, as_of: date, spans: list[tuple[int, int]]) -> Windo
     """'through Feb 13', 'as of the end of January': everything up to that close."""
     found = WindowFound(spans=spans)
     end = period.end
+    if end > as_of and session_on_or_before(end) <= as_of:
+        # "as of the end of January" asked on Friday January 30: the month's last session is
+        # in, only its weekend is not
+        end = session_on_or_before(end)
     if end > as_of:
         found.problems.append(future_problem(end, as_of))
         return found

@@ -71,3 +71,38 @@ def test_an_extreme_told_by_its_verb_is_the_distance_from_it(
     assert u.undated == "", u.trace
     [call] = u.calls
     assert (call.measure, call.aggregate, call.start, call.end) == (measure, "last", None, None)
+
+
+# Found in the app: "how much ground did the nasdaq 100 give up from its high into the end of
+# january?" was read over January 21-30 (the end of January as a period), so the peak was that
+# of those days; "at the end of January" refused on Friday January 30, the month's last session,
+# because the month's calendar end (Saturday the 31st) lay after the as-of date.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much ground did the nasdaq 100 give up from its high into the end of january?",
+        "how far below its peak was the nasdaq at the end of january?",
+        "how far off its highs was QQQ going into the end of january?",
+        "how far below its high was QQQ by the end of january?",
+    ],
+)
+def test_the_distance_at_a_periods_end_is_read_at_that_close_from_all_before_it(
+    catalog: Catalog, question: str
+) -> None:
+    friday = D(2026, 1, 30)  # January's last session (the 31st is a Saturday)
+    u = understand(question, friday, catalog)
+    assert not u.problems
+    [call] = u.calls
+    assert (call.symbols, call.measure) == (["QQQ"], "distance_from_peak")
+    assert (call.start, call.end) == (None, friday)
+
+
+def test_a_periods_end_after_the_as_of_date_with_a_session_between_is_still_refused(
+    catalog: Catalog,
+) -> None:
+    # January 30 (a Friday) is a session after the as-of date January 29: it is not visible.
+    u = understand("what was spy's return through the end of january?", D(2026, 1, 29), catalog)
+    assert u.problems and not u.calls
+    # Asked on the 30th, the month's last session is in.
+    u = understand("what was spy's return through the end of january?", D(2026, 1, 30), catalog)
+    assert not u.problems and [(c.start, c.end) for c in u.calls] == [(None, D(2026, 1, 30))]
