@@ -600,7 +600,7 @@ _PLAIN_WORDS = frozenset(
         """how did do does have has had are were was is and or but vs versus than beat beating
     beaten outperform outperformed underperform underperformed against with for in of on to
     why where when while as like from over about whole broad broader overall us u.s. american
-    did, so"""
+    did, so compare compared comparing between"""
     )
 )
 # A verb acting on the whole market: "what drove stocks higher", "what sank the market".
@@ -640,6 +640,11 @@ def _plain_subject(before: str) -> bool:
     return not words or words[-1] in _PLAIN_BEFORE
 
 
+# What follows a group's word that makes it one side of a comparison: "compare bonds and
+# stocks", "compare commodities with the S&P".
+_ONE_SIDE = re.compile(r"\s*(?:and|&|vs\.?|versus|with|to|against)\s+", re.IGNORECASE)
+
+
 def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     """'which ETF', 'the bond funds', 'each commodity ETF', 'which metal': the stored members of
     the group."""
@@ -651,6 +656,8 @@ def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     spans = [s for s in found.spans if not any(s == (m.start, m.end) for m in inside)]
     if _overlaps(*match.span(), spans) or len(found.mentions) - len(inside) >= 2:
         return  # "which of these ETFs did best: XLE or XLK" means those two
+    if _ONE_SIDE.match(text, match.end()) and re.match(r"\W*compare\b", match.group(), re.I):
+        return  # "compare bonds and stocks": bonds as a side (AGG), not every bond fund
     group = _group_of(match)
     if group == "sector":
         members: tuple[str, ...] = tuple(sector_symbols())

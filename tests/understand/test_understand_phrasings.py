@@ -292,3 +292,28 @@ def _check_calls(case: Case, got: object) -> None:
         assert (call.start, call.end, call.sessions) == case.window
     else:
         assert (call.start, call.end, call.sessions) == (None, None, case.default_sessions)
+
+
+# Found in the app: "compare bonds and stocks over the past 3 months" ranked every bond fund with
+# SPY and led with one of them ("Ranked highest first: #3 AGG …"), and "compare stocks and bonds
+# this year" lost the stocks. A group's word that is one side of a comparison is its market's
+# broad fund; alone after "compare" it is still the set ("compare bonds": every bond fund).
+@pytest.mark.parametrize(
+    ("question", "symbols"),
+    [
+        ("compare bonds and stocks over the past 3 months", ["AGG", "SPY"]),
+        ("compare stocks and bonds this year", ["SPY", "AGG"]),
+        ("compare stocks with bonds since october", ["SPY", "AGG"]),
+    ],
+)
+def test_a_groups_word_as_one_side_of_a_comparison_is_its_broad_fund(
+    catalog: Catalog, question: str, symbols: list[str]
+) -> None:
+    u = understand(question, date(2026, 1, 30), catalog)
+    assert [i.symbol for i in u.instruments] == symbols
+    assert u.intent is not None and u.intent.rank == "none"
+
+
+def test_a_groups_word_alone_after_compare_is_the_set(catalog: Catalog) -> None:
+    u = understand("compare bonds over the past 3 months", date(2026, 1, 30), catalog)
+    assert {"AGG", "TLT", "IEF"} <= {i.symbol for i in u.instruments}
