@@ -145,7 +145,11 @@ def why_calls(
         # one-day move has no run to tell.
         # Not for a gauge or a yield: "VIX: longest run of sessions beating SPY" compares a
         # fear gauge's daily change with stocks' return, which says nothing.
-        if move.direction == "up" and compare and not _moves_by_itself(priced[0]):
+        # Nor under a lag asked about ("why did health care trail the market in the first half
+        # of january?": XLV rose 1.40 % to SPY's 1.51 %, and "longest run of sessions beating
+        # SPY 6 sessions" told the other side).
+        lagged = _DID_WORSE.search(settled.question) is not None
+        if move.direction == "up" and compare and not _moves_by_itself(priced[0]) and not lagged:
             streak = {"symbols": priced, "measure": "beat_streak", "versus": versus,
                       "aggregate": "max", **window}  # fmt: skip
             calls.append({"tool": "measure", "args": streak})

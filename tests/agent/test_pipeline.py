@@ -395,6 +395,22 @@ def test_a_fear_gauges_rise_has_no_run_of_sessions_beating_stocks(research_deps:
     assert "beating SPY" not in answer.text
 
 
+def test_a_lag_asked_about_has_no_run_of_sessions_beating_the_market(
+    research_deps: ToolDeps,
+) -> None:
+    # By hand from the raw closes: XLV 154.80 (2025-12-31) to 156.96 (2026-01-15), +1.40%; SPY
+    # 681.92 to 692.24, +1.51%: a rise that trailed. "XLV: longest run of sessions beating SPY
+    # 6 sessions" (found in the app) told the side the question did not ask about.
+    llm = ScriptedLLM(["Health care stocks rose less than the market [2]."] * 5)
+    question = "why did health care stocks trail the market in the first half of january?"
+    answer = Copilot(research_deps, llm).ask(question, AS_OF)
+    measures = [c.arguments for c in answer.tool_calls if c.name == "measure"]
+    assert measures[0]["symbols"] == ["XLV", "SPY"] and measures[0]["versus"] == "SPY"
+    assert "XLV: return +1.40%" in answer.text and "SPY: return +1.51%" in answer.text
+    assert all(m["measure"] != "beat_streak" for m in measures)
+    assert "beating SPY" not in answer.text
+
+
 def test_an_event_code_cannot_date_is_said_to_be_stood_in_for_by_the_recent_move(
     research_deps: ToolDeps,
 ) -> None:
