@@ -33,6 +33,10 @@ _SOFT = frozenset((
     "proposal", "proposals", "plan", "plans", "pressure", "push", "remarks", "statement",
     "statements", "rhetoric", "criticism", "attack", "attacks", "idea", "ideas", "efforts",
     "campaign",
+    # what befell a ruler or a country, in the asker's word: "maduro's capture" is said by
+    # "Nicolás Maduro's ouster" (the note had said no article mentioned it)
+    "capture", "captured", "ouster", "ousting", "ousted", "arrest", "arrested", "raid",
+    "removal", "seizure", "overthrow", "downfall", "toppling", "invasion", "incursion",
     # the way the asker thinks it went: an article says "the dollar weakened", "a weak dollar"
     "falling", "rising", "higher", "lower", "up", "down", "jump", "jumping", "surge", "surging",
     "spike", "spiking", "drop", "dropping", "selloff", "rally", "move", "weak", "weaker",

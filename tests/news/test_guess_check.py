@@ -38,6 +38,9 @@ from ingest.news import ingest_paths
             "Oil rose after a shutdown at two Kazakhstan oil fields.",
         ),
         ("the Sanofi Dynavax deal", "Sanofi has agreed to buy Dynavax for $2.2 billion."),
+        # an act done to a ruler, in other words than the asker's (found in the app)
+        ("maduro's capture", "US stocks rose with oil gaining amid Nicolás Maduro's ouster."),
+        ("the venezuela raid", "Oil climbed after the US incursion into Venezuela."),
         # a sale is a deal (found in the app: the answer's reason told it, the guess line not)
         ("the TikTok deal", "TikTok's U.S. operations will be sold to a new joint venture."),
         ("the greenland tariff spat", "Trump would slap tariffs on countries over Greenland."),
