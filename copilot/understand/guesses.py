@@ -37,11 +37,11 @@ _NOT_A_LEVEL = (
 )
 # The passive verbs of a move's cause ("hurt by", "dragged down by", "buoyed by").
 _PASSIVE_CAUSED = (
-    r"(?:triggered|caused|driven|sparked|hit|sunk|sank|dragged|pushed|pulled|lifted|fu?ell?ed|led|propped|"
-    r"spooked|rattled|knocked|weighed|held|boosted|powered|propelled|hurt|hammered|slammed|crushed|"
-    r"battered|pressured|squeezed|rocked|shaken|jolted|whacked|clobbered|bolstered|buoyed|"
-    r"supported|helped|affected|impacted|dented|dinged|sent|spurred|prompted|set\s+off|tanked|"
-    r"roiled|buffeted|undercut|undermined|dampened|fuelled|goosed|juiced)"
+    r"(?:triggered|caused|driven|sparked|hit|sunk|sank|dragged|pushed|pulled|lifted|fu?ell?ed|"
+    r"led|propped|spooked|rattled|knocked|weighed|held|boosted|powered|propelled|hurt|hammered|"
+    r"slammed|crushed|battered|pressured|squeezed|rocked|shaken|jolted|whacked|clobbered|"
+    r"bolstered|buoyed|supported|helped|affected|impacted|dented|dinged|sent|spurred|prompted|"
+    r"set\s+off|tanked|roiled|buffeted|undercut|undermined|dampened|goosed|juiced)"
 )
 _PARTICLE = r"(?:down|up|lower|higher|back|off)"
 _PATTERNS = [

@@ -643,6 +643,7 @@ def _plain_subject(before: str) -> bool:
 # What follows a group's word that makes it one side of a comparison: "compare bonds and
 # stocks", "compare commodities with the S&P".
 _ONE_SIDE = re.compile(r"\s*(?:and|&|vs\.?|versus|with|to|against)\s+", re.IGNORECASE)
+_COMPARE = re.compile(r"\W*compare\b", re.IGNORECASE)
 
 
 def _named_set(text: str, catalog: Catalog, found: Found) -> None:
@@ -656,7 +657,7 @@ def _named_set(text: str, catalog: Catalog, found: Found) -> None:
     spans = [s for s in found.spans if not any(s == (m.start, m.end) for m in inside)]
     if _overlaps(*match.span(), spans) or len(found.mentions) - len(inside) >= 2:
         return  # "which of these ETFs did best: XLE or XLK" means those two
-    if _ONE_SIDE.match(text, match.end()) and re.match(r"\W*compare\b", match.group(), re.I):
+    if _ONE_SIDE.match(text, match.end()) and _COMPARE.match(match.group()):
         return  # "compare bonds and stocks": bonds as a side (AGG), not every bond fund
     group = _group_of(match)
     if group == "sector":
